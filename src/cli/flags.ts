@@ -1,0 +1,28 @@
+import type { IngestOverrides } from '../config/resolve.js';
+
+export interface IngestFlags {
+  config?: string;
+  kind?: 'survey' | 'answers' | 'budget' | 'values';
+  encoding?: 'utf-8' | 'windows-1252';
+  delimiter?: ';' | ',' | 'tab';
+  decimal?: ',' | '.';
+  unit?: 'kr' | 'tkr' | 'mnkr';
+  sign?: 'costs-positive' | 'costs-negative';
+  gender?: 'T' | 'K' | 'M' | 'all';
+  inputPeriod?: string;
+  maxBytes?: number;
+}
+
+/** Command-line ingest flags as overrides over each file's config entry. */
+export function ingestOverrides(f: IngestFlags): IngestOverrides {
+  const o: IngestOverrides = {};
+  if (f.kind) o.kind = f.kind;
+  if (f.encoding) o.encoding = f.encoding;
+  if (f.delimiter) o.delimiter = f.delimiter === 'tab' ? '\t' : f.delimiter;
+  if (f.decimal) o.decimal = f.decimal;
+  if (f.unit) o.unit = f.unit;
+  if (f.sign) o.sign = f.sign;
+  if (f.gender) o.gender = f.gender;
+  if (f.inputPeriod) o.period = f.inputPeriod;
+  return o;
+}

@@ -1,0 +1,112 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import { ConfigError } from '../config/parse.js';
+import { EXIT, InputError, UsageError } from './errors.js';
+import { runReport } from './report.js';
+import { runSchema } from './schema.js';
+import { runValidate } from './validate.js';
+
+const require = createRequire(import.meta.url);
+const { version } = require('../../package.json') as { version: string };
+
+const EXIT_HELP = `
+Exit codes:
+  0  success (validate: every row accepted)
+  1  report: a --fail-on rule matched (the report is still written)
+  2  usage or config error
+  3  input error: a file unreadable or rows rejected (validate; report with --strict)`;
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
+  return n;
+}
+
+/** Flags shared by every command that reads inputs. */
+function ingestFlags(cmd: Command): Command {
+  return cmd
+    .option('-c, --config <file>', 'config file (default: ./tillit.config.json when present)')
+    .addOption(new Option('--kind <kind>', 'force the kind of data').choices(['survey', 'answers', 'budget', 'values']))
+    .addOption(new Option('--encoding <encoding>', 'force the encoding').choices(['utf-8', 'windows-1252']))
+    .addOption(new Option('--delimiter <char>', 'force the delimiter').choices([';', ',', 'tab']))
+    .addOption(new Option('--decimal <mark>', 'force the decimal mark').choices([',', '.']))
+    .addOption(new Option('--unit <unit>', 'amount unit of budget files').choices(['kr', 'tkr', 'mnkr']))
+    .addOption(new Option('--sign <convention>', 'how budget files write costs').choices(['costs-positive', 'costs-negative']))
+    .addOption(new Option('--gender <g>', 'keep only this gender (T total, K women, M men)').choices(['T', 'K', 'M', 'all']))
+    .option('--input-period <period>', 'period for budget files that carry none, e.g. 2025-08')
+    .option('--max-bytes <n>', 'largest input file accepted, in bytes', positiveInt);
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('tillit')
+    .description('Trust-based governance indicators for Swedish municipalities: survey quality and budget balance.')
+    .version(version, '-V, --version')
+    .showHelpAfterError()
+    .addHelpText('after', EXIT_HELP)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+
+  ingestFlags(program.command('validate').argument('[files...]', 'CSV or JSON files (default: the config inputs)'))
+    .description('check input files: encoding, delimiter, kind, rows read/used/rejected with reasons')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText('after', EXIT_HELP)
+    .action(async (files: string[], opts) => {
+      process.exitCode = await runValidate(files, opts);
+    });
+
+  ingestFlags(program.command('report').argument('[files...]', 'input files (add to or replace the config inputs)'))
+    .description('comparison report per municipality: quality, budget, shared costs')
+    .option('-p, --period <period>', 'report period YYYY or YYYY-MM (default: latest in the data)')
+    .option('-m, --municipality <code...>', 'only these municipalities')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'md']).default('table'))
+    .option('-o, --out <path>', 'output file, directory (one file per municipality) or - for stdout', '-')
+    .addOption(new Option('--lang <lang>', 'language of the report').choices(['sv', 'en']))
+    .addOption(new Option('--csv-dialect <dialect>', 'CSV flavour').choices(['rfc4180', 'excel-sv']).default('rfc4180'))
+    .option('--fail-on <rule...>', 'exit 1 when a rule matches: status=red, trend=worsening, deviation<-2%, suppressed')
+    .option('--summary <file>', 'append a short Markdown summary (e.g. $GITHUB_STEP_SUMMARY)')
+    .option('--add', 'add FILES to the config inputs instead of replacing them')
+    .option('--strict', 'any rejected input row is an error: exit 3, no report')
+    .option('--generated-at <iso>', 'stamp the report with this time (default: none, or SOURCE_DATE_EPOCH)')
+    .option('--no-color', 'no colour (also when NO_COLOR is set or stdout is not a terminal)')
+    .addHelpText('after', EXIT_HELP)
+    .action(async (files: string[], opts) => {
+      process.exitCode = await runReport(files, opts);
+    });
+
+  program
+    .command('schema')
+    .description('print a JSON Schema')
+    .argument('<which>', 'config | report')
+    .action((which: string) => {
+      process.exitCode = runSchema(which);
+    });
+  return program;
+}
+
+/** The one top-level catch: known errors become a sentence and an exit code; unknown ones are re-thrown. */
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    if (error instanceof ConfigError || error instanceof UsageError) {
+      process.stderr.write(`tillit: ${error.message}\n`);
+      process.exitCode = EXIT.usage;
+      return;
+    }
+    if (error instanceof InputError) {
+      process.stderr.write(`tillit: ${error.message}\n`);
+      process.exitCode = EXIT.input;
+      return;
+    }
+    throw error;
+  }
+}
+
+await main(process.argv);

@@ -1,0 +1,44 @@
+import { dirname, resolve } from 'node:path';
+import { answerClassifier, DEFAULT_EXCLUDED, DEFAULT_POSITIVE } from '../ingest/answers.js';
+import type { ParseOptions } from '../ingest/parse-input.js';
+import type { Config, InputSpec } from './schema.js';
+
+/** Per-run overrides from the command line; they win over the config's per-file settings. */
+export type IngestOverrides = Partial<Pick<InputSpec, 'kind' | 'delimiter' | 'decimal' | 'encoding' | 'unit' | 'sign' | 'period' | 'dash'>> & {
+  gender?: 'T' | 'K' | 'M' | 'all';
+};
+
+/** The options ingest needs for one file, from the config, the file's entry and the flags. */
+export function ingestOptions(config: Config, spec: Partial<InputSpec>, overrides: IngestOverrides): Omit<ParseOptions, 'file'> {
+  const merged = { ...spec, ...definedOnly(overrides) };
+  const classify = answerClassifier({
+    positive: config.survey.positive ?? DEFAULT_POSITIVE,
+    excluded: config.survey.excluded ?? DEFAULT_EXCLUDED,
+    other: config.survey.other,
+    questions: config.survey.questions,
+  });
+  const out: Omit<ParseOptions, 'file'> = {
+    organisation: { code: config.organisation.code, name: config.organisation.name, aliases: config.organisation.aliases },
+    classify,
+    gender: overrides.gender ?? 'all',
+  };
+  if (merged.kind) out.kind = merged.kind;
+  if (merged.delimiter) out.delimiter = merged.delimiter;
+  if (merged.decimal) out.decimal = merged.decimal;
+  if (merged.encoding) out.encoding = merged.encoding;
+  if (merged.unit) out.unit = merged.unit;
+  if (merged.sign) out.sign = merged.sign;
+  if (merged.period) out.period = merged.period;
+  if (merged.dash) out.dash = merged.dash;
+  if (spec.columns) out.columns = spec.columns;
+  return out;
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Input paths in a config are relative to the config file. */
+export function configInputPath(configPath: string, input: InputSpec): string {
+  return resolve(dirname(configPath), input.path);
+}

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+
+const code = z.string().regex(/^\d{4}$/, 'a four-digit municipality code as a string, e.g. "0680"');
+const yearKey = z.string().regex(/^\d{4}$/, 'a year, e.g. "2024"');
+
+export const KINDS = ['survey', 'answers', 'budget', 'values'] as const;
+export const ROLES = [
+  'municipality', 'municipalityName', 'period', 'service', 'indicator', 'indicatorTitle', 'answer',
+  'respondent', 'n', 'positive', 'share', 'value', 'gender', 'budgetYear', 'budgetYtd', 'budgetMonth',
+  'actualYtd', 'actualMonth', 'forecast', 'deviation', 'status',
+] as const;
+
+export const inputSchema = z
+  .object({
+    path: z.string().min(1).describe('Path to the file, relative to the config file.'),
+    kind: z.enum(KINDS).optional().describe('Override the detected kind of data.'),
+    delimiter: z.enum([';', ',', '\t']).optional(),
+    decimal: z.enum([',', '.']).optional(),
+    encoding: z.enum(['utf-8', 'windows-1252']).optional(),
+    unit: z.enum(['kr', 'tkr', 'mnkr']).optional().describe('Amount unit of budget files.'),
+    sign: z
+      .enum(['costs-positive', 'costs-negative'])
+      .optional()
+      .describe('How the source writes costs; inferred when all budget amounts share one sign.'),
+    period: z.string().optional().describe('Period for files that carry none, e.g. "2025-08".'),
+    dash: z.enum(['zero', 'missing']).optional().describe('What a lone "-" means (default zero).'),
+    columns: z.partialRecord(z.enum(ROLES), z.string()).optional().describe('Role → header name.'),
+  })
+  .strict();
+
+const title = z.object({ sv: z.string(), en: z.string() }).strict();
+
+export const indicatorSchema = z
+  .object({
+    id: z.string().min(1),
+    title,
+    better: z.enum(['higher', 'lower', 'none']).default('higher'),
+    unit: z.enum(['%', 'kr', 'days', 'count', 'index']).default('%'),
+    target: z.number().optional(),
+    breaks: z.array(z.number().int()).default([]).describe('Years where a new definition starts.'),
+  })
+  .strict();
+
+const allocationSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('population') }).strict(),
+  z.object({ method: z.literal('fixed'), shares: z.record(code, z.number().nonnegative()) }).strict(),
+  z
+    .object({ method: z.literal('mixed'), equalPercent: z.number().min(0).max(100) })
+    .strict()
+    .describe('equalPercent split equally between members, the rest by population.'),
+  z.object({ method: z.literal('usage'), measure: z.string().min(1) }).strict(),
+]);
+
+export const memberSchema = z
+  .object({
+    code,
+    name: z.string().optional(),
+    population: z.record(yearKey, z.number().int().nonnegative()).default({}),
+    usage: z.record(z.string(), z.record(yearKey, z.number().nonnegative())).default({}),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    $schema: z.string().optional(),
+    organisation: z
+      .object({
+        name: z.string().min(1),
+        code: z.string().min(1).default('ORG').describe('Id used for rows booked on the organisation itself.'),
+        aliases: z.array(z.string()).default([]).describe('Cell texts meaning the organisation.'),
+        language: z.enum(['sv', 'en']).default('sv'),
+      })
+      .strict()
+      .default({ name: 'tillit', code: 'ORG', aliases: [], language: 'sv' }),
+    members: z.array(memberSchema).default([]),
+    allocation: allocationSchema.default({ method: 'population' }),
+    inputs: z.array(inputSchema).default([]),
+    indicators: z.array(indicatorSchema).default([]),
+    survey: z
+      .object({
+        positive: z.array(z.string()).optional().describe('Answer labels counted as positive.'),
+        excluded: z.array(z.string()).optional().describe('Labels left out of the denominator.'),
+        other: z.array(z.string()).default([]).describe('Further valid, non-positive labels.'),
+        questions: z
+          .record(z.string(), z.object({ positive: z.array(z.string()) }).strict())
+          .default({})
+          .describe('Per-question positive labels.'),
+        minRespondents: z.number().int().min(1).default(30),
+        alpha: z.number().gt(0).lt(1).default(0.05),
+      })
+      .strict()
+      .default({ other: [], questions: {}, minRespondents: 30, alpha: 0.05 }),
+    budget: z
+      .object({
+        yellowBelow: z.number().default(0).describe('Deviation % of budget below which status is yellow.'),
+        redBelow: z.number().default(-2).describe('Deviation % of budget below which status is red.'),
+        forecastMargin: z.number().nonnegative().default(1).describe('% of budget; optimism flag.'),
+        resultTarget: z.number().default(2).describe('% of tax revenue and general grants.'),
+        displayUnit: z.enum(['kr', 'tkr', 'mnkr']).default('tkr'),
+      })
+      .strict()
+      .default({ yellowBelow: 0, redBelow: -2, forecastMargin: 1, resultTarget: 2, displayUnit: 'tkr' }),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+export type InputSpec = z.infer<typeof inputSchema>;
+export type IndicatorSpec = z.infer<typeof indicatorSchema>;
+export type Member = z.infer<typeof memberSchema>;
+export type Allocation = z.infer<typeof allocationSchema>;
+export type Kind = (typeof KINDS)[number];
+export type Role = (typeof ROLES)[number];
+
+/** The config's JSON Schema, published by `tillit schema config`. */
+export function configJsonSchema(): unknown {
+  return z.toJSONSchema(configSchema, { io: 'input' });
+}

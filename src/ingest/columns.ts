@@ -1,0 +1,129 @@
+import type { Kind, Role } from '../config/schema.js';
+import { normalizeLabel } from '../model/text.js';
+
+/**
+ * Header aliases per role, compared after `normalizeLabel` (case, accents, `_`/`-` folded) and
+ * after a trailing unit such as `(tkr)` or `, mnkr` is cut off.
+ */
+export const ALIASES: Readonly<Record<Role, readonly string[]>> = {
+  municipality: [
+    'kommun', 'kommunkod', 'kommun kod', 'kommunnr', 'kommun id', 'municipality', 'municipality id',
+    'municipality code', 'region', 'omrade', 'area', 'organisation', 'kommun namn',
+  ],
+  municipalityName: ['kommunnamn', 'municipality name', 'namn'],
+  period: ['ar', 'period', 'manad', 'year', 'month', 'tid', 'tidpunkt', 'undersokningsar', 'time'],
+  service: [
+    'verksamhet', 'service', 'verksamhetsomrade', 'boendeform', 'tjanst', 'activity', 'omsorgsform',
+    'insats', 'verksamhetsgren',
+  ],
+  indicator: [
+    'fraga', 'indikator', 'nyckeltal', 'kpi', 'question', 'indicator', 'kpi id', 'fragekod', 'matt',
+    'tabellinnehall', 'contents',
+  ],
+  indicatorTitle: ['titel', 'title', 'kpi title', 'fragetext', 'benamning', 'indikatornamn'],
+  answer: ['svar', 'answer', 'svarsalternativ', 'response'],
+  respondent: ['respondent', 'respondent id', 'svarande', 'lopnummer', 'lopnr', 'id', 'person'],
+  n: ['antal svarande', 'n', 'respondents', 'antal', 'antal svar', 'number of respondents', 'svarande antal'],
+  positive: ['antal positiva', 'positiva', 'positive', 'positive count', 'antal positiva svar'],
+  share: ['andel', 'andel positiva', 'share', 'positive share', 'andel positiva svar', 'procent', 'andel %'],
+  value: ['varde', 'value', 'resultat', 'utfall varde'],
+  gender: ['kon', 'gender', 'sex'],
+  budgetYear: ['budget', 'budget helar', 'arsbudget', 'budget ar', 'annual budget', 'budget full year', 'budget year'],
+  budgetYtd: ['budget ack', 'budget ackumulerat', 'budget hittills', 'budget ytd', 'ackumulerad budget'],
+  budgetMonth: ['budget manad', 'manadsbudget', 'budget period', 'periodbudget', 'monthly budget', 'budget month'],
+  actualYtd: ['utfall', 'utfall ack', 'utfall ackumulerat', 'actual', 'actual ytd', 'ackumulerat utfall'],
+  actualMonth: ['utfall manad', 'periodutfall', 'utfall period', 'manadsutfall', 'actual month', 'monthly actual'],
+  forecast: ['prognos', 'prognos helar', 'prognos utfall', 'forecast', 'helarsprognos', 'arsprognos', 'prognos ar'],
+  deviation: ['avvikelse', 'avvikelse bu prognos', 'avvikelse budget prognos', 'deviation', 'budgetavvikelse'],
+  status: ['status', 'flagga', 'flag'],
+};
+
+const UNIT_IN_HEADER = /[\s,(]*(?:belopp i\s*)?\b(kr|tkr|mnkr|mkr|tusen kronor|miljoner kronor|kronor)\b\)?\s*$/;
+
+export type AmountUnit = 'kr' | 'tkr' | 'mnkr';
+
+/** Splits `Budget helår (tkr)` into the label `budget helar` and the unit `tkr`. */
+export function splitHeader(header: string): { label: string; unit?: AmountUnit } {
+  const norm = normalizeLabel(header.replace(/[()[\]]/g, ' '));
+  const m = UNIT_IN_HEADER.exec(norm);
+  if (!m) return { label: norm.replace(/ %$/, '') };
+  const word = m[1]!;
+  const unit: AmountUnit = word === 'tkr' || word === 'tusen kronor' ? 'tkr' : word === 'kr' || word === 'kronor' ? 'kr' : 'mnkr';
+  return { label: norm.slice(0, m.index).trim(), unit };
+}
+
+/** Prefixes for finance headers that carry a month name, e.g. `Prognos apr`. */
+const PREFIXES: readonly [string, Role][] = [
+  ['prognos', 'forecast'],
+  ['avvikelse', 'deviation'],
+];
+
+const LOOKUP = new Map<string, Role>();
+for (const [role, names] of Object.entries(ALIASES) as [Role, readonly string[]][]) {
+  for (const name of names) LOOKUP.set(name, role);
+}
+
+export interface ColumnMap {
+  /** Role → 0-based column index. */
+  roles: Partial<Record<Role, number>>;
+  /** Amount unit found in a header, with the header it came from. */
+  unit?: { unit: AmountUnit; header: string };
+  ambiguous: { role: Role; columns: string[] }[];
+}
+
+/**
+ * Maps header cells to roles. Explicit `overrides` (role → header text) win; otherwise each header
+ * is matched against the alias table. When two headers claim a role, the first is used and the
+ * ambiguity is reported.
+ */
+export function mapColumns(headers: readonly string[], overrides: Partial<Record<Role, string>> = {}): ColumnMap {
+  const roles: Partial<Record<Role, number>> = {};
+  const ambiguous: ColumnMap['ambiguous'] = [];
+  let unit: ColumnMap['unit'];
+  const taken = new Set<number>();
+  for (const [role, header] of Object.entries(overrides) as [Role, string][]) {
+    const idx = headers.findIndex((h) => normalizeLabel(h) === normalizeLabel(header));
+    if (idx >= 0) {
+      roles[role] = idx;
+      taken.add(idx);
+    }
+  }
+  headers.forEach((header, idx) => {
+    if (taken.has(idx)) return;
+    const split = splitHeader(header);
+    const role = LOOKUP.get(split.label) ?? PREFIXES.find(([p]) => split.label.startsWith(`${p} `))?.[1];
+    if (split.unit && !unit) unit = { unit: split.unit, header };
+    if (role === undefined || overrides[role] !== undefined) return;
+    if (roles[role] === undefined) roles[role] = idx;
+    // `Kommunkod;Kommun`: the second municipality column is the name, checked against the code.
+    else if (role === 'municipality' && roles.municipalityName === undefined) roles.municipalityName = idx;
+    else ambiguous.push({ role, columns: [headers[roles[role]!]!, header] });
+  });
+  const out: ColumnMap = { roles, ambiguous };
+  if (unit) out.unit = unit;
+  return out;
+}
+
+const BUDGET_ROLES: readonly Role[] = ['budgetYear', 'budgetYtd', 'budgetMonth', 'actualYtd', 'actualMonth', 'forecast'];
+
+/** Which kind of data a header describes, or undefined when it matches nothing known. */
+export function detectKind(roles: Partial<Record<Role, number>>): Kind | undefined {
+  const has = (r: Role) => roles[r] !== undefined;
+  if (has('answer')) return 'answers';
+  if (BUDGET_ROLES.some(has)) return 'budget';
+  if (has('n') || has('positive') || (has('share') && has('service'))) return 'survey';
+  if (has('value') || has('share')) return 'values';
+  return undefined;
+}
+
+/** Roles a kind cannot do without (beyond the alternatives checked per kind). */
+export const REQUIRED: Readonly<Record<Kind, readonly Role[]>> = {
+  survey: ['municipality', 'period', 'indicator'],
+  answers: ['municipality', 'period', 'indicator', 'answer'],
+  budget: ['municipality', 'service'],
+  values: ['municipality', 'period', 'indicator'],
+};
+
+export function expectedNames(role: Role): string {
+  return ALIASES[role].slice(0, 4).join('/');
+}

@@ -1,0 +1,73 @@
+export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le';
+
+export interface Decoded {
+  text: string;
+  encoding: Encoding;
+  bom: boolean;
+}
+
+export type DecodeResult =
+  | ({ ok: true } & Decoded)
+  | { ok: false; code: 'file-empty' }
+  | { ok: false; code: 'file-binary'; offset: number }
+  | { ok: false; code: 'encoding-invalid'; encoding: Encoding; line: number; column: number };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const cp1252 = new TextDecoder('windows-1252');
+const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+
+/**
+ * Bytes to text. UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise
+ * Windows-1252 (a superset of ISO-8859-1 for printable text). Never yields U+FFFD silently:
+ * a file forced to UTF-8 that is not valid UTF-8 fails with the position of the first bad byte.
+ */
+export function decode(bytes: Uint8Array, forced?: 'utf-8' | 'windows-1252'): DecodeResult {
+  if (bytes.length === 0) return { ok: false, code: 'file-empty' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { ok: true, text: utf16.decode(bytes.subarray(2)), encoding: 'utf-16le', bom: true };
+  }
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
+  const nul = body.indexOf(0);
+  if (nul >= 0) return { ok: false, code: 'file-binary', offset: nul + (bom ? 3 : 0) };
+  if (body.length === 0) return { ok: false, code: 'file-empty' };
+  if (forced === 'windows-1252') return { ok: true, text: cp1252.decode(body), encoding: 'windows-1252', bom };
+  try {
+    return { ok: true, text: utf8.decode(body), encoding: 'utf-8', bom };
+  } catch {
+    if (forced === 'utf-8' || bom) {
+      const at = firstInvalidUtf8(body);
+      const { line, column } = position(body, at);
+      return { ok: false, code: 'encoding-invalid', encoding: 'utf-8', line, column };
+    }
+    return { ok: true, text: cp1252.decode(body), encoding: 'windows-1252', bom: false };
+  }
+}
+
+/** Byte offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len === 0) return i;
+    for (let k = 1; k < len; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    i += len;
+  }
+  return bytes.length;
+}
+
+function position(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: offset - start + 1 };
+}

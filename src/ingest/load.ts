@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigError, defaultConfig, parseConfig } from '../config/parse.js';
+import { configInputPath, ingestOptions, type IngestOverrides } from '../config/resolve.js';
+import type { Config } from '../config/schema.js';
+import type { ParsedInput } from './parse-input.js';
+import { DEFAULT_MAX_BYTES, displayPath, readInput, readText } from './read.js';
+
+export const CONFIG_FILE = 'tillit.config.json';
+
+export interface LoadedConfig {
+  config: Config;
+  /** Path of the config file, absent when running on defaults. */
+  path?: string;
+}
+
+/**
+ * The config named by `--config`, else `tillit.config.json` in the working directory, else the
+ * defaults (a run on plain files needs no config).
+ */
+export async function loadConfig(explicit: string | undefined, cwd = process.cwd()): Promise<LoadedConfig> {
+  const path = explicit ?? (existsSync(resolve(cwd, CONFIG_FILE)) ? resolve(cwd, CONFIG_FILE) : undefined);
+  if (path === undefined) return { config: defaultConfig() };
+  let text: string;
+  try {
+    text = await readText(path);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    throw new ConfigError(`${displayPath(path)}: cannot read config (${code === 'ENOENT' ? 'file not found' : code})`, { cause });
+  }
+  return { config: parseConfig(text, displayPath(path)), path };
+}
+
+export interface LoadOptions {
+  files: string[];
+  /** With FILES given: add them to the config's inputs instead of replacing them. */
+  addToConfig?: boolean;
+  overrides: IngestOverrides;
+  maxBytes?: number;
+}
+
+/** Reads every input of a run, in order: the config's inputs (unless replaced) and then FILES. */
+export async function loadInputs(loaded: LoadedConfig, opts: LoadOptions): Promise<ParsedInput[]> {
+  const { config, path } = loaded;
+  const fromConfig = path !== undefined && (opts.files.length === 0 || opts.addToConfig)
+    ? config.inputs.map((spec) => ({ file: configInputPath(path, spec), spec }))
+    : [];
+  const fromArgs = opts.files.map((file) => ({ file, spec: config.inputs.find((s) => path !== undefined && configInputPath(path, s) === resolve(file)) ?? {} }));
+  const all = [...fromConfig, ...fromArgs];
+  return Promise.all(all.map(({ file, spec }) => readInput(file, ingestOptions(config, spec, opts.overrides), opts.maxBytes ?? DEFAULT_MAX_BYTES)));
+}

@@ -1,0 +1,50 @@
+import { normalizeLabel } from '../model/text.js';
+
+const MONTHS: Record<string, number> = {
+  jan: 1, januari: 1, january: 1, feb: 2, februari: 2, february: 2, mar: 3, mars: 3, march: 3,
+  apr: 4, april: 4, maj: 5, may: 5, jun: 6, juni: 6, june: 6, jul: 7, juli: 7, july: 7,
+  aug: 8, augusti: 8, august: 8, sep: 9, sept: 9, september: 9, okt: 10, oktober: 10, oct: 10,
+  october: 10, nov: 11, november: 11, dec: 12, december: 12,
+};
+
+/**
+ * Normalises a period cell to `YYYY` or `YYYY-MM`: `2024`, `2025-03`, `2025-3`, `2025M03`
+ * (PX-Web), `202503`, `mars 2025`, `2025 mars`. Returns undefined for anything else, month 13
+ * included. Years outside 1900–2100 are rejected as typos.
+ * @example parsePeriod('mars 2025') // '2025-03'
+ */
+export function parsePeriod(cell: string): string | undefined {
+  const s = cell.trim();
+  let m = /^(\d{4})$/.exec(s);
+  if (m) return year(m[1]!);
+  m = /^(\d{4})(?:-|\/|M|m|\.)?(\d{1,2})$/.exec(s);
+  if (m && (s.length > 6 || /\D/.test(s.slice(4)) || s.length === 6)) return month(m[1]!, Number(m[2]));
+  const words = normalizeLabel(s).split(' ');
+  if (words.length === 2) {
+    const [a, b] = words as [string, string];
+    const [name, y] = /^\d{4}$/.test(a) ? [b, a] : [a, b];
+    const mm = MONTHS[name];
+    if (mm !== undefined && /^\d{4}$/.test(y)) return month(y, mm);
+  }
+  return undefined;
+}
+
+function year(y: string): string | undefined {
+  const n = Number(y);
+  return n >= 1900 && n <= 2100 ? y : undefined;
+}
+
+function month(y: string, m: number): string | undefined {
+  if (year(y) === undefined || !Number.isInteger(m) || m < 1 || m > 12) return undefined;
+  return `${y}-${String(m).padStart(2, '0')}`;
+}
+
+/** The year of a period. */
+export function periodYear(period: string): number {
+  return Number(period.slice(0, 4));
+}
+
+/** Month number 1–12 of a monthly period, or 12 for a year (a closed year). */
+export function periodMonth(period: string): number {
+  return period.length > 4 ? Number(period.slice(5, 7)) : 12;
+}

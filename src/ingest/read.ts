@@ -1,0 +1,44 @@
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { finding } from '../model/findings.js';
+import { parseInput, type ParsedInput, type ParseOptions } from './parse-input.js';
+
+/** Default ceiling on one input's size; `--max-bytes` changes it. */
+export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
+
+/** How a path is shown in findings: relative to the working directory when inside it. */
+export function displayPath(path: string, cwd = process.cwd()): string {
+  const abs = resolve(cwd, path);
+  const rel = relative(cwd, abs);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
+}
+
+/**
+ * The one place that reads input files: it turns file-system failures into findings that name
+ * the file, and hands the bytes to the pure `parseInput`.
+ */
+export async function readInput(path: string, opts: Omit<ParseOptions, 'file'>, maxBytes = DEFAULT_MAX_BYTES): Promise<ParsedInput> {
+  const file = displayPath(path);
+  const empty = { file, counts: { read: 0, used: 0, rejected: 0, ignored: 0 }, records: [] };
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return { ...empty, findings: [finding(file, { code: 'file-unreadable', args: { reason: 'it is a directory' } })] };
+    if (info.size > maxBytes) {
+      return { ...empty, findings: [finding(file, { code: 'file-too-large', args: { size: info.size, limit: maxBytes } })] };
+    }
+    const bytes = await readFile(path);
+    return parseInput(bytes, { ...opts, file });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ...empty, findings: [finding(file, { code: 'file-not-found' })] };
+    if (code === 'EACCES' || code === 'EISDIR' || code === 'EPERM') {
+      return { ...empty, findings: [finding(file, { code: 'file-unreadable', args: { reason: code } })] };
+    }
+    throw error;
+  }
+}
+
+/** Reads a config file's text; missing or unreadable files become a ConfigError upstream. */
+export async function readText(path: string): Promise<string> {
+  return readFile(path, 'utf8');
+}

@@ -1,0 +1,388 @@
+import type { Kind, Role } from '../config/schema.js';
+import type { FindingInput } from '../model/findings.js';
+import {
+  answerRecordSchema, budgetRecordSchema, surveyRecordSchema, valueRecordSchema,
+  type BudgetRecord, type DataRecord, type Gender,
+} from '../model/records.js';
+import { resolveArea, type Area } from '../model/register.js';
+import { normalizeLabel, truncate } from '../model/text.js';
+import type { AnswerClass } from './answers.js';
+import { ALIASES, detectKind, expectedNames, mapColumns, REQUIRED, type AmountUnit } from './columns.js';
+import { detectDecimal, parseNumber, type DecimalMark } from './number.js';
+import { parsePeriod } from './period.js';
+import type { Row, Table } from './table.js';
+
+export type Sign = 'costs-positive' | 'costs-negative';
+
+export interface RecordOptions {
+  file: string;
+  kind?: Kind;
+  decimal?: DecimalMark;
+  dash?: 'zero' | 'missing';
+  unit?: AmountUnit;
+  sign?: Sign;
+  period?: string;
+  columns?: Partial<Record<Role, string>>;
+  /** Keep only this gender; `all` keeps every row. */
+  gender?: Gender | 'all';
+  organisation: { code: string; name: string; aliases: readonly string[] };
+  classify: (question: string, answer: string) => AnswerClass | undefined;
+}
+
+export interface RowCounts {
+  read: number;
+  used: number;
+  rejected: number;
+  /** Rows read on purpose but not turned into records (total rows, other genders), each with an info finding. */
+  ignored: number;
+}
+
+export interface RecordsResult {
+  kind?: Kind;
+  layout: 'long' | 'wide';
+  decimal: DecimalMark;
+  unit?: AmountUnit;
+  sign?: Sign;
+  records: DataRecord[];
+  findings: FindingInput[];
+  counts: RowCounts;
+}
+
+const UNIT_FACTOR: Record<AmountUnit, number> = { kr: 1, tkr: 1_000, mnkr: 1_000_000 };
+const GENDERS: Record<string, Gender> = {
+  t: 'T', totalt: 'T', total: 'T', alla: 'T', 'bada konen': 'T', 'samtliga': 'T', all: 'T', both: 'T', 'both sexes': 'T',
+  k: 'K', kvinnor: 'K', kvinna: 'K', women: 'K', female: 'K', f: 'K', w: 'K',
+  m: 'M', man: 'M', 'man ': 'M', men: 'M', male: 'M', 'maen': 'M',
+};
+const TOTAL_ROW = /^(summa|totalt?|sum|total)\b/i;
+
+/** Finds wide period columns (`2019`, `2020M03`): PX-Web's one-column-per-period layout. */
+function periodColumns(headers: readonly string[]): { idx: number; period: string }[] {
+  return headers.flatMap((h, idx) => {
+    const p = parsePeriod(h.replace(/^"|"$/g, ''));
+    return p === undefined ? [] : [{ idx, period: p }];
+  });
+}
+
+/**
+ * Turns a parsed table into validated records. Every data row ends as a record, a rejection
+ * (an error finding) or an ignored row (an info finding); nothing disappears.
+ */
+export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult {
+  const findings: FindingInput[] = [...table.findings];
+  const counts: RowCounts = { read: table.rows.length, used: 0, rejected: table.findings.length, ignored: 0 };
+  counts.read += table.findings.length;
+  const map = mapColumns(table.headers, opts.columns);
+  for (const a of map.ambiguous) {
+    findings.push({ code: 'header-ambiguous-column', line: table.headerLine, args: { role: a.role, columns: a.columns.join(', ') } });
+  }
+  const wide = periodColumns(table.headers);
+  const layout = wide.length >= 1 && map.roles.period === undefined && map.roles.value === undefined && map.roles.share === undefined ? 'wide' : 'long';
+  const kind = opts.kind ?? (layout === 'wide' ? 'values' : detectKind(map.roles));
+  const valueIdx = new Set(layout === 'wide' ? wide.map((w) => w.idx) : Object.values(map.roles));
+  const sample = function* () {
+    for (const row of table.rows.slice(0, 2000)) for (const i of valueIdx) yield row.cells[i] ?? '';
+  };
+  const decimal = opts.decimal ?? detectDecimal(sample(), table.delimiter);
+  const base: RecordsResult = { layout, decimal, records: [], findings, counts };
+  const found = table.headers.map((h) => truncate(h, 30)).join(', ');
+  if (kind === undefined) {
+    findings.push({
+      code: 'header-unrecognised', line: table.headerLine,
+      args: { found, expected: 'Kommun, År, Fråga, Antal svarande, Andel / Verksamhet, Budget, Utfall, Prognos' },
+    });
+    counts.rejected += table.rows.length;
+    return base;
+  }
+  base.kind = kind;
+  const missing = REQUIRED[kind].filter((r) => map.roles[r] !== undefined ? false : !(r === 'period' && (opts.period !== undefined || layout === 'wide')) && !(r === 'indicator' && (layout === 'wide' || kind === 'values')) && !(r === 'service' && kind === 'budget' && map.roles.indicator !== undefined));
+  if (kind === 'budget' && map.roles.period === undefined && opts.period === undefined) missing.push('period');
+  if (kind === 'survey' && map.roles.share === undefined && map.roles.positive === undefined) missing.push('share');
+  if (missing.length > 0) {
+    for (const role of missing) {
+      findings.push({ code: 'header-missing-column', line: table.headerLine, args: { role, expected: expectedNames(role), found } });
+    }
+    counts.rejected += table.rows.length;
+    return base;
+  }
+
+  const roles = map.roles;
+  const headerKey = table.headers.map(normalizeLabel).join('\u0000');
+  const orgAliases = new Set([opts.organisation.code, opts.organisation.name, ...opts.organisation.aliases].map(normalizeLabel));
+  const unit: AmountUnit = opts.unit ?? map.unit?.unit ?? 'kr';
+  if (kind === 'budget') {
+    base.unit = unit;
+    if (opts.unit === undefined && map.unit) {
+      findings.push({ code: 'unit-from-header', line: table.headerLine, args: { unit: map.unit.unit, header: map.unit.header } });
+    } else if (opts.unit === undefined) findings.push({ code: 'unit-assumed', line: table.headerLine });
+  }
+  const seen = new Map<string, { line: number; value: string }>();
+  const budgetRows: { rec: BudgetRecord; total: boolean; given?: number }[] = [];
+  const title = table.title;
+
+  for (const row of table.rows) {
+    const errors: FindingInput[] = [];
+    const cell = (role: Role): string | undefined => {
+      const idx = roles[role];
+      return idx === undefined ? undefined : (row.cells[idx] ?? '').trim();
+    };
+    const col = (role: Role) => (roles[role] ?? 0) + 1;
+    const fail = (code: FindingInput['code'], role: Role | number, args: Record<string, string | number> = {}, received?: string) => {
+      const column = typeof role === 'number' ? role + 1 : col(role);
+      const f: FindingInput = { code, line: row.line, column, args: { role: typeof role === 'number' ? table.headers[role] ?? '' : role, ...args } };
+      const got = received ?? (typeof role === 'number' ? row.cells[role] : cell(role));
+      if (got !== undefined) f.received = truncate(got);
+      errors.push(f);
+    };
+    const num = (role: Role | number): number | null => {
+      const text = typeof role === 'number' ? (row.cells[role] ?? '') : cell(role);
+      if (text === undefined) return null;
+      const parsed = parseNumber(text, decimal, opts.dash);
+      if (parsed.kind === 'invalid') {
+        fail('value-number-invalid', role, { decimal });
+        return null;
+      }
+      return parsed.kind === 'value' ? parsed.value : null;
+    };
+
+    if (row.cells.length !== table.headers.length) {
+      const rowKey = row.cells.map((c) => normalizeLabel(c)).join('\u0000');
+      if (rowKey === headerKey) {
+        findings.push({ code: 'row-repeated-header', line: row.line });
+        counts.rejected++;
+        continue;
+      }
+      // One trailing empty field (a trailing delimiter) is harmless; anything else is a broken row.
+      const trailingOnly = row.cells.length === table.headers.length + 1 && row.cells.at(-1)!.trim() === '';
+      if (!trailingOnly) {
+        findings.push({ code: 'row-column-count', line: row.line, args: { got: row.cells.length, expected: table.headers.length } });
+        counts.rejected++;
+        continue;
+      }
+    } else if (row.cells.map((c) => normalizeLabel(c)).join('\u0000') === headerKey) {
+      findings.push({ code: 'row-repeated-header', line: row.line });
+      counts.rejected++;
+      continue;
+    }
+
+    // Area: code or name, organisation aliases, name column cross-check.
+    let area: Area | undefined;
+    const areaText = cell('municipality') ?? '';
+    if (orgAliases.has(normalizeLabel(areaText))) {
+      area = { code: opts.organisation.code, kind: 'organisation' };
+    } else {
+      const res = resolveArea(areaText);
+      if (!res.ok && res.reason === 'mismatch') fail('area-mismatch', 'municipality', { code: res.code, registered: res.registered, name: res.name });
+      else if (!res.ok) fail(areaText === '' ? 'value-required' : 'area-unknown', 'municipality');
+      else {
+        area = res.area;
+        if (res.repairedFrom !== undefined) {
+          findings.push({ code: 'area-code-repaired', line: row.line, column: col('municipality'), received: areaText, args: { from: res.repairedFrom, to: res.area.code } });
+        }
+        const nameText = cell('municipalityName');
+        if (nameText && res.area.kind === 'municipality') {
+          const byName = resolveArea(nameText);
+          if (byName.ok && byName.area.code !== res.area.code) {
+            fail('area-mismatch', 'municipalityName', { code: res.area.code, registered: res.area.code, name: nameText });
+          }
+        }
+      }
+    }
+
+    let gender: Gender = 'T';
+    const genderText = cell('gender');
+    if (genderText !== undefined && genderText !== '') {
+      const g = GENDERS[normalizeLabel(genderText)];
+      if (g === undefined) fail('gender-invalid', 'gender');
+      else gender = g;
+    }
+
+    const periodText = cell('period') ?? opts.period ?? '';
+    const period = layout === 'wide' ? '' : parsePeriod(periodText);
+    if (layout === 'long' && period === undefined) fail(periodText === '' ? 'value-required' : 'period-invalid', 'period', {}, periodText);
+
+    if (errors.length === 0 && opts.gender !== undefined && opts.gender !== 'all' && gender !== opts.gender) {
+      findings.push({ code: 'gender-filtered', line: row.line, column: col('gender'), args: { gender, selected: opts.gender } });
+      counts.ignored++;
+      continue;
+    }
+
+    const source = { file: opts.file, line: row.line };
+    const service = cell('service') ?? '';
+    const indicator = cell('indicator') || (layout === 'wide' ? title ?? opts.file : '');
+    const indicatorTitle = cell('indicatorTitle');
+    const candidates: { schema: { safeParse: (v: unknown) => { success: boolean; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } } }; value: Record<string, unknown>; key: string; fingerprint: string; period: string }[] = [];
+
+    if (kind === 'survey') {
+      const n = num('n');
+      const positive = num('positive');
+      let share = num('share');
+      if (share === null && positive !== null && n !== null && n > 0) share = (positive / n) * 100;
+      const value = { kind, area, period, indicator, service, gender, n, positive, share, source, ...(indicatorTitle ? { title: indicatorTitle } : {}) };
+      if (positive !== null && n !== null && cell('share') && share !== null && n > 0 && Math.abs((positive / n) * 100 - share) > 0.6) {
+        findings.push({ code: 'value-share-mismatch', line: row.line, column: col('share'), args: { share, computed: ((positive / n) * 100).toFixed(1) } });
+      }
+      candidates.push({ schema: surveyRecordSchema, value, period: period ?? '', key: [area?.code, period, indicator, service, gender].join('|'), fingerprint: `${n}|${positive}|${share}` });
+    } else if (kind === 'answers') {
+      const answer = cell('answer') ?? '';
+      const answerClass = opts.classify(indicator, answer);
+      if (answerClass === undefined) fail('answer-unknown', 'answer');
+      const respondent = cell('respondent');
+      const value = { kind, area, period, indicator, service, gender, answer, answerClass, source, ...(respondent ? { respondent } : {}) };
+      const key = respondent ? [area?.code, period, indicator, service, respondent].join('|') : '';
+      candidates.push({ schema: answerRecordSchema, value, period: period ?? '', key, fingerprint: answer });
+    } else if (kind === 'values') {
+      if (layout === 'wide') {
+        for (const w of wide) {
+          const v = num(w.idx);
+          if (v === null) continue;
+          const value = { kind, area, period: w.period, indicator, service, gender, value: v, n: null, source };
+          candidates.push({ schema: valueRecordSchema, value, period: w.period, key: [area?.code, w.period, indicator, service, gender].join('|'), fingerprint: String(v) });
+        }
+      } else {
+        const v = num(roles.value !== undefined ? 'value' : 'share');
+        const n = num('n');
+        if (v !== null) {
+          const value = { kind, area, period, indicator, service, gender, value: v, n, source, ...(indicatorTitle ? { title: indicatorTitle } : {}) };
+          candidates.push({ schema: valueRecordSchema, value, period: period ?? '', key: [area?.code, period, indicator, service, gender].join('|'), fingerprint: `${v}|${n}` });
+        } else if (errors.length === 0) {
+          // A missing value (`..`, NA) is a known gap, not an error: read and reported as ignored.
+          findings.push({ code: 'value-missing', line: row.line, column: col(roles.value !== undefined ? 'value' : 'share'), received: cell(roles.value !== undefined ? 'value' : 'share') ?? '' });
+          counts.ignored++;
+          continue;
+        }
+      }
+    } else {
+      const activity = cell('service') || cell('indicator') || '';
+      if (activity === '') fail('value-required', roles.service !== undefined ? 'service' : 'indicator');
+      const factor = UNIT_FACTOR[unit];
+      const amt = (role: Role) => {
+        const v = num(role);
+        return v === null ? null : v * factor;
+      };
+      const month = period === undefined ? undefined : period.length === 4 ? `${period}-12` : period;
+      const rec = {
+        kind, area, period: month, activity, source,
+        budgetYear: amt('budgetYear'), budgetYtd: amt('budgetYtd'), budgetMonth: amt('budgetMonth'),
+        actualYtd: amt('actualYtd'), actualMonth: amt('actualMonth'), forecast: amt('forecast'),
+      };
+      const given = amt('deviation');
+      const key = [area?.code, month, normalizeLabel(activity)].join('|');
+      const fingerprint = [rec.budgetYear, rec.budgetYtd, rec.budgetMonth, rec.actualYtd, rec.actualMonth, rec.forecast].join('|');
+      candidates.push({ schema: budgetRecordSchema, value: given === null ? rec : { ...rec, given }, period: month ?? '', key, fingerprint });
+    }
+
+    if (errors.length > 0 || area === undefined) {
+      findings.push(...errors);
+      counts.rejected++;
+      continue;
+    }
+    let used = false;
+    let rejected = false;
+    for (const c of candidates) {
+      const { given, ...value } = c.value as Record<string, unknown> & { given?: number };
+      const parsed = c.schema.safeParse(value);
+      if (!parsed.success) {
+        for (const issue of parsed.error!.issues) {
+          const field = String(issue.path[0] ?? '');
+          const role = (field in ALIASES ? field : 'value') as Role;
+          const f: FindingInput = { code: 'value-out-of-range', line: row.line, column: col(role), args: { role: field, range: issue.message } };
+          const got = cell(role);
+          if (got !== undefined) f.received = truncate(got);
+          findings.push(f);
+        }
+        rejected = true;
+        continue;
+      }
+      const prior = c.key === '' ? undefined : seen.get(c.key);
+      if (prior) {
+        const same = prior.value === c.fingerprint;
+        findings.push({ code: same ? 'duplicate-row' : 'duplicate-conflict', line: row.line, args: { first: prior.line, key: c.key.replace(/\|/g, ' / ') } });
+        rejected ||= !same;
+        continue;
+      }
+      if (c.key !== '') seen.set(c.key, { line: row.line, value: c.fingerprint });
+      if (kind === 'budget') {
+        const rec = parsed.data as BudgetRecord;
+        const entry: { rec: BudgetRecord; total: boolean; given?: number } = { rec, total: TOTAL_ROW.test(rec.activity) };
+        if (given !== undefined) entry.given = given;
+        budgetRows.push(entry);
+      } else base.records.push(parsed.data as DataRecord);
+      used = true;
+    }
+    if (candidates.length === 0) findings.push({ code: 'value-missing', line: row.line });
+    if (used) counts.used++;
+    else if (rejected) counts.rejected++;
+    else counts.ignored++;
+  }
+
+  if (kind === 'budget') finishBudget(budgetRows, opts, base, unit);
+  return base;
+}
+
+const AMOUNTS = ['budgetYear', 'budgetYtd', 'budgetMonth', 'actualYtd', 'actualMonth', 'forecast'] as const;
+
+/**
+ * Budget rows need the whole file: the sign convention is inferred from all amounts, total rows
+ * are checked against the sum of their siblings, and a given deviation against the computed one.
+ */
+function finishBudget(rows: { rec: BudgetRecord; total: boolean; given?: number }[], opts: RecordOptions, out: RecordsResult, unit: AmountUnit): void {
+  let sign = opts.sign;
+  if (sign === undefined) {
+    const budgets = rows.flatMap(({ rec }) => [rec.budgetYear, rec.budgetYtd, rec.budgetMonth]).filter((v): v is number => v !== null && v !== 0);
+    const negative = budgets.filter((v) => v < 0).length;
+    if (negative === budgets.length && negative > 0) sign = 'costs-negative';
+    else if (negative === 0) sign = 'costs-positive';
+    if (sign !== undefined && budgets.length > 0) out.findings.push({ code: 'sign-inferred', args: { sign: sign === 'costs-negative' ? 'negative' : 'positive' } });
+    if (sign === undefined) {
+      sign = 'costs-positive';
+      out.findings.push({ code: 'sign-mixed', args: { sign: 'positive' } });
+    }
+  }
+  out.sign = sign;
+  const flip = sign === 'costs-negative' ? -1 : 1;
+  const factor = UNIT_FACTOR[unit];
+  const tolerance = 0.5 * factor;
+  for (const row of rows) {
+    for (const k of AMOUNTS) if (row.rec[k] !== null) row.rec[k] = row.rec[k]! * flip + 0;
+  }
+  const groups = new Map<string, BudgetRecord[]>();
+  for (const { rec, total } of rows) {
+    if (total) continue;
+    const key = `${rec.area.code}|${rec.period}`;
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(rec);
+  }
+  for (const row of rows) {
+    const { rec } = row;
+    if (row.given !== undefined) {
+      const computed = rec.budgetYear !== null && rec.forecast !== null ? rec.budgetYear - rec.forecast : rec.budgetYtd !== null && rec.actualYtd !== null ? rec.budgetYtd - rec.actualYtd : null;
+      if (computed !== null && Math.abs(computed - row.given) > tolerance) {
+        out.findings.push({ code: 'deviation-mismatch', line: rec.source.line, args: { given: fmt(row.given / factor), computed: fmt(computed / factor) } });
+      }
+    }
+    if (row.total) {
+      out.findings.push({ code: 'total-row', line: rec.source.line, received: rec.activity });
+      out.counts.used--;
+      out.counts.ignored++;
+      const siblings = groups.get(`${rec.area.code}|${rec.period}`) ?? [];
+      for (const k of AMOUNTS) {
+        const given = rec[k];
+        const parts = siblings.map((s) => s[k]).filter((v): v is number => v !== null);
+        if (given === null || parts.length === 0) continue;
+        const sum = parts.reduce((a, b) => a + b, 0);
+        if (Math.abs(sum - given) > tolerance * parts.length) {
+          out.findings.push({ code: 'total-mismatch', line: rec.source.line, args: { given: fmt((given * flip) / factor), computed: fmt((sum * flip) / factor) } });
+          break;
+        }
+      }
+      continue;
+    }
+    out.records.push(rec);
+  }
+}
+
+function fmt(v: number): string {
+  return String(Math.round(v * 100) / 100);
+}
+
+export type { Row };

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/** One zod schema per record kind: the boundary check after cells are read (STYLE rule 4). */
+const area = z.object({
+  code: z.string().min(1),
+  kind: z.enum(['municipality', 'region', 'nation', 'group', 'organisation']),
+});
+const source = z.object({ file: z.string(), line: z.number().int().nonnegative() });
+const gender = z.enum(['T', 'K', 'M']);
+const year = z.string().regex(/^\d{4}$/);
+const period = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/);
+
+export const surveyRecordSchema = z
+  .object({
+    kind: z.literal('survey'),
+    area,
+    period: year,
+    indicator: z.string().min(1),
+    title: z.string().optional(),
+    service: z.string(),
+    gender,
+    n: z.number().int('must be a whole number').nonnegative().nullable(),
+    positive: z.number().nonnegative().nullable(),
+    share: z.number().min(0).max(100).nullable(),
+    source,
+  })
+  .refine((r) => r.positive === null || r.n === null || r.positive <= r.n, {
+    path: ['positive'],
+    message: 'positive answers exceed respondents',
+  });
+
+export const answerRecordSchema = z.object({
+  kind: z.literal('answers'),
+  area,
+  period: year,
+  indicator: z.string().min(1),
+  service: z.string(),
+  gender,
+  answer: z.string(),
+  answerClass: z.enum(['positive', 'other', 'excluded']),
+  respondent: z.string().optional(),
+  source,
+});
+
+const amount = z.number().nullable();
+export const budgetRecordSchema = z.object({
+  kind: z.literal('budget'),
+  area,
+  /** Month `YYYY-MM`: the follow-up's "after month" for YTD files, the month for monthly ones. */
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  activity: z.string().min(1),
+  /** All amounts in kronor, costs positive (whatever the source wrote). */
+  budgetYear: amount,
+  budgetYtd: amount,
+  budgetMonth: amount,
+  actualYtd: amount,
+  actualMonth: amount,
+  forecast: amount,
+  source,
+});
+
+export const valueRecordSchema = z.object({
+  kind: z.literal('values'),
+  area,
+  period,
+  indicator: z.string().min(1),
+  title: z.string().optional(),
+  service: z.string(),
+  gender,
+  value: z.number(),
+  n: z.number().nonnegative().nullable(),
+  source,
+});
+
+export type SurveyRecord = z.infer<typeof surveyRecordSchema>;
+export type AnswerRecord = z.infer<typeof answerRecordSchema>;
+export type BudgetRecord = z.infer<typeof budgetRecordSchema>;
+export type ValueRecord = z.infer<typeof valueRecordSchema>;
+export type DataRecord = SurveyRecord | AnswerRecord | BudgetRecord | ValueRecord;
+export type Gender = z.infer<typeof gender>;

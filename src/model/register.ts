@@ -1,0 +1,110 @@
+import { MUNICIPALITY_TABLE, NAME_ALIASES, REGION_TABLE } from './register-data.js';
+import { normalizeLabel } from './text.js';
+
+export type AreaKind = 'municipality' | 'region' | 'nation' | 'group' | 'organisation';
+
+/** A resolved geographic or organisational unit. Codes are strings: `0680` keeps its zero. */
+export interface Area {
+  code: string;
+  kind: AreaKind;
+}
+
+function parseTable(table: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const entry of table.split(/[|\n]/)) {
+    const m = /^\s*(\d+) (.+?)\s*$/.exec(entry);
+    if (m) map.set(m[1]!, m[2]!);
+  }
+  return map;
+}
+
+/** Kommunkod → name for all 290 municipalities. */
+export const MUNICIPALITIES: ReadonlyMap<string, string> = parseTable(MUNICIPALITY_TABLE);
+/** Länskod (two digits) → name for the 21 regions. */
+export const REGIONS: ReadonlyMap<string, string> = parseTable(REGION_TABLE);
+
+export const NATION_CODE = '0000';
+const NATION_NAMES = new Set(['riket', 'hela riket', 'sverige', 'riket totalt', 'sweden', 'alla kommuner']);
+
+const byName = new Map<string, string>();
+for (const [code, name] of MUNICIPALITIES) byName.set(normalizeLabel(name), code);
+for (const [alias, code] of Object.entries(NAME_ALIASES)) byName.set(alias, code);
+const regionByName = new Map<string, string>();
+for (const [code, name] of REGIONS) {
+  regionByName.set(normalizeLabel(name), code);
+  regionByName.set(normalizeLabel(`Region ${name.replace(/s? län$/, '')}`), code);
+}
+
+export type AreaResolution =
+  | { ok: true; area: Area; repairedFrom?: string }
+  | { ok: false; reason: 'unknown' }
+  | { ok: false; reason: 'mismatch'; code: string; registered: string; name: string };
+
+function municipalityByName(raw: string): string | undefined {
+  const key = normalizeLabel(raw).replace(/ (kommun|stad|kommunkod)$/, '');
+  return byName.get(key) ?? (key.endsWith('s') ? byName.get(key.slice(0, -1)) : undefined);
+}
+
+function regionName(code: string): string | undefined {
+  return REGIONS.get(code);
+}
+
+/**
+ * Reads a municipality cell the way people write it: `1460`, `680` (repaired to `0680`),
+ * `Bengtsfors`, `Melleruds kommun`, `1460 Bengtsfors`, `14 Västra Götalands län`, `Riket`,
+ * Kolada ids (`0014` region, `0000` nation, `G…` groups). A code and a name that disagree are a
+ * mismatch, never a guess.
+ */
+export function resolveArea(cell: string): AreaResolution {
+  const text = cell.trim();
+  if (text === '') return { ok: false, reason: 'unknown' };
+  const key = normalizeLabel(text);
+  if (NATION_NAMES.has(key)) return { ok: true, area: { code: NATION_CODE, kind: 'nation' } };
+  if (/^g\d+$/.test(key)) return { ok: true, area: { code: text.toUpperCase(), kind: 'group' } };
+
+  const m = /^(\d{1,4})(?:\s+(.+))?$/.exec(text);
+  if (m) {
+    const digits = m[1]!;
+    const name = m[2];
+    if (digits === NATION_CODE) return { ok: true, area: { code: NATION_CODE, kind: 'nation' } };
+    const looksRegion = name !== undefined && / län$|^region /i.test(name);
+    if (looksRegion || digits.length <= 2 || /^00\d\d$/.test(digits)) {
+      const code = digits.padStart(4, '0').slice(2);
+      const registered = regionName(code);
+      if (registered === undefined) return { ok: false, reason: 'unknown' };
+      if (name !== undefined && regionByName.get(normalizeLabel(name)) !== code) {
+        return { ok: false, reason: 'mismatch', code, registered, name };
+      }
+      return { ok: true, area: { code, kind: 'region' } };
+    }
+    const code = digits.padStart(4, '0');
+    const registered = MUNICIPALITIES.get(code);
+    if (registered === undefined) return { ok: false, reason: 'unknown' };
+    if (name !== undefined && municipalityByName(name) !== code) {
+      return { ok: false, reason: 'mismatch', code, registered, name };
+    }
+    const area: Area = { code, kind: 'municipality' };
+    return code === digits ? { ok: true, area } : { ok: true, area, repairedFrom: digits };
+  }
+  const code = municipalityByName(text);
+  if (code !== undefined) return { ok: true, area: { code, kind: 'municipality' } };
+  const region = regionByName.get(key);
+  if (region !== undefined) return { ok: true, area: { code: region, kind: 'region' } };
+  return { ok: false, reason: 'unknown' };
+}
+
+/** Display name for an area code, falling back to the code itself. */
+export function areaName(area: Area, organisationName?: string): string {
+  switch (area.kind) {
+    case 'municipality':
+      return MUNICIPALITIES.get(area.code) ?? area.code;
+    case 'region':
+      return REGIONS.get(area.code) ?? area.code;
+    case 'nation':
+      return 'Riket';
+    case 'organisation':
+      return organisationName ?? area.code;
+    case 'group':
+      return area.code;
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Folds a label for matching: lower case, accents removed (å→a, ö→o), punctuation that people
+ * use interchangeably (`_`, `-`, `.`, `/`) and runs of white space (incl. NBSP) to one space.
+ * @example normalizeLabel('Antal_svarande ') // 'antal svarande'
+ */
+export function normalizeLabel(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[_\-–./:]+/g, ' ')
+    .replace(/[\s\u00a0\u202f]+/g, ' ')
+    .trim();
+}
+
+/** Shortens received text for messages so a 10 MB cell never floods a terminal. */
+export function truncate(text: string, max = 60): string {
+  const oneLine = text.replace(/\r?\n/g, '⏎');
+  return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`;
+}
+
+/** Turns a display name into a safe file-name part: `Lilla Edet` → `lilla-edet`. */
+export function slug(text: string): string {
+  const s = normalizeLabel(text).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return s.length > 0 ? s.slice(0, 60) : 'x';
+}
