@@ -1,0 +1,143 @@
+import type { BudgetRecord } from '../model/records.js';
+
+export type Status = 'green' | 'yellow' | 'red';
+export type YtdMethod = 'ytd-column' | 'sum-of-months' | 'annual-pro-rata';
+
+export interface StatusThresholds {
+  /** Deviation % of budget below which status is yellow (e.g. 0: any overspend). */
+  yellowBelow: number;
+  /** Deviation % of budget below which status is red (e.g. −2). */
+  redBelow: number;
+}
+
+/**
+ * Traffic light on the year-to-date deviation in % of budget (positive = better than budget):
+ * red below `redBelow`, yellow below `yellowBelow`, otherwise green.
+ * @example budgetStatus(-3.5, { yellowBelow: 0, redBelow: -2 }) // 'red'
+ */
+export function budgetStatus(deviationPct: number, t: StatusThresholds): Status {
+  if (deviationPct < t.redBelow) return 'red';
+  if (deviationPct < t.yellowBelow) return 'yellow';
+  return 'green';
+}
+
+export interface BudgetBalance {
+  /** `YYYY-MM`, the month the follow-up is made after. */
+  period: string;
+  month: number;
+  budgetYear: number | null;
+  budgetYtd: number | null;
+  budgetYtdMethod: YtdMethod | null;
+  actualYtd: number | null;
+  actualYtdMethod: 'ytd-column' | 'sum-of-months' | null;
+  /** budget YTD − actual YTD in kr: positive = better than budget (costs below budget). */
+  deviation: number | null;
+  deviationPct: number | null;
+  /** Actual YTD as % of the full-year budget; compare with `elapsedPct`. */
+  pacePct: number | null;
+  /** month / 12 × 100: the benchmark ("riktvärde"). */
+  elapsedPct: number;
+  forecast: number | null;
+  /** Full-year budget − forecast: positive = the year is expected to end better than budget. */
+  forecastDeviation: number | null;
+  forecastDeviationPct: number | null;
+  /** Naive linear projection of the full year: actual YTD / month × 12. */
+  projection: number | null;
+  /** (projection − forecast) / full-year budget × 100: how much rosier the forecast is than the pace. */
+  forecastOptimismPct: number | null;
+  forecastOptimistic: boolean;
+  status: Status | null;
+}
+
+const sum = (values: (number | null)[]): number | null =>
+  values.some((v) => v === null) ? null : (values as number[]).reduce((a, b) => a + b, 0);
+
+/**
+ * Balance of one activity after `month` of its year, from that year's records (monthly or YTD).
+ * Year-to-date budget: the YTD column when present; else the sum of monthly budgets when every
+ * month 1..m has one; else full-year budget × m/12 (method says which). Actual YTD likewise
+ * from the column or the sum of monthly actuals. All amounts in kr with costs positive.
+ */
+export function budgetBalance(
+  records: readonly BudgetRecord[],
+  period: string,
+  thresholds: StatusThresholds,
+  forecastMargin: number,
+): BudgetBalance {
+  const month = Number(period.slice(5, 7));
+  const byMonth = new Map<number, BudgetRecord>();
+  for (const r of records) if (r.period.slice(0, 4) === period.slice(0, 4)) byMonth.set(Number(r.period.slice(5, 7)), r);
+  const current = byMonth.get(month);
+  const months = Array.from({ length: month }, (_, i) => byMonth.get(i + 1));
+  const complete = months.every((r) => r !== undefined);
+  const budgetYear = current?.budgetYear ?? null;
+
+  let budgetYtd: number | null = null;
+  let budgetYtdMethod: YtdMethod | null = null;
+  const monthBudgets = complete ? sum(months.map((r) => r!.budgetMonth)) : null;
+  if (current?.budgetYtd != null) [budgetYtd, budgetYtdMethod] = [current.budgetYtd, 'ytd-column'];
+  else if (monthBudgets !== null) [budgetYtd, budgetYtdMethod] = [monthBudgets, 'sum-of-months'];
+  else if (budgetYear !== null) [budgetYtd, budgetYtdMethod] = [(budgetYear * month) / 12, 'annual-pro-rata'];
+
+  let actualYtd: number | null = null;
+  let actualYtdMethod: BudgetBalance['actualYtdMethod'] = null;
+  const monthActuals = complete ? sum(months.map((r) => r!.actualMonth)) : null;
+  if (current?.actualYtd != null) [actualYtd, actualYtdMethod] = [current.actualYtd, 'ytd-column'];
+  else if (monthActuals !== null) [actualYtd, actualYtdMethod] = [monthActuals, 'sum-of-months'];
+
+  const deviation = budgetYtd !== null && actualYtd !== null ? budgetYtd - actualYtd : null;
+  const deviationPct = deviation !== null && budgetYtd ? (deviation / Math.abs(budgetYtd)) * 100 : null;
+  const forecast = current?.forecast ?? null;
+  const forecastDeviation = budgetYear !== null && forecast !== null ? budgetYear - forecast : null;
+  const projection = actualYtd !== null ? (actualYtd / month) * 12 : null;
+  const optimism = projection !== null && forecast !== null && budgetYear ? ((projection - forecast) / Math.abs(budgetYear)) * 100 : null;
+  return {
+    period,
+    month,
+    budgetYear,
+    budgetYtd,
+    budgetYtdMethod,
+    actualYtd,
+    actualYtdMethod,
+    deviation,
+    deviationPct,
+    pacePct: actualYtd !== null && budgetYear ? (actualYtd / budgetYear) * 100 : null,
+    elapsedPct: (month / 12) * 100,
+    forecast,
+    forecastDeviation,
+    forecastDeviationPct: forecastDeviation !== null && budgetYear ? (forecastDeviation / Math.abs(budgetYear)) * 100 : null,
+    projection,
+    forecastOptimismPct: optimism,
+    forecastOptimistic: optimism !== null && optimism > forecastMargin,
+    status: deviationPct !== null ? budgetStatus(deviationPct, thresholds) : null,
+  };
+}
+
+export interface ForecastAccuracy {
+  month: number;
+  forecast: number;
+  outcome: number;
+  /** forecast − outcome in kr: positive = the forecast expected higher costs than came. */
+  error: number;
+  errorPct: number;
+}
+
+/**
+ * Forecast accuracy (prognossäkerhet) of a closed year: each month's full-year forecast against the
+ * year-end outcome (actual YTD after December). Empty when the year is not closed.
+ */
+export function forecastAccuracy(records: readonly BudgetRecord[], year: number, thresholds: StatusThresholds): ForecastAccuracy[] {
+  const december = budgetBalance(records, `${year}-12`, thresholds, 0);
+  const outcome = december.actualYtd;
+  if (outcome === null || outcome === 0) return [];
+  return records
+    .filter((r) => r.period.startsWith(`${year}-`) && r.forecast !== null)
+    .sort((a, b) => a.period.localeCompare(b.period))
+    .map((r) => ({
+      month: Number(r.period.slice(5, 7)),
+      forecast: r.forecast!,
+      outcome,
+      error: r.forecast! - outcome,
+      errorPct: ((r.forecast! - outcome) / Math.abs(outcome)) * 100,
+    }));
+}

@@ -1,0 +1,42 @@
+export interface AnswerCounts {
+  positive: number;
+  /** Valid answers that are not positive (neutral and negative). */
+  other: number;
+  /** "Vet ej/Ingen åsikt" and blanks: left out of the denominator. */
+  excluded: number;
+}
+
+export interface Share {
+  /** Percent, 0–100. */
+  share: number;
+  /** Respondents in the denominator. */
+  n: number;
+  positive: number;
+}
+
+/**
+ * Share of positive answers in percent: positive / (positive + other) × 100, with "Vet ej/Ingen
+ * åsikt" and blanks excluded from the denominator (Socialstyrelsen's definition). Undefined when
+ * nobody gave a valid answer (n = 0), e.g. all answers were "Vet ej".
+ * @example positiveShare({ positive: 87, other: 13, excluded: 9 }) // { share: 87, n: 100, positive: 87 }
+ */
+export function positiveShare(counts: AnswerCounts): Share | undefined {
+  const n = counts.positive + counts.other;
+  if (n === 0) return undefined;
+  return { share: (counts.positive / n) * 100, n, positive: counts.positive };
+}
+
+/**
+ * Pooled share of several groups weighted by respondents: Σ positives / Σ n × 100, where a group's
+ * positives are share × n / 100 when only the share was published. Undefined for Σ n = 0.
+ * @example pooledShare([{ share: 80, n: 100 }, { share: 90, n: 300 }]) // { share: 87.5, n: 400, positive: 350 }
+ */
+export function pooledShare(groups: readonly { share: number; n: number }[]): Share | undefined {
+  let n = 0;
+  let positive = 0;
+  for (const g of groups) {
+    n += g.n;
+    positive += (g.share * g.n) / 100;
+  }
+  return n > 0 ? { share: (positive / n) * 100, n, positive } : undefined;
+}
