@@ -4,7 +4,7 @@ import type { ParseOptions } from '../ingest/parse-input.js';
 import type { Config, InputSpec } from './schema.js';
 
 /** Per-run overrides from the command line; they win over the config's per-file settings. */
-export type IngestOverrides = Partial<Pick<InputSpec, 'kind' | 'delimiter' | 'decimal' | 'encoding' | 'unit' | 'sign' | 'period' | 'dash'>> & {
+export type IngestOverrides = Partial<Pick<InputSpec, 'kind' | 'delimiter' | 'decimal' | 'encoding' | 'unit' | 'sign' | 'period' | 'dash' | 'municipality'>> & {
   gender?: 'T' | 'K' | 'M' | 'all';
 };
 
@@ -29,6 +29,7 @@ export function ingestOptions(config: Config, spec: Partial<InputSpec>, override
   if (merged.unit) out.unit = merged.unit;
   if (merged.sign) out.sign = merged.sign;
   if (merged.period) out.period = merged.period;
+  if (merged.municipality) out.municipality = merged.municipality;
   if (merged.dash) out.dash = merged.dash;
   if (spec.columns) out.columns = spec.columns;
   return out;

@@ -23,6 +23,10 @@ export const inputSchema = z
       .optional()
       .describe('How the source writes costs; inferred when all budget amounts share one sign.'),
     period: z.string().optional().describe('Period for files that carry none, e.g. "2025-08".'),
+    municipality: z
+      .string()
+      .optional()
+      .describe('Municipality code or name (or the organisation code) for files without such a column.'),
     dash: z.enum(['zero', 'missing']).optional().describe('What a lone "-" means (default zero).'),
     columns: z.partialRecord(z.enum(ROLES), z.string()).optional().describe('Role → header name.'),
   })

@@ -13,7 +13,16 @@ export type DecodeResult =
   | { ok: false; code: 'encoding-invalid'; encoding: Encoding; line: number; column: number };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const cp1252 = new TextDecoder('windows-1252');
+// Node 20.18.3+ decodes 'windows-1252' as Latin-1, turning 0x80–0x9F into C1 controls instead of
+// € ‚ ƒ „ … – — ’ ” ™ (nodejs/node#60888). Windows-1252 is Latin-1 plus this fixed block (WHATWG
+// Encoding Standard, index-windows-1252), so it is decoded here without TextDecoder.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const cp1252 = {
+  decode: (bytes: Uint8Array): string =>
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+      .toString('latin1')
+      .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!),
+};
 const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /**

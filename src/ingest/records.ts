@@ -22,6 +22,8 @@ export interface RecordOptions {
   unit?: AmountUnit;
   sign?: Sign;
   period?: string;
+  /** Area for files without a municipality column (a single committee's export). */
+  municipality?: string;
   columns?: Partial<Record<Role, string>>;
   /** Keep only this gender; `all` keeps every row. */
   gender?: Gender | 'all';
@@ -95,7 +97,12 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
     return base;
   }
   base.kind = kind;
-  const missing = REQUIRED[kind].filter((r) => map.roles[r] !== undefined ? false : !(r === 'period' && (opts.period !== undefined || layout === 'wide')) && !(r === 'indicator' && (layout === 'wide' || kind === 'values')) && !(r === 'service' && kind === 'budget' && map.roles.indicator !== undefined));
+  const supplied = (r: Role) =>
+    (r === 'period' && (opts.period !== undefined || layout === 'wide')) ||
+    (r === 'municipality' && opts.municipality !== undefined) ||
+    (r === 'indicator' && layout === 'wide') ||
+    (r === 'service' && kind === 'budget' && map.roles.indicator !== undefined);
+  const missing = REQUIRED[kind].filter((r) => map.roles[r] === undefined && !supplied(r));
   if (kind === 'budget' && map.roles.period === undefined && opts.period === undefined) missing.push('period');
   if (kind === 'survey' && map.roles.share === undefined && map.roles.positive === undefined) missing.push('share');
   if (missing.length > 0) {
@@ -167,7 +174,7 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
 
     // Area: code or name, organisation aliases, name column cross-check.
     let area: Area | undefined;
-    const areaText = cell('municipality') ?? '';
+    const areaText = cell('municipality') ?? opts.municipality ?? '';
     if (orgAliases.has(normalizeLabel(areaText))) {
       area = { code: opts.organisation.code, kind: 'organisation' };
     } else {
@@ -217,7 +224,7 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
       const n = num('n');
       const positive = num('positive');
       let share = num('share');
-      if (share === null && positive !== null && n !== null && n > 0) share = (positive / n) * 100;
+      if (share === null && positive !== null && n !== null && n > 0 && positive <= n) share = (positive / n) * 100;
       const value = { kind, area, period, indicator, service, gender, n, positive, share, source, ...(indicatorTitle ? { title: indicatorTitle } : {}) };
       if (positive !== null && n !== null && cell('share') && share !== null && n > 0 && Math.abs((positive / n) * 100 - share) > 0.6) {
         findings.push({ code: 'value-share-mismatch', line: row.line, column: col('share'), args: { share, computed: ((positive / n) * 100).toFixed(1) } });

@@ -70,10 +70,9 @@ export function readTable(text: string, forced?: Delimiter): Table {
     offset += m ? m.index + m[0].length : text.length - offset;
   }
   const findings: FindingInput[] = [];
-  // csv-parse reports a skipped record by the line it ended on; its start is known only once the
-  // records around it are placed, so skips are collected here and merged in line order below.
-  const skipped: { end: number; reason: string }[] = [];
-  const records = parse(text.slice(offset), {
+  const skipped: { lines: number; reason: string }[] = [];
+  const body = Buffer.from(offset === 0 ? text : text.slice(offset), 'utf8');
+  const records = parse(body, {
     delimiter,
     info: true,
     relax_column_count: true,
@@ -81,33 +80,33 @@ export function readTable(text: string, forced?: Delimiter): Table {
     skip_empty_lines: false,
     skip_records_with_error: true,
     on_skip: (err) => {
-      if (err) skipped.push({ end: (err as { lines?: number }).lines ?? 0, reason: err.message.replace(/: .*$/s, '') });
+      if (err) skipped.push({ lines: (err as { lines?: number }).lines ?? Number.POSITIVE_INFINITY, reason: err.message.replace(/: .*$/s, '') });
     },
-  }) as unknown as { record: string[]; info: { lines: number } }[];
+  }) as unknown as { record: string[]; info: { lines: number; bytes: number } }[];
 
+  // csv-parse counts a CRLF inside quotes as two lines, so physical lines come from byte offsets:
+  // a record starts where the previous one ended (`info.bytes`).
+  const starts = lineStarts(body);
+  const lineAt = (byte: number) => headerIdx + upperBound(starts, byte);
+  const lastLine = headerIdx + starts.length - (body.length > 0 && (body[body.length - 1] === 0x0a || body[body.length - 1] === 0x0d) ? 1 : 0);
   const rows: Row[] = [];
   let blankLines = 0;
   let headers: string[] | undefined;
   let headerLine = headerIdx + 1;
-  let prevEnd = headerIdx;
+  let prevBytes = 0;
   let nextSkip = 0;
-  const flushSkips = (before: number) => {
-    while (nextSkip < skipped.length && skipped[nextSkip]!.end + headerIdx < before) {
+  const flushSkips = (beforeLines: number, nextStart: number) => {
+    while (nextSkip < skipped.length && skipped[nextSkip]!.lines < beforeLines) {
       const skip = skipped[nextSkip++]!;
-      const end = Math.max(skip.end + headerIdx, prevEnd + 1);
-      findings.push({
-        code: 'csv-syntax',
-        line: prevEnd + 1,
-        args: { reason: `${skip.reason}; lines ${prevEnd + 1}–${end} not read` },
-      });
-      prevEnd = end;
+      const from = lineAt(prevBytes);
+      const to = Math.max(from, Math.min(lastLine, nextStart > prevBytes ? lineAt(nextStart) - 1 : lastLine));
+      findings.push({ code: 'csv-syntax', line: from, args: { reason: `${skip.reason}; lines ${from}–${to} not read` } });
     }
   };
   for (const { record, info } of records) {
-    const end = info.lines + headerIdx;
-    flushSkips(end);
-    const line = prevEnd + 1;
-    prevEnd = end;
+    flushSkips(info.lines, info.bytes);
+    const line = lineAt(prevBytes);
+    prevBytes = info.bytes;
     if (record.length === 1 && record[0]!.trim() === '') {
       blankLines++;
       continue;
@@ -119,8 +118,34 @@ export function readTable(text: string, forced?: Delimiter): Table {
     }
     rows.push({ line, cells: record });
   }
-  flushSkips(Number.POSITIVE_INFINITY);
+  flushSkips(Number.POSITIVE_INFINITY, prevBytes);
   const table: Table = { delimiter, headerLine, headers: headers ?? [], rows, blankLines, findings };
   if (title !== undefined) table.title = title;
   return table;
+}
+
+/** Byte offsets where each line starts; `\r\n`, `\n` and a lone `\r` each end a line. */
+function lineStarts(buf: Uint8Array): number[] {
+  const starts = [0];
+  for (let i = 0; i < buf.length; i++) {
+    const b = buf[i];
+    if (b === 0x0a) starts.push(i + 1);
+    else if (b === 0x0d) {
+      if (buf[i + 1] === 0x0a) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** Number of entries ≤ value in a sorted array: the 1-based line of a byte offset. */
+function upperBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

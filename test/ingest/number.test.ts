@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { detectDecimal, parseNumber } from '../../src/ingest/number.js';
+
+describe('parseNumber', () => {
+  it.each([
+    ['1 234,5', ',', -0 + 1234.5],
+    ['1\u00a0234,5', ',', 1234.5],
+    ['1\u202f234,5', ',', 1234.5],
+    ['\u2212412,5', ',', -412.5],
+    ['-412,5', ',', -412.5],
+    ['87,3 %', ',', 87.3],
+    ['87,3%', ',', 87.3],
+    ['1.234,5', ',', 1234.5],
+    ['1,234', ',', 1.234],
+    ['1,234', '.', 1234],
+    ['1,234.5', '.', 1234.5],
+    ['+3.5', '.', 3.5],
+    ['0', ',', 0],
+    ['-', ',', 0],
+  ] as const)('%s with decimal %s is %d', (cell, decimal, value) => {
+    expect(parseNumber(cell, decimal)).toEqual({ kind: 'value', value });
+  });
+  it.each(['', '.', '..', '...', '......', 'NA', 'na', ' .. '])('"%s" is missing', (cell) => {
+    expect(parseNumber(cell, ',')).toEqual({ kind: 'missing' });
+  });
+  it('"-" is missing when configured so', () => {
+    expect(parseNumber('-', ',', 'missing')).toEqual({ kind: 'missing' });
+  });
+  it.each([['12.5', ','], ['12,5', '.'], ['abc', ','], ['1.2.3', '.'], ['1,23,4', '.'], ['12,5,6', ',']] as const)(
+    '"%s" with decimal %s is invalid, never a guess',
+    (cell, decimal) => {
+      expect(parseNumber(cell, decimal).kind).toBe('invalid');
+    },
+  );
+  it('property: every number written Swedish-style or machine-style reads back', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 99 }), fc.constantFrom(' ', '\u00a0', '\u202f', ''), fc.boolean(), (int, frac, sep, unicodeMinus) => {
+        const value = int + Math.sign(int || 1) * frac / 100;
+        const abs = Math.abs(value).toFixed(2);
+        const [i, d] = abs.split('.') as [string, string];
+        const grouped = i.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+        const minus = value < 0 ? (unicodeMinus ? '\u2212' : '-') : '';
+        const sv = parseNumber(`${minus}${grouped},${d}`, ',');
+        const en = parseNumber(`${value < 0 ? '-' : ''}${i}.${d}`, '.');
+        const expected = Number(`${value < 0 ? '-' : ''}${abs}`);
+        return sv.kind === 'value' && sv.value === expected && en.kind === 'value' && en.value === expected;
+      }),
+    );
+  });
+});
+
+describe('detectDecimal', () => {
+  it('decides from unambiguous cells and falls back to the delimiter convention', () => {
+    expect(detectDecimal(['12,5', '1 234', '3'], ',')).toBe(',');
+    expect(detectDecimal(['12.5', '3'], ';')).toBe('.');
+    expect(detectDecimal(['1,234', '7'], ';')).toBe(',');
+    expect(detectDecimal(['1,234', '7'], ',')).toBe('.');
+    expect(detectDecimal(['1.234,50'], ',')).toBe(',');
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { BudgetRecord, SurveyRecord } from '../../src/model/records.js';
+import { codes, parseText } from './helpers.js';
+
+const survey = (rows: string[]) => `År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)\n${rows.join('\n')}\n`;
+
+describe('survey rows', () => {
+  it('reads a clean aggregated file with codes, names and decimal commas', () => {
+    const r = parseText(survey(['2024;1460 Bengtsfors;Hemtjänst;helhetssyn;112;87,5', '2024;Melleruds kommun;Hemtjänst;helhetssyn;98;91,0']));
+    expect(r.kind).toBe('survey');
+    expect(r.counts).toEqual({ read: 2, used: 2, rejected: 0, ignored: 0 });
+    expect((r.records[1] as SurveyRecord)).toMatchObject({ area: { code: '1461' }, period: '2024', n: 98, share: 91, gender: 'T', source: { line: 3 } });
+  });
+  it('rejects impossible values with line and column', () => {
+    const r = parseText(survey([
+      '2024;1460;Hemtjänst;helhetssyn;112;104,5',
+      '2024;1460;Hemtjänst;trygghet;-3;80',
+      '2024;9999;Hemtjänst;helhetssyn;50;80',
+      '2024-13;1460;Hemtjänst;bemotande;50;80',
+      '2024;1460;Hemtjänst;inflytande;12,5;80',
+      '2024;1460 Mellerud;Hemtjänst;helhetssyn;50;80',
+      '2024;1460;Hemtjänst;maten;50;8x',
+    ]));
+    expect(codes(r)).toEqual([
+      'value-out-of-range@2:6', 'value-out-of-range@3:5', 'area-unknown@4:2', 'period-invalid@5:1',
+      'value-out-of-range@6:5', 'area-mismatch@7:2', 'value-number-invalid@8:6',
+    ]);
+    expect(r.counts).toEqual({ read: 7, used: 0, rejected: 7, ignored: 0 });
+    expect(r.findings.find((f) => f.line === 2)!.received).toBe('104,5');
+  });
+  it('treats a repeated key with another value as a conflict and an identical repeat as a duplicate', () => {
+    const r = parseText(survey(['2024;1460;Hemtjänst;helhetssyn;112;87,5', '2024;1460;Hemtjänst;helhetssyn;112;87,5', '2024;Bengtsfors;Hemtjänst;helhetssyn;112;88,0']));
+    expect(codes(r)).toEqual(['duplicate-conflict@4:-']);
+    expect(codes(r, 'warning')).toEqual(['duplicate-row@3:-']);
+    expect(r.counts).toEqual({ read: 3, used: 1, rejected: 1, ignored: 1 });
+  });
+  it('repairs 680 to 0680 with a warning, and reads positive counts', () => {
+    const r = parseText('Kommun;År;Fråga;Verksamhet;Antal svarande;Antal positiva\n680;2024;helhetssyn;Hemtjänst;80;70\n680;2024;trygghet;Hemtjänst;80;90\n');
+    expect((r.records[0] as SurveyRecord)).toMatchObject({ area: { code: '0680' }, share: 87.5 });
+    expect(codes(r, 'warning')).toContain('area-code-repaired@2:1');
+    expect(codes(r)).toEqual(['value-out-of-range@3:6']);
+  });
+  it('fails a file whose headers match nothing, naming what it found', () => {
+    const r = parseText('foo;bar\n1;2\n');
+    expect(codes(r)).toEqual(['header-unrecognised@1:-']);
+    expect(r.findings[0]!.message).toContain('found: foo, bar');
+    expect(r.counts.rejected).toBe(1);
+  });
+  it('flags a header repeated mid-file and a short row', () => {
+    const r = parseText(survey(['2024;1460;Hemtjänst;helhetssyn;112;87,5', 'År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)', '2024;1460;Hemtjänst']));
+    expect(codes(r)).toEqual(['row-repeated-header@3:-', 'row-column-count@4:-']);
+  });
+});
+
+describe('answers rows', () => {
+  const head = 'Löpnummer;Kommun;År;Verksamhet;Fråga;Svar;Kön\n';
+  it('classifies answers and rejects labels on no known scale', () => {
+    const r = parseText(`${head}1;1460;2025;Hemtjänst;helhetssyn;Mycket nöjd;Kvinna\n2;1460;2025;Hemtjänst;helhetssyn;Vet ej/Ingen åsikt;Man\n3;1460;2025;Hemtjänst;helhetssyn;Kanske;Man\n4;1460;2025;Hemtjänst;helhetssyn;;Man\n`);
+    expect(r.records.map((x) => (x.kind === 'answers' ? `${x.answerClass}/${x.gender}` : ''))).toEqual(['positive/K', 'excluded/M', 'excluded/M']);
+    expect(codes(r)).toEqual(['answer-unknown@4:6']);
+  });
+});
+
+describe('budget rows', () => {
+  it('normalises units and sign: tkr, costs negative, Unicode minus, NBSP thousands', () => {
+    const r = parseText('Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad;Prognos helår\n2025-01;Bengtsfors;Äldreomsorg;\u2212231\u00a0400,0;\u221218\u00a0900,0;\u221219\u00a0100,5;\u2212235\u00a0000\n', { unit: 'tkr' });
+    expect(r.sign).toBe('costs-negative');
+    expect(r.records[0] as BudgetRecord).toMatchObject({ budgetYear: 231_400_000, budgetMonth: 18_900_000, actualMonth: 19_100_500, forecast: 235_000_000 });
+    expect(codes(r, 'info')).toContain('sign-inferred@-:-');
+  });
+  it('takes the unit from a header, checks Avvikelse and total rows', () => {
+    const text = [
+      'Verksamhet;Budget helår (tkr);Budget ack;Utfall ack;Prognos helår;Avvikelse',
+      'Äldreomsorg;1200;800;828;1240;-40',
+      'LSS;600;400;390;590;15',
+      'Summa;1800;1200;1218;1830;-30',
+    ].join('\n');
+    const r = parseText(text, { period: '2025-08', kind: 'budget', municipality: '1460' });
+    expect(r.unit).toBe('tkr');
+    expect(codes(r)).toEqual([]);
+    // The file's own Avvikelse for LSS (15) disagrees with budget − forecast (10).
+    expect(codes(r, 'warning')).toEqual(['deviation-mismatch@3:-']);
+    expect(codes(r, 'info')).toEqual(expect.arrayContaining(['unit-from-header@1:-', 'total-row@4:-']));
+    expect(r.records).toHaveLength(2);
+    expect(r.counts).toEqual({ read: 3, used: 2, rejected: 0, ignored: 1 });
+  });
+  it('a total that does not add up is a finding', () => {
+    const r = parseText('Verksamhet;Budget helår;Utfall ack\nA;100;50\nB;100;50\nTotalt;250;100\n', { period: '2025-06', kind: 'budget', unit: 'kr', municipality: 'Mellerud' });
+    expect(codes(r, 'warning')).toEqual(['total-mismatch@4:-']);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { detectDelimiter, readTable } from '../../src/ingest/table.js';
+
+describe('detectDelimiter', () => {
+  it('counts only outside quotes', () => {
+    expect(detectDelimiter('Kommun;År;Andel')).toBe(';');
+    expect(detectDelimiter('"Kommun, namn";"År"')).toBe(';');
+    expect(detectDelimiter('a,b,c')).toBe(',');
+    expect(detectDelimiter('a\tb\tc')).toBe('\t');
+    expect(detectDelimiter('"a;b",c')).toBe(',');
+  });
+});
+
+describe('readTable', () => {
+  it('keeps physical line numbers across CRLF, quoted newlines and blank lines', () => {
+    const t = readTable('a;b\r\n1;"x\r\ny"\r\n\r\n3;4\r\n');
+    expect(t.headers).toEqual(['a', 'b']);
+    expect(t.rows).toEqual([{ line: 2, cells: ['1', 'x\r\ny'] }, { line: 5, cells: ['3', '4'] }]);
+    expect(t.blankLines).toBe(1);
+  });
+  it('skips a PX-Web title and blank line, keeping the title', () => {
+    const t = readTable('"Folkmängd efter region, år"\n\n"region","2023","2024"\n"1460 Bengtsfors",9564,9498\n');
+    expect(t.title).toBe('Folkmängd efter region, år');
+    expect(t.delimiter).toBe(',');
+    expect(t.headerLine).toBe(3);
+    expect(t.rows[0]).toEqual({ line: 4, cells: ['1460 Bengtsfors', '9564', '9498'] });
+  });
+  it('reports an unterminated quote with the lines it swallowed instead of throwing', () => {
+    const t = readTable('a;b\n1;2\n3;"x\n4;5\n');
+    expect(t.rows).toEqual([{ line: 2, cells: ['1', '2'] }]);
+    expect(t.findings).toEqual([{ code: 'csv-syntax', line: 3, args: { reason: expect.stringContaining('lines 3–') } }]);
+  });
+});

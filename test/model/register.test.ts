@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { MUNICIPALITIES, REGIONS, resolveArea } from '../../src/model/register.js';
+
+describe('the official register', () => {
+  it('has exactly 290 unique four-digit municipality codes and 21 regions', () => {
+    expect(MUNICIPALITIES.size).toBe(290);
+    expect([...MUNICIPALITIES.keys()].every((c) => /^\d{4}$/.test(c))).toBe(true);
+    expect(new Set(MUNICIPALITIES.values()).size).toBe(290);
+    expect(REGIONS.size).toBe(21);
+    // Every municipality belongs to a region whose code is its first two digits.
+    expect([...MUNICIPALITIES.keys()].every((c) => REGIONS.has(c.slice(0, 2)))).toBe(true);
+  });
+  it('knows the organisations named in the mission', () => {
+    expect(MUNICIPALITIES.get('1460')).toBe('Bengtsfors');
+    expect(MUNICIPALITIES.get('0680')).toBe('Jönköping');
+    expect(MUNICIPALITIES.get('2581')).toBe('Piteå');
+    expect(MUNICIPALITIES.get('1267')).toBe('Höör');
+  });
+});
+
+describe('resolveArea', () => {
+  it.each([
+    ['1460', '1460'], ['1460 Bengtsfors', '1460'], ['Bengtsfors', '1460'], ['Bengtsfors kommun', '1460'],
+    ['Melleruds kommun', '1461'], ['Falu kommun', '2080'], ['MELLERUD', '1461'], ['Jonkoping', '0680'],
+    ['Lilla Edet', '1462'], ['Region Gotland', '0980'], ['Göteborgs Stad', '1480'],
+  ])('%s → municipality %s', (cell, code) => {
+    expect(resolveArea(cell)).toEqual({ ok: true, area: { code, kind: 'municipality' } });
+  });
+  it('repairs a lost leading zero and says so', () => {
+    expect(resolveArea('680')).toEqual({ ok: true, area: { code: '0680', kind: 'municipality' }, repairedFrom: '680' });
+  });
+  it('reads regions, the nation and Kolada groups', () => {
+    expect(resolveArea('14 Västra Götalands län')).toEqual({ ok: true, area: { code: '14', kind: 'region' } });
+    expect(resolveArea('0014')).toEqual({ ok: true, area: { code: '14', kind: 'region' } });
+    expect(resolveArea('Riket')).toEqual({ ok: true, area: { code: '0000', kind: 'nation' } });
+    expect(resolveArea('0000')).toEqual({ ok: true, area: { code: '0000', kind: 'nation' } });
+    expect(resolveArea('G34521')).toEqual({ ok: true, area: { code: 'G34521', kind: 'group' } });
+  });
+  it('never guesses: unknown codes and code/name disagreements are rejected', () => {
+    expect(resolveArea('9999')).toEqual({ ok: false, reason: 'unknown' });
+    expect(resolveArea('Atlantis')).toEqual({ ok: false, reason: 'unknown' });
+    expect(resolveArea('1460 Mellerud')).toMatchObject({ ok: false, reason: 'mismatch', code: '1460', registered: 'Bengtsfors' });
+    expect(resolveArea('')).toEqual({ ok: false, reason: 'unknown' });
+  });
+});
