@@ -101,9 +101,13 @@ export const configSchema = z
         forecastMargin: z.number().nonnegative().default(1).describe('% of budget; optimism flag.'),
         resultTarget: z.number().default(2).describe('% of tax revenue and general grants.'),
         displayUnit: z.enum(['kr', 'tkr', 'mnkr']).default('tkr'),
+        serviceActivity: z
+          .record(z.string(), z.string())
+          .default({})
+          .describe('Survey service → budget activity, e.g. {"Hemtjänst": "Äldreomsorg"}; common ones are built in.'),
       })
       .strict()
-      .default({ yellowBelow: 0, redBelow: -2, forecastMargin: 1, resultTarget: 2, displayUnit: 'tkr' }),
+      .default({ yellowBelow: 0, redBelow: -2, forecastMargin: 1, resultTarget: 2, displayUnit: 'tkr', serviceActivity: {} }),
   })
   .strict();
 

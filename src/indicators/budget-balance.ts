@@ -41,7 +41,12 @@ export interface BudgetBalance {
   /** Full-year budget − forecast: positive = the year is expected to end better than budget. */
   forecastDeviation: number | null;
   forecastDeviationPct: number | null;
-  /** Naive linear projection of the full year: actual YTD / month × 12. */
+  /**
+   * Naive projection of the full year along the budget's own monthly profile:
+   * actual YTD × full-year budget / budget YTD when the YTD budget is a real profile (a YTD column
+   * or the monthly budgets), so summer peaks are not extrapolated; plain actual YTD / month × 12
+   * otherwise.
+   */
   projection: number | null;
   /** (projection − forecast) / full-year budget × 100: how much rosier the forecast is than the pace. */
   forecastOptimismPct: number | null;
@@ -89,7 +94,8 @@ export function budgetBalance(
   const deviationPct = deviation !== null && budgetYtd ? (deviation / Math.abs(budgetYtd)) * 100 : null;
   const forecast = current?.forecast ?? null;
   const forecastDeviation = budgetYear !== null && forecast !== null ? budgetYear - forecast : null;
-  const projection = actualYtd !== null ? (actualYtd / month) * 12 : null;
+  const profiled = budgetYtdMethod !== 'annual-pro-rata' && budgetYear !== null && budgetYtd !== null && budgetYtd !== 0;
+  const projection = actualYtd === null ? null : profiled ? (actualYtd * budgetYear!) / budgetYtd! : (actualYtd / month) * 12;
   const optimism = projection !== null && forecast !== null && budgetYear ? ((projection - forecast) / Math.abs(budgetYear)) * 100 : null;
   return {
     period,

@@ -60,6 +60,9 @@ const MESSAGES = {
   'json-invalid': (a) => `not valid JSON: ${a.reason}`,
   'value-missing': () => `value missing (empty, "..", NA): a gap in the series, not an error`,
   'unit-assumed': () => `no amount unit in the config or a header; amounts read as kronor (set "unit")`,
+  'source-disagreement': (a) =>
+    `${a.key}: ${a.value} (n ${a.n}) here, ${a.otherValue} (n ${a.otherN}) at ${a.other}; the respondent-level figure is used`,
+  'allocation-impossible': (a) => `shared costs cannot be allocated by ${a.method}: the key has no values (population, shares or usage) for the members`,
   'rows-limit': (a) => `more than ${a.limit} rows (--max-rows); the rest were not read`,
 } as const satisfies Record<string, (a: Record<string, string | number>) => string>;
 
@@ -90,6 +93,8 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'header-ambiguous-column': 'warning',
   'value-share-mismatch': 'warning',
   'rows-limit': 'error',
+  'source-disagreement': 'warning',
+  'allocation-impossible': 'warning',
   'value-missing': 'info',
   'unit-assumed': 'warning',
 };

@@ -70,3 +70,17 @@ describe('forecastAccuracy', () => {
     expect(forecastAccuracy(year.slice(0, 10), 2025, t)).toEqual([]);
   });
 });
+
+describe('projection follows the budget profile', () => {
+  it('does not extrapolate a seasonal peak: on-budget spending projects to the budget (hand-worked)', () => {
+    // Budget 1200 a year, 150 in each of the first 4 months (summer-heavy profile), spent exactly.
+    const recs = months(4, () => ({ budgetMonth: 150, actualMonth: 150, forecast: 1200 }));
+    const b = budgetBalance(recs, '2025-04', t, 1);
+    expect(b.projection).toBeCloseTo(1200, 9);
+    expect(b.forecastOptimistic).toBe(false);
+    // Without a monthly profile the plain straight line is used: 600 / 4 × 12 = 1800.
+    const flat = budgetBalance([rec({ period: '2025-04', actualYtd: 600, budgetMonth: null, actualMonth: null })], '2025-04', t, 1);
+    expect(flat.projection).toBeCloseTo(1800, 9);
+    expect(flat.forecastOptimistic).toBe(true);
+  });
+});

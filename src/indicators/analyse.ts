@@ -1,0 +1,458 @@
+import type { Config } from '../config/schema.js';
+import type { ParsedInput } from '../ingest/parse-input.js';
+import { finding, type Finding } from '../model/findings.js';
+import type { BudgetRecord, DataRecord, Gender } from '../model/records.js';
+import {
+  REPORT_SCHEMA_VERSION, type AllocationResult, type BudgetRow, type Comparison, type QualityRow, type Report,
+} from '../model/report.js';
+import { areaName, type AreaKind } from '../model/register.js';
+import { normalizeLabel } from '../model/text.js';
+import { allocationWeights, largestRemainder } from './allocate.js';
+import { budgetBalance, forecastAccuracy, type BudgetBalance } from './budget-balance.js';
+import { pooledShare, positiveShare } from './positive-share.js';
+import { quartileClass, rank } from './rank.js';
+import { suppress, type CellGroup } from './suppression.js';
+import { trend, type Better } from './trend.js';
+import { twoProportionTest } from './two-proportion-test.js';
+import { wilsonInterval } from './wilson-interval.js';
+
+export interface AnalyseOptions {
+  /** `YYYY` or `YYYY-MM`; default the latest period in the data. */
+  period?: string;
+  /** Keep only these municipality codes (plus references and the organisation). */
+  municipalities?: string[];
+  generatedAt?: string;
+}
+
+interface Observation {
+  area: string;
+  areaKind: AreaKind;
+  indicator: string;
+  service: string;
+  gender: Gender;
+  period: string;
+  value: number;
+  n: number | null;
+  /** Whether the value is a share of respondents (tests and intervals apply). */
+  isShare: boolean;
+  sources: { file: string; line: number }[];
+  fromAnswers: boolean;
+}
+
+const GENDER_ORDER: Record<Gender, number> = { T: 0, K: 1, M: 2 };
+const KIND_ORDER: Record<AreaKind, number> = { municipality: 0, organisation: 1, region: 2, group: 3, nation: 4 };
+const DEFAULT_SERVICE_ACTIVITY: Record<string, string> = {
+  hemtjanst: 'aldreomsorg',
+  'sarskilt boende': 'aldreomsorg',
+  'sarskilt boende for aldre': 'aldreomsorg',
+  aldreomsorg: 'aldreomsorg',
+  lss: 'lss',
+  'individ och familjeomsorg': 'individ och familjeomsorg',
+  ifo: 'individ och familjeomsorg',
+};
+
+const obsKey = (o: Pick<Observation, 'area' | 'indicator' | 'service' | 'gender' | 'period'>) =>
+  `${o.area}\u0000${o.indicator}\u0000${o.service}\u0000${o.gender}\u0000${o.period}`;
+const seriesKey = (o: Pick<Observation, 'area' | 'indicator' | 'service' | 'gender'>) =>
+  `${o.area}\u0000${o.indicator}\u0000${o.service}\u0000${o.gender}`;
+
+/** Turns parsed inputs into the report model: every indicator, comparison and finding. Pure. */
+export function analyse(inputs: readonly ParsedInput[], config: Config, opts: AnalyseOptions = {}): Report {
+  const findings: Finding[] = inputs.flatMap((i) => i.findings);
+  const records: DataRecord[] = inputs.flatMap((i) => i.records);
+  const catalogue = new Map(config.indicators.map((i) => [i.id, i]));
+  const memberCodes = config.members.map((m) => m.code);
+  const orgCode = config.organisation.code;
+  const alpha = config.survey.alpha;
+  const min = config.survey.minRespondents;
+  const keepArea = (code: string, kind: AreaKind) =>
+    kind !== 'municipality' || opts.municipalities === undefined || opts.municipalities.includes(code);
+
+  // ---- periods ------------------------------------------------------------------------------
+  const surveyYears = records.filter((r) => r.kind !== 'budget').map((r) => r.period.slice(0, 4));
+  const budgetMonths = records.filter((r): r is BudgetRecord => r.kind === 'budget').map((r) => r.period);
+  const wantYear = opts.period?.slice(0, 4);
+  const surveyPeriod = wantYear ?? (surveyYears.length > 0 ? surveyYears.reduce((a, b) => (a > b ? a : b)) : null);
+  const budgetCandidates = opts.period === undefined ? budgetMonths : opts.period.length === 7 ? budgetMonths.filter((m) => m === opts.period) : budgetMonths.filter((m) => m.startsWith(`${opts.period}-`));
+  const budgetPeriod = opts.period?.length === 7 ? opts.period : budgetCandidates.length > 0 ? budgetCandidates.reduce((a, b) => (a > b ? a : b)) : null;
+
+  // ---- observations -------------------------------------------------------------------------
+  const obs = new Map<string, Observation>();
+  const put = (o: Observation) => {
+    const key = obsKey(o);
+    const prior = obs.get(key);
+    if (!prior) {
+      obs.set(key, o);
+      return;
+    }
+    // Microdata and a published aggregate for the same cell: keep the microdata, check agreement.
+    const keep = prior.fromAnswers || !o.fromAnswers ? prior : o;
+    const other = keep === prior ? o : prior;
+    const agrees = Math.abs(keep.value - other.value) < 0.05 + 1e-9 && (keep.n === null || other.n === null || keep.n === other.n);
+    if (!agrees) {
+      const at = other.sources[0]!;
+      findings.push(finding(at.file, {
+        code: 'source-disagreement', line: at.line,
+        args: { key: [o.area, o.indicator, o.service, o.gender, o.period].join(' / '), value: round(other.value, 2), n: other.n ?? '–', other: `${keep.sources[0]!.file}:${keep.sources[0]!.line}`, otherValue: round(keep.value, 2), otherN: keep.n ?? '–' },
+      }));
+    }
+    obs.set(key, { ...keep, sources: [...keep.sources, ...other.sources] });
+  };
+  const answerCounts = new Map<string, { o: Omit<Observation, 'value' | 'n'>; positive: number; other: number; excluded: number }>();
+  for (const r of records) {
+    if (r.kind === 'budget' || !keepArea(r.area.code, r.area.kind)) continue;
+    const base = { area: r.area.code, areaKind: r.area.kind, indicator: r.indicator, sources: [r.source] };
+    if (r.kind === 'survey') {
+      if (r.share === null) continue;
+      put({ ...base, service: r.service, gender: r.gender, period: r.period, value: r.share, n: r.n, isShare: true, fromAnswers: false });
+    } else if (r.kind === 'values') {
+      const unit = catalogue.get(r.indicator)?.unit ?? '%';
+      put({ ...base, service: r.service, gender: r.gender, period: r.period, value: r.value, n: r.n, isShare: unit === '%' && r.n !== null, fromAnswers: false });
+    } else if (r.kind === 'answers') {
+      for (const gender of r.gender === 'T' ? (['T'] as Gender[]) : (['T', r.gender] as Gender[])) {
+        const o = { ...base, service: r.service, gender, period: r.period, isShare: true, fromAnswers: true };
+        const key = obsKey(o);
+        const c = answerCounts.get(key) ?? answerCounts.set(key, { o: { ...o, sources: [] }, positive: 0, other: 0, excluded: 0 }).get(key)!;
+        c[r.answerClass]++;
+        if (c.o.sources.length === 0) c.o.sources.push(r.source);
+      }
+    }
+  }
+  for (const c of [...answerCounts.values()]) {
+    const share = positiveShare(c);
+    if (share) put({ ...c.o, value: share.share, n: share.n });
+  }
+
+  // Organisation totals: pooled over all members, only where every member has the cell with n.
+  if (memberCodes.length > 0) {
+    const cells = new Map<string, Observation[]>();
+    for (const o of obs.values()) {
+      if (!memberCodes.includes(o.area) || !o.isShare || o.n === null) continue;
+      const key = `${o.indicator}\u0000${o.service}\u0000${o.gender}\u0000${o.period}`;
+      (cells.get(key) ?? cells.set(key, []).get(key)!).push(o);
+    }
+    for (const list of cells.values()) {
+      if (list.length !== memberCodes.length) continue;
+      const pooled = pooledShare(list.map((o) => ({ share: o.value, n: o.n! })));
+      if (!pooled) continue;
+      const first = list[0]!;
+      put({ ...first, area: orgCode, areaKind: 'organisation', value: pooled.share, n: pooled.n, sources: list.flatMap((o) => o.sources), fromAnswers: false });
+    }
+  }
+
+  // ---- suppression ----------------------------------------------------------------------------
+  const hidden = new Map<string, 'below-threshold' | 'secondary'>();
+  const byCell = new Map<string, Observation[]>();
+  for (const o of obs.values()) {
+    if (!o.isShare || o.n === null) continue;
+    const key = `${o.indicator}\u0000${o.service}\u0000${o.period}`;
+    (byCell.get(key) ?? byCell.set(key, []).get(key)!).push(o);
+  }
+  for (const list of byCell.values()) {
+    const n = new Map(list.map((o) => [`${o.area}|${o.gender}`, o.n!]));
+    const groups: CellGroup[] = [];
+    const areas = [...new Set(list.map((o) => o.area))];
+    for (const a of areas) groups.push({ total: `${a}|T`, parts: [`${a}|K`, `${a}|M`] });
+    if (memberCodes.length > 0) {
+      for (const g of ['T', 'K', 'M']) groups.push({ total: `${orgCode}|${g}`, parts: memberCodes.map((m) => `${m}|${g}`) });
+    }
+    const first = list[0]!;
+    for (const [id, reason] of suppress(n, groups, min)) {
+      const [area, gender] = id.split('|') as [string, Gender];
+      hidden.set(obsKey({ area, gender, indicator: first.indicator, service: first.service, period: first.period }), reason);
+    }
+  }
+
+  // ---- series, trends, comparisons -----------------------------------------------------------
+  const series = new Map<string, Observation[]>();
+  for (const o of obs.values()) (series.get(seriesKey(o)) ?? series.set(seriesKey(o), []).get(seriesKey(o))!).push(o);
+  const visible = (o: Observation | undefined) => (o !== undefined && !hidden.has(obsKey(o)) ? o : undefined);
+  const compare = (a: Observation, b: Observation | undefined): Comparison | null => {
+    const other = visible(b);
+    if (!other) return null;
+    const test = a.isShare && other.isShare && a.n && other.n ? twoProportionTest(a.value, a.n, other.value, other.n) : undefined;
+    return {
+      area: other.area, value: round(other.value, 4), differencePp: round(a.value - other.value, 4),
+      p: test ? round(test.p, 6) : null, significant: test !== undefined && test.p < alpha,
+    };
+  };
+  const quality: QualityRow[] = [];
+  for (const list of series.values()) {
+    list.sort((a, b) => a.period.localeCompare(b.period));
+    const spec = catalogue.get(list[0]!.indicator);
+    const better: Better = spec?.better ?? (list[0]!.isShare ? 'higher' : 'none');
+    const shown = list.filter((o) => visible(o));
+    const x = (p: string) => Number(p.slice(0, 4)) + (p.length > 4 ? (Number(p.slice(5, 7)) - 1) / 12 : 0);
+    list.forEach((o) => {
+      const reason = hidden.get(obsKey(o)) ?? null;
+      const ci = reason === null && o.isShare && o.n ? wilsonInterval(o.value / 100, o.n) : undefined;
+      const idx = shown.indexOf(o);
+      const prev = idx > 0 ? shown[idx - 1] : undefined;
+      let change: QualityRow['change'] = null;
+      if (reason === null && prev) {
+        const c = compare(o, prev)!;
+        change = { from: prev.period, fromValue: c.value, differencePp: c.differencePp, p: c.p, significant: c.significant };
+      }
+      const isReportRow = o.period.slice(0, 4) === surveyPeriod && o === list.filter((p) => p.period.slice(0, 4) === surveyPeriod).at(-1);
+      let trendOut: QualityRow['trend'] = null;
+      const pts = isReportRow ? shown.filter((p) => p.period <= o.period).map((p) => ({ x: x(p.period), y: p.value })) : [];
+      if (pts.length > 0) {
+        const t = trend(pts, better, spec?.breaks ?? [], alpha);
+        trendOut = {
+          from: t.from, to: t.to, points: t.points, theilSenSlope: opt(t.theilSenSlope), mannKendallS: opt(t.mannKendall?.s),
+          mannKendallP: opt(t.mannKendall?.p, 6), olsSlope: opt(t.ols?.slope), olsSlopeLow: opt(t.ols?.slopeLow),
+          olsSlopeHigh: opt(t.ols?.slopeHigh), r2: opt(t.ols?.r2), verdict: t.verdict,
+        };
+      }
+      const peerKey = (area: string) => obsKey({ ...o, area });
+      const reference = reason === null && o.areaKind !== 'nation' ? compare(o, obs.get(peerKey('0000')) ?? obs.get(peerKey(o.area.slice(0, 2)))) : null;
+      const organisation = reason === null && memberCodes.includes(o.area) ? compare(o, obs.get(peerKey(orgCode))) : null;
+      const peers = reason === null && memberCodes.includes(o.area)
+        ? memberCodes.filter((m) => m !== o.area).map((m) => compare(o, obs.get(peerKey(m)))).filter((c): c is Comparison => c !== null)
+        : [];
+      quality.push({
+        area: o.area, areaKind: o.areaKind, indicator: o.indicator, service: o.service, gender: o.gender, period: o.period,
+        value: reason === null ? round(o.value, 4) : null,
+        n: reason === null ? o.n : null,
+        low: ci ? round(ci.low * 100, 4) : null,
+        high: ci ? round(ci.high * 100, 4) : null,
+        suppressed: reason,
+        change,
+        trend: trendOut,
+        reference: reference?.area === o.area ? null : reference,
+        organisation,
+        peers,
+        rank: null,
+        status: null,
+        sources: o.sources.map((s) => ({ file: s.file, line: s.line })),
+      });
+    });
+  }
+  // Rank among the municipalities present, per indicator × service × gender × period.
+  const rankGroups = new Map<string, QualityRow[]>();
+  for (const q of quality) {
+    if (q.areaKind !== 'municipality' || q.value === null) continue;
+    const key = `${q.indicator}\u0000${q.service}\u0000${q.gender}\u0000${q.period}`;
+    (rankGroups.get(key) ?? rankGroups.set(key, []).get(key)!).push(q);
+  }
+  for (const group of rankGroups.values()) {
+    const better = catalogue.get(group[0]!.indicator)?.better ?? 'higher';
+    const ranks = rank(group.map((q) => q.value!), better);
+    group.forEach((q, i) => {
+      q.rank = { position: ranks[i]!, of: group.length, quartile: quartileClass(ranks[i]!, group.length) ?? null };
+    });
+  }
+  for (const q of quality) q.status = qualityStatus(q, catalogue.get(q.indicator)?.target, catalogue.get(q.indicator)?.better ?? 'higher');
+  const indicatorOrder = (id: string) => {
+    const i = config.indicators.findIndex((s) => s.id === id);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  const areaOrder = (code: string, kind: AreaKind) => {
+    const m = memberCodes.indexOf(code);
+    return m >= 0 ? m : memberCodes.length + KIND_ORDER[kind] * 10_000;
+  };
+  quality.sort((a, b) =>
+    areaOrder(a.area, a.areaKind) - areaOrder(b.area, b.areaKind) || a.area.localeCompare(b.area) ||
+    indicatorOrder(a.indicator) - indicatorOrder(b.indicator) || a.indicator.localeCompare(b.indicator) ||
+    a.service.localeCompare(b.service, 'sv') || GENDER_ORDER[a.gender] - GENDER_ORDER[b.gender] || a.period.localeCompare(b.period));
+
+  // ---- budget -------------------------------------------------------------------------------
+  const budgetRecords = records.filter((r): r is BudgetRecord => r.kind === 'budget' && keepArea(r.area.code, r.area.kind));
+  const budget: BudgetRow[] = [];
+  const thresholds = { yellowBelow: config.budget.yellowBelow, redBelow: config.budget.redBelow };
+  const activityGroups = new Map<string, BudgetRecord[]>();
+  for (const r of budgetRecords) {
+    const key = `${r.area.code}\u0000${r.activity}`;
+    (activityGroups.get(key) ?? activityGroups.set(key, []).get(key)!).push(r);
+  }
+  const balances = new Map<string, BudgetBalance>();
+  const budgetRow = (area: string, areaKind: AreaKind, activity: string, total: boolean, recs: BudgetRecord[]): BudgetRow | undefined => {
+    if (budgetPeriod === null || !recs.some((r) => r.period === budgetPeriod)) return undefined;
+    const b = budgetBalance(recs, budgetPeriod, thresholds, config.budget.forecastMargin);
+    balances.set(`${area}\u0000${activity}`, b);
+    const year = Number(budgetPeriod.slice(0, 4));
+    const months = [...new Set(recs.map((r) => r.period))].filter((p) => p.startsWith(`${year}-`) && p <= budgetPeriod).sort();
+    return {
+      area, areaKind, activity, total, period: budgetPeriod,
+      budgetYear: rnd(b.budgetYear), budgetYtd: rnd(b.budgetYtd), budgetYtdMethod: b.budgetYtdMethod, actualYtd: rnd(b.actualYtd),
+      deviation: rnd(b.deviation), deviationPct: opt(b.deviationPct ?? undefined), pacePct: opt(b.pacePct ?? undefined), elapsedPct: round(b.elapsedPct, 4),
+      forecast: rnd(b.forecast), forecastDeviation: rnd(b.forecastDeviation), forecastDeviationPct: opt(b.forecastDeviationPct ?? undefined),
+      projection: rnd(b.projection), forecastOptimismPct: opt(b.forecastOptimismPct ?? undefined), forecastOptimistic: b.forecastOptimistic,
+      forecastAccuracy: forecastAccuracy(recs, year - 1, thresholds).map((f) => ({ month: f.month, forecast: Math.round(f.forecast), outcome: Math.round(f.outcome), error: Math.round(f.error), errorPct: round(f.errorPct, 4) })),
+      status: b.status,
+      series: months.map((m) => {
+        const s = budgetBalance(recs, m, thresholds, 0);
+        return { period: m, actualYtd: rnd(s.actualYtd), budgetYtd: rnd(s.budgetYtd) };
+      }),
+    };
+  };
+  const byArea = new Map<string, { kind: AreaKind; groups: [string, BudgetRecord[]][] }>();
+  for (const [key, recs] of activityGroups) {
+    const area = recs[0]!.area;
+    const entry = byArea.get(area.code) ?? byArea.set(area.code, { kind: area.kind, groups: [] }).get(area.code)!;
+    entry.groups.push([key.split('\u0000')[1]!, recs]);
+  }
+  const totalLabel = config.organisation.language === 'sv' ? 'Totalt' : 'Total';
+  for (const [area, { kind, groups }] of byArea) {
+    groups.sort(([a], [b]) => a.localeCompare(b, 'sv'));
+    for (const [activity, recs] of groups) {
+      const row = budgetRow(area, kind, activity, false, recs);
+      if (row) budget.push(row);
+    }
+    if (groups.length > 1) {
+      const row = budgetRow(area, kind, totalLabel, true, sumRecords(groups.flatMap(([, r]) => r), area, kind, totalLabel));
+      if (row) budget.push(row);
+    }
+  }
+  budget.sort((a, b) => areaOrder(a.area, a.areaKind) - areaOrder(b.area, b.areaKind) || a.area.localeCompare(b.area) || Number(a.total) - Number(b.total));
+
+  // ---- shared costs -------------------------------------------------------------------------
+  let allocation: AllocationResult | null = null;
+  const orgTotal = balances.get(`${orgCode}\u0000${totalLabel}`) ?? [...balances.entries()].find(([k]) => k.startsWith(`${orgCode}\u0000`))?.[1];
+  if (orgTotal && budgetPeriod !== null && config.members.length > 0) {
+    const year = budgetPeriod.slice(0, 4);
+    const popYear = (m: Config['members'][number]) => Object.keys(m.population).filter((y) => y <= year).sort().at(-1);
+    const populationYear = config.members.map(popYear).reduce<string | undefined>((a, b) => (a === undefined || (b !== undefined && b < a) ? b : a), popYear(config.members[0]!)) ?? null;
+    const measure = config.allocation.method === 'usage' ? config.allocation.measure : Object.keys(config.members[0]!.usage).sort()[0];
+    const usageOf = (m: Config['members'][number]) => {
+      if (measure === undefined) return undefined;
+      const series = m.usage[measure] ?? {};
+      const y = Object.keys(series).filter((k) => k <= year).sort().at(-1);
+      return y === undefined ? undefined : series[y];
+    };
+    const weightInput = config.members.map((m) => ({
+      code: m.code,
+      population: populationYear !== null ? m.population[populationYear] ?? 0 : 0,
+      ...(config.allocation.method === 'fixed' ? { fixedShare: config.allocation.shares[m.code] } : {}),
+      ...(usageOf(m) !== undefined ? { usage: usageOf(m) } : {}),
+    }));
+    const key = config.allocation.method === 'mixed' ? { method: 'mixed' as const, equalPercent: config.allocation.equalPercent } : { method: config.allocation.method };
+    const weights = allocationWeights(key, weightInput as never);
+    if (weights) {
+      const split = (v: number | null) => (v === null ? null : largestRemainder(Math.round(v), weights)!);
+      const actual = split(orgTotal.actualYtd);
+      const bYear = split(orgTotal.budgetYear);
+      const fc = split(orgTotal.forecast);
+      const usageWeights = allocationWeights({ method: 'usage' }, weightInput);
+      allocation = {
+        method: config.allocation.method, period: budgetPeriod, populationYear,
+        totals: { budgetYear: rnd(orgTotal.budgetYear), actualYtd: rnd(orgTotal.actualYtd), forecast: rnd(orgTotal.forecast) },
+        members: config.members.map((m, i) => {
+          const pop = weightInput[i]!.population;
+          const a = actual?.[i] ?? null;
+          return {
+            area: m.code, weight: round(weights[i]!, 6), budgetYear: bYear?.[i] ?? null, actualYtd: a, forecast: fc?.[i] ?? null,
+            population: pop > 0 ? pop : null, actualPerInhabitant: a !== null && pop > 0 ? round(a / pop, 2) : null,
+            usageMeasure: usageWeights ? measure ?? null : null,
+            fairShareGap: usageWeights && a !== null && orgTotal.actualYtd !== null ? Math.round(a - orgTotal.actualYtd * usageWeights[i]!) : null,
+          };
+        }),
+      };
+    } else {
+      findings.push(finding('(config)', { code: 'allocation-impossible', args: { method: config.allocation.method } }));
+    }
+  }
+
+  // ---- quality beside cost ------------------------------------------------------------------
+  const headline = config.indicators[0]?.id ?? 'helhetssyn';
+  const activityFor = (service: string) => {
+    const custom = Object.entries(config.budget.serviceActivity).find(([s]) => normalizeLabel(s) === normalizeLabel(service))?.[1];
+    return normalizeLabel(custom ?? DEFAULT_SERVICE_ACTIVITY[normalizeLabel(service)] ?? service);
+  };
+  const qualityBesideCost: Report['qualityBesideCost'] = [];
+  for (const q of quality) {
+    if (q.areaKind !== 'municipality' || q.indicator !== headline || q.gender !== 'T' || q.trend === null) continue;
+    const activity = budget.find((b) => b.area === q.area && !b.total && normalizeLabel(b.activity) === activityFor(q.service));
+    const member = config.members.find((m) => m.code === q.area);
+    const popYear = member && budgetPeriod ? Object.keys(member.population).filter((y) => y <= budgetPeriod.slice(0, 4)).sort().at(-1) : undefined;
+    const pop = member && popYear ? member.population[popYear] : undefined;
+    qualityBesideCost.push({
+      area: q.area, service: q.service, indicator: q.indicator, value: q.value, verdict: q.trend.verdict,
+      activity: activity?.activity ?? null, deviationPct: activity?.deviationPct ?? null,
+      actualPerInhabitant: activity?.actualYtd != null && pop ? round(activity.actualYtd / pop, 2) : null,
+    });
+  }
+
+  // ---- areas, inputs, attribution -----------------------------------------------------------
+  const areaSet = new Map<string, AreaKind>();
+  for (const q of quality) areaSet.set(q.area, q.areaKind);
+  for (const b of budget) areaSet.set(b.area, b.areaKind);
+  const areas = [...areaSet]
+    .sort(([a, ak], [b, bk]) => areaOrder(a, ak) - areaOrder(b, bk) || a.localeCompare(b))
+    .map(([code, kind]) => ({
+      code, kind, member: memberCodes.includes(code),
+      name: config.members.find((m) => m.code === code)?.name ?? areaName({ code, kind }, config.organisation.name),
+    }));
+  const usedIndicators = [...new Set(quality.map((q) => q.indicator))].sort((a, b) => indicatorOrder(a) - indicatorOrder(b) || a.localeCompare(b));
+  const titleFromData = new Map<string, string>();
+  for (const r of records) if ((r.kind === 'values' || r.kind === 'survey') && r.title && !titleFromData.has(r.indicator)) titleFromData.set(r.indicator, r.title);
+  const attribution = inputs.some((i) => i.format?.startsWith('kolada')) ? ['Källa: Kolada (RKA), CC BY 4.0'] : [];
+
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    generatedAt: opts.generatedAt ?? null,
+    organisation: { name: config.organisation.name, code: orgCode, language: config.organisation.language },
+    period: { survey: surveyPeriod, budget: budgetPeriod },
+    settings: {
+      minRespondents: min, alpha, interval: 'wilson-95', budgetThresholds: thresholds, forecastMargin: config.budget.forecastMargin,
+      amountUnit: 'kr', signConvention: 'costs-positive; deviation positive = better than budget',
+    },
+    inputs: inputs.map((i) => ({
+      file: i.file, format: i.format ?? null, kind: i.kind ?? null, encoding: i.encoding ?? null, unit: i.unit ?? null, sign: i.sign ?? null, rows: i.counts,
+    })),
+    attribution,
+    areas,
+    indicators: usedIndicators.map((id) => {
+      const spec = catalogue.get(id);
+      const t = titleFromData.get(id) ?? id;
+      return { id, title: spec?.title ?? { sv: t, en: t }, better: spec?.better ?? 'higher', unit: spec?.unit ?? '%', target: spec?.target ?? null };
+    }),
+    quality,
+    budget,
+    allocation,
+    qualityBesideCost,
+    findings,
+  };
+}
+
+/**
+ * Quality status, in order: red when the trend is worsening or the value is significantly below
+ * the reference (Riket); yellow when it fell significantly since the previous period or is below
+ * its target; otherwise green. Suppressed cells have no status.
+ */
+export function qualityStatus(q: QualityRow, target: number | undefined, better: Better): QualityRow['status'] {
+  if (q.value === null) return null;
+  const sign = better === 'lower' ? -1 : 1;
+  if (q.trend?.verdict === 'worsening') return 'red';
+  if (q.reference?.significant && sign * q.reference.differencePp < 0 && better !== 'none') return 'red';
+  if (q.change?.significant && sign * q.change.differencePp < 0 && better !== 'none') return 'yellow';
+  if (target !== undefined && sign * (q.value - target) < 0) return 'yellow';
+  return 'green';
+}
+
+/** Sums an area's activities month by month; a field is null for a month when any activity lacks it. */
+function sumRecords(recs: readonly BudgetRecord[], area: string, kind: AreaKind, activity: string): BudgetRecord[] {
+  const byMonth = new Map<string, BudgetRecord[]>();
+  for (const r of recs) (byMonth.get(r.period) ?? byMonth.set(r.period, []).get(r.period)!).push(r);
+  const activities = new Set(recs.map((r) => r.activity)).size;
+  const fields = ['budgetYear', 'budgetYtd', 'budgetMonth', 'actualYtd', 'actualMonth', 'forecast'] as const;
+  return [...byMonth].map(([period, list]) => {
+    const out: BudgetRecord = { kind: 'budget', area: { code: area, kind }, period, activity, budgetYear: null, budgetYtd: null, budgetMonth: null, actualYtd: null, actualMonth: null, forecast: null, source: list[0]!.source };
+    for (const f of fields) {
+      const values = list.map((r) => r[f]);
+      out[f] = list.length === activities && values.every((v) => v !== null) ? (values as number[]).reduce((a, b) => a + b, 0) : null;
+    }
+    return out;
+  });
+}
+
+function round(v: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f + 0;
+}
+function opt(v: number | undefined, digits = 4): number | null {
+  return v === undefined || !Number.isFinite(v) ? null : round(v, digits);
+}
+function rnd(v: number | null): number | null {
+  return v === null ? null : Math.round(v) + 0;
+}

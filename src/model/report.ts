@@ -1,0 +1,170 @@
+import { z } from 'zod';
+
+/**
+ * The report model is the JSON contract (`--format json`): every renderer reads this and nothing
+ * else. Bump REPORT_SCHEMA_VERSION on any breaking change; additions keep the version.
+ */
+export const REPORT_SCHEMA_VERSION = 1;
+
+const num = z.number().nullable();
+const areaKind = z.enum(['municipality', 'region', 'nation', 'group', 'organisation']);
+const status = z.enum(['green', 'yellow', 'red']).nullable();
+const verdict = z.enum(['improving', 'worsening', 'increasing', 'decreasing', 'no-clear-trend', 'too-few-points']);
+
+const findingSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  file: z.string(),
+  line: z.number().int().optional(),
+  column: z.number().int().optional(),
+  received: z.string().optional(),
+  message: z.string(),
+});
+
+const comparisonSchema = z.object({
+  area: z.string(),
+  value: z.number(),
+  differencePp: z.number(),
+  /** Two-proportion z-test p-value; null when either side has no n. */
+  p: num,
+  significant: z.boolean(),
+});
+
+export const qualityRowSchema = z.object({
+  area: z.string(),
+  areaKind,
+  indicator: z.string(),
+  service: z.string(),
+  gender: z.enum(['T', 'K', 'M']),
+  period: z.string(),
+  /** Share of positive answers in percent (0–100), or the KPI value in its unit. Null when suppressed. */
+  value: num,
+  n: num,
+  low: num,
+  high: num,
+  suppressed: z.enum(['below-threshold', 'secondary']).nullable(),
+  change: z
+    .object({ from: z.string(), fromValue: z.number(), differencePp: z.number(), p: num, significant: z.boolean() })
+    .nullable(),
+  trend: z
+    .object({
+      from: z.number(),
+      to: z.number(),
+      points: z.number().int(),
+      theilSenSlope: num,
+      mannKendallS: num,
+      mannKendallP: num,
+      olsSlope: num,
+      olsSlopeLow: num,
+      olsSlopeHigh: num,
+      r2: num,
+      verdict,
+    })
+    .nullable(),
+  reference: comparisonSchema.nullable(),
+  organisation: comparisonSchema.nullable(),
+  peers: z.array(comparisonSchema),
+  rank: z.object({ position: z.number().int(), of: z.number().int(), quartile: z.enum(['best-25', 'middle-50', 'worst-25']).nullable() }).nullable(),
+  status,
+  sources: z.array(z.object({ file: z.string(), line: z.number().int() })),
+});
+
+export const budgetRowSchema = z.object({
+  area: z.string(),
+  areaKind,
+  activity: z.string(),
+  /** True for the sum over an area's activities. */
+  total: z.boolean(),
+  period: z.string(),
+  budgetYear: num,
+  budgetYtd: num,
+  budgetYtdMethod: z.enum(['ytd-column', 'sum-of-months', 'annual-pro-rata']).nullable(),
+  actualYtd: num,
+  deviation: num,
+  deviationPct: num,
+  pacePct: num,
+  elapsedPct: z.number(),
+  forecast: num,
+  forecastDeviation: num,
+  forecastDeviationPct: num,
+  projection: num,
+  forecastOptimismPct: num,
+  forecastOptimistic: z.boolean(),
+  forecastAccuracy: z.array(z.object({ month: z.number().int(), forecast: z.number(), outcome: z.number(), error: z.number(), errorPct: z.number() })),
+  status,
+  series: z.array(z.object({ period: z.string(), actualYtd: num, budgetYtd: num })),
+});
+
+export const allocationSchema = z.object({
+  method: z.enum(['population', 'fixed', 'mixed', 'usage']),
+  period: z.string(),
+  populationYear: z.string().nullable(),
+  totals: z.object({ budgetYear: num, actualYtd: num, forecast: num }),
+  members: z.array(
+    z.object({
+      area: z.string(),
+      weight: z.number(),
+      budgetYear: num,
+      actualYtd: num,
+      forecast: num,
+      population: num,
+      actualPerInhabitant: num,
+      usageMeasure: z.string().nullable(),
+      fairShareGap: num,
+    }),
+  ),
+});
+
+export const reportSchema = z.object({
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  generatedAt: z.string().nullable(),
+  organisation: z.object({ name: z.string(), code: z.string(), language: z.enum(['sv', 'en']) }),
+  period: z.object({ survey: z.string().nullable(), budget: z.string().nullable() }),
+  settings: z.object({
+    minRespondents: z.number().int(),
+    alpha: z.number(),
+    interval: z.literal('wilson-95'),
+    budgetThresholds: z.object({ yellowBelow: z.number(), redBelow: z.number() }),
+    forecastMargin: z.number(),
+    amountUnit: z.literal('kr'),
+    signConvention: z.literal('costs-positive; deviation positive = better than budget'),
+  }),
+  inputs: z.array(
+    z.object({
+      file: z.string(),
+      format: z.string().nullable(),
+      kind: z.string().nullable(),
+      encoding: z.string().nullable(),
+      unit: z.string().nullable(),
+      sign: z.string().nullable(),
+      rows: z.object({ read: z.number().int(), used: z.number().int(), rejected: z.number().int(), ignored: z.number().int() }),
+    }),
+  ),
+  attribution: z.array(z.string()),
+  areas: z.array(z.object({ code: z.string(), name: z.string(), kind: areaKind, member: z.boolean() })),
+  indicators: z.array(
+    z.object({ id: z.string(), title: z.object({ sv: z.string(), en: z.string() }), better: z.enum(['higher', 'lower', 'none']), unit: z.string(), target: num }),
+  ),
+  quality: z.array(qualityRowSchema),
+  budget: z.array(budgetRowSchema),
+  allocation: allocationSchema.nullable(),
+  qualityBesideCost: z.array(
+    z.object({
+      area: z.string(),
+      service: z.string(),
+      indicator: z.string(),
+      value: num,
+      verdict: verdict.nullable(),
+      activity: z.string().nullable(),
+      deviationPct: num,
+      actualPerInhabitant: num,
+    }),
+  ),
+  findings: z.array(findingSchema),
+});
+
+export type Report = z.infer<typeof reportSchema>;
+export type QualityRow = z.infer<typeof qualityRowSchema>;
+export type BudgetRow = z.infer<typeof budgetRowSchema>;
+export type AllocationResult = z.infer<typeof allocationSchema>;
+export type Comparison = z.infer<typeof comparisonSchema>;
