@@ -109,4 +109,10 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
+// `tillit report | head` closes stdout early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 await main(process.argv);

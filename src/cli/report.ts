@@ -1,11 +1,99 @@
+import { Chalk } from 'chalk';
+import { analyse } from '../indicators/analyse.js';
 import { loadConfig, loadInputs } from '../ingest/load.js';
-import { renderValidation } from '../report/validation.js';
-import { EXIT } from './errors.js';
+import { formatFinding } from '../model/findings.js';
+import { evaluateFailOn, parseFailOn } from '../report/fail-on.js';
+import { renderReport, reportFiles, renderSummary, type Format } from '../report/render.js';
+import { NO_PAINT, type Paint } from '../report/view.js';
+import { EXIT, InputError, UsageError } from './errors.js';
 import { ingestOverrides, type IngestFlags } from './flags.js';
+import { appendSummary, writeOutputs } from './output.js';
 
-export async function runReport(files: string[], opts: IngestFlags): Promise<number> {
-  const loaded = await loadConfig(opts.config);
-  const inputs = await loadInputs(loaded, { files, overrides: ingestOverrides(opts) });
-  process.stdout.write(renderValidation(inputs));
+export interface ReportFlags extends IngestFlags {
+  period?: string;
+  municipality?: string[];
+  format: Format;
+  out: string;
+  lang?: 'sv' | 'en';
+  csvDialect: 'rfc4180' | 'excel-sv';
+  failOn?: string[];
+  summary?: string;
+  add?: boolean;
+  strict?: boolean;
+  generatedAt?: string;
+  color: boolean;
+}
+
+/** Colour is an extra signal: off with --no-color, NO_COLOR, or when stdout is not a terminal. */
+function paintFor(flags: ReportFlags, toTerminal: boolean): Paint {
+  const off = !flags.color || (process.env.NO_COLOR ?? '') !== '' || !toTerminal || !process.stdout.isTTY;
+  if (off) return NO_PAINT;
+  const c = new Chalk({ level: 1 });
+  return { red: c.red, yellow: c.yellow, green: c.green, dim: c.dim, bold: c.bold };
+}
+
+function generatedAt(flags: ReportFlags): string | undefined {
+  if (flags.generatedAt !== undefined) {
+    const d = new Date(flags.generatedAt);
+    if (Number.isNaN(d.getTime())) throw new UsageError(`--generated-at: not a date: "${flags.generatedAt}" (expected ISO 8601, e.g. 2025-11-05T08:00:00Z)`);
+    return d.toISOString();
+  }
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '') {
+    if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"`);
+    return new Date(Number(epoch) * 1000).toISOString();
+  }
+  return undefined;
+}
+
+export async function runReport(files: string[], flags: ReportFlags): Promise<number> {
+  if (flags.period !== undefined && !/^\d{4}(-(0[1-9]|1[0-2]))?$/.test(flags.period)) {
+    throw new UsageError(`--period: expected YYYY or YYYY-MM, got "${flags.period}"`);
+  }
+  const parsedRules = parseFailOn(flags.failOn ?? []);
+  if ('error' in parsedRules) throw new UsageError(parsedRules.error);
+  const { rules } = parsedRules;
+  const loaded = await loadConfig(flags.config);
+  if (files.length === 0 && loaded.config.inputs.length === 0) {
+    throw new UsageError('no input files: name them (tillit report FILE...) or list them under "inputs" in a config');
+  }
+  const inputs = await loadInputs(loaded, { files, addToConfig: flags.add ?? false, overrides: ingestOverrides(flags), ...(flags.maxBytes ? { maxBytes: flags.maxBytes } : {}) });
+  const rejected = inputs.flatMap((i) => i.findings.filter((f) => f.severity === 'error'));
+  const rejectedRows = inputs.reduce((a, i) => a + i.counts.rejected, 0);
+  if (rejected.length > 0) {
+    process.stderr.write(`tillit: ${rejectedRows} input row(s) rejected${flags.strict ? '' : ' and left out of the report'}:\n`);
+    for (const f of rejected.slice(0, 10)) process.stderr.write(`  ${formatFinding(f)}\n`);
+    if (rejected.length > 10) process.stderr.write(`  … ${rejected.length - 10} more (tillit validate, or the JSON report's findings)\n`);
+    if (flags.strict) throw new InputError('--strict: no report written');
+  }
+  if (inputs.every((i) => i.records.length === 0)) throw new InputError('no usable rows in the input; nothing to report');
+
+  const municipalities = flags.municipality?.map((m) => m.padStart(4, '0'));
+  const at = generatedAt(flags);
+  const report = analyse(inputs, loaded.config, {
+    ...(flags.period ? { period: flags.period } : {}),
+    ...(municipalities ? { municipalities } : {}),
+    ...(at ? { generatedAt: at } : {}),
+  });
+  const lang = flags.lang ?? loaded.config.organisation.language;
+  const toStdout = flags.out === '-';
+  const options = { lang, unit: loaded.config.budget.displayUnit, paint: paintFor(flags, toStdout), csvDialect: flags.csvDialect };
+  if (toStdout) process.stdout.write(renderReport(report, flags.format, options));
+  else {
+    const written = await writeOutputs(
+      flags.out,
+      () => reportFiles(report, flags.format, options),
+      () => renderReport(report, flags.format, { ...options, paint: NO_PAINT }),
+      inputs.map((i) => i.file),
+    );
+    for (const path of written) process.stderr.write(`tillit: wrote ${path}\n`);
+  }
+  const matches = evaluateFailOn(report, rules);
+  if (flags.summary) await appendSummary(flags.summary, renderSummary(report, matches, { ...options, paint: NO_PAINT }));
+  if (matches.length > 0) {
+    process.stderr.write(`tillit: --fail-on matched ${matches.length} time(s):\n`);
+    for (const m of matches) process.stderr.write(`  ${m}\n`);
+    return EXIT.failOn;
+  }
   return EXIT.ok;
 }

@@ -100,7 +100,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   };
   const answerCounts = new Map<string, { o: Omit<Observation, 'value' | 'n'>; positive: number; other: number; excluded: number }>();
   for (const r of records) {
-    if (r.kind === 'budget' || !keepArea(r.area.code, r.area.kind)) continue;
+    if (r.kind === 'budget') continue;
     const base = { area: r.area.code, areaKind: r.area.kind, indicator: r.indicator, sources: [r.source] };
     if (r.kind === 'survey') {
       if (r.share === null) continue;
@@ -257,7 +257,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
     a.service.localeCompare(b.service, 'sv') || GENDER_ORDER[a.gender] - GENDER_ORDER[b.gender] || a.period.localeCompare(b.period));
 
   // ---- budget -------------------------------------------------------------------------------
-  const budgetRecords = records.filter((r): r is BudgetRecord => r.kind === 'budget' && keepArea(r.area.code, r.area.kind));
+  const budgetRecords = records.filter((r): r is BudgetRecord => r.kind === 'budget');
   const budget: BudgetRow[] = [];
   const thresholds = { yellowBelow: config.budget.yellowBelow, redBelow: config.budget.redBelow };
   const activityGroups = new Map<string, BudgetRecord[]>();
@@ -375,10 +375,15 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
 
   // ---- areas, inputs, attribution -----------------------------------------------------------
   const areaSet = new Map<string, AreaKind>();
-  for (const q of quality) areaSet.set(q.area, q.areaKind);
-  for (const b of budget) areaSet.set(b.area, b.areaKind);
+  // --municipality narrows what is shown; totals, ranks and allocation above used all the data.
+  const shownQuality = quality.filter((q) => keepArea(q.area, q.areaKind));
+  const shownBudget = budget.filter((b) => keepArea(b.area, b.areaKind));
+  for (const code of memberCodes) areaSet.set(code, 'municipality');
+  for (const q of shownQuality) areaSet.set(q.area, q.areaKind);
+  for (const b of shownBudget) areaSet.set(b.area, b.areaKind);
   const areas = [...areaSet]
     .sort(([a, ak], [b, bk]) => areaOrder(a, ak) - areaOrder(b, bk) || a.localeCompare(b))
+    .filter(([code, kind]) => keepArea(code, kind) || memberCodes.includes(code))
     .map(([code, kind]) => ({
       code, kind, member: memberCodes.includes(code),
       name: config.members.find((m) => m.code === code)?.name ?? areaName({ code, kind }, config.organisation.name),
@@ -407,10 +412,10 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
       const t = titleFromData.get(id) ?? id;
       return { id, title: spec?.title ?? { sv: t, en: t }, better: spec?.better ?? 'higher', unit: spec?.unit ?? '%', target: spec?.target ?? null };
     }),
-    quality,
-    budget,
+    quality: shownQuality,
+    budget: shownBudget,
     allocation,
-    qualityBesideCost,
+    qualityBesideCost: qualityBesideCost.filter((q) => keepArea(q.area, 'municipality')),
     findings,
   };
 }

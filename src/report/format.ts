@@ -1,0 +1,75 @@
+export type Lang = 'sv' | 'en';
+export type AmountUnit = 'kr' | 'tkr' | 'mnkr';
+
+const UNIT_DIVISOR: Record<AmountUnit, number> = { kr: 1, tkr: 1_000, mnkr: 1_000_000 };
+const UNIT_DECIMALS: Record<AmountUnit, number> = { kr: 0, tkr: 0, mnkr: 1 };
+
+/**
+ * A number for people: `1 234,5` in Swedish, `1,234.5` in English; ASCII minus so terminals and
+ * spreadsheets agree. Rounds half away from zero; never prints `-0`.
+ * @example formatNumber(-1234.56, 1, 'sv') // '-1 234,6'
+ */
+export function formatNumber(value: number, decimals: number, lang: Lang): string {
+  const f = 10 ** decimals;
+  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * f)) / f;
+  const [int, frac] = Math.abs(rounded).toFixed(decimals).split('.') as [string, string | undefined];
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'sv' ? ' ' : ',');
+  const sign = rounded < 0 ? '-' : '';
+  return `${sign}${grouped}${frac !== undefined ? (lang === 'sv' ? ',' : '.') + frac : ''}`;
+}
+
+/** `87,3 %` (sv) or `87.3%` (en). */
+export function formatPct(value: number, lang: Lang, decimals = 1): string {
+  return lang === 'sv' ? `${formatNumber(value, decimals, lang)} %` : `${formatNumber(value, decimals, lang)}%`;
+}
+
+/** Percentage points with sign: `+4,2 pe` / `+4.2 pp`. */
+export function formatPp(value: number, lang: Lang, decimals = 1): string {
+  const s = formatNumber(value, decimals, lang);
+  return `${value > 0 && !/^0[,.]?0*$/.test(s) ? '+' : ''}${s} ${lang === 'sv' ? 'pe' : 'pp'}`;
+}
+
+/** An amount in kronor shown in the chosen unit: `1 234 tkr`, `6,4 mnkr`. */
+export function formatAmount(kr: number, unit: AmountUnit, lang: Lang, signed = false): string {
+  const v = kr / UNIT_DIVISOR[unit];
+  const s = formatNumber(v, UNIT_DECIMALS[unit], lang);
+  return `${signed && v > 0 && /[1-9]/.test(s) ? '+' : ''}${s} ${unit}`;
+}
+
+const BARS = '▁▂▃▄▅▆▇█';
+
+/**
+ * Unicode sparkline over a series, one character per period; `·` marks a gap (missing or
+ * suppressed). All-equal values draw a flat middle line; fewer than two values draw nothing.
+ * @example sparkline([80, null, 85, 90]) // '▁·▄█'
+ */
+export function sparkline(values: readonly (number | null)[]): string {
+  const present = values.filter((v): v is number => v !== null);
+  // One value is not a series: draw nothing rather than a meaningless bar.
+  if (present.length < 2) return '';
+  const lo = Math.min(...present);
+  const hi = Math.max(...present);
+  return values
+    .map((v) => {
+      if (v === null) return '·';
+      if (hi === lo) return BARS[3];
+      return BARS[Math.round(((v - lo) / (hi - lo)) * (BARS.length - 1))];
+    })
+    .join('');
+}
+
+/** Month names for "after August" phrasing. */
+const MONTHS: Record<Lang, string[]> = {
+  sv: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** `oktober 2025` / `October 2025` for `2025-10`; a year stays a year. */
+export function formatPeriod(period: string, lang: Lang): string {
+  if (period.length === 4) return period;
+  return `${MONTHS[lang][Number(period.slice(5, 7)) - 1]} ${period.slice(0, 4)}`;
+}
+
+export function monthName(period: string, lang: Lang): string {
+  return MONTHS[lang][Number(period.slice(5, 7)) - 1]!;
+}

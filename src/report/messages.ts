@@ -1,0 +1,121 @@
+import type { BudgetRow, QualityRow, Report } from '../model/report.js';
+import { formatAmount, formatNumber, monthName } from './format.js';
+import { areaName, indicatorTitle, latestQuality, type RenderOptions } from './view.js';
+
+/** Lower-case service in running Swedish/English text: "hemtjänsten", "home care". */
+function serviceDefinite(service: string, lang: 'sv' | 'en'): string {
+  const s = service.toLowerCase();
+  if (lang === 'en') return ({ hemtjänst: 'home care', 'särskilt boende': 'special housing', äldreomsorg: 'elderly care', lss: 'LSS', 'individ- och familjeomsorg': 'individual and family care' } as Record<string, string>)[s] ?? s;
+  const special: Record<string, string> = { 'särskilt boende': 'det särskilda boendet', lss: 'LSS-verksamheten' };
+  if (special[s]) return special[s];
+  return s.endsWith('omsorg') || s.endsWith('tjänst') ? `${s}en` : s;
+}
+
+const pct = (v: number, lang: 'sv' | 'en') => (lang === 'sv' ? `${formatNumber(v, 0, lang)} %` : `${formatNumber(v, 0, lang)}%`);
+
+/** How running text names an area: the municipality, or "the shared organisation". */
+function nameInText(report: Report, area: string, lang: 'sv' | 'en'): string {
+  if (report.areas.find((a) => a.code === area)?.kind !== 'organisation') return areaName(report, area);
+  return lang === 'sv' ? 'den gemensamma organisationen' : 'the shared organisation';
+}
+
+function qualityMessages(report: Report, area: string, opts: RenderOptions): { weight: number; text: string }[] {
+  const { lang } = opts;
+  const name = nameInText(report, area, lang);
+  const out: { weight: number; text: string }[] = [];
+  const rows = latestQuality(report, area).filter((q) => q.gender === 'T' && q.value !== null);
+  for (const q of rows) {
+    const title = indicatorTitle(report, q.indicator, lang).toLowerCase();
+    const svc = serviceDefinite(q.service, lang);
+    const t = q.trend;
+    if (t && (t.verdict === 'improving' || t.verdict === 'worsening')) {
+      const first = report.quality.find((r) => r.area === q.area && r.indicator === q.indicator && r.service === q.service && r.gender === 'T' && Number(r.period) === t.from && r.value !== null);
+      const from = first?.value ?? undefined;
+      const good = t.verdict === 'improving';
+      out.push({
+        weight: 3,
+        text: lang === 'sv'
+          ? `${cap(title)} inom ${svc} i ${name} har ${good ? 'ökat' : 'minskat'}${from !== undefined ? ` från ${pct(from, lang)}` : ''} till ${pct(q.value!, lang)} sedan ${t.from} – en tydlig ${good ? 'förbättring' : 'försämring'}.`
+          : `${cap(title)} in ${svc} in ${name} has ${good ? 'risen' : 'fallen'}${from !== undefined ? ` from ${pct(from, lang)}` : ''} to ${pct(q.value!, lang)} since ${t.from} – a clear ${good ? 'improvement' : 'decline'}.`,
+      });
+    } else if (q.change?.significant) {
+      const up = q.change.differencePp > 0;
+      out.push({
+        weight: 2,
+        text: lang === 'sv'
+          ? `${cap(title)} inom ${svc} i ${name} ${up ? 'steg' : 'sjönk'} från ${pct(q.change.fromValue, lang)} (${q.change.from}) till ${pct(q.value!, lang)} (${q.period}), en statistiskt säkerställd förändring.`
+          : `${cap(title)} in ${svc} in ${name} ${up ? 'rose' : 'fell'} from ${pct(q.change.fromValue, lang)} (${q.change.from}) to ${pct(q.value!, lang)} (${q.period}), a statistically significant change.`,
+      });
+    }
+    if (q.reference?.significant && q.indicator === report.indicators[0]?.id) {
+      const above = q.reference.differencePp > 0;
+      out.push({
+        weight: 1,
+        text: lang === 'sv'
+          ? `${cap(title)} inom ${svc} i ${name} (${pct(q.value!, lang)}) ligger ${above ? 'över' : 'under'} riket (${pct(q.reference.value, lang)}).`
+          : `${cap(title)} in ${svc} in ${name} (${pct(q.value!, lang)}) is ${above ? 'above' : 'below'} the national level (${pct(q.reference.value, lang)}).`,
+      });
+    }
+  }
+  return out;
+}
+
+function budgetMessage(b: BudgetRow, name: string, opts: RenderOptions): string | undefined {
+  const { lang } = opts;
+  if (b.deviationPct === null) return undefined;
+  const over = b.deviationPct < 0;
+  const month = monthName(b.period, lang);
+  const who = b.total ? (lang === 'sv' ? `Verksamheterna i ${name}` : `The services in ${name}`) : lang === 'sv' ? `${cap(serviceDefinite(b.activity, lang))} i ${name}` : `${cap(serviceDefinite(b.activity, lang))} in ${name}`;
+  const dev = `${formatNumber(Math.abs(b.deviationPct), 1, lang)}${lang === 'sv' ? ' %' : '%'}`;
+  let text = lang === 'sv'
+    ? `${who} ligger ${dev} ${over ? 'över' : 'under'} budget efter ${month}`
+    : `${who} ${b.total ? 'are' : 'is'} ${dev} ${over ? 'over' : 'under'} budget after ${month}`;
+  if (b.forecastDeviation !== null && Math.abs(b.forecastDeviation) >= 500) {
+    const amount = formatAmount(Math.abs(b.forecastDeviation), 'mnkr', lang);
+    text += lang === 'sv'
+      ? `; prognosen pekar på ${b.forecastDeviation < 0 ? 'ett underskott' : 'ett överskott'} på ${amount}`
+      : `; the forecast points to a ${b.forecastDeviation < 0 ? 'deficit' : 'surplus'} of ${amount}`;
+  }
+  if (b.forecastOptimistic) text += lang === 'sv' ? ', men utfallstakten tyder på att prognosen är för optimistisk' : ', but the spending pace suggests the forecast is too optimistic';
+  return `${text}.`;
+}
+
+/**
+ * 3–6 key messages for a brief, most important first: clear trends, significant changes, the
+ * budget total, red activities, differences from the national level. Only changes that pass the
+ * significance test are called changes; when nothing does, the brief says so.
+ */
+export function keyMessages(report: Report, area: string, opts: RenderOptions): string[] {
+  const { lang } = opts;
+  const name = nameInText(report, area, lang);
+  const budget = report.budget.filter((b) => b.area === area);
+  const items = qualityMessages(report, area, opts);
+  const total = budget.find((b) => b.total) ?? (budget.length === 1 ? budget[0] : undefined);
+  if (total) {
+    const text = budgetMessage(total, name, opts);
+    if (text) items.push({ weight: 2.5, text });
+  }
+  for (const b of budget.filter((r) => !r.total && r.status === 'red').sort((a, b) => (a.deviationPct ?? 0) - (b.deviationPct ?? 0))) {
+    const text = budgetMessage(b, name, opts);
+    if (text) items.push({ weight: 2.4, text });
+  }
+  items.sort((a, b) => b.weight - a.weight);
+  const out = items.slice(0, 6).map((i) => i.text);
+  const anyQuality = latestQuality(report, area).some((q) => q.value !== null);
+  if (anyQuality && !items.some((i) => i.weight === 3 || i.weight === 2)) {
+    out.push(lang === 'sv'
+      ? `Ingen av kvalitetsindikatorerna i ${name} visar en statistiskt säkerställd förändring eller trend; skillnader mellan åren ligger inom den slumpmässiga osäkerheten.`
+      : `None of the quality indicators in ${name} shows a statistically significant change or trend; year-to-year differences are within random uncertainty.`);
+  }
+  const hidden = latestQuality(report, area).filter((q) => q.suppressed !== null).length;
+  if (out.length < 3 && hidden > 0) {
+    out.push(lang === 'sv'
+      ? `${hidden} resultat redovisas inte eftersom för få svarat (under ${report.settings.minRespondents}) eller för att de annars skulle gå att räkna fram.`
+      : `${hidden} results are not shown because too few answered (under ${report.settings.minRespondents}) or because they could otherwise be worked out.`);
+  }
+  return out.slice(0, 6);
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

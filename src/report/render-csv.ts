@@ -1,0 +1,66 @@
+import type { Report } from '../model/report.js';
+
+export type CsvDialect = 'rfc4180' | 'excel-sv';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell made inert for spreadsheets: a leading `=`, `+`, `-`, `@`, tab or CR would start a
+ * formula in Excel or LibreOffice, so such cells get a leading apostrophe (OWASP CSV injection).
+ * @example neutralise('=HYPERLINK("x")') // "'=HYPERLINK(\"x\")"
+ */
+export function neutralise(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+function quote(cell: string, delimiter: string): string {
+  return /["\r\n]/.test(cell) || cell.includes(delimiter) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+type Cell = string | number | boolean | null;
+
+/**
+ * The report as one CSV table: a row per area × indicator × service × gender × period (quality)
+ * and per area × activity (budget), with every measure. Numbers with `.` (RFC 4180) or `,`
+ * (excel-sv, which also uses `;` and a BOM so Swedish Excel opens it as intended).
+ */
+export function renderCsv(report: Report, dialect: CsvDialect): string {
+  const delimiter = dialect === 'excel-sv' ? ';' : ',';
+  const head = [
+    'section', 'area', 'area_name', 'area_kind', 'indicator', 'service', 'gender', 'period', 'value', 'n', 'ci_low', 'ci_high',
+    'suppressed', 'change_from', 'change_pp', 'change_p', 'change_significant', 'trend_verdict', 'trend_points', 'theil_sen_slope',
+    'mann_kendall_s', 'mann_kendall_p', 'ols_slope', 'ols_slope_low', 'ols_slope_high', 'r2', 'reference_area', 'reference_diff_pp',
+    'reference_p', 'reference_significant', 'organisation_diff_pp', 'rank', 'rank_of', 'quartile', 'status',
+    'budget_year_kr', 'budget_ytd_kr', 'budget_ytd_method', 'actual_ytd_kr', 'deviation_kr', 'deviation_pct', 'pace_pct', 'elapsed_pct',
+    'forecast_kr', 'forecast_deviation_kr', 'forecast_deviation_pct', 'projection_kr', 'forecast_optimistic', 'sources',
+  ];
+  const name = (code: string) => report.areas.find((a) => a.code === code)?.name ?? code;
+  const rows: Cell[][] = [];
+  for (const q of report.quality) {
+    const t = q.trend;
+    rows.push([
+      'quality', q.area, name(q.area), q.areaKind, q.indicator, q.service, q.gender, q.period, q.value, q.n, q.low, q.high,
+      q.suppressed, q.change?.from ?? null, q.change?.differencePp ?? null, q.change?.p ?? null, q.change?.significant ?? null,
+      t?.verdict ?? null, t?.points ?? null, t?.theilSenSlope ?? null, t?.mannKendallS ?? null, t?.mannKendallP ?? null,
+      t?.olsSlope ?? null, t?.olsSlopeLow ?? null, t?.olsSlopeHigh ?? null, t?.r2 ?? null, q.reference?.area ?? null,
+      q.reference?.differencePp ?? null, q.reference?.p ?? null, q.reference?.significant ?? null, q.organisation?.differencePp ?? null,
+      q.rank?.position ?? null, q.rank?.of ?? null, q.rank?.quartile ?? null, q.status,
+      ...Array<Cell>(14).fill(null), q.sources.map((s) => `${s.file}:${s.line}`).join(' '),
+    ]);
+  }
+  for (const b of report.budget) {
+    rows.push([
+      'budget', b.area, name(b.area), b.areaKind, b.activity, '', '', b.period, ...Array<Cell>(26).fill(null), b.status,
+      b.budgetYear, b.budgetYtd, b.budgetYtdMethod, b.actualYtd, b.deviation, b.deviationPct, b.pacePct, b.elapsedPct,
+      b.forecast, b.forecastDeviation, b.forecastDeviationPct, b.projection, b.forecastOptimistic, '',
+    ]);
+  }
+  const cell = (c: Cell): string => {
+    if (c === null) return '';
+    if (typeof c === 'number') return dialect === 'excel-sv' ? String(c).replace('.', ',') : String(c);
+    if (typeof c === 'boolean') return c ? 'true' : 'false';
+    return quote(neutralise(c), delimiter);
+  };
+  const lines = [head.join(delimiter), ...rows.map((r) => r.map(cell).join(delimiter))];
+  return `${dialect === 'excel-sv' ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
+}

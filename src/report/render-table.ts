@@ -1,0 +1,122 @@
+import Table from 'cli-table3';
+import type { BudgetRow, QualityRow, Report } from '../model/report.js';
+import { formatAmount, formatNumber, formatPct, formatPeriod, formatPp, sparkline } from './format.js';
+import { alphaText, areaName, indicatorTitle, latestQuality, reportAreas, seriesValues, type Paint, type RenderOptions } from './view.js';
+import { words } from './words.js';
+
+function table(head: string[]): Table.Table {
+  // cli-table3 colours headers and borders unless told not to; colour is our decision.
+  return new Table({ head, style: { head: [], border: [], compact: true } });
+}
+
+function statusCell(status: 'green' | 'yellow' | 'red' | null, opts: RenderOptions): string {
+  if (status === null) return '';
+  const w = words(opts.lang).status[status];
+  return opts.paint[status === 'green' ? 'green' : status === 'yellow' ? 'yellow' : 'red'](w);
+}
+
+function valueCell(q: QualityRow, report: Report, opts: RenderOptions): string {
+  const w = words(opts.lang);
+  if (q.suppressed === 'below-threshold') return opts.paint.dim(`– ${w.suppressedBelow(report.settings.minRespondents)}`);
+  if (q.suppressed === 'secondary') return opts.paint.dim(`– ${w.suppressedSecondary}`);
+  if (q.value === null) return '';
+  const ci = q.low !== null && q.high !== null ? ` (${formatNumber(q.low, 1, opts.lang)}–${formatNumber(q.high, 1, opts.lang)})` : '';
+  return `${formatPct(q.value, opts.lang)}${ci}`;
+}
+
+function diffCell(c: { differencePp: number; significant: boolean } | null, opts: RenderOptions): string {
+  if (c === null) return '';
+  return `${formatPp(c.differencePp, opts.lang)}${c.significant ? '*' : ''}`;
+}
+
+function qualityTable(report: Report, area: string, opts: RenderOptions): string | undefined {
+  const rows = latestQuality(report, area);
+  if (rows.length === 0) return undefined;
+  const w = words(opts.lang);
+  const t = table([w.indicator, w.service, `${report.period.survey} ${w.latest.replace(/^\S+ /, '')}`, w.n, w.change, w.trend, w.reference, w.statusHeader, w.series]);
+  for (const q of rows) {
+    const who = q.gender === 'T' ? '' : ` – ${q.gender === 'K' ? w.women : w.men}`;
+    t.push([
+      `${indicatorTitle(report, q.indicator, opts.lang)}${who}`,
+      q.service,
+      valueCell(q, report, opts),
+      q.n === null ? '' : formatNumber(q.n, 0, opts.lang),
+      q.change ? `${diffCell(q.change, opts)} ${opts.paint.dim(`(${q.change.from})`)}` : '',
+      q.trend ? w.verdict[q.trend.verdict] : '',
+      diffCell(q.reference, opts),
+      statusCell(q.status, opts),
+      sparkline(seriesValues(report, q)),
+    ]);
+  }
+  return `${opts.paint.bold(w.quality)}\n${t.toString()}\n${opts.paint.dim(w.significantNote(alphaText(report, opts.lang)))}`;
+}
+
+function budgetTable(rows: readonly BudgetRow[], opts: RenderOptions): string | undefined {
+  if (rows.length === 0) return undefined;
+  const w = words(opts.lang);
+  const t = table([w.activity, w.budgetYtd, w.actualYtd, w.deviation, w.deviationPct, w.pace, w.forecastDeviation, w.statusHeader, w.series]);
+  const amount = (v: number | null, signed = false) => (v === null ? '' : formatAmount(v, opts.unit, opts.lang, signed));
+  for (const b of rows) {
+    const label = b.total ? opts.paint.bold(b.activity) : b.activity;
+    const pace = b.pacePct === null ? '' : `${formatPct(b.pacePct, opts.lang)} (${formatPct(b.elapsedPct, opts.lang)})`;
+    const fc = b.forecastDeviation === null ? '' : `${amount(b.forecastDeviation, true)}${b.forecastOptimistic ? ` ⚠ ${w.optimistic}` : ''}`;
+    t.push([
+      label, amount(b.budgetYtd), amount(b.actualYtd), amount(b.deviation, true),
+      b.deviationPct === null ? '' : formatPp(b.deviationPct, opts.lang).replace(/ p[ep]$/, opts.lang === 'sv' ? ' %' : '%'),
+      pace, fc, statusCell(b.status, opts),
+      sparkline(b.series.map((s) => (s.actualYtd !== null && s.budgetYtd ? s.actualYtd / s.budgetYtd : null))),
+    ]);
+  }
+  return `${opts.paint.bold(`${w.budget} (${formatPeriod(rows[0]!.period, opts.lang)})`)}\n${t.toString()}`;
+}
+
+function allocationTable(report: Report, opts: RenderOptions): string | undefined {
+  const a = report.allocation;
+  if (!a) return undefined;
+  const w = words(opts.lang);
+  const t = table([w.member, w.share, w.budgetYear, w.actualYtd, w.forecast, w.perInhabitant, w.fairGap]);
+  const amount = (v: number | null, signed = false) => (v === null ? '' : formatAmount(v, opts.unit, opts.lang, signed));
+  for (const m of a.members) {
+    t.push([
+      areaName(report, m.area), formatPct(m.weight * 100, opts.lang), amount(m.budgetYear), amount(m.actualYtd), amount(m.forecast),
+      m.actualPerInhabitant === null ? '' : formatNumber(m.actualPerInhabitant, 0, opts.lang),
+      m.fairShareGap === null ? '' : `${amount(m.fairShareGap, true)} (${m.usageMeasure})`,
+    ]);
+  }
+  const key = opts.lang === 'sv'
+    ? { population: 'efter befolkning', fixed: 'fasta andelar', mixed: 'blandad nyckel', usage: 'efter nyttjande' }[a.method]
+    : { population: 'by population', fixed: 'fixed shares', mixed: 'mixed key', usage: 'by usage' }[a.method];
+  return `${opts.paint.bold(`${w.allocation} (${key}${a.populationYear ? `, ${opts.lang === 'sv' ? 'befolkning' : 'population'} ${a.populationYear}` : ''})`)}\n${t.toString()}`;
+}
+
+/** The terminal report: a section per municipality, then the organisation. */
+export function renderTable(report: Report, opts: RenderOptions): string {
+  const w = words(opts.lang);
+  const out: string[] = [];
+  const survey = report.period.survey;
+  const budget = report.period.budget;
+  out.push(opts.paint.bold(`${report.organisation.name} — ${[survey && `${w.qualityFor} ${survey}`, budget && `${w.budgetAfter} ${formatPeriod(budget, opts.lang)}`].filter(Boolean).join(' · ')}`));
+  for (const area of reportAreas(report)) {
+    const parts = [
+      qualityTable(report, area.code, opts),
+      budgetTable(report.budget.filter((b) => b.area === area.code), opts),
+      area.kind === 'organisation' ? allocationTable(report, opts) : undefined,
+    ].filter((p): p is string => p !== undefined);
+    if (parts.length === 0) continue;
+    const title = area.kind === 'organisation' ? area.name : `${area.code} ${area.name}`;
+    out.push('', opts.paint.bold(`━━ ${title} ━━`), ...parts.flatMap((p) => [p, '']));
+    out.pop();
+  }
+  out.push('', opts.paint.dim(signNote(report, opts.lang)));
+  for (const a of report.attribution) out.push(opts.paint.dim(a));
+  return `${out.join('\n')}\n`;
+}
+
+/** One sentence on how budget figures are signed, and how each source wrote them. */
+export function signNote(report: Report, lang: 'sv' | 'en'): string {
+  const files = report.inputs.filter((i) => i.sign !== null);
+  const list = files.map((i) => `${i.file}: ${i.sign === 'costs-negative' ? (lang === 'sv' ? 'kostnader negativa' : 'costs negative') : lang === 'sv' ? 'kostnader positiva' : 'costs positive'}`).join('; ');
+  return lang === 'sv'
+    ? `Avvikelse = budget − utfall: positiv är bättre än budget, oavsett källans teckenkonvention${list ? ` (${list})` : ''}.`
+    : `Deviation = budget − actual: positive is better than budget, whatever the source's sign convention${list ? ` (${list})` : ''}.`;
+}

@@ -1,0 +1,57 @@
+import type { Report } from '../model/report.js';
+import { slug } from '../model/text.js';
+import { formatPeriod } from './format.js';
+import { keyMessages } from './messages.js';
+import { renderCsv, type CsvDialect } from './render-csv.js';
+import { escapeMd, renderBrief } from './render-md.js';
+import { renderTable } from './render-table.js';
+import { reportAreas, scopeReport, type RenderOptions } from './view.js';
+
+export type Format = 'table' | 'json' | 'csv' | 'md';
+export type ReportRenderOptions = RenderOptions & { csvDialect: CsvDialect };
+
+const EXT: Record<Format, string> = { table: 'txt', json: 'json', csv: 'csv', md: 'md' };
+
+/** The JSON contract: the model as it is, two-space indented, keys in schema order. */
+export function renderJson(report: Report): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** The whole report in one string, by format name. */
+export function renderReport(report: Report, format: Format, opts: ReportRenderOptions): string {
+  switch (format) {
+    case 'json':
+      return renderJson(report);
+    case 'csv':
+      return renderCsv(report, opts.csvDialect);
+    case 'table':
+      return renderTable(report, opts);
+    case 'md':
+      return reportAreas(report).map((a) => renderBrief(report, a.code, opts)).join('\n---\n\n');
+  }
+}
+
+/**
+ * One file per area for `--out DIR`: `1460-bengtsfors.md` for municipalities, the organisation's
+ * code and name for the organisation. Names come from codes and slugs only, never raw data.
+ */
+export function reportFiles(report: Report, format: Format, opts: ReportRenderOptions): { name: string; content: string }[] {
+  return reportAreas(report).map((a) => {
+    const name = `${slug(a.code)}-${slug(a.name)}.${EXT[format]}`;
+    const content = format === 'md' ? renderBrief(report, a.code, opts) : renderReport(scopeReport(report, a.code), format, opts);
+    return { name, content };
+  });
+}
+
+/** A short Markdown summary for CI step summaries: key messages per area and any --fail-on matches. */
+export function renderSummary(report: Report, matches: readonly string[], opts: RenderOptions): string {
+  const sv = opts.lang === 'sv';
+  const out = [`### ${escapeMd(report.organisation.name)}: ${[report.period.survey, report.period.budget && formatPeriod(report.period.budget, opts.lang)].filter(Boolean).join(' · ')}`, ''];
+  for (const a of reportAreas(report)) {
+    const messages = keyMessages(report, a.code, opts);
+    if (messages.length === 0) continue;
+    out.push(`**${escapeMd(a.name)}**`, '', ...messages.map((m) => `- ${escapeMd(m)}`), '');
+  }
+  if (matches.length > 0) out.push(`**${sv ? 'Regler som slog till' : 'Rules matched'} (--fail-on)**`, '', ...matches.map((m) => `- \`${m.replace(/`/g, "'")}\``), '');
+  return `${out.join('\n')}\n`;
+}

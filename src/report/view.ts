@@ -1,0 +1,72 @@
+import type { QualityRow, Report } from '../model/report.js';
+
+/** Colour as an optional extra; the CLI decides and passes it in (identity when off). */
+export interface Paint {
+  red(s: string): string;
+  yellow(s: string): string;
+  green(s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+}
+
+export const NO_PAINT: Paint = { red: (s) => s, yellow: (s) => s, green: (s) => s, dim: (s) => s, bold: (s) => s };
+
+export interface RenderOptions {
+  lang: 'sv' | 'en';
+  unit: 'kr' | 'tkr' | 'mnkr';
+  paint: Paint;
+}
+
+/** Areas that get a section or a file: municipalities in the data (members first), then the organisation. */
+export function reportAreas(report: Report): Report['areas'] {
+  const present = new Set([...report.quality.map((q) => q.area), ...report.budget.map((b) => b.area)]);
+  return report.areas.filter((a) => (a.kind === 'municipality' || a.kind === 'organisation') && present.has(a.code));
+}
+
+/** The model narrowed to one area (references it is compared with stay inside each row). */
+export function scopeReport(report: Report, area: string): Report {
+  return {
+    ...report,
+    areas: report.areas.filter((a) => a.code === area),
+    quality: report.quality.filter((q) => q.area === area),
+    budget: report.budget.filter((b) => b.area === area),
+    allocation: report.areas.find((a) => a.code === area)?.kind === 'organisation' ? report.allocation : report.allocation && {
+      ...report.allocation, members: report.allocation.members.filter((m) => m.area === area),
+    },
+    qualityBesideCost: report.qualityBesideCost.filter((q) => q.area === area),
+  };
+}
+
+/** Rows at the report's survey period, one per series: what tables and briefs show. */
+export function latestQuality(report: Report, area: string): QualityRow[] {
+  const year = report.period.survey;
+  const last = new Map<string, QualityRow>();
+  for (const q of report.quality) {
+    if (q.area !== area || q.period.slice(0, 4) !== year) continue;
+    last.set(`${q.indicator}\u0000${q.service}\u0000${q.gender}`, q);
+  }
+  return [...last.values()];
+}
+
+/** The values of a row's series in period order, with null for suppressed or missing years. */
+export function seriesValues(report: Report, row: QualityRow): (number | null)[] {
+  const rows = report.quality.filter((q) => q.area === row.area && q.indicator === row.indicator && q.service === row.service && q.gender === row.gender && q.period <= row.period);
+  if (rows.length === 0) return [];
+  const years = rows.map((q) => Number(q.period.slice(0, 4)));
+  const from = Math.min(...years);
+  const to = Math.max(...years);
+  const byYear = new Map(rows.map((q) => [Number(q.period.slice(0, 4)), q.value]));
+  return Array.from({ length: to - from + 1 }, (_, i) => byYear.get(from + i) ?? null);
+}
+
+export function indicatorTitle(report: Report, id: string, lang: 'sv' | 'en'): string {
+  return report.indicators.find((i) => i.id === id)?.title[lang] ?? id;
+}
+
+export function areaName(report: Report, code: string): string {
+  return report.areas.find((a) => a.code === code)?.name ?? code;
+}
+
+export function alphaText(report: Report, lang: 'sv' | 'en'): string {
+  return lang === 'sv' ? String(report.settings.alpha).replace('.', ',') : String(report.settings.alpha);
+}
