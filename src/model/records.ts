@@ -19,14 +19,14 @@ export const surveyRecordSchema = z
     title: z.string().optional(),
     service: z.string(),
     gender,
-    n: z.number().int('must be a whole number').nonnegative().nullable(),
-    positive: z.number().nonnegative().nullable(),
-    share: z.number().min(0).max(100).nullable(),
+    n: z.number().int('a whole number').nonnegative('zero or more').nullable(),
+    positive: z.number().nonnegative('zero or more').nullable(),
+    share: z.number().min(0, 'between 0 and 100').max(100, 'between 0 and 100').nullable(),
     source,
   })
   .refine((r) => r.positive === null || r.n === null || r.positive <= r.n, {
     path: ['positive'],
-    message: 'positive answers exceed respondents',
+    message: 'at most the number of respondents',
   });
 
 export const answerRecordSchema = z.object({
@@ -68,7 +68,7 @@ export const valueRecordSchema = z.object({
   service: z.string(),
   gender,
   value: z.number(),
-  n: z.number().nonnegative().nullable(),
+  n: z.number().nonnegative('zero or more').nullable(),
   source,
 });
 

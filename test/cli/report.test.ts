@@ -1,0 +1,163 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONFIG, EXAMPLE, ROOT, tillit } from './run.js';
+
+const schema = JSON.parse(tillit(['schema', 'report']).stdout) as object;
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+const validateReport = ajv.compile(schema);
+const tmp = () => mkdtempSync(join(tmpdir(), 'tillit-'));
+
+function expectValidReport(stdout: string): Record<string, unknown> {
+  const report = JSON.parse(stdout) as Record<string, unknown>;
+  const ok = validateReport(report);
+  expect(ok ? [] : validateReport.errors?.slice(0, 5)).toEqual([]);
+  return report;
+}
+
+describe('tillit report on the bundled example', () => {
+  it('table: the terminal report (snapshot, colour off)', async () => {
+    const r = tillit(['report', '--config', CONFIG]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+    await expect(r.stdout).toMatchFileSnapshot('__snapshots__/report.table.txt');
+  });
+  it('table in English with --lang en', () => {
+    const r = tillit(['report', '--config', CONFIG, '--lang', 'en', '-m', '1461']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Quality (share of positive answers)');
+    expect(r.stdout).toContain('↗ improving');
+    expect(r.stdout).not.toContain('1460 Bengtsfors');
+  });
+  it('md: one brief per municipality and one for the organisation (snapshot)', async () => {
+    const r = tillit(['report', '--config', CONFIG, '--format', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/^# /gm)).toHaveLength(3);
+    expect(r.stdout).toContain('## Det viktigaste');
+    await expect(r.stdout).toMatchFileSnapshot('__snapshots__/report.md');
+  });
+  it('json: valid against `tillit schema report`, shares in percent, suppressed cells carry no numbers', () => {
+    const r = tillit(['report', '--config', CONFIG, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = expectValidReport(r.stdout) as { quality: { value: number | null; n: number | null; low: number | null; suppressed: string | null }[]; schemaVersion: number };
+    expect(report.schemaVersion).toBe(1);
+    const hidden = report.quality.filter((q) => q.suppressed !== null);
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const q of hidden) expect([q.value, q.n, q.low]).toEqual([null, null, null]);
+    for (const q of report.quality) if (q.value !== null) expect(q.value).toBeGreaterThanOrEqual(0);
+  });
+  it('csv: RFC 4180 by default, excel-sv with BOM, semicolons and decimal commas', () => {
+    const rfc = tillit(['report', '--config', CONFIG, '--format', 'csv']);
+    expect(rfc.code).toBe(0);
+    const lines = rfc.stdout.split('\r\n');
+    expect(lines[0]).toMatch(/^section,area,area_name,/);
+    expect(lines[1]).toMatch(/^quality,1460,Bengtsfors,municipality,helhetssyn,Hemtjänst,T,2016,\d+\.\d+,/);
+    const sv = tillit(['report', '--config', CONFIG, '--format', 'csv', '--csv-dialect', 'excel-sv']);
+    expect(sv.stdout.startsWith('\uFEFFsection;area;area_name;')).toBe(true);
+    expect(sv.stdout.split('\r\n')[1]).toMatch(/;2016;\d+,\d+;/);
+  });
+  it('is deterministic: same input, same bytes, for every format', () => {
+    for (const format of ['table', 'json', 'csv', 'md']) {
+      const a = tillit(['report', '--config', CONFIG, '--format', format]).stdout;
+      const b = tillit(['report', '--config', CONFIG, '--format', format]).stdout;
+      expect(a.length).toBeGreaterThan(1000);
+      expect(b).toBe(a);
+    }
+  });
+  it('stamps a time only when asked (--generated-at or SOURCE_DATE_EPOCH)', () => {
+    const plain = JSON.parse(tillit(['report', '--config', CONFIG, '--format', 'json']).stdout) as { generatedAt: unknown };
+    expect(plain.generatedAt).toBeNull();
+    const at = JSON.parse(tillit(['report', '--config', CONFIG, '--format', 'json', '--generated-at', '2025-11-05T08:00:00Z']).stdout) as { generatedAt: unknown };
+    expect(at.generatedAt).toBe('2025-11-05T08:00:00.000Z');
+    const epoch = JSON.parse(tillit(['report', '--config', CONFIG, '--format', 'json'], { env: { SOURCE_DATE_EPOCH: '1762329600' } }).stdout) as { generatedAt: unknown };
+    expect(epoch.generatedAt).toBe('2025-11-05T08:00:00.000Z');
+  });
+  it('--period picks an earlier year and month', () => {
+    const r = JSON.parse(tillit(['report', '--config', CONFIG, '--format', 'json', '--period', '2024-12']).stdout) as { period: unknown; budget: { forecastAccuracy: unknown[] }[] };
+    expect(r.period).toEqual({ survey: '2024', budget: '2024-12' });
+  });
+  it('runs without a config on plain files', () => {
+    const r = tillit(['report', `${EXAMPLE}/kvalitet-2016-2025.csv`, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expectValidReport(r.stdout);
+  });
+});
+
+describe('exit codes and the CI contract', () => {
+  it('--fail-on: exit 1 with the matches on stderr; the report is still written', () => {
+    const r = tillit(['report', '--config', CONFIG, '--format', 'json', '--fail-on', 'status=red', 'deviation<-2%']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('--fail-on matched');
+    expect(r.stderr).toContain('deviation<-2%: 1460 Äldreomsorg 2025-10');
+    expectValidReport(r.stdout);
+    expect(tillit(['report', '--config', CONFIG, '--format', 'json', '--fail-on', 'deviation<-50%']).code).toBe(0);
+    expect(tillit(['report', '--config', CONFIG, '--fail-on', 'trend=worsening']).code).toBe(1);
+    expect(tillit(['report', '--config', CONFIG, '--fail-on', 'suppressed']).code).toBe(1);
+  });
+  it('an unreadable --fail-on rule is a usage error (2) naming the valid rules', () => {
+    const r = tillit(['report', '--config', CONFIG, '--fail-on', 'colour=blue']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('valid rules: status=red');
+    expect(r.stdout).toBe('');
+  });
+  it('--period must be YYYY or YYYY-MM (2)', () => {
+    expect(tillit(['report', '--config', CONFIG, '--period', '2025-13']).code).toBe(2);
+  });
+  it('lenient by default, --strict exits 3 with no report', () => {
+    const lenient = tillit(['report', 'test/cli/bad/survey-errors.csv', '--format', 'json']);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toContain('7 input row(s) rejected and left out of the report');
+    expect(lenient.stderr).toContain('test/cli/bad/survey-errors.csv:3:6: error value-out-of-range');
+    const report = expectValidReport(lenient.stdout) as { findings: { severity: string }[] };
+    expect(report.findings.filter((f) => f.severity === 'error')).toHaveLength(7);
+    const strict = tillit(['report', 'test/cli/bad/survey-errors.csv', '--strict']);
+    expect(strict.code).toBe(3);
+    expect(strict.stdout).toBe('');
+  });
+  it('--summary appends, never overwrites', () => {
+    const dir = tmp();
+    const file = join(dir, 'summary.md');
+    writeFileSync(file, '# Earlier step\n');
+    tillit(['report', '--config', CONFIG, '--format', 'json', '--summary', file]);
+    tillit(['report', '--config', CONFIG, '--format', 'json', '--summary', file, '--fail-on', 'status=red']);
+    const text = readFileSync(file, 'utf8');
+    expect(text.startsWith('# Earlier step\n### ')).toBe(true);
+    expect(text.match(/^### /gm)).toHaveLength(2);
+    expect(text).toContain('(--fail-on)');
+  });
+  it('--out DIR writes one file per municipality and one for the organisation', () => {
+    const dir = join(tmp(), 'briefs/');
+    const r = tillit(['report', '--config', CONFIG, '--format', 'md', '--out', dir]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['1460-bengtsfors.md', '1461-mellerud.md', 'bm-socialforvaltningen-bengtsfors-mellerud-exempeldata.md']);
+    expect(readFileSync(join(dir, '1461-mellerud.md'), 'utf8')).toMatch(/^# Mellerud \(1461\)/);
+    expect(r.stdout).toBe('');
+  });
+  it('--out FILE writes one file; it refuses to overwrite an input', () => {
+    const file = join(tmp(), 'report.json');
+    expect(tillit(['report', '--config', CONFIG, '--format', 'json', '--out', file]).code).toBe(0);
+    expectValidReport(readFileSync(file, 'utf8'));
+    const input = `${ROOT}${EXAMPLE}/kvalitet-2016-2025.csv`;
+    const before = readFileSync(input);
+    const r = tillit(['report', '--config', CONFIG, '--out', input]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('would overwrite the input file');
+    expect(readFileSync(input).equals(before)).toBe(true);
+    expect(existsSync(`${input}.tmp`)).toBe(false);
+  });
+  it('--help documents the exit codes; --version answers', () => {
+    const help = tillit(['report', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('3  input error');
+    expect(tillit(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+  it('schema config is valid JSON Schema that accepts the bundled config', () => {
+    const configSchema = JSON.parse(tillit(['schema', 'config']).stdout) as object;
+    const validate = ajv.compile(configSchema);
+    expect(validate(JSON.parse(readFileSync(`${ROOT}${CONFIG}`, 'utf8')))).toBe(true);
+    expect(validate({ members: [{ code: 1460 }] })).toBe(false);
+  });
+});

@@ -1,0 +1,112 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONFIG, EXAMPLE, tillit } from './run.js';
+
+interface ValidationFile {
+  file: string;
+  format: string | null;
+  kind: string | null;
+  encoding: string | null;
+  rows: { read: number; used: number; rejected: number; ignored: number };
+  findings: { code: string; severity: string; line?: number; column?: number }[];
+}
+const json = (stdout: string) => JSON.parse(stdout) as { ok: boolean; files: ValidationFile[] };
+const errors = (f: ValidationFile) => f.findings.filter((x) => x.severity === 'error').map((x) => `${x.code}@${x.line ?? '-'}:${x.column ?? '-'}`);
+
+describe('tillit validate on the bundled example', () => {
+  it('accepts every row of every fixture and says how each file was read', () => {
+    const r = tillit(['validate', '--config', CONFIG]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${EXAMPLE}/svar-2025.csv\n  format csv · encoding windows-1252 · delimiter semicolon · decimal mark "," · kind answers`);
+    expect(r.stdout).toContain('encoding utf-8 with BOM · delimiter semicolon');
+    expect(r.stdout).toContain('costs written negative');
+    expect(r.stdout).toMatch(/5 of 5 file\(s\) clean\n$/);
+  });
+  it('prints JSON with rows read/used/rejected per file', () => {
+    const r = tillit(['validate', '--config', CONFIG, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const v = json(r.stdout);
+    expect(v.ok).toBe(true);
+    expect(v.files.map((f) => f.kind)).toEqual(['survey', 'answers', 'budget', 'budget', 'budget']);
+    for (const f of v.files) expect(f.rows.read).toBe(f.rows.used + f.rows.rejected + f.rows.ignored);
+  });
+});
+
+describe('tillit validate on the bad-input corpus', () => {
+  const bad = (name: string) => `test/cli/bad/${name}`;
+  it('survey-errors.csv: each bad row rejected at its line and column', () => {
+    const r = tillit(['validate', bad('survey-errors.csv'), '--format', 'json']);
+    expect(r.code).toBe(3);
+    const f = json(r.stdout).files[0]!;
+    expect(errors(f)).toEqual([
+      'value-out-of-range@3:6', 'area-unknown@4:2', 'period-invalid@5:1', 'value-out-of-range@6:5',
+      'duplicate-conflict@7:-', 'area-mismatch@8:2', 'value-number-invalid@9:6',
+    ]);
+    expect(f.rows).toEqual({ read: 8, used: 1, rejected: 7, ignored: 0 });
+    expect(f.findings.some((x) => x.code === 'area-code-repaired' && x.line === 9)).toBe(true);
+  });
+  it('budget-errors.csv: month 13 and a conflicting duplicate', () => {
+    const r = tillit(['validate', bad('budget-errors.csv'), '--format', 'json']);
+    expect(r.code).toBe(3);
+    expect(errors(json(r.stdout).files[0]!)).toEqual(['period-invalid@3:1', 'duplicate-conflict@5:-']);
+  });
+  it('unterminated-quote.csv: the swallowed lines are reported, earlier rows kept', () => {
+    const r = tillit(['validate', bad('unterminated-quote.csv'), '--format', 'json']);
+    expect(r.code).toBe(3);
+    const f = json(r.stdout).files[0]!;
+    expect(errors(f)).toEqual(['csv-syntax@3:-']);
+    expect(f.rows).toMatchObject({ used: 1, rejected: 1 });
+  });
+  it('unknown headers name what was found and what is expected', () => {
+    const r = tillit(['validate', bad('unknown-headers.csv')]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('no known columns; found: foo, bar, baz; expected e.g. Kommun, År, Fråga');
+  });
+  it.each([
+    ['empty.csv', 'file-empty', 'file is empty'],
+    ['header-only.csv', 'file-header-only', 'file has a header but no data rows'],
+    ['does-not-exist.csv', 'file-not-found', 'file not found'],
+  ])('%s: one clear sentence, exit 3, no stack trace', (name, code, sentence) => {
+    const r = tillit(['validate', bad(name)]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain(`error ${code}`);
+    expect(r.stdout).toContain(sentence);
+    expect(r.stderr).toBe('');
+    expect(`${r.stdout}${r.stderr}`).not.toMatch(/\n\s+at /);
+  });
+  it('a binary file and a Latin-1 file forced to UTF-8 are named as such', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-'));
+    writeFileSync(join(dir, 'data.xlsx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]));
+    writeFileSync(join(dir, 'latin1.csv'), Buffer.from('Kommun;År\n1460;2024\n', 'latin1'));
+    const bin = tillit(['validate', join(dir, 'data.xlsx')]);
+    expect(bin.code).toBe(3);
+    expect(bin.stdout).toContain('file looks binary (NUL byte at byte 5)');
+    const forced = tillit(['validate', join(dir, 'latin1.csv'), '--encoding', 'utf-8', '--format', 'json']);
+    expect(errors(json(forced.stdout).files[0]!)).toEqual(['encoding-invalid@1:8']);
+  });
+});
+
+describe('usage errors exit 2', () => {
+  it('an unknown option or a bad choice', () => {
+    expect(tillit(['validate', '--bogus']).code).toBe(2);
+    expect(tillit(['validate', 'x.csv', '--kind', 'nonsense']).code).toBe(2);
+  });
+  it('an invalid config names the key path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-'));
+    writeFileSync(join(dir, 'tillit.config.json'), JSON.stringify({ members: [{ code: 1460 }], survey: { minRespondents: 0 } }));
+    const r = tillit(['validate', 'x.csv'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('tillit.config.json: members[0].code:');
+    expect(r.stderr).toContain('tillit.config.json: survey.minRespondents:');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+  it('no inputs at all', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-'));
+    const r = tillit(['validate'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no input files');
+  });
+});
