@@ -20,8 +20,8 @@ export function ingestOptions(config: Config, spec: Partial<InputSpec>, override
   const out: Omit<ParseOptions, 'file'> = {
     organisation: { code: config.organisation.code, name: config.organisation.name, aliases: config.organisation.aliases },
     classify,
-    gender: overrides.gender ?? 'all',
   };
+  if (overrides.gender) out.gender = overrides.gender;
   if (merged.kind) out.kind = merged.kind;
   if (merged.delimiter) out.delimiter = merged.delimiter;
   if (merged.decimal) out.decimal = merged.decimal;

@@ -39,7 +39,7 @@ export const indicatorSchema = z
     id: z.string().min(1),
     title,
     better: z.enum(['higher', 'lower', 'none']).default('higher'),
-    unit: z.enum(['%', 'kr', 'days', 'count', 'index']).default('%'),
+    unit: z.enum(['%', 'kr', 'days', 'count', 'number']).default('%'),
     target: z.number().optional(),
     breaks: z.array(z.number().int()).default([]).describe('Years where a new definition starts.'),
   })

@@ -5,6 +5,7 @@ import type { BudgetRecord, DataRecord, Gender } from '../model/records.js';
 import {
   REPORT_SCHEMA_VERSION, type AllocationResult, type BudgetRow, type Comparison, type QualityRow, type Report,
 } from '../model/report.js';
+import { KOLADA_KPIS } from '../model/kolada-kpis.js';
 import { areaName, type AreaKind } from '../model/register.js';
 import { normalizeLabel } from '../model/text.js';
 import { allocationWeights, largestRemainder } from './allocate.js';
@@ -60,7 +61,7 @@ const seriesKey = (o: Pick<Observation, 'area' | 'indicator' | 'service' | 'gend
 export function analyse(inputs: readonly ParsedInput[], config: Config, opts: AnalyseOptions = {}): Report {
   const findings: Finding[] = inputs.flatMap((i) => i.findings);
   const records: DataRecord[] = inputs.flatMap((i) => i.records);
-  const catalogue = new Map(config.indicators.map((i) => [i.id, i]));
+  const catalogue = new Map([...KOLADA_KPIS, ...config.indicators].map((i) => [i.id, i]));
   const memberCodes = config.members.map((m) => m.code);
   const orgCode = config.organisation.code;
   const alpha = config.survey.alpha;
@@ -180,7 +181,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   for (const list of series.values()) {
     list.sort((a, b) => a.period.localeCompare(b.period));
     const spec = catalogue.get(list[0]!.indicator);
-    const better: Better = spec?.better ?? (list[0]!.isShare ? 'higher' : 'none');
+    const better: Better = spec?.better ?? (records.some((r) => (r.kind === 'survey' || r.kind === 'answers') && r.indicator === list[0]!.indicator) ? 'higher' : 'none');
     const shown = list.filter((o) => visible(o));
     const x = (p: string) => Number(p.slice(0, 4)) + (p.length > 4 ? (Number(p.slice(5, 7)) - 1) / 12 : 0);
     list.forEach((o) => {
@@ -410,7 +411,8 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
     indicators: usedIndicators.map((id) => {
       const spec = catalogue.get(id);
       const t = titleFromData.get(id) ?? id;
-      return { id, title: spec?.title ?? { sv: t, en: t }, better: spec?.better ?? 'higher', unit: spec?.unit ?? '%', target: spec?.target ?? null };
+      const fromSurvey = records.some((r) => (r.kind === 'survey' || r.kind === 'answers') && r.indicator === id);
+      return { id, title: spec?.title ?? { sv: t, en: t }, better: spec?.better ?? (fromSurvey ? 'higher' : 'none'), unit: spec?.unit ?? (fromSurvey ? '%' : guessUnit(t)), target: spec?.target ?? null };
     }),
     quality: shownQuality,
     budget: shownBudget,
@@ -449,6 +451,15 @@ function sumRecords(recs: readonly BudgetRecord[], area: string, kind: AreaKind,
     }
     return out;
   });
+}
+
+/** Unit of an indicator known only by its title: shares say so, amounts name kronor. */
+function guessUnit(title: string): '%' | 'kr' | 'days' | 'number' {
+  const t = normalizeLabel(title);
+  if (/\bandel\b|procent|%|\bshare\b|percent/.test(title.toLowerCase()) || /\bandel\b/.test(t)) return '%';
+  if (/\bkr\b|kronor|\bsek\b/.test(t)) return 'kr';
+  if (/\bdagar\b|\bdays\b/.test(t)) return 'days';
+  return 'number';
 }
 
 function round(v: number, digits: number): number {

@@ -2,6 +2,7 @@ import type { Kind } from '../config/schema.js';
 import { finding, type Finding, type FindingInput } from '../model/findings.js';
 import type { DataRecord } from '../model/records.js';
 import { decode, type Encoding } from './decode.js';
+import { koladaJsonToRecords, looksLikeKolada } from './kolada-json.js';
 import type { DecimalMark } from './number.js';
 import { tableToRecords, type RecordOptions, type RowCounts, type Sign } from './records.js';
 import { readTable, type Delimiter } from './table.js';
@@ -51,6 +52,14 @@ export function parseInput(bytes: Uint8Array, opts: ParseOptions): ParsedInput {
   const text = decoded.text;
   if (text.trim() === '') return fileFailure(file, { code: 'file-empty' });
   const info = { encoding: decoded.encoding, bom: decoded.bom };
+  if (looksLikeKolada(text)) {
+    const k = koladaJsonToRecords(text, { file, gender: opts.gender ?? 'T' });
+    return {
+      file, format: 'kolada-json', ...info, kind: 'values', counts: k.counts, records: k.records,
+      findings: k.findings.map((f) => finding(file, f)),
+      ...(k.version ? { title: `Kolada API ${k.version}` } : {}),
+    };
+  }
   const table = readTable(text, opts.delimiter);
   if (table.headers.length === 0) return { ...fileFailure(file, { code: 'file-empty' }), ...info };
   if (table.rows.length === 0 && table.findings.length === 0) {
@@ -59,7 +68,7 @@ export function parseInput(bytes: Uint8Array, opts: ParseOptions): ParsedInput {
   const result = tableToRecords(table, opts);
   const out: ParsedInput = {
     file,
-    format: result.layout === 'wide' ? 'px-web-csv' : 'csv',
+    format: result.layout === 'wide' ? 'px-web-csv' : result.kolada ? 'kolada-csv' : 'csv',
     ...info,
     delimiter: table.delimiter,
     decimal: result.decimal,

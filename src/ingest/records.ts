@@ -42,6 +42,8 @@ export interface RowCounts {
 export interface RecordsResult {
   kind?: Kind;
   layout: 'long' | 'wide';
+  /** A flattened Kolada extract (kpi, municipality_id, value, status…), e.g. from rKolada. */
+  kolada: boolean;
   decimal: DecimalMark;
   unit?: AmountUnit;
   sign?: Sign;
@@ -86,7 +88,11 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
     for (const row of table.rows.slice(0, 2000)) for (const i of valueIdx) yield row.cells[i] ?? '';
   };
   const decimal = opts.decimal ?? detectDecimal(sample(), table.delimiter);
-  const base: RecordsResult = { layout, decimal, records: [], findings, counts };
+  const normHeaders = table.headers.map(normalizeLabel);
+  const kolada = normHeaders.includes('kpi') && normHeaders.includes('value') && (normHeaders.includes('municipality id') || normHeaders.includes('municipality'));
+  // Kolada rows exist per gender; like Kolada's own views, keep the total unless told otherwise.
+  const genderFilter = opts.gender ?? (kolada ? 'T' : 'all');
+  const base: RecordsResult = { layout, kolada, decimal, records: [], findings, counts };
   const found = table.headers.map((h) => truncate(h, 30)).join(', ');
   if (kind === undefined) {
     findings.push({
@@ -114,6 +120,10 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
   }
 
   const roles = map.roles;
+  // PX-Web stub variables tillit has no role for (age band, housing form…) still distinguish rows.
+  const mapped = new Set(Object.values(roles));
+  const periodIdx = new Set(wide.map((w) => w.idx));
+  const stubs = layout === 'wide' ? table.headers.map((_, i) => i).filter((i) => !mapped.has(i) && !periodIdx.has(i) && table.headers[i]!.trim() !== '') : [];
   const headerKey = table.headers.map(normalizeLabel).join('\u0000');
   const orgAliases = new Set([opts.organisation.code, opts.organisation.name, ...opts.organisation.aliases].map(normalizeLabel));
   const unit: AmountUnit = opts.unit ?? map.unit?.unit ?? 'kr';
@@ -208,15 +218,24 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
     const period = layout === 'wide' ? '' : parsePeriod(periodText);
     if (layout === 'long' && period === undefined) fail(periodText === '' ? 'value-required' : 'period-invalid', 'period', {}, periodText);
 
-    if (errors.length === 0 && opts.gender !== undefined && opts.gender !== 'all' && gender !== opts.gender) {
-      findings.push({ code: 'gender-filtered', line: row.line, column: col('gender'), args: { gender, selected: opts.gender } });
+    if (errors.length === 0 && genderFilter !== 'all' && gender !== genderFilter) {
+      findings.push({ code: 'gender-filtered', line: row.line, column: col('gender'), args: { gender, selected: genderFilter } });
+      counts.ignored++;
+      continue;
+    }
+    // A non-empty status marks an uncertain or confidential value (Kolada): excluded, reported.
+    const statusText = cell('status');
+    if (errors.length === 0 && statusText !== undefined && statusText !== '' && !/^(na|null)$/i.test(statusText)) {
+      findings.push({ code: 'status-excluded', line: row.line, column: col('status'), received: truncate(statusText), args: { status: truncate(statusText) } });
       counts.ignored++;
       continue;
     }
 
     const source = { file: opts.file, line: row.line };
-    const service = cell('service') ?? '';
-    const indicator = cell('indicator') || (layout === 'wide' ? title ?? opts.file : '');
+    const service = layout === 'wide' && stubs.length > 0
+      ? [cell('service'), ...stubs.map((i) => (row.cells[i] ?? '').trim())].filter((v) => v !== undefined && v !== '').join(' / ')
+      : cell('service') ?? '';
+    const indicator = cell('indicator') || (layout === 'wide' ? title ?? fileStem(opts.file) : '');
     const indicatorTitle = cell('indicatorTitle');
     const candidates: { schema: { safeParse: (v: unknown) => { success: boolean; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } } }; value: Record<string, unknown>; key: string; fingerprint: string; period: string }[] = [];
 
@@ -386,6 +405,11 @@ function finishBudget(rows: { rec: BudgetRecord; total: boolean; given?: number 
     }
     out.records.push(rec);
   }
+}
+
+/** `dir/pxweb-andel-65plus.csv` → `pxweb-andel-65plus`: a name for a table with no title. */
+function fileStem(file: string): string {
+  return file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
 }
 
 function fmt(v: number): string {

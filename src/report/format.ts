@@ -73,3 +73,28 @@ export function formatPeriod(period: string, lang: Lang): string {
 export function monthName(period: string, lang: Lang): string {
   return MONTHS[lang][Number(period.slice(5, 7)) - 1]!;
 }
+
+export type ValueUnit = '%' | 'kr' | 'days' | 'count' | 'number';
+
+/** A value in its indicator's unit: `87,3 %`, `25 256 kr`, `91,7 dagar`, `1 234`. */
+export function formatValue(value: number, unit: ValueUnit, lang: Lang, decimals?: number): string {
+  switch (unit) {
+    case '%':
+      return formatPct(value, lang, decimals ?? 1);
+    case 'kr':
+      return `${formatNumber(value, decimals ?? 0, lang)} kr`;
+    case 'days':
+      return `${formatNumber(value, decimals ?? 1, lang)} ${lang === 'sv' ? 'dagar' : 'days'}`;
+    case 'count':
+      return formatNumber(value, decimals ?? 0, lang);
+    case 'number':
+      return formatNumber(value, decimals ?? 1, lang);
+  }
+}
+
+/** A signed difference in the indicator's unit: percentage points for shares, else the unit. */
+export function formatDiff(value: number, unit: ValueUnit, lang: Lang, decimals?: number): string {
+  if (unit === '%') return formatPp(value, lang, decimals ?? 1);
+  const s = formatValue(value, unit, lang, decimals);
+  return value > 0 && /[1-9]/.test(s) ? `+${s}` : s;
+}

@@ -1,8 +1,8 @@
 import type { Report } from '../model/report.js';
-import { formatAmount, formatNumber, formatPct, formatPeriod, formatPp, sparkline } from './format.js';
+import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatValue, sparkline } from './format.js';
 import { keyMessages } from './messages.js';
 import { signNote } from './render-table.js';
-import { alphaText, areaName, indicatorTitle, latestQuality, seriesValues, type RenderOptions } from './view.js';
+import { alphaText, areaName, indicatorTitle, indicatorUnit, latestQuality, seriesValues, type RenderOptions } from './view.js';
 import { words } from './words.js';
 
 /**
@@ -47,11 +47,11 @@ export function renderBrief(report: Report, area: string, opts: RenderOptions): 
       quality.map((q) => [
         escapeMd(indicatorTitle(report, q.indicator, lang)),
         escapeMd(q.service),
-        q.value === null ? (q.suppressed === 'secondary' ? w.suppressedSecondary : w.suppressedBelow(report.settings.minRespondents)) : formatPct(q.value, lang, 0),
+        q.value === null ? (q.suppressed === 'secondary' ? w.suppressedSecondary : w.suppressedBelow(report.settings.minRespondents)) : formatValue(q.value, indicatorUnit(report, q.indicator), lang, 0),
         q.low !== null && q.high !== null ? `${formatNumber(q.low, 0, lang)}–${formatNumber(q.high, 0, lang)}` : '',
-        q.change ? `${formatPp(q.change.differencePp, lang, 0)}${q.change.significant ? '\\*' : ''}` : '',
+        q.change ? `${formatDiff(q.change.differencePp, indicatorUnit(report, q.indicator), lang, 0)}${q.change.significant ? '\\*' : ''}` : '',
         q.trend ? w.verdict[q.trend.verdict] : '',
-        q.reference ? `${formatPp(q.reference.differencePp, lang, 0)}${q.reference.significant ? '\\*' : ''}` : '',
+        q.reference ? `${formatDiff(q.reference.differencePp, indicatorUnit(report, q.indicator), lang, 0)}${q.reference.significant ? '\\*' : ''}` : '',
         sparkline(seriesValues(report, q)),
       ]),
     ), '');

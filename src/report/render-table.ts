@@ -1,7 +1,8 @@
 import Table from 'cli-table3';
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
-import { formatAmount, formatNumber, formatPct, formatPeriod, formatPp, sparkline } from './format.js';
-import { alphaText, areaName, indicatorTitle, latestQuality, reportAreas, seriesValues, type Paint, type RenderOptions } from './view.js';
+import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatPp, formatValue, sparkline, type ValueUnit } from './format.js';
+import { alphaText, areaName, indicatorTitle, indicatorUnit, latestQuality, reportAreas, seriesValues, type RenderOptions } from './view.js';
+import { truncate } from '../model/text.js';
 import { words } from './words.js';
 
 function table(head: string[]): Table.Table {
@@ -21,12 +22,12 @@ function valueCell(q: QualityRow, report: Report, opts: RenderOptions): string {
   if (q.suppressed === 'secondary') return opts.paint.dim(`– ${w.suppressedSecondary}`);
   if (q.value === null) return '';
   const ci = q.low !== null && q.high !== null ? ` (${formatNumber(q.low, 1, opts.lang)}–${formatNumber(q.high, 1, opts.lang)})` : '';
-  return `${formatPct(q.value, opts.lang)}${ci}`;
+  return `${formatValue(q.value, indicatorUnit(report, q.indicator), opts.lang)}${ci}`;
 }
 
-function diffCell(c: { differencePp: number; significant: boolean } | null, opts: RenderOptions): string {
+function diffCell(c: { differencePp: number; significant: boolean } | null, unit: ValueUnit, opts: RenderOptions): string {
   if (c === null) return '';
-  return `${formatPp(c.differencePp, opts.lang)}${c.significant ? '*' : ''}`;
+  return `${formatDiff(c.differencePp, unit, opts.lang)}${c.significant ? '*' : ''}`;
 }
 
 function qualityTable(report: Report, area: string, opts: RenderOptions): string | undefined {
@@ -36,14 +37,15 @@ function qualityTable(report: Report, area: string, opts: RenderOptions): string
   const t = table([w.indicator, w.service, `${report.period.survey} ${w.latest.replace(/^\S+ /, '')}`, w.n, w.change, w.trend, w.reference, w.statusHeader, w.series]);
   for (const q of rows) {
     const who = q.gender === 'T' ? '' : ` – ${q.gender === 'K' ? w.women : w.men}`;
+    const unit = indicatorUnit(report, q.indicator);
     t.push([
-      `${indicatorTitle(report, q.indicator, opts.lang)}${who}`,
+      `${truncate(indicatorTitle(report, q.indicator, opts.lang), 48)}${who}`,
       q.service,
       valueCell(q, report, opts),
       q.n === null ? '' : formatNumber(q.n, 0, opts.lang),
-      q.change ? `${diffCell(q.change, opts)} ${opts.paint.dim(`(${q.change.from})`)}` : '',
+      q.change ? `${diffCell(q.change, unit, opts)} ${opts.paint.dim(`(${q.change.from})`)}` : '',
       q.trend ? w.verdict[q.trend.verdict] : '',
-      diffCell(q.reference, opts),
+      diffCell(q.reference, unit, opts),
       statusCell(q.status, opts),
       sparkline(seriesValues(report, q)),
     ]);

@@ -64,13 +64,10 @@ export function renderValidation(inputs: readonly ParsedInput[]): string {
   for (const i of inputs) {
     out.push(i.file);
     if (i.format !== undefined) {
-      const parts = [
-        `format ${i.format}`,
-        `encoding ${i.encoding}${i.bom ? ' with BOM' : ''}`,
-        `delimiter ${DELIMITER_NAMES[i.delimiter ?? ''] ?? 'n/a'}`,
-        `decimal mark "${i.decimal}"`,
-        `kind ${i.kind ?? 'unknown'}`,
-      ];
+      const parts = [`format ${i.format}`, `encoding ${i.encoding}${i.bom ? ' with BOM' : ''}`];
+      if (i.delimiter !== undefined) parts.push(`delimiter ${DELIMITER_NAMES[i.delimiter]}`);
+      if (i.decimal !== undefined) parts.push(`decimal mark "${i.decimal}"`);
+      parts.push(`kind ${i.kind ?? 'unknown'}`);
       if (i.unit !== undefined) parts.push(`unit ${i.unit}`);
       if (i.sign !== undefined) parts.push(`costs written ${i.sign === 'costs-negative' ? 'negative' : 'positive'}`);
       out.push(`  ${parts.join(' · ')}`);

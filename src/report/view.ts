@@ -1,4 +1,5 @@
 import type { QualityRow, Report } from '../model/report.js';
+import type { ValueUnit } from './format.js';
 
 /** Colour as an optional extra; the CLI decides and passes it in (identity when off). */
 export interface Paint {
@@ -69,4 +70,9 @@ export function areaName(report: Report, code: string): string {
 
 export function alphaText(report: Report, lang: 'sv' | 'en'): string {
   return lang === 'sv' ? String(report.settings.alpha).replace('.', ',') : String(report.settings.alpha);
+}
+
+/** The indicator's unit as the model states it. */
+export function indicatorUnit(report: Report, id: string): ValueUnit {
+  return (report.indicators.find((i) => i.id === id)?.unit ?? '%') as ValueUnit;
 }

@@ -6,7 +6,7 @@ type Status = 'green' | 'yellow' | 'red';
 /** Every word the renderers print, per language. Symbols carry meaning without colour. */
 export const WORDS = {
   sv: {
-    quality: 'Kvalitet (andel positiva svar)', budget: 'Ekonomi', allocation: 'Fördelning av gemensamma kostnader',
+    quality: 'Kvalitet och nyckeltal', budget: 'Ekonomi', allocation: 'Fördelning av gemensamma kostnader',
     indicator: 'Indikator', service: 'Verksamhet', latest: 'Senaste (95 % KI)', n: 'n', change: 'Förändring',
     trend: 'Trend', reference: 'Mot riket', statusHeader: 'Status', series: 'Serie', activity: 'Verksamhet',
     budgetYtd: 'Budget ack', actualYtd: 'Utfall ack', deviation: 'Avvikelse', deviationPct: 'Avv. %',
@@ -23,7 +23,7 @@ export const WORDS = {
     qualityFor: 'kvalitet', budgetAfter: 'budget efter',
   },
   en: {
-    quality: 'Quality (share of positive answers)', budget: 'Budget', allocation: 'Allocation of shared costs',
+    quality: 'Quality and key figures', budget: 'Budget', allocation: 'Allocation of shared costs',
     indicator: 'Indicator', service: 'Service', latest: 'Latest (95% CI)', n: 'n', change: 'Change',
     trend: 'Trend', reference: 'vs national', statusHeader: 'Status', series: 'Series', activity: 'Activity',
     budgetYtd: 'Budget YTD', actualYtd: 'Actual YTD', deviation: 'Deviation', deviationPct: 'Dev. %',

@@ -28,7 +28,7 @@ describe('tillit report on the bundled example', () => {
   it('table in English with --lang en', () => {
     const r = tillit(['report', '--config', CONFIG, '--lang', 'en', '-m', '1461']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Quality (share of positive answers)');
+    expect(r.stdout).toContain('Quality and key figures');
     expect(r.stdout).toContain('↗ improving');
     expect(r.stdout).not.toContain('1460 Bengtsfors');
   });
@@ -159,5 +159,41 @@ describe('exit codes and the CI contract', () => {
     const validate = ajv.compile(configSchema);
     expect(validate(JSON.parse(readFileSync(`${ROOT}${CONFIG}`, 'utf8')))).toBe(true);
     expect(validate({ members: [{ code: 1460 }] })).toBe(false);
+  });
+});
+
+describe('report over Kolada, PX-Web and finance exports (fixtures/sources)', () => {
+  const SOURCES = 'fixtures/sources/tillit.config.json';
+  it('gives per-municipality series with trends, units and the Kolada attribution', () => {
+    const r = tillit(['report', '--config', SOURCES, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = expectValidReport(r.stdout) as {
+      attribution: string[];
+      indicators: { id: string; unit: string; better: string }[];
+      quality: { area: string; indicator: string; period: string; value: number | null; trend: { verdict: string; points: number } | null }[];
+      budget: { area: string; activity: string; budgetYtdMethod: string; deviationPct: number }[];
+    };
+    expect(report.attribution).toEqual(['Källa: Kolada (RKA), CC BY 4.0']);
+    const latest = (area: string, indicator: string) => report.quality.find((q) => q.area === area && q.indicator === indicator && q.trend !== null);
+    // U21468 read from two v3 pages: one series 2015–2024 for Bengtsfors.
+    expect(latest('1460', 'U21468')).toMatchObject({ period: '2024', trend: { points: 10, verdict: 'improving' } });
+    // Waiting days (lower is better) rising: worsening.
+    expect(latest('1460', 'U23401')?.trend?.verdict).toBe('worsening');
+    expect(report.indicators.find((i) => i.id === 'U23401')).toMatchObject({ unit: 'days', better: 'lower' });
+    // PX-Web: a series per municipality, with the ".." year as a gap.
+    const px = report.quality.filter((q) => q.area === '1461' && q.indicator.startsWith('Nettokostnad'));
+    expect(px.map((q) => q.period)).toEqual(['2019', '2021', '2022', '2023', '2024']);
+    expect(report.indicators.find((i) => i.id.startsWith('Nettokostnad'))).toMatchObject({ unit: 'kr', better: 'none' });
+    // Finance exports: YTD columns for Mellerud, summed monthly amounts for Bengtsfors.
+    expect(report.budget.find((b) => b.area === '1461' && b.activity === 'Äldreomsorg')).toMatchObject({ budgetYtdMethod: 'ytd-column' });
+    expect(report.budget.find((b) => b.area === '1460' && b.activity === 'Äldreomsorg')).toMatchObject({ budgetYtdMethod: 'sum-of-months' });
+    // Hand-worked from the file: 8 months of budget −19,28 and actual −19,96 mnkr → (19,28 − 19,96) / 19,28.
+    expect(report.budget.find((b) => b.area === '1460' && b.activity === 'Äldreomsorg')!.deviationPct).toBeCloseTo(((19.28 - 19.96) / 19.28) * 100, 3);
+  });
+  it('prints units in the table and the attribution at the end', () => {
+    const r = tillit(['report', '--config', SOURCES, '-m', '1460']);
+    expect(r.stdout).toContain('25 256 kr');
+    expect(r.stdout).toContain('91,7 dagar');
+    expect(r.stdout.trimEnd().endsWith('Källa: Kolada (RKA), CC BY 4.0')).toBe(true);
   });
 });

@@ -110,3 +110,30 @@ describe('usage errors exit 2', () => {
     expect(r.stderr).toContain('no input files');
   });
 });
+
+describe('tillit validate on real source shapes (fixtures/sources)', () => {
+  it('names the detected source format of every file, all rows accounted for', () => {
+    const r = tillit(['validate', '--config', 'fixtures/sources/tillit.config.json', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const files = json(r.stdout).files;
+    expect(files.map((f) => `${f.file.replace('fixtures/sources/', '')}: ${f.format} ${f.kind} ${f.encoding}`)).toEqual([
+      'kolada-v3-page1.json: kolada-json values utf-8',
+      'kolada-v3-page2.json: kolada-json values utf-8',
+      'kolada-v2-n03001.json: kolada-json values utf-8',
+      'kolada-rkolada-u23401.csv: kolada-csv values utf-8',
+      'pxweb-nettokostnad.csv: px-web-csv values windows-1252',
+      'pxweb-andel-65plus.csv: px-web-csv values utf-8',
+      'ekonomi-mellerud-augusti-2025.csv: csv budget utf-8',
+      'ekonomi-bengtsfors-manad-2025.csv: csv budget utf-8',
+    ]);
+    for (const f of files) expect(f.rows.read).toBe(f.rows.used + f.rows.rejected + f.rows.ignored);
+    const v3 = files[0]!;
+    expect(v3.findings.filter((x) => x.severity === 'warning').map((x) => x.code).sort()).toEqual(['status-excluded', 'value-deleted']);
+  });
+  it('text output says how each file was read', () => {
+    const r = tillit(['validate', '--config', 'fixtures/sources/tillit.config.json']);
+    expect(r.stdout).toContain('fixtures/sources/pxweb-nettokostnad.csv\n  format px-web-csv · encoding windows-1252 · delimiter comma · decimal mark "." · kind values\n  title: Nettokostnad äldreomsorg, kronor per invånare efter region och år');
+    expect(r.stdout).toContain('kind budget · unit mnkr · costs written negative');
+    expect(r.stdout).toContain('line 5: total row recognised; not counted (received "Summa nämnd")');
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { koladaJsonToRecords } from '../../src/ingest/kolada-json.js';
+import type { ValueRecord } from '../../src/model/records.js';
+import { codes, parseText } from './helpers.js';
+
+const page = (values: unknown[], extra: Record<string, unknown> = { count: values.length, next_url: null }) => JSON.stringify({ values, ...extra }, null, 2);
+const entry = (municipality: string, period: number, values: unknown[]) => ({ kpi: 'U21468', municipality, period, values });
+const g = (gender: string, value: number | null, over: Record<string, unknown> = {}) => ({ gender, count: 1, status: '', value, isdeleted: false, ...over });
+
+describe('Kolada API JSON', () => {
+  it('reads v3 pages: totals used, other genders, deleted, flagged and null values reported', () => {
+    const text = page([
+      entry('1460', 2023, [g('T', 88), g('K', 90), g('M', 85)]),
+      entry('1461', 2023, [g('T', null)]),
+      entry('1460', 2024, [g('T', 89.6667, { status: 'X' })]),
+      entry('0000', 2024, [g('T', 87, { isdeleted: true })]),
+      entry('0014', 2024, [g('T', 86)]),
+    ]);
+    const r = koladaJsonToRecords(text, { file: 'k.json', gender: 'T' });
+    expect(r.version).toBe('v3');
+    expect(r.records.map((x: ValueRecord) => `${x.area.kind}:${x.area.code}:${x.period}:${x.value}`)).toEqual(['municipality:1460:2023:88', 'region:14:2024:86']);
+    expect(r.counts).toEqual({ read: 7, used: 2, rejected: 0, ignored: 5 });
+    expect(r.findings.map((f) => `${f.code}@${f.line}`)).toEqual([
+      'gender-filtered@15', 'gender-filtered@22', 'value-missing@36', 'status-excluded@50', 'value-deleted@64',
+    ]);
+  });
+  it('recognises v2 by next_page and reads several pages in one array', () => {
+    const v2 = JSON.stringify([{ values: [entry('1460', 2020, [{ gender: 'T', count: 1, status: '', value: 80 }])], count: 1, next_page: null }, { values: [entry('1460', 2021, [{ gender: 'T', count: 1, status: '', value: 81 }])], count: 1 }]);
+    const r = koladaJsonToRecords(v2, { file: 'k.json', gender: 'T' });
+    expect(r.version).toBe('v2');
+    expect(r.records).toHaveLength(2);
+  });
+  it('names the line and column of broken JSON', () => {
+    const r = koladaJsonToRecords('{\n  "values": [\n    {"kpi": "U21468",,}\n  ]\n}', { file: 'k.json', gender: 'T' });
+    expect(r.findings).toEqual([{ code: 'json-invalid', line: 3, column: 22, args: { reason: 'PropertyNameExpected' } }]);
+  });
+  it('rejects unknown municipality ids and duplicate cells', () => {
+    const r = koladaJsonToRecords(page([entry('9999', 2024, [g('T', 1)]), entry('1460', 2024, [g('T', 1)]), entry('1460', 2024, [g('T', 2)])]), { file: 'k.json', gender: 'all' });
+    expect(r.findings.map((f) => f.code)).toEqual(['area-unknown', 'duplicate-conflict']);
+    expect(r.counts).toMatchObject({ used: 1, rejected: 2 });
+  });
+  it('is detected by parseInput, which reports the format', () => {
+    const r = parseText(page([entry('1460', 2024, [g('T', 1)])]), {}, 'k.json');
+    expect(r).toMatchObject({ format: 'kolada-json', kind: 'values', counts: { used: 1 } });
+  });
+});
+
+describe('Kolada CSV extracts (rKolada, R write.csv)', () => {
+  const head = '"","kpi","municipality_id","municipality","municipality_type","year","gender","value","count","status"\n';
+  it('skips the row-number column, reads NA as missing, keeps T, excludes a flagged status', () => {
+    const r = parseText(`${head}"1","U23401","1460","Bengtsfors","K",2023,"T",61.5,1,NA\n"2","U23401","1460","Bengtsfors","K",2023,"K",60,1,NA\n"3","U23401","1461","Mellerud","K",2023,"T",NA,1,NA\n"4","U23401","0000","Riket","L",2023,"T",70,1,"Preliminär"\n`);
+    expect(r.format).toBe('kolada-csv');
+    expect(r.records).toMatchObject([{ indicator: 'U23401', area: { code: '1460' }, period: '2023', value: 61.5 }]);
+    expect(codes(r, 'info')).toEqual(['gender-filtered@3:7', 'value-missing@4:8']);
+    expect(codes(r, 'warning')).toEqual(['status-excluded@5:10']);
+    expect(r.counts).toEqual({ read: 4, used: 1, rejected: 0, ignored: 3 });
+  });
+  it('rejects an id and name that disagree', () => {
+    const r = parseText(`${head}"1","U23401","1460","Mellerud","K",2023,"T",61.5,1,NA\n`);
+    expect(codes(r)).toEqual(['area-mismatch@2:4']);
+  });
+});
+
+describe('PX-Web CSV', () => {
+  it('melts a wide web download with title, blank line, region labels and ".." to values', () => {
+    const text = '"Nettokostnad äldreomsorg, kr per invånare efter region och år"\r\n\r\n"region","2022","2023","2024"\r\n"1460 Bengtsfors",21000,"..",22100\r\n"14 Västra Götalands län",18000,18500,-\r\n';
+    const r = parseText(text);
+    expect(r).toMatchObject({ format: 'px-web-csv', kind: 'values', title: 'Nettokostnad äldreomsorg, kr per invånare efter region och år' });
+    expect(r.records.map((x) => `${x.area.code}:${x.period}:${(x as ValueRecord).value}:${x.source.line}`)).toEqual(['1460:2022:21000:4', '1460:2024:22100:4', '14:2022:18000:5', '14:2023:18500:5', '14:2024:0:5']);
+    expect((r.records[0] as ValueRecord).indicator).toBe('Nettokostnad äldreomsorg, kr per invånare efter region och år');
+  });
+  it('keeps unknown stub columns apart and reads a gender stub', () => {
+    const r = parseText('region;kön;ålder;2023;2024\n1460 Bengtsfors;kvinnor;65-79;1,5;1,6\n1460 Bengtsfors;kvinnor;80+;2,5;2,6\n1460 Bengtsfors;män;80+;2,0;2,1\n', {}, 'dir/px.csv');
+    expect(codes(r)).toEqual([]);
+    expect(r.records.map((x) => `${(x as ValueRecord).service}|${x.gender}|${x.period}`)).toEqual(['65-79|K|2023', '65-79|K|2024', '80+|K|2023', '80+|K|2024', '80+|M|2023', '80+|M|2024']);
+    expect((r.records[0] as ValueRecord).indicator).toBe('px');
+  });
+});
