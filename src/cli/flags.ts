@@ -10,6 +10,7 @@ export interface IngestFlags {
   sign?: 'costs-positive' | 'costs-negative';
   gender?: 'T' | 'K' | 'M' | 'all';
   inputPeriod?: string;
+  inputMunicipality?: string;
   maxBytes?: number;
 }
 
@@ -24,5 +25,6 @@ export function ingestOverrides(f: IngestFlags): IngestOverrides {
   if (f.sign) o.sign = f.sign;
   if (f.gender) o.gender = f.gender;
   if (f.inputPeriod) o.period = f.inputPeriod;
+  if (f.inputMunicipality) o.municipality = f.inputMunicipality;
   return o;
 }

@@ -34,6 +34,7 @@ function ingestFlags(cmd: Command): Command {
     .addOption(new Option('--sign <convention>', 'how budget files write costs').choices(['costs-positive', 'costs-negative']))
     .addOption(new Option('--gender <g>', 'keep only this gender (T total, K women, M men)').choices(['T', 'K', 'M', 'all']))
     .option('--input-period <period>', 'period for budget files that carry none, e.g. 2025-08')
+    .option('--input-municipality <code>', 'municipality (code or name) for files without such a column')
     .option('--max-bytes <n>', 'largest input file accepted, in bytes', positiveInt);
 }
 
@@ -64,6 +65,7 @@ export function buildProgram(): Command {
     .option('-o, --out <path>', 'output file, directory (one file per municipality) or - for stdout', '-')
     .addOption(new Option('--lang <lang>', 'language of the report').choices(['sv', 'en']))
     .addOption(new Option('--csv-dialect <dialect>', 'CSV flavour').choices(['rfc4180', 'excel-sv']).default('rfc4180'))
+    .addOption(new Option('--amount-unit <unit>', 'unit for amounts in table and md (default: config budget.displayUnit, tkr)').choices(['kr', 'tkr', 'mnkr']))
     .option('--fail-on <rule...>', 'exit 1 when a rule matches: status=red, trend=worsening, deviation<-2%, suppressed')
     .option('--summary <file>', 'append a short Markdown summary (e.g. $GITHUB_STEP_SUMMARY)')
     .option('--add', 'add FILES to the config inputs instead of replacing them')

@@ -16,6 +16,7 @@ export interface ReportFlags extends IngestFlags {
   out: string;
   lang?: 'sv' | 'en';
   csvDialect: 'rfc4180' | 'excel-sv';
+  amountUnit?: 'kr' | 'tkr' | 'mnkr';
   failOn?: string[];
   summary?: string;
   add?: boolean;
@@ -77,7 +78,7 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   });
   const lang = flags.lang ?? loaded.config.organisation.language;
   const toStdout = flags.out === '-';
-  const options = { lang, unit: loaded.config.budget.displayUnit, paint: paintFor(flags, toStdout), csvDialect: flags.csvDialect };
+  const options = { lang, unit: flags.amountUnit ?? loaded.config.budget.displayUnit, paint: paintFor(flags, toStdout), csvDialect: flags.csvDialect };
   if (toStdout) process.stdout.write(renderReport(report, flags.format, options));
   else {
     const written = await writeOutputs(

@@ -105,9 +105,13 @@ export const configSchema = z
           .record(z.string(), z.string())
           .default({})
           .describe('Survey service → budget activity, e.g. {"Hemtjänst": "Äldreomsorg"}; common ones are built in.'),
+        revenueActivities: z
+          .array(z.string())
+          .default([])
+          .describe('Further activity names that are revenue lines (tax revenue, grants and equalisation are recognised).'),
       })
       .strict()
-      .default({ yellowBelow: 0, redBelow: -2, forecastMargin: 1, resultTarget: 2, displayUnit: 'tkr', serviceActivity: {} }),
+      .default({ yellowBelow: 0, redBelow: -2, forecastMargin: 1, resultTarget: 2, displayUnit: 'tkr', serviceActivity: {}, revenueActivities: [] }),
   })
   .strict();
 

@@ -10,6 +10,8 @@ import { areaName, type AreaKind } from '../model/register.js';
 import { normalizeLabel } from '../model/text.js';
 import { allocationWeights, largestRemainder } from './allocate.js';
 import { budgetBalance, forecastAccuracy, type BudgetBalance } from './budget-balance.js';
+import { isRevenueLine } from '../model/activities.js';
+import { financialResult } from './financial-result.js';
 import { pooledShare, positiveShare } from './positive-share.js';
 import { quartileClass, rank } from './rank.js';
 import { suppress, type CellGroup } from './suppression.js';
@@ -307,6 +309,31 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   }
   budget.sort((a, b) => areaOrder(a.area, a.areaKind) - areaOrder(b.area, b.areaKind) || a.area.localeCompare(b.area) || Number(a.total) - Number(b.total));
 
+  // ---- result against tax revenue and general grants --------------------------------------------
+  const results: Report['results'] = [];
+  const target = config.budget.resultTarget;
+  const revenueNames = config.budget.revenueActivities.map(normalizeLabel);
+  for (const area of new Set(budget.map((b) => b.area))) {
+    const lines = budget.filter((b) => b.area === area && !b.total);
+    const revenue = lines.filter((b) => isRevenueLine(normalizeLabel(b.activity), revenueNames));
+    if (revenue.length === 0) continue;
+    const costs = lines.filter((b) => !revenue.includes(b));
+    const total = (rows: BudgetRow[], f: 'actualYtd' | 'forecast') => (rows.every((r) => r[f] !== null) ? rows.reduce((a, r) => a + r[f]!, 0) : null);
+    const revYtd = total(revenue, 'actualYtd');
+    const costYtd = total(costs, 'actualYtd');
+    const revFc = total(revenue, 'forecast');
+    const costFc = total(costs, 'forecast');
+    // Revenue is held as a negative cost internally (net convention); the result speaks of it as positive.
+    const ytd = revYtd !== null && costYtd !== null ? financialResult(-revYtd, costYtd, target) : undefined;
+    const fc = revFc !== null && costFc !== null ? financialResult(-revFc, costFc, target) : undefined;
+    results.push({
+      area, period: budgetPeriod ?? '', target,
+      revenueYtd: rnd(ytd?.revenue ?? null), costsYtd: rnd(ytd?.costs ?? null), resultYtd: rnd(ytd?.result ?? null), resultYtdPct: opt(ytd?.resultPct ?? undefined),
+      revenueForecast: rnd(fc?.revenue ?? null), costsForecast: rnd(fc?.costs ?? null), resultForecast: rnd(fc?.result ?? null), resultForecastPct: opt(fc?.resultPct ?? undefined),
+      status: fc?.status ?? ytd?.status ?? null,
+    });
+  }
+
   // ---- shared costs -------------------------------------------------------------------------
   let allocation: AllocationResult | null = null;
   const orgTotal = balances.get(`${orgCode}\u0000${totalLabel}`) ?? [...balances.entries()].find(([k]) => k.startsWith(`${orgCode}\u0000`))?.[1];
@@ -417,6 +444,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
     quality: shownQuality,
     budget: shownBudget,
     allocation,
+    results: results.filter((r) => keepArea(r.area, byArea.get(r.area)?.kind ?? 'municipality')),
     qualityBesideCost: qualityBesideCost.filter((q) => keepArea(q.area, 'municipality')),
     findings,
   };

@@ -10,6 +10,7 @@ import type { AnswerClass } from './answers.js';
 import { ALIASES, detectKind, expectedNames, mapColumns, REQUIRED, type AmountUnit } from './columns.js';
 import { detectDecimal, parseNumber, type DecimalMark } from './number.js';
 import { parsePeriod } from './period.js';
+import { isRevenueLine } from '../model/activities.js';
 import type { Row, Table } from './table.js';
 
 export type Sign = 'costs-positive' | 'costs-negative';
@@ -355,10 +356,21 @@ const AMOUNTS = ['budgetYear', 'budgetYtd', 'budgetMonth', 'actualYtd', 'actualM
 function finishBudget(rows: { rec: BudgetRecord; total: boolean; given?: number }[], opts: RecordOptions, out: RecordsResult, unit: AmountUnit): void {
   let sign = opts.sign;
   if (sign === undefined) {
-    const budgets = rows.flatMap(({ rec }) => [rec.budgetYear, rec.budgetYtd, rec.budgetMonth]).filter((v): v is number => v !== null && v !== 0);
+    // Revenue lines (tax, grants) carry the opposite sign to costs under the net convention: they
+    // say nothing about how costs are written.
+    const costRows = rows.filter(({ rec, total }) => !total && !isRevenueLine(normalizeLabel(rec.activity)));
+    const budgets = costRows.flatMap(({ rec }) => [rec.budgetYear, rec.budgetYtd, rec.budgetMonth]).filter((v): v is number => v !== null && v !== 0);
     const negative = budgets.filter((v) => v < 0).length;
     if (negative === budgets.length && negative > 0) sign = 'costs-negative';
-    else if (negative === 0) sign = 'costs-positive';
+    else if (negative === 0 && budgets.length > 0) sign = 'costs-positive';
+    else if (budgets.length === 0) {
+      // Only revenue lines: under the net convention revenue has the opposite sign to costs.
+      const revenue = rows.filter(({ rec, total }) => !total && isRevenueLine(normalizeLabel(rec.activity)))
+        .flatMap(({ rec }) => [rec.budgetYear, rec.budgetYtd, rec.budgetMonth]).filter((v): v is number => v !== null && v !== 0);
+      if (revenue.length > 0 && revenue.every((v) => v > 0)) sign = 'costs-negative';
+      else if (revenue.length > 0 && revenue.every((v) => v < 0)) sign = 'costs-positive';
+      else if (revenue.length === 0) sign = 'costs-positive';
+    }
     if (sign !== undefined && budgets.length > 0) out.findings.push({ code: 'sign-inferred', args: { sign: sign === 'costs-negative' ? 'negative' : 'positive' } });
     if (sign === undefined) {
       sign = 'costs-positive';

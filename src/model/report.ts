@@ -148,6 +148,23 @@ export const reportSchema = z.object({
   quality: z.array(qualityRowSchema),
   budget: z.array(budgetRowSchema),
   allocation: allocationSchema.nullable(),
+  /** Where revenue lines (tax revenue, general grants) exist: the result against the target. */
+  results: z.array(
+    z.object({
+      area: z.string(),
+      period: z.string(),
+      target: z.number(),
+      revenueYtd: num,
+      costsYtd: num,
+      resultYtd: num,
+      resultYtdPct: num,
+      revenueForecast: num,
+      costsForecast: num,
+      resultForecast: num,
+      resultForecastPct: num,
+      status,
+    }),
+  ),
   qualityBesideCost: z.array(
     z.object({
       area: z.string(),

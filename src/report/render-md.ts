@@ -1,7 +1,7 @@
 import type { Report } from '../model/report.js';
 import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatValue, sparkline } from './format.js';
 import { keyMessages } from './messages.js';
-import { signNote } from './render-table.js';
+import { resultLine, signNote } from './render-table.js';
 import { alphaText, areaName, indicatorTitle, indicatorUnit, latestQuality, seriesValues, type RenderOptions } from './view.js';
 import { words } from './words.js';
 
@@ -69,6 +69,8 @@ export function renderBrief(report: Report, area: string, opts: RenderOptions): 
       ]),
     ), '');
   }
+  const result = resultLine(report, area, { ...opts, paint: { ...opts.paint, bold: (t) => `**${t}**` } });
+  if (result) out.push(result, '');
   if (isOrg && report.allocation) {
     const a = report.allocation;
     out.push(`## ${w.allocation}`, '');

@@ -102,6 +102,7 @@ export function renderTable(report: Report, opts: RenderOptions): string {
     const parts = [
       qualityTable(report, area.code, opts),
       budgetTable(report.budget.filter((b) => b.area === area.code), opts),
+      resultLine(report, area.code, opts),
       area.kind === 'organisation' ? allocationTable(report, opts) : undefined,
     ].filter((p): p is string => p !== undefined);
     if (parts.length === 0) continue;
@@ -112,6 +113,18 @@ export function renderTable(report: Report, opts: RenderOptions): string {
   out.push('', opts.paint.dim(signNote(report, opts.lang)));
   for (const a of report.attribution) out.push(opts.paint.dim(a));
   return `${out.join('\n')}\n`;
+}
+
+/** `Resultat: +12,3 mnkr = 2,1 % av skatteintäkter och statsbidrag (mål 2 %) ✓ grön` per area with revenue lines. */
+export function resultLine(report: Report, area: string, opts: RenderOptions): string | undefined {
+  const r = report.results.find((x) => x.area === area);
+  if (!r) return undefined;
+  const sv = opts.lang === 'sv';
+  const part = (result: number | null, pct: number | null, label: string) =>
+    result === null ? undefined : `${label} ${formatAmount(result, 'mnkr', opts.lang, true)}${pct === null ? '' : ` = ${formatPct(pct, opts.lang)}`}`;
+  const parts = [part(r.resultYtd, r.resultYtdPct, sv ? 'hittills' : 'to date'), part(r.resultForecast, r.resultForecastPct, sv ? 'prognos helår' : 'full-year forecast')].filter(Boolean);
+  const of = sv ? `av skatteintäkter och generella statsbidrag (mål ${formatPct(r.target, opts.lang, 0)})` : `of tax revenue and general grants (target ${formatPct(r.target, opts.lang, 0)})`;
+  return `${opts.paint.bold(sv ? 'Resultat' : 'Result')}: ${parts.join('; ')} ${of} ${statusCell(r.status, opts)}`;
 }
 
 /** One sentence on how budget figures are signed, and how each source wrote them. */

@@ -197,3 +197,28 @@ describe('report over Kolada, PX-Web and finance exports (fixtures/sources)', ()
     expect(r.stdout.trimEnd().endsWith('Källa: Kolada (RKA), CC BY 4.0')).toBe(true);
   });
 });
+
+describe('result against tax revenue where revenue lines exist', () => {
+  it('computes result and result % of revenue against the 2 % target, whatever the sign convention', () => {
+    const dir = tmp();
+    // A municipality-wide follow-up after June, costs negative, revenue positive (net convention), tkr.
+    const file = join(dir, 'kommun.csv');
+    writeFileSync(file, [
+      'Verksamhet;Budget helår;Budget ack;Utfall ack;Prognos helår',
+      'Skatteintäkter;500 000;250 000;251 000;502 000',
+      'Generella statsbidrag och utjämning;200 000;100 000;100 000;200 000',
+      'Äldreomsorg;−400 000;−200 000;−204 000;−408 000',
+      'Övrig verksamhet;−280 000;−140 000;−139 000;−279 000',
+    ].join('\n'));
+    const r = tillit(['report', file, '--format', 'json', '--unit', 'tkr', '--input-period', '2025-06', '--input-municipality', '1460', '--kind', 'budget']);
+    expect(r.code).toBe(0);
+    const report = expectValidReport(r.stdout) as { results: Record<string, unknown>[]; inputs: { sign: string }[] };
+    // Sign inferred from the cost lines only: revenue lines do not make the file "mixed".
+    expect(report.inputs[0]!.sign).toBe('costs-negative');
+    // Hand-worked: revenue 351 000, costs 343 000 → result 8 000 tkr = 2,279 %; forecast 702 000 − 687 000 = 15 000 = 2,137 %.
+    expect(report.results).toHaveLength(1);
+    expect(report.results[0]).toMatchObject({ period: '2025-06', target: 2, revenueYtd: 351_000_000, costsYtd: 343_000_000, resultYtd: 8_000_000, status: 'green' });
+    expect(report.results[0]!.resultYtdPct).toBeCloseTo((8 / 351) * 100, 3);
+    expect(report.results[0]!.resultForecastPct).toBeCloseTo((15 / 702) * 100, 3);
+  });
+});

@@ -44,6 +44,11 @@ describe('allocationWeights', () => {
     expect(allocationWeights({ method: 'fixed' }, members)).toEqual([0.5, 0.5]);
     expect(allocationWeights({ method: 'usage' }, members)![1]).toBeCloseTo(566 / 1164, 12);
   });
+  it('a member with zero population pays nothing by population and the equal part only by a mixed key', () => {
+    const zero = [{ code: 'a', population: 0 }, { code: 'b', population: 1000 }];
+    expect(allocationWeights({ method: 'population' }, zero)).toEqual([0, 1]);
+    expect(allocationWeights({ method: 'mixed', equalPercent: 30 }, zero)).toEqual([0.15, 0.85]);
+  });
   it('degenerate: zero population everywhere or a missing share is undefined', () => {
     expect(allocationWeights({ method: 'population' }, [{ code: 'a', population: 0 }])).toBeUndefined();
     expect(allocationWeights({ method: 'fixed' }, [{ code: 'a', population: 1 }])).toBeUndefined();

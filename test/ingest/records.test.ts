@@ -89,3 +89,14 @@ describe('budget rows', () => {
     expect(codes(r, 'warning')).toEqual(['total-mismatch@4:-']);
   });
 });
+
+describe('budget sign inference with revenue lines', () => {
+  it('ignores revenue lines when costs decide, and uses them (net convention) when only revenue is present', () => {
+    const mixed = parseText('Verksamhet;Budget helår;Utfall ack\nSkatteintäkter;500;251\nÄldreomsorg;-400;-204\n', { kind: 'budget', period: '2025-06', municipality: '1460', unit: 'kr' });
+    expect(mixed.sign).toBe('costs-negative');
+    expect(mixed.records.map((r) => (r.kind === 'budget' ? r.actualYtd : null))).toEqual([-251, 204]);
+    const revenueOnly = parseText('Verksamhet;Budget helår;Utfall ack\nSkatteintäkter;500;251\n', { kind: 'budget', period: '2025-06', municipality: '1460', unit: 'kr' });
+    expect(revenueOnly.sign).toBe('costs-negative');
+    expect(revenueOnly.records.map((r) => (r.kind === 'budget' ? r.actualYtd : null))).toEqual([-251]);
+  });
+});

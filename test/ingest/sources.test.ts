@@ -72,7 +72,7 @@ describe('PX-Web CSV', () => {
   it('keeps unknown stub columns apart and reads a gender stub', () => {
     const r = parseText('region;kön;ålder;2023;2024\n1460 Bengtsfors;kvinnor;65-79;1,5;1,6\n1460 Bengtsfors;kvinnor;80+;2,5;2,6\n1460 Bengtsfors;män;80+;2,0;2,1\n', {}, 'dir/px.csv');
     expect(codes(r)).toEqual([]);
-    expect(r.records.map((x) => `${(x as ValueRecord).service}|${x.gender}|${x.period}`)).toEqual(['65-79|K|2023', '65-79|K|2024', '80+|K|2023', '80+|K|2024', '80+|M|2023', '80+|M|2024']);
+    expect(r.records.map((x) => `${(x as ValueRecord).service}|${(x as ValueRecord).gender}|${x.period}`)).toEqual(['65-79|K|2023', '65-79|K|2024', '80+|K|2023', '80+|K|2024', '80+|M|2023', '80+|M|2024']);
     expect((r.records[0] as ValueRecord).indicator).toBe('px');
   });
 });
