@@ -12,6 +12,8 @@ export interface IngestFlags {
   inputPeriod?: string;
   inputMunicipality?: string;
   maxBytes?: number;
+  maxRows?: number;
+  rejects?: string;
 }
 
 /** Command-line ingest flags as overrides over each file's config entry. */
@@ -26,5 +28,9 @@ export function ingestOverrides(f: IngestFlags): IngestOverrides {
   if (f.gender) o.gender = f.gender;
   if (f.inputPeriod) o.period = f.inputPeriod;
   if (f.inputMunicipality) o.municipality = f.inputMunicipality;
+  o.maxRows = f.maxRows ?? DEFAULT_MAX_ROWS;
   return o;
 }
+
+/** Default ceiling on data rows per file: far above any survey, well below what exhausts memory. */
+export const DEFAULT_MAX_ROWS = 50_000_000;

@@ -1,7 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { ConfigError } from '../config/parse.js';
-import { EXIT, InputError, UsageError } from './errors.js';
+import { EXIT, InputError, OutputError, UsageError } from './errors.js';
 import { runReport } from './report.js';
 import { runSchema } from './schema.js';
 import { runValidate } from './validate.js';
@@ -13,7 +13,7 @@ const EXIT_HELP = `
 Exit codes:
   0  success (validate: every row accepted)
   1  report: a --fail-on rule matched (the report is still written)
-  2  usage or config error
+  2  usage or config error, or an output that cannot be written
   3  input error: a file unreadable or rows rejected (validate; report with --strict)`;
 
 function positiveInt(value: string): number {
@@ -35,7 +35,9 @@ function ingestFlags(cmd: Command): Command {
     .addOption(new Option('--gender <g>', 'keep only this gender (T total, K women, M men)').choices(['T', 'K', 'M', 'all']))
     .option('--input-period <period>', 'period for budget files that carry none, e.g. 2025-08')
     .option('--input-municipality <code>', 'municipality (code or name) for files without such a column')
-    .option('--max-bytes <n>', 'largest input file accepted, in bytes', positiveInt);
+    .option('--max-bytes <n>', 'largest input file accepted, in bytes (default 2 GiB)', positiveInt)
+    .option('--max-rows <n>', 'most data rows read from one file (default 50 000 000)', positiveInt)
+    .option('--rejects <file>', 'write every rejected row (file, line, reason, original text) as CSV');
 }
 
 export function buildProgram(): Command {
@@ -98,6 +100,11 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (error instanceof ConfigError || error instanceof UsageError) {
+      process.stderr.write(`tillit: ${error.message}\n`);
+      process.exitCode = EXIT.usage;
+      return;
+    }
+    if (error instanceof OutputError) {
       process.stderr.write(`tillit: ${error.message}\n`);
       process.exitCode = EXIT.usage;
       return;

@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { appendFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { UsageError } from './errors.js';
+import type { ParsedInput } from '../ingest/parse-input.js';
+import { renderRejects } from '../report/render-rejects.js';
+import { OutputError, UsageError } from './errors.js';
 
-/** Writes via a temporary file in the same directory and a rename: readers never see half a file. */
+/**
+ * Writes via a temporary file in the same directory and a rename: readers never see half a file,
+ * and concurrent runs each rename a complete file of their own (temporary names are unique).
+ */
 async function writeAtomic(path: string, content: string): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
@@ -11,7 +16,7 @@ async function writeAtomic(path: string, content: string): Promise<void> {
     await rename(tmp, path);
   } catch (error) {
     await rm(tmp, { force: true });
-    throw error;
+    throw new OutputError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
   }
 }
 
@@ -46,12 +51,30 @@ export async function writeOutputs(
   for (const t of targets) {
     if (protectedPaths.has(t.path)) throw new UsageError(`--out would overwrite the input file ${t.path}`);
   }
-  if (asDir) await mkdir(resolve(out), { recursive: true });
+  if (asDir) {
+    try {
+      await mkdir(resolve(out), { recursive: true });
+    } catch (error) {
+      throw new OutputError(`cannot create directory ${out}: ${(error as NodeJS.ErrnoException).code}`, { cause: error });
+    }
+  }
   for (const t of targets) await writeAtomic(t.path, t.content);
   return targets.map((t) => t.path);
 }
 
 /** `--summary`: appends, never overwrites (GitHub's $GITHUB_STEP_SUMMARY is shared by steps). */
 export async function appendSummary(path: string, content: string): Promise<void> {
-  await appendFile(path, content);
+  try {
+    await appendFile(path, content);
+  } catch (error) {
+    throw new OutputError(`cannot append to ${path}: ${(error as NodeJS.ErrnoException).code}`, { cause: error });
+  }
+}
+
+/** `--rejects FILE`: every rejected row, one CSV line each; never over an input. */
+export async function writeRejects(path: string, inputs: readonly ParsedInput[]): Promise<number> {
+  if (inputs.some((i) => resolve(i.file) === resolve(path))) throw new UsageError(`--rejects would overwrite the input file ${path}`);
+  const { text, count } = renderRejects(inputs);
+  await writeAtomic(resolve(path), text);
+  return count;
 }

@@ -7,7 +7,7 @@ import { renderReport, reportFiles, renderSummary, type Format } from '../report
 import { NO_PAINT, type Paint } from '../report/view.js';
 import { EXIT, InputError, UsageError } from './errors.js';
 import { ingestOverrides, type IngestFlags } from './flags.js';
-import { appendSummary, writeOutputs } from './output.js';
+import { appendSummary, writeOutputs, writeRejects } from './output.js';
 
 export interface ReportFlags extends IngestFlags {
   period?: string;
@@ -59,6 +59,10 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
     throw new UsageError('no input files: name them (tillit report FILE...) or list them under "inputs" in a config');
   }
   const inputs = await loadInputs(loaded, { files, addToConfig: flags.add ?? false, overrides: ingestOverrides(flags), ...(flags.maxBytes ? { maxBytes: flags.maxBytes } : {}) });
+  if (flags.rejects) {
+    const count = await writeRejects(flags.rejects, inputs);
+    process.stderr.write(`tillit: wrote ${count} rejected row(s) to ${flags.rejects}\n`);
+  }
   const rejected = inputs.flatMap((i) => i.findings.filter((f) => f.severity === 'error'));
   const rejectedRows = inputs.reduce((a, i) => a + i.counts.rejected, 0);
   if (rejected.length > 0) {

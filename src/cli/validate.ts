@@ -2,6 +2,7 @@ import { loadConfig, loadInputs } from '../ingest/load.js';
 import { inputOk, renderValidation, validationJson } from '../report/validation.js';
 import { EXIT, UsageError } from './errors.js';
 import { ingestOverrides, type IngestFlags } from './flags.js';
+import { writeRejects } from './output.js';
 
 export async function runValidate(files: string[], opts: IngestFlags & { format: 'text' | 'json' }): Promise<number> {
   const loaded = await loadConfig(opts.config);
@@ -9,6 +10,10 @@ export async function runValidate(files: string[], opts: IngestFlags & { format:
     throw new UsageError('no input files: name them (tillit validate FILE...) or list them under "inputs" in a config');
   }
   const inputs = await loadInputs(loaded, { files, overrides: ingestOverrides(opts), ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) });
+  if (opts.rejects) {
+    const count = await writeRejects(opts.rejects, inputs);
+    process.stderr.write(`tillit: wrote ${count} rejected row(s) to ${opts.rejects}\n`);
+  }
   process.stdout.write(opts.format === 'json' ? `${JSON.stringify(validationJson(inputs), null, 2)}\n` : renderValidation(inputs));
   return inputs.every(inputOk) ? EXIT.ok : EXIT.input;
 }

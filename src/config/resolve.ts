@@ -6,6 +6,7 @@ import type { Config, InputSpec } from './schema.js';
 /** Per-run overrides from the command line; they win over the config's per-file settings. */
 export type IngestOverrides = Partial<Pick<InputSpec, 'kind' | 'delimiter' | 'decimal' | 'encoding' | 'unit' | 'sign' | 'period' | 'dash' | 'municipality'>> & {
   gender?: 'T' | 'K' | 'M' | 'all';
+  maxRows?: number;
 };
 
 /** The options ingest needs for one file, from the config, the file's entry and the flags. */
@@ -22,6 +23,7 @@ export function ingestOptions(config: Config, spec: Partial<InputSpec>, override
     classify,
   };
   if (overrides.gender) out.gender = overrides.gender;
+  if (overrides.maxRows) out.maxRows = overrides.maxRows;
   if (merged.kind) out.kind = merged.kind;
   if (merged.delimiter) out.delimiter = merged.delimiter;
   if (merged.decimal) out.decimal = merged.decimal;

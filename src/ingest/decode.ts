@@ -44,13 +44,28 @@ export function decode(bytes: Uint8Array, forced?: 'utf-8' | 'windows-1252'): De
   try {
     return { ok: true, text: utf8.decode(body), encoding: 'utf-8', bom };
   } catch {
-    if (forced === 'utf-8' || bom) {
+    // Valid multi-byte UTF-8 (å as C3 A5) next to an invalid byte is a damaged UTF-8 file; reading it
+    // as Windows-1252 would turn every å into "Ã¥" without a word. Latin-1 files have no such pairs.
+    if (forced === 'utf-8' || bom || hasUtf8Sequences(body)) {
       const at = firstInvalidUtf8(body);
       const { line, column } = position(body, at);
       return { ok: false, code: 'encoding-invalid', encoding: 'utf-8', line, column };
     }
     return { ok: true, text: cp1252.decode(body), encoding: 'windows-1252', bom: false };
   }
+}
+
+/** Whether the bytes contain at least one valid two- to four-byte UTF-8 sequence. */
+function hasUtf8Sequences(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length - 1; i++) {
+    const b = bytes[i]!;
+    if (b < 0xc2 || b > 0xf4) continue;
+    const len = b <= 0xdf ? 2 : b <= 0xef ? 3 : 4;
+    let ok = i + len <= bytes.length;
+    for (let k = 1; ok && k < len; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) return true;
+  }
+  return false;
 }
 
 /** Byte offset of the first byte that does not start or continue a valid UTF-8 sequence. */

@@ -3,7 +3,7 @@ import type { FindingInput } from '../model/findings.js';
 import { valueRecordSchema, type Gender, type ValueRecord } from '../model/records.js';
 import { resolveArea } from '../model/register.js';
 import { truncate } from '../model/text.js';
-import type { RowCounts } from './records.js';
+import type { RejectedRow, RowCounts } from './records.js';
 
 export interface KoladaOptions {
   file: string;
@@ -14,6 +14,7 @@ export interface KoladaOptions {
 export interface KoladaResult {
   version: 'v2' | 'v3' | undefined;
   records: ValueRecord[];
+  rejects: RejectedRow[];
   findings: FindingInput[];
   counts: RowCounts;
 }
@@ -55,7 +56,12 @@ export function koladaJsonToRecords(text: string, opts: KoladaOptions): KoladaRe
   const at = locator(text);
   const findings: FindingInput[] = [];
   const counts: RowCounts = { read: 0, used: 0, rejected: 0, ignored: 0 };
-  const out: KoladaResult = { version: undefined, records: [], findings, counts };
+  const rejects: RejectedRow[] = [];
+  const out: KoladaResult = { version: undefined, records: [], rejects, findings, counts };
+  const reject = (node: Node, reason: string) => {
+    counts.rejected++;
+    rejects.push({ line: at(node.offset).line, reason, text: text.slice(node.offset, node.offset + node.length) });
+  };
   if (errors.length > 0 || root === undefined) {
     const e = errors[0];
     const pos = at(e?.offset ?? 0);
@@ -79,7 +85,7 @@ export function koladaJsonToRecords(text: string, opts: KoladaOptions): KoladaRe
       const pos = at(entry.offset);
       if (typeof kpi !== 'string' || typeof municipality !== 'string' || genders?.type !== 'array') {
         counts.read++;
-        counts.rejected++;
+        reject(entry, 'value-required');
         findings.push({ code: 'value-required', ...pos, args: { role: 'kpi, municipality and values' } });
         continue;
       }
@@ -95,7 +101,7 @@ export function koladaJsonToRecords(text: string, opts: KoladaOptions): KoladaRe
         };
         if (gender !== 'T' && gender !== 'K' && gender !== 'M') {
           findings.push({ code: 'gender-invalid', ...gpos, received: truncate(String(gender)) });
-          counts.rejected++;
+          reject(g, 'gender-invalid');
           continue;
         }
         if (opts.gender !== 'all' && gender !== opts.gender) {
@@ -118,7 +124,7 @@ export function koladaJsonToRecords(text: string, opts: KoladaOptions): KoladaRe
         const year = String(period);
         if (!area.ok) {
           findings.push({ code: 'area-unknown', ...pos, received: truncate(municipality) });
-          counts.rejected++;
+          reject(g, 'area-unknown');
           continue;
         }
         const parsed = valueRecordSchema.safeParse({
@@ -128,14 +134,14 @@ export function koladaJsonToRecords(text: string, opts: KoladaOptions): KoladaRe
         if (!parsed.success) {
           const path = String(parsed.error.issues[0]?.path[0] ?? 'value');
           findings.push({ code: path === 'period' ? 'period-invalid' : 'value-out-of-range', ...gpos, received: truncate(JSON.stringify(path === 'period' ? period : value)), args: { role: path, range: parsed.error.issues[0]?.message ?? '' } });
-          counts.rejected++;
+          reject(g, path === 'period' ? 'period-invalid' : 'value-out-of-range');
           continue;
         }
         const key = `${kpi}|${area.area.code}|${year}|${gender}`;
         const first = seen.get(key);
         if (first !== undefined) {
           findings.push({ code: 'duplicate-conflict', ...gpos, args: { first, key: key.replace(/\|/g, ' / ') } });
-          counts.rejected++;
+          reject(g, 'duplicate-conflict');
           continue;
         }
         seen.set(key, gpos.line);

@@ -4,7 +4,7 @@ import type { DataRecord } from '../model/records.js';
 import { decode, type Encoding } from './decode.js';
 import { koladaJsonToRecords, looksLikeKolada } from './kolada-json.js';
 import type { DecimalMark } from './number.js';
-import { tableToRecords, type RecordOptions, type RowCounts, type Sign } from './records.js';
+import { tableToRecords, type RecordOptions, type RejectedRow, type RowCounts, type Sign } from './records.js';
 import { readTable, type Delimiter } from './table.js';
 
 export type SourceFormat = 'csv' | 'px-web-csv' | 'kolada-json' | 'kolada-csv';
@@ -24,6 +24,8 @@ export interface ParsedInput {
   counts: RowCounts;
   records: DataRecord[];
   findings: Finding[];
+  /** Every rejected row with its original text (for --rejects). */
+  rejects: RejectedRow[];
 }
 
 export interface ParseOptions extends RecordOptions {
@@ -32,7 +34,7 @@ export interface ParseOptions extends RecordOptions {
 }
 
 function fileFailure(file: string, f: FindingInput): ParsedInput {
-  return { file, counts: { read: 0, used: 0, rejected: 0, ignored: 0 }, records: [], findings: [finding(file, f)] };
+  return { file, counts: { read: 0, used: 0, rejected: 0, ignored: 0 }, records: [], rejects: [], findings: [finding(file, f)] };
 }
 
 /**
@@ -55,12 +57,12 @@ export function parseInput(bytes: Uint8Array, opts: ParseOptions): ParsedInput {
   if (looksLikeKolada(text)) {
     const k = koladaJsonToRecords(text, { file, gender: opts.gender ?? 'T' });
     return {
-      file, format: 'kolada-json', ...info, kind: 'values', counts: k.counts, records: k.records,
+      file, format: 'kolada-json', ...info, kind: 'values', counts: k.counts, records: k.records, rejects: k.rejects,
       findings: k.findings.map((f) => finding(file, f)),
       ...(k.version ? { title: `Kolada API ${k.version}` } : {}),
     };
   }
-  const table = readTable(text, opts.delimiter);
+  const table = readTable(text, { ...(opts.delimiter ? { delimiter: opts.delimiter } : {}), ...(opts.maxRows ? { maxRows: opts.maxRows } : {}) });
   if (table.headers.length === 0) return { ...fileFailure(file, { code: 'file-empty' }), ...info };
   if (table.rows.length === 0 && table.findings.length === 0) {
     return { ...fileFailure(file, { code: 'file-header-only', line: table.headerLine }), ...info, delimiter: table.delimiter };
@@ -74,6 +76,7 @@ export function parseInput(bytes: Uint8Array, opts: ParseOptions): ParsedInput {
     decimal: result.decimal,
     counts: result.counts,
     records: result.records,
+    rejects: result.rejects,
     findings: result.findings.map((f) => finding(file, f)),
   };
   if (decoded.encoding === 'windows-1252' && opts.encoding === undefined) out.findings.unshift(finding(file, { code: 'encoding-detected', args: { encoding: 'windows-1252' } }));

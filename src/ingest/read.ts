@@ -4,7 +4,7 @@ import { finding } from '../model/findings.js';
 import { parseInput, type ParsedInput, type ParseOptions } from './parse-input.js';
 
 /** Default ceiling on one input's size; `--max-bytes` changes it. */
-export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024 * 1024;
 
 /** How a path is shown in findings: relative to the working directory when inside it. */
 export function displayPath(path: string, cwd = process.cwd()): string {
@@ -19,7 +19,7 @@ export function displayPath(path: string, cwd = process.cwd()): string {
  */
 export async function readInput(path: string, opts: Omit<ParseOptions, 'file'>, maxBytes = DEFAULT_MAX_BYTES): Promise<ParsedInput> {
   const file = displayPath(path);
-  const empty = { file, counts: { read: 0, used: 0, rejected: 0, ignored: 0 }, records: [] };
+  const empty = { file, counts: { read: 0, used: 0, rejected: 0, ignored: 0 }, records: [], rejects: [] };
   try {
     const info = await stat(path);
     if (info.isDirectory()) return { ...empty, findings: [finding(file, { code: 'file-unreadable', args: { reason: 'it is a directory' } })] };

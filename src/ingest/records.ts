@@ -28,6 +28,8 @@ export interface RecordOptions {
   columns?: Partial<Record<Role, string>>;
   /** Keep only this gender; `all` keeps every row. */
   gender?: Gender | 'all';
+  /** Most data rows read from one file. */
+  maxRows?: number;
   organisation: { code: string; name: string; aliases: readonly string[] };
   classify: (question: string, answer: string) => AnswerClass | undefined;
 }
@@ -40,7 +42,15 @@ export interface RowCounts {
   ignored: number;
 }
 
+/** A rejected input row as it was written, for `--rejects`: nothing is lost. */
+export interface RejectedRow {
+  line: number;
+  reason: string;
+  text: string;
+}
+
 export interface RecordsResult {
+  rejects: RejectedRow[];
   kind?: Kind;
   layout: 'long' | 'wide';
   /** A flattened Kolada extract (kpi, municipality_id, value, status…), e.g. from rKolada. */
@@ -75,8 +85,19 @@ function periodColumns(headers: readonly string[]): { idx: number; period: strin
  */
 export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult {
   const findings: FindingInput[] = [...table.findings];
-  const counts: RowCounts = { read: table.rows.length, used: 0, rejected: table.findings.length, ignored: 0 };
-  counts.read += table.findings.length;
+  const counts: RowCounts = { read: table.rows.length, used: 0, rejected: 0, ignored: 0 };
+  const rejects: RejectedRow[] = [];
+  for (const u of table.unreadable) {
+    counts.read++;
+    counts.rejected++;
+    rejects.push({ line: u.line, reason: 'csv-syntax', text: u.text });
+  }
+  /** Counts a row as rejected and keeps its original text. */
+  const reject = (row: Row, reason: string) => {
+    counts.rejected++;
+    rejects.push({ line: row.line, reason, text: table.rawText(row) });
+  };
+  if (table.truncated && opts.maxRows !== undefined) findings.push({ code: 'rows-limit', line: table.rows.at(-1)!.line, args: { limit: opts.maxRows } });
   const map = mapColumns(table.headers, opts.columns);
   for (const a of map.ambiguous) {
     findings.push({ code: 'header-ambiguous-column', line: table.headerLine, args: { role: a.role, columns: a.columns.join(', ') } });
@@ -93,14 +114,15 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
   const kolada = normHeaders.includes('kpi') && normHeaders.includes('value') && (normHeaders.includes('municipality id') || normHeaders.includes('municipality'));
   // Kolada rows exist per gender; like Kolada's own views, keep the total unless told otherwise.
   const genderFilter = opts.gender ?? (kolada ? 'T' : 'all');
-  const base: RecordsResult = { layout, kolada, decimal, records: [], findings, counts };
-  const found = table.headers.map((h) => truncate(h, 30)).join(', ');
+  const base: RecordsResult = { rejects, layout, kolada, decimal, records: [], findings, counts };
+  // A file with 100,000 columns must not produce a 100,000-name message.
+  const found = table.headers.slice(0, 12).map((h) => truncate(h, 30)).join(', ') + (table.headers.length > 12 ? ` … (${table.headers.length} columns)` : '');
   if (kind === undefined) {
     findings.push({
       code: 'header-unrecognised', line: table.headerLine,
       args: { found, expected: 'Kommun, År, Fråga, Antal svarande, Andel / Verksamhet, Budget, Utfall, Prognos' },
     });
-    counts.rejected += table.rows.length;
+    for (const row of table.rows) reject(row, 'header-unrecognised');
     return base;
   }
   base.kind = kind;
@@ -116,7 +138,7 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
     for (const role of missing) {
       findings.push({ code: 'header-missing-column', line: table.headerLine, args: { role, expected: expectedNames(role), found } });
     }
-    counts.rejected += table.rows.length;
+    for (const row of table.rows) reject(row, 'header-missing-column');
     return base;
   }
 
@@ -167,19 +189,19 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
       const rowKey = row.cells.map((c) => normalizeLabel(c)).join('\u0000');
       if (rowKey === headerKey) {
         findings.push({ code: 'row-repeated-header', line: row.line });
-        counts.rejected++;
+        reject(row, 'row-repeated-header');
         continue;
       }
       // One trailing empty field (a trailing delimiter) is harmless; anything else is a broken row.
       const trailingOnly = row.cells.length === table.headers.length + 1 && row.cells.at(-1)!.trim() === '';
       if (!trailingOnly) {
         findings.push({ code: 'row-column-count', line: row.line, args: { got: row.cells.length, expected: table.headers.length } });
-        counts.rejected++;
+        reject(row, 'row-column-count');
         continue;
       }
     } else if (row.cells.map((c) => normalizeLabel(c)).join('\u0000') === headerKey) {
       findings.push({ code: 'row-repeated-header', line: row.line });
-      counts.rejected++;
+      reject(row, 'row-repeated-header');
       continue;
     }
 
@@ -301,11 +323,12 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
 
     if (errors.length > 0 || area === undefined) {
       findings.push(...errors);
-      counts.rejected++;
+      reject(row, [...new Set(errors.map((e) => e.code))].join('; '));
       continue;
     }
     let used = false;
     let rejected = false;
+    const reasons: string[] = [];
     for (const c of candidates) {
       const { given, ...value } = c.value as Record<string, unknown> & { given?: number };
       const parsed = c.schema.safeParse(value);
@@ -319,6 +342,7 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
           findings.push(f);
         }
         rejected = true;
+        reasons.push('value-out-of-range');
         continue;
       }
       const prior = c.key === '' ? undefined : seen.get(c.key);
@@ -326,6 +350,7 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
         const same = prior.value === c.fingerprint;
         findings.push({ code: same ? 'duplicate-row' : 'duplicate-conflict', line: row.line, args: { first: prior.line, key: c.key.replace(/\|/g, ' / ') } });
         rejected ||= !same;
+        if (!same) reasons.push('duplicate-conflict');
         continue;
       }
       if (c.key !== '') seen.set(c.key, { line: row.line, value: c.fingerprint });
@@ -339,7 +364,7 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
     }
     if (candidates.length === 0) findings.push({ code: 'value-missing', line: row.line });
     if (used) counts.used++;
-    else if (rejected) counts.rejected++;
+    else if (rejected) reject(row, [...new Set(reasons)].join('; '));
     else counts.ignored++;
   }
 

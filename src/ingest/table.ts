@@ -7,6 +7,9 @@ export interface Row {
   /** 1-based physical line where the record starts. */
   line: number;
   cells: string[];
+  /** Byte range of the record in the table body, for quoting a rejected row exactly. */
+  start: number;
+  end: number;
 }
 
 export interface Table {
@@ -19,6 +22,18 @@ export interface Table {
   /** Blank lines between records: not data, counted for the record. */
   blankLines: number;
   findings: FindingInput[];
+  /** Text that could not be parsed as records (csv-syntax findings), kept for --rejects. */
+  unreadable: { line: number; text: string }[];
+  /** True when reading stopped at the row limit. */
+  truncated: boolean;
+  /** The original text of a record, without its line break. */
+  rawText(row: Row): string;
+}
+
+export interface ReadTableOptions {
+  delimiter?: Delimiter;
+  /** Stop after this many data rows (the rest is not read); the caller reports it. */
+  maxRows?: number;
 }
 
 /** Counts delimiter candidates outside quotes in one line. */
@@ -51,7 +66,8 @@ function isTitleLine(line: string): boolean {
  * Text to header and rows, each row with the line it starts on. Never throws on bad CSV: a
  * record that cannot be parsed becomes a `csv-syntax` finding naming the lines it spans.
  */
-export function readTable(text: string, forced?: Delimiter): Table {
+export function readTable(text: string, options: ReadTableOptions = {}): Table {
+  const forced = options.delimiter;
   const lines = text.split(/\r\n|\n|\r/, 8);
   let headerIdx = 0;
   let title: string | undefined;
@@ -79,6 +95,9 @@ export function readTable(text: string, forced?: Delimiter): Table {
     relax_quotes: true,
     skip_empty_lines: false,
     skip_records_with_error: true,
+    // Files edited on several systems mix CRLF, LF and CR; auto-detection would take the first only.
+    record_delimiter: ['\r\n', '\n', '\r'],
+    ...(options.maxRows !== undefined ? { to: options.maxRows + 2 } : {}),
     on_skip: (err) => {
       if (err) skipped.push({ lines: (err as { lines?: number }).lines ?? Number.POSITIVE_INFINITY, reason: err.message.replace(/: .*$/s, '') });
     },
@@ -95,17 +114,20 @@ export function readTable(text: string, forced?: Delimiter): Table {
   let headerLine = headerIdx + 1;
   let prevBytes = 0;
   let nextSkip = 0;
+  const unreadable: Table['unreadable'] = [];
   const flushSkips = (beforeLines: number, nextStart: number) => {
     while (nextSkip < skipped.length && skipped[nextSkip]!.lines < beforeLines) {
       const skip = skipped[nextSkip++]!;
       const from = lineAt(prevBytes);
       const to = Math.max(from, Math.min(lastLine, nextStart > prevBytes ? lineAt(nextStart) - 1 : lastLine));
       findings.push({ code: 'csv-syntax', line: from, args: { reason: `${skip.reason}; lines ${from}–${to} not read` } });
+      unreadable.push({ line: from, text: body.subarray(prevBytes, nextStart > prevBytes ? nextStart : body.length).toString('utf8').replace(/\r?\n$/, '') });
     }
   };
   for (const { record, info } of records) {
     flushSkips(info.lines, info.bytes);
     const line = lineAt(prevBytes);
+    const start = prevBytes;
     prevBytes = info.bytes;
     if (record.length === 1 && record[0]!.trim() === '') {
       blankLines++;
@@ -116,10 +138,15 @@ export function readTable(text: string, forced?: Delimiter): Table {
       headerLine = line;
       continue;
     }
-    rows.push({ line, cells: record });
+    rows.push({ line, cells: record, start, end: info.bytes });
   }
   flushSkips(Number.POSITIVE_INFINITY, prevBytes);
-  const table: Table = { delimiter, headerLine, headers: headers ?? [], rows, blankLines, findings };
+  const truncated = options.maxRows !== undefined && rows.length > options.maxRows;
+  if (truncated) rows.length = options.maxRows!;
+  const table: Table = {
+    delimiter, headerLine, headers: headers ?? [], rows, blankLines, findings, unreadable, truncated,
+    rawText: (row) => body.subarray(row.start, row.end).toString('utf8').replace(/(\r\n|\n|\r)$/, ''),
+  };
   if (title !== undefined) table.title = title;
   return table;
 }

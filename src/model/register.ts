@@ -26,9 +26,24 @@ export const REGIONS: ReadonlyMap<string, string> = parseTable(REGION_TABLE);
 export const NATION_CODE = '0000';
 const NATION_NAMES = new Set(['riket', 'hela riket', 'sverige', 'riket totalt', 'sweden', 'alla kommuner']);
 
-const byName = new Map<string, string>();
-for (const [code, name] of MUNICIPALITIES) byName.set(normalizeLabel(name), code);
-for (const [alias, code] of Object.entries(NAME_ALIASES)) byName.set(alias, code);
+/** Like normalizeLabel but keeping å, ä, ö: Håbo (0305) and Habo (0643) differ only by the ring. */
+function exactKey(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/[_\-–./:]+/g, ' ').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+}
+const byExact = new Map<string, string>();
+const byFolded = new Map<string, string | null>();
+for (const [code, name] of MUNICIPALITIES) {
+  byExact.set(exactKey(name), code);
+  const folded = normalizeLabel(name);
+  // A folded name shared by two municipalities is ambiguous: only the exact spelling decides.
+  byFolded.set(folded, byFolded.has(folded) ? null : code);
+}
+for (const [alias, code] of Object.entries(NAME_ALIASES)) byExact.set(alias, code);
+const byName = {
+  get(key: string): string | undefined {
+    return byExact.get(key) ?? byFolded.get(normalizeLabel(key)) ?? undefined;
+  },
+};
 const regionByName = new Map<string, string>();
 for (const [code, name] of REGIONS) {
   regionByName.set(normalizeLabel(name), code);
@@ -41,7 +56,7 @@ export type AreaResolution =
   | { ok: false; reason: 'mismatch'; code: string; registered: string; name: string };
 
 function municipalityByName(raw: string): string | undefined {
-  const key = normalizeLabel(raw).replace(/ (kommun|stad|kommunkod)$/, '');
+  const key = exactKey(raw).replace(/ (kommun|stad|kommunkod)$/, '');
   return byName.get(key) ?? (key.endsWith('s') ? byName.get(key.slice(0, -1)) : undefined);
 }
 

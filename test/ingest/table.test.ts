@@ -11,23 +11,37 @@ describe('detectDelimiter', () => {
   });
 });
 
+const lc = (rows: { line: number; cells: string[] }[]) => rows.map(({ line, cells }) => ({ line, cells }));
+
 describe('readTable', () => {
   it('keeps physical line numbers across CRLF, quoted newlines and blank lines', () => {
     const t = readTable('a;b\r\n1;"x\r\ny"\r\n\r\n3;4\r\n');
     expect(t.headers).toEqual(['a', 'b']);
-    expect(t.rows).toEqual([{ line: 2, cells: ['1', 'x\r\ny'] }, { line: 5, cells: ['3', '4'] }]);
+    expect(lc(t.rows)).toEqual([{ line: 2, cells: ['1', 'x\r\ny'] }, { line: 5, cells: ['3', '4'] }]);
     expect(t.blankLines).toBe(1);
+    expect(t.rawText(t.rows[0]!)).toBe('1;"x\r\ny"');
   });
   it('skips a PX-Web title and blank line, keeping the title', () => {
     const t = readTable('"Folkmängd efter region, år"\n\n"region","2023","2024"\n"1460 Bengtsfors",9564,9498\n');
     expect(t.title).toBe('Folkmängd efter region, år');
     expect(t.delimiter).toBe(',');
     expect(t.headerLine).toBe(3);
-    expect(t.rows[0]).toEqual({ line: 4, cells: ['1460 Bengtsfors', '9564', '9498'] });
+    expect(lc(t.rows)[0]).toEqual({ line: 4, cells: ['1460 Bengtsfors', '9564', '9498'] });
   });
   it('reports an unterminated quote with the lines it swallowed instead of throwing', () => {
     const t = readTable('a;b\n1;2\n3;"x\n4;5\n');
-    expect(t.rows).toEqual([{ line: 2, cells: ['1', '2'] }]);
-    expect(t.findings).toEqual([{ code: 'csv-syntax', line: 3, args: { reason: expect.stringContaining('lines 3–') } }]);
+    expect(lc(t.rows)).toEqual([{ line: 2, cells: ['1', '2'] }]);
+    expect(t.findings).toEqual([{ code: 'csv-syntax', line: 3, args: { reason: expect.stringContaining('lines 3–4 not read') } }]);
+    expect(t.unreadable).toEqual([{ line: 3, text: '3;"x\n4;5' }]);
+  });
+  it('splits mixed CRLF, LF and CR line endings as lines', () => {
+    const t = readTable('a;b\r\n1;2\n3;4\r5;6\r\n');
+    expect(lc(t.rows)).toEqual([{ line: 2, cells: ['1', '2'] }, { line: 3, cells: ['3', '4'] }, { line: 4, cells: ['5', '6'] }]);
+  });
+  it('stops at the row limit and says so', () => {
+    const t = readTable('a;b\n1;2\n3;4\n5;6\n', { maxRows: 2 });
+    expect(t.rows).toHaveLength(2);
+    expect(t.truncated).toBe(true);
+    expect(readTable('a;b\n1;2\n3;4\n', { maxRows: 2 }).truncated).toBe(false);
   });
 });

@@ -26,6 +26,19 @@ describe('resolveArea', () => {
   ])('%s → municipality %s', (cell, code) => {
     expect(resolveArea(cell)).toEqual({ ok: true, area: { code, kind: 'municipality' } });
   });
+  it('every municipality resolves by code, "code name", name and "name kommun" to itself', () => {
+    for (const [code, name] of MUNICIPALITIES) {
+      for (const cell of [code, `${code} ${name}`, name, `${name} kommun`]) {
+        expect([cell, resolveArea(cell)]).toEqual([cell, { ok: true, area: { code, kind: 'municipality' } }]);
+      }
+    }
+  });
+  it('keeps Håbo (0305) and Habo (0643) apart; accent-free spelling of a unique name still works', () => {
+    expect(resolveArea('Håbo')).toEqual({ ok: true, area: { code: '0305', kind: 'municipality' } });
+    expect(resolveArea('Habo')).toEqual({ ok: true, area: { code: '0643', kind: 'municipality' } });
+    expect(resolveArea('Hababo')).toEqual({ ok: false, reason: 'unknown' });
+    expect(resolveArea('Ostersund')).toEqual({ ok: true, area: { code: '2380', kind: 'municipality' } });
+  });
   it('repairs a lost leading zero and says so', () => {
     expect(resolveArea('680')).toEqual({ ok: true, area: { code: '0680', kind: 'municipality' }, repairedFrom: '680' });
   });
