@@ -1,0 +1,209 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONFIG, ROOT, tillit, type Run } from './run.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'tillit-hostile-'));
+const H = (name: string) => `test/cli/hostile/${name}`;
+const noStack = (r: Run) => expect(`${r.stdout}\n${r.stderr}`).not.toMatch(/\n\s+at .+:\d+:\d+/);
+interface V { files: { rows: { read: number; used: number; rejected: number; ignored: number }; findings: { code: string; severity: string; line?: number; message: string; received?: string }[] }[] }
+const validate = (args: string[]) => {
+  const started = Date.now();
+  const r = tillit(['validate', ...args, '--format', 'json']);
+  return { r, ms: Date.now() - started, v: r.stdout ? (JSON.parse(r.stdout) as V) : undefined };
+};
+const errorCodes = (v: V | undefined) => v!.files[0]!.findings.filter((f) => f.severity === 'error').map((f) => `${f.code}@${f.line ?? '-'}`);
+
+/** A seeded generator, so the "random" corpus is the same on every run. */
+function bytes(n: number, seed: number): Buffer {
+  const out = Buffer.alloc(n);
+  let x = seed;
+  for (let i = 0; i < n; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    out[i] = x >>> 24;
+  }
+  return out;
+}
+
+describe('hostile input: a clean rejection, an exit code, no stack trace, bounded time', () => {
+  it('random bytes', () => {
+    const dir = tmp();
+    for (const seed of [1, 2, 3]) {
+      writeFileSync(join(dir, `random-${seed}.csv`), bytes(64 * 1024, seed));
+      const { r, ms } = validate([join(dir, `random-${seed}.csv`)]);
+      expect(r.code).toBe(3);
+      noStack(r);
+      expect(ms).toBeLessThan(10_000);
+    }
+  });
+  it('random bytes without NUL (decodes as text, matches no header)', () => {
+    const dir = tmp();
+    const data = Buffer.from(bytes(32 * 1024, 9).map((b) => (b === 0 ? 1 : b)));
+    writeFileSync(join(dir, 'noise.csv'), data);
+    const { r, v } = validate([join(dir, 'noise.csv')]);
+    expect(r.code).toBe(3);
+    expect(errorCodes(v).some((c) => c.startsWith('header-unrecognised') || c.startsWith('encoding-invalid'))).toBe(true);
+    noStack(r);
+  });
+  it('a truncated file: the cut row is rejected, the rest kept', () => {
+    const { r, v } = validate([H('truncated.csv')]);
+    // The last line lost its end: "8" instead of a share is still a number, so the row is read;
+    // what matters is that every row is accounted for.
+    expect(v!.files[0]!.rows.read).toBe(2);
+    expect(r.code).toBe(0);
+  });
+  it('an unterminated quote swallows the rest of the file, reported with its lines', () => {
+    const { r, v } = validate(['test/cli/bad/unterminated-quote.csv']);
+    expect(r.code).toBe(3);
+    expect(errorCodes(v)).toEqual(['csv-syntax@3']);
+  });
+  it('a 10 MB field', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'big-field.csv'), `Kommun;År;Fråga;Antal svarande;Andel\n1460;2024;helhetssyn;100;85\n${'x'.repeat(10 * 1024 * 1024)};2024;trygghet;100;85\n`);
+    const { r, v, ms } = validate([join(dir, 'big-field.csv')]);
+    expect(r.code).toBe(3);
+    expect(errorCodes(v)).toEqual(['area-unknown@3']);
+    const f = v!.files[0]!.findings.find((x) => x.code === 'area-unknown')!;
+    expect(f.received!.length).toBeLessThanOrEqual(60);
+    expect(r.stdout.length).toBeLessThan(20_000);
+    expect(ms).toBeLessThan(15_000);
+  });
+  it('100,000 columns', () => {
+    const dir = tmp();
+    const header = Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(';');
+    writeFileSync(join(dir, 'wide.csv'), `${header}\n${Array.from({ length: 100_000 }, () => '1').join(';')}\n`);
+    const { r, v, ms } = validate([join(dir, 'wide.csv')]);
+    expect(r.code).toBe(3);
+    expect(errorCodes(v)).toEqual(['header-unrecognised@1']);
+    expect(v!.files[0]!.findings[0]!.message).toContain('… (100000 columns)');
+    expect(r.stdout.length).toBeLessThan(20_000);
+    expect(ms).toBeLessThan(15_000);
+  });
+  it('NUL bytes: named as a binary file', () => {
+    const { r, v } = validate([H('nul-byte.csv')]);
+    expect(r.code).toBe(3);
+    expect(errorCodes(v)).toEqual(['file-binary@-']);
+  });
+  it('invalid UTF-8 in a UTF-8 file: the position, not silent mojibake', () => {
+    const { r, v } = validate([H('invalid-utf8.csv')]);
+    expect(r.code).toBe(3);
+    expect(v!.files[0]!.findings).toMatchObject([{ code: 'encoding-invalid', line: 3, column: 13 }]);
+  });
+  it('mixed line endings are read line by line', () => {
+    const { r, v } = validate([H('mixed-line-endings.csv')]);
+    expect(r.code).toBe(0);
+    expect(v!.files[0]!.rows).toEqual({ read: 3, used: 3, rejected: 0, ignored: 0 });
+  });
+  it('a header repeated mid-file is rejected at its line, data on both sides kept', () => {
+    const { r, v } = validate([H('header-repeated.csv')]);
+    expect(r.code).toBe(3);
+    expect(errorCodes(v)).toEqual(['row-repeated-header@3']);
+    expect(v!.files[0]!.rows).toMatchObject({ used: 2, rejected: 1 });
+  });
+  it('limits: too many bytes or rows give a clear message instead of exhausting memory', () => {
+    const big = validate([H('mixed-line-endings.csv'), '--max-bytes', '50']);
+    expect(big.r.code).toBe(3);
+    expect(big.v!.files[0]!.findings[0]!.message).toMatch(/^file is \d+ bytes, above the limit of 50 bytes/);
+    const rows = validate([H('mixed-line-endings.csv'), '--max-rows', '2']);
+    expect(rows.r.code).toBe(3);
+    expect(errorCodes(rows.v)).toEqual(['rows-limit@3']);
+  });
+});
+
+describe('hostile text that is valid data is rendered inert', () => {
+  const file = H('formula-and-markup.csv');
+  it('CSV: formula-like cells are neutralised', () => {
+    const r = tillit(['report', file, '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const cells = r.stdout.split('\r\n').slice(1).map((l) => l.split(',')[5]);
+    expect(r.stdout).toContain(`"'=HYPERLINK(""http://evil.example"",""klicka"")"`);
+    expect(r.stdout).toContain(",'+cmd|calc,");
+    expect(r.stdout).toContain(",'@SUM(1+1),");
+    for (const c of cells) if (c) expect(c).not.toMatch(/^[=+@]/);
+  });
+  it('Markdown: pipes, tags, backticks and newlines cannot break a table or inject HTML', () => {
+    const r = tillit(['report', file, '--format', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('<script>');
+    expect(r.stdout).toContain('&lt;script&gt;');
+    const table = r.stdout.split('\n').filter((l) => l.startsWith('| '));
+    const pipes = (l: string) => l.replace(/\\\|/g, '').split('|').length;
+    for (const l of table) expect(pipes(l)).toBe(pipes(table[0]!));
+  });
+  it('path-like names never reach a file name', () => {
+    const dir = tmp();
+    const config = join(dir, 'tillit.config.json');
+    writeFileSync(config, JSON.stringify({ organisation: { name: '../../etc/passwd', code: '../../x' }, members: [{ code: '1460' }], inputs: [{ path: `${ROOT}${file}` }] }));
+    const out = join(dir, 'out/');
+    const r = tillit(['report', '--config', config, '--format', 'md', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).every((n) => /^[a-z0-9-]+\.md$/.test(n))).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['out', 'tillit.config.json']);
+  });
+});
+
+describe('output safety', () => {
+  it('a failure mid-run leaves earlier outputs intact and no partial files', () => {
+    const out = join(tmp(), 'briefs');
+    expect(tillit(['report', '--config', CONFIG, '--format', 'md', '--out', `${out}/`]).code).toBe(0);
+    const before = Object.fromEntries(readdirSync(out).map((n) => [n, readFileSync(join(out, n), 'utf8')]));
+    // Make the second target unwritable: a directory where the file should go.
+    const victim = Object.keys(before).sort()[1]!;
+    const moved = join(out, victim);
+    writeFileSync(`${moved}.keep`, before[victim]!);
+    rmSync(moved);
+    mkdirSync(moved);
+    writeFileSync(join(moved, 'x'), 'x');
+    const r = tillit(['report', '--config', CONFIG, '--format', 'md', '--out', `${out}/`, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`cannot write ${moved}`);
+    noStack(r);
+    expect(readdirSync(out).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    for (const [name, text] of Object.entries(before)) {
+      if (name === victim) continue;
+      const now = readFileSync(join(out, name), 'utf8');
+      // Each file is either the old complete brief or the new complete one, never a fragment.
+      expect(now === text || now.startsWith('# ') && now.endsWith('\n')).toBe(true);
+    }
+  });
+  it('concurrent runs writing to the same directory do not corrupt each other', async () => {
+    const out = join(tmp(), 'shared');
+    const run = () => new Promise<number | null>((resolve) => {
+      const p = spawn(process.execPath, [`${ROOT}bin/tillit.js`, 'report', '--config', CONFIG, '--format', 'json', '--out', `${out}/`], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, stdio: 'ignore' });
+      p.on('close', resolve);
+    });
+    const codes = await Promise.all([run(), run(), run(), run()]);
+    expect(codes).toEqual([0, 0, 0, 0]);
+    const names = readdirSync(out);
+    expect(names.filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    const sequential = join(tmp(), 'one');
+    tillit(['report', '--config', CONFIG, '--format', 'json', '--out', `${sequential}/`]);
+    for (const n of readdirSync(sequential)) expect(readFileSync(join(out, n), 'utf8')).toBe(readFileSync(join(sequential, n), 'utf8'));
+  });
+});
+
+describe('--rejects: nothing is lost', () => {
+  it('writes every rejected row with file, line, reason and original text; the count matches the report', () => {
+    const dir = tmp();
+    const rejects = join(dir, 'rejects.csv');
+    const files = ['test/cli/bad/survey-errors.csv', 'test/cli/bad/unterminated-quote.csv', H('header-repeated.csv'), H('formula-and-markup.csv')];
+    const r = tillit(['report', ...files, '--format', 'json', '--rejects', rejects]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { inputs: { rows: { rejected: number } }[] };
+    const rejected = report.inputs.reduce((a, i) => a + i.rows.rejected, 0);
+    const text = readFileSync(rejects, 'utf8');
+    const lines = text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('file,line,reason,text');
+    // Quoted newlines inside a rejected row keep it on one CSV record; count records by their file column.
+    const records = text.split('\r\n').filter((l) => /^test\/cli\//.test(l));
+    expect(records).toHaveLength(rejected);
+    expect(rejected).toBe(9);
+    expect(text).toContain('test/cli/bad/survey-errors.csv,3,value-out-of-range,"2024;1460 Bengtsfors;Hemtjänst;trygghet;112;104,5"');
+    expect(text).toContain('test/cli/bad/unterminated-quote.csv,3,csv-syntax,"1460;2025;""helhetssyn;100;86');
+    expect(text).toContain('test/cli/hostile/header-repeated.csv,3,row-repeated-header,Kommun;År;Fråga;Antal svarande;Andel');
+    expect(existsSync(`${rejects}.tmp`)).toBe(false);
+    expect(statSync(rejects).size).toBeGreaterThan(100);
+  });
+});
