@@ -1,10 +1,9 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createRequire } from 'node:module';
-import { ConfigError } from '../config/parse.js';
 import { EXIT, InputError, OutputError, UsageError } from './errors.js';
-import { runReport } from './report.js';
-import { runSchema } from './schema.js';
-import { runValidate } from './validate.js';
+
+// Commands load their modules (zod, csv-parse, renderers) only when run: `tillit --version` and
+// `--help` stay fast.
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -56,6 +55,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText('after', EXIT_HELP)
     .action(async (files: string[], opts) => {
+      const { runValidate } = await import('./validate.js');
       process.exitCode = await runValidate(files, opts);
     });
 
@@ -76,6 +76,7 @@ export function buildProgram(): Command {
     .option('--no-color', 'no colour (also when NO_COLOR is set or stdout is not a terminal)')
     .addHelpText('after', EXIT_HELP)
     .action(async (files: string[], opts) => {
+      const { runReport } = await import('./report.js');
       process.exitCode = await runReport(files, opts);
     });
 
@@ -83,7 +84,8 @@ export function buildProgram(): Command {
     .command('schema')
     .description('print a JSON Schema')
     .argument('<which>', 'config | report')
-    .action((which: string) => {
+    .action(async (which: string) => {
+      const { runSchema } = await import('./schema.js');
       process.exitCode = runSchema(which);
     });
   return program;
@@ -99,7 +101,7 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
       return;
     }
-    if (error instanceof ConfigError || error instanceof UsageError) {
+    if (error instanceof UsageError || (error instanceof Error && error.name === 'ConfigError')) {
       process.stderr.write(`tillit: ${error.message}\n`);
       process.exitCode = EXIT.usage;
       return;

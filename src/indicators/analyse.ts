@@ -40,9 +40,15 @@ interface Observation {
   isShare: boolean;
   sources: { file: string; line: number }[];
   fromAnswers: boolean;
+  /** Set by suppression. */
+  hidden?: 'below-threshold' | 'secondary';
 }
 
 const GENDER_ORDER: Record<Gender, number> = { T: 0, K: 1, M: 2 };
+/** One collator for Swedish order (å ä ö last); `localeCompare(x, 'sv')` would build one per call. */
+const SV = new Intl.Collator('sv');
+/** Code-point order for codes and ids: fast, and the same on every machine whatever its locale. */
+const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const KIND_ORDER: Record<AreaKind, number> = { municipality: 0, organisation: 1, region: 2, group: 3, nation: 4 };
 const DEFAULT_SERVICE_ACTIVITY: Record<string, string> = {
   hemtjanst: 'aldreomsorg',
@@ -144,7 +150,6 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   }
 
   // ---- suppression ----------------------------------------------------------------------------
-  const hidden = new Map<string, 'below-threshold' | 'secondary'>();
   const byCell = new Map<string, Observation[]>();
   for (const o of obs.values()) {
     if (!o.isShare || o.n === null) continue;
@@ -159,17 +164,15 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
     if (memberCodes.length > 0) {
       for (const g of ['T', 'K', 'M']) groups.push({ total: `${orgCode}|${g}`, parts: memberCodes.map((m) => `${m}|${g}`) });
     }
-    const first = list[0]!;
-    for (const [id, reason] of suppress(n, groups, min)) {
-      const [area, gender] = id.split('|') as [string, Gender];
-      hidden.set(obsKey({ area, gender, indicator: first.indicator, service: first.service, period: first.period }), reason);
-    }
+    const byId = new Map(list.map((o) => [`${o.area}|${o.gender}`, o]));
+    for (const [id, reason] of suppress(n, groups, min)) byId.get(id)!.hidden = reason;
   }
 
   // ---- series, trends, comparisons -----------------------------------------------------------
   const series = new Map<string, Observation[]>();
   for (const o of obs.values()) (series.get(seriesKey(o)) ?? series.set(seriesKey(o), []).get(seriesKey(o))!).push(o);
-  const visible = (o: Observation | undefined) => (o !== undefined && !hidden.has(obsKey(o)) ? o : undefined);
+  const visible = (o: Observation | undefined) => (o !== undefined && o.hidden === undefined ? o : undefined);
+  const surveyIndicators = new Set(records.filter((r) => r.kind === 'survey' || r.kind === 'answers').map((r) => (r as { indicator: string }).indicator));
   const compare = (a: Observation, b: Observation | undefined): Comparison | null => {
     const other = visible(b);
     if (!other) return null;
@@ -181,22 +184,24 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   };
   const quality: QualityRow[] = [];
   for (const list of series.values()) {
-    list.sort((a, b) => a.period.localeCompare(b.period));
+    list.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
     const spec = catalogue.get(list[0]!.indicator);
-    const better: Better = spec?.better ?? (records.some((r) => (r.kind === 'survey' || r.kind === 'answers') && r.indicator === list[0]!.indicator) ? 'higher' : 'none');
+    const better: Better = spec?.better ?? (surveyIndicators.has(list[0]!.indicator) ? 'higher' : 'none');
     const shown = list.filter((o) => visible(o));
     const x = (p: string) => Number(p.slice(0, 4)) + (p.length > 4 ? (Number(p.slice(5, 7)) - 1) / 12 : 0);
+    const reportRow = list.filter((p) => p.period.slice(0, 4) === surveyPeriod).at(-1);
+    let shownBefore = 0;
     list.forEach((o) => {
-      const reason = hidden.get(obsKey(o)) ?? null;
+      const reason = o.hidden ?? null;
       const ci = reason === null && o.isShare && o.n ? wilsonInterval(o.value / 100, o.n) : undefined;
-      const idx = shown.indexOf(o);
-      const prev = idx > 0 ? shown[idx - 1] : undefined;
+      const prev = reason === null && shownBefore > 0 ? shown[shownBefore - 1] : undefined;
+      if (reason === null) shownBefore++;
       let change: QualityRow['change'] = null;
       if (reason === null && prev) {
         const c = compare(o, prev)!;
         change = { from: prev.period, fromValue: c.value, differencePp: c.differencePp, p: c.p, significant: c.significant };
       }
-      const isReportRow = o.period.slice(0, 4) === surveyPeriod && o === list.filter((p) => p.period.slice(0, 4) === surveyPeriod).at(-1);
+      const isReportRow = o === reportRow;
       let trendOut: QualityRow['trend'] = null;
       const pts = isReportRow ? shown.filter((p) => p.period <= o.period).map((p) => ({ x: x(p.period), y: p.value })) : [];
       if (pts.length > 0) {
@@ -246,18 +251,16 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
     });
   }
   for (const q of quality) q.status = qualityStatus(q, catalogue.get(q.indicator)?.target, catalogue.get(q.indicator)?.better ?? 'higher');
-  const indicatorOrder = (id: string) => {
-    const i = config.indicators.findIndex((s) => s.id === id);
-    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
-  };
+  const catalogueIndex = new Map(config.indicators.map((s, i) => [s.id, i]));
+  const indicatorOrder = (id: string) => catalogueIndex.get(id) ?? Number.MAX_SAFE_INTEGER;
   const areaOrder = (code: string, kind: AreaKind) => {
     const m = memberCodes.indexOf(code);
     return m >= 0 ? m : memberCodes.length + KIND_ORDER[kind] * 10_000;
   };
   quality.sort((a, b) =>
-    areaOrder(a.area, a.areaKind) - areaOrder(b.area, b.areaKind) || a.area.localeCompare(b.area) ||
-    indicatorOrder(a.indicator) - indicatorOrder(b.indicator) || a.indicator.localeCompare(b.indicator) ||
-    a.service.localeCompare(b.service, 'sv') || GENDER_ORDER[a.gender] - GENDER_ORDER[b.gender] || a.period.localeCompare(b.period));
+    areaOrder(a.area, a.areaKind) - areaOrder(b.area, b.areaKind) || byCode(a.area, b.area) ||
+    indicatorOrder(a.indicator) - indicatorOrder(b.indicator) || byCode(a.indicator, b.indicator) ||
+    SV.compare(a.service, b.service) || GENDER_ORDER[a.gender] - GENDER_ORDER[b.gender] || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
 
   // ---- budget -------------------------------------------------------------------------------
   const budgetRecords = records.filter((r): r is BudgetRecord => r.kind === 'budget');
@@ -297,7 +300,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   }
   const totalLabel = config.organisation.language === 'sv' ? 'Totalt' : 'Total';
   for (const [area, { kind, groups }] of byArea) {
-    groups.sort(([a], [b]) => a.localeCompare(b, 'sv'));
+    groups.sort(([a], [b]) => SV.compare(a, b));
     for (const [activity, recs] of groups) {
       const row = budgetRow(area, kind, activity, false, recs);
       if (row) budget.push(row);
@@ -307,7 +310,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
       if (row) budget.push(row);
     }
   }
-  budget.sort((a, b) => areaOrder(a.area, a.areaKind) - areaOrder(b.area, b.areaKind) || a.area.localeCompare(b.area) || Number(a.total) - Number(b.total));
+  budget.sort((a, b) => areaOrder(a.area, a.areaKind) - areaOrder(b.area, b.areaKind) || byCode(a.area, b.area) || Number(a.total) - Number(b.total));
 
   // ---- result against tax revenue and general grants --------------------------------------------
   const results: Report['results'] = [];
@@ -410,13 +413,13 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   for (const q of shownQuality) areaSet.set(q.area, q.areaKind);
   for (const b of shownBudget) areaSet.set(b.area, b.areaKind);
   const areas = [...areaSet]
-    .sort(([a, ak], [b, bk]) => areaOrder(a, ak) - areaOrder(b, bk) || a.localeCompare(b))
+    .sort(([a, ak], [b, bk]) => areaOrder(a, ak) - areaOrder(b, bk) || byCode(a, b))
     .filter(([code, kind]) => keepArea(code, kind) || memberCodes.includes(code))
     .map(([code, kind]) => ({
       code, kind, member: memberCodes.includes(code),
       name: config.members.find((m) => m.code === code)?.name ?? areaName({ code, kind }, config.organisation.name),
     }));
-  const usedIndicators = [...new Set(quality.map((q) => q.indicator))].sort((a, b) => indicatorOrder(a) - indicatorOrder(b) || a.localeCompare(b));
+  const usedIndicators = [...new Set(quality.map((q) => q.indicator))].sort((a, b) => indicatorOrder(a) - indicatorOrder(b) || byCode(a, b));
   const titleFromData = new Map<string, string>();
   for (const r of records) if ((r.kind === 'values' || r.kind === 'survey') && r.title && !titleFromData.has(r.indicator)) titleFromData.set(r.indicator, r.title);
   const attribution = inputs.some((i) => i.format?.startsWith('kolada')) ? ['Källa: Kolada (RKA), CC BY 4.0'] : [];

@@ -138,7 +138,7 @@ export function forecastAccuracy(records: readonly BudgetRecord[], year: number,
   if (outcome === null || outcome === 0) return [];
   return records
     .filter((r) => r.period.startsWith(`${year}-`) && r.forecast !== null)
-    .sort((a, b) => a.period.localeCompare(b.period))
+    .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))
     .map((r) => ({
       month: Number(r.period.slice(5, 7)),
       forecast: r.forecast!,

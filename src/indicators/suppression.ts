@@ -27,7 +27,7 @@ export function suppress(n: ReadonlyMap<string, number>, groups: readonly CellGr
       if (hiddenCount !== 1) continue;
       const next = members
         .filter((id) => !hidden.has(id))
-        .sort((a, b) => n.get(a)! - n.get(b)! || a.localeCompare(b))[0];
+        .sort((a, b) => n.get(a)! - n.get(b)! || (a < b ? -1 : a > b ? 1 : 0))[0];
       if (next !== undefined) {
         hidden.set(next, 'secondary');
         changed = true;

@@ -64,6 +64,22 @@ export interface RecordsResult {
 }
 
 const UNIT_FACTOR: Record<AmountUnit, number> = { kr: 1, tkr: 1_000, mnkr: 1_000_000 };
+
+/**
+ * Caches a function of one cell's text. A national file repeats the same few hundred municipality,
+ * period, gender and answer texts millions of times; each is worked out once per file.
+ */
+function memo<T>(fn: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let v = cache.get(text);
+    if (v === undefined && !cache.has(text)) {
+      v = fn(text);
+      if (cache.size < 100_000) cache.set(text, v);
+    }
+    return v as T;
+  };
+}
 const GENDERS: Record<string, Gender> = {
   t: 'T', totalt: 'T', total: 'T', alla: 'T', 'bada konen': 'T', 'samtliga': 'T', all: 'T', both: 'T', 'both sexes': 'T',
   k: 'K', kvinnor: 'K', kvinna: 'K', women: 'K', female: 'K', f: 'K', w: 'K',
@@ -149,6 +165,21 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
   const stubs = layout === 'wide' ? table.headers.map((_, i) => i).filter((i) => !mapped.has(i) && !periodIdx.has(i) && table.headers[i]!.trim() !== '') : [];
   const headerKey = table.headers.map(normalizeLabel).join('\u0000');
   const orgAliases = new Set([opts.organisation.code, opts.organisation.name, ...opts.organisation.aliases].map(normalizeLabel));
+  const isOrganisation = memo((text) => orgAliases.has(normalizeLabel(text)));
+  const area$ = memo(resolveArea);
+  const period$ = memo(parsePeriod);
+  const gender$ = memo((text) => GENDERS[normalizeLabel(text)]);
+  const classify$ = new Map<string, (answer: string) => ReturnType<RecordOptions['classify']>>();
+  const classify = (question: string, answer: string) => {
+    let f = classify$.get(question);
+    if (!f) classify$.set(question, (f = memo((a) => opts.classify(question, a))));
+    return f(answer);
+  };
+  const firstHeader = normalizeLabel(table.headers[0] ?? '');
+  // Cheap pre-check per row: normalising changes case and accents, never the trimmed length.
+  const firstHeaderLength = (table.headers[0] ?? '').length;
+  /** A repeated header starts with the header's first name; only then compare the whole row. */
+  const isHeaderRow = (cells: string[]) => normalizeLabel(cells[0] ?? '') === firstHeader && cells.map((c) => normalizeLabel(c)).join('\u0000') === headerKey;
   const unit: AmountUnit = opts.unit ?? map.unit?.unit ?? 'kr';
   if (kind === 'budget') {
     base.unit = unit;
@@ -186,8 +217,7 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
     };
 
     if (row.cells.length !== table.headers.length) {
-      const rowKey = row.cells.map((c) => normalizeLabel(c)).join('\u0000');
-      if (rowKey === headerKey) {
+      if (isHeaderRow(row.cells)) {
         findings.push({ code: 'row-repeated-header', line: row.line });
         reject(row, 'row-repeated-header');
         continue;
@@ -199,7 +229,7 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
         reject(row, 'row-column-count');
         continue;
       }
-    } else if (row.cells.map((c) => normalizeLabel(c)).join('\u0000') === headerKey) {
+    } else if (row.cells[0]?.trim().length === firstHeaderLength && isHeaderRow(row.cells)) {
       findings.push({ code: 'row-repeated-header', line: row.line });
       reject(row, 'row-repeated-header');
       continue;
@@ -208,10 +238,10 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
     // Area: code or name, organisation aliases, name column cross-check.
     let area: Area | undefined;
     const areaText = cell('municipality') ?? opts.municipality ?? '';
-    if (orgAliases.has(normalizeLabel(areaText))) {
+    if (isOrganisation(areaText)) {
       area = { code: opts.organisation.code, kind: 'organisation' };
     } else {
-      const res = resolveArea(areaText);
+      const res = area$(areaText);
       if (!res.ok && res.reason === 'mismatch') fail('area-mismatch', 'municipality', { code: res.code, registered: res.registered, name: res.name });
       else if (!res.ok) fail(areaText === '' ? 'value-required' : 'area-unknown', 'municipality');
       else {
@@ -221,7 +251,7 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
         }
         const nameText = cell('municipalityName');
         if (nameText && res.area.kind === 'municipality') {
-          const byName = resolveArea(nameText);
+          const byName = area$(nameText);
           if (byName.ok && byName.area.code !== res.area.code) {
             fail('area-mismatch', 'municipalityName', { code: res.area.code, registered: res.area.code, name: nameText });
           }
@@ -232,13 +262,13 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
     let gender: Gender = 'T';
     const genderText = cell('gender');
     if (genderText !== undefined && genderText !== '') {
-      const g = GENDERS[normalizeLabel(genderText)];
+      const g = gender$(genderText);
       if (g === undefined) fail('gender-invalid', 'gender');
       else gender = g;
     }
 
     const periodText = cell('period') ?? opts.period ?? '';
-    const period = layout === 'wide' ? '' : parsePeriod(periodText);
+    const period = layout === 'wide' ? '' : period$(periodText);
     if (layout === 'long' && period === undefined) fail(periodText === '' ? 'value-required' : 'period-invalid', 'period', {}, periodText);
 
     if (errors.length === 0 && genderFilter !== 'all' && gender !== genderFilter) {
@@ -274,7 +304,7 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
       candidates.push({ schema: surveyRecordSchema, value, period: period ?? '', key: [area?.code, period, indicator, service, gender].join('|'), fingerprint: `${n}|${positive}|${share}` });
     } else if (kind === 'answers') {
       const answer = cell('answer') ?? '';
-      const answerClass = opts.classify(indicator, answer);
+      const answerClass = classify(indicator, answer);
       if (answerClass === undefined) fail('answer-unknown', 'answer');
       const respondent = cell('respondent');
       const value = { kind, area, period, indicator, service, gender, answer, answerClass, source, ...(respondent ? { respondent } : {}) };

@@ -30,7 +30,7 @@ export function inputOk(input: ParsedInput): boolean {
 function byReason(findings: readonly Finding[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const f of findings) if (f.severity === 'error') out[f.code] = (out[f.code] ?? 0) + 1;
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 export function validationJson(inputs: readonly ParsedInput[]): ValidationJson {
@@ -81,7 +81,7 @@ export function renderValidation(inputs: readonly ParsedInput[]): string {
       (groups.get(key) ?? groups.set(key, []).get(key)!).push(f);
     }
     const order = { error: 0, warning: 1, info: 2 };
-    const sorted = [...groups.values()].sort((a, b) => order[a[0]!.severity] - order[b[0]!.severity] || a[0]!.code.localeCompare(b[0]!.code));
+    const sorted = [...groups.values()].sort((a, b) => order[a[0]!.severity] - order[b[0]!.severity] || (a[0]!.code < b[0]!.code ? -1 : a[0]!.code > b[0]!.code ? 1 : 0));
     for (const list of sorted) {
       const f0 = list[0]!;
       out.push(`  ${f0.severity} ${f0.code} ×${list.length}`);

@@ -1,0 +1,124 @@
+// npm run bench: national-scale inputs in a temporary folder, `tillit report --format json` on each,
+// next to a bare single-threaded csv-parse pass over the same file in the same run.
+// Prints rows, MB, seconds, rows/s, MB/s and peak memory, and the ratio to the bare pass.
+// Options: --rows N (answer rows, default 2 000 000), --budget-rows N (default ~500 000), --keep.
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const arg = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const answerRows = arg('--rows', 2_000_000);
+const budgetTarget = arg('--budget-rows', 500_000);
+const dir = mkdtempSync(join(tmpdir(), 'tillit-bench-'));
+
+// The 290 municipality codes, from the register tillit ships.
+const { MUNICIPALITIES } = await import(join(root, 'dist/model/register.js'));
+const codes = [...MUNICIPALITIES.entries()];
+
+let seed = 42;
+const rand = () => {
+  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+  return seed / 4294967296;
+};
+
+async function write(path, header, rows) {
+  const out = createWriteStream(path);
+  let buf = `${header}\n`;
+  let n = 0;
+  for (const line of rows()) {
+    buf += `${line}\n`;
+    n++;
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
+      buf = '';
+    }
+  }
+  out.end(buf);
+  await new Promise((r) => out.on('finish', r));
+  return n;
+}
+
+const services = ['Hemtjänst', 'Särskilt boende', 'Korttidsboende', 'Dagverksamhet'];
+const questions = ['helhetssyn', 'bemotande', 'trygghet', 'inflytande', 'maten', 'aktiviteter', 'ensamhet', 'halsa', 'besvar', 'tid', 'respekt', 'information'];
+const answers = ['Mycket nöjd', 'Ganska nöjd', 'Varken nöjd eller missnöjd', 'Ganska missnöjd', 'Mycket missnöjd', 'Vet ej/Ingen åsikt'];
+const years = Array.from({ length: 11 }, (_, i) => 2015 + i);
+const groups = codes.length * years.length * services.length * questions.length;
+const perGroup = answerRows / groups;
+
+console.log(`tillit bench: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(`generating in ${dir} …`);
+const surveyFile = join(dir, 'svar-riket.csv');
+const surveyCount = await write(surveyFile, 'Löpnummer;Kommun;År;Verksamhet;Fråga;Svar;Kön', function* () {
+  let id = 0;
+  let carry = 0;
+  for (const year of years) for (const [code, name] of codes) for (const service of services) {
+    carry += perGroup * questions.length;
+    const people = Math.floor(carry / questions.length);
+    carry -= people * questions.length;
+    for (let p = 0; p < people; p++) {
+      id++;
+      const gender = rand() < 0.62 ? 'Kvinna' : 'Man';
+      const label = rand() < 0.5 ? `${code} ${name}` : code;
+      for (const q of questions) {
+        const u = rand();
+        const a = u < 0.45 ? 0 : u < 0.8 ? 1 : u < 0.88 ? 2 : u < 0.92 ? 3 : u < 0.94 ? 4 : 5;
+        yield `${id};${label};${year};${service};${q};${answers[a]};${gender}`;
+      }
+    }
+  }
+});
+const activities = ['Äldreomsorg', 'Hemtjänst', 'Särskilt boende', 'LSS', 'Individ- och familjeomsorg', 'Ekonomiskt bistånd', 'Förskola', 'Grundskola', 'Gymnasieskola', 'Kultur', 'Fritid', 'Teknisk verksamhet', 'Gemensam administration'];
+const budgetFile = join(dir, 'budget-riket.csv');
+const months = Math.max(1, Math.round(budgetTarget / (codes.length * activities.length)));
+const budgetCount = await write(budgetFile, 'Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad;Prognos helår', function* () {
+  for (let m = 0; m < months; m++) {
+    const period = `${2015 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+    for (const [code] of codes) for (const activity of activities) {
+      const annual = 10_000 + Math.floor(rand() * 400_000);
+      const month = annual / 12;
+      yield `${period};${code};${activity};${annual};${month.toFixed(1).replace('.', ',')};${(month * (0.95 + rand() * 0.1)).toFixed(1).replace('.', ',')};${Math.round(annual * (0.98 + rand() * 0.05))}`;
+    }
+  }
+});
+
+/** Runs a command, returns seconds and the peak resident memory (GNU time's %M, in KiB). */
+function measure(cmd, cmdArgs, env = {}) {
+  const started = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...cmdArgs], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 1 << 30 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const peakKiB = Number(r.stderr.trim().split('\n').at(-1));
+  return { seconds, peakMB: peakKiB / 1024, status: r.status, stderr: r.stderr, stdoutBytes: r.stdout.length };
+}
+
+const bare = join(root, 'scripts/bare-csv-parse.mjs');
+const rows = [];
+for (const [label, file, count] of [['survey answers', surveyFile, surveyCount], ['budget months', budgetFile, budgetCount]]) {
+  const mb = statSync(file).size / 1e6;
+  const base = measure(process.execPath, [bare, file]);
+  const run = measure(process.execPath, [join(root, 'bin/tillit.js'), 'report', file, '--format', 'json']);
+  if (run.status !== 0 && run.status !== 1) console.error(`tillit exited ${run.status}:\n${run.stderr}`);
+  rows.push({ label, count, mb, base, run });
+}
+const pad = (s, n) => String(s).padStart(n);
+console.log('');
+console.log(`${'input'.padEnd(16)}${pad('rows', 11)}${pad('MB', 8)} | ${'tool'.padEnd(15)}${pad('s', 7)}${pad('rows/s', 11)}${pad('MB/s', 7)}${pad('peak MB', 9)} | ratio`);
+for (const r of rows) {
+  for (const [tool, m] of [['bare csv-parse', r.base], ['tillit report', r.run]]) {
+    const ratio = tool === 'tillit report' ? (m.seconds / r.base.seconds).toFixed(2) : '';
+    console.log(`${r.label.padEnd(16)}${pad(r.count.toLocaleString('en'), 11)}${pad(r.mb.toFixed(1), 8)} | ${tool.padEnd(15)}${pad(m.seconds.toFixed(2), 7)}${pad(Math.round(r.count / m.seconds).toLocaleString('en'), 11)}${pad((r.mb / m.seconds).toFixed(1), 7)}${pad(m.peakMB.toFixed(0), 9)} | ${ratio}`);
+  }
+}
+const version = measure(process.execPath, [join(root, 'bin/tillit.js'), '--version']);
+const example = measure(process.execPath, [join(root, 'bin/tillit.js'), 'report', '--config', join(root, 'fixtures/bengtsfors-mellerud/tillit.config.json')]);
+console.log('');
+console.log(`tillit --version:          ${(version.seconds * 1000).toFixed(0)} ms`);
+console.log(`bundled example report:    ${(example.seconds * 1000).toFixed(0)} ms, peak ${example.peakMB.toFixed(0)} MB`);
+if (!args.includes('--keep')) rmSync(dir, { recursive: true, force: true });
+else console.log(`inputs kept in ${dir}`);
