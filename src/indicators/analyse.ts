@@ -118,12 +118,17 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
       const unit = catalogue.get(r.indicator)?.unit ?? '%';
       put({ ...base, service: r.service, gender: r.gender, period: r.period, value: r.value, n: r.n, isShare: unit === '%' && r.n !== null, fromAnswers: false });
     } else if (r.kind === 'answers') {
+      // Groups arrive per respondent gender; the total (T) is their sum.
       for (const gender of r.gender === 'T' ? (['T'] as Gender[]) : (['T', r.gender] as Gender[])) {
-        const o = { ...base, service: r.service, gender, period: r.period, isShare: true, fromAnswers: true };
-        const key = obsKey(o);
-        const c = answerCounts.get(key) ?? answerCounts.set(key, { o: { ...o, sources: [] }, positive: 0, other: 0, excluded: 0 }).get(key)!;
-        c[r.answerClass]++;
-        if (c.o.sources.length === 0) c.o.sources.push(r.source);
+        const key = `${r.area.code}\u0000${r.indicator}\u0000${r.service}\u0000${gender}\u0000${r.period}`;
+        let c = answerCounts.get(key);
+        if (c === undefined) {
+          c = { o: { area: r.area.code, areaKind: r.area.kind, indicator: r.indicator, service: r.service, gender, period: r.period, isShare: true, fromAnswers: true, sources: [r.source] }, positive: 0, other: 0, excluded: 0 };
+          answerCounts.set(key, c);
+        }
+        c.positive += r.positive;
+        c.other += r.other;
+        c.excluded += r.excluded;
       }
     }
   }

@@ -11,7 +11,7 @@ import { ALIASES, detectKind, expectedNames, mapColumns, REQUIRED, type AmountUn
 import { detectDecimal, parseNumber, type DecimalMark } from './number.js';
 import { parsePeriod } from './period.js';
 import { isRevenueLine } from '../model/activities.js';
-import type { Row, Table } from './table.js';
+import type { Delimiter, Row, Table } from './table.js';
 
 export type Sign = 'costs-positive' | 'costs-negative';
 
@@ -100,20 +100,50 @@ function periodColumns(headers: readonly string[]): { idx: number; period: strin
  * (an error finding) or an ignored row (an info finding); nothing disappears.
  */
 export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult {
+  const builder = createRecordBuilder(table, table.rows, opts, table.rawText);
+  for (const u of table.unreadable) builder.unreadable(u);
+  for (const row of table.rows) builder.row(row);
+  return builder.finish(table.truncated ? table.rows.at(-1)!.line : undefined);
+}
+
+/** What a table's first block tells: how to read the rest. */
+export interface TableHead {
+  delimiter: Delimiter;
+  title?: string;
+  headerLine: number;
+  headers: string[];
+  findings: FindingInput[];
+}
+
+/** Takes a file's rows one at a time, so a national file never has to be held in memory. */
+export interface RecordBuilder {
+  row(row: Row): void;
+  /** Text csv-parse could not read as records (an unterminated quote). */
+  unreadable(u: { line: number; text: string }): void;
+  /** Finishes the file; `truncatedAt` is the last line read when the row limit stopped reading. */
+  finish(truncatedAt?: number): RecordsResult;
+}
+
+/** A row's text re-joined from its cells, quoted where needed, for --rejects. */
+function joinCells(cells: readonly string[], delimiter: string): string {
+  return cells.map((c) => (c.includes(delimiter) || /["\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(delimiter);
+}
+
+/**
+ * Builds records row by row. `sample` (the first rows) decides the decimal mark; rows are then
+ * pushed in file order. Every row ends as a record, a rejection (an error finding) or an ignored
+ * row (an info finding).
+ */
+export function createRecordBuilder(table: TableHead, sample: readonly Row[], opts: RecordOptions, rawText?: (row: Row) => string): RecordBuilder {
   const findings: FindingInput[] = [...table.findings];
-  const counts: RowCounts = { read: table.rows.length, used: 0, rejected: 0, ignored: 0 };
+  const counts: RowCounts = { read: 0, used: 0, rejected: 0, ignored: 0 };
   const rejects: RejectedRow[] = [];
-  for (const u of table.unreadable) {
-    counts.read++;
-    counts.rejected++;
-    rejects.push({ line: u.line, reason: 'csv-syntax', text: u.text });
-  }
+  let failed: string | undefined;
   /** Counts a row as rejected and keeps its original text. */
   const reject = (row: Row, reason: string) => {
     counts.rejected++;
-    rejects.push({ line: row.line, reason, text: table.rawText(row) });
+    rejects.push({ line: row.line, reason, text: rawText ? rawText(row) : joinCells(row.cells, table.delimiter) });
   };
-  if (table.truncated && opts.maxRows !== undefined) findings.push({ code: 'rows-limit', line: table.rows.at(-1)!.line, args: { limit: opts.maxRows } });
   const map = mapColumns(table.headers, opts.columns);
   for (const a of map.ambiguous) {
     findings.push({ code: 'header-ambiguous-column', line: table.headerLine, args: { role: a.role, columns: a.columns.join(', ') } });
@@ -122,15 +152,16 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
   const layout = wide.length >= 1 && map.roles.period === undefined && map.roles.value === undefined && map.roles.share === undefined ? 'wide' : 'long';
   const kind = opts.kind ?? (layout === 'wide' ? 'values' : detectKind(map.roles));
   const valueIdx = new Set(layout === 'wide' ? wide.map((w) => w.idx) : Object.values(map.roles));
-  const sample = function* () {
-    for (const row of table.rows.slice(0, 2000)) for (const i of valueIdx) yield row.cells[i] ?? '';
+  const sampleCells = function* () {
+    for (const row of sample.slice(0, 2000)) for (const i of valueIdx) yield row.cells[i] ?? '';
   };
-  const decimal = opts.decimal ?? detectDecimal(sample(), table.delimiter);
+  const decimal = opts.decimal ?? detectDecimal(sampleCells(), table.delimiter);
   const normHeaders = table.headers.map(normalizeLabel);
   const kolada = normHeaders.includes('kpi') && normHeaders.includes('value') && (normHeaders.includes('municipality id') || normHeaders.includes('municipality'));
   // Kolada rows exist per gender; like Kolada's own views, keep the total unless told otherwise.
   const genderFilter = opts.gender ?? (kolada ? 'T' : 'all');
   const base: RecordsResult = { rejects, layout, kolada, decimal, records: [], findings, counts };
+  const answerGroups = new Map<string, { area: Area; period: string; indicator: string; service: string; gender: Gender; positive: number; other: number; excluded: number; line: number }>();
   // A file with 100,000 columns must not produce a 100,000-name message.
   const found = table.headers.slice(0, 12).map((h) => truncate(h, 30)).join(', ') + (table.headers.length > 12 ? ` … (${table.headers.length} columns)` : '');
   if (kind === undefined) {
@@ -138,8 +169,8 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
       code: 'header-unrecognised', line: table.headerLine,
       args: { found, expected: 'Kommun, År, Fråga, Antal svarande, Andel / Verksamhet, Budget, Utfall, Prognos' },
     });
-    for (const row of table.rows) reject(row, 'header-unrecognised');
-    return base;
+    failed = 'header-unrecognised';
+    return builder();
   }
   base.kind = kind;
   const supplied = (r: Role) =>
@@ -154,8 +185,8 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
     for (const role of missing) {
       findings.push({ code: 'header-missing-column', line: table.headerLine, args: { role, expected: expectedNames(role), found } });
     }
-    for (const row of table.rows) reject(row, 'header-missing-column');
-    return base;
+    failed = 'header-missing-column';
+    return builder();
   }
 
   const roles = map.roles;
@@ -191,7 +222,12 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
   const budgetRows: { rec: BudgetRecord; total: boolean; given?: number }[] = [];
   const title = table.title;
 
-  for (const row of table.rows) {
+  const processRow = (row: Row): void => {
+    counts.read++;
+    if (failed !== undefined) {
+      reject(row, failed);
+      return;
+    }
     const errors: FindingInput[] = [];
     const cell = (role: Role): string | undefined => {
       const idx = roles[role];
@@ -220,19 +256,19 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
       if (isHeaderRow(row.cells)) {
         findings.push({ code: 'row-repeated-header', line: row.line });
         reject(row, 'row-repeated-header');
-        continue;
+        return;
       }
       // One trailing empty field (a trailing delimiter) is harmless; anything else is a broken row.
       const trailingOnly = row.cells.length === table.headers.length + 1 && row.cells.at(-1)!.trim() === '';
       if (!trailingOnly) {
         findings.push({ code: 'row-column-count', line: row.line, args: { got: row.cells.length, expected: table.headers.length } });
         reject(row, 'row-column-count');
-        continue;
+        return;
       }
     } else if (row.cells[0]?.trim().length === firstHeaderLength && isHeaderRow(row.cells)) {
       findings.push({ code: 'row-repeated-header', line: row.line });
       reject(row, 'row-repeated-header');
-      continue;
+      return;
     }
 
     // Area: code or name, organisation aliases, name column cross-check.
@@ -274,14 +310,14 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
     if (errors.length === 0 && genderFilter !== 'all' && gender !== genderFilter) {
       findings.push({ code: 'gender-filtered', line: row.line, column: col('gender'), args: { gender, selected: genderFilter } });
       counts.ignored++;
-      continue;
+      return;
     }
     // A non-empty status marks an uncertain or confidential value (Kolada): excluded, reported.
     const statusText = cell('status');
     if (errors.length === 0 && statusText !== undefined && statusText !== '' && !/^(na|null)$/i.test(statusText)) {
       findings.push({ code: 'status-excluded', line: row.line, column: col('status'), received: truncate(statusText), args: { status: truncate(statusText) } });
       counts.ignored++;
-      continue;
+      return;
     }
 
     const source = { file: opts.file, line: row.line };
@@ -306,10 +342,22 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
       const answer = cell('answer') ?? '';
       const answerClass = classify(indicator, answer);
       if (answerClass === undefined) fail('answer-unknown', 'answer');
-      const respondent = cell('respondent');
-      const value = { kind, area, period, indicator, service, gender, answer, answerClass, source, ...(respondent ? { respondent } : {}) };
-      const key = respondent ? [area?.code, period, indicator, service, respondent].join('|') : '';
-      candidates.push({ schema: answerRecordSchema, value, period: period ?? '', key, fingerprint: answer });
+      if (errors.length > 0 || area === undefined || period === undefined || indicator === '') {
+        if (indicator === '' && errors.length === 0) fail('value-required', 'indicator');
+        findings.push(...errors);
+        reject(row, [...new Set(errors.map((e) => e.code))].join('; '));
+        return;
+      }
+      // Respondent rows are counted per group, not kept: memory follows groups, not rows.
+      const key = `${area.kind}\u0000${area.code}\u0000${period}\u0000${indicator}\u0000${service}\u0000${gender}`;
+      let group = answerGroups.get(key);
+      if (group === undefined) {
+        group = { area, period, indicator, service, gender, positive: 0, other: 0, excluded: 0, line: row.line };
+        answerGroups.set(key, group);
+      }
+      group[answerClass!]++;
+      counts.used++;
+      return;
     } else if (kind === 'values') {
       if (layout === 'wide') {
         for (const w of wide) {
@@ -328,7 +376,7 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
           // A missing value (`..`, NA) is a known gap, not an error: read and reported as ignored.
           findings.push({ code: 'value-missing', line: row.line, column: col(roles.value !== undefined ? 'value' : 'share'), received: cell(roles.value !== undefined ? 'value' : 'share') ?? '' });
           counts.ignored++;
-          continue;
+          return;
         }
       }
     } else {
@@ -354,7 +402,7 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
     if (errors.length > 0 || area === undefined) {
       findings.push(...errors);
       reject(row, [...new Set(errors.map((e) => e.code))].join('; '));
-      continue;
+      return;
     }
     let used = false;
     let rejected = false;
@@ -396,10 +444,34 @@ export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult
     if (used) counts.used++;
     else if (rejected) reject(row, [...new Set(reasons)].join('; '));
     else counts.ignored++;
+  };
+
+  return builder();
+
+  /** One record per answer group, in order of first appearance. */
+  function finishAnswers(): void {
+    for (const g of answerGroups.values()) {
+      base.records.push(answerRecordSchema.parse({ kind: 'answers', area: g.area, period: g.period, indicator: g.indicator, service: g.service, gender: g.gender, positive: g.positive, other: g.other, excluded: g.excluded, source: { file: opts.file, line: g.line } }));
+    }
+    answerGroups.clear();
   }
 
-  if (kind === 'budget') finishBudget(budgetRows, opts, base, unit);
-  return base;
+  function builder(): RecordBuilder {
+    return {
+      row: (row) => (failed !== undefined ? (counts.read++, reject(row, failed)) : processRow(row)),
+      unreadable: (u) => {
+        counts.read++;
+        counts.rejected++;
+        rejects.push({ line: u.line, reason: 'csv-syntax', text: u.text });
+      },
+      finish: (truncatedAt) => {
+        if (truncatedAt !== undefined && opts.maxRows !== undefined) findings.push({ code: 'rows-limit', line: truncatedAt, args: { limit: opts.maxRows } });
+        if (failed === undefined && base.kind === 'budget') finishBudget(budgetRows, opts, base, base.unit ?? 'kr');
+        finishAnswers();
+        return base;
+      },
+    };
+  }
 }
 
 const AMOUNTS = ['budgetYear', 'budgetYtd', 'budgetMonth', 'actualYtd', 'actualMonth', 'forecast'] as const;

@@ -29,6 +29,10 @@ export const surveyRecordSchema = z
     message: 'at most the number of respondents',
   });
 
+/**
+ * Respondent-level answers arrive one row per respondent and question; ingest counts them per
+ * group (area × period × question × service × respondent gender). `source` is the group's first row.
+ */
 export const answerRecordSchema = z.object({
   kind: z.literal('answers'),
   area,
@@ -36,9 +40,11 @@ export const answerRecordSchema = z.object({
   indicator: z.string().min(1),
   service: z.string(),
   gender,
-  answer: z.string(),
-  answerClass: z.enum(['positive', 'other', 'excluded']),
-  respondent: z.string().optional(),
+  positive: z.number().int().nonnegative(),
+  /** Valid answers that are not positive. */
+  other: z.number().int().nonnegative(),
+  /** "Vet ej/Ingen åsikt" and blanks. */
+  excluded: z.number().int().nonnegative(),
   source,
 });
 

@@ -54,10 +54,11 @@ describe('survey rows', () => {
 
 describe('answers rows', () => {
   const head = 'Löpnummer;Kommun;År;Verksamhet;Fråga;Svar;Kön\n';
-  it('classifies answers and rejects labels on no known scale', () => {
-    const r = parseText(`${head}1;1460;2025;Hemtjänst;helhetssyn;Mycket nöjd;Kvinna\n2;1460;2025;Hemtjänst;helhetssyn;Vet ej/Ingen åsikt;Man\n3;1460;2025;Hemtjänst;helhetssyn;Kanske;Man\n4;1460;2025;Hemtjänst;helhetssyn;;Man\n`);
-    expect(r.records.map((x) => (x.kind === 'answers' ? `${x.answerClass}/${x.gender}` : ''))).toEqual(['positive/K', 'excluded/M', 'excluded/M']);
+  it('classifies answers, counts them per group and rejects labels on no known scale', () => {
+    const r = parseText(`${head}1;1460;2025;Hemtjänst;helhetssyn;Mycket nöjd;Kvinna\n2;1460;2025;Hemtjänst;helhetssyn;Vet ej/Ingen åsikt;Man\n3;1460;2025;Hemtjänst;helhetssyn;Kanske;Man\n4;1460;2025;Hemtjänst;helhetssyn;;Man\n5;1460;2025;Hemtjänst;helhetssyn;Ganska missnöjd;Kvinna\n`);
+    expect(r.records.map((x) => (x.kind === 'answers' ? `${x.gender}:${x.positive}/${x.other}/${x.excluded}@${x.source.line}` : ''))).toEqual(['K:1/1/0@2', 'M:0/0/2@3']);
     expect(codes(r)).toEqual(['answer-unknown@4:6']);
+    expect(r.counts).toEqual({ read: 5, used: 4, rejected: 1, ignored: 0 });
   });
 });
 
