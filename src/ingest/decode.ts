@@ -17,12 +17,13 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 // € ‚ ƒ „ … – — ’ ” ™ (nodejs/node#60888). Windows-1252 is Latin-1 plus this fixed block (WHATWG
 // Encoding Standard, index-windows-1252), so it is decoded here without TextDecoder.
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-const cp1252 = {
-  decode: (bytes: Uint8Array): string =>
-    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-      .toString('latin1')
-      .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!),
-};
+/** Windows-1252 bytes to text (Latin-1 plus the 0x80–0x9F block). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('latin1')
+    .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+const cp1252 = { decode: decodeWindows1252 };
 const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /**
@@ -56,7 +57,7 @@ export function decode(bytes: Uint8Array, forced?: 'utf-8' | 'windows-1252'): De
 }
 
 /** Whether the bytes contain at least one valid two- to four-byte UTF-8 sequence. */
-function hasUtf8Sequences(bytes: Uint8Array): boolean {
+export function hasUtf8Sequences(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length - 1; i++) {
     const b = bytes[i]!;
     if (b < 0xc2 || b > 0xf4) continue;

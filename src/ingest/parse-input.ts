@@ -4,8 +4,9 @@ import type { DataRecord } from '../model/records.js';
 import { decode, type Encoding } from './decode.js';
 import { koladaJsonToRecords, looksLikeKolada } from './kolada-json.js';
 import type { DecimalMark } from './number.js';
-import { tableToRecords, type RecordOptions, type RejectedRow, type RowCounts, type Sign } from './records.js';
-import { readTable, type Delimiter } from './table.js';
+import type { RecordOptions, RejectedRow, RowCounts, Sign } from './records.js';
+import { createCsvIngest, type CsvIngest } from './stream.js';
+import type { Delimiter } from './table.js';
 
 export type SourceFormat = 'csv' | 'px-web-csv' | 'kolada-json' | 'kolada-csv';
 
@@ -37,11 +38,71 @@ function fileFailure(file: string, f: FindingInput): ParsedInput {
   return { file, counts: { read: 0, used: 0, rejected: 0, ignored: 0 }, records: [], rejects: [], findings: [finding(file, f)] };
 }
 
+/** Bytes seen before deciding how to read a file. */
+const SNIFF_BYTES = 4096;
+
+export interface Ingest {
+  /** Feeds the next bytes; false means reading can stop. */
+  write(chunk: Uint8Array): boolean;
+  end(): ParsedInput;
+}
+
 /**
- * Bytes of one input to records and findings. Pure: the caller read the bytes and names the file.
- * Dispatches on the content: Kolada JSON, PX-Web wide CSV, or a long CSV of one of the four kinds.
+ * Reads one input from a stream of byte chunks. The first bytes decide the way: Kolada JSON and
+ * UTF-16 files (small by nature) are read whole; CSV streams block by block in bounded memory.
+ * Pure: the caller reads the file and names it.
  */
+export function createIngest(opts: ParseOptions): Ingest {
+  const head: Uint8Array[] = [];
+  let headBytes = 0;
+  let way: CsvIngest | 'whole' | undefined;
+
+  function decide(): void {
+    const bytes = Buffer.concat(head);
+    const prefix = bytes.subarray(0, SNIFF_BYTES).toString('latin1');
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || looksLikeKolada(prefix.replace(/^\u00ef\u00bb\u00bf/, ''))) {
+      way = 'whole';
+      return;
+    }
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    way = createCsvIngest(opts, bom);
+    head.length = 0;
+    way.write(bom ? bytes.subarray(3) : bytes);
+  }
+
+  return {
+    write(chunk) {
+      if (way === undefined) {
+        head.push(chunk);
+        headBytes += chunk.length;
+        if (headBytes >= SNIFF_BYTES) decide();
+        return true;
+      }
+      if (way === 'whole') {
+        head.push(chunk);
+        return true;
+      }
+      return way.write(chunk);
+    },
+    end() {
+      if (way === undefined) {
+        if (headBytes === 0) return fileFailure(opts.file, { code: 'file-empty' });
+        decide();
+      }
+      return way === 'whole' ? parseWhole(Buffer.concat(head), opts) : way!.end();
+    },
+  };
+}
+
+/** Bytes of one input to records and findings (the same path as a stream, fed at once). */
 export function parseInput(bytes: Uint8Array, opts: ParseOptions): ParsedInput {
+  const ingest = createIngest(opts);
+  ingest.write(bytes);
+  return ingest.end();
+}
+
+/** Kolada JSON and UTF-16 text: decoded and parsed as a whole. */
+function parseWhole(bytes: Uint8Array, opts: ParseOptions): ParsedInput {
   const { file } = opts;
   const decoded = decode(bytes, opts.encoding);
   if (!decoded.ok) {
@@ -51,38 +112,17 @@ export function parseInput(bytes: Uint8Array, opts: ParseOptions): ParsedInput {
     }
     return fileFailure(file, { code: 'file-empty' });
   }
-  const text = decoded.text;
-  if (text.trim() === '') return fileFailure(file, { code: 'file-empty' });
   const info = { encoding: decoded.encoding, bom: decoded.bom };
-  if (looksLikeKolada(text)) {
-    const k = koladaJsonToRecords(text, { file, gender: opts.gender ?? 'T' });
+  if (looksLikeKolada(decoded.text)) {
+    const k = koladaJsonToRecords(decoded.text, { file, gender: opts.gender ?? 'T' });
     return {
       file, format: 'kolada-json', ...info, kind: 'values', counts: k.counts, records: k.records, rejects: k.rejects,
       findings: k.findings.map((f) => finding(file, f)),
       ...(k.version ? { title: `Kolada API ${k.version}` } : {}),
     };
   }
-  const table = readTable(text, { ...(opts.delimiter ? { delimiter: opts.delimiter } : {}), ...(opts.maxRows ? { maxRows: opts.maxRows } : {}) });
-  if (table.headers.length === 0) return { ...fileFailure(file, { code: 'file-empty' }), ...info };
-  if (table.rows.length === 0 && table.findings.length === 0) {
-    return { ...fileFailure(file, { code: 'file-header-only', line: table.headerLine }), ...info, delimiter: table.delimiter };
-  }
-  const result = tableToRecords(table, opts);
-  const out: ParsedInput = {
-    file,
-    format: result.layout === 'wide' ? 'px-web-csv' : result.kolada ? 'kolada-csv' : 'csv',
-    ...info,
-    delimiter: table.delimiter,
-    decimal: result.decimal,
-    counts: result.counts,
-    records: result.records,
-    rejects: result.rejects,
-    findings: result.findings.map((f) => finding(file, f)),
-  };
-  if (decoded.encoding === 'windows-1252' && opts.encoding === undefined) out.findings.unshift(finding(file, { code: 'encoding-detected', args: { encoding: 'windows-1252' } }));
-  if (result.kind !== undefined) out.kind = result.kind;
-  if (table.title !== undefined) out.title = table.title;
-  if (result.unit !== undefined) out.unit = result.unit;
-  if (result.sign !== undefined) out.sign = result.sign;
-  return out;
+  // UTF-16 text that is not JSON: hand its UTF-8 form to the CSV reader.
+  const csv = createCsvIngest({ ...opts, encoding: 'utf-8' }, false);
+  csv.write(Buffer.from(decoded.text, 'utf8'));
+  return { ...csv.end(), encoding: decoded.encoding, bom: decoded.bom };
 }

@@ -11,7 +11,7 @@ import { ALIASES, detectKind, expectedNames, mapColumns, REQUIRED, type AmountUn
 import { detectDecimal, parseNumber, type DecimalMark } from './number.js';
 import { parsePeriod } from './period.js';
 import { isRevenueLine } from '../model/activities.js';
-import type { Delimiter, Row, Table } from './table.js';
+import { joinCells, type Delimiter, type Row } from './table.js';
 
 export type Sign = 'costs-positive' | 'costs-negative';
 
@@ -30,6 +30,8 @@ export interface RecordOptions {
   gender?: Gender | 'all';
   /** Most data rows read from one file. */
   maxRows?: number;
+  /** Bytes per parsed block when streaming (tests make it small to put boundaries everywhere). */
+  blockBytes?: number;
   organisation: { code: string; name: string; aliases: readonly string[] };
   classify: (question: string, answer: string) => AnswerClass | undefined;
 }
@@ -99,13 +101,6 @@ function periodColumns(headers: readonly string[]): { idx: number; period: strin
  * Turns a parsed table into validated records. Every data row ends as a record, a rejection
  * (an error finding) or an ignored row (an info finding); nothing disappears.
  */
-export function tableToRecords(table: Table, opts: RecordOptions): RecordsResult {
-  const builder = createRecordBuilder(table, table.rows, opts, table.rawText);
-  for (const u of table.unreadable) builder.unreadable(u);
-  for (const row of table.rows) builder.row(row);
-  return builder.finish(table.truncated ? table.rows.at(-1)!.line : undefined);
-}
-
 /** What a table's first block tells: how to read the rest. */
 export interface TableHead {
   delimiter: Delimiter;
@@ -122,11 +117,6 @@ export interface RecordBuilder {
   unreadable(u: { line: number; text: string }): void;
   /** Finishes the file; `truncatedAt` is the last line read when the row limit stopped reading. */
   finish(truncatedAt?: number): RecordsResult;
-}
-
-/** A row's text re-joined from its cells, quoted where needed, for --rejects. */
-function joinCells(cells: readonly string[], delimiter: string): string {
-  return cells.map((c) => (c.includes(delimiter) || /["\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(delimiter);
 }
 
 /**

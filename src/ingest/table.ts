@@ -7,9 +7,6 @@ export interface Row {
   /** 1-based physical line where the record starts. */
   line: number;
   cells: string[];
-  /** Byte range of the record in the table body, for quoting a rejected row exactly. */
-  start: number;
-  end: number;
 }
 
 export interface Table {
@@ -26,7 +23,7 @@ export interface Table {
   unreadable: { line: number; text: string }[];
   /** True when reading stopped at the row limit. */
   truncated: boolean;
-  /** The original text of a record, without its line break. */
+  /** The original text of a record (re-joined from its cells), without its line break. */
   rawText(row: Row): string;
 }
 
@@ -62,12 +59,17 @@ function isTitleLine(line: string): boolean {
   return c[';'] + c[','] + c['\t'] === 0 && /^\s*".*"\s*$/.test(line);
 }
 
-/**
- * Text to header and rows, each row with the line it starts on. Never throws on bad CSV: a
- * record that cannot be parsed becomes a `csv-syntax` finding naming the lines it spans.
- */
-export function readTable(text: string, options: ReadTableOptions = {}): Table {
-  const forced = options.delimiter;
+/** Where the table starts in a file's first block: a PX-Web title skipped, the delimiter chosen. */
+export interface Head {
+  delimiter: Delimiter;
+  title?: string;
+  /** Characters before the header line (title and blank lines). */
+  offset: number;
+  /** Physical lines before the header line. */
+  skippedLines: number;
+}
+
+export function readHead(text: string, forced?: Delimiter): Head {
   const lines = text.split(/\r\n|\n|\r/, 8);
   let headerIdx = 0;
   let title: string | undefined;
@@ -77,102 +79,115 @@ export function readTable(text: string, options: ReadTableOptions = {}): Table {
     headerIdx++;
     while (headerIdx < lines.length && lines[headerIdx]!.trim() === '') headerIdx++;
   }
-  const headerText = lines[headerIdx] ?? '';
-  const delimiter = forced ?? detectDelimiter(headerText);
-  // Skip the title block by offset so every line number stays the physical one.
   let offset = 0;
   for (let i = 0; i < headerIdx; i++) {
     const m = /\r\n|\n|\r/.exec(text.slice(offset));
     offset += m ? m.index + m[0].length : text.length - offset;
   }
-  const findings: FindingInput[] = [];
+  const head: Head = { delimiter: forced ?? detectDelimiter(lines[headerIdx] ?? ''), offset, skippedLines: headerIdx };
+  if (title !== undefined) head.title = title;
+  return head;
+}
+
+const BREAK = /\r\n|\n|\r/g;
+function breaksIn(text: string): number {
+  if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) return 0;
+  return text.match(BREAK)?.length ?? 0;
+}
+
+export interface Block {
+  /** Records in order, blank lines included as `['']`, each with its physical line. */
+  records: Row[];
+  findings: FindingInput[];
+  unreadable: { line: number; text: string }[];
+}
+
+/**
+ * Parses one block of complete records that starts at physical line `firstLine`. Never throws on
+ * bad CSV: text csv-parse cannot read becomes a `csv-syntax` finding naming the lines it spans.
+ * Line numbers come from the line breaks kept inside quoted cells (csv-parse's own `info` costs
+ * two thirds more time and counts a quoted CRLF as two lines).
+ */
+export function parseBlock(text: string, delimiter: Delimiter, firstLine: number): Block {
   const skipped: { lines: number; reason: string }[] = [];
-  const body = Buffer.from(offset === 0 ? text : text.slice(offset), 'utf8');
-  const records = parse(body, {
+  const raw = parse(text, {
     delimiter,
-    info: true,
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: false,
     skip_records_with_error: true,
     // Files edited on several systems mix CRLF, LF and CR; auto-detection would take the first only.
     record_delimiter: ['\r\n', '\n', '\r'],
-    ...(options.maxRows !== undefined ? { to: options.maxRows + 2 } : {}),
     on_skip: (err) => {
       if (err) skipped.push({ lines: (err as { lines?: number }).lines ?? Number.POSITIVE_INFINITY, reason: err.message.replace(/: .*$/s, '') });
     },
-  }) as unknown as { record: string[]; info: { lines: number; bytes: number } }[];
+  }) as string[][];
+  const records: Row[] = [];
+  let line = firstLine;
+  for (const cells of raw) {
+    records.push({ line, cells });
+    let spanned = 1;
+    for (const c of cells) spanned += breaksIn(c);
+    line += spanned;
+  }
+  const block: Block = { records, findings: [], unreadable: [] };
+  if (skipped.length > 0) {
+    // Whatever follows the last readable record is what was lost (in practice an unterminated
+    // quote, which runs to the end of the file).
+    const all = text.split(/\r\n|\n|\r/);
+    const lastLine = firstLine + all.length - 1 - (all.at(-1) === '' ? 1 : 0);
+    const from = Math.min(line, lastLine);
+    const lostText = all.slice(from - firstLine, lastLine - firstLine + 1).join('\n');
+    block.findings.push({ code: 'csv-syntax', line: from, args: { reason: `${skipped[0]!.reason}; lines ${from}–${lastLine} not read` } });
+    block.unreadable.push({ line: from, text: lostText });
+  }
+  return block;
+}
 
-  // csv-parse counts a CRLF inside quotes as two lines, so physical lines come from byte offsets:
-  // a record starts where the previous one ended (`info.bytes`).
-  const starts = lineStarts(body);
-  const lineAt = (byte: number) => headerIdx + upperBound(starts, byte);
-  const lastLine = headerIdx + starts.length - (body.length > 0 && (body[body.length - 1] === 0x0a || body[body.length - 1] === 0x0d) ? 1 : 0);
+/** A row's text re-joined from its cells, quoted where needed. */
+export function joinCells(cells: readonly string[], delimiter: string): string {
+  return cells.map((c) => (c.includes(delimiter) || /["\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(delimiter);
+}
+
+/**
+ * Splits a block's records into the header (the first non-blank record, when `withHeader`) and
+ * data rows, counting blank lines and stopping at the row limit.
+ */
+export function collectRows(records: readonly Row[], state: { headers?: string[]; headerLine?: number; blankLines: number }, rows: Row[], maxRows?: number): boolean {
+  for (const r of records) {
+    if (r.cells.length === 1 && r.cells[0]!.trim() === '') {
+      state.blankLines++;
+      continue;
+    }
+    if (state.headers === undefined) {
+      state.headers = r.cells.map((h) => h.trim());
+      state.headerLine = r.line;
+      continue;
+    }
+    if (maxRows !== undefined && rows.length >= maxRows) return true;
+    rows.push(r);
+  }
+  return false;
+}
+
+/** Whole text to header and rows (small files and tests; large files go through the stream). */
+export function readTable(text: string, options: ReadTableOptions = {}): Table {
+  const head = readHead(text, options.delimiter);
+  const block = parseBlock(head.offset === 0 ? text : text.slice(head.offset), head.delimiter, head.skippedLines + 1);
+  const state: { headers?: string[]; headerLine?: number; blankLines: number } = { blankLines: 0 };
   const rows: Row[] = [];
-  let blankLines = 0;
-  let headers: string[] | undefined;
-  let headerLine = headerIdx + 1;
-  let prevBytes = 0;
-  let nextSkip = 0;
-  const unreadable: Table['unreadable'] = [];
-  const flushSkips = (beforeLines: number, nextStart: number) => {
-    while (nextSkip < skipped.length && skipped[nextSkip]!.lines < beforeLines) {
-      const skip = skipped[nextSkip++]!;
-      const from = lineAt(prevBytes);
-      const to = Math.max(from, Math.min(lastLine, nextStart > prevBytes ? lineAt(nextStart) - 1 : lastLine));
-      findings.push({ code: 'csv-syntax', line: from, args: { reason: `${skip.reason}; lines ${from}–${to} not read` } });
-      unreadable.push({ line: from, text: body.subarray(prevBytes, nextStart > prevBytes ? nextStart : body.length).toString('utf8').replace(/\r?\n$/, '') });
-    }
-  };
-  for (const { record, info } of records) {
-    flushSkips(info.lines, info.bytes);
-    const line = lineAt(prevBytes);
-    const start = prevBytes;
-    prevBytes = info.bytes;
-    if (record.length === 1 && record[0]!.trim() === '') {
-      blankLines++;
-      continue;
-    }
-    if (headers === undefined) {
-      headers = record.map((h) => h.trim());
-      headerLine = line;
-      continue;
-    }
-    rows.push({ line, cells: record, start, end: info.bytes });
-  }
-  flushSkips(Number.POSITIVE_INFINITY, prevBytes);
-  const truncated = options.maxRows !== undefined && rows.length > options.maxRows;
-  if (truncated) rows.length = options.maxRows!;
+  const truncated = collectRows(block.records, state, rows, options.maxRows);
   const table: Table = {
-    delimiter, headerLine, headers: headers ?? [], rows, blankLines, findings, unreadable, truncated,
-    rawText: (row) => body.subarray(row.start, row.end).toString('utf8').replace(/(\r\n|\n|\r)$/, ''),
+    delimiter: head.delimiter,
+    headerLine: state.headerLine ?? head.skippedLines + 1,
+    headers: state.headers ?? [],
+    rows,
+    blankLines: state.blankLines,
+    findings: block.findings,
+    unreadable: block.unreadable,
+    truncated,
+    rawText: (row) => joinCells(row.cells, head.delimiter),
   };
-  if (title !== undefined) table.title = title;
+  if (head.title !== undefined) table.title = head.title;
   return table;
-}
-
-/** Byte offsets where each line starts; `\r\n`, `\n` and a lone `\r` each end a line. */
-function lineStarts(buf: Uint8Array): number[] {
-  const starts = [0];
-  for (let i = 0; i < buf.length; i++) {
-    const b = buf[i];
-    if (b === 0x0a) starts.push(i + 1);
-    else if (b === 0x0d) {
-      if (buf[i + 1] === 0x0a) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
-
-/** Number of entries ≤ value in a sorted array: the 1-based line of a byte offset. */
-function upperBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

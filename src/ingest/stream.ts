@@ -1,0 +1,245 @@
+import { isUtf8 } from 'node:buffer';
+import { finding, type FindingInput } from '../model/findings.js';
+import { decodeWindows1252, firstInvalidUtf8, hasUtf8Sequences } from './decode.js';
+import type { ParsedInput, ParseOptions } from './parse-input.js';
+import { createRecordBuilder, type RecordBuilder } from './records.js';
+import { collectRows, parseBlock, readHead, type Delimiter, type Row } from './table.js';
+
+/** Blocks of about this many bytes are decoded and parsed at a time. */
+const BLOCK_BYTES = 1 << 20;
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+export interface CsvIngest {
+  /** Feeds the next bytes; returns false when reading can stop (a fatal problem or the row limit). */
+  write(chunk: Uint8Array): boolean;
+  end(): ParsedInput;
+}
+
+/**
+ * Reads a CSV file as a stream of byte chunks in bounded memory: bytes are cut into blocks at record
+ * boundaries (a line break outside quotes, by quote parity), each block is decoded and parsed on its
+ * own (a line break never falls inside a UTF-8 sequence), and rows go to the record builder one at
+ * a time. Encoding follows `decode`: UTF-8 while the bytes are valid UTF-8; Windows-1252 when they
+ * are not and no multi-byte UTF-8 sequence appears anywhere (the earlier blocks were then plain
+ * ASCII, the same in both); otherwise the file is damaged UTF-8 and fails with the position.
+ */
+export function createCsvIngest(opts: ParseOptions, bom: boolean): CsvIngest {
+  const { file } = opts;
+  const blockBytes = opts.blockBytes ?? BLOCK_BYTES;
+  let pending: Buffer = Buffer.alloc(0);
+  let scanPos = 0;
+  let inQuotes = false;
+  let boundary = 0;
+  let breaks = 0;
+  let breaksAtBoundary = 0;
+  let nextLine = 1;
+  let encoding: 'utf-8' | 'windows-1252' = opts.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8';
+  let sawMultibyte = false;
+  let switched = false;
+  let firstInvalid: { line: number; column: number } | undefined;
+  let fatal: FindingInput | undefined;
+  let stopped = false;
+  let fedBytes = bom ? 3 : 0;
+
+  let delimiter: Delimiter | undefined;
+  let title: string | undefined;
+  let builder: RecordBuilder | undefined;
+  let truncatedAt: number | undefined;
+  let rowsSeen = 0;
+  const state: { headers?: string[]; headerLine?: number; blankLines: number } = { blankLines: 0 };
+  const early: Row[] = [];
+  const earlyBlocks: { findings: FindingInput[]; unreadable: { line: number; text: string }[] }[] = [];
+
+  /** Line and column of a byte offset inside a block that starts at `line`. */
+  function position(bytes: Uint8Array, offset: number, line: number): { line: number; column: number } {
+    let l = line;
+    let start = 0;
+    for (let i = 0; i < offset; i++) {
+      if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) {
+        l++;
+        start = i + 1;
+      }
+    }
+    return { line: l, column: offset - start + 1 };
+  }
+
+  function decodeBlock(bytes: Uint8Array, line: number): string | undefined {
+    if (encoding === 'utf-8') {
+      if (isUtf8(bytes)) {
+        if (!sawMultibyte) sawMultibyte = bytes.some((b) => b >= 0x80);
+        return utf8.decode(bytes);
+      }
+      const bad = position(bytes, firstInvalidUtf8(bytes), line);
+      if (opts.encoding === 'utf-8' || bom || sawMultibyte || hasUtf8Sequences(bytes)) {
+        fatal = { code: 'encoding-invalid', line: bad.line, column: bad.column, args: { encoding: 'utf-8' } };
+        return undefined;
+      }
+      encoding = 'windows-1252';
+      switched = true;
+      firstInvalid = bad;
+    } else if (switched && hasUtf8Sequences(bytes)) {
+      fatal = { code: 'encoding-invalid', line: firstInvalid!.line, column: firstInvalid!.column, args: { encoding: 'utf-8' } };
+      return undefined;
+    }
+    return decodeWindows1252(bytes);
+  }
+
+  function startTable(rows: Row[]): void {
+    builder = createRecordBuilder(
+      { delimiter: delimiter!, headerLine: state.headerLine ?? 1, headers: state.headers ?? [], findings: [], ...(title !== undefined ? { title } : {}) },
+      rows,
+      opts,
+    );
+  }
+
+  function feedRows(rows: Row[]): void {
+    for (const row of rows) builder!.row(row);
+  }
+
+  function processBlock(bytes: Uint8Array, line: number, lineCount: number): void {
+    let text = decodeBlock(bytes, line);
+    if (text === undefined) return;
+    let first = line;
+    if (delimiter === undefined) {
+      if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      const head = readHead(text, opts.delimiter);
+      delimiter = head.delimiter;
+      if (head.title !== undefined) title = head.title;
+      text = text.slice(head.offset);
+      first += head.skippedLines;
+    }
+    const block = parseBlock(text, delimiter, first);
+    const rows: Row[] = [];
+    const limit = opts.maxRows !== undefined ? opts.maxRows - rowsSeen : undefined;
+    const truncated = collectRows(block.records, state, rows, limit);
+    rowsSeen += rows.length;
+    if (truncated) {
+      truncatedAt = rows.at(-1)?.line ?? line;
+      stopped = true;
+    }
+    if (builder === undefined) {
+      // The first rows (up to 2000 or the first block) decide the decimal mark.
+      early.push(...rows);
+      earlyBlocks.push(block);
+      if (early.length >= 2000 || stopped) flushEarly();
+    } else {
+      for (const u of block.unreadable) builder.unreadable(u);
+      feedRows(rows);
+      pendingFindings.push(...block.findings);
+    }
+    nextLine = line + lineCount;
+  }
+
+  const pendingFindings: FindingInput[] = [];
+  function flushEarly(): void {
+    if (builder !== undefined || delimiter === undefined) return;
+    startTable(early);
+    for (const b of earlyBlocks) {
+      pendingFindings.push(...b.findings);
+      for (const u of b.unreadable) builder!.unreadable(u);
+    }
+    feedRows(early);
+    early.length = 0;
+  }
+
+  /** Scans new bytes for record boundaries: a line break outside quotes. */
+  function scan(final: boolean): void {
+    const buf = pending;
+    const n = buf.length;
+    let i = scanPos;
+    for (; i < n; i++) {
+      const b = buf[i]!;
+      if (b === 0x22) inQuotes = !inQuotes;
+      else if (b === 0x0a) {
+        breaks++;
+        if (!inQuotes) {
+          boundary = i + 1;
+          breaksAtBoundary = breaks;
+        }
+      } else if (b === 0x0d) {
+        if (i + 1 >= n && !final) break;
+        if (buf[i + 1] === 0x0a) continue;
+        breaks++;
+        if (!inQuotes) {
+          boundary = i + 1;
+          breaksAtBoundary = breaks;
+        }
+      }
+    }
+    scanPos = i;
+  }
+
+  /** Hands complete blocks to the parser: at about BLOCK_BYTES, or everything at the end. */
+  function cut(final: boolean): void {
+    while (!stopped && fatal === undefined) {
+      let end: number;
+      let lineCount: number;
+      if (boundary > 0 && (final || boundary >= blockBytes)) {
+        end = boundary;
+        lineCount = breaksAtBoundary;
+      } else if (final && pending.length > 0) {
+        // The last record without a line break, or an unterminated quote running to the end.
+        end = pending.length;
+        lineCount = breaks + 1;
+      } else return;
+      const block = pending.subarray(0, end);
+      const line = nextLine;
+      pending = Buffer.from(pending.subarray(end));
+      scanPos -= end;
+      breaks -= end === boundary ? breaksAtBoundary : breaks;
+      boundary = 0;
+      breaksAtBoundary = 0;
+      processBlock(block, line, lineCount);
+    }
+  }
+
+  return {
+    write(chunk) {
+      if (stopped || fatal !== undefined) return false;
+      const nul = chunk.indexOf(0);
+      if (nul >= 0) {
+        fatal = { code: 'file-binary', args: { offset: fedBytes + nul } };
+        return false;
+      }
+      fedBytes += chunk.length;
+      pending = pending.length === 0 ? Buffer.from(chunk) : Buffer.concat([pending, chunk]);
+      scan(false);
+      cut(false);
+      return !stopped && fatal === undefined;
+    },
+    end() {
+      if (fatal === undefined && !stopped) {
+        scan(true);
+        cut(true);
+      }
+      const empty = { file, counts: { read: 0, used: 0, rejected: 0, ignored: 0 }, records: [], rejects: [] };
+      if (fatal !== undefined) return { ...empty, findings: [finding(file, fatal)] };
+      flushEarly();
+      if (state.headers === undefined) return { ...empty, findings: [finding(file, { code: 'file-empty' })], encoding, bom };
+      if (builder === undefined) startTable([]);
+      const result = builder!.finish(truncatedAt);
+      if (result.counts.read === 0 && result.rejects.length === 0) {
+        return { ...empty, findings: [finding(file, { code: 'file-header-only', line: state.headerLine! })], encoding, bom, delimiter: delimiter! };
+      }
+      const out: ParsedInput = {
+        file,
+        format: result.layout === 'wide' ? 'px-web-csv' : result.kolada ? 'kolada-csv' : 'csv',
+        encoding,
+        bom,
+        delimiter: delimiter!,
+        decimal: result.decimal,
+        counts: result.counts,
+        records: result.records,
+        rejects: [...result.rejects].sort((a, b) => a.line - b.line),
+        // Line order, file-level findings first: the same whatever block a finding came from.
+        findings: [...pendingFindings, ...result.findings].map((f) => finding(file, f)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
+      };
+      if (switched && opts.encoding === undefined) out.findings.unshift(finding(file, { code: 'encoding-detected', args: { encoding: 'windows-1252' } }));
+      if (result.kind !== undefined) out.kind = result.kind;
+      if (title !== undefined) out.title = title;
+      if (result.unit !== undefined) out.unit = result.unit;
+      if (result.sign !== undefined) out.sign = result.sign;
+      return out;
+    },
+  };
+}
