@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { appendFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { appendFile, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { ParsedInput } from '../ingest/parse-input.js';
 import { renderRejects } from '../report/render-rejects.js';
@@ -9,14 +12,27 @@ import { OutputError, UsageError } from './errors.js';
  * Writes via a temporary file in the same directory and a rename: readers never see half a file,
  * and concurrent runs each rename a complete file of their own (temporary names are unique).
  */
-async function writeAtomic(path: string, content: string): Promise<void> {
+async function writeAtomic(path: string, content: string | Iterable<string>): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(tmp, content, { flag: 'wx' });
+    const out = createWriteStream(tmp, { flags: 'wx' });
+    const opened = once(out, 'open');
+    out.on('error', () => undefined);
+    await Promise.race([opened, once(out, 'error').then(([e]) => Promise.reject(e))]);
+    await writeChunks(out, typeof content === 'string' ? [content] : content);
+    out.end();
+    await once(out, 'finish');
     await rename(tmp, path);
   } catch (error) {
     await rm(tmp, { force: true });
     throw new OutputError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+  }
+}
+
+/** Writes text pieces to a stream, waiting when it is full: memory stays flat for large reports. */
+export async function writeChunks(out: Writable, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    if (!out.write(chunk)) await once(out, 'drain');
   }
 }
 
@@ -36,7 +52,7 @@ async function isDirectory(path: string): Promise<boolean> {
 export async function writeOutputs(
   out: string,
   perArea: () => { name: string; content: string }[],
-  whole: () => string,
+  whole: () => Iterable<string>,
   inputs: readonly string[],
 ): Promise<string[]> {
   const protectedPaths = new Set(inputs.map((i) => resolve(i)));
@@ -47,7 +63,7 @@ export async function writeOutputs(
         if (dirname(path) !== resolve(out) || name.includes('/') || name.includes('\\')) throw new UsageError(`refusing to write outside ${out}: ${name}`);
         return { path, content };
       })
-    : [{ path: resolve(out), content: whole() }];
+    : [{ path: resolve(out), content: whole() as string | Iterable<string> }];
   for (const t of targets) {
     if (protectedPaths.has(t.path)) throw new UsageError(`--out would overwrite the input file ${t.path}`);
   }

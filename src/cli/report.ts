@@ -3,11 +3,11 @@ import { analyse } from '../indicators/analyse.js';
 import { loadConfig, loadInputs } from '../ingest/load.js';
 import { formatFinding } from '../model/findings.js';
 import { evaluateFailOn, parseFailOn } from '../report/fail-on.js';
-import { renderReport, reportFiles, renderSummary, type Format } from '../report/render.js';
+import { renderReportChunks, reportFiles, renderSummary, type Format } from '../report/render.js';
 import { NO_PAINT, type Paint } from '../report/view.js';
 import { EXIT, InputError, UsageError } from './errors.js';
 import { ingestOverrides, type IngestFlags } from './flags.js';
-import { appendSummary, writeOutputs, writeRejects } from './output.js';
+import { appendSummary, writeChunks, writeOutputs, writeRejects } from './output.js';
 
 export interface ReportFlags extends IngestFlags {
   period?: string;
@@ -83,12 +83,12 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   const lang = flags.lang ?? loaded.config.organisation.language;
   const toStdout = flags.out === '-';
   const options = { lang, unit: flags.amountUnit ?? loaded.config.budget.displayUnit, paint: paintFor(flags, toStdout), csvDialect: flags.csvDialect };
-  if (toStdout) process.stdout.write(renderReport(report, flags.format, options));
+  if (toStdout) await writeChunks(process.stdout, renderReportChunks(report, flags.format, options));
   else {
     const written = await writeOutputs(
       flags.out,
       () => reportFiles(report, flags.format, options),
-      () => renderReport(report, flags.format, { ...options, paint: NO_PAINT }),
+      () => renderReportChunks(report, flags.format, { ...options, paint: NO_PAINT }),
       inputs.map((i) => i.file),
     );
     for (const path of written) process.stderr.write(`tillit: wrote ${path}\n`);

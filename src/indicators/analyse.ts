@@ -41,7 +41,7 @@ interface Observation {
   sources: { file: string; line: number }[];
   fromAnswers: boolean;
   /** Set by suppression. */
-  hidden?: 'below-threshold' | 'secondary';
+  hidden: 'below-threshold' | 'secondary' | undefined;
 }
 
 const GENDER_ORDER: Record<Gender, number> = { T: 0, K: 1, M: 2 };
@@ -59,6 +59,14 @@ const DEFAULT_SERVICE_ACTIVITY: Record<string, string> = {
   'individ och familjeomsorg': 'individ och familjeomsorg',
   ifo: 'individ och familjeomsorg',
 };
+
+/** One shape for every observation (V8 keeps such objects fast; spreads and late fields do not). */
+function observation(
+  area: string, areaKind: AreaKind, indicator: string, service: string, gender: Gender, period: string,
+  value: number, n: number | null, isShare: boolean, sources: { file: string; line: number }[], fromAnswers: boolean,
+): Observation {
+  return { area, areaKind, indicator, service, gender, period, value, n, isShare, sources, fromAnswers, hidden: undefined };
+}
 
 const obsKey = (o: Pick<Observation, 'area' | 'indicator' | 'service' | 'gender' | 'period'>) =>
   `${o.area}\u0000${o.indicator}\u0000${o.service}\u0000${o.gender}\u0000${o.period}`;
@@ -105,7 +113,8 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
         args: { key: [o.area, o.indicator, o.service, o.gender, o.period].join(' / '), value: round(other.value, 2), n: other.n ?? '–', other: `${keep.sources[0]!.file}:${keep.sources[0]!.line}`, otherValue: round(keep.value, 2), otherN: keep.n ?? '–' },
       }));
     }
-    obs.set(key, { ...keep, sources: [...keep.sources, ...other.sources] });
+    keep.sources = [...keep.sources, ...other.sources];
+    obs.set(key, keep);
   };
   const answerCounts = new Map<string, { o: Omit<Observation, 'value' | 'n'>; positive: number; other: number; excluded: number }>();
   for (const r of records) {
@@ -113,17 +122,17 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
     const base = { area: r.area.code, areaKind: r.area.kind, indicator: r.indicator, sources: [r.source] };
     if (r.kind === 'survey') {
       if (r.share === null) continue;
-      put({ ...base, service: r.service, gender: r.gender, period: r.period, value: r.share, n: r.n, isShare: true, fromAnswers: false });
+      put(observation(base.area, base.areaKind, base.indicator, r.service, r.gender, r.period, r.share, r.n, true, base.sources, false));
     } else if (r.kind === 'values') {
       const unit = catalogue.get(r.indicator)?.unit ?? '%';
-      put({ ...base, service: r.service, gender: r.gender, period: r.period, value: r.value, n: r.n, isShare: unit === '%' && r.n !== null, fromAnswers: false });
+      put(observation(base.area, base.areaKind, base.indicator, r.service, r.gender, r.period, r.value, r.n, unit === '%' && r.n !== null, base.sources, false));
     } else if (r.kind === 'answers') {
       // Groups arrive per respondent gender; the total (T) is their sum.
       for (const gender of r.gender === 'T' ? (['T'] as Gender[]) : (['T', r.gender] as Gender[])) {
         const key = `${r.area.code}\u0000${r.indicator}\u0000${r.service}\u0000${gender}\u0000${r.period}`;
         let c = answerCounts.get(key);
         if (c === undefined) {
-          c = { o: { area: r.area.code, areaKind: r.area.kind, indicator: r.indicator, service: r.service, gender, period: r.period, isShare: true, fromAnswers: true, sources: [r.source] }, positive: 0, other: 0, excluded: 0 };
+          c = { o: { area: r.area.code, areaKind: r.area.kind, indicator: r.indicator, service: r.service, gender, period: r.period, isShare: true, fromAnswers: true, sources: [r.source], hidden: undefined }, positive: 0, other: 0, excluded: 0 };
           answerCounts.set(key, c);
         }
         c.positive += r.positive;
@@ -134,7 +143,8 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   }
   for (const c of [...answerCounts.values()]) {
     const share = positiveShare(c);
-    if (share) put({ ...c.o, value: share.share, n: share.n });
+    const o = c.o;
+    if (share) put(observation(o.area, o.areaKind, o.indicator, o.service, o.gender, o.period, share.share, share.n, true, o.sources, true));
   }
 
   // Organisation totals: pooled over all members, only where every member has the cell with n.
@@ -150,7 +160,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
       const pooled = pooledShare(list.map((o) => ({ share: o.value, n: o.n! })));
       if (!pooled) continue;
       const first = list[0]!;
-      put({ ...first, area: orgCode, areaKind: 'organisation', value: pooled.share, n: pooled.n, sources: list.flatMap((o) => o.sources), fromAnswers: false });
+      put(observation(orgCode, 'organisation', first.indicator, first.service, first.gender, first.period, pooled.share, pooled.n, true, list.flatMap((o) => o.sources), false));
     }
   }
 
@@ -175,7 +185,12 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
 
   // ---- series, trends, comparisons -----------------------------------------------------------
   const series = new Map<string, Observation[]>();
-  for (const o of obs.values()) (series.get(seriesKey(o)) ?? series.set(seriesKey(o), []).get(seriesKey(o))!).push(o);
+  for (const o of obs.values()) {
+    const key = seriesKey(o);
+    const list = series.get(key);
+    if (list) list.push(o);
+    else series.set(key, [o]);
+  }
   const visible = (o: Observation | undefined) => (o !== undefined && o.hidden === undefined ? o : undefined);
   const surveyIndicators = new Set(records.filter((r) => r.kind === 'survey' || r.kind === 'answers').map((r) => (r as { indicator: string }).indicator));
   const compare = (a: Observation, b: Observation | undefined): Comparison | null => {

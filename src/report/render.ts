@@ -12,9 +12,44 @@ export type ReportRenderOptions = RenderOptions & { csvDialect: CsvDialect };
 
 const EXT: Record<Format, string> = { table: 'txt', json: 'json', csv: 'csv', md: 'md' };
 
-/** The JSON contract: the model as it is, two-space indented, keys in schema order. */
+/**
+ * The JSON contract as text pieces: the model in schema key order, top-level keys indented, and
+ * every element of a row array on one line, so a national report streams out in bounded memory and
+ * diffs line by line.
+ */
+export function* renderJsonChunks(report: Report): Generator<string> {
+  const entries = Object.entries(report);
+  yield '{\n';
+  for (let k = 0; k < entries.length; k++) {
+    const [key, value] = entries[k]!;
+    const comma = k < entries.length - 1 ? ',' : '';
+    if (Array.isArray(value) && value.length > 0) {
+      yield `  ${JSON.stringify(key)}: [\n`;
+      let batch = '';
+      for (let i = 0; i < value.length; i++) {
+        batch += `    ${JSON.stringify(value[i])}${i < value.length - 1 ? ',' : ''}\n`;
+        if (batch.length > 1 << 16) {
+          yield batch;
+          batch = '';
+        }
+      }
+      yield `${batch}  ]${comma}\n`;
+    } else {
+      yield `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}${comma}\n`;
+    }
+  }
+  yield '}\n';
+}
+
+/** The JSON contract in one string (small reports; large ones stream with renderJsonChunks). */
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return [...renderJsonChunks(report)].join('');
+}
+
+/** The report as text pieces, by format: JSON streams; the other formats are one piece. */
+export function* renderReportChunks(report: Report, format: Format, opts: ReportRenderOptions): Generator<string> {
+  if (format === 'json') yield* renderJsonChunks(report);
+  else yield renderReport(report, format, opts);
 }
 
 /** The whole report in one string, by format name. */
