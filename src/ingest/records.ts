@@ -190,6 +190,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   const area$ = memo(resolveArea);
   const period$ = memo(parsePeriod);
   const gender$ = memo((text) => GENDERS[normalizeLabel(text)]);
+  const activityKey = memo(normalizeLabel);
   const classify$ = new Map<string, (answer: string) => ReturnType<RecordOptions['classify']>>();
   const classify = (question: string, answer: string) => {
     let f = classify$.get(question);
@@ -384,7 +385,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
         actualYtd: amt('actualYtd'), actualMonth: amt('actualMonth'), forecast: amt('forecast'),
       };
       const given = amt('deviation');
-      const key = [area?.code, month, normalizeLabel(activity)].join('|');
+      const key = `${area?.code}|${month}|${activityKey(activity)}`;
       const fingerprint = [rec.budgetYear, rec.budgetYtd, rec.budgetMonth, rec.actualYtd, rec.actualMonth, rec.forecast].join('|');
       candidates.push({ schema: budgetRecordSchema, value: given === null ? rec : { ...rec, given }, period: month ?? '', key, fingerprint });
     }
