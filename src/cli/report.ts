@@ -1,4 +1,6 @@
 import { Chalk } from 'chalk';
+import { stat } from 'node:fs/promises';
+import { configInputPath } from '../config/resolve.js';
 import { analyse } from '../indicators/analyse.js';
 import { loadConfig, loadInputs } from '../ingest/load.js';
 import { formatFinding } from '../model/findings.js';
@@ -47,6 +49,17 @@ function generatedAt(flags: ReportFlags): string | undefined {
   return undefined;
 }
 
+/** Only a person at a terminal waiting on large inputs sees a progress line, on stderr. */
+async function progressLine(paths: string[]): Promise<{ done(): void }> {
+  if (!process.stderr.isTTY) return { done: () => undefined };
+  const sizes = await Promise.all(paths.map((p) => stat(p).then((s) => s.size, () => 0)));
+  const total = sizes.reduce((a, b) => a + b, 0);
+  if (total < 20 * 1024 * 1024) return { done: () => undefined };
+  const started = Date.now();
+  process.stderr.write(`tillit: reading ${paths.length} file(s), ${(total / 1e6).toFixed(0)} MB …`);
+  return { done: () => process.stderr.write(` ${((Date.now() - started) / 1000).toFixed(1)} s\n`) };
+}
+
 export async function runReport(files: string[], flags: ReportFlags): Promise<number> {
   if (flags.period !== undefined && !/^\d{4}(-(0[1-9]|1[0-2]))?$/.test(flags.period)) {
     throw new UsageError(`--period: expected YYYY or YYYY-MM, got "${flags.period}"`);
@@ -58,7 +71,9 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   if (files.length === 0 && loaded.config.inputs.length === 0) {
     throw new UsageError('no input files: name them (tillit report FILE...) or list them under "inputs" in a config');
   }
+  const progress = await progressLine(files.length > 0 ? files : loaded.path ? loaded.config.inputs.map((i) => configInputPath(loaded.path!, i)) : []);
   const inputs = await loadInputs(loaded, { files, addToConfig: flags.add ?? false, overrides: ingestOverrides(flags), ...(flags.maxBytes ? { maxBytes: flags.maxBytes } : {}) });
+  progress.done();
   if (flags.rejects) {
     const count = await writeRejects(flags.rejects, inputs);
     process.stderr.write(`tillit: wrote ${count} rejected row(s) to ${flags.rejects}\n`);

@@ -243,6 +243,12 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
       return parsed.kind === 'value' ? parsed.value : null;
     };
 
+    // PX-Web downloads end with footnotes ("Fotnoter", "Källa: SCB"): one text cell under a wide table.
+    if (layout === 'wide' && row.cells.length === 1 && table.headers.length > 1) {
+      findings.push({ code: 'footnote', line: row.line, received: truncate(row.cells[0]!) });
+      counts.ignored++;
+      return;
+    }
     if (row.cells.length !== table.headers.length) {
       if (isHeaderRow(row.cells)) {
         findings.push({ code: 'row-repeated-header', line: row.line });

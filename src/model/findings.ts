@@ -58,6 +58,7 @@ const MESSAGES = {
   'gender-filtered': (a) => `gender ${a.gender} skipped: reading gender ${a.selected} only (--gender all keeps every gender)`,
   'kind-unknown': (a) => `cannot tell what kind of data this is; found columns: ${a.found}`,
   'json-invalid': (a) => `not valid JSON: ${a.reason}`,
+  'footnote': () => `footnote line under the table; kept out of the data`,
   'value-missing': () => `value missing (empty, "..", NA): a gap in the series, not an error`,
   'unit-assumed': () => `no amount unit in the config or a header; amounts read as kronor (set "unit")`,
   'source-disagreement': (a) =>
@@ -96,6 +97,7 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'source-disagreement': 'warning',
   'allocation-impossible': 'warning',
   'value-missing': 'info',
+  'footnote': 'info',
   'unit-assumed': 'warning',
 };
 

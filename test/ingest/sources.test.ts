@@ -76,3 +76,13 @@ describe('PX-Web CSV', () => {
     expect((r.records[0] as ValueRecord).indicator).toBe('px');
   });
 });
+
+describe('PX-Web footnotes', () => {
+  it('lines of text under a wide table are footnotes, not rejected rows', () => {
+    const text = '"Tabell"\n\n"region","2023","2024"\n"1460 Bengtsfors",1,2\n\n"Fotnoter:"\n"Uppgifterna för 2024 är preliminära."\n';
+    const r = parseText(text);
+    expect(codes(r)).toEqual([]);
+    expect(codes(r, 'info')).toEqual(['footnote@6:-', 'footnote@7:-']);
+    expect(r.counts).toEqual({ read: 3, used: 1, rejected: 0, ignored: 2 });
+  });
+});
