@@ -72,7 +72,9 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
     throw new UsageError('no input files: name them (tillit report FILE...) or list them under "inputs" in a config');
   }
   const progress = await progressLine(files.length > 0 ? files : loaded.path ? loaded.config.inputs.map((i) => configInputPath(loaded.path!, i)) : []);
-  const inputs = await loadInputs(loaded, { files, addToConfig: flags.add ?? false, overrides: ingestOverrides(flags), ...(flags.maxBytes ? { maxBytes: flags.maxBytes } : {}) });
+  // A finance export without a period column is "after" the report's --period month.
+  const overrides = { ...ingestOverrides(flags), ...(flags.period?.length === 7 ? { fallbackPeriod: flags.period } : {}) };
+  const inputs = await loadInputs(loaded, { files, addToConfig: flags.add ?? false, overrides, ...(flags.maxBytes ? { maxBytes: flags.maxBytes } : {}) });
   progress.done();
   if (flags.rejects) {
     const count = await writeRejects(flags.rejects, inputs);

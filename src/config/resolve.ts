@@ -7,6 +7,8 @@ import type { Config, InputSpec } from './schema.js';
 export type IngestOverrides = Partial<Pick<InputSpec, 'kind' | 'delimiter' | 'decimal' | 'encoding' | 'unit' | 'sign' | 'period' | 'dash' | 'municipality'>> & {
   gender?: 'T' | 'K' | 'M' | 'all';
   maxRows?: number;
+  /** Period for files that have none in a column or their config entry (the report's --period). */
+  fallbackPeriod?: string;
 };
 
 /** The options ingest needs for one file, from the config, the file's entry and the flags. */
@@ -30,7 +32,8 @@ export function ingestOptions(config: Config, spec: Partial<InputSpec>, override
   if (merged.encoding) out.encoding = merged.encoding;
   if (merged.unit) out.unit = merged.unit;
   if (merged.sign) out.sign = merged.sign;
-  if (merged.period) out.period = merged.period;
+  const period = merged.period ?? overrides.fallbackPeriod;
+  if (period) out.period = period;
   if (merged.municipality) out.municipality = merged.municipality;
   if (merged.dash) out.dash = merged.dash;
   if (spec.columns) out.columns = spec.columns;

@@ -9,7 +9,7 @@ import { KOLADA_KPIS } from '../model/kolada-kpis.js';
 import { areaName, type AreaKind } from '../model/register.js';
 import { normalizeLabel } from '../model/text.js';
 import { allocationWeights, largestRemainder } from './allocate.js';
-import { budgetBalance, forecastAccuracy, type BudgetBalance } from './budget-balance.js';
+import { budgetBalance, forecastAccuracy, type BudgetBalance, type StatusThresholds } from './budget-balance.js';
 import { isRevenueLine } from '../model/activities.js';
 import { financialResult } from './financial-result.js';
 import { pooledShare, positiveShare } from './positive-share.js';
@@ -319,6 +319,28 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
     entry.groups.push([key.split('\u0000')[1]!, recs]);
   }
   const totalLabel = config.organisation.language === 'sv' ? 'Totalt' : 'Total';
+  const onlyWord = config.organisation.language === 'sv' ? 'endast' : 'only';
+  // The organisation's own lines are its shared costs; its section adds each activity summed over
+  // the members, so the total is the whole shared organisation.
+  const sharedGroups = byArea.get(orgCode)?.groups ?? [];
+  // Members' files may differ in shape (year-to-date columns in one, monthly amounts in the next),
+  // so each member line is first made cumulative, month by month, and only then summed.
+  const memberActivities = new Map<string, BudgetRecord[]>();
+  for (const [key, recs] of activityGroups) {
+    if (!memberCodes.includes(recs[0]!.area.code)) continue;
+    const activity = key.split('\u0000')[1]!;
+    const label = [...memberActivities.keys()].find((a) => normalizeLabel(a) === normalizeLabel(activity)) ?? activity;
+    memberActivities.set(label, [...(memberActivities.get(label) ?? []), ...cumulativeRecords(recs, thresholds)]);
+  }
+  if (memberActivities.size > 0) {
+    const summed: [string, BudgetRecord[]][] = [...memberActivities].map(([activity, recs]) => {
+      // An activity only some members report is labelled with whom it covers, not passed off as the whole.
+      const covered = memberCodes.filter((m) => recs.some((r) => r.area.code === m));
+      const label = covered.length < memberCodes.length ? `${activity} (${onlyWord} ${covered.map((c) => config.members.find((m) => m.code === c)!.name).join(', ')})` : activity;
+      return [label, sumRecords(recs, orgCode, 'organisation', label, (r) => r.area.code)];
+    });
+    byArea.set(orgCode, { kind: 'organisation', groups: [...summed, ...sharedGroups] });
+  }
   for (const [area, { kind, groups }] of byArea) {
     groups.sort(([a], [b]) => SV.compare(a, b));
     for (const [activity, recs] of groups) {
@@ -326,7 +348,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
       if (row) budget.push(row);
     }
     if (groups.length > 1) {
-      const row = budgetRow(area, kind, totalLabel, true, sumRecords(groups.flatMap(([, r]) => r), area, kind, totalLabel));
+      const row = budgetRow(area, kind, totalLabel, true, sumRecords(groups.flatMap(([, r]) => cumulativeRecords(r, thresholds)), area, kind, totalLabel));
       if (row) budget.push(row);
     }
   }
@@ -359,7 +381,11 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
 
   // ---- shared costs -------------------------------------------------------------------------
   let allocation: AllocationResult | null = null;
-  const orgTotal = balances.get(`${orgCode}\u0000${totalLabel}`) ?? [...balances.entries()].find(([k]) => k.startsWith(`${orgCode}\u0000`))?.[1];
+  // Only the costs booked on the organisation itself are shared out.
+  const sharedRecords = sharedGroups.flatMap(([, recs]) => recs);
+  const orgTotal = budgetPeriod !== null && sharedRecords.some((r) => r.period === budgetPeriod)
+    ? budgetBalance(sharedGroups.length > 1 ? sumRecords(sharedRecords, orgCode, 'organisation', 'shared') : sharedRecords, budgetPeriod, thresholds, config.budget.forecastMargin)
+    : undefined;
   if (orgTotal && budgetPeriod !== null && config.members.length > 0) {
     const year = budgetPeriod.slice(0, 4);
     const popYear = (m: Config['members'][number]) => Object.keys(m.population).filter((y) => y <= year).sort().at(-1);
@@ -488,11 +514,15 @@ export function qualityStatus(q: QualityRow, target: number | undefined, better:
   return 'green';
 }
 
-/** Sums an area's activities month by month; a field is null for a month when any activity lacks it. */
-function sumRecords(recs: readonly BudgetRecord[], area: string, kind: AreaKind, activity: string): BudgetRecord[] {
+/**
+ * Sums budget records month by month into one line: an area's activities (component = activity) or
+ * the members' lines for one activity (component = member). A field is null for a month when any
+ * component lacks it, so a total never silently covers only part of the whole.
+ */
+function sumRecords(recs: readonly BudgetRecord[], area: string, kind: AreaKind, activity: string, component: (r: BudgetRecord) => string = (r) => r.activity): BudgetRecord[] {
   const byMonth = new Map<string, BudgetRecord[]>();
   for (const r of recs) (byMonth.get(r.period) ?? byMonth.set(r.period, []).get(r.period)!).push(r);
-  const activities = new Set(recs.map((r) => r.activity)).size;
+  const activities = new Set(recs.map(component)).size;
   const fields = ['budgetYear', 'budgetYtd', 'budgetMonth', 'actualYtd', 'actualMonth', 'forecast'] as const;
   return [...byMonth].map(([period, list]) => {
     const out: BudgetRecord = { kind: 'budget', area: { code: area, kind }, period, activity, budgetYear: null, budgetYtd: null, budgetMonth: null, actualYtd: null, actualMonth: null, forecast: null, source: list[0]!.source };
@@ -501,6 +531,18 @@ function sumRecords(recs: readonly BudgetRecord[], area: string, kind: AreaKind,
       out[f] = list.length === activities && values.every((v) => v !== null) ? (values as number[]).reduce((a, b) => a + b, 0) : null;
     }
     return out;
+  });
+}
+
+/**
+ * One line's records as year-to-date figures for each month it has, whatever shape the source had
+ * (year-to-date columns, monthly amounts or an annual budget), so lines from different files add up.
+ */
+function cumulativeRecords(recs: readonly BudgetRecord[], thresholds: StatusThresholds): BudgetRecord[] {
+  return [...new Set(recs.map((r) => r.period))].sort().map((period) => {
+    const b = budgetBalance(recs, period, thresholds, 0);
+    const src = recs.find((r) => r.period === period)!;
+    return { ...src, budgetYear: b.budgetYear, budgetYtd: b.budgetYtd, budgetMonth: null, actualYtd: b.actualYtd, actualMonth: null, forecast: b.forecast };
   });
 }
 

@@ -1,9 +1,12 @@
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
-import { formatAmount, formatNumber, monthName } from './format.js';
-import { areaName, indicatorTitle, latestQuality, type RenderOptions } from './view.js';
+import { formatAmount, formatNumber, formatValue, monthName } from './format.js';
+import { areaName, indicatorTitle, indicatorUnit, latestQuality, type RenderOptions } from './view.js';
 
 /** Lower-case service in running Swedish/English text: "hemtjänsten", "home care". */
 function serviceDefinite(service: string, lang: 'sv' | 'en'): string {
+  // A qualifier in brackets ("(endast Mellerud)") keeps its case and follows the inflected noun.
+  const bracket = service.indexOf(' (');
+  if (bracket > 0) return `${serviceDefinite(service.slice(0, bracket), lang)}${service.slice(bracket)}`;
   const s = service.toLowerCase();
   if (lang === 'en') return ({ hemtjänst: 'home care', 'särskilt boende': 'special housing', äldreomsorg: 'elderly care', lss: 'LSS', 'individ- och familjeomsorg': 'individual and family care' } as Record<string, string>)[s] ?? s;
   const special: Record<string, string> = { 'särskilt boende': 'det särskilda boendet', lss: 'LSS-verksamheten' };
@@ -26,25 +29,30 @@ function qualityMessages(report: Report, area: string, opts: RenderOptions): { w
   const rows = latestQuality(report, area).filter((q) => q.gender === 'T' && q.value !== null);
   for (const q of rows) {
     const title = indicatorTitle(report, q.indicator, lang).toLowerCase();
-    const svc = serviceDefinite(q.service, lang);
+    const unit = indicatorUnit(report, q.indicator);
+    const v = (x: number) => (unit === '%' ? pct(x, lang) : formatValue(x, unit, lang, 0));
+    // "inom hemtjänsten i Mellerud", or just "i Mellerud" for an indicator with no service.
+    const where = q.service === '' ? (lang === 'sv' ? `i ${name}` : `in ${name}`) : lang === 'sv' ? `inom ${serviceDefinite(q.service, lang)} i ${name}` : `in ${serviceDefinite(q.service, lang)} in ${name}`;
     const t = q.trend;
     if (t && (t.verdict === 'improving' || t.verdict === 'worsening')) {
       const first = report.quality.find((r) => r.area === q.area && r.indicator === q.indicator && r.service === q.service && r.gender === 'T' && Number(r.period) === t.from && r.value !== null);
       const from = first?.value ?? undefined;
       const good = t.verdict === 'improving';
+      // The verb follows the numbers, the judgement follows the indicator's better direction.
+      const up = from !== undefined ? q.value! > from : (t.theilSenSlope ?? 0) > 0;
       out.push({
         weight: 3,
         text: lang === 'sv'
-          ? `${cap(title)} inom ${svc} i ${name} har ${good ? 'ökat' : 'minskat'}${from !== undefined ? ` från ${pct(from, lang)}` : ''} till ${pct(q.value!, lang)} sedan ${t.from} – en tydlig ${good ? 'förbättring' : 'försämring'}.`
-          : `${cap(title)} in ${svc} in ${name} has ${good ? 'risen' : 'fallen'}${from !== undefined ? ` from ${pct(from, lang)}` : ''} to ${pct(q.value!, lang)} since ${t.from} – a clear ${good ? 'improvement' : 'decline'}.`,
+          ? `${cap(title)} ${where} har ${up ? 'ökat' : 'minskat'}${from !== undefined ? ` från ${v(from)}` : ''} till ${v(q.value!)} sedan ${t.from} – en tydlig ${good ? 'förbättring' : 'försämring'}.`
+          : `${cap(title)} ${where} has ${up ? 'risen' : 'fallen'}${from !== undefined ? ` from ${v(from)}` : ''} to ${v(q.value!)} since ${t.from} – a clear ${good ? 'improvement' : 'decline'}.`,
       });
     } else if (q.change?.significant) {
       const up = q.change.differencePp > 0;
       out.push({
         weight: 2,
         text: lang === 'sv'
-          ? `${cap(title)} inom ${svc} i ${name} ${up ? 'steg' : 'sjönk'} från ${pct(q.change.fromValue, lang)} (${q.change.from}) till ${pct(q.value!, lang)} (${q.period}), en statistiskt säkerställd förändring.`
-          : `${cap(title)} in ${svc} in ${name} ${up ? 'rose' : 'fell'} from ${pct(q.change.fromValue, lang)} (${q.change.from}) to ${pct(q.value!, lang)} (${q.period}), a statistically significant change.`,
+          ? `${cap(title)} ${where} ${up ? 'steg' : 'sjönk'} från ${v(q.change.fromValue)} (${q.change.from}) till ${v(q.value!)} (${q.period}), en statistiskt säkerställd förändring.`
+          : `${cap(title)} ${where} ${up ? 'rose' : 'fell'} from ${v(q.change.fromValue)} (${q.change.from}) to ${v(q.value!)} (${q.period}), a statistically significant change.`,
       });
     }
     if (q.reference?.significant && q.indicator === report.indicators[0]?.id) {
@@ -52,8 +60,8 @@ function qualityMessages(report: Report, area: string, opts: RenderOptions): { w
       out.push({
         weight: 1,
         text: lang === 'sv'
-          ? `${cap(title)} inom ${svc} i ${name} (${pct(q.value!, lang)}) ligger ${above ? 'över' : 'under'} riket (${pct(q.reference.value, lang)}).`
-          : `${cap(title)} in ${svc} in ${name} (${pct(q.value!, lang)}) is ${above ? 'above' : 'below'} the national level (${pct(q.reference.value, lang)}).`,
+          ? `${cap(title)} ${where} (${v(q.value!)}) ligger ${above ? 'över' : 'under'} riket (${v(q.reference.value)}).`
+          : `${cap(title)} ${where} (${v(q.value!)}) is ${above ? 'above' : 'below'} the national level (${v(q.reference.value)}).`,
       });
     }
   }
@@ -107,6 +115,11 @@ export function keyMessages(report: Report, area: string, opts: RenderOptions): 
       ? `Ingen av kvalitetsindikatorerna i ${name} visar en statistiskt säkerställd förändring eller trend; skillnader mellan åren ligger inom den slumpmässiga osäkerheten.`
       : `None of the quality indicators in ${name} shows a statistically significant change or trend; year-to-year differences are within random uncertainty.`);
   }
+  // Fewer than three signals: say plainly where things stand, never inventing a change.
+  for (const text of factualMessages(report, area, opts)) {
+    if (out.length >= 3) break;
+    out.push(text);
+  }
   const hidden = latestQuality(report, area).filter((q) => q.suppressed !== null).length;
   if (out.length < 3 && hidden > 0) {
     out.push(lang === 'sv'
@@ -114,6 +127,35 @@ export function keyMessages(report: Report, area: string, opts: RenderOptions): 
       : `${hidden} results are not shown because too few answered (under ${report.settings.minRespondents}) or because they could otherwise be worked out.`);
   }
   return out.slice(0, 6);
+}
+
+/** Neutral facts for a thin brief: the shared-cost split, activities within limits, then headline levels with their uncertainty. */
+function factualMessages(report: Report, area: string, opts: RenderOptions): string[] {
+  const { lang } = opts;
+  const out: string[] = [];
+  const a = report.allocation;
+  if (a && report.areas.find((x) => x.code === area)?.kind === 'organisation' && a.totals.actualYtd !== null) {
+    const split = a.members.map((m) => `${formatNumber(m.weight * 100, 0, lang)} % ${areaName(report, m.area)}`).join(lang === 'sv' ? ' och ' : ' and ');
+    out.push(lang === 'sv'
+      ? `De gemensamma kostnaderna, ${formatAmount(a.totals.actualYtd, 'mnkr', lang)} hittills i år, fördelas med ${split}.`
+      : `The shared costs, ${formatAmount(a.totals.actualYtd, 'mnkr', lang)} so far this year, are split ${split.replace(/ %/g, '%')}.`);
+  }
+  const name = nameInText(report, area, lang);
+  // Activities within budget limits, largest deviation first (red ones are already key messages).
+  const lines = report.budget.filter((b) => b.area === area && !b.total && b.status !== 'red' && b.deviationPct !== null);
+  for (const b of lines.sort((x, y) => Math.abs(y.deviationPct!) - Math.abs(x.deviationPct!))) {
+    const text = budgetMessage(b, name, opts);
+    if (text) out.push(text);
+  }
+  const headline = report.indicators[0]?.id;
+  for (const q of latestQuality(report, area)) {
+    if (q.indicator !== headline || q.gender !== 'T' || q.value === null || q.low === null || q.high === null) continue;
+    const title = indicatorTitle(report, q.indicator, lang).toLowerCase();
+    out.push(lang === 'sv'
+      ? `${cap(title)} inom ${serviceDefinite(q.service, lang)} i ${name} är ${pct(q.value, lang)} ${q.period} (osäkerhet ${formatNumber(q.low, 0, lang)}–${pct(q.high, lang)}).`
+      : `${cap(title)} in ${serviceDefinite(q.service, lang)} in ${name} is ${pct(q.value, lang)} in ${q.period} (uncertainty ${formatNumber(q.low, 0, lang)}–${pct(q.high, lang)}).`);
+  }
+  return out;
 }
 
 function cap(s: string): string {

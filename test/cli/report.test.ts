@@ -222,3 +222,64 @@ describe('result against tax revenue where revenue lines exist', () => {
     expect(report.results[0]!.resultForecastPct).toBeCloseTo((15 / 702) * 100, 3);
   });
 });
+
+describe('a finance export without a period column takes the report --period', () => {
+  it('reads the year-to-date file as "after" that month', () => {
+    const r = tillit(['report', 'fixtures/sources/ekonomi-mellerud-augusti-2025.csv', '--input-municipality', '1461', '--period', '2025-08', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = expectValidReport(r.stdout) as { period: { budget: string }; budget: { activity: string; budgetYtdMethod: string; elapsedPct: number }[] };
+    expect(report.period.budget).toBe('2025-08');
+    expect(report.budget.find((b) => b.activity === 'LSS')).toMatchObject({ budgetYtdMethod: 'ytd-column' });
+    expect(report.budget[0]!.elapsedPct).toBeCloseTo((8 / 12) * 100, 3);
+    // Without any period the file cannot be placed: one clear finding, exit 3 for validate.
+    const v = tillit(['validate', 'fixtures/sources/ekonomi-mellerud-augusti-2025.csv', '--input-municipality', '1461']);
+    expect(v.code).toBe(3);
+    expect(v.stdout).toContain('column for period is missing');
+  });
+});
+
+describe('organisation totals', () => {
+  it('sum the members’ budget lines per activity plus the shared costs; allocation uses the shared costs only', () => {
+    const r = tillit(['report', '--config', CONFIG, '--format', 'json']);
+    const report = JSON.parse(r.stdout) as { budget: { area: string; activity: string; total: boolean; actualYtd: number }[]; allocation: { totals: { actualYtd: number }; members: { actualYtd: number }[] } };
+    const line = (area: string, activity: string) => report.budget.find((b) => b.area === area && b.activity === activity)!.actualYtd;
+    // Rounded to whole kronor per line, so sums agree within a krona per part.
+    expect(Math.abs(line('BM', 'Äldreomsorg') - (line('1460', 'Äldreomsorg') + line('1461', 'Äldreomsorg')))).toBeLessThanOrEqual(2);
+    const shared = line('BM', 'Gemensam ledning') + line('BM', 'Specialister');
+    expect(Math.abs(line('BM', 'Totalt') - (line('1460', 'Totalt') + line('1461', 'Totalt') + shared))).toBeLessThanOrEqual(3);
+    expect(Math.abs(report.allocation.totals.actualYtd - shared)).toBeLessThanOrEqual(1);
+    expect(report.allocation.members.reduce((a, m) => a + m.actualYtd, 0)).toBe(report.allocation.totals.actualYtd);
+  });
+  it('add members whose files differ in shape, and name an activity only some members report', () => {
+    // Bengtsfors: monthly amounts, costs negative, no IFO; Mellerud: year-to-date columns, costs positive.
+    const r = tillit(['report', '--config', 'fixtures/sources/tillit.config.json', '--format', 'json']);
+    const report = JSON.parse(r.stdout) as { budget: { area: string; activity: string; budgetYtd: number; actualYtd: number }[] };
+    const line = (area: string, activity: string) => report.budget.find((b) => b.area === area && b.activity === activity);
+    const org = report.budget.find((b) => !['1460', '1461'].includes(b.area))!.area;
+    for (const activity of ['LSS', 'Äldreomsorg', 'Totalt']) {
+      expect(Math.abs(line(org, activity)!.actualYtd - (line('1460', activity)!.actualYtd + line('1461', activity)!.actualYtd))).toBeLessThanOrEqual(2);
+      expect(Math.abs(line(org, activity)!.budgetYtd - (line('1460', activity)!.budgetYtd + line('1461', activity)!.budgetYtd))).toBeLessThanOrEqual(2);
+    }
+    expect(line(org, 'Individ- och familjeomsorg (endast Mellerud)')!.actualYtd).toBe(line('1461', 'Individ- och familjeomsorg')!.actualYtd);
+    expect(line(org, 'Individ- och familjeomsorg')).toBeUndefined();
+  });
+});
+
+describe('key messages', () => {
+  it('the verb follows the numbers and the judgement the better direction (waiting days rising is a decline)', () => {
+    const r = tillit(['report', '--config', 'fixtures/sources/tillit.config.json', '--format', 'md', '-m', '1461']);
+    expect(r.stdout).toContain('i Mellerud har ökat från 64 dagar till 93 dagar sedan 2016 – en tydlig försämring.');
+    expect(r.stdout).not.toContain('inom  i');
+  });
+  it('every brief has 3–6 key messages', () => {
+    for (const config of [CONFIG, 'fixtures/sources/tillit.config.json']) {
+      const md = tillit(['report', '--config', config, '--format', 'md']).stdout;
+      for (const brief of md.split('\n---\n')) {
+        const section = brief.split(/^## /m).find((s) => s.startsWith('Det viktigaste'))!;
+        const n = section.split('\n').filter((l) => l.startsWith('- ')).length;
+        expect(n).toBeGreaterThanOrEqual(3);
+        expect(n).toBeLessThanOrEqual(6);
+      }
+    }
+  });
+});
