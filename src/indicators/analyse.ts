@@ -9,7 +9,7 @@ import { KOLADA_KPIS } from '../model/kolada-kpis.js';
 import { areaName, type AreaKind } from '../model/register.js';
 import { normalizeLabel } from '../model/text.js';
 import { allocationWeights, largestRemainder } from './allocate.js';
-import { budgetBalance, forecastAccuracy, type BudgetBalance, type StatusThresholds } from './budget-balance.js';
+import { budgetBalance, forecastAccuracy, type BudgetBalance, yearToDate } from './budget-balance.js';
 import { isRevenueLine } from '../model/activities.js';
 import { financialResult } from './financial-result.js';
 import { pooledShare, positiveShare } from './positive-share.js';
@@ -330,7 +330,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
     if (!memberCodes.includes(recs[0]!.area.code)) continue;
     const activity = key.split('\u0000')[1]!;
     const label = [...memberActivities.keys()].find((a) => normalizeLabel(a) === normalizeLabel(activity)) ?? activity;
-    memberActivities.set(label, [...(memberActivities.get(label) ?? []), ...cumulativeRecords(recs, thresholds)]);
+    memberActivities.set(label, [...(memberActivities.get(label) ?? []), ...cumulativeRecords(recs)]);
   }
   if (memberActivities.size > 0) {
     const summed: [string, BudgetRecord[]][] = [...memberActivities].map(([activity, recs]) => {
@@ -348,7 +348,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
       if (row) budget.push(row);
     }
     if (groups.length > 1) {
-      const row = budgetRow(area, kind, totalLabel, true, sumRecords(groups.flatMap(([, r]) => cumulativeRecords(r, thresholds)), area, kind, totalLabel));
+      const row = budgetRow(area, kind, totalLabel, true, sumRecords(groups.flatMap(([, r]) => cumulativeRecords(r)), area, kind, totalLabel));
       if (row) budget.push(row);
     }
   }
@@ -538,12 +538,8 @@ function sumRecords(recs: readonly BudgetRecord[], area: string, kind: AreaKind,
  * One line's records as year-to-date figures for each month it has, whatever shape the source had
  * (year-to-date columns, monthly amounts or an annual budget), so lines from different files add up.
  */
-function cumulativeRecords(recs: readonly BudgetRecord[], thresholds: StatusThresholds): BudgetRecord[] {
-  return [...new Set(recs.map((r) => r.period))].sort().map((period) => {
-    const b = budgetBalance(recs, period, thresholds, 0);
-    const src = recs.find((r) => r.period === period)!;
-    return { ...src, budgetYear: b.budgetYear, budgetYtd: b.budgetYtd, budgetMonth: null, actualYtd: b.actualYtd, actualMonth: null, forecast: b.forecast };
-  });
+function cumulativeRecords(recs: readonly BudgetRecord[]): BudgetRecord[] {
+  return yearToDate(recs).map((y) => ({ ...y.record, budgetYear: y.budgetYear, budgetYtd: y.budgetYtd, budgetMonth: null, actualYtd: y.actualYtd, actualMonth: null, forecast: y.forecast }));
 }
 
 /** Unit of an indicator known only by its title: shares say so, amounts name kronor. */

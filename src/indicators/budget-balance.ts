@@ -147,3 +147,45 @@ export function forecastAccuracy(records: readonly BudgetRecord[], year: number,
       errorPct: ((r.forecast! - outcome) / Math.abs(outcome)) * 100,
     }));
 }
+
+export interface YearToDate {
+  period: string;
+  budgetYear: number | null;
+  budgetYtd: number | null;
+  actualYtd: number | null;
+  forecast: number | null;
+  record: BudgetRecord;
+}
+
+/**
+ * The year-to-date budget, actual and forecast after every month a line has records for: what
+ * `budgetBalance` gives month by month, in one pass per year (same methods, same order of sums).
+ */
+export function yearToDate(records: readonly BudgetRecord[]): YearToDate[] {
+  const byYear = new Map<string, Map<number, BudgetRecord>>();
+  for (const r of records) {
+    const year = r.period.slice(0, 4);
+    (byYear.get(year) ?? byYear.set(year, new Map()).get(year)!).set(Number(r.period.slice(5, 7)), r);
+  }
+  const out: YearToDate[] = [];
+  for (const year of [...byYear.keys()].sort()) {
+    const months = byYear.get(year)!;
+    let allPresent = true;
+    let budgetSum: number | null = 0;
+    let actualSum: number | null = 0;
+    const last = Math.max(...months.keys());
+    for (let m = 1; m <= last; m++) {
+      const r = months.get(m);
+      if (r === undefined) {
+        allPresent = false;
+        continue;
+      }
+      budgetSum = budgetSum === null || r.budgetMonth === null ? null : budgetSum + r.budgetMonth;
+      actualSum = actualSum === null || r.actualMonth === null ? null : actualSum + r.actualMonth;
+      const fromMonths = (s: number | null) => (allPresent ? s : null);
+      const budgetYtd = r.budgetYtd ?? fromMonths(budgetSum) ?? (r.budgetYear !== null ? (r.budgetYear * m) / 12 : null);
+      out.push({ period: r.period, budgetYear: r.budgetYear, budgetYtd, actualYtd: r.actualYtd ?? fromMonths(actualSum), forecast: r.forecast, record: r });
+    }
+  }
+  return out;
+}

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { budgetBalance, budgetStatus, forecastAccuracy } from '../../src/indicators/budget-balance.js';
+import { budgetBalance, budgetStatus, forecastAccuracy, yearToDate } from '../../src/indicators/budget-balance.js';
 import type { BudgetRecord } from '../../src/model/records.js';
 
 const t = { yellowBelow: 0, redBelow: -2 };
@@ -82,5 +83,27 @@ describe('projection follows the budget profile', () => {
     const flat = budgetBalance([rec({ period: '2025-04', actualYtd: 600, budgetMonth: null, actualMonth: null })], '2025-04', t, 1);
     expect(flat.projection).toBeCloseTo(1800, 9);
     expect(flat.forecastOptimistic).toBe(true);
+  });
+});
+
+describe('yearToDate', () => {
+  it('gives, in one pass, what budgetBalance gives month by month (gaps, missing fields, YTD columns, two years)', () => {
+    const amount = fc.option(fc.integer({ min: -1000, max: 100_000 }), { nil: null, freq: 4 });
+    const record = fc.record({
+      year: fc.constantFrom('2024', '2025'), month: fc.integer({ min: 1, max: 12 }),
+      budgetYear: amount, budgetYtd: amount, budgetMonth: amount, actualYtd: amount, actualMonth: amount, forecast: amount,
+    });
+    fc.assert(fc.property(fc.uniqueArray(record, { selector: (r) => `${r.year}-${r.month}`, maxLength: 24 }), (rows) => {
+      const recs = rows.map(({ year, month, ...a }) => rec({ ...a, period: `${year}-${String(month).padStart(2, '0')}` }));
+      const got = yearToDate(recs);
+      expect(got.map((g) => g.period)).toEqual(recs.map((r) => r.period).sort());
+      for (const g of got) {
+        const b = budgetBalance(recs, g.period, t, 0);
+        expect([g.budgetYear, g.budgetYtd, g.actualYtd, g.forecast]).toEqual([b.budgetYear, b.budgetYtd, b.actualYtd, b.forecast]);
+      }
+    }));
+  });
+  it('is empty for no records', () => {
+    expect(yearToDate([])).toEqual([]);
   });
 });
