@@ -1,4 +1,5 @@
 import type { IngestOverrides } from '../config/resolve.js';
+import { defaultThreads, type ThreadOptions } from '../ingest/read.js';
 
 export interface IngestFlags {
   config?: string;
@@ -14,6 +15,17 @@ export interface IngestFlags {
   maxBytes?: number;
   maxRows?: number;
   rejects?: string;
+  threads?: number;
+}
+
+/**
+ * Threads for reading one large file: `--threads`, else the machine's cores; files below
+ * TILLIT_PARALLEL_MIN_BYTES (default 32 MiB) are read on one thread.
+ */
+export function threadOptions(f: IngestFlags, env: NodeJS.ProcessEnv = process.env): ThreadOptions {
+  const defaults = defaultThreads();
+  const min = Number(env.TILLIT_PARALLEL_MIN_BYTES);
+  return { threads: f.threads ?? defaults.threads, minBytes: Number.isInteger(min) && min > 0 ? min : defaults.minBytes };
 }
 
 /** Command-line ingest flags as overrides over each file's config entry. */

@@ -36,7 +36,8 @@ function ingestFlags(cmd: Command): Command {
     .option('--input-municipality <code>', 'municipality (code or name) for files without such a column')
     .option('--max-bytes <n>', 'largest input file accepted, in bytes (default 2 GiB)', positiveInt)
     .option('--max-rows <n>', 'most data rows read from one file (default 50 000 000)', positiveInt)
-    .option('--rejects <file>', 'write every rejected row (file, line, reason, original text) as CSV');
+    .option('--rejects <file>', 'write every rejected row (file, line, reason, original text) as CSV')
+    .option('--threads <n>', 'threads for reading one large respondent file (default: the machine\'s cores; 1: one thread)', positiveInt);
 }
 
 export function buildProgram(): Command {

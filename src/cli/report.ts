@@ -8,7 +8,7 @@ import { evaluateFailOn, parseFailOn } from '../report/fail-on.js';
 import { renderReportChunks, reportFiles, renderSummary, type Format } from '../report/render.js';
 import { NO_PAINT, type Paint } from '../report/view.js';
 import { EXIT, InputError, UsageError } from './errors.js';
-import { ingestOverrides, type IngestFlags } from './flags.js';
+import { ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
 import { appendSummary, writeChunks, writeOutputs, writeRejects } from './output.js';
 
 export interface ReportFlags extends IngestFlags {
@@ -74,7 +74,7 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   const progress = await progressLine(files.length > 0 ? files : loaded.path ? loaded.config.inputs.map((i) => configInputPath(loaded.path!, i)) : []);
   // A finance export without a period column is "after" the report's --period month.
   const overrides = { ...ingestOverrides(flags), ...(flags.period?.length === 7 ? { fallbackPeriod: flags.period } : {}) };
-  const inputs = await loadInputs(loaded, { files, addToConfig: flags.add ?? false, overrides, ...(flags.maxBytes ? { maxBytes: flags.maxBytes } : {}) });
+  const inputs = await loadInputs(loaded, { files, addToConfig: flags.add ?? false, overrides, threads: threadOptions(flags), ...(flags.maxBytes ? { maxBytes: flags.maxBytes } : {}) });
   progress.done();
   if (flags.rejects) {
     const count = await writeRejects(flags.rejects, inputs);

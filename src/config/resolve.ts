@@ -14,15 +14,16 @@ export type IngestOverrides = Partial<Pick<InputSpec, 'kind' | 'delimiter' | 'de
 /** The options ingest needs for one file, from the config, the file's entry and the flags. */
 export function ingestOptions(config: Config, spec: Partial<InputSpec>, overrides: IngestOverrides): Omit<ParseOptions, 'file'> {
   const merged = { ...spec, ...definedOnly(overrides) };
-  const classify = answerClassifier({
+  const answerScale = {
     positive: config.survey.positive ?? DEFAULT_POSITIVE,
     excluded: config.survey.excluded ?? DEFAULT_EXCLUDED,
     other: config.survey.other,
     questions: config.survey.questions,
-  });
+  };
   const out: Omit<ParseOptions, 'file'> = {
     organisation: { code: config.organisation.code, name: config.organisation.name, aliases: config.organisation.aliases },
-    classify,
+    classify: answerClassifier(answerScale),
+    answerScale,
   };
   if (overrides.gender) out.gender = overrides.gender;
   if (overrides.maxRows) out.maxRows = overrides.maxRows;

@@ -4,7 +4,7 @@ import { ConfigError, defaultConfig, parseConfig } from '../config/parse.js';
 import { configInputPath, ingestOptions, type IngestOverrides } from '../config/resolve.js';
 import type { Config } from '../config/schema.js';
 import type { ParsedInput } from './parse-input.js';
-import { DEFAULT_MAX_BYTES, displayPath, readInput, readText } from './read.js';
+import { DEFAULT_MAX_BYTES, displayPath, readInput, readText, type ThreadOptions } from './read.js';
 
 export const CONFIG_FILE = 'tillit.config.json';
 
@@ -37,6 +37,7 @@ export interface LoadOptions {
   addToConfig?: boolean;
   overrides: IngestOverrides;
   maxBytes?: number;
+  threads?: ThreadOptions;
 }
 
 /** Reads every input of a run, in order: the config's inputs (unless replaced) and then FILES. */
@@ -47,5 +48,5 @@ export async function loadInputs(loaded: LoadedConfig, opts: LoadOptions): Promi
     : [];
   const fromArgs = opts.files.map((file) => ({ file, spec: config.inputs.find((s) => path !== undefined && configInputPath(path, s) === resolve(file)) ?? {} }));
   const all = [...fromConfig, ...fromArgs];
-  return Promise.all(all.map(({ file, spec }) => readInput(file, ingestOptions(config, spec, opts.overrides), opts.maxBytes ?? DEFAULT_MAX_BYTES)));
+  return Promise.all(all.map(({ file, spec }) => readInput(file, ingestOptions(config, spec, opts.overrides), opts.maxBytes ?? DEFAULT_MAX_BYTES, opts.threads)));
 }

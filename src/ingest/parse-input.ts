@@ -5,7 +5,7 @@ import { decode, type Encoding } from './decode.js';
 import { koladaJsonToRecords, looksLikeKolada } from './kolada-json.js';
 import type { DecimalMark } from './number.js';
 import type { RecordOptions, RejectedRow, RowCounts, Sign } from './records.js';
-import { createCsvIngest, type CsvIngest } from './stream.js';
+import { createCsvIngest, type ChunkHead, type CsvIngest, type PartState } from './stream.js';
 import type { Delimiter } from './table.js';
 
 export type SourceFormat = 'csv' | 'px-web-csv' | 'kolada-json' | 'kolada-csv';
@@ -45,6 +45,9 @@ export interface Ingest {
   /** Feeds the next bytes; false means reading can stop. */
   write(chunk: Uint8Array): boolean;
   end(): ParsedInput;
+  /** For a CSV read in parts: how a later part is to be read (see `CsvIngest`). */
+  head(): ChunkHead | undefined;
+  state(): PartState | undefined;
 }
 
 /**
@@ -71,6 +74,8 @@ export function createIngest(opts: ParseOptions): Ingest {
   }
 
   return {
+    head: () => (typeof way === 'object' ? way.head() : undefined),
+    state: () => (typeof way === 'object' ? way.state() : undefined),
     write(chunk) {
       if (way === undefined) {
         head.push(chunk);

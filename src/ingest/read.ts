@@ -2,7 +2,22 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { finding } from '../model/findings.js';
+import { availableParallelism } from 'node:os';
+import { readParallel } from './parallel.js';
 import { createIngest, type ParsedInput, type ParseOptions } from './parse-input.js';
+
+/** How many threads may read one large file, and from what size on. */
+export interface ThreadOptions {
+  threads: number;
+  minBytes: number;
+}
+
+/** Below this size a file is read on one thread: starting workers costs more than it saves. */
+export const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
+
+export function defaultThreads(): ThreadOptions {
+  return { threads: availableParallelism(), minBytes: PARALLEL_MIN_BYTES };
+}
 
 /** Default ceiling on one input's size; `--max-bytes` changes it. */
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024 * 1024;
@@ -19,7 +34,7 @@ export function displayPath(path: string, cwd = process.cwd()): string {
  * (memory follows the data's groups, not the file's size) and turns file-system failures into
  * findings that name the file.
  */
-export async function readInput(path: string, opts: Omit<ParseOptions, 'file'>, maxBytes = DEFAULT_MAX_BYTES): Promise<ParsedInput> {
+export async function readInput(path: string, opts: Omit<ParseOptions, 'file'>, maxBytes = DEFAULT_MAX_BYTES, threads: ThreadOptions = defaultThreads()): Promise<ParsedInput> {
   const file = displayPath(path);
   const empty = { file, counts: { read: 0, used: 0, rejected: 0, ignored: 0 }, records: [], rejects: [] };
   try {
@@ -28,6 +43,7 @@ export async function readInput(path: string, opts: Omit<ParseOptions, 'file'>, 
     if (info.size > maxBytes) {
       return { ...empty, findings: [finding(file, { code: 'file-too-large', args: { size: info.size, limit: maxBytes } })] };
     }
+    if (threads.threads > 1 && info.size >= threads.minBytes) return await readParallel(path, { ...opts, file }, info.size, threads.threads);
     const ingest = createIngest({ ...opts, file });
     const stream = createReadStream(path, { highWaterMark: 1 << 20 });
     for await (const chunk of stream) {

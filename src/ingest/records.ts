@@ -6,7 +6,7 @@ import {
 } from '../model/records.js';
 import { resolveArea, type Area } from '../model/register.js';
 import { normalizeLabel, truncate } from '../model/text.js';
-import type { AnswerClass } from './answers.js';
+import type { AnswerClass, AnswerScale } from './answers.js';
 import { ALIASES, detectKind, expectedNames, mapColumns, REQUIRED, type AmountUnit } from './columns.js';
 import { detectDecimal, parseNumber, type DecimalMark } from './number.js';
 import { parsePeriod } from './period.js';
@@ -34,6 +34,8 @@ export interface RecordOptions {
   blockBytes?: number;
   organisation: { code: string; name: string; aliases: readonly string[] };
   classify: (question: string, answer: string) => AnswerClass | undefined;
+  /** The data `classify` was built from, so a worker thread can build the same one. */
+  answerScale?: AnswerScale;
 }
 
 export interface RowCounts {
@@ -108,6 +110,8 @@ export interface TableHead {
   headerLine: number;
   headers: string[];
   findings: FindingInput[];
+  /** A later part of a file split for parallel reading: the header's findings belong to the first part. */
+  continued?: boolean;
 }
 
 /** Takes a file's rows one at a time, so a national file never has to be held in memory. */
@@ -117,6 +121,9 @@ export interface RecordBuilder {
   unreadable(u: { line: number; text: string }): void;
   /** Finishes the file; `truncatedAt` is the last line read when the row limit stopped reading. */
   finish(truncatedAt?: number): RecordsResult;
+  /** How the rows are read: what a later part of the same file needs to read them alike. */
+  readonly kind: Kind | undefined;
+  readonly decimal: DecimalMark;
 }
 
 /**
@@ -443,6 +450,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
     else counts.ignored++;
   };
 
+  if (table.continued) findings.length = 0;
   return builder();
 
   /** One record per answer group, in order of first appearance. */
@@ -455,6 +463,8 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
 
   function builder(): RecordBuilder {
     return {
+      kind: base.kind,
+      decimal,
       row: (row) => (failed !== undefined ? (counts.read++, reject(row, failed)) : processRow(row)),
       unreadable: (u) => {
         counts.read++;

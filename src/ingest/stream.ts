@@ -4,6 +4,8 @@ import { decodeWindows1252, firstInvalidUtf8, hasUtf8Sequences } from './decode.
 import type { ParsedInput, ParseOptions } from './parse-input.js';
 import { createRecordBuilder, type RecordBuilder } from './records.js';
 import { collectRows, parseBlock, readHead, type Delimiter, type Row } from './table.js';
+import type { Kind } from '../config/schema.js';
+import type { DecimalMark } from './number.js';
 
 /** Blocks of about this many bytes are decoded and parsed at a time. */
 const BLOCK_BYTES = 1 << 20;
@@ -13,6 +15,37 @@ export interface CsvIngest {
   /** Feeds the next bytes; returns false when reading can stop (a fatal problem or the row limit). */
   write(chunk: Uint8Array): boolean;
   end(): ParsedInput;
+  /** How this file is read, once its header and first rows are known: a later part is read alike. */
+  head(): ChunkHead | undefined;
+  /** After `end`: line breaks read, and whether anything could make a part read differently alone. */
+  state(): PartState;
+}
+
+/** After reading a part: its line breaks and data rows, and what could make it read differently alone. */
+export interface PartState {
+  lines: number;
+  rows: number;
+  switched: boolean;
+  fatal: boolean;
+  /** Reading stopped at the row limit. */
+  truncated: boolean;
+}
+
+/**
+ * What a later part of a file needs to be read exactly as a whole-file read would read it: the
+ * header and how the first rows were read. Its own line numbers then start at 1.
+ */
+export interface ChunkHead {
+  delimiter: Delimiter;
+  title?: string;
+  headers: string[];
+  headerLine: number;
+  decimal: DecimalMark;
+  kind: Kind | undefined;
+  encoding: 'utf-8' | 'windows-1252';
+  sawMultibyte: boolean;
+  switched: boolean;
+  bom: boolean;
 }
 
 /**
@@ -23,7 +56,7 @@ export interface CsvIngest {
  * are not and no multi-byte UTF-8 sequence appears anywhere (the earlier blocks were then plain
  * ASCII, the same in both); otherwise the file is damaged UTF-8 and fails with the position.
  */
-export function createCsvIngest(opts: ParseOptions, bom: boolean): CsvIngest {
+export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHead): CsvIngest {
   const { file } = opts;
   const blockBytes = opts.blockBytes ?? BLOCK_BYTES;
   let pending: Buffer = Buffer.alloc(0);
@@ -49,6 +82,22 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean): CsvIngest {
   const state: { headers?: string[]; headerLine?: number; blankLines: number } = { blankLines: 0 };
   const early: Row[] = [];
   const earlyBlocks: { findings: FindingInput[]; unreadable: { line: number; text: string }[] }[] = [];
+  if (cont !== undefined) {
+    // A later part of a split file: the header is known and nothing is sniffed again.
+    delimiter = cont.delimiter;
+    if (cont.title !== undefined) title = cont.title;
+    state.headers = cont.headers;
+    state.headerLine = cont.headerLine;
+    encoding = cont.encoding;
+    sawMultibyte = cont.sawMultibyte;
+    switched = cont.switched;
+    if (switched) firstInvalid = { line: 0, column: 0 };
+    builder = createRecordBuilder(
+      { delimiter, headerLine: cont.headerLine, headers: cont.headers, findings: [], continued: true, ...(title !== undefined ? { title } : {}) },
+      [],
+      { ...opts, decimal: cont.decimal, ...(cont.kind !== undefined ? { kind: cont.kind } : {}) },
+    );
+  }
 
   /** Line and column of a byte offset inside a block that starts at `line`. */
   function position(bytes: Uint8Array, offset: number, line: number): { line: number; column: number } {
@@ -194,6 +243,18 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean): CsvIngest {
   }
 
   return {
+    head() {
+      if (builder === undefined || delimiter === undefined || state.headers === undefined) return undefined;
+      const h: ChunkHead = {
+        delimiter, headers: state.headers, headerLine: state.headerLine ?? 1, decimal: builder.decimal, kind: builder.kind,
+        encoding, sawMultibyte, switched, bom,
+      };
+      if (title !== undefined) h.title = title;
+      return h;
+    },
+    state() {
+      return { lines: nextLine - 1, rows: rowsSeen, switched, fatal: fatal !== undefined, truncated: truncatedAt !== undefined };
+    },
     write(chunk) {
       if (stopped || fatal !== undefined) return false;
       const nul = chunk.indexOf(0);
@@ -218,7 +279,7 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean): CsvIngest {
       if (state.headers === undefined) return { ...empty, findings: [finding(file, { code: 'file-empty' })], encoding, bom };
       if (builder === undefined) startTable([]);
       const result = builder!.finish(truncatedAt);
-      if (result.counts.read === 0 && result.rejects.length === 0) {
+      if (cont === undefined && result.counts.read === 0 && result.rejects.length === 0) {
         return { ...empty, findings: [finding(file, { code: 'file-header-only', line: state.headerLine! })], encoding, bom, delimiter: delimiter! };
       }
       const out: ParsedInput = {

@@ -19,6 +19,7 @@ export function tillit(args: string[], opts: { cwd?: string; env?: Record<string
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', TZ: 'UTC', LC_ALL: 'C', ...opts.env },
     input: opts.input ?? '',
     timeout: 30_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,0 +1,105 @@
+import { open, type FileHandle } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
+import { createIngest, type ParsedInput, type ParseOptions } from './parse-input.js';
+import { createSplitFinder, mergeParts, type PartResult } from './split.js';
+import type { ChunkHead, PartState } from './stream.js';
+
+/** What the reading thread hands a worker: plain data only (the classifier is rebuilt there). */
+export interface PartJob {
+  path: string;
+  start: number;
+  end: number;
+  opts: Omit<ParseOptions, 'classify'>;
+  head: ChunkHead;
+}
+
+/** What a worker sends back. */
+export interface PartReply extends PartState {
+  parsed: ParsedInput;
+}
+
+const READ_BYTES = 1 << 20;
+
+/** The bytes of [from, to) in 1 MiB pieces. */
+export async function* readRange(fh: FileHandle, from: number, to: number): AsyncGenerator<Buffer> {
+  let pos = from;
+  while (pos < to) {
+    const buf = Buffer.allocUnsafe(Math.min(READ_BYTES, to - pos));
+    const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+    if (bytesRead === 0) return;
+    yield bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);
+    pos += bytesRead;
+  }
+}
+
+async function findSplits(fh: FileHandle, size: number, parts: number): Promise<number[]> {
+  const targets = Array.from({ length: parts - 1 }, (_, i) => Math.floor((size * (i + 1)) / parts));
+  const finder = createSplitFinder(targets);
+  for await (const chunk of readRange(fh, 0, size)) if (!finder.write(chunk)) break;
+  return finder.splits().filter((s) => s < size);
+}
+
+function runPart(job: PartJob): { result: Promise<PartReply>; stop: () => void } {
+  const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: job });
+  const result = new Promise<PartReply>((resolve, reject) => {
+    worker.once('message', (reply: PartReply) => resolve(reply));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`tillit worker for bytes ${job.start}–${job.end} exited with code ${code}`)));
+  });
+  return { result, stop: () => void worker.terminate() };
+}
+
+/**
+ * Reads one large respondent-level (answers) CSV on several threads: the file is cut at safe
+ * record boundaries (a line feed outside quotes), this thread reads the first part while workers
+ * read the others with the same header and rules, and the partial groups are added up. The result
+ * is the one a single-threaded read gives; whenever that cannot be guaranteed (another kind of
+ * file, an encoding switch or a fatal problem in any part, more rows than the row limit) the file
+ * is read on this thread alone, on from the bytes already read or again from the start.
+ */
+export async function readParallel(path: string, opts: ParseOptions, size: number, threads: number): Promise<ParsedInput> {
+  const fh = await open(path);
+  const workers: { result: Promise<PartReply>; stop: () => void }[] = [];
+  try {
+    const ingest = createIngest(opts);
+    let end = size;
+    let fed = 0;
+    let decided = false;
+    for await (const chunk of readRange(fh, 0, size)) {
+      const piece = fed + chunk.length > end ? chunk.subarray(0, end - fed) : chunk;
+      fed += piece.length;
+      if (!ingest.write(piece)) break;
+      if (!decided) {
+        const head = ingest.head();
+        if (head === undefined) continue;
+        decided = true;
+        if (head.kind !== 'answers' || head.switched || opts.answerScale === undefined) continue;
+        const splits = (await findSplits(fh, size, threads)).filter((s) => s > fed);
+        if (splits.length === 0) continue;
+        end = splits[0]!;
+        const { classify: _, ...plain } = opts;
+        const bounds = [...splits, size];
+        for (let i = 0; i + 1 < bounds.length; i++) workers.push(runPart({ path, start: bounds[i]!, end: bounds[i + 1]!, opts: plain, head }));
+      }
+      if (fed >= end) break;
+    }
+    const first = ingest.end();
+    if (workers.length === 0) return first;
+    const state = ingest.state()!;
+    const replies = await Promise.all(workers.map((w) => w.result));
+    const all = [state, ...replies];
+    const rows = all.reduce((a, r) => a + r.rows, 0);
+    if (all.some((r) => r.fatal || r.switched || r.truncated) || (opts.maxRows !== undefined && rows > opts.maxRows)) return await readAlone(fh, opts, size);
+    const parts: PartResult[] = [{ parsed: first, lines: state.lines }, ...replies.map((r) => ({ parsed: r.parsed, lines: r.lines }))];
+    return mergeParts(parts);
+  } finally {
+    for (const w of workers) w.stop();
+    await fh.close();
+  }
+}
+
+async function readAlone(fh: FileHandle, opts: ParseOptions, size: number): Promise<ParsedInput> {
+  const ingest = createIngest(opts);
+  for await (const chunk of readRange(fh, 0, size)) if (!ingest.write(chunk)) break;
+  return ingest.end();
+}

@@ -1,0 +1,100 @@
+import type { AnswerRecord, DataRecord } from '../model/records.js';
+import type { ParsedInput } from './parse-input.js';
+
+/**
+ * Finds where a CSV file can be cut into parts that are read on their own: just after a line feed
+ * outside quotes (quote parity from the start of the file decides, as in the block reader), at or
+ * after each target offset. Fed the file's bytes in order; pure.
+ */
+export function createSplitFinder(targets: readonly number[]): { write(chunk: Uint8Array): boolean; splits(): number[] } {
+  const found: number[] = [];
+  let k = 0;
+  let offset = 0;
+  let inQuotes = false;
+  return {
+    /** Returns false once every split is found (the rest need not be read). */
+    write(chunk) {
+      let i = 0;
+      const n = chunk.length;
+      while (i < n && k < targets.length) {
+        const target = targets[k]! - offset;
+        if (i < target) {
+          // Before the target only the parity matters: hop from quote to quote.
+          const stop = Math.min(n, target);
+          let q = chunk.indexOf(0x22, i);
+          while (q >= 0 && q < stop) {
+            inQuotes = !inQuotes;
+            q = chunk.indexOf(0x22, q + 1);
+          }
+          i = stop;
+          continue;
+        }
+        const b = chunk[i]!;
+        if (b === 0x22) inQuotes = !inQuotes;
+        else if (b === 0x0a && !inQuotes) {
+          found.push(offset + i + 1);
+          while (k < targets.length && targets[k]! <= offset + i + 1) k++;
+        }
+        i++;
+      }
+      offset += n;
+      return k < targets.length;
+    },
+    splits: () => found,
+  };
+}
+
+/** One part of a split file as read on its own: lines counted from its start. */
+export interface PartResult {
+  parsed: ParsedInput;
+  /** Line breaks in the part. */
+  lines: number;
+}
+
+const answerKey = (r: AnswerRecord) => `${r.area.kind}\u0000${r.area.code}\u0000${r.period}\u0000${r.indicator}\u0000${r.service}\u0000${r.gender}`;
+
+/**
+ * Joins the parts of a respondent-level (answers) file into what a whole-file read gives: lines
+ * shifted to the file's own, answer groups added up in order of first appearance, counts summed,
+ * findings and rejects in line order.
+ */
+export function mergeParts(parts: readonly PartResult[]): ParsedInput {
+  const first = parts[0]!.parsed;
+  const groups = new Map<string, AnswerRecord>();
+  const records: DataRecord[] = [];
+  const counts = { read: 0, used: 0, rejected: 0, ignored: 0 };
+  const findings: ParsedInput['findings'] = [];
+  const rejects: ParsedInput['rejects'] = [];
+  let shift = 0;
+  for (const { parsed, lines } of parts) {
+    for (const r of parsed.records) {
+      if (r.kind !== 'answers') throw new Error(`mergeParts: ${r.kind} records cannot be merged`);
+      const key = answerKey(r);
+      const g = groups.get(key);
+      if (g === undefined) {
+        const own = { ...r, source: { ...r.source, line: r.source.line + shift } };
+        groups.set(key, own);
+        records.push(own);
+      } else {
+        g.positive += r.positive;
+        g.other += r.other;
+        g.excluded += r.excluded;
+      }
+    }
+    for (const f of parsed.findings) findings.push(f.line === undefined ? f : { ...f, line: f.line + shift });
+    for (const r of parsed.rejects) rejects.push({ ...r, line: r.line + shift });
+    counts.read += parsed.counts.read;
+    counts.used += parsed.counts.used;
+    counts.rejected += parsed.counts.rejected;
+    counts.ignored += parsed.counts.ignored;
+    shift += lines;
+  }
+  return {
+    ...first,
+    counts,
+    records,
+    // Stable sorts: within a line, the order each part gave.
+    findings: findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
+    rejects: rejects.sort((a, b) => a.line - b.line),
+  };
+}

@@ -1,0 +1,18 @@
+// A worker thread's part of a large file split by `readParallel`: the same ingest, its own lines.
+import { open } from 'node:fs/promises';
+import { parentPort, workerData } from 'node:worker_threads';
+import { answerClassifier } from './answers.js';
+import { readRange, type PartJob, type PartReply } from './parallel.js';
+import { createCsvIngest } from './stream.js';
+
+const job = workerData as PartJob;
+const ingest = createCsvIngest({ ...job.opts, classify: answerClassifier(job.opts.answerScale!) }, job.head.bom, job.head);
+const fh = await open(job.path);
+try {
+  for await (const chunk of readRange(fh, job.start, job.end)) if (!ingest.write(chunk)) break;
+} finally {
+  await fh.close();
+}
+const parsed = ingest.end();
+const reply: PartReply = { parsed, ...ingest.state() };
+parentPort!.postMessage(reply);

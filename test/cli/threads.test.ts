@@ -1,0 +1,75 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tillit } from './run.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tillit-threads-'));
+// Every file, however small, is split: the worker path runs on the bundled sizes.
+const env = { TILLIT_PARALLEL_MIN_BYTES: '1' };
+
+/** A respondent file with quoted line breaks throughout, bad rows and a repeated header. */
+function answersFile(name: string, rows: number, tail = '', ascii = false): string {
+  const services = ascii ? ['Hemtjanst', '"Sarskilt\nboende"', '"Hem\r\ntjanst"', 'Korttid'] : ['Hemtjänst', '"Särskilt\nboende"', '"Hem\r\ntjänst"', 'Korttid'];
+  const answers = ascii ? ['Mycket nojd', 'Ganska nojd', 'Ganska missnojd', 'Vet ej', 'Kanske'] : ['Mycket nöjd', 'Ganska nöjd', 'Ganska missnöjd', 'Vet ej/Ingen åsikt', 'Kanske'];
+  const header = ascii ? 'Lopnummer;Kommun;Ar;Verksamhet;Fraga;Svar;Kon' : 'Löpnummer;Kommun;År;Verksamhet;Fråga;Svar;Kön';
+  const lines = [header];
+  for (let i = 0; i < rows; i++) {
+    if (i % 997 === 500) lines.push(header);
+    else if (i % 331 === 7) lines.push(`${i};1460;2025`);
+    else lines.push([i, i % 3 === 0 ? '1460 Bengtsfors' : '1461', 2016 + (i % 10), services[i % 4], `q${i % 5}`, answers[(i * 7) % 5], i % 2 ? 'Kvinna' : 'Man'].join(';'));
+  }
+  const path = join(dir, name);
+  writeFileSync(path, Buffer.concat([Buffer.from(`${lines.join('\n')}\n`), Buffer.from(tail, 'latin1')]));
+  return path;
+}
+
+function same(args: string[]) {
+  const one = tillit([...args, '--threads', '1'], { env });
+  for (const threads of ['2', '3']) {
+    const many = tillit([...args, '--threads', threads], { env });
+    expect(many.stdout).toBe(one.stdout);
+    expect(many.stderr).toBe(one.stderr);
+    expect(many.code).toBe(one.code);
+  }
+  return one;
+}
+
+describe('reading one large file on several threads', () => {
+  const file = answersFile('svar.csv', 60_000);
+  it('validate: the same rows, findings, lines and columns as one thread', () => {
+    const r = same(['validate', file, '--format', 'json']);
+    const v = JSON.parse(r.stdout) as { files: { rows: { read: number; used: number; rejected: number }; findings: { code: string; line: number }[] }[] };
+    expect(v.files[0]!.rows.read).toBe(60_000);
+    expect(v.files[0]!.rows.rejected).toBeGreaterThan(60);
+    expect(v.files[0]!.findings.some((f) => f.code === 'row-repeated-header')).toBe(true);
+  });
+  it('report: the same bytes as one thread, rejects file included', () => {
+    const one = join(dir, 'rejects-1.csv');
+    const many = join(dir, 'rejects-2.csv');
+    const a = tillit(['report', file, '--format', 'json', '--threads', '1', '--rejects', one], { env });
+    // Three parts of about 1.1 MB each: the first block (2 MiB) is read before the split is chosen,
+    // so the workers take the second and third parts (with two threads, the first thread reads on).
+    const b = tillit(['report', file, '--format', 'json', '--threads', '3', '--rejects', many], { env });
+    expect(b.stdout).toBe(a.stdout);
+    expect(b.code).toBe(a.code);
+    expect(readFileSync(many, 'utf8')).toBe(readFileSync(one, 'utf8'));
+    expect(readFileSync(one, 'utf8').split('\n').length).toBeGreaterThan(60);
+    expect(JSON.parse(a.stdout).quality.length).toBeGreaterThan(0);
+  });
+  it('a Latin-1 byte late in an ASCII-looking file: read as Windows-1252 either way', () => {
+    const latin = answersFile('latin.csv', 60_000, '9999;1460;2025;Hemtj\u00e4nst;q1;Mycket n\u00f6jd;Kvinna\n', true);
+    const r = same(['validate', latin, '--format', 'json']);
+    expect(JSON.parse(r.stdout).files[0].encoding).toBe('windows-1252');
+  });
+  it('damaged UTF-8 late in the file: the same error at the same line and column', () => {
+    const damaged = answersFile('damaged.csv', 60_000, '9999;1460;2025;Hemtj\u00e4nst;q1;Mycket n\u00f6jd;Kvinna\n');
+    const r = same(['validate', damaged, '--format', 'json']);
+    // The bad byte is on the last physical line (quoted cells hold line breaks too), after "9999;1460;2025;Hemtj".
+    const lastLine = readFileSync(damaged, 'latin1').split(/\r\n|\n/).length - 1;
+    expect(JSON.parse(r.stdout).files[0].findings).toMatchObject([{ code: 'encoding-invalid', line: lastLine, column: 21 }]);
+  });
+  it('row limit: stops at the same row either way', () => {
+    same(['validate', file, '--format', 'json', '--max-rows', '45000']);
+  });
+});

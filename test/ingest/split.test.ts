@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config/parse.js';
+import { ingestOptions } from '../../src/config/resolve.js';
+import { createIngest, parseInput, type ParsedInput } from '../../src/ingest/parse-input.js';
+import { createSplitFinder, mergeParts } from '../../src/ingest/split.js';
+import { createCsvIngest } from '../../src/ingest/stream.js';
+
+const opts = { ...ingestOptions(defaultConfig(), {}, {}), file: 'svar.csv' };
+
+/** Feeds bytes in pieces of the given sizes (to cross every kind of boundary). */
+function splitsOf(bytes: Uint8Array, targets: number[], piece: number): number[] {
+  const finder = createSplitFinder(targets);
+  for (let at = 0; at < bytes.length; at += piece) if (!finder.write(bytes.subarray(at, at + piece))) break;
+  return finder.splits().filter((s) => s < bytes.length);
+}
+
+/** What readParallel does, on one thread: the first part read as usual, the others with its head. */
+function readInParts(bytes: Uint8Array, splits: number[], blockBytes: number): ParsedInput {
+  const bounds = [0, ...splits, bytes.length];
+  const first = createIngest({ ...opts, blockBytes });
+  first.write(bytes.subarray(0, bounds[1]));
+  const parts = [{ parsed: first.end(), lines: first.state()!.lines }];
+  const head = first.head()!;
+  for (let i = 1; i + 1 < bounds.length; i++) {
+    const part = createCsvIngest({ ...opts, blockBytes }, head.bom, head);
+    part.write(bytes.subarray(bounds[i], bounds[i + 1]));
+    parts.push({ parsed: part.end(), lines: part.state().lines });
+  }
+  return mergeParts(parts);
+}
+
+describe('createSplitFinder', () => {
+  it('cuts just after a line feed outside quotes, at or after each target', () => {
+    const bytes = Buffer.from('a;b\n1;"x\ny"\n2;z\n3;w\n');
+    //                          0123 4567 8 901 2345 6789
+    expect(splitsOf(bytes, [5], 100)).toEqual([12]);
+    expect(splitsOf(bytes, [5], 1)).toEqual([12]);
+    expect(splitsOf(bytes, [1, 13], 3)).toEqual([4, 16]);
+    // Two targets before the same line feed give one split.
+    expect(splitsOf(bytes, [5, 6], 7)).toEqual([12]);
+  });
+  it('finds no split inside a quote that never closes', () => {
+    expect(splitsOf(Buffer.from('a;b\n1;"open\n2;x\n3;y\n'), [6], 4)).toEqual([]);
+  });
+  it('reads "" inside quotes as two quote marks (parity unchanged)', () => {
+    expect(splitsOf(Buffer.from('a;b\n1;"say ""hi""\nmore"\n2;x\n'), [8], 5)).toEqual([24]);
+  });
+});
+
+const service = fc.constantFrom('Hemtjänst', 'Särskilt boende', '"Hem\ntjänst"', '"Särskilt\r\nboende"', '"a ""b"";c"');
+const answer = fc.constantFrom('Mycket nöjd', 'Ganska nöjd', 'Ganska missnöjd', 'Vet ej/Ingen åsikt', 'Kanske', '');
+const line = fc.record({
+  code: fc.constantFrom('1460', '1461 Mellerud', '0180', '9999'), year: fc.constantFrom('2024', '2025', '20x5'),
+  service, question: fc.constantFrom('helhetssyn', 'trygghet'), answer, gender: fc.constantFrom('Kvinna', 'Man', 'X'),
+  broken: fc.constantFrom(false, false, false, false, true),
+});
+
+describe('reading a respondent file in parts', () => {
+  it('property: parts cut at random targets merge into exactly the single-threaded result', () => {
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 60 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        fc.array(fc.integer({ min: 0, max: 4000 }), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 16, max: 400 }),
+        (rows, nl, bom, targets, piece, blockBytes) => {
+          const text = `Löpnummer;Kommun;År;Verksamhet;Fråga;Svar;Kön${nl}${rows
+            .map((r, i) => (r.broken ? `${i};${r.code};${r.year}` : [i, r.code, r.year, r.service, r.question, r.answer, r.gender].join(';')))
+            .join(nl)}${nl}`;
+          const bytes = new TextEncoder().encode(`${bom ? '\uFEFF' : ''}${text}`);
+          const whole = parseInput(bytes, opts);
+          const splits = splitsOf(bytes, [...new Set(targets)].sort((a, b) => a - b).filter((t) => t > 60), piece);
+          expect(readInParts(bytes, splits, blockBytes)).toEqual(whole);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+  it('a part boundary next to a quoted line break keeps lines, groups and rejects right', () => {
+    const text = 'Löpnummer;Kommun;År;Verksamhet;Fråga;Svar;Kön\n1;1460;2025;"Hem\ntjänst";q;Mycket nöjd;Kvinna\n2;1460;2025;"Hem\ntjänst";q;Kanske;Man\n3;1460;2025;"Hem\ntjänst";q;Ganska nöjd;Kvinna\n';
+    const bytes = Buffer.from(text);
+    const target = text.indexOf('tjänst";q;Kanske');
+    const splits = splitsOf(bytes, [target], 1000);
+    expect(splits).toEqual([Buffer.byteLength(text.slice(0, text.indexOf('3;1460')))]);
+    const merged = readInParts(bytes, splits, 1 << 20);
+    expect(merged).toEqual(parseInput(bytes, opts));
+    expect(merged.records).toMatchObject([{ kind: 'answers', service: 'Hem\ntjänst', gender: 'K', positive: 2, source: { line: 2 } }]);
+    expect(merged.rejects.map((r) => r.line)).toEqual([4]);
+  });
+  it('refuses to merge records that are not answer groups', () => {
+    const survey = parseInput(Buffer.from('Kommun;År;Fråga;Antal svarande;Andel\n1460;2024;q;100;85\n'), opts);
+    expect(() => mergeParts([{ parsed: survey, lines: 2 }])).toThrow(/survey records cannot be merged/);
+  });
+});
