@@ -232,7 +232,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
           olsSlopeHigh: opt(t.ols?.slopeHigh), r2: opt(t.ols?.r2), verdict: t.verdict,
         };
       }
-      const peerKey = (area: string) => obsKey({ ...o, area });
+      const peerKey = (area: string) => obsKey({ area, indicator: o.indicator, service: o.service, gender: o.gender, period: o.period });
       const reference = reason === null && o.areaKind !== 'nation' ? compare(o, obs.get(peerKey('0000')) ?? obs.get(peerKey(o.area.slice(0, 2)))) : null;
       const organisation = reason === null && memberCodes.includes(o.area) ? compare(o, obs.get(peerKey(orgCode))) : null;
       const peers = reason === null && memberCodes.includes(o.area)
