@@ -187,6 +187,17 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   }
 
   const roles = map.roles;
+  // "Periodutfall" in a file with no period column is one follow-up's outcome so far this year
+  // (as "Utfall_proc" beside it shows), not a month's amount.
+  if (kind === 'budget' && roles.period === undefined) {
+    for (const [from, to] of [['actualMonth', 'actualYtd'], ['budgetMonth', 'budgetYtd']] as const) {
+      const idx = roles[from];
+      if (idx === undefined || roles[to] !== undefined || opts.columns?.[from] !== undefined) continue;
+      roles[to] = idx;
+      delete roles[from];
+      findings.push({ code: 'column-year-to-date', line: table.headerLine, column: idx + 1, args: { header: table.headers[idx]!, role: to === 'actualYtd' ? 'utfall ack' : 'budget ack' } });
+    }
+  }
   // PX-Web stub variables tillit has no role for (age band, housing form…) still distinguish rows.
   const mapped = new Set(Object.values(roles));
   const periodIdx = new Set(wide.map((w) => w.idx));

@@ -85,6 +85,16 @@ describe('budget rows', () => {
     expect(r.records).toHaveLength(2);
     expect(r.counts).toEqual({ read: 3, used: 2, rejected: 0, ignored: 1 });
   });
+  it('reads "Periodutfall" as the outcome so far when the file holds one follow-up (no period column)', () => {
+    const text = 'Nämnd;Verksamhet;Budget;Periodutfall;Utfall_proc;Prognos apr;Avvikelse\nSN;Äldreomsorg;-412 500;-140 250;34,0;-415 000;-2 500\n';
+    const r = parseText(text, { period: '2025-04', municipality: '1460', unit: 'kr' });
+    expect(codes(r)).toEqual([]);
+    expect(codes(r, 'info')).toContain('column-year-to-date@1:4');
+    expect(r.records).toMatchObject([{ kind: 'budget', period: '2025-04', budgetYear: 412_500, actualYtd: 140_250, actualMonth: null, forecast: 415_000 }]);
+    // With a period column the same header is a month's amount.
+    const monthly = parseText('Period;Kommun;Verksamhet;Budget;Periodutfall\n2025-01;1460;LSS;1200;95\n', { unit: 'kr' });
+    expect(monthly.records).toMatchObject([{ actualMonth: 95, actualYtd: null }]);
+  });
   it('a total that does not add up is a finding', () => {
     const r = parseText('Verksamhet;Budget helår;Utfall ack\nA;100;50\nB;100;50\nTotalt;250;100\n', { period: '2025-06', kind: 'budget', unit: 'kr', municipality: 'Mellerud' });
     expect(codes(r, 'warning')).toEqual(['total-mismatch@4:-']);
