@@ -5,6 +5,9 @@ export type NumberCell =
   | { kind: 'missing' }
   | { kind: 'invalid' };
 
+const PLAIN = /^-?\d+$/;
+const PLAIN_COMMA = /^-?\d+,\d+$/;
+const PLAIN_POINT = /^-?\d+\.\d+$/;
 const MISSING = /^(?:\.{1,6}|na|n\/a|nan|null|×|x)$/i;
 const SPACES = /[ \u00a0\u202f\u2009]/g;
 const COMMA_DECIMAL = /^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
@@ -19,6 +22,10 @@ const POINT_DECIMAL = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
  * @example parseNumber('−1 234,5', ',') // { kind: 'value', value: -1234.5 }
  */
 export function parseNumber(cell: string, decimal: DecimalMark, dash: 'zero' | 'missing' = 'zero'): NumberCell {
+  // The common cases first (a national file has millions of cells): a plain integer, or digits
+  // with the file's own decimal mark, mean the same in every convention.
+  if (PLAIN.test(cell)) return { kind: 'value', value: Number(cell) };
+  if ((decimal === ',' ? PLAIN_COMMA : PLAIN_POINT).test(cell)) return { kind: 'value', value: Number(decimal === ',' ? cell.replace(',', '.') : cell) };
   let s = cell.trim();
   if (s === '' || MISSING.test(s)) return { kind: 'missing' };
   if (s === '-' || s === '–' || s === '−') return dash === 'zero' ? { kind: 'value', value: 0 } : { kind: 'missing' };

@@ -33,6 +33,14 @@ describe('parseNumber', () => {
       expect(parseNumber(cell, decimal).kind).toBe('invalid');
     },
   );
+  it('property: the fast path for plain cells reads as the general path does (a leading space forces the latter)', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^-?[0-9]{1,12}([.,][0-9]{1,6})?$/), fc.constantFrom(',', '.') as fc.Arbitrary<',' | '.'>, (cell, decimal) => {
+        expect(parseNumber(cell, decimal)).toEqual(parseNumber(` ${cell}`, decimal));
+      }),
+      { numRuns: 2000 },
+    );
+  });
   it('property: every number written Swedish-style or machine-style reads back', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 99 }), fc.constantFrom(' ', '\u00a0', '\u202f', ''), fc.boolean(), (int, frac, sep, unicodeMinus) => {
