@@ -32,8 +32,15 @@ export async function* readRange(fh: FileHandle, from: number, to: number): Asyn
   }
 }
 
+/**
+ * The reading thread takes a slightly larger first part: a worker's part costs about 0.9 s more at
+ * 129 MB (starting the worker, then copying its groups across), measured on 2 cores.
+ */
+const FIRST_PART_WEIGHT = 1.1;
+
 async function findSplits(fh: FileHandle, size: number, parts: number): Promise<number[]> {
-  const targets = Array.from({ length: parts - 1 }, (_, i) => Math.floor((size * (i + 1)) / parts));
+  const total = FIRST_PART_WEIGHT + parts - 1;
+  const targets = Array.from({ length: parts - 1 }, (_, i) => Math.floor((size * (FIRST_PART_WEIGHT + i)) / total));
   const finder = createSplitFinder(targets);
   for await (const chunk of readRange(fh, 0, size)) if (!finder.write(chunk)) break;
   return finder.splits().filter((s) => s < size);
