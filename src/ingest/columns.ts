@@ -104,6 +104,23 @@ export function mapColumns(headers: readonly string[], overrides: Partial<Record
   return out;
 }
 
+/** Whether a cell's text is a column name tillit knows (what a title line never is). */
+export function isKnownColumn(cell: string): boolean {
+  const label = splitHeader(cell).label;
+  return LOOKUP.has(label) || PREFIXES.some(([p]) => label.startsWith(`${p} `));
+}
+
+/**
+ * The amount unit a title names (`Månadsuppföljning april 2025, belopp i tkr`): thousands or
+ * millions of kronor, or kronor when the title says "belopp i kr".
+ */
+export function unitInTitle(title: string): AmountUnit | undefined {
+  const m = /\b(?:belopp i\s+(kr|kronor)|(tkr|mnkr|mkr|tusen kronor|miljoner kronor))\b/.exec(normalizeLabel(title));
+  if (!m) return undefined;
+  const word = m[1] ?? m[2]!;
+  return word === 'tkr' || word === 'tusen kronor' ? 'tkr' : word === 'kr' || word === 'kronor' ? 'kr' : 'mnkr';
+}
+
 const BUDGET_ROLES: readonly Role[] = ['budgetYear', 'budgetYtd', 'budgetMonth', 'actualYtd', 'actualMonth', 'forecast'];
 
 /** Which kind of data a header describes, or undefined when it matches nothing known. */

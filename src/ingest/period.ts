@@ -48,3 +48,16 @@ export function periodYear(period: string): number {
 export function periodMonth(period: string): number {
   return period.length > 4 ? Number(period.slice(5, 7)) : 12;
 }
+
+/**
+ * The month a title speaks of: `Månadsuppföljning april 2025` or `jan–apr 2025` give `2025-04`,
+ * `Uppföljning 2025-08` gives `2025-08`. Undefined when there is none, or when the title names two
+ * different months (which one the figures are for is then a guess).
+ */
+export function periodInText(text: string): string | undefined {
+  const named = [...normalizeLabel(text).matchAll(/\b([a-z]+) (\d{4})\b/g)]
+    .map((m) => (MONTHS[m[1]!] !== undefined ? month(m[2]!, MONTHS[m[1]!]!) : undefined));
+  const iso = [...text.matchAll(/\b(\d{4})-(\d{2})\b/g)].map((m) => month(m[1]!, Number(m[2])));
+  const found = new Set([...named, ...iso].filter((p): p is string => p !== undefined));
+  return found.size === 1 ? [...found][0] : undefined;
+}

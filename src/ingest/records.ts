@@ -4,12 +4,12 @@ import {
   answerRecordSchema, budgetRecordSchema, surveyRecordSchema, valueRecordSchema,
   type BudgetRecord, type DataRecord, type Gender,
 } from '../model/records.js';
-import { resolveArea, type Area } from '../model/register.js';
+import { municipalityInText, resolveArea, type Area } from '../model/register.js';
 import { normalizeLabel, truncate } from '../model/text.js';
 import type { AnswerClass, AnswerScale } from './answers.js';
-import { ALIASES, detectKind, expectedNames, mapColumns, REQUIRED, type AmountUnit } from './columns.js';
+import { ALIASES, detectKind, expectedNames, mapColumns, REQUIRED, unitInTitle, type AmountUnit } from './columns.js';
 import { detectDecimal, parseNumber, type DecimalMark } from './number.js';
-import { parsePeriod } from './period.js';
+import { parsePeriod, periodInText } from './period.js';
 import { isRevenueLine } from '../model/activities.js';
 import { joinCells, type Delimiter, type Row } from './table.js';
 
@@ -170,13 +170,18 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
     return builder();
   }
   base.kind = kind;
+  // A finance export with one follow-up often names its month only in the title above the table.
+  const titlePeriod = kind === 'budget' && map.roles.period === undefined && opts.period === undefined && table.title !== undefined ? periodInText(table.title) : undefined;
+  if (titlePeriod !== undefined) findings.push({ code: 'period-from-title', line: table.headerLine, args: { period: titlePeriod, title: truncate(table.title!) } });
+  const titleArea = map.roles.municipality === undefined && opts.municipality === undefined && table.title !== undefined ? municipalityInText(table.title) : undefined;
+  if (titleArea !== undefined) findings.push({ code: 'area-from-title', line: table.headerLine, args: { code: titleArea, title: truncate(table.title!) } });
   const supplied = (r: Role) =>
-    (r === 'period' && (opts.period !== undefined || layout === 'wide')) ||
-    (r === 'municipality' && opts.municipality !== undefined) ||
+    (r === 'period' && (opts.period !== undefined || titlePeriod !== undefined || layout === 'wide')) ||
+    (r === 'municipality' && (opts.municipality !== undefined || titleArea !== undefined)) ||
     (r === 'indicator' && layout === 'wide') ||
     (r === 'service' && kind === 'budget' && map.roles.indicator !== undefined);
   const missing = REQUIRED[kind].filter((r) => map.roles[r] === undefined && !supplied(r));
-  if (kind === 'budget' && map.roles.period === undefined && opts.period === undefined) missing.push('period');
+  if (kind === 'budget' && map.roles.period === undefined && opts.period === undefined && titlePeriod === undefined) missing.push('period');
   if (kind === 'survey' && map.roles.share === undefined && map.roles.positive === undefined) missing.push('share');
   if (missing.length > 0) {
     for (const role of missing) {
@@ -220,11 +225,14 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   const firstHeaderLength = (table.headers[0] ?? '').length;
   /** A repeated header starts with the header's first name; only then compare the whole row. */
   const isHeaderRow = (cells: string[]) => normalizeLabel(cells[0] ?? '') === firstHeader && cells.map((c) => normalizeLabel(c)).join('\u0000') === headerKey;
-  const unit: AmountUnit = opts.unit ?? map.unit?.unit ?? 'kr';
+  const titleUnit = table.title !== undefined ? unitInTitle(table.title) : undefined;
+  const unit: AmountUnit = opts.unit ?? map.unit?.unit ?? titleUnit ?? 'kr';
   if (kind === 'budget') {
     base.unit = unit;
     if (opts.unit === undefined && map.unit) {
       findings.push({ code: 'unit-from-header', line: table.headerLine, args: { unit: map.unit.unit, header: map.unit.header } });
+    } else if (opts.unit === undefined && titleUnit !== undefined) {
+      findings.push({ code: 'unit-from-title', line: table.headerLine, args: { unit: titleUnit, title: truncate(table.title!) } });
     } else if (opts.unit === undefined) findings.push({ code: 'unit-assumed', line: table.headerLine });
   }
   const seen = new Map<string, { line: number; value: string }>();
@@ -288,7 +296,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
 
     // Area: code or name, organisation aliases, name column cross-check.
     let area: Area | undefined;
-    const areaText = cell('municipality') ?? opts.municipality ?? '';
+    const areaText = cell('municipality') ?? opts.municipality ?? titleArea ?? '';
     if (isOrganisation(areaText)) {
       area = { code: opts.organisation.code, kind: 'organisation' };
     } else {
@@ -318,7 +326,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
       else gender = g;
     }
 
-    const periodText = cell('period') ?? opts.period ?? '';
+    const periodText = cell('period') ?? opts.period ?? titlePeriod ?? '';
     const period = layout === 'wide' ? '' : period$(periodText);
     if (layout === 'long' && period === undefined) fail(periodText === '' ? 'value-required' : 'period-invalid', 'period', {}, periodText);
 

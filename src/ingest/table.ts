@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { FindingInput } from '../model/findings.js';
+import { isKnownColumn } from './columns.js';
 
 export type Delimiter = ';' | ',' | '\t';
 
@@ -69,16 +70,41 @@ export interface Head {
   skippedLines: number;
 }
 
+/**
+ * A report title above the table, as finance systems and spreadsheets write them: a quoted line
+ * with no delimiter (PX-Web), or a line with at most one delimiter-like character where a line
+ * below has at least two more (the table), and none of its words is a known column name.
+ */
+function isTitleAbove(line: string, below: readonly string[]): boolean {
+  const table = below.find((l) => l.trim() !== '');
+  if (table === undefined) return false;
+  if (isTitleLine(line)) return true;
+  const widest = below.reduce((a, l) => (fieldCount(l) > fieldCount(a) ? l : a), table);
+  const d = detectDelimiter(widest);
+  const own = countOutsideQuotes(line)[d];
+  return own <= 1 && countOutsideQuotes(widest)[d] >= own + 2 && !line.split(d).some((c) => isKnownColumn(c.replace(/^\s*"|"\s*$/g, '')));
+}
+
+function fieldCount(line: string): number {
+  const c = countOutsideQuotes(line);
+  return Math.max(c[';'], c[','], c['\t']);
+}
+
 export function readHead(text: string, forced?: Delimiter): Head {
-  const lines = text.split(/\r\n|\n|\r/, 8);
+  const lines = text.split(/\r\n|\n|\r/, 12);
   let headerIdx = 0;
-  let title: string | undefined;
-  while (headerIdx < lines.length && lines[headerIdx]!.trim() === '') headerIdx++;
-  if (headerIdx < lines.length - 1 && isTitleLine(lines[headerIdx]!)) {
-    title = lines[headerIdx]!.trim().replace(/^"|"$/g, '').replace(/""/g, '"');
-    headerIdx++;
+  const titles: string[] = [];
+  const skipBlank = () => {
     while (headerIdx < lines.length && lines[headerIdx]!.trim() === '') headerIdx++;
+  };
+  skipBlank();
+  // Up to five title lines above the table (blank lines between are skipped).
+  while (titles.length < 5 && headerIdx < lines.length - 1 && isTitleAbove(lines[headerIdx]!, lines.slice(headerIdx + 1))) {
+    titles.push(lines[headerIdx]!.trim().replace(/^"|"$/g, '').replace(/""/g, '"'));
+    headerIdx++;
+    skipBlank();
   }
+  const title = titles.length > 0 ? titles.join(' – ') : undefined;
   let offset = 0;
   for (let i = 0; i < headerIdx; i++) {
     const m = /\r\n|\n|\r/.exec(text.slice(offset));

@@ -108,6 +108,24 @@ export function resolveArea(cell: string): AreaResolution {
   return { ok: false, reason: 'unknown' };
 }
 
+/**
+ * The one municipality a title names (`Bengtsfors kommun – Månadsuppföljning april 2025`): names
+ * are looked for as capitalised words (so the verb "vara" is not Vara), up to three words long
+ * (`Lilla Edet`, `Upplands Väsby`). Undefined when none or more than one is named.
+ */
+export function municipalityInText(text: string): string | undefined {
+  const words = text.normalize('NFC').split(/[\s\u00a0\u202f_\-–./:,;()"']+/).filter((w) => w !== '');
+  const found = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    for (let n = 1; n <= 3 && i + n <= words.length; n++) {
+      if (!/^\p{Lu}/u.test(words[i + n - 1]!)) break;
+      const code = municipalityByName(words.slice(i, i + n).join(' '));
+      if (code !== undefined) found.add(code);
+    }
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
 /** Display name for an area code, falling back to the code itself. */
 export function areaName(area: Area, organisationName?: string): string {
   switch (area.kind) {

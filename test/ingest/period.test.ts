@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriod } from '../../src/ingest/period.js';
+import { parsePeriod, periodInText } from '../../src/ingest/period.js';
 
 describe('parsePeriod', () => {
   it.each([
@@ -10,5 +10,22 @@ describe('parsePeriod', () => {
   });
   it.each(['2025-13', '2025-00', '20253', 'mars', '1899', 'abc', '2025-03-01', ''])('%s is not a period', (cell) => {
     expect(parsePeriod(cell)).toBeUndefined();
+  });
+});
+
+describe('periodInText', () => {
+  it('finds the month a title names', () => {
+    expect(periodInText('Månadsuppföljning april 2025, belopp i tkr')).toBe('2025-04');
+    expect(periodInText('Uppföljning jan–apr 2025')).toBe('2025-04');
+    expect(periodInText('Prognos per 2025-08')).toBe('2025-08');
+    expect(periodInText('Uppföljning april 2025 (2025-04)')).toBe('2025-04');
+  });
+  it('finds nothing in a title without a month and year', () => {
+    expect(periodInText('Budgetuppföljning socialnämnden')).toBeUndefined();
+    expect(periodInText('Bokslut 2024')).toBeUndefined();
+    expect(periodInText('april')).toBeUndefined();
+    expect(periodInText('Uppföljning 2025-13')).toBeUndefined();
+    // Two months named: which one the figures are for would be a guess.
+    expect(periodInText('Delårsrapport augusti 2024 (jämfört med april 2024)')).toBeUndefined();
   });
 });

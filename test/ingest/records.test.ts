@@ -95,6 +95,16 @@ describe('budget rows', () => {
     const monthly = parseText('Period;Kommun;Verksamhet;Budget;Periodutfall\n2025-01;1460;LSS;1200;95\n', { unit: 'kr' });
     expect(monthly.records).toMatchObject([{ actualMonth: 95, actualYtd: null }]);
   });
+  it('takes municipality, month and unit from title lines above the table, and says so', () => {
+    const r = parseText('Bengtsfors kommun\nMånadsuppföljning jan–apr 2025\nBelopp i tkr\n\nVerksamhet;Budget helår;Budget ack;Utfall ack\nLSS;1200;400;410\n');
+    expect(codes(r)).toEqual([]);
+    expect(codes(r, 'info')).toEqual(expect.arrayContaining(['area-from-title@5:-', 'period-from-title@5:-', 'unit-from-title@5:-']));
+    expect(r.records).toMatchObject([{ area: { code: '1460' }, period: '2025-04', budgetYear: 1_200_000, budgetYtd: 400_000, actualYtd: 410_000, source: { line: 6 } }]);
+    // The config or the command line wins over the title.
+    const told = parseText('Bengtsfors kommun, april 2025\nVerksamhet;Budget helår;Utfall ack\nLSS;1200;410\n', { municipality: '1461', period: '2025-06', unit: 'kr' });
+    expect(told.records).toMatchObject([{ area: { code: '1461' }, period: '2025-06', budgetYear: 1200 }]);
+    expect(codes(told, 'info').filter((c) => c.includes('title'))).toEqual([]);
+  });
   it('a total that does not add up is a finding', () => {
     const r = parseText('Verksamhet;Budget helår;Utfall ack\nA;100;50\nB;100;50\nTotalt;250;100\n', { period: '2025-06', kind: 'budget', unit: 'kr', municipality: 'Mellerud' });
     expect(codes(r, 'warning')).toEqual(['total-mismatch@4:-']);

@@ -45,3 +45,24 @@ describe('readTable', () => {
     expect(readTable('a;b\n1;2\n3;4\n', { maxRows: 2 }).truncated).toBe(false);
   });
 });
+
+describe('title lines above the table', () => {
+  it('skips unquoted report titles (one delimiter-like character at most) and keeps their text', () => {
+    const t = readTable('Bengtsfors kommun\nMånadsuppföljning jan–apr 2025, belopp i tkr\n\nVerksamhet;Budget helår;Utfall ack\nLSS;100;30\n');
+    expect(t.title).toBe('Bengtsfors kommun – Månadsuppföljning jan–apr 2025, belopp i tkr');
+    expect(t.headerLine).toBe(4);
+    expect(t.headers).toEqual(['Verksamhet', 'Budget helår', 'Utfall ack']);
+    expect(t.rows).toEqual([{ line: 5, cells: ['LSS', '100', '30'] }]);
+  });
+  it('a two-column header is a header, not a title, when it names known columns', () => {
+    const t = readTable('Kommun;Andel\n1460;85;x;y\n');
+    expect(t.title).toBeUndefined();
+    expect(t.headers).toEqual(['Kommun', 'Andel']);
+  });
+  it('a comma-separated table under a title with one comma', () => {
+    const t = readTable('Uppföljning april 2025, tkr\nVerksamhet,Budget helår,Utfall ack,Prognos\nLSS,100,30,99\n');
+    expect(t.delimiter).toBe(',');
+    expect(t.title).toBe('Uppföljning april 2025, tkr');
+    expect(t.headerLine).toBe(2);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MUNICIPALITIES, REGIONS, resolveArea } from '../../src/model/register.js';
+import { MUNICIPALITIES, municipalityInText, REGIONS, resolveArea } from '../../src/model/register.js';
 
 describe('the official register', () => {
   it('has exactly 290 unique four-digit municipality codes and 21 regions', () => {
@@ -54,5 +54,20 @@ describe('resolveArea', () => {
     expect(resolveArea('Atlantis')).toEqual({ ok: false, reason: 'unknown' });
     expect(resolveArea('1460 Mellerud')).toMatchObject({ ok: false, reason: 'mismatch', code: '1460', registered: 'Bengtsfors' });
     expect(resolveArea('')).toEqual({ ok: false, reason: 'unknown' });
+  });
+});
+
+describe('municipalityInText', () => {
+  it('finds the one municipality a title names, as capitalised words', () => {
+    expect(municipalityInText('Bengtsfors kommun – Månadsuppföljning april 2025')).toBe('1460');
+    expect(municipalityInText('Melleruds kommun, socialnämnden')).toBe('1461');
+    expect(municipalityInText('Uppföljning Lilla Edet 2025')).toBe('1462');
+    expect(municipalityInText('Håbo kommun')).toBe('0305');
+    expect(municipalityInText('Habo kommun')).toBe('0643');
+  });
+  it('finds none when the title names none, a common word, or two municipalities', () => {
+    expect(municipalityInText('Månadsuppföljning april 2025, belopp i tkr')).toBeUndefined();
+    expect(municipalityInText('Vad ska budgeten vara till för')).toBeUndefined();
+    expect(municipalityInText('Socialförvaltningen Bengtsfors–Mellerud')).toBeUndefined();
   });
 });
