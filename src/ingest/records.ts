@@ -226,6 +226,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   /** A repeated header starts with the header's first name; only then compare the whole row. */
   const isHeaderRow = (cells: string[]) => normalizeLabel(cells[0] ?? '') === firstHeader && cells.map((c) => normalizeLabel(c)).join('\u0000') === headerKey;
   const titleUnit = table.title !== undefined ? unitInTitle(table.title) : undefined;
+  const unitAssumed = opts.unit === undefined && map.unit === undefined && titleUnit === undefined;
   const unit: AmountUnit = opts.unit ?? map.unit?.unit ?? titleUnit ?? 'kr';
   if (kind === 'budget') {
     base.unit = unit;
@@ -492,7 +493,10 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
       },
       finish: (truncatedAt) => {
         if (truncatedAt !== undefined && opts.maxRows !== undefined) findings.push({ code: 'rows-limit', line: truncatedAt, args: { limit: opts.maxRows } });
-        if (failed === undefined && base.kind === 'budget') finishBudget(budgetRows, opts, base, base.unit ?? 'kr');
+        if (failed === undefined && base.kind === 'budget') {
+          finishBudget(budgetRows, opts, base, base.unit ?? 'kr');
+          checkMagnitude(budgetRows, base, unitAssumed);
+        }
         finishAnswers();
         return base;
       },
@@ -569,6 +573,29 @@ function finishBudget(rows: { rec: BudgetRecord; total: boolean; given?: number 
       continue;
     }
     out.records.push(rec);
+  }
+}
+
+/** Every Swedish municipality's whole annual budget lies between these (kr), with room to spare. */
+const LARGEST_PLAUSIBLE = 1e11;
+const SMALLEST_PLAUSIBLE_ANNUAL = 1e5;
+
+/**
+ * Amounts whose size says the unit is wrong: an annual budget under 100 000 kr when no unit was
+ * given (most likely tkr or mnkr written without saying so), or any amount above 100 000 mnkr
+ * (more than Stockholm's whole budget; most likely kr labelled tkr or mnkr).
+ */
+function checkMagnitude(rows: readonly { rec: BudgetRecord; total: boolean }[], out: RecordsResult, unitAssumed: boolean): void {
+  let largest = 0;
+  let largestAnnual = 0;
+  for (const { rec } of rows) {
+    for (const k of AMOUNTS) if (rec[k] !== null) largest = Math.max(largest, Math.abs(rec[k]!));
+    if (rec.budgetYear !== null) largestAnnual = Math.max(largestAnnual, Math.abs(rec.budgetYear));
+  }
+  if (largest > LARGEST_PLAUSIBLE) {
+    out.findings.push({ code: 'unit-implausible', args: { amount: `${fmt(largest / 1e6)} mnkr`, unit: out.unit ?? 'kr', hint: 'more than any municipality\'s whole budget; is the unit too large?' } });
+  } else if (unitAssumed && largestAnnual > 0 && largestAnnual < SMALLEST_PLAUSIBLE_ANNUAL) {
+    out.findings.push({ code: 'unit-implausible', args: { amount: `${fmt(largestAnnual)} kr`, unit: out.unit ?? 'kr', hint: 'the largest annual budget is tiny for a municipal activity; are the amounts in tkr or mnkr?' } });
   }
 }
 

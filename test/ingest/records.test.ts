@@ -105,6 +105,17 @@ describe('budget rows', () => {
     expect(told.records).toMatchObject([{ area: { code: '1461' }, period: '2025-06', budgetYear: 1200 }]);
     expect(codes(told, 'info').filter((c) => c.includes('title'))).toEqual([]);
   });
+  it('warns when the amounts are too small or too large for their unit', () => {
+    // No unit anywhere and an annual budget of 412,5 kr: surely mnkr.
+    const small = parseText('Kommun;Period;Verksamhet;Budget helår;Utfall ack\n1460;2025-04;Äldreomsorg;412,5;140,2\n');
+    expect(codes(small, 'warning')).toEqual(['unit-implausible@-:-', 'unit-assumed@1:-']);
+    // A header saying mnkr over amounts in kronor: 412 500 000 mnkr is more than any budget.
+    const big = parseText('Kommun;Period;Verksamhet;Budget helår (mnkr);Utfall ack (mnkr)\n1460;2025-04;Äldreomsorg;412500000;140200000\n');
+    expect(codes(big, 'warning')).toEqual(['unit-implausible@-:-']);
+    // Plausible amounts, given or assumed, say nothing.
+    const fine = parseText('Kommun;Period;Verksamhet;Budget helår;Utfall ack\n1460;2025-04;Äldreomsorg;412500000;140200000\n');
+    expect(codes(fine, 'warning')).toEqual(['unit-assumed@1:-']);
+  });
   it('a total that does not add up is a finding', () => {
     const r = parseText('Verksamhet;Budget helår;Utfall ack\nA;100;50\nB;100;50\nTotalt;250;100\n', { period: '2025-06', kind: 'budget', unit: 'kr', municipality: 'Mellerud' });
     expect(codes(r, 'warning')).toEqual(['total-mismatch@4:-']);
