@@ -45,14 +45,19 @@ export const indicatorSchema = z
   })
   .strict();
 
+/** Agreements usually take population at 1 November of the year before the one being paid for. */
+const populationFrom = z
+  .enum(['previous-year', 'report-year'])
+  .default('previous-year')
+  .describe('Which year\'s population the key uses: the year before the report year (default, as agreements usually say: 1 November the year before) or the report year itself.');
 const allocationSchema = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('population') }).strict(),
-  z.object({ method: z.literal('fixed'), shares: z.record(code, z.number().nonnegative()) }).strict(),
+  z.object({ method: z.literal('population'), populationFrom }).strict(),
+  z.object({ method: z.literal('fixed'), shares: z.record(code, z.number().nonnegative()), populationFrom }).strict(),
   z
-    .object({ method: z.literal('mixed'), equalPercent: z.number().min(0).max(100) })
+    .object({ method: z.literal('mixed'), equalPercent: z.number().min(0).max(100), populationFrom })
     .strict()
     .describe('equalPercent split equally between members, the rest by population.'),
-  z.object({ method: z.literal('usage'), measure: z.string().min(1) }).strict(),
+  z.object({ method: z.literal('usage'), measure: z.string().min(1), populationFrom }).strict(),
 ]);
 
 export const memberSchema = z
@@ -77,7 +82,7 @@ export const configSchema = z
       .strict()
       .default({ name: 'tillit', code: 'ORG', aliases: [], language: 'sv' }),
     members: z.array(memberSchema).default([]),
-    allocation: allocationSchema.default({ method: 'population' }),
+    allocation: allocationSchema.default({ method: 'population', populationFrom: 'previous-year' }),
     inputs: z.array(inputSchema).default([]),
     indicators: z.array(indicatorSchema).default([]),
     survey: z

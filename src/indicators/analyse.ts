@@ -388,7 +388,10 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
     : undefined;
   if (orgTotal && budgetPeriod !== null && config.members.length > 0) {
     const year = budgetPeriod.slice(0, 4);
-    const popYear = (m: Config['members'][number]) => Object.keys(m.population).filter((y) => y <= year).sort().at(-1);
+    const from = config.allocation.populationFrom === 'previous-year' ? String(Number(year) - 1) : year;
+    // The key's year, else (a config with only this year's figures) the latest not after the report year.
+    const popYear = (m: Config['members'][number]) =>
+      Object.keys(m.population).filter((y) => y <= from).sort().at(-1) ?? Object.keys(m.population).filter((y) => y <= year).sort().at(-1);
     const populationYear = config.members.map(popYear).reduce<string | undefined>((a, b) => (a === undefined || (b !== undefined && b < a) ? b : a), popYear(config.members[0]!)) ?? null;
     const measure = config.allocation.method === 'usage' ? config.allocation.measure : Object.keys(config.members[0]!.usage).sort()[0];
     const usageOf = (m: Config['members'][number]) => {
