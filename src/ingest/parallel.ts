@@ -53,6 +53,8 @@ function runPart(job: PartJob): { result: Promise<PartReply>; stop: () => void }
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`tillit worker for bytes ${job.start}–${job.end} exited with code ${code}`)));
   });
+  // Handled here too, so a failure while this thread is still reading is never an unhandled rejection.
+  result.catch(() => undefined);
   return { result, stop: () => void worker.terminate() };
 }
 
@@ -93,7 +95,9 @@ export async function readParallel(path: string, opts: ParseOptions, size: numbe
     const first = ingest.end();
     if (workers.length === 0) return first;
     const state = ingest.state()!;
-    const replies = await Promise.all(workers.map((w) => w.result));
+    // A worker that fails (out of memory, killed) costs time, never the result: read alone then.
+    const replies = await Promise.all(workers.map((w) => w.result)).catch(() => undefined);
+    if (replies === undefined) return await readAlone(fh, opts, size);
     const all = [state, ...replies];
     const rows = all.reduce((a, r) => a + r.rows, 0);
     if (all.some((r) => r.fatal || r.switched || r.truncated) || (opts.maxRows !== undefined && rows > opts.maxRows)) return await readAlone(fh, opts, size);
