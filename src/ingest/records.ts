@@ -236,7 +236,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
       findings.push({ code: 'unit-from-title', line: table.headerLine, args: { unit: titleUnit, title: truncate(table.title!) } });
     } else if (opts.unit === undefined) findings.push({ code: 'unit-assumed', line: table.headerLine });
   }
-  const seen = new Map<string, { line: number; value: string }>();
+  const seen = new Map<string, { line: number; value: readonly (number | null)[] }>();
   const budgetRows: { rec: BudgetRecord; total: boolean; given?: number }[] = [];
   const title = table.title;
 
@@ -350,7 +350,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
       : cell('service') ?? '';
     const indicator = cell('indicator') || (layout === 'wide' ? title ?? fileStem(opts.file) : '');
     const indicatorTitle = cell('indicatorTitle');
-    const candidates: { schema: { safeParse: (v: unknown) => { success: boolean; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } } }; value: Record<string, unknown>; key: string; fingerprint: string; period: string }[] = [];
+    const candidates: { schema: { safeParse: (v: unknown) => { success: boolean; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } } }; value: Record<string, unknown>; key: string; fingerprint: readonly (number | null)[]; period: string }[] = [];
 
     if (kind === 'survey') {
       const n = num('n');
@@ -361,7 +361,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
       if (positive !== null && n !== null && cell('share') && share !== null && n > 0 && Math.abs((positive / n) * 100 - share) > 0.6) {
         findings.push({ code: 'value-share-mismatch', line: row.line, column: col('share'), args: { share, computed: ((positive / n) * 100).toFixed(1) } });
       }
-      candidates.push({ schema: surveyRecordSchema, value, period: period ?? '', key: [area?.code, period, indicator, service, gender].join('|'), fingerprint: `${n}|${positive}|${share}` });
+      candidates.push({ schema: surveyRecordSchema, value, period: period ?? '', key: [area?.code, period, indicator, service, gender].join('|'), fingerprint: [n, positive, share] });
     } else if (kind === 'answers') {
       const answer = cell('answer') ?? '';
       const answerClass = classify(indicator, answer);
@@ -388,14 +388,14 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
           const v = num(w.idx);
           if (v === null) continue;
           const value = { kind, area, period: w.period, indicator, service, gender, value: v, n: null, source };
-          candidates.push({ schema: valueRecordSchema, value, period: w.period, key: [area?.code, w.period, indicator, service, gender].join('|'), fingerprint: String(v) });
+          candidates.push({ schema: valueRecordSchema, value, period: w.period, key: [area?.code, w.period, indicator, service, gender].join('|'), fingerprint: [v] });
         }
       } else {
         const v = num(roles.value !== undefined ? 'value' : 'share');
         const n = num('n');
         if (v !== null) {
           const value = { kind, area, period, indicator, service, gender, value: v, n, source, ...(indicatorTitle ? { title: indicatorTitle } : {}) };
-          candidates.push({ schema: valueRecordSchema, value, period: period ?? '', key: [area?.code, period, indicator, service, gender].join('|'), fingerprint: `${v}|${n}` });
+          candidates.push({ schema: valueRecordSchema, value, period: period ?? '', key: [area?.code, period, indicator, service, gender].join('|'), fingerprint: [v, n] });
         } else if (errors.length === 0) {
           // A missing value (`..`, NA) is a known gap, not an error: read and reported as ignored.
           findings.push({ code: 'value-missing', line: row.line, column: col(roles.value !== undefined ? 'value' : 'share'), received: cell(roles.value !== undefined ? 'value' : 'share') ?? '' });
@@ -419,7 +419,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
       };
       const given = amt('deviation');
       const key = `${area?.code}|${month}|${activityKey(activity)}`;
-      const fingerprint = [rec.budgetYear, rec.budgetYtd, rec.budgetMonth, rec.actualYtd, rec.actualMonth, rec.forecast].join('|');
+      const fingerprint = [rec.budgetYear, rec.budgetYtd, rec.budgetMonth, rec.actualYtd, rec.actualMonth, rec.forecast];
       candidates.push({ schema: budgetRecordSchema, value: given === null ? rec : { ...rec, given }, period: month ?? '', key, fingerprint });
     }
 
@@ -449,7 +449,8 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
       }
       const prior = c.key === '' ? undefined : seen.get(c.key);
       if (prior) {
-        const same = prior.value === c.fingerprint;
+        // Same values (NaN never reaches here: numbers are parsed finite).
+        const same = prior.value.length === c.fingerprint.length && prior.value.every((v, i) => v === c.fingerprint[i]);
         findings.push({ code: same ? 'duplicate-row' : 'duplicate-conflict', line: row.line, args: { first: prior.line, key: c.key.replace(/\|/g, ' / ') } });
         rejected ||= !same;
         if (!same) reasons.push('duplicate-conflict');
