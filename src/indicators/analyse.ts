@@ -68,6 +68,8 @@ function observation(
   return { area, areaKind, indicator, service, gender, period, value, n, isShare, sources, fromAnswers, hidden: undefined };
 }
 
+const ONLY_TOTAL: readonly Gender[] = ['T'];
+const WITH_TOTAL: Record<Gender, readonly Gender[]> = { T: ['T'], K: ['T', 'K'], M: ['T', 'M'] };
 const obsKey = (o: Pick<Observation, 'area' | 'indicator' | 'service' | 'gender' | 'period'>) =>
   `${o.area}\u0000${o.indicator}\u0000${o.service}\u0000${o.gender}\u0000${o.period}`;
 const seriesKey = (o: Pick<Observation, 'area' | 'indicator' | 'service' | 'gender'>) =>
@@ -95,8 +97,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
 
   // ---- observations -------------------------------------------------------------------------
   const obs = new Map<string, Observation>();
-  const put = (o: Observation) => {
-    const key = obsKey(o);
+  const put = (o: Observation, key = obsKey(o)) => {
     const prior = obs.get(key);
     if (!prior) {
       obs.set(key, o);
@@ -128,8 +129,8 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
       put(observation(base.area, base.areaKind, base.indicator, r.service, r.gender, r.period, r.value, r.n, unit === '%' && r.n !== null, base.sources, false));
     } else if (r.kind === 'answers') {
       // Groups arrive per respondent gender; the total (T) is their sum.
-      for (const gender of r.gender === 'T' ? (['T'] as Gender[]) : (['T', r.gender] as Gender[])) {
-        const key = `${r.area.code}\u0000${r.indicator}\u0000${r.service}\u0000${gender}\u0000${r.period}`;
+      for (const gender of r.gender === 'T' ? ONLY_TOTAL : WITH_TOTAL[r.gender]) {
+        const key = obsKey({ area: r.area.code, indicator: r.indicator, service: r.service, gender, period: r.period });
         let c = answerCounts.get(key);
         if (c === undefined) {
           c = { o: { area: r.area.code, areaKind: r.area.kind, indicator: r.indicator, service: r.service, gender, period: r.period, isShare: true, fromAnswers: true, sources: [r.source], hidden: undefined }, positive: 0, other: 0, excluded: 0 };
@@ -141,10 +142,11 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
       }
     }
   }
-  for (const c of [...answerCounts.values()]) {
+  // The counts' keys are observation keys (same parts, same order): no need to build them again.
+  for (const [key, c] of answerCounts) {
     const share = positiveShare(c);
     const o = c.o;
-    if (share) put(observation(o.area, o.areaKind, o.indicator, o.service, o.gender, o.period, share.share, share.n, true, o.sources, true));
+    if (share) put(observation(o.area, o.areaKind, o.indicator, o.service, o.gender, o.period, share.share, share.n, true, o.sources, true), key);
   }
 
   // Organisation totals: pooled over all members, only where every member has the cell with n.
