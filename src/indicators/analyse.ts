@@ -301,7 +301,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
     const year = Number(budgetPeriod.slice(0, 4));
     const months = [...new Set(recs.map((r) => r.period))].filter((p) => p.startsWith(`${year}-`) && p <= budgetPeriod).sort();
     return {
-      area, areaKind, activity, total, period: budgetPeriod,
+      area, areaKind, activity, total, members: area === orgCode && !total ? coverage.get(activity) ?? null : null, period: budgetPeriod,
       budgetYear: rnd(b.budgetYear), budgetYtd: rnd(b.budgetYtd), budgetYtdMethod: b.budgetYtdMethod, actualYtd: rnd(b.actualYtd),
       deviation: rnd(b.deviation), deviationPct: opt(b.deviationPct ?? undefined), pacePct: opt(b.pacePct ?? undefined), elapsedPct: round(b.elapsedPct, 4),
       forecast: rnd(b.forecast), forecastDeviation: rnd(b.forecastDeviation), forecastDeviationPct: opt(b.forecastDeviationPct ?? undefined),
@@ -321,13 +321,13 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
     entry.groups.push([key.split('\u0000')[1]!, recs]);
   }
   const totalLabel = config.organisation.language === 'sv' ? 'Totalt' : 'Total';
-  const onlyWord = config.organisation.language === 'sv' ? 'endast' : 'only';
   // The organisation's own lines are its shared costs; its section adds each activity summed over
   // the members, so the total is the whole shared organisation.
   const sharedGroups = byArea.get(orgCode)?.groups ?? [];
   // Members' files may differ in shape (year-to-date columns in one, monthly amounts in the next),
   // so each member line is first made cumulative, month by month, and only then summed.
   const memberActivities = new Map<string, BudgetRecord[]>();
+  const coverage = new Map<string, string[]>();
   for (const [key, recs] of activityGroups) {
     if (!memberCodes.includes(recs[0]!.area.code)) continue;
     const activity = key.split('\u0000')[1]!;
@@ -336,10 +336,9 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   }
   if (memberActivities.size > 0) {
     const summed: [string, BudgetRecord[]][] = [...memberActivities].map(([activity, recs]) => {
-      // An activity only some members report is labelled with whom it covers, not passed off as the whole.
-      const covered = memberCodes.filter((m) => recs.some((r) => r.area.code === m));
-      const label = covered.length < memberCodes.length ? `${activity} (${onlyWord} ${covered.map((c) => config.members.find((m) => m.code === c)!.name).join(', ')})` : activity;
-      return [label, sumRecords(recs, orgCode, 'organisation', label, (r) => r.area.code)];
+      // Which members a line covers: an activity only some report is not passed off as the whole.
+      coverage.set(activity, memberCodes.filter((m) => recs.some((r) => r.area.code === m)));
+      return [activity, sumRecords(recs, orgCode, 'organisation', activity, (r) => r.area.code)];
     });
     byArea.set(orgCode, { kind: 'organisation', groups: [...summed, ...sharedGroups] });
   }
@@ -478,7 +477,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     generatedAt: opts.generatedAt ?? null,
-    organisation: { name: config.organisation.name, code: orgCode, language: config.organisation.language },
+    organisation: { name: config.organisation.name, code: orgCode, language: config.organisation.language, members: memberCodes },
     period: { survey: surveyPeriod, budget: budgetPeriod },
     settings: {
       minRespondents: min, alpha, interval: 'wilson-95', budgetThresholds: thresholds, forecastMargin: config.budget.forecastMargin,

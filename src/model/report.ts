@@ -75,6 +75,11 @@ export const budgetRowSchema = z.object({
   activity: z.string(),
   /** True for the sum over an area's activities. */
   total: z.boolean(),
+  /**
+   * An organisation line summed over its members: the member codes it covers, fewer than all when
+   * some members do not report the activity. Null for other lines.
+   */
+  members: z.array(z.string()).nullable(),
   period: z.string(),
   budgetYear: num,
   budgetYtd: num,
@@ -118,7 +123,7 @@ export const allocationSchema = z.object({
 export const reportSchema = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   generatedAt: z.string().nullable(),
-  organisation: z.object({ name: z.string(), code: z.string(), language: z.enum(['sv', 'en']) }),
+  organisation: z.object({ name: z.string(), code: z.string(), language: z.enum(['sv', 'en']), members: z.array(z.string()) }),
   period: z.object({ survey: z.string().nullable(), budget: z.string().nullable() }),
   settings: z.object({
     minRespondents: z.number().int(),

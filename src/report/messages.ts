@@ -1,6 +1,6 @@
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import { formatAmount, formatNumber, formatValue, monthName } from './format.js';
-import { areaName, indicatorTitle, indicatorUnit, latestQuality, type RenderOptions } from './view.js';
+import { areaName, budgetLabel, indicatorTitle, indicatorUnit, latestQuality, type RenderOptions } from './view.js';
 
 /** Lower-case service in running Swedish/English text: "hemtjänsten", "home care". */
 function serviceDefinite(service: string, lang: 'sv' | 'en'): string {
@@ -68,12 +68,12 @@ function qualityMessages(report: Report, area: string, opts: RenderOptions): { w
   return out;
 }
 
-function budgetMessage(b: BudgetRow, name: string, opts: RenderOptions): string | undefined {
+function budgetMessage(report: Report, b: BudgetRow, name: string, opts: RenderOptions): string | undefined {
   const { lang } = opts;
   if (b.deviationPct === null) return undefined;
   const over = b.deviationPct < 0;
   const month = monthName(b.period, lang);
-  const who = b.total ? (lang === 'sv' ? `Verksamheterna i ${name}` : `The services in ${name}`) : lang === 'sv' ? `${cap(serviceDefinite(b.activity, lang))} i ${name}` : `${cap(serviceDefinite(b.activity, lang))} in ${name}`;
+  const who = b.total ? (lang === 'sv' ? `Verksamheterna i ${name}` : `The services in ${name}`) : lang === 'sv' ? `${cap(serviceDefinite(budgetLabel(report, b, lang), lang))} i ${name}` : `${cap(serviceDefinite(budgetLabel(report, b, lang), lang))} in ${name}`;
   const dev = `${formatNumber(Math.abs(b.deviationPct), 1, lang)}${lang === 'sv' ? ' %' : '%'}`;
   let text = lang === 'sv'
     ? `${who} ligger ${dev} ${over ? 'över' : 'under'} budget efter ${month}`
@@ -100,11 +100,11 @@ export function keyMessages(report: Report, area: string, opts: RenderOptions): 
   const items = qualityMessages(report, area, opts);
   const total = budget.find((b) => b.total) ?? (budget.length === 1 ? budget[0] : undefined);
   if (total) {
-    const text = budgetMessage(total, name, opts);
+    const text = budgetMessage(report, total, name, opts);
     if (text) items.push({ weight: 2.5, text });
   }
   for (const b of budget.filter((r) => !r.total && r.status === 'red').sort((a, b) => (a.deviationPct ?? 0) - (b.deviationPct ?? 0))) {
-    const text = budgetMessage(b, name, opts);
+    const text = budgetMessage(report, b, name, opts);
     if (text) items.push({ weight: 2.4, text });
   }
   items.sort((a, b) => b.weight - a.weight);
@@ -144,7 +144,7 @@ function factualMessages(report: Report, area: string, opts: RenderOptions): str
   // Activities within budget limits, largest deviation first (red ones are already key messages).
   const lines = report.budget.filter((b) => b.area === area && !b.total && b.status !== 'red' && b.deviationPct !== null);
   for (const b of lines.sort((x, y) => Math.abs(y.deviationPct!) - Math.abs(x.deviationPct!))) {
-    const text = budgetMessage(b, name, opts);
+    const text = budgetMessage(report, b, name, opts);
     if (text) out.push(text);
   }
   const headline = report.indicators[0]?.id;

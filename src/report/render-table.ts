@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatPp, formatValue, sparkline, type ValueUnit } from './format.js';
-import { alphaText, areaName, indicatorTitle, indicatorUnit, latestQuality, reportAreas, seriesValues, type RenderOptions } from './view.js';
+import { alphaText, areaName, budgetLabel, indicatorTitle, indicatorUnit, latestQuality, reportAreas, seriesValues, type RenderOptions } from './view.js';
 import { truncate } from '../model/text.js';
 import { words } from './words.js';
 
@@ -53,13 +53,13 @@ function qualityTable(report: Report, area: string, opts: RenderOptions): string
   return `${opts.paint.bold(w.quality)}\n${t.toString()}\n${opts.paint.dim(w.significantNote(alphaText(report, opts.lang)))}`;
 }
 
-function budgetTable(rows: readonly BudgetRow[], opts: RenderOptions): string | undefined {
+function budgetTable(report: Report, rows: readonly BudgetRow[], opts: RenderOptions): string | undefined {
   if (rows.length === 0) return undefined;
   const w = words(opts.lang);
   const t = table([w.activity, w.budgetYtd, w.actualYtd, w.deviation, w.deviationPct, w.pace, w.forecastDeviation, w.statusHeader, w.series]);
   const amount = (v: number | null, signed = false) => (v === null ? '' : formatAmount(v, opts.unit, opts.lang, signed));
   for (const b of rows) {
-    const label = b.total ? opts.paint.bold(b.activity) : b.activity;
+    const label = b.total ? opts.paint.bold(budgetLabel(report, b, opts.lang)) : budgetLabel(report, b, opts.lang);
     const pace = b.pacePct === null ? '' : `${formatPct(b.pacePct, opts.lang)} (${formatPct(b.elapsedPct, opts.lang)})`;
     const fc = b.forecastDeviation === null ? '' : `${amount(b.forecastDeviation, true)}${b.forecastOptimistic ? ` ⚠ ${w.optimistic}` : ''}`;
     t.push([
@@ -101,7 +101,7 @@ export function renderTable(report: Report, opts: RenderOptions): string {
   for (const area of reportAreas(report)) {
     const parts = [
       qualityTable(report, area.code, opts),
-      budgetTable(report.budget.filter((b) => b.area === area.code), opts),
+      budgetTable(report, report.budget.filter((b) => b.area === area.code), opts),
       resultLine(report, area.code, opts),
       area.kind === 'organisation' ? allocationTable(report, opts) : undefined,
     ].filter((p): p is string => p !== undefined);

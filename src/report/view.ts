@@ -1,4 +1,5 @@
-import type { QualityRow, Report } from '../model/report.js';
+import type { BudgetRow, QualityRow, Report } from '../model/report.js';
+import { WORDS } from './words.js';
 import type { ValueUnit } from './format.js';
 
 /** Colour as an optional extra; the CLI decides and passes it in (identity when off). */
@@ -75,4 +76,15 @@ export function alphaText(report: Report, lang: 'sv' | 'en'): string {
 /** The indicator's unit as the model states it. */
 export function indicatorUnit(report: Report, id: string): ValueUnit {
   return (report.indicators.find((i) => i.id === id)?.unit ?? '%') as ValueUnit;
+}
+
+/**
+ * How a budget line is named for readers: the total in the report's language, and an organisation
+ * line that covers only some members with whom it covers ("Individ- och familjeomsorg (endast Mellerud)").
+ */
+export function budgetLabel(report: Report, b: BudgetRow, lang: 'sv' | 'en'): string {
+  if (b.total) return WORDS[lang].total;
+  if (b.members === null || b.members.length >= report.organisation.members.length) return b.activity;
+  const names = b.members.map((m) => areaName(report, m)).join(lang === 'sv' ? ' och ' : ' and ');
+  return `${b.activity} (${lang === 'sv' ? 'endast' : 'only'} ${names})`;
 }

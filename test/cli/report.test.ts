@@ -270,15 +270,22 @@ describe('organisation totals', () => {
   it('add members whose files differ in shape, and name an activity only some members report', () => {
     // Bengtsfors: monthly amounts, costs negative, no IFO; Mellerud: year-to-date columns, costs positive.
     const r = tillit(['report', '--config', 'fixtures/sources/tillit.config.json', '--format', 'json']);
-    const report = JSON.parse(r.stdout) as { budget: { area: string; activity: string; budgetYtd: number; actualYtd: number }[] };
+    const report = JSON.parse(r.stdout) as { budget: { area: string; activity: string; budgetYtd: number; actualYtd: number; members: string[] | null }[] };
     const line = (area: string, activity: string) => report.budget.find((b) => b.area === area && b.activity === activity);
     const org = report.budget.find((b) => !['1460', '1461'].includes(b.area))!.area;
     for (const activity of ['LSS', 'Äldreomsorg', 'Totalt']) {
       expect(Math.abs(line(org, activity)!.actualYtd - (line('1460', activity)!.actualYtd + line('1461', activity)!.actualYtd))).toBeLessThanOrEqual(2);
       expect(Math.abs(line(org, activity)!.budgetYtd - (line('1460', activity)!.budgetYtd + line('1461', activity)!.budgetYtd))).toBeLessThanOrEqual(2);
     }
-    expect(line(org, 'Individ- och familjeomsorg (endast Mellerud)')!.actualYtd).toBe(line('1461', 'Individ- och familjeomsorg')!.actualYtd);
-    expect(line(org, 'Individ- och familjeomsorg')).toBeUndefined();
+    expect(line(org, 'Individ- och familjeomsorg')!.actualYtd).toBe(line('1461', 'Individ- och familjeomsorg')!.actualYtd);
+    expect(line(org, 'Individ- och familjeomsorg')!.members).toEqual(['1461']);
+    expect(line(org, 'LSS')!.members).toEqual(['1460', '1461']);
+    expect(line('1461', 'LSS')!.members).toBeNull();
+    // Readers see whom the line covers, in the report's language.
+    const md = (lang: string) => tillit(['report', '--config', 'fixtures/sources/tillit.config.json', '--format', 'md', '--lang', lang]).stdout;
+    expect(md('sv')).toContain('| Individ- och familjeomsorg (endast Mellerud) | 38,2 mnkr |');
+    expect(md('en')).toContain('| Individ- och familjeomsorg (only Mellerud) | 38.2 mnkr |');
+    expect(md('en')).toContain('| **Total** |');
   });
 });
 
