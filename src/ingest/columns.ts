@@ -47,9 +47,12 @@ export function splitHeader(header: string): { label: string; unit?: AmountUnit 
   const norm = normalizeLabel(header.replace(/[()[\]]/g, ' '));
   const m = UNIT_IN_HEADER.exec(norm);
   if (!m) return { label: norm.replace(/ %$/, '') };
-  const word = m[1]!;
-  const unit: AmountUnit = word === 'tkr' || word === 'tusen kronor' ? 'tkr' : word === 'kr' || word === 'kronor' ? 'kr' : 'mnkr';
-  return { label: norm.slice(0, m.index).trim(), unit };
+  return { label: norm.slice(0, m.index).trim(), unit: unitOfWord(m[1]!) };
+}
+
+/** `tkr`, `tusen kronor` → tkr; `kr`, `kronor` → kr; `mnkr`, `mkr`, `miljoner kronor` → mnkr. */
+function unitOfWord(word: string): AmountUnit {
+  return word === 'tkr' || word === 'tusen kronor' ? 'tkr' : word === 'kr' || word === 'kronor' ? 'kr' : 'mnkr';
 }
 
 /** Prefixes for finance headers that carry a month name, e.g. `Prognos apr`. */
@@ -116,9 +119,7 @@ export function isKnownColumn(cell: string): boolean {
  */
 export function unitInTitle(title: string): AmountUnit | undefined {
   const m = /\b(?:belopp i\s+(kr|kronor)|(tkr|mnkr|mkr|tusen kronor|miljoner kronor))\b/.exec(normalizeLabel(title));
-  if (!m) return undefined;
-  const word = m[1] ?? m[2]!;
-  return word === 'tkr' || word === 'tusen kronor' ? 'tkr' : word === 'kr' || word === 'kronor' ? 'kr' : 'mnkr';
+  return m ? unitOfWord(m[1] ?? m[2]!) : undefined;
 }
 
 const BUDGET_ROLES: readonly Role[] = ['budgetYear', 'budgetYtd', 'budgetMonth', 'actualYtd', 'actualMonth', 'forecast'];
