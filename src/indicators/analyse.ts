@@ -349,7 +349,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
       if (row) budget.push(row);
     }
     if (groups.length > 1) {
-      const row = budgetRow(area, kind, totalLabel, true, sumRecords(groups.flatMap(([, r]) => cumulativeRecords(r)), area, kind, totalLabel));
+      const row = budgetRow(area, kind, totalLabel, true, sumLines(groups.map(([, r]) => r), area, kind, totalLabel));
       if (row) budget.push(row);
     }
   }
@@ -385,7 +385,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   // Only the costs booked on the organisation itself are shared out.
   const sharedRecords = sharedGroups.flatMap(([, recs]) => recs);
   const orgTotal = budgetPeriod !== null && sharedRecords.some((r) => r.period === budgetPeriod)
-    ? budgetBalance(sharedGroups.length > 1 ? sumRecords(sharedRecords, orgCode, 'organisation', 'shared') : sharedRecords, budgetPeriod, thresholds, config.budget.forecastMargin)
+    ? budgetBalance(sharedGroups.length > 1 ? sumLines(sharedGroups.map(([, r]) => r), orgCode, 'organisation', 'shared') : sharedRecords, budgetPeriod, thresholds, config.budget.forecastMargin)
     : undefined;
   if (orgTotal && budgetPeriod !== null && config.members.length > 0) {
     const year = budgetPeriod.slice(0, 4);
@@ -536,6 +536,11 @@ function sumRecords(recs: readonly BudgetRecord[], area: string, kind: AreaKind,
     }
     return out;
   });
+}
+
+/** Several lines of one area as one: each made year-to-date first, so lines of different shape add up. */
+function sumLines(lines: readonly (readonly BudgetRecord[])[], area: string, kind: AreaKind, activity: string): BudgetRecord[] {
+  return sumRecords(lines.flatMap((l) => cumulativeRecords(l)), area, kind, activity);
 }
 
 /**
