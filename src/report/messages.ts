@@ -73,7 +73,8 @@ function budgetMessage(report: Report, b: BudgetRow, name: string, opts: RenderO
   if (b.deviationPct === null) return undefined;
   const over = b.deviationPct < 0;
   const month = monthName(b.period, lang);
-  const who = b.total ? (lang === 'sv' ? `Verksamheterna i ${name}` : `The services in ${name}`) : lang === 'sv' ? `${cap(serviceDefinite(budgetLabel(report, b, lang), lang))} i ${name}` : `${cap(serviceDefinite(budgetLabel(report, b, lang), lang))} in ${name}`;
+  const what = b.total ? (lang === 'sv' ? 'Verksamheterna' : 'The services') : cap(serviceDefinite(budgetLabel(report, b, lang), lang));
+  const who = `${what} ${lang === 'sv' ? 'i' : 'in'} ${name}`;
   const dev = `${formatNumber(Math.abs(b.deviationPct), 1, lang)}${lang === 'sv' ? ' %' : '%'}`;
   let text = lang === 'sv'
     ? `${who} ligger ${dev} ${over ? 'över' : 'under'} budget efter ${month}`
