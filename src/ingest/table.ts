@@ -135,6 +135,12 @@ export interface Block {
  * two thirds more time and counts a quoted CRLF as two lines).
  */
 export function parseBlock(text: string, delimiter: Delimiter, firstLine: number): Block {
+  if (text.indexOf('"') < 0) return { records: splitUnquoted(text, delimiter, firstLine), findings: [], unreadable: [] };
+  return parseCsv(text, delimiter, firstLine);
+}
+
+/** `parseBlock` by csv-parse alone, whatever the text holds. */
+export function parseCsv(text: string, delimiter: Delimiter, firstLine: number): Block {
   const skipped: { lines: number; reason: string }[] = [];
   const raw = parse(text, {
     delimiter,
@@ -168,6 +174,39 @@ export function parseBlock(text: string, delimiter: Delimiter, firstLine: number
     block.unreadable.push({ line: from, text: lostText });
   }
   return block;
+}
+
+/**
+ * A block without a single quote character: every record is one line and every cell the text
+ * between delimiters, so native string search gives what csv-parse would, about ten times faster
+ * (csv-parse walks each character in JavaScript). Blank lines are `['']` records, as above.
+ */
+export function splitUnquoted(text: string, delimiter: Delimiter, firstLine: number): Row[] {
+  const records: Row[] = [];
+  const lines = text.indexOf('\r') < 0 ? undefined : text.split(/\r\n|\n|\r/);
+  if (lines !== undefined) {
+    if (lines.at(-1) === '') lines.pop();
+    for (let i = 0; i < lines.length; i++) records.push({ line: firstLine + i, cells: lines[i]!.split(delimiter) });
+    return records;
+  }
+  const n = text.length;
+  let line = firstLine;
+  for (let start = 0; start < n; line++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = n;
+    const cells: string[] = [];
+    let from = start;
+    for (;;) {
+      const d = text.indexOf(delimiter, from);
+      if (d < 0 || d >= end) break;
+      cells.push(text.slice(from, d));
+      from = d + 1;
+    }
+    cells.push(text.slice(from, end));
+    records.push({ line, cells });
+    start = end + 1;
+  }
+  return records;
 }
 
 /** A row's text re-joined from its cells, quoted where needed. */

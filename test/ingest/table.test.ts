@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, readTable } from '../../src/ingest/table.js';
+import { detectDelimiter, parseBlock, parseCsv, readTable, splitUnquoted, type Delimiter } from '../../src/ingest/table.js';
 
 describe('detectDelimiter', () => {
   it('counts only outside quotes', () => {
@@ -64,5 +65,21 @@ describe('title lines above the table', () => {
     expect(t.delimiter).toBe(',');
     expect(t.title).toBe('Uppföljning april 2025, tkr');
     expect(t.headerLine).toBe(2);
+  });
+});
+
+describe('splitUnquoted', () => {
+  const alphabet = fc.constantFrom('a', 'Ö', '1', ',', ';', '\t', ' ', '\r', '\n', '\r\n', '..', 'é');
+  it('reads a text without quotes exactly as csv-parse does, line numbers included', () => {
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 60 }).map((a) => a.join('')), fc.constantFrom<Delimiter>(';', ',', '\t'), fc.integer({ min: 1, max: 9 }), (text, delimiter, first) => {
+        expect(splitUnquoted(text, delimiter, first)).toEqual(parseCsv(text, delimiter, first).records);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('is what parseBlock uses when a block has no quote', () => {
+    expect(parseBlock('a;b\n\n1;2', ';', 4).records).toEqual([{ line: 4, cells: ['a', 'b'] }, { line: 5, cells: [''] }, { line: 6, cells: ['1', '2'] }]);
+    expect(parseBlock('', ';', 1).records).toEqual([]);
   });
 });
