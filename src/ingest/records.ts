@@ -89,6 +89,8 @@ const GENDERS: Record<string, Gender> = {
   k: 'K', kvinnor: 'K', kvinna: 'K', women: 'K', female: 'K', f: 'K', w: 'K',
   m: 'M', man: 'M', 'man ': 'M', men: 'M', male: 'M', 'maen': 'M',
 };
+const GENDER_SLOT: Record<Gender, number> = { T: 0, K: 1, M: 2 };
+interface AnswerGroup { area: Area; period: string; indicator: string; service: string; gender: Gender; positive: number; other: number; excluded: number; line: number }
 const TOTAL_ROW = /^(summa|totalt?|sum|total)\b/i;
 
 /** Finds wide period columns (`2019`, `2020M03`): PX-Web's one-column-per-period layout. */
@@ -158,7 +160,24 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   // Kolada rows exist per gender; like Kolada's own views, keep the total unless told otherwise.
   const genderFilter = opts.gender ?? (kolada ? 'T' : 'all');
   const base: RecordsResult = { rejects, layout, kolada, decimal, records: [], findings, counts };
-  const answerGroups = new Map<string, { area: Area; period: string; indicator: string; service: string; gender: Gender; positive: number; other: number; excluded: number; line: number }>();
+  // Respondent rows are counted per group, not kept: memory follows groups, not rows. Groups are
+  // found area → period → question → service → gender (nested maps: no key text built per row).
+  const answerGroups: AnswerGroup[] = [];
+  const groupIndex = new Map<string, Map<string, Map<string, Map<string, (AnswerGroup | undefined)[]>>>>();
+  const countAnswer = (area: Area, areaKey: string, period: string, indicator: string, service: string, gender: Gender, answerClass: AnswerClass, line: number): void => {
+    const byPeriod = groupIndex.get(areaKey) ?? groupIndex.set(areaKey, new Map()).get(areaKey)!;
+    const byQuestion = byPeriod.get(period) ?? byPeriod.set(period, new Map()).get(period)!;
+    const byService = byQuestion.get(indicator) ?? byQuestion.set(indicator, new Map()).get(indicator)!;
+    const byGender = byService.get(service) ?? byService.set(service, []).get(service)!;
+    const g = GENDER_SLOT[gender];
+    let group = byGender[g];
+    if (group === undefined) {
+      group = { area, period, indicator, service, gender, positive: 0, other: 0, excluded: 0, line };
+      byGender[g] = group;
+      answerGroups.push(group);
+    }
+    group[answerClass]++;
+  };
   // A file with 100,000 columns must not produce a 100,000-name message.
   const found = table.headers.slice(0, 12).map((h) => truncate(h, 30)).join(', ') + (table.headers.length > 12 ? ` … (${table.headers.length} columns)` : '');
   if (kind === undefined) {
@@ -240,12 +259,39 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   const budgetRows: { rec: BudgetRecord; total: boolean; given?: number }[] = [];
   const title = table.title;
 
+  // The common respondent row (every cell readable, nothing to report) is counted without the
+  // general path's per-row closures; any row with something to say goes the general way.
+  const answersFast = kind === 'answers' && layout === 'long' && roles.municipalityName === undefined && roles.status === undefined && genderFilter === 'all';
+  const orgArea: Area = { code: opts.organisation.code, kind: 'organisation' };
+  const quickArea = memo((text): { area: Area; key: string } | undefined => {
+    const area = isOrganisation(text) ? orgArea : ((r) => (r.ok && r.repairedFrom === undefined ? r.area : undefined))(area$(text));
+    return area === undefined ? undefined : { area, key: `${area.kind}\u0000${area.code}` };
+  });
+  const at = (idx: number | undefined, cells: readonly string[]) => (idx === undefined ? undefined : (cells[idx] ?? '').trim());
+  const quickAnswer = (row: Row): boolean => {
+    const cells = row.cells;
+    if (cells.length !== table.headers.length || (cells[0]!.trim().length === firstHeaderLength && isHeaderRow(cells))) return false;
+    const place = quickArea(at(roles.municipality, cells) ?? opts.municipality ?? titleArea ?? '');
+    if (place === undefined) return false;
+    const genderText = at(roles.gender, cells);
+    const gender = genderText === undefined || genderText === '' ? 'T' : gender$(genderText);
+    const period = period$(at(roles.period, cells) ?? opts.period ?? '');
+    const indicator = at(roles.indicator, cells) ?? '';
+    if (gender === undefined || period === undefined || indicator === '') return false;
+    const answerClass = classify(indicator, at(roles.answer, cells) ?? '');
+    if (answerClass === undefined) return false;
+    countAnswer(place.area, place.key, period, indicator, at(roles.service, cells) ?? '', gender, answerClass, row.line);
+    counts.used++;
+    return true;
+  };
+
   const processRow = (row: Row): void => {
     counts.read++;
     if (failed !== undefined) {
       reject(row, failed);
       return;
     }
+    if (answersFast && quickAnswer(row)) return;
     const errors: FindingInput[] = [];
     const cell = (role: Role): string | undefined => {
       const idx = roles[role];
@@ -372,14 +418,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
         reject(row, [...new Set(errors.map((e) => e.code))].join('; '));
         return;
       }
-      // Respondent rows are counted per group, not kept: memory follows groups, not rows.
-      const key = `${area.kind}\u0000${area.code}\u0000${period}\u0000${indicator}\u0000${service}\u0000${gender}`;
-      let group = answerGroups.get(key);
-      if (group === undefined) {
-        group = { area, period, indicator, service, gender, positive: 0, other: 0, excluded: 0, line: row.line };
-        answerGroups.set(key, group);
-      }
-      group[answerClass!]++;
+      countAnswer(area, `${area.kind}\u0000${area.code}`, period, indicator, service, gender, answerClass!, row.line);
       counts.used++;
       return;
     } else if (kind === 'values') {
@@ -476,10 +515,11 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
 
   /** One record per answer group, in order of first appearance. */
   function finishAnswers(): void {
-    for (const g of answerGroups.values()) {
+    for (const g of answerGroups) {
       base.records.push(answerRecordSchema.parse({ kind: 'answers', area: g.area, period: g.period, indicator: g.indicator, service: g.service, gender: g.gender, positive: g.positive, other: g.other, excluded: g.excluded, source: { file: opts.file, line: g.line } }));
     }
-    answerGroups.clear();
+    answerGroups.length = 0;
+    groupIndex.clear();
   }
 
   function builder(): RecordBuilder {

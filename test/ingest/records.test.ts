@@ -60,6 +60,21 @@ describe('answers rows', () => {
     expect(codes(r)).toEqual(['answer-unknown@4:6']);
     expect(r.counts).toEqual({ read: 5, used: 4, rejected: 1, ignored: 0 });
   });
+  it('counts rows the quick path leaves to the general one into the same groups', () => {
+    const r = parseText([
+      `${head}1;0114;2025;Hemtjänst;q;Mycket nöjd;Kvinna`,
+      '2;114;2025;Hemtjänst;q;Ganska missnöjd;Kvinna',
+      '3;0114 Upplands Väsby;2025;Hemtjänst;q;Vet ej;Kvinna;',
+      head.trim(),
+      '4;0114;2025;Hemtjänst;q;Mycket nöjd;',
+      '5;9999;2025;Hemtjänst;q;Mycket nöjd;Man',
+      '6;0114;2025;Hemtjänst;q;Ganska nöjd;kvinna',
+    ].join('\n'));
+    expect(r.records.map((x) => (x.kind === 'answers' ? `${x.area.code}:${x.gender}:${x.positive}/${x.other}/${x.excluded}@${x.source.line}` : ''))).toEqual(['0114:K:2/1/1@2', '0114:T:1/0/0@6']);
+    expect(codes(r, 'warning')).toEqual(['area-code-repaired@3:2']);
+    expect(codes(r)).toEqual(['row-repeated-header@5:-', 'area-unknown@7:2']);
+    expect(r.counts).toEqual({ read: 7, used: 5, rejected: 2, ignored: 0 });
+  });
 });
 
 describe('budget rows', () => {
