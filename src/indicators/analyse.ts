@@ -70,10 +70,10 @@ function observation(
 
 const ONLY_TOTAL: readonly Gender[] = ['T'];
 const WITH_TOTAL: Record<Gender, readonly Gender[]> = { T: ['T'], K: ['T', 'K'], M: ['T', 'M'] };
-const obsKey = (o: Pick<Observation, 'area' | 'indicator' | 'service' | 'gender' | 'period'>) =>
-  `${o.area}\u0000${o.indicator}\u0000${o.service}\u0000${o.gender}\u0000${o.period}`;
 const seriesKey = (o: Pick<Observation, 'area' | 'indicator' | 'service' | 'gender'>) =>
   `${o.area}\u0000${o.indicator}\u0000${o.service}\u0000${o.gender}`;
+/** An observation's key is its series' key and its period. */
+const obsKey = (o: Pick<Observation, 'area' | 'indicator' | 'service' | 'gender' | 'period'>, series = seriesKey(o)) => `${series}\u0000${o.period}`;
 
 /** Turns parsed inputs into the report model: every indicator, comparison and finding. Pure. */
 export function analyse(inputs: readonly ParsedInput[], config: Config, opts: AnalyseOptions = {}): Report {
@@ -97,10 +97,16 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
 
   // ---- observations -------------------------------------------------------------------------
   const obs = new Map<string, Observation>();
-  const put = (o: Observation, key = obsKey(o)) => {
+  // Each series (area × indicator × service × gender) in order of its first observation.
+  const series = new Map<string, Observation[]>();
+  const put = (o: Observation, sKey = seriesKey(o)) => {
+    const key = obsKey(o, sKey);
     const prior = obs.get(key);
     if (!prior) {
       obs.set(key, o);
+      const list = series.get(sKey);
+      if (list) list.push(o);
+      else series.set(sKey, [o]);
       return;
     }
     // Microdata and a published aggregate for the same cell: keep the microdata, check agreement.
@@ -115,9 +121,17 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
       }));
     }
     keep.sources = [...keep.sources, ...other.sources];
-    obs.set(key, keep);
+    if (keep !== prior) {
+      obs.set(key, keep);
+      const list = series.get(sKey)!;
+      list[list.indexOf(prior)] = keep;
+    }
   };
-  const answerCounts = new Map<string, { o: Omit<Observation, 'value' | 'n'>; positive: number; other: number; excluded: number }>();
+  // Answer groups arrive per respondent gender; the total (T) is their sum. Counted area →
+  // indicator → service → gender → period, so each series' key is built once, not per group.
+  type Counts = { o: Omit<Observation, 'value' | 'n'>; positive: number; other: number; excluded: number };
+  const answerSeries: Map<string, Counts>[] = [];
+  const answerIndex = new Map<string, Map<string, Map<string, Map<Gender, Map<string, Counts>>>>>();
   for (const r of records) {
     if (r.kind === 'budget') continue;
     const base = { area: r.area.code, areaKind: r.area.kind, indicator: r.indicator, sources: [r.source] };
@@ -128,13 +142,20 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
       const unit = catalogue.get(r.indicator)?.unit ?? '%';
       put(observation(base.area, base.areaKind, base.indicator, r.service, r.gender, r.period, r.value, r.n, unit === '%' && r.n !== null, base.sources, false));
     } else if (r.kind === 'answers') {
-      // Groups arrive per respondent gender; the total (T) is their sum.
+      const byIndicator = answerIndex.get(r.area.code) ?? answerIndex.set(r.area.code, new Map()).get(r.area.code)!;
+      const byService = byIndicator.get(r.indicator) ?? byIndicator.set(r.indicator, new Map()).get(r.indicator)!;
+      const byGender = byService.get(r.service) ?? byService.set(r.service, new Map()).get(r.service)!;
       for (const gender of r.gender === 'T' ? ONLY_TOTAL : WITH_TOTAL[r.gender]) {
-        const key = obsKey({ area: r.area.code, indicator: r.indicator, service: r.service, gender, period: r.period });
-        let c = answerCounts.get(key);
+        let periods = byGender.get(gender);
+        if (periods === undefined) {
+          periods = new Map();
+          byGender.set(gender, periods);
+          answerSeries.push(periods);
+        }
+        let c = periods.get(r.period);
         if (c === undefined) {
           c = { o: { area: r.area.code, areaKind: r.area.kind, indicator: r.indicator, service: r.service, gender, period: r.period, isShare: true, fromAnswers: true, sources: [r.source], hidden: undefined }, positive: 0, other: 0, excluded: 0 };
-          answerCounts.set(key, c);
+          periods.set(r.period, c);
         }
         c.positive += r.positive;
         c.other += r.other;
@@ -142,11 +163,14 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
       }
     }
   }
-  // The counts' keys are observation keys (same parts, same order): no need to build them again.
-  for (const [key, c] of answerCounts) {
-    const share = positiveShare(c);
-    const o = c.o;
-    if (share) put(observation(o.area, o.areaKind, o.indicator, o.service, o.gender, o.period, share.share, share.n, true, o.sources, true), key);
+  for (const periods of answerSeries) {
+    let sKey: string | undefined;
+    for (const c of periods.values()) {
+      const share = positiveShare(c);
+      const o = c.o;
+      sKey ??= seriesKey(o);
+      if (share) put(observation(o.area, o.areaKind, o.indicator, o.service, o.gender, o.period, share.share, share.n, true, o.sources, true), sKey);
+    }
   }
 
   // Organisation totals: pooled over all members, only where every member has the cell with n.
@@ -186,13 +210,6 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   }
 
   // ---- series, trends, comparisons -----------------------------------------------------------
-  const series = new Map<string, Observation[]>();
-  for (const o of obs.values()) {
-    const key = seriesKey(o);
-    const list = series.get(key);
-    if (list) list.push(o);
-    else series.set(key, [o]);
-  }
   const visible = (o: Observation | undefined) => (o !== undefined && o.hidden === undefined ? o : undefined);
   const surveyIndicators = new Set(records.filter((r) => r.kind === 'survey' || r.kind === 'answers').map((r) => (r as { indicator: string }).indicator));
   const compare = (a: Observation, b: Observation | undefined): Comparison | null => {
@@ -204,9 +221,22 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
       p: test ? round(test.p, 6) : null, significant: test !== undefined && test.p < alpha,
     };
   };
+  const catalogueIndex = new Map(config.indicators.map((s, i) => [s.id, i]));
+  const indicatorOrder = (id: string) => catalogueIndex.get(id) ?? Number.MAX_SAFE_INTEGER;
+  const areaOrder = (code: string, kind: AreaKind) => {
+    const m = memberCodes.indexOf(code);
+    return m >= 0 ? m : memberCodes.length + KIND_ORDER[kind] * 10_000;
+  };
+  // Rows come out series by series (members first, then by code, indicator, service, gender),
+  // each series by period: sorting the series orders every row without sorting the rows.
+  const ordered = [...series.values()];
+  for (const list of ordered) list.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  ordered.sort(([a], [b]) =>
+    areaOrder(a!.area, a!.areaKind) - areaOrder(b!.area, b!.areaKind) || byCode(a!.area, b!.area) ||
+    indicatorOrder(a!.indicator) - indicatorOrder(b!.indicator) || byCode(a!.indicator, b!.indicator) ||
+    SV.compare(a!.service, b!.service) || byCode(a!.service, b!.service) || GENDER_ORDER[a!.gender] - GENDER_ORDER[b!.gender]);
   const quality: QualityRow[] = [];
-  for (const list of series.values()) {
-    list.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  for (const list of ordered) {
     const spec = catalogue.get(list[0]!.indicator);
     const better: Better = spec?.better ?? (surveyIndicators.has(list[0]!.indicator) ? 'higher' : 'none');
     const shown = list.filter((o) => visible(o));
@@ -254,7 +284,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
         peers,
         rank: null,
         status: null,
-        sources: o.sources.map((s) => ({ file: s.file, line: s.line })),
+        sources: o.sources,
       });
     });
   }
@@ -273,16 +303,6 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
     });
   }
   for (const q of quality) q.status = qualityStatus(q, catalogue.get(q.indicator)?.target, catalogue.get(q.indicator)?.better ?? 'higher');
-  const catalogueIndex = new Map(config.indicators.map((s, i) => [s.id, i]));
-  const indicatorOrder = (id: string) => catalogueIndex.get(id) ?? Number.MAX_SAFE_INTEGER;
-  const areaOrder = (code: string, kind: AreaKind) => {
-    const m = memberCodes.indexOf(code);
-    return m >= 0 ? m : memberCodes.length + KIND_ORDER[kind] * 10_000;
-  };
-  quality.sort((a, b) =>
-    areaOrder(a.area, a.areaKind) - areaOrder(b.area, b.areaKind) || byCode(a.area, b.area) ||
-    indicatorOrder(a.indicator) - indicatorOrder(b.indicator) || byCode(a.indicator, b.indicator) ||
-    SV.compare(a.service, b.service) || GENDER_ORDER[a.gender] - GENDER_ORDER[b.gender] || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
 
   // ---- budget -------------------------------------------------------------------------------
   const budgetRecords = records.filter((r): r is BudgetRecord => r.kind === 'budget');
