@@ -11,6 +11,7 @@ import { ALIASES, detectKind, expectedNames, mapColumns, REQUIRED, unitInTitle, 
 import { detectDecimal, parseNumber, type DecimalMark } from './number.js';
 import { parsePeriod, periodInText } from './period.js';
 import { isRevenueLine } from '../model/activities.js';
+import { GroupIndex } from './groups.js';
 import { joinCells, type Delimiter, type Row } from './table.js';
 
 export type Sign = 'costs-positive' | 'costs-negative';
@@ -89,7 +90,6 @@ const GENDERS: Record<string, Gender> = {
   k: 'K', kvinnor: 'K', kvinna: 'K', women: 'K', female: 'K', f: 'K', w: 'K',
   m: 'M', man: 'M', 'man ': 'M', men: 'M', male: 'M', 'maen': 'M',
 };
-const GENDER_SLOT: Record<Gender, number> = { T: 0, K: 1, M: 2 };
 interface AnswerGroup { area: Area; period: string; indicator: string; service: string; gender: Gender; positive: number; other: number; excluded: number; line: number }
 const TOTAL_ROW = /^(summa|totalt?|sum|total)\b/i;
 
@@ -163,17 +163,14 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   // Respondent rows are counted per group, not kept: memory follows groups, not rows. Groups are
   // found area → period → question → service → gender (nested maps: no key text built per row).
   const answerGroups: AnswerGroup[] = [];
-  const groupIndex = new Map<string, Map<string, Map<string, Map<string, (AnswerGroup | undefined)[]>>>>();
+  const groupIndex = new GroupIndex<AnswerGroup>();
   const countAnswer = (area: Area, areaKey: string, period: string, indicator: string, service: string, gender: Gender, answerClass: AnswerClass, line: number): void => {
-    const byPeriod = groupIndex.get(areaKey) ?? groupIndex.set(areaKey, new Map()).get(areaKey)!;
-    const byQuestion = byPeriod.get(period) ?? byPeriod.set(period, new Map()).get(period)!;
-    const byService = byQuestion.get(indicator) ?? byQuestion.set(indicator, new Map()).get(indicator)!;
-    const byGender = byService.get(service) ?? byService.set(service, []).get(service)!;
-    const g = GENDER_SLOT[gender];
-    let group = byGender[g];
+    const slots = groupIndex.slots(areaKey, period, indicator, service);
+    const g = GroupIndex.slot(gender);
+    let group = slots[g];
     if (group === undefined) {
       group = { area, period, indicator, service, gender, positive: 0, other: 0, excluded: 0, line };
-      byGender[g] = group;
+      slots[g] = group;
       answerGroups.push(group);
     }
     group[answerClass]++;
@@ -519,7 +516,6 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
       base.records.push(answerRecordSchema.parse({ kind: 'answers', area: g.area, period: g.period, indicator: g.indicator, service: g.service, gender: g.gender, positive: g.positive, other: g.other, excluded: g.excluded, source: { file: opts.file, line: g.line } }));
     }
     answerGroups.length = 0;
-    groupIndex.clear();
   }
 
   function builder(): RecordBuilder {

@@ -1,4 +1,5 @@
 import type { AnswerRecord, DataRecord } from '../model/records.js';
+import { GroupIndex } from './groups.js';
 import type { ParsedInput } from './parse-input.js';
 
 /**
@@ -51,16 +52,17 @@ export interface PartResult {
   lines: number;
 }
 
-const answerKey = (r: AnswerRecord) => `${r.area.kind}\u0000${r.area.code}\u0000${r.period}\u0000${r.indicator}\u0000${r.service}\u0000${r.gender}`;
 
 /**
  * Joins the parts of a respondent-level (answers) file into what a whole-file read gives: lines
  * shifted to the file's own, answer groups added up in order of first appearance, counts summed,
- * findings and rejects in line order.
+ * findings and rejects in line order. The parts' records are taken over (changed in place).
  */
 export function mergeParts(parts: readonly PartResult[]): ParsedInput {
   const first = parts[0]!.parsed;
-  const groups = new Map<string, AnswerRecord>();
+  const groups = new GroupIndex<AnswerRecord>();
+  // A part's records share their area objects (one per area text read): one key text each.
+  const areaKeys = new Map<object, string>();
   const records: DataRecord[] = [];
   const counts = { read: 0, used: 0, rejected: 0, ignored: 0 };
   const findings: ParsedInput['findings'] = [];
@@ -69,12 +71,14 @@ export function mergeParts(parts: readonly PartResult[]): ParsedInput {
   for (const { parsed, lines } of parts) {
     for (const r of parsed.records) {
       if (r.kind !== 'answers') throw new Error(`mergeParts: ${r.kind} records cannot be merged`);
-      const key = answerKey(r);
-      const g = groups.get(key);
+      let areaKey = areaKeys.get(r.area);
+      if (areaKey === undefined) areaKeys.set(r.area, (areaKey = `${r.area.kind}\u0000${r.area.code}`));
+      const slots = groups.slots(areaKey, r.period, r.indicator, r.service);
+      const g = slots[GroupIndex.slot(r.gender)];
       if (g === undefined) {
-        const own = { ...r, source: { ...r.source, line: r.source.line + shift } };
-        groups.set(key, own);
-        records.push(own);
+        if (shift !== 0) r.source = { file: r.source.file, line: r.source.line + shift };
+        slots[GroupIndex.slot(r.gender)] = r;
+        records.push(r);
       } else {
         g.positive += r.positive;
         g.other += r.other;

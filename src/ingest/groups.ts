@@ -1,0 +1,24 @@
+import type { Gender } from '../model/records.js';
+
+const SLOT: Record<Gender, number> = { T: 0, K: 1, M: 2 };
+
+/**
+ * Answer groups (area × period × question × service × gender) found through nested maps, so a
+ * national file's millions of rows build no key text each: the area key and period are texts the
+ * reader shares between rows, and a map remembers a text's hash.
+ */
+export class GroupIndex<T> {
+  private readonly index = new Map<string, Map<string, Map<string, Map<string, (T | undefined)[]>>>>();
+
+  /** The gender slots (T, K, M) of the group with these other parts, created when missing; index with `slot`. */
+  slots(area: string, period: string, indicator: string, service: string): (T | undefined)[] {
+    const byPeriod = this.index.get(area) ?? this.index.set(area, new Map()).get(area)!;
+    const byQuestion = byPeriod.get(period) ?? byPeriod.set(period, new Map()).get(period)!;
+    const byService = byQuestion.get(indicator) ?? byQuestion.set(indicator, new Map()).get(indicator)!;
+    return byService.get(service) ?? byService.set(service, []).get(service)!;
+  }
+
+  static slot(gender: Gender): number {
+    return SLOT[gender];
+  }
+}
