@@ -198,14 +198,15 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
     (byCell.get(key) ?? byCell.set(key, []).get(key)!).push(o);
   }
   for (const list of byCell.values()) {
-    const n = new Map(list.map((o) => [`${o.area}|${o.gender}`, o.n!]));
+    const ids = list.map((o) => `${o.area}|${o.gender}`);
+    const n = new Map(ids.map((id, i) => [id, list[i]!.n!]));
     const groups: CellGroup[] = [];
     const areas = [...new Set(list.map((o) => o.area))];
     for (const a of areas) groups.push({ total: `${a}|T`, parts: [`${a}|K`, `${a}|M`] });
     if (memberCodes.length > 0) {
       for (const g of ['T', 'K', 'M']) groups.push({ total: `${orgCode}|${g}`, parts: memberCodes.map((m) => `${m}|${g}`) });
     }
-    const byId = new Map(list.map((o) => [`${o.area}|${o.gender}`, o]));
+    const byId = new Map(ids.map((id, i) => [id, list[i]!]));
     for (const [id, reason] of suppress(n, groups, min)) byId.get(id)!.hidden = reason;
   }
 
