@@ -91,6 +91,33 @@ const GENDERS: Record<string, Gender> = {
   m: 'M', man: 'M', 'man ': 'M', men: 'M', male: 'M', 'maen': 'M',
 };
 interface AnswerGroup { area: Area; period: string; indicator: string; service: string; gender: Gender; positive: number; other: number; excluded: number; line: number }
+/**
+ * Rows seen so far, by the parts of their key, in nested maps: a national budget file's half a
+ * million rows build no key text each (the parts are texts the reader shares between rows).
+ */
+function createSeen<V>(): { get(parts: readonly string[]): V | undefined; set(parts: readonly string[], value: V): void } {
+  type Level = Map<string, Level | V>;
+  const root: Level = new Map();
+  return {
+    get(parts) {
+      let at: Level | V | undefined = root;
+      for (const p of parts) {
+        at = (at as Level).get(p);
+        if (at === undefined) return undefined;
+      }
+      return at as V;
+    },
+    set(parts, value) {
+      let at = root;
+      for (let i = 0; i < parts.length - 1; i++) {
+        let next = at.get(parts[i]!) as Level | undefined;
+        if (next === undefined) at.set(parts[i]!, (next = new Map()));
+        at = next;
+      }
+      at.set(parts.at(-1)!, value);
+    },
+  };
+}
 const TOTAL_ROW = /^(summa|totalt?|sum|total)\b/i;
 
 /** Finds wide period columns (`2019`, `2020M03`): PX-Web's one-column-per-period layout. */
@@ -252,7 +279,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
       findings.push({ code: 'unit-from-title', line: table.headerLine, args: { unit: titleUnit, title: truncate(table.title!) } });
     } else if (opts.unit === undefined) findings.push({ code: 'unit-assumed', line: table.headerLine });
   }
-  const seen = new Map<string, { line: number; value: readonly (number | null)[] }>();
+  const seen = createSeen<{ line: number; value: readonly (number | null)[] }>();
   const budgetRows: { rec: BudgetRecord; total: boolean; given?: number }[] = [];
   const title = table.title;
 
@@ -393,7 +420,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
       : cell('service') ?? '';
     const indicator = cell('indicator') || (layout === 'wide' ? title ?? fileStem(opts.file) : '');
     const indicatorTitle = cell('indicatorTitle');
-    const candidates: { schema: { safeParse: (v: unknown) => { success: boolean; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } } }; value: Record<string, unknown>; key: string; fingerprint: readonly (number | null)[]; period: string }[] = [];
+    const candidates: { schema: { safeParse: (v: unknown) => { success: boolean; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } } }; value: Record<string, unknown>; key: readonly string[]; fingerprint: readonly (number | null)[]; period: string }[] = [];
 
     if (kind === 'survey') {
       const n = num('n');
@@ -404,7 +431,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
       if (positive !== null && n !== null && cell('share') && share !== null && n > 0 && Math.abs((positive / n) * 100 - share) > 0.6) {
         findings.push({ code: 'value-share-mismatch', line: row.line, column: col('share'), args: { share, computed: ((positive / n) * 100).toFixed(1) } });
       }
-      candidates.push({ schema: surveyRecordSchema, value, period: period ?? '', key: [area?.code, period, indicator, service, gender].join('|'), fingerprint: [n, positive, share] });
+      candidates.push({ schema: surveyRecordSchema, value, period: period ?? '', key: [area?.code ?? '', period ?? '', indicator, service, gender], fingerprint: [n, positive, share] });
     } else if (kind === 'answers') {
       const answer = cell('answer') ?? '';
       const answerClass = classify(indicator, answer);
@@ -424,14 +451,14 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
           const v = num(w.idx);
           if (v === null) continue;
           const value = { kind, area, period: w.period, indicator, service, gender, value: v, n: null, source };
-          candidates.push({ schema: valueRecordSchema, value, period: w.period, key: [area?.code, w.period, indicator, service, gender].join('|'), fingerprint: [v] });
+          candidates.push({ schema: valueRecordSchema, value, period: w.period, key: [area?.code ?? '', w.period, indicator, service, gender], fingerprint: [v] });
         }
       } else {
         const v = num(roles.value !== undefined ? 'value' : 'share');
         const n = num('n');
         if (v !== null) {
           const value = { kind, area, period, indicator, service, gender, value: v, n, source, ...(indicatorTitle ? { title: indicatorTitle } : {}) };
-          candidates.push({ schema: valueRecordSchema, value, period: period ?? '', key: [area?.code, period, indicator, service, gender].join('|'), fingerprint: [v, n] });
+          candidates.push({ schema: valueRecordSchema, value, period: period ?? '', key: [area?.code ?? '', period ?? '', indicator, service, gender], fingerprint: [v, n] });
         } else if (errors.length === 0) {
           // A missing value (`..`, NA) is a known gap, not an error: read and reported as ignored.
           findings.push({ code: 'value-missing', line: row.line, column: col(roles.value !== undefined ? 'value' : 'share'), received: cell(roles.value !== undefined ? 'value' : 'share') ?? '' });
@@ -454,7 +481,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
         actualYtd: amt('actualYtd'), actualMonth: amt('actualMonth'), forecast: amt('forecast'),
       };
       const given = amt('deviation');
-      const key = `${area?.code}|${month}|${activityKey(activity)}`;
+      const key = [area?.code ?? '', month ?? '', activityKey(activity)];
       const fingerprint = [rec.budgetYear, rec.budgetYtd, rec.budgetMonth, rec.actualYtd, rec.actualMonth, rec.forecast];
       candidates.push({ schema: budgetRecordSchema, value: given === null ? rec : { ...rec, given }, period: month ?? '', key, fingerprint });
     }
@@ -483,16 +510,16 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
         reasons.push('value-out-of-range');
         continue;
       }
-      const prior = c.key === '' ? undefined : seen.get(c.key);
+      const prior = seen.get(c.key);
       if (prior) {
         // Same values (NaN never reaches here: numbers are parsed finite).
         const same = prior.value.length === c.fingerprint.length && prior.value.every((v, i) => v === c.fingerprint[i]);
-        findings.push({ code: same ? 'duplicate-row' : 'duplicate-conflict', line: row.line, args: { first: prior.line, key: c.key.replace(/\|/g, ' / ') } });
+        findings.push({ code: same ? 'duplicate-row' : 'duplicate-conflict', line: row.line, args: { first: prior.line, key: c.key.join(' / ') } });
         rejected ||= !same;
         if (!same) reasons.push('duplicate-conflict');
         continue;
       }
-      if (c.key !== '') seen.set(c.key, { line: row.line, value: c.fingerprint });
+      seen.set(c.key, { line: row.line, value: c.fingerprint });
       if (kind === 'budget') {
         const rec = parsed.data as BudgetRecord;
         const entry: { rec: BudgetRecord; total: boolean; given?: number } = { rec, total: TOTAL_ROW.test(rec.activity) };
@@ -552,12 +579,21 @@ function finishBudget(rows: { rec: BudgetRecord; total: boolean; given?: number 
   if (sign === undefined) {
     // Revenue lines (tax, grants) carry the opposite sign to costs under the net convention: they
     // say nothing about how costs are written.
-    const costRows = rows.filter(({ rec, total }) => !total && !isRevenueLine(normalizeLabel(rec.activity)));
-    const budgets = costRows.flatMap(({ rec }) => [rec.budgetYear, rec.budgetYtd, rec.budgetMonth]).filter((v): v is number => v !== null && v !== 0);
-    const negative = budgets.filter((v) => v < 0).length;
-    if (negative === budgets.length && negative > 0) sign = 'costs-negative';
-    else if (negative === 0 && budgets.length > 0) sign = 'costs-positive';
-    else if (budgets.length === 0) {
+    const revenue$ = new Map<string, boolean>();
+    const isRevenue = (activity: string) => revenue$.get(activity) ?? revenue$.set(activity, isRevenueLine(normalizeLabel(activity))).get(activity)!;
+    let negative = 0;
+    let counted = 0;
+    for (const { rec, total } of rows) {
+      if (total || isRevenue(rec.activity)) continue;
+      for (const v of [rec.budgetYear, rec.budgetYtd, rec.budgetMonth]) {
+        if (v === null || v === 0) continue;
+        counted++;
+        if (v < 0) negative++;
+      }
+    }
+    if (negative === counted && negative > 0) sign = 'costs-negative';
+    else if (negative === 0 && counted > 0) sign = 'costs-positive';
+    else if (counted === 0) {
       // Only revenue lines: under the net convention revenue has the opposite sign to costs.
       const revenue = rows.filter(({ rec, total }) => !total && isRevenueLine(normalizeLabel(rec.activity)))
         .flatMap(({ rec }) => [rec.budgetYear, rec.budgetYtd, rec.budgetMonth]).filter((v): v is number => v !== null && v !== 0);
@@ -565,7 +601,7 @@ function finishBudget(rows: { rec: BudgetRecord; total: boolean; given?: number 
       else if (revenue.length > 0 && revenue.every((v) => v < 0)) sign = 'costs-positive';
       else if (revenue.length === 0) sign = 'costs-positive';
     }
-    if (sign !== undefined && budgets.length > 0) out.findings.push({ code: 'sign-inferred', args: { sign: sign === 'costs-negative' ? 'negative' : 'positive' } });
+    if (sign !== undefined && counted > 0) out.findings.push({ code: 'sign-inferred', args: { sign: sign === 'costs-negative' ? 'negative' : 'positive' } });
     if (sign === undefined) {
       sign = 'costs-positive';
       out.findings.push({ code: 'sign-mixed', args: { sign: 'positive' } });
