@@ -1,9 +1,10 @@
 // npm run bench: national-scale inputs in a temporary folder, `tillit report --format json` on each,
 // next to a bare single-threaded csv-parse pass over the same file in the same run.
-// Prints rows, MB, seconds, rows/s, MB/s and peak memory, and the ratio to the bare pass.
+// Prints rows, MB, seconds, rows/s, MB/s, peak memory and the report's size (written to a file, as a CI
+// job would), and the ratio to the bare pass.
 // Options: --rows N (answer rows, default 2 000 000), --budget-rows N (default ~500 000), --keep.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { closeSync, createWriteStream, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,13 +89,19 @@ const budgetCount = await write(budgetFile, 'Period;Kommun;Verksamhet;Budget hel
   }
 });
 
-/** Runs a command, returns seconds and the peak resident memory (GNU time's %M, in KiB). */
+/**
+ * Runs a command with its standard output going to a file (as a CI job writes its report), returns
+ * seconds and the peak resident memory (GNU time's %M, in KiB).
+ */
 function measure(cmd, cmdArgs, env = {}) {
+  const outPath = join(dir, 'stdout');
+  const out = openSync(outPath, 'w');
   const started = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...cmdArgs], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 1 << 30 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...cmdArgs], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', out, 'pipe'] });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  closeSync(out);
   const peakKiB = Number(r.stderr.trim().split('\n').at(-1));
-  return { seconds, peakMB: peakKiB / 1024, status: r.status, stderr: r.stderr, stdoutBytes: r.stdout.length };
+  return { seconds, peakMB: peakKiB / 1024, status: r.status, stderr: r.stderr, stdoutBytes: statSync(outPath).size };
 }
 
 const bare = join(root, 'scripts/bare-csv-parse.mjs');
@@ -110,12 +117,12 @@ for (const [label, file, count] of [['survey answers', surveyFile, surveyCount],
 }
 const pad = (s, n) => String(s).padStart(n);
 console.log('');
-console.log(`${'input'.padEnd(16)}${pad('rows', 11)}${pad('MB', 8)} | ${'tool'.padEnd(15)}${pad('s', 7)}${pad('rows/s', 11)}${pad('MB/s', 7)}${pad('peak MB', 9)} | ratio`);
+console.log(`${'input'.padEnd(16)}${pad('rows', 11)}${pad('MB', 8)} | ${'tool'.padEnd(15)}${pad('s', 7)}${pad('rows/s', 11)}${pad('MB/s', 7)}${pad('peak MB', 9)}${pad('out MB', 8)} | ratio`);
 for (const r of rows) {
   const base = r.runs[0][1];
   for (const [tool, m] of r.runs) {
     const ratio = m === base ? '' : (m.seconds / base.seconds).toFixed(2);
-    console.log(`${r.label.padEnd(16)}${pad(r.count.toLocaleString('en'), 11)}${pad(r.mb.toFixed(1), 8)} | ${tool.padEnd(15)}${pad(m.seconds.toFixed(2), 7)}${pad(Math.round(r.count / m.seconds).toLocaleString('en'), 11)}${pad((r.mb / m.seconds).toFixed(1), 7)}${pad(m.peakMB.toFixed(0), 9)} | ${ratio}`);
+    console.log(`${r.label.padEnd(16)}${pad(r.count.toLocaleString('en'), 11)}${pad(r.mb.toFixed(1), 8)} | ${tool.padEnd(15)}${pad(m.seconds.toFixed(2), 7)}${pad(Math.round(r.count / m.seconds).toLocaleString('en'), 11)}${pad((r.mb / m.seconds).toFixed(1), 7)}${pad(m.peakMB.toFixed(0), 9)}${pad((m.stdoutBytes / 1e6).toFixed(1), 8)} | ${ratio}`);
   }
 }
 const version = measure(process.execPath, [join(root, 'bin/tillit.js'), '--version']);
