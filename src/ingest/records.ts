@@ -5,7 +5,7 @@ import {
   type BudgetRecord, type DataRecord, type Gender,
 } from '../model/records.js';
 import { municipalityInText, resolveArea, type Area } from '../model/register.js';
-import { normalizeLabel, truncate } from '../model/text.js';
+import { detach, normalizeLabel, truncate } from '../model/text.js';
 import type { AnswerClass, AnswerScale } from './answers.js';
 import { ALIASES, detectKind, expectedNames, mapColumns, REQUIRED, unitInTitle, type AmountUnit } from './columns.js';
 import { detectDecimal, parseNumber, type DecimalMark } from './number.js';
@@ -80,11 +80,15 @@ function memo<T>(fn: (text: string) => T): (text: string) => T {
     let v = cache.get(text);
     if (v === undefined && !cache.has(text)) {
       v = fn(text);
-      if (cache.size < 100_000) cache.set(text, v);
+      // Kept texts are detached from the block they were cut from (see `detach`).
+      if (typeof v === 'string') v = detach(v) as T;
+      if (cache.size < 100_000) cache.set(detach(text), v);
     }
     return v as T;
   };
 }
+/** A kept text, one copy per distinct text. */
+const keptText = () => memo((text) => text);
 const GENDERS: Record<string, Gender> = {
   t: 'T', totalt: 'T', total: 'T', alla: 'T', 'bada konen': 'T', 'samtliga': 'T', all: 'T', both: 'T', 'both sexes': 'T',
   k: 'K', kvinnor: 'K', kvinna: 'K', women: 'K', female: 'K', f: 'K', w: 'K',
@@ -196,7 +200,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
     const g = GroupIndex.slot(gender);
     let group = slots[g];
     if (group === undefined) {
-      group = { area, period, indicator, service, gender, positive: 0, other: 0, excluded: 0, line };
+      group = { area, period, indicator: kept(indicator), service: kept(service), gender, positive: 0, other: 0, excluded: 0, line };
       slots[g] = group;
       answerGroups.push(group);
     }
@@ -257,10 +261,14 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   const period$ = memo(parsePeriod);
   const gender$ = memo((text) => GENDERS[normalizeLabel(text)]);
   const activityKey = memo(normalizeLabel);
+  const kept = keptText();
   const classify$ = new Map<string, (answer: string) => ReturnType<RecordOptions['classify']>>();
   const classify = (question: string, answer: string) => {
     let f = classify$.get(question);
-    if (!f) classify$.set(question, (f = memo((a) => opts.classify(question, a))));
+    if (!f) {
+      const q = detach(question);
+      classify$.set(q, (f = memo((a) => opts.classify(q, a))));
+    }
     return f(answer);
   };
   const firstHeader = normalizeLabel(table.headers[0] ?? '');
@@ -377,7 +385,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
       else {
         area = res.area;
         if (res.repairedFrom !== undefined) {
-          findings.push({ code: 'area-code-repaired', line: row.line, column: col('municipality'), received: areaText, args: { from: res.repairedFrom, to: res.area.code } });
+          findings.push({ code: 'area-code-repaired', line: row.line, column: col('municipality'), received: truncate(areaText), args: { from: res.repairedFrom, to: res.area.code } });
         }
         const nameText = cell('municipalityName');
         if (nameText && res.area.kind === 'municipality') {
@@ -415,11 +423,12 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
     }
 
     const source = { file: opts.file, line: row.line };
-    const service = layout === 'wide' && stubs.length > 0
+    const service = kept(layout === 'wide' && stubs.length > 0
       ? [cell('service'), ...stubs.map((i) => (row.cells[i] ?? '').trim())].filter((v) => v !== undefined && v !== '').join(' / ')
-      : cell('service') ?? '';
-    const indicator = cell('indicator') || (layout === 'wide' ? title ?? fileStem(opts.file) : '');
-    const indicatorTitle = cell('indicatorTitle');
+      : cell('service') ?? '');
+    const indicator = kept(cell('indicator') || (layout === 'wide' ? title ?? fileStem(opts.file) : ''));
+    const titleText = cell('indicatorTitle');
+    const indicatorTitle = titleText === undefined ? undefined : kept(titleText);
     const candidates: { schema: { safeParse: (v: unknown) => { success: boolean; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } } }; value: Record<string, unknown>; key: readonly string[]; fingerprint: readonly (number | null)[]; period: string }[] = [];
 
     if (kind === 'survey') {
@@ -461,13 +470,13 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
           candidates.push({ schema: valueRecordSchema, value, period: period ?? '', key: [area?.code ?? '', period ?? '', indicator, service, gender], fingerprint: [v, n] });
         } else if (errors.length === 0) {
           // A missing value (`..`, NA) is a known gap, not an error: read and reported as ignored.
-          findings.push({ code: 'value-missing', line: row.line, column: col(roles.value !== undefined ? 'value' : 'share'), received: cell(roles.value !== undefined ? 'value' : 'share') ?? '' });
+          findings.push({ code: 'value-missing', line: row.line, column: col(roles.value !== undefined ? 'value' : 'share'), received: truncate(cell(roles.value !== undefined ? 'value' : 'share') ?? '') });
           counts.ignored++;
           return;
         }
       }
     } else {
-      const activity = cell('service') || cell('indicator') || '';
+      const activity = kept(cell('service') || cell('indicator') || '');
       if (activity === '') fail('value-required', roles.service !== undefined ? 'service' : 'indicator');
       const factor = UNIT_FACTOR[unit];
       const amt = (role: Role) => {

@@ -16,7 +16,16 @@ export function normalizeLabel(text: string): string {
 /** Shortens received text for messages so a 10 MB cell never floods a terminal. */
 export function truncate(text: string, max = 60): string {
   const oneLine = text.replace(/\r?\n/g, '⏎');
-  return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`;
+  return detach(oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`);
+}
+
+/**
+ * The same text, no longer tied to the text it was cut from. V8 keeps a cut of 13 characters or
+ * more as a view into its parent, so one kept cell would keep its whole 1 MiB block alive (a
+ * 20M-row file then held most of its blocks). Only for texts that are kept: it copies.
+ */
+export function detach(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
 }
 
 /** Turns a display name into a safe file-name part: `Lilla Edet` → `lilla-edet`. */
