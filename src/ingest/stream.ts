@@ -3,7 +3,7 @@ import { finding, type FindingInput } from '../model/findings.js';
 import { decodeWindows1252, firstInvalidUtf8, hasUtf8Sequences } from './decode.js';
 import type { ParsedInput, ParseOptions } from './parse-input.js';
 import { createRecordBuilder, type RecordBuilder } from './records.js';
-import { collectRows, parseBlock, readHead, type Delimiter, type Row } from './table.js';
+import { collectRows, eachUnquoted, parseBlock, readHead, type Delimiter, type Row } from './table.js';
 import type { Kind } from '../config/schema.js';
 import type { DecimalMark } from './number.js';
 
@@ -157,6 +157,11 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
       text = text.slice(head.offset);
       first += head.skippedLines;
     }
+    if (builder !== undefined && state.headers !== undefined && text.indexOf('"') < 0) {
+      streamRows(text, first, line);
+      nextLine = line + lineCount;
+      return;
+    }
     const block = parseBlock(text, delimiter, first);
     const rows: Row[] = [];
     const limit = opts.maxRows !== undefined ? opts.maxRows - rowsSeen : undefined;
@@ -177,6 +182,24 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
       pendingFindings.push(...block.findings);
     }
     nextLine = line + lineCount;
+  }
+
+  /** A block with no quote, once the table is set up: rows go to the builder as they are cut. */
+  function streamRows(text: string, first: number, blockLine: number): void {
+    let last: number | undefined;
+    eachUnquoted(text, delimiter!, first, (line, cells) => {
+      // A blank line is no record (nothing counts them in a stream).
+      if (cells.length === 1 && cells[0]!.trim() === '') return true;
+      if (opts.maxRows !== undefined && rowsSeen >= opts.maxRows) {
+        truncatedAt = last ?? blockLine;
+        stopped = true;
+        return false;
+      }
+      rowsSeen++;
+      last = line;
+      builder!.row({ line, cells });
+      return true;
+    });
   }
 
   const pendingFindings: FindingInput[] = [];

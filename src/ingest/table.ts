@@ -183,11 +183,23 @@ export function parseCsv(text: string, delimiter: Delimiter, firstLine: number):
  */
 export function splitUnquoted(text: string, delimiter: Delimiter, firstLine: number): Row[] {
   const records: Row[] = [];
-  const lines = text.indexOf('\r') < 0 ? undefined : text.split(/\r\n|\n|\r/);
-  if (lines !== undefined) {
+  eachUnquoted(text, delimiter, firstLine, (line, cells) => {
+    records.push({ line, cells });
+    return true;
+  });
+  return records;
+}
+
+/**
+ * `splitUnquoted` one record at a time, so a block's rows are not all alive at once (they would
+ * outlive the young generation and fill the old one); `visit` returns false to stop.
+ */
+export function eachUnquoted(text: string, delimiter: Delimiter, firstLine: number, visit: (line: number, cells: string[]) => boolean): void {
+  if (text.indexOf('\r') >= 0) {
+    const lines = text.split(/\r\n|\n|\r/);
     if (lines.at(-1) === '') lines.pop();
-    for (let i = 0; i < lines.length; i++) records.push({ line: firstLine + i, cells: lines[i]!.split(delimiter) });
-    return records;
+    for (let i = 0; i < lines.length; i++) if (!visit(firstLine + i, lines[i]!.split(delimiter))) return;
+    return;
   }
   const n = text.length;
   let line = firstLine;
@@ -203,10 +215,9 @@ export function splitUnquoted(text: string, delimiter: Delimiter, firstLine: num
       from = d + 1;
     }
     cells.push(text.slice(from, end));
-    records.push({ line, cells });
+    if (!visit(line, cells)) return;
     start = end + 1;
   }
-  return records;
 }
 
 /** A row's text re-joined from its cells, quoted where needed. */

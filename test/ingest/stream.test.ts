@@ -40,6 +40,28 @@ describe('streaming ingest: the same result whatever the chunk and block boundar
       { numRuns: 300 },
     );
   });
+  it('property: past the first 2000 rows (rows handed on as cut), blank lines, bad rows and the row limit', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2001, max: 2300 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.option(fc.integer({ min: 1990, max: 2400 }), { nil: undefined }),
+        fc.integer({ min: 40, max: 4000 }),
+        (count, nl, maxRows, blockBytes) => {
+          const lines = Array.from({ length: count }, (_, i) => (i % 97 === 50 ? '' : i % 89 === 3 ? '1460;2024;bad' : `${i % 7 === 0 ? '1461 Mellerud' : '1460'};2024;q${i};100;${i % 13 === 0 ? '..' : '85,5'}`));
+          const bytes = Buffer.from(`Kommun;År;Fråga;Antal svarande;Andel${nl}${lines.join(nl)}${nl}`);
+          const read = (block?: number) => {
+            const i = createIngest({ ...ingestOptions(defaultConfig(), {}, maxRows === undefined ? {} : { maxRows }), file: 'x.csv', ...(block ? { blockBytes: block } : {}) });
+            for (let at = 0; at < bytes.length; at += 1000) if (!i.write(bytes.subarray(at, at + 1000))) break;
+            return i.end();
+          };
+          const whole = read(bytes.length + 1);
+          expect(read(blockBytes)).toEqual(whole);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
   it('a CRLF split across two chunks is one line break', () => {
     const bytes = new TextEncoder().encode('Kommun;År;Fråga;Antal svarande;Andel\r\n1460;2024;a;100;85\r\n1461;2024;a;100;86\r\n');
     const split = bytes.indexOf(0x0d, 40) + 1;
