@@ -78,6 +78,8 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
   let title: string | undefined;
   let builder: RecordBuilder | undefined;
   let truncatedAt: number | undefined;
+  /** Line of the last data row read, whatever block it was in: where the row limit stopped reading. */
+  let lastRowLine: number | undefined;
   let rowsSeen = 0;
   const state: { headers?: string[]; headerLine?: number; blankLines: number } = { blankLines: 0 };
   const early: Row[] = [];
@@ -167,8 +169,9 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
     const limit = opts.maxRows !== undefined ? opts.maxRows - rowsSeen : undefined;
     const truncated = collectRows(block.records, state, rows, limit);
     rowsSeen += rows.length;
+    lastRowLine = rows.at(-1)?.line ?? lastRowLine;
     if (truncated) {
-      truncatedAt = rows.at(-1)?.line ?? line;
+      truncatedAt = lastRowLine ?? line;
       stopped = true;
     }
     if (builder === undefined) {
@@ -186,17 +189,16 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
 
   /** A block with no quote, once the table is set up: rows go to the builder as they are cut. */
   function streamRows(text: string, first: number, blockLine: number): void {
-    let last: number | undefined;
     eachUnquoted(text, delimiter!, first, (line, cells) => {
       // A blank line is no record (nothing counts them in a stream).
       if (cells.length === 1 && cells[0]!.trim() === '') return true;
       if (opts.maxRows !== undefined && rowsSeen >= opts.maxRows) {
-        truncatedAt = last ?? blockLine;
+        truncatedAt = lastRowLine ?? blockLine;
         stopped = true;
         return false;
       }
       rowsSeen++;
-      last = line;
+      lastRowLine = line;
       builder!.row({ line, cells });
       return true;
     });
