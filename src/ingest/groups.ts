@@ -22,3 +22,31 @@ export class GroupIndex<T> {
     return SLOT[gender];
   }
 }
+
+/**
+ * A map keyed by a list of texts, in nested maps like `GroupIndex`: a national budget file's half
+ * a million rows build no key text each for the duplicate check. Every key has the same length.
+ */
+export function createPartsMap<V>(): { get(parts: readonly string[]): V | undefined; set(parts: readonly string[], value: V): void } {
+  type Level = Map<string, Level | V>;
+  const root: Level = new Map();
+  return {
+    get(parts) {
+      let at: Level | V | undefined = root;
+      for (const p of parts) {
+        at = (at as Level).get(p);
+        if (at === undefined) return undefined;
+      }
+      return at as V;
+    },
+    set(parts, value) {
+      let at = root;
+      for (let i = 0; i < parts.length - 1; i++) {
+        let next = at.get(parts[i]!) as Level | undefined;
+        if (next === undefined) at.set(parts[i]!, (next = new Map()));
+        at = next;
+      }
+      at.set(parts.at(-1)!, value);
+    },
+  };
+}

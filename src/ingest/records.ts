@@ -11,7 +11,7 @@ import { ALIASES, detectKind, expectedNames, mapColumns, REQUIRED, unitInTitle, 
 import { detectDecimal, parseNumber, type DecimalMark } from './number.js';
 import { parsePeriod, periodInText } from './period.js';
 import { isRevenueLine } from '../model/activities.js';
-import { GroupIndex } from './groups.js';
+import { createPartsMap, GroupIndex } from './groups.js';
 import { joinCells, type Delimiter, type Row } from './table.js';
 
 export type Sign = 'costs-positive' | 'costs-negative';
@@ -95,33 +95,6 @@ const GENDERS: Record<string, Gender> = {
   m: 'M', man: 'M', 'man ': 'M', men: 'M', male: 'M', 'maen': 'M',
 };
 interface AnswerGroup { area: Area; period: string; indicator: string; service: string; gender: Gender; positive: number; other: number; excluded: number; line: number }
-/**
- * Rows seen so far, by the parts of their key, in nested maps: a national budget file's half a
- * million rows build no key text each (the parts are texts the reader shares between rows).
- */
-function createSeen<V>(): { get(parts: readonly string[]): V | undefined; set(parts: readonly string[], value: V): void } {
-  type Level = Map<string, Level | V>;
-  const root: Level = new Map();
-  return {
-    get(parts) {
-      let at: Level | V | undefined = root;
-      for (const p of parts) {
-        at = (at as Level).get(p);
-        if (at === undefined) return undefined;
-      }
-      return at as V;
-    },
-    set(parts, value) {
-      let at = root;
-      for (let i = 0; i < parts.length - 1; i++) {
-        let next = at.get(parts[i]!) as Level | undefined;
-        if (next === undefined) at.set(parts[i]!, (next = new Map()));
-        at = next;
-      }
-      at.set(parts.at(-1)!, value);
-    },
-  };
-}
 const TOTAL_ROW = /^(summa|totalt?|sum|total)\b/i;
 
 /** Finds wide period columns (`2019`, `2020M03`): PX-Web's one-column-per-period layout. */
@@ -172,7 +145,8 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   /** Counts a row as rejected and keeps its original text. */
   const reject = (row: Row, reason: string) => {
     counts.rejected++;
-    rejects.push({ line: row.line, reason, text: rawText ? rawText(row) : joinCells(row.cells, table.delimiter) });
+    // A one-cell row's text is its cell, a view into the block (see `detach`).
+    rejects.push({ line: row.line, reason, text: detach(rawText ? rawText(row) : joinCells(row.cells, table.delimiter)) });
   };
   const map = mapColumns(table.headers, opts.columns);
   for (const a of map.ambiguous) {
@@ -287,7 +261,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
       findings.push({ code: 'unit-from-title', line: table.headerLine, args: { unit: titleUnit, title: truncate(table.title!) } });
     } else if (opts.unit === undefined) findings.push({ code: 'unit-assumed', line: table.headerLine });
   }
-  const seen = createSeen<{ line: number; value: readonly (number | null)[] }>();
+  const seen = createPartsMap<{ line: number; value: readonly (number | null)[] }>();
   const budgetRows: { rec: BudgetRecord; total: boolean; given?: number }[] = [];
   const title = table.title;
 
