@@ -6,10 +6,10 @@ import {
   REPORT_SCHEMA_VERSION, type AllocationResult, type BudgetRow, type Comparison, type QualityRow, type Report,
 } from '../model/report.js';
 import { KOLADA_KPIS } from '../model/kolada-kpis.js';
-import { areaName, type AreaKind } from '../model/register.js';
+import { areaName, type Area, type AreaKind } from '../model/register.js';
 import { normalizeLabel } from '../model/text.js';
 import { allocationWeights, largestRemainder } from './allocate.js';
-import { budgetBalance, forecastAccuracy, type BudgetBalance, yearToDate } from './budget-balance.js';
+import { budgetBalance, forecastAccuracy, yearToDate } from './budget-balance.js';
 import { isRevenueLine } from '../model/activities.js';
 import { financialResult } from './financial-result.js';
 import { pooledShare, positiveShare } from './positive-share.js';
@@ -78,7 +78,7 @@ const obsKey = (o: Pick<Observation, 'area' | 'indicator' | 'service' | 'gender'
 /** Turns parsed inputs into the report model: every indicator, comparison and finding. Pure. */
 export function analyse(inputs: readonly ParsedInput[], config: Config, opts: AnalyseOptions = {}): Report {
   const findings: Finding[] = inputs.flatMap((i) => i.findings);
-  const records: DataRecord[] = inputs.flatMap((i) => i.records);
+  const records: DataRecord[] = ([] as DataRecord[]).concat(...inputs.map((i) => i.records));
   const catalogue = new Map([...KOLADA_KPIS, ...config.indicators].map((i) => [i.id, i]));
   const memberCodes = config.members.map((m) => m.code);
   const orgCode = config.organisation.code;
@@ -88,12 +88,18 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
     kind !== 'municipality' || opts.municipalities === undefined || opts.municipalities.includes(code);
 
   // ---- periods ------------------------------------------------------------------------------
-  const surveyYears = records.filter((r) => r.kind !== 'budget').map((r) => r.period.slice(0, 4));
-  const budgetMonths = records.filter((r): r is BudgetRecord => r.kind === 'budget').map((r) => r.period);
-  const wantYear = opts.period?.slice(0, 4);
-  const surveyPeriod = wantYear ?? (surveyYears.length > 0 ? surveyYears.reduce((a, b) => (a > b ? a : b)) : null);
-  const budgetCandidates = opts.period === undefined ? budgetMonths : opts.period.length === 7 ? budgetMonths.filter((m) => m === opts.period) : budgetMonths.filter((m) => m.startsWith(`${opts.period}-`));
-  const budgetPeriod = opts.period?.length === 7 ? opts.period : budgetCandidates.length > 0 ? budgetCandidates.reduce((a, b) => (a > b ? a : b)) : null;
+  // The latest survey year, and the latest budget month (within --period's year when one is given).
+  let latestYear: string | null = null;
+  let latestMonth: string | null = null;
+  const inYear = opts.period?.length === 4 ? `${opts.period}-` : '';
+  for (const r of records) {
+    if (r.kind !== 'budget') {
+      const year = r.period.slice(0, 4);
+      if (latestYear === null || year > latestYear) latestYear = year;
+    } else if (r.period.startsWith(inYear) && (latestMonth === null || r.period > latestMonth)) latestMonth = r.period;
+  }
+  const surveyPeriod = opts.period?.slice(0, 4) ?? latestYear;
+  const budgetPeriod = opts.period?.length === 7 ? opts.period : latestMonth;
 
   // ---- observations -------------------------------------------------------------------------
   const obs = new Map<string, Observation>();
@@ -306,19 +312,29 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   for (const q of quality) q.status = qualityStatus(q, catalogue.get(q.indicator)?.target, catalogue.get(q.indicator)?.better ?? 'higher');
 
   // ---- budget -------------------------------------------------------------------------------
-  const budgetRecords = records.filter((r): r is BudgetRecord => r.kind === 'budget');
   const budget: BudgetRow[] = [];
   const thresholds = { yellowBelow: config.budget.yellowBelow, redBelow: config.budget.redBelow };
-  const activityGroups = new Map<string, BudgetRecord[]>();
-  for (const r of budgetRecords) {
-    const key = `${r.area.code}\u0000${r.activity}`;
-    (activityGroups.get(key) ?? activityGroups.set(key, []).get(key)!).push(r);
+  // Every line an area has ever reported, with the records of the two years a row reads: the
+  // report's year and the closed year before it (forecast accuracy). Older years make no figure.
+  const thisYear = `${budgetPeriod?.slice(0, 4)}-`;
+  const yearBefore = `${Number(budgetPeriod?.slice(0, 4)) - 1}-`;
+  const reported = (month: string) => budgetPeriod !== null && (month.startsWith(thisYear) || month.startsWith(yearBefore));
+  const activityGroups = new Map<string, { area: Area; recs: BudgetRecord[] }>();
+  // Records of one file share their area objects and activity texts: most find their group without a key text.
+  const lastGroup = new Map<Area, Map<string, BudgetRecord[]>>();
+  for (const r of records) {
+    if (r.kind !== 'budget') continue;
+    let recs = lastGroup.get(r.area)?.get(r.activity);
+    if (recs === undefined) {
+      const key = `${r.area.code}\u0000${r.activity}`;
+      recs = (activityGroups.get(key) ?? activityGroups.set(key, { area: r.area, recs: [] }).get(key)!).recs;
+      (lastGroup.get(r.area) ?? lastGroup.set(r.area, new Map()).get(r.area)!).set(r.activity, recs);
+    }
+    if (reported(r.period)) recs.push(r);
   }
-  const balances = new Map<string, BudgetBalance>();
   const budgetRow = (area: string, areaKind: AreaKind, activity: string, total: boolean, recs: BudgetRecord[]): BudgetRow | undefined => {
     if (budgetPeriod === null || !recs.some((r) => r.period === budgetPeriod)) return undefined;
     const b = budgetBalance(recs, budgetPeriod, thresholds, config.budget.forecastMargin);
-    balances.set(`${area}\u0000${activity}`, b);
     const year = Number(budgetPeriod.slice(0, 4));
     const months = [...new Set(recs.map((r) => r.period))].filter((p) => p.startsWith(`${year}-`) && p <= budgetPeriod).sort();
     return {
@@ -336,8 +352,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
     };
   };
   const byArea = new Map<string, { kind: AreaKind; groups: [string, BudgetRecord[]][] }>();
-  for (const [key, recs] of activityGroups) {
-    const area = recs[0]!.area;
+  for (const [key, { area, recs }] of activityGroups) {
     const entry = byArea.get(area.code) ?? byArea.set(area.code, { kind: area.kind, groups: [] }).get(area.code)!;
     entry.groups.push([key.split('\u0000')[1]!, recs]);
   }
@@ -347,19 +362,22 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   const sharedGroups = byArea.get(orgCode)?.groups ?? [];
   // Members' files may differ in shape (year-to-date columns in one, monthly amounts in the next),
   // so each member line is first made cumulative, month by month, and only then summed.
-  const memberActivities = new Map<string, BudgetRecord[]>();
+  const memberActivities = new Map<string, { members: Set<string>; recs: BudgetRecord[] }>();
   const coverage = new Map<string, string[]>();
-  for (const [key, recs] of activityGroups) {
-    if (!memberCodes.includes(recs[0]!.area.code)) continue;
+  for (const [key, { area, recs }] of activityGroups) {
+    if (!memberCodes.includes(area.code)) continue;
     const activity = key.split('\u0000')[1]!;
     const label = [...memberActivities.keys()].find((a) => normalizeLabel(a) === normalizeLabel(activity)) ?? activity;
-    memberActivities.set(label, [...(memberActivities.get(label) ?? []), ...cumulativeRecords(recs)]);
+    const entry = memberActivities.get(label) ?? memberActivities.set(label, { members: new Set(), recs: [] }).get(label)!;
+    entry.members.add(area.code);
+    entry.recs.push(...cumulativeRecords(recs));
   }
   if (memberActivities.size > 0) {
-    const summed: [string, BudgetRecord[]][] = [...memberActivities].map(([activity, recs]) => {
-      // Which members a line covers: an activity only some report is not passed off as the whole.
-      coverage.set(activity, memberCodes.filter((m) => recs.some((r) => r.area.code === m)));
-      return [activity, sumRecords(recs, orgCode, 'organisation', activity, (r) => r.area.code)];
+    const summed: [string, BudgetRecord[]][] = [...memberActivities].map(([activity, { members, recs }]) => {
+      // Which members a line covers (in any year): an activity only some report is not passed off as the whole.
+      const covered = memberCodes.filter((m) => members.has(m));
+      coverage.set(activity, covered);
+      return [activity, sumRecords(recs, orgCode, 'organisation', activity, covered.length)];
     });
     byArea.set(orgCode, { kind: 'organisation', groups: [...summed, ...sharedGroups] });
   }
@@ -370,7 +388,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
       if (row) budget.push(row);
     }
     if (groups.length > 1) {
-      const row = budgetRow(area, kind, totalLabel, true, sumLines(groups.map(([, r]) => r), area, kind, totalLabel));
+      const row = budgetRow(area, kind, totalLabel, true, sumLines(groups, area, kind, totalLabel));
       if (row) budget.push(row);
     }
   }
@@ -406,7 +424,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   // Only the costs booked on the organisation itself are shared out.
   const sharedRecords = sharedGroups.flatMap(([, recs]) => recs);
   const orgTotal = budgetPeriod !== null && sharedRecords.some((r) => r.period === budgetPeriod)
-    ? budgetBalance(sharedGroups.length > 1 ? sumLines(sharedGroups.map(([, r]) => r), orgCode, 'organisation', 'shared') : sharedRecords, budgetPeriod, thresholds, config.budget.forecastMargin)
+    ? budgetBalance(sharedGroups.length > 1 ? sumLines(sharedGroups, orgCode, 'organisation', 'shared') : sharedRecords, budgetPeriod, thresholds, config.budget.forecastMargin)
     : undefined;
   if (orgTotal && budgetPeriod !== null && config.members.length > 0) {
     const year = budgetPeriod.slice(0, 4);
@@ -540,28 +558,27 @@ export function qualityStatus(q: QualityRow, target: number | undefined, better:
 }
 
 /**
- * Sums budget records month by month into one line: an area's activities (component = activity) or
- * the members' lines for one activity (component = member). A field is null for a month when any
+ * Sums budget records month by month into one line: an area's activities or the members' lines for
+ * one activity (`components`: how many lines, in any year). A field is null for a month when any
  * component lacks it, so a total never silently covers only part of the whole.
  */
-function sumRecords(recs: readonly BudgetRecord[], area: string, kind: AreaKind, activity: string, component: (r: BudgetRecord) => string = (r) => r.activity): BudgetRecord[] {
+function sumRecords(recs: readonly BudgetRecord[], area: string, kind: AreaKind, activity: string, components: number): BudgetRecord[] {
   const byMonth = new Map<string, BudgetRecord[]>();
   for (const r of recs) (byMonth.get(r.period) ?? byMonth.set(r.period, []).get(r.period)!).push(r);
-  const activities = new Set(recs.map(component)).size;
   const fields = ['budgetYear', 'budgetYtd', 'budgetMonth', 'actualYtd', 'actualMonth', 'forecast'] as const;
   return [...byMonth].map(([period, list]) => {
     const out: BudgetRecord = { kind: 'budget', area: { code: area, kind }, period, activity, budgetYear: null, budgetYtd: null, budgetMonth: null, actualYtd: null, actualMonth: null, forecast: null, source: list[0]!.source };
     for (const f of fields) {
       const values = list.map((r) => r[f]);
-      out[f] = list.length === activities && values.every((v) => v !== null) ? (values as number[]).reduce((a, b) => a + b, 0) : null;
+      out[f] = list.length === components && values.every((v) => v !== null) ? (values as number[]).reduce((a, b) => a + b, 0) : null;
     }
     return out;
   });
 }
 
 /** Several lines of one area as one: each made year-to-date first, so lines of different shape add up. */
-function sumLines(lines: readonly (readonly BudgetRecord[])[], area: string, kind: AreaKind, activity: string): BudgetRecord[] {
-  return sumRecords(lines.flatMap((l) => cumulativeRecords(l)), area, kind, activity);
+function sumLines(lines: readonly (readonly [string, readonly BudgetRecord[]])[], area: string, kind: AreaKind, activity: string): BudgetRecord[] {
+  return sumRecords(lines.flatMap(([, l]) => cumulativeRecords(l)), area, kind, activity, new Set(lines.map(([a]) => a)).size);
 }
 
 /**

@@ -5,9 +5,35 @@ export type NumberCell =
   | { kind: 'missing' }
   | { kind: 'invalid' };
 
-const PLAIN = /^-?\d+$/;
-const PLAIN_COMMA = /^-?\d+,\d+$/;
-const PLAIN_POINT = /^-?\d+\.\d+$/;
+const POWERS = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * The plain cell a national file is made of: `-?digits` or `-?digits<mark>digits` with the file's
+ * decimal mark; undefined for anything else. Up to 15 digits the value is the digits as a whole
+ * number divided by a power of ten: both are exact doubles, and one IEEE division is correctly
+ * rounded, so the result is the one `Number` gives (Clinger's fast path), without building text.
+ * @example plainNumber('-8333,3', ',') // -8333.3
+ */
+export function plainNumber(cell: string, decimal: DecimalMark): number | undefined {
+  const n = cell.length;
+  let i = cell.charCodeAt(0) === 45 ? 1 : 0;
+  if (i >= n || n - i > 16) return undefined;
+  const mark = decimal === ',' ? 44 : 46;
+  let digits = 0;
+  let value = 0;
+  let point = -1;
+  for (; i < n; i++) {
+    const c = cell.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      digits++;
+    } else if (c === mark && point < 0 && digits > 0 && i < n - 1) point = digits;
+    else return undefined;
+  }
+  if (digits > 15) return undefined;
+  const v = point < 0 ? value : value / POWERS[digits - point]!;
+  return cell.charCodeAt(0) === 45 ? -v : v;
+}
 const MISSING = /^(?:\.{1,6}|na|n\/a|nan|null|×|x)$/i;
 const SPACES = /[ \u00a0\u202f\u2009]/g;
 const COMMA_DECIMAL = /^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
@@ -24,8 +50,8 @@ const POINT_DECIMAL = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 export function parseNumber(cell: string, decimal: DecimalMark, dash: 'zero' | 'missing' = 'zero'): NumberCell {
   // The common cases first (a national file has millions of cells): a plain integer, or digits
   // with the file's own decimal mark, mean the same in every convention.
-  if (PLAIN.test(cell)) return { kind: 'value', value: Number(cell) };
-  if ((decimal === ',' ? PLAIN_COMMA : PLAIN_POINT).test(cell)) return { kind: 'value', value: Number(decimal === ',' ? cell.replace(',', '.') : cell) };
+  const plain = plainNumber(cell, decimal);
+  if (plain !== undefined) return { kind: 'value', value: plain };
   let s = cell.trim();
   if (s === '' || MISSING.test(s)) return { kind: 'missing' };
   if (s === '-' || s === '–' || s === '−') return dash === 'zero' ? { kind: 'value', value: 0 } : { kind: 'missing' };

@@ -8,7 +8,7 @@ import { municipalityInText, resolveArea, type Area } from '../model/register.js
 import { detach, normalizeLabel, truncate } from '../model/text.js';
 import type { AnswerClass, AnswerScale } from './answers.js';
 import { ALIASES, detectKind, expectedNames, mapColumns, REQUIRED, unitInTitle, type AmountUnit } from './columns.js';
-import { detectDecimal, parseNumber, type DecimalMark } from './number.js';
+import { detectDecimal, parseNumber, plainNumber, type DecimalMark } from './number.js';
 import { parsePeriod, periodInText } from './period.js';
 import { isRevenueLine } from '../model/activities.js';
 import { createPartsMap, GroupIndex } from './groups.js';
@@ -262,7 +262,10 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
     } else if (opts.unit === undefined) findings.push({ code: 'unit-assumed', line: table.headerLine });
   }
   const seen = createPartsMap<{ line: number; value: readonly (number | null)[] }>();
-  const budgetRows: { rec: BudgetRecord; total: boolean; given?: number }[] = [];
+  // Budget rows are kept (sign, totals and deviations need the whole file): the duplicate check
+  // holds the record itself, a given deviation sits beside the few rows that have one.
+  const budget: BudgetRows = { records: [], given: new Map(), seen: createPartsMap<BudgetRecord>(), isTotal: memo((activity) => TOTAL_ROW.test(activity)) };
+  const factor = UNIT_FACTOR[unit];
   const title = table.title;
 
   // The common respondent row (every cell readable, nothing to report) is counted without the
@@ -291,6 +294,50 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
     return true;
   };
 
+  // The common budget row likewise: every amount readable, a known area, period and activity, not
+  // seen before. It is built as the schema would return it (the parsers above give only what the
+  // schema allows; an amount scaled past what a number holds goes the general way).
+  const budgetFast = kind === 'budget' && layout === 'long' && roles.municipalityName === undefined && roles.status === undefined && roles.gender === undefined;
+  const monthOf = memo((period) => (period.length === 4 ? `${period}-12` : period));
+  const quickAmount = (idx: number | undefined, cells: readonly string[]): number | null | undefined => {
+    if (idx === undefined) return null;
+    const text = cells[idx]!;
+    let v = plainNumber(text, decimal);
+    if (v === undefined) {
+      const parsed = parseNumber(text.trim(), decimal, opts.dash);
+      if (parsed.kind !== 'value') return parsed.kind === 'missing' ? null : undefined;
+      v = parsed.value;
+    }
+    v *= factor;
+    return Number.isFinite(v) ? v : undefined;
+  };
+  const quickBudget = (row: Row): boolean => {
+    const cells = row.cells;
+    if (cells.length !== table.headers.length || (cells[0]!.trim().length === firstHeaderLength && isHeaderRow(cells))) return false;
+    const place = quickArea(at(roles.municipality, cells) ?? opts.municipality ?? titleArea ?? '');
+    const period = period$(at(roles.period, cells) ?? opts.period ?? titlePeriod ?? '');
+    const activityText = at(roles.service, cells) || at(roles.indicator, cells) || '';
+    if (place === undefined || period === undefined || activityText === '') return false;
+    const budgetYear = quickAmount(roles.budgetYear, cells);
+    const budgetYtd = quickAmount(roles.budgetYtd, cells);
+    const budgetMonth = quickAmount(roles.budgetMonth, cells);
+    const actualYtd = quickAmount(roles.actualYtd, cells);
+    const actualMonth = quickAmount(roles.actualMonth, cells);
+    const forecast = quickAmount(roles.forecast, cells);
+    const given = quickAmount(roles.deviation, cells);
+    if (budgetYear === undefined || budgetYtd === undefined || budgetMonth === undefined || actualYtd === undefined || actualMonth === undefined || forecast === undefined || given === undefined) return false;
+    const activity = kept(activityText);
+    const month = monthOf(period);
+    const key = [place.area.code, month, activityKey(activity)];
+    if (budget.seen.get(key) !== undefined) return false;
+    const rec: BudgetRecord = { kind: 'budget', area: place.area, period: month, activity, budgetYear, budgetYtd, budgetMonth, actualYtd, actualMonth, forecast, source: { file: opts.file, line: row.line } };
+    budget.seen.set(key, rec);
+    budget.records.push(rec);
+    if (given !== null) budget.given.set(rec, given);
+    counts.used++;
+    return true;
+  };
+
   const processRow = (row: Row): void => {
     counts.read++;
     if (failed !== undefined) {
@@ -298,6 +345,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
       return;
     }
     if (answersFast && quickAnswer(row)) return;
+    if (budgetFast && quickBudget(row)) return;
     const errors: FindingInput[] = [];
     const cell = (role: Role): string | undefined => {
       const idx = roles[role];
@@ -452,7 +500,6 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
     } else {
       const activity = kept(cell('service') || cell('indicator') || '');
       if (activity === '') fail('value-required', roles.service !== undefined ? 'service' : 'indicator');
-      const factor = UNIT_FACTOR[unit];
       const amt = (role: Role) => {
         const v = num(role);
         return v === null ? null : v * factor;
@@ -493,6 +540,22 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
         reasons.push('value-out-of-range');
         continue;
       }
+      if (kind === 'budget') {
+        const rec = parsed.data as BudgetRecord;
+        const prior = budget.seen.get(c.key);
+        if (prior) {
+          const same = AMOUNTS.every((k, i) => prior[k] === c.fingerprint[i]);
+          findings.push({ code: same ? 'duplicate-row' : 'duplicate-conflict', line: row.line, args: { first: prior.source.line, key: c.key.join(' / ') } });
+          rejected ||= !same;
+          if (!same) reasons.push('duplicate-conflict');
+          continue;
+        }
+        budget.seen.set(c.key, rec);
+        budget.records.push(rec);
+        if (given !== undefined) budget.given.set(rec, given);
+        used = true;
+        continue;
+      }
       const prior = seen.get(c.key);
       if (prior) {
         // Same values (NaN never reaches here: numbers are parsed finite).
@@ -503,12 +566,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
         continue;
       }
       seen.set(c.key, { line: row.line, value: c.fingerprint });
-      if (kind === 'budget') {
-        const rec = parsed.data as BudgetRecord;
-        const entry: { rec: BudgetRecord; total: boolean; given?: number } = { rec, total: TOTAL_ROW.test(rec.activity) };
-        if (given !== undefined) entry.given = given;
-        budgetRows.push(entry);
-      } else base.records.push(parsed.data as DataRecord);
+      base.records.push(parsed.data as DataRecord);
       used = true;
     }
     if (candidates.length === 0) findings.push({ code: 'value-missing', line: row.line });
@@ -541,8 +599,8 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
       finish: (truncatedAt) => {
         if (truncatedAt !== undefined && opts.maxRows !== undefined) findings.push({ code: 'rows-limit', line: truncatedAt, args: { limit: opts.maxRows } });
         if (failed === undefined && base.kind === 'budget') {
-          finishBudget(budgetRows, opts, base, base.unit ?? 'kr');
-          checkMagnitude(budgetRows, base, unitAssumed);
+          finishBudget(budget, opts, base, base.unit ?? 'kr');
+          checkMagnitude(budget.records, base, unitAssumed);
         }
         finishAnswers();
         return base;
@@ -553,11 +611,22 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
 
 const AMOUNTS = ['budgetYear', 'budgetYtd', 'budgetMonth', 'actualYtd', 'actualMonth', 'forecast'] as const;
 
+/** A budget file's rows, in file order, before the whole-file checks. */
+interface BudgetRows {
+  records: BudgetRecord[];
+  /** The deviation a row states, for the few files that have one. */
+  given: Map<BudgetRecord, number>;
+  /** Area code → month → activity key: the first record with that key. */
+  seen: ReturnType<typeof createPartsMap<BudgetRecord>>;
+  /** A total row ("Summa", "Totalt") repeats its siblings' sum. */
+  isTotal: (activity: string) => boolean;
+}
+
 /**
  * Budget rows need the whole file: the sign convention is inferred from all amounts, total rows
  * are checked against the sum of their siblings, and a given deviation against the computed one.
  */
-function finishBudget(rows: { rec: BudgetRecord; total: boolean; given?: number }[], opts: RecordOptions, out: RecordsResult, unit: AmountUnit): void {
+function finishBudget({ records, given: givens, isTotal }: BudgetRows, opts: RecordOptions, out: RecordsResult, unit: AmountUnit): void {
   let sign = opts.sign;
   if (sign === undefined) {
     // Revenue lines (tax, grants) carry the opposite sign to costs under the net convention: they
@@ -566,8 +635,8 @@ function finishBudget(rows: { rec: BudgetRecord; total: boolean; given?: number 
     const isRevenue = (activity: string) => revenue$.get(activity) ?? revenue$.set(activity, isRevenueLine(normalizeLabel(activity))).get(activity)!;
     let negative = 0;
     let counted = 0;
-    for (const { rec, total } of rows) {
-      if (total || isRevenue(rec.activity)) continue;
+    for (const rec of records) {
+      if (isTotal(rec.activity) || isRevenue(rec.activity)) continue;
       for (const v of [rec.budgetYear, rec.budgetYtd, rec.budgetMonth]) {
         if (v === null || v === 0) continue;
         counted++;
@@ -578,8 +647,8 @@ function finishBudget(rows: { rec: BudgetRecord; total: boolean; given?: number 
     else if (negative === 0 && counted > 0) sign = 'costs-positive';
     else if (counted === 0) {
       // Only revenue lines: under the net convention revenue has the opposite sign to costs.
-      const revenue = rows.filter(({ rec, total }) => !total && isRevenueLine(normalizeLabel(rec.activity)))
-        .flatMap(({ rec }) => [rec.budgetYear, rec.budgetYtd, rec.budgetMonth]).filter((v): v is number => v !== null && v !== 0);
+      const revenue = records.filter((rec) => !isTotal(rec.activity) && isRevenueLine(normalizeLabel(rec.activity)))
+        .flatMap((rec) => [rec.budgetYear, rec.budgetYtd, rec.budgetMonth]).filter((v): v is number => v !== null && v !== 0);
       if (revenue.length > 0 && revenue.every((v) => v > 0)) sign = 'costs-negative';
       else if (revenue.length > 0 && revenue.every((v) => v < 0)) sign = 'costs-positive';
       else if (revenue.length === 0) sign = 'costs-positive';
@@ -594,24 +663,29 @@ function finishBudget(rows: { rec: BudgetRecord; total: boolean; given?: number 
   const flip = sign === 'costs-negative' ? -1 : 1;
   const factor = UNIT_FACTOR[unit];
   const tolerance = 0.5 * factor;
-  for (const row of rows) {
-    for (const k of AMOUNTS) if (row.rec[k] !== null) row.rec[k] = row.rec[k]! * flip + 0;
+  // Costs positive; `+ 0` turns a −0 (a negated zero, or "-0" in the file) into 0.
+  for (const rec of records) {
+    for (const k of AMOUNTS) {
+      const v = rec[k];
+      if (v !== null && (flip === -1 || v === 0)) rec[k] = v * flip + 0;
+    }
   }
   const groups = new Map<string, BudgetRecord[]>();
-  for (const { rec, total } of rows) {
-    if (total) continue;
+  // Only total rows are checked against their siblings.
+  for (const rec of records.some((r) => isTotal(r.activity)) ? records : []) {
+    if (isTotal(rec.activity)) continue;
     const key = `${rec.area.code}|${rec.period}`;
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(rec);
   }
-  for (const row of rows) {
-    const { rec } = row;
-    if (row.given !== undefined) {
+  for (const rec of records) {
+    const given = givens.get(rec);
+    if (given !== undefined) {
       const computed = rec.budgetYear !== null && rec.forecast !== null ? rec.budgetYear - rec.forecast : rec.budgetYtd !== null && rec.actualYtd !== null ? rec.budgetYtd - rec.actualYtd : null;
-      if (computed !== null && Math.abs(computed - row.given) > tolerance) {
-        out.findings.push({ code: 'deviation-mismatch', line: rec.source.line, args: { given: fmt(row.given / factor), computed: fmt(computed / factor) } });
+      if (computed !== null && Math.abs(computed - given) > tolerance) {
+        out.findings.push({ code: 'deviation-mismatch', line: rec.source.line, args: { given: fmt(given / factor), computed: fmt(computed / factor) } });
       }
     }
-    if (row.total) {
+    if (isTotal(rec.activity)) {
       out.findings.push({ code: 'total-row', line: rec.source.line, received: rec.activity });
       out.counts.used--;
       out.counts.ignored++;
@@ -641,10 +715,10 @@ const SMALLEST_PLAUSIBLE_ANNUAL = 1e5;
  * given (most likely tkr or mnkr written without saying so), or any amount above 100 000 mnkr
  * (more than Stockholm's whole budget; most likely kr labelled tkr or mnkr).
  */
-function checkMagnitude(rows: readonly { rec: BudgetRecord; total: boolean }[], out: RecordsResult, unitAssumed: boolean): void {
+function checkMagnitude(records: readonly BudgetRecord[], out: RecordsResult, unitAssumed: boolean): void {
   let largest = 0;
   let largestAnnual = 0;
-  for (const { rec } of rows) {
+  for (const rec of records) {
     for (const k of AMOUNTS) if (rec[k] !== null) largest = Math.max(largest, Math.abs(rec[k]!));
     if (rec.budgetYear !== null) largestAnnual = Math.max(largestAnnual, Math.abs(rec.budgetYear));
   }

@@ -23,3 +23,29 @@ describe('shared costs booked on the organisation', () => {
     expect(report.budget.find((b) => b.area === 'BM' && b.total)).toMatchObject({ budgetYtd: 900, actualYtd: 900 });
   });
 });
+
+describe('budget years', () => {
+  // Two lines a month for Bengtsfors, from `from` to March 2025: each month's budget 100 and 50,
+  // actual 90 + month and 60, forecasts 1 200 and 600.
+  const file = (from: number) => {
+    const rows: string[] = [];
+    for (let y = from; y <= 2025; y++) {
+      for (let m = 1; m <= (y === 2025 ? 3 : 12); m++) {
+        const p = `${y}-${String(m).padStart(2, '0')}`;
+        rows.push(`${p};1460;Äldreomsorg;1200;100;${90 + m};1200`, `${p};1460;LSS;600;50;60;${600 + m}`);
+      }
+    }
+    return read('budget.csv', `Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad;Prognos helår\n${rows.join('\n')}\n`);
+  };
+  it('years before the one ahead of the report year change no figure', () => {
+    const recent = analyse([file(2024)], config);
+    const all = analyse([file(2016)], config);
+    expect(recent.period.budget).toBe('2025-03');
+    // The closed year before the report's gives the forecast accuracy: read, not dropped.
+    const lss = recent.budget.find((b) => b.area === '1460' && b.activity === 'LSS')!;
+    expect(lss.forecastAccuracy.map((f) => f.forecast)).toEqual(Array.from({ length: 12 }, (_, i) => 601 + i));
+    expect(recent.budget.find((b) => b.area === '1460' && b.total)).toMatchObject({ budgetYtd: 450, actualYtd: 6 + 3 * 90 + 180 });
+    expect(all.budget).toEqual(recent.budget);
+    expect(all.results).toEqual(recent.results);
+  });
+});

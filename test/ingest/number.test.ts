@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectDecimal, parseNumber } from '../../src/ingest/number.js';
+import { detectDecimal, parseNumber, plainNumber } from '../../src/ingest/number.js';
 
 describe('parseNumber', () => {
   it.each([
@@ -55,6 +55,25 @@ describe('parseNumber', () => {
         return sv.kind === 'value' && sv.value === expected && en.kind === 'value' && en.value === expected;
       }),
     );
+  });
+});
+
+describe('plainNumber', () => {
+  it('property: a plain cell of up to 15 digits is the number Number() reads, to the last bit', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^-?[0-9]{1,8}([.,][0-9]{1,7})?$/), fc.constantFrom(',', '.') as fc.Arbitrary<',' | '.'>, (cell, decimal) => {
+        const other = decimal === ',' ? '.' : ',';
+        const expected = cell.includes(other) ? undefined : Number(cell.replace(',', '.'));
+        expect(Object.is(plainNumber(cell, decimal), expected)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it.each([['0,3', 0.3], ['-0', -0], ['007', 7], ['123456789012345', 123456789012345], ['-99999999999999,9', -99999999999999.9]] as const)('%s is %d', (cell, value) => {
+    expect(Object.is(plainNumber(cell, ','), value)).toBe(true);
+  });
+  it.each(['', '-', ',5', '5,', '1,2,3', ' 1', '1 000', '1234567890123456', '+1', '1e5'])('"%s" is left to parseNumber', (cell) => {
+    expect(plainNumber(cell, ',')).toBeUndefined();
   });
 });
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BudgetRecord, SurveyRecord } from '../../src/model/records.js';
 import { codes, parseText } from './helpers.js';
@@ -78,6 +79,40 @@ describe('answers rows', () => {
 });
 
 describe('budget rows', () => {
+  // A budget file with an (empty) gender column is read by the general path alone.
+  const generalOnly = (text: string) => {
+    const lines = text.split('\n');
+    return lines.map((line) => (line === '' ? line : line === lines[0] ? `${line};Kön` : `${line};`)).join('\n');
+  };
+  const summary = (text: string, spec = {}) => {
+    const r = parseText(text, spec);
+    return { records: r.records, findings: r.findings.map((f) => `${f.severity}:${f.code}@${f.line ?? '-'}:${f.column ?? '-'}:${f.received ?? ''}`), counts: r.counts, sign: r.sign, rejected: r.rejects.map((x) => `${x.line}:${x.reason}`) };
+  };
+  it('property: the quick path for common rows reads a file as the general path does', () => {
+    const head = 'Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad;Prognos helår';
+    const row = fc.tuple(
+      fc.constantFrom('2025-01', '2025-02', '2025', '202503', '2025-13', ''),
+      fc.constantFrom('1460', '460', 'Bengtsfors', '1460 Bengtsfors', '1460 Mellerud', '9999', ''),
+      fc.constantFrom('Äldreomsorg', 'LSS', ' LSS ', 'Summa', ''),
+      ...Array.from({ length: 4 }, () => fc.constantFrom('1200', '-1 200,5', '100,25', '..', '', '-', '8x', '0', '-0', '1234567890123456')),
+    ).map((cells) => cells.join(';'));
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ weight: 9, arbitrary: row }, { weight: 1, arbitrary: fc.constant(head) }), { minLength: 1, maxLength: 30 }), fc.constantFrom({}, { dash: 'missing' as const }, { unit: 'tkr' as const }), (rows, spec) => {
+        const text = `${head}\n${rows.join('\n')}\n`;
+        const general = generalOnly(text);
+        expect(general.split('\n')[0]).toBe(`${head};Kön`);
+        expect(summary(text, spec)).toEqual(summary(general, spec));
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it('leaves an amount scaled past what a number holds to the general path, which rejects it', () => {
+    const text = `Period;Kommun;Verksamhet;Budget helår\n2025-01;1460;LSS;1${'0'.repeat(303)}\n2025-01;1460;IFO;12\n`;
+    const r = parseText(text, { unit: 'mnkr' });
+    expect(codes(r)).toEqual(['value-out-of-range@2:4']);
+    expect(r.records).toMatchObject([{ activity: 'IFO', budgetYear: 12_000_000 }]);
+    expect(summary(text, { unit: 'mnkr' })).toEqual(summary(generalOnly(text), { unit: 'mnkr' }));
+  });
   it('normalises units and sign: tkr, costs negative, Unicode minus, NBSP thousands', () => {
     const r = parseText('Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad;Prognos helår\n2025-01;Bengtsfors;Äldreomsorg;\u2212231\u00a0400,0;\u221218\u00a0900,0;\u221219\u00a0100,5;\u2212235\u00a0000\n', { unit: 'tkr' });
     expect(r.sign).toBe('costs-negative');
