@@ -1,4 +1,5 @@
 import type { Gender } from '../model/records.js';
+import { detach } from '../model/text.js';
 
 const SLOT: Record<Gender, number> = { T: 0, K: 1, M: 2 };
 
@@ -10,12 +11,16 @@ const SLOT: Record<Gender, number> = { T: 0, K: 1, M: 2 };
 export class GroupIndex<T> {
   private readonly index = new Map<string, Map<string, Map<string, Map<string, (T | undefined)[]>>>>();
 
-  /** The gender slots (T, K, M) of the group with these other parts, created when missing; index with `slot`. */
+  /**
+   * The gender slots (T, K, M) of the group with these other parts, created when missing; index
+   * with `slot`. Parts become keys as copies (`detach`): a cell cut from a block would keep the
+   * whole block alive (2M rows: 130 MB of blocks held until the end of reading).
+   */
   slots(area: string, period: string, indicator: string, service: string): (T | undefined)[] {
-    const byPeriod = this.index.get(area) ?? this.index.set(area, new Map()).get(area)!;
-    const byQuestion = byPeriod.get(period) ?? byPeriod.set(period, new Map()).get(period)!;
-    const byService = byQuestion.get(indicator) ?? byQuestion.set(indicator, new Map()).get(indicator)!;
-    return byService.get(service) ?? byService.set(service, []).get(service)!;
+    const byPeriod = this.index.get(area) ?? this.index.set(detach(area), new Map()).get(area)!;
+    const byQuestion = byPeriod.get(period) ?? byPeriod.set(detach(period), new Map()).get(period)!;
+    const byService = byQuestion.get(indicator) ?? byQuestion.set(detach(indicator), new Map()).get(indicator)!;
+    return byService.get(service) ?? byService.set(detach(service), []).get(service)!;
   }
 
   static slot(gender: Gender): number {
@@ -43,10 +48,10 @@ export function createPartsMap<V>(): { get(parts: readonly string[]): V | undefi
       let at = root;
       for (let i = 0; i < parts.length - 1; i++) {
         let next = at.get(parts[i]!) as Level | undefined;
-        if (next === undefined) at.set(parts[i]!, (next = new Map()));
+        if (next === undefined) at.set(detach(parts[i]!), (next = new Map()));
         at = next;
       }
-      at.set(parts.at(-1)!, value);
+      at.set(detach(parts.at(-1)!), value);
     },
   };
 }
