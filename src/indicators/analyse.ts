@@ -72,8 +72,6 @@ const ONLY_TOTAL: readonly Gender[] = ['T'];
 const WITH_TOTAL: Record<Gender, readonly Gender[]> = { T: ['T'], K: ['T', 'K'], M: ['T', 'M'] };
 const seriesKey = (o: Pick<Observation, 'area' | 'indicator' | 'service' | 'gender'>) =>
   `${o.area}\u0000${o.indicator}\u0000${o.service}\u0000${o.gender}`;
-/** An observation's key is its series' key and its period. */
-const obsKey = (o: Pick<Observation, 'area' | 'indicator' | 'service' | 'gender' | 'period'>, series = seriesKey(o)) => `${series}\u0000${o.period}`;
 
 /** Turns parsed inputs into the report model: every indicator, comparison and finding. Pure. */
 export function analyse(inputs: readonly ParsedInput[], config: Config, opts: AnalyseOptions = {}): Report {
@@ -102,14 +100,27 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   const budgetPeriod = opts.period?.length === 7 ? opts.period : latestMonth;
 
   // ---- observations -------------------------------------------------------------------------
-  const obs = new Map<string, Observation>();
+  // Observations by cell (question → service → gender → period), each cell by area: a row finds
+  // its reference, organisation and peers in its own cell without a key text per look-up.
+  const obsIndex = new Map<string, Map<string, Map<Gender, Map<string, Map<string, Observation>>>>>();
+  const cellOf = (o: Pick<Observation, 'indicator' | 'service' | 'gender' | 'period'>): Map<string, Observation> => {
+    const byService = obsIndex.get(o.indicator) ?? obsIndex.set(o.indicator, new Map()).get(o.indicator)!;
+    const byGender = byService.get(o.service) ?? byService.set(o.service, new Map()).get(o.service)!;
+    const byPeriod = byGender.get(o.gender) ?? byGender.set(o.gender, new Map()).get(o.gender)!;
+    return byPeriod.get(o.period) ?? byPeriod.set(o.period, new Map()).get(o.period)!;
+  };
+  /** Every observation, in order of first appearance; where each is, once one has been replaced. */
+  const obs: Observation[] = [];
+  let position: Map<Observation, number> | undefined;
   // Each series (area × indicator × service × gender) in order of its first observation.
   const series = new Map<string, Observation[]>();
   const put = (o: Observation, sKey = seriesKey(o)) => {
-    const key = obsKey(o, sKey);
-    const prior = obs.get(key);
+    const cell = cellOf(o);
+    const prior = cell.get(o.area);
     if (!prior) {
-      obs.set(key, o);
+      cell.set(o.area, o);
+      position?.set(o, obs.length);
+      obs.push(o);
       const list = series.get(sKey);
       if (list) list.push(o);
       else series.set(sKey, [o]);
@@ -128,7 +139,11 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
     }
     keep.sources = [...keep.sources, ...other.sources];
     if (keep !== prior) {
-      obs.set(key, keep);
+      cell.set(o.area, keep);
+      position ??= new Map(obs.map((x, i) => [x, i]));
+      const slot = position.get(prior)!;
+      obs[slot] = keep;
+      position.set(keep, slot);
       const list = series.get(sKey)!;
       list[list.indexOf(prior)] = keep;
     }
@@ -182,7 +197,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   // Organisation totals: pooled over all members, only where every member has the cell with n.
   if (memberCodes.length > 0) {
     const cells = new Map<string, Observation[]>();
-    for (const o of obs.values()) {
+    for (const o of obs) {
       if (!memberCodes.includes(o.area) || !o.isShare || o.n === null) continue;
       const key = `${o.indicator}\u0000${o.service}\u0000${o.gender}\u0000${o.period}`;
       (cells.get(key) ?? cells.set(key, []).get(key)!).push(o);
@@ -198,7 +213,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
 
   // ---- suppression ----------------------------------------------------------------------------
   const byCell = new Map<string, Observation[]>();
-  for (const o of obs.values()) {
+  for (const o of obs) {
     if (!o.isShare || o.n === null) continue;
     const key = `${o.indicator}\u0000${o.service}\u0000${o.period}`;
     (byCell.get(key) ?? byCell.set(key, []).get(key)!).push(o);
@@ -271,11 +286,11 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
           olsSlopeHigh: opt(t.ols?.slopeHigh), r2: opt(t.ols?.r2), verdict: t.verdict,
         };
       }
-      const peerKey = (area: string) => obsKey({ area, indicator: o.indicator, service: o.service, gender: o.gender, period: o.period });
-      const reference = reason === null && o.areaKind !== 'nation' ? compare(o, obs.get(peerKey('0000')) ?? obs.get(peerKey(o.area.slice(0, 2)))) : null;
-      const organisation = reason === null && memberCodes.includes(o.area) ? compare(o, obs.get(peerKey(orgCode))) : null;
+      const cell = cellOf(o);
+      const reference = reason === null && o.areaKind !== 'nation' ? compare(o, cell.get('0000') ?? cell.get(o.area.slice(0, 2))) : null;
+      const organisation = reason === null && memberCodes.includes(o.area) ? compare(o, cell.get(orgCode)) : null;
       const peers = reason === null && memberCodes.includes(o.area)
-        ? memberCodes.filter((m) => m !== o.area).map((m) => compare(o, obs.get(peerKey(m)))).filter((c): c is Comparison => c !== null)
+        ? memberCodes.filter((m) => m !== o.area).map((m) => compare(o, cell.get(m))).filter((c): c is Comparison => c !== null)
         : [];
       quality.push({
         area: o.area, areaKind: o.areaKind, indicator: o.indicator, service: o.service, gender: o.gender, period: o.period,

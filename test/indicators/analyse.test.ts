@@ -49,3 +49,21 @@ describe('budget years', () => {
     expect(all.results).toEqual(recent.results);
   });
 });
+
+describe('microdata and a published aggregate of the same cell', () => {
+  it('keeps the microdata wherever it came in the inputs, says where they disagree and cites both', () => {
+    const published = read('publicerat.csv', 'År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)\n2025;1460;Hemtjänst;helhetssyn;40;50,0\n2025;1461;Hemtjänst;helhetssyn;40;80,0\n');
+    const answers = Array.from({ length: 40 }, (_, i) => `${i + 1};1460;2025;Hemtjänst;helhetssyn;${i < 28 ? 'Mycket nöjd' : 'Ganska missnöjd'}`);
+    const micro = read('svar.csv', `Löpnummer;Kommun;År;Verksamhet;Fråga;Svar\n${answers.join('\n')}\n`);
+    for (const inputs of [[published, micro], [micro, published]]) {
+      const report = analyse(inputs, config);
+      const row = (area: string) => report.quality.find((q) => q.area === area && q.gender === 'T')!;
+      expect(row('1460')).toMatchObject({ value: 70, n: 40 });
+      expect(row('1460').sources).toEqual([{ file: 'svar.csv', line: 2 }, { file: 'publicerat.csv', line: 2 }]);
+      expect(report.findings.filter((f) => f.code === 'source-disagreement').map((f) => `${f.file}:${f.line}`)).toEqual(['publicerat.csv:2']);
+      // The organisation pools the kept cells: (28 + 32) / 80; its sources in the members' order.
+      expect(row('BM')).toMatchObject({ value: 75, n: 80 });
+      expect(row('BM').sources.map((s) => `${s.file}:${s.line}`)).toEqual(['svar.csv:2', 'publicerat.csv:2', 'publicerat.csv:3']);
+    }
+  });
+});
