@@ -212,13 +212,16 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   }
 
   // ---- suppression ----------------------------------------------------------------------------
-  const byCell = new Map<string, Observation[]>();
+  // Each cell (question × service × period, all areas and genders) is suppressed on its own, so
+  // the order cells are taken in does not matter; within a cell, observations keep their order.
+  const byCell = new Map<string, Map<string, Map<string, Observation[]>>>();
   for (const o of obs) {
     if (!o.isShare || o.n === null) continue;
-    const key = `${o.indicator}\u0000${o.service}\u0000${o.period}`;
-    (byCell.get(key) ?? byCell.set(key, []).get(key)!).push(o);
+    const byService = byCell.get(o.indicator) ?? byCell.set(o.indicator, new Map()).get(o.indicator)!;
+    const byPeriod = byService.get(o.service) ?? byService.set(o.service, new Map()).get(o.service)!;
+    (byPeriod.get(o.period) ?? byPeriod.set(o.period, []).get(o.period)!).push(o);
   }
-  for (const list of byCell.values()) {
+  for (const list of [...byCell.values()].flatMap((m) => [...m.values()]).flatMap((m) => [...m.values()])) {
     const ids = list.map((o) => `${o.area}|${o.gender}`);
     const n = new Map(ids.map((id, i) => [id, list[i]!.n!]));
     const groups: CellGroup[] = [];
