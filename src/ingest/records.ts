@@ -286,7 +286,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
     const gender = genderText === undefined || genderText === '' ? 'T' : gender$(genderText);
     const period = period$(at(roles.period, cells) ?? opts.period ?? '');
     const indicator = at(roles.indicator, cells) ?? '';
-    if (gender === undefined || period === undefined || indicator === '') return false;
+    if (gender === undefined || period === undefined || period.length !== 4 || indicator === '') return false;
     const answerClass = classify(indicator, at(roles.answer, cells) ?? '');
     if (answerClass === undefined) return false;
     countAnswer(place.area, place.key, period, indicator, at(roles.service, cells) ?? '', gender, answerClass, row.line);
@@ -430,6 +430,8 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
     const periodText = cell('period') ?? opts.period ?? titlePeriod ?? '';
     const period = layout === 'wide' ? '' : period$(periodText);
     if (layout === 'long' && period === undefined) fail(periodText === '' ? 'value-required' : 'period-invalid', 'period', {}, periodText);
+    // Surveys are per year: a month in a survey or respondent file is a mistake, not a finer grain.
+    else if (period !== undefined && period.length !== 4 && (kind === 'survey' || kind === 'answers')) fail('period-not-year', 'period', {}, periodText);
 
     if (errors.length === 0 && genderFilter !== 'all' && gender !== genderFilter) {
       findings.push({ code: 'gender-filtered', line: row.line, column: col('gender'), args: { gender, selected: genderFilter } });

@@ -40,6 +40,7 @@ const MESSAGES = {
   'value-positive-exceeds-n': (a) => `positive answers (${a.positive}) exceed respondents (${a.n})`,
   'value-share-mismatch': (a) => `share ${a.share} disagrees with positive/n = ${a.computed}`,
   'period-invalid': (a) => `not a period: expected a year (2024) or a month (2025-03, mars 2025)`,
+  'period-not-year': () => `survey results are per year: expected a year (2024), not a month`,
   'gender-invalid': () => `gender must be T/K/M, Totalt/Kvinnor/Män`,
   'area-unknown': () => `not a known municipality code or name, region, "Riket" or organisation`,
   'area-mismatch': (a) => `code ${a.code} is ${a.registered}, not ${a.name}`,

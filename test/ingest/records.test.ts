@@ -61,6 +61,15 @@ describe('answers rows', () => {
     expect(codes(r)).toEqual(['answer-unknown@4:6']);
     expect(r.counts).toEqual({ read: 5, used: 4, rejected: 1, ignored: 0 });
   });
+  it('rejects a month where a survey year belongs, naming line and column (it crashed the run)', () => {
+    const r = parseText(`${head}1;1460;2025-03;Hemtjänst;helhetssyn;Mycket nöjd;Kvinna\n2;1460;2025;Hemtjänst;helhetssyn;Mycket nöjd;Kvinna\n`);
+    expect(codes(r)).toEqual(['period-not-year@2:3']);
+    expect(r.findings[0]!.received).toBe('2025-03');
+    expect(r.records).toMatchObject([{ kind: 'answers', period: '2025', positive: 1, source: { line: 3 } }]);
+    expect(r.counts).toEqual({ read: 2, used: 1, rejected: 1, ignored: 0 });
+    const aggregated = parseText(survey(['mars 2025;1460;Hemtjänst;helhetssyn;112;87,5']));
+    expect(codes(aggregated)).toEqual(['period-not-year@2:1']);
+  });
   it('counts rows the quick path leaves to the general one into the same groups', () => {
     const r = parseText([
       `${head}1;0114;2025;Hemtjänst;q;Mycket nöjd;Kvinna`,
