@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { BudgetRecord, SurveyRecord } from '../../src/model/records.js';
+import { answerRecordSchema, type BudgetRecord, type SurveyRecord } from '../../src/model/records.js';
 import { codes, parseText } from './helpers.js';
 
 const survey = (rows: string[]) => `År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)\n${rows.join('\n')}\n`;
@@ -83,6 +83,8 @@ describe('answers rows', () => {
     expect(r.records.map((x) => (x.kind === 'answers' ? `${x.area.code}:${x.gender}:${x.positive}/${x.other}/${x.excluded}@${x.source.line}` : ''))).toEqual(['0114:K:2/1/1@2', '0114:T:1/0/0@6']);
     expect(codes(r, 'warning')).toEqual(['area-code-repaired@3:2']);
     expect(codes(r)).toEqual(['row-repeated-header@5:-', 'area-unknown@7:2']);
+    // Records are built without zod, as the schema would return them.
+    for (const x of r.records) expect(answerRecordSchema.parse(x)).toEqual(x);
     expect(r.counts).toEqual({ read: 7, used: 5, rejected: 2, ignored: 0 });
   });
 });
