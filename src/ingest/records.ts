@@ -75,16 +75,22 @@ const UNIT_FACTOR: Record<AmountUnit, number> = { kr: 1, tkr: 1_000, mnkr: 1_000
  * period, gender and answer texts millions of times; each is worked out once per file.
  */
 function memo<T>(fn: (text: string) => T): (text: string) => T {
-  const cache = new Map<string, T>();
+  // Each entry keeps its own copy of the text: kept texts are detached from the block they were
+  // cut from (see `detach`), and so is the last text remembered below.
+  const cache = new Map<string, { text: string; value: T }>();
+  // Rows come in runs (a respondent's twelve answers share area, year, service and gender): the
+  // last text is compared before the map is asked (which hashes the text anew each row).
+  let last: { text: string; value: T } | undefined;
   return (text) => {
-    let v = cache.get(text);
-    if (v === undefined && !cache.has(text)) {
-      v = fn(text);
-      // Kept texts are detached from the block they were cut from (see `detach`).
-      if (typeof v === 'string') v = detach(v) as T;
-      if (cache.size < 100_000) cache.set(detach(text), v);
+    if (last !== undefined && text === last.text) return last.value;
+    let entry = cache.get(text);
+    if (entry === undefined) {
+      const v = fn(text);
+      entry = { text: detach(text), value: typeof v === 'string' ? (detach(v) as T) : v };
+      if (cache.size < 100_000) cache.set(entry.text, entry);
     }
-    return v as T;
+    last = entry;
+    return entry.value;
   };
 }
 /** A kept text, one copy per distinct text. */
