@@ -10,6 +10,9 @@ const SLOT: Record<Gender, number> = { T: 0, K: 1, M: 2 };
  */
 export class GroupIndex<T> {
   private readonly index = new Map<string, Map<string, Map<string, Map<string, (T | undefined)[]>>>>();
+  private lastArea: string | undefined;
+  private lastPeriod: string | undefined;
+  private lastQuestions: Map<string, Map<string, (T | undefined)[]>> = new Map();
 
   /**
    * The gender slots (T, K, M) of the group with these other parts, created when missing; index
@@ -17,8 +20,15 @@ export class GroupIndex<T> {
    * whole block alive (2M rows: 130 MB of blocks held until the end of reading).
    */
   slots(area: string, period: string, indicator: string, service: string): (T | undefined)[] {
-    const byPeriod = this.index.get(area) ?? this.index.set(detach(area), new Map()).get(area)!;
-    const byQuestion = byPeriod.get(period) ?? byPeriod.set(detach(period), new Map()).get(period)!;
+    // A respondent's rows share area and period: the last pair's questions are at hand.
+    let byQuestion = this.lastQuestions;
+    if (area !== this.lastArea || period !== this.lastPeriod) {
+      const byPeriod = this.index.get(area) ?? this.index.set(detach(area), new Map()).get(area)!;
+      byQuestion = byPeriod.get(period) ?? byPeriod.set(detach(period), new Map()).get(period)!;
+      this.lastArea = area;
+      this.lastPeriod = period;
+      this.lastQuestions = byQuestion;
+    }
     const byService = byQuestion.get(indicator) ?? byQuestion.set(detach(indicator), new Map()).get(indicator)!;
     return byService.get(service) ?? byService.set(detach(service), []).get(service)!;
   }

@@ -23,4 +23,13 @@ describe('GroupIndex', () => {
     expect(g.slots('municipality\u00001460', '2025', 'trygghet', 'Hemtjänst')[GroupIndex.slot('M')]).toBeUndefined();
     expect(g.slots('municipality\u00001461', '2025', 'trygghet', 'Hemtjänst')[GroupIndex.slot('K')]).toBeUndefined();
   });
+  it('finds a group again after other areas and years came between', () => {
+    const g = new GroupIndex<string>();
+    const calls: [string, string][] = [['a', '2024'], ['a', '2025'], ['b', '2025'], ['b', '2024'], ['a', '2024'], ['a', '2025']];
+    for (const [area, year] of calls) {
+      const slots = g.slots(area, year, 'q', 's');
+      slots[0] ??= `${area}${year}`;
+      expect(slots[0]).toBe(`${area}${year}`);
+    }
+  });
 });
