@@ -45,6 +45,13 @@ export class GroupIndex<T> {
 export function createPartsMap<V>(): { get(parts: readonly string[]): V | undefined; set(parts: readonly string[], value: V): void } {
   type Level = Map<string, Level | V>;
   const root: Level = new Map();
+  // Key parts are kept as copies (see `GroupIndex.slots`), one copy per distinct text.
+  const pool = new Map<string, string>();
+  const own = (text: string): string => {
+    let copy = pool.get(text);
+    if (copy === undefined) pool.set((copy = detach(text)), copy);
+    return copy;
+  };
   return {
     get(parts) {
       let at: Level | V | undefined = root;
@@ -58,10 +65,10 @@ export function createPartsMap<V>(): { get(parts: readonly string[]): V | undefi
       let at = root;
       for (let i = 0; i < parts.length - 1; i++) {
         let next = at.get(parts[i]!) as Level | undefined;
-        if (next === undefined) at.set(detach(parts[i]!), (next = new Map()));
+        if (next === undefined) at.set(own(parts[i]!), (next = new Map()));
         at = next;
       }
-      at.set(detach(parts.at(-1)!), value);
+      at.set(own(parts.at(-1)!), value);
     },
   };
 }

@@ -676,12 +676,16 @@ function finishBudget({ records, given: givens, isTotal }: BudgetRows, opts: Rec
   const flip = sign === 'costs-negative' ? -1 : 1;
   const factor = UNIT_FACTOR[unit];
   const tolerance = 0.5 * factor;
-  // Costs positive; `+ 0` turns a −0 (a negated zero, or "-0" in the file) into 0.
+  // Costs positive; `+ 0` turns a −0 (a negated zero, or "-0" in the file) into 0. Field by field:
+  // a loop over the field names was a tenth of a national budget file's reading time.
+  const signed = (v: number | null) => (v === null || (flip === 1 && v !== 0) ? v : v * flip + 0);
   for (const rec of records) {
-    for (const k of AMOUNTS) {
-      const v = rec[k];
-      if (v !== null && (flip === -1 || v === 0)) rec[k] = v * flip + 0;
-    }
+    rec.budgetYear = signed(rec.budgetYear);
+    rec.budgetYtd = signed(rec.budgetYtd);
+    rec.budgetMonth = signed(rec.budgetMonth);
+    rec.actualYtd = signed(rec.actualYtd);
+    rec.actualMonth = signed(rec.actualMonth);
+    rec.forecast = signed(rec.forecast);
   }
   const groups = new Map<string, BudgetRecord[]>();
   // Only total rows are checked against their siblings.
@@ -731,9 +735,11 @@ const SMALLEST_PLAUSIBLE_ANNUAL = 1e5;
 function checkMagnitude(records: readonly BudgetRecord[], out: RecordsResult, unitAssumed: boolean): void {
   let largest = 0;
   let largestAnnual = 0;
+  const size = (v: number | null) => (v === null ? 0 : Math.abs(v));
   for (const rec of records) {
-    for (const k of AMOUNTS) if (rec[k] !== null) largest = Math.max(largest, Math.abs(rec[k]!));
-    if (rec.budgetYear !== null) largestAnnual = Math.max(largestAnnual, Math.abs(rec.budgetYear));
+    const annual = size(rec.budgetYear);
+    largest = Math.max(largest, annual, size(rec.budgetYtd), size(rec.budgetMonth), size(rec.actualYtd), size(rec.actualMonth), size(rec.forecast));
+    largestAnnual = Math.max(largestAnnual, annual);
   }
   if (largest > LARGEST_PLAUSIBLE) {
     out.findings.push({ code: 'unit-implausible', args: { amount: `${fmt(largest / 1e6)} mnkr`, unit: out.unit ?? 'kr', hint: 'more than any municipality\'s whole budget; is the unit too large?' } });

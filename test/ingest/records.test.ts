@@ -117,6 +117,14 @@ describe('budget rows', () => {
       { numRuns: 500 },
     );
   });
+  it('never keeps a negative zero, whichever sign convention the file has', () => {
+    const text = 'Period;Kommun;Verksamhet;Budget helår\n2025-01;1460;LSS;-0\n2025-01;1460;IFO;-100\n';
+    for (const spec of [{}, { sign: 'costs-positive' as const }]) {
+      const [lss, ifo] = parseText(text, spec).records as BudgetRecord[];
+      expect(Object.is(lss!.budgetYear, 0)).toBe(true);
+      expect(ifo!.budgetYear).toBe(spec.sign === undefined ? 100 : -100);
+    }
+  });
   it('leaves an amount scaled past what a number holds to the general path, which rejects it', () => {
     const text = `Period;Kommun;Verksamhet;Budget helår\n2025-01;1460;LSS;1${'0'.repeat(303)}\n2025-01;1460;IFO;12\n`;
     const r = parseText(text, { unit: 'mnkr' });
