@@ -3,7 +3,7 @@ import type { ParsedInput } from '../ingest/parse-input.js';
 import { finding, type Finding } from '../model/findings.js';
 import type { BudgetRecord, DataRecord, Gender } from '../model/records.js';
 import {
-  REPORT_SCHEMA_VERSION, type AllocationResult, type BudgetRow, type Comparison, type QualityRow, type Report,
+  QualityCell, REPORT_SCHEMA_VERSION, type AllocationResult, type BudgetRow, type Comparison, type QualityRow, type Report,
 } from '../model/report.js';
 import { KOLADA_KPIS } from '../model/kolada-kpis.js';
 import { areaName, type Area, type AreaKind } from '../model/register.js';
@@ -295,22 +295,22 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
       const peers = reason === null && memberCodes.includes(o.area)
         ? memberCodes.filter((m) => m !== o.area).map((m) => compare(o, cell.get(m))).filter((c): c is Comparison => c !== null)
         : [];
-      quality.push({
-        area: o.area, areaKind: o.areaKind, indicator: o.indicator, service: o.service, gender: o.gender, period: o.period,
-        value: reason === null ? round(o.value, 4) : null,
-        n: reason === null ? o.n : null,
-        low: ci ? round(ci.low * 100, 4) : null,
-        high: ci ? round(ci.high * 100, 4) : null,
-        suppressed: reason,
+      quality.push(new QualityCell(
+        o.area, o.areaKind, o.indicator, o.service, o.gender, o.period,
+        reason === null ? round(o.value, 4) : null,
+        reason === null ? o.n : null,
+        ci ? round(ci.low * 100, 4) : null,
+        ci ? round(ci.high * 100, 4) : null,
+        reason,
         change,
-        trend: trendOut,
-        reference: reference?.area === o.area ? null : reference,
+        trendOut,
+        reference?.area === o.area ? null : reference,
         organisation,
         peers,
-        rank: null,
-        status: null,
-        sources: o.sources,
-      });
+        null,
+        null,
+        o.sources,
+      ));
     });
   }
   // Rank among the municipalities present, per indicator × service × gender × period.

@@ -190,3 +190,32 @@ export type QualityRow = z.infer<typeof qualityRowSchema>;
 export type BudgetRow = z.infer<typeof budgetRowSchema>;
 export type AllocationResult = z.infer<typeof allocationSchema>;
 export type Comparison = z.infer<typeof comparisonSchema>;
+
+/**
+ * A quality row as analysis makes it: the schema's fields, always in the schema's order. The JSON
+ * writer relies on that order to write such rows without `JSON.stringify` (same bytes, half the
+ * time); rows made any other way are written by `JSON.stringify`.
+ */
+export class QualityCell implements QualityRow {
+  constructor(
+    public area: QualityRow['area'],
+    public areaKind: QualityRow['areaKind'],
+    public indicator: QualityRow['indicator'],
+    public service: QualityRow['service'],
+    public gender: QualityRow['gender'],
+    public period: QualityRow['period'],
+    public value: QualityRow['value'],
+    public n: QualityRow['n'],
+    public low: QualityRow['low'],
+    public high: QualityRow['high'],
+    public suppressed: QualityRow['suppressed'],
+    public change: QualityRow['change'],
+    public trend: QualityRow['trend'],
+    public reference: QualityRow['reference'],
+    public organisation: QualityRow['organisation'],
+    public peers: QualityRow['peers'],
+    public rank: QualityRow['rank'],
+    public status: QualityRow['status'],
+    public sources: QualityRow['sources'],
+  ) {}
+}
