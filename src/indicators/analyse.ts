@@ -261,6 +261,8 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
     indicatorOrder(a!.indicator) - indicatorOrder(b!.indicator) || byCode(a!.indicator, b!.indicator) ||
     SV.compare(a!.service, b!.service) || byCode(a!.service, b!.service) || GENDER_ORDER[a!.gender] - GENDER_ORDER[b!.gender]);
   const quality: QualityRow[] = [];
+  // Rank among the municipalities present, per cell (indicator × service × gender × period).
+  const rankGroups = new Map<Map<string, Observation>, QualityRow[]>();
   for (const list of ordered) {
     const spec = catalogue.get(list[0]!.indicator);
     const better: Better = spec?.better ?? (surveyIndicators.has(list[0]!.indicator) ? 'higher' : 'none');
@@ -280,8 +282,8 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
       }
       const isReportRow = o === reportRow;
       let trendOut: QualityRow['trend'] = null;
-      const pts = isReportRow ? shown.filter((p) => p.period <= o.period).map((p) => ({ x: x(p.period), y: p.value })) : [];
-      if (pts.length > 0) {
+      const pts = isReportRow ? shown.filter((p) => p.period <= o.period).map((p) => ({ x: x(p.period), y: p.value })) : undefined;
+      if (pts !== undefined && pts.length > 0) {
         const t = trend(pts, better, spec?.breaks ?? [], alpha);
         trendOut = {
           from: t.from, to: t.to, points: t.points, theilSenSlope: opt(t.theilSenSlope), mannKendallS: opt(t.mannKendall?.s),
@@ -295,7 +297,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
       const peers = reason === null && memberCodes.includes(o.area)
         ? memberCodes.filter((m) => m !== o.area).map((m) => compare(o, cell.get(m))).filter((c): c is Comparison => c !== null)
         : [];
-      quality.push(new QualityCell(
+      const row = new QualityCell(
         o.area, o.areaKind, o.indicator, o.service, o.gender, o.period,
         reason === null ? round(o.value, 4) : null,
         reason === null ? o.n : null,
@@ -310,15 +312,10 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
         null,
         null,
         o.sources,
-      ));
+      );
+      quality.push(row);
+      if (row.areaKind === 'municipality' && row.value !== null) (rankGroups.get(cell) ?? rankGroups.set(cell, []).get(cell)!).push(row);
     });
-  }
-  // Rank among the municipalities present, per indicator × service × gender × period.
-  const rankGroups = new Map<string, QualityRow[]>();
-  for (const q of quality) {
-    if (q.areaKind !== 'municipality' || q.value === null) continue;
-    const key = `${q.indicator}\u0000${q.service}\u0000${q.gender}\u0000${q.period}`;
-    (rankGroups.get(key) ?? rankGroups.set(key, []).get(key)!).push(q);
   }
   for (const group of rankGroups.values()) {
     const better = catalogue.get(group[0]!.indicator)?.better ?? 'higher';
