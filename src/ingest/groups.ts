@@ -3,6 +3,16 @@ import { detach } from '../model/text.js';
 
 const SLOT: Record<Gender, number> = { T: 0, K: 1, M: 2 };
 
+/** Copies of key texts (see `detach`), one per distinct text: a look-up instead of a copy each time. */
+function textPool(): (text: string) => string {
+  const pool = new Map<string, string>();
+  return (text) => {
+    let copy = pool.get(text);
+    if (copy === undefined) pool.set((copy = detach(text)), copy);
+    return copy;
+  };
+}
+
 /**
  * Answer groups (area × period × question × service × gender) found through nested maps, so a
  * national file's millions of rows build no key text each: the area key and period are texts the
@@ -13,6 +23,7 @@ export class GroupIndex<T> {
   private lastArea: string | undefined;
   private lastPeriod: string | undefined;
   private lastQuestions: Map<string, Map<string, (T | undefined)[]>> = new Map();
+  private readonly own = textPool();
 
   /**
    * The gender slots (T, K, M) of the group with these other parts, created when missing; index
@@ -23,14 +34,14 @@ export class GroupIndex<T> {
     // A respondent's rows share area and period: the last pair's questions are at hand.
     let byQuestion = this.lastQuestions;
     if (area !== this.lastArea || period !== this.lastPeriod) {
-      const byPeriod = this.index.get(area) ?? this.index.set(detach(area), new Map()).get(area)!;
-      byQuestion = byPeriod.get(period) ?? byPeriod.set(detach(period), new Map()).get(period)!;
+      const byPeriod = this.index.get(area) ?? this.index.set(this.own(area), new Map()).get(area)!;
+      byQuestion = byPeriod.get(period) ?? byPeriod.set(this.own(period), new Map()).get(period)!;
       this.lastArea = area;
       this.lastPeriod = period;
       this.lastQuestions = byQuestion;
     }
-    const byService = byQuestion.get(indicator) ?? byQuestion.set(detach(indicator), new Map()).get(indicator)!;
-    return byService.get(service) ?? byService.set(detach(service), []).get(service)!;
+    const byService = byQuestion.get(indicator) ?? byQuestion.set(this.own(indicator), new Map()).get(indicator)!;
+    return byService.get(service) ?? byService.set(this.own(service), []).get(service)!;
   }
 
   static slot(gender: Gender): number {
@@ -45,13 +56,8 @@ export class GroupIndex<T> {
 export function createPartsMap<V>(): { get(parts: readonly string[]): V | undefined; set(parts: readonly string[], value: V): void } {
   type Level = Map<string, Level | V>;
   const root: Level = new Map();
-  // Key parts are kept as copies (see `GroupIndex.slots`), one copy per distinct text.
-  const pool = new Map<string, string>();
-  const own = (text: string): string => {
-    let copy = pool.get(text);
-    if (copy === undefined) pool.set((copy = detach(text)), copy);
-    return copy;
-  };
+  // Key parts are kept as copies (see `GroupIndex.slots`).
+  const own = textPool();
   return {
     get(parts) {
       let at: Level | V | undefined = root;
