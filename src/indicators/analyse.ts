@@ -150,18 +150,17 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   };
   // Answer groups arrive per respondent gender; the total (T) is their sum. Counted area →
   // indicator → service → gender → period, so each series' key is built once, not per group.
-  type Counts = { o: Omit<Observation, 'value' | 'n'>; positive: number; other: number; excluded: number };
+  type Counts = Pick<Observation, 'area' | 'areaKind' | 'indicator' | 'service' | 'gender' | 'period' | 'sources'> & { positive: number; other: number; excluded: number };
   const answerSeries: Map<string, Counts>[] = [];
   const answerIndex = new Map<string, Map<string, Map<string, Map<Gender, Map<string, Counts>>>>>();
   for (const r of records) {
     if (r.kind === 'budget') continue;
-    const base = { area: r.area.code, areaKind: r.area.kind, indicator: r.indicator, sources: [r.source] };
     if (r.kind === 'survey') {
       if (r.share === null) continue;
-      put(observation(base.area, base.areaKind, base.indicator, r.service, r.gender, r.period, r.share, r.n, true, base.sources, false));
+      put(observation(r.area.code, r.area.kind, r.indicator, r.service, r.gender, r.period, r.share, r.n, true, [r.source], false));
     } else if (r.kind === 'values') {
       const unit = catalogue.get(r.indicator)?.unit ?? '%';
-      put(observation(base.area, base.areaKind, base.indicator, r.service, r.gender, r.period, r.value, r.n, unit === '%' && r.n !== null, base.sources, false));
+      put(observation(r.area.code, r.area.kind, r.indicator, r.service, r.gender, r.period, r.value, r.n, unit === '%' && r.n !== null, [r.source], false));
     } else if (r.kind === 'answers') {
       const byIndicator = answerIndex.get(r.area.code) ?? answerIndex.set(r.area.code, new Map()).get(r.area.code)!;
       const byService = byIndicator.get(r.indicator) ?? byIndicator.set(r.indicator, new Map()).get(r.indicator)!;
@@ -175,7 +174,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
         }
         let c = periods.get(r.period);
         if (c === undefined) {
-          c = { o: { area: r.area.code, areaKind: r.area.kind, indicator: r.indicator, service: r.service, gender, period: r.period, isShare: true, fromAnswers: true, sources: [r.source], hidden: undefined }, positive: 0, other: 0, excluded: 0 };
+          c = { area: r.area.code, areaKind: r.area.kind, indicator: r.indicator, service: r.service, gender, period: r.period, sources: [r.source], positive: 0, other: 0, excluded: 0 };
           periods.set(r.period, c);
         }
         c.positive += r.positive;
@@ -188,9 +187,8 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
     let sKey: string | undefined;
     for (const c of periods.values()) {
       const share = positiveShare(c);
-      const o = c.o;
-      sKey ??= seriesKey(o);
-      if (share) put(observation(o.area, o.areaKind, o.indicator, o.service, o.gender, o.period, share.share, share.n, true, o.sources, true), sKey);
+      sKey ??= seriesKey(c);
+      if (share) put(observation(c.area, c.areaKind, c.indicator, c.service, c.gender, c.period, share.share, share.n, true, c.sources, true), sKey);
     }
   }
 
