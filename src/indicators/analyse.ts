@@ -213,13 +213,19 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   // Each cell (question × service × period, all areas and genders) is suppressed on its own, so
   // the order cells are taken in does not matter; within a cell, observations keep their order.
   const byCell = new Map<string, Map<string, Map<string, Observation[]>>>();
+  const suppressionCells: Observation[][] = [];
   for (const o of obs) {
     if (!o.isShare || o.n === null) continue;
     const byService = byCell.get(o.indicator) ?? byCell.set(o.indicator, new Map()).get(o.indicator)!;
     const byPeriod = byService.get(o.service) ?? byService.set(o.service, new Map()).get(o.service)!;
-    (byPeriod.get(o.period) ?? byPeriod.set(o.period, []).get(o.period)!).push(o);
+    let list = byPeriod.get(o.period);
+    if (list === undefined) {
+      byPeriod.set(o.period, (list = []));
+      suppressionCells.push(list);
+    }
+    list.push(o);
   }
-  for (const list of [...byCell.values()].flatMap((m) => [...m.values()]).flatMap((m) => [...m.values()])) {
+  for (const list of suppressionCells) {
     const ids = list.map((o) => `${o.area}|${o.gender}`);
     const n = new Map(ids.map((id, i) => [id, list[i]!.n!]));
     const groups: CellGroup[] = [];
