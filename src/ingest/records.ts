@@ -256,6 +256,9 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   const firstHeaderLength = (table.headers[0] ?? '').length;
   /** A repeated header starts with the header's first name; only then compare the whole row. */
   const isHeaderRow = (cells: string[]) => normalizeLabel(cells[0] ?? '') === firstHeader && cells.map((c) => normalizeLabel(c)).join('\u0000') === headerKey;
+  const repeatsHeader = (cells: string[]) => cells[0]!.trim().length === firstHeaderLength && isHeaderRow(cells);
+  /** A row of the header's width that does not repeat the header: what the quick paths take. */
+  const ordinary = (cells: string[]) => cells.length === table.headers.length && !repeatsHeader(cells);
   const titleUnit = table.title !== undefined ? unitInTitle(table.title) : undefined;
   const unitAssumed = opts.unit === undefined && map.unit === undefined && titleUnit === undefined;
   const unit: AmountUnit = opts.unit ?? map.unit?.unit ?? titleUnit ?? 'kr';
@@ -285,7 +288,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   const at = (idx: number | undefined, cells: readonly string[]) => (idx === undefined ? undefined : (cells[idx] ?? '').trim());
   const quickAnswer = (row: Row): boolean => {
     const cells = row.cells;
-    if (cells.length !== table.headers.length || (cells[0]!.trim().length === firstHeaderLength && isHeaderRow(cells))) return false;
+    if (!ordinary(cells)) return false;
     const place = quickArea(at(roles.municipality, cells) ?? opts.municipality ?? titleArea ?? '');
     if (place === undefined) return false;
     const genderText = at(roles.gender, cells);
@@ -319,7 +322,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   };
   const quickBudget = (row: Row): boolean => {
     const cells = row.cells;
-    if (cells.length !== table.headers.length || (cells[0]!.trim().length === firstHeaderLength && isHeaderRow(cells))) return false;
+    if (!ordinary(cells)) return false;
     const place = quickArea(at(roles.municipality, cells) ?? opts.municipality ?? titleArea ?? '');
     const period = period$(at(roles.period, cells) ?? opts.period ?? titlePeriod ?? '');
     const activityText = at(roles.service, cells) || at(roles.indicator, cells) || '';
@@ -395,7 +398,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
         reject(row, 'row-column-count');
         return;
       }
-    } else if (row.cells[0]?.trim().length === firstHeaderLength && isHeaderRow(row.cells)) {
+    } else if (repeatsHeader(row.cells)) {
       findings.push({ code: 'row-repeated-header', line: row.line });
       reject(row, 'row-repeated-header');
       return;
