@@ -1,4 +1,4 @@
-import { QualityCell, type Comparison, type QualityRow, type Report } from '../model/report.js';
+import { QualityCell, type QualityRow, type Report } from '../model/report.js';
 import { slug } from '../model/text.js';
 import { formatPeriod } from './format.js';
 import { keyMessages } from './messages.js';
@@ -16,7 +16,6 @@ const json = JSON.stringify;
 /** A number as JSON writes it (a non-finite one as null). */
 const num = (v: number | null): string => (v === null || !Number.isFinite(v) ? 'null' : String(v));
 const orNull = (v: object | string | null): string => (v === null ? 'null' : json(v));
-const comparison = (c: Comparison | null): string => (c === null ? 'null' : json(c));
 
 /**
  * Quality rows as JSON, the bytes `JSON.stringify` gives. A national report has 459 000 of them,
@@ -34,7 +33,7 @@ export function qualityRowWriter(): (q: QualityRow) => string {
       head = `{"area":${json(q.area)},"areaKind":${json(q.areaKind)},"indicator":${json(q.indicator)},"service":${json(q.service)},"gender":${json(q.gender)},"period":`;
     }
     return `${head}${json(q.period)},"value":${num(q.value)},"n":${num(q.n)},"low":${num(q.low)},"high":${num(q.high)},"suppressed":${orNull(q.suppressed)}`
-      + `,"change":${orNull(q.change)},"trend":${orNull(q.trend)},"reference":${comparison(q.reference)},"organisation":${comparison(q.organisation)}`
+      + `,"change":${orNull(q.change)},"trend":${orNull(q.trend)},"reference":${orNull(q.reference)},"organisation":${orNull(q.organisation)}`
       + `,"peers":${q.peers.length === 0 ? '[]' : json(q.peers)},"rank":${orNull(q.rank)},"status":${orNull(q.status)},"sources":${json(q.sources)}}`;
   };
 }
