@@ -14,7 +14,7 @@ import { isRevenueLine } from '../model/activities.js';
 import { financialResult } from './financial-result.js';
 import { pooledShare, positiveShare } from './positive-share.js';
 import { quartileClass, rank } from './rank.js';
-import { suppress, type CellGroup } from './suppression.js';
+import { BELOW, SHOWN, suppressCells, type IndexedGroup } from './suppression.js';
 import { trend, type Better } from './trend.js';
 import { twoProportionTest } from './two-proportion-test.js';
 import { wilsonInterval } from './wilson-interval.js';
@@ -226,16 +226,25 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
     list.push(o);
   }
   for (const list of suppressionCells) {
-    const ids = list.map((o) => `${o.area}|${o.gender}`);
-    const n = new Map(ids.map((id, i) => [id, list[i]!.n!]));
-    const groups: CellGroup[] = [];
-    const areas = [...new Set(list.map((o) => o.area))];
-    for (const a of areas) groups.push({ total: `${a}|T`, parts: [`${a}|K`, `${a}|M`] });
-    if (memberCodes.length > 0) {
-      for (const g of ['T', 'K', 'M']) groups.push({ total: `${orgCode}|${g}`, parts: memberCodes.map((m) => `${m}|${g}`) });
+    // Cells numbered by their place in the list, each area's T, K and M found by area: no text
+    // per cell (a tie in n, rare, is broken by the "area|gender" id as before).
+    const n = new Array<number>(list.length);
+    const slots = new Map<string, [number, number, number]>();
+    for (let i = 0; i < list.length; i++) {
+      const o = list[i]!;
+      n[i] = o.n!;
+      let slot = slots.get(o.area);
+      if (slot === undefined) slots.set(o.area, (slot = [-1, -1, -1]));
+      slot[GENDER_ORDER[o.gender]] = i;
     }
-    const byId = new Map(ids.map((id, i) => [id, list[i]!]));
-    for (const [id, reason] of suppress(n, groups, min)) byId.get(id)!.hidden = reason;
+    const groups: IndexedGroup[] = [];
+    for (const [t, k, m] of slots.values()) groups.push({ total: t, parts: [k, m] });
+    if (memberCodes.length > 0) {
+      for (const g of [0, 1, 2]) groups.push({ total: slots.get(orgCode)?.[g] ?? -1, parts: memberCodes.map((c) => slots.get(c)?.[g] ?? -1) });
+    }
+    const id = (i: number) => `${list[i]!.area}|${list[i]!.gender}`;
+    const { reason } = suppressCells(n, groups, min, (a, b) => byCode(id(a), id(b)));
+    for (let i = 0; i < list.length; i++) if (reason[i] !== SHOWN) list[i]!.hidden = reason[i] === BELOW ? 'below-threshold' : 'secondary';
   }
 
   // ---- series, trends, comparisons -----------------------------------------------------------
