@@ -90,7 +90,8 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   let latestYear: string | null = null;
   let latestMonth: string | null = null;
   const inYear = opts.period?.length === 4 ? `${opts.period}-` : '';
-  for (const r of records) {
+  for (let ri = 0; ri < records.length; ri++) {
+    const r = records[ri]!;
     if (r.kind !== 'budget') {
       const year = r.period.slice(0, 4);
       if (latestYear === null || year > latestYear) latestYear = year;
@@ -153,7 +154,8 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   type Counts = Pick<Observation, 'area' | 'areaKind' | 'indicator' | 'service' | 'gender' | 'period' | 'sources'> & { positive: number; other: number; excluded: number };
   const answerSeries: Map<string, Counts>[] = [];
   const answerIndex = new Map<string, Map<string, Map<string, Map<Gender, Map<string, Counts>>>>>();
-  for (const r of records) {
+  for (let ri = 0; ri < records.length; ri++) {
+    const r = records[ri]!;
     if (r.kind === 'budget') continue;
     if (r.kind === 'survey') {
       if (r.share === null) continue;
@@ -183,19 +185,21 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
       }
     }
   }
-  for (const periods of answerSeries) {
+  for (let si = 0; si < answerSeries.length; si++) {
+    const periods = answerSeries[si]!;
     let sKey: string | undefined;
-    for (const c of periods.values()) {
+    periods.forEach((c) => {
       const share = positiveShare(c);
       sKey ??= seriesKey(c);
       if (share) put(observation(c.area, c.areaKind, c.indicator, c.service, c.gender, c.period, share.share, share.n, true, c.sources, true), sKey);
-    }
+    });
   }
 
   // Organisation totals: pooled over all members, only where every member has the cell with n.
   if (memberCodes.length > 0) {
     const cells = new Map<string, Observation[]>();
-    for (const o of obs) {
+    for (let oi = 0; oi < obs.length; oi++) {
+      const o = obs[oi]!;
       if (!memberCodes.includes(o.area) || !o.isShare || o.n === null) continue;
       const key = `${o.indicator}\u0000${o.service}\u0000${o.gender}\u0000${o.period}`;
       (cells.get(key) ?? cells.set(key, []).get(key)!).push(o);
@@ -214,7 +218,8 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   // the order cells are taken in does not matter; within a cell, observations keep their order.
   const byCell = new Map<string, Map<string, Map<string, Observation[]>>>();
   const suppressionCells: Observation[][] = [];
-  for (const o of obs) {
+  for (let oi = 0; oi < obs.length; oi++) {
+    const o = obs[oi]!;
     if (!o.isShare || o.n === null) continue;
     const byService = byCell.get(o.indicator) ?? byCell.set(o.indicator, new Map()).get(o.indicator)!;
     const byPeriod = byService.get(o.service) ?? byService.set(o.service, new Map()).get(o.service)!;
@@ -268,7 +273,10 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   // Rows come out series by series (members first, then by code, indicator, service, gender),
   // each series by period: sorting the series orders every row without sorting the rows.
   const ordered = [...series.values()];
-  for (const list of ordered) list.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  for (let li = 0; li < ordered.length; li++) {
+    const list = ordered[li]!;
+    list.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  }
   ordered.sort(([a], [b]) =>
     areaOrder(a!.area, a!.areaKind) - areaOrder(b!.area, b!.areaKind) || byCode(a!.area, b!.area) ||
     indicatorOrder(a!.indicator) - indicatorOrder(b!.indicator) || byCode(a!.indicator, b!.indicator) ||
@@ -276,7 +284,8 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   const quality: QualityRow[] = [];
   // Rank among the municipalities present, per cell (indicator × service × gender × period).
   const rankGroups = new Map<Map<string, Observation>, QualityRow[]>();
-  for (const list of ordered) {
+  for (let li = 0; li < ordered.length; li++) {
+    const list = ordered[li]!;
     const spec = catalogue.get(list[0]!.indicator);
     const better: Better = spec?.better ?? (surveyIndicators.has(list[0]!.indicator) ? 'higher' : 'none');
     const shown = list.filter((o) => visible(o));
@@ -337,7 +346,10 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
       q.rank = { position: ranks[i]!, of: group.length, quartile: quartileClass(ranks[i]!, group.length) ?? null };
     });
   }
-  for (const q of quality) q.status = qualityStatus(q, catalogue.get(q.indicator)?.target, catalogue.get(q.indicator)?.better ?? 'higher');
+  for (let qi = 0; qi < quality.length; qi++) {
+    const q = quality[qi]!;
+    q.status = qualityStatus(q, catalogue.get(q.indicator)?.target, catalogue.get(q.indicator)?.better ?? 'higher');
+  }
 
   // ---- budget -------------------------------------------------------------------------------
   const budget: BudgetRow[] = [];
@@ -350,7 +362,8 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   const activityGroups = new Map<string, { area: Area; recs: BudgetRecord[] }>();
   // Records of one file share their area objects and activity texts: most find their group without a key text.
   const lastGroup = new Map<Area, Map<string, BudgetRecord[]>>();
-  for (const r of records) {
+  for (let ri = 0; ri < records.length; ri++) {
+    const r = records[ri]!;
     if (r.kind !== 'budget') continue;
     let recs = lastGroup.get(r.area)?.get(r.activity);
     if (recs === undefined) {
@@ -508,7 +521,8 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
     return normalizeLabel(custom ?? DEFAULT_SERVICE_ACTIVITY[normalizeLabel(service)] ?? service);
   };
   const qualityBesideCost: Report['qualityBesideCost'] = [];
-  for (const q of quality) {
+  for (let qi = 0; qi < quality.length; qi++) {
+    const q = quality[qi]!;
     if (q.areaKind !== 'municipality' || q.indicator !== headline || q.gender !== 'T' || q.trend === null) continue;
     const activity = budget.find((b) => b.area === q.area && !b.total && normalizeLabel(b.activity) === activityFor(q.service));
     const member = config.members.find((m) => m.code === q.area);
@@ -527,7 +541,10 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   const shownQuality = quality.filter((q) => keepArea(q.area, q.areaKind));
   const shownBudget = budget.filter((b) => keepArea(b.area, b.areaKind));
   for (const code of memberCodes) areaSet.set(code, 'municipality');
-  for (const q of shownQuality) areaSet.set(q.area, q.areaKind);
+  for (let qi = 0; qi < shownQuality.length; qi++) {
+    const q = shownQuality[qi]!;
+    areaSet.set(q.area, q.areaKind);
+  }
   for (const b of shownBudget) areaSet.set(b.area, b.areaKind);
   const areas = [...areaSet]
     .sort(([a, ak], [b, bk]) => areaOrder(a, ak) - areaOrder(b, bk) || byCode(a, b))
@@ -538,7 +555,10 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
     }));
   const usedIndicators = [...new Set(quality.map((q) => q.indicator))].sort((a, b) => indicatorOrder(a) - indicatorOrder(b) || byCode(a, b));
   const titleFromData = new Map<string, string>();
-  for (const r of records) if ((r.kind === 'values' || r.kind === 'survey') && r.title && !titleFromData.has(r.indicator)) titleFromData.set(r.indicator, r.title);
+  for (let ri = 0; ri < records.length; ri++) {
+    const r = records[ri]!;
+    if ((r.kind === 'values' || r.kind === 'survey') && r.title && !titleFromData.has(r.indicator)) titleFromData.set(r.indicator, r.title);
+  }
   const attribution = inputs.some((i) => i.format?.startsWith('kolada')) ? ['Källa: Kolada (RKA), CC BY 4.0'] : [];
 
   return {
