@@ -29,11 +29,36 @@ async function writeAtomic(path: string, content: string | Iterable<string>): Pr
   }
 }
 
-/** Writes text pieces to a stream, waiting when it is full: memory stays flat for large reports. */
+const BLOCK = 1 << 20;
+
+/**
+ * Writes text pieces to a stream in blocks of 1 MiB, waiting when it is full: memory stays flat
+ * for large reports. Each piece is encoded as it comes (a report's row is a small string, cheap to
+ * encode while it is new); joining pieces into one long string first cost a third more (2M answers).
+ */
 export async function writeChunks(out: Writable, chunks: Iterable<string>): Promise<void> {
+  let block = Buffer.allocUnsafe(BLOCK);
+  let used = 0;
+  const flush = async (): Promise<void> => {
+    if (used === 0) return;
+    const full = out.write(block.subarray(0, used));
+    // The stream keeps the block until it is written: the next pieces go into a new one.
+    block = Buffer.allocUnsafe(BLOCK);
+    used = 0;
+    if (!full) await once(out, 'drain');
+  };
   for (const chunk of chunks) {
-    if (!out.write(chunk)) await once(out, 'drain');
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (used + chunk.length * 3 > BLOCK) {
+      await flush();
+      if (chunk.length * 3 > BLOCK) {
+        if (!out.write(chunk)) await once(out, 'drain');
+        continue;
+      }
+    }
+    used += block.write(chunk, used);
   }
+  await flush();
 }
 
 async function isDirectory(path: string): Promise<boolean> {

@@ -61,8 +61,8 @@ export function qualityRowWriter(): (q: QualityRow) => string {
 
 /**
  * The JSON contract as text pieces: the model in schema key order, top-level keys indented, and
- * every element of a row array on one line, so a national report streams out in bounded memory and
- * diffs line by line.
+ * every element of a row array on one line (one piece each), so a national report streams out in
+ * bounded memory and diffs line by line.
  */
 export function* renderJsonChunks(report: Report): Generator<string> {
   const entries = Object.entries(report);
@@ -73,16 +73,9 @@ export function* renderJsonChunks(report: Report): Generator<string> {
     const comma = k < entries.length - 1 ? ',' : '';
     if (Array.isArray(value) && value.length > 0) {
       yield `  ${JSON.stringify(key)}: [\n`;
-      let batch = '';
       const write = key === 'quality' ? quality : json;
-      for (let i = 0; i < value.length; i++) {
-        batch += `    ${write(value[i])}${i < value.length - 1 ? ',' : ''}\n`;
-        if (batch.length > 1 << 16) {
-          yield batch;
-          batch = '';
-        }
-      }
-      yield `${batch}  ]${comma}\n`;
+      for (let i = 0; i < value.length; i++) yield `    ${write(value[i])}${i < value.length - 1 ? ',' : ''}\n`;
+      yield `  ]${comma}\n`;
     } else {
       yield `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}${comma}\n`;
     }
