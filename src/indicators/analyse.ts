@@ -42,6 +42,10 @@ interface Observation {
   fromAnswers: boolean;
   /** Set by suppression. */
   hidden: 'below-threshold' | 'secondary' | undefined;
+  /** Respondent answers counted into this cell (microdata only; 0 otherwise). */
+  positive: number;
+  other: number;
+  excluded: number;
 }
 
 const GENDER_ORDER: Record<Gender, number> = { T: 0, K: 1, M: 2 };
@@ -65,7 +69,7 @@ function observation(
   area: string, areaKind: AreaKind, indicator: string, service: string, gender: Gender, period: string,
   value: number, n: number | null, isShare: boolean, sources: { file: string; line: number }[], fromAnswers: boolean,
 ): Observation {
-  return { area, areaKind, indicator, service, gender, period, value, n, isShare, sources, fromAnswers, hidden: undefined };
+  return { area, areaKind, indicator, service, gender, period, value, n, isShare, sources, fromAnswers, hidden: undefined, positive: 0, other: 0, excluded: 0 };
 }
 
 const ONLY_TOTAL: readonly Gender[] = ['T'];
@@ -150,10 +154,10 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
     }
   };
   // Answer groups arrive per respondent gender; the total (T) is their sum. Counted area →
-  // indicator → service → gender → period, so each series' key is built once, not per group.
-  type Counts = Pick<Observation, 'area' | 'areaKind' | 'indicator' | 'service' | 'gender' | 'period' | 'sources'> & { positive: number; other: number; excluded: number };
-  const answerSeries: Map<string, Counts>[] = [];
-  const answerIndex = new Map<string, Map<string, Map<string, Map<Gender, Map<string, Counts>>>>>();
+  // indicator → service → gender → period, so each series' key is built once, not per group,
+  // into the observation itself (its value is set once the counts are complete).
+  const answerSeries: Map<string, Observation>[] = [];
+  const answerIndex = new Map<string, Map<string, Map<string, Map<Gender, Map<string, Observation>>>>>();
   for (let ri = 0; ri < records.length; ri++) {
     const r = records[ri]!;
     if (r.kind === 'budget') continue;
@@ -176,7 +180,8 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
         }
         let c = periods.get(r.period);
         if (c === undefined) {
-          c = { area: r.area.code, areaKind: r.area.kind, indicator: r.indicator, service: r.service, gender, period: r.period, sources: [r.source], positive: 0, other: 0, excluded: 0 };
+          // NaN until counted: a double from the start, as every value will be.
+          c = observation(r.area.code, r.area.kind, r.indicator, r.service, gender, r.period, Number.NaN, null, true, [r.source], true);
           periods.set(r.period, c);
         }
         c.positive += r.positive;
@@ -191,7 +196,10 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
     periods.forEach((c) => {
       const share = positiveShare(c);
       sKey ??= seriesKey(c);
-      if (share) put(observation(c.area, c.areaKind, c.indicator, c.service, c.gender, c.period, share.share, share.n, true, c.sources, true), sKey);
+      if (share === undefined) return;
+      c.value = share.share;
+      c.n = share.n;
+      put(c, sKey);
     });
   }
 
