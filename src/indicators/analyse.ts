@@ -156,8 +156,8 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   // Answer groups arrive per respondent gender; the total (T) is their sum. Counted area →
   // indicator → service → gender → period, so each series' key is built once, not per group,
   // into the observation itself (its value is set once the counts are complete).
-  const answerSeries: Map<string, Observation>[] = [];
-  const answerIndex = new Map<string, Map<string, Map<string, Map<Gender, Map<string, Observation>>>>>();
+  const answerSeries: Observation[][] = [];
+  const answerIndex = new Map<string, Map<string, Map<string, (Observation[] | undefined)[]>>>();
   for (let ri = 0; ri < records.length; ri++) {
     const r = records[ri]!;
     if (r.kind === 'budget') continue;
@@ -170,19 +170,27 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
     } else if (r.kind === 'answers') {
       const byIndicator = answerIndex.get(r.area.code) ?? answerIndex.set(r.area.code, new Map()).get(r.area.code)!;
       const byService = byIndicator.get(r.indicator) ?? byIndicator.set(r.indicator, new Map()).get(r.indicator)!;
-      const byGender = byService.get(r.service) ?? byService.set(r.service, new Map()).get(r.service)!;
+      const byGender = byService.get(r.service) ?? byService.set(r.service, [undefined, undefined, undefined]).get(r.service)!;
       for (const gender of r.gender === 'T' ? ONLY_TOTAL : WITH_TOTAL[r.gender]) {
-        let periods = byGender.get(gender);
+        // A series (T, K or M) holds one cell per year: a short search, not a map per series
+        // (153 000 maps were 70 MB at 2M answers, all kept to the end of counting).
+        let periods = byGender[GENDER_ORDER[gender]];
         if (periods === undefined) {
-          periods = new Map();
-          byGender.set(gender, periods);
+          periods = [];
+          byGender[GENDER_ORDER[gender]] = periods;
           answerSeries.push(periods);
         }
-        let c = periods.get(r.period);
+        let c: Observation | undefined;
+        for (let k = periods.length - 1; k >= 0; k--) {
+          if (periods[k]!.period === r.period) {
+            c = periods[k];
+            break;
+          }
+        }
         if (c === undefined) {
           // NaN until counted: a double from the start, as every value will be.
           c = observation(r.area.code, r.area.kind, r.indicator, r.service, gender, r.period, Number.NaN, null, true, [r.source], true);
-          periods.set(r.period, c);
+          periods.push(c);
         }
         c.positive += r.positive;
         c.other += r.other;
@@ -193,14 +201,15 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   for (let si = 0; si < answerSeries.length; si++) {
     const periods = answerSeries[si]!;
     let sKey: string | undefined;
-    periods.forEach((c) => {
+    for (let k = 0; k < periods.length; k++) {
+      const c = periods[k]!;
       const share = positiveShare(c);
       sKey ??= seriesKey(c);
-      if (share === undefined) return;
+      if (share === undefined) continue;
       c.value = share.share;
       c.n = share.n;
       put(c, sKey);
-    });
+    }
   }
 
   // Organisation totals: pooled over all members, only where every member has the cell with n.
