@@ -1,7 +1,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { createIngest, type ParsedInput, type ParseOptions } from './parse-input.js';
-import { createSplitFinder, mergeParts, type PartResult } from './split.js';
+import { createSplitFinder, mergeParts, type PackedAnswers, type PartResult } from './split.js';
 import type { ChunkHead, PartState } from './stream.js';
 
 /** What the reading thread hands a worker: plain data only (the classifier is rebuilt there). */
@@ -16,6 +16,7 @@ export interface PartJob {
 /** What a worker sends back. */
 export interface PartReply extends PartState {
   parsed: ParsedInput;
+  packed?: PackedAnswers;
 }
 
 const READ_BYTES = 1 << 20;
@@ -103,7 +104,7 @@ export async function readParallel(path: string, opts: ParseOptions, size: numbe
     const all = [state, ...replies];
     const rows = all.reduce((a, r) => a + r.rows, 0);
     if (all.some((r) => r.fatal || r.switched || r.truncated) || (opts.maxRows !== undefined && rows > opts.maxRows)) return await readAlone(fh, opts, size);
-    const parts: PartResult[] = [{ parsed: first, lines: state.lines }, ...replies.map((r) => ({ parsed: r.parsed, lines: r.lines }))];
+    const parts: PartResult[] = [{ parsed: first, lines: state.lines }, ...replies.map((r) => ({ parsed: r.parsed, lines: r.lines, ...(r.packed ? { packed: r.packed } : {}) }))];
     return mergeParts(parts);
   } finally {
     for (const w of workers) w.stop();

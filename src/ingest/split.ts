@@ -1,4 +1,5 @@
-import type { AnswerRecord, DataRecord } from '../model/records.js';
+import type { AnswerRecord, DataRecord, Gender } from '../model/records.js';
+import type { Area } from '../model/register.js';
 import { GroupIndex } from './groups.js';
 import type { ParsedInput } from './parse-input.js';
 
@@ -50,6 +51,66 @@ export interface PartResult {
   parsed: ParsedInput;
   /** Line breaks in the part. */
   lines: number;
+  /** The part's records, when a worker packed them (then `parsed.records` is empty). */
+  packed?: PackedAnswers;
+}
+
+/**
+ * A part's answer records as numbers, ten per record, and tables of the texts and areas they
+ * name: a worker hands its 150 000 groups (2M answers) back as one transferred buffer instead of
+ * structured-cloning an object each, which cost ~0.14 s there and ~0.23 s here.
+ */
+export interface PackedAnswers {
+  areas: Area[];
+  texts: string[];
+  /** Per record: area, period, indicator, service, gender, positive, other, excluded, file, line. */
+  numbers: Float64Array<ArrayBuffer>;
+}
+
+const GENDERS: readonly Gender[] = ['T', 'K', 'M'];
+const WIDTH = 10;
+
+/** Packs answer records; undefined when there is any other kind (those go as they are). */
+export function packAnswers(records: readonly DataRecord[]): PackedAnswers | undefined {
+  const areas: Area[] = [];
+  const areaIndex = new Map<Area, number>();
+  const texts: string[] = [];
+  const textIndex = new Map<string, number>();
+  const text = (t: string): number => {
+    let i = textIndex.get(t);
+    if (i === undefined) textIndex.set(t, (i = texts.push(t) - 1));
+    return i;
+  };
+  const numbers = new Float64Array(records.length * WIDTH);
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    if (r.kind !== 'answers') return undefined;
+    let area = areaIndex.get(r.area);
+    if (area === undefined) areaIndex.set(r.area, (area = areas.push(r.area) - 1));
+    const at = i * WIDTH;
+    numbers[at] = area;
+    numbers[at + 1] = text(r.period);
+    numbers[at + 2] = text(r.indicator);
+    numbers[at + 3] = text(r.service);
+    numbers[at + 4] = GroupIndex.slot(r.gender);
+    numbers[at + 5] = r.positive;
+    numbers[at + 6] = r.other;
+    numbers[at + 7] = r.excluded;
+    numbers[at + 8] = text(r.source.file);
+    numbers[at + 9] = r.source.line;
+  }
+  return { areas, texts, numbers };
+}
+
+/** The records `packAnswers` packed, in order (records of one area share its area object, as before). */
+export function* unpackAnswers({ areas, texts, numbers }: PackedAnswers): Generator<AnswerRecord> {
+  for (let at = 0; at < numbers.length; at += WIDTH) {
+    yield {
+      kind: 'answers', area: areas[numbers[at]!]!, period: texts[numbers[at + 1]!]!, indicator: texts[numbers[at + 2]!]!,
+      service: texts[numbers[at + 3]!]!, gender: GENDERS[numbers[at + 4]!]!, positive: numbers[at + 5]!, other: numbers[at + 6]!,
+      excluded: numbers[at + 7]!, source: { file: texts[numbers[at + 8]!]!, line: numbers[at + 9]! },
+    };
+  }
 }
 
 
@@ -68,8 +129,8 @@ export function mergeParts(parts: readonly PartResult[]): ParsedInput {
   const findings: ParsedInput['findings'] = [];
   const rejects: ParsedInput['rejects'] = [];
   let shift = 0;
-  for (const { parsed, lines } of parts) {
-    for (const r of parsed.records) {
+  for (const { parsed, lines, packed } of parts) {
+    for (const r of packed === undefined ? parsed.records : unpackAnswers(packed)) {
       if (r.kind !== 'answers') throw new Error(`mergeParts: ${r.kind} records cannot be merged`);
       let areaKey = areaKeys.get(r.area);
       if (areaKey === undefined) areaKeys.set(r.area, (areaKey = `${r.area.kind}\u0000${r.area.code}`));

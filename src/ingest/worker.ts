@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { answerClassifier } from './answers.js';
 import { readRange, type PartJob, type PartReply } from './parallel.js';
+import { packAnswers } from './split.js';
 import { createCsvIngest } from './stream.js';
 
 const job = workerData as PartJob;
@@ -14,5 +15,6 @@ try {
   await fh.close();
 }
 const parsed = ingest.end();
-const reply: PartReply = { parsed, ...ingest.state() };
-parentPort!.postMessage(reply);
+const packed = packAnswers(parsed.records);
+const reply: PartReply = packed ? { parsed: { ...parsed, records: [] }, packed, ...ingest.state() } : { parsed, ...ingest.state() };
+parentPort!.postMessage(reply, packed ? [packed.numbers.buffer] : []);

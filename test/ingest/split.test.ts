@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/parse.js';
 import { ingestOptions } from '../../src/config/resolve.js';
 import { createIngest, parseInput, type ParsedInput } from '../../src/ingest/parse-input.js';
-import { createSplitFinder, mergeParts } from '../../src/ingest/split.js';
+import { createSplitFinder, mergeParts, packAnswers, unpackAnswers, type PartResult } from '../../src/ingest/split.js';
 import { createCsvIngest } from '../../src/ingest/stream.js';
 
 const opts = { ...ingestOptions(defaultConfig(), {}, {}), file: 'svar.csv' };
@@ -15,17 +15,22 @@ function splitsOf(bytes: Uint8Array, targets: number[], piece: number): number[]
   return finder.splits().filter((s) => s < bytes.length);
 }
 
-/** What readParallel does, on one thread: the first part read as usual, the others with its head. */
+/**
+ * What readParallel does, on one thread: the first part read as usual, the others with its head
+ * and their records packed, as a worker sends them.
+ */
 function readInParts(bytes: Uint8Array, splits: number[], blockBytes: number): ParsedInput {
   const bounds = [0, ...splits, bytes.length];
   const first = createIngest({ ...opts, blockBytes });
   first.write(bytes.subarray(0, bounds[1]));
-  const parts = [{ parsed: first.end(), lines: first.state()!.lines }];
+  const parts: PartResult[] = [{ parsed: first.end(), lines: first.state()!.lines }];
   const head = first.head()!;
   for (let i = 1; i + 1 < bounds.length; i++) {
     const part = createCsvIngest({ ...opts, blockBytes }, head.bom, head);
     part.write(bytes.subarray(bounds[i], bounds[i + 1]));
-    parts.push({ parsed: part.end(), lines: part.state().lines });
+    const parsed = part.end();
+    const packed = packAnswers(parsed.records);
+    parts.push(packed ? { parsed: { ...parsed, records: [] }, lines: part.state().lines, packed } : { parsed, lines: part.state().lines });
   }
   return mergeParts(parts);
 }
@@ -89,6 +94,18 @@ describe('reading a respondent file in parts', () => {
     expect(merged).toEqual(parseInput(bytes, opts));
     expect(merged.records).toMatchObject([{ kind: 'answers', service: 'Hem\ntjänst', gender: 'K', positive: 2, source: { line: 2 } }]);
     expect(merged.rejects.map((r) => r.line)).toEqual([4]);
+  });
+  it('packs answer records into numbers and texts and unpacks the same records, areas shared as before', () => {
+    const text = 'Kommun;År;Verksamhet;Fråga;Svar;Kön\n1460 Bengtsfors;2025;Hemtjänst;q1;Mycket nöjd;Kvinna\n1460 Bengtsfors;2025;Hemtjänst;q2;Vet ej;Kvinna\n1461;2024;"Säbo ""A""";q1;Mycket missnöjd;Man\n';
+    const parsed = parseInput(Buffer.from(text), opts);
+    expect(parsed.records).toHaveLength(3);
+    const packed = packAnswers(parsed.records)!;
+    expect(packed.areas).toHaveLength(2);
+    const back = [...unpackAnswers(structuredClone(packed))];
+    expect(back).toEqual(parsed.records);
+    expect(back[0]!.area).toBe(back[1]!.area);
+    const survey = parseInput(Buffer.from('Kommun;År;Fråga;Antal svarande;Andel\n1460;2024;q;100;85\n'), opts);
+    expect(packAnswers([...parsed.records, ...survey.records])).toBeUndefined();
   });
   it('refuses to merge records that are not answer groups', () => {
     const survey = parseInput(Buffer.from('Kommun;År;Fråga;Antal svarande;Andel\n1460;2024;q;100;85\n'), opts);
