@@ -1,20 +1,24 @@
 // A worker thread's part of a large file split by `readParallel`: the same ingest, its own lines.
 import { open } from 'node:fs/promises';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { answerClassifier } from './answers.js';
 import { readRange, type PartJob, type PartReply } from './parallel.js';
 import { packAnswers } from './split.js';
 import { createCsvIngest } from './stream.js';
 
-const job = workerData as PartJob;
-const ingest = createCsvIngest({ ...job.opts, classify: answerClassifier(job.opts.answerScale!) }, job.head.bom, job.head);
-const fh = await open(job.path);
-try {
-  for await (const chunk of readRange(fh, job.start, job.end)) if (!ingest.write(chunk)) break;
-} finally {
-  await fh.close();
+// Started before its job is known (it loads its modules meanwhile); the job comes as a message.
+parentPort!.once('message', (job: PartJob) => void run(job));
+
+async function run(job: PartJob): Promise<void> {
+  const ingest = createCsvIngest({ ...job.opts, classify: answerClassifier(job.opts.answerScale!) }, job.head.bom, job.head);
+  const fh = await open(job.path);
+  try {
+    for await (const chunk of readRange(fh, job.start, job.end)) if (!ingest.write(chunk)) break;
+  } finally {
+    await fh.close();
+  }
+  const parsed = ingest.end();
+  const packed = packAnswers(parsed.records);
+  const reply: PartReply = packed ? { parsed: { ...parsed, records: [] }, packed, ...ingest.state() } : { parsed, ...ingest.state() };
+  parentPort!.postMessage(reply, packed ? [packed.numbers.buffer] : []);
 }
-const parsed = ingest.end();
-const packed = packAnswers(parsed.records);
-const reply: PartReply = packed ? { parsed: { ...parsed, records: [] }, packed, ...ingest.state() } : { parsed, ...ingest.state() };
-parentPort!.postMessage(reply, packed ? [packed.numbers.buffer] : []);
