@@ -73,3 +73,13 @@ describe('reading one large file on several threads', () => {
     same(['validate', file, '--format', 'json', '--max-rows', '45000']);
   });
 });
+
+describe('files of other kinds, with workers started', () => {
+  it('the bundled example (budget, aggregated and respondent files): the same report on any number of threads', () => {
+    // Every file is large enough to split here: a worker starts for each, and those of files that
+    // turn out not to be respondent files are stopped unused (the run still ends, with the same bytes).
+    const r = same(['report', '--config', 'fixtures/bengtsfors-mellerud/tillit.config.json', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).budget.length).toBeGreaterThan(0);
+  });
+});
