@@ -61,8 +61,8 @@ export function createPartsMap<V>(): { get(parts: readonly string[]): V | undefi
   return {
     get(parts) {
       let at: Level | V | undefined = root;
-      for (const p of parts) {
-        at = (at as Level).get(p);
+      for (let i = 0; i < parts.length; i++) {
+        at = (at as Level).get(parts[i]!);
         if (at === undefined) return undefined;
       }
       return at as V;
