@@ -7,8 +7,15 @@ import { collectRows, eachUnquoted, parseBlock, readHead, type Delimiter, type R
 import type { Kind } from '../config/schema.js';
 import type { DecimalMark } from './number.js';
 
-/** Blocks of about this many bytes are decoded and parsed at a time. */
+/** Blocks of about this many bytes are decoded and parsed at a time while the first rows decide the table's shape. */
 const BLOCK_BYTES = 1 << 20;
+/**
+ * Then blocks of 16-32 KiB: a decoded block that small is an ordinary young object, dead by the
+ * next scavenge, where a 1 MiB one went to V8's large-object space and stayed until a full GC
+ * (reading 20M answers on one thread: heap 117 instead of ~350 MB between full GCs; reading 2M
+ * answers ~4 % faster).
+ */
+const STREAM_BLOCK_BYTES = 1 << 15;
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export interface CsvIngest {
@@ -59,6 +66,7 @@ export interface ChunkHead {
 export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHead): CsvIngest {
   const { file } = opts;
   const blockBytes = opts.blockBytes ?? BLOCK_BYTES;
+  const streamBytes = Math.min(blockBytes, STREAM_BLOCK_BYTES);
   let pending: Buffer = Buffer.alloc(0);
   let scanPos = 0;
   let inQuotes = false;
@@ -254,12 +262,12 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
     scanPos = i;
   }
 
-  /** Hands complete blocks to the parser: at about BLOCK_BYTES, or everything at the end. */
+  /** Hands complete blocks to the parser: at about BLOCK_BYTES (STREAM_BLOCK_BYTES once set up), or everything at the end. */
   function cut(final: boolean): void {
     while (!stopped && fatal === undefined) {
       let end: number;
       let lineCount: number;
-      if (boundary > 0 && (final || boundary >= blockBytes)) {
+      if (boundary > 0 && (final || boundary >= (builder === undefined ? blockBytes : streamBytes / 2))) {
         end = boundary;
         lineCount = breaksAtBoundary;
       } else if (final && pending.length > 0) {
@@ -299,9 +307,14 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
         return false;
       }
       fedBytes += chunk.length;
-      pending = pending.length === 0 ? Buffer.from(chunk) : Buffer.concat([pending, chunk]);
-      scan(false);
-      cut(false);
+      // Once the table is set up the bytes go in slices, so blocks stay small (STREAM_BLOCK_BYTES).
+      for (let off = 0; off < chunk.length && !stopped && fatal === undefined;) {
+        const piece = chunk.subarray(off, builder === undefined ? chunk.length : off + streamBytes);
+        off += piece.length;
+        pending = pending.length === 0 ? Buffer.from(piece) : Buffer.concat([pending, piece]);
+        scan(false);
+        cut(false);
+      }
       return !stopped && fatal === undefined;
     },
     end() {
