@@ -73,6 +73,11 @@ function observation(
 }
 
 const ONLY_TOTAL: readonly Gender[] = ['T'];
+/**
+ * Rows of areas outside the organisation have no peers: they share one empty list (an array each
+ * was 15 MB of a 2M-answer report). Frozen, so nothing can add to it.
+ */
+const NO_PEERS = Object.freeze([]) as unknown as Comparison[];
 const WITH_TOTAL: Record<Gender, readonly Gender[]> = { T: ['T'], K: ['T', 'K'], M: ['T', 'M'] };
 const seriesKey = (o: Pick<Observation, 'area' | 'indicator' | 'service' | 'gender'>) =>
   `${o.area}\u0000${o.indicator}\u0000${o.service}\u0000${o.gender}`;
@@ -335,7 +340,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
       const organisation = reason === null && memberCodes.includes(o.area) ? compare(o, cell.get(orgCode)) : null;
       const peers = reason === null && memberCodes.includes(o.area)
         ? memberCodes.filter((m) => m !== o.area).map((m) => compare(o, cell.get(m))).filter((c): c is Comparison => c !== null)
-        : [];
+        : NO_PEERS;
       const row = new QualityCell(
         o.area, o.areaKind, o.indicator, o.service, o.gender, o.period,
         reason === null ? round(o.value, 4) : null,
