@@ -73,16 +73,21 @@ function observation(
 }
 
 const ONLY_TOTAL: readonly Gender[] = ['T'];
+const WITH_TOTAL: Record<Gender, readonly Gender[]> = { T: ['T'], K: ['T', 'K'], M: ['T', 'M'] };
 /**
  * Rows of areas outside the organisation have no peers: they share one empty list (an array each
  * was 15 MB of a 2M-answer report). Frozen, so nothing can add to it.
  */
 const NO_PEERS = Object.freeze([]) as unknown as Comparison[];
-const WITH_TOTAL: Record<Gender, readonly Gender[]> = { T: ['T'], K: ['T', 'K'], M: ['T', 'M'] };
 const seriesKey = (o: Pick<Observation, 'area' | 'indicator' | 'service' | 'gender'>) =>
   `${o.area}\u0000${o.indicator}\u0000${o.service}\u0000${o.gender}`;
 
-/** Turns parsed inputs into the report model: every indicator, comparison and finding. Pure. */
+/**
+ * Turns parsed inputs into the report model: every indicator, comparison and finding. Pure.
+ * Its loops over records, observations and rows go by index: this function runs once, partly
+ * unoptimised (V8 compiles a hot loop on the fly and drops the code when the loop ends), where
+ * `for … of` made an iterator result per element (2M answers: ~120 MB, ~0.1 s).
+ */
 export function analyse(inputs: readonly ParsedInput[], config: Config, opts: AnalyseOptions = {}): Report {
   const findings: Finding[] = inputs.flatMap((i) => i.findings);
   const records: DataRecord[] = ([] as DataRecord[]).concat(...inputs.map((i) => i.records));
