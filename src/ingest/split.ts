@@ -102,13 +102,20 @@ export function packAnswers(records: readonly DataRecord[]): PackedAnswers | und
   return { areas, texts, numbers };
 }
 
+/**
+ * A whole number read back from the packed doubles as V8's small integer where it fits: stored as
+ * a double, a count or line number turned every record's and source's field into a boxed double
+ * (analysis of 2M answers read on two threads took ~1.35 instead of ~1.05 s). Larger ones stay exact.
+ */
+const whole = (v: number): number => (v <= 0x7fffffff ? v | 0 : v);
+
 /** The records `packAnswers` packed, in order (records of one area share its area object, as before). */
 export function* unpackAnswers({ areas, texts, numbers }: PackedAnswers): Generator<AnswerRecord> {
   for (let at = 0; at < numbers.length; at += WIDTH) {
     yield {
-      kind: 'answers', area: areas[numbers[at]!]!, period: texts[numbers[at + 1]!]!, indicator: texts[numbers[at + 2]!]!,
-      service: texts[numbers[at + 3]!]!, gender: GENDERS[numbers[at + 4]!]!, positive: numbers[at + 5]!, other: numbers[at + 6]!,
-      excluded: numbers[at + 7]!, source: { file: texts[numbers[at + 8]!]!, line: numbers[at + 9]! },
+      kind: 'answers', area: areas[whole(numbers[at]!)]!, period: texts[whole(numbers[at + 1]!)]!, indicator: texts[whole(numbers[at + 2]!)]!,
+      service: texts[whole(numbers[at + 3]!)]!, gender: GENDERS[whole(numbers[at + 4]!)]!, positive: whole(numbers[at + 5]!), other: whole(numbers[at + 6]!),
+      excluded: whole(numbers[at + 7]!), source: { file: texts[whole(numbers[at + 8]!)]!, line: whole(numbers[at + 9]!) },
     };
   }
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/parse.js';
 import { ingestOptions } from '../../src/config/resolve.js';
 import { createIngest, parseInput, type ParsedInput } from '../../src/ingest/parse-input.js';
+import type { AnswerRecord } from '../../src/model/records.js';
 import { createSplitFinder, mergeParts, packAnswers, unpackAnswers, type PartResult } from '../../src/ingest/split.js';
 import { createCsvIngest } from '../../src/ingest/stream.js';
 
@@ -104,6 +105,9 @@ describe('reading a respondent file in parts', () => {
     const back = [...unpackAnswers(structuredClone(packed))];
     expect(back).toEqual(parsed.records);
     expect(back[0]!.area).toBe(back[1]!.area);
+    // Counts and lines beyond 32 bits come back exactly.
+    const huge = { ...parsed.records[0]!, positive: 3_000_000_007, source: { file: 'svar.csv', line: 2 ** 40 + 1 } } as AnswerRecord;
+    expect([...unpackAnswers(packAnswers([huge])!)]).toEqual([huge]);
     const survey = parseInput(Buffer.from('Kommun;År;Fråga;Antal svarande;Andel\n1460;2024;q;100;85\n'), opts);
     expect(packAnswers([...parsed.records, ...survey.records])).toBeUndefined();
   });
