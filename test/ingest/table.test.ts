@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, parseBlock, parseCsv, readTable, splitUnquoted, type Delimiter } from '../../src/ingest/table.js';
+import { detectDelimiter, parseBlock, parseCsv, readTable, splitQuotedCells, splitUnquoted, type Delimiter } from '../../src/ingest/table.js';
 
 describe('detectDelimiter', () => {
   it('counts only outside quotes', () => {
@@ -81,5 +81,33 @@ describe('splitUnquoted', () => {
   it('is what parseBlock uses when a block has no quote', () => {
     expect(parseBlock('a;b\n\n1;2', ';', 4).records).toEqual([{ line: 4, cells: ['a', 'b'] }, { line: 5, cells: [''] }, { line: 6, cells: ['1', '2'] }]);
     expect(parseBlock('', ';', 1).records).toEqual([]);
+  });
+});
+
+describe('splitQuotedCells', () => {
+  const text = fc.array(fc.constantFrom('a', 'Ö', '1', ' ', ',', ';', '\t', '"', '\n', '\r\n', 'é', ''), { maxLength: 6 }).map((a) => a.join(''));
+  /** A cell as a file might hold it: bare, quoted as RFC 4180 says, or quoted the way people get it wrong. */
+  const cell = fc.tuple(text, fc.constantFrom('bare', 'quoted', 'quoted', 'half')).map(([t, how]) =>
+    how === 'bare' ? t : how === 'quoted' ? `"${t.replace(/"/g, '""')}"` : `"${t}`);
+  it('property: parseBlock reads quoted text exactly as csv-parse does, line numbers, findings and lost lines included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { maxLength: 8 }),
+        fc.constantFrom<Delimiter>(';', ',', '\t'),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.integer({ min: 1, max: 9 }),
+        (rows, delimiter, nl, first) => {
+          const block = rows.map((r) => r.join(delimiter)).join(nl);
+          expect(parseBlock(block, delimiter, first)).toEqual(parseCsv(block, delimiter, first));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+  it('takes a block whose quotes wrap whole cells, and nothing else', () => {
+    expect(splitQuotedCells('"a";"b c"\n1;""\n"Ö";2', ';', 3)).toEqual([
+      { line: 3, cells: ['a', 'b c'] }, { line: 4, cells: ['1', ''] }, { line: 5, cells: ['Ö', '2'] },
+    ]);
+    for (const odd of ['"a""b";c', '"a;b";c', '"a\nb";c', 'a"b;c', '"a" ;c', '";c']) expect(splitQuotedCells(odd, ';', 1)).toBeUndefined();
   });
 });
