@@ -224,14 +224,20 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
     early.length = 0;
   }
 
+  /** Whether every CR in `buf` from `i` on is followed by an LF in `buf` (a CR at the end waits for the next bytes). */
+  function noLoneCr(buf: Buffer, i: number): boolean {
+    for (let cr = buf.indexOf(0x0d, i); cr >= 0; cr = buf.indexOf(0x0d, cr + 1)) if (buf[cr + 1] !== 0x0a) return false;
+    return true;
+  }
+
   /** Scans new bytes for record boundaries: a line break outside quotes. */
   function scan(final: boolean): void {
     const buf = pending;
     const n = buf.length;
     let i = scanPos;
-    if (!inQuotes && buf.indexOf(0x22, i) < 0 && buf.indexOf(0x0d, i) < 0) {
-      // No quote and no CR ahead (most chunks of most files): every line feed is a boundary, found
-      // by native search instead of a byte-by-byte loop.
+    if (!inQuotes && buf.indexOf(0x22, i) < 0 && noLoneCr(buf, i)) {
+      // No quote and no CR but in CRLF ahead (most chunks of most files): every line feed is a
+      // boundary, found by native search instead of a byte-by-byte loop.
       for (let lf = buf.indexOf(0x0a, i); lf >= 0; lf = buf.indexOf(0x0a, lf + 1)) {
         breaks++;
         boundary = lf + 1;

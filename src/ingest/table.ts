@@ -225,7 +225,11 @@ export function splitQuotedCells(text: string, delimiter: Delimiter, firstLine: 
  * outlive the young generation and fill the old one); `visit` returns false to stop.
  */
 export function eachUnquoted(text: string, delimiter: Delimiter, firstLine: number, visit: (line: number, cells: string[]) => boolean): void {
-  if (text.indexOf('\r') >= 0) {
+  const firstCr = text.indexOf('\r');
+  // Windows line ends (every CR before an LF) are cut like LFs, each line without its CR; any other
+  // CR (old Mac line ends, a mix) takes the general split (CRLF 2M answers read 2.8 -> ~2.1 s).
+  const crlf = firstCr >= 0 && onlyCrLf(text, firstCr);
+  if (firstCr >= 0 && !crlf) {
     const lines = text.split(/\r\n|\n|\r/);
     if (lines.at(-1) === '') lines.pop();
     for (let i = 0; i < lines.length; i++) if (!visit(firstLine + i, lines[i]!.split(delimiter))) return;
@@ -234,8 +238,9 @@ export function eachUnquoted(text: string, delimiter: Delimiter, firstLine: numb
   const n = text.length;
   let line = firstLine;
   for (let start = 0; start < n; line++) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = n;
+    const lf = text.indexOf('\n', start);
+    const next = lf < 0 ? n : lf;
+    const end = crlf && next > start && text.charCodeAt(next - 1) === 13 ? next - 1 : next;
     const cells: string[] = [];
     let from = start;
     for (;;) {
@@ -246,8 +251,14 @@ export function eachUnquoted(text: string, delimiter: Delimiter, firstLine: numb
     }
     cells.push(text.slice(from, end));
     if (!visit(line, cells)) return;
-    start = end + 1;
+    start = next + 1;
   }
+}
+
+/** Whether every CR from `from` on is the first half of a CRLF. */
+function onlyCrLf(text: string, from: number): boolean {
+  for (let cr = from; cr >= 0; cr = text.indexOf('\r', cr + 1)) if (text.charCodeAt(cr + 1) !== 10) return false;
+  return true;
 }
 
 /** A row's text re-joined from its cells, quoted where needed. */

@@ -78,6 +78,16 @@ describe('splitUnquoted', () => {
       { numRuns: 2000 },
     );
   });
+  it('reads Windows line ends (CRLF only) exactly as csv-parse does', () => {
+    const cells = fc.array(fc.constantFrom('a', 'Ö', '1', ' ', ';', ',', '\t', ''), { maxLength: 8 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(cells, { maxLength: 12 }), fc.boolean(), fc.constantFrom<Delimiter>(';', ',', '\t'), (lines, lastBreak, delimiter) => {
+        const text = `${lines.join('\r\n')}${lastBreak && lines.length > 0 ? '\r\n' : ''}`;
+        expect(splitUnquoted(text, delimiter, 1)).toEqual(parseCsv(text, delimiter, 1).records);
+      }),
+      { numRuns: 1000 },
+    );
+  });
   it('is what parseBlock uses when a block has no quote', () => {
     expect(parseBlock('a;b\n\n1;2', ';', 4).records).toEqual([{ line: 4, cells: ['a', 'b'] }, { line: 5, cells: [''] }, { line: 6, cells: ['1', '2'] }]);
     expect(parseBlock('', ';', 1).records).toEqual([]);
