@@ -22,7 +22,7 @@ const num = (v: number | null): string => (v === null || !Number.isFinite(v) ? '
  * field, its series' first five fields once per series, and its comparisons, rank and sources in
  * their schema's key order with each text's JSON looked up (there are few different ones: areas,
  * periods, files): one `JSON.stringify` call costs ~0.15 µs before it writes a byte, and a row had
- * six (2M answers: 0.85 -> 0.4 -> 0.15 s). Any other row goes to `JSON.stringify`.
+ * six (2M answers: 0.85 -> 0.4 -> 0.25 s). Any other row goes to `JSON.stringify`.
  */
 export function qualityRowWriter(): (q: QualityRow) => string {
   const texts = new Map<string, string>();
