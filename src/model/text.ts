@@ -21,8 +21,8 @@ export function truncate(text: string, max = 60): string {
 
 /**
  * The same text, no longer tied to the text it was cut from. V8 keeps a cut of 13 characters or
- * more as a view into its parent, so one kept cell would keep its whole 1 MiB block alive (a
- * 20M-row file then held most of its blocks). Only for texts that are kept: it copies.
+ * more as a view into its parent, so one kept cell would keep its whole decoded block alive (with
+ * 1 MiB blocks a 20M-row file held most of them). Only for texts that are kept: it copies.
  */
 export function detach(text: string): string {
   return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
