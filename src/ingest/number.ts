@@ -10,11 +10,15 @@ const POWERS = Array.from({ length: 16 }, (_, k) => 10 ** k);
 /**
  * The plain cell a national file is made of: `-?digits` or `-?digits<mark>digits` with the file's
  * decimal mark; undefined for anything else. Up to 15 digits the value is the digits as a whole
- * number divided by a power of ten: both are exact doubles, and one IEEE division is correctly
- * rounded, so the result is the one `Number` gives (Clinger's fast path), without building text.
+ * number divided (or multiplied) by a power of ten: both are exact doubles, and one IEEE operation
+ * is correctly rounded, so the result is the one `Number` gives (Clinger's fast path), without
+ * building text. `scale` shifts the decimal point that many places first (tkr and mnkr to kronor):
+ * `18726,8` tkr is exactly 18 726 800 kr, where reading 18726.8 and multiplying by 1000 rounds twice
+ * (and gives 18726800.000000004 for one such amount in sixty).
  * @example plainNumber('-8333,3', ',') // -8333.3
+ * @example plainNumber('18726,8', ',', 3) // 18726800
  */
-export function plainNumber(cell: string, decimal: DecimalMark): number | undefined {
+export function plainNumber(cell: string, decimal: DecimalMark, scale = 0): number | undefined {
   const n = cell.length;
   let i = cell.charCodeAt(0) === 45 ? 1 : 0;
   if (i >= n || n - i > 16) return undefined;
@@ -31,7 +35,8 @@ export function plainNumber(cell: string, decimal: DecimalMark): number | undefi
     else return undefined;
   }
   if (digits > 15) return undefined;
-  const v = point < 0 ? value : value / POWERS[digits - point]!;
+  const shift = scale - (point < 0 ? 0 : digits - point);
+  const v = shift === 0 ? value : shift > 0 ? value * POWERS[shift]! : value / POWERS[-shift]!;
   return cell.charCodeAt(0) === 45 ? -v : v;
 }
 const MISSING = /^(?:\.{1,6}|na|n\/a|nan|null|×|x)$/i;
@@ -44,13 +49,14 @@ const POINT_DECIMAL = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
  * file's, decided once: in a decimal-comma file `1,234` is 1.234, in a decimal-point file it is
  * 1234 (a grouping comma). Accepts thousands separators space, U+00A0, U+202F, the Unicode minus
  * U+2212, a leading `+`, a trailing `%`. Missing: empty, one to six dots, `NA`. A lone `-` is zero
- * (Statistics Sweden: "nothing to report") unless `dash` is `missing`.
+ * (Statistics Sweden: "nothing to report") unless `dash` is `missing`. `scale`: the value times
+ * ten to that power, correctly rounded (see `plainNumber`); infinite if that is past a double.
  * @example parseNumber('−1 234,5', ',') // { kind: 'value', value: -1234.5 }
  */
-export function parseNumber(cell: string, decimal: DecimalMark, dash: 'zero' | 'missing' = 'zero'): NumberCell {
+export function parseNumber(cell: string, decimal: DecimalMark, dash: 'zero' | 'missing' = 'zero', scale = 0): NumberCell {
   // The common cases first (a national file has millions of cells): a plain integer, or digits
   // with the file's own decimal mark, mean the same in every convention.
-  const plain = plainNumber(cell, decimal);
+  const plain = plainNumber(cell, decimal, scale);
   if (plain !== undefined) return { kind: 'value', value: plain };
   let s = cell.trim();
   if (s === '' || MISSING.test(s)) return { kind: 'missing' };
@@ -64,6 +70,9 @@ export function parseNumber(cell: string, decimal: DecimalMark, dash: 'zero' | '
     s = s.replace(/,/g, '');
   }
   const value = Number(s);
+  // An exponent moves the decimal point before the one rounding. Scaled past what a double holds,
+  // the value is infinite: a number, but out of any schema's range.
+  if (scale !== 0 && Number.isFinite(value)) return { kind: 'value', value: Number(`${s}e${scale}`) };
   return Number.isFinite(value) ? { kind: 'value', value } : { kind: 'invalid' };
 }
 

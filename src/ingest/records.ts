@@ -69,6 +69,8 @@ export interface RecordsResult {
 }
 
 const UNIT_FACTOR: Record<AmountUnit, number> = { kr: 1, tkr: 1_000, mnkr: 1_000_000 };
+/** Amounts are read in kronor: the unit's decimal places are moved before the one rounding. */
+const UNIT_SCALE: Record<AmountUnit, number> = { kr: 0, tkr: 3, mnkr: 6 };
 
 /**
  * Caches a function of one cell's text. A national file repeats the same few hundred municipality,
@@ -274,7 +276,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   // Budget rows are kept (sign, totals and deviations need the whole file): the duplicate check
   // holds the record itself, a given deviation sits beside the few rows that have one.
   const budget: BudgetRows = { records: [], given: new Map(), seen: createPartsMap<BudgetRecord>(), isTotal: memo((activity) => TOTAL_ROW.test(activity)) };
-  const factor = UNIT_FACTOR[unit];
+  const scale = UNIT_SCALE[unit];
   const title = table.title;
 
   // The common respondent row (every cell readable, nothing to report) is counted without the
@@ -311,14 +313,11 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   const quickAmount = (idx: number | undefined, cells: readonly string[]): number | null | undefined => {
     if (idx === undefined) return null;
     const text = cells[idx]!;
-    let v = plainNumber(text, decimal);
-    if (v === undefined) {
-      const parsed = parseNumber(text.trim(), decimal, opts.dash);
-      if (parsed.kind !== 'value') return parsed.kind === 'missing' ? null : undefined;
-      v = parsed.value;
-    }
-    v *= factor;
-    return Number.isFinite(v) ? v : undefined;
+    const v = plainNumber(text, decimal, scale);
+    if (v !== undefined) return v;
+    const parsed = parseNumber(text.trim(), decimal, opts.dash, scale);
+    if (parsed.kind !== 'value') return parsed.kind === 'missing' ? null : undefined;
+    return Number.isFinite(parsed.value) ? parsed.value : undefined;
   };
   const quickBudget = (row: Row): boolean => {
     const cells = row.cells;
@@ -368,10 +367,10 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
       if (got !== undefined) f.received = truncate(got);
       errors.push(f);
     };
-    const num = (role: Role | number): number | null => {
+    const num = (role: Role | number, shift = 0): number | null => {
       const text = typeof role === 'number' ? (row.cells[role] ?? '') : cell(role);
       if (text === undefined) return null;
-      const parsed = parseNumber(text, decimal, opts.dash);
+      const parsed = parseNumber(text, decimal, opts.dash, shift);
       if (parsed.kind === 'invalid') {
         fail('value-number-invalid', role, { decimal });
         return null;
@@ -511,10 +510,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
     } else {
       const activity = kept(cell('service') || cell('indicator') || '');
       if (activity === '') fail('value-required', roles.service !== undefined ? 'service' : 'indicator');
-      const amt = (role: Role) => {
-        const v = num(role);
-        return v === null ? null : v * factor;
-      };
+      const amt = (role: Role) => num(role, scale);
       const month = period === undefined ? undefined : period.length === 4 ? `${period}-12` : period;
       const rec = {
         kind, area, period: month, activity, source,

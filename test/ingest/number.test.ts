@@ -69,6 +69,25 @@ describe('plainNumber', () => {
       { numRuns: 5000 },
     );
   });
+  it('property: with a scale, the cell times ten to that power as Number() reads it, to the last bit', () => {
+    // Number('32,3e3') is the decimal 32300 rounded once; 32.3 * 1000 rounds twice (32299.999999999996).
+    fc.assert(
+      fc.property(fc.stringMatching(/^-?[0-9]{1,8}([.,][0-9]{1,7})?$/), fc.constantFrom(',', '.') as fc.Arbitrary<',' | '.'>, fc.constantFrom(0, 3, 6), (cell, decimal, scale) => {
+        const other = decimal === ',' ? '.' : ',';
+        const expected = cell.includes(other) ? undefined : Number(`${cell.replace(',', '.')}e${scale}`);
+        expect(Object.is(plainNumber(cell, decimal, scale), expected)).toBe(true);
+        const general = parseNumber(` ${cell} `, decimal, 'zero', scale);
+        if (expected !== undefined) expect(general.kind === 'value' && Object.is(general.value, expected)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it.each([['32,3', 3, 32_300], ['16,1', 3, 16_100], ['-0,07', 6, -70_000], ['1\u00a0234,5', 3, 1_234_500]] as const)('%s scaled by 10^%d is exactly %d', (cell, scale, value) => {
+    expect(parseNumber(cell, ',', 'zero', scale)).toEqual({ kind: 'value', value });
+  });
+  it('a value scaled past what a double holds is infinite (out of any range), not unreadable', () => {
+    expect(parseNumber(`1${'0'.repeat(303)}`, ',', 'zero', 6)).toEqual({ kind: 'value', value: Infinity });
+  });
   it.each([['0,3', 0.3], ['-0', -0], ['007', 7], ['123456789012345', 123456789012345], ['-99999999999999,9', -99999999999999.9]] as const)('%s is %d', (cell, value) => {
     expect(Object.is(plainNumber(cell, ','), value)).toBe(true);
   });

@@ -138,6 +138,12 @@ describe('budget rows', () => {
     expect(r.records[0] as BudgetRecord).toMatchObject({ budgetYear: 231_400_000, budgetMonth: 18_900_000, actualMonth: 19_100_500, forecast: 235_000_000 });
     expect(codes(r, 'info')).toContain('sign-inferred@-:-');
   });
+  it('reads tkr and mnkr amounts as exact kronor (the decimal point moved, one rounding)', () => {
+    // 32.3 * 1000 is 32299.999999999996 and 16.1 * 1000 is 16100.000000000002.
+    const text = 'Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad;Prognos helår\n2025-01;1460;LSS;32,3;16,1;"1 064,1";32,3\n2025-01;1460;IFO;0,0323;-;..;0,0161\n';
+    expect(parseText(text, { unit: 'tkr' }).records[0]).toMatchObject({ budgetYear: 32_300, budgetMonth: 16_100, actualMonth: 1_064_100, forecast: 32_300 });
+    expect(parseText(text, { unit: 'mnkr' }).records[1]).toMatchObject({ budgetYear: 32_300, budgetMonth: 0, actualMonth: null, forecast: 16_100 });
+  });
   it('takes the unit from a header, checks Avvikelse and total rows', () => {
     const text = [
       'Verksamhet;Budget helår (tkr);Budget ack;Utfall ack;Prognos helår;Avvikelse',
