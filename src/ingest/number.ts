@@ -13,10 +13,10 @@ const POWERS = Array.from({ length: 16 }, (_, k) => 10 ** k);
  * number divided (or multiplied) by a power of ten: both are exact doubles, and one IEEE operation
  * is correctly rounded, so the result is the one `Number` gives (Clinger's fast path), without
  * building text. `scale` shifts the decimal point that many places first (tkr and mnkr to kronor):
- * `18726,8` tkr is exactly 18 726 800 kr, where reading 18726.8 and multiplying by 1000 rounds twice
- * (and gives 18726800.000000004 for one such amount in sixty).
+ * `32,3` tkr is exactly 32 300 kr, where reading 32.3 and multiplying by 1000 rounds twice and gives
+ * 32299.999999999996 (one one-decimal amount in sixty comes out not whole that way).
  * @example plainNumber('-8333,3', ',') // -8333.3
- * @example plainNumber('18726,8', ',', 3) // 18726800
+ * @example plainNumber('32,3', ',', 3) // 32300
  */
 export function plainNumber(cell: string, decimal: DecimalMark, scale = 0): number | undefined {
   const n = cell.length;
