@@ -68,9 +68,9 @@ export interface RecordsResult {
   counts: RowCounts;
 }
 
-const UNIT_FACTOR: Record<AmountUnit, number> = { kr: 1, tkr: 1_000, mnkr: 1_000_000 };
 /** Amounts are read in kronor: the unit's decimal places are moved before the one rounding. */
 const UNIT_SCALE: Record<AmountUnit, number> = { kr: 0, tkr: 3, mnkr: 6 };
+const unitFactor = (unit: AmountUnit): number => 10 ** UNIT_SCALE[unit];
 
 /**
  * Caches a function of one cell's text. A national file repeats the same few hundred municipality,
@@ -679,7 +679,7 @@ function finishBudget({ records, given: givens, isTotal }: BudgetRows, opts: Rec
   }
   out.sign = sign;
   const flip = sign === 'costs-negative' ? -1 : 1;
-  const factor = UNIT_FACTOR[unit];
+  const factor = unitFactor(unit);
   const tolerance = 0.5 * factor;
   // Costs positive; `+ 0` turns a −0 (a negated zero, or "-0" in the file) into 0. Field by field:
   // a loop over the field names was a tenth of a national budget file's reading time.
