@@ -24,7 +24,7 @@ const runs = Math.max(1, arg('--runs', 3));
 const dir = mkdtempSync(join(tmpdir(), 'tillit-bench-'));
 
 // The 290 municipality codes, from the register tillit ships.
-const { MUNICIPALITIES } = await import(join(root, 'dist/model/register.js'));
+const { MUNICIPALITIES } = await import(join(root, 'dist/register.js'));
 const codes = [...MUNICIPALITIES.entries()];
 
 let seed = 42;

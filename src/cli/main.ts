@@ -1,7 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import { EXIT, InputError, OutputError, UsageError } from './errors.js';
+import packageJson from '../../package.json' with { type: 'json' };
 
 // V8 allocates objects from a code site straight in the old generation once most of them
 // survived a young-generation GC ("allocation-site pretenuring"). Reading a national file it
@@ -14,8 +14,7 @@ setFlagsFromString('--no-allocation-site-pretenuring');
 // Commands load their modules (zod, csv-parse, renderers) only when run: `tillit --version` and
 // `--help` stay fast.
 
-const require = createRequire(import.meta.url);
-const { version } = require('../../package.json') as { version: string };
+const { version } = packageJson;
 
 const EXIT_HELP = `
 Exit codes:
