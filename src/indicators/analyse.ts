@@ -404,7 +404,9 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
     if (budgetPeriod === null || !recs.some((r) => r.period === budgetPeriod)) return undefined;
     const b = budgetBalance(recs, budgetPeriod, thresholds, config.budget.forecastMargin);
     const year = Number(budgetPeriod.slice(0, 4));
-    const months = [...new Set(recs.map((r) => r.period))].filter((p) => p.startsWith(`${year}-`) && p <= budgetPeriod).sort();
+    // The months so far this year, year to date: one pass (budgetBalance per month scanned the
+    // line's records once for each; ~40 ms of a national budget report).
+    const series = yearToDate(recs).filter((y) => y.period.startsWith(`${year}-`) && y.period <= budgetPeriod);
     return {
       area, areaKind, activity, total, members: area === orgCode && !total ? coverage.get(activity) ?? null : null, period: budgetPeriod,
       budgetYear: rnd(b.budgetYear), budgetYtd: rnd(b.budgetYtd), budgetYtdMethod: b.budgetYtdMethod, actualYtd: rnd(b.actualYtd),
@@ -413,10 +415,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
       projection: rnd(b.projection), forecastOptimismPct: opt(b.forecastOptimismPct ?? undefined), forecastOptimistic: b.forecastOptimistic,
       forecastAccuracy: forecastAccuracy(recs, year - 1, thresholds).map((f) => ({ month: f.month, forecast: Math.round(f.forecast), outcome: Math.round(f.outcome), error: Math.round(f.error), errorPct: round(f.errorPct, 4) })),
       status: b.status,
-      series: months.map((m) => {
-        const s = budgetBalance(recs, m, thresholds, 0);
-        return { period: m, actualYtd: rnd(s.actualYtd), budgetYtd: rnd(s.budgetYtd) };
-      }),
+      series: series.map((s) => ({ period: s.period, actualYtd: rnd(s.actualYtd), budgetYtd: rnd(s.budgetYtd) })),
     };
   };
   const byArea = new Map<string, { kind: AreaKind; groups: [string, BudgetRecord[]][] }>();
