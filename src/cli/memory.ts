@@ -7,9 +7,9 @@ import type { ParsedInput } from '../ingest/parse-input.js';
  * 2M answers into 140 000 groups), not rows kept one record each (a budget file), and enough of
  * them for the garbage to matter.
  */
-export function readMostlyGarbage(inputs: readonly Pick<ParsedInput, 'counts' | 'records'>[]): boolean {
+export function readMostlyGarbage(inputs: readonly Pick<ParsedInput, 'counts' | 'records' | 'budget'>[]): boolean {
   const read = inputs.reduce((a, i) => a + i.counts.read, 0);
-  const kept = inputs.reduce((a, i) => a + i.records.length, 0);
+  const kept = inputs.reduce((a, i) => a + i.records.length + (i.budget?.length ?? 0), 0);
   return read >= 500_000 && kept * 4 <= read;
 }
 

@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.js';
 import type { ParsedInput } from '../ingest/parse-input.js';
 import { finding, type Finding } from '../model/findings.js';
-import type { BudgetRecord, DataRecord, Gender } from '../model/records.js';
+import type { BudgetRecord, Gender, QualityRecord } from '../model/records.js';
 import {
   QualityCell, REPORT_SCHEMA_VERSION, type AllocationResult, type BudgetRow, type Comparison, type QualityRow, type Report,
 } from '../model/report.js';
@@ -90,7 +90,8 @@ const seriesKey = (o: Pick<Observation, 'area' | 'indicator' | 'service' | 'gend
  */
 export function analyse(inputs: readonly ParsedInput[], config: Config, opts: AnalyseOptions = {}): Report {
   const findings: Finding[] = inputs.flatMap((i) => i.findings);
-  const records: DataRecord[] = ([] as DataRecord[]).concat(...inputs.map((i) => i.records));
+  const records: QualityRecord[] = ([] as QualityRecord[]).concat(...inputs.map((i) => i.records));
+  const tables = inputs.flatMap((i) => (i.budget ? [i.budget] : []));
   const catalogue = new Map([...KOLADA_KPIS, ...config.indicators].map((i) => [i.id, i]));
   const memberCodes = config.members.map((m) => m.code);
   const orgCode = config.organisation.code;
@@ -105,11 +106,15 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   let latestMonth: string | null = null;
   const inYear = opts.period?.length === 4 ? `${opts.period}-` : '';
   for (let ri = 0; ri < records.length; ri++) {
-    const r = records[ri]!;
-    if (r.kind !== 'budget') {
-      const year = r.period.slice(0, 4);
-      if (latestYear === null || year > latestYear) latestYear = year;
-    } else if (r.period.startsWith(inYear) && (latestMonth === null || r.period > latestMonth)) latestMonth = r.period;
+    const year = records[ri]!.period.slice(0, 4);
+    if (latestYear === null || year > latestYear) latestYear = year;
+  }
+  for (const t of tables) {
+    const used = new Uint8Array(t.months.length);
+    for (let i = 0; i < t.length; i++) used[t.month[i]!] = 1;
+    t.months.forEach((month, id) => {
+      if (used[id] === 1 && month.startsWith(inYear) && (latestMonth === null || month > latestMonth)) latestMonth = month;
+    });
   }
   const surveyPeriod = opts.period?.slice(0, 4) ?? latestYear;
   const budgetPeriod = opts.period?.length === 7 ? opts.period : latestMonth;
@@ -170,7 +175,6 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   const answerIndex = new Map<string, Map<string, Map<string, (Observation[] | undefined)[]>>>();
   for (let ri = 0; ri < records.length; ri++) {
     const r = records[ri]!;
-    if (r.kind === 'budget') continue;
     if (r.kind === 'survey') {
       if (r.share === null) continue;
       put(observation(r.area.code, r.area.kind, r.indicator, r.service, r.gender, r.period, r.share, r.n, true, [r.source], false));
@@ -387,18 +391,22 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   const yearBefore = `${Number(budgetPeriod?.slice(0, 4)) - 1}-`;
   const reported = (month: string) => budgetPeriod !== null && (month.startsWith(thisYear) || month.startsWith(yearBefore));
   const activityGroups = new Map<string, { area: Area; recs: BudgetRecord[] }>();
-  // Records of one file share their area objects and activity texts: most find their group without a key text.
-  const lastGroup = new Map<Area, Map<string, BudgetRecord[]>>();
-  for (let ri = 0; ri < records.length; ri++) {
-    const r = records[ri]!;
-    if (r.kind !== 'budget') continue;
-    let recs = lastGroup.get(r.area)?.get(r.activity);
-    if (recs === undefined) {
-      const key = `${r.area.code}\u0000${r.activity}`;
-      recs = (activityGroups.get(key) ?? activityGroups.set(key, { area: r.area, recs: [] }).get(key)!).recs;
-      (lastGroup.get(r.area) ?? lastGroup.set(r.area, new Map()).get(r.area)!).set(r.activity, recs);
+  for (const t of tables) {
+    // A table's rows name their area and activity by index: a group per pair, found by number.
+    const groupOf = new Map<number, BudgetRecord[]>();
+    const read = t.months.map(reported);
+    const width = t.activities.length;
+    for (let i = 0; i < t.length; i++) {
+      const pair = t.area[i]! * width + t.activity[i]!;
+      let recs = groupOf.get(pair);
+      if (recs === undefined) {
+        const area = t.areas[t.area[i]!]!;
+        const key = `${area.code}\u0000${t.activities[t.activity[i]!]}`;
+        recs = (activityGroups.get(key) ?? activityGroups.set(key, { area, recs: [] }).get(key)!).recs;
+        groupOf.set(pair, recs);
+      }
+      if (read[t.month[i]!]) recs.push(t.record(i));
     }
-    if (reported(r.period)) recs.push(r);
   }
   const budgetRow = (area: string, areaKind: AreaKind, activity: string, total: boolean, recs: BudgetRecord[]): BudgetRow | undefined => {
     if (budgetPeriod === null || !recs.some((r) => r.period === budgetPeriod)) return undefined;

@@ -1,6 +1,7 @@
 import type { Kind } from '../config/schema.js';
 import { finding, type Finding, type FindingInput } from '../model/findings.js';
-import type { DataRecord } from '../model/records.js';
+import type { BudgetTable } from '../model/budget-table.js';
+import type { QualityRecord } from '../model/records.js';
 import { decode, type Encoding } from './decode.js';
 import { koladaJsonToRecords, looksLikeKolada } from './kolada-json.js';
 import type { DecimalMark } from './number.js';
@@ -23,7 +24,9 @@ export interface ParsedInput {
   unit?: string;
   sign?: Sign;
   counts: RowCounts;
-  records: DataRecord[];
+  records: QualityRecord[];
+  /** A budget file's rows, as columns (see `BudgetTable`). */
+  budget?: BudgetTable;
   findings: Finding[];
   /** Every rejected row with its original text (for --rejects). */
   rejects: RejectedRow[];

@@ -2,7 +2,7 @@ import type { Kind, Role } from '../config/schema.js';
 import type { FindingInput } from '../model/findings.js';
 import {
   budgetRecordSchema, surveyRecordSchema, valueRecordSchema,
-  type AnswerRecord, type BudgetRecord, type DataRecord, type Gender,
+  type AnswerRecord, type BudgetRecord, type Gender, type QualityRecord,
 } from '../model/records.js';
 import { municipalityInText, resolveArea, type Area } from '../model/register.js';
 import { detach, normalizeLabel, truncate } from '../model/text.js';
@@ -11,6 +11,7 @@ import { ALIASES, detectKind, expectedNames, mapColumns, REQUIRED, unitInTitle, 
 import { detectDecimal, parseNumber, plainNumber, type DecimalMark } from './number.js';
 import { parsePeriod, periodInText } from './period.js';
 import { isRevenueLine } from '../model/activities.js';
+import { BUDGET_AMOUNTS, BudgetTable } from '../model/budget-table.js';
 import { createPartsMap, GroupIndex } from './groups.js';
 import { joinCells, type Delimiter, type Row } from './table.js';
 
@@ -63,7 +64,9 @@ export interface RecordsResult {
   decimal: DecimalMark;
   unit?: AmountUnit;
   sign?: Sign;
-  records: DataRecord[];
+  records: QualityRecord[];
+  /** A budget file's rows. */
+  budget?: BudgetTable;
   findings: FindingInput[];
   counts: RowCounts;
 }
@@ -275,7 +278,8 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   const seen = createPartsMap<{ line: number; value: readonly (number | null)[] }>();
   // Budget rows are kept (sign, totals and deviations need the whole file): the duplicate check
   // holds the record itself, a given deviation sits beside the few rows that have one.
-  const budget: BudgetRows = { records: [], given: new Map(), seen: createPartsMap<BudgetRecord>(), isTotal: memo((activity) => TOTAL_ROW.test(activity)) };
+  const budgetTable = new BudgetTable(opts.file);
+  const budget: BudgetRows = { table: budgetTable, given: new Map(), seen: rowIndex(budgetTable, activityKey), isTotal: memo((activity) => TOTAL_ROW.test(activity)) };
   const scale = UNIT_SCALE[unit];
   const title = table.title;
 
@@ -334,14 +338,12 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
     const forecast = quickAmount(roles.forecast, cells);
     const given = quickAmount(roles.deviation, cells);
     if (budgetYear === undefined || budgetYtd === undefined || budgetMonth === undefined || actualYtd === undefined || actualMonth === undefined || forecast === undefined || given === undefined) return false;
-    const activity = kept(activityText);
-    const month = monthOf(period);
-    const key = [place.area.code, month, activityKey(activity)];
-    if (budget.seen.get(key) !== undefined) return false;
-    const rec: BudgetRecord = { kind: 'budget', area: place.area, period: month, activity, budgetYear, budgetYtd, budgetMonth, actualYtd, actualMonth, forecast, source: { file: opts.file, line: row.line } };
-    budget.seen.set(key, rec);
-    budget.records.push(rec);
-    if (given !== null) budget.given.set(rec, given);
+    const areaId = budgetTable.areaId(place.area);
+    const monthId = budgetTable.monthId(monthOf(period));
+    const activityId = budgetTable.activityId(kept(activityText));
+    if (budget.seen.claim(areaId, monthId, activityId) >= 0) return false;
+    const added = budgetTable.push(areaId, monthId, activityId, row.line, budgetYear, budgetYtd, budgetMonth, actualYtd, actualMonth, forecast);
+    if (given !== null) budget.given.set(added, given);
     counts.used++;
     return true;
   };
@@ -407,7 +409,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
     let area: Area | undefined;
     const areaText = cell('municipality') ?? opts.municipality ?? titleArea ?? '';
     if (isOrganisation(areaText)) {
-      area = { code: opts.organisation.code, kind: 'organisation' };
+      area = orgArea;
     } else {
       const res = area$(areaText);
       if (!res.ok && res.reason === 'mismatch') fail('area-mismatch', 'municipality', { code: res.code, registered: res.registered, name: res.name });
@@ -549,17 +551,20 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
       }
       if (kind === 'budget') {
         const rec = parsed.data as BudgetRecord;
-        const prior = budget.seen.get(c.key);
-        if (prior) {
-          const same = AMOUNTS.every((k, i) => prior[k] === c.fingerprint[i]);
-          findings.push({ code: same ? 'duplicate-row' : 'duplicate-conflict', line: row.line, args: { first: prior.source.line, key: c.key.join(' / ') } });
+        // The area as read (one object per area in a file), not the schema's copy of it.
+        const areaId = budgetTable.areaId(area);
+        const monthId = budgetTable.monthId(rec.period);
+        const activityId = budgetTable.activityId(rec.activity);
+        const prior = budget.seen.claim(areaId, monthId, activityId);
+        if (prior >= 0) {
+          const same = BUDGET_AMOUNTS.every((_, i) => budgetTable.amount(prior, i) === c.fingerprint[i]);
+          findings.push({ code: same ? 'duplicate-row' : 'duplicate-conflict', line: row.line, args: { first: budgetTable.line[prior]!, key: c.key.join(' / ') } });
           rejected ||= !same;
           if (!same) reasons.push('duplicate-conflict');
           continue;
         }
-        budget.seen.set(c.key, rec);
-        budget.records.push(rec);
-        if (given !== undefined) budget.given.set(rec, given);
+        const added = budgetTable.push(areaId, monthId, activityId, row.line, rec.budgetYear, rec.budgetYtd, rec.budgetMonth, rec.actualYtd, rec.actualMonth, rec.forecast);
+        if (given !== undefined) budget.given.set(added, given);
         used = true;
         continue;
       }
@@ -573,7 +578,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
         continue;
       }
       seen.set(c.key, { line: row.line, value: c.fingerprint });
-      base.records.push(parsed.data as DataRecord);
+      base.records.push(parsed.data as QualityRecord);
       used = true;
     }
     if (candidates.length === 0) findings.push({ code: 'value-missing', line: row.line });
@@ -611,8 +616,11 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
       finish: (truncatedAt) => {
         if (truncatedAt !== undefined && opts.maxRows !== undefined) findings.push({ code: 'rows-limit', line: truncatedAt, args: { limit: opts.maxRows } });
         if (failed === undefined && base.kind === 'budget') {
-          finishBudget(budget, opts, base, base.unit ?? 'kr');
-          checkMagnitude(budget.records, base, unitAssumed);
+          const totals = finishBudget(budget, opts, base, base.unit ?? 'kr');
+          checkMagnitude(budgetTable, base, unitAssumed);
+          // Total rows were read, checked and reported; the report sums the lines itself.
+          if (totals.size > 0) budgetTable.retain((i) => !totals.has(i));
+          base.budget = budgetTable;
         }
         finishAnswers();
         return base;
@@ -621,52 +629,93 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   }
 }
 
-const AMOUNTS = ['budgetYear', 'budgetYtd', 'budgetMonth', 'actualYtd', 'actualMonth', 'forecast'] as const;
-
 /** A budget file's rows, in file order, before the whole-file checks. */
 interface BudgetRows {
-  records: BudgetRecord[];
-  /** The deviation a row states, for the few files that have one. */
-  given: Map<BudgetRecord, number>;
-  /** Area code → month → activity key: the first record with that key. */
-  seen: ReturnType<typeof createPartsMap<BudgetRecord>>;
+  table: BudgetTable;
+  /** The deviation a row states (by row), for the few files that have one. */
+  given: Map<number, number>;
+  /** The first row of each area code, month and activity key. */
+  seen: RowIndex;
   /** A total row ("Summa", "Totalt") repeats its siblings' sum. */
   isTotal: (activity: string) => boolean;
+}
+
+interface RowIndex {
+  /** The first row with this row's area code, month and activity key; -1 when none, and the next row added is that first. */
+  claim(area: number, month: number, activity: number): number;
+}
+
+/**
+ * A budget row's key (area code, month, activity key) as three small numbers, and one number made
+ * of them while they are small: a national file's half a million rows build no key text each.
+ */
+function rowIndex(table: BudgetTable, activityKey: (activity: string) => string): RowIndex {
+  const codes = new Map<string, number>();
+  const keys = new Map<string, number>();
+  const codeOf: number[] = [];
+  const keyOf: number[] = [];
+  const small = new Map<number, number>();
+  const large = new Map<string, number>();
+  const id = (map: Map<string, number>, text: string) => map.get(text) ?? map.set(text, map.size).get(text)!;
+  return {
+    claim(area, month, activity) {
+      const c = (codeOf[area] ??= id(codes, table.areas[area]!.code));
+      const k = (keyOf[activity] ??= id(keys, activityKey(table.activities[activity]!)));
+      const row = table.length;
+      if (c < 2048 && month < 2048 && k < 512) {
+        const key = c + month * 2048 + k * 4_194_304;
+        const prior = small.get(key);
+        if (prior !== undefined) return prior;
+        small.set(key, row);
+      } else {
+        const key = `${c},${month},${k}`;
+        const prior = large.get(key);
+        if (prior !== undefined) return prior;
+        large.set(key, row);
+      }
+      return -1;
+    },
+  };
 }
 
 /**
  * Budget rows need the whole file: the sign convention is inferred from all amounts, total rows
  * are checked against the sum of their siblings, and a given deviation against the computed one.
+ * Returns the total rows.
  */
-function finishBudget({ records, given: givens, isTotal }: BudgetRows, opts: RecordOptions, out: RecordsResult, unit: AmountUnit): void {
+function finishBudget({ table, given: givens, isTotal }: BudgetRows, opts: RecordOptions, out: RecordsResult, unit: AmountUnit): Set<number> {
+  const n = table.length;
+  const a = table.amounts;
+  const W = BUDGET_AMOUNTS.length;
+  // Whether each activity text is a total row, or a revenue line (tax, grants): decided once per text.
+  const totalText = table.activities.map(isTotal);
+  const total = (row: number) => totalText[table.activity[row]!]!;
   let sign = opts.sign;
   if (sign === undefined) {
-    // Revenue lines (tax, grants) carry the opposite sign to costs under the net convention: they
-    // say nothing about how costs are written.
-    const revenue$ = new Map<string, boolean>();
-    const isRevenue = (activity: string) => revenue$.get(activity) ?? revenue$.set(activity, isRevenueLine(normalizeLabel(activity))).get(activity)!;
+    // Revenue lines carry the opposite sign to costs under the net convention: they say nothing
+    // about how costs are written.
+    const revenueText = table.activities.map((activity) => isRevenueLine(normalizeLabel(activity)));
     let negative = 0;
     let counted = 0;
-    const count = (v: number | null): void => {
-      if (v === null || v === 0) return;
-      counted++;
-      if (v < 0) negative++;
-    };
-    // Loops here go by index: this function runs once, partly unoptimised, where for-of made an
-    // iterator result per record (90 MB for a national file).
-    for (let i = 0; i < records.length; i++) {
-      const rec = records[i]!;
-      if (isTotal(rec.activity) || isRevenue(rec.activity)) continue;
-      count(rec.budgetYear);
-      count(rec.budgetYtd);
-      count(rec.budgetMonth);
+    const revenue: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t = table.activity[i]!;
+      if (totalText[t]) continue;
+      // The annual, year-to-date and monthly budgets (NaN where missing compares false).
+      for (let k = i * W; k < i * W + 3; k++) {
+        const v = a[k]!;
+        if (!(v !== 0 && v === v)) continue;
+        if (revenueText[t]) revenue.push(v);
+        else {
+          counted++;
+          if (v < 0) negative++;
+        }
+      }
     }
     if (negative === counted && negative > 0) sign = 'costs-negative';
     else if (negative === 0 && counted > 0) sign = 'costs-positive';
     else if (counted === 0) {
       // Only revenue lines: under the net convention revenue has the opposite sign to costs.
-      const revenue = records.filter((rec) => !isTotal(rec.activity) && isRevenueLine(normalizeLabel(rec.activity)))
-        .flatMap((rec) => [rec.budgetYear, rec.budgetYtd, rec.budgetMonth]).filter((v): v is number => v !== null && v !== 0);
       if (revenue.length > 0 && revenue.every((v) => v > 0)) sign = 'costs-negative';
       else if (revenue.length > 0 && revenue.every((v) => v < 0)) sign = 'costs-positive';
       else if (revenue.length === 0) sign = 'costs-positive';
@@ -681,54 +730,48 @@ function finishBudget({ records, given: givens, isTotal }: BudgetRows, opts: Rec
   const flip = sign === 'costs-negative' ? -1 : 1;
   const factor = unitFactor(unit);
   const tolerance = 0.5 * factor;
-  // Costs positive; `+ 0` turns a −0 (a negated zero, or "-0" in the file) into 0. Field by field:
-  // a loop over the field names was a tenth of a national budget file's reading time.
-  const signed = (v: number | null) => (v === null || (flip === 1 && v !== 0) ? v : v * flip + 0);
-  for (let i = 0; i < records.length; i++) {
-    const rec = records[i]!;
-    rec.budgetYear = signed(rec.budgetYear);
-    rec.budgetYtd = signed(rec.budgetYtd);
-    rec.budgetMonth = signed(rec.budgetMonth);
-    rec.actualYtd = signed(rec.actualYtd);
-    rec.actualMonth = signed(rec.actualMonth);
-    rec.forecast = signed(rec.forecast);
-  }
-  const groups = new Map<string, BudgetRecord[]>();
+  // Costs positive; `+ 0` turns a −0 (a negated zero, or "-0" in the file) into 0.
+  if (flip === -1) for (let k = 0; k < n * W; k++) a[k] = -a[k]! + 0;
+  else for (let k = 0; k < n * W; k++) if (a[k] === 0) a[k] = 0;
+
+  const totals = new Set(totalText.some((t) => t) ? Array.from({ length: n }, (_, i) => i).filter(total) : []);
+  if (givens.size === 0 && totals.size === 0) return totals;
   // Only total rows are checked against their siblings.
-  for (let i = 0, n = records.some((r) => isTotal(r.activity)) ? records.length : 0; i < n; i++) {
-    const rec = records[i]!;
-    if (isTotal(rec.activity)) continue;
-    const key = `${rec.area.code}|${rec.period}`;
-    (groups.get(key) ?? groups.set(key, []).get(key)!).push(rec);
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < (totals.size > 0 ? n : 0); i++) {
+    if (total(i)) continue;
+    const key = `${table.areas[table.area[i]!]!.code}|${table.months[table.month[i]!]}`;
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(i);
   }
-  for (let i = 0; i < records.length; i++) {
-    const rec = records[i]!;
-    const given = givens.get(rec);
+  const amount = (row: number, k: number) => table.amount(row, k);
+  for (let i = 0; i < n; i++) {
+    const given = givens.get(i);
+    const line = table.line[i]!;
     if (given !== undefined) {
-      const computed = rec.budgetYear !== null && rec.forecast !== null ? rec.budgetYear - rec.forecast : rec.budgetYtd !== null && rec.actualYtd !== null ? rec.budgetYtd - rec.actualYtd : null;
+      const [budgetYear, budgetYtd, actualYtd, forecast] = [amount(i, 0), amount(i, 1), amount(i, 3), amount(i, 5)];
+      const computed = budgetYear !== null && forecast !== null ? budgetYear - forecast : budgetYtd !== null && actualYtd !== null ? budgetYtd - actualYtd : null;
       if (computed !== null && Math.abs(computed - given) > tolerance) {
-        out.findings.push({ code: 'deviation-mismatch', line: rec.source.line, args: { given: fmt(given / factor), computed: fmt(computed / factor) } });
+        out.findings.push({ code: 'deviation-mismatch', line, args: { given: fmt(given / factor), computed: fmt(computed / factor) } });
       }
     }
-    if (isTotal(rec.activity)) {
-      out.findings.push({ code: 'total-row', line: rec.source.line, received: rec.activity });
+    if (totals.has(i)) {
+      out.findings.push({ code: 'total-row', line, received: table.activities[table.activity[i]!]! });
       out.counts.used--;
       out.counts.ignored++;
-      const siblings = groups.get(`${rec.area.code}|${rec.period}`) ?? [];
-      for (const k of AMOUNTS) {
-        const given = rec[k];
-        const parts = siblings.map((s) => s[k]).filter((v): v is number => v !== null);
+      const siblings = groups.get(`${table.areas[table.area[i]!]!.code}|${table.months[table.month[i]!]}`) ?? [];
+      for (let k = 0; k < W; k++) {
+        const given = amount(i, k);
+        const parts = siblings.map((s) => amount(s, k)).filter((v): v is number => v !== null);
         if (given === null || parts.length === 0) continue;
-        const sum = parts.reduce((a, b) => a + b, 0);
+        const sum = parts.reduce((x, y) => x + y, 0);
         if (Math.abs(sum - given) > tolerance * parts.length) {
-          out.findings.push({ code: 'total-mismatch', line: rec.source.line, args: { given: fmt((given * flip) / factor), computed: fmt((sum * flip) / factor) } });
+          out.findings.push({ code: 'total-mismatch', line, args: { given: fmt((given * flip) / factor), computed: fmt((sum * flip) / factor) } });
           break;
         }
       }
-      continue;
     }
-    out.records.push(rec);
   }
+  return totals;
 }
 
 /** Every Swedish municipality's whole annual budget lies between these (kr), with room to spare. */
@@ -740,15 +783,18 @@ const SMALLEST_PLAUSIBLE_ANNUAL = 1e5;
  * given (most likely tkr or mnkr written without saying so), or any amount above 100 000 mnkr
  * (more than Stockholm's whole budget; most likely kr labelled tkr or mnkr).
  */
-function checkMagnitude(records: readonly BudgetRecord[], out: RecordsResult, unitAssumed: boolean): void {
+function checkMagnitude(table: BudgetTable, out: RecordsResult, unitAssumed: boolean): void {
   let largest = 0;
   let largestAnnual = 0;
-  const size = (v: number | null) => (v === null ? 0 : Math.abs(v));
-  for (let i = 0; i < records.length; i++) {
-    const rec = records[i]!;
-    const annual = size(rec.budgetYear);
-    largest = Math.max(largest, annual, size(rec.budgetYtd), size(rec.budgetMonth), size(rec.actualYtd), size(rec.actualMonth), size(rec.forecast));
-    largestAnnual = Math.max(largestAnnual, annual);
+  const a = table.amounts;
+  const W = BUDGET_AMOUNTS.length;
+  for (let i = 0; i < table.length; i++) {
+    for (let k = 0; k < W; k++) {
+      // NaN (missing) fails both comparisons.
+      const v = Math.abs(a[i * W + k]!);
+      if (v > largest) largest = v;
+      if (k === 0 && v > largestAnnual) largestAnnual = v;
+    }
   }
   if (largest > LARGEST_PLAUSIBLE) {
     out.findings.push({ code: 'unit-implausible', args: { amount: `${fmt(largest / 1e6)} mnkr`, unit: out.unit ?? 'kr', hint: 'more than any municipality\'s whole budget; is the unit too large?' } });

@@ -131,7 +131,7 @@ export function mergeParts(parts: readonly PartResult[]): ParsedInput {
   const groups = new GroupIndex<AnswerRecord>();
   // A part's records share their area objects (one per area text read): one key text each.
   const areaKeys = new Map<object, string>();
-  const records: DataRecord[] = [];
+  const records: AnswerRecord[] = [];
   const counts = { read: 0, used: 0, rejected: 0, ignored: 0 };
   const findings: ParsedInput['findings'] = [];
   const rejects: ParsedInput['rejects'] = [];

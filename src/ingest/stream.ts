@@ -346,6 +346,7 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
         decimal: result.decimal,
         counts: result.counts,
         records: result.records,
+        ...(result.budget ? { budget: result.budget } : {}),
         rejects: [...result.rejects].sort((a, b) => a.line - b.line),
         // Line order, file-level findings first: the same whatever block a finding came from.
         findings: [...pendingFindings, ...result.findings].map((f) => finding(file, f)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),

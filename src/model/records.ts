@@ -83,4 +83,6 @@ export type AnswerRecord = z.infer<typeof answerRecordSchema>;
 export type BudgetRecord = z.infer<typeof budgetRecordSchema>;
 export type ValueRecord = z.infer<typeof valueRecordSchema>;
 export type DataRecord = SurveyRecord | AnswerRecord | BudgetRecord | ValueRecord;
+/** What a quality file gives: shares, respondents' answers, indicator values (a budget file gives a `BudgetTable`). */
+export type QualityRecord = SurveyRecord | AnswerRecord | ValueRecord;
 export type Gender = z.infer<typeof gender>;

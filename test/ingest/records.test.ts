@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answerRecordSchema, type BudgetRecord, type SurveyRecord } from '../../src/model/records.js';
-import { codes, parseText } from './helpers.js';
+import { answerRecordSchema, type SurveyRecord } from '../../src/model/records.js';
+import { budgetRecords, codes, parseText } from './helpers.js';
 
 const survey = (rows: string[]) => `År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)\n${rows.join('\n')}\n`;
 
@@ -97,7 +97,7 @@ describe('budget rows', () => {
   };
   const summary = (text: string, spec = {}) => {
     const r = parseText(text, spec);
-    return { records: r.records, findings: r.findings.map((f) => `${f.severity}:${f.code}@${f.line ?? '-'}:${f.column ?? '-'}:${f.received ?? ''}`), counts: r.counts, sign: r.sign, rejected: r.rejects.map((x) => `${x.line}:${x.reason}`) };
+    return { records: budgetRecords(r), findings: r.findings.map((f) => `${f.severity}:${f.code}@${f.line ?? '-'}:${f.column ?? '-'}:${f.received ?? ''}`), counts: r.counts, sign: r.sign, rejected: r.rejects.map((x) => `${x.line}:${x.reason}`) };
   };
   it('property: the quick path for common rows reads a file as the general path does', () => {
     const head = 'Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad;Prognos helår';
@@ -120,7 +120,7 @@ describe('budget rows', () => {
   it('never keeps a negative zero, whichever sign convention the file has', () => {
     const text = 'Period;Kommun;Verksamhet;Budget helår\n2025-01;1460;LSS;-0\n2025-01;1460;IFO;-100\n';
     for (const spec of [{}, { sign: 'costs-positive' as const }]) {
-      const [lss, ifo] = parseText(text, spec).records as BudgetRecord[];
+      const [lss, ifo] = budgetRecords(parseText(text, spec));
       expect(Object.is(lss!.budgetYear, 0)).toBe(true);
       expect(ifo!.budgetYear).toBe(spec.sign === undefined ? 100 : -100);
     }
@@ -129,20 +129,20 @@ describe('budget rows', () => {
     const text = `Period;Kommun;Verksamhet;Budget helår\n2025-01;1460;LSS;1${'0'.repeat(303)}\n2025-01;1460;IFO;12\n`;
     const r = parseText(text, { unit: 'mnkr' });
     expect(codes(r)).toEqual(['value-out-of-range@2:4']);
-    expect(r.records).toMatchObject([{ activity: 'IFO', budgetYear: 12_000_000 }]);
+    expect(budgetRecords(r)).toMatchObject([{ activity: 'IFO', budgetYear: 12_000_000 }]);
     expect(summary(text, { unit: 'mnkr' })).toEqual(summary(generalOnly(text), { unit: 'mnkr' }));
   });
   it('normalises units and sign: tkr, costs negative, Unicode minus, NBSP thousands', () => {
     const r = parseText('Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad;Prognos helår\n2025-01;Bengtsfors;Äldreomsorg;\u2212231\u00a0400,0;\u221218\u00a0900,0;\u221219\u00a0100,5;\u2212235\u00a0000\n', { unit: 'tkr' });
     expect(r.sign).toBe('costs-negative');
-    expect(r.records[0] as BudgetRecord).toMatchObject({ budgetYear: 231_400_000, budgetMonth: 18_900_000, actualMonth: 19_100_500, forecast: 235_000_000 });
+    expect(budgetRecords(r)[0]).toMatchObject({ budgetYear: 231_400_000, budgetMonth: 18_900_000, actualMonth: 19_100_500, forecast: 235_000_000 });
     expect(codes(r, 'info')).toContain('sign-inferred@-:-');
   });
   it('reads tkr and mnkr amounts as exact kronor (the decimal point moved, one rounding)', () => {
     // 32.3 * 1000 is 32299.999999999996 and 16.1 * 1000 is 16100.000000000002.
     const text = 'Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad;Prognos helår\n2025-01;1460;LSS;32,3;16,1;"1 064,1";32,3\n2025-01;1460;IFO;0,0323;-;..;0,0161\n';
-    expect(parseText(text, { unit: 'tkr' }).records[0]).toMatchObject({ budgetYear: 32_300, budgetMonth: 16_100, actualMonth: 1_064_100, forecast: 32_300 });
-    expect(parseText(text, { unit: 'mnkr' }).records[1]).toMatchObject({ budgetYear: 32_300, budgetMonth: 0, actualMonth: null, forecast: 16_100 });
+    expect(budgetRecords(parseText(text, { unit: 'tkr' }))[0]).toMatchObject({ budgetYear: 32_300, budgetMonth: 16_100, actualMonth: 1_064_100, forecast: 32_300 });
+    expect(budgetRecords(parseText(text, { unit: 'mnkr' }))[1]).toMatchObject({ budgetYear: 32_300, budgetMonth: 0, actualMonth: null, forecast: 16_100 });
   });
   it('takes the unit from a header, checks Avvikelse and total rows', () => {
     const text = [
@@ -157,7 +157,7 @@ describe('budget rows', () => {
     // The file's own Avvikelse for LSS (15) disagrees with budget − forecast (10).
     expect(codes(r, 'warning')).toEqual(['deviation-mismatch@3:-']);
     expect(codes(r, 'info')).toEqual(expect.arrayContaining(['unit-from-header@1:-', 'total-row@4:-']));
-    expect(r.records).toHaveLength(2);
+    expect(budgetRecords(r)).toHaveLength(2);
     expect(r.counts).toEqual({ read: 3, used: 2, rejected: 0, ignored: 1 });
   });
   it('reads "Periodutfall" as the outcome so far when the file holds one follow-up (no period column)', () => {
@@ -165,19 +165,19 @@ describe('budget rows', () => {
     const r = parseText(text, { period: '2025-04', municipality: '1460', unit: 'kr' });
     expect(codes(r)).toEqual([]);
     expect(codes(r, 'info')).toContain('column-year-to-date@1:4');
-    expect(r.records).toMatchObject([{ kind: 'budget', period: '2025-04', budgetYear: 412_500, actualYtd: 140_250, actualMonth: null, forecast: 415_000 }]);
+    expect(budgetRecords(r)).toMatchObject([{ kind: 'budget', period: '2025-04', budgetYear: 412_500, actualYtd: 140_250, actualMonth: null, forecast: 415_000 }]);
     // With a period column the same header is a month's amount.
     const monthly = parseText('Period;Kommun;Verksamhet;Budget;Periodutfall\n2025-01;1460;LSS;1200;95\n', { unit: 'kr' });
-    expect(monthly.records).toMatchObject([{ actualMonth: 95, actualYtd: null }]);
+    expect(budgetRecords(monthly)).toMatchObject([{ actualMonth: 95, actualYtd: null }]);
   });
   it('takes municipality, month and unit from title lines above the table, and says so', () => {
     const r = parseText('Bengtsfors kommun\nMånadsuppföljning jan–apr 2025\nBelopp i tkr\n\nVerksamhet;Budget helår;Budget ack;Utfall ack\nLSS;1200;400;410\n');
     expect(codes(r)).toEqual([]);
     expect(codes(r, 'info')).toEqual(expect.arrayContaining(['area-from-title@5:-', 'period-from-title@5:-', 'unit-from-title@5:-']));
-    expect(r.records).toMatchObject([{ area: { code: '1460' }, period: '2025-04', budgetYear: 1_200_000, budgetYtd: 400_000, actualYtd: 410_000, source: { line: 6 } }]);
+    expect(budgetRecords(r)).toMatchObject([{ area: { code: '1460' }, period: '2025-04', budgetYear: 1_200_000, budgetYtd: 400_000, actualYtd: 410_000, source: { line: 6 } }]);
     // The config or the command line wins over the title.
     const told = parseText('Bengtsfors kommun, april 2025\nVerksamhet;Budget helår;Utfall ack\nLSS;1200;410\n', { municipality: '1461', period: '2025-06', unit: 'kr' });
-    expect(told.records).toMatchObject([{ area: { code: '1461' }, period: '2025-06', budgetYear: 1200 }]);
+    expect(budgetRecords(told)).toMatchObject([{ area: { code: '1461' }, period: '2025-06', budgetYear: 1200 }]);
     expect(codes(told, 'info').filter((c) => c.includes('title'))).toEqual([]);
   });
   it('warns when the amounts are too small or too large for their unit', () => {
@@ -191,6 +191,21 @@ describe('budget rows', () => {
     const fine = parseText('Kommun;Period;Verksamhet;Budget helår;Utfall ack\n1460;2025-04;Äldreomsorg;412500000;140200000\n');
     expect(codes(fine, 'warning')).toEqual(['unit-assumed@1:-']);
   });
+  it('finds duplicates among more activities and months than a row key packs into one small number', () => {
+    // 600 activity keys (one number holds 512) and 2 100 months (2 048), each path with a repeat.
+    const rows = Array.from({ length: 600 }, (_, i) => `2025-01;1460;Verksamhet ${i};${i}`);
+    const months = Array.from({ length: 2100 }, (_, i) => `${1900 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')};1461;LSS;${i}`);
+    const text = ['Period;Kommun;Verksamhet;Budget helår', ...rows, ...months, '2025-01;1460;verksamhet  599;599', '2025-01;1460;Verksamhet 3;4', '1900-01;1461;LSS;0', '2074-12;1461;lss;1'].join('\n');
+    for (const t of [text, generalOnly(text)]) {
+      const r = parseText(t, { unit: 'kr' });
+      const first = 2 + rows.length + months.length;
+      expect(r.findings.filter((f) => f.code.startsWith('duplicate')).map((f) => `${f.code}@${f.line}`)).toEqual([
+        `duplicate-row@${first}`, `duplicate-conflict@${first + 1}`, `duplicate-row@${first + 2}`, `duplicate-conflict@${first + 3}`,
+      ]);
+      expect(r.counts).toEqual({ read: 2704, used: 2700, rejected: 2, ignored: 2 });
+      expect(budgetRecords(r)).toHaveLength(2700);
+    }
+  });
   it('a total that does not add up is a finding', () => {
     const r = parseText('Verksamhet;Budget helår;Utfall ack\nA;100;50\nB;100;50\nTotalt;250;100\n', { period: '2025-06', kind: 'budget', unit: 'kr', municipality: 'Mellerud' });
     expect(codes(r, 'warning')).toEqual(['total-mismatch@4:-']);
@@ -201,9 +216,9 @@ describe('budget sign inference with revenue lines', () => {
   it('ignores revenue lines when costs decide, and uses them (net convention) when only revenue is present', () => {
     const mixed = parseText('Verksamhet;Budget helår;Utfall ack\nSkatteintäkter;500;251\nÄldreomsorg;-400;-204\n', { kind: 'budget', period: '2025-06', municipality: '1460', unit: 'kr' });
     expect(mixed.sign).toBe('costs-negative');
-    expect(mixed.records.map((r) => (r.kind === 'budget' ? r.actualYtd : null))).toEqual([-251, 204]);
+    expect(budgetRecords(mixed).map((r) => r.actualYtd)).toEqual([-251, 204]);
     const revenueOnly = parseText('Verksamhet;Budget helår;Utfall ack\nSkatteintäkter;500;251\n', { kind: 'budget', period: '2025-06', municipality: '1460', unit: 'kr' });
     expect(revenueOnly.sign).toBe('costs-negative');
-    expect(revenueOnly.records.map((r) => (r.kind === 'budget' ? r.actualYtd : null))).toEqual([-251]);
+    expect(budgetRecords(revenueOnly).map((r) => r.actualYtd)).toEqual([-251]);
   });
 });
