@@ -392,18 +392,22 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   const reported = (month: string) => budgetPeriod !== null && (month.startsWith(thisYear) || month.startsWith(yearBefore));
   const activityGroups = new Map<string, { area: Area; recs: BudgetRecord[] }>();
   for (const t of tables) {
-    // A table's rows name their area and activity by index: a group per pair, found by number.
-    const groupOf = new Map<number, BudgetRecord[]>();
-    const read = t.months.map(reported);
+    // A table's rows name their area and activity by index: a group per pair, found by number
+    // (in an array while areas × activities is small, 290 × 13 for a national file).
     const width = t.activities.length;
+    const pairs = t.areas.length * width;
+    const dense: (BudgetRecord[] | undefined)[] | undefined = pairs <= 1 << 20 ? new Array(pairs).fill(undefined) : undefined;
+    const sparse = new Map<number, BudgetRecord[]>();
+    const read = t.months.map(reported);
     for (let i = 0; i < t.length; i++) {
       const pair = t.area[i]! * width + t.activity[i]!;
-      let recs = groupOf.get(pair);
+      let recs = dense !== undefined ? dense[pair] : sparse.get(pair);
       if (recs === undefined) {
         const area = t.areas[t.area[i]!]!;
         const key = `${area.code}\u0000${t.activities[t.activity[i]!]}`;
         recs = (activityGroups.get(key) ?? activityGroups.set(key, { area, recs: [] }).get(key)!).recs;
-        groupOf.set(pair, recs);
+        if (dense !== undefined) dense[pair] = recs;
+        else sparse.set(pair, recs);
       }
       if (read[t.month[i]!]) recs.push(t.record(i));
     }
@@ -473,8 +477,12 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
   const results: Report['results'] = [];
   const target = config.budget.resultTarget;
   const revenueNames = config.budget.revenueActivities.map(normalizeLabel);
-  for (const area of new Set(budget.map((b) => b.area))) {
-    const lines = budget.filter((b) => b.area === area && !b.total);
+  const linesOf = new Map<string, BudgetRow[]>();
+  for (const b of budget) {
+    const lines = linesOf.get(b.area) ?? linesOf.set(b.area, []).get(b.area)!;
+    if (!b.total) lines.push(b);
+  }
+  for (const [area, lines] of linesOf) {
     const revenue = lines.filter((b) => isRevenueLine(normalizeLabel(b.activity), revenueNames));
     if (revenue.length === 0) continue;
     const costs = lines.filter((b) => !revenue.includes(b));

@@ -54,6 +54,9 @@ export interface BudgetBalance {
   status: Status | null;
 }
 
+/** The month of a `YYYY-MM` period, 1–12. */
+const monthOf = (period: string): number => (period.charCodeAt(5) - 48) * 10 + period.charCodeAt(6) - 48;
+
 const sum = (values: (number | null)[]): number | null =>
   values.some((v) => v === null) ? null : (values as number[]).reduce((a, b) => a + b, 0);
 
@@ -69,11 +72,17 @@ export function budgetBalance(
   thresholds: StatusThresholds,
   forecastMargin: number,
 ): BudgetBalance {
-  const month = Number(period.slice(5, 7));
-  const byMonth = new Map<number, BudgetRecord>();
-  for (const r of records) if (r.period.slice(0, 4) === period.slice(0, 4)) byMonth.set(Number(r.period.slice(5, 7)), r);
-  const current = byMonth.get(month);
-  const months = Array.from({ length: month }, (_, i) => byMonth.get(i + 1));
+  const month = monthOf(period);
+  const year = period.slice(0, 4);
+  // That year's records by month (the last one of a month when there are several).
+  const byMonth: (BudgetRecord | undefined)[] = [];
+  for (let m = 0; m <= 12; m++) byMonth.push(undefined);
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    if (r.period.startsWith(year)) byMonth[monthOf(r.period)] = r;
+  }
+  const current = byMonth[month];
+  const months = byMonth.slice(1, month + 1);
   const complete = months.every((r) => r !== undefined);
   const budgetYear = current?.budgetYear ?? null;
 
@@ -162,30 +171,32 @@ export interface YearToDate {
  * `budgetBalance` gives month by month, in one pass per year (same methods, same order of sums).
  */
 export function yearToDate(records: readonly BudgetRecord[]): YearToDate[] {
-  const byYear = new Map<string, Map<number, BudgetRecord>>();
-  for (const r of records) {
-    const year = r.period.slice(0, 4);
-    (byYear.get(year) ?? byYear.set(year, new Map()).get(year)!).set(Number(r.period.slice(5, 7)), r);
-  }
+  // In period order; of several records for one month, the last (a stable sort keeps their order).
+  const sorted = records.slice().sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
   const out: YearToDate[] = [];
-  for (const year of [...byYear.keys()].sort()) {
-    const months = byYear.get(year)!;
-    let allPresent = true;
-    let budgetSum: number | null = 0;
-    let actualSum: number | null = 0;
-    const last = Math.max(...months.keys());
-    for (let m = 1; m <= last; m++) {
-      const r = months.get(m);
-      if (r === undefined) {
-        allPresent = false;
-        continue;
-      }
-      budgetSum = budgetSum === null || r.budgetMonth === null ? null : budgetSum + r.budgetMonth;
-      actualSum = actualSum === null || r.actualMonth === null ? null : actualSum + r.actualMonth;
-      const fromMonths = (s: number | null) => (allPresent ? s : null);
-      const budgetYtd = r.budgetYtd ?? fromMonths(budgetSum) ?? (r.budgetYear !== null ? (r.budgetYear * m) / 12 : null);
-      out.push({ period: r.period, budgetYear: r.budgetYear, budgetYtd, actualYtd: r.actualYtd ?? fromMonths(actualSum), forecast: r.forecast, record: r });
+  let year = '';
+  let previous = 0;
+  let allPresent = true;
+  let budgetSum: number | null = 0;
+  let actualSum: number | null = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const r = sorted[i]!;
+    if (i + 1 < sorted.length && sorted[i + 1]!.period === r.period) continue;
+    if (!r.period.startsWith(year) || year === '') {
+      year = r.period.slice(0, 4);
+      previous = 0;
+      allPresent = true;
+      budgetSum = 0;
+      actualSum = 0;
     }
+    const m = monthOf(r.period);
+    // A month before this one without a record: sums of months no longer cover the year so far.
+    if (m !== previous + 1) allPresent = false;
+    previous = m;
+    budgetSum = budgetSum === null || r.budgetMonth === null ? null : budgetSum + r.budgetMonth;
+    actualSum = actualSum === null || r.actualMonth === null ? null : actualSum + r.actualMonth;
+    const budgetYtd = r.budgetYtd ?? (allPresent ? budgetSum : null) ?? (r.budgetYear !== null ? (r.budgetYear * m) / 12 : null);
+    out.push({ period: r.period, budgetYear: r.budgetYear, budgetYtd, actualYtd: r.actualYtd ?? (allPresent ? actualSum : null), forecast: r.forecast, record: r });
   }
   return out;
 }

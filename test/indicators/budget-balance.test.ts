@@ -93,10 +93,11 @@ describe('yearToDate', () => {
       year: fc.constantFrom('2024', '2025'), month: fc.integer({ min: 1, max: 12 }),
       budgetYear: amount, budgetYtd: amount, budgetMonth: amount, actualYtd: amount, actualMonth: amount, forecast: amount,
     });
-    fc.assert(fc.property(fc.uniqueArray(record, { selector: (r) => `${r.year}-${r.month}`, maxLength: 24 }), (rows) => {
+    // Months may repeat (two files with the same line): the last record of a month counts, in both.
+    fc.assert(fc.property(fc.array(record, { maxLength: 30 }), (rows) => {
       const recs = rows.map(({ year, month, ...a }) => rec({ ...a, period: `${year}-${String(month).padStart(2, '0')}` }));
       const got = yearToDate(recs);
-      expect(got.map((g) => g.period)).toEqual(recs.map((r) => r.period).sort());
+      expect(got.map((g) => g.period)).toEqual([...new Set(recs.map((r) => r.period))].sort());
       for (const g of got) {
         const b = budgetBalance(recs, g.period, t, 0);
         expect([g.budgetYear, g.budgetYtd, g.actualYtd, g.forecast]).toEqual([b.budgetYear, b.budgetYtd, b.actualYtd, b.forecast]);
