@@ -13,6 +13,7 @@ import { parsePeriod, periodInText } from './period.js';
 import { isRevenueLine } from '../model/activities.js';
 import { BUDGET_AMOUNTS, BudgetTable } from '../model/budget-table.js';
 import { createPartsMap, GroupIndex } from './groups.js';
+import { createRowIndex } from './row-index.js';
 import { joinCells, type Delimiter, type Row } from './table.js';
 
 export type Sign = 'costs-positive' | 'costs-negative';
@@ -279,7 +280,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   // Budget rows are kept (sign, totals and deviations need the whole file): the duplicate check
   // holds the record itself, a given deviation sits beside the few rows that have one.
   const budgetTable = new BudgetTable(opts.file);
-  const budget: BudgetRows = { table: budgetTable, given: new Map(), seen: rowIndex(budgetTable, activityKey), isTotal: memo((activity) => TOTAL_ROW.test(activity)) };
+  const budget: BudgetRows = { table: budgetTable, given: new Map(), seen: budgetKeys(budgetTable, activityKey), isTotal: memo((activity) => TOTAL_ROW.test(activity)) };
   const scale = UNIT_SCALE[unit];
   const title = table.title;
 
@@ -635,45 +636,32 @@ interface BudgetRows {
   /** The deviation a row states (by row), for the few files that have one. */
   given: Map<number, number>;
   /** The first row of each area code, month and activity key. */
-  seen: RowIndex;
+  seen: BudgetKeys;
   /** A total row ("Summa", "Totalt") repeats its siblings' sum. */
   isTotal: (activity: string) => boolean;
 }
 
-interface RowIndex {
+interface BudgetKeys {
   /** The first row with this row's area code, month and activity key; -1 when none, and the next row added is that first. */
   claim(area: number, month: number, activity: number): number;
 }
 
 /**
- * A budget row's key (area code, month, activity key) as three small numbers, and one number made
- * of them while they are small: a national file's half a million rows build no key text each.
+ * A budget row's key (area code, month, activity key) as three small numbers: a table's area and
+ * activity indices, each mapped once to its code's or key's number.
  */
-function rowIndex(table: BudgetTable, activityKey: (activity: string) => string): RowIndex {
+function budgetKeys(table: BudgetTable, activityKey: (activity: string) => string): BudgetKeys {
   const codes = new Map<string, number>();
   const keys = new Map<string, number>();
   const codeOf: number[] = [];
   const keyOf: number[] = [];
-  const small = new Map<number, number>();
-  const large = new Map<string, number>();
+  const index = createRowIndex();
   const id = (map: Map<string, number>, text: string) => map.get(text) ?? map.set(text, map.size).get(text)!;
   return {
     claim(area, month, activity) {
       const c = (codeOf[area] ??= id(codes, table.areas[area]!.code));
       const k = (keyOf[activity] ??= id(keys, activityKey(table.activities[activity]!)));
-      const row = table.length;
-      if (c < 2048 && month < 2048 && k < 512) {
-        const key = c + month * 2048 + k * 4_194_304;
-        const prior = small.get(key);
-        if (prior !== undefined) return prior;
-        small.set(key, row);
-      } else {
-        const key = `${c},${month},${k}`;
-        const prior = large.get(key);
-        if (prior !== undefined) return prior;
-        large.set(key, row);
-      }
-      return -1;
+      return index.claim(c, month, k, table.length);
     },
   };
 }

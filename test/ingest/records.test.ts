@@ -191,8 +191,8 @@ describe('budget rows', () => {
     const fine = parseText('Kommun;Period;Verksamhet;Budget helår;Utfall ack\n1460;2025-04;Äldreomsorg;412500000;140200000\n');
     expect(codes(fine, 'warning')).toEqual(['unit-assumed@1:-']);
   });
-  it('finds duplicates among more activities and months than a row key packs into one small number', () => {
-    // 600 activity keys (one number holds 512) and 2 100 months (2 048), each path with a repeat.
+  it('finds duplicates among more activities and months than the row index keeps in its array', () => {
+    // 600 activity keys and 2 100 months: 2 × 4 096 × 1 024 slots, past the array's 4M, so a map.
     const rows = Array.from({ length: 600 }, (_, i) => `2025-01;1460;Verksamhet ${i};${i}`);
     const months = Array.from({ length: 2100 }, (_, i) => `${1900 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')};1461;LSS;${i}`);
     const text = ['Period;Kommun;Verksamhet;Budget helår', ...rows, ...months, '2025-01;1460;verksamhet  599;599', '2025-01;1460;Verksamhet 3;4', '1900-01;1461;LSS;0', '2074-12;1461;lss;1'].join('\n');
