@@ -277,8 +277,8 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
     } else if (opts.unit === undefined) findings.push({ code: 'unit-assumed', line: table.headerLine });
   }
   const seen = createPartsMap<{ line: number; value: readonly (number | null)[] }>();
-  // Budget rows are kept (sign, totals and deviations need the whole file): the duplicate check
-  // holds the record itself, a given deviation sits beside the few rows that have one.
+  // Budget rows are kept (sign, totals and deviations need the whole file), as columns: the
+  // duplicate check holds row numbers, a given deviation sits beside the few rows that have one.
   const budgetTable = new BudgetTable(opts.file);
   const budget: BudgetRows = { table: budgetTable, given: new Map(), seen: budgetKeys(budgetTable, activityKey), isTotal: memo((activity) => TOTAL_ROW.test(activity)) };
   const scale = UNIT_SCALE[unit];
