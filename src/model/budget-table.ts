@@ -3,7 +3,6 @@ import type { Area } from './register.js';
 
 /** A budget row's amounts, in the order a table keeps them. */
 export const BUDGET_AMOUNTS = ['budgetYear', 'budgetYtd', 'budgetMonth', 'actualYtd', 'actualMonth', 'forecast'] as const;
-export type BudgetAmount = (typeof BUDGET_AMOUNTS)[number];
 const WIDTH = BUDGET_AMOUNTS.length;
 
 /**
