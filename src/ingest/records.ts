@@ -5,7 +5,7 @@ import {
   type AnswerRecord, type BudgetRecord, type Gender, type QualityRecord,
 } from '../model/records.js';
 import { municipalityInText, resolveArea, type Area } from '../model/register.js';
-import { detach, normalizeLabel, truncate } from '../model/text.js';
+import { detach, normalizeLabel, TextIndex, truncate } from '../model/text.js';
 import type { AnswerClass, AnswerScale } from './answers.js';
 import { ALIASES, detectKind, expectedNames, mapColumns, REQUIRED, unitInTitle, type AmountUnit } from './columns.js';
 import { detectDecimal, parseNumber, plainNumber, type DecimalMark } from './number.js';
@@ -651,16 +651,15 @@ interface BudgetKeys {
  * activity indices, each mapped once to its code's or key's number.
  */
 function budgetKeys(table: BudgetTable, activityKey: (activity: string) => string): BudgetKeys {
-  const codes = new Map<string, number>();
-  const keys = new Map<string, number>();
+  const codes = new TextIndex();
+  const keys = new TextIndex();
   const codeOf: number[] = [];
   const keyOf: number[] = [];
   const index = createRowIndex();
-  const id = (map: Map<string, number>, text: string) => map.get(text) ?? map.set(text, map.size).get(text)!;
   return {
     claim(area, month, activity) {
-      const c = (codeOf[area] ??= id(codes, table.areas[area]!.code));
-      const k = (keyOf[activity] ??= id(keys, activityKey(table.activities[activity]!)));
+      const c = (codeOf[area] ??= codes.id(table.areas[area]!.code));
+      const k = (keyOf[activity] ??= keys.id(activityKey(table.activities[activity]!)));
       return index.claim(c, month, k, table.length);
     },
   };

@@ -1,5 +1,6 @@
 import type { AnswerRecord, DataRecord, Gender } from '../model/records.js';
 import type { Area } from '../model/register.js';
+import { TextIndex } from '../model/text.js';
 import { GroupIndex } from './groups.js';
 import type { ParsedInput } from './parse-input.js';
 
@@ -74,13 +75,8 @@ const WIDTH = 10;
 export function packAnswers(records: readonly DataRecord[]): PackedAnswers | undefined {
   const areas: Area[] = [];
   const areaIndex = new Map<Area, number>();
-  const texts: string[] = [];
-  const textIndex = new Map<string, number>();
-  const text = (t: string): number => {
-    let i = textIndex.get(t);
-    if (i === undefined) textIndex.set(t, (i = texts.push(t) - 1));
-    return i;
-  };
+  const texts = new TextIndex();
+  const text = (t: string): number => texts.id(t);
   const numbers = new Float64Array(records.length * WIDTH);
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
@@ -99,7 +95,7 @@ export function packAnswers(records: readonly DataRecord[]): PackedAnswers | und
     numbers[at + 8] = text(r.source.file);
     numbers[at + 9] = r.source.line;
   }
-  return { areas, texts, numbers };
+  return { areas, texts: texts.values, numbers };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { BudgetRecord } from './records.js';
 import type { Area } from './register.js';
+import { TextIndex } from './text.js';
 
 /** A budget row's amounts, in the order a table keeps them. */
 export const BUDGET_AMOUNTS = ['budgetYear', 'budgetYtd', 'budgetMonth', 'actualYtd', 'actualMonth', 'forecast'] as const;
@@ -16,8 +17,6 @@ const WIDTH = BUDGET_AMOUNTS.length;
 export class BudgetTable {
   length = 0;
   readonly areas: Area[] = [];
-  readonly months: string[] = [];
-  readonly activities: string[] = [];
   area: Int32Array;
   month: Int32Array;
   activity: Int32Array;
@@ -26,8 +25,8 @@ export class BudgetTable {
   amounts: Float64Array;
   private readonly areaIds = new Map<Area, number>();
   private readonly areaKeys = new Map<string, number>();
-  private readonly monthIds = new Map<string, number>();
-  private readonly activityIds = new Map<string, number>();
+  private readonly monthIndex = new TextIndex();
+  private readonly activityIndex = new TextIndex();
 
   constructor(readonly file: string, capacity = 1024) {
     this.area = new Int32Array(capacity);
@@ -51,12 +50,20 @@ export class BudgetTable {
     return id;
   }
 
+  /** The distinct months and activity texts the rows' indices point into. */
+  get months(): readonly string[] {
+    return this.monthIndex.values;
+  }
+  get activities(): readonly string[] {
+    return this.activityIndex.values;
+  }
+
   monthId(month: string): number {
-    return this.monthIds.get(month) ?? this.monthIds.set(month, this.months.push(month) - 1).get(month)!;
+    return this.monthIndex.id(month);
   }
 
   activityId(activity: string): number {
-    return this.activityIds.get(activity) ?? this.activityIds.set(activity, this.activities.push(activity) - 1).get(activity)!;
+    return this.activityIndex.id(activity);
   }
 
   /** Adds a row (amounts in BUDGET_AMOUNTS order); its index. */

@@ -33,3 +33,15 @@ export function slug(text: string): string {
   const s = normalizeLabel(text).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return s.length > 0 ? s.slice(0, 60) : 'x';
 }
+
+/** Distinct texts, numbered in order of first appearance. */
+export class TextIndex {
+  readonly values: string[] = [];
+  private readonly ids = new Map<string, number>();
+
+  id(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) this.ids.set(text, (id = this.values.push(text) - 1));
+    return id;
+  }
+}
