@@ -13,7 +13,7 @@ import { parsePeriod, periodInText } from './period.js';
 import { isRevenueLine } from '../model/activities.js';
 import { BUDGET_AMOUNTS, BudgetTable } from '../model/budget-table.js';
 import { createPartsMap, GroupIndex } from './groups.js';
-import { createRowIndex } from './row-index.js';
+import { createRowIndex } from '../model/row-index.js';
 import { joinCells, type Delimiter, type Row } from './table.js';
 
 export type Sign = 'costs-positive' | 'costs-negative';

@@ -8,6 +8,8 @@
 export interface RowIndex {
   /** The row first seen with this key; or, when none was, -1 after noting `row` as that first. */
   claim(code: number, month: number, activity: number, row: number): number;
+  /** The row first seen with this key, or -1 when none was (nothing is noted). */
+  find(code: number, month: number, activity: number): number;
 }
 
 /** 4M slots (16 MB) at most in the typed array. */
@@ -68,6 +70,10 @@ export function createRowIndex(maxSlots = MAX_SLOTS): RowIndex {
       if (prior !== undefined) return prior;
       map!.set(key, row);
       return -1;
+    },
+    find(c, m, a) {
+      if (slots !== undefined) return c >= codes || m >= months || a >= activities ? -1 : slots[at(c, m, a)]! - 1;
+      return map!.get(`${c},${m},${a}`) ?? -1;
     },
   };
 }

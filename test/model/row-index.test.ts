@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRowIndex } from '../../src/ingest/row-index.js';
+import { createRowIndex } from '../../src/model/row-index.js';
 
 describe('createRowIndex', () => {
-  it('property: gives the first row of each key, as a map of key texts does, through growth and the move to a map', () => {
+  it('property: claim and find give the first row of each key, as a map of key texts does, through growth and the move to a map', () => {
     // Keys drawn from a small pool, so they repeat, with ranges wide enough to grow every dimension.
     const key = fc.tuple(fc.nat(100), fc.nat(100), fc.nat(100));
     fc.assert(
@@ -15,8 +15,10 @@ describe('createRowIndex', () => {
           picks.forEach((pick, row) => {
             const [c, m, a] = pool[pick % pool.length]!;
             const first = oracle.get(`${c}|${m}|${a}`);
+            expect(index.find(c, m, a)).toBe(first ?? -1);
             if (first === undefined) oracle.set(`${c}|${m}|${a}`, row);
             expect(index.claim(c, m, a, row)).toBe(first ?? -1);
+            expect(index.find(c, m, a)).toBe(first ?? row);
           });
         },
       ),

@@ -1,0 +1,551 @@
+import type { Config } from '../config/schema.js';
+import { finding, type Finding } from '../model/findings.js';
+import { KOLADA_KPIS } from '../model/kolada-kpis.js';
+import type { Gender, QualityRecord } from '../model/records.js';
+import { QualityCell, type Comparison, type QualityRow } from '../model/report.js';
+import type { AreaKind } from '../model/register.js';
+import { createRowIndex } from '../model/row-index.js';
+import { TextIndex } from '../model/text.js';
+import { pooledShare, positiveShare } from './positive-share.js';
+import { quartileClass, rank } from './rank.js';
+import { BELOW, SHOWN, suppressCells, type IndexedGroup } from './suppression.js';
+import { trend, type Better } from './trend.js';
+import { twoProportionTest } from './two-proportion-test.js';
+import { wilsonInterval } from './wilson-interval.js';
+
+/**
+ * The quality half of the report: observations (one per area × question × service × gender ×
+ * period) as columns, suppressed, ranked and ordered, with the report's rows made from them on
+ * demand, series by series. A national file gives 459 000 observations: as objects, with their
+ * source lists, cell maps and the rows made from them, they held ~250 MB until the report was
+ * written; as columns they are ~40 bytes each, and a JSON report writes each row as it is made.
+ */
+export interface QualityTable {
+  /** The latest survey year in the data. */
+  latestYear: string | null;
+  /** Findings made while observations were put together (published figures that disagree). */
+  findings: Finding[];
+  /** Indicators answered in surveys (shares of respondents: higher is better unless told). */
+  surveyIndicators: ReadonlySet<string>;
+  /** Every indicator with an observation, and every area (with its kind), in no particular order. */
+  indicators: ReadonlySet<string>;
+  areas: ReadonlyMap<string, AreaKind>;
+  /** The report's rows in report order; `select` leaves out whole series, `keep` single rows. */
+  rows(filter?: RowFilter): Generator<QualityRow>;
+}
+
+export interface RowFilter {
+  /** Whether a series (area, its kind, indicator, gender) is looked at at all. */
+  series?: (area: string, kind: AreaKind, indicator: string, gender: Gender) => boolean;
+  /** Whether a row of a series looked at is given (its series' other rows still count for changes and trends). */
+  row?: (area: string, kind: AreaKind, period: string) => boolean;
+}
+
+export interface QualitySettings {
+  /** The report's survey year (`--period`'s year, else the latest). */
+  surveyPeriod: string | null;
+}
+
+const GENDERS: readonly Gender[] = ['T', 'K', 'M'];
+const GENDER_ORDER: Record<Gender, number> = { T: 0, K: 1, M: 2 };
+const KINDS: readonly AreaKind[] = ['municipality', 'organisation', 'region', 'group', 'nation'];
+const KIND_ID: Record<AreaKind, number> = { municipality: 0, organisation: 1, region: 2, group: 3, nation: 4 };
+/** Report order of area kinds (members come before all of them). */
+const KIND_ORDER: Record<AreaKind, number> = { municipality: 0, organisation: 1, region: 2, group: 3, nation: 4 };
+/** One collator for Swedish order (å ä ö last); `localeCompare(x, 'sv')` would build one per call. */
+export const SV = new Intl.Collator('sv');
+/** Code-point order for codes and ids: fast, and the same on every machine whatever its locale. */
+export const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const IS_SHARE = 1;
+const FROM_ANSWERS = 2;
+/**
+ * Rows of areas outside the organisation have no peers: they share one empty list (an array each
+ * was 15 MB of a 2M-answer report). Frozen, so nothing can add to it.
+ */
+const NO_PEERS = Object.freeze([]) as unknown as Comparison[];
+
+type Source = { file: string; line: number };
+
+/** Growable typed columns, one slot per observation. */
+class Columns {
+  size = 0;
+  area = new Int32Array(64);
+  kind = new Uint8Array(64);
+  indicator = new Int32Array(64);
+  service = new Int32Array(64);
+  gender = new Uint8Array(64);
+  period = new Int32Array(64);
+  /** The cell (indicator × service × gender × period) and the series (area × indicator × service × gender). */
+  cell = new Int32Array(64);
+  series = new Int32Array(64);
+  value = new Float64Array(64);
+  /** NaN for none. */
+  n = new Float64Array(64);
+  flags = new Uint8Array(64);
+  hidden = new Uint8Array(64);
+  /** The first source; `more` holds the whole list where there are several. */
+  file = new Int32Array(64);
+  line = new Int32Array(64);
+  more = new Map<number, Source[]>();
+
+  /** A new slot, the columns grown (doubled) when full. */
+  push(): number {
+    if (this.size === this.area.length) {
+      const grow = <T extends Int32Array | Uint8Array | Float64Array>(a: T): T => {
+        const next = new (a.constructor as new (n: number) => T)(a.length * 2);
+        next.set(a);
+        return next;
+      };
+      this.area = grow(this.area);
+      this.kind = grow(this.kind);
+      this.indicator = grow(this.indicator);
+      this.service = grow(this.service);
+      this.gender = grow(this.gender);
+      this.period = grow(this.period);
+      this.cell = grow(this.cell);
+      this.series = grow(this.series);
+      this.value = grow(this.value);
+      this.n = grow(this.n);
+      this.flags = grow(this.flags);
+      this.hidden = grow(this.hidden);
+      this.file = grow(this.file);
+      this.line = grow(this.line);
+    }
+    return this.size++;
+  }
+}
+
+/**
+ * Observations from quality records (published shares, respondents' answers counted, indicator
+ * values) and the organisation's pooled shares; then suppression, ranks and the order of rows.
+ * Microdata and a published figure for the same cell: the microdata is kept, disagreement reported.
+ */
+export function qualityTable(records: readonly QualityRecord[], config: Config, opts: QualitySettings): QualityTable {
+  const catalogue = new Map([...KOLADA_KPIS, ...config.indicators].map((i) => [i.id, i]));
+  const memberCodes = config.members.map((m) => m.code);
+  const orgCode = config.organisation.code;
+  const alpha = config.survey.alpha;
+  const min = config.survey.minRespondents;
+  const findings: Finding[] = [];
+
+  const areaCodes = new TextIndex();
+  const indicators = new TextIndex();
+  const services = new TextIndex();
+  const periods = new TextIndex();
+  const files = new TextIndex();
+  const o = new Columns();
+  const cells = createRowIndex();
+  let cellCount = 0;
+  const byCellArea = createRowIndex();
+  const seriesIndex = createRowIndex();
+  let seriesCount = 0;
+  const surveyIndicators = new Set<string>();
+  let latestYear: string | null = null;
+
+  const sourcesOf = (i: number): Source[] => o.more.get(i) ?? [{ file: files.values[o.file[i]!]!, line: o.line[i]! }];
+  const nOf = (i: number): number | null => (Number.isNaN(o.n[i]!) ? null : o.n[i]!);
+
+  /** Puts one observation in its cell, or merges it with the one already there. */
+  const put = (
+    area: number, kind: AreaKind, indicator: number, service: number, gender: number, period: number,
+    value: number, n: number | null, flags: number, file: number, line: number, list?: Source[],
+  ): void => {
+    let cell = cells.claim(indicator, service, period * 3 + gender, cellCount);
+    if (cell < 0) cell = cellCount++;
+    const prior = byCellArea.claim(area, cell, 0, o.size);
+    if (prior < 0) {
+      const i = o.push();
+      let series = seriesIndex.claim(area, indicator, service * 3 + gender, seriesCount);
+      if (series < 0) series = seriesCount++;
+      o.area[i] = area;
+      o.kind[i] = KIND_ID[kind];
+      o.indicator[i] = indicator;
+      o.service[i] = service;
+      o.gender[i] = gender;
+      o.period[i] = period;
+      o.cell[i] = cell;
+      o.series[i] = series;
+      o.value[i] = value;
+      o.n[i] = n ?? Number.NaN;
+      o.flags[i] = flags;
+      o.file[i] = file;
+      o.line[i] = line;
+      if (list !== undefined && list.length > 1) o.more.set(i, list);
+      return;
+    }
+    const mine = list ?? [{ file: files.values[file]!, line }];
+    const keepPrior = (o.flags[prior]! & FROM_ANSWERS) !== 0 || (flags & FROM_ANSWERS) === 0;
+    const keep = keepPrior ? { value: o.value[prior]!, n: nOf(prior), sources: sourcesOf(prior) } : { value, n, sources: mine };
+    const other = keepPrior ? { value, n, sources: mine } : { value: o.value[prior]!, n: nOf(prior), sources: sourcesOf(prior) };
+    const agrees = Math.abs(keep.value - other.value) < 0.05 + 1e-9 && (keep.n === null || other.n === null || keep.n === other.n);
+    if (!agrees) {
+      const at = other.sources[0]!;
+      const key = [areaCodes.values[area], indicators.values[indicator], services.values[service], GENDERS[gender], periods.values[period]].join(' / ');
+      findings.push(finding(at.file, {
+        code: 'source-disagreement', line: at.line,
+        args: { key, value: round(other.value, 2), n: other.n ?? '–', other: `${keep.sources[0]!.file}:${keep.sources[0]!.line}`, otherValue: round(keep.value, 2), otherN: keep.n ?? '–' },
+      }));
+    }
+    const merged = [...keep.sources, ...other.sources];
+    if (!keepPrior) {
+      o.kind[prior] = KIND_ID[kind];
+      o.value[prior] = value;
+      o.n[prior] = n ?? Number.NaN;
+      o.flags[prior] = flags;
+    }
+    o.file[prior] = files.id(merged[0]!.file);
+    o.line[prior] = merged[0]!.line;
+    o.more.set(prior, merged);
+  };
+
+  // Respondents' answers arrive per respondent gender; the total (T) is their sum. Counted per
+  // series and year, and put in the order each series was first met, its years as they came.
+  const counts = { positive: new Float64Array(64), other: new Float64Array(64), excluded: new Float64Array(64) };
+  const slotIndex = createRowIndex();
+  const slots: number[] = [];
+  const slotOf: { series: number[]; area: number[]; kind: AreaKind[]; indicator: number[]; service: number[]; gender: number[]; period: number[]; file: number[]; line: number[] } =
+    { series: [], area: [], kind: [], indicator: [], service: [], gender: [], period: [], file: [], line: [] };
+  const answerSeries = createRowIndex();
+  const answerOrder: number[] = [];
+  for (let ri = 0; ri < records.length; ri++) {
+    const r = records[ri]!;
+    const year = r.period.slice(0, 4);
+    if (latestYear === null || year > latestYear) latestYear = year;
+    const area = areaCodes.id(r.area.code);
+    const indicator = indicators.id(r.indicator);
+    const service = services.id(r.service);
+    const period = periods.id(r.period);
+    const file = files.id(r.source.file);
+    if (r.kind === 'survey') {
+      surveyIndicators.add(r.indicator);
+      if (r.share === null) continue;
+      put(area, r.area.kind, indicator, service, GENDER_ORDER[r.gender], period, r.share, r.n, IS_SHARE, file, r.source.line);
+    } else if (r.kind === 'values') {
+      const unit = catalogue.get(r.indicator)?.unit ?? '%';
+      put(area, r.area.kind, indicator, service, GENDER_ORDER[r.gender], period, r.value, r.n, unit === '%' && r.n !== null ? IS_SHARE : 0, file, r.source.line);
+    } else {
+      surveyIndicators.add(r.indicator);
+      const g = GENDER_ORDER[r.gender];
+      for (let pass = 0; pass < (g === 0 ? 1 : 2); pass++) {
+        const gender = pass === 0 ? 0 : g;
+        let series = answerSeries.claim(area, indicator, service * 3 + gender, answerOrder.length);
+        if (series < 0) {
+          series = answerOrder.length;
+          answerOrder.push(series);
+        }
+        let slot = slotIndex.claim(series, period, 0, slots.length);
+        if (slot < 0) {
+          slot = slots.length;
+          slots.push(slot);
+          slotOf.series.push(series);
+          slotOf.area.push(area);
+          slotOf.kind.push(r.area.kind);
+          slotOf.indicator.push(indicator);
+          slotOf.service.push(service);
+          slotOf.gender.push(gender);
+          slotOf.period.push(period);
+          slotOf.file.push(file);
+          slotOf.line.push(r.source.line);
+          if (slot === counts.positive.length) {
+            for (const k of ['positive', 'other', 'excluded'] as const) {
+              const next = new Float64Array(slot * 2);
+              next.set(counts[k]);
+              counts[k] = next;
+            }
+          }
+        }
+        counts.positive[slot]! += r.positive;
+        counts.other[slot]! += r.other;
+        counts.excluded[slot]! += r.excluded;
+      }
+    }
+  }
+  // Series in the order first met, each series' years in the order they came.
+  const bySeries = countingOrder(slotOf.series, answerOrder.length);
+  for (let k = 0; k < bySeries.length; k++) {
+    const s = bySeries[k]!;
+    const share = positiveShare({ positive: counts.positive[s]!, other: counts.other[s]!, excluded: counts.excluded[s]! });
+    if (share === undefined) continue;
+    put(slotOf.area[s]!, slotOf.kind[s]!, slotOf.indicator[s]!, slotOf.service[s]!, slotOf.gender[s]!, slotOf.period[s]!, share.share, share.n, IS_SHARE | FROM_ANSWERS, slotOf.file[s]!, slotOf.line[s]!);
+  }
+
+  // Organisation totals: pooled over all members, only where every member has the cell with n.
+  const memberIds = memberCodes.map((c) => areaCodes.id(c));
+  const isMember = (area: number) => memberIds.includes(area);
+  const orgId = areaCodes.id(orgCode);
+  if (memberIds.length > 0) {
+    const byCell = new Map<number, number[]>();
+    for (let i = 0, size = o.size; i < size; i++) {
+      if (!isMember(o.area[i]!) || (o.flags[i]! & IS_SHARE) === 0 || Number.isNaN(o.n[i]!)) continue;
+      const list = byCell.get(o.cell[i]!);
+      if (list) list.push(i);
+      else byCell.set(o.cell[i]!, [i]);
+    }
+    for (const list of byCell.values()) {
+      if (list.length !== memberIds.length) continue;
+      const pooled = pooledShare(list.map((i) => ({ share: o.value[i]!, n: o.n[i]! })));
+      if (!pooled) continue;
+      const f = list[0]!;
+      const sources = list.flatMap(sourcesOf);
+      put(orgId, 'organisation', o.indicator[f]!, o.service[f]!, o.gender[f]!, o.period[f]!, pooled.share, pooled.n, IS_SHARE, files.id(sources[0]!.file), sources[0]!.line, sources);
+    }
+  }
+
+  // ---- suppression ----------------------------------------------------------------------------
+  // Each cell (question × service × period, all areas and genders) is suppressed on its own, so
+  // the order cells are taken in does not matter; within a cell, observations keep their order.
+  const suppressionIndex = createRowIndex();
+  const suppressionCells: number[][] = [];
+  for (let i = 0; i < o.size; i++) {
+    if ((o.flags[i]! & IS_SHARE) === 0 || Number.isNaN(o.n[i]!)) continue;
+    const c = suppressionIndex.claim(o.indicator[i]!, o.service[i]!, o.period[i]!, suppressionCells.length);
+    if (c < 0) suppressionCells.push([i]);
+    else suppressionCells[c]!.push(i);
+  }
+  for (const list of suppressionCells) {
+    // Cells numbered by their place in the list, each area's T, K and M found by area (a tie in
+    // n, rare, is broken by the "area|gender" id).
+    const n = new Float64Array(list.length);
+    const slotsByArea = new Map<number, [number, number, number]>();
+    for (let k = 0; k < list.length; k++) {
+      const i = list[k]!;
+      n[k] = o.n[i]!;
+      let slot = slotsByArea.get(o.area[i]!);
+      if (slot === undefined) slotsByArea.set(o.area[i]!, (slot = [-1, -1, -1]));
+      slot[o.gender[i]!] = k;
+    }
+    const groups: IndexedGroup[] = [];
+    for (const [t, k, m] of slotsByArea.values()) groups.push({ total: t, parts: [k, m] });
+    if (memberIds.length > 0) {
+      for (const g of [0, 1, 2]) groups.push({ total: slotsByArea.get(orgId)?.[g] ?? -1, parts: memberIds.map((c) => slotsByArea.get(c)?.[g] ?? -1) });
+    }
+    const id = (k: number) => `${areaCodes.values[o.area[list[k]!]!]}|${GENDERS[o.gender[list[k]!]!]}`;
+    const { reason } = suppressCells(n, groups, min, (a, b) => byCode(id(a), id(b)));
+    for (let k = 0; k < list.length; k++) if (reason[k] !== SHOWN) o.hidden[list[k]!] = reason[k] === BELOW ? 1 : 2;
+  }
+
+  // ---- ranks ----------------------------------------------------------------------------------
+  // Among the municipalities shown in a cell (indicator × service × gender × period), by the value
+  // as the report gives it.
+  const rankPosition = new Int32Array(o.size);
+  const rankOf = new Int32Array(o.size);
+  {
+    const byCell: (number[] | undefined)[] = new Array(cellCount);
+    for (let i = 0; i < o.size; i++) {
+      if (o.kind[i] !== KIND_ID.municipality || o.hidden[i] !== 0) continue;
+      (byCell[o.cell[i]!] ??= []).push(i);
+    }
+    for (const group of byCell) {
+      if (group === undefined) continue;
+      const better = catalogue.get(indicators.values[o.indicator[group[0]!]!]!)?.better ?? 'higher';
+      const ranks = rank(group.map((i) => round(o.value[i]!, 4)), better);
+      for (let k = 0; k < group.length; k++) {
+        rankPosition[group[k]!] = ranks[k]!;
+        rankOf[group[k]!] = group.length;
+      }
+    }
+  }
+
+  // ---- order ----------------------------------------------------------------------------------
+  // Rows come out series by series (members first, then by code, indicator, service, gender),
+  // each series by period.
+  const periodRank = new Int32Array(periods.values.length);
+  [...periods.values.keys()].sort((a, b) => byCode(periods.values[a]!, periods.values[b]!)).forEach((p, r) => {
+    periodRank[p] = r;
+  });
+  const seriesObs = countingOrder(o.series.subarray(0, o.size), seriesCount);
+  const seriesStart = new Int32Array(seriesCount + 1);
+  for (let i = 0; i < o.size; i++) seriesStart[o.series[i]! + 1]!++;
+  for (let s = 0; s < seriesCount; s++) seriesStart[s + 1]! += seriesStart[s]!;
+  for (let s = 0; s < seriesCount; s++) {
+    // A series holds a few periods: insertion sort.
+    for (let k = seriesStart[s]! + 1; k < seriesStart[s + 1]!; k++) {
+      const v = seriesObs[k]!;
+      let j = k - 1;
+      while (j >= seriesStart[s]! && periodRank[o.period[seriesObs[j]!]!]! > periodRank[o.period[v]!]!) {
+        seriesObs[j + 1] = seriesObs[j]!;
+        j--;
+      }
+      seriesObs[j + 1] = v;
+    }
+  }
+  const { areaOrder, indicatorOrder } = reportOrder(config);
+  const first = (s: number) => seriesObs[seriesStart[s]!]!;
+  const seriesOrder = Array.from({ length: seriesCount }, (_, s) => s).sort((sa, sb) => {
+    const a = first(sa);
+    const b = first(sb);
+    const aArea = areaCodes.values[o.area[a]!]!;
+    const bArea = areaCodes.values[o.area[b]!]!;
+    const aInd = indicators.values[o.indicator[a]!]!;
+    const bInd = indicators.values[o.indicator[b]!]!;
+    const aSvc = services.values[o.service[a]!]!;
+    const bSvc = services.values[o.service[b]!]!;
+    return areaOrder(aArea, KINDS[o.kind[a]!]!) - areaOrder(bArea, KINDS[o.kind[b]!]!) || byCode(aArea, bArea) ||
+      indicatorOrder(aInd) - indicatorOrder(bInd) || byCode(aInd, bInd) ||
+      SV.compare(aSvc, bSvc) || byCode(aSvc, bSvc) || o.gender[a]! - o.gender[b]!;
+  });
+
+  // ---- rows -----------------------------------------------------------------------------------
+  const nationId = areaCodes.id('0000');
+  const compare = (a: number, b: number): Comparison | null => {
+    if (b < 0 || o.hidden[b] !== 0) return null;
+    const aN = o.n[a]!;
+    const bN = o.n[b]!;
+    const test = (o.flags[a]! & IS_SHARE) !== 0 && (o.flags[b]! & IS_SHARE) !== 0 && aN && bN ? twoProportionTest(o.value[a]!, aN, o.value[b]!, bN) : undefined;
+    return {
+      area: areaCodes.values[o.area[b]!]!, value: round(o.value[b]!, 4), differencePp: round(o.value[a]! - o.value[b]!, 4),
+      p: test ? round(test.p, 6) : null, significant: test !== undefined && test.p < alpha,
+    };
+  };
+  const find = (area: number, cell: number) => byCellArea.find(area, cell, 0);
+  const x = (p: string) => Number(p.slice(0, 4)) + (p.length > 4 ? (Number(p.slice(5, 7)) - 1) / 12 : 0);
+  const surveyPeriod = opts.surveyPeriod;
+
+  function* rows(filter: RowFilter = {}): Generator<QualityRow> {
+    for (let si = 0; si < seriesOrder.length; si++) {
+      const s = seriesOrder[si]!;
+      const start = seriesStart[s]!;
+      const end = seriesStart[s + 1]!;
+      const head = seriesObs[start]!;
+      const area = areaCodes.values[o.area[head]!]!;
+      const indicator = indicators.values[o.indicator[head]!]!;
+      const service = services.values[o.service[head]!]!;
+      const gender = GENDERS[o.gender[head]!]!;
+      if (filter.series && !filter.series(area, KINDS[o.kind[head]!]!, indicator, gender)) continue;
+      const spec = catalogue.get(indicator);
+      const better: Better = spec?.better ?? (surveyIndicators.has(indicator) ? 'higher' : 'none');
+      const statusBetter: Better = spec?.better ?? 'higher';
+      const member = isMember(o.area[head]!);
+      const shown: number[] = [];
+      let reportRow = -1;
+      for (let k = start; k < end; k++) {
+        const i = seriesObs[k]!;
+        if (o.hidden[i] === 0) shown.push(i);
+        if (periods.values[o.period[i]!]!.slice(0, 4) === surveyPeriod) reportRow = i;
+      }
+      let shownBefore = 0;
+      for (let k = start; k < end; k++) {
+        const i = seriesObs[k]!;
+        const isShown = o.hidden[i] === 0;
+        const prev = isShown && shownBefore > 0 ? shown[shownBefore - 1]! : -1;
+        if (isShown) shownBefore++;
+        const kind = KINDS[o.kind[i]!]!;
+        const period = periods.values[o.period[i]!]!;
+        if (filter.row && !filter.row(area, kind, period)) continue;
+        const n = nOf(i);
+        const reason: QualityRow['suppressed'] = isShown ? null : o.hidden[i] === 1 ? 'below-threshold' : 'secondary';
+        const ci = isShown && (o.flags[i]! & IS_SHARE) !== 0 && n ? wilsonInterval(o.value[i]! / 100, n) : undefined;
+        let change: QualityRow['change'] = null;
+        if (prev >= 0) {
+          const c = compare(i, prev)!;
+          change = { from: periods.values[o.period[prev]!]!, fromValue: c.value, differencePp: c.differencePp, p: c.p, significant: c.significant };
+        }
+        let trendOut: QualityRow['trend'] = null;
+        if (i === reportRow) {
+          const pts: { x: number; y: number }[] = [];
+          for (const p of shown) {
+            const pp = periods.values[o.period[p]!]!;
+            if (pp <= period) pts.push({ x: x(pp), y: o.value[p]! });
+          }
+          if (pts.length > 0) {
+            const t = trend(pts, better, spec?.breaks ?? [], alpha);
+            trendOut = {
+              from: t.from, to: t.to, points: t.points, theilSenSlope: opt(t.theilSenSlope), mannKendallS: opt(t.mannKendall?.s),
+              mannKendallP: opt(t.mannKendall?.p, 6), olsSlope: opt(t.ols?.slope), olsSlopeLow: opt(t.ols?.slopeLow),
+              olsSlopeHigh: opt(t.ols?.slopeHigh), r2: opt(t.ols?.r2), verdict: t.verdict,
+            };
+          }
+        }
+        const cell = o.cell[i]!;
+        let reference: Comparison | null = null;
+        if (isShown && kind !== 'nation') {
+          const national = find(nationId, cell);
+          reference = compare(i, national >= 0 ? national : find(areaCodes.id(area.slice(0, 2)), cell));
+          if (reference?.area === area) reference = null;
+        }
+        const organisation = isShown && member ? compare(i, find(orgId, cell)) : null;
+        let peers = NO_PEERS;
+        if (isShown && member) {
+          peers = [];
+          for (let m = 0; m < memberIds.length; m++) {
+            if (memberIds[m] === o.area[i]) continue;
+            const c = compare(i, find(memberIds[m]!, cell));
+            if (c !== null) peers.push(c);
+          }
+        }
+        const row = new QualityCell(
+          area, kind, indicator, service, gender, period,
+          isShown ? round(o.value[i]!, 4) : null,
+          isShown ? n : null,
+          ci ? round(ci.low * 100, 4) : null,
+          ci ? round(ci.high * 100, 4) : null,
+          reason,
+          change,
+          trendOut,
+          reference,
+          organisation,
+          peers,
+          rankOf[i]! > 0 ? { position: rankPosition[i]!, of: rankOf[i]!, quartile: quartileClass(rankPosition[i]!, rankOf[i]!) ?? null } : null,
+          null,
+          sourcesOf(i),
+        );
+        row.status = qualityStatus(row, spec?.target, statusBetter);
+        yield row;
+      }
+    }
+  }
+
+  const usedIndicators = new Set<string>();
+  const areas = new Map<string, AreaKind>();
+  for (let i = 0; i < o.size; i++) {
+    usedIndicators.add(indicators.values[o.indicator[i]!]!);
+    areas.set(areaCodes.values[o.area[i]!]!, KINDS[o.kind[i]!]!);
+  }
+  return { latestYear, findings, surveyIndicators, indicators: usedIndicators, areas, rows };
+}
+
+/** How the report orders areas (members first, then by kind) and indicators (the config's first). */
+export function reportOrder(config: Config): { areaOrder: (code: string, kind: AreaKind) => number; indicatorOrder: (id: string) => number } {
+  const memberCodes = config.members.map((m) => m.code);
+  const catalogueIndex = new Map(config.indicators.map((s, i) => [s.id, i]));
+  return {
+    indicatorOrder: (id) => catalogueIndex.get(id) ?? Number.MAX_SAFE_INTEGER,
+    areaOrder: (code, kind) => {
+      const m = memberCodes.indexOf(code);
+      return m >= 0 ? m : memberCodes.length + KIND_ORDER[kind] * 10_000;
+    },
+  };
+}
+
+/** Positions 0 … keys.length − 1 ordered by key (0 … count − 1), in their order within a key. */
+function countingOrder(keys: ArrayLike<number>, count: number): Int32Array {
+  const start = new Int32Array(count + 1);
+  for (let i = 0; i < keys.length; i++) start[keys[i]! + 1]!++;
+  for (let k = 0; k < count; k++) start[k + 1]! += start[k]!;
+  const out = new Int32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) out[start[keys[i]!]!++] = i;
+  return out;
+}
+
+/**
+ * Quality status, in order: red when the trend is worsening or the value is significantly below
+ * the reference (Riket); yellow when it fell significantly since the previous period or is below
+ * its target; otherwise green. Suppressed cells have no status.
+ */
+export function qualityStatus(q: QualityRow, target: number | undefined, better: Better): QualityRow['status'] {
+  if (q.value === null) return null;
+  const sign = better === 'lower' ? -1 : 1;
+  if (q.trend?.verdict === 'worsening') return 'red';
+  if (q.reference?.significant && sign * q.reference.differencePp < 0 && better !== 'none') return 'red';
+  if (q.change?.significant && sign * q.change.differencePp < 0 && better !== 'none') return 'yellow';
+  if (target !== undefined && sign * (q.value - target) < 0) return 'yellow';
+  return 'green';
+}
+
+export function round(v: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f + 0;
+}
+export function opt(v: number | undefined, digits = 4): number | null {
+  return v === undefined || !Number.isFinite(v) ? null : round(v, digits);
+}
