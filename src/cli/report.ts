@@ -1,11 +1,12 @@
 import { Chalk } from 'chalk';
 import { stat } from 'node:fs/promises';
 import { configInputPath } from '../config/resolve.js';
-import { analyse } from '../indicators/analyse.js';
+import { analyseLazily } from '../indicators/analyse.js';
 import { loadConfig, loadInputs } from '../ingest/load.js';
 import { formatFinding } from '../model/findings.js';
 import { evaluateFailOn, parseFailOn } from '../report/fail-on.js';
-import { renderReportChunks, reportFiles, renderSummary, type Format } from '../report/render.js';
+import type { Report } from '../model/report.js';
+import { renderJsonChunks, renderReportChunks, reportFiles, renderSummary, type Format } from '../report/render.js';
 import { NO_PAINT, type Paint } from '../report/view.js';
 import { EXIT, InputError, UsageError } from './errors.js';
 import { ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
@@ -97,26 +98,33 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
 
   const municipalities = flags.municipality?.map((m) => m.padStart(4, '0'));
   const at = generatedAt(flags);
-  const report = analyse(inputs, loaded.config, {
+  const inputFiles = inputs.map((i) => i.file);
+  const { report, rows } = analyseLazily(inputs, loaded.config, {
     ...(flags.period ? { period: flags.period } : {}),
     ...(municipalities ? { municipalities } : {}),
     ...(at ? { generatedAt: at } : {}),
   });
+  // Analysis has what it needs: the records (2M answers: ~40 MB) are let go before writing.
+  inputs.length = 0;
+  // JSON is written row by row as the rows are made; the other formats, --out DIR and --summary
+  // look across rows and get them all at once.
+  let whole: Report | undefined;
+  const full = (): Report => (whole ??= { ...report, quality: [...rows()] });
   const lang = flags.lang ?? loaded.config.organisation.language;
   const toStdout = flags.out === '-';
   const options = { lang, unit: flags.amountUnit ?? loaded.config.budget.displayUnit, paint: paintFor(flags, toStdout), csvDialect: flags.csvDialect };
-  if (toStdout) await writeChunks(process.stdout, renderReportChunks(report, flags.format, options));
+  const chunks = (paint: Paint) => (flags.format === 'json' ? renderJsonChunks(report, rows()) : renderReportChunks(full(), flags.format, { ...options, paint }));
+  if (toStdout) await writeChunks(process.stdout, chunks(options.paint));
   else {
-    const written = await writeOutputs(
-      flags.out,
-      () => reportFiles(report, flags.format, options),
-      () => renderReportChunks(report, flags.format, { ...options, paint: NO_PAINT }),
-      inputs.map((i) => i.file),
-    );
+    const written = await writeOutputs(flags.out, () => reportFiles(full(), flags.format, options), () => chunks(NO_PAINT), inputFiles);
     for (const path of written) process.stderr.write(`tillit: wrote ${path}\n`);
   }
-  const matches = evaluateFailOn(report, rules);
-  if (flags.summary) await appendSummary(flags.summary, renderSummary(report, matches, { ...options, paint: NO_PAINT }));
+  // --fail-on reads the rows of the report's survey year only: those are all it is given unless
+  // every row is at hand anyway.
+  const year = report.period.survey;
+  const latest = () => ({ ...report, quality: [...rows({ row: (_code, _kind, period) => period.slice(0, 4) === year })] });
+  const matches = rules.length === 0 ? [] : evaluateFailOn(whole ?? (flags.summary ? full() : latest()), rules);
+  if (flags.summary) await appendSummary(flags.summary, renderSummary(full(), matches, { ...options, paint: NO_PAINT }));
   if (matches.length > 0) {
     process.stderr.write(`tillit: --fail-on matched ${matches.length} time(s):\n`);
     for (const m of matches) process.stderr.write(`  ${m}\n`);

@@ -16,10 +16,11 @@ export interface RowIndex {
 const MAX_SLOTS = 1 << 22;
 
 export function createRowIndex(maxSlots = MAX_SLOTS): RowIndex {
-  // Capacities of the three ranges, powers of two; row + 1 per slot, 0 for none.
-  let codes = 16;
-  let months = 16;
-  let activities = 16;
+  // Capacities of the three ranges, powers of two, from one each (a range that stays one value,
+  // as in a key of two numbers, costs nothing); row + 1 per slot, 0 for none.
+  let codes = 1;
+  let months = 1;
+  let activities = 1;
   let slots: Int32Array | undefined = new Int32Array(codes * months * activities);
   let map: Map<string, number> | undefined;
   const at = (c: number, m: number, a: number) => (m * codes + c) * activities + a;

@@ -62,25 +62,41 @@ export function qualityRowWriter(): (q: QualityRow) => string {
 /**
  * The JSON contract as text pieces: the model in schema key order, top-level keys indented, and
  * every element of a row array on one line (one piece each), so a national report streams out in
- * bounded memory and diffs line by line.
+ * bounded memory and diffs line by line. `quality`, when given, stands for the model's quality
+ * rows: rows made as they are written (`analyseLazily`) are never all held at once.
  */
-export function* renderJsonChunks(report: Report): Generator<string> {
+export function* renderJsonChunks(report: Report, quality: Iterable<QualityRow> = report.quality): Generator<string> {
   const entries = Object.entries(report);
-  const quality = qualityRowWriter();
+  const qualityRow = qualityRowWriter();
   yield '{\n';
   for (let k = 0; k < entries.length; k++) {
     const [key, value] = entries[k]!;
     const comma = k < entries.length - 1 ? ',' : '';
-    if (Array.isArray(value) && value.length > 0) {
-      yield `  ${JSON.stringify(key)}: [\n`;
-      const write = key === 'quality' ? quality : json;
-      for (let i = 0; i < value.length; i++) yield `    ${write(value[i])}${i < value.length - 1 ? ',' : ''}\n`;
-      yield `  ]${comma}\n`;
+    if (key === 'quality' || Array.isArray(value)) {
+      yield* jsonList(key, key === 'quality' ? quality : (value as unknown[]), key === 'quality' ? qualityRow : json, comma);
     } else {
       yield `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}${comma}\n`;
     }
   }
   yield '}\n';
+}
+
+/** A top-level list, one element a line (`[]` when empty), looking one element ahead for the commas. */
+function* jsonList<T>(key: string, items: Iterable<T>, write: (item: T) => string, comma: string): Generator<string> {
+  const it = items[Symbol.iterator]();
+  let item = it.next();
+  if (item.done === true) {
+    yield `  ${JSON.stringify(key)}: []${comma}\n`;
+    return;
+  }
+  yield `  ${JSON.stringify(key)}: [\n`;
+  for (;;) {
+    const next = it.next();
+    yield `    ${write(item.value)}${next.done === true ? '' : ','}\n`;
+    if (next.done === true) break;
+    item = next;
+  }
+  yield `  ]${comma}\n`;
 }
 
 /** The JSON contract in one string (small reports; large ones stream with renderJsonChunks). */
