@@ -52,7 +52,8 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
  */
 export function analyseLazily(inputs: readonly ParsedInput[], config: Config, opts: AnalyseOptions = {}): LazyReport {
   const findings: Finding[] = inputs.flatMap((i) => i.findings);
-  const records: QualityRecord[] = ([] as QualityRecord[]).concat(...inputs.map((i) => i.records));
+  // One input's records as they are (a copy of 300 000 references is garbage), several joined.
+  const records: readonly QualityRecord[] = inputs.length === 1 ? inputs[0]!.records : ([] as QualityRecord[]).concat(...inputs.map((i) => i.records));
   const tables = inputs.flatMap((i) => (i.budget ? [i.budget] : []));
   const catalogue = new Map([...KOLADA_KPIS, ...config.indicators].map((i) => [i.id, i]));
   const memberCodes = config.members.map((m) => m.code);
@@ -64,14 +65,10 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   const { areaOrder, indicatorOrder } = reportOrder(config);
 
   // ---- periods ------------------------------------------------------------------------------
-  // The latest survey year, and the latest budget month (within --period's year when one is given).
-  let latestYear: string | null = null;
+  // The latest budget month (within --period's year when one is given); the survey year is the
+  // quality table's.
   let latestMonth: string | null = null;
   const inYear = opts.period?.length === 4 ? `${opts.period}-` : '';
-  for (let ri = 0; ri < records.length; ri++) {
-    const year = records[ri]!.period.slice(0, 4);
-    if (latestYear === null || year > latestYear) latestYear = year;
-  }
   for (const t of tables) {
     const used = new Uint8Array(t.months.length);
     for (let i = 0; i < t.length; i++) used[t.month[i]!] = 1;
@@ -79,10 +76,10 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
       if (used[id] === 1 && month.startsWith(inYear) && (latestMonth === null || month > latestMonth)) latestMonth = month;
     });
   }
-  const surveyPeriod = opts.period?.slice(0, 4) ?? latestYear;
   const budgetPeriod = opts.period?.length === 7 ? opts.period : latestMonth;
 
-  const table = qualityTable(records, config, { surveyPeriod });
+  const table = qualityTable(records, config, { period: opts.period });
+  const surveyPeriod = table.surveyPeriod;
   findings.push(...table.findings);
   // ---- budget -------------------------------------------------------------------------------
   const budget: BudgetRow[] = [];

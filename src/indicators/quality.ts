@@ -21,8 +21,8 @@ import { wilsonInterval } from './wilson-interval.js';
  * written; as columns they are ~40 bytes each, and a JSON report writes each row as it is made.
  */
 export interface QualityTable {
-  /** The latest survey year in the data. */
-  latestYear: string | null;
+  /** The report's survey year: `--period`'s year, else the latest in the data. */
+  surveyPeriod: string | null;
   /** Findings made while observations were put together (published figures that disagree). */
   findings: Finding[];
   /** Indicators answered in surveys (shares of respondents: higher is better unless told). */
@@ -42,8 +42,8 @@ export interface RowFilter {
 }
 
 export interface QualitySettings {
-  /** The report's survey year (`--period`'s year, else the latest). */
-  surveyPeriod: string | null;
+  /** `YYYY` or `YYYY-MM`: the report's period, when one is asked for. */
+  period?: string | undefined;
 }
 
 const GENDERS: readonly Gender[] = ['T', 'K', 'M'];
@@ -91,11 +91,7 @@ class Columns {
   /** A new slot, the columns grown (doubled) when full. */
   push(): number {
     if (this.size === this.area.length) {
-      const grow = <T extends Int32Array | Uint8Array | Float64Array>(a: T): T => {
-        const next = new (a.constructor as new (n: number) => T)(a.length * 2);
-        next.set(a);
-        return next;
-      };
+      const grow = grown;
       this.area = grow(this.area);
       this.kind = grow(this.kind);
       this.indicator = grow(this.indicator);
@@ -199,74 +195,70 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
   };
 
   // Respondents' answers arrive per respondent gender; the total (T) is their sum. Counted per
-  // series and year, and put in the order each series was first met, its years as they came.
-  const counts = { positive: new Float64Array(64), other: new Float64Array(64), excluded: new Float64Array(64) };
+  // series and year, and put in the order each series was first met, its years as they came. A
+  // count slot keeps its series, its first record and its counts, in typed arrays (no garbage:
+  // arrays of half a million values regrown were ~60 MB of a national report's analysis).
+  let slotSeries = new Int32Array(64);
+  let slotRecord = new Int32Array(64);
+  let slotGender = new Uint8Array(64);
+  let positive = new Float64Array(64);
+  let other = new Float64Array(64);
+  let excluded = new Float64Array(64);
+  let slotCount = 0;
   const slotIndex = createRowIndex();
-  const slots: number[] = [];
-  const slotOf: { series: number[]; area: number[]; kind: AreaKind[]; indicator: number[]; service: number[]; gender: number[]; period: number[]; file: number[]; line: number[] } =
-    { series: [], area: [], kind: [], indicator: [], service: [], gender: [], period: [], file: [], line: [] };
   const answerSeries = createRowIndex();
-  const answerOrder: number[] = [];
+  let answerSeriesCount = 0;
+  const yearOf: string[] = [];
   for (let ri = 0; ri < records.length; ri++) {
     const r = records[ri]!;
-    const year = r.period.slice(0, 4);
-    if (latestYear === null || year > latestYear) latestYear = year;
-    const area = areaCodes.id(r.area.code);
-    const indicator = indicators.id(r.indicator);
-    const service = services.id(r.service);
     const period = periods.id(r.period);
-    const file = files.id(r.source.file);
+    const year = (yearOf[period] ??= r.period.slice(0, 4));
+    if (latestYear === null || year > latestYear) latestYear = year;
     if (r.kind === 'survey') {
       surveyIndicators.add(r.indicator);
       if (r.share === null) continue;
-      put(area, r.area.kind, indicator, service, GENDER_ORDER[r.gender], period, r.share, r.n, IS_SHARE, file, r.source.line);
+      put(areaCodes.id(r.area.code), r.area.kind, indicators.id(r.indicator), services.id(r.service), GENDER_ORDER[r.gender], period, r.share, r.n, IS_SHARE, files.id(r.source.file), r.source.line);
     } else if (r.kind === 'values') {
       const unit = catalogue.get(r.indicator)?.unit ?? '%';
-      put(area, r.area.kind, indicator, service, GENDER_ORDER[r.gender], period, r.value, r.n, unit === '%' && r.n !== null ? IS_SHARE : 0, file, r.source.line);
+      put(areaCodes.id(r.area.code), r.area.kind, indicators.id(r.indicator), services.id(r.service), GENDER_ORDER[r.gender], period, r.value, r.n, unit === '%' && r.n !== null ? IS_SHARE : 0, files.id(r.source.file), r.source.line);
     } else {
       surveyIndicators.add(r.indicator);
+      const area = areaCodes.id(r.area.code);
+      const indicator = indicators.id(r.indicator);
+      const service = services.id(r.service);
       const g = GENDER_ORDER[r.gender];
       for (let pass = 0; pass < (g === 0 ? 1 : 2); pass++) {
         const gender = pass === 0 ? 0 : g;
-        let series = answerSeries.claim(area, indicator, service * 3 + gender, answerOrder.length);
-        if (series < 0) {
-          series = answerOrder.length;
-          answerOrder.push(series);
-        }
-        let slot = slotIndex.claim(series, period, 0, slots.length);
+        let series = answerSeries.claim(area, indicator, service * 3 + gender, answerSeriesCount);
+        if (series < 0) series = answerSeriesCount++;
+        let slot = slotIndex.claim(series, period, 0, slotCount);
         if (slot < 0) {
-          slot = slots.length;
-          slots.push(slot);
-          slotOf.series.push(series);
-          slotOf.area.push(area);
-          slotOf.kind.push(r.area.kind);
-          slotOf.indicator.push(indicator);
-          slotOf.service.push(service);
-          slotOf.gender.push(gender);
-          slotOf.period.push(period);
-          slotOf.file.push(file);
-          slotOf.line.push(r.source.line);
-          if (slot === counts.positive.length) {
-            for (const k of ['positive', 'other', 'excluded'] as const) {
-              const next = new Float64Array(slot * 2);
-              next.set(counts[k]);
-              counts[k] = next;
-            }
+          if (slotCount === slotSeries.length) {
+            slotSeries = grown(slotSeries);
+            slotRecord = grown(slotRecord);
+            slotGender = grown(slotGender);
+            positive = grown(positive);
+            other = grown(other);
+            excluded = grown(excluded);
           }
+          slot = slotCount++;
+          slotSeries[slot] = series;
+          slotRecord[slot] = ri;
+          slotGender[slot] = gender;
         }
-        counts.positive[slot]! += r.positive;
-        counts.other[slot]! += r.other;
-        counts.excluded[slot]! += r.excluded;
+        positive[slot]! += r.positive;
+        other[slot]! += r.other;
+        excluded[slot]! += r.excluded;
       }
     }
   }
-  // Series in the order first met, each series' years in the order they came.
-  const bySeries = countingOrder(slotOf.series, answerOrder.length);
+  const bySeries = countingOrder(slotSeries.subarray(0, slotCount), answerSeriesCount);
   for (let k = 0; k < bySeries.length; k++) {
     const s = bySeries[k]!;
-    const share = positiveShare({ positive: counts.positive[s]!, other: counts.other[s]!, excluded: counts.excluded[s]! });
+    const share = positiveShare({ positive: positive[s]!, other: other[s]!, excluded: excluded[s]! });
     if (share === undefined) continue;
-    put(slotOf.area[s]!, slotOf.kind[s]!, slotOf.indicator[s]!, slotOf.service[s]!, slotOf.gender[s]!, slotOf.period[s]!, share.share, share.n, IS_SHARE | FROM_ANSWERS, slotOf.file[s]!, slotOf.line[s]!);
+    const r = records[slotRecord[s]!]!;
+    put(areaCodes.id(r.area.code), r.area.kind, indicators.id(r.indicator), services.id(r.service), slotGender[s]!, periods.id(r.period), share.share, share.n, IS_SHARE | FROM_ANSWERS, files.id(r.source.file), r.source.line);
   }
 
   // Organisation totals: pooled over all members, only where every member has the cell with n.
@@ -399,7 +391,7 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
   };
   const find = (area: number, cell: number) => byCellArea.find(area, cell, 0);
   const x = (p: string) => Number(p.slice(0, 4)) + (p.length > 4 ? (Number(p.slice(5, 7)) - 1) / 12 : 0);
-  const surveyPeriod = opts.surveyPeriod;
+  const surveyPeriod = opts.period?.slice(0, 4) ?? latestYear;
 
   function* rows(filter: RowFilter = {}): Generator<QualityRow> {
     for (let si = 0; si < seriesOrder.length; si++) {
@@ -501,7 +493,14 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
     usedIndicators.add(indicators.values[o.indicator[i]!]!);
     areas.set(areaCodes.values[o.area[i]!]!, KINDS[o.kind[i]!]!);
   }
-  return { latestYear, findings, surveyIndicators, indicators: usedIndicators, areas, rows };
+  return { surveyPeriod, findings, surveyIndicators, indicators: usedIndicators, areas, rows };
+}
+
+/** The same values in an array twice as long. */
+function grown<T extends Int32Array | Uint8Array | Float64Array>(a: T): T {
+  const next = new (a.constructor as new (n: number) => T)(a.length * 2);
+  next.set(a);
+  return next;
 }
 
 /** How the report orders areas (members first, then by kind) and indicators (the config's first). */
