@@ -97,6 +97,18 @@ describe('exit codes and the CI contract', () => {
     expect(tillit(['report', '--config', CONFIG, '--fail-on', 'trend=worsening']).code).toBe(1);
     expect(tillit(['report', '--config', CONFIG, '--fail-on', 'suppressed']).code).toBe(1);
   });
+  it('--fail-on matches the same with JSON written row by row as with every row at hand (Markdown), --municipality too', () => {
+    // JSON hands --fail-on only the survey year's rows, made again; Markdown holds every row.
+    for (const extra of [[], ['-m', '1461']]) {
+      for (const rule of ['status=red', 'status=yellow', 'status=green', 'trend=worsening', 'trend=improving', 'suppressed']) {
+        const json = tillit(['report', '--config', CONFIG, '--format', 'json', '--fail-on', rule, ...extra]);
+        const md = tillit(['report', '--config', CONFIG, '--format', 'md', '--fail-on', rule, ...extra]);
+        expect(json.code, rule).toBe(md.code);
+        expect(json.stderr, rule).toBe(md.stderr);
+      }
+    }
+    expect(tillit(['report', '--config', CONFIG, '--format', 'json', '--fail-on', 'status=green']).stderr).toMatch(/status=green: 1460 helhetssyn/);
+  });
   it('an unreadable --fail-on rule is a usage error (2) naming the valid rules', () => {
     const r = tillit(['report', '--config', CONFIG, '--fail-on', 'colour=blue']);
     expect(r.code).toBe(2);

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { analyseLazily } from '../../src/indicators/analyse.js';
+import { loadConfig, loadInputs } from '../../src/ingest/load.js';
+import { renderJson, renderJsonChunks } from '../../src/report/render.js';
+
+const lazyExample = async (municipalities?: string[]) => {
+  const loaded = await loadConfig('fixtures/bengtsfors-mellerud/tillit.config.json');
+  const inputs = await loadInputs(loaded, { files: [], overrides: {}, threads: { threads: 1, minBytes: Number.POSITIVE_INFINITY } });
+  return analyseLazily(inputs, loaded.config, municipalities ? { municipalities } : {});
+};
+
+describe('quality rows made on demand', () => {
+  it('are made anew, alike, on every call, and the report holds none of them', async () => {
+    const { report, rows } = await lazyExample();
+    expect(report.quality).toEqual([]);
+    const once = [...rows()];
+    const again = [...rows()];
+    expect(once.length).toBeGreaterThan(100);
+    expect(again).toEqual(once);
+    expect(again[0]).not.toBe(once[0]);
+  });
+  it('a row filter gives exactly the rows it says yes to, each as the whole series makes it (changes, trends)', async () => {
+    const { rows } = await lazyExample();
+    const all = [...rows()];
+    const in2025 = (_: string, __: string, period: string) => period.startsWith('2025');
+    const only2025 = [...rows({ row: in2025 })];
+    expect(only2025).toEqual(all.filter((q) => in2025(q.area, q.areaKind, q.period)));
+    // Those rows still compare with the years before them.
+    expect(only2025.some((q) => q.change !== null) && only2025.some((q) => q.trend !== null)).toBe(true);
+    const women = [...rows({ series: (_area, _kind, _indicator, gender) => gender === 'K' })];
+    expect(women).toEqual(all.filter((q) => q.gender === 'K'));
+    expect(women.length).toBeGreaterThan(0);
+  });
+  it('--municipality narrows the rows given, not the comparisons and ranks made from all of them', async () => {
+    const all = [...(await lazyExample()).rows()];
+    const one = [...(await lazyExample(['1461'])).rows()];
+    expect(one).toEqual(all.filter((q) => q.areaKind !== 'municipality' || q.area === '1461'));
+  });
+  it('JSON written from the rows as they are made is the JSON of the whole report, byte for byte', async () => {
+    const { report, rows } = await lazyExample();
+    const whole = renderJson({ ...report, quality: [...rows()] });
+    expect([...renderJsonChunks(report, rows())].join('')).toBe(whole);
+    // No rows: an empty list, as for any other empty list.
+    const none = [...renderJsonChunks(report, [])].join('');
+    expect(none).toContain('  "quality": [],\n');
+    expect(JSON.parse(none)).toEqual({ ...JSON.parse(whole), quality: [] });
+  });
+});
