@@ -117,7 +117,8 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
     const year = Number(budgetPeriod.slice(0, 4));
     // The months so far this year, year to date: one pass (budgetBalance per month scanned the
     // line's records once for each; ~40 ms of a national budget report).
-    const series = yearToDate(recs).filter((y) => y.period.startsWith(`${year}-`) && y.period <= budgetPeriod);
+    const yearPrefix = `${year}-`;
+    const series = yearToDate(recs).filter((y) => y.period.startsWith(yearPrefix) && y.period <= budgetPeriod);
     return {
       area, areaKind, activity, total, members: area === orgCode && !total ? coverage.get(activity) ?? null : null, period: budgetPeriod,
       budgetYear: rnd(b.budgetYear), budgetYtd: rnd(b.budgetYtd), budgetYtdMethod: b.budgetYtdMethod, actualYtd: rnd(b.actualYtd),
@@ -336,16 +337,29 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
 function sumRecords(recs: readonly BudgetRecord[], area: string, kind: AreaKind, activity: string, components: number): BudgetRecord[] {
   const byMonth = new Map<string, BudgetRecord[]>();
   for (const r of recs) (byMonth.get(r.period) ?? byMonth.set(r.period, []).get(r.period)!).push(r);
-  const fields = ['budgetYear', 'budgetYtd', 'budgetMonth', 'actualYtd', 'actualMonth', 'forecast'] as const;
-  return [...byMonth].map(([period, list]) => {
-    const out: BudgetRecord = { kind: 'budget', area: { code: area, kind }, period, activity, budgetYear: null, budgetYtd: null, budgetMonth: null, actualYtd: null, actualMonth: null, forecast: null, source: list[0]!.source };
-    for (const f of fields) {
-      const values = list.map((r) => r[f]);
-      out[f] = list.length === components && values.every((v) => v !== null) ? (values as number[]).reduce((a, b) => a + b, 0) : null;
+  // Added in the records' order, from 0 (as a reduce would); loops, as this runs for every total line.
+  const total = (list: readonly BudgetRecord[], f: (typeof SUMMED)[number]): number | null => {
+    if (list.length !== components) return null;
+    let sum = 0;
+    for (let i = 0; i < list.length; i++) {
+      const v = list[i]![f];
+      if (v === null) return null;
+      sum += v;
     }
-    return out;
-  });
+    return sum;
+  };
+  const out: BudgetRecord[] = [];
+  for (const [period, list] of byMonth) {
+    out.push({
+      kind: 'budget', area: { code: area, kind }, period, activity,
+      budgetYear: total(list, 'budgetYear'), budgetYtd: total(list, 'budgetYtd'), budgetMonth: total(list, 'budgetMonth'),
+      actualYtd: total(list, 'actualYtd'), actualMonth: total(list, 'actualMonth'), forecast: total(list, 'forecast'),
+      source: list[0]!.source,
+    });
+  }
+  return out;
 }
+const SUMMED = ['budgetYear', 'budgetYtd', 'budgetMonth', 'actualYtd', 'actualMonth', 'forecast'] as const;
 
 /** Several lines of one area as one: each made year-to-date first, so lines of different shape add up. */
 function sumLines(lines: readonly (readonly [string, readonly BudgetRecord[]])[], area: string, kind: AreaKind, activity: string): BudgetRecord[] {
@@ -357,7 +371,9 @@ function sumLines(lines: readonly (readonly [string, readonly BudgetRecord[]])[]
  * (year-to-date columns, monthly amounts or an annual budget), so lines from different files add up.
  */
 function cumulativeRecords(recs: readonly BudgetRecord[]): BudgetRecord[] {
-  return yearToDate(recs).map((y) => ({ ...y.record, budgetYear: y.budgetYear, budgetYtd: y.budgetYtd, budgetMonth: null, actualYtd: y.actualYtd, actualMonth: null, forecast: y.forecast }));
+  return yearToDate(recs).map(({ record: r, budgetYear, budgetYtd, actualYtd, forecast }) => ({
+    kind: 'budget', area: r.area, period: r.period, activity: r.activity, budgetYear, budgetYtd, budgetMonth: null, actualYtd, actualMonth: null, forecast, source: r.source,
+  }));
 }
 
 /** Unit of an indicator known only by its title: shares say so, amounts name kronor. */

@@ -145,8 +145,9 @@ export function forecastAccuracy(records: readonly BudgetRecord[], year: number,
   const december = budgetBalance(records, `${year}-12`, thresholds, 0);
   const outcome = december.actualYtd;
   if (outcome === null || outcome === 0) return [];
+  const prefix = `${year}-`;
   return records
-    .filter((r) => r.period.startsWith(`${year}-`) && r.forecast !== null)
+    .filter((r) => r.period.startsWith(prefix) && r.forecast !== null)
     .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))
     .map((r) => ({
       month: Number(r.period.slice(5, 7)),
