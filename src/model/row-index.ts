@@ -50,9 +50,13 @@ export function createRowIndex(maxSlots = MAX_SLOTS): RowIndex {
       return;
     }
     const next = new Int32Array(nc * nm * na);
-    place((oc, om, oa, row) => {
-      next[(om * nc + oc) * na + oa] = row + 1;
-    });
+    // Months outermost: more months alone (a file read month by month) keep every slot where it is.
+    if (nc === codes && na === activities) next.set(old);
+    else {
+      place((oc, om, oa, row) => {
+        next[(om * nc + oc) * na + oa] = row + 1;
+      });
+    }
     [codes, months, activities, slots] = [nc, nm, na, next];
   }
 
