@@ -6,7 +6,7 @@ import { loadConfig, loadInputs } from '../ingest/load.js';
 import { formatFinding } from '../model/findings.js';
 import { evaluateFailOn, parseFailOn } from '../report/fail-on.js';
 import type { Report } from '../model/report.js';
-import { renderJsonChunks, renderReportChunks, reportFiles, renderSummary, type Format } from '../report/render.js';
+import { renderReportChunks, reportFiles, renderSummary, type Format } from '../report/render.js';
 import { NO_PAINT, type Paint } from '../report/view.js';
 import { EXIT, InputError, UsageError } from './errors.js';
 import { ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
@@ -106,14 +106,15 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   });
   // Analysis has what it needs: the records (2M answers: ~40 MB) are let go before writing.
   inputs.length = 0;
-  // JSON is written row by row as the rows are made; the other formats, --out DIR and --summary
-  // look across rows and get them all at once.
+  // JSON and CSV are written row by row as the rows are made; the other formats, --out DIR and
+  // --summary look across rows and get them all at once.
   let whole: Report | undefined;
   const full = (): Report => (whole ??= { ...report, quality: [...rows()] });
   const lang = flags.lang ?? loaded.config.organisation.language;
   const toStdout = flags.out === '-';
   const options = { lang, unit: flags.amountUnit ?? loaded.config.budget.displayUnit, paint: paintFor(flags, toStdout), csvDialect: flags.csvDialect };
-  const chunks = (paint: Paint) => (flags.format === 'json' ? renderJsonChunks(report, rows()) : renderReportChunks(full(), flags.format, { ...options, paint }));
+  const streams = flags.format === 'json' || flags.format === 'csv';
+  const chunks = (paint: Paint) => (streams ? renderReportChunks(report, flags.format, { ...options, paint }, rows()) : renderReportChunks(full(), flags.format, { ...options, paint }));
   if (toStdout) await writeChunks(process.stdout, chunks(options.paint));
   else {
     const written = await writeOutputs(flags.out, () => reportFiles(full(), flags.format, options), () => chunks(NO_PAINT), inputFiles);

@@ -1,4 +1,4 @@
-import type { Report } from '../model/report.js';
+import type { QualityRow, Report } from '../model/report.js';
 
 export type CsvDialect = 'rfc4180' | 'excel-sv';
 
@@ -25,6 +25,14 @@ type Cell = string | number | boolean | null;
  * (excel-sv, which also uses `;` and a BOM so Swedish Excel opens it as intended).
  */
 export function renderCsv(report: Report, dialect: CsvDialect): string {
+  return [...renderCsvChunks(report, dialect)].join('');
+}
+
+/**
+ * `renderCsv` as text pieces, a line each, so a national report streams out; `quality`, when
+ * given, stands for the model's quality rows (as in `renderJsonChunks`).
+ */
+export function* renderCsvChunks(report: Report, dialect: CsvDialect, quality: Iterable<QualityRow> = report.quality): Generator<string> {
   const delimiter = dialect === 'excel-sv' ? ';' : ',';
   const head = [
     'section', 'area', 'area_name', 'area_kind', 'indicator', 'service', 'gender', 'period', 'value', 'n', 'ci_low', 'ci_high',
@@ -34,11 +42,19 @@ export function renderCsv(report: Report, dialect: CsvDialect): string {
     'budget_year_kr', 'budget_ytd_kr', 'budget_ytd_method', 'actual_ytd_kr', 'deviation_kr', 'deviation_pct', 'pace_pct', 'elapsed_pct',
     'forecast_kr', 'forecast_deviation_kr', 'forecast_deviation_pct', 'projection_kr', 'forecast_optimistic', 'sources',
   ];
-  const name = (code: string) => report.areas.find((a) => a.code === code)?.name ?? code;
-  const rows: Cell[][] = [];
-  for (const q of report.quality) {
+  const names = new Map(report.areas.map((a) => [a.code, a.name]));
+  const name = (code: string) => names.get(code) ?? code;
+  const cell = (c: Cell): string => {
+    if (c === null) return '';
+    if (typeof c === 'number') return dialect === 'excel-sv' ? String(c).replace('.', ',') : String(c);
+    if (typeof c === 'boolean') return c ? 'true' : 'false';
+    return quote(neutralise(c), delimiter);
+  };
+  const line = (cells: readonly Cell[]) => `${cells.map(cell).join(delimiter)}\r\n`;
+  yield `${dialect === 'excel-sv' ? '\uFEFF' : ''}${head.join(delimiter)}\r\n`;
+  for (const q of quality) {
     const t = q.trend;
-    rows.push([
+    yield line([
       'quality', q.area, name(q.area), q.areaKind, q.indicator, q.service, q.gender, q.period, q.value, q.n, q.low, q.high,
       q.suppressed, q.change?.from ?? null, q.change?.differencePp ?? null, q.change?.p ?? null, q.change?.significant ?? null,
       t?.verdict ?? null, t?.points ?? null, t?.theilSenSlope ?? null, t?.mannKendallS ?? null, t?.mannKendallP ?? null,
@@ -49,18 +65,10 @@ export function renderCsv(report: Report, dialect: CsvDialect): string {
     ]);
   }
   for (const b of report.budget) {
-    rows.push([
+    yield line([
       'budget', b.area, name(b.area), b.areaKind, b.activity, '', '', b.period, ...Array<Cell>(26).fill(null), b.status,
       b.budgetYear, b.budgetYtd, b.budgetYtdMethod, b.actualYtd, b.deviation, b.deviationPct, b.pacePct, b.elapsedPct,
       b.forecast, b.forecastDeviation, b.forecastDeviationPct, b.projection, b.forecastOptimistic, '',
     ]);
   }
-  const cell = (c: Cell): string => {
-    if (c === null) return '';
-    if (typeof c === 'number') return dialect === 'excel-sv' ? String(c).replace('.', ',') : String(c);
-    if (typeof c === 'boolean') return c ? 'true' : 'false';
-    return quote(neutralise(c), delimiter);
-  };
-  const lines = [head.join(delimiter), ...rows.map((r) => r.map(cell).join(delimiter))];
-  return `${dialect === 'excel-sv' ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
 }

@@ -2,7 +2,7 @@ import { QualityCell, type Comparison, type QualityRow, type Report } from '../m
 import { slug } from '../model/text.js';
 import { formatPeriod } from './format.js';
 import { keyMessages } from './messages.js';
-import { renderCsv, type CsvDialect } from './render-csv.js';
+import { renderCsv, renderCsvChunks, type CsvDialect } from './render-csv.js';
 import { escapeMd, renderBrief } from './render-md.js';
 import { renderTable } from './render-table.js';
 import { reportAreas, scopeReport, type RenderOptions } from './view.js';
@@ -104,10 +104,15 @@ export function renderJson(report: Report): string {
   return [...renderJsonChunks(report)].join('');
 }
 
-/** The report as text pieces, by format: JSON streams; the other formats are one piece. */
-export function* renderReportChunks(report: Report, format: Format, opts: ReportRenderOptions): Generator<string> {
-  if (format === 'json') yield* renderJsonChunks(report);
-  else yield renderReport(report, format, opts);
+/**
+ * The report as text pieces, by format: JSON and CSV stream, a line each; the others (which look
+ * across rows) are one piece. `quality`, when given, stands for the model's quality rows (JSON and
+ * CSV take them as they come; the others hold them all).
+ */
+export function* renderReportChunks(report: Report, format: Format, opts: ReportRenderOptions, quality: Iterable<QualityRow> = report.quality): Generator<string> {
+  if (format === 'json') yield* renderJsonChunks(report, quality);
+  else if (format === 'csv') yield* renderCsvChunks(report, opts.csvDialect, quality);
+  else yield renderReport(quality === report.quality ? report : { ...report, quality: [...quality] }, format, opts);
 }
 
 /** The whole report in one string, by format name. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseLazily } from '../../src/indicators/analyse.js';
 import { loadConfig, loadInputs } from '../../src/ingest/load.js';
 import { renderJson, renderJsonChunks } from '../../src/report/render.js';
+import { renderCsv, renderCsvChunks } from '../../src/report/render-csv.js';
 
 const lazyExample = async (municipalities?: string[]) => {
   const loaded = await loadConfig('fixtures/bengtsfors-mellerud/tillit.config.json');
@@ -44,5 +45,13 @@ describe('quality rows made on demand', () => {
     const none = [...renderJsonChunks(report, [])].join('');
     expect(none).toContain('  "quality": [],\n');
     expect(JSON.parse(none)).toEqual({ ...JSON.parse(whole), quality: [] });
+  });
+  it('CSV written from the rows as they are made is the CSV of the whole report, in both dialects', async () => {
+    const { report, rows } = await lazyExample();
+    for (const dialect of ['rfc4180', 'excel-sv'] as const) {
+      const whole = renderCsv({ ...report, quality: [...rows()] }, dialect);
+      expect(whole.split('\r\n').length).toBeGreaterThan(100);
+      expect([...renderCsvChunks(report, dialect, rows())].join('')).toBe(whole);
+    }
   });
 });
