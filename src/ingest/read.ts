@@ -43,8 +43,8 @@ export async function readInput(path: string, opts: Omit<ParseOptions, 'file'>, 
     if (info.size > maxBytes) {
       return { ...empty, findings: [finding(file, { code: 'file-too-large', args: { size: info.size, limit: maxBytes } })] };
     }
-    if (threads.threads > 1 && info.size >= threads.minBytes) return await readParallel(path, { ...opts, file }, info.size, threads.threads);
-    const ingest = createIngest({ ...opts, file });
+    if (threads.threads > 1 && info.size >= threads.minBytes) return await readParallel(path, { ...opts, file, fileBytes: info.size }, info.size, threads.threads);
+    const ingest = createIngest({ ...opts, file, fileBytes: info.size });
     const stream = createReadStream(path, { highWaterMark: 1 << 20 });
     for await (const chunk of stream) {
       if (!ingest.write(chunk as Buffer)) {

@@ -127,7 +127,7 @@ export class BudgetTable {
   }
 
   private grow(): void {
-    const size = this.line.length * 2;
+    const size = Math.max(1024, this.line.length * 2);
     const larger = <T extends Int32Array | Float64Array>(a: T, n: number): T => {
       const b = new (a.constructor as new (n: number) => T)(n);
       b.set(a);
