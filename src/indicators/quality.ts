@@ -18,7 +18,7 @@ import { wilsonInterval } from './wilson-interval.js';
  * period) as columns, suppressed, ranked and ordered, with the report's rows made from them on
  * demand, series by series. A national file gives 459 000 observations: as objects, with their
  * source lists, cell maps and the rows made from them, they held ~250 MB until the report was
- * written; as columns they are ~40 bytes each, and a JSON report writes each row as it is made.
+ * written; as columns they are ~52 bytes each, and a JSON report writes each row as it is made.
  */
 export interface QualityTable {
   /** The report's survey year: `--period`'s year, else the latest in the data. */
@@ -30,7 +30,7 @@ export interface QualityTable {
   /** Every indicator with an observation, and every area (with its kind), in no particular order. */
   indicators: ReadonlySet<string>;
   areas: ReadonlyMap<string, AreaKind>;
-  /** The report's rows in report order; `select` leaves out whole series, `keep` single rows. */
+  /** The report's rows in report order, made anew on each call; `filter` leaves out series or rows. */
   rows(filter?: RowFilter): Generator<QualityRow>;
 }
 
@@ -49,7 +49,8 @@ export interface QualitySettings {
 const GENDERS: readonly Gender[] = ['T', 'K', 'M'];
 const GENDER_ORDER: Record<Gender, number> = { T: 0, K: 1, M: 2 };
 const KINDS: readonly AreaKind[] = ['municipality', 'organisation', 'region', 'group', 'nation'];
-const KIND_ID: Record<AreaKind, number> = { municipality: 0, organisation: 1, region: 2, group: 3, nation: 4 };
+/** An area kind as stored in a column: its place in KINDS. */
+const KIND_ID = Object.fromEntries(KINDS.map((k, i) => [k, i])) as Record<AreaKind, number>;
 /** Report order of area kinds (members come before all of them). */
 const KIND_ORDER: Record<AreaKind, number> = { municipality: 0, organisation: 1, region: 2, group: 3, nation: 4 };
 /** One collator for Swedish order (å ä ö last); `localeCompare(x, 'sv')` would build one per call. */
