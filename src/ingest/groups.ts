@@ -44,6 +44,14 @@ export class GroupIndex<T> {
     return byService.get(service) ?? byService.set(this.own(service), []).get(service)!;
   }
 
+  /** Forgets every group (the texts kept as keys stay pooled). */
+  clear(): void {
+    this.index.clear();
+    this.lastArea = undefined;
+    this.lastPeriod = undefined;
+    this.lastQuestions = new Map();
+  }
+
   static slot(gender: Gender): number {
     return SLOT[gender];
   }

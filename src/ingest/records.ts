@@ -108,7 +108,6 @@ const GENDERS: Record<string, Gender> = {
   k: 'K', kvinnor: 'K', kvinna: 'K', women: 'K', female: 'K', f: 'K', w: 'K',
   m: 'M', man: 'M', 'man ': 'M', men: 'M', male: 'M', 'maen': 'M',
 };
-interface AnswerGroup { area: Area; period: string; indicator: string; service: string; gender: Gender; positive: number; other: number; excluded: number; line: number }
 const TOTAL_ROW = /^(summa|totalt?|sum|total)\b/i;
 
 /** Finds wide period columns (`2019`, `2020M03`): PX-Web's one-column-per-period layout. */
@@ -181,14 +180,15 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   const base: RecordsResult = { rejects, layout, kolada, decimal, records: [], findings, counts };
   // Respondent rows are counted per group, not kept: memory follows groups, not rows. Groups are
   // found area → period → question → service → gender (nested maps: no key text built per row).
-  const answerGroups: AnswerGroup[] = [];
-  const groupIndex = new GroupIndex<AnswerGroup>();
+  // Each group is its record from the start (counts added as rows come; the source is its first row).
+  const answerGroups: AnswerRecord[] = [];
+  const groupIndex = new GroupIndex<AnswerRecord>();
   const countAnswer = (area: Area, areaKey: string, period: string, indicator: string, service: string, gender: Gender, answerClass: AnswerClass, line: number): void => {
     const slots = groupIndex.slots(areaKey, period, indicator, service);
     const g = GroupIndex.slot(gender);
     let group = slots[g];
     if (group === undefined) {
-      group = { area, period, indicator: kept(indicator), service: kept(service), gender, positive: 0, other: 0, excluded: 0, line };
+      group = { kind: 'answers', area, period, indicator: kept(indicator), service: kept(service), gender, positive: 0, other: 0, excluded: 0, source: { file: opts.file, line } };
       slots[g] = group;
       answerGroups.push(group);
     }
@@ -599,11 +599,10 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
    * schema would return it (zod per group was a third of the time to finish a national file).
    */
   function finishAnswers(): void {
-    for (const g of answerGroups) {
-      const record: AnswerRecord = { kind: 'answers', area: g.area, period: g.period, indicator: g.indicator, service: g.service, gender: g.gender, positive: g.positive, other: g.other, excluded: g.excluded, source: { file: opts.file, line: g.line } };
-      base.records.push(record);
-    }
+    for (let i = 0; i < answerGroups.length; i++) base.records.push(answerGroups[i]!);
     answerGroups.length = 0;
+    // No row comes after this: the index's maps go (2M answers: ~30 MB held while parts were joined).
+    groupIndex.clear();
   }
 
   function builder(): RecordBuilder {

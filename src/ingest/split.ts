@@ -1,5 +1,6 @@
 import type { AnswerRecord, DataRecord, Gender } from '../model/records.js';
 import type { Area } from '../model/register.js';
+import { createRowIndex } from '../model/row-index.js';
 import { TextIndex } from '../model/text.js';
 import { GroupIndex } from './groups.js';
 import type { ParsedInput } from './parse-input.js';
@@ -124,9 +125,17 @@ export function* unpackAnswers({ areas, texts, numbers }: PackedAnswers): Genera
  */
 export function mergeParts(parts: readonly PartResult[]): ParsedInput {
   const first = parts[0]!.parsed;
-  const groups = new GroupIndex<AnswerRecord>();
-  // A part's records share their area objects (one per area text read): one key text each.
-  const areaKeys = new Map<object, string>();
+  // A group's key as three numbers (area, period, question × service × gender), its first record
+  // found through the row index: nested maps of texts for 300 000 groups were ~30 MB at the
+  // moment reading peaks. A part's records share their area objects: one key text each.
+  const areaIds = new Map<object, number>();
+  const areaKeys = new TextIndex();
+  const periods = new TextIndex();
+  const questions = new TextIndex();
+  const services = new TextIndex();
+  const pairs = createRowIndex();
+  let pairCount = 0;
+  const groups = createRowIndex();
   const records: AnswerRecord[] = [];
   const counts = { read: 0, used: 0, rejected: 0, ignored: 0 };
   const findings: ParsedInput['findings'] = [];
@@ -135,13 +144,14 @@ export function mergeParts(parts: readonly PartResult[]): ParsedInput {
   for (const { parsed, lines, packed } of parts) {
     for (const r of packed === undefined ? parsed.records : unpackAnswers(packed)) {
       if (r.kind !== 'answers') throw new Error(`mergeParts: ${r.kind} records cannot be merged`);
-      let areaKey = areaKeys.get(r.area);
-      if (areaKey === undefined) areaKeys.set(r.area, (areaKey = `${r.area.kind}\u0000${r.area.code}`));
-      const slots = groups.slots(areaKey, r.period, r.indicator, r.service);
-      const g = slots[GroupIndex.slot(r.gender)];
+      let area = areaIds.get(r.area);
+      if (area === undefined) areaIds.set(r.area, (area = areaKeys.id(`${r.area.kind}\u0000${r.area.code}`)));
+      let pair = pairs.claim(questions.id(r.indicator), services.id(r.service), 0, pairCount);
+      if (pair < 0) pair = pairCount++;
+      const prior = groups.claim(area, periods.id(r.period), pair * 3 + GroupIndex.slot(r.gender), records.length);
+      const g = prior < 0 ? undefined : records[prior]!;
       if (g === undefined) {
         if (shift !== 0) r.source = { file: r.source.file, line: r.source.line + shift };
-        slots[GroupIndex.slot(r.gender)] = r;
         records.push(r);
       } else {
         g.positive += r.positive;
