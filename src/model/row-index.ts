@@ -1,9 +1,10 @@
 /**
- * The first row seen with each key of three small whole numbers (a budget row's area code, month
- * and activity, numbered as they first appear). While the three ranges are small the rows sit in
- * one typed array indexed by the key, month first (a national file, month by month: 290 codes ×
- * 132 months × 13 activities, 8 MB); past `MAX_SLOTS` they move to a map. A map from the start
- * took 95 ms of a national budget file's 1.1 s: half a million entries, each found by hashing.
+ * The first row seen with each key of three small whole numbers, numbered as they first appear: a
+ * budget row's area code, month and activity; a quality observation's area and cell; an answer
+ * group's area, period and question. While the three ranges are small the rows sit in one typed
+ * array indexed by the key, the middle number outermost (a national budget file, month by month:
+ * 290 codes × 132 months × 13 activities, 8 MB); past `MAX_SLOTS` they move to a map. A map from
+ * the start took 95 ms of a national budget file's 1.1 s: half a million entries, each hashed.
  */
 export interface RowIndex {
   /** The row first seen with this key; or, when none was, -1 after noting `row` as that first. */
