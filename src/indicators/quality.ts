@@ -4,7 +4,7 @@ import { KOLADA_KPIS } from '../model/kolada-kpis.js';
 import type { Gender, QualityRecord } from '../model/records.js';
 import { QualityCell, type Comparison, type QualityRow } from '../model/report.js';
 import type { AreaKind } from '../model/register.js';
-import { createRowIndex } from '../model/row-index.js';
+import { createRowIndex, KeyNumbers } from '../model/row-index.js';
 import { TextIndex } from '../model/text.js';
 import { pooledShare, positiveShare } from './positive-share.js';
 import { quartileClass, rank } from './rank.js';
@@ -131,11 +131,9 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
   const periods = new TextIndex();
   const files = new TextIndex();
   const o = new Columns();
-  const cells = createRowIndex();
-  let cellCount = 0;
+  const cells = new KeyNumbers();
   const byCellArea = createRowIndex();
-  const seriesIndex = createRowIndex();
-  let seriesCount = 0;
+  const seriesNumbers = new KeyNumbers();
   const surveyIndicators = new Set<string>();
   let latestYear: string | null = null;
 
@@ -147,13 +145,11 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
     area: number, kind: AreaKind, indicator: number, service: number, gender: number, period: number,
     value: number, n: number | null, flags: number, file: number, line: number, list?: Source[],
   ): void => {
-    let cell = cells.claim(indicator, service, period * 3 + gender, cellCount);
-    if (cell < 0) cell = cellCount++;
+    const cell = cells.id(indicator, service, period * 3 + gender);
     const prior = byCellArea.claim(area, cell, 0, o.size);
     if (prior < 0) {
       const i = o.push();
-      let series = seriesIndex.claim(area, indicator, service * 3 + gender, seriesCount);
-      if (series < 0) series = seriesCount++;
+      const series = seriesNumbers.id(area, indicator, service * 3 + gender);
       o.area[i] = area;
       o.kind[i] = KIND_ID[kind];
       o.indicator[i] = indicator;
@@ -205,10 +201,8 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
   let positive = new Float64Array(64);
   let other = new Float64Array(64);
   let excluded = new Float64Array(64);
-  let slotCount = 0;
-  const slotIndex = createRowIndex();
-  const answerSeries = createRowIndex();
-  let answerSeriesCount = 0;
+  const slots = new KeyNumbers();
+  const answerSeries = new KeyNumbers();
   const yearOf: string[] = [];
   for (let ri = 0; ri < records.length; ri++) {
     const r = records[ri]!;
@@ -230,11 +224,11 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
       const g = GENDER_ORDER[r.gender];
       for (let pass = 0; pass < (g === 0 ? 1 : 2); pass++) {
         const gender = pass === 0 ? 0 : g;
-        let series = answerSeries.claim(area, indicator, service * 3 + gender, answerSeriesCount);
-        if (series < 0) series = answerSeriesCount++;
-        let slot = slotIndex.claim(series, period, 0, slotCount);
-        if (slot < 0) {
-          if (slotCount === slotSeries.length) {
+        const series = answerSeries.id(area, indicator, service * 3 + gender);
+        const before = slots.size;
+        const slot = slots.id(series, period, 0);
+        if (slot === before) {
+          if (slot === slotSeries.length) {
             slotSeries = grown(slotSeries);
             slotRecord = grown(slotRecord);
             slotGender = grown(slotGender);
@@ -242,7 +236,6 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
             other = grown(other);
             excluded = grown(excluded);
           }
-          slot = slotCount++;
           slotSeries[slot] = series;
           slotRecord[slot] = ri;
           slotGender[slot] = gender;
@@ -253,7 +246,7 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
       }
     }
   }
-  const bySeries = countingOrder(slotSeries.subarray(0, slotCount), answerSeriesCount);
+  const bySeries = countingOrder(slotSeries.subarray(0, slots.size), answerSeries.size);
   for (let k = 0; k < bySeries.length; k++) {
     const s = bySeries[k]!;
     const share = positiveShare({ positive: positive[s]!, other: other[s]!, excluded: excluded[s]! });
@@ -287,12 +280,12 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
   // ---- suppression ----------------------------------------------------------------------------
   // Each cell (question × service × period, all areas and genders) is suppressed on its own, so
   // the order cells are taken in does not matter; within a cell, observations keep their order.
-  const suppressionIndex = createRowIndex();
+  const suppressionNumbers = new KeyNumbers();
   const suppressionCells: number[][] = [];
   for (let i = 0; i < o.size; i++) {
     if ((o.flags[i]! & IS_SHARE) === 0 || Number.isNaN(o.n[i]!)) continue;
-    const c = suppressionIndex.claim(o.indicator[i]!, o.service[i]!, o.period[i]!, suppressionCells.length);
-    if (c < 0) suppressionCells.push([i]);
+    const c = suppressionNumbers.id(o.indicator[i]!, o.service[i]!, o.period[i]!);
+    if (c === suppressionCells.length) suppressionCells.push([i]);
     else suppressionCells[c]!.push(i);
   }
   for (const list of suppressionCells) {
@@ -323,7 +316,7 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
   const rankPosition = new Int32Array(o.size);
   const rankOf = new Int32Array(o.size);
   {
-    const byCell: (number[] | undefined)[] = new Array(cellCount);
+    const byCell: (number[] | undefined)[] = new Array(cells.size);
     for (let i = 0; i < o.size; i++) {
       if (o.kind[i] !== KIND_ID.municipality || o.hidden[i] !== 0) continue;
       (byCell[o.cell[i]!] ??= []).push(i);
@@ -346,11 +339,11 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
   [...periods.values.keys()].sort((a, b) => byCode(periods.values[a]!, periods.values[b]!)).forEach((p, r) => {
     periodRank[p] = r;
   });
-  const seriesObs = countingOrder(o.series.subarray(0, o.size), seriesCount);
-  const seriesStart = new Int32Array(seriesCount + 1);
+  const seriesObs = countingOrder(o.series.subarray(0, o.size), seriesNumbers.size);
+  const seriesStart = new Int32Array(seriesNumbers.size + 1);
   for (let i = 0; i < o.size; i++) seriesStart[o.series[i]! + 1]!++;
-  for (let s = 0; s < seriesCount; s++) seriesStart[s + 1]! += seriesStart[s]!;
-  for (let s = 0; s < seriesCount; s++) {
+  for (let s = 0; s < seriesNumbers.size; s++) seriesStart[s + 1]! += seriesStart[s]!;
+  for (let s = 0; s < seriesNumbers.size; s++) {
     // A series holds a few periods: insertion sort.
     for (let k = seriesStart[s]! + 1; k < seriesStart[s + 1]!; k++) {
       const v = seriesObs[k]!;
@@ -364,7 +357,7 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
   }
   const { areaOrder, indicatorOrder } = reportOrder(config);
   const first = (s: number) => seriesObs[seriesStart[s]!]!;
-  const seriesOrder = Array.from({ length: seriesCount }, (_, s) => s).sort((sa, sb) => {
+  const seriesOrder = Array.from({ length: seriesNumbers.size }, (_, s) => s).sort((sa, sb) => {
     const a = first(sa);
     const b = first(sb);
     const aArea = areaCodes.values[o.area[a]!]!;

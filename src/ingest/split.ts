@@ -1,6 +1,6 @@
 import type { AnswerRecord, DataRecord, Gender } from '../model/records.js';
 import type { Area } from '../model/register.js';
-import { createRowIndex } from '../model/row-index.js';
+import { createRowIndex, KeyNumbers } from '../model/row-index.js';
 import { TextIndex } from '../model/text.js';
 import { GroupIndex } from './groups.js';
 import type { ParsedInput } from './parse-input.js';
@@ -133,8 +133,7 @@ export function mergeParts(parts: readonly PartResult[]): ParsedInput {
   const periods = new TextIndex();
   const questions = new TextIndex();
   const services = new TextIndex();
-  const pairs = createRowIndex();
-  let pairCount = 0;
+  const pairs = new KeyNumbers();
   const groups = createRowIndex();
   const records: AnswerRecord[] = [];
   const counts = { read: 0, used: 0, rejected: 0, ignored: 0 };
@@ -146,8 +145,7 @@ export function mergeParts(parts: readonly PartResult[]): ParsedInput {
       if (r.kind !== 'answers') throw new Error(`mergeParts: ${r.kind} records cannot be merged`);
       let area = areaIds.get(r.area);
       if (area === undefined) areaIds.set(r.area, (area = areaKeys.id(`${r.area.kind}\u0000${r.area.code}`)));
-      let pair = pairs.claim(questions.id(r.indicator), services.id(r.service), 0, pairCount);
-      if (pair < 0) pair = pairCount++;
+      const pair = pairs.id(questions.id(r.indicator), services.id(r.service), 0);
       const prior = groups.claim(area, periods.id(r.period), pair * 3 + GroupIndex.slot(r.gender), records.length);
       const g = prior < 0 ? undefined : records[prior]!;
       if (g === undefined) {

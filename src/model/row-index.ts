@@ -13,6 +13,20 @@ export interface RowIndex {
   find(code: number, month: number, activity: number): number;
 }
 
+/**
+ * Distinct keys of three small whole numbers, numbered 0, 1, … in order of first appearance (as
+ * `TextIndex` numbers texts); `size` is how many there are.
+ */
+export class KeyNumbers {
+  private readonly index = createRowIndex();
+  size = 0;
+
+  id(a: number, b: number, c: number): number {
+    const prior = this.index.claim(a, b, c, this.size);
+    return prior >= 0 ? prior : this.size++;
+  }
+}
+
 /** 4M slots (16 MB) at most in the typed array. */
 const MAX_SLOTS = 1 << 22;
 

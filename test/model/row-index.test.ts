@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRowIndex } from '../../src/model/row-index.js';
+import { createRowIndex, KeyNumbers } from '../../src/model/row-index.js';
 
 describe('createRowIndex', () => {
   it('property: claim and find give the first row of each key, as a map of key texts does, through growth and the move to a map', () => {
@@ -23,6 +23,20 @@ describe('createRowIndex', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+  it('KeyNumbers numbers distinct keys 0, 1, … in order of first appearance, as a map of key texts does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(40), fc.nat(40), fc.nat(40)), { maxLength: 200 }), (keys) => {
+        const numbers = new KeyNumbers();
+        const oracle = new Map<string, number>();
+        for (const [a, b, c] of keys) {
+          const text = `${a}|${b}|${c}`;
+          if (!oracle.has(text)) oracle.set(text, oracle.size);
+          expect(numbers.id(a, b, c)).toBe(oracle.get(text));
+        }
+        expect(numbers.size).toBe(oracle.size);
+      }),
     );
   });
 });
