@@ -246,7 +246,7 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
       }
     }
   }
-  const bySeries = countingOrder(slotSeries.subarray(0, slots.size), answerSeries.size);
+  const bySeries = countingOrder(slotSeries.subarray(0, slots.size), answerSeries.size).order;
   for (let k = 0; k < bySeries.length; k++) {
     const s = bySeries[k]!;
     const share = positiveShare({ positive: positive[s]!, other: other[s]!, excluded: excluded[s]! });
@@ -339,10 +339,7 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
   [...periods.values.keys()].sort((a, b) => byCode(periods.values[a]!, periods.values[b]!)).forEach((p, r) => {
     periodRank[p] = r;
   });
-  const seriesObs = countingOrder(o.series.subarray(0, o.size), seriesNumbers.size);
-  const seriesStart = new Int32Array(seriesNumbers.size + 1);
-  for (let i = 0; i < o.size; i++) seriesStart[o.series[i]! + 1]!++;
-  for (let s = 0; s < seriesNumbers.size; s++) seriesStart[s + 1]! += seriesStart[s]!;
+  const { order: seriesObs, start: seriesStart } = countingOrder(o.series.subarray(0, o.size), seriesNumbers.size);
   for (let s = 0; s < seriesNumbers.size; s++) {
     // A series holds a few periods: insertion sort.
     for (let k = seriesStart[s]! + 1; k < seriesStart[s + 1]!; k++) {
@@ -510,14 +507,18 @@ export function reportOrder(config: Config): { areaOrder: (code: string, kind: A
   };
 }
 
-/** Positions 0 … keys.length − 1 ordered by key (0 … count − 1), in their order within a key. */
-function countingOrder(keys: ArrayLike<number>, count: number): Int32Array {
+/**
+ * Positions 0 … keys.length − 1 ordered by key (0 … count − 1), in their order within a key; key
+ * k's positions are `order[start[k]]` up to `order[start[k + 1]]`.
+ */
+function countingOrder(keys: ArrayLike<number>, count: number): { order: Int32Array; start: Int32Array } {
   const start = new Int32Array(count + 1);
   for (let i = 0; i < keys.length; i++) start[keys[i]! + 1]!++;
   for (let k = 0; k < count; k++) start[k + 1]! += start[k]!;
-  const out = new Int32Array(keys.length);
-  for (let i = 0; i < keys.length; i++) out[start[keys[i]!]!++] = i;
-  return out;
+  const next = start.slice(0, count);
+  const order = new Int32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) order[next[keys[i]!]!++] = i;
+  return { order, start };
 }
 
 /**
