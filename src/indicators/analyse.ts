@@ -1,13 +1,14 @@
 import type { Config } from '../config/schema.js';
 import type { ParsedInput } from '../ingest/parse-input.js';
 import { finding, type Finding } from '../model/findings.js';
-import type { BudgetRecord, Gender, QualityRecord } from '../model/records.js';
+import type { Gender, QualityRecord } from '../model/records.js';
+import { BUDGET_AMOUNTS } from '../model/budget-table.js';
 import { REPORT_SCHEMA_VERSION, type AllocationResult, type BudgetRow, type QualityRow, type Report } from '../model/report.js';
 import { KOLADA_KPIS } from '../model/kolada-kpis.js';
 import { areaName, type Area, type AreaKind } from '../model/register.js';
 import { normalizeLabel } from '../model/text.js';
 import { allocationWeights, largestRemainder } from './allocate.js';
-import { budgetBalance, forecastAccuracy, yearToDate } from './budget-balance.js';
+import { addUp, budgetBalance, BudgetYear, forecastAccuracy, yearToDate } from './budget-balance.js';
 import { isRevenueLine } from '../model/activities.js';
 import { financialResult } from './financial-result.js';
 import { byCode, opt, qualityTable, reportOrder, round, SV, type RowFilter } from './quality.js';
@@ -84,90 +85,95 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   // ---- budget -------------------------------------------------------------------------------
   const budget: BudgetRow[] = [];
   const thresholds = { yellowBelow: config.budget.yellowBelow, redBelow: config.budget.redBelow };
-  // Every line an area has ever reported, with the records of the two years a row reads: the
+  const year = budgetPeriod === null ? Number.NaN : Number(budgetPeriod.slice(0, 4));
+  const month = budgetPeriod === null ? 0 : Number(budgetPeriod.slice(5, 7));
+  // Every line an area has ever reported, with its figures for the two years a row reads: the
   // report's year and the closed year before it (forecast accuracy). Older years make no figure.
-  const thisYear = `${budgetPeriod?.slice(0, 4)}-`;
-  const yearBefore = `${Number(budgetPeriod?.slice(0, 4)) - 1}-`;
-  const reported = (month: string) => budgetPeriod !== null && (month.startsWith(thisYear) || month.startsWith(yearBefore));
-  const activityGroups = new Map<string, { area: Area; recs: BudgetRecord[] }>();
+  const activityGroups = new Map<string, { area: Area; line: Line }>();
   for (const t of tables) {
-    // A table's rows name their area and activity by index: a group per pair, found by number
+    // A table's rows name their area and activity by index: a line per pair, found by number
     // (in an array while areas × activities is small, 290 × 13 for a national file).
     const width = t.activities.length;
     const pairs = t.areas.length * width;
-    const dense: (BudgetRecord[] | undefined)[] | undefined = pairs <= 1 << 20 ? new Array(pairs).fill(undefined) : undefined;
-    const sparse = new Map<number, BudgetRecord[]>();
-    const read = t.months.map(reported);
+    const dense: (Line | undefined)[] | undefined = pairs <= 1 << 20 ? new Array(pairs).fill(undefined) : undefined;
+    const sparse = new Map<number, Line>();
+    // Where a month's amounts go: month m of the report year is m, of the year before −m; 0 unread.
+    const slot = Int8Array.from(t.months, (m) => {
+      const y = Number(m.slice(0, 4));
+      return (y === year ? 1 : y === year - 1 ? -1 : 0) * Number(m.slice(5, 7));
+    });
     for (let i = 0; i < t.length; i++) {
       const pair = t.area[i]! * width + t.activity[i]!;
-      let recs = dense !== undefined ? dense[pair] : sparse.get(pair);
-      if (recs === undefined) {
+      let line = dense !== undefined ? dense[pair] : sparse.get(pair);
+      if (line === undefined) {
         const area = t.areas[t.area[i]!]!;
         const key = `${area.code}\u0000${t.activities[t.activity[i]!]}`;
-        recs = (activityGroups.get(key) ?? activityGroups.set(key, { area, recs: [] }).get(key)!).recs;
-        if (dense !== undefined) dense[pair] = recs;
-        else sparse.set(pair, recs);
+        line = (activityGroups.get(key) ?? activityGroups.set(key, { area, line: { current: new BudgetYear(), before: new BudgetYear() } }).get(key)!).line;
+        if (dense !== undefined) dense[pair] = line;
+        else sparse.set(pair, line);
       }
-      if (read[t.month[i]!]) recs.push(t.record(i));
+      const s = slot[t.month[i]!]!;
+      if (s > 0) line.current.set(s, t.amounts, i * BUDGET_AMOUNTS.length);
+      else if (s < 0) line.before.set(-s, t.amounts, i * BUDGET_AMOUNTS.length);
     }
   }
-  const budgetRow = (area: string, areaKind: AreaKind, activity: string, total: boolean, recs: BudgetRecord[]): BudgetRow | undefined => {
-    if (budgetPeriod === null || !recs.some((r) => r.period === budgetPeriod)) return undefined;
-    const b = budgetBalance(recs, budgetPeriod, thresholds, config.budget.forecastMargin);
-    const year = Number(budgetPeriod.slice(0, 4));
+  // The report year's months as text, for a row's series.
+  const periods = Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}`);
+  const budgetRow = (area: string, areaKind: AreaKind, activity: string, total: boolean, line: Line): BudgetRow | undefined => {
+    if (budgetPeriod === null || line.current.has[month - 1] === 0) return undefined;
+    const b = budgetBalance(line.current, month, thresholds, config.budget.forecastMargin);
     // The months so far this year, year to date: one pass (budgetBalance per month scanned the
-    // line's records once for each; ~40 ms of a national budget report).
-    const yearPrefix = `${year}-`;
-    const series = yearToDate(recs).filter((y) => y.period.startsWith(yearPrefix) && y.period <= budgetPeriod);
+    // line once for each; ~40 ms of a national budget report).
+    const series = yearToDate(line.current).filter((y) => y.month <= month);
     return {
       area, areaKind, activity, total, members: area === orgCode && !total ? coverage.get(activity) ?? null : null, period: budgetPeriod,
       budgetYear: rnd(b.budgetYear), budgetYtd: rnd(b.budgetYtd), budgetYtdMethod: b.budgetYtdMethod, actualYtd: rnd(b.actualYtd),
       deviation: rnd(b.deviation), deviationPct: opt(b.deviationPct ?? undefined), pacePct: opt(b.pacePct ?? undefined), elapsedPct: round(b.elapsedPct, 4),
       forecast: rnd(b.forecast), forecastDeviation: rnd(b.forecastDeviation), forecastDeviationPct: opt(b.forecastDeviationPct ?? undefined),
       projection: rnd(b.projection), forecastOptimismPct: opt(b.forecastOptimismPct ?? undefined), forecastOptimistic: b.forecastOptimistic,
-      forecastAccuracy: forecastAccuracy(recs, year - 1, thresholds).map((f) => ({ month: f.month, forecast: Math.round(f.forecast), outcome: Math.round(f.outcome), error: Math.round(f.error), errorPct: round(f.errorPct, 4) })),
+      forecastAccuracy: forecastAccuracy(line.before).map((f) => ({ month: f.month, forecast: Math.round(f.forecast), outcome: Math.round(f.outcome), error: Math.round(f.error), errorPct: round(f.errorPct, 4) })),
       status: b.status,
-      series: series.map((s) => ({ period: s.period, actualYtd: rnd(s.actualYtd), budgetYtd: rnd(s.budgetYtd) })),
+      series: series.map((s) => ({ period: periods[s.month - 1]!, actualYtd: rnd(s.actualYtd), budgetYtd: rnd(s.budgetYtd) })),
     };
   };
-  const byArea = new Map<string, { kind: AreaKind; groups: [string, BudgetRecord[]][] }>();
-  for (const [key, { area, recs }] of activityGroups) {
+  const byArea = new Map<string, { kind: AreaKind; groups: [string, Line][] }>();
+  for (const [key, { area, line }] of activityGroups) {
     const entry = byArea.get(area.code) ?? byArea.set(area.code, { kind: area.kind, groups: [] }).get(area.code)!;
-    entry.groups.push([key.split('\u0000')[1]!, recs]);
+    entry.groups.push([key.split('\u0000')[1]!, line]);
   }
   const totalLabel = config.organisation.language === 'sv' ? 'Totalt' : 'Total';
   // The organisation's own lines are its shared costs; its section adds each activity summed over
   // the members, so the total is the whole shared organisation.
   const sharedGroups = byArea.get(orgCode)?.groups ?? [];
   // Members' files may differ in shape (year-to-date columns in one, monthly amounts in the next),
-  // so each member line is first made cumulative, month by month, and only then summed.
-  const memberActivities = new Map<string, { members: Set<string>; recs: BudgetRecord[] }>();
+  // so each member line is made cumulative, month by month, before they are summed.
+  const memberActivities = new Map<string, { members: Set<string>; lines: Line[] }>();
   const coverage = new Map<string, string[]>();
-  for (const [key, { area, recs }] of activityGroups) {
+  for (const [key, { area, line }] of activityGroups) {
     if (!memberCodes.includes(area.code)) continue;
     const activity = key.split('\u0000')[1]!;
     const label = [...memberActivities.keys()].find((a) => normalizeLabel(a) === normalizeLabel(activity)) ?? activity;
-    const entry = memberActivities.get(label) ?? memberActivities.set(label, { members: new Set(), recs: [] }).get(label)!;
+    const entry = memberActivities.get(label) ?? memberActivities.set(label, { members: new Set(), lines: [] }).get(label)!;
     entry.members.add(area.code);
-    entry.recs.push(...cumulativeRecords(recs));
+    entry.lines.push(line);
   }
   if (memberActivities.size > 0) {
-    const summed: [string, BudgetRecord[]][] = [...memberActivities].map(([activity, { members, recs }]) => {
+    const summed: [string, Line][] = [...memberActivities].map(([activity, { members, lines }]) => {
       // Which members a line covers (in any year): an activity only some report is not passed off as the whole.
       const covered = memberCodes.filter((m) => members.has(m));
       coverage.set(activity, covered);
-      return [activity, sumRecords(recs, orgCode, 'organisation', activity, covered.length)];
+      return [activity, addUpLines(lines, covered.length)];
     });
     byArea.set(orgCode, { kind: 'organisation', groups: [...summed, ...sharedGroups] });
   }
   for (const [area, { kind, groups }] of byArea) {
     groups.sort(([a], [b]) => SV.compare(a, b));
-    for (const [activity, recs] of groups) {
-      const row = budgetRow(area, kind, activity, false, recs);
+    for (const [activity, line] of groups) {
+      const row = budgetRow(area, kind, activity, false, line);
       if (row) budget.push(row);
     }
     if (groups.length > 1) {
-      const row = budgetRow(area, kind, totalLabel, true, sumLines(groups, area, kind, totalLabel));
+      const row = budgetRow(area, kind, totalLabel, true, sumLines(groups));
       if (row) budget.push(row);
     }
   }
@@ -205,9 +211,9 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   // ---- shared costs -------------------------------------------------------------------------
   let allocation: AllocationResult | null = null;
   // Only the costs booked on the organisation itself are shared out.
-  const sharedRecords = sharedGroups.flatMap(([, recs]) => recs);
-  const orgTotal = budgetPeriod !== null && sharedRecords.some((r) => r.period === budgetPeriod)
-    ? budgetBalance(sharedGroups.length > 1 ? sumLines(sharedGroups, orgCode, 'organisation', 'shared') : sharedRecords, budgetPeriod, thresholds, config.budget.forecastMargin)
+  const shared = sharedGroups.length > 1 ? sumLines(sharedGroups) : sharedGroups[0]?.[1];
+  const orgTotal = budgetPeriod !== null && shared !== undefined && shared.current.has[month - 1] === 1
+    ? budgetBalance(shared.current, month, thresholds, config.budget.forecastMargin)
     : undefined;
   if (orgTotal && budgetPeriod !== null && config.members.length > 0) {
     const year = budgetPeriod.slice(0, 4);
@@ -329,51 +335,20 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   return { report, rows: (filter: RowFilter = {}) => table.rows({ ...filter, row: (code: string, kind: AreaKind, period: string) => keepArea(code, kind) && (filter.row?.(code, kind, period) ?? true) }) };
 }
 
-/**
- * Sums budget records month by month into one line: an area's activities or the members' lines for
- * one activity (`components`: how many lines, in any year). A field is null for a month when any
- * component lacks it, so a total never silently covers only part of the whole.
- */
-function sumRecords(recs: readonly BudgetRecord[], area: string, kind: AreaKind, activity: string, components: number): BudgetRecord[] {
-  const byMonth = new Map<string, BudgetRecord[]>();
-  for (const r of recs) (byMonth.get(r.period) ?? byMonth.set(r.period, []).get(r.period)!).push(r);
-  // Added in the records' order, from 0 (as a reduce would); loops, as this runs for every total line.
-  const total = (list: readonly BudgetRecord[], f: (typeof SUMMED)[number]): number | null => {
-    if (list.length !== components) return null;
-    let sum = 0;
-    for (let i = 0; i < list.length; i++) {
-      const v = list[i]![f];
-      if (v === null) return null;
-      sum += v;
-    }
-    return sum;
-  };
-  const out: BudgetRecord[] = [];
-  for (const [period, list] of byMonth) {
-    out.push({
-      kind: 'budget', area: { code: area, kind }, period, activity,
-      budgetYear: total(list, 'budgetYear'), budgetYtd: total(list, 'budgetYtd'), budgetMonth: total(list, 'budgetMonth'),
-      actualYtd: total(list, 'actualYtd'), actualMonth: total(list, 'actualMonth'), forecast: total(list, 'forecast'),
-      source: list[0]!.source,
-    });
-  }
-  return out;
-}
-const SUMMED = ['budgetYear', 'budgetYtd', 'budgetMonth', 'actualYtd', 'actualMonth', 'forecast'] as const;
-
-/** Several lines of one area as one: each made year-to-date first, so lines of different shape add up. */
-function sumLines(lines: readonly (readonly [string, readonly BudgetRecord[]])[], area: string, kind: AreaKind, activity: string): BudgetRecord[] {
-  return sumRecords(lines.flatMap(([, l]) => cumulativeRecords(l)), area, kind, activity, new Set(lines.map(([a]) => a)).size);
+/** A budget line's figures: the report's year and the year before it. */
+interface Line {
+  current: BudgetYear;
+  before: BudgetYear;
 }
 
-/**
- * One line's records as year-to-date figures for each month it has, whatever shape the source had
- * (year-to-date columns, monthly amounts or an annual budget), so lines from different files add up.
- */
-function cumulativeRecords(recs: readonly BudgetRecord[]): BudgetRecord[] {
-  return yearToDate(recs).map(({ record: r, budgetYear, budgetYtd, actualYtd, forecast }) => ({
-    kind: 'budget', area: r.area, period: r.period, activity: r.activity, budgetYear, budgetYtd, budgetMonth: null, actualYtd, actualMonth: null, forecast, source: r.source,
-  }));
+/** Lines summed year by year (see `addUp`; `components`: how many lines the whole has, in any year). */
+function addUpLines(lines: readonly Line[], components: number): Line {
+  return { current: addUp(lines.map((l) => l.current), components), before: addUp(lines.map((l) => l.before), components) };
+}
+
+/** An area's lines as one: each activity is a component. */
+function sumLines(groups: readonly (readonly [string, Line])[]): Line {
+  return addUpLines(groups.map(([, line]) => line), new Set(groups.map(([a]) => a)).size);
 }
 
 /** Unit of an indicator known only by its title: shares say so, amounts name kronor. */

@@ -1,4 +1,4 @@
-import type { BudgetRecord } from '../model/records.js';
+import { BUDGET_AMOUNTS } from '../model/budget-table.js';
 
 export type Status = 'green' | 'yellow' | 'red';
 export type YtdMethod = 'ytd-column' | 'sum-of-months' | 'annual-pro-rata';
@@ -22,8 +22,7 @@ export function budgetStatus(deviationPct: number, t: StatusThresholds): Status 
 }
 
 export interface BudgetBalance {
-  /** `YYYY-MM`, the month the follow-up is made after. */
-  period: string;
+  /** The month the follow-up is made after, 1–12. */
   month: number;
   budgetYear: number | null;
   budgetYtd: number | null;
@@ -54,60 +53,90 @@ export interface BudgetBalance {
   status: Status | null;
 }
 
-/** The month of a `YYYY-MM` period, 1–12. */
-const monthOf = (period: string): number => (period.charCodeAt(5) - 48) * 10 + period.charCodeAt(6) - 48;
-
-const sum = (values: (number | null)[]): number | null =>
-  values.some((v) => v === null) ? null : (values as number[]).reduce((a, b) => a + b, 0);
+const WIDTH = BUDGET_AMOUNTS.length;
+/** Where each amount sits among a month's six (BUDGET_AMOUNTS order). */
+const BUDGET_YEAR = 0;
+const BUDGET_YTD = 1;
+const BUDGET_MONTH = 2;
+const ACTUAL_YTD = 3;
+const ACTUAL_MONTH = 4;
+const FORECAST = 5;
 
 /**
- * Balance of one activity after `month` of its year, from that year's records (monthly or YTD).
+ * One budget line's year: for each month 1–12 whether a record gives it, and that record's amounts
+ * (NaN where it gives none) in BUDGET_AMOUNTS order; all in kr with costs positive. Of several records
+ * for one month (the same line in two files), the last one set counts. Analysis fills these straight
+ * from a budget table's columns: a national report reads ~7 500 line-years, not 49 000 records.
+ */
+export class BudgetYear {
+  readonly amounts = new Float64Array(12 * WIDTH).fill(Number.NaN);
+  readonly has = new Uint8Array(12);
+
+  /** Gives month `month` (1–12) the six amounts in `source` from `at` (NaN: not given). */
+  set(month: number, source: ArrayLike<number>, at = 0): this {
+    const to = (month - 1) * WIDTH;
+    for (let k = 0; k < WIDTH; k++) this.amounts[to + k] = source[at + k]!;
+    this.has[month - 1] = 1;
+    return this;
+  }
+
+  /** Amount `k` (BUDGET_AMOUNTS order) of month `month`; null when the month or the amount is missing. */
+  get(month: number, k: number): number | null {
+    const v = this.amounts[(month - 1) * WIDTH + k]!;
+    return Number.isNaN(v) ? null : v;
+  }
+}
+
+/** Amount `k` summed over months 1…`month`, from 0 in month order; null when a month lacks it. */
+function sumOfMonths(y: BudgetYear, month: number, k: number): number | null {
+  let sum = 0;
+  for (let m = 1; m <= month; m++) {
+    const v = y.get(m, k);
+    if (v === null) return null;
+    sum += v;
+  }
+  return sum;
+}
+
+/** Whether every month 1…`month` has a record. */
+function complete(y: BudgetYear, month: number): boolean {
+  for (let m = 0; m < month; m++) if (y.has[m] === 0) return false;
+  return true;
+}
+
+/** Actual year to date after `month`: the YTD column when given, else the sum of monthly actuals when every month has one. */
+function actualYearToDate(y: BudgetYear, month: number): [number | null, BudgetBalance['actualYtdMethod']] {
+  const column = y.get(month, ACTUAL_YTD);
+  if (column !== null) return [column, 'ytd-column'];
+  const months = complete(y, month) ? sumOfMonths(y, month, ACTUAL_MONTH) : null;
+  return months !== null ? [months, 'sum-of-months'] : [null, null];
+}
+
+/**
+ * Balance of one line after `month` (1–12) of its year.
  * Year-to-date budget: the YTD column when present; else the sum of monthly budgets when every
  * month 1..m has one; else full-year budget × m/12 (method says which). Actual YTD likewise
  * from the column or the sum of monthly actuals. All amounts in kr with costs positive.
  */
-export function budgetBalance(
-  records: readonly BudgetRecord[],
-  period: string,
-  thresholds: StatusThresholds,
-  forecastMargin: number,
-): BudgetBalance {
-  const month = monthOf(period);
-  const year = period.slice(0, 4);
-  // That year's records by month (the last one of a month when there are several).
-  const byMonth: (BudgetRecord | undefined)[] = [];
-  for (let m = 0; m <= 12; m++) byMonth.push(undefined);
-  for (let i = 0; i < records.length; i++) {
-    const r = records[i]!;
-    if (r.period.startsWith(year)) byMonth[monthOf(r.period)] = r;
-  }
-  const current = byMonth[month];
-  const months = byMonth.slice(1, month + 1);
-  const complete = months.every((r) => r !== undefined);
-  const budgetYear = current?.budgetYear ?? null;
-
+export function budgetBalance(y: BudgetYear, month: number, thresholds: StatusThresholds, forecastMargin: number): BudgetBalance {
+  const budgetYear = y.get(month, BUDGET_YEAR);
   let budgetYtd: number | null = null;
   let budgetYtdMethod: YtdMethod | null = null;
-  const monthBudgets = complete ? sum(months.map((r) => r!.budgetMonth)) : null;
-  if (current?.budgetYtd != null) [budgetYtd, budgetYtdMethod] = [current.budgetYtd, 'ytd-column'];
+  const column = y.get(month, BUDGET_YTD);
+  const monthBudgets = complete(y, month) ? sumOfMonths(y, month, BUDGET_MONTH) : null;
+  if (column !== null) [budgetYtd, budgetYtdMethod] = [column, 'ytd-column'];
   else if (monthBudgets !== null) [budgetYtd, budgetYtdMethod] = [monthBudgets, 'sum-of-months'];
   else if (budgetYear !== null) [budgetYtd, budgetYtdMethod] = [(budgetYear * month) / 12, 'annual-pro-rata'];
-
-  let actualYtd: number | null = null;
-  let actualYtdMethod: BudgetBalance['actualYtdMethod'] = null;
-  const monthActuals = complete ? sum(months.map((r) => r!.actualMonth)) : null;
-  if (current?.actualYtd != null) [actualYtd, actualYtdMethod] = [current.actualYtd, 'ytd-column'];
-  else if (monthActuals !== null) [actualYtd, actualYtdMethod] = [monthActuals, 'sum-of-months'];
+  const [actualYtd, actualYtdMethod] = actualYearToDate(y, month);
 
   const deviation = budgetYtd !== null && actualYtd !== null ? budgetYtd - actualYtd : null;
   const deviationPct = deviation !== null && budgetYtd ? (deviation / Math.abs(budgetYtd)) * 100 : null;
-  const forecast = current?.forecast ?? null;
+  const forecast = y.get(month, FORECAST);
   const forecastDeviation = budgetYear !== null && forecast !== null ? budgetYear - forecast : null;
   const profiled = budgetYtdMethod !== 'annual-pro-rata' && budgetYear !== null && budgetYtd !== null && budgetYtd !== 0;
   const projection = actualYtd === null ? null : profiled ? (actualYtd * budgetYear!) / budgetYtd! : (actualYtd / month) * 12;
   const optimism = projection !== null && forecast !== null && budgetYear ? ((projection - forecast) / Math.abs(budgetYear)) * 100 : null;
   return {
-    period,
     month,
     budgetYear,
     budgetYtd,
@@ -141,63 +170,80 @@ export interface ForecastAccuracy {
  * Forecast accuracy (prognossäkerhet) of a closed year: each month's full-year forecast against the
  * year-end outcome (actual YTD after December). Empty when the year is not closed.
  */
-export function forecastAccuracy(records: readonly BudgetRecord[], year: number, thresholds: StatusThresholds): ForecastAccuracy[] {
-  const december = budgetBalance(records, `${year}-12`, thresholds, 0);
-  const outcome = december.actualYtd;
+export function forecastAccuracy(y: BudgetYear): ForecastAccuracy[] {
+  const [outcome] = actualYearToDate(y, 12);
   if (outcome === null || outcome === 0) return [];
-  const prefix = `${year}-`;
-  return records
-    .filter((r) => r.period.startsWith(prefix) && r.forecast !== null)
-    .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))
-    .map((r) => ({
-      month: Number(r.period.slice(5, 7)),
-      forecast: r.forecast!,
-      outcome,
-      error: r.forecast! - outcome,
-      errorPct: ((r.forecast! - outcome) / Math.abs(outcome)) * 100,
-    }));
+  const out: ForecastAccuracy[] = [];
+  for (let m = 1; m <= 12; m++) {
+    const forecast = y.get(m, FORECAST);
+    if (forecast !== null) out.push({ month: m, forecast, outcome, error: forecast - outcome, errorPct: ((forecast - outcome) / Math.abs(outcome)) * 100 });
+  }
+  return out;
 }
 
 export interface YearToDate {
-  period: string;
+  month: number;
   budgetYear: number | null;
   budgetYtd: number | null;
   actualYtd: number | null;
   forecast: number | null;
-  record: BudgetRecord;
 }
 
 /**
- * The year-to-date budget, actual and forecast after every month a line has records for: what
- * `budgetBalance` gives month by month, in one pass per year (same methods, same order of sums).
+ * The year-to-date budget, actual and forecast after every month a line has a record for: what
+ * `budgetBalance` gives month by month, in one pass (same methods, same order of sums).
  */
-export function yearToDate(records: readonly BudgetRecord[]): YearToDate[] {
-  // In period order; of several records for one month, the last (a stable sort keeps their order).
-  const sorted = records.slice().sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+export function yearToDate(y: BudgetYear): YearToDate[] {
   const out: YearToDate[] = [];
-  let year = '';
-  let previous = 0;
+  // Sums of months hold only while no month before is missing.
   let allPresent = true;
   let budgetSum: number | null = 0;
   let actualSum: number | null = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    const r = sorted[i]!;
-    if (i + 1 < sorted.length && sorted[i + 1]!.period === r.period) continue;
-    if (!r.period.startsWith(year) || year === '') {
-      year = r.period.slice(0, 4);
-      previous = 0;
-      allPresent = true;
-      budgetSum = 0;
-      actualSum = 0;
+  for (let m = 1; m <= 12; m++) {
+    if (y.has[m - 1] === 0) {
+      allPresent = false;
+      continue;
     }
-    const m = monthOf(r.period);
-    // A month before this one without a record: sums of months no longer cover the year so far.
-    if (m !== previous + 1) allPresent = false;
-    previous = m;
-    budgetSum = budgetSum === null || r.budgetMonth === null ? null : budgetSum + r.budgetMonth;
-    actualSum = actualSum === null || r.actualMonth === null ? null : actualSum + r.actualMonth;
-    const budgetYtd = r.budgetYtd ?? (allPresent ? budgetSum : null) ?? (r.budgetYear !== null ? (r.budgetYear * m) / 12 : null);
-    out.push({ period: r.period, budgetYear: r.budgetYear, budgetYtd, actualYtd: r.actualYtd ?? (allPresent ? actualSum : null), forecast: r.forecast, record: r });
+    const budgetMonth = y.get(m, BUDGET_MONTH);
+    const actualMonth = y.get(m, ACTUAL_MONTH);
+    budgetSum = budgetSum === null || budgetMonth === null ? null : budgetSum + budgetMonth;
+    actualSum = actualSum === null || actualMonth === null ? null : actualSum + actualMonth;
+    const budgetYear = y.get(m, BUDGET_YEAR);
+    const budgetYtd = y.get(m, BUDGET_YTD) ?? (allPresent ? budgetSum : null) ?? (budgetYear !== null ? (budgetYear * m) / 12 : null);
+    out.push({ month: m, budgetYear, budgetYtd, actualYtd: y.get(m, ACTUAL_YTD) ?? (allPresent ? actualSum : null), forecast: y.get(m, FORECAST) });
+  }
+  return out;
+}
+
+/**
+ * Several lines' years as one (an area's activities, or the members' lines for one activity), each
+ * made year-to-date first, whatever shape its source had (year-to-date columns, monthly amounts or
+ * an annual budget), so lines from different files add up. A month is there when any line has it;
+ * its amounts are summed in the lines' order, from 0, only when `components` lines have it (how many
+ * the whole has, in any year) and give the amount, else missing: a total never silently covers only
+ * part of the whole. Monthly amounts are missing in the sum: its figures are year to date.
+ */
+export function addUp(lines: readonly BudgetYear[], components: number): BudgetYear {
+  const out = new BudgetYear();
+  const sums = out.amounts.fill(0);
+  const parts = new Uint32Array(12);
+  for (const line of lines) {
+    for (const r of yearToDate(line)) {
+      const at = (r.month - 1) * WIDTH;
+      parts[r.month - 1]!++;
+      // A missing amount is NaN, and so is any sum it enters.
+      const add = (k: number, v: number | null) => (sums[at + k] = sums[at + k]! + (v ?? Number.NaN));
+      add(BUDGET_YEAR, r.budgetYear);
+      add(BUDGET_YTD, r.budgetYtd);
+      add(BUDGET_MONTH, null);
+      add(ACTUAL_YTD, r.actualYtd);
+      add(ACTUAL_MONTH, null);
+      add(FORECAST, r.forecast);
+    }
+  }
+  for (let m = 0; m < 12; m++) {
+    if (parts[m] !== 0) out.has[m] = 1;
+    if (parts[m] === 0 || parts[m] !== components) sums.fill(Number.NaN, m * WIDTH, (m + 1) * WIDTH);
   }
   return out;
 }

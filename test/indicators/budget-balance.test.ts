@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { budgetBalance, budgetStatus, forecastAccuracy, yearToDate } from '../../src/indicators/budget-balance.js';
+import { addUp, budgetBalance, budgetStatus, BudgetYear, forecastAccuracy, yearToDate } from '../../src/indicators/budget-balance.js';
+import { BUDGET_AMOUNTS } from '../../src/model/budget-table.js';
 import type { BudgetRecord } from '../../src/model/records.js';
 
 const t = { yellowBelow: 0, redBelow: -2 };
@@ -13,10 +14,16 @@ function rec(over: Partial<BudgetRecord>): BudgetRecord {
 }
 const months = (n: number, f: (m: number) => Partial<BudgetRecord>) =>
   Array.from({ length: n }, (_, i) => rec({ period: `2025-${String(i + 1).padStart(2, '0')}`, ...f(i + 1) }));
+/** A line's year from its records, in order (the last record of a month counts). */
+function yearOf(records: readonly BudgetRecord[], year = '2025'): BudgetYear {
+  const y = new BudgetYear();
+  for (const r of records) if (r.period.startsWith(`${year}-`)) y.set(Number(r.period.slice(5)), BUDGET_AMOUNTS.map((k) => r[k] ?? Number.NaN));
+  return y;
+}
 
 describe('budgetBalance', () => {
   it('sums monthly amounts (hand-worked: 8 months of 100 budget, 103.5 actual → −3.5 %)', () => {
-    const b = budgetBalance(months(8, () => ({ actualMonth: 103.5, forecast: 1240 })), '2025-08', t, 1);
+    const b = budgetBalance(yearOf(months(8, () => ({ actualMonth: 103.5, forecast: 1240 }))), 8, t, 1);
     expect(b.budgetYtdMethod).toBe('sum-of-months');
     expect(b.budgetYtd).toBe(800);
     expect(b.actualYtd).toBeCloseTo(828, 9);
@@ -31,23 +38,23 @@ describe('budgetBalance', () => {
     expect(b.status).toBe('red');
   });
   it('flags a forecast rosier than the pace by more than the margin', () => {
-    const b = budgetBalance(months(6, () => ({ actualMonth: 110, forecast: 1200 })), '2025-06', t, 1);
+    const b = budgetBalance(yearOf(months(6, () => ({ actualMonth: 110, forecast: 1200 }))), 6, t, 1);
     expect(b.projection).toBeCloseTo(1320, 9);
     expect(b.forecastOptimismPct).toBeCloseTo(10, 9);
     expect(b.forecastOptimistic).toBe(true);
   });
   it('uses a YTD column when given, and pro-rates the annual budget when months are missing', () => {
-    const ytd = budgetBalance([rec({ period: '2025-04', budgetYtd: 410, actualYtd: 400, budgetMonth: null, actualMonth: null })], '2025-04', t, 1);
+    const ytd = budgetBalance(yearOf([rec({ period: '2025-04', budgetYtd: 410, actualYtd: 400, budgetMonth: null, actualMonth: null })]), 4, t, 1);
     expect(ytd.budgetYtdMethod).toBe('ytd-column');
     expect(ytd.deviationPct).toBeCloseTo((10 / 410) * 100, 9);
     expect(ytd.status).toBe('green');
-    const gap = budgetBalance([rec({ period: '2025-04', actualYtd: 420, budgetMonth: null, actualMonth: null })], '2025-04', t, 1);
+    const gap = budgetBalance(yearOf([rec({ period: '2025-04', actualYtd: 420, budgetMonth: null, actualMonth: null })]), 4, t, 1);
     expect(gap.budgetYtdMethod).toBe('annual-pro-rata');
     expect(gap.budgetYtd).toBe(400);
     expect(gap.status).toBe('red');
   });
   it('degenerate: no record for the month gives nulls, not zeros', () => {
-    const b = budgetBalance([], '2025-03', t, 1);
+    const b = budgetBalance(new BudgetYear(), 3, t, 1);
     expect(b).toMatchObject({ budgetYtd: null, actualYtd: null, deviation: null, status: null, forecastOptimistic: false });
   });
 });
@@ -64,11 +71,11 @@ describe('budgetStatus', () => {
 describe('forecastAccuracy', () => {
   it('compares each month’s forecast with the year-end outcome once the year is closed', () => {
     const year = months(12, (m) => ({ actualMonth: 101, forecast: 1200 + m }));
-    const acc = forecastAccuracy(year, 2025, t);
+    const acc = forecastAccuracy(yearOf(year));
     expect(acc).toHaveLength(12);
     expect(acc[7]).toMatchObject({ month: 8, forecast: 1208, outcome: 1212, error: -4 });
     expect(acc[7]!.errorPct).toBeCloseTo((-4 / 1212) * 100, 9);
-    expect(forecastAccuracy(year.slice(0, 10), 2025, t)).toEqual([]);
+    expect(forecastAccuracy(yearOf(year.slice(0, 10)))).toEqual([]);
   });
 });
 
@@ -76,35 +83,78 @@ describe('projection follows the budget profile', () => {
   it('does not extrapolate a seasonal peak: on-budget spending projects to the budget (hand-worked)', () => {
     // Budget 1200 a year, 150 in each of the first 4 months (summer-heavy profile), spent exactly.
     const recs = months(4, () => ({ budgetMonth: 150, actualMonth: 150, forecast: 1200 }));
-    const b = budgetBalance(recs, '2025-04', t, 1);
+    const b = budgetBalance(yearOf(recs), 4, t, 1);
     expect(b.projection).toBeCloseTo(1200, 9);
     expect(b.forecastOptimistic).toBe(false);
     // Without a monthly profile the plain straight line is used: 600 / 4 × 12 = 1800.
-    const flat = budgetBalance([rec({ period: '2025-04', actualYtd: 600, budgetMonth: null, actualMonth: null })], '2025-04', t, 1);
+    const flat = budgetBalance(yearOf([rec({ period: '2025-04', actualYtd: 600, budgetMonth: null, actualMonth: null })]), 4, t, 1);
     expect(flat.projection).toBeCloseTo(1800, 9);
     expect(flat.forecastOptimistic).toBe(true);
   });
 });
 
+describe('BudgetYear', () => {
+  it('keeps the last record of a month (the same line in two files), and null for what is missing', () => {
+    const y = yearOf([rec({ period: '2025-03', forecast: 1200 }), rec({ period: '2025-03', forecast: null, actualMonth: 90 })]);
+    expect([y.has[2], y.get(3, 5), y.get(3, 4), y.get(4, 4)]).toEqual([1, null, 90, null]);
+    expect(forecastAccuracy(yearOf(months(12, (m) => ({ actualMonth: 100, forecast: m === 3 ? 1250 : 1200 })).concat(rec({ period: '2025-03', forecast: 1300 }))))).toHaveLength(12);
+  });
+});
+
+const amount = fc.option(fc.integer({ min: -1000, max: 100_000 }), { nil: null, freq: 4 });
+const record = fc.record({
+  month: fc.integer({ min: 1, max: 12 }),
+  budgetYear: amount, budgetYtd: amount, budgetMonth: amount, actualYtd: amount, actualMonth: amount, forecast: amount,
+});
+const line = fc.array(record, { maxLength: 14 }).map((rows) => yearOf(rows.map(({ month, ...a }) => rec({ ...a, period: `2025-${String(month).padStart(2, '0')}` }))));
+
 describe('yearToDate', () => {
-  it('gives, in one pass, what budgetBalance gives month by month (gaps, missing fields, YTD columns, two years)', () => {
-    const amount = fc.option(fc.integer({ min: -1000, max: 100_000 }), { nil: null, freq: 4 });
-    const record = fc.record({
-      year: fc.constantFrom('2024', '2025'), month: fc.integer({ min: 1, max: 12 }),
-      budgetYear: amount, budgetYtd: amount, budgetMonth: amount, actualYtd: amount, actualMonth: amount, forecast: amount,
-    });
-    // Months may repeat (two files with the same line): the last record of a month counts, in both.
-    fc.assert(fc.property(fc.array(record, { maxLength: 30 }), (rows) => {
-      const recs = rows.map(({ year, month, ...a }) => rec({ ...a, period: `${year}-${String(month).padStart(2, '0')}` }));
-      const got = yearToDate(recs);
-      expect(got.map((g) => g.period)).toEqual([...new Set(recs.map((r) => r.period))].sort());
+  it('gives, in one pass, what budgetBalance gives month by month (gaps, missing fields, YTD columns)', () => {
+    fc.assert(fc.property(line, (y) => {
+      const got = yearToDate(y);
+      expect(got.map((g) => g.month)).toEqual([...y.has.keys()].filter((m) => y.has[m] === 1).map((m) => m + 1));
       for (const g of got) {
-        const b = budgetBalance(recs, g.period, t, 0);
+        const b = budgetBalance(y, g.month, t, 0);
         expect([g.budgetYear, g.budgetYtd, g.actualYtd, g.forecast]).toEqual([b.budgetYear, b.budgetYtd, b.actualYtd, b.forecast]);
       }
     }));
   });
-  it('is empty for no records', () => {
-    expect(yearToDate([])).toEqual([]);
+  it('is empty for a year without records', () => {
+    expect(yearToDate(new BudgetYear())).toEqual([]);
+  });
+});
+
+describe('addUp', () => {
+  it('hand-worked: a monthly line and a year-to-date line add up year to date; a month only one has is not a sum', () => {
+    const monthly = yearOf(months(3, () => ({ budgetMonth: 100, actualMonth: 110, forecast: 1300 })));
+    const ytd = yearOf([rec({ period: '2025-03', budgetYear: 2400, budgetYtd: 600, actualYtd: 570, budgetMonth: null, actualMonth: null, forecast: null })]);
+    const sum = addUp([monthly, ytd], 2);
+    expect([sum.get(3, 0), sum.get(3, 1), sum.get(3, 3), sum.get(3, 5), sum.get(3, 2), sum.get(3, 4)]).toEqual([3600, 900, 900, null, null, null]);
+    expect([sum.has[0], sum.get(1, 1), sum.has[3]]).toEqual([1, null, 0]);
+    // Three components, two lines: no month is whole.
+    expect(addUp([monthly, ytd], 3).get(3, 1)).toBeNull();
+  });
+  it('sums each line as budgetBalance reads it month by month, only where every component has the month', () => {
+    fc.assert(fc.property(fc.array(line, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 2 }), (lines, missing) => {
+      const components = lines.length + (missing === 2 ? 1 : 0);
+      const sum = addUp(lines, components);
+      for (let m = 1; m <= 12; m++) {
+        const with_ = lines.filter((l) => l.has[m - 1] === 1);
+        expect(sum.has[m - 1]).toBe(with_.length > 0 ? 1 : 0);
+        const whole = with_.length === components;
+        const total = (f: (b: ReturnType<typeof budgetBalance>) => number | null) => {
+          if (!whole) return null;
+          let s = 0;
+          for (const l of with_) {
+            const v = f(budgetBalance(l, m, t, 0));
+            if (v === null) return null;
+            s += v;
+          }
+          return s;
+        };
+        expect([sum.get(m, 0), sum.get(m, 1), sum.get(m, 2), sum.get(m, 3), sum.get(m, 4), sum.get(m, 5)])
+          .toEqual([total((b) => b.budgetYear), total((b) => b.budgetYtd), null, total((b) => b.actualYtd), null, total((b) => b.forecast)]);
+      }
+    }));
   });
 });
