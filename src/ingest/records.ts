@@ -281,7 +281,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   const seen = createPartsMap<{ line: number; value: readonly (number | null)[] }>();
   // Budget rows are kept (sign, totals and deviations need the whole file), as columns: the
   // duplicate check holds row numbers, a given deviation sits beside the few rows that have one.
-  const budgetTable = new BudgetTable(opts.file, kind === 'budget' ? budgetCapacity(opts.fileBytes) : 0);
+  const budgetTable = new BudgetTable(opts.file, kind === 'budget' ? budgetCapacity(opts.fileBytes, sample) : 0);
   const budget: BudgetRows = { table: budgetTable, given: new Map(), seen: budgetKeys(budgetTable, activityKey), isTotal: memo((activity) => TOTAL_ROW.test(activity)) };
   const scale = UNIT_SCALE[unit];
   const title = table.title;
@@ -632,13 +632,20 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
 }
 
 /**
- * Room for every row a budget file of this size can have (a row is at least ~24 bytes), up to 4M
- * rows; the columns grow by doubling past that, or from 1024 rows when the size is not known.
- * Room never written costs no memory (zeroed pages are mapped on first use); growing a national
- * file's columns nine times was ~15 ms of its report (interleaved runs).
+ * Room for the rows a budget file of this size holds at the first rows' average length (in
+ * characters, which a UTF-8 file spends more bytes on: room to spare), a tenth more, up to 4M rows;
+ * the columns grow by doubling past that, or from 1024 rows when the size is not known. Growing a
+ * national file's columns nine times was ~15 ms of its report; room for every row a file could
+ * have (~24 bytes each) was 2.3 times too much, and ~80 MB of typed arrays at once made V8 collect
+ * twice for "external memory pressure" before the first row (~20 ms).
  */
-function budgetCapacity(fileBytes: number | undefined): number {
-  return fileBytes === undefined ? 1024 : Math.max(1024, Math.min(1 << 22, Math.ceil(fileBytes / 24)));
+function budgetCapacity(fileBytes: number | undefined, sample: readonly Row[]): number {
+  if (fileBytes === undefined) return 1024;
+  let chars = 0;
+  const rows = sample.slice(0, 2000);
+  for (const row of rows) for (const cell of row.cells) chars += cell.length + 1;
+  const perRow = rows.length > 0 ? Math.max(8, chars / rows.length) : 24;
+  return Math.max(1024, Math.min(1 << 22, Math.ceil((fileBytes / perRow) * 1.1)));
 }
 
 /** A budget file's rows, in file order, before the whole-file checks. */
