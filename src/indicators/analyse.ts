@@ -90,6 +90,8 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   // Every line an area has ever reported, with its figures for the two years a row reads: the
   // report's year and the closed year before it (forecast accuracy). Older years make no figure.
   const activityGroups = new Map<string, { area: Area; line: Line }>();
+  let spare: BudgetYear[] = [];
+  const newYear = () => spare.pop() ?? (spare = BudgetYear.batch(256)).pop()!;
   for (const t of tables) {
     // A table's rows name their area and activity by index: a line per pair, found by number
     // (in an array while areas × activities is small, 290 × 13 for a national file).
@@ -108,7 +110,7 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
       if (line === undefined) {
         const area = t.areas[t.area[i]!]!;
         const key = `${area.code}\u0000${t.activities[t.activity[i]!]}`;
-        line = (activityGroups.get(key) ?? activityGroups.set(key, { area, line: { current: new BudgetYear(), before: new BudgetYear() } }).get(key)!).line;
+        line = (activityGroups.get(key) ?? activityGroups.set(key, { area, line: { current: newYear(), before: newYear() } }).get(key)!).line;
         if (dense !== undefined) dense[pair] = line;
         else sparse.set(pair, line);
       }
@@ -120,7 +122,7 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   // The report year's months as text, for a row's series.
   const periods = Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}`);
   const budgetRow = (area: string, areaKind: AreaKind, activity: string, total: boolean, line: Line): BudgetRow | undefined => {
-    if (budgetPeriod === null || line.current.has[month - 1] === 0) return undefined;
+    if (budgetPeriod === null || !line.current.has(month)) return undefined;
     const b = budgetBalance(line.current, month, thresholds, config.budget.forecastMargin);
     // The months so far this year, year to date: one pass (budgetBalance per month scanned the
     // line once for each; ~40 ms of a national budget report).
@@ -212,7 +214,7 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   let allocation: AllocationResult | null = null;
   // Only the costs booked on the organisation itself are shared out.
   const shared = sharedGroups.length > 1 ? sumLines(sharedGroups) : sharedGroups[0]?.[1];
-  const orgTotal = budgetPeriod !== null && shared !== undefined && shared.current.has[month - 1] === 1
+  const orgTotal = budgetPeriod !== null && shared !== undefined && shared.current.has(month)
     ? budgetBalance(shared.current, month, thresholds, config.budget.forecastMargin)
     : undefined;
   if (orgTotal && budgetPeriod !== null && config.members.length > 0) {
