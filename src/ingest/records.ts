@@ -735,9 +735,8 @@ function finishBudget({ table, given: givens, isTotal }: BudgetRows, opts: Recor
   const flip = sign === 'costs-negative' ? -1 : 1;
   const factor = unitFactor(unit);
   const tolerance = 0.5 * factor;
-  // Costs positive; `+ 0` turns a −0 (a negated zero, or "-0" in the file) into 0.
+  // Costs positive; `+ 0` turns a negated zero into 0 (the table holds no −0).
   if (flip === -1) for (let k = 0; k < n * W; k++) a[k] = -a[k]! + 0;
-  else for (let k = 0; k < n * W; k++) if (a[k] === 0) a[k] = 0;
 
   const totals = new Set(totalText.some((t) => t) ? Array.from({ length: n }, (_, i) => i).filter(total) : []);
   if (givens.size === 0 && totals.size === 0) return totals;

@@ -12,7 +12,7 @@ const WIDTH = BUDGET_AMOUNTS.length;
  * `BudgetRecord` objects were ~180 bytes each, copied by every young-generation GC that found them
  * (reading took 0.94 s, 0.45 s without them); as columns they are 68 bytes each that no GC
  * walks. `record(i)` gives a row as a `BudgetRecord`: analysis asks only for the rows it reads.
- * Rows stay in file order; an amount the file does not give is NaN here and null in a record.
+ * Rows stay in file order; an amount the file does not give is NaN here and null in a record; −0 is 0.
  */
 export class BudgetTable {
   length = 0;
@@ -80,12 +80,13 @@ export class BudgetTable {
     this.line[i] = line;
     const a = this.amounts;
     const at = i * WIDTH;
-    a[at] = budgetYear ?? Number.NaN;
-    a[at + 1] = budgetYtd ?? Number.NaN;
-    a[at + 2] = budgetMonth ?? Number.NaN;
-    a[at + 3] = actualYtd ?? Number.NaN;
-    a[at + 4] = actualMonth ?? Number.NaN;
-    a[at + 5] = forecast ?? Number.NaN;
+    // `+ 0` makes a −0 ("-0" in a file) 0: amounts print and compare as the number they are.
+    a[at] = (budgetYear ?? Number.NaN) + 0;
+    a[at + 1] = (budgetYtd ?? Number.NaN) + 0;
+    a[at + 2] = (budgetMonth ?? Number.NaN) + 0;
+    a[at + 3] = (actualYtd ?? Number.NaN) + 0;
+    a[at + 4] = (actualMonth ?? Number.NaN) + 0;
+    a[at + 5] = (forecast ?? Number.NaN) + 0;
     return i;
   }
 

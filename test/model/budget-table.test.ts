@@ -38,7 +38,9 @@ describe('BudgetTable', () => {
     for (let i = 0; i < 7; i++) table.push(table.areaId(bengtsfors), table.monthId('2025-01'), table.activityId(`A${i}`), i + 2, i, null, null, null, null, -i);
     table.retain((row) => row % 3 !== 1);
     expect(table.records().map((r) => [r.activity, r.budgetYear, r.forecast, r.source.line])).toEqual([
-      ['A0', 0, -0, 2], ['A2', 2, -2, 4], ['A3', 3, -3, 5], ['A5', 5, -5, 7], ['A6', 6, -6, 8],
+      ['A0', 0, 0, 2], ['A2', 2, -2, 4], ['A3', 3, -3, 5], ['A5', 5, -5, 7], ['A6', 6, -6, 8],
     ]);
+    // −0 (here the first forecast) is kept as 0.
+    expect(Object.is(table.records()[0]!.forecast, 0)).toBe(true);
   });
 });
