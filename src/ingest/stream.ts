@@ -188,7 +188,7 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
       stopped = true;
     }
     if (builder === undefined) {
-      // The first rows (up to 2000 or the first block) decide the decimal mark.
+      // The first rows are kept until there are 2000 (or the file ends): they decide the decimal mark.
       early.push(...rows);
       earlyBlocks.push(block);
       if (early.length >= 2000 || stopped) flushEarly();
