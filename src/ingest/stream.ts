@@ -72,7 +72,10 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
   const { file } = opts;
   const blockBytes = opts.blockBytes ?? BLOCK_BYTES;
   const streamBytes = Math.min(blockBytes, STREAM_BLOCK_BYTES);
-  let pending: Buffer = Buffer.alloc(0);
+  // Bytes not yet in a block: the first `pending.length` bytes of `store`, which doubles when a
+  // record runs on (a 20 MB quoted cell was copied once per 32 KiB slice: quadratic, 2.9 s).
+  let store: Buffer = Buffer.alloc(0);
+  let pending: Buffer = store;
   let scanPos = 0;
   let inQuotes = false;
   let boundary = 0;
@@ -286,15 +289,30 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
         end = pending.length;
         lineCount = breaks + 1;
       } else return;
-      const block = pending.subarray(0, end);
       const line = nextLine;
-      pending = Buffer.from(pending.subarray(end));
       scanPos -= end;
       breaks -= end === boundary ? breaksAtBoundary : breaks;
       boundary = 0;
       breaksAtBoundary = 0;
-      processBlock(block, line, lineCount);
+      processBlock(pending.subarray(0, end), line, lineCount);
+      // The rest moves to the front once the block is read; a store grown by a long record is let go.
+      const rest = pending.length - end;
+      if (store.length > 1 << 22) store = Buffer.from(pending.subarray(end));
+      else store.copyWithin(0, end, pending.length);
+      pending = store.subarray(0, rest);
     }
+  }
+
+  /** Adds bytes after the pending ones. */
+  function append(piece: Uint8Array): void {
+    const length = pending.length;
+    if (length + piece.length > store.length) {
+      const larger = Buffer.allocUnsafe(Math.max(2 * store.length, length + piece.length));
+      larger.set(pending);
+      store = larger;
+    }
+    store.set(piece, length);
+    pending = store.subarray(0, length + piece.length);
   }
 
   return {
@@ -322,7 +340,7 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
       for (let off = 0; off < chunk.length && !stopped && fatal === undefined;) {
         const piece = chunk.subarray(off, off + (builder === undefined ? blockBytes : streamBytes));
         off += piece.length;
-        pending = pending.length === 0 ? Buffer.from(piece) : Buffer.concat([pending, piece]);
+        append(piece);
         scan(false);
         cut(false);
       }

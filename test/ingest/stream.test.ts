@@ -83,6 +83,14 @@ describe('streaming ingest: the same result whatever the chunk and block boundar
     expect(r.findings).toMatchObject([{ code: 'encoding-invalid', line: 3, column: 13 }]);
     expect(r.records).toEqual([]);
   });
+  it('reads a record longer than its pending bytes can first hold (a 6 MB quoted cell) as the whole text does', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `1460;2024;q${i};100;85`);
+    const text = `Kommun;År;Fråga;Antal svarande;Andel\n${rows.join('\n')}\n1461;2024;"${'lång\n'.repeat(1_000_000)}";100;70\n${rows.map((r) => `1461${r.slice(4)}`).join('\n')}\n`;
+    const bytes = Buffer.from(text);
+    const whole = ingest(bytes, [bytes.length]);
+    expect(whole.records).toHaveLength(6001);
+    expect(ingest(bytes, [1 << 20, 4099])).toEqual(whole);
+  });
   it('stops reading at the row limit', () => {
     const bytes = Buffer.from(`Kommun;År;Fråga;Antal svarande;Andel\n${Array.from({ length: 500 }, (_, i) => `1460;2024;q${i};100;85`).join('\n')}\n`);
     const i = createIngest({ ...ingestOptions(defaultConfig(), {}, { maxRows: 10 }), file: 'x.csv', blockBytes: 64 });
