@@ -11,7 +11,8 @@ const WIDTH = BUDGET_AMOUNTS.length;
  * distinct areas, months and activity texts. A national file's half a million rows kept as
  * `BudgetRecord` objects were ~180 bytes each, copied by every young-generation GC that found them
  * (reading took 0.94 s, 0.45 s without them); as columns they are 68 bytes each that no GC
- * walks. `record(i)` gives a row as a `BudgetRecord`: analysis asks only for the rows it reads.
+ * walks. Analysis reads the columns (see `BudgetYear`); `record(i)` gives a row as the schema's
+ * `BudgetRecord`, to look at one.
  * Rows stay in file order; an amount the file does not give is NaN here and null in a record; −0 is 0.
  */
 export class BudgetTable {
