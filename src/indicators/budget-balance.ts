@@ -260,7 +260,8 @@ export function addUp(lines: readonly BudgetYear[], components: number): BudgetY
   const out = new BudgetYear();
   for (let m = 1; m <= 12; m++) {
     if (parts[m] === 0) continue;
-    out.set(m, parts[m] === components ? sums : [Number.NaN, Number.NaN, Number.NaN, Number.NaN, Number.NaN, Number.NaN], (m - 1) * WIDTH);
+    if (parts[m] !== components) sums.fill(Number.NaN, (m - 1) * WIDTH, m * WIDTH);
+    out.set(m, sums, (m - 1) * WIDTH);
   }
   return out;
 }
