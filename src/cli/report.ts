@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { configInputPath } from '../config/resolve.js';
 import { analyseLazily } from '../indicators/analyse.js';
 import { loadConfig, loadInputs } from '../ingest/load.js';
+import type { ParsedInput } from '../ingest/parse-input.js';
 import { formatFinding } from '../model/findings.js';
 import { evaluateFailOn, parseFailOn } from '../report/fail-on.js';
 import type { Report } from '../model/report.js';
@@ -62,6 +63,18 @@ async function progressLine(paths: string[]): Promise<{ done(): void }> {
   return { done: () => process.stderr.write(` ${((Date.now() - started) / 1000).toFixed(1)} s\n`) };
 }
 
+/**
+ * Answers read twice (a file named twice under other names, rows appended twice) would count twice
+ * in every share they touch: they are listed and no report is written.
+ */
+function refuseRepeatedAnswers(inputs: readonly ParsedInput[]): void {
+  const repeated = inputs.flatMap((i) => i.findings.filter((f) => f.code === 'answer-repeated' || f.code === 'answer-repeated-more'));
+  if (repeated.length === 0) return;
+  for (const f of repeated.slice(0, 10)) process.stderr.write(`  ${formatFinding(f)}\n`);
+  if (repeated.length > 10) process.stderr.write(`  … ${repeated.length - 10} more (tillit validate, or --format json of validate)\n`);
+  throw new InputError('answers read twice: the same respondent answers the same question more than once (listed above); each would count twice, so no report is written');
+}
+
 export async function runReport(files: string[], flags: ReportFlags): Promise<number> {
   if (flags.period !== undefined && !/^\d{4}(-(0[1-9]|1[0-2]))?$/.test(flags.period)) {
     throw new UsageError(`--period: expected YYYY or YYYY-MM, got "${flags.period}"`);
@@ -82,6 +95,7 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
     const count = await writeRejects(flags.rejects, inputs);
     process.stderr.write(`tillit: wrote ${count} rejected row(s) to ${flags.rejects}\n`);
   }
+  refuseRepeatedAnswers(inputs);
   const rejected = inputs.flatMap((i) => i.findings.filter((f) => f.severity === 'error'));
   const rejectedRows = inputs.reduce((a, i) => a + i.counts.rejected, 0);
   if (rejected.length > 0) {
@@ -104,6 +118,8 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
     ...(municipalities ? { municipalities } : {}),
     ...(at ? { generatedAt: at } : {}),
   });
+  const incomplete = report.findings.filter((f) => f.code === 'cell-incomplete').length;
+  if (incomplete > 0) process.stderr.write(`tillit: ${incomplete} result(s) not published (incomplete): answers in them were rejected; the report marks them and its findings say which\n`);
   // Analysis has what it needs: the records (2M answers: ~40 MB) are let go before writing.
   inputs.length = 0;
   // JSON and CSV are written row by row as the rows are made; the other formats, --out DIR and

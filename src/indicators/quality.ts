@@ -59,6 +59,10 @@ export const SV = new Intl.Collator('sv');
 export const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const IS_SHARE = 1;
 const FROM_ANSWERS = 2;
+/** Some answers in the cell were rejected: the share would be wrong, so it is not published. */
+const INCOMPLETE = 4;
+/** `hidden` of an incomplete cell: kept out of everything published, like a suppressed one. */
+const HIDDEN_INCOMPLETE = 3;
 /**
  * Rows of areas outside the organisation have no peers: they share one empty list (an array each
  * was 15 MB of a 2M-answer report). Frozen, so nothing can add to it.
@@ -144,7 +148,7 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
   const put = (
     area: number, kind: AreaKind, indicator: number, service: number, gender: number, period: number,
     value: number, n: number | null, flags: number, file: number, line: number, list?: Source[],
-  ): void => {
+  ): number => {
     const cell = cells.id(indicator, service, period * 3 + gender);
     const prior = byCellArea.claim(area, cell, 0, o.size);
     if (prior < 0) {
@@ -164,14 +168,15 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
       o.file[i] = file;
       o.line[i] = line;
       if (list !== undefined && list.length > 1) o.more.set(i, list);
-      return;
+      return i;
     }
     const mine = list ?? [{ file: files.values[file]!, line }];
     const keepPrior = (o.flags[prior]! & FROM_ANSWERS) !== 0 || (flags & FROM_ANSWERS) === 0;
     const keep = keepPrior ? { value: o.value[prior]!, n: nOf(prior), sources: sourcesOf(prior) } : { value, n, sources: mine };
     const other = keepPrior ? { value, n, sources: mine } : { value: o.value[prior]!, n: nOf(prior), sources: sourcesOf(prior) };
     const agrees = Math.abs(keep.value - other.value) < 0.05 + 1e-9 && (keep.n === null || other.n === null || keep.n === other.n);
-    if (!agrees) {
+    // An incomplete share is no figure to compare: the cell says why it is not published.
+    if (!agrees && ((flags | o.flags[prior]!) & INCOMPLETE) === 0) {
       const at = other.sources[0]!;
       const key = [areaCodes.values[area], indicators.values[indicator], services.values[service], GENDERS[gender], periods.values[period]].join(' / ');
       findings.push(finding(at.file, {
@@ -189,6 +194,7 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
     o.file[prior] = files.id(merged[0]!.file);
     o.line[prior] = merged[0]!.line;
     o.more.set(prior, merged);
+    return prior;
   };
 
   // Respondents' answers arrive per respondent gender; the total (T) is their sum. Counted per
@@ -201,6 +207,7 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
   let positive = new Float64Array(64);
   let other = new Float64Array(64);
   let excluded = new Float64Array(64);
+  let rejected = new Float64Array(64);
   const slots = new KeyNumbers();
   const answerSeries = new KeyNumbers();
   const yearOf: string[] = [];
@@ -235,6 +242,7 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
             positive = grown(positive);
             other = grown(other);
             excluded = grown(excluded);
+            rejected = grown(rejected);
           }
           slotSeries[slot] = series;
           slotRecord[slot] = ri;
@@ -243,16 +251,21 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
         positive[slot]! += r.positive;
         other[slot]! += r.other;
         excluded[slot]! += r.excluded;
+        if (r.rejected !== undefined) rejected[slot]! += r.rejected;
       }
     }
   }
+  /** Rejected answers per incomplete observation made from answers. */
+  const rejectedIn = new Map<number, number>();
   const bySeries = countingOrder(slotSeries.subarray(0, slots.size), answerSeries.size).order;
   for (let k = 0; k < bySeries.length; k++) {
     const s = bySeries[k]!;
     const share = positiveShare({ positive: positive[s]!, other: other[s]!, excluded: excluded[s]! });
-    if (share === undefined) continue;
+    if (share === undefined && rejected[s] === 0) continue;
     const r = records[slotRecord[s]!]!;
-    put(areaCodes.id(r.area.code), r.area.kind, indicators.id(r.indicator), services.id(r.service), slotGender[s]!, periods.id(r.period), share.share, share.n, IS_SHARE | FROM_ANSWERS, files.id(r.source.file), r.source.line);
+    const flags = IS_SHARE | FROM_ANSWERS | (rejected[s]! > 0 ? INCOMPLETE : 0);
+    const at = put(areaCodes.id(r.area.code), r.area.kind, indicators.id(r.indicator), services.id(r.service), slotGender[s]!, periods.id(r.period), share?.share ?? 0, share?.n ?? 0, flags, files.id(r.source.file), r.source.line);
+    if (rejected[s]! > 0) rejectedIn.set(at, rejected[s]!);
   }
 
   // Organisation totals: pooled over all members, only where every member has the cell with n.
@@ -270,10 +283,12 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
     for (const list of byCell.values()) {
       if (list.length !== memberIds.length) continue;
       const pooled = pooledShare(list.map((i) => ({ share: o.value[i]!, n: o.n[i]! })));
-      if (!pooled) continue;
+      // A member's incomplete cell leaves the organisation's incomplete too.
+      const incomplete = list.some((i) => (o.flags[i]! & INCOMPLETE) !== 0);
+      if (!pooled && !incomplete) continue;
       const f = list[0]!;
       const sources = list.flatMap(sourcesOf);
-      put(orgId, 'organisation', o.indicator[f]!, o.service[f]!, o.gender[f]!, o.period[f]!, pooled.share, pooled.n, IS_SHARE, files.id(sources[0]!.file), sources[0]!.line, sources);
+      put(orgId, 'organisation', o.indicator[f]!, o.service[f]!, o.gender[f]!, o.period[f]!, pooled?.share ?? 0, pooled?.n ?? 0, IS_SHARE | (incomplete ? INCOMPLETE : 0), files.id(sources[0]!.file), sources[0]!.line, sources);
     }
   }
 
@@ -309,6 +324,8 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
     const { reason } = suppressCells(n, groups, min, (a, b) => byCode(id(a), id(b)));
     for (let k = 0; k < list.length; k++) if (reason[k] !== SHOWN) o.hidden[list[k]!] = reason[k] === BELOW ? 1 : 2;
   }
+
+  markIncomplete();
 
   // ---- ranks ----------------------------------------------------------------------------------
   // Among the municipalities shown in a cell (indicator × service × gender × period), by the value
@@ -416,7 +433,8 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
         const period = periods.values[o.period[i]!]!;
         if (filter.row && !filter.row(area, kind, period)) continue;
         const n = nOf(i);
-        const reason: QualityRow['suppressed'] = isShown ? null : o.hidden[i] === 1 ? 'below-threshold' : 'secondary';
+        const incomplete = o.hidden[i] === HIDDEN_INCOMPLETE;
+        const reason: QualityRow['suppressed'] = isShown || incomplete ? null : o.hidden[i] === 1 ? 'below-threshold' : 'secondary';
         const ci = isShown && (o.flags[i]! & IS_SHARE) !== 0 && n ? wilsonInterval(o.value[i]! / 100, n) : undefined;
         let change: QualityRow['change'] = null;
         if (prev >= 0) {
@@ -463,6 +481,7 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
           ci ? round(ci.low * 100, 4) : null,
           ci ? round(ci.high * 100, 4) : null,
           reason,
+          incomplete,
           change,
           trendOut,
           reference,
@@ -476,6 +495,30 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
         yield row;
       }
     }
+  }
+
+  /**
+   * Incomplete cells are kept out of everything published, whatever suppression decided (publishing
+   * less never reveals more), with a finding each. Suppression saw their counted n: a cell hidden
+   * as small says "incomplete" instead, which tells nothing about its n.
+   */
+  function markIncomplete(): void {
+    for (let i = 0; i < o.size; i++) {
+      if ((o.flags[i]! & INCOMPLETE) === 0) continue;
+      o.hidden[i] = HIDDEN_INCOMPLETE;
+      const key = [areaCodes.values[o.area[i]!], indicators.values[o.indicator[i]!], services.values[o.service[i]!], GENDERS[o.gender[i]!], periods.values[o.period[i]!]].join(' / ');
+      const count = rejectedIn.get(i) ?? sumRejected(i);
+      findings.push(finding(files.values[o.file[i]!]!, { code: 'cell-incomplete', line: o.line[i]!, args: { key, rejected: count } }));
+    }
+  }
+  /** An organisation cell's rejected answers: its members'. */
+  function sumRejected(i: number): number {
+    let sum = 0;
+    for (const m of memberIds) {
+      const j = byCellArea.find(m, o.cell[i]!, 0);
+      if (j >= 0) sum += rejectedIn.get(j) ?? 0;
+    }
+    return sum;
   }
 
   const usedIndicators = new Set<string>();

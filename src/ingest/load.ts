@@ -5,6 +5,9 @@ import { configInputPath, ingestOptions, type IngestOverrides } from '../config/
 import type { Config } from '../config/schema.js';
 import type { ParsedInput } from './parse-input.js';
 import { DEFAULT_MAX_BYTES, displayPath, readInput, readText, type ThreadOptions } from './read.js';
+import { repeatedAnswers } from './respondents.js';
+import { sameFiles } from './same-file.js';
+import { resolveScores } from './scores.js';
 
 export const CONFIG_FILE = 'tillit.config.json';
 
@@ -40,6 +43,18 @@ export interface LoadOptions {
   threads?: ThreadOptions;
 }
 
+/**
+ * The same file named twice (one path, two spellings or links, or a copy with identical bytes) is
+ * refused before anything is read: its answers would count twice. A usage error (exit 2): the
+ * list of inputs is wrong, not a file in it.
+ */
+async function refuseSameFile(files: readonly string[]): Promise<void> {
+  const same = await sameFiles(files);
+  if (same === undefined) return;
+  const how = same.how === 'path' ? 'the same file' : 'files with identical content';
+  throw new ConfigError(`${displayPath(same.first)} and ${displayPath(same.second)} are ${how}, named twice as inputs; each is read once or its rows would count twice: name it once`);
+}
+
 /** Reads every input of a run, in order: the config's inputs (unless replaced) and then FILES. */
 export async function loadInputs(loaded: LoadedConfig, opts: LoadOptions): Promise<ParsedInput[]> {
   const { config, path } = loaded;
@@ -48,5 +63,14 @@ export async function loadInputs(loaded: LoadedConfig, opts: LoadOptions): Promi
     : [];
   const fromArgs = opts.files.map((file) => ({ file, spec: config.inputs.find((s) => path !== undefined && configInputPath(path, s) === resolve(file)) ?? {} }));
   const all = [...fromConfig, ...fromArgs];
-  return Promise.all(all.map(({ file, spec }) => readInput(file, ingestOptions(config, spec, opts.overrides), opts.maxBytes ?? DEFAULT_MAX_BYTES, opts.threads)));
+  await refuseSameFile(all.map((a) => a.file));
+  const inputs = await Promise.all(all.map(({ file, spec }) => readInput(file, ingestOptions(config, spec, opts.overrides), opts.maxBytes ?? DEFAULT_MAX_BYTES, opts.threads)));
+  resolveScores(inputs);
+  const repeated = repeatedAnswers(inputs);
+  inputs.forEach((input, k) => {
+    if (repeated[k]!.length > 0) input.findings = [...input.findings, ...repeated[k]!].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    // Checked: the keys (12 bytes an answer) go before analysis.
+    delete input.respondents;
+  });
+  return inputs;
 }

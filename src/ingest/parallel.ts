@@ -17,6 +17,8 @@ export interface PartJob {
 export interface PartReply extends PartState {
   parsed: ParsedInput;
   packed?: PackedAnswers;
+  /** The part's respondent keys, packed (see `RespondentKeys.pack`). */
+  respondents?: Uint32Array;
 }
 
 const READ_BYTES = 1 << 20;
@@ -115,7 +117,7 @@ export async function readParallel(path: string, opts: ParseOptions, size: numbe
     const all = [state, ...replies];
     const rows = all.reduce((a, r) => a + r.rows, 0);
     if (all.some((r) => r.fatal || r.switched || r.truncated) || (opts.maxRows !== undefined && rows > opts.maxRows)) return await readAlone(fh, opts, size);
-    const parts: PartResult[] = [{ parsed: first, lines: state.lines }, ...replies.map((r) => ({ parsed: r.parsed, lines: r.lines, ...(r.packed ? { packed: r.packed } : {}) }))];
+    const parts: PartResult[] = [{ parsed: first, lines: state.lines }, ...replies.map((r) => ({ parsed: r.parsed, lines: r.lines, ...(r.packed ? { packed: r.packed } : {}), ...(r.respondents ? { respondents: r.respondents } : {}) }))];
     return mergeParts(parts);
   } finally {
     for (const w of workers) w.stop();

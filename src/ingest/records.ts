@@ -6,13 +6,14 @@ import {
 } from '../model/records.js';
 import { municipalityInText, resolveArea, type Area } from '../model/register.js';
 import { detach, normalizeLabel, TextIndex, truncate } from '../model/text.js';
-import type { AnswerClass, AnswerScale } from './answers.js';
+import type { AnswerScale, Classified } from './answers.js';
 import { ALIASES, detectKind, expectedNames, mapColumns, REQUIRED, unitInTitle, type AmountUnit } from './columns.js';
 import { detectDecimal, parseNumber, plainNumber, type DecimalMark } from './number.js';
 import { parsePeriod, periodInText } from './period.js';
 import { isRevenueLine } from '../model/activities.js';
 import { BUDGET_AMOUNTS, BudgetTable } from '../model/budget-table.js';
 import { createPartsMap, GroupIndex } from './groups.js';
+import { RespondentKeys } from './respondents.js';
 import { createRowIndex } from '../model/row-index.js';
 import { joinCells, type Delimiter, type Row } from './table.js';
 
@@ -38,7 +39,7 @@ export interface RecordOptions {
   /** Bytes per parsed block when streaming (tests make it small to put boundaries everywhere). */
   blockBytes?: number;
   organisation: { code: string; name: string; aliases: readonly string[] };
-  classify: (question: string, answer: string) => AnswerClass | undefined;
+  classify: (question: string, answer: string) => Classified;
   /** The data `classify` was built from, so a worker thread can build the same one. */
   answerScale?: AnswerScale;
 }
@@ -72,6 +73,8 @@ export interface RecordsResult {
   budget?: BudgetTable;
   findings: FindingInput[];
   counts: RowCounts;
+  /** A respondent-level file's answers that name their respondent, for the check for answers read twice. */
+  respondents?: RespondentKeys;
 }
 
 /** Amounts are read in kronor: the unit's decimal places are moved before the one rounding. */
@@ -183,7 +186,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   // Each group is its record from the start (counts added as rows come; the source is its first row).
   const answerGroups: AnswerRecord[] = [];
   const groupIndex = new GroupIndex<AnswerRecord>();
-  const countAnswer = (area: Area, areaKey: string, period: string, indicator: string, service: string, gender: Gender, answerClass: AnswerClass, line: number): void => {
+  const countAnswer = (area: Area, areaKey: string, period: string, indicator: string, service: string, gender: Gender, answerClass: NonNullable<Classified> | 'rejected', line: number): void => {
     const slots = groupIndex.slots(areaKey, period, indicator, service);
     const g = GroupIndex.slot(gender);
     let group = slots[g];
@@ -192,7 +195,9 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
       slots[g] = group;
       answerGroups.push(group);
     }
-    group[answerClass]++;
+    if (typeof answerClass === 'number') (group.scores ??= new Array<number>(11).fill(0))[answerClass]!++;
+    else if (answerClass === 'rejected') group.rejected = (group.rejected ?? 0) + 1;
+    else group[answerClass]++;
   };
   // A file with 100,000 columns must not produce a 100,000-name message.
   const found = table.headers.slice(0, 12).map((h) => truncate(h, 30)).join(', ') + (table.headers.length > 12 ? ` … (${table.headers.length} columns)` : '');
@@ -227,6 +232,12 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   }
 
   const roles = map.roles;
+  const respondents = kind === 'answers' && roles.respondent !== undefined ? new RespondentKeys() : undefined;
+  /** Keeps the key of an answer that names its respondent (a blank respondent number names no one). */
+  const keepRespondent = (areaKey: string, period: string, service: string, indicator: string, cells: readonly string[], line: number): void => {
+    const id = (cells[roles.respondent!] ?? '').trim();
+    if (id !== '') respondents!.add(areaKey, period, service, indicator, id, line);
+  };
   // "Periodutfall" in a file with no period column is one follow-up's outcome so far this year
   // (as "Utfall_proc" beside it shows), not a month's amount.
   if (kind === 'budget' && roles.period === undefined) {
@@ -307,7 +318,9 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
     if (gender === undefined || period === undefined || period.length !== 4 || indicator === '') return false;
     const answerClass = classify(indicator, at(roles.answer, cells) ?? '');
     if (answerClass === undefined) return false;
-    countAnswer(place.area, place.key, period, indicator, at(roles.service, cells) ?? '', gender, answerClass, row.line);
+    const service = at(roles.service, cells) ?? '';
+    countAnswer(place.area, place.key, period, indicator, service, gender, answerClass, row.line);
+    if (respondents !== undefined) keepRespondent(place.key, period, service, indicator, cells, row.line);
     counts.used++;
     return true;
   };
@@ -486,9 +499,15 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
         if (indicator === '' && errors.length === 0) fail('value-required', 'indicator');
         findings.push(...errors);
         reject(row, [...new Set(errors.map((e) => e.code))].join('; '));
+        // A rejected answer whose cell is known leaves that cell incomplete: its share is not published.
+        if (area !== undefined && period !== undefined && period.length === 4 && indicator !== '') {
+          countAnswer(area, `${area.kind}\u0000${area.code}`, period, indicator, service, gender, 'rejected', row.line);
+        }
         return;
       }
-      countAnswer(area, `${area.kind}\u0000${area.code}`, period, indicator, service, gender, answerClass!, row.line);
+      const areaKey = `${area.kind}\u0000${area.code}`;
+      countAnswer(area, areaKey, period, indicator, service, gender, answerClass!, row.line);
+      if (respondents !== undefined) keepRespondent(areaKey, period, service, indicator, row.cells, row.line);
       counts.used++;
       return;
     } else if (kind === 'values') {
@@ -625,6 +644,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
           base.budget = budgetTable;
         }
         finishAnswers();
+        if (respondents !== undefined && respondents.length > 0) base.respondents = respondents;
         return base;
       },
     };

@@ -4,6 +4,7 @@ import { createRowIndex, KeyNumbers } from '../model/row-index.js';
 import { TextIndex } from '../model/text.js';
 import { GroupIndex } from './groups.js';
 import type { ParsedInput } from './parse-input.js';
+import { RespondentKeys } from './respondents.js';
 
 /**
  * Finds where a CSV file can be cut into parts that are read on their own: just after a line feed
@@ -55,6 +56,8 @@ export interface PartResult {
   lines: number;
   /** The part's records, when a worker packed them (then `parsed.records` is empty). */
   packed?: PackedAnswers;
+  /** A worker's respondent keys, packed (the first part's are in `parsed.respondents`). */
+  respondents?: Uint32Array;
 }
 
 /**
@@ -65,14 +68,14 @@ export interface PartResult {
 export interface PackedAnswers {
   areas: Area[];
   texts: string[];
-  /** Per record: area, period, indicator, service, gender, positive, other, excluded, file, line. */
+  /** Per record: area, period, indicator, service, gender, positive, other, excluded, file, line, rejected. */
   numbers: Float64Array<ArrayBuffer>;
 }
 
 const GENDERS: readonly Gender[] = ['T', 'K', 'M'];
-const WIDTH = 10;
+const WIDTH = 11;
 
-/** Packs answer records; undefined when there is any other kind (those go as they are). */
+/** Packs answer records; undefined when there is any other kind, or numeric answers not yet scaled (those go as they are). */
 export function packAnswers(records: readonly DataRecord[]): PackedAnswers | undefined {
   const areas: Area[] = [];
   const areaIndex = new Map<Area, number>();
@@ -81,7 +84,7 @@ export function packAnswers(records: readonly DataRecord[]): PackedAnswers | und
   const numbers = new Float64Array(records.length * WIDTH);
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
-    if (r.kind !== 'answers') return undefined;
+    if (r.kind !== 'answers' || r.scores !== undefined) return undefined;
     let area = areaIndex.get(r.area);
     if (area === undefined) areaIndex.set(r.area, (area = areas.push(r.area) - 1));
     const at = i * WIDTH;
@@ -95,6 +98,7 @@ export function packAnswers(records: readonly DataRecord[]): PackedAnswers | und
     numbers[at + 7] = r.excluded;
     numbers[at + 8] = text(r.source.file);
     numbers[at + 9] = r.source.line;
+    numbers[at + 10] = r.rejected ?? 0;
   }
   return { areas, texts: texts.values, numbers };
 }
@@ -109,11 +113,14 @@ const whole = (v: number): number => (v <= 0x7fffffff ? v | 0 : v);
 /** The records `packAnswers` packed, in order (records of one area share its area object, as before). */
 export function* unpackAnswers({ areas, texts, numbers }: PackedAnswers): Generator<AnswerRecord> {
   for (let at = 0; at < numbers.length; at += WIDTH) {
-    yield {
+    const rejected = whole(numbers[at + 10]!);
+    const r: AnswerRecord = {
       kind: 'answers', area: areas[whole(numbers[at]!)]!, period: texts[whole(numbers[at + 1]!)]!, indicator: texts[whole(numbers[at + 2]!)]!,
       service: texts[whole(numbers[at + 3]!)]!, gender: GENDERS[whole(numbers[at + 4]!)]!, positive: whole(numbers[at + 5]!), other: whole(numbers[at + 6]!),
       excluded: whole(numbers[at + 7]!), source: { file: texts[whole(numbers[at + 8]!)]!, line: whole(numbers[at + 9]!) },
     };
+    if (rejected > 0) r.rejected = rejected;
+    yield r;
   }
 }
 
@@ -140,7 +147,11 @@ export function mergeParts(parts: readonly PartResult[]): ParsedInput {
   const findings: ParsedInput['findings'] = [];
   const rejects: ParsedInput['rejects'] = [];
   let shift = 0;
-  for (const { parsed, lines, packed } of parts) {
+  // The first part's keys, then each later part's with its lines moved on: in the file's line order.
+  const respondents = first.respondents ?? new RespondentKeys();
+  for (const { parsed, lines, packed, respondents: keys } of parts) {
+    if (parsed !== first && parsed.respondents !== undefined) respondents.append(parsed.respondents.pack(), shift);
+    if (keys !== undefined) respondents.append(keys, shift);
     for (const r of packed === undefined ? parsed.records : unpackAnswers(packed)) {
       if (r.kind !== 'answers') throw new Error(`mergeParts: ${r.kind} records cannot be merged`);
       let area = areaIds.get(r.area);
@@ -155,6 +166,11 @@ export function mergeParts(parts: readonly PartResult[]): ParsedInput {
         g.positive += r.positive;
         g.other += r.other;
         g.excluded += r.excluded;
+        if (r.rejected !== undefined) g.rejected = (g.rejected ?? 0) + r.rejected;
+        if (r.scores !== undefined) {
+          const into = (g.scores ??= new Array<number>(r.scores.length).fill(0));
+          for (let v = 0; v < r.scores.length; v++) into[v]! += r.scores[v]!;
+        }
       }
     }
     for (const f of parsed.findings) findings.push(f.line === undefined ? f : { ...f, line: f.line + shift });
@@ -165,7 +181,7 @@ export function mergeParts(parts: readonly PartResult[]): ParsedInput {
     counts.ignored += parsed.counts.ignored;
     shift += lines;
   }
-  return {
+  const out: ParsedInput = {
     ...first,
     counts,
     records,
@@ -173,4 +189,6 @@ export function mergeParts(parts: readonly PartResult[]): ParsedInput {
     findings: findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
     rejects: rejects.sort((a, b) => a.line - b.line),
   };
+  if (respondents.length > 0) out.respondents = respondents;
+  return out;
 }

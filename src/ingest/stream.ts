@@ -370,6 +370,7 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
         counts: result.counts,
         records: result.records,
         ...(result.budget ? { budget: result.budget } : {}),
+        ...(result.respondents ? { respondents: result.respondents } : {}),
         rejects: [...result.rejects].sort((a, b) => a.line - b.line),
         // Line order, file-level findings first: the same whatever block a finding came from.
         findings: [...pendingFindings, ...result.findings].map((f) => finding(file, f)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),

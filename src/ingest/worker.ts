@@ -17,8 +17,11 @@ async function run(job: PartJob): Promise<void> {
   } finally {
     await fh.close();
   }
-  const parsed = ingest.end();
+  const { respondents: keys, ...parsed } = ingest.end();
   const packed = packAnswers(parsed.records);
+  const respondents = keys?.pack();
   const reply: PartReply = packed ? { parsed: { ...parsed, records: [] }, packed, ...ingest.state() } : { parsed, ...ingest.state() };
-  parentPort!.postMessage(reply, packed ? [packed.numbers.buffer] : []);
+  if (respondents !== undefined) reply.respondents = respondents;
+  const transfer = [...(packed ? [packed.numbers.buffer] : []), ...(respondents ? [respondents.buffer] : [])];
+  parentPort!.postMessage(reply, transfer);
 }

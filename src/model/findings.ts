@@ -46,6 +46,12 @@ const MESSAGES = {
   'area-mismatch': (a) => `code ${a.code} is ${a.registered}, not ${a.name}`,
   'area-code-repaired': (a) => `municipality code ${a.from} lost its leading zero; read as ${a.to}`,
   'answer-unknown': (a) => `answer is not on a known scale; add it to survey.positive or survey.other in the config`,
+  'answer-repeated': (a) =>
+    `the same respondent answers the same question again (same municipality, year, service, question and respondent number) as at ${a.first}; an answer read twice would count twice`,
+  'answer-repeated-more': (a) => `${a.count} more answers repeat an earlier answer of the same respondent`,
+  'answer-scale-inferred': (a) =>
+    `question ${a.question}: numeric answers read as a 1–${a.max} scale, ${a.from}–${a.max} positive, because the highest answer in the inputs is ${a.highest}; if the scale is longer, list its positive answers under survey.questions`,
+  'cell-incomplete': (a) => `${a.key}: not published (ofullständig): ${a.rejected} answer(s) in this cell were rejected, so its share would be wrong`,
   'duplicate-conflict': (a) => `same key as line ${a.first} (${a.key}) with a different value`,
   'duplicate-row': (a) => `repeats line ${a.first} (${a.key}); counted once`,
   'sign-inferred': (a) => `all budget amounts are ${a.sign}: costs read as written ${a.sign}`,
@@ -108,6 +114,8 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'source-disagreement': 'warning',
   'allocation-impossible': 'warning',
   'value-missing': 'info',
+  'answer-scale-inferred': 'warning',
+  'cell-incomplete': 'warning',
   'footnote': 'info',
   'unit-assumed': 'warning',
 };

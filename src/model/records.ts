@@ -45,6 +45,13 @@ export const answerRecordSchema = z.object({
   other: z.number().int().nonnegative(),
   /** "Vet ej/Ingen åsikt" and blanks. */
   excluded: z.number().int().nonnegative(),
+  /** Rows of this group that were rejected (a label on no scale, a repeated answer): the share is not published. */
+  rejected: z.number().int().nonnegative().optional(),
+  /**
+   * Answers 1–10 on a numeric scale not yet decided, counted by value (index 1–10): ingest turns
+   * them into positive and other once the whole run is read (see `resolveScores`).
+   */
+  scores: z.array(z.number().int().nonnegative()).optional(),
   source,
 });
 

@@ -43,6 +43,11 @@ export const qualityRowSchema = z.object({
   low: num,
   high: num,
   suppressed: z.enum(['below-threshold', 'secondary']).nullable(),
+  /**
+   * Some answers in the cell were rejected (a label on no scale, an answer on no row that could be
+   * read): the share would be wrong, so value, n and interval are null; a finding says why.
+   */
+  incomplete: z.boolean(),
   change: z
     .object({ from: z.string(), fromValue: z.number(), differencePp: z.number(), p: num, significant: z.boolean() })
     .nullable(),
@@ -209,6 +214,7 @@ export class QualityCell implements QualityRow {
     public low: QualityRow['low'],
     public high: QualityRow['high'],
     public suppressed: QualityRow['suppressed'],
+    public incomplete: QualityRow['incomplete'],
     public change: QualityRow['change'],
     public trend: QualityRow['trend'],
     public reference: QualityRow['reference'],

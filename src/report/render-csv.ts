@@ -36,7 +36,7 @@ export function* renderCsvChunks(report: Report, dialect: CsvDialect, quality: I
   const delimiter = dialect === 'excel-sv' ? ';' : ',';
   const head = [
     'section', 'area', 'area_name', 'area_kind', 'indicator', 'service', 'gender', 'period', 'value', 'n', 'ci_low', 'ci_high',
-    'suppressed', 'change_from', 'change_pp', 'change_p', 'change_significant', 'trend_verdict', 'trend_points', 'theil_sen_slope',
+    'suppressed', 'incomplete', 'change_from', 'change_pp', 'change_p', 'change_significant', 'trend_verdict', 'trend_points', 'theil_sen_slope',
     'mann_kendall_s', 'mann_kendall_p', 'ols_slope', 'ols_slope_low', 'ols_slope_high', 'r2', 'reference_area', 'reference_diff_pp',
     'reference_p', 'reference_significant', 'organisation_diff_pp', 'rank', 'rank_of', 'quartile', 'status',
     'budget_year_kr', 'budget_ytd_kr', 'budget_ytd_method', 'actual_ytd_kr', 'deviation_kr', 'deviation_pct', 'pace_pct', 'elapsed_pct',
@@ -56,7 +56,7 @@ export function* renderCsvChunks(report: Report, dialect: CsvDialect, quality: I
     const t = q.trend;
     yield line([
       'quality', q.area, name(q.area), q.areaKind, q.indicator, q.service, q.gender, q.period, q.value, q.n, q.low, q.high,
-      q.suppressed, q.change?.from ?? null, q.change?.differencePp ?? null, q.change?.p ?? null, q.change?.significant ?? null,
+      q.suppressed, q.incomplete, q.change?.from ?? null, q.change?.differencePp ?? null, q.change?.p ?? null, q.change?.significant ?? null,
       t?.verdict ?? null, t?.points ?? null, t?.theilSenSlope ?? null, t?.mannKendallS ?? null, t?.mannKendallP ?? null,
       t?.olsSlope ?? null, t?.olsSlopeLow ?? null, t?.olsSlopeHigh ?? null, t?.r2 ?? null, q.reference?.area ?? null,
       q.reference?.differencePp ?? null, q.reference?.p ?? null, q.reference?.significant ?? null, q.organisation?.differencePp ?? null,

@@ -14,6 +14,7 @@ export const WORDS = {
     budgetYear: 'Budget helår', forecast: 'Prognos', perInhabitant: 'Kr/invånare', fairGap: 'Mot nyttjande',
     women: 'kvinnor', men: 'män', total: 'Totalt', optimistic: 'optimistisk?',
     suppressedBelow: (min: number) => `dold (n < ${min})`, suppressedSecondary: 'dold (skydd)',
+    incomplete: 'ofullständig (svar avvisade)',
     significantNote: (alpha: string) => `* statistiskt säkerställd skillnad (p < ${alpha}); KI = 95 % konfidensintervall (Wilson)`,
     verdict: {
       improving: '↗ förbättras', worsening: '↘ försämras', increasing: '↗ ökar', decreasing: '↘ minskar',
@@ -31,6 +32,7 @@ export const WORDS = {
     budgetYear: 'Annual budget', forecast: 'Forecast', perInhabitant: 'SEK/inhabitant', fairGap: 'vs usage',
     women: 'women', men: 'men', total: 'Total', optimistic: 'optimistic?',
     suppressedBelow: (min: number) => `hidden (n < ${min})`, suppressedSecondary: 'hidden (protection)',
+    incomplete: 'incomplete (answers rejected)',
     significantNote: (alpha: string) => `* statistically significant difference (p < ${alpha}); CI = 95% confidence interval (Wilson)`,
     verdict: {
       improving: '↗ improving', worsening: '↘ worsening', increasing: '↗ increasing', decreasing: '↘ decreasing',
