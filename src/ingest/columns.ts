@@ -22,7 +22,10 @@ export const ALIASES: Readonly<Record<Role, readonly string[]>> = {
   ],
   indicatorTitle: ['titel', 'title', 'kpi title', 'fragetext', 'benamning', 'indikatornamn'],
   answer: ['svar', 'answer', 'svarsalternativ', 'response'],
-  respondent: ['respondent', 'respondent id', 'svarande', 'lopnummer', 'lopnr', 'id', 'person'],
+  respondent: [
+    'respondent', 'respondent id', 'svarande', 'lopnummer', 'lopnr', 'id', 'person', 'svarsnummer', 'svarsnr', 'respondentnummer',
+    'respondent nr', 'svarande id', 'enkat id', 'enkatnummer', 'formular id', 'lop nr',
+  ],
   n: ['antal svarande', 'n', 'respondents', 'antal', 'antal svar', 'number of respondents', 'svarande antal'],
   positive: ['antal positiva', 'positiva', 'positive', 'positive count', 'antal positiva svar'],
   share: ['andel', 'andel positiva', 'share', 'positive share', 'andel positiva svar', 'procent', 'andel %'],

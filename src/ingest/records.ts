@@ -186,7 +186,8 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   // Each group is its record from the start (counts added as rows come; the source is its first row).
   const answerGroups: AnswerRecord[] = [];
   const groupIndex = new GroupIndex<AnswerRecord>();
-  const countAnswer = (area: Area, areaKey: string, period: string, indicator: string, service: string, gender: Gender, answerClass: NonNullable<Classified> | 'rejected', line: number): void => {
+  /** Counts an answer in its group; returns the group's gender slots, which stand for its cell. */
+  const countAnswer = (area: Area, areaKey: string, period: string, indicator: string, service: string, gender: Gender, answerClass: NonNullable<Classified> | 'rejected', line: number): object => {
     const slots = groupIndex.slots(areaKey, period, indicator, service);
     const g = GroupIndex.slot(gender);
     let group = slots[g];
@@ -198,6 +199,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
     if (typeof answerClass === 'number') (group.scores ??= new Array<number>(11).fill(0))[answerClass]!++;
     else if (answerClass === 'rejected') group.rejected = (group.rejected ?? 0) + 1;
     else group[answerClass]++;
+    return slots;
   };
   // A file with 100,000 columns must not produce a 100,000-name message.
   const found = table.headers.slice(0, 12).map((h) => truncate(h, 30)).join(', ') + (table.headers.length > 12 ? ` … (${table.headers.length} columns)` : '');
@@ -233,10 +235,15 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
 
   const roles = map.roles;
   const respondents = kind === 'answers' && roles.respondent !== undefined ? new RespondentKeys() : undefined;
+  // Each cell's part of the respondent key, hashed once (found by the cell's gender slots).
+  const cellHashes = new Map<object, number>();
   /** Keeps the key of an answer that names its respondent (a blank respondent number names no one). */
-  const keepRespondent = (areaKey: string, period: string, service: string, indicator: string, cells: readonly string[], line: number): void => {
+  const keepRespondent = (cell: object, areaKey: string, period: string, service: string, indicator: string, cells: readonly string[], line: number): void => {
     const id = (cells[roles.respondent!] ?? '').trim();
-    if (id !== '') respondents!.add(areaKey, period, service, indicator, id, line);
+    if (id === '') return;
+    let hash = cellHashes.get(cell);
+    if (hash === undefined) cellHashes.set(cell, (hash = RespondentKeys.cellHash(areaKey, period, service, indicator)));
+    respondents!.add(hash, id, line);
   };
   // "Periodutfall" in a file with no period column is one follow-up's outcome so far this year
   // (as "Utfall_proc" beside it shows), not a month's amount.
@@ -319,8 +326,8 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
     const answerClass = classify(indicator, at(roles.answer, cells) ?? '');
     if (answerClass === undefined) return false;
     const service = at(roles.service, cells) ?? '';
-    countAnswer(place.area, place.key, period, indicator, service, gender, answerClass, row.line);
-    if (respondents !== undefined) keepRespondent(place.key, period, service, indicator, cells, row.line);
+    const cell = countAnswer(place.area, place.key, period, indicator, service, gender, answerClass, row.line);
+    if (respondents !== undefined) keepRespondent(cell, place.key, period, service, indicator, cells, row.line);
     counts.used++;
     return true;
   };
@@ -506,8 +513,8 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
         return;
       }
       const areaKey = `${area.kind}\u0000${area.code}`;
-      countAnswer(area, areaKey, period, indicator, service, gender, answerClass!, row.line);
-      if (respondents !== undefined) keepRespondent(areaKey, period, service, indicator, row.cells, row.line);
+      const answerCell = countAnswer(area, areaKey, period, indicator, service, gender, answerClass!, row.line);
+      if (respondents !== undefined) keepRespondent(answerCell, areaKey, period, service, indicator, row.cells, row.line);
       counts.used++;
       return;
     } else if (kind === 'values') {
@@ -645,6 +652,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
         }
         finishAnswers();
         if (respondents !== undefined && respondents.length > 0) base.respondents = respondents;
+        cellHashes.clear();
         return base;
       },
     };

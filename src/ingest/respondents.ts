@@ -11,24 +11,31 @@ const WIDTH = 3;
  * texts would hold ~100 bytes an answer and a string each. Filled in line order.
  */
 export class RespondentKeys {
-  private readonly chunks: Uint32Array[] = [];
+  /** Entry i is at `chunks[i >>> CHUNK_BITS]`, from `(i & (CHUNK - 1)) * 3`: hash high, hash low, line. */
+  readonly chunks: Uint32Array[] = [];
   length = 0;
 
-  /** Adds the answer with this key, read on `line`. */
-  add(area: string, period: string, service: string, question: string, respondent: string, line: number): void {
-    let h1 = 0x811c9dc5;
-    let h2 = 0x9747b28c;
-    for (const part of [area, period, service, question, respondent]) {
-      for (let i = 0; i < part.length; i++) {
-        const c = part.charCodeAt(i);
-        h1 = Math.imul(h1 ^ c, 0x01000193);
-        h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-        h2 ^= h2 >>> 13;
-      }
-      // A separator, so ("ab", "c") and ("a", "bc") differ.
-      h1 = Math.imul(h1 ^ 0x1f, 0x01000193);
-      h2 = Math.imul(h2 ^ 0x1f, 0x5bd1e995);
-    }
+  /**
+   * A cell's part of the key (area, year, service, question) as a number: a row's key is then
+   * this and its respondent number, so a national file's rows hash a few characters each instead
+   * of ~45 (a respondent's rows come in runs of questions: the caller keeps it per cell).
+   */
+  static cellHash(area: string, period: string, service: string, question: string): number {
+    h1 = 0x811c9dc5;
+    h2 = 0x9747b28c;
+    hashText(area);
+    hashText(period);
+    hashText(service);
+    hashText(question);
+    // 53 bits: exact in a double.
+    return (mix(h1) & 0x1fffff) * 0x100000000 + mix(h2);
+  }
+
+  /** Adds the answer of `respondent` in the cell with this hash (`cellHash`), read on `line`. */
+  add(cell: number, respondent: string, line: number): void {
+    h1 = Math.floor(cell / 0x100000000) | 0;
+    h2 = cell | 0;
+    hashText(respondent);
     this.push(mix(h1), mix(h2 ^ h1), line);
   }
 
@@ -69,6 +76,24 @@ export class RespondentKeys {
   }
 }
 
+/** The running hash of `hashText` (two 32-bit halves), module state so hashing allocates nothing. */
+let h1 = 0;
+let h2 = 0;
+
+/** Adds a text and a separator to the running hash, so ("ab", "c") and ("a", "bc") differ. */
+function hashText(text: string): void {
+  let a = h1;
+  let b = h2;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 13;
+  }
+  h1 = Math.imul(a ^ 0x1f, 0x01000193);
+  h2 = Math.imul(b ^ 0x1f, 0x5bd1e995);
+}
+
 /** Murmur3's finaliser: every input bit moves about half the output bits. */
 function mix(h: number): number {
   h ^= h >>> 16;
@@ -92,51 +117,55 @@ const LISTED = 20;
  */
 export function repeatedAnswers(inputs: readonly { file: string; respondents?: RespondentKeys }[]): Finding[][] {
   const out: Finding[][] = inputs.map(() => []);
-  const starts: number[] = [];
+  // Every input's chunks in one list: an entry's number is its chunk's place there and its place
+  // in the chunk, so the table finds an entry's hash with two look-ups.
+  const chunks: Uint32Array[] = [];
+  const chunkInput: number[] = [];
   let total = 0;
-  for (const i of inputs) {
-    starts.push(total);
-    total += i.respondents?.length ?? 0;
-  }
+  inputs.forEach((input, k) => {
+    for (const chunk of input.respondents?.chunks ?? []) {
+      chunks.push(chunk);
+      chunkInput.push(k);
+    }
+    total += input.respondents?.length ?? 0;
+  });
   if (total === 0) return out;
   let size = 1024;
   while (size < total * 2) size *= 2;
   const mask = size - 1;
-  // Open addressing on references alone (4 bytes a slot): the first entry with each hash, numbered
-  // across the inputs; its hash and line are read from its input's keys.
+  // Open addressing on entry numbers alone (4 bytes a slot): the first entry with each hash.
   const table = new Int32Array(size).fill(-1);
-  const inputOf = (g: number): number => {
-    let k = starts.length - 1;
-    while (starts[k]! > g) k--;
-    return k;
-  };
-  const part = (g: number, p: number): number => {
-    const k = inputOf(g);
-    return inputs[k]!.respondents!.get(g - starts[k]!, p);
-  };
+  let base = 0;
   inputs.forEach((input, k) => {
     const keys = input.respondents;
     let more = 0;
     for (let j = 0; j < (keys?.length ?? 0); j++) {
-      const hi = keys!.get(j, 0);
-      const lo = keys!.get(j, 1);
+      const mine = keys!.chunks[j >>> CHUNK_BITS]!;
+      const at = (j & (CHUNK - 1)) * WIDTH;
+      const hi = mine[at]!;
+      const lo = mine[at + 1]!;
       let slot = lo & mask;
       let g = table[slot]!;
-      while (g !== -1 && !(part(g, 1) === lo && part(g, 0) === hi)) {
+      while (g !== -1) {
+        const theirs = chunks[g >>> CHUNK_BITS]!;
+        const o = (g & (CHUNK - 1)) * WIDTH;
+        if (theirs[o + 1] === lo && theirs[o] === hi) break;
         slot = (slot + 1) & mask;
         g = table[slot]!;
       }
       if (g === -1) {
-        table[slot] = starts[k]! + j;
+        table[slot] = ((base + (j >>> CHUNK_BITS)) << CHUNK_BITS) | (j & (CHUNK - 1));
         continue;
       }
       if (out[k]!.length >= LISTED) {
         more++;
         continue;
       }
-      const first = `${inputs[inputOf(g)]!.file}:${part(g, 2)}`;
-      out[k]!.push(finding(input.file, { code: 'answer-repeated', line: keys!.get(j, 2), args: { first } }));
+      const firstLine = chunks[g >>> CHUNK_BITS]![(g & (CHUNK - 1)) * WIDTH + 2]!;
+      const first = `${inputs[chunkInput[g >>> CHUNK_BITS]!]!.file}:${firstLine}`;
+      out[k]!.push(finding(input.file, { code: 'answer-repeated', line: mine[at + 2]!, args: { first } }));
     }
+    base += keys?.chunks.length ?? 0;
     if (more > 0) out[k]!.push(finding(input.file, { code: 'answer-repeated-more', args: { count: more } }));
   });
   return out;
