@@ -186,6 +186,9 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   // Each group is its record from the start (counts added as rows come; the source is its first row).
   const answerGroups: AnswerRecord[] = [];
   const groupIndex = new GroupIndex<AnswerRecord>();
+  const respondents = kind === 'answers' && map.roles.respondent !== undefined ? new RespondentKeys() : undefined;
+  // Each cell's part of the respondent key, hashed once (found by the cell's gender slots).
+  const cellHashes = new Map<object, number>();
   /** Counts an answer in its group; returns the group's gender slots, which stand for its cell. */
   const countAnswer = (area: Area, areaKey: string, period: string, indicator: string, service: string, gender: Gender, answerClass: NonNullable<Classified> | 'rejected', line: number): object => {
     const slots = groupIndex.slots(areaKey, period, indicator, service);
@@ -234,9 +237,6 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   }
 
   const roles = map.roles;
-  const respondents = kind === 'answers' && roles.respondent !== undefined ? new RespondentKeys() : undefined;
-  // Each cell's part of the respondent key, hashed once (found by the cell's gender slots).
-  const cellHashes = new Map<object, number>();
   /** Keeps the key of an answer that names its respondent (a blank respondent number names no one). */
   const keepRespondent = (cell: object, areaKey: string, period: string, service: string, indicator: string, cells: readonly string[], line: number): void => {
     const id = (cells[roles.respondent!] ?? '').trim();

@@ -126,8 +126,8 @@ export function keyMessages(report: Report, area: string, opts: RenderOptions): 
   const incomplete = latestQuality(report, area).filter((q) => q.incomplete).length;
   if (incomplete > 0) {
     out.unshift(lang === 'sv'
-      ? `${incomplete} resultat redovisas inte eftersom en del svar i dem inte kunde läsas (svarsalternativ utanför kända skalor eller svar som lästs in två gånger); de skulle annars bli fel.`
-      : `${incomplete} results are not shown because some answers in them could not be read (answer labels on no known scale, or answers read twice); they would otherwise be wrong.`);
+      ? `${incomplete} resultat redovisas inte eftersom en del svar i dem inte kunde läsas (svarsalternativ utanför kända skalor eller rader som inte gick att läsa); de skulle annars bli fel.`
+      : `${incomplete} results are not shown because some answers in them could not be read (answer labels on no known scale, or rows that could not be read); they would otherwise be wrong.`);
   }
   const hidden = latestQuality(report, area).filter((q) => q.suppressed !== null).length;
   if (out.length < 3 && hidden > 0) {

@@ -3,6 +3,11 @@ import { analyseLazily } from '../../src/indicators/analyse.js';
 import { loadConfig, loadInputs } from '../../src/ingest/load.js';
 import { renderJson, renderJsonChunks } from '../../src/report/render.js';
 import { renderCsv, renderCsvChunks } from '../../src/report/render-csv.js';
+import { defaultConfig } from '../../src/config/parse.js';
+import type { Config } from '../../src/config/schema.js';
+import { qualityTable } from '../../src/indicators/quality.js';
+import type { AnswerRecord } from '../../src/model/records.js';
+import type { QualityRow } from '../../src/model/report.js';
 
 const lazyExample = async (municipalities?: string[]) => {
   const loaded = await loadConfig('fixtures/bengtsfors-mellerud/tillit.config.json');
@@ -53,5 +58,42 @@ describe('quality rows made on demand', () => {
       expect(whole.split('\r\n').length).toBeGreaterThan(100);
       expect([...renderCsvChunks(report, dialect, rows())].join('')).toBe(whole);
     }
+  });
+});
+
+describe('cells with rejected answers (incomplete)', () => {
+  const answers = (code: string, gender: 'T' | 'K' | 'M', positive: number, other: number, rejected?: number): AnswerRecord => ({
+    kind: 'answers', area: { code, kind: 'municipality' }, period: '2025', indicator: 'hjalp', service: 'PA', gender, positive, other, excluded: 0,
+    ...(rejected !== undefined ? { rejected } : {}), source: { file: 'svar.csv', line: 2 },
+  });
+  const config = () => ({ ...defaultConfig(), members: [{ code: '1460', name: 'Bengtsfors', population: {}, usage: {} }, { code: '1461', name: 'Mellerud', population: {}, usage: {} }] }) as Config;
+  const shown = (rows: QualityRow[]) => rows.map((q) => `${q.area}:${q.gender} ${q.value ?? '-'} n ${q.n ?? '-'}${q.incomplete ? ' incomplete' : ''}${q.suppressed ? ` ${q.suppressed}` : ''}`);
+
+  it('publish no share, n or interval, and say so in a finding; the total and the organisation that hold them too', () => {
+    // 1460: women 40 of 50 with one answer rejected, men 30 of 40; 1461 complete (45 of 60).
+    const t = qualityTable([answers('1460', 'K', 40, 10, 1), answers('1460', 'M', 30, 10), answers('1461', 'T', 45, 15)], config(), {});
+    expect(shown([...t.rows()])).toEqual([
+      '1460:T - n - incomplete', '1460:K - n - incomplete', '1460:M 75 n 40', '1461:T 75 n 60', 'ORG:T - n - incomplete',
+    ]);
+    const row = [...t.rows()][0]!;
+    expect([row.low, row.high, row.status, row.trend, row.reference]).toEqual([null, null, null, null, null]);
+    expect(t.findings.map((f) => `${f.code} ${f.message}`)).toEqual([
+      'cell-incomplete 1460 / hjalp / PA / T / 2025: not published (ofullständig): 1 answer(s) in this cell were rejected, so its share would be wrong',
+      'cell-incomplete 1460 / hjalp / PA / K / 2025: not published (ofullständig): 1 answer(s) in this cell were rejected, so its share would be wrong',
+      'cell-incomplete ORG / hjalp / PA / T / 2025: not published (ofullständig): 1 answer(s) in this cell were rejected, so its share would be wrong',
+    ]);
+  });
+  it('a cell whose every answer was rejected is shown as incomplete, not left out', () => {
+    const t = qualityTable([answers('1460', 'T', 0, 0, 3)], defaultConfig(), {});
+    expect(shown([...t.rows()])).toEqual(['1460:T - n - incomplete']);
+  });
+  it('a small incomplete cell says incomplete, not hidden: the label tells nothing about its n', () => {
+    const t = qualityTable([answers('1460', 'T', 5, 5, 1)], defaultConfig(), {});
+    expect(shown([...t.rows()])).toEqual(['1460:T - n - incomplete']);
+  });
+  it('a complete cell is published as before (hand-worked: 128 Ja of 200)', () => {
+    const t = qualityTable([answers('1460', 'T', 128, 72)], defaultConfig(), {});
+    expect(shown([...t.rows()])).toEqual(['1460:T 64 n 200']);
+    expect(t.findings).toEqual([]);
   });
 });

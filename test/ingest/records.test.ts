@@ -55,6 +55,13 @@ describe('survey rows', () => {
 
 describe('answers rows', () => {
   const head = 'Löpnummer;Kommun;År;Verksamhet;Fråga;Svar;Kön\n';
+  it('a rejected answer whose cell is known leaves that cell marked (rejected), so its share is not published', () => {
+    const r = parseText(`${head}1;1460;2025;H;q;Ja;Kvinna\n2;1460;2025;H;q;Kanske;Kvinna\n3;1460;2025;H;q;Jo;X\n4;9999;2025;H;q;Jo;Man\n5;1460;2025;H;q;Ibland;Man\n`);
+    const groups = r.records.map((x) => (x.kind === 'answers' ? `${x.area.code}:${x.gender}:${x.positive}/${x.other}/${x.excluded}/${x.rejected ?? 0}@${x.source.line}` : ''));
+    // Line 3's gender is unreadable too: its answer counts against the total; line 4's municipality is unknown: no cell.
+    expect(groups).toEqual(['1460:K:1/0/0/1@2', '1460:T:0/0/0/1@4', '1460:M:0/1/0/0@6']);
+    expect(r.counts).toEqual({ read: 5, used: 2, rejected: 3, ignored: 0 });
+  });
   it('classifies answers, counts them per group and rejects labels on no known scale', () => {
     const r = parseText(`${head}1;1460;2025;Hemtjänst;helhetssyn;Mycket nöjd;Kvinna\n2;1460;2025;Hemtjänst;helhetssyn;Vet ej/Ingen åsikt;Man\n3;1460;2025;Hemtjänst;helhetssyn;Kanske;Man\n4;1460;2025;Hemtjänst;helhetssyn;;Man\n5;1460;2025;Hemtjänst;helhetssyn;Ganska missnöjd;Kvinna\n`);
     expect(r.records.map((x) => (x.kind === 'answers' ? `${x.gender}:${x.positive}/${x.other}/${x.excluded}@${x.source.line}` : ''))).toEqual(['K:1/1/0@2', 'M:0/0/2@3']);

@@ -96,7 +96,11 @@ describe('reading a respondent file in parts', () => {
     expect(splits).toEqual([Buffer.byteLength(text.slice(0, text.indexOf('3;1460')))]);
     const merged = readInParts(bytes, splits, 1 << 20);
     expect(merged).toEqual(parseInput(bytes, opts));
-    expect(merged.records).toMatchObject([{ kind: 'answers', service: 'Hem\ntjänst', gender: 'K', positive: 2, source: { line: 2 } }]);
+    // The rejected answer's group is counted too: its cell is not published (incomplete).
+    expect(merged.records).toMatchObject([
+      { kind: 'answers', service: 'Hem\ntjänst', gender: 'K', positive: 2, source: { line: 2 } },
+      { kind: 'answers', service: 'Hem\ntjänst', gender: 'M', positive: 0, other: 0, rejected: 1, source: { line: 4 } },
+    ]);
     expect(merged.rejects.map((r) => r.line)).toEqual([4]);
   });
   it('packs answer records into numbers and texts and unpacks the same records, areas shared as before', () => {
@@ -111,6 +115,10 @@ describe('reading a respondent file in parts', () => {
     // Counts and lines beyond 32 bits come back exactly.
     const huge = { ...parsed.records[0]!, positive: 3_000_000_007, source: { file: 'svar.csv', line: 2 ** 40 + 1 } } as AnswerRecord;
     expect([...unpackAnswers(packAnswers([huge])!)]).toEqual([huge]);
+    // Rejected answers come back; numeric answers not yet scaled are not packed (they go as records).
+    const rejected = { ...parsed.records[0]!, rejected: 2 } as AnswerRecord;
+    expect([...unpackAnswers(packAnswers([rejected])!)]).toEqual([rejected]);
+    expect(packAnswers([{ ...parsed.records[0]!, scores: [0, 1] } as AnswerRecord])).toBeUndefined();
     const survey = parseInput(Buffer.from('Kommun;År;Fråga;Antal svarande;Andel\n1460;2024;q;100;85\n'), opts);
     expect(packAnswers([...parsed.records, ...survey.records])).toBeUndefined();
   });
