@@ -7,10 +7,11 @@
 // largest of the runs.
 // Options: --rows N (answer rows, default 2 000 000), --budget-rows N (default ~500 000), --runs N, --keep.
 import { spawnSync } from 'node:child_process';
-import { closeSync, createWriteStream, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { municipalities, writeBudget, writeSurvey } from './bench-inputs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -23,75 +24,14 @@ const budgetTarget = arg('--budget-rows', 500_000);
 const runs = Math.max(1, arg('--runs', 3));
 const dir = mkdtempSync(join(tmpdir(), 'tillit-bench-'));
 
-// The 290 municipality codes, from the register tillit ships.
-const { MUNICIPALITIES } = await import(join(root, 'dist/register.js'));
-const codes = [...MUNICIPALITIES.entries()];
-
-let seed = 42;
-const rand = () => {
-  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-  return seed / 4294967296;
-};
-
-async function write(path, header, rows) {
-  const out = createWriteStream(path);
-  let buf = `${header}\n`;
-  let n = 0;
-  for (const line of rows()) {
-    buf += `${line}\n`;
-    n++;
-    if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
-      buf = '';
-    }
-  }
-  out.end(buf);
-  await new Promise((r) => out.on('finish', r));
-  return n;
-}
-
-const services = ['Hemtjänst', 'Särskilt boende', 'Korttidsboende', 'Dagverksamhet'];
-const questions = ['helhetssyn', 'bemotande', 'trygghet', 'inflytande', 'maten', 'aktiviteter', 'ensamhet', 'halsa', 'besvar', 'tid', 'respekt', 'information'];
-const answers = ['Mycket nöjd', 'Ganska nöjd', 'Varken nöjd eller missnöjd', 'Ganska missnöjd', 'Mycket missnöjd', 'Vet ej/Ingen åsikt'];
-const years = Array.from({ length: 11 }, (_, i) => 2015 + i);
-const groups = codes.length * years.length * services.length * questions.length;
-const perGroup = answerRows / groups;
+const codes = await municipalities(root);
 
 console.log(`tillit bench: best of ${runs} run(s) each; ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 console.log(`generating in ${dir} …`);
 const surveyFile = join(dir, 'svar-riket.csv');
-const surveyCount = await write(surveyFile, 'Löpnummer;Kommun;År;Verksamhet;Fråga;Svar;Kön', function* () {
-  let id = 0;
-  let carry = 0;
-  for (const year of years) for (const [code, name] of codes) for (const service of services) {
-    carry += perGroup * questions.length;
-    const people = Math.floor(carry / questions.length);
-    carry -= people * questions.length;
-    for (let p = 0; p < people; p++) {
-      id++;
-      const gender = rand() < 0.62 ? 'Kvinna' : 'Man';
-      const label = rand() < 0.5 ? `${code} ${name}` : code;
-      for (const q of questions) {
-        const u = rand();
-        const a = u < 0.45 ? 0 : u < 0.8 ? 1 : u < 0.88 ? 2 : u < 0.92 ? 3 : u < 0.94 ? 4 : 5;
-        yield `${id};${label};${year};${service};${q};${answers[a]};${gender}`;
-      }
-    }
-  }
-});
-const activities = ['Äldreomsorg', 'Hemtjänst', 'Särskilt boende', 'LSS', 'Individ- och familjeomsorg', 'Ekonomiskt bistånd', 'Förskola', 'Grundskola', 'Gymnasieskola', 'Kultur', 'Fritid', 'Teknisk verksamhet', 'Gemensam administration'];
+const surveyCount = await writeSurvey(surveyFile, codes, answerRows);
 const budgetFile = join(dir, 'budget-riket.csv');
-const months = Math.max(1, Math.round(budgetTarget / (codes.length * activities.length)));
-const budgetCount = await write(budgetFile, 'Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad;Prognos helår', function* () {
-  for (let m = 0; m < months; m++) {
-    const period = `${2015 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-    for (const [code] of codes) for (const activity of activities) {
-      const annual = 10_000 + Math.floor(rand() * 400_000);
-      const month = annual / 12;
-      yield `${period};${code};${activity};${annual};${month.toFixed(1).replace('.', ',')};${(month * (0.95 + rand() * 0.1)).toFixed(1).replace('.', ',')};${Math.round(annual * (0.98 + rand() * 0.05))}`;
-    }
-  }
-});
+const budgetCount = await writeBudget(budgetFile, codes, budgetTarget);
 
 /**
  * Runs a command with its standard output going to a file (as a CI job writes its report), returns
