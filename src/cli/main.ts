@@ -30,9 +30,9 @@ function positiveInt(value: string): number {
 }
 
 /** Flags shared by every command that reads inputs. */
-function ingestFlags(cmd: Command): Command {
+function ingestFlags(cmd: Command, { config = true } = {}): Command {
+  if (config) cmd.option('-c, --config <file>', 'config file (default: ./tillit.config.json when present)');
   return cmd
-    .option('-c, --config <file>', 'config file (default: ./tillit.config.json when present)')
     .addOption(new Option('--kind <kind>', 'force the kind of data').choices(['survey', 'answers', 'budget', 'values']))
     .addOption(new Option('--encoding <encoding>', 'force the encoding').choices(['utf-8', 'windows-1252']))
     .addOption(new Option('--delimiter <char>', 'force the delimiter').choices([';', ',', 'tab']))
@@ -87,6 +87,16 @@ export function buildProgram(): Command {
     .action(async (files: string[], opts) => {
       const { runReport } = await import('./report.js');
       process.exitCode = await runReport(files, opts);
+    });
+
+  ingestFlags(program.command('init').argument('[files...]', 'your data files: their kind, members, periods and columns are read'), { config: false })
+    .description('write a commented tillit.config.json for your files (a template without files)')
+    .option('-o, --out <file>', 'where to write the config', 'tillit.config.json')
+    .option('--force', 'replace an existing config')
+    .addHelpText('after', EXIT_HELP)
+    .action(async (files: string[], opts) => {
+      const { runInit } = await import('./init.js');
+      process.exitCode = await runInit(files, opts);
     });
 
   program
