@@ -1,8 +1,8 @@
+import type { Better } from '../model/vocabulary.js';
 import { mannKendall, type MannKendall } from './mann-kendall.js';
 import { olsTrend, type OlsTrend } from './ols-trend.js';
 import { theilSen, type Point } from './theil-sen.js';
 
-export type Better = 'higher' | 'lower' | 'none';
 export type Verdict = 'improving' | 'worsening' | 'increasing' | 'decreasing' | 'no-clear-trend' | 'too-few-points';
 
 /** Fewer points than this give no verdict. */
