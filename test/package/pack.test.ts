@@ -72,5 +72,5 @@ describe('npm pack + npm install -g', () => {
     expect(installed.status).toBe(0);
     expect((JSON.parse(installed.stdout) as { schemaVersion: number }).schemaVersion).toBe(1);
     expect(installed.stdout).toBe(here.stdout);
-  });
+  }, 120_000);
 });
