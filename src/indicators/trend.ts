@@ -23,6 +23,7 @@ export interface Trend {
  * The latest segment of a series: points from the last declared break year on (a break year
  * starts a new definition, so it belongs to the new segment). Gaps are allowed.
  * @example latestSegment([{x:2016,y:1},{x:2019,y:2}], [2018]) // [{x:2019,y:2}]
+ * @internal Exported for its tests; no other module uses it.
  */
 export function latestSegment(points: readonly Point[], breaks: readonly number[]): Point[] {
   const sorted = [...points].sort((a, b) => a.x - b.x);
