@@ -1,16 +1,18 @@
 // npm run bench: national-scale inputs in a temporary folder, `tillit report --format json` on each,
-// next to a bare single-threaded csv-parse pass over the same file in the same run.
+// next to a bare single-threaded csv-parse pass and DuckDB computing the same core figures
+// (scripts/bench-duckdb.mjs) over the same file in the same run.
 // Prints rows, MB, seconds, rows/s, MB/s, peak memory and the report's size (written to a file, as a CI
 // job would), and the ratio to the bare pass.
 // Every command runs --runs times (default 3): seconds are the fastest run (the least disturbed by
 // whatever else the machine does; the same rule for the bare pass and for tillit), peak memory the
 // largest of the runs.
-// Options: --rows N (answer rows, default 2 000 000), --budget-rows N (default ~500 000), --runs N, --keep.
+// Options: --rows N[,N…] (answer rows, default 2 000 000), --budget-rows N (default ~500 000), --runs N, --keep.
 import { spawnSync } from 'node:child_process';
-import { closeSync, createWriteStream, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { municipalities, writeBudget, writeSurvey } from './bench-inputs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -18,80 +20,24 @@ const arg = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
-const answerRows = arg('--rows', 2_000_000);
+// --rows takes one count or several, comma-separated (`--rows 2000000,20000000`): a survey file each.
+const rowsAt = args.indexOf('--rows');
+const answerCounts = (rowsAt >= 0 ? args[rowsAt + 1] : '2000000').split(',').map(Number);
 const budgetTarget = arg('--budget-rows', 500_000);
 const runs = Math.max(1, arg('--runs', 3));
 const dir = mkdtempSync(join(tmpdir(), 'tillit-bench-'));
 
-// The 290 municipality codes, from the register tillit ships.
-const { MUNICIPALITIES } = await import(join(root, 'dist/register.js'));
-const codes = [...MUNICIPALITIES.entries()];
-
-let seed = 42;
-const rand = () => {
-  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-  return seed / 4294967296;
-};
-
-async function write(path, header, rows) {
-  const out = createWriteStream(path);
-  let buf = `${header}\n`;
-  let n = 0;
-  for (const line of rows()) {
-    buf += `${line}\n`;
-    n++;
-    if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
-      buf = '';
-    }
-  }
-  out.end(buf);
-  await new Promise((r) => out.on('finish', r));
-  return n;
-}
-
-const services = ['Hemtjänst', 'Särskilt boende', 'Korttidsboende', 'Dagverksamhet'];
-const questions = ['helhetssyn', 'bemotande', 'trygghet', 'inflytande', 'maten', 'aktiviteter', 'ensamhet', 'halsa', 'besvar', 'tid', 'respekt', 'information'];
-const answers = ['Mycket nöjd', 'Ganska nöjd', 'Varken nöjd eller missnöjd', 'Ganska missnöjd', 'Mycket missnöjd', 'Vet ej/Ingen åsikt'];
-const years = Array.from({ length: 11 }, (_, i) => 2015 + i);
-const groups = codes.length * years.length * services.length * questions.length;
-const perGroup = answerRows / groups;
+const codes = await municipalities(root);
 
 console.log(`tillit bench: best of ${runs} run(s) each; ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 console.log(`generating in ${dir} …`);
-const surveyFile = join(dir, 'svar-riket.csv');
-const surveyCount = await write(surveyFile, 'Löpnummer;Kommun;År;Verksamhet;Fråga;Svar;Kön', function* () {
-  let id = 0;
-  let carry = 0;
-  for (const year of years) for (const [code, name] of codes) for (const service of services) {
-    carry += perGroup * questions.length;
-    const people = Math.floor(carry / questions.length);
-    carry -= people * questions.length;
-    for (let p = 0; p < people; p++) {
-      id++;
-      const gender = rand() < 0.62 ? 'Kvinna' : 'Man';
-      const label = rand() < 0.5 ? `${code} ${name}` : code;
-      for (const q of questions) {
-        const u = rand();
-        const a = u < 0.45 ? 0 : u < 0.8 ? 1 : u < 0.88 ? 2 : u < 0.92 ? 3 : u < 0.94 ? 4 : 5;
-        yield `${id};${label};${year};${service};${q};${answers[a]};${gender}`;
-      }
-    }
-  }
-});
-const activities = ['Äldreomsorg', 'Hemtjänst', 'Särskilt boende', 'LSS', 'Individ- och familjeomsorg', 'Ekonomiskt bistånd', 'Förskola', 'Grundskola', 'Gymnasieskola', 'Kultur', 'Fritid', 'Teknisk verksamhet', 'Gemensam administration'];
+const surveys = [];
+for (const count of answerCounts) {
+  const file = join(dir, `svar-riket-${count}.csv`);
+  surveys.push(['survey answers', 'survey', file, await writeSurvey(file, codes, count)]);
+}
 const budgetFile = join(dir, 'budget-riket.csv');
-const months = Math.max(1, Math.round(budgetTarget / (codes.length * activities.length)));
-const budgetCount = await write(budgetFile, 'Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad;Prognos helår', function* () {
-  for (let m = 0; m < months; m++) {
-    const period = `${2015 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-    for (const [code] of codes) for (const activity of activities) {
-      const annual = 10_000 + Math.floor(rand() * 400_000);
-      const month = annual / 12;
-      yield `${period};${code};${activity};${annual};${month.toFixed(1).replace('.', ',')};${(month * (0.95 + rand() * 0.1)).toFixed(1).replace('.', ',')};${Math.round(annual * (0.98 + rand() * 0.05))}`;
-    }
-  }
-});
+const budgetCount = await writeBudget(budgetFile, codes, budgetTarget);
 
 /**
  * Runs a command with its standard output going to a file (as a CI job writes its report), returns
@@ -116,24 +62,26 @@ function measure(cmd, cmdArgs) {
 }
 
 const bare = join(root, 'scripts/bare-csv-parse.mjs');
+const duckdb = (kind, file) => measure(process.execPath, [join(root, 'scripts/bench-duckdb.mjs'), kind, file, join(dir, `duckdb-${kind}.csv`)]);
 const tillit = (file, ...extra) => measure(process.execPath, [join(root, 'bin/tillit.js'), 'report', file, '--format', 'json', ...extra]);
 const rows = [];
-for (const [label, file, count] of [['survey answers', surveyFile, surveyCount], ['budget months', budgetFile, budgetCount]]) {
+for (const [label, kind, file, count] of [...surveys, ['budget months', 'budget', budgetFile, budgetCount]]) {
   const mb = statSync(file).size / 1e6;
-  const runs = [['bare csv-parse', measure(process.execPath, [bare, file])], ['tillit report', tillit(file)]];
+  const runs = [['bare csv-parse', measure(process.execPath, [bare, file])], ['DuckDB', duckdb(kind, file)], ['tillit report', tillit(file)]];
   // Respondent files are read on every core; the one-thread run shows what that buys.
-  if (file === surveyFile) runs.push(['  --threads 1', tillit(file, '--threads', '1')]);
-  for (const [, run] of runs.slice(1)) if (run.status !== 0 && run.status !== 1) console.error(`tillit exited ${run.status}:\n${run.stderr}`);
-  rows.push({ label, count, mb, runs });
+  if (kind === 'survey') runs.push(['  --threads 1', tillit(file, '--threads', '1')]);
+  for (const [, run] of runs.slice(2)) if (run.status !== 0 && run.status !== 1) console.error(`tillit exited ${run.status}:\n${run.stderr}`);
+  rows.push({ label, kind, count, mb, runs });
 }
 const pad = (s, n) => String(s).padStart(n);
 console.log('');
-console.log(`${'input'.padEnd(16)}${pad('rows', 11)}${pad('MB', 8)} | ${'tool'.padEnd(15)}${pad('s', 7)}${pad('rows/s', 11)}${pad('MB/s', 7)}${pad('peak MB', 9)}${pad('out MB', 8)} | ratio`);
+console.log(`${'input'.padEnd(16)}${pad('rows', 11)}${pad('MB', 8)} | ${'tool'.padEnd(15)}${pad('s', 7)}${pad('rows/s', 11)}${pad('MB/s', 7)}${pad('peak MB', 9)}${pad('out MB', 8)} | ÷ bare | ÷ DuckDB`);
 for (const r of rows) {
-  const base = r.runs[0][1];
+  const [bareRun, duckRun] = [r.runs[0][1], r.runs[1][1]];
   for (const [tool, m] of r.runs) {
-    const ratio = m === base ? '' : (m.seconds / base.seconds).toFixed(2);
-    console.log(`${r.label.padEnd(16)}${pad(r.count.toLocaleString('en'), 11)}${pad(r.mb.toFixed(1), 8)} | ${tool.padEnd(15)}${pad(m.seconds.toFixed(2), 7)}${pad(Math.round(r.count / m.seconds).toLocaleString('en'), 11)}${pad((r.mb / m.seconds).toFixed(1), 7)}${pad(m.peakMB.toFixed(0), 9)}${pad((m.stdoutBytes / 1e6).toFixed(1), 8)} | ${ratio}`);
+    const ratio = (to) => (m === bareRun || m === duckRun ? '' : (m.seconds / to.seconds).toFixed(2));
+    const out = tool === 'DuckDB' ? statSync(join(dir, `duckdb-${r.kind}.csv`)).size : m.stdoutBytes;
+    console.log(`${r.label.padEnd(16)}${pad(r.count.toLocaleString('en'), 11)}${pad(r.mb.toFixed(1), 8)} | ${tool.padEnd(15)}${pad(m.seconds.toFixed(2), 7)}${pad(Math.round(r.count / m.seconds).toLocaleString('en'), 11)}${pad((r.mb / m.seconds).toFixed(1), 7)}${pad(m.peakMB.toFixed(0), 9)}${pad((out / 1e6).toFixed(1), 8)} | ${pad(ratio(bareRun), 6)} | ${pad(ratio(duckRun), 8)}`);
   }
 }
 const version = measure(process.execPath, [join(root, 'bin/tillit.js'), '--version']);

@@ -1,7 +1,7 @@
 // Builds dist/ with esbuild: the command line, the reading worker and (for scripts/bench.mjs) the
 // municipality register, with every dependency bundled in. Loading ~170 module files (95 of them
 // zod's) was most of a small report's time: the bundled example report runs in 0.29 instead of
-// 0.35 s, a 3-row report in 0.18 instead of 0.26 s (README, Performance). Type checking stays
+// 0.35 s, a 3-row report in 0.18 instead of 0.26 s (docs/performance.md). Type checking stays
 // with tsc (`npm run typecheck`).
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';

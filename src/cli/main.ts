@@ -29,10 +29,14 @@ function positiveInt(value: string): number {
   return n;
 }
 
-/** Flags shared by every command that reads inputs. */
-function ingestFlags(cmd: Command): Command {
+/**
+ * Flags shared by every command that reads inputs, listed after the command's own options under a
+ * heading of their own: the options an analyst needs most come first in `--help`.
+ */
+function ingestFlags(cmd: Command, { config = true } = {}): Command {
+  if (config) cmd.option('-c, --config <file>', 'config file (default: ./tillit.config.json when present)');
   return cmd
-    .option('-c, --config <file>', 'config file (default: ./tillit.config.json when present)')
+    .optionsGroup('Reading input files (override the config and what is detected):')
     .addOption(new Option('--kind <kind>', 'force the kind of data').choices(['survey', 'answers', 'budget', 'values']))
     .addOption(new Option('--encoding <encoding>', 'force the encoding').choices(['utf-8', 'windows-1252']))
     .addOption(new Option('--delimiter <char>', 'force the delimiter').choices([';', ',', 'tab']))
@@ -54,21 +58,23 @@ export function buildProgram(): Command {
     .name('tillit')
     .description('Trust-based governance indicators for Swedish municipalities: survey quality and budget balance.')
     .version(version, '-V, --version')
-    .showHelpAfterError()
+    // A typo gets the error and commander's suggestion, not the whole help.
+    .showHelpAfterError('(tillit --help lists the commands, tillit COMMAND --help their options)')
     .addHelpText('after', EXIT_HELP)
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
 
-  ingestFlags(program.command('validate').argument('[files...]', 'CSV or JSON files (default: the config inputs)'))
+  const validate = program.command('validate').argument('[files...]', 'CSV or JSON files (default: the config inputs)')
     .description('check input files: encoding, delimiter, kind, rows read/used/rejected with reasons')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
+  ingestFlags(validate)
     .addHelpText('after', EXIT_HELP)
     .action(async (files: string[], opts) => {
       const { runValidate } = await import('./validate.js');
       process.exitCode = await runValidate(files, opts);
     });
 
-  ingestFlags(program.command('report').argument('[files...]', 'input files (add to or replace the config inputs)'))
+  const report = program.command('report').argument('[files...]', 'input files (add to or replace the config inputs)')
     .description('comparison report per municipality: quality, budget, shared costs')
     .option('-p, --period <period>', 'report period YYYY or YYYY-MM (default: latest in the data)')
     .option('-m, --municipality <code...>', 'only these municipalities')
@@ -82,11 +88,23 @@ export function buildProgram(): Command {
     .option('--add', 'add FILES to the config inputs instead of replacing them')
     .option('--strict', 'any rejected input row is an error: exit 3, no report')
     .option('--generated-at <iso>', 'stamp the report with this time (default: none, or SOURCE_DATE_EPOCH)')
-    .option('--no-color', 'no colour (also when NO_COLOR is set or stdout is not a terminal)')
+    .option('--no-color', 'no colour (also when NO_COLOR is set or stdout is not a terminal; FORCE_COLOR=1 forces it)');
+  ingestFlags(report)
     .addHelpText('after', EXIT_HELP)
     .action(async (files: string[], opts) => {
       const { runReport } = await import('./report.js');
       process.exitCode = await runReport(files, opts);
+    });
+
+  const init = program.command('init').argument('[files...]', 'your data files: their kind, members, periods and columns are read')
+    .description('write a commented tillit.config.json for your files (a template without files)')
+    .option('-o, --out <file>', 'where to write the config', 'tillit.config.json')
+    .option('--force', 'replace an existing config');
+  ingestFlags(init, { config: false })
+    .addHelpText('after', EXIT_HELP)
+    .action(async (files: string[], opts) => {
+      const { runInit } = await import('./init.js');
+      process.exitCode = await runInit(files, opts);
     });
 
   program

@@ -1,4 +1,5 @@
 import { Chalk } from 'chalk';
+import { wantsColor } from './color.js';
 import { stat } from 'node:fs/promises';
 import { configInputPath } from '../config/resolve.js';
 import { analyseLazily } from '../indicators/analyse.js';
@@ -30,10 +31,9 @@ export interface ReportFlags extends IngestFlags {
   color: boolean;
 }
 
-/** Colour is an extra signal: off with --no-color, NO_COLOR, or when stdout is not a terminal. */
+/** Colour is an extra signal (see `wantsColor`). */
 function paintFor(flags: ReportFlags, toTerminal: boolean): Paint {
-  const off = !flags.color || (process.env.NO_COLOR ?? '') !== '' || !toTerminal || !process.stdout.isTTY;
-  if (off) return NO_PAINT;
+  if (!wantsColor({ flag: flags.color, toStdout: toTerminal, isTTY: process.stdout.isTTY === true, env: process.env })) return NO_PAINT;
   const c = new Chalk({ level: 1 });
   return { red: c.red, yellow: c.yellow, green: c.green, dim: c.dim, bold: c.bold };
 }

@@ -1,3 +1,4 @@
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { configSchema, type Config } from './schema.js';
 
 export class ConfigError extends Error {
@@ -5,16 +6,28 @@ export class ConfigError extends Error {
 }
 
 /**
- * Parses config text. Errors name the key path: `members[0].code: a four-digit municipality
+ * JSON with line and block comments and trailing commas (JSONC, as `tillit init` writes it). The
+ * first syntax error is reported with its line and column.
+ */
+function parseJsonc(text: string, file: string): unknown {
+  const errors: ParseError[] = [];
+  const raw: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const first = errors[0];
+  if (first) {
+    const before = text.slice(0, first.offset);
+    const line = before.split('\n').length;
+    const column = first.offset - before.lastIndexOf('\n');
+    throw new ConfigError(`${file}:${line}:${column}: not valid JSON: ${printParseErrorCode(first.error)}`);
+  }
+  return raw;
+}
+
+/**
+ * Parses config text (JSON; comments and trailing commas allowed). Errors name the key path: `members[0].code: a four-digit municipality
  * code as a string, e.g. "0680" (received 680)`.
  */
 export function parseConfig(text: string, file: string): Config {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (cause) {
-    throw new ConfigError(`${file}: not valid JSON: ${(cause as Error).message}`, { cause });
-  }
+  const raw = parseJsonc(text.replace(/^\uFEFF/, ''), file);
   const result = configSchema.safeParse(raw);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `${file}: ${formatPath(issue.path)}: ${issue.message}`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { better, valueUnit } from '../model/vocabulary.js';
 
 const code = z.string().regex(/^\d{4}$/, 'a four-digit municipality code as a string, e.g. "0680"');
 const yearKey = z.string().regex(/^\d{4}$/, 'a year, e.g. "2024"');
@@ -38,8 +39,8 @@ export const indicatorSchema = z
   .object({
     id: z.string().min(1),
     title,
-    better: z.enum(['higher', 'lower', 'none']).default('higher'),
-    unit: z.enum(['%', 'kr', 'days', 'count', 'number']).default('%'),
+    better: better.default('higher'),
+    unit: valueUnit.default('%'),
     target: z.number().optional(),
     breaks: z.array(z.number().int()).default([]).describe('Years where a new definition starts.'),
   })

@@ -4,7 +4,7 @@ import { finding, type Finding } from '../model/findings.js';
 import type { Gender, QualityRecord } from '../model/records.js';
 import { BUDGET_AMOUNTS } from '../model/budget-table.js';
 import { REPORT_SCHEMA_VERSION, type AllocationResult, type BudgetRow, type QualityRow, type Report } from '../model/report.js';
-import { KOLADA_KPIS } from '../model/kolada-kpis.js';
+import { indicatorCatalogue } from '../model/kolada-kpis.js';
 import { areaName, type Area, type AreaKind } from '../model/register.js';
 import { normalizeLabel } from '../model/text.js';
 import { allocationWeights, largestRemainder } from './allocate.js';
@@ -56,7 +56,7 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   // One input's records as they are (a copy of 300 000 references is garbage), several joined.
   const records: readonly QualityRecord[] = inputs.length === 1 ? inputs[0]!.records : ([] as QualityRecord[]).concat(...inputs.map((i) => i.records));
   const tables = inputs.flatMap((i) => (i.budget ? [i.budget] : []));
-  const catalogue = new Map([...KOLADA_KPIS, ...config.indicators].map((i) => [i.id, i]));
+  const catalogue = indicatorCatalogue(config.indicators);
   const memberCodes = config.members.map((m) => m.code);
   const orgCode = config.organisation.code;
   const alpha = config.survey.alpha;

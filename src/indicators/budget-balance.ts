@@ -14,6 +14,7 @@ export interface StatusThresholds {
  * Traffic light on the year-to-date deviation in % of budget (positive = better than budget):
  * red below `redBelow`, yellow below `yellowBelow`, otherwise green.
  * @example budgetStatus(-3.5, { yellowBelow: 0, redBelow: -2 }) // 'red'
+ * @internal Exported for its tests; no other module uses it.
  */
 export function budgetStatus(deviationPct: number, t: StatusThresholds): Status {
   if (deviationPct < t.redBelow) return 'red';

@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.js';
 import { finding, type Finding } from '../model/findings.js';
-import { KOLADA_KPIS } from '../model/kolada-kpis.js';
+import { indicatorCatalogue } from '../model/kolada-kpis.js';
 import type { Gender, QualityRecord } from '../model/records.js';
 import { QualityCell, type Comparison, type QualityRow } from '../model/report.js';
 import type { AreaKind } from '../model/register.js';
@@ -9,7 +9,8 @@ import { TextIndex } from '../model/text.js';
 import { pooledShare, positiveShare } from './positive-share.js';
 import { quartileClass, rank } from './rank.js';
 import { BELOW, SHOWN, suppressCells, type IndexedGroup } from './suppression.js';
-import { trend, type Better } from './trend.js';
+import type { Better } from '../model/vocabulary.js';
+import { trend } from './trend.js';
 import { twoProportionTest } from './two-proportion-test.js';
 import { wilsonInterval } from './wilson-interval.js';
 
@@ -122,7 +123,7 @@ class Columns {
  * Microdata and a published figure for the same cell: the microdata is kept, disagreement reported.
  */
 export function qualityTable(records: readonly QualityRecord[], config: Config, opts: QualitySettings): QualityTable {
-  const catalogue = new Map([...KOLADA_KPIS, ...config.indicators].map((i) => [i.id, i]));
+  const catalogue = indicatorCatalogue(config.indicators);
   const memberCodes = config.members.map((m) => m.code);
   const orgCode = config.organisation.code;
   const alpha = config.survey.alpha;
@@ -139,6 +140,9 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
   const byCellArea = createRowIndex();
   const seriesNumbers = new KeyNumbers();
   const surveyIndicators = new Set<string>();
+  // Survey indicators are shares of positive answers: higher is better unless the config says otherwise.
+  // Any other indicator without a known direction gets no rank and no status.
+  const directionOf = (indicator: string): Better => catalogue.get(indicator)?.better ?? (surveyIndicators.has(indicator) ? 'higher' : 'none');
   let latestYear: string | null = null;
 
   const sourcesOf = (i: number): Source[] => o.more.get(i) ?? [{ file: files.values[o.file[i]!]!, line: o.line[i]! }];
@@ -340,7 +344,8 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
     }
     for (const group of byCell) {
       if (group === undefined) continue;
-      const better = catalogue.get(indicators.values[o.indicator[group[0]!]!]!)?.better ?? 'higher';
+      const better = directionOf(indicators.values[o.indicator[group[0]!]!]!);
+      if (better === 'none') continue;
       const ranks = rank(group.map((i) => round(o.value[i]!, 4)), better);
       for (let k = 0; k < group.length; k++) {
         rankPosition[group[k]!] = ranks[k]!;
@@ -413,8 +418,7 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
       const gender = GENDERS[o.gender[head]!]!;
       if (filter.series && !filter.series(area, KINDS[o.kind[head]!]!, indicator, gender)) continue;
       const spec = catalogue.get(indicator);
-      const better: Better = spec?.better ?? (surveyIndicators.has(indicator) ? 'higher' : 'none');
-      const statusBetter: Better = spec?.better ?? 'higher';
+      const better = directionOf(indicator);
       const member = isMember(o.area[head]!);
       const shown: number[] = [];
       let reportRow = -1;
@@ -491,7 +495,7 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
           null,
           sourcesOf(i),
         );
-        row.status = qualityStatus(row, spec?.target, statusBetter);
+        row.status = qualityStatus(row, spec?.target, better);
         yield row;
       }
     }
@@ -567,14 +571,14 @@ function countingOrder(keys: ArrayLike<number>, count: number): { order: Int32Ar
 /**
  * Quality status, in order: red when the trend is worsening or the value is significantly below
  * the reference (Riket); yellow when it fell significantly since the previous period or is below
- * its target; otherwise green. Suppressed cells have no status.
+ * its target; otherwise green. Suppressed cells, and indicators with no better direction, have no status.
  */
 export function qualityStatus(q: QualityRow, target: number | undefined, better: Better): QualityRow['status'] {
-  if (q.value === null) return null;
+  if (q.value === null || better === 'none') return null;
   const sign = better === 'lower' ? -1 : 1;
   if (q.trend?.verdict === 'worsening') return 'red';
-  if (q.reference?.significant && sign * q.reference.differencePp < 0 && better !== 'none') return 'red';
-  if (q.change?.significant && sign * q.change.differencePp < 0 && better !== 'none') return 'yellow';
+  if (q.reference?.significant && sign * q.reference.differencePp < 0) return 'red';
+  if (q.change?.significant && sign * q.change.differencePp < 0) return 'yellow';
   if (target !== undefined && sign * (q.value - target) < 0) return 'yellow';
   return 'green';
 }

@@ -1,4 +1,4 @@
-import type { Better } from './trend.js';
+import type { Better } from '../model/vocabulary.js';
 
 export type Quartile = 'best-25' | 'middle-50' | 'worst-25';
 

@@ -61,6 +61,7 @@ export function suppressCells(
  * Returns id → reason for hidden cells (primary ones first); cells absent from the map are publishable.
  * @example suppress(new Map([['T',50],['K',35],['M',15]]), [{total:'T',parts:['K','M']}], 30)
  * // Map { 'M' => 'below-threshold', 'K' => 'secondary' }
+ * @internal Exported for its tests; no other module uses it.
  */
 export function suppress(n: ReadonlyMap<string, number>, groups: readonly CellGroup[], min: number): Map<string, SuppressionReason> {
   const ids = [...n.keys()];

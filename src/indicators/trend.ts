@@ -1,8 +1,8 @@
+import type { Better } from '../model/vocabulary.js';
 import { mannKendall, type MannKendall } from './mann-kendall.js';
 import { olsTrend, type OlsTrend } from './ols-trend.js';
 import { theilSen, type Point } from './theil-sen.js';
 
-export type Better = 'higher' | 'lower' | 'none';
 export type Verdict = 'improving' | 'worsening' | 'increasing' | 'decreasing' | 'no-clear-trend' | 'too-few-points';
 
 /** Fewer points than this give no verdict. */
@@ -23,6 +23,7 @@ export interface Trend {
  * The latest segment of a series: points from the last declared break year on (a break year
  * starts a new definition, so it belongs to the new segment). Gaps are allowed.
  * @example latestSegment([{x:2016,y:1},{x:2019,y:2}], [2018]) // [{x:2019,y:2}]
+ * @internal Exported for its tests; no other module uses it.
  */
 export function latestSegment(points: readonly Point[], breaks: readonly number[]): Point[] {
   const sorted = [...points].sort((a, b) => a.x - b.x);

@@ -105,7 +105,10 @@ export function createIngest(opts: ParseOptions): Ingest {
   };
 }
 
-/** Bytes of one input to records and findings (the same path as a stream, fed at once). */
+/**
+ * Bytes of one input to records and findings (the same path as a stream, fed at once).
+ * @internal Exported for its tests; no other module uses it.
+ */
 export function parseInput(bytes: Uint8Array, opts: ParseOptions): ParsedInput {
   const ingest = createIngest(opts);
   ingest.write(bytes);

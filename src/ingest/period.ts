@@ -39,16 +39,6 @@ function month(y: string, m: number): string | undefined {
   return `${y}-${String(m).padStart(2, '0')}`;
 }
 
-/** The year of a period. */
-export function periodYear(period: string): number {
-  return Number(period.slice(0, 4));
-}
-
-/** Month number 1–12 of a monthly period, or 12 for a year (a closed year). */
-export function periodMonth(period: string): number {
-  return period.length > 4 ? Number(period.slice(5, 7)) : 12;
-}
-
 /**
  * The month a title speaks of: `Månadsuppföljning april 2025` or `jan–apr 2025` give `2025-04`,
  * `Uppföljning 2025-08` gives `2025-08`. Undefined when there is none, or when the title names two

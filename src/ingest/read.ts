@@ -30,9 +30,10 @@ export function displayPath(path: string, cwd = process.cwd()): string {
 }
 
 /**
- * The one place that reads input files: it streams the bytes to the pure ingest in 1 MiB chunks
- * (memory follows the data's groups, not the file's size) and turns file-system failures into
- * findings that name the file.
+ * Reads one input file: streams its bytes to the pure ingest in 1 MiB chunks (memory follows the
+ * data's groups, not the file's size), or hands a large respondent file to `readParallel` (which,
+ * with its worker, reads byte ranges of it), and turns file-system failures into findings that
+ * name the file.
  */
 export async function readInput(path: string, opts: Omit<ParseOptions, 'file'>, maxBytes = DEFAULT_MAX_BYTES, threads: ThreadOptions = defaultThreads()): Promise<ParsedInput> {
   const file = displayPath(path);

@@ -121,10 +121,6 @@ function periodColumns(headers: readonly string[]): { idx: number; period: strin
   });
 }
 
-/**
- * Turns a parsed table into validated records. Every data row ends as a record, a rejection
- * (an error finding) or an ignored row (an info finding); nothing disappears.
- */
 /** What a table's first block tells: how to read the rest. */
 export interface TableHead {
   delimiter: Delimiter;

@@ -110,7 +110,10 @@ export function packAnswers(records: readonly DataRecord[]): PackedAnswers | und
  */
 const whole = (v: number): number => (v <= 0x7fffffff ? v | 0 : v);
 
-/** The records `packAnswers` packed, in order (records of one area share its area object, as before). */
+/**
+ * The records `packAnswers` packed, in order (records of one area share its area object, as when read on one thread).
+ * @internal Exported for its tests; no other module uses it.
+ */
 export function* unpackAnswers({ areas, texts, numbers }: PackedAnswers): Generator<AnswerRecord> {
   for (let at = 0; at < numbers.length; at += WIDTH) {
     const rejected = whole(numbers[at + 10]!);

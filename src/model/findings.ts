@@ -1,6 +1,6 @@
 /**
- * Findings are data: a code, a severity, a location and the arguments; the sentence is made by
- * `describe`. Errors reject a row (or a file), warnings and infos accompany used data.
+ * Findings are data: a code, a severity, a location and the arguments; `finding` makes the
+ * message from the code's entry in `MESSAGES`, and `formatFinding` the one line shown to users. Errors reject a row (or a file), warnings and infos accompany used data.
  */
 export type Severity = 'error' | 'warning' | 'info';
 

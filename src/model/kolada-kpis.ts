@@ -1,9 +1,12 @@
 import type { IndicatorSpec } from '../config/schema.js';
+import { KOLADA_TITLES } from './kolada-titles.js';
+import type { Better, ValueUnit } from './vocabulary.js';
 
 /**
- * Kolada KPIs tillit knows without a config: titles (Kolada's own, Swedish) and which direction is
- * better. A config's `indicators` entry with the same id wins. Series breaks are declared where
- * Kolada documents a definition change (net cost deviation method 2019; home-care recipients 2021).
+ * Kolada KPIs tillit knows without a config. Nine have English titles, a better direction and, where
+ * Kolada documents a definition change, series breaks (net cost deviation method 2019). Every other
+ * KPI of Kolada's 2021 list is known by its Swedish title, with the unit its title ends in.
+ * A config's `indicators` entry with the same id wins.
  */
 export const KOLADA_KPIS: readonly IndicatorSpec[] = [
   { id: 'U21468', title: { sv: 'Brukarbedömning hemtjänst äldreomsorg - helhetssyn, andel (%)', en: 'User assessment, home care for the elderly – overall, share (%)' }, better: 'higher', unit: '%', breaks: [] },
@@ -14,5 +17,81 @@ export const KOLADA_KPIS: readonly IndicatorSpec[] = [
   { id: 'N03001', title: { sv: 'Resultat före extraordinära poster, andel av skatteintäkter och generella statsbidrag (%)', en: 'Result before extraordinary items, % of tax revenue and general grants' }, better: 'higher', unit: '%', target: 2, breaks: [] },
   { id: 'N00097', title: { sv: 'Nettokostnadsavvikelse totalt (exkl. LSS), (%)', en: 'Net cost deviation total (excl. LSS), %' }, better: 'none', unit: '%', breaks: [2019] },
   { id: 'N20900', title: { sv: 'Nettokostnadsavvikelse äldreomsorg, (%)', en: 'Net cost deviation, elderly care, %' }, better: 'none', unit: '%', breaks: [2019] },
-  { id: 'N20029', title: { sv: 'Nettokostnadsavvikelse äldreomsorg, mnkr', en: 'Net cost deviation, elderly care, MSEK' }, better: 'none', unit: 'kr', breaks: [2019] },
+  { id: 'N20029', title: { sv: 'Nettokostnadsavvikelse äldreomsorg, mnkr', en: 'Net cost deviation, elderly care, MSEK' }, better: 'none', unit: 'mnkr', breaks: [2019] },
 ];
+
+/**
+ * Better directions for the elderly-care user survey's KPIs (home care U214xx, special housing
+ * U234xx), read from each title: a share of users who are satisfied, feel safe, are treated well,
+ * get enough time or have influence is better higher; a share bothered by loneliness or severe
+ * anxiety is better lower. Descriptive shares (health, living with another adult, answered by
+ * themselves) have no better direction and stay unknown, like every KPI not named here.
+ */
+const HIGHER = 'U21420 U21422 U21461 U21462 U21463 U21464 U21465 U21466 U21467 U21472 U21473 U21474 U21475 U21477 U21481 U21504 U21505 U23413 U23414 U23415 U23416 U23424 U23459 U23460 U23461 U23462 U23463 U23464 U23465 U23466 U23467 U23468 U23469 U23470 U23472 U23475 U23480 U23483 U23485 U23516 U23520 U23521';
+const LOWER = 'U01421 U21449 U21478 U23450 U23481';
+const DIRECTIONS = new Map<string, Better>([
+  ...HIGHER.split(' ').map((id): [string, Better] => [id, 'higher']),
+  ...LOWER.split(' ').map((id): [string, Better] => [id, 'lower']),
+]);
+
+/** A Kolada KPI id: N or U and five digits (Kolada's files and dumps write it in either case). */
+export function isKoladaId(id: string): boolean {
+  return /^[nu]\d{5}$/i.test(id);
+}
+
+/**
+ * The unit a Kolada title ends in (", andel (%)", ", kr/inv", ", antal", ", dagar", ", mnkr"…), or
+ * `number` when it names none tillit formats (an index, kg/inv, a rate per 1 000 inhabitants).
+ * @example unitFromTitle('Personalkostnader, kr/inv') // 'kr/inv'
+ */
+export function unitFromTitle(title: string): ValueUnit {
+  // Kolada notes the years a KPI was published in a trailing "(-2018)" or "(2015-)".
+  const t = title.replace(/(\s*\((?:-\d{4}|\d{4}-|\d{4}-\d{4})\))+\s*\.?$/, '').replace(/\.$/, '').trim().toLowerCase();
+  if (/\(%\)$|andel \(%\)/.test(t)) return '%';
+  const suffix = t.slice(t.lastIndexOf(',') + 1).trim();
+  if (/^kr\/inv\b/.test(suffix)) return 'kr/inv';
+  if (suffix === 'kr') return 'kr';
+  if (suffix === 'mnkr' || suffix === 'miljoner kronor') return 'mnkr';
+  if (suffix === 'antal') return 'count';
+  if (suffix === 'dagar' || suffix === 'antal dagar') return 'days';
+  if (/^timmar\b/.test(suffix)) return 'hours';
+  return 'number';
+}
+
+let byId: Map<string, IndicatorSpec> | undefined;
+
+/** Every known KPI by id, made on first use from the curated specs and the title list. */
+function catalogue(): Map<string, IndicatorSpec> {
+  if (byId) return byId;
+  byId = new Map();
+  for (const line of KOLADA_TITLES.split('\n')) {
+    const tab = line.indexOf('\t');
+    const id = line.slice(0, tab);
+    const title = line.slice(tab + 1);
+    byId.set(id, { id, title: { sv: title, en: title }, better: DIRECTIONS.get(id) ?? 'none', unit: unitFromTitle(title), breaks: [] });
+  }
+  for (const spec of KOLADA_KPIS) byId.set(spec.id, spec);
+  return byId;
+}
+
+/**
+ * What tillit knows of a Kolada KPI (`u21468` or `U21468`), under the id as the data spell it;
+ * undefined for an id Kolada's list does not have. A KPI with `better: 'none'` is one whose better
+ * direction tillit does not know: it gets no status and no rank.
+ */
+export function koladaKpi(id: string): IndicatorSpec | undefined {
+  if (!isKoladaId(id)) return undefined;
+  const spec = catalogue().get(id.toUpperCase());
+  return spec && spec.id !== id ? { ...spec, id } : spec;
+}
+
+/** The config's indicators first, then what tillit knows of Kolada's KPIs. */
+export function indicatorCatalogue(own: readonly IndicatorSpec[]): { get(id: string): IndicatorSpec | undefined } {
+  const known = new Map<string, IndicatorSpec | undefined>(own.map((i) => [i.id, i]));
+  return {
+    get(id) {
+      if (!known.has(id)) known.set(id, koladaKpi(id));
+      return known.get(id);
+    },
+  };
+}

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-/** One zod schema per record kind: the boundary check after cells are read (STYLE rule 4). */
+/**
+ * One zod schema per record kind (STYLE rule 4): the check on rows read the general way. The
+ * fast paths for common rows build only what these schemas allow, without calling them (property
+ * tests read random files both ways).
+ */
 const area = z.object({
   code: z.string().min(1),
   kind: z.enum(['municipality', 'region', 'nation', 'group', 'organisation']),
@@ -32,6 +36,7 @@ export const surveyRecordSchema = z
 /**
  * Respondent-level answers arrive one row per respondent and question; ingest counts them per
  * group (area × period × question × service × respondent gender). `source` is the group's first row.
+ * @internal Exported for its tests; no other module uses it.
  */
 export const answerRecordSchema = z.object({
   kind: z.literal('answers'),

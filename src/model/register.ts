@@ -20,7 +20,10 @@ function parseTable(table: string): Map<string, string> {
 
 /** Kommunkod → name for all 290 municipalities. */
 export const MUNICIPALITIES: ReadonlyMap<string, string> = parseTable(MUNICIPALITY_TABLE);
-/** Länskod (two digits) → name for the 21 regions. */
+/**
+ * Länskod (two digits) → name for the 21 regions.
+ * @internal Exported for its tests; no other module uses it.
+ */
 export const REGIONS: ReadonlyMap<string, string> = parseTable(REGION_TABLE);
 
 export const NATION_CODE = '0000';

@@ -1,3 +1,4 @@
+import type { ValueUnit } from '../model/vocabulary.js';
 export type Lang = 'sv' | 'en';
 export type AmountUnit = 'kr' | 'tkr' | 'mnkr';
 
@@ -74,7 +75,6 @@ export function monthName(period: string, lang: Lang): string {
   return MONTHS[lang][Number(period.slice(5, 7)) - 1]!;
 }
 
-export type ValueUnit = '%' | 'kr' | 'days' | 'count' | 'number';
 
 /** A value in its indicator's unit: `87,3 %`, `25 256 kr`, `91,7 dagar`, `1 234`. */
 export function formatValue(value: number, unit: ValueUnit, lang: Lang, decimals?: number): string {
@@ -83,6 +83,12 @@ export function formatValue(value: number, unit: ValueUnit, lang: Lang, decimals
       return formatPct(value, lang, decimals ?? 1);
     case 'kr':
       return `${formatNumber(value, decimals ?? 0, lang)} kr`;
+    case 'kr/inv':
+      return `${formatNumber(value, decimals ?? 0, lang)} ${lang === 'sv' ? 'kr/inv' : 'kr/inh.'}`;
+    case 'mnkr':
+      return `${formatNumber(value, decimals ?? 1, lang)} mnkr`;
+    case 'hours':
+      return `${formatNumber(value, decimals ?? 1, lang)} ${lang === 'sv' ? 'timmar' : 'hours'}`;
     case 'days':
       return `${formatNumber(value, decimals ?? 1, lang)} ${lang === 'sv' ? 'dagar' : 'days'}`;
     case 'count':

@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
-import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatPp, formatValue, sparkline, type ValueUnit } from './format.js';
+import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatPp, formatValue, sparkline } from './format.js';
+import type { ValueUnit } from '../model/vocabulary.js';
 import { alphaText, areaName, budgetLabel, indicatorTitle, indicatorUnit, latestQuality, reportAreas, seriesValues, type RenderOptions } from './view.js';
 import { truncate } from '../model/text.js';
 import { words } from './words.js';

@@ -21,8 +21,10 @@ const num = (v: number | null): string => (v === null || !Number.isFinite(v) ? '
  * series by series: a `QualityCell` (fields in schema order, by construction) is written field by
  * field, its series' first five fields once per series, and its comparisons, rank and sources in
  * their schema's key order with each text's JSON looked up (there are few different ones: areas,
- * periods, files): one `JSON.stringify` call costs ~0.15 µs before it writes a byte, and a row had
- * six (2M answers: 0.85 -> 0.4 -> 0.25 s). Any other row goes to `JSON.stringify`.
+ * periods, files): one `JSON.stringify` call costs ~0.15 µs before it writes a byte, and a row
+ * would need six (writing a 2M-answer report's rows takes ~0.25 s this way, ~0.85 s with a
+ * `JSON.stringify` per row). Any other row goes to `JSON.stringify`.
+ * @internal Exported for its tests; no other module uses it.
  */
 export function qualityRowWriter(): (q: QualityRow) => string {
   const texts = new Map<string, string>();
@@ -99,7 +101,10 @@ function* jsonList<T>(key: string, items: Iterable<T>, write: (item: T) => strin
   yield `  ]${comma}\n`;
 }
 
-/** The JSON contract in one string (small reports; large ones stream with renderJsonChunks). */
+/**
+ * The JSON contract in one string (small reports; large ones stream with renderJsonChunks).
+ * @internal Exported for its tests; no other module uses it.
+ */
 export function renderJson(report: Report): string {
   return [...renderJsonChunks(report)].join('');
 }

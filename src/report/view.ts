@@ -1,6 +1,6 @@
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import { WORDS } from './words.js';
-import type { ValueUnit } from './format.js';
+import type { ValueUnit } from '../model/vocabulary.js';
 
 /** Colour as an optional extra; the CLI decides and passes it in (identity when off). */
 export interface Paint {

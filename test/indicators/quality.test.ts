@@ -97,3 +97,32 @@ describe('cells with rejected answers (incomplete)', () => {
     expect(t.findings).toEqual([]);
   });
 });
+
+describe('indicators whose better direction is unknown', () => {
+  const codes = ['1460', '1461', '1462', '1463', '1465', '1466', '1470', '1471'];
+  const csv = ['kpi,municipality_id,year,value']
+    .concat(codes.flatMap((c, i) => ['U21468', 'U21447', 'X0001'].flatMap((kpi) => [2023, 2024].map((y) => `${kpi},${c},${y},${80 + i + (y - 2023) * 2}`))))
+    .join('\n');
+  const rowsOf = async () => {
+    const { parseText } = await import('../ingest/helpers.js');
+    const { defaultConfig } = await import('../../src/config/parse.js');
+    const { report, rows } = analyseLazily([parseText(csv)], defaultConfig(), {});
+    return { report, rows: [...rows()].filter((q) => q.period === '2024' && q.areaKind === 'municipality') };
+  };
+  it('get no status and no rank (a Kolada KPI with no known direction, an indicator of no catalogue)', async () => {
+    const { rows } = await rowsOf();
+    for (const id of ['U21447', 'X0001']) {
+      const of = rows.filter((q) => q.indicator === id);
+      expect(of).toHaveLength(8);
+      expect(of.every((q) => q.status === null && q.rank === null)).toBe(true);
+    }
+  });
+  it('a KPI with a known direction keeps its status and rank, and its title and unit come from Kolada\'s list', async () => {
+    const { report, rows } = await rowsOf();
+    const known = rows.filter((q) => q.indicator === 'U21468');
+    expect(known.every((q) => q.status !== null && q.rank !== null)).toBe(true);
+    expect(known.find((q) => q.area === '1471')?.rank?.position).toBe(1);
+    expect(report.indicators.find((i) => i.id === 'U21447')).toMatchObject({ better: 'none', unit: '%', title: { sv: 'Brukarbedömning hemtjänst äldreomsorg - hälsotillstånd, andel (%)' } });
+    expect(report.indicators.find((i) => i.id === 'X0001')).toMatchObject({ better: 'none' });
+  });
+});

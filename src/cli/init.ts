@@ -1,0 +1,58 @@
+import { writeFile } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { defaultConfig, parseConfig } from '../config/parse.js';
+import { renderProposal } from '../config/render-proposal.js';
+import { CONFIG_FILE, loadInputs } from '../ingest/load.js';
+import { proposeConfig } from '../ingest/propose.js';
+import { EXIT, OutputError, UsageError } from './errors.js';
+import { ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
+import { writeOutputs } from './output.js';
+
+export interface InitFlags extends IngestFlags {
+  out: string;
+  force?: boolean;
+}
+
+/**
+ * `tillit init [FILES...]`: reads the files with the defaults, proposes a config for them (members,
+ * organisation, inputs with what was detected, indicators), checks that the proposal reads the same
+ * files, and writes it as commented JSON. Never replaces an existing file without `--force`.
+ */
+export async function runInit(files: string[], opts: InitFlags): Promise<number> {
+  const target = resolve(opts.out);
+  const overrides = ingestOverrides(opts);
+  const inputs = await loadInputs({ config: defaultConfig() }, { files, overrides, threads: threadOptions(opts) });
+  const toConfig = (file: string): string => relative(dirname(target), resolve(file)).split(sep).join('/');
+  const text = renderProposal(proposeConfig(inputs, toConfig));
+  // The proposal must read the files as it says: parse it back and read them through it.
+  const config = parseConfig(text, opts.out);
+  const reread = await loadInputs({ config, path: target }, { files: [], overrides, threads: threadOptions(opts) });
+  await write(target, text, opts, files);
+  process.stderr.write(summary(opts.out, reread));
+  return EXIT.ok;
+}
+
+async function write(target: string, text: string, opts: InitFlags, inputs: string[]): Promise<void> {
+  if (opts.force) {
+    await writeOutputs(target, () => [], () => [text], inputs);
+    return;
+  }
+  try {
+    await writeFile(target, text, { flag: 'wx' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new UsageError(`${opts.out} exists; tillit init never replaces a config (--force to do so)`);
+    throw new OutputError(`cannot write ${opts.out}: ${code ?? (error as Error).message}`, { cause: error });
+  }
+}
+
+function summary(out: string, inputs: Awaited<ReturnType<typeof loadInputs>>): string {
+  const lines = [`tillit: wrote ${out}`];
+  for (const i of inputs) {
+    const { read, used, rejected } = i.counts;
+    lines.push(`  ${relative(process.cwd(), i.file) || i.file}: ${i.kind ?? 'not readable'}, ${used} of ${read} rows used${rejected ? `, ${rejected} rejected` : ''}`);
+  }
+  const next = out === CONFIG_FILE ? 'tillit report' : `tillit report --config ${out}`;
+  lines.push(inputs.length === 0 ? `  a template: add your files under "inputs", then run: ${next}` : `  check the lines marked CHECK, then run: ${next}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,132 @@
+import type { ConfigProposal, ProposedInput } from '../config/proposal.js';
+import type { IndicatorSpec } from '../config/schema.js';
+import type { Finding } from '../model/findings.js';
+import { KOLADA_KPIS } from '../model/kolada-kpis.js';
+import { areaName, type Area } from '../model/register.js';
+import type { ParsedInput } from './parse-input.js';
+
+/** More municipalities than this in the data is a national or regional file, not one organisation. */
+export const MAX_PROPOSED_MEMBERS = 12;
+
+/**
+ * What `tillit init` proposes for a set of files read with the defaults: their members, an
+ * organisation (named by the one text a file gives where a municipality was expected), each input
+ * with what was detected, and the indicators found. Pure: `path` gives an input's path as the config
+ * will hold it (relative to the config's folder).
+ */
+export function proposeConfig(inputs: readonly ParsedInput[], path: (file: string) => string): ConfigProposal {
+  const municipalities = areasOf(inputs).filter((a) => a.kind === 'municipality');
+  const tooMany = municipalities.length > MAX_PROPOSED_MEMBERS;
+  const members = tooMany ? [] : municipalities.map((a) => ({ code: a.code, name: areaName(a), notes: [] }));
+  const organisation = organisationOf(inputs, members.map((m) => m.name));
+  return {
+    notes: [
+      `tillit config, proposed by \`tillit init\` from ${inputs.length} file(s). Lines marked CHECK need a look.`,
+      'Run the report with: tillit report   (validate the inputs with: tillit validate)',
+    ],
+    organisation,
+    members,
+    ...(tooMany ? { membersNote: `CHECK: ${municipalities.length} municipalities in the data (a national or regional file?): list your organisation's members here.` } : {}),
+    inputs: inputs.map((i) => proposeInput(i, path(i.file), organisation.aliases)),
+    indicators: indicatorsOf(inputs),
+  };
+}
+
+/** Every distinct area in the records and budget tables, in order of first appearance. */
+function areasOf(inputs: readonly ParsedInput[]): Area[] {
+  const seen = new Map<string, Area>();
+  const add = (a: Area): void => {
+    const key = `${a.kind}:${a.code}`;
+    if (!seen.has(key)) seen.set(key, a);
+  };
+  for (const i of inputs) {
+    for (const r of i.records) add(r.area);
+    if (i.budget) for (let row = 0; row < i.budget.length; row++) add(i.budget.areas[i.budget.area[row]!]!);
+  }
+  return [...seen.values()].sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/**
+ * A file whose rows all name one unknown area (e.g. "Gemensam socialförvaltning") is the shared
+ * organisation's own file: that text becomes the organisation's name and alias.
+ */
+function organisationOf(inputs: readonly ParsedInput[], memberNames: string[]): ConfigProposal['organisation'] {
+  const aliases = [...new Set(inputs.map(soleUnknownArea).filter((t): t is string => t !== undefined))];
+  const name = aliases[0] ?? (memberNames.length > 0 ? memberNames.join('–') : 'Min organisation');
+  const notes = aliases.length > 0
+    ? [`Rows naming ${aliases.map((a) => `"${a}"`).join(', ')} are the organisation's own (shared costs). CHECK the name.`]
+    : ['CHECK: the organisation\'s name as reports should show it; "aliases" lists texts in files that mean it.'];
+  return { name, code: 'ORG', aliases, notes };
+}
+
+function soleUnknownArea(input: ParsedInput): string | undefined {
+  const texts = new Set(input.findings.filter((f) => f.code === 'area-unknown').map((f) => f.received));
+  if (texts.size !== 1) return undefined;
+  const [text] = texts;
+  const unknown = input.findings.filter((f) => f.code === 'area-unknown').length;
+  return text !== undefined && unknown === input.counts.rejected ? text : undefined;
+}
+
+const countBy = (findings: readonly Finding[], severity: Finding['severity']): Map<string, number> => {
+  const m = new Map<string, number>();
+  for (const f of findings) if (f.severity === severity) m.set(f.code, (m.get(f.code) ?? 0) + 1);
+  return m;
+};
+
+/** An input entry: what was detected, made explicit where it was inferred, and what to check. */
+export function proposeInput(input: ParsedInput, path: string, organisationAliases: readonly string[] = []): ProposedInput {
+  const notes = [describeInput(input)];
+  const spec: ProposedInput['spec'] = { path };
+  const organisationsOwn = organisationAliases.includes(soleUnknownArea(input) ?? '\u0000');
+  if (organisationsOwn) notes.push('The organisation\'s own rows: read once "aliases" above names them.');
+  else if (input.counts.used === 0) {
+    const reason = input.findings.find((f) => f.severity === 'error')?.message ?? 'no usable rows';
+    return { spec, notes, disabled: `not readable as it is (${reason})` };
+  }
+  if (input.encoding === 'windows-1252') spec.encoding = 'windows-1252';
+  const codes = new Set(input.findings.map((f) => f.code));
+  if (input.kind === 'budget') {
+    if (codes.has('unit-assumed')) notes.push('CHECK: the file states no amount unit, so amounts are read as kronor; set "unit": "tkr" or "mnkr" if they are thousands or millions.');
+    else if (input.unit) spec.unit = input.unit as NonNullable<typeof spec.unit>;
+    if (codes.has('sign-inferred') && input.sign) {
+      spec.sign = input.sign;
+      notes.push(`All amounts share one sign: costs are written ${input.sign === 'costs-negative' ? 'negative' : 'positive'} (made explicit here).`);
+    }
+  }
+  const errors = countBy(input.findings.filter((f) => !(organisationsOwn && f.code === 'area-unknown')), 'error');
+  if (errors.size > 0) notes.push(`CHECK: ${input.counts.rejected} row(s) rejected (${[...errors].map(([c, n]) => `${c} ×${n}`).join(', ')}); see tillit validate.`);
+  return { spec, notes };
+}
+
+function describeInput(input: ParsedInput): string {
+  const periods = periodsOf(input);
+  const span = periods.length === 0 ? '' : `, ${periods[0]}${periods.length > 1 ? `–${periods.at(-1)}` : ''}`;
+  return `${input.kind ?? 'unknown kind'} (${input.format ?? 'unread'}): ${input.counts.used} of ${input.counts.read} rows used${span}`;
+}
+
+function periodsOf(input: ParsedInput): string[] {
+  const set = new Set<string>(input.records.map((r) => r.period));
+  if (input.budget) for (const m of input.budget.months) set.add(m);
+  return [...set].sort();
+}
+
+/** The indicators in the records: survey ones as shares (higher is better), others as known or unknown. */
+function indicatorsOf(inputs: readonly ParsedInput[]): ConfigProposal['indicators'] {
+  const known = new Map(KOLADA_KPIS.map((k) => [k.id, k]));
+  const found = new Map<string, { title: string; survey: boolean }>();
+  for (const i of inputs) for (const r of i.records) {
+    if (found.has(r.indicator)) continue;
+    const title = 'title' in r && r.title ? r.title : r.indicator;
+    found.set(r.indicator, { title, survey: r.kind !== 'values' });
+  }
+  return [...found].map(([id, f]) => {
+    const k = known.get(id);
+    if (k) return { spec: { id, title: k.title, better: k.better, unit: k.unit, ...(k.target !== undefined ? { target: k.target } : {}) }, notes: ['Kolada KPI known to tillit.'] };
+    if (f.survey) {
+      const notes = f.title === id ? [`CHECK: "${id}" is the file's name for it; give the title readers know.`] : [];
+      return { spec: { id, title: { sv: f.title, en: f.title }, better: 'higher' as const, unit: '%' as const }, notes };
+    }
+    const spec: Omit<IndicatorSpec, 'breaks'> = { id, title: { sv: f.title, en: f.title }, better: 'none', unit: 'number' };
+    return { spec, notes: [`CHECK: is a higher or a lower "${f.title}" better? Set "better" to get a status, and the "unit".`] };
+  });
+}

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/**
+ * The words every layer shares, each spelled once: a zod enum (for schemas) and its type.
+ */
+
+/** Units an indicator's value can have: a share in percent, kronor, kronor per inhabitant, millions of kronor, days, hours, a count, a plain number. */
+export const valueUnit = z.enum(['%', 'kr', 'kr/inv', 'mnkr', 'days', 'hours', 'count', 'number']);
+export type ValueUnit = z.infer<typeof valueUnit>;
+
+/** Which direction of an indicator is better; `none` gives no status, no rank and no judgement. */
+export const better = z.enum(['higher', 'lower', 'none']);
+export type Better = z.infer<typeof better>;

@@ -1,0 +1,77 @@
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONFIG, EXAMPLE, ROOT, tillit } from './run.js';
+
+/** A folder with copies of the bundled example's data files, as an analyst's own folder. */
+function analystFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tillit-init-'));
+  for (const f of readdirSync(join(ROOT, EXAMPLE)).filter((f) => f.endsWith('.csv'))) copyFileSync(join(ROOT, EXAMPLE, f), join(dir, f));
+  return dir;
+}
+
+interface QualityRow { area: string; indicator: string; service: string; gender: string; period: string; value: number | null; n: number | null; low: number | null; high: number | null }
+/** Every quality figure, the organisation's own code (the config's choice) written as ORG. */
+function figures(stdout: string): string[] {
+  const report = JSON.parse(stdout) as { organisation: { code: string }; quality: QualityRow[] };
+  const area = (code: string): string => (code === report.organisation.code ? 'ORG' : code);
+  return report.quality.map((q) => [area(q.area), q.indicator, q.service, q.gender, q.period, q.value, q.n, q.low, q.high].join('|')).sort();
+}
+
+describe('tillit init', () => {
+  it('proposes a config for the bundled files that runs and gives the bundled config\'s quality figures', () => {
+    const dir = analystFolder();
+    const files = readdirSync(dir).sort();
+    const r = tillit(['init', ...files], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('tillit: wrote tillit.config.json');
+    expect(r.stderr).toContain('budget-gemensamt.csv: budget, 44 of 44 rows used');
+    expect(r.stderr).toContain('svar-2025.csv: answers, 1496 of 1496 rows used');
+    const text = readFileSync(join(dir, 'tillit.config.json'), 'utf8');
+    expect(text).toMatch(/^\/\/ /);
+    expect(text).toContain('"aliases": ["Gemensam socialförvaltning"]');
+    expect(text).toContain('{ "code": "1460", "name": "Bengtsfors" }');
+    expect(text).toContain('{ "path": "budget-bengtsfors.csv", "sign": "costs-negative" }');
+
+    const mine = tillit(['report', '--format', 'json'], { cwd: dir });
+    expect(mine.code).toBe(0);
+    const bundled = tillit(['report', '--config', CONFIG, '--format', 'json']);
+    expect(figures(mine.stdout)).toEqual(figures(bundled.stdout));
+    expect(figures(mine.stdout).length).toBeGreaterThan(100);
+  });
+
+  it('never replaces an existing config unless --force', () => {
+    const dir = analystFolder();
+    writeFileSync(join(dir, 'tillit.config.json'), '{"organisation": {"name": "Mine"}}');
+    const r = tillit(['init', 'kvalitet-2016-2025.csv'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('tillit: tillit.config.json exists; tillit init never replaces a config (--force to do so)\n');
+    expect(readFileSync(join(dir, 'tillit.config.json'), 'utf8')).toBe('{"organisation": {"name": "Mine"}}');
+    const forced = tillit(['init', 'kvalitet-2016-2025.csv', '--force'], { cwd: dir });
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(dir, 'tillit.config.json'), 'utf8')).toContain('"path": "kvalitet-2016-2025.csv"');
+  });
+
+  it('without files writes a template that parses; --out names another file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-init-'));
+    const r = tillit(['init', '--out', 'mitt.config.json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('a template: add your files under "inputs", then run: tillit report --config mitt.config.json');
+    expect(existsSync(join(dir, 'tillit.config.json'))).toBe(false);
+    const v = tillit(['validate', '--config', 'mitt.config.json'], { cwd: dir });
+    // Parsed (no config error, exit 2 names the missing inputs, not the file's syntax).
+    expect(v.stderr).toContain('no input files');
+  });
+
+  it('a file it cannot read is written commented out with the reason, and the config still runs', () => {
+    const dir = analystFolder();
+    writeFileSync(join(dir, 'okänd.csv'), 'a;b;c\n1;2;3\n');
+    const r = tillit(['init', 'okänd.csv', 'kvalitet-2016-2025.csv'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const text = readFileSync(join(dir, 'tillit.config.json'), 'utf8');
+    expect(text).toMatch(/\/\/ not readable as it is \(no known columns.*\): \{ "path": "okänd.csv" \}/);
+    expect(tillit(['report', '--format', 'json'], { cwd: dir }).code).toBe(0);
+  });
+});

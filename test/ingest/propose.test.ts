@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_PROPOSED_MEMBERS, proposeConfig } from '../../src/ingest/propose.js';
+import { MUNICIPALITIES } from '../../src/model/register.js';
+import { parseText } from './helpers.js';
+
+const path = (f: string): string => f;
+
+describe('proposeConfig', () => {
+  it('members are the municipalities in the data; Riket stays a reference', () => {
+    const input = parseText('År;Kommun;Fråga;Antal svarande;Andel\n2024;1460;q;40;80\n2024;Riket;q;4000;85\n2024;1461 Mellerud;q;50;70\n');
+    const p = proposeConfig([input], path);
+    expect(p.members.map((m) => [m.code, m.name])).toEqual([['1460', 'Bengtsfors'], ['1461', 'Mellerud']]);
+    expect(p.organisation.name).toBe('Bengtsfors–Mellerud');
+    expect(p.indicators).toEqual([{ spec: { id: 'q', title: { sv: 'q', en: 'q' }, better: 'higher', unit: '%' }, notes: [expect.stringContaining('CHECK')] }]);
+  });
+
+  it('a national file proposes no members and says why', () => {
+    const rows = [...MUNICIPALITIES.keys()].slice(0, MAX_PROPOSED_MEMBERS + 1).map((c) => `2024;${c};q;40;80`);
+    const p = proposeConfig([parseText(`År;Kommun;Fråga;Antal svarande;Andel\n${rows.join('\n')}\n`)], path);
+    expect(p.members).toEqual([]);
+    expect(p.membersNote).toMatch(/^CHECK: 13 municipalities in the data/);
+  });
+
+  it('a file whose rows all name one unknown area is the organisation\'s own', () => {
+    const org = parseText('Period;Organisation;Verksamhet;Budget helår;Utfall ack\n2025-03;Gemensam förvaltning;Ledning;100;20\n2025-03;Gemensam förvaltning;Stöd;50;10\n', {}, 'org.csv');
+    const p = proposeConfig([org], path);
+    expect(p.organisation.aliases).toEqual(['Gemensam förvaltning']);
+    expect(p.inputs[0]!.disabled).toBeUndefined();
+    expect(p.inputs[0]!.notes.join(' ')).not.toContain('rejected');
+  });
+
+  it('two unknown areas in one file are not taken for the organisation: the file is written disabled', () => {
+    const mixed = parseText('Period;Organisation;Verksamhet;Budget helår;Utfall ack\n2025-03;A-förvaltningen;Ledning;100;20\n2025-03;B-förvaltningen;Stöd;50;10\n', {}, 'x.csv');
+    const p = proposeConfig([mixed], path);
+    expect(p.organisation.aliases).toEqual([]);
+    expect(p.inputs[0]!.disabled).toMatch(/^not readable as it is/);
+  });
+
+  it('a unit the file does not state is a CHECK note, never written as if known; an inferred sign is made explicit', () => {
+    const budget = parseText('Period;Kommun;Verksamhet;Budget helår;Utfall ack\n2025-03;1460;Ledning;-100;-20\n', {}, 'b.csv');
+    const [input] = proposeConfig([budget], path).inputs;
+    expect(input!.spec).toEqual({ path: 'b.csv', sign: 'costs-negative' });
+    expect(input!.notes.join(' ')).toContain('CHECK: the file states no amount unit');
+  });
+
+  it('a known Kolada KPI keeps its title and direction; an unknown value indicator has none', () => {
+    const values = parseText('kpi,municipality_id,year,value\nU23401,1460,2024,40\nX1,1460,2024,3\n');
+    const p = proposeConfig([values], path);
+    expect(p.indicators.map((i) => [i.spec.id, i.spec.better])).toEqual([['U23401', 'lower'], ['X1', 'none']]);
+  });
+});

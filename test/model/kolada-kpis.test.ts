@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { indicatorCatalogue, isKoladaId, koladaKpi, unitFromTitle } from '../../src/model/kolada-kpis.js';
+
+describe('unitFromTitle', () => {
+  it.each([
+    ['Brukarbedömning hemtjänst äldreomsorg - helhetssyn, andel (%)', '%'],
+    ['Invånare 0-19 år i ekonomiskt utsatta hushåll, andel (%) (-2018)', '%'],
+    ['Resultat före extraordinära poster, andel av skatteintäkter och generella statsbidrag (%)', '%'],
+    ['Personalkostnader, kr/inv', 'kr/inv'],
+    ['Kostnadsutj.netto: Äldreomsorg, kr/inv 1 nov fg år', 'kr/inv'],
+    ['Nettokostnadsavvikelse äldreomsorg, miljoner kronor', 'mnkr'],
+    ['Kostnad hemtjänst äldreomsorg, kr', 'kr'],
+    ['Invånare 80+, antal', 'count'],
+    ['Väntetid till särskilt boende, dagar', 'days'],
+    ['Antal timmar hemtjänst, timmar/vecka', 'hours'],
+    ['Kostnad per elev, kr/elev', 'number'],
+    ['Hushållsavfall, kg/inv', 'number'],
+    ['Förändring av självskattad hälsa, index', 'number'],
+  ])('%s → %s', (title, unit) => expect(unitFromTitle(title)).toBe(unit));
+});
+
+describe('koladaKpi', () => {
+  it('knows every KPI of Kolada\'s list by title, in either case, under the id as the data spell it', () => {
+    expect(koladaKpi('N00003')).toEqual({ id: 'N00003', title: { sv: 'Personalkostnader, kr/inv', en: 'Personalkostnader, kr/inv' }, better: 'none', unit: 'kr/inv', breaks: [] });
+    expect(koladaKpi('n00003')).toMatchObject({ id: 'n00003', unit: 'kr/inv' });
+  });
+  it('the curated ones keep their English title, direction and breaks', () => {
+    expect(koladaKpi('u21468')).toMatchObject({ id: 'u21468', better: 'higher', title: { en: 'User assessment, home care for the elderly – overall, share (%)' } });
+    expect(koladaKpi('N20029')).toMatchObject({ unit: 'mnkr', breaks: [2019] });
+  });
+  it('survey KPIs have the direction their wording gives; descriptive ones none', () => {
+    expect(koladaKpi('U21505')?.better).toBe('higher'); // trygghet
+    expect(koladaKpi('U21478')?.better).toBe('lower'); // besväras ofta av ensamhet
+    expect(koladaKpi('U21447')?.better).toBe('none'); // hälsotillstånd
+  });
+  it('an id not in the list, or not a Kolada id, is unknown', () => {
+    expect(koladaKpi('U99999')).toBeUndefined();
+    expect(koladaKpi('helhetssyn')).toBeUndefined();
+    expect(isKoladaId('U2146')).toBe(false);
+  });
+});
+
+describe('indicatorCatalogue', () => {
+  it('the config\'s entry wins over Kolada\'s', () => {
+    const own = { id: 'U21468', title: { sv: 'Helhetssyn', en: 'Overall' }, better: 'lower' as const, unit: '%' as const, breaks: [] };
+    const c = indicatorCatalogue([own]);
+    expect(c.get('U21468')).toBe(own);
+    expect(c.get('U23471')?.better).toBe('higher');
+    expect(c.get('mine')).toBeUndefined();
+  });
+});
