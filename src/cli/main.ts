@@ -72,7 +72,7 @@ export function buildProgram(): Command {
     .description('comparison report per municipality: quality, budget, shared costs')
     .option('-p, --period <period>', 'report period YYYY or YYYY-MM (default: latest in the data)')
     .option('-m, --municipality <code...>', 'only these municipalities')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'md']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'md', 'html']).default('table'))
     .option('-o, --out <path>', 'output file, directory (one file per municipality) or - for stdout', '-')
     .addOption(new Option('--lang <lang>', 'language of the report').choices(['sv', 'en']))
     .addOption(new Option('--csv-dialect <dialect>', 'CSV flavour').choices(['rfc4180', 'excel-sv']).default('rfc4180'))

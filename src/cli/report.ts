@@ -1,12 +1,14 @@
 import { Chalk } from 'chalk';
 import { stat } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import { configInputPath } from '../config/resolve.js';
 import { analyseLazily } from '../indicators/analyse.js';
 import { loadConfig, loadInputs } from '../ingest/load.js';
 import { formatFinding } from '../model/findings.js';
 import { evaluateFailOn, parseFailOn } from '../report/fail-on.js';
 import type { Report } from '../model/report.js';
-import { renderReportChunks, reportFiles, renderSummary, type Format } from '../report/render.js';
+import { renderBriefCharts, type BriefCharts } from '../report/charts/index.js';
+import { chartFiles, renderReportChunks, reportFiles, renderSummary, type Format } from '../report/render.js';
 import { NO_PAINT, type Paint } from '../report/view.js';
 import { EXIT, InputError, UsageError } from './errors.js';
 import { ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
@@ -62,6 +64,18 @@ async function progressLine(paths: string[]): Promise<{ done(): void }> {
   return { done: () => process.stderr.write(` ${((Date.now() - started) / 1000).toFixed(1)} s\n`) };
 }
 
+/**
+ * Charts for the briefs that show them: HTML always (inline), Markdown when written to a directory
+ * (files beside the briefs; `--out` names a directory as writeOutputs decides: a trailing slash
+ * or an existing directory). Rendering loads the chart library, so nothing else pays for it.
+ */
+async function briefCharts(flags: ReportFlags, report: () => Report, lang: 'sv' | 'en'): Promise<BriefCharts | undefined> {
+  if (flags.format === 'html') return renderBriefCharts(report(), lang);
+  if (flags.format !== 'md' || flags.out === '-') return undefined;
+  const toDirectory = flags.out.endsWith('/') || flags.out.endsWith(sep) || (await stat(flags.out).then((s) => s.isDirectory(), () => false));
+  return toDirectory ? renderBriefCharts(report(), lang) : undefined;
+}
+
 export async function runReport(files: string[], flags: ReportFlags): Promise<number> {
   if (flags.period !== undefined && !/^\d{4}(-(0[1-9]|1[0-2]))?$/.test(flags.period)) {
     throw new UsageError(`--period: expected YYYY or YYYY-MM, got "${flags.period}"`);
@@ -112,11 +126,16 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   const full = (): Report => (whole ??= { ...report, quality: [...rows()] });
   const lang = flags.lang ?? loaded.config.organisation.language;
   const toStdout = flags.out === '-';
-  const options = { lang, unit: flags.amountUnit ?? loaded.config.budget.displayUnit, paint: paintFor(flags, toStdout), csvDialect: flags.csvDialect };
+  const charts = await briefCharts(flags, full, lang);
+  const options = { lang, unit: flags.amountUnit ?? loaded.config.budget.displayUnit, paint: paintFor(flags, toStdout), csvDialect: flags.csvDialect, ...(charts ? { charts } : {}) };
   const streams = flags.format === 'json' || flags.format === 'csv';
   const chunks = (paint: Paint) => (streams ? renderReportChunks(report, flags.format, { ...options, paint }, rows()) : renderReportChunks(full(), flags.format, { ...options, paint }));
   if (toStdout) await writeChunks(process.stdout, chunks(options.paint));
   else {
+    // Charts first: a brief never links a chart that is not there yet.
+    if (charts && flags.format === 'md') {
+      for (const path of await writeOutputs(join(flags.out, 'charts') + sep, () => chartFiles(charts), () => [], inputFiles)) process.stderr.write(`tillit: wrote ${path}\n`);
+    }
     const written = await writeOutputs(flags.out, () => reportFiles(full(), flags.format, options), () => chunks(NO_PAINT), inputFiles);
     for (const path of written) process.stderr.write(`tillit: wrote ${path}\n`);
   }
