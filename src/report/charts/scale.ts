@@ -11,8 +11,8 @@ const SHARE_PAD = 2;
  * - shares (`%` within 0–100): the data padded by 2 pp, rounded out to multiples of 5, widened
  *   about its middle to at least 20 pp, and kept inside 0–100 (shifted, not cut);
  * - counts, amounts and days that are never negative: from zero (lengths compare honestly);
- * - anything else (a `%` that can be negative, e.g. a net cost deviation): the data rounded out
- *   to a step of about a tenth of its range, at least one unit wide.
+ * - anything else (a `%` that can be negative, e.g. a net cost deviation): the data, widened
+ *   about its middle to at least one unit, rounded out to a step of about a tenth of its range.
  * @example yDomain([84.9, 88.4, 93], '%') // [75, 95]
  * @example yDomain([12, 30], 'days') // [0, 30]
  */
@@ -24,7 +24,10 @@ export function yDomain(values: readonly number[], unit: ValueUnit): [number, nu
   if (unit === '%' && lo >= 0 && hi <= 100) return shareDomain(lo, hi);
   if (lo >= 0) return [0, hi === 0 ? 1 : niceCeil(hi, niceStep(hi))];
   const step = niceStep(Math.max(hi - lo, 1));
-  return [niceFloor(lo, step), Math.max(niceCeil(hi, step), niceFloor(lo, step) + step)];
+  const middle = (lo + hi) / 2;
+  const from = niceFloor(Math.min(lo, middle - 0.5), step);
+  const to = niceCeil(Math.max(hi, middle + 0.5), step);
+  return [round(from), round(to)];
 }
 
 function shareDomain(lo: number, hi: number): [number, number] {
@@ -48,5 +51,7 @@ function niceStep(span: number): number {
   return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * power;
 }
 
+/** Drops binary noise from steps like 0.1 (-0.7000000000000001 -> -0.7). */
+const round = (v: number): number => Number(v.toFixed(10));
 const niceCeil = (v: number, step: number): number => Math.ceil(v / step - 1e-9) * step;
 const niceFloor = (v: number, step: number): number => Math.floor(v / step + 1e-9) * step;

@@ -38,7 +38,12 @@ export function qualityAlt(report: Report, row: QualityRow, points: readonly Yea
   if (nation !== null && nation !== undefined) parts.push(`${sv ? 'riket' : 'national level'} ${v(nation)}`);
   const peers = points.at(-1)?.peers ?? [];
   if (peers.length > 0) parts.push(peers.map((p) => `${p.name} ${v(p.value)}`).join(', '));
-  if (breakAt !== null) parts.push(sv ? `serieavbrott ${breakAt}` : `series break ${breakAt}`);
+  if (breakAt !== null) {
+    // With years missing before it, the break lies somewhere in the gap.
+    const before = shown.filter((p) => p.year < breakAt).at(-1)?.year;
+    const when = before === undefined || before === breakAt - 1 ? `${breakAt}` : sv ? `mellan ${before} och ${breakAt}` : `between ${before} and ${breakAt}`;
+    parts.push(sv ? `serieavbrott ${when}` : `series break ${when}`);
+  }
   return `${sv ? 'Diagram' : 'Chart'}: ${what} ${points[0]!.year}–${points.at(-1)!.year}: ${parts.join('; ')}.`;
 }
 
