@@ -2,6 +2,8 @@ import type { ValueUnit } from '../format.js';
 
 /** The narrowest share axis, in percentage points: a 3 pp wobble fills at most 15 % of a chart's height. */
 export const MIN_SHARE_SPAN = 20;
+/** The narrowest axis for a percentage that is not a share (it can be negative, e.g. a result or a cost deviation). */
+export const MIN_PERCENT_SPAN = 10;
 const SHARE_STEP = 5;
 const SHARE_PAD = 2;
 
@@ -12,7 +14,8 @@ const SHARE_PAD = 2;
  *   about its middle to at least 20 pp, and kept inside 0–100 (shifted, not cut);
  * - counts, amounts and days that are never negative: from zero (lengths compare honestly);
  * - anything else (a `%` that can be negative, e.g. a net cost deviation): the data, widened
- *   about its middle to at least one unit, rounded out to a step of about a tenth of its range.
+ *   about its middle to at least 10 percentage points (one unit when not a percentage), rounded
+ *   out to a step of about a tenth of that.
  * @example yDomain([84.9, 88.4, 93], '%') // [75, 95]
  * @example yDomain([12, 30], 'days') // [0, 30]
  */
@@ -23,10 +26,11 @@ export function yDomain(values: readonly number[], unit: ValueUnit): [number, nu
   const hi = Math.max(...finite);
   if (unit === '%' && lo >= 0 && hi <= 100) return shareDomain(lo, hi);
   if (lo >= 0) return [0, hi === 0 ? 1 : niceCeil(hi, niceStep(hi))];
-  const step = niceStep(Math.max(hi - lo, 1));
+  const least = unit === '%' ? MIN_PERCENT_SPAN : 1;
+  const step = niceStep(Math.max(hi - lo, least));
   const middle = (lo + hi) / 2;
-  const from = niceFloor(Math.min(lo, middle - 0.5), step);
-  const to = niceCeil(Math.max(hi, middle + 0.5), step);
+  const from = niceFloor(Math.min(lo, middle - least / 2), step);
+  const to = niceCeil(Math.max(hi, middle + least / 2), step);
   return [round(from), round(to)];
 }
 

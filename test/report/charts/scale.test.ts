@@ -34,9 +34,13 @@ describe('yDomain', () => {
     // A tenth of 25 256 is 2 525.6, rounded up to a step of 5 000.
     expect(yDomain([25_256], 'kr')).toEqual([0, 30_000]);
   });
-  it('rounds a percentage that can be negative out to a step of about a tenth of its range', () => {
-    // Range 7.3: step 1.
-    expect(yDomain([-3.2, 4.1], '%')).toEqual([-4, 5]);
+  it('widens a percentage that can be negative to 10 pp about its middle, rounded out to a tenth of its range', () => {
+    // Range 7.3, widened to 10 about 0.45 (-4.55 to 5.45): step 1.
+    expect(yDomain([-3.2, 4.1], '%')).toEqual([-5, 6]);
+    // A result of -1.5 to 2.6 % of revenue: about 0.55, -4.45 to 5.55.
+    expect(yDomain([-1.5, 0.3, 2.6], '%')).toEqual([-5, 6]);
+    // Wider than 10 pp: its own range, step 5 for a range of 40.
+    expect(yDomain([-12, 28], '%')).toEqual([-15, 30]);
     // Less than one unit: widened to one about -0.15 (-0.65 to 0.35), rounded out to tenths.
     expect(yDomain([-0.2, -0.1], 'number')).toEqual([-0.7, 0.4]);
   });
