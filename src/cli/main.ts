@@ -83,6 +83,7 @@ export function buildProgram(): Command {
     .option('--strict', 'any rejected input row is an error: exit 3, no report')
     .option('--generated-at <iso>', 'stamp the report with this time (default: none, or SOURCE_DATE_EPOCH)')
     .option('--no-color', 'no colour (also when NO_COLOR is set or stdout is not a terminal)')
+    .option('--no-charts', 'no charts in md (--out DIR/) and html briefs (drawing them takes ~60 ms each)')
     .addHelpText('after', EXIT_HELP)
     .action(async (files: string[], opts) => {
       const { runReport } = await import('./report.js');

@@ -29,6 +29,8 @@ export interface ReportFlags extends IngestFlags {
   strict?: boolean;
   generatedAt?: string;
   color: boolean;
+  /** False with --no-charts. */
+  charts?: boolean;
 }
 
 /** Colour is an extra signal: off with --no-color, NO_COLOR, or when stdout is not a terminal. */
@@ -70,6 +72,7 @@ async function progressLine(paths: string[]): Promise<{ done(): void }> {
  * or an existing directory). Rendering loads the chart library, so nothing else pays for it.
  */
 async function briefCharts(flags: ReportFlags, report: () => Report, lang: 'sv' | 'en'): Promise<BriefCharts | undefined> {
+  if (flags.charts === false) return undefined;
   if (flags.format === 'html') return renderBriefCharts(report(), lang);
   if (flags.format !== 'md' || flags.out === '-') return undefined;
   const toDirectory = flags.out.endsWith('/') || flags.out.endsWith(sep) || (await stat(flags.out).then((s) => s.isDirectory(), () => false));

@@ -56,6 +56,15 @@ describe('charts beside Markdown briefs (--format md --out DIR/)', () => {
     expect(b).toEqual(a);
     expect(a['1461-mellerud-budget.svg']).toContain('<title>Chart: Mellerud, budget and actual year to date January–October 2025: ');
   });
+  it('--no-charts leaves them out', () => {
+    const dir = join(tmp(), 'plain/');
+    expect(tillit(['report', '--config', CONFIG, '--format', 'md', '--no-charts', '--out', dir]).code).toBe(0);
+    expect(readdirSync(dir)).not.toContain('charts');
+    expect(readFileSync(join(dir, '1460-bengtsfors.md'), 'utf8')).toBe(tillit(['report', '--config', CONFIG, '--format', 'md']).stdout.split('\n---\n\n')[0]);
+    const html = tillit(['report', '--config', CONFIG, '--format', 'html', '--no-charts']).stdout;
+    expect(html).not.toContain('<svg');
+    expect(html.match(/<section class="brief"/g)).toHaveLength(3);
+  });
   it('draws no charts for Markdown on stdout or in one file: there is nowhere to put them', () => {
     const r = tillit(['report', '--config', CONFIG, '--format', 'md']);
     expect(r.stdout).not.toContain('![');

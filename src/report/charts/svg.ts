@@ -14,15 +14,24 @@ let renderer: Promise<Renderer> | undefined;
  * a report without charts never pays for them (esbuild puts them in a chunk of their own).
  */
 function loadRenderer(): Promise<Renderer> {
-  renderer ??= Promise.all([import('vega-lite'), import('vega')]).then(([vl, vega]) => async (spec: TopLevelSpec) => {
+  renderer ??= Promise.all([import('vega-lite'), import('vega')]).then(([vl, vega]) => {
+    // Vega measures text with the `canvas` package when it can import one: estimated widths keep
+    // the bytes independent of what else is installed.
+    (vega as unknown as { textMetrics: { canvas(use: boolean): void } }).textMetrics.canvas(false);
+    return render(vl, vega);
+  });
+  return renderer;
+}
+
+function render(vl: typeof import('vega-lite'), vega: typeof import('vega')): Renderer {
+  return async (spec: TopLevelSpec) => {
     const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'none' });
     try {
       return await view.toSVG();
     } finally {
       view.finalize();
     }
-  });
-  return renderer;
+  };
 }
 
 /**
