@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { stat } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { configInputPath } from '../config/resolve.js';
 import { analyseLazily } from '../indicators/analyse.js';
 import { loadConfig, loadInputs } from '../ingest/load.js';
@@ -137,7 +137,8 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   else {
     // Charts first: a brief never links a chart that is not there yet.
     if (charts && flags.format === 'md') {
-      for (const path of await writeOutputs(join(flags.out, 'charts') + sep, () => chartFiles(charts), () => [], inputFiles)) process.stderr.write(`tillit: wrote ${path}\n`);
+      const paths = await writeOutputs(join(flags.out, 'charts') + sep, () => chartFiles(charts), () => [], inputFiles);
+      if (paths.length > 0) process.stderr.write(`tillit: wrote ${paths.length} chart(s) to ${dirname(paths[0]!)}${sep}\n`);
     }
     const written = await writeOutputs(flags.out, () => reportFiles(full(), flags.format, options), () => chunks(NO_PAINT), inputFiles);
     for (const path of written) process.stderr.write(`tillit: wrote ${path}\n`);
