@@ -78,7 +78,7 @@ export function buildProgram(): Command {
     .description('comparison report per municipality: quality, budget, shared costs')
     .option('-p, --period <period>', 'report period YYYY or YYYY-MM (default: latest in the data)')
     .option('-m, --municipality <code...>', 'only these municipalities')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'md']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'md', 'html']).default('table'))
     .option('-o, --out <path>', 'output file, directory (one file per municipality) or - for stdout', '-')
     .addOption(new Option('--lang <lang>', 'language of the report').choices(['sv', 'en']))
     .addOption(new Option('--csv-dialect <dialect>', 'CSV flavour').choices(['rfc4180', 'excel-sv']).default('rfc4180'))
@@ -88,7 +88,8 @@ export function buildProgram(): Command {
     .option('--add', 'add FILES to the config inputs instead of replacing them')
     .option('--strict', 'any rejected input row is an error: exit 3, no report')
     .option('--generated-at <iso>', 'stamp the report with this time (default: none, or SOURCE_DATE_EPOCH)')
-    .option('--no-color', 'no colour (also when NO_COLOR is set or stdout is not a terminal; FORCE_COLOR=1 forces it)');
+    .option('--no-color', 'no colour (also when NO_COLOR is set or stdout is not a terminal; FORCE_COLOR=1 forces it)')
+    .option('--no-charts', 'no charts in md (--out DIR/) and html briefs (drawing them takes ~60 ms each)');
   ingestFlags(report)
     .addHelpText('after', EXIT_HELP)
     .action(async (files: string[], opts) => {

@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { wantsColor } from './color.js';
 import { stat } from 'node:fs/promises';
+import { dirname, join, sep } from 'node:path';
 import { configInputPath } from '../config/resolve.js';
 import { analyseLazily } from '../indicators/analyse.js';
 import { loadConfig, loadInputs } from '../ingest/load.js';
@@ -8,7 +9,8 @@ import type { ParsedInput } from '../ingest/parse-input.js';
 import { formatFinding } from '../model/findings.js';
 import { evaluateFailOn, parseFailOn } from '../report/fail-on.js';
 import type { Report } from '../model/report.js';
-import { renderReportChunks, reportFiles, renderSummary, type Format } from '../report/render.js';
+import { renderBriefCharts, type BriefCharts } from '../report/charts/index.js';
+import { chartFiles, renderReportChunks, reportFiles, renderSummary, type Format } from '../report/render.js';
 import { NO_PAINT, type Paint } from '../report/view.js';
 import { EXIT, InputError, UsageError } from './errors.js';
 import { ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
@@ -29,6 +31,8 @@ export interface ReportFlags extends IngestFlags {
   strict?: boolean;
   generatedAt?: string;
   color: boolean;
+  /** False with --no-charts. */
+  charts?: boolean;
 }
 
 /** Colour is an extra signal (see `wantsColor`). */
@@ -73,6 +77,19 @@ function refuseRepeatedAnswers(inputs: readonly ParsedInput[]): void {
   for (const f of repeated.slice(0, 10)) process.stderr.write(`  ${formatFinding(f)}\n`);
   if (repeated.length > 10) process.stderr.write(`  … ${repeated.length - 10} more (tillit validate, or --format json of validate)\n`);
   throw new InputError('answers read twice: the same respondent answers the same question more than once (listed above); each would count twice, so no report is written');
+}
+
+/**
+ * Charts for the briefs that show them: HTML always (inline), Markdown when written to a directory
+ * (files beside the briefs; `--out` names a directory as writeOutputs decides: a trailing slash
+ * or an existing directory). Rendering loads the chart library, so nothing else pays for it.
+ */
+async function briefCharts(flags: ReportFlags, report: () => Report, lang: 'sv' | 'en'): Promise<BriefCharts | undefined> {
+  if (flags.charts === false) return undefined;
+  if (flags.format === 'html') return renderBriefCharts(report(), lang);
+  if (flags.format !== 'md' || flags.out === '-') return undefined;
+  const toDirectory = flags.out.endsWith('/') || flags.out.endsWith(sep) || (await stat(flags.out).then((s) => s.isDirectory(), () => false));
+  return toDirectory ? renderBriefCharts(report(), lang) : undefined;
 }
 
 export async function runReport(files: string[], flags: ReportFlags): Promise<number> {
@@ -130,11 +147,17 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   const full = (): Report => (whole ??= { ...report, quality: [...rows()] });
   const lang = flags.lang ?? loaded.config.organisation.language;
   const toStdout = flags.out === '-';
-  const options = { lang, unit: flags.amountUnit ?? loaded.config.budget.displayUnit, paint: paintFor(flags, toStdout), csvDialect: flags.csvDialect };
+  const charts = await briefCharts(flags, full, lang);
+  const options = { lang, unit: flags.amountUnit ?? loaded.config.budget.displayUnit, paint: paintFor(flags, toStdout), csvDialect: flags.csvDialect, ...(charts ? { charts } : {}) };
   const streams = flags.format === 'json' || flags.format === 'csv';
   const chunks = (paint: Paint) => (streams ? renderReportChunks(report, flags.format, { ...options, paint }, rows()) : renderReportChunks(full(), flags.format, { ...options, paint }));
   if (toStdout) await writeChunks(process.stdout, chunks(options.paint));
   else {
+    // Charts first: a brief never links a chart that is not there yet.
+    if (charts && flags.format === 'md') {
+      const paths = await writeOutputs(join(flags.out, 'charts') + sep, () => chartFiles(charts), () => [], inputFiles);
+      if (paths.length > 0) process.stderr.write(`tillit: wrote ${paths.length} chart(s) to ${dirname(paths[0]!)}${sep}\n`);
+    }
     const written = await writeOutputs(flags.out, () => reportFiles(full(), flags.format, options), () => chunks(NO_PAINT), inputFiles);
     for (const path of written) process.stderr.write(`tillit: wrote ${path}\n`);
   }

@@ -1,16 +1,20 @@
 import { QualityCell, type Comparison, type QualityRow, type Report } from '../model/report.js';
 import { slug } from '../model/text.js';
+import { buildBrief } from './brief.js';
+import type { BriefCharts } from './charts/index.js';
 import { formatPeriod } from './format.js';
 import { keyMessages } from './messages.js';
 import { renderCsv, renderCsvChunks, type CsvDialect } from './render-csv.js';
 import { escapeMd, renderBrief } from './render-md.js';
+import { renderHtmlDocument } from './render-html.js';
 import { renderTable } from './render-table.js';
 import { reportAreas, scopeReport, type RenderOptions } from './view.js';
 
-export type Format = 'table' | 'json' | 'csv' | 'md';
-export type ReportRenderOptions = RenderOptions & { csvDialect: CsvDialect };
+export type Format = 'table' | 'json' | 'csv' | 'md' | 'html';
+/** `charts`: the briefs' rendered charts (md files in a directory link them, html inlines them). */
+export type ReportRenderOptions = RenderOptions & { csvDialect: CsvDialect; charts?: BriefCharts };
 
-const EXT: Record<Format, string> = { table: 'txt', json: 'json', csv: 'csv', md: 'md' };
+const EXT: Record<Format, string> = { table: 'txt', json: 'json', csv: 'csv', md: 'md', html: 'html' };
 
 const json = JSON.stringify;
 /** A number as JSON writes it (a non-finite one as null). */
@@ -131,7 +135,21 @@ export function renderReport(report: Report, format: Format, opts: ReportRenderO
       return renderTable(report, opts);
     case 'md':
       return reportAreas(report).map((a) => renderBrief(report, a.code, opts)).join('\n---\n\n');
+    case 'html':
+      return renderHtml(report, reportAreas(report).map((a) => a.code), opts);
   }
+}
+
+/** Briefs as one HTML document, a section each, with their charts when rendered. */
+function renderHtml(report: Report, areas: readonly string[], opts: ReportRenderOptions): string {
+  const briefs = areas.map((area) => ({ brief: buildBrief(report, area, opts), charts: opts.charts?.get(area) ?? [] }));
+  const title = areas.length === 1 ? briefs[0]!.brief.title : `${report.organisation.name}: ${[report.period.survey, report.period.budget && formatPeriod(report.period.budget, opts.lang)].filter(Boolean).join(' · ')}`;
+  return renderHtmlDocument(title, briefs);
+}
+
+/** Briefs' chart files for `--out DIR` in Markdown, named as the briefs link them (`charts/NAME`, here `NAME`). */
+export function chartFiles(charts: BriefCharts): { name: string; content: string }[] {
+  return [...charts.values()].flat().map((c) => ({ name: c.file.replace(/^charts\//, ''), content: c.svg }));
 }
 
 /**
@@ -141,7 +159,9 @@ export function renderReport(report: Report, format: Format, opts: ReportRenderO
 export function reportFiles(report: Report, format: Format, opts: ReportRenderOptions): { name: string; content: string }[] {
   return reportAreas(report).map((a) => {
     const name = `${slug(a.code)}-${slug(a.name)}.${EXT[format]}`;
-    const content = format === 'md' ? renderBrief(report, a.code, opts) : renderReport(scopeReport(report, a.code), format, opts);
+    const content = format === 'md'
+      ? renderBrief(report, a.code, opts, opts.charts?.get(a.code))
+      : format === 'html' ? renderHtml(report, [a.code], opts) : renderReport(scopeReport(report, a.code), format, opts);
     return { name, content };
   });
 }

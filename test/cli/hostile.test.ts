@@ -139,7 +139,8 @@ describe('hostile text that is valid data is rendered inert', () => {
     const out = join(dir, 'out/');
     const r = tillit(['report', '--config', config, '--format', 'md', '--out', out]);
     expect(r.code).toBe(0);
-    expect(readdirSync(out).every((n) => /^[a-z0-9-]+\.md$/.test(n))).toBe(true);
+    expect(readdirSync(out).every((n) => /^[a-z0-9-]+\.md$/.test(n) || n === 'charts')).toBe(true);
+    expect(readdirSync(join(out, 'charts')).every((n) => /^[a-z0-9-]+\.svg$/.test(n))).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(['out', 'tillit.config.json']);
   });
 });
@@ -148,7 +149,8 @@ describe('output safety', () => {
   it('a failure mid-run leaves earlier outputs intact and no partial files', () => {
     const out = join(tmp(), 'briefs');
     expect(tillit(['report', '--config', CONFIG, '--format', 'md', '--out', `${out}/`]).code).toBe(0);
-    const before = Object.fromEntries(readdirSync(out).map((n) => [n, readFileSync(join(out, n), 'utf8')]));
+    // The briefs (their charts are in charts/, written before them).
+    const before = Object.fromEntries(readdirSync(out).filter((n) => n.endsWith('.md')).map((n) => [n, readFileSync(join(out, n), 'utf8')]));
     // Make the second target unwritable: a directory where the file should go.
     const victim = Object.keys(before).sort()[1]!;
     const moved = join(out, victim);
@@ -167,7 +169,8 @@ describe('output safety', () => {
       // Each file is either the old complete brief or the new complete one, never a fragment.
       expect(now === text || now.startsWith('# ') && now.endsWith('\n')).toBe(true);
     }
-  });
+    // Two runs that each draw the example's 27 charts.
+  }, 120_000);
   it('concurrent runs writing to the same directory do not corrupt each other', async () => {
     const out = join(tmp(), 'shared');
     const run = () => new Promise<number | null>((resolve) => {

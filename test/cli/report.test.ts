@@ -140,11 +140,11 @@ describe('exit codes and the CI contract', () => {
     expect(text.match(/^### /gm)).toHaveLength(2);
     expect(text).toContain('(--fail-on)');
   });
-  it('--out DIR writes one file per municipality and one for the organisation', () => {
+  it('--out DIR writes one file per municipality and one for the organisation (and, for md, their charts)', () => {
     const dir = join(tmp(), 'briefs/');
     const r = tillit(['report', '--config', CONFIG, '--format', 'md', '--out', dir]);
     expect(r.code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['1460-bengtsfors.md', '1461-mellerud.md', 'bm-socialforvaltningen-bengtsfors-mellerud-exempeldata.md']);
+    expect(readdirSync(dir).sort()).toEqual(['1460-bengtsfors.md', '1461-mellerud.md', 'bm-socialforvaltningen-bengtsfors-mellerud-exempeldata.md', 'charts']);
     expect(readFileSync(join(dir, '1461-mellerud.md'), 'utf8')).toMatch(/^# Mellerud \(1461\)/);
     expect(r.stdout).toBe('');
   });

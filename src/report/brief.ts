@@ -1,0 +1,166 @@
+import type { Report } from '../model/report.js';
+import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatValue, sparkline, type Lang } from './format.js';
+import { keyMessages } from './messages.js';
+import { resultLine, signNote } from './render-table.js';
+import { alphaText, areaName, budgetLabel, indicatorTitle, indicatorUnit, latestQuality, NO_PAINT, seriesValues, type RenderOptions } from './view.js';
+import { words } from './words.js';
+
+/**
+ * A brief's content as plain text, before any markup: the Markdown and the HTML brief are both
+ * rendered from it, so they say the same thing. Every text is unescaped; each renderer escapes.
+ */
+export interface Brief {
+  lang: Lang;
+  area: string;
+  title: string;
+  generated: string | null;
+  messages: Section<string[]> | null;
+  quality: Section<Table> | null;
+  budget: Section<Table> | null;
+  /** The result against its target, as runs of text, some of them strong. */
+  result: Cell[] | null;
+  allocation: Section<Table> | null;
+  method: Section<string[]>;
+}
+
+export interface Section<T> {
+  heading: string;
+  body: T;
+}
+
+/** A table cell: text, shown strong (a total line) or marked as statistically significant. */
+export interface Cell {
+  text: string;
+  strong?: boolean;
+  significant?: boolean;
+}
+
+export interface Table {
+  head: string[];
+  rows: Cell[][];
+}
+
+const cell = (text: string, more: Omit<Cell, 'text'> = {}): Cell => ({ text, ...more });
+
+/** The brief for one area (a municipality or the organisation), in plain language. */
+export function buildBrief(report: Report, area: string, opts: RenderOptions): Brief {
+  const { lang } = opts;
+  const sv = lang === 'sv';
+  const w = words(lang);
+  const name = areaName(report, area);
+  const isOrg = report.areas.find((a) => a.code === area)?.kind === 'organisation';
+  const when = [report.period.survey && `${w.qualityFor} ${report.period.survey}`, report.period.budget && `${w.budgetAfter} ${formatPeriod(report.period.budget, lang)}`].filter(Boolean).join(', ');
+  const messages = keyMessages(report, area, opts);
+  return {
+    lang,
+    area,
+    title: `${isOrg ? name : `${name} (${area})`} – ${sv ? 'uppföljning' : 'follow-up'}: ${when}`,
+    generated: report.generatedAt ? `${sv ? 'Skapad' : 'Generated'} ${report.generatedAt}` : null,
+    messages: messages.length > 0 ? { heading: sv ? 'Det viktigaste' : 'Key messages', body: messages } : null,
+    quality: qualitySection(report, area, lang),
+    budget: budgetSection(report, area, lang),
+    result: resultCells(report, area, opts),
+    allocation: isOrg ? allocationSection(report, lang) : null,
+    method: { heading: sv ? 'Om siffrorna' : 'About the figures', body: methodNote(report, lang) },
+  };
+}
+
+function qualitySection(report: Report, area: string, lang: Lang): Section<Table> | null {
+  const w = words(lang);
+  const quality = latestQuality(report, area).filter((q) => q.gender === 'T');
+  if (quality.length === 0) return null;
+  return {
+    heading: w.quality,
+    body: {
+      head: [w.indicator, w.service, `${report.period.survey}`, lang === 'sv' ? 'Osäkerhet (95 %)' : 'Uncertainty (95%)', w.change, w.trend, w.reference, w.series],
+      rows: quality.map((q) => {
+        const unit = indicatorUnit(report, q.indicator);
+        return [
+          cell(indicatorTitle(report, q.indicator, lang)),
+          cell(q.service),
+          cell(q.value === null ? (q.incomplete ? w.incomplete : q.suppressed === 'secondary' ? w.suppressedSecondary : w.suppressedBelow(report.settings.minRespondents)) : formatValue(q.value, unit, lang, 0)),
+          cell(q.low !== null && q.high !== null ? `${formatNumber(q.low, 0, lang)}–${formatNumber(q.high, 0, lang)}` : ''),
+          q.change ? cell(formatDiff(q.change.differencePp, unit, lang, 0), { significant: q.change.significant }) : cell(''),
+          cell(q.trend ? w.verdict[q.trend.verdict] : ''),
+          q.reference ? cell(formatDiff(q.reference.differencePp, unit, lang, 0), { significant: q.reference.significant }) : cell(''),
+          cell(sparkline(seriesValues(report, q))),
+        ];
+      }),
+    },
+  };
+}
+
+function budgetSection(report: Report, area: string, lang: Lang): Section<Table> | null {
+  const w = words(lang);
+  const budget = report.budget.filter((b) => b.area === area);
+  if (budget.length === 0) return null;
+  const amount = (v: number | null, signed = false) => (v === null ? '' : formatAmount(v, 'mnkr', lang, signed));
+  return {
+    heading: `${w.budget} (${formatPeriod(budget[0]!.period, lang)})`,
+    body: {
+      head: [w.activity, w.budgetYtd, w.actualYtd, w.deviationPct, w.forecastDeviation, w.statusHeader],
+      rows: budget.map((b) => [
+        cell(budgetLabel(report, b, lang), { strong: b.total }),
+        cell(amount(b.budgetYtd)),
+        cell(amount(b.actualYtd)),
+        cell(b.deviationPct === null ? '' : `${b.deviationPct > 0 ? '+' : ''}${formatPct(b.deviationPct, lang)}`),
+        cell(amount(b.forecastDeviation, true)),
+        cell(b.status ? w.status[b.status] : ''),
+      ]),
+    },
+  };
+}
+
+const STRONG_START = '\u0001';
+const STRONG_END = '\u0002';
+
+/** The result line as runs: what the table's paint would make bold comes out strong. */
+function resultCells(report: Report, area: string, opts: RenderOptions): Cell[] | null {
+  const line = resultLine(report, area, { ...opts, paint: { ...NO_PAINT, bold: (t) => `${STRONG_START}${t}${STRONG_END}` } });
+  if (!line) return null;
+  return line.split(STRONG_START).flatMap((part, i) => {
+    if (i === 0) return part ? [cell(part)] : [];
+    const [strong = '', rest = ''] = part.split(STRONG_END);
+    return [cell(strong, { strong: true }), ...(rest ? [cell(rest)] : [])];
+  });
+}
+
+function allocationSection(report: Report, lang: Lang): Section<Table> | null {
+  const w = words(lang);
+  const a = report.allocation;
+  if (!a) return null;
+  return {
+    heading: w.allocation,
+    body: {
+      head: [w.member, w.share, w.actualYtd, w.perInhabitant],
+      rows: a.members.map((m) => [
+        cell(areaName(report, m.area)),
+        cell(formatPct(m.weight * 100, lang)),
+        cell(m.actualYtd === null ? '' : formatAmount(m.actualYtd, 'mnkr', lang)),
+        cell(m.actualPerInhabitant === null ? '' : formatNumber(m.actualPerInhabitant, 0, lang)),
+      ]),
+    },
+  };
+}
+
+/** The short method note every brief ends with. */
+export function methodNote(report: Report, lang: 'sv' | 'en'): string[] {
+  const min = report.settings.minRespondents;
+  const alpha = alphaText(report, lang);
+  const sources = [...new Set(report.inputs.map((i) => i.file))].join(', ');
+  return lang === 'sv'
+    ? [
+        `Andel positiva svar räknas utan "Vet ej/Ingen åsikt". Resultat med färre än ${min} svarande visas inte, och inte heller resultat som annars skulle gå att räkna fram ur andra.`,
+        `Osäkerheten är ett 95 % konfidensintervall (Wilson). En förändring kallas förändring bara när den är statistiskt säkerställd (p < ${alpha}); en trend kräver minst fem år (Mann–Kendall).`,
+        signNote(report, lang),
+        `Källor: ${sources}.`,
+        ...report.attribution,
+      ]
+    : [
+        `Share of positive answers excludes "Don't know". Results with fewer than ${min} respondents are not shown, nor results that could otherwise be worked out from others.`,
+        `Uncertainty is a 95% confidence interval (Wilson). A change is only called a change when statistically significant (p < ${alpha}); a trend needs at least five years (Mann–Kendall).`,
+        signNote(report, lang),
+        `Sources: ${sources}.`,
+        ...report.attribution,
+      ];
+}

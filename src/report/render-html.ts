@@ -1,0 +1,109 @@
+import type { Brief, Cell, Table } from './brief.js';
+import type { Chart } from './charts/index.js';
+import { inlineSvg } from './charts/svg.js';
+import { CHART_WORDS } from './charts/words.js';
+
+/**
+ * Escapes text for HTML element content and quoted attributes.
+ * @example escapeHtml('<b a="1">&') // '&lt;b a=&quot;1&quot;&gt;&amp;'
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/**
+ * On screen a readable column; in print one A4 page per brief (`break-after: page`), with type
+ * and charts sized so a brief of eight indicator charts and a budget chart fits. System fonts
+ * only: nothing is fetched.
+ */
+const STYLE = `
+@page { size: A4; margin: 12mm; }
+html { font-family: sans-serif; font-size: 10pt; line-height: 1.3; color: #222; background: white; }
+body { margin: 0 auto; max-width: 186mm; padding: 8mm 4mm; }
+section.brief { break-after: page; page-break-after: always; }
+section.brief:last-child { break-after: auto; page-break-after: auto; }
+h1 { font-size: 14pt; margin: 0 0 1mm; }
+h2 { font-size: 11pt; margin: 3mm 0 1mm; break-after: avoid; }
+p, ul { margin: 0 0 1.5mm; }
+ul { padding-left: 5mm; }
+table { border-collapse: collapse; width: 100%; margin-bottom: 1.5mm; }
+th, td { text-align: left; padding: 0.3mm 1.5mm; border-bottom: 0.5pt solid #ccc; vertical-align: top; }
+th { font-weight: 600; border-bottom-color: #888; }
+td.series { font-family: monospace; letter-spacing: -0.05em; white-space: nowrap; }
+.generated, .legend, .method { color: #444; font-size: 8.5pt; }
+.charts { display: grid; grid-template-columns: repeat(4, 1fr); gap: 1mm 3mm; margin: 1mm 0; }
+.budget-row { display: grid; grid-template-columns: minmax(0, 1fr) 62mm; gap: 3mm; align-items: start; }
+.budget-row td:not(:first-child), .budget-row th { white-space: nowrap; }
+figure { margin: 0; }
+figure svg { display: block; width: 100%; height: auto; }
+@media print {
+  html { font-size: 8pt; }
+  body { max-width: none; padding: 0; }
+  h1 { font-size: 12pt; }
+  h2 { font-size: 9.5pt; margin-top: 2mm; }
+  .generated, .legend, .method { font-size: 7pt; }
+}
+`;
+
+function htmlCell(c: Cell, tag: 'td' | 'th', cls?: string): string {
+  const text = escapeHtml(c.text);
+  const body = `${c.strong && text ? `<strong>${text}</strong>` : text}${c.significant ? '*' : ''}`;
+  return `<${tag}${cls ? ` class="${cls}"` : ''}>${body}</${tag}>`;
+}
+
+/** A table; a column headed `seriesHead` (sparklines) gets a monospace class. */
+function htmlTable({ head, rows }: Table, seriesColumn = -1): string {
+  const headRow = `<tr>${head.map((h) => htmlCell({ text: h }, 'th')).join('')}</tr>`;
+  const bodyRows = rows.map((r) => `<tr>${r.map((c, i) => htmlCell(c, 'td', i === seriesColumn ? 'series' : undefined)).join('')}</tr>`);
+  return `<table>\n<thead>${headRow}</thead>\n<tbody>\n${bodyRows.join('\n')}\n</tbody>\n</table>`;
+}
+
+function htmlCharts(charts: readonly Chart[], cls: string): string {
+  return `<div class="${cls}">\n${charts.map((c) => `<figure>${inlineSvg(c.svg)}</figure>`).join('\n')}\n</div>`;
+}
+
+/** One brief as an HTML section, its charts inline. */
+export function renderBriefSection(brief: Brief, charts: readonly Chart[]): string {
+  const out = [`<section class="brief" id="area-${escapeHtml(brief.area)}">`, `<h1>${escapeHtml(brief.title)}</h1>`];
+  if (brief.generated) out.push(`<p class="generated">${escapeHtml(brief.generated)}</p>`);
+  if (brief.messages) out.push(`<h2>${escapeHtml(brief.messages.heading)}</h2>`, `<ul>\n${brief.messages.body.map((m) => `<li>${escapeHtml(m)}</li>`).join('\n')}\n</ul>`);
+  const quality = charts.filter((c) => c.kind === 'quality');
+  const budget = charts.filter((c) => c.kind === 'budget');
+  if (brief.quality) {
+    out.push(`<h2>${escapeHtml(brief.quality.heading)}</h2>`, htmlTable(brief.quality.body, brief.quality.body.head.length - 1));
+    if (quality.length > 0) out.push(htmlCharts(quality, 'charts'), `<p class="legend">${escapeHtml(CHART_WORDS[brief.lang].legend)}</p>`);
+  }
+  if (brief.budget) {
+    out.push(`<h2>${escapeHtml(brief.budget.heading)}</h2>`);
+    if (budget.length > 0) out.push(`<div class="budget-row">\n${htmlTable(brief.budget.body)}\n${htmlCharts(budget, 'budget-chart')}\n</div>`);
+    else out.push(htmlTable(brief.budget.body));
+  }
+  if (brief.result) out.push(`<p>${brief.result.map((c) => (c.strong ? `<strong>${escapeHtml(c.text)}</strong>` : escapeHtml(c.text))).join('')}</p>`);
+  if (brief.allocation) out.push(`<h2>${escapeHtml(brief.allocation.heading)}</h2>`, htmlTable(brief.allocation.body));
+  out.push(`<h2>${escapeHtml(brief.method.heading)}</h2>`, `<ul class="method">\n${brief.method.body.map((l) => `<li>${escapeHtml(l)}</li>`).join('\n')}\n</ul>`);
+  out.push('</section>');
+  return out.join('\n');
+}
+
+/**
+ * A self-contained HTML document of one or more briefs: styles inline, charts as inline SVG, no
+ * script, font, image or link to fetch; printed, each brief starts on a new A4 page.
+ */
+export function renderHtmlDocument(title: string, briefs: readonly { brief: Brief; charts: readonly Chart[] }[]): string {
+  const lang = briefs[0]?.brief.lang ?? 'sv';
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${lang}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    ...briefs.map((b) => renderBriefSection(b.brief, b.charts)),
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
