@@ -5,6 +5,8 @@ import { analyseLazily } from '../indicators/analyse.js';
 import { loadConfig, loadInputs } from '../ingest/load.js';
 import { formatFinding } from '../model/findings.js';
 import { evaluateFailOn, parseFailOn } from '../report/fail-on.js';
+import { periodYear } from '../model/period.js';
+import { resolveArea } from '../model/register.js';
 import type { Report } from '../model/report.js';
 import { renderReportChunks, reportFiles, renderSummary, type Format } from '../report/render.js';
 import { NO_PAINT, type Paint } from '../report/view.js';
@@ -96,7 +98,8 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   // report peaked at 414 instead of 567 MB, for one ~35 ms collection (scripts/bench.mjs).
   if (readMostlyGarbage(inputs)) collectGarbage();
 
-  const municipalities = flags.municipality?.map((m) => m.padStart(4, '0'));
+  // `-m 1460`, `-m Bengtsfors`, `-m 20`, `-m Dalarna`: a municipality or a region, as the data names them.
+  const municipalities = flags.municipality?.map((m) => ((r) => (r.ok ? r.area.code : m.padStart(4, '0')))(resolveArea(m)));
   const at = generatedAt(flags);
   const inputFiles = inputs.map((i) => i.file);
   const { report, rows } = analyseLazily(inputs, loaded.config, {
@@ -123,7 +126,7 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   // --fail-on reads the rows of the report's survey year only: those are all it is given unless
   // every row is at hand anyway.
   const year = report.period.survey;
-  const latest = () => ({ ...report, quality: [...rows({ row: (_code, _kind, period) => period.slice(0, 4) === year })] });
+  const latest = () => ({ ...report, quality: [...rows({ row: (_code, _kind, period) => String(periodYear(period)) === year })] });
   const matches = rules.length === 0 ? [] : evaluateFailOn(whole ?? (flags.summary ? full() : latest()), rules);
   if (flags.summary) await appendSummary(flags.summary, renderSummary(full(), matches, { ...options, paint: NO_PAINT }));
   if (matches.length > 0) {

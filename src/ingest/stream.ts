@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { finding, type FindingInput } from '../model/findings.js';
 import { decodeWindows1252, firstInvalidUtf8, hasUtf8Sequences } from './decode.js';
 import type { ParsedInput, ParseOptions } from './parse-input.js';
+import type { HeaderPlan } from './header-plan.js';
 import { createRecordBuilder, type RecordBuilder } from './records.js';
 import { collectRows, eachUnquoted, parseBlock, readHead, type Delimiter, type Row } from './table.js';
 import type { Kind } from '../config/schema.js';
@@ -54,6 +55,7 @@ export interface ChunkHead {
   headerLine: number;
   decimal: DecimalMark;
   kind: Kind | undefined;
+  plan: HeaderPlan;
   encoding: 'utf-8' | 'windows-1252';
   sawMultibyte: boolean;
   switched: boolean;
@@ -111,7 +113,7 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
     switched = cont.switched;
     if (switched) firstInvalid = { line: 0, column: 0 };
     builder = createRecordBuilder(
-      { delimiter, headerLine: cont.headerLine, headers: cont.headers, findings: [], continued: true, ...(title !== undefined ? { title } : {}) },
+      { delimiter, headerLine: cont.headerLine, headers: cont.headers, findings: [], continued: true, plan: cont.plan, ...(title !== undefined ? { title } : {}) },
       [],
       { ...opts, decimal: cont.decimal, ...(cont.kind !== undefined ? { kind: cont.kind } : {}) },
     );
@@ -319,7 +321,7 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
     head() {
       if (builder === undefined || delimiter === undefined || state.headers === undefined) return undefined;
       const h: ChunkHead = {
-        delimiter, headers: state.headers, headerLine: state.headerLine ?? 1, decimal: builder.decimal, kind: builder.kind,
+        delimiter, headers: state.headers, headerLine: state.headerLine ?? 1, decimal: builder.decimal, kind: builder.kind, plan: builder.plan,
         encoding, sawMultibyte, switched, bom,
       };
       if (title !== undefined) h.title = title;
