@@ -11,7 +11,7 @@ import type { Report } from '../model/report.js';
 import { renderReportChunks, reportFiles, renderSummary, type Format } from '../report/render.js';
 import { NO_PAINT, type Paint } from '../report/view.js';
 import { EXIT, InputError, UsageError } from './errors.js';
-import { ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
+import { checkForcedKind, ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
 import { collectGarbage, readMostlyGarbage } from './memory.js';
 import { appendSummary, writeChunks, writeOutputs, writeRejects } from './output.js';
 
@@ -80,6 +80,7 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   const overrides = { ...ingestOverrides(flags), ...(flags.period?.length === 7 ? { fallbackPeriod: flags.period } : {}) };
   const inputs = await loadInputs(loaded, { files, addToConfig: flags.add ?? false, overrides, threads: threadOptions(flags), ...(flags.maxBytes ? { maxBytes: flags.maxBytes } : {}) });
   progress.done();
+  checkForcedKind(inputs);
   if (flags.rejects) {
     const count = await writeRejects(flags.rejects, inputs);
     process.stderr.write(`tillit: wrote ${count} rejected row(s) to ${flags.rejects}\n`);

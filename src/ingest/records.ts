@@ -207,6 +207,12 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
     return builder();
   }
   base.kind = kind;
+  if (opts.kind === 'budget' && !BUDGET_AMOUNTS.some((r) => map.roles[r] !== undefined)) {
+    // Forcing the kind cannot make amounts of other columns: a usage error, not rows of nothing.
+    findings.push({ code: 'kind-no-amounts', line: table.headerLine, args: missingRoleArgs(table.headers, map.roles, ['budgetYear', 'budgetYtd', 'actualYtd'], found) });
+    failed = 'kind-no-amounts';
+    return builder();
+  }
   // A finance export with one follow-up often names its month only in the title above the table.
   let titlePeriod = kind === 'budget' && map.roles.period === undefined && opts.period === undefined && table.title !== undefined ? periodInText(table.title) : undefined;
   if (titlePeriod !== undefined) findings.push({ code: 'period-from-title', line: table.headerLine, args: { period: titlePeriod, title: truncate(table.title!) } });

@@ -35,6 +35,7 @@ const MESSAGES = {
   'period-from-header': (a) => `period ${a.period} taken from the year-to-date column "${a.header}" (the file has no period column)`,
   'period-pooled': (a) => `pooled periods (${a.example}): ordered and trended by their end year; overlapping windows share years, so a trend over them looks steadier than it is`,
   'rows-none-usable': (a) => `no row is usable: ${a.reason}`,
+  'kind-no-amounts': (a) => `--kind budget (or "kind": "budget") on a file with no amount column. Roles found: ${a.found}. Missing: ${a.missing}. Columns: ${a.columns}`,
   'header-ambiguous-column': (a) => `columns ${a.columns} both mean ${a.role}; using the first`,
   'csv-syntax': (a) => `CSV syntax error: ${a.reason}`,
   'row-column-count': (a) => `row has ${a.got} fields, header has ${a.expected}`,
