@@ -19,8 +19,10 @@ import type { Row } from './table.js';
  * - a text column (a stub) whose one value is the value column's name (`Andel och
  *   konfidensintervall` = `Andel`) only says what the value is: not a dimension;
  * - with no indicator column, no indicator from the config or a value column's name, and no title
- *   naming the table, the one remaining stub names what is measured: it is the indicator
- *   (`Sociala relationer` = `Lågt socialt deltagande`);
+ *   naming a wide table, a stub with one value throughout the sample, when it is the only such
+ *   stub, names what is measured: it is the indicator (`Sociala relationer` = `Lågt socialt
+ *   deltagande`: the selection made when the extract was downloaded). A stub whose values vary
+ *   (age band, school level, account line) is a breakdown, never the indicator;
  * - the other stubs split series (their values join the service) unless the sample shows them
  *   constant, or with one value per area (they describe the area, like Kolada's
  *   `municipality_type`): then they are no dimension, but a row whose value differs from the
@@ -104,10 +106,12 @@ export function planHeader(headers: readonly string[], sample: readonly Row[], o
   const rest = profiles.filter((p) => !measure.includes(p));
   for (const p of measure) plan.quiet.push({ idx: p.idx, value: p.single! });
   const indicatorKnown = roles.indicator !== undefined || plan.indicator !== undefined || (layout === 'wide' && opts.title !== undefined);
-  if (!indicatorKnown && rest.length === 1) {
-    roles.indicator = rest[0]!.idx;
-    findings.push({ code: 'column-as-indicator', line: opts.headerLine, column: rest[0]!.idx + 1, args: { header: truncate(headers[rest[0]!.idx]!) } });
-    rest.length = 0;
+  const fixed = rest.filter((p) => p.single !== undefined);
+  if (!indicatorKnown && fixed.length === 1) {
+    const idx = fixed[0]!.idx;
+    roles.indicator = idx;
+    findings.push({ code: 'column-as-indicator', line: opts.headerLine, column: idx + 1, args: { header: truncate(headers[idx]!), value: truncate(fixed[0]!.single!) } });
+    rest.splice(rest.indexOf(fixed[0]!), 1);
   }
   for (const p of rest) {
     if (p.single !== undefined || p.perArea) plan.quiet.push(p.single !== undefined ? { idx: p.idx, value: p.single } : { idx: p.idx });

@@ -183,6 +183,8 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   // Kolada rows exist per gender; like Kolada's own views, keep the total unless told otherwise.
   const genderFilter = opts.gender ?? (kolada ? 'T' : 'all');
   const base: RecordsResult = { rejects, layout, kolada, decimal, records: [], findings, counts };
+  // A pooled range (`2004-2007`) is said once per file: the report trends it on its end year.
+  let pooled = wide.find((w) => pooledRange(w.period) !== undefined)?.period;
   // Respondent rows are counted per group, not kept: memory follows groups, not rows. Groups are
   // found area → period → question → service → gender (nested maps: no key text built per row).
   // Each group is its record from the start (counts added as rows come; the source is its first row).
@@ -229,10 +231,16 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   }
   const titleArea = map.roles.municipality === undefined && opts.municipality === undefined && table.title !== undefined ? municipalityInText(table.title) : undefined;
   if (titleArea !== undefined) findings.push({ code: 'area-from-title', line: table.headerLine, args: { code: titleArea, title: truncate(table.title!) } });
+  // A table of one measure with no indicator column or setting is named after its title, else its
+  // file (what a PX-Web table without a title always was), and says so.
+  const fileIndicator = plan.indicator ?? (map.roles.indicator === undefined && (layout === 'wide' || kind === 'values') ? table.title ?? fileStem(opts.file) : undefined);
+  if (fileIndicator !== undefined && plan.indicator === undefined && layout === 'long') {
+    findings.push({ code: 'indicator-from-file', line: table.headerLine, args: { indicator: truncate(fileIndicator), source: table.title !== undefined ? 'title' : 'name' } });
+  }
   const supplied = (r: Role) =>
     (r === 'period' && (opts.period !== undefined || titlePeriod !== undefined || layout === 'wide')) ||
     (r === 'municipality' && (opts.municipality !== undefined || titleArea !== undefined)) ||
-    (r === 'indicator' && (layout === 'wide' || plan.indicator !== undefined)) ||
+    (r === 'indicator' && fileIndicator !== undefined) ||
     (r === 'service' && kind === 'budget' && map.roles.indicator !== undefined);
   const missing = REQUIRED[kind].filter((r) => map.roles[r] === undefined && !supplied(r));
   if (kind === 'budget' && map.roles.period === undefined && opts.period === undefined && titlePeriod === undefined) missing.push('period');
@@ -277,8 +285,6 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   const isOrganisation = memo((text) => orgAliases.has(normalizeLabel(text)));
   // Kolada's dumps write Riket `0` among four-digit codes.
   const area$ = memo(plan.zeroIsNation ? (text: string) => (/^\s*0{1,2}\s*$/.test(text) ? NATION : resolveArea(text)) : resolveArea);
-  // A pooled range (`2004-2007`) is said once per file: the report trends it on its end year.
-  let pooled = wide.find((w) => pooledRange(w.period) !== undefined)?.period;
   const period$ = memo((text: string) => {
     const p = parsePeriod(text);
     if (pooled === undefined && p !== undefined && p.length > 7) pooled = pooledRange(p) === undefined ? undefined : p;
@@ -498,7 +504,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
 
     const source = { file: opts.file, line: row.line };
     const service = kept(splitsSeries ? stubParts(row.cells, cell('service')) : cell('service') ?? '');
-    const indicator = kept(cell('indicator') || plan.indicator || (layout === 'wide' ? title ?? fileStem(opts.file) : ''));
+    const indicator = kept(cell('indicator') || fileIndicator || '');
     const titleText = cell('indicatorTitle');
     const indicatorTitle = titleText === undefined ? undefined : kept(titleText);
     const candidates: { schema: { safeParse: (v: unknown) => { success: boolean; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } } }; value: Record<string, unknown>; key: readonly string[]; fingerprint: readonly (number | null)[]; period: string }[] = [];
