@@ -13,7 +13,7 @@ export const ALIASES: Readonly<Record<Role, readonly string[]>> = {
     'boendekommun', 'hemkommun', 'geo', 'lan', 'county',
   ],
   municipalityName: ['kommunnamn', 'municipality name', 'namn'],
-  period: ['ar', 'period', 'manad', 'year', 'month', 'tid', 'tidpunkt', 'undersokningsar', 'time'],
+  period: ['ar', 'period', 'manad', 'year', 'month', 'tid', 'tidpunkt', 'undersokningsar', 'time', 'lasar'],
   service: [
     'verksamhet', 'service', 'verksamhetsomrade', 'boendeform', 'tjanst', 'activity', 'omsorgsform',
     'insats', 'verksamhetsgren',

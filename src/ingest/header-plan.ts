@@ -41,6 +41,8 @@ export interface HeaderPlan {
   quiet: { idx: number; value?: string }[];
   /** Named columns no role, stub or value took. */
   unused: number[];
+  /** Which of the unused columns hold numbers. */
+  numeric: number[];
   /** `0`/`00` are the nation where the area column holds codes (Kolada's dumps write Riket `0`). */
   zeroIsNation: boolean;
   /** The month a year-to-date column's name gives (`Utfall jan–aug`), with the header. */
@@ -77,7 +79,7 @@ export function planHeader(headers: readonly string[], sample: readonly Row[], o
   const periodIdx = new Set(wide.map((w) => w.idx));
   const free = () => headers.map((_, i) => i).filter((i) => !taken().has(i) && !periodIdx.has(i) && headers[i]!.trim() !== '');
   const numeric = (idx: number) => isNumericColumn(rows, idx);
-  const plan: HeaderPlan = { map, layout, wide, stubs: [], quiet: [], unused: [], zeroIsNation: false, findings };
+  const plan: HeaderPlan = { map, layout, wide, stubs: [], quiet: [], unused: [], numeric: [], zeroIsNation: false, findings };
   if (ytdMonth !== undefined) plan.ytdMonth = ytdMonth;
   if (opts.indicator !== undefined && opts.indicator.trim() !== '') plan.indicator = opts.indicator.trim();
 
@@ -123,6 +125,7 @@ export function planHeader(headers: readonly string[], sample: readonly Row[], o
 }
 
 function finishPlan(plan: HeaderPlan, rows: readonly Row[]): HeaderPlan {
+  plan.numeric = plan.unused.filter((i) => isNumericColumn(rows, i));
   const area = plan.map.roles.municipality;
   plan.zeroIsNation = area !== undefined && rows.some((r) => /^\s*\d{3,4}\s*$/.test(r.cells[area] ?? ''));
   return plan;

@@ -227,7 +227,10 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
     }
   }
   if (kind === 'budget') {
-    for (const idx of plan.unused) findings.push({ code: 'column-unused', line: table.headerLine, column: idx + 1, args: { header: truncate(table.headers[idx]!) } });
+    // An unread amount column leaves the file unclean; a text column (a comment) is only named.
+    for (const idx of plan.unused) {
+      findings.push({ code: 'column-unused', severity: plan.numeric.includes(idx) ? 'warning' : 'info', line: table.headerLine, column: idx + 1, args: { header: truncate(table.headers[idx]!) } });
+    }
   }
   const titleArea = map.roles.municipality === undefined && opts.municipality === undefined && table.title !== undefined ? municipalityInText(table.title) : undefined;
   if (titleArea !== undefined) findings.push({ code: 'area-from-title', line: table.headerLine, args: { code: titleArea, title: truncate(table.title!) } });

@@ -85,7 +85,8 @@ function isTitleAbove(line: string, below: readonly string[]): boolean {
   const cells = line.split(d).map(unquote);
   if (cells.some(isKnownColumn)) return false;
   // Excel pads a title to the table's width (`Piteå kommun;;;;;;`): one text cell, the rest empty.
-  const padded = cells.filter((c) => c !== '').length === 1 && table.split(d).filter((c) => unquote(c) !== '').length >= 3;
+  const filled = (l: string) => l.split(d).filter((c) => unquote(c) !== '').length;
+  const padded = filled(line) === 1 && below.some((l) => filled(l) >= 3);
   return padded || (own <= 1 && countOutsideQuotes(widest)[d] >= own + 2);
 }
 

@@ -62,14 +62,17 @@ export function seriesQuality(report: Report, area: string, indicator: string, s
 }
 
 /**
- * Areas that get a section or a file: municipalities and regions in the data (members first), then
- * the organisation; the nation only when the data is about nothing else (it is otherwise the
- * reference every row is compared with).
+ * Areas that get a section or a file: municipalities in the data (members first), then the
+ * organisation. Regions and the nation are what municipalities are compared with; they get
+ * sections of their own when the data (or `-m`) leaves no municipality: regions, else the nation.
  */
 export function reportAreas(report: Report): Report['areas'] {
   const present = new Set([...report.quality.map((q) => q.area), ...report.budget.map((b) => b.area)]);
-  const shown = report.areas.filter((a) => (a.kind === 'municipality' || a.kind === 'region' || a.kind === 'organisation') && present.has(a.code));
-  return shown.length > 0 ? shown : report.areas.filter((a) => a.kind === 'nation' && present.has(a.code));
+  const of = (kinds: readonly string[]) => report.areas.filter((a) => kinds.includes(a.kind) && present.has(a.code));
+  const local = of(['municipality', 'organisation']);
+  if (local.length > 0) return local;
+  const regions = of(['region']);
+  return regions.length > 0 ? regions : of(['nation']);
 }
 
 /** The model narrowed to one area (references it is compared with stay inside each row). */
