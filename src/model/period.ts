@@ -13,9 +13,9 @@ export function pooledRange(period: string): { from: number; to: number } | unde
   const from = Number(m[1]);
   const end = m[2] ?? m[3]!;
   // `2019/20`: the next year in two digits (a school year); `2025/11` stays a month.
-  const to = end.length === 2 ? (from - (from % 100) + Number(end)) : Number(end);
-  const span = end.length === 2 ? (to === from + 1 ? 1 : -1) : to - from;
-  return span >= 1 && span <= 20 ? { from, to } : undefined;
+  if (end.length === 2) return (from + 1) % 100 === Number(end) ? { from, to: from + 1 } : undefined;
+  const to = Number(end);
+  return to - from >= 1 && to - from <= 20 ? { from, to } : undefined;
 }
 
 /** The year a period counts as: its own, or a range's end year. */
