@@ -383,7 +383,8 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
     };
   };
   const find = (area: number, cell: number) => byCellArea.find(area, cell, 0);
-  const x = periodPosition;
+  // Each period's place in time, worked out once (a pooled range counts at its end year).
+  const xOf = periods.values.map(periodPosition);
   const surveyPeriod = opts.period?.slice(0, 4) ?? latestYear;
 
   function* rows(filter: RowFilter = {}): Generator<QualityRow> {
@@ -429,8 +430,8 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
         if (i === reportRow) {
           const pts: { x: number; y: number }[] = [];
           for (const p of shown) {
-            const pp = periods.values[o.period[p]!]!;
-            if (comparePeriods(pp, period) <= 0) pts.push({ x: x(pp), y: o.value[p]! });
+            const pp = o.period[p]!;
+            if (periodRank[pp]! <= periodRank[o.period[i]!]!) pts.push({ x: xOf[pp]!, y: o.value[p]! });
           }
           if (pts.length > 0) {
             const t = trend(pts, better, spec?.breaks ?? [], alpha);
