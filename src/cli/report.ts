@@ -88,7 +88,8 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   const rejected = inputs.flatMap((i) => i.findings.filter((f) => f.severity === 'error'));
   const rejectedRows = inputs.reduce((a, i) => a + i.counts.rejected, 0);
   if (rejected.length > 0) {
-    process.stderr.write(`tillit: ${rejectedRows} input row(s) rejected${flags.strict ? '' : ' and left out of the report'}:\n`);
+    // A file can fail with no row rejected (every row set aside on purpose): no "0 rows" line then.
+    process.stderr.write(rejectedRows > 0 ? `tillit: ${rejectedRows} input row(s) rejected${flags.strict ? '' : ' and left out of the report'}:\n` : 'tillit: input errors:\n');
     for (const f of rejected.slice(0, 10)) process.stderr.write(`  ${formatFinding(f)}\n`);
     if (rejected.length > 10) process.stderr.write(`  … ${rejected.length - 10} more (tillit validate, or the JSON report's findings)\n`);
     if (flags.strict) throw new InputError('--strict: no report written');
