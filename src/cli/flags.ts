@@ -1,4 +1,7 @@
 import type { IngestOverrides } from '../config/resolve.js';
+import type { ParsedInput } from '../ingest/parse-input.js';
+import { formatFinding } from '../model/findings.js';
+import { UsageError } from './errors.js';
 import { defaultThreads, type ThreadOptions } from '../ingest/read.js';
 
 export interface IngestFlags {
@@ -12,6 +15,7 @@ export interface IngestFlags {
   gender?: 'T' | 'K' | 'M' | 'all';
   inputPeriod?: string;
   inputMunicipality?: string;
+  inputIndicator?: string;
   maxBytes?: number;
   maxRows?: number;
   rejects?: string;
@@ -40,8 +44,15 @@ export function ingestOverrides(f: IngestFlags): IngestOverrides {
   if (f.gender) o.gender = f.gender;
   if (f.inputPeriod) o.period = f.inputPeriod;
   if (f.inputMunicipality) o.municipality = f.inputMunicipality;
+  if (f.inputIndicator) o.indicator = f.inputIndicator;
   o.maxRows = f.maxRows ?? DEFAULT_MAX_ROWS;
   return o;
+}
+
+/** `--kind budget` (or a config's `"kind"`) on a file with no amount column: a usage error (exit 2). */
+export function checkForcedKind(inputs: readonly ParsedInput[]): void {
+  const bad = inputs.flatMap((i) => i.findings.filter((f) => f.code === 'kind-no-amounts'));
+  if (bad.length > 0) throw new UsageError(bad.map(formatFinding).join('\n'));
 }
 
 /** Default ceiling on data rows per file: far above any survey, well below what exhausts memory. */

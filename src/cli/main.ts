@@ -46,6 +46,7 @@ function ingestFlags(cmd: Command, { config = true } = {}): Command {
     .addOption(new Option('--gender <g>', 'keep only this gender (T total, K women, M men)').choices(['T', 'K', 'M', 'all']))
     .option('--input-period <period>', 'period for budget files that carry none, e.g. 2025-08')
     .option('--input-municipality <code>', 'municipality (code or name) for files without such a column')
+    .option('--input-indicator <id>', 'indicator for files without such a column, e.g. U21468')
     .option('--max-bytes <n>', 'largest input file accepted, in bytes (default 2 GiB)', positiveInt)
     .option('--max-rows <n>', 'most data rows read from one file (default 50 000 000)', positiveInt)
     .option('--rejects <file>', 'write every rejected row (file, line, reason, original text) as CSV')

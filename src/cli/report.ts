@@ -8,12 +8,14 @@ import { loadConfig, loadInputs } from '../ingest/load.js';
 import type { ParsedInput } from '../ingest/parse-input.js';
 import { formatFinding } from '../model/findings.js';
 import { evaluateFailOn, parseFailOn } from '../report/fail-on.js';
+import { periodYear } from '../model/period.js';
+import { resolveArea } from '../model/register.js';
 import type { Report } from '../model/report.js';
 import { renderBriefCharts, type BriefCharts } from '../report/charts/index.js';
 import { chartFiles, renderReportChunks, reportFiles, renderSummary, type Format } from '../report/render.js';
 import { NO_PAINT, type Paint } from '../report/view.js';
 import { EXIT, InputError, UsageError } from './errors.js';
-import { ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
+import { checkForcedKind, ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
 import { collectGarbage, readMostlyGarbage } from './memory.js';
 import { appendSummary, writeChunks, writeOutputs, writeRejects } from './output.js';
 
@@ -108,6 +110,7 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   const overrides = { ...ingestOverrides(flags), ...(flags.period?.length === 7 ? { fallbackPeriod: flags.period } : {}) };
   const inputs = await loadInputs(loaded, { files, addToConfig: flags.add ?? false, overrides, threads: threadOptions(flags), ...(flags.maxBytes ? { maxBytes: flags.maxBytes } : {}) });
   progress.done();
+  checkForcedKind(inputs);
   if (flags.rejects) {
     const count = await writeRejects(flags.rejects, inputs);
     process.stderr.write(`tillit: wrote ${count} rejected row(s) to ${flags.rejects}\n`);
@@ -118,7 +121,8 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   const rejected = inputs.flatMap((i) => i.findings.filter((f) => f.severity === 'error'));
   const rejectedRows = inputs.reduce((a, i) => a + i.counts.rejected, 0);
   if (rejected.length > 0) {
-    process.stderr.write(`tillit: ${rejectedRows} input row(s) rejected${flags.strict ? '' : ' and left out of the report'}:\n`);
+    // A file can fail with no row rejected (every row set aside on purpose): no "0 rows" line then.
+    process.stderr.write(rejectedRows > 0 ? `tillit: ${rejectedRows} input row(s) rejected${flags.strict ? '' : ' and left out of the report'}:\n` : 'tillit: input errors:\n');
     for (const f of rejected.slice(0, 10)) process.stderr.write(`  ${formatFinding(f)}\n`);
     if (rejected.length > 10) process.stderr.write(`  … ${rejected.length - 10} more (tillit validate, or the JSON report's findings)\n`);
     if (flags.strict) throw new InputError('--strict: no report written');
@@ -129,7 +133,8 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   // report peaked at 414 instead of 567 MB, for one ~35 ms collection (scripts/bench.mjs).
   if (readMostlyGarbage(inputs)) collectGarbage();
 
-  const municipalities = flags.municipality?.map((m) => m.padStart(4, '0'));
+  // `-m 1460`, `-m Bengtsfors`, `-m 20`, `-m Dalarna`: a municipality or a region, as the data names them.
+  const municipalities = flags.municipality?.map((m) => ((r) => (r.ok ? r.area.code : m.padStart(4, '0')))(resolveArea(m)));
   const at = generatedAt(flags);
   const inputFiles = inputs.map((i) => i.file);
   const { report, rows } = analyseLazily(inputs, loaded.config, {
@@ -164,7 +169,7 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   // --fail-on reads the rows of the report's survey year only: those are all it is given unless
   // every row is at hand anyway.
   const year = report.period.survey;
-  const latest = () => ({ ...report, quality: [...rows({ row: (_code, _kind, period) => period.slice(0, 4) === year })] });
+  const latest = () => ({ ...report, quality: [...rows({ row: (_code, _kind, period) => String(periodYear(period)) === year })] });
   const matches = rules.length === 0 ? [] : evaluateFailOn(whole ?? (flags.summary ? full() : latest()), rules);
   if (flags.summary) await appendSummary(flags.summary, renderSummary(full(), matches, { ...options, paint: NO_PAINT }));
   if (matches.length > 0) {

@@ -1,7 +1,7 @@
 import { loadConfig, loadInputs } from '../ingest/load.js';
 import { inputOk, renderValidation, validationJson } from '../report/validation.js';
 import { EXIT, UsageError } from './errors.js';
-import { ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
+import { checkForcedKind, ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
 import { writeRejects } from './output.js';
 
 export async function runValidate(files: string[], opts: IngestFlags & { format: 'text' | 'json' }): Promise<number> {
@@ -10,6 +10,7 @@ export async function runValidate(files: string[], opts: IngestFlags & { format:
     throw new UsageError('no input files: name them (tillit validate FILE...) or list them under "inputs" in a config');
   }
   const inputs = await loadInputs(loaded, { files, overrides: ingestOverrides(opts), threads: threadOptions(opts), ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) });
+  checkForcedKind(inputs);
   if (opts.rejects) {
     const count = await writeRejects(opts.rejects, inputs);
     process.stderr.write(`tillit: wrote ${count} rejected row(s) to ${opts.rejects}\n`);

@@ -4,7 +4,7 @@ import type { ParseOptions } from '../ingest/parse-input.js';
 import type { Config, InputSpec } from './schema.js';
 
 /** Per-run overrides from the command line; they win over the config's per-file settings. */
-export type IngestOverrides = Partial<Pick<InputSpec, 'kind' | 'delimiter' | 'decimal' | 'encoding' | 'unit' | 'sign' | 'period' | 'dash' | 'municipality'>> & {
+export type IngestOverrides = Partial<Pick<InputSpec, 'kind' | 'delimiter' | 'decimal' | 'encoding' | 'unit' | 'sign' | 'period' | 'dash' | 'municipality' | 'indicator'>> & {
   gender?: 'T' | 'K' | 'M' | 'all';
   maxRows?: number;
   /** Period for files that have none in a column or their config entry (the report's --period). */
@@ -36,6 +36,7 @@ export function ingestOptions(config: Config, spec: Partial<InputSpec>, override
   const period = merged.period ?? overrides.fallbackPeriod;
   if (period) out.period = period;
   if (merged.municipality) out.municipality = merged.municipality;
+  if (merged.indicator) out.indicator = merged.indicator;
   if (merged.dash) out.dash = merged.dash;
   if (spec.columns) out.columns = spec.columns;
   return out;

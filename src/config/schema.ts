@@ -28,8 +28,26 @@ export const inputSchema = z
       .string()
       .optional()
       .describe('Municipality code or name (or the organisation code) for files without such a column.'),
+    indicator: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Indicator (a Kolada id such as "U21468", or a name) for files without an indicator column.'),
     dash: z.enum(['zero', 'missing']).optional().describe('What a lone "-" means (default zero).'),
-    columns: z.partialRecord(z.enum(ROLES), z.string()).optional().describe('Role → header name.'),
+    columns: z
+      .partialRecord(z.enum(ROLES), z.string())
+      .optional()
+      .superRefine((columns, ctx) => {
+        // One column read as two roles (value and indicator, say) makes every value a name.
+        const byHeader = new Map<string, string>();
+        for (const [role, header] of Object.entries(columns ?? {})) {
+          const key = header.trim().toLowerCase();
+          const other = byHeader.get(key);
+          if (other !== undefined) ctx.addIssue({ code: 'custom', path: [role], message: `column "${header}" is already mapped to ${other}; one column can play one role` });
+          else byHeader.set(key, role);
+        }
+      })
+      .describe('Role → header name.'),
   })
   .strict();
 

@@ -62,7 +62,7 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   const alpha = config.survey.alpha;
   const min = config.survey.minRespondents;
   const keepArea = (code: string, kind: AreaKind) =>
-    kind !== 'municipality' || opts.municipalities === undefined || opts.municipalities.includes(code);
+    (kind !== 'municipality' && kind !== 'region') || opts.municipalities === undefined || opts.municipalities.includes(code);
   const { areaOrder, indicatorOrder } = reportOrder(config);
 
   // ---- periods ------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import { finding, type Finding } from '../model/findings.js';
 import { indicatorCatalogue } from '../model/kolada-kpis.js';
 import type { Gender, QualityRecord } from '../model/records.js';
 import { QualityCell, type Comparison, type QualityRow } from '../model/report.js';
+import { comparePeriods, periodPosition, periodYear } from '../model/period.js';
 import type { AreaKind } from '../model/register.js';
 import { createRowIndex, KeyNumbers } from '../model/row-index.js';
 import { TextIndex } from '../model/text.js';
@@ -218,7 +219,8 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
   for (let ri = 0; ri < records.length; ri++) {
     const r = records[ri]!;
     const period = periods.id(r.period);
-    const year = (yearOf[period] ??= r.period.slice(0, 4));
+    // A pooled range (`2004-2007`) counts as its end year.
+    const year = (yearOf[period] ??= String(periodYear(r.period)));
     if (latestYear === null || year > latestYear) latestYear = year;
     if (r.kind === 'survey') {
       surveyIndicators.add(r.indicator);
@@ -358,7 +360,7 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
   // Rows come out series by series (members first, then by code, indicator, service, gender),
   // each series by period.
   const periodRank = new Int32Array(periods.values.length);
-  [...periods.values.keys()].sort((a, b) => byCode(periods.values[a]!, periods.values[b]!)).forEach((p, r) => {
+  [...periods.values.keys()].sort((a, b) => comparePeriods(periods.values[a]!, periods.values[b]!)).forEach((p, r) => {
     periodRank[p] = r;
   });
   const { order: seriesObs, start: seriesStart } = countingOrder(o.series.subarray(0, o.size), seriesNumbers.size);
@@ -403,7 +405,8 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
     };
   };
   const find = (area: number, cell: number) => byCellArea.find(area, cell, 0);
-  const x = (p: string) => Number(p.slice(0, 4)) + (p.length > 4 ? (Number(p.slice(5, 7)) - 1) / 12 : 0);
+  // Each period's place in time, worked out once (a pooled range counts at its end year).
+  const xOf = periods.values.map(periodPosition);
   const surveyPeriod = opts.period?.slice(0, 4) ?? latestYear;
 
   function* rows(filter: RowFilter = {}): Generator<QualityRow> {
@@ -425,7 +428,7 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
       for (let k = start; k < end; k++) {
         const i = seriesObs[k]!;
         if (o.hidden[i] === 0) shown.push(i);
-        if (periods.values[o.period[i]!]!.slice(0, 4) === surveyPeriod) reportRow = i;
+        if (String(periodYear(periods.values[o.period[i]!]!)) === surveyPeriod) reportRow = i;
       }
       let shownBefore = 0;
       for (let k = start; k < end; k++) {
@@ -449,8 +452,8 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
         if (i === reportRow) {
           const pts: { x: number; y: number }[] = [];
           for (const p of shown) {
-            const pp = periods.values[o.period[p]!]!;
-            if (pp <= period) pts.push({ x: x(pp), y: o.value[p]! });
+            const pp = o.period[p]!;
+            if (periodRank[pp]! <= periodRank[o.period[i]!]!) pts.push({ x: xOf[pp]!, y: o.value[p]! });
           }
           if (pts.length > 0) {
             const t = trend(pts, better, spec?.breaks ?? [], alpha);

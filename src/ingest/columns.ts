@@ -9,9 +9,11 @@ export const ALIASES: Readonly<Record<Role, readonly string[]>> = {
   municipality: [
     'kommun', 'kommunkod', 'kommun kod', 'kommunnr', 'kommun id', 'municipality', 'municipality id',
     'municipality code', 'region', 'omrade', 'area', 'organisation', 'kommun namn',
+    // Where a respondent lives, Kolada/DDF's `geo`, a county column: areas all the same.
+    'boendekommun', 'hemkommun', 'geo', 'lan', 'county',
   ],
   municipalityName: ['kommunnamn', 'municipality name', 'namn'],
-  period: ['ar', 'period', 'manad', 'year', 'month', 'tid', 'tidpunkt', 'undersokningsar', 'time'],
+  period: ['ar', 'period', 'manad', 'year', 'month', 'tid', 'tidpunkt', 'undersokningsar', 'time', 'lasar'],
   service: [
     'verksamhet', 'service', 'verksamhetsomrade', 'boendeform', 'tjanst', 'activity', 'omsorgsform',
     'insats', 'verksamhetsgren',
@@ -32,9 +34,9 @@ export const ALIASES: Readonly<Record<Role, readonly string[]>> = {
   value: ['varde', 'value', 'resultat', 'utfall varde'],
   gender: ['kon', 'gender', 'sex'],
   budgetYear: ['budget', 'budget helar', 'arsbudget', 'budget ar', 'annual budget', 'budget full year', 'budget year'],
-  budgetYtd: ['budget ack', 'budget ackumulerat', 'budget hittills', 'budget ytd', 'ackumulerad budget'],
+  budgetYtd: ['budget ack', 'budget ackumulerat', 'budget hittills', 'budget ytd', 'ackumulerad budget', 'ack budget'],
   budgetMonth: ['budget manad', 'manadsbudget', 'budget period', 'periodbudget', 'monthly budget', 'budget month'],
-  actualYtd: ['utfall', 'utfall ack', 'utfall ackumulerat', 'actual', 'actual ytd', 'ackumulerat utfall'],
+  actualYtd: ['utfall', 'utfall ack', 'utfall ackumulerat', 'actual', 'actual ytd', 'ackumulerat utfall', 'ack utfall'],
   actualMonth: ['utfall manad', 'periodutfall', 'utfall period', 'manadsutfall', 'actual month', 'monthly actual'],
   forecast: ['prognos', 'prognos helar', 'prognos utfall', 'forecast', 'helarsprognos', 'arsprognos', 'prognos ar'],
   deviation: ['avvikelse', 'avvikelse bu prognos', 'avvikelse budget prognos', 'deviation', 'budgetavvikelse'],

@@ -106,6 +106,21 @@ export function createIngest(opts: ParseOptions): Ingest {
 }
 
 /**
+ * A file whose rows were all set aside on purpose (other genders, gaps, total rows) gives nothing
+ * to report: an error finding says so, with the way to keep them when there is one.
+ */
+export function noteNothingUsable(input: ParsedInput): ParsedInput {
+  const c = input.counts;
+  if (c.read === 0 || c.used > 0 || input.findings.some((f) => f.severity === 'error')) return input;
+  const genders = input.findings.some((f) => f.code === 'gender-filtered');
+  const reason = genders
+    ? `all ${c.ignored} row(s) are of a gender not read; --gender all (or --gender K/M) keeps them`
+    : `all ${c.ignored} row(s) were set aside (gaps, total rows, flagged values); see the info findings`;
+  input.findings.push(finding(input.file, { code: 'rows-none-usable', args: { reason } }));
+  return input;
+}
+
+/**
  * Bytes of one input to records and findings (the same path as a stream, fed at once).
  * @internal Exported for its tests; no other module uses it.
  */

@@ -1,6 +1,7 @@
+import { pooledRange } from '../model/period.js';
 import { normalizeLabel } from '../model/text.js';
 
-const MONTHS: Record<string, number> = {
+export const MONTHS: Readonly<Record<string, number>> = {
   jan: 1, januari: 1, january: 1, feb: 2, februari: 2, february: 2, mar: 3, mars: 3, march: 3,
   apr: 4, april: 4, maj: 5, may: 5, jun: 6, juni: 6, june: 6, jul: 7, juli: 7, july: 7,
   aug: 8, augusti: 8, august: 8, sep: 9, sept: 9, september: 9, okt: 10, oktober: 10, oct: 10,
@@ -9,14 +10,17 @@ const MONTHS: Record<string, number> = {
 
 /**
  * Normalises a period cell to `YYYY` or `YYYY-MM`: `2024`, `2025-03`, `2025-3`, `2025M03`
- * (PX-Web), `202503`, `mars 2025`, `2025 mars`. Returns undefined for anything else, month 13
- * included. Years outside 1900–2100 are rejected as typos.
+ * (PX-Web), `202503`, `mars 2025`, `2025 mars`. A pooled range (`2004-2007`, `2019–2022`,
+ * `2019/20`) is kept as written (see `model/period.ts`). Returns undefined for anything else,
+ * month 13 included. Years outside 1900–2100 are rejected as typos.
  * @example parsePeriod('mars 2025') // '2025-03'
  */
 export function parsePeriod(cell: string): string | undefined {
   const s = cell.trim();
   let m = /^(\d{4})$/.exec(s);
   if (m) return year(m[1]!);
+  const pooled = pooledRange(s);
+  if (pooled !== undefined) return year(String(pooled.from)) !== undefined && year(String(pooled.to)) !== undefined ? s : undefined;
   m = /^(\d{4})(?:-|\/|M|m|\.)?(\d{1,2})$/.exec(s);
   if (m && (s.length > 6 || /\D/.test(s.slice(4)) || s.length === 6)) return month(m[1]!, Number(m[2]));
   const words = normalizeLabel(s).split(' ');
@@ -37,6 +41,22 @@ function year(y: string): string | undefined {
 function month(y: string, m: number): string | undefined {
   if (year(y) === undefined || !Number.isInteger(m) || m < 1 || m > 12) return undefined;
   return `${y}-${String(m).padStart(2, '0')}`;
+}
+
+/**
+ * A wide table's period header: a period, or R's name for one (`read.csv` makes `2019` into
+ * `X2019` and `2004-2007` into `X2004.2007`).
+ */
+export function parsePeriodHeader(header: string): string | undefined {
+  const h = header.trim().replace(/^"|"$/g, '');
+  const r = /^X(\d{4})(?:\.(\d{4}))?$/.exec(h);
+  if (r !== null) return r[2] === undefined ? year(r[1]!) : parsePeriod(`${r[1]}-${r[2]}`);
+  return parsePeriod(h);
+}
+
+/** Month number 1–12 of a monthly period, or 12 for a year (a closed year). */
+export function periodMonth(period: string): number {
+  return period.length > 4 ? Number(period.slice(5, 7)) : 12;
 }
 
 /**

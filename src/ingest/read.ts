@@ -4,7 +4,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { finding } from '../model/findings.js';
 import { availableParallelism } from 'node:os';
 import { readParallel } from './parallel.js';
-import { createIngest, type ParsedInput, type ParseOptions } from './parse-input.js';
+import { createIngest, noteNothingUsable, type ParsedInput, type ParseOptions } from './parse-input.js';
 
 /** How many threads may read one large file, and from what size on. */
 export interface ThreadOptions {
@@ -44,7 +44,7 @@ export async function readInput(path: string, opts: Omit<ParseOptions, 'file'>, 
     if (info.size > maxBytes) {
       return { ...empty, findings: [finding(file, { code: 'file-too-large', args: { size: info.size, limit: maxBytes } })] };
     }
-    if (threads.threads > 1 && info.size >= threads.minBytes) return await readParallel(path, { ...opts, file, fileBytes: info.size }, info.size, threads.threads);
+    if (threads.threads > 1 && info.size >= threads.minBytes) return noteNothingUsable(await readParallel(path, { ...opts, file, fileBytes: info.size }, info.size, threads.threads));
     const ingest = createIngest({ ...opts, file, fileBytes: info.size });
     const stream = createReadStream(path, { highWaterMark: 1 << 20 });
     for await (const chunk of stream) {
@@ -53,7 +53,7 @@ export async function readInput(path: string, opts: Omit<ParseOptions, 'file'>, 
         break;
       }
     }
-    return ingest.end();
+    return noteNothingUsable(ingest.end());
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ...empty, findings: [finding(file, { code: 'file-not-found' })] };

@@ -4,12 +4,15 @@ import {
   budgetRecordSchema, surveyRecordSchema, valueRecordSchema,
   type AnswerRecord, type BudgetRecord, type Gender, type QualityRecord,
 } from '../model/records.js';
-import { municipalityInText, resolveArea, type Area } from '../model/register.js';
+import { municipalityInText, NATION_CODE, resolveArea, type Area, type AreaResolution } from '../model/register.js';
 import { detach, normalizeLabel, TextIndex, truncate } from '../model/text.js';
-import type { AnswerScale, Classified } from './answers.js';
+import type { AnswerClass, AnswerScale, Classified } from './answers.js';
 import { ALIASES, detectKind, expectedNames, mapColumns, REQUIRED, unitInTitle, type AmountUnit } from './columns.js';
+import { planHeader, type HeaderPlan } from './header-plan.js';
+import { missingRoleArgs } from './missing-roles.js';
 import { detectDecimal, parseNumber, plainNumber, type DecimalMark } from './number.js';
 import { parsePeriod, periodInText } from './period.js';
+import { pooledRange } from '../model/period.js';
 import { isRevenueLine } from '../model/activities.js';
 import { BUDGET_AMOUNTS, BudgetTable } from '../model/budget-table.js';
 import { createPartsMap, GroupIndex } from './groups.js';
@@ -31,6 +34,8 @@ export interface RecordOptions {
   period?: string;
   /** Area for files without a municipality column (a single committee's export). */
   municipality?: string;
+  /** Indicator for files without an indicator column (`--input-indicator`, `"indicator"`). */
+  indicator?: string;
   columns?: Partial<Record<Role, string>>;
   /** Keep only this gender; `all` keeps every row. */
   gender?: Gender | 'all';
@@ -112,14 +117,7 @@ const GENDERS: Record<string, Gender> = {
   m: 'M', man: 'M', 'man ': 'M', men: 'M', male: 'M', 'maen': 'M',
 };
 const TOTAL_ROW = /^(summa|totalt?|sum|total)\b/i;
-
-/** Finds wide period columns (`2019`, `2020M03`): PX-Web's one-column-per-period layout. */
-function periodColumns(headers: readonly string[]): { idx: number; period: string }[] {
-  return headers.flatMap((h, idx) => {
-    const p = parsePeriod(h.replace(/^"|"$/g, ''));
-    return p === undefined ? [] : [{ idx, period: p }];
-  });
-}
+const NATION: AreaResolution = { ok: true, area: { code: NATION_CODE, kind: 'nation' } };
 
 /** What a table's first block tells: how to read the rest. */
 export interface TableHead {
@@ -130,6 +128,8 @@ export interface TableHead {
   findings: FindingInput[];
   /** A later part of a file split for parallel reading: the header's findings belong to the first part. */
   continued?: boolean;
+  /** How the first part read the header (a later part has no sample to plan from). */
+  plan?: HeaderPlan;
 }
 
 /** Takes a file's rows one at a time, so a national file never has to be held in memory. */
@@ -142,6 +142,7 @@ export interface RecordBuilder {
   /** How the rows are read: what a later part of the same file needs to read them alike. */
   readonly kind: Kind | undefined;
   readonly decimal: DecimalMark;
+  readonly plan: HeaderPlan;
 }
 
 /**
@@ -160,12 +161,16 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
     // A one-cell row's text is its cell, a view into the block (see `detach`).
     rejects.push({ line: row.line, reason, text: detach(rawText ? rawText(row) : joinCells(row.cells, table.delimiter)) });
   };
-  const map = mapColumns(table.headers, opts.columns);
+  const plan = table.plan ?? planHeader(table.headers, sample, {
+    headerLine: table.headerLine,
+    ...(opts.columns ? { columns: opts.columns } : {}), ...(opts.indicator !== undefined ? { indicator: opts.indicator } : {}),
+    ...(opts.kind ? { kind: opts.kind } : {}), ...(table.title !== undefined ? { title: table.title } : {}),
+  });
+  const { map, wide, layout } = plan;
   for (const a of map.ambiguous) {
     findings.push({ code: 'header-ambiguous-column', line: table.headerLine, args: { role: a.role, columns: a.columns.join(', ') } });
   }
-  const wide = periodColumns(table.headers);
-  const layout = wide.length >= 1 && map.roles.period === undefined && map.roles.value === undefined && map.roles.share === undefined ? 'wide' : 'long';
+  findings.push(...plan.findings);
   const kind = opts.kind ?? (layout === 'wide' ? 'values' : detectKind(map.roles));
   const valueIdx = new Set(layout === 'wide' ? wide.map((w) => w.idx) : Object.values(map.roles));
   const sampleCells = function* () {
@@ -177,6 +182,8 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   // Kolada rows exist per gender; like Kolada's own views, keep the total unless told otherwise.
   const genderFilter = opts.gender ?? (kolada ? 'T' : 'all');
   const base: RecordsResult = { rejects, layout, kolada, decimal, records: [], findings, counts };
+  // A pooled range (`2004-2007`) is said once per file: the report trends it on its end year.
+  let pooled = wide.find((w) => pooledRange(w.period) !== undefined)?.period;
   // Respondent rows are counted per group, not kept: memory follows groups, not rows. Groups are
   // found area → period → question → service → gender (nested maps: no key text built per row).
   // Each group is its record from the start (counts added as rows come; the source is its first row).
@@ -203,31 +210,52 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   // A file with 100,000 columns must not produce a 100,000-name message.
   const found = table.headers.slice(0, 12).map((h) => truncate(h, 30)).join(', ') + (table.headers.length > 12 ? ` … (${table.headers.length} columns)` : '');
   if (kind === undefined) {
-    findings.push({
-      code: 'header-unrecognised', line: table.headerLine,
-      args: { found, expected: 'Kommun, År, Fråga, Antal svarande, Andel / Verksamhet, Budget, Utfall, Prognos' },
-    });
+    findings.push({ code: 'header-unrecognised', line: table.headerLine, args: missingRoleArgs(table.headers, map.roles, ['value'], found) });
     failed = 'header-unrecognised';
     return builder();
   }
   base.kind = kind;
+  if (opts.kind === 'budget' && !BUDGET_AMOUNTS.some((r) => map.roles[r] !== undefined)) {
+    // Forcing the kind cannot make amounts of other columns: a usage error, not rows of nothing.
+    findings.push({ code: 'kind-no-amounts', line: table.headerLine, args: missingRoleArgs(table.headers, map.roles, ['budgetYear', 'budgetYtd', 'actualYtd'], found) });
+    failed = 'kind-no-amounts';
+    return builder();
+  }
   // A finance export with one follow-up often names its month only in the title above the table.
-  const titlePeriod = kind === 'budget' && map.roles.period === undefined && opts.period === undefined && table.title !== undefined ? periodInText(table.title) : undefined;
+  let titlePeriod = kind === 'budget' && map.roles.period === undefined && opts.period === undefined && table.title !== undefined ? periodInText(table.title) : undefined;
   if (titlePeriod !== undefined) findings.push({ code: 'period-from-title', line: table.headerLine, args: { period: titlePeriod, title: truncate(table.title!) } });
+  else if (kind === 'budget' && map.roles.period === undefined && opts.period === undefined && plan.ytdMonth !== undefined) {
+    // `Utfall jan–aug` dates the file when a year is written beside it (in its name or the title).
+    const y = /\b(19|20)\d{2}\b/.exec(plan.ytdMonth.header) ?? (table.title !== undefined ? /\b(19|20)\d{2}\b/.exec(table.title) : null);
+    if (y !== null) {
+      titlePeriod = `${y[0]}-${String(plan.ytdMonth.month).padStart(2, '0')}`;
+      findings.push({ code: 'period-from-header', line: table.headerLine, args: { period: titlePeriod, header: truncate(plan.ytdMonth.header) } });
+    }
+  }
+  if (kind === 'budget') {
+    // An unread amount column leaves the file unclean; a text column (a comment) is only named.
+    for (const idx of plan.unused) {
+      findings.push({ code: 'column-unused', severity: plan.numeric.includes(idx) ? 'warning' : 'info', line: table.headerLine, column: idx + 1, args: { header: truncate(table.headers[idx]!) } });
+    }
+  }
   const titleArea = map.roles.municipality === undefined && opts.municipality === undefined && table.title !== undefined ? municipalityInText(table.title) : undefined;
   if (titleArea !== undefined) findings.push({ code: 'area-from-title', line: table.headerLine, args: { code: titleArea, title: truncate(table.title!) } });
+  // A table of one measure with no indicator column or setting is named after its title, else its
+  // file (what a PX-Web table without a title always was), and says so.
+  const fileIndicator = plan.indicator ?? (map.roles.indicator === undefined && (layout === 'wide' || kind === 'values') ? table.title ?? fileStem(opts.file) : undefined);
+  if (fileIndicator !== undefined && plan.indicator === undefined && layout === 'long') {
+    findings.push({ code: 'indicator-from-file', line: table.headerLine, args: { indicator: truncate(fileIndicator), source: table.title !== undefined ? 'title' : 'name' } });
+  }
   const supplied = (r: Role) =>
     (r === 'period' && (opts.period !== undefined || titlePeriod !== undefined || layout === 'wide')) ||
     (r === 'municipality' && (opts.municipality !== undefined || titleArea !== undefined)) ||
-    (r === 'indicator' && layout === 'wide') ||
+    (r === 'indicator' && fileIndicator !== undefined) ||
     (r === 'service' && kind === 'budget' && map.roles.indicator !== undefined);
   const missing = REQUIRED[kind].filter((r) => map.roles[r] === undefined && !supplied(r));
   if (kind === 'budget' && map.roles.period === undefined && opts.period === undefined && titlePeriod === undefined) missing.push('period');
   if (kind === 'survey' && map.roles.share === undefined && map.roles.positive === undefined) missing.push('share');
   if (missing.length > 0) {
-    for (const role of missing) {
-      findings.push({ code: 'header-missing-column', line: table.headerLine, args: { role, expected: expectedNames(role), found } });
-    }
+    findings.push({ code: 'header-missing-column', line: table.headerLine, args: missingRoleArgs(table.headers, map.roles, missing, found) });
     failed = 'header-missing-column';
     return builder();
   }
@@ -252,15 +280,33 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
       findings.push({ code: 'column-year-to-date', line: table.headerLine, column: idx + 1, args: { header: table.headers[idx]!, role: to === 'actualYtd' ? 'utfall ack' : 'budget ack' } });
     }
   }
-  // PX-Web stub variables tillit has no role for (age band, housing form…) still distinguish rows.
-  const mapped = new Set(Object.values(roles));
-  const periodIdx = new Set(wide.map((w) => w.idx));
-  const stubs = layout === 'wide' ? table.headers.map((_, i) => i).filter((i) => !mapped.has(i) && !periodIdx.has(i) && table.headers[i]!.trim() !== '') : [];
+  // Stub columns tillit has no role for (age band, housing form…) still distinguish rows; a column
+  // the sample shows constant does only where a row differs from it (see `HeaderPlan`).
+  const stubs = kind === 'values' || kind === 'survey' ? plan.stubs : [];
+  const quietStubs = kind === 'values' || kind === 'survey' ? plan.quiet.filter((q) => q.value !== undefined) : [];
+  const splitsSeries = stubs.length > 0 || quietStubs.length > 0;
+  const stubParts = (cells: readonly string[], service: string | undefined): string => {
+    const parts = service === undefined || service === '' ? [] : [service];
+    for (const i of stubs) {
+      const v = (cells[i] ?? '').trim();
+      if (v !== '') parts.push(v);
+    }
+    for (const q of quietStubs) {
+      const v = (cells[q.idx] ?? '').trim();
+      if (v !== q.value && v !== '') parts.push(v);
+    }
+    return parts.join(' / ');
+  };
   const headerKey = table.headers.map(normalizeLabel).join('\u0000');
   const orgAliases = new Set([opts.organisation.code, opts.organisation.name, ...opts.organisation.aliases].map(normalizeLabel));
   const isOrganisation = memo((text) => orgAliases.has(normalizeLabel(text)));
-  const area$ = memo(resolveArea);
-  const period$ = memo(parsePeriod);
+  // Kolada's dumps write Riket `0` among four-digit codes.
+  const area$ = memo(plan.zeroIsNation ? (text: string) => (/^\s*0{1,2}\s*$/.test(text) ? NATION : resolveArea(text)) : resolveArea);
+  const period$ = memo((text: string) => {
+    const p = parsePeriod(text);
+    if (pooled === undefined && p !== undefined && p.length > 7) pooled = pooledRange(p) === undefined ? undefined : p;
+    return p;
+  });
   const gender$ = memo((text) => GENDERS[normalizeLabel(text)]);
   const activityKey = memo(normalizeLabel);
   const kept = keptText();
@@ -476,10 +522,8 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
     }
 
     const source = { file: opts.file, line: row.line };
-    const service = kept(layout === 'wide' && stubs.length > 0
-      ? [cell('service'), ...stubs.map((i) => (row.cells[i] ?? '').trim())].filter((v) => v !== undefined && v !== '').join(' / ')
-      : cell('service') ?? '');
-    const indicator = kept(cell('indicator') || (layout === 'wide' ? title ?? fileStem(opts.file) : ''));
+    const service = kept(splitsSeries ? stubParts(row.cells, cell('service')) : cell('service') ?? '');
+    const indicator = kept(cell('indicator') || fileIndicator || '');
     const titleText = cell('indicatorTitle');
     const indicatorTitle = titleText === undefined ? undefined : kept(titleText);
     const candidates: { schema: { safeParse: (v: unknown) => { success: boolean; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } } }; value: Record<string, unknown>; key: readonly string[]; fingerprint: readonly (number | null)[]; period: string }[] = [];
@@ -631,6 +675,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
     return {
       kind: base.kind,
       decimal,
+      plan,
       row: (row) => (failed !== undefined ? (counts.read++, reject(row, failed)) : processRow(row)),
       unreadable: (u) => {
         counts.read++;
@@ -639,6 +684,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
       },
       finish: (truncatedAt) => {
         if (truncatedAt !== undefined && opts.maxRows !== undefined) findings.push({ code: 'rows-limit', line: truncatedAt, args: { limit: opts.maxRows } });
+        if (pooled !== undefined && !table.continued) findings.push({ code: 'period-pooled', line: table.headerLine, args: { example: pooled } });
         if (failed === undefined && base.kind === 'budget') {
           const totals = finishBudget(budget, opts, base, base.unit ?? 'kr');
           checkMagnitude(budgetTable, base, unitAssumed);

@@ -2,8 +2,9 @@ import { isUtf8 } from 'node:buffer';
 import { finding, type FindingInput } from '../model/findings.js';
 import { decodeWindows1252, firstInvalidUtf8, hasUtf8Sequences } from './decode.js';
 import type { ParsedInput, ParseOptions } from './parse-input.js';
+import type { HeaderPlan } from './header-plan.js';
 import { createRecordBuilder, type RecordBuilder } from './records.js';
-import { collectRows, eachUnquoted, parseBlock, readHead, type Delimiter, type Row } from './table.js';
+import { breaksIn, collectRows, eachUnquoted, joinCells, lineStarts, parseBlock, readHead, type Delimiter, type Row } from './table.js';
 import type { Kind } from '../config/schema.js';
 import type { DecimalMark } from './number.js';
 
@@ -54,6 +55,7 @@ export interface ChunkHead {
   headerLine: number;
   decimal: DecimalMark;
   kind: Kind | undefined;
+  plan: HeaderPlan;
   encoding: 'utf-8' | 'windows-1252';
   sawMultibyte: boolean;
   switched: boolean;
@@ -111,9 +113,10 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
     switched = cont.switched;
     if (switched) firstInvalid = { line: 0, column: 0 };
     builder = createRecordBuilder(
-      { delimiter, headerLine: cont.headerLine, headers: cont.headers, findings: [], continued: true, ...(title !== undefined ? { title } : {}) },
+      { delimiter, headerLine: cont.headerLine, headers: cont.headers, findings: [], continued: true, plan: cont.plan, ...(title !== undefined ? { title } : {}) },
       [],
       { ...opts, decimal: cont.decimal, ...(cont.kind !== undefined ? { kind: cont.kind } : {}) },
+      (row) => rawText(row),
     );
   }
 
@@ -156,7 +159,29 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
       { delimiter: delimiter!, headerLine: state.headerLine ?? 1, headers: state.headers ?? [], findings: [], ...(title !== undefined ? { title } : {}) },
       rows,
       opts,
+      rawText,
     );
+  }
+
+  /**
+   * The texts of the blocks whose rows are being read (the early blocks until the table is set
+   * up, then the current one): a rejected row's original text is cut from them, quotes and all.
+   * Nothing is done per row until a row is rejected.
+   */
+  let sources: { first: number; text: string; starts?: number[] }[] = [];
+  function rawText(row: Row): string {
+    let src: (typeof sources)[number] | undefined;
+    for (const s of sources) if (s.first <= row.line) src = s;
+    const joined = joinCells(row.cells, delimiter!);
+    if (src === undefined) return joined;
+    const starts = (src.starts ??= lineStarts(src.text));
+    const at = row.line - src.first;
+    // A record spans one line more than the line breaks inside its cells.
+    let span = 1;
+    for (const cell of row.cells) span += breaksIn(cell);
+    if (at >= starts.length) return joined;
+    const end = at + span < starts.length ? starts[at + span]! : src.text.length;
+    return src.text.slice(starts[at]!, end).replace(/(\r\n|\n|\r)$/, '');
   }
 
   function feedRows(rows: Row[]): void {
@@ -175,6 +200,8 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
       text = text.slice(head.offset);
       first += head.skippedLines;
     }
+    if (builder === undefined) sources.push({ first, text });
+    else sources = [{ first, text }];
     if (builder !== undefined && state.headers !== undefined && text.indexOf('"') < 0) {
       streamRows(text, first, line);
       nextLine = line + lineCount;
@@ -319,7 +346,7 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
     head() {
       if (builder === undefined || delimiter === undefined || state.headers === undefined) return undefined;
       const h: ChunkHead = {
-        delimiter, headers: state.headers, headerLine: state.headerLine ?? 1, decimal: builder.decimal, kind: builder.kind,
+        delimiter, headers: state.headers, headerLine: state.headerLine ?? 1, decimal: builder.decimal, kind: builder.kind, plan: builder.plan,
         encoding, sawMultibyte, switched, bom,
       };
       if (title !== undefined) h.title = title;

@@ -77,13 +77,32 @@ export interface Head {
  * below has at least two more (the table), and none of its words is a known column name.
  */
 function isTitleAbove(line: string, below: readonly string[]): boolean {
-  const table = below.find((l) => l.trim() !== '');
+  const table = below.find((l) => !isBlankLine(l));
   if (table === undefined) return false;
   if (isTitleLine(line)) return true;
   const widest = below.reduce((a, l) => (fieldCount(l) > fieldCount(a) ? l : a), table);
   const d = detectDelimiter(widest);
   const own = countOutsideQuotes(line)[d];
-  return own <= 1 && countOutsideQuotes(widest)[d] >= own + 2 && !line.split(d).some((c) => isKnownColumn(c.replace(/^\s*"|"\s*$/g, '')));
+  const cells = line.split(d).map(unquote);
+  if (cells.some(isKnownColumn)) return false;
+  // Excel pads a title to the table's width (`Piteå kommun;;;;;;`): one text cell, the rest empty.
+  const filled = (l: string) => l.split(d).filter((c) => unquote(c) !== '').length;
+  const padded = filled(line) === 1 && below.some((l) => filled(l) >= 3);
+  return padded || (own <= 1 && countOutsideQuotes(widest)[d] >= own + 2);
+}
+
+const unquote = (cell: string) => cell.trim().replace(/^"|"$/g, '').replace(/""/g, '"').trim();
+
+/** An empty line, or one of only delimiters (an empty spreadsheet row saved as `;;;;;;`). */
+function isBlankLine(line: string): boolean {
+  return /^[\s;,\t"]*$/.test(line);
+}
+
+/** A title line's text: the quotes and the padding a spreadsheet adds taken off. */
+function titleText(line: string): string {
+  const d = detectDelimiter(line);
+  const cells = line.split(d).map(unquote).filter((c) => c !== '');
+  return cells.length === 1 ? cells[0]! : unquote(line);
 }
 
 function fieldCount(line: string): number {
@@ -96,12 +115,12 @@ export function readHead(text: string, forced?: Delimiter): Head {
   let headerIdx = 0;
   const titles: string[] = [];
   const skipBlank = () => {
-    while (headerIdx < lines.length && lines[headerIdx]!.trim() === '') headerIdx++;
+    while (headerIdx < lines.length && isBlankLine(lines[headerIdx]!)) headerIdx++;
   };
   skipBlank();
   // Up to five title lines above the table (blank lines between are skipped).
   while (titles.length < 5 && headerIdx < lines.length - 1 && isTitleAbove(lines[headerIdx]!, lines.slice(headerIdx + 1))) {
-    titles.push(lines[headerIdx]!.trim().replace(/^"|"$/g, '').replace(/""/g, '"'));
+    titles.push(titleText(lines[headerIdx]!));
     headerIdx++;
     skipBlank();
   }
@@ -117,9 +136,16 @@ export function readHead(text: string, forced?: Delimiter): Head {
 }
 
 const BREAK = /\r\n|\n|\r/g;
-function breaksIn(text: string): number {
+export function breaksIn(text: string): number {
   if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) return 0;
   return text.match(BREAK)?.length ?? 0;
+}
+
+/** Where each physical line of a text starts (CRLF, LF and CR each end a line). */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (const m of text.matchAll(BREAK)) starts.push(m.index + m[0].length);
+  return starts;
 }
 
 export interface Block {

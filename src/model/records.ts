@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pooledRange } from './period.js';
 
 /**
  * One zod schema per record kind (STYLE rule 4): the check on rows read the general way. The
@@ -12,13 +13,16 @@ const area = z.object({
 const source = z.object({ file: z.string(), line: z.number().int().nonnegative() });
 const gender = z.enum(['T', 'K', 'M']);
 const year = z.string().regex(/^\d{4}$/);
-const period = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/);
+/** A pooled range as written (`2004-2007`, `2019/20`): see `model/period.ts`. */
+const isPooled = (p: string) => pooledRange(p) !== undefined;
+const yearOrPooled = z.string().refine((p) => /^\d{4}$/.test(p) || isPooled(p), 'a year or a pooled range of years');
+const period = z.string().refine((p) => /^\d{4}(-(0[1-9]|1[0-2]))?$/.test(p) || isPooled(p), 'a year, a month or a pooled range of years');
 
 export const surveyRecordSchema = z
   .object({
     kind: z.literal('survey'),
     area,
-    period: year,
+    period: yearOrPooled,
     indicator: z.string().min(1),
     title: z.string().optional(),
     service: z.string(),

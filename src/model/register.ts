@@ -47,10 +47,18 @@ const byName = {
     return byExact.get(key) ?? byFolded.get(normalizeLabel(key)) ?? undefined;
   },
 };
+/**
+ * A region as people write it: `Dalarnas län`, `Region Dalarna`, `Region Jönköpings län`, and the
+ * bare `Dalarna` (a bare name that is also a municipality's, `Uppsala`, is the municipality).
+ */
 const regionByName = new Map<string, string>();
 for (const [code, name] of REGIONS) {
-  regionByName.set(normalizeLabel(name), code);
-  regionByName.set(normalizeLabel(`Region ${name.replace(/s? län$/, '')}`), code);
+  const bare = name.replace(/s? län$/, '');
+  for (const form of [name, bare, `Region ${bare}`, `Region ${name}`]) regionByName.set(normalizeLabel(form), code);
+}
+// The regions' own names where they differ from the county's.
+for (const [form, code] of [['Region Sörmland', '04'], ['Sörmland', '04'], ['Region Jämtland Härjedalen', '23'], ['Jämtland Härjedalen', '23'], ['Västra Götalandsregionen', '14']] as const) {
+  regionByName.set(normalizeLabel(form), code);
 }
 
 export type AreaResolution =

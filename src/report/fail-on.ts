@@ -1,3 +1,4 @@
+import { periodYear } from '../model/period.js';
 import type { Report } from '../model/report.js';
 
 export type FailOnRule =
@@ -37,7 +38,7 @@ const compare = (a: number, op: '<' | '<=' | '>' | '>=', b: number) => (op === '
 /** Lines describing every match of the rules at the report period: `rule: where (value)`. */
 export function evaluateFailOn(report: Report, rules: readonly FailOnRule[]): string[] {
   const year = report.period.survey;
-  const latest = report.quality.filter((q) => q.period.slice(0, 4) === year);
+  const latest = report.quality.filter((q) => String(periodYear(q.period)) === year);
   const out: string[] = [];
   const q = (r: (typeof latest)[number]) => `${r.area} ${r.indicator} ${r.service} ${r.gender} ${r.period}`;
   const b = (r: Report['budget'][number]) => `${r.area} ${r.activity} ${r.period}`;

@@ -22,9 +22,12 @@ export interface ValidationJson {
   }[];
 }
 
-/** A file passes when it was readable and no row was rejected: it has no error finding. */
+/**
+ * A file passes when it was readable, no row was rejected (it has no error finding) and every
+ * amount column of a finance file was read (a numeric column left unused is a warning).
+ */
 export function inputOk(input: ParsedInput): boolean {
-  return !input.findings.some((f) => f.severity === 'error');
+  return !input.findings.some((f) => f.severity === 'error' || (f.code === 'column-unused' && f.severity === 'warning'));
 }
 
 function byReason(findings: readonly Finding[]): Record<string, number> {

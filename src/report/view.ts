@@ -1,3 +1,4 @@
+import { comparePeriods, periodYear } from '../model/period.js';
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import { WORDS } from './words.js';
 import type { ValueUnit } from '../model/vocabulary.js';
@@ -60,10 +61,18 @@ export function seriesQuality(report: Report, area: string, indicator: string, s
   return qualityIndex(report).bySeries.get(seriesKey(area, indicator, service, gender)) ?? [];
 }
 
-/** Areas that get a section or a file: municipalities in the data (members first), then the organisation. */
+/**
+ * Areas that get a section or a file: municipalities in the data (members first), then the
+ * organisation. Regions and the nation are what municipalities are compared with; they get
+ * sections of their own when the data (or `-m`) leaves no municipality: regions, else the nation.
+ */
 export function reportAreas(report: Report): Report['areas'] {
   const present = new Set([...report.quality.map((q) => q.area), ...report.budget.map((b) => b.area)]);
-  return report.areas.filter((a) => (a.kind === 'municipality' || a.kind === 'organisation') && present.has(a.code));
+  const of = (kinds: readonly string[]) => report.areas.filter((a) => kinds.includes(a.kind) && present.has(a.code));
+  const local = of(['municipality', 'organisation']);
+  if (local.length > 0) return local;
+  const regions = of(['region']);
+  return regions.length > 0 ? regions : of(['nation']);
 }
 
 /** The model narrowed to one area (references it is compared with stay inside each row). */
@@ -85,7 +94,7 @@ export function latestQuality(report: Report, area: string): QualityRow[] {
   const year = report.period.survey;
   const last = new Map<string, QualityRow>();
   for (const q of areaQuality(report, area)) {
-    if (q.period.slice(0, 4) !== year) continue;
+    if (String(periodYear(q.period)) !== year) continue;
     last.set(`${q.indicator}\u0000${q.service}\u0000${q.gender}`, q);
   }
   return [...last.values()];
@@ -93,12 +102,12 @@ export function latestQuality(report: Report, area: string): QualityRow[] {
 
 /** The values of a row's series in period order, with null for suppressed or missing years. */
 export function seriesValues(report: Report, row: QualityRow): (number | null)[] {
-  const rows = seriesQuality(report, row.area, row.indicator, row.service, row.gender).filter((q) => q.period <= row.period);
+  const rows = seriesQuality(report, row.area, row.indicator, row.service, row.gender).filter((q) => comparePeriods(q.period, row.period) <= 0);
   if (rows.length === 0) return [];
-  const years = rows.map((q) => Number(q.period.slice(0, 4)));
+  const years = rows.map((q) => periodYear(q.period));
   const from = Math.min(...years);
   const to = Math.max(...years);
-  const byYear = new Map(rows.map((q) => [Number(q.period.slice(0, 4)), q.value]));
+  const byYear = new Map(rows.map((q) => [periodYear(q.period), q.value]));
   return Array.from({ length: to - from + 1 }, (_, i) => byYear.get(from + i) ?? null);
 }
 

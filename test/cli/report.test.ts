@@ -246,7 +246,7 @@ describe('a finance export without a period column takes the report --period', (
     // Without any period the file cannot be placed: one clear finding, exit 3 for validate.
     const v = tillit(['validate', 'fixtures/sources/ekonomi-mellerud-augusti-2025.csv', '--input-municipality', '1461']);
     expect(v.code).toBe(3);
-    expect(v.stdout).toContain('column for period is missing');
+    expect(v.stdout).toContain('roles missing: period (a column named ar/period/manad/year/month; or "period" or --input-period). Roles found: service ← "Verksamhet", budgetYear ← "Budget helår (tkr)"');
   });
 });
 

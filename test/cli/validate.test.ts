@@ -63,7 +63,8 @@ describe('tillit validate on the bad-input corpus', () => {
   it('unknown headers name what was found and what is expected', () => {
     const r = tillit(['validate', bad('unknown-headers.csv')]);
     expect(r.code).toBe(3);
-    expect(r.stdout).toContain('no known columns; found: foo, bar, baz; expected e.g. Kommun, År, Fråga');
+    expect(r.stdout).toContain('no value or amount column recognised. Roles found: none. Missing: value (a column named varde/value/');
+    expect(r.stdout).toContain('Columns: foo, bar, baz');
   });
   it.each([
     ['empty.csv', 'file-empty', 'file is empty'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriod, periodInText } from '../../src/ingest/period.js';
+import { parsePeriod, parsePeriodHeader, periodInText } from '../../src/ingest/period.js';
 
 describe('parsePeriod', () => {
   it.each([
@@ -27,5 +27,24 @@ describe('periodInText', () => {
     expect(periodInText('Uppföljning 2025-13')).toBeUndefined();
     // Two months named: which one the figures are for would be a guess.
     expect(periodInText('Delårsrapport augusti 2024 (jämfört med april 2024)')).toBeUndefined();
+  });
+});
+
+describe('pooled periods and R\'s year headers', () => {
+  it('keeps a range as written; a slash with the next year is a school year, with another number a month', () => {
+    expect(parsePeriod(' 2004-2007 ')).toBe('2004-2007');
+    expect(parsePeriod('2019–2022')).toBe('2019–2022');
+    expect(parsePeriod('2019/20')).toBe('2019/20');
+    expect(parsePeriod('2025/11')).toBe('2025-11');
+    expect(parsePeriod('1850-1860')).toBeUndefined();
+  });
+  it('reads X2019 and X2004.2007 (read.csv\'s names for 2019 and 2004-2007) as period headers, and nothing else with an X', () => {
+    expect(parsePeriodHeader('X2019')).toBe('2019');
+    expect(parsePeriodHeader('"X2020"')).toBe('2020');
+    expect(parsePeriodHeader('X2004.2007')).toBe('2004-2007');
+    expect(parsePeriodHeader('2021')).toBe('2021');
+    expect(parsePeriodHeader('X')).toBeUndefined();
+    expect(parsePeriodHeader('X20190')).toBeUndefined();
+    expect(parsePeriodHeader('Xkonto')).toBeUndefined();
   });
 });

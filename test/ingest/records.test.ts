@@ -44,7 +44,10 @@ describe('survey rows', () => {
   it('fails a file whose headers match nothing, naming what it found', () => {
     const r = parseText('foo;bar\n1;2\n');
     expect(codes(r)).toEqual(['header-unrecognised@1:-']);
-    expect(r.findings[0]!.message).toContain('found: foo, bar');
+    // What was found, what is missing, and how to supply it.
+    expect(r.findings[0]!.message).toContain('Roles found: none');
+    expect(r.findings[0]!.message).toContain('Missing: value (a column named varde/value/');
+    expect(r.findings[0]!.message).toContain('Columns: foo, bar');
     expect(r.counts.rejected).toBe(1);
   });
   it('flags a header repeated mid-file and a short row', () => {

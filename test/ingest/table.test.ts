@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, parseBlock, parseCsv, readTable, splitQuotedCells, splitUnquoted, type Delimiter } from '../../src/ingest/table.js';
+import { detectDelimiter, parseBlock, parseCsv, readHead, readTable, splitQuotedCells, splitUnquoted, type Delimiter } from '../../src/ingest/table.js';
 
 describe('detectDelimiter', () => {
   it('counts only outside quotes', () => {
@@ -119,5 +119,15 @@ describe('splitQuotedCells', () => {
       { line: 3, cells: ['a', 'b c'] }, { line: 4, cells: ['1', ''] }, { line: 5, cells: ['Ö', '2'] },
     ]);
     for (const odd of ['"a""b";c', '"a;b";c', '"a\nb";c', 'a"b;c', '"a" ;c', '";c']) expect(splitQuotedCells(odd, ';', 1)).toBeUndefined();
+  });
+});
+
+describe('title lines saved from Excel', () => {
+  it('a title padded with delimiters to the table\'s width is a title; a row of delimiters is blank', () => {
+    const head = readHead('Piteå kommun;;;;\r\n"Delårsrapport 2025";;;;\r\n;;;;\r\nVerksamhet;Budget helår;Budget jan-aug;Utfall jan-aug;Kommentar\r\nA;1;2;3;x\r\n');
+    expect(head).toMatchObject({ title: 'Piteå kommun – Delårsrapport 2025', skippedLines: 3, delimiter: ';' });
+  });
+  it('a padded line that names a column is the header, not a title', () => {
+    expect(readHead('Verksamhet;;;\r\nA;1;2;3\r\n').skippedLines).toBe(0);
   });
 });

@@ -71,3 +71,19 @@ describe('municipalityInText', () => {
     expect(municipalityInText('Socialförvaltningen Bengtsfors–Mellerud')).toBeUndefined();
   });
 });
+
+describe('regions as they are written', () => {
+  it.each(['20', '0020', '20 Dalarnas län', 'Dalarnas län', 'Region Dalarna', 'Dalarna', 'DALARNA'])('%s is region 20', (cell) => {
+    expect(resolveArea(cell)).toEqual({ ok: true, area: { code: '20', kind: 'region' } });
+  });
+  it.each([
+    ['Region Jönköpings län', '06'], ['Region Sörmland', '04'], ['Sörmland', '04'], ['Västra Götalandsregionen', '14'],
+    ['Region Jämtland Härjedalen', '23'], ['Skåne', '12'], ['Region Kalmar län', '08'],
+  ])('%s is region %s', (cell, code) => {
+    expect(resolveArea(cell)).toEqual({ ok: true, area: { code, kind: 'region' } });
+  });
+  it('a bare name that is also a municipality\'s is the municipality', () => {
+    expect(resolveArea('Uppsala')).toEqual({ ok: true, area: { code: '0380', kind: 'municipality' } });
+    expect(resolveArea('Uppsala län')).toEqual({ ok: true, area: { code: '03', kind: 'region' } });
+  });
+});

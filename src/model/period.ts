@@ -1,0 +1,48 @@
+/**
+ * A period is text: `2024` (a year), `2025-03` (a month) or a pooled range as its source wrote it
+ * (`2004-2007`, `2019–2022`, `2019/20`): Folkhälsodata pools four survey years, school and
+ * financial years straddle two. A range is ordered, compared and trended by its end year, the
+ * last year whose data it holds; its label stays as written.
+ */
+const POOLED = /^(\d{4})\s*(?:[-–—]\s*(\d{4})|\/\s*(\d{2}|\d{4}))$/;
+
+/** The years a pooled period spans, or undefined for a year or a month. */
+export function pooledRange(period: string): { from: number; to: number } | undefined {
+  const m = POOLED.exec(period);
+  if (m === null) return undefined;
+  const from = Number(m[1]);
+  const end = m[2] ?? m[3]!;
+  // `2019/20`: the next year in two digits (a school year); `2025/11` stays a month.
+  if (end.length === 2) return (from + 1) % 100 === Number(end) ? { from, to: from + 1 } : undefined;
+  const to = Number(end);
+  return to - from >= 1 && to - from <= 20 ? { from, to } : undefined;
+}
+
+/** The year a period counts as: its own, or a range's end year. */
+export function periodYear(period: string): number {
+  return pooledRange(period)?.to ?? Number(period.slice(0, 4));
+}
+
+/** Whether a period is a single month (`2025-03`). */
+export function isMonthPeriod(period: string): boolean {
+  return /^\d{4}-\d{2}$/.test(period);
+}
+
+/** The period's position on a time axis in years: a month adds its fraction; a range counts at its end. */
+export function periodPosition(period: string): number {
+  return isMonthPeriod(period) ? Number(period.slice(0, 4)) + (Number(period.slice(5, 7)) - 1) / 12 : periodYear(period);
+}
+
+/**
+ * Orders periods by time: by year (a range's end), then a year before its months, then a longer
+ * range before a shorter one ending the same year, then as text.
+ */
+export function comparePeriods(a: string, b: string): number {
+  if (a === b) return 0;
+  const d = periodPosition(a) - periodPosition(b);
+  if (d !== 0) return d;
+  const fa = pooledRange(a)?.from ?? periodYear(a);
+  const fb = pooledRange(b)?.from ?? periodYear(b);
+  if (fa !== fb) return fa - fb;
+  return a < b ? -1 : 1;
+}

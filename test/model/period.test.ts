@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { comparePeriods, periodPosition, periodYear, pooledRange } from '../../src/model/period.js';
+
+describe('pooled periods', () => {
+  it.each([
+    ['2004-2007', 2004, 2007], ['2019–2022', 2019, 2022], ['2019 - 2022', 2019, 2022], ['2019/20', 2019, 2020], ['1999/00', 1999, 2000], ['2019/2020', 2019, 2020],
+  ])('%s spans %i–%i', (label, from, to) => {
+    expect(pooledRange(label)).toEqual({ from, to });
+    expect(periodYear(label)).toBe(to);
+  });
+  it.each(['2024', '2025-03', '2025/11', '2019/22', '2022-2019', '2019-2019', '1990-2020', 'x-2020'])('%s is no range', (label) => {
+    expect(pooledRange(label)).toBeUndefined();
+  });
+  it('years, months and ranges in time order: by the end year, a year before its months, a longer window first', () => {
+    const periods = ['2020', '2016-2019', '2019-03', '2019', '2018/19', '2015-2018', '2019-12'];
+    expect([...periods].sort(comparePeriods)).toEqual(['2015-2018', '2016-2019', '2018/19', '2019', '2019-03', '2019-12', '2020']);
+    expect(periodPosition('2019-04')).toBe(2019.25);
+    expect(periodPosition('2016-2019')).toBe(2019);
+    expect(comparePeriods('2019', '2019')).toBe(0);
+  });
+});
