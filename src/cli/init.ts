@@ -23,12 +23,14 @@ export async function runInit(files: string[], opts: InitFlags): Promise<number>
   const overrides = ingestOverrides(opts);
   const inputs = await loadInputs({ config: defaultConfig() }, { files, overrides, threads: threadOptions(opts) });
   const toConfig = (file: string): string => relative(dirname(target), resolve(file)).split(sep).join('/');
-  const text = renderProposal(proposeConfig(inputs, toConfig));
+  const proposal = proposeConfig(inputs, toConfig);
+  const text = renderProposal(proposal);
   // The proposal must read the files as it says: parse it back and read them through it.
   const config = parseConfig(text, opts.out);
   const reread = await loadInputs({ config, path: target }, { files: [], overrides, threads: threadOptions(opts) });
   await write(target, text, opts, files);
-  process.stderr.write(summary(opts.out, reread));
+  const left = proposal.inputs.filter((i) => i.disabled).map((i) => i.spec.path);
+  process.stderr.write(summary(opts.out, reread, left));
   return EXIT.ok;
 }
 
@@ -46,13 +48,14 @@ async function write(target: string, text: string, opts: InitFlags, inputs: stri
   }
 }
 
-function summary(out: string, inputs: Awaited<ReturnType<typeof loadInputs>>): string {
+function summary(out: string, inputs: Awaited<ReturnType<typeof loadInputs>>, left: readonly string[]): string {
   const lines = [`tillit: wrote ${out}`];
+  for (const path of left) lines.push(`  ${path}: not readable as it is, left out (commented out in the config)`);
   for (const i of inputs) {
     const { read, used, rejected } = i.counts;
     lines.push(`  ${relative(process.cwd(), i.file) || i.file}: ${i.kind ?? 'not readable'}, ${used} of ${read} rows used${rejected ? `, ${rejected} rejected` : ''}`);
   }
   const next = out === CONFIG_FILE ? 'tillit report' : `tillit report --config ${out}`;
-  lines.push(inputs.length === 0 ? `  a template: add your files under "inputs", then run: ${next}` : `  check the lines marked CHECK, then run: ${next}`);
+  lines.push(inputs.length + left.length === 0 ? `  a template: add your files under "inputs", then run: ${next}` : `  check the lines marked CHECK, then run: ${next}`);
   return `${lines.join('\n')}\n`;
 }

@@ -71,7 +71,8 @@ describe('tillit init', () => {
     const r = tillit(['init', 'okänd.csv', 'kvalitet-2016-2025.csv'], { cwd: dir });
     expect(r.code).toBe(0);
     const text = readFileSync(join(dir, 'tillit.config.json'), 'utf8');
-    expect(text).toMatch(/\/\/ not readable as it is \(no known columns.*\): \{ "path": "okänd.csv" \}/);
+    expect(text).toMatch(/\/\/ not readable as it is \(.*Columns: a, b, c\): \{ "path": "okänd.csv" \}/);
+    expect(r.stderr).toContain('okänd.csv: not readable as it is, left out (commented out in the config)');
     expect(tillit(['report', '--format', 'json'], { cwd: dir }).code).toBe(0);
   });
 });
