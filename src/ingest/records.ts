@@ -13,6 +13,7 @@ import { parsePeriod, periodInText } from './period.js';
 import { isRevenueLine } from '../model/activities.js';
 import { BUDGET_AMOUNTS, BudgetTable } from '../model/budget-table.js';
 import { createPartsMap, GroupIndex } from './groups.js';
+import { BudgetGrain } from './budget-grain.js';
 import { createRowIndex } from '../model/row-index.js';
 import { joinCells, type Delimiter, type Row } from './table.js';
 
@@ -156,10 +157,11 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   const rejects: RejectedRow[] = [];
   let failed: string | undefined;
   /** Counts a row as rejected and keeps its original text. */
+  // A one-cell row's text is its cell, a view into the block (see `detach`).
+  const rowText = (row: Row) => detach(rawText ? rawText(row) : joinCells(row.cells, table.delimiter));
   const reject = (row: Row, reason: string) => {
     counts.rejected++;
-    // A one-cell row's text is its cell, a view into the block (see `detach`).
-    rejects.push({ line: row.line, reason, text: detach(rawText ? rawText(row) : joinCells(row.cells, table.delimiter)) });
+    rejects.push({ line: row.line, reason, text: rowText(row) });
   };
   const map = mapColumns(table.headers, opts.columns);
   for (const a of map.ambiguous) {
@@ -282,7 +284,9 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   // Budget rows are kept (sign, totals and deviations need the whole file), as columns: the
   // duplicate check holds row numbers, a given deviation sits beside the few rows that have one.
   const budgetTable = new BudgetTable(opts.file, kind === 'budget' ? budgetCapacity(opts.fileBytes, sample) : 0);
-  const budget: BudgetRows = { table: budgetTable, given: new Map(), seen: budgetKeys(budgetTable, activityKey), isTotal: memo((activity) => TOTAL_ROW.test(activity)) };
+  const budget: BudgetRows = {
+    table: budgetTable, given: new Map(), seen: budgetKeys(budgetTable, activityKey), isTotal: memo((activity) => TOTAL_ROW.test(activity)), grain: new BudgetGrain(rowText),
+  };
   const scale = UNIT_SCALE[unit];
   const title = table.title;
 
@@ -316,7 +320,6 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   // seen before. It is built as the schema would return it (the parsers above give only what the
   // schema allows; an amount scaled past what a number holds goes the general way).
   const budgetFast = kind === 'budget' && layout === 'long' && roles.municipalityName === undefined && roles.status === undefined && roles.gender === undefined;
-  const monthOf = memo((period) => (period.length === 4 ? `${period}-12` : period));
   const quickAmount = (idx: number | undefined, cells: readonly string[]): number | null | undefined => {
     if (idx === undefined) return null;
     const text = cells[idx]!;
@@ -342,10 +345,12 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
     const given = quickAmount(roles.deviation, cells);
     if (budgetYear === undefined || budgetYtd === undefined || budgetMonth === undefined || actualYtd === undefined || actualMonth === undefined || forecast === undefined || given === undefined) return false;
     const areaId = budgetTable.areaId(place.area);
-    const monthId = budgetTable.monthId(monthOf(period));
+    // A year is kept as written until the file's grain is known (see `BudgetGrain`).
+    const monthId = budgetTable.monthId(period);
     const activityId = budgetTable.activityId(kept(activityText));
     if (budget.seen.claim(areaId, monthId, activityId) >= 0) return false;
     const added = budgetTable.push(areaId, monthId, activityId, row.line, budgetYear, budgetYtd, budgetMonth, actualYtd, actualMonth, forecast);
+    budget.grain.note(added, period.length === 4, row);
     if (given !== null) budget.given.set(added, given);
     counts.used++;
     return true;
@@ -556,7 +561,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
         const rec = parsed.data as BudgetRecord;
         // The area as read (one object per area in a file), not the schema's copy of it.
         const areaId = budgetTable.areaId(area);
-        const monthId = budgetTable.monthId(rec.period);
+        const monthId = budgetTable.monthId(period!);
         const activityId = budgetTable.activityId(rec.activity);
         const prior = budget.seen.claim(areaId, monthId, activityId);
         if (prior >= 0) {
@@ -567,6 +572,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
           continue;
         }
         const added = budgetTable.push(areaId, monthId, activityId, row.line, rec.budgetYear, rec.budgetYtd, rec.budgetMonth, rec.actualYtd, rec.actualMonth, rec.forecast);
+        budget.grain.note(added, period!.length === 4, row);
         if (given !== undefined) budget.given.set(added, given);
         used = true;
         continue;
@@ -618,6 +624,15 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
       finish: (truncatedAt) => {
         if (truncatedAt !== undefined && opts.maxRows !== undefined) findings.push({ code: 'rows-limit', line: truncatedAt, args: { limit: opts.maxRows } });
         if (failed === undefined && base.kind === 'budget') {
+          const moved = new Map<number, number>();
+          const dropped = budget.grain.settle(budgetTable, roles.period, base, (from, to) => {
+            const g = budget.given.get(from);
+            if (g !== undefined) moved.set(to, g);
+          });
+          if (dropped > 0) {
+            budget.given.clear();
+            for (const [i, g] of moved) budget.given.set(i, g);
+          }
           const totals = finishBudget(budget, opts, base, base.unit ?? 'kr');
           checkMagnitude(budgetTable, base, unitAssumed);
           // Total rows were read, checked and reported; the report sums the lines itself.
@@ -657,6 +672,8 @@ interface BudgetRows {
   seen: BudgetKeys;
   /** A total row ("Summa", "Totalt") repeats its siblings' sum. */
   isTotal: (activity: string) => boolean;
+  /** Whether rows are dated by month or by year. */
+  grain: BudgetGrain;
 }
 
 interface BudgetKeys {

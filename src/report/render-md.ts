@@ -2,7 +2,7 @@ import type { Report } from '../model/report.js';
 import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatValue, sparkline } from './format.js';
 import { keyMessages } from './messages.js';
 import { resultLine, signNote } from './render-table.js';
-import { alphaText, areaName, budgetLabel, indicatorTitle, indicatorUnit, latestQuality, seriesValues, type RenderOptions } from './view.js';
+import { alphaText, areaName, budgetHeading, budgetLabel, budgetPeriodNote, indicatorTitle, indicatorUnit, latestQuality, seriesValues, type RenderOptions } from './view.js';
 import { words } from './words.js';
 
 /**
@@ -59,11 +59,11 @@ export function renderBrief(report: Report, area: string, opts: RenderOptions): 
   const budget = report.budget.filter((b) => b.area === area);
   if (budget.length > 0) {
     const amount = (v: number | null, signed = false) => (v === null ? '' : formatAmount(v, 'mnkr', lang, signed));
-    out.push(`## ${w.budget} (${formatPeriod(budget[0]!.period, lang)})`, '');
+    out.push(`## ${w.budget} (${budgetHeading(report, budget, lang)})`, '');
     out.push(mdTable(
       [w.activity, w.budgetYtd, w.actualYtd, w.deviationPct, w.forecastDeviation, w.statusHeader],
       budget.map((b) => [
-        b.total ? `**${escapeMd(budgetLabel(report, b, lang))}**` : escapeMd(budgetLabel(report, b, lang)), amount(b.budgetYtd), amount(b.actualYtd),
+        b.total ? `**${escapeMd(budgetLabel(report, b, lang) + budgetPeriodNote(b, budget, lang))}**` : escapeMd(budgetLabel(report, b, lang) + budgetPeriodNote(b, budget, lang)), amount(b.budgetYtd), amount(b.actualYtd),
         b.deviationPct === null ? '' : `${b.deviationPct > 0 ? '+' : ''}${formatPct(b.deviationPct, lang)}`,
         amount(b.forecastDeviation, true), b.status ? w.status[b.status] : '',
       ]),
