@@ -14,6 +14,7 @@ import { isRevenueLine } from '../model/activities.js';
 import { BUDGET_AMOUNTS, BudgetTable } from '../model/budget-table.js';
 import { createPartsMap, GroupIndex } from './groups.js';
 import { BudgetGrain } from './budget-grain.js';
+import { checkUnit, yearlyTotals } from './budget-unit.js';
 import { createRowIndex } from '../model/row-index.js';
 import { joinCells, type Delimiter, type Row } from './table.js';
 
@@ -27,6 +28,8 @@ export interface RecordOptions {
   decimal?: DecimalMark;
   dash?: 'zero' | 'missing';
   unit?: AmountUnit;
+  /** Inhabitants per area code (the members', the organisation's as their sum): how amounts are judged plausible. */
+  population?: Readonly<Record<string, number>>;
   sign?: Sign;
   period?: string;
   /** Area for files without a municipality column (a single committee's export). */
@@ -634,7 +637,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
             for (const [i, g] of moved) budget.given.set(i, g);
           }
           const totals = finishBudget(budget, opts, base, base.unit ?? 'kr');
-          checkMagnitude(budgetTable, base, unitAssumed);
+          settleUnit(budgetTable, base, opts, !unitAssumed, table.headerLine);
           // Total rows were read, checked and reported; the report sums the lines itself.
           if (totals.size > 0) budgetTable.retain((i) => !totals.has(i));
           base.budget = budgetTable;
@@ -795,33 +798,29 @@ function finishBudget({ table, given: givens, isTotal }: BudgetRows, opts: Recor
   return totals;
 }
 
-/** Every Swedish municipality's whole annual budget lies between these (kr), with room to spare. */
-const LARGEST_PLAUSIBLE = 1e11;
-const SMALLEST_PLAUSIBLE_ANNUAL = 1e5;
-
 /**
- * Amounts whose size says the unit is wrong: an annual budget under 100 000 kr when no unit was
- * given (most likely tkr or mnkr written without saying so), or any amount above 100 000 mnkr
- * (more than Stockholm's whole budget; most likely kr labelled tkr or mnkr).
+ * Believes the file's unit only when its amounts are plausible (see `checkUnit`): an assumed kr that
+ * is not is read as the larger unit that is, or, when none is, the file's amounts are left out.
  */
-function checkMagnitude(table: BudgetTable, out: RecordsResult, unitAssumed: boolean): void {
-  let largest = 0;
-  let largestAnnual = 0;
+function settleUnit(table: BudgetTable, out: RecordsResult, opts: RecordOptions, explicit: boolean, headerLine: number): void {
+  const unit = out.unit ?? 'kr';
+  const check = checkUnit(yearlyTotals(table, (code) => opts.population?.[code]), unit, explicit);
+  if (check.finding) out.findings.push({ ...check.finding, line: headerLine });
+  if (check.unit === unit) return;
+  // The assumption was wrong: the finding above says what was read instead.
+  const assumed = out.findings.findIndex((f) => f.code === 'unit-assumed');
+  if (assumed >= 0) out.findings.splice(assumed, 1);
+  if (check.unit === undefined) {
+    out.counts.used -= table.length;
+    out.counts.rejected += table.length;
+    table.retain(() => false);
+    return;
+  }
+  const factor = unitFactor(check.unit) / unitFactor(unit);
   const a = table.amounts;
-  const W = BUDGET_AMOUNTS.length;
-  for (let i = 0; i < table.length; i++) {
-    for (let k = 0; k < W; k++) {
-      // NaN (missing) fails both comparisons.
-      const v = Math.abs(a[i * W + k]!);
-      if (v > largest) largest = v;
-      if (k === 0 && v > largestAnnual) largestAnnual = v;
-    }
-  }
-  if (largest > LARGEST_PLAUSIBLE) {
-    out.findings.push({ code: 'unit-implausible', args: { amount: `${fmt(largest / 1e6)} mnkr`, unit: out.unit ?? 'kr', hint: 'more than any municipality\'s whole budget; is the unit too large?' } });
-  } else if (unitAssumed && largestAnnual > 0 && largestAnnual < SMALLEST_PLAUSIBLE_ANNUAL) {
-    out.findings.push({ code: 'unit-implausible', args: { amount: `${fmt(largestAnnual)} kr`, unit: out.unit ?? 'kr', hint: 'the largest annual budget is tiny for a municipal activity; are the amounts in tkr or mnkr?' } });
-  }
+  // Rare (a file in the wrong unit): 15 digits keep the amount as written, without 0.1 × 1000 noise.
+  for (let k = 0; k < table.length * BUDGET_AMOUNTS.length; k++) a[k] = Number((a[k]! * factor).toPrecision(15));
+  out.unit = check.unit;
 }
 
 /** `dir/pxweb-andel-65plus.csv` → `pxweb-andel-65plus`: a name for a table with no title. */
