@@ -11,10 +11,11 @@ import type { AmountUnit } from './columns.js';
  */
 export const PER_INHABITANT = { low: 100, high: 500_000 } as const;
 /**
- * Without a population: a yearly total per area, in kr. Below: the smallest municipality
- * (~2 400 inhabitants) at the lowest rate above; above: more than the largest region spends.
+ * Without a population: a yearly total per area, in kr. Below: 1 mnkr, less than even the smallest
+ * municipality (~2 400 inhabitants) spends on any one of its main activities; above: more than the
+ * largest region spends.
  */
-export const PER_AREA = { low: 240_000, high: 5e11 } as const;
+export const PER_AREA = { low: 1e6, high: 5e11 } as const;
 
 const FACTORS: readonly [AmountUnit, number][] = [['kr', 1], ['tkr', 1e3], ['mnkr', 1e6]];
 const W = BUDGET_AMOUNTS.length;
