@@ -159,3 +159,17 @@ describe('addUp', () => {
     }));
   });
 });
+
+describe('BudgetYear bookkeeping', () => {
+  it('knows its latest month up to a bound, whether a month holds given amounts, and where a month came from', () => {
+    const [y, other] = BudgetYear.batch(2);
+    const six = [1, 2, Number.NaN, 4, 5, 6];
+    y!.set(2, six, 0, 7).set(5, six, 0, 9);
+    expect([y!.latest(), y!.latest(4), y!.latest(1), other!.latest()]).toEqual([5, 2, 0, 0]);
+    expect([y!.origin(2), y!.origin(5), y!.origin(3), other!.origin(2)]).toEqual([7, 9, -1, -1]);
+    // Missing amounts are alike; any other difference is not.
+    expect([y!.same(2, six), y!.same(2, [1, 2, 3, 4, 5, 6]), y!.same(2, [1, 2, Number.NaN, 4, 5, 7])]).toEqual([true, false, false]);
+    y!.blank(2);
+    expect([y!.has(2), y!.get(2, 0), y!.get(5, 0)]).toEqual([true, null, 1]);
+  });
+});
