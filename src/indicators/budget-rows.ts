@@ -66,11 +66,19 @@ export function budgetRows(entries: ReadonlyMap<string, LineEntry>, config: Conf
       rows.push(row);
       if (row.periodNote === 'behind' && s.parts === undefined && s.file !== undefined) behind.set(`${area}\u0000${row.period}`, { file: s.file, period: row.period });
       if (row.periodNote === 'common-month' || row.periodNote === 'no-common-month') {
-        const parts = s.parts!.lines.map((l, i) => `${s.parts!.labels[i]} ${monthText(o.year, l.current.latest(o.upTo))}`).join(', ');
+        const at = (m: number) => (m === 0 ? `none in ${o.year}` : monthText(o.year, m));
+        const parts = s.parts!.lines.map((l, i) => `${s.parts!.labels[i]} ${at(l.current.latest(o.upTo))}`).join(', ');
         findings.push(finding('(budget)', { code: 'budget-months-differ', args: { area, activity: row.activity, parts, period: row.periodNote === 'common-month' ? row.period : '' } }));
       }
     }
   }
+  // A line with figures only in the year before has no row: said, so an area does not vanish unremarked.
+  const stale = new Map<string, { file: string; period: string }>();
+  for (const e of entries.values()) {
+    const before = e.line.before.latest();
+    if (e.line.current.latest(o.upTo) === 0 && before > 0) stale.set(e.area.code, { file: e.file, period: monthText(o.year - 1, before) });
+  }
+  for (const [area, b] of stale) findings.push(finding(b.file, { code: 'budget-not-this-year', args: { area, year: o.year, period: b.period } }));
   for (const [key, b] of behind) findings.push(finding(b.file, { code: 'budget-behind', args: { area: key.split('\u0000')[0]!, period: b.period, latest: o.period } }));
   const shared = sharedShown.length > 1 ? sumOf(sharedShown) : sharedShown[0]?.line;
   return { rows, findings, shared, kinds: new Map([...byArea].map(([a, { kind }]) => [a, kind])) };

@@ -66,3 +66,18 @@ describe('fair-share gaps', () => {
     expect(members.map((m) => [m.actualYtd, m.fairShareGap])).toEqual([[334, 0], [333, 0], [333, 0]]);
   });
 });
+
+describe('a member with no figures in the report year', () => {
+  it('has no rows, and a finding says how far its figures go', () => {
+    const b = read('b.csv', `${HEAD}2025-03;1460;LSS;300;330\n`);
+    const m = read('m.csv', `${HEAD}2024-12;1461;LSS;1200;1100\n`);
+    const report = analyse([b, m], config);
+    expect(report.budget.some((r) => r.area === '1461')).toBe(false);
+    expect(report.findings.filter((f) => f.code.startsWith('budget-')).map((f) => `${f.file} ${f.severity} ${f.message}`))
+      .toEqual([
+        // The organisation's LSS cannot be summed this year: Mellerud's part has no month in it.
+        '(budget) warning BM LSS: its parts do not share their latest month (1460 2025-03, 1461 none in 2025); no month is common to all, so the sum has no figures',
+        'm.csv warning 1461 has lines with no budget figures in 2025 (they go up to 2024-12): not shown',
+      ]);
+  });
+});
