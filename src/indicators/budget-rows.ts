@@ -110,14 +110,22 @@ function makeRow(config: Config, o: BudgetRowOptions, coverage: ReadonlyMap<stri
     if (partsLatest === 0) return undefined;
     const period = monthText(o.year, month === 0 ? partsLatest : month);
     const periodNote = month === 0 ? 'no-common-month' : month < partsLatest ? 'common-month' : period < o.period ? 'behind' : null;
-    const base = { area, areaKind, activity: s.activity, total, members: area === orgCode && !total ? coverage.get(s.activity) ?? null : null, period, periodNote } as const;
-    if (month === 0) return { ...base, ...EMPTY, forecastAccuracy: [], series: [], elapsedPct: round((partsLatest / 12) * 100, 4) };
+    const members = area === orgCode && !total ? coverage.get(s.activity) ?? null : null;
+    // Rows are built whole, one shape each (spreading a shared part into each row made them slow to build).
+    if (month === 0) {
+      return {
+        area, areaKind, activity: s.activity, total, members, period, periodNote,
+        budgetYear: null, budgetYtd: null, budgetYtdMethod: null, actualYtd: null, deviation: null, deviationPct: null, pacePct: null, elapsedPct: round((partsLatest / 12) * 100, 4),
+        forecast: null, forecastDeviation: null, forecastDeviationPct: null, projection: null, forecastOptimismPct: null, forecastOptimistic: false,
+        forecastAccuracy: [], status: null, series: [],
+      };
+    }
     const b = budgetBalance(s.line.current, month, thresholds, config.budget.forecastMargin);
     // The months so far this year, year to date: one pass (budgetBalance per month scanned the
     // line once for each; ~40 ms of a national budget report).
     const series = yearToDate(s.line.current).filter((y) => y.month <= month);
     return {
-      ...base,
+      area, areaKind, activity: s.activity, total, members, period, periodNote,
       budgetYear: rnd(b.budgetYear), budgetYtd: rnd(b.budgetYtd), budgetYtdMethod: s.parts && b.budgetYtdMethod !== null ? 'summed' : b.budgetYtdMethod, actualYtd: rnd(b.actualYtd),
       deviation: rnd(b.deviation), deviationPct: opt(b.deviationPct ?? undefined), pacePct: opt(b.pacePct ?? undefined), elapsedPct: round(b.elapsedPct, 4),
       forecast: rnd(b.forecast), forecastDeviation: rnd(b.forecastDeviation), forecastDeviationPct: opt(b.forecastDeviationPct ?? undefined),
@@ -128,13 +136,6 @@ function makeRow(config: Config, o: BudgetRowOptions, coverage: ReadonlyMap<stri
     };
   };
 }
-
-/** The figures of a sum whose parts share no month. */
-const EMPTY = {
-  budgetYear: null, budgetYtd: null, budgetYtdMethod: null, actualYtd: null, deviation: null, deviationPct: null, pacePct: null,
-  forecast: null, forecastDeviation: null, forecastDeviationPct: null, projection: null, forecastOptimismPct: null, forecastOptimistic: false,
-  status: null,
-} as const;
 
 /** Lines summed year by year (see `addUp`; `components`: how many lines the whole has). */
 export function addUpLines(lines: readonly Line[], components: number): Line {
