@@ -811,8 +811,10 @@ function settleUnit(table: BudgetTable, out: RecordsResult, opts: RecordOptions,
   const assumed = out.findings.findIndex((f) => f.code === 'unit-assumed');
   if (assumed >= 0) out.findings.splice(assumed, 1);
   if (check.unit === undefined) {
+    // The whole file's amounts are left out with one error (their texts are the file itself, not
+    // kept row by row): counted as ignored, so `--rejects` still holds exactly the rejected rows.
     out.counts.used -= table.length;
-    out.counts.rejected += table.length;
+    out.counts.ignored += table.length;
     table.retain(() => false);
     return;
   }

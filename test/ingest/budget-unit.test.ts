@@ -52,9 +52,9 @@ describe('a budget file read in an implausible unit', () => {
     const r = parseText(text, { ...spec, unit: 'kr' });
     expect([r.unit, codes(r, 'warning'), budgetRecords(r)[0]!.budgetYear]).toEqual(['kr', ['unit-implausible@1:-'], 182_035]);
   });
-  it('leaves out amounts no unit makes plausible: an error, every row rejected', () => {
+  it('leaves out amounts no unit makes plausible: an error, every row left out', () => {
     const r = parseText('Verksamhet;Budget helår\nÄldreomsorg;0,00001\n', spec);
     expect(codes(r)).toEqual(['unit-no-plausible@1:-']);
-    expect([r.counts, budgetRecords(r)]).toEqual([{ read: 1, used: 0, rejected: 1, ignored: 0 }, []]);
+    expect([r.counts, budgetRecords(r), r.rejects]).toEqual([{ read: 1, used: 0, rejected: 0, ignored: 1 }, [], []]);
   });
 });
