@@ -86,3 +86,21 @@ export function readLines(tables: readonly BudgetTable[], year: number, findings
   }
   return entries;
 }
+
+/**
+ * The `budget-conflict` findings among budget tables over every year they hold: what `readLines`
+ * finds for a report's year, for a check of the files alone (`tillit validate`).
+ */
+export function budgetConflicts(tables: readonly BudgetTable[]): Finding[] {
+  const years = new Set<number>();
+  for (const t of tables) for (const m of t.months) years.add(Number(m.slice(0, 4)));
+  const findings: Finding[] = [];
+  // Each reading covers a year and the one before it.
+  const latest = Math.max(...years);
+  for (let y = latest; y >= Math.min(...years); y -= 2) {
+    const found: Finding[] = [];
+    readLines(tables, y, found);
+    findings.push(...found.filter((f) => f.code === 'budget-conflict'));
+  }
+  return findings;
+}

@@ -81,6 +81,12 @@ describe('two files giving one line and month different amounts', () => {
     expect(ab.stdout).toMatch(/│ LSS\s+│ 50 000 tkr │ 50 000 tkr │/);
     expect(ab.stdout).toBe(ba.stdout.replace(`(${b}: kostnader positiva; ${a}: kostnader positiva)`, `(${a}: kostnader positiva; ${b}: kostnader positiva)`));
   });
+  it('makes validate fail (3), in the file that disagrees', () => {
+    const r = tillit(['validate', a, b]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain(`error budget-conflict ×1\n    line 2: 1460 / 2025-10 / Äldreomsorg: different amounts here and at ${a}:20`);
+    expect(r.stdout).toMatch(/1 of 2 file\(s\) clean\n$/);
+  });
   it('--strict stops with 3', () => {
     const r = tillit(['report', a, b, '--strict']);
     expect(r.code).toBe(3);

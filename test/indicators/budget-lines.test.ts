@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/parse.js';
 import { ingestOptions } from '../../src/config/resolve.js';
-import { readLines } from '../../src/indicators/budget-lines.js';
+import { budgetConflicts, readLines } from '../../src/indicators/budget-lines.js';
 import { parseInput } from '../../src/ingest/parse-input.js';
 import type { Finding } from '../../src/model/findings.js';
 
@@ -40,5 +40,13 @@ describe('readLines', () => {
   });
   it('reads one file with no finding', () => {
     expect(read([a]).findings).toEqual([]);
+  });
+});
+
+describe('budgetConflicts', () => {
+  it('finds conflicts in every year the tables hold, each once', () => {
+    const old = table('old.csv', `${HEAD}2022-05;1460;LSS;10;10\n2023-05;1460;LSS;20;20\n2025-02;1460;LSS;200;230\n`);
+    const other = table('other.csv', `${HEAD}2022-05;1460;LSS;10;11\n2023-05;1460;LSS;20;21\n2025-02;1460;LSS;200;230\n`);
+    expect(budgetConflicts([old, other]).map((f) => `${f.file}:${f.line} ${f.code}`)).toEqual(['other.csv:2 budget-conflict', 'other.csv:3 budget-conflict']);
   });
 });
