@@ -2,10 +2,9 @@ import type { Config } from '../config/schema.js';
 import type { ParsedInput } from '../ingest/parse-input.js';
 import { finding, type Finding } from '../model/findings.js';
 import type { Gender, QualityRecord } from '../model/records.js';
-import { BUDGET_AMOUNTS } from '../model/budget-table.js';
 import { REPORT_SCHEMA_VERSION, type AllocationResult, type BudgetRow, type QualityRow, type Report } from '../model/report.js';
 import { KOLADA_KPIS } from '../model/kolada-kpis.js';
-import { areaName, type Area, type AreaKind } from '../model/register.js';
+import { areaName, type AreaKind } from '../model/register.js';
 import { normalizeLabel } from '../model/text.js';
 import { allocationWeights, largestRemainder } from './allocate.js';
 import { budgetBalance } from './budget-balance.js';
@@ -13,7 +12,7 @@ import { readLines } from './budget-lines.js';
 import { budgetRows } from './budget-rows.js';
 import { isRevenueLine } from '../model/activities.js';
 import { financialResult } from './financial-result.js';
-import { byCode, opt, qualityTable, reportOrder, round, SV, type RowFilter } from './quality.js';
+import { byCode, opt, qualityTable, reportOrder, round, type RowFilter } from './quality.js';
 
 export interface AnalyseOptions {
   /** `YYYY` or `YYYY-MM`; default the latest period in the data. */
