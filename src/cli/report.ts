@@ -14,6 +14,7 @@ import type { Report } from '../model/report.js';
 import { renderBriefCharts, type BriefCharts } from '../report/charts/index.js';
 import { chartFiles, renderReportChunks, reportFiles, renderSummary, type Format } from '../report/render.js';
 import { NO_PAINT, type Paint } from '../report/view.js';
+import { budgetNotices } from '../report/notices.js';
 import { EXIT, InputError, UsageError } from './errors.js';
 import { checkForcedKind, ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
 import { collectGarbage, readMostlyGarbage } from './memory.js';
@@ -144,6 +145,9 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   });
   const incomplete = report.findings.filter((f) => f.code === 'cell-incomplete').length;
   if (incomplete > 0) process.stderr.write(`tillit: ${incomplete} result(s) not published (incomplete): answers in them were rejected; the report marks them and its findings say which\n`);
+  const notices = budgetNotices(report);
+  if (notices.length > 0) process.stderr.write(`tillit: ${notices.length} budget notice(s):\n${notices.map((n) => `  ${n}\n`).join('')}`);
+  if (flags.strict && report.findings.some((f) => f.code === 'budget-conflict')) throw new InputError('--strict: budget sources disagree; no report written');
   // Analysis has what it needs: the records (2M answers: ~40 MB) are let go before writing.
   inputs.length = 0;
   // JSON and CSV are written row by row as the rows are made; the other formats, --out DIR and

@@ -1,3 +1,4 @@
+import { budgetConflicts } from '../indicators/budget-lines.js';
 import { loadConfig, loadInputs } from '../ingest/load.js';
 import { inputOk, renderValidation, validationJson } from '../report/validation.js';
 import { EXIT, UsageError } from './errors.js';
@@ -11,6 +12,9 @@ export async function runValidate(files: string[], opts: IngestFlags & { format:
   }
   const inputs = await loadInputs(loaded, { files, overrides: ingestOverrides(opts), threads: threadOptions(opts), ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) });
   checkForcedKind(inputs);
+  // Budget files that disagree with one another: an error in the file that disagrees.
+  const tables = inputs.flatMap((i) => (i.budget ? [i.budget] : []));
+  if (tables.length > 1) for (const f of budgetConflicts(tables)) inputs.find((i) => i.file === f.file)?.findings.push(f);
   if (opts.rejects) {
     const count = await writeRejects(opts.rejects, inputs);
     process.stderr.write(`tillit: wrote ${count} rejected row(s) to ${opts.rejects}\n`);

@@ -32,6 +32,8 @@ export function ingestOptions(config: Config, spec: Partial<InputSpec>, override
   if (merged.decimal) out.decimal = merged.decimal;
   if (merged.encoding) out.encoding = merged.encoding;
   if (merged.unit) out.unit = merged.unit;
+  const population = latestPopulation(config);
+  if (population) out.population = population;
   if (merged.sign) out.sign = merged.sign;
   const period = merged.period ?? overrides.fallbackPeriod;
   if (period) out.period = period;
@@ -39,6 +41,24 @@ export function ingestOptions(config: Config, spec: Partial<InputSpec>, override
   if (merged.indicator) out.indicator = merged.indicator;
   if (merged.dash) out.dash = merged.dash;
   if (spec.columns) out.columns = spec.columns;
+  return out;
+}
+
+/**
+ * Each member's latest population, and the organisation's as their sum when every member has one:
+ * what budget amounts are judged against (the order of magnitude is what matters, not the year).
+ */
+function latestPopulation(config: Config): Record<string, number> | undefined {
+  const out: Record<string, number> = {};
+  let sum = 0;
+  for (const m of config.members) {
+    const year = Object.keys(m.population).sort().at(-1);
+    if (year === undefined) continue;
+    out[m.code] = m.population[year]!;
+    sum += m.population[year]!;
+  }
+  if (Object.keys(out).length === 0) return undefined;
+  if (Object.keys(out).length === config.members.length) out[config.organisation.code] = sum;
   return out;
 }
 

@@ -2,16 +2,17 @@ import type { Config } from '../config/schema.js';
 import type { ParsedInput } from '../ingest/parse-input.js';
 import { finding, type Finding } from '../model/findings.js';
 import type { Gender, QualityRecord } from '../model/records.js';
-import { BUDGET_AMOUNTS } from '../model/budget-table.js';
 import { REPORT_SCHEMA_VERSION, type AllocationResult, type BudgetRow, type QualityRow, type Report } from '../model/report.js';
 import { indicatorCatalogue } from '../model/kolada-kpis.js';
 import { areaName, type Area, type AreaKind } from '../model/register.js';
 import { normalizeLabel } from '../model/text.js';
 import { allocationWeights, largestRemainder } from './allocate.js';
-import { addUp, budgetBalance, BudgetYear, forecastAccuracy, yearToDate } from './budget-balance.js';
+import { budgetBalance } from './budget-balance.js';
+import { readLines } from './budget-lines.js';
+import { budgetRows } from './budget-rows.js';
 import { isRevenueLine } from '../model/activities.js';
 import { financialResult } from './financial-result.js';
-import { byCode, opt, qualityTable, reportOrder, round, SV, type RowFilter } from './quality.js';
+import { byCode, opt, qualityTable, reportOrder, round, type RowFilter } from './quality.js';
 
 export interface AnalyseOptions {
   /** `YYYY` or `YYYY-MM`; default the latest period in the data. */
@@ -83,102 +84,13 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   const surveyPeriod = table.surveyPeriod;
   findings.push(...table.findings);
   // ---- budget -------------------------------------------------------------------------------
-  const budget: BudgetRow[] = [];
-  const thresholds = { yellowBelow: config.budget.yellowBelow, redBelow: config.budget.redBelow };
   const year = budgetPeriod === null ? Number.NaN : Number(budgetPeriod.slice(0, 4));
-  const month = budgetPeriod === null ? 0 : Number(budgetPeriod.slice(5, 7));
-  // Every line an area has ever reported, with its figures for the two years a row reads: the
-  // report's year and the closed year before it (forecast accuracy). Older years make no figure.
-  const activityGroups = new Map<string, { area: Area; line: Line }>();
-  let spare: BudgetYear[] = [];
-  const newYear = () => spare.pop() ?? (spare = BudgetYear.batch(256)).pop()!;
-  for (const t of tables) {
-    // A table's rows name their area and activity by index: a line per pair, found by number
-    // (in an array while areas × activities is small, 290 × 13 for a national file).
-    const width = t.activities.length;
-    const pairs = t.areas.length * width;
-    const dense: (Line | undefined)[] | undefined = pairs <= 1 << 20 ? new Array(pairs).fill(undefined) : undefined;
-    const sparse = new Map<number, Line>();
-    // Where a month's amounts go: month m of the report year is m, of the year before −m; 0 unread.
-    const slot = Int8Array.from(t.months, (m) => {
-      const y = Number(m.slice(0, 4));
-      return (y === year ? 1 : y === year - 1 ? -1 : 0) * Number(m.slice(5, 7));
-    });
-    for (let i = 0; i < t.length; i++) {
-      const pair = t.area[i]! * width + t.activity[i]!;
-      let line = dense !== undefined ? dense[pair] : sparse.get(pair);
-      if (line === undefined) {
-        const area = t.areas[t.area[i]!]!;
-        const key = `${area.code}\u0000${t.activities[t.activity[i]!]}`;
-        line = (activityGroups.get(key) ?? activityGroups.set(key, { area, line: { current: newYear(), before: newYear() } }).get(key)!).line;
-        if (dense !== undefined) dense[pair] = line;
-        else sparse.set(pair, line);
-      }
-      const s = slot[t.month[i]!]!;
-      if (s > 0) line.current.set(s, t.amounts, i * BUDGET_AMOUNTS.length);
-      else if (s < 0) line.before.set(-s, t.amounts, i * BUDGET_AMOUNTS.length);
-    }
-  }
-  // The report year's months as text, for a row's series.
-  const periods = Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}`);
-  const budgetRow = (area: string, areaKind: AreaKind, activity: string, total: boolean, line: Line): BudgetRow | undefined => {
-    if (budgetPeriod === null || !line.current.has(month)) return undefined;
-    const b = budgetBalance(line.current, month, thresholds, config.budget.forecastMargin);
-    // The months so far this year, year to date: one pass (budgetBalance per month scanned the
-    // line once for each; ~40 ms of a national budget report).
-    const series = yearToDate(line.current).filter((y) => y.month <= month);
-    return {
-      area, areaKind, activity, total, members: area === orgCode && !total ? coverage.get(activity) ?? null : null, period: budgetPeriod,
-      budgetYear: rnd(b.budgetYear), budgetYtd: rnd(b.budgetYtd), budgetYtdMethod: b.budgetYtdMethod, actualYtd: rnd(b.actualYtd),
-      deviation: rnd(b.deviation), deviationPct: opt(b.deviationPct ?? undefined), pacePct: opt(b.pacePct ?? undefined), elapsedPct: round(b.elapsedPct, 4),
-      forecast: rnd(b.forecast), forecastDeviation: rnd(b.forecastDeviation), forecastDeviationPct: opt(b.forecastDeviationPct ?? undefined),
-      projection: rnd(b.projection), forecastOptimismPct: opt(b.forecastOptimismPct ?? undefined), forecastOptimistic: b.forecastOptimistic,
-      forecastAccuracy: forecastAccuracy(line.before).map((f) => ({ month: f.month, forecast: Math.round(f.forecast), outcome: Math.round(f.outcome), error: Math.round(f.error), errorPct: round(f.errorPct, 4) })),
-      status: b.status,
-      series: series.map((s) => ({ period: periods[s.month - 1]!, actualYtd: rnd(s.actualYtd), budgetYtd: rnd(s.budgetYtd) })),
-    };
-  };
-  const byArea = new Map<string, { kind: AreaKind; groups: [string, Line][] }>();
-  for (const [key, { area, line }] of activityGroups) {
-    const entry = byArea.get(area.code) ?? byArea.set(area.code, { kind: area.kind, groups: [] }).get(area.code)!;
-    entry.groups.push([key.split('\u0000')[1]!, line]);
-  }
-  const totalLabel = config.organisation.language === 'sv' ? 'Totalt' : 'Total';
-  // The organisation's own lines are its shared costs; its section adds each activity summed over
-  // the members, so the total is the whole shared organisation.
-  const sharedGroups = byArea.get(orgCode)?.groups ?? [];
-  // Members' files may differ in shape (year-to-date columns in one, monthly amounts in the next),
-  // so each member line is made cumulative, month by month, before they are summed.
-  const memberActivities = new Map<string, { members: Set<string>; lines: Line[] }>();
-  const coverage = new Map<string, string[]>();
-  for (const [key, { area, line }] of activityGroups) {
-    if (!memberCodes.includes(area.code)) continue;
-    const activity = key.split('\u0000')[1]!;
-    const label = [...memberActivities.keys()].find((a) => normalizeLabel(a) === normalizeLabel(activity)) ?? activity;
-    const entry = memberActivities.get(label) ?? memberActivities.set(label, { members: new Set(), lines: [] }).get(label)!;
-    entry.members.add(area.code);
-    entry.lines.push(line);
-  }
-  if (memberActivities.size > 0) {
-    const summed: [string, Line][] = [...memberActivities].map(([activity, { members, lines }]) => {
-      // Which members a line covers (in any year): an activity only some report is not passed off as the whole.
-      const covered = memberCodes.filter((m) => members.has(m));
-      coverage.set(activity, covered);
-      return [activity, addUpLines(lines, covered.length)];
-    });
-    byArea.set(orgCode, { kind: 'organisation', groups: [...summed, ...sharedGroups] });
-  }
-  for (const [area, { kind, groups }] of byArea) {
-    groups.sort(([a], [b]) => SV.compare(a, b));
-    for (const [activity, line] of groups) {
-      const row = budgetRow(area, kind, activity, false, line);
-      if (row) budget.push(row);
-    }
-    if (groups.length > 1) {
-      const row = budgetRow(area, kind, totalLabel, true, sumLines(groups));
-      if (row) budget.push(row);
-    }
-  }
+  const upTo = opts.period?.length === 7 ? Number(opts.period.slice(5, 7)) : 12;
+  const thresholds = { yellowBelow: config.budget.yellowBelow, redBelow: config.budget.redBelow };
+  const lines = budgetPeriod === null ? new Map() : readLines(tables, year, findings);
+  const made = budgetRows(lines, config, { year, upTo, period: budgetPeriod ?? '' });
+  findings.push(...made.findings);
+  const budget = made.rows;
   budget.sort((a, b) => areaOrder(a.area, a.areaKind) - areaOrder(b.area, b.areaKind) || byCode(a.area, b.area) || Number(a.total) - Number(b.total));
 
   // ---- result against tax revenue and general grants --------------------------------------------
@@ -192,7 +104,8 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   }
   for (const [area, lines] of linesOf) {
     const revenue = lines.filter((b) => isRevenueLine(normalizeLabel(b.activity), revenueNames));
-    if (revenue.length === 0) continue;
+    // Revenue and costs of different months make no result (the area's total says its months differ).
+    if (revenue.length === 0 || lines.some((b) => b.period !== lines[0]!.period)) continue;
     const costs = lines.filter((b) => !revenue.includes(b));
     const total = (rows: BudgetRow[], f: 'actualYtd' | 'forecast') => (rows.every((r) => r[f] !== null) ? rows.reduce((a, r) => a + r[f]!, 0) : null);
     const revYtd = total(revenue, 'actualYtd');
@@ -203,7 +116,7 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
     const ytd = revYtd !== null && costYtd !== null ? financialResult(-revYtd, costYtd, target) : undefined;
     const fc = revFc !== null && costFc !== null ? financialResult(-revFc, costFc, target) : undefined;
     results.push({
-      area, period: budgetPeriod ?? '', target,
+      area, period: lines[0]!.period, target,
       revenueYtd: rnd(ytd?.revenue ?? null), costsYtd: rnd(ytd?.costs ?? null), resultYtd: rnd(ytd?.result ?? null), resultYtdPct: opt(ytd?.resultPct ?? undefined),
       revenueForecast: rnd(fc?.revenue ?? null), costsForecast: rnd(fc?.costs ?? null), resultForecast: rnd(fc?.result ?? null), resultForecastPct: opt(fc?.resultPct ?? undefined),
       status: fc?.status ?? ytd?.status ?? null,
@@ -212,13 +125,14 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
 
   // ---- shared costs -------------------------------------------------------------------------
   let allocation: AllocationResult | null = null;
-  // Only the costs booked on the organisation itself are shared out.
-  const shared = sharedGroups.length > 1 ? sumLines(sharedGroups) : sharedGroups[0]?.[1];
-  const orgTotal = budgetPeriod !== null && shared !== undefined && shared.current.has(month)
-    ? budgetBalance(shared.current, month, thresholds, config.budget.forecastMargin)
+  // Only the costs booked on the organisation itself are shared out, at their latest month.
+  const sharedMonth = made.shared?.current.latest(upTo) ?? 0;
+  const orgTotal = made.shared !== undefined && sharedMonth > 0
+    ? budgetBalance(made.shared.current, sharedMonth, thresholds, config.budget.forecastMargin)
     : undefined;
-  if (orgTotal && budgetPeriod !== null && config.members.length > 0) {
-    const year = budgetPeriod.slice(0, 4);
+  const allocationPeriod = `${year}-${String(sharedMonth).padStart(2, '0')}`;
+  if (orgTotal && config.members.length > 0) {
+    const year = allocationPeriod.slice(0, 4);
     const from = config.allocation.populationFrom === 'previous-year' ? String(Number(year) - 1) : year;
     // The key's year, else (a config with only this year's figures) the latest not after the report year.
     const popYear = (m: Config['members'][number]) =>
@@ -245,8 +159,10 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
       const bYear = split(orgTotal.budgetYear);
       const fc = split(orgTotal.forecast);
       const usageWeights = allocationWeights({ method: 'usage' }, weightInput);
+      // The usage shares are rounded as the allocation is, so the gaps sum to 0 as the two splits do.
+      const fair = usageWeights && orgTotal.actualYtd !== null ? largestRemainder(Math.round(orgTotal.actualYtd), usageWeights)! : null;
       allocation = {
-        method: config.allocation.method, period: budgetPeriod, populationYear,
+        method: config.allocation.method, period: allocationPeriod, populationYear,
         totals: { budgetYear: rnd(orgTotal.budgetYear), actualYtd: rnd(orgTotal.actualYtd), forecast: rnd(orgTotal.forecast) },
         members: config.members.map((m, i) => {
           const pop = weightInput[i]!.population;
@@ -255,7 +171,7 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
             area: m.code, weight: round(weights[i]!, 6), budgetYear: bYear?.[i] ?? null, actualYtd: a, forecast: fc?.[i] ?? null,
             population: pop > 0 ? pop : null, actualPerInhabitant: a !== null && pop > 0 ? round(a / pop, 2) : null,
             usageMeasure: usageWeights ? measure ?? null : null,
-            fairShareGap: usageWeights && a !== null && orgTotal.actualYtd !== null ? Math.round(a - orgTotal.actualYtd * usageWeights[i]!) : null,
+            fairShareGap: fair && a !== null ? a - fair[i]! + 0 : null,
           };
         }),
       };
@@ -330,27 +246,11 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
     quality: [],
     budget: shownBudget,
     allocation,
-    results: results.filter((r) => keepArea(r.area, byArea.get(r.area)?.kind ?? 'municipality')),
+    results: results.filter((r) => keepArea(r.area, made.kinds.get(r.area) ?? 'municipality')),
     qualityBesideCost: qualityBesideCost.filter((q) => keepArea(q.area, 'municipality')),
     findings,
   };
   return { report, rows: (filter: RowFilter = {}) => table.rows({ ...filter, row: (code: string, kind: AreaKind, period: string) => keepArea(code, kind) && (filter.row?.(code, kind, period) ?? true) }) };
-}
-
-/** A budget line's figures: the report's year and the year before it. */
-interface Line {
-  current: BudgetYear;
-  before: BudgetYear;
-}
-
-/** Lines summed year by year (see `addUp`; `components`: how many lines the whole has, in any year). */
-function addUpLines(lines: readonly Line[], components: number): Line {
-  return { current: addUp(lines.map((l) => l.current), components), before: addUp(lines.map((l) => l.before), components) };
-}
-
-/** An area's lines as one: each activity is a component. */
-function sumLines(groups: readonly (readonly [string, Line])[]): Line {
-  return addUpLines(groups.map(([, line]) => line), new Set(groups.map(([a]) => a)).size);
 }
 
 /** Unit of an indicator known only by its title: shares say so, amounts name kronor. */

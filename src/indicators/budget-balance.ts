@@ -1,7 +1,7 @@
 import { BUDGET_AMOUNTS } from '../model/budget-table.js';
 
 export type Status = 'green' | 'yellow' | 'red';
-export type YtdMethod = 'ytd-column' | 'sum-of-months' | 'annual-pro-rata';
+export type YtdMethod = 'ytd-column' | 'sum-of-months' | 'annual-pro-rata' | 'summed';
 
 export interface StatusThresholds {
   /** Deviation % of budget below which status is yellow (e.g. 0: any overspend). */
@@ -64,10 +64,11 @@ const ACTUAL_MONTH = 4;
 const FORECAST = 5;
 
 /**
- * One budget line's year: for each month 1–12 whether a record gives it, and that record's amounts
- * (NaN where it gives none) in BUDGET_AMOUNTS order; all in kr with costs positive. Of several records
- * for one month (the same line in two files), the last one set counts. Analysis fills these straight
- * from a budget table's columns: a national report reads ~7 500 line-years, not 49 000 records.
+ * One budget line's year: for each month 1–12 whether a record gives it, that record's amounts
+ * (NaN where it gives none) in BUDGET_AMOUNTS order, all in kr with costs positive, and where the
+ * record came from (a number the caller packs; −1 unknown). Of several records for one month, the
+ * last one set counts: analysis checks `same` first. Analysis fills these straight from a budget
+ * table's columns: a national report reads ~7 500 line-years, not 49 000 records.
  * `BudgetYear.batch` makes many over one array (one typed array each took ~1 µs to make).
  */
 export class BudgetYear {
@@ -77,25 +78,56 @@ export class BudgetYear {
   constructor(
     private readonly amounts: Float64Array = new Float64Array(12 * WIDTH).fill(Number.NaN),
     private readonly at = 0,
+    private readonly origins: Float64Array = new Float64Array(12).fill(-1),
   ) {}
 
   /** `n` empty years sharing one array. */
   static batch(n: number): BudgetYear[] {
     const amounts = new Float64Array(n * 12 * WIDTH).fill(Number.NaN);
-    return Array.from({ length: n }, (_, i) => new BudgetYear(amounts, i * 12 * WIDTH));
+    const origins = new Float64Array(n * 12).fill(-1);
+    return Array.from({ length: n }, (_, i) => new BudgetYear(amounts, i * 12 * WIDTH, origins));
   }
 
-  /** Gives month `month` (1–12) the six amounts in `source` from `from` (NaN: not given). */
-  set(month: number, source: ArrayLike<number>, from = 0): this {
+  /** Gives month `month` (1–12) the six amounts in `source` from `from` (NaN: not given), read from `origin`. */
+  set(month: number, source: ArrayLike<number>, from = 0, origin = -1): this {
     const to = this.at + (month - 1) * WIDTH;
     for (let k = 0; k < WIDTH; k++) this.amounts[to + k] = source[from + k]!;
+    this.origins[(this.at / WIDTH) + month - 1] = origin;
     this.months |= 1 << (month - 1);
     return this;
+  }
+
+  /** Whether month `month` already holds exactly the six amounts in `source` from `from` (missing alike). */
+  same(month: number, source: ArrayLike<number>, from = 0): boolean {
+    const at = this.at + (month - 1) * WIDTH;
+    for (let k = 0; k < WIDTH; k++) {
+      const a = this.amounts[at + k]!;
+      const b = source[from + k]!;
+      if (a !== b && !(a !== a && b !== b)) return false;
+    }
+    return true;
+  }
+
+  /** Makes month `month`'s amounts missing; the month keeps its record (two sources disagreed on it). */
+  blank(month: number): void {
+    const at = this.at + (month - 1) * WIDTH;
+    this.amounts.fill(Number.NaN, at, at + WIDTH);
+  }
+
+  /** Where month `month`'s record came from, as given to `set`; −1 when not told. */
+  origin(month: number): number {
+    return this.origins[(this.at / WIDTH) + month - 1]!;
   }
 
   /** Whether month `month` (1–12) has a record. */
   has(month: number): boolean {
     return (this.months & (1 << (month - 1))) !== 0;
+  }
+
+  /** The latest month 1…`upTo` with a record; 0 when none. */
+  latest(upTo = 12): number {
+    const mask = this.months & ((1 << upTo) - 1);
+    return mask === 0 ? 0 : 32 - Math.clz32(mask);
   }
 
   /** Amount `k` (BUDGET_AMOUNTS order) of month `month`; null when the month or the amount is missing. */
@@ -236,10 +268,11 @@ export function yearToDate(y: BudgetYear): YearToDate[] {
 /**
  * Several lines' years as one (an area's activities, or the members' lines for one activity), each
  * made year-to-date first, whatever shape its source had (year-to-date columns, monthly amounts or
- * an annual budget), so lines from different files add up. A month is there when any line has it;
- * its amounts are summed in the lines' order, from 0, only when `components` lines have it (how many
- * the whole has, in any year) and give the amount, else missing: a total never silently covers only
- * part of the whole. Monthly amounts are missing in the sum: its figures are year to date.
+ * an annual budget), so lines from different files add up. A month is there only when all
+ * `components` lines have it (how many the whole has, in any year): a total never covers only part
+ * of the whole, and its latest month is the latest its parts share. Its amounts are summed in the
+ * lines' order, from 0, missing when a line lacks one. Monthly amounts are missing in the sum: its
+ * figures are year to date.
  */
 export function addUp(lines: readonly BudgetYear[], components: number): BudgetYear {
   const sums = new Float64Array(12 * WIDTH);
@@ -259,10 +292,6 @@ export function addUp(lines: readonly BudgetYear[], components: number): BudgetY
     }
   }
   const out = new BudgetYear();
-  for (let m = 1; m <= 12; m++) {
-    if (parts[m] === 0) continue;
-    if (parts[m] !== components) sums.fill(Number.NaN, (m - 1) * WIDTH, m * WIDTH);
-    out.set(m, sums, (m - 1) * WIDTH);
-  }
+  for (let m = 1; m <= 12; m++) if (components > 0 && parts[m] === components) out.set(m, sums, (m - 1) * WIDTH);
   return out;
 }

@@ -17,6 +17,8 @@ import { isRevenueLine } from '../model/activities.js';
 import { BUDGET_AMOUNTS, BudgetTable } from '../model/budget-table.js';
 import { createPartsMap, GroupIndex } from './groups.js';
 import { RespondentKeys } from './respondents.js';
+import { BudgetGrain } from './budget-grain.js';
+import { checkUnit, yearlyTotals } from './budget-unit.js';
 import { createRowIndex } from '../model/row-index.js';
 import { joinCells, type Delimiter, type Row } from './table.js';
 
@@ -30,6 +32,8 @@ export interface RecordOptions {
   decimal?: DecimalMark;
   dash?: 'zero' | 'missing';
   unit?: AmountUnit;
+  /** Inhabitants per area code (the members', the organisation's as their sum): how amounts are judged plausible. */
+  population?: Readonly<Record<string, number>>;
   sign?: Sign;
   period?: string;
   /** Area for files without a municipality column (a single committee's export). */
@@ -156,10 +160,11 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   const rejects: RejectedRow[] = [];
   let failed: string | undefined;
   /** Counts a row as rejected and keeps its original text. */
+  // A one-cell row's text is its cell, a view into the block (see `detach`).
+  const rowText = (row: Row) => detach(rawText ? rawText(row) : joinCells(row.cells, table.delimiter));
   const reject = (row: Row, reason: string) => {
     counts.rejected++;
-    // A one-cell row's text is its cell, a view into the block (see `detach`).
-    rejects.push({ line: row.line, reason, text: detach(rawText ? rawText(row) : joinCells(row.cells, table.delimiter)) });
+    rejects.push({ line: row.line, reason, text: rowText(row) });
   };
   const plan = table.plan ?? planHeader(table.headers, sample, {
     headerLine: table.headerLine,
@@ -342,7 +347,9 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   // Budget rows are kept (sign, totals and deviations need the whole file), as columns: the
   // duplicate check holds row numbers, a given deviation sits beside the few rows that have one.
   const budgetTable = new BudgetTable(opts.file, kind === 'budget' ? budgetCapacity(opts.fileBytes, sample) : 0);
-  const budget: BudgetRows = { table: budgetTable, given: new Map(), seen: budgetKeys(budgetTable, activityKey), isTotal: memo((activity) => TOTAL_ROW.test(activity)) };
+  const budget: BudgetRows = {
+    table: budgetTable, given: new Map(), seen: budgetKeys(budgetTable, activityKey), isTotal: memo((activity) => TOTAL_ROW.test(activity)), grain: new BudgetGrain(rowText),
+  };
   const scale = UNIT_SCALE[unit];
   const title = table.title;
 
@@ -378,7 +385,6 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   // seen before. It is built as the schema would return it (the parsers above give only what the
   // schema allows; an amount scaled past what a number holds goes the general way).
   const budgetFast = kind === 'budget' && layout === 'long' && roles.municipalityName === undefined && roles.status === undefined && roles.gender === undefined;
-  const monthOf = memo((period) => (period.length === 4 ? `${period}-12` : period));
   const quickAmount = (idx: number | undefined, cells: readonly string[]): number | null | undefined => {
     if (idx === undefined) return null;
     const text = cells[idx]!;
@@ -404,10 +410,12 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
     const given = quickAmount(roles.deviation, cells);
     if (budgetYear === undefined || budgetYtd === undefined || budgetMonth === undefined || actualYtd === undefined || actualMonth === undefined || forecast === undefined || given === undefined) return false;
     const areaId = budgetTable.areaId(place.area);
-    const monthId = budgetTable.monthId(monthOf(period));
+    // A year is kept as written until the file's grain is known (see `BudgetGrain`).
+    const monthId = budgetTable.monthId(period);
     const activityId = budgetTable.activityId(kept(activityText));
     if (budget.seen.claim(areaId, monthId, activityId) >= 0) return false;
     const added = budgetTable.push(areaId, monthId, activityId, row.line, budgetYear, budgetYtd, budgetMonth, actualYtd, actualMonth, forecast);
+    budget.grain.note(added, period.length === 4, row);
     if (given !== null) budget.given.set(added, given);
     counts.used++;
     return true;
@@ -622,7 +630,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
         const rec = parsed.data as BudgetRecord;
         // The area as read (one object per area in a file), not the schema's copy of it.
         const areaId = budgetTable.areaId(area);
-        const monthId = budgetTable.monthId(rec.period);
+        const monthId = budgetTable.monthId(period!);
         const activityId = budgetTable.activityId(rec.activity);
         const prior = budget.seen.claim(areaId, monthId, activityId);
         if (prior >= 0) {
@@ -633,6 +641,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
           continue;
         }
         const added = budgetTable.push(areaId, monthId, activityId, row.line, rec.budgetYear, rec.budgetYtd, rec.budgetMonth, rec.actualYtd, rec.actualMonth, rec.forecast);
+        budget.grain.note(added, period!.length === 4, row);
         if (given !== undefined) budget.given.set(added, given);
         used = true;
         continue;
@@ -686,8 +695,17 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
         if (truncatedAt !== undefined && opts.maxRows !== undefined) findings.push({ code: 'rows-limit', line: truncatedAt, args: { limit: opts.maxRows } });
         if (pooled !== undefined && !table.continued) findings.push({ code: 'period-pooled', line: table.headerLine, args: { example: pooled } });
         if (failed === undefined && base.kind === 'budget') {
+          const moved = new Map<number, number>();
+          const dropped = budget.grain.settle(budgetTable, roles.period, base, (from, to) => {
+            const g = budget.given.get(from);
+            if (g !== undefined) moved.set(to, g);
+          });
+          if (dropped > 0) {
+            budget.given.clear();
+            for (const [i, g] of moved) budget.given.set(i, g);
+          }
           const totals = finishBudget(budget, opts, base, base.unit ?? 'kr');
-          checkMagnitude(budgetTable, base, unitAssumed);
+          settleUnit(budgetTable, base, opts, !unitAssumed, table.headerLine);
           // Total rows were read, checked and reported; the report sums the lines itself.
           if (totals.size > 0) budgetTable.retain((i) => !totals.has(i));
           base.budget = budgetTable;
@@ -727,6 +745,8 @@ interface BudgetRows {
   seen: BudgetKeys;
   /** A total row ("Summa", "Totalt") repeats its siblings' sum. */
   isTotal: (activity: string) => boolean;
+  /** Whether rows are dated by month or by year. */
+  grain: BudgetGrain;
 }
 
 interface BudgetKeys {
@@ -848,33 +868,31 @@ function finishBudget({ table, given: givens, isTotal }: BudgetRows, opts: Recor
   return totals;
 }
 
-/** Every Swedish municipality's whole annual budget lies between these (kr), with room to spare. */
-const LARGEST_PLAUSIBLE = 1e11;
-const SMALLEST_PLAUSIBLE_ANNUAL = 1e5;
-
 /**
- * Amounts whose size says the unit is wrong: an annual budget under 100 000 kr when no unit was
- * given (most likely tkr or mnkr written without saying so), or any amount above 100 000 mnkr
- * (more than Stockholm's whole budget; most likely kr labelled tkr or mnkr).
+ * Believes the file's unit only when its amounts are plausible (see `checkUnit`): an assumed kr that
+ * is not is read as the larger unit that is, or, when none is, the file's amounts are left out.
  */
-function checkMagnitude(table: BudgetTable, out: RecordsResult, unitAssumed: boolean): void {
-  let largest = 0;
-  let largestAnnual = 0;
+function settleUnit(table: BudgetTable, out: RecordsResult, opts: RecordOptions, explicit: boolean, headerLine: number): void {
+  const unit = out.unit ?? 'kr';
+  const check = checkUnit(yearlyTotals(table, (code) => opts.population?.[code]), unit, explicit);
+  if (check.finding) out.findings.push({ ...check.finding, line: headerLine });
+  if (check.unit === unit) return;
+  // The assumption was wrong: the finding above says what was read instead.
+  const assumed = out.findings.findIndex((f) => f.code === 'unit-assumed');
+  if (assumed >= 0) out.findings.splice(assumed, 1);
+  if (check.unit === undefined) {
+    // The whole file's amounts are left out with one error (their texts are the file itself, not
+    // kept row by row): counted as ignored, so `--rejects` still holds exactly the rejected rows.
+    out.counts.used -= table.length;
+    out.counts.ignored += table.length;
+    table.retain(() => false);
+    return;
+  }
+  const factor = unitFactor(check.unit) / unitFactor(unit);
   const a = table.amounts;
-  const W = BUDGET_AMOUNTS.length;
-  for (let i = 0; i < table.length; i++) {
-    for (let k = 0; k < W; k++) {
-      // NaN (missing) fails both comparisons.
-      const v = Math.abs(a[i * W + k]!);
-      if (v > largest) largest = v;
-      if (k === 0 && v > largestAnnual) largestAnnual = v;
-    }
-  }
-  if (largest > LARGEST_PLAUSIBLE) {
-    out.findings.push({ code: 'unit-implausible', args: { amount: `${fmt(largest / 1e6)} mnkr`, unit: out.unit ?? 'kr', hint: 'more than any municipality\'s whole budget; is the unit too large?' } });
-  } else if (unitAssumed && largestAnnual > 0 && largestAnnual < SMALLEST_PLAUSIBLE_ANNUAL) {
-    out.findings.push({ code: 'unit-implausible', args: { amount: `${fmt(largestAnnual)} kr`, unit: out.unit ?? 'kr', hint: 'the largest annual budget is tiny for a municipal activity; are the amounts in tkr or mnkr?' } });
-  }
+  // Rare (a file in the wrong unit): 15 digits keep the amount as written, without 0.1 × 1000 noise.
+  for (let k = 0; k < table.length * BUDGET_AMOUNTS.length; k++) a[k] = Number((a[k]! * factor).toPrecision(15));
+  out.unit = check.unit;
 }
 
 /** `dir/pxweb-andel-65plus.csv` → `pxweb-andel-65plus`: a name for a table with no title. */

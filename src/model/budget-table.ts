@@ -63,6 +63,11 @@ export class BudgetTable {
     return this.monthIndex.id(month);
   }
 
+  /** Names month `id` anew (a year-dated file's `2025` becomes `2025-12`, the month its figures are after). */
+  renameMonth(id: number, month: string): void {
+    this.monthIndex.rename(id, month);
+  }
+
   activityId(activity: string): number {
     return this.activityIndex.id(activity);
   }

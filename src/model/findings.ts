@@ -48,6 +48,7 @@ const MESSAGES = {
   'value-positive-exceeds-n': (a) => `positive answers (${a.positive}) exceed respondents (${a.n})`,
   'value-share-mismatch': (a) => `share ${a.share} disagrees with positive/n = ${a.computed}`,
   'period-invalid': (a) => `not a period: expected a year (2024) or a month (2025-03, mars 2025)`,
+  'period-grain': (a) => `dated by ${a.grain} in a file dated by ${a.fileGrain} (${a.rows} rows): its figures would move the follow-up month; row left out`,
   'period-not-year': () => `survey results are per year: expected a year (2024), not a month`,
   'gender-invalid': () => `gender must be T/K/M, Totalt/Kvinnor/Män`,
   'area-unknown': () => `not a known municipality code or name, region, "Riket" or organisation`,
@@ -84,6 +85,13 @@ const MESSAGES = {
   'source-disagreement': (a) =>
     `${a.key}: ${a.value} (n ${a.n}) here, ${a.otherValue} (n ${a.otherN}) at ${a.other}; the respondent-level figure is used`,
   'allocation-impossible': (a) => `shared costs cannot be allocated by ${a.method}: the key has no values (population, shares or usage) for the members`,
+  'budget-conflict': (a) => `${a.key}: different amounts here and at ${a.other}; the month is left without figures until the sources agree`,
+  'budget-repeated': (a) => `${a.count} row(s) repeat the same amounts as ${a.other} (the first of them); read once`,
+  'budget-behind': (a) => `${a.area}'s budget figures go up to ${a.period}, the others' to ${a.latest}: its lines are shown at ${a.period}`,
+  'budget-not-this-year': (a) => `${a.area} has lines with no budget figures in ${a.year} (they go up to ${a.period}): not shown`,
+  'budget-months-differ': (a) => `${a.area} ${a.activity}: its parts do not share their latest month (${a.parts}); ${a.period === '' ? 'no month is common to all, so the sum has no figures' : `summed at ${a.period}, the latest month all share`}`,
+  'unit-inferred': (a) => `amounts read as kr would be ${a.measure}, implausible for ${a.what}; read as ${a.unit} (${a.plausible}). Set "unit" if that is wrong`,
+  'unit-no-plausible': (a) => `amounts read as kr would be ${a.measure}; no unit (kr, tkr, mnkr) gives a plausible amount for ${a.what}: amounts left out (set "unit" to read them anyway)`,
   'rows-limit': (a) => `more than ${a.limit} rows (--max-rows); the rest were not read`,
 } as const satisfies Record<string, (a: Record<string, string | number>) => string>;
 
@@ -127,6 +135,11 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'rows-limit': 'error',
   'source-disagreement': 'warning',
   'allocation-impossible': 'warning',
+  'budget-repeated': 'info',
+  'budget-behind': 'warning',
+  'budget-not-this-year': 'warning',
+  'budget-months-differ': 'warning',
+  'unit-inferred': 'warning',
   'value-missing': 'info',
   'answer-scale-inferred': 'warning',
   'cell-incomplete': 'warning',

@@ -86,9 +86,16 @@ export const budgetRowSchema = z.object({
    */
   members: z.array(z.string()).nullable(),
   period: z.string(),
+  /**
+   * Why `period` is not the report's budget period, or a sum's parts are not all at it: `behind`
+   * (the line's latest month is earlier), `common-month` (a sum at the latest month its parts
+   * share, some of which go further), `no-common-month` (its parts share no month: no figures).
+   */
+  periodNote: z.enum(['behind', 'common-month', 'no-common-month']).nullable(),
   budgetYear: num,
   budgetYtd: num,
-  budgetYtdMethod: z.enum(['ytd-column', 'sum-of-months', 'annual-pro-rata']).nullable(),
+  /** How the YTD budget was made; `summed` for a sum of lines (each made year to date its own way). */
+  budgetYtdMethod: z.enum(['ytd-column', 'sum-of-months', 'annual-pro-rata', 'summed']).nullable(),
   actualYtd: num,
   deviation: num,
   deviationPct: num,

@@ -44,4 +44,11 @@ export class TextIndex {
     if (id === undefined) this.ids.set(text, (id = this.values.push(text) - 1));
     return id;
   }
+
+  /** Gives id `id` another text (a text already in the index keeps its own id). */
+  rename(id: number, text: string): void {
+    this.ids.delete(this.values[id]!);
+    this.values[id] = text;
+    if (!this.ids.has(text)) this.ids.set(text, id);
+  }
 }

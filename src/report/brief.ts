@@ -2,7 +2,7 @@ import type { Report } from '../model/report.js';
 import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatValue, sparkline, type Lang } from './format.js';
 import { keyMessages } from './messages.js';
 import { resultLine, signNote } from './render-table.js';
-import { alphaText, areaName, budgetLabel, indicatorTitle, indicatorUnit, latestQuality, NO_PAINT, seriesValues, type RenderOptions } from './view.js';
+import { alphaText, areaName, budgetHeading, budgetLabel, budgetPeriodNote, indicatorTitle, indicatorUnit, latestQuality, NO_PAINT, seriesValues, type RenderOptions } from './view.js';
 import { words } from './words.js';
 
 /**
@@ -96,11 +96,11 @@ function budgetSection(report: Report, area: string, lang: Lang): Section<Table>
   if (budget.length === 0) return null;
   const amount = (v: number | null, signed = false) => (v === null ? '' : formatAmount(v, 'mnkr', lang, signed));
   return {
-    heading: `${w.budget} (${formatPeriod(budget[0]!.period, lang)})`,
+    heading: `${w.budget} (${budgetHeading(report, budget, lang)})`,
     body: {
       head: [w.activity, w.budgetYtd, w.actualYtd, w.deviationPct, w.forecastDeviation, w.statusHeader],
       rows: budget.map((b) => [
-        cell(budgetLabel(report, b, lang), { strong: b.total }),
+        cell(budgetLabel(report, b, lang) + budgetPeriodNote(b, budget, lang), { strong: b.total }),
         cell(amount(b.budgetYtd)),
         cell(amount(b.actualYtd)),
         cell(b.deviationPct === null ? '' : `${b.deviationPct > 0 ? '+' : ''}${formatPct(b.deviationPct, lang)}`),

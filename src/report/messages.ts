@@ -71,6 +71,12 @@ function qualityMessages(report: Report, area: string, opts: RenderOptions): { w
 
 function budgetMessage(report: Report, b: BudgetRow, name: string, opts: RenderOptions): string | undefined {
   const { lang } = opts;
+  if (b.periodNote === 'no-common-month') {
+    const what = b.total ? (lang === 'sv' ? 'Verksamheterna' : 'The services') : cap(serviceDefinite(budgetLabel(report, b, lang), lang));
+    return lang === 'sv'
+      ? `${what} i ${name} kan inte summeras: delarnas senaste månader skiljer sig och de har ingen gemensam månad i år.`
+      : `${what} in ${name} cannot be summed: their parts' latest months differ and they share no month this year.`;
+  }
   if (b.deviationPct === null) return undefined;
   const over = b.deviationPct < 0;
   const month = monthName(b.period, lang);
@@ -80,6 +86,8 @@ function budgetMessage(report: Report, b: BudgetRow, name: string, opts: RenderO
   let text = lang === 'sv'
     ? `${who} ligger ${dev} ${over ? 'över' : 'under'} budget efter ${month}`
     : `${who} ${b.total ? 'are' : 'is'} ${dev} ${over ? 'over' : 'under'} budget after ${month}`;
+  // A sum at an earlier month than some of its parts says so (they do not share a later one).
+  if (b.periodNote === 'common-month') text += lang === 'sv' ? ' (senaste månad som alla delar har)' : ' (the latest month all parts have)';
   if (b.forecastDeviation !== null && Math.abs(b.forecastDeviation) >= 500) {
     const amount = formatAmount(Math.abs(b.forecastDeviation), 'mnkr', lang);
     text += lang === 'sv'

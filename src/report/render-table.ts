@@ -2,7 +2,7 @@ import Table from 'cli-table3';
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatPp, formatValue, sparkline } from './format.js';
 import type { ValueUnit } from '../model/vocabulary.js';
-import { alphaText, areaName, budgetLabel, indicatorTitle, indicatorUnit, latestQuality, reportAreas, seriesValues, type RenderOptions } from './view.js';
+import { alphaText, areaName, budgetHeading, budgetLabel, budgetPeriodNote, indicatorTitle, indicatorUnit, latestQuality, reportAreas, seriesValues, type RenderOptions } from './view.js';
 import { truncate } from '../model/text.js';
 import { words } from './words.js';
 
@@ -61,7 +61,8 @@ function budgetTable(report: Report, rows: readonly BudgetRow[], opts: RenderOpt
   const t = table([w.activity, w.budgetYtd, w.actualYtd, w.deviation, w.deviationPct, w.pace, w.forecastDeviation, w.statusHeader, w.series]);
   const amount = (v: number | null, signed = false) => (v === null ? '' : formatAmount(v, opts.unit, opts.lang, signed));
   for (const b of rows) {
-    const label = b.total ? opts.paint.bold(budgetLabel(report, b, opts.lang)) : budgetLabel(report, b, opts.lang);
+    const name = `${budgetLabel(report, b, opts.lang)}${budgetPeriodNote(b, rows, opts.lang)}`;
+    const label = b.total ? opts.paint.bold(name) : name;
     const pace = b.pacePct === null ? '' : `${formatPct(b.pacePct, opts.lang)} (${formatPct(b.elapsedPct, opts.lang)})`;
     const fc = b.forecastDeviation === null ? '' : `${amount(b.forecastDeviation, true)}${b.forecastOptimistic ? ` ⚠ ${w.optimistic}` : ''}`;
     t.push([
@@ -71,7 +72,7 @@ function budgetTable(report: Report, rows: readonly BudgetRow[], opts: RenderOpt
       sparkline(b.series.map((s) => (s.actualYtd !== null && s.budgetYtd ? s.actualYtd / s.budgetYtd : null))),
     ]);
   }
-  return `${opts.paint.bold(`${w.budget} (${formatPeriod(rows[0]!.period, opts.lang)})`)}\n${t.toString()}`;
+  return `${opts.paint.bold(`${w.budget} (${budgetHeading(report, rows, opts.lang)})`)}\n${t.toString()}`;
 }
 
 function allocationTable(report: Report, opts: RenderOptions): string | undefined {

@@ -2,6 +2,7 @@ import { comparePeriods, periodYear } from '../model/period.js';
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import { WORDS } from './words.js';
 import type { ValueUnit } from '../model/vocabulary.js';
+import { formatPeriod } from './format.js';
 
 /** Colour as an optional extra; the CLI decides and passes it in (identity when off). */
 export interface Paint {
@@ -126,6 +127,28 @@ export function alphaText(report: Report, lang: 'sv' | 'en'): string {
 /** The indicator's unit as the model states it. */
 export function indicatorUnit(report: Report, id: string): ValueUnit {
   return (report.indicators.find((i) => i.id === id)?.unit ?? '%') as ValueUnit;
+}
+
+/**
+ * An area's budget heading period: its latest row's month, and the report's when the area is behind
+ * (`okt 2025` or `sep 2025; övriga okt 2025`).
+ */
+export function budgetHeading(report: Report, rows: readonly BudgetRow[], lang: 'sv' | 'en'): string {
+  const latest = rows.reduce((a, b) => (b.period > a ? b.period : a), rows[0]!.period);
+  const all = report.period.budget;
+  return all !== null && latest < all ? `${formatPeriod(latest, lang)}; ${WORDS[lang].others} ${formatPeriod(all, lang)}` : formatPeriod(latest, lang);
+}
+
+/**
+ * What a budget row's label adds when its month is not its section's (` (sep 2025)`), or when it is
+ * a sum at the latest month its parts share, or of parts that share none; '' otherwise.
+ */
+export function budgetPeriodNote(b: BudgetRow, rows: readonly BudgetRow[], lang: 'sv' | 'en'): string {
+  const w = WORDS[lang];
+  if (b.periodNote === 'no-common-month') return ` (${w.noCommonMonth})`;
+  if (b.periodNote === 'common-month') return ` (${formatPeriod(b.period, lang)}, ${w.commonMonth})`;
+  const latest = rows.reduce((a, r) => (r.period > a ? r.period : a), b.period);
+  return b.period < latest ? ` (${formatPeriod(b.period, lang)})` : '';
 }
 
 /**

@@ -22,6 +22,7 @@ export const WORDS = {
     } satisfies Record<Verdict, string>,
     status: { green: '✓ grön', yellow: '! gul', red: '✗ röd' } satisfies Record<Status, string>,
     qualityFor: 'kvalitet', budgetAfter: 'budget efter',
+    others: 'övriga', commonMonth: 'senaste gemensamma månad', noCommonMonth: 'ingen gemensam månad – ingen summa',
   },
   en: {
     quality: 'Quality and key figures', budget: 'Budget', allocation: 'Allocation of shared costs',
@@ -40,6 +41,7 @@ export const WORDS = {
     } satisfies Record<Verdict, string>,
     status: { green: '✓ green', yellow: '! yellow', red: '✗ red' } satisfies Record<Status, string>,
     qualityFor: 'quality', budgetAfter: 'budget after',
+    others: 'others', commonMonth: 'latest month all share', noCommonMonth: 'no month in common – no sum',
   },
 } as const;
 

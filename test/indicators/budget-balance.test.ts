@@ -126,23 +126,23 @@ describe('yearToDate', () => {
 });
 
 describe('addUp', () => {
-  it('hand-worked: a monthly line and a year-to-date line add up year to date; a month only one has is not a sum', () => {
+  it('hand-worked: a monthly line and a year-to-date line add up year to date; a month only one has is not in the sum', () => {
     const monthly = yearOf(months(3, () => ({ budgetMonth: 100, actualMonth: 110, forecast: 1300 })));
     const ytd = yearOf([rec({ period: '2025-03', budgetYear: 2400, budgetYtd: 600, actualYtd: 570, budgetMonth: null, actualMonth: null, forecast: null })]);
     const sum = addUp([monthly, ytd], 2);
     expect([sum.get(3, 0), sum.get(3, 1), sum.get(3, 3), sum.get(3, 5), sum.get(3, 2), sum.get(3, 4)]).toEqual([3600, 900, 900, null, null, null]);
-    expect([sum.has(1), sum.get(1, 1), sum.has(4)]).toEqual([true, null, false]);
+    expect([sum.has(1), sum.has(2), sum.has(3), sum.has(4), sum.latest()]).toEqual([false, false, true, false, 3]);
     // Three components, two lines: no month is whole.
-    expect(addUp([monthly, ytd], 3).get(3, 1)).toBeNull();
+    expect(addUp([monthly, ytd], 3).latest()).toBe(0);
   });
-  it('sums each line as budgetBalance reads it month by month, only where every component has the month', () => {
+  it('sums each line as budgetBalance reads it month by month, and has only the months every component has', () => {
     fc.assert(fc.property(fc.array(line, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 2 }), (lines, missing) => {
       const components = lines.length + (missing === 2 ? 1 : 0);
       const sum = addUp(lines, components);
       for (let m = 1; m <= 12; m++) {
         const with_ = lines.filter((l) => l.has(m));
-        expect(sum.has(m)).toBe(with_.length > 0);
         const whole = with_.length === components;
+        expect(sum.has(m)).toBe(whole);
         const total = (f: (b: ReturnType<typeof budgetBalance>) => number | null) => {
           if (!whole) return null;
           let s = 0;
@@ -157,5 +157,19 @@ describe('addUp', () => {
           .toEqual([total((b) => b.budgetYear), total((b) => b.budgetYtd), null, total((b) => b.actualYtd), null, total((b) => b.forecast)]);
       }
     }));
+  });
+});
+
+describe('BudgetYear bookkeeping', () => {
+  it('knows its latest month up to a bound, whether a month holds given amounts, and where a month came from', () => {
+    const [y, other] = BudgetYear.batch(2);
+    const six = [1, 2, Number.NaN, 4, 5, 6];
+    y!.set(2, six, 0, 7).set(5, six, 0, 9);
+    expect([y!.latest(), y!.latest(4), y!.latest(1), other!.latest()]).toEqual([5, 2, 0, 0]);
+    expect([y!.origin(2), y!.origin(5), y!.origin(3), other!.origin(2)]).toEqual([7, 9, -1, -1]);
+    // Missing amounts are alike; any other difference is not.
+    expect([y!.same(2, six), y!.same(2, [1, 2, 3, 4, 5, 6]), y!.same(2, [1, 2, Number.NaN, 4, 5, 7])]).toEqual([true, false, false]);
+    y!.blank(2);
+    expect([y!.has(2), y!.get(2, 0), y!.get(5, 0)]).toEqual([true, null, 1]);
   });
 });

@@ -129,7 +129,7 @@ describe('budget rows', () => {
   });
   it('never keeps a negative zero, whichever sign convention the file has', () => {
     const text = 'Period;Kommun;Verksamhet;Budget helår\n2025-01;1460;LSS;-0\n2025-01;1460;IFO;-100\n';
-    for (const spec of [{}, { sign: 'costs-positive' as const }]) {
+    for (const spec of [{ unit: 'kr' as const }, { unit: 'kr' as const, sign: 'costs-positive' as const }]) {
       const [lss, ifo] = budgetRecords(parseText(text, spec));
       expect(Object.is(lss!.budgetYear, 0)).toBe(true);
       expect(ifo!.budgetYear).toBe(spec.sign === undefined ? 100 : -100);
@@ -191,12 +191,14 @@ describe('budget rows', () => {
     expect(codes(told, 'info').filter((c) => c.includes('title'))).toEqual([]);
   });
   it('warns when the amounts are too small or too large for their unit', () => {
-    // No unit anywhere and an annual budget of 412,5 kr: surely mnkr.
+    // No unit anywhere and an annual budget of 412,5 kr: surely mnkr (412,5 tkr is still under 1 mnkr).
     const small = parseText('Kommun;Period;Verksamhet;Budget helår;Utfall ack\n1460;2025-04;Äldreomsorg;412,5;140,2\n');
-    expect(codes(small, 'warning')).toEqual(['unit-implausible@-:-', 'unit-assumed@1:-']);
+    expect(codes(small, 'warning')).toEqual(['unit-inferred@1:-']);
+    expect([small.unit, budgetRecords(small)[0]!.budgetYear]).toEqual(['mnkr', 412_500_000]);
     // A header saying mnkr over amounts in kronor: 412 500 000 mnkr is more than any budget.
     const big = parseText('Kommun;Period;Verksamhet;Budget helår (mnkr);Utfall ack (mnkr)\n1460;2025-04;Äldreomsorg;412500000;140200000\n');
-    expect(codes(big, 'warning')).toEqual(['unit-implausible@-:-']);
+    expect(codes(big, 'warning')).toEqual(['unit-implausible@1:-']);
+    expect(budgetRecords(big)[0]!.budgetYear).toBe(412_500_000e6);
     // Plausible amounts, given or assumed, say nothing.
     const fine = parseText('Kommun;Period;Verksamhet;Budget helår;Utfall ack\n1460;2025-04;Äldreomsorg;412500000;140200000\n');
     expect(codes(fine, 'warning')).toEqual(['unit-assumed@1:-']);
@@ -217,7 +219,7 @@ describe('budget rows', () => {
     }
   });
   it('a total that does not add up is a finding', () => {
-    const r = parseText('Verksamhet;Budget helår;Utfall ack\nA;100;50\nB;100;50\nTotalt;250;100\n', { period: '2025-06', kind: 'budget', unit: 'kr', municipality: 'Mellerud' });
+    const r = parseText('Verksamhet;Budget helår;Utfall ack\nA;600000;300000\nB;600000;300000\nTotalt;1300000;600000\n', { period: '2025-06', kind: 'budget', unit: 'kr', municipality: 'Mellerud' });
     expect(codes(r, 'warning')).toEqual(['total-mismatch@4:-']);
   });
 });

@@ -1,0 +1,157 @@
+import type { Config } from '../config/schema.js';
+import { finding, type Finding } from '../model/findings.js';
+import type { BudgetRow } from '../model/report.js';
+import type { AreaKind } from '../model/register.js';
+import { normalizeLabel } from '../model/text.js';
+import { addUp, budgetBalance, forecastAccuracy, yearToDate, type BudgetYear } from './budget-balance.js';
+import type { Line, LineEntry } from './budget-lines.js';
+import { opt, round, SV } from './quality.js';
+
+/** A line shown in an area's section: a line as read, or a sum of `parts` (named by `labels`). */
+interface Shown {
+  activity: string;
+  line: Line;
+  parts?: { labels: string[]; lines: Line[] };
+  /** The file the line came from, for a finding about it. */
+  file?: string;
+}
+
+export interface BudgetRows {
+  rows: BudgetRow[];
+  findings: Finding[];
+  /** The organisation's own lines (its shared costs) as one, when it has any. */
+  shared: Line | undefined;
+  kinds: Map<string, AreaKind>;
+}
+
+export interface BudgetRowOptions {
+  year: number;
+  /** The latest month a row may be at: `--period`'s month, else 12. */
+  upTo: number;
+  /** The report's budget period: the latest month any line has, or `--period`. */
+  period: string;
+}
+
+/**
+ * The budget rows of every area: each line at its own latest month (up to `upTo`), labelled when
+ * that is earlier than the report's period; the organisation's activities summed over the members
+ * and each area's total, at the latest month all their parts share, labelled when the parts go
+ * further. Nothing with figures in the year is left out: a sum whose parts share no month is a row
+ * without figures that says so.
+ */
+export function budgetRows(entries: ReadonlyMap<string, LineEntry>, config: Config, o: BudgetRowOptions): BudgetRows {
+  const memberCodes = config.members.map((m) => m.code);
+  const orgCode = config.organisation.code;
+  const findings: Finding[] = [];
+  const byArea = new Map<string, { kind: AreaKind; shown: Shown[] }>();
+  for (const e of entries.values()) {
+    const area = byArea.get(e.area.code) ?? byArea.set(e.area.code, { kind: e.area.kind, shown: [] }).get(e.area.code)!;
+    area.shown.push({ activity: e.activity, line: e.line, file: e.file });
+  }
+  const sharedShown = byArea.get(orgCode)?.shown ?? [];
+  const coverage = new Map<string, string[]>();
+  const summed = memberSums(entries, memberCodes, coverage);
+  if (summed.length > 0) byArea.set(orgCode, { kind: 'organisation', shown: [...summed, ...sharedShown] });
+
+  const rows: BudgetRow[] = [];
+  const make = makeRow(config, o, coverage, orgCode);
+  const behind = new Map<string, { file: string; period: string }>();
+  for (const [area, { kind, shown: lines }] of byArea) {
+    // A copy: the organisation's own lines are also what its shared costs are made of.
+    const shown = [...lines].sort((a, b) => SV.compare(a.activity, b.activity));
+    if (shown.length > 1) shown.push({ activity: config.organisation.language === 'sv' ? 'Totalt' : 'Total', line: sumOf(shown), parts: { labels: shown.map((s) => s.activity), lines: shown.map((s) => s.line) } });
+    for (const s of shown) {
+      const row = make(area, kind, s, s === shown.at(-1) && shown.length > 1);
+      if (row === undefined) continue;
+      rows.push(row);
+      if (row.periodNote === 'behind' && s.parts === undefined && s.file !== undefined) behind.set(`${area}\u0000${row.period}`, { file: s.file, period: row.period });
+      if (row.periodNote === 'common-month' || row.periodNote === 'no-common-month') {
+        const at = (m: number) => (m === 0 ? `none in ${o.year}` : monthText(o.year, m));
+        const parts = s.parts!.lines.map((l, i) => `${s.parts!.labels[i]} ${at(l.current.latest(o.upTo))}`).join(', ');
+        findings.push(finding('(budget)', { code: 'budget-months-differ', args: { area, activity: row.activity, parts, period: row.periodNote === 'common-month' ? row.period : '' } }));
+      }
+    }
+  }
+  // A line with figures only in the year before has no row: said, so an area does not vanish unremarked.
+  const stale = new Map<string, { file: string; period: string }>();
+  for (const e of entries.values()) {
+    const before = e.line.before.latest();
+    if (e.line.current.latest(o.upTo) === 0 && before > 0) stale.set(e.area.code, { file: e.file, period: monthText(o.year - 1, before) });
+  }
+  for (const [area, b] of stale) findings.push(finding(b.file, { code: 'budget-not-this-year', args: { area, year: o.year, period: b.period } }));
+  for (const [key, b] of behind) findings.push(finding(b.file, { code: 'budget-behind', args: { area: key.split('\u0000')[0]!, period: b.period, latest: o.period } }));
+  const shared = sharedShown.length > 1 ? sumOf(sharedShown) : sharedShown[0]?.line;
+  return { rows, findings, shared, kinds: new Map([...byArea].map(([a, { kind }]) => [a, kind])) };
+}
+
+/** The members' lines summed per activity (spelled alike after normalising); `coverage` learns which members each covers. */
+function memberSums(entries: ReadonlyMap<string, LineEntry>, memberCodes: readonly string[], coverage: Map<string, string[]>): Shown[] {
+  const byActivity = new Map<string, { activity: string; members: string[]; lines: Line[] }>();
+  for (const e of entries.values()) {
+    if (!memberCodes.includes(e.area.code)) continue;
+    const key = normalizeLabel(e.activity);
+    const entry = byActivity.get(key) ?? byActivity.set(key, { activity: e.activity, members: [], lines: [] }).get(key)!;
+    entry.members.push(e.area.code);
+    entry.lines.push(e.line);
+  }
+  return [...byActivity.values()].map(({ activity, members, lines }) => {
+    // Which members a line covers (in any year): an activity only some report is not passed off as the whole.
+    coverage.set(activity, memberCodes.filter((m) => members.includes(m)));
+    return { activity, line: addUpLines(lines, lines.length), parts: { labels: members, lines } };
+  });
+}
+
+/** A row for one shown line, or none when neither it nor its parts have a month in the year up to `upTo`. */
+function makeRow(config: Config, o: BudgetRowOptions, coverage: ReadonlyMap<string, string[]>, orgCode: string) {
+  const thresholds = { yellowBelow: config.budget.yellowBelow, redBelow: config.budget.redBelow };
+  return (area: string, areaKind: AreaKind, s: Shown, total: boolean): BudgetRow | undefined => {
+    const month = s.line.current.latest(o.upTo);
+    const partsLatest = s.parts ? Math.max(0, ...s.parts.lines.map((l) => l.current.latest(o.upTo))) : month;
+    if (partsLatest === 0) return undefined;
+    const period = monthText(o.year, month === 0 ? partsLatest : month);
+    const periodNote = month === 0 ? 'no-common-month' : month < partsLatest ? 'common-month' : period < o.period ? 'behind' : null;
+    const members = area === orgCode && !total ? coverage.get(s.activity) ?? null : null;
+    // Rows are built whole, one shape each (spreading a shared part into each row made them slow to build).
+    if (month === 0) {
+      return {
+        area, areaKind, activity: s.activity, total, members, period, periodNote,
+        budgetYear: null, budgetYtd: null, budgetYtdMethod: null, actualYtd: null, deviation: null, deviationPct: null, pacePct: null, elapsedPct: round((partsLatest / 12) * 100, 4),
+        forecast: null, forecastDeviation: null, forecastDeviationPct: null, projection: null, forecastOptimismPct: null, forecastOptimistic: false,
+        forecastAccuracy: [], status: null, series: [],
+      };
+    }
+    const b = budgetBalance(s.line.current, month, thresholds, config.budget.forecastMargin);
+    // The months so far this year, year to date: one pass (budgetBalance per month scanned the
+    // line once for each; ~40 ms of a national budget report).
+    const series = yearToDate(s.line.current).filter((y) => y.month <= month);
+    return {
+      area, areaKind, activity: s.activity, total, members, period, periodNote,
+      budgetYear: rnd(b.budgetYear), budgetYtd: rnd(b.budgetYtd), budgetYtdMethod: s.parts && b.budgetYtdMethod !== null ? 'summed' : b.budgetYtdMethod, actualYtd: rnd(b.actualYtd),
+      deviation: rnd(b.deviation), deviationPct: opt(b.deviationPct ?? undefined), pacePct: opt(b.pacePct ?? undefined), elapsedPct: round(b.elapsedPct, 4),
+      forecast: rnd(b.forecast), forecastDeviation: rnd(b.forecastDeviation), forecastDeviationPct: opt(b.forecastDeviationPct ?? undefined),
+      projection: rnd(b.projection), forecastOptimismPct: opt(b.forecastOptimismPct ?? undefined), forecastOptimistic: b.forecastOptimistic,
+      forecastAccuracy: forecastAccuracy(s.line.before).map((f) => ({ month: f.month, forecast: Math.round(f.forecast), outcome: Math.round(f.outcome), error: Math.round(f.error), errorPct: round(f.errorPct, 4) })),
+      status: b.status,
+      series: series.map((y) => ({ period: monthText(o.year, y.month), actualYtd: rnd(y.actualYtd), budgetYtd: rnd(y.budgetYtd) })),
+    };
+  };
+}
+
+/** Lines summed year by year (see `addUp`; `components`: how many lines the whole has). */
+export function addUpLines(lines: readonly Line[], components: number): Line {
+  const years = (f: (l: Line) => BudgetYear) => addUp(lines.map(f), components);
+  return { current: years((l) => l.current), before: years((l) => l.before) };
+}
+
+/** An area's lines as one: each activity is a component. */
+function sumOf(shown: readonly Shown[]): Line {
+  return addUpLines(shown.map((s) => s.line), shown.length);
+}
+
+function monthText(year: number, month: number): string {
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+function rnd(v: number | null): number | null {
+  return v === null ? null : Math.round(v) + 0;
+}

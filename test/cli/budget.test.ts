@@ -1,0 +1,138 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE, ROOT, tillit } from './run.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'tillit-budget-'));
+const HEAD = 'Period;Kommun;Verksamhet;Budget helår;Budget ack;Utfall ack';
+/** January–October 2025 for Bengtsfors: elderly care 5 % over budget, LSS on budget. */
+const monthly = () => Array.from({ length: 10 }, (_, i) => {
+  const m = String(i + 1).padStart(2, '0');
+  return [`2025-${m};1460;Äldreomsorg;120000000;${10_000_000 * (i + 1)};${10_500_000 * (i + 1)}`, `2025-${m};1460;LSS;60000000;${5_000_000 * (i + 1)};${5_000_000 * (i + 1)}`];
+}).flat();
+
+describe('a member one month behind the others (the example without Mellerud\'s October)', () => {
+  const dir = tmp();
+  cpSync(join(ROOT, EXAMPLE), dir, { recursive: true });
+  const mellerud = readFileSync(join(dir, 'budget-mellerud.csv'), 'utf8');
+  writeFileSync(join(dir, 'budget-mellerud.csv'), mellerud.split('\n').filter((l) => !l.startsWith('oktober 2025')).join('\n'));
+  const config = join(dir, 'tillit.config.json');
+  it('keeps its section at its own month, labelled, warns on stderr, and --fail-on still sees its red line (1)', () => {
+    const r = tillit(['report', '--config', config, '--fail-on', 'deviation<-2%']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("budget-mellerud.csv: warning budget-behind: 1461's budget figures go up to 2025-09, the others' to 2025-10: its lines are shown at 2025-09");
+    expect(r.stderr).toContain('(budget): warning budget-months-differ: BM Äldreomsorg: its parts do not share their latest month (1460 2025-10, 1461 2025-09); summed at 2025-09, the latest month all share');
+    expect(r.stderr).toContain('deviation<-2%: 1461 Individ- och familjeomsorg 2025-09 (-2.29 %)');
+    expect(r.stdout).toContain('Ekonomi (september 2025; övriga oktober 2025)');
+    expect(r.stdout).toMatch(/│ Individ- och familjeomsorg\s+│ 43 930 tkr/);
+    // The organisation's total is not empty: it is at the month all its parts share.
+    expect(r.stdout).toMatch(/│ Totalt \(september 2025, senaste gemensamma månad\)\s+│ 559 360 tkr/);
+  });
+  it('says the same in Markdown and JSON', () => {
+    const md = tillit(['report', '--config', config, '--format', 'md']);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain('## Ekonomi (september 2025; övriga oktober 2025)');
+    expect(md.stdout).toContain('| **Totalt (september 2025, senaste gemensamma månad)** | 559,4 mnkr |');
+    expect(md.stdout).toContain('Verksamheterna i den gemensamma organisationen ligger 1,2 % över budget efter september (senaste månad som alla delar har)');
+    const json = JSON.parse(tillit(['report', '--config', config, '--format', 'json']).stdout) as { budget: { area: string; activity: string; period: string; periodNote: string | null }[] };
+    expect(json.budget.filter((b) => b.area === '1461').map((b) => `${b.activity} ${b.period} ${b.periodNote}`)).toEqual([
+      'Individ- och familjeomsorg 2025-09 behind', 'LSS 2025-09 behind', 'Äldreomsorg 2025-09 behind', 'Totalt 2025-09 behind',
+    ]);
+  });
+});
+
+describe('one row dated by year in a monthly file', () => {
+  const dir = tmp();
+  const file = join(dir, 'grain.csv');
+  const rows = monthly();
+  rows.splice(7, 0, '2025;1460;IFO;50000000;50000000;40000000');
+  writeFileSync(file, [HEAD, ...rows].join('\n'));
+  it('is rejected at its line and column; the period stays October and the red line is seen (1)', () => {
+    const r = tillit(['report', file, '--fail-on', 'deviation<-2%']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file}:9:1: error period-grain: dated by year in a file dated by month (20 rows)`);
+    expect(r.stderr).toContain('deviation<-2%: 1460 Äldreomsorg 2025-10 (-5.00 %)');
+    expect(r.stdout).toContain('Ekonomi (oktober 2025)');
+  });
+  it('makes validate fail (3), not "clean"', () => {
+    const r = tillit(['validate', file]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('error period-grain ×1\n    line 9, column 1: dated by year');
+    expect(r.stdout).toMatch(/0 of 1 file\(s\) clean\n$/);
+  });
+});
+
+describe('two files giving one line and month different amounts', () => {
+  const dir = tmp();
+  const a = join(dir, 'a.csv');
+  const b = join(dir, 'b.csv');
+  writeFileSync(a, [HEAD, ...monthly()].join('\n'));
+  // b.csv repeats October's LSS and gives October's elderly care on budget.
+  writeFileSync(b, [HEAD, '2025-10;1460;Äldreomsorg;120000000;100000000;100000000', '2025-10;1460;LSS;60000000;50000000;50000000'].join('\n'));
+  it('is an error naming both lines, with the same exit code in either order', () => {
+    const ab = tillit(['report', a, b, '--fail-on', 'deviation<-2%']);
+    const ba = tillit(['report', b, a, '--fail-on', 'deviation<-2%']);
+    expect(ab.stderr).toContain(`${b}:2: error budget-conflict: 1460 / 2025-10 / Äldreomsorg: different amounts here and at ${a}:20`);
+    expect(ba.stderr).toContain(`${a}:20: error budget-conflict: 1460 / 2025-10 / Äldreomsorg: different amounts here and at ${b}:2`);
+    expect([ab.code, ba.code]).toEqual([0, 0]);
+    // October's elderly care has no figures from either file; the identical LSS row is read once.
+    expect(ab.stdout).toMatch(/│ Äldreomsorg │\s+│\s+│/);
+    expect(ab.stdout).toMatch(/│ LSS\s+│ 50 000 tkr │ 50 000 tkr │/);
+    expect(ab.stdout).toBe(ba.stdout.replace(`(${b}: kostnader positiva; ${a}: kostnader positiva)`, `(${a}: kostnader positiva; ${b}: kostnader positiva)`));
+  });
+  it('makes validate fail (3), in the file that disagrees', () => {
+    const r = tillit(['validate', a, b]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain(`error budget-conflict ×1\n    line 2: 1460 / 2025-10 / Äldreomsorg: different amounts here and at ${a}:20`);
+    expect(r.stdout).toMatch(/1 of 2 file\(s\) clean\n$/);
+  });
+  it('--strict stops with 3', () => {
+    const r = tillit(['report', a, b, '--strict']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('budget sources disagree');
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('amounts in tkr with no unit anywhere', () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'tillit.config.json'), JSON.stringify({
+    organisation: { name: 'Test', code: 'T', language: 'sv' },
+    members: [{ code: '1461', name: 'Mellerud', population: { '2025': 8902 } }],
+    inputs: [{ path: 'ekonomi.csv', municipality: '1461', period: '2025-08' }],
+  }));
+  it('are read as tkr, with a warning on stderr', () => {
+    writeFileSync(join(dir, 'ekonomi.csv'), 'Verksamhet;Budget helår;Budget ack;Utfall ack\nÄldreomsorg;−182 035,0;−121 357,0;−125 000,0\n');
+    const r = tillit(['report', '--config', join(dir, 'tillit.config.json')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('ekonomi.csv:1: warning unit-inferred: amounts read as kr would be 20 kr per inhabitant a year (1461), implausible');
+    expect(r.stderr).toContain('read as tkr');
+    expect(r.stdout).toMatch(/│ Äldreomsorg │ 121 357 tkr │ 125 000 tkr │/);
+  });
+  it('are left out when no unit is plausible: exit 3, saying why', () => {
+    writeFileSync(join(dir, 'ekonomi.csv'), 'Verksamhet;Budget helår\nÄldreomsorg;0,00001\n');
+    const r = tillit(['report', '--config', join(dir, 'tillit.config.json')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('error unit-no-plausible: amounts read as kr would be 0 kr per inhabitant a year (1461); no unit (kr, tkr, mnkr) gives a plausible amount');
+  });
+});
+
+describe('members whose follow-ups share no month', () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'tillit.config.json'), JSON.stringify({
+    organisation: { name: 'Test', code: 'T', language: 'sv' },
+    members: [{ code: '1460', name: 'Bengtsfors', population: { '2025': 9441 } }, { code: '1461', name: 'Mellerud', population: { '2025': 8902 } }],
+    inputs: [{ path: 'b.csv', municipality: '1460', period: '2025-10', unit: 'tkr' }, { path: 'm.csv', municipality: '1461', period: '2025-09', unit: 'tkr' }],
+  }));
+  writeFileSync(join(dir, 'b.csv'), 'Verksamhet;Budget helår;Budget ack;Utfall ack\nÄldreomsorg;200000;166000;170000\n');
+  writeFileSync(join(dir, 'm.csv'), 'Verksamhet;Budget helår;Budget ack;Utfall ack\nÄldreomsorg;180000;135000;136000\n');
+  it('make a total that says so in the table, the brief and on stderr', () => {
+    const table = tillit(['report', '--config', join(dir, 'tillit.config.json')]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('│ Äldreomsorg (ingen gemensam månad – ingen summa) │');
+    expect(table.stderr).toContain('(budget): warning budget-months-differ: T Äldreomsorg: its parts do not share their latest month (1460 2025-10, 1461 2025-09); no month is common to all, so the sum has no figures');
+    const md = tillit(['report', '--config', join(dir, 'tillit.config.json'), '--format', 'md']);
+    expect(md.stdout).toContain('Äldreomsorgen i den gemensamma organisationen kan inte summeras: delarnas senaste månader skiljer sig och de har ingen gemensam månad i år.');
+  });
+});

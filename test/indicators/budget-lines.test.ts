@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/parse.js';
+import { ingestOptions } from '../../src/config/resolve.js';
+import { budgetConflicts, readLines } from '../../src/indicators/budget-lines.js';
+import { parseInput } from '../../src/ingest/parse-input.js';
+import type { Finding } from '../../src/model/findings.js';
+
+const config = parseConfig(JSON.stringify({ organisation: { name: 'BM', code: 'BM' } }), 'test.json');
+const table = (file: string, text: string) => parseInput(Buffer.from(text), { ...ingestOptions(config, { unit: 'kr', sign: 'costs-positive' }, {}), file }).budget!;
+const HEAD = 'Period;Kommun;Verksamhet;Budget ack;Utfall ack\n';
+const a = table('a.csv', `${HEAD}2025-01;1460;LSS;100;90\n2025-02;1460;LSS;200;230\n2025-02;1460;IFO;50;50\n`);
+// February's LSS differs from a.csv's; its IFO (spelled otherwise) is the same line with the same amounts.
+const b = table('b.csv', `${HEAD}2025-02;1460;LSS;200;180\n2025-02;1460;ifo;50;50\n2025-03;1460;LSS;300;290\n`);
+
+const read = (tables: Parameters<typeof readLines>[0]) => {
+  const findings: Finding[] = [];
+  const lines = readLines(tables, 2025, findings);
+  const lss = lines.get('1460\u0000lss')!.line.current;
+  return { lines, findings, lss };
+};
+
+describe('readLines', () => {
+  it('leaves a month two files give different amounts without figures, naming both lines, whichever file comes first', () => {
+    for (const [tables, here, there] of [[[a, b], 'b.csv:2', 'a.csv:3'], [[b, a], 'a.csv:3', 'b.csv:2']] as const) {
+      const { findings, lss } = read(tables);
+      const conflict = findings.filter((f) => f.code === 'budget-conflict');
+      expect(conflict.map((f) => `${f.file}:${f.line} ${f.severity}`)).toEqual([`${here} error`]);
+      expect(conflict[0]!.message).toContain(`1460 / 2025-02 / LSS: different amounts here and at ${there}`);
+      expect([lss.has(2), lss.get(2, 1), lss.get(2, 3)]).toEqual([true, null, null]);
+      // The months only one file gives are read.
+      expect([lss.get(1, 3), lss.get(3, 3), lss.latest()]).toEqual([90, 290, 3]);
+    }
+  });
+  it('reads the same amounts from two files once, with one info finding per pair of files', () => {
+    const { lines, findings } = read([a, b]);
+    expect(lines.size).toBe(2);
+    expect(lines.get('1460\u0000ifo')!.line.current.get(2, 3)).toBe(50);
+    expect(findings.filter((f) => f.code === 'budget-repeated').map((f) => `${f.file}:${f.line} ${f.severity} ${f.message}`))
+      .toEqual(['b.csv:3 info 1 row(s) repeat the same amounts as a.csv:4 (the first of them); read once']);
+  });
+  it('reads one file with no finding', () => {
+    expect(read([a]).findings).toEqual([]);
+  });
+});
+
+describe('budgetConflicts', () => {
+  it('finds conflicts in every year the tables hold, each once', () => {
+    const old = table('old.csv', `${HEAD}2022-05;1460;LSS;10;10\n2023-05;1460;LSS;20;20\n2025-02;1460;LSS;200;230\n`);
+    const other = table('other.csv', `${HEAD}2022-05;1460;LSS;10;11\n2023-05;1460;LSS;20;21\n2025-02;1460;LSS;200;230\n`);
+    expect(budgetConflicts([old, other]).map((f) => `${f.file}:${f.line} ${f.code}`)).toEqual(['other.csv:2 budget-conflict', 'other.csv:3 budget-conflict']);
+  });
+});

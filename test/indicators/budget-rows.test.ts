@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/parse.js';
+import { ingestOptions } from '../../src/config/resolve.js';
+import { analyse } from '../../src/indicators/analyse.js';
+import { parseInput } from '../../src/ingest/parse-input.js';
+import type { BudgetRow } from '../../src/model/report.js';
+
+const config = parseConfig(JSON.stringify({
+  organisation: { name: 'BM', code: 'BM', aliases: ['Gemensamt'] },
+  members: [{ code: '1460', name: 'Bengtsfors', population: { '2024': 600 } }, { code: '1461', name: 'Mellerud', population: { '2024': 400 } }],
+  allocation: { method: 'population' },
+}), 'test.json');
+const read = (file: string, text: string) => parseInput(Buffer.from(text), { ...ingestOptions(config, { unit: 'kr', sign: 'costs-positive' }, {}), file });
+const HEAD = 'Period;Kommun;Verksamhet;Budget ack;Utfall ack\n';
+/** `area activity period note budgetYtd actualYtd method` per row. */
+const show = (rows: readonly BudgetRow[]) => rows.map((b) => `${b.area} ${b.activity} ${b.period} ${b.periodNote} ${b.budgetYtd} ${b.actualYtd} ${b.budgetYtdMethod}`);
+
+describe('budget rows when lines end at different months', () => {
+  it('hand-worked: a member one month behind keeps its lines at its own month; sums are at the month their parts share', () => {
+    // Bengtsfors: LSS and IFO to March; Mellerud: LSS to February; the organisation's own line to March.
+    const b = read('b.csv', `${HEAD}${[1, 2, 3].map((m) => `2025-0${m};1460;LSS;${100 * m};${110 * m}\n2025-0${m};1460;IFO;${10 * m};${10 * m}`).join('\n')}\n`);
+    const m = read('m.csv', `${HEAD}2025-01;1461;LSS;50;50\n2025-02;1461;LSS;100;97\n`);
+    const g = read('g.csv', `${HEAD}2025-03;Gemensamt;Ledning;30;33\n`);
+    const report = analyse([b, m, g], config);
+    expect(report.period.budget).toBe('2025-03');
+    expect(show(report.budget)).toEqual([
+      '1460 IFO 2025-03 null 30 30 ytd-column',
+      '1460 LSS 2025-03 null 300 330 ytd-column',
+      '1460 Totalt 2025-03 null 330 360 summed',
+      '1461 LSS 2025-02 behind 100 97 ytd-column',
+      // LSS after February: 200 + 100 and 220 + 97; IFO is Bengtsfors' alone, at March.
+      'BM IFO 2025-03 null 30 30 summed',
+      'BM Ledning 2025-03 null 30 33 ytd-column',
+      'BM LSS 2025-02 common-month 300 317 summed',
+      // The total's parts share February at most (the shared line has March only: none in common).
+      'BM Totalt 2025-03 no-common-month null null null',
+    ]);
+    expect(report.budget.find((r) => r.area === 'BM' && r.activity === 'IFO')!.members).toEqual(['1460']);
+    const said = report.findings.filter((f) => f.code.startsWith('budget-')).map((f) => `${f.file} ${f.severity} ${f.message}`);
+    expect(said).toEqual([
+      '(budget) warning BM LSS: its parts do not share their latest month (1460 2025-03, 1461 2025-02); summed at 2025-02, the latest month all share',
+      '(budget) warning BM Totalt: its parts do not share their latest month (IFO 2025-03, Ledning 2025-03, LSS 2025-02); no month is common to all, so the sum has no figures',
+      "m.csv warning budget-behind: 1461's budget figures go up to 2025-02, the others' to 2025-03: its lines are shown at 2025-02".replace('budget-behind: ', ''),
+    ]);
+    // The shared costs are split at their own latest month.
+    expect(report.allocation).toMatchObject({ period: '2025-03', totals: { actualYtd: 33 } });
+  });
+  it('--period YYYY-MM shows each line at its latest month up to it', () => {
+    const b = read('b.csv', `${HEAD}2025-01;1460;LSS;100;110\n2025-03;1460;LSS;300;330\n2025-04;1460;LSS;400;450\n`);
+    const report = analyse([b], config, { period: '2025-02' });
+    expect(show(report.budget.filter((r) => r.area === '1460'))).toEqual(['1460 LSS 2025-01 behind 100 110 ytd-column']);
+  });
+});
+
+describe('fair-share gaps', () => {
+  it('hand-worked: rounded as the allocation is, so they sum to 0', () => {
+    const three = parseConfig(JSON.stringify({
+      organisation: { name: 'O', code: 'O', aliases: ['Gemensamt'] },
+      members: ['1460', '1461', '1462'].map((code) => ({ code, name: code, population: { '2024': 1000 }, usage: { brukare: { '2025': 1 } } })),
+      allocation: { method: 'population' },
+    }), 'test.json');
+    const g = parseInput(Buffer.from(`${HEAD}2025-03;Gemensamt;Ledning;1000;1000\n`), { ...ingestOptions(three, { unit: 'kr', sign: 'costs-positive' }, {}), file: 'g.csv' });
+    const members = analyse([g], three).allocation!.members;
+    // 1 000 split three ways is 334 + 333 + 333, by population and by usage alike: no gap (each
+    // rounded alone, 334 − 333 = 1 and the gaps summed to 1).
+    expect(members.map((m) => [m.actualYtd, m.fairShareGap])).toEqual([[334, 0], [333, 0], [333, 0]]);
+  });
+});
+
+describe('a member with no figures in the report year', () => {
+  it('has no rows, and a finding says how far its figures go', () => {
+    const b = read('b.csv', `${HEAD}2025-03;1460;LSS;300;330\n`);
+    const m = read('m.csv', `${HEAD}2024-12;1461;LSS;1200;1100\n`);
+    const report = analyse([b, m], config);
+    expect(report.budget.some((r) => r.area === '1461')).toBe(false);
+    expect(report.findings.filter((f) => f.code.startsWith('budget-')).map((f) => `${f.file} ${f.severity} ${f.message}`))
+      .toEqual([
+        // The organisation's LSS cannot be summed this year: Mellerud's part has no month in it.
+        '(budget) warning BM LSS: its parts do not share their latest month (1460 2025-03, 1461 none in 2025); no month is common to all, so the sum has no figures',
+        'm.csv warning 1461 has lines with no budget figures in 2025 (they go up to 2024-12): not shown',
+      ]);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { checkUnit, PER_AREA, PER_INHABITANT, yearlyTotals } from '../../src/ingest/budget-unit.js';
+import { budgetRecords, codes, parseText } from './helpers.js';
+
+const measure = (amount: number, pop?: number) =>
+  pop === undefined ? { code: '1461', amount, low: PER_AREA.low, high: PER_AREA.high, perInhabitant: false } : { code: '1461', amount, low: PER_INHABITANT.low * pop, high: PER_INHABITANT.high * pop, perInhabitant: true };
+
+describe('yearlyTotals', () => {
+  it('hand-worked: per area, the largest month of its lines made annual', () => {
+    // March: budget 1 200 (annual) + forecast 600 = 1 800; April: YTD 400 × 12/4 = 1 200 + monthly 50 × 12 = 600 → 1 800;
+    // May: 1 000 + 1 000 = 2 000 (largest). Another area: 7.
+    const r = parseText('Period;Kommun;Verksamhet;Budget helår;Budget ack;Budget månad;Prognos helår\n'
+      + '2025-03;1460;A;1200;;;\n2025-03;1460;B;;;;600\n2025-04;1460;A;;400;;\n2025-04;1460;B;;;50;\n2025-05;1460;A;1000;;;\n2025-05;1460;B;-1000;;;\n2025-05;1461;A;7;;;\n', { unit: 'kr', sign: 'costs-positive' });
+    const totals = yearlyTotals(r.budget!, (code) => (code === '1460' ? 10 : undefined));
+    expect(totals.map((t) => [t.code, t.amount, t.low, t.perInhabitant])).toEqual([['1460', 2000, 1000, true], ['1461', 7, 1e6, false]]);
+  });
+});
+
+describe('checkUnit', () => {
+  it('keeps a plausible kr, and reads an implausible one as the smallest larger unit that is plausible', () => {
+    expect(checkUnit([measure(300e6, 9000)], 'kr', false)).toEqual({ unit: 'kr' });
+    // 182 035 kr for 10 000 inhabitants is 18 kr each; as tkr 18 204.
+    const tkr = checkUnit([measure(182_035, 10_000)], 'kr', false);
+    expect(tkr.unit).toBe('tkr');
+    expect(tkr.finding).toMatchObject({ code: 'unit-inferred', args: { measure: '18 kr per inhabitant a year (1461)', plausible: 'as tkr: 18,204 kr per inhabitant a year (1461)' } });
+    // 0,5 kr per inhabitant: as tkr 500 (plausible too, and the smaller step is taken).
+    expect(checkUnit([measure(5_000, 10_000)], 'kr', false).unit).toBe('tkr');
+    // 412,5 without a population: tkr is still under 1 mnkr, mnkr is not.
+    expect(checkUnit([measure(412.5)], 'kr', false).unit).toBe('mnkr');
+  });
+  it('has no unit when none is plausible, and keeps an explicit one with a warning', () => {
+    expect(checkUnit([measure(0.00001, 10_000)], 'kr', false)).toMatchObject({ unit: undefined, finding: { code: 'unit-no-plausible' } });
+    expect(checkUnit([measure(4e14)], 'mnkr', true)).toMatchObject({ unit: 'mnkr', finding: { code: 'unit-implausible' } });
+    expect(checkUnit([measure(182_035, 10_000)], 'kr', true)).toMatchObject({ unit: 'kr', finding: { code: 'unit-implausible' } });
+  });
+  it('goes by most areas, and says nothing of a file without amounts', () => {
+    expect(checkUnit([measure(200e6), measure(300e6), measure(5)], 'kr', false)).toEqual({ unit: 'kr' });
+    expect(checkUnit([measure(200), measure(300), measure(500e6)], 'kr', false).unit).toBe('mnkr');
+    expect(checkUnit([measure(0)], 'kr', false)).toEqual({ unit: 'kr' });
+  });
+});
+
+describe('a budget file read in an implausible unit', () => {
+  const text = 'Verksamhet;Budget helår;Budget ack;Utfall ack\nÄldreomsorg;−182 035,0;−121 357,0;−125 000,0\n';
+  const spec = { kind: 'budget' as const, period: '2025-08', municipality: '1461' };
+  it('is read in tkr with a warning in place of the kr assumption', () => {
+    const r = parseText(text, spec);
+    expect([r.unit, codes(r, 'warning')]).toEqual(['tkr', ['unit-inferred@1:-']]);
+    expect(budgetRecords(r)[0]).toMatchObject({ budgetYear: 182_035_000, budgetYtd: 121_357_000, actualYtd: 125_000_000 });
+  });
+  it('keeps an explicit kr, with a warning', () => {
+    const r = parseText(text, { ...spec, unit: 'kr' });
+    expect([r.unit, codes(r, 'warning'), budgetRecords(r)[0]!.budgetYear]).toEqual(['kr', ['unit-implausible@1:-'], 182_035]);
+  });
+  it('leaves out amounts no unit makes plausible: an error, every row left out', () => {
+    const r = parseText('Verksamhet;Budget helår\nÄldreomsorg;0,00001\n', spec);
+    expect(codes(r)).toEqual(['unit-no-plausible@1:-']);
+    expect([r.counts, budgetRecords(r), r.rejects]).toEqual([{ read: 1, used: 0, rejected: 0, ignored: 1 }, [], []]);
+  });
+});
