@@ -1,8 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { defaultConfig, parseConfig } from '../config/parse.js';
+import type { ConfigProposal } from '../config/proposal.js';
 import { renderProposal } from '../config/render-proposal.js';
 import { CONFIG_FILE, loadInputs } from '../ingest/load.js';
+import type { ParsedInput } from '../ingest/parse-input.js';
 import { proposeConfig } from '../ingest/propose.js';
 import { EXIT, OutputError, UsageError } from './errors.js';
 import { ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
@@ -23,15 +25,32 @@ export async function runInit(files: string[], opts: InitFlags): Promise<number>
   const overrides = ingestOverrides(opts);
   const inputs = await loadInputs({ config: defaultConfig() }, { files, overrides, threads: threadOptions(opts) });
   const toConfig = (file: string): string => relative(dirname(target), resolve(file)).split(sep).join('/');
-  const proposal = proposeConfig(inputs, toConfig);
+  const first = proposeConfig(inputs, toConfig);
+  // Files read through the first proposal (the organisation's own rows attached) tell what the
+  // first reading could not, e.g. the unit of the organisation's amounts: propose again from them.
+  const again = await readThrough(first, target, opts);
+  const proposal = { ...first, inputs: mergeInputs(first, proposeConfig(again, toConfig, first.organisation)) };
   const text = renderProposal(proposal);
   // The proposal must read the files as it says: parse it back and read them through it.
-  const config = parseConfig(text, opts.out);
-  const reread = await loadInputs({ config, path: target }, { files: [], overrides, threads: threadOptions(opts) });
+  const reread = await readThrough(proposal, target, opts);
   await write(target, text, opts, files);
   const left = proposal.inputs.filter((i) => i.disabled).map((i) => i.spec.path);
   process.stderr.write(summary(opts.out, reread, left));
   return EXIT.ok;
+}
+
+async function readThrough(proposal: ConfigProposal, target: string, opts: InitFlags): Promise<ParsedInput[]> {
+  const config = parseConfig(renderProposal(proposal), opts.out);
+  return loadInputs({ config, path: target }, { files: [], overrides: ingestOverrides(opts), threads: threadOptions(opts) });
+}
+
+/** The organisation's own files as the second pass read them (named as its own); the rest as first proposed. */
+function mergeInputs(first: ConfigProposal, second: ConfigProposal): ConfigProposal['inputs'] {
+  const byPath = new Map(second.inputs.map((i) => [i.spec.path, i]));
+  return first.inputs.map((i) => {
+    const again = i.organisationsOwn ? byPath.get(i.spec.path) : undefined;
+    return again ? { ...again, notes: [...i.notes, ...again.notes.slice(1)] } : i;
+  });
 }
 
 async function write(target: string, text: string, opts: InitFlags, inputs: string[]): Promise<void> {

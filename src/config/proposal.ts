@@ -20,4 +20,6 @@ export interface ProposedInput {
   notes: string[];
   /** Set when the file cannot be read as it is: the entry is written commented out, with the reason. */
   disabled?: string;
+  /** The organisation's own rows, unread until the proposal names the organisation: read again through it. */
+  organisationsOwn?: boolean;
 }

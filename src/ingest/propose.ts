@@ -14,11 +14,16 @@ export const MAX_PROPOSED_MEMBERS = 12;
  * with what was detected, and the indicators found. Pure: `path` gives an input's path as the config
  * will hold it (relative to the config's folder).
  */
-export function proposeConfig(inputs: readonly ParsedInput[], path: (file: string) => string): ConfigProposal {
+export function proposeConfig(
+  inputs: readonly ParsedInput[],
+  path: (file: string) => string,
+  known?: ConfigProposal['organisation'],
+): ConfigProposal {
   const municipalities = areasOf(inputs).filter((a) => a.kind === 'municipality');
   const tooMany = municipalities.length > MAX_PROPOSED_MEMBERS;
   const members = tooMany ? [] : municipalities.map((a) => ({ code: a.code, name: areaName(a), notes: [] }));
-  const organisation = organisationOf(inputs, members.map((m) => m.name));
+  // A second pass over files read with the first proposal keeps the organisation found in the first.
+  const organisation = known ?? organisationOf(inputs, members.map((m) => m.name));
   return {
     notes: [
       `tillit config, proposed by \`tillit init\` from ${inputs.length} file(s). Lines marked CHECK need a look.`,
@@ -78,15 +83,22 @@ export function proposeInput(input: ParsedInput, path: string, organisationAlias
   const notes = [describeInput(input)];
   const spec: ProposedInput['spec'] = { path };
   const organisationsOwn = organisationAliases.includes(soleUnknownArea(input) ?? '\u0000');
-  if (organisationsOwn) notes.push('The organisation\'s own rows: read once "aliases" above names them.');
-  else if (input.counts.used === 0) {
+  if (organisationsOwn) {
+    notes.push('The organisation\'s own rows: read once "aliases" above names them.');
+    return { spec, notes, organisationsOwn };
+  }
+  if (input.counts.used === 0) {
     const reason = input.findings.find((f) => f.severity === 'error')?.message ?? 'no usable rows';
     return { spec, notes, disabled: `not readable as it is (${reason})` };
   }
   if (input.encoding === 'windows-1252') spec.encoding = 'windows-1252';
   const codes = new Set(input.findings.map((f) => f.code));
   if (input.kind === 'budget') {
-    if (codes.has('unit-assumed')) notes.push('CHECK: the file states no amount unit, so amounts are read as kronor; set "unit": "tkr" or "mnkr" if they are thousands or millions.');
+    if (codes.has('unit-inferred') && input.unit) {
+      spec.unit = input.unit as NonNullable<typeof spec.unit>;
+      notes.push(`CHECK: the file states no amount unit; amounts as kronor would be implausible, so they are read as ${input.unit} (made explicit here).`);
+    } else if (codes.has('unit-no-plausible')) notes.push('CHECK: no amount unit makes these amounts plausible; set "unit" to read them anyway.');
+    else if (codes.has('unit-assumed')) notes.push('CHECK: the file states no amount unit, so amounts are read as kronor; set "unit": "tkr" or "mnkr" if they are thousands or millions.');
     else if (input.unit) spec.unit = input.unit as NonNullable<typeof spec.unit>;
     if (codes.has('sign-inferred') && input.sign) {
       spec.sign = input.sign;

@@ -37,10 +37,17 @@ describe('proposeConfig', () => {
   });
 
   it('a unit the file does not state is a CHECK note, never written as if known; an inferred sign is made explicit', () => {
-    const budget = parseText('Period;Kommun;Verksamhet;Budget helår;Utfall ack\n2025-03;1460;Ledning;-100;-20\n', {}, 'b.csv');
+    const budget = parseText('Period;Kommun;Verksamhet;Budget helår;Utfall ack\n2025-03;1460;Ledning;-150000000;-20000000\n', {}, 'b.csv');
     const [input] = proposeConfig([budget], path).inputs;
     expect(input!.spec).toEqual({ path: 'b.csv', sign: 'costs-negative' });
-    expect(input!.notes.join(' ')).toContain('CHECK: the file states no amount unit');
+    expect(input!.notes.join(' ')).toContain('CHECK: the file states no amount unit, so amounts are read as kronor');
+  });
+
+  it('a unit inferred because kronor would be implausible is written, with a CHECK note', () => {
+    const budget = parseText('Period;Kommun;Verksamhet;Budget helår;Utfall ack\n2025-03;1460;Ledning;-150;-20\n', {}, 'b.csv');
+    const [input] = proposeConfig([budget], path).inputs;
+    expect(input!.spec).toEqual({ path: 'b.csv', unit: 'mnkr', sign: 'costs-negative' });
+    expect(input!.notes.join(' ')).toContain('so they are read as mnkr');
   });
 
   it('a known Kolada KPI keeps its title and direction; an unknown value indicator has none', () => {
