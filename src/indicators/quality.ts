@@ -9,7 +9,7 @@ import { TextIndex } from '../model/text.js';
 import { pooledShare, positiveShare } from './positive-share.js';
 import { quartileClass, rank } from './rank.js';
 import { BELOW, SHOWN, suppressCells, type IndexedGroup } from './suppression.js';
-import { trend, type Better } from './trend.js';
+import { spansBreak, trend, type Better } from './trend.js';
 import { twoProportionTest } from './two-proportion-test.js';
 import { wilsonInterval } from './wilson-interval.js';
 
@@ -398,6 +398,7 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
       const spec = catalogue.get(indicator);
       const better: Better = spec?.better ?? (surveyIndicators.has(indicator) ? 'higher' : 'none');
       const statusBetter: Better = spec?.better ?? 'higher';
+      const breaks = spec?.breaks ?? [];
       const member = isMember(o.area[head]!);
       const shown: number[] = [];
       let reportRow = -1;
@@ -419,7 +420,8 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
         const reason: QualityRow['suppressed'] = isShown ? null : o.hidden[i] === 1 ? 'below-threshold' : 'secondary';
         const ci = isShown && (o.flags[i]! & IS_SHARE) !== 0 && n ? wilsonInterval(o.value[i]! / 100, n) : undefined;
         let change: QualityRow['change'] = null;
-        if (prev >= 0) {
+        // Across a declared break the two values follow different definitions: no change, no test.
+        if (prev >= 0 && !spansBreak(Number(periods.values[o.period[prev]!]!.slice(0, 4)), Number(period.slice(0, 4)), breaks)) {
           const c = compare(i, prev)!;
           change = { from: periods.values[o.period[prev]!]!, fromValue: c.value, differencePp: c.differencePp, p: c.p, significant: c.significant };
         }
@@ -431,7 +433,7 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
             if (pp <= period) pts.push({ x: x(pp), y: o.value[p]! });
           }
           if (pts.length > 0) {
-            const t = trend(pts, better, spec?.breaks ?? [], alpha);
+            const t = trend(pts, better, breaks, alpha);
             trendOut = {
               from: t.from, to: t.to, points: t.points, theilSenSlope: opt(t.theilSenSlope), mannKendallS: opt(t.mannKendall?.s),
               mannKendallP: opt(t.mannKendall?.p, 6), olsSlope: opt(t.ols?.slope), olsSlopeLow: opt(t.ols?.slopeLow),

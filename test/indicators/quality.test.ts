@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyseLazily } from '../../src/indicators/analyse.js';
+import { parseConfig } from '../../src/config/parse.js';
+import { ingestOptions } from '../../src/config/resolve.js';
+import { analyse, analyseLazily } from '../../src/indicators/analyse.js';
+import { parseInput } from '../../src/ingest/parse-input.js';
 import { loadConfig, loadInputs } from '../../src/ingest/load.js';
 import { renderJson, renderJsonChunks } from '../../src/report/render.js';
 import { renderCsv, renderCsvChunks } from '../../src/report/render-csv.js';
@@ -53,5 +56,31 @@ describe('quality rows made on demand', () => {
       expect(whole.split('\r\n').length).toBeGreaterThan(100);
       expect([...renderCsvChunks(report, dialect, rows())].join('')).toBe(whole);
     }
+  });
+});
+
+describe('change across a declared series break', () => {
+  const survey = (breaks: number[]) => {
+    const config = parseConfig(JSON.stringify({
+      organisation: { name: 'X', code: 'X' },
+      indicators: [{ id: 'helhetssyn', title: { sv: 'Nöjdhet', en: 'Satisfaction' }, better: 'higher', unit: '%', breaks }],
+    }), 'test.json');
+    const rows = [[2023, 90], [2024, 91], [2025, 70], [2026, 60]].map(([y, v]) => `${y};1460;Hemtjänst;helhetssyn;200;${v}`);
+    const input = parseInput(Buffer.from(`År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)\n${rows.join('\n')}\n`), { ...ingestOptions(config, {}, {}), file: 'k.csv' });
+    return analyse([input], config, { period: '2025' }).quality.filter((q) => q.area === '1460');
+  };
+  it('a change into the break year is no change: no difference, no test, no yellow status', () => {
+    const without = survey([]).find((q) => q.period === '2025')!;
+    // Without the break, −21 pp on n = 200 each is significant and turns the status yellow.
+    expect(without.change).toMatchObject({ from: '2024', significant: true });
+    expect(without.status).toBe('yellow');
+    const across = survey([2025]).find((q) => q.period === '2025')!;
+    expect(across.change).toBeNull();
+    expect(across.status).toBe('green');
+  });
+  it('changes within a segment are kept on both sides of the break', () => {
+    const rows = survey([2025]);
+    expect(rows.find((q) => q.period === '2024')!.change).toMatchObject({ from: '2023' });
+    expect(rows.find((q) => q.period === '2026')!.change).toMatchObject({ from: '2025', significant: true });
   });
 });
