@@ -2,12 +2,14 @@ import { Chalk } from 'chalk';
 import { stat } from 'node:fs/promises';
 import { configInputPath } from '../config/resolve.js';
 import { analyseLazily } from '../indicators/analyse.js';
+import { coverageText, isEmptyReport, municipalityCode, municipalityProblem, periodProblem, type Coverage } from '../indicators/selection.js';
 import { loadConfig, loadInputs } from '../ingest/load.js';
 import { formatFinding } from '../model/findings.js';
 import { evaluateFailOn, parseFailOn } from '../report/fail-on.js';
 import type { Report } from '../model/report.js';
 import { renderReportChunks, reportFiles, renderSummary, type Format } from '../report/render.js';
 import { NO_PAINT, type Paint } from '../report/view.js';
+import { warningLines } from '../report/warnings.js';
 import { EXIT, InputError, UsageError } from './errors.js';
 import { ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
 import { collectGarbage, readMostlyGarbage } from './memory.js';
@@ -62,6 +64,19 @@ async function progressLine(paths: string[]): Promise<{ done(): void }> {
   return { done: () => process.stderr.write(` ${((Date.now() - started) / 1000).toFixed(1)} s\n`) };
 }
 
+/**
+ * A selection that matches nothing is an error, not an empty report: a --municipality with no
+ * figures is a usage error (2) naming the valid ones nearby, a --period with none an input error
+ * (3) naming the periods there are (a report with nothing in any section is refused after the
+ * warnings that may explain it).
+ */
+function checkSelection(flags: ReportFlags, coverage: Coverage): void {
+  const unknown = flags.municipality ? municipalityProblem(flags.municipality, coverage) : undefined;
+  if (unknown) throw new UsageError(unknown);
+  const period = flags.period ? periodProblem(flags.period, coverage) : undefined;
+  if (period) throw new InputError(`${period}; nothing written`);
+}
+
 export async function runReport(files: string[], flags: ReportFlags): Promise<number> {
   if (flags.period !== undefined && !/^\d{4}(-(0[1-9]|1[0-2]))?$/.test(flags.period)) {
     throw new UsageError(`--period: expected YYYY or YYYY-MM, got "${flags.period}"`);
@@ -96,16 +111,23 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   // report peaked at 414 instead of 567 MB, for one ~35 ms collection (scripts/bench.mjs).
   if (readMostlyGarbage(inputs)) collectGarbage();
 
-  const municipalities = flags.municipality?.map((m) => m.padStart(4, '0'));
+  // A name or a code; one that names no municipality is refused below with the valid ones.
+  const municipalities = flags.municipality?.map((m) => municipalityCode(m) ?? m);
   const at = generatedAt(flags);
   const inputFiles = inputs.map((i) => i.file);
-  const { report, rows } = analyseLazily(inputs, loaded.config, {
+  const { report, rows, coverage } = analyseLazily(inputs, loaded.config, {
     ...(flags.period ? { period: flags.period } : {}),
     ...(municipalities ? { municipalities } : {}),
     ...(at ? { generatedAt: at } : {}),
   });
   // Analysis has what it needs: the records (2M answers: ~40 MB) are let go before writing.
   inputs.length = 0;
+  checkSelection(flags, coverage);
+  for (const line of warningLines(report.findings)) process.stderr.write(`${line}\n`);
+  if (isEmptyReport(report, rows)) {
+    const at = [report.period.survey, report.period.budget].filter((p) => p !== null).join(' / ');
+    throw new InputError(`nothing to report: no figures for a municipality or the organisation${at ? ` at ${at}` : ''} (the inputs have ${coverageText(coverage)}); nothing written`);
+  }
   // JSON and CSV are written row by row as the rows are made; the other formats, --out DIR and
   // --summary look across rows and get them all at once.
   let whole: Report | undefined;

@@ -29,6 +29,8 @@ export interface QualityTable {
   surveyIndicators: ReadonlySet<string>;
   /** Every indicator with an observation, and every area (with its kind), in no particular order. */
   indicators: ReadonlySet<string>;
+  /** Every year with an observation, in no particular order. */
+  years: ReadonlySet<string>;
   areas: ReadonlyMap<string, AreaKind>;
   /** The report's rows in report order, made anew on each call; `filter` leaves out series or rows. */
   rows(filter?: RowFilter): Generator<QualityRow>;
@@ -482,11 +484,13 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
 
   const usedIndicators = new Set<string>();
   const areas = new Map<string, AreaKind>();
+  const years = new Set<string>();
   for (let i = 0; i < o.size; i++) {
     usedIndicators.add(indicators.values[o.indicator[i]!]!);
     areas.set(areaCodes.values[o.area[i]!]!, KINDS[o.kind[i]!]!);
+    years.add(yearOf[o.period[i]!] ?? periods.values[o.period[i]!]!.slice(0, 4));
   }
-  return { surveyPeriod, findings, surveyIndicators, indicators: usedIndicators, areas, rows };
+  return { surveyPeriod, findings, surveyIndicators, indicators: usedIndicators, areas, years, rows };
 }
 
 /** The same values in an array twice as long. */
