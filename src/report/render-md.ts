@@ -2,7 +2,8 @@ import type { Report } from '../model/report.js';
 import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatValue, sparkline } from './format.js';
 import { keyMessages } from './messages.js';
 import { resultLine, signNote } from './render-table.js';
-import { alphaText, areaName, budgetLabel, indicatorTitle, indicatorUnit, latestQuality, seriesValues, type RenderOptions } from './view.js';
+import { findingNotes } from './finding-words.js';
+import { alphaText, areaName, areaQuality, budgetLabel, indicatorTitle, indicatorUnit, latestQuality, seriesValues, type RenderOptions } from './view.js';
 import { words } from './words.js';
 
 /**
@@ -80,7 +81,7 @@ export function renderBrief(report: Report, area: string, opts: RenderOptions): 
     ), '');
   }
   out.push(`## ${lang === 'sv' ? 'Om siffrorna' : 'About the figures'}`, '');
-  out.push(...methodNote(report, lang).map((l) => `- ${escapeMd(l)}`), '');
+  out.push(...[...methodNote(report, lang), ...dataNotes(report, area, lang)].map((l) => `- ${escapeMd(l)}`), '');
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
 
@@ -104,4 +105,18 @@ export function methodNote(report: Report, lang: 'sv' | 'en'): string[] {
         `Sources: ${sources}.`,
         ...report.attribution,
       ];
+}
+
+/**
+ * What the method note says about these data: that values given without n carry no uncertainty
+ * (so no interval and no test), and every warning and every kind of row left out, in plain words.
+ */
+export function dataNotes(report: Report, area: string, lang: 'sv' | 'en'): string[] {
+  const out: string[] = [];
+  if (areaQuality(report, area).some((q) => q.value !== null && q.n === null)) {
+    out.push(lang === 'sv'
+      ? 'För värden utan antal svarande anger källan ingen osäkerhet: de visas utan intervall, och deras förändringar mellan åren prövas inte statistiskt.'
+      : 'For values without a number of respondents the source gives no uncertainty: they are shown without an interval, and their year-to-year changes are not tested.');
+  }
+  return [...out, ...findingNotes(report.findings, lang)];
 }
