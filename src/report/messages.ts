@@ -142,8 +142,8 @@ function noChangeMessage(shown: readonly QualityRow[], name: string, lang: 'sv' 
   const trends = shown.filter((q) => q.trend !== null && q.trend.verdict !== 'too-few-points').length;
   if (noneTested) {
     const trendPart = trends === 0 ? '' : lang === 'sv'
-      ? `; ingen av de ${trends} serier som är långa nog för ett trendtest visar en statistiskt säkerställd trend`
-      : `; none of the ${trends} series long enough for a trend test shows a statistically significant trend`;
+      ? '; ingen av serierna som är långa nog för ett trendtest (minst fem år) visar en statistiskt säkerställd trend'
+      : '; none of the series long enough for a trend test (five years or more) shows a statistically significant trend';
     return lang === 'sv'
       ? `Källan anger ingen osäkerhet för kvalitetsindikatorerna i ${name} (inget antal svarande), så förändringar mellan åren kan inte prövas statistiskt${trendPart}.`
       : `The source gives no uncertainty for the quality indicators in ${name} (no number of respondents), so year-to-year changes cannot be tested${trendPart}.`;
