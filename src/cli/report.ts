@@ -125,8 +125,8 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   checkSelection(flags, coverage);
   for (const line of warningLines(report.findings)) process.stderr.write(`${line}\n`);
   if (isEmptyReport(report, rows)) {
-    const at = [report.period.survey, report.period.budget].filter((p) => p !== null).join(' / ');
-    throw new InputError(`nothing to report: no figures for a municipality or the organisation${at ? ` at ${at}` : ''} (the inputs have ${coverageText(coverage)}); nothing written`);
+    const when = [report.period.survey, report.period.budget].filter((p) => p !== null).join(' / ');
+    throw new InputError(`nothing to report: no figures for a municipality or the organisation${when ? ` at ${when}` : ''} (the inputs have ${coverageText(coverage)}); nothing written`);
   }
   // JSON and CSV are written row by row as the rows are made; the other formats, --out DIR and
   // --summary look across rows and get them all at once.

@@ -137,7 +137,6 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
   const byCellArea = createRowIndex();
   const seriesNumbers = new KeyNumbers();
   const surveyIndicators = new Set<string>();
-  let latestYear: string | null = null;
 
   const sourcesOf = (i: number): Source[] => o.more.get(i) ?? [{ file: files.values[o.file[i]!]!, line: o.line[i]! }];
   const nOf = (i: number): number | null => (Number.isNaN(o.n[i]!) ? null : o.n[i]!);
@@ -209,8 +208,7 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
   for (let ri = 0; ri < records.length; ri++) {
     const r = records[ri]!;
     const period = periods.id(r.period);
-    const year = (yearOf[period] ??= r.period.slice(0, 4));
-    if (latestYear === null || year > latestYear) latestYear = year;
+    yearOf[period] ??= r.period.slice(0, 4);
     if (r.kind === 'survey') {
       surveyIndicators.add(r.indicator);
       if (r.share === null) continue;
@@ -384,6 +382,12 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
   };
   const find = (area: number, cell: number) => byCellArea.find(area, cell, 0);
   const x = (p: string) => Number(p.slice(0, 4)) + (p.length > 4 ? (Number(p.slice(5, 7)) - 1) / 12 : 0);
+  // The latest year with a figure: a year whose records give none (every answer "Vet ej") is not
+  // the report's year by default.
+  const years = new Set<string>();
+  for (let i = 0; i < o.size; i++) years.add(yearOf[o.period[i]!] ?? periods.values[o.period[i]!]!.slice(0, 4));
+  let latestYear: string | null = null;
+  for (const y of years) if (latestYear === null || y > latestYear) latestYear = y;
   const surveyPeriod = opts.period?.slice(0, 4) ?? latestYear;
 
   function* rows(filter: RowFilter = {}): Generator<QualityRow> {
@@ -484,11 +488,9 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
 
   const usedIndicators = new Set<string>();
   const areas = new Map<string, AreaKind>();
-  const years = new Set<string>();
   for (let i = 0; i < o.size; i++) {
     usedIndicators.add(indicators.values[o.indicator[i]!]!);
     areas.set(areaCodes.values[o.area[i]!]!, KINDS[o.kind[i]!]!);
-    years.add(yearOf[o.period[i]!] ?? periods.values[o.period[i]!]!.slice(0, 4));
   }
   return { surveyPeriod, findings, surveyIndicators, indicators: usedIndicators, areas, years, rows };
 }

@@ -84,3 +84,17 @@ describe('change across a declared series break', () => {
     expect(rows.find((q) => q.period === '2026')!.change).toMatchObject({ from: '2025', significant: true });
   });
 });
+
+describe('the report year by default', () => {
+  it('is the latest year with a figure, not a year whose answers give none (all "Vet ej")', () => {
+    const config = parseConfig(JSON.stringify({ organisation: { name: 'X', code: 'X' } }), 'test.json');
+    const rows = [
+      ...Array.from({ length: 40 }, (_, i) => `${i};1460;2025;Hemtjänst;helhetssyn;${i % 2 ? 'Mycket nöjd' : 'Ganska missnöjd'}`),
+      ...Array.from({ length: 40 }, (_, i) => `${100 + i};1460;2026;Hemtjänst;helhetssyn;Vet ej/Ingen åsikt`),
+    ];
+    const input = parseInput(Buffer.from(`Löpnummer;Kommun;År;Verksamhet;Fråga;Svar\n${rows.join('\n')}\n`), { ...ingestOptions(config, {}, {}), file: 's.csv' });
+    const report = analyse([input], config);
+    expect(report.period.survey).toBe('2025');
+    expect(report.quality.map((q) => q.period)).toEqual(['2025']);
+  });
+});
