@@ -20,8 +20,9 @@ const EXIT_HELP = `
 Exit codes:
   0  success (validate: every row accepted)
   1  report: a --fail-on rule matched (the report is still written)
-  2  usage or config error, or an output that cannot be written
-  3  input error: a file unreadable or rows rejected (validate; report with --strict)`;
+  2  usage or config error, a --municipality with no figures, or an output that cannot be written
+  3  input error: a file unreadable or rows rejected (validate; report with --strict),
+     a --period with no figures, or nothing to report`;
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -78,7 +79,7 @@ export function buildProgram(): Command {
   const report = program.command('report').argument('[files...]', 'input files (add to or replace the config inputs)')
     .description('comparison report per municipality: quality, budget, shared costs')
     .option('-p, --period <period>', 'report period YYYY or YYYY-MM (default: latest in the data)')
-    .option('-m, --municipality <code...>', 'only these municipalities')
+    .option('-m, --municipality <code...>', 'only these municipalities or regions (codes or names)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'md', 'html']).default('table'))
     .option('-o, --out <path>', 'output file, directory (one file per municipality) or - for stdout', '-')
     .addOption(new Option('--lang <lang>', 'language of the report').choices(['sv', 'en']))

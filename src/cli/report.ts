@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { configInputPath } from '../config/resolve.js';
 import { analyseLazily } from '../indicators/analyse.js';
+import { coverageText, isEmptyReport, municipalityCode, municipalityProblem, periodProblem, type Coverage } from '../indicators/selection.js';
 import { loadConfig, loadInputs } from '../ingest/load.js';
 import type { ParsedInput } from '../ingest/parse-input.js';
 import { formatFinding } from '../model/findings.js';
@@ -15,6 +16,7 @@ import { renderBriefCharts, type BriefCharts } from '../report/charts/index.js';
 import { chartFiles, renderReportChunks, reportFiles, renderSummary, type Format } from '../report/render.js';
 import { NO_PAINT, type Paint } from '../report/view.js';
 import { budgetNotices } from '../report/notices.js';
+import { warningLines } from '../report/warnings.js';
 import { EXIT, InputError, UsageError } from './errors.js';
 import { checkForcedKind, ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
 import { collectGarbage, readMostlyGarbage } from './memory.js';
@@ -95,6 +97,19 @@ async function briefCharts(flags: ReportFlags, report: () => Report, lang: 'sv' 
   return toDirectory ? renderBriefCharts(report(), lang) : undefined;
 }
 
+/**
+ * A selection that matches nothing is an error, not an empty report: a --municipality with no
+ * figures is a usage error (2) naming the valid ones nearby, a --period with none an input error
+ * (3) naming the periods there are (a report with nothing in any section is refused after the
+ * warnings that may explain it).
+ */
+function checkSelection(flags: ReportFlags, coverage: Coverage): void {
+  const unknown = flags.municipality ? municipalityProblem(flags.municipality, coverage) : undefined;
+  if (unknown) throw new UsageError(unknown);
+  const period = flags.period ? periodProblem(flags.period, coverage) : undefined;
+  if (period) throw new InputError(`${period}; nothing written`);
+}
+
 export async function runReport(files: string[], flags: ReportFlags): Promise<number> {
   if (flags.period !== undefined && !/^\d{4}(-(0[1-9]|1[0-2]))?$/.test(flags.period)) {
     throw new UsageError(`--period: expected YYYY or YYYY-MM, got "${flags.period}"`);
@@ -134,22 +149,28 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   // report peaked at 414 instead of 567 MB, for one ~35 ms collection (scripts/bench.mjs).
   if (readMostlyGarbage(inputs)) collectGarbage();
 
-  // `-m 1460`, `-m Bengtsfors`, `-m 20`, `-m Dalarna`: a municipality or a region, as the data names them.
-  const municipalities = flags.municipality?.map((m) => ((r) => (r.ok ? r.area.code : m.padStart(4, '0')))(resolveArea(m)));
+  // `-m 1460`, `-m Bengtsfors`, `-m 20`, `-m Dalarna`: a municipality or a region, as the data names them;
+  // one that names nothing in the data is refused below with the valid ones.
+  const municipalities = flags.municipality?.map((m) => municipalityCode(m) ?? ((r) => (r.ok ? r.area.code : m))(resolveArea(m)));
   const at = generatedAt(flags);
   const inputFiles = inputs.map((i) => i.file);
-  const { report, rows } = analyseLazily(inputs, loaded.config, {
+  const { report, rows, coverage } = analyseLazily(inputs, loaded.config, {
     ...(flags.period ? { period: flags.period } : {}),
     ...(municipalities ? { municipalities } : {}),
     ...(at ? { generatedAt: at } : {}),
   });
-  const incomplete = report.findings.filter((f) => f.code === 'cell-incomplete').length;
-  if (incomplete > 0) process.stderr.write(`tillit: ${incomplete} result(s) not published (incomplete): answers in them were rejected; the report marks them and its findings say which\n`);
-  const notices = budgetNotices(report);
-  if (notices.length > 0) process.stderr.write(`tillit: ${notices.length} budget notice(s):\n${notices.map((n) => `  ${n}\n`).join('')}`);
+  // Budget sources that disagree are errors of the report, not of a row: said here; warnings below.
+  const conflicts = budgetNotices(report).filter((n) => n.includes(' error '));
+  if (conflicts.length > 0) process.stderr.write(`tillit: ${conflicts.length} budget conflict(s):\n${conflicts.map((n) => `  ${n}\n`).join('')}`);
   if (flags.strict && report.findings.some((f) => f.code === 'budget-conflict')) throw new InputError('--strict: budget sources disagree; no report written');
   // Analysis has what it needs: the records (2M answers: ~40 MB) are let go before writing.
   inputs.length = 0;
+  checkSelection(flags, coverage);
+  for (const line of warningLines(report.findings)) process.stderr.write(`${line}\n`);
+  if (isEmptyReport(report, rows)) {
+    const when = [report.period.survey, report.period.budget].filter((p) => p !== null).join(' / ');
+    throw new InputError(`nothing to report: no figures for a municipality or the organisation${when ? ` at ${when}` : ''} (the inputs have ${coverageText(coverage)}); nothing written`);
+  }
   // JSON and CSV are written row by row as the rows are made; the other formats, --out DIR and
   // --summary look across rows and get them all at once.
   let whole: Report | undefined;

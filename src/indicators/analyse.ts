@@ -13,6 +13,7 @@ import { budgetRows } from './budget-rows.js';
 import { isRevenueLine } from '../model/activities.js';
 import { financialResult } from './financial-result.js';
 import { byCode, opt, qualityTable, reportOrder, round, type RowFilter } from './quality.js';
+import { periodHasData, periodRanges, type Coverage } from './selection.js';
 
 export interface AnalyseOptions {
   /** `YYYY` or `YYYY-MM`; default the latest period in the data. */
@@ -35,6 +36,8 @@ const DEFAULT_SERVICE_ACTIVITY: Record<string, string> = {
 /** A report whose quality rows are made on demand: `quality` in `report` is empty; `rows()` gives them. */
 export interface LazyReport {
   report: Report;
+  /** What the inputs hold before `municipalities` and `period` narrow it. */
+  coverage: Coverage;
   /** The report's quality rows, in order, made anew on each call; `filter` narrows them. */
   rows(filter?: RowFilter): Generator<QualityRow>;
 }
@@ -71,10 +74,12 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   // quality table's.
   let latestMonth: string | null = null;
   const inYear = opts.period?.length === 4 ? `${opts.period}-` : '';
+  const budgetMonths = new Set<string>();
   for (const t of tables) {
     const used = new Uint8Array(t.months.length);
     for (let i = 0; i < t.length; i++) used[t.month[i]!] = 1;
     t.months.forEach((month, id) => {
+      if (used[id] === 1) budgetMonths.add(month);
       if (used[id] === 1 && month.startsWith(inYear) && (latestMonth === null || month > latestMonth)) latestMonth = month;
     });
   }
@@ -83,6 +88,13 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   const table = qualityTable(records, config, { period: opts.period });
   const surveyPeriod = table.surveyPeriod;
   findings.push(...table.findings);
+  const municipalities = new Set<string>();
+  for (const [code, kind] of table.areas) if (kind === 'municipality') municipalities.add(code);
+  for (const t of tables) for (const a of t.areas) if (a.kind === 'municipality') municipalities.add(a.code);
+  const regions = new Set<string>();
+  for (const [code, kind] of table.areas) if (kind === 'region' || kind === 'nation') regions.add(code);
+  const inputCoverage: Coverage = { municipalities: [...municipalities].sort(byCode), regions: [...regions].sort(byCode), surveyYears: [...table.years].sort(byCode), budgetMonths: [...budgetMonths].sort(byCode) };
+  if (opts.period !== undefined) findings.push(...periodFindings(opts.period, inputCoverage));
   // ---- budget -------------------------------------------------------------------------------
   const year = budgetPeriod === null ? Number.NaN : Number(budgetPeriod.slice(0, 4));
   const upTo = opts.period?.length === 7 ? Number(opts.period.slice(5, 7)) : 12;
@@ -153,6 +165,12 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
     }));
     const key = config.allocation.method === 'mixed' ? { method: 'mixed' as const, equalPercent: config.allocation.equalPercent } : { method: config.allocation.method };
     const weights = allocationWeights(key, weightInput as never);
+    const agreed = config.allocation;
+    if (weights && agreed.method === 'fixed') {
+      // Shares are normalised to their sum; a key that does not add up to 100 % is said so.
+      const sum = config.members.reduce((a, m) => a + (agreed.shares[m.code] ?? 0), 0);
+      if (Math.abs(sum - 100) > 1e-9) findings.push(finding('(config)', { code: 'allocation-shares-normalised', args: { sum: round(sum, 4) } }));
+    }
     if (weights) {
       const split = (v: number | null) => (v === null ? null : largestRemainder(Math.round(v), weights)!);
       const actual = split(orgTotal.actualYtd);
@@ -250,7 +268,23 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
     qualityBesideCost: qualityBesideCost.filter((q) => keepArea(q.area, 'municipality')),
     findings,
   };
-  return { report, rows: (filter: RowFilter = {}) => table.rows({ ...filter, row: (code: string, kind: AreaKind, period: string) => keepArea(code, kind) && (filter.row?.(code, kind, period) ?? true) }) };
+  return { report, coverage: inputCoverage, rows: (filter: RowFilter = {}) => table.rows({ ...filter, row: (code: string, kind: AreaKind, period: string) => keepArea(code, kind) && (filter.row?.(code, kind, period) ?? true) }) };
+}
+
+/**
+ * Warnings for a `--period` that one kind of input has no figures for (when no kind has, the
+ * report is not made at all): its section is empty, and the reader is told why.
+ */
+function periodFindings(period: string, coverage: Coverage): Finding[] {
+  const has = periodHasData(period, coverage);
+  const out: Finding[] = [];
+  if (!has.survey && coverage.surveyYears.length > 0) {
+    out.push(finding('--period', { code: 'period-no-survey-data', args: { period: period.slice(0, 4), have: periodRanges(coverage.surveyYears) } }));
+  }
+  if (!has.budget && coverage.budgetMonths.length > 0) {
+    out.push(finding('--period', { code: 'period-no-budget-data', args: { period, have: periodRanges(coverage.budgetMonths) } }));
+  }
+  return out;
 }
 
 /** Unit of an indicator known only by its title: shares say so, amounts name kronor. */

@@ -1,5 +1,5 @@
 import { linearRegression, linearRegressionLine, rSquared } from 'simple-statistics';
-import { tQuantile975 } from './normal.js';
+import { studentTQuantile } from './student-t.js';
 import type { Point } from './theil-sen.js';
 
 export interface OlsTrend {
@@ -16,7 +16,7 @@ export interface OlsTrend {
  * Ordinary least squares line y = a + b·x with the slope's 95 % confidence interval
  * b ± t(0.975, n−2) · √(SSE/(n−2) / Σ(x − x̄)²) and R². Undefined when fewer than two distinct x
  * (simple-statistics' linearRegression would divide by zero).
- * @example olsTrend([{x:1,y:1},{x:2,y:3},{x:3,y:2},{x:4,y:4}]) // slope 0.8, low −1.0255…, high 2.6255…, r2 0.64
+ * @example olsTrend([{x:1,y:1},{x:2,y:3},{x:3,y:2},{x:4,y:4}]) // slope 0.8, low −1.02546…, high 2.62546…, r2 0.64
  */
 export function olsTrend(points: readonly Point[]): OlsTrend | undefined {
   const xs = new Set(points.map((p) => p.x));
@@ -31,7 +31,7 @@ export function olsTrend(points: readonly Point[]): OlsTrend | undefined {
     const xMean = points.reduce((a, p) => a + p.x, 0) / n;
     const sxx = points.reduce((a, p) => a + (p.x - xMean) ** 2, 0);
     const sse = points.reduce((a, p) => a + (p.y - (intercept + slope * p.x)) ** 2, 0);
-    const half = tQuantile975(n - 2) * Math.sqrt(sse / (n - 2) / sxx);
+    const half = studentTQuantile(0.975, n - 2) * Math.sqrt(sse / (n - 2) / sxx);
     out.slopeLow = slope - half;
     out.slopeHigh = slope + half;
   }

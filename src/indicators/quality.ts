@@ -11,7 +11,7 @@ import { pooledShare, positiveShare } from './positive-share.js';
 import { quartileClass, rank } from './rank.js';
 import { BELOW, SHOWN, suppressCells, type IndexedGroup } from './suppression.js';
 import type { Better } from '../model/vocabulary.js';
-import { trend } from './trend.js';
+import { spansBreak, trend } from './trend.js';
 import { twoProportionTest } from './two-proportion-test.js';
 import { wilsonInterval } from './wilson-interval.js';
 
@@ -31,6 +31,8 @@ export interface QualityTable {
   surveyIndicators: ReadonlySet<string>;
   /** Every indicator with an observation, and every area (with its kind), in no particular order. */
   indicators: ReadonlySet<string>;
+  /** Every year with an observation, in no particular order. */
+  years: ReadonlySet<string>;
   areas: ReadonlyMap<string, AreaKind>;
   /** The report's rows in report order, made anew on each call; `filter` leaves out series or rows. */
   rows(filter?: RowFilter): Generator<QualityRow>;
@@ -144,7 +146,6 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
   // Survey indicators are shares of positive answers: higher is better unless the config says otherwise.
   // Any other indicator without a known direction gets no rank and no status.
   const directionOf = (indicator: string): Better => catalogue.get(indicator)?.better ?? (surveyIndicators.has(indicator) ? 'higher' : 'none');
-  let latestYear: string | null = null;
 
   const sourcesOf = (i: number): Source[] => o.more.get(i) ?? [{ file: files.values[o.file[i]!]!, line: o.line[i]! }];
   const nOf = (i: number): number | null => (Number.isNaN(o.n[i]!) ? null : o.n[i]!);
@@ -220,8 +221,7 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
     const r = records[ri]!;
     const period = periods.id(r.period);
     // A pooled range (`2004-2007`) counts as its end year.
-    const year = (yearOf[period] ??= String(periodYear(r.period)));
-    if (latestYear === null || year > latestYear) latestYear = year;
+    yearOf[period] ??= String(periodYear(r.period));
     if (r.kind === 'survey') {
       surveyIndicators.add(r.indicator);
       if (r.share === null) continue;
@@ -407,6 +407,12 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
   const find = (area: number, cell: number) => byCellArea.find(area, cell, 0);
   // Each period's place in time, worked out once (a pooled range counts at its end year).
   const xOf = periods.values.map(periodPosition);
+  // The latest year with a figure: a year whose records give none (every answer "Vet ej") is not
+  // the report's year by default.
+  const years = new Set<string>();
+  for (let i = 0; i < o.size; i++) years.add(yearOf[o.period[i]!] ?? String(periodYear(periods.values[o.period[i]!]!)));
+  let latestYear: string | null = null;
+  for (const y of years) if (latestYear === null || y > latestYear) latestYear = y;
   const surveyPeriod = opts.period?.slice(0, 4) ?? latestYear;
 
   function* rows(filter: RowFilter = {}): Generator<QualityRow> {
@@ -422,6 +428,7 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
       if (filter.series && !filter.series(area, KINDS[o.kind[head]!]!, indicator, gender)) continue;
       const spec = catalogue.get(indicator);
       const better = directionOf(indicator);
+      const breaks = spec?.breaks ?? [];
       const member = isMember(o.area[head]!);
       const shown: number[] = [];
       let reportRow = -1;
@@ -444,7 +451,8 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
         const reason: QualityRow['suppressed'] = isShown || incomplete ? null : o.hidden[i] === 1 ? 'below-threshold' : 'secondary';
         const ci = isShown && (o.flags[i]! & IS_SHARE) !== 0 && n ? wilsonInterval(o.value[i]! / 100, n) : undefined;
         let change: QualityRow['change'] = null;
-        if (prev >= 0) {
+        // Across a declared break the two values follow different definitions: no change, no test.
+        if (prev >= 0 && !spansBreak(periodYear(periods.values[o.period[prev]!]!), periodYear(period), breaks)) {
           const c = compare(i, prev)!;
           change = { from: periods.values[o.period[prev]!]!, fromValue: c.value, differencePp: c.differencePp, p: c.p, significant: c.significant };
         }
@@ -456,7 +464,7 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
             if (periodRank[pp]! <= periodRank[o.period[i]!]!) pts.push({ x: xOf[pp]!, y: o.value[p]! });
           }
           if (pts.length > 0) {
-            const t = trend(pts, better, spec?.breaks ?? [], alpha);
+            const t = trend(pts, better, breaks, alpha);
             trendOut = {
               from: t.from, to: t.to, points: t.points, theilSenSlope: opt(t.theilSenSlope), mannKendallS: opt(t.mannKendall?.s),
               mannKendallP: opt(t.mannKendall?.p, 6), olsSlope: opt(t.ols?.slope), olsSlopeLow: opt(t.ols?.slopeLow),
@@ -534,7 +542,7 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
     usedIndicators.add(indicators.values[o.indicator[i]!]!);
     areas.set(areaCodes.values[o.area[i]!]!, KINDS[o.kind[i]!]!);
   }
-  return { surveyPeriod, findings, surveyIndicators, indicators: usedIndicators, areas, rows };
+  return { surveyPeriod, findings, surveyIndicators, indicators: usedIndicators, areas, years, rows };
 }
 
 /** The same values in an array twice as long. */

@@ -33,6 +33,18 @@ export function latestSegment(points: readonly Point[], breaks: readonly number[
 }
 
 /**
+ * Whether a change from year `from` to year `to` crosses a declared series break: a break year b
+ * with from < b ≤ to starts a new definition, so the two values measure different things and
+ * their difference is no change.
+ * @example spansBreak(2024, 2025, [2025]) // true
+ * @example spansBreak(2025, 2026, [2025]) // false (both on the new definition)
+ */
+export function spansBreak(from: number, to: number, breaks: readonly number[]): boolean {
+  const [a, b] = from <= to ? [from, to] : [to, from];
+  return breaks.some((year) => year > a && year <= b);
+}
+
+/**
  * Trend of a yearly series: Theil–Sen slope, Mann–Kendall test and OLS line on the latest segment.
  * Verdict: `too-few-points` below 5 points; a direction only when Mann–Kendall's two-sided p is
  * below `alpha` — then improving/worsening by the indicator's better direction (increasing/

@@ -93,9 +93,15 @@ const MESSAGES = {
   'unit-inferred': (a) => `amounts read as kr would be ${a.measure}, implausible for ${a.what}; read as ${a.unit} (${a.plausible}). Set "unit" if that is wrong`,
   'unit-no-plausible': (a) => `amounts read as kr would be ${a.measure}; no unit (kr, tkr, mnkr) gives a plausible amount for ${a.what}: amounts left out (set "unit" to read them anyway)`,
   'rows-limit': (a) => `more than ${a.limit} rows (--max-rows); the rest were not read`,
+  'period-no-survey-data': (a) => `no survey results or indicator values for ${a.period} (the inputs have ${a.have}); the report has no quality figures for that year`,
+  'period-no-budget-data': (a) => `no budget figures for ${a.period} (the budget files have ${a.have}); the report has no budget section`,
+  'allocation-shares-normalised': (a) => `the fixed shares sum to ${a.sum} %, not 100 %: each share was divided by their sum`,
 } as const satisfies Record<string, (a: Record<string, string | number>) => string>;
 
 export type FindingCode = keyof typeof MESSAGES;
+
+/** A finding as the report model carries it (its code any text, as JSON reads it back). */
+export type FindingLike = Omit<Finding, 'code'> & { code: string };
 
 export interface FindingInput {
   code: FindingCode;
@@ -145,6 +151,9 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'cell-incomplete': 'warning',
   'footnote': 'info',
   'unit-assumed': 'warning',
+  'period-no-survey-data': 'warning',
+  'period-no-budget-data': 'warning',
+  'allocation-shares-normalised': 'warning',
 };
 
 /** Builds a finding with its message; `file` is attached by the one module that reads files. */
@@ -163,7 +172,7 @@ export function finding(file: string, input: FindingInput): Finding {
 }
 
 /** `file:line:col: severity code: message (received "x")` — the one sentence form. */
-export function formatFinding(f: Finding): string {
+export function formatFinding(f: FindingLike): string {
   const where = [f.file, f.line, f.column].filter((p) => p !== undefined).join(':');
   const got = f.received !== undefined ? ` (received "${f.received}")` : '';
   return `${where}: ${f.severity} ${f.code}: ${f.message}${got}`;

@@ -2,7 +2,8 @@ import type { Report } from '../model/report.js';
 import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatValue, sparkline, type Lang } from './format.js';
 import { keyMessages } from './messages.js';
 import { resultLine, signNote } from './render-table.js';
-import { alphaText, areaName, budgetHeading, budgetLabel, budgetPeriodNote, indicatorTitle, indicatorUnit, latestQuality, NO_PAINT, seriesValues, type RenderOptions } from './view.js';
+import { findingNotes } from './finding-words.js';
+import { alphaText, areaName, areaQuality, budgetHeading, budgetLabel, budgetPeriodNote, indicatorTitle, indicatorUnit, latestQuality, NO_PAINT, seriesValues, type RenderOptions } from './view.js';
 import { words } from './words.js';
 
 /**
@@ -61,7 +62,7 @@ export function buildBrief(report: Report, area: string, opts: RenderOptions): B
     budget: budgetSection(report, area, lang),
     result: resultCells(report, area, opts),
     allocation: isOrg ? allocationSection(report, lang) : null,
-    method: { heading: sv ? 'Om siffrorna' : 'About the figures', body: methodNote(report, lang) },
+    method: { heading: sv ? 'Om siffrorna' : 'About the figures', body: [...methodNote(report, lang), ...dataNotes(report, area, lang)] },
   };
 }
 
@@ -163,4 +164,18 @@ export function methodNote(report: Report, lang: 'sv' | 'en'): string[] {
         `Sources: ${sources}.`,
         ...report.attribution,
       ];
+}
+
+/**
+ * What the method note says about these data: that values given without n carry no uncertainty
+ * (so no interval and no test), and every warning and every kind of row left out, in plain words.
+ */
+export function dataNotes(report: Report, area: string, lang: 'sv' | 'en'): string[] {
+  const out: string[] = [];
+  if (areaQuality(report, area).some((q) => q.value !== null && q.n === null)) {
+    out.push(lang === 'sv'
+      ? 'För värden utan antal svarande anger källan ingen osäkerhet: de visas utan intervall, och deras förändringar mellan åren prövas inte statistiskt.'
+      : 'For values without a number of respondents the source gives no uncertainty: they are shown without an interval, and their year-to-year changes are not tested.');
+  }
+  return [...out, ...findingNotes(report.findings, lang)];
 }

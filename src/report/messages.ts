@@ -119,12 +119,8 @@ export function keyMessages(report: Report, area: string, opts: RenderOptions): 
   }
   items.sort((a, b) => b.weight - a.weight);
   const out = items.slice(0, 6).map((i) => i.text);
-  const anyQuality = latestQuality(report, area).some((q) => q.value !== null);
-  if (anyQuality && !items.some((i) => i.weight === 3 || i.weight === 2)) {
-    out.push(lang === 'sv'
-      ? `Ingen av kvalitetsindikatorerna i ${name} visar en statistiskt säkerställd förändring eller trend; skillnader mellan åren ligger inom den slumpmässiga osäkerheten.`
-      : `None of the quality indicators in ${name} shows a statistically significant change or trend; year-to-year differences are within random uncertainty.`);
-  }
+  const shown = latestQuality(report, area).filter((q) => q.value !== null);
+  if (shown.length > 0 && !items.some((i) => i.weight === 3 || i.weight === 2)) out.push(noChangeMessage(shown, name, lang));
   // Fewer than three signals: say plainly where things stand, never inventing a change.
   for (const text of factualMessages(report, area, opts)) {
     if (out.length >= 3) break;
@@ -145,6 +141,33 @@ export function keyMessages(report: Report, area: string, opts: RenderOptions): 
       : `${hidden} results are not shown because too few answered (under ${report.settings.minRespondents}) or because they could otherwise be worked out.`);
   }
   return out.slice(0, 6);
+}
+
+/**
+ * What a brief may say when nothing changed significantly: that differences lie within random
+ * uncertainty only where a test was made (a change has a p-value only where both years have n);
+ * where the source gives no n, that it gives no uncertainty, so no change could be tested.
+ */
+function noChangeMessage(shown: readonly QualityRow[], name: string, lang: 'sv' | 'en'): string {
+  const untested = shown.filter((q) => q.change !== null && q.change.p === null).length;
+  const noneTested = shown.every((q) => q.n === null && (q.change === null || q.change.p === null));
+  if (untested === 0 && !noneTested) {
+    return lang === 'sv'
+      ? `Ingen av kvalitetsindikatorerna i ${name} visar en statistiskt säkerställd förändring eller trend; skillnader mellan åren ligger inom den slumpmässiga osäkerheten.`
+      : `None of the quality indicators in ${name} shows a statistically significant change or trend; year-to-year differences are within random uncertainty.`;
+  }
+  const trends = shown.filter((q) => q.trend !== null && q.trend.verdict !== 'too-few-points').length;
+  if (noneTested) {
+    const trendPart = trends === 0 ? '' : lang === 'sv'
+      ? '; ingen av serierna som är långa nog för ett trendtest (minst fem år) visar en statistiskt säkerställd trend'
+      : '; none of the series long enough for a trend test (five years or more) shows a statistically significant trend';
+    return lang === 'sv'
+      ? `Källan anger ingen osäkerhet för kvalitetsindikatorerna i ${name} (inget antal svarande), så förändringar mellan åren kan inte prövas statistiskt${trendPart}.`
+      : `The source gives no uncertainty for the quality indicators in ${name} (no number of respondents), so year-to-year changes cannot be tested${trendPart}.`;
+  }
+  return lang === 'sv'
+    ? `Ingen av de kvalitetsindikatorer i ${name} som kan prövas visar en statistiskt säkerställd förändring eller trend; för ${untested} av dem anger källan ingen osäkerhet (inget antal svarande), så deras förändringar mellan åren har inte prövats.`
+    : `None of the quality indicators in ${name} that can be tested shows a statistically significant change or trend; for ${untested} of them the source gives no uncertainty (no number of respondents), so their year-to-year changes were not tested.`;
 }
 
 /** Neutral facts for a thin brief: the shared-cost split, activities within limits, then headline levels with their uncertainty. */

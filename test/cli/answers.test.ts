@@ -103,7 +103,8 @@ describe('answer labels: the common scales are known, and an unknown one never b
     expect(r.stderr).toBe([
       'tillit: 1 input row(s) rejected and left out of the report:',
       `  ${file}:3:6: error answer-unknown: answer is not on a known scale; add it to survey.positive or survey.other in the config (received "Kanske")`,
-      'tillit: 2 result(s) not published (incomplete): answers in them were rejected; the report marks them and its findings say which',
+      "tillit: 2 warnings (listed in the JSON report's findings and named in each brief's method note):",
+      `  ×2 ${file}:2: warning cell-incomplete: 1460 / hjalp / Personlig assistans / T / 2025: not published (ofullständig): 1 answer(s) in this cell were rejected, so its share would be wrong (and 1 more like it)`,
       '',
     ].join('\n'));
     const rows = quality(r.stdout);

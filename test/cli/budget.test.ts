@@ -22,7 +22,7 @@ describe('a member one month behind the others (the example without Mellerud\'s 
     const r = tillit(['report', '--config', config, '--fail-on', 'deviation<-2%']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("budget-mellerud.csv: warning budget-behind: 1461's budget figures go up to 2025-09, the others' to 2025-10: its lines are shown at 2025-09");
-    expect(r.stderr).toContain('(budget): warning budget-months-differ: BM Äldreomsorg: its parts do not share their latest month (1460 2025-10, 1461 2025-09); summed at 2025-09, the latest month all share');
+    expect(r.stderr).toContain('  ×4 (budget): warning budget-months-differ: BM Individ- och familjeomsorg: its parts do not share their latest month (1460 2025-10, 1461 2025-09); summed at 2025-09, the latest month all share (and 3 more like it)');
     expect(r.stderr).toContain('deviation<-2%: 1461 Individ- och familjeomsorg 2025-09 (-2.29 %)');
     expect(r.stdout).toContain('Ekonomi (september 2025; övriga oktober 2025)');
     expect(r.stdout).toMatch(/│ Individ- och familjeomsorg\s+│ 43 930 tkr/);

@@ -117,8 +117,12 @@ describe('finance exports saved from Excel', () => {
     const file = (JSON.parse(r.stdout) as { files: { rows: unknown; findings: Finding[] }[] }).files[0]!;
     expect(file.rows).toEqual({ read: 2, used: 2, rejected: 0, ignored: 0 });
     expect(file.findings.filter((f) => f.code === 'column-unused').map((f) => `${f.severity}@${f.column}`)).toEqual(['warning@5']);
-    const rep = report([shape('finance-tom.csv'), '--input-municipality', 'Piteå', '--input-period', '2025-08']);
-    expect(rep.budget.find((b) => b.activity === 'Fritid')).toMatchObject({ budgetYtd: 13_333, actualYtd: 13_000 });
+    // No unit is written anywhere: kronor would be implausible for Piteå's lines, so tkr, said on stderr.
+    const run = tillit(['report', shape('finance-tom.csv'), '--input-municipality', 'Piteå', '--input-period', '2025-08', '--format', 'json']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('warning unit-inferred: amounts read as kr would be 202,035 kr a year (2581), implausible');
+    const rep = JSON.parse(run.stdout) as JsonReport;
+    expect(rep.budget.find((b) => b.activity === 'Fritid')).toMatchObject({ budgetYtd: 13_333_000, actualYtd: 13_000_000 });
   });
   it('--kind budget on a file with no amount column is a usage error', () => {
     for (const cmd of ['validate', 'report']) {

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG, EXAMPLE, tillit } from './run.js';
+import { CONFIG, EXAMPLE, ROOT, tillit } from './run.js';
 
 interface ValidationFile {
   file: string;
@@ -24,6 +24,12 @@ describe('tillit validate on the bundled example', () => {
     expect(r.stdout).toContain('encoding utf-8 with BOM · delimiter semicolon');
     expect(r.stdout).toContain('costs written negative');
     expect(r.stdout).toMatch(/5 of 5 file\(s\) clean\n$/);
+  });
+  it("docs/inputs.md's example of validate output is what validate prints", () => {
+    const readme = readFileSync(`${ROOT}docs/inputs.md`, 'utf8');
+    const shown = /```\n(fixtures\/bengtsfors-mellerud\/svar-2025\.csv\n[^`]*?)```/.exec(readme)?.[1];
+    expect(shown).toBeDefined();
+    expect(tillit(['validate', '--config', CONFIG]).stdout).toContain(shown!);
   });
   it('prints JSON with rows read/used/rejected per file', () => {
     const r = tillit(['validate', '--config', CONFIG, '--format', 'json']);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyseLazily } from '../../src/indicators/analyse.js';
+import { parseConfig } from '../../src/config/parse.js';
+import { ingestOptions } from '../../src/config/resolve.js';
+import { analyse, analyseLazily } from '../../src/indicators/analyse.js';
+import { parseInput } from '../../src/ingest/parse-input.js';
 import { loadConfig, loadInputs } from '../../src/ingest/load.js';
 import { renderJson, renderJsonChunks } from '../../src/report/render.js';
 import { renderCsv, renderCsvChunks } from '../../src/report/render-csv.js';
@@ -124,5 +127,45 @@ describe('indicators whose better direction is unknown', () => {
     expect(known.find((q) => q.area === '1471')?.rank?.position).toBe(1);
     expect(report.indicators.find((i) => i.id === 'U21447')).toMatchObject({ better: 'none', unit: '%', title: { sv: 'Brukarbedömning hemtjänst äldreomsorg - hälsotillstånd, andel (%)' } });
     expect(report.indicators.find((i) => i.id === 'X0001')).toMatchObject({ better: 'none' });
+  });
+});
+
+describe('change across a declared series break', () => {
+  const survey = (breaks: number[]) => {
+    const config = parseConfig(JSON.stringify({
+      organisation: { name: 'X', code: 'X' },
+      indicators: [{ id: 'helhetssyn', title: { sv: 'Nöjdhet', en: 'Satisfaction' }, better: 'higher', unit: '%', breaks }],
+    }), 'test.json');
+    const rows = [[2023, 90], [2024, 91], [2025, 70], [2026, 60]].map(([y, v]) => `${y};1460;Hemtjänst;helhetssyn;200;${v}`);
+    const input = parseInput(Buffer.from(`År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)\n${rows.join('\n')}\n`), { ...ingestOptions(config, {}, {}), file: 'k.csv' });
+    return analyse([input], config, { period: '2025' }).quality.filter((q) => q.area === '1460');
+  };
+  it('a change into the break year is no change: no difference, no test, no yellow status', () => {
+    const without = survey([]).find((q) => q.period === '2025')!;
+    // Without the break, −21 pp on n = 200 each is significant and turns the status yellow.
+    expect(without.change).toMatchObject({ from: '2024', significant: true });
+    expect(without.status).toBe('yellow');
+    const across = survey([2025]).find((q) => q.period === '2025')!;
+    expect(across.change).toBeNull();
+    expect(across.status).toBe('green');
+  });
+  it('changes within a segment are kept on both sides of the break', () => {
+    const rows = survey([2025]);
+    expect(rows.find((q) => q.period === '2024')!.change).toMatchObject({ from: '2023' });
+    expect(rows.find((q) => q.period === '2026')!.change).toMatchObject({ from: '2025', significant: true });
+  });
+});
+
+describe('the report year by default', () => {
+  it('is the latest year with a figure, not a year whose answers give none (all "Vet ej")', () => {
+    const config = parseConfig(JSON.stringify({ organisation: { name: 'X', code: 'X' } }), 'test.json');
+    const rows = [
+      ...Array.from({ length: 40 }, (_, i) => `${i};1460;2025;Hemtjänst;helhetssyn;${i % 2 ? 'Mycket nöjd' : 'Ganska missnöjd'}`),
+      ...Array.from({ length: 40 }, (_, i) => `${100 + i};1460;2026;Hemtjänst;helhetssyn;Vet ej/Ingen åsikt`),
+    ];
+    const input = parseInput(Buffer.from(`Löpnummer;Kommun;År;Verksamhet;Fråga;Svar\n${rows.join('\n')}\n`), { ...ingestOptions(config, {}, {}), file: 's.csv' });
+    const report = analyse([input], config);
+    expect(report.period.survey).toBe('2025');
+    expect(report.quality.map((q) => q.period)).toEqual(['2025']);
   });
 });

@@ -1,0 +1,118 @@
+import type { FindingCode, FindingLike } from '../model/findings.js';
+import { groupByCode } from './warnings.js';
+
+type Sentence = { sv: string; en: string };
+
+/**
+ * Every kind of finding in plain words, for readers of a brief: what happened to the data, in
+ * Swedish and English. A kind without a sentence does not compile.
+ */
+export const FINDING_WORDS = {
+  'indicator-from-header': { sv: 'Filen saknar indikatorkolumn; indikatorn togs från värdekolumnens rubrik.', en: 'The file has no indicator column; the indicator was taken from the value column\'s heading.' },
+  'column-as-indicator': { sv: 'Filen saknar indikatorkolumn; en kolumn med ett enda värde lästes som indikatorn.', en: 'The file has no indicator column; a column with a single value was read as the indicator.' },
+  'indicator-from-file': { sv: 'Filen saknar indikatorkolumn; värdena fick namn efter filens titel eller namn.', en: 'The file has no indicator column; the values were named after the file\'s title or name.' },
+  'column-unused': { sv: 'En kolumn som inte kändes igen lästes inte.', en: 'A column that was not recognised was not read.' },
+  'period-from-header': { sv: 'Filen saknar periodkolumn; månaden togs från en kolumnrubrik (t.ex. "Utfall jan–aug").', en: 'The file has no period column; the month was taken from a column heading (e.g. "Utfall jan–aug").' },
+  'period-pooled': { sv: 'Perioder som slås samman över flera år (t.ex. 2004–2007) ordnas efter sitt sista år; överlappande perioder gör att en trend ser jämnare ut än den är.', en: 'Periods pooled over several years (e.g. 2004–2007) are ordered by their last year; overlapping periods make a trend look steadier than it is.' },
+  'rows-none-usable': { sv: 'Ingen rad i filen kunde användas.', en: 'No row of the file could be used.' },
+  'kind-no-amounts': { sv: 'Filen angavs som budgetfil men saknar beloppskolumner.', en: 'The file was given as a budget file but has no amount columns.' },
+  'period-grain': { sv: 'Rader daterade med år i en fil daterad med månader (eller tvärtom) ingår inte.', en: 'Rows dated by year in a file dated by month (or the reverse) are not included.' },
+  'answer-repeated': { sv: 'Samma person har svarat på samma fråga mer än en gång (filen kan ha lästs två gånger); ingen rapport gjordes.', en: 'The same person answered the same question more than once (a file may have been read twice); no report was made.' },
+  'answer-repeated-more': { sv: 'Fler svar upprepar samma persons tidigare svar.', en: 'More answers repeat the same person\'s earlier answer.' },
+  'answer-scale-inferred': { sv: 'En sifferskala (t.ex. 1–5 eller 1–10) bestämdes av det högsta svar som gavs på frågan.', en: 'A numeric scale (e.g. 1–5 or 1–10) was decided from the highest answer given to the question.' },
+  'cell-incomplete': { sv: 'Resultat där något svar avvisades visas inte (ofullständiga).', en: 'Results where an answer was rejected are not shown (incomplete).' },
+  'budget-conflict': { sv: 'Två filer anger olika belopp för samma verksamhet och månad; den månaden visas utan siffror.', en: 'Two files give different amounts for the same activity and month; that month is shown without figures.' },
+  'budget-repeated': { sv: 'Samma belopp fanns i två filer och lästes en gång.', en: 'The same amounts were in two files and were read once.' },
+  'budget-behind': { sv: 'En del har budgetsiffror till en tidigare månad än de övriga och visas vid sin senaste månad.', en: 'A part has budget figures up to an earlier month than the others and is shown at its latest month.' },
+  'budget-not-this-year': { sv: 'En del har inga budgetsiffror i år och visas inte.', en: 'A part has no budget figures this year and is not shown.' },
+  'budget-months-differ': { sv: 'En summa görs vid den senaste månad som alla dess delar har.', en: 'A sum is made at the latest month all its parts have.' },
+  'unit-inferred': { sv: 'Filen anger ingen beloppsenhet och beloppen vore orimliga i kronor; de lästes som tusentals eller miljoner kronor.', en: 'The file states no amount unit and the amounts would be implausible in kronor; they were read as thousands or millions of kronor.' },
+  'unit-no-plausible': { sv: 'Ingen beloppsenhet gör filens belopp rimliga; beloppen ingår inte.', en: 'No amount unit makes the file\'s amounts plausible; the amounts are not included.' },
+  'file-not-found': { sv: 'Filen hittades inte och ingår inte.', en: 'The file was not found and is not included.' },
+  'file-unreadable': { sv: 'Filen kunde inte läsas och ingår inte.', en: 'The file could not be read and is not included.' },
+  'file-empty': { sv: 'Filen är tom.', en: 'The file is empty.' },
+  'file-binary': { sv: 'Filen är inte en textfil (CSV eller JSON) och ingår inte.', en: 'The file is not a text file (CSV or JSON) and is not included.' },
+  'file-header-only': { sv: 'Filen har rubriker men inga rader med data.', en: 'The file has headings but no rows of data.' },
+  'file-too-large': { sv: 'Filen är större än gränsen och lästes inte.', en: 'The file is larger than the limit and was not read.' },
+  'encoding-invalid': { sv: 'Filen har tecken som inte kunde läsas; de raderna ingår inte.', en: 'The file has characters that could not be read; those rows are not included.' },
+  'encoding-detected': { sv: 'Filen var inte UTF-8 och lästes som Windows-1252.', en: 'The file was not UTF-8 and was read as Windows-1252.' },
+  'header-unrecognised': { sv: 'Filen har inga kända kolumnrubriker och kunde inte tolkas.', en: 'The file has no known column headings and could not be read.' },
+  'header-missing-column': { sv: 'En kolumn som behövs saknas i filen.', en: 'A column that is needed is missing from the file.' },
+  'header-ambiguous-column': { sv: 'Två kolumner betyder samma sak; den första användes.', en: 'Two columns mean the same thing; the first was used.' },
+  'csv-syntax': { sv: 'Filen har fel i CSV-formatet (t.ex. ett citattecken som inte avslutas); berörda rader ingår inte.', en: 'The file has CSV format errors (e.g. an unclosed quote); the rows affected are not included.' },
+  'row-column-count': { sv: 'Rader med fel antal fält ingår inte.', en: 'Rows with the wrong number of fields are not included.' },
+  'row-repeated-header': { sv: 'Rubrikraden upprepas inne i filen; den räknas inte som data.', en: 'The heading line is repeated inside the file; it is not counted as data.' },
+  'value-number-invalid': { sv: 'Värden som inte är tal ingår inte.', en: 'Values that are not numbers are not included.' },
+  'value-required': { sv: 'Rader där ett nödvändigt värde saknas ingår inte.', en: 'Rows missing a required value are not included.' },
+  'value-out-of-range': { sv: 'Värden utanför det möjliga (t.ex. en andel över 100 %) ingår inte.', en: 'Impossible values (e.g. a share above 100%) are not included.' },
+  'value-not-integer': { sv: 'Antal som inte är heltal ingår inte.', en: 'Counts that are not whole numbers are not included.' },
+  'value-positive-exceeds-n': { sv: 'Rader med fler positiva svar än svarande ingår inte.', en: 'Rows with more positive answers than respondents are not included.' },
+  'value-share-mismatch': { sv: 'En angiven andel stämmer inte med antalet positiva svar delat med antalet svarande.', en: 'A given share does not match positive answers divided by respondents.' },
+  'period-invalid': { sv: 'Perioder som inte kunde läsas som år eller månad ingår inte.', en: 'Periods that could not be read as a year or month are not included.' },
+  'period-not-year': { sv: 'Enkätresultat gäller hela år; rader med en månad ingår inte.', en: 'Survey results are yearly; rows dated by month are not included.' },
+  'gender-invalid': { sv: 'Rader med okänt kön ingår inte.', en: 'Rows with an unknown gender are not included.' },
+  'area-unknown': { sv: 'Rader med en okänd kommun eller region ingår inte.', en: 'Rows with an unknown municipality or region are not included.' },
+  'area-mismatch': { sv: 'Rader där kommunkod och kommunnamn inte stämmer överens ingår inte.', en: 'Rows whose municipality code and name disagree are not included.' },
+  'area-code-repaired': { sv: 'Kommunkoder som tappat sin inledande nolla (680) lästes som fyrsiffriga (0680).', en: 'Municipality codes that lost their leading zero (680) were read as four digits (0680).' },
+  'answer-unknown': { sv: 'Svar som inte finns på någon känd svarsskala ingår inte.', en: 'Answers on no known answer scale are not included.' },
+  'duplicate-conflict': { sv: 'Samma uppgift finns två gånger med olika värden; de raderna ingår inte.', en: 'The same figure appears twice with different values; those rows are not included.' },
+  'duplicate-row': { sv: 'Rader som upprepas exakt räknades en gång.', en: 'Rows repeated exactly were counted once.' },
+  'sign-inferred': { sv: 'Alla belopp har samma tecken; kostnaderna antogs vara skrivna med det tecknet.', en: 'All amounts share one sign; costs were taken to be written with it.' },
+  'sign-mixed': { sv: 'Beloppen har blandade tecken; tecknet för kostnader antogs och kan vara fel.', en: 'Amounts have mixed signs; the sign of costs was assumed and may be wrong.' },
+  'unit-from-header': { sv: 'Beloppens enhet togs från en kolumnrubrik.', en: 'The amount unit was taken from a column heading.' },
+  'unit-implausible': { sv: 'Beloppen är orimliga i den enhet de lästes i; enheten kan vara fel.', en: 'The amounts are implausible in the unit they were read in; the unit may be wrong.' },
+  'unit-from-title': { sv: 'Beloppens enhet togs från filens rubrik.', en: "The amount unit was taken from the file's title." },
+  'area-from-title': { sv: 'Kommunen togs från filens rubrik.', en: "The municipality was taken from the file's title." },
+  'period-from-title': { sv: 'Perioden togs från filens rubrik.', en: "The period was taken from the file's title." },
+  'column-year-to-date': { sv: 'Filen har ingen periodkolumn, så beloppen lästes som hittills i år.', en: 'The file has no period column, so its amounts were read as year to date.' },
+  'deviation-mismatch': { sv: 'Filens egen avvikelse stämmer inte med den beräknade; den beräknade används.', en: "The file's own deviation differs from the computed one; the computed one is used." },
+  'total-row': { sv: 'Summarader räknades inte två gånger.', en: 'Total rows were not counted twice.' },
+  'total-mismatch': { sv: 'En summarad stämmer inte med summan av sina rader.', en: 'A total row does not match the sum of its rows.' },
+  'status-excluded': { sv: 'Värden som källan markerat som osäkra eller sekretessbelagda ingår inte.', en: 'Values the source marks as uncertain or confidential are not included.' },
+  'value-deleted': { sv: 'Värden som källan markerat som borttagna ingår inte.', en: 'Values the source marks as deleted are not included.' },
+  'gender-filtered': { sv: 'Bara ett kön lästes; de andra hoppades över.', en: 'Only one gender was read; the others were skipped.' },
+  'kind-unknown': { sv: 'Det gick inte att avgöra vilken sorts uppgifter filen har.', en: 'It could not be told what kind of data the file holds.' },
+  'json-invalid': { sv: 'Filen är inte giltig JSON.', en: 'The file is not valid JSON.' },
+  'footnote': { sv: 'Fotnoter under tabellen räknades inte som data.', en: 'Footnotes under the table were not counted as data.' },
+  'value-missing': { sv: 'Saknade värden är luckor i serien.', en: 'Missing values are gaps in the series.' },
+  'unit-assumed': { sv: 'Ingen beloppsenhet angavs, så beloppen lästes som kronor; är de i tkr blir varje belopp 1 000 gånger för litet.', en: 'No amount unit was given, so amounts were read as kronor; if they are in thousands, every amount is 1,000 times too small.' },
+  'source-disagreement': { sv: 'Två källor ger olika värden för samma resultat; svaren på individnivå används.', en: 'Two sources give different values for the same result; the respondent-level answers are used.' },
+  'allocation-impossible': { sv: 'De gemensamma kostnaderna kunde inte fördelas: fördelningsnyckeln saknar värden.', en: 'The shared costs could not be allocated: the key has no values.' },
+  'rows-limit': { sv: 'Filen har fler rader än gränsen; resten lästes inte.', en: 'The file has more rows than the limit; the rest were not read.' },
+  'period-no-survey-data': { sv: 'Underlaget har inga enkätresultat eller nyckeltal för det begärda året, så kvalitetsdelen är tom.', en: 'The inputs have no survey results or indicator values for the requested year, so the quality part is empty.' },
+  'period-no-budget-data': { sv: 'Underlaget har inga budgetuppgifter för den begärda perioden, så ekonomidelen saknas.', en: 'The inputs have no budget figures for the requested period, so the budget part is missing.' },
+  'allocation-shares-normalised': { sv: 'De fasta andelarna i fördelningsnyckeln summerar inte till 100 %; varje andel delades med deras summa.', en: 'The fixed shares of the allocation key do not add up to 100%; each share was divided by their sum.' },
+} as const satisfies Record<FindingCode, Sentence>;
+
+/** How many lines of findings a brief lists before it says how many more there are. */
+const MAX_LINES = 10;
+
+/**
+ * The method note's lines on what went wrong or was assumed in the inputs: rows left out (errors)
+ * and warnings, one line per kind and file, with how many cases, in plain words. A kind this
+ * version has no sentence for (a report read back from JSON) keeps its English message.
+ */
+export function findingNotes(findings: readonly FindingLike[], lang: 'sv' | 'en'): string[] {
+  const groups = [...groupByCode(findings, 'error'), ...groupByCode(findings, 'warning')].flatMap(byFile);
+  const lines = groups.map((list) => {
+    const f = list[0]!;
+    const sentence = (FINDING_WORDS as Record<string, Sentence | undefined>)[f.code]?.[lang] ?? `${f.message}.`;
+    const where = f.file.startsWith('(') || f.file.startsWith('-') ? '' : `${f.file}: `;
+    const count = list.length > 1 ? (lang === 'sv' ? ` (${list.length} fall)` : ` (${list.length} cases)`) : '';
+    return `${where}${sentence}${count}`;
+  });
+  if (lines.length <= MAX_LINES) return lines;
+  const more = lines.length - MAX_LINES + 1;
+  return [...lines.slice(0, MAX_LINES - 1), lang === 'sv' ? `… och ${more} till (se JSON-rapportens findings eller tillit validate).` : `… and ${more} more (see the JSON report's findings or tillit validate).`];
+}
+
+/** One kind's findings split by file, in order of first appearance. */
+function byFile<F extends FindingLike>(list: readonly F[]): F[][] {
+  const files = new Map<string, F[]>();
+  for (const f of list) {
+    const l = files.get(f.file);
+    if (l) l.push(f);
+    else files.set(f.file, [f]);
+  }
+  return [...files.values()];
+}
