@@ -75,7 +75,7 @@ export interface RecordsResult {
   budget?: BudgetTable;
   findings: FindingInput[];
   counts: RowCounts;
-  /** A respondent-level file's answers that name their respondent, for the check for answers read twice. */
+  /** Which questions each respondent of a respondent-level file answered, for the check for answers read twice. */
   respondents?: RespondentSet;
 }
 
