@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { ConfigError, defaultConfig, parseConfig } from '../config/parse.js';
 import { configInputPath, ingestOptions, type IngestOverrides } from '../config/resolve.js';
 import type { Config } from '../config/schema.js';
-import type { ParsedInput } from './parse-input.js';
+import type { ParsedInput, ParseOptions } from './parse-input.js';
 import { DEFAULT_MAX_BYTES, displayPath, readInput, readText, type ThreadOptions } from './read.js';
 import { repeatedAnswers } from './respondents.js';
 import { sameFiles } from './same-file.js';
@@ -64,12 +64,15 @@ export async function loadInputs(loaded: LoadedConfig, opts: LoadOptions): Promi
   const fromArgs = opts.files.map((file) => ({ file, spec: config.inputs.find((s) => path !== undefined && configInputPath(path, s) === resolve(file)) ?? {} }));
   const all = [...fromConfig, ...fromArgs];
   await refuseSameFile(all.map((a) => a.file));
-  const inputs = await Promise.all(all.map(({ file, spec }) => readInput(file, ingestOptions(config, spec, opts.overrides), opts.maxBytes ?? DEFAULT_MAX_BYTES, opts.threads)));
+  const read = (k: number, more: Partial<ParseOptions> = {}, threads = opts.threads) =>
+    readInput(all[k]!.file, { ...ingestOptions(config, all[k]!.spec, opts.overrides), ...more }, opts.maxBytes ?? DEFAULT_MAX_BYTES, threads);
+  const inputs = await Promise.all(all.map((_, k) => read(k)));
   resolveScores(inputs);
-  const repeated = repeatedAnswers(inputs);
+  // Only when a respondent is suspected of a repeat: each such file read again, on one thread, in order.
+  const repeated = await repeatedAnswers(inputs, async (k, sink) => void (await read(k, { answerSink: sink }, { threads: 1, minBytes: Infinity })));
   inputs.forEach((input, k) => {
     if (repeated[k]!.length > 0) input.findings = [...input.findings, ...repeated[k]!].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    // Checked: the keys (12 bytes an answer) go before analysis.
+    // Checked: what each respondent answered goes before analysis.
     delete input.respondents;
   });
   return inputs;

@@ -2,6 +2,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { createIngest, type ParsedInput, type ParseOptions } from './parse-input.js';
 import { createSplitFinder, mergeParts, type PackedAnswers, type PartResult } from './split.js';
+import type { PackedRespondents } from './respondents.js';
 import type { ChunkHead, PartState } from './stream.js';
 
 /** What the reading thread hands a worker: plain data only (the classifier is rebuilt there). */
@@ -17,8 +18,8 @@ export interface PartJob {
 export interface PartReply extends PartState {
   parsed: ParsedInput;
   packed?: PackedAnswers;
-  /** The part's respondent keys, packed (see `RespondentKeys.pack`). */
-  respondents?: Uint32Array;
+  /** The part's respondents, packed (see `RespondentSet.pack`). */
+  respondents?: PackedRespondents;
 }
 
 const READ_BYTES = 1 << 20;

@@ -6,7 +6,7 @@ import { decode, type Encoding } from './decode.js';
 import { koladaJsonToRecords, looksLikeKolada } from './kolada-json.js';
 import type { DecimalMark } from './number.js';
 import type { RecordOptions, RejectedRow, RowCounts, Sign } from './records.js';
-import type { RespondentKeys } from './respondents.js';
+import type { RespondentSet } from './respondents.js';
 import { createCsvIngest, type ChunkHead, type CsvIngest, type PartState } from './stream.js';
 import type { Delimiter } from './table.js';
 
@@ -31,8 +31,8 @@ export interface ParsedInput {
   findings: Finding[];
   /** Every rejected row with its original text (for --rejects). */
   rejects: RejectedRow[];
-  /** Answers that name their respondent, as hashed keys: checked for answers read twice, then let go. */
-  respondents?: RespondentKeys;
+  /** Which questions each respondent answered: checked for answers read twice, then let go. */
+  respondents?: RespondentSet;
 }
 
 export interface ParseOptions extends RecordOptions {

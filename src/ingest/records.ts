@@ -16,7 +16,7 @@ import { pooledRange } from '../model/period.js';
 import { isRevenueLine } from '../model/activities.js';
 import { BUDGET_AMOUNTS, BudgetTable } from '../model/budget-table.js';
 import { createPartsMap, GroupIndex } from './groups.js';
-import { RespondentKeys } from './respondents.js';
+import { RespondentSet, type AnswerSink } from './respondents.js';
 import { BudgetGrain } from './budget-grain.js';
 import { checkUnit, yearlyTotals } from './budget-unit.js';
 import { createRowIndex } from '../model/row-index.js';
@@ -51,6 +51,8 @@ export interface RecordOptions {
   classify: (question: string, answer: string) => Classified;
   /** The data `classify` was built from, so a worker thread can build the same one. */
   answerScale?: AnswerScale;
+  /** Where answers that name their respondent go when a file is re-read for the check for answers read twice (else into a `RespondentSet`). */
+  answerSink?: AnswerSink;
 }
 
 export interface RowCounts {
@@ -82,8 +84,8 @@ export interface RecordsResult {
   budget?: BudgetTable;
   findings: FindingInput[];
   counts: RowCounts;
-  /** A respondent-level file's answers that name their respondent, for the check for answers read twice. */
-  respondents?: RespondentKeys;
+  /** Which questions each respondent of a respondent-level file answered, for the check for answers read twice. */
+  respondents?: RespondentSet;
 }
 
 /** Amounts are read in kronor: the unit's decimal places are moved before the one rounding. */
@@ -194,9 +196,9 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   // Each group is its record from the start (counts added as rows come; the source is its first row).
   const answerGroups: AnswerRecord[] = [];
   const groupIndex = new GroupIndex<AnswerRecord>();
-  const respondents = kind === 'answers' && map.roles.respondent !== undefined ? new RespondentKeys() : undefined;
-  // Each cell's part of the respondent key, hashed once (found by the cell's gender slots).
-  const cellHashes = new Map<object, number>();
+  const respondents: AnswerSink | undefined = kind === 'answers' && map.roles.respondent !== undefined ? (opts.answerSink ?? new RespondentSet()) : undefined;
+  // Each cell's part of the respondent key, worked out once (found by the cell's gender slots).
+  const cellHashes = new Map<object, unknown>();
   /** Counts an answer in its group; returns the group's gender slots, which stand for its cell. */
   const countAnswer = (area: Area, areaKey: string, period: string, indicator: string, service: string, gender: Gender, answerClass: NonNullable<Classified> | 'rejected', line: number): object => {
     const slots = groupIndex.slots(areaKey, period, indicator, service);
@@ -271,7 +273,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
     const id = (cells[roles.respondent!] ?? '').trim();
     if (id === '') return;
     let hash = cellHashes.get(cell);
-    if (hash === undefined) cellHashes.set(cell, (hash = RespondentKeys.cellHash(areaKey, period, service, indicator)));
+    if (hash === undefined) cellHashes.set(cell, (hash = respondents!.cell(areaKey, period, service, indicator)));
     respondents!.add(hash, id, line);
   };
   // "Periodutfall" in a file with no period column is one follow-up's outcome so far this year
@@ -711,7 +713,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
           base.budget = budgetTable;
         }
         finishAnswers();
-        if (respondents !== undefined && respondents.length > 0) base.respondents = respondents;
+        if (respondents instanceof RespondentSet && respondents.length > 0) base.respondents = respondents;
         cellHashes.clear();
         return base;
       },

@@ -1,84 +1,190 @@
 import { finding, type Finding } from '../model/findings.js';
 
-/** Entries per chunk (a power of two): chunks are never copied as they grow (2M answers: 24 MB in 31 chunks). */
-const CHUNK_BITS = 16;
-const CHUNK = 1 << CHUNK_BITS;
+/**
+ * Where a respondent-level reader sends each answer that names its respondent: `cell` once per
+ * cell (area, year, service, question; the caller keeps what it returns per cell, as a
+ * respondent's rows come in runs), then `add` per answer, in line order.
+ */
+export interface AnswerSink<C = unknown> {
+  cell(areaKey: string, period: string, service: string, question: string): C;
+  add(cell: C, respondent: string, line: number): void;
+}
+
+/** Questions past this many share blocks of bits (a repeat may then be suspected, never missed). */
+const QUESTION_BITS = 13;
+const FOLDED = (1 << QUESTION_BITS) - 32;
+const BLOCK_SHIFT = 24;
+const GROUP_MASK = 0xffffff;
+/** Entries, of three numbers each: the group's hash (24 high bits, with its block of questions above them; 32 low bits) and the bits of that block's questions answered. */
 const WIDTH = 3;
+/** Filled up to 85 % before the table doubles: a run of one respondent's answers looks it up once. */
+const MAX_LOAD = 0.85;
+
+/** A respondent set's parts in plain data (a worker transfers `table`'s buffer). */
+export interface PackedRespondents {
+  table: Uint32Array<ArrayBuffer>;
+  questions: string[];
+  suspects: number[];
+  length: number;
+}
 
 /**
- * Every answer that names its respondent, as a 64-bit hash of its key (area, year, service,
- * question, respondent number) and its line: 12 bytes an answer in typed arrays, where a map of key
- * texts would hold ~100 bytes an answer and a string each. Filled in line order.
+ * Which questions each respondent answered, per respondent in a cell group (area, year, service,
+ * respondent number): one entry of 12 bytes per respondent and block of 32 questions (numbered as
+ * they come), so memory follows respondents, not answers. A second answer to a question already
+ * answered makes its respondent a suspect, by a 53-bit hash of the group; which lines repeat which
+ * is found by `repeatedAnswers` in a re-read, comparing texts, only when there is a suspect.
  */
-export class RespondentKeys {
-  /** Entry i is at `chunks[i >>> CHUNK_BITS]`, from `(i & (CHUNK - 1)) * 3`: hash high, hash low, line. */
-  readonly chunks: Uint32Array[] = [];
+export class RespondentSet implements AnswerSink<number> {
+  /** Answers added. */
   length = 0;
+  readonly suspects = new Set<number>();
+  private readonly questionIds = new Map<string, number>();
+  private readonly questionTexts: string[] = [];
+  private table = new Uint32Array(1024 * WIDTH);
+  private slots = 1024;
+  private used = 0;
+  /** The last entry looked up (a respondent's rows come together): its key and place. */
+  private lastHi = -1;
+  private lastLo = -1;
+  private lastAt = -1;
 
-  /**
-   * A cell's part of the key (area, year, service, question) as a number: a row's key is then
-   * this and its respondent number, so a national file's rows hash a few characters each instead
-   * of ~45 (a respondent's rows come in runs of questions: the caller keeps it per cell).
-   */
-  static cellHash(area: string, period: string, service: string, question: string): number {
-    h1 = 0x811c9dc5;
-    h2 = 0x9747b28c;
-    hashText(area);
-    hashText(period);
-    hashText(service);
-    hashText(question);
-    // 53 bits: exact in a double.
-    return (mix(h1) & 0x1fffff) * 0x100000000 + mix(h2);
+  /** Entries kept: respondents, and once more per further block of 32 questions one answers. */
+  get entries(): number {
+    return this.used;
   }
 
-  /** Adds the answer of `respondent` in the cell with this hash (`cellHash`), read on `line`. */
-  add(cell: number, respondent: string, line: number): void {
-    h1 = Math.floor(cell / 0x100000000) | 0;
-    h2 = cell | 0;
-    hashText(respondent);
-    this.push(mix(h1), mix(h2 ^ h1), line);
+  /** A cell as one number: its group prefix's 40-bit hash and its question's number. */
+  cell(areaKey: string, period: string, service: string, question: string): number {
+    return prefixHash(areaKey, period, service) * (1 << QUESTION_BITS) + fold(this.question(question));
   }
 
-  push(hi: number, lo: number, line: number): void {
-    const c = this.length >>> CHUNK_BITS;
-    // The first chunk grows from small (most files have few answers), later ones are made whole.
-    let chunk = this.chunks[c];
-    const at = (this.length & (CHUNK - 1)) * WIDTH;
-    if (chunk === undefined || at >= chunk.length) {
-      const next = new Uint32Array(c === 0 ? Math.min(CHUNK, Math.max(1024, (chunk?.length ?? 0) / WIDTH * 4)) * WIDTH : CHUNK * WIDTH);
-      if (chunk !== undefined) next.set(chunk);
-      this.chunks[c] = chunk = next;
+  /** A question's number in this set, given as the question first comes. */
+  private question(text: string): number {
+    let q = this.questionIds.get(text);
+    if (q === undefined) {
+      q = this.questionTexts.length;
+      this.questionTexts.push(text);
+      this.questionIds.set(text, q);
     }
-    chunk[at] = hi;
-    chunk[at + 1] = lo;
-    chunk[at + 2] = line;
+    return q;
+  }
+
+  add(cell: number, respondent: string): void {
     this.length++;
+    const q = cell % (1 << QUESTION_BITS);
+    groupHash((cell - q) / (1 << QUESTION_BITS), respondent);
+    this.mark(gHi, gLo, q >>> 5, 1 << (q & 31));
   }
 
-  /** Entry `i`'s hash (high and low half) or line: `part` 0, 1 or 2. */
-  get(i: number, part: number): number {
-    return this.chunks[i >>> CHUNK_BITS]![(i & (CHUNK - 1)) * WIDTH + part]!;
-  }
-
-  /** The entries in one buffer (a worker transfers it). */
-  pack(): Uint32Array<ArrayBuffer> {
-    const out = new Uint32Array(this.length * WIDTH);
-    for (let c = 0; c < this.chunks.length; c++) {
-      const from = c * CHUNK * WIDTH;
-      out.set(this.chunks[c]!.subarray(0, Math.min(CHUNK * WIDTH, out.length - from)), from);
+  /** Sets `bits` of block `block` of the group hashed (hi, lo); a bit already set makes the group a suspect. */
+  private mark(hi: number, lo: number, block: number, bits: number): void {
+    const key = ((hi & GROUP_MASK) | (block << BLOCK_SHIFT)) >>> 0;
+    let at = key === this.lastHi && lo === this.lastLo ? this.lastAt : this.find(key, lo);
+    const t = this.table;
+    const had = t[at + 2]!;
+    if ((had & bits) !== 0) this.suspects.add(suspectKey(hi, lo));
+    t[at + 2] = had | bits;
+    if (had === 0) {
+      t[at] = key;
+      t[at + 1] = lo;
+      if (++this.used > this.slots * MAX_LOAD) {
+        this.grow();
+        at = this.find(key, lo);
+      }
     }
-    return out;
+    this.lastHi = key;
+    this.lastLo = lo;
+    this.lastAt = at;
   }
 
-  /** Adds packed entries, their lines moved on by `shift` (a later part of a split file). */
-  append(packed: Uint32Array, shift: number): void {
-    for (let at = 0; at < packed.length; at += WIDTH) this.push(packed[at]!, packed[at + 1]!, packed[at + 2]! + shift);
+  /** The place of the entry with this key, or of the empty slot where it goes. */
+  private find(key: number, lo: number): number {
+    const t = this.table;
+    const mask = this.slots - 1;
+    let slot = (lo ^ Math.imul(key >>> BLOCK_SHIFT, 0x9e3779b1)) & mask;
+    for (;;) {
+      const at = slot * WIDTH;
+      if (t[at + 2] === 0 || (t[at + 1] === lo && t[at] === key)) return at;
+      slot = (slot + 1) & mask;
+    }
   }
+
+  private grow(): void {
+    const old = this.table;
+    this.slots *= 2;
+    this.table = new Uint32Array(this.slots * WIDTH);
+    for (let at = 0; at < old.length; at += WIDTH) {
+      if (old[at + 2] === 0) continue;
+      const to = this.find(old[at]!, old[at + 1]!);
+      this.table.set(old.subarray(at, at + WIDTH), to);
+    }
+    this.lastAt = -1;
+    this.lastHi = -1;
+  }
+
+  /** Adds another set's answers (a later part of a file, a later file): an answer to a question both answered makes a suspect. */
+  merge(other: RespondentSet | PackedRespondents): void {
+    const p = other instanceof RespondentSet ? other.pack() : other;
+    this.length += p.length;
+    for (const s of p.suspects) this.suspects.add(s);
+    // Their question numbers as ours, per folded number (a folded bit stands for each question folded onto it).
+    const ours: number[][] = [];
+    p.questions.forEach((text, q) => (ours[fold(q)] ??= []).push(fold(this.question(text))));
+    const t = p.table;
+    for (let at = 0; at < t.length; at += WIDTH) {
+      let bits = t[at + 2]!;
+      if (bits === 0) continue;
+      const block = t[at]! >>> BLOCK_SHIFT;
+      const hi = t[at]! & GROUP_MASK;
+      while (bits !== 0) {
+        const bit = 31 - Math.clz32(bits);
+        bits &= ~(1 << bit);
+        for (const q of ours[block * 32 + bit]!) this.mark(hi, t[at + 1]!, q >>> 5, 1 << (q & 31));
+      }
+    }
+  }
+
+  pack(): PackedRespondents {
+    return { table: this.table, questions: this.questionTexts, suspects: [...this.suspects], length: this.length };
+  }
+}
+
+/** A question's number, those past the last whole block folded onto its 32 bits. */
+function fold(q: number): number {
+  return q < FOLDED ? q : FOLDED + (q % 32);
+}
+
+/** A group (hashed by `groupHash`) as a number, 53 bits: exact in a double. */
+function suspectKey(hi: number, lo: number): number {
+  return (hi & 0x1fffff) * 0x100000000 + lo;
 }
 
 /** The running hash of `hashText` (two 32-bit halves), module state so hashing allocates nothing. */
 let h1 = 0;
 let h2 = 0;
+/** The last group hashed: high and low half. */
+let gHi = 0;
+let gLo = 0;
+
+/** Area, year and service as a 40-bit number. */
+function prefixHash(areaKey: string, period: string, service: string): number {
+  h1 = 0x811c9dc5;
+  h2 = 0x9747b28c;
+  hashText(areaKey);
+  hashText(period);
+  hashText(service);
+  return (mix(h1) & 0xff) * 0x100000000 + mix(h2);
+}
+
+/** Hashes a group (its prefix from `prefixHash` and the respondent number) into `gHi` and `gLo`. */
+function groupHash(prefix: number, respondent: string): void {
+  h1 = Math.floor(prefix / 0x100000000) | 0;
+  h2 = prefix | 0;
+  hashText(respondent);
+  gHi = mix((h1 + Math.imul(h2, 0x9e3779b1)) | 0);
+  gLo = mix(h2 ^ h1);
+}
 
 /** Adds a text and a separator to the running hash, so ("ab", "c") and ("a", "bc") differ. */
 function hashText(text: string): void {
@@ -104,69 +210,80 @@ function mix(h: number): number {
   return h >>> 0;
 }
 
+/** The group of a suspect, by its texts, for `ExactRepeats`. */
+interface ExactCell {
+  prefix: number;
+  /** The cell's texts as JSON, which holds no raw NUL: with a NUL and the respondent number after it, one key per answer. */
+  key: string;
+}
+
+/**
+ * The answers of suspected respondents by their texts, in the order re-read: the first of each
+ * (area, year, service, question, respondent) is kept with its input and line; a later one is a
+ * repeat naming it. Memory follows the answers of suspects only.
+ */
+export class ExactRepeats implements AnswerSink<ExactCell> {
+  /** Per input: the repeats' lines and the first answers they repeat. */
+  readonly found: { line: number; first: { input: number; line: number } }[][] = [];
+  readonly more: number[] = [];
+  input = 0;
+  /** Per answer: its input × 2³² + its line. */
+  private readonly firsts = new Map<string, number>();
+
+  constructor(private readonly suspects: ReadonlySet<number>, private readonly listed: number) {}
+
+  cell(areaKey: string, period: string, service: string, question: string): ExactCell {
+    return { prefix: prefixHash(areaKey, period, service), key: JSON.stringify([areaKey, period, service, question]) };
+  }
+
+  add(cell: ExactCell, respondent: string, line: number): void {
+    groupHash(cell.prefix, respondent);
+    if (!this.suspects.has(suspectKey(gHi, gLo))) return;
+    const key = `${cell.key}\u0000${respondent}`;
+    const first = this.firsts.get(key);
+    if (first === undefined) {
+      this.firsts.set(key, this.input * 0x100000000 + line);
+      return;
+    }
+    const list = (this.found[this.input] ??= []);
+    if (list.length < this.listed) list.push({ line, first: { input: Math.floor(first / 0x100000000), line: first % 0x100000000 } });
+    else this.more[this.input] = (this.more[this.input] ?? 0) + 1;
+  }
+}
+
 /** Findings named per file at most; the rest are counted in one more. */
 const LISTED = 20;
+
+/** Re-reads input `k` (one with respondent numbers), sending its answers to `sink` in line order. */
+export type Replay = (k: number, sink: AnswerSink) => Promise<void>;
 
 /**
  * Answers given twice by the same respondent to the same question (same municipality, year,
  * service, question and respondent number), within a file or across files: one error finding per
  * repeat at its line, naming the first answer's file and line; an answer read twice would count
- * twice. Files are taken in order and each in line order, so "first" is the same on any number of
- * threads. Two different keys share a 64-bit hash with odds of about n²/2⁶⁵ (2M answers: 1 in
- * 10 million). Returns the findings per input, in the inputs' order.
+ * twice. The inputs' sets are joined in order; only when that leaves a suspect are the inputs with
+ * respondents re-read (`replay`), in order and each in line order, and the texts compared, so
+ * "first" is the same on any number of threads and a hash shared by two groups reports nothing.
+ * Returns the findings per input, in the inputs' order.
  */
-export function repeatedAnswers(inputs: readonly { file: string; respondents?: RespondentKeys }[]): Finding[][] {
+export async function repeatedAnswers(inputs: readonly { file: string; respondents?: RespondentSet }[], replay: Replay): Promise<Finding[][]> {
   const out: Finding[][] = inputs.map(() => []);
-  // Every input's chunks in one list: an entry's number is its chunk's place there and its place
-  // in the chunk, so the table finds an entry's hash with two look-ups.
-  const chunks: Uint32Array[] = [];
-  const chunkInput: number[] = [];
-  let total = 0;
+  // Joined into the first input's set (it is let go after the check): no second copy of it.
+  const sets = inputs.flatMap((input) => (input.respondents === undefined ? [] : [input.respondents]));
+  const all = sets[0];
+  for (const set of sets.slice(1)) all!.merge(set);
+  if (all === undefined || all.suspects.size === 0) return out;
+  const exact = new ExactRepeats(all.suspects, LISTED);
+  for (let k = 0; k < inputs.length; k++) {
+    if (inputs[k]!.respondents === undefined) continue;
+    exact.input = k;
+    await replay(k, exact as AnswerSink);
+  }
   inputs.forEach((input, k) => {
-    for (const chunk of input.respondents?.chunks ?? []) {
-      chunks.push(chunk);
-      chunkInput.push(k);
+    for (const { line, first } of exact.found[k] ?? []) {
+      out[k]!.push(finding(input.file, { code: 'answer-repeated', line, args: { first: `${inputs[first.input]!.file}:${first.line}` } }));
     }
-    total += input.respondents?.length ?? 0;
-  });
-  if (total === 0) return out;
-  let size = 1024;
-  while (size < total * 2) size *= 2;
-  const mask = size - 1;
-  // Open addressing on entry numbers alone (4 bytes a slot): the first entry with each hash.
-  const table = new Int32Array(size).fill(-1);
-  let base = 0;
-  inputs.forEach((input, k) => {
-    const keys = input.respondents;
-    let more = 0;
-    for (let j = 0; j < (keys?.length ?? 0); j++) {
-      const mine = keys!.chunks[j >>> CHUNK_BITS]!;
-      const at = (j & (CHUNK - 1)) * WIDTH;
-      const hi = mine[at]!;
-      const lo = mine[at + 1]!;
-      let slot = lo & mask;
-      let g = table[slot]!;
-      while (g !== -1) {
-        const theirs = chunks[g >>> CHUNK_BITS]!;
-        const o = (g & (CHUNK - 1)) * WIDTH;
-        if (theirs[o + 1] === lo && theirs[o] === hi) break;
-        slot = (slot + 1) & mask;
-        g = table[slot]!;
-      }
-      if (g === -1) {
-        table[slot] = ((base + (j >>> CHUNK_BITS)) << CHUNK_BITS) | (j & (CHUNK - 1));
-        continue;
-      }
-      if (out[k]!.length >= LISTED) {
-        more++;
-        continue;
-      }
-      const firstLine = chunks[g >>> CHUNK_BITS]![(g & (CHUNK - 1)) * WIDTH + 2]!;
-      const first = `${inputs[chunkInput[g >>> CHUNK_BITS]!]!.file}:${firstLine}`;
-      out[k]!.push(finding(input.file, { code: 'answer-repeated', line: mine[at + 2]!, args: { first } }));
-    }
-    base += keys?.chunks.length ?? 0;
-    if (more > 0) out[k]!.push(finding(input.file, { code: 'answer-repeated-more', args: { count: more } }));
+    if ((exact.more[k] ?? 0) > 0) out[k]!.push(finding(input.file, { code: 'answer-repeated-more', args: { count: exact.more[k]! } }));
   });
   return out;
 }

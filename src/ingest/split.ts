@@ -4,7 +4,7 @@ import { createRowIndex, KeyNumbers } from '../model/row-index.js';
 import { TextIndex } from '../model/text.js';
 import { GroupIndex } from './groups.js';
 import type { ParsedInput } from './parse-input.js';
-import { RespondentKeys } from './respondents.js';
+import { RespondentSet, type PackedRespondents } from './respondents.js';
 
 /**
  * Finds where a CSV file can be cut into parts that are read on their own: just after a line feed
@@ -56,8 +56,8 @@ export interface PartResult {
   lines: number;
   /** The part's records, when a worker packed them (then `parsed.records` is empty). */
   packed?: PackedAnswers;
-  /** A worker's respondent keys, packed (the first part's are in `parsed.respondents`). */
-  respondents?: Uint32Array;
+  /** A worker's respondents, packed (the first part's are in `parsed.respondents`). */
+  respondents?: PackedRespondents;
 }
 
 /**
@@ -150,11 +150,11 @@ export function mergeParts(parts: readonly PartResult[]): ParsedInput {
   const findings: ParsedInput['findings'] = [];
   const rejects: ParsedInput['rejects'] = [];
   let shift = 0;
-  // The first part's keys, then each later part's with its lines moved on: in the file's line order.
-  const respondents = first.respondents ?? new RespondentKeys();
+  // Each later part's respondents joined into the first part's (a respondent may span a cut).
+  const respondents = first.respondents ?? new RespondentSet();
   for (const { parsed, lines, packed, respondents: keys } of parts) {
-    if (parsed !== first && parsed.respondents !== undefined) respondents.append(parsed.respondents.pack(), shift);
-    if (keys !== undefined) respondents.append(keys, shift);
+    if (parsed !== first && parsed.respondents !== undefined) respondents.merge(parsed.respondents);
+    if (keys !== undefined) respondents.merge(keys);
     for (const r of packed === undefined ? parsed.records : unpackAnswers(packed)) {
       if (r.kind !== 'answers') throw new Error(`mergeParts: ${r.kind} records cannot be merged`);
       let area = areaIds.get(r.area);

@@ -22,6 +22,6 @@ async function run(job: PartJob): Promise<void> {
   const respondents = keys?.pack();
   const reply: PartReply = packed ? { parsed: { ...parsed, records: [] }, packed, ...ingest.state() } : { parsed, ...ingest.state() };
   if (respondents !== undefined) reply.respondents = respondents;
-  const transfer = [...(packed ? [packed.numbers.buffer] : []), ...(respondents ? [respondents.buffer] : [])];
+  const transfer = [...(packed ? [packed.numbers.buffer] : []), ...(respondents ? [respondents.table.buffer] : [])];
   parentPort!.postMessage(reply, transfer);
 }

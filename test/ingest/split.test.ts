@@ -9,6 +9,20 @@ import { createCsvIngest } from '../../src/ingest/stream.js';
 
 const opts = { ...ingestOptions(defaultConfig(), {}, {}), file: 'svar.csv' };
 
+/**
+ * An input with its respondents as what they hold (each entry's key and questions answered, the
+ * questions' numbering, the suspects), not where the table placed them: the order of insertion
+ * moves entries in an open-addressing table.
+ */
+function comparable(input: ParsedInput) {
+  const { respondents, ...rest } = input;
+  if (respondents === undefined) return rest;
+  const { table, questions, suspects, length } = respondents.pack();
+  const entries: string[] = [];
+  for (let at = 0; at < table.length; at += 3) if (table[at + 2] !== 0) entries.push(`${table[at]}:${table[at + 1]}:${table[at + 2]}`);
+  return { ...rest, respondents: { entries: entries.sort(), questions, suspects: [...suspects].sort(), length } };
+}
+
 /** Feeds bytes in pieces of the given sizes (to cross every kind of boundary). */
 function splitsOf(bytes: Uint8Array, targets: number[], piece: number): number[] {
   const finder = createSplitFinder(targets);
@@ -82,7 +96,7 @@ describe('reading a respondent file in parts', () => {
           // Targets inside the file (the header is ~50 bytes).
           const inside = targets.map((t) => t % bytes.length).filter((t) => t > 60);
           const splits = splitsOf(bytes, [...new Set(inside)].sort((a, b) => a - b), piece);
-          expect(readInParts(bytes, splits, blockBytes)).toEqual(whole);
+          expect(comparable(readInParts(bytes, splits, blockBytes))).toEqual(comparable(whole));
         },
       ),
       { numRuns: 300 },
@@ -95,7 +109,7 @@ describe('reading a respondent file in parts', () => {
     const splits = splitsOf(bytes, [target], 1000);
     expect(splits).toEqual([Buffer.byteLength(text.slice(0, text.indexOf('3;1460')))]);
     const merged = readInParts(bytes, splits, 1 << 20);
-    expect(merged).toEqual(parseInput(bytes, opts));
+    expect(comparable(merged)).toEqual(comparable(parseInput(bytes, opts)));
     // The rejected answer's group is counted too: its cell is not published (incomplete).
     expect(merged.records).toMatchObject([
       { kind: 'answers', service: 'Hem\ntjänst', gender: 'K', positive: 2, source: { line: 2 } },
