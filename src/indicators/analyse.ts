@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { ParsedInput } from '../ingest/parse-input.js';
-import { finding, type Finding } from '../model/findings.js';
+import { finding, withoutDetail, type Finding } from '../model/findings.js';
 import type { Gender, QualityRecord } from '../model/records.js';
 import { BUDGET_AMOUNTS } from '../model/budget-table.js';
 import { REPORT_SCHEMA_VERSION, type AllocationResult, type BudgetRow, type QualityRow, type Report } from '../model/report.js';
@@ -81,6 +81,10 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
 
   const table = qualityTable(records, config, { period: opts.period });
   const surveyPeriod = table.surveyPeriod;
+  for (let k = 0; k < findings.length; k++) {
+    const f = findings[k]!;
+    if (f.line !== undefined && table.behindHidden(f.file, f.line)) findings[k] = withoutDetail(f);
+  }
   findings.push(...table.findings);
   // ---- budget -------------------------------------------------------------------------------
   const budget: BudgetRow[] = [];

@@ -121,7 +121,7 @@ export function keyMessages(report: Report, area: string, opts: RenderOptions): 
     if (out.length >= 3) break;
     out.push(text);
   }
-  const hidden = latestQuality(report, area).filter((q) => q.suppressed !== null).length;
+  const hidden = latestQuality(report, area).filter((q) => q.suppressed).length;
   if (out.length < 3 && hidden > 0) {
     out.push(lang === 'sv'
       ? `${hidden} resultat redovisas inte eftersom för få svarat (under ${report.settings.minRespondents}) eller för att de annars skulle gå att räkna fram.`

@@ -47,7 +47,7 @@ export function renderBrief(report: Report, area: string, opts: RenderOptions): 
       quality.map((q) => [
         escapeMd(indicatorTitle(report, q.indicator, lang)),
         escapeMd(q.service),
-        q.value === null ? (q.suppressed === 'secondary' ? w.suppressedSecondary : w.suppressedBelow(report.settings.minRespondents)) : formatValue(q.value, indicatorUnit(report, q.indicator), lang, 0),
+        q.suppressed ? w.suppressed : q.value === null ? '' : formatValue(q.value, indicatorUnit(report, q.indicator), lang, 0),
         q.low !== null && q.high !== null ? `${formatNumber(q.low, 0, lang)}–${formatNumber(q.high, 0, lang)}` : '',
         q.change ? `${formatDiff(q.change.differencePp, indicatorUnit(report, q.indicator), lang, 0)}${q.change.significant ? '\\*' : ''}` : '',
         q.trend ? w.verdict[q.trend.verdict] : '',

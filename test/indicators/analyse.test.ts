@@ -59,11 +59,12 @@ describe('microdata and a published aggregate of the same cell', () => {
       const report = analyse(inputs, config);
       const row = (area: string) => report.quality.find((q) => q.area === area && q.gender === 'T')!;
       expect(row('1460')).toMatchObject({ value: 70, n: 40 });
-      expect(row('1460').sources).toEqual([{ file: 'svar.csv', line: 2 }, { file: 'publicerat.csv', line: 2 }]);
-      expect(report.findings.filter((f) => f.code === 'source-disagreement').map((f) => `${f.file}:${f.line}`)).toEqual(['publicerat.csv:2']);
-      // The organisation pools the kept cells: (28 + 32) / 80; its sources in the members' order.
+      expect(row('1460').sources).toEqual([{ file: 'svar.csv' }, { file: 'publicerat.csv' }]);
+      expect(report.findings.filter((f) => f.code === 'source-disagreement').map((f) => `${f.file}:${f.line}: ${f.message}`))
+        .toEqual(['publicerat.csv:2: 1460 / helhetssyn / Hemtjänst / T / 2025: 50 (n 40) here, 70 (n 40) in svar.csv; the respondent-level figure is used']);
+      // The organisation pools the kept cells: (28 + 32) / 80; its source files in the members' order, each once.
       expect(row('BM')).toMatchObject({ value: 75, n: 80 });
-      expect(row('BM').sources.map((s) => `${s.file}:${s.line}`)).toEqual(['svar.csv:2', 'publicerat.csv:2', 'publicerat.csv:3']);
+      expect(row('BM').sources).toEqual([{ file: 'svar.csv' }, { file: 'publicerat.csv' }]);
     }
   });
 });
