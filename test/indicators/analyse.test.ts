@@ -68,3 +68,17 @@ describe('microdata and a published aggregate of the same cell', () => {
     }
   });
 });
+
+describe('findings on a row behind a hidden cell', () => {
+  it('keep their code and file, and lose the line and the figures; a shown cell keeps both', () => {
+    // Bengtsfors's cell (n 12) is hidden; Lilla Edet's (n 40, not a member) is shown. Both rows' shares disagree with positive/n.
+    const file = read('publicerat.csv', 'År;Kommun;Verksamhet;Fråga;Antal svarande;Antal positiva;Andel positiva (%)\n2025;1460;Hemtjänst;helhetssyn;12;8;75,0\n2025;1462;Hemtjänst;helhetssyn;40;30;80,0\n');
+    const report = analyse([file], config);
+    expect(report.quality.filter((q) => q.gender === 'T').map((q) => [q.area, q.suppressed])).toEqual([['1460', true], ['1462', false]]);
+    const mismatches = report.findings.filter((f) => f.code === 'value-share-mismatch');
+    expect(mismatches).toEqual([
+      { code: 'value-share-mismatch', severity: 'warning', file: 'publicerat.csv', message: 'on a row behind a hidden cell; the details are left out of the report (tillit validate gives them)' },
+      { code: 'value-share-mismatch', severity: 'warning', file: 'publicerat.csv', line: 3, column: 7, message: 'share 80 disagrees with positive/n = 75.0' },
+    ]);
+  });
+});
