@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { ParsedInput } from '../ingest/parse-input.js';
-import { finding, type Finding } from '../model/findings.js';
+import { finding, withoutDetail, type Finding } from '../model/findings.js';
 import type { Gender, QualityRecord } from '../model/records.js';
 import { REPORT_SCHEMA_VERSION, type AllocationResult, type BudgetRow, type QualityRow, type Report } from '../model/report.js';
 import { indicatorCatalogue } from '../model/kolada-kpis.js';
@@ -87,6 +87,10 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
 
   const table = qualityTable(records, config, { period: opts.period });
   const surveyPeriod = table.surveyPeriod;
+  for (let k = 0; k < findings.length; k++) {
+    const f = findings[k]!;
+    if (f.line !== undefined && table.behindHidden(f.file, f.line)) findings[k] = withoutDetail(f);
+  }
   findings.push(...table.findings);
   const municipalities = new Set<string>();
   for (const [code, kind] of table.areas) if (kind === 'municipality') municipalities.add(code);

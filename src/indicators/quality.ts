@@ -9,7 +9,8 @@ import { createRowIndex, KeyNumbers } from '../model/row-index.js';
 import { TextIndex } from '../model/text.js';
 import { pooledShare, positiveShare } from './positive-share.js';
 import { quartileClass, rank } from './rank.js';
-import { BELOW, SHOWN, suppressCells, type IndexedGroup } from './suppression.js';
+import { cellGroups } from './cell-groups.js';
+import { BELOW, SHOWN, suppressCells } from './suppression.js';
 import type { Better } from '../model/vocabulary.js';
 import { spansBreak, trend } from './trend.js';
 import { twoProportionTest } from './two-proportion-test.js';
@@ -34,6 +35,8 @@ export interface QualityTable {
   /** Every year with an observation, in no particular order. */
   years: ReadonlySet<string>;
   areas: ReadonlyMap<string, AreaKind>;
+  /** Whether an input row (file, line) is a source of a hidden cell: findings on it must not be published as they are. */
+  behindHidden(file: string, line: number): boolean;
   /** The report's rows in report order, made anew on each call; `filter` leaves out series or rows. */
   rows(filter?: RowFilter): Generator<QualityRow>;
 }
@@ -74,6 +77,8 @@ const HIDDEN_INCOMPLETE = 3;
 const NO_PEERS = Object.freeze([]) as unknown as Comparison[];
 
 type Source = { file: string; line: number };
+/** Two sources' figures for one cell that differ: `at` the one set aside, `kept` the one used. */
+interface Disagreement { obs: number; at: Source; atAnswers: boolean; keptFile: string; value: number; n: number | null; keptValue: number; keptN: number | null }
 
 /** Growable typed columns, one slot per observation. */
 class Columns {
@@ -132,6 +137,7 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
   const alpha = config.survey.alpha;
   const min = config.survey.minRespondents;
   const findings: Finding[] = [];
+  const disagreements: Disagreement[] = [];
 
   const areaCodes = new TextIndex();
   const indicators = new TextIndex();
@@ -149,6 +155,13 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
 
   const sourcesOf = (i: number): Source[] => o.more.get(i) ?? [{ file: files.values[o.file[i]!]!, line: o.line[i]! }];
   const nOf = (i: number): number | null => (Number.isNaN(o.n[i]!) ? null : o.n[i]!);
+  /** A row's sources as published: each file once, no lines; one shared list per single file. */
+  const fileLists: { file: string }[][] = [];
+  const publishedSources = (i: number): QualityRow['sources'] => {
+    const list = o.more.get(i);
+    if (list === undefined) return (fileLists[o.file[i]!] ??= Object.freeze([Object.freeze({ file: files.values[o.file[i]!]! })]) as unknown as { file: string }[]);
+    return [...new Set(list.map((s) => s.file))].map((file) => ({ file }));
+  };
 
   /** Puts one observation in its cell, or merges it with the one already there. */
   const put = (
@@ -183,12 +196,9 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
     const agrees = Math.abs(keep.value - other.value) < 0.05 + 1e-9 && (keep.n === null || other.n === null || keep.n === other.n);
     // An incomplete share is no figure to compare: the cell says why it is not published.
     if (!agrees && ((flags | o.flags[prior]!) & INCOMPLETE) === 0) {
-      const at = other.sources[0]!;
-      const key = [areaCodes.values[area], indicators.values[indicator], services.values[service], GENDERS[gender], periods.values[period]].join(' / ');
-      findings.push(finding(at.file, {
-        code: 'source-disagreement', line: at.line,
-        args: { key, value: round(other.value, 2), n: other.n ?? '–', other: `${keep.sources[0]!.file}:${keep.sources[0]!.line}`, otherValue: round(keep.value, 2), otherN: keep.n ?? '–' },
-      }));
+      // Written once suppression has said whether the cell is shown (`disagreementFindings`).
+      const fromAnswers = ((keepPrior ? flags : o.flags[prior]!) & FROM_ANSWERS) !== 0;
+      disagreements.push({ obs: prior, at: other.sources[0]!, atAnswers: fromAnswers, keptFile: keep.sources[0]!.file, value: other.value, n: other.n, keptValue: keep.value, keptN: keep.n });
     }
     const merged = [...keep.sources, ...other.sources];
     if (!keepPrior) {
@@ -309,27 +319,27 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
     if (c === suppressionCells.length) suppressionCells.push([i]);
     else suppressionCells[c]!.push(i);
   }
+  const residualsByFile = new Map<number, number>();
   for (const list of suppressionCells) {
-    // Cells numbered by their place in the list, each area's T, K and M found by area (a tie in
-    // n, rare, is broken by the "area|gender" id).
-    const n = new Float64Array(list.length);
-    const slotsByArea = new Map<number, [number, number, number]>();
-    for (let k = 0; k < list.length; k++) {
-      const i = list[k]!;
-      n[k] = o.n[i]!;
-      let slot = slotsByArea.get(o.area[i]!);
-      if (slot === undefined) slotsByArea.set(o.area[i]!, (slot = [-1, -1, -1]));
-      slot[o.gender[i]!] = k;
-    }
-    const groups: IndexedGroup[] = [];
-    for (const [t, k, m] of slotsByArea.values()) groups.push({ total: t, parts: [k, m] });
-    if (memberIds.length > 0) {
-      for (const g of [0, 1, 2]) groups.push({ total: slotsByArea.get(orgId)?.[g] ?? -1, parts: memberIds.map((c) => slotsByArea.get(c)?.[g] ?? -1) });
-    }
-    const id = (k: number) => `${areaCodes.values[o.area[list[k]!]!]}|${GENDERS[o.gender[list[k]!]!]}`;
-    const { reason } = suppressCells(n, groups, min, (a, b) => byCode(id(a), id(b)));
+    const { n, positive, groups, residual } = cellGroups(list, o, memberIds, orgId);
+    for (const k of residual.owner) residualsByFile.set(o.file[list[k]!]!, (residualsByFile.get(o.file[list[k]!]!) ?? 0) + 1);
+    // Ties in n (rare) are broken by the "area|gender" id; a residual sorts after its area's cells.
+    const id = (k: number) => (k < list.length ? `${areaCodes.values[o.area[list[k]!]!]}|${GENDERS[o.gender[list[k]!]!]}` : `${areaCodes.values[o.area[list[residual.owner[k - list.length]!]!]!]}|U`);
+    const { reason } = suppressCells(n, groups, min, (a, b) => byCode(id(a), id(b)), residual.flags, positive);
     for (let k = 0; k < list.length; k++) if (reason[k] !== SHOWN) o.hidden[list[k]!] = reason[k] === BELOW ? 1 : 2;
   }
+  const hiddenRows = new Set<string>();
+  for (let i = 0; i < o.size; i++) {
+    if (o.hidden[i] === 0 || o.area[i] === orgId) continue;
+    for (const src of sourcesOf(i)) hiddenRows.add(`${src.line}|${src.file}`);
+  }
+  const behindHidden = (file: string, line: number) => hiddenRows.has(`${line}|${file}`);
+  for (const d of disagreements) {
+    const i = d.obs;
+    const key = [areaCodes.values[o.area[i]!], indicators.values[o.indicator[i]!], services.values[o.service[i]!], GENDERS[o.gender[i]!], periods.values[o.period[i]!]].join(' / ');
+    findings.push(disagreementFinding(d, key, o.hidden[i] !== 0, min));
+  }
+  for (const [file, cells] of residualsByFile) findings.push(finding(files.values[file]!, { code: 'gender-unknown-residual', args: { cells, min } }));
 
   markIncomplete();
 
@@ -448,7 +458,6 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
         if (filter.row && !filter.row(area, kind, period)) continue;
         const n = nOf(i);
         const incomplete = o.hidden[i] === HIDDEN_INCOMPLETE;
-        const reason: QualityRow['suppressed'] = isShown || incomplete ? null : o.hidden[i] === 1 ? 'below-threshold' : 'secondary';
         const ci = isShown && (o.flags[i]! & IS_SHARE) !== 0 && n ? wilsonInterval(o.value[i]! / 100, n) : undefined;
         let change: QualityRow['change'] = null;
         // Across a declared break the two values follow different definitions: no change, no test.
@@ -495,7 +504,7 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
           isShown ? n : null,
           ci ? round(ci.low * 100, 4) : null,
           ci ? round(ci.high * 100, 4) : null,
-          reason,
+          !isShown && !incomplete,
           incomplete,
           change,
           trendOut,
@@ -504,7 +513,7 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
           peers,
           rankOf[i]! > 0 ? { position: rankPosition[i]!, of: rankOf[i]!, quartile: quartileClass(rankPosition[i]!, rankOf[i]!) ?? null } : null,
           null,
-          sourcesOf(i),
+          publishedSources(i),
         );
         row.status = qualityStatus(row, spec?.target, better);
         yield row;
@@ -542,7 +551,22 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
     usedIndicators.add(indicators.values[o.indicator[i]!]!);
     areas.set(areaCodes.values[o.area[i]!]!, KINDS[o.kind[i]!]!);
   }
-  return { surveyPeriod, findings, surveyIndicators, indicators: usedIndicators, areas, years, rows };
+  return { surveyPeriod, findings, surveyIndicators, indicators: usedIndicators, areas, years, behindHidden, rows };
+}
+
+/**
+ * The finding for two sources that disagree on a cell. It names the cell and the files; the
+ * figures only when the cell is shown and neither side counts fewer than `min` respondents, and the
+ * line of the figure set aside only then and when it is an aggregated row (a respondent-level
+ * group's first line would tell where its rows start). A hidden cell's figures would undo hiding it.
+ */
+function disagreementFinding(d: Disagreement, key: string, hidden: boolean, min: number): Finding {
+  const small = (d.n !== null && d.n < min) || (d.keptN !== null && d.keptN < min);
+  if (hidden || small) return finding(d.at.file, { code: 'source-disagreement-hidden', args: { key, other: d.keptFile } });
+  return finding(d.at.file, {
+    code: 'source-disagreement', ...(d.atAnswers ? {} : { line: d.at.line }),
+    args: { key, value: round(d.value, 2), n: d.n ?? '–', other: d.keptFile, otherValue: round(d.keptValue, 2), otherN: d.keptN ?? '–' },
+  });
 }
 
 /** The same values in an array twice as long. */

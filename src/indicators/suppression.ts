@@ -1,6 +1,9 @@
 export type SuppressionReason = 'below-threshold' | 'secondary';
 
-/** A linear relation between published cells: total = Σ parts (women + men = total; members = organisation). */
+/**
+ * A linear relation between cells: total = Σ parts (women + men + unknown gender = total;
+ * members = organisation).
+ */
 export interface CellGroup {
   total: string;
   parts: readonly string[];
@@ -12,58 +15,159 @@ export interface IndexedGroup {
   parts: readonly number[];
 }
 
-/** `suppressCells`' answer: per cell 0 (shown), 1 (below the threshold) or 2 (secondary). */
+/**
+ * `suppressCells`' answer per cell: 0 shown, 1 below the threshold, 2 hidden to protect another,
+ * 3 never published and needing no protection (an unknown-gender residual of `min` or more).
+ */
 export const SHOWN = 0;
 export const BELOW = 1;
 export const SECONDARY = 2;
+export const UNPUBLISHED = 3;
 
 /**
  * Primary and secondary suppression over cells numbered 0 … n.length − 1 (see `suppress`), without
  * a text or an array per cell and group: a national report suppresses 459 000 cells. `before(a, b)`
  * breaks ties in n (negative when cell a goes first); it is asked only when two counts are equal.
+ * `residual[i]` = 1 marks a cell that is never published (the respondents of unknown gender: total
+ * − women − men): below `min` it is hidden like any small cell; from `min` on it needs no protection.
+ * `positive[i]`, when given, is the cell's positive answers: a group whose hidden parts a reader can
+ * tell all answered alike (none positive, or every one) gives their answers away, and is protected too.
  * Returns each cell's reason and the secondary cells in the order they were hidden.
  */
 export function suppressCells(
   n: ArrayLike<number>, groups: readonly IndexedGroup[], min: number, before: (a: number, b: number) => number,
+  residual?: ArrayLike<number>, positive?: ArrayLike<number>,
 ): { reason: Uint8Array; secondary: number[] } {
   const reason = new Uint8Array(n.length);
-  for (let i = 0; i < n.length; i++) if (n[i]! < min) reason[i] = BELOW;
-  const secondary: number[] = [];
-  let hiddenCount = 0;
-  let next = -1;
-  const visit = (id: number): void => {
-    if (id < 0) return;
-    if (reason[id] !== SHOWN) hiddenCount++;
-    else if (next < 0 || n[id]! < n[next]! || (n[id] === n[next] && before(id, next) < 0)) next = id;
+  let unpublished = 0;
+  for (let i = 0; i < n.length; i++) {
+    if (n[i]! < min) reason[i] = BELOW;
+    else if (residual !== undefined && residual[i] === 1) (reason[i] = UNPUBLISHED), unpublished++;
+  }
+  // known[i] = 1: a reader has the cell's n, shown or worked out (a residual whose groups give it).
+  const known = new Uint8Array(n.length);
+  const learn = (): void => {
+    for (let i = 0; i < n.length; i++) known[i] = reason[i] === SHOWN ? 1 : 0;
+    for (let again = unpublished > 0; again;) {
+      again = false;
+      for (const g of groups) {
+        const lone = loneUnknown(g, known);
+        if (lone >= 0 && reason[lone] === UNPUBLISHED) (known[lone] = 1), (again = true);
+      }
+    }
   };
+  // The groups each cell is the total of: a hidden total has at least as many respondents as its parts.
+  const totalOf: number[][] = [];
+  groups.forEach((g, k) => g.total >= 0 && (totalOf[g.total] ??= []).push(k));
+  const least = (id: number, depth: number): number => {
+    if (known[id] === 1) return n[id]!;
+    let out = 1;
+    if (depth < 3) {
+      for (const k of totalOf[id] ?? []) {
+        let parts = 0;
+        for (const p of groups[k]!.parts) if (p >= 0 && p !== id) parts += least(p, depth + 1);
+        if (parts > out) out = parts;
+      }
+    }
+    return out;
+  };
+  const secondary: number[] = [];
+  learn();
   let changed = true;
   while (changed) {
     changed = false;
     for (const g of groups) {
-      hiddenCount = 0;
-      next = -1;
-      visit(g.total);
-      for (const p of g.parts) visit(p);
-      if (hiddenCount !== 1 || next < 0) continue;
+      const next = exposedBy(g, n, reason, known, min, before, least, positive);
+      if (next < 0) continue;
       reason[next] = SECONDARY;
       secondary.push(next);
       changed = true;
+      if (unpublished > 0) learn();
+      else known[next] = 0;
     }
   }
   return { reason, secondary };
 }
 
+/** The one cell of a group a reader does not know, or -1 when there are none or several. */
+function loneUnknown(g: IndexedGroup, known: Uint8Array): number {
+  let lone = -1;
+  for (let k = -1; k < g.parts.length; k++) {
+    const id = k < 0 ? g.total : g.parts[k]!;
+    if (id < 0 || known[id] === 1 || id === lone) continue;
+    if (lone >= 0) return -1;
+    lone = id;
+  }
+  return lone;
+}
+
+/**
+ * The cell to hide next in a group, or -1 when the group gives nothing away. A group gives a hidden
+ * cell away when it is the group's only cell a reader does not know (total − the others pins it),
+ * unless it is a residual that needs no protection; or when the total is known and what the known
+ * cells leave for the others, less the least each other one must hold (1, or its parts' least when
+ * it is a total), is below `min`, so a reader would know a hidden part is small. The cell to hide is
+ * the group's shown cell with the smallest n (ties by `before`).
+ */
+function exposedBy(
+  g: IndexedGroup, n: ArrayLike<number>, reason: Uint8Array, known: Uint8Array, min: number,
+  before: (a: number, b: number) => number, least: (id: number, depth: number) => number, positive: ArrayLike<number> | undefined,
+): number {
+  let hidden = 0;
+  let lone = -1;
+  let next = -1;
+  let hiddenParts = 0;
+  let hiddenMass = g.total >= 0 ? n[g.total]! : 0;
+  let hiddenPositive = g.total >= 0 && positive !== undefined ? positive[g.total]! : 0;
+  let hiddenLeast = 0;
+  let hiddenLeastMin = Number.POSITIVE_INFINITY;
+  // k = -1 is the total; a loop, not a closure per group (a national report has ~10⁶ group visits).
+  for (let k = -1; k < g.parts.length; k++) {
+    const id = k < 0 ? g.total : g.parts[k]!;
+    if (id < 0) continue;
+    if (known[id] !== 1) {
+      hidden++;
+      lone = id;
+      if (k >= 0) {
+        hiddenParts++;
+        const l = least(id, 0);
+        hiddenLeast += l;
+        if (l < hiddenLeastMin) hiddenLeastMin = l;
+      }
+      continue;
+    }
+    if (k >= 0) {
+      hiddenMass -= n[id]!;
+      if (positive !== undefined) hiddenPositive -= positive[id]!;
+    }
+    if (reason[id] === SHOWN && (next < 0 || n[id]! < n[next]! || (n[id] === n[next] && before(id, next) < 0))) next = id;
+  }
+  if (next < 0) return -1;
+  if (hidden === 1 && reason[lone] !== UNPUBLISHED) return next;
+  const totalKnown = g.total >= 0 && known[g.total] === 1;
+  // The largest a hidden part can be: what is left less the least the other hidden parts hold
+  // (the part that must hold the least is the one left with the least room).
+  if (totalKnown && hiddenParts > 0 && hiddenMass - (hiddenLeast - hiddenLeastMin) < min) return next;
+  // Hidden parts known to have answered all alike (none positive, or all) would say how each answered.
+  if (totalKnown && hiddenParts > 0 && positive !== undefined && (hiddenPositive <= 0 || hiddenPositive >= hiddenMass)) return next;
+  return -1;
+}
+
 /**
  * Primary and secondary suppression. Primary: every cell with n below `min` is hidden. Secondary:
- * in a group where total = Σ parts, a single hidden member could be worked out from the others,
- * so while any group has exactly one hidden member, the shown member with the smallest n (then
- * the smallest id, for determinism) is hidden too. Repeats until stable, across groups.
- * Returns id → reason for hidden cells (primary ones first); cells absent from the map are publishable.
+ * in a group where total = Σ parts, a single hidden member could be worked out from the others, and
+ * a shown total with little left over for its hidden parts says they are small; so while a group
+ * does either, its shown member with the smallest n (then the smallest id, for determinism) is
+ * hidden too. Repeats until stable, across groups. Cells in `residual` are never published (see
+ * `suppressCells`). Returns id → reason for hidden cells (primary ones first); cells absent from the
+ * map are publishable.
  * @example suppress(new Map([['T',50],['K',35],['M',15]]), [{total:'T',parts:['K','M']}], 30)
  * // Map { 'M' => 'below-threshold', 'K' => 'secondary' }
  * @internal Exported for its tests; no other module uses it.
  */
-export function suppress(n: ReadonlyMap<string, number>, groups: readonly CellGroup[], min: number): Map<string, SuppressionReason> {
+export function suppress(
+  n: ReadonlyMap<string, number>, groups: readonly CellGroup[], min: number, residual: ReadonlySet<string> = new Set(),
+): Map<string, SuppressionReason> {
   const ids = [...n.keys()];
   const index = new Map(ids.map((id, i) => [id, i]));
   const at = (id: string) => index.get(id) ?? -1;
@@ -72,6 +176,7 @@ export function suppress(n: ReadonlyMap<string, number>, groups: readonly CellGr
     groups.map((g) => ({ total: at(g.total), parts: g.parts.map(at) })),
     min,
     (a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0),
+    ids.map((id) => (residual.has(id) ? 1 : 0)),
   );
   const hidden = new Map<string, SuppressionReason>();
   reason.forEach((r, i) => r === BELOW && hidden.set(ids[i]!, 'below-threshold'));

@@ -83,7 +83,11 @@ const MESSAGES = {
   'value-missing': () => `value missing (empty, "..", NA): a gap in the series, not an error`,
   'unit-assumed': () => `no amount unit in the config or a header; amounts read as kronor (set "unit")`,
   'source-disagreement': (a) =>
-    `${a.key}: ${a.value} (n ${a.n}) here, ${a.otherValue} (n ${a.otherN}) at ${a.other}; the respondent-level figure is used`,
+    `${a.key}: ${a.value} (n ${a.n}) here, ${a.otherValue} (n ${a.otherN}) in ${a.other}; the respondent-level figure is used`,
+  'source-disagreement-hidden': (a) =>
+    `${a.key}: this file and ${a.other} give different figures; the respondent-level figure is used (not shown: the cell is hidden or one of them has too few respondents)`,
+  'gender-unknown-residual': (a) =>
+    `${a.cells} cell(s) count respondents with no gender in the total only: they are a hidden cell of their own (total = women + men + unknown), and where they are fewer than ${a.min} a women's or men's figure is hidden too, so total − women − men cannot reveal them`,
   'allocation-impossible': (a) => `shared costs cannot be allocated by ${a.method}: the key has no values (population, shares or usage) for the members`,
   'budget-conflict': (a) => `${a.key}: different amounts here and at ${a.other}; the month is left without figures until the sources agree`,
   'budget-repeated': (a) => `${a.count} row(s) repeat the same amounts as ${a.other} (the first of them); read once`,
@@ -140,6 +144,8 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'value-share-mismatch': 'warning',
   'rows-limit': 'error',
   'source-disagreement': 'warning',
+  'source-disagreement-hidden': 'warning',
+  'gender-unknown-residual': 'info',
   'allocation-impossible': 'warning',
   'budget-repeated': 'info',
   'budget-behind': 'warning',
@@ -169,6 +175,15 @@ export function finding(file: string, input: FindingInput): Finding {
   if (input.column !== undefined) out.column = input.column;
   if (input.received !== undefined) out.received = input.received;
   return out;
+}
+
+/**
+ * A finding on an input row behind a hidden cell, as a report publishes it: its code, severity and
+ * file, without the line, the text received or figures (any of them could tell the hidden cell's
+ * size or share). `tillit validate`, which publishes no figures, still gives them in full.
+ */
+export function withoutDetail(f: Finding): Finding {
+  return { code: f.code, severity: f.severity, file: f.file, message: 'on a row behind a hidden cell; the details are left out of the report (tillit validate gives them)' };
 }
 
 /** `file:line:col: severity code: message (received "x")` — the one sentence form. */

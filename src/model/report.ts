@@ -4,7 +4,7 @@ import { z } from 'zod';
  * The report model is the JSON contract (`--format json`): every renderer reads this and nothing
  * else. Bump REPORT_SCHEMA_VERSION on any breaking change; additions keep the version.
  */
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 const num = z.number().nullable();
 const areaKind = z.enum(['municipality', 'region', 'nation', 'group', 'organisation']);
@@ -42,7 +42,11 @@ export const qualityRowSchema = z.object({
   n: num,
   low: num,
   high: num,
-  suppressed: z.enum(['below-threshold', 'secondary']).nullable(),
+  /**
+   * True for a hidden cell: one label for every hidden cell, whatever hid it (too few respondents,
+   * or hidden so another cannot be worked out), because telling them apart bounds the hidden n.
+   */
+  suppressed: z.boolean(),
   /**
    * Some answers in the cell were rejected (a label on no scale, an answer on no row that could be
    * read): the share would be wrong, so value, n and interval are null; a finding says why.
@@ -71,7 +75,11 @@ export const qualityRowSchema = z.object({
   peers: z.array(comparisonSchema),
   rank: z.object({ position: z.number().int(), of: z.number().int(), quartile: z.enum(['best-25', 'middle-50', 'worst-25']).nullable() }).nullable(),
   status,
-  sources: z.array(z.object({ file: z.string(), line: z.number().int() })),
+  /**
+   * The files the figure comes from, each once. No line numbers: in an export sorted by group, the
+   * first lines of neighbouring groups give the number of rows between them, hidden groups too.
+   */
+  sources: z.array(z.object({ file: z.string() })),
 });
 
 export const budgetRowSchema = z.object({

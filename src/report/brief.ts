@@ -79,7 +79,7 @@ function qualitySection(report: Report, area: string, lang: Lang): Section<Table
         return [
           cell(indicatorTitle(report, q.indicator, lang)),
           cell(q.service),
-          cell(q.value === null ? (q.incomplete ? w.incomplete : q.suppressed === 'secondary' ? w.suppressedSecondary : w.suppressedBelow(report.settings.minRespondents)) : formatValue(q.value, unit, lang, 0)),
+          cell(q.suppressed ? w.suppressed : q.incomplete ? w.incomplete : q.value === null ? '' : formatValue(q.value, unit, lang, 0)),
           cell(q.low !== null && q.high !== null ? `${formatNumber(q.low, 0, lang)}–${formatNumber(q.high, 0, lang)}` : ''),
           q.change ? cell(formatDiff(q.change.differencePp, unit, lang, 0), { significant: q.change.significant }) : cell(''),
           cell(q.trend ? w.verdict[q.trend.verdict] : ''),
@@ -151,14 +151,14 @@ export function methodNote(report: Report, lang: 'sv' | 'en'): string[] {
   const sources = [...new Set(report.inputs.map((i) => i.file))].join(', ');
   return lang === 'sv'
     ? [
-        `Andel positiva svar räknas utan "Vet ej/Ingen åsikt". Resultat med färre än ${min} svarande visas inte, och inte heller resultat som annars skulle gå att räkna fram ur andra.`,
+        `Andel positiva svar räknas utan "Vet ej/Ingen åsikt". Resultat med färre än ${min} svarande visas inte, och inte heller resultat som annars skulle gå att räkna fram ur andra (till exempel totalen minus kvinnor och män, där de som inte angett kön är en egen grupp). Alla sådana står som "dold", utan skäl: skälet skulle säga ungefär hur många som svarat.`,
         `Osäkerheten är ett 95 % konfidensintervall (Wilson). En förändring kallas förändring bara när den är statistiskt säkerställd (p < ${alpha}); en trend kräver minst fem år (Mann–Kendall).`,
         signNote(report, lang),
         `Källor: ${sources}.`,
         ...report.attribution,
       ]
     : [
-        `Share of positive answers excludes "Don't know". Results with fewer than ${min} respondents are not shown, nor results that could otherwise be worked out from others.`,
+        `Share of positive answers excludes "Don't know". Results with fewer than ${min} respondents are not shown, nor results that could otherwise be worked out from others (for example the total less women and men, where those who gave no gender are a group of their own). All of them read "hidden", with no reason: the reason would tell roughly how many answered.`,
         `Uncertainty is a 95% confidence interval (Wilson). A change is only called a change when statistically significant (p < ${alpha}); a trend needs at least five years (Mann–Kendall).`,
         signNote(report, lang),
         `Sources: ${sources}.`,

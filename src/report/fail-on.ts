@@ -58,7 +58,7 @@ export function evaluateFailOn(report: Report, rules: readonly FailOnRule[]): st
         for (const r of report.budget) if (r.forecastDeviationPct !== null && compare(r.forecastDeviationPct, rule.op, rule.value)) out.push(`${rule.text}: ${b(r)} (${r.forecastDeviationPct.toFixed(2)} %)`);
         break;
       case 'suppressed':
-        for (const r of latest) if (r.suppressed !== null) out.push(`${rule.text}: ${q(r)} (${r.suppressed})`);
+        for (const r of latest) if (r.suppressed) out.push(`${rule.text}: ${q(r)}`);
         break;
       case 'optimistic':
         for (const r of report.budget) if (r.forecastOptimistic) out.push(`${rule.text}: ${b(r)}`);

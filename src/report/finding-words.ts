@@ -8,6 +8,8 @@ type Sentence = { sv: string; en: string };
  * Swedish and English. A kind without a sentence does not compile.
  */
 export const FINDING_WORDS = {
+  'source-disagreement-hidden': { sv: 'Två källor anger olika värden för ett dolt resultat; resultatet från svaren på individnivå används.', en: 'Two sources give different values for a hidden result; the result from respondent-level answers is used.' },
+  'gender-unknown-residual': { sv: 'Några svarande har inte angett kön; de räknas i totalen och skyddas som en egen grupp som aldrig visas.', en: 'Some respondents gave no gender; they count in the total and are protected as a group of their own that is never shown.' },
   'indicator-from-header': { sv: 'Filen saknar indikatorkolumn; indikatorn togs från värdekolumnens rubrik.', en: 'The file has no indicator column; the indicator was taken from the value column\'s heading.' },
   'column-as-indicator': { sv: 'Filen saknar indikatorkolumn; en kolumn med ett enda värde lästes som indikatorn.', en: 'The file has no indicator column; a column with a single value was read as the indicator.' },
   'indicator-from-file': { sv: 'Filen saknar indikatorkolumn; värdena fick namn efter filens titel eller namn.', en: 'The file has no indicator column; the values were named after the file\'s title or name.' },

@@ -134,7 +134,7 @@ export function keyMessages(report: Report, area: string, opts: RenderOptions): 
       ? `${incomplete} resultat redovisas inte eftersom en del svar i dem inte kunde läsas (svarsalternativ utanför kända skalor eller rader som inte gick att läsa); de skulle annars bli fel.`
       : `${incomplete} results are not shown because some answers in them could not be read (answer labels on no known scale, or rows that could not be read); they would otherwise be wrong.`);
   }
-  const hidden = latestQuality(report, area).filter((q) => q.suppressed !== null).length;
+  const hidden = latestQuality(report, area).filter((q) => q.suppressed).length;
   if (out.length < 3 && hidden > 0) {
     out.push(lang === 'sv'
       ? `${hidden} resultat redovisas inte eftersom för få svarat (under ${report.settings.minRespondents}) eller för att de annars skulle gå att räkna fram.`

@@ -19,8 +19,7 @@ function statusCell(status: 'green' | 'yellow' | 'red' | null, opts: RenderOptio
 
 function valueCell(q: QualityRow, report: Report, opts: RenderOptions): string {
   const w = words(opts.lang);
-  if (q.suppressed === 'below-threshold') return opts.paint.dim(`– ${w.suppressedBelow(report.settings.minRespondents)}`);
-  if (q.suppressed === 'secondary') return opts.paint.dim(`– ${w.suppressedSecondary}`);
+  if (q.suppressed) return opts.paint.dim(`– ${w.suppressed}`);
   if (q.incomplete) return opts.paint.dim(`– ${w.incomplete}`);
   if (q.value === null) return '';
   const ci = q.low !== null && q.high !== null ? ` (${formatNumber(q.low, 1, opts.lang)}–${formatNumber(q.high, 1, opts.lang)})` : '';

@@ -50,7 +50,7 @@ export function qualityRowWriter(): (q: QualityRow) => string {
     for (let i = 0; i < items.length; i++) out += i === 0 ? write(items[i]!) : `,${write(items[i]!)}`;
     return `${out}]`;
   };
-  const source = (s: QualityRow['sources'][number]): string => `{"file":${text(s.file)},"line":${num(s.line)}}`;
+  const source = (s: QualityRow['sources'][number]): string => `{"file":${text(s.file)}}`;
   let series: QualityRow | undefined;
   let head = '';
   return (q) => {
@@ -59,7 +59,7 @@ export function qualityRowWriter(): (q: QualityRow) => string {
       series = q;
       head = `{"area":${json(q.area)},"areaKind":${json(q.areaKind)},"indicator":${json(q.indicator)},"service":${json(q.service)},"gender":${json(q.gender)},"period":`;
     }
-    return `${head}${text(q.period)},"value":${num(q.value)},"n":${num(q.n)},"low":${num(q.low)},"high":${num(q.high)},"suppressed":${orText(q.suppressed)},"incomplete":${q.incomplete}`
+    return `${head}${text(q.period)},"value":${num(q.value)},"n":${num(q.n)},"low":${num(q.low)},"high":${num(q.high)},"suppressed":${q.suppressed},"incomplete":${q.incomplete}`
       + `,"change":${change(q.change)},"trend":${q.trend === null ? 'null' : json(q.trend)},"reference":${comparison(q.reference)},"organisation":${comparison(q.organisation)}`
       + `,"peers":${list(q.peers, comparison)},"rank":${rank(q.rank)},"status":${orText(q.status)},"sources":${list(q.sources, source)}}`;
   };

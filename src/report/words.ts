@@ -13,7 +13,7 @@ export const WORDS = {
     pace: 'Förbrukat (riktvärde)', forecastDeviation: 'Prognos mot budget', member: 'Medlem', share: 'Andel',
     budgetYear: 'Budget helår', forecast: 'Prognos', perInhabitant: 'Kr/invånare', fairGap: 'Mot nyttjande',
     women: 'kvinnor', men: 'män', total: 'Totalt', optimistic: 'optimistisk?',
-    suppressedBelow: (min: number) => `dold (n < ${min})`, suppressedSecondary: 'dold (skydd)',
+    suppressed: 'dold',
     incomplete: 'ofullständig (svar avvisade)',
     significantNote: (alpha: string) => `* statistiskt säkerställd skillnad (p < ${alpha}); KI = 95 % konfidensintervall (Wilson)`,
     verdict: {
@@ -32,7 +32,7 @@ export const WORDS = {
     pace: 'Spent (benchmark)', forecastDeviation: 'Forecast vs budget', member: 'Member', share: 'Share',
     budgetYear: 'Annual budget', forecast: 'Forecast', perInhabitant: 'SEK/inhabitant', fairGap: 'vs usage',
     women: 'women', men: 'men', total: 'Total', optimistic: 'optimistic?',
-    suppressedBelow: (min: number) => `hidden (n < ${min})`, suppressedSecondary: 'hidden (protection)',
+    suppressed: 'hidden',
     incomplete: 'incomplete (answers rejected)',
     significantNote: (alpha: string) => `* statistically significant difference (p < ${alpha}); CI = 95% confidence interval (Wilson)`,
     verdict: {

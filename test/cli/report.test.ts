@@ -42,9 +42,9 @@ describe('tillit report on the bundled example', () => {
   it('json: valid against `tillit schema report`, shares in percent, suppressed cells carry no numbers', () => {
     const r = tillit(['report', '--config', CONFIG, '--format', 'json']);
     expect(r.code).toBe(0);
-    const report = expectValidReport(r.stdout) as { quality: { value: number | null; n: number | null; low: number | null; suppressed: string | null }[]; schemaVersion: number };
-    expect(report.schemaVersion).toBe(1);
-    const hidden = report.quality.filter((q) => q.suppressed !== null);
+    const report = expectValidReport(r.stdout) as { quality: { value: number | null; n: number | null; low: number | null; suppressed: boolean }[]; schemaVersion: number };
+    expect(report.schemaVersion).toBe(2);
+    const hidden = report.quality.filter((q) => q.suppressed);
     expect(hidden.length).toBeGreaterThan(0);
     for (const q of hidden) expect([q.value, q.n, q.low]).toEqual([null, null, null]);
     for (const q of report.quality) if (q.value !== null) expect(q.value).toBeGreaterThanOrEqual(0);

@@ -59,11 +59,26 @@ describe('microdata and a published aggregate of the same cell', () => {
       const report = analyse(inputs, config);
       const row = (area: string) => report.quality.find((q) => q.area === area && q.gender === 'T')!;
       expect(row('1460')).toMatchObject({ value: 70, n: 40 });
-      expect(row('1460').sources).toEqual([{ file: 'svar.csv', line: 2 }, { file: 'publicerat.csv', line: 2 }]);
-      expect(report.findings.filter((f) => f.code === 'source-disagreement').map((f) => `${f.file}:${f.line}`)).toEqual(['publicerat.csv:2']);
-      // The organisation pools the kept cells: (28 + 32) / 80; its sources in the members' order.
+      expect(row('1460').sources).toEqual([{ file: 'svar.csv' }, { file: 'publicerat.csv' }]);
+      expect(report.findings.filter((f) => f.code === 'source-disagreement').map((f) => `${f.file}:${f.line}: ${f.message}`))
+        .toEqual(['publicerat.csv:2: 1460 / helhetssyn / Hemtjänst / T / 2025: 50 (n 40) here, 70 (n 40) in svar.csv; the respondent-level figure is used']);
+      // The organisation pools the kept cells: (28 + 32) / 80; its source files in the members' order, each once.
       expect(row('BM')).toMatchObject({ value: 75, n: 80 });
-      expect(row('BM').sources.map((s) => `${s.file}:${s.line}`)).toEqual(['svar.csv:2', 'publicerat.csv:2', 'publicerat.csv:3']);
+      expect(row('BM').sources).toEqual([{ file: 'svar.csv' }, { file: 'publicerat.csv' }]);
     }
+  });
+});
+
+describe('findings on a row behind a hidden cell', () => {
+  it('keep their code and file, and lose the line and the figures; a shown cell keeps both', () => {
+    // Bengtsfors's cell (n 12) is hidden; Lilla Edet's (n 40, not a member) is shown. Both rows' shares disagree with positive/n.
+    const file = read('publicerat.csv', 'År;Kommun;Verksamhet;Fråga;Antal svarande;Antal positiva;Andel positiva (%)\n2025;1460;Hemtjänst;helhetssyn;12;8;75,0\n2025;1462;Hemtjänst;helhetssyn;40;30;80,0\n');
+    const report = analyse([file], config);
+    expect(report.quality.filter((q) => q.gender === 'T').map((q) => [q.area, q.suppressed])).toEqual([['1460', true], ['1462', false]]);
+    const mismatches = report.findings.filter((f) => f.code === 'value-share-mismatch');
+    expect(mismatches).toEqual([
+      { code: 'value-share-mismatch', severity: 'warning', file: 'publicerat.csv', message: 'on a row behind a hidden cell; the details are left out of the report (tillit validate gives them)' },
+      { code: 'value-share-mismatch', severity: 'warning', file: 'publicerat.csv', line: 3, column: 7, message: 'share 80 disagrees with positive/n = 75.0' },
+    ]);
   });
 });

@@ -1,0 +1,95 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tillit } from './run.js';
+
+/**
+ * Bengtsfors: 35 women, 45 men and 3 who gave no gender (all 3 positive); Mellerud: 40 women and
+ * 20 men. A published file gives Mellerud's men (hidden, n 20) another share. With a minimum of
+ * 30, the 3 must not come out as total − women − men, and nothing about a hidden cell may be
+ * published in any format.
+ */
+function example(): { dir: string; config: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'tillit-privacy-'));
+  const rows = ['Löpnummer;Kommun;År;Verksamhet;Fråga;Svar;Kön'];
+  let id = 0;
+  const add = (code: string, n: number, positive: number, gender: string) => {
+    for (let k = 0; k < n; k++) rows.push(`${++id};${code};2025;Hemtjänst;helhetssyn;${k < positive ? 'Mycket nöjd' : 'Ganska missnöjd'};${gender}`);
+  };
+  add('1460', 35, 25, 'Kvinna');
+  add('1460', 45, 30, 'Man');
+  add('1460', 3, 3, '');
+  add('1461', 40, 30, 'Kvinna');
+  add('1461', 20, 15, 'Man');
+  writeFileSync(join(dir, 'svar.csv'), `${rows.join('\n')}\n`);
+  writeFileSync(join(dir, 'publicerat.csv'), 'År;Kommun;Verksamhet;Fråga;Kön;Antal svarande;Andel positiva (%)\n2025;1461;Hemtjänst;helhetssyn;M;20;80,0\n');
+  const config = join(dir, 'tillit.config.json');
+  writeFileSync(config, JSON.stringify({
+    organisation: { name: 'Förbundet', code: 'BM' },
+    members: [{ code: '1460', name: 'Bengtsfors', population: { '2025': 9000 } }, { code: '1461', name: 'Mellerud', population: { '2025': 9000 } }],
+    allocation: { method: 'population' },
+    inputs: [{ path: 'svar.csv' }, { path: 'publicerat.csv' }],
+    survey: { minRespondents: 30 },
+  }));
+  return { dir, config };
+}
+
+const REASONS = /below-threshold|secondary|skydd|protection|n < \d|n &lt; \d|n \\< \d/;
+
+interface Row { area: string; gender: string; value: number | null; n: number | null; low: number | null; high: number | null; suppressed: boolean; sources: object[] }
+
+describe('tillit report publishes nothing about a hidden cell, in any format', () => {
+  const { config } = example();
+  const run = (...args: string[]) => tillit(['report', '--config', config, ...args]);
+
+  it('json: one label, no figures, no lines; 3 people with no gender hide the women beside them', () => {
+    const r = run('--format', 'json');
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(REASONS);
+    const report = JSON.parse(r.stdout) as { quality: Row[]; findings: { code: string; file: string; line?: number; message: string }[] };
+    const row = (area: string, gender: string) => report.quality.find((q) => q.area === area && q.gender === gender)!;
+    // Women (35) and men (45) are both above 30, but 83 − 35 − 45 would give the 3 away.
+    expect(row('1460', 'T')).toMatchObject({ n: 83, suppressed: false });
+    expect([row('1460', 'K').suppressed, row('1460', 'M').suppressed]).toEqual([true, false]);
+    expect(row('1461', 'M').suppressed).toBe(true);
+    for (const q of report.quality) {
+      for (const s of q.sources) expect(Object.keys(s)).toEqual(['file']);
+      if (q.suppressed) expect([q.value, q.n, q.low, q.high]).toEqual([null, null, null, null]);
+    }
+    const codes = report.findings.map((f) => f.code);
+    expect(codes).toContain('gender-unknown-residual');
+    const disagreement = report.findings.find((f) => f.code === 'source-disagreement-hidden')!;
+    expect(disagreement).toMatchObject({ file: expect.stringMatching(/publicerat\.csv$/) });
+    expect(disagreement.line).toBeUndefined();
+    expect(disagreement.message).toMatch(/^1461 \/ helhetssyn \/ Hemtjänst \/ M \/ 2025: /);
+    expect(disagreement.message).not.toMatch(/\d+[.,]\d|\(n \d/);
+    expect(codes).not.toContain('source-disagreement');
+  });
+
+  it('csv: hidden rows say true and nothing else; sources are file names', () => {
+    const r = run('--format', 'csv');
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(REASONS);
+    expect(r.stdout).not.toMatch(/\.csv:\d/);
+    const lines = r.stdout.trim().split('\r\n').map((l) => l.split(','));
+    const head = lines[0]!;
+    const col = (name: string) => head.indexOf(name);
+    const hidden = lines.filter((l) => l[0] === 'quality' && l[col('suppressed')] === 'true');
+    expect(hidden.map((l) => `${l[col('area')]} ${l[col('gender')]}`)).toEqual(expect.arrayContaining(['1460 K', '1461 M']));
+    for (const l of hidden) expect([l[col('value')], l[col('n')], l[col('ci_low')], l[col('ci_high')]]).toEqual(['', '', '', '']);
+  });
+
+  it('md and table, in Swedish and English: "dold" / "hidden", never why', () => {
+    for (const [lang, label] of [['sv', 'dold'], ['en', 'hidden']] as const) {
+      const table = run('--lang', lang);
+      expect(table.code).toBe(0);
+      expect(table.stdout).toContain(`– ${label} `);
+      expect(table.stdout).not.toMatch(REASONS);
+      const md = run('--format', 'md', '--lang', lang);
+      expect(md.code).toBe(0);
+      expect(md.stdout).not.toMatch(REASONS);
+      expect(md.stdout).toContain(lang === 'sv' ? 'Alla sådana står som "dold", utan skäl' : 'All of them read "hidden", with no reason');
+    }
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { cellGroups } from '../../src/indicators/cell-groups.js';
+
+describe('cellGroups', () => {
+  it('makes a cell of respondents with no gender and puts it in its area total and the organisation total', () => {
+    // Areas 0 and 1 are members, 2 the organisation. Member 0: T 83 (K 35, M 45: 3 with no gender);
+    // member 1: T 60 (K 40, M 20); the organisation: T 143 and M 65, no K row.
+    const rows: [number, number, number, number][] = [[0, 0, 83, 50], [0, 1, 35, 20], [0, 2, 45, 40], [1, 0, 60, 50], [1, 1, 40, 50], [1, 2, 20, 25], [2, 0, 143, 50], [2, 2, 65, 40]];
+    const o = {
+      area: Int32Array.from(rows.map((r) => r[0])), gender: Uint8Array.from(rows.map((r) => r[1])),
+      n: Float64Array.from(rows.map((r) => r[2])), value: Float64Array.from(rows.map((r) => r[3])),
+    };
+    const { n, positive, groups, residual } = cellGroups(rows.map((_, i) => i), o, [0, 1], 2);
+    // The residual is cell 8: n 83 − 35 − 45 = 3, positive 41.5→42 − 7 − 18 = 17 (shares 50 %, 20 %, 40 %).
+    expect([...n]).toEqual([83, 35, 45, 60, 40, 20, 143, 65, 3]);
+    expect(positive[8]).toBe(Math.round(41.5) - 7 - 18);
+    expect([...residual.flags]).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 1]);
+    expect(residual.owner).toEqual([0]);
+    expect(groups).toEqual([
+      { total: 0, parts: [1, 2, 8] },
+      { total: 3, parts: [4, 5] },
+      // The organisation's total: the members' women (it has no K row), its men and every member's no-gender cell.
+      { total: 6, parts: [1, 4, 7, 8, -1] },
+      { total: 6, parts: [0, 3] },
+      { total: -1, parts: [1, 4] },
+      { total: 7, parts: [2, 5] },
+    ]);
+  });
+});
