@@ -12,6 +12,7 @@ import { addUp, budgetBalance, BudgetYear, forecastAccuracy, yearToDate } from '
 import { isRevenueLine } from '../model/activities.js';
 import { financialResult } from './financial-result.js';
 import { byCode, opt, qualityTable, reportOrder, round, SV, type RowFilter } from './quality.js';
+import { appendAll } from '../model/array.js';
 
 export interface AnalyseOptions {
   /** `YYYY` or `YYYY-MM`; default the latest period in the data. */
@@ -54,7 +55,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
 export function analyseLazily(inputs: readonly ParsedInput[], config: Config, opts: AnalyseOptions = {}): LazyReport {
   const findings: Finding[] = inputs.flatMap((i) => i.findings);
   // One input's records as they are (a copy of 300 000 references is garbage), several joined.
-  const records: readonly QualityRecord[] = inputs.length === 1 ? inputs[0]!.records : ([] as QualityRecord[]).concat(...inputs.map((i) => i.records));
+  const records: readonly QualityRecord[] = inputs.length === 1 ? inputs[0]!.records : inputs.reduce((all, i) => appendAll(all, i.records), [] as QualityRecord[]);
   const tables = inputs.flatMap((i) => (i.budget ? [i.budget] : []));
   const catalogue = new Map([...KOLADA_KPIS, ...config.indicators].map((i) => [i.id, i]));
   const memberCodes = config.members.map((m) => m.code);
@@ -81,7 +82,7 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
 
   const table = qualityTable(records, config, { period: opts.period });
   const surveyPeriod = table.surveyPeriod;
-  findings.push(...table.findings);
+  appendAll(findings, table.findings);
   // ---- budget -------------------------------------------------------------------------------
   const budget: BudgetRow[] = [];
   const thresholds = { yellowBelow: config.budget.yellowBelow, redBelow: config.budget.redBelow };

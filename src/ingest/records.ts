@@ -15,6 +15,7 @@ import { BUDGET_AMOUNTS, BudgetTable } from '../model/budget-table.js';
 import { createPartsMap, GroupIndex } from './groups.js';
 import { createRowIndex } from '../model/row-index.js';
 import { joinCells, type Delimiter, type Row } from './table.js';
+import { appendAll } from '../model/array.js';
 
 export type Sign = 'costs-positive' | 'costs-negative';
 
@@ -484,7 +485,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
       if (answerClass === undefined) fail('answer-unknown', 'answer');
       if (errors.length > 0 || area === undefined || period === undefined || indicator === '') {
         if (indicator === '' && errors.length === 0) fail('value-required', 'indicator');
-        findings.push(...errors);
+        appendAll(findings, errors);
         reject(row, [...new Set(errors.map((e) => e.code))].join('; '));
         return;
       }
@@ -529,7 +530,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
     }
 
     if (errors.length > 0 || area === undefined) {
-      findings.push(...errors);
+      appendAll(findings, errors);
       reject(row, [...new Set(errors.map((e) => e.code))].join('; '));
       return;
     }

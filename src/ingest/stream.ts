@@ -6,6 +6,7 @@ import { createRecordBuilder, type RecordBuilder } from './records.js';
 import { collectRows, eachUnquoted, parseBlock, readHead, type Delimiter, type Row } from './table.js';
 import type { Kind } from '../config/schema.js';
 import type { DecimalMark } from './number.js';
+import { appendAll } from '../model/array.js';
 
 /**
  * Blocks of about this many bytes are decoded and parsed at a time while the first rows (2000 of
@@ -192,13 +193,13 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
     }
     if (builder === undefined) {
       // The first rows are kept until there are 2000 (or the file ends): they decide the decimal mark.
-      early.push(...rows);
+      appendAll(early, rows);
       earlyBlocks.push(block);
       if (early.length >= 2000 || stopped) flushEarly();
     } else {
       for (const u of block.unreadable) builder.unreadable(u);
       feedRows(rows);
-      pendingFindings.push(...block.findings);
+      appendAll(pendingFindings, block.findings);
     }
     nextLine = line + lineCount;
   }
@@ -225,7 +226,7 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
     if (builder !== undefined || delimiter === undefined) return;
     startTable(early);
     for (const b of earlyBlocks) {
-      pendingFindings.push(...b.findings);
+      appendAll(pendingFindings, b.findings);
       for (const u of b.unreadable) builder!.unreadable(u);
     }
     feedRows(early);

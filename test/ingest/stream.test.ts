@@ -102,3 +102,14 @@ describe('streaming ingest: the same result whatever the chunk and block boundar
     expect(r.findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(['rows-limit']);
   });
 });
+
+describe('streaming ingest: rows beyond what a function call can take as arguments', () => {
+  it('a stray quote early in a block of 150 000 rows is read, not a RangeError', () => {
+    const lines = ['Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad;Prognos helår'];
+    for (let i = 0; i < 150_000; i++) lines.push(`2024-01;Bengtsfors kommun;${i === 10 ? 'IT-skärmar 24"' : `Rad ${i}`};100;10;11;101`);
+    const bytes = Buffer.from(`${lines.join('\n')}\n`);
+    const r = ingest(bytes, [bytes.length], bytes.length + 1);
+    expect(r.counts.read).toBe(150_000);
+    expect(r.counts.read).toBe(r.counts.used + r.counts.rejected + r.counts.ignored);
+  });
+});
