@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CONFIG, ROOT, tillit, type Run } from './run.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'tillit-hostile-'));
@@ -205,5 +205,45 @@ describe('--rejects: nothing is lost', () => {
     expect(text).toContain('test/cli/hostile/header-repeated.csv,3,row-repeated-header,Kommun;År;Fråga;Antal svarande;Andel');
     expect(existsSync(`${rejects}.tmp`)).toBe(false);
     expect(statSync(rejects).size).toBeGreaterThan(100);
+  });
+});
+
+describe('hostile input, round two: an exit code and one sentence, never a crash', () => {
+  const dirs: string[] = [];
+  const scratch = () => {
+    const d = tmp();
+    dirs.push(d);
+    return d;
+  };
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  /** Exactly one line on stderr (a sentence) and no stack trace. */
+  const oneSentence = (r: Run) => {
+    noStack(r);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  };
+
+  it('Kolada JSON nested 5 000 deep: a finding, exit 3', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'deep.json'), `{"values": ${'['.repeat(5000)}${']'.repeat(5000)}}`);
+    const { r, v } = validate([join(dir, 'deep.json')]);
+    expect(r.code).toBe(3);
+    noStack(r);
+    expect(errorCodes(v)).toEqual(['json-invalid@1']);
+  });
+  it('Kolada JSON is read in flat memory: 4.8 MB under a 64 MB heap (read whole, it took 235 MB and aborted)', () => {
+    const dir = scratch();
+    const munis = ['1460', '1461', '0180', '1480', '0114', '0115', '0117', '0120'];
+    const parts: string[] = [];
+    for (let i = 0; i < 24_000; i++) {
+      const values = [{ gender: 'T', count: 1, status: '', value: 50.5, isdeleted: false }];
+      parts.push(JSON.stringify({ kpi: `U${String(Math.floor(i / 288)).padStart(5, '0')}`, municipality: munis[i % 8], period: 1990 + (Math.floor(i / 8) % 36), values }, null, 2));
+    }
+    writeFileSync(join(dir, 'big.json'), `{"values": [\n${parts.join(',\n')}\n]}`);
+    const r = tillit(['validate', join(dir, 'big.json')], { env: { NODE_OPTIONS: '--max-old-space-size=64' } });
+    noStack(r);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/24000 read, 24000 used, 0 rejected/);
   });
 });
