@@ -2,8 +2,8 @@ import { Chalk } from 'chalk';
 import { stat } from 'node:fs/promises';
 import { configInputPath } from '../config/resolve.js';
 import { analyseLazily } from '../indicators/analyse.js';
-import { loadConfig, loadInputs } from '../ingest/load.js';
-import { formatFinding } from '../model/findings.js';
+import { loadConfig, loadInputs, unreadableInputs } from '../ingest/load.js';
+import { formatFinding, type Finding } from '../model/findings.js';
 import { evaluateFailOn, parseFailOn } from '../report/fail-on.js';
 import type { Report } from '../model/report.js';
 import { renderReportChunks, reportFiles, renderSummary, type Format } from '../report/render.js';
@@ -62,6 +62,16 @@ async function progressLine(paths: string[]): Promise<{ done(): void }> {
   return { done: () => process.stderr.write(` ${((Date.now() - started) / 1000).toFixed(1)} s\n`) };
 }
 
+/** One sentence for the files a run cannot read: the first by name and why, and how many more. */
+export function unreadableSentence(failed: readonly Finding[]): string {
+  const f = failed[0]!;
+  const at = f.line === undefined ? f.file : `${f.file}:${f.line}${f.column === undefined ? '' : `:${f.column}`}`;
+  const first = f.code === 'file-not-found' ? `file not found: ${f.file}`
+    : f.code === 'file-unreadable' ? `cannot read ${f.file}: ${f.message.replace(/^cannot read file: /, '')}`
+    : `cannot use ${at}: ${f.message}`;
+  return failed.length === 1 ? first : `${first} (and ${failed.length - 1} more file(s) that cannot be read; tillit validate lists them)`;
+}
+
 export async function runReport(files: string[], flags: ReportFlags): Promise<number> {
   if (flags.period !== undefined && !/^\d{4}(-(0[1-9]|1[0-2]))?$/.test(flags.period)) {
     throw new UsageError(`--period: expected YYYY or YYYY-MM, got "${flags.period}"`);
@@ -78,6 +88,8 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   const overrides = { ...ingestOverrides(flags), ...(flags.period?.length === 7 ? { fallbackPeriod: flags.period } : {}) };
   const inputs = await loadInputs(loaded, { files, addToConfig: flags.add ?? false, overrides, threads: threadOptions(flags), ...(flags.maxBytes ? { maxBytes: flags.maxBytes } : {}) });
   progress.done();
+  const unreadable = unreadableInputs(inputs);
+  if (unreadable.length > 0) throw new InputError(unreadableSentence(unreadable));
   if (flags.rejects) {
     const count = await writeRejects(flags.rejects, inputs);
     process.stderr.write(`tillit: wrote ${count} rejected row(s) to ${flags.rejects}\n`);

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { ConfigError, defaultConfig, parseConfig } from '../config/parse.js';
 import { configInputPath, ingestOptions, type IngestOverrides } from '../config/resolve.js';
 import type { Config } from '../config/schema.js';
+import type { Finding } from '../model/findings.js';
 import type { ParsedInput } from './parse-input.js';
 import { DEFAULT_MAX_BYTES, displayPath, readInput, readText, type ThreadOptions } from './read.js';
 
@@ -48,5 +49,23 @@ export async function loadInputs(loaded: LoadedConfig, opts: LoadOptions): Promi
     : [];
   const fromArgs = opts.files.map((file) => ({ file, spec: config.inputs.find((s) => path !== undefined && configInputPath(path, s) === resolve(file)) ?? {} }));
   const all = [...fromConfig, ...fromArgs];
-  return Promise.all(all.map(({ file, spec }) => readInput(file, ingestOptions(config, spec, opts.overrides), opts.maxBytes ?? DEFAULT_MAX_BYTES, opts.threads)));
+  // One file at a time: a thousand inputs never hold a thousand descriptors (EMFILE), and one
+  // large file already has the threads it can use.
+  const inputs: ParsedInput[] = [];
+  for (const { file, spec } of all) inputs.push(await readInput(file, ingestOptions(config, spec, opts.overrides), opts.maxBytes ?? DEFAULT_MAX_BYTES, opts.threads));
+  return inputs;
+}
+
+/**
+ * Why each input that gave nothing could not be read (missing, a directory, binary, invalid
+ * bytes, no known columns …): its first error. Such a file fails the run, it is not left out.
+ */
+export function unreadableInputs(inputs: readonly ParsedInput[]): Finding[] {
+  const out: Finding[] = [];
+  for (const i of inputs) {
+    if (i.counts.read > 0 || i.records.length > 0 || (i.budget?.length ?? 0) > 0) continue;
+    const error = i.findings.find((f) => f.severity === 'error');
+    if (error !== undefined) out.push(error);
+  }
+  return out;
 }

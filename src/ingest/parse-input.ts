@@ -54,8 +54,8 @@ export interface Ingest {
 }
 
 /**
- * Reads one input from a stream of byte chunks. The first bytes decide the way: Kolada JSON and
- * UTF-16 files (small by nature) are read whole; CSV streams block by block in bounded memory.
+ * Reads one input from a stream of byte chunks. The first bytes decide the way: UTF-16 files
+ * (small by nature) are read whole; Kolada JSON and CSV stream in bounded memory.
  * Pure: the caller reads the file and names it.
  */
 export function createIngest(opts: ParseOptions): Ingest {

@@ -39,7 +39,7 @@ export async function readInput(path: string, opts: Omit<ParseOptions, 'file'>, 
   const empty = { file, counts: { read: 0, used: 0, rejected: 0, ignored: 0 }, records: [], rejects: [] };
   try {
     const info = await stat(path);
-    if (info.isDirectory()) return { ...empty, findings: [finding(file, { code: 'file-unreadable', args: { reason: 'it is a directory' } })] };
+    if (info.isDirectory()) return { ...empty, findings: [finding(file, { code: 'file-unreadable', args: { reason: FS_REASONS.EISDIR! } })] };
     if (info.size > maxBytes) {
       return { ...empty, findings: [finding(file, { code: 'file-too-large', args: { size: info.size, limit: maxBytes } })] };
     }
@@ -56,12 +56,26 @@ export async function readInput(path: string, opts: Omit<ParseOptions, 'file'>, 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ...empty, findings: [finding(file, { code: 'file-not-found' })] };
-    if (code === 'EACCES' || code === 'EISDIR' || code === 'EPERM') {
-      return { ...empty, findings: [finding(file, { code: 'file-unreadable', args: { reason: code } })] };
+    if (typeof code === 'string' && /^E[A-Z0-9]+$/.test(code)) {
+      return { ...empty, findings: [finding(file, { code: 'file-unreadable', args: { reason: FS_REASONS[code] ?? code } })] };
     }
     throw error;
   }
 }
+
+/** File-system failures in words; any other code is shown as it is. */
+const FS_REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a directory',
+  ENOTDIR: 'a folder in its path is not a folder',
+  ELOOP: 'too many symbolic links (a loop)',
+  ENAMETOOLONG: 'the name is too long',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files',
+  EIO: 'input/output error',
+  ENXIO: 'no such device',
+};
 
 /** Reads a config file's text; missing or unreadable files become a ConfigError upstream. */
 export async function readText(path: string): Promise<string> {

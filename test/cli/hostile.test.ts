@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -246,4 +246,38 @@ describe('hostile input, round two: an exit code and one sentence, never a crash
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/24000 read, 24000 used, 0 rejected/);
   });
+  it('a file that cannot be read fails the run: exit 3, the file and why, in one sentence', () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'folder'));
+    writeFileSync(join(dir, 'plain'), 'x');
+    symlinkSync(join(dir, 'loop-a'), join(dir, 'loop-b'));
+    symlinkSync(join(dir, 'loop-b'), join(dir, 'loop-a'));
+    const cases: [string, string][] = [
+      [join(dir, 'missing.csv'), `file not found: ${join(dir, 'missing.csv')}`],
+      [join(dir, 'folder'), `cannot read ${join(dir, 'folder')}: it is a directory`],
+      [join(dir, 'plain', 'x.csv'), `cannot read ${join(dir, 'plain', 'x.csv')}: a folder in its path is not a folder`],
+      [join(dir, 'loop-a'), `cannot read ${join(dir, 'loop-a')}: too many symbolic links (a loop)`],
+      [join(dir, `${'n'.repeat(300)}.csv`), `cannot read ${join(dir, `${'n'.repeat(300)}.csv`)}: the name is too long`],
+      ['/dev/zero', 'cannot use /dev/zero: file looks binary (NUL byte at byte 0)'],
+      [H('invalid-utf8.csv'), 'cannot use test/cli/hostile/invalid-utf8.csv:3:13: invalid utf-8 byte sequence'],
+    ];
+    for (const [file, sentence] of cases) {
+      const r = tillit(['report', file, CONFIG.replace(/tillit.config.json$/, 'kvalitet-2016-2025.csv')]);
+      expect(r.code, file).toBe(3);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`tillit: ${sentence}`);
+      oneSentence(r);
+    }
+  });
+  it('a thousand inputs are read one at a time: 60 files under a limit of 48 open files', () => {
+    const dir = scratch();
+    const source = `${ROOT}${CONFIG.replace(/tillit.config.json$/, 'kvalitet-2016-2025.csv')}`;
+    const files = Array.from({ length: 60 }, (_, i) => join(dir, `k-${i}.csv`));
+    for (const f of files) copyFileSync(source, f);
+    const r = spawnSync('sh', ['-c', `ulimit -n 48 && exec "${process.execPath}" "${ROOT}bin/tillit.js" validate "$@"`, 'sh', ...files], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('60 of 60 file(s) clean');
+  });
+
 });
