@@ -4,6 +4,7 @@ import { configInputPath } from '../config/resolve.js';
 import { analyseLazily } from '../indicators/analyse.js';
 import { loadConfig, loadInputs, unreadableInputs } from '../ingest/load.js';
 import { formatFinding, type Finding } from '../model/findings.js';
+import { truncate } from '../model/text.js';
 import { evaluateFailOn, parseFailOn } from '../report/fail-on.js';
 import type { Report } from '../model/report.js';
 import { renderReportChunks, reportFiles, renderSummary, type Format } from '../report/render.js';
@@ -11,7 +12,8 @@ import { NO_PAINT, type Paint } from '../report/view.js';
 import { EXIT, InputError, UsageError } from './errors.js';
 import { ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
 import { collectGarbage, readMostlyGarbage } from './memory.js';
-import { appendSummary, writeChunks, writeOutputs, writeRejects } from './output.js';
+import { appendSummary, writeOutputs, writeRejects, writeStdout } from './output.js';
+import { guardOutputs, protectedFiles } from './paths.js';
 
 export interface ReportFlags extends IngestFlags {
   period?: string;
@@ -45,8 +47,10 @@ function generatedAt(flags: ReportFlags): string | undefined {
   }
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"`);
-    return new Date(Number(epoch) * 1000).toISOString();
+    const d = new Date(Number(epoch) * 1000);
+    // A Date reaches 8.64e15 ms (year 275760); beyond it there is no time to print.
+    if (!/^\d+$/.test(epoch) || Number.isNaN(d.getTime())) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970 up to 8640000000000, got "${truncate(epoch)}"`);
+    return d.toISOString();
   }
   return undefined;
 }
@@ -83,6 +87,12 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   if (files.length === 0 && loaded.config.inputs.length === 0) {
     throw new UsageError('no input files: name them (tillit report FILE...) or list them under "inputs" in a config');
   }
+  const kept = protectedFiles(loaded, files, flags.add);
+  await guardOutputs([
+    ...(flags.out === '-' ? [] : [{ role: '--out', path: flags.out }]),
+    ...(flags.rejects ? [{ role: '--rejects', path: flags.rejects }] : []),
+    ...(flags.summary ? [{ role: '--summary', path: flags.summary }] : []),
+  ], kept);
   const progress = await progressLine(files.length > 0 ? files : loaded.path ? loaded.config.inputs.map((i) => configInputPath(loaded.path!, i)) : []);
   // A finance export without a period column is "after" the report's --period month.
   const overrides = { ...ingestOverrides(flags), ...(flags.period?.length === 7 ? { fallbackPeriod: flags.period } : {}) };
@@ -110,7 +120,6 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
 
   const municipalities = flags.municipality?.map((m) => m.padStart(4, '0'));
   const at = generatedAt(flags);
-  const inputFiles = inputs.map((i) => i.file);
   const { report, rows } = analyseLazily(inputs, loaded.config, {
     ...(flags.period ? { period: flags.period } : {}),
     ...(municipalities ? { municipalities } : {}),
@@ -127,9 +136,9 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   const options = { lang, unit: flags.amountUnit ?? loaded.config.budget.displayUnit, paint: paintFor(flags, toStdout), csvDialect: flags.csvDialect };
   const streams = flags.format === 'json' || flags.format === 'csv';
   const chunks = (paint: Paint) => (streams ? renderReportChunks(report, flags.format, { ...options, paint }, rows()) : renderReportChunks(full(), flags.format, { ...options, paint }));
-  if (toStdout) await writeChunks(process.stdout, chunks(options.paint));
+  if (toStdout) await writeStdout(chunks(options.paint));
   else {
-    const written = await writeOutputs(flags.out, () => reportFiles(full(), flags.format, options), () => chunks(NO_PAINT), inputFiles);
+    const written = await writeOutputs(flags.out, () => reportFiles(full(), flags.format, options), () => chunks(NO_PAINT), [...kept, ...(flags.rejects ? [{ role: '--rejects', path: flags.rejects }] : []), ...(flags.summary ? [{ role: '--summary', path: flags.summary }] : [])]);
     for (const path of written) process.stderr.write(`tillit: wrote ${path}\n`);
   }
   // --fail-on reads the rows of the report's survey year only: those are all it is given unless

@@ -41,6 +41,12 @@ export interface LoadOptions {
   threads?: ThreadOptions;
 }
 
+/** The paths a run reads, config inputs (unless replaced by FILES) first. */
+export function inputPaths(loaded: LoadedConfig, files: readonly string[], addToConfig = false): string[] {
+  const fromConfig = loaded.path !== undefined && (files.length === 0 || addToConfig) ? loaded.config.inputs.map((spec) => configInputPath(loaded.path!, spec)) : [];
+  return [...fromConfig, ...files];
+}
+
 /** Reads every input of a run, in order: the config's inputs (unless replaced) and then FILES. */
 export async function loadInputs(loaded: LoadedConfig, opts: LoadOptions): Promise<ParsedInput[]> {
   const { config, path } = loaded;
