@@ -63,6 +63,8 @@ async function writeAtomic(path: string, content: string | Iterable<string>): Pr
     mode = info.mode & 0o7777;
   } catch (error) {
     if (error instanceof OutputError) throw error;
+    // Not there yet is the usual case; a symlink loop or a file where a folder should be is not.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new OutputError(`cannot write ${path}: ${reason(error)}`, { cause: error });
   }
   const tmp = tempPath(target);
   armSignals();

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -278,6 +278,89 @@ describe('hostile input, round two: an exit code and one sentence, never a crash
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('60 of 60 file(s) clean');
+  });
+
+  const KVALITET = `${ROOT}${CONFIG.replace(/tillit.config.json$/, 'kvalitet-2016-2025.csv')}`;
+  /** A folder with one input, `real.csv`, and a symlink to it, `link.csv`. */
+  const withInput = () => {
+    const dir = scratch();
+    copyFileSync(KVALITET, join(dir, 'real.csv'));
+    symlinkSync('real.csv', join(dir, 'link.csv'));
+    return { dir, input: readFileSync(join(dir, 'real.csv'), 'utf8') };
+  };
+
+  it('never over an input, the config or another output: real paths and inodes compared (exit 2, nothing written)', () => {
+    const { dir, input } = withInput();
+    mkdirSync(join(dir, 'sub'));
+    symlinkSync(dir, join(dir, 'alias'));
+    writeFileSync(join(dir, 'tillit.config.json'), JSON.stringify({ organisation: { name: 'X' }, members: [{ code: '1460' }], inputs: [{ path: 'real.csv' }] }));
+    const config = readFileSync(join(dir, 'tillit.config.json'), 'utf8');
+    const cases: [string[], string][] = [
+      [['report', 'link.csv', '--out', 'real.csv'], '--out real.csv would overwrite the input file link.csv'],
+      [['report', 'real.csv', '--out', 'alias/real.csv'], '--out alias/real.csv would overwrite the input file real.csv'],
+      [['report', 'real.csv', '--summary', 'link.csv'], '--summary link.csv would overwrite the input file real.csv'],
+      [['report', '--config', 'tillit.config.json', '--out', 'tillit.config.json'], '--out tillit.config.json would overwrite the config tillit.config.json'],
+      [['report', 'real.csv', '--rejects', 'x.csv', '--out', 'x.csv'], '--rejects x.csv would overwrite --out x.csv'],
+      [['validate', 'real.csv', '--rejects', 'link.csv'], '--rejects link.csv would overwrite the input file real.csv'],
+    ];
+    for (const [args, sentence] of cases) {
+      const r = tillit(args, { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toBe(`tillit: ${sentence}\n`);
+    }
+    expect(readFileSync(join(dir, 'real.csv'), 'utf8')).toBe(input);
+    expect(readFileSync(join(dir, 'tillit.config.json'), 'utf8')).toBe(config);
+    expect(lstatSync(join(dir, 'link.csv')).isSymbolicLink()).toBe(true);
+    expect(existsSync(join(dir, 'x.csv'))).toBe(false);
+  });
+  it('a device or FIFO is written to, never replaced; a replaced report keeps its mode; a long name gets a short temp name', () => {
+    const { dir } = withInput();
+    // A symlink to the null device inside the temporary folder: the device node must survive.
+    symlinkSync('/dev/null', join(dir, 'null'));
+    let r = tillit(['report', 'real.csv', '--out', 'null', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(lstatSync(join(dir, 'null')).isSymbolicLink()).toBe(true);
+    const fifo = join(dir, 'fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = spawnSync('sh', ['-c', `cat "${fifo}" > "${fifo}.got" & exec "${process.execPath}" "${ROOT}bin/tillit.js" report real.csv --format csv --out fifo; wait`], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    expect(reader.status).toBe(0);
+    expect(statSync(fifo).isFIFO()).toBe(true);
+    expect(readFileSync(`${fifo}.got`, 'utf8')).toMatch(/^section,area,/);
+    writeFileSync(join(dir, 'rep.md'), 'old');
+    chmodSync(join(dir, 'rep.md'), 0o600);
+    expect(tillit(['report', 'real.csv', '--format', 'md', '--out', 'rep.md'], { cwd: dir }).code).toBe(0);
+    expect(statSync(join(dir, 'rep.md')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(dir, 'rep.md'), 'utf8')).toMatch(/^# /);
+    const long = `${'b'.repeat(245)}.md`;
+    r = tillit(['report', 'real.csv', '--format', 'md', '--out', long], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(existsSync(join(dir, long))).toBe(true);
+  });
+  it('an output that cannot be written, stdout on a full disk, an impossible SOURCE_DATE_EPOCH: exit 2, one sentence', () => {
+    const { dir } = withInput();
+    writeFileSync(join(dir, 'plain'), 'x');
+    symlinkSync('loop-b', join(dir, 'loop-a'));
+    symlinkSync('loop-a', join(dir, 'loop-b'));
+    for (const [out, why] of [['plain/x.json', 'ENOTDIR'], ['loop-a', 'ELOOP']]) {
+      const r = tillit(['report', 'real.csv', '--out', out!, '--format', 'json'], { cwd: dir });
+      expect(r.code, out).toBe(2);
+      expect(r.stderr).toContain(`tillit: cannot write ${join(dir, out!)}: ${why}`);
+      oneSentence(r);
+    }
+    let r = tillit(['report', 'real.csv'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '99999999999999' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^tillit: SOURCE_DATE_EPOCH must be whole seconds since 1970 up to 8640000000000, got "99999999999999"\n$/);
+    const full = openSync('/dev/full', 'w');
+    try {
+      const s = spawnSync(process.execPath, [`${ROOT}bin/tillit.js`, 'report', 'real.csv', '--format', 'json'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', full, 'pipe'], env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+      r = { code: s.status, stdout: '', stderr: s.stderr };
+    } finally {
+      closeSync(full);
+    }
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('tillit: cannot write to standard output: ENOSPC\n');
   });
 
 });
