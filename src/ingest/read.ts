@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { finding } from '../model/findings.js';
+import { visible } from '../model/text.js';
 import { availableParallelism } from 'node:os';
 import { readParallel } from './parallel.js';
 import { createIngest, type ParsedInput, type ParseOptions } from './parse-input.js';
@@ -26,7 +27,7 @@ export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024 * 1024;
 export function displayPath(path: string, cwd = process.cwd()): string {
   const abs = resolve(cwd, path);
   const rel = relative(cwd, abs);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
+  return visible(rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs);
 }
 
 /**

@@ -5,7 +5,7 @@ import {
   type AnswerRecord, type BudgetRecord, type Gender, type QualityRecord,
 } from '../model/records.js';
 import { municipalityInText, resolveArea, type Area } from '../model/register.js';
-import { detach, normalizeLabel, TextIndex, truncate } from '../model/text.js';
+import { detach, normalizeLabel, TextIndex, truncate, visible } from '../model/text.js';
 import type { AnswerClass, AnswerScale } from './answers.js';
 import { ALIASES, detectKind, expectedNames, mapColumns, REQUIRED, unitInTitle, type AmountUnit } from './columns.js';
 import { detectDecimal, parseNumber, plainNumber, type DecimalMark } from './number.js';
@@ -102,8 +102,8 @@ function memo<T>(fn: (text: string) => T): (text: string) => T {
     return entry.value;
   };
 }
-/** A kept text, one copy per distinct text. */
-const keptText = () => memo((text) => text);
+/** A kept text, one copy per distinct text, shown as it may be shown anywhere (see `visible`). */
+const keptText = () => memo((text) => visible(text));
 const GENDERS: Record<string, Gender> = {
   t: 'T', totalt: 'T', total: 'T', alla: 'T', 'bada konen': 'T', 'samtliga': 'T', all: 'T', both: 'T', 'both sexes': 'T',
   k: 'K', kvinnor: 'K', kvinna: 'K', women: 'K', female: 'K', f: 'K', w: 'K',

@@ -7,6 +7,7 @@ import { collectRows, eachUnquoted, parseBlock, readHead, type Delimiter, type R
 import type { Kind } from '../config/schema.js';
 import type { DecimalMark } from './number.js';
 import { appendAll } from '../model/array.js';
+import { visible } from '../model/text.js';
 
 /**
  * Blocks of about this many bytes are decoded and parsed at a time while the first rows (2000 of
@@ -172,7 +173,7 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
       if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       const head = readHead(text, opts.delimiter);
       delimiter = head.delimiter;
-      if (head.title !== undefined) title = head.title;
+      if (head.title !== undefined) title = visible(head.title);
       text = text.slice(head.offset);
       first += head.skippedLines;
     }

@@ -1,3 +1,4 @@
+import { visible } from './text.js';
 /**
  * Findings are data: a code, a severity, a location and the arguments; the sentence is made by
  * `describe`. Errors reject a row (or a file), warnings and infos accompany used data.
@@ -118,12 +119,13 @@ export function finding(file: string, input: FindingInput): Finding {
   const out: Finding = {
     code: input.code,
     severity: input.severity ?? DEFAULT_SEVERITY[input.code] ?? 'error',
-    file,
-    message: MESSAGES[input.code](args as never),
+    file: visible(file),
+    // Arguments quote data (header names, titles): no control character reaches a terminal.
+    message: visible(MESSAGES[input.code](args as never)),
   };
   if (input.line !== undefined) out.line = input.line;
   if (input.column !== undefined) out.column = input.column;
-  if (input.received !== undefined) out.received = input.received;
+  if (input.received !== undefined) out.received = visible(input.received);
   return out;
 }
 

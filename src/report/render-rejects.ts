@@ -1,4 +1,5 @@
 import type { ParsedInput } from '../ingest/parse-input.js';
+import { visible } from '../model/text.js';
 import { neutralise } from './render-csv.js';
 
 const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
@@ -13,7 +14,7 @@ export function renderRejects(inputs: readonly ParsedInput[]): { lines: string[]
   let count = 0;
   for (const input of inputs) {
     for (const r of input.rejects) {
-      lines.push(`${[neutralise(input.file), String(r.line), r.reason, neutralise(r.text)].map(quote).join(',')}\r\n`);
+      lines.push(`${[neutralise(input.file), String(r.line), r.reason, neutralise(visible(r.text))].map(quote).join(',')}\r\n`);
       count++;
     }
   }

@@ -152,7 +152,7 @@ export function renderSummary(report: Report, matches: readonly string[], opts: 
   }
   if (matches.length > 0) {
     out.push(`**${sv ? 'Regler som slog till' : 'Rules matched'} (--fail-on)**`, '');
-    for (const m of matches) out.push(`- \`${m.replace(/`/g, "'")}\``);
+    for (const m of matches) out.push(`- ${escapeMd(m)}`);
     out.push('');
   }
   return `${out.join('\n')}\n`;

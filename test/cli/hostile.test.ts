@@ -363,4 +363,38 @@ describe('hostile input, round two: an exit code and one sentence, never a crash
     expect(r.stderr).toBe('tillit: cannot write to standard output: ENOSPC\n');
   });
 
+  it('terminal escapes, bidi overrides, zero-width characters and line breaks in data are shown escaped in every format and on stderr', () => {
+    const dir = scratch();
+    const file = join(dir, 'esc.csv');
+    writeFileSync(file, [
+      'År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)',
+      '2024;1460 Bengtsfors;"Hem\u001b]0;pwn\u0007tjänst\n::error title=x::forged @team https://x.test $x$";helhetssyn;120;87,5',
+      '2024;1460 Bengtsfors;\u202eHem\u200btjänst;trygghet;120;80',
+      '2024;1460 Bengtsfors;Hem;trygghet;120;bad\u001b[31m',
+    ].join('\n'));
+    const summary = join(dir, 'summary.md');
+    const raw = /[\u001b\u0007\u202e\u200b]/;
+    for (const format of ['table', 'md', 'csv', 'json']) {
+      const r = tillit(['report', file, '--format', format, '--fail-on', 'status=green', '--summary', summary, '--rejects', join(dir, 'rejects.csv')]);
+      expect(r.code, format).toBe(1);
+      expect(r.stdout, format).not.toMatch(raw);
+      expect(r.stderr, format).not.toMatch(raw);
+      // Data never begins a line on stderr: a forged workflow command stays inside its line.
+      expect(r.stderr.split('\n').filter((l) => /^\s*::/.test(l))).toEqual([]);
+      expect(r.stdout + r.stderr).toContain('Hem\\x1b]0;pwn\\x07tjänst');
+    }
+    const v = tillit(['validate', file]);
+    expect(v.stdout + v.stderr).not.toMatch(raw);
+    expect(v.stdout).toContain('bad\\x1b[31m');
+    const md = readFileSync(summary, 'utf8');
+    expect(md).not.toMatch(raw);
+    expect(md.split('\n').filter((l) => l.includes('::error'))).toEqual(md.split('\n').filter((l) => l.includes('::error') && l.startsWith('- ')));
+    expect(md).toContain('@&#8203;team');
+    expect(md).toContain('https:/&#8203;/x.test');
+    expect(md).toContain('\\$x\\$');
+    const rejects = readFileSync(join(dir, 'rejects.csv'), 'utf8');
+    expect(rejects).not.toMatch(raw);
+    expect(rejects).toContain('\\x1b[31m');
+  });
+
 });
