@@ -42,6 +42,9 @@ interface Frame {
   at: JsonPos;
 }
 
+/** The longest one value (or gap between values) may be. */
+export const MAX_JSON_VALUE_BYTES = 1024 * 1024;
+
 /** Deeper than any response a statistics API gives; bounds the stack whatever the file holds. */
 export const MAX_JSON_DEPTH = 64;
 
@@ -98,6 +101,7 @@ export function createJsonStream(walker: JsonWalker): JsonStream {
   const tokenizer = new Tokenizer();
   let done = false;
   let bomSeen = 0;
+  let lastToken = 0;
   let error: { reason: string; line: number; column: number } | undefined;
 
   const fail = (reason: string, at: JsonPos) => {
@@ -148,6 +152,7 @@ export function createJsonStream(walker: JsonWalker): JsonStream {
   }
 
   function onToken(t: ParsedTokenInfo): void {
+    lastToken = t.offset;
     if (error !== undefined) return;
     const at = where.at(t.offset);
     const top = frames.at(-1);
@@ -202,6 +207,8 @@ export function createJsonStream(walker: JsonWalker): JsonStream {
       where.push(bytes);
       if (tokenizer.isEnded) return fail('EndOfFileExpected', where.at(where.end() - bytes.length));
       tokenizer.write(bytes as unknown as Iterable<number>);
+      // One string or number this long is held whole by the tokenizer: bounded here.
+      if (where.end() - lastToken > MAX_JSON_VALUE_BYTES) fail(`a value runs past ${MAX_JSON_VALUE_BYTES} bytes`, where.at(lastToken));
     },
     end() {
       if (error === undefined && !tokenizer.isEnded) tokenizer.end();

@@ -47,7 +47,14 @@ export async function readInput(path: string, opts: Omit<ParseOptions, 'file'>, 
     if (threads.threads > 1 && info.size >= threads.minBytes) return await readParallel(path, { ...opts, file, fileBytes: info.size }, info.size, threads.threads);
     const ingest = createIngest({ ...opts, file, fileBytes: info.size });
     const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+    // A pipe or device (/dev/stdin, a FIFO) has no size to check beforehand: bytes are counted.
+    let read = 0;
     for await (const chunk of stream) {
+      read += (chunk as Buffer).length;
+      if (read > maxBytes) {
+        stream.destroy();
+        return { ...empty, findings: [finding(file, { code: 'file-too-large', args: { size: `more than ${maxBytes}`, limit: maxBytes } })] };
+      }
       if (!ingest.write(chunk as Buffer)) {
         stream.destroy();
         break;

@@ -23,6 +23,8 @@ const BLOCK_BYTES = 1 << 16;
  * answers ~4 % faster).
  */
 const STREAM_BLOCK_BYTES = 1 << 15;
+/** The longest one record may be (its quoted line breaks included): far above any real row. */
+export const MAX_RECORD_BYTES = 4 * 1024 * 1024;
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export interface CsvIngest {
@@ -345,6 +347,8 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
         append(piece);
         scan(false);
         cut(false);
+        // No line end for this long: an unterminated quote, or not a CSV file. Bounded, not held.
+        if (pending.length - boundary > MAX_RECORD_BYTES) fatal = { code: 'record-too-long', line: nextLine, args: { limit: MAX_RECORD_BYTES } };
       }
       return !stopped && fatal === undefined;
     },

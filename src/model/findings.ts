@@ -32,6 +32,7 @@ const MESSAGES = {
   'header-missing-column': (a) => `column for ${a.role} is missing (accepted names: ${a.expected}); found: ${a.found}`,
   'header-ambiguous-column': (a) => `columns ${a.columns} both mean ${a.role}; using the first`,
   'csv-syntax': (a) => `CSV syntax error: ${a.reason}`,
+  'record-too-long': (a) => `one record runs past ${a.limit} bytes without ending (an unterminated quote, or not a CSV file)`,
   'row-column-count': (a) => `row has ${a.got} fields, header has ${a.expected}`,
   'row-repeated-header': () => `header line repeated inside the data`,
   'value-number-invalid': (a) => `${a.role}: not a number in this file's format (decimal mark '${a.decimal}')`,
