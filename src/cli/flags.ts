@@ -1,5 +1,5 @@
 import type { IngestOverrides } from '../config/resolve.js';
-import { defaultThreads, type ThreadOptions } from '../ingest/read.js';
+import { defaultThreads, MAX_THREADS, type ThreadOptions } from '../ingest/read.js';
 
 export interface IngestFlags {
   config?: string;
@@ -19,13 +19,15 @@ export interface IngestFlags {
 }
 
 /**
- * Threads for reading one large file: `--threads`, else the machine's cores; files below
- * TILLIT_PARALLEL_MIN_BYTES (default 32 MiB) are read on one thread.
+ * Threads for reading one large file: `--threads`, else the machine's cores, at most
+ * MAX_THREADS (each thread holds its own heap; a request above it is lowered, and said so on
+ * stderr); files below TILLIT_PARALLEL_MIN_BYTES (default 32 MiB) are read on one thread.
  */
-export function threadOptions(f: IngestFlags, env: NodeJS.ProcessEnv = process.env): ThreadOptions {
+export function threadOptions(f: IngestFlags, env: NodeJS.ProcessEnv = process.env, say: (line: string) => void = (l) => process.stderr.write(l)): ThreadOptions {
   const defaults = defaultThreads();
   const min = Number(env.TILLIT_PARALLEL_MIN_BYTES);
-  return { threads: f.threads ?? defaults.threads, minBytes: Number.isInteger(min) && min > 0 ? min : defaults.minBytes };
+  if (f.threads !== undefined && f.threads > MAX_THREADS) say(`tillit: --threads ${f.threads} lowered to ${MAX_THREADS}, the most one file is read on\n`);
+  return { threads: Math.min(f.threads ?? defaults.threads, MAX_THREADS), minBytes: Number.isInteger(min) && min > 0 ? min : defaults.minBytes };
 }
 
 /** Command-line ingest flags as overrides over each file's config entry. */

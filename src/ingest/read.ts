@@ -13,6 +13,9 @@ export interface ThreadOptions {
   minBytes: number;
 }
 
+/** The most threads one file is read on: 8 take a national file at disk speed; 256 took 3.9 GB. */
+export const MAX_THREADS = 8;
+
 /** Below this size a file is read on one thread: starting workers costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
 
@@ -44,7 +47,9 @@ export async function readInput(path: string, opts: Omit<ParseOptions, 'file'>, 
     if (info.size > maxBytes) {
       return { ...empty, findings: [finding(file, { code: 'file-too-large', args: { size: info.size, limit: maxBytes } })] };
     }
-    if (threads.threads > 1 && info.size >= threads.minBytes) return await readParallel(path, { ...opts, file, fileBytes: info.size }, info.size, threads.threads);
+    // Each thread takes at least half the size from which files are read on several.
+    const parts = Math.min(threads.threads, MAX_THREADS, Math.floor(info.size / Math.max(1, threads.minBytes / 2)));
+    if (parts > 1 && info.size >= threads.minBytes) return await readParallel(path, { ...opts, file, fileBytes: info.size }, info.size, parts);
     const ingest = createIngest({ ...opts, file, fileBytes: info.size });
     const stream = createReadStream(path, { highWaterMark: 1 << 20 });
     // A pipe or device (/dev/stdin, a FIFO) has no size to check beforehand: bytes are counted.
