@@ -4,7 +4,7 @@ import { configInputPath } from '../config/resolve.js';
 import { analyseLazily } from '../indicators/analyse.js';
 import { loadConfig, loadInputs, unreadableInputs } from '../ingest/load.js';
 import { formatFinding, type Finding } from '../model/findings.js';
-import { truncate } from '../model/text.js';
+import { truncate, visible } from '../model/text.js';
 import { evaluateFailOn, parseFailOn } from '../report/fail-on.js';
 import type { Report } from '../model/report.js';
 import { renderReportChunks, reportFiles, renderSummary, type Format } from '../report/render.js';
@@ -149,7 +149,8 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   if (flags.summary) await appendSummary(flags.summary, renderSummary(full(), matches, { ...options, paint: NO_PAINT }));
   if (matches.length > 0) {
     process.stderr.write(`tillit: --fail-on matched ${matches.length} time(s):\n`);
-    for (const m of matches) process.stderr.write(`  ${m}\n`);
+    // A rule's match names data: folded onto its line, so no data begins a line on stderr.
+    for (const m of matches) process.stderr.write(`  ${visible(m.replace(/\r?\n/g, '⏎'))}\n`);
     return EXIT.failOn;
   }
   return EXIT.ok;

@@ -1,7 +1,7 @@
 import type { FindingInput } from '../model/findings.js';
 import { valueRecordSchema, type Gender, type ValueRecord } from '../model/records.js';
 import { resolveArea } from '../model/register.js';
-import { truncate, visible } from '../model/text.js';
+import { truncate, visibleLabel } from '../model/text.js';
 import { createJsonStream, type JsonPath, type JsonPos } from './json-stream.js';
 import type { RejectedRow, RowCounts } from './records.js';
 
@@ -131,7 +131,7 @@ export function createKoladaIngest(opts: KoladaOptions): KoladaIngest {
       return reject(gpos.line, g, 'area-unknown');
     }
     const parsed = valueRecordSchema.safeParse({
-      kind: 'values', area: area.area, period: year, indicator: visible(kpi), service: '', gender,
+      kind: 'values', area: area.area, period: year, indicator: visibleLabel(kpi), service: '', gender,
       value, n: null, source: { file: opts.file, line: gpos.line },
     });
     if (!parsed.success) {

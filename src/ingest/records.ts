@@ -5,7 +5,7 @@ import {
   type AnswerRecord, type BudgetRecord, type Gender, type QualityRecord,
 } from '../model/records.js';
 import { municipalityInText, resolveArea, type Area } from '../model/register.js';
-import { detach, normalizeLabel, TextIndex, truncate, visible } from '../model/text.js';
+import { detach, normalizeLabel, TextIndex, truncate, visibleLabel } from '../model/text.js';
 import type { AnswerClass, AnswerScale } from './answers.js';
 import { ALIASES, detectKind, expectedNames, mapColumns, REQUIRED, unitInTitle, type AmountUnit } from './columns.js';
 import { detectDecimal, parseNumber, plainNumber, type DecimalMark } from './number.js';
@@ -38,6 +38,8 @@ export interface RecordOptions {
   maxRows?: number;
   /** Bytes per parsed block when streaming (tests make it small to put boundaries everywhere). */
   blockBytes?: number;
+  /** The longest one record may be (tests set it small; default `MAX_RECORD_BYTES`). */
+  maxRecordBytes?: number;
   organisation: { code: string; name: string; aliases: readonly string[] };
   classify: (question: string, answer: string) => AnswerClass | undefined;
   /** The data `classify` was built from, so a worker thread can build the same one. */
@@ -103,7 +105,7 @@ function memo<T>(fn: (text: string) => T): (text: string) => T {
   };
 }
 /** A kept text, one copy per distinct text, shown as it may be shown anywhere (see `visible`). */
-const keptText = () => memo((text) => visible(text));
+const keptText = () => memo((text) => visibleLabel(text));
 const GENDERS: Record<string, Gender> = {
   t: 'T', totalt: 'T', total: 'T', alla: 'T', 'bada konen': 'T', 'samtliga': 'T', all: 'T', both: 'T', 'both sexes': 'T',
   k: 'K', kvinnor: 'K', kvinna: 'K', women: 'K', female: 'K', f: 'K', w: 'K',

@@ -24,7 +24,7 @@ const BLOCK_BYTES = 1 << 16;
  */
 const STREAM_BLOCK_BYTES = 1 << 15;
 /** The longest one record may be (its quoted line breaks included): far above any real row. */
-export const MAX_RECORD_BYTES = 4 * 1024 * 1024;
+export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export interface CsvIngest {
@@ -75,6 +75,7 @@ export interface ChunkHead {
 export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHead): CsvIngest {
   const { file } = opts;
   const blockBytes = opts.blockBytes ?? BLOCK_BYTES;
+  const maxRecord = opts.maxRecordBytes ?? MAX_RECORD_BYTES;
   const streamBytes = Math.min(blockBytes, STREAM_BLOCK_BYTES);
   // Bytes not yet in a block: the first `pending.length` bytes of `store`, which doubles when a
   // record runs on (a 20 MB quoted cell was copied once per 32 KiB slice: quadratic, 2.9 s).
@@ -348,7 +349,7 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
         scan(false);
         cut(false);
         // No line end for this long: an unterminated quote, or not a CSV file. Bounded, not held.
-        if (pending.length - boundary > MAX_RECORD_BYTES) fatal = { code: 'record-too-long', line: nextLine, args: { limit: MAX_RECORD_BYTES } };
+        if (pending.length - boundary > maxRecord) fatal = { code: 'record-too-long', line: nextLine, args: { limit: maxRecord } };
       }
       return !stopped && fatal === undefined;
     },

@@ -34,10 +34,22 @@ const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
  */
 export function visible(text: string): string {
   if (!INVISIBLE.test(text)) return text;
-  return text.replace(INVISIBLE_ALL, (c) => {
-    const code = c.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
+  return text.replace(INVISIBLE_ALL, escapeChar);
+}
+
+const escapeChar = (c: string) => {
+  const code = c.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+};
+const INVISIBLE_BUT_LINES = /(?:\r(?!\n))|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\ufff9-\ufffb]/g;
+
+/**
+ * A label from data (a service, question or activity) as `visible` shows it, its line breaks and
+ * tabs kept: a name may span lines in its cell. Whoever prints it on one line (stderr, Markdown)
+ * folds them; a lone CR, which would return a terminal's cursor over the line, is escaped.
+ */
+export function visibleLabel(text: string): string {
+  return INVISIBLE.test(text) ? text.replace(INVISIBLE_BUT_LINES, escapeChar) : text;
 }
 
 /**

@@ -397,19 +397,13 @@ describe('hostile input, round two: an exit code and one sentence, never a crash
     expect(rejects).toContain('\\x1b[31m');
   });
 
-  it('--max-bytes counts bytes as they are read (a pipe has no size), and one record or JSON value is bounded', () => {
+  it('--max-bytes counts bytes as they are read (a pipe has no size), and one JSON value is bounded', () => {
     const dir = scratch();
     writeFileSync(join(dir, 'rows.csv'), `År;Kommun;Fråga;Antal svarande;Andel positiva (%)\n${'2024;1460;helhetssyn;120;87,5\n'.repeat(10_000)}`);
     // Through a pipe, as `cat rows.csv | tillit report /dev/stdin` (spawnSync's own stdin is a socket).
     const piped = spawnSync('sh', ['-c', `cat rows.csv | "${process.execPath}" "${ROOT}bin/tillit.js" report /dev/stdin --max-bytes 100000`], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
     expect(piped.status).toBe(3);
     expect(piped.stderr).toBe('tillit: cannot use /dev/stdin: file is more than 100000 bytes, above the limit of 100000 bytes (--max-bytes)\n');
-    let r: Run;
-    writeFileSync(join(dir, 'quote.csv'), `År;Kommun;Fråga;Antal svarande;Andel positiva (%)\n2024;"1460;${'x'.repeat(5_000_000)}`);
-    r = tillit(['report', join(dir, 'quote.csv')]);
-    expect(r.code).toBe(3);
-    expect(r.stderr).toContain('one record runs past 4194304 bytes without ending');
-    oneSentence(r);
     writeFileSync(join(dir, 'long.json'), `{"values": ["${'x'.repeat(3_000_000)}"]}`);
     const v = validate([join(dir, 'long.json')]);
     expect(v.r.code).toBe(3);

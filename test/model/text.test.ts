@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detach, truncate, visible } from '../../src/model/text.js';
+import { detach, truncate, visible, visibleLabel } from '../../src/model/text.js';
 
 describe('detach', () => {
   it('gives back exactly the same text, lone surrogates and all', () => {
@@ -27,5 +27,12 @@ describe('visible: nothing from data controls a terminal or hides itself', () =>
   });
   it('truncate shows the escapes too', () => {
     expect(truncate('x\u001b[31my')).toBe('x\\x1b[31my');
+  });
+});
+
+describe('visibleLabel: a label keeps its line breaks, nothing else hides or controls', () => {
+  it('keeps LF, CRLF and tabs; escapes a lone CR, ESC and bidi overrides', () => {
+    expect(visibleLabel('Två\nrader\r\noch\ttabb')).toBe('Två\nrader\r\noch\ttabb');
+    expect(visibleLabel('FAIL\rOK \u001b[32m\u202e')).toBe('FAIL\\x0dOK \\x1b[32m\\u202e');
   });
 });
