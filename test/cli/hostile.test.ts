@@ -411,4 +411,20 @@ describe('hostile input, round two: an exit code and one sentence, never a crash
     expect(v.v!.files[0]!.findings[0]!.message).toBe('not valid JSON: a value runs past 1048576 bytes');
   });
 
+  it('SIGTERM while writing removes the temporary file', async () => {
+    const dir = scratch();
+    const lines = ['Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad;Prognos helår'];
+    for (let i = 0; i < 20_000; i++) lines.push(`2025-03;Bengtsfors kommun;Verksamhet ${i};1200;100;${100 + (i % 7)};1210`);
+    writeFileSync(join(dir, 'b.csv'), lines.join('\n'));
+    const child = spawn(process.execPath, [`${ROOT}bin/tillit.js`, 'report', 'b.csv', '--unit', 'kr', '--format', 'csv', '--out', 'out.csv'], { cwd: dir, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, stdio: 'ignore' });
+    const closed = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, signal) => resolve(signal)));
+    const temp = () => readdirSync(dir).some((n) => n.endsWith('.tmp'));
+    const started = Date.now();
+    while (!temp() && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 5));
+    expect(temp()).toBe(true);
+    child.kill('SIGTERM');
+    expect(await closed).toBe('SIGTERM');
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp') || n === 'out.csv')).toEqual([]);
+  });
+
 });
