@@ -1,5 +1,9 @@
 import type { IngestOverrides } from '../config/resolve.js';
 import { defaultThreads, MAX_THREADS, type ThreadOptions } from '../ingest/read.js';
+import { parsePeriod } from '../ingest/period.js';
+import { resolveArea } from '../model/register.js';
+import { normalizeLabel, truncate } from '../model/text.js';
+import { UsageError } from './errors.js';
 
 export interface IngestFlags {
   config?: string;
@@ -48,3 +52,19 @@ export function ingestOverrides(f: IngestFlags): IngestOverrides {
 
 /** Default ceiling on data rows per file: far above any survey, well below what exhausts memory. */
 export const DEFAULT_MAX_ROWS = 50_000_000;
+
+/**
+ * `--input-period` and `--input-municipality` are the person's words, not the file's: one that
+ * cannot be read is a usage error (exit 2), not a rejection of every row (exit 3).
+ */
+export function checkIngestFlags(f: IngestFlags, organisation: { code: string; name: string; aliases: readonly string[] }): void {
+  if (f.inputPeriod !== undefined && parsePeriod(f.inputPeriod) === undefined) {
+    throw new UsageError(`--input-period: not a period: "${truncate(f.inputPeriod)}" (expected a year, 2025, or a month, 2025-08)`);
+  }
+  if (f.inputMunicipality !== undefined) {
+    const own = [organisation.code, organisation.name, ...organisation.aliases].map(normalizeLabel);
+    if (!resolveArea(f.inputMunicipality).ok && !own.includes(normalizeLabel(f.inputMunicipality))) {
+      throw new UsageError(`--input-municipality: not a known municipality code or name, region, "Riket" or the organisation: "${truncate(f.inputMunicipality)}"`);
+    }
+  }
+}

@@ -10,7 +10,7 @@ import type { Report } from '../model/report.js';
 import { renderReportChunks, reportFiles, renderSummary, type Format } from '../report/render.js';
 import { NO_PAINT, type Paint } from '../report/view.js';
 import { EXIT, InputError, UsageError } from './errors.js';
-import { ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
+import { checkIngestFlags, ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
 import { collectGarbage, readMostlyGarbage } from './memory.js';
 import { appendSummary, writeOutputs, writeRejects, writeStdout } from './output.js';
 import { guardOutputs, protectedFiles } from './paths.js';
@@ -87,6 +87,7 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   if (files.length === 0 && loaded.config.inputs.length === 0) {
     throw new UsageError('no input files: name them (tillit report FILE...) or list them under "inputs" in a config');
   }
+  checkIngestFlags(flags, loaded.config.organisation);
   const kept = protectedFiles(loaded, files, flags.add);
   await guardOutputs([
     ...(flags.out === '-' ? [] : [{ role: '--out', path: flags.out }]),

@@ -1,7 +1,7 @@
 import { loadConfig, loadInputs } from '../ingest/load.js';
 import { inputOk, renderValidation, validationJson } from '../report/validation.js';
 import { EXIT, UsageError } from './errors.js';
-import { ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
+import { checkIngestFlags, ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
 import { jsonChunks } from '../report/json-chunks.js';
 import { writeRejects, writeStdout } from './output.js';
 import { guardOutputs, protectedFiles } from './paths.js';
@@ -11,6 +11,7 @@ export async function runValidate(files: string[], opts: IngestFlags & { format:
   if (files.length === 0 && loaded.config.inputs.length === 0) {
     throw new UsageError('no input files: name them (tillit validate FILE...) or list them under "inputs" in a config');
   }
+  checkIngestFlags(opts, loaded.config.organisation);
   if (opts.rejects) await guardOutputs([{ role: '--rejects', path: opts.rejects }], protectedFiles(loaded, files));
   const inputs = await loadInputs(loaded, { files, overrides: ingestOverrides(opts), threads: threadOptions(opts), ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) });
   if (opts.rejects) {

@@ -3,7 +3,7 @@ import { chmodSync, closeSync, copyFileSync, existsSync, lstatSync, mkdirSync, m
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CONFIG, ROOT, tillit, type Run } from './run.js';
+import { CONFIG, EXAMPLE, ROOT, tillit, type Run } from './run.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'tillit-hostile-'));
 const H = (name: string) => `test/cli/hostile/${name}`;
@@ -425,6 +425,14 @@ describe('hostile input, round two: an exit code and one sentence, never a crash
     child.kill('SIGTERM');
     expect(await closed).toBe('SIGTERM');
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp') || n === 'out.csv')).toEqual([]);
+  });
+
+  it('an unreadable --input-period or --input-municipality is a usage error (2), not every row rejected (3)', () => {
+    const file = `${EXAMPLE}/budget-gemensamt.csv`;
+    let r = tillit(['validate', file, '--input-period', '2025-13']);
+    expect([r.code, r.stderr]).toEqual([2, 'tillit: --input-period: not a period: "2025-13" (expected a year, 2025, or a month, 2025-08)\n']);
+    r = tillit(['report', file, '--input-municipality', 'Atlantis']);
+    expect([r.code, r.stderr]).toEqual([2, 'tillit: --input-municipality: not a known municipality code or name, region, "Riket" or the organisation: "Atlantis"\n']);
   });
 
 });
