@@ -23,9 +23,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // A package whose `main` is a UMD build requires its own files at run time; its ES module bundles.
+  // jsonc-parser's `main` is a UMD build that requires its own files at run time; its ES module bundles.
   mainFields: ['module', 'main'],
-  // Bundled CommonJS packages (commander) require Node's built-in modules.
+  // Bundled CommonJS packages (commander, cli-table3) require Node's built-in modules.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
