@@ -1,8 +1,11 @@
 import type { IngestOverrides } from '../config/resolve.js';
 import type { ParsedInput } from '../ingest/parse-input.js';
 import { formatFinding } from '../model/findings.js';
+import { defaultThreads, MAX_THREADS, type ThreadOptions } from '../ingest/read.js';
+import { parsePeriod } from '../ingest/period.js';
+import { resolveArea } from '../model/register.js';
+import { normalizeLabel, truncate } from '../model/text.js';
 import { UsageError } from './errors.js';
-import { defaultThreads, type ThreadOptions } from '../ingest/read.js';
 
 export interface IngestFlags {
   config?: string;
@@ -23,13 +26,15 @@ export interface IngestFlags {
 }
 
 /**
- * Threads for reading one large file: `--threads`, else the machine's cores; files below
- * TILLIT_PARALLEL_MIN_BYTES (default 32 MiB) are read on one thread.
+ * Threads for reading one large file: `--threads`, else the machine's cores, at most
+ * MAX_THREADS (each thread holds its own heap; a request above it is lowered, and said so on
+ * stderr); files below TILLIT_PARALLEL_MIN_BYTES (default 32 MiB) are read on one thread.
  */
-export function threadOptions(f: IngestFlags, env: NodeJS.ProcessEnv = process.env): ThreadOptions {
+export function threadOptions(f: IngestFlags, env: NodeJS.ProcessEnv = process.env, say: (line: string) => void = (l) => process.stderr.write(l)): ThreadOptions {
   const defaults = defaultThreads();
   const min = Number(env.TILLIT_PARALLEL_MIN_BYTES);
-  return { threads: f.threads ?? defaults.threads, minBytes: Number.isInteger(min) && min > 0 ? min : defaults.minBytes };
+  if (f.threads !== undefined && f.threads > MAX_THREADS) say(`tillit: --threads ${f.threads} lowered to ${MAX_THREADS}, the most one file is read on\n`);
+  return { threads: Math.min(f.threads ?? defaults.threads, MAX_THREADS), minBytes: Number.isInteger(min) && min > 0 ? min : defaults.minBytes };
 }
 
 /** Command-line ingest flags as overrides over each file's config entry. */
@@ -57,3 +62,19 @@ export function checkForcedKind(inputs: readonly ParsedInput[]): void {
 
 /** Default ceiling on data rows per file: far above any survey, well below what exhausts memory. */
 export const DEFAULT_MAX_ROWS = 50_000_000;
+
+/**
+ * `--input-period` and `--input-municipality` are the person's words, not the file's: one that
+ * cannot be read is a usage error (exit 2), not a rejection of every row (exit 3).
+ */
+export function checkIngestFlags(f: IngestFlags, organisation: { code: string; name: string; aliases: readonly string[] }): void {
+  if (f.inputPeriod !== undefined && parsePeriod(f.inputPeriod) === undefined) {
+    throw new UsageError(`--input-period: not a period: "${truncate(f.inputPeriod)}" (expected a year, 2025, or a month, 2025-08)`);
+  }
+  if (f.inputMunicipality !== undefined) {
+    const own = [organisation.code, organisation.name, ...organisation.aliases].map(normalizeLabel);
+    if (!resolveArea(f.inputMunicipality).ok && !own.includes(normalizeLabel(f.inputMunicipality))) {
+      throw new UsageError(`--input-municipality: not a known municipality code or name, region, "Riket" or the organisation: "${truncate(f.inputMunicipality)}"`);
+    }
+  }
+}

@@ -55,7 +55,7 @@ function mergeInputs(first: ConfigProposal, second: ConfigProposal): ConfigPropo
 
 async function write(target: string, text: string, opts: InitFlags, inputs: string[]): Promise<void> {
   if (opts.force) {
-    await writeOutputs(target, () => [], () => [text], inputs);
+    await writeOutputs(target, () => [], () => [text], inputs.map((path) => ({ role: 'the input', path })));
     return;
   }
   try {

@@ -151,9 +151,11 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 // `tillit report | head` closes stdout early: that is the reader's choice, not an error.
+// Any other failure (a full disk, a device that refuses) is an output error: one sentence, exit 2.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+  process.stderr.write(`tillit: cannot write to standard output: ${error.code ?? error.message}\n`);
+  process.exit(EXIT.usage);
 });
 
 await main(process.argv);

@@ -1,31 +1,92 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { appendFile, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
+import { appendFile, chmod, mkdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { ParsedInput } from '../ingest/parse-input.js';
 import { renderRejects } from '../report/render-rejects.js';
 import { OutputError, UsageError } from './errors.js';
+import { guardOutputs, type Named } from './paths.js';
+
+/** Temporary files being written: removed should the run be stopped by a signal. */
+const liveTemps = new Set<string>();
+let signalsArmed = false;
+
+/** On SIGINT, SIGTERM or SIGHUP the temporary files go, then the signal takes its usual course. */
+function armSignals(): void {
+  if (signalsArmed) return;
+  signalsArmed = true;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      for (const tmp of liveTemps) rmSync(tmp, { force: true });
+      process.kill(process.pid, signal);
+    });
+  }
+}
+
+/** A temporary name beside `path`; a long name would make it longer than a file name may be (255 bytes). */
+function tempPath(path: string): string {
+  const name = basename(path);
+  const tag = `${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  return join(dirname(path), Buffer.byteLength(name) + tag.length + 3 <= 255 ? `.${name}.${tag}` : `.tillit.${tag}`);
+}
+
+async function openStream(path: string, flags: string): Promise<WriteStream> {
+  const out = createWriteStream(path, { flags });
+  out.on('error', () => undefined);
+  await Promise.race([once(out, 'open'), once(out, 'error').then(([e]) => Promise.reject(e))]);
+  return out;
+}
+
+async function finish(out: WriteStream, content: string | Iterable<string>): Promise<void> {
+  await writeChunks(out, typeof content === 'string' ? [content] : content);
+  out.end();
+  await Promise.race([once(out, 'finish'), once(out, 'error').then(([e]) => Promise.reject(e))]);
+}
+
+const reason = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 
 /**
- * Writes via a temporary file in the same directory and a rename: readers never see half a file,
- * and concurrent runs each rename a complete file of their own (temporary names are unique).
+ * A regular file (or a new one) is written via a temporary file in the same directory and a
+ * rename: readers never see half a file, concurrent runs each rename a complete file of their own,
+ * and a replaced file keeps its mode. Through a symlink, the file it points to is replaced. A
+ * device or pipe (`/dev/null`, a FIFO) is written to directly: renaming over it would replace it.
  */
 async function writeAtomic(path: string, content: string | Iterable<string>): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let target = path;
+  let mode: number | undefined;
   try {
-    const out = createWriteStream(tmp, { flags: 'wx' });
-    const opened = once(out, 'open');
-    out.on('error', () => undefined);
-    await Promise.race([opened, once(out, 'error').then(([e]) => Promise.reject(e))]);
-    await writeChunks(out, typeof content === 'string' ? [content] : content);
-    out.end();
-    await once(out, 'finish');
-    await rename(tmp, path);
+    target = await realpath(path);
+    const info = await stat(target);
+    if (!info.isFile()) return await writeDirect(target, path, content);
+    mode = info.mode & 0o7777;
   } catch (error) {
-    await rm(tmp, { force: true });
-    throw new OutputError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+    if (error instanceof OutputError) throw error;
+    // Not there yet is the usual case; a symlink loop or a file where a folder should be is not.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new OutputError(`cannot write ${path}: ${reason(error)}`, { cause: error });
+  }
+  const tmp = tempPath(target);
+  armSignals();
+  liveTemps.add(tmp);
+  try {
+    const out = await openStream(tmp, 'wx');
+    if (mode !== undefined) await chmod(tmp, mode);
+    await finish(out, content);
+    await rename(tmp, target);
+  } catch (error) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw new OutputError(`cannot write ${path}: ${reason(error)}`, { cause: error });
+  } finally {
+    liveTemps.delete(tmp);
+  }
+}
+
+async function writeDirect(target: string, shown: string, content: string | Iterable<string>): Promise<void> {
+  try {
+    await finish(await openStream(target, 'w'), content);
+  } catch (error) {
+    throw new OutputError(`cannot write ${shown}: ${reason(error)}`, { cause: error });
   }
 }
 
@@ -61,6 +122,15 @@ export async function writeChunks(out: Writable, chunks: Iterable<string>): Prom
   await flush();
 }
 
+/** Standard output, with a full disk or a closed device an output error (EPIPE: the reader left). */
+export async function writeStdout(chunks: Iterable<string>): Promise<void> {
+  try {
+    await writeChunks(process.stdout, chunks);
+  } catch (error) {
+    throw new OutputError(`cannot write to standard output: ${reason(error)}`, { cause: error });
+  }
+}
+
 async function isDirectory(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isDirectory();
@@ -78,9 +148,8 @@ export async function writeOutputs(
   out: string,
   perArea: () => { name: string; content: string }[],
   whole: () => Iterable<string>,
-  inputs: readonly string[],
+  inputs: readonly Named[],
 ): Promise<string[]> {
-  const protectedPaths = new Set(inputs.map((i) => resolve(i)));
   const asDir = out.endsWith('/') || out.endsWith(sep) || (await isDirectory(out));
   const targets = asDir
     ? perArea().map(({ name, content }) => {
@@ -89,9 +158,7 @@ export async function writeOutputs(
         return { path, content };
       })
     : [{ path: resolve(out), content: whole() as string | Iterable<string> }];
-  for (const t of targets) {
-    if (protectedPaths.has(t.path)) throw new UsageError(`--out would overwrite the input file ${t.path}`);
-  }
+  await guardOutputs(targets.map((t) => ({ role: '--out', path: t.path })), inputs);
   if (asDir) {
     try {
       await mkdir(resolve(out), { recursive: true });
@@ -112,10 +179,9 @@ export async function appendSummary(path: string, content: string): Promise<void
   }
 }
 
-/** `--rejects FILE`: every rejected row, one CSV line each; never over an input. */
+/** `--rejects FILE`: every rejected row, one CSV line each (checked against the inputs by `guardOutputs`). */
 export async function writeRejects(path: string, inputs: readonly ParsedInput[]): Promise<number> {
-  if (inputs.some((i) => resolve(i.file) === resolve(path))) throw new UsageError(`--rejects would overwrite the input file ${path}`);
-  const { text, count } = renderRejects(inputs);
-  await writeAtomic(resolve(path), text);
+  const { lines, count } = renderRejects(inputs);
+  await writeAtomic(resolve(path), lines);
   return count;
 }

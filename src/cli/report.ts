@@ -5,9 +5,10 @@ import { dirname, join, sep } from 'node:path';
 import { configInputPath } from '../config/resolve.js';
 import { analyseLazily } from '../indicators/analyse.js';
 import { coverageText, isEmptyReport, municipalityCode, municipalityProblem, periodProblem, type Coverage } from '../indicators/selection.js';
-import { loadConfig, loadInputs } from '../ingest/load.js';
+import { loadConfig, loadInputs, unreadableInputs } from '../ingest/load.js';
 import type { ParsedInput } from '../ingest/parse-input.js';
-import { formatFinding } from '../model/findings.js';
+import { formatFinding, type Finding } from '../model/findings.js';
+import { truncate, visible } from '../model/text.js';
 import { evaluateFailOn, parseFailOn } from '../report/fail-on.js';
 import { periodYear } from '../model/period.js';
 import { resolveArea } from '../model/register.js';
@@ -18,9 +19,10 @@ import { NO_PAINT, type Paint } from '../report/view.js';
 import { budgetNotices } from '../report/notices.js';
 import { warningLines } from '../report/warnings.js';
 import { EXIT, InputError, UsageError } from './errors.js';
-import { checkForcedKind, ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
+import { checkForcedKind, checkIngestFlags, ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
 import { collectGarbage, readMostlyGarbage } from './memory.js';
-import { appendSummary, writeChunks, writeOutputs, writeRejects } from './output.js';
+import { appendSummary, writeOutputs, writeRejects, writeStdout } from './output.js';
+import { guardOutputs, protectedFiles } from './paths.js';
 
 export interface ReportFlags extends IngestFlags {
   period?: string;
@@ -55,8 +57,10 @@ function generatedAt(flags: ReportFlags): string | undefined {
   }
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"`);
-    return new Date(Number(epoch) * 1000).toISOString();
+    const d = new Date(Number(epoch) * 1000);
+    // A Date reaches 8.64e15 ms (year 275760); beyond it there is no time to print.
+    if (!/^\d+$/.test(epoch) || Number.isNaN(d.getTime())) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970 up to 8640000000000, got "${truncate(epoch)}"`);
+    return d.toISOString();
   }
   return undefined;
 }
@@ -110,6 +114,16 @@ function checkSelection(flags: ReportFlags, coverage: Coverage): void {
   if (period) throw new InputError(`${period}; nothing written`);
 }
 
+/** One sentence for the files a run cannot read: the first by name and why, and how many more. */
+export function unreadableSentence(failed: readonly Finding[]): string {
+  const f = failed[0]!;
+  const at = f.line === undefined ? f.file : `${f.file}:${f.line}${f.column === undefined ? '' : `:${f.column}`}`;
+  const first = f.code === 'file-not-found' ? `file not found: ${f.file}`
+    : f.code === 'file-unreadable' ? `cannot read ${f.file}: ${f.message.replace(/^cannot read file: /, '')}`
+    : `cannot use ${at}: ${f.message}`;
+  return failed.length === 1 ? first : `${first} (and ${failed.length - 1} more file(s) that cannot be read; tillit validate lists them)`;
+}
+
 export async function runReport(files: string[], flags: ReportFlags): Promise<number> {
   if (flags.period !== undefined && !/^\d{4}(-(0[1-9]|1[0-2]))?$/.test(flags.period)) {
     throw new UsageError(`--period: expected YYYY or YYYY-MM, got "${flags.period}"`);
@@ -121,11 +135,20 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   if (files.length === 0 && loaded.config.inputs.length === 0) {
     throw new UsageError('no input files: name them (tillit report FILE...) or list them under "inputs" in a config');
   }
+  checkIngestFlags(flags, loaded.config.organisation);
+  const kept = protectedFiles(loaded, files, flags.add);
+  await guardOutputs([
+    ...(flags.out === '-' ? [] : [{ role: '--out', path: flags.out }]),
+    ...(flags.rejects ? [{ role: '--rejects', path: flags.rejects }] : []),
+    ...(flags.summary ? [{ role: '--summary', path: flags.summary }] : []),
+  ], kept);
   const progress = await progressLine(files.length > 0 ? files : loaded.path ? loaded.config.inputs.map((i) => configInputPath(loaded.path!, i)) : []);
   // A finance export without a period column is "after" the report's --period month.
   const overrides = { ...ingestOverrides(flags), ...(flags.period?.length === 7 ? { fallbackPeriod: flags.period } : {}) };
   const inputs = await loadInputs(loaded, { files, addToConfig: flags.add ?? false, overrides, threads: threadOptions(flags), ...(flags.maxBytes ? { maxBytes: flags.maxBytes } : {}) });
   progress.done();
+  const unreadable = unreadableInputs(inputs);
+  if (unreadable.length > 0) throw new InputError(unreadableSentence(unreadable));
   checkForcedKind(inputs);
   if (flags.rejects) {
     const count = await writeRejects(flags.rejects, inputs);
@@ -153,7 +176,6 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   // one that names nothing in the data is refused below with the valid ones.
   const municipalities = flags.municipality?.map((m) => municipalityCode(m) ?? ((r) => (r.ok ? r.area.code : m))(resolveArea(m)));
   const at = generatedAt(flags);
-  const inputFiles = inputs.map((i) => i.file);
   const { report, rows, coverage } = analyseLazily(inputs, loaded.config, {
     ...(flags.period ? { period: flags.period } : {}),
     ...(municipalities ? { municipalities } : {}),
@@ -181,14 +203,15 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   const options = { lang, unit: flags.amountUnit ?? loaded.config.budget.displayUnit, paint: paintFor(flags, toStdout), csvDialect: flags.csvDialect, ...(charts ? { charts } : {}) };
   const streams = flags.format === 'json' || flags.format === 'csv';
   const chunks = (paint: Paint) => (streams ? renderReportChunks(report, flags.format, { ...options, paint }, rows()) : renderReportChunks(full(), flags.format, { ...options, paint }));
-  if (toStdout) await writeChunks(process.stdout, chunks(options.paint));
+  if (toStdout) await writeStdout(chunks(options.paint));
   else {
+    const guarded = [...kept, ...(flags.rejects ? [{ role: '--rejects', path: flags.rejects }] : []), ...(flags.summary ? [{ role: '--summary', path: flags.summary }] : [])];
     // Charts first: a brief never links a chart that is not there yet.
     if (charts && flags.format === 'md') {
-      const paths = await writeOutputs(join(flags.out, 'charts') + sep, () => chartFiles(charts), () => [], inputFiles);
+      const paths = await writeOutputs(join(flags.out, 'charts') + sep, () => chartFiles(charts), () => [], guarded);
       if (paths.length > 0) process.stderr.write(`tillit: wrote ${paths.length} chart(s) to ${dirname(paths[0]!)}${sep}\n`);
     }
-    const written = await writeOutputs(flags.out, () => reportFiles(full(), flags.format, options), () => chunks(NO_PAINT), inputFiles);
+    const written = await writeOutputs(flags.out, () => reportFiles(full(), flags.format, options), () => chunks(NO_PAINT), guarded);
     for (const path of written) process.stderr.write(`tillit: wrote ${path}\n`);
   }
   // --fail-on reads the rows of the report's survey year only: those are all it is given unless
@@ -199,7 +222,8 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   if (flags.summary) await appendSummary(flags.summary, renderSummary(full(), matches, { ...options, paint: NO_PAINT }));
   if (matches.length > 0) {
     process.stderr.write(`tillit: --fail-on matched ${matches.length} time(s):\n`);
-    for (const m of matches) process.stderr.write(`  ${m}\n`);
+    // A rule's match names data: folded onto its line, so no data begins a line on stderr.
+    for (const m of matches) process.stderr.write(`  ${visible(m.replace(/\r?\n/g, '⏎'))}\n`);
     return EXIT.failOn;
   }
   return EXIT.ok;

@@ -2,14 +2,18 @@ import { budgetConflicts } from '../indicators/budget-lines.js';
 import { loadConfig, loadInputs } from '../ingest/load.js';
 import { inputOk, renderValidation, validationJson } from '../report/validation.js';
 import { EXIT, UsageError } from './errors.js';
-import { checkForcedKind, ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
-import { writeRejects } from './output.js';
+import { checkForcedKind, checkIngestFlags, ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
+import { jsonChunks } from '../report/json-chunks.js';
+import { writeRejects, writeStdout } from './output.js';
+import { guardOutputs, protectedFiles } from './paths.js';
 
 export async function runValidate(files: string[], opts: IngestFlags & { format: 'text' | 'json' }): Promise<number> {
   const loaded = await loadConfig(opts.config);
   if (files.length === 0 && loaded.config.inputs.length === 0) {
     throw new UsageError('no input files: name them (tillit validate FILE...) or list them under "inputs" in a config');
   }
+  checkIngestFlags(opts, loaded.config.organisation);
+  if (opts.rejects) await guardOutputs([{ role: '--rejects', path: opts.rejects }], protectedFiles(loaded, files));
   const inputs = await loadInputs(loaded, { files, overrides: ingestOverrides(opts), threads: threadOptions(opts), ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) });
   checkForcedKind(inputs);
   // Budget files that disagree with one another: an error in the file that disagrees.
@@ -19,6 +23,12 @@ export async function runValidate(files: string[], opts: IngestFlags & { format:
     const count = await writeRejects(opts.rejects, inputs);
     process.stderr.write(`tillit: wrote ${count} rejected row(s) to ${opts.rejects}\n`);
   }
-  process.stdout.write(opts.format === 'json' ? `${JSON.stringify(validationJson(inputs), null, 2)}\n` : renderValidation(inputs));
+  // JSON in pieces: two million rejected rows make a text longer than one string may be.
+  await writeStdout(opts.format === 'json' ? lines(jsonChunks(validationJson(inputs))) : [renderValidation(inputs)]);
   return inputs.every(inputOk) ? EXIT.ok : EXIT.input;
+}
+
+function* lines(chunks: Iterable<string>): Generator<string> {
+  yield* chunks;
+  yield '\n';
 }

@@ -137,7 +137,42 @@ export const configSchema = z
       .strict()
       .default({ yellowBelow: 0, redBelow: -2, forecastMargin: 1, resultTarget: 2, displayUnit: 'tkr', serviceActivity: {}, revenueActivities: [] }),
   })
-  .strict();
+  .strict()
+  .superRefine((config, ctx) => {
+    for (const issue of configContradictions(config)) ctx.addIssue({ code: 'custom', ...issue });
+  });
+
+/** The largest fixed share taken: far above any real key, far below where sums overflow. */
+const MAX_SHARE = 1e9;
+
+/**
+ * What each key may hold but the whole cannot mean: a member listed twice (charged twice), the
+ * organisation's code taken by a member (its lines would be the organisation's), fixed shares
+ * for a code that is no member, or so large their sum overflows.
+ */
+function configContradictions(config: {
+  organisation: { code: string };
+  members: { code: string }[];
+  allocation: { method: string; shares?: Record<string, number> };
+}): { path: (string | number)[]; message: string }[] {
+  const out: { path: (string | number)[]; message: string }[] = [];
+  const first = new Map<string, number>();
+  config.members.forEach((m, i) => {
+    const earlier = first.get(m.code);
+    if (earlier !== undefined) out.push({ path: ['members', i, 'code'], message: `member ${m.code} is listed twice (also members[${earlier}]); its costs would be counted twice` });
+    else first.set(m.code, i);
+    if (m.code === config.organisation.code) out.push({ path: ['organisation', 'code'], message: `the organisation's code ${m.code} is also a member's (members[${i}]); use another id` });
+  });
+  const shares = config.allocation.method === 'fixed' ? config.allocation.shares ?? {} : {};
+  for (const [memberCode, share] of Object.entries(shares)) {
+    if (share > MAX_SHARE) out.push({ path: ['allocation', 'shares', memberCode], message: `a share above ${MAX_SHARE} (received ${share}); shares are weights such as percentages` });
+    if (config.members.length > 0 && !first.has(memberCode)) out.push({ path: ['allocation', 'shares', memberCode], message: `${memberCode} is not among the members (${[...first.keys()].join(', ')})` });
+  }
+  if (config.allocation.method === 'fixed' && Object.keys(shares).length > 0 && Object.values(shares).every((v) => v === 0)) {
+    out.push({ path: ['allocation', 'shares'], message: 'every share is 0: the shared costs would be allocated to nobody' });
+  }
+  return out;
+}
 
 export type Config = z.infer<typeof configSchema>;
 export type InputSpec = z.infer<typeof inputSchema>;

@@ -14,6 +14,7 @@ import { isRevenueLine } from '../model/activities.js';
 import { financialResult } from './financial-result.js';
 import { byCode, opt, qualityTable, reportOrder, round, type RowFilter } from './quality.js';
 import { periodHasData, periodRanges, type Coverage } from './selection.js';
+import { appendAll } from '../model/array.js';
 
 export interface AnalyseOptions {
   /** `YYYY` or `YYYY-MM`; default the latest period in the data. */
@@ -58,7 +59,7 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
 export function analyseLazily(inputs: readonly ParsedInput[], config: Config, opts: AnalyseOptions = {}): LazyReport {
   const findings: Finding[] = inputs.flatMap((i) => i.findings);
   // One input's records as they are (a copy of 300 000 references is garbage), several joined.
-  const records: readonly QualityRecord[] = inputs.length === 1 ? inputs[0]!.records : ([] as QualityRecord[]).concat(...inputs.map((i) => i.records));
+  const records: readonly QualityRecord[] = inputs.length === 1 ? inputs[0]!.records : inputs.reduce((all, i) => appendAll(all, i.records), [] as QualityRecord[]);
   const tables = inputs.flatMap((i) => (i.budget ? [i.budget] : []));
   const catalogue = indicatorCatalogue(config.indicators);
   const memberCodes = config.members.map((m) => m.code);
@@ -91,7 +92,7 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
     const f = findings[k]!;
     if (f.line !== undefined && table.behindHidden(f.file, f.line)) findings[k] = withoutDetail(f);
   }
-  findings.push(...table.findings);
+  appendAll(findings, table.findings);
   const municipalities = new Set<string>();
   for (const [code, kind] of table.areas) if (kind === 'municipality') municipalities.add(code);
   for (const t of tables) for (const a of t.areas) if (a.kind === 'municipality') municipalities.add(a.code);

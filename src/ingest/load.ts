@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { ConfigError, defaultConfig, parseConfig } from '../config/parse.js';
 import { configInputPath, ingestOptions, type IngestOverrides } from '../config/resolve.js';
 import type { Config } from '../config/schema.js';
+import type { Finding } from '../model/findings.js';
 import type { ParsedInput, ParseOptions } from './parse-input.js';
 import { DEFAULT_MAX_BYTES, displayPath, readInput, readText, type ThreadOptions } from './read.js';
 import { repeatedAnswers } from './respondents.js';
@@ -55,6 +56,12 @@ async function refuseSameFile(files: readonly string[]): Promise<void> {
   throw new ConfigError(`${displayPath(same.first)} and ${displayPath(same.second)} are ${how}, named twice as inputs; each is read once or its rows would count twice: name it once`);
 }
 
+/** The paths a run reads, config inputs (unless replaced by FILES) first. */
+export function inputPaths(loaded: LoadedConfig, files: readonly string[], addToConfig = false): string[] {
+  const fromConfig = loaded.path !== undefined && (files.length === 0 || addToConfig) ? loaded.config.inputs.map((spec) => configInputPath(loaded.path!, spec)) : [];
+  return [...fromConfig, ...files];
+}
+
 /** Reads every input of a run, in order: the config's inputs (unless replaced) and then FILES. */
 export async function loadInputs(loaded: LoadedConfig, opts: LoadOptions): Promise<ParsedInput[]> {
   const { config, path } = loaded;
@@ -66,7 +73,10 @@ export async function loadInputs(loaded: LoadedConfig, opts: LoadOptions): Promi
   await refuseSameFile(all.map((a) => a.file));
   const read = (k: number, more: Partial<ParseOptions> = {}, threads = opts.threads) =>
     readInput(all[k]!.file, { ...ingestOptions(config, all[k]!.spec, opts.overrides), ...more }, opts.maxBytes ?? DEFAULT_MAX_BYTES, threads);
-  const inputs = await Promise.all(all.map((_, k) => read(k)));
+  // One file at a time: a thousand inputs never hold a thousand descriptors (EMFILE), and one
+  // large file already has the threads it can use.
+  const inputs: ParsedInput[] = [];
+  for (let k = 0; k < all.length; k++) inputs.push(await read(k));
   resolveScores(inputs);
   // Only when a respondent is suspected of a repeat: each such file read again, on one thread, in order.
   const repeated = await repeatedAnswers(inputs, async (k, sink) => void (await read(k, { answerSink: sink }, { threads: 1, minBytes: Infinity })));
@@ -76,4 +86,18 @@ export async function loadInputs(loaded: LoadedConfig, opts: LoadOptions): Promi
     delete input.respondents;
   });
   return inputs;
+}
+
+/**
+ * Why each input that gave nothing could not be read (missing, a directory, binary, invalid
+ * bytes, no known columns …): its first error. Such a file fails the run, it is not left out.
+ */
+export function unreadableInputs(inputs: readonly ParsedInput[]): Finding[] {
+  const out: Finding[] = [];
+  for (const i of inputs) {
+    if (i.counts.read > 0 || i.records.length > 0 || (i.budget?.length ?? 0) > 0) continue;
+    const error = i.findings.find((f) => f.severity === 'error');
+    if (error !== undefined) out.push(error);
+  }
+  return out;
 }

@@ -2,8 +2,8 @@ import type { Kind } from '../config/schema.js';
 import { finding, type Finding, type FindingInput } from '../model/findings.js';
 import type { BudgetTable } from '../model/budget-table.js';
 import type { QualityRecord } from '../model/records.js';
-import { decode, type Encoding } from './decode.js';
-import { koladaJsonToRecords, looksLikeKolada } from './kolada-json.js';
+import { decode, decodeWindows1252, firstInvalidUtf8, type Encoding } from './decode.js';
+import { createKoladaIngest, koladaJsonToRecords, looksLikeKolada, type KoladaResult } from './kolada-json.js';
 import type { DecimalMark } from './number.js';
 import type { RecordOptions, RejectedRow, RowCounts, Sign } from './records.js';
 import type { RespondentSet } from './respondents.js';
@@ -57,20 +57,26 @@ export interface Ingest {
 }
 
 /**
- * Reads one input from a stream of byte chunks. The first bytes decide the way: Kolada JSON and
- * UTF-16 files (small by nature) are read whole; CSV streams block by block in bounded memory.
+ * Reads one input from a stream of byte chunks. The first bytes decide the way: UTF-16 files
+ * (small by nature) are read whole; Kolada JSON and CSV stream in bounded memory.
  * Pure: the caller reads the file and names it.
  */
 export function createIngest(opts: ParseOptions): Ingest {
   const head: Uint8Array[] = [];
   let headBytes = 0;
-  let way: CsvIngest | 'whole' | undefined;
+  let way: CsvIngest | KoladaWay | 'whole' | undefined;
 
   function decide(): void {
     const bytes = Buffer.concat(head);
     const prefix = bytes.subarray(0, SNIFF_BYTES).toString('latin1');
-    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || looksLikeKolada(prefix.replace(/^\u00ef\u00bb\u00bf/, ''))) {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) {
       way = 'whole';
+      return;
+    }
+    if (looksLikeKolada(prefix.replace(/^\u00ef\u00bb\u00bf/, ''))) {
+      way = koladaWay(opts);
+      head.length = 0;
+      way.write(bytes);
       return;
     }
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -80,8 +86,8 @@ export function createIngest(opts: ParseOptions): Ingest {
   }
 
   return {
-    head: () => (typeof way === 'object' ? way.head() : undefined),
-    state: () => (typeof way === 'object' ? way.state() : undefined),
+    head: () => (typeof way === 'object' && 'head' in way ? way.head() : undefined),
+    state: () => (typeof way === 'object' && 'state' in way ? way.state() : undefined),
     write(chunk) {
       if (way === undefined) {
         head.push(chunk);
@@ -142,16 +148,64 @@ function parseWhole(bytes: Uint8Array, opts: ParseOptions): ParsedInput {
     return fileFailure(file, { code: 'file-empty' });
   }
   const info = { encoding: decoded.encoding, bom: decoded.bom };
-  if (looksLikeKolada(decoded.text)) {
-    const k = koladaJsonToRecords(decoded.text, { file, gender: opts.gender ?? 'T' });
-    return {
-      file, format: 'kolada-json', ...info, kind: 'values', counts: k.counts, records: k.records, rejects: k.rejects,
-      findings: k.findings.map((f) => finding(file, f)),
-      ...(k.version ? { title: `Kolada API ${k.version}` } : {}),
-    };
-  }
+  if (looksLikeKolada(decoded.text)) return koladaInput(file, koladaJsonToRecords(decoded.text, { file, gender: opts.gender ?? 'T' }), info);
   // UTF-16 text that is not JSON: hand its UTF-8 form to the CSV reader.
   const csv = createCsvIngest({ ...opts, encoding: 'utf-8' }, false);
   csv.write(Buffer.from(decoded.text, 'utf8'));
   return { ...csv.end(), encoding: decoded.encoding, bom: decoded.bom };
+}
+
+function koladaInput(file: string, k: KoladaResult, info: { encoding: Encoding; bom: boolean }): ParsedInput {
+  return {
+    file, format: 'kolada-json', ...info, kind: 'values', counts: k.counts, records: k.records, rejects: k.rejects,
+    findings: k.findings.map((f) => finding(file, f)),
+    ...(k.version ? { title: `Kolada API ${k.version}` } : {}),
+  };
+}
+
+interface KoladaWay {
+  write(chunk: Uint8Array): boolean;
+  end(): ParsedInput;
+}
+
+/**
+ * Kolada JSON read as it streams in. JSON is UTF-8 (RFC 8259): bytes that are not fail the file
+ * at the first bad byte, unless Windows-1252 was asked for.
+ */
+function koladaWay(opts: ParseOptions): KoladaWay {
+  const { file } = opts;
+  const k = createKoladaIngest({ file, gender: opts.gender ?? 'T' });
+  const cp1252 = opts.encoding === 'windows-1252';
+  const check = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let bom: boolean | undefined;
+  let bad: FindingInput | undefined;
+  let line = 1;
+  let lineStart = 0;
+  let seen = 0;
+  return {
+    write(chunk) {
+      bom ??= chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
+      if (bad !== undefined) return false;
+      if (cp1252) {
+        k.write(Buffer.from(decodeWindows1252(chunk), 'utf8'));
+        return true;
+      }
+      try {
+        check.decode(chunk, { stream: true });
+      } catch {
+        const at = firstInvalidUtf8(chunk);
+        for (let i = 0; i < at; i++) if (chunk[i] === 0x0a) [line, lineStart] = [line + 1, seen + i + 1];
+        bad = { code: 'encoding-invalid', line, column: seen + at - lineStart + 1, args: { encoding: 'utf-8' } };
+        return false;
+      }
+      for (let i = chunk.indexOf(0x0a); i >= 0; i = chunk.indexOf(0x0a, i + 1)) [line, lineStart] = [line + 1, seen + i + 1];
+      seen += chunk.length;
+      k.write(chunk);
+      return true;
+    },
+    end() {
+      if (bad !== undefined) return fileFailure(file, bad);
+      return koladaInput(file, k.end(), { encoding: cp1252 ? 'windows-1252' : 'utf-8', bom: bom ?? false });
+    },
+  };
 }

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { finding } from '../model/findings.js';
+import { visible } from '../model/text.js';
 import { availableParallelism } from 'node:os';
 import { readParallel } from './parallel.js';
 import { createIngest, noteNothingUsable, type ParsedInput, type ParseOptions } from './parse-input.js';
@@ -11,6 +12,9 @@ export interface ThreadOptions {
   threads: number;
   minBytes: number;
 }
+
+/** The most threads one file is read on: 8 take a national file at disk speed; 256 took 3.9 GB. */
+export const MAX_THREADS = 8;
 
 /** Below this size a file is read on one thread: starting workers costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
@@ -26,7 +30,7 @@ export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024 * 1024;
 export function displayPath(path: string, cwd = process.cwd()): string {
   const abs = resolve(cwd, path);
   const rel = relative(cwd, abs);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
+  return visible(rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs);
 }
 
 /**
@@ -40,14 +44,23 @@ export async function readInput(path: string, opts: Omit<ParseOptions, 'file'>, 
   const empty = { file, counts: { read: 0, used: 0, rejected: 0, ignored: 0 }, records: [], rejects: [] };
   try {
     const info = await stat(path);
-    if (info.isDirectory()) return { ...empty, findings: [finding(file, { code: 'file-unreadable', args: { reason: 'it is a directory' } })] };
+    if (info.isDirectory()) return { ...empty, findings: [finding(file, { code: 'file-unreadable', args: { reason: FS_REASONS.EISDIR! } })] };
     if (info.size > maxBytes) {
       return { ...empty, findings: [finding(file, { code: 'file-too-large', args: { size: info.size, limit: maxBytes } })] };
     }
-    if (threads.threads > 1 && info.size >= threads.minBytes) return noteNothingUsable(await readParallel(path, { ...opts, file, fileBytes: info.size }, info.size, threads.threads));
+    // Each thread takes at least half the size from which files are read on several.
+    const parts = Math.min(threads.threads, MAX_THREADS, Math.floor(info.size / Math.max(1, threads.minBytes / 2)));
+    if (parts > 1 && info.size >= threads.minBytes) return noteNothingUsable(await readParallel(path, { ...opts, file, fileBytes: info.size }, info.size, parts));
     const ingest = createIngest({ ...opts, file, fileBytes: info.size });
     const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+    // A pipe or device (/dev/stdin, a FIFO) has no size to check beforehand: bytes are counted.
+    let read = 0;
     for await (const chunk of stream) {
+      read += (chunk as Buffer).length;
+      if (read > maxBytes) {
+        stream.destroy();
+        return { ...empty, findings: [finding(file, { code: 'file-too-large', args: { size: `more than ${maxBytes}`, limit: maxBytes } })] };
+      }
       if (!ingest.write(chunk as Buffer)) {
         stream.destroy();
         break;
@@ -57,12 +70,26 @@ export async function readInput(path: string, opts: Omit<ParseOptions, 'file'>, 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ...empty, findings: [finding(file, { code: 'file-not-found' })] };
-    if (code === 'EACCES' || code === 'EISDIR' || code === 'EPERM') {
-      return { ...empty, findings: [finding(file, { code: 'file-unreadable', args: { reason: code } })] };
+    if (typeof code === 'string' && /^E[A-Z0-9]+$/.test(code)) {
+      return { ...empty, findings: [finding(file, { code: 'file-unreadable', args: { reason: FS_REASONS[code] ?? code } })] };
     }
     throw error;
   }
 }
+
+/** File-system failures in words; any other code is shown as it is. */
+const FS_REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a directory',
+  ENOTDIR: 'a folder in its path is not a folder',
+  ELOOP: 'too many symbolic links (a loop)',
+  ENAMETOOLONG: 'the name is too long',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files',
+  EIO: 'input/output error',
+  ENXIO: 'no such device',
+};
 
 /** Reads a config file's text; missing or unreadable files become a ConfigError upstream. */
 export async function readText(path: string): Promise<string> {

@@ -5,7 +5,7 @@ import {
   type AnswerRecord, type BudgetRecord, type Gender, type QualityRecord,
 } from '../model/records.js';
 import { municipalityInText, NATION_CODE, resolveArea, type Area, type AreaResolution } from '../model/register.js';
-import { detach, normalizeLabel, TextIndex, truncate } from '../model/text.js';
+import { detach, normalizeLabel, TextIndex, truncate, visibleLabel } from '../model/text.js';
 import type { AnswerClass, AnswerScale, Classified } from './answers.js';
 import { ALIASES, detectKind, expectedNames, mapColumns, REQUIRED, unitInTitle, type AmountUnit } from './columns.js';
 import { planHeader, type HeaderPlan } from './header-plan.js';
@@ -21,6 +21,7 @@ import { BudgetGrain } from './budget-grain.js';
 import { checkUnit, yearlyTotals } from './budget-unit.js';
 import { createRowIndex } from '../model/row-index.js';
 import { joinCells, type Delimiter, type Row } from './table.js';
+import { appendAll } from '../model/array.js';
 
 export type Sign = 'costs-positive' | 'costs-negative';
 
@@ -47,6 +48,8 @@ export interface RecordOptions {
   maxRows?: number;
   /** Bytes per parsed block when streaming (tests make it small to put boundaries everywhere). */
   blockBytes?: number;
+  /** The longest one record may be (tests set it small; default `MAX_RECORD_BYTES`). */
+  maxRecordBytes?: number;
   organisation: { code: string; name: string; aliases: readonly string[] };
   classify: (question: string, answer: string) => Classified;
   /** The data `classify` was built from, so a worker thread can build the same one. */
@@ -115,8 +118,8 @@ function memo<T>(fn: (text: string) => T): (text: string) => T {
     return entry.value;
   };
 }
-/** A kept text, one copy per distinct text. */
-const keptText = () => memo((text) => text);
+/** A kept text, one copy per distinct text, shown as it may be shown anywhere (see `visible`). */
+const keptText = () => memo((text) => visibleLabel(text));
 const GENDERS: Record<string, Gender> = {
   t: 'T', totalt: 'T', total: 'T', alla: 'T', 'bada konen': 'T', 'samtliga': 'T', all: 'T', both: 'T', 'both sexes': 'T',
   k: 'K', kvinnor: 'K', kvinna: 'K', women: 'K', female: 'K', f: 'K', w: 'K',
@@ -554,7 +557,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
       if (answerClass === undefined) fail('answer-unknown', 'answer');
       if (errors.length > 0 || area === undefined || period === undefined || indicator === '') {
         if (indicator === '' && errors.length === 0) fail('value-required', 'indicator');
-        findings.push(...errors);
+        appendAll(findings, errors);
         reject(row, [...new Set(errors.map((e) => e.code))].join('; '));
         // A rejected answer whose cell is known leaves that cell incomplete: its share is not published.
         if (area !== undefined && period !== undefined && period.length === 4 && indicator !== '') {
@@ -605,7 +608,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
     }
 
     if (errors.length > 0 || area === undefined) {
-      findings.push(...errors);
+      appendAll(findings, errors);
       reject(row, [...new Set(errors.map((e) => e.code))].join('; '));
       return;
     }

@@ -7,6 +7,8 @@ import { createRecordBuilder, type RecordBuilder } from './records.js';
 import { breaksIn, collectRows, eachUnquoted, joinCells, lineStarts, parseBlock, readHead, type Delimiter, type Row } from './table.js';
 import type { Kind } from '../config/schema.js';
 import type { DecimalMark } from './number.js';
+import { appendAll } from '../model/array.js';
+import { visible } from '../model/text.js';
 
 /**
  * Blocks of about this many bytes are decoded and parsed at a time while the first rows (2000 of
@@ -22,6 +24,8 @@ const BLOCK_BYTES = 1 << 16;
  * answers ~4 % faster).
  */
 const STREAM_BLOCK_BYTES = 1 << 15;
+/** The longest one record may be (its quoted line breaks included): far above any real row. */
+export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export interface CsvIngest {
@@ -73,6 +77,7 @@ export interface ChunkHead {
 export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHead): CsvIngest {
   const { file } = opts;
   const blockBytes = opts.blockBytes ?? BLOCK_BYTES;
+  const maxRecord = opts.maxRecordBytes ?? MAX_RECORD_BYTES;
   const streamBytes = Math.min(blockBytes, STREAM_BLOCK_BYTES);
   // Bytes not yet in a block: the first `pending.length` bytes of `store`, which doubles when a
   // record runs on (a 20 MB quoted cell was copied once per 32 KiB slice: quadratic, 2.9 s).
@@ -196,7 +201,7 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
       if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       const head = readHead(text, opts.delimiter);
       delimiter = head.delimiter;
-      if (head.title !== undefined) title = head.title;
+      if (head.title !== undefined) title = visible(head.title);
       text = text.slice(head.offset);
       first += head.skippedLines;
     }
@@ -219,13 +224,13 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
     }
     if (builder === undefined) {
       // The first rows are kept until there are 2000 (or the file ends): they decide the decimal mark.
-      early.push(...rows);
+      appendAll(early, rows);
       earlyBlocks.push(block);
       if (early.length >= 2000 || stopped) flushEarly();
     } else {
       for (const u of block.unreadable) builder.unreadable(u);
       feedRows(rows);
-      pendingFindings.push(...block.findings);
+      appendAll(pendingFindings, block.findings);
     }
     nextLine = line + lineCount;
   }
@@ -252,7 +257,7 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
     if (builder !== undefined || delimiter === undefined) return;
     startTable(early);
     for (const b of earlyBlocks) {
-      pendingFindings.push(...b.findings);
+      appendAll(pendingFindings, b.findings);
       for (const u of b.unreadable) builder!.unreadable(u);
     }
     feedRows(early);
@@ -370,6 +375,8 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
         append(piece);
         scan(false);
         cut(false);
+        // No line end for this long: an unterminated quote, or not a CSV file. Bounded, not held.
+        if (pending.length - boundary > maxRecord) fatal = { code: 'record-too-long', line: nextLine, args: { limit: maxRecord } };
       }
       return !stopped && fatal === undefined;
     },

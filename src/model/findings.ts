@@ -1,3 +1,4 @@
+import { visible } from './text.js';
 /**
  * Findings are data: a code, a severity, a location and the arguments; `finding` makes the
  * message from the code's entry in `MESSAGES`, and `formatFinding` the one line shown to users. Errors reject a row (or a file), warnings and infos accompany used data.
@@ -39,6 +40,7 @@ const MESSAGES = {
   'kind-no-amounts': (a) => `--kind budget (or "kind": "budget") on a file with no amount column. Roles found: ${a.found}. Missing: ${a.missing}. Columns: ${a.columns}`,
   'header-ambiguous-column': (a) => `columns ${a.columns} both mean ${a.role}; using the first`,
   'csv-syntax': (a) => `CSV syntax error: ${a.reason}`,
+  'record-too-long': (a) => `one record runs past ${a.limit} bytes without ending (an unterminated quote, or not a CSV file)`,
   'row-column-count': (a) => `row has ${a.got} fields, header has ${a.expected}`,
   'row-repeated-header': () => `header line repeated inside the data`,
   'value-number-invalid': (a) => `${a.role}: not a number in this file's format (decimal mark '${a.decimal}')`,
@@ -168,12 +170,13 @@ export function finding(file: string, input: FindingInput): Finding {
   const out: Finding = {
     code: input.code,
     severity: input.severity ?? DEFAULT_SEVERITY[input.code] ?? 'error',
-    file,
-    message: MESSAGES[input.code](args as never),
+    file: visible(file),
+    // Arguments quote data (header names, titles): no control character reaches a terminal.
+    message: visible(MESSAGES[input.code](args as never)),
   };
   if (input.line !== undefined) out.line = input.line;
   if (input.column !== undefined) out.column = input.column;
-  if (input.received !== undefined) out.received = input.received;
+  if (input.received !== undefined) out.received = visible(input.received);
   return out;
 }
 

@@ -16,7 +16,40 @@ export function normalizeLabel(text: string): string {
 /** Shortens received text for messages so a 10 MB cell never floods a terminal. */
 export function truncate(text: string, max = 60): string {
   const oneLine = text.replace(/\r?\n/g, '⏎');
-  return detach(oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`);
+  return detach(visible(oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`));
+}
+
+/**
+ * Control characters (ESC, CR, LF, C1), bidi overrides and isolates, zero-width and other
+ * invisible format characters: what could move a terminal's cursor, recolour it, forge a line,
+ * or make text read other than it is stored.
+ */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\ufff9-\ufffb]/;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
+
+/**
+ * Text from data as it may be shown anywhere (terminal, CI log, Markdown, CSV): every invisible or
+ * controlling character written out as an escape, `\x1b`, `\u202e`.
+ * @example visible('ok\u001b[2J') // 'ok\\x1b[2J'
+ */
+export function visible(text: string): string {
+  if (!INVISIBLE.test(text)) return text;
+  return text.replace(INVISIBLE_ALL, escapeChar);
+}
+
+const escapeChar = (c: string) => {
+  const code = c.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+};
+const INVISIBLE_BUT_LINES = /(?:\r(?!\n))|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\ufff9-\ufffb]/g;
+
+/**
+ * A label from data (a service, question or activity) as `visible` shows it, its line breaks and
+ * tabs kept: a name may span lines in its cell. Whoever prints it on one line (stderr, Markdown)
+ * folds them; a lone CR, which would return a terminal's cursor over the line, is escaped.
+ */
+export function visibleLabel(text: string): string {
+  return INVISIBLE.test(text) ? text.replace(INVISIBLE_BUT_LINES, escapeChar) : text;
 }
 
 /**

@@ -8,6 +8,7 @@ type Sentence = { sv: string; en: string };
  * Swedish and English. A kind without a sentence does not compile.
  */
 export const FINDING_WORDS = {
+  'record-too-long': { sv: 'En rad i filen var längre än gränsen (ofta ett citattecken som aldrig avslutas); resten av filen lästes inte.', en: 'A row of the file was longer than the limit (often a quote that is never closed); the rest of the file was not read.' },
   'source-disagreement-hidden': { sv: 'Två källor anger olika värden för ett dolt resultat; resultatet från svaren på individnivå används.', en: 'Two sources give different values for a hidden result; the result from respondent-level answers is used.' },
   'gender-unknown-residual': { sv: 'Några svarande har inte angett kön; de räknas i totalen och skyddas som en egen grupp som aldrig visas.', en: 'Some respondents gave no gender; they count in the total and are protected as a group of their own that is never shown.' },
   'indicator-from-header': { sv: 'Filen saknar indikatorkolumn; indikatorn togs från värdekolumnens rubrik.', en: 'The file has no indicator column; the indicator was taken from the value column\'s heading.' },

@@ -1,4 +1,6 @@
 import type { ValueUnit } from '../model/vocabulary.js';
+import { minMax } from '../model/array.js';
+
 export type Lang = 'sv' | 'en';
 export type AmountUnit = 'kr' | 'tkr' | 'mnkr';
 
@@ -48,8 +50,7 @@ export function sparkline(values: readonly (number | null)[]): string {
   const present = values.filter((v): v is number => v !== null);
   // One value is not a series: draw nothing rather than a meaningless bar.
   if (present.length < 2) return '';
-  const lo = Math.min(...present);
-  const hi = Math.max(...present);
+  const { min: lo, max: hi } = minMax(present);
   return values
     .map((v) => {
       if (v === null) return '·';

@@ -3,19 +3,23 @@ import { buildBrief, type Brief, type Cell, type Table } from './brief.js';
 import type { Chart } from './charts/index.js';
 import { CHART_WORDS } from './charts/words.js';
 import type { RenderOptions } from './view.js';
+import { visible } from '../model/text.js';
 
 /**
  * Escapes text for a GitHub-flavoured Markdown table cell or line: no pipe, newline, HTML tag,
- * code span or emphasis can come through from data.
+ * code span, emphasis or math (`$…$`) can come through from data, and no bare URL, `www.` or
+ * @mention becomes a link or a notification (a zero-width space, as an entity, breaks them).
  * @example escapeMd('a|b <script>') // 'a\\|b &lt;script&gt;'
  */
 export function escapeMd(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
+  return visible(text.replace(/[\r\n]+/g, ' '))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|#~])/g, '\\$1')
+    .replace(/([\\`*_[\]|#~$])/g, '\\$1')
+    .replace(/@/g, '@&#8203;')
+    .replace(/:\/\//g, ':/&#8203;/')
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}&#8203;.`)
     .trim();
 }
 

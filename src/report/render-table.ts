@@ -1,14 +1,13 @@
-import Table from 'cli-table3';
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatPp, formatValue, sparkline } from './format.js';
 import type { ValueUnit } from '../model/vocabulary.js';
 import { alphaText, areaName, budgetHeading, budgetLabel, budgetPeriodNote, indicatorTitle, indicatorUnit, latestQuality, reportAreas, seriesValues, type RenderOptions } from './view.js';
 import { truncate } from '../model/text.js';
 import { words } from './words.js';
+import { TextTable } from './text-table.js';
 
-function table(head: string[]): Table.Table {
-  // cli-table3 colours headers and borders unless told not to; colour is our decision.
-  return new Table({ head, style: { head: [], border: [], compact: true } });
+function table(head: string[]): TextTable {
+  return new TextTable(head);
 }
 
 function statusCell(status: 'green' | 'yellow' | 'red' | null, opts: RenderOptions): string {

@@ -175,6 +175,10 @@ export function renderSummary(report: Report, matches: readonly string[], opts: 
     if (messages.length === 0) continue;
     out.push(`**${escapeMd(a.name)}**`, '', ...messages.map((m) => `- ${escapeMd(m)}`), '');
   }
-  if (matches.length > 0) out.push(`**${sv ? 'Regler som slog till' : 'Rules matched'} (--fail-on)**`, '', ...matches.map((m) => `- \`${m.replace(/`/g, "'")}\``), '');
+  if (matches.length > 0) {
+    out.push(`**${sv ? 'Regler som slog till' : 'Rules matched'} (--fail-on)**`, '');
+    for (const m of matches) out.push(`- ${escapeMd(m)}`);
+    out.push('');
+  }
   return `${out.join('\n')}\n`;
 }

@@ -3,6 +3,7 @@ import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import { WORDS } from './words.js';
 import type { ValueUnit } from '../model/vocabulary.js';
 import { formatPeriod } from './format.js';
+import { minMax } from '../model/array.js';
 
 /** Colour as an optional extra; the CLI decides and passes it in (identity when off). */
 export interface Paint {
@@ -106,8 +107,7 @@ export function seriesValues(report: Report, row: QualityRow): (number | null)[]
   const rows = seriesQuality(report, row.area, row.indicator, row.service, row.gender).filter((q) => comparePeriods(q.period, row.period) <= 0);
   if (rows.length === 0) return [];
   const years = rows.map((q) => periodYear(q.period));
-  const from = Math.min(...years);
-  const to = Math.max(...years);
+  const { min: from, max: to } = minMax(years);
   const byYear = new Map(rows.map((q) => [periodYear(q.period), q.value]));
   return Array.from({ length: to - from + 1 }, (_, i) => byYear.get(from + i) ?? null);
 }

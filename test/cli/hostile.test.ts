@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, closeSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { CONFIG, ROOT, tillit, type Run } from './run.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CONFIG, EXAMPLE, ROOT, tillit, type Run } from './run.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'tillit-hostile-'));
 const H = (name: string) => `test/cli/hostile/${name}`;
@@ -209,4 +209,233 @@ describe('--rejects: nothing is lost', () => {
     expect(existsSync(`${rejects}.tmp`)).toBe(false);
     expect(statSync(rejects).size).toBeGreaterThan(100);
   });
+});
+
+describe('hostile input, round two: an exit code and one sentence, never a crash', () => {
+  const dirs: string[] = [];
+  const scratch = () => {
+    const d = tmp();
+    dirs.push(d);
+    return d;
+  };
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  /** Exactly one line on stderr (a sentence) and no stack trace. */
+  const oneSentence = (r: Run) => {
+    noStack(r);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  };
+
+  it('Kolada JSON nested 5 000 deep: a finding, exit 3', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'deep.json'), `{"values": ${'['.repeat(5000)}${']'.repeat(5000)}}`);
+    const { r, v } = validate([join(dir, 'deep.json')]);
+    expect(r.code).toBe(3);
+    noStack(r);
+    expect(errorCodes(v)).toEqual(['json-invalid@1']);
+  });
+  it('Kolada JSON is read in flat memory: 4.8 MB under a 64 MB heap (read whole, it took 235 MB and aborted)', () => {
+    const dir = scratch();
+    const munis = ['1460', '1461', '0180', '1480', '0114', '0115', '0117', '0120'];
+    const parts: string[] = [];
+    for (let i = 0; i < 24_000; i++) {
+      const values = [{ gender: 'T', count: 1, status: '', value: 50.5, isdeleted: false }];
+      parts.push(JSON.stringify({ kpi: `U${String(Math.floor(i / 288)).padStart(5, '0')}`, municipality: munis[i % 8], period: 1990 + (Math.floor(i / 8) % 36), values }, null, 2));
+    }
+    writeFileSync(join(dir, 'big.json'), `{"values": [\n${parts.join(',\n')}\n]}`);
+    const r = tillit(['validate', join(dir, 'big.json')], { env: { NODE_OPTIONS: '--max-old-space-size=64' } });
+    noStack(r);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/24000 read, 24000 used, 0 rejected/);
+  });
+  it('a file that cannot be read fails the run: exit 3, the file and why, in one sentence', () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'folder'));
+    writeFileSync(join(dir, 'plain'), 'x');
+    symlinkSync(join(dir, 'loop-a'), join(dir, 'loop-b'));
+    symlinkSync(join(dir, 'loop-b'), join(dir, 'loop-a'));
+    const cases: [string, string][] = [
+      [join(dir, 'missing.csv'), `file not found: ${join(dir, 'missing.csv')}`],
+      [join(dir, 'folder'), `cannot read ${join(dir, 'folder')}: it is a directory`],
+      [join(dir, 'plain', 'x.csv'), `cannot read ${join(dir, 'plain', 'x.csv')}: a folder in its path is not a folder`],
+      [join(dir, 'loop-a'), `cannot read ${join(dir, 'loop-a')}: too many symbolic links (a loop)`],
+      [join(dir, `${'n'.repeat(300)}.csv`), `cannot read ${join(dir, `${'n'.repeat(300)}.csv`)}: the name is too long`],
+      ['/dev/zero', 'cannot use /dev/zero: file looks binary (NUL byte at byte 0)'],
+      [H('invalid-utf8.csv'), 'cannot use test/cli/hostile/invalid-utf8.csv:3:13: invalid utf-8 byte sequence'],
+    ];
+    for (const [file, sentence] of cases) {
+      const r = tillit(['report', file, CONFIG.replace(/tillit.config.json$/, 'kvalitet-2016-2025.csv')]);
+      expect(r.code, file).toBe(3);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`tillit: ${sentence}`);
+      oneSentence(r);
+    }
+  });
+  it('a thousand inputs are read one at a time: 60 files under a limit of 48 open files', () => {
+    const dir = scratch();
+    const source = `${ROOT}${CONFIG.replace(/tillit.config.json$/, 'kvalitet-2016-2025.csv')}`;
+    const files = Array.from({ length: 60 }, (_, i) => join(dir, `k-${i}.csv`));
+    for (const f of files) copyFileSync(source, f);
+    const r = spawnSync('sh', ['-c', `ulimit -n 48 && exec "${process.execPath}" "${ROOT}bin/tillit.js" validate "$@"`, 'sh', ...files], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('60 of 60 file(s) clean');
+  });
+
+  const KVALITET = `${ROOT}${CONFIG.replace(/tillit.config.json$/, 'kvalitet-2016-2025.csv')}`;
+  /** A folder with one input, `real.csv`, and a symlink to it, `link.csv`. */
+  const withInput = () => {
+    const dir = scratch();
+    copyFileSync(KVALITET, join(dir, 'real.csv'));
+    symlinkSync('real.csv', join(dir, 'link.csv'));
+    return { dir, input: readFileSync(join(dir, 'real.csv'), 'utf8') };
+  };
+
+  it('never over an input, the config or another output: real paths and inodes compared (exit 2, nothing written)', () => {
+    const { dir, input } = withInput();
+    mkdirSync(join(dir, 'sub'));
+    symlinkSync(dir, join(dir, 'alias'));
+    writeFileSync(join(dir, 'tillit.config.json'), JSON.stringify({ organisation: { name: 'X' }, members: [{ code: '1460' }], inputs: [{ path: 'real.csv' }] }));
+    const config = readFileSync(join(dir, 'tillit.config.json'), 'utf8');
+    const cases: [string[], string][] = [
+      [['report', 'link.csv', '--out', 'real.csv'], '--out real.csv would overwrite the input file link.csv'],
+      [['report', 'real.csv', '--out', 'alias/real.csv'], '--out alias/real.csv would overwrite the input file real.csv'],
+      [['report', 'real.csv', '--summary', 'link.csv'], '--summary link.csv would overwrite the input file real.csv'],
+      [['report', '--config', 'tillit.config.json', '--out', 'tillit.config.json'], '--out tillit.config.json would overwrite the config tillit.config.json'],
+      [['report', 'real.csv', '--rejects', 'x.csv', '--out', 'x.csv'], '--rejects x.csv would overwrite --out x.csv'],
+      [['validate', 'real.csv', '--rejects', 'link.csv'], '--rejects link.csv would overwrite the input file real.csv'],
+    ];
+    for (const [args, sentence] of cases) {
+      const r = tillit(args, { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toBe(`tillit: ${sentence}\n`);
+    }
+    expect(readFileSync(join(dir, 'real.csv'), 'utf8')).toBe(input);
+    expect(readFileSync(join(dir, 'tillit.config.json'), 'utf8')).toBe(config);
+    expect(lstatSync(join(dir, 'link.csv')).isSymbolicLink()).toBe(true);
+    expect(existsSync(join(dir, 'x.csv'))).toBe(false);
+  });
+  it('a device or FIFO is written to, never replaced; a replaced report keeps its mode; a long name gets a short temp name', () => {
+    const { dir } = withInput();
+    // A symlink to the null device inside the temporary folder: the device node must survive.
+    symlinkSync('/dev/null', join(dir, 'null'));
+    let r = tillit(['report', 'real.csv', '--out', 'null', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(lstatSync(join(dir, 'null')).isSymbolicLink()).toBe(true);
+    const fifo = join(dir, 'fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = spawnSync('sh', ['-c', `cat "${fifo}" > "${fifo}.got" & exec "${process.execPath}" "${ROOT}bin/tillit.js" report real.csv --format csv --out fifo; wait`], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    expect(reader.status).toBe(0);
+    expect(statSync(fifo).isFIFO()).toBe(true);
+    expect(readFileSync(`${fifo}.got`, 'utf8')).toMatch(/^section,area,/);
+    writeFileSync(join(dir, 'rep.md'), 'old');
+    chmodSync(join(dir, 'rep.md'), 0o600);
+    expect(tillit(['report', 'real.csv', '--format', 'md', '--out', 'rep.md'], { cwd: dir }).code).toBe(0);
+    expect(statSync(join(dir, 'rep.md')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(dir, 'rep.md'), 'utf8')).toMatch(/^# /);
+    const long = `${'b'.repeat(245)}.md`;
+    r = tillit(['report', 'real.csv', '--format', 'md', '--out', long], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(existsSync(join(dir, long))).toBe(true);
+  });
+  it('an output that cannot be written, stdout on a full disk, an impossible SOURCE_DATE_EPOCH: exit 2, one sentence', () => {
+    const { dir } = withInput();
+    writeFileSync(join(dir, 'plain'), 'x');
+    symlinkSync('loop-b', join(dir, 'loop-a'));
+    symlinkSync('loop-a', join(dir, 'loop-b'));
+    for (const [out, why] of [['plain/x.json', 'ENOTDIR'], ['loop-a', 'ELOOP']]) {
+      const r = tillit(['report', 'real.csv', '--out', out!, '--format', 'json'], { cwd: dir });
+      expect(r.code, out).toBe(2);
+      expect(r.stderr).toContain(`tillit: cannot write ${join(dir, out!)}: ${why}`);
+      oneSentence(r);
+    }
+    let r = tillit(['report', 'real.csv'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '99999999999999' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^tillit: SOURCE_DATE_EPOCH must be whole seconds since 1970 up to 8640000000000, got "99999999999999"\n$/);
+    const full = openSync('/dev/full', 'w');
+    try {
+      const s = spawnSync(process.execPath, [`${ROOT}bin/tillit.js`, 'report', 'real.csv', '--format', 'json'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', full, 'pipe'], env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+      r = { code: s.status, stdout: '', stderr: s.stderr };
+    } finally {
+      closeSync(full);
+    }
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('tillit: cannot write to standard output: ENOSPC\n');
+  });
+
+  it('terminal escapes, bidi overrides, zero-width characters and line breaks in data are shown escaped in every format and on stderr', () => {
+    const dir = scratch();
+    const file = join(dir, 'esc.csv');
+    writeFileSync(file, [
+      'År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)',
+      '2024;1460 Bengtsfors;"Hem\u001b]0;pwn\u0007tjänst\n::error title=x::forged @team https://x.test $x$";helhetssyn;120;87,5',
+      '2024;1460 Bengtsfors;\u202eHem\u200btjänst;trygghet;120;80',
+      '2024;1460 Bengtsfors;Hem;trygghet;120;bad\u001b[31m',
+    ].join('\n'));
+    const summary = join(dir, 'summary.md');
+    const raw = /[\u001b\u0007\u202e\u200b]/;
+    for (const format of ['table', 'md', 'csv', 'json']) {
+      const r = tillit(['report', file, '--format', format, '--fail-on', 'status=green', '--summary', summary, '--rejects', join(dir, 'rejects.csv')]);
+      expect(r.code, format).toBe(1);
+      expect(r.stdout, format).not.toMatch(raw);
+      expect(r.stderr, format).not.toMatch(raw);
+      // Data never begins a line on stderr: a forged workflow command stays inside its line.
+      expect(r.stderr.split('\n').filter((l) => /^\s*::/.test(l))).toEqual([]);
+      expect(r.stdout + r.stderr).toContain('Hem\\x1b]0;pwn\\x07tjänst');
+    }
+    const v = tillit(['validate', file]);
+    expect(v.stdout + v.stderr).not.toMatch(raw);
+    expect(v.stdout).toContain('bad\\x1b[31m');
+    const md = readFileSync(summary, 'utf8');
+    expect(md).not.toMatch(raw);
+    expect(md.split('\n').filter((l) => l.includes('::error'))).toEqual(md.split('\n').filter((l) => l.includes('::error') && l.startsWith('- ')));
+    expect(md).toContain('@&#8203;team');
+    expect(md).toContain('https:/&#8203;/x.test');
+    expect(md).toContain('\\$x\\$');
+    const rejects = readFileSync(join(dir, 'rejects.csv'), 'utf8');
+    expect(rejects).not.toMatch(raw);
+    expect(rejects).toContain('\\x1b[31m');
+  });
+
+  it('--max-bytes counts bytes as they are read (a pipe has no size), and one JSON value is bounded', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'rows.csv'), `År;Kommun;Fråga;Antal svarande;Andel positiva (%)\n${'2024;1460;helhetssyn;120;87,5\n'.repeat(10_000)}`);
+    // Through a pipe, as `cat rows.csv | tillit report /dev/stdin` (spawnSync's own stdin is a socket).
+    const piped = spawnSync('sh', ['-c', `cat rows.csv | "${process.execPath}" "${ROOT}bin/tillit.js" report /dev/stdin --max-bytes 100000`], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    expect(piped.status).toBe(3);
+    expect(piped.stderr).toBe('tillit: cannot use /dev/stdin: file is more than 100000 bytes, above the limit of 100000 bytes (--max-bytes)\n');
+    writeFileSync(join(dir, 'long.json'), `{"values": ["${'x'.repeat(3_000_000)}"]}`);
+    const v = validate([join(dir, 'long.json')]);
+    expect(v.r.code).toBe(3);
+    expect(errorCodes(v.v)).toEqual(['json-invalid@1']);
+    expect(v.v!.files[0]!.findings[0]!.message).toBe('not valid JSON: a value runs past 1048576 bytes');
+  });
+
+  it('SIGTERM while writing removes the temporary file', async () => {
+    const dir = scratch();
+    const lines = ['Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad;Prognos helår'];
+    for (let i = 0; i < 20_000; i++) lines.push(`2025-03;Bengtsfors kommun;Verksamhet ${i};1200;100;${100 + (i % 7)};1210`);
+    writeFileSync(join(dir, 'b.csv'), lines.join('\n'));
+    const child = spawn(process.execPath, [`${ROOT}bin/tillit.js`, 'report', 'b.csv', '--unit', 'kr', '--format', 'csv', '--out', 'out.csv'], { cwd: dir, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, stdio: 'ignore' });
+    const closed = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, signal) => resolve(signal)));
+    const temp = () => readdirSync(dir).some((n) => n.endsWith('.tmp'));
+    const started = Date.now();
+    while (!temp() && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 5));
+    expect(temp()).toBe(true);
+    child.kill('SIGTERM');
+    expect(await closed).toBe('SIGTERM');
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp') || n === 'out.csv')).toEqual([]);
+  });
+
+  it('an unreadable --input-period or --input-municipality is a usage error (2), not every row rejected (3)', () => {
+    const file = `${EXAMPLE}/budget-gemensamt.csv`;
+    let r = tillit(['validate', file, '--input-period', '2025-13']);
+    expect([r.code, r.stderr]).toEqual([2, 'tillit: --input-period: not a period: "2025-13" (expected a year, 2025, or a month, 2025-08)\n']);
+    r = tillit(['report', file, '--input-municipality', 'Atlantis']);
+    expect([r.code, r.stderr]).toEqual([2, 'tillit: --input-municipality: not a known municipality code or name, region, "Riket" or the organisation: "Atlantis"\n']);
+  });
+
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tillit } from './run.js';
+import { EXAMPLE, tillit } from './run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tillit-threads-'));
 // Every file, however small, is split: the worker path runs on the bundled sizes.
@@ -81,5 +81,17 @@ describe('files of other kinds, with workers started', () => {
     const r = same(['report', '--config', 'fixtures/bengtsfors-mellerud/tillit.config.json', '--format', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).budget.length).toBeGreaterThan(0);
+  });
+});
+
+describe('--threads is bounded', () => {
+  it('a request above 8 is lowered to 8 and said so; the report is the same', () => {
+    const args = ['validate', `${EXAMPLE}/svar-2025.csv`, '--format', 'json'];
+    // Parts of at least 32 KiB: the example's answers file goes to a few threads, not 256.
+    const one = tillit([...args, '--threads', '1'], { env: { TILLIT_PARALLEL_MIN_BYTES: '65536' } });
+    const many = tillit([...args, '--threads', '256'], { env: { TILLIT_PARALLEL_MIN_BYTES: '65536' } });
+    expect(many.stderr).toBe('tillit: --threads 256 lowered to 8, the most one file is read on\n');
+    expect(many.stdout).toBe(one.stdout);
+    expect(many.code).toBe(one.code);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { koladaJsonToRecords } from '../../src/ingest/kolada-json.js';
+import { createKoladaIngest, koladaJsonToRecords } from '../../src/ingest/kolada-json.js';
 import type { ValueRecord } from '../../src/model/records.js';
 import { codes, parseText } from './helpers.js';
 
@@ -33,6 +33,30 @@ describe('Kolada API JSON', () => {
   it('names the line and column of broken JSON', () => {
     const r = koladaJsonToRecords('{\n  "values": [\n    {"kpi": "U21468",,}\n  ]\n}', { file: 'k.json', gender: 'T' });
     expect(r.findings).toEqual([{ code: 'json-invalid', line: 3, column: 22, args: { reason: 'PropertyNameExpected' } }]);
+  });
+  // A value that begins more than one chunk back is placed where that chunk ended; real chunks are 1 MiB.
+  it('reads the same whatever the chunks the bytes arrive in (lines of findings included)', () => {
+    const text = `\ufeff${page([entry('1460', 2023, [g('T', 88), g('K', 90)]), entry('9999', 2023, [g('T', 1)]), entry('1461', 2024, [g('T', null)]), 'x'])}`;
+    const whole = koladaJsonToRecords(text, { file: 'k.json', gender: 'T' });
+    const bytes = Buffer.from(text);
+    for (const size of [3, 4, 7, 64]) {
+      const k = createKoladaIngest({ file: 'k.json', gender: 'T' });
+      for (let at = 0; at < bytes.length; at += size) k.write(bytes.subarray(at, at + size));
+      expect(k.end()).toEqual(whole);
+    }
+    expect(whole.findings.map((f) => `${f.code}@${f.line}:${f.column}`)).toEqual(['gender-filtered@15:9', 'area-unknown@24:5', 'value-missing@43:9', 'value-required@52:5']);
+  });
+  it('JSON nested 5 000 deep is one finding, not a RangeError', () => {
+    const r = koladaJsonToRecords(`{"values": ${'['.repeat(5000)}${']'.repeat(5000)}}`, { file: 'k.json', gender: 'T' });
+    expect(r.findings).toEqual([{ code: 'json-invalid', line: 1, column: 75, args: { reason: 'nested deeper than 64 levels' } }]);
+    expect(r.records).toEqual([]);
+  });
+  it('a truncated document, trailing text, a trailing comma and a lone value are errors with their place', () => {
+    const reason = (t: string) => koladaJsonToRecords(t, { file: 'k.json', gender: 'T' }).findings.map((f) => `${f.args?.reason}@${f.line}:${f.column}`);
+    expect(reason('{"values": [\n{"kpi": "U1"')).toEqual(['CloseBraceExpected@2:13']);
+    expect(reason('{"values": []} {')).toEqual(['EndOfFileExpected@1:16']);
+    expect(reason('{"values": [1,]}')).toEqual(['ValueExpected@1:15']);
+    expect(reason('{"values": [tru]}')).toEqual(['InvalidSymbol@1:16']);
   });
   it('rejects unknown municipality ids and duplicate cells', () => {
     const r = koladaJsonToRecords(page([entry('9999', 2024, [g('T', 1)]), entry('1460', 2024, [g('T', 1)]), entry('1460', 2024, [g('T', 2)])]), { file: 'k.json', gender: 'all' });

@@ -102,3 +102,27 @@ describe('streaming ingest: the same result whatever the chunk and block boundar
     expect(r.findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(['rows-limit']);
   });
 });
+
+describe('streaming ingest: rows beyond what a function call can take as arguments', () => {
+  it('a stray quote early in a block of 150 000 rows is read, not a RangeError', () => {
+    const lines = ['Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad;Prognos helår'];
+    for (let i = 0; i < 150_000; i++) lines.push(`2024-01;Bengtsfors kommun;${i === 10 ? 'IT-skärmar 24"' : `Rad ${i}`};100;10;11;101`);
+    const bytes = Buffer.from(`${lines.join('\n')}\n`);
+    const r = ingest(bytes, [bytes.length], bytes.length + 1);
+    expect(r.counts.read).toBe(150_000);
+    expect(r.counts.read).toBe(r.counts.used + r.counts.rejected + r.counts.ignored);
+  });
+});
+
+describe('streaming ingest: one record is bounded', () => {
+  it('a record that runs past the bound without ending (an unterminated quote) is one finding, the file not held', () => {
+    const bytes = Buffer.from(`År;Kommun;Fråga;Antal svarande;Andel positiva (%)\n2024;"1460;${'x'.repeat(300_000)}\n${'2024;1460;q;1;1\n'.repeat(10)}`);
+    const i = createIngest({ ...ingestOptions(defaultConfig(), {}, {}), file: 'x.csv', maxRecordBytes: 100_000 });
+    let fed = 0;
+    for (let at = 0; at < bytes.length; at += 65_536) if (i.write(bytes.subarray(at, at + 65_536))) fed = at;
+    const r = i.end();
+    expect(fed).toBeLessThan(200_000);
+    expect(r.findings.map((f) => `${f.code}: ${f.message}`)).toEqual(['record-too-long: one record runs past 100000 bytes without ending (an unterminated quote, or not a CSV file)']);
+    expect(r.counts.read).toBe(0);
+  });
+});
