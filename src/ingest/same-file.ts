@@ -39,7 +39,9 @@ export async function sameFiles(paths: readonly string[]): Promise<SameFile | un
     // Empty files are each reported as empty by the reader.
     if (list.length < 2 || list[0]!.size === 0) continue;
     // A file that cannot be read here is left to the reader: its path stands for its hash.
-    const hashes = await Promise.all(list.map((f) => hashFile(f.path).catch(() => `\u0000${f.path}`)));
+    // One file at a time: many inputs of one size never hold many descriptors at once (EMFILE).
+    const hashes: string[] = [];
+    for (const f of list) hashes.push(await hashFile(f.path).catch(() => `\u0000${f.path}`));
     const seen = new Map<string, string>();
     list.forEach((f, i) => {
       const prior = seen.get(hashes[i]!);

@@ -1,5 +1,5 @@
 import type { ParsedInput } from '../ingest/parse-input.js';
-import { visible } from '../model/text.js';
+import { visibleLabel } from '../model/text.js';
 import { neutralise } from './render-csv.js';
 
 const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
@@ -14,7 +14,8 @@ export function renderRejects(inputs: readonly ParsedInput[]): { lines: string[]
   let count = 0;
   for (const input of inputs) {
     for (const r of input.rejects) {
-      lines.push(`${[neutralise(input.file), String(r.line), r.reason, neutralise(visible(r.text))].map(quote).join(',')}\r\n`);
+      // The row as it stood: a quoted cell's line breaks kept (CSV quotes them), other control characters made visible.
+      lines.push(`${[neutralise(input.file), String(r.line), r.reason, neutralise(visibleLabel(r.text))].map(quote).join(',')}\r\n`);
       count++;
     }
   }

@@ -72,8 +72,9 @@ describe('a selection that matches nothing is an error, not an empty report', ()
     expect(r.stderr).toContain('--period: warning period-no-budget-data: no budget figures for 2025-11 (the budget files have 2024-01 – 2025-10)');
     expect(r.stdout).toContain('- Underlaget har inga budgetuppgifter för den begärda perioden, så ekonomidelen saknas.');
   });
-  it('a report with nothing in any section (only a region in the data): exit 3, one sentence, in every format', () => {
-    const dir = folder({ 'r.csv': 'kpi,municipality_id,municipality,year,gender,value,count,status\nN00097,0014,Västra Götalands län,2024,T,1.5,1,\nN00097,0014,Västra Götalands län,2025,T,1.7,1,\n' });
+  it('a report with nothing in any section (only a comparison group in the data): exit 3, one sentence, in every format', () => {
+    // A region or the nation alone gets sections of its own (issue 21); a Kolada group is only ever a comparison.
+    const dir = folder({ 'r.csv': 'kpi,municipality_id,municipality,year,gender,value,count,status\nN00097,G12345,Större stad,2024,T,1.5,1,\nN00097,G12345,Större stad,2025,T,1.7,1,\n' });
     refusedEverywhere(['r.csv'], 3, /^tillit: nothing to report: no figures for a municipality or the organisation at 2025 \(the inputs have survey and indicator years 2024–2025\); nothing written\n$/, dir);
   }, SLOW);
 });
@@ -91,7 +92,7 @@ describe('warnings reach the person', () => {
       const args = format === 'out' ? ['--format', 'md', '--out', join(dir, 'briefs/')] : ['--format', format];
       const r = tillit(['report', 'b.csv', ...args], { cwd: dir });
       expect(r.code, format).toBe(0);
-      expect(r.stderr, format).toMatch(/^tillit: 4 warnings \(/);
+      expect(r.stderr, format).toMatch(/^tillit: 3 warnings \(/);
       expect(r.stderr, format).toContain('  ×1 b.csv:1: warning unit-inferred: amounts read as kr would be 1,800 kr a year (1460), implausible');
       expect(r.stderr, format).toContain('  ×2 b.csv:4: warning duplicate-row: repeats line 3 (1460 / 2025-02 / aldreomsorg); counted once (and 1 more like it)\n');
     }

@@ -104,9 +104,10 @@ describe('examples/monthly.yml', () => {
     expect(results[2]!.stderr).toContain('--fail-on matched');
 
     const report = JSON.parse(readFileSync(join(repo, 'out/report.json'), 'utf8')) as { schemaVersion: number };
-    expect(report.schemaVersion).toBe(1);
+    expect(report.schemaVersion).toBe(2);
     expect(readFileSync(join(repo, 'out/rejects.csv'), 'utf8')).toMatch(/^file,line,reason,text/);
-    expect(readdirSync(join(repo, 'out/briefs')).sort()).toEqual(['1460-bengtsfors.md', '1461-mellerud.md', 'bm-socialforvaltningen-bengtsfors-mellerud-exempeldata.md']);
+    expect(readdirSync(join(repo, 'out/briefs')).sort()).toEqual(['1460-bengtsfors.md', '1461-mellerud.md', 'bm-socialforvaltningen-bengtsfors-mellerud-exempeldata.md', 'charts']);
+    expect(readdirSync(join(repo, 'out/briefs/charts')).length).toBeGreaterThan(0);
     expect(summary).toContain('deviation<-2%: 1460 Äldreomsorg');
   }, 180_000);
 
