@@ -108,7 +108,7 @@ describe('examples/monthly.yml', () => {
     expect(readFileSync(join(repo, 'out/rejects.csv'), 'utf8')).toMatch(/^file,line,reason,text/);
     expect(readdirSync(join(repo, 'out/briefs')).sort()).toEqual(['1460-bengtsfors.md', '1461-mellerud.md', 'bm-socialforvaltningen-bengtsfors-mellerud-exempeldata.md', 'charts']);
     expect(readdirSync(join(repo, 'out/briefs/charts')).length).toBeGreaterThan(0);
-    expect(summary).toContain('deviation<-2%: 1460 Äldreomsorg');
+    expect(summary).toContain('deviation&lt;-2%: 1460 Äldreomsorg');
   }, 180_000);
 
   it('a config error fails the job at the first report step, with its code 2, and skips the rest', () => {
