@@ -1,4 +1,4 @@
-import type { IngestOverrides } from '../config/resolve.js';
+import type { IngestOverrides } from '../ingest/resolve.js';
 import type { ParsedInput } from '../ingest/parse-input.js';
 import { formatFinding } from '../model/findings.js';
 import { defaultThreads, MAX_THREADS, type ThreadOptions } from '../ingest/read.js';

@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import { wantsColor } from './color.js';
 import { stat } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
-import { configInputPath } from '../config/resolve.js';
+import { configInputPath } from '../ingest/resolve.js';
 import { analyseLazily } from '../indicators/analyse.js';
 import { coverageText, isEmptyReport, municipalityCode, municipalityProblem, periodProblem, type Coverage } from '../indicators/selection.js';
 import { loadConfig, loadInputs, unreadableInputs } from '../ingest/load.js';

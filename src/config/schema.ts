@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { better, valueUnit } from '../model/vocabulary.js';
+import { indicatorSchema, type IndicatorSpec } from '../model/indicator.js';
+import { KINDS, type Kind } from '../model/vocabulary.js';
+
+export { indicatorSchema };
 
 const code = z.string().regex(/^\d{4}$/, 'a four-digit municipality code as a string, e.g. "0680"');
 const yearKey = z.string().regex(/^\d{4}$/, 'a year, e.g. "2024"');
 
-export const KINDS = ['survey', 'answers', 'budget', 'values'] as const;
+export { KINDS };
 export const ROLES = [
   'municipality', 'municipalityName', 'period', 'service', 'indicator', 'indicatorTitle', 'answer',
   'respondent', 'n', 'positive', 'share', 'value', 'gender', 'budgetYear', 'budgetYtd', 'budgetMonth',
@@ -51,18 +54,6 @@ export const inputSchema = z
   })
   .strict();
 
-const title = z.object({ sv: z.string(), en: z.string() }).strict();
-
-export const indicatorSchema = z
-  .object({
-    id: z.string().min(1),
-    title,
-    better: better.default('higher'),
-    unit: valueUnit.default('%'),
-    target: z.number().optional(),
-    breaks: z.array(z.number().int()).default([]).describe('Years where a new definition starts.'),
-  })
-  .strict();
 
 /** Agreements usually take population at 1 November of the year before the one being paid for. */
 const populationFrom = z
@@ -176,10 +167,10 @@ function configContradictions(config: {
 
 export type Config = z.infer<typeof configSchema>;
 export type InputSpec = z.infer<typeof inputSchema>;
-export type IndicatorSpec = z.infer<typeof indicatorSchema>;
+export type { IndicatorSpec };
 export type Member = z.infer<typeof memberSchema>;
 export type Allocation = z.infer<typeof allocationSchema>;
-export type Kind = (typeof KINDS)[number];
+export type { Kind };
 export type Role = (typeof ROLES)[number];
 
 /** The config's JSON Schema, published by `tillit schema config`. */

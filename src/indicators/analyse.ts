@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import type { ParsedInput } from '../ingest/parse-input.js';
+import type { ParsedInput } from '../model/input.js';
 import { finding, withoutDetail, type Finding } from '../model/findings.js';
 import type { Gender, QualityRecord } from '../model/records.js';
 import { REPORT_SCHEMA_VERSION, type AllocationResult, type BudgetRow, type QualityRow, type Report } from '../model/report.js';

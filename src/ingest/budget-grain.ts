@@ -1,6 +1,6 @@
 import type { BudgetTable } from '../model/budget-table.js';
 import type { FindingInput } from '../model/findings.js';
-import type { RejectedRow, RowCounts } from './records.js';
+import type { RejectedRow, RowCounts } from '../model/input.js';
 import type { Row } from './table.js';
 
 /** Rows whose text is kept whatever their grain: a file whose first rows are the odd ones out. */

@@ -1,4 +1,6 @@
-export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le';
+import type { Encoding } from '../model/input.js';
+
+export type { Encoding };
 
 export interface Decoded {
   text: string;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, defaultConfig, parseConfig } from '../config/parse.js';
-import { configInputPath, ingestOptions, type IngestOverrides } from '../config/resolve.js';
+import { configInputPath, ingestOptions, type IngestOverrides } from './resolve.js';
 import type { Config } from '../config/schema.js';
 import type { Finding } from '../model/findings.js';
 import type { ParsedInput, ParseOptions } from './parse-input.js';

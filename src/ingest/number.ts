@@ -1,4 +1,6 @@
-export type DecimalMark = ',' | '.';
+import type { DecimalMark } from '../model/input.js';
+
+export type { DecimalMark };
 
 export type NumberCell =
   | { kind: 'value'; value: number }

@@ -1,44 +1,14 @@
-import type { Kind } from '../config/schema.js';
 import { finding, type Finding, type FindingInput } from '../model/findings.js';
 import type { BudgetTable } from '../model/budget-table.js';
 import type { QualityRecord } from '../model/records.js';
 import { decode, decodeWindows1252, firstInvalidUtf8, type Encoding } from './decode.js';
 import { createKoladaIngest, koladaJsonToRecords, looksLikeKolada, type KoladaResult } from './kolada-json.js';
 import type { DecimalMark } from './number.js';
-import type { RecordOptions, RejectedRow, RowCounts, Sign } from './records.js';
-import type { RespondentSet } from './respondents.js';
+import type { ParsedInput, ParseOptions } from './parsed.js';
 import { createCsvIngest, type ChunkHead, type CsvIngest, type PartState } from './stream.js';
 import type { Delimiter } from './table.js';
 
-export type SourceFormat = 'csv' | 'px-web-csv' | 'kolada-json' | 'kolada-csv';
-
-/** What ingest learned about one input: how it was read, what came out, what was wrong. */
-export interface ParsedInput {
-  file: string;
-  format?: SourceFormat;
-  encoding?: Encoding;
-  bom?: boolean;
-  delimiter?: Delimiter;
-  decimal?: DecimalMark;
-  kind?: Kind;
-  title?: string;
-  unit?: string;
-  sign?: Sign;
-  counts: RowCounts;
-  records: QualityRecord[];
-  /** A budget file's rows, as columns (see `BudgetTable`). */
-  budget?: BudgetTable;
-  findings: Finding[];
-  /** Every rejected row with its original text (for --rejects). */
-  rejects: RejectedRow[];
-  /** Which questions each respondent answered: checked for answers read twice, then let go. */
-  respondents?: RespondentSet;
-}
-
-export interface ParseOptions extends RecordOptions {
-  encoding?: 'utf-8' | 'windows-1252';
-  delimiter?: Delimiter;
-}
+export type { ParsedInput, ParseOptions, SourceFormat } from './parsed.js';
 
 function fileFailure(file: string, f: FindingInput): ParsedInput {
   return { file, counts: { read: 0, used: 0, rejected: 0, ignored: 0 }, records: [], rejects: [], findings: [finding(file, f)] };

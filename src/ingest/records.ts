@@ -1,3 +1,4 @@
+import type { RejectedRow, RowCounts, Sign } from '../model/input.js';
 import type { Kind, Role } from '../config/schema.js';
 import type { FindingInput } from '../model/findings.js';
 import {
@@ -23,7 +24,7 @@ import { createRowIndex } from '../model/row-index.js';
 import { joinCells, type Delimiter, type Row } from './table.js';
 import { appendAll } from '../model/array.js';
 
-export type Sign = 'costs-positive' | 'costs-negative';
+export type { RejectedRow, RowCounts, Sign } from '../model/input.js';
 
 export interface RecordOptions {
   file: string;
@@ -56,21 +57,6 @@ export interface RecordOptions {
   answerScale?: AnswerScale;
   /** Where answers that name their respondent go when a file is re-read for the check for answers read twice (else into a `RespondentSet`). */
   answerSink?: AnswerSink;
-}
-
-export interface RowCounts {
-  read: number;
-  used: number;
-  rejected: number;
-  /** Rows read on purpose but not turned into records (total rows, other genders), each with an info finding. */
-  ignored: number;
-}
-
-/** A rejected input row as it was written, for `--rejects`: nothing is lost. */
-export interface RejectedRow {
-  line: number;
-  reason: string;
-  text: string;
 }
 
 export interface RecordsResult {

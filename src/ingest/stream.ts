@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { finding, type FindingInput } from '../model/findings.js';
 import { decodeWindows1252, firstInvalidUtf8, hasUtf8Sequences } from './decode.js';
-import type { ParsedInput, ParseOptions } from './parse-input.js';
+import type { ParsedInput, ParseOptions } from './parsed.js';
 import type { HeaderPlan } from './header-plan.js';
 import { createRecordBuilder, type RecordBuilder } from './records.js';
 import { breaksIn, collectRows, eachUnquoted, joinCells, lineStarts, parseBlock, readHead, type Delimiter, type Row } from './table.js';

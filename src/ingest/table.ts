@@ -1,8 +1,9 @@
+import type { Delimiter } from '../model/input.js';
 import { parse } from 'csv-parse/sync';
 import type { FindingInput } from '../model/findings.js';
 import { isKnownColumn } from './columns.js';
 
-export type Delimiter = ';' | ',' | '\t';
+export type { Delimiter } from '../model/input.js';
 
 export interface Row {
   /** 1-based physical line where the record starts. */

@@ -1,4 +1,4 @@
-import type { IndicatorSpec } from '../config/schema.js';
+import type { IndicatorSpec } from './indicator.js';
 import { KOLADA_TITLES } from './kolada-titles.js';
 import type { Better, ValueUnit } from './vocabulary.js';
 

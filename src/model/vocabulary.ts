@@ -11,3 +11,8 @@ export type ValueUnit = z.infer<typeof valueUnit>;
 /** Which direction of an indicator is better; `none` gives no status, no rank and no judgement. */
 export const better = z.enum(['higher', 'lower', 'none']);
 export type Better = z.infer<typeof better>;
+
+/** Kinds of input data: aggregated survey results, respondent-level answers, budget follow-up, indicator values. */
+export const KINDS = ['survey', 'answers', 'budget', 'values'] as const;
+export const kind = z.enum(KINDS);
+export type Kind = z.infer<typeof kind>;

@@ -1,4 +1,4 @@
-import type { ParsedInput } from '../ingest/parse-input.js';
+import type { ParsedInput } from '../model/input.js';
 import { visibleLabel } from '../model/text.js';
 import { neutralise } from './render-csv.js';
 

@@ -1,5 +1,5 @@
 import type { Finding } from '../model/findings.js';
-import type { ParsedInput } from '../ingest/parse-input.js';
+import type { ParsedInput } from '../model/input.js';
 
 /** The JSON shape of `tillit validate --format json`. Versioned with the report schema. */
 export interface ValidationJson {

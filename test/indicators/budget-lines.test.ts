@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/parse.js';
-import { ingestOptions } from '../../src/config/resolve.js';
+import { ingestOptions } from '../../src/ingest/resolve.js';
 import { budgetConflicts, readLines } from '../../src/indicators/budget-lines.js';
 import { parseInput } from '../../src/ingest/parse-input.js';
 import type { Finding } from '../../src/model/findings.js';

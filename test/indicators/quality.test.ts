@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/parse.js';
-import { ingestOptions } from '../../src/config/resolve.js';
+import { ingestOptions } from '../../src/ingest/resolve.js';
 import { analyse, analyseLazily } from '../../src/indicators/analyse.js';
 import { parseInput } from '../../src/ingest/parse-input.js';
 import { loadConfig, loadInputs } from '../../src/ingest/load.js';

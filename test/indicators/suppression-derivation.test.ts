@@ -3,7 +3,7 @@ import * as highsModule from 'highs';
 import type { Highs } from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/parse.js';
-import { ingestOptions } from '../../src/config/resolve.js';
+import { ingestOptions } from '../../src/ingest/resolve.js';
 import { analyse } from '../../src/indicators/analyse.js';
 import { parseInput } from '../../src/ingest/parse-input.js';
 import { renderReport } from '../../src/report/render.js';

@@ -1,4 +1,4 @@
-import { ingestOptions } from '../../src/config/resolve.js';
+import { ingestOptions } from '../../src/ingest/resolve.js';
 import { defaultConfig } from '../../src/config/parse.js';
 import type { InputSpec } from '../../src/config/schema.js';
 import { parseInput, type ParsedInput } from '../../src/ingest/parse-input.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/parse.js';
-import { ingestOptions } from '../../src/config/resolve.js';
+import { ingestOptions } from '../../src/ingest/resolve.js';
 import { parseInput } from '../../src/ingest/parse-input.js';
 import { repeatedAnswers, RespondentSet, type AnswerSink } from '../../src/ingest/respondents.js';
 import { parseText } from './helpers.js';

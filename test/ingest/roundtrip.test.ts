@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/parse.js';
-import { ingestOptions } from '../../src/config/resolve.js';
+import { ingestOptions } from '../../src/ingest/resolve.js';
 import { parseInput } from '../../src/ingest/parse-input.js';
 import type { SurveyRecord } from '../../src/model/records.js';
 import { MUNICIPALITIES } from '../../src/model/register.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/parse.js';
-import { ingestOptions } from '../../src/config/resolve.js';
+import { ingestOptions } from '../../src/ingest/resolve.js';
 import { createIngest, parseInput, type ParsedInput } from '../../src/ingest/parse-input.js';
 import type { AnswerRecord } from '../../src/model/records.js';
 import { createSplitFinder, mergeParts, packAnswers, unpackAnswers, type PartResult } from '../../src/ingest/split.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/parse.js';
-import { ingestOptions } from '../../src/config/resolve.js';
+import { ingestOptions } from '../../src/ingest/resolve.js';
 import { createIngest, type ParsedInput } from '../../src/ingest/parse-input.js';
 
 function ingest(bytes: Uint8Array, chunkSizes: number[], blockBytes?: number): ParsedInput {

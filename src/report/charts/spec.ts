@@ -3,7 +3,9 @@ import type { BudgetRow, QualityRow, Report } from '../../model/report.js';
 import { slug } from '../../model/text.js';
 import type { Lang } from '../format.js';
 import { areaName, indicatorTitle, indicatorUnit, latestQuality, seriesQuality } from '../view.js';
-import { CHART_WORDS, budgetAlt, qualityAlt } from './words.js';
+import { CHART_WORDS, budgetAlt, qualityAlt, type YearPoint } from './words.js';
+
+export type { YearPoint };
 import { yDomain } from './scale.js';
 
 /** One chart of a brief: where its SVG goes (relative to the brief), its alt text and its Vega-Lite spec. */
@@ -66,15 +68,6 @@ export function titleLines(text: string): [string, string] {
   return [first, `${second}…`];
 }
 
-/** One year of a chart: the area's value and interval, the nation, the peers. */
-export interface YearPoint {
-  year: number;
-  value: number | null;
-  low: number | null;
-  high: number | null;
-  nation: number | null;
-  peers: { name: string; value: number }[];
-}
 
 /** A series' years up to the report's survey year, one point per year. */
 export function yearPoints(report: Report, row: QualityRow): YearPoint[] {

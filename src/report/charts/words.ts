@@ -1,7 +1,16 @@
 import type { BudgetRow, QualityRow, Report } from '../../model/report.js';
 import { formatAmount, formatNumber, formatPeriod, formatValue, monthName, type Lang } from '../format.js';
 import { areaName, indicatorTitle, indicatorUnit } from '../view.js';
-import type { YearPoint } from './spec.js';
+
+/** One year of a chart: the area's value and interval, the nation, the peers. */
+export interface YearPoint {
+  year: number;
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  nation: number | null;
+  peers: { name: string; value: number }[];
+}
 
 /** The charts' words, side by side per language. */
 export const CHART_WORDS = {

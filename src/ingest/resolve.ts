@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
-import { answerClassifier, DEFAULT_EXCLUDED, DEFAULT_POSITIVE } from '../ingest/answers.js';
-import type { ParseOptions } from '../ingest/parse-input.js';
-import type { Config, InputSpec } from './schema.js';
+import { answerClassifier, DEFAULT_EXCLUDED, DEFAULT_POSITIVE } from './answers.js';
+import type { ParseOptions } from './parse-input.js';
+import type { Config, InputSpec } from '../config/schema.js';
 
 /** Per-run overrides from the command line; they win over the config's per-file settings. */
 export type IngestOverrides = Partial<Pick<InputSpec, 'kind' | 'delimiter' | 'decimal' | 'encoding' | 'unit' | 'sign' | 'period' | 'dash' | 'municipality' | 'indicator'>> & {

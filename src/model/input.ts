@@ -1,0 +1,52 @@
+import type { BudgetTable } from './budget-table.js';
+import type { Finding } from './findings.js';
+import type { QualityRecord } from './records.js';
+import type { Kind } from './vocabulary.js';
+
+/**
+ * What ingest hands on about one input, the contract between reading files and everything after
+ * it (analysis, validation, the rejected-rows file): how the file was read, what came out, what
+ * was wrong.
+ */
+
+export type SourceFormat = 'csv' | 'px-web-csv' | 'kolada-json' | 'kolada-csv';
+export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le';
+export type Delimiter = ';' | ',' | '\t';
+export type DecimalMark = ',' | '.';
+/** How a budget source writes costs. */
+export type Sign = 'costs-positive' | 'costs-negative';
+
+export interface RowCounts {
+  read: number;
+  used: number;
+  rejected: number;
+  /** Rows read on purpose but not turned into records (total rows, other genders), each with an info finding. */
+  ignored: number;
+}
+
+/** A rejected input row as it was written, for `--rejects`: nothing is lost. */
+export interface RejectedRow {
+  line: number;
+  reason: string;
+  text: string;
+}
+
+export interface ParsedInput {
+  file: string;
+  format?: SourceFormat;
+  encoding?: Encoding;
+  bom?: boolean;
+  delimiter?: Delimiter;
+  decimal?: DecimalMark;
+  kind?: Kind;
+  title?: string;
+  unit?: string;
+  sign?: Sign;
+  counts: RowCounts;
+  records: QualityRecord[];
+  /** A budget file's rows, as columns (see `BudgetTable`). */
+  budget?: BudgetTable;
+  findings: Finding[];
+  /** Every rejected row with its original text (for --rejects). */
+  rejects: RejectedRow[];
+}
