@@ -834,8 +834,14 @@ function finishBudget({ table, given: givens, isTotal }: BudgetRows, opts: Recor
     const line = table.line[i]!;
     if (given !== undefined) {
       const [budgetYear, budgetYtd, actualYtd, forecast] = [amount(i, 0), amount(i, 1), amount(i, 3), amount(i, 5)];
-      const computed = budgetYear !== null && forecast !== null ? budgetYear - forecast : budgetYtd !== null && actualYtd !== null ? budgetYtd - actualYtd : null;
-      if (computed !== null && Math.abs(computed - given) > tolerance) {
+      // "Avvikelse" means budget − forecast in one export and budget to date − outcome to date in
+      // another ("Avvikelse jan-aug"): a given deviation is checked against both, and warned about
+      // only when it is neither.
+      const forYear = budgetYear !== null && forecast !== null ? budgetYear - forecast : null;
+      const toDate = budgetYtd !== null && actualYtd !== null ? budgetYtd - actualYtd : null;
+      const computed = forYear ?? toDate;
+      const matches = [forYear, toDate].some((c) => c !== null && Math.abs(c - given) <= tolerance);
+      if (computed !== null && !matches) {
         out.findings.push({ code: 'deviation-mismatch', line, args: { given: fmt(given / factor), computed: fmt(computed / factor) } });
       }
     }

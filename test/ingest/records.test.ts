@@ -170,6 +170,17 @@ describe('budget rows', () => {
     expect(budgetRecords(r)).toHaveLength(2);
     expect(r.counts).toEqual({ read: 3, used: 2, rejected: 0, ignored: 1 });
   });
+  it('a deviation to date ("Avvikelse jan-aug") beside a forecast is checked as budget to date − outcome to date, not warned about', () => {
+    const text = [
+      'Verksamhet;Budget helår (tkr);Budget jan-aug 2025;Utfall jan-aug 2025;Avvikelse jan-aug;Prognos helår',
+      'Äldreomsorg;1200;800;828;-28;1240',
+      'LSS;600;400;390;15;590',
+    ].join('\n');
+    const r = parseText(text, { kind: 'budget', municipality: '1460' });
+    expect(codes(r)).toEqual([]);
+    // Äldreomsorg's −28 is budget to date − outcome to date; LSS's 15 is neither that (10) nor budget − forecast (10).
+    expect(codes(r, 'warning')).toEqual(['deviation-mismatch@3:-']);
+  });
   it('reads "Periodutfall" as the outcome so far when the file holds one follow-up (no period column)', () => {
     const text = 'Nämnd;Verksamhet;Budget;Periodutfall;Utfall_proc;Prognos apr;Avvikelse\nSN;Äldreomsorg;-412 500;-140 250;34,0;-415 000;-2 500\n';
     const r = parseText(text, { period: '2025-04', municipality: '1460', unit: 'kr' });
