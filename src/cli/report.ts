@@ -155,8 +155,6 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
     process.stderr.write(`tillit: wrote ${count} rejected row(s) to ${flags.rejects}\n`);
   }
   refuseRepeatedAnswers(inputs);
-  // A numeric scale decided from the answers is a judgement: the person sees it, not only the JSON.
-  for (const f of inputs.flatMap((i) => i.findings.filter((x) => x.code === 'answer-scale-inferred'))) process.stderr.write(`tillit: ${formatFinding(f)}\n`);
   const rejected = inputs.flatMap((i) => i.findings.filter((f) => f.severity === 'error'));
   const rejectedRows = inputs.reduce((a, i) => a + i.counts.rejected, 0);
   if (rejected.length > 0) {
