@@ -23,6 +23,7 @@ export interface IngestFlags {
   maxRows?: number;
   rejects?: string;
   threads?: number;
+  allowOutside?: boolean;
 }
 
 /**

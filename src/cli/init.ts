@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { defaultConfig, parseConfig } from '../config/parse.js';
 import type { ConfigProposal } from '../config/proposal.js';
 import { renderProposal } from '../config/render-proposal.js';
@@ -25,6 +25,9 @@ export async function runInit(files: string[], opts: InitFlags): Promise<number>
   const overrides = ingestOverrides(opts);
   const inputs = await loadInputs({ config: defaultConfig() }, { files, overrides, threads: threadOptions(opts) });
   const toConfig = (file: string): string => relative(dirname(target), resolve(file)).split(sep).join('/');
+  // A config reads its inputs only below its own folder: one written elsewhere would not run.
+  const outside = files.filter((f) => toConfig(f).startsWith('../') || isAbsolute(toConfig(f)));
+  if (outside.length > 0) throw new UsageError(`${outside[0]} is outside ${dirname(opts.out) === '.' ? 'this folder' : dirname(opts.out)}, where the config would be written; a config reads its inputs only below its own folder: write it (--out) in a folder that holds the files`);
   const first = proposeConfig(inputs, toConfig);
   // Files read through the first proposal (the organisation's own rows attached) tell what the
   // first reading could not, e.g. the unit of the organisation's amounts: propose again from them.

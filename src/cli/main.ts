@@ -51,7 +51,8 @@ function ingestFlags(cmd: Command, { config = true } = {}): Command {
     .option('--max-bytes <n>', 'largest input file accepted, in bytes (default 2 GiB)', positiveInt)
     .option('--max-rows <n>', 'most data rows read from one file (default 50 000 000)', positiveInt)
     .option('--rejects <file>', 'write every rejected row (file, line, reason, original text) as CSV')
-    .option('--threads <n>', 'threads for reading one large respondent file (default: the machine\'s cores; 1: one thread)', positiveInt);
+    .option('--threads <n>', 'threads for reading one large respondent file (default: the machine\'s cores; 1: one thread)', positiveInt)
+    .option('--allow-outside', 'read config inputs outside the config\'s folder (a config reads only below its own folder otherwise)');
 }
 
 export function buildProgram(): Command {

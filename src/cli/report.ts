@@ -145,7 +145,7 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   const progress = await progressLine(files.length > 0 ? files : loaded.path ? loaded.config.inputs.map((i) => configInputPath(loaded.path!, i)) : []);
   // A finance export without a period column is "after" the report's --period month.
   const overrides = { ...ingestOverrides(flags), ...(flags.period?.length === 7 ? { fallbackPeriod: flags.period } : {}) };
-  const inputs = await loadInputs(loaded, { files, addToConfig: flags.add ?? false, overrides, threads: threadOptions(flags), ...(flags.maxBytes ? { maxBytes: flags.maxBytes } : {}) });
+  const inputs = await loadInputs(loaded, { files, addToConfig: flags.add ?? false, overrides, threads: threadOptions(flags), allowOutside: flags.allowOutside ?? false, ...(flags.maxBytes ? { maxBytes: flags.maxBytes } : {}) });
   progress.done();
   const unreadable = unreadableInputs(inputs);
   if (unreadable.length > 0) throw new InputError(unreadableSentence(unreadable));

@@ -14,7 +14,7 @@ export async function runValidate(files: string[], opts: IngestFlags & { format:
   }
   checkIngestFlags(opts, loaded.config.organisation);
   if (opts.rejects) await guardOutputs([{ role: '--rejects', path: opts.rejects }], protectedFiles(loaded, files));
-  const inputs = await loadInputs(loaded, { files, overrides: ingestOverrides(opts), threads: threadOptions(opts), ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) });
+  const inputs = await loadInputs(loaded, { files, overrides: ingestOverrides(opts), threads: threadOptions(opts), allowOutside: opts.allowOutside ?? false, ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) });
   checkForcedKind(inputs);
   // Budget files that disagree with one another: an error in the file that disagrees.
   const tables = inputs.flatMap((i) => (i.budget ? [i.budget] : []));

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { ConfigError, defaultConfig, parseConfig } from '../config/parse.js';
 import { configInputPath, ingestOptions, type IngestOverrides } from './resolve.js';
-import type { Config } from '../config/schema.js';
+import type { Config, InputSpec } from '../config/schema.js';
 import type { Finding } from '../model/findings.js';
 import type { ParsedInput, ParseOptions } from './parse-input.js';
 import { DEFAULT_MAX_BYTES, displayPath, readInput, readText, type ThreadOptions } from './read.js';
@@ -42,6 +43,34 @@ export interface LoadOptions {
   overrides: IngestOverrides;
   maxBytes?: number;
   threads?: ThreadOptions;
+  /** Read config inputs outside the config's folder (`--allow-outside`). */
+  allowOutside?: boolean;
+}
+
+/** A path as the file system has it (links followed), or as written when it does not exist yet. */
+async function real(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/**
+ * A config names its inputs relative to its own folder, and only there: a shared or downloaded
+ * config must not read (and put into findings) files from elsewhere on the machine. An input
+ * outside (`../`, an absolute path, a link that leads out) is a config error unless
+ * `--allow-outside`; files named on the command line are the user's own choice and always read.
+ */
+export async function refuseOutside(configPath: string, inputs: readonly InputSpec[]): Promise<void> {
+  const folder = await real(dirname(configPath));
+  for (const [i, spec] of inputs.entries()) {
+    const file = await real(configInputPath(configPath, spec));
+    const rel = relative(folder, file);
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+      throw new ConfigError(`${displayPath(configPath)}: inputs[${i}].path: "${spec.path}" is outside the config's folder (${displayPath(folder)}); a config's inputs are read only below it: move the file there, name it on the command line, or pass --allow-outside`);
+    }
+  }
 }
 
 /**
@@ -65,7 +94,9 @@ export function inputPaths(loaded: LoadedConfig, files: readonly string[], addTo
 /** Reads every input of a run, in order: the config's inputs (unless replaced) and then FILES. */
 export async function loadInputs(loaded: LoadedConfig, opts: LoadOptions): Promise<ParsedInput[]> {
   const { config, path } = loaded;
-  const fromConfig = path !== undefined && (opts.files.length === 0 || opts.addToConfig)
+  const useConfig = path !== undefined && (opts.files.length === 0 || opts.addToConfig);
+  if (useConfig && !opts.allowOutside) await refuseOutside(path, config.inputs);
+  const fromConfig = useConfig
     ? config.inputs.map((spec) => ({ file: configInputPath(path, spec), spec }))
     : [];
   const fromArgs = opts.files.map((file) => ({ file, spec: config.inputs.find((s) => path !== undefined && configInputPath(path, s) === resolve(file)) ?? {} }));

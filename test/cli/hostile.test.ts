@@ -440,4 +440,32 @@ describe('hostile input, round two: an exit code and one sentence, never a crash
     expect([r.code, r.stderr]).toEqual([2, 'tillit: --input-municipality: not a known municipality code or name, region, "Riket" or the organisation: "Atlantis"\n']);
   });
 
+  it('a config reads its inputs only below its own folder: ../, an absolute path or a link out is exit 2 naming the key, unless --allow-outside', () => {
+    const dir = scratch();
+    const source = `${ROOT}${CONFIG.replace(/tillit.config.json$/, 'kvalitet-2016-2025.csv')}`;
+    mkdirSync(join(dir, 'cfg'));
+    copyFileSync(source, join(dir, 'secret.csv'));
+    symlinkSync(join(dir, 'secret.csv'), join(dir, 'cfg', 'link.csv'));
+    copyFileSync(`${ROOT}${CONFIG.replace(/tillit.config.json$/, 'budget-mellerud.csv')}`, join(dir, 'cfg', 'inside.csv'));
+    const config = (path: string) => {
+      writeFileSync(join(dir, 'cfg', 'tillit.config.json'), JSON.stringify({ organisation: { name: 'X' }, inputs: [{ path: 'inside.csv' }, { path }] }));
+      return join(dir, 'cfg', 'tillit.config.json');
+    };
+    for (const path of ['../secret.csv', join(dir, 'secret.csv'), 'link.csv']) {
+      for (const cmd of ['report', 'validate']) {
+        const r = tillit([cmd, '--config', config(path)]);
+        expect([r.code, r.stdout], path).toEqual([2, '']);
+        expect(r.stderr).toMatch(new RegExp(`inputs\\[1\\]\\.path: "${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}" is outside the config's folder .*--allow-outside\n$`));
+        expect(r.stderr.split('\n')).toHaveLength(2);
+      }
+    }
+    expect(tillit(['report', '--config', config('../secret.csv'), '--allow-outside', '--format', 'json']).code).toBe(0);
+    // A file named on the command line is the user's own choice, wherever it is.
+    expect(tillit(['report', '--config', config('inside.csv'), join(dir, 'secret.csv'), '--format', 'json']).code).toBe(0);
+    // tillit init will not write a config that could not read its files.
+    const init = tillit(['init', join(dir, 'secret.csv'), '--out', join(dir, 'cfg', 'ny.json')]);
+    expect(init.code).toBe(2);
+    expect(init.stderr).toMatch(/secret\.csv is outside .*cfg, where the config would be written/);
+    expect(existsSync(join(dir, 'cfg', 'ny.json'))).toBe(false);
+  });
 });
