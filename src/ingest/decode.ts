@@ -27,6 +27,7 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 }
 const cp1252 = { decode: decodeWindows1252 };
 const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+const utf16be = new TextDecoder('utf-16be', { ignoreBOM: true });
 
 /**
  * Bytes to text. UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise
@@ -37,6 +38,10 @@ export function decode(bytes: Uint8Array, forced?: 'utf-8' | 'windows-1252'): De
   if (bytes.length === 0) return { ok: false, code: 'file-empty' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { ok: true, text: utf16.decode(bytes.subarray(2)), encoding: 'utf-16le', bom: true };
+  }
+  // Its byte-order mark says UTF-16BE (Excel's and some Mac tools' "Unicode text"): not binary.
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { ok: true, text: utf16be.decode(bytes.subarray(2)), encoding: 'utf-16be', bom: true };
   }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;

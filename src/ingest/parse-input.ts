@@ -39,7 +39,7 @@ export function createIngest(opts: ParseOptions): Ingest {
   function decide(): void {
     const bytes = Buffer.concat(head);
     const prefix = bytes.subarray(0, SNIFF_BYTES).toString('latin1');
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
       way = 'whole';
       return;
     }

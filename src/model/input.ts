@@ -10,7 +10,7 @@ import type { Kind } from './vocabulary.js';
  */
 
 export type SourceFormat = 'csv' | 'px-web-csv' | 'kolada-json' | 'kolada-csv';
-export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le';
+export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 export type Delimiter = ';' | ',' | '\t';
 export type DecimalMark = ',' | '.';
 /** How a budget source writes costs. */

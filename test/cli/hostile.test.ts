@@ -468,4 +468,18 @@ describe('hostile input, round two: an exit code and one sentence, never a crash
     expect(init.stderr).toMatch(/secret\.csv is outside .*cfg, where the config would be written/);
     expect(existsSync(join(dir, 'cfg', 'ny.json'))).toBe(false);
   });
+  it('a UTF-16BE file (byte-order mark FE FF) is read as text, not called binary', () => {
+    const dir = scratch();
+    const text = `${readFileSync(`${ROOT}${CONFIG.replace(/tillit.config.json$/, 'kvalitet-2016-2025.csv')}`, 'utf8').replace(/^\uFEFF/, '')}`;
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.alloc(le.length + 2);
+    be[0] = 0xfe;
+    be[1] = 0xff;
+    for (let i = 0; i < le.length; i += 2) [be[i + 2], be[i + 3]] = [le[i + 1]!, le[i]!];
+    writeFileSync(join(dir, 'be.csv'), be);
+    const r = tillit(['validate', join(dir, 'be.csv')]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain('encoding utf-16be');
+    expect(r.stdout).toContain('rows: 239 read, 239 used, 0 rejected, 0 ignored');
+  });
 });

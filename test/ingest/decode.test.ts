@@ -22,6 +22,13 @@ describe('decode', () => {
     for (let i = 0; i < text.length; i++) bytes[2 + 2 * i] = text.charCodeAt(i);
     expect(decode(bytes)).toMatchObject({ ok: true, text, encoding: 'utf-16le' });
   });
+  it('reads UTF-16BE with BOM, which is text, not binary', () => {
+    const text = 'År\tKön\n';
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes.set([0xfe, 0xff]);
+    for (let i = 0; i < text.length; i++) bytes[3 + 2 * i] = text.charCodeAt(i);
+    expect(decode(bytes)).toMatchObject({ ok: true, text, encoding: 'utf-16be' });
+  });
   it('names the line and column of invalid UTF-8 when UTF-8 is forced', () => {
     const bytes = latin1('a;b\n1;K\u00f6n\n');
     expect(decode(bytes, 'utf-8')).toEqual({ ok: false, code: 'encoding-invalid', encoding: 'utf-8', line: 2, column: 4 });
