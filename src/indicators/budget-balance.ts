@@ -16,6 +16,15 @@ export interface StatusThresholds {
  * @example budgetStatus(-3.5, { yellowBelow: 0, redBelow: -2 }) // 'red'
  * @internal Exported for its tests; no other module uses it.
  */
+/**
+ * `part` as a percentage of a budget amount, or null when the budget is below one krona: a share of
+ * almost nothing (a budget to date of 0,0000000001 kr) would be an absurd −1e15 %, not a signal.
+ * @example percentOf(-50, 1000) // -5
+ */
+export function percentOf(part: number, budget: number | null): number | null {
+  return budget !== null && Math.abs(budget) >= 1 ? (part / Math.abs(budget)) * 100 : null;
+}
+
 export function budgetStatus(deviationPct: number, t: StatusThresholds): Status {
   if (deviationPct < t.redBelow) return 'red';
   if (deviationPct < t.yellowBelow) return 'yellow';
@@ -180,12 +189,12 @@ export function budgetBalance(y: BudgetYear, month: number, thresholds: StatusTh
   const [actualYtd, actualYtdMethod] = actualYearToDate(y, month);
 
   const deviation = budgetYtd !== null && actualYtd !== null ? budgetYtd - actualYtd : null;
-  const deviationPct = deviation !== null && budgetYtd ? (deviation / Math.abs(budgetYtd)) * 100 : null;
+  const deviationPct = deviation !== null ? percentOf(deviation, budgetYtd) : null;
   const forecast = y.get(month, FORECAST);
   const forecastDeviation = budgetYear !== null && forecast !== null ? budgetYear - forecast : null;
   const profiled = budgetYtdMethod !== 'annual-pro-rata' && budgetYear !== null && budgetYtd !== null && budgetYtd !== 0;
   const projection = actualYtd === null ? null : profiled ? (actualYtd * budgetYear!) / budgetYtd! : (actualYtd / month) * 12;
-  const optimism = projection !== null && forecast !== null && budgetYear ? ((projection - forecast) / Math.abs(budgetYear)) * 100 : null;
+  const optimism = projection !== null && forecast !== null ? percentOf(projection - forecast, budgetYear) : null;
   return {
     month,
     budgetYear,
@@ -195,11 +204,11 @@ export function budgetBalance(y: BudgetYear, month: number, thresholds: StatusTh
     actualYtdMethod,
     deviation,
     deviationPct,
-    pacePct: actualYtd !== null && budgetYear ? (actualYtd / budgetYear) * 100 : null,
+    pacePct: actualYtd !== null && budgetYear !== null && Math.abs(budgetYear) >= 1 ? (actualYtd / budgetYear) * 100 : null,
     elapsedPct: (month / 12) * 100,
     forecast,
     forecastDeviation,
-    forecastDeviationPct: forecastDeviation !== null && budgetYear ? (forecastDeviation / Math.abs(budgetYear)) * 100 : null,
+    forecastDeviationPct: forecastDeviation !== null ? percentOf(forecastDeviation, budgetYear) : null,
     projection,
     forecastOptimismPct: optimism,
     forecastOptimistic: optimism !== null && optimism > forecastMargin,

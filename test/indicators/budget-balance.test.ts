@@ -37,6 +37,13 @@ describe('budgetBalance', () => {
     expect(b.forecastOptimistic).toBe(false);
     expect(b.status).toBe('red');
   });
+  it('gives no percentage of a budget below one krona: 0,0000000001 kr to date is no base for −1e15 %', () => {
+    const b = budgetBalance(yearOf(months(1, () => ({ budgetMonth: 0.0000000001, budgetYear: 0.0000000012, actualMonth: 100, forecast: 1200 }))), 1, t, 1);
+    expect(b.deviation).toBeCloseTo(-100, 6);
+    expect([b.deviationPct, b.pacePct, b.forecastDeviationPct, b.forecastOptimismPct, b.status]).toEqual([null, null, null, null, null]);
+    // One krona is enough: the percentage is then what it is.
+    expect(budgetBalance(yearOf(months(1, () => ({ budgetMonth: 1, budgetYear: 12, actualMonth: 2 }))), 1, t, 1).deviationPct).toBeCloseTo(-100, 9);
+  });
   it('flags a forecast rosier than the pace by more than the margin', () => {
     const b = budgetBalance(yearOf(months(6, () => ({ actualMonth: 110, forecast: 1200 }))), 6, t, 1);
     expect(b.projection).toBeCloseTo(1320, 9);
