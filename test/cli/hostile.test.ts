@@ -137,7 +137,8 @@ describe('hostile text that is valid data is rendered inert', () => {
     const config = join(dir, 'tillit.config.json');
     writeFileSync(config, JSON.stringify({ organisation: { name: '../../etc/passwd', code: '../../x' }, members: [{ code: '1460' }], inputs: [{ path: `${ROOT}${file}` }] }));
     const out = join(dir, 'out/');
-    const r = tillit(['report', '--config', config, '--format', 'md', '--out', out]);
+    // The input lies outside the config's folder on purpose (the repository's test file).
+    const r = tillit(['report', '--config', config, '--allow-outside', '--format', 'md', '--out', out]);
     expect(r.code).toBe(0);
     expect(readdirSync(out).every((n) => /^[a-z0-9-]+\.md$/.test(n) || n === 'charts')).toBe(true);
     expect(readdirSync(join(out, 'charts')).every((n) => /^[a-z0-9-]+\.svg$/.test(n))).toBe(true);
