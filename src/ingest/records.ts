@@ -111,7 +111,20 @@ const GENDERS: Record<string, Gender> = {
   k: 'K', kvinnor: 'K', kvinna: 'K', women: 'K', female: 'K', f: 'K', w: 'K',
   m: 'M', man: 'M', 'man ': 'M', men: 'M', male: 'M', 'maen': 'M',
 };
-const TOTAL_ROW = /^(summa|totalt?|sum|total)\b/i;
+/**
+ * Whether a budget line's text names a sum, not an activity: a total (`Summa`, `Totalt`, `Totalt
+ * kommunen`), checked against the lines beside it, or a subtotal (`Delsumma …`), left out without
+ * that check (it sums only some of them). `Totalt stöd och service` is an activity: "Totalt" with
+ * words after it is a total only when they name the whole (the municipality, the committee…).
+ */
+export function sumKind(activity: string): 'total' | 'subtotal' | undefined {
+  const t = activity.trim().toLowerCase();
+  if (/^(delsumma|delsummor|delsum|subtotal)\b/.test(t)) return 'subtotal';
+  if (/^(summa|sum)\b/.test(t)) return 'total';
+  if (/^(totalt?|total)\s*[:.–-]?\s*$/.test(t)) return 'total';
+  if (/^(totalt?|total)\s+(för\s+)?(hela\s+)?(kommunen|nämnden|förvaltningen|organisationen|verksamhet(en|erna)?|alla( verksamheter)?|samtliga( verksamheter)?)\b/.test(t)) return 'total';
+  return undefined;
+}
 const NATION: AreaResolution = { ok: true, area: { code: NATION_CODE, kind: 'nation' } };
 
 /** What a table's first block tells: how to read the rest. */
@@ -339,7 +352,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   // duplicate check holds row numbers, a given deviation sits beside the few rows that have one.
   const budgetTable = new BudgetTable(opts.file, kind === 'budget' ? budgetCapacity(opts.fileBytes, sample) : 0);
   const budget: BudgetRows = {
-    table: budgetTable, given: new Map(), seen: budgetKeys(budgetTable, activityKey), isTotal: memo((activity) => TOTAL_ROW.test(activity)), grain: new BudgetGrain(rowText),
+    table: budgetTable, given: new Map(), seen: budgetKeys(budgetTable, activityKey), isTotal: memo((activity) => sumKind(activity) ?? ''), grain: new BudgetGrain(rowText),
   };
   const scale = UNIT_SCALE[unit];
   const title = table.title;
@@ -735,7 +748,8 @@ interface BudgetRows {
   /** The first row of each area code, month and activity key. */
   seen: BudgetKeys;
   /** A total row ("Summa", "Totalt") repeats its siblings' sum. */
-  isTotal: (activity: string) => boolean;
+  /** `total`, `subtotal` or '' (an activity): see `sumKind`. */
+  isTotal: (activity: string) => string;
   /** Whether rows are dated by month or by year. */
   grain: BudgetGrain;
 }
@@ -849,6 +863,8 @@ function finishBudget({ table, given: givens, isTotal }: BudgetRows, opts: Recor
       out.findings.push({ code: 'total-row', line, received: table.activities[table.activity[i]!]! });
       out.counts.used--;
       out.counts.ignored++;
+      // A subtotal sums only some of the lines beside it: not checked against all of them.
+      if (totalText[table.activity[i]!] === 'subtotal') continue;
       const siblings = groups.get(`${table.areas[table.area[i]!]!.code}|${table.months[table.month[i]!]}`) ?? [];
       for (let k = 0; k < W; k++) {
         const given = amount(i, k);

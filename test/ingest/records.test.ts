@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answerRecordSchema, type SurveyRecord } from '../../src/model/records.js';
+import { sumKind } from '../../src/ingest/records.js';
 import { budgetRecords, codes, parseText } from './helpers.js';
 
 const survey = (rows: string[]) => `År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)\n${rows.join('\n')}\n`;
@@ -169,6 +170,27 @@ describe('budget rows', () => {
     expect(codes(r, 'info')).toEqual(expect.arrayContaining(['unit-from-header@1:-', 'total-row@4:-']));
     expect(budgetRecords(r)).toHaveLength(2);
     expect(r.counts).toEqual({ read: 3, used: 2, rejected: 0, ignored: 1 });
+  });
+  it('a subtotal ("Delsumma") is left out, not counted twice; "Totalt stöd och service" is an activity', () => {
+    const text = [
+      'Verksamhet;Budget helår (tkr);Utfall ack',
+      'Hemtjänst;1000;600',
+      'Särskilt boende;2000;1300',
+      'Delsumma äldreomsorg;3000;1900',
+      'Totalt stöd och service;500;300',
+      'Summa;3500;2200',
+    ].join('\n');
+    const r = parseText(text, { period: '2025-08', kind: 'budget', municipality: '1460' });
+    expect(budgetRecords(r).map((b) => b.activity)).toEqual(['Hemtjänst', 'Särskilt boende', 'Totalt stöd och service']);
+    expect(r.counts).toEqual({ read: 5, used: 3, rejected: 0, ignored: 2 });
+    // The grand total matches the three activities; the subtotal is not checked against all of them.
+    expect(codes(r, 'warning')).toEqual([]);
+    expect(codes(r, 'info')).toEqual(expect.arrayContaining(['total-row@4:-', 'total-row@6:-']));
+  });
+  it('sumKind: totals, subtotals and activities that begin with "Totalt"', () => {
+    expect(['Summa', 'Totalt', 'Total:', 'Summa verksamhet', 'Totalt kommunen', 'Totalt för hela nämnden'].map(sumKind)).toEqual(Array(6).fill('total'));
+    expect(['Delsumma äldreomsorg', 'Delsummor', 'Subtotal LSS'].map(sumKind)).toEqual(Array(3).fill('subtotal'));
+    expect(['Totalt stöd och service', 'Totala kostnader för IFO', 'Hemtjänst', 'Summerat'].map(sumKind)).toEqual(Array(4).fill(undefined));
   });
   it('a deviation to date ("Avvikelse jan-aug") beside a forecast is checked as budget to date − outcome to date, not warned about', () => {
     const text = [
