@@ -116,8 +116,10 @@ export function createJsonStream(walker: JsonWalker): JsonStream {
       walker.value([], value, at);
     } else if (parent.mode === 'build') {
       if (Array.isArray(parent.container)) parent.container.push(value);
-      // Like a first reading of the entry: a repeated key does not replace the first.
-      else if (!Object.hasOwn(parent.container!, parent.key)) parent.container![parent.key] = value;
+      // A key given twice in one object has two values and no rule says which is meant (JSON.parse
+      // keeps the last, other readers the first): the document is refused at the second.
+      else if (Object.hasOwn(parent.container!, parent.key)) fail(`the key "${parent.key}" appears twice in one object; which value is meant cannot be known`, at);
+      else parent.container![parent.key] = value;
     } else if (parent.mode === 'walk') walker.value(path(), value, at);
   }
 

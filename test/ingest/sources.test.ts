@@ -46,6 +46,12 @@ describe('Kolada API JSON', () => {
     }
     expect(whole.findings.map((f) => `${f.code}@${f.line}:${f.column}`)).toEqual(['gender-filtered@15:9', 'area-unknown@24:5', 'value-missing@43:9', 'value-required@52:5']);
   });
+  it('a key given twice in one entry is refused with its place, not read as the first or the last', () => {
+    const text = '{"values": [{"kpi": "U21468", "municipality": "1460", "period": 2024,\n  "values": [{"gender": "T", "value": 85.0, "value": 90.0}]}]}';
+    const r = koladaJsonToRecords(text, { file: 'k.json', gender: 'T' });
+    expect(r.findings).toEqual([{ code: 'json-invalid', line: 2, column: 54, args: { reason: 'the key "value" appears twice in one object; which value is meant cannot be known' } }]);
+    expect(r.records).toEqual([]);
+  });
   it('JSON nested 5 000 deep is one finding, not a RangeError', () => {
     const r = koladaJsonToRecords(`{"values": ${'['.repeat(5000)}${']'.repeat(5000)}}`, { file: 'k.json', gender: 'T' });
     expect(r.findings).toEqual([{ code: 'json-invalid', line: 1, column: 75, args: { reason: 'nested deeper than 64 levels' } }]);
