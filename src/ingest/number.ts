@@ -5,7 +5,9 @@ export type { DecimalMark };
 export type NumberCell =
   | { kind: 'value'; value: number }
   | { kind: 'missing' }
-  | { kind: 'invalid' };
+  | { kind: 'invalid' }
+  /** A number past 2^53 in size: a double cannot hold it exactly (9007199254740993 reads as …992). */
+  | { kind: 'inexact' };
 
 const POWERS = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
@@ -74,7 +76,9 @@ export function parseNumber(cell: string, decimal: DecimalMark, dash: 'zero' | '
   const value = Number(s);
   // An exponent moves the decimal point before the one rounding. Scaled past what a double holds,
   // the value is infinite: a number, but out of any schema's range.
-  if (scale !== 0 && Number.isFinite(value)) return { kind: 'value', value: Number(`${s}e${scale}`) };
+  const scaled = scale !== 0 && Number.isFinite(value) ? Number(`${s}e${scale}`) : value;
+  if (Number.isFinite(scaled) && Math.abs(scaled) > Number.MAX_SAFE_INTEGER) return { kind: 'inexact' };
+  if (scale !== 0 && Number.isFinite(value)) return { kind: 'value', value: scaled };
   return Number.isFinite(value) ? { kind: 'value', value } : { kind: 'invalid' };
 }
 

@@ -454,6 +454,10 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
         fail('value-number-invalid', role, { decimal });
         return null;
       }
+      if (parsed.kind === 'inexact') {
+        fail('value-beyond-exact', role);
+        return null;
+      }
       return parsed.kind === 'value' ? parsed.value : null;
     };
 

@@ -43,6 +43,7 @@ const MESSAGES = {
   'record-too-long': (a) => `one record runs past ${a.limit} bytes without ending (an unterminated quote, or not a CSV file)`,
   'row-column-count': (a) => `row has ${a.got} fields, header has ${a.expected}`,
   'row-repeated-header': () => `header line repeated inside the data`,
+  'value-beyond-exact': (a) => `${a.role}: a number this large (over 9 007 199 254 740 991) cannot be held exactly; row left out rather than read as a nearby number`,
   'value-number-invalid': (a) => `${a.role}: not a number in this file's format (decimal mark '${a.decimal}')`,
   'value-required': (a) => `${a.role} is empty`,
   'value-out-of-range': (a) => `${a.role} must be ${a.range}`,

@@ -45,6 +45,7 @@ export const FINDING_WORDS = {
   'csv-syntax': { sv: 'Filen har fel i CSV-formatet (t.ex. ett citattecken som inte avslutas); berörda rader ingår inte.', en: 'The file has CSV format errors (e.g. an unclosed quote); the rows affected are not included.' },
   'row-column-count': { sv: 'Rader med fel antal fält ingår inte.', en: 'Rows with the wrong number of fields are not included.' },
   'row-repeated-header': { sv: 'Rubrikraden upprepas inne i filen; den räknas inte som data.', en: 'The heading line is repeated inside the file; it is not counted as data.' },
+  'value-beyond-exact': { sv: 'Tal större än vad som kan hållas exakt (över 9 biljarder) ingår inte.', en: 'Numbers too large to be held exactly (over 9 quadrillion) are not included.' },
   'value-number-invalid': { sv: 'Värden som inte är tal ingår inte.', en: 'Values that are not numbers are not included.' },
   'value-required': { sv: 'Rader där ett nödvändigt värde saknas ingår inte.', en: 'Rows missing a required value are not included.' },
   'value-out-of-range': { sv: 'Värden utanför det möjliga (t.ex. en andel över 100 %) ingår inte.', en: 'Impossible values (e.g. a share above 100%) are not included.' },

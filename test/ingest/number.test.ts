@@ -3,6 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { detectDecimal, parseNumber, plainNumber } from '../../src/ingest/number.js';
 
 describe('parseNumber', () => {
+  it('a number past 2^53 is inexact, never read as a nearby one; 2^53 − 1 is exact', () => {
+    expect(parseNumber('9007199254740993', '.')).toEqual({ kind: 'inexact' });
+    expect(parseNumber('-9 007 199 254 740 993', ',')).toEqual({ kind: 'inexact' });
+    expect(parseNumber('9007199254740991', '.')).toEqual({ kind: 'value', value: 9007199254740991 });
+    // In tkr, a number is judged as the kronor it stands for.
+    expect(parseNumber('9007199254740,993', ',', 'zero', 3)).toEqual({ kind: 'inexact' });
+  });
   it.each([
     ['1 234,5', ',', -0 + 1234.5],
     ['1\u00a0234,5', ',', 1234.5],

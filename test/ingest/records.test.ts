@@ -187,6 +187,11 @@ describe('budget rows', () => {
     expect(codes(r, 'warning')).toEqual([]);
     expect(codes(r, 'info')).toEqual(expect.arrayContaining(['total-row@4:-', 'total-row@6:-']));
   });
+  it('an amount past 2^53 is a rejected row with its place, not a nearby number', () => {
+    const r = parseText('Verksamhet;Budget helår;Utfall ack\nHemtjänst;9007199254740993;600\nLSS;1000;500\n', { period: '2025-08', kind: 'budget', municipality: '1460' });
+    expect(codes(r)).toEqual(['value-beyond-exact@2:2']);
+    expect(budgetRecords(r).map((b) => b.activity)).toEqual(['LSS']);
+  });
   it('sumKind: totals, subtotals and activities that begin with "Totalt"', () => {
     expect(['Summa', 'Totalt', 'Total:', 'Summa verksamhet', 'Totalt kommunen', 'Totalt för hela nämnden'].map(sumKind)).toEqual(Array(6).fill('total'));
     expect(['Delsumma äldreomsorg', 'Delsummor', 'Subtotal LSS'].map(sumKind)).toEqual(Array(3).fill('subtotal'));
