@@ -483,4 +483,22 @@ describe('hostile input, round two: an exit code and one sentence, never a crash
     expect(r.stdout).toContain('encoding utf-16be');
     expect(r.stdout).toContain('rows: 239 read, 239 used, 0 rejected, 0 ignored');
   });
+  it('round two, smaller: a number past 2^53, a key given twice in Kolada JSON, a budget of almost nothing', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'big.csv'), 'Period;Kommun;Verksamhet;Budget helår;Utfall ack\n2025-08;1460;Hemtjänst;9007199254740993;600\n2025-08;1460;LSS;100000000;50000000\n');
+    let r = tillit(['validate', join(dir, 'big.csv')]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('line 2, column 4: budgetYear: a number this large (over 9 007 199 254 740 991) cannot be held exactly');
+    noStack(r);
+    writeFileSync(join(dir, 'dup.json'), '{"values": [{"kpi": "U21468", "municipality": "1460", "period": 2024, "values": [{"gender": "T", "value": 85.0, "value": 90.0}]}]}');
+    r = tillit(['report', join(dir, 'dup.json')]);
+    expect([r.code, r.stdout]).toEqual([3, '']);
+    expect(r.stderr).toMatch(/dup\.json:1:\d+: not valid JSON: the key "value" appears twice in one object/);
+    oneSentence(r);
+    writeFileSync(join(dir, 'tiny.csv'), 'Period;Kommun;Verksamhet;Budget helår;Budget ack;Utfall ack\n2025-08;1460;Hemtjänst;0,0000000001;0,0000000001;600\n2025-08;1460;LSS;100000000;66000000;65000000\n');
+    r = tillit(['report', join(dir, 'tiny.csv'), '--format', 'json']);
+    expect(r.code).toBe(0);
+    const row = (JSON.parse(r.stdout) as { budget: { activity: string; deviationPct: number | null }[] }).budget.find((b) => b.activity === 'Hemtjänst');
+    expect(row?.deviationPct).toBeNull();
+  });
 });
