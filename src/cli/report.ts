@@ -23,15 +23,16 @@ import { checkForcedKind, checkIngestFlags, ingestOverrides, threadOptions, type
 import { collectGarbage, readMostlyGarbage } from './memory.js';
 import { appendSummary, writeOutputs, writeRejects, writeStdout } from './output.js';
 import { guardOutputs, protectedFiles } from './paths.js';
+import type { AmountUnit, CsvDialect, Lang } from '../model/vocabulary.js';
 
 export interface ReportFlags extends IngestFlags {
   period?: string;
   municipality?: string[];
   format: Format;
   out: string;
-  lang?: 'sv' | 'en';
-  csvDialect: 'rfc4180' | 'excel-sv';
-  amountUnit?: 'kr' | 'tkr' | 'mnkr';
+  lang?: Lang;
+  csvDialect: CsvDialect;
+  amountUnit?: AmountUnit;
   failOn?: string[];
   summary?: string;
   add?: boolean;
@@ -93,7 +94,7 @@ function refuseRepeatedAnswers(inputs: readonly ParsedInput[]): void {
  * (files beside the briefs; `--out` names a directory as writeOutputs decides: a trailing slash
  * or an existing directory). Rendering loads the chart library, so nothing else pays for it.
  */
-async function briefCharts(flags: ReportFlags, report: () => Report, lang: 'sv' | 'en'): Promise<BriefCharts | undefined> {
+async function briefCharts(flags: ReportFlags, report: () => Report, lang: Lang): Promise<BriefCharts | undefined> {
   if (flags.charts === false) return undefined;
   if (flags.format === 'html') return renderBriefCharts(report(), lang);
   if (flags.format !== 'md' || flags.out === '-') return undefined;
