@@ -1,5 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { setFlagsFromString } from 'node:v8';
+import { flagChoices, READ_OPTIONS } from '../config/options.js';
+import { amountUnit, csvDialect, lang } from '../model/vocabulary.js';
 import { EXIT, InputError, OutputError, UsageError } from './errors.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
@@ -36,18 +38,13 @@ function positiveInt(value: string): number {
  */
 function ingestFlags(cmd: Command, { config = true } = {}): Command {
   if (config) cmd.option('-c, --config <file>', 'config file (default: ./tillit.config.json when present)');
+  cmd.optionsGroup('Reading input files (override the config and what is detected):');
+  for (const o of Object.values(READ_OPTIONS)) {
+    if (!('flag' in o)) continue;
+    const choices = flagChoices(o);
+    cmd.addOption(choices ? new Option(o.flag.name, o.flag.help).choices(choices) : new Option(o.flag.name, o.flag.help));
+  }
   return cmd
-    .optionsGroup('Reading input files (override the config and what is detected):')
-    .addOption(new Option('--kind <kind>', 'force the kind of data').choices(['survey', 'answers', 'budget', 'values']))
-    .addOption(new Option('--encoding <encoding>', 'force the encoding').choices(['utf-8', 'windows-1252']))
-    .addOption(new Option('--delimiter <char>', 'force the delimiter').choices([';', ',', 'tab']))
-    .addOption(new Option('--decimal <mark>', 'force the decimal mark').choices([',', '.']))
-    .addOption(new Option('--unit <unit>', 'amount unit of budget files').choices(['kr', 'tkr', 'mnkr']))
-    .addOption(new Option('--sign <convention>', 'how budget files write costs').choices(['costs-positive', 'costs-negative']))
-    .addOption(new Option('--gender <g>', 'keep only this gender (T total, K women, M men)').choices(['T', 'K', 'M', 'all']))
-    .option('--input-period <period>', 'period for budget files that carry none, e.g. 2025-08')
-    .option('--input-municipality <code>', 'municipality (code or name) for files without such a column')
-    .option('--input-indicator <id>', 'indicator for files without such a column, e.g. U21468')
     .option('--max-bytes <n>', 'largest input file accepted, in bytes (default 2 GiB)', positiveInt)
     .option('--max-rows <n>', 'most data rows read from one file (default 50 000 000)', positiveInt)
     .option('--rejects <file>', 'write every rejected row (file, line, reason, original text) as CSV')
@@ -83,9 +80,9 @@ export function buildProgram(): Command {
     .option('-m, --municipality <code...>', 'only these municipalities or regions (codes or names)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'md', 'html']).default('table'))
     .option('-o, --out <path>', 'output file, directory (one file per municipality) or - for stdout', '-')
-    .addOption(new Option('--lang <lang>', 'language of the report').choices(['sv', 'en']))
-    .addOption(new Option('--csv-dialect <dialect>', 'CSV flavour').choices(['rfc4180', 'excel-sv']).default('rfc4180'))
-    .addOption(new Option('--amount-unit <unit>', 'unit for amounts in table and md (default: config budget.displayUnit, tkr)').choices(['kr', 'tkr', 'mnkr']))
+    .addOption(new Option('--lang <lang>', 'language of the report').choices(lang.options))
+    .addOption(new Option('--csv-dialect <dialect>', 'CSV flavour').choices(csvDialect.options).default('rfc4180'))
+    .addOption(new Option('--amount-unit <unit>', 'unit for amounts in table and md (default: config budget.displayUnit, tkr)').choices(amountUnit.options))
     .option('--fail-on <rule...>', 'exit 1 when a rule matches: status=red, trend=worsening, deviation<-2%, suppressed')
     .option('--summary <file>', 'append a short Markdown summary (e.g. $GITHUB_STEP_SUMMARY)')
     .option('--add', 'add FILES to the config inputs instead of replacing them')
