@@ -8,6 +8,7 @@ import { parsePeriod } from '../ingest/period.js';
 import { resolveArea } from '../model/register.js';
 import { normalizeLabel, truncate } from '../model/text.js';
 import { UsageError } from './errors.js';
+import type { Io } from './io.js';
 
 /** `--input-period <period>` → `inputPeriod`: the name commander gives a flag's value. */
 type Attribute<Flag extends string> = Flag extends `--${infer Name} <${string}>` ? Camel<Name> : never;
@@ -31,10 +32,10 @@ export interface IngestFlags extends ReadFlags {
  * MAX_THREADS (each thread holds its own heap; a request above it is lowered, and said so on
  * stderr); files below TILLIT_PARALLEL_MIN_BYTES (default 32 MiB) are read on one thread.
  */
-export function threadOptions(f: IngestFlags, env: NodeJS.ProcessEnv = process.env, say: (line: string) => void = (l) => process.stderr.write(l)): ThreadOptions {
+export function threadOptions(f: IngestFlags, io: Pick<Io, 'env' | 'stderr'>): ThreadOptions {
   const defaults = defaultThreads();
-  const min = Number(env.TILLIT_PARALLEL_MIN_BYTES);
-  if (f.threads !== undefined && f.threads > MAX_THREADS) say(`tillit: --threads ${f.threads} lowered to ${MAX_THREADS}, the most one file is read on\n`);
+  const min = Number(io.env.TILLIT_PARALLEL_MIN_BYTES);
+  if (f.threads !== undefined && f.threads > MAX_THREADS) io.stderr.write(`tillit: --threads ${f.threads} lowered to ${MAX_THREADS}, the most one file is read on\n`);
   return { threads: Math.min(f.threads ?? defaults.threads, MAX_THREADS), minBytes: Number.isInteger(min) && min > 0 ? min : defaults.minBytes };
 }
 
