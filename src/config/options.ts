@@ -60,7 +60,7 @@ type ConfigKey = { [K in ReadKey]: (typeof READ_OPTIONS)[K] extends { config: ob
 /** The fields of a config's `inputs` entry that the table declares, each optional. */
 export const readConfigFields = Object.fromEntries(
   READ_KEYS.flatMap((key) => {
-    const { value, config } = READ_OPTIONS[key] as ReadOption;
+    const { value, config }: ReadOption = READ_OPTIONS[key];
     if (config === undefined) return [];
     const field = value.optional();
     return [[key, config.description === undefined ? field : field.describe(config.description)]];
