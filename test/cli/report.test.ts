@@ -204,7 +204,7 @@ describe('report over Kolada, PX-Web and finance exports (fixtures/sources)', ()
   });
   it('prints units in the table and the attribution at the end', () => {
     const r = tillit(['report', '--config', SOURCES, '-m', '1460']);
-    expect(r.stdout).toContain('25 256 kr');
+    expect(r.stdout).toContain('25\u00A0256 kr');
     expect(r.stdout).toContain('91,7 dagar');
     expect(r.stdout.trimEnd().endsWith('Källa: Kolada (RKA), CC BY 4.0')).toBe(true);
   });
