@@ -57,8 +57,8 @@ export const qualityRowSchema = z.object({
     .nullable(),
   trend: z
     .object({
-      from: z.number(),
-      to: z.number(),
+      from: z.string(),
+      to: z.string(),
       points: z.number().int(),
       theilSenSlope: num,
       mannKendallS: num,
@@ -115,7 +115,7 @@ export const budgetRowSchema = z.object({
   projection: num,
   forecastOptimismPct: num,
   forecastOptimistic: z.boolean(),
-  forecastAccuracy: z.array(z.object({ month: z.number().int(), forecast: z.number(), outcome: z.number(), error: z.number(), errorPct: z.number() })),
+  forecastAccuracy: z.array(z.object({ period: z.string(), forecast: z.number(), outcome: z.number(), error: z.number(), errorPct: z.number() })),
   status,
   series: z.array(z.object({ period: z.string(), actualYtd: num, budgetYtd: num })),
 });

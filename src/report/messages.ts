@@ -1,4 +1,3 @@
-import { periodYear } from '../model/period.js';
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import { formatAmount, formatNumber, formatValue, monthName } from './format.js';
 import { areaName, budgetLabel, indicatorTitle, indicatorUnit, latestQuality, seriesQuality, type RenderOptions } from './view.js';
@@ -36,7 +35,7 @@ function qualityMessages(report: Report, area: string, opts: RenderOptions): { w
     const where = q.service === '' ? (lang === 'sv' ? `i ${name}` : `in ${name}`) : lang === 'sv' ? `inom ${serviceDefinite(q.service, lang)} i ${name}` : `in ${serviceDefinite(q.service, lang)} in ${name}`;
     const t = q.trend;
     if (t && (t.verdict === 'improving' || t.verdict === 'worsening')) {
-      const first = seriesQuality(report, q.area, q.indicator, q.service, 'T').find((r) => periodYear(r.period) === t.from && r.value !== null);
+      const first = seriesQuality(report, q.area, q.indicator, q.service, 'T').find((r) => r.period === t.from && r.value !== null);
       const from = first?.value ?? undefined;
       const good = t.verdict === 'improving';
       // The verb follows the numbers, the judgement follows the indicator's better direction.
