@@ -191,7 +191,7 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
           const pop = weightInput[i]!.population;
           const a = actual?.[i] ?? null;
           return {
-            area: m.code, weight: round(weights[i]!, 6), budgetYear: bYear?.[i] ?? null, actualYtd: a, forecast: fc?.[i] ?? null,
+            area: m.code, sharePct: round(weights[i]! * 100, 4), budgetYear: bYear?.[i] ?? null, actualYtd: a, forecast: fc?.[i] ?? null,
             population: pop > 0 ? pop : null, actualPerInhabitant: a !== null && pop > 0 ? round(a / pop, 2) : null,
             usageMeasure: usageWeights ? measure ?? null : null,
             fairShareGap: fair && a !== null ? a - fair[i]! + 0 : null,

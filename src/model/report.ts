@@ -128,7 +128,7 @@ export const allocationSchema = z.object({
   members: z.array(
     z.object({
       area: z.string(),
-      weight: z.number(),
+      sharePct: z.number(),
       budgetYear: num,
       actualYtd: num,
       forecast: num,

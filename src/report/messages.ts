@@ -175,7 +175,7 @@ function factualMessages(report: Report, area: string, opts: RenderOptions): str
   const out: string[] = [];
   const a = report.allocation;
   if (a && report.areas.find((x) => x.code === area)?.kind === 'organisation' && a.totals.actualYtd !== null) {
-    const split = a.members.map((m) => `${formatNumber(m.weight * 100, 0, lang)} % ${areaName(report, m.area)}`).join(lang === 'sv' ? ' och ' : ' and ');
+    const split = a.members.map((m) => `${formatNumber(m.sharePct, 0, lang)} % ${areaName(report, m.area)}`).join(lang === 'sv' ? ' och ' : ' and ');
     out.push(lang === 'sv'
       ? `De gemensamma kostnaderna, ${formatAmount(a.totals.actualYtd, 'mnkr', lang)} hittills i år, fördelas med ${split}.`
       : `The shared costs, ${formatAmount(a.totals.actualYtd, 'mnkr', lang)} so far this year, are split ${split.replace(/ %/g, '%')}.`);

@@ -263,21 +263,21 @@ describe('organisation totals', () => {
     expect(report.allocation.members.reduce((a, m) => a + m.actualYtd, 0)).toBe(report.allocation.totals.actualYtd);
   });
   it('the key takes population from the year before the report year, or the report year when told', () => {
-    type A = { allocation: { populationYear: string; members: { area: string; weight: number; population: number }[] } };
+    type A = { allocation: { populationYear: string; members: { area: string; sharePct: number; population: number }[] } };
     const before = (JSON.parse(tillit(['report', '--config', CONFIG, '--format', 'json']).stdout) as A).allocation;
     // Hand-worked, mixed key (30 % equal, 70 % by population 2024: 9 498 and 8 931):
-    // 0.15 + 0.7 × 9 498 / 18 429 = 0.510768.
+    // (0.15 + 0.7 × 9 498 / 18 429) × 100 = 51.0768 %.
     expect(before.populationYear).toBe('2024');
-    expect(before.members.map((m) => [m.area, m.weight, m.population])).toEqual([['1460', 0.510768, 9498], ['1461', 0.489232, 8931]]);
+    expect(before.members.map((m) => [m.area, m.sharePct, m.population])).toEqual([['1460', 51.0768, 9498], ['1461', 48.9232, 8931]]);
     const dir = tmp();
     const config = JSON.parse(readFileSync(CONFIG, 'utf8')) as { allocation: Record<string, unknown>; inputs: { path: string }[] };
     config.allocation.populationFrom = 'report-year';
     config.inputs = config.inputs.map((i) => ({ ...i, path: join(ROOT, EXAMPLE, i.path) }));
     writeFileSync(join(dir, 'tillit.config.json'), JSON.stringify(config));
     const same = (JSON.parse(tillit(['report', '--config', join(dir, 'tillit.config.json'), '--allow-outside', '--format', 'json']).stdout) as A).allocation;
-    // 0.15 + 0.7 × 9 441 / 18 343 = 0.510285 (population 2025).
+    // (0.15 + 0.7 × 9 441 / 18 343) × 100 = 51.0285 % (population 2025).
     expect(same.populationYear).toBe('2025');
-    expect(same.members.map((m) => m.weight)).toEqual([0.510285, 0.489715]);
+    expect(same.members.map((m) => m.sharePct)).toEqual([51.0285, 48.9715]);
   });
   it('add members whose files differ in shape, and name an activity only some members report', () => {
     // Bengtsfors: monthly amounts, costs negative, no IFO; Mellerud: year-to-date columns, costs positive.
