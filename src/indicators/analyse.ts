@@ -272,6 +272,8 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
     results: results.filter((r) => keepArea(r.area, made.kinds.get(r.area) ?? 'municipality')),
     qualityBesideCost: qualityBesideCost.filter((q) => keepArea(q.area, 'municipality')),
     findings,
+    // Matches of --fail-on rules are the command line's to add: analysis knows no rules.
+    failOn: [],
   };
   return { report, coverage: inputCoverage, rows: (filter: RowFilter = {}) => table.rows({ ...filter, row: (code: string, kind: AreaKind, period: string) => keepArea(code, kind) && (filter.row?.(code, kind, period) ?? true) }) };
 }

@@ -140,6 +140,19 @@ export const allocationSchema = z.object({
   ),
 });
 
+/** One match of a `--fail-on` rule: a quality row or a budget line at the report's period. */
+export const failOnMatchSchema = z.object({
+  rule: z.string(),
+  section: z.enum(['quality', 'budget']),
+  area: z.string(),
+  indicator: z.string().nullable(),
+  service: z.string().nullable(),
+  gender: z.enum(['T', 'K', 'M']).nullable(),
+  activity: z.string().nullable(),
+  period: z.string(),
+  valuePct: num,
+});
+
 export const reportSchema = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   generatedAt: z.string().nullable(),
@@ -203,6 +216,7 @@ export const reportSchema = z.object({
     }),
   ),
   findings: z.array(findingSchema),
+  failOn: z.array(failOnMatchSchema),
 });
 
 export type Report = z.infer<typeof reportSchema>;
@@ -210,6 +224,7 @@ export type QualityRow = z.infer<typeof qualityRowSchema>;
 export type BudgetRow = z.infer<typeof budgetRowSchema>;
 export type AllocationResult = z.infer<typeof allocationSchema>;
 export type Comparison = z.infer<typeof comparisonSchema>;
+export type FailOnMatch = z.infer<typeof failOnMatchSchema>;
 
 /**
  * A quality row as analysis makes it: the schema's fields, always in the schema's order. The JSON

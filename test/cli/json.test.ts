@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/report.js';
 import { CONFIG, tillit } from './run.js';
@@ -40,5 +43,74 @@ describe('the JSON report on the bundled example', () => {
       }
     }
     expect(seen).toBeGreaterThan(1000);
+  });
+});
+
+describe('--fail-on in the JSON', () => {
+  it('lists every match with its rule, place and the percent it read; the same matches as on stderr', () => {
+    const { report, stderr, code } = jsonReport(['--fail-on', 'deviation<-2%', 'trend=worsening']);
+    expect(code).toBe(1);
+    // Worked out from the report's own rows, independently of the rule code.
+    const deviations = report.budget.filter((b) => b.deviationPct !== null && b.deviationPct < -2);
+    const worsening = report.quality.filter((q) => q.period === report.period.survey && q.trend?.verdict === 'worsening');
+    expect(deviations.length).toBeGreaterThan(0);
+    expect(worsening.length).toBeGreaterThan(0);
+    expect(report.failOn).toEqual([
+      ...deviations.map((b) => ({ rule: 'deviation<-2%', section: 'budget', area: b.area, indicator: null, service: null, gender: null, activity: b.activity, period: b.period, valuePct: b.deviationPct })),
+      ...worsening.map((q) => ({ rule: 'trend=worsening', section: 'quality', area: q.area, indicator: q.indicator, service: q.service, gender: q.gender, activity: null, period: q.period, valuePct: null })),
+    ]);
+    expect(report.failOn[0]).toEqual({ rule: 'deviation<-2%', section: 'budget', area: '1460', indicator: null, service: null, gender: null, activity: 'Äldreomsorg', period: '2025-10', valuePct: -3.4085 });
+    expect(stderr).toContain(`--fail-on matched ${report.failOn.length} time(s):\n  deviation<-2%: 1460 Äldreomsorg 2025-10 (-3.41 %)\n`);
+    expect(Object.keys(report).at(-1)).toBe('failOn');
+  });
+
+  it('is empty without rules and when none matches', () => {
+    expect(jsonReport().report.failOn).toEqual([]);
+    const none = jsonReport(['--fail-on', 'deviation<-50%']);
+    expect([none.code, none.report.failOn]).toEqual([0, []]);
+  });
+
+  it('each area\'s file under --out DIR/ holds that area\'s matches', () => {
+    const dir = `${mkdtempSync(join(tmpdir(), 'tillit-'))}/`;
+    const r = tillit(['report', '--config', CONFIG, '--format', 'json', '--out', dir, '--fail-on', 'deviation<-2%']);
+    expect(r.code).toBe(1);
+    const files = readdirSync(dir).sort();
+    const byArea = Object.fromEntries(files.map((f) => [f.split('-')[0]!, (JSON.parse(readFileSync(join(dir, f), 'utf8')) as Report).failOn]));
+    expect(byArea['1460']!.map((m) => m.activity)).toEqual(['Äldreomsorg', 'Totalt']);
+    expect(byArea['1461']!.map((m) => m.activity)).toEqual(['Individ- och familjeomsorg']);
+    expect(byArea.bm!.map((m) => [m.area, m.activity])).toEqual([['BM', 'Äldreomsorg']]);
+  });
+});
+
+describe('--fail-on in GitHub Actions (GITHUB_ACTIONS=true)', () => {
+  it('prints each match as an ::error:: annotation on stderr, and the JSON is unchanged', () => {
+    const plain = jsonReport(['--fail-on', 'deviation<-2%']);
+    const actions = jsonReport(['--fail-on', 'deviation<-2%'], { GITHUB_ACTIONS: 'true' });
+    expect(actions.code).toBe(1);
+    expect(actions.stdout).toBe(plain.stdout);
+    const annotations = actions.stderr.split('\n').filter((l) => l.startsWith('::'));
+    expect(annotations).toHaveLength(plain.report.failOn.length);
+    expect(annotations[0]).toBe('::error title=tillit --fail-on::deviation<-2%25: 1460 Äldreomsorg 2025-10 (-3.41 %25)');
+    expect(actions.stderr).toContain('tillit: --fail-on matched 4 time(s):\n::error ');
+    // Outside Actions (any other value too) the matches are plain lines.
+    for (const env of [{}, { GITHUB_ACTIONS: 'false' }]) expect(jsonReport(['--fail-on', 'deviation<-2%'], env).stderr).not.toMatch(/^::/m);
+  });
+
+  it('escapes %, CR and LF in names from the data, so none ends the command or starts another', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-'));
+    writeFileSync(join(dir, 'tillit.config.json'), JSON.stringify({
+      organisation: { name: 'Test', code: 'T', language: 'sv' },
+      members: [{ code: '1461', name: 'Mellerud', population: { '2025': 8902 } }],
+      inputs: [{ path: 'ekonomi.csv', municipality: '1461', period: '2025-08' }],
+    }));
+    // An activity named over two lines, with a percent sign and what would be a workflow command.
+    writeFileSync(join(dir, 'ekonomi.csv'), 'Verksamhet;Budget helår;Budget ack;Utfall ack\n"Vård 100%\n::warning::x";−182 035 000;−121 357 000;−125 000 000\n');
+    const r = tillit(['report', '--config', join(dir, 'tillit.config.json'), '--format', 'json', '--fail-on', 'deviation<-2%'], { env: { GITHUB_ACTIONS: 'true' } });
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.failOn.map((m) => m.activity)).toContain('Vård 100%\n::warning::x');
+    const lines = r.stderr.split('\n');
+    expect(lines.filter((l) => l.startsWith('::warning'))).toEqual([]);
+    expect(lines).toContain('::error title=tillit --fail-on::deviation<-2%25: 1461 Vård 100%25%0A::warning::x 2025-08 (-3.00 %25)');
   });
 });
