@@ -46,6 +46,32 @@ describe('the JSON report on the bundled example', () => {
   });
 });
 
+interface SchemaNode { properties?: Record<string, SchemaNode>; items?: SchemaNode; anyOf?: SchemaNode[] }
+
+/** Paths where an object's keys are not in the schema's order (the order docs/outputs.md promises). */
+function outOfOrder(value: unknown, node: SchemaNode | undefined, path = '$', out = new Set<string>()): Set<string> {
+  if (node === undefined || value === null || typeof value !== 'object') return out;
+  for (const branch of node.anyOf ?? []) outOfOrder(value, branch, path, out);
+  if (Array.isArray(value)) {
+    for (const v of value) outOfOrder(v, node.items, `${path}[]`, out);
+  } else if (node.properties) {
+    const keys = Object.keys(value);
+    if (keys.join() !== Object.keys(node.properties).filter((k) => keys.includes(k)).join()) out.add(path);
+    for (const [k, v] of Object.entries(value)) outOfOrder(v, node.properties[k], `${path}.${k}`, out);
+  }
+  return out;
+}
+
+describe('the JSON keys', () => {
+  it('come in the order of `tillit schema report`, at every depth', () => {
+    const schema = JSON.parse(tillit(['schema', 'report']).stdout) as SchemaNode;
+    for (const config of [CONFIG, 'fixtures/sources/tillit.config.json']) {
+      const r = tillit(['report', '--config', config, '--format', 'json', '--fail-on', 'status=red']);
+      expect([...outOfOrder(JSON.parse(r.stdout), schema)], config).toEqual([]);
+    }
+  });
+});
+
 describe('--fail-on in the JSON', () => {
   it('lists every match with its rule, place and the percent it read; the same matches as on stderr', () => {
     const { report, stderr, code } = jsonReport(['--fail-on', 'deviation<-2%', 'trend=worsening']);
@@ -93,7 +119,7 @@ describe('--fail-on in GitHub Actions (GITHUB_ACTIONS=true)', () => {
     expect(annotations[0]).toBe('::error title=tillit --fail-on::deviation<-2%25: 1460 Äldreomsorg 2025-10 (-3.41 %25)');
     expect(actions.stderr).toContain('tillit: --fail-on matched 4 time(s):\n::error ');
     // Outside Actions (any other value too) the matches are plain lines.
-    for (const env of [{}, { GITHUB_ACTIONS: 'false' }]) expect(jsonReport(['--fail-on', 'deviation<-2%'], env).stderr).not.toMatch(/^::/m);
+    for (const env of [{}, { GITHUB_ACTIONS: 'false' }] as Record<string, string>[]) expect(jsonReport(['--fail-on', 'deviation<-2%'], env).stderr).not.toMatch(/^::/m);
   });
 
   it('escapes %, CR and LF in names from the data, so none ends the command or starts another', () => {

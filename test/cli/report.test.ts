@@ -43,7 +43,7 @@ describe('tillit report on the bundled example', () => {
     const r = tillit(['report', '--config', CONFIG, '--format', 'json']);
     expect(r.code).toBe(0);
     const report = expectValidReport(r.stdout) as { quality: { value: number | null; n: number | null; low: number | null; suppressed: boolean }[]; schemaVersion: number };
-    expect(report.schemaVersion).toBe(2);
+    expect(report.schemaVersion).toBe(3);
     const hidden = report.quality.filter((q) => q.suppressed);
     expect(hidden.length).toBeGreaterThan(0);
     for (const q of hidden) expect([q.value, q.n, q.low]).toEqual([null, null, null]);
