@@ -8,8 +8,8 @@ import { coverageText, isEmptyReport, municipalityCode, municipalityProblem, per
 import { loadConfig, loadInputs, unreadableInputs } from '../ingest/load.js';
 import type { ParsedInput } from '../ingest/parse-input.js';
 import { formatFinding, type Finding } from '../model/findings.js';
-import { truncate, visible } from '../model/text.js';
-import { evaluateFailOn, parseFailOn } from '../report/fail-on.js';
+import { truncate, visible, visibleLabel } from '../model/text.js';
+import { evaluateFailOn, failOnLine, githubError, parseFailOn } from '../report/fail-on.js';
 import { periodYear } from '../model/period.js';
 import { resolveArea } from '../model/register.js';
 import type { Report } from '../model/report.js';
@@ -177,32 +177,40 @@ export async function runReport(files: string[], flags: ReportFlags, io: Io): Pr
   // one that names nothing in the data is refused below with the valid ones.
   const municipalities = flags.municipality?.map((m) => municipalityCode(m) ?? ((r) => (r.ok ? r.area.code : m))(resolveArea(m)));
   const at = generatedAt(flags, io.env);
-  const { report, rows, coverage } = analyseLazily(inputs, loaded.config, {
+  const { report: analysed, rows, coverage } = analyseLazily(inputs, loaded.config, {
     ...(flags.period ? { period: flags.period } : {}),
     ...(municipalities ? { municipalities } : {}),
     ...(at ? { generatedAt: at } : {}),
   });
   // Budget sources that disagree are errors of the report, not of a row: said here; warnings below.
-  const conflicts = budgetNotices(report).filter((n) => n.includes(' error '));
+  const conflicts = budgetNotices(analysed).filter((n) => n.includes(' error '));
   if (conflicts.length > 0) stderr.write(`tillit: ${conflicts.length} budget conflict(s):\n${conflicts.map((n) => `  ${n}\n`).join('')}`);
-  if (flags.strict && report.findings.some((f) => f.code === 'budget-conflict')) throw new InputError('--strict: budget sources disagree; no report written');
+  if (flags.strict && analysed.findings.some((f) => f.code === 'budget-conflict')) throw new InputError('--strict: budget sources disagree; no report written');
   // Analysis has what it needs: the records (2M answers: ~40 MB) are let go before writing.
   inputs.length = 0;
   checkSelection(flags, coverage);
-  for (const line of warningLines(report.findings)) stderr.write(`${line}\n`);
-  if (isEmptyReport(report, rows)) {
-    const when = [report.period.survey, report.period.budget].filter((p) => p !== null).join(' / ');
+  for (const line of warningLines(analysed.findings)) stderr.write(`${line}\n`);
+  if (isEmptyReport(analysed, rows)) {
+    const when = [analysed.period.survey, analysed.period.budget].filter((p) => p !== null).join(' / ');
     throw new InputError(`nothing to report: no figures for a municipality or the organisation${when ? ` at ${when}` : ''} (the inputs have ${coverageText(coverage)}); nothing written`);
   }
   // JSON and CSV are written row by row as the rows are made; the other formats, --out DIR and
   // --summary look across rows and get them all at once.
+  const streams = flags.format === 'json' || flags.format === 'csv';
+  let all: Report['quality'] | undefined;
+  const allRows = () => (all ??= [...rows()]);
+  // --fail-on is decided before anything is written, so the JSON carries its matches. It reads the
+  // rows of the report's survey year only: made again for it when the rest are written as they come.
+  const year = analysed.period.survey;
+  const surveyYearRows = () => [...rows({ row: (_code, _kind, period) => String(periodYear(period)) === year })];
+  const failOn = rules.length === 0 ? [] : evaluateFailOn({ ...analysed, quality: streams && !flags.summary ? surveyYearRows() : allRows() }, rules);
+  const report: Report = { ...analysed, failOn };
   let whole: Report | undefined;
-  const full = (): Report => (whole ??= { ...report, quality: [...rows()] });
+  const full = (): Report => (whole ??= { ...report, quality: allRows() });
   const lang = flags.lang ?? loaded.config.organisation.language;
   const toStdout = flags.out === '-';
   const charts = await briefCharts(flags, full, lang);
   const options = { lang, unit: flags.amountUnit ?? loaded.config.budget.displayUnit, paint: paintFor(flags, toStdout, io), csvDialect: flags.csvDialect, ...(charts ? { charts } : {}) };
-  const streams = flags.format === 'json' || flags.format === 'csv';
   const chunks = (paint: Paint) => (streams ? renderReportChunks(report, flags.format, { ...options, paint }, rows()) : renderReportChunks(full(), flags.format, { ...options, paint }));
   if (toStdout) await writeStdout(io.stdout, chunks(options.paint));
   else {
@@ -215,16 +223,14 @@ export async function runReport(files: string[], flags: ReportFlags, io: Io): Pr
     const written = await writeOutputs(flags.out, () => reportFiles(full(), flags.format, options), () => chunks(NO_PAINT), guarded);
     for (const path of written) stderr.write(`tillit: wrote ${path}\n`);
   }
-  // --fail-on reads the rows of the report's survey year only: those are all it is given unless
-  // every row is at hand anyway.
-  const year = report.period.survey;
-  const latest = () => ({ ...report, quality: [...rows({ row: (_code, _kind, period) => String(periodYear(period)) === year })] });
-  const matches = rules.length === 0 ? [] : evaluateFailOn(whole ?? (flags.summary ? full() : latest()), rules);
-  if (flags.summary) await appendSummary(flags.summary, renderSummary(full(), matches, { ...options, paint: NO_PAINT }));
-  if (matches.length > 0) {
-    stderr.write(`tillit: --fail-on matched ${matches.length} time(s):\n`);
-    // A rule's match names data: folded onto its line, so no data begins a line on stderr.
-    for (const m of matches) stderr.write(`  ${visible(m.replace(/\r?\n/g, '⏎'))}\n`);
+  const lines = failOn.map(failOnLine);
+  if (flags.summary) await appendSummary(flags.summary, renderSummary(full(), lines, { ...options, paint: NO_PAINT }));
+  if (lines.length > 0) {
+    stderr.write(`tillit: --fail-on matched ${lines.length} time(s):\n`);
+    // In GitHub Actions each match is an error annotation on the run; elsewhere a line a person reads.
+    const actions = io.env.GITHUB_ACTIONS === 'true';
+    // A rule's match names data: folded onto its line (escaped in an annotation), so no data begins a line on stderr.
+    for (const m of lines) stderr.write(actions ? `${githubError('tillit --fail-on', visibleLabel(m))}\n` : `  ${visible(m.replace(/\r?\n/g, '⏎'))}\n`);
     return EXIT.failOn;
   }
   return EXIT.ok;

@@ -191,7 +191,7 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
           const pop = weightInput[i]!.population;
           const a = actual?.[i] ?? null;
           return {
-            area: m.code, weight: round(weights[i]!, 6), budgetYear: bYear?.[i] ?? null, actualYtd: a, forecast: fc?.[i] ?? null,
+            area: m.code, sharePct: round(weights[i]! * 100, 4), budgetYear: bYear?.[i] ?? null, actualYtd: a, forecast: fc?.[i] ?? null,
             population: pop > 0 ? pop : null, actualPerInhabitant: a !== null && pop > 0 ? round(a / pop, 2) : null,
             usageMeasure: usageWeights ? measure ?? null : null,
             fairShareGap: fair && a !== null ? a - fair[i]! + 0 : null,
@@ -272,6 +272,8 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
     results: results.filter((r) => keepArea(r.area, made.kinds.get(r.area) ?? 'municipality')),
     qualityBesideCost: qualityBesideCost.filter((q) => keepArea(q.area, 'municipality')),
     findings,
+    // Matches of --fail-on rules are the command line's to add: analysis knows no rules.
+    failOn: [],
   };
   return { report, coverage: inputCoverage, rows: (filter: RowFilter = {}) => table.rows({ ...filter, row: (code: string, kind: AreaKind, period: string) => keepArea(code, kind) && (filter.row?.(code, kind, period) ?? true) }) };
 }

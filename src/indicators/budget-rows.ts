@@ -130,7 +130,7 @@ function makeRow(config: Config, o: BudgetRowOptions, coverage: ReadonlyMap<stri
       deviation: rnd(b.deviation), deviationPct: opt(b.deviationPct ?? undefined), pacePct: opt(b.pacePct ?? undefined), elapsedPct: round(b.elapsedPct, 4),
       forecast: rnd(b.forecast), forecastDeviation: rnd(b.forecastDeviation), forecastDeviationPct: opt(b.forecastDeviationPct ?? undefined),
       projection: rnd(b.projection), forecastOptimismPct: opt(b.forecastOptimismPct ?? undefined), forecastOptimistic: b.forecastOptimistic,
-      forecastAccuracy: forecastAccuracy(s.line.before).map((f) => ({ month: f.month, forecast: Math.round(f.forecast), outcome: Math.round(f.outcome), error: Math.round(f.error), errorPct: round(f.errorPct, 4) })),
+      forecastAccuracy: forecastAccuracy(s.line.before).map((f) => ({ period: monthText(o.year - 1, f.month), forecast: Math.round(f.forecast), outcome: Math.round(f.outcome), error: Math.round(f.error), errorPct: round(f.errorPct, 4) })),
       status: b.status,
       series: series.map((y) => ({ period: monthText(o.year, y.month), actualYtd: rnd(y.actualYtd), budgetYtd: rnd(y.budgetYtd) })),
     };

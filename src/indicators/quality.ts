@@ -469,14 +469,20 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
         let trendOut: QualityRow['trend'] = null;
         if (i === reportRow) {
           const pts: { x: number; y: number }[] = [];
+          const ptsPeriods: string[] = [];
           for (const p of shown) {
             const pp = o.period[p]!;
-            if (periodRank[pp]! <= periodRank[o.period[i]!]!) pts.push({ x: xOf[pp]!, y: o.value[p]! });
+            if (periodRank[pp]! <= periodRank[o.period[i]!]!) {
+              pts.push({ x: xOf[pp]!, y: o.value[p]! });
+              ptsPeriods.push(periods.values[pp]!);
+            }
           }
           if (pts.length > 0) {
             const t = trend(pts, better, breaks, alpha);
+            // The segment's ends as the periods they are (`2004-2007` stays a range), not their positions.
+            const label = (x: number) => ptsPeriods[pts.findIndex((pt) => pt.x === x)]!;
             trendOut = {
-              from: t.from, to: t.to, points: t.points, theilSenSlope: opt(t.theilSenSlope), mannKendallS: opt(t.mannKendall?.s),
+              from: label(t.from), to: label(t.to), points: t.points, theilSenSlope: opt(t.theilSenSlope), mannKendallS: opt(t.mannKendall?.s),
               mannKendallP: opt(t.mannKendall?.p, 6), olsSlope: opt(t.ols?.slope), olsSlopeLow: opt(t.ols?.slopeLow),
               olsSlopeHigh: opt(t.ols?.slopeHigh), r2: opt(t.ols?.r2), verdict: t.verdict,
             };

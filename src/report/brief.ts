@@ -136,7 +136,7 @@ function allocationSection(report: Report, lang: Lang): Section<Table> | null {
       head: [w.member, w.share, w.actualYtd, w.perInhabitant],
       rows: a.members.map((m) => [
         cell(areaName(report, m.area)),
-        cell(formatPct(m.weight * 100, lang)),
+        cell(formatPct(m.sharePct, lang)),
         cell(m.actualYtd === null ? '' : formatAmount(m.actualYtd, 'mnkr', lang)),
         cell(m.actualPerInhabitant === null ? '' : formatNumber(m.actualPerInhabitant, 0, lang)),
       ]),

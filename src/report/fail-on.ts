@@ -1,5 +1,6 @@
 import { periodYear } from '../model/period.js';
-import type { Report } from '../model/report.js';
+import type { FailOnMatch, Report } from '../model/report.js';
+import { formatNumber } from './format.js';
 
 export type FailOnRule =
   | { kind: 'status'; value: 'green' | 'yellow' | 'red'; text: string }
@@ -35,35 +36,70 @@ function parseRule(text: string): FailOnRule {
 
 const compare = (a: number, op: '<' | '<=' | '>' | '>=', b: number) => (op === '<' ? a < b : op === '<=' ? a <= b : op === '>' ? a > b : a >= b);
 
-/** Lines describing every match of the rules at the report period: `rule: where (value)`. */
-export function evaluateFailOn(report: Report, rules: readonly FailOnRule[]): string[] {
+type QualityLike = Report['quality'][number];
+type BudgetLike = Report['budget'][number];
+
+const qualityMatch = (rule: FailOnRule, r: QualityLike): FailOnMatch => ({
+  rule: rule.text, section: 'quality', area: r.area, indicator: r.indicator, service: r.service, gender: r.gender, activity: null, period: r.period, valuePct: null,
+});
+const budgetMatch = (rule: FailOnRule, r: BudgetLike, valuePct: number | null): FailOnMatch => ({
+  rule: rule.text, section: 'budget', area: r.area, indicator: null, service: null, gender: null, activity: r.activity, period: r.period, valuePct,
+});
+
+/**
+ * Every match of the rules at the report period, rule by rule in the order given: quality rows of
+ * the survey year, budget lines at their month. A budget match carries the percent its rule read
+ * (the deviation for `status` and `deviation`, the forecast deviation for `forecast`, the
+ * forecast's optimism for `optimistic`).
+ */
+export function evaluateFailOn(report: Report, rules: readonly FailOnRule[]): FailOnMatch[] {
   const year = report.period.survey;
   const latest = report.quality.filter((q) => String(periodYear(q.period)) === year);
-  const out: string[] = [];
-  const q = (r: (typeof latest)[number]) => `${r.area} ${r.indicator} ${r.service} ${r.gender} ${r.period}`;
-  const b = (r: Report['budget'][number]) => `${r.area} ${r.activity} ${r.period}`;
+  const out: FailOnMatch[] = [];
   for (const rule of rules) {
     switch (rule.kind) {
       case 'status':
-        for (const r of latest) if (r.status === rule.value) out.push(`${rule.text}: ${q(r)}`);
-        for (const r of report.budget) if (r.status === rule.value) out.push(`${rule.text}: ${b(r)} (${r.deviationPct?.toFixed(2)} %)`);
+        for (const r of latest) if (r.status === rule.value) out.push(qualityMatch(rule, r));
+        for (const r of report.budget) if (r.status === rule.value) out.push(budgetMatch(rule, r, r.deviationPct));
         break;
       case 'trend':
-        for (const r of latest) if (r.trend?.verdict === rule.value) out.push(`${rule.text}: ${q(r)}`);
+        for (const r of latest) if (r.trend?.verdict === rule.value) out.push(qualityMatch(rule, r));
         break;
       case 'deviation':
-        for (const r of report.budget) if (r.deviationPct !== null && compare(r.deviationPct, rule.op, rule.value)) out.push(`${rule.text}: ${b(r)} (${r.deviationPct.toFixed(2)} %)`);
+        for (const r of report.budget) if (r.deviationPct !== null && compare(r.deviationPct, rule.op, rule.value)) out.push(budgetMatch(rule, r, r.deviationPct));
         break;
       case 'forecast':
-        for (const r of report.budget) if (r.forecastDeviationPct !== null && compare(r.forecastDeviationPct, rule.op, rule.value)) out.push(`${rule.text}: ${b(r)} (${r.forecastDeviationPct.toFixed(2)} %)`);
+        for (const r of report.budget) if (r.forecastDeviationPct !== null && compare(r.forecastDeviationPct, rule.op, rule.value)) out.push(budgetMatch(rule, r, r.forecastDeviationPct));
         break;
       case 'suppressed':
-        for (const r of latest) if (r.suppressed) out.push(`${rule.text}: ${q(r)}`);
+        for (const r of latest) if (r.suppressed) out.push(qualityMatch(rule, r));
         break;
       case 'optimistic':
-        for (const r of report.budget) if (r.forecastOptimistic) out.push(`${rule.text}: ${b(r)}`);
+        for (const r of report.budget) if (r.forecastOptimistic) out.push(budgetMatch(rule, r, r.forecastOptimismPct));
         break;
     }
   }
   return out;
+}
+
+/**
+ * A match as one line of text, `rule: where (value)`: `status=red: 1460 helhetssyn Hemtjänst T 2025`,
+ * `deviation<-2%: 1460 Äldreomsorg 2025-10 (-2.35 %)`. Names from data are as the data wrote them:
+ * whoever prints the line makes them safe for where it goes.
+ */
+export function failOnLine(m: FailOnMatch): string {
+  if (m.section === 'quality') return `${m.rule}: ${m.area} ${m.indicator} ${m.service} ${m.gender} ${m.period}`;
+  return `${m.rule}: ${m.area} ${m.activity} ${m.period}${m.valuePct === null ? '' : ` (${formatNumber(m.valuePct, 2, 'en')} %)`}`;
+}
+
+/**
+ * A line as a GitHub Actions error annotation (a workflow command): `%`, CR and LF escaped as
+ * GitHub's runner unescapes them (`%25`, `%0D`, `%0A`), so a name from the data can neither end
+ * the command nor start another on a line of its own.
+ */
+export function githubError(title: string, message: string): string {
+  const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  // A property value also escapes `:` and `,`, which end it.
+  const property = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return `::error title=${property(title)}::${data(message)}`;
 }

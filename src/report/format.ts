@@ -6,18 +6,40 @@ export type { AmountUnit, Lang };
 const UNIT_DIVISOR: Record<AmountUnit, number> = { kr: 1, tkr: 1_000, mnkr: 1_000_000 };
 const UNIT_DECIMALS: Record<AmountUnit, number> = { kr: 0, tkr: 0, mnkr: 1 };
 
+/** Thousands separator and decimal mark by language: Swedish groups with a no-break space (U+00A0). */
+const SEPARATORS: Record<Lang, { group: string; decimal: string }> = { sv: { group: '\u00A0', decimal: ',' }, en: { group: ',', decimal: '.' } };
+
+const rounders = new Map<number, Intl.NumberFormat>();
+
 /**
- * A number for people: `1 234,5` in Swedish, `1,234.5` in English; ASCII minus so terminals and
- * spreadsheets agree. Rounds half away from zero; never prints `-0`.
- * @example formatNumber(-1234.56, 1, 'sv') // '-1 234,6'
+ * Rounds as the decimal a number is written as, not as its binary value: 1.005 is stored as
+ * 1.00499999999999989…, so `Math.round(x * 100) / 100` gives 1.00 where a reader expects 1.01.
+ * ICU rounds the shortest decimal that reads back as the number, half away from zero (halfExpand,
+ * the default). The locale is `en-US` without grouping only to get plain digits: the separators are
+ * set below, so the output does not depend on which locales the Node build carries.
+ */
+function rounder(decimals: number): Intl.NumberFormat {
+  let f = rounders.get(decimals);
+  if (f === undefined) rounders.set(decimals, (f = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: false })));
+  return f;
+}
+
+/**
+ * A number for people: `1 234,5` in Swedish (a no-break space between digit groups, as
+ * `Intl.NumberFormat('sv-SE')` writes it), `1,234.5` in English; ASCII minus so terminals and
+ * spreadsheets agree. Rounds the decimal value half away from zero (1,005 → 1,01); never prints `-0`.
+ * @example formatNumber(-1234.56, 1, 'sv') // '-1\u00A0234,6'
+ * @example formatNumber(1.005, 2, 'en') // '1.01'
  */
 export function formatNumber(value: number, decimals: number, lang: Lang): string {
-  const f = 10 ** decimals;
-  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * f)) / f;
-  const [int, frac] = Math.abs(rounded).toFixed(decimals).split('.') as [string, string | undefined];
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'sv' ? ' ' : ',');
-  const sign = rounded < 0 ? '-' : '';
-  return `${sign}${grouped}${frac !== undefined ? (lang === 'sv' ? ',' : '.') + frac : ''}`;
+  const text = rounder(decimals).format(value);
+  const negative = text.startsWith('-');
+  const [int, frac] = (negative ? text.slice(1) : text).split('.') as [string, string | undefined];
+  const { group, decimal } = SEPARATORS[lang];
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  // -0,004 rounds to 0,00: a minus on zero would read as a loss.
+  const sign = negative && /[1-9]/.test(text) ? '-' : '';
+  return `${sign}${grouped}${frac !== undefined ? decimal + frac : ''}`;
 }
 
 /** `87,3 %` (sv) or `87.3%` (en). */

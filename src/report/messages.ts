@@ -1,4 +1,3 @@
-import { periodYear } from '../model/period.js';
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import { formatAmount, formatNumber, formatValue, monthName } from './format.js';
 import type { Lang } from '../model/vocabulary.js';
@@ -37,7 +36,7 @@ function qualityMessages(report: Report, area: string, opts: RenderOptions): { w
     const where = q.service === '' ? (lang === 'sv' ? `i ${name}` : `in ${name}`) : lang === 'sv' ? `inom ${serviceDefinite(q.service, lang)} i ${name}` : `in ${serviceDefinite(q.service, lang)} in ${name}`;
     const t = q.trend;
     if (t && (t.verdict === 'improving' || t.verdict === 'worsening')) {
-      const first = seriesQuality(report, q.area, q.indicator, q.service, 'T').find((r) => periodYear(r.period) === t.from && r.value !== null);
+      const first = seriesQuality(report, q.area, q.indicator, q.service, 'T').find((r) => r.period === t.from && r.value !== null);
       const from = first?.value ?? undefined;
       const good = t.verdict === 'improving';
       // The verb follows the numbers, the judgement follows the indicator's better direction.
@@ -177,7 +176,7 @@ function factualMessages(report: Report, area: string, opts: RenderOptions): str
   const out: string[] = [];
   const a = report.allocation;
   if (a && report.areas.find((x) => x.code === area)?.kind === 'organisation' && a.totals.actualYtd !== null) {
-    const split = a.members.map((m) => `${formatNumber(m.weight * 100, 0, lang)} % ${areaName(report, m.area)}`).join(lang === 'sv' ? ' och ' : ' and ');
+    const split = a.members.map((m) => `${formatNumber(m.sharePct, 0, lang)} % ${areaName(report, m.area)}`).join(lang === 'sv' ? ' och ' : ' and ');
     out.push(lang === 'sv'
       ? `De gemensamma kostnaderna, ${formatAmount(a.totals.actualYtd, 'mnkr', lang)} hittills i år, fördelas med ${split}.`
       : `The shared costs, ${formatAmount(a.totals.actualYtd, 'mnkr', lang)} so far this year, are split ${split.replace(/ %/g, '%')}.`);

@@ -81,7 +81,7 @@ function allocationTable(report: Report, opts: RenderOptions): string | undefine
   const amount = (v: number | null, signed = false) => (v === null ? '' : formatAmount(v, opts.unit, opts.lang, signed));
   for (const m of a.members) {
     t.push([
-      areaName(report, m.area), formatPct(m.weight * 100, opts.lang), amount(m.budgetYear), amount(m.actualYtd), amount(m.forecast),
+      areaName(report, m.area), formatPct(m.sharePct, opts.lang), amount(m.budgetYear), amount(m.actualYtd), amount(m.forecast),
       m.actualPerInhabitant === null ? '' : formatNumber(m.actualPerInhabitant, 0, opts.lang),
       m.fairShareGap === null ? '' : `${amount(m.fairShareGap, true)} (${m.usageMeasure})`,
     ]);

@@ -88,6 +88,7 @@ export function scopeReport(report: Report, area: string): Report {
       ...report.allocation, members: report.allocation.members.filter((m) => m.area === area),
     },
     qualityBesideCost: report.qualityBesideCost.filter((q) => q.area === area),
+    failOn: report.failOn.filter((m) => m.area === area),
   };
 }
 

@@ -43,7 +43,7 @@ describe('tillit report on the bundled example', () => {
     const r = await tillit(['report', '--config', CONFIG, '--format', 'json']);
     expect(r.code).toBe(0);
     const report = expectValidReport(r.stdout) as { quality: { value: number | null; n: number | null; low: number | null; suppressed: boolean }[]; schemaVersion: number };
-    expect(report.schemaVersion).toBe(2);
+    expect(report.schemaVersion).toBe(3);
     const hidden = report.quality.filter((q) => q.suppressed);
     expect(hidden.length).toBeGreaterThan(0);
     for (const q of hidden) expect([q.value, q.n, q.low]).toEqual([null, null, null]);
@@ -207,7 +207,7 @@ describe('report over Kolada, PX-Web and finance exports (fixtures/sources)', ()
   });
   it('prints units in the table and the attribution at the end', async () => {
     const r = await tillit(['report', '--config', SOURCES, '-m', '1460']);
-    expect(r.stdout).toContain('25 256 kr');
+    expect(r.stdout).toContain('25\u00A0256 kr');
     expect(r.stdout).toContain('91,7 dagar');
     expect(r.stdout.trimEnd().endsWith('Källa: Kolada (RKA), CC BY 4.0')).toBe(true);
   });
@@ -266,21 +266,21 @@ describe('organisation totals', () => {
     expect(report.allocation.members.reduce((a, m) => a + m.actualYtd, 0)).toBe(report.allocation.totals.actualYtd);
   });
   it('the key takes population from the year before the report year, or the report year when told', async () => {
-    type A = { allocation: { populationYear: string; members: { area: string; weight: number; population: number }[] } };
+    type A = { allocation: { populationYear: string; members: { area: string; sharePct: number; population: number }[] } };
     const before = (JSON.parse((await tillit(['report', '--config', CONFIG, '--format', 'json'])).stdout) as A).allocation;
     // Hand-worked, mixed key (30 % equal, 70 % by population 2024: 9 498 and 8 931):
-    // 0.15 + 0.7 × 9 498 / 18 429 = 0.510768.
+    // (0.15 + 0.7 × 9 498 / 18 429) × 100 = 51.0768 %.
     expect(before.populationYear).toBe('2024');
-    expect(before.members.map((m) => [m.area, m.weight, m.population])).toEqual([['1460', 0.510768, 9498], ['1461', 0.489232, 8931]]);
+    expect(before.members.map((m) => [m.area, m.sharePct, m.population])).toEqual([['1460', 51.0768, 9498], ['1461', 48.9232, 8931]]);
     const dir = tmp();
     const config = JSON.parse(readFileSync(CONFIG, 'utf8')) as { allocation: Record<string, unknown>; inputs: { path: string }[] };
     config.allocation.populationFrom = 'report-year';
     config.inputs = config.inputs.map((i) => ({ ...i, path: join(ROOT, EXAMPLE, i.path) }));
     writeFileSync(join(dir, 'tillit.config.json'), JSON.stringify(config));
     const same = (JSON.parse((await tillit(['report', '--config', join(dir, 'tillit.config.json'), '--allow-outside', '--format', 'json'])).stdout) as A).allocation;
-    // 0.15 + 0.7 × 9 441 / 18 343 = 0.510285 (population 2025).
+    // (0.15 + 0.7 × 9 441 / 18 343) × 100 = 51.0285 % (population 2025).
     expect(same.populationYear).toBe('2025');
-    expect(same.members.map((m) => m.weight)).toEqual([0.510285, 0.489715]);
+    expect(same.members.map((m) => m.sharePct)).toEqual([51.0285, 48.9715]);
   });
   it('add members whose files differ in shape, and name an activity only some members report', async () => {
     // Bengtsfors: monthly amounts, costs negative, no IFO; Mellerud: year-to-date columns, costs positive.

@@ -102,9 +102,11 @@ describe('examples/monthly.yml', () => {
     expect(results.map((r) => r.code)).toEqual([0, 0, 0, 1]);
     expect(results.at(-1)!.step).toBe(steps.at(-1));
     expect(results[2]!.stderr).toContain('--fail-on matched');
+    // The runner turns these into annotations on the run (GITHUB_ACTIONS=true).
+    expect(results[2]!.stderr).toMatch(/^::error title=tillit --fail-on::deviation<-2%25: 1460 Äldreomsorg 2025-10 \(-3\.41 %25\)$/m);
 
     const report = JSON.parse(readFileSync(join(repo, 'out/report.json'), 'utf8')) as { schemaVersion: number };
-    expect(report.schemaVersion).toBe(2);
+    expect(report.schemaVersion).toBe(3);
     expect(readFileSync(join(repo, 'out/rejects.csv'), 'utf8')).toMatch(/^file,line,reason,text/);
     expect(readdirSync(join(repo, 'out/briefs')).sort()).toEqual(['1460-bengtsfors.md', '1461-mellerud.md', 'bm-socialforvaltningen-bengtsfors-mellerud-exempeldata.md', 'charts']);
     expect(readdirSync(join(repo, 'out/briefs/charts')).length).toBeGreaterThan(0);

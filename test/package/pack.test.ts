@@ -70,7 +70,7 @@ describe('npm pack + npm install -g', () => {
     const here = tillitProcess(['report', '--config', config, '--format', 'json'], { cwd: elsewhere });
     expect(installed.stderr).toBe('');
     expect(installed.status).toBe(0);
-    expect((JSON.parse(installed.stdout) as { schemaVersion: number }).schemaVersion).toBe(2);
+    expect((JSON.parse(installed.stdout) as { schemaVersion: number }).schemaVersion).toBe(3);
     expect(installed.stdout).toBe(here.stdout);
   }, 120_000);
 });

@@ -36,7 +36,7 @@ describe('quality rows as JSON', () => {
       gender: fc.constantFrom('T', 'K', 'M' as const), period: text, value: orNull(number), n: orNull(number), low: orNull(number), high: orNull(number),
       suppressed: fc.boolean(), incomplete: fc.boolean(),
       change: orNull(fc.record({ from: text, fromValue: number, differencePp: number, p: orNull(number), significant: fc.boolean() })),
-      trend: orNull(fc.record({ from: number, to: number, points: fc.nat(), theilSenSlope: orNull(number), mannKendallS: orNull(number), mannKendallP: orNull(number), olsSlope: orNull(number), olsSlopeLow: orNull(number), olsSlopeHigh: orNull(number), r2: orNull(number), verdict: fc.constantFrom('improving', 'no-clear-trend' as const) })),
+      trend: orNull(fc.record({ from: text, to: text, points: fc.nat(), theilSenSlope: orNull(number), mannKendallS: orNull(number), mannKendallP: orNull(number), olsSlope: orNull(number), olsSlopeLow: orNull(number), olsSlopeHigh: orNull(number), r2: orNull(number), verdict: fc.constantFrom('improving', 'no-clear-trend' as const) })),
       reference: orNull(comparison), organisation: orNull(comparison), peers: fc.array(comparison, { maxLength: 3 }),
       rank: orNull(fc.record({ position: fc.nat(), of: fc.nat(), quartile: fc.constantFrom(null, 'best-25', 'middle-50', 'worst-25' as const) })),
       status: fc.constantFrom(null, 'green', 'yellow', 'red' as const), sources: fc.array(fc.record({ file: text }), { maxLength: 3 }),

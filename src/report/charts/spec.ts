@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { BudgetRow, QualityRow, Report } from '../../model/report.js';
+import { periodYear } from '../../model/period.js';
 import { slug } from '../../model/text.js';
 import type { Lang } from '../format.js';
 import { areaName, indicatorTitle, indicatorUnit, latestQuality, seriesQuality } from '../view.js';
@@ -90,7 +91,8 @@ export function yearPoints(report: Report, row: QualityRow): YearPoint[] {
  */
 export function breakYear(row: QualityRow, points: readonly YearPoint[]): number | null {
   const first = points.find((p) => p.value !== null)?.year;
-  return row.trend !== null && first !== undefined && row.trend.from > first ? row.trend.from : null;
+  const from = row.trend === null ? undefined : periodYear(row.trend.from);
+  return from !== undefined && first !== undefined && from > first ? from : null;
 }
 
 /** Numbers the runs of consecutive years, so lines stop at a gap and at a series break. */

@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatAmount, formatNumber, formatPct, formatPp } from '../../src/report/format.js';
+
+const NBSP = '\u00A0';
+
+describe('formatNumber rounds the decimal as written, half away from zero', () => {
+  // Hand-worked: each value's decimal text, rounded at the given place; the binary value of the
+  // first four lies just below the half (1.005 is 1.00499999999999989…), so Math.round gives less.
+  it.each([
+    [1.005, 2, '1,01', '1.01'],
+    [2.675, 2, '2,68', '2.68'],
+    [1.045, 2, '1,05', '1.05'],
+    [8.345, 2, '8,35', '8.35'],
+    [0.125, 2, '0,13', '0.13'],
+    [-0.5, 0, '-1', '-1'],
+    [0.5, 0, '1', '1'],
+    [1.5, 0, '2', '2'],
+    [2.5, 0, '3', '3'],
+    [-2.5, 0, '-3', '-3'],
+    [-1.005, 2, '-1,01', '-1.01'],
+    [0.05, 1, '0,1', '0.1'],
+    [87.25, 1, '87,3', '87.3'],
+    [1.0049, 2, '1,00', '1.00'],
+  ])('%s at %s decimals: sv %s, en %s', (value, decimals, sv, en) => {
+    expect(formatNumber(value, decimals, 'sv')).toBe(sv);
+    expect(formatNumber(value, decimals, 'en')).toBe(en);
+  });
+
+  it('never prints a minus on a zero', () => {
+    expect(formatNumber(-0.004, 2, 'sv')).toBe('0,00');
+    expect(formatNumber(-0.4, 0, 'en')).toBe('0');
+    expect(formatNumber(-0, 1, 'sv')).toBe('0,0');
+    expect(formatNumber(-0.05, 1, 'sv')).toBe('-0,1');
+  });
+
+  it('groups thousands with a no-break space in Swedish and a comma in English; ASCII minus', () => {
+    expect(formatNumber(-1234.56, 1, 'sv')).toBe(`-1${NBSP}234,6`);
+    expect(formatNumber(-1234.56, 1, 'en')).toBe('-1,234.6');
+    expect(formatNumber(1234567.125, 2, 'sv')).toBe(`1${NBSP}234${NBSP}567,13`);
+    expect(formatNumber(999.5, 0, 'sv')).toBe(`1${NBSP}000`);
+    expect(formatNumber(123, 0, 'sv')).toBe('123');
+    expect(formatNumber(9007199254740991, 0, 'en')).toBe('9,007,199,254,740,991');
+  });
+
+  it('agrees with Intl.NumberFormat("sv-SE") (minus aside) wherever the Node build has Swedish', () => {
+    const sv = (d: number) => new Intl.NumberFormat('sv-SE', { minimumFractionDigits: d, maximumFractionDigits: d });
+    if (sv(0).resolvedOptions().locale !== 'sv-SE') return;
+    fc.assert(
+      fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.integer({ min: 0, max: 4 }), (v, d) => {
+        const intl = sv(d).format(v).replace('\u2212', '-');
+        expect(formatNumber(v, d, 'sv')).toBe(/[1-9]/.test(intl) ? intl : intl.replace(/^-/, ''));
+      }),
+    );
+  });
+});
+
+describe('the formats built on it', () => {
+  it('percent, percentage points and amounts round the same way', () => {
+    expect(formatPct(2.675, 'sv', 2)).toBe('2,68 %');
+    expect(formatPct(0.05, 'en')).toBe('0.1%');
+    expect(formatPp(1.005, 'sv', 2)).toBe('+1,01 pe');
+    expect(formatPp(-0.04, 'sv')).toBe('0,0 pe');
+    expect(formatAmount(1_234_500, 'tkr', 'sv', true)).toBe(`+1${NBSP}235 tkr`);
+    expect(formatAmount(-1_250_000, 'mnkr', 'en')).toBe('-1.3 mnkr');
+    expect(formatAmount(-400, 'tkr', 'sv', true)).toBe('0 tkr');
+  });
+});
