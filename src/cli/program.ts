@@ -1,12 +1,12 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { flagChoices, READ_OPTIONS } from '../config/options.js';
-import { amountUnit, csvDialect, lang } from '../model/vocabulary.js';
+import { AMOUNT_UNITS, CSV_DIALECTS, LANGS } from '../model/words.js';
 import { EXIT, InputError, OutputError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
-// Commands load their modules (csv-parse, renderers) only when run: `tillit --version` and
-// `--help` stay fast. zod is loaded at the start: the flags' choices are the vocabulary's enums.
+// Commands load their modules (csv-parse, renderers, zod) only when run: `tillit --version` and
+// `--help` stay fast. The flags' choices are the plain word lists of model/words.ts for that.
 
 const { version } = packageJson;
 
@@ -85,9 +85,9 @@ export function buildProgram(io: Io, done: (code: number) => void = () => undefi
     .option('-m, --municipality <code...>', 'only these municipalities or regions (codes or names)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'md', 'html']).default('table'))
     .option('-o, --out <path>', 'output file, directory (one file per municipality) or - for stdout', '-')
-    .addOption(new Option('--lang <lang>', 'language of the report').choices(lang.options))
-    .addOption(new Option('--csv-dialect <dialect>', 'CSV flavour').choices(csvDialect.options).default('rfc4180'))
-    .addOption(new Option('--amount-unit <unit>', 'unit for amounts in table and md (default: config budget.displayUnit, tkr)').choices(amountUnit.options))
+    .addOption(new Option('--lang <lang>', 'language of the report').choices(LANGS))
+    .addOption(new Option('--csv-dialect <dialect>', 'CSV flavour').choices(CSV_DIALECTS).default('rfc4180'))
+    .addOption(new Option('--amount-unit <unit>', 'unit for amounts in table and md (default: config budget.displayUnit, tkr)').choices(AMOUNT_UNITS))
     .option('--fail-on <rule...>', 'exit 1 when a rule matches: status=red, trend=worsening, deviation<-2%, suppressed')
     .option('--summary <file>', 'append a short Markdown summary (e.g. $GITHUB_STEP_SUMMARY)')
     .option('--add', 'add FILES to the config inputs instead of replacing them')

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { indicatorSchema, type IndicatorSpec } from '../model/indicator.js';
-import { amountUnit, KINDS, lang, type Kind } from '../model/vocabulary.js';
-import { readConfigFields } from './options.js';
+import { amountUnit, lang } from '../model/vocabulary.js';
+import { KINDS, type Kind } from '../model/words.js';
+import { READ_KEYS, READ_OPTIONS, type ConfigKey, type ReadOption, type ReadValue } from './options.js';
 
 export { indicatorSchema };
 
@@ -14,6 +15,25 @@ export const ROLES = [
   'respondent', 'n', 'positive', 'share', 'value', 'gender', 'budgetYear', 'budgetYtd', 'budgetMonth',
   'actualYtd', 'actualMonth', 'forecast', 'deviation', 'status',
 ] as const;
+
+/** The schema of a read option's values (`options.ts` declares them without zod). */
+type ValueSchema<V extends ReadValue> = V extends readonly (infer W extends string)[] ? z.ZodEnum<{ [K in W]: K }> : z.ZodString;
+
+export function readValueSchema<V extends ReadValue>(value: V): ValueSchema<V>;
+export function readValueSchema(value: ReadValue): z.ZodType {
+  if (typeof value !== 'string') return z.enum(value);
+  return value === 'name' ? z.string().min(1) : z.string();
+}
+
+/** The fields of a config's `inputs` entry that the table of read options gives a config key, each optional. */
+const readConfigFields = Object.fromEntries(
+  READ_KEYS.flatMap((key) => {
+    const { value, config }: ReadOption = READ_OPTIONS[key];
+    if (config === undefined) return [];
+    const field = readValueSchema(value).optional();
+    return [[key, config.description === undefined ? field : field.describe(config.description)]];
+  }),
+) as { [K in ConfigKey]: z.ZodOptional<ValueSchema<(typeof READ_OPTIONS)[K]['value']>> };
 
 export const inputSchema = z
   .object({

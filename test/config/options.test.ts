@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flagChoices, flagValue, READ_KEYS, READ_OPTIONS, type ReadOption } from '../../src/config/options.js';
-import { inputSchema } from '../../src/config/schema.js';
+import { inputSchema, readValueSchema } from '../../src/config/schema.js';
 
 const options = READ_KEYS.map((key) => [key, READ_OPTIONS[key] as ReadOption] as const);
 
@@ -16,7 +16,7 @@ describe('the table of read options', () => {
 
   it('every word a flag offers means a value its schema accepts', () => {
     for (const [key, o] of options) {
-      for (const word of flagChoices(o) ?? []) expect(o.value.safeParse(flagValue(o, word)).success, `${key} ${word}`).toBe(true);
+      for (const word of flagChoices(o) ?? []) expect(readValueSchema(o.value).safeParse(flagValue(o, word)).success, `${key} ${word}`).toBe(true);
     }
   });
 
