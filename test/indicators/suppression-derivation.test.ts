@@ -82,6 +82,7 @@ function publish(t: Table): Published {
       ...(['sv', 'en'] as const).flatMap((lang) => [
         { format: `md ${lang}`, text: renderReport(report, 'md', opts(lang)) },
         { format: `table ${lang}`, text: renderReport(report, 'table', opts(lang)) },
+        { format: `html ${lang}`, text: renderReport(report, 'html', opts(lang)) },
       ]),
     ],
   };
