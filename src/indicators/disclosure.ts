@@ -41,25 +41,54 @@ export function hiddenRanges(d: Disclosed, targets: readonly number[]): Range[] 
 
 /**
  * The first of `targets` a reader can pin down: its n or its positive count to one value, or (for
- * a cell holding fewer than `min`) its n to below `min`. -1 when every target is safe. Cheaper
- * than `hiddenRanges`: it stops at the first bound that gives a cell away.
+ * a cell holding fewer than `min`) its n to below `min`. -1 when every target is safe.
+ *
+ * Cheaper than `hiddenRanges`: a cell is safe once two tables a reader cannot rule out give it
+ * different values (and, for a small cell, one gives it `min` or more). The true table is one such
+ * table, and every solution found is another for every cell at once, so most cells need no solve
+ * of their own; a bound is solved only where no table at hand shows the cell can vary.
  */
 export function firstExposed(d: Disclosed, targets: readonly number[], min: number): number {
   const model = readerModel(d);
+  const tables: Map<string, number>[] = [];
+  const truth = (key: string) => (key[0] === 'n' ? d.n : d.positive)[Number(key.slice(1))]!;
+  const seen = (key: string, ok: (v: number) => boolean) => ok(truth(key)) || tables.some((t) => ok(t.get(key) ?? 0));
+  const extreme = (keys: string | string[], direction: 'minimize' | 'maximize'): number => {
+    const { value, table } = optimum(model, keys, direction);
+    if (table !== undefined) tables.push(table);
+    return value;
+  };
+  // Tables that move many cells at once (the sum of those not yet seen to vary, up, then down)
+  // usually show most cells can vary with a few solves; what is left is solved one cell at a time.
+  const open = (kind: string, ok: (key: string) => boolean) => targets.map((t) => `${kind}${t}`).filter((key) => !ok(key));
+  const varies = (key: string) => seen(key, (v) => v !== truth(key));
+  const reachesMin = (key: string) => d.n[Number(key.slice(1))]! >= min || seen(key, (v) => v >= min);
+  for (const [kind, ok] of [['n', reachesMin], ['n', varies], ['p', varies]] as const) {
+    for (const direction of ['maximize', 'minimize'] as const) {
+      if (ok === reachesMin && direction === 'minimize') continue;
+      for (let keys = open(kind, ok), before = Infinity; keys.length > 1 && keys.length < before; keys = open(kind, ok)) {
+        before = keys.length;
+        extreme(keys, direction);
+      }
+    }
+  }
+  // Whether a reader can narrow `key` to its true value; NaN (no answer within the cap) counts as pinned.
+  const pinned = (key: string): boolean => {
+    if (seen(key, (v) => v !== truth(key))) return false;
+    if (extreme(key, 'maximize') > truth(key)) return false;
+    return !(extreme(key, 'minimize') < truth(key));
+  };
   for (const t of targets) {
-    // NaN (no answer within the cap) counts as pinned: `!(a < b)` rather than `a >= b`.
-    const most = bound(model, `n${t}`, 'maximize');
-    if (!(most >= min) && d.n[t]! < min) return t;
-    if (!(bound(model, `n${t}`, 'minimize') < most)) return t;
-    const positive = bound(model, `p${t}`, 'maximize');
-    if (!(bound(model, `p${t}`, 'minimize') < positive)) return t;
+    const n = `n${t}`;
+    if (d.n[t]! < min && !seen(n, (v) => v >= min) && !(extreme(n, 'maximize') >= min)) return t;
+    if (pinned(n) || pinned(`p${t}`)) return t;
   }
   return -1;
 }
 
 // A deterministic cap on branch and bound (a timeout would make the answer depend on the machine);
 // a problem that hits it is answered as if the reader could pin the cell, which hides more, never less.
-const OPTIONS = { maxIterations: 20_000 } as const;
+const OPTIONS = { maxIterations: 20_000, includeZeroVariables: true } as const;
 
 interface ReaderModel {
   constraints: Map<string, Constraint>;
@@ -67,16 +96,26 @@ interface ReaderModel {
 }
 
 function bound(m: ReaderModel, variable: string, direction: 'minimize' | 'maximize'): number {
-  const coefficients = m.variables.get(variable);
+  return optimum(m, variable, direction).value;
+}
+
+/**
+ * The extreme of one unknown (or of the sum of several), and a whole table that reaches it (when
+ * one was found).
+ */
+function optimum(m: ReaderModel, variables: string | string[], direction: 'minimize' | 'maximize'): { value: number; table?: Map<string, number> } {
+  const all = typeof variables === 'string' ? [variables] : variables;
+  const coefficients = all.map((v) => m.variables.get(v));
   // A shown cell's value is a constant; it is never a target, but keep the answer exact.
-  if (coefficients === undefined) return Number.NaN;
-  coefficients.set('objective', 1);
+  if (coefficients.some((c) => c === undefined)) return { value: Number.NaN };
+  for (const c of coefficients) c!.set('objective', 1);
   const model: Model<string, string> = { direction, objective: 'objective', constraints: m.constraints, variables: m.variables, integers: true };
   const solution = solve(model, OPTIONS);
-  coefficients.delete('objective');
-  if (solution.status === 'unbounded') return direction === 'maximize' ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-  if (solution.status !== 'optimal') return Number.NaN;
-  return Math.round(solution.result) + 0; // never -0
+  for (const c of coefficients) c!.delete('objective');
+  if (solution.status === 'unbounded') return { value: direction === 'maximize' ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY };
+  if (solution.status !== 'optimal') return { value: Number.NaN };
+  const table = new Map(solution.variables.map(([k, v]) => [k, Math.round(v)]));
+  return { value: Math.round(solution.result) + 0, table }; // + 0: never -0
 }
 
 /**
