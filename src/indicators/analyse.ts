@@ -56,8 +56,26 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
  * hot loop on the fly and drops the code when the loop ends), where `for … of` made an iterator
  * result per element (2M answers: ~120 MB, ~0.1 s).
  */
+/**
+ * An input's findings as a report may publish them. A row of a respondent-level file is a person:
+ * its line, column and the text it held stay out (in an export sorted by group, a rejected row's
+ * line says where a hidden group's rows lie), for `tillit validate` and `--rejects` to give. A row
+ * of a published table is a cell: `behindHidden` decides.
+ */
+function publishedFindings(input: ParsedInput): Finding[] {
+  if (input.kind !== 'answers') return input.findings;
+  return input.findings.map((f) => {
+    if (f.line === undefined && f.received === undefined) return f;
+    const out = { ...f };
+    delete out.line;
+    delete out.column;
+    delete out.received;
+    return out;
+  });
+}
+
 export function analyseLazily(inputs: readonly ParsedInput[], config: Config, opts: AnalyseOptions = {}): LazyReport {
-  const findings: Finding[] = inputs.flatMap((i) => i.findings);
+  const findings: Finding[] = inputs.flatMap(publishedFindings);
   // One input's records as they are (a copy of 300 000 references is garbage), several joined.
   const records: readonly QualityRecord[] = inputs.length === 1 ? inputs[0]!.records : inputs.reduce((all, i) => appendAll(all, i.records), [] as QualityRecord[]);
   const tables = inputs.flatMap((i) => (i.budget ? [i.budget] : []));

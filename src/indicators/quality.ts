@@ -272,8 +272,6 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
       }
     }
   }
-  /** Rejected answers per incomplete observation made from answers. */
-  const rejectedIn = new Map<number, number>();
   const bySeries = countingOrder(slotSeries.subarray(0, slots.size), answerSeries.size).order;
   for (let k = 0; k < bySeries.length; k++) {
     const s = bySeries[k]!;
@@ -281,8 +279,7 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
     if (share === undefined && rejected[s] === 0) continue;
     const r = records[slotRecord[s]!]!;
     const flags = IS_SHARE | FROM_ANSWERS | (rejected[s]! > 0 ? INCOMPLETE : 0);
-    const at = put(areaCodes.id(r.area.code), r.area.kind, indicators.id(r.indicator), services.id(r.service), slotGender[s]!, periods.id(r.period), share?.share ?? 0, share?.n ?? 0, flags, files.id(r.source.file), r.source.line);
-    if (rejected[s]! > 0) rejectedIn.set(at, rejected[s]!);
+    put(areaCodes.id(r.area.code), r.area.kind, indicators.id(r.indicator), services.id(r.service), slotGender[s]!, periods.id(r.period), share?.share ?? 0, share?.n ?? 0, flags, files.id(r.source.file), r.source.line);
   }
 
   // Organisation totals: pooled over all members, only where every member has the cell with n.
@@ -538,18 +535,9 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
       if ((o.flags[i]! & INCOMPLETE) === 0) continue;
       o.hidden[i] = HIDDEN_INCOMPLETE;
       const key = [areaCodes.values[o.area[i]!], indicators.values[o.indicator[i]!], services.values[o.service[i]!], GENDERS[o.gender[i]!], periods.values[o.period[i]!]].join(' / ');
-      const count = rejectedIn.get(i) ?? sumRejected(i);
-      findings.push(finding(files.values[o.file[i]!]!, { code: 'cell-incomplete', line: o.line[i]!, args: { key, rejected: count } }));
+      // No line and no count: either would say something of a cell that is not published.
+      findings.push(finding(files.values[o.file[i]!]!, { code: 'cell-incomplete', args: { key } }));
     }
-  }
-  /** An organisation cell's rejected answers: its members'. */
-  function sumRejected(i: number): number {
-    let sum = 0;
-    for (const m of memberIds) {
-      const j = byCellArea.find(m, o.cell[i]!, 0);
-      if (j >= 0) sum += rejectedIn.get(j) ?? 0;
-    }
-    return sum;
   }
 
   const usedIndicators = new Set<string>();

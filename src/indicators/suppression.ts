@@ -1,3 +1,5 @@
+import { firstExposed } from './disclosure.js';
+
 export type SuppressionReason = 'below-threshold' | 'secondary';
 
 /**
@@ -72,21 +74,112 @@ export function suppressCells(
     return out;
   };
   const secondary: number[] = [];
+  const hide = (i: number): void => {
+    reason[i] = SECONDARY;
+    secondary.push(i);
+    if (unpublished > 0) learn();
+    else known[i] = 0;
+  };
+  // One group at a time first: cheap, and enough wherever groups do not share hidden cells.
+  const spread = (): void => {
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const g of groups) {
+        const next = exposedBy(g, n, reason, known, min, before, least, positive);
+        if (next >= 0) (hide(next), (changed = true));
+      }
+    }
+  };
   learn();
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const g of groups) {
-      const next = exposedBy(g, n, reason, known, min, before, least, positive);
-      if (next < 0) continue;
-      reason[next] = SECONDARY;
-      secondary.push(next);
-      changed = true;
-      if (unpublished > 0) learn();
-      else known[next] = 0;
+  spread();
+  // Then what a reader who combines groups can solve for, where groups share cells.
+  if (positive !== undefined) {
+    for (const component of linkedComponents(groups, reason)) {
+      for (;;) {
+        const shown = Uint8Array.from(reason, (r) => (r === SHOWN ? 1 : 0));
+        const exposed = firstExposed({ n, positive, groups: component, shown }, targetsOf(component, reason), min);
+        if (exposed < 0) break;
+        const next = neighbourToHide(exposed, component, n, reason, before);
+        if (next < 0) break;
+        hide(next);
+        spread();
+      }
     }
   }
   return { reason, secondary };
+}
+
+/** Hidden cells a reader must not narrow down: every cell held back, less residuals of `min` or more. */
+function targetsOf(groups: readonly IndexedGroup[], reason: Uint8Array): number[] {
+  const out = new Set<number>();
+  for (const g of groups) for (const id of [g.total, ...g.parts]) if (id >= 0 && (reason[id] === BELOW || reason[id] === SECONDARY)) out.add(id);
+  return [...out].sort((a, b) => a - b);
+}
+
+/**
+ * The groups that share cells with another group, split into sets a reader can combine (connected
+ * through shared cells), each holding a hidden cell. A lone group is left to `exposedBy`, which
+ * answers it exactly; a national report without an organisation has no linked groups at all.
+ */
+function linkedComponents(all: readonly IndexedGroup[], reason: Uint8Array): IndexedGroup[][] {
+  // A group without its total (no organisation row for a gender) relates nothing.
+  const groups = all.filter((g) => g.total >= 0);
+  if (!sharesCells(groups, reason.length)) return [];
+  const parent = new Map<number, number>();
+  const find = (x: number): number => {
+    let root = x;
+    while (parent.get(root)! !== root) root = parent.get(root)!;
+    parent.set(x, root);
+    return root;
+  };
+  const cellsOf = (g: IndexedGroup) => [g.total, ...g.parts].filter((id) => id >= 0);
+  for (const g of groups) {
+    const cells = cellsOf(g);
+    for (const id of cells) if (!parent.has(id)) parent.set(id, id);
+    for (const id of cells.slice(1)) parent.set(find(id), find(cells[0]!));
+  }
+  const byRoot = new Map<number, IndexedGroup[]>();
+  for (const g of groups) {
+    const cells = cellsOf(g);
+    if (cells.length > 0) byRoot.set(find(cells[0]!), [...(byRoot.get(find(cells[0]!)) ?? []), g]);
+  }
+  return [...byRoot.values()].filter((c) => c.length > 1 && c.some((g) => cellsOf(g).some((id) => reason[id] !== SHOWN)));
+}
+
+/** Whether any cell is in two groups: the common case of a national report is no (one pass, no objects). */
+function sharesCells(groups: readonly IndexedGroup[], cells: number): boolean {
+  const seen = new Uint8Array(cells);
+  for (const g of groups) {
+    for (let k = -1; k < g.parts.length; k++) {
+      const id = k < 0 ? g.total : g.parts[k]!;
+      if (id < 0) continue;
+      if (seen[id] === 1) return true;
+      seen[id] = 1;
+    }
+  }
+  return false;
+}
+
+/**
+ * The cell to hide when a reader can narrow `exposed` down: the shown cell with the smallest n
+ * among those sharing a group with it, else in the whole component (ties by `before`); -1 when
+ * nothing is shown.
+ */
+function neighbourToHide(
+  exposed: number, component: readonly IndexedGroup[], n: ArrayLike<number>, reason: Uint8Array, before: (a: number, b: number) => number,
+): number {
+  const smallest = (groups: readonly IndexedGroup[]): number => {
+    let next = -1;
+    for (const g of groups) {
+      for (const id of [g.total, ...g.parts]) {
+        if (id < 0 || reason[id] !== SHOWN) continue;
+        if (next < 0 || n[id]! < n[next]! || (n[id] === n[next] && before(id, next) < 0)) next = id;
+      }
+    }
+    return next;
+  };
+  const near = smallest(component.filter((g) => g.total === exposed || g.parts.includes(exposed)));
+  return near >= 0 ? near : smallest(component);
 }
 
 /** The one cell of a group a reader does not know, or -1 when there are none or several. */

@@ -63,7 +63,7 @@ const MESSAGES = {
   'answer-repeated-more': (a) => `${a.count} more answers repeat an earlier answer of the same respondent`,
   'answer-scale-inferred': (a) =>
     `question ${a.question}: numeric answers read as a 1–${a.max} scale, ${a.from}–${a.max} positive, because the highest answer in the inputs is ${a.highest}; if the scale is longer, list its positive answers under survey.questions`,
-  'cell-incomplete': (a) => `${a.key}: not published (ofullständig): ${a.rejected} answer(s) in this cell were rejected, so its share would be wrong`,
+  'cell-incomplete': (a) => `${a.key}: not published (ofullständig): answers in this cell were rejected, so its share would be wrong`,
   'duplicate-conflict': (a) => `same key as line ${a.first} (${a.key}) with a different value`,
   'duplicate-row': (a) => `repeats line ${a.first} (${a.key}); counted once`,
   'sign-inferred': (a) => `all budget amounts are ${a.sign}: costs read as written ${a.sign}`,

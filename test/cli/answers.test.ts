@@ -104,7 +104,7 @@ describe('answer labels: the common scales are known, and an unknown one never b
       'tillit: 1 input row(s) rejected and left out of the report:',
       `  ${file}:3:6: error answer-unknown: answer is not on a known scale; add it to survey.positive or survey.other in the config (received "Kanske")`,
       "tillit: 2 warnings (listed in the JSON report's findings and named in each brief's method note):",
-      `  ×2 ${file}:2: warning cell-incomplete: 1460 / hjalp / Personlig assistans / T / 2025: not published (ofullständig): 1 answer(s) in this cell were rejected, so its share would be wrong (and 1 more like it)`,
+      `  ×2 ${file}: warning cell-incomplete: 1460 / hjalp / Personlig assistans / T / 2025: not published (ofullständig): answers in this cell were rejected, so its share would be wrong (and 1 more like it)`,
       '',
     ].join('\n'));
     const rows = quality(r.stdout);

@@ -81,9 +81,9 @@ describe('cells with rejected answers (incomplete)', () => {
     const row = [...t.rows()][0]!;
     expect([row.low, row.high, row.status, row.trend, row.reference]).toEqual([null, null, null, null, null]);
     expect(t.findings.map((f) => `${f.code} ${f.message}`)).toEqual([
-      'cell-incomplete 1460 / hjalp / PA / T / 2025: not published (ofullständig): 1 answer(s) in this cell were rejected, so its share would be wrong',
-      'cell-incomplete 1460 / hjalp / PA / K / 2025: not published (ofullständig): 1 answer(s) in this cell were rejected, so its share would be wrong',
-      'cell-incomplete ORG / hjalp / PA / T / 2025: not published (ofullständig): 1 answer(s) in this cell were rejected, so its share would be wrong',
+      'cell-incomplete 1460 / hjalp / PA / T / 2025: not published (ofullständig): answers in this cell were rejected, so its share would be wrong',
+      'cell-incomplete 1460 / hjalp / PA / K / 2025: not published (ofullständig): answers in this cell were rejected, so its share would be wrong',
+      'cell-incomplete ORG / hjalp / PA / T / 2025: not published (ofullständig): answers in this cell were rejected, so its share would be wrong',
     ]);
   });
   it('a cell whose every answer was rejected is shown as incomplete, not left out', () => {
