@@ -1,5 +1,10 @@
 import { solve, type Constraint, type Model } from 'yalps';
-import type { IndexedGroup } from './suppression.js';
+
+/** A `CellGroup` (suppression.ts) over cell numbers: total = Σ parts; -1 stands for a cell that is not there. */
+export interface IndexedGroup {
+  total: number;
+  parts: readonly number[];
+}
 
 /**
  * What a reader of a report knows about one suppression cell's counts: every shown cell's n and

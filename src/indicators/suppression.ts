@@ -1,4 +1,6 @@
-import { firstExposed } from './disclosure.js';
+import { firstExposed, type IndexedGroup } from './disclosure.js';
+
+export type { IndexedGroup } from './disclosure.js';
 
 export type SuppressionReason = 'below-threshold' | 'secondary';
 
@@ -11,11 +13,6 @@ export interface CellGroup {
   parts: readonly string[];
 }
 
-/** A `CellGroup` over cell numbers; -1 stands for a cell that is not there. */
-export interface IndexedGroup {
-  total: number;
-  parts: readonly number[];
-}
 
 /**
  * `suppressCells`' answer per cell: 0 shown, 1 below the threshold, 2 hidden to protect another,
