@@ -2,7 +2,7 @@ import type { QualityRow, Report } from '../model/report.js';
 import { periodYear } from '../model/period.js';
 import { MUNICIPALITIES, resolveArea, type AreaKind } from '../model/register.js';
 import { normalizeLabel } from '../model/text.js';
-import type { RowFilter } from './quality.js';
+import type { RowFilter } from './quality-rows.js';
 
 /** What the inputs hold, before `--municipality` and `--period` narrow it. */
 export interface Coverage {
