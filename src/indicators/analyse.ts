@@ -136,7 +136,7 @@ function assemble(p: Parts, settings: Settings): Report {
     organisation: { name: organisation.name, code: organisation.code, language: organisation.language, members: [...memberCodes] },
     period: { survey: p.table.surveyPeriod, budget: p.budgetPeriod },
     settings: {
-      minRespondents: settings.minRespondents, alpha: settings.alpha, interval: 'wilson-95', budgetThresholds: settings.thresholds, forecastMargin: settings.budget.forecastMargin,
+      minRespondents: settings.minRespondents, alpha: settings.alpha, window: settings.window, interval: 'wilson-95', budgetThresholds: settings.thresholds, forecastMargin: settings.budget.forecastMargin,
       amountUnit: 'kr', signConvention: 'costs-positive; deviation positive = better than budget',
     },
     inputs: p.inputs.map((i) => ({

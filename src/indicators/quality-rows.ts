@@ -1,7 +1,7 @@
 import type { Gender } from '../model/records.js';
 import { QualityCell, type Comparison, type QualityRow } from '../model/report.js';
 import type { IndicatorSpec } from '../model/indicator.js';
-import { periodPosition, periodYear } from '../model/period.js';
+import { periodPosition, periodYear, withinWindow } from '../model/period.js';
 import type { AreaKind } from '../model/register.js';
 import type { Better } from '../model/vocabulary.js';
 import { HIDDEN_INCOMPLETE, type ObservationColumns } from './observation-columns.js';
@@ -28,8 +28,10 @@ export interface RowContext {
   alpha: number;
   memberIds: readonly number[];
   orgId: number;
-  /** The report's survey year: the row of a series in it carries the series' trend. */
+  /** The report's survey year. */
   surveyPeriod: string | null;
+  /** A series' latest row in the report year or up to this many years before it carries the series' trend. */
+  window: number;
 }
 
 /** One series as its rows need it. */
@@ -109,7 +111,7 @@ export class QualityRows {
     let reportRow = -1;
     for (let k = from; k < to; k++) {
       const i = this.order.members[k]!;
-      if (String(periodYear(obs.periodOf(i))) === this.ctx.surveyPeriod) reportRow = i;
+      if (withinWindow(obs.periodOf(i), this.ctx.surveyPeriod, this.ctx.window)) reportRow = i;
     }
     let shownBefore = 0;
     for (let k = from; k < to; k++) {
@@ -124,8 +126,8 @@ export class QualityRows {
     }
   }
 
-  /** The row of observation `i`; `prev` is the series' shown observation before it, or -1. */
-  private row(s: Series, i: number, prev: number, inReportYear: boolean): QualityRow {
+  /** The row of observation `i`; `prev` is the series' shown observation before it, or -1; `latest` carries the trend. */
+  private row(s: Series, i: number, prev: number, latest: boolean): QualityRow {
     const { obs } = this;
     const isShown = obs.isShown(i);
     const kind = obs.kindOf(i);
@@ -140,7 +142,7 @@ export class QualityRows {
       !isShown && obs.hiddenAs(i) !== HIDDEN_INCOMPLETE,
       obs.hiddenAs(i) === HIDDEN_INCOMPLETE,
       prev >= 0 ? this.change(i, prev, s.breaks) : null,
-      inReportYear ? this.trend(i, s) : null,
+      latest ? this.trend(i, s) : null,
       isShown && kind !== 'nation' ? this.reference(i, s.area) : null,
       isShown && s.member ? this.compare(i, obs.find(this.ctx.orgId, obs.cellId(i))) : null,
       isShown && s.member ? this.peers(i) : NO_PEERS,

@@ -7,6 +7,7 @@ import type { Better } from '../model/vocabulary.js';
 import type { ObservationColumns } from './observation-columns.js';
 import { observe } from './observe.js';
 import { orderSeries } from './order-series.js';
+import { outdatedSeries } from './outdated-series.js';
 import { QualityRows, type RowFilter } from './quality-rows.js';
 import { rankObservations } from './rank-observations.js';
 import type { Settings } from './settings.js';
@@ -24,7 +25,7 @@ export type { RowFilter } from './quality-rows.js';
 export interface QualityTable {
   /** The report's survey year: `--period`'s year, else the latest in the data. */
   surveyPeriod: string | null;
-  /** Findings made while observations were put together (published figures that disagree). */
+  /** Findings made while observations were put together (published figures that disagree, series too old to show). */
   findings: Finding[];
   /** Indicators answered in surveys (shares of respondents: higher is better unless told). */
   surveyIndicators: ReadonlySet<string>;
@@ -41,7 +42,9 @@ export interface QualityTable {
 
 /**
  * The quality table of a report's records: observe (records into observations, the organisation
- * pooled) → suppress → rank → order → rows (made on demand).
+ * pooled) → suppress → rank → order → rows (made on demand). Each series is shown at its latest
+ * period up to the report year within `settings.window` years; a series with none that recent is
+ * said in a finding.
  */
 export function qualityTable(records: readonly QualityRecord[], settings: Settings): QualityTable {
   const observed = observe(records, settings);
@@ -55,7 +58,7 @@ export function qualityTable(records: readonly QualityRecord[], settings: Settin
   const years = yearsOf(obs, observed.yearOf);
   const surveyPeriod = settings.period?.slice(0, 4) ?? latest(years);
   const made = new QualityRows(obs, order, ranks, {
-    catalogue: settings.catalogue, directionOf, alpha: settings.alpha, memberIds: observed.memberIds, orgId: observed.orgId, surveyPeriod,
+    catalogue: settings.catalogue, directionOf, alpha: settings.alpha, memberIds: observed.memberIds, orgId: observed.orgId, surveyPeriod, window: settings.window,
   });
   const indicators = new Set<string>();
   const areas = new Map<string, AreaKind>();
@@ -64,7 +67,7 @@ export function qualityTable(records: readonly QualityRecord[], settings: Settin
     areas.set(obs.areaCode(i), obs.kindOf(i));
   }
   return {
-    surveyPeriod, findings: suppressed.findings, surveyIndicators, indicators, areas, years,
+    surveyPeriod, findings: [...suppressed.findings, ...outdatedSeries(obs, order, surveyPeriod, settings.window)], surveyIndicators, indicators, areas, years,
     behindHidden: suppressed.behindHidden, rows: (filter) => made.rows(filter),
   };
 }

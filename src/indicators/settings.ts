@@ -30,6 +30,8 @@ export interface Settings {
   readonly alpha: number;
   /** Fewest respondents a published cell may have. */
   readonly minRespondents: number;
+  /** Years before the report year a series' latest figures may be from and still be shown. */
+  readonly window: number;
   readonly budget: Config['budget'];
   readonly thresholds: { yellowBelow: number; redBelow: number };
   /** Activity names that are revenue lines, normalised. */
@@ -63,6 +65,7 @@ export function settingsOf(config: Config, opts: AnalyseOptions = {}): Settings 
     memberCodes,
     alpha: config.survey.alpha,
     minRespondents: config.survey.minRespondents,
+    window: config.survey.window,
     budget: config.budget,
     thresholds: { yellowBelow: config.budget.yellowBelow, redBelow: config.budget.redBelow },
     revenueNames: config.budget.revenueActivities.map(normalizeLabel),

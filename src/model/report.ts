@@ -149,6 +149,8 @@ export const reportSchema = z.object({
   settings: z.object({
     minRespondents: z.number().int(),
     alpha: z.number(),
+    /** Years before `period.survey` a series' latest row may be from and still be its shown row (labelled with its year). */
+    window: z.number().int(),
     interval: z.literal('wilson-95'),
     budgetThresholds: z.object({ yellowBelow: z.number(), redBelow: z.number() }),
     forecastMargin: z.number(),
