@@ -10,7 +10,7 @@ import type { ParsedInput } from '../ingest/parse-input.js';
 import { formatFinding, type Finding } from '../model/findings.js';
 import { truncate, visible } from '../model/text.js';
 import { evaluateFailOn, parseFailOn, type FailOnRule } from '../report/fail-on.js';
-import { periodYear } from '../model/period.js';
+import { withinWindow } from '../model/period.js';
 import { resolveArea } from '../model/register.js';
 import type { Report } from '../model/report.js';
 import { renderBriefCharts, type BriefCharts } from '../report/charts/index.js';
@@ -290,11 +290,11 @@ async function writeReport(flags: ReportFlags, { kept }: Plan, analysed: Analyse
 
 /** --summary appended; the exit code: --fail-on's when a rule matches (each match on stderr), else 0. */
 async function exitCode(flags: ReportFlags, { rules }: Plan, analysed: Analysed, rendering: Rendering, stderr: Output): Promise<number> {
-  // --fail-on reads the rows of the report's survey year only: those are all it is given unless
-  // every row is at hand anyway.
+  // --fail-on reads each series' latest row within the window: those rows are all it is given
+  // unless every row is at hand anyway.
   const { report } = analysed;
   const year = report.period.survey;
-  const latest = () => ({ ...report, quality: [...analysed.rows({ row: (_code, _kind, period) => String(periodYear(period)) === year })] });
+  const latest = () => ({ ...report, quality: [...analysed.rows({ row: (_code, _kind, period) => withinWindow(period, year, report.settings.window) })] });
   const matches = rules.length === 0 ? [] : evaluateFailOn(analysed.made ?? (flags.summary ? analysed.full() : latest()), rules);
   if (flags.summary) await appendSummary(flags.summary, renderSummary(analysed.full(), matches, { ...rendering.options, paint: NO_PAINT }));
   if (matches.length === 0) return EXIT.ok;

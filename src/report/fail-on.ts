@@ -1,5 +1,5 @@
-import { periodYear } from '../model/period.js';
 import type { Report } from '../model/report.js';
+import { shownQuality } from './view.js';
 
 export type FailOnRule =
   | { kind: 'status'; value: 'green' | 'yellow' | 'red'; text: string }
@@ -35,10 +35,12 @@ function parseRule(text: string): FailOnRule {
 
 const compare = (a: number, op: '<' | '<=' | '>' | '>=', b: number) => (op === '<' ? a < b : op === '<=' ? a <= b : op === '>' ? a > b : a >= b);
 
-/** Lines describing every match of the rules at the report period: `rule: where (value)`. */
+/**
+ * Lines describing every match of the rules: `rule: where (value)`. Quality rules read the rows
+ * tables and briefs show (each series' latest, `shownQuality`); budget rules every budget row.
+ */
 export function evaluateFailOn(report: Report, rules: readonly FailOnRule[]): string[] {
-  const year = report.period.survey;
-  const latest = report.quality.filter((q) => String(periodYear(q.period)) === year);
+  const latest = shownQuality(report);
   const out: string[] = [];
   const q = (r: (typeof latest)[number]) => `${r.area} ${r.indicator} ${r.service} ${r.gender} ${r.period}`;
   const b = (r: Report['budget'][number]) => `${r.area} ${r.activity} ${r.period}`;
