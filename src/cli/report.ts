@@ -3,18 +3,18 @@ import { wantsColor } from './color.js';
 import { stat } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { configInputPath } from '../ingest/resolve.js';
-import { analyseLazily } from '../indicators/analyse.js';
+import { analyseLazily, type LazyReport } from '../indicators/analyse.js';
 import { coverageText, isEmptyReport, municipalityCode, municipalityProblem, periodProblem, type Coverage } from '../indicators/selection.js';
-import { loadConfig, loadInputs, unreadableInputs } from '../ingest/load.js';
+import { loadConfig, loadInputs, unreadableInputs, type LoadedConfig } from '../ingest/load.js';
 import type { ParsedInput } from '../ingest/parse-input.js';
 import { formatFinding, type Finding } from '../model/findings.js';
 import { truncate, visible, visibleLabel } from '../model/text.js';
-import { evaluateFailOn, failOnLine, githubError, parseFailOn } from '../report/fail-on.js';
-import { periodYear } from '../model/period.js';
+import { evaluateFailOn, failOnLine, githubError, parseFailOn, type FailOnRule } from '../report/fail-on.js';
+import { withinWindow } from '../model/period.js';
 import { resolveArea } from '../model/register.js';
 import type { Report } from '../model/report.js';
 import { renderBriefCharts, type BriefCharts } from '../report/charts/index.js';
-import { chartFiles, renderReportChunks, reportFiles, renderSummary, type Format } from '../report/render.js';
+import { chartFiles, renderReportChunks, reportFiles, renderSummary, type Format, type ReportRenderOptions } from '../report/render.js';
 import { NO_PAINT, type Paint } from '../report/view.js';
 import { budgetNotices } from '../report/notices.js';
 import { warningLines } from '../report/warnings.js';
@@ -23,7 +23,7 @@ import type { Io, Output } from './io.js';
 import { checkForcedKind, checkIngestFlags, ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
 import { collectGarbage, readMostlyGarbage } from './memory.js';
 import { appendSummary, writeOutputs, writeRejects, writeStdout } from './output.js';
-import { guardOutputs, protectedFiles } from './paths.js';
+import { guardOutputs, protectedFiles, type Named } from './paths.js';
 import type { AmountUnit, CsvDialect, Lang } from '../model/vocabulary.js';
 
 export interface ReportFlags extends IngestFlags {
@@ -126,14 +126,30 @@ export function unreadableSentence(failed: readonly Finding[]): string {
   return failed.length === 1 ? first : `${first} (and ${failed.length - 1} more file(s) that cannot be read; tillit validate lists them)`;
 }
 
+/** `tillit report`: parse options → read inputs → analyse → render → write → exit code. */
 export async function runReport(files: string[], flags: ReportFlags, io: Io): Promise<number> {
-  const { stderr } = io;
+  const plan = await parseOptions(files, flags);
+  const analysed = decideFailOn(flags, plan, analyseInputs(await readInputs(files, flags, plan, io), flags, plan, io));
+  const rendering = await renderWith(flags, plan, analysed, io);
+  await writeReport(flags, plan, analysed, rendering, io);
+  return exitCode(flags, analysed, rendering, io);
+}
+
+/** What the options say, checked before any input is read. */
+interface Plan {
+  rules: FailOnRule[];
+  loaded: LoadedConfig;
+  /** What no output may overwrite: the inputs and the config. */
+  kept: Named[];
+}
+
+/** Options checked, the config loaded, outputs that would overwrite an input refused: nothing read yet. */
+async function parseOptions(files: string[], flags: ReportFlags): Promise<Plan> {
   if (flags.period !== undefined && !/^\d{4}(-(0[1-9]|1[0-2]))?$/.test(flags.period)) {
     throw new UsageError(`--period: expected YYYY or YYYY-MM, got "${flags.period}"`);
   }
   const parsedRules = parseFailOn(flags.failOn ?? []);
   if ('error' in parsedRules) throw new UsageError(parsedRules.error);
-  const { rules } = parsedRules;
   const loaded = await loadConfig(flags.config);
   if (files.length === 0 && loaded.config.inputs.length === 0) {
     throw new UsageError('no input files: name them (tillit report FILE...) or list them under "inputs" in a config');
@@ -145,6 +161,15 @@ export async function runReport(files: string[], flags: ReportFlags, io: Io): Pr
     ...(flags.rejects ? [{ role: '--rejects', path: flags.rejects }] : []),
     ...(flags.summary ? [{ role: '--summary', path: flags.summary }] : []),
   ], kept);
+  return { rules: parsedRules.rules, loaded, kept };
+}
+
+/**
+ * The inputs read: a file that cannot be read, answers read twice, or no usable row at all stop
+ * the run; rejected rows are listed on stderr (and written to --rejects), and stop it with --strict.
+ */
+async function readInputs(files: string[], flags: ReportFlags, { loaded }: Plan, io: Io): Promise<ParsedInput[]> {
+  const { stderr } = io;
   const progress = await progressLine(files.length > 0 ? files : loaded.path ? loaded.config.inputs.map((i) => configInputPath(loaded.path!, i)) : [], stderr);
   // A finance export without a period column is "after" the report's --period month.
   const overrides = { ...ingestOverrides(flags), ...(flags.period?.length === 7 ? { fallbackPeriod: flags.period } : {}) };
@@ -158,80 +183,137 @@ export async function runReport(files: string[], flags: ReportFlags, io: Io): Pr
     stderr.write(`tillit: wrote ${count} rejected row(s) to ${flags.rejects}\n`);
   }
   refuseRepeatedAnswers(inputs, stderr);
-  const rejected = inputs.flatMap((i) => i.findings.filter((f) => f.severity === 'error'));
-  const rejectedRows = inputs.reduce((a, i) => a + i.counts.rejected, 0);
-  if (rejected.length > 0) {
-    // A file can fail with no row rejected (every row set aside on purpose): no "0 rows" line then.
-    stderr.write(rejectedRows > 0 ? `tillit: ${rejectedRows} input row(s) rejected${flags.strict ? '' : ' and left out of the report'}:\n` : 'tillit: input errors:\n');
-    for (const f of rejected.slice(0, 10)) stderr.write(`  ${formatFinding(f)}\n`);
-    if (rejected.length > 10) stderr.write(`  … ${rejected.length - 10} more (tillit validate, or the JSON report's findings)\n`);
-    if (flags.strict) throw new InputError('--strict: no report written');
-  }
+  listRejected(inputs, flags.strict ?? false, stderr);
   if (inputs.every((i) => i.records.length === 0 && !i.budget?.length)) throw new InputError('no usable rows in the input; nothing to report');
-
   // Collected before analysis, the heap V8 sizes from the live data stays smaller: 2M answers'
   // report peaked at 414 instead of 567 MB, for one ~35 ms collection (scripts/bench.mjs).
   if (readMostlyGarbage(inputs)) collectGarbage();
+  return inputs;
+}
 
+/** Input errors on stderr, the first ten; with --strict, no report. */
+function listRejected(inputs: readonly ParsedInput[], strict: boolean, stderr: Output): void {
+  const rejected = inputs.flatMap((i) => i.findings.filter((f) => f.severity === 'error'));
+  if (rejected.length === 0) return;
+  const rejectedRows = inputs.reduce((a, i) => a + i.counts.rejected, 0);
+  // A file can fail with no row rejected (every row set aside on purpose): no "0 rows" line then.
+  stderr.write(rejectedRows > 0 ? `tillit: ${rejectedRows} input row(s) rejected${strict ? '' : ' and left out of the report'}:\n` : 'tillit: input errors:\n');
+  for (const f of rejected.slice(0, 10)) stderr.write(`  ${formatFinding(f)}\n`);
+  if (rejected.length > 10) stderr.write(`  … ${rejected.length - 10} more (tillit validate, or the JSON report's findings)\n`);
+  if (strict) throw new InputError('--strict: no report written');
+}
+
+/** The report, its quality rows made on demand; the whole report (every row) made once, when first asked for. */
+class Analysed {
+  private whole: Report | undefined;
+
+  constructor(readonly report: Report, readonly rows: LazyReport['rows'], whole?: Report) {
+    this.whole = whole;
+  }
+
+  full(): Report {
+    return (this.whole ??= { ...this.report, quality: [...this.rows()] });
+  }
+
+  /** The whole report when something has made it already. */
+  get made(): Report | undefined {
+    return this.whole;
+  }
+}
+
+/**
+ * The inputs analysed (and let go), with budget conflicts and warnings on stderr; a selection that
+ * matches nothing, or a report with nothing in it, is refused.
+ */
+function analyseInputs(inputs: ParsedInput[], flags: ReportFlags, { loaded }: Plan, { stderr, env }: Io): Analysed {
   // `-m 1460`, `-m Bengtsfors`, `-m 20`, `-m Dalarna`: a municipality or a region, as the data names them;
   // one that names nothing in the data is refused below with the valid ones.
   const municipalities = flags.municipality?.map((m) => municipalityCode(m) ?? ((r) => (r.ok ? r.area.code : m))(resolveArea(m)));
-  const at = generatedAt(flags, io.env);
-  const { report: analysed, rows, coverage } = analyseLazily(inputs, loaded.config, {
+  const at = generatedAt(flags, env);
+  const { report, rows, coverage } = analyseLazily(inputs, loaded.config, {
     ...(flags.period ? { period: flags.period } : {}),
     ...(municipalities ? { municipalities } : {}),
     ...(at ? { generatedAt: at } : {}),
   });
   // Budget sources that disagree are errors of the report, not of a row: said here; warnings below.
-  const conflicts = budgetNotices(analysed).filter((n) => n.includes(' error '));
+  const conflicts = budgetNotices(report).filter((n) => n.includes(' error '));
   if (conflicts.length > 0) stderr.write(`tillit: ${conflicts.length} budget conflict(s):\n${conflicts.map((n) => `  ${n}\n`).join('')}`);
-  if (flags.strict && analysed.findings.some((f) => f.code === 'budget-conflict')) throw new InputError('--strict: budget sources disagree; no report written');
+  if (flags.strict && report.findings.some((f) => f.code === 'budget-conflict')) throw new InputError('--strict: budget sources disagree; no report written');
   // Analysis has what it needs: the records (2M answers: ~40 MB) are let go before writing.
   inputs.length = 0;
   checkSelection(flags, coverage);
-  for (const line of warningLines(analysed.findings)) stderr.write(`${line}\n`);
-  if (isEmptyReport(analysed, rows)) {
-    const when = [analysed.period.survey, analysed.period.budget].filter((p) => p !== null).join(' / ');
+  for (const line of warningLines(report.findings)) stderr.write(`${line}\n`);
+  if (isEmptyReport(report, rows)) {
+    const when = [report.period.survey, report.period.budget].filter((p) => p !== null).join(' / ');
     throw new InputError(`nothing to report: no figures for a municipality or the organisation${when ? ` at ${when}` : ''} (the inputs have ${coverageText(coverage)}); nothing written`);
   }
-  // JSON and CSV are written row by row as the rows are made; the other formats, --out DIR and
-  // --summary look across rows and get them all at once.
-  const streams = flags.format === 'json' || flags.format === 'csv';
-  let all: Report['quality'] | undefined;
-  const allRows = () => (all ??= [...rows()]);
-  // --fail-on is decided before anything is written, so the JSON carries its matches. It reads the
-  // rows of the report's survey year only: made again for it when the rest are written as they come.
-  const year = analysed.period.survey;
-  const surveyYearRows = () => [...rows({ row: (_code, _kind, period) => String(periodYear(period)) === year })];
-  const failOn = rules.length === 0 ? [] : evaluateFailOn({ ...analysed, quality: streams && !flags.summary ? surveyYearRows() : allRows() }, rules);
-  const report: Report = { ...analysed, failOn };
-  let whole: Report | undefined;
-  const full = (): Report => (whole ??= { ...report, quality: allRows() });
+  return new Analysed(report, rows);
+}
+
+/** How the report is rendered: its options (language, unit, colour, charts) and its text as chunks. */
+interface Rendering {
+  options: ReportRenderOptions;
+  charts: BriefCharts | undefined;
+  chunks(paint: Paint): Iterable<string>;
+}
+
+/**
+ * JSON and CSV are rendered row by row as the rows are made; the other formats look across rows
+ * and get them all at once.
+ */
+async function renderWith(flags: ReportFlags, { loaded }: Plan, analysed: Analysed, io: Io): Promise<Rendering> {
   const lang = flags.lang ?? loaded.config.organisation.language;
-  const toStdout = flags.out === '-';
-  const charts = await briefCharts(flags, full, lang);
-  const options = { lang, unit: flags.amountUnit ?? loaded.config.budget.displayUnit, paint: paintFor(flags, toStdout, io), csvDialect: flags.csvDialect, ...(charts ? { charts } : {}) };
-  const chunks = (paint: Paint) => (streams ? renderReportChunks(report, flags.format, { ...options, paint }, rows()) : renderReportChunks(full(), flags.format, { ...options, paint }));
-  if (toStdout) await writeStdout(io.stdout, chunks(options.paint));
-  else {
-    const guarded = [...kept, ...(flags.rejects ? [{ role: '--rejects', path: flags.rejects }] : []), ...(flags.summary ? [{ role: '--summary', path: flags.summary }] : [])];
-    // Charts first: a brief never links a chart that is not there yet.
-    if (charts && flags.format === 'md') {
-      const paths = await writeOutputs(join(flags.out, 'charts') + sep, () => chartFiles(charts), () => [], guarded);
-      if (paths.length > 0) stderr.write(`tillit: wrote ${paths.length} chart(s) to ${dirname(paths[0]!)}${sep}\n`);
-    }
-    const written = await writeOutputs(flags.out, () => reportFiles(full(), flags.format, options), () => chunks(NO_PAINT), guarded);
-    for (const path of written) stderr.write(`tillit: wrote ${path}\n`);
+  const charts = await briefCharts(flags, () => analysed.full(), lang);
+  const options = { lang, unit: flags.amountUnit ?? loaded.config.budget.displayUnit, paint: paintFor(flags, flags.out === '-', io), csvDialect: flags.csvDialect, ...(charts ? { charts } : {}) };
+  const streams = flags.format === 'json' || flags.format === 'csv';
+  return {
+    options,
+    charts,
+    chunks: (paint) => (streams ? renderReportChunks(analysed.report, flags.format, { ...options, paint }, analysed.rows()) : renderReportChunks(analysed.full(), flags.format, { ...options, paint })),
+  };
+}
+
+/** The report to stdout, or to --out (a file, or a directory of briefs with their charts first). */
+async function writeReport(flags: ReportFlags, { kept }: Plan, analysed: Analysed, rendering: Rendering, { stdout, stderr }: Io): Promise<void> {
+  if (flags.out === '-') {
+    await writeStdout(stdout, rendering.chunks(rendering.options.paint));
+    return;
   }
-  const lines = failOn.map(failOnLine);
-  if (flags.summary) await appendSummary(flags.summary, renderSummary(full(), lines, { ...options, paint: NO_PAINT }));
-  if (lines.length > 0) {
-    stderr.write(`tillit: --fail-on matched ${lines.length} time(s):\n`);
-    // In GitHub Actions each match is an error annotation on the run; elsewhere a line a person reads.
-    const actions = io.env.GITHUB_ACTIONS === 'true';
-    // A rule's match names data: folded onto its line (escaped in an annotation), so no data begins a line on stderr.
-    for (const m of lines) stderr.write(actions ? `${githubError('tillit --fail-on', visibleLabel(m))}\n` : `  ${visible(m.replace(/\r?\n/g, '⏎'))}\n`);
-    return EXIT.failOn;
+  const guarded = [...kept, ...(flags.rejects ? [{ role: '--rejects', path: flags.rejects }] : []), ...(flags.summary ? [{ role: '--summary', path: flags.summary }] : [])];
+  // Charts first: a brief never links a chart that is not there yet.
+  const { charts } = rendering;
+  if (charts && flags.format === 'md') {
+    const paths = await writeOutputs(join(flags.out, 'charts') + sep, () => chartFiles(charts), () => [], guarded);
+    if (paths.length > 0) stderr.write(`tillit: wrote ${paths.length} chart(s) to ${dirname(paths[0]!)}${sep}\n`);
   }
-  return EXIT.ok;
+  const written = await writeOutputs(flags.out, () => reportFiles(analysed.full(), flags.format, rendering.options), () => rendering.chunks(NO_PAINT), guarded);
+  for (const path of written) stderr.write(`tillit: wrote ${path}\n`);
+}
+
+/**
+ * --fail-on is decided before anything is written, so the JSON carries its matches. It reads each
+ * series' latest row within the window: made again for it when the rest are written as they come.
+ */
+function decideFailOn(flags: ReportFlags, { rules }: Plan, analysed: Analysed): Analysed {
+  if (rules.length === 0) return analysed;
+  const { report } = analysed;
+  const year = report.period.survey;
+  const latest = () => ({ ...report, quality: [...analysed.rows({ row: (_code, _kind, period) => withinWindow(period, year, report.settings.window) })] });
+  const streams = flags.format === 'json' || flags.format === 'csv';
+  const failOn = evaluateFailOn(streams && !flags.summary ? latest() : analysed.full(), rules);
+  const whole = analysed.made;
+  return new Analysed({ ...report, failOn }, analysed.rows, whole ? { ...whole, failOn } : undefined);
+}
+
+/** --summary appended; the exit code: --fail-on's when a rule matches (each match on stderr), else 0. */
+async function exitCode(flags: ReportFlags, analysed: Analysed, rendering: Rendering, { stderr, env }: Io): Promise<number> {
+  const lines = analysed.report.failOn.map(failOnLine);
+  if (flags.summary) await appendSummary(flags.summary, renderSummary(analysed.full(), lines, { ...rendering.options, paint: NO_PAINT }));
+  if (lines.length === 0) return EXIT.ok;
+  stderr.write(`tillit: --fail-on matched ${lines.length} time(s):\n`);
+  // In GitHub Actions each match is an error annotation on the run; elsewhere a line a person reads.
+  // A rule's match names data: folded onto its line (escaped in an annotation), so no data begins a line on stderr.
+  const actions = env.GITHUB_ACTIONS === 'true';
+  for (const m of lines) stderr.write(actions ? `${githubError('tillit --fail-on', visibleLabel(m))}\n` : `  ${visible(m.replace(/\r?\n/g, '⏎'))}\n`);
+  return EXIT.failOn;
 }

@@ -89,8 +89,9 @@ function indicators(p: ConfigProposal): string[] {
 function defaults(): string[] {
   const { survey, budget } = DEFAULTS;
   return [
-    comment('  ', 'Survey: no share, interval or n is published for fewer respondents than minRespondents.'),
-    `  "survey": ${inline({ minRespondents: survey.minRespondents, alpha: survey.alpha })},`,
+    comment('  ', 'Survey: no share, interval or n is published for fewer respondents than minRespondents;'),
+    comment('  ', 'a series is shown at its latest year up to window years before the report year (older: listed as missing).'),
+    `  "survey": ${inline({ minRespondents: survey.minRespondents, alpha: survey.alpha, window: survey.window })},`,
     comment('  ', 'Budget: status yellow below yellowBelow %, red below redBelow % deviation from budget; amounts shown in displayUnit.'),
     `  "budget": ${inline({ yellowBelow: budget.yellowBelow, redBelow: budget.redBelow, forecastMargin: budget.forecastMargin, resultTarget: budget.resultTarget, displayUnit: budget.displayUnit })}`,
   ];

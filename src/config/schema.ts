@@ -108,6 +108,12 @@ export const configSchema = z
           .describe('Per-question positive labels.'),
         minRespondents: z.number().int().min(1).default(30),
         alpha: z.number().gt(0).lt(1).default(0.05),
+        window: z
+          .number()
+          .int()
+          .min(0)
+          .default(2)
+          .describe('Years before the report year a series\' latest figures may be from and still be shown, labelled with their year; older ones are listed as missing.'),
       })
       .strict()
       .prefault({}),

@@ -5,7 +5,8 @@ import type { AreaKind } from '../model/register.js';
 import { normalizeLabel } from '../model/text.js';
 import { addUp, budgetBalance, forecastAccuracy, yearToDate, type BudgetYear } from './budget-balance.js';
 import type { Line, LineEntry } from './budget-lines.js';
-import { opt, round, SV } from './quality.js';
+import { SV } from './collation.js';
+import { opt, round } from './round.js';
 
 /** A line shown in an area's section: a line as read, or a sum of `parts` (named by `labels`). */
 interface Shown {

@@ -1,8 +1,8 @@
 import type { QualityRow, Report } from '../model/report.js';
-import { periodYear } from '../model/period.js';
+import { withinWindow } from '../model/period.js';
 import { MUNICIPALITIES, resolveArea, type AreaKind } from '../model/register.js';
 import { normalizeLabel } from '../model/text.js';
-import type { RowFilter } from './quality.js';
+import type { RowFilter } from './quality-rows.js';
 
 /** What the inputs hold, before `--municipality` and `--period` narrow it. */
 export interface Coverage {
@@ -129,7 +129,7 @@ export function municipalityProblem(requested: readonly string[], coverage: Cove
 
 /**
  * Whether a report has nothing to show: no budget line, result or allocation, and no quality row
- * for a municipality or the organisation at the report's survey year (the sections every format
+ * for a municipality or the organisation at the report's survey year or within the window before it (the sections every format
  * is made of). `rows` are the report's quality rows as `analyseLazily` gives them.
  */
 export function isEmptyReport(report: Report, rows: (filter?: RowFilter) => Iterable<QualityRow>): boolean {
@@ -139,7 +139,7 @@ export function isEmptyReport(report: Report, rows: (filter?: RowFilter) => Iter
   // Regions and the nation have sections of their own when no municipality is in the report.
   const local = report.areas.some((a) => a.kind === 'municipality' || a.kind === 'organisation');
   const shown = (_area: string, kind: AreaKind, period: string) =>
-    (kind === 'municipality' || kind === 'organisation' || (!local && (kind === 'region' || kind === 'nation'))) && String(periodYear(period)) === year;
+    (kind === 'municipality' || kind === 'organisation' || (!local && (kind === 'region' || kind === 'nation'))) && withinWindow(period, year, report.settings.window);
   for (const _ of rows({ row: shown })) return false;
   return true;
 }

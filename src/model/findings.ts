@@ -100,7 +100,9 @@ const MESSAGES = {
   'unit-inferred': (a) => `amounts read as kr would be ${a.measure}, implausible for ${a.what}; read as ${a.unit} (${a.plausible}). Set "unit" if that is wrong`,
   'unit-no-plausible': (a) => `amounts read as kr would be ${a.measure}; no unit (kr, tkr, mnkr) gives a plausible amount for ${a.what}: amounts left out (set "unit" to read them anyway)`,
   'rows-limit': (a) => `more than ${a.limit} rows (--max-rows); the rest were not read`,
-  'period-no-survey-data': (a) => `no survey results or indicator values for ${a.period} (the inputs have ${a.have}); the report has no quality figures for that year`,
+  'period-no-survey-data': (a) => `no survey results or indicator values for ${a.period} (the inputs have ${a.have}); the report has no quality figures for that year (older ones within survey.window are shown with their year)`,
+  'series-outdated': (a) =>
+    `${a.indicator}: the latest figures for ${a.areas} are from ${a.latest}, more than ${a.window} year(s) before the report year ${a.year}: listed as missing in tables and briefs (the JSON and CSV keep every year; survey.window in the config sets how old a latest figure may be)`,
   'period-no-budget-data': (a) => `no budget figures for ${a.period} (the budget files have ${a.have}); the report has no budget section`,
   'allocation-shares-normalised': (a) => `the fixed shares sum to ${a.sum} %, not 100 %: each share was divided by their sum`,
 } as const satisfies Record<string, (a: Record<string, string | number>) => string>;
@@ -161,6 +163,7 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'footnote': 'info',
   'unit-assumed': 'warning',
   'period-no-survey-data': 'warning',
+  'series-outdated': 'warning',
   'period-no-budget-data': 'warning',
   'allocation-shares-normalised': 'warning',
 };

@@ -46,3 +46,17 @@ export function comparePeriods(a: string, b: string): number {
   if (fa !== fb) return fa - fb;
   return a < b ? -1 : 1;
 }
+
+/**
+ * Whether a period is recent enough to be a series' latest figure in a report of `year`: its year
+ * (a range's end) is `year` or at most `window` years before it. Nothing is, without a report year.
+ * @example withinWindow('2024', '2025', 2) // true
+ * @example withinWindow('2022', '2025', 2) // false (three years before)
+ * @example withinWindow('2026', '2025', 2) // false (after the report year)
+ */
+export function withinWindow(period: string, year: string | null, window: number): boolean {
+  if (year === null) return false;
+  const y = periodYear(period);
+  const to = Number(year);
+  return y <= to && y >= to - window;
+}

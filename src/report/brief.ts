@@ -3,7 +3,7 @@ import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, format
 import { keyMessages } from './messages.js';
 import { resultLine, signNote } from './render-table.js';
 import { findingNotes } from './finding-words.js';
-import { alphaText, areaName, areaQuality, budgetHeading, budgetLabel, budgetPeriodNote, indicatorTitle, indicatorUnit, latestQuality, NO_PAINT, seriesValues, type RenderOptions } from './view.js';
+import { alphaText, areaName, areaQuality, budgetHeading, budgetLabel, budgetPeriodNote, indicatorTitle, indicatorUnit, latestQuality, NO_PAINT, olderPeriod, outdatedQuality, seriesValues, type RenderOptions } from './view.js';
 import { words } from './words.js';
 
 /**
@@ -69,7 +69,8 @@ export function buildBrief(report: Report, area: string, opts: RenderOptions): B
 function qualitySection(report: Report, area: string, lang: Lang): Section<Table> | null {
   const w = words(lang);
   const quality = latestQuality(report, area).filter((q) => q.gender === 'T');
-  if (quality.length === 0) return null;
+  const missing = outdatedQuality(report, area).filter((q) => q.gender === 'T');
+  if (quality.length === 0 && missing.length === 0) return null;
   return {
     heading: w.quality,
     body: {
@@ -79,16 +80,23 @@ function qualitySection(report: Report, area: string, lang: Lang): Section<Table
         return [
           cell(indicatorTitle(report, q.indicator, lang)),
           cell(q.service),
-          cell(q.suppressed ? w.suppressed : q.incomplete ? w.incomplete : q.value === null ? '' : formatValue(q.value, unit, lang, 0)),
+          cell(withYear(olderPeriod(report, q), q.suppressed ? w.suppressed : q.incomplete ? w.incomplete : q.value === null ? '' : formatValue(q.value, unit, lang, 0))),
           cell(q.low !== null && q.high !== null ? `${formatNumber(q.low, 0, lang)}–${formatNumber(q.high, 0, lang)}` : ''),
           q.change ? cell(formatDiff(q.change.differencePp, unit, lang, 0), { significant: q.change.significant }) : cell(''),
           cell(q.trend ? w.verdict[q.trend.verdict] : ''),
           q.reference ? cell(formatDiff(q.reference.differencePp, unit, lang, 0), { significant: q.reference.significant }) : cell(''),
           cell(sparkline(seriesValues(report, q))),
         ];
-      }),
+      }).concat(missing.map((q) => [
+        cell(indicatorTitle(report, q.indicator, lang)), cell(q.service), cell(w.missing(q.period)), cell(''), cell(''), cell(''), cell(''), cell(sparkline(seriesValues(report, q))),
+      ])),
     },
   };
+}
+
+/** A value of a row older than the report year starts with its year: "2024: 81 %". */
+function withYear(older: string | null, text: string): string {
+  return older === null || text === '' ? text : `${older}: ${text}`;
 }
 
 function budgetSection(report: Report, area: string, lang: Lang): Section<Table> | null {
@@ -172,6 +180,8 @@ export function methodNote(report: Report, lang: Lang): string[] {
  */
 export function dataNotes(report: Report, area: string, lang: Lang): string[] {
   const out: string[] = [];
+  const year = report.period.survey;
+  if (year !== null && latestQuality(report, area).some((q) => olderPeriod(report, q) !== null)) out.push(words(lang).olderNote(year, report.settings.window));
   if (areaQuality(report, area).some((q) => q.value !== null && q.n === null)) {
     out.push(lang === 'sv'
       ? 'För värden utan antal svarande anger källan ingen osäkerhet: de visas utan intervall, och deras förändringar mellan åren prövas inte statistiskt.'

@@ -1,6 +1,6 @@
-import { periodYear } from '../model/period.js';
 import type { FailOnMatch, Report } from '../model/report.js';
 import { formatNumber } from './format.js';
+import { shownQuality } from './view.js';
 
 export type FailOnRule =
   | { kind: 'status'; value: 'green' | 'yellow' | 'red'; text: string }
@@ -47,14 +47,13 @@ const budgetMatch = (rule: FailOnRule, r: BudgetLike, valuePct: number | null): 
 });
 
 /**
- * Every match of the rules at the report period, rule by rule in the order given: quality rows of
- * the survey year, budget lines at their month. A budget match carries the percent its rule read
+ * Every match of the rules, rule by rule in the order given: the quality rows tables and briefs
+ * show (each series' latest within the window, `shownQuality`), budget lines at their month. A budget match carries the percent its rule read
  * (the deviation for `status` and `deviation`, the forecast deviation for `forecast`, the
  * forecast's optimism for `optimistic`).
  */
 export function evaluateFailOn(report: Report, rules: readonly FailOnRule[]): FailOnMatch[] {
-  const year = report.period.survey;
-  const latest = report.quality.filter((q) => String(periodYear(q.period)) === year);
+  const latest = shownQuality(report);
   const out: FailOnMatch[] = [];
   for (const rule of rules) {
     switch (rule.kind) {

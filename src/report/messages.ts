@@ -1,7 +1,8 @@
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import { formatAmount, formatNumber, formatValue, monthName } from './format.js';
 import type { Lang } from '../model/vocabulary.js';
-import { areaName, budgetLabel, indicatorTitle, indicatorUnit, latestQuality, seriesQuality, type RenderOptions } from './view.js';
+import { areaName, budgetLabel, indicatorTitle, indicatorUnit, latestQuality, olderPeriod, seriesQuality, type RenderOptions } from './view.js';
+import { WORDS } from './words.js';
 
 /** Lower-case service in running Swedish/English text: "hemtjänsten", "home care". */
 function serviceDefinite(service: string, lang: Lang): string {
@@ -34,6 +35,9 @@ function qualityMessages(report: Report, area: string, opts: RenderOptions): { w
     const v = (x: number) => (unit === '%' ? pct(x, lang) : formatValue(x, unit, lang, 0));
     // "inom hemtjänsten i Mellerud", or just "i Mellerud" for an indicator with no service.
     const where = q.service === '' ? (lang === 'sv' ? `i ${name}` : `in ${name}`) : lang === 'sv' ? `inom ${serviceDefinite(q.service, lang)} i ${name}` : `in ${serviceDefinite(q.service, lang)} in ${name}`;
+    // A row older than the report year is its latest available: said beside its value.
+    const older = olderPeriod(report, q);
+    const at = older === null ? '' : `${WORDS[lang].latestAvailable}: ${older}`;
     const t = q.trend;
     if (t && (t.verdict === 'improving' || t.verdict === 'worsening')) {
       const first = seriesQuality(report, q.area, q.indicator, q.service, 'T').find((r) => r.period === t.from && r.value !== null);
@@ -44,8 +48,8 @@ function qualityMessages(report: Report, area: string, opts: RenderOptions): { w
       out.push({
         weight: 3,
         text: lang === 'sv'
-          ? `${cap(title)} ${where} har ${up ? 'ökat' : 'minskat'}${from !== undefined ? ` från ${v(from)}` : ''} till ${v(q.value!)} sedan ${t.from} – en tydlig ${good ? 'förbättring' : 'försämring'}.`
-          : `${cap(title)} ${where} has ${up ? 'risen' : 'fallen'}${from !== undefined ? ` from ${v(from)}` : ''} to ${v(q.value!)} since ${t.from} – a clear ${good ? 'improvement' : 'decline'}.`,
+          ? `${cap(title)} ${where} har ${up ? 'ökat' : 'minskat'}${from !== undefined ? ` från ${v(from)}` : ''} till ${v(q.value!)}${at && ` (${at})`} sedan ${t.from} – en tydlig ${good ? 'förbättring' : 'försämring'}.`
+          : `${cap(title)} ${where} has ${up ? 'risen' : 'fallen'}${from !== undefined ? ` from ${v(from)}` : ''} to ${v(q.value!)}${at && ` (${at})`} since ${t.from} – a clear ${good ? 'improvement' : 'decline'}.`,
       });
     } else if (q.change?.significant) {
       const up = q.change.differencePp > 0;
@@ -61,8 +65,8 @@ function qualityMessages(report: Report, area: string, opts: RenderOptions): { w
       out.push({
         weight: 1,
         text: lang === 'sv'
-          ? `${cap(title)} ${where} (${v(q.value!)}) ligger ${above ? 'över' : 'under'} riket (${v(q.reference.value)}).`
-          : `${cap(title)} ${where} (${v(q.value!)}) is ${above ? 'above' : 'below'} the national level (${v(q.reference.value)}).`,
+          ? `${cap(title)} ${where} (${v(q.value!)}${at && `, ${at}`}) ligger ${above ? 'över' : 'under'} riket (${v(q.reference.value)}).`
+          : `${cap(title)} ${where} (${v(q.value!)}${at && `, ${at}`}) is ${above ? 'above' : 'below'} the national level (${v(q.reference.value)}).`,
       });
     }
   }

@@ -1,7 +1,7 @@
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatPp, formatValue, sparkline } from './format.js';
 import type { Lang, ValueUnit } from '../model/vocabulary.js';
-import { alphaText, areaName, budgetHeading, budgetLabel, budgetPeriodNote, indicatorTitle, indicatorUnit, latestQuality, reportAreas, seriesValues, type RenderOptions } from './view.js';
+import { alphaText, areaName, budgetHeading, budgetLabel, budgetPeriodNote, indicatorTitle, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, reportAreas, seriesValues, type RenderOptions } from './view.js';
 import { truncate } from '../model/text.js';
 import { words } from './words.js';
 import { TextTable } from './text-table.js';
@@ -16,7 +16,14 @@ function statusCell(status: 'green' | 'yellow' | 'red' | null, opts: RenderOptio
   return opts.paint[status === 'green' ? 'green' : status === 'yellow' ? 'yellow' : 'red'](w);
 }
 
+/** The value and its interval; a row older than the report year (its latest available) starts with its year. */
 function valueCell(q: QualityRow, report: Report, opts: RenderOptions): string {
+  const older = olderPeriod(report, q);
+  const value = valueText(q, report, opts);
+  return older === null || value === '' ? value : `${opts.paint.dim(`${older}:`)} ${value}`;
+}
+
+function valueText(q: QualityRow, report: Report, opts: RenderOptions): string {
   const w = words(opts.lang);
   if (q.suppressed) return opts.paint.dim(`– ${w.suppressed}`);
   if (q.incomplete) return opts.paint.dim(`– ${w.incomplete}`);
@@ -30,16 +37,18 @@ function diffCell(c: { differencePp: number; significant: boolean } | null, unit
   return `${formatDiff(c.differencePp, unit, opts.lang)}${c.significant ? '*' : ''}`;
 }
 
+/** Each series' latest row within the window, then the series listed as missing (older than it). */
 function qualityTable(report: Report, area: string, opts: RenderOptions): string | undefined {
   const rows = latestQuality(report, area);
-  if (rows.length === 0) return undefined;
+  const missing = outdatedQuality(report, area);
+  if (rows.length === 0 && missing.length === 0) return undefined;
   const w = words(opts.lang);
   const t = table([w.indicator, w.service, `${report.period.survey} ${w.latest.replace(/^\S+ /, '')}`, w.n, w.change, w.trend, w.reference, w.statusHeader, w.series]);
+  const name = (q: QualityRow) => `${truncate(indicatorTitle(report, q.indicator, opts.lang), 48)}${q.gender === 'T' ? '' : ` – ${q.gender === 'K' ? w.women : w.men}`}`;
   for (const q of rows) {
-    const who = q.gender === 'T' ? '' : ` – ${q.gender === 'K' ? w.women : w.men}`;
     const unit = indicatorUnit(report, q.indicator);
     t.push([
-      `${truncate(indicatorTitle(report, q.indicator, opts.lang), 48)}${who}`,
+      name(q),
       q.service,
       valueCell(q, report, opts),
       q.n === null ? '' : formatNumber(q.n, 0, opts.lang),
@@ -50,7 +59,10 @@ function qualityTable(report: Report, area: string, opts: RenderOptions): string
       sparkline(seriesValues(report, q)),
     ]);
   }
-  return `${opts.paint.bold(w.quality)}\n${t.toString()}\n${opts.paint.dim(w.significantNote(alphaText(report, opts.lang)))}`;
+  for (const q of missing) t.push([name(q), q.service, opts.paint.dim(`– ${w.missing(q.period)}`), '', '', '', '', '', sparkline(seriesValues(report, q))]);
+  const notes = [w.significantNote(alphaText(report, opts.lang))];
+  if (report.period.survey !== null && rows.some((q) => olderPeriod(report, q) !== null)) notes.push(w.olderNote(report.period.survey, report.settings.window));
+  return `${opts.paint.bold(w.quality)}\n${t.toString()}\n${notes.map((n) => opts.paint.dim(n)).join('\n')}`;
 }
 
 function budgetTable(report: Report, rows: readonly BudgetRow[], opts: RenderOptions): string | undefined {

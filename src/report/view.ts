@@ -1,4 +1,4 @@
-import { comparePeriods, periodYear } from '../model/period.js';
+import { comparePeriods, periodYear, withinWindow } from '../model/period.js';
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import { WORDS } from './words.js';
 import type { AmountUnit, Lang, ValueUnit } from '../model/vocabulary.js';
@@ -92,15 +92,49 @@ export function scopeReport(report: Report, area: string): Report {
   };
 }
 
-/** Rows at the report's survey period, one per series: what tables and briefs show. */
+/**
+ * What tables and briefs show, one row per series: its latest in the report's survey year or up to
+ * `settings.window` years before it (labelled with its year, `olderYear`).
+ */
 export function latestQuality(report: Report, area: string): QualityRow[] {
   const year = report.period.survey;
   const last = new Map<string, QualityRow>();
   for (const q of areaQuality(report, area)) {
-    if (String(periodYear(q.period)) !== year) continue;
+    if (!withinWindow(q.period, year, report.settings.window)) continue;
     last.set(`${q.indicator}\u0000${q.service}\u0000${q.gender}`, q);
   }
   return [...last.values()];
+}
+
+/** Every area's shown rows (as `latestQuality` gives them), in report order. */
+export function shownQuality(report: Report): QualityRow[] {
+  const last = new Map<string, QualityRow>();
+  for (const q of report.quality) {
+    if (withinWindow(q.period, report.period.survey, report.settings.window)) last.set(seriesKey(q.area, q.indicator, q.service, q.gender), q);
+  }
+  return [...last.values()];
+}
+
+/**
+ * An area's series with figures up to the report year, all older than the window: tables and
+ * briefs list them as missing, with their latest row (a finding says so too).
+ */
+export function outdatedQuality(report: Report, area: string): QualityRow[] {
+  const year = report.period.survey;
+  if (year === null) return [];
+  const shown = new Set<string>();
+  const last = new Map<string, QualityRow>();
+  for (const q of areaQuality(report, area)) {
+    const key = seriesKey(q.area, q.indicator, q.service, q.gender);
+    if (withinWindow(q.period, year, report.settings.window)) shown.add(key);
+    else if (periodYear(q.period) < Number(year)) last.set(key, q);
+  }
+  return [...last].filter(([key]) => !shown.has(key)).map(([, q]) => q);
+}
+
+/** A shown row's period when it is older than the report's survey year (its latest available), else null. */
+export function olderPeriod(report: Report, q: QualityRow): string | null {
+  return report.period.survey !== null && String(periodYear(q.period)) !== report.period.survey ? q.period : null;
 }
 
 /** The values of a row's series in period order, with null for suppressed or missing years. */

@@ -23,6 +23,9 @@ export const WORDS = {
     status: { green: '✓ grön', yellow: '! gul', red: '✗ röd' } satisfies Record<Status, string>,
     qualityFor: 'kvalitet', budgetAfter: 'budget efter',
     others: 'övriga', commonMonth: 'senaste gemensamma månad', noCommonMonth: 'ingen gemensam månad – ingen summa',
+    latestAvailable: 'senaste tillgängliga',
+    missing: (period: string) => `saknas (senaste ${period})`,
+    olderNote: (year: string, window: number) => `Där ${year} saknas visas senaste tillgängliga år (högst ${window} år tidigare), med året före värdet.`,
   },
   en: {
     quality: 'Quality and key figures', budget: 'Budget', allocation: 'Allocation of shared costs',
@@ -42,6 +45,9 @@ export const WORDS = {
     status: { green: '✓ green', yellow: '! yellow', red: '✗ red' } satisfies Record<Status, string>,
     qualityFor: 'quality', budgetAfter: 'budget after',
     others: 'others', commonMonth: 'latest month all share', noCommonMonth: 'no month in common – no sum',
+    latestAvailable: 'latest available',
+    missing: (period: string) => `missing (latest ${period})`,
+    olderNote: (year: string, window: number) => `Where ${year} has no figure, the latest available year is shown (at most ${window} year(s) earlier), its year before the value.`,
   },
 } as const;
 

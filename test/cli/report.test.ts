@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIG, EXAMPLE, ROOT, tillit, tillitProcess } from './run.js';
+import { KOLADA, OWN_SURVEY } from '../indicators/older-data.js';
 
 const schema = JSON.parse((await tillit(['schema', 'report'])).stdout) as object;
 const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -320,5 +321,44 @@ describe('key messages', () => {
         expect(n).toBeLessThanOrEqual(6);
       }
     }
+  });
+});
+
+describe('each series at its latest period within a window', () => {
+  /** A config over the organisation's own survey to 2025 and Kolada series ending 2024 and 2021, with `survey` settings. */
+  const setup = (survey: Record<string, unknown> = {}) => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'kvalitet.csv'), OWN_SURVEY);
+    writeFileSync(join(dir, 'kolada.csv'), KOLADA);
+    const members = [{ code: '1460', name: 'Bengtsfors' }, { code: '1461', name: 'Mellerud' }];
+    writeFileSync(join(dir, 'tillit.config.json'), JSON.stringify({ organisation: { name: 'Test' }, members, survey, inputs: [{ path: 'kvalitet.csv' }, { path: 'kolada.csv' }] }));
+    return join(dir, 'tillit.config.json');
+  };
+  it('shows a Kolada series ending 2024 beside the 2025 survey with its year, lists an older one as missing and warns of it', async () => {
+    const config = setup();
+    const r = await tillit(['report', '--config', config]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/│ 2024: 72,0 % +│ +│/);
+    expect(r.stdout).toMatch(/│ X0001 +│ +│ – saknas \(senaste 2021\) │/);
+    expect(r.stdout).toContain('Där 2025 saknas visas senaste tillgängliga år (högst 2 år tidigare), med året före värdet.');
+    expect(r.stderr).toContain('warning series-outdated: X0001: the latest figures for 1460, 1461 are from 2021, more than 2 year(s) before the report year 2025');
+    const json = expectValidReport((await tillit(['report', '--config', config, '--format', 'json'])).stdout) as { settings: { window: number }; quality: { area: string; indicator: string; period: string; trend: unknown }[] };
+    expect(json.settings.window).toBe(2);
+    expect(json.quality.filter((q) => q.area === '1460' && q.indicator === 'U21468' && q.trend !== null).map((q) => q.period)).toEqual(['2024']);
+    // --fail-on reads the 2024 row as the series' latest.
+    const failed = await tillit(['report', '--config', config, '--fail-on', 'trend=improving']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('trend=improving: 1460 U21468  T 2024');
+  });
+  it('"survey.window" in the config sets the window: 0 shows the report year only; a negative one is refused naming the key', async () => {
+    const r = await tillit(['report', '--config', setup({ window: 0 })]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('2024: ');
+    expect(r.stdout).toContain('– saknas (senaste 2024)');
+    expect(r.stderr).toContain('×2 ');
+    expect(r.stderr).toContain('U21468: the latest figures for 1460, 1461, 0000 are from 2024, more than 0 year(s) before the report year 2025');
+    const bad = await tillit(['report', '--config', setup({ window: -1 })]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('survey.window');
   });
 });

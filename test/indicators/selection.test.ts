@@ -58,7 +58,7 @@ describe('--municipality', () => {
 });
 
 describe('isEmptyReport', () => {
-  const report = (over: Partial<Report> = {}) => ({ period: { survey: '2025', budget: null }, areas: [{ code: '1460', kind: 'municipality' }], budget: [], allocation: null, results: [], ...over }) as unknown as Report;
+  const report = (over: Partial<Report> = {}, window = 0) => ({ period: { survey: '2025', budget: null }, settings: { window }, areas: [{ code: '1460', kind: 'municipality' }], budget: [], allocation: null, results: [], ...over }) as unknown as Report;
   const row = (area: string, areaKind: string, period: string) => ({ area, areaKind, period }) as QualityRow;
   const rowsOf = (list: QualityRow[]) => (filter: { row?: (a: string, k: never, p: string) => boolean } = {}) => list.filter((q) => filter.row?.(q.area, q.areaKind as never, q.period) ?? true);
   it('empty without budget, result, allocation, and quality rows of a municipality or the organisation at the survey year', () => {
@@ -78,5 +78,10 @@ describe('isEmptyReport', () => {
     expect(isEmptyReport(report(), rowsOf([row('BM', 'organisation', '2025')]))).toBe(false);
     expect(isEmptyReport(report({ budget: [{}] as never }), rowsOf([]))).toBe(false);
     expect(isEmptyReport(report({ allocation: {} as never }), rowsOf([]))).toBe(false);
+  });
+  it('rows before the survey year count within the window (a series shown at its latest year), not beyond it', () => {
+    expect(isEmptyReport(report({}, 1), rowsOf([row('1460', 'municipality', '2024')]))).toBe(false);
+    expect(isEmptyReport(report({}, 1), rowsOf([row('1460', 'municipality', '2023')]))).toBe(true);
+    expect(isEmptyReport(report({}, 2), rowsOf([row('1460', 'municipality', '2026')]))).toBe(true);
   });
 });

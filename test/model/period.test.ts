@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparePeriods, periodPosition, periodYear, pooledRange } from '../../src/model/period.js';
+import { comparePeriods, periodPosition, periodYear, pooledRange, withinWindow } from '../../src/model/period.js';
 
 describe('pooled periods', () => {
   it.each([
@@ -17,5 +17,13 @@ describe('pooled periods', () => {
     expect(periodPosition('2019-04')).toBe(2019.25);
     expect(periodPosition('2016-2019')).toBe(2019);
     expect(comparePeriods('2019', '2019')).toBe(0);
+  });
+});
+
+describe('withinWindow', () => {
+  it('takes the report year and up to `window` years before it, by a range’s end year; nothing after it, nothing without a year', () => {
+    expect(['2025', '2024', '2023', '2022', '2026', '2021-2024', '2024-11'].map((p) => withinWindow(p, '2025', 2))).toEqual([true, true, true, false, false, true, true]);
+    expect(['2025', '2024'].map((p) => withinWindow(p, '2025', 0))).toEqual([true, false]);
+    expect(withinWindow('2025', null, 2)).toBe(false);
   });
 });

@@ -1,0 +1,216 @@
+import type { AnswerRecord, QualityRecord } from '../model/records.js';
+import type { AreaKind } from '../model/register.js';
+import { periodYear } from '../model/period.js';
+import { KeyNumbers } from '../model/row-index.js';
+import { countingOrder, FROM_ANSWERS, GENDER_ORDER, grown, INCOMPLETE, IS_SHARE, KIND_ID, ObservationColumns, type Source } from './observation-columns.js';
+import { pooledShare, positiveShare } from './positive-share.js';
+import type { Settings } from './settings.js';
+
+/** Two sources' figures for one cell that differ: `at` the one set aside, `kept` the one used. */
+export interface Disagreement { obs: number; at: Source; atAnswers: boolean; keptFile: string; value: number; n: number | null; keptValue: number; keptN: number | null }
+
+/** The observations of a report's quality records, before suppression. */
+export interface Observed {
+  obs: ObservationColumns;
+  /** Sources that disagree on a cell: said once suppression has said whether the cell is shown. */
+  disagreements: Disagreement[];
+  /** Rejected answers per incomplete observation made from answers. */
+  /** Indicators answered in surveys (shares of respondents: higher is better unless told). */
+  surveyIndicators: Set<string>;
+  /** Each period's year, by period id (a pooled range counts as its end year). */
+  yearOf: string[];
+  /** The members' and the organisation's area ids. */
+  memberIds: number[];
+  orgId: number;
+}
+
+/**
+ * Observations from quality records (published shares, respondents' answers counted, indicator
+ * values) and the organisation's pooled shares. Microdata and a published figure for the same cell:
+ * the microdata is kept, the disagreement noted.
+ */
+export function observe(records: readonly QualityRecord[], settings: Settings): Observed {
+  const observer = new Observer();
+  const { obs } = observer;
+  const counts = new AnswerCounts();
+  const surveyIndicators = new Set<string>();
+  const yearOf: string[] = [];
+  for (let ri = 0; ri < records.length; ri++) {
+    const r = records[ri]!;
+    const period = obs.periods.id(r.period);
+    // A pooled range (`2004-2007`) counts as its end year.
+    yearOf[period] ??= String(periodYear(r.period));
+    if (r.kind === 'survey') {
+      surveyIndicators.add(r.indicator);
+      if (r.share === null) continue;
+      observer.put(obs.areaCodes.id(r.area.code), r.area.kind, obs.indicators.id(r.indicator), obs.services.id(r.service), GENDER_ORDER[r.gender], period, r.share, r.n, IS_SHARE, obs.files.id(r.source.file), r.source.line);
+    } else if (r.kind === 'values') {
+      const unit = settings.catalogue.get(r.indicator)?.unit ?? '%';
+      observer.put(obs.areaCodes.id(r.area.code), r.area.kind, obs.indicators.id(r.indicator), obs.services.id(r.service), GENDER_ORDER[r.gender], period, r.value, r.n, unit === '%' && r.n !== null ? IS_SHARE : 0, obs.files.id(r.source.file), r.source.line);
+    } else {
+      surveyIndicators.add(r.indicator);
+      counts.add(ri, r, obs.areaCodes.id(r.area.code), obs.indicators.id(r.indicator), obs.services.id(r.service), period);
+    }
+  }
+  putAnswerShares(records, counts, observer);
+  const memberIds = settings.memberCodes.map((c) => obs.areaCodes.id(c));
+  const orgId = obs.areaCodes.id(settings.organisation.code);
+  if (memberIds.length > 0) poolOrganisation(observer, memberIds, orgId);
+  return { obs, disagreements: observer.disagreements, surveyIndicators, yearOf, memberIds, orgId };
+}
+
+/** Puts observations in their cells: one per area and cell, sources that meet there merged. */
+class Observer {
+  readonly obs = new ObservationColumns();
+  readonly disagreements: Disagreement[] = [];
+
+  /** Puts one observation in its cell, or merges it with the one already there; returns its slot. */
+  put(
+    area: number, kind: AreaKind, indicator: number, service: number, gender: number, period: number,
+    value: number, n: number | null, flags: number, file: number, line: number, list?: Source[],
+  ): number {
+    const o = this.obs;
+    const cell = o.cells.id(indicator, service, period * 3 + gender);
+    const prior = o.byCellArea.claim(area, cell, 0, o.size);
+    if (prior >= 0) return this.merge(prior, kind, value, n, flags, file, line, list);
+    const i = o.push();
+    o.area[i] = area;
+    o.kind[i] = KIND_ID[kind];
+    o.indicator[i] = indicator;
+    o.service[i] = service;
+    o.gender[i] = gender;
+    o.period[i] = period;
+    o.cell[i] = cell;
+    o.series[i] = o.seriesNumbers.id(area, indicator, service * 3 + gender);
+    o.value[i] = value;
+    o.n[i] = n ?? Number.NaN;
+    o.flags[i] = flags;
+    o.file[i] = file;
+    o.line[i] = line;
+    if (list !== undefined && list.length > 1) o.more.set(i, list);
+    return i;
+  }
+
+  /**
+   * A second figure for a cell: the one from answers wins (else the first), the sources join, and a
+   * figure that differs from the one kept is noted.
+   */
+  private merge(prior: number, kind: AreaKind, value: number, n: number | null, flags: number, file: number, line: number, list?: Source[]): number {
+    const o = this.obs;
+    const mine = list ?? [{ file: o.files.values[file]!, line }];
+    const keepPrior = o.isFromAnswers(prior) || (flags & FROM_ANSWERS) === 0;
+    const theirs = { value: o.valueOf(prior), n: o.nOf(prior), sources: o.sourcesOf(prior) };
+    const ours = { value, n, sources: mine };
+    const keep = keepPrior ? theirs : ours;
+    const other = keepPrior ? ours : theirs;
+    const agrees = Math.abs(keep.value - other.value) < 0.05 + 1e-9 && (keep.n === null || other.n === null || keep.n === other.n);
+    // An incomplete share is no figure to compare: the cell says why it is not published.
+    if (!agrees && ((flags | o.flagsOf(prior)) & INCOMPLETE) === 0) {
+      const fromAnswers = ((keepPrior ? flags : o.flagsOf(prior)) & FROM_ANSWERS) !== 0;
+      this.disagreements.push({ obs: prior, at: other.sources[0]!, atAnswers: fromAnswers, keptFile: keep.sources[0]!.file, value: other.value, n: other.n, keptValue: keep.value, keptN: keep.n });
+    }
+    const merged = [...keep.sources, ...other.sources];
+    if (!keepPrior) {
+      o.kind[prior] = KIND_ID[kind];
+      o.value[prior] = value;
+      o.n[prior] = n ?? Number.NaN;
+      o.flags[prior] = flags;
+    }
+    o.file[prior] = o.files.id(merged[0]!.file);
+    o.line[prior] = merged[0]!.line;
+    o.more.set(prior, merged);
+    return prior;
+  }
+}
+
+/**
+ * Respondents' answers counted per series and period. They arrive per respondent gender; the total
+ * (T) is their sum. A count slot keeps its series, its first record and its counts in typed arrays
+ * (no garbage: arrays of half a million values regrown were ~60 MB of a national report's analysis).
+ */
+class AnswerCounts {
+  readonly slots = new KeyNumbers();
+  readonly series = new KeyNumbers();
+  slotSeries = new Int32Array(64);
+  slotRecord = new Int32Array(64);
+  slotGender = new Uint8Array(64);
+  positive = new Float64Array(64);
+  other = new Float64Array(64);
+  excluded = new Float64Array(64);
+  rejected = new Float64Array(64);
+
+  /** Counts record `ri` in its gender's slot and, for a woman's or a man's answers, in the total's. */
+  add(ri: number, r: AnswerRecord, area: number, indicator: number, service: number, period: number): void {
+    const g = GENDER_ORDER[r.gender];
+    for (let pass = 0; pass < (g === 0 ? 1 : 2); pass++) {
+      const gender = pass === 0 ? 0 : g;
+      const slot = this.slot(this.series.id(area, indicator, service * 3 + gender), period, ri, gender);
+      this.positive[slot]! += r.positive;
+      this.other[slot]! += r.other;
+      this.excluded[slot]! += r.excluded;
+      if (r.rejected !== undefined) this.rejected[slot]! += r.rejected;
+    }
+  }
+
+  /** The slot of a series in a period, made (with its first record) when new. */
+  private slot(series: number, period: number, ri: number, gender: number): number {
+    const before = this.slots.size;
+    const slot = this.slots.id(series, period, 0);
+    if (slot !== before) return slot;
+    if (slot === this.slotSeries.length) {
+      this.slotSeries = grown(this.slotSeries);
+      this.slotRecord = grown(this.slotRecord);
+      this.slotGender = grown(this.slotGender);
+      this.positive = grown(this.positive);
+      this.other = grown(this.other);
+      this.excluded = grown(this.excluded);
+      this.rejected = grown(this.rejected);
+    }
+    this.slotSeries[slot] = series;
+    this.slotRecord[slot] = ri;
+    this.slotGender[slot] = gender;
+    return slot;
+  }
+}
+
+/**
+ * The shares counted from answers, put in the order each series was first met, its periods as they
+ * came. A cell with rejected answers is put too, marked incomplete.
+ */
+function putAnswerShares(records: readonly QualityRecord[], counts: AnswerCounts, observer: Observer): void {
+  const { obs } = observer;
+  const bySeries = countingOrder(counts.slotSeries.subarray(0, counts.slots.size), counts.series.size).order;
+  for (let k = 0; k < bySeries.length; k++) {
+    const s = bySeries[k]!;
+    const rejected = counts.rejected[s]!;
+    const share = positiveShare({ positive: counts.positive[s]!, other: counts.other[s]!, excluded: counts.excluded[s]! });
+    if (share === undefined && rejected === 0) continue;
+    const r = records[counts.slotRecord[s]!]!;
+    const flags = IS_SHARE | FROM_ANSWERS | (rejected > 0 ? INCOMPLETE : 0);
+    observer.put(obs.areaCodes.id(r.area.code), r.area.kind, obs.indicators.id(r.indicator), obs.services.id(r.service), counts.slotGender[s]!, obs.periods.id(r.period), share?.share ?? 0, share?.n ?? 0, flags, obs.files.id(r.source.file), r.source.line);
+  }
+}
+
+/**
+ * Organisation totals: pooled over all members, only where every member has the cell with n. A
+ * member's incomplete cell leaves the organisation's incomplete too.
+ */
+function poolOrganisation(observer: Observer, memberIds: readonly number[], orgId: number): void {
+  const { obs } = observer;
+  const byCell = new Map<number, number[]>();
+  for (let i = 0, size = obs.size; i < size; i++) {
+    if (!memberIds.includes(obs.areaId(i)) || !obs.isShare(i) || !obs.hasN(i)) continue;
+    const list = byCell.get(obs.cellId(i));
+    if (list) list.push(i);
+    else byCell.set(obs.cellId(i), [i]);
+  }
+  for (const list of byCell.values()) {
+    if (list.length !== memberIds.length) continue;
+    const pooled = pooledShare(list.map((i) => ({ share: obs.valueOf(i), n: obs.rawN(i) })));
+    const incomplete = list.some((i) => obs.isIncomplete(i));
+    if (!pooled && !incomplete) continue;
+    const f = list[0]!;
+    const sources = list.flatMap((i) => obs.sourcesOf(i));
+    observer.put(orgId, 'organisation', obs.indicatorId(f), obs.serviceId(f), obs.genderId(f), obs.periodId(f), pooled?.share ?? 0, pooled?.n ?? 0, IS_SHARE | (incomplete ? INCOMPLETE : 0), obs.files.id(sources[0]!.file), sources[0]!.line, sources);
+  }
+}

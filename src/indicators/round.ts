@@ -1,0 +1,16 @@
+/**
+ * A number rounded to `digits` decimals, half away from zero on the binary value, and never −0.
+ * @example round(2.34567, 2) // 2.35
+ */
+export function round(v: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f + 0;
+}
+
+/**
+ * A figure that may be missing or not finite, rounded, or null.
+ * @example opt(undefined) // null; opt(Number.NaN) // null; opt(1.23456) // 1.2346
+ */
+export function opt(v: number | undefined, digits = 4): number | null {
+  return v === undefined || !Number.isFinite(v) ? null : round(v, digits);
+}

@@ -1,0 +1,84 @@
+import type { Config, Member } from '../config/schema.js';
+import { indicatorCatalogue } from '../model/kolada-kpis.js';
+import type { IndicatorSpec } from '../model/indicator.js';
+import type { AreaKind } from '../model/register.js';
+import { normalizeLabel } from '../model/text.js';
+
+export interface AnalyseOptions {
+  /** `YYYY` or `YYYY-MM`; default the latest period in the data. */
+  period?: string;
+  /** Keep only these municipality codes (plus references and the organisation). */
+  municipalities?: string[];
+  generatedAt?: string;
+}
+
+/** Report order of area kinds (members come before all of them). */
+const KIND_ORDER: Record<AreaKind, number> = { municipality: 0, organisation: 1, region: 2, group: 3, nation: 4 };
+
+/**
+ * What the analysis reads of the config and the command's options, unpacked once: every stage
+ * takes this one value (the budget rows still take the config as it is, `config`).
+ */
+export interface Settings {
+  readonly config: Config;
+  /** The config's indicators first, then what tillit knows of Kolada's KPIs. */
+  readonly catalogue: { get(id: string): IndicatorSpec | undefined };
+  readonly organisation: Config['organisation'];
+  readonly members: readonly Member[];
+  readonly memberCodes: readonly string[];
+  /** Significance level of comparisons and trends. */
+  readonly alpha: number;
+  /** Fewest respondents a published cell may have. */
+  readonly minRespondents: number;
+  /** Years before the report year a series' latest figures may be from and still be shown. */
+  readonly window: number;
+  readonly budget: Config['budget'];
+  readonly thresholds: { yellowBelow: number; redBelow: number };
+  /** Activity names that are revenue lines, normalised. */
+  readonly revenueNames: readonly string[];
+  readonly allocation: Config['allocation'];
+  /** The indicator set beside cost: the config's first, else the survey's headline question. */
+  readonly headline: string;
+  /** `--period`: `YYYY` or `YYYY-MM`. */
+  readonly period: string | undefined;
+  /** `--municipality`: the codes shown, when narrowed. */
+  readonly municipalities: readonly string[] | undefined;
+  readonly generatedAt: string | null;
+  /** Report order of areas: members in the config's order, then by kind. */
+  areaOrder(code: string, kind: AreaKind): number;
+  /** Report order of indicators: the config's first, in its order. */
+  indicatorOrder(id: string): number;
+  /** Whether an area is shown: `--municipality` narrows municipalities and regions only. */
+  keepArea(code: string, kind: AreaKind): boolean;
+}
+
+/** The one `Settings` of a report, from the config and the command's options. */
+export function settingsOf(config: Config, opts: AnalyseOptions = {}): Settings {
+  const memberCodes = config.members.map((m) => m.code);
+  const catalogueIndex = new Map(config.indicators.map((s, i) => [s.id, i]));
+  const municipalities = opts.municipalities;
+  return {
+    config,
+    catalogue: indicatorCatalogue(config.indicators),
+    organisation: config.organisation,
+    members: config.members,
+    memberCodes,
+    alpha: config.survey.alpha,
+    minRespondents: config.survey.minRespondents,
+    window: config.survey.window,
+    budget: config.budget,
+    thresholds: { yellowBelow: config.budget.yellowBelow, redBelow: config.budget.redBelow },
+    revenueNames: config.budget.revenueActivities.map(normalizeLabel),
+    allocation: config.allocation,
+    headline: config.indicators[0]?.id ?? 'helhetssyn',
+    period: opts.period,
+    municipalities,
+    generatedAt: opts.generatedAt ?? null,
+    indicatorOrder: (id) => catalogueIndex.get(id) ?? Number.MAX_SAFE_INTEGER,
+    areaOrder: (code, kind) => {
+      const m = memberCodes.indexOf(code);
+      return m >= 0 ? m : memberCodes.length + KIND_ORDER[kind] * 10_000;
+    },
+    keepArea: (code, kind) => (kind !== 'municipality' && kind !== 'region') || municipalities === undefined || municipalities.includes(code),
+  };
+}

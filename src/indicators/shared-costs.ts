@@ -1,0 +1,107 @@
+import type { Member } from '../config/schema.js';
+import { finding, type Finding } from '../model/findings.js';
+import type { AllocationResult } from '../model/report.js';
+import { allocationWeights, largestRemainder, type AllocationKey, type MemberWeightInput } from './allocate.js';
+import { budgetBalance, type BudgetBalance } from './budget-balance.js';
+import type { Line } from './budget-lines.js';
+import { round } from './round.js';
+import type { Settings } from './settings.js';
+
+/** The figures a key is worked out from: each member's population and usage, and their years. */
+interface KeyInput {
+  members: MemberWeightInput[];
+  populationYear: string | null;
+  /** The usage measure the fair-share gap is counted by, when the members have one. */
+  measure: string | undefined;
+}
+
+/**
+ * The organisation's own costs (booked on it, at their latest month up to `upTo`) shared out over
+ * the members by the config's key, each part rounded so the parts add up to the whole; beside it
+ * the gap to each member's share by usage. Null when there are no shared costs or no members; a
+ * key with nothing to go on is a finding, as is a fixed key that does not add up to 100 %.
+ */
+export function allocateSharedCosts(shared: Line | undefined, year: number, upTo: number, settings: Settings, findings: Finding[]): AllocationResult | null {
+  const month = shared?.current.latest(upTo) ?? 0;
+  const orgTotal = shared !== undefined && month > 0 ? budgetBalance(shared.current, month, settings.thresholds, settings.budget.forecastMargin) : undefined;
+  if (!orgTotal || settings.members.length === 0) return null;
+  const period = `${year}-${String(month).padStart(2, '0')}`;
+  const input = keyInput(settings, period.slice(0, 4));
+  const agreed = settings.allocation;
+  const key: AllocationKey = agreed.method === 'mixed' ? { method: 'mixed', equalPercent: agreed.equalPercent } : { method: agreed.method };
+  const weights = allocationWeights(key, input.members);
+  if (!weights) {
+    findings.push(finding('(config)', { code: 'allocation-impossible', args: { method: agreed.method } }));
+    return null;
+  }
+  if (agreed.method === 'fixed') {
+    // Shares are normalised to their sum; a key that does not add up to 100 % is said so.
+    const sum = settings.members.reduce((a, m) => a + (agreed.shares[m.code] ?? 0), 0);
+    if (Math.abs(sum - 100) > 1e-9) findings.push(finding('(config)', { code: 'allocation-shares-normalised', args: { sum: round(sum, 4) } }));
+  }
+  return split(orgTotal, weights, input, period, settings);
+}
+
+/**
+ * The key's figures in `year`: the population of the config's year (the year before, by default),
+ * else (a config with only this year's figures) the latest not after the report year; the usage
+ * of the latest year not after it.
+ */
+function keyInput(settings: Settings, year: string): KeyInput {
+  const { members, allocation } = settings;
+  const from = allocation.populationFrom === 'previous-year' ? String(Number(year) - 1) : year;
+  const popYear = (m: Member) =>
+    Object.keys(m.population).filter((y) => y <= from).sort().at(-1) ?? Object.keys(m.population).filter((y) => y <= year).sort().at(-1);
+  const populationYear = members.map(popYear).reduce<string | undefined>((a, b) => (a === undefined || (b !== undefined && b < a) ? b : a), popYear(members[0]!)) ?? null;
+  const measure = allocation.method === 'usage' ? allocation.measure : Object.keys(members[0]!.usage).sort()[0];
+  const usageOf = (m: Member) => {
+    if (measure === undefined) return undefined;
+    const series = m.usage[measure] ?? {};
+    const y = Object.keys(series).filter((k) => k <= year).sort().at(-1);
+    return y === undefined ? undefined : series[y];
+  };
+  return {
+    populationYear,
+    measure,
+    members: members.map((m) => {
+      const fixedShare = allocation.method === 'fixed' ? allocation.shares[m.code] : undefined;
+      const usage = usageOf(m);
+      return {
+        code: m.code,
+        population: populationYear !== null ? m.population[populationYear] ?? 0 : 0,
+        ...(fixedShare !== undefined ? { fixedShare } : {}),
+        ...(usage !== undefined ? { usage } : {}),
+      };
+    }),
+  };
+}
+
+/** The organisation's totals split by `weights`, member by member, with the gap to a split by usage. */
+function split(orgTotal: BudgetBalance, weights: number[], input: KeyInput, period: string, settings: Settings): AllocationResult {
+  const by = (v: number | null) => (v === null ? null : largestRemainder(Math.round(v), weights)!);
+  const actual = by(orgTotal.actualYtd);
+  const bYear = by(orgTotal.budgetYear);
+  const fc = by(orgTotal.forecast);
+  const usageWeights = allocationWeights({ method: 'usage' }, input.members);
+  // The usage shares are rounded as the allocation is, so the gaps sum to 0 as the two splits do.
+  const fair = usageWeights && orgTotal.actualYtd !== null ? largestRemainder(Math.round(orgTotal.actualYtd), usageWeights)! : null;
+  return {
+    method: settings.allocation.method, period, populationYear: input.populationYear,
+    totals: { budgetYear: rnd(orgTotal.budgetYear), actualYtd: rnd(orgTotal.actualYtd), forecast: rnd(orgTotal.forecast) },
+    members: settings.members.map((m, i) => {
+      const pop = input.members[i]!.population;
+      const a = actual?.[i] ?? null;
+      return {
+        area: m.code, sharePct: round(weights[i]! * 100, 4), budgetYear: bYear?.[i] ?? null, actualYtd: a, forecast: fc?.[i] ?? null,
+        population: pop > 0 ? pop : null, actualPerInhabitant: a !== null && pop > 0 ? round(a / pop, 2) : null,
+        usageMeasure: usageWeights ? input.measure ?? null : null,
+        fairShareGap: fair && a !== null ? a - fair[i]! + 0 : null,
+      };
+    }),
+  };
+}
+
+/** A sum in whole kronor (never −0), or null. */
+export function rnd(v: number | null): number | null {
+  return v === null ? null : Math.round(v) + 0;
+}

@@ -1,0 +1,103 @@
+import { finding, type Finding } from '../model/findings.js';
+import { KeyNumbers } from '../model/row-index.js';
+import { cellGroups } from './cell-groups.js';
+import { byCode } from './collation.js';
+import { HIDDEN_BELOW, HIDDEN_INCOMPLETE, HIDDEN_SECONDARY, type ObservationColumns } from './observation-columns.js';
+import type { Disagreement, Observed } from './observe.js';
+import { round } from './round.js';
+import { BELOW, SHOWN, suppressCells } from './suppression.js';
+
+/** What suppression decided, beyond each observation's `hidden`. */
+export interface Suppressed {
+  /** Disagreeing sources, unknown-gender residuals and incomplete cells, in that order. */
+  findings: Finding[];
+  /** Whether an input row (file, line) is a source of a hidden cell: findings on it must not be published as they are. */
+  behindHidden(file: string, line: number): boolean;
+}
+
+/**
+ * Hides what must not be published: cells with too few respondents and those that would give them
+ * away (`suppressCell`), then cells with rejected answers. Each cell (question × service × period,
+ * all areas and genders) is suppressed on its own, so the order cells are taken in does not matter;
+ * within a cell, observations keep their order.
+ */
+export function suppressObservations(observed: Observed, min: number): Suppressed {
+  const { obs, memberIds, orgId } = observed;
+  const residualsByFile = new Map<number, number>();
+  for (const list of suppressionCells(obs)) {
+    for (const i of suppressCell(obs, list, memberIds, orgId, min)) residualsByFile.set(obs.fileId(i), (residualsByFile.get(obs.fileId(i)) ?? 0) + 1);
+  }
+  const behindHidden = hiddenSources(obs, orgId);
+  const findings = observed.disagreements.map((d) => disagreementFinding(d, obs.key(d.obs), !obs.isShown(d.obs), min));
+  for (const [file, cells] of residualsByFile) findings.push(finding(obs.files.values[file]!, { code: 'gender-unknown-residual', args: { cells, min } }));
+  findings.push(...markIncomplete(observed));
+  return { findings, behindHidden };
+}
+
+/** The observations of each suppression cell that has counted shares, in order of first appearance. */
+function suppressionCells(obs: ObservationColumns): number[][] {
+  const numbers = new KeyNumbers();
+  const cells: number[][] = [];
+  for (let i = 0; i < obs.size; i++) {
+    if (!obs.isShare(i) || !obs.hasN(i)) continue;
+    const c = numbers.id(obs.indicatorId(i), obs.serviceId(i), obs.periodId(i));
+    if (c === cells.length) cells.push([i]);
+    else cells[c]!.push(i);
+  }
+  return cells;
+}
+
+/**
+ * Suppresses one cell: its additivity groups (`cellGroups`), then primary and secondary suppression
+ * (`suppressCells`), each hidden observation marked with its reason. Returns the observations that
+ * have respondents of unknown gender (a residual cell of their own, never published).
+ */
+export function suppressCell(obs: ObservationColumns, list: readonly number[], memberIds: readonly number[], orgId: number, min: number): number[] {
+  const { n, positive, groups, residual } = cellGroups(list, obs, memberIds, orgId);
+  // Ties in n (rare) are broken by the "area|gender" id; a residual sorts after its area's cells.
+  const id = (k: number) => (k < list.length ? `${obs.areaCode(list[k]!)}|${obs.genderOf(list[k]!)}` : `${obs.areaCode(list[residual.owner[k - list.length]!]!)}|U`);
+  const { reason } = suppressCells(n, groups, min, (a, b) => byCode(id(a), id(b)), residual.flags, positive);
+  for (let k = 0; k < list.length; k++) if (reason[k] !== SHOWN) obs.hidden[list[k]!] = reason[k] === BELOW ? HIDDEN_BELOW : HIDDEN_SECONDARY;
+  return residual.owner.map((k) => list[k]!);
+}
+
+/** The input rows behind hidden cells (the organisation's are its members' rows, judged on their own). */
+function hiddenSources(obs: ObservationColumns, orgId: number): (file: string, line: number) => boolean {
+  const rows = new Set<string>();
+  for (let i = 0; i < obs.size; i++) {
+    if (obs.isShown(i) || obs.areaId(i) === orgId) continue;
+    for (const src of obs.sourcesOf(i)) rows.add(`${src.line}|${src.file}`);
+  }
+  return (file, line) => rows.has(`${line}|${file}`);
+}
+
+/**
+ * Incomplete cells are kept out of everything published, whatever suppression decided (publishing
+ * less never reveals more), with a finding each. Suppression saw their counted n: a cell hidden
+ * as small says "incomplete" instead, which tells nothing about its n.
+ */
+function markIncomplete({ obs }: Observed): Finding[] {
+  const findings: Finding[] = [];
+  for (let i = 0; i < obs.size; i++) {
+    if (!obs.isIncomplete(i)) continue;
+    obs.hidden[i] = HIDDEN_INCOMPLETE;
+    // No line and no count: either would say something of a cell that is not published.
+    findings.push(finding(obs.fileOf(i), { code: 'cell-incomplete', args: { key: obs.key(i) } }));
+  }
+  return findings;
+}
+
+/**
+ * The finding for two sources that disagree on a cell. It names the cell and the files; the
+ * figures only when the cell is shown and neither side counts fewer than `min` respondents, and the
+ * line of the figure set aside only then and when it is an aggregated row (a respondent-level
+ * group's first line would tell where its rows start). A hidden cell's figures would undo hiding it.
+ */
+function disagreementFinding(d: Disagreement, key: string, hidden: boolean, min: number): Finding {
+  const small = (d.n !== null && d.n < min) || (d.keptN !== null && d.keptN < min);
+  if (hidden || small) return finding(d.at.file, { code: 'source-disagreement-hidden', args: { key, other: d.keptFile } });
+  return finding(d.at.file, {
+    code: 'source-disagreement', ...(d.atAnswers ? {} : { line: d.at.line }),
+    args: { key, value: round(d.value, 2), n: d.n ?? '–', other: d.keptFile, otherValue: round(d.keptValue, 2), otherN: d.keptN ?? '–' },
+  });
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config/parse.js';
+import type { Config } from '../../src/config/schema.js';
+import { observe } from '../../src/indicators/observe.js';
+import { settingsOf } from '../../src/indicators/settings.js';
+import type { AnswerRecord, Gender, SurveyRecord, ValueRecord } from '../../src/model/records.js';
+
+const answers = (code: string, gender: Gender, positive: number, other: number, extra: Partial<AnswerRecord> = {}): AnswerRecord => ({
+  kind: 'answers', area: { code, kind: 'municipality' }, period: '2025', indicator: 'hjalp', service: 'PA', gender, positive, other, excluded: 0,
+  source: { file: 'svar.csv', line: 2 }, ...extra,
+});
+const published = (code: string, share: number, n: number | null, line = 5): SurveyRecord => ({
+  kind: 'survey', area: { code, kind: 'municipality' }, period: '2025', indicator: 'hjalp', service: 'PA', gender: 'T', n, positive: null, share,
+  source: { file: 'kolada.csv', line },
+});
+const value = (indicator: string, v: number, n: number | null): ValueRecord => ({
+  kind: 'values', area: { code: '1460', kind: 'municipality' }, period: '2025', indicator, service: '', gender: 'T', value: v, n, source: { file: 'v.csv', line: 3 },
+});
+const members = (...codes: string[]) => settingsOf({ ...defaultConfig(), members: codes.map((code) => ({ code, name: code, population: {}, usage: {} })) } as Config);
+
+/** Every observation as "area gender value/n [flags]". */
+function shown(records: Parameters<typeof observe>[0], settings = settingsOf(defaultConfig())) {
+  const { obs } = observe(records, settings);
+  return Array.from({ length: obs.size }, (_, i) =>
+    `${obs.areaCode(i)} ${obs.genderOf(i)} ${Math.round(obs.valueOf(i) * 100) / 100}/${obs.nOf(i) ?? '-'}${obs.isShare(i) ? ' share' : ''}${obs.isFromAnswers(i) ? ' answers' : ''}${obs.isIncomplete(i) ? ' incomplete' : ''}`);
+}
+
+describe('observe', () => {
+  it('counts answers per gender and their total (hand-worked: women 40 of 50, men 30 of 40 → total 70 of 90)', () => {
+    expect(shown([answers('1460', 'K', 40, 10), answers('1460', 'M', 30, 10)])).toEqual([
+      '1460 T 77.78/90 share answers', '1460 K 80/50 share answers', '1460 M 75/40 share answers',
+    ]);
+  });
+  it('keeps the share counted from answers over a published one, notes the disagreement and merges the sources', () => {
+    const { obs, disagreements } = observe([published('1460', 60, 90), answers('1460', 'T', 70, 20)], settingsOf(defaultConfig()));
+    expect(obs.size).toBe(1);
+    expect([obs.valueOf(0), obs.nOf(0), obs.isFromAnswers(0)]).toEqual([(70 / 90) * 100, 90, true]);
+    expect(obs.sourcesOf(0)).toEqual([{ file: 'svar.csv', line: 2 }, { file: 'kolada.csv', line: 5 }]);
+    expect(disagreements).toHaveLength(1);
+    expect(disagreements[0]).toMatchObject({ obs: 0, at: { file: 'kolada.csv', line: 5 }, atAnswers: false, keptFile: 'svar.csv', value: 60, n: 90 });
+  });
+  it('two figures within 0.05 percentage points and the same n agree: no disagreement', () => {
+    const { obs, disagreements } = observe([published('1460', 77.8, 90, 5), answers('1460', 'T', 70, 20)], settingsOf(defaultConfig()));
+    expect(disagreements).toEqual([]);
+    expect(obs.sourcesOf(0)).toHaveLength(2);
+  });
+  it('a cell with rejected answers is kept, marked incomplete', () => {
+    const { obs } = observe([answers('1460', 'T', 10, 10, { rejected: 2 })], settingsOf(defaultConfig()));
+    expect([obs.size, obs.isIncomplete(0)]).toEqual([1, true]);
+  });
+  it('pools the organisation only where every member has the cell with n (hand-worked: 40 of 50 and 45 of 60 → 85 of 110)', () => {
+    const two = members('1460', '1461');
+    expect(shown([answers('1460', 'T', 40, 10), answers('1461', 'T', 45, 15)], two)).toEqual([
+      '1460 T 80/50 share answers', '1461 T 75/60 share answers', 'ORG T 77.27/110 share',
+    ]);
+    expect(shown([answers('1460', 'T', 40, 10)], two)).toEqual(['1460 T 80/50 share answers']);
+  });
+  it('a value is a share when its unit is % and it has an n; a survey indicator is named as such', () => {
+    expect(shown([value('X1', 55, 120), value('X2', 55, null)])).toEqual(['1460 T 55/120 share', '1460 T 55/-']);
+    expect([...observe([published('1460', 60, 90)], settingsOf(defaultConfig())).surveyIndicators]).toEqual(['hjalp']);
+  });
+});
