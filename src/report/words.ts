@@ -23,6 +23,8 @@ export const WORDS = {
     status: { green: '✓ grön', yellow: '! gul', red: '✗ röd' } satisfies Record<Status, string>,
     qualityFor: 'kvalitet', budgetAfter: 'budget efter',
     others: 'övriga', commonMonth: 'senaste gemensamma månad', noCommonMonth: 'ingen gemensam månad – ingen summa',
+    droppedColumns: (heads: string) => `Fler kolumner med --wide: ${heads}`,
+    foldedGenders: (rows: number, flagged: number) => `Rader per kön (${rows}) visas med --genders${flagged > 0 ? `; ${flagged} av dem är gula eller röda` : ''}.`,
   },
   en: {
     quality: 'Quality and key figures', budget: 'Budget', allocation: 'Allocation of shared costs',
@@ -42,6 +44,8 @@ export const WORDS = {
     status: { green: '✓ green', yellow: '! yellow', red: '✗ red' } satisfies Record<Status, string>,
     qualityFor: 'quality', budgetAfter: 'budget after',
     others: 'others', commonMonth: 'latest month all share', noCommonMonth: 'no month in common – no sum',
+    droppedColumns: (heads: string) => `More columns with --wide: ${heads}`,
+    foldedGenders: (rows: number, flagged: number) => `Rows by gender (${rows}) are shown with --genders${flagged > 0 ? `; ${flagged} of them are yellow or red` : ''}.`,
   },
 } as const;
 
