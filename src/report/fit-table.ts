@@ -124,8 +124,8 @@ function widen(columns: readonly Column[], start: readonly number[], room: numbe
   const rows = columns[0]?.texts.length ?? 0;
   const lines = columns.map((col, c) => Array.from({ length: rows }, (_, r) => col.lines(r, widths[c]!)));
   const wrapping = columns.map((col, c) => rowsWrapping(col, widths[c]!, rows));
-  // A line of the table outweighs every line of a cell.
-  const tableLine = rows * columns.length + 1;
+  // A line of the table outweighs all the lines of cells there are.
+  const tableLine = lines.reduce((s, col) => s + col.reduce((t, n) => t + n, 0), 1);
   let extra = room;
   while (extra > 0) {
     const top = tallest(lines, rows);
