@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import { wantsColor } from './color.js';
+import { tableWidth } from './width.js';
 import { stat } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { configInputPath } from '../ingest/resolve.js';
@@ -42,6 +43,10 @@ export interface ReportFlags extends IngestFlags {
   color: boolean;
   /** False with --no-charts. */
   charts?: boolean;
+  /** The table's width (--width N); --wide lays it out as wide as its cells; --genders shows rows by gender. */
+  width?: number;
+  wide?: boolean;
+  genders?: boolean;
 }
 
 /** Colour is an extra signal (see `wantsColor`). */
@@ -264,7 +269,9 @@ interface Rendering {
 async function renderWith(flags: ReportFlags, { loaded }: Plan, analysed: Analysed, io: Io): Promise<Rendering> {
   const lang = flags.lang ?? loaded.config.organisation.language;
   const charts = await briefCharts(flags, () => analysed.full(), lang);
-  const options = { lang, unit: flags.amountUnit ?? loaded.config.budget.displayUnit, paint: paintFor(flags, flags.out === '-', io), csvDialect: flags.csvDialect, ...(charts ? { charts } : {}) };
+  const toStdout = flags.out === '-';
+  const table = flags.wide === true ? {} : { table: { width: tableWidth({ flag: flags.width, toStdout, stdout: io.stdout, env: io.env }), genders: flags.genders ?? false } };
+  const options = { lang, unit: flags.amountUnit ?? loaded.config.budget.displayUnit, paint: paintFor(flags, toStdout, io), csvDialect: flags.csvDialect, ...(charts ? { charts } : {}), ...table };
   const streams = flags.format === 'json' || flags.format === 'csv';
   return {
     options,

@@ -5,9 +5,42 @@ import { alphaText, areaName, budgetHeading, budgetLabel, budgetPeriodNote, indi
 import { truncate } from '../model/text.js';
 import { words } from './words.js';
 import { TextTable } from './text-table.js';
+import { fitTable, type Cell, type TableColumn } from './fit-table.js';
+import { widestLine, wrapWords } from './wrap.js';
 
-function table(head: string[]): TextTable {
-  return new TextTable(head);
+/**
+ * The table laid out to a width (`--width`, the terminal's): the columns that matter kept, the
+ * others left out in their order (see each table) with a note, titles wrapped at spaces, prose
+ * wrapped to the width, rows by gender folded under their total unless `genders`. Without it the
+ * report keeps the wide layout (`--wide`): every column and row, nothing wrapped.
+ */
+export interface TableLayout {
+  width: number;
+  genders: boolean;
+}
+
+export type TableRenderOptions = RenderOptions & { table?: TableLayout };
+
+/** A table and the notes under it: the columns it left out, when laid out to a width. */
+function drawTable(columns: readonly TableColumn[], opts: TableRenderOptions): string {
+  const layout = opts.table;
+  if (layout === undefined) {
+    const t = new TextTable(columns.map((c) => c.head));
+    const painted = (cell: Cell) => (typeof cell === 'string' ? cell : cell.paint(cell.text));
+    const rows = columns[0]?.cells.length ?? 0;
+    for (let r = 0; r < rows; r++) t.push(columns.map((c) => painted(c.cells[r]!)));
+    return t.toString();
+  }
+  const fitted = fitTable(columns, layout.width);
+  if (fitted.dropped.length === 0) return fitted.text;
+  return `${fitted.text}\n${prose(words(opts.lang).droppedColumns(fitted.dropped.join(', ')), opts.paint.dim, opts)}`;
+}
+
+/** A line of prose in one colour, wrapped to the layout's width (each line painted on its own). */
+function prose(text: string, paint: (s: string) => string, opts: TableRenderOptions): string {
+  const width = opts.table?.width;
+  if (width === undefined || widestLine(text) <= width) return paint(text);
+  return wrapWords(text, width).map(paint).join('\n');
 }
 
 function statusCell(status: 'green' | 'yellow' | 'red' | null, opts: RenderOptions): string {
@@ -37,94 +70,126 @@ function diffCell(c: { differencePp: number; significant: boolean } | null, unit
   return `${formatDiff(c.differencePp, unit, opts.lang)}${c.significant ? '*' : ''}`;
 }
 
-/** Each series' latest row within the window, then the series listed as missing (older than it). */
-function qualityTable(report: Report, area: string, opts: RenderOptions): string | undefined {
-  const rows = latestQuality(report, area);
-  const missing = outdatedQuality(report, area);
-  if (rows.length === 0 && missing.length === 0) return undefined;
-  const w = words(opts.lang);
-  const t = table([w.indicator, w.service, `${report.period.survey} ${w.latest.replace(/^\S+ /, '')}`, w.n, w.change, w.trend, w.reference, w.statusHeader, w.series]);
-  const name = (q: QualityRow) => `${truncate(indicatorTitle(report, q.indicator, opts.lang), 48)}${q.gender === 'T' ? '' : ` – ${q.gender === 'K' ? w.women : w.men}`}`;
-  for (const q of rows) {
-    const unit = indicatorUnit(report, q.indicator);
-    t.push([
-      name(q),
-      q.service,
-      valueCell(q, report, opts),
-      q.n === null ? '' : formatNumber(q.n, 0, opts.lang),
-      q.change ? `${diffCell(q.change, unit, opts)} ${opts.paint.dim(`(${q.change.from})`)}` : '',
-      q.trend ? w.verdict[q.trend.verdict] : '',
-      diffCell(q.reference, unit, opts),
-      statusCell(q.status, opts),
-      sparkline(seriesValues(report, q)),
-    ]);
-  }
-  for (const q of missing) t.push([name(q), q.service, opts.paint.dim(`– ${w.missing(q.period)}`), '', '', '', '', '', sparkline(seriesValues(report, q))]);
-  const notes = [w.significantNote(alphaText(report, opts.lang))];
-  if (report.period.survey !== null && rows.some((q) => olderPeriod(report, q) !== null)) notes.push(w.olderNote(report.period.survey, report.settings.window));
-  return `${opts.paint.bold(w.quality)}\n${t.toString()}\n${notes.map((n) => opts.paint.dim(n)).join('\n')}`;
+/**
+ * Rows by gender whose total is in the table: folded under it when laid out to a width without
+ * `genders` (a row by gender without its total, as with `--gender K`, stays).
+ */
+function foldedGenders(rows: readonly QualityRow[], opts: TableRenderOptions): Set<QualityRow> {
+  if (opts.table === undefined || opts.table.genders) return new Set();
+  const key = (q: QualityRow) => `${q.indicator}\u0000${q.service}`;
+  const totals = new Set(rows.filter((q) => q.gender === 'T').map(key));
+  return new Set(rows.filter((q) => q.gender !== 'T' && totals.has(key(q))));
 }
 
-function budgetTable(report: Report, rows: readonly BudgetRow[], opts: RenderOptions): string | undefined {
+/**
+ * Quality rows. Laid out to a width, the columns left out first to last: series, change, n, the
+ * difference from the nation; indicator, service, value with interval, trend and status stay.
+ */
+function qualityTable(report: Report, area: string, opts: TableRenderOptions): string | undefined {
+  const all = latestQuality(report, area);
+  const missing = outdatedQuality(report, area);
+  if (all.length === 0 && missing.length === 0) return undefined;
+  const w = words(opts.lang);
+  const folded = foldedGenders(all, opts);
+  // Each series' latest row within the window, then the series listed as missing (older than it).
+  const rows = [...all.filter((q) => !folded.has(q)), ...missing];
+  const gone = new Set(missing);
+  // Wide, a title is cut at 48 characters as it always was; laid out to a width it wraps instead.
+  const title = (q: QualityRow) => truncate(indicatorTitle(report, q.indicator, opts.lang), opts.table ? Infinity : 48);
+  const column = (head: string, cell: (q: QualityRow) => string, more: Partial<TableColumn> = {}): TableColumn => ({ head, cells: rows.map((q) => (gone.has(q) ? '' : cell(q))), ...more });
+  const table = drawTable([
+    { head: w.indicator, cells: rows.map((q) => `${title(q)}${q.gender === 'T' ? '' : ` – ${q.gender === 'K' ? w.women : w.men}`}`), wrap: true },
+    { head: w.service, cells: rows.map((q) => q.service), wrap: true },
+    { head: `${report.period.survey} ${w.latest.replace(/^\S+ /, '')}`, cells: rows.map((q) => (gone.has(q) ? opts.paint.dim(`– ${w.missing(q.period)}`) : valueCell(q, report, opts))) },
+    column(w.n, (q) => (q.n === null ? '' : formatNumber(q.n, 0, opts.lang)), { drop: 3 }),
+    column(w.change, (q) => (q.change ? `${diffCell(q.change, indicatorUnit(report, q.indicator), opts)} ${opts.paint.dim(`(${q.change.from})`)}` : ''), { drop: 2 }),
+    column(w.trend, (q) => (q.trend ? w.verdict[q.trend.verdict] : ''), { wrap: true }),
+    column(w.reference, (q) => diffCell(q.reference, indicatorUnit(report, q.indicator), opts), { drop: 4 }),
+    column(w.statusHeader, (q) => statusCell(q.status, opts)),
+    { head: w.series, cells: rows.map((q) => sparkline(seriesValues(report, q))), drop: 1 },
+  ], opts);
+  const notes = [prose(w.significantNote(alphaText(report, opts.lang)), opts.paint.dim, opts)];
+  if (report.period.survey !== null && all.some((q) => olderPeriod(report, q) !== null)) notes.push(prose(w.olderNote(report.period.survey, report.settings.window), opts.paint.dim, opts));
+  if (folded.size > 0) notes.push(prose(w.foldedGenders(folded.size, [...folded].filter((q) => q.status === 'yellow' || q.status === 'red').length), opts.paint.dim, opts));
+  return [prose(w.quality, opts.paint.bold, opts), table, ...notes].join('\n');
+}
+
+/**
+ * Budget lines. Laid out to a width, the columns left out first to last: series, spent against the
+ * benchmark, actual to date, budget to date; activity, deviation, deviation %, forecast against
+ * budget and status stay.
+ */
+function budgetTable(report: Report, rows: readonly BudgetRow[], opts: TableRenderOptions): string | undefined {
   if (rows.length === 0) return undefined;
   const w = words(opts.lang);
-  const t = table([w.activity, w.budgetYtd, w.actualYtd, w.deviation, w.deviationPct, w.pace, w.forecastDeviation, w.statusHeader, w.series]);
   const amount = (v: number | null, signed = false) => (v === null ? '' : formatAmount(v, opts.unit, opts.lang, signed));
-  for (const b of rows) {
-    const name = `${budgetLabel(report, b, opts.lang)}${budgetPeriodNote(b, rows, opts.lang)}`;
-    const label = b.total ? opts.paint.bold(name) : name;
-    const pace = b.pacePct === null ? '' : `${formatPct(b.pacePct, opts.lang)} (${formatPct(b.elapsedPct, opts.lang)})`;
-    const fc = b.forecastDeviation === null ? '' : `${amount(b.forecastDeviation, true)}${b.forecastOptimistic ? ` ⚠ ${w.optimistic}` : ''}`;
-    t.push([
-      label, amount(b.budgetYtd), amount(b.actualYtd), amount(b.deviation, true),
-      b.deviationPct === null ? '' : formatPp(b.deviationPct, opts.lang).replace(/ p[ep]$/, opts.lang === 'sv' ? ' %' : '%'),
-      pace, fc, statusCell(b.status, opts),
-      sparkline(b.series.map((s) => (s.actualYtd !== null && s.budgetYtd ? s.actualYtd / s.budgetYtd : null))),
-    ]);
-  }
-  return `${opts.paint.bold(`${w.budget} (${budgetHeading(report, rows, opts.lang)})`)}\n${t.toString()}`;
+  const column = (head: string, cell: (b: BudgetRow) => Cell, more: Partial<TableColumn> = {}): TableColumn => ({ head, cells: rows.map(cell), ...more });
+  const table = drawTable([
+    column(w.activity, (b) => {
+      const name = `${budgetLabel(report, b, opts.lang)}${budgetPeriodNote(b, rows, opts.lang)}`;
+      return b.total ? { text: name, paint: opts.paint.bold } : name;
+    }, { wrap: true }),
+    column(w.budgetYtd, (b) => amount(b.budgetYtd), { drop: 4 }),
+    column(w.actualYtd, (b) => amount(b.actualYtd), { drop: 3 }),
+    column(w.deviation, (b) => amount(b.deviation, true)),
+    column(w.deviationPct, (b) => (b.deviationPct === null ? '' : formatPp(b.deviationPct, opts.lang).replace(/ p[ep]$/, opts.lang === 'sv' ? ' %' : '%'))),
+    column(w.pace, (b) => (b.pacePct === null ? '' : `${formatPct(b.pacePct, opts.lang)} (${formatPct(b.elapsedPct, opts.lang)})`), { drop: 2 }),
+    column(w.forecastDeviation, (b) => (b.forecastDeviation === null ? '' : `${amount(b.forecastDeviation, true)}${b.forecastOptimistic ? ` ⚠ ${w.optimistic}` : ''}`), { wrap: true }),
+    column(w.statusHeader, (b) => statusCell(b.status, opts)),
+    column(w.series, (b) => sparkline(b.series.map((s) => (s.actualYtd !== null && s.budgetYtd ? s.actualYtd / s.budgetYtd : null))), { drop: 1 }),
+  ], opts);
+  return `${prose(`${w.budget} (${budgetHeading(report, rows, opts.lang)})`, opts.paint.bold, opts)}\n${table}`;
 }
 
-function allocationTable(report: Report, opts: RenderOptions): string | undefined {
+/**
+ * Shared costs by member. Laid out to a width, the columns left out first to last: per inhabitant,
+ * actual to date, annual budget; member, share, forecast and the gap against usage stay.
+ */
+function allocationTable(report: Report, opts: TableRenderOptions): string | undefined {
   const a = report.allocation;
   if (!a) return undefined;
   const w = words(opts.lang);
-  const t = table([w.member, w.share, w.budgetYear, w.actualYtd, w.forecast, w.perInhabitant, w.fairGap]);
   const amount = (v: number | null, signed = false) => (v === null ? '' : formatAmount(v, opts.unit, opts.lang, signed));
-  for (const m of a.members) {
-    t.push([
-      areaName(report, m.area), formatPct(m.sharePct, opts.lang), amount(m.budgetYear), amount(m.actualYtd), amount(m.forecast),
-      m.actualPerInhabitant === null ? '' : formatNumber(m.actualPerInhabitant, 0, opts.lang),
-      m.fairShareGap === null ? '' : `${amount(m.fairShareGap, true)} (${m.usageMeasure})`,
-    ]);
-  }
+  const members = a.members;
+  const column = (head: string, cell: (m: (typeof members)[number]) => string, more: Partial<TableColumn> = {}): TableColumn => ({ head, cells: members.map(cell), ...more });
+  const table = drawTable([
+    column(w.member, (m) => areaName(report, m.area), { wrap: true }),
+    column(w.share, (m) => formatPct(m.sharePct, opts.lang)),
+    column(w.budgetYear, (m) => amount(m.budgetYear), { drop: 3 }),
+    column(w.actualYtd, (m) => amount(m.actualYtd), { drop: 2 }),
+    column(w.forecast, (m) => amount(m.forecast)),
+    column(w.perInhabitant, (m) => (m.actualPerInhabitant === null ? '' : formatNumber(m.actualPerInhabitant, 0, opts.lang)), { drop: 1 }),
+    column(w.fairGap, (m) => (m.fairShareGap === null ? '' : `${amount(m.fairShareGap, true)} (${m.usageMeasure})`), { wrap: true }),
+  ], opts);
   const key = opts.lang === 'sv'
     ? { population: 'efter befolkning', fixed: 'fasta andelar', mixed: 'blandad nyckel', usage: 'efter nyttjande' }[a.method]
     : { population: 'by population', fixed: 'fixed shares', mixed: 'mixed key', usage: 'by usage' }[a.method];
-  return `${opts.paint.bold(`${w.allocation} (${key}${a.populationYear ? `, ${opts.lang === 'sv' ? 'befolkning' : 'population'} ${a.populationYear}` : ''})`)}\n${t.toString()}`;
+  return `${prose(`${w.allocation} (${key}${a.populationYear ? `, ${opts.lang === 'sv' ? 'befolkning' : 'population'} ${a.populationYear}` : ''})`, opts.paint.bold, opts)}\n${table}`;
 }
 
 /** The terminal report: a section per municipality, then the organisation. */
-export function renderTable(report: Report, opts: RenderOptions): string {
+export function renderTable(report: Report, opts: TableRenderOptions): string {
   const w = words(opts.lang);
   const out: string[] = [];
   const survey = report.period.survey;
   const budget = report.period.budget;
-  out.push(opts.paint.bold(`${report.organisation.name} — ${[survey && `${w.qualityFor} ${survey}`, budget && `${w.budgetAfter} ${formatPeriod(budget, opts.lang)}`].filter(Boolean).join(' · ')}`));
+  const plain = (s: string) => s;
+  out.push(prose(`${report.organisation.name} — ${[survey && `${w.qualityFor} ${survey}`, budget && `${w.budgetAfter} ${formatPeriod(budget, opts.lang)}`].filter(Boolean).join(' · ')}`, opts.paint.bold, opts));
   for (const area of reportAreas(report)) {
+    const result = resultLine(report, area.code, opts);
     const parts = [
       qualityTable(report, area.code, opts),
       budgetTable(report, report.budget.filter((b) => b.area === area.code), opts),
-      resultLine(report, area.code, opts),
+      result === undefined ? undefined : prose(result, plain, opts),
       area.kind === 'organisation' ? allocationTable(report, opts) : undefined,
     ].filter((p): p is string => p !== undefined);
     if (parts.length === 0) continue;
     const title = area.kind === 'organisation' ? area.name : `${area.code} ${area.name}`;
-    out.push('', opts.paint.bold(`━━ ${title} ━━`), ...parts.flatMap((p) => [p, '']));
+    out.push('', prose(`━━ ${title} ━━`, opts.paint.bold, opts), ...parts.flatMap((p) => [p, '']));
     out.pop();
   }
-  out.push('', opts.paint.dim(signNote(report, opts.lang)));
-  for (const a of report.attribution) out.push(opts.paint.dim(a));
+  out.push('', prose(signNote(report, opts.lang), opts.paint.dim, opts));
+  for (const a of report.attribution) out.push(prose(a, opts.paint.dim, opts));
   return `${out.join('\n')}\n`;
 }
 

@@ -7,12 +7,15 @@ import { keyMessages } from './messages.js';
 import { renderCsv, renderCsvChunks, type CsvDialect } from './render-csv.js';
 import { escapeMd, renderBrief } from './render-md.js';
 import { renderHtmlDocument } from './render-html.js';
-import { renderTable } from './render-table.js';
+import { renderTable, type TableLayout } from './render-table.js';
 import { reportAreas, scopeReport, type RenderOptions } from './view.js';
 
 export type Format = 'table' | 'json' | 'csv' | 'md' | 'html';
-/** `charts`: the briefs' rendered charts (md files in a directory link them, html inlines them). */
-export type ReportRenderOptions = RenderOptions & { csvDialect: CsvDialect; charts?: BriefCharts };
+/**
+ * `charts`: the briefs' rendered charts (md files in a directory link them, html inlines them);
+ * `table`: the width the table is laid out to (absent: the wide layout).
+ */
+export type ReportRenderOptions = RenderOptions & { csvDialect: CsvDialect; charts?: BriefCharts; table?: TableLayout };
 
 const EXT: Record<Format, string> = { table: 'txt', json: 'json', csv: 'csv', md: 'md', html: 'html' };
 

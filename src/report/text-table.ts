@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { displayWidth } from './wrap.js';
 
 /**
  * A boxed text table in one pass over its rows: the same characters cli-table3 draws in its
@@ -19,7 +19,7 @@ export class TextTable {
     const cols = this.rows.reduce((m, r) => Math.max(m, r.length), this.head.length);
     const widths = new Array<number>(cols).fill(0);
     const measure = (row: readonly string[]) => {
-      for (let c = 0; c < cols; c++) for (const line of (row[c] ?? '').split('\n')) widths[c] = Math.max(widths[c]!, stringWidth(line));
+      for (let c = 0; c < cols; c++) for (const line of (row[c] ?? '').split('\n')) widths[c] = Math.max(widths[c]!, displayWidth(line));
     };
     if (this.head.length > 0) measure(this.head);
     for (const row of this.rows) measure(row);
@@ -29,7 +29,7 @@ export class TextTable {
       const cells = widths.map((_, c) => (row[c] ?? '').split('\n'));
       const height = cells.reduce((h, lines) => Math.max(h, lines.length), 1);
       for (let i = 0; i < height; i++) {
-        out.push(`│${cells.map((lines, c) => ` ${lines[i] ?? ''}${' '.repeat(widths[c]! - stringWidth(lines[i] ?? ''))} `).join('│')}│`);
+        out.push(`│${cells.map((lines, c) => ` ${lines[i] ?? ''}${' '.repeat(widths[c]! - displayWidth(lines[i] ?? ''))} `).join('│')}│`);
       }
     };
     if (this.head.length > 0) {

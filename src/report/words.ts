@@ -26,6 +26,8 @@ export const WORDS = {
     latestAvailable: 'senaste tillgängliga',
     missing: (period: string) => `saknas (senaste ${period})`,
     olderNote: (year: string, window: number) => `Där ${year} saknas visas senaste tillgängliga år (högst ${window} år tidigare), med året före värdet.`,
+    droppedColumns: (heads: string) => `Fler kolumner med --wide: ${heads}`,
+    foldedGenders: (rows: number, flagged: number) => `Rader per kön (${rows}) visas med --genders${flagged > 0 ? `; ${flagged} av dem är gula eller röda` : ''}.`,
   },
   en: {
     quality: 'Quality and key figures', budget: 'Budget', allocation: 'Allocation of shared costs',
@@ -48,6 +50,8 @@ export const WORDS = {
     latestAvailable: 'latest available',
     missing: (period: string) => `missing (latest ${period})`,
     olderNote: (year: string, window: number) => `Where ${year} has no figure, the latest available year is shown (at most ${window} year(s) earlier), its year before the value.`,
+    droppedColumns: (heads: string) => `More columns with --wide: ${heads}`,
+    foldedGenders: (rows: number, flagged: number) => `Rows by gender (${rows}) are shown with --genders${flagged > 0 ? `; ${flagged} of them are yellow or red` : ''}.`,
   },
 } as const;
 

@@ -19,7 +19,7 @@ describe('a member one month behind the others (the example without Mellerud\'s 
   writeFileSync(join(dir, 'budget-mellerud.csv'), mellerud.split('\n').filter((l) => !l.startsWith('oktober 2025')).join('\n'));
   const config = join(dir, 'tillit.config.json');
   it('keeps its section at its own month, labelled, warns on stderr, and --fail-on still sees its red line (1)', async () => {
-    const r = await tillit(['report', '--config', config, '--fail-on', 'deviation<-2%']);
+    const r = await tillit(['report', '--config', config, '--fail-on', 'deviation<-2%', '--wide']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("budget-mellerud.csv: warning budget-behind: 1461's budget figures go up to 2025-09, the others' to 2025-10: its lines are shown at 2025-09");
     expect(r.stderr).toContain('  ×4 (budget): warning budget-months-differ: BM Individ- och familjeomsorg: its parts do not share their latest month (1460 2025-10, 1461 2025-09); summed at 2025-09, the latest month all share (and 3 more like it)');
@@ -71,8 +71,8 @@ describe('two files giving one line and month different amounts', () => {
   // b.csv repeats October's LSS and gives October's elderly care on budget.
   writeFileSync(b, [HEAD, '2025-10;1460;Äldreomsorg;120000000;100000000;100000000', '2025-10;1460;LSS;60000000;50000000;50000000'].join('\n'));
   it('is an error naming both lines, with the same exit code in either order', async () => {
-    const ab = await tillit(['report', a, b, '--fail-on', 'deviation<-2%']);
-    const ba = await tillit(['report', b, a, '--fail-on', 'deviation<-2%']);
+    const ab = await tillit(['report', a, b, '--fail-on', 'deviation<-2%', '--wide']);
+    const ba = await tillit(['report', b, a, '--fail-on', 'deviation<-2%', '--wide']);
     expect(ab.stderr).toContain(`${b}:2: error budget-conflict: 1460 / 2025-10 / Äldreomsorg: different amounts here and at ${a}:20`);
     expect(ba.stderr).toContain(`${a}:20: error budget-conflict: 1460 / 2025-10 / Äldreomsorg: different amounts here and at ${b}:2`);
     expect([ab.code, ba.code]).toEqual([0, 0]);
@@ -104,7 +104,7 @@ describe('amounts in tkr with no unit anywhere', () => {
   }));
   it('are read as tkr, with a warning on stderr', async () => {
     writeFileSync(join(dir, 'ekonomi.csv'), 'Verksamhet;Budget helår;Budget ack;Utfall ack\nÄldreomsorg;−182 035,0;−121 357,0;−125 000,0\n');
-    const r = await tillit(['report', '--config', join(dir, 'tillit.config.json')]);
+    const r = await tillit(['report', '--config', join(dir, 'tillit.config.json'), '--wide']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('ekonomi.csv:1: warning unit-inferred: amounts read as kr would be 20 kr per inhabitant a year (1461), implausible');
     expect(r.stderr).toContain('read as tkr');
@@ -128,7 +128,7 @@ describe('members whose follow-ups share no month', () => {
   writeFileSync(join(dir, 'b.csv'), 'Verksamhet;Budget helår;Budget ack;Utfall ack\nÄldreomsorg;200000;166000;170000\n');
   writeFileSync(join(dir, 'm.csv'), 'Verksamhet;Budget helår;Budget ack;Utfall ack\nÄldreomsorg;180000;135000;136000\n');
   it('make a total that says so in the table, the brief and on stderr', async () => {
-    const table = await tillit(['report', '--config', join(dir, 'tillit.config.json')]);
+    const table = await tillit(['report', '--config', join(dir, 'tillit.config.json'), '--wide']);
     expect(table.code).toBe(0);
     expect(table.stdout).toContain('│ Äldreomsorg (ingen gemensam månad – ingen summa) │');
     expect(table.stderr).toContain('(budget): warning budget-months-differ: T Äldreomsorg: its parts do not share their latest month (1460 2025-10, 1461 2025-09); no month is common to all, so the sum has no figures');

@@ -19,8 +19,8 @@ function expectValidReport(stdout: string): Record<string, unknown> {
 }
 
 describe('tillit report on the bundled example', () => {
-  it('table: the terminal report (snapshot, colour off)', async () => {
-    const r = await tillit(['report', '--config', CONFIG]);
+  it('table: the terminal report, --wide (snapshot, colour off)', async () => {
+    const r = await tillit(['report', '--config', CONFIG, '--wide']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).not.toMatch(/\u001b\[/);

@@ -1,0 +1,77 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { tableWidth } from '../../src/cli/width.js';
+import { CONFIG, tillit } from './run.js';
+
+describe('tableWidth', () => {
+  const tty = { isTTY: true, columns: 132 };
+  it('--width first, then the terminal, then COLUMNS, then 80', () => {
+    expect(tableWidth({ flag: 100, toStdout: true, stdout: tty, env: { COLUMNS: '90' } })).toBe(100);
+    expect(tableWidth({ flag: undefined, toStdout: true, stdout: tty, env: { COLUMNS: '90' } })).toBe(132);
+    expect(tableWidth({ flag: undefined, toStdout: true, stdout: {}, env: { COLUMNS: '90' } })).toBe(90);
+    expect(tableWidth({ flag: undefined, toStdout: true, stdout: {}, env: {} })).toBe(80);
+  });
+  it('a file (--out) is not the terminal', () => {
+    expect(tableWidth({ flag: undefined, toStdout: false, stdout: tty, env: {} })).toBe(80);
+  });
+  it('a COLUMNS that is not a positive whole number is not a width', () => {
+    for (const columns of ['', '0', 'wide', '-5', '12.5', ' 90']) expect(tableWidth({ flag: undefined, toStdout: true, stdout: {}, env: { COLUMNS: columns } })).toBe(80);
+    expect(tableWidth({ flag: undefined, toStdout: true, stdout: { isTTY: true, columns: 0 }, env: {} })).toBe(80);
+  });
+});
+
+const widest = (text: string) => Math.max(...text.split('\n').map((l) => stringWidth(l)));
+
+describe('tillit report: the table fits the terminal', () => {
+  for (const width of [80, 120, 200]) {
+    it(`at ${width} columns: quality and budget tables (snapshot), no line wider`, async () => {
+      const r = await tillit(['report', '--config', CONFIG, '--width', String(width)]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(widest(r.stdout)).toBeLessThanOrEqual(width);
+      expect(r.stdout).toContain('Kvalitet och nyckeltal');
+      expect(r.stdout).toContain('Ekonomi (oktober 2025)');
+      await expect(r.stdout).toMatchFileSnapshot(`__snapshots__/report.table-${width}.txt`);
+    });
+  }
+  it('not a terminal: 80 columns, or COLUMNS', async () => {
+    const at80 = (await tillit(['report', '--config', CONFIG, '--width', '80'])).stdout;
+    expect((await tillit(['report', '--config', CONFIG])).stdout).toBe(at80);
+    expect((await tillit(['report', '--config', CONFIG], { env: { COLUMNS: '120' } })).stdout).toBe((await tillit(['report', '--config', CONFIG, '--width', '120'])).stdout);
+  });
+  it('--wide: the layout the table always had, byte for byte (every column and row, titles cut at 48)', async () => {
+    const r = await tillit(['report', '--config', CONFIG, '--wide'], { env: { COLUMNS: '80' } });
+    expect(r.code).toBe(0);
+    expect(widest(r.stdout.split('\n').filter((l) => l.startsWith('┌')).join('\n'))).toBe(161);
+    // The snapshot the table test had before tables were laid out to a width.
+    await expect(r.stdout).toMatchFileSnapshot('__snapshots__/report.table.txt');
+  });
+  it('--genders shows the rows by gender, still within the width', async () => {
+    const r = await tillit(['report', '--config', CONFIG, '--genders', '-m', '1461']);
+    expect(r.stdout).toContain('│ Trygghet – kvinnor │ Hemtjänst  │ 82,4 % (72,2–89,4) │ · för få år  │ ✓ grön │');
+    expect(r.stdout).not.toContain('--genders');
+    expect(widest(r.stdout)).toBeLessThanOrEqual(80);
+    expect((await tillit(['report', '--config', CONFIG, '-m', '1461'])).stdout).toContain('Rader per kön (16) visas med --genders.');
+  });
+  it('--wide with --width is a usage error; --width takes a positive whole number', async () => {
+    const both = await tillit(['report', '--config', CONFIG, '--wide', '--width', '100']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("option '--wide' cannot be used with option '--width <n>'");
+    const bad = await tillit(['report', '--config', CONFIG, '--width', 'wide']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('expected a positive whole number');
+  });
+  it('--out writes the table laid out to --width, else 80', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-'));
+    for (const [args, width] of [[['--width', '120'], 120], [[], 80]] as const) {
+      const out = join(dir, `${width}.txt`);
+      expect((await tillit(['report', '--config', CONFIG, '-m', '1461', ...args, '--out', out])).code).toBe(0);
+      const text = readFileSync(out, 'utf8');
+      expect(widest(text)).toBeLessThanOrEqual(width);
+      expect(text).toBe((await tillit(['report', '--config', CONFIG, '-m', '1461', '--width', String(width)])).stdout);
+    }
+  });
+});
