@@ -251,7 +251,7 @@ export const reportSchema = z
       .object({
         minRespondents: count('Cells with fewer respondents than this (a count) are hidden.'),
         alpha: z.number().describe(`The significance level of changes, comparisons and trends, ${P_VALUE}.`),
-        window: z.number().int().describe("Years before `period.survey` a series' latest row may be from and still be its shown row (labelled with its year); older series are listed as missing."),
+        window: z.number().int().describe("A count of years: how far before `period.survey` a series' latest row may be from and still be its shown row (labelled with its year); older series are listed as missing."),
         interval: z.literal('wilson-95').describe('The interval on shares: the Wilson score interval, 95 %.'),
         budgetThresholds: z
           .object({

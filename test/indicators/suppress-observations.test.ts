@@ -45,11 +45,12 @@ describe('suppressObservations', () => {
     expect(findings.map((f) => f.code)).toEqual(['source-disagreement-hidden']);
     expect(findings[0]!.message).not.toContain('30');
   });
-  it('keeps an incomplete cell out whatever suppression decided, with a finding naming it and its rejected answers', () => {
+  it('keeps an incomplete cell out whatever suppression decided, with a finding naming it (no line, no count: the cell is not published)', () => {
     const observed = observe([answers('1460', 'T', 100, 20, 2, { rejected: 3 })], settings);
     const { findings } = suppressObservations(observed, 30);
     expect(hidden(observed.obs)).toEqual(['1460 T 3']);
-    expect(findings.map((f) => [f.code, f.file, f.line])).toEqual([['cell-incomplete', 'svar.csv', 2]]);
-    expect(findings[0]!.message).toMatch(/^1460 \/ hjalp \/ PA \/ T \/ 2025: .*3 answer\(s\)/);
+    expect(findings.map((f) => [f.code, f.file, f.line])).toEqual([['cell-incomplete', 'svar.csv', undefined]]);
+    expect(findings[0]!.message).toMatch(/^1460 \/ hjalp \/ PA \/ T \/ 2025: not published \(ofullständig\): answers in this cell were rejected/);
+    expect(findings[0]!.message).not.toMatch(/\d answer/);
   });
 });
