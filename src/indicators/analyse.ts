@@ -15,6 +15,8 @@ import { financialResult } from './financial-result.js';
 import { byCode, opt, qualityTable, reportOrder, round, type RowFilter } from './quality.js';
 import { periodHasData, periodRanges, type Coverage } from './selection.js';
 import { appendAll } from '../model/array.js';
+import { balanceYears } from './balance-years.js';
+import { milestoneReport, qualityMilestones } from './milestones.js';
 
 export interface AnalyseOptions {
   /** `YYYY` or `YYYY-MM`; default the latest period in the data. */
@@ -224,6 +226,11 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
     });
   }
 
+  // ---- years of balance and milestones -------------------------------------------------------
+  const history = balanceYears(tables, lines, config, { year, upTo, rows: budget, alpha }, findings);
+  const balanceHistory = history.history.filter((h) => keepArea(h.area, h.areaKind));
+  const milestones = milestoneReport(config, qualityMilestones(table, config, keepArea), history.milestones, new Set(balanceHistory.map((h) => h.area)));
+
   // ---- areas, inputs, attribution -----------------------------------------------------------
   const areaSet = new Map<string, AreaKind>();
   // --municipality narrows what is shown; totals, ranks and allocation above used all the data.
@@ -272,6 +279,8 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
     results: results.filter((r) => keepArea(r.area, made.kinds.get(r.area) ?? 'municipality')),
     qualityBesideCost: qualityBesideCost.filter((q) => keepArea(q.area, 'municipality')),
     findings,
+    balanceHistory,
+    milestones,
   };
   return { report, coverage: inputCoverage, rows: (filter: RowFilter = {}) => table.rows({ ...filter, row: (code: string, kind: AreaKind, period: string) => keepArea(code, kind) && (filter.row?.(code, kind, period) ?? true) }) };
 }

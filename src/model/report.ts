@@ -140,6 +140,73 @@ export const allocationSchema = z.object({
   ),
 });
 
+// ---- years of balance and milestones (additions: the version stays) -----------------------------
+
+/** A series' level on one side of a milestone: the unweighted mean of its years there. */
+const levelSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  years: z.number().int(),
+  mean: z.number(),
+  /** Respondents summed over the side's years; null when any year has no n (then no test). */
+  n: num,
+});
+
+export const balanceYearSchema = z.object({
+  year: z.string(),
+  /** Full-year budget after December; null when the year is not complete. */
+  budget: num,
+  /** Outcome for the year (actual after December). */
+  outcome: num,
+  /** budget − outcome: positive = the year ended better than budget. */
+  deviation: num,
+  deviationPct: num,
+  /**
+   * Why the year has no year-end figures, never guessed: `not-closed` (no December), `months-missing`
+   * (December without a year-to-date outcome, and months without figures), `parts-missing` (a sum whose
+   * parts, named in `missingParts`, lack the year-end).
+   */
+  missing: z.enum(['not-closed', 'months-missing', 'parts-missing']).nullable(),
+  /** The last month with a record (`not-closed`) or the months without figures (`months-missing`). */
+  missingMonths: z.array(z.number().int()),
+  missingParts: z.array(z.string()),
+});
+
+export const balanceHistorySchema = z.object({
+  area: z.string(),
+  areaKind,
+  activity: z.string(),
+  total: z.boolean(),
+  /** Every year from the first with figures to the report year (closed) or the year before it (open). */
+  years: z.array(balanceYearSchema),
+  /** Trend of the year-end deviation % over the complete years (the quality trends' rules; better = higher). */
+  trend: z.object({ from: z.number(), to: z.number(), points: z.number().int(), theilSenSlope: num, mannKendallS: num, mannKendallP: num, verdict }),
+  /** The report year as the budget section has it, when it is not closed: its forecast, else its year to date. */
+  current: z.object({ period: z.string(), basis: z.enum(['outcome', 'forecast', 'year-to-date']), deviationPct: num }).nullable(),
+  /** The complete years before the report year: their mean, least and greatest deviation %, and how many ended over budget. */
+  previous: z.object({ from: z.string(), to: z.string(), years: z.number().int(), mean: z.number(), min: z.number(), max: z.number(), overBudget: z.number().int() }).nullable(),
+});
+
+export const milestoneSchema = z.object({
+  period: z.string(),
+  label: z.string(),
+  /** Quality series (total for both genders) with years on both sides: mean before, mean from the milestone on. */
+  quality: z.array(z.object({
+    area: z.string(),
+    indicator: z.string(),
+    service: z.string(),
+    before: levelSchema,
+    after: levelSchema,
+    /** after.mean − before.mean, in the indicator's unit (percentage points for shares). */
+    difference: z.number(),
+    /** Two-proportion z-test of the pooled shares on each side, where every year has n; else null. */
+    p: num,
+    significant: z.boolean(),
+  })),
+  /** Year-end deviation % of budget, before and from the milestone on (no n: no test). */
+  balance: z.array(z.object({ area: z.string(), activity: z.string(), total: z.boolean(), before: levelSchema, after: levelSchema, difference: z.number() })),
+});
+
 export const reportSchema = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   generatedAt: z.string().nullable(),
@@ -203,6 +270,10 @@ export const reportSchema = z.object({
     }),
   ),
   findings: z.array(findingSchema),
+  /** Year-end budget balance per year, per line that has figures in a year before the report year. */
+  balanceHistory: z.array(balanceHistorySchema),
+  /** The config's milestones, each with the levels before and after it. */
+  milestones: z.array(milestoneSchema),
 });
 
 export type Report = z.infer<typeof reportSchema>;
@@ -210,6 +281,10 @@ export type QualityRow = z.infer<typeof qualityRowSchema>;
 export type BudgetRow = z.infer<typeof budgetRowSchema>;
 export type AllocationResult = z.infer<typeof allocationSchema>;
 export type Comparison = z.infer<typeof comparisonSchema>;
+export type BalanceHistory = z.infer<typeof balanceHistorySchema>;
+export type BalanceYear = z.infer<typeof balanceYearSchema>;
+export type Milestone = z.infer<typeof milestoneSchema>;
+export type Level = z.infer<typeof levelSchema>;
 
 /**
  * A quality row as analysis makes it: the schema's fields, always in the schema's order. The JSON
