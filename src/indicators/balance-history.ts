@@ -40,7 +40,7 @@ export function yearEnd(y: BudgetYear, year: number): YearEnd {
   const budget = b.budgetYear ?? b.budgetYtd;
   const deviation = budget !== null && b.actualYtd !== null ? budget - b.actualYtd : null;
   const deviationPct = deviation !== null ? percentOf(deviation, budget) : null;
-  if (budget === null || b.actualYtd === null || deviationPct === null) {
+  if (budget === null || b.actualYtd === null) {
     const gaps: number[] = [];
     // A month without a record, or whose record has no monthly amount to add up.
     for (let m = 1; m <= 12; m++) if (!y.has(m) || (b.actualYtd === null && y.get(m, 4) === null) || (budget === null && y.get(m, 2) === null)) gaps.push(m);
