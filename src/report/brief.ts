@@ -5,6 +5,7 @@ import { resultLine, signNote } from './render-table.js';
 import { findingNotes } from './finding-words.js';
 import { alphaText, areaName, areaQuality, budgetHeading, budgetLabel, budgetPeriodNote, indicatorTitle, indicatorUnit, latestQuality, NO_PAINT, seriesValues, type RenderOptions } from './view.js';
 import { words } from './words.js';
+import { historyView, milestoneView, milestoneMethod } from './history.js';
 
 /**
  * A brief's content as plain text, before any markup: the Markdown and the HTML brief are both
@@ -21,6 +22,10 @@ export interface Brief {
   /** The result against its target, as runs of text, some of them strong. */
   result: Cell[] | null;
   allocation: Section<Table> | null;
+  /** Years of balance: sentences on this year against the years before, the lines, the headline line's years. */
+  history: Section<{ sentences: string[]; lines: Table; years: Table }> | null;
+  /** Levels before and after each milestone, a sentence per milestone. */
+  milestones: Section<string[]> | null;
   method: Section<string[]>;
 }
 
@@ -62,7 +67,8 @@ export function buildBrief(report: Report, area: string, opts: RenderOptions): B
     budget: budgetSection(report, area, lang),
     result: resultCells(report, area, opts),
     allocation: isOrg ? allocationSection(report, lang) : null,
-    method: { heading: sv ? 'Om siffrorna' : 'About the figures', body: [...methodNote(report, lang), ...dataNotes(report, area, lang)] },
+    ...historySections(report, area, lang),
+    method: { heading: sv ? 'Om siffrorna' : 'About the figures', body: [...methodNote(report, lang), ...milestoneMethod(report, lang), ...dataNotes(report, area, lang)] },
   };
 }
 
@@ -178,4 +184,10 @@ export function dataNotes(report: Report, area: string, lang: 'sv' | 'en'): stri
       : 'For values without a number of respondents the source gives no uncertainty: they are shown without an interval, and their year-to-year changes are not tested.');
   }
   return [...out, ...findingNotes(report.findings, lang)];
+}
+
+/** The brief's years of balance and milestones, both in their own modules' words. */
+function historySections(report: Report, area: string, lang: Lang): Pick<Brief, 'history' | 'milestones'> {
+  const h = historyView(report, area, lang, 'mnkr');
+  return { history: h && { heading: h.heading, body: { sentences: h.sentences, lines: h.lines, years: h.years } }, milestones: milestoneView(report, area, lang) };
 }

@@ -13,6 +13,8 @@ function brief(text: string, over: Partial<Brief> = {}): Brief {
     budget: { heading: 'Ekonomi', body: { head: ['Verksamhet'], rows: [[{ text, strong: true }]] } },
     result: [{ text: 'Resultat', strong: true }, { text: `: ${text}` }],
     allocation: null,
+    history: { heading: 'Ekonomi över åren', body: { sentences: [text], lines: { head: ['Verksamhet'], rows: [[{ text }]] }, years: { head: ['År'], rows: [[{ text }]] } } },
+    milestones: { heading: 'Före och efter', body: [text] },
     method: { heading: 'Om siffrorna', body: [text] },
     ...over,
   };
