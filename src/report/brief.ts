@@ -1,11 +1,11 @@
 import type { Report } from '../model/report.js';
-import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatValue, sparkline, type Lang } from './format.js';
+import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatValue, type Lang } from './format.js';
 import { keyMessages } from './messages.js';
 import { resultLine, signNote } from './render-table.js';
 import { findingNotes } from './finding-words.js';
-import { alphaText, areaName, areaQuality, budgetHeading, budgetLabel, budgetPeriodNote, indicatorTitle, indicatorUnit, latestQuality, NO_PAINT, seriesValues, type RenderOptions } from './view.js';
+import { alphaText, areaName, areaQuality, budgetHeading, budgetLabel, budgetPeriodNote, indicatorTitle, indicatorUnit, latestQuality, NO_PAINT, type RenderOptions } from './view.js';
 import { words } from './words.js';
-import { historyView, milestoneView, milestoneMethod } from './history.js';
+import { historyView, milestoneView, milestoneMethod, qualitySparkline } from './history.js';
 
 /**
  * A brief's content as plain text, before any markup: the Markdown and the HTML brief are both
@@ -90,7 +90,7 @@ function qualitySection(report: Report, area: string, lang: Lang): Section<Table
           q.change ? cell(formatDiff(q.change.differencePp, unit, lang, 0), { significant: q.change.significant }) : cell(''),
           cell(q.trend ? w.verdict[q.trend.verdict] : ''),
           q.reference ? cell(formatDiff(q.reference.differencePp, unit, lang, 0), { significant: q.reference.significant }) : cell(''),
-          cell(sparkline(seriesValues(report, q))),
+          cell(qualitySparkline(report, q)),
         ];
       }),
     },

@@ -1,6 +1,8 @@
 import type { BalanceHistory, BalanceYear, Milestone, Report } from '../model/report.js';
 import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, sparkline, type AmountUnit, type Lang } from './format.js';
-import { areaName, indicatorTitle, indicatorUnit } from './view.js';
+import { periodYear } from '../model/period.js';
+import type { QualityRow } from '../model/report.js';
+import { areaName, indicatorTitle, indicatorUnit, seriesQuality, seriesValues } from './view.js';
 import { words } from './words.js';
 
 /** A cell and a table as the brief has them (the same shape; the brief imports this module). */
@@ -62,6 +64,14 @@ export function markedSparkline(values: readonly (number | null)[], firstYear: n
     if (i > 0 && i < chars.length) chars.splice(i, 0, '|');
   }
   return chars.join('');
+}
+
+/** A quality row's sparkline, with the config's milestones marked (the plain sparkline when there are none). */
+export function qualitySparkline(report: Report, q: QualityRow): string {
+  const values = seriesValues(report, q);
+  if (report.milestones.length === 0) return sparkline(values);
+  const years = seriesQuality(report, q.area, q.indicator, q.service, q.gender).map((r) => periodYear(r.period));
+  return markedSparkline(values, Math.min(...years), milestoneYears(report));
 }
 
 /** The years of the milestones in the config. */

@@ -1,11 +1,11 @@
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatPp, formatValue, sparkline } from './format.js';
 import type { ValueUnit } from '../model/vocabulary.js';
-import { alphaText, areaName, budgetHeading, budgetLabel, budgetPeriodNote, indicatorTitle, indicatorUnit, latestQuality, reportAreas, seriesValues, type RenderOptions } from './view.js';
+import { alphaText, areaName, budgetHeading, budgetLabel, budgetPeriodNote, indicatorTitle, indicatorUnit, latestQuality, reportAreas, type RenderOptions } from './view.js';
 import { truncate } from '../model/text.js';
 import { words } from './words.js';
 import { TextTable } from './text-table.js';
-import { historyView, milestoneView } from './history.js';
+import { historyView, milestoneView, qualitySparkline } from './history.js';
 
 function table(head: string[]): TextTable {
   return new TextTable(head);
@@ -48,7 +48,7 @@ function qualityTable(report: Report, area: string, opts: RenderOptions): string
       q.trend ? w.verdict[q.trend.verdict] : '',
       diffCell(q.reference, unit, opts),
       statusCell(q.status, opts),
-      sparkline(seriesValues(report, q)),
+      qualitySparkline(report, q),
     ]);
   }
   return `${opts.paint.bold(w.quality)}\n${t.toString()}\n${opts.paint.dim(w.significantNote(alphaText(report, opts.lang)))}`;

@@ -88,6 +88,8 @@ export function scopeReport(report: Report, area: string): Report {
       ...report.allocation, members: report.allocation.members.filter((m) => m.area === area),
     },
     qualityBesideCost: report.qualityBesideCost.filter((q) => q.area === area),
+    balanceHistory: report.balanceHistory.filter((h) => h.area === area),
+    milestones: report.milestones.map((m) => ({ ...m, quality: m.quality.filter((q) => q.area === area), balance: m.balance.filter((b) => b.area === area) })),
   };
 }
 
