@@ -102,18 +102,21 @@ function budgetSection(report: Report, area: string, lang: Lang): Section<Table>
   const budget = report.budget.filter((b) => b.area === area);
   if (budget.length === 0) return null;
   const amount = (v: number | null, signed = false) => (v === null ? '' : formatAmount(v, 'mnkr', lang, signed));
+  // After December the year is closed: the year's budget and outcome, and no forecast column.
+  const closed = budget.every((b) => b.period.endsWith('-12'));
+  const keep = <T>(cells: T[]) => (closed ? cells.filter((_, i) => i !== 4) : cells);
   return {
     heading: `${w.budget} (${budgetHeading(report, budget, lang)})`,
     body: {
-      head: [w.activity, w.budgetYtd, w.actualYtd, w.deviationPct, w.forecastDeviation, w.statusHeader],
-      rows: budget.map((b) => [
+      head: keep([w.activity, closed ? w.budgetYear : w.budgetYtd, closed ? (lang === 'sv' ? 'Utfall helår' : 'Outcome for the year') : w.actualYtd, w.deviationPct, w.forecastDeviation, w.statusHeader]),
+      rows: budget.map((b) => keep([
         cell(budgetLabel(report, b, lang) + budgetPeriodNote(b, budget, lang), { strong: b.total }),
         cell(amount(b.budgetYtd)),
         cell(amount(b.actualYtd)),
         cell(b.deviationPct === null ? '' : `${b.deviationPct > 0 ? '+' : ''}${formatPct(b.deviationPct, lang)}`),
         cell(amount(b.forecastDeviation, true)),
         cell(b.status ? w.status[b.status] : ''),
-      ]),
+      ])),
     },
   };
 }
