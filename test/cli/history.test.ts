@@ -26,8 +26,8 @@ function inputs(withMonths: boolean): string {
 
 describe('year-end files over nine years, a year under way and a milestone', () => {
   const config = inputs(true);
-  it('the brief compares this year\'s forecast with the nine closed years, gives their trend, and the level before and after', () => {
-    const r = tillit(['report', '--config', config, '--format', 'md', '--municipality', '1460']);
+  it('the brief compares this year\'s forecast with the nine closed years, gives their trend, and the level before and after', async () => {
+    const r = await tillit(['report', '--config', config, '--format', 'md', '--municipality', '1460']);
     expect(r.code).toBe(0);
     const md = r.stdout.split('\n# ')[0]!;
     expect(md).toContain('## Ekonomi över åren (helår 2016–2024)');
@@ -41,19 +41,19 @@ describe('year-end files over nine years, a year under way and a milestone', () 
     expect(md).toContain('- Gemensam nämnd bildas (2021): helhetssyn (Hemtjänst) i snitt 80 % 2016–2020 och 89 % 2021–2024 (+9 pe, statistiskt säkerställd); budgetavvikelsen vid årets slut för Äldreomsorg i snitt -1,8 % 2016–2020 och +1,3 % 2021–2024.');
     // The quality series is marked where the milestone falls; its trend is not cut there.
     expect(md).toMatch(/\| helhetssyn \| Hemtjänst \| 89 %.*\| [▁-█]{5}\\\|[▁-█]{4} \|/);
-    const json = JSON.parse(tillit(['report', '--config', config, '--format', 'json']).stdout) as { quality: { area: string; period: string; trend: { from: number } | null }[] };
+    const json = JSON.parse((await tillit(['report', '--config', config, '--format', 'json'])).stdout) as { quality: { area: string; period: string; trend: { from: number } | null }[] };
     expect(json.quality.find((q) => q.area === '1460' && q.period === '2024')?.trend?.from).toBe(2016);
   });
-  it('the terminal table shows the same section', () => {
-    const r = tillit(['report', '--config', config, '--municipality', '1461']);
+  it('the terminal table shows the same section', async () => {
+    const r = await tillit(['report', '--config', config, '--municipality', '1461']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Ekonomi över åren (helår 2016–2024)');
     expect(r.stdout).toMatch(/│ Äldreomsorg │ 2016–2024 │ \+0,1 %\s+│ -1,0 % – \+1,0 %\s+│ 3 av 9\s+│ -1,2 %\s+│ → ingen tydlig trend │ █▅▁▆▃\|█▅▁▆ │/);
     expect(r.stdout).toContain('│ 2017             │ 100 000 tkr  │ 100 000 tkr  │ 0 tkr');
   });
-  it('charts mark the milestone with a rule and say it in the alt text', () => {
+  it('charts mark the milestone with a rule and say it in the alt text', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tillit-history-md-'));
-    const r = tillit(['report', '--config', config, '--format', 'md', '--out', `${dir}/`, '--municipality', '1460']);
+    const r = await tillit(['report', '--config', config, '--format', 'md', '--out', `${dir}/`, '--municipality', '1460']);
     expect(r.code).toBe(0);
     const svg = readdirSync(join(dir, 'charts')).find((f) => f.includes('helhetssyn'))!;
     const text = readFileSync(join(dir, 'charts', svg), 'utf8');
@@ -64,8 +64,8 @@ describe('year-end files over nine years, a year under way and a milestone', () 
 
 describe('a report after December', () => {
   const config = inputs(false);
-  it('speaks of the closed year\'s outcome, not of a forecast, and compares it with the eight years before', () => {
-    const r = tillit(['report', '--config', config, '--format', 'md', '--municipality', '1460']);
+  it('speaks of the closed year\'s outcome, not of a forecast, and compares it with the eight years before', async () => {
+    const r = await tillit(['report', '--config', config, '--format', 'md', '--municipality', '1460']);
     expect(r.code).toBe(0);
     const md = r.stdout.split('\n# ')[0]!;
     expect(md).toContain('- Äldreomsorgen i Bengtsfors slutade 2024 2,0 % under budget (utfall för året).');
@@ -76,12 +76,12 @@ describe('a report after December', () => {
 });
 
 describe('milestones in the config', () => {
-  it('refuses one year given twice, naming the key', () => {
+  it('refuses one year given twice, naming the key', async () => {
     const config = inputs(false);
     const c = JSON.parse(readFileSync(config, 'utf8')) as { milestones: unknown[] };
     c.milestones.push({ period: '2021', label: 'Ny chef' });
     writeFileSync(config, JSON.stringify(c));
-    const r = tillit(['report', '--config', config]);
+    const r = await tillit(['report', '--config', config]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('tillit.config.json: milestones[1].period: ');
     expect(r.stderr).toContain('milestone 2021 is given twice (also milestones[0])');
