@@ -96,6 +96,19 @@ export const configSchema = z
     members: z.array(memberSchema).default([]),
     allocation: allocationSchema.prefault({ method: 'population' }),
     inputs: z.array(inputSchema).default([]),
+    milestones: z
+      .array(z.object({ period: yearKey, label: z.string().min(1) }).strict())
+      .superRefine((milestones, ctx) => {
+        // Two changes in one year would each claim the same before and after.
+        const seen = new Map<string, number>();
+        milestones.forEach((m, i) => {
+          const earlier = seen.get(m.period);
+          if (earlier !== undefined) ctx.addIssue({ code: 'custom', path: [i, 'period'], message: `milestone ${m.period} is given twice (also milestones[${earlier}]); name both changes in one label` });
+          else seen.set(m.period, i);
+        });
+      })
+      .default([])
+      .describe('Changes to compare before and after, e.g. {"period": "2021", "label": "Gemensam nämnd bildas"}: the level of the years before against the years from it on. Unlike a series break, a milestone does not cut the trend.'),
     indicators: z.array(indicatorSchema).default([]),
     survey: z
       .object({

@@ -7,7 +7,9 @@ import { REPORT_SCHEMA_VERSION, type BudgetRow, type QualityRow, type Report } f
 import { areaName, type AreaKind } from '../model/register.js';
 import { normalizeLabel } from '../model/text.js';
 import { appendAll } from '../model/array.js';
-import { readLines } from './budget-lines.js';
+import { readLines, type LineEntry } from './budget-lines.js';
+import { balanceYears } from './balance-years.js';
+import { milestoneReport, qualityMilestones } from './milestones.js';
 import { budgetRows, type BudgetRows } from './budget-rows.js';
 import { byCode } from './collation.js';
 import { qualityBesideCost } from './quality-beside-cost.js';
@@ -81,7 +83,8 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   const results = resultRows(budget.rows, settings);
   const allocation = allocateSharedCosts(budget.shared, budget.year, budget.upTo, settings, findings);
   const besideCost = qualityBesideCost(table, budget.rows, budgetPeriod, settings);
-  const report = assemble({ inputs, records, table, budget, budgetPeriod, results, allocation, besideCost, findings }, settings);
+  const { balanceHistory, milestones } = yearsAndMilestones(tables, table, budget, settings, findings);
+  const report = assemble({ inputs, records, table, budget, budgetPeriod, results, allocation, besideCost, findings, balanceHistory, milestones }, settings);
   const { keepArea } = settings;
   return { report, coverage, rows: (filter: RowFilter = {}) => table.rows({ ...filter, row: (code: string, kind: AreaKind, period: string) => keepArea(code, kind) && (filter.row?.(code, kind, period) ?? true) }) };
 }
@@ -117,7 +120,7 @@ function coverageOf(table: QualityTable, tables: readonly BudgetTable[], months:
  * The budget rows of the report's year, up to `--period`'s month, in report order (members first,
  * each area's total last).
  */
-function budgetSection(tables: readonly BudgetTable[], budgetPeriod: string | null, settings: Settings, findings: Finding[]): BudgetRows & { year: number; upTo: number } {
+function budgetSection(tables: readonly BudgetTable[], budgetPeriod: string | null, settings: Settings, findings: Finding[]): BudgetRows & { year: number; upTo: number; lines: ReadonlyMap<string, LineEntry> } {
   const year = budgetPeriod === null ? Number.NaN : Number(budgetPeriod.slice(0, 4));
   const upTo = settings.period?.length === 7 ? Number(settings.period.slice(5, 7)) : 12;
   const lines = budgetPeriod === null ? new Map() : readLines(tables, year, findings);
@@ -125,7 +128,7 @@ function budgetSection(tables: readonly BudgetTable[], budgetPeriod: string | nu
   findings.push(...made.findings);
   const { areaOrder } = settings;
   made.rows.sort((a, b) => areaOrder(a.area, a.areaKind) - areaOrder(b.area, b.areaKind) || byCode(a.area, b.area) || Number(a.total) - Number(b.total));
-  return { ...made, year, upTo };
+  return { ...made, year, upTo, lines };
 }
 
 /** What the steps made, put together by `assemble`. */
@@ -139,6 +142,19 @@ interface Parts {
   allocation: Report['allocation'];
   besideCost: Report['qualityBesideCost'];
   findings: Finding[];
+  balanceHistory: Report['balanceHistory'];
+  milestones: Report['milestones'];
+}
+
+/** Years of balance before the report's year, and the levels on each side of each milestone. */
+function yearsAndMilestones(
+  tables: readonly BudgetTable[], table: QualityTable, budget: ReturnType<typeof budgetSection>, settings: Settings, findings: Finding[],
+): { balanceHistory: Report['balanceHistory']; milestones: Report['milestones'] } {
+  const { config, keepArea, alpha } = settings;
+  const history = balanceYears(tables, budget.lines, config, { year: budget.year, upTo: budget.upTo, rows: budget.rows, alpha }, findings);
+  const balanceHistory = history.history.filter((h) => keepArea(h.area, h.areaKind));
+  const milestones = milestoneReport(config, qualityMilestones(table, config, keepArea), history.milestones, new Set(balanceHistory.map((h) => h.area)));
+  return { balanceHistory, milestones };
 }
 
 /**
@@ -169,6 +185,8 @@ function assemble(p: Parts, settings: Settings): Report {
     results: p.results.filter((r) => keepArea(r.area, p.budget.kinds.get(r.area) ?? 'municipality')),
     qualityBesideCost: p.besideCost.filter((q) => keepArea(q.area, 'municipality')),
     findings: p.findings,
+    balanceHistory: p.balanceHistory,
+    milestones: p.milestones,
     // Matches of --fail-on rules are the command line's to add: analysis knows no rules.
     failOn: [],
   };

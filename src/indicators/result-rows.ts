@@ -35,7 +35,8 @@ export function resultRows(budget: readonly BudgetRow[], settings: Settings): Re
       area, period: lines[0]!.period, target,
       revenueYtd: rnd(ytd?.revenue ?? null), costsYtd: rnd(ytd?.costs ?? null), resultYtd: rnd(ytd?.result ?? null), resultYtdPct: opt(ytd?.resultPct ?? undefined),
       revenueForecast: rnd(fc?.revenue ?? null), costsForecast: rnd(fc?.costs ?? null), resultForecast: rnd(fc?.result ?? null), resultForecastPct: opt(fc?.resultPct ?? undefined),
-      status: fc?.status ?? ytd?.status ?? null,
+      // A closed year (after December) is judged by its outcome, not by a forecast.
+      status: (lines[0]!.period.endsWith('-12') ? ytd?.status : fc?.status ?? ytd?.status) ?? null,
     });
   }
   return results;

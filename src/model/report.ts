@@ -229,6 +229,84 @@ export const failOnMatchSchema = z
   })
   .describe('A row a `--fail-on` rule matched.');
 
+// ---- years of balance and milestones ---------------------------------------------------------
+
+/** A series' level on one side of a milestone: the unweighted mean of its years there. */
+const levelSchema = z
+  .object({
+    from: text('The first year on this side, `YYYY`.'),
+    to: text('The last year on this side, `YYYY`.'),
+    years: count('How many years (a count) the mean is over.'),
+    mean: z.number().describe("The unweighted mean of those years' values, in the indicator's unit (percent for shares and deviations)."),
+    n: num('Respondents summed over the years (a count); null when any year has no n (then no test).'),
+  })
+  .describe('The level on one side of a milestone.');
+
+export const balanceYearSchema = z.object({
+  year: text('The year, `YYYY`.'),
+  budget: kr('Full-year budget after December; null when the year is not complete'),
+  outcome: kr('Outcome for the year (actual after December); null when the year is not complete'),
+  deviation: num('budget − outcome, in kr: positive = the year ended better than budget; null when the year is not complete.'),
+  deviationPct: num('deviation in percent of budget; null when the year is not complete.'),
+  missing: z.enum(['not-closed', 'months-missing', 'parts-missing']).nullable().describe('Why the year has no year-end figures, never guessed: `not-closed` (no December), `months-missing` (months without figures), `parts-missing` (a sum whose parts lack the year end, named in `missingParts`); null for a complete year.'),
+  missingMonths: z.array(count('A month number, 1–12 (a count); 0 for a year without any record.')).describe('The last month with a record (`not-closed`) or the months without figures (`months-missing`).'),
+  missingParts: z.array(text("A part's area code or activity.")).describe('The parts of a sum without the year end (`parts-missing`).'),
+}).describe("One year's year-end balance.");
+
+export const balanceHistorySchema = z.object({
+  area: areaCode('The area'),
+  areaKind: areaKind(),
+  activity: text('The activity (budget line), or the area total.'),
+  total: z.boolean().describe("Whether the line is the area's total."),
+  years: z.array(balanceYearSchema).describe('Every year from the first with figures to the report year (closed) or the year before it (open).'),
+  trend: z.object({
+    from: text('The first year of the trended years, `YYYY`.'),
+    to: text('The last year of the trended years, `YYYY`.'),
+    points: count('How many complete years were trended (a count).'),
+    theilSenSlope: num('Theil–Sen slope of the deviation, in percent of budget per year.'),
+    mannKendallS: num('Mann–Kendall S statistic (a count of concordant minus discordant pairs).'),
+    mannKendallP: num(`Mann–Kendall p-value, ${P_VALUE}.`),
+    verdict: verdict().describe('improving, worsening, no-clear-trend or too-few-points (the quality trends\' rules; better = higher).'),
+  }).describe('Trend of the year-end deviation in percent over the complete years.'),
+  current: z.object({
+    period: text(`The period the report year is at, ${MONTH}.`),
+    basis: z.enum(['outcome', 'forecast', 'year-to-date']).describe('What the figure is: the outcome of a closed year, the forecast, else the year to date.'),
+    deviationPct: num('Its deviation in percent of budget.'),
+  }).nullable().describe('The report year as the budget section has it; null without it.'),
+  previous: z.object({
+    from: text('The first complete year before the report year, `YYYY`.'),
+    to: text('The last complete year before the report year, `YYYY`.'),
+    years: count('How many complete years (a count).'),
+    mean: z.number().describe('Their mean deviation, in percent of budget.'),
+    min: z.number().describe('The lowest deviation, in percent of budget.'),
+    max: z.number().describe('The highest deviation, in percent of budget.'),
+    overBudget: count('How many of them ended over budget (a count).'),
+  }).nullable().describe('The complete years before the report year; null when there are none.'),
+}).describe("A budget line's years of balance.");
+
+export const milestoneSchema = z.object({
+  period: text('The milestone\'s year, `YYYY`.'),
+  label: text('Its label from the config.'),
+  quality: z.array(z.object({
+    area: areaCode('The area'),
+    indicator: text('The indicator.'),
+    service: text('The service.'),
+    before: levelSchema,
+    after: levelSchema,
+    difference: z.number().describe(`after.mean − before.mean: ${DIFF}.`),
+    p: num(`Two-proportion z-test of the pooled shares on each side, ${P_VALUE}; null unless every year has n.`),
+    significant: z.boolean().describe('Whether p is below `settings.alpha`; false without a test.'),
+  })).describe('Quality series (both genders) with years on both sides: the mean before, and from the milestone on.'),
+  balance: z.array(z.object({
+    area: areaCode('The area'),
+    activity: text('The activity.'),
+    total: z.boolean().describe("Whether the line is the area's total."),
+    before: levelSchema,
+    after: levelSchema,
+    difference: z.number().describe('after.mean − before.mean, in percentage points of budget.'),
+  })).describe('Year-end deviation in percent of budget, before and from the milestone on (no n: no test).'),
+}).describe('A change the config marks, with levels before and after; it does not cut trends.');
+
 export const reportSchema = z
   .object({
     schemaVersion: z.literal(REPORT_SCHEMA_VERSION).describe('The version of this contract, raised on every change that could break a reader (docs/outputs.md says what changed).'),
@@ -345,6 +423,8 @@ export const reportSchema = z
       )
       .describe("Per municipality and service: the headline indicator beside the matching activity's budget."),
     findings: z.array(findingSchema).describe('What was noticed while reading and analysing, input by input.'),
+    balanceHistory: z.array(balanceHistorySchema).describe('Year-end budget balance per year, per line that has figures in a year before the report year.'),
+    milestones: z.array(milestoneSchema).describe("The config's milestones, each with the levels before and after it."),
     failOn: z.array(failOnMatchSchema).describe('The rows `--fail-on` rules matched, rule by rule in the order given; empty without rules or when none matched (exit code 1 when not empty).'),
   })
   .describe('tillit report --format json: quality figures, budget follow-up, the split of shared costs and what was noticed, for one organisation. Shares and percentages in percent (0–100), probabilities 0–1, amounts in kr, periods as text.');
@@ -355,6 +435,10 @@ export type BudgetRow = z.infer<typeof budgetRowSchema>;
 export type AllocationResult = z.infer<typeof allocationSchema>;
 export type Comparison = z.infer<typeof comparisonObject>;
 export type FailOnMatch = z.infer<typeof failOnMatchSchema>;
+export type BalanceHistory = z.infer<typeof balanceHistorySchema>;
+export type BalanceYear = z.infer<typeof balanceYearSchema>;
+export type Milestone = z.infer<typeof milestoneSchema>;
+export type Level = z.infer<typeof levelSchema>;
 
 /**
  * A quality row as analysis makes it: the schema's fields, always in the schema's order. The JSON

@@ -5,6 +5,7 @@ import { resultLine, signNote } from './render-table.js';
 import { findingNotes } from './finding-words.js';
 import { alphaText, areaName, areaQuality, budgetHeading, budgetLabel, budgetPeriodNote, indicatorTitle, indicatorUnit, latestQuality, NO_PAINT, olderPeriod, outdatedQuality, seriesValues, type RenderOptions } from './view.js';
 import { words } from './words.js';
+import { historyView, milestoneView, milestoneMethod, qualitySparkline } from './history.js';
 
 /**
  * A brief's content as plain text, before any markup: the Markdown and the HTML brief are both
@@ -21,6 +22,10 @@ export interface Brief {
   /** The result against its target, as runs of text, some of them strong. */
   result: Cell[] | null;
   allocation: Section<Table> | null;
+  /** Years of balance: sentences on this year against the years before, the lines, the headline line's years. */
+  history: Section<{ sentences: string[]; lines: Table; years: Table }> | null;
+  /** Levels before and after each milestone, a sentence per milestone. */
+  milestones: Section<string[]> | null;
   method: Section<string[]>;
 }
 
@@ -62,7 +67,8 @@ export function buildBrief(report: Report, area: string, opts: RenderOptions): B
     budget: budgetSection(report, area, lang),
     result: resultCells(report, area, opts),
     allocation: isOrg ? allocationSection(report, lang) : null,
-    method: { heading: sv ? 'Om siffrorna' : 'About the figures', body: [...methodNote(report, lang), ...dataNotes(report, area, lang)] },
+    ...historySections(report, area, lang),
+    method: { heading: sv ? 'Om siffrorna' : 'About the figures', body: [...methodNote(report, lang), ...milestoneMethod(report, lang), ...dataNotes(report, area, lang)] },
   };
 }
 
@@ -85,7 +91,7 @@ function qualitySection(report: Report, area: string, lang: Lang): Section<Table
           q.change ? cell(formatDiff(q.change.differencePp, unit, lang, 0), { significant: q.change.significant }) : cell(''),
           cell(q.trend ? w.verdict[q.trend.verdict] : ''),
           q.reference ? cell(formatDiff(q.reference.differencePp, unit, lang, 0), { significant: q.reference.significant }) : cell(''),
-          cell(sparkline(seriesValues(report, q))),
+          cell(qualitySparkline(report, q)),
         ];
       }).concat(missing.map((q) => [
         cell(indicatorTitle(report, q.indicator, lang)), cell(q.service), cell(w.missing(q.period)), cell(''), cell(''), cell(''), cell(''), cell(sparkline(seriesValues(report, q))),
@@ -104,18 +110,21 @@ function budgetSection(report: Report, area: string, lang: Lang): Section<Table>
   const budget = report.budget.filter((b) => b.area === area);
   if (budget.length === 0) return null;
   const amount = (v: number | null, signed = false) => (v === null ? '' : formatAmount(v, 'mnkr', lang, signed));
+  // After December the year is closed: the year's budget and outcome, and no forecast column.
+  const closed = budget.every((b) => b.period.endsWith('-12'));
+  const keep = <T>(cells: T[]) => (closed ? cells.filter((_, i) => i !== 4) : cells);
   return {
     heading: `${w.budget} (${budgetHeading(report, budget, lang)})`,
     body: {
-      head: [w.activity, w.budgetYtd, w.actualYtd, w.deviationPct, w.forecastDeviation, w.statusHeader],
-      rows: budget.map((b) => [
+      head: keep([w.activity, closed ? w.budgetYear : w.budgetYtd, closed ? (lang === 'sv' ? 'Utfall helår' : 'Outcome for the year') : w.actualYtd, w.deviationPct, w.forecastDeviation, w.statusHeader]),
+      rows: budget.map((b) => keep([
         cell(budgetLabel(report, b, lang) + budgetPeriodNote(b, budget, lang), { strong: b.total }),
         cell(amount(b.budgetYtd)),
         cell(amount(b.actualYtd)),
         cell(b.deviationPct === null ? '' : `${b.deviationPct > 0 ? '+' : ''}${formatPct(b.deviationPct, lang)}`),
         cell(amount(b.forecastDeviation, true)),
         cell(b.status ? w.status[b.status] : ''),
-      ]),
+      ])),
     },
   };
 }
@@ -188,4 +197,10 @@ export function dataNotes(report: Report, area: string, lang: Lang): string[] {
       : 'For values without a number of respondents the source gives no uncertainty: they are shown without an interval, and their year-to-year changes are not tested.');
   }
   return [...out, ...findingNotes(report.findings, lang)];
+}
+
+/** The brief's years of balance and milestones, both in their own modules' words. */
+function historySections(report: Report, area: string, lang: Lang): Pick<Brief, 'history' | 'milestones'> {
+  const h = historyView(report, area, lang, 'mnkr');
+  return { history: h && { heading: h.heading, body: { sentences: h.sentences, lines: h.lines, years: h.years } }, milestones: milestoneView(report, area, lang) };
 }

@@ -87,6 +87,8 @@ function budgetMessage(report: Report, b: BudgetRow, name: string, opts: RenderO
   const what = b.total ? (lang === 'sv' ? 'Verksamheterna' : 'The services') : cap(serviceDefinite(budgetLabel(report, b, lang), lang));
   const who = `${what} ${lang === 'sv' ? 'i' : 'in'} ${name}`;
   const dev = `${formatNumber(Math.abs(b.deviationPct), 1, lang)}${lang === 'sv' ? ' %' : '%'}`;
+  // After December the year is closed: its outcome is said, and no forecast.
+  if (b.period.endsWith('-12') && b.periodNote === null) return closedYearMessage(who, dev, over, b.period.slice(0, 4), lang);
   let text = lang === 'sv'
     ? `${who} ligger ${dev} ${over ? 'över' : 'under'} budget efter ${month}`
     : `${who} ${b.total ? 'are' : 'is'} ${dev} ${over ? 'over' : 'under'} budget after ${month}`;
@@ -100,6 +102,13 @@ function budgetMessage(report: Report, b: BudgetRow, name: string, opts: RenderO
   }
   if (b.forecastOptimistic) text += lang === 'sv' ? ', men utfallstakten tyder på att prognosen är för optimistisk' : ', but the spending pace suggests the forecast is too optimistic';
   return `${text}.`;
+}
+
+/** A closed year's line: its outcome for the year against the budget. */
+function closedYearMessage(who: string, dev: string, over: boolean, year: string, lang: 'sv' | 'en'): string {
+  return lang === 'sv'
+    ? `${who} slutade ${year} ${dev} ${over ? 'över' : 'under'} budget (utfall för året).`
+    : `${who} ended ${year} ${dev} ${over ? 'over' : 'under'} budget (outcome for the year).`;
 }
 
 /**
@@ -128,6 +137,8 @@ export function keyMessages(report: Report, area: string, opts: RenderOptions): 
   // Fewer than three signals: say plainly where things stand, never inventing a change.
   for (const text of factualMessages(report, area, opts)) {
     if (out.length >= 3) break;
+    // An area's only line is also its total: said once.
+    if (out.includes(text)) continue;
     out.push(text);
   }
   // A result left out because answers in it were rejected is said first: a reader must not take a

@@ -38,6 +38,15 @@ function mdCharts(charts: readonly Chart[]): string {
   return charts.map((c) => `![${escapeMd(c.alt)}](${c.file})`).join('\n');
 }
 
+/** The years of balance and the milestones, as Markdown lines (none when the brief has neither). */
+function mdHistory(brief: Brief): string[] {
+  const out: string[] = [];
+  const h = brief.history;
+  if (h) out.push(`## ${h.heading}`, '', ...h.body.sentences.map((s) => `${escapeMd(s)}`).flatMap((s) => [s, '']), mdTable(h.body.lines), '', mdTable(h.body.years), '');
+  if (brief.milestones) out.push(`## ${brief.milestones.heading}`, '', ...brief.milestones.body.map((l) => `- ${escapeMd(l)}`), '');
+  return out;
+}
+
 /** A brief as Markdown; `charts`, when given, are linked after the tables they illustrate. */
 export function renderBriefMd(brief: Brief, charts: readonly Chart[] = []): string {
   const out: string[] = [`# ${escapeMd(brief.title)}`, ''];
@@ -55,6 +64,7 @@ export function renderBriefMd(brief: Brief, charts: readonly Chart[] = []): stri
   }
   if (brief.result) out.push(brief.result.map((c) => c.text.replace(/^(\s*)([\s\S]*?)(\s*)$/, (_, lead: string, text: string, trail: string) => `${lead}${mdCell({ ...c, text })}${trail}`)).join(''), '');
   if (brief.allocation) out.push(`## ${brief.allocation.heading}`, '', mdTable(brief.allocation.body), '');
+  out.push(...mdHistory(brief));
   out.push(`## ${brief.method.heading}`, '', ...brief.method.body.map((l) => `- ${escapeMd(l)}`), '');
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }

@@ -7,6 +7,7 @@ import { words } from './words.js';
 import { TextTable } from './text-table.js';
 import { fitTable, type Cell, type TableColumn } from './fit-table.js';
 import { widestLine, wrapWords } from './wrap.js';
+import { historyView, milestoneView, qualitySparkline } from './history.js';
 
 /**
  * The table laid out to a width (`--width`, the terminal's): the columns that matter kept, the
@@ -106,7 +107,7 @@ function qualityTable(report: Report, area: string, opts: TableRenderOptions): s
     column(w.trend, (q) => (q.trend ? w.verdict[q.trend.verdict] : ''), { wrap: true }),
     column(w.reference, (q) => diffCell(q.reference, indicatorUnit(report, q.indicator), opts), { drop: 4 }),
     column(w.statusHeader, (q) => statusCell(q.status, opts)),
-    { head: w.series, cells: rows.map((q) => sparkline(seriesValues(report, q))), drop: 1 },
+    { head: w.series, cells: rows.map((q) => (gone.has(q) ? sparkline(seriesValues(report, q)) : qualitySparkline(report, q))), drop: 1 },
   ], opts);
   const notes = [prose(w.significantNote(alphaText(report, opts.lang)), opts.paint.dim, opts)];
   if (report.period.survey !== null && all.some((q) => olderPeriod(report, q) !== null)) notes.push(prose(w.olderNote(report.period.survey, report.settings.window), opts.paint.dim, opts));
@@ -167,6 +168,23 @@ function allocationTable(report: Report, opts: TableRenderOptions): string | und
   return `${prose(`${w.allocation} (${key}${a.populationYear ? `, ${opts.lang === 'sv' ? 'befolkning' : 'population'} ${a.populationYear}` : ''})`, opts.paint.bold, opts)}\n${table}`;
 }
 
+/** The years of balance: the sentences, a row per line, and the headline line's years. */
+function historyTable(report: Report, area: string, opts: RenderOptions): string | undefined {
+  const h = historyView(report, area, opts.lang, opts.unit);
+  if (h === null) return undefined;
+  const text = (t: { head: string[]; rows: { text: string; strong?: boolean }[][] }) => {
+    const out = new TextTable(t.head);
+    for (const r of t.rows) out.push(r.map((c) => (c.strong ? opts.paint.bold(c.text) : c.text)));
+    return out.toString();
+  };
+  return [opts.paint.bold(h.heading), ...h.sentences, text(h.lines), text(h.years)].join('\n');
+}
+
+function milestoneLines(report: Report, area: string, opts: RenderOptions): string | undefined {
+  const m = milestoneView(report, area, opts.lang);
+  return m === null ? undefined : [opts.paint.bold(m.heading), ...m.body.map((l) => `- ${l}`)].join('\n');
+}
+
 /** The terminal report: a section per municipality, then the organisation. */
 export function renderTable(report: Report, opts: TableRenderOptions): string {
   const w = words(opts.lang);
@@ -182,6 +200,8 @@ export function renderTable(report: Report, opts: TableRenderOptions): string {
       budgetTable(report, report.budget.filter((b) => b.area === area.code), opts),
       result === undefined ? undefined : prose(result, plain, opts),
       area.kind === 'organisation' ? allocationTable(report, opts) : undefined,
+      historyTable(report, area.code, opts),
+      milestoneLines(report, area.code, opts),
     ].filter((p): p is string => p !== undefined);
     if (parts.length === 0) continue;
     const title = area.kind === 'organisation' ? area.name : `${area.code} ${area.name}`;
@@ -200,7 +220,11 @@ export function resultLine(report: Report, area: string, opts: RenderOptions): s
   const sv = opts.lang === 'sv';
   const part = (result: number | null, pct: number | null, label: string) =>
     result === null ? undefined : `${label} ${formatAmount(result, 'mnkr', opts.lang, true)}${pct === null ? '' : ` = ${formatPct(pct, opts.lang)}`}`;
-  const parts = [part(r.resultYtd, r.resultYtdPct, sv ? 'hittills' : 'to date'), part(r.resultForecast, r.resultForecastPct, sv ? 'prognos helår' : 'full-year forecast')].filter(Boolean);
+  // After December the year is closed: its outcome, and no forecast.
+  const closed = r.period.endsWith('-12');
+  const parts = closed
+    ? [part(r.resultYtd, r.resultYtdPct, sv ? 'utfall för året' : 'outcome for the year')].filter(Boolean)
+    : [part(r.resultYtd, r.resultYtdPct, sv ? 'hittills' : 'to date'), part(r.resultForecast, r.resultForecastPct, sv ? 'prognos helår' : 'full-year forecast')].filter(Boolean);
   const of = sv ? `av skatteintäkter och generella statsbidrag (mål ${formatPct(r.target, opts.lang, 0)})` : `of tax revenue and general grants (target ${formatPct(r.target, opts.lang, 0)})`;
   return `${opts.paint.bold(sv ? 'Resultat' : 'Result')}: ${parts.join('; ')} ${of} ${statusCell(r.status, opts)}`;
 }

@@ -89,6 +89,8 @@ export function scopeReport(report: Report, area: string): Report {
     },
     qualityBesideCost: report.qualityBesideCost.filter((q) => q.area === area),
     failOn: report.failOn.filter((m) => m.area === area),
+    balanceHistory: report.balanceHistory.filter((h) => h.area === area),
+    milestones: report.milestones.map((m) => ({ ...m, quality: m.quality.filter((q) => q.area === area), balance: m.balance.filter((b) => b.area === area) })),
   };
 }
 

@@ -13,6 +13,8 @@ function brief(text: string, over: Partial<Brief> = {}): Brief {
     budget: { heading: 'Ekonomi', body: { head: ['Verksamhet'], rows: [[{ text, strong: true }]] } },
     result: [{ text: 'Resultat', strong: true }, { text: `: ${text}` }],
     allocation: null,
+    history: { heading: 'Ekonomi över åren', body: { sentences: [text], lines: { head: ['Verksamhet'], rows: [[{ text }]] }, years: { head: ['År'], rows: [[{ text }]] } } },
+    milestones: { heading: 'Före och efter', body: [text] },
     method: { heading: 'Om siffrorna', body: [text] },
     ...over,
   };
@@ -23,8 +25,9 @@ describe('HTML brief', () => {
     expect(escapeHtml(HOSTILE)).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;');
     const html = renderHtmlDocument(HOSTILE, [{ brief: brief(HOSTILE), charts: [] }]);
     expect(html).not.toContain('<script');
-    // The document title, the heading, a message, a quality cell, a budget cell, the result line and the method note.
-    expect(html.match(/&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; &#39;q&#39;/g)).toHaveLength(7);
+    // The document title, the heading, a message, a quality cell, a budget cell, the result line, the
+    // history's sentence, line and year, the milestone and the method note.
+    expect(html.match(/&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; &#39;q&#39;/g)).toHaveLength(11);
   });
   it('marks totals strong and significant differences with an asterisk, as the Markdown brief does', () => {
     const html = renderHtmlDocument('t', [{ brief: brief('Hemtjänst'), charts: [] }]);

@@ -25,7 +25,7 @@ const TITLE_WIDTH = 26;
 /** At most this many indicator charts per brief (series in the quality table's order). */
 export const MAX_QUALITY_CHARTS = 8;
 
-const COLOR = { area: '#1f5fa8', nation: '#555555', peer: '#d9822b', target: '#2a8a2a', rule: '#777777', budget: '#8c8c8c', budgetYear: '#3d3d3d', forecast: '#d9822b' };
+const COLOR = { area: '#1f5fa8', nation: '#555555', peer: '#d9822b', target: '#2a8a2a', rule: '#777777', budget: '#8c8c8c', budgetYear: '#3d3d3d', forecast: '#d9822b', milestone: '#7a3e9d' };
 
 /** A system font and no ARIA text of Vega's own (the chart gets its alt text as its title): nothing is fetched, every byte follows from the data. */
 function config(lang: Lang) {
@@ -116,6 +116,17 @@ function peerValues(points: readonly YearPoint[], breakAt: number | null): { yea
   });
 }
 
+/**
+ * The milestone years a chart over `years` marks: inside its span (after its first year), each as a
+ * line between the year before and the milestone year, where the change takes effect.
+ */
+export function chartMilestones(report: Report, years: readonly number[]): number[] {
+  if (years.length === 0) return [];
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  return report.milestones.map((m) => Number(m.period)).filter((y) => y > first && y <= last);
+}
+
 /** Where the break line goes: halfway between the last year shown before the break and the first after it. */
 function breakRuleAt(years: readonly number[], breakAt: number): number {
   const before = years.filter((y) => y < breakAt).at(-1);
@@ -144,6 +155,7 @@ function qualitySpec(report: Report, row: QualityRow, points: readonly YearPoint
     { name: 'points', data: { values }, mark: { type: 'point', color: COLOR.area, filled: true, size: 18, opacity: 1 }, encoding: { y: y('value') } },
   ];
   if (brk !== null) layer.push({ name: 'break', data: { values: [{ year: breakRuleAt(shown.map((p) => p.year), brk) }] }, mark: { type: 'rule', color: COLOR.rule, strokeDash: [3, 2] }, encoding: {} });
+  for (const m of chartMilestones(report, years)) layer.push({ name: 'milestone', data: { values: [{ year: m - 0.5 }] }, mark: { type: 'rule', color: COLOR.milestone, strokeWidth: 1.5 }, encoding: {} });
   if (target !== null) layer.push({ name: 'target', data: { values: [{ target }] }, mark: { type: 'rule', color: COLOR.target, strokeDash: [1, 2], strokeWidth: 1.5 }, encoding: { x: null, y: y('target') } });
   return {
     width: QUALITY_SIZE.width,

@@ -53,6 +53,10 @@ export function qualityAlt(report: Report, row: QualityRow, points: readonly Yea
     const when = before === undefined || before === breakAt - 1 ? `${breakAt}` : sv ? `mellan ${before} och ${breakAt}` : `between ${before} and ${breakAt}`;
     parts.push(sv ? `serieavbrott ${when}` : `series break ${when}`);
   }
+  for (const m of report.milestones) {
+    const year = Number(m.period);
+    if (year > points[0]!.year && year <= points.at(-1)!.year) parts.push(`${sv ? 'milstolpe' : 'milestone'} ${m.period}: ${m.label}`);
+  }
   return `${sv ? 'Diagram' : 'Chart'}: ${what} ${points[0]!.year}–${points.at(-1)!.year}: ${parts.join('; ')}.`;
 }
 

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { BalanceHistory, Report } from '../../src/model/report.js';
+import { historySentences, historyView, markedSparkline } from '../../src/report/history.js';
+
+describe('markedSparkline', () => {
+  it('puts | before the milestone year, only inside the series', () => {
+    // 1…4 over eight bars: 1 → ▁, 2 → ▃ (round 7/3), 3 → ▆ (round 14/3), 4 → █.
+    expect(markedSparkline([1, 2, 3, 4], 2019, [2021])).toBe('▁▃|▆█');
+    expect(markedSparkline([1, 2, 3, 4], 2019, [2019])).not.toContain('|');
+    expect(markedSparkline([1, 2, 3, 4], 2019, [2023])).not.toContain('|');
+    expect(markedSparkline([1, 2, 3, 4], 2019, [])).toBe(markedSparkline([1, 2, 3, 4], 2019, [2030]));
+    expect(markedSparkline([1], 2019, [2020])).toBe('');
+  });
+});
+
+/** A report with one line's history; `over` replaces the history's fields. */
+function report(over: Partial<BalanceHistory> = {}): Report {
+  const year = (y: number, dev: number | null, missing: BalanceHistory['years'][number]['missing'] = null, missingMonths: number[] = [], missingParts: string[] = []) => ({
+    year: String(y), budget: dev === null ? null : 1000, outcome: dev === null ? null : 1000 - dev * 10, deviation: dev === null ? null : dev * 10, deviationPct: dev, missing, missingMonths, missingParts,
+  });
+  const h: BalanceHistory = {
+    area: 'BM', areaKind: 'organisation', activity: 'Totalt', total: true,
+    years: [year(2021, -1), year(2022, null, 'months-missing', [6]), year(2023, null, 'parts-missing', [], ['1461']), year(2024, 1)],
+    trend: { from: '2021', to: '2024', points: 2, theilSenSlope: null, mannKendallS: null, mannKendallP: null, verdict: 'too-few-points' },
+    current: { period: '2025-08', basis: 'year-to-date', deviationPct: -0.5 },
+    previous: { from: '2021', to: '2024', years: 2, mean: 0, min: -1, max: 1, overBudget: 1 },
+    ...over,
+  };
+  return {
+    areas: [{ code: 'BM', name: 'Gemensamt', kind: 'organisation', member: false }, { code: '1461', name: 'Mellerud', kind: 'municipality', member: true }],
+    balanceHistory: [h], milestones: [], indicators: [], quality: [],
+  } as unknown as Report;
+}
+
+describe('historySentences and historyView', () => {
+  it('a year to date against the years before, and the incomplete years said, never estimated', () => {
+    const r = report();
+    expect(historySentences(r, r.balanceHistory[0]!, 'sv')).toEqual([
+      'Verksamheterna i den gemensamma organisationen ligger hittills 2025 (efter augusti 2025) 0,5 % över budget. Åren 2021–2024 slutade i snitt i nivå med budget (som sämst 1,0 % över budget, som bäst 1,0 % under budget); 1 av 2 år slutade över budget.',
+      '2022, 2023 saknar fullständiga siffror för helåret och räknas inte med i snitt och trend; inget år uppskattas.',
+    ]);
+  });
+  it('names the missing month and the missing member in the years table', () => {
+    const v = historyView(report(), 'BM', 'sv', 'kr')!;
+    expect(v.years.rows.map((r) => r.map((c) => c.text).join(' | '))).toEqual([
+      '2021 | 1 000 kr | 1 010 kr | -10 kr | -1,0 %',
+      '2022 | ofullständigt år: juni saknas |  |  | ',
+      '2023 | ofullständigt år: Mellerud saknas |  |  | ',
+      '2024 | 1 000 kr | 990 kr | +10 kr | +1,0 %',
+    ]);
+    expect(v.lines.rows[0]!.map((c) => c.text).slice(0, 2)).toEqual(['Totalt', '2021–2024 (2 av 4)']);
+  });
+  it('no section for a line with a single complete year', () => {
+    const one = report({ years: [{ year: '2024', budget: 1000, outcome: 990, deviation: 10, deviationPct: 1, missing: null, missingMonths: [], missingParts: [] }] });
+    expect(historyView(one, 'BM', 'sv', 'kr')).toBeNull();
+  });
+});
