@@ -15,6 +15,9 @@ import { financialResult } from './financial-result.js';
 import { byCode, opt, qualityTable, reportOrder, round, type RowFilter } from './quality.js';
 import { periodHasData, periodRanges, type Coverage } from './selection.js';
 import { appendAll } from '../model/array.js';
+import { MEMBER_AREA_KIND } from '../model/membership.js';
+import { memberPopulations } from './member-population.js';
+import { peerGroups as peersOf } from './peers.js';
 
 export interface AnalyseOptions {
   /** `YYYY` or `YYYY-MM`; default the latest period in the data. */
@@ -162,9 +165,10 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
       const y = Object.keys(series).filter((k) => k <= year).sort().at(-1);
       return y === undefined ? undefined : series[y];
     };
-    const weightInput = config.members.map((m) => ({
+    const population = memberPopulations(config, populationYear, findings);
+    const weightInput = config.members.map((m, i) => ({
       code: m.code,
-      population: populationYear !== null ? m.population[populationYear] ?? 0 : 0,
+      population: population[i]!,
       ...(config.allocation.method === 'fixed' ? { fixedShare: config.allocation.shares[m.code] } : {}),
       ...(usageOf(m) !== undefined ? { usage: usageOf(m) } : {}),
     }));
@@ -225,10 +229,17 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   }
 
   // ---- areas, inputs, attribution -----------------------------------------------------------
+  const titleFromData = new Map<string, string>();
+  const groupNames = new Map<string, string>();
+  for (let ri = 0; ri < records.length; ri++) {
+    const r = records[ri]!;
+    if (r.area.name !== undefined) groupNames.set(r.area.code, r.area.name);
+    if ((r.kind === 'values' || r.kind === 'survey') && r.title && !titleFromData.has(r.indicator)) titleFromData.set(r.indicator, r.title);
+  }
   const areaSet = new Map<string, AreaKind>();
   // --municipality narrows what is shown; totals, ranks and allocation above used all the data.
   const shownBudget = budget.filter((b) => keepArea(b.area, b.areaKind));
-  for (const code of memberCodes) areaSet.set(code, 'municipality');
+  for (const m of config.members) areaSet.set(m.code, MEMBER_AREA_KIND[m.kind]);
   for (const [code, kind] of table.areas) if (keepArea(code, kind)) areaSet.set(code, kind);
   for (const b of shownBudget) areaSet.set(b.area, b.areaKind);
   const areas = [...areaSet]
@@ -236,17 +247,12 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
     .filter(([code, kind]) => keepArea(code, kind) || memberCodes.includes(code))
     .map(([code, kind]) => ({
       code, kind, member: memberCodes.includes(code),
-      name: config.members.find((m) => m.code === code)?.name ?? areaName({ code, kind }, config.organisation.name),
+      name: config.members.find((m) => m.code === code)?.name ?? groupNames.get(code) ?? areaName({ code, kind }, config.organisation.name),
     }));
   const usedIndicators = [...table.indicators].sort((a, b) => indicatorOrder(a) - indicatorOrder(b) || byCode(a, b));
-  const titleFromData = new Map<string, string>();
-  for (let ri = 0; ri < records.length; ri++) {
-    const r = records[ri]!;
-    if ((r.kind === 'values' || r.kind === 'survey') && r.title && !titleFromData.has(r.indicator)) titleFromData.set(r.indicator, r.title);
-  }
   const attribution = inputs.some((i) => i.format?.startsWith('kolada')) ? ['Källa: Kolada (RKA), CC BY 4.0'] : [];
 
-  const report: Report = {
+  let report: Report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     generatedAt: opts.generatedAt ?? null,
     organisation: { name: config.organisation.name, code: orgCode, language: config.organisation.language, members: memberCodes },
@@ -273,6 +279,9 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
     qualityBesideCost: qualityBesideCost.filter((q) => keepArea(q.area, 'municipality')),
     findings,
   };
+  const peerGroups = peersOf(report, table, config, groupNames);
+  // Before the findings, as the contract lists it; absent when there are none.
+  if (peerGroups.length > 0) report = (({ findings: all, ...rest }) => ({ ...rest, peerGroups, findings: all }))(report);
   return { report, coverage: inputCoverage, rows: (filter: RowFilter = {}) => table.rows({ ...filter, row: (code: string, kind: AreaKind, period: string) => keepArea(code, kind) && (filter.row?.(code, kind, period) ?? true) }) };
 }
 

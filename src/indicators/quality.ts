@@ -11,7 +11,7 @@ import { pooledShare, positiveShare } from './positive-share.js';
 import { quartileClass, rank } from './rank.js';
 import { cellGroups } from './cell-groups.js';
 import { BELOW, SHOWN, suppressCells } from './suppression.js';
-import type { Better } from '../model/vocabulary.js';
+import { isCount, type Better } from '../model/vocabulary.js';
 import { spansBreak, trend } from './trend.js';
 import { twoProportionTest } from './two-proportion-test.js';
 import { wilsonInterval } from './wilson-interval.js';
@@ -55,11 +55,11 @@ export interface QualitySettings {
 
 const GENDERS: readonly Gender[] = ['T', 'K', 'M'];
 const GENDER_ORDER: Record<Gender, number> = { T: 0, K: 1, M: 2 };
-const KINDS: readonly AreaKind[] = ['municipality', 'organisation', 'region', 'group', 'nation'];
+const KINDS: readonly AreaKind[] = ['municipality', 'organisation', 'region', 'group', 'nation', 'federation'];
 /** An area kind as stored in a column: its place in KINDS. */
 const KIND_ID = Object.fromEntries(KINDS.map((k, i) => [k, i])) as Record<AreaKind, number>;
 /** Report order of area kinds (members come before all of them). */
-const KIND_ORDER: Record<AreaKind, number> = { municipality: 0, organisation: 1, region: 2, group: 3, nation: 4 };
+const KIND_ORDER: Record<AreaKind, number> = { municipality: 0, organisation: 1, region: 2, group: 3, nation: 4, federation: 5 };
 /** One collator for Swedish order (å ä ö last); `localeCompare(x, 'sv')` would build one per call. */
 export const SV = new Intl.Collator('sv');
 /** Code-point order for codes and ids: fast, and the same on every machine whatever its locale. */
@@ -483,7 +483,8 @@ export function qualityTable(records: readonly QualityRecord[], config: Config, 
         }
         const cell = o.cell[i]!;
         let reference: Comparison | null = null;
-        if (isShown && kind !== 'nation') {
+        // A count's national figure is a sum over the whole country: no reference to compare with.
+        if (isShown && kind !== 'nation' && !isCount(spec?.unit)) {
           const national = find(nationId, cell);
           reference = compare(i, national >= 0 ? national : find(areaCodes.id(area.slice(0, 2)), cell));
           if (reference?.area === area) reference = null;

@@ -7,7 +7,7 @@ import { z } from 'zod';
 export const REPORT_SCHEMA_VERSION = 2;
 
 const num = z.number().nullable();
-const areaKind = z.enum(['municipality', 'region', 'nation', 'group', 'organisation']);
+const areaKind = z.enum(['municipality', 'region', 'nation', 'group', 'organisation', 'federation']);
 const status = z.enum(['green', 'yellow', 'red']).nullable();
 const verdict = z.enum(['improving', 'worsening', 'increasing', 'decreasing', 'no-clear-trend', 'too-few-points']);
 
@@ -140,6 +140,38 @@ export const allocationSchema = z.object({
   ),
 });
 
+/**
+ * A comparison group beside Riket and the region: a Kolada group (`G…` in the data) or one the
+ * config defines under `peers`, and each member's figure against it at the report's period.
+ */
+export const peerGroupSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** `kolada`: a group in the data (its own value); `config`: defined by its members only. */
+  source: z.enum(['kolada', 'config']),
+  /** The municipalities in the group as the config lists them; empty for a Kolada group known only by its values. */
+  members: z.array(z.string()),
+  comparisons: z.array(
+    z.object({
+      area: z.string(),
+      indicator: z.string(),
+      service: z.string(),
+      gender: z.enum(['T', 'K', 'M']),
+      period: z.string(),
+      value: z.number(),
+      groupValue: z.number(),
+      /** `kolada`: the group's own published value; `mean`: the unweighted mean of the members present. */
+      valueFrom: z.enum(['kolada', 'mean']),
+      /** Members of the group with a shown value in this cell. */
+      membersPresent: z.number().int(),
+      /** value − groupValue, in the indicator's unit (percentage points for shares). */
+      difference: z.number(),
+      /** Among the members present and the area itself; null without a better direction or members. */
+      rank: z.object({ position: z.number().int(), of: z.number().int(), quartile: z.enum(['best-25', 'middle-50', 'worst-25']).nullable() }).nullable(),
+    }),
+  ),
+});
+
 export const reportSchema = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   generatedAt: z.string().nullable(),
@@ -202,6 +234,8 @@ export const reportSchema = z.object({
       actualPerInhabitant: num,
     }),
   ),
+  /** Comparison groups (config `peers`, Kolada groups in the data); absent when there are none. */
+  peerGroups: z.array(peerGroupSchema).optional(),
   findings: z.array(findingSchema),
 });
 
@@ -210,6 +244,7 @@ export type QualityRow = z.infer<typeof qualityRowSchema>;
 export type BudgetRow = z.infer<typeof budgetRowSchema>;
 export type AllocationResult = z.infer<typeof allocationSchema>;
 export type Comparison = z.infer<typeof comparisonSchema>;
+export type PeerGroup = z.infer<typeof peerGroupSchema>;
 
 /**
  * A quality row as analysis makes it: the schema's fields, always in the schema's order. The JSON

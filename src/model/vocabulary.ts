@@ -8,6 +8,14 @@ import { z } from 'zod';
 export const valueUnit = z.enum(['%', 'kr', 'kr/inv', 'mnkr', 'days', 'hours', 'count', 'number']);
 export type ValueUnit = z.infer<typeof valueUnit>;
 
+/**
+ * Units of a count or a sum (persons, hours, millions of kronor): a place's figure grows with its
+ * size, so it is never compared with the nation's or a group's, which are sums over more people.
+ */
+export function isCount(unit: ValueUnit | undefined): boolean {
+  return unit === 'count' || unit === 'hours' || unit === 'mnkr';
+}
+
 /** Which direction of an indicator is better; `none` gives no status, no rank and no judgement. */
 export const better = z.enum(['higher', 'lower', 'none']);
 export type Better = z.infer<typeof better>;

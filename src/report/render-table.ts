@@ -5,6 +5,7 @@ import { alphaText, areaName, budgetHeading, budgetLabel, budgetPeriodNote, indi
 import { truncate } from '../model/text.js';
 import { words } from './words.js';
 import { TextTable } from './text-table.js';
+import { PEER_WORDS, peerRows } from './peer-view.js';
 
 function table(head: string[]): TextTable {
   return new TextTable(head);
@@ -51,6 +52,15 @@ function qualityTable(report: Report, area: string, opts: RenderOptions): string
     ]);
   }
   return `${opts.paint.bold(w.quality)}\n${t.toString()}\n${opts.paint.dim(w.significantNote(alphaText(report, opts.lang)))}`;
+}
+
+/** The area's figures against its peer groups (config `peers`, Kolada groups), when it has any. */
+function peerTable(report: Report, area: string, opts: RenderOptions): string | undefined {
+  const rows = peerRows(report, area, opts.lang);
+  if (rows.length === 0) return undefined;
+  const t = table([...PEER_WORDS[opts.lang].head]);
+  for (const r of rows) t.push(r.map((c, i) => (i === 1 ? truncate(c, 48) : c)));
+  return `${opts.paint.bold(PEER_WORDS[opts.lang].heading)}\n${t.toString()}`;
 }
 
 function budgetTable(report: Report, rows: readonly BudgetRow[], opts: RenderOptions): string | undefined {
@@ -102,6 +112,7 @@ export function renderTable(report: Report, opts: RenderOptions): string {
   for (const area of reportAreas(report)) {
     const parts = [
       qualityTable(report, area.code, opts),
+      peerTable(report, area.code, opts),
       budgetTable(report, report.budget.filter((b) => b.area === area.code), opts),
       resultLine(report, area.code, opts),
       area.kind === 'organisation' ? allocationTable(report, opts) : undefined,
