@@ -92,7 +92,7 @@ export const memberSchema = z
   .transform((m, ctx) => {
     const known = registerKind(m.code);
     if (m.kind === undefined && known === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['code'], message: `"${m.code}" is no municipality code (four digits) or region code (two, "12" or "0012"); a kommunalförbund needs "kind": "kommunalförbund"` });
+      ctx.addIssue({ code: 'custom', path: ['code'], message: `"${m.code}" is no municipality code (four digits, "0680") or region code (two, "12" or "0012"); a kommunalförbund needs "kind": "kommunalförbund"` });
       return z.NEVER;
     }
     if (m.kind !== undefined && m.kind !== 'kommunalförbund' && m.kind !== known) {

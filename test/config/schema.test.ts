@@ -42,7 +42,7 @@ describe('members that are regions or kommunalförbund', () => {
     expect(error(config({ members: [{ code: '12' }, { code: '0012' }], allocation: { method: 'fixed', shares: { 12: 1 } } }))).toBe('c.json: members[1].code: member 12 is listed twice (also members[0]); its costs would be counted twice');
   });
   it('a code in no register needs "kind": "kommunalförbund"; a kind that contradicts the code is refused', () => {
-    expect(error(config({ members: [{ code: 'SOTEA' }] }))).toBe('c.json: members[0].code: "SOTEA" is no municipality code (four digits) or region code (two, "12" or "0012"); a kommunalförbund needs "kind": "kommunalförbund"');
+    expect(error(config({ members: [{ code: 'SOTEA' }] }))).toBe('c.json: members[0].code: "SOTEA" is no municipality code (four digits, "0680") or region code (two, "12" or "0012"); a kommunalförbund needs "kind": "kommunalförbund"');
     expect(error(config({ members: [{ code: '99' }] }))).toMatch(/members\[0\]\.code: "99" is no municipality code/);
     expect(error(config({ members: [{ code: '12', kind: 'municipality' }] }))).toBe('c.json: members[0].kind: "12" is a region code, not a municipality\'s');
     expect(read(config({ members: [{ code: 'SOTEA', kind: 'kommunalförbund', contains: ['1283'] }] })).members[0]).toMatchObject({ code: 'SOTEA', kind: 'kommunalförbund' });
