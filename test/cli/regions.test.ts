@@ -1,8 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { parse as parseJsonc } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tillit } from './run.js';
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
 
 const SLOW = 60_000;
 const EXAMPLE = 'fixtures/helsingborg-landskrona-skane/tillit.config.json';
@@ -13,6 +17,9 @@ describe('the second bundled example: Helsingborg, Landskrona and Region Skåne'
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
+    // The report, peer groups and all, is what `tillit schema report` publishes.
+    const validate = ajv.compile(JSON.parse(tillit(['schema', 'report']).stdout) as object);
+    expect(validate(report) ? [] : validate.errors?.slice(0, 5)).toEqual([]);
     expect(report.organisation.members).toEqual(['1283', '1282', '12']);
     expect(report.areas.find((a: { code: string }) => a.code === '12')).toMatchObject({ kind: 'region', member: true, name: 'Region Skåne' });
     const lines = report.budget.filter((b: { area: string; total: boolean }) => b.area !== 'HLS' && !b.total);
@@ -33,6 +40,11 @@ describe('the second bundled example: Helsingborg, Landskrona and Region Skåne'
     expect(report.peerGroups.flatMap((g: { comparisons: { indicator: string }[] }) => g.comparisons).some((c: { indicator: string }) => c.indicator === 'U23592')).toBe(false);
     expect(report.quality.filter((q: { indicator: string; reference: unknown }) => q.indicator === 'U23592' && q.reference !== null)).toEqual([]);
   }, SLOW);
+
+  it('the published config schema accepts the example (a region written "0012", peers, overlap)', () => {
+    const validate = ajv.compile(JSON.parse(tillit(['schema', 'config']).stdout) as object);
+    expect(validate(parseJsonc(readFileSync(join(ROOT, EXAMPLE), 'utf8')))).toBe(true);
+  });
 
   it('the table: a section per member (the region too, not the peer municipalities) and peer groups', () => {
     const run = tillit(['report', '--config', EXAMPLE]);
@@ -56,6 +68,7 @@ describe('the second bundled example: Helsingborg, Landskrona and Region Skåne'
     config.inputs = config.inputs.map((i: { path: string }) => ({ ...i, path: join(ROOT, 'fixtures/helsingborg-landskrona-skane', i.path) }));
     writeFileSync(join(dir, 'tillit.config.json'), JSON.stringify(config));
     const run = tillit(['report', '--config', join(dir, 'tillit.config.json')]);
+    expect(run.stderr).toContain('allocation.overlap');
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('allocation.overlap: member 12 contains members 1283, 1282: a population key would count their inhabitants twice; say which population to use: "overlap": "as-given"');
