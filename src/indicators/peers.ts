@@ -56,7 +56,8 @@ export function peerComparisons(rows: Iterable<QualityRow>, groups: readonly Pee
   return groups.map((g) => {
     const comparisons: PeerGroup['comparisons'] = [];
     for (const cell of byCell.values()) {
-      const present = g.members.filter((m) => cell.has(m)).map((m) => cell.get(m)!.value!);
+      const presentCodes = g.members.filter((m) => cell.has(m));
+      const present = presentCodes.map((m) => cell.get(m)!.value!);
       const own = g.source === 'kolada' ? cell.get(g.id)?.value ?? null : null;
       const groupValue = own ?? (present.length > 0 ? present.reduce((a, b) => a + b, 0) / present.length : null);
       if (groupValue === null) continue;
@@ -64,9 +65,11 @@ export function peerComparisons(rows: Iterable<QualityRow>, groups: readonly Pee
         const q = cell.get(subject);
         if (q === undefined) continue;
         const { better } = sense(q.indicator);
-        const field = g.members.includes(subject) ? present : [...present, q.value!];
+        // A subject in the group is ranked once, at its own place; one outside it joins the field.
+        const inGroup = presentCodes.indexOf(subject);
+        const field = inGroup >= 0 ? present : [...present, q.value!];
         const ranked = better !== 'none' && present.length > 0;
-        const position = ranked ? rank(field.map((v) => round(v, 4)), better)[g.members.includes(subject) ? g.members.filter((m) => cell.has(m)).indexOf(subject) : field.length - 1]! : 0;
+        const position = ranked ? rank(field.map((v) => round(v, 4)), better)[inGroup >= 0 ? inGroup : field.length - 1]! : 0;
         comparisons.push({
           area: subject, indicator: q.indicator, service: q.service, gender: q.gender, period: q.period,
           value: q.value!, groupValue: round(groupValue, 4), valueFrom: own !== null ? 'kolada' : 'mean', membersPresent: present.length,
