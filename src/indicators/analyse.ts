@@ -279,7 +279,7 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
     qualityBesideCost: qualityBesideCost.filter((q) => keepArea(q.area, 'municipality')),
     findings,
   };
-  const peerGroups = peersOf(report, table, config, groupNames);
+  const peerGroups = peersOf(report, table, config, groupNames, findings);
   // Before the findings, as the contract lists it; absent when there are none.
   if (peerGroups.length > 0) report = (({ findings: all, ...rest }) => ({ ...rest, peerGroups, findings: all }))(report);
   return { report, coverage: inputCoverage, rows: (filter: RowFilter = {}) => table.rows({ ...filter, row: (code: string, kind: AreaKind, period: string) => keepArea(code, kind) && (filter.row?.(code, kind, period) ?? true) }) };

@@ -1,4 +1,5 @@
 import type { Config } from '../config/schema.js';
+import { finding, type Finding } from '../model/findings.js';
 import { periodYear } from '../model/period.js';
 import type { PeerGroup, QualityRow, Report } from '../model/report.js';
 import { normalizeLabel } from '../model/text.js';
@@ -87,7 +88,7 @@ export function peerComparisons(rows: Iterable<QualityRow>, groups: readonly Pee
  * `peers`) at the report's survey year; the rows read are only those of the groups, their members
  * and the organisation's municipalities.
  */
-export function peerGroups(report: Report, table: QualityTable, config: Config, groupNames: ReadonlyMap<string, string>): NonNullable<Report['peerGroups']> {
+export function peerGroups(report: Report, table: QualityTable, config: Config, groupNames: ReadonlyMap<string, string>, findings: Finding[]): NonNullable<Report['peerGroups']> {
   const dataGroups = new Map<string, string>();
   for (const [code, kind] of table.areas) if (kind === 'group') dataGroups.set(code, groupNames.get(code) ?? code);
   const groups = peerGroupSpecs(dataGroups, config.peers);
@@ -97,5 +98,10 @@ export function peerGroups(report: Report, table: QualityTable, config: Config, 
   const wanted = new Set([...subjects, ...groups.flatMap((g) => [g.id, ...g.members])]);
   const indicators = new Map(report.indicators.map((i) => [i.id, i]));
   const rows = table.rows({ series: (area) => wanted.has(area), row: (_, __, period) => String(periodYear(period)) === year });
-  return peerComparisons(rows, groups, subjects, (id) => ({ better: indicators.get(id)?.better ?? 'none', unit: (indicators.get(id)?.unit ?? 'number') as ValueUnit }));
+  const out = peerComparisons(rows, groups, subjects, (id) => ({ better: indicators.get(id)?.better ?? 'none', unit: (indicators.get(id)?.unit ?? 'number') as ValueUnit }));
+  // A config group none of whose members is in the data would vanish unremarked.
+  for (const g of out) {
+    if (g.source === 'config' && g.comparisons.length === 0) findings.push(finding('(config)', { code: 'peer-group-no-data', args: { group: g.name, members: g.members.join(', '), year } }));
+  }
+  return out;
 }

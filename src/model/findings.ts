@@ -103,6 +103,7 @@ const MESSAGES = {
   'period-no-survey-data': (a) => `no survey results or indicator values for ${a.period} (the inputs have ${a.have}); the report has no quality figures for that year`,
   'period-no-budget-data': (a) => `no budget figures for ${a.period} (the budget files have ${a.have}); the report has no budget section`,
   'allocation-shares-normalised': (a) => `the fixed shares sum to ${a.sum} %, not 100 %: each share was divided by their sum`,
+  'peer-group-no-data': (a) => `peer group "${a.group}": none of its members (${a.members}) has figures for ${a.year} in the inputs; it is compared with nothing`,
   'allocation-overlap-negative': (a) => `member ${a.member}'s population (${a.population}) is smaller than that of the members it contains (${a.contained}): "overlap": "remainder" leaves it none; shared costs are not allocated by population`,
 } as const satisfies Record<string, (a: Record<string, string | number>) => string>;
 
@@ -165,6 +166,7 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'period-no-budget-data': 'warning',
   'allocation-shares-normalised': 'warning',
   'allocation-overlap-negative': 'warning',
+  'peer-group-no-data': 'warning',
 };
 
 /** Builds a finding with its message; `file` is attached by the one module that reads files. */

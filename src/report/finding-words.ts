@@ -86,6 +86,7 @@ export const FINDING_WORDS = {
   'period-no-survey-data': { sv: 'Underlaget har inga enkätresultat eller nyckeltal för det begärda året, så kvalitetsdelen är tom.', en: 'The inputs have no survey results or indicator values for the requested year, so the quality part is empty.' },
   'period-no-budget-data': { sv: 'Underlaget har inga budgetuppgifter för den begärda perioden, så ekonomidelen saknas.', en: 'The inputs have no budget figures for the requested period, so the budget part is missing.' },
   'allocation-shares-normalised': { sv: 'De fasta andelarna i fördelningsnyckeln summerar inte till 100 %; varje andel delades med deras summa.', en: 'The fixed shares of the allocation key do not add up to 100%; each share was divided by their sum.' },
+  'peer-group-no-data': { sv: 'En jämförelsegrupp i konfigurationen saknar siffror för året i underlaget och jämförs inte.', en: 'A peer group in the config has no figures for the year in the inputs and is not compared.' },
   'allocation-overlap-negative': { sv: 'En medlems befolkning är mindre än de medlemmars den innehåller, så befolkningsnyckeln kunde inte räknas och de gemensamma kostnaderna fördelades inte.', en: 'A member\'s population is smaller than that of the members it contains, so the population key could not be worked out and the shared costs were not allocated.' },
 } as const satisfies Record<FindingCode, Sentence>;
 

@@ -70,3 +70,19 @@ describe('a count beside the nation', () => {
     expect(of('U21468').reference).toMatchObject({ area: '0000', differencePp: 1 });
   });
 });
+
+describe('a config peer group without figures', () => {
+  it('is kept, compared with nothing, and said so', async () => {
+    const { parseConfig } = await import('../../src/config/parse.js');
+    const { ingestOptions } = await import('../../src/ingest/resolve.js');
+    const { parseInput } = await import('../../src/ingest/parse-input.js');
+    const { analyse } = await import('../../src/indicators/analyse.js');
+    const config = parseConfig('{"members": [{"code": "1283"}], "peers": {"Liknande": ["1438", "1439"]}}', 'c.json');
+    const text = 'kpi,municipality_id,municipality,year,gender,value,count,status\nU21468,1283,Helsingborg,2025,T,85,1,NA\n';
+    const report = analyse([parseInput(Buffer.from(text), { ...ingestOptions(config, {}, {}), file: 'k.csv' })], config);
+    expect(report.peerGroups).toEqual([{ id: 'Liknande', name: 'Liknande', source: 'config', members: ['1438', '1439'], comparisons: [] }]);
+    expect(report.findings.filter((f) => f.code === 'peer-group-no-data').map((f) => f.message)).toEqual([
+      'peer group "Liknande": none of its members (1438, 1439) has figures for 2025 in the inputs; it is compared with nothing',
+    ]);
+  });
+});
