@@ -1,3 +1,5 @@
+import { Option } from 'commander';
+import { flagValue, READ_KEYS, READ_OPTIONS, type ReadKey, type ReadOption } from '../config/options.js';
 import type { IngestOverrides } from '../ingest/resolve.js';
 import type { ParsedInput } from '../ingest/parse-input.js';
 import { formatFinding } from '../model/findings.js';
@@ -6,19 +8,18 @@ import { parsePeriod } from '../ingest/period.js';
 import { resolveArea } from '../model/register.js';
 import { normalizeLabel, truncate } from '../model/text.js';
 import { UsageError } from './errors.js';
+import type { Io } from './io.js';
 
-export interface IngestFlags {
+/** `--input-period <period>` → `inputPeriod`: the name commander gives a flag's value. */
+type Attribute<Flag extends string> = Flag extends `--${infer Name} <${string}>` ? Camel<Name> : never;
+type Camel<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
+type FlagKey = { [K in ReadKey]: (typeof READ_OPTIONS)[K] extends { flag: object } ? K : never }[ReadKey];
+
+/** The words given to the flags of `READ_OPTIONS`, as commander parsed them (its choices checked). */
+export type ReadFlags = { [K in FlagKey as Attribute<(typeof READ_OPTIONS)[K]['flag']['name']>]?: string };
+
+export interface IngestFlags extends ReadFlags {
   config?: string;
-  kind?: 'survey' | 'answers' | 'budget' | 'values';
-  encoding?: 'utf-8' | 'windows-1252';
-  delimiter?: ';' | ',' | 'tab';
-  decimal?: ',' | '.';
-  unit?: 'kr' | 'tkr' | 'mnkr';
-  sign?: 'costs-positive' | 'costs-negative';
-  gender?: 'T' | 'K' | 'M' | 'all';
-  inputPeriod?: string;
-  inputMunicipality?: string;
-  inputIndicator?: string;
   maxBytes?: number;
   maxRows?: number;
   rejects?: string;
@@ -31,28 +32,22 @@ export interface IngestFlags {
  * MAX_THREADS (each thread holds its own heap; a request above it is lowered, and said so on
  * stderr); files below TILLIT_PARALLEL_MIN_BYTES (default 32 MiB) are read on one thread.
  */
-export function threadOptions(f: IngestFlags, env: NodeJS.ProcessEnv = process.env, say: (line: string) => void = (l) => process.stderr.write(l)): ThreadOptions {
+export function threadOptions(f: IngestFlags, io: Pick<Io, 'env' | 'stderr'>): ThreadOptions {
   const defaults = defaultThreads();
-  const min = Number(env.TILLIT_PARALLEL_MIN_BYTES);
-  if (f.threads !== undefined && f.threads > MAX_THREADS) say(`tillit: --threads ${f.threads} lowered to ${MAX_THREADS}, the most one file is read on\n`);
+  const min = Number(io.env.TILLIT_PARALLEL_MIN_BYTES);
+  if (f.threads !== undefined && f.threads > MAX_THREADS) io.stderr.write(`tillit: --threads ${f.threads} lowered to ${MAX_THREADS}, the most one file is read on\n`);
   return { threads: Math.min(f.threads ?? defaults.threads, MAX_THREADS), minBytes: Number.isInteger(min) && min > 0 ? min : defaults.minBytes };
 }
 
 /** Command-line ingest flags as overrides over each file's config entry. */
 export function ingestOverrides(f: IngestFlags): IngestOverrides {
-  const o: IngestOverrides = {};
-  if (f.kind) o.kind = f.kind;
-  if (f.encoding) o.encoding = f.encoding;
-  if (f.delimiter) o.delimiter = f.delimiter === 'tab' ? '\t' : f.delimiter;
-  if (f.decimal) o.decimal = f.decimal;
-  if (f.unit) o.unit = f.unit;
-  if (f.sign) o.sign = f.sign;
-  if (f.gender) o.gender = f.gender;
-  if (f.inputPeriod) o.period = f.inputPeriod;
-  if (f.inputMunicipality) o.municipality = f.inputMunicipality;
-  if (f.inputIndicator) o.indicator = f.inputIndicator;
-  o.maxRows = f.maxRows ?? DEFAULT_MAX_ROWS;
-  return o;
+  const given = new Map<string, unknown>(Object.entries(f));
+  const read = Object.fromEntries(READ_KEYS.flatMap((key) => {
+    const o: ReadOption = READ_OPTIONS[key];
+    const word = o.flag && given.get(new Option(o.flag.name).attributeName());
+    return typeof word === 'string' && word !== '' ? [[key, flagValue(o, word)]] : [];
+  }));
+  return { ...read, maxRows: f.maxRows ?? DEFAULT_MAX_ROWS };
 }
 
 /** `--kind budget` (or a config's `"kind"`) on a file with no amount column: a usage error (exit 2). */

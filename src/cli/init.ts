@@ -7,6 +7,7 @@ import { CONFIG_FILE, loadInputs } from '../ingest/load.js';
 import type { ParsedInput } from '../ingest/parse-input.js';
 import { proposeConfig } from '../ingest/propose.js';
 import { EXIT, OutputError, UsageError } from './errors.js';
+import type { Io } from './io.js';
 import { ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
 import { writeOutputs } from './output.js';
 
@@ -20,10 +21,10 @@ export interface InitFlags extends IngestFlags {
  * organisation, inputs with what was detected, indicators), checks that the proposal reads the same
  * files, and writes it as commented JSON. Never replaces an existing file without `--force`.
  */
-export async function runInit(files: string[], opts: InitFlags): Promise<number> {
+export async function runInit(files: string[], opts: InitFlags, io: Io): Promise<number> {
   const target = resolve(opts.out);
   const overrides = ingestOverrides(opts);
-  const inputs = await loadInputs({ config: defaultConfig() }, { files, overrides, threads: threadOptions(opts) });
+  const inputs = await loadInputs({ config: defaultConfig() }, { files, overrides, threads: threadOptions(opts, io) });
   const toConfig = (file: string): string => relative(dirname(target), resolve(file)).split(sep).join('/');
   // A config reads its inputs only below its own folder: one written elsewhere would not run.
   const outside = files.filter((f) => toConfig(f).startsWith('../') || isAbsolute(toConfig(f)));
@@ -31,20 +32,20 @@ export async function runInit(files: string[], opts: InitFlags): Promise<number>
   const first = proposeConfig(inputs, toConfig);
   // Files read through the first proposal (the organisation's own rows attached) tell what the
   // first reading could not, e.g. the unit of the organisation's amounts: propose again from them.
-  const again = await readThrough(first, target, opts);
+  const again = await readThrough(first, target, opts, io);
   const proposal = { ...first, inputs: mergeInputs(first, proposeConfig(again, toConfig, first.organisation)) };
   const text = renderProposal(proposal);
   // The proposal must read the files as it says: parse it back and read them through it.
-  const reread = await readThrough(proposal, target, opts);
+  const reread = await readThrough(proposal, target, opts, io);
   await write(target, text, opts, files);
   const left = proposal.inputs.filter((i) => i.disabled).map((i) => i.spec.path);
-  process.stderr.write(summary(opts.out, reread, left));
+  io.stderr.write(summary(opts.out, reread, left));
   return EXIT.ok;
 }
 
-async function readThrough(proposal: ConfigProposal, target: string, opts: InitFlags): Promise<ParsedInput[]> {
+async function readThrough(proposal: ConfigProposal, target: string, opts: InitFlags, io: Io): Promise<ParsedInput[]> {
   const config = parseConfig(renderProposal(proposal), opts.out);
-  return loadInputs({ config, path: target }, { files: [], overrides: ingestOverrides(opts), threads: threadOptions(opts) });
+  return loadInputs({ config, path: target }, { files: [], overrides: ingestOverrides(opts), threads: threadOptions(opts, io) });
 }
 
 /** The organisation's own files as the second pass read them (named as its own); the rest as first proposed. */

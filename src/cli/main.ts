@@ -1,7 +1,6 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { setFlagsFromString } from 'node:v8';
-import { EXIT, InputError, OutputError, UsageError } from './errors.js';
-import packageJson from '../../package.json' with { type: 'json' };
+import { EXIT } from './errors.js';
+import { run } from './program.js';
 
 // V8 allocates objects from a code site straight in the old generation once most of them
 // survived a young-generation GC ("allocation-site pretenuring"). Reading a national file it
@@ -11,146 +10,6 @@ import packageJson from '../../package.json' with { type: 'json' };
 // for this thread and the reading workers alike).
 setFlagsFromString('--no-allocation-site-pretenuring');
 
-// Commands load their modules (zod, csv-parse, renderers) only when run: `tillit --version` and
-// `--help` stay fast.
-
-const { version } = packageJson;
-
-const EXIT_HELP = `
-Exit codes:
-  0  success (validate: every row accepted)
-  1  report: a --fail-on rule matched (the report is still written)
-  2  usage or config error, a --municipality with no figures, or an output that cannot be written
-  3  input error: a file unreadable or rows rejected (validate; report with --strict),
-     a --period with no figures, or nothing to report`;
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
-  return n;
-}
-
-/**
- * Flags shared by every command that reads inputs, listed after the command's own options under a
- * heading of their own: the options an analyst needs most come first in `--help`.
- */
-function ingestFlags(cmd: Command, { config = true } = {}): Command {
-  if (config) cmd.option('-c, --config <file>', 'config file (default: ./tillit.config.json when present)');
-  return cmd
-    .optionsGroup('Reading input files (override the config and what is detected):')
-    .addOption(new Option('--kind <kind>', 'force the kind of data').choices(['survey', 'answers', 'budget', 'values']))
-    .addOption(new Option('--encoding <encoding>', 'force the encoding').choices(['utf-8', 'windows-1252']))
-    .addOption(new Option('--delimiter <char>', 'force the delimiter').choices([';', ',', 'tab']))
-    .addOption(new Option('--decimal <mark>', 'force the decimal mark').choices([',', '.']))
-    .addOption(new Option('--unit <unit>', 'amount unit of budget files').choices(['kr', 'tkr', 'mnkr']))
-    .addOption(new Option('--sign <convention>', 'how budget files write costs').choices(['costs-positive', 'costs-negative']))
-    .addOption(new Option('--gender <g>', 'keep only this gender (T total, K women, M men)').choices(['T', 'K', 'M', 'all']))
-    .option('--input-period <period>', 'period for budget files that carry none, e.g. 2025-08')
-    .option('--input-municipality <code>', 'municipality (code or name) for files without such a column')
-    .option('--input-indicator <id>', 'indicator for files without such a column, e.g. U21468')
-    .option('--max-bytes <n>', 'largest input file accepted, in bytes (default 2 GiB)', positiveInt)
-    .option('--max-rows <n>', 'most data rows read from one file (default 50 000 000)', positiveInt)
-    .option('--rejects <file>', 'write every rejected row (file, line, reason, original text) as CSV')
-    .option('--threads <n>', 'threads for reading one large respondent file (default: the machine\'s cores; 1: one thread)', positiveInt)
-    .option('--allow-outside', 'read config inputs outside the config\'s folder (a config reads only below its own folder otherwise)');
-}
-
-export function buildProgram(): Command {
-  const program = new Command();
-  program
-    .name('tillit')
-    .description('Trust-based governance indicators for Swedish municipalities: survey quality and budget balance.')
-    .version(version, '-V, --version')
-    // A typo gets the error and commander's suggestion, not the whole help.
-    .showHelpAfterError('(tillit --help lists the commands, tillit COMMAND --help their options)')
-    .addHelpText('after', EXIT_HELP)
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
-
-  const validate = program.command('validate').argument('[files...]', 'CSV or JSON files (default: the config inputs)')
-    .description('check input files: encoding, delimiter, kind, rows read/used/rejected with reasons')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
-  ingestFlags(validate)
-    .addHelpText('after', EXIT_HELP)
-    .action(async (files: string[], opts) => {
-      const { runValidate } = await import('./validate.js');
-      process.exitCode = await runValidate(files, opts);
-    });
-
-  const report = program.command('report').argument('[files...]', 'input files (add to or replace the config inputs)')
-    .description('comparison report per municipality: quality, budget, shared costs')
-    .option('-p, --period <period>', 'report period YYYY or YYYY-MM (default: latest in the data)')
-    .option('-m, --municipality <code...>', 'only these municipalities or regions (codes or names)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'md', 'html']).default('table'))
-    .option('-o, --out <path>', 'output file, directory (one file per municipality) or - for stdout', '-')
-    .addOption(new Option('--lang <lang>', 'language of the report').choices(['sv', 'en']))
-    .addOption(new Option('--csv-dialect <dialect>', 'CSV flavour').choices(['rfc4180', 'excel-sv']).default('rfc4180'))
-    .addOption(new Option('--amount-unit <unit>', 'unit for amounts in table and md (default: config budget.displayUnit, tkr)').choices(['kr', 'tkr', 'mnkr']))
-    .option('--fail-on <rule...>', 'exit 1 when a rule matches: status=red, trend=worsening, deviation<-2%, suppressed')
-    .option('--summary <file>', 'append a short Markdown summary (e.g. $GITHUB_STEP_SUMMARY)')
-    .option('--add', 'add FILES to the config inputs instead of replacing them')
-    .option('--strict', 'any rejected input row is an error: exit 3, no report')
-    .option('--generated-at <iso>', 'stamp the report with this time (default: none, or SOURCE_DATE_EPOCH)')
-    .option('--no-color', 'no colour (also when NO_COLOR is set or stdout is not a terminal; FORCE_COLOR=1 forces it)')
-    .option('--no-charts', 'no charts in md (--out DIR/) and html briefs (drawing them takes ~60 ms each)');
-  ingestFlags(report)
-    .addHelpText('after', EXIT_HELP)
-    .action(async (files: string[], opts) => {
-      const { runReport } = await import('./report.js');
-      process.exitCode = await runReport(files, opts);
-    });
-
-  const init = program.command('init').argument('[files...]', 'your data files: their kind, members, periods and columns are read')
-    .description('write a commented tillit.config.json for your files (a template without files)')
-    .option('-o, --out <file>', 'where to write the config', 'tillit.config.json')
-    .option('--force', 'replace an existing config');
-  ingestFlags(init, { config: false })
-    .addHelpText('after', EXIT_HELP)
-    .action(async (files: string[], opts) => {
-      const { runInit } = await import('./init.js');
-      process.exitCode = await runInit(files, opts);
-    });
-
-  program
-    .command('schema')
-    .description('print a JSON Schema')
-    .argument('<which>', 'config | report')
-    .action(async (which: string) => {
-      const { runSchema } = await import('./schema.js');
-      process.exitCode = runSchema(which);
-    });
-  return program;
-}
-
-/** The one top-level catch: known errors become a sentence and an exit code; unknown ones are re-thrown. */
-export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
-  try {
-    await program.parseAsync(argv);
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-      return;
-    }
-    if (error instanceof UsageError || (error instanceof Error && error.name === 'ConfigError')) {
-      process.stderr.write(`tillit: ${error.message}\n`);
-      process.exitCode = EXIT.usage;
-      return;
-    }
-    if (error instanceof OutputError) {
-      process.stderr.write(`tillit: ${error.message}\n`);
-      process.exitCode = EXIT.usage;
-      return;
-    }
-    if (error instanceof InputError) {
-      process.stderr.write(`tillit: ${error.message}\n`);
-      process.exitCode = EXIT.input;
-      return;
-    }
-    throw error;
-  }
-}
-
 // `tillit report | head` closes stdout early: that is the reader's choice, not an error.
 // Any other failure (a full disk, a device that refuses) is an output error: one sentence, exit 2.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -159,4 +18,4 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(EXIT.usage);
 });
 
-await main(process.argv);
+process.exitCode = await run(process.argv, { stdout: process.stdout, stderr: process.stderr, env: process.env });

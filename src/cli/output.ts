@@ -123,9 +123,9 @@ export async function writeChunks(out: Writable, chunks: Iterable<string>): Prom
 }
 
 /** Standard output, with a full disk or a closed device an output error (EPIPE: the reader left). */
-export async function writeStdout(chunks: Iterable<string>): Promise<void> {
+export async function writeStdout(stdout: Writable, chunks: Iterable<string>): Promise<void> {
   try {
-    await writeChunks(process.stdout, chunks);
+    await writeChunks(stdout, chunks);
   } catch (error) {
     throw new OutputError(`cannot write to standard output: ${reason(error)}`, { cause: error });
   }

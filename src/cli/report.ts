@@ -19,19 +19,21 @@ import { NO_PAINT, type Paint } from '../report/view.js';
 import { budgetNotices } from '../report/notices.js';
 import { warningLines } from '../report/warnings.js';
 import { EXIT, InputError, UsageError } from './errors.js';
+import type { Io, Output } from './io.js';
 import { checkForcedKind, checkIngestFlags, ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
 import { collectGarbage, readMostlyGarbage } from './memory.js';
 import { appendSummary, writeOutputs, writeRejects, writeStdout } from './output.js';
 import { guardOutputs, protectedFiles } from './paths.js';
+import type { AmountUnit, CsvDialect, Lang } from '../model/vocabulary.js';
 
 export interface ReportFlags extends IngestFlags {
   period?: string;
   municipality?: string[];
   format: Format;
   out: string;
-  lang?: 'sv' | 'en';
-  csvDialect: 'rfc4180' | 'excel-sv';
-  amountUnit?: 'kr' | 'tkr' | 'mnkr';
+  lang?: Lang;
+  csvDialect: CsvDialect;
+  amountUnit?: AmountUnit;
   failOn?: string[];
   summary?: string;
   add?: boolean;
@@ -43,19 +45,19 @@ export interface ReportFlags extends IngestFlags {
 }
 
 /** Colour is an extra signal (see `wantsColor`). */
-function paintFor(flags: ReportFlags, toTerminal: boolean): Paint {
-  if (!wantsColor({ flag: flags.color, toStdout: toTerminal, isTTY: process.stdout.isTTY === true, env: process.env })) return NO_PAINT;
+function paintFor(flags: ReportFlags, toTerminal: boolean, io: Io): Paint {
+  if (!wantsColor({ flag: flags.color, toStdout: toTerminal, isTTY: io.stdout.isTTY === true, env: io.env })) return NO_PAINT;
   const c = new Chalk({ level: 1 });
   return { red: c.red, yellow: c.yellow, green: c.green, dim: c.dim, bold: c.bold };
 }
 
-function generatedAt(flags: ReportFlags): string | undefined {
+function generatedAt(flags: ReportFlags, env: NodeJS.ProcessEnv): string | undefined {
   if (flags.generatedAt !== undefined) {
     const d = new Date(flags.generatedAt);
     if (Number.isNaN(d.getTime())) throw new UsageError(`--generated-at: not a date: "${flags.generatedAt}" (expected ISO 8601, e.g. 2025-11-05T08:00:00Z)`);
     return d.toISOString();
   }
-  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '') {
     const d = new Date(Number(epoch) * 1000);
     // A Date reaches 8.64e15 ms (year 275760); beyond it there is no time to print.
@@ -66,25 +68,25 @@ function generatedAt(flags: ReportFlags): string | undefined {
 }
 
 /** Only a person at a terminal waiting on large inputs sees a progress line, on stderr. */
-async function progressLine(paths: string[]): Promise<{ done(): void }> {
-  if (!process.stderr.isTTY) return { done: () => undefined };
+async function progressLine(paths: string[], stderr: Output): Promise<{ done(): void }> {
+  if (!stderr.isTTY) return { done: () => undefined };
   const sizes = await Promise.all(paths.map((p) => stat(p).then((s) => s.size, () => 0)));
   const total = sizes.reduce((a, b) => a + b, 0);
   if (total < 20 * 1024 * 1024) return { done: () => undefined };
   const started = Date.now();
-  process.stderr.write(`tillit: reading ${paths.length} file(s), ${(total / 1e6).toFixed(0)} MB …`);
-  return { done: () => process.stderr.write(` ${((Date.now() - started) / 1000).toFixed(1)} s\n`) };
+  stderr.write(`tillit: reading ${paths.length} file(s), ${(total / 1e6).toFixed(0)} MB …`);
+  return { done: () => stderr.write(` ${((Date.now() - started) / 1000).toFixed(1)} s\n`) };
 }
 
 /**
  * Answers read twice (a file named twice under other names, rows appended twice) would count twice
  * in every share they touch: they are listed and no report is written.
  */
-function refuseRepeatedAnswers(inputs: readonly ParsedInput[]): void {
+function refuseRepeatedAnswers(inputs: readonly ParsedInput[], stderr: Output): void {
   const repeated = inputs.flatMap((i) => i.findings.filter((f) => f.code === 'answer-repeated' || f.code === 'answer-repeated-more'));
   if (repeated.length === 0) return;
-  for (const f of repeated.slice(0, 10)) process.stderr.write(`  ${formatFinding(f)}\n`);
-  if (repeated.length > 10) process.stderr.write(`  … ${repeated.length - 10} more (tillit validate, or --format json of validate)\n`);
+  for (const f of repeated.slice(0, 10)) stderr.write(`  ${formatFinding(f)}\n`);
+  if (repeated.length > 10) stderr.write(`  … ${repeated.length - 10} more (tillit validate, or --format json of validate)\n`);
   throw new InputError('answers read twice: the same respondent answers the same question more than once (listed above); each would count twice, so no report is written');
 }
 
@@ -93,7 +95,7 @@ function refuseRepeatedAnswers(inputs: readonly ParsedInput[]): void {
  * (files beside the briefs; `--out` names a directory as writeOutputs decides: a trailing slash
  * or an existing directory). Rendering loads the chart library, so nothing else pays for it.
  */
-async function briefCharts(flags: ReportFlags, report: () => Report, lang: 'sv' | 'en'): Promise<BriefCharts | undefined> {
+async function briefCharts(flags: ReportFlags, report: () => Report, lang: Lang): Promise<BriefCharts | undefined> {
   if (flags.charts === false) return undefined;
   if (flags.format === 'html') return renderBriefCharts(report(), lang);
   if (flags.format !== 'md' || flags.out === '-') return undefined;
@@ -124,7 +126,8 @@ export function unreadableSentence(failed: readonly Finding[]): string {
   return failed.length === 1 ? first : `${first} (and ${failed.length - 1} more file(s) that cannot be read; tillit validate lists them)`;
 }
 
-export async function runReport(files: string[], flags: ReportFlags): Promise<number> {
+export async function runReport(files: string[], flags: ReportFlags, io: Io): Promise<number> {
+  const { stderr } = io;
   if (flags.period !== undefined && !/^\d{4}(-(0[1-9]|1[0-2]))?$/.test(flags.period)) {
     throw new UsageError(`--period: expected YYYY or YYYY-MM, got "${flags.period}"`);
   }
@@ -142,26 +145,26 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
     ...(flags.rejects ? [{ role: '--rejects', path: flags.rejects }] : []),
     ...(flags.summary ? [{ role: '--summary', path: flags.summary }] : []),
   ], kept);
-  const progress = await progressLine(files.length > 0 ? files : loaded.path ? loaded.config.inputs.map((i) => configInputPath(loaded.path!, i)) : []);
+  const progress = await progressLine(files.length > 0 ? files : loaded.path ? loaded.config.inputs.map((i) => configInputPath(loaded.path!, i)) : [], stderr);
   // A finance export without a period column is "after" the report's --period month.
   const overrides = { ...ingestOverrides(flags), ...(flags.period?.length === 7 ? { fallbackPeriod: flags.period } : {}) };
-  const inputs = await loadInputs(loaded, { files, addToConfig: flags.add ?? false, overrides, threads: threadOptions(flags), allowOutside: flags.allowOutside ?? false, ...(flags.maxBytes ? { maxBytes: flags.maxBytes } : {}) });
+  const inputs = await loadInputs(loaded, { files, addToConfig: flags.add ?? false, overrides, threads: threadOptions(flags, io), allowOutside: flags.allowOutside ?? false, ...(flags.maxBytes ? { maxBytes: flags.maxBytes } : {}) });
   progress.done();
   const unreadable = unreadableInputs(inputs);
   if (unreadable.length > 0) throw new InputError(unreadableSentence(unreadable));
   checkForcedKind(inputs);
   if (flags.rejects) {
     const count = await writeRejects(flags.rejects, inputs);
-    process.stderr.write(`tillit: wrote ${count} rejected row(s) to ${flags.rejects}\n`);
+    stderr.write(`tillit: wrote ${count} rejected row(s) to ${flags.rejects}\n`);
   }
-  refuseRepeatedAnswers(inputs);
+  refuseRepeatedAnswers(inputs, stderr);
   const rejected = inputs.flatMap((i) => i.findings.filter((f) => f.severity === 'error'));
   const rejectedRows = inputs.reduce((a, i) => a + i.counts.rejected, 0);
   if (rejected.length > 0) {
     // A file can fail with no row rejected (every row set aside on purpose): no "0 rows" line then.
-    process.stderr.write(rejectedRows > 0 ? `tillit: ${rejectedRows} input row(s) rejected${flags.strict ? '' : ' and left out of the report'}:\n` : 'tillit: input errors:\n');
-    for (const f of rejected.slice(0, 10)) process.stderr.write(`  ${formatFinding(f)}\n`);
-    if (rejected.length > 10) process.stderr.write(`  … ${rejected.length - 10} more (tillit validate, or the JSON report's findings)\n`);
+    stderr.write(rejectedRows > 0 ? `tillit: ${rejectedRows} input row(s) rejected${flags.strict ? '' : ' and left out of the report'}:\n` : 'tillit: input errors:\n');
+    for (const f of rejected.slice(0, 10)) stderr.write(`  ${formatFinding(f)}\n`);
+    if (rejected.length > 10) stderr.write(`  … ${rejected.length - 10} more (tillit validate, or the JSON report's findings)\n`);
     if (flags.strict) throw new InputError('--strict: no report written');
   }
   if (inputs.every((i) => i.records.length === 0 && !i.budget?.length)) throw new InputError('no usable rows in the input; nothing to report');
@@ -173,7 +176,7 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   // `-m 1460`, `-m Bengtsfors`, `-m 20`, `-m Dalarna`: a municipality or a region, as the data names them;
   // one that names nothing in the data is refused below with the valid ones.
   const municipalities = flags.municipality?.map((m) => municipalityCode(m) ?? ((r) => (r.ok ? r.area.code : m))(resolveArea(m)));
-  const at = generatedAt(flags);
+  const at = generatedAt(flags, io.env);
   const { report, rows, coverage } = analyseLazily(inputs, loaded.config, {
     ...(flags.period ? { period: flags.period } : {}),
     ...(municipalities ? { municipalities } : {}),
@@ -181,12 +184,12 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   });
   // Budget sources that disagree are errors of the report, not of a row: said here; warnings below.
   const conflicts = budgetNotices(report).filter((n) => n.includes(' error '));
-  if (conflicts.length > 0) process.stderr.write(`tillit: ${conflicts.length} budget conflict(s):\n${conflicts.map((n) => `  ${n}\n`).join('')}`);
+  if (conflicts.length > 0) stderr.write(`tillit: ${conflicts.length} budget conflict(s):\n${conflicts.map((n) => `  ${n}\n`).join('')}`);
   if (flags.strict && report.findings.some((f) => f.code === 'budget-conflict')) throw new InputError('--strict: budget sources disagree; no report written');
   // Analysis has what it needs: the records (2M answers: ~40 MB) are let go before writing.
   inputs.length = 0;
   checkSelection(flags, coverage);
-  for (const line of warningLines(report.findings)) process.stderr.write(`${line}\n`);
+  for (const line of warningLines(report.findings)) stderr.write(`${line}\n`);
   if (isEmptyReport(report, rows)) {
     const when = [report.period.survey, report.period.budget].filter((p) => p !== null).join(' / ');
     throw new InputError(`nothing to report: no figures for a municipality or the organisation${when ? ` at ${when}` : ''} (the inputs have ${coverageText(coverage)}); nothing written`);
@@ -198,19 +201,19 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   const lang = flags.lang ?? loaded.config.organisation.language;
   const toStdout = flags.out === '-';
   const charts = await briefCharts(flags, full, lang);
-  const options = { lang, unit: flags.amountUnit ?? loaded.config.budget.displayUnit, paint: paintFor(flags, toStdout), csvDialect: flags.csvDialect, ...(charts ? { charts } : {}) };
+  const options = { lang, unit: flags.amountUnit ?? loaded.config.budget.displayUnit, paint: paintFor(flags, toStdout, io), csvDialect: flags.csvDialect, ...(charts ? { charts } : {}) };
   const streams = flags.format === 'json' || flags.format === 'csv';
   const chunks = (paint: Paint) => (streams ? renderReportChunks(report, flags.format, { ...options, paint }, rows()) : renderReportChunks(full(), flags.format, { ...options, paint }));
-  if (toStdout) await writeStdout(chunks(options.paint));
+  if (toStdout) await writeStdout(io.stdout, chunks(options.paint));
   else {
     const guarded = [...kept, ...(flags.rejects ? [{ role: '--rejects', path: flags.rejects }] : []), ...(flags.summary ? [{ role: '--summary', path: flags.summary }] : [])];
     // Charts first: a brief never links a chart that is not there yet.
     if (charts && flags.format === 'md') {
       const paths = await writeOutputs(join(flags.out, 'charts') + sep, () => chartFiles(charts), () => [], guarded);
-      if (paths.length > 0) process.stderr.write(`tillit: wrote ${paths.length} chart(s) to ${dirname(paths[0]!)}${sep}\n`);
+      if (paths.length > 0) stderr.write(`tillit: wrote ${paths.length} chart(s) to ${dirname(paths[0]!)}${sep}\n`);
     }
     const written = await writeOutputs(flags.out, () => reportFiles(full(), flags.format, options), () => chunks(NO_PAINT), guarded);
-    for (const path of written) process.stderr.write(`tillit: wrote ${path}\n`);
+    for (const path of written) stderr.write(`tillit: wrote ${path}\n`);
   }
   // --fail-on reads the rows of the report's survey year only: those are all it is given unless
   // every row is at hand anyway.
@@ -219,9 +222,9 @@ export async function runReport(files: string[], flags: ReportFlags): Promise<nu
   const matches = rules.length === 0 ? [] : evaluateFailOn(whole ?? (flags.summary ? full() : latest()), rules);
   if (flags.summary) await appendSummary(flags.summary, renderSummary(full(), matches, { ...options, paint: NO_PAINT }));
   if (matches.length > 0) {
-    process.stderr.write(`tillit: --fail-on matched ${matches.length} time(s):\n`);
+    stderr.write(`tillit: --fail-on matched ${matches.length} time(s):\n`);
     // A rule's match names data: folded onto its line, so no data begins a line on stderr.
-    for (const m of matches) process.stderr.write(`  ${visible(m.replace(/\r?\n/g, '⏎'))}\n`);
+    for (const m of matches) stderr.write(`  ${visible(m.replace(/\r?\n/g, '⏎'))}\n`);
     return EXIT.failOn;
   }
   return EXIT.ok;

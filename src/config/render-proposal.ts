@@ -1,4 +1,5 @@
 import type { ConfigProposal, ProposedInput } from './proposal.js';
+import { configSchema } from './schema.js';
 
 /**
  * The proposal as a commented config (JSONC, as `tillit report` reads it). Every value goes through
@@ -24,6 +25,9 @@ function comment(indent: string, text: string): string {
 
 const json = (v: unknown): string => JSON.stringify(v);
 
+/** What the schema fills in for a config that says nothing. */
+const DEFAULTS = configSchema.parse({});
+
 /** An object on one line, `{ "key": value, … }`, nested objects alike; texts escaped by JSON.stringify. */
 function inline(v: unknown): string {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return json(v);
@@ -35,7 +39,7 @@ function organisation(p: ConfigProposal): string[] {
   const o = p.organisation;
   return [
     ...o.notes.map((n) => comment('  ', n)),
-    `  "organisation": ${inline({ name: o.name, code: o.code, aliases: o.aliases, language: 'sv' })},`,
+    `  "organisation": ${inline({ name: o.name, code: o.code, aliases: o.aliases, language: DEFAULTS.organisation.language })},`,
   ];
 }
 
@@ -81,11 +85,13 @@ function indicators(p: ConfigProposal): string[] {
   return lines;
 }
 
+/** The defaults a config may change most often, shown with the values the schema gives them. */
 function defaults(): string[] {
+  const { survey, budget } = DEFAULTS;
   return [
     comment('  ', 'Survey: no share, interval or n is published for fewer respondents than minRespondents.'),
-    '  "survey": { "minRespondents": 30, "alpha": 0.05 },',
+    `  "survey": ${inline({ minRespondents: survey.minRespondents, alpha: survey.alpha })},`,
     comment('  ', 'Budget: status yellow below yellowBelow %, red below redBelow % deviation from budget; amounts shown in displayUnit.'),
-    '  "budget": { "yellowBelow": 0, "redBelow": -2, "forecastMargin": 1, "resultTarget": 2, "displayUnit": "tkr" }',
+    `  "budget": ${inline({ yellowBelow: budget.yellowBelow, redBelow: budget.redBelow, forecastMargin: budget.forecastMargin, resultTarget: budget.resultTarget, displayUnit: budget.displayUnit })}`,
   ];
 }

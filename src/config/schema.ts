@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { indicatorSchema, type IndicatorSpec } from '../model/indicator.js';
-import { KINDS, type Kind } from '../model/vocabulary.js';
+import { amountUnit, KINDS, lang, type Kind } from '../model/vocabulary.js';
+import { readConfigFields } from './options.js';
 import { MEMBER_KINDS, memberCode, overlaps, registerKind } from '../model/membership.js';
 
 export { indicatorSchema };
@@ -20,26 +21,7 @@ export const ROLES = [
 export const inputSchema = z
   .object({
     path: z.string().min(1).describe('Path to the file, relative to the config file.'),
-    kind: z.enum(KINDS).optional().describe('Override the detected kind of data.'),
-    delimiter: z.enum([';', ',', '\t']).optional(),
-    decimal: z.enum([',', '.']).optional(),
-    encoding: z.enum(['utf-8', 'windows-1252']).optional(),
-    unit: z.enum(['kr', 'tkr', 'mnkr']).optional().describe('Amount unit of budget files.'),
-    sign: z
-      .enum(['costs-positive', 'costs-negative'])
-      .optional()
-      .describe('How the source writes costs; inferred when all budget amounts share one sign.'),
-    period: z.string().optional().describe('Period for files that carry none, e.g. "2025-08".'),
-    municipality: z
-      .string()
-      .optional()
-      .describe('Municipality code or name (or the organisation code) for files without such a column.'),
-    indicator: z
-      .string()
-      .min(1)
-      .optional()
-      .describe('Indicator (a Kolada id such as "U21468", or a name) for files without an indicator column.'),
-    dash: z.enum(['zero', 'missing']).optional().describe('What a lone "-" means (default zero).'),
+    ...readConfigFields,
     columns: z
       .partialRecord(z.enum(ROLES), z.string())
       .optional()
@@ -116,12 +98,12 @@ export const configSchema = z
         name: z.string().min(1),
         code: z.string().min(1).default('ORG').describe('Id used for rows booked on the organisation itself.'),
         aliases: z.array(z.string()).default([]).describe('Cell texts meaning the organisation.'),
-        language: z.enum(['sv', 'en']).default('sv'),
+        language: lang.default('sv'),
       })
       .strict()
-      .default({ name: 'tillit', code: 'ORG', aliases: [], language: 'sv' }),
+      .prefault({ name: 'tillit' }),
     members: z.array(memberSchema).default([]),
-    allocation: allocationSchema.default({ method: 'population', populationFrom: 'previous-year' }),
+    allocation: allocationSchema.prefault({ method: 'population' }),
     peers: peersSchema,
     inputs: z.array(inputSchema).default([]),
     indicators: z.array(indicatorSchema).default([]),
@@ -138,14 +120,14 @@ export const configSchema = z
         alpha: z.number().gt(0).lt(1).default(0.05),
       })
       .strict()
-      .default({ other: [], questions: {}, minRespondents: 30, alpha: 0.05 }),
+      .prefault({}),
     budget: z
       .object({
         yellowBelow: z.number().default(0).describe('Deviation % of budget below which status is yellow.'),
         redBelow: z.number().default(-2).describe('Deviation % of budget below which status is red.'),
         forecastMargin: z.number().nonnegative().default(1).describe('% of budget; optimism flag.'),
         resultTarget: z.number().default(2).describe('% of tax revenue and general grants.'),
-        displayUnit: z.enum(['kr', 'tkr', 'mnkr']).default('tkr'),
+        displayUnit: amountUnit.default('tkr'),
         serviceActivity: z
           .record(z.string(), z.string())
           .default({})
@@ -156,7 +138,7 @@ export const configSchema = z
           .describe('Further activity names that are revenue lines (tax revenue, grants and equalisation are recognised).'),
       })
       .strict()
-      .default({ yellowBelow: 0, redBelow: -2, forecastMargin: 1, resultTarget: 2, displayUnit: 'tkr', serviceActivity: {}, revenueActivities: [] }),
+      .prefault({}),
   })
   .strict()
   .superRefine((config, ctx) => {

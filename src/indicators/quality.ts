@@ -2,6 +2,7 @@ import type { Config } from '../config/schema.js';
 import { finding, type Finding } from '../model/findings.js';
 import { indicatorCatalogue } from '../model/kolada-kpis.js';
 import type { Gender, QualityRecord } from '../model/records.js';
+import { gender as genders } from '../model/vocabulary.js';
 import { QualityCell, type Comparison, type QualityRow } from '../model/report.js';
 import { comparePeriods, periodPosition, periodYear } from '../model/period.js';
 import type { AreaKind } from '../model/register.js';
@@ -53,7 +54,7 @@ export interface QualitySettings {
   period?: string | undefined;
 }
 
-const GENDERS: readonly Gender[] = ['T', 'K', 'M'];
+const GENDERS: readonly Gender[] = genders.options;
 const GENDER_ORDER: Record<Gender, number> = { T: 0, K: 1, M: 2 };
 const KINDS: readonly AreaKind[] = ['municipality', 'organisation', 'region', 'group', 'nation', 'federation'];
 /** An area kind as stored in a column: its place in KINDS. */

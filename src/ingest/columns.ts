@@ -1,5 +1,6 @@
 import type { Kind, Role } from '../config/schema.js';
 import { normalizeLabel } from '../model/text.js';
+import type { AmountUnit } from '../model/vocabulary.js';
 
 /**
  * Header aliases per role, compared after `normalizeLabel` (case, accents, `_`/`-` folded) and
@@ -45,7 +46,7 @@ export const ALIASES: Readonly<Record<Role, readonly string[]>> = {
 
 const UNIT_IN_HEADER = /[\s,(]*(?:belopp i\s*)?\b(kr|tkr|mnkr|mkr|tusen kronor|miljoner kronor|kronor)\b\)?\s*$/;
 
-export type AmountUnit = 'kr' | 'tkr' | 'mnkr';
+export type { AmountUnit };
 
 /** Splits `Budget helår (tkr)` into the label `budget helar` and the unit `tkr`. */
 export function splitHeader(header: string): { label: string; unit?: AmountUnit } {

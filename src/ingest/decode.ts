@@ -1,4 +1,4 @@
-import type { Encoding } from '../model/input.js';
+import type { Encoding, ForcedEncoding } from '../model/vocabulary.js';
 
 export type { Encoding };
 
@@ -34,7 +34,7 @@ const utf16be = new TextDecoder('utf-16be', { ignoreBOM: true });
  * Windows-1252 (a superset of ISO-8859-1 for printable text). Never yields U+FFFD silently:
  * a file forced to UTF-8 that is not valid UTF-8 fails with the position of the first bad byte.
  */
-export function decode(bytes: Uint8Array, forced?: 'utf-8' | 'windows-1252'): DecodeResult {
+export function decode(bytes: Uint8Array, forced?: ForcedEncoding): DecodeResult {
   if (bytes.length === 0) return { ok: false, code: 'file-empty' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { ok: true, text: utf16.decode(bytes.subarray(2)), encoding: 'utf-16le', bom: true };

@@ -4,11 +4,12 @@ import { resolveArea } from '../model/register.js';
 import { truncate, visibleLabel } from '../model/text.js';
 import { createJsonStream, type JsonPath, type JsonPos } from './json-stream.js';
 import type { RejectedRow, RowCounts } from './records.js';
+import type { GenderFilter } from '../model/vocabulary.js';
 
 export interface KoladaOptions {
   file: string;
   /** Keep only this gender; Kolada's default view is `T` (total). */
-  gender: Gender | 'all';
+  gender: GenderFilter;
 }
 
 export interface KoladaResult {

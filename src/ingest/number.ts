@@ -1,4 +1,4 @@
-import type { DecimalMark } from '../model/input.js';
+import type { Dash, DecimalMark } from '../model/vocabulary.js';
 
 export type { DecimalMark };
 
@@ -57,7 +57,7 @@ const POINT_DECIMAL = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
  * ten to that power, correctly rounded (see `plainNumber`); infinite if that is past a double.
  * @example parseNumber('−1 234,5', ',') // { kind: 'value', value: -1234.5 }
  */
-export function parseNumber(cell: string, decimal: DecimalMark, dash: 'zero' | 'missing' = 'zero', scale = 0): NumberCell {
+export function parseNumber(cell: string, decimal: DecimalMark, dash: Dash = 'zero', scale = 0): NumberCell {
   // The common cases first (a national file has millions of cells): a plain integer, or digits
   // with the file's own decimal mark, mean the same in every convention.
   const plain = plainNumber(cell, decimal, scale);

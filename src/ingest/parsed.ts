@@ -1,5 +1,6 @@
 import type { ParsedInput as InputContract } from '../model/input.js';
 import type { Delimiter } from '../model/input.js';
+import type { ForcedEncoding } from '../model/vocabulary.js';
 import type { RecordOptions } from './records.js';
 import type { RespondentSet } from './respondents.js';
 
@@ -14,6 +15,6 @@ export interface ParsedInput extends InputContract {
 }
 
 export interface ParseOptions extends RecordOptions {
-  encoding?: 'utf-8' | 'windows-1252';
+  encoding?: ForcedEncoding;
   delimiter?: Delimiter;
 }

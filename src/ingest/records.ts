@@ -23,6 +23,7 @@ import { checkUnit, yearlyTotals } from './budget-unit.js';
 import { createRowIndex } from '../model/row-index.js';
 import { joinCells, type Delimiter, type Row } from './table.js';
 import { appendAll } from '../model/array.js';
+import type { Dash, GenderFilter } from '../model/vocabulary.js';
 
 export type { RejectedRow, RowCounts, Sign } from '../model/input.js';
 
@@ -32,7 +33,7 @@ export interface RecordOptions {
   fileBytes?: number;
   kind?: Kind;
   decimal?: DecimalMark;
-  dash?: 'zero' | 'missing';
+  dash?: Dash;
   unit?: AmountUnit;
   /** Inhabitants per area code (the members', the organisation's as their sum): how amounts are judged plausible. */
   population?: Readonly<Record<string, number>>;
@@ -44,7 +45,7 @@ export interface RecordOptions {
   indicator?: string;
   columns?: Partial<Record<Role, string>>;
   /** Keep only this gender; `all` keeps every row. */
-  gender?: Gender | 'all';
+  gender?: GenderFilter;
   /** Most data rows read from one file. */
   maxRows?: number;
   /** Bytes per parsed block when streaming (tests make it small to put boundaries everywhere). */

@@ -1,4 +1,5 @@
 import type { AnswerRecord, DataRecord, Gender } from '../model/records.js';
+import { gender as genders } from '../model/vocabulary.js';
 import type { Area } from '../model/register.js';
 import { createRowIndex, KeyNumbers } from '../model/row-index.js';
 import { TextIndex } from '../model/text.js';
@@ -72,7 +73,7 @@ export interface PackedAnswers {
   numbers: Float64Array<ArrayBuffer>;
 }
 
-const GENDERS: readonly Gender[] = ['T', 'K', 'M'];
+const GENDERS: readonly Gender[] = genders.options;
 const WIDTH = 11;
 
 /** Packs answer records; undefined when there is any other kind, or numeric answers not yet scaled (those go as they are). */

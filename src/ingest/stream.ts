@@ -9,6 +9,7 @@ import type { Kind } from '../config/schema.js';
 import type { DecimalMark } from './number.js';
 import { appendAll } from '../model/array.js';
 import { visible } from '../model/text.js';
+import type { ForcedEncoding } from '../model/vocabulary.js';
 
 /**
  * Blocks of about this many bytes are decoded and parsed at a time while the first rows (2000 of
@@ -60,7 +61,7 @@ export interface ChunkHead {
   decimal: DecimalMark;
   kind: Kind | undefined;
   plan: HeaderPlan;
-  encoding: 'utf-8' | 'windows-1252';
+  encoding: ForcedEncoding;
   sawMultibyte: boolean;
   switched: boolean;
   bom: boolean;
@@ -89,7 +90,7 @@ export function createCsvIngest(opts: ParseOptions, bom: boolean, cont?: ChunkHe
   let breaks = 0;
   let breaksAtBoundary = 0;
   let nextLine = 1;
-  let encoding: 'utf-8' | 'windows-1252' = opts.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8';
+  let encoding: ForcedEncoding = opts.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8';
   let sawMultibyte = false;
   let switched = false;
   let firstInvalid: { line: number; column: number } | undefined;

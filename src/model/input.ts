@@ -1,7 +1,7 @@
 import type { BudgetTable } from './budget-table.js';
 import type { Finding } from './findings.js';
 import type { QualityRecord } from './records.js';
-import type { Kind } from './vocabulary.js';
+import type { DecimalMark, Delimiter, Encoding, Kind, Sign } from './vocabulary.js';
 
 /**
  * What ingest hands on about one input, the contract between reading files and everything after
@@ -10,11 +10,7 @@ import type { Kind } from './vocabulary.js';
  */
 
 export type SourceFormat = 'csv' | 'px-web-csv' | 'kolada-json' | 'kolada-csv';
-export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
-export type Delimiter = ';' | ',' | '\t';
-export type DecimalMark = ',' | '.';
-/** How a budget source writes costs. */
-export type Sign = 'costs-positive' | 'costs-negative';
+export type { DecimalMark, Delimiter, Encoding, Sign };
 
 export interface RowCounts {
   read: number;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pooledRange } from './period.js';
+import { gender, type Gender } from './vocabulary.js';
 
 /**
  * One zod schema per record kind (STYLE rule 4): the check on rows read the general way. The
@@ -13,7 +14,6 @@ const area = z.object({
   name: z.string().optional(),
 });
 const source = z.object({ file: z.string(), line: z.number().int().nonnegative() });
-const gender = z.enum(['T', 'K', 'M']);
 const year = z.string().regex(/^\d{4}$/);
 /** A pooled range as written (`2004-2007`, `2019/20`): see `model/period.ts`. */
 const isPooled = (p: string) => pooledRange(p) !== undefined;
@@ -103,4 +103,4 @@ export type ValueRecord = z.infer<typeof valueRecordSchema>;
 export type DataRecord = SurveyRecord | AnswerRecord | BudgetRecord | ValueRecord;
 /** What a quality file gives: shares, respondents' answers, indicator values (a budget file gives a `BudgetTable`). */
 export type QualityRecord = SurveyRecord | AnswerRecord | ValueRecord;
-export type Gender = z.infer<typeof gender>;
+export type { Gender };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { gender, lang } from './vocabulary.js';
 
 /**
  * The report model is the JSON contract (`--format json`): every renderer reads this and nothing
@@ -35,7 +36,7 @@ export const qualityRowSchema = z.object({
   areaKind,
   indicator: z.string(),
   service: z.string(),
-  gender: z.enum(['T', 'K', 'M']),
+  gender,
   period: z.string(),
   /** Share of positive answers in percent (0–100), or the KPI value in its unit. Null when suppressed. */
   value: num,
@@ -175,7 +176,7 @@ export const peerGroupSchema = z.object({
 export const reportSchema = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   generatedAt: z.string().nullable(),
-  organisation: z.object({ name: z.string(), code: z.string(), language: z.enum(['sv', 'en']), members: z.array(z.string()) }),
+  organisation: z.object({ name: z.string(), code: z.string(), language: lang, members: z.array(z.string()) }),
   period: z.object({ survey: z.string().nullable(), budget: z.string().nullable() }),
   settings: z.object({
     minRespondents: z.number().int(),

@@ -154,7 +154,7 @@ function allocationSection(report: Report, lang: Lang): Section<Table> | null {
 }
 
 /** The short method note every brief ends with. */
-export function methodNote(report: Report, lang: 'sv' | 'en'): string[] {
+export function methodNote(report: Report, lang: Lang): string[] {
   const min = report.settings.minRespondents;
   const alpha = alphaText(report, lang);
   const sources = [...new Set(report.inputs.map((i) => i.file))].join(', ');
@@ -179,7 +179,7 @@ export function methodNote(report: Report, lang: 'sv' | 'en'): string[] {
  * What the method note says about these data: that values given without n carry no uncertainty
  * (so no interval and no test), and every warning and every kind of row left out, in plain words.
  */
-export function dataNotes(report: Report, area: string, lang: 'sv' | 'en'): string[] {
+export function dataNotes(report: Report, area: string, lang: Lang): string[] {
   const out: string[] = [];
   if (areaQuality(report, area).some((q) => q.value !== null && q.n === null)) {
     out.push(lang === 'sv'

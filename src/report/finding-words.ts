@@ -1,5 +1,6 @@
 import type { FindingCode, FindingLike } from '../model/findings.js';
 import { groupByCode } from './warnings.js';
+import type { Lang } from '../model/vocabulary.js';
 
 type Sentence = { sv: string; en: string };
 
@@ -98,7 +99,7 @@ const MAX_LINES = 10;
  * and warnings, one line per kind and file, with how many cases, in plain words. A kind this
  * version has no sentence for (a report read back from JSON) keeps its English message.
  */
-export function findingNotes(findings: readonly FindingLike[], lang: 'sv' | 'en'): string[] {
+export function findingNotes(findings: readonly FindingLike[], lang: Lang): string[] {
   const groups = [...groupByCode(findings, 'error'), ...groupByCode(findings, 'warning')].flatMap(byFile);
   const lines = groups.map((list) => {
     const f = list[0]!;

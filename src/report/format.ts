@@ -1,8 +1,7 @@
-import type { ValueUnit } from '../model/vocabulary.js';
+import type { AmountUnit, Lang, ValueUnit } from '../model/vocabulary.js';
 import { minMax } from '../model/array.js';
 
-export type Lang = 'sv' | 'en';
-export type AmountUnit = 'kr' | 'tkr' | 'mnkr';
+export type { AmountUnit, Lang };
 
 const UNIT_DIVISOR: Record<AmountUnit, number> = { kr: 1, tkr: 1_000, mnkr: 1_000_000 };
 const UNIT_DECIMALS: Record<AmountUnit, number> = { kr: 0, tkr: 0, mnkr: 1 };

@@ -1,10 +1,11 @@
 import { periodYear } from '../model/period.js';
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import { formatAmount, formatNumber, formatValue, monthName } from './format.js';
+import type { Lang } from '../model/vocabulary.js';
 import { areaName, budgetLabel, indicatorTitle, indicatorUnit, latestQuality, seriesQuality, type RenderOptions } from './view.js';
 
 /** Lower-case service in running Swedish/English text: "hemtjänsten", "home care". */
-function serviceDefinite(service: string, lang: 'sv' | 'en'): string {
+function serviceDefinite(service: string, lang: Lang): string {
   // A qualifier in brackets ("(endast Mellerud)") keeps its case and follows the inflected noun.
   const bracket = service.indexOf(' (');
   if (bracket > 0) return `${serviceDefinite(service.slice(0, bracket), lang)}${service.slice(bracket)}`;
@@ -15,10 +16,10 @@ function serviceDefinite(service: string, lang: 'sv' | 'en'): string {
   return s.endsWith('omsorg') || s.endsWith('tjänst') ? `${s}en` : s;
 }
 
-const pct = (v: number, lang: 'sv' | 'en') => (lang === 'sv' ? `${formatNumber(v, 0, lang)} %` : `${formatNumber(v, 0, lang)}%`);
+const pct = (v: number, lang: Lang) => (lang === 'sv' ? `${formatNumber(v, 0, lang)} %` : `${formatNumber(v, 0, lang)}%`);
 
 /** How running text names an area: the municipality, or "the shared organisation". */
-function nameInText(report: Report, area: string, lang: 'sv' | 'en'): string {
+function nameInText(report: Report, area: string, lang: Lang): string {
   if (report.areas.find((a) => a.code === area)?.kind !== 'organisation') return areaName(report, area);
   return lang === 'sv' ? 'den gemensamma organisationen' : 'the shared organisation';
 }
@@ -148,7 +149,7 @@ export function keyMessages(report: Report, area: string, opts: RenderOptions): 
  * uncertainty only where a test was made (a change has a p-value only where both years have n);
  * where the source gives no n, that it gives no uncertainty, so no change could be tested.
  */
-function noChangeMessage(shown: readonly QualityRow[], name: string, lang: 'sv' | 'en'): string {
+function noChangeMessage(shown: readonly QualityRow[], name: string, lang: Lang): string {
   const untested = shown.filter((q) => q.change !== null && q.change.p === null).length;
   const noneTested = shown.every((q) => q.n === null && (q.change === null || q.change.p === null));
   if (untested === 0 && !noneTested) {

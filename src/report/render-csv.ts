@@ -1,6 +1,7 @@
 import type { QualityRow, Report } from '../model/report.js';
+import type { CsvDialect } from '../model/vocabulary.js';
 
-export type CsvDialect = 'rfc4180' | 'excel-sv';
+export type { CsvDialect };
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 

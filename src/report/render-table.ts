@@ -1,6 +1,6 @@
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatPp, formatValue, sparkline } from './format.js';
-import type { ValueUnit } from '../model/vocabulary.js';
+import type { Lang, ValueUnit } from '../model/vocabulary.js';
 import { alphaText, areaName, budgetHeading, budgetLabel, budgetPeriodNote, indicatorTitle, indicatorUnit, latestQuality, reportAreas, seriesValues, type RenderOptions } from './view.js';
 import { truncate } from '../model/text.js';
 import { words } from './words.js';
@@ -140,7 +140,7 @@ export function resultLine(report: Report, area: string, opts: RenderOptions): s
 }
 
 /** One sentence on how budget figures are signed, and how each source wrote them. */
-export function signNote(report: Report, lang: 'sv' | 'en'): string {
+export function signNote(report: Report, lang: Lang): string {
   const files = report.inputs.filter((i) => i.sign !== null);
   const list = files.map((i) => `${i.file}: ${i.sign === 'costs-negative' ? (lang === 'sv' ? 'kostnader negativa' : 'costs negative') : lang === 'sv' ? 'kostnader positiva' : 'costs positive'}`).join('; ');
   return lang === 'sv'

@@ -1,7 +1,7 @@
 import { comparePeriods, periodYear } from '../model/period.js';
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import { WORDS } from './words.js';
-import type { ValueUnit } from '../model/vocabulary.js';
+import type { AmountUnit, Lang, ValueUnit } from '../model/vocabulary.js';
 import { formatPeriod } from './format.js';
 import { minMax } from '../model/array.js';
 
@@ -17,8 +17,8 @@ export interface Paint {
 export const NO_PAINT: Paint = { red: (s) => s, yellow: (s) => s, green: (s) => s, dim: (s) => s, bold: (s) => s };
 
 export interface RenderOptions {
-  lang: 'sv' | 'en';
-  unit: 'kr' | 'tkr' | 'mnkr';
+  lang: Lang;
+  unit: AmountUnit;
   paint: Paint;
 }
 
@@ -115,7 +115,7 @@ export function seriesValues(report: Report, row: QualityRow): (number | null)[]
   return Array.from({ length: to - from + 1 }, (_, i) => byYear.get(from + i) ?? null);
 }
 
-export function indicatorTitle(report: Report, id: string, lang: 'sv' | 'en'): string {
+export function indicatorTitle(report: Report, id: string, lang: Lang): string {
   return report.indicators.find((i) => i.id === id)?.title[lang] ?? id;
 }
 
@@ -123,7 +123,7 @@ export function areaName(report: Report, code: string): string {
   return report.areas.find((a) => a.code === code)?.name ?? code;
 }
 
-export function alphaText(report: Report, lang: 'sv' | 'en'): string {
+export function alphaText(report: Report, lang: Lang): string {
   return lang === 'sv' ? String(report.settings.alpha).replace('.', ',') : String(report.settings.alpha);
 }
 
@@ -136,7 +136,7 @@ export function indicatorUnit(report: Report, id: string): ValueUnit {
  * An area's budget heading period: its latest row's month, and the report's when the area is behind
  * (`okt 2025` or `sep 2025; övriga okt 2025`).
  */
-export function budgetHeading(report: Report, rows: readonly BudgetRow[], lang: 'sv' | 'en'): string {
+export function budgetHeading(report: Report, rows: readonly BudgetRow[], lang: Lang): string {
   const latest = rows.reduce((a, b) => (b.period > a ? b.period : a), rows[0]!.period);
   const all = report.period.budget;
   return all !== null && latest < all ? `${formatPeriod(latest, lang)}; ${WORDS[lang].others} ${formatPeriod(all, lang)}` : formatPeriod(latest, lang);
@@ -146,7 +146,7 @@ export function budgetHeading(report: Report, rows: readonly BudgetRow[], lang: 
  * What a budget row's label adds when its month is not its section's (` (sep 2025)`), or when it is
  * a sum at the latest month its parts share, or of parts that share none; '' otherwise.
  */
-export function budgetPeriodNote(b: BudgetRow, rows: readonly BudgetRow[], lang: 'sv' | 'en'): string {
+export function budgetPeriodNote(b: BudgetRow, rows: readonly BudgetRow[], lang: Lang): string {
   const w = WORDS[lang];
   if (b.periodNote === 'no-common-month') return ` (${w.noCommonMonth})`;
   if (b.periodNote === 'common-month') return ` (${formatPeriod(b.period, lang)}, ${w.commonMonth})`;
@@ -158,7 +158,7 @@ export function budgetPeriodNote(b: BudgetRow, rows: readonly BudgetRow[], lang:
  * How a budget line is named for readers: the total in the report's language, and an organisation
  * line that covers only some members with whom it covers ("Individ- och familjeomsorg (endast Mellerud)").
  */
-export function budgetLabel(report: Report, b: BudgetRow, lang: 'sv' | 'en'): string {
+export function budgetLabel(report: Report, b: BudgetRow, lang: Lang): string {
   if (b.total) return WORDS[lang].total;
   if (b.members === null || b.members.length >= report.organisation.members.length) return b.activity;
   const names = b.members.map((m) => areaName(report, m)).join(lang === 'sv' ? ' och ' : ' and ');

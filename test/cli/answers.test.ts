@@ -21,64 +21,64 @@ const quality = (stdout: string) => (JSON.parse(stdout) as { quality: Row[] }).q
 
 describe('answers read twice are refused, never summed', () => {
   const svar = `${EXAMPLE}/svar-2025.csv`;
-  it('the same file named twice (however spelled): exit 2, naming both arguments, nothing written', () => {
-    const r = tillit(['report', svar, `./${svar}`, '--format', 'json']);
+  it('the same file named twice (however spelled): exit 2, naming both arguments, nothing written', async () => {
+    const r = await tillit(['report', svar, `./${svar}`, '--format', 'json']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`tillit: ${svar} and ${svar} are the same file, named twice as inputs; each is read once or its rows would count twice: name it once\n`);
   });
-  it('a copy under another name: exit 2, naming both', () => {
+  it('a copy under another name: exit 2, naming both', async () => {
     const copy = join(dir, 'kopia.csv');
     copyFileSync(join(ROOT, svar), copy);
-    const r = tillit(['report', svar, copy, '--format', 'json']);
+    const r = await tillit(['report', svar, copy, '--format', 'json']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`tillit: ${svar} and ${copy} are files with identical content, named twice as inputs; each is read once or its rows would count twice: name it once\n`);
-    expect(tillit(['validate', svar, copy]).code).toBe(2);
+    expect((await tillit(['validate', svar, copy])).code).toBe(2);
   });
-  it('an identical copy of a file without respondent numbers is refused as well', () => {
+  it('an identical copy of a file without respondent numbers is refused as well', async () => {
     const a = answersFile('utan-a.csv', jaIblandNej, 'Kommun;År;Verksamhet;Fråga;Svar;Kön'.replace(/^/, 'X;'));
     const b = join(dir, 'utan-b.csv');
     copyFileSync(a, b);
-    const r = tillit(['report', a, b, '--format', 'json']);
+    const r = await tillit(['report', a, b, '--format', 'json']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('are files with identical content');
   });
-  it('rows appended twice with respondent numbers: exit 3, each repeat naming both lines, no report', () => {
+  it('rows appended twice with respondent numbers: exit 3, each repeat naming both lines, no report', async () => {
     const once = jaIblandNej.slice(0, 40);
     const path = join(dir, 'dubbel.csv');
     const rows = once.map((a, i) => `${i + 1};1460;2025;Personlig assistans;hjalp;${a};Kvinna`);
     writeFileSync(path, `${[HEAD, ...rows, ...rows.slice(0, 3)].join('\n')}\n`);
     const file = path;
-    const r = tillit(['report', path, '--format', 'json']);
+    const r = await tillit(['report', path, '--format', 'json']);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     const lines = r.stderr.split('\n').slice(0, -1);
     expect(lines.slice(0, 3).map((l) => l.replace(/ \(same municipality.*?\)/, ''))).toEqual([42, 43, 44].map((line) =>
       `  ${file}:${line}: error answer-repeated: the same respondent answers the same question again as at ${file}:${line - 40}; an answer read twice would count twice`));
     expect(lines.at(-1)).toBe('tillit: answers read twice: the same respondent answers the same question more than once (listed above); each would count twice, so no report is written');
-    const v = tillit(['validate', path]);
+    const v = await tillit(['validate', path]);
     expect(v.code).toBe(3);
     expect(v.stdout).toContain(`line 42: the same respondent answers the same question again`);
   });
-  it('across files: rows of one file repeated in another (not a copy) name both files', () => {
+  it('across files: rows of one file repeated in another (not a copy) name both files', async () => {
     const a = answersFile('del-a.csv', jaIblandNej.slice(0, 50));
     const b = answersFile('del-b.csv', jaIblandNej.slice(0, 3));
-    const r = tillit(['report', a, b]);
+    const r = await tillit(['report', a, b]);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`${b}:2: error answer-repeated: the same respondent answers the same question again (same municipality, year, service, question and respondent number) as at ${a}:2;`);
     expect(r.stderr.match(/answer-repeated/g)).toHaveLength(3);
   });
-  it('on several threads the repeats found and named are the same as on one', () => {
+  it('on several threads the repeats found and named are the same as on one', async () => {
     const path = join(dir, 'stor.csv');
     // ~3.6 MB: the file is cut past the first MiB the reading thread has read before it cuts.
     const rows = Array.from({ length: 80_000 }, (_, i) => `${i + 1};${i % 2 ? '1460' : '1461'};2025;Hemtjänst;q${i % 4};${['Ja', 'Nej', 'Ibland'][i % 3]};Kvinna`);
     // Repeats of rows from the first part, read by the worker, and one within the worker's part.
     writeFileSync(path, `${[HEAD, ...rows, rows[5], rows[79_000], rows[7]].join('\n')}\n`);
     const env = { TILLIT_PARALLEL_MIN_BYTES: '1000' };
-    const one = tillit(['report', path, '--threads', '1', '--format', 'json'], { env });
-    const two = tillit(['report', path, '--threads', '2', '--format', 'json'], { env });
+    const one = await tillit(['report', path, '--threads', '1', '--format', 'json'], { env });
+    const two = await tillit(['report', path, '--threads', '2', '--format', 'json'], { env });
     expect(one.code).toBe(3);
     expect(two).toEqual(one);
     expect(one.stderr.match(/:(\d+): error answer-repeated.* as at \S+:(\d+);/g)!.map((m) => m.replace(/^:(\d+):.* as at \S+:(\d+);$/, '$1<$2'))).toEqual(['80002<7', '80003<79002', '80004<9']);
@@ -86,19 +86,19 @@ describe('answers read twice are refused, never summed', () => {
 });
 
 describe('answer labels: the common scales are known, and an unknown one never becomes 0 %', () => {
-  it('Ja / Ibland / Nej (128/47/25): 64 % of 200, exit 0, nothing on stderr', () => {
-    const r = tillit(['report', answersFile('ja-nej.csv', jaIblandNej), '--format', 'json']);
+  it('Ja / Ibland / Nej (128/47/25): 64 % of 200, exit 0, nothing on stderr', async () => {
+    const r = await tillit(['report', answersFile('ja-nej.csv', jaIblandNej), '--format', 'json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(quality(r.stdout).find((q) => q.gender === 'T')).toMatchObject({ value: 64, n: 200, incomplete: false, suppressed: false });
   });
-  it('one unknown label in a cell: that cell (and its total) is not published but marked, the run says so; other cells stay', () => {
+  it('one unknown label in a cell: that cell (and its total) is not published but marked, the run says so; other cells stay', async () => {
     // Row 2 (a man, line 3) answers "Kanske": the men's cell and the total hold it, the women's does not.
     const answers = [...jaIblandNej];
     answers[1] = 'Kanske';
     const path = answersFile('okand.csv', answers);
     const file = path;
-    const r = tillit(['report', path, '--format', 'json']);
+    const r = await tillit(['report', path, '--format', 'json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe([
       'tillit: 1 input row(s) rejected and left out of the report:',
@@ -109,19 +109,19 @@ describe('answer labels: the common scales are known, and an unknown one never b
     ].join('\n'));
     const rows = quality(r.stdout);
     expect(rows.map((q) => [q.gender, q.value, q.n, q.incomplete])).toEqual([['T', null, null, true], ['K', 64, 100, false], ['M', null, null, true]]);
-    const table = tillit(['report', path]);
+    const table = await tillit(['report', path]);
     expect(table.stdout).toContain('– ofullständig (svar avvisade)');
     expect(table.stdout).not.toMatch(/0,0 %/);
-    const md = tillit(['report', path, '--format', 'md']);
+    const md = await tillit(['report', path, '--format', 'md']);
     expect(md.stdout).toContain('2 resultat redovisas inte eftersom en del svar i dem inte kunde läsas');
     expect(md.stdout).toContain('| hjalp | Personlig assistans | ofullständig (svar avvisade) |');
-    const csv = tillit(['report', path, '--format', 'csv']);
+    const csv = await tillit(['report', path, '--format', 'csv']);
     expect(csv.stdout.split('\r\n')[1]).toMatch(/^quality,1460,Bengtsfors,municipality,hjalp,Personlig assistans,T,2025,,,,,false,true,/);
-    expect(tillit(['report', path, '--strict']).code).toBe(3);
+    expect((await tillit(['report', path, '--strict'])).code).toBe(3);
   });
-  it('a 1–10 scale: decided from the highest answer, 8–10 positive (24 of 60 = 40 %), and said on stderr', () => {
+  it('a 1–10 scale: decided from the highest answer, 8–10 positive (24 of 60 = 40 %), and said on stderr', async () => {
     const answers = ['10', '9', '8', '7', '5', '3', '1', '8', '2', '6'];
-    const r = tillit(['report', answersFile('betyg.csv', Array.from({ length: 6 }, () => answers).flat()), '--format', 'json']);
+    const r = await tillit(['report', answersFile('betyg.csv', Array.from({ length: 6 }, () => answers).flat()), '--format', 'json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('warning answer-scale-inferred: question hjalp: numeric answers read as a 1–10 scale, 8–10 positive, because the highest answer in the inputs is 10');
     expect(quality(r.stdout).find((q) => q.gender === 'T')).toMatchObject({ value: 40, n: 60, incomplete: false });

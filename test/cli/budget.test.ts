@@ -18,8 +18,8 @@ describe('a member one month behind the others (the example without Mellerud\'s 
   const mellerud = readFileSync(join(dir, 'budget-mellerud.csv'), 'utf8');
   writeFileSync(join(dir, 'budget-mellerud.csv'), mellerud.split('\n').filter((l) => !l.startsWith('oktober 2025')).join('\n'));
   const config = join(dir, 'tillit.config.json');
-  it('keeps its section at its own month, labelled, warns on stderr, and --fail-on still sees its red line (1)', () => {
-    const r = tillit(['report', '--config', config, '--fail-on', 'deviation<-2%']);
+  it('keeps its section at its own month, labelled, warns on stderr, and --fail-on still sees its red line (1)', async () => {
+    const r = await tillit(['report', '--config', config, '--fail-on', 'deviation<-2%']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("budget-mellerud.csv: warning budget-behind: 1461's budget figures go up to 2025-09, the others' to 2025-10: its lines are shown at 2025-09");
     expect(r.stderr).toContain('  ×4 (budget): warning budget-months-differ: BM Individ- och familjeomsorg: its parts do not share their latest month (1460 2025-10, 1461 2025-09); summed at 2025-09, the latest month all share (and 3 more like it)');
@@ -29,13 +29,13 @@ describe('a member one month behind the others (the example without Mellerud\'s 
     // The organisation's total is not empty: it is at the month all its parts share.
     expect(r.stdout).toMatch(/│ Totalt \(september 2025, senaste gemensamma månad\)\s+│ 559 360 tkr/);
   });
-  it('says the same in Markdown and JSON', () => {
-    const md = tillit(['report', '--config', config, '--format', 'md']);
+  it('says the same in Markdown and JSON', async () => {
+    const md = await tillit(['report', '--config', config, '--format', 'md']);
     expect(md.code).toBe(0);
     expect(md.stdout).toContain('## Ekonomi (september 2025; övriga oktober 2025)');
     expect(md.stdout).toContain('| **Totalt (september 2025, senaste gemensamma månad)** | 559,4 mnkr |');
     expect(md.stdout).toContain('Verksamheterna i den gemensamma organisationen ligger 1,2 % över budget efter september (senaste månad som alla delar har)');
-    const json = JSON.parse(tillit(['report', '--config', config, '--format', 'json']).stdout) as { budget: { area: string; activity: string; period: string; periodNote: string | null }[] };
+    const json = JSON.parse((await tillit(['report', '--config', config, '--format', 'json'])).stdout) as { budget: { area: string; activity: string; period: string; periodNote: string | null }[] };
     expect(json.budget.filter((b) => b.area === '1461').map((b) => `${b.activity} ${b.period} ${b.periodNote}`)).toEqual([
       'Individ- och familjeomsorg 2025-09 behind', 'LSS 2025-09 behind', 'Äldreomsorg 2025-09 behind', 'Totalt 2025-09 behind',
     ]);
@@ -48,15 +48,15 @@ describe('one row dated by year in a monthly file', () => {
   const rows = monthly();
   rows.splice(7, 0, '2025;1460;IFO;50000000;50000000;40000000');
   writeFileSync(file, [HEAD, ...rows].join('\n'));
-  it('is rejected at its line and column; the period stays October and the red line is seen (1)', () => {
-    const r = tillit(['report', file, '--fail-on', 'deviation<-2%']);
+  it('is rejected at its line and column; the period stays October and the red line is seen (1)', async () => {
+    const r = await tillit(['report', file, '--fail-on', 'deviation<-2%']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${file}:9:1: error period-grain: dated by year in a file dated by month (20 rows)`);
     expect(r.stderr).toContain('deviation<-2%: 1460 Äldreomsorg 2025-10 (-5.00 %)');
     expect(r.stdout).toContain('Ekonomi (oktober 2025)');
   });
-  it('makes validate fail (3), not "clean"', () => {
-    const r = tillit(['validate', file]);
+  it('makes validate fail (3), not "clean"', async () => {
+    const r = await tillit(['validate', file]);
     expect(r.code).toBe(3);
     expect(r.stdout).toContain('error period-grain ×1\n    line 9, column 1: dated by year');
     expect(r.stdout).toMatch(/0 of 1 file\(s\) clean\n$/);
@@ -70,9 +70,9 @@ describe('two files giving one line and month different amounts', () => {
   writeFileSync(a, [HEAD, ...monthly()].join('\n'));
   // b.csv repeats October's LSS and gives October's elderly care on budget.
   writeFileSync(b, [HEAD, '2025-10;1460;Äldreomsorg;120000000;100000000;100000000', '2025-10;1460;LSS;60000000;50000000;50000000'].join('\n'));
-  it('is an error naming both lines, with the same exit code in either order', () => {
-    const ab = tillit(['report', a, b, '--fail-on', 'deviation<-2%']);
-    const ba = tillit(['report', b, a, '--fail-on', 'deviation<-2%']);
+  it('is an error naming both lines, with the same exit code in either order', async () => {
+    const ab = await tillit(['report', a, b, '--fail-on', 'deviation<-2%']);
+    const ba = await tillit(['report', b, a, '--fail-on', 'deviation<-2%']);
     expect(ab.stderr).toContain(`${b}:2: error budget-conflict: 1460 / 2025-10 / Äldreomsorg: different amounts here and at ${a}:20`);
     expect(ba.stderr).toContain(`${a}:20: error budget-conflict: 1460 / 2025-10 / Äldreomsorg: different amounts here and at ${b}:2`);
     expect([ab.code, ba.code]).toEqual([0, 0]);
@@ -81,14 +81,14 @@ describe('two files giving one line and month different amounts', () => {
     expect(ab.stdout).toMatch(/│ LSS\s+│ 50 000 tkr │ 50 000 tkr │/);
     expect(ab.stdout).toBe(ba.stdout.replace(`(${b}: kostnader positiva; ${a}: kostnader positiva)`, `(${a}: kostnader positiva; ${b}: kostnader positiva)`));
   });
-  it('makes validate fail (3), in the file that disagrees', () => {
-    const r = tillit(['validate', a, b]);
+  it('makes validate fail (3), in the file that disagrees', async () => {
+    const r = await tillit(['validate', a, b]);
     expect(r.code).toBe(3);
     expect(r.stdout).toContain(`error budget-conflict ×1\n    line 2: 1460 / 2025-10 / Äldreomsorg: different amounts here and at ${a}:20`);
     expect(r.stdout).toMatch(/1 of 2 file\(s\) clean\n$/);
   });
-  it('--strict stops with 3', () => {
-    const r = tillit(['report', a, b, '--strict']);
+  it('--strict stops with 3', async () => {
+    const r = await tillit(['report', a, b, '--strict']);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('budget sources disagree');
     expect(r.stdout).toBe('');
@@ -102,17 +102,17 @@ describe('amounts in tkr with no unit anywhere', () => {
     members: [{ code: '1461', name: 'Mellerud', population: { '2025': 8902 } }],
     inputs: [{ path: 'ekonomi.csv', municipality: '1461', period: '2025-08' }],
   }));
-  it('are read as tkr, with a warning on stderr', () => {
+  it('are read as tkr, with a warning on stderr', async () => {
     writeFileSync(join(dir, 'ekonomi.csv'), 'Verksamhet;Budget helår;Budget ack;Utfall ack\nÄldreomsorg;−182 035,0;−121 357,0;−125 000,0\n');
-    const r = tillit(['report', '--config', join(dir, 'tillit.config.json')]);
+    const r = await tillit(['report', '--config', join(dir, 'tillit.config.json')]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('ekonomi.csv:1: warning unit-inferred: amounts read as kr would be 20 kr per inhabitant a year (1461), implausible');
     expect(r.stderr).toContain('read as tkr');
     expect(r.stdout).toMatch(/│ Äldreomsorg │ 121 357 tkr │ 125 000 tkr │/);
   });
-  it('are left out when no unit is plausible: exit 3, saying why', () => {
+  it('are left out when no unit is plausible: exit 3, saying why', async () => {
     writeFileSync(join(dir, 'ekonomi.csv'), 'Verksamhet;Budget helår\nÄldreomsorg;0,00001\n');
-    const r = tillit(['report', '--config', join(dir, 'tillit.config.json')]);
+    const r = await tillit(['report', '--config', join(dir, 'tillit.config.json')]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('error unit-no-plausible: amounts read as kr would be 0 kr per inhabitant a year (1461); no unit (kr, tkr, mnkr) gives a plausible amount');
   });
@@ -127,12 +127,12 @@ describe('members whose follow-ups share no month', () => {
   }));
   writeFileSync(join(dir, 'b.csv'), 'Verksamhet;Budget helår;Budget ack;Utfall ack\nÄldreomsorg;200000;166000;170000\n');
   writeFileSync(join(dir, 'm.csv'), 'Verksamhet;Budget helår;Budget ack;Utfall ack\nÄldreomsorg;180000;135000;136000\n');
-  it('make a total that says so in the table, the brief and on stderr', () => {
-    const table = tillit(['report', '--config', join(dir, 'tillit.config.json')]);
+  it('make a total that says so in the table, the brief and on stderr', async () => {
+    const table = await tillit(['report', '--config', join(dir, 'tillit.config.json')]);
     expect(table.code).toBe(0);
     expect(table.stdout).toContain('│ Äldreomsorg (ingen gemensam månad – ingen summa) │');
     expect(table.stderr).toContain('(budget): warning budget-months-differ: T Äldreomsorg: its parts do not share their latest month (1460 2025-10, 1461 2025-09); no month is common to all, so the sum has no figures');
-    const md = tillit(['report', '--config', join(dir, 'tillit.config.json'), '--format', 'md']);
+    const md = await tillit(['report', '--config', join(dir, 'tillit.config.json'), '--format', 'md']);
     expect(md.stdout).toContain('Äldreomsorgen i den gemensamma organisationen kan inte summeras: delarnas senaste månader skiljer sig och de har ingen gemensam månad i år.');
   });
 });

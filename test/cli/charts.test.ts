@@ -21,9 +21,9 @@ const chromium = ['chromium', 'chromium-browser'].find((c) => spawnSync('which',
 const pdftotext = spawnSync('which', ['pdftotext']).status === 0;
 
 describe('charts beside Markdown briefs (--format md --out DIR/)', () => {
-  it('links an SVG for each charted indicator and the budget, by relative path, and writes them', () => {
+  it('links an SVG for each charted indicator and the budget, by relative path, and writes them', async () => {
     const dir = join(tmp(), 'briefs/');
-    const r = tillit(['report', '--config', CONFIG, '--format', 'md', '--out', dir]);
+    const r = await tillit(['report', '--config', CONFIG, '--format', 'md', '--out', dir]);
     expect(r.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual([...BRIEFS.map((b) => `${b}.md`), 'charts']);
     const svgs = readdirSync(join(dir, 'charts')).sort();
@@ -45,38 +45,38 @@ describe('charts beside Markdown briefs (--format md --out DIR/)', () => {
     expect(linked.sort()).toEqual(svgs);
     expect(r.stderr).toContain(`tillit: wrote 27 chart(s) to ${join(dir, 'charts')}/\n`);
   });
-  it('writes the same bytes on a second run, in English with English alt text', () => {
-    const run = () => {
+  it('writes the same bytes on a second run, in English with English alt text', async () => {
+    const run = async () => {
       const dir = join(tmp(), 'en/');
-      expect(tillit(['report', '--config', CONFIG, '--format', 'md', '--lang', 'en', '--out', dir]).code).toBe(0);
+      expect((await tillit(['report', '--config', CONFIG, '--format', 'md', '--lang', 'en', '--out', dir])).code).toBe(0);
       return Object.fromEntries(readdirSync(join(dir, 'charts')).map((f) => [f, readFileSync(join(dir, 'charts', f), 'utf8')]));
     };
-    const [a, b] = [run(), run()];
+    const [a, b] = [await run(), await run()];
     expect(Object.keys(a).length).toBe(27);
     expect(b).toEqual(a);
     expect(a['1461-mellerud-budget.svg']).toContain('<title>Chart: Mellerud, budget and actual year to date January–October 2025: ');
   });
-  it('--no-charts leaves them out', () => {
+  it('--no-charts leaves them out', async () => {
     const dir = join(tmp(), 'plain/');
-    expect(tillit(['report', '--config', CONFIG, '--format', 'md', '--no-charts', '--out', dir]).code).toBe(0);
+    expect((await tillit(['report', '--config', CONFIG, '--format', 'md', '--no-charts', '--out', dir])).code).toBe(0);
     expect(readdirSync(dir)).not.toContain('charts');
-    expect(readFileSync(join(dir, '1460-bengtsfors.md'), 'utf8')).toBe(tillit(['report', '--config', CONFIG, '--format', 'md']).stdout.split('\n---\n\n')[0]);
-    const html = tillit(['report', '--config', CONFIG, '--format', 'html', '--no-charts']).stdout;
+    expect(readFileSync(join(dir, '1460-bengtsfors.md'), 'utf8')).toBe((await tillit(['report', '--config', CONFIG, '--format', 'md'])).stdout.split('\n---\n\n')[0]);
+    const html = (await tillit(['report', '--config', CONFIG, '--format', 'html', '--no-charts'])).stdout;
     expect(html).not.toContain('<svg');
     expect(html.match(/<section class="brief"/g)).toHaveLength(3);
   });
-  it('draws no charts for Markdown on stdout or in one file: there is nowhere to put them', () => {
-    const r = tillit(['report', '--config', CONFIG, '--format', 'md']);
+  it('draws no charts for Markdown on stdout or in one file: there is nowhere to put them', async () => {
+    const r = await tillit(['report', '--config', CONFIG, '--format', 'md']);
     expect(r.stdout).not.toContain('![');
     const file = join(tmp(), 'brief.md');
-    expect(tillit(['report', '--config', CONFIG, '--format', 'md', '--out', file]).code).toBe(0);
+    expect((await tillit(['report', '--config', CONFIG, '--format', 'md', '--out', file])).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(r.stdout);
   });
 });
 
 describe('--format html', () => {
-  it('is one self-contained document with a section per brief and its charts inline', () => {
-    const r = tillit(['report', '--config', CONFIG, '--format', 'html']);
+  it('is one self-contained document with a section per brief and its charts inline', async () => {
+    const r = await tillit(['report', '--config', CONFIG, '--format', 'html']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^<!DOCTYPE html>\n<html lang="sv">/);
     expect(r.stdout.match(/<section class="brief"/g)).toHaveLength(3);
@@ -85,13 +85,13 @@ describe('--format html', () => {
     expect(r.stdout).not.toMatch(/https?:/);
     expect(r.stdout).toContain('@page { size: A4;');
     // Said the same way as the Markdown brief.
-    const md = tillit(['report', '--config', CONFIG, '--format', 'md']).stdout;
+    const md = (await tillit(['report', '--config', CONFIG, '--format', 'md'])).stdout;
     const firstMessage = /^- (.+)$/m.exec(md)![1]!;
     expect(r.stdout).toContain(`<li>${firstMessage}</li>`);
   });
-  it('--out DIR/ writes one whole document per brief', () => {
+  it('--out DIR/ writes one whole document per brief', async () => {
     const dir = join(tmp(), 'html/');
-    expect(tillit(['report', '--config', CONFIG, '--format', 'html', '--out', dir]).code).toBe(0);
+    expect((await tillit(['report', '--config', CONFIG, '--format', 'html', '--out', dir])).code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(BRIEFS.map((b) => `${b}.html`));
     for (const b of BRIEFS) {
       const html = readFileSync(join(dir, `${b}.html`), 'utf8');
@@ -100,17 +100,17 @@ describe('--format html', () => {
       expect(html).not.toMatch(FETCHES);
     }
   });
-  it('escapes text from the data: markup in a service name stays text', () => {
-    const r = tillit(['report', 'test/cli/hostile/formula-and-markup.csv', '--format', 'html']);
+  it('escapes text from the data: markup in a service name stays text', async () => {
+    const r = await tillit(['report', 'test/cli/hostile/formula-and-markup.csv', '--format', 'html']);
     expect(r.stdout).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(r.stdout).not.toMatch(FETCHES);
   });
   // Chromium (Debian package chromium) prints; poppler-utils' pdftotext reads each page back. .ci/run installs both.
-  it.skipIf(chromium === undefined || !pdftotext)('prints to one A4 page per brief in headless Chromium, each brief on its own page', () => {
+  it.skipIf(chromium === undefined || !pdftotext)('prints to one A4 page per brief in headless Chromium, each brief on its own page', async () => {
     const dir = tmp();
     const html = join(dir, 'briefs.html');
     const pdf = join(dir, 'briefs.pdf');
-    writeFileSync(html, tillit(['report', '--config', CONFIG, '--format', 'html']).stdout);
+    writeFileSync(html, (await tillit(['report', '--config', CONFIG, '--format', 'html'])).stdout);
     const r = spawnSync(chromium!, ['--headless', '--no-sandbox', '--disable-gpu', `--user-data-dir=${join(dir, 'profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `file://${html}`], { encoding: 'utf8', timeout: 120_000 });
     expect(r.status).toBe(0);
     const bytes = readFileSync(pdf).toString('latin1');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wantsColor } from '../../src/cli/color.js';
-import { CONFIG, tillit } from './run.js';
+import { CONFIG, tillit, tillitProcess } from './run.js';
 
 const base = { flag: true, toStdout: true, isTTY: false, env: {} };
 
@@ -23,19 +23,20 @@ describe('wantsColor', () => {
 });
 
 describe('colour end to end', () => {
+  // Through the bin, as a process: the environment is the process's.
   it('FORCE_COLOR=1 colours the table in a pipe; without it there is no escape code', () => {
-    const forced = tillit(['report', '--config', CONFIG, '-m', '1461'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } });
+    const forced = tillitProcess(['report', '--config', CONFIG, '-m', '1461'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } });
     expect(forced.code).toBe(0);
     expect(forced.stdout).toMatch(/\u001b\[3[123]m/);
-    expect(tillit(['report', '--config', CONFIG, '-m', '1461']).stdout).not.toMatch(/\u001b\[/);
+    expect(tillitProcess(['report', '--config', CONFIG, '-m', '1461']).stdout).not.toMatch(/\u001b\[/);
   });
   it('a typo gets the error and the suggestion, not the whole help', () => {
-    const r = tillit(['report', '--formt', 'json']);
+    const r = tillitProcess(['report', '--formt', 'json']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("error: unknown option '--formt'\n(Did you mean --format?)\n(tillit --help lists the commands, tillit COMMAND --help their options)\n");
   });
-  it('help lists the common options before the ingest overrides', () => {
-    const help = tillit(['report', '--help']).stdout;
+  it('help lists the common options before the ingest overrides', async () => {
+    const help = (await tillit(['report', '--help'])).stdout;
     expect(help.indexOf('--period')).toBeGreaterThan(0);
     expect(help.indexOf('--period')).toBeLessThan(help.indexOf('Reading input files'));
     expect(help.indexOf('--out')).toBeLessThan(help.indexOf('Reading input files'));

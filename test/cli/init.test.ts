@@ -27,10 +27,10 @@ function amounts(stdout: string): string[] {
 }
 
 describe('tillit init', () => {
-  it('proposes a config for the bundled files that runs and gives the bundled config\'s quality figures', () => {
+  it('proposes a config for the bundled files that runs and gives the bundled config\'s quality figures', async () => {
     const dir = analystFolder();
     const files = readdirSync(dir).sort();
-    const r = tillit(['init', ...files], { cwd: dir });
+    const r = await tillit(['init', ...files], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('tillit: wrote tillit.config.json');
@@ -45,9 +45,9 @@ describe('tillit init', () => {
     expect(text).toContain('{ "path": "budget-gemensamt.csv", "unit": "tkr", "sign": "costs-positive" }');
     expect(text).toMatch(/CHECK: the file states no amount unit; amounts as kronor would be implausible, so they are read as tkr/);
 
-    const mine = tillit(['report', '--format', 'json'], { cwd: dir });
+    const mine = await tillit(['report', '--format', 'json'], { cwd: dir });
     expect(mine.code).toBe(0);
-    const bundled = tillit(['report', '--config', CONFIG, '--format', 'json']);
+    const bundled = await tillit(['report', '--config', CONFIG, '--format', 'json']);
     expect(figures(mine.stdout)).toEqual(figures(bundled.stdout));
     expect(figures(mine.stdout).length).toBeGreaterThan(100);
     // The budget alike, line by line (the allocation needs populations the files do not have).
@@ -55,37 +55,37 @@ describe('tillit init', () => {
     expect(amounts(mine.stdout).length).toBeGreaterThan(10);
   });
 
-  it('never replaces an existing config unless --force', () => {
+  it('never replaces an existing config unless --force', async () => {
     const dir = analystFolder();
     writeFileSync(join(dir, 'tillit.config.json'), '{"organisation": {"name": "Mine"}}');
-    const r = tillit(['init', 'kvalitet-2016-2025.csv'], { cwd: dir });
+    const r = await tillit(['init', 'kvalitet-2016-2025.csv'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('tillit: tillit.config.json exists; tillit init never replaces a config (--force to do so)\n');
     expect(readFileSync(join(dir, 'tillit.config.json'), 'utf8')).toBe('{"organisation": {"name": "Mine"}}');
-    const forced = tillit(['init', 'kvalitet-2016-2025.csv', '--force'], { cwd: dir });
+    const forced = await tillit(['init', 'kvalitet-2016-2025.csv', '--force'], { cwd: dir });
     expect(forced.code).toBe(0);
     expect(readFileSync(join(dir, 'tillit.config.json'), 'utf8')).toContain('"path": "kvalitet-2016-2025.csv"');
   });
 
-  it('without files writes a template that parses; --out names another file', () => {
+  it('without files writes a template that parses; --out names another file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tillit-init-'));
-    const r = tillit(['init', '--out', 'mitt.config.json'], { cwd: dir });
+    const r = await tillit(['init', '--out', 'mitt.config.json'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('a template: add your files under "inputs", then run: tillit report --config mitt.config.json');
     expect(existsSync(join(dir, 'tillit.config.json'))).toBe(false);
-    const v = tillit(['validate', '--config', 'mitt.config.json'], { cwd: dir });
+    const v = await tillit(['validate', '--config', 'mitt.config.json'], { cwd: dir });
     // Parsed (no config error, exit 2 names the missing inputs, not the file's syntax).
     expect(v.stderr).toContain('no input files');
   });
 
-  it('a file it cannot read is written commented out with the reason, and the config still runs', () => {
+  it('a file it cannot read is written commented out with the reason, and the config still runs', async () => {
     const dir = analystFolder();
     writeFileSync(join(dir, 'okänd.csv'), 'a;b;c\n1;2;3\n');
-    const r = tillit(['init', 'okänd.csv', 'kvalitet-2016-2025.csv'], { cwd: dir });
+    const r = await tillit(['init', 'okänd.csv', 'kvalitet-2016-2025.csv'], { cwd: dir });
     expect(r.code).toBe(0);
     const text = readFileSync(join(dir, 'tillit.config.json'), 'utf8');
     expect(text).toMatch(/\/\/ not readable as it is \(.*Columns: a, b, c\): \{ "path": "okänd.csv" \}/);
     expect(r.stderr).toContain('okänd.csv: not readable as it is, left out (commented out in the config)');
-    expect(tillit(['report', '--format', 'json'], { cwd: dir }).code).toBe(0);
+    expect((await tillit(['report', '--format', 'json'], { cwd: dir })).code).toBe(0);
   });
 });

@@ -15,15 +15,15 @@ function folder(files: Record<string, string>): string {
 }
 
 /** Asserts a refused run in every format and with --out DIR: the exit code, the sentence, nothing written. */
-function refusedEverywhere(args: string[], code: number, sentence: string | RegExp, cwd?: string): void {
+async function refusedEverywhere(args: string[], code: number, sentence: string | RegExp, cwd?: string): Promise<void> {
   for (const format of FORMATS) {
-    const r = tillit(['report', ...args, '--format', format], cwd ? { cwd } : {});
+    const r = await tillit(['report', ...args, '--format', format], cwd ? { cwd } : {});
     expect(r.code, format).toBe(code);
     expect(r.stderr, format).toMatch(sentence);
     expect(r.stdout, format).toBe('');
   }
   const out = mkdtempSync(join(tmpdir(), 'tillit-out-'));
-  const r = tillit(['report', ...args, '--format', 'md', '--out', `${out}/`], cwd ? { cwd } : {});
+  const r = await tillit(['report', ...args, '--format', 'md', '--out', `${out}/`], cwd ? { cwd } : {});
   expect(r.code).toBe(code);
   expect(readdirSync(out)).toEqual([]);
 }
@@ -33,49 +33,49 @@ const SLOW = 90_000;
 const SURVEY_HEAD = 'År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)';
 
 describe('a selection that matches nothing is an error, not an empty report', () => {
-  it('-m with an unknown code: exit 2 naming the municipalities in the data', () => {
-    refusedEverywhere(['--config', exampleConfig, '-m', '9999'], 2, /--municipality: "9999" is not a municipality code or name; municipalities in the data: 1460 Bengtsfors, 1461 Mellerud\n/);
+  it('-m with an unknown code: exit 2 naming the municipalities in the data', async () => {
+    await refusedEverywhere(['--config', exampleConfig, '-m', '9999'], 2, /--municipality: "9999" is not a municipality code or name; municipalities in the data: 1460 Bengtsfors, 1461 Mellerud\n/);
   }, SLOW);
-  it('-m with a municipality that is not in the data (Falun): exit 2 saying so', () => {
-    refusedEverywhere(['--config', exampleConfig, '-m', 'Falun'], 2, /--municipality: 2080 Falun has no figures in the inputs; municipalities in the data: 1460 Bengtsfors, 1461 Mellerud\n/);
+  it('-m with a municipality that is not in the data (Falun): exit 2 saying so', async () => {
+    await refusedEverywhere(['--config', exampleConfig, '-m', 'Falun'], 2, /--municipality: 2080 Falun has no figures in the inputs; municipalities in the data: 1460 Bengtsfors, 1461 Mellerud\n/);
   }, SLOW);
-  it('-m takes a name as well as a code', () => {
-    const byName = tillit(['report', '--config', CONFIG, '-m', 'Melleruds kommun', '--format', 'md']);
+  it('-m takes a name as well as a code', async () => {
+    const byName = await tillit(['report', '--config', CONFIG, '-m', 'Melleruds kommun', '--format', 'md']);
     expect(byName.code).toBe(0);
-    expect(byName.stdout).toBe(tillit(['report', '--config', CONFIG, '-m', '1461', '--format', 'md']).stdout);
+    expect(byName.stdout).toBe((await tillit(['report', '--config', CONFIG, '-m', '1461', '--format', 'md'])).stdout);
     expect(byName.stdout).toContain('# Mellerud (1461)');
   });
-  it('among many municipalities, the closest ones are named', () => {
+  it('among many municipalities, the closest ones are named', async () => {
     const rows = ['1460 Bengtsfors', '1461 Mellerud', '1462 Lilla Edet', '1463 Mark', '1465 Svenljunga', '1466 Herrljunga', '1470 Vara', '1471 Götene', '1472 Tibro', '1473 Töreboda']
       .map((m) => `2025;${m};Hemtjänst;helhetssyn;100;80`);
     const dir = folder({ 'k.csv': `${SURVEY_HEAD}\n${rows.join('\n')}\n` });
-    const r = tillit(['report', 'k.csv', '-m', 'Bengtfors'], { cwd: dir });
+    const r = await tillit(['report', 'k.csv', '-m', 'Bengtfors'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/"Bengtfors" is not a municipality code or name; closest in the data: 1460 Bengtsfors, /);
   });
   const have = 'they have survey and indicator years 2016–2025; budget months 2024-01 – 2025-10; nothing written';
-  it('--period with no figures at all (2030): exit 3 naming the periods the inputs have', () => {
-    refusedEverywhere(['--config', exampleConfig, '--period', '2030'], 3, `--period 2030: the inputs have no figures for 2030; ${have}`);
+  it('--period with no figures at all (2030): exit 3 naming the periods the inputs have', async () => {
+    await refusedEverywhere(['--config', exampleConfig, '--period', '2030'], 3, `--period 2030: the inputs have no figures for 2030; ${have}`);
   }, SLOW);
-  it('--period with no figures at all (2026-03, no budget month yet): exit 3 naming the periods the inputs have', () => {
-    refusedEverywhere(['--config', exampleConfig, '--period', '2026-03'], 3, `--period 2026-03: the inputs have no figures for 2026-03; ${have}`);
+  it('--period with no figures at all (2026-03, no budget month yet): exit 3 naming the periods the inputs have', async () => {
+    await refusedEverywhere(['--config', exampleConfig, '--period', '2026-03'], 3, `--period 2026-03: the inputs have no figures for 2026-03; ${have}`);
   }, SLOW);
-  it('--period 2021 on a series with 2021 missing: exit 3 naming the years there are', () => {
+  it('--period 2021 on a series with 2021 missing: exit 3 naming the years there are', async () => {
     const rows = [2019, 2020, 2022].map((y) => `${y};1460;Hemtjänst;helhetssyn;100;80`);
     const dir = folder({ 'k.csv': `${SURVEY_HEAD}\n${rows.join('\n')}\n` });
-    refusedEverywhere(['k.csv', '--period', '2021'], 3, /--period 2021: the inputs have no figures for 2021; they have survey and indicator years 2019–2020, 2022; nothing written/, dir);
-    expect(tillit(['report', 'k.csv', '--period', '2022'], { cwd: dir }).code).toBe(0);
+    await refusedEverywhere(['k.csv', '--period', '2021'], 3, /--period 2021: the inputs have no figures for 2021; they have survey and indicator years 2019–2020, 2022; nothing written/, dir);
+    expect((await tillit(['report', 'k.csv', '--period', '2022'], { cwd: dir })).code).toBe(0);
   }, SLOW);
-  it('--period that one kind of input lacks: the report is made, and the missing part is said on stderr and in the brief', () => {
-    const r = tillit(['report', '--config', CONFIG, '--period', '2025-11', '--format', 'md']);
+  it('--period that one kind of input lacks: the report is made, and the missing part is said on stderr and in the brief', async () => {
+    const r = await tillit(['report', '--config', CONFIG, '--period', '2025-11', '--format', 'md']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('--period: warning period-no-budget-data: no budget figures for 2025-11 (the budget files have 2024-01 – 2025-10)');
     expect(r.stdout).toContain('- Underlaget har inga budgetuppgifter för den begärda perioden, så ekonomidelen saknas.');
   });
-  it('a report with nothing in any section (only a comparison group in the data): exit 3, one sentence, in every format', () => {
+  it('a report with nothing in any section (only a comparison group in the data): exit 3, one sentence, in every format', async () => {
     // A region or the nation alone gets sections of its own (issue 21); a Kolada group is only ever a comparison.
     const dir = folder({ 'r.csv': 'kpi,municipality_id,municipality,year,gender,value,count,status\nN00097,G12345,Större stad,2024,T,1.5,1,\nN00097,G12345,Större stad,2025,T,1.7,1,\n' });
-    refusedEverywhere(['r.csv'], 3, /^tillit: nothing to report: no figures for a municipality or the organisation at 2025 \(the inputs have survey and indicator years 2024–2025\); nothing written\n$/, dir);
+    await refusedEverywhere(['r.csv'], 3, /^tillit: nothing to report: no figures for a municipality or the organisation at 2025 \(the inputs have survey and indicator years 2024–2025\); nothing written\n$/, dir);
   }, SLOW);
 });
 
@@ -86,58 +86,58 @@ describe('warnings reach the person', () => {
     '2025-01;1460;Äldreomsorg;1200;100;110', '2025-02;1460;Äldreomsorg;1200;100;110', '2025-02;1460;Äldreomsorg;1200;100;110',
     '2025-01;1460;LSS;600;50;50', '2025-02;1460;LSS;600;50;50', '2025-02;1460;LSS;600;50;50',
   ].join('\n');
-  it('are summarised on stderr in every format, one line per kind with its count', () => {
+  it('are summarised on stderr in every format, one line per kind with its count', async () => {
     const dir = folder({ 'b.csv': `${budget}\n` });
     for (const format of [...FORMATS, 'out']) {
       const args = format === 'out' ? ['--format', 'md', '--out', join(dir, 'briefs/')] : ['--format', format];
-      const r = tillit(['report', 'b.csv', ...args], { cwd: dir });
+      const r = await tillit(['report', 'b.csv', ...args], { cwd: dir });
       expect(r.code, format).toBe(0);
       expect(r.stderr, format).toMatch(/^tillit: 3 warnings \(/);
       expect(r.stderr, format).toContain('  ×1 b.csv:1: warning unit-inferred: amounts read as kr would be 1,800 kr a year (1460), implausible');
       expect(r.stderr, format).toContain('  ×2 b.csv:4: warning duplicate-row: repeats line 3 (1460 / 2025-02 / aldreomsorg); counted once (and 1 more like it)\n');
     }
   }, SLOW);
-  it('are listed in the brief\'s method note in plain Swedish, and in English with --lang en', () => {
+  it('are listed in the brief\'s method note in plain Swedish, and in English with --lang en', async () => {
     const dir = folder({ 'b.csv': `${budget}\n` });
-    const sv = tillit(['report', 'b.csv', '--format', 'md'], { cwd: dir }).stdout;
+    const sv = (await tillit(['report', 'b.csv', '--format', 'md'], { cwd: dir })).stdout;
     const note = sv.slice(sv.indexOf('## Om siffrorna'));
     expect(note).toContain('- b.csv: Filen anger ingen beloppsenhet och beloppen vore orimliga i kronor; de lästes som tusentals eller miljoner kronor.');
     expect(note).toContain('- b.csv: Rader som upprepas exakt räknades en gång. (2 fall)');
-    const en = tillit(['report', 'b.csv', '--format', 'md', '--lang', 'en'], { cwd: dir }).stdout;
+    const en = (await tillit(['report', 'b.csv', '--format', 'md', '--lang', 'en'], { cwd: dir })).stdout;
     expect(en.slice(en.indexOf('## About the figures'))).toContain('- b.csv: The file states no amount unit and the amounts would be implausible in kronor; they were read as thousands or millions of kronor.');
   });
-  it('rejected rows are named in the method note too', () => {
-    const r = tillit(['report', 'test/cli/bad/survey-errors.csv', '--format', 'md']);
+  it('rejected rows are named in the method note too', async () => {
+    const r = await tillit(['report', 'test/cli/bad/survey-errors.csv', '--format', 'md']);
     expect(r.stdout).toContain('- test/cli/bad/survey-errors.csv: Rader där kommunkod och kommunnamn inte stämmer överens ingår inte.');
     expect(r.stdout).toContain('- test/cli/bad/survey-errors.csv: Värden utanför det möjliga (t.ex. en andel över 100 %) ingår inte. (2 fall)');
   });
-  it('fixed shares that do not sum to 100 % are said to have been normalised', () => {
+  it('fixed shares that do not sum to 100 % are said to have been normalised', async () => {
     const config = { organisation: { name: 'O', code: 'O', aliases: ['Gemensamt'] }, members: [{ code: '1460', name: 'Bengtsfors' }, { code: '1461', name: 'Mellerud' }], allocation: { method: 'fixed', shares: { 1460: 40, 1461: 40 } }, inputs: [{ path: 'g.csv', unit: 'tkr' }] };
     const dir = folder({ 'c.json': JSON.stringify(config), 'g.csv': 'Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad\n2025-01;Gemensamt;Ledning;1200;100;100\n' });
-    const r = tillit(['report', '--config', 'c.json', '--format', 'md'], { cwd: dir });
+    const r = await tillit(['report', '--config', 'c.json', '--format', 'md'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('(config): warning allocation-shares-normalised: the fixed shares sum to 80 %, not 100 %: each share was divided by their sum');
     expect(r.stdout).toContain('- De fasta andelarna i fördelningsnyckeln summerar inte till 100 %; varje andel delades med deras summa.');
   });
-  it('the bundled example has no warning: stderr stays empty', () => {
-    expect(tillit(['report', '--config', CONFIG, '--format', 'json']).stderr).toBe('');
+  it('the bundled example has no warning: stderr stays empty', async () => {
+    expect((await tillit(['report', '--config', CONFIG, '--format', 'json'])).stderr).toBe('');
   });
 });
 
 describe('no change across a series break', () => {
-  const run = (breaks: number[]) => {
+  const run = async (breaks: number[]) => {
     const config = { organisation: { name: 'O', code: 'O' }, indicators: [{ id: 'helhetssyn', title: { sv: 'Nöjdhet', en: 'Satisfaction' }, better: 'higher', unit: '%', breaks }], inputs: [{ path: 'k.csv' }] };
     const rows = [[2023, 90], [2024, 91], [2025, 70]].map(([y, v]) => `${y};1460;Hemtjänst;helhetssyn;200;${v}`);
     const dir = folder({ 'c.json': JSON.stringify(config), 'k.csv': `${SURVEY_HEAD}\n${rows.join('\n')}\n` });
-    const md = tillit(['report', '--config', 'c.json', '--format', 'md'], { cwd: dir });
-    const json = JSON.parse(tillit(['report', '--config', 'c.json', '--format', 'json'], { cwd: dir }).stdout) as { quality: { period: string; change: unknown; status: string }[] };
+    const md = await tillit(['report', '--config', 'c.json', '--format', 'md'], { cwd: dir });
+    const json = JSON.parse((await tillit(['report', '--config', 'c.json', '--format', 'json'], { cwd: dir })).stdout) as { quality: { period: string; change: unknown; status: string }[] };
     return { md: md.stdout, row: json.quality.find((q) => q.period === '2025')! };
   };
-  it('with "breaks": [2025] the 2025 row has no change, stays green, and no key message spans the break', () => {
-    const plain = run([]);
+  it('with "breaks": [2025] the 2025 row has no change, stays green, and no key message spans the break', async () => {
+    const plain = await run([]);
     expect(plain.row.status).toBe('yellow');
     expect(plain.md).toContain('sjönk från 91 % (2024) till 70 % (2025), en statistiskt säkerställd förändring');
-    const broken = run([2025]);
+    const broken = await run([2025]);
     expect(broken.row.change).toBeNull();
     expect(broken.row.status).toBe('green');
     expect(broken.md).not.toContain('sjönk');
@@ -146,21 +146,21 @@ describe('no change across a series break', () => {
 });
 
 describe('say what is known', () => {
-  it('values without n: no claim that differences are within random uncertainty; the source gives none', () => {
+  it('values without n: no claim that differences are within random uncertainty; the source gives none', async () => {
     const rows = [2021, 2022, 2023, 2024, 2025].map((y, i) => `${y};1460;Hemtjänst;helhetssyn;${80 + (i % 2)}`);
     const dir = folder({ 'v.csv': `År;Kommun;Verksamhet;Fråga;Andel positiva (%)\n${rows.join('\n')}\n` });
-    const sv = tillit(['report', 'v.csv', '--format', 'md'], { cwd: dir });
+    const sv = await tillit(['report', 'v.csv', '--format', 'md'], { cwd: dir });
     expect(sv.code).toBe(0);
     expect(sv.stdout).not.toContain('slumpmässiga osäkerheten');
     expect(sv.stdout).toContain('Källan anger ingen osäkerhet för kvalitetsindikatorerna i Bengtsfors (inget antal svarande), så förändringar mellan åren kan inte prövas statistiskt; ingen av serierna som är långa nog för ett trendtest (minst fem år) visar en statistiskt säkerställd trend.');
     expect(sv.stdout).toContain('- För värden utan antal svarande anger källan ingen osäkerhet: de visas utan intervall, och deras förändringar mellan åren prövas inte statistiskt.');
-    const en = tillit(['report', 'v.csv', '--format', 'md', '--lang', 'en'], { cwd: dir }).stdout;
+    const en = (await tillit(['report', 'v.csv', '--format', 'md', '--lang', 'en'], { cwd: dir })).stdout;
     expect(en).not.toContain('within random uncertainty');
     expect(en).toContain('The source gives no uncertainty for the quality indicators in Bengtsfors');
   });
-  it('values with n keep the claim, as a test was made', () => {
+  it('values with n keep the claim, as a test was made', async () => {
     const rows = [2024, 2025].map((y) => `${y};1460;Hemtjänst;helhetssyn;100;80`);
     const dir = folder({ 'k.csv': `${SURVEY_HEAD}\n${rows.join('\n')}\n` });
-    expect(tillit(['report', 'k.csv', '--format', 'md'], { cwd: dir }).stdout).toContain('skillnader mellan åren ligger inom den slumpmässiga osäkerheten');
+    expect((await tillit(['report', 'k.csv', '--format', 'md'], { cwd: dir })).stdout).toContain('skillnader mellan åren ligger inom den slumpmässiga osäkerheten');
   });
 });

@@ -28,15 +28,15 @@ it('the real files are there when CI runs', () => {
 });
 
 describe.skipIf(!present)('every real file, read as downloaded', () => {
-  it.each(files)('%s: validate accounts for every row; report is non-empty and each value stands on its line', (name) => {
+  it.each(files)('%s: validate accounts for every row; report is non-empty and each value stands on its line', async (name) => {
     const path = join(DIR, name);
-    const v = tillit(['validate', path, '--format', 'json']);
+    const v = await tillit(['validate', path, '--format', 'json']);
     expect([0, 3]).toContain(v.code);
     const file = (JSON.parse(v.stdout) as { files: { rows: { read: number; used: number; rejected: number; ignored: number } }[] }).files[0]!;
     expect(file.rows.used).toBeGreaterThan(0);
     expect(file.rows.read).toBe(file.rows.used + file.rows.rejected + file.rows.ignored);
 
-    const r = tillit(['report', path, '--format', 'json']);
+    const r = await tillit(['report', path, '--format', 'json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as JsonReport;
     expect(report.quality.length + report.budget.length).toBeGreaterThan(0);
@@ -52,7 +52,7 @@ describe.skipIf(!present)('every real file, read as downloaded', () => {
       const found = lines.some((l) => (wide || l.text.includes(year)) && l.numbers.some((n) => Math.abs(n - q.value!) <= 5e-5 + 1e-9));
       expect([q.area, q.period, q.value, found]).toEqual([q.area, q.period, q.value, true]);
     }
-    const table = tillit(['report', path]);
+    const table = await tillit(['report', path]);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^━━ .+ ━━$/m);
   });
@@ -68,10 +68,10 @@ const KNOWN: Record<string, { area: string; period: string; service?: string; ge
 };
 
 describe.skipIf(!present)('the files of SOURCES.md', () => {
-  it.each(Object.keys(KNOWN).filter((f) => files.includes(f)))('%s: clean, and its rows give the values written in it', (name) => {
+  it.each(Object.keys(KNOWN).filter((f) => files.includes(f)))('%s: clean, and its rows give the values written in it', async (name) => {
     const path = join(DIR, name);
-    expect(tillit(['validate', path]).code).toBe(0);
-    const report = JSON.parse(tillit(['report', path, '--format', 'json']).stdout) as JsonReport;
+    expect((await tillit(['validate', path])).code).toBe(0);
+    const report = JSON.parse((await tillit(['report', path, '--format', 'json'])).stdout) as JsonReport;
     for (const k of KNOWN[name]!) {
       const row = report.quality.find((q) => q.area === k.area && q.period === k.period && q.gender === (k.gender ?? 'T') && (k.service === undefined || q.service === k.service));
       expect([k, row?.value]).toEqual([k, k.value]);

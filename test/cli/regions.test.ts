@@ -12,13 +12,13 @@ const SLOW = 60_000;
 const EXAMPLE = 'fixtures/helsingborg-landskrona-skane/tillit.config.json';
 
 describe('the second bundled example: Helsingborg, Landskrona and Region Skåne', () => {
-  it('a region is a member: its rows attach, its costs add up, the shared costs split three ways, and peers are compared', () => {
-    const run = tillit(['report', '--config', EXAMPLE, '--format', 'json', '--generated-at', '2025-10-15T08:00:00Z']);
+  it('a region is a member: its rows attach, its costs add up, the shared costs split three ways, and peers are compared', async () => {
+    const run = await tillit(['report', '--config', EXAMPLE, '--format', 'json', '--generated-at', '2025-10-15T08:00:00Z']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
     // The report, peer groups and all, is what `tillit schema report` publishes.
-    const validate = ajv.compile(JSON.parse(tillit(['schema', 'report']).stdout) as object);
+    const validate = ajv.compile(JSON.parse((await tillit(['schema', 'report'])).stdout) as object);
     expect(validate(report) ? [] : validate.errors?.slice(0, 5)).toEqual([]);
     expect(report.organisation.members).toEqual(['1283', '1282', '12']);
     expect(report.areas.find((a: { code: string }) => a.code === '12')).toMatchObject({ kind: 'region', member: true, name: 'Region Skåne' });
@@ -41,13 +41,13 @@ describe('the second bundled example: Helsingborg, Landskrona and Region Skåne'
     expect(report.quality.filter((q: { indicator: string; reference: unknown }) => q.indicator === 'U23592' && q.reference !== null)).toEqual([]);
   }, SLOW);
 
-  it('the published config schema accepts the example (a region written "0012", peers, overlap)', () => {
-    const validate = ajv.compile(JSON.parse(tillit(['schema', 'config']).stdout) as object);
+  it('the published config schema accepts the example (a region written "0012", peers, overlap)', async () => {
+    const validate = ajv.compile(JSON.parse((await tillit(['schema', 'config'])).stdout) as object);
     expect(validate(parseJsonc(readFileSync(join(ROOT, EXAMPLE), 'utf8')))).toBe(true);
   });
 
-  it('the table: a section per member (the region too, not the peer municipalities) and peer groups', () => {
-    const run = tillit(['report', '--config', EXAMPLE]);
+  it('the table: a section per member (the region too, not the peer municipalities) and peer groups', async () => {
+    const run = await tillit(['report', '--config', EXAMPLE]);
     expect(run.code).toBe(0);
     expect(run.stdout.match(/━━ .* ━━/g)).toEqual(['━━ 1283 Helsingborg ━━', '━━ 1282 Landskrona ━━', '━━ 12 Region Skåne ━━', '━━ Samverkan Helsingborg–Landskrona–Region Skåne (exempeldata) ━━']);
     expect(run.stdout).toContain('Jämförelsegrupper');
@@ -55,19 +55,19 @@ describe('the second bundled example: Helsingborg, Landskrona and Region Skåne'
     expect(run.stdout).toMatch(/│ Större stad\s+│ Brukarbedömning hemtjänst äldreomsorg - helhets… │ 85,0 %\s+│ 86,4 % \(Koladas värde\)\s+│ -1,4 pe\s+│ 6 av 7\s+│/);
   }, SLOW);
 
-  it('the Markdown brief shows the peer groups', () => {
-    const run = tillit(['report', '--config', EXAMPLE, '--format', 'md']);
+  it('the Markdown brief shows the peer groups', async () => {
+    const run = await tillit(['report', '--config', EXAMPLE, '--format', 'md']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('## Jämförelsegrupper\n\n| Grupp | Indikator | Värde | Gruppen | Skillnad | Plats |');
   }, SLOW);
 
-  it('a population key over a region and its municipalities without "overlap" is refused: exit 2, saying why', () => {
+  it('a population key over a region and its municipalities without "overlap" is refused: exit 2, saying why', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tillit-regions-'));
     const config = JSON.parse(readFileSync(join(ROOT, EXAMPLE), 'utf8').replace(/^\s*\/\/.*$/gm, ''));
     config.allocation = { method: 'population' };
     config.inputs = config.inputs.map((i: { path: string }) => ({ ...i, path: join(ROOT, 'fixtures/helsingborg-landskrona-skane', i.path) }));
     writeFileSync(join(dir, 'tillit.config.json'), JSON.stringify(config));
-    const run = tillit(['report', '--config', join(dir, 'tillit.config.json')]);
+    const run = await tillit(['report', '--config', join(dir, 'tillit.config.json')]);
     expect(run.stderr).toContain('allocation.overlap');
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');

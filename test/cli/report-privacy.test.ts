@@ -43,8 +43,8 @@ describe('tillit report publishes nothing about a hidden cell, in any format', (
   const { config } = example();
   const run = (...args: string[]) => tillit(['report', '--config', config, ...args]);
 
-  it('json: one label, no figures, no lines; 3 people with no gender hide the women beside them', () => {
-    const r = run('--format', 'json');
+  it('json: one label, no figures, no lines; 3 people with no gender hide the women beside them', async () => {
+    const r = await run('--format', 'json');
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(REASONS);
     const report = JSON.parse(r.stdout) as { quality: Row[]; findings: { code: string; file: string; line?: number; message: string }[] };
@@ -67,8 +67,8 @@ describe('tillit report publishes nothing about a hidden cell, in any format', (
     expect(codes).not.toContain('source-disagreement');
   });
 
-  it('csv: hidden rows say true and nothing else; sources are file names', () => {
-    const r = run('--format', 'csv');
+  it('csv: hidden rows say true and nothing else; sources are file names', async () => {
+    const r = await run('--format', 'csv');
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(REASONS);
     expect(r.stdout).not.toMatch(/\.csv:\d/);
@@ -80,13 +80,13 @@ describe('tillit report publishes nothing about a hidden cell, in any format', (
     for (const l of hidden) expect([l[col('value')], l[col('n')], l[col('ci_low')], l[col('ci_high')]]).toEqual(['', '', '', '']);
   });
 
-  it('md and table, in Swedish and English: "dold" / "hidden", never why', () => {
+  it('md and table, in Swedish and English: "dold" / "hidden", never why', async () => {
     for (const [lang, label] of [['sv', 'dold'], ['en', 'hidden']] as const) {
-      const table = run('--lang', lang);
+      const table = await run('--lang', lang);
       expect(table.code).toBe(0);
       expect(table.stdout).toContain(`– ${label} `);
       expect(table.stdout).not.toMatch(REASONS);
-      const md = run('--format', 'md', '--lang', lang);
+      const md = await run('--format', 'md', '--lang', lang);
       expect(md.code).toBe(0);
       expect(md.stdout).not.toMatch(REASONS);
       expect(md.stdout).toContain(lang === 'sv' ? 'Alla sådana står som "dold", utan skäl' : 'All of them read "hidden", with no reason');

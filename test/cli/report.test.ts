@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG, EXAMPLE, ROOT, tillit } from './run.js';
+import { CONFIG, EXAMPLE, ROOT, tillit, tillitProcess } from './run.js';
 
-const schema = JSON.parse(tillit(['schema', 'report']).stdout) as object;
+const schema = JSON.parse((await tillit(['schema', 'report'])).stdout) as object;
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 const validateReport = ajv.compile(schema);
 const tmp = () => mkdtempSync(join(tmpdir(), 'tillit-'));
@@ -19,28 +19,28 @@ function expectValidReport(stdout: string): Record<string, unknown> {
 
 describe('tillit report on the bundled example', () => {
   it('table: the terminal report (snapshot, colour off)', async () => {
-    const r = tillit(['report', '--config', CONFIG]);
+    const r = await tillit(['report', '--config', CONFIG]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).not.toMatch(/\u001b\[/);
     await expect(r.stdout).toMatchFileSnapshot('__snapshots__/report.table.txt');
   });
-  it('table in English with --lang en', () => {
-    const r = tillit(['report', '--config', CONFIG, '--lang', 'en', '-m', '1461']);
+  it('table in English with --lang en', async () => {
+    const r = await tillit(['report', '--config', CONFIG, '--lang', 'en', '-m', '1461']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Quality and key figures');
     expect(r.stdout).toContain('↗ improving');
     expect(r.stdout).not.toContain('1460 Bengtsfors');
   });
   it('md: one brief per municipality and one for the organisation (snapshot)', async () => {
-    const r = tillit(['report', '--config', CONFIG, '--format', 'md']);
+    const r = await tillit(['report', '--config', CONFIG, '--format', 'md']);
     expect(r.code).toBe(0);
     expect(r.stdout.match(/^# /gm)).toHaveLength(3);
     expect(r.stdout).toContain('## Det viktigaste');
     await expect(r.stdout).toMatchFileSnapshot('__snapshots__/report.md');
   });
-  it('json: valid against `tillit schema report`, shares in percent, suppressed cells carry no numbers', () => {
-    const r = tillit(['report', '--config', CONFIG, '--format', 'json']);
+  it('json: valid against `tillit schema report`, shares in percent, suppressed cells carry no numbers', async () => {
+    const r = await tillit(['report', '--config', CONFIG, '--format', 'json']);
     expect(r.code).toBe(0);
     const report = expectValidReport(r.stdout) as { quality: { value: number | null; n: number | null; low: number | null; suppressed: boolean }[]; schemaVersion: number };
     expect(report.schemaVersion).toBe(2);
@@ -49,125 +49,128 @@ describe('tillit report on the bundled example', () => {
     for (const q of hidden) expect([q.value, q.n, q.low]).toEqual([null, null, null]);
     for (const q of report.quality) if (q.value !== null) expect(q.value).toBeGreaterThanOrEqual(0);
   });
-  it('csv: RFC 4180 by default, excel-sv with BOM, semicolons and decimal commas', () => {
-    const rfc = tillit(['report', '--config', CONFIG, '--format', 'csv']);
+  it('csv: RFC 4180 by default, excel-sv with BOM, semicolons and decimal commas', async () => {
+    const rfc = await tillit(['report', '--config', CONFIG, '--format', 'csv']);
     expect(rfc.code).toBe(0);
     const lines = rfc.stdout.split('\r\n');
     expect(lines[0]).toMatch(/^section,area,area_name,/);
     expect(lines[1]).toMatch(/^quality,1460,Bengtsfors,municipality,helhetssyn,Hemtjänst,T,2016,\d+\.\d+,/);
-    const sv = tillit(['report', '--config', CONFIG, '--format', 'csv', '--csv-dialect', 'excel-sv']);
+    const sv = await tillit(['report', '--config', CONFIG, '--format', 'csv', '--csv-dialect', 'excel-sv']);
     expect(sv.stdout.startsWith('\uFEFFsection;area;area_name;')).toBe(true);
     expect(sv.stdout.split('\r\n')[1]).toMatch(/;2016;\d+,\d+;/);
   });
-  it('is deterministic: same input, same bytes, for every format', () => {
+  it('is deterministic: same input, same bytes, for every format', async () => {
     for (const format of ['table', 'json', 'csv', 'md']) {
-      const a = tillit(['report', '--config', CONFIG, '--format', format]).stdout;
-      const b = tillit(['report', '--config', CONFIG, '--format', format]).stdout;
+      const a = (await tillit(['report', '--config', CONFIG, '--format', format])).stdout;
+      const b = (await tillit(['report', '--config', CONFIG, '--format', format])).stdout;
       expect(a.length).toBeGreaterThan(1000);
       expect(b).toBe(a);
     }
   });
-  it('stamps a time only when asked (--generated-at or SOURCE_DATE_EPOCH)', () => {
-    const plain = JSON.parse(tillit(['report', '--config', CONFIG, '--format', 'json']).stdout) as { generatedAt: unknown };
+  it('stamps a time only when asked (--generated-at or SOURCE_DATE_EPOCH)', async () => {
+    const plain = JSON.parse((await tillit(['report', '--config', CONFIG, '--format', 'json'])).stdout) as { generatedAt: unknown };
     expect(plain.generatedAt).toBeNull();
-    const at = JSON.parse(tillit(['report', '--config', CONFIG, '--format', 'json', '--generated-at', '2025-11-05T08:00:00Z']).stdout) as { generatedAt: unknown };
+    const at = JSON.parse((await tillit(['report', '--config', CONFIG, '--format', 'json', '--generated-at', '2025-11-05T08:00:00Z'])).stdout) as { generatedAt: unknown };
     expect(at.generatedAt).toBe('2025-11-05T08:00:00.000Z');
-    const epoch = JSON.parse(tillit(['report', '--config', CONFIG, '--format', 'json'], { env: { SOURCE_DATE_EPOCH: '1762329600' } }).stdout) as { generatedAt: unknown };
+    const epoch = JSON.parse((await tillit(['report', '--config', CONFIG, '--format', 'json'], { env: { SOURCE_DATE_EPOCH: '1762329600' } })).stdout) as { generatedAt: unknown };
     expect(epoch.generatedAt).toBe('2025-11-05T08:00:00.000Z');
   });
-  it('--period picks an earlier year and month', () => {
-    const r = JSON.parse(tillit(['report', '--config', CONFIG, '--format', 'json', '--period', '2024-12']).stdout) as { period: unknown; budget: { forecastAccuracy: unknown[] }[] };
+  it('--period picks an earlier year and month', async () => {
+    const r = JSON.parse((await tillit(['report', '--config', CONFIG, '--format', 'json', '--period', '2024-12'])).stdout) as { period: unknown; budget: { forecastAccuracy: unknown[] }[] };
     expect(r.period).toEqual({ survey: '2024', budget: '2024-12' });
   });
-  it('runs without a config on plain files', () => {
-    const r = tillit(['report', `${EXAMPLE}/kvalitet-2016-2025.csv`, '--format', 'json']);
+  it('runs without a config on plain files', async () => {
+    const r = await tillit(['report', `${EXAMPLE}/kvalitet-2016-2025.csv`, '--format', 'json']);
     expect(r.code).toBe(0);
     expectValidReport(r.stdout);
   });
 });
 
 describe('exit codes and the CI contract', () => {
-  it('--fail-on: exit 1 with the matches on stderr; the report is still written', () => {
-    const r = tillit(['report', '--config', CONFIG, '--format', 'json', '--fail-on', 'status=red', 'deviation<-2%']);
+  it('--fail-on: exit 1 with the matches on stderr; the report is still written', async () => {
+    // Exit code 1 as the process ends with it.
+    const r = tillitProcess(['report', '--config', CONFIG, '--format', 'json', '--fail-on', 'status=red', 'deviation<-2%']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('--fail-on matched');
     expect(r.stderr).toContain('deviation<-2%: 1460 Äldreomsorg 2025-10');
     expectValidReport(r.stdout);
-    expect(tillit(['report', '--config', CONFIG, '--format', 'json', '--fail-on', 'deviation<-50%']).code).toBe(0);
-    expect(tillit(['report', '--config', CONFIG, '--fail-on', 'trend=worsening']).code).toBe(1);
-    expect(tillit(['report', '--config', CONFIG, '--fail-on', 'suppressed']).code).toBe(1);
+    expect((await tillit(['report', '--config', CONFIG, '--format', 'json', '--fail-on', 'deviation<-50%'])).code).toBe(0);
+    expect((await tillit(['report', '--config', CONFIG, '--fail-on', 'trend=worsening'])).code).toBe(1);
+    expect((await tillit(['report', '--config', CONFIG, '--fail-on', 'suppressed'])).code).toBe(1);
   });
-  it('--fail-on matches the same with JSON written row by row as with every row at hand (Markdown), --municipality too', () => {
+  it('--fail-on matches the same with JSON written row by row as with every row at hand (Markdown), --municipality too', async () => {
     // JSON hands --fail-on only the survey year's rows, made again; Markdown holds every row.
     for (const extra of [[], ['-m', '1461']]) {
       for (const rule of ['status=red', 'status=yellow', 'status=green', 'trend=worsening', 'trend=improving', 'suppressed']) {
-        const json = tillit(['report', '--config', CONFIG, '--format', 'json', '--fail-on', rule, ...extra]);
-        const md = tillit(['report', '--config', CONFIG, '--format', 'md', '--fail-on', rule, ...extra]);
+        const json = await tillit(['report', '--config', CONFIG, '--format', 'json', '--fail-on', rule, ...extra]);
+        const md = await tillit(['report', '--config', CONFIG, '--format', 'md', '--fail-on', rule, ...extra]);
         expect(json.code, rule).toBe(md.code);
         expect(json.stderr, rule).toBe(md.stderr);
       }
     }
-    expect(tillit(['report', '--config', CONFIG, '--format', 'json', '--fail-on', 'status=green']).stderr).toMatch(/status=green: 1460 helhetssyn/);
+    expect((await tillit(['report', '--config', CONFIG, '--format', 'json', '--fail-on', 'status=green'])).stderr).toMatch(/status=green: 1460 helhetssyn/);
   });
-  it('an unreadable --fail-on rule is a usage error (2) naming the valid rules', () => {
-    const r = tillit(['report', '--config', CONFIG, '--fail-on', 'colour=blue']);
+  it('an unreadable --fail-on rule is a usage error (2) naming the valid rules', async () => {
+    const r = await tillit(['report', '--config', CONFIG, '--fail-on', 'colour=blue']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('valid rules: status=red');
     expect(r.stdout).toBe('');
   });
-  it('--period must be YYYY or YYYY-MM (2)', () => {
-    expect(tillit(['report', '--config', CONFIG, '--period', '2025-13']).code).toBe(2);
+  it('--period must be YYYY or YYYY-MM (2)', async () => {
+    expect((await tillit(['report', '--config', CONFIG, '--period', '2025-13'])).code).toBe(2);
   });
-  it('lenient by default, --strict exits 3 with no report', () => {
-    const lenient = tillit(['report', 'test/cli/bad/survey-errors.csv', '--format', 'json']);
+  it('lenient by default, --strict exits 3 with no report', async () => {
+    const lenient = await tillit(['report', 'test/cli/bad/survey-errors.csv', '--format', 'json']);
     expect(lenient.code).toBe(0);
     expect(lenient.stderr).toContain('7 input row(s) rejected and left out of the report');
     expect(lenient.stderr).toContain('test/cli/bad/survey-errors.csv:3:6: error value-out-of-range');
     const report = expectValidReport(lenient.stdout) as { findings: { severity: string }[] };
     expect(report.findings.filter((f) => f.severity === 'error')).toHaveLength(7);
-    const strict = tillit(['report', 'test/cli/bad/survey-errors.csv', '--strict']);
+    // Exit code 3 as the process ends with it.
+    const strict = tillitProcess(['report', 'test/cli/bad/survey-errors.csv', '--strict']);
     expect(strict.code).toBe(3);
     expect(strict.stdout).toBe('');
   });
-  it('--summary appends, never overwrites', () => {
+  it('--summary appends, never overwrites', async () => {
     const dir = tmp();
     const file = join(dir, 'summary.md');
     writeFileSync(file, '# Earlier step\n');
-    tillit(['report', '--config', CONFIG, '--format', 'json', '--summary', file]);
-    tillit(['report', '--config', CONFIG, '--format', 'json', '--summary', file, '--fail-on', 'status=red']);
+    await tillit(['report', '--config', CONFIG, '--format', 'json', '--summary', file]);
+    await tillit(['report', '--config', CONFIG, '--format', 'json', '--summary', file, '--fail-on', 'status=red']);
     const text = readFileSync(file, 'utf8');
     expect(text.startsWith('# Earlier step\n### ')).toBe(true);
     expect(text.match(/^### /gm)).toHaveLength(2);
     expect(text).toContain('(--fail-on)');
   });
-  it('--out DIR writes one file per municipality and one for the organisation (and, for md, their charts)', () => {
+  it('--out DIR writes one file per municipality and one for the organisation (and, for md, their charts)', async () => {
     const dir = join(tmp(), 'briefs/');
-    const r = tillit(['report', '--config', CONFIG, '--format', 'md', '--out', dir]);
+    const r = await tillit(['report', '--config', CONFIG, '--format', 'md', '--out', dir]);
     expect(r.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['1460-bengtsfors.md', '1461-mellerud.md', 'bm-socialforvaltningen-bengtsfors-mellerud-exempeldata.md', 'charts']);
     expect(readFileSync(join(dir, '1461-mellerud.md'), 'utf8')).toMatch(/^# Mellerud \(1461\)/);
     expect(r.stdout).toBe('');
   });
-  it('--out FILE writes one file; it refuses to overwrite an input', () => {
+  it('--out FILE writes one file; it refuses to overwrite an input', async () => {
     const file = join(tmp(), 'report.json');
-    expect(tillit(['report', '--config', CONFIG, '--format', 'json', '--out', file]).code).toBe(0);
+    expect((await tillit(['report', '--config', CONFIG, '--format', 'json', '--out', file])).code).toBe(0);
     expectValidReport(readFileSync(file, 'utf8'));
     const input = `${ROOT}${EXAMPLE}/kvalitet-2016-2025.csv`;
     const before = readFileSync(input);
-    const r = tillit(['report', '--config', CONFIG, '--out', input]);
+    const r = await tillit(['report', '--config', CONFIG, '--out', input]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('would overwrite the input file');
     expect(readFileSync(input).equals(before)).toBe(true);
     expect(existsSync(`${input}.tmp`)).toBe(false);
   });
+  // Through the bin, as a process: the shim, its exit code and its output.
   it('--help documents the exit codes; --version answers', () => {
-    const help = tillit(['report', '--help']);
+    const help = tillitProcess(['report', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('3  input error');
-    expect(tillit(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(tillitProcess(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
-  it('schema config is valid JSON Schema that accepts the bundled config', () => {
-    const configSchema = JSON.parse(tillit(['schema', 'config']).stdout) as object;
+  it('schema config is valid JSON Schema that accepts the bundled config', async () => {
+    const configSchema = JSON.parse((await tillit(['schema', 'config'])).stdout) as object;
     const validate = ajv.compile(configSchema);
     expect(validate(JSON.parse(readFileSync(`${ROOT}${CONFIG}`, 'utf8')))).toBe(true);
     expect(validate({ members: [{ code: 1460 }] })).toBe(false);
@@ -176,8 +179,8 @@ describe('exit codes and the CI contract', () => {
 
 describe('report over Kolada, PX-Web and finance exports (fixtures/sources)', () => {
   const SOURCES = 'fixtures/sources/tillit.config.json';
-  it('gives per-municipality series with trends, units and the Kolada attribution', () => {
-    const r = tillit(['report', '--config', SOURCES, '--format', 'json']);
+  it('gives per-municipality series with trends, units and the Kolada attribution', async () => {
+    const r = await tillit(['report', '--config', SOURCES, '--format', 'json']);
     expect(r.code).toBe(0);
     const report = expectValidReport(r.stdout) as {
       attribution: string[];
@@ -202,8 +205,8 @@ describe('report over Kolada, PX-Web and finance exports (fixtures/sources)', ()
     // Hand-worked from the file: 8 months of budget −19,28 and actual −19,96 mnkr → (19,28 − 19,96) / 19,28.
     expect(report.budget.find((b) => b.area === '1460' && b.activity === 'Äldreomsorg')!.deviationPct).toBeCloseTo(((19.28 - 19.96) / 19.28) * 100, 3);
   });
-  it('prints units in the table and the attribution at the end', () => {
-    const r = tillit(['report', '--config', SOURCES, '-m', '1460']);
+  it('prints units in the table and the attribution at the end', async () => {
+    const r = await tillit(['report', '--config', SOURCES, '-m', '1460']);
     expect(r.stdout).toContain('25 256 kr');
     expect(r.stdout).toContain('91,7 dagar');
     expect(r.stdout.trimEnd().endsWith('Källa: Kolada (RKA), CC BY 4.0')).toBe(true);
@@ -211,7 +214,7 @@ describe('report over Kolada, PX-Web and finance exports (fixtures/sources)', ()
 });
 
 describe('result against tax revenue where revenue lines exist', () => {
-  it('computes result and result % of revenue against the 2 % target, whatever the sign convention', () => {
+  it('computes result and result % of revenue against the 2 % target, whatever the sign convention', async () => {
     const dir = tmp();
     // A municipality-wide follow-up after June, costs negative, revenue positive (net convention), tkr.
     const file = join(dir, 'kommun.csv');
@@ -222,7 +225,7 @@ describe('result against tax revenue where revenue lines exist', () => {
       'Äldreomsorg;−400 000;−200 000;−204 000;−408 000',
       'Övrig verksamhet;−280 000;−140 000;−139 000;−279 000',
     ].join('\n'));
-    const r = tillit(['report', file, '--format', 'json', '--unit', 'tkr', '--input-period', '2025-06', '--input-municipality', '1460', '--kind', 'budget']);
+    const r = await tillit(['report', file, '--format', 'json', '--unit', 'tkr', '--input-period', '2025-06', '--input-municipality', '1460', '--kind', 'budget']);
     expect(r.code).toBe(0);
     const report = expectValidReport(r.stdout) as { results: Record<string, unknown>[]; inputs: { sign: string }[] };
     // Sign inferred from the cost lines only: revenue lines do not make the file "mixed".
@@ -236,23 +239,23 @@ describe('result against tax revenue where revenue lines exist', () => {
 });
 
 describe('a finance export without a period column takes the report --period', () => {
-  it('reads the year-to-date file as "after" that month', () => {
-    const r = tillit(['report', 'fixtures/sources/ekonomi-mellerud-augusti-2025.csv', '--input-municipality', '1461', '--period', '2025-08', '--format', 'json']);
+  it('reads the year-to-date file as "after" that month', async () => {
+    const r = await tillit(['report', 'fixtures/sources/ekonomi-mellerud-augusti-2025.csv', '--input-municipality', '1461', '--period', '2025-08', '--format', 'json']);
     expect(r.code).toBe(0);
     const report = expectValidReport(r.stdout) as { period: { budget: string }; budget: { activity: string; budgetYtdMethod: string; elapsedPct: number }[] };
     expect(report.period.budget).toBe('2025-08');
     expect(report.budget.find((b) => b.activity === 'LSS')).toMatchObject({ budgetYtdMethod: 'ytd-column' });
     expect(report.budget[0]!.elapsedPct).toBeCloseTo((8 / 12) * 100, 3);
     // Without any period the file cannot be placed: one clear finding, exit 3 for validate.
-    const v = tillit(['validate', 'fixtures/sources/ekonomi-mellerud-augusti-2025.csv', '--input-municipality', '1461']);
+    const v = await tillit(['validate', 'fixtures/sources/ekonomi-mellerud-augusti-2025.csv', '--input-municipality', '1461']);
     expect(v.code).toBe(3);
     expect(v.stdout).toContain('roles missing: period (a column named ar/period/manad/year/month; or "period" or --input-period). Roles found: service ← "Verksamhet", budgetYear ← "Budget helår (tkr)"');
   });
 });
 
 describe('organisation totals', () => {
-  it('sum the members’ budget lines per activity plus the shared costs; allocation uses the shared costs only', () => {
-    const r = tillit(['report', '--config', CONFIG, '--format', 'json']);
+  it('sum the members’ budget lines per activity plus the shared costs; allocation uses the shared costs only', async () => {
+    const r = await tillit(['report', '--config', CONFIG, '--format', 'json']);
     const report = JSON.parse(r.stdout) as { budget: { area: string; activity: string; total: boolean; actualYtd: number }[]; allocation: { totals: { actualYtd: number }; members: { actualYtd: number }[] } };
     const line = (area: string, activity: string) => report.budget.find((b) => b.area === area && b.activity === activity)!.actualYtd;
     // Rounded to whole kronor per line, so sums agree within a krona per part.
@@ -262,9 +265,9 @@ describe('organisation totals', () => {
     expect(Math.abs(report.allocation.totals.actualYtd - shared)).toBeLessThanOrEqual(1);
     expect(report.allocation.members.reduce((a, m) => a + m.actualYtd, 0)).toBe(report.allocation.totals.actualYtd);
   });
-  it('the key takes population from the year before the report year, or the report year when told', () => {
+  it('the key takes population from the year before the report year, or the report year when told', async () => {
     type A = { allocation: { populationYear: string; members: { area: string; weight: number; population: number }[] } };
-    const before = (JSON.parse(tillit(['report', '--config', CONFIG, '--format', 'json']).stdout) as A).allocation;
+    const before = (JSON.parse((await tillit(['report', '--config', CONFIG, '--format', 'json'])).stdout) as A).allocation;
     // Hand-worked, mixed key (30 % equal, 70 % by population 2024: 9 498 and 8 931):
     // 0.15 + 0.7 × 9 498 / 18 429 = 0.510768.
     expect(before.populationYear).toBe('2024');
@@ -274,14 +277,14 @@ describe('organisation totals', () => {
     config.allocation.populationFrom = 'report-year';
     config.inputs = config.inputs.map((i) => ({ ...i, path: join(ROOT, EXAMPLE, i.path) }));
     writeFileSync(join(dir, 'tillit.config.json'), JSON.stringify(config));
-    const same = (JSON.parse(tillit(['report', '--config', join(dir, 'tillit.config.json'), '--allow-outside', '--format', 'json']).stdout) as A).allocation;
+    const same = (JSON.parse((await tillit(['report', '--config', join(dir, 'tillit.config.json'), '--allow-outside', '--format', 'json'])).stdout) as A).allocation;
     // 0.15 + 0.7 × 9 441 / 18 343 = 0.510285 (population 2025).
     expect(same.populationYear).toBe('2025');
     expect(same.members.map((m) => m.weight)).toEqual([0.510285, 0.489715]);
   });
-  it('add members whose files differ in shape, and name an activity only some members report', () => {
+  it('add members whose files differ in shape, and name an activity only some members report', async () => {
     // Bengtsfors: monthly amounts, costs negative, no IFO; Mellerud: year-to-date columns, costs positive.
-    const r = tillit(['report', '--config', 'fixtures/sources/tillit.config.json', '--format', 'json']);
+    const r = await tillit(['report', '--config', 'fixtures/sources/tillit.config.json', '--format', 'json']);
     const report = JSON.parse(r.stdout) as { budget: { area: string; activity: string; budgetYtd: number; actualYtd: number; members: string[] | null }[] };
     const line = (area: string, activity: string) => report.budget.find((b) => b.area === area && b.activity === activity);
     const org = report.budget.find((b) => !['1460', '1461'].includes(b.area))!.area;
@@ -294,22 +297,22 @@ describe('organisation totals', () => {
     expect(line(org, 'LSS')!.members).toEqual(['1460', '1461']);
     expect(line('1461', 'LSS')!.members).toBeNull();
     // Readers see whom the line covers, in the report's language.
-    const md = (lang: string) => tillit(['report', '--config', 'fixtures/sources/tillit.config.json', '--format', 'md', '--lang', lang]).stdout;
-    expect(md('sv')).toContain('| Individ- och familjeomsorg (endast Mellerud) | 38,2 mnkr |');
-    expect(md('en')).toContain('| Individ- och familjeomsorg (only Mellerud) | 38.2 mnkr |');
-    expect(md('en')).toContain('| **Total** |');
+    const md = async (lang: string) => (await tillit(['report', '--config', 'fixtures/sources/tillit.config.json', '--format', 'md', '--lang', lang])).stdout;
+    expect(await md('sv')).toContain('| Individ- och familjeomsorg (endast Mellerud) | 38,2 mnkr |');
+    expect(await md('en')).toContain('| Individ- och familjeomsorg (only Mellerud) | 38.2 mnkr |');
+    expect(await md('en')).toContain('| **Total** |');
   });
 });
 
 describe('key messages', () => {
-  it('the verb follows the numbers and the judgement the better direction (waiting days rising is a decline)', () => {
-    const r = tillit(['report', '--config', 'fixtures/sources/tillit.config.json', '--format', 'md', '-m', '1461']);
+  it('the verb follows the numbers and the judgement the better direction (waiting days rising is a decline)', async () => {
+    const r = await tillit(['report', '--config', 'fixtures/sources/tillit.config.json', '--format', 'md', '-m', '1461']);
     expect(r.stdout).toContain('i Mellerud har ökat från 64 dagar till 93 dagar sedan 2016 – en tydlig försämring.');
     expect(r.stdout).not.toContain('inom  i');
   });
-  it('every brief has 3–6 key messages', () => {
+  it('every brief has 3–6 key messages', async () => {
     for (const config of [CONFIG, 'fixtures/sources/tillit.config.json']) {
-      const md = tillit(['report', '--config', config, '--format', 'md']).stdout;
+      const md = (await tillit(['report', '--config', config, '--format', 'md'])).stdout;
       for (const brief of md.split('\n---\n')) {
         const section = brief.split(/^## /m).find((s) => s.startsWith('Det viktigaste'))!;
         const n = section.split('\n').filter((l) => l.startsWith('- ')).length;

@@ -12,16 +12,16 @@ interface QualityRow { area: string; areaKind: string; indicator: string; servic
 interface Finding { code: string; severity: string; line?: number; column?: number; message: string }
 interface JsonReport { areas: { code: string; kind: string; name: string }[]; quality: QualityRow[]; findings: Finding[]; budget: { area: string; activity: string; period: string; budgetYtd: number | null; actualYtd: number | null }[]; period: { survey: string | null; budget: string | null } }
 
-function report(args: string[]): JsonReport {
-  const r = tillit(['report', ...args, '--format', 'json']);
+async function report(args: string[]): Promise<JsonReport> {
+  const r = await tillit(['report', ...args, '--format', 'json']);
   expect([r.code, r.stderr]).toEqual([0, '']);
   return JSON.parse(r.stdout) as JsonReport;
 }
 const row = (rep: JsonReport, area: string, period: string, gender = 'T') => rep.quality.find((q) => q.area === area && q.period === period && q.gender === gender);
 
 describe('the indicator in the value column\'s name', () => {
-  it('a Kolada dump (geo,year,n00097): one indicator, its id from the header, Riket written 0', () => {
-    const rep = report([shape('kolada-dump.csv')]);
+  it('a Kolada dump (geo,year,n00097): one indicator, its id from the header, Riket written 0', async () => {
+    const rep = await report([shape('kolada-dump.csv')]);
     expect([...new Set(rep.quality.map((q) => q.indicator))]).toEqual(['N00097']);
     expect(row(rep, '1460', '2021')?.value).toBe(-1.2);
     expect(row(rep, '0680', '2023')?.value).toBe(1.5);
@@ -30,39 +30,39 @@ describe('the indicator in the value column\'s name', () => {
     expect(rep.areas.map((a) => a.code)).toEqual(['0680', '1460', '1461', '0000']);
     expect(rep.findings.map((f) => f.code)).toContain('indicator-from-header');
   });
-  it('an R extract (year,gender,municipality,<title>): the title is Kolada\'s, so the indicator is its id', () => {
-    const rep = report([shape('r-title.csv')]);
+  it('an R extract (year,gender,municipality,<title>): the title is Kolada\'s, so the indicator is its id', async () => {
+    const rep = await report([shape('r-title.csv')]);
     expect([...new Set(rep.quality.map((q) => q.indicator))]).toEqual(['U21468']);
     expect(row(rep, '1461', '2022')?.value).toBe(91);
     expect(row(rep, '1461', '2022', 'K')?.value).toBe(92);
   });
-  it('--input-indicator (and "indicator" in the config) names the values of a file with no indicator', () => {
-    const rep = report([shape('no-indicator.csv'), '--input-indicator', 'N03001']);
+  it('--input-indicator (and "indicator" in the config) names the values of a file with no indicator', async () => {
+    const rep = await report([shape('no-indicator.csv'), '--input-indicator', 'N03001']);
     expect(rep.quality.map((q) => `${q.indicator}:${q.period}:${q.value}`)).toEqual(['N03001:2023:12.5', 'N03001:2024:13']);
     const dir = tmp();
     writeFileSync(join(dir, 'tillit.config.json'), JSON.stringify({ inputs: [{ path: join(process.cwd(), shape('no-indicator.csv')), indicator: 'Eget nyckeltal' }] }));
-    const fromConfig = report(['--config', join(dir, 'tillit.config.json'), '--allow-outside']);
+    const fromConfig = await report(['--config', join(dir, 'tillit.config.json'), '--allow-outside']);
     expect([...new Set(fromConfig.quality.map((q) => q.indicator))]).toEqual(['Eget nyckeltal']);
   });
-  it('one column mapped to two roles is a config error (exit 2), naming the key', () => {
+  it('one column mapped to two roles is a config error (exit 2), naming the key', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'tillit.config.json'), JSON.stringify({ inputs: [{ path: 'x.csv', columns: { value: 'n00097', indicator: 'n00097' } }] }));
-    const r = tillit(['validate', '--config', join(dir, 'tillit.config.json')]);
+    const r = await tillit(['validate', '--config', join(dir, 'tillit.config.json')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('inputs[0].columns.indicator: column "n00097" is already mapped to value; one column can play one role');
   });
 });
 
 describe('R\'s wide tables and pooled periods', () => {
-  it('X2019 headers are period columns; R\'s row numbers are no stub; a varying stub keeps series apart', () => {
-    const rep = report([shape('r-wide.csv')]);
+  it('X2019 headers are period columns; R\'s row numbers are no stub; a varying stub keeps series apart', async () => {
+    const rep = await report([shape('r-wide.csv')]);
     const bengtsfors = rep.quality.filter((q) => q.area === '1460').map((q) => `${q.service}:${q.period}:${q.value}`);
     expect(bengtsfors).toEqual(['generella statsbidrag:2019:210', 'generella statsbidrag:2020:205', 'generella statsbidrag:2021:220', 'skatteintäkter:2019:410', 'skatteintäkter:2020:425', 'skatteintäkter:2021:440']);
     // NA is a gap: Mellerud's 2021 tax revenue is not there.
     expect(rep.quality.filter((q) => q.area === '1461' && q.service === 'skatteintäkter').map((q) => q.period)).toEqual(['2019', '2020']);
   });
-  it('2011-2014 … 2016-2019: labelled as written, ordered and trended by the end year, and said so', () => {
-    const rep = report([shape('pooled-region.csv')]);
+  it('2011-2014 … 2016-2019: labelled as written, ordered and trended by the end year, and said so', async () => {
+    const rep = await report([shape('pooled-region.csv')]);
     const total = rep.quality.filter((q) => q.gender === 'T');
     expect(total.map((q) => q.period)).toEqual(['2011-2014', '2012-2015', '2013-2016', '2014-2017', '2015-2018', '2016-2019']);
     expect(rep.period.survey).toBe('2019');
@@ -71,28 +71,28 @@ describe('R\'s wide tables and pooled periods', () => {
     // The constant stub names the indicator; the measure selector (= the value column's name) splits nothing.
     expect([...new Set(rep.quality.map((q) => `${q.indicator}|${q.service}`))]).toEqual(['Lågt socialt deltagande|']);
   });
-  it('school years 2019/20 are ranges ending the second year', () => {
-    const rep = report([shape('school-years.csv')]);
+  it('school years 2019/20 are ranges ending the second year', async () => {
+    const rep = await report([shape('school-years.csv')]);
     expect(rep.quality.map((q) => q.period)).toEqual(['2018/19', '2019/20', '2020/21', '2021/22', '2022/23']);
     expect(rep.quality.at(-1)!.trend).toMatchObject({ from: 2019, to: 2023 });
   });
 });
 
 describe('regions and the nation as they are written', () => {
-  it('a file of the 21 regions gives a section per region; -m 20 and -m Dalarna select one', () => {
-    const r = tillit(['report', shape('regions-kolada.csv')]);
+  it('a file of the 21 regions gives a section per region; -m 20 and -m Dalarna select one', async () => {
+    const r = await tillit(['report', shape('regions-kolada.csv')]);
     expect(r.code).toBe(0);
     expect(r.stdout.match(/^━━ \d\d .* ━━$/gm)).toHaveLength(21);
     expect(r.stdout).toContain('━━ 20 Dalarnas län ━━');
     for (const pick of ['20', 'Dalarna', 'Region Dalarna', '0020']) {
-      const md = tillit(['report', shape('regions-kolada.csv'), '-m', pick, '--format', 'md']);
+      const md = await tillit(['report', shape('regions-kolada.csv'), '-m', pick, '--format', 'md']);
       expect(md.code).toBe(0);
       expect(md.stdout.match(/^# .*$/gm)).toEqual(['# Dalarnas län (20) – uppföljning: kvalitet 2021']);
       expect(md.stdout).toContain('| 26 % |');
     }
   });
-  it('Boendekommun with municipality names and the bare region name; Windows-1252; R row numbers', () => {
-    const rep = report([shape('lupp-like.csv')]);
+  it('Boendekommun with municipality names and the bare region name; Windows-1252; R row numbers', async () => {
+    const rep = await report([shape('lupp-like.csv')]);
     expect(rep.areas.map((a) => `${a.code}:${a.kind}`).sort()).toEqual(['2080:municipality', '2084:municipality', '20:region']);
     expect(rep.quality.find((q) => q.area === '20' && q.period === '2018' && q.service === 'Högstadiet')?.value).toBe(24);
     expect([...new Set(rep.quality.map((q) => q.service))].sort()).toEqual(['Gymnasiet', 'Högstadiet']);
@@ -101,32 +101,32 @@ describe('regions and the nation as they are written', () => {
 });
 
 describe('finance exports saved from Excel', () => {
-  it('padded title lines give municipality and unit; "Budget jan-aug" is year to date and dates the file', () => {
-    const v = tillit(['validate', shape('finance-excel.csv')]);
+  it('padded title lines give municipality and unit; "Budget jan-aug" is year to date and dates the file', async () => {
+    const v = await tillit(['validate', shape('finance-excel.csv')]);
     expect(v.code).toBe(0);
     expect(v.stdout).toContain('title: Piteå kommun – Delårsrapport 2025 – Belopp i tkr');
     expect(v.stdout).toContain('period 2025-08 taken from the year-to-date column "Budget jan-aug"');
     expect(v.stdout).toContain('column "Kommentar" was not recognised');
-    const rep = report([shape('finance-excel.csv')]);
+    const rep = await report([shape('finance-excel.csv')]);
     expect(rep.period.budget).toBe('2025-08');
     expect(rep.budget.find((b) => b.activity === 'Äldreomsorg')).toMatchObject({ area: '2581', budgetYtd: 121_357_000, actualYtd: 124_100_500 });
   });
-  it('"Utfall t.o.m. augusti" and "Ack. budget" are read; an amount column left unread makes the file unclean', () => {
-    const r = tillit(['validate', shape('finance-tom.csv'), '--input-municipality', 'Piteå', '--input-period', '2025-08', '--format', 'json']);
+  it('"Utfall t.o.m. augusti" and "Ack. budget" are read; an amount column left unread makes the file unclean', async () => {
+    const r = await tillit(['validate', shape('finance-tom.csv'), '--input-municipality', 'Piteå', '--input-period', '2025-08', '--format', 'json']);
     expect(r.code).toBe(3);
     const file = (JSON.parse(r.stdout) as { files: { rows: unknown; findings: Finding[] }[] }).files[0]!;
     expect(file.rows).toEqual({ read: 2, used: 2, rejected: 0, ignored: 0 });
     expect(file.findings.filter((f) => f.code === 'column-unused').map((f) => `${f.severity}@${f.column}`)).toEqual(['warning@5']);
     // No unit is written anywhere: kronor would be implausible for Piteå's lines, so tkr, said on stderr.
-    const run = tillit(['report', shape('finance-tom.csv'), '--input-municipality', 'Piteå', '--input-period', '2025-08', '--format', 'json']);
+    const run = await tillit(['report', shape('finance-tom.csv'), '--input-municipality', 'Piteå', '--input-period', '2025-08', '--format', 'json']);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('warning unit-inferred: amounts read as kr would be 202,035 kr a year (2581), implausible');
     const rep = JSON.parse(run.stdout) as JsonReport;
     expect(rep.budget.find((b) => b.activity === 'Fritid')).toMatchObject({ budgetYtd: 13_333_000, actualYtd: 13_000_000 });
   });
-  it('--kind budget on a file with no amount column is a usage error', () => {
+  it('--kind budget on a file with no amount column is a usage error', async () => {
     for (const cmd of ['validate', 'report']) {
-      const r = tillit([cmd, shape('kolada-dump.csv'), '--kind', 'budget']);
+      const r = await tillit([cmd, shape('kolada-dump.csv'), '--kind', 'budget']);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('kind-no-amounts');
     }
@@ -134,27 +134,27 @@ describe('finance exports saved from Excel', () => {
 });
 
 describe('saying what was found, and what was left', () => {
-  it('missing roles come with the column each found role came from, the accepted names and the setting', () => {
-    const r = tillit(['validate', shape('finance-tom.csv')]);
+  it('missing roles come with the column each found role came from, the accepted names and the setting', async () => {
+    const r = await tillit(['validate', shape('finance-tom.csv')]);
     expect(r.code).toBe(3);
     expect(r.stdout).toContain('roles missing: municipality (a column named kommun/kommunkod/kommun kod/kommunnr/kommun id; or "municipality" or --input-municipality); period (');
     expect(r.stdout).toContain('Roles found: service ← "Verksamhet", budgetYear ← "Budget", budgetYtd ← "Ack. budget", actualYtd ← "Utfall t.o.m. augusti"');
   });
-  it('no usable row is not clean: exit 3 with the hint that keeps the rows', () => {
-    const r = tillit(['validate', shape('genders-only.csv')]);
+  it('no usable row is not clean: exit 3 with the hint that keeps the rows', async () => {
+    const r = await tillit(['validate', shape('genders-only.csv')]);
     expect(r.code).toBe(3);
     expect(r.stdout).toContain('no row is usable: all 2 row(s) are of a gender not read; --gender all');
-    expect(tillit(['validate', shape('genders-only.csv'), '--gender', 'all']).code).toBe(0);
-    const rep = tillit(['report', shape('genders-only.csv')]);
+    expect((await tillit(['validate', shape('genders-only.csv'), '--gender', 'all'])).code).toBe(0);
+    const rep = await tillit(['report', shape('genders-only.csv')]);
     expect(rep.code).toBe(3);
     expect(rep.stderr).toBe('tillit: input errors:\n  test/cli/shapes/genders-only.csv: error rows-none-usable: no row is usable: all 2 row(s) are of a gender not read; --gender all (or --gender K/M) keeps them\ntillit: no usable rows in the input; nothing to report\n');
   });
-  it('--rejects writes each rejected row as it stood, quotes and all', () => {
+  it('--rejects writes each rejected row as it stood, quotes and all', async () => {
     const dir = tmp();
     const file = join(dir, 'in.csv');
     writeFileSync(file, 'Kommun;År;Fråga;Andel\n1460;2024;"q; x";"12,5"\n"9999";2024;"q";"1,0"\n1460;"20x";"two\nlines";3\n');
     const out = join(dir, 'rejects.csv');
-    expect(tillit(['validate', file, '--rejects', out]).code).toBe(3);
+    expect((await tillit(['validate', file, '--rejects', out])).code).toBe(3);
     expect(readFileSync(out, 'utf8')).toBe(
       `file,line,reason,text\r\n${file},3,area-unknown,"""9999"";2024;""q"";""1,0"""\r\n${file},4,period-invalid,"1460;""20x"";""two\nlines"";3"\r\n`,
     );

@@ -24,10 +24,10 @@ function answersFile(name: string, rows: number, tail = '', ascii = false): stri
   return path;
 }
 
-function same(args: string[]) {
-  const one = tillit([...args, '--threads', '1'], { env });
+async function same(args: string[]) {
+  const one = await tillit([...args, '--threads', '1'], { env });
   for (const threads of ['2', '3']) {
-    const many = tillit([...args, '--threads', threads], { env });
+    const many = await tillit([...args, '--threads', threads], { env });
     expect(many.stdout).toBe(one.stdout);
     expect(many.stderr).toBe(one.stderr);
     expect(many.code).toBe(one.code);
@@ -37,59 +37,59 @@ function same(args: string[]) {
 
 describe('reading one large file on several threads', () => {
   const file = answersFile('svar.csv', 60_000);
-  it('validate: the same rows, findings, lines and columns as one thread', () => {
-    const r = same(['validate', file, '--format', 'json']);
+  it('validate: the same rows, findings, lines and columns as one thread', async () => {
+    const r = await same(['validate', file, '--format', 'json']);
     const v = JSON.parse(r.stdout) as { files: { rows: { read: number; used: number; rejected: number }; findings: { code: string; line: number }[] }[] };
     expect(v.files[0]!.rows.read).toBe(60_000);
     expect(v.files[0]!.rows.rejected).toBeGreaterThan(60);
     expect(v.files[0]!.findings.some((f) => f.code === 'row-repeated-header')).toBe(true);
   });
-  it('report: the same bytes as one thread, rejects file included', () => {
+  it('report: the same bytes as one thread, rejects file included', async () => {
     const one = join(dir, 'rejects-1.csv');
     const many = join(dir, 'rejects-2.csv');
-    const a = tillit(['report', file, '--format', 'json', '--threads', '1', '--rejects', one], { env });
+    const a = await tillit(['report', file, '--format', 'json', '--threads', '1', '--rejects', one], { env });
     // Three parts of about 1.1 MB each: the first block (2 MiB) is read before the split is chosen,
     // so the workers take the second and third parts (with two threads, the first thread reads on).
-    const b = tillit(['report', file, '--format', 'json', '--threads', '3', '--rejects', many], { env });
+    const b = await tillit(['report', file, '--format', 'json', '--threads', '3', '--rejects', many], { env });
     expect(b.stdout).toBe(a.stdout);
     expect(b.code).toBe(a.code);
     expect(readFileSync(many, 'utf8')).toBe(readFileSync(one, 'utf8'));
     expect(readFileSync(one, 'utf8').split('\n').length).toBeGreaterThan(60);
     expect(JSON.parse(a.stdout).quality.length).toBeGreaterThan(0);
   });
-  it('a Latin-1 byte late in an ASCII-looking file: read as Windows-1252 either way', () => {
+  it('a Latin-1 byte late in an ASCII-looking file: read as Windows-1252 either way', async () => {
     const latin = answersFile('latin.csv', 60_000, '9999;1460;2025;Hemtj\u00e4nst;q1;Mycket n\u00f6jd;Kvinna\n', true);
-    const r = same(['validate', latin, '--format', 'json']);
+    const r = await same(['validate', latin, '--format', 'json']);
     expect(JSON.parse(r.stdout).files[0].encoding).toBe('windows-1252');
   });
-  it('damaged UTF-8 late in the file: the same error at the same line and column', () => {
+  it('damaged UTF-8 late in the file: the same error at the same line and column', async () => {
     const damaged = answersFile('damaged.csv', 60_000, '9999;1460;2025;Hemtj\u00e4nst;q1;Mycket n\u00f6jd;Kvinna\n');
-    const r = same(['validate', damaged, '--format', 'json']);
+    const r = await same(['validate', damaged, '--format', 'json']);
     // The bad byte is on the last physical line (quoted cells hold line breaks too), after "9999;1460;2025;Hemtj".
     const lastLine = readFileSync(damaged, 'latin1').split(/\r\n|\n/).length - 1;
     expect(JSON.parse(r.stdout).files[0].findings).toMatchObject([{ code: 'encoding-invalid', line: lastLine, column: 21 }]);
   });
-  it('row limit: stops at the same row either way', () => {
-    same(['validate', file, '--format', 'json', '--max-rows', '45000']);
+  it('row limit: stops at the same row either way', async () => {
+    await same(['validate', file, '--format', 'json', '--max-rows', '45000']);
   });
 });
 
 describe('files of other kinds, with workers started', () => {
-  it('the bundled example (budget, aggregated and respondent files): the same report on any number of threads', () => {
+  it('the bundled example (budget, aggregated and respondent files): the same report on any number of threads', async () => {
     // Every file is large enough to split here: a worker starts for each, and those of files that
     // turn out not to be respondent files are stopped unused (the run still ends, with the same bytes).
-    const r = same(['report', '--config', 'fixtures/bengtsfors-mellerud/tillit.config.json', '--format', 'json']);
+    const r = await same(['report', '--config', 'fixtures/bengtsfors-mellerud/tillit.config.json', '--format', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).budget.length).toBeGreaterThan(0);
   });
 });
 
 describe('--threads is bounded', () => {
-  it('a request above 8 is lowered to 8 and said so; the report is the same', () => {
+  it('a request above 8 is lowered to 8 and said so; the report is the same', async () => {
     const args = ['validate', `${EXAMPLE}/svar-2025.csv`, '--format', 'json'];
     // Parts of at least 32 KiB: the example's answers file goes to a few threads, not 256.
-    const one = tillit([...args, '--threads', '1'], { env: { TILLIT_PARALLEL_MIN_BYTES: '65536' } });
-    const many = tillit([...args, '--threads', '256'], { env: { TILLIT_PARALLEL_MIN_BYTES: '65536' } });
+    const one = await tillit([...args, '--threads', '1'], { env: { TILLIT_PARALLEL_MIN_BYTES: '65536' } });
+    const many = await tillit([...args, '--threads', '256'], { env: { TILLIT_PARALLEL_MIN_BYTES: '65536' } });
     expect(many.stderr).toBe('tillit: --threads 256 lowered to 8, the most one file is read on\n');
     expect(many.stdout).toBe(one.stdout);
     expect(many.code).toBe(one.code);

@@ -16,8 +16,8 @@ const json = (stdout: string) => JSON.parse(stdout) as { ok: boolean; files: Val
 const errors = (f: ValidationFile) => f.findings.filter((x) => x.severity === 'error').map((x) => `${x.code}@${x.line ?? '-'}:${x.column ?? '-'}`);
 
 describe('tillit validate on the bundled example', () => {
-  it('accepts every row of every fixture and says how each file was read', () => {
-    const r = tillit(['validate', '--config', CONFIG]);
+  it('accepts every row of every fixture and says how each file was read', async () => {
+    const r = await tillit(['validate', '--config', CONFIG]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`${EXAMPLE}/svar-2025.csv\n  format csv · encoding windows-1252 · delimiter semicolon · decimal mark "," · kind answers`);
@@ -25,14 +25,14 @@ describe('tillit validate on the bundled example', () => {
     expect(r.stdout).toContain('costs written negative');
     expect(r.stdout).toMatch(/5 of 5 file\(s\) clean\n$/);
   });
-  it("docs/inputs.md's example of validate output is what validate prints", () => {
+  it("docs/inputs.md's example of validate output is what validate prints", async () => {
     const readme = readFileSync(`${ROOT}docs/inputs.md`, 'utf8');
     const shown = /```\n(fixtures\/bengtsfors-mellerud\/svar-2025\.csv\n[^`]*?)```/.exec(readme)?.[1];
     expect(shown).toBeDefined();
-    expect(tillit(['validate', '--config', CONFIG]).stdout).toContain(shown!);
+    expect((await tillit(['validate', '--config', CONFIG])).stdout).toContain(shown!);
   });
-  it('prints JSON with rows read/used/rejected per file', () => {
-    const r = tillit(['validate', '--config', CONFIG, '--format', 'json']);
+  it('prints JSON with rows read/used/rejected per file', async () => {
+    const r = await tillit(['validate', '--config', CONFIG, '--format', 'json']);
     expect(r.code).toBe(0);
     const v = json(r.stdout);
     expect(v.ok).toBe(true);
@@ -43,8 +43,8 @@ describe('tillit validate on the bundled example', () => {
 
 describe('tillit validate on the bad-input corpus', () => {
   const bad = (name: string) => `test/cli/bad/${name}`;
-  it('survey-errors.csv: each bad row rejected at its line and column', () => {
-    const r = tillit(['validate', bad('survey-errors.csv'), '--format', 'json']);
+  it('survey-errors.csv: each bad row rejected at its line and column', async () => {
+    const r = await tillit(['validate', bad('survey-errors.csv'), '--format', 'json']);
     expect(r.code).toBe(3);
     const f = json(r.stdout).files[0]!;
     expect(errors(f)).toEqual([
@@ -54,20 +54,20 @@ describe('tillit validate on the bad-input corpus', () => {
     expect(f.rows).toEqual({ read: 8, used: 1, rejected: 7, ignored: 0 });
     expect(f.findings.some((x) => x.code === 'area-code-repaired' && x.line === 9)).toBe(true);
   });
-  it('budget-errors.csv: month 13 and a conflicting duplicate', () => {
-    const r = tillit(['validate', bad('budget-errors.csv'), '--format', 'json']);
+  it('budget-errors.csv: month 13 and a conflicting duplicate', async () => {
+    const r = await tillit(['validate', bad('budget-errors.csv'), '--format', 'json']);
     expect(r.code).toBe(3);
     expect(errors(json(r.stdout).files[0]!)).toEqual(['period-invalid@3:1', 'duplicate-conflict@5:-']);
   });
-  it('unterminated-quote.csv: the swallowed lines are reported, earlier rows kept', () => {
-    const r = tillit(['validate', bad('unterminated-quote.csv'), '--format', 'json']);
+  it('unterminated-quote.csv: the swallowed lines are reported, earlier rows kept', async () => {
+    const r = await tillit(['validate', bad('unterminated-quote.csv'), '--format', 'json']);
     expect(r.code).toBe(3);
     const f = json(r.stdout).files[0]!;
     expect(errors(f)).toEqual(['csv-syntax@3:-']);
     expect(f.rows).toMatchObject({ used: 1, rejected: 1 });
   });
-  it('unknown headers name what was found and what is expected', () => {
-    const r = tillit(['validate', bad('unknown-headers.csv')]);
+  it('unknown headers name what was found and what is expected', async () => {
+    const r = await tillit(['validate', bad('unknown-headers.csv')]);
     expect(r.code).toBe(3);
     expect(r.stdout).toContain('no value or amount column recognised. Roles found: none. Missing: value (a column named varde/value/');
     expect(r.stdout).toContain('Columns: foo, bar, baz');
@@ -76,51 +76,51 @@ describe('tillit validate on the bad-input corpus', () => {
     ['empty.csv', 'file-empty', 'file is empty'],
     ['header-only.csv', 'file-header-only', 'file has a header but no data rows'],
     ['does-not-exist.csv', 'file-not-found', 'file not found'],
-  ])('%s: one clear sentence, exit 3, no stack trace', (name, code, sentence) => {
-    const r = tillit(['validate', bad(name)]);
+  ])('%s: one clear sentence, exit 3, no stack trace', async (name, code, sentence) => {
+    const r = await tillit(['validate', bad(name)]);
     expect(r.code).toBe(3);
     expect(r.stdout).toContain(`error ${code}`);
     expect(r.stdout).toContain(sentence);
     expect(r.stderr).toBe('');
     expect(`${r.stdout}${r.stderr}`).not.toMatch(/\n\s+at /);
   });
-  it('a binary file and a Latin-1 file forced to UTF-8 are named as such', () => {
+  it('a binary file and a Latin-1 file forced to UTF-8 are named as such', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tillit-'));
     writeFileSync(join(dir, 'data.xlsx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]));
     writeFileSync(join(dir, 'latin1.csv'), Buffer.from('Kommun;År\n1460;2024\n', 'latin1'));
-    const bin = tillit(['validate', join(dir, 'data.xlsx')]);
+    const bin = await tillit(['validate', join(dir, 'data.xlsx')]);
     expect(bin.code).toBe(3);
     expect(bin.stdout).toContain('file looks binary (NUL byte at byte 5)');
-    const forced = tillit(['validate', join(dir, 'latin1.csv'), '--encoding', 'utf-8', '--format', 'json']);
+    const forced = await tillit(['validate', join(dir, 'latin1.csv'), '--encoding', 'utf-8', '--format', 'json']);
     expect(errors(json(forced.stdout).files[0]!)).toEqual(['encoding-invalid@1:8']);
   });
 });
 
 describe('usage errors exit 2', () => {
-  it('an unknown option or a bad choice', () => {
-    expect(tillit(['validate', '--bogus']).code).toBe(2);
-    expect(tillit(['validate', 'x.csv', '--kind', 'nonsense']).code).toBe(2);
+  it('an unknown option or a bad choice', async () => {
+    expect((await tillit(['validate', '--bogus'])).code).toBe(2);
+    expect((await tillit(['validate', 'x.csv', '--kind', 'nonsense'])).code).toBe(2);
   });
-  it('an invalid config names the key path', () => {
+  it('an invalid config names the key path', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tillit-'));
     writeFileSync(join(dir, 'tillit.config.json'), JSON.stringify({ members: [{ code: 1460 }], survey: { minRespondents: 0 } }));
-    const r = tillit(['validate', 'x.csv'], { cwd: dir });
+    const r = await tillit(['validate', 'x.csv'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('tillit.config.json: members[0].code:');
     expect(r.stderr).toContain('tillit.config.json: survey.minRespondents:');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
-  it('no inputs at all', () => {
+  it('no inputs at all', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tillit-'));
-    const r = tillit(['validate'], { cwd: dir });
+    const r = await tillit(['validate'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no input files');
   });
 });
 
 describe('tillit validate on real source shapes (fixtures/sources)', () => {
-  it('names the detected source format of every file, all rows accounted for', () => {
-    const r = tillit(['validate', '--config', 'fixtures/sources/tillit.config.json', '--format', 'json']);
+  it('names the detected source format of every file, all rows accounted for', async () => {
+    const r = await tillit(['validate', '--config', 'fixtures/sources/tillit.config.json', '--format', 'json']);
     expect(r.code).toBe(0);
     const files = json(r.stdout).files;
     expect(files.map((f) => `${f.file.replace('fixtures/sources/', '')}: ${f.format} ${f.kind} ${f.encoding}`)).toEqual([
@@ -137,8 +137,8 @@ describe('tillit validate on real source shapes (fixtures/sources)', () => {
     const v3 = files[0]!;
     expect(v3.findings.filter((x) => x.severity === 'warning').map((x) => x.code).sort()).toEqual(['status-excluded', 'value-deleted']);
   });
-  it('text output says how each file was read', () => {
-    const r = tillit(['validate', '--config', 'fixtures/sources/tillit.config.json']);
+  it('text output says how each file was read', async () => {
+    const r = await tillit(['validate', '--config', 'fixtures/sources/tillit.config.json']);
     expect(r.stdout).toContain('fixtures/sources/pxweb-nettokostnad.csv\n  format px-web-csv · encoding windows-1252 · delimiter comma · decimal mark "." · kind values\n  title: Nettokostnad äldreomsorg, kronor per invånare efter region och år');
     expect(r.stdout).toContain('kind budget · unit mnkr · costs written negative');
     expect(r.stdout).toContain('line 5: total row recognised; not counted (received "Summa nämnd")');

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONFIG, ROOT, tillit } from '../cli/run.js';
+import { CONFIG, ROOT, tillitProcess } from '../cli/run.js';
 
 // What a user gets from `npm pack` + `npm install -g`: the package is packed from a copy of the
 // tracked files (no dist/, as in a fresh clone, and no rebuild of the dist/ that the other tests
@@ -67,7 +67,7 @@ describe('npm pack + npm install -g', () => {
 
     const env = { NO_COLOR: '1', TZ: 'UTC', LC_ALL: 'C', PATH: process.env.PATH ?? '' };
     const installed = spawnSync(bin, ['report', '--config', config, '--format', 'json'], { cwd: elsewhere, encoding: 'utf8', env, timeout: 60_000 });
-    const here = tillit(['report', '--config', config, '--format', 'json'], { cwd: elsewhere });
+    const here = tillitProcess(['report', '--config', config, '--format', 'json'], { cwd: elsewhere });
     expect(installed.stderr).toBe('');
     expect(installed.status).toBe(0);
     expect((JSON.parse(installed.stdout) as { schemaVersion: number }).schemaVersion).toBe(2);
