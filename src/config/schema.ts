@@ -3,10 +3,13 @@ import { indicatorSchema, type IndicatorSpec } from '../model/indicator.js';
 import { amountUnit, lang } from '../model/vocabulary.js';
 import { KINDS, type Kind } from '../model/words.js';
 import { READ_KEYS, READ_OPTIONS, type ConfigKey, type ReadOption, type ReadValue } from './options.js';
+import { MEMBER_KINDS, memberCode, overlaps, registerKind } from '../model/membership.js';
 
 export { indicatorSchema };
 
 const code = z.string().regex(/^\d{4}$/, 'a four-digit municipality code as a string, e.g. "0680"');
+/** A member's id: a kommunkod, a länskod (`12`, or Kolada's `0012`), or a kommunalförbund's own id. */
+const anyMemberCode = z.string().regex(/^[\p{L}\d][\p{L}\d_-]*$/u, 'a member code: a municipality\'s four digits ("0680"), a region\'s two ("12" or "0012"), or a kommunalförbund\'s own id ("SOT")').transform(memberCode);
 const yearKey = z.string().regex(/^\d{4}$/, 'a year, e.g. "2024"');
 
 export { KINDS };
@@ -62,11 +65,16 @@ const populationFrom = z
   .enum(['previous-year', 'report-year'])
   .default('previous-year')
   .describe('Which year\'s population the key uses: the year before the report year (default, as agreements usually say: 1 November the year before) or the report year itself.');
+/** Members that overlap (a region and its municipalities) count inhabitants twice unless this says which to use. */
+const overlap = z
+  .enum(['as-given', 'remainder'])
+  .optional()
+  .describe('Members that overlap (a region and its municipalities): "as-given" uses each member\'s population as written; "remainder" a region\'s (or kommunalförbund\'s) less the members it contains.');
 const allocationSchema = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('population'), populationFrom }).strict(),
-  z.object({ method: z.literal('fixed'), shares: z.record(code, z.number().nonnegative()), populationFrom }).strict(),
+  z.object({ method: z.literal('population'), populationFrom, overlap }).strict(),
+  z.object({ method: z.literal('fixed'), shares: z.record(anyMemberCode, z.number().nonnegative()), populationFrom }).strict(),
   z
-    .object({ method: z.literal('mixed'), equalPercent: z.number().min(0).max(100), populationFrom })
+    .object({ method: z.literal('mixed'), equalPercent: z.number().min(0).max(100), populationFrom, overlap })
     .strict()
     .describe('equalPercent split equally between members, the rest by population.'),
   z.object({ method: z.literal('usage'), measure: z.string().min(1), populationFrom }).strict(),
@@ -74,12 +82,33 @@ const allocationSchema = z.discriminatedUnion('method', [
 
 export const memberSchema = z
   .object({
-    code,
+    code: anyMemberCode,
+    kind: z.enum(MEMBER_KINDS).optional().describe('Taken from the code (four digits a municipality, two a region); "kommunalförbund" for a federation with its own id.'),
     name: z.string().optional(),
+    aliases: z.array(z.string().min(1)).default([]).describe('Cell texts in files that mean this member (a kommunalförbund\'s name as its files write it).'),
+    contains: z.array(code).default([]).describe('For a kommunalförbund: the municipalities it is made of (a region\'s are known).'),
     population: z.record(yearKey, z.number().int().nonnegative()).default({}),
     usage: z.record(z.string(), z.record(yearKey, z.number().nonnegative())).default({}),
   })
-  .strict();
+  .strict()
+  .transform((m, ctx) => {
+    const known = registerKind(m.code);
+    if (m.kind === undefined && known === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['code'], message: `"${m.code}" is no municipality code (four digits, "0680") or region code (two, "12" or "0012"); a kommunalförbund needs "kind": "kommunalförbund"` });
+      return z.NEVER;
+    }
+    if (m.kind !== undefined && m.kind !== 'kommunalförbund' && m.kind !== known) {
+      ctx.addIssue({ code: 'custom', path: ['kind'], message: `"${m.code}" is a ${known === undefined ? 'code in no register' : `${known} code`}, not a ${m.kind}'s` });
+      return z.NEVER;
+    }
+    return { ...m, kind: m.kind ?? known! };
+  });
+
+/** Peer groups: a name (or a Kolada group id, `G…`) and the municipalities in it. */
+const peersSchema = z
+  .record(z.string().min(1), z.array(code).min(1))
+  .default({})
+  .describe('Comparison groups beside Riket and the region: {"Liknande kommuner": ["1438", "1439"]}. A key that is a Kolada group\'s id or name in the data gives that group its members.');
 
 export const configSchema = z
   .object({
@@ -95,6 +124,7 @@ export const configSchema = z
       .prefault({ name: 'tillit' }),
     members: z.array(memberSchema).default([]),
     allocation: allocationSchema.prefault({ method: 'population' }),
+    peers: peersSchema,
     inputs: z.array(inputSchema).default([]),
     milestones: z
       .array(z.object({ period: yearKey, label: z.string().min(1) }).strict())
@@ -164,10 +194,11 @@ const MAX_SHARE = 1e9;
  */
 function configContradictions(config: {
   organisation: { code: string };
-  members: { code: string }[];
-  allocation: { method: string; shares?: Record<string, number> };
+  members: Member[];
+  allocation: { method: string; shares?: Record<string, number>; overlap?: string | undefined };
 }): { path: (string | number)[]; message: string }[] {
   const out: { path: (string | number)[]; message: string }[] = [];
+  out.push(...overlapContradictions(config));
   const first = new Map<string, number>();
   config.members.forEach((m, i) => {
     const earlier = first.get(m.code);
@@ -184,6 +215,19 @@ function configContradictions(config: {
     out.push({ path: ['allocation', 'shares'], message: 'every share is 0: the shared costs would be allocated to nobody' });
   }
   return out;
+}
+
+/**
+ * A population key over members that overlap counts the contained members' inhabitants twice (a
+ * region's population includes its municipalities'): refused until the config says which to use.
+ */
+function overlapContradictions(config: { members: Member[]; allocation: { method: string; overlap?: string | undefined } }): { path: (string | number)[]; message: string }[] {
+  const { method, overlap: chosen } = config.allocation;
+  if ((method !== 'population' && method !== 'mixed') || chosen !== undefined) return [];
+  return overlaps(config.members).map((o) => ({
+    path: ['allocation', 'overlap'],
+    message: `member ${o.container} contains member${o.contained.length > 1 ? 's' : ''} ${o.contained.join(', ')}: a ${method} key would count their inhabitants twice; say which population to use: "overlap": "as-given" (each member's population as written) or "remainder" (${o.container}'s less ${o.contained.join(', ')})`,
+  }));
 }
 
 export type Config = z.infer<typeof configSchema>;

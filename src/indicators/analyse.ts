@@ -8,6 +8,8 @@ import { areaName, type AreaKind } from '../model/register.js';
 import { normalizeLabel } from '../model/text.js';
 import { appendAll } from '../model/array.js';
 import { readLines, type LineEntry } from './budget-lines.js';
+import { MEMBER_AREA_KIND } from '../model/membership.js';
+import { peerGroups as peersOf } from './peers.js';
 import { balanceYears } from './balance-years.js';
 import { milestoneReport, qualityMilestones } from './milestones.js';
 import { budgetRows, type BudgetRows } from './budget-rows.js';
@@ -84,7 +86,11 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   const allocation = allocateSharedCosts(budget.shared, budget.year, budget.upTo, settings, findings);
   const besideCost = qualityBesideCost(table, budget.rows, budgetPeriod, settings);
   const { balanceHistory, milestones } = yearsAndMilestones(tables, table, budget, settings, findings);
-  const report = assemble({ inputs, records, table, budget, budgetPeriod, results, allocation, besideCost, findings, balanceHistory, milestones }, settings);
+  const groupNames = groupNamesOf(records);
+  const assembled = assemble({ inputs, records, table, budget, budgetPeriod, results, allocation, besideCost, findings, balanceHistory, milestones, groupNames }, settings);
+  const peerGroups = peersOf(assembled, table, config, groupNames, findings);
+  // Before the findings, as the contract lists it; absent when there are none.
+  const report: Report = peerGroups.length === 0 ? assembled : (({ findings: all, ...rest }) => ({ ...rest, peerGroups, findings: all }))(assembled);
   const { keepArea } = settings;
   return { report, coverage, rows: (filter: RowFilter = {}) => table.rows({ ...filter, row: (code: string, kind: AreaKind, period: string) => keepArea(code, kind) && (filter.row?.(code, kind, period) ?? true) }) };
 }
@@ -144,6 +150,7 @@ interface Parts {
   findings: Finding[];
   balanceHistory: Report['balanceHistory'];
   milestones: Report['milestones'];
+  groupNames: ReadonlyMap<string, string>;
 }
 
 /** Years of balance before the report's year, and the levels on each side of each milestone. */
@@ -177,7 +184,7 @@ function assemble(p: Parts, settings: Settings): Report {
       file: i.file, format: i.format ?? null, kind: i.kind ?? null, encoding: i.encoding ?? null, unit: i.unit ?? null, sign: i.sign ?? null, rows: i.counts,
     })),
     attribution: p.inputs.some((i) => i.format?.startsWith('kolada')) ? ['Källa: Kolada (RKA), CC BY 4.0'] : [],
-    areas: reportAreas(p.table, shownBudget, settings),
+    areas: reportAreas(p.table, shownBudget, p.groupNames, settings),
     indicators: reportIndicators(p.table, p.records, settings),
     quality: [],
     budget: shownBudget,
@@ -193,10 +200,10 @@ function assemble(p: Parts, settings: Settings): Report {
 }
 
 /** The areas shown, in report order: every member, then those with figures that `--municipality` keeps. */
-function reportAreas(table: QualityTable, shownBudget: readonly BudgetRow[], settings: Settings): Report['areas'] {
+function reportAreas(table: QualityTable, shownBudget: readonly BudgetRow[], groupNames: ReadonlyMap<string, string>, settings: Settings): Report['areas'] {
   const { memberCodes, keepArea, areaOrder } = settings;
   const areaSet = new Map<string, AreaKind>();
-  for (const code of memberCodes) areaSet.set(code, 'municipality');
+  for (const m of settings.members) areaSet.set(m.code, MEMBER_AREA_KIND[m.kind]);
   for (const [code, kind] of table.areas) if (keepArea(code, kind)) areaSet.set(code, kind);
   for (const b of shownBudget) areaSet.set(b.area, b.areaKind);
   return [...areaSet]
@@ -204,8 +211,18 @@ function reportAreas(table: QualityTable, shownBudget: readonly BudgetRow[], set
     .filter(([code, kind]) => keepArea(code, kind) || memberCodes.includes(code))
     .map(([code, kind]) => ({
       code, kind, member: memberCodes.includes(code),
-      name: settings.members.find((m) => m.code === code)?.name ?? areaName({ code, kind }, settings.organisation.name),
+      name: settings.members.find((m) => m.code === code)?.name ?? groupNames.get(code) ?? areaName({ code, kind }, settings.organisation.name),
     }));
+}
+
+/** The names the data give areas (a Kolada group's "Större stad"), by code. */
+function groupNamesOf(records: readonly QualityRecord[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (let ri = 0; ri < records.length; ri++) {
+    const r = records[ri]!;
+    if (r.area.name !== undefined) names.set(r.area.code, r.area.name);
+  }
+  return names;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Observations } from './cell-groups.js';
 
 export const GENDERS: readonly Gender[] = genders.options;
 export const GENDER_ORDER: Record<Gender, number> = { T: 0, K: 1, M: 2 };
-export const KINDS: readonly AreaKind[] = ['municipality', 'organisation', 'region', 'group', 'nation'];
+export const KINDS: readonly AreaKind[] = ['municipality', 'organisation', 'region', 'group', 'nation', 'federation'];
 /** An area kind as stored in a column: its place in KINDS. */
 export const KIND_ID = Object.fromEntries(KINDS.map((k, i) => [k, i])) as Record<AreaKind, number>;
 

@@ -1,3 +1,4 @@
+import { isCount } from '../model/vocabulary.js';
 import type { Gender } from '../model/records.js';
 import { QualityCell, type Comparison, type QualityRow } from '../model/report.js';
 import type { IndicatorSpec } from '../model/indicator.js';
@@ -143,7 +144,8 @@ export class QualityRows {
       obs.hiddenAs(i) === HIDDEN_INCOMPLETE,
       prev >= 0 ? this.change(i, prev, s.breaks) : null,
       latest ? this.trend(i, s) : null,
-      isShown && kind !== 'nation' ? this.reference(i, s.area) : null,
+      // A count's national figure is a sum over the whole country: no reference to compare with.
+      isShown && kind !== 'nation' && !isCount(s.spec?.unit) ? this.reference(i, s.area) : null,
       isShown && s.member ? this.compare(i, obs.find(this.ctx.orgId, obs.cellId(i))) : null,
       isShown && s.member ? this.peers(i) : NO_PEERS,
       this.rank(i),

@@ -13,7 +13,7 @@ export interface AnalyseOptions {
 }
 
 /** Report order of area kinds (members come before all of them). */
-const KIND_ORDER: Record<AreaKind, number> = { municipality: 0, organisation: 1, region: 2, group: 3, nation: 4 };
+const KIND_ORDER: Record<AreaKind, number> = { municipality: 0, organisation: 1, region: 2, group: 3, nation: 4, federation: 5 };
 
 /**
  * What the analysis reads of the config and the command's options, unpacked once: every stage

@@ -1,3 +1,4 @@
+import { memberPopulations } from './member-population.js';
 import type { Member } from '../config/schema.js';
 import { finding, type Finding } from '../model/findings.js';
 import type { AllocationResult } from '../model/report.js';
@@ -26,7 +27,7 @@ export function allocateSharedCosts(shared: Line | undefined, year: number, upTo
   const orgTotal = shared !== undefined && month > 0 ? budgetBalance(shared.current, month, settings.thresholds, settings.budget.forecastMargin) : undefined;
   if (!orgTotal || settings.members.length === 0) return null;
   const period = `${year}-${String(month).padStart(2, '0')}`;
-  const input = keyInput(settings, period.slice(0, 4));
+  const input = keyInput(settings, period.slice(0, 4), findings);
   const agreed = settings.allocation;
   const key: AllocationKey = agreed.method === 'mixed' ? { method: 'mixed', equalPercent: agreed.equalPercent } : { method: agreed.method };
   const weights = allocationWeights(key, input.members);
@@ -47,7 +48,7 @@ export function allocateSharedCosts(shared: Line | undefined, year: number, upTo
  * else (a config with only this year's figures) the latest not after the report year; the usage
  * of the latest year not after it.
  */
-function keyInput(settings: Settings, year: string): KeyInput {
+function keyInput(settings: Settings, year: string, findings: Finding[]): KeyInput {
   const { members, allocation } = settings;
   const from = allocation.populationFrom === 'previous-year' ? String(Number(year) - 1) : year;
   const popYear = (m: Member) =>
@@ -60,15 +61,17 @@ function keyInput(settings: Settings, year: string): KeyInput {
     const y = Object.keys(series).filter((k) => k <= year).sort().at(-1);
     return y === undefined ? undefined : series[y];
   };
+  // Members that contain one another (a region and its municipalities) count as the config's `overlap` says.
+  const population = memberPopulations(settings.config, populationYear, findings);
   return {
     populationYear,
     measure,
-    members: members.map((m) => {
+    members: members.map((m, i) => {
       const fixedShare = allocation.method === 'fixed' ? allocation.shares[m.code] : undefined;
       const usage = usageOf(m);
       return {
         code: m.code,
-        population: populationYear !== null ? m.population[populationYear] ?? 0 : 0,
+        population: population[i]!,
         ...(fixedShare !== undefined ? { fixedShare } : {}),
         ...(usage !== undefined ? { usage } : {}),
       };

@@ -53,6 +53,8 @@ export interface RecordOptions {
   /** The longest one record may be (tests set it small; default `MAX_RECORD_BYTES`). */
   maxRecordBytes?: number;
   organisation: { code: string; name: string; aliases: readonly string[] };
+  /** Members known by no register (kommunalförbund): their id and the texts that mean them. */
+  federations?: readonly { code: string; names: readonly string[] }[];
   classify: (question: string, answer: string) => Classified;
   /** The data `classify` was built from, so a worker thread can build the same one. */
   answerScale?: AnswerScale;
@@ -311,7 +313,8 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   const orgAliases = new Set([opts.organisation.code, opts.organisation.name, ...opts.organisation.aliases].map(normalizeLabel));
   const isOrganisation = memo((text) => orgAliases.has(normalizeLabel(text)));
   // Kolada's dumps write Riket `0` among four-digit codes.
-  const area$ = memo(plan.zeroIsNation ? (text: string) => (/^\s*0{1,2}\s*$/.test(text) ? NATION : resolveArea(text)) : resolveArea);
+  const resolve = federationAware(opts.federations);
+  const area$ = memo(plan.zeroIsNation ? (text: string) => (/^\s*0{1,2}\s*$/.test(text) ? NATION : resolve(text)) : resolve);
   const period$ = memo((text: string) => {
     const p = parsePeriod(text);
     if (pooled === undefined && p !== undefined && p.length > 7) pooled = pooledRange(p) === undefined ? undefined : p;
@@ -502,7 +505,8 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
           findings.push({ code: 'area-code-repaired', line: row.line, column: col('municipality'), received: truncate(areaText), args: { from: res.repairedFrom, to: res.area.code } });
         }
         const nameText = cell('municipalityName');
-        if (nameText && res.area.kind === 'municipality') {
+        if (nameText && res.area.kind === 'group') area = { ...res.area, name: nameText };
+        else if (nameText && res.area.kind === 'municipality') {
           const byName = area$(nameText);
           if (byName.ok && byName.area.code !== res.area.code) {
             fail('area-mismatch', 'municipalityName', { code: res.area.code, registered: res.area.code, name: nameText });
@@ -923,3 +927,16 @@ function fmt(v: number): string {
 }
 
 export type { Row };
+
+/** `resolveArea`, and a kommunalförbund member by its id or one of its names where the register knows nothing. */
+function federationAware(federations: RecordOptions['federations']): (text: string) => AreaResolution {
+  if (federations === undefined || federations.length === 0) return resolveArea;
+  const byName = new Map<string, string>();
+  for (const f of federations) for (const name of [f.code, ...f.names]) byName.set(normalizeLabel(name), f.code);
+  return (text) => {
+    const res = resolveArea(text);
+    if (res.ok || res.reason !== 'unknown') return res;
+    const code = byName.get(normalizeLabel(text));
+    return code === undefined ? res : { ok: true, area: { code, kind: 'federation' } };
+  };
+}

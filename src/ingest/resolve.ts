@@ -25,6 +25,7 @@ export function ingestOptions(config: Config, spec: Partial<InputSpec>, override
   const population = latestPopulation(config);
   return {
     organisation: { code: config.organisation.code, name: config.organisation.name, aliases: config.organisation.aliases },
+    ...federations(config),
     classify: answerClassifier(answerScale),
     answerScale,
     ...readSettings(spec, overrides),
@@ -59,6 +60,12 @@ function latestPopulation(config: Config): Record<string, number> | undefined {
   if (Object.keys(out).length === 0) return undefined;
   if (Object.keys(out).length === config.members.length) out[config.organisation.code] = sum;
   return out;
+}
+
+/** Kommunalförbund members, whose rows name them by the id or the names the config gives. */
+function federations(config: Config): Pick<Omit<ParseOptions, 'file'>, 'federations'> {
+  const list = config.members.filter((m) => m.kind === 'kommunalförbund').map((m) => ({ code: m.code, names: [...(m.name === undefined ? [] : [m.name]), ...m.aliases] }));
+  return list.length > 0 ? { federations: list } : {};
 }
 
 /** Input paths in a config are relative to the config file. */

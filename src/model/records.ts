@@ -9,7 +9,9 @@ import { gender, type Gender } from './vocabulary.js';
  */
 const area = z.object({
   code: z.string().min(1),
-  kind: z.enum(['municipality', 'region', 'nation', 'group', 'organisation']),
+  kind: z.enum(['municipality', 'region', 'nation', 'group', 'organisation', 'federation']),
+  /** A Kolada group's name as its row gives it ("Större stad"): no register knows it. */
+  name: z.string().optional(),
 });
 const source = z.object({ file: z.string(), line: z.number().int().nonnegative() });
 const year = z.string().regex(/^\d{4}$/);

@@ -1,12 +1,15 @@
 import { MUNICIPALITY_TABLE, NAME_ALIASES, REGION_TABLE } from './register-data.js';
 import { normalizeLabel } from './text.js';
 
-export type AreaKind = 'municipality' | 'region' | 'nation' | 'group' | 'organisation';
+/** `federation`: a kommunalförbund, known by the id its config gives it. */
+export type AreaKind = 'municipality' | 'region' | 'nation' | 'group' | 'organisation' | 'federation';
 
 /** A resolved geographic or organisational unit. Codes are strings: `0680` keeps its zero. */
 export interface Area {
   code: string;
   kind: AreaKind;
+  /** A Kolada group's name as its row gives it; other areas are named by the register. */
+  name?: string;
 }
 
 function parseTable(table: string): Map<string, string> {
@@ -149,6 +152,7 @@ export function areaName(area: Area, organisationName?: string): string {
     case 'organisation':
       return organisationName ?? area.code;
     case 'group':
+    case 'federation':
       return area.code;
   }
 }

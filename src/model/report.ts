@@ -15,8 +15,8 @@ const num = (description: string) => z.number().nullable().describe(description)
 const text = (description: string) => z.string().describe(description);
 const count = (description: string) => z.number().int().describe(description);
 const areaKind = () =>
-  z.enum(['municipality', 'region', 'nation', 'group', 'organisation']).describe(
-    'What the area is: a municipality, a region, the nation (Riket), a group of municipalities from the source (a Kolada group, `G…`), or the organisation (its members together).',
+  z.enum(['municipality', 'region', 'nation', 'group', 'organisation', 'federation']).describe(
+    'What the area is: a municipality, a region, the nation (Riket), a group of municipalities from the source (a Kolada group, `G…`), the organisation (its members together), or a kommunalförbund (a federation) that is a member.',
   );
 const areaCode = (what: string) =>
   text(`${what}: a municipality's four digits (\`0680\`), a region as \`00\` and its two digits (\`0014\`), the nation \`0000\`, a group's code, or the organisation's code from the config.`);
@@ -307,6 +307,34 @@ export const milestoneSchema = z.object({
   })).describe('Year-end deviation in percent of budget, before and from the milestone on (no n: no test).'),
 }).describe('A change the config marks, with levels before and after; it does not cut trends.');
 
+/**
+ * A comparison group beside Riket and the region: a Kolada group (`G…` in the data) or one the
+ * config defines under `peers`, and each member's figure against it at the report's period.
+ */
+export const peerGroupSchema = z.object({
+  id: text("The group's id: a Kolada group's code (`G124026`) or the config's name for it."),
+  name: text("The group's name (Kolada's, or the config's key)."),
+  source: z.enum(['kolada', 'config']).describe('`kolada`: a group in the data (its own value); `config`: defined by its members only.'),
+  members: z.array(text("A member municipality's code.")).describe('The municipalities in the group as the config lists them; empty for a Kolada group known only by its values.'),
+  comparisons: z.array(z.object({
+    area: areaCode('The member compared'),
+    indicator: text('The indicator.'),
+    service: text('The service.'),
+    gender: gender.describe('T, K or M.'),
+    period: text(`The period: ${PERIOD}.`),
+    value: z.number().describe(`The member's value, ${IN_UNIT}.`),
+    groupValue: z.number().describe(`The group's value, ${IN_UNIT}.`),
+    valueFrom: z.enum(['kolada', 'mean']).describe("`kolada`: the group's own published value; `mean`: the unweighted mean of the members present."),
+    membersPresent: count('Members of the group with a shown value in this cell (a count).'),
+    difference: z.number().describe(`value − groupValue: ${DIFF}.`),
+    rank: z.object({
+      position: count('Its rank (1 = best), a count.'),
+      of: count('Among how many (a count): the members present and the area itself.'),
+      quartile: z.enum(['best-25', 'middle-50', 'worst-25']).nullable().describe('Its quartile, from eight values on; null below.'),
+    }).nullable().describe('Null without a better direction or without members.'),
+  })).describe("Each member's figures against the group."),
+}).describe('A comparison group beside Riket and the region.');
+
 export const reportSchema = z
   .object({
     schemaVersion: z.literal(REPORT_SCHEMA_VERSION).describe('The version of this contract, raised on every change that could break a reader (docs/outputs.md says what changed).'),
@@ -422,6 +450,7 @@ export const reportSchema = z
         }),
       )
       .describe("Per municipality and service: the headline indicator beside the matching activity's budget."),
+    peerGroups: z.array(peerGroupSchema).optional().describe('Comparison groups (Kolada groups in the data, `peers` in the config); absent when there are none.'),
     findings: z.array(findingSchema).describe('What was noticed while reading and analysing, input by input.'),
     balanceHistory: z.array(balanceHistorySchema).describe('Year-end budget balance per year, per line that has figures in a year before the report year.'),
     milestones: z.array(milestoneSchema).describe("The config's milestones, each with the levels before and after it."),
@@ -435,6 +464,7 @@ export type BudgetRow = z.infer<typeof budgetRowSchema>;
 export type AllocationResult = z.infer<typeof allocationSchema>;
 export type Comparison = z.infer<typeof comparisonObject>;
 export type FailOnMatch = z.infer<typeof failOnMatchSchema>;
+export type PeerGroup = z.infer<typeof peerGroupSchema>;
 export type BalanceHistory = z.infer<typeof balanceHistorySchema>;
 export type BalanceYear = z.infer<typeof balanceYearSchema>;
 export type Milestone = z.infer<typeof milestoneSchema>;

@@ -6,6 +6,7 @@ import { findingNotes } from './finding-words.js';
 import { alphaText, areaName, areaQuality, budgetHeading, budgetLabel, budgetPeriodNote, indicatorTitle, indicatorUnit, latestQuality, NO_PAINT, olderPeriod, outdatedQuality, seriesValues, type RenderOptions } from './view.js';
 import { words } from './words.js';
 import { historyView, milestoneView, milestoneMethod, qualitySparkline } from './history.js';
+import { PEER_WORDS, peerRows } from './peer-view.js';
 
 /**
  * A brief's content as plain text, before any markup: the Markdown and the HTML brief are both
@@ -18,6 +19,8 @@ export interface Brief {
   generated: string | null;
   messages: Section<string[]> | null;
   quality: Section<Table> | null;
+  /** The area against its peer groups (totals). */
+  peers: Section<Table> | null;
   budget: Section<Table> | null;
   /** The result against its target, as runs of text, some of them strong. */
   result: Cell[] | null;
@@ -64,6 +67,7 @@ export function buildBrief(report: Report, area: string, opts: RenderOptions): B
     generated: report.generatedAt ? `${sv ? 'Skapad' : 'Generated'} ${report.generatedAt}` : null,
     messages: messages.length > 0 ? { heading: sv ? 'Det viktigaste' : 'Key messages', body: messages } : null,
     quality: qualitySection(report, area, lang),
+    peers: peerSection(report, area, lang),
     budget: budgetSection(report, area, lang),
     result: resultCells(report, area, opts),
     allocation: isOrg ? allocationSection(report, lang) : null,
@@ -98,6 +102,11 @@ function qualitySection(report: Report, area: string, lang: Lang): Section<Table
       ])),
     },
   };
+}
+
+function peerSection(report: Report, area: string, lang: Lang): Section<Table> | null {
+  const rows = peerRows(report, area, lang);
+  return rows.length === 0 ? null : { heading: PEER_WORDS[lang].heading, body: { head: [...PEER_WORDS[lang].head], rows: rows.map((r) => r.map((t) => cell(t))) } };
 }
 
 /** A value of a row older than the report year starts with its year: "2024: 81 %". */

@@ -88,6 +88,8 @@ export const FINDING_WORDS = {
   'series-outdated': { sv: 'Ett nyckeltal har inga siffror från de senaste åren (senaste tillgängliga är äldre än vad rapporten visar) och redovisas som saknat; alla år finns kvar i JSON och CSV.', en: 'An indicator has no figures from recent years (the latest available is older than the report shows) and is listed as missing; every year stays in the JSON and CSV.' },
   'period-no-budget-data': { sv: 'Underlaget har inga budgetuppgifter för den begärda perioden, så ekonomidelen saknas.', en: 'The inputs have no budget figures for the requested period, so the budget part is missing.' },
   'allocation-shares-normalised': { sv: 'De fasta andelarna i fördelningsnyckeln summerar inte till 100 %; varje andel delades med deras summa.', en: 'The fixed shares of the allocation key do not add up to 100%; each share was divided by their sum.' },
+  'peer-group-no-data': { sv: 'En jämförelsegrupp i konfigurationen saknar siffror för året i underlaget och jämförs inte.', en: 'A peer group in the config has no figures for the year in the inputs and is not compared.' },
+  'allocation-overlap-negative': { sv: 'En medlems befolkning är mindre än de medlemmars den innehåller, så befolkningsnyckeln kunde inte räknas och de gemensamma kostnaderna fördelades inte.', en: 'A member\'s population is smaller than that of the members it contains, so the population key could not be worked out and the shared costs were not allocated.' },
 } as const satisfies Record<FindingCode, Sentence>;
 
 /** How many lines of findings a brief lists before it says how many more there are. */

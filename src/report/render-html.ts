@@ -73,6 +73,7 @@ export function renderBriefSection(brief: Brief, charts: readonly Chart[]): stri
     out.push(`<h2>${escapeHtml(brief.quality.heading)}</h2>`, htmlTable(brief.quality.body, brief.quality.body.head.length - 1));
     if (quality.length > 0) out.push(htmlCharts(quality, 'charts'), `<p class="legend">${escapeHtml(CHART_WORDS[brief.lang].legend)}</p>`);
   }
+  if (brief.peers) out.push(`<h2>${escapeHtml(brief.peers.heading)}</h2>`, htmlTable(brief.peers.body));
   if (brief.budget) {
     out.push(`<h2>${escapeHtml(brief.budget.heading)}</h2>`);
     if (budget.length > 0) out.push(`<div class="budget-row">\n${htmlTable(brief.budget.body)}\n${htmlCharts(budget, 'budget-chart')}\n</div>`);

@@ -58,6 +58,7 @@ export function renderBriefMd(brief: Brief, charts: readonly Chart[] = []): stri
     out.push(`## ${brief.quality.heading}`, '', mdTable(brief.quality.body), '');
     if (quality.length > 0) out.push(mdCharts(quality), '', `_${escapeMd(CHART_WORDS[brief.lang].legend)}_`, '');
   }
+  if (brief.peers) out.push(`## ${brief.peers.heading}`, '', mdTable(brief.peers.body), '');
   if (brief.budget) {
     out.push(`## ${brief.budget.heading}`, '', mdTable(brief.budget.body), '');
     if (budget.length > 0) out.push(mdCharts(budget), '');

@@ -8,6 +8,7 @@ import { TextTable } from './text-table.js';
 import { fitTable, type Cell, type TableColumn } from './fit-table.js';
 import { widestLine, wrapWords } from './wrap.js';
 import { historyView, milestoneView, qualitySparkline } from './history.js';
+import { PEER_WORDS, peerRows } from './peer-view.js';
 
 /**
  * The table laid out to a width (`--width`, the terminal's): the columns that matter kept, the
@@ -115,6 +116,15 @@ function qualityTable(report: Report, area: string, opts: TableRenderOptions): s
   return [prose(w.quality, opts.paint.bold, opts), table, ...notes].join('\n');
 }
 
+/** The area's figures against its peer groups (config `peers`, Kolada groups), when it has any. */
+function peerTable(report: Report, area: string, opts: RenderOptions): string | undefined {
+  const rows = peerRows(report, area, opts.lang);
+  if (rows.length === 0) return undefined;
+  const t = new TextTable([...PEER_WORDS[opts.lang].head]);
+  for (const r of rows) t.push(r.map((c, i) => (i === 1 ? truncate(c, 48) : c)));
+  return `${opts.paint.bold(PEER_WORDS[opts.lang].heading)}\n${t.toString()}`;
+}
+
 /**
  * Budget lines. Laid out to a width, the columns left out first to last: series, spent against the
  * benchmark, actual to date, budget to date; activity, deviation, deviation %, forecast against
@@ -197,6 +207,7 @@ export function renderTable(report: Report, opts: TableRenderOptions): string {
     const result = resultLine(report, area.code, opts);
     const parts = [
       qualityTable(report, area.code, opts),
+      peerTable(report, area.code, opts),
       budgetTable(report, report.budget.filter((b) => b.area === area.code), opts),
       result === undefined ? undefined : prose(result, plain, opts),
       area.kind === 'organisation' ? allocationTable(report, opts) : undefined,

@@ -70,11 +70,14 @@ export function seriesQuality(report: Report, area: string, indicator: string, s
  */
 export function reportAreas(report: Report): Report['areas'] {
   const present = new Set([...report.quality.map((q) => q.area), ...report.budget.map((b) => b.area)]);
-  const of = (kinds: readonly string[]) => report.areas.filter((a) => kinds.includes(a.kind) && present.has(a.code));
-  const local = of(['municipality', 'organisation']);
+  // Municipalities in the data only as a peer group's members are comparisons, like the region.
+  const peersOnly = new Set((report.peerGroups ?? []).flatMap((g) => g.members));
+  const of = (keep: (a: Report['areas'][number]) => boolean) => report.areas.filter((a) => keep(a) && present.has(a.code) && (a.member || !peersOnly.has(a.code)));
+  // Members of any kind (a region, a kommunalförbund) are the organisation's own, like its municipalities.
+  const local = of((a) => a.member || a.kind === 'municipality' || a.kind === 'organisation');
   if (local.length > 0) return local;
-  const regions = of(['region']);
-  return regions.length > 0 ? regions : of(['nation']);
+  const regions = of((a) => a.kind === 'region');
+  return regions.length > 0 ? regions : of((a) => a.kind === 'nation');
 }
 
 /** The model narrowed to one area (references it is compared with stay inside each row). */

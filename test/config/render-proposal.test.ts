@@ -16,7 +16,7 @@ describe('renderProposal', () => {
   it('writes JSONC that parses back to the proposed values', () => {
     const config = parseConfig(renderProposal(proposal()), 'p.json');
     expect(config.organisation.name).toBe('Org');
-    expect(config.members).toEqual([{ code: '1460', name: 'Bengtsfors', population: {}, usage: {} }]);
+    expect(config.members).toEqual([{ code: '1460', kind: 'municipality', name: 'Bengtsfors', aliases: [], contains: [], population: {}, usage: {} }]);
     expect(config.inputs).toEqual([{ path: 'a.csv' }]);
     expect(config.indicators[0]).toMatchObject({ id: 'x', better: 'higher', unit: '%' });
   });

@@ -31,3 +31,35 @@ describe('config that cannot be right is a config error with its key path', () =
     expect(error(config({ allocation: { method: 'fixed', shares: { 1460: 30, 1461: 70 } } }))).toBeUndefined();
   });
 });
+
+describe('members that are regions or kommunalförbund', () => {
+  const read = (text: string) => parseConfig(text, 'c.json');
+  it('a region is a member by its two-digit code; Kolada\'s "0012" is the same code', () => {
+    const members = [{ code: '1283' }, { code: '1282' }, { code: '0012' }];
+    const c = read(config({ members, allocation: { method: 'fixed', shares: { 1283: 40, 1282: 20, '0012': 40 } } }));
+    expect(c.members.map((m) => [m.code, m.kind])).toEqual([['1283', 'municipality'], ['1282', 'municipality'], ['12', 'region']]);
+    expect(c.allocation.method === 'fixed' && c.allocation.shares).toEqual({ 1283: 40, 1282: 20, 12: 40 });
+    expect(error(config({ members: [{ code: '12' }, { code: '0012' }], allocation: { method: 'fixed', shares: { 12: 1 } } }))).toBe('c.json: members[1].code: member 12 is listed twice (also members[0]); its costs would be counted twice');
+  });
+  it('a code in no register needs "kind": "kommunalförbund"; a kind that contradicts the code is refused', () => {
+    expect(error(config({ members: [{ code: 'SOTEA' }] }))).toBe('c.json: members[0].code: "SOTEA" is no municipality code (four digits, "0680") or region code (two, "12" or "0012"); a kommunalförbund needs "kind": "kommunalförbund"');
+    expect(error(config({ members: [{ code: '99' }] }))).toMatch(/members\[0\]\.code: "99" is no municipality code/);
+    expect(error(config({ members: [{ code: '12', kind: 'municipality' }] }))).toBe('c.json: members[0].kind: "12" is a region code, not a municipality\'s');
+    expect(read(config({ members: [{ code: 'SOTEA', kind: 'kommunalförbund', contains: ['1283'] }] })).members[0]).toMatchObject({ code: 'SOTEA', kind: 'kommunalförbund' });
+  });
+  it('a population key over members that overlap is refused until the config says which population to use', () => {
+    const members = [{ code: '1283' }, { code: '1282' }, { code: '12' }];
+    const refused = 'c.json: allocation.overlap: member 12 contains members 1283, 1282: a population key would count their inhabitants twice; say which population to use: "overlap": "as-given" (each member\'s population as written) or "remainder" (12\'s less 1283, 1282)';
+    expect(error(config({ members }))).toBe(refused);
+    expect(error(config({ members, allocation: { method: 'mixed', equalPercent: 50 } }))).toMatch(/a mixed key would count their inhabitants twice/);
+    expect(error(config({ members: [{ code: 'F', kind: 'kommunalförbund', contains: ['1283'] }, { code: '1283' }] }))).toMatch(/member F contains member 1283:/);
+    expect(error(config({ members, allocation: { method: 'population', overlap: 'remainder' } }))).toBeUndefined();
+    expect(error(config({ members, allocation: { method: 'usage', measure: 'brukare' } }))).toBeUndefined();
+    // A region with municipalities of another county overlaps nothing.
+    expect(error(config({ members: [{ code: '1460' }, { code: '12' }] }))).toBeUndefined();
+  });
+  it('peers: a name and four-digit municipality codes', () => {
+    expect(read(config({ peers: { 'Liknande kommuner': ['1438', '1439'] } })).peers).toEqual({ 'Liknande kommuner': ['1438', '1439'] });
+    expect(error(config({ peers: { X: ['14'] } }))).toMatch(/^c\.json: peers\.X\[0\]: a four-digit municipality code/);
+  });
+});

@@ -10,6 +10,7 @@ function brief(text: string, over: Partial<Brief> = {}): Brief {
     lang: 'sv', area: '1460', title: `${text} – uppföljning`, generated: 'Skapad 2025-11-05T08:00:00.000Z',
     messages: { heading: 'Det viktigaste', body: [text] },
     quality: { heading: 'Kvalitet', body: { head: ['Indikator', 'Serie'], rows: [[{ text }, { text: '▁█' }], [{ text: '+5 pe', significant: true }, { text: '' }]] } },
+    peers: { heading: 'Jämförelsegrupper', body: { head: ['Grupp'], rows: [[{ text }]] } },
     budget: { heading: 'Ekonomi', body: { head: ['Verksamhet'], rows: [[{ text, strong: true }]] } },
     result: [{ text: 'Resultat', strong: true }, { text: `: ${text}` }],
     allocation: null,
@@ -26,8 +27,8 @@ describe('HTML brief', () => {
     const html = renderHtmlDocument(HOSTILE, [{ brief: brief(HOSTILE), charts: [] }]);
     expect(html).not.toContain('<script');
     // The document title, the heading, a message, a quality cell, a budget cell, the result line, the
-    // history's sentence, line and year, the milestone and the method note.
-    expect(html.match(/&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; &#39;q&#39;/g)).toHaveLength(11);
+    // history's sentence, line and year, the milestone, a peer cell and the method note.
+    expect(html.match(/&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; &#39;q&#39;/g)).toHaveLength(12);
   });
   it('marks totals strong and significant differences with an asterisk, as the Markdown brief does', () => {
     const html = renderHtmlDocument('t', [{ brief: brief('Hemtjänst'), charts: [] }]);

@@ -1,0 +1,21 @@
+import type { Config } from '../config/schema.js';
+import { finding, type Finding } from '../model/findings.js';
+import { contains, keyPopulations } from '../model/membership.js';
+
+/**
+ * Each member's population for the key in `year` (0 where the config has none), counted as the
+ * config's `overlap` says where members contain one another (a region and its municipalities).
+ * A remainder below zero is 0 for every member, with a finding: no share is made from figures
+ * that cannot both be right.
+ */
+export function memberPopulations(config: Config, year: string | null, findings: Finding[]): number[] {
+  const given = config.members.map((m) => (year !== null ? m.population[year] ?? 0 : 0));
+  const overlap = config.allocation.method === 'population' || config.allocation.method === 'mixed' ? config.allocation.overlap : undefined;
+  const key = keyPopulations(config.members, given, overlap);
+  const negative = key.findIndex((p) => p === undefined);
+  if (negative < 0) return key.map((p) => p!);
+  const member = config.members[negative]!;
+  const contained = config.members.filter((o) => contains(member, o.code)).map((o) => o.code).join(', ');
+  findings.push(finding('(config)', { code: 'allocation-overlap-negative', args: { member: member.code, population: given[negative]!, contained } }));
+  return given.map(() => 0);
+}

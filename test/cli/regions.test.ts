@@ -1,0 +1,76 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { parse as parseJsonc } from 'jsonc-parser';
+import { describe, expect, it } from 'vitest';
+import { ROOT, tillit } from './run.js';
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+
+const SLOW = 60_000;
+const EXAMPLE = 'fixtures/helsingborg-landskrona-skane/tillit.config.json';
+
+describe('the second bundled example: Helsingborg, Landskrona and Region Skåne', () => {
+  it('a region is a member: its rows attach, its costs add up, the shared costs split three ways, and peers are compared', async () => {
+    const run = await tillit(['report', '--config', EXAMPLE, '--format', 'json', '--generated-at', '2025-10-15T08:00:00Z']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    // The report, peer groups and all, is what `tillit schema report` publishes.
+    const validate = ajv.compile(JSON.parse((await tillit(['schema', 'report'])).stdout) as object);
+    expect(validate(report) ? [] : validate.errors?.slice(0, 5)).toEqual([]);
+    expect(report.organisation.members).toEqual(['1283', '1282', '12']);
+    expect(report.areas.find((a: { code: string }) => a.code === '12')).toMatchObject({ kind: 'region', member: true, name: 'Region Skåne' });
+    const lines = report.budget.filter((b: { area: string; total: boolean }) => b.area !== 'HLS' && !b.total);
+    const orgTotal = report.budget.find((b: { area: string; total: boolean }) => b.area === 'HLS' && b.total);
+    const own = report.budget.filter((b: { area: string; members: unknown; total: boolean }) => b.area === 'HLS' && !b.total && b.members === null);
+    const sum = (rows: { actualYtd: number }[]) => rows.reduce((a, b) => a + b.actualYtd, 0);
+    // The organisation's total is every member's lines (the region's too) and its own shared lines.
+    expect(Math.abs(orgTotal.actualYtd - sum(lines) - sum(own))).toBeLessThanOrEqual(2);
+    expect(lines.some((b: { area: string }) => b.area === '12')).toBe(true);
+    expect(report.allocation.members.map((m: { area: string }) => m.area)).toEqual(['1283', '1282', '12']);
+    expect(report.allocation.members.reduce((a: number, m: { actualYtd: number }) => a + m.actualYtd, 0)).toBe(report.allocation.totals.actualYtd);
+    const groups = report.peerGroups.map((g: { id: string; name: string; source: string }) => `${g.id} ${g.name} ${g.source}`);
+    expect(groups).toEqual(['G124026 Större stad kolada', 'Liknande kommuner Liknande kommuner config']);
+    const [kolada, config] = report.peerGroups;
+    expect(kolada.comparisons.every((c: { valueFrom: string }) => c.valueFrom === 'kolada')).toBe(true);
+    expect(config.comparisons.every((c: { valueFrom: string; membersPresent: number }) => c.valueFrom === 'mean' && c.membersPresent === 8)).toBe(true);
+    // Respondents are a count: no group and no Riket to compare with.
+    expect(report.peerGroups.flatMap((g: { comparisons: { indicator: string }[] }) => g.comparisons).some((c: { indicator: string }) => c.indicator === 'U23592')).toBe(false);
+    expect(report.quality.filter((q: { indicator: string; reference: unknown }) => q.indicator === 'U23592' && q.reference !== null)).toEqual([]);
+  }, SLOW);
+
+  it('the published config schema accepts the example (a region written "0012", peers, overlap)', async () => {
+    const validate = ajv.compile(JSON.parse((await tillit(['schema', 'config'])).stdout) as object);
+    expect(validate(parseJsonc(readFileSync(join(ROOT, EXAMPLE), 'utf8')))).toBe(true);
+  });
+
+  it('the table: a section per member (the region too, not the peer municipalities) and peer groups', async () => {
+    const run = await tillit(['report', '--config', EXAMPLE]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.match(/━━ .* ━━/g)).toEqual(['━━ 1283 Helsingborg ━━', '━━ 1282 Landskrona ━━', '━━ 12 Region Skåne ━━', '━━ Samverkan Helsingborg–Landskrona–Region Skåne (exempeldata) ━━']);
+    expect(run.stdout).toContain('Jämförelsegrupper');
+    expect(run.stdout).toMatch(/│ Liknande kommuner │ Brukarbedömning hemtjänst äldreomsorg - helhets… │ 85,0 %\s+│ 88,0 % \(medel av 8\)\s+│ -3,0 pe\s+│ 8 av 9 \(sämsta fjärdedelen\) │/);
+    expect(run.stdout).toMatch(/│ Större stad\s+│ Brukarbedömning hemtjänst äldreomsorg - helhets… │ 85,0 %\s+│ 86,4 % \(Koladas värde\)\s+│ -1,4 pe\s+│ 6 av 7\s+│/);
+  }, SLOW);
+
+  it('the Markdown brief shows the peer groups', async () => {
+    const run = await tillit(['report', '--config', EXAMPLE, '--format', 'md']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('## Jämförelsegrupper\n\n| Grupp | Indikator | Värde | Gruppen | Skillnad | Plats |');
+  }, SLOW);
+
+  it('a population key over a region and its municipalities without "overlap" is refused: exit 2, saying why', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-regions-'));
+    const config = JSON.parse(readFileSync(join(ROOT, EXAMPLE), 'utf8').replace(/^\s*\/\/.*$/gm, ''));
+    config.allocation = { method: 'population' };
+    config.inputs = config.inputs.map((i: { path: string }) => ({ ...i, path: join(ROOT, 'fixtures/helsingborg-landskrona-skane', i.path) }));
+    writeFileSync(join(dir, 'tillit.config.json'), JSON.stringify(config));
+    const run = await tillit(['report', '--config', join(dir, 'tillit.config.json')]);
+    expect(run.stderr).toContain('allocation.overlap');
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('allocation.overlap: member 12 contains members 1283, 1282: a population key would count their inhabitants twice; say which population to use: "overlap": "as-given"');
+  }, SLOW);
+});
