@@ -336,7 +336,7 @@ describe('each series at its latest period within a window', () => {
   };
   it('shows a Kolada series ending 2024 beside the 2025 survey with its year, lists an older one as missing and warns of it', async () => {
     const config = setup();
-    const r = await tillit(['report', '--config', config]);
+    const r = await tillit(['report', '--config', config, '--wide']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/│ 2024: 72,0 % +│ +│/);
     expect(r.stdout).toMatch(/│ X0001 +│ +│ – saknas \(senaste 2021\) │/);

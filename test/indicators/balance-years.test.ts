@@ -27,7 +27,7 @@ describe('years of balance from year-end files over nine years and a year under 
     const b = line(report.balanceHistory, '1460');
     expect(b.years.map((y) => `${y.year} ${y.budget} ${y.outcome} ${y.deviation} ${y.deviationPct}`)).toEqual(
       YEARS.map((y, i) => `${y} 1000000 ${1000000 - DEV['1460']![i]! * 10000} ${DEV['1460']![i]! * 10000} ${DEV['1460']![i]}`));
-    expect(b.trend).toMatchObject({ from: 2016, to: 2024, points: 9, mannKendallS: 34, verdict: 'improving' });
+    expect(b.trend).toMatchObject({ from: '2016', to: '2024', points: 9, mannKendallS: 34, verdict: 'improving' });
     expect(b.current).toEqual({ period: '2025-08', basis: 'forecast', deviationPct: -1.2 });
     expect(b.previous).toEqual({ from: '2016', to: '2024', years: 9, mean: -0.4444, min: -3, max: 2, overBudget: 5 });
     expect(line(report.balanceHistory, '1461').trend.verdict).toBe('no-clear-trend');
@@ -45,7 +45,7 @@ describe('years of balance from year-end files over nine years and a year under 
       area: '1460', activity: 'Äldreomsorg', total: false,
       before: { from: '2016', to: '2020', years: 5, mean: -1.8, n: null }, after: { from: '2021', to: '2024', years: 4, mean: 1.25, n: null }, difference: 3.05,
     });
-    expect(line(report.balanceHistory, '1460').trend.from).toBe(2016);
+    expect(line(report.balanceHistory, '1460').trend.from).toBe('2016');
   });
 });
 

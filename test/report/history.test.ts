@@ -43,10 +43,10 @@ describe('historySentences and historyView', () => {
   it('names the missing month and the missing member in the years table', () => {
     const v = historyView(report(), 'BM', 'sv', 'kr')!;
     expect(v.years.rows.map((r) => r.map((c) => c.text).join(' | '))).toEqual([
-      '2021 | 1 000 kr | 1 010 kr | -10 kr | -1,0 %',
+      '2021 | 1 000 kr | 1 010 kr | -10 kr | -1,0 %',
       '2022 | ofullständigt år: juni saknas |  |  | ',
       '2023 | ofullständigt år: Mellerud saknas |  |  | ',
-      '2024 | 1 000 kr | 990 kr | +10 kr | +1,0 %',
+      '2024 | 1 000 kr | 990 kr | +10 kr | +1,0 %',
     ]);
     expect(v.lines.rows[0]!.map((c) => c.text).slice(0, 2)).toEqual(['Totalt', '2021–2024 (2 av 4)']);
   });
