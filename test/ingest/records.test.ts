@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answerRecordSchema, type SurveyRecord } from '../../src/model/records.js';
-import { sumKind } from '../../src/ingest/records.js';
+import { sumKind } from '../../src/ingest/budget-rows.js';
 import { budgetRecords, codes, parseText } from './helpers.js';
 
 const survey = (rows: string[]) => `År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)\n${rows.join('\n')}\n`;
