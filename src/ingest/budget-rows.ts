@@ -6,8 +6,8 @@ import { TextIndex } from '../model/text.js';
 import { BudgetGrain } from './budget-grain.js';
 import { finishBudget, settleUnit, UNIT_SCALE } from './budget-finish.js';
 import { memo } from './cell-lookups.js';
-import { parseNumber, plainNumber } from './number.js';
-import type { RecordsResult } from './record-options.js';
+import { parseNumber, plainNumber, type DecimalMark } from './number.js';
+import type { RecordOptions, RecordsResult } from './record-options.js';
 import { at, type RowCells, type RowEnv, type RowReader, type SharedFields } from './row-fields.js';
 import type { Row } from './table.js';
 
@@ -81,6 +81,8 @@ export class BudgetRows implements RowReader {
   private readonly seen: BudgetKeys;
   private readonly isTotal = memo((activity) => sumKind(activity) ?? '');
   private readonly grain: BudgetGrain;
+  private readonly decimal: DecimalMark;
+  private readonly dash: RecordOptions['dash'];
   /** Decimal places the unit moves (see `UNIT_SCALE`). */
   private readonly scale: number;
   /** Whether the quick path may take rows: nothing in the header asks for the general path's checks. */
@@ -100,6 +102,8 @@ export class BudgetRows implements RowReader {
     this.table = new BudgetTable(opts.file, budgetCapacity(opts.fileBytes, sample));
     this.seen = budgetKeys(this.table, lookups.activityKey);
     this.grain = new BudgetGrain((row) => env.out.text(row));
+    this.decimal = plan.decimal;
+    this.dash = opts.dash;
     this.scale = UNIT_SCALE[plan.unit];
     this.fast = plan.layout === 'long' && roles.municipalityName === undefined && roles.status === undefined && roles.gender === undefined;
     this.area = roles.municipality;
@@ -151,10 +155,9 @@ export class BudgetRows implements RowReader {
   private quickAmount(idx: number | undefined, cells: readonly string[]): number | null | undefined {
     if (idx === undefined) return null;
     const text = cells[idx]!;
-    const { plan, opts } = this.env;
-    const v = plainNumber(text, plan.decimal, this.scale);
+    const v = plainNumber(text, this.decimal, this.scale);
     if (v !== undefined) return v;
-    const parsed = parseNumber(text.trim(), plan.decimal, opts.dash, this.scale);
+    const parsed = parseNumber(text.trim(), this.decimal, this.dash, this.scale);
     if (parsed.kind !== 'value') return parsed.kind === 'missing' ? null : undefined;
     return Number.isFinite(parsed.value) ? parsed.value : undefined;
   }
