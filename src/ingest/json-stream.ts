@@ -95,131 +95,142 @@ class Positions {
  * (no comments, no trailing commas, one value); the first error ends reading.
  */
 export function createJsonStream(walker: JsonWalker): JsonStream {
-  const positions = new WeakMap<object, JsonPos>();
-  const where = new Positions();
-  const frames: Frame[] = [];
-  const tokenizer = new Tokenizer();
-  let done = false;
-  let bomSeen = 0;
-  let lastToken = 0;
-  let error: { reason: string; line: number; column: number } | undefined;
+  return new JsonReader(walker);
+}
 
-  const fail = (reason: string, at: JsonPos) => {
-    error ??= { reason, ...at };
-  };
-  const path = (): (string | number)[] => frames.map((f) => (f.object ? f.key : f.index));
+/** The tokenizer's tokens checked against JSON's grammar, one frame per open container. */
+class JsonReader implements JsonStream {
+  readonly positions = new WeakMap<object, JsonPos>();
+  private readonly where = new Positions();
+  private readonly frames: Frame[] = [];
+  private readonly tokenizer = new Tokenizer();
+  /** The top-level value is complete. */
+  private done = false;
+  /** Bytes of a byte-order mark seen at the start. */
+  private bomSeen = 0;
+  /** Offset of the last token: a value that runs on past the bound is refused there. */
+  private lastToken = 0;
+  private error: { reason: string; line: number; column: number } | undefined;
 
-  function complete(value: unknown, at: JsonPos): void {
-    const parent = frames.at(-1);
-    if (parent === undefined) {
-      done = true;
-      walker.value([], value, at);
-    } else if (parent.mode === 'build') {
-      if (Array.isArray(parent.container)) parent.container.push(value);
-      // A key given twice in one object has two values and no rule says which is meant (JSON.parse
-      // keeps the last, other readers the first): the document is refused at the second.
-      else if (Object.hasOwn(parent.container!, parent.key)) fail(`the key "${parent.key}" appears twice in one object; which value is meant cannot be known`, at);
-      else parent.container![parent.key] = value;
-    } else if (parent.mode === 'walk') walker.value(path(), value, at);
+  constructor(private readonly walker: JsonWalker) {
+    this.tokenizer.onToken = (t) => this.onToken(t);
+    this.tokenizer.onError = (e: Error) => {
+      const offset = /absolute position "(\d+)"/.exec(e.message)?.[1];
+      this.fail(/middle of a token/.test(e.message) ? 'UnexpectedEndOfFile' : 'InvalidSymbol', this.where.at(offset === undefined ? this.where.end() : Number(offset)));
+    };
+    this.tokenizer.onEnd = () => undefined;
   }
 
-  function open(object: boolean, at: JsonPos): void {
-    if (frames.length >= MAX_JSON_DEPTH) return fail(`nested deeper than ${MAX_JSON_DEPTH} levels`, at);
-    const parent = frames.at(-1);
-    const mode = parent === undefined || parent.mode === 'walk' ? walker.enter(path(), object ? 'object' : 'array', at) : parent.mode;
-    const frame: Frame = { object, mode, expect: object ? Expect.KeyOrEnd : Expect.ValueOrEnd, key: '', index: 0, at };
-    if (mode === 'build') {
-      frame.container = object ? (Object.create(null) as Record<string, unknown>) : [];
-      if (object) positions.set(frame.container, at);
+  write(bytes: Uint8Array): void {
+    if (this.error !== undefined || bytes.length === 0) return;
+    // A byte-order mark (maybe split across chunks) is not part of the document.
+    while (this.bomSeen < 3 && bytes.length > 0 && bytes[0] === BOM[this.bomSeen] && this.where.end() === 0) {
+      bytes = bytes.subarray(1);
+      this.bomSeen++;
     }
-    frames.push(frame);
+    if (bytes.length === 0) return;
+    this.where.push(bytes);
+    if (this.tokenizer.isEnded) return this.fail('EndOfFileExpected', this.where.at(this.where.end() - bytes.length));
+    this.tokenizer.write(bytes as unknown as Iterable<number>);
+    // One string or number this long is held whole by the tokenizer: bounded here.
+    if (this.where.end() - this.lastToken > MAX_JSON_VALUE_BYTES) this.fail(`a value runs past ${MAX_JSON_VALUE_BYTES} bytes`, this.where.at(this.lastToken));
   }
 
-  function close(at: JsonPos): void {
-    const frame = frames.pop()!;
-    const parent = frames.at(-1);
-    if (frame.mode === 'build' && parent?.mode === 'build') complete(frame.container, frame.at);
-    else if (frame.mode === 'build') walker.value(path(), frame.container, frame.at);
-    else if (frame.mode === 'walk') walker.leave(path(), frame.object ? 'object' : 'array', at);
-    if (frames.length === 0) done = true;
+  end(): { reason: string; line: number; column: number } | undefined {
+    if (this.error === undefined && !this.tokenizer.isEnded) this.tokenizer.end();
+    if (this.error === undefined && !this.done) {
+      const at = this.where.at(this.where.end());
+      const top = this.frames.at(-1);
+      this.fail(top === undefined ? 'ValueExpected' : top.object ? 'CloseBraceExpected' : 'CloseBracketExpected', at);
+    }
+    return this.error;
   }
 
-  function beginValue(t: ParsedTokenInfo, at: JsonPos): void {
-    const top = frames.at(-1);
-    if (top !== undefined) top.expect = Expect.CommaOrEnd;
-    if (t.token === TokenType.LEFT_BRACE) open(true, at);
-    else if (t.token === TokenType.LEFT_BRACKET) open(false, at);
-    else if (t.token === TokenType.STRING || t.token === TokenType.NUMBER || t.token === TokenType.TRUE || t.token === TokenType.FALSE || t.token === TokenType.NULL) complete(t.value, at);
-    else fail('ValueExpected', at);
+  private fail(reason: string, at: JsonPos): void {
+    this.error ??= { reason, ...at };
   }
 
-  function onToken(t: ParsedTokenInfo): void {
-    lastToken = t.offset;
-    if (error !== undefined) return;
-    const at = where.at(t.offset);
-    const top = frames.at(-1);
-    if (top === undefined) return done ? fail('EndOfFileExpected', at) : beginValue(t, at);
+  private path(): (string | number)[] {
+    return this.frames.map((f) => (f.object ? f.key : f.index));
+  }
+
+  private onToken(t: ParsedTokenInfo): void {
+    this.lastToken = t.offset;
+    if (this.error !== undefined) return;
+    const at = this.where.at(t.offset);
+    const top = this.frames.at(-1);
+    if (top === undefined) return this.done ? this.fail('EndOfFileExpected', at) : this.beginValue(t, at);
     switch (top.expect) {
       case Expect.KeyOrEnd:
       case Expect.Key:
         if (t.token === TokenType.STRING) {
           top.key = t.value as string;
           top.expect = Expect.Colon;
-        } else if (t.token === TokenType.RIGHT_BRACE && top.expect === Expect.KeyOrEnd) close(at);
-        else fail('PropertyNameExpected', at);
+        } else if (t.token === TokenType.RIGHT_BRACE && top.expect === Expect.KeyOrEnd) this.close(at);
+        else this.fail('PropertyNameExpected', at);
         return;
       case Expect.Colon:
         if (t.token === TokenType.COLON) top.expect = Expect.Value;
-        else fail('ColonExpected', at);
+        else this.fail('ColonExpected', at);
         return;
       case Expect.ValueOrEnd:
-        if (t.token === TokenType.RIGHT_BRACKET) return close(at);
-        return beginValue(t, at);
+        if (t.token === TokenType.RIGHT_BRACKET) return this.close(at);
+        return this.beginValue(t, at);
       case Expect.Value:
-        return beginValue(t, at);
+        return this.beginValue(t, at);
       case Expect.CommaOrEnd:
         if (t.token === TokenType.COMMA) {
           top.expect = top.object ? Expect.Key : Expect.Value;
           if (!top.object) top.index++;
-        } else if (t.token === (top.object ? TokenType.RIGHT_BRACE : TokenType.RIGHT_BRACKET)) close(at);
-        else fail(top.object ? 'CommaOrCloseBraceExpected' : 'CommaOrCloseBracketExpected', at);
+        } else if (t.token === (top.object ? TokenType.RIGHT_BRACE : TokenType.RIGHT_BRACKET)) this.close(at);
+        else this.fail(top.object ? 'CommaOrCloseBraceExpected' : 'CommaOrCloseBracketExpected', at);
         return;
       default:
-        fail('EndOfFileExpected', at);
+        this.fail('EndOfFileExpected', at);
     }
   }
 
-  tokenizer.onToken = onToken;
-  tokenizer.onError = (e: Error) => {
-    const offset = /absolute position "(\d+)"/.exec(e.message)?.[1];
-    fail(/middle of a token/.test(e.message) ? 'UnexpectedEndOfFile' : 'InvalidSymbol', where.at(offset === undefined ? where.end() : Number(offset)));
-  };
-  tokenizer.onEnd = () => undefined;
+  private beginValue(t: ParsedTokenInfo, at: JsonPos): void {
+    const top = this.frames.at(-1);
+    if (top !== undefined) top.expect = Expect.CommaOrEnd;
+    if (t.token === TokenType.LEFT_BRACE) this.open(true, at);
+    else if (t.token === TokenType.LEFT_BRACKET) this.open(false, at);
+    else if (t.token === TokenType.STRING || t.token === TokenType.NUMBER || t.token === TokenType.TRUE || t.token === TokenType.FALSE || t.token === TokenType.NULL) this.complete(t.value, at);
+    else this.fail('ValueExpected', at);
+  }
 
-  return {
-    positions,
-    write(bytes) {
-      if (error !== undefined || bytes.length === 0) return;
-      // A byte-order mark (maybe split across chunks) is not part of the document.
-      while (bomSeen < 3 && bytes.length > 0 && bytes[0] === BOM[bomSeen] && where.end() === 0) {
-        bytes = bytes.subarray(1);
-        bomSeen++;
-      }
-      if (bytes.length === 0) return;
-      where.push(bytes);
-      if (tokenizer.isEnded) return fail('EndOfFileExpected', where.at(where.end() - bytes.length));
-      tokenizer.write(bytes as unknown as Iterable<number>);
-      // One string or number this long is held whole by the tokenizer: bounded here.
-      if (where.end() - lastToken > MAX_JSON_VALUE_BYTES) fail(`a value runs past ${MAX_JSON_VALUE_BYTES} bytes`, where.at(lastToken));
-    },
-    end() {
-      if (error === undefined && !tokenizer.isEnded) tokenizer.end();
-      if (error === undefined && !done) {
-        const at = where.at(where.end());
-        const top = frames.at(-1);
-        fail(top === undefined ? 'ValueExpected' : top.object ? 'CloseBraceExpected' : 'CloseBracketExpected', at);
-      }
-      return error;
-    },
-  };
+  private complete(value: unknown, at: JsonPos): void {
+    const parent = this.frames.at(-1);
+    if (parent === undefined) {
+      this.done = true;
+      this.walker.value([], value, at);
+    } else if (parent.mode === 'build') {
+      if (Array.isArray(parent.container)) parent.container.push(value);
+      // A key given twice in one object has two values and no rule says which is meant (JSON.parse
+      // keeps the last, other readers the first): the document is refused at the second.
+      else if (Object.hasOwn(parent.container!, parent.key)) this.fail(`the key "${parent.key}" appears twice in one object; which value is meant cannot be known`, at);
+      else parent.container![parent.key] = value;
+    } else if (parent.mode === 'walk') this.walker.value(this.path(), value, at);
+  }
+
+  private open(object: boolean, at: JsonPos): void {
+    if (this.frames.length >= MAX_JSON_DEPTH) return this.fail(`nested deeper than ${MAX_JSON_DEPTH} levels`, at);
+    const parent = this.frames.at(-1);
+    const mode = parent === undefined || parent.mode === 'walk' ? this.walker.enter(this.path(), object ? 'object' : 'array', at) : parent.mode;
+    const frame: Frame = { object, mode, expect: object ? Expect.KeyOrEnd : Expect.ValueOrEnd, key: '', index: 0, at };
+    if (mode === 'build') {
+      frame.container = object ? (Object.create(null) as Record<string, unknown>) : [];
+      if (object) this.positions.set(frame.container, at);
+    }
+    this.frames.push(frame);
+  }
+
+  private close(at: JsonPos): void {
+    const frame = this.frames.pop()!;
+    const parent = this.frames.at(-1);
+    if (frame.mode === 'build' && parent?.mode === 'build') this.complete(frame.container, frame.at);
+    else if (frame.mode === 'build') this.walker.value(this.path(), frame.container, frame.at);
+    else if (frame.mode === 'walk') this.walker.leave(this.path(), frame.object ? 'object' : 'array', at);
+    if (this.frames.length === 0) this.done = true;
+  }
 }

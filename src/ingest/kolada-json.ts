@@ -2,7 +2,7 @@ import type { FindingInput } from '../model/findings.js';
 import { valueRecordSchema, type Gender, type ValueRecord } from '../model/records.js';
 import { resolveArea } from '../model/register.js';
 import { truncate, visibleLabel } from '../model/text.js';
-import { createJsonStream, type JsonPath, type JsonPos } from './json-stream.js';
+import { createJsonStream, type JsonPath, type JsonPos, type JsonWalker } from './json-stream.js';
 import type { RejectedRow, RowCounts } from './records.js';
 import type { GenderFilter } from '../model/vocabulary.js';
 
@@ -45,112 +45,9 @@ export interface KoladaIngest {
  * bad period). Broken JSON is one finding with its line and column, and no records.
  */
 export function createKoladaIngest(opts: KoladaOptions): KoladaIngest {
-  const findings: FindingInput[] = [];
-  const counts: RowCounts = { read: 0, used: 0, rejected: 0, ignored: 0 };
-  const rejects: RejectedRow[] = [];
-  const out: KoladaResult = { version: undefined, records: [], rejects, findings, counts };
-  const seen = new Map<string, number>();
-  /** Depth of the pages: 0 for one page, 1 for an array of pages. */
-  let pageDepth = 0;
-  let page: { values: boolean; nextPage: boolean; at: JsonPos } | undefined;
-  const json = createJsonStream({
-    enter(path, kind, at) {
-      if (path.length === 0 && kind === 'array') {
-        pageDepth = 1;
-        return 'walk';
-      }
-      if (path.length === pageDepth) {
-        if (kind === 'object') {
-          page = { values: false, nextPage: false, at };
-          return 'walk';
-        }
-        findings.push({ code: 'kind-unknown', ...at, args: { found: 'JSON without a "values" array (not a Kolada values response)' } });
-        return 'skip';
-      }
-      if (page !== undefined && isValuesArray(path) && kind === 'array' && !page.values) {
-        page.values = true;
-        return 'walk';
-      }
-      if (page !== undefined && path.length === pageDepth + 2 && path[pageDepth] === 'values') return 'build';
-      if (path.length === pageDepth + 1 && path[pageDepth] === 'next_page' && page) page.nextPage = true;
-      return 'skip';
-    },
-    value(path, value, at) {
-      if (path.length === pageDepth + 1 && path[pageDepth] === 'next_page' && page) page.nextPage = true;
-      else if (path.length === pageDepth && pageDepth === 1) findings.push({ code: 'kind-unknown', ...at, args: { found: 'JSON without a "values" array (not a Kolada values response)' } });
-      else if (page?.values && path.length === pageDepth + 2 && path[pageDepth] === 'values') readEntry(value, at);
-    },
-    leave(path) {
-      if (path.length !== pageDepth || page === undefined) return;
-      if (!page.values) findings.push({ code: 'kind-unknown', ...page.at, args: { found: 'JSON without a "values" array (not a Kolada values response)' } });
-      else out.version ??= page.nextPage ? 'v2' : 'v3';
-      page = undefined;
-    },
-  });
-  const isValuesArray = (path: JsonPath) => path.length === pageDepth + 1 && path[pageDepth] === 'values';
-  const reject = (line: number, value: unknown, reason: string) => {
-    counts.rejected++;
-    rejects.push({ line, reason, text: shown(value) });
-  };
-
-  function readEntry(entry: unknown, pos: JsonPos): void {
-    const kpi = get(entry, 'kpi');
-    const municipality = get(entry, 'municipality');
-    const genders = get(entry, 'values');
-    if (typeof kpi !== 'string' || typeof municipality !== 'string' || !Array.isArray(genders)) {
-      counts.read++;
-      reject(pos.line, entry, 'value-required');
-      findings.push({ code: 'value-required', ...pos, args: { role: 'kpi, municipality and values' } });
-      return;
-    }
-    for (const g of genders) {
-      counts.read++;
-      readGender(kpi, municipality, get(entry, 'period'), g, isObject(g) ? json.positions.get(g) ?? pos : pos, pos);
-    }
-  }
-
-  function readGender(kpi: string, municipality: string, period: unknown, g: unknown, gpos: JsonPos, pos: JsonPos): void {
-    const gender = get(g, 'gender') as Gender | undefined;
-    const value = get(g, 'value');
-    const status = get(g, 'status');
-    const ignore = (code: FindingInput['code'], args: Record<string, string | number> = {}) => {
-      findings.push({ code, ...gpos, args });
-      counts.ignored++;
-    };
-    if (gender !== 'T' && gender !== 'K' && gender !== 'M') {
-      findings.push({ code: 'gender-invalid', ...gpos, received: truncate(String(gender)) });
-      return reject(gpos.line, g, 'gender-invalid');
-    }
-    if (opts.gender !== 'all' && gender !== opts.gender) return ignore('gender-filtered', { gender, selected: opts.gender });
-    if (get(g, 'isdeleted') === true) return ignore('value-deleted');
-    if (typeof status === 'string' && status.trim() !== '') return ignore('status-excluded', { status: truncate(status) });
-    if (value === null || value === undefined) return ignore('value-missing');
-    const area = resolveArea(municipality);
-    const year = String(period);
-    if (!area.ok) {
-      findings.push({ code: 'area-unknown', ...pos, received: truncate(municipality) });
-      return reject(gpos.line, g, 'area-unknown');
-    }
-    const parsed = valueRecordSchema.safeParse({
-      kind: 'values', area: area.area, period: year, indicator: visibleLabel(kpi), service: '', gender,
-      value, n: null, source: { file: opts.file, line: gpos.line },
-    });
-    if (!parsed.success) {
-      const path = String(parsed.error.issues[0]?.path[0] ?? 'value');
-      findings.push({ code: path === 'period' ? 'period-invalid' : 'value-out-of-range', ...gpos, received: truncate(JSON.stringify(path === 'period' ? period : value) ?? ''), args: { role: path, range: parsed.error.issues[0]?.message ?? '' } });
-      return reject(gpos.line, g, path === 'period' ? 'period-invalid' : 'value-out-of-range');
-    }
-    const key = `${kpi}|${area.area.code}|${year}|${gender}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      findings.push({ code: 'duplicate-conflict', ...gpos, args: { first, key: key.replace(/\|/g, ' / ') } });
-      return reject(gpos.line, g, 'duplicate-conflict');
-    }
-    seen.set(key, gpos.line);
-    out.records.push(parsed.data);
-    counts.used++;
-  }
-
+  const out: KoladaResult = { version: undefined, records: [], rejects: [], findings: [], counts: { read: 0, used: 0, rejected: 0, ignored: 0 } };
+  const entries = new KoladaEntries(opts, out);
+  const json = createJsonStream(new KoladaPages(out, (entry, at) => entries.read(entry, at, json.positions)));
   return {
     write: (bytes) => json.write(bytes),
     end() {
@@ -161,6 +58,133 @@ export function createKoladaIngest(opts: KoladaOptions): KoladaIngest {
       return { version: undefined, records: [], rejects: [], counts: { read: 0, used: 0, rejected: 0, ignored: 0 }, findings: [{ code: 'json-invalid', line, column, args: { reason } }] };
     },
   };
+}
+
+const NOT_KOLADA = 'JSON without a "values" array (not a Kolada values response)';
+
+/**
+ * The shape of a values response: one page (an object with a `values` array) or an array of
+ * pages. Walks to each page's entries, builds each entry whole and hands it on; a page without
+ * `values` is a finding. Whether a page has `next_page` tells the API version.
+ */
+class KoladaPages implements JsonWalker {
+  /** Depth of the pages: 0 for one page, 1 for an array of pages. */
+  private pageDepth = 0;
+  private page: { values: boolean; nextPage: boolean; at: JsonPos } | undefined;
+
+  constructor(private readonly out: KoladaResult, private readonly entry: (entry: unknown, at: JsonPos) => void) {}
+
+  enter(path: JsonPath, kind: 'object' | 'array', at: JsonPos): 'walk' | 'build' | 'skip' {
+    const depth = this.pageDepth;
+    if (path.length === 0 && kind === 'array') {
+      this.pageDepth = 1;
+      return 'walk';
+    }
+    if (path.length === depth) {
+      if (kind === 'object') {
+        this.page = { values: false, nextPage: false, at };
+        return 'walk';
+      }
+      this.out.findings.push({ code: 'kind-unknown', ...at, args: { found: NOT_KOLADA } });
+      return 'skip';
+    }
+    const page = this.page;
+    if (page !== undefined && path.length === depth + 1 && path[depth] === 'values' && kind === 'array' && !page.values) {
+      page.values = true;
+      return 'walk';
+    }
+    if (page !== undefined && path.length === depth + 2 && path[depth] === 'values') return 'build';
+    if (path.length === depth + 1 && path[depth] === 'next_page' && page) page.nextPage = true;
+    return 'skip';
+  }
+
+  value(path: JsonPath, value: unknown, at: JsonPos): void {
+    const depth = this.pageDepth;
+    const page = this.page;
+    if (path.length === depth + 1 && path[depth] === 'next_page' && page) page.nextPage = true;
+    else if (path.length === depth && depth === 1) this.out.findings.push({ code: 'kind-unknown', ...at, args: { found: NOT_KOLADA } });
+    else if (page?.values && path.length === depth + 2 && path[depth] === 'values') this.entry(value, at);
+  }
+
+  leave(path: JsonPath): void {
+    const page = this.page;
+    if (path.length !== this.pageDepth || page === undefined) return;
+    if (!page.values) this.out.findings.push({ code: 'kind-unknown', ...page.at, args: { found: NOT_KOLADA } });
+    else this.out.version ??= page.nextPage ? 'v2' : 'v3';
+    this.page = undefined;
+  }
+}
+
+/** A values entry (one indicator, area and period) to a record per gender, each used, ignored or rejected. */
+class KoladaEntries {
+  /** The first line of each indicator, area, period and gender. */
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly opts: KoladaOptions, private readonly out: KoladaResult) {}
+
+  read(entry: unknown, pos: JsonPos, positions: WeakMap<object, JsonPos>): void {
+    const kpi = get(entry, 'kpi');
+    const municipality = get(entry, 'municipality');
+    const genders = get(entry, 'values');
+    if (typeof kpi !== 'string' || typeof municipality !== 'string' || !Array.isArray(genders)) {
+      this.out.counts.read++;
+      this.reject(pos.line, entry, 'value-required');
+      this.out.findings.push({ code: 'value-required', ...pos, args: { role: 'kpi, municipality and values' } });
+      return;
+    }
+    for (const g of genders) {
+      this.out.counts.read++;
+      this.gender(kpi, municipality, get(entry, 'period'), g, isObject(g) ? positions.get(g) ?? pos : pos, pos);
+    }
+  }
+
+  private gender(kpi: string, municipality: string, period: unknown, g: unknown, gpos: JsonPos, pos: JsonPos): void {
+    const { findings, counts } = this.out;
+    const gender = get(g, 'gender') as Gender | undefined;
+    const value = get(g, 'value');
+    const status = get(g, 'status');
+    const ignore = (code: FindingInput['code'], args: Record<string, string | number> = {}) => {
+      findings.push({ code, ...gpos, args });
+      counts.ignored++;
+    };
+    if (gender !== 'T' && gender !== 'K' && gender !== 'M') {
+      findings.push({ code: 'gender-invalid', ...gpos, received: truncate(String(gender)) });
+      return this.reject(gpos.line, g, 'gender-invalid');
+    }
+    if (this.opts.gender !== 'all' && gender !== this.opts.gender) return ignore('gender-filtered', { gender, selected: this.opts.gender });
+    if (get(g, 'isdeleted') === true) return ignore('value-deleted');
+    if (typeof status === 'string' && status.trim() !== '') return ignore('status-excluded', { status: truncate(status) });
+    if (value === null || value === undefined) return ignore('value-missing');
+    const area = resolveArea(municipality);
+    const year = String(period);
+    if (!area.ok) {
+      findings.push({ code: 'area-unknown', ...pos, received: truncate(municipality) });
+      return this.reject(gpos.line, g, 'area-unknown');
+    }
+    const parsed = valueRecordSchema.safeParse({
+      kind: 'values', area: area.area, period: year, indicator: visibleLabel(kpi), service: '', gender,
+      value, n: null, source: { file: this.opts.file, line: gpos.line },
+    });
+    if (!parsed.success) {
+      const path = String(parsed.error.issues[0]?.path[0] ?? 'value');
+      findings.push({ code: path === 'period' ? 'period-invalid' : 'value-out-of-range', ...gpos, received: truncate(JSON.stringify(path === 'period' ? period : value) ?? ''), args: { role: path, range: parsed.error.issues[0]?.message ?? '' } });
+      return this.reject(gpos.line, g, path === 'period' ? 'period-invalid' : 'value-out-of-range');
+    }
+    const key = `${kpi}|${area.area.code}|${year}|${gender}`;
+    const first = this.seen.get(key);
+    if (first !== undefined) {
+      findings.push({ code: 'duplicate-conflict', ...gpos, args: { first, key: key.replace(/\|/g, ' / ') } });
+      return this.reject(gpos.line, g, 'duplicate-conflict');
+    }
+    this.seen.set(key, gpos.line);
+    this.out.records.push(parsed.data);
+    counts.used++;
+  }
+
+  private reject(line: number, value: unknown, reason: string): void {
+    this.out.counts.rejected++;
+    this.out.rejects.push({ line, reason, text: shown(value) });
+  }
 }
 
 /** A whole Kolada JSON text to records (the stream, fed at once). */

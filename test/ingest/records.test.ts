@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answerRecordSchema, type SurveyRecord } from '../../src/model/records.js';
-import { sumKind } from '../../src/ingest/records.js';
 import { budgetRecords, codes, parseText } from './helpers.js';
 
 const survey = (rows: string[]) => `År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)\n${rows.join('\n')}\n`;
@@ -191,11 +190,6 @@ describe('budget rows', () => {
     const r = parseText('Verksamhet;Budget helår;Utfall ack\nHemtjänst;9007199254740993;600\nLSS;1000;500\n', { period: '2025-08', kind: 'budget', municipality: '1460' });
     expect(codes(r)).toEqual(['value-beyond-exact@2:2']);
     expect(budgetRecords(r).map((b) => b.activity)).toEqual(['LSS']);
-  });
-  it('sumKind: totals, subtotals and activities that begin with "Totalt"', () => {
-    expect(['Summa', 'Totalt', 'Total:', 'Summa verksamhet', 'Totalt kommunen', 'Totalt för hela nämnden'].map(sumKind)).toEqual(Array(6).fill('total'));
-    expect(['Delsumma äldreomsorg', 'Delsummor', 'Subtotal LSS'].map(sumKind)).toEqual(Array(3).fill('subtotal'));
-    expect(['Totalt stöd och service', 'Totala kostnader för IFO', 'Hemtjänst', 'Summerat'].map(sumKind)).toEqual(Array(4).fill(undefined));
   });
   it('a deviation to date ("Avvikelse jan-aug") beside a forecast is checked as budget to date − outcome to date, not warned about', () => {
     const text = [

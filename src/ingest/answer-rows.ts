@@ -1,0 +1,139 @@
+import type { AnswerRecord, Gender } from '../model/records.js';
+import type { Area } from '../model/register.js';
+import type { Classified } from './answers.js';
+import { areaKey } from './cell-lookups.js';
+import { GroupIndex } from './groups.js';
+import type { RecordsResult } from './record-options.js';
+import { RespondentSet, type AnswerSink } from './respondents.js';
+import { at, type RowCells, type RowEnv, type RowReader, type SharedFields } from './row-fields.js';
+import type { Row } from './table.js';
+
+/** How one answer counts in its group: a class of the scale, or a rejected answer. */
+type Counted = NonNullable<Classified> | 'rejected';
+
+/**
+ * Respondent-level rows (one answer each), counted per group, not kept: memory follows groups, not
+ * rows. Groups are found area → period → question → service → gender (nested maps: no key text
+ * built per row); each group is its record from the start, counts added as rows come, its source
+ * its first row.
+ */
+export class AnswerRows implements RowReader {
+  private readonly groups: AnswerRecord[] = [];
+  private readonly index = new GroupIndex<AnswerRecord>();
+  /** Where answers that name their respondent go, for the check for answers read twice. */
+  private readonly respondents: AnswerSink | undefined;
+  /** Each cell's part of the respondent key, worked out once (found by the cell's gender slots). */
+  private readonly cellHashes = new Map<object, unknown>();
+  /** Whether the quick path may take rows: nothing in the header asks for the general path's checks. */
+  private readonly fast: boolean;
+  private readonly area: number | undefined;
+  private readonly gender: number | undefined;
+  private readonly period: number | undefined;
+  private readonly indicator: number | undefined;
+  private readonly answer: number | undefined;
+  private readonly service: number | undefined;
+  private readonly respondent: number | undefined;
+  private readonly areaDefault: string;
+  private readonly periodDefault: string;
+
+  constructor(private readonly env: RowEnv) {
+    const { plan, opts } = env;
+    const roles = plan.roles;
+    this.respondents = roles.respondent !== undefined ? (opts.answerSink ?? new RespondentSet()) : undefined;
+    this.fast = plan.layout === 'long' && roles.municipalityName === undefined && roles.status === undefined && plan.genderFilter === 'all';
+    this.area = roles.municipality;
+    this.gender = roles.gender;
+    this.period = roles.period;
+    this.indicator = roles.indicator;
+    this.answer = roles.answer;
+    this.service = roles.service;
+    this.respondent = roles.respondent;
+    this.areaDefault = opts.municipality ?? plan.titleArea ?? '';
+    this.periodDefault = opts.period ?? '';
+  }
+
+  /** The common row: every cell readable, nothing to report. */
+  quick(row: Row): boolean {
+    if (!this.fast) return false;
+    const cells = row.cells;
+    const { lookups, shape } = this.env;
+    if (!shape.ordinary(cells)) return false;
+    const place = lookups.place(at(this.area, cells) ?? this.areaDefault);
+    if (place === undefined) return false;
+    const genderText = at(this.gender, cells);
+    const gender = genderText === undefined || genderText === '' ? 'T' : lookups.gender(genderText);
+    const period = lookups.period(at(this.period, cells) ?? this.periodDefault);
+    const indicator = at(this.indicator, cells) ?? '';
+    if (gender === undefined || period === undefined || period.length !== 4 || indicator === '') return false;
+    const answerClass = lookups.classify(indicator, at(this.answer, cells) ?? '');
+    if (answerClass === undefined) return false;
+    const service = at(this.service, cells) ?? '';
+    const cell = this.count(place.area, place.key, period, indicator, service, gender, answerClass, row.line);
+    if (this.respondents !== undefined) this.keepRespondent(cell, place.key, period, service, indicator, cells, row.line);
+    this.env.out.counts.used++;
+    return true;
+  }
+
+  read(cells: RowCells, { area, gender, period }: SharedFields): void {
+    const { lookups, plan, out } = this.env;
+    const row = cells.row;
+    const service = lookups.kept(cells.cell('service') ?? '');
+    const indicator = lookups.kept(cells.cell('indicator') || plan.fileIndicator || '');
+    const answerClass = lookups.classify(indicator, cells.cell('answer') ?? '');
+    if (answerClass === undefined) cells.fail('answer-unknown', 'answer');
+    if (cells.errors.length > 0 || area === undefined || period === undefined || indicator === '') {
+      if (indicator === '' && cells.errors.length === 0) cells.fail('value-required', 'indicator');
+      out.rejectFor(row, cells.errors);
+      // A rejected answer whose cell is known leaves that cell incomplete: its share is not published.
+      if (area !== undefined && period !== undefined && period.length === 4 && indicator !== '') {
+        this.count(area, areaKey(area), period, indicator, service, gender, 'rejected', row.line);
+      }
+      return;
+    }
+    const key = areaKey(area);
+    const answerCell = this.count(area, key, period, indicator, service, gender, answerClass!, row.line);
+    if (this.respondents !== undefined) this.keepRespondent(answerCell, key, period, service, indicator, row.cells, row.line);
+    out.counts.used++;
+  }
+
+  /**
+   * One record per answer group, in order of first appearance. Every part was checked as its row
+   * was read (a year, a registered area, a question, whole counts), so the record is built as the
+   * schema would return it, without parsing each group.
+   */
+  finish(out: RecordsResult): void {
+    for (let i = 0; i < this.groups.length; i++) out.records.push(this.groups[i]!);
+    this.groups.length = 0;
+    // No row comes after this: the index's maps go.
+    this.index.clear();
+    if (this.respondents instanceof RespondentSet && this.respondents.length > 0) out.respondents = this.respondents;
+    this.cellHashes.clear();
+  }
+
+  /** Counts an answer in its group; returns the group's gender slots, which stand for its cell. */
+  private count(area: Area, key: string, period: string, indicator: string, service: string, gender: Gender, answerClass: Counted, line: number): object {
+    const slots = this.index.slots(key, period, indicator, service);
+    const g = GroupIndex.slot(gender);
+    let group = slots[g];
+    if (group === undefined) {
+      const { lookups, opts } = this.env;
+      group = { kind: 'answers', area, period, indicator: lookups.kept(indicator), service: lookups.kept(service), gender, positive: 0, other: 0, excluded: 0, source: { file: opts.file, line } };
+      slots[g] = group;
+      this.groups.push(group);
+    }
+    if (typeof answerClass === 'number') (group.scores ??= new Array<number>(11).fill(0))[answerClass]!++;
+    else if (answerClass === 'rejected') group.rejected = (group.rejected ?? 0) + 1;
+    else group[answerClass]++;
+    return slots;
+  }
+
+  /** Keeps the key of an answer that names its respondent (a blank respondent number names no one). */
+  private keepRespondent(cell: object, key: string, period: string, service: string, indicator: string, cells: readonly string[], line: number): void {
+    const id = (cells[this.respondent!] ?? '').trim();
+    if (id === '') return;
+    let hash = this.cellHashes.get(cell);
+    if (hash === undefined) this.cellHashes.set(cell, (hash = this.respondents!.cell(key, period, service, indicator)));
+    this.respondents!.add(hash, id, line);
+  }
+}
+

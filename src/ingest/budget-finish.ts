@@ -1,0 +1,167 @@
+import { isRevenueLine } from '../model/activities.js';
+import { BUDGET_AMOUNTS, type BudgetTable } from '../model/budget-table.js';
+import type { FindingInput } from '../model/findings.js';
+import type { RowCounts, Sign } from '../model/input.js';
+import { normalizeLabel } from '../model/text.js';
+import { checkUnit, yearlyTotals } from './budget-unit.js';
+import type { AmountUnit } from './columns.js';
+import type { RecordOptions } from './record-options.js';
+
+/** Amounts are read in kronor: the unit's decimal places are moved before the one rounding. */
+export const UNIT_SCALE: Record<AmountUnit, number> = { kr: 0, tkr: 3, mnkr: 6 };
+const unitFactor = (unit: AmountUnit): number => 10 ** UNIT_SCALE[unit];
+
+/** Where the whole-file checks report, and the sign and unit they settle. */
+interface BudgetOut {
+  findings: FindingInput[];
+  counts: RowCounts;
+  sign?: Sign;
+  unit?: AmountUnit;
+}
+
+const W = BUDGET_AMOUNTS.length;
+
+/**
+ * Budget rows need the whole file: the sign convention is inferred from all amounts, total rows
+ * are checked against the sum of their siblings, and a given deviation against the computed one.
+ * `isTotal` names a line's sum kind (`total`, `subtotal`, or '' for an activity; see `sumKind`).
+ * Returns the total rows.
+ */
+export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, number>, isTotal: (activity: string) => string, sign: Sign | undefined, out: BudgetOut, unit: AmountUnit): Set<number> {
+  const n = table.length;
+  const a = table.amounts;
+  // Whether each activity text is a total row: decided once per text.
+  const totalText = table.activities.map(isTotal);
+  const total = (row: number) => totalText[table.activity[row]!]!;
+  out.sign = sign ?? inferSign(table, totalText, out.findings);
+  const flip = out.sign === 'costs-negative' ? -1 : 1;
+  const factor = unitFactor(unit);
+  // Costs positive; `+ 0` turns a negated zero into 0 (the table holds no −0).
+  if (flip === -1) for (let k = 0; k < n * W; k++) a[k] = -a[k]! + 0;
+
+  const totals = new Set(totalText.some((t) => t) ? Array.from({ length: n }, (_, i) => i).filter(total) : []);
+  if (givens.size === 0 && totals.size === 0) return totals;
+  // Only total rows are checked against their siblings.
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < (totals.size > 0 ? n : 0); i++) {
+    if (total(i)) continue;
+    const key = siblingKey(table, i);
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(i);
+  }
+  for (let i = 0; i < n; i++) {
+    const given = givens.get(i);
+    if (given !== undefined) checkGiven(table, i, given, factor, out.findings);
+    if (!totals.has(i)) continue;
+    out.findings.push({ code: 'total-row', line: table.line[i]!, received: table.activities[table.activity[i]!]! });
+    out.counts.used--;
+    out.counts.ignored++;
+    // A subtotal sums only some of the lines beside it: not checked against all of them.
+    if (totalText[table.activity[i]!] !== 'subtotal') checkTotal(table, i, groups.get(siblingKey(table, i)) ?? [], flip, factor, out.findings);
+  }
+  return totals;
+}
+
+const siblingKey = (table: BudgetTable, i: number) => `${table.areas[table.area[i]!]!.code}|${table.months[table.month[i]!]}`;
+
+/**
+ * The sign convention the amounts show: costs all negative or all positive. Revenue lines carry
+ * the opposite sign to costs under the net convention, so they say nothing about how costs are
+ * written unless nothing else does.
+ */
+function inferSign(table: BudgetTable, totalText: readonly string[], findings: FindingInput[]): Sign {
+  const a = table.amounts;
+  const revenueText = table.activities.map((activity) => isRevenueLine(normalizeLabel(activity)));
+  let negative = 0;
+  let counted = 0;
+  const revenue: number[] = [];
+  for (let i = 0; i < table.length; i++) {
+    const t = table.activity[i]!;
+    if (totalText[t]) continue;
+    // The annual, year-to-date and monthly budgets (NaN where missing compares false).
+    for (let k = i * W; k < i * W + 3; k++) {
+      const v = a[k]!;
+      if (!(v !== 0 && v === v)) continue;
+      if (revenueText[t]) revenue.push(v);
+      else {
+        counted++;
+        if (v < 0) negative++;
+      }
+    }
+  }
+  let sign: Sign | undefined;
+  if (negative === counted && negative > 0) sign = 'costs-negative';
+  else if (negative === 0 && counted > 0) sign = 'costs-positive';
+  else if (counted === 0) {
+    // Only revenue lines: under the net convention revenue has the opposite sign to costs.
+    if (revenue.length > 0 && revenue.every((v) => v > 0)) sign = 'costs-negative';
+    else if (revenue.length > 0 && revenue.every((v) => v < 0)) sign = 'costs-positive';
+    else if (revenue.length === 0) sign = 'costs-positive';
+  }
+  if (sign !== undefined && counted > 0) findings.push({ code: 'sign-inferred', args: { sign: sign === 'costs-negative' ? 'negative' : 'positive' } });
+  if (sign !== undefined) return sign;
+  findings.push({ code: 'sign-mixed', args: { sign: 'positive' } });
+  return 'costs-positive';
+}
+
+/**
+ * "Avvikelse" means budget − forecast in one export and budget to date − outcome to date in
+ * another ("Avvikelse jan-aug"): a given deviation is checked against both, and warned about only
+ * when it is neither.
+ */
+function checkGiven(table: BudgetTable, i: number, given: number, factor: number, findings: FindingInput[]): void {
+  const [budgetYear, budgetYtd, actualYtd, forecast] = [table.amount(i, 0), table.amount(i, 1), table.amount(i, 3), table.amount(i, 5)];
+  const forYear = budgetYear !== null && forecast !== null ? budgetYear - forecast : null;
+  const toDate = budgetYtd !== null && actualYtd !== null ? budgetYtd - actualYtd : null;
+  const computed = forYear ?? toDate;
+  const tolerance = 0.5 * factor;
+  const matches = [forYear, toDate].some((c) => c !== null && Math.abs(c - given) <= tolerance);
+  if (computed !== null && !matches) {
+    findings.push({ code: 'deviation-mismatch', line: table.line[i]!, args: { given: fmt(given / factor), computed: fmt(computed / factor) } });
+  }
+}
+
+/** A total row's amounts against the sum of the lines beside it (same area and month): the first that differs is reported. */
+function checkTotal(table: BudgetTable, i: number, siblings: readonly number[], flip: number, factor: number, findings: FindingInput[]): void {
+  const tolerance = 0.5 * factor;
+  for (let k = 0; k < W; k++) {
+    const given = table.amount(i, k);
+    const parts = siblings.map((s) => table.amount(s, k)).filter((v): v is number => v !== null);
+    if (given === null || parts.length === 0) continue;
+    const sum = parts.reduce((x, y) => x + y, 0);
+    if (Math.abs(sum - given) > tolerance * parts.length) {
+      findings.push({ code: 'total-mismatch', line: table.line[i]!, args: { given: fmt((given * flip) / factor), computed: fmt((sum * flip) / factor) } });
+      return;
+    }
+  }
+}
+
+/**
+ * Believes the file's unit only when its amounts are plausible (see `checkUnit`): an assumed kr that
+ * is not is read as the larger unit that is, or, when none is, the file's amounts are left out.
+ */
+export function settleUnit(table: BudgetTable, out: BudgetOut, opts: RecordOptions, explicit: boolean, headerLine: number): void {
+  const unit = out.unit ?? 'kr';
+  const check = checkUnit(yearlyTotals(table, (code) => opts.population?.[code]), unit, explicit);
+  if (check.finding) out.findings.push({ ...check.finding, line: headerLine });
+  if (check.unit === unit) return;
+  // The assumption was wrong: the finding above says what was read instead.
+  const assumed = out.findings.findIndex((f) => f.code === 'unit-assumed');
+  if (assumed >= 0) out.findings.splice(assumed, 1);
+  if (check.unit === undefined) {
+    // The whole file's amounts are left out with one error (their texts are the file itself, not
+    // kept row by row): counted as ignored, so `--rejects` still holds exactly the rejected rows.
+    out.counts.used -= table.length;
+    out.counts.ignored += table.length;
+    table.retain(() => false);
+    return;
+  }
+  const factor = unitFactor(check.unit) / unitFactor(unit);
+  const a = table.amounts;
+  // Rare (a file in the wrong unit): 15 digits keep the amount as written, without 0.1 × 1000 noise.
+  for (let k = 0; k < table.length * W; k++) a[k] = Number((a[k]! * factor).toPrecision(15));
+  out.unit = check.unit;
+}
+
+function fmt(v: number): string {
+  return String(Math.round(v * 100) / 100);
+}

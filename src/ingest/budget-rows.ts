@@ -1,0 +1,226 @@
+import type { Role } from '../config/schema.js';
+import { BUDGET_AMOUNTS, BudgetTable } from '../model/budget-table.js';
+import { budgetRecordSchema } from '../model/records.js';
+import { createRowIndex } from '../model/row-index.js';
+import { TextIndex } from '../model/text.js';
+import { BudgetGrain } from './budget-grain.js';
+import { finishBudget, settleUnit, UNIT_SCALE } from './budget-finish.js';
+import { memo } from './cell-lookups.js';
+import { parseNumber, plainNumber, type DecimalMark } from './number.js';
+import type { RecordOptions, RecordsResult } from './record-options.js';
+import { at, type RowCells, type RowEnv, type RowReader, type SharedFields } from './row-fields.js';
+import type { Row } from './table.js';
+
+/**
+ * Whether a budget line's text names a sum, not an activity: a total (`Summa`, `Totalt`, `Totalt
+ * kommunen`), checked against the lines beside it, or a subtotal (`Delsumma …`), left out without
+ * that check (it sums only some of them). `Totalt stöd och service` is an activity: "Totalt" with
+ * words after it is a total only when they name the whole (the municipality, the committee…).
+ */
+export function sumKind(activity: string): 'total' | 'subtotal' | undefined {
+  const t = activity.trim().toLowerCase();
+  if (/^(delsumma|delsummor|delsum|subtotal)\b/.test(t)) return 'subtotal';
+  if (/^(summa|sum)\b/.test(t)) return 'total';
+  if (/^(totalt?|total)\s*[:.–-]?\s*$/.test(t)) return 'total';
+  if (/^(totalt?|total)\s+(för\s+)?(hela\s+)?(kommunen|nämnden|förvaltningen|organisationen|verksamhet(en|erna)?|alla( verksamheter)?|samtliga( verksamheter)?)\b/.test(t)) return 'total';
+  return undefined;
+}
+
+/**
+ * Room for the rows a budget file of this size holds at the first rows' average length (in
+ * characters, which a UTF-8 file spends more bytes on: room to spare), a tenth more, up to 4M rows;
+ * the columns grow by doubling past that, or from 1024 rows when the size is not known. Room for
+ * every row a file could have (~24 bytes each) would be over twice too much, and that many typed
+ * arrays at once make V8 collect for "external memory pressure" before the first row.
+ */
+export function budgetCapacity(fileBytes: number | undefined, sample: readonly Row[]): number {
+  if (fileBytes === undefined) return 1024;
+  let chars = 0;
+  const rows = sample.slice(0, 2000);
+  for (const row of rows) for (const cell of row.cells) chars += cell.length + 1;
+  const perRow = rows.length > 0 ? Math.max(8, chars / rows.length) : 24;
+  return Math.max(1024, Math.min(1 << 22, Math.ceil((fileBytes / perRow) * 1.1)));
+}
+
+interface BudgetKeys {
+  /** The first row with this row's area code, month and activity key; -1 when none, and the next row added is that first. */
+  claim(area: number, month: number, activity: number): number;
+}
+
+/**
+ * A budget row's key (area code, month, activity key) as three small numbers: a table's area and
+ * activity indices, each mapped once to its code's or key's number.
+ */
+function budgetKeys(table: BudgetTable, activityKey: (activity: string) => string): BudgetKeys {
+  const codes = new TextIndex();
+  const keys = new TextIndex();
+  const codeOf: number[] = [];
+  const keyOf: number[] = [];
+  const index = createRowIndex();
+  return {
+    claim(area, month, activity) {
+      const c = (codeOf[area] ??= codes.id(table.areas[area]!.code));
+      const k = (keyOf[activity] ??= keys.id(activityKey(table.activities[activity]!)));
+      return index.claim(c, month, k, table.length);
+    },
+  };
+}
+
+/** The amount columns in the order a table keeps them, then a stated deviation. */
+const AMOUNT_ROLES: readonly Role[] = [...BUDGET_AMOUNTS, 'deviation'];
+
+/**
+ * A budget file's rows, kept in file order as columns (sign, totals and deviations need the whole
+ * file): the duplicate check holds row numbers, a given deviation sits beside the few rows that
+ * have one, and whether rows are dated by month or by year is settled at the end.
+ */
+export class BudgetRows implements RowReader {
+  readonly table: BudgetTable;
+  /** The deviation a row states (by row), for the few files that have one. */
+  private given = new Map<number, number>();
+  private readonly seen: BudgetKeys;
+  private readonly isTotal = memo((activity) => sumKind(activity) ?? '');
+  private readonly grain: BudgetGrain;
+  private readonly decimal: DecimalMark;
+  private readonly dash: RecordOptions['dash'];
+  /** Decimal places the unit moves (see `UNIT_SCALE`). */
+  private readonly scale: number;
+  /** Whether the quick path may take rows: nothing in the header asks for the general path's checks. */
+  private readonly fast: boolean;
+  private readonly area: number | undefined;
+  private readonly period: number | undefined;
+  private readonly service: number | undefined;
+  private readonly indicator: number | undefined;
+  /** The amount columns, in `AMOUNT_ROLES` order. */
+  private readonly amounts: (number | undefined)[];
+  private readonly areaDefault: string;
+  private readonly periodDefault: string;
+
+  constructor(private readonly env: RowEnv, sample: readonly Row[]) {
+    const { plan, opts, lookups } = env;
+    const roles = plan.roles;
+    this.table = new BudgetTable(opts.file, budgetCapacity(opts.fileBytes, sample));
+    this.seen = budgetKeys(this.table, lookups.activityKey);
+    this.grain = new BudgetGrain((row) => env.out.text(row));
+    this.decimal = plan.decimal;
+    this.dash = opts.dash;
+    this.scale = UNIT_SCALE[plan.unit];
+    this.fast = plan.layout === 'long' && roles.municipalityName === undefined && roles.status === undefined && roles.gender === undefined;
+    this.area = roles.municipality;
+    this.period = roles.period;
+    this.service = roles.service;
+    this.indicator = roles.indicator;
+    this.amounts = AMOUNT_ROLES.map((r) => roles[r]);
+    this.areaDefault = opts.municipality ?? plan.titleArea ?? '';
+    this.periodDefault = opts.period ?? plan.titlePeriod ?? '';
+  }
+
+  /**
+   * The common budget row: every amount readable, a known area, period and activity, not seen
+   * before. It is kept as the schema would return it (the parsers give only what the schema
+   * allows; an amount scaled past what a number holds goes the general way).
+   */
+  quick(row: Row): boolean {
+    if (!this.fast) return false;
+    const cells = row.cells;
+    const { lookups, shape } = this.env;
+    if (!shape.ordinary(cells)) return false;
+    const place = lookups.place(at(this.area, cells) ?? this.areaDefault);
+    const period = lookups.period(at(this.period, cells) ?? this.periodDefault);
+    const activityText = at(this.service, cells) || at(this.indicator, cells) || '';
+    if (place === undefined || period === undefined || activityText === '') return false;
+    const a = this.amounts;
+    const budgetYear = this.quickAmount(a[0], cells);
+    const budgetYtd = this.quickAmount(a[1], cells);
+    const budgetMonth = this.quickAmount(a[2], cells);
+    const actualYtd = this.quickAmount(a[3], cells);
+    const actualMonth = this.quickAmount(a[4], cells);
+    const forecast = this.quickAmount(a[5], cells);
+    const given = this.quickAmount(a[6], cells);
+    if (budgetYear === undefined || budgetYtd === undefined || budgetMonth === undefined || actualYtd === undefined || actualMonth === undefined || forecast === undefined || given === undefined) return false;
+    const table = this.table;
+    const areaId = table.areaId(place.area);
+    // A year is kept as written until the file's grain is known (see `BudgetGrain`).
+    const monthId = table.monthId(period);
+    const activityId = table.activityId(lookups.kept(activityText));
+    if (this.seen.claim(areaId, monthId, activityId) >= 0) return false;
+    const added = table.push(areaId, monthId, activityId, row.line, budgetYear, budgetYtd, budgetMonth, actualYtd, actualMonth, forecast);
+    this.grain.note(added, period.length === 4, row);
+    if (given !== null) this.given.set(added, given);
+    this.env.out.counts.used++;
+    return true;
+  }
+
+  /** An amount as the quick path takes it: null when missing, undefined when it needs the general path. */
+  private quickAmount(idx: number | undefined, cells: readonly string[]): number | null | undefined {
+    if (idx === undefined) return null;
+    const text = cells[idx]!;
+    const v = plainNumber(text, this.decimal, this.scale);
+    if (v !== undefined) return v;
+    const parsed = parseNumber(text.trim(), this.decimal, this.dash, this.scale);
+    if (parsed.kind !== 'value') return parsed.kind === 'missing' ? null : undefined;
+    return Number.isFinite(parsed.value) ? parsed.value : undefined;
+  }
+
+  read(cells: RowCells, { area, period }: SharedFields): void {
+    const { lookups, plan, opts, out } = this.env;
+    const row = cells.row;
+    const activity = lookups.kept(cells.cell('service') || cells.cell('indicator') || '');
+    if (activity === '') cells.fail('value-required', plan.roles.service !== undefined ? 'service' : 'indicator');
+    const amt = (role: Role) => cells.num(role, this.scale);
+    const month = period === undefined ? undefined : period.length === 4 ? `${period}-12` : period;
+    const rec = {
+      kind: 'budget', area, period: month, activity, source: { file: opts.file, line: row.line },
+      budgetYear: amt('budgetYear'), budgetYtd: amt('budgetYtd'), budgetMonth: amt('budgetMonth'),
+      actualYtd: amt('actualYtd'), actualMonth: amt('actualMonth'), forecast: amt('forecast'),
+    };
+    const given = amt('deviation');
+    const key = [area?.code ?? '', month ?? '', lookups.activityKey(activity)];
+    if (cells.errors.length > 0 || area === undefined) {
+      out.rejectFor(row, cells.errors);
+      return;
+    }
+    const parsed = budgetRecordSchema.safeParse(rec);
+    if (!parsed.success) {
+      cells.outOfRange(parsed.error.issues, out.findings);
+      out.reject(row, 'value-out-of-range');
+      return;
+    }
+    const table = this.table;
+    // The area as read (one object per area in a file), not the schema's copy of it.
+    const areaId = table.areaId(area);
+    const monthId = table.monthId(period!);
+    const activityId = table.activityId(parsed.data.activity);
+    const prior = this.seen.claim(areaId, monthId, activityId);
+    if (prior >= 0) {
+      const fingerprint = [rec.budgetYear, rec.budgetYtd, rec.budgetMonth, rec.actualYtd, rec.actualMonth, rec.forecast];
+      const same = BUDGET_AMOUNTS.every((_, i) => table.amount(prior, i) === fingerprint[i]);
+      out.findings.push({ code: same ? 'duplicate-row' : 'duplicate-conflict', line: row.line, args: { first: table.line[prior]!, key: key.join(' / ') } });
+      if (same) out.counts.ignored++;
+      else out.reject(row, 'duplicate-conflict');
+      return;
+    }
+    const v = parsed.data;
+    const added = table.push(areaId, monthId, activityId, row.line, v.budgetYear, v.budgetYtd, v.budgetMonth, v.actualYtd, v.actualMonth, v.forecast);
+    this.grain.note(added, period!.length === 4, row);
+    if (given !== null) this.given.set(added, given);
+    out.counts.used++;
+  }
+
+  /** Settles the file's grain, sign and unit, checks totals and deviations, and hands on the lines. */
+  finish(out: RecordsResult): void {
+    const { plan, opts, table: head } = this.env;
+    const table = this.table;
+    const moved = new Map<number, number>();
+    const dropped = this.grain.settle(table, plan.roles.period, out, (from, to) => {
+      const g = this.given.get(from);
+      if (g !== undefined) moved.set(to, g);
+    });
+    if (dropped > 0) this.given = moved;
+    const totals = finishBudget(table, this.given, this.isTotal, opts.sign, out, out.unit ?? 'kr');
+    settleUnit(table, out, opts, !plan.unitAssumed, head.headerLine);
+    // Total rows were read, checked and reported; the report sums the lines itself.
+    if (totals.size > 0) table.retain((i) => !totals.has(i));
+    out.budget = table;
+  }
+}

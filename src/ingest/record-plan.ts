@@ -1,0 +1,207 @@
+import type { Kind, Role } from '../config/schema.js';
+import type { FindingInput } from '../model/findings.js';
+import { pooledRange } from '../model/period.js';
+import { municipalityInText } from '../model/register.js';
+import { normalizeLabel, truncate } from '../model/text.js';
+import { BUDGET_AMOUNTS } from '../model/budget-table.js';
+import type { GenderFilter } from '../model/vocabulary.js';
+import { detectKind, REQUIRED, unitInTitle, type AmountUnit } from './columns.js';
+import { planHeader, type HeaderPlan } from './header-plan.js';
+import { missingRoleArgs } from './missing-roles.js';
+import { detectDecimal, type DecimalMark } from './number.js';
+import { periodInText } from './period.js';
+import type { RecordOptions, TableHead } from './record-options.js';
+import type { Row } from './table.js';
+
+/** Why every row of a file is rejected: its header cannot be read as any kind of data. */
+export type HeaderFailure = 'header-unrecognised' | 'kind-no-amounts' | 'header-missing-column';
+
+/** Roles to the columns that play them (see `ColumnMap`). */
+export type Roles = Partial<Record<Role, number>>;
+
+/**
+ * How every row of one table is read, decided once from its header, its title, the options and
+ * the first rows, with the header's findings in the order they are reported.
+ */
+export interface RecordPlan {
+  header: HeaderPlan;
+  /** The kind the result names: none when the header names nothing readable. */
+  kind: Kind | undefined;
+  layout: 'long' | 'wide';
+  roles: Roles;
+  decimal: DecimalMark;
+  /** A flattened Kolada extract (kpi, municipality_id, value, status…). */
+  kolada: boolean;
+  genderFilter: GenderFilter;
+  findings: FindingInput[];
+  /** Set when the header cannot be read: every row is rejected with this reason. */
+  failed?: HeaderFailure;
+  /** A pooled range (`2004-2007`) among a wide table's period columns, said once per file. */
+  pooled?: string;
+  /** The period of every row when no column holds it, read from the title or a column's name. */
+  titlePeriod?: string;
+  /** The area of every row when no column or option gives it, read from the title. */
+  titleArea?: string;
+  /** The indicator of every row when no column holds it. */
+  fileIndicator?: string;
+  /** A budget file's amount unit and whether it was only assumed. */
+  unit: AmountUnit;
+  unitAssumed: boolean;
+}
+
+/** Rows the decimal mark is judged from. */
+const DECIMAL_SAMPLE = 2000;
+
+/**
+ * Plans how to read a table's rows. A header that names no kind, forces budget on a file without
+ * amounts, or lacks a column its kind needs gives a plan with `failed` set.
+ */
+export function planRecords(table: TableHead, sample: readonly Row[], opts: RecordOptions): RecordPlan {
+  const findings: FindingInput[] = [...table.findings];
+  const header = table.plan ?? planHeader(table.headers, sample, {
+    headerLine: table.headerLine,
+    ...(opts.columns ? { columns: opts.columns } : {}), ...(opts.indicator !== undefined ? { indicator: opts.indicator } : {}),
+    ...(opts.kind ? { kind: opts.kind } : {}), ...(table.title !== undefined ? { title: table.title } : {}),
+  });
+  const { map, wide, layout } = header;
+  for (const a of map.ambiguous) {
+    findings.push({ code: 'header-ambiguous-column', line: table.headerLine, args: { role: a.role, columns: a.columns.join(', ') } });
+  }
+  findings.push(...header.findings);
+  const kind = opts.kind ?? (layout === 'wide' ? 'values' : detectKind(map.roles));
+  const decimal = opts.decimal ?? detectDecimal(valueCells(sample, layout === 'wide' ? wide.map((w) => w.idx) : Object.values(map.roles)), table.delimiter);
+  const kolada = isKoladaExtract(table.headers);
+  const plan: RecordPlan = {
+    header, kind: undefined, layout, roles: map.roles, decimal, kolada,
+    // Kolada rows exist per gender; like Kolada's own views, keep the total unless told otherwise.
+    genderFilter: opts.gender ?? (kolada ? 'T' : 'all'),
+    findings, unit: 'kr', unitAssumed: true,
+  };
+  const pooled = wide.find((w) => pooledRange(w.period) !== undefined)?.period;
+  if (pooled !== undefined) plan.pooled = pooled;
+  const found = columnList(table.headers);
+  if (kind === undefined) return fail(plan, 'header-unrecognised', missingRoleArgs(table.headers, map.roles, ['value'], found), table.headerLine);
+  if (opts.kind === 'budget' && !BUDGET_AMOUNTS.some((r) => map.roles[r] !== undefined)) {
+    // Forcing the kind cannot make amounts of other columns: a usage error, not rows of nothing.
+    return fail(plan, 'kind-no-amounts', missingRoleArgs(table.headers, map.roles, ['budgetYear', 'budgetYtd', 'actualYtd'], found), table.headerLine);
+  }
+  plan.kind = kind;
+  fillFromTitle(plan, table, opts);
+  const missing = missingRoles(plan, opts);
+  if (missing.length > 0) return fail(plan, 'header-missing-column', missingRoleArgs(table.headers, map.roles, missing, found), table.headerLine);
+  if (kind === 'budget' && plan.roles.period === undefined) moveYearToDate(plan, table, opts);
+  chooseUnit(plan, table, opts);
+  if (table.continued) findings.length = 0;
+  return plan;
+}
+
+function fail(plan: RecordPlan, code: HeaderFailure, args: Record<string, string>, headerLine: number): RecordPlan {
+  plan.findings.push({ code, line: headerLine, args });
+  plan.failed = code;
+  return plan;
+}
+
+/** The first rows' cells in the columns that hold numbers: what the decimal mark is judged from. */
+function* valueCells(sample: readonly Row[], columns: Iterable<number>): Generator<string> {
+  const idx = new Set(columns);
+  for (const row of sample.slice(0, DECIMAL_SAMPLE)) for (const i of idx) yield row.cells[i] ?? '';
+}
+
+function isKoladaExtract(headers: readonly string[]): boolean {
+  const norm = headers.map(normalizeLabel);
+  return norm.includes('kpi') && norm.includes('value') && (norm.includes('municipality id') || norm.includes('municipality'));
+}
+
+/** The columns as a message names them: a file with 100,000 columns must not give a 100,000-name message. */
+function columnList(headers: readonly string[]): string {
+  return headers.slice(0, 12).map((h) => truncate(h, 30)).join(', ') + (headers.length > 12 ? ` … (${headers.length} columns)` : '');
+}
+
+/** What the title (or a column's name) says that no column does: period, area, indicator; and a budget file's unread columns. */
+function fillFromTitle(plan: RecordPlan, table: TableHead, opts: RecordOptions): void {
+  const { header, kind, roles, findings } = plan;
+  const title = table.title;
+  const line = table.headerLine;
+  const undated = kind === 'budget' && roles.period === undefined && opts.period === undefined;
+  // A finance export with one follow-up often names its month only in the title above the table.
+  const titlePeriod = undated && title !== undefined ? periodInText(title) : undefined;
+  if (titlePeriod !== undefined) {
+    plan.titlePeriod = titlePeriod;
+    findings.push({ code: 'period-from-title', line, args: { period: titlePeriod, title: truncate(title!) } });
+  } else if (undated && header.ytdMonth !== undefined) {
+    // `Utfall jan–aug` dates the file when a year is written beside it (in its name or the title).
+    const y = /\b(19|20)\d{2}\b/.exec(header.ytdMonth.header) ?? (title !== undefined ? /\b(19|20)\d{2}\b/.exec(title) : null);
+    if (y !== null) {
+      plan.titlePeriod = `${y[0]}-${String(header.ytdMonth.month).padStart(2, '0')}`;
+      findings.push({ code: 'period-from-header', line, args: { period: plan.titlePeriod, header: truncate(header.ytdMonth.header) } });
+    }
+  }
+  if (kind === 'budget') {
+    // An unread amount column leaves the file unclean; a text column (a comment) is only named.
+    for (const idx of header.unused) {
+      findings.push({ code: 'column-unused', severity: header.numeric.includes(idx) ? 'warning' : 'info', line, column: idx + 1, args: { header: truncate(table.headers[idx]!) } });
+    }
+  }
+  const titleArea = roles.municipality === undefined && opts.municipality === undefined && title !== undefined ? municipalityInText(title) : undefined;
+  if (titleArea !== undefined) {
+    plan.titleArea = titleArea;
+    findings.push({ code: 'area-from-title', line, args: { code: titleArea, title: truncate(title!) } });
+  }
+  // A table of one measure with no indicator column or setting is named after its title, else its
+  // file (what a PX-Web table without a title always was), and says so.
+  const fileIndicator = header.indicator ?? (roles.indicator === undefined && (plan.layout === 'wide' || kind === 'values') ? title ?? fileStem(opts.file) : undefined);
+  if (fileIndicator === undefined) return;
+  plan.fileIndicator = fileIndicator;
+  if (header.indicator === undefined && plan.layout === 'long') {
+    findings.push({ code: 'indicator-from-file', line, args: { indicator: truncate(fileIndicator), source: title !== undefined ? 'title' : 'name' } });
+  }
+}
+
+/** The roles the plan's kind needs that neither a column, an option nor the title gives. */
+function missingRoles(plan: RecordPlan, opts: RecordOptions): Role[] {
+  const { kind, roles } = plan;
+  const supplied = (r: Role) =>
+    (r === 'period' && (opts.period !== undefined || plan.titlePeriod !== undefined || plan.layout === 'wide')) ||
+    (r === 'municipality' && (opts.municipality !== undefined || plan.titleArea !== undefined)) ||
+    (r === 'indicator' && plan.fileIndicator !== undefined) ||
+    (r === 'service' && kind === 'budget' && roles.indicator !== undefined);
+  const missing = REQUIRED[kind!].filter((r) => roles[r] === undefined && !supplied(r));
+  if (kind === 'budget' && roles.period === undefined && opts.period === undefined && plan.titlePeriod === undefined) missing.push('period');
+  if (kind === 'survey' && roles.share === undefined && roles.positive === undefined) missing.push('share');
+  return missing;
+}
+
+/**
+ * "Periodutfall" in a file with no period column is one follow-up's outcome so far this year
+ * (as "Utfall_proc" beside it shows), not a month's amount.
+ */
+function moveYearToDate(plan: RecordPlan, table: TableHead, opts: RecordOptions): void {
+  const roles = plan.roles;
+  for (const [from, to] of [['actualMonth', 'actualYtd'], ['budgetMonth', 'budgetYtd']] as const) {
+    const idx = roles[from];
+    if (idx === undefined || roles[to] !== undefined || opts.columns?.[from] !== undefined) continue;
+    roles[to] = idx;
+    delete roles[from];
+    plan.findings.push({ code: 'column-year-to-date', line: table.headerLine, column: idx + 1, args: { header: table.headers[idx]!, role: to === 'actualYtd' ? 'utfall ack' : 'budget ack' } });
+  }
+}
+
+/** A budget file's unit: the option, a column's name, the title, else kronor (assumed, and said). */
+function chooseUnit(plan: RecordPlan, table: TableHead, opts: RecordOptions): void {
+  const map = plan.header.map;
+  const titleUnit = table.title !== undefined ? unitInTitle(table.title) : undefined;
+  plan.unitAssumed = opts.unit === undefined && map.unit === undefined && titleUnit === undefined;
+  plan.unit = opts.unit ?? map.unit?.unit ?? titleUnit ?? 'kr';
+  if (plan.kind !== 'budget') return;
+  const line = table.headerLine;
+  if (opts.unit === undefined && map.unit) {
+    plan.findings.push({ code: 'unit-from-header', line, args: { unit: map.unit.unit, header: map.unit.header } });
+  } else if (opts.unit === undefined && titleUnit !== undefined) {
+    plan.findings.push({ code: 'unit-from-title', line, args: { unit: titleUnit, title: truncate(table.title!) } });
+  } else if (opts.unit === undefined) plan.findings.push({ code: 'unit-assumed', line });
+}
+
+/** `dir/pxweb-andel-65plus.csv` → `pxweb-andel-65plus`: a name for a table with no title. */
+function fileStem(file: string): string {
+  return file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+}

@@ -1,0 +1,249 @@
+import type { Role } from '../config/schema.js';
+import type { FindingInput } from '../model/findings.js';
+import type { RejectedRow, RowCounts } from '../model/input.js';
+import type { Gender, QualityRecord } from '../model/records.js';
+import type { Area } from '../model/register.js';
+import { normalizeLabel, truncate } from '../model/text.js';
+import { appendAll } from '../model/array.js';
+import type { CellLookups } from './cell-lookups.js';
+import { ALIASES } from './columns.js';
+import { parseNumber, type DecimalMark } from './number.js';
+import type { RecordOptions, RecordsResult, TableHead } from './record-options.js';
+import type { RecordPlan } from './record-plan.js';
+import type { Row } from './table.js';
+
+/** How each row of a file ended: counted, and a rejected row's original text kept. */
+export class RowOutcomes {
+  readonly counts: RowCounts = { read: 0, used: 0, rejected: 0, ignored: 0 };
+  readonly rejects: RejectedRow[] = [];
+  /** The records rows gave, in file order (answer groups join at the end). */
+  readonly records: QualityRecord[] = [];
+
+  constructor(readonly findings: FindingInput[], private readonly textOf: (row: Row) => string) {}
+
+  /** Counts a row as rejected and keeps its original text. */
+  reject(row: Row, reason: string): void {
+    this.counts.rejected++;
+    this.rejects.push({ line: row.line, reason, text: this.textOf(row) });
+  }
+
+  /** Rejects a row for the errors found in it (their findings reported), named by their codes. */
+  rejectFor(row: Row, errors: readonly FindingInput[]): void {
+    appendAll(this.findings, errors);
+    this.reject(row, [...new Set(errors.map((e) => e.code))].join('; '));
+  }
+
+  /** Sets a row aside with a finding that says why. */
+  ignore(f: FindingInput): void {
+    this.findings.push(f);
+    this.counts.ignored++;
+  }
+
+  /** The text a rejected row is kept with. */
+  text(row: Row): string {
+    return this.textOf(row);
+  }
+}
+
+/** Whether a row repeats the header, and whether it is the ordinary row the quick paths take. */
+export class RowShape {
+  private readonly key: string;
+  private readonly first: string;
+  /** Normalising changes case and accents, never the trimmed length: a cheap check before it. */
+  private readonly firstLength: number;
+
+  constructor(private readonly headers: readonly string[]) {
+    this.key = headers.map(normalizeLabel).join('\u0000');
+    this.first = normalizeLabel(headers[0] ?? '');
+    this.firstLength = (headers[0] ?? '').length;
+  }
+
+  /** A repeated header starts with the header's first name; only then is the whole row compared. */
+  isHeaderRow(cells: readonly string[]): boolean {
+    return normalizeLabel(cells[0] ?? '') === this.first && cells.map((c) => normalizeLabel(c)).join('\u0000') === this.key;
+  }
+
+  repeatsHeader(cells: readonly string[]): boolean {
+    return cells[0]!.trim().length === this.firstLength && this.isHeaderRow(cells);
+  }
+
+  /** A row of the header's width that does not repeat the header. */
+  ordinary(cells: readonly string[]): boolean {
+    return cells.length === this.headers.length && !this.repeatsHeader(cells);
+  }
+}
+
+/** What every row reader of one file shares. */
+export interface RowEnv {
+  opts: RecordOptions;
+  table: TableHead;
+  plan: RecordPlan;
+  out: RowOutcomes;
+  lookups: CellLookups;
+  shape: RowShape;
+}
+
+/** The fields every kind of row has, read by the general path. */
+export interface SharedFields {
+  area: Area | undefined;
+  gender: Gender;
+  /** '' in a wide table (each column has its period); undefined when unreadable. */
+  period: string | undefined;
+}
+
+/** One kind of row (answers, scores and values, budget lines): its quick path beside its general one. */
+export interface RowReader {
+  /** Reads the common row whole without the general path's checks; false when it needs them. */
+  quick(row: Row): boolean;
+  /** Reads the rest of a row whose shared fields the general path has read. */
+  read(cells: RowCells, fields: SharedFields): void;
+  /** After the last row: what the file's rows add up to. */
+  finish(out: RecordsResult): void;
+}
+
+/** One row's cells by role, with the errors found in them so far (general path). */
+export class RowCells {
+  readonly errors: FindingInput[] = [];
+
+  constructor(readonly row: Row, private readonly plan: RecordPlan, private readonly headers: readonly string[], private readonly dash: RecordOptions['dash']) {}
+
+  /** The trimmed text of a role's cell; undefined when no column plays the role. */
+  cell(role: Role): string | undefined {
+    const idx = this.plan.roles[role];
+    return idx === undefined ? undefined : (this.row.cells[idx] ?? '').trim();
+  }
+
+  /** The 1-based column of a role (1 when no column plays it). */
+  col(role: Role): number {
+    return (this.plan.roles[role] ?? 0) + 1;
+  }
+
+  /** Notes an error in a role's cell (or a column's, by index). */
+  fail(code: FindingInput['code'], role: Role | number, args: Record<string, string | number> = {}, received?: string): void {
+    const column = typeof role === 'number' ? role + 1 : this.col(role);
+    const f: FindingInput = { code, line: this.row.line, column, args: { role: typeof role === 'number' ? this.headers[role] ?? '' : role, ...args } };
+    const got = received ?? (typeof role === 'number' ? this.row.cells[role] : this.cell(role));
+    if (got !== undefined) f.received = truncate(got);
+    this.errors.push(f);
+  }
+
+  /** A role's (or column's) number, its decimal point moved `shift` places; null when missing or unreadable (an error then). */
+  num(role: Role | number, shift = 0): number | null {
+    const text = typeof role === 'number' ? (this.row.cells[role] ?? '') : this.cell(role);
+    if (text === undefined) return null;
+    const decimal: DecimalMark = this.plan.decimal;
+    const parsed = parseNumber(text, decimal, this.dash, shift);
+    if (parsed.kind === 'invalid') {
+      this.fail('value-number-invalid', role, { decimal });
+      return null;
+    }
+    if (parsed.kind === 'inexact') {
+      this.fail('value-beyond-exact', role);
+      return null;
+    }
+    return parsed.kind === 'value' ? parsed.value : null;
+  }
+
+  /** A finding per issue the record schema found, at the column of the field it names. */
+  outOfRange(issues: readonly { path: readonly PropertyKey[]; message: string }[], findings: FindingInput[]): void {
+    for (const issue of issues) {
+      const field = String(issue.path[0] ?? '');
+      const role = (field in ALIASES ? field : 'value') as Role;
+      const f: FindingInput = { code: 'value-out-of-range', line: this.row.line, column: this.col(role), args: { role: field, range: issue.message } };
+      const got = this.cell(role);
+      if (got !== undefined) f.received = truncate(got);
+      findings.push(f);
+    }
+  }
+}
+
+/**
+ * Whether a row has the table's shape: a PX-Web footnote under a wide table is set aside, a row
+ * of another width or a repeated header is rejected. True when the row is to be read on.
+ */
+export function checkShape(row: Row, env: RowEnv): boolean {
+  const { out, shape } = env;
+  const width = env.table.headers.length;
+  // PX-Web downloads end with footnotes ("Fotnoter", "Källa: SCB"): one text cell under a wide table.
+  if (env.plan.layout === 'wide' && row.cells.length === 1 && width > 1) {
+    out.ignore({ code: 'footnote', line: row.line, received: truncate(row.cells[0]!) });
+    return false;
+  }
+  let repeated: boolean;
+  if (row.cells.length !== width) {
+    repeated = shape.isHeaderRow(row.cells);
+    // One trailing empty field (a trailing delimiter) is harmless; anything else is a broken row.
+    const trailingOnly = row.cells.length === width + 1 && row.cells.at(-1)!.trim() === '';
+    if (!repeated && !trailingOnly) {
+      out.findings.push({ code: 'row-column-count', line: row.line, args: { got: row.cells.length, expected: width } });
+      out.reject(row, 'row-column-count');
+      return false;
+    }
+  } else repeated = shape.repeatsHeader(row.cells);
+  if (!repeated) return true;
+  out.findings.push({ code: 'row-repeated-header', line: row.line });
+  out.reject(row, 'row-repeated-header');
+  return false;
+}
+
+/**
+ * Area, gender and period, with an error for each that cannot be read; undefined when the row is
+ * set aside (another gender than the one read, or a status that marks the value).
+ */
+export function readShared(cells: RowCells, env: RowEnv): SharedFields | undefined {
+  const { plan, opts, lookups } = env;
+  const row = cells.row;
+  const area = readArea(cells, env);
+  let gender: Gender = 'T';
+  const genderText = cells.cell('gender');
+  if (genderText !== undefined && genderText !== '') {
+    const g = lookups.gender(genderText);
+    if (g === undefined) cells.fail('gender-invalid', 'gender');
+    else gender = g;
+  }
+  const periodText = cells.cell('period') ?? opts.period ?? plan.titlePeriod ?? '';
+  const period = plan.layout === 'wide' ? '' : lookups.period(periodText);
+  if (plan.layout === 'long' && period === undefined) cells.fail(periodText === '' ? 'value-required' : 'period-invalid', 'period', {}, periodText);
+  // Surveys are per year: a month in a survey or respondent file is a mistake, not a finer grain.
+  else if (period !== undefined && period.length !== 4 && (plan.kind === 'survey' || plan.kind === 'answers')) cells.fail('period-not-year', 'period', {}, periodText);
+  if (cells.errors.length === 0 && plan.genderFilter !== 'all' && gender !== plan.genderFilter) {
+    env.out.ignore({ code: 'gender-filtered', line: row.line, column: cells.col('gender'), args: { gender, selected: plan.genderFilter } });
+    return undefined;
+  }
+  // A non-empty status marks an uncertain or confidential value (Kolada): excluded, reported.
+  const statusText = cells.cell('status');
+  if (cells.errors.length === 0 && statusText !== undefined && statusText !== '' && !/^(na|null)$/i.test(statusText)) {
+    env.out.ignore({ code: 'status-excluded', line: row.line, column: cells.col('status'), received: truncate(statusText), args: { status: truncate(statusText) } });
+    return undefined;
+  }
+  return { area, gender, period };
+}
+
+/** Area: a code or name, the organisation's aliases, and the name column checked against the code. */
+function readArea(cells: RowCells, env: RowEnv): Area | undefined {
+  const { lookups } = env;
+  const areaText = cells.cell('municipality') ?? env.opts.municipality ?? env.plan.titleArea ?? '';
+  if (lookups.isOrganisation(areaText)) return lookups.orgArea;
+  const res = lookups.area(areaText);
+  if (!res.ok && res.reason === 'mismatch') cells.fail('area-mismatch', 'municipality', { code: res.code, registered: res.registered, name: res.name });
+  else if (!res.ok) cells.fail(areaText === '' ? 'value-required' : 'area-unknown', 'municipality');
+  if (!res.ok) return undefined;
+  if (res.repairedFrom !== undefined) {
+    env.out.findings.push({ code: 'area-code-repaired', line: cells.row.line, column: cells.col('municipality'), received: truncate(areaText), args: { from: res.repairedFrom, to: res.area.code } });
+  }
+  const nameText = cells.cell('municipalityName');
+  // A group (Kolada's `G…`) is known by the name its rows give it.
+  if (nameText && res.area.kind === 'group') return { ...res.area, name: nameText };
+  if (nameText && res.area.kind === 'municipality') {
+    const byName = lookups.area(nameText);
+    if (byName.ok && byName.area.code !== res.area.code) {
+      cells.fail('area-mismatch', 'municipalityName', { code: res.area.code, registered: res.area.code, name: nameText });
+    }
+  }
+  return res.area;
+}
+
+/** A column's trimmed text; undefined when there is no such column. */
+export function at(idx: number | undefined, cells: readonly string[]): string | undefined {
+  return idx === undefined ? undefined : (cells[idx] ?? '').trim();
+}

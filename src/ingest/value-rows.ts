@@ -1,0 +1,162 @@
+import type { Gender, QualityRecord } from '../model/records.js';
+import { surveyRecordSchema, valueRecordSchema } from '../model/records.js';
+import type { Area } from '../model/register.js';
+import { truncate } from '../model/text.js';
+import { createPartsMap } from './groups.js';
+import type { RowCells, RowEnv, RowReader, SharedFields } from './row-fields.js';
+
+/** A record a row may give, before the schema has checked it. */
+interface Candidate {
+  schema: typeof surveyRecordSchema | typeof valueRecordSchema;
+  value: Record<string, unknown>;
+  /** What makes it the same record as another row's: area code, period, indicator, service, gender. */
+  key: readonly string[];
+  /** Its numbers, to tell a repeated row from a conflicting one. */
+  fingerprint: readonly (number | null)[];
+}
+
+/** The parts of a row every candidate record of it shares. */
+interface Parts extends SharedFields {
+  indicator: string;
+  service: string;
+  indicatorTitle: string | undefined;
+  source: { file: string; line: number };
+}
+
+/**
+ * Aggregated scores (survey: n, positive count, share) and values (one per row, or one per period
+ * column of a wide table): each row's records checked by the schema and against the rows before.
+ */
+export class ValueRows implements RowReader {
+  /** The first row of each key, with its numbers. */
+  private readonly seen = createPartsMap<{ line: number; value: readonly (number | null)[] }>();
+  /** Columns tillit has no role for (age band, housing form…) that still keep series apart (see `HeaderPlan`). */
+  private readonly stubs: readonly number[];
+  /** Columns the sample shows constant: they keep apart only the rows that differ from it. */
+  private readonly quietStubs: readonly { idx: number; value?: string }[];
+
+  constructor(private readonly env: RowEnv) {
+    this.stubs = env.plan.header.stubs;
+    this.quietStubs = env.plan.header.quiet.filter((q) => q.value !== undefined);
+  }
+
+  /** Every row takes the general path. */
+  quick(): boolean {
+    return false;
+  }
+
+  read(cells: RowCells, fields: SharedFields): void {
+    const { lookups, plan, opts, out } = this.env;
+    const row = cells.row;
+    const source = { file: opts.file, line: row.line };
+    const service = lookups.kept(this.stubs.length > 0 || this.quietStubs.length > 0 ? this.stubParts(row.cells, cells.cell('service')) : cells.cell('service') ?? '');
+    const indicator = lookups.kept(cells.cell('indicator') || plan.fileIndicator || '');
+    const titleText = cells.cell('indicatorTitle');
+    const parts: Parts = { ...fields, indicator, service, indicatorTitle: titleText === undefined ? undefined : lookups.kept(titleText), source };
+    const candidates = plan.kind === 'survey' ? [this.survey(cells, parts)] : this.values(cells, parts);
+    if (candidates === undefined) return;
+    if (cells.errors.length > 0 || fields.area === undefined) {
+      out.rejectFor(row, cells.errors);
+      return;
+    }
+    this.keep(cells, candidates);
+  }
+
+  finish(): void {}
+
+  private survey(cells: RowCells, p: Parts): Candidate {
+    const n = cells.num('n');
+    const positive = cells.num('positive');
+    let share = cells.num('share');
+    if (share === null && positive !== null && n !== null && n > 0 && positive <= n) share = (positive / n) * 100;
+    const value = {
+      kind: 'survey', area: p.area, period: p.period, indicator: p.indicator, service: p.service, gender: p.gender, n, positive, share, source: p.source,
+      ...(p.indicatorTitle ? { title: p.indicatorTitle } : {}),
+    };
+    if (positive !== null && n !== null && cells.cell('share') && share !== null && n > 0 && Math.abs((positive / n) * 100 - share) > 0.6) {
+      this.env.out.findings.push({ code: 'value-share-mismatch', line: cells.row.line, column: cells.col('share'), args: { share, computed: ((positive / n) * 100).toFixed(1) } });
+    }
+    return { schema: surveyRecordSchema, value, key: key(p.area, p.period, p), fingerprint: [n, positive, share] };
+  }
+
+  /** A long row's value, or a wide row's one per period column; undefined when a long row's value is a known gap (set aside). */
+  private values(cells: RowCells, p: Parts): Candidate[] | undefined {
+    const candidates: Candidate[] = [];
+    const row = cells.row;
+    if (this.env.plan.layout === 'wide') {
+      for (const w of this.env.plan.header.wide) {
+        const v = cells.num(w.idx);
+        if (v === null) continue;
+        const value = { kind: 'values', area: p.area, period: w.period, indicator: p.indicator, service: p.service, gender: p.gender, value: v, n: null, source: p.source };
+        candidates.push({ schema: valueRecordSchema, value, key: key(p.area, w.period, p), fingerprint: [v] });
+      }
+      return candidates;
+    }
+    const role = this.env.plan.roles.value !== undefined ? 'value' : 'share';
+    const v = cells.num(role);
+    const n = cells.num('n');
+    if (v !== null) {
+      const value = {
+        kind: 'values', area: p.area, period: p.period, indicator: p.indicator, service: p.service, gender: p.gender, value: v, n, source: p.source,
+        ...(p.indicatorTitle ? { title: p.indicatorTitle } : {}),
+      };
+      candidates.push({ schema: valueRecordSchema, value, key: key(p.area, p.period, p), fingerprint: [v, n] });
+    } else if (cells.errors.length === 0) {
+      // A missing value (`..`, NA) is a known gap, not an error: read and reported as ignored.
+      this.env.out.ignore({ code: 'value-missing', line: row.line, column: cells.col(role), received: truncate(cells.cell(role) ?? '') });
+      return undefined;
+    }
+    return candidates;
+  }
+
+  /** Keeps the records the schema accepts and no row before gave; counts the row by what became of them. */
+  private keep(cells: RowCells, candidates: readonly Candidate[]): void {
+    const { out } = this.env;
+    const row = cells.row;
+    let used = false;
+    let rejected = false;
+    const reasons: string[] = [];
+    for (const c of candidates) {
+      const parsed = c.schema.safeParse(c.value);
+      if (!parsed.success) {
+        cells.outOfRange(parsed.error.issues, out.findings);
+        rejected = true;
+        reasons.push('value-out-of-range');
+        continue;
+      }
+      const prior = this.seen.get(c.key);
+      if (prior) {
+        // Same values (NaN never reaches here: numbers are parsed finite).
+        const same = prior.value.length === c.fingerprint.length && prior.value.every((v, i) => v === c.fingerprint[i]);
+        out.findings.push({ code: same ? 'duplicate-row' : 'duplicate-conflict', line: row.line, args: { first: prior.line, key: c.key.join(' / ') } });
+        rejected ||= !same;
+        if (!same) reasons.push('duplicate-conflict');
+        continue;
+      }
+      this.seen.set(c.key, { line: row.line, value: c.fingerprint });
+      out.records.push(parsed.data as QualityRecord);
+      used = true;
+    }
+    if (candidates.length === 0) out.findings.push({ code: 'value-missing', line: row.line });
+    if (used) out.counts.used++;
+    else if (rejected) out.reject(row, [...new Set(reasons)].join('; '));
+    else out.counts.ignored++;
+  }
+
+  private stubParts(cells: readonly string[], service: string | undefined): string {
+    const parts = service === undefined || service === '' ? [] : [service];
+    for (const i of this.stubs) {
+      const v = (cells[i] ?? '').trim();
+      if (v !== '') parts.push(v);
+    }
+    for (const q of this.quietStubs) {
+      const v = (cells[q.idx] ?? '').trim();
+      if (v !== q.value && v !== '') parts.push(v);
+    }
+    return parts.join(' / ');
+  }
+}
+
+function key(area: Area | undefined, period: string | undefined, p: { indicator: string; service: string; gender: Gender }): string[] {
+  return [area?.code ?? '', period ?? '', p.indicator, p.service, p.gender];
+}

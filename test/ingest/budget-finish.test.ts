@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { finishBudget } from '../../src/ingest/budget-finish.js';
+import { sumKind } from '../../src/ingest/budget-rows.js';
+import { BudgetTable } from '../../src/model/budget-table.js';
+import type { FindingInput } from '../../src/model/findings.js';
+import type { Sign } from '../../src/model/input.js';
+
+type Amounts = [number | null, number | null, number | null, number | null, number | null, number | null];
+
+/** One area's lines in one month, each as activity and its six amounts (year, ytd, month budget; ytd, month outcome; forecast). */
+function table(lines: [string, ...Amounts][]): BudgetTable {
+  const t = new BudgetTable('b.csv', 4);
+  const area = t.areaId({ code: '1460', kind: 'municipality' });
+  const month = t.monthId('2025-03');
+  lines.forEach(([activity, ...a], i) => t.push(area, month, t.activityId(activity), i + 2, ...a));
+  return t;
+}
+
+function finish(t: BudgetTable, givens: [number, number][] = [], sign?: Sign) {
+  const out = { findings: [] as FindingInput[], counts: { read: t.length, used: t.length, rejected: 0, ignored: 0 }, sign: undefined as Sign | undefined };
+  const totals = finishBudget(t, new Map(givens), (a) => sumKind(a) ?? '', sign, out, 'kr');
+  return { totals: [...totals], out, codes: out.findings.map((f) => `${f.code}@${f.line ?? '-'}`) };
+}
+
+describe('finishBudget', () => {
+  it('costs written negative: inferred and said, the amounts turned positive', () => {
+    const t = table([['Äldreomsorg', -100, null, null, -40, null, -110], ['LSS', -50, null, null, -20, null, -50]]);
+    const r = finish(t);
+    expect(r.out.sign).toBe('costs-negative');
+    expect(r.out.findings).toEqual([{ code: 'sign-inferred', args: { sign: 'negative' } }]);
+    expect([t.amount(0, 0), t.amount(0, 3), t.amount(0, 5), t.amount(1, 0)]).toEqual([100, 40, 110, 50]);
+  });
+
+  it('mixed signs: costs positive assumed, and said; a sign given is not inferred', () => {
+    expect(finish(table([['A', 100, null, null, null, null, null], ['B', -5, null, null, null, null, null]])).codes).toEqual(['sign-mixed@-']);
+    const given = finish(table([['A', -100, null, null, null, null, null]]), [], 'costs-positive');
+    expect([given.out.sign, given.codes]).toEqual(['costs-positive', []]);
+  });
+
+  it('only revenue lines, written positive: the net convention makes costs negative', () => {
+    expect(finish(table([['Skatteintäkter', 900, null, null, null, null, null]])).out.sign).toBe('costs-negative');
+  });
+
+  it('a total row is reported, counted as ignored and checked against the lines beside it; a subtotal only reported', () => {
+    const t = table([
+      ['Äldreomsorg', 100, null, null, 40, null, 110],
+      ['LSS', 50, null, null, 20, null, 50],
+      ['Delsumma vård', 100, null, null, null, null, null],
+      ['Summa', 150, null, null, 63, null, 160],
+    ]);
+    const r = finish(t, [], 'costs-positive');
+    expect(r.totals).toEqual([2, 3]);
+    // The budget matches (150); the outcome does not (60 against 63, past half a krona per line): the first amount that differs is reported.
+    expect(r.codes).toEqual(['total-row@4', 'total-row@5', 'total-mismatch@5']);
+    expect(r.out.findings.at(-1)!.args).toEqual({ given: '63', computed: '60' });
+    expect(r.out.counts).toMatchObject({ used: 2, ignored: 2 });
+  });
+
+  it('a given deviation is checked against budget − forecast and against budget to date − outcome to date', () => {
+    const t = table([['A', 100, 60, null, 50, null, 110], ['B', 100, 60, null, 50, null, 110], ['C', 100, 60, null, 50, null, 110]]);
+    // −10 is budget − forecast, 10 is budget to date − outcome to date, 3 is neither.
+    expect(finish(t, [[0, -10], [1, 10], [2, 3]], 'costs-positive').codes).toEqual(['deviation-mismatch@4']);
+  });
+});

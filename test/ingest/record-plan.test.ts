@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config/parse.js';
+import type { RecordOptions, TableHead } from '../../src/ingest/record-options.js';
+import { planRecords } from '../../src/ingest/record-plan.js';
+import { ingestOptions } from '../../src/ingest/resolve.js';
+import type { Row } from '../../src/ingest/table.js';
+
+/** Plans a `;`-separated header with sample rows, as the CSV reader hands them over. */
+function plan(header: string, rows: string[] = [], opts: Partial<RecordOptions> = {}, head: Partial<TableHead> = {}) {
+  const table: TableHead = { delimiter: ';', headerLine: 1, headers: header.split(';'), findings: [], ...head };
+  const sample: Row[] = rows.map((r, i) => ({ line: i + 2, cells: r.split(';') }));
+  return planRecords(table, sample, { ...ingestOptions(defaultConfig(), {}, {}), file: 'dir/ekonomi.csv', ...opts });
+}
+
+const codes = (p: ReturnType<typeof plan>) => p.findings.map((f) => `${f.code}@${f.line ?? '-'}:${f.column ?? '-'}`);
+
+describe('planRecords', () => {
+  it('a survey header: its kind, the decimal mark the sample shows, and nothing to report', () => {
+    const p = plan('År;Kommun;Fråga;Antal svarande;Andel', ['2024;1460;helhetssyn;112;87,5']);
+    expect(p).toMatchObject({ kind: 'survey', layout: 'long', decimal: ',', genderFilter: 'all', kolada: false });
+    expect(p.failed).toBeUndefined();
+    expect(p.findings).toEqual([]);
+  });
+
+  it('a Kolada extract keeps the total gender unless told otherwise', () => {
+    expect(plan('kpi;municipality_id;year;gender;value', ['N00001;1460;2024;T;1.5']).genderFilter).toBe('T');
+    expect(plan('kpi;municipality_id;year;gender;value', [], { gender: 'K' }).genderFilter).toBe('K');
+    expect(plan('Kommun;År;Kön;Värde', ['1460;2024;K;1']).genderFilter).toBe('all');
+  });
+
+  it('a header that names nothing fails as unrecognised, naming no kind', () => {
+    const p = plan('foo;bar', ['1;2']);
+    expect([p.failed, p.kind]).toEqual(['header-unrecognised', undefined]);
+    expect(codes(p)).toEqual(['header-unrecognised@1:-']);
+  });
+
+  it('budget forced on a file without amounts fails as a usage error, naming no kind', () => {
+    const p = plan('Kommun;Verksamhet;Kommentar', ['1460;Äldreomsorg;x'], { kind: 'budget' });
+    expect([p.failed, p.kind]).toEqual(['kind-no-amounts', undefined]);
+  });
+
+  it('a missing column fails the plan but keeps its kind', () => {
+    const p = plan('Kommun;Fråga;Antal svarande;Andel', ['1460;helhetssyn;112;87,5']);
+    expect([p.failed, p.kind]).toEqual(['header-missing-column', 'survey']);
+    expect(p.findings.at(-1)!.args!.missing).toMatch(/^period/);
+  });
+
+  it('a budget file dated and measured by its title, its "Periodutfall" read as the outcome so far', () => {
+    const p = plan('Verksamhet;Budget helår;Periodutfall;Kommentar', ['Äldreomsorg;1200;800;ok'], { municipality: '1460' }, { title: 'Månadsuppföljning april 2025, belopp i tkr' });
+    expect(p).toMatchObject({ kind: 'budget', titlePeriod: '2025-04', unit: 'tkr', unitAssumed: false });
+    expect(p.roles).toMatchObject({ service: 0, budgetYear: 1, actualYtd: 2 });
+    expect(p.roles.actualMonth).toBeUndefined();
+    expect(codes(p)).toEqual(['period-from-title@1:-', 'column-unused@1:4', 'column-year-to-date@1:3', 'unit-from-title@1:-']);
+  });
+
+  it('a budget file with no unit anywhere assumes kronor and says so', () => {
+    const p = plan('Kommun;Period;Verksamhet;Budget', ['1460;2025-03;Äldreomsorg;100']);
+    expect([p.unit, p.unitAssumed]).toEqual(['kr', true]);
+    expect(codes(p)).toEqual(['unit-assumed@1:-']);
+  });
+
+  it('a table of one measure without an indicator column is named after its file', () => {
+    const p = plan('Kommun;År;Värde', ['1460;2024;3,5']);
+    expect(p.fileIndicator).toBe('ekonomi');
+    expect(codes(p)).toEqual(['indicator-from-file@1:-']);
+  });
+
+  it('a later part of a split file reports none of the header\'s findings, unless the header fails', () => {
+    const first = plan('Kommun;År;Värde', ['1460;2024;3,5']);
+    const later = plan('Kommun;År;Värde', [], { decimal: ',' }, { continued: true, plan: first.header });
+    expect(later.findings).toEqual([]);
+    expect(later.fileIndicator).toBe('ekonomi');
+    expect(codes(plan('foo;bar', [], {}, { continued: true }))).toEqual(['header-unrecognised@1:-']);
+  });
+
+  it('a pooled range among a wide table\'s periods is noted', () => {
+    expect(plan('Region;2004-2007;2008-2011', ['Riket;1;2'], {}, { title: 'Andel' }).pooled).toBe('2004-2007');
+  });
+});
