@@ -18,7 +18,7 @@ export function escapeHtml(text: string): string {
  */
 const STYLE = `
 @page { size: A4; margin: 12mm; }
-html { font-family: sans-serif; font-size: 10pt; line-height: 1.3; color: #222; background: white; }
+html { font-family: Arial, Helvetica, 'Liberation Sans', 'DejaVu Sans Condensed', sans-serif; font-size: 10pt; line-height: 1.3; color: #222; background: white; }
 body { margin: 0 auto; max-width: 186mm; padding: 8mm 4mm; }
 section.brief { break-after: page; page-break-after: always; }
 section.brief:last-child { break-after: auto; page-break-after: auto; }
@@ -37,7 +37,8 @@ td.series { font-family: monospace; letter-spacing: -0.05em; white-space: nowrap
 figure { margin: 0; }
 figure svg { display: block; width: 100%; height: auto; }
 @media print {
-  html { font-size: 8pt; }
+  /* One A4 page a brief with any of the fonts above (DejaVu Sans, the widest common fallback, needs 7.5). */
+  html { font-size: 7.5pt; }
   body { max-width: none; padding: 0; }
   h1 { font-size: 12pt; }
   h2 { font-size: 9.5pt; margin-top: 2mm; }
