@@ -4,6 +4,7 @@ import type { Finding } from '../model/findings.js';
 import type { AreaKind } from '../model/register.js';
 import type { BalanceHistory as BalanceHistoryRow, BudgetRow, Milestone } from '../model/report.js';
 import { normalizeLabel } from '../model/text.js';
+import { TOTAL_ACTIVITY } from '../model/vocabulary.js';
 import { balanceHistory, yearEnd, type YearEnd } from './balance-history.js';
 import { addUp, BudgetYear } from './budget-balance.js';
 import { readLines, type LineEntry } from './budget-lines.js';
@@ -158,7 +159,7 @@ function shownLines(byLine: ReadonlyMap<string, LineYears>, config: Config): Yea
   }
   const sums: YearsLine[] = [...byActivity.values()].map((parts) => sumLine(orgCode, 'organisation', parts[0]!.activity, false, parts.map(own), (p) => p.area));
   if (sums.length > 0) byArea.set(orgCode, { kind: 'organisation', lines: [...sums, ...(byArea.get(orgCode)?.lines ?? [])] });
-  const totalName = config.organisation.language === 'sv' ? 'Totalt' : 'Total';
+  const totalName = TOTAL_ACTIVITY[config.organisation.language];
   const out: YearsLine[] = [];
   for (const [area, { kind, lines }] of byArea) {
     out.push(...lines);

@@ -3,6 +3,7 @@ import { finding, type Finding } from '../model/findings.js';
 import type { BudgetRow } from '../model/report.js';
 import type { AreaKind } from '../model/register.js';
 import { normalizeLabel } from '../model/text.js';
+import { TOTAL_ACTIVITY } from '../model/vocabulary.js';
 import { addUp, budgetBalance, forecastAccuracy, yearToDate, type BudgetYear } from './budget-balance.js';
 import type { Line, LineEntry } from './budget-lines.js';
 import { SV } from './collation.js';
@@ -60,7 +61,7 @@ export function budgetRows(entries: ReadonlyMap<string, LineEntry>, config: Conf
   for (const [area, { kind, shown: lines }] of byArea) {
     // A copy: the organisation's own lines are also what its shared costs are made of.
     const shown = [...lines].sort((a, b) => SV.compare(a.activity, b.activity));
-    if (shown.length > 1) shown.push({ activity: config.organisation.language === 'sv' ? 'Totalt' : 'Total', line: sumOf(shown), parts: { labels: shown.map((s) => s.activity), lines: shown.map((s) => s.line) } });
+    if (shown.length > 1) shown.push({ activity: TOTAL_ACTIVITY[config.organisation.language], line: sumOf(shown), parts: { labels: shown.map((s) => s.activity), lines: shown.map((s) => s.line) } });
     for (const s of shown) {
       const row = make(area, kind, s, s === shown.at(-1) && shown.length > 1);
       if (row === undefined) continue;

@@ -21,3 +21,5 @@ export const gender = z.enum(GENDERS);
 export function isCount(unit: ValueUnit | undefined): boolean {
   return unit === 'count' || unit === 'hours' || unit === 'mnkr';
 }
+
+export { TOTAL_ACTIVITY } from './words.js';

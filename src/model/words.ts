@@ -20,6 +20,12 @@ export type Kind = (typeof KINDS)[number];
 export const LANGS = ['sv', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
+/**
+ * The activity name of an area's budget total in the report model (`total: true`), in the
+ * organisation's language: data, as the JSON report carries it, not a label of one rendering.
+ */
+export const TOTAL_ACTIVITY = { sv: 'Totalt', en: 'Total' } as const satisfies Record<Lang, string>;
+
 /** Units amounts are written or shown in: kronor, thousands, millions. */
 export const AMOUNT_UNITS = ['kr', 'tkr', 'mnkr'] as const;
 export type AmountUnit = (typeof AMOUNT_UNITS)[number];

@@ -1,12 +1,12 @@
 import type { Report } from '../model/report.js';
 import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatValue, sparkline, type Lang } from './format.js';
 import { keyMessages } from './messages.js';
-import { resultLine, signNote } from './render-table.js';
 import { findingNotes } from './finding-words.js';
-import { alphaText, areaName, areaQuality, budgetHeading, budgetLabel, budgetPeriodNote, indicatorTitle, indicatorUnit, latestQuality, NO_PAINT, olderPeriod, outdatedQuality, seriesValues, type RenderOptions } from './view.js';
+import { phrases } from './phrases.js';
+import { alphaText, areaName, areaQuality, budgetHeading, budgetLabel, budgetPeriodNote, indicatorTitle, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, resultRuns, seriesValues, signNote, type RenderOptions } from './view.js';
 import { words } from './words.js';
 import { historyView, milestoneView, milestoneMethod, qualitySparkline } from './history.js';
-import { PEER_WORDS, peerRows } from './peer-view.js';
+import { peerRows, peerWords } from './peer-view.js';
 
 /**
  * A brief's content as plain text, before any markup: the Markdown and the HTML brief are both
@@ -54,7 +54,6 @@ const cell = (text: string, more: Omit<Cell, 'text'> = {}): Cell => ({ text, ...
 /** The brief for one area (a municipality or the organisation), in plain language. */
 export function buildBrief(report: Report, area: string, opts: RenderOptions): Brief {
   const { lang } = opts;
-  const sv = lang === 'sv';
   const w = words(lang);
   const name = areaName(report, area);
   const isOrg = report.areas.find((a) => a.code === area)?.kind === 'organisation';
@@ -63,16 +62,16 @@ export function buildBrief(report: Report, area: string, opts: RenderOptions): B
   return {
     lang,
     area,
-    title: `${isOrg ? name : `${name} (${area})`} – ${sv ? 'uppföljning' : 'follow-up'}: ${when}`,
-    generated: report.generatedAt ? `${sv ? 'Skapad' : 'Generated'} ${report.generatedAt}` : null,
-    messages: messages.length > 0 ? { heading: sv ? 'Det viktigaste' : 'Key messages', body: messages } : null,
+    title: `${isOrg ? name : `${name} (${area})`} – ${w.followUp}: ${when}`,
+    generated: report.generatedAt ? `${w.generated} ${report.generatedAt}` : null,
+    messages: messages.length > 0 ? { heading: w.keyMessages, body: messages } : null,
     quality: qualitySection(report, area, lang),
     peers: peerSection(report, area, lang),
     budget: budgetSection(report, area, lang),
-    result: resultCells(report, area, opts),
+    result: resultCells(report, area, lang),
     allocation: isOrg ? allocationSection(report, lang) : null,
     ...historySections(report, area, lang),
-    method: { heading: sv ? 'Om siffrorna' : 'About the figures', body: [...methodNote(report, lang), ...milestoneMethod(report, lang), ...dataNotes(report, area, lang)] },
+    method: { heading: w.aboutFigures, body: [...methodNote(report, lang), ...milestoneMethod(report, lang), ...dataNotes(report, area, lang)] },
   };
 }
 
@@ -84,7 +83,7 @@ function qualitySection(report: Report, area: string, lang: Lang): Section<Table
   return {
     heading: w.quality,
     body: {
-      head: [w.indicator, w.service, `${report.period.survey}`, lang === 'sv' ? 'Osäkerhet (95 %)' : 'Uncertainty (95%)', w.change, w.trend, w.reference, w.series],
+      head: [w.indicator, w.service, `${report.period.survey}`, w.uncertainty, w.change, w.trend, w.reference, w.series],
       rows: quality.map((q) => {
         const unit = indicatorUnit(report, q.indicator);
         return [
@@ -106,7 +105,7 @@ function qualitySection(report: Report, area: string, lang: Lang): Section<Table
 
 function peerSection(report: Report, area: string, lang: Lang): Section<Table> | null {
   const rows = peerRows(report, area, lang);
-  return rows.length === 0 ? null : { heading: PEER_WORDS[lang].heading, body: { head: [...PEER_WORDS[lang].head], rows: rows.map((r) => r.map((t) => cell(t))) } };
+  return rows.length === 0 ? null : { heading: peerWords(lang).heading, body: { head: [...peerWords(lang).head], rows: rows.map((r) => r.map((t) => cell(t))) } };
 }
 
 /** A value of a row older than the report year starts with its year: "2024: 81 %". */
@@ -125,7 +124,7 @@ function budgetSection(report: Report, area: string, lang: Lang): Section<Table>
   return {
     heading: `${w.budget} (${budgetHeading(report, budget, lang)})`,
     body: {
-      head: keep([w.activity, closed ? w.budgetYear : w.budgetYtd, closed ? (lang === 'sv' ? 'Utfall helår' : 'Outcome for the year') : w.actualYtd, w.deviationPct, w.forecastDeviation, w.statusHeader]),
+      head: keep([w.activity, closed ? w.budgetYear : w.budgetYtd, closed ? w.outcomeForYear : w.actualYtd, w.deviationPct, w.forecastDeviation, w.statusHeader]),
       rows: budget.map((b) => keep([
         cell(budgetLabel(report, b, lang) + budgetPeriodNote(b, budget, lang), { strong: b.total }),
         cell(amount(b.budgetYtd)),
@@ -138,18 +137,18 @@ function budgetSection(report: Report, area: string, lang: Lang): Section<Table>
   };
 }
 
-const STRONG_START = '\u0001';
-const STRONG_END = '\u0002';
-
-/** The result line as runs: what the table's paint would make bold comes out strong. */
-function resultCells(report: Report, area: string, opts: RenderOptions): Cell[] | null {
-  const line = resultLine(report, area, { ...opts, paint: { ...NO_PAINT, bold: (t) => `${STRONG_START}${t}${STRONG_END}` } });
-  if (!line) return null;
-  return line.split(STRONG_START).flatMap((part, i) => {
-    if (i === 0) return part ? [cell(part)] : [];
-    const [strong = '', rest = ''] = part.split(STRONG_END);
-    return [cell(strong, { strong: true }), ...(rest ? [cell(rest)] : [])];
-  });
+/** The result line's runs as cells: the label strong, the rest one plain cell. */
+function resultCells(report: Report, area: string, lang: Lang): Cell[] | null {
+  const runs = resultRuns(report, area, lang);
+  if (!runs) return null;
+  const out: Cell[] = [];
+  for (const run of runs) {
+    const last = out.at(-1);
+    if (run.strong) out.push(cell(run.text, { strong: true }));
+    else if (last && !last.strong) last.text += run.text;
+    else out.push(cell(run.text));
+  }
+  return out;
 }
 
 function allocationSection(report: Report, lang: Lang): Section<Table> | null {
@@ -172,24 +171,14 @@ function allocationSection(report: Report, lang: Lang): Section<Table> | null {
 
 /** The short method note every brief ends with. */
 export function methodNote(report: Report, lang: Lang): string[] {
-  const min = report.settings.minRespondents;
-  const alpha = alphaText(report, lang);
-  const sources = [...new Set(report.inputs.map((i) => i.file))].join(', ');
-  return lang === 'sv'
-    ? [
-        `Andel positiva svar räknas utan "Vet ej/Ingen åsikt". Resultat med färre än ${min} svarande visas inte, och inte heller resultat som annars skulle gå att räkna fram ur andra (till exempel totalen minus kvinnor och män, där de som inte angett kön är en egen grupp). Alla sådana står som "dold", utan skäl: skälet skulle säga ungefär hur många som svarat.`,
-        `Osäkerheten är ett 95 % konfidensintervall (Wilson). En förändring kallas förändring bara när den är statistiskt säkerställd (p < ${alpha}); en trend kräver minst fem år (Mann–Kendall).`,
-        signNote(report, lang),
-        `Källor: ${sources}.`,
-        ...report.attribution,
-      ]
-    : [
-        `Share of positive answers excludes "Don't know". Results with fewer than ${min} respondents are not shown, nor results that could otherwise be worked out from others (for example the total less women and men, where those who gave no gender are a group of their own). All of them read "hidden", with no reason: the reason would tell roughly how many answered.`,
-        `Uncertainty is a 95% confidence interval (Wilson). A change is only called a change when statistically significant (p < ${alpha}); a trend needs at least five years (Mann–Kendall).`,
-        signNote(report, lang),
-        `Sources: ${sources}.`,
-        ...report.attribution,
-      ];
+  const p = phrases(lang);
+  return [
+    p.methodShares(report.settings.minRespondents),
+    p.methodUncertainty(alphaText(report, lang)),
+    signNote(report, lang),
+    p.sources([...new Set(report.inputs.map((i) => i.file))].join(', ')),
+    ...report.attribution,
+  ];
 }
 
 /**
@@ -200,11 +189,7 @@ export function dataNotes(report: Report, area: string, lang: Lang): string[] {
   const out: string[] = [];
   const year = report.period.survey;
   if (year !== null && latestQuality(report, area).some((q) => olderPeriod(report, q) !== null)) out.push(words(lang).olderNote(year, report.settings.window));
-  if (areaQuality(report, area).some((q) => q.value !== null && q.n === null)) {
-    out.push(lang === 'sv'
-      ? 'För värden utan antal svarande anger källan ingen osäkerhet: de visas utan intervall, och deras förändringar mellan åren prövas inte statistiskt.'
-      : 'For values without a number of respondents the source gives no uncertainty: they are shown without an interval, and their year-to-year changes are not tested.');
-  }
+  if (areaQuality(report, area).some((q) => q.value !== null && q.n === null)) out.push(phrases(lang).noUncertaintyWithoutN);
   return [...out, ...findingNotes(report.findings, lang)];
 }
 

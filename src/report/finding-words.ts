@@ -1,6 +1,7 @@
 import type { FindingCode, FindingLike } from '../model/findings.js';
-import { groupByCode } from './warnings.js';
 import type { Lang } from '../model/vocabulary.js';
+import { both, inLang } from './phrasebook.js';
+import { groupByCode } from './warnings.js';
 
 type Sentence = { sv: string; en: string };
 
@@ -92,6 +93,12 @@ export const FINDING_WORDS = {
   'allocation-overlap-negative': { sv: 'En medlems befolkning är mindre än de medlemmars den innehåller, så befolkningsnyckeln kunde inte räknas och de gemensamma kostnaderna fördelades inte.', en: 'A member\'s population is smaller than that of the members it contains, so the population key could not be worked out and the shared costs were not allocated.' },
 } as const satisfies Record<FindingCode, Sentence>;
 
+/** The words around the findings' sentences. */
+const NOTE_WORDS = {
+  cases: both((n: number) => ` (${n} fall)`, (n) => ` (${n} cases)`),
+  more: both((n: number) => `… och ${n} till (se JSON-rapportens findings eller tillit validate).`, (n) => `… and ${n} more (see the JSON report's findings or tillit validate).`),
+};
+
 /** How many lines of findings a brief lists before it says how many more there are. */
 const MAX_LINES = 10;
 
@@ -101,17 +108,18 @@ const MAX_LINES = 10;
  * version has no sentence for (a report read back from JSON) keeps its English message.
  */
 export function findingNotes(findings: readonly FindingLike[], lang: Lang): string[] {
+  const w = inLang(NOTE_WORDS, lang);
   const groups = [...groupByCode(findings, 'error'), ...groupByCode(findings, 'warning')].flatMap(byFile);
   const lines = groups.map((list) => {
     const f = list[0]!;
     const sentence = (FINDING_WORDS as Record<string, Sentence | undefined>)[f.code]?.[lang] ?? `${f.message}.`;
     const where = f.file.startsWith('(') || f.file.startsWith('-') ? '' : `${f.file}: `;
-    const count = list.length > 1 ? (lang === 'sv' ? ` (${list.length} fall)` : ` (${list.length} cases)`) : '';
+    const count = list.length > 1 ? w.cases(list.length) : '';
     return `${where}${sentence}${count}`;
   });
   if (lines.length <= MAX_LINES) return lines;
   const more = lines.length - MAX_LINES + 1;
-  return [...lines.slice(0, MAX_LINES - 1), lang === 'sv' ? `… och ${more} till (se JSON-rapportens findings eller tillit validate).` : `… and ${more} more (see the JSON report's findings or tillit validate).`];
+  return [...lines.slice(0, MAX_LINES - 1), w.more(more)];
 }
 
 /** One kind's findings split by file, in order of first appearance. */

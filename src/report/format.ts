@@ -1,13 +1,23 @@
 import type { AmountUnit, Lang, ValueUnit } from '../model/vocabulary.js';
 import { minMax } from '../model/array.js';
+import { both, inLang } from './phrasebook.js';
 
 export type { AmountUnit, Lang };
 
 const UNIT_DIVISOR: Record<AmountUnit, number> = { kr: 1, tkr: 1_000, mnkr: 1_000_000 };
 const UNIT_DECIMALS: Record<AmountUnit, number> = { kr: 0, tkr: 0, mnkr: 1 };
 
-/** Thousands separator and decimal mark by language: Swedish groups with a no-break space (U+00A0). */
-const SEPARATORS: Record<Lang, { group: string; decimal: string }> = { sv: { group: '\u00A0', decimal: ',' }, en: { group: ',', decimal: '.' } };
+/** How each language writes numbers: thousands grouped by a no-break space (U+00A0) or a comma, a decimal comma or point. */
+export const NUMBER_MARKS = { sv: { group: '\u00A0', decimal: ',' }, en: { group: ',', decimal: '.' } } as const satisfies Record<Lang, { group: string; decimal: string }>;
+
+/** Units as each language writes them after a number. */
+const UNITS = {
+  percent: both(' %', '%'),
+  pp: both('pe', 'pp'),
+  krPerInhabitant: both('kr/inv', 'kr/inh.'),
+  hours: both('timmar', 'hours'),
+  days: both('dagar', 'days'),
+};
 
 const rounders = new Map<number, Intl.NumberFormat>();
 
@@ -35,7 +45,7 @@ export function formatNumber(value: number, decimals: number, lang: Lang): strin
   const text = rounder(decimals).format(value);
   const negative = text.startsWith('-');
   const [int, frac] = (negative ? text.slice(1) : text).split('.') as [string, string | undefined];
-  const { group, decimal } = SEPARATORS[lang];
+  const { group, decimal } = NUMBER_MARKS[lang];
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
   // -0,004 rounds to 0,00: a minus on zero would read as a loss.
   const sign = negative && /[1-9]/.test(text) ? '-' : '';
@@ -44,13 +54,13 @@ export function formatNumber(value: number, decimals: number, lang: Lang): strin
 
 /** `87,3 %` (sv) or `87.3%` (en). */
 export function formatPct(value: number, lang: Lang, decimals = 1): string {
-  return lang === 'sv' ? `${formatNumber(value, decimals, lang)} %` : `${formatNumber(value, decimals, lang)}%`;
+  return `${formatNumber(value, decimals, lang)}${inLang(UNITS, lang).percent}`;
 }
 
 /** Percentage points with sign: `+4,2 pe` / `+4.2 pp`. */
 export function formatPp(value: number, lang: Lang, decimals = 1): string {
   const s = formatNumber(value, decimals, lang);
-  return `${value > 0 && !/^0[,.]?0*$/.test(s) ? '+' : ''}${s} ${lang === 'sv' ? 'pe' : 'pp'}`;
+  return `${value > 0 && !/^0[,.]?0*$/.test(s) ? '+' : ''}${s} ${inLang(UNITS, lang).pp}`;
 }
 
 /** An amount in kronor shown in the chosen unit: `1 234 tkr`, `6,4 mnkr`. */
@@ -106,13 +116,13 @@ export function formatValue(value: number, unit: ValueUnit, lang: Lang, decimals
     case 'kr':
       return `${formatNumber(value, decimals ?? 0, lang)} kr`;
     case 'kr/inv':
-      return `${formatNumber(value, decimals ?? 0, lang)} ${lang === 'sv' ? 'kr/inv' : 'kr/inh.'}`;
+      return `${formatNumber(value, decimals ?? 0, lang)} ${inLang(UNITS, lang).krPerInhabitant}`;
     case 'mnkr':
       return `${formatNumber(value, decimals ?? 1, lang)} mnkr`;
     case 'hours':
-      return `${formatNumber(value, decimals ?? 1, lang)} ${lang === 'sv' ? 'timmar' : 'hours'}`;
+      return `${formatNumber(value, decimals ?? 1, lang)} ${inLang(UNITS, lang).hours}`;
     case 'days':
-      return `${formatNumber(value, decimals ?? 1, lang)} ${lang === 'sv' ? 'dagar' : 'days'}`;
+      return `${formatNumber(value, decimals ?? 1, lang)} ${inLang(UNITS, lang).days}`;
     case 'count':
       return formatNumber(value, decimals ?? 0, lang);
     case 'number':
@@ -125,4 +135,13 @@ export function formatDiff(value: number, unit: ValueUnit, lang: Lang, decimals?
   if (unit === '%') return formatPp(value, lang, decimals ?? 1);
   const s = formatValue(value, unit, lang, decimals);
   return value > 0 && /[1-9]/.test(s) ? `+${s}` : s;
+}
+
+/**
+ * A signed share with a plus for a positive one that does not round to zero: `+2,1 %`, `-0,4 %`, `0,0 %`.
+ * @example formatSignedPct(2.06, 'sv') // '+2,1 %'
+ */
+export function formatSignedPct(value: number, lang: Lang, decimals = 1): string {
+  const s = formatNumber(value, decimals, lang);
+  return `${value > 0 && !/^0[,.]?0*$/.test(s) ? '+' : ''}${s}${inLang(UNITS, lang).percent}`;
 }

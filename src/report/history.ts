@@ -4,6 +4,8 @@ import { periodYear } from '../model/period.js';
 import type { QualityRow } from '../model/report.js';
 import { areaName, indicatorTitle, indicatorUnit, seriesQuality, seriesValues } from './view.js';
 import { words } from './words.js';
+import { historyWords } from './history-words.js';
+import { phrases } from './phrases.js';
 
 /** A cell and a table as the brief has them (the same shape; the brief imports this module). */
 interface Cell {
@@ -47,8 +49,8 @@ function signedPct(v: number, lang: Lang): string {
 /** "1,2 % under budget", "0,4 % över budget", "i nivå med budget". */
 function againstBudget(v: number, lang: Lang): string {
   const s = formatPct(Math.abs(v), lang);
-  if (!/[1-9]/.test(s)) return lang === 'sv' ? 'i nivå med budget' : 'on budget';
-  return lang === 'sv' ? `${s} ${v < 0 ? 'över' : 'under'} budget` : `${s} ${v < 0 ? 'over' : 'under'} budget`;
+  const w = historyWords(lang);
+  return /[1-9]/.test(s) ? w.againstBudget(s, v < 0) : w.onBudget;
 }
 
 /** The years a line's history covers, as `2016–2024`. */
@@ -81,26 +83,20 @@ export function milestoneYears(report: Report): number[] {
 
 /** How a year without figures is shown. */
 function missingText(y: BalanceYear, report: Report, lang: Lang): string {
-  const sv = lang === 'sv';
+  const w = historyWords(lang);
   if (y.missing === 'months-missing') {
-    const months = y.missingMonths.map((m) => formatPeriod(`${y.year}-${String(m).padStart(2, '0')}`, lang).split(' ')[0]).join(', ');
-    return sv ? `ofullständigt år: ${months} saknas` : `incomplete year: ${months} missing`;
+    return w.monthsMissing(y.missingMonths.map((m) => formatPeriod(`${y.year}-${String(m).padStart(2, '0')}`, lang).split(' ')[0]).join(', '));
   }
-  if (y.missing === 'parts-missing') {
-    const names = y.missingParts.map((p) => (/^\d{4}$/.test(p) ? areaName(report, p) : p)).join(sv ? ' och ' : ' and ');
-    return sv ? `ofullständigt år: ${names} saknas` : `incomplete year: ${names} missing`;
-  }
+  if (y.missing === 'parts-missing') return w.partsMissing(y.missingParts.map((p) => (/^\d{4}$/.test(p) ? areaName(report, p) : p)).join(words(lang).and));
   const last = y.missingMonths[0] ?? 0;
-  if (last === 0) return sv ? 'inga siffror' : 'no figures';
-  const month = formatPeriod(`${y.year}-${String(last).padStart(2, '0')}`, lang);
-  return sv ? `inte avslutat (siffror t.o.m. ${month})` : `not closed (figures up to ${month})`;
+  if (last === 0) return w.noFigures;
+  return w.notClosed(formatPeriod(`${y.year}-${String(last).padStart(2, '0')}`, lang));
 }
 
 /** How the report year is named by what it rests on. */
 function currentLabel(c: NonNullable<BalanceHistory['current']>, lang: Lang): string {
   const year = c.period.slice(0, 4);
-  const basis = lang === 'sv' ? { outcome: 'utfall', forecast: 'prognos', 'year-to-date': 'hittills' } : { outcome: 'outcome', forecast: 'forecast', 'year-to-date': 'to date' };
-  return `${year} (${basis[c.basis]})`;
+  return `${year} (${historyWords(lang).basis[c.basis]})`;
 }
 
 /**
@@ -109,45 +105,36 @@ function currentLabel(c: NonNullable<BalanceHistory['current']>, lang: Lang): st
  * mean, range and count of deficits of the complete years before; then the trend, when it is clear.
  */
 export function historySentences(report: Report, h: BalanceHistory, lang: Lang): string[] {
-  const sv = lang === 'sv';
+  const w = historyWords(lang);
   const out: string[] = [];
-  const what = h.total ? (sv ? 'Verksamheterna' : 'The services') : h.activity;
-  const where = `${what} ${sv ? 'i' : 'in'} ${report.areas.find((a) => a.code === h.area)?.kind === 'organisation' ? (sv ? 'den gemensamma organisationen' : 'the shared organisation') : areaName(report, h.area)}`;
+  const what = h.total ? phrases(lang).theServices : h.activity;
+  const where = w.where(what, report.areas.find((a) => a.code === h.area)?.kind === 'organisation' ? phrases(lang).sharedOrganisation : areaName(report, h.area));
   const p = h.previous;
   const c = h.current;
   if (c !== null && c.deviationPct !== null) {
     const year = c.period.slice(0, 4);
+    const against = againstBudget(c.deviationPct, lang);
     const now = c.basis === 'outcome'
-      ? (sv ? `${where} slutade ${year} ${againstBudget(c.deviationPct, lang)} (utfall för året)` : `${where} ended ${year} ${againstBudget(c.deviationPct, lang)} (outcome for the year)`)
+      ? w.ended(where, year, against)
       : c.basis === 'forecast'
-        ? (sv ? `${where} väntas enligt prognosen sluta ${year} ${againstBudget(c.deviationPct, lang)}` : `${where} ${h.total ? 'are' : 'is'} forecast to end ${year} ${againstBudget(c.deviationPct, lang)}`)
-        : (sv ? `${where} ligger hittills ${year} (efter ${formatPeriod(c.period, lang)}) ${againstBudget(c.deviationPct, lang)}` : `${where} ${h.total ? 'are' : 'is'} ${againstBudget(c.deviationPct, lang)} so far in ${year} (after ${formatPeriod(c.period, lang)})`);
+        ? w.forecastToEnd({ where, plural: h.total, year, against })
+        : w.soFar({ where, plural: h.total, year, month: formatPeriod(c.period, lang), against });
     if (p !== null) {
-      const years = p.years === 1 ? p.from : span(p.from, p.to);
-      const range = p.years === 1 ? '' : sv ? ` (som sämst ${againstBudget(p.min, lang)}, som bäst ${againstBudget(p.max, lang)})` : ` (at worst ${againstBudget(p.min, lang)}, at best ${againstBudget(p.max, lang)})`;
-      const count = p.years === 1 ? '' : sv ? `; ${p.overBudget} av ${p.years} år slutade över budget` : `; ${p.overBudget} of ${p.years} years ended over budget`;
-      out.push(sv
-        ? `${now}. ${p.years === 1 ? `${years} slutade` : `Åren ${years} slutade i snitt`} ${againstBudget(p.mean, lang)}${range}${count}.`
-        : `${now}. ${p.years === 1 ? `${years} ended` : `The years ${years} ended on average`} ${againstBudget(p.mean, lang)}${range}${count}.`);
+      const one = p.years === 1;
+      out.push(w.yearsBefore({
+        now, one, years: one ? p.from : span(p.from, p.to), mean: againstBudget(p.mean, lang),
+        range: one ? '' : w.range(againstBudget(p.min, lang), againstBudget(p.max, lang)),
+        count: one ? '' : w.overBudgetCount(p.overBudget, p.years),
+      }));
     } else {
       out.push(`${now}.`);
     }
   }
   const t = h.trend;
-  if (t.verdict === 'improving' || t.verdict === 'worsening') {
-    const good = t.verdict === 'improving';
-    out.push(sv
-      ? `Avvikelsen vid årets slut har ${good ? 'förbättrats' : 'försämrats'} över åren ${t.from}–${t.to}, en tydlig trend (Mann–Kendall, minst fem år).`
-      : `The year-end deviation has ${good ? 'improved' : 'worsened'} over ${t.from}–${t.to}, a clear trend (Mann–Kendall, at least five years).`);
-  } else if (t.verdict === 'no-clear-trend') {
-    out.push(sv ? `Avvikelsen vid årets slut visar ingen tydlig trend över åren ${t.from}–${t.to}.` : `The year-end deviation shows no clear trend over ${t.from}–${t.to}.`);
-  }
+  if (t.verdict === 'improving' || t.verdict === 'worsening') out.push(w.clearTrend(t.verdict === 'improving', `${t.from}–${t.to}`));
+  else if (t.verdict === 'no-clear-trend') out.push(w.noClearTrend(`${t.from}–${t.to}`));
   const incomplete = h.years.filter((y) => y.missing !== null).map((y) => y.year);
-  if (incomplete.length > 0) {
-    out.push(sv
-      ? `${incomplete.join(', ')} saknar fullständiga siffror för helåret och räknas inte med i snitt och trend; inget år uppskattas.`
-      : `${incomplete.join(', ')} ${incomplete.length === 1 ? 'has' : 'have'} no complete figures for the year and ${incomplete.length === 1 ? 'is' : 'are'} left out of the mean and the trend; no year is estimated.`);
-  }
+  if (incomplete.length > 0) out.push(w.incompleteYears(incomplete));
   return out;
 }
 
@@ -155,8 +142,8 @@ export function historySentences(report: Report, h: BalanceHistory, lang: Lang):
 export function historyView(report: Report, area: string, lang: Lang, unit: AmountUnit): HistoryView | null {
   const lines = shownHistory(report, area);
   if (lines.length === 0) return null;
-  const sv = lang === 'sv';
   const w = words(lang);
+  const hw = historyWords(lang);
   const marks = milestoneYears(report);
   const first = lines.reduce((a, h) => (h.years[0]!.year < a ? h.years[0]!.year : a), lines[0]!.years[0]!.year);
   const last = lines.reduce((a, h) => (h.years.at(-1)!.year > a ? h.years.at(-1)!.year : a), lines[0]!.years.at(-1)!.year);
@@ -168,10 +155,10 @@ export function historyView(report: Report, area: string, lang: Lang, unit: Amou
     const strong = h.total;
     return [
       { text: h.total ? w.total : h.activity, strong },
-      { text: `${span(h.years[0]!.year, h.years.at(-1)!.year)}${done < h.years.length ? ` (${done} ${sv ? 'av' : 'of'} ${h.years.length})` : ''}` },
+      { text: `${span(h.years[0]!.year, h.years.at(-1)!.year)}${done < h.years.length ? ` (${hw.of(done, h.years.length)})` : ''}` },
       { text: p === null ? '' : signedPct(p.mean, lang) },
       { text: p === null || p.years < 2 ? '' : `${signedPct(p.min, lang)} – ${signedPct(p.max, lang)}` },
-      { text: p === null ? '' : `${p.overBudget} ${sv ? 'av' : 'of'} ${p.years}` },
+      { text: p === null ? '' : hw.of(p.overBudget, p.years) },
       { text: h.current?.deviationPct == null ? '' : signedPct(h.current.deviationPct, lang) },
       { text: w.verdict[h.trend.verdict] },
       { text: markedSparkline(h.years.map((y) => y.deviationPct), Number(h.years[0]!.year), marks) },
@@ -188,17 +175,17 @@ export function historyView(report: Report, area: string, lang: Lang, unit: Amou
     ]);
   const before = lines.find((h) => h.previous !== null)?.previous;
   return {
-    heading: sv ? `Ekonomi över åren (helår ${span(first, last)})` : `Budget over the years (full years ${span(first, last)})`,
+    heading: hw.heading(span(first, last)),
     sentences: main ? historySentences(report, main, lang) : [],
     lines: {
       head: [
-        w.activity, sv ? 'År' : 'Years', sv ? 'Snitt avv. %' : 'Mean dev. %', sv ? 'Lägst – högst' : 'Lowest – highest', sv ? 'År över budget' : 'Years over budget',
-        current ? currentLabel(current, lang) : sv ? 'I år' : 'This year', w.trend, w.series,
+        w.activity, hw.linesHead.years, hw.linesHead.mean, hw.linesHead.range, hw.linesHead.overBudget,
+        current ? currentLabel(current, lang) : hw.linesHead.thisYear, w.trend, w.series,
       ].map((t, i) => (i >= 2 && i <= 4 && before ? `${t} ${span(before.from, before.to)}` : t)),
       rows,
     },
     years: {
-      head: [sv ? 'År' : 'Year', sv ? 'Budget helår' : 'Annual budget', sv ? 'Utfall helår' : 'Outcome for the year', w.deviation, w.deviationPct].map((t, i) => (i === 0 && main ? `${t} (${main.total ? w.total.toLowerCase() : main.activity})` : t)),
+      head: [hw.yearsHead.year, hw.yearsHead.budgetYear, hw.yearsHead.outcome, w.deviation, w.deviationPct].map((t, i) => (i === 0 && main ? `${t} (${main.total ? w.total.toLowerCase() : main.activity})` : t)),
       rows: years,
     },
   };
@@ -206,7 +193,6 @@ export function historyView(report: Report, area: string, lang: Lang, unit: Amou
 
 /** What a brief says of each milestone for one area: the level before and after, quality and balance. */
 export function milestoneView(report: Report, area: string, lang: Lang): { heading: string; body: string[] } | null {
-  const sv = lang === 'sv';
   const body: string[] = [];
   for (const m of report.milestones) {
     const lines = [...qualityLines(report, m, area, lang), ...balanceLines(report, m, area, lang)];
@@ -214,37 +200,32 @@ export function milestoneView(report: Report, area: string, lang: Lang): { headi
     body.push(`${m.label} (${m.period}): ${lines.join('; ')}.`);
   }
   if (body.length === 0) return null;
-  return { heading: sv ? 'Före och efter' : 'Before and after', body };
+  return { heading: historyWords(lang).milestonesHeading, body };
 }
 
 function qualityLines(report: Report, m: Milestone, area: string, lang: Lang): string[] {
-  const sv = lang === 'sv';
+  const w = historyWords(lang);
   return m.quality.filter((q) => q.area === area).map((q) => {
     const unit = indicatorUnit(report, q.indicator);
     const v = (x: number) => (unit === '%' ? formatPct(x, lang, 0) : formatNumber(x, 1, lang));
     const title = `${indicatorTitle(report, q.indicator, lang)}${q.service ? ` (${q.service})` : ''}`;
-    const test = q.p === null ? (sv ? 'ej prövad: inget antal svarande' : 'not tested: no number of respondents') : q.significant ? (sv ? 'statistiskt säkerställd' : 'statistically significant') : (sv ? 'inte statistiskt säkerställd' : 'not statistically significant');
-    return sv
-      ? `${title} i snitt ${v(q.before.mean)} ${span(q.before.from, q.before.to)} och ${v(q.after.mean)} ${span(q.after.from, q.after.to)} (${formatDiff(q.difference, unit, lang, unit === '%' ? 0 : 1)}, ${test})`
-      : `${title} averaged ${v(q.before.mean)} in ${span(q.before.from, q.before.to)} and ${v(q.after.mean)} in ${span(q.after.from, q.after.to)} (${formatDiff(q.difference, unit, lang, unit === '%' ? 0 : 1)}, ${test})`;
+    const test = q.p === null ? w.notTested : q.significant ? w.significant : w.notSignificant;
+    const level = w.beforeAfter({ what: title, before: v(q.before.mean), beforeSpan: span(q.before.from, q.before.to), after: v(q.after.mean), afterSpan: span(q.after.from, q.after.to) });
+    return `${level} (${formatDiff(q.difference, unit, lang, unit === '%' ? 0 : 1)}, ${test})`;
   });
 }
 
 function balanceLines(report: Report, m: Milestone, area: string, lang: Lang): string[] {
-  const sv = lang === 'sv';
+  const w = historyWords(lang);
   const mine = m.balance.filter((b) => b.area === area);
   const shown = mine.find((b) => b.total) ?? (mine.length === 1 ? mine[0] : undefined);
   if (shown === undefined) return [];
-  const what = shown.total ? (sv ? 'budgetavvikelsen vid årets slut' : 'the year-end budget deviation') : sv ? `budgetavvikelsen vid årets slut för ${shown.activity}` : `the year-end budget deviation for ${shown.activity}`;
-  return [sv
-    ? `${what} i snitt ${signedPct(shown.before.mean, lang)} ${span(shown.before.from, shown.before.to)} och ${signedPct(shown.after.mean, lang)} ${span(shown.after.from, shown.after.to)}`
-    : `${what} averaged ${signedPct(shown.before.mean, lang)} in ${span(shown.before.from, shown.before.to)} and ${signedPct(shown.after.mean, lang)} in ${span(shown.after.from, shown.after.to)}`];
+  const what = shown.total ? w.yearEndDeviation : w.yearEndDeviationFor(shown.activity);
+  return [w.beforeAfter({ what, before: signedPct(shown.before.mean, lang), beforeSpan: span(shown.before.from, shown.before.to), after: signedPct(shown.after.mean, lang), afterSpan: span(shown.after.from, shown.after.to) })];
 }
 
 /** The milestone sentence a method note carries: what a milestone is, when the config has any. */
 export function milestoneMethod(report: Report, lang: Lang): string[] {
   if (report.milestones.length === 0) return [];
-  return lang === 'sv'
-    ? ['Före och efter en milstolpe jämförs snittet av åren före med snittet av milstolpens år och åren efter; där alla år har antal svarande prövas skillnaden med ett tvåproportionstest. Milstolpen markeras med | i serierna och som linje i diagrammen; till skillnad från ett seriebrott delar den inte trenden.']
-    : ['Before and after a milestone, the mean of the years before is compared with the mean of the milestone year and the years after; where every year has a number of respondents, the difference is tested with a two-proportion test. The milestone is marked | in the series and as a line in the charts; unlike a series break, it does not cut the trend.'];
+  return [historyWords(lang).milestoneMethod];
 }

@@ -1,26 +1,26 @@
 import type { PeerGroup, Report } from '../model/report.js';
 import { formatDiff, formatValue, type Lang } from './format.js';
 import { indicatorTitle, indicatorUnit } from './view.js';
+import { both, inLang } from './phrasebook.js';
 
-/** The words of the peer comparison, both languages side by side. */
+/** The words of the peer comparison, Swedish beside English. */
 export const PEER_WORDS = {
-  sv: {
-    heading: 'Jämförelsegrupper',
-    head: ['Grupp', 'Indikator', 'Värde', 'Gruppen', 'Skillnad', 'Plats'],
-    kolada: 'Koladas värde',
-    mean: (n: number) => `medel av ${n}`,
-    rank: (position: number, of: number) => `${position} av ${of}`,
-    quartile: { 'best-25': 'bästa fjärdedelen', 'middle-50': 'mittersta hälften', 'worst-25': 'sämsta fjärdedelen' },
-  },
-  en: {
-    heading: 'Peer groups',
-    head: ['Group', 'Indicator', 'Value', 'Group', 'Difference', 'Rank'],
-    kolada: "Kolada's value",
-    mean: (n: number) => `mean of ${n}`,
-    rank: (position: number, of: number) => `${position} of ${of}`,
-    quartile: { 'best-25': 'best quarter', 'middle-50': 'middle half', 'worst-25': 'worst quarter' },
-  },
-} as const;
+  heading: both('Jämförelsegrupper', 'Peer groups'),
+  head: both(['Grupp', 'Indikator', 'Värde', 'Gruppen', 'Skillnad', 'Plats'], ['Group', 'Indicator', 'Value', 'Group', 'Difference', 'Rank']),
+  kolada: both('Koladas värde', "Kolada's value"),
+  mean: both((n: number) => `medel av ${n}`, (n) => `mean of ${n}`),
+  rank: both((position: number, of: number) => `${position} av ${of}`, (position, of) => `${position} of ${of}`),
+  quartile: both<Record<Quartile, string>>(
+    { 'best-25': 'bästa fjärdedelen', 'middle-50': 'mittersta hälften', 'worst-25': 'sämsta fjärdedelen' },
+    { 'best-25': 'best quarter', 'middle-50': 'middle half', 'worst-25': 'worst quarter' },
+  ),
+};
+
+type Quartile = NonNullable<NonNullable<PeerGroup['comparisons'][number]['rank']>['quartile']>;
+
+export function peerWords(lang: Lang) {
+  return inLang(PEER_WORDS, lang);
+}
 
 /**
  * An area's comparisons with its peer groups as table rows (totals only, the women's and men's stay
@@ -28,7 +28,7 @@ export const PEER_WORDS = {
  * the difference and the rank within the group (with its quartile when there is one).
  */
 export function peerRows(report: Report, area: string, lang: Lang): string[][] {
-  const w = PEER_WORDS[lang];
+  const w = peerWords(lang);
   const out: string[][] = [];
   for (const g of report.peerGroups ?? []) {
     for (const c of g.comparisons) {
@@ -49,7 +49,7 @@ export function peerRows(report: Report, area: string, lang: Lang): string[][] {
 
 function rankText(rank: PeerGroup['comparisons'][number]['rank'], lang: Lang): string {
   if (rank === null) return '';
-  const w = PEER_WORDS[lang];
+  const w = peerWords(lang);
   return `${w.rank(rank.position, rank.of)}${rank.quartile ? ` (${w.quartile[rank.quartile]})` : ''}`;
 }
 

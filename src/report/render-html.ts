@@ -1,7 +1,7 @@
 import type { Brief, Cell, Table } from './brief.js';
 import type { Chart } from './charts/index.js';
 import { inlineSvg } from './charts/svg.js';
-import { CHART_WORDS } from './charts/words.js';
+import { chartWords } from './charts/words.js';
 
 /**
  * Escapes text for HTML element content and quoted attributes.
@@ -72,7 +72,7 @@ export function renderBriefSection(brief: Brief, charts: readonly Chart[]): stri
   const budget = charts.filter((c) => c.kind === 'budget');
   if (brief.quality) {
     out.push(`<h2>${escapeHtml(brief.quality.heading)}</h2>`, htmlTable(brief.quality.body, brief.quality.body.head.length - 1));
-    if (quality.length > 0) out.push(htmlCharts(quality, 'charts'), `<p class="legend">${escapeHtml(CHART_WORDS[brief.lang].legend)}</p>`);
+    if (quality.length > 0) out.push(htmlCharts(quality, 'charts'), `<p class="legend">${escapeHtml(chartWords(brief.lang).legend)}</p>`);
   }
   if (brief.peers) out.push(`<h2>${escapeHtml(brief.peers.heading)}</h2>`, htmlTable(brief.peers.body));
   if (brief.budget) {

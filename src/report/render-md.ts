@@ -1,7 +1,7 @@
 import type { Report } from '../model/report.js';
 import { buildBrief, type Brief, type Cell, type Table } from './brief.js';
 import type { Chart } from './charts/index.js';
-import { CHART_WORDS } from './charts/words.js';
+import { chartWords } from './charts/words.js';
 import type { RenderOptions } from './view.js';
 import { visible } from '../model/text.js';
 
@@ -56,7 +56,7 @@ export function renderBriefMd(brief: Brief, charts: readonly Chart[] = []): stri
   const budget = charts.filter((c) => c.kind === 'budget');
   if (brief.quality) {
     out.push(`## ${brief.quality.heading}`, '', mdTable(brief.quality.body), '');
-    if (quality.length > 0) out.push(mdCharts(quality), '', `_${escapeMd(CHART_WORDS[brief.lang].legend)}_`, '');
+    if (quality.length > 0) out.push(mdCharts(quality), '', `_${escapeMd(chartWords(brief.lang).legend)}_`, '');
   }
   if (brief.peers) out.push(`## ${brief.peers.heading}`, '', mdTable(brief.peers.body), '');
   if (brief.budget) {

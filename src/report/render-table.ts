@@ -1,14 +1,14 @@
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
-import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatPp, formatValue, sparkline } from './format.js';
-import type { Lang, ValueUnit } from '../model/vocabulary.js';
-import { alphaText, areaName, budgetHeading, budgetLabel, budgetPeriodNote, indicatorTitle, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, reportAreas, seriesValues, type RenderOptions } from './view.js';
+import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatSignedPct, formatValue, sparkline } from './format.js';
+import type { ValueUnit } from '../model/vocabulary.js';
+import { alphaText, areaName, budgetHeading, budgetLabel, budgetPeriodNote, indicatorTitle, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, reportAreas, resultRuns, seriesValues, signNote, type RenderOptions } from './view.js';
 import { truncate } from '../model/text.js';
 import { words } from './words.js';
 import { TextTable } from './text-table.js';
 import { fitTable, type Cell, type TableColumn } from './fit-table.js';
 import { widestLine, wrapWords } from './wrap.js';
 import { historyView, milestoneView, qualitySparkline } from './history.js';
-import { PEER_WORDS, peerRows } from './peer-view.js';
+import { peerRows, peerWords } from './peer-view.js';
 
 /**
  * The table laid out to a width (`--width`, the terminal's): the columns that matter kept, the
@@ -120,9 +120,9 @@ function qualityTable(report: Report, area: string, opts: TableRenderOptions): s
 function peerTable(report: Report, area: string, opts: RenderOptions): string | undefined {
   const rows = peerRows(report, area, opts.lang);
   if (rows.length === 0) return undefined;
-  const t = new TextTable([...PEER_WORDS[opts.lang].head]);
+  const t = new TextTable([...peerWords(opts.lang).head]);
   for (const r of rows) t.push(r.map((c, i) => (i === 1 ? truncate(c, 48) : c)));
-  return `${opts.paint.bold(PEER_WORDS[opts.lang].heading)}\n${t.toString()}`;
+  return `${opts.paint.bold(peerWords(opts.lang).heading)}\n${t.toString()}`;
 }
 
 /**
@@ -143,7 +143,7 @@ function budgetTable(report: Report, rows: readonly BudgetRow[], opts: TableRend
     column(w.budgetYtd, (b) => amount(b.budgetYtd), { drop: 4 }),
     column(w.actualYtd, (b) => amount(b.actualYtd), { drop: 3 }),
     column(w.deviation, (b) => amount(b.deviation, true)),
-    column(w.deviationPct, (b) => (b.deviationPct === null ? '' : formatPp(b.deviationPct, opts.lang).replace(/ p[ep]$/, opts.lang === 'sv' ? ' %' : '%'))),
+    column(w.deviationPct, (b) => (b.deviationPct === null ? '' : formatSignedPct(b.deviationPct, opts.lang))),
     column(w.pace, (b) => (b.pacePct === null ? '' : `${formatPct(b.pacePct, opts.lang)} (${formatPct(b.elapsedPct, opts.lang)})`), { drop: 2 }),
     column(w.forecastDeviation, (b) => (b.forecastDeviation === null ? '' : `${amount(b.forecastDeviation, true)}${b.forecastOptimistic ? ` ⚠ ${w.optimistic}` : ''}`), { wrap: true }),
     column(w.statusHeader, (b) => statusCell(b.status, opts)),
@@ -172,10 +172,7 @@ function allocationTable(report: Report, opts: TableRenderOptions): string | und
     column(w.perInhabitant, (m) => (m.actualPerInhabitant === null ? '' : formatNumber(m.actualPerInhabitant, 0, opts.lang)), { drop: 1 }),
     column(w.fairGap, (m) => (m.fairShareGap === null ? '' : `${amount(m.fairShareGap, true)} (${m.usageMeasure})`), { wrap: true }),
   ], opts);
-  const key = opts.lang === 'sv'
-    ? { population: 'efter befolkning', fixed: 'fasta andelar', mixed: 'blandad nyckel', usage: 'efter nyttjande' }[a.method]
-    : { population: 'by population', fixed: 'fixed shares', mixed: 'mixed key', usage: 'by usage' }[a.method];
-  return `${prose(`${w.allocation} (${key}${a.populationYear ? `, ${opts.lang === 'sv' ? 'befolkning' : 'population'} ${a.populationYear}` : ''})`, opts.paint.bold, opts)}\n${table}`;
+  return `${prose(`${w.allocation} (${w.allocationKey[a.method]}${a.populationYear ? `, ${w.population} ${a.populationYear}` : ''})`, opts.paint.bold, opts)}\n${table}`;
 }
 
 /** The years of balance: the sentences, a row per line, and the headline line's years. */
@@ -225,26 +222,7 @@ export function renderTable(report: Report, opts: TableRenderOptions): string {
 }
 
 /** `Resultat: +12,3 mnkr = 2,1 % av skatteintäkter och statsbidrag (mål 2 %) ✓ grön` per area with revenue lines. */
-export function resultLine(report: Report, area: string, opts: RenderOptions): string | undefined {
-  const r = report.results.find((x) => x.area === area);
-  if (!r) return undefined;
-  const sv = opts.lang === 'sv';
-  const part = (result: number | null, pct: number | null, label: string) =>
-    result === null ? undefined : `${label} ${formatAmount(result, 'mnkr', opts.lang, true)}${pct === null ? '' : ` = ${formatPct(pct, opts.lang)}`}`;
-  // After December the year is closed: its outcome, and no forecast.
-  const closed = r.period.endsWith('-12');
-  const parts = closed
-    ? [part(r.resultYtd, r.resultYtdPct, sv ? 'utfall för året' : 'outcome for the year')].filter(Boolean)
-    : [part(r.resultYtd, r.resultYtdPct, sv ? 'hittills' : 'to date'), part(r.resultForecast, r.resultForecastPct, sv ? 'prognos helår' : 'full-year forecast')].filter(Boolean);
-  const of = sv ? `av skatteintäkter och generella statsbidrag (mål ${formatPct(r.target, opts.lang, 0)})` : `of tax revenue and general grants (target ${formatPct(r.target, opts.lang, 0)})`;
-  return `${opts.paint.bold(sv ? 'Resultat' : 'Result')}: ${parts.join('; ')} ${of} ${statusCell(r.status, opts)}`;
+function resultLine(report: Report, area: string, opts: RenderOptions): string | undefined {
+  return resultRuns(report, area, opts.lang)?.map((r) => (r.strong ? opts.paint.bold(r.text) : r.status ? opts.paint[r.status](r.text) : r.text)).join('');
 }
 
-/** One sentence on how budget figures are signed, and how each source wrote them. */
-export function signNote(report: Report, lang: Lang): string {
-  const files = report.inputs.filter((i) => i.sign !== null);
-  const list = files.map((i) => `${i.file}: ${i.sign === 'costs-negative' ? (lang === 'sv' ? 'kostnader negativa' : 'costs negative') : lang === 'sv' ? 'kostnader positiva' : 'costs positive'}`).join('; ');
-  return lang === 'sv'
-    ? `Avvikelse = budget − utfall: positiv är bättre än budget, oavsett källans teckenkonvention${list ? ` (${list})` : ''}.`
-    : `Deviation = budget − actual: positive is better than budget, whatever the source's sign convention${list ? ` (${list})` : ''}.`;
-}

@@ -9,6 +9,7 @@ import { escapeMd, renderBrief } from './render-md.js';
 import { renderHtmlDocument } from './render-html.js';
 import { renderTable, type TableLayout } from './render-table.js';
 import { reportAreas, scopeReport, type RenderOptions } from './view.js';
+import { words } from './words.js';
 
 export type Format = 'table' | 'json' | 'csv' | 'md' | 'html';
 /**
@@ -171,7 +172,6 @@ export function reportFiles(report: Report, format: Format, opts: ReportRenderOp
 
 /** A short Markdown summary for CI step summaries: key messages per area and any --fail-on matches. */
 export function renderSummary(report: Report, matches: readonly string[], opts: RenderOptions): string {
-  const sv = opts.lang === 'sv';
   const out = [`### ${escapeMd(report.organisation.name)}: ${[report.period.survey, report.period.budget && formatPeriod(report.period.budget, opts.lang)].filter(Boolean).join(' · ')}`, ''];
   for (const a of reportAreas(report)) {
     const messages = keyMessages(report, a.code, opts);
@@ -179,7 +179,7 @@ export function renderSummary(report: Report, matches: readonly string[], opts: 
     out.push(`**${escapeMd(a.name)}**`, '', ...messages.map((m) => `- ${escapeMd(m)}`), '');
   }
   if (matches.length > 0) {
-    out.push(`**${sv ? 'Regler som slog till' : 'Rules matched'} (--fail-on)**`, '');
+    out.push(`**${words(opts.lang).rulesMatched} (--fail-on)**`, '');
     for (const m of matches) out.push(`- ${escapeMd(m)}`);
     out.push('');
   }

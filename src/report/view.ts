@@ -1,8 +1,9 @@
 import { comparePeriods, periodYear, withinWindow } from '../model/period.js';
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
-import { WORDS } from './words.js';
+import { words } from './words.js';
 import type { AmountUnit, Lang, ValueUnit } from '../model/vocabulary.js';
-import { formatPeriod } from './format.js';
+import { formatAmount, formatPct, formatPeriod, NUMBER_MARKS } from './format.js';
+import { phrases } from './phrases.js';
 import { minMax } from '../model/array.js';
 
 /** Colour as an optional extra; the CLI decides and passes it in (identity when off). */
@@ -161,7 +162,7 @@ export function areaName(report: Report, code: string): string {
 }
 
 export function alphaText(report: Report, lang: Lang): string {
-  return lang === 'sv' ? String(report.settings.alpha).replace('.', ',') : String(report.settings.alpha);
+  return String(report.settings.alpha).replace('.', NUMBER_MARKS[lang].decimal);
 }
 
 /** The indicator's unit as the model states it. */
@@ -176,7 +177,7 @@ export function indicatorUnit(report: Report, id: string): ValueUnit {
 export function budgetHeading(report: Report, rows: readonly BudgetRow[], lang: Lang): string {
   const latest = rows.reduce((a, b) => (b.period > a ? b.period : a), rows[0]!.period);
   const all = report.period.budget;
-  return all !== null && latest < all ? `${formatPeriod(latest, lang)}; ${WORDS[lang].others} ${formatPeriod(all, lang)}` : formatPeriod(latest, lang);
+  return all !== null && latest < all ? `${formatPeriod(latest, lang)}; ${words(lang).others} ${formatPeriod(all, lang)}` : formatPeriod(latest, lang);
 }
 
 /**
@@ -184,7 +185,7 @@ export function budgetHeading(report: Report, rows: readonly BudgetRow[], lang: 
  * a sum at the latest month its parts share, or of parts that share none; '' otherwise.
  */
 export function budgetPeriodNote(b: BudgetRow, rows: readonly BudgetRow[], lang: Lang): string {
-  const w = WORDS[lang];
+  const w = words(lang);
   if (b.periodNote === 'no-common-month') return ` (${w.noCommonMonth})`;
   if (b.periodNote === 'common-month') return ` (${formatPeriod(b.period, lang)}, ${w.commonMonth})`;
   const latest = rows.reduce((a, r) => (r.period > a ? r.period : a), b.period);
@@ -196,8 +197,41 @@ export function budgetPeriodNote(b: BudgetRow, rows: readonly BudgetRow[], lang:
  * line that covers only some members with whom it covers ("Individ- och familjeomsorg (endast Mellerud)").
  */
 export function budgetLabel(report: Report, b: BudgetRow, lang: Lang): string {
-  if (b.total) return WORDS[lang].total;
+  if (b.total) return words(lang).total;
   if (b.members === null || b.members.length >= report.organisation.members.length) return b.activity;
-  const names = b.members.map((m) => areaName(report, m)).join(lang === 'sv' ? ' och ' : ' and ');
-  return `${b.activity} (${lang === 'sv' ? 'endast' : 'only'} ${names})`;
+  const w = words(lang);
+  return `${b.activity} (${w.only} ${b.members.map((m) => areaName(report, m)).join(w.and)})`;
+}
+
+/** A run of a line of text: plain, strong (a label), or a status word a renderer may colour. */
+export interface Run {
+  text: string;
+  strong?: boolean;
+  status?: 'green' | 'yellow' | 'red';
+}
+
+/**
+ * The result against its target as runs, for the terminal and the briefs alike:
+ * `Resultat: hittills +12,3 mnkr = 2,1 % av skatteintäkter och generella statsbidrag (mål 2 %) ✓ grön`.
+ */
+export function resultRuns(report: Report, area: string, lang: Lang): Run[] | undefined {
+  const r = report.results.find((x) => x.area === area);
+  if (!r) return undefined;
+  const w = words(lang);
+  const part = (result: number | null, pct: number | null, label: string) =>
+    result === null ? undefined : `${label} ${formatAmount(result, 'mnkr', lang, true)}${pct === null ? '' : ` = ${formatPct(pct, lang)}`}`;
+  // After December the year is closed: its outcome, and no forecast.
+  const parts = (r.period.endsWith('-12')
+    ? [part(r.resultYtd, r.resultYtdPct, w.outcomeOfYear)]
+    : [part(r.resultYtd, r.resultYtdPct, w.toDate), part(r.resultForecast, r.resultForecastPct, w.fullYearForecast)]).filter(Boolean);
+  const runs: Run[] = [{ text: w.result, strong: true }, { text: `: ${parts.join('; ')} ${phrases(lang).ofRevenue(formatPct(r.target, lang, 0))} ` }];
+  if (r.status !== null) runs.push({ text: w.status[r.status], status: r.status });
+  return runs;
+}
+
+/** One sentence on how budget figures are signed, and how each source wrote them. */
+export function signNote(report: Report, lang: Lang): string {
+  const w = words(lang);
+  const files = report.inputs.filter((i) => i.sign !== null);
+  return phrases(lang).signNote(files.map((i) => `${i.file}: ${i.sign === 'costs-negative' ? w.costsNegative : w.costsPositive}`).join('; '));
 }

@@ -1,60 +1,99 @@
-import type { Lang } from './format.js';
+import { TOTAL_ACTIVITY, type Lang } from '../model/words.js';
+import { both, inLang } from './phrasebook.js';
 
 type Verdict = 'improving' | 'worsening' | 'increasing' | 'decreasing' | 'no-clear-trend' | 'too-few-points';
 type Status = 'green' | 'yellow' | 'red';
+type AllocationMethod = 'population' | 'fixed' | 'mixed' | 'usage';
 
-/** Every word the renderers print, per language. Symbols carry meaning without colour. */
+/**
+ * Every word and heading the renderers print, Swedish beside English (sentences are in
+ * phrases.ts). Symbols carry meaning without colour.
+ */
 export const WORDS = {
-  sv: {
-    quality: 'Kvalitet och nyckeltal', budget: 'Ekonomi', allocation: 'Fördelning av gemensamma kostnader',
-    indicator: 'Indikator', service: 'Verksamhet', latest: 'Senaste (95 % KI)', n: 'n', change: 'Förändring',
-    trend: 'Trend', reference: 'Mot riket', statusHeader: 'Status', series: 'Serie', activity: 'Verksamhet',
-    budgetYtd: 'Budget ack', actualYtd: 'Utfall ack', deviation: 'Avvikelse', deviationPct: 'Avv. %',
-    pace: 'Förbrukat (riktvärde)', forecastDeviation: 'Prognos mot budget', member: 'Medlem', share: 'Andel',
-    budgetYear: 'Budget helår', forecast: 'Prognos', perInhabitant: 'Kr/invånare', fairGap: 'Mot nyttjande',
-    women: 'kvinnor', men: 'män', total: 'Totalt', optimistic: 'optimistisk?',
-    suppressed: 'dold',
-    incomplete: 'ofullständig (svar avvisade)',
-    significantNote: (alpha: string) => `* statistiskt säkerställd skillnad (p < ${alpha}); KI = 95 % konfidensintervall (Wilson)`,
-    verdict: {
+  quality: both('Kvalitet och nyckeltal', 'Quality and key figures'),
+  budget: both('Ekonomi', 'Budget'),
+  allocation: both('Fördelning av gemensamma kostnader', 'Allocation of shared costs'),
+  indicator: both('Indikator', 'Indicator'),
+  service: both('Verksamhet', 'Service'),
+  latest: both('Senaste (95 % KI)', 'Latest (95% CI)'),
+  uncertainty: both('Osäkerhet (95 %)', 'Uncertainty (95%)'),
+  n: both('n', 'n'),
+  change: both('Förändring', 'Change'),
+  trend: both('Trend', 'Trend'),
+  reference: both('Mot riket', 'vs national'),
+  statusHeader: both('Status', 'Status'),
+  series: both('Serie', 'Series'),
+  activity: both('Verksamhet', 'Activity'),
+  budgetYtd: both('Budget ack', 'Budget YTD'),
+  actualYtd: both('Utfall ack', 'Actual YTD'),
+  outcomeForYear: both('Utfall helår', 'Outcome for the year'),
+  deviation: both('Avvikelse', 'Deviation'),
+  deviationPct: both('Avv. %', 'Dev. %'),
+  pace: both('Förbrukat (riktvärde)', 'Spent (benchmark)'),
+  forecastDeviation: both('Prognos mot budget', 'Forecast vs budget'),
+  member: both('Medlem', 'Member'),
+  share: both('Andel', 'Share'),
+  budgetYear: both('Budget helår', 'Annual budget'),
+  forecast: both('Prognos', 'Forecast'),
+  perInhabitant: both('Kr/invånare', 'SEK/inhabitant'),
+  fairGap: both('Mot nyttjande', 'vs usage'),
+  women: both('kvinnor', 'women'),
+  men: both('män', 'men'),
+  total: both(TOTAL_ACTIVITY.sv, TOTAL_ACTIVITY.en),
+  optimistic: both('optimistisk?', 'optimistic?'),
+  suppressed: both('dold', 'hidden'),
+  incomplete: both('ofullständig (svar avvisade)', 'incomplete (answers rejected)'),
+  significantNote: both(
+    (alpha: string) => `* statistiskt säkerställd skillnad (p < ${alpha}); KI = 95 % konfidensintervall (Wilson)`,
+    (alpha) => `* statistically significant difference (p < ${alpha}); CI = 95% confidence interval (Wilson)`,
+  ),
+  verdict: both<Record<Verdict, string>>(
+    {
       improving: '↗ förbättras', worsening: '↘ försämras', increasing: '↗ ökar', decreasing: '↘ minskar',
       'no-clear-trend': '→ ingen tydlig trend', 'too-few-points': '· för få år',
-    } satisfies Record<Verdict, string>,
-    status: { green: '✓ grön', yellow: '! gul', red: '✗ röd' } satisfies Record<Status, string>,
-    qualityFor: 'kvalitet', budgetAfter: 'budget efter',
-    others: 'övriga', commonMonth: 'senaste gemensamma månad', noCommonMonth: 'ingen gemensam månad – ingen summa',
-    latestAvailable: 'senaste tillgängliga',
-    missing: (period: string) => `saknas (senaste ${period})`,
-    olderNote: (year: string, window: number) => `Där ${year} saknas visas senaste tillgängliga år (högst ${window} år tidigare), med året före värdet.`,
-    droppedColumns: (heads: string) => `Fler kolumner med --wide: ${heads}`,
-    foldedGenders: (rows: number, flagged: number) => `Rader per kön (${rows}) visas med --genders${flagged > 0 ? `; ${flagged} av dem är gula eller röda` : ''}.`,
-  },
-  en: {
-    quality: 'Quality and key figures', budget: 'Budget', allocation: 'Allocation of shared costs',
-    indicator: 'Indicator', service: 'Service', latest: 'Latest (95% CI)', n: 'n', change: 'Change',
-    trend: 'Trend', reference: 'vs national', statusHeader: 'Status', series: 'Series', activity: 'Activity',
-    budgetYtd: 'Budget YTD', actualYtd: 'Actual YTD', deviation: 'Deviation', deviationPct: 'Dev. %',
-    pace: 'Spent (benchmark)', forecastDeviation: 'Forecast vs budget', member: 'Member', share: 'Share',
-    budgetYear: 'Annual budget', forecast: 'Forecast', perInhabitant: 'SEK/inhabitant', fairGap: 'vs usage',
-    women: 'women', men: 'men', total: 'Total', optimistic: 'optimistic?',
-    suppressed: 'hidden',
-    incomplete: 'incomplete (answers rejected)',
-    significantNote: (alpha: string) => `* statistically significant difference (p < ${alpha}); CI = 95% confidence interval (Wilson)`,
-    verdict: {
+    },
+    {
       improving: '↗ improving', worsening: '↘ worsening', increasing: '↗ increasing', decreasing: '↘ decreasing',
       'no-clear-trend': '→ no clear trend', 'too-few-points': '· too few years',
-    } satisfies Record<Verdict, string>,
-    status: { green: '✓ green', yellow: '! yellow', red: '✗ red' } satisfies Record<Status, string>,
-    qualityFor: 'quality', budgetAfter: 'budget after',
-    others: 'others', commonMonth: 'latest month all share', noCommonMonth: 'no month in common – no sum',
-    latestAvailable: 'latest available',
-    missing: (period: string) => `missing (latest ${period})`,
-    olderNote: (year: string, window: number) => `Where ${year} has no figure, the latest available year is shown (at most ${window} year(s) earlier), its year before the value.`,
-    droppedColumns: (heads: string) => `More columns with --wide: ${heads}`,
-    foldedGenders: (rows: number, flagged: number) => `Rows by gender (${rows}) are shown with --genders${flagged > 0 ? `; ${flagged} of them are yellow or red` : ''}.`,
-  },
-} as const;
+    },
+  ),
+  status: both<Record<Status, string>>({ green: '✓ grön', yellow: '! gul', red: '✗ röd' }, { green: '✓ green', yellow: '! yellow', red: '✗ red' }),
+  allocationKey: both<Record<AllocationMethod, string>>(
+    { population: 'efter befolkning', fixed: 'fasta andelar', mixed: 'blandad nyckel', usage: 'efter nyttjande' },
+    { population: 'by population', fixed: 'fixed shares', mixed: 'mixed key', usage: 'by usage' },
+  ),
+  population: both('befolkning', 'population'),
+  qualityFor: both('kvalitet', 'quality'),
+  budgetAfter: both('budget efter', 'budget after'),
+  others: both('övriga', 'others'),
+  commonMonth: both('senaste gemensamma månad', 'latest month all share'),
+  noCommonMonth: both('ingen gemensam månad – ingen summa', 'no month in common – no sum'),
+  followUp: both('uppföljning', 'follow-up'),
+  generated: both('Skapad', 'Generated'),
+  keyMessages: both('Det viktigaste', 'Key messages'),
+  aboutFigures: both('Om siffrorna', 'About the figures'),
+  result: both('Resultat', 'Result'),
+  toDate: both('hittills', 'to date'),
+  outcomeOfYear: both('utfall för året', 'outcome for the year'),
+  fullYearForecast: both('prognos helår', 'full-year forecast'),
+  rulesMatched: both('Regler som slog till', 'Rules matched'),
+  costsNegative: both('kostnader negativa', 'costs negative'),
+  costsPositive: both('kostnader positiva', 'costs positive'),
+  and: both(' och ', ' and '),
+  only: both('endast', 'only'),
+  latestAvailable: both('senaste tillgängliga', 'latest available'),
+  missing: both((period: string) => `saknas (senaste ${period})`, (period) => `missing (latest ${period})`),
+  olderNote: both(
+    (year: string, window: number) => `Där ${year} saknas visas senaste tillgängliga år (högst ${window} år tidigare), med året före värdet.`,
+    (year, window) => `Where ${year} has no figure, the latest available year is shown (at most ${window} year(s) earlier), its year before the value.`,
+  ),
+  droppedColumns: both((heads: string) => `Fler kolumner med --wide: ${heads}`, (heads) => `More columns with --wide: ${heads}`),
+  foldedGenders: both(
+    (rows: number, flagged: number) => `Rader per kön (${rows}) visas med --genders${flagged > 0 ? `; ${flagged} av dem är gula eller röda` : ''}.`,
+    (rows, flagged) => `Rows by gender (${rows}) are shown with --genders${flagged > 0 ? `; ${flagged} of them are yellow or red` : ''}.`,
+  ),
+};
 
 export function words(lang: Lang) {
-  return WORDS[lang];
+  return inLang(WORDS, lang);
 }

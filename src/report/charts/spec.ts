@@ -4,7 +4,7 @@ import { periodYear } from '../../model/period.js';
 import { slug } from '../../model/text.js';
 import type { Lang } from '../format.js';
 import { areaName, indicatorTitle, indicatorUnit, latestQuality, seriesQuality } from '../view.js';
-import { CHART_WORDS, budgetAlt, qualityAlt, type YearPoint } from './words.js';
+import { chartWords, budgetAlt, qualityAlt, type YearPoint } from './words.js';
 
 export type { YearPoint };
 import { yDomain } from './scale.js';
@@ -37,7 +37,7 @@ function config(lang: Lang) {
     axis: { labelFontSize: 9, titleFontSize: 9, labelColor: '#333333', tickColor: '#999999', domainColor: '#999999', gridColor: '#e8e8e8', titleFontWeight: 'normal' as const },
     legend: { labelFontSize: 9, symbolSize: 60 },
     title: { fontSize: 9, anchor: 'start' as const, color: '#222222', offset: 4 },
-    locale: { number: lang === 'sv' ? { decimal: ',', thousands: '\u00a0', grouping: [3], currency: ['', ' kr'] } : { decimal: '.', thousands: ',', grouping: [3], currency: ['', ' SEK'] } },
+    locale: { number: chartWords(lang).numberLocale },
   };
 }
 
@@ -171,7 +171,7 @@ function qualitySpec(report: Report, row: QualityRow, points: readonly YearPoint
 const month = (period: string): number => Number(period.slice(5, 7));
 
 function budgetSpec(row: BudgetRow, lang: Lang): TopLevelSpec {
-  const w = CHART_WORDS[lang];
+  const w = chartWords(lang);
   const year = row.period.slice(0, 4);
   const series = (row.series.length > 0 ? row.series : [{ period: row.period, actualYtd: row.actualYtd, budgetYtd: row.budgetYtd }]).filter((s) => s.period.slice(0, 4) === year && s.period.length === 7);
   const mn = (v: number) => v / 1e6;

@@ -1,0 +1,115 @@
+import type { Lang } from '../model/vocabulary.js';
+import { both, inLang } from './phrasebook.js';
+
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** How a service is named in running text ("hemtjänsten", "home care"); brackets are the caller's. */
+const SERVICE_IN_TEXT: Record<string, string> = { hemtjänst: 'home care', 'särskilt boende': 'special housing', äldreomsorg: 'elderly care', lss: 'LSS', 'individ- och familjeomsorg': 'individual and family care' };
+const SV_SERVICE_SPECIAL: Record<string, string> = { 'särskilt boende': 'det särskilda boendet', lss: 'LSS-verksamheten' };
+
+/**
+ * Every sentence of the reports and briefs, Swedish beside English. Arguments are formatted values
+ * (numbers, amounts and periods already in the report's language); a sentence only arranges them.
+ */
+export const PHRASES = {
+  /** A lower-case service in its definite form: "hemtjänsten", "det särskilda boendet", "home care". */
+  serviceDefinite: both(
+    (s: string) => SV_SERVICE_SPECIAL[s] ?? (s.endsWith('omsorg') || s.endsWith('tjänst') ? `${s}en` : s),
+    (s) => SERVICE_IN_TEXT[s] ?? s,
+  ),
+  sharedOrganisation: both('den gemensamma organisationen', 'the shared organisation'),
+  inArea: both((name: string) => `i ${name}`, (name) => `in ${name}`),
+  inServiceInArea: both((service: string, name: string) => `inom ${service} i ${name}`, (service, name) => `in ${service} in ${name}`),
+  trendClear: both(
+    (a: { title: string; where: string; up: boolean; from: string | undefined; to: string; at: string; since: string; good: boolean }) =>
+      `${cap(a.title)} ${a.where} har ${a.up ? 'ökat' : 'minskat'}${a.from !== undefined ? ` från ${a.from}` : ''} till ${a.to}${a.at && ` (${a.at})`} sedan ${a.since} – en tydlig ${a.good ? 'förbättring' : 'försämring'}.`,
+    (a) => `${cap(a.title)} ${a.where} has ${a.up ? 'risen' : 'fallen'}${a.from !== undefined ? ` from ${a.from}` : ''} to ${a.to}${a.at && ` (${a.at})`} since ${a.since} – a clear ${a.good ? 'improvement' : 'decline'}.`,
+  ),
+  changeSignificant: both(
+    (a: { title: string; where: string; up: boolean; from: string; fromPeriod: string; to: string; period: string }) =>
+      `${cap(a.title)} ${a.where} ${a.up ? 'steg' : 'sjönk'} från ${a.from} (${a.fromPeriod}) till ${a.to} (${a.period}), en statistiskt säkerställd förändring.`,
+    (a) => `${cap(a.title)} ${a.where} ${a.up ? 'rose' : 'fell'} from ${a.from} (${a.fromPeriod}) to ${a.to} (${a.period}), a statistically significant change.`,
+  ),
+  versusNation: both(
+    (a: { title: string; where: string; value: string; at: string; nation: string; above: boolean }) => `${cap(a.title)} ${a.where} (${a.value}${a.at && `, ${a.at}`}) ligger ${a.above ? 'över' : 'under'} riket (${a.nation}).`,
+    (a) => `${cap(a.title)} ${a.where} (${a.value}${a.at && `, ${a.at}`}) is ${a.above ? 'above' : 'below'} the national level (${a.nation}).`,
+  ),
+  theServices: both('Verksamheterna', 'The services'),
+  cannotSum: both(
+    (what: string, name: string) => `${what} i ${name} kan inte summeras: delarnas senaste månader skiljer sig och de har ingen gemensam månad i år.`,
+    (what, name) => `${what} in ${name} cannot be summed: their parts' latest months differ and they share no month this year.`,
+  ),
+  /** "Äldreomsorgen i Bengtsfors ligger 3,4 % över budget efter oktober" (no full stop: more may follow). */
+  budgetDeviation: both(
+    (a: { what: string; name: string; plural: boolean; deviation: string; over: boolean; month: string }) =>
+      `${a.what} i ${a.name} ligger ${a.deviation} ${a.over ? 'över' : 'under'} budget efter ${a.month}`,
+    (a) => `${a.what} in ${a.name} ${a.plural ? 'are' : 'is'} ${a.deviation} ${a.over ? 'over' : 'under'} budget after ${a.month}`,
+  ),
+  /** A closed year's line: its outcome for the year against the budget. */
+  closedYear: both(
+    (a: { what: string; name: string; deviation: string; over: boolean; year: string }) => `${a.what} i ${a.name} slutade ${a.year} ${a.deviation} ${a.over ? 'över' : 'under'} budget (utfall för året).`,
+    (a) => `${a.what} in ${a.name} ended ${a.year} ${a.deviation} ${a.over ? 'over' : 'under'} budget (outcome for the year).`,
+  ),
+  atCommonMonth: both(' (senaste månad som alla delar har)', ' (the latest month all parts have)'),
+  forecastPoints: both(
+    (deficit: boolean, amount: string) => `; prognosen pekar på ${deficit ? 'ett underskott' : 'ett överskott'} på ${amount}`,
+    (deficit, amount) => `; the forecast points to a ${deficit ? 'deficit' : 'surplus'} of ${amount}`,
+  ),
+  forecastOptimistic: both(', men utfallstakten tyder på att prognosen är för optimistisk', ', but the spending pace suggests the forecast is too optimistic'),
+  incompleteResults: both(
+    (count: number) => `${count} resultat redovisas inte eftersom en del svar i dem inte kunde läsas (svarsalternativ utanför kända skalor eller rader som inte gick att läsa); de skulle annars bli fel.`,
+    (count) => `${count} results are not shown because some answers in them could not be read (answer labels on no known scale, or rows that could not be read); they would otherwise be wrong.`,
+  ),
+  hiddenResults: both(
+    (count: number, min: number) => `${count} resultat redovisas inte eftersom för få svarat (under ${min}) eller för att de annars skulle gå att räkna fram.`,
+    (count, min) => `${count} results are not shown because too few answered (under ${min}) or because they could otherwise be worked out.`,
+  ),
+  noChange: both(
+    (name: string) => `Ingen av kvalitetsindikatorerna i ${name} visar en statistiskt säkerställd förändring eller trend; skillnader mellan åren ligger inom den slumpmässiga osäkerheten.`,
+    (name) => `None of the quality indicators in ${name} shows a statistically significant change or trend; year-to-year differences are within random uncertainty.`,
+  ),
+  noneTestable: both(
+    (name: string, trends: boolean) =>
+      `Källan anger ingen osäkerhet för kvalitetsindikatorerna i ${name} (inget antal svarande), så förändringar mellan åren kan inte prövas statistiskt${trends ? '; ingen av serierna som är långa nog för ett trendtest (minst fem år) visar en statistiskt säkerställd trend' : ''}.`,
+    (name, trends) =>
+      `The source gives no uncertainty for the quality indicators in ${name} (no number of respondents), so year-to-year changes cannot be tested${trends ? '; none of the series long enough for a trend test (five years or more) shows a statistically significant trend' : ''}.`,
+  ),
+  someUntested: both(
+    (name: string, untested: number) => `Ingen av de kvalitetsindikatorer i ${name} som kan prövas visar en statistiskt säkerställd förändring eller trend; för ${untested} av dem anger källan ingen osäkerhet (inget antal svarande), så deras förändringar mellan åren har inte prövats.`,
+    (name, untested) => `None of the quality indicators in ${name} that can be tested shows a statistically significant change or trend; for ${untested} of them the source gives no uncertainty (no number of respondents), so their year-to-year changes were not tested.`,
+  ),
+  sharedCosts: both(
+    (amount: string, split: string) => `De gemensamma kostnaderna, ${amount} hittills i år, fördelas med ${split}.`,
+    (amount, split) => `The shared costs, ${amount} so far this year, are split ${split}.`,
+  ),
+  headlineLevel: both(
+    (a: { title: string; service: string; name: string; value: string; low: string; high: string; period: string }) =>
+      `${cap(a.title)} inom ${a.service} i ${a.name} är ${a.value} ${a.period} (osäkerhet ${a.low}–${a.high}).`,
+    (a) => `${cap(a.title)} in ${a.service} in ${a.name} is ${a.value} in ${a.period} (uncertainty ${a.low}–${a.high}).`,
+  ),
+  methodShares: both(
+    (min: number) => `Andel positiva svar räknas utan "Vet ej/Ingen åsikt". Resultat med färre än ${min} svarande visas inte, och inte heller resultat som annars skulle gå att räkna fram ur andra (till exempel totalen minus kvinnor och män, där de som inte angett kön är en egen grupp). Alla sådana står som "dold", utan skäl: skälet skulle säga ungefär hur många som svarat.`,
+    (min) => `Share of positive answers excludes "Don't know". Results with fewer than ${min} respondents are not shown, nor results that could otherwise be worked out from others (for example the total less women and men, where those who gave no gender are a group of their own). All of them read "hidden", with no reason: the reason would tell roughly how many answered.`,
+  ),
+  methodUncertainty: both(
+    (alpha: string) => `Osäkerheten är ett 95 % konfidensintervall (Wilson). En förändring kallas förändring bara när den är statistiskt säkerställd (p < ${alpha}); en trend kräver minst fem år (Mann–Kendall).`,
+    (alpha) => `Uncertainty is a 95% confidence interval (Wilson). A change is only called a change when statistically significant (p < ${alpha}); a trend needs at least five years (Mann–Kendall).`,
+  ),
+  sources: both((list: string) => `Källor: ${list}.`, (list) => `Sources: ${list}.`),
+  noUncertaintyWithoutN: both(
+    'För värden utan antal svarande anger källan ingen osäkerhet: de visas utan intervall, och deras förändringar mellan åren prövas inte statistiskt.',
+    'For values without a number of respondents the source gives no uncertainty: they are shown without an interval, and their year-to-year changes are not tested.',
+  ),
+  signNote: both(
+    (list: string) => `Avvikelse = budget − utfall: positiv är bättre än budget, oavsett källans teckenkonvention${list ? ` (${list})` : ''}.`,
+    (list) => `Deviation = budget − actual: positive is better than budget, whatever the source's sign convention${list ? ` (${list})` : ''}.`,
+  ),
+  ofRevenue: both(
+    (target: string) => `av skatteintäkter och generella statsbidrag (mål ${target})`,
+    (target) => `of tax revenue and general grants (target ${target})`,
+  ),
+};
+
+export function phrases(lang: Lang) {
+  return inLang(PHRASES, lang);
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { QualityRow } from '../../src/model/report.js';
+import { keyMessages } from '../../src/report/messages.js';
+import { NO_PAINT, type RenderOptions } from '../../src/report/view.js';
+import { budgetRow, qualityRow, report } from './factory.js';
+
+const sv: RenderOptions = { lang: 'sv', unit: 'mnkr', paint: NO_PAINT };
+const en: RenderOptions = { ...sv, lang: 'en' };
+const trend = (verdict: NonNullable<QualityRow['trend']>['verdict']): QualityRow['trend'] =>
+  ({ from: '2016', to: '2025', points: 10, theilSenSlope: 1, mannKendallS: 20, mannKendallP: 0.01, olsSlope: 1, olsSlopeLow: 0.5, olsSlopeHigh: 1.5, r2: 0.6, verdict });
+
+describe('key messages', () => {
+  it('calls a clear trend a change, from its first year, in each language', () => {
+    const r = report({ quality: [qualityRow({ period: '2016', value: 80 }), qualityRow({ value: 90, trend: trend('improving') })] });
+    expect(keyMessages(r, '1460', sv)[0]).toBe('Nöjdhet totalt inom hemtjänsten i Bengtsfors har ökat från 80 % till 90 % sedan 2016 – en tydlig förbättring.');
+    expect(keyMessages(r, '1460', en)[0]).toBe('Overall satisfaction in home care in Bengtsfors has risen from 80% to 90% since 2016 – a clear improvement.');
+  });
+  it('names a significant change with both years, and a significant gap to the nation', () => {
+    const r = report({
+      quality: [qualityRow({
+        service: 'Särskilt boende', value: 75,
+        change: { from: '2024', fromValue: 85, differencePp: -10, p: 0.01, significant: true },
+        reference: { area: '0000', value: 86, differencePp: -11, p: 0.001, significant: true },
+      })],
+    });
+    expect(keyMessages(r, '1460', sv).slice(0, 2)).toEqual([
+      'Nöjdhet totalt inom det särskilda boendet i Bengtsfors sjönk från 85 % (2024) till 75 % (2025), en statistiskt säkerställd förändring.',
+      'Nöjdhet totalt inom det särskilda boendet i Bengtsfors (75 %) ligger under riket (86 %).',
+    ]);
+  });
+  it('says that nothing changed only where a test was made, and why not elsewhere', () => {
+    const tested = report({ quality: [qualityRow({ change: { from: '2024', fromValue: 88, differencePp: 2, p: 0.5, significant: false } })] });
+    expect(keyMessages(tested, '1460', sv)).toContain('Ingen av kvalitetsindikatorerna i Bengtsfors visar en statistiskt säkerställd förändring eller trend; skillnader mellan åren ligger inom den slumpmässiga osäkerheten.');
+    const untested = report({ quality: [qualityRow({ n: null, low: null, high: null, change: { from: '2024', fromValue: 88, differencePp: 2, p: null, significant: false } })] });
+    expect(keyMessages(untested, '1460', en)).toContain('The source gives no uncertainty for the quality indicators in Bengtsfors (no number of respondents), so year-to-year changes cannot be tested.');
+    const some = report({ quality: [...tested.quality, qualityRow({ indicator: 'trygg', n: null, low: null, high: null, change: { from: '2024', fromValue: 70, differencePp: 1, p: null, significant: false } })] });
+    expect(keyMessages(some, '1460', sv)).toContain('Ingen av de kvalitetsindikatorer i Bengtsfors som kan prövas visar en statistiskt säkerställd förändring eller trend; för 1 av dem anger källan ingen osäkerhet (inget antal svarande), så deras förändringar mellan åren har inte prövats.');
+  });
+  it('gives the budget total with its forecast, and red lines, worst first', () => {
+    const r = report({
+      quality: [],
+      budget: [
+        budgetRow({ activity: 'LSS', deviationPct: -3, forecastDeviation: 200, status: 'red' }),
+        budgetRow(),
+        budgetRow({ activity: 'Totalt', total: true, deviationPct: -2.4, forecastDeviation: -7_500_000, forecastOptimistic: true }),
+      ],
+    });
+    expect(keyMessages(r, '1460', sv)).toEqual([
+      'Verksamheterna i Bengtsfors ligger 2,4 % över budget efter oktober; prognosen pekar på ett underskott på 7,5 mnkr, men utfallstakten tyder på att prognosen är för optimistisk.',
+      'LSS-verksamheten i Bengtsfors ligger 3,0 % över budget efter oktober.',
+      'Äldreomsorgen i Bengtsfors ligger 2,0 % över budget efter oktober; prognosen pekar på ett underskott på 5,0 mnkr.',
+    ]);
+    expect(keyMessages(r, '1460', en)[0]).toBe('The services in Bengtsfors are 2.4% over budget after October; the forecast points to a deficit of 7.5 mnkr, but the spending pace suggests the forecast is too optimistic.');
+  });
+  it('says first that results with rejected answers are left out, and counts hidden ones in a thin brief', () => {
+    const r = report({ quality: [qualityRow({ value: null, n: null, low: null, high: null, incomplete: true, status: null }), qualityRow({ service: 'Särskilt boende', value: null, n: null, low: null, high: null, suppressed: true, status: null })] });
+    const messages = keyMessages(r, '1460', sv);
+    expect(messages[0]).toMatch(/^1 resultat redovisas inte eftersom en del svar i dem inte kunde läsas/);
+    expect(messages.at(-1)).toBe('1 resultat redovisas inte eftersom för få svarat (under 30) eller för att de annars skulle gå att räkna fram.');
+  });
+  it('has nothing to say about an area with no figures', () => {
+    expect(keyMessages(report({ quality: [] }), '1460', sv)).toEqual([]);
+  });
+});
