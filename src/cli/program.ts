@@ -4,6 +4,7 @@ import { AMOUNT_UNITS, CSV_DIALECTS, LANGS } from '../model/words.js';
 import { EXIT, InputError, OutputError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import packageJson from '../../package.json' with { type: 'json' };
+import { FORMAT_NAMES } from '../report/report-format.js';
 
 // Commands load their modules (csv-parse, renderers, zod) only when run: `tillit --version` and
 // `--help` stay fast. The flags' choices are the plain word lists of model/words.ts for that.
@@ -83,7 +84,7 @@ export function buildProgram(io: Io, done: (code: number) => void = () => undefi
     .description('comparison report per municipality: quality, budget, shared costs')
     .option('-p, --period <period>', 'report period YYYY or YYYY-MM (default: latest in the data)')
     .option('-m, --municipality <code...>', 'only these municipalities or regions (codes or names)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'md', 'html']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('table'))
     .option('-o, --out <path>', 'output file, directory (one file per municipality) or - for stdout', '-')
     .option('--width <n>', 'lay the table out to N columns (default: the terminal\'s width, else COLUMNS, else 80)', positiveInt)
     .addOption(new Option('--wide', 'the table with every column and row, nothing wrapped, however wide').conflicts('width'))

@@ -15,7 +15,9 @@ import { withinWindow } from '../model/period.js';
 import { resolveArea } from '../model/register.js';
 import type { Report } from '../model/report.js';
 import { renderBriefCharts, type BriefCharts } from '../report/charts/index.js';
-import { chartFiles, renderReportChunks, reportFiles, renderSummary, type Format, type ReportRenderOptions } from '../report/render.js';
+import { FORMATS } from '../report/formats.js';
+import { chartFiles, reportFiles, renderSummary } from '../report/render.js';
+import type { Format, ReportRenderOptions } from '../report/report-format.js';
 import { NO_PAINT, type Paint } from '../report/view.js';
 import { budgetNotices } from '../report/notices.js';
 import { warningLines } from '../report/warnings.js';
@@ -101,9 +103,10 @@ function refuseRepeatedAnswers(inputs: readonly ParsedInput[], stderr: Output): 
  * or an existing directory). Rendering loads the chart library, so nothing else pays for it.
  */
 async function briefCharts(flags: ReportFlags, report: () => Report, lang: Lang): Promise<BriefCharts | undefined> {
-  if (flags.charts === false) return undefined;
-  if (flags.format === 'html') return renderBriefCharts(report(), lang);
-  if (flags.format !== 'md' || flags.out === '-') return undefined;
+  const where = FORMATS[flags.format].charts;
+  if (flags.charts === false || where === 'none') return undefined;
+  if (where === 'inline') return renderBriefCharts(report(), lang);
+  if (flags.out === '-') return undefined;
   const toDirectory = flags.out.endsWith('/') || flags.out.endsWith(sep) || (await stat(flags.out).then((s) => s.isDirectory(), () => false));
   return toDirectory ? renderBriefCharts(report(), lang) : undefined;
 }
@@ -272,11 +275,11 @@ async function renderWith(flags: ReportFlags, { loaded }: Plan, analysed: Analys
   const toStdout = flags.out === '-';
   const table = flags.wide === true ? {} : { table: { width: tableWidth({ flag: flags.width, toStdout, stdout: io.stdout, env: io.env }), genders: flags.genders ?? false } };
   const options = { lang, unit: flags.amountUnit ?? loaded.config.budget.displayUnit, paint: paintFor(flags, toStdout, io), csvDialect: flags.csvDialect, ...(charts ? { charts } : {}), ...table };
-  const streams = flags.format === 'json' || flags.format === 'csv';
+  const format = FORMATS[flags.format];
   return {
     options,
     charts,
-    chunks: (paint) => (streams ? renderReportChunks(analysed.report, flags.format, { ...options, paint }, analysed.rows()) : renderReportChunks(analysed.full(), flags.format, { ...options, paint })),
+    chunks: (paint) => (format.streams ? format.render(analysed.report, { ...options, paint }, analysed.rows()) : format.render(analysed.full(), { ...options, paint })),
   };
 }
 
@@ -289,7 +292,7 @@ async function writeReport(flags: ReportFlags, { kept }: Plan, analysed: Analyse
   const guarded = [...kept, ...(flags.rejects ? [{ role: '--rejects', path: flags.rejects }] : []), ...(flags.summary ? [{ role: '--summary', path: flags.summary }] : [])];
   // Charts first: a brief never links a chart that is not there yet.
   const { charts } = rendering;
-  if (charts && flags.format === 'md') {
+  if (charts && FORMATS[flags.format].charts === 'files') {
     const paths = await writeOutputs(join(flags.out, 'charts') + sep, () => chartFiles(charts), () => [], guarded);
     if (paths.length > 0) stderr.write(`tillit: wrote ${paths.length} chart(s) to ${dirname(paths[0]!)}${sep}\n`);
   }
@@ -306,8 +309,7 @@ function decideFailOn(flags: ReportFlags, { rules }: Plan, analysed: Analysed): 
   const { report } = analysed;
   const year = report.period.survey;
   const latest = () => ({ ...report, quality: [...analysed.rows({ row: (_code, _kind, period) => withinWindow(period, year, report.settings.window) })] });
-  const streams = flags.format === 'json' || flags.format === 'csv';
-  const failOn = evaluateFailOn(streams && !flags.summary ? latest() : analysed.full(), rules);
+  const failOn = evaluateFailOn(FORMATS[flags.format].streams && !flags.summary ? latest() : analysed.full(), rules);
   const whole = analysed.made;
   return new Analysed({ ...report, failOn }, analysed.rows, whole ? { ...whole, failOn } : undefined);
 }

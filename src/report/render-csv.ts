@@ -1,5 +1,6 @@
 import type { QualityRow, Report } from '../model/report.js';
 import type { CsvDialect } from '../model/vocabulary.js';
+import type { ReportFormat } from './report-format.js';
 
 export type { CsvDialect };
 
@@ -73,3 +74,12 @@ export function* renderCsvChunks(report: Report, dialect: CsvDialect, quality: I
     ]);
   }
 }
+
+/** CSV, one table of every measure: streamed row by row; an area's file holds that area's rows. */
+export const csvFormat: ReportFormat<'csv'> = {
+  name: 'csv',
+  ext: 'csv',
+  streams: true,
+  charts: 'none',
+  render: (report, opts, quality) => renderCsvChunks(report, opts.csvDialect, quality),
+};

@@ -1,5 +1,9 @@
-import type { Brief, Cell, Table } from './brief.js';
+import type { Report } from '../model/report.js';
+import { buildBrief, type Brief, type Cell, type Table } from './brief.js';
 import type { Chart } from './charts/index.js';
+import { formatPeriod } from './format.js';
+import { wholeReport, type ReportFormat, type ReportRenderOptions } from './report-format.js';
+import { reportAreas } from './view.js';
 import { inlineSvg } from './charts/svg.js';
 import { chartWords } from './charts/words.js';
 
@@ -111,3 +115,20 @@ export function renderHtmlDocument(title: string, briefs: readonly { brief: Brie
     '',
   ].join('\n');
 }
+
+/** Briefs as one HTML document, a section each, with their charts when rendered. */
+function renderHtml(report: Report, areas: readonly string[], opts: ReportRenderOptions): string {
+  const briefs = areas.map((area) => ({ brief: buildBrief(report, area, opts), charts: opts.charts?.get(area) ?? [] }));
+  const title = areas.length === 1 ? briefs[0]!.brief.title : `${report.organisation.name}: ${[report.period.survey, report.period.budget && formatPeriod(report.period.budget, opts.lang)].filter(Boolean).join(' · ')}`;
+  return renderHtmlDocument(title, briefs);
+}
+
+/** The briefs as one self-contained HTML document, charts inline; an area's file holds its brief alone. */
+export const htmlFormat: ReportFormat<'html'> = {
+  name: 'html',
+  ext: 'html',
+  streams: false,
+  charts: 'inline',
+  render: wholeReport((report, opts) => renderHtml(report, reportAreas(report).map((a) => a.code), opts)),
+  renderArea: (report, area, opts) => renderHtml(report, [area], opts),
+};

@@ -2,7 +2,8 @@ import type { Report } from '../model/report.js';
 import { buildBrief, type Brief, type Cell, type Table } from './brief.js';
 import type { Chart } from './charts/index.js';
 import { chartWords } from './charts/words.js';
-import type { RenderOptions } from './view.js';
+import { reportAreas, type RenderOptions } from './view.js';
+import { wholeReport, type ReportFormat } from './report-format.js';
 import { visible } from '../model/text.js';
 
 /**
@@ -74,3 +75,16 @@ export function renderBriefMd(brief: Brief, charts: readonly Chart[] = []): stri
 export function renderBrief(report: Report, area: string, opts: RenderOptions, charts: readonly Chart[] = []): string {
   return renderBriefMd(buildBrief(report, area, opts), charts);
 }
+
+/**
+ * Markdown briefs, one per area: all of them in one text, parted by rules; written to a directory,
+ * a file each with its charts beside it.
+ */
+export const mdFormat: ReportFormat<'md'> = {
+  name: 'md',
+  ext: 'md',
+  streams: false,
+  charts: 'files',
+  render: wholeReport((report, opts) => reportAreas(report).map((a) => renderBrief(report, a.code, opts)).join('\n---\n\n')),
+  renderArea: (report, area, opts) => renderBrief(report, area, opts, opts.charts?.get(area)),
+};

@@ -9,17 +9,9 @@ import { fitTable, type Cell, type TableColumn } from './fit-table.js';
 import { widestLine, wrapWords } from './wrap.js';
 import { historyView, milestoneView, qualitySparkline } from './history.js';
 import { peerRows, peerWords } from './peer-view.js';
+import { wholeReport, type ReportFormat, type TableLayout } from './report-format.js';
 
-/**
- * The table laid out to a width (`--width`, the terminal's): the columns that matter kept, the
- * others left out in their order (see each table) with a note, titles wrapped at spaces, prose
- * wrapped to the width, rows by gender folded under their total unless `genders`. Without it the
- * report keeps the wide layout (`--wide`): every column and row, nothing wrapped.
- */
-export interface TableLayout {
-  width: number;
-  genders: boolean;
-}
+export type { TableLayout };
 
 export type TableRenderOptions = RenderOptions & { table?: TableLayout };
 
@@ -226,3 +218,5 @@ function resultLine(report: Report, area: string, opts: RenderOptions): string |
   return resultRuns(report, area, opts.lang)?.map((r) => (r.strong ? opts.paint.bold(r.text) : r.status ? opts.paint[r.status](r.text) : r.text)).join('');
 }
 
+/** The terminal's tables: a section per area. */
+export const tableFormat: ReportFormat<'table'> = { name: 'table', ext: 'txt', streams: false, charts: 'none', render: wholeReport(renderTable) };

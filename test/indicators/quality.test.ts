@@ -4,7 +4,7 @@ import { ingestOptions } from '../../src/ingest/resolve.js';
 import { analyse, analyseLazily } from '../../src/indicators/analyse.js';
 import { parseInput } from '../../src/ingest/parse-input.js';
 import { loadConfig, loadInputs } from '../../src/ingest/load.js';
-import { renderJson, renderJsonChunks } from '../../src/report/render.js';
+import { renderJson, renderJsonChunks } from '../../src/report/render-json.js';
 import { renderCsv, renderCsvChunks } from '../../src/report/render-csv.js';
 import { defaultConfig } from '../../src/config/parse.js';
 import type { Config } from '../../src/config/schema.js';

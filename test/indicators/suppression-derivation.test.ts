@@ -6,7 +6,7 @@ import { parseConfig } from '../../src/config/parse.js';
 import { ingestOptions } from '../../src/ingest/resolve.js';
 import { analyse } from '../../src/indicators/analyse.js';
 import { parseInput } from '../../src/ingest/parse-input.js';
-import { renderReport } from '../../src/report/render.js';
+import { renderReport } from '../../src/report/formats.js';
 import { NO_PAINT } from '../../src/report/view.js';
 
 /**

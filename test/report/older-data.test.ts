@@ -3,7 +3,7 @@ import { defaultConfig } from '../../src/config/parse.js';
 import type { Config } from '../../src/config/schema.js';
 import { analyse } from '../../src/indicators/analyse.js';
 import { evaluateFailOn, failOnLine, parseFailOn } from '../../src/report/fail-on.js';
-import { renderReport } from '../../src/report/render.js';
+import { renderReport } from '../../src/report/formats.js';
 import { renderTable } from '../../src/report/render-table.js';
 import { NO_PAINT } from '../../src/report/view.js';
 import { KOLADA, OWN_SURVEY } from '../indicators/older-data.js';

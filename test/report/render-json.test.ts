@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/indicators/analyse.js';
 import { loadConfig, loadInputs } from '../../src/ingest/load.js';
 import { QualityCell, type QualityRow } from '../../src/model/report.js';
-import { qualityRowWriter, renderJson } from '../../src/report/render.js';
+import { qualityRowWriter, renderJson } from '../../src/report/render-json.js';
 
 const example = async () => {
   const loaded = await loadConfig('fixtures/bengtsfors-mellerud/tillit.config.json');
