@@ -134,7 +134,7 @@ function makeRow(config: Config, o: BudgetRowOptions, coverage: ReadonlyMap<stri
       projection: rnd(b.projection), forecastOptimismPct: opt(b.forecastOptimismPct ?? undefined), forecastOptimistic: b.forecastOptimistic,
       forecastAccuracy: forecastAccuracy(s.line.before).map((f) => ({ period: monthText(o.year - 1, f.month), forecast: Math.round(f.forecast), outcome: Math.round(f.outcome), error: Math.round(f.error), errorPct: round(f.errorPct, 4) })),
       status: b.status,
-      series: series.map((y) => ({ period: monthText(o.year, y.month), actualYtd: rnd(y.actualYtd), budgetYtd: rnd(y.budgetYtd) })),
+      series: series.map((y) => ({ period: monthText(o.year, y.month), actualYtd: rnd(y.actualYtd), budgetYtd: rnd(y.budgetYtd), forecast: rnd(y.forecast) })),
     };
   };
 }

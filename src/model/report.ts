@@ -178,9 +178,10 @@ export const budgetRowSchema = z
           period: text(`The month, ${MONTH}.`),
           actualYtd: kr('The outcome year to date after that month'),
           budgetYtd: kr('The budget year to date after that month'),
+          forecast: kr('The full-year forecast made that month (the brief says how it moved since the month before)'),
         }),
       )
-      .describe('Year to date after each month of the year up to `period` (for the charts).'),
+      .describe('Year to date after each month of the year up to `period` (for the charts), with the forecast made each month.'),
   })
   .describe('One budget line (an activity, or an area\'s total) year to date after its month.');
 
@@ -379,6 +380,7 @@ export const reportSchema = z
           encoding: z.string().nullable().describe('The character encoding it was read in (`utf-8`, `windows-1252`, `utf-16le`, `utf-16be`); null when not read as text.'),
           unit: z.string().nullable().describe('The amount unit a budget file was read in (`kr`, `tkr`, `mnkr`); its amounts are in kr in the report. Null for other files.'),
           sign: z.string().nullable().describe('How a budget file writes costs (`costs-positive`, `costs-negative`); null for other files.'),
+          areas: z.array(z.string()).nullable().describe('The area codes a budget file has lines for (a brief names only the files it draws on); null for other files, whose rows name their areas.'),
           rows: z
             .object({
               read: count('Data rows read (a count): read = used + rejected + ignored.'),

@@ -1,9 +1,11 @@
 import type { Report } from '../model/report.js';
-import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatValue, sparkline, type Lang } from './format.js';
+import { formatAmount, formatDiff, formatMonthEnd, formatNumber, formatPct, formatPeriod, formatValue, monthName, sparkline, type Lang } from './format.js';
 import { keyMessages } from './messages.js';
 import { findingNotes } from './finding-words.js';
 import { phrases } from './phrases.js';
-import { alphaText, areaName, areaQuality, budgetHeading, budgetLabel, budgetPeriodNote, indicatorTitle, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, resultRuns, seriesValues, signNote, type RenderOptions } from './view.js';
+import type { BudgetRow } from '../model/report.js';
+import { previousForecast } from './brief-budget.js';
+import { alphaText, areaName, areaQuality, briefSources, budgetHeading, budgetLabel, budgetPeriodNote, fileName, indicatorName, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, resultRuns, seriesValues, statusWhy, type RenderOptions } from './view.js';
 import { words } from './words.js';
 import { historyView, milestoneView, milestoneMethod, qualitySparkline } from './history.js';
 import { peerRows, peerWords } from './peer-view.js';
@@ -16,6 +18,8 @@ export interface Brief {
   lang: Lang;
   area: string;
   title: string;
+  /** The date the figures are as of (the committee asks first). */
+  asOf: string | null;
   generated: string | null;
   messages: Section<string[]> | null;
   quality: Section<Table> | null;
@@ -35,6 +39,8 @@ export interface Brief {
 export interface Section<T> {
   heading: string;
   body: T;
+  /** A line under the body (what a mark in the table means). */
+  note?: string;
 }
 
 /** A table cell: text, shown strong (a total line) or marked as statistically significant. */
@@ -63,6 +69,7 @@ export function buildBrief(report: Report, area: string, opts: RenderOptions): B
     lang,
     area,
     title: `${isOrg ? name : `${name} (${area})`} – ${w.followUp}: ${when}`,
+    asOf: asOf(report, area, lang),
     generated: report.generatedAt ? `${w.generated} ${report.generatedAt}` : null,
     messages: messages.length > 0 ? { heading: w.keyMessages, body: messages } : null,
     quality: qualitySection(report, area, lang),
@@ -71,7 +78,7 @@ export function buildBrief(report: Report, area: string, opts: RenderOptions): B
     result: resultCells(report, area, lang),
     allocation: isOrg ? allocationSection(report, lang) : null,
     ...historySections(report, area, lang),
-    method: { heading: w.aboutFigures, body: [...methodNote(report, lang), ...milestoneMethod(report, lang), ...dataNotes(report, area, lang)] },
+    method: { heading: w.aboutFigures, body: [...methodNote(report, area, lang), ...milestoneMethod(report, lang), ...dataNotes(report, area, lang)] },
   };
 }
 
@@ -80,26 +87,30 @@ function qualitySection(report: Report, area: string, lang: Lang): Section<Table
   const quality = latestQuality(report, area).filter((q) => q.gender === 'T');
   const missing = outdatedQuality(report, area).filter((q) => q.gender === 'T');
   if (quality.length === 0 && missing.length === 0) return null;
+  const compared = quality.some((q) => q.change !== null || q.reference !== null);
   return {
     heading: w.quality,
     body: {
-      head: [w.indicator, w.service, `${report.period.survey}`, w.uncertainty, w.change, w.trend, w.reference, w.series],
+      head: [w.indicator, w.service, `${report.period.survey}`, w.uncertainty, w.change, w.trend, w.reference, w.statusHeader, w.series],
       rows: quality.map((q) => {
         const unit = indicatorUnit(report, q.indicator);
+        const why = statusWhy(report, q, lang);
         return [
-          cell(indicatorTitle(report, q.indicator, lang)),
+          cell(indicatorName(report, q.indicator, lang)),
           cell(q.service),
           cell(withYear(olderPeriod(report, q), q.suppressed ? w.suppressed : q.incomplete ? w.incomplete : q.value === null ? '' : formatValue(q.value, unit, lang, 0))),
           cell(q.low !== null && q.high !== null ? `${formatNumber(q.low, 0, lang)}–${formatNumber(q.high, 0, lang)}` : ''),
           q.change ? cell(formatDiff(q.change.differencePp, unit, lang, 0), { significant: q.change.significant }) : cell(''),
           cell(q.trend ? w.verdict[q.trend.verdict] : ''),
           q.reference ? cell(formatDiff(q.reference.differencePp, unit, lang, 0), { significant: q.reference.significant }) : cell(''),
+          cell(q.status === null ? '' : `${w.status[q.status]}${why === null ? '' : q.status === 'green' ? ` (${why})` : `: ${why}`}`),
           cell(qualitySparkline(report, q)),
         ];
       }).concat(missing.map((q) => [
-        cell(indicatorTitle(report, q.indicator, lang)), cell(q.service), cell(w.missing(q.period)), cell(''), cell(''), cell(''), cell(''), cell(sparkline(seriesValues(report, q))),
+        cell(indicatorName(report, q.indicator, lang)), cell(q.service), cell(w.missing(q.period)), cell(''), cell(''), cell(''), cell(''), cell(''), cell(sparkline(seriesValues(report, q))),
       ])),
     },
+    ...(compared ? { note: phrases(lang).significanceLegend(alphaText(report, lang)) } : {}),
   };
 }
 
@@ -118,23 +129,41 @@ function budgetSection(report: Report, area: string, lang: Lang): Section<Table>
   const budget = report.budget.filter((b) => b.area === area);
   if (budget.length === 0) return null;
   const amount = (v: number | null, signed = false) => (v === null ? '' : formatAmount(v, 'mnkr', lang, signed));
-  // After December the year is closed: the year's budget and outcome, and no forecast column.
+  // After December the year is closed: the year's budget and outcome, and no forecast columns.
   const closed = budget.every((b) => b.period.endsWith('-12'));
-  const keep = <T>(cells: T[]) => (closed ? cells.filter((_, i) => i !== 4) : cells);
+  // How the forecast moved since the month before, as its deviation moves (plus is better).
+  const moved = (b: BudgetRow) => {
+    const before = previousForecast(b);
+    return before === undefined ? null : { period: before.period, by: before.forecast - b.forecast! };
+  };
+  const since = closed ? undefined : budget.map(moved).find((m) => m !== null)?.period;
+  const forecastCells = <T>(cells: T[]) => (closed ? [] : cells);
   return {
     heading: `${w.budget} (${budgetHeading(report, budget, lang)})`,
     body: {
-      head: keep([w.activity, closed ? w.budgetYear : w.budgetYtd, closed ? w.outcomeForYear : w.actualYtd, w.deviationPct, w.forecastDeviation, w.statusHeader]),
-      rows: budget.map((b) => keep([
+      head: [
+        w.activity, closed ? w.budgetYear : w.budgetYtd, closed ? w.outcomeForYear : w.actualYtd, w.deviationPct,
+        ...forecastCells([w.budgetYear, w.forecastYear, w.forecastDeviation, ...(since ? [w.forecastChange(monthName(since, lang))] : [])]), w.statusHeader,
+      ],
+      rows: budget.map((b) => [
         cell(budgetLabel(report, b, lang) + budgetPeriodNote(b, budget, lang), { strong: b.total }),
         cell(amount(b.budgetYtd)),
         cell(amount(b.actualYtd)),
         cell(b.deviationPct === null ? '' : `${b.deviationPct > 0 ? '+' : ''}${formatPct(b.deviationPct, lang)}`),
-        cell(amount(b.forecastDeviation, true)),
+        ...forecastCells([cell(amount(b.budgetYear)), cell(amount(b.forecast)), cell(amount(b.forecastDeviation, true)), ...(since ? [cell(amount(moved(b)?.by ?? null, true))] : [])]),
         cell(b.status ? w.status[b.status] : ''),
-      ])),
+      ]),
     },
   };
+}
+
+/** "Siffrorna gäller ekonomin till och med 31 oktober 2025 och kvaliteten 2025." */
+function asOf(report: Report, area: string, lang: Lang): string | null {
+  const budget = report.budget.filter((b) => b.area === area);
+  const latest = budget.reduce<string | null>((a, b) => (a === null || b.period > a ? b.period : a), null);
+  const survey = latestQuality(report, area).length > 0 ? report.period.survey : null;
+  if (latest === null && survey === null) return null;
+  return phrases(lang).asOf(latest === null ? null : formatMonthEnd(latest, lang), survey);
 }
 
 /** The result line's runs as cells: the label strong, the rest one plain cell. */
@@ -169,28 +198,55 @@ function allocationSection(report: Report, lang: Lang): Section<Table> | null {
   };
 }
 
-/** The short method note every brief ends with. */
-export function methodNote(report: Report, lang: Lang): string[] {
+/**
+ * The short method note every brief ends with, saying only what applies to this brief: how survey
+ * results are hidden (where it has survey results), what the uncertainty and a trend are (where it
+ * shows them), what a budget deviation's sign means (where it has a budget), and its sources by
+ * file name.
+ */
+export function methodNote(report: Report, area: string, lang: Lang): string[] {
   const p = phrases(lang);
+  const rows = areaQuality(report, area);
+  const latest = latestQuality(report, area);
+  const sources = briefSources(report, area);
+  const kolada = report.inputs.some((i) => sources.includes(i.file) && i.format?.startsWith('kolada'));
   return [
-    p.methodShares(report.settings.minRespondents),
-    p.methodUncertainty(alphaText(report, lang)),
-    signNote(report, lang),
-    p.sources([...new Set(report.inputs.map((i) => i.file))].join(', ')),
-    ...report.attribution,
+    ...(rows.some((q) => q.n !== null || q.suppressed || q.incomplete) ? [p.methodShares(report.settings.minRespondents)] : []),
+    ...(latest.some((q) => q.n !== null) ? [p.methodUncertainty(alphaText(report, lang))] : []),
+    ...(latest.some((q) => q.trend !== null) ? [p.methodTrend] : []),
+    ...(report.budget.some((b) => b.area === area) ? [p.deviationMeaning] : []),
+    ...(sources.length > 0 ? [p.sources(sources.map(fileName).join(', '))] : []),
+    ...(kolada ? report.attribution : []),
   ];
 }
 
 /**
  * What the method note says about these data: that values given without n carry no uncertainty
- * (so no interval and no test), and every warning and every kind of row left out, in plain words.
+ * (so no interval and no test), and every warning and every kind of row left out, in plain words:
+ * those of this brief's files and of files no brief draws on, each file by its name.
  */
 export function dataNotes(report: Report, area: string, lang: Lang): string[] {
   const out: string[] = [];
   const year = report.period.survey;
   if (year !== null && latestQuality(report, area).some((q) => olderPeriod(report, q) !== null)) out.push(words(lang).olderNote(year, report.settings.window));
   if (areaQuality(report, area).some((q) => q.value !== null && q.n === null)) out.push(phrases(lang).noUncertaintyWithoutN);
-  return [...out, ...findingNotes(report.findings, lang)];
+  const own = new Set(briefSources(report, area));
+  const others = feedingFiles(report);
+  const findings = report.findings.filter((f) => own.has(f.file) || !others.has(f.file)).map((f) => ({ ...f, file: fileName(f.file) }));
+  return [...out, ...findingNotes(findings, lang)];
+}
+
+const feeding = new WeakMap<Report, Set<string>>();
+
+/** Every file some brief draws on (quality rows' sources, budget files with lines). */
+function feedingFiles(report: Report): Set<string> {
+  let files = feeding.get(report);
+  if (files === undefined) {
+    files = new Set(report.inputs.filter((i) => (i.areas?.length ?? 0) > 0).map((i) => i.file));
+    for (const q of report.quality) for (const s of q.sources) files.add(s.file);
+    feeding.set(report, files);
+  }
+  return files;
 }
 
 /** The brief's years of balance and milestones, both in their own modules' words. */

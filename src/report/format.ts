@@ -13,7 +13,7 @@ export const NUMBER_MARKS = { sv: { group: '\u00A0', decimal: ',' }, en: { group
 /** Units as each language writes them after a number. */
 const UNITS = {
   percent: both(' %', '%'),
-  pp: both('pe', 'pp'),
+  pp: both('p.e.', 'pp'),
   krPerInhabitant: both('kr/inv', 'kr/inh.'),
   hours: both('timmar', 'hours'),
   days: both('dagar', 'days'),
@@ -57,7 +57,7 @@ export function formatPct(value: number, lang: Lang, decimals = 1): string {
   return `${formatNumber(value, decimals, lang)}${inLang(UNITS, lang).percent}`;
 }
 
-/** Percentage points with sign: `+4,2 pe` / `+4.2 pp`. */
+/** Percentage points with sign: `+4,2 p.e.` (procentenheter) / `+4.2 pp`. */
 export function formatPp(value: number, lang: Lang, decimals = 1): string {
   const s = formatNumber(value, decimals, lang);
   return `${value > 0 && !/^0[,.]?0*$/.test(s) ? '+' : ''}${s} ${inLang(UNITS, lang).pp}`;
@@ -101,6 +101,16 @@ const MONTHS: Record<Lang, string[]> = {
 export function formatPeriod(period: string, lang: Lang): string {
   if (period.length === 4) return period;
   return `${MONTHS[lang][Number(period.slice(5, 7)) - 1]} ${period.slice(0, 4)}`;
+}
+
+/** The last day of a month, as a date a reader says: `31 oktober 2025` / `31 October 2025`; a year stays a year. */
+export function formatMonthEnd(period: string, lang: Lang): string {
+  if (period.length === 4) return period;
+  const year = Number(period.slice(0, 4));
+  const month = Number(period.slice(5, 7));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return `${days} ${formatPeriod(period, lang)}`;
 }
 
 export function monthName(period: string, lang: Lang): string {

@@ -3,7 +3,8 @@ import type { Lang } from '../model/vocabulary.js';
 import { formatAmount, formatNumber, formatPct, formatValue, monthName } from './format.js';
 import { phrases } from './phrases.js';
 import { words } from './words.js';
-import { areaName, budgetLabel, indicatorTitle, indicatorUnit, latestQuality, olderPeriod, seriesQuality, type RenderOptions } from './view.js';
+import { areaName, budgetLabel, indicatorName, indicatorUnit, latestQuality, olderPeriod, seriesQuality, statusWhy, type RenderOptions } from './view.js';
+import { previousForecast } from './brief-budget.js';
 
 /** Lower-case service in running Swedish/English text: "hemtjänsten", "home care". */
 function serviceDefinite(service: string, lang: Lang): string {
@@ -26,7 +27,7 @@ function qualityMessages(report: Report, area: string, opts: RenderOptions): { w
   const out: { weight: number; text: string }[] = [];
   const rows = latestQuality(report, area).filter((q) => q.gender === 'T' && q.value !== null);
   for (const q of rows) {
-    const title = indicatorTitle(report, q.indicator, lang).toLowerCase();
+    const title = indicatorName(report, q.indicator, lang).toLowerCase();
     const unit = indicatorUnit(report, q.indicator);
     const v = (x: number) => formatValue(x, unit, lang, 0);
     // "inom hemtjänsten i Mellerud", or just "i Mellerud" for an indicator with no service.
@@ -43,6 +44,12 @@ function qualityMessages(report: Report, area: string, opts: RenderOptions): { w
       out.push({ weight: 3, text: p.trendClear({ title, where, up, from: from === undefined ? undefined : v(from), to: v(q.value!), at, since: t.from, good: t.verdict === 'improving' }) });
     } else if (q.change?.significant) {
       out.push({ weight: 2, text: p.changeSignificant({ title, where, up: q.change.differencePp > 0, from: v(q.change.fromValue), fromPeriod: q.change.from, to: v(q.value!), period: q.period }) });
+    }
+    // A status short of green where the committee set a target says why, and names the target.
+    const spec = report.indicators.find((i) => i.id === q.indicator);
+    const why = statusWhy(report, q, lang);
+    if (spec?.target != null && q.status !== null && q.status !== 'green' && why !== null) {
+      out.push({ weight: 2.2, text: p.statusMessage({ title, where, value: v(q.value!), status: words(lang).statusWord[q.status], why }) });
     }
     if (q.reference?.significant && q.indicator === report.indicators[0]?.id) {
       out.push({ weight: 1, text: p.versusNation({ title, where, value: v(q.value!), at, nation: v(q.reference.value), above: q.reference.differencePp > 0 }) });
@@ -66,6 +73,14 @@ function budgetMessage(report: Report, b: BudgetRow, name: string, opts: RenderO
   if (b.periodNote === 'common-month') text += p.atCommonMonth;
   if (b.forecastDeviation !== null && Math.abs(b.forecastDeviation) >= 500) {
     text += p.forecastPoints(b.forecastDeviation < 0, formatAmount(Math.abs(b.forecastDeviation), 'mnkr', lang));
+    if (b.forecast !== null && b.budgetYear !== null) text += p.forecastLevel(formatAmount(b.forecast, 'mnkr', lang), formatAmount(b.budgetYear, 'mnkr', lang));
+  }
+  const before = previousForecast(b);
+  if (before !== undefined) {
+    // Moves that round to nothing in mnkr are no move to a reader.
+    const by = before.forecast - b.forecast!;
+    const shown = formatAmount(Math.abs(by), 'mnkr', lang);
+    text += /[1-9]/.test(shown) ? p.forecastMoved(by > 0, shown, monthName(before.period, lang)) : p.forecastUnchanged(monthName(before.period, lang));
   }
   if (b.forecastOptimistic) text += p.forecastOptimistic;
   return `${text}.`;
@@ -146,7 +161,7 @@ function factualMessages(report: Report, area: string, opts: RenderOptions): str
   const headline = report.indicators[0]?.id;
   for (const q of latestQuality(report, area)) {
     if (q.indicator !== headline || q.gender !== 'T' || q.value === null || q.low === null || q.high === null) continue;
-    const title = indicatorTitle(report, q.indicator, lang).toLowerCase();
+    const title = indicatorName(report, q.indicator, lang).toLowerCase();
     out.push(p.headlineLevel({ title, service: serviceDefinite(q.service, lang), name, value: formatPct(q.value, lang, 0), low: formatNumber(q.low, 0, lang), high: formatPct(q.high, lang, 0), period: q.period }));
   }
   return out;

@@ -92,9 +92,47 @@ export const PHRASES = {
     (min) => `Share of positive answers excludes "Don't know". Results with fewer than ${min} respondents are not shown, nor results that could otherwise be worked out from others (for example the total less women and men, where those who gave no gender are a group of their own). All of them read "hidden", with no reason: the reason would tell roughly how many answered.`,
   ),
   methodUncertainty: both(
-    (alpha: string) => `Osäkerheten är ett 95 % konfidensintervall (Wilson). En förändring kallas förändring bara när den är statistiskt säkerställd (p < ${alpha}); en trend kräver minst fem år (Mann–Kendall).`,
-    (alpha) => `Uncertainty is a 95% confidence interval (Wilson). A change is only called a change when statistically significant (p < ${alpha}); a trend needs at least five years (Mann–Kendall).`,
+    (alpha: string) => `Osäkerheten är ett 95 % konfidensintervall (Wilson). En förändring kallas förändring bara när den är statistiskt säkerställd (p < ${alpha}).`,
+    (alpha) => `Uncertainty is a 95% confidence interval (Wilson). A change is only called a change when statistically significant (p < ${alpha}).`,
   ),
+  methodTrend: both('En trend kräver minst fem år och ska vara statistiskt säkerställd (Mann–Kendall).', 'A trend needs at least five years and must be statistically significant (Mann–Kendall).'),
+  deviationMeaning: both(
+    'Avvikelse mot budget: plus betyder lägre kostnader än budgeterat, minus högre. Prognosen är verksamhetens egen för helåret.',
+    'Deviation from budget: plus means lower costs than budgeted, minus higher. The forecast is the service\'s own for the full year.',
+  ),
+  significanceLegend: both(
+    (alpha: string) => `* statistiskt säkerställd skillnad (p < ${alpha}); skillnader utan * ligger inom den slumpmässiga osäkerheten. p.e. = procentenheter.`,
+    (alpha) => `* statistically significant difference (p < ${alpha}); differences without * are within random uncertainty. pp = percentage points.`,
+  ),
+  /** "Siffrorna gäller ekonomin till och med 31 oktober 2025 och kvaliteten 2025." */
+  asOf: both(
+    (budget: string | null, survey: string | null) => `Siffrorna gäller ${[budget && `ekonomin till och med ${budget}`, survey && `kvaliteten ${survey}`].filter(Boolean).join(' och ')}.`,
+    (budget, survey) => `Figures as of ${[budget && `${budget} for the budget`, survey && `${survey} for quality`].filter(Boolean).join(' and ')}.`,
+  ),
+  forecastLevel: both(
+    (forecast: string, budget: string) => ` (prognos ${forecast} mot budget ${budget} för helåret)`,
+    (forecast, budget) => ` (forecast ${forecast} against a full-year budget of ${budget})`,
+  ),
+  forecastMoved: both(
+    (better: boolean, amount: string, month: string) => `; prognosen har ${better ? 'förbättrats' : 'försämrats'} med ${amount} sedan ${month}`,
+    (better, amount, month) => `; the forecast has ${better ? 'improved' : 'worsened'} by ${amount} since ${month}`,
+  ),
+  forecastUnchanged: both((month: string) => `; prognosen är oförändrad sedan ${month}`, (month) => `; the forecast is unchanged since ${month}`),
+  /** A quality status that is not green, and why: where the committee set a target, it is named. */
+  statusMessage: both(
+    (a: { title: string; where: string; value: string; status: string; why: string }) => `${cap(a.title)} ${a.where} (${a.value}) har status ${a.status}: ${a.why}.`,
+    (a) => `${cap(a.title)} ${a.where} (${a.value}) is ${a.status}: ${a.why}.`,
+  ),
+  statusReason: both(
+    { 'worsening-trend': 'försämras över tid', 'below-nation': 'statistiskt säkerställt sämre än riket' },
+    { 'worsening-trend': 'worsening over time', 'below-nation': 'significantly worse than the national level' },
+  ),
+  statusFell: both((since: string) => `statistiskt säkerställd försämring sedan ${since}`, (since) => `significantly worse than in ${since}`),
+  offTarget: both(
+    (lowerBetter: boolean, target: string) => `${lowerBetter ? 'över' : 'under'} nämndens mål på ${target}`,
+    (lowerBetter, target) => `${lowerBetter ? 'above' : 'below'} the committee's target of ${target}`,
+  ),
+  target: both((target: string) => `mål ${target}`, (target) => `target ${target}`),
   sources: both((list: string) => `Källor: ${list}.`, (list) => `Sources: ${list}.`),
   noUncertaintyWithoutN: both(
     'För värden utan antal svarande anger källan ingen osäkerhet: de visas utan intervall, och deras förändringar mellan åren prövas inte statistiskt.',

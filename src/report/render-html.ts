@@ -29,6 +29,7 @@ section.brief:last-child { break-after: auto; page-break-after: auto; }
 h1 { font-size: 14pt; margin: 0 0 1mm; }
 h2 { font-size: 11pt; margin: 3mm 0 1mm; break-after: avoid; }
 p, ul { margin: 0 0 1.5mm; }
+.as-of { font-weight: 600; }
 ul { padding-left: 5mm; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 1.5mm; }
 th, td { text-align: left; padding: 0.3mm 1.5mm; border-bottom: 0.5pt solid #ccc; vertical-align: top; }
@@ -70,12 +71,14 @@ function htmlCharts(charts: readonly Chart[], cls: string): string {
 /** One brief as an HTML section, its charts inline. */
 export function renderBriefSection(brief: Brief, charts: readonly Chart[]): string {
   const out = [`<section class="brief" id="area-${escapeHtml(brief.area)}">`, `<h1>${escapeHtml(brief.title)}</h1>`];
+  if (brief.asOf) out.push(`<p class="as-of">${escapeHtml(brief.asOf)}</p>`);
   if (brief.generated) out.push(`<p class="generated">${escapeHtml(brief.generated)}</p>`);
   if (brief.messages) out.push(`<h2>${escapeHtml(brief.messages.heading)}</h2>`, `<ul>\n${brief.messages.body.map((m) => `<li>${escapeHtml(m)}</li>`).join('\n')}\n</ul>`);
   const quality = charts.filter((c) => c.kind === 'quality');
   const budget = charts.filter((c) => c.kind === 'budget');
   if (brief.quality) {
     out.push(`<h2>${escapeHtml(brief.quality.heading)}</h2>`, htmlTable(brief.quality.body, brief.quality.body.head.length - 1));
+    if (brief.quality.note) out.push(`<p class="legend">${escapeHtml(brief.quality.note)}</p>`);
     if (quality.length > 0) out.push(htmlCharts(quality, 'charts'), `<p class="legend">${escapeHtml(chartWords(brief.lang).legend)}</p>`);
   }
   if (brief.peers) out.push(`<h2>${escapeHtml(brief.peers.heading)}</h2>`, htmlTable(brief.peers.body));

@@ -51,12 +51,14 @@ function mdHistory(brief: Brief): string[] {
 /** A brief as Markdown; `charts`, when given, are linked after the tables they illustrate. */
 export function renderBriefMd(brief: Brief, charts: readonly Chart[] = []): string {
   const out: string[] = [`# ${escapeMd(brief.title)}`, ''];
+  if (brief.asOf) out.push(escapeMd(brief.asOf), '');
   if (brief.generated) out.push(`_${escapeMd(brief.generated)}_`, '');
   if (brief.messages) out.push(`## ${brief.messages.heading}`, '', ...brief.messages.body.map((m) => `- ${escapeMd(m)}`), '');
   const quality = charts.filter((c) => c.kind === 'quality');
   const budget = charts.filter((c) => c.kind === 'budget');
   if (brief.quality) {
     out.push(`## ${brief.quality.heading}`, '', mdTable(brief.quality.body), '');
+    if (brief.quality.note) out.push(`_${escapeMd(brief.quality.note)}_`, '');
     if (quality.length > 0) out.push(mdCharts(quality), '', `_${escapeMd(chartWords(brief.lang).legend)}_`, '');
   }
   if (brief.peers) out.push(`## ${brief.peers.heading}`, '', mdTable(brief.peers.body), '');

@@ -1,7 +1,7 @@
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatSignedPct, formatValue, sparkline } from './format.js';
 import type { ValueUnit } from '../model/vocabulary.js';
-import { alphaText, areaName, budgetHeading, budgetLabel, budgetPeriodNote, indicatorTitle, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, reportAreas, resultRuns, seriesValues, signNote, type RenderOptions } from './view.js';
+import { alphaText, areaName, budgetHeading, budgetLabel, budgetPeriodNote, indicatorName, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, reportAreas, resultRuns, seriesValues, signNote, statusWhy, type RenderOptions } from './view.js';
 import { truncate } from '../model/text.js';
 import { words } from './words.js';
 import { TextTable } from './text-table.js';
@@ -59,6 +59,12 @@ function valueText(q: QualityRow, report: Report, opts: RenderOptions): string {
   return `${formatValue(q.value, indicatorUnit(report, q.indicator), opts.lang)}${ci}`;
 }
 
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+/** `12` as `¹²`: a footnote mark. */
+function superscript(n: number): string {
+  return [...String(n)].map((d) => SUPERSCRIPT[Number(d)]).join('');
+}
+
 function diffCell(c: { differencePp: number; significant: boolean } | null, unit: ValueUnit, opts: RenderOptions): string {
   if (c === null) return '';
   return `${formatDiff(c.differencePp, unit, opts.lang)}${c.significant ? '*' : ''}`;
@@ -88,8 +94,16 @@ function qualityTable(report: Report, area: string, opts: TableRenderOptions): s
   // Each series' latest row within the window, then the series listed as missing (older than it).
   const rows = [...all.filter((q) => !folded.has(q)), ...missing];
   const gone = new Set(missing);
-  // Wide, a title is cut at 48 characters as it always was; laid out to a width it wraps instead.
-  const title = (q: QualityRow) => truncate(indicatorTitle(report, q.indicator, opts.lang), opts.table ? Infinity : 48);
+  // Wide, a title ends at a word by 48 characters; laid out to a width it wraps instead.
+  const title = (q: QualityRow) => indicatorName(report, q.indicator, opts.lang, opts.table ? Infinity : 48);
+  // A status short of green says why in a footnote, one per distinct reason: `! gul¹` … `¹ under nämndens mål på 90 %`.
+  const reasons = new Map<string, number>();
+  const marked = (q: QualityRow) => {
+    const why = q.status === null || q.status === 'green' ? null : statusWhy(report, q, opts.lang);
+    if (why === null) return statusCell(q.status, opts);
+    const n = reasons.get(why) ?? reasons.set(why, reasons.size + 1).get(why)!;
+    return `${statusCell(q.status, opts)}${superscript(n)}`;
+  };
   const column = (head: string, cell: (q: QualityRow) => string, more: Partial<TableColumn> = {}): TableColumn => ({ head, cells: rows.map((q) => (gone.has(q) ? '' : cell(q))), ...more });
   const table = drawTable([
     { head: w.indicator, cells: rows.map((q) => `${title(q)}${q.gender === 'T' ? '' : ` – ${q.gender === 'K' ? w.women : w.men}`}`), wrap: true },
@@ -99,10 +113,10 @@ function qualityTable(report: Report, area: string, opts: TableRenderOptions): s
     column(w.change, (q) => (q.change ? `${diffCell(q.change, indicatorUnit(report, q.indicator), opts)} ${opts.paint.dim(`(${q.change.from})`)}` : ''), { drop: 2 }),
     column(w.trend, (q) => (q.trend ? w.verdict[q.trend.verdict] : ''), { wrap: true }),
     column(w.reference, (q) => diffCell(q.reference, indicatorUnit(report, q.indicator), opts), { drop: 4 }),
-    column(w.statusHeader, (q) => statusCell(q.status, opts)),
+    column(w.statusHeader, marked),
     { head: w.series, cells: rows.map((q) => (gone.has(q) ? sparkline(seriesValues(report, q)) : qualitySparkline(report, q))), drop: 1 },
   ], opts);
-  const notes = [prose(w.significantNote(alphaText(report, opts.lang)), opts.paint.dim, opts)];
+  const notes = [prose(w.significantNote(alphaText(report, opts.lang)), opts.paint.dim, opts), ...[...reasons].map(([why, n]) => prose(`${superscript(n)} ${why}`, opts.paint.dim, opts))];
   if (report.period.survey !== null && all.some((q) => olderPeriod(report, q) !== null)) notes.push(prose(w.olderNote(report.period.survey, report.settings.window), opts.paint.dim, opts));
   if (folded.size > 0) notes.push(prose(w.foldedGenders(folded.size, [...folded].filter((q) => q.status === 'yellow' || q.status === 'red').length), opts.paint.dim, opts));
   return [prose(w.quality, opts.paint.bold, opts), table, ...notes].join('\n');

@@ -1,8 +1,10 @@
 import { comparePeriods, periodYear, withinWindow } from '../model/period.js';
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import { words } from './words.js';
-import type { AmountUnit, Lang, ValueUnit } from '../model/vocabulary.js';
-import { formatAmount, formatPct, formatPeriod, NUMBER_MARKS } from './format.js';
+import type { AmountUnit, Better, Lang, ValueUnit } from '../model/vocabulary.js';
+import { qualityStatusWhy } from '../model/quality-status.js';
+import { readerTitle } from './titles.js';
+import { formatAmount, formatPct, formatPeriod, formatValue, NUMBER_MARKS } from './format.js';
 import { phrases } from './phrases.js';
 import { minMax } from '../model/array.js';
 
@@ -234,4 +236,41 @@ export function signNote(report: Report, lang: Lang): string {
   const w = words(lang);
   const files = report.inputs.filter((i) => i.sign !== null);
   return phrases(lang).signNote(files.map((i) => `${i.file}: ${i.sign === 'costs-negative' ? w.costsNegative : w.costsPositive}`).join('; '));
+}
+
+/** An indicator's name as readers know it (see `readerTitle`). */
+export function indicatorName(report: Report, id: string, lang: Lang, max?: number): string {
+  return readerTitle(id, indicatorTitle(report, id, lang), lang, max);
+}
+
+/**
+ * Why a quality row has its status, in words, and the committee's target where one is set:
+ * `under målet 90 %`, `försämras över tid (mål 90 %)`, `mål 90 %` (green); null with neither.
+ */
+export function statusWhy(report: Report, q: QualityRow, lang: Lang): string | null {
+  const spec = report.indicators.find((i) => i.id === q.indicator);
+  if (!spec || q.status === null) return null;
+  const { reason } = qualityStatusWhy(q, spec.target, spec.better as Better);
+  const target = spec.target === null ? null : formatValue(spec.target, indicatorUnit(report, q.indicator), lang, 0);
+  const p = phrases(lang);
+  if (reason === 'below-target') return p.offTarget(spec.better === 'lower', target!);
+  const why = reason === null ? null : reason === 'fell' ? p.statusFell(q.change?.from ?? '') : p.statusReason[reason];
+  if (why === null) return target === null ? null : p.target(target);
+  return target === null ? why : `${why} (${p.target(target)})`;
+}
+
+/** The files an area's brief draws on, by name (no folder), in the report's order of inputs. */
+export function briefSources(report: Report, area: string): string[] {
+  const files = new Set<string>();
+  for (const q of areaQuality(report, area)) for (const s of q.sources) files.add(s.file);
+  const isOrg = report.areas.find((a) => a.code === area)?.kind === 'organisation';
+  const covered = isOrg ? new Set([area, ...report.organisation.members]) : new Set([area]);
+  const hasBudget = report.budget.some((b) => b.area === area);
+  for (const i of report.inputs) if (hasBudget && i.areas?.some((a) => covered.has(a))) files.add(i.file);
+  return report.inputs.map((i) => i.file).filter((f) => files.has(f));
+}
+
+/** A file's name without its folder. */
+export function fileName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }

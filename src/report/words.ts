@@ -35,6 +35,8 @@ export const WORDS = {
   share: both('Andel', 'Share'),
   budgetYear: both('Budget helår', 'Annual budget'),
   forecast: both('Prognos', 'Forecast'),
+  forecastYear: both('Prognos helår', 'Full-year forecast'),
+  forecastChange: both((month: string) => `Ändring sedan ${month}`, (month) => `Change since ${month}`),
   perInhabitant: both('Kr/invånare', 'SEK/inhabitant'),
   fairGap: both('Mot nyttjande', 'vs usage'),
   women: both('kvinnor', 'women'),
@@ -58,6 +60,8 @@ export const WORDS = {
     },
   ),
   status: both<Record<Status, string>>({ green: '✓ grön', yellow: '! gul', red: '✗ röd' }, { green: '✓ green', yellow: '! yellow', red: '✗ red' }),
+  /** A status in running text, without its symbol. */
+  statusWord: both<Record<Status, string>>({ green: 'grön', yellow: 'gul', red: 'röd' }, { green: 'green', yellow: 'yellow', red: 'red' }),
   allocationKey: both<Record<AllocationMethod, string>>(
     { population: 'efter befolkning', fixed: 'fasta andelar', mixed: 'blandad nyckel', usage: 'efter nyttjande' },
     { population: 'by population', fixed: 'fixed shares', mixed: 'mixed key', usage: 'by usage' },

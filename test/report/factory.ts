@@ -19,7 +19,7 @@ export function budgetRow(over: Partial<BudgetRow> = {}): BudgetRow {
     deviation: -4_000_000, deviationPct: -2, pacePct: 85, elapsedPct: 83.3333,
     forecast: 245_000_000, forecastDeviation: -5_000_000, forecastDeviationPct: -2.0833, projection: 244_800_000,
     forecastOptimismPct: null, forecastOptimistic: false, forecastAccuracy: [], status: 'red',
-    series: [{ period: '2025-09', actualYtd: 183_000_000, budgetYtd: 180_000_000 }, { period: '2025-10', actualYtd: 204_000_000, budgetYtd: 200_000_000 }],
+    series: [{ period: '2025-09', actualYtd: 183_000_000, budgetYtd: 180_000_000, forecast: 243_800_000 }, { period: '2025-10', actualYtd: 204_000_000, budgetYtd: 200_000_000, forecast: 245_000_000 }],
     ...over,
   };
 }
@@ -34,7 +34,7 @@ export function report(over: Partial<Report> = {}): Report {
       minRespondents: 30, alpha: 0.05, window: 2, interval: 'wilson-95', budgetThresholds: { yellowBelow: 0, redBelow: -1 }, forecastMargin: 1,
       amountUnit: 'kr', signConvention: 'costs-positive; deviation positive = better than budget',
     },
-    inputs: [{ file: 'kvalitet.csv', format: 'csv', kind: 'survey', encoding: 'utf-8', unit: null, sign: null, rows: { read: 1, used: 1, rejected: 0, ignored: 0 } }],
+    inputs: [{ file: 'kvalitet.csv', format: 'csv', kind: 'survey', encoding: 'utf-8', unit: null, sign: null, areas: null, rows: { read: 1, used: 1, rejected: 0, ignored: 0 } }],
     attribution: [],
     areas: [{ code: '1460', name: 'Bengtsfors', kind: 'municipality', member: true }, { code: '0000', name: 'Riket', kind: 'nation', member: false }],
     indicators: [{ id: 'helhet', title: { sv: 'Nöjdhet totalt', en: 'Overall satisfaction' }, better: 'higher', unit: '%', target: null }],

@@ -46,11 +46,27 @@ describe('key messages', () => {
       ],
     });
     expect(keyMessages(r, '1460', sv)).toEqual([
-      'Verksamheterna i Bengtsfors ligger 2,4 % över budget efter oktober; prognosen pekar på ett underskott på 7,5 mnkr, men utfallstakten tyder på att prognosen är för optimistisk.',
-      'LSS-verksamheten i Bengtsfors ligger 3,0 % över budget efter oktober.',
-      'Äldreomsorgen i Bengtsfors ligger 2,0 % över budget efter oktober; prognosen pekar på ett underskott på 5,0 mnkr.',
+      'Verksamheterna i Bengtsfors ligger 2,4 % över budget efter oktober; prognosen pekar på ett underskott på 7,5 mnkr (prognos 245,0 mnkr mot budget 240,0 mnkr för helåret); prognosen har försämrats med 1,2 mnkr sedan september, men utfallstakten tyder på att prognosen är för optimistisk.',
+      'LSS-verksamheten i Bengtsfors ligger 3,0 % över budget efter oktober; prognosen har försämrats med 1,2 mnkr sedan september.',
+      'Äldreomsorgen i Bengtsfors ligger 2,0 % över budget efter oktober; prognosen pekar på ett underskott på 5,0 mnkr (prognos 245,0 mnkr mot budget 240,0 mnkr för helåret); prognosen har försämrats med 1,2 mnkr sedan september.',
     ]);
-    expect(keyMessages(r, '1460', en)[0]).toBe('The services in Bengtsfors are 2.4% over budget after October; the forecast points to a deficit of 7.5 mnkr, but the spending pace suggests the forecast is too optimistic.');
+    expect(keyMessages(r, '1460', en)[0]).toBe('The services in Bengtsfors are 2.4% over budget after October; the forecast points to a deficit of 7.5 mnkr (forecast 245.0 mnkr against a full-year budget of 240.0 mnkr); the forecast has worsened by 1.2 mnkr since September, but the spending pace suggests the forecast is too optimistic.');
+  });
+  it('says how the forecast moved since the month before only where the inputs have both months, and says so when it did not move', () => {
+    const only = report({ quality: [], budget: [budgetRow({ total: true, activity: 'Totalt', series: [budgetRow().series[1]!] })] });
+    expect(keyMessages(only, '1460', sv)[0]).not.toContain('sedan');
+    const noForecastBefore = report({ quality: [], budget: [budgetRow({ total: true, activity: 'Totalt', series: [{ ...budgetRow().series[0]!, forecast: null }, budgetRow().series[1]!] })] });
+    expect(keyMessages(noForecastBefore, '1460', sv)[0]).not.toContain('sedan');
+    const same = report({ quality: [], budget: [budgetRow({ total: true, activity: 'Totalt', series: [{ ...budgetRow().series[0]!, forecast: 245_020_000 }, budgetRow().series[1]!] })] });
+    expect(keyMessages(same, '1460', sv)[0]).toMatch(/; prognosen är oförändrad sedan september\.$/);
+    const better = report({ quality: [], budget: [budgetRow({ total: true, activity: 'Totalt', series: [{ ...budgetRow().series[0]!, forecast: 247_000_000 }, budgetRow().series[1]!] })] });
+    expect(keyMessages(better, '1460', sv)[0]).toContain('; prognosen har förbättrats med 2,0 mnkr sedan september.');
+  });
+  it('says why a result short of green is so where the committee set a target, and names the target', () => {
+    const withTarget = (target: number | null) => report({ indicators: [{ ...report().indicators[0]!, target }], quality: [qualityRow({ value: 88.3, status: 'yellow' })] });
+    expect(keyMessages(withTarget(90), '1460', sv)).toContain('Nöjdhet totalt inom hemtjänsten i Bengtsfors (88 %) har status gul: under nämndens mål på 90 %.');
+    expect(keyMessages(withTarget(90), '1460', en)).toContain('Overall satisfaction in home care in Bengtsfors (88%) is yellow: below the committee\'s target of 90%.');
+    expect(keyMessages(withTarget(null), '1460', sv).join(' ')).not.toContain('status');
   });
   it('says first that results with rejected answers are left out, and counts hidden ones in a thin brief', () => {
     const r = report({ quality: [qualityRow({ value: null, n: null, low: null, high: null, incomplete: true, status: null }), qualityRow({ service: 'Särskilt boende', value: null, n: null, low: null, high: null, suppressed: true, status: null })] });

@@ -26,7 +26,7 @@ describe('older data in tables and briefs', () => {
   it('the terminal table shows a series at its latest year with that year before the value, and one older than the window as missing', () => {
     const text = renderTable(report(), opts('sv'));
     expect(tableRows(text, '1460 Bengtsfors')).toEqual([
-      ['Brukarbedömning hemtjänst äldreomsorg - helhets…', '', '2024: 72,0 %'],
+      ['Helhetssyn, hemtjänst', '', '2024: 72,0 %'],
       ['helhetssyn', 'Hemtjänst', '86,0 % (78,8–91,0)'],
       ['X0001', '', '– saknas (senaste 2021)'],
     ]);
@@ -41,7 +41,7 @@ describe('older data in tables and briefs', () => {
   it('the brief labels the value with its year, says "senaste tillgängliga" where it speaks of it, and names the missing indicator', () => {
     const md = renderReport(report(), 'md', opts('sv'));
     const brief = md.split('\n---\n')[0]!;
-    expect(brief).toContain('| Brukarbedömning hemtjänst äldreomsorg - helhetssyn, andel (%) |  | 2024: 72 % |');
+    expect(brief).toContain('| Helhetssyn, hemtjänst |  | 2024: 72 % |');
     expect(brief).toContain('till 72 % (senaste tillgängliga: 2024) sedan 2018');
     expect(brief).toContain('| X0001 |  | saknas (senaste 2021) |');
     expect(brief).toContain('- Där 2025 saknas visas senaste tillgängliga år (högst 2 år tidigare), med året före värdet.');

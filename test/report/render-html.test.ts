@@ -7,9 +7,9 @@ const HOSTILE = '<script>alert("x")</script> & \'q\'';
 /** A brief with every section, text from `text` where data would go. */
 function brief(text: string, over: Partial<Brief> = {}): Brief {
   return {
-    lang: 'sv', area: '1460', title: `${text} – uppföljning`, generated: 'Skapad 2025-11-05T08:00:00.000Z',
+    lang: 'sv', area: '1460', title: `${text} – uppföljning`, asOf: `Siffrorna gäller ${text}.`, generated: 'Skapad 2025-11-05T08:00:00.000Z',
     messages: { heading: 'Det viktigaste', body: [text] },
-    quality: { heading: 'Kvalitet', body: { head: ['Indikator', 'Serie'], rows: [[{ text }, { text: '▁█' }], [{ text: '+5 pe', significant: true }, { text: '' }]] } },
+    quality: { heading: 'Kvalitet', body: { head: ['Indikator', 'Serie'], rows: [[{ text }, { text: '▁█' }], [{ text: '+5 p.e.', significant: true }, { text: '' }]] }, note: `* ${text}` },
     peers: { heading: 'Jämförelsegrupper', body: { head: ['Grupp'], rows: [[{ text }]] } },
     budget: { heading: 'Ekonomi', body: { head: ['Verksamhet'], rows: [[{ text, strong: true }]] } },
     result: [{ text: 'Resultat', strong: true }, { text: `: ${text}` }],
@@ -26,14 +26,17 @@ describe('HTML brief', () => {
     expect(escapeHtml(HOSTILE)).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;');
     const html = renderHtmlDocument(HOSTILE, [{ brief: brief(HOSTILE), charts: [] }]);
     expect(html).not.toContain('<script');
-    // The document title, the heading, a message, a quality cell, a budget cell, the result line, the
-    // history's sentence, line and year, the milestone, a peer cell and the method note.
-    expect(html.match(/&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; &#39;q&#39;/g)).toHaveLength(12);
+    // The document title, the heading, the date line, a message, a quality cell, the table's note, a
+    // budget cell, the result line, the history's sentence, line and year, the milestone, a peer cell
+    // and the method note.
+    expect(html.match(/&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; &#39;q&#39;/g)).toHaveLength(14);
   });
   it('marks totals strong and significant differences with an asterisk, as the Markdown brief does', () => {
     const html = renderHtmlDocument('t', [{ brief: brief('Hemtjänst'), charts: [] }]);
     expect(html).toContain('<td><strong>Hemtjänst</strong></td>');
-    expect(html).toContain('<td>+5 pe*</td>');
+    expect(html).toContain('<td>+5 p.e.*</td>');
+    expect(html).toContain('<p class="as-of">Siffrorna gäller Hemtjänst.</p>');
+    expect(html).toContain('</table>\n<p class="legend">* Hemtjänst</p>');
     expect(html).toContain('<p><strong>Resultat</strong>: Hemtjänst</p>');
     expect(html).toContain('<td class="series">▁█</td>');
   });

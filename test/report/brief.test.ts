@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { buildBrief } from '../../src/report/brief.js';
+import { renderBriefMd } from '../../src/report/render-md.js';
+import { NO_PAINT, statusWhy, type RenderOptions } from '../../src/report/view.js';
+import { budgetRow, qualityRow, report } from './factory.js';
+
+const sv: RenderOptions = { lang: 'sv', unit: 'mnkr', paint: NO_PAINT };
+const twoMembers = (over: Parameters<typeof report>[0] = {}) => report({
+  areas: [{ code: '1460', name: 'Bengtsfors', kind: 'municipality', member: true }, { code: '1461', name: 'Mellerud', kind: 'municipality', member: true }],
+  inputs: [
+    { file: 'data/kvalitet.csv', format: 'csv', kind: 'survey', encoding: 'utf-8', unit: null, sign: null, areas: null, rows: { read: 2, used: 2, rejected: 0, ignored: 0 } },
+    { file: 'data/budget-bengtsfors.csv', format: 'csv', kind: 'budget', encoding: 'utf-8', unit: 'tkr', sign: 'costs-negative', areas: ['1460'], rows: { read: 1, used: 1, rejected: 0, ignored: 0 } },
+    { file: 'data/budget-mellerud.csv', format: 'csv', kind: 'budget', encoding: 'utf-8', unit: 'kr', sign: 'costs-positive', areas: ['1461'], rows: { read: 1, used: 1, rejected: 0, ignored: 0 } },
+  ],
+  quality: [qualityRow({ sources: [{ file: 'data/kvalitet.csv' }] })],
+  budget: [budgetRow(), budgetRow({ area: '1461' })],
+  ...over,
+});
+
+describe('a brief says what a committee asks', () => {
+  it('opens with the date its figures are as of', () => {
+    expect(buildBrief(twoMembers(), '1460', sv).asOf).toBe('Siffrorna gäller ekonomin till och med 31 oktober 2025 och kvaliteten 2025.');
+    expect(buildBrief(twoMembers(), '1461', { ...sv, lang: 'en' }).asOf).toBe('Figures as of 31 October 2025 for the budget.');
+  });
+  it('gives the full-year budget, the forecast and how it moved since the month before, in kronor', () => {
+    const { head, rows } = buildBrief(twoMembers(), '1460', sv).budget!.body;
+    expect(head).toEqual(['Verksamhet', 'Budget ack', 'Utfall ack', 'Avv. %', 'Budget helår', 'Prognos helår', 'Prognos mot budget', 'Ändring sedan september', 'Status']);
+    expect(rows[0]!.map((c) => c.text)).toEqual(['Äldreomsorg', '200,0 mnkr', '204,0 mnkr', '-2,0 %', '240,0 mnkr', '245,0 mnkr', '-5,0 mnkr', '-1,2 mnkr', '✗ röd']);
+    // Without a forecast the month before there is no column for it.
+    const once = twoMembers({ budget: [budgetRow({ series: [budgetRow().series[1]!] })] });
+    expect(buildBrief(once, '1460', sv).budget!.body.head).not.toContain('Ändring sedan september');
+  });
+  it('marks significant differences and says what the mark means, in procentenheter', () => {
+    const r = twoMembers({ quality: [qualityRow({ change: { from: '2024', fromValue: 80, differencePp: 10, p: 0.001, significant: true } })] });
+    const md = renderBriefMd(buildBrief(r, '1460', sv));
+    expect(md).toContain('| +10 p.e.\\* |');
+    expect(md).toContain('_\\* statistiskt säkerställd skillnad (p &lt; 0,05); skillnader utan \\* ligger inom den slumpmässiga osäkerheten. p.e. = procentenheter._');
+    expect(md).not.toMatch(/\bpe\b/);
+  });
+  it('names sources by file name, only those it draws on, and no sign convention', () => {
+    const body = buildBrief(twoMembers(), '1460', sv).method.body;
+    expect(body).toContain('Källor: kvalitet.csv, budget-bengtsfors.csv.');
+    const text = body.join('\n');
+    expect(text).not.toMatch(/data\/|budget-mellerud|teckenkonvention|kostnader negativa|kostnader positiva/);
+    expect(text).toContain('Avvikelse mot budget: plus betyder lägre kostnader än budgeterat, minus högre.');
+  });
+  it('says in "Om siffrorna" only what applies: no survey or budget note where there is none, Kolada credit only for Kolada files', () => {
+    const budgetOnly = twoMembers({ quality: [], attribution: ['Källa: Kolada (RKA), CC BY 4.0'] });
+    const text = buildBrief(budgetOnly, '1461', sv).method.body.join('\n');
+    expect(text).not.toMatch(/Andel positiva svar|konfidensintervall|trend|Kolada/);
+    const qualityOnly = twoMembers({ budget: [] });
+    const q = buildBrief(qualityOnly, '1460', sv).method.body.join('\n');
+    expect(q).toContain('Andel positiva svar');
+    expect(q).not.toContain('Avvikelse');
+  });
+  it('lists findings of its own files and of files no brief draws on, by file name, not those of other areas\' files', () => {
+    const finding = (file: string, code: string) => ({ code, severity: 'warning' as const, file, message: 'm' });
+    const r = twoMembers({ findings: [finding('data/budget-mellerud.csv', 'unit-assumed'), finding('data/budget-bengtsfors.csv', 'sign-mixed'), finding('data/okänd.csv', 'file-empty')] });
+    const notes = buildBrief(r, '1460', sv).method.body;
+    expect(notes).toContain('budget-bengtsfors.csv: Beloppen har blandade tecken; tecknet för kostnader antogs och kan vara fel.');
+    expect(notes).toContain('okänd.csv: Filen är tom.');
+    expect(notes.join('\n')).not.toContain('mellerud');
+  });
+  it('says why a status is not green, with the committee\'s target where set', () => {
+    const r = (target: number | null, over = {}) => twoMembers({ indicators: [{ ...report().indicators[0]!, target }], quality: [qualityRow({ value: 88.3, status: 'yellow', ...over })] });
+    expect(statusWhy(r(90), r(90).quality[0]!, 'sv')).toBe('under nämndens mål på 90 %');
+    const statusCell = (rep: ReturnType<typeof r>) => buildBrief(rep, '1460', sv).quality!.body.rows[0]!.at(-2)!.text;
+    expect(statusCell(r(90))).toBe('! gul: under nämndens mål på 90 %');
+    expect(statusCell(r(85, { status: 'green' }))).toBe('✓ grön (mål 85 %)');
+    const worse = r(85, { status: 'red', trend: { from: 2016, to: 2025, points: 10, theilSenSlope: -1, mannKendallS: -20, mannKendallP: 0.01, olsSlope: -1, olsSlopeLow: -2, olsSlopeHigh: -0.5, r2: 0.6, verdict: 'worsening' } });
+    expect(statusCell(worse)).toBe('✗ röd: försämras över tid (mål 85 %)');
+    const fell = r(null, { change: { from: '2024', fromValue: 95, differencePp: -6.7, p: 0.01, significant: true } });
+    expect(statusCell(fell)).toBe('! gul: statistiskt säkerställd försämring sedan 2024');
+  });
+});
