@@ -14,8 +14,8 @@ const SV_SERVICE_SPECIAL: Record<string, string> = { 's채rskilt boende': 'det s�
 export const PHRASES = {
   /** A lower-case service in its definite form: "hemtj채nsten", "det s채rskilda boendet", "home care". */
   serviceDefinite: both(
-    (s: string) => SV_SERVICE_SPECIAL[s] ?? (s.endsWith('omsorg') || s.endsWith('tj채nst') ? `${s}en` : s),
-    (s) => SERVICE_IN_TEXT[s] ?? s,
+    (s: string) => (Object.hasOwn(SV_SERVICE_SPECIAL, s) ? SV_SERVICE_SPECIAL[s]! : s.endsWith('omsorg') || s.endsWith('tj채nst') ? `${s}en` : s),
+    (s) => (Object.hasOwn(SERVICE_IN_TEXT, s) ? SERVICE_IN_TEXT[s]! : s),
   ),
   sharedOrganisation: both('den gemensamma organisationen', 'the shared organisation'),
   inArea: both((name: string) => `i ${name}`, (name) => `in ${name}`),

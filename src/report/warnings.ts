@@ -21,7 +21,7 @@ export function warningLines(findings: readonly FindingLike[]): string[] {
   const groups = groupByCode(findings, 'warning');
   if (groups.length === 0) return [];
   const total = groups.reduce((a, g) => a + g.length, 0);
-  const out = [`tillit: ${total} warning${total === 1 ? '' : 's'} (listed in the JSON report's findings and named in each brief's method note):`];
+  const out = [`tillit: ${total} warning${total === 1 ? '' : 's'} (listed in the JSON report's findings and named in the method note of each brief drawing on the file):`];
   for (const list of groups) {
     const more = list.length > 1 ? ` (and ${list.length - 1} more like it)` : '';
     out.push(`  ×${list.length} ${formatFinding(list[0]!)}${more}`);

@@ -103,7 +103,7 @@ describe('answer labels: the common scales are known, and an unknown one never b
     expect(r.stderr).toBe([
       'tillit: 1 input row(s) rejected and left out of the report:',
       `  ${file}:3:6: error answer-unknown: answer is not on a known scale; add it to survey.positive or survey.other in the config (received "Kanske")`,
-      "tillit: 2 warnings (listed in the JSON report's findings and named in each brief's method note):",
+      "tillit: 2 warnings (listed in the JSON report's findings and named in the method note of each brief drawing on the file):",
       `  ×2 ${file}: warning cell-incomplete: 1460 / hjalp / Personlig assistans / T / 2025: not published (ofullständig): answers in this cell were rejected, so its share would be wrong (and 1 more like it)`,
       '',
     ].join('\n'));

@@ -74,6 +74,13 @@ describe('key messages', () => {
     expect(messages[0]).toMatch(/^1 resultat redovisas inte eftersom en del svar i dem inte kunde läsas/);
     expect(messages.at(-1)).toBe('1 resultat redovisas inte eftersom för få svarat (under 30) eller för att de annars skulle gå att räkna fram.');
   });
+  it('names a service the phrasebook does not know as it is, whatever it is called', () => {
+    for (const service of ['constructor', 'toString', '__proto__']) {
+      const r = report({ quality: [qualityRow({ service, change: { from: '2024', fromValue: 80, differencePp: 10, p: 0.001, significant: true } })] });
+      expect(keyMessages(r, '1460', sv)[0]).toContain(`inom ${service.toLowerCase()} i Bengtsfors`);
+      expect(keyMessages(r, '1460', en)[0]).toContain(`in ${service.toLowerCase()} in Bengtsfors`);
+    }
+  });
   it('has nothing to say about an area with no figures', () => {
     expect(keyMessages(report({ quality: [] }), '1460', sv)).toEqual([]);
   });

@@ -15,7 +15,7 @@ describe('warningLines', () => {
   it('one line per kind, whatever kinds there are, with its count and its first case', () => {
     const other = { ...unit, code: 'a-kind-added-later', message: 'something new' };
     expect(warningLines([dup(4), unit, dup(7), info, other])).toEqual([
-      "tillit: 4 warnings (listed in the JSON report's findings and named in each brief's method note):",
+      "tillit: 4 warnings (listed in the JSON report's findings and named in the method note of each brief drawing on the file):",
       '  ×2 b.csv:4: warning duplicate-row: repeats line 2 (k); counted once (and 1 more like it)',
       '  ×1 b.csv:1: warning unit-assumed: no amount unit in the config or a header; amounts read as kronor (set "unit")',
       '  ×1 b.csv:1: warning a-kind-added-later: something new',
