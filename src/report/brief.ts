@@ -87,7 +87,9 @@ function qualitySection(report: Report, area: string, lang: Lang): Section<Table
   const quality = latestQuality(report, area).filter((q) => q.gender === 'T');
   const missing = outdatedQuality(report, area).filter((q) => q.gender === 'T');
   if (quality.length === 0 && missing.length === 0) return null;
-  const compared = quality.some((q) => q.change !== null || q.reference !== null);
+  // Only differences a test was made for can be called chance; a source without n gives none.
+  const comparisons = quality.flatMap((q) => [q.change, q.reference]).filter((c) => c !== null);
+  const tested = comparisons.filter((c) => c.p !== null).length;
   return {
     heading: w.quality,
     body: {
@@ -110,7 +112,7 @@ function qualitySection(report: Report, area: string, lang: Lang): Section<Table
         cell(indicatorName(report, q.indicator, lang)), cell(q.service), cell(w.missing(q.period)), cell(''), cell(''), cell(''), cell(''), cell(''), cell(sparkline(seriesValues(report, q))),
       ])),
     },
-    ...(compared ? { note: phrases(lang).significanceLegend(alphaText(report, lang)) } : {}),
+    ...(comparisons.length > 0 ? { note: phrases(lang).significanceLegend(tested > 0 ? alphaText(report, lang) : null, tested === comparisons.length) } : {}),
   };
 }
 

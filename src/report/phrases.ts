@@ -100,9 +100,12 @@ export const PHRASES = {
     'Avvikelse mot budget: plus betyder lägre kostnader än budgeterat, minus högre. Prognosen är verksamhetens egen för helåret.',
     'Deviation from budget: plus means lower costs than budgeted, minus higher. The forecast is the service\'s own for the full year.',
   ),
+  /** What the quality table's marks mean: `*` where a test was made, and that unmarked differences are chance only where every one was tested. */
   significanceLegend: both(
-    (alpha: string) => `* statistiskt säkerställd skillnad (p < ${alpha}); skillnader utan * ligger inom den slumpmässiga osäkerheten. p.e. = procentenheter.`,
-    (alpha) => `* statistically significant difference (p < ${alpha}); differences without * are within random uncertainty. pp = percentage points.`,
+    (alpha: string | null, allTested: boolean) =>
+      `${alpha === null ? '' : `* statistiskt säkerställd skillnad (p < ${alpha})${allTested ? '; skillnader utan * ligger inom den slumpmässiga osäkerheten' : ''}. `}p.e. = procentenheter.`,
+    (alpha, allTested) =>
+      `${alpha === null ? '' : `* statistically significant difference (p < ${alpha})${allTested ? '; differences without * are within random uncertainty' : ''}. `}pp = percentage points.`,
   ),
   /** "Siffrorna gäller ekonomin till och med 31 oktober 2025 och kvaliteten 2025." */
   asOf: both(

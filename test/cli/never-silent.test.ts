@@ -108,8 +108,8 @@ describe('warnings reach the person', () => {
   });
   it('rejected rows are named in the method note too', async () => {
     const r = await tillit(['report', 'test/cli/bad/survey-errors.csv', '--format', 'md']);
-    expect(r.stdout).toContain('- test/cli/bad/survey-errors.csv: Rader där kommunkod och kommunnamn inte stämmer överens ingår inte.');
-    expect(r.stdout).toContain('- test/cli/bad/survey-errors.csv: Värden utanför det möjliga (t.ex. en andel över 100 %) ingår inte. (2 fall)');
+    expect(r.stdout).toContain('- survey-errors.csv: Rader där kommunkod och kommunnamn inte stämmer överens ingår inte.');
+    expect(r.stdout).toContain('- survey-errors.csv: Värden utanför det möjliga (t.ex. en andel över 100 %) ingår inte. (2 fall)');
   });
   it('fixed shares that do not sum to 100 % are said to have been normalised', async () => {
     const config = { organisation: { name: 'O', code: 'O', aliases: ['Gemensamt'] }, members: [{ code: '1460', name: 'Bengtsfors' }, { code: '1461', name: 'Mellerud' }], allocation: { method: 'fixed', shares: { 1460: 40, 1461: 40 } }, inputs: [{ path: 'g.csv', unit: 'tkr' }] };

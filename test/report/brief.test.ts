@@ -37,6 +37,13 @@ describe('a brief says what a committee asks', () => {
     expect(md).toContain('_\\* statistiskt säkerställd skillnad (p &lt; 0,05); skillnader utan \\* ligger inom den slumpmässiga osäkerheten. p.e. = procentenheter._');
     expect(md).not.toMatch(/\bpe\b/);
   });
+  it('calls unmarked differences chance only where a test was made for each', () => {
+    const untested = { from: '2024', fromValue: 80, differencePp: 10, p: null, significant: false };
+    const none = twoMembers({ quality: [qualityRow({ n: null, change: untested })] });
+    expect(buildBrief(none, '1460', sv).quality!.note).toBe('p.e. = procentenheter.');
+    const some = twoMembers({ quality: [qualityRow({ n: null, change: untested }), qualityRow({ service: 'Särskilt boende', change: { ...untested, p: 0.2 } })] });
+    expect(buildBrief(some, '1460', sv).quality!.note).toBe('* statistiskt säkerställd skillnad (p < 0,05). p.e. = procentenheter.');
+  });
   it('names sources by file name, only those it draws on, and no sign convention', () => {
     const body = buildBrief(twoMembers(), '1460', sv).method.body;
     expect(body).toContain('Källor: kvalitet.csv, budget-bengtsfors.csv.');
