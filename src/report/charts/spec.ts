@@ -3,7 +3,7 @@ import type { BudgetRow, QualityRow, Report } from '../../model/report.js';
 import { periodYear } from '../../model/period.js';
 import { slug } from '../../model/text.js';
 import type { Lang } from '../format.js';
-import { areaName, indicatorTitle, indicatorUnit, latestQuality, seriesQuality } from '../view.js';
+import { areaName, indicatorName, indicatorUnit, latestQuality, seriesQuality } from '../view.js';
 import { chartWords, budgetAlt, qualityAlt, type YearPoint } from './words.js';
 
 export type { YearPoint };
@@ -146,7 +146,7 @@ function qualitySpec(report: Report, row: QualityRow, points: readonly YearPoint
   const years = points.map((p) => p.year);
   const values = shown.map((p) => ({ year: p.year, value: p.value, low: p.low, high: p.high, seg: seg.get(p.year) }));
   // Two title lines always, and a y axis of fixed width: every indicator chart has the same size, so side by side they share one scale of ink.
-  const title = titleLines(`${indicatorTitle(report, row.indicator, lang)}${row.service ? ` – ${row.service}` : ''}`);
+  const title = titleLines(`${indicatorName(report, row.indicator, lang)}${row.service ? ` – ${row.service}` : ''}`);
   const layer: unknown[] = [
     { name: 'band', data: { values: values.filter((v) => v.low !== null && v.high !== null) }, mark: { type: 'area', color: COLOR.area, opacity: 0.18 }, encoding: { y: y('low'), y2: { field: 'high' }, detail: { field: 'seg' } } },
     { name: 'nation', data: { values: nationPoints.map((p) => ({ year: p.year, value: p.nation, seg: nationSeg.get(p.year) })) }, mark: { type: 'line', color: COLOR.nation, strokeDash: [4, 2], strokeWidth: 1.2 }, encoding: { y: y('value'), detail: { field: 'seg' } } },

@@ -1,6 +1,6 @@
 import type { BudgetRow, QualityRow, Report } from '../../model/report.js';
 import { formatAmount, formatNumber, formatPeriod, formatValue, monthName, type Lang } from '../format.js';
-import { areaName, indicatorTitle, indicatorUnit } from '../view.js';
+import { areaName, indicatorName, indicatorUnit } from '../view.js';
 import { both, inLang } from '../phrasebook.js';
 
 /** One year of a chart: the area's value and interval, the nation, the peers. */
@@ -62,7 +62,7 @@ export function qualityAlt(report: Report, row: QualityRow, points: readonly Yea
   const shown = points.filter((p) => p.value !== null);
   const first = shown[0]!;
   const last = shown.at(-1)!;
-  const what = [indicatorTitle(report, row.indicator, lang), row.service.toLowerCase(), areaName(report, row.area)].filter(Boolean).join(', ');
+  const what = [indicatorName(report, row.indicator, lang), row.service.toLowerCase(), areaName(report, row.area)].filter(Boolean).join(', ');
   const parts = [w.fromTo(`${v(first.value!)} (${first.year})`, `${v(last.value!)} (${last.year})`)];
   if (last.low !== null && last.high !== null) parts[0] += w.uncertainty(`${formatNumber(last.low, 0, lang)}–${formatValue(last.high, unit, lang, 0)}`);
   const nation = points.at(-1)?.nation;
