@@ -211,12 +211,13 @@ export function methodNote(report: Report, area: string, lang: Lang): string[] {
   const rows = areaQuality(report, area);
   const latest = latestQuality(report, area);
   const sources = briefSources(report, area);
+  const budget = report.budget.filter((b) => b.area === area);
   const kolada = report.inputs.some((i) => sources.includes(i.file) && i.format?.startsWith('kolada'));
   return [
     ...(rows.some((q) => q.n !== null || q.suppressed || q.incomplete) ? [p.methodShares(report.settings.minRespondents)] : []),
     ...(latest.some((q) => q.n !== null) ? [p.methodUncertainty(alphaText(report, lang))] : []),
     ...(latest.some((q) => q.trend !== null) ? [p.methodTrend] : []),
-    ...(report.budget.some((b) => b.area === area) ? [p.deviationMeaning] : []),
+    ...(budget.length > 0 ? [p.deviationMeaning(budget.some((b) => !b.period.endsWith('-12') && b.forecast !== null))] : []),
     ...(sources.length > 0 ? [p.sources(sources.map(fileName).join(', '))] : []),
     ...(kolada ? report.attribution : []),
   ];

@@ -2,7 +2,7 @@ import type { BalanceHistory, BalanceYear, Milestone, Report } from '../model/re
 import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, sparkline, type AmountUnit, type Lang } from './format.js';
 import { periodYear } from '../model/period.js';
 import type { QualityRow } from '../model/report.js';
-import { areaName, indicatorTitle, indicatorUnit, seriesQuality, seriesValues } from './view.js';
+import { areaName, indicatorName, indicatorUnit, seriesQuality, seriesValues } from './view.js';
 import { words } from './words.js';
 import { historyWords } from './history-words.js';
 import { phrases } from './phrases.js';
@@ -208,7 +208,7 @@ function qualityLines(report: Report, m: Milestone, area: string, lang: Lang): s
   return m.quality.filter((q) => q.area === area).map((q) => {
     const unit = indicatorUnit(report, q.indicator);
     const v = (x: number) => (unit === '%' ? formatPct(x, lang, 0) : formatNumber(x, 1, lang));
-    const title = `${indicatorTitle(report, q.indicator, lang)}${q.service ? ` (${q.service})` : ''}`;
+    const title = `${indicatorName(report, q.indicator, lang)}${q.service ? ` (${q.service})` : ''}`;
     const test = q.p === null ? w.notTested : q.significant ? w.significant : w.notSignificant;
     const level = w.beforeAfter({ what: title, before: v(q.before.mean), beforeSpan: span(q.before.from, q.before.to), after: v(q.after.mean), afterSpan: span(q.after.from, q.after.to) });
     return `${level} (${formatDiff(q.difference, unit, lang, unit === '%' ? 0 : 1)}, ${test})`;

@@ -1,6 +1,6 @@
 import type { PeerGroup, Report } from '../model/report.js';
 import { formatDiff, formatValue, type Lang } from './format.js';
-import { indicatorTitle, indicatorUnit } from './view.js';
+import { indicatorName, indicatorUnit } from './view.js';
 import { both, inLang } from './phrasebook.js';
 
 /** The words of the peer comparison, Swedish beside English. */
@@ -36,7 +36,7 @@ export function peerRows(report: Report, area: string, lang: Lang): string[][] {
       const unit = indicatorUnit(report, c.indicator);
       out.push([
         g.name,
-        `${indicatorTitle(report, c.indicator, lang)}${c.service ? ` – ${c.service}` : ''}`,
+        `${indicatorName(report, c.indicator, lang)}${c.service ? ` – ${c.service}` : ''}`,
         formatValue(c.value, unit, lang),
         `${formatValue(c.groupValue, unit, lang)} (${c.valueFrom === 'kolada' ? w.kolada : w.mean(c.membersPresent)})`,
         formatDiff(c.difference, unit, lang),

@@ -96,9 +96,10 @@ export const PHRASES = {
     (alpha) => `Uncertainty is a 95% confidence interval (Wilson). A change is only called a change when statistically significant (p < ${alpha}).`,
   ),
   methodTrend: both('En trend kräver minst fem år och ska vara statistiskt säkerställd (Mann–Kendall).', 'A trend needs at least five years and must be statistically significant (Mann–Kendall).'),
+  /** What a deviation's sign means, and whose the forecast is where the brief shows one (a closed year has none). */
   deviationMeaning: both(
-    'Avvikelse mot budget: plus betyder lägre kostnader än budgeterat, minus högre. Prognosen är verksamhetens egen för helåret.',
-    'Deviation from budget: plus means lower costs than budgeted, minus higher. The forecast is the service\'s own for the full year.',
+    (forecast: boolean) => `Avvikelse mot budget: plus betyder lägre kostnader än budgeterat, minus högre.${forecast ? ' Prognosen är verksamhetens egen för helåret.' : ''}`,
+    (forecast) => `Deviation from budget: plus means lower costs than budgeted, minus higher.${forecast ? ' The forecast is the service\'s own for the full year.' : ''}`,
   ),
   /** What the quality table's marks mean: `*` where a test was made, and that unmarked differences are chance only where every one was tested. */
   significanceLegend: both(

@@ -2,7 +2,7 @@ import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatSignedPct, formatValue, sparkline } from './format.js';
 import type { ValueUnit } from '../model/vocabulary.js';
 import { alphaText, areaName, budgetHeading, budgetLabel, budgetPeriodNote, indicatorName, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, reportAreas, resultRuns, seriesValues, signNote, statusWhy, type RenderOptions } from './view.js';
-import { truncate } from '../model/text.js';
+import { wordCut } from './titles.js';
 import { words } from './words.js';
 import { TextTable } from './text-table.js';
 import { fitTable, type Cell, type TableColumn } from './fit-table.js';
@@ -127,7 +127,7 @@ function peerTable(report: Report, area: string, opts: RenderOptions): string | 
   const rows = peerRows(report, area, opts.lang);
   if (rows.length === 0) return undefined;
   const t = new TextTable([...peerWords(opts.lang).head]);
-  for (const r of rows) t.push(r.map((c, i) => (i === 1 ? truncate(c, 48) : c)));
+  for (const r of rows) t.push(r.map((c, i) => (i === 1 ? wordCut(c, 48) : c)));
   return `${opts.paint.bold(peerWords(opts.lang).heading)}\n${t.toString()}`;
 }
 

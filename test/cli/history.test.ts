@@ -38,7 +38,7 @@ describe('year-end files over nine years, a year under way and a milestone', () 
     expect(md).toContain('| 2024 | 100,0 mnkr | 98,0 mnkr | +2,0 mnkr | +2,0 % |');
     // 400/500 positive before, 445/500 after: z = 4,48, p < 0,001.
     expect(md).toContain('## Före och efter');
-    expect(md).toContain('- Gemensam nämnd bildas (2021): helhetssyn (Hemtjänst) i snitt 80 % 2016–2020 och 89 % 2021–2024 (+9 pe, statistiskt säkerställd); budgetavvikelsen vid årets slut för Äldreomsorg i snitt -1,8 % 2016–2020 och +1,3 % 2021–2024.');
+    expect(md).toContain('- Gemensam nämnd bildas (2021): helhetssyn (Hemtjänst) i snitt 80 % 2016–2020 och 89 % 2021–2024 (+9 p.e., statistiskt säkerställd); budgetavvikelsen vid årets slut för Äldreomsorg i snitt -1,8 % 2016–2020 och +1,3 % 2021–2024.');
     // The quality series is marked where the milestone falls; its trend is not cut there.
     expect(md).toMatch(/\| helhetssyn \| Hemtjänst \| 89 %.*\| [▁-█]{5}\\\|[▁-█]{4} \|/);
     const json = JSON.parse((await tillit(['report', '--config', config, '--format', 'json'])).stdout) as { quality: { area: string; period: string; trend: { from: number } | null }[] };
