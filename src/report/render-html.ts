@@ -37,8 +37,9 @@ th { font-weight: 600; border-bottom-color: #888; }
 td.series { font-family: monospace; letter-spacing: -0.05em; white-space: nowrap; }
 .generated, .legend, .method { color: #444; font-size: 8.5pt; }
 .charts { display: grid; grid-template-columns: repeat(4, 1fr); gap: 1mm 3mm; margin: 1mm 0; }
-.budget-row { display: grid; grid-template-columns: minmax(0, 1fr) 62mm; gap: 3mm; align-items: start; }
-.budget-row td:not(:first-child), .budget-row th { white-space: nowrap; }
+.budget-row { display: grid; grid-template-columns: minmax(0, 1fr); gap: 3mm; align-items: start; }
+.budget-row .budget-chart { max-width: 62mm; }
+.budget-row td:not(:first-child) { white-space: nowrap; }
 figure { margin: 0; }
 figure svg { display: block; width: 100%; height: auto; }
 @media print {
@@ -46,7 +47,12 @@ figure svg { display: block; width: 100%; height: auto; }
   html { font-size: 7.5pt; }
   body { max-width: none; padding: 0; }
   h1 { font-size: 12pt; }
-  h2 { font-size: 9.5pt; margin-top: 2mm; }
+  h2 { font-size: 9.5pt; margin: 1.5mm 0 0.8mm; }
+  /* The budget table's nine columns beside its chart, and eight indicator charts in two rows. */
+  table { font-size: 7pt; }
+  th, td { padding: 0.2mm 1.2mm; }
+  .budget-row { grid-template-columns: minmax(0, 1fr) 50mm; }
+  .charts { grid-template-columns: repeat(5, 1fr); }
   .generated, .legend, .method { font-size: 7pt; }
 }
 `;
