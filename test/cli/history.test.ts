@@ -45,7 +45,7 @@ describe('year-end files over nine years, a year under way and a milestone', () 
     expect(json.quality.find((q) => q.area === '1460' && q.period === '2024')?.trend?.from).toBe('2016');
   });
   it('the terminal table shows the same section', async () => {
-    const r = await tillit(['report', '--config', config, '--municipality', '1461']);
+    const r = await tillit(['report', '--config', config, '--municipality', '1461', '--wide']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Ekonomi över åren (helår 2016–2024)');
     expect(r.stdout).toMatch(/│ Äldreomsorg │ 2016–2024 │ \+0,1 %\s+│ -1,0 % – \+1,0 %\s+│ 3 av 9\s+│ -1,2 %\s+│ → ingen tydlig trend │ █▅▁▆▃\|█▅▁▆ │/);

@@ -47,12 +47,21 @@ describe('the second bundled example: Helsingborg, Landskrona and Region Skåne'
   });
 
   it('the table: a section per member (the region too, not the peer municipalities) and peer groups', async () => {
-    const run = await tillit(['report', '--config', EXAMPLE]);
+    const run = await tillit(['report', '--config', EXAMPLE, '--wide']);
     expect(run.code).toBe(0);
     expect(run.stdout.match(/━━ .* ━━/g)).toEqual(['━━ 1283 Helsingborg ━━', '━━ 1282 Landskrona ━━', '━━ 12 Region Skåne ━━', '━━ Samverkan Helsingborg–Landskrona–Region Skåne (exempeldata) ━━']);
     expect(run.stdout).toContain('Jämförelsegrupper');
     expect(run.stdout).toMatch(/│ Liknande kommuner │ Brukarbedömning hemtjänst äldreomsorg - helhets… │ 85,0 %\s+│ 88,0 % \(medel av 8\)\s+│ -3,0 pe\s+│ 8 av 9 \(sämsta fjärdedelen\) │/);
     expect(run.stdout).toMatch(/│ Större stad\s+│ Brukarbedömning hemtjänst äldreomsorg - helhets… │ 85,0 %\s+│ 86,4 % \(Koladas värde\)\s+│ -1,4 pe\s+│ 6 av 7\s+│/);
+  }, SLOW);
+
+  it('the peer table laid out to 80 columns: the group\'s value and the rank stay, the rest is named under it', async () => {
+    const run = await tillit(['report', '--config', EXAMPLE, '-m', '1283']);
+    expect(run.code).toBe(0);
+    const peers = run.stdout.slice(run.stdout.indexOf('Jämförelsegrupper'));
+    expect(peers).toMatch(/│ Grupp\s+│ Indikator\s+│ Gruppens\s+│ Skillnad\s+│ Plats\s+│\n│\s+│\s+│ värde\s+│/);
+    expect(peers).toMatch(/│ Liknande\s+│ Brukarbedömning hemtjänst\s+│ 88,0 %\s+│ -3,0 pe\s+│ 8 av 9 │\n│ kommuner\s+│ äldreomsorg - helhetssyn,\s+│/);
+    expect(peers).toContain('Fler kolumner med --wide: Värde, Underlag, Fjärdedel');
   }, SLOW);
 
   it('the Markdown brief shows the peer groups', async () => {
