@@ -62,12 +62,12 @@ export function* renderCsvChunks(report: Report, dialect: CsvDialect, quality: I
       t?.olsSlope ?? null, t?.olsSlopeLow ?? null, t?.olsSlopeHigh ?? null, t?.r2 ?? null, q.reference?.area ?? null,
       q.reference?.differencePp ?? null, q.reference?.p ?? null, q.reference?.significant ?? null, q.organisation?.differencePp ?? null,
       q.rank?.position ?? null, q.rank?.of ?? null, q.rank?.quartile ?? null, q.status,
-      ...Array<Cell>(14).fill(null), q.sources.map((s) => s.file).join(' '),
+      ...Array<Cell>(13).fill(null), q.sources.map((s) => s.file).join(' '),
     ]);
   }
   for (const b of report.budget) {
     yield line([
-      'budget', b.area, name(b.area), b.areaKind, b.activity, '', '', b.period, ...Array<Cell>(26).fill(null), b.status,
+      'budget', b.area, name(b.area), b.areaKind, b.activity, '', '', b.period, ...Array<Cell>(27).fill(null), b.status,
       b.budgetYear, b.budgetYtd, b.budgetYtdMethod, b.actualYtd, b.deviation, b.deviationPct, b.pacePct, b.elapsedPct,
       b.forecast, b.forecastDeviation, b.forecastDeviationPct, b.projection, b.forecastOptimistic, '',
     ]);
