@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
+import { records } from '../report/csv-records.js';
 import { ROOT, tillit } from './run.js';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -62,6 +63,14 @@ describe('the second bundled example: Helsingborg, Landskrona and Region Skåne'
     expect(peers).toMatch(/│ Grupp\s+│ Indikator\s+│ Gruppens\s+│ Skillnad\s+│ Plats\s+│\n│\s+│\s+│ värde\s+│/);
     expect(peers).toMatch(/│ Liknande\s+│ Brukarbedömning hemtjänst\s+│ 88,0 %\s+│ -3,0 pe\s+│ 8 av 9 │\n│ kommuner\s+│ äldreomsorg - helhetssyn,\s+│/);
     expect(peers).toContain('Fler kolumner med --wide: Värde, Underlag, Fjärdedel');
+  }, SLOW);
+
+  it('the CSV carries every peer comparison the JSON has, a peer record each', async () => {
+    const json = JSON.parse((await tillit(['report', '--config', EXAMPLE, '--format', 'json'])).stdout) as { peerGroups: { id: string; comparisons: Record<string, unknown>[] }[] };
+    const csv = records((await tillit(['report', '--config', EXAMPLE, '--format', 'csv'])).stdout).filter((r) => r.section === 'peer');
+    const expected = json.peerGroups.flatMap((g) => g.comparisons.map((c) => [g.id, c.area, c.indicator, c.gender, String(c.value), String(c.groupValue), c.valueFrom, String(c.difference), String((c.rank as { position: number } | null)?.position ?? '')]));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(csv.map((r) => [r.peer_group_id, r.area, r.indicator, r.gender, r.value, r.peer_value, r.peer_value_from, r.peer_diff, r.rank])).toEqual(expected);
   }, SLOW);
 
   it('the Markdown brief shows the peer groups', async () => {
