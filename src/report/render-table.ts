@@ -43,7 +43,8 @@ function drawTable(columns: readonly TableColumn[], opts: TableRenderOptions): s
 function prose(text: string, paint: (s: string) => string, opts: TableRenderOptions): string {
   const width = opts.table?.width;
   if (width === undefined || widestLine(text) <= width) return paint(text);
-  return wrapWords(text, width).map(paint).join('\n');
+  // One argument each: chalk joins any further ones (the index, the array) into the text.
+  return wrapWords(text, width).map((line) => paint(line)).join('\n');
 }
 
 function statusCell(status: 'green' | 'yellow' | 'red' | null, opts: RenderOptions): string {

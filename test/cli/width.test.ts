@@ -120,6 +120,14 @@ describe('tillit report: every section fits the width', () => {
     expect(r.stdout).toMatch(/│ Äldreomsorg │ 2016–2024 │ -0,4 %\s+│ 5 av 9\s+│ -1,2 %\s+│ ↗ förbättras │/);
     expect(r.stdout).toContain('- Gemensam nämnd bildas (2021): helhetssyn (Hemtjänst) i snitt 80 % 2016–2020\n  och 89 % 2021–2024 (+9 pe, statistiskt säkerställd); budgetavvikelsen vid\n');
   });
+  it('in colour: the same text within the same width (each wrapped line painted on its own)', async () => {
+    for (const { config } of LAYOUTS) {
+      const plain = (await tillit(['report', '--config', config, '--width', '80'])).stdout;
+      const painted = (await tillit(['report', '--config', config, '--width', '80'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } })).stdout;
+      expect(painted).toMatch(/\u001b\[2m/);
+      expect(painted.replace(/\u001b\[[\d;]*m/g, '')).toBe(plain);
+    }
+  });
   for (const { name, config } of LAYOUTS.slice(1)) {
     it(`${name} --wide: the layout these sections always had, byte for byte`, async () => {
       // Written by the build before they were laid out to a width.
