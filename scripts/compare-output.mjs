@@ -1,7 +1,8 @@
 // Proves that a change keeps every report byte-identical: builds a base commit (default HEAD) in a
 // temporary worktree and runs the same commands with both builds, comparing stdout, stderr, exit
-// code and every file written. Cases: the bundled examples in every format and language, the
-// sources fixture, validate on every fixture, and (with --bench) generated national inputs.
+// code and every file written. Cases: the bundled examples in every format and language (the table
+// both laid out to 80 columns and `--wide`), the sources fixture, test/cli/years, validate on every
+// fixture, and (with --bench) generated national inputs.
 // Usage: node scripts/compare-output.mjs [--base REF] [--bench] [--rows N] [--budget-rows N]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -72,12 +73,15 @@ function same(a, b) {
 const example = 'fixtures/bengtsfors-mellerud/tillit.config.json';
 const sources = 'fixtures/sources/tillit.config.json';
 const cases = [];
-for (const config of [example, sources].concat(readdirSync(join(root, 'fixtures')).map((d) => `fixtures/${d}/tillit.config.json`)))
+// test/cli/years: nine closed years and a milestone, the sections the bundled examples do not have.
+for (const config of [example, sources].concat(readdirSync(join(root, 'fixtures')).map((d) => `fixtures/${d}/tillit.config.json`), 'test/cli/years/tillit.config.json'))
   if (existsSync(join(root, config)) && !cases.some((c) => c[1].includes(config))) {
     for (const format of ['table', 'json', 'csv', 'md']) {
       cases.push([`${config} ${format}`, ['report', '--config', config, '--format', format]]);
       cases.push([`${config} ${format} en`, ['report', '--config', config, '--format', format, '--lang', 'en']]);
     }
+    cases.push([`${config} table --wide`, ['report', '--config', config, '--wide']]);
+    cases.push([`${config} table --wide en`, ['report', '--config', config, '--wide', '--lang', 'en']]);
     cases.push([`${config} md dir`, ['report', '--config', config, '--format', 'md', '--out', '{out}/']]);
     cases.push([`${config} -p 2024`, ['report', '--config', config, '--format', 'json', '-p', '2024']]);
     cases.push([`${config} csv excel-sv`, ['report', '--config', config, '--format', 'csv', '--csv-dialect', 'excel-sv']]);

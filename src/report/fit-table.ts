@@ -202,7 +202,8 @@ export function fitTable(source: readonly TableColumn[], width: number): FittedT
     table.push(kept.map((c, k) => {
       const cell = c.source.cells[r - 1]!;
       const lines = c.draw(r, widths[k]!);
-      return (typeof cell === 'string' ? lines : lines.map(cell.paint)).join('\n');
+      // One argument each: chalk joins any further ones (the index, the array) into the text.
+      return (typeof cell === 'string' ? lines : lines.map((line) => cell.paint(line))).join('\n');
     }));
   }
   return { text: table.toString(), dropped: columns.filter((c) => !kept.includes(c)).map((c) => c.source.head) };

@@ -6,7 +6,7 @@ import { both, inLang } from './phrasebook.js';
 /** The words of the peer comparison, Swedish beside English. */
 export const PEER_WORDS = {
   heading: both('Jämförelsegrupper', 'Peer groups'),
-  head: both(['Grupp', 'Indikator', 'Värde', 'Gruppen', 'Skillnad', 'Plats'], ['Group', 'Indicator', 'Value', 'Group', 'Difference', 'Rank']),
+  head: both<readonly [string, string, string, string, string, string]>(['Grupp', 'Indikator', 'Värde', 'Gruppen', 'Skillnad', 'Plats'], ['Group', 'Indicator', 'Value', 'Group', 'Difference', 'Rank']),
   kolada: both('Koladas värde', "Kolada's value"),
   mean: both((n: number) => `medel av ${n}`, (n) => `mean of ${n}`),
   rank: both((position: number, of: number) => `${position} av ${of}`, (position, of) => `${position} of ${of}`),
@@ -22,34 +22,49 @@ export function peerWords(lang: Lang) {
   return inLang(PEER_WORDS, lang);
 }
 
+/** One comparison's cells, each its own text: the table joins some of them, the width layout splits them. */
+export interface PeerCells {
+  group: string;
+  indicator: string;
+  value: string;
+  groupValue: string;
+  /** Where the group's value comes from: Kolada's own, or a mean of the members present. */
+  basis: string;
+  difference: string;
+  rank: string;
+  quartile: string;
+}
+
 /**
- * An area's comparisons with its peer groups as table rows (totals only, the women's and men's stay
- * in the JSON): the group, the indicator, the area's value, the group's with where it comes from,
- * the difference and the rank within the group (with its quartile when there is one).
+ * An area's comparisons with its peer groups (totals only, the women's and men's stay in the JSON):
+ * the group, the indicator, the area's value, the group's and where it comes from, the difference
+ * and the rank within the group with its quartile when there is one.
  */
-export function peerRows(report: Report, area: string, lang: Lang): string[][] {
+export function peerCells(report: Report, area: string, lang: Lang): PeerCells[] {
   const w = peerWords(lang);
-  const out: string[][] = [];
+  const out: PeerCells[] = [];
   for (const g of report.peerGroups ?? []) {
     for (const c of g.comparisons) {
       if (c.area !== area || c.gender !== 'T') continue;
       const unit = indicatorUnit(report, c.indicator);
-      out.push([
-        g.name,
-        `${indicatorName(report, c.indicator, lang)}${c.service ? ` – ${c.service}` : ''}`,
-        formatValue(c.value, unit, lang),
-        `${formatValue(c.groupValue, unit, lang)} (${c.valueFrom === 'kolada' ? w.kolada : w.mean(c.membersPresent)})`,
-        formatDiff(c.difference, unit, lang),
-        rankText(c.rank, lang),
-      ]);
+      out.push({
+        group: g.name,
+        indicator: `${indicatorName(report, c.indicator, lang)}${c.service ? ` – ${c.service}` : ''}`,
+        value: formatValue(c.value, unit, lang),
+        groupValue: formatValue(c.groupValue, unit, lang),
+        basis: c.valueFrom === 'kolada' ? w.kolada : w.mean(c.membersPresent),
+        difference: formatDiff(c.difference, unit, lang),
+        rank: c.rank === null ? '' : w.rank(c.rank.position, c.rank.of),
+        quartile: c.rank?.quartile ? w.quartile[c.rank.quartile] : '',
+      });
     }
   }
   return out;
 }
 
-function rankText(rank: PeerGroup['comparisons'][number]['rank'], lang: Lang): string {
-  if (rank === null) return '';
-  const w = peerWords(lang);
-  return `${w.rank(rank.position, rank.of)}${rank.quartile ? ` (${w.quartile[rank.quartile]})` : ''}`;
+/** `peerCells` as the wide table's rows: the basis after the group's value, the quartile after the rank. */
+export function peerRows(report: Report, area: string, lang: Lang): string[][] {
+  return peerCells(report, area, lang).map((c) => [
+    c.group, c.indicator, c.value, `${c.groupValue} (${c.basis})`, c.difference, c.rank === '' ? '' : `${c.rank}${c.quartile ? ` (${c.quartile})` : ''}`,
+  ]);
 }
-

@@ -1,6 +1,7 @@
 import type { QualityRow, Report } from '../model/report.js';
 import type { CsvDialect } from '../model/vocabulary.js';
 import type { ReportFormat } from './report-format.js';
+import { MORE_COLUMNS, historyRecords, moreCells, peerRecords, type CsvCell } from './csv-sections.js';
 
 export type { CsvDialect };
 
@@ -19,11 +20,12 @@ function quote(cell: string, delimiter: string): string {
   return /["\r\n]/.test(cell) || cell.includes(delimiter) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
-type Cell = string | number | boolean | null;
+type Cell = CsvCell;
 
 /**
- * The report as one CSV table: a row per area × indicator × service × gender × period (quality)
- * and per area × activity (budget), with every measure. Numbers with `.` (RFC 4180) or `,`
+ * The report as one CSV table, its `section` saying what a row is: a row per area × indicator ×
+ * service × gender × period (quality), per area × activity (budget), per balance-history line and
+ * year (history, history_year) and per peer comparison (peer), with every measure. Numbers with `.` (RFC 4180) or `,`
  * (excel-sv, which also uses `;` and a BOM so Swedish Excel opens it as intended).
  */
 export function renderCsv(report: Report, dialect: CsvDialect): string {
@@ -42,7 +44,7 @@ export function* renderCsvChunks(report: Report, dialect: CsvDialect, quality: I
     'mann_kendall_s', 'mann_kendall_p', 'ols_slope', 'ols_slope_low', 'ols_slope_high', 'r2', 'reference_area', 'reference_diff_pp',
     'reference_p', 'reference_significant', 'organisation_diff_pp', 'rank', 'rank_of', 'quartile', 'status',
     'budget_year_kr', 'budget_ytd_kr', 'budget_ytd_method', 'actual_ytd_kr', 'deviation_kr', 'deviation_pct', 'pace_pct', 'elapsed_pct',
-    'forecast_kr', 'forecast_deviation_kr', 'forecast_deviation_pct', 'projection_kr', 'forecast_optimistic', 'sources',
+    'forecast_kr', 'forecast_deviation_kr', 'forecast_deviation_pct', 'projection_kr', 'forecast_optimistic', 'sources', ...MORE_COLUMNS,
   ];
   const names = new Map(report.areas.map((a) => [a.code, a.name]));
   const name = (code: string) => names.get(code) ?? code;
@@ -63,16 +65,18 @@ export function* renderCsvChunks(report: Report, dialect: CsvDialect, quality: I
       t?.olsSlope ?? null, t?.olsSlopeLow ?? null, t?.olsSlopeHigh ?? null, t?.r2 ?? null, q.reference?.area ?? null,
       q.reference?.differencePp ?? null, q.reference?.p ?? null, q.reference?.significant ?? null, q.organisation?.differencePp ?? null,
       q.rank?.position ?? null, q.rank?.of ?? null, q.rank?.quartile ?? null, q.status,
-      ...Array<Cell>(14).fill(null), q.sources.map((s) => s.file).join(' '),
+      ...Array<Cell>(13).fill(null), q.sources.map((s) => s.file).join(' '), ...moreCells({ trend_from: t?.from ?? null, trend_to: t?.to ?? null }),
     ]);
   }
   for (const b of report.budget) {
     yield line([
-      'budget', b.area, name(b.area), b.areaKind, b.activity, '', '', b.period, ...Array<Cell>(26).fill(null), b.status,
+      'budget', b.area, name(b.area), b.areaKind, b.activity, '', '', b.period, ...Array<Cell>(27).fill(null), b.status,
       b.budgetYear, b.budgetYtd, b.budgetYtdMethod, b.actualYtd, b.deviation, b.deviationPct, b.pacePct, b.elapsedPct,
-      b.forecast, b.forecastDeviation, b.forecastDeviationPct, b.projection, b.forecastOptimistic, '',
+      b.forecast, b.forecastDeviation, b.forecastDeviationPct, b.projection, b.forecastOptimistic, '', ...moreCells({ total: b.total }),
     ]);
   }
+  for (const cells of historyRecords(report, head)) yield line(cells);
+  for (const cells of peerRecords(report, head)) yield line(cells);
 }
 
 /** CSV, one table of every measure: streamed row by row; an area's file holds that area's rows. */

@@ -10,6 +10,7 @@ import { widestLine, wrapWords } from './wrap.js';
 import { historyView, milestoneView, qualitySparkline } from './history.js';
 import { peerRows, peerWords } from './peer-view.js';
 import { wholeReport, type ReportFormat, type TableLayout } from './report-format.js';
+import { bullet, historyColumns, peerColumns } from './fit-sections.js';
 
 export type { TableLayout };
 
@@ -34,7 +35,8 @@ function drawTable(columns: readonly TableColumn[], opts: TableRenderOptions): s
 function prose(text: string, paint: (s: string) => string, opts: TableRenderOptions): string {
   const width = opts.table?.width;
   if (width === undefined || widestLine(text) <= width) return paint(text);
-  return wrapWords(text, width).map(paint).join('\n');
+  // One argument each: chalk joins any further ones (the index, the array) into the text.
+  return wrapWords(text, width).map((line) => paint(line)).join('\n');
 }
 
 function statusCell(status: 'green' | 'yellow' | 'red' | null, opts: RenderOptions): string {
@@ -123,7 +125,11 @@ function qualityTable(report: Report, area: string, opts: TableRenderOptions): s
 }
 
 /** The area's figures against its peer groups (config `peers`, Kolada groups), when it has any. */
-function peerTable(report: Report, area: string, opts: RenderOptions): string | undefined {
+function peerTable(report: Report, area: string, opts: TableRenderOptions): string | undefined {
+  if (opts.table !== undefined) {
+    const columns = peerColumns(report, area, opts.lang);
+    return columns.length === 0 ? undefined : `${prose(peerWords(opts.lang).heading, opts.paint.bold, opts)}\n${drawTable(columns, opts)}`;
+  }
   const rows = peerRows(report, area, opts.lang);
   if (rows.length === 0) return undefined;
   const t = new TextTable([...peerWords(opts.lang).head]);
@@ -182,9 +188,13 @@ function allocationTable(report: Report, opts: TableRenderOptions): string | und
 }
 
 /** The years of balance: the sentences, a row per line, and the headline line's years. */
-function historyTable(report: Report, area: string, opts: RenderOptions): string | undefined {
+function historyTable(report: Report, area: string, opts: TableRenderOptions): string | undefined {
   const h = historyView(report, area, opts.lang, opts.unit);
   if (h === null) return undefined;
+  if (opts.table !== undefined) {
+    const fitted = historyColumns(h, opts.paint.bold);
+    return [prose(h.heading, opts.paint.bold, opts), ...h.sentences.map((s) => prose(s, (t) => t, opts)), drawTable(fitted.lines, opts), drawTable(fitted.years, opts)].join('\n');
+  }
   const text = (t: { head: string[]; rows: { text: string; strong?: boolean }[][] }) => {
     const out = new TextTable(t.head);
     for (const r of t.rows) out.push(r.map((c) => (c.strong ? opts.paint.bold(c.text) : c.text)));
@@ -193,9 +203,12 @@ function historyTable(report: Report, area: string, opts: RenderOptions): string
   return [opts.paint.bold(h.heading), ...h.sentences, text(h.lines), text(h.years)].join('\n');
 }
 
-function milestoneLines(report: Report, area: string, opts: RenderOptions): string | undefined {
+function milestoneLines(report: Report, area: string, opts: TableRenderOptions): string | undefined {
   const m = milestoneView(report, area, opts.lang);
-  return m === null ? undefined : [opts.paint.bold(m.heading), ...m.body.map((l) => `- ${l}`)].join('\n');
+  if (m === null) return undefined;
+  const width = opts.table?.width;
+  if (width !== undefined) return [prose(m.heading, opts.paint.bold, opts), ...m.body.flatMap((l) => bullet(l, width))].join('\n');
+  return [opts.paint.bold(m.heading), ...m.body.map((l) => `- ${l}`)].join('\n');
 }
 
 /** The terminal report: a section per municipality, then the organisation. */

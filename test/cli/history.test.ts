@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { records } from '../report/csv-records.js';
 import { tillit } from './run.js';
 
 /** Year-end deviations in % 2016–2024 (Bengtsfors improves year by year; Mellerud wavers). */
@@ -45,11 +46,18 @@ describe('year-end files over nine years, a year under way and a milestone', () 
     expect(json.quality.find((q) => q.area === '1460' && q.period === '2024')?.trend?.from).toBe('2016');
   });
   it('the terminal table shows the same section', async () => {
-    const r = await tillit(['report', '--config', config, '--municipality', '1461']);
+    const r = await tillit(['report', '--config', config, '--municipality', '1461', '--wide']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Ekonomi över åren (helår 2016–2024)');
     expect(r.stdout).toMatch(/│ Äldreomsorg │ 2016–2024 │ \+0,1 %\s+│ -1,0 % – \+1,0 %\s+│ 3 av 9\s+│ -1,2 %\s+│ → ingen tydlig trend │ █▅▁▆▃\|█▅▁▆ │/);
     expect(r.stdout).toContain('│ 2017             │ 100 000 tkr  │ 100 000 tkr  │ 0 tkr');
+  });
+  it('the CSV carries each line\'s history and its years, as the JSON has them', async () => {
+    const json = JSON.parse((await tillit(['report', '--config', config, '--format', 'json'])).stdout) as { balanceHistory: { area: string; activity: string; trend: { verdict: string }; years: { year: string; deviationPct: number | null }[] }[] };
+    const csv = records((await tillit(['report', '--config', config, '--format', 'csv'])).stdout);
+    expect(csv.filter((r) => r.section === 'history').map((r) => [r.area, r.indicator, r.trend_verdict])).toEqual(json.balanceHistory.map((h) => [h.area, h.activity, h.trend.verdict]));
+    expect(csv.filter((r) => r.section === 'history_year').map((r) => [r.area, r.period, r.deviation_pct])).toEqual(json.balanceHistory.flatMap((h) => h.years.map((y) => [h.area, y.year, String(y.deviationPct ?? '')])));
+    expect(csv.find((r) => r.section === 'history_year' && r.area === '1460' && r.period === '2016')).toMatchObject({ budget_year_kr: '100000000', actual_ytd_kr: '103000000', deviation_kr: '-3000000' });
   });
   it('charts mark the milestone with a rule and say it in the alt text', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tillit-history-md-'));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
+import { records } from '../report/csv-records.js';
 import { ROOT, tillit } from './run.js';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -47,12 +48,29 @@ describe('the second bundled example: Helsingborg, Landskrona and Region Skåne'
   });
 
   it('the table: a section per member (the region too, not the peer municipalities) and peer groups', async () => {
-    const run = await tillit(['report', '--config', EXAMPLE]);
+    const run = await tillit(['report', '--config', EXAMPLE, '--wide']);
     expect(run.code).toBe(0);
     expect(run.stdout.match(/━━ .* ━━/g)).toEqual(['━━ 1283 Helsingborg ━━', '━━ 1282 Landskrona ━━', '━━ 12 Region Skåne ━━', '━━ Samverkan Helsingborg–Landskrona–Region Skåne (exempeldata) ━━']);
     expect(run.stdout).toContain('Jämförelsegrupper');
     expect(run.stdout).toMatch(/│ Liknande kommuner │ Helhetssyn, hemtjänst\s+│ 85,0 %\s+│ 88,0 % \(medel av 8\)\s+│ -3,0 p\.e\.\s+│ 8 av 9 \(sämsta fjärdedelen\) │/);
     expect(run.stdout).toMatch(/│ Större stad\s+│ Helhetssyn, hemtjänst\s+│ 85,0 %\s+│ 86,4 % \(Koladas värde\)\s+│ -1,4 p\.e\.\s+│ 6 av 7\s+│/);
+  }, SLOW);
+
+  it('the peer table laid out to 80 columns: the group\'s value and the rank stay, the rest is named under it', async () => {
+    const run = await tillit(['report', '--config', EXAMPLE, '-m', '1283']);
+    expect(run.code).toBe(0);
+    const peers = run.stdout.slice(run.stdout.indexOf('Jämförelsegrupper'));
+    expect(peers).toMatch(/│ Grupp\s+│ Indikator\s+│ Gruppens värde\s+│ Skillnad\s+│ Plats\s+│/);
+    expect(peers).toMatch(/│ Liknande\s+│ Helhetssyn, hemtjänst\s+│ 88,0 %\s+│ -3,0 p\.e\.\s+│ 8 av 9 │\n│ kommuner\s+│\s+│/);
+    expect(peers).toContain('Fler kolumner med --wide: Värde, Underlag, Fjärdedel');
+  }, SLOW);
+
+  it('the CSV carries every peer comparison the JSON has, a peer record each', async () => {
+    const json = JSON.parse((await tillit(['report', '--config', EXAMPLE, '--format', 'json'])).stdout) as { peerGroups: { id: string; comparisons: Record<string, unknown>[] }[] };
+    const csv = records((await tillit(['report', '--config', EXAMPLE, '--format', 'csv'])).stdout).filter((r) => r.section === 'peer');
+    const expected = json.peerGroups.flatMap((g) => g.comparisons.map((c) => [g.id, c.area, c.indicator, c.gender, String(c.value), String(c.groupValue), c.valueFrom, String(c.difference), String((c.rank as { position: number } | null)?.position ?? '')]));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(csv.map((r) => [r.peer_group_id, r.area, r.indicator, r.gender, r.value, r.peer_value, r.peer_value_from, r.peer_diff, r.rank])).toEqual(expected);
   }, SLOW);
 
   it('the Markdown brief shows the peer groups', async () => {

@@ -75,3 +75,63 @@ describe('tillit report: the table fits the terminal', () => {
     }
   });
 });
+
+/** The bundled examples, and nine closed years with a milestone (the history and before-and-after sections). */
+const LAYOUTS = [
+  { name: 'bengtsfors-mellerud', config: CONFIG },
+  { name: 'hls', config: 'fixtures/helsingborg-landskrona-skane/tillit.config.json' },
+  { name: 'years', config: 'test/cli/years/tillit.config.json' },
+];
+
+describe('tillit report: every section fits the width', () => {
+  for (const { name, config } of LAYOUTS) {
+    for (const lang of ['sv', 'en']) {
+      it(`${name}, ${lang}: no line wider than 80, 120 or 200 columns`, async () => {
+        for (const width of [80, 120, 200]) {
+          const r = await tillit(['report', '--config', config, '--lang', lang, '--width', String(width)]);
+          expect(r.code).toBe(0);
+          expect(r.stdout.split('\n').filter((l) => stringWidth(l) > width)).toEqual([]);
+        }
+      });
+    }
+  }
+  for (const width of [80, 120, 200]) {
+    it(`at ${width} columns: peer groups (snapshot)`, async () => {
+      const r = await tillit(['report', '--config', LAYOUTS[1]!.config, '--width', String(width)]);
+      expect(r.stdout).toContain('Jämförelsegrupper');
+      await expect(r.stdout).toMatchFileSnapshot(`__snapshots__/report.table-hls-${width}.txt`);
+    });
+    it(`at ${width} columns: years of balance and before and after (snapshot)`, async () => {
+      const r = await tillit(['report', '--config', LAYOUTS[2]!.config, '--width', String(width)]);
+      expect(r.stdout).toContain('Ekonomi över åren (helår 2016–2024)');
+      expect(r.stdout).toContain('Före och efter');
+      await expect(r.stdout).toMatchFileSnapshot(`__snapshots__/report.table-years-${width}.txt`);
+    });
+  }
+  it('at 80 columns: the peer table keeps group, indicator, the group\'s value, difference and rank; names the rest', async () => {
+    const r = await tillit(['report', '--config', LAYOUTS[1]!.config, '-m', '1283', '--lang', 'en']);
+    const peers = r.stdout.slice(r.stdout.indexOf('Peer groups'));
+    expect(peers).toMatch(/^Peer groups\n┌.*\n│ Group\s+│ Indicator\s+│ Group's value │ Difference │ Rank\s+│\n/);
+    expect(peers).toContain('More columns with --wide: Value, Basis, Quartile');
+  });
+  it('at 80 columns: history lines leave out series and lowest – highest first; a milestone wraps under its dash', async () => {
+    const r = await tillit(['report', '--config', LAYOUTS[2]!.config, '-m', '1460']);
+    expect(r.stdout).toContain('Fler kolumner med --wide: Lägst – högst 2016–2024, Serie');
+    expect(r.stdout).toMatch(/│ Äldreomsorg │ 2016–2024 │ -0,4 %\s+│ 5 av 9\s+│ -1,2 %\s+│ ↗ förbättras │/);
+    expect(r.stdout).toContain('- Gemensam nämnd bildas (2021): helhetssyn (Hemtjänst) i snitt 80 % 2016–2020\n  och 89 % 2021–2024 (+9 p.e., statistiskt säkerställd); budgetavvikelsen vid\n');
+  });
+  it('in colour: the same text within the same width (each wrapped line painted on its own)', async () => {
+    for (const { config } of LAYOUTS) {
+      const plain = (await tillit(['report', '--config', config, '--width', '80'])).stdout;
+      const painted = (await tillit(['report', '--config', config, '--width', '80'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } })).stdout;
+      expect(painted).toMatch(/\u001b\[2m/);
+      expect(painted.replace(/\u001b\[[\d;]*m/g, '')).toBe(plain);
+    }
+  });
+  for (const { name, config } of LAYOUTS.slice(1)) {
+    it(`${name} --wide: the layout these sections always had, byte for byte`, async () => {
+      // Written by the build before they were laid out to a width.
+      await expect((await tillit(['report', '--config', config, '--wide'])).stdout).toMatchFileSnapshot(`__snapshots__/report.table-${name}-wide.txt`);
+    });
+  }
+});

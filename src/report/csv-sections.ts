@@ -1,0 +1,80 @@
+import type { BalanceHistory, Report } from '../model/report.js';
+
+/** A CSV cell before it is written: text, a number, a yes/no, or empty. */
+export type CsvCell = string | number | boolean | null;
+
+/**
+ * The columns after `sources`, appended so that a reader that takes the older columns by position
+ * still finds them: `total` (budget and history lines), the trended years (quality and history),
+ * then the history's and the peer comparisons' own. docs/outputs.md says what each holds per section.
+ */
+export const MORE_COLUMNS = [
+  'total', 'trend_from', 'trend_to',
+  'year_missing', 'missing_months', 'missing_parts', 'current_basis',
+  'previous_from', 'previous_to', 'previous_years', 'previous_mean_pct', 'previous_min_pct', 'previous_max_pct', 'previous_over_budget',
+  'peer_group_id', 'peer_group_name', 'peer_group_source', 'peer_value', 'peer_value_from', 'peer_members_present', 'peer_diff',
+] as const;
+
+type Column = string;
+type Fields = Partial<Record<Column, CsvCell>>;
+
+/** A record's cells in the order of `head`, empty where it has no value. */
+export function cellsOf(head: readonly Column[], fields: Fields): CsvCell[] {
+  return head.map((c) => fields[c] ?? null);
+}
+
+/** The appended columns of a quality or budget row: the trended years, whether it is a total. */
+export function moreCells(fields: Fields): CsvCell[] {
+  return cellsOf(MORE_COLUMNS, fields);
+}
+
+/**
+ * The balance history as records: per line a `history` record (its trend, the report year at its
+ * period, the complete years before), then a `history_year` record per year (`period` the year,
+ * `budget_year_kr` the full-year budget, `actual_ytd_kr` the outcome for the year, and why a year
+ * has no figures). Every line the JSON has, in its order.
+ */
+export function* historyRecords(report: Report, head: readonly Column[]): Generator<CsvCell[]> {
+  const names = new Map(report.areas.map((a) => [a.code, a.name]));
+  for (const h of report.balanceHistory) {
+    const where: Fields = { area: h.area, area_name: names.get(h.area) ?? h.area, area_kind: h.areaKind, indicator: h.activity, total: h.total };
+    yield cellsOf(head, { section: 'history', ...where, ...lineFields(h) });
+    for (const y of h.years) {
+      yield cellsOf(head, {
+        section: 'history_year', ...where, period: y.year, budget_year_kr: y.budget, actual_ytd_kr: y.outcome, deviation_kr: y.deviation, deviation_pct: y.deviationPct,
+        year_missing: y.missing, missing_months: y.missingMonths.length === 0 ? null : y.missingMonths.join(' '), missing_parts: y.missingParts.length === 0 ? null : y.missingParts.join('|'),
+      });
+    }
+  }
+}
+
+function lineFields(h: BalanceHistory): Fields {
+  const t = h.trend;
+  const p = h.previous;
+  return {
+    period: h.current?.period ?? null, deviation_pct: h.current?.deviationPct ?? null, current_basis: h.current?.basis ?? null,
+    trend_verdict: t.verdict, trend_points: t.points, theil_sen_slope: t.theilSenSlope, mann_kendall_s: t.mannKendallS, mann_kendall_p: t.mannKendallP, trend_from: t.from, trend_to: t.to,
+    previous_from: p?.from ?? null, previous_to: p?.to ?? null, previous_years: p?.years ?? null, previous_mean_pct: p?.mean ?? null,
+    previous_min_pct: p?.min ?? null, previous_max_pct: p?.max ?? null, previous_over_budget: p?.overBudget ?? null,
+  };
+}
+
+/**
+ * The peer comparisons as `peer` records, one per group × area × indicator × service × gender, as
+ * the JSON has them: `value` the area's, `rank`, `rank_of` and `quartile` within the group.
+ */
+export function* peerRecords(report: Report, head: readonly Column[]): Generator<CsvCell[]> {
+  const names = new Map(report.areas.map((a) => [a.code, a.name]));
+  const kinds = new Map(report.areas.map((a) => [a.code, a.kind]));
+  for (const g of report.peerGroups ?? []) {
+    for (const c of g.comparisons) {
+      yield cellsOf(head, {
+        section: 'peer', area: c.area, area_name: names.get(c.area) ?? c.area, area_kind: kinds.get(c.area) ?? null,
+        indicator: c.indicator, service: c.service, gender: c.gender, period: c.period, value: c.value,
+        rank: c.rank?.position ?? null, rank_of: c.rank?.of ?? null, quartile: c.rank?.quartile ?? null,
+        peer_group_id: g.id, peer_group_name: g.name, peer_group_source: g.source, peer_value: c.groupValue,
+        peer_value_from: c.valueFrom, peer_members_present: c.membersPresent, peer_diff: c.difference,
+      });
+    }
+  }
+}
