@@ -9,6 +9,7 @@ import { fitTable, type Cell, type TableColumn } from './fit-table.js';
 import { widestLine, wrapWords } from './wrap.js';
 import { historyView, milestoneView, qualitySparkline } from './history.js';
 import { PEER_WORDS, peerRows } from './peer-view.js';
+import { besideView } from './beside-view.js';
 
 /**
  * The table laid out to a width (`--width`, the terminal's): the columns that matter kept, the
@@ -178,6 +179,12 @@ function allocationTable(report: Report, opts: TableRenderOptions): string | und
   return `${prose(`${w.allocation} (${key}${a.populationYear ? `, ${opts.lang === 'sv' ? 'befolkning' : 'population'} ${a.populationYear}` : ''})`, opts.paint.bold, opts)}\n${table}`;
 }
 
+/** Quality beside cost: the area's headline indicators beside the lines that pay for them (`beside-view.ts`). */
+function besideTable(report: Report, area: string, opts: TableRenderOptions): string | undefined {
+  const v = besideView(report, area, opts.lang);
+  return v === null ? undefined : [prose(v.heading, opts.paint.bold, opts), drawTable(v.columns, opts), ...v.notes.map((n) => prose(n, opts.paint.dim, opts))].join('\n');
+}
+
 /** The years of balance: the sentences, a row per line, and the headline line's years. */
 function historyTable(report: Report, area: string, opts: RenderOptions): string | undefined {
   const h = historyView(report, area, opts.lang, opts.unit);
@@ -210,6 +217,7 @@ export function renderTable(report: Report, opts: TableRenderOptions): string {
       peerTable(report, area.code, opts),
       budgetTable(report, report.budget.filter((b) => b.area === area.code), opts),
       result === undefined ? undefined : prose(result, plain, opts),
+      besideTable(report, area.code, opts),
       area.kind === 'organisation' ? allocationTable(report, opts) : undefined,
       historyTable(report, area.code, opts),
       milestoneLines(report, area.code, opts),

@@ -1,0 +1,67 @@
+/**
+ * The words of quality beside cost, Swedish beside English: the section's heading, columns, cells,
+ * the note on how each service's headline was chosen and what the costs are, and the sentences of
+ * its findings for a brief's method note.
+ */
+
+type HeadlineRule = 'marked' | 'first-listed' | 'tillit-catalogue' | 'first-by-id';
+type Per = 'user' | 'hour';
+
+interface BesideWords {
+  heading: string;
+  head: { service: string; headline: string; value: string; trend: string; activity: string; deviationPct: string; perInhabitant: string; perVolume: string };
+  /** A cell of a service without a budget line of its own. */
+  noActivity: string;
+  /** `245 300 kr/brukare`. */
+  per: Record<Per, string>;
+  /** How the headlines in the section were chosen: one sentence per rule, naming the services. */
+  rule: Record<HeadlineRule, (services: string) => string>;
+  /** What the cost columns are: the population's year, and the volume's when there is one. */
+  costs: (populationYear: string | null, volumeYear: string | null) => string;
+  and: string;
+}
+
+export const BESIDE_WORDS: Record<'sv' | 'en', BesideWords> = {
+  sv: {
+    heading: 'Kvalitet bredvid kostnad',
+    head: { service: 'Verksamhet', headline: 'Ledande indikator', value: 'Värde', trend: 'Trend', activity: 'Budgetpost', deviationPct: 'Avv. %', perInhabitant: 'Kr/inv. (ack)', perVolume: 'Kr per brukare/timme (helår)' },
+    noActivity: 'ingen budgetpost',
+    per: { user: 'brukare', hour: 'timme' },
+    rule: {
+      marked: (s) => `Ledande indikator för ${s}: markerad i konfigurationen ("headline": true).`,
+      'first-listed': (s) => `Ledande indikator för ${s}: den först listade av konfigurationens indikatorer med värden för verksamheten (en annan väljs med "headline": true).`,
+      'tillit-catalogue': (s) => `Ledande indikator för ${s}: det första av de Kolada-nyckeltal tillit känner till som hör till verksamheten (en annan väljs med "headline": true).`,
+      'first-by-id': (s) => `Ledande indikator för ${s}: ingen indikator är listad, så den första efter id (välj en med "headline": true).`,
+    },
+    costs: (pop, vol) =>
+      `Avvikelse och kronor gäller budgetposten som betalar verksamheten: kr/inv. är utfallet hittills i år per invånare${pop ? ` (befolkning ${pop})` : ''}${vol ? `; kr per brukare eller timme är helårets kostnad (prognosen, utfallet när december är bokförd) delad med volymen ${vol}` : ''}.`,
+    and: 'och',
+  },
+  en: {
+    heading: 'Quality beside cost',
+    head: { service: 'Service', headline: 'Headline indicator', value: 'Value', trend: 'Trend', activity: 'Budget line', deviationPct: 'Dev. %', perInhabitant: 'SEK/inhab. (YTD)', perVolume: 'SEK per user/hour (full year)' },
+    noActivity: 'no budget line',
+    per: { user: 'user', hour: 'hour' },
+    rule: {
+      marked: (s) => `Headline indicator for ${s}: marked in the config ("headline": true).`,
+      'first-listed': (s) => `Headline indicator for ${s}: the first of the config's indicators with values for the service (choose another with "headline": true).`,
+      'tillit-catalogue': (s) => `Headline indicator for ${s}: the first of the Kolada KPIs tillit knows that belong to the service (choose another with "headline": true).`,
+      'first-by-id': (s) => `Headline indicator for ${s}: no indicator is listed, so the first by id (choose one with "headline": true).`,
+    },
+    costs: (pop, vol) =>
+      `Deviation and amounts are those of the budget line that pays for the service: SEK/inhab. is the outcome to date per inhabitant${pop ? ` (population ${pop})` : ''}${vol ? `; SEK per user or hour is the year's cost (the forecast, the outcome once December is booked) divided by the volume of ${vol}` : ''}.`,
+    and: 'and',
+  },
+};
+
+/** The sentences of quality beside cost's findings, for `FINDING_WORDS`. */
+export const BESIDE_FINDING_WORDS = {
+  'beside-cost-no-activity': {
+    sv: 'En verksamhet med kvalitetsresultat saknar budgetpost att ställas bredvid; konfigurationens budget.serviceActivity anger vilken post som betalar den.',
+    en: 'A service with quality figures has no budget line to be set beside; the config\'s budget.serviceActivity names the line that pays for it.',
+  },
+  'beside-cost-no-volume': {
+    sv: 'Volymen (brukare eller timmar) som konfigurationen anger för en budgetpost saknas för året, så kostnad per brukare eller timme visas inte.',
+    en: 'The volume (users or hours) the config names for a budget line is missing for the year, so no cost per user or hour is shown.',
+  },
+} as const;
