@@ -21,7 +21,7 @@ export interface BesideView {
  * older than the report's) and trend, the budget line that pays for the service, its deviation,
  * its cost per inhabitant and, where any row has a volume, per user or hour. Null when the area
  * has no rows, or neither it nor the report has any budget line to set beside them. Laid out to a
- * width, the columns left out first to last: budget line, cost per inhabitant, trend.
+ * width, the columns left out first to last: budget line, cost per inhabitant.
  */
 export function besideView(report: Report, area: string, lang: Lang, decimals = 1): BesideView | null {
   const rows = report.qualityBesideCost.filter((q) => q.area === area);
@@ -33,13 +33,15 @@ export function besideView(report: Report, area: string, lang: Lang, decimals = 
     column(b.head.service, (q) => q.service, { wrap: true }),
     column(b.head.headline, (q) => indicatorTitle(report, q.indicator, lang), { wrap: true }),
     column(report.period.survey ?? b.head.value, (q) => valueText(report, q, lang, decimals)),
-    column(b.head.trend, (q) => (q.verdict === null ? '' : w.verdict[q.verdict]), { wrap: true, drop: 3 }),
+    column(b.head.trend, (q) => (q.verdict === null ? '' : w.verdict[q.verdict]), { wrap: true }),
     column(b.head.activity, (q) => q.activity ?? `– ${b.noActivity}`, { wrap: true, drop: 1 }),
     column(b.head.deviationPct, (q) => (q.deviationPct === null ? '' : `${q.deviationPct > 0 ? '+' : ''}${formatPct(q.deviationPct, lang)}`)),
     column(b.head.perInhabitant, (q) => (q.actualPerInhabitant === null ? '' : formatNumber(q.actualPerInhabitant, 0, lang)), { drop: 2 }),
   ];
-  if (rows.some((q) => q.costPerVolume !== null)) {
-    columns.push(column(b.head.perVolume, (q) => (q.costPerVolume === null || q.volume === null ? '' : `${formatNumber(q.costPerVolume, 0, lang)} ${b.per[q.volume.per]}`)));
+  const per = new Set(rows.flatMap((q) => (q.costPerVolume !== null && q.volume !== null ? [q.volume.per] : [])));
+  if (per.size > 0) {
+    const [only] = per.size === 1 ? per : [];
+    columns.push(column(only ? b.perHead[only] : b.head.perVolume, (q) => (q.costPerVolume === null || q.volume === null ? '' : `${formatNumber(q.costPerVolume, 0, lang)}${only ? '' : ` ${b.per[q.volume.per]}`}`)));
   }
   return { heading: b.heading, columns, notes: notes(rows, lang) };
 }
@@ -63,8 +65,11 @@ function notes(rows: readonly BesideRow[], lang: Lang): string[] {
   }
   const list = (s: string[]) => (s.length === 1 ? s[0]! : `${s.slice(0, -1).join(', ')} ${b.and} ${s.at(-1)}`);
   const population = rows.find((q) => q.populationYear !== null)?.populationYear ?? null;
-  const volume = rows.find((q) => q.costPerVolume !== null)?.volume?.year ?? null;
-  return [...[...byRule].map(([rule, services]) => b.rule[rule](list(services))), b.costs(population, volume)];
+  const counted = rows.flatMap((q) => (q.costPerVolume !== null && q.volume !== null ? [q.volume] : []));
+  const pers = new Set(counted.map((v) => v.per));
+  const volume = counted[0] === undefined ? null : { year: counted[0].year, unit: pers.size === 1 ? b.per[counted[0].per] : b.perEither };
+  const lines = [...new Set(rows.flatMap((q) => (q.activity === null ? [] : [q.activity])))];
+  return [...[...byRule].map(([rule, services]) => b.rule[rule](list(services))), b.costs(lines.length === 0 ? '' : list(lines), population, volume)];
 }
 
 /** The view as a brief's section: a table of plain cells and the notes under it. */

@@ -12,12 +12,16 @@ interface BesideWords {
   head: { service: string; headline: string; value: string; trend: string; activity: string; deviationPct: string; perInhabitant: string; perVolume: string };
   /** A cell of a service without a budget line of its own. */
   noActivity: string;
-  /** `245 300 kr/brukare`. */
+  /** The head of the cost per volume column when every row counts the same (`Kr/brukare (helår)`); cells then carry no unit. */
+  perHead: Record<Per, string>;
+  /** A cell's unit when rows count users and hours both: `245 300 kr/brukare`. */
   per: Record<Per, string>;
   /** How the headlines in the section were chosen: one sentence per rule, naming the services. */
   rule: Record<HeadlineRule, (services: string) => string>;
-  /** What the cost columns are: the population's year, and the volume's when there is one. */
-  costs: (populationYear: string | null, volumeYear: string | null) => string;
+  /** What the cost columns are: the lines they are of, the population's year, and the volume's when there is one. */
+  costs: (lines: string, populationYear: string | null, volume: { year: string; unit: string } | null) => string;
+  /** The cost per volume's unit when rows count users and hours both. */
+  perEither: string;
   and: string;
 }
 
@@ -26,30 +30,34 @@ export const BESIDE_WORDS: Record<'sv' | 'en', BesideWords> = {
     heading: 'Kvalitet bredvid kostnad',
     head: { service: 'Verksamhet', headline: 'Ledande indikator', value: 'Värde', trend: 'Trend', activity: 'Budgetpost', deviationPct: 'Avv. %', perInhabitant: 'Kr/inv. (ack)', perVolume: 'Kr per brukare/timme (helår)' },
     noActivity: 'ingen budgetpost',
-    per: { user: 'brukare', hour: 'timme' },
+    perHead: { user: 'Kr/brukare (helår)', hour: 'Kr/timme (helår)' },
+    per: { user: 'kr/brukare', hour: 'kr/timme' },
     rule: {
       marked: (s) => `Ledande indikator för ${s}: markerad i konfigurationen ("headline": true).`,
       'first-listed': (s) => `Ledande indikator för ${s}: den först listade av konfigurationens indikatorer med värden för verksamheten (en annan väljs med "headline": true).`,
       'tillit-catalogue': (s) => `Ledande indikator för ${s}: det första av de Kolada-nyckeltal tillit känner till som hör till verksamheten (en annan väljs med "headline": true).`,
       'first-by-id': (s) => `Ledande indikator för ${s}: ingen indikator är listad, så den första efter id (välj en med "headline": true).`,
     },
-    costs: (pop, vol) =>
-      `Avvikelse och kronor gäller budgetposten som betalar verksamheten: kr/inv. är utfallet hittills i år per invånare${pop ? ` (befolkning ${pop})` : ''}${vol ? `; kr per brukare eller timme är helårets kostnad (prognosen, utfallet när december är bokförd) delad med volymen ${vol}` : ''}.`,
+    costs: (lines, pop, vol) =>
+      `Avvikelse och kronor gäller budgetposten som betalar verksamheten${lines ? ` (${lines})` : ''}: kr/inv. är utfallet hittills i år per invånare${pop ? ` (befolkning ${pop})` : ''}${vol ? `; ${vol.unit} är helårets kostnad (prognosen, utfallet när december är bokförd) delad med volymen för ${vol.year}` : ''}.`,
+    perEither: 'kr per brukare eller timme',
     and: 'och',
   },
   en: {
     heading: 'Quality beside cost',
     head: { service: 'Service', headline: 'Headline indicator', value: 'Value', trend: 'Trend', activity: 'Budget line', deviationPct: 'Dev. %', perInhabitant: 'SEK/inhab. (YTD)', perVolume: 'SEK per user/hour (full year)' },
     noActivity: 'no budget line',
-    per: { user: 'user', hour: 'hour' },
+    perHead: { user: 'SEK/user (full year)', hour: 'SEK/hour (full year)' },
+    per: { user: 'SEK/user', hour: 'SEK/hour' },
     rule: {
       marked: (s) => `Headline indicator for ${s}: marked in the config ("headline": true).`,
       'first-listed': (s) => `Headline indicator for ${s}: the first of the config's indicators with values for the service (choose another with "headline": true).`,
       'tillit-catalogue': (s) => `Headline indicator for ${s}: the first of the Kolada KPIs tillit knows that belong to the service (choose another with "headline": true).`,
       'first-by-id': (s) => `Headline indicator for ${s}: no indicator is listed, so the first by id (choose one with "headline": true).`,
     },
-    costs: (pop, vol) =>
-      `Deviation and amounts are those of the budget line that pays for the service: SEK/inhab. is the outcome to date per inhabitant${pop ? ` (population ${pop})` : ''}${vol ? `; SEK per user or hour is the year's cost (the forecast, the outcome once December is booked) divided by the volume of ${vol}` : ''}.`,
+    costs: (lines, pop, vol) =>
+      `Deviation and amounts are those of the budget line that pays for the service${lines ? ` (${lines})` : ''}: SEK/inhab. is the outcome to date per inhabitant${pop ? ` (population ${pop})` : ''}${vol ? `; ${vol.unit} is the year's cost (the forecast, the outcome once December is booked) divided by the volume of ${vol.year}` : ''}.`,
+    perEither: 'SEK per user or hour',
     and: 'and',
   },
 };
