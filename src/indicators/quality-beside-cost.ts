@@ -144,11 +144,15 @@ function volumeOf(activity: string, area: string, kind: AreaKind, year: string, 
   if (spec === undefined) return null;
   const members = kind === 'organisation' ? settings.members : settings.members.filter((m) => m.code === area);
   const amounts = members.map((m) => m.usage[spec.usage]?.[year]);
+  const missing = () => note(finding('(config)', { code: 'beside-cost-no-volume', args: { area, activity, usage: spec.usage, year } }));
   if (members.length === 0 || amounts.some((a) => a === undefined)) {
-    note(finding('(config)', { code: 'beside-cost-no-volume', args: { area, activity, usage: spec.usage, year } }));
+    missing();
     return null;
   }
-  return { usage: spec.usage, per: spec.per, year, amount: amounts.reduce((s: number, a) => s + a!, 0) };
+  const amount = amounts.reduce((s: number, a) => s + a!, 0);
+  // No users or hours: a cost per one is no number, and that is said rather than left blank.
+  if (amount === 0) missing();
+  return { usage: spec.usage, per: spec.per, year, amount };
 }
 
 /** Report order: members as the config lists them, then others by kind and code, the organisation last. */

@@ -69,7 +69,7 @@ export const BESIDE_FINDING_WORDS = {
     en: 'A service with quality figures has no budget line to be set beside; the config\'s budget.serviceActivity names the line that pays for it.',
   },
   'beside-cost-no-volume': {
-    sv: 'Volymen (brukare eller timmar) som konfigurationen anger för en budgetpost saknas för året, så kostnad per brukare eller timme visas inte.',
-    en: 'The volume (users or hours) the config names for a budget line is missing for the year, so no cost per user or hour is shown.',
+    sv: 'Volymen (brukare eller timmar) som konfigurationen anger för en budgetpost saknas eller är 0 för året, så kostnad per brukare eller timme visas inte.',
+    en: 'The volume (users or hours) the config names for a budget line is missing or 0 for the year, so no cost per user or hour is shown.',
   },
 } as const;
