@@ -41,7 +41,7 @@ export function besideView(report: Report, area: string, lang: Lang, decimals = 
   const per = new Set(rows.flatMap((q) => (q.costPerVolume !== null && q.volume !== null ? [q.volume.per] : [])));
   if (per.size > 0) {
     const [only] = per.size === 1 ? per : [];
-    columns.push(column(only ? b.perHead[only] : b.head.perVolume, (q) => (q.costPerVolume === null || q.volume === null ? '' : `${formatNumber(q.costPerVolume, 0, lang)}${only ? '' : ` ${b.per[q.volume.per]}`}`)));
+    columns.push(column(only ? b.perHead[only] : b.head.perVolume, (q) => (q.costPerVolume === null || q.volume === null ? '' : `${formatNumber(q.costPerVolume, 0, lang)}${only ? '' : ` ${b.per[q.volume.per]}`}`), { wrap: true }));
   }
   return { heading: b.heading, columns, notes: notes(rows, lang) };
 }

@@ -12,9 +12,9 @@ interface BesideWords {
   head: { service: string; headline: string; value: string; trend: string; activity: string; deviationPct: string; perInhabitant: string; perVolume: string };
   /** A cell of a service without a budget line of its own. */
   noActivity: string;
-  /** The head of the cost per volume column when every row counts the same (`Kr/brukare (helår)`); cells then carry no unit. */
+  /** The head of the cost per volume column when every row counts the same (`Kr per brukare (helår)`); cells then carry no unit. */
   perHead: Record<Per, string>;
-  /** A cell's unit when rows count users and hours both: `245 300 kr/brukare`. */
+  /** A cell's unit when rows count users and hours both (`245 300 kr per brukare`), and the note's name for the measure. */
   per: Record<Per, string>;
   /** How the headlines in the section were chosen: one sentence per rule, naming the services. */
   rule: Record<HeadlineRule, (services: string) => string>;
@@ -28,10 +28,10 @@ interface BesideWords {
 export const BESIDE_WORDS: Record<'sv' | 'en', BesideWords> = {
   sv: {
     heading: 'Kvalitet bredvid kostnad',
-    head: { service: 'Verksamhet', headline: 'Ledande indikator', value: 'Värde', trend: 'Trend', activity: 'Budgetpost', deviationPct: 'Avv. %', perInhabitant: 'Kr/inv. (ack)', perVolume: 'Kr per brukare/timme (helår)' },
+    head: { service: 'Verksamhet', headline: 'Ledande indikator', value: 'Värde', trend: 'Trend', activity: 'Budgetpost', deviationPct: 'Avv. %', perInhabitant: 'Kr/inv. (ack)', perVolume: 'Kr per brukare eller timme (helår)' },
     noActivity: 'ingen budgetpost',
-    perHead: { user: 'Kr/brukare (helår)', hour: 'Kr/timme (helår)' },
-    per: { user: 'kr/brukare', hour: 'kr/timme' },
+    perHead: { user: 'Kr per brukare (helår)', hour: 'Kr per timme (helår)' },
+    per: { user: 'kr per brukare', hour: 'kr per timme' },
     rule: {
       marked: (s) => `Ledande indikator för ${s}: markerad i konfigurationen ("headline": true).`,
       'first-listed': (s) => `Ledande indikator för ${s}: den först listade av konfigurationens indikatorer med värden för verksamheten (en annan väljs med "headline": true).`,
@@ -45,10 +45,10 @@ export const BESIDE_WORDS: Record<'sv' | 'en', BesideWords> = {
   },
   en: {
     heading: 'Quality beside cost',
-    head: { service: 'Service', headline: 'Headline indicator', value: 'Value', trend: 'Trend', activity: 'Budget line', deviationPct: 'Dev. %', perInhabitant: 'SEK/inhab. (YTD)', perVolume: 'SEK per user/hour (full year)' },
+    head: { service: 'Service', headline: 'Headline indicator', value: 'Value', trend: 'Trend', activity: 'Budget line', deviationPct: 'Dev. %', perInhabitant: 'SEK/inhab. (YTD)', perVolume: 'SEK per user or hour (full year)' },
     noActivity: 'no budget line',
-    perHead: { user: 'SEK/user (full year)', hour: 'SEK/hour (full year)' },
-    per: { user: 'SEK/user', hour: 'SEK/hour' },
+    perHead: { user: 'SEK per user (full year)', hour: 'SEK per hour (full year)' },
+    per: { user: 'SEK per user', hour: 'SEK per hour' },
     rule: {
       marked: (s) => `Headline indicator for ${s}: marked in the config ("headline": true).`,
       'first-listed': (s) => `Headline indicator for ${s}: the first of the config's indicators with values for the service (choose another with "headline": true).`,
