@@ -5,6 +5,7 @@ import { withinWindow } from '../model/period.js';
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import type { AreaKind } from '../model/register.js';
 import { normalizeLabel } from '../model/text.js';
+import { byCode, SV } from './collation.js';
 import type { QualityTable } from './quality.js';
 import { round } from './round.js';
 import { serviceHeadline, type Headline } from './service-headline.js';
@@ -34,6 +35,7 @@ const DEFAULT_SERVICE_ACTIVITY: Record<string, string> = {
  * service is its own (a survey's) or, when it has none (Kolada's), the one its catalogue entry
  * names; a value with neither belongs to no service. An area's service without a matching budget
  * line, or without the volume the config asks for, gets a finding (once budget figures exist).
+ * Rows come area by area in report order, services in Swedish alphabetical order.
  */
 export function qualityBesideCost(table: QualityTable, budget: readonly BudgetRow[], budgetPeriod: string | null, settings: Settings, findings: Finding[]): Report['qualityBesideCost'] {
   const areas = areasBesideCost(budget, settings);
@@ -66,7 +68,7 @@ export function qualityBesideCost(table: QualityTable, budget: readonly BudgetRo
       });
     }
   }
-  return out.sort((a, b) => areaRank(a.area, table, settings) - areaRank(b.area, table, settings) || (a.area < b.area ? -1 : a.area > b.area ? 1 : 0));
+  return out.sort((a, b) => areaRank(a.area, table, settings) - areaRank(b.area, table, settings) || byCode(a.area, b.area) || SV.compare(a.service, b.service));
 }
 
 /** Members, municipalities with budget lines and the organisation: where quality sits beside cost. */
@@ -76,7 +78,7 @@ function areasBesideCost(budget: readonly BudgetRow[], settings: Settings): Set<
   return areas;
 }
 
-/** Each area's latest shown row (totals by gender) per indicator and service, services in order of first appearance. */
+/** Each area's latest shown row (totals by gender) per indicator and service. */
 function latestByService(table: QualityTable, areas: ReadonlySet<string>, settings: Settings): Map<string, Map<string, QualityRow>> {
   const byService = new Map<string, Map<string, QualityRow>>();
   const serviceOf = (q: QualityRow) => (q.service !== '' ? q.service : settings.catalogue.get(q.indicator)?.service);
