@@ -69,7 +69,7 @@ function notes(rows: readonly BesideRow[], lang: Lang): string[] {
   const pers = new Set(counted.map((v) => v.per));
   const volume = counted[0] === undefined ? null : { year: counted[0].year, unit: pers.size === 1 ? b.per[counted[0].per] : b.perEither };
   const lines = [...new Set(rows.flatMap((q) => (q.activity === null ? [] : [q.activity])))];
-  return [...[...byRule].map(([rule, services]) => b.rule[rule](list(services))), b.costs(lines.length === 0 ? '' : list(lines), population, volume)];
+  return [...[...byRule].map(([rule, services]) => b.rule[rule](list(services))), b.costs({ names: lines.length === 0 ? '' : list(lines), count: lines.length }, population, volume)];
 }
 
 /** The view as a brief's section: a table of plain cells and the notes under it. */

@@ -19,7 +19,7 @@ interface BesideWords {
   /** How the headlines in the section were chosen: one sentence per rule, naming the services. */
   rule: Record<HeadlineRule, (services: string) => string>;
   /** What the cost columns are: the lines they are of, the population's year, and the volume's when there is one. */
-  costs: (lines: string, populationYear: string | null, volume: { year: string; unit: string } | null) => string;
+  costs: (lines: { names: string; count: number }, populationYear: string | null, volume: { year: string; unit: string } | null) => string;
   /** The cost per volume's unit when rows count users and hours both. */
   perEither: string;
   and: string;
@@ -33,13 +33,13 @@ export const BESIDE_WORDS: Record<'sv' | 'en', BesideWords> = {
     perHead: { user: 'Kr per brukare (helår)', hour: 'Kr per timme (helår)' },
     per: { user: 'kr per brukare', hour: 'kr per timme' },
     rule: {
-      marked: (s) => `Ledande indikator för ${s}: markerad i konfigurationen ("headline": true).`,
-      'first-listed': (s) => `Ledande indikator för ${s}: den först listade av konfigurationens indikatorer med värden för verksamheten (en annan väljs med "headline": true).`,
-      'tillit-catalogue': (s) => `Ledande indikator för ${s}: det första av de Kolada-nyckeltal tillit känner till som hör till verksamheten (en annan väljs med "headline": true).`,
-      'first-by-id': (s) => `Ledande indikator för ${s}: ingen indikator är listad, så den första efter id (välj en med "headline": true).`,
+      marked: (s) => `Ledande indikator (${s}): markerad med "headline": true i konfigurationen.`,
+      'first-listed': (s) => `Ledande indikator (${s}): den först listade i konfigurationen som har värden för verksamheten; "headline": true väljer en annan.`,
+      'tillit-catalogue': (s) => `Ledande indikator (${s}): det först listade av de Kolada-nyckeltal tillit känner till för verksamheten; "headline": true väljer en annan.`,
+      'first-by-id': (s) => `Ledande indikator (${s}): ingen är listad i konfigurationen, så den första efter id; "headline": true väljer en annan.`,
     },
     costs: (lines, pop, vol) =>
-      `Avvikelse och kronor gäller budgetposten som betalar verksamheten${lines ? ` (${lines})` : ''}: kr/inv. är utfallet hittills i år per invånare${pop ? ` (befolkning ${pop})` : ''}${vol ? `; ${vol.unit} är helårets kostnad (prognosen, utfallet när december är bokförd) delad med volymen för ${vol.year}` : ''}.`,
+      `Belopp för ${lines.count > 1 ? 'budgetposterna' : 'budgetposten'}${lines.names ? ` ${lines.names}` : ''}: kr/inv. är utfallet hittills i år per invånare${pop ? ` (befolkning ${pop})` : ''}${vol ? `; ${vol.unit} är helårets prognos (utfallet när december är bokförd) delad med volymen ${vol.year}` : ''}.`,
     perEither: 'kr per brukare eller timme',
     and: 'och',
   },
@@ -50,13 +50,13 @@ export const BESIDE_WORDS: Record<'sv' | 'en', BesideWords> = {
     perHead: { user: 'SEK per user (full year)', hour: 'SEK per hour (full year)' },
     per: { user: 'SEK per user', hour: 'SEK per hour' },
     rule: {
-      marked: (s) => `Headline indicator for ${s}: marked in the config ("headline": true).`,
-      'first-listed': (s) => `Headline indicator for ${s}: the first of the config's indicators with values for the service (choose another with "headline": true).`,
-      'tillit-catalogue': (s) => `Headline indicator for ${s}: the first of the Kolada KPIs tillit knows that belong to the service (choose another with "headline": true).`,
-      'first-by-id': (s) => `Headline indicator for ${s}: no indicator is listed, so the first by id (choose one with "headline": true).`,
+      marked: (s) => `Headline indicator (${s}): marked "headline": true in the config.`,
+      'first-listed': (s) => `Headline indicator (${s}): the first listed in the config with values for the service; "headline": true chooses another.`,
+      'tillit-catalogue': (s) => `Headline indicator (${s}): the first listed of the Kolada KPIs tillit knows for the service; "headline": true chooses another.`,
+      'first-by-id': (s) => `Headline indicator (${s}): none is listed in the config, so the first by id; "headline": true chooses one.`,
     },
     costs: (lines, pop, vol) =>
-      `Deviation and amounts are those of the budget line that pays for the service${lines ? ` (${lines})` : ''}: SEK/inhab. is the outcome to date per inhabitant${pop ? ` (population ${pop})` : ''}${vol ? `; ${vol.unit} is the year's cost (the forecast, the outcome once December is booked) divided by the volume of ${vol.year}` : ''}.`,
+      `Amounts of the budget ${lines.count > 1 ? 'lines' : 'line'}${lines.names ? ` ${lines.names}` : ''}: SEK/inhab. is the outcome to date per inhabitant${pop ? ` (population ${pop})` : ''}${vol ? `; ${vol.unit} is the year's forecast (the outcome once December is booked) divided by the volume of ${vol.year}` : ''}.`,
     perEither: 'SEK per user or hour',
     and: 'and',
   },

@@ -42,8 +42,8 @@ describe('quality beside cost, end to end, on Kolada values', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('## Kvalitet bredvid kostnad\n\n| Verksamhet | Ledande indikator | 2025 | Trend | Budgetpost | Avv. % | Kr/inv. (ack) | Kr per timme (helår) |');
     expect(r.stdout).toMatch(/\| Särskilt boende \| Väntetid till särskilt boende, dagar \| [^|]+ \| [^|]+ \| – ingen budgetpost \|  \|  \|  \|/);
-    expect(r.stdout).toContain('_Ledande indikator för Hemtjänst: det första av de Kolada-nyckeltal tillit känner till som hör till verksamheten (en annan väljs med "headline": true)._');
-    expect(r.stdout).toContain('_Ledande indikator för Särskilt boende: markerad i konfigurationen ("headline": true)._');
+    expect(r.stdout).toContain('_Ledande indikator (Hemtjänst): det först listade av de Kolada-nyckeltal tillit känner till för verksamheten; "headline": true väljer en annan._');
+    expect(r.stdout).toContain('_Ledande indikator (Särskilt boende): markerad med "headline": true i konfigurationen._');
     expect(r.stdout).toContain('En verksamhet med kvalitetsresultat saknar budgetpost att ställas bredvid');
   });
 

@@ -47,8 +47,8 @@ describe('quality beside cost, rendered', () => {
       ['LSS', 'Trygghet', '2024: 70 %', '· för få år', 'LSS', '+2,5 %', '78', '1\u00a0950 kr per brukare'],
     ]);
     expect(s.notes).toEqual([
-      'Ledande indikator för Hemtjänst, Individ- och familjeomsorg och LSS: den först listade av konfigurationens indikatorer med värden för verksamheten (en annan väljs med "headline": true).',
-      'Avvikelse och kronor gäller budgetposten som betalar verksamheten (Hemtjänst och LSS): kr/inv. är utfallet hittills i år per invånare (befolkning 2025); kr per brukare eller timme är helårets kostnad (prognosen, utfallet när december är bokförd) delad med volymen för 2025.',
+      'Ledande indikator (Hemtjänst, Individ- och familjeomsorg och LSS): den först listade i konfigurationen som har värden för verksamheten; "headline": true väljer en annan.',
+      'Belopp för budgetposterna Hemtjänst och LSS: kr/inv. är utfallet hittills i år per invånare (befolkning 2025); kr per brukare eller timme är helårets prognos (utfallet när december är bokförd) delad med volymen 2025.',
     ]);
   });
 
@@ -57,7 +57,8 @@ describe('quality beside cost, rendered', () => {
     expect(md).toContain('## Quality beside cost\n\n| Service | Headline indicator | 2025 | Trend | Budget line | Dev. % | SEK/inhab. (YTD) | SEK per user or hour (full year) |');
     expect(md).toContain('| LSS | Feeling safe | 2024: 70% | · too few years | LSS | +2.5% | 78 | 1,950 SEK per user |');
     expect(md).toContain('| Individ- och familjeomsorg | Feeling safe | 60% | · too few years | – no budget line |  |  |  |');
-    expect(md).toMatch(/\n_Headline indicator for Hemtjänst, Individ- och familjeomsorg and LSS: the first of the config's indicators/);
+    expect(md).toContain('\n_Headline indicator (Hemtjänst, Individ- och familjeomsorg and LSS): the first listed in the config with values for the service; "headline": true chooses another._\n');
+    expect(md).toContain('\n_Amounts of the budget lines Hemtjänst and LSS: SEK/inhab. is the outcome to date per inhabitant (population 2025); SEK per user or hour is the year\'s forecast');
     expect(md.indexOf('## Quality beside cost')).toBeGreaterThan(md.indexOf('## Budget'));
   });
 
