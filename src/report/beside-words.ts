@@ -56,7 +56,7 @@ export const BESIDE_WORDS: Record<'sv' | 'en', BesideWords> = {
       'first-by-id': (s) => `Headline indicator (${s}): none is listed in the config, so the first by id; "headline": true chooses one.`,
     },
     costs: (lines, pop, vol) =>
-      `Amounts of the budget ${lines.count > 1 ? 'lines' : 'line'}${lines.names ? ` ${lines.names}` : ''}: SEK/inhab. is the outcome to date per inhabitant${pop ? ` (population ${pop})` : ''}${vol ? `; ${vol.unit} is the year's forecast (the outcome once December is booked) divided by the volume of ${vol.year}` : ''}.`,
+      `Amounts of the budget ${lines.count > 1 ? 'lines' : 'line'}${lines.names ? ` ${lines.names}` : ''}: SEK/inhab. is the outcome to date per inhabitant${pop ? ` (population ${pop})` : ''}${vol ? `; ${vol.unit} is the year's forecast (the outcome once December is booked) divided by the volume for ${vol.year}` : ''}.`,
     perEither: 'SEK per user or hour',
     and: 'and',
   },
