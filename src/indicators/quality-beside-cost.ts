@@ -34,7 +34,8 @@ const DEFAULT_SERVICE_ACTIVITY: Record<string, string> = {
  * The areas are the members, municipalities with budget lines and the organisation. A value's
  * service is its own (a survey's) or, when it has none (Kolada's), the one its catalogue entry
  * names; a value with neither belongs to no service. An area's service without a matching budget
- * line, or without the volume the config asks for, gets a finding (once budget figures exist).
+ * line, without the volume the config asks for, or with a volume but no full-year figure (no
+ * forecast before December), gets a finding (once budget figures exist).
  * Rows come area by area in report order, services in Swedish alphabetical order.
  */
 export function qualityBesideCost(table: QualityTable, budget: readonly BudgetRow[], budgetPeriod: string | null, settings: Settings, findings: Finding[]): Report['qualityBesideCost'] {
@@ -57,6 +58,9 @@ export function qualityBesideCost(table: QualityTable, budget: readonly BudgetRo
       const population = populationOf(q.area, q.areaKind, year, settings);
       const volume = activity === null || year === null ? null : volumeOf(activity.activity, q.area, q.areaKind, year, settings, note);
       const fullYear = activity === null ? null : activity.period.endsWith('-12') ? activity.actualYtd : activity.forecast;
+      if (activity !== null && volume !== null && fullYear === null) {
+        note(finding('(config)', { code: 'beside-cost-no-forecast', args: { area: q.area, activity: activity.activity, period: activity.period } }));
+      }
       out.push({
         area: q.area, service, indicator: headline.indicator, headlineRule: headline.rule, period: q.period, value: q.value, suppressed: q.suppressed,
         verdict: q.trend?.verdict ?? null,

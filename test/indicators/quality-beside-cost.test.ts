@@ -107,6 +107,16 @@ describe('quality beside cost', () => {
     expect(r.findings.some((f) => f.code === 'beside-cost-no-volume')).toBe(false);
   });
 
+  it('a volume but no forecast before December: no cost per user, and a finding says why', () => {
+    const noForecast = ['Period;Kommun;Verksamhet;Budget helår;Budget ack;Utfall ack', '2025-06;1460;Äldreomsorg;1200000;600000;630000'].join('\n');
+    const r = analyse([read(config, 'k.csv', survey), read(config, 'b.csv', noForecast)], config);
+    expect(r.qualityBesideCost.find((q) => q.area === '1460' && q.service === 'Hemtjänst')).toMatchObject({ volume: { amount: 500 }, costPerVolume: null, actualPerInhabitant: 63 });
+    expect(r.findings.filter((f) => f.code === 'beside-cost-no-forecast').map((f) => f.message)).toEqual([
+      '1460 Äldreomsorg: no full-year forecast at 2025-06 (and the year is not closed): no cost per user or hour',
+      expect.stringMatching(/^BM Äldreomsorg: /),
+    ]);
+  });
+
   it('a member without the measure for the year: a finding, and null', () => {
     const missing = configOf({ members: [{ code: '1460', population: { 2025: 10000 } }, { code: '1461', population: { 2025: 8000 } }] });
     const r = analyse([read(missing, 'k.csv', survey), read(missing, 'b.csv', budget)], missing);
