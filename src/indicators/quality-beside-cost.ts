@@ -15,13 +15,13 @@ type BesideRow = Report['qualityBesideCost'][number];
 
 /** The budget activity a surveyed service is paid from, when the config does not say. */
 const DEFAULT_SERVICE_ACTIVITY: Record<string, string> = {
-  hemtjanst: 'aldreomsorg',
-  'sarskilt boende': 'aldreomsorg',
-  'sarskilt boende for aldre': 'aldreomsorg',
-  aldreomsorg: 'aldreomsorg',
-  lss: 'lss',
-  'individ och familjeomsorg': 'individ och familjeomsorg',
-  ifo: 'individ och familjeomsorg',
+  hemtjanst: 'Äldreomsorg',
+  'sarskilt boende': 'Äldreomsorg',
+  'sarskilt boende for aldre': 'Äldreomsorg',
+  aldreomsorg: 'Äldreomsorg',
+  lss: 'LSS',
+  'individ och familjeomsorg': 'Individ- och familjeomsorg',
+  ifo: 'Individ- och familjeomsorg',
 };
 
 /**
@@ -53,7 +53,7 @@ export function qualityBesideCost(table: QualityTable, budget: readonly BudgetRo
       if (!settings.keepArea(q.area, q.areaKind)) continue;
       const activity = activityFor(service, q.area, budget, settings);
       if (activity === null && budget.length > 0) {
-        note(finding('(config)', { code: 'beside-cost-no-activity', args: { area: q.area, service, activity: activityName(service, settings) } }));
+        note(finding('(config)', { code: 'beside-cost-no-activity', args: { area: q.area, service, activity: activityNames(service, settings).map((n) => `"${n}"`).join(' or ') } }));
       }
       const population = populationOf(q.area, q.areaKind, year, settings);
       const volume = activity === null || year === null ? null : volumeOf(activity.activity, q.area, q.areaKind, year, settings, note);
@@ -114,15 +114,24 @@ function* headlines(latest: Map<string, Map<string, QualityRow>>, table: Quality
   }
 }
 
-/** The activity a service is paid from, by name: the config's `budget.serviceActivity`, a built-in match, else the service's own name. */
-function activityName(service: string, settings: Settings): string {
+/**
+ * The names of the line a service may be paid from, in the order tried: the config's
+ * `budget.serviceActivity`; else a line named like the service, then the built-in match (home care
+ * from elderly care where the budget has no line of its own for it).
+ */
+function activityNames(service: string, settings: Settings): string[] {
   const custom = Object.entries(settings.budget.serviceActivity).find(([s]) => normalizeLabel(s) === normalizeLabel(service))?.[1];
-  return custom ?? DEFAULT_SERVICE_ACTIVITY[normalizeLabel(service)] ?? service;
+  if (custom !== undefined) return [custom];
+  const builtIn = DEFAULT_SERVICE_ACTIVITY[normalizeLabel(service)];
+  return builtIn === undefined || normalizeLabel(builtIn) === normalizeLabel(service) ? [service] : [service, builtIn];
 }
 
 function activityFor(service: string, area: string, budget: readonly BudgetRow[], settings: Settings): BudgetRow | null {
-  const name = normalizeLabel(activityName(service, settings));
-  return budget.find((b) => b.area === area && !b.total && normalizeLabel(b.activity) === name) ?? null;
+  for (const name of activityNames(service, settings).map(normalizeLabel)) {
+    const line = budget.find((b) => b.area === area && !b.total && normalizeLabel(b.activity) === name);
+    if (line) return line;
+  }
+  return null;
 }
 
 /**

@@ -83,8 +83,21 @@ describe('quality beside cost', () => {
     expect(row('1460', 'LSS')).toMatchObject({ indicator: 'trygghet', value: 75, activity: null, deviationPct: null, actualPerInhabitant: null, volume: null, costPerVolume: null });
     const f = report.findings.filter((x) => x.code === 'beside-cost-no-activity');
     // The organisation has no LSS figure (only one member reports it), so only 1460 is named.
-    expect(f.map((x) => x.message)).toEqual([expect.stringMatching(/^1460 LSS: no budget line "lss"/)]);
+    expect(f.map((x) => x.message)).toEqual([expect.stringMatching(/^1460 LSS: no budget line "LSS" to set beside/)]);
     expect(f[0]!.severity).toBe('warning');
+  });
+
+  it("a line named like the service wins over the built-in match; the config's map over both", () => {
+    const both = `${budget}\n2025-06;1460;Hemtjänst;400000;200000;190000;380000`;
+    const r = analyse([read(config, 'k.csv', survey), read(config, 'b.csv', both)], config);
+    // (200 000 − 190 000) / 200 000 = +5 %.
+    expect(r.qualityBesideCost.find((q) => q.area === '1460' && q.service === 'Hemtjänst')).toMatchObject({ activity: 'Hemtjänst', deviationPct: 5 });
+    const mapped = configOf({ budget: { serviceActivity: { hemtjänst: 'Äldreomsorg' } } });
+    const m = analyse([read(mapped, 'k.csv', survey), read(mapped, 'b.csv', both)], mapped);
+    expect(m.qualityBesideCost.find((q) => q.area === '1460' && q.service === 'Hemtjänst')).toMatchObject({ activity: 'Äldreomsorg', deviationPct: -5 });
+    // Neither: both names are tried, and the finding names both.
+    const none = analyse([read(config, 'k.csv', survey), read(config, 'b.csv', '2025-06;1460;LSS;1;1;1;1'.replace(/^/, 'Period;Kommun;Verksamhet;Budget helår;Budget ack;Utfall ack;Prognos helår\n'))], config);
+    expect(none.findings.map((f) => f.message)).toContain('1460 Hemtjänst: no budget line "Hemtjänst" or "Äldreomsorg" to set beside its quality (budget.serviceActivity in the config names the line a service is paid from)');
   });
 
   it('areas in report order: members as listed, the organisation last', () => {
