@@ -171,6 +171,10 @@ export const configSchema = z
           .record(z.string(), z.string())
           .default({})
           .describe('Survey service → budget activity, e.g. {"Hemtjänst": "Äldreomsorg"}; common ones are built in.'),
+        activityVolume: z
+          .record(z.string(), z.object({ usage: z.string().min(1), per: z.enum(['user', 'hour']) }).strict())
+          .default({})
+          .describe('Budget activity → the members\' `usage` measure that counts what it pays for, e.g. {"Äldreomsorg": {"usage": "brukare äldreomsorg", "per": "user"}}: quality beside cost then gives its full-year cost per user or per hour.'),
         revenueActivities: z
           .array(z.string())
           .default([])
@@ -196,9 +200,11 @@ function configContradictions(config: {
   organisation: { code: string };
   members: Member[];
   allocation: { method: string; shares?: Record<string, number>; overlap?: string | undefined };
+  indicators: readonly { id: string; service?: string | undefined; headline?: boolean | undefined }[];
 }): { path: (string | number)[]; message: string }[] {
   const out: { path: (string | number)[]; message: string }[] = [];
   out.push(...overlapContradictions(config));
+  out.push(...headlineContradictions(config.indicators));
   const first = new Map<string, number>();
   config.members.forEach((m, i) => {
     const earlier = first.get(m.code);
@@ -214,6 +220,20 @@ function configContradictions(config: {
   if (config.allocation.method === 'fixed' && Object.keys(shares).length > 0 && Object.values(shares).every((v) => v === 0)) {
     out.push({ path: ['allocation', 'shares'], message: 'every share is 0: the shared costs would be allocated to nobody' });
   }
+  return out;
+}
+
+/** Two indicators marked `headline` for one service (or both for every service): which heads it would be a guess. */
+function headlineContradictions(indicators: readonly { id: string; service?: string | undefined; headline?: boolean | undefined }[]): { path: (string | number)[]; message: string }[] {
+  const out: { path: (string | number)[]; message: string }[] = [];
+  const first = new Map<string, number>();
+  indicators.forEach((spec, i) => {
+    if (spec.headline !== true) return;
+    const key = spec.service?.trim().toLowerCase() ?? '';
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, i);
+    else out.push({ path: ['indicators', i, 'headline'], message: `indicators[${earlier}] (${indicators[earlier]!.id}) already heads ${spec.service === undefined ? 'every service without a headline of its own' : `"${spec.service}"`}; mark one indicator per service` });
+  });
   return out;
 }
 

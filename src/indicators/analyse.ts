@@ -84,7 +84,7 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   const budget = budgetSection(tables, budgetPeriod, settings, findings);
   const results = resultRows(budget.rows, settings);
   const allocation = allocateSharedCosts(budget.shared, budget.year, budget.upTo, settings, findings);
-  const besideCost = qualityBesideCost(table, budget.rows, budgetPeriod, settings);
+  const besideCost = qualityBesideCost(table, budget.rows, budgetPeriod, settings, findings);
   const { balanceHistory, milestones } = yearsAndMilestones(tables, table, budget, settings, findings);
   const groupNames = groupNamesOf(records);
   const assembled = assemble({ inputs, records, table, budget, budgetPeriod, results, allocation, besideCost, findings, balanceHistory, milestones, groupNames }, settings);
@@ -191,7 +191,7 @@ function assemble(p: Parts, settings: Settings): Report {
     budget: shownBudget,
     allocation: p.allocation,
     results: p.results.filter((r) => keepArea(r.area, p.budget.kinds.get(r.area) ?? 'municipality')),
-    qualityBesideCost: p.besideCost.filter((q) => keepArea(q.area, 'municipality')),
+    qualityBesideCost: p.besideCost,
     findings: p.findings,
     balanceHistory: p.balanceHistory,
     milestones: p.milestones,

@@ -1,45 +1,176 @@
-import type { Gender } from '../model/records.js';
-import type { BudgetRow, Report } from '../model/report.js';
+import type { Member } from '../config/schema.js';
+import { finding, type Finding } from '../model/findings.js';
+import { overlaps } from '../model/membership.js';
+import { withinWindow } from '../model/period.js';
+import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import type { AreaKind } from '../model/register.js';
 import { normalizeLabel } from '../model/text.js';
+import { byCode, SV } from './collation.js';
 import type { QualityTable } from './quality.js';
 import { round } from './round.js';
+import { serviceHeadline, type Headline } from './service-headline.js';
 import type { Settings } from './settings.js';
+
+type BesideRow = Report['qualityBesideCost'][number];
 
 /** The budget activity a surveyed service is paid from, when the config does not say. */
 const DEFAULT_SERVICE_ACTIVITY: Record<string, string> = {
-  hemtjanst: 'aldreomsorg',
-  'sarskilt boende': 'aldreomsorg',
-  'sarskilt boende for aldre': 'aldreomsorg',
-  aldreomsorg: 'aldreomsorg',
-  lss: 'lss',
-  'individ och familjeomsorg': 'individ och familjeomsorg',
-  ifo: 'individ och familjeomsorg',
+  hemtjanst: 'Äldreomsorg',
+  'sarskilt boende': 'Äldreomsorg',
+  'sarskilt boende for aldre': 'Äldreomsorg',
+  aldreomsorg: 'Äldreomsorg',
+  lss: 'LSS',
+  'individ och familjeomsorg': 'Individ- och familjeomsorg',
+  ifo: 'Individ- och familjeomsorg',
 };
 
 /**
- * Per municipality and service, the headline indicator's value and trend (its total, in the
- * report's year) beside the budget deviation of the activity that pays for the service and its
- * cost per inhabitant (the member's population of the latest year not after the budget's).
+ * Per area and service, the service's headline indicator (`serviceHeadline`) at its latest period
+ * within the window, with its trend, beside the budget line that pays for the service: its deviation
+ * in percent, its costs year to date per inhabitant and, where the config names a volume for the line
+ * (`budget.activityVolume`) and the area has it for the budget year, its full-year costs per user
+ * or hour.
+ *
+ * The areas are the members, municipalities with budget lines and the organisation. A value's
+ * service is its own (a survey's) or, when it has none (Kolada's), the one its catalogue entry
+ * names; a value with neither belongs to no service. An area's service without a matching budget
+ * line, without the volume the config asks for, or with a volume but no full-year figure (no
+ * forecast before December), gets a finding (once budget figures exist).
+ * Rows come area by area in report order, services in Swedish alphabetical order.
  */
-export function qualityBesideCost(table: QualityTable, budget: readonly BudgetRow[], budgetPeriod: string | null, settings: Settings): Report['qualityBesideCost'] {
-  const activityFor = (service: string) => {
-    const custom = Object.entries(settings.budget.serviceActivity).find(([s]) => normalizeLabel(s) === normalizeLabel(service))?.[1];
-    return normalizeLabel(custom ?? DEFAULT_SERVICE_ACTIVITY[normalizeLabel(service)] ?? service);
+export function qualityBesideCost(table: QualityTable, budget: readonly BudgetRow[], budgetPeriod: string | null, settings: Settings, findings: Finding[]): Report['qualityBesideCost'] {
+  const areas = areasBesideCost(budget, settings);
+  const latest = latestByService(table, areas, settings);
+  const year = budgetPeriod?.slice(0, 4) ?? null;
+  const out: BesideRow[] = [];
+  const said = new Set<string>();
+  const note = (f: Finding) => {
+    if (!said.has(f.message)) findings.push(f);
+    said.add(f.message);
   };
-  const out: Report['qualityBesideCost'] = [];
-  const headlineSeries = { series: (_: string, kind: AreaKind, indicator: string, gender: Gender) => kind === 'municipality' && indicator === settings.headline && gender === 'T' };
-  for (const q of table.rows(headlineSeries)) {
-    if (q.areaKind !== 'municipality' || q.trend === null) continue;
-    const activity = budget.find((b) => b.area === q.area && !b.total && normalizeLabel(b.activity) === activityFor(q.service));
-    const member = settings.members.find((m) => m.code === q.area);
-    const popYear = member && budgetPeriod ? Object.keys(member.population).filter((y) => y <= budgetPeriod.slice(0, 4)).sort().at(-1) : undefined;
-    const pop = member && popYear ? member.population[popYear] : undefined;
-    out.push({
-      area: q.area, service: q.service, indicator: q.indicator, value: q.value, verdict: q.trend.verdict,
-      activity: activity?.activity ?? null, deviationPct: activity?.deviationPct ?? null,
-      actualPerInhabitant: activity?.actualYtd != null && pop ? round(activity.actualYtd / pop, 2) : null,
-    });
+  for (const { service, headline, rows } of headlines(latest, table, settings)) {
+    for (const q of rows) {
+      if (!settings.keepArea(q.area, q.areaKind)) continue;
+      const activity = activityFor(service, q.area, budget, settings);
+      if (activity === null && budget.length > 0) {
+        note(finding('(config)', { code: 'beside-cost-no-activity', args: { area: q.area, service, activity: activityNames(service, settings).map((n) => `"${n}"`).join(' or ') } }));
+      }
+      const population = populationOf(q.area, q.areaKind, year, settings);
+      const volume = activity === null || year === null ? null : volumeOf(activity.activity, q.area, q.areaKind, year, settings, note);
+      const fullYear = activity === null ? null : activity.period.endsWith('-12') ? activity.actualYtd : activity.forecast;
+      if (activity !== null && volume !== null && fullYear === null) {
+        note(finding('(config)', { code: 'beside-cost-no-forecast', args: { area: q.area, activity: activity.activity, period: activity.period } }));
+      }
+      out.push({
+        area: q.area, service, indicator: headline.indicator, headlineRule: headline.rule, period: q.period, value: q.value, suppressed: q.suppressed,
+        verdict: q.trend?.verdict ?? null,
+        activity: activity?.activity ?? null, deviationPct: activity?.deviationPct ?? null,
+        actualPerInhabitant: activity?.actualYtd != null && population !== null && population.count > 0 ? round(activity.actualYtd / population.count, 2) : null,
+        populationYear: population?.year ?? null,
+        volume,
+        costPerVolume: volume !== null && volume.amount > 0 && fullYear !== null ? round(fullYear / volume.amount, 2) : null,
+      });
+    }
   }
-  return out;
+  return out.sort((a, b) => areaRank(a.area, table, settings) - areaRank(b.area, table, settings) || byCode(a.area, b.area) || SV.compare(a.service, b.service));
+}
+
+/** Members, municipalities with budget lines and the organisation: where quality sits beside cost. */
+function areasBesideCost(budget: readonly BudgetRow[], settings: Settings): Set<string> {
+  const areas = new Set<string>([...settings.memberCodes, settings.organisation.code]);
+  for (const b of budget) if (b.areaKind === 'municipality') areas.add(b.area);
+  return areas;
+}
+
+/** Each area's latest shown row (totals by gender) per indicator and service. */
+function latestByService(table: QualityTable, areas: ReadonlySet<string>, settings: Settings): Map<string, Map<string, QualityRow>> {
+  const byService = new Map<string, Map<string, QualityRow>>();
+  const serviceOf = (q: QualityRow) => (q.service !== '' ? q.service : settings.catalogue.get(q.indicator)?.service);
+  const rows = table.rows({
+    series: (area, _kind, _indicator, gender) => gender === 'T' && areas.has(area),
+    row: (_area, _kind, period) => withinWindow(period, table.surveyPeriod, settings.window),
+  });
+  for (const q of rows) {
+    const service = serviceOf(q);
+    if (service === undefined) continue;
+    const key = normalizeLabel(service);
+    let series = byService.get(key);
+    if (!series) byService.set(key, (series = new Map()));
+    // Rows come in period order: the last one of a series is its latest.
+    series.set(`${q.indicator}\u0000${q.area}`, q);
+  }
+  return byService;
+}
+
+/** Each service's headline and its rows, area by area; a service whose indicators have no better direction has none. */
+function* headlines(latest: Map<string, Map<string, QualityRow>>, table: QualityTable, settings: Settings): Generator<{ service: string; headline: Headline; rows: QualityRow[] }> {
+  const directionOf = (id: string) => settings.catalogue.get(id)?.better ?? (table.surveyIndicators.has(id) ? 'higher' : 'none');
+  const catalogue = { get: settings.catalogue.get, indicatorOrder: settings.indicatorOrder, directionOf };
+  for (const series of latest.values()) {
+    const rows = [...series.values()];
+    const service = rows[0]!.service !== '' ? rows[0]!.service : settings.catalogue.get(rows[0]!.indicator)!.service!;
+    const headline = serviceHeadline(service, [...new Set(rows.map((q) => q.indicator))], catalogue);
+    if (headline !== null) yield { service, headline, rows: rows.filter((q) => q.indicator === headline.indicator) };
+  }
+}
+
+/**
+ * The names of the line a service may be paid from, in the order tried: the config's
+ * `budget.serviceActivity`; else a line named like the service, then the built-in match (home care
+ * from elderly care where the budget has no line of its own for it).
+ */
+function activityNames(service: string, settings: Settings): string[] {
+  const custom = Object.entries(settings.budget.serviceActivity).find(([s]) => normalizeLabel(s) === normalizeLabel(service))?.[1];
+  if (custom !== undefined) return [custom];
+  const builtIn = DEFAULT_SERVICE_ACTIVITY[normalizeLabel(service)];
+  return builtIn === undefined || normalizeLabel(builtIn) === normalizeLabel(service) ? [service] : [service, builtIn];
+}
+
+function activityFor(service: string, area: string, budget: readonly BudgetRow[], settings: Settings): BudgetRow | null {
+  for (const name of activityNames(service, settings).map(normalizeLabel)) {
+    const line = budget.find((b) => b.area === area && !b.total && normalizeLabel(b.activity) === name);
+    if (line) return line;
+  }
+  return null;
+}
+
+/**
+ * An area's population: a member's latest year in the config not after the budget year; the
+ * organisation's, its members' summed at the latest year all have, when none contains another.
+ */
+function populationOf(area: string, kind: AreaKind, year: string | null, settings: Settings): { year: string; count: number } | null {
+  if (year === null) return null;
+  const latestOf = (m: Member) => Object.keys(m.population).filter((y) => y <= year).sort().at(-1);
+  if (kind === 'organisation') {
+    const members = settings.members;
+    if (members.length === 0 || overlaps(members).length > 0) return null;
+    const common = members.map(latestOf).reduce<string | undefined>((a, y) => (a === undefined || y === undefined ? undefined : y < a ? y : a), '9999');
+    if (common === undefined || !members.every((m) => m.population[common] !== undefined)) return null;
+    return { year: common, count: members.reduce((s, m) => s + m.population[common]!, 0) };
+  }
+  const member = settings.members.find((m) => m.code === area);
+  const y = member && latestOf(member);
+  return member && y ? { year: y, count: member.population[y]! } : null;
+}
+
+/** The volume the config names for an activity, for an area and year (the organisation: its members summed); a finding when it is missing. */
+function volumeOf(activity: string, area: string, kind: AreaKind, year: string, settings: Settings, note: (f: Finding) => void): BesideRow['volume'] {
+  const spec = Object.entries(settings.budget.activityVolume).find(([a]) => normalizeLabel(a) === normalizeLabel(activity))?.[1];
+  if (spec === undefined) return null;
+  const members = kind === 'organisation' ? settings.members : settings.members.filter((m) => m.code === area);
+  const amounts = members.map((m) => m.usage[spec.usage]?.[year]);
+  const missing = () => note(finding('(config)', { code: 'beside-cost-no-volume', args: { area, activity, usage: spec.usage, year } }));
+  if (members.length === 0 || amounts.some((a) => a === undefined)) {
+    missing();
+    return null;
+  }
+  const amount = amounts.reduce((s: number, a) => s + a!, 0);
+  // No users or hours: a cost per one is no number, and that is said rather than left blank.
+  if (amount === 0) missing();
+  return { usage: spec.usage, per: spec.per, year, amount };
+}
+
+/** Report order: members as the config lists them, then others by kind and code, the organisation last. */
+function areaRank(area: string, table: QualityTable, settings: Settings): number {
+  return settings.areaOrder(area, table.areas.get(area) ?? (area === settings.organisation.code ? 'organisation' : 'municipality'));
 }

@@ -131,9 +131,16 @@ function indicatorsOf(inputs: readonly ParsedInput[]): ConfigProposal['indicator
     const title = 'title' in r && r.title ? r.title : r.indicator;
     found.set(r.indicator, { title, survey: r.kind !== 'values' });
   }
+  // Each service's headline among the known KPIs found: the first in tillit's list, marked so the
+  // config says which heads it (the config's own order would otherwise decide, and follows the file's).
+  const heads = new Map<string, string>();
+  for (const k of KOLADA_KPIS) if (k.service !== undefined && found.has(k.id) && !heads.has(k.service)) heads.set(k.service, k.id);
   return [...found].map(([id, f]) => {
     const k = known.get(id);
-    if (k) return { spec: { id, title: k.title, better: k.better, unit: k.unit, ...(k.target !== undefined ? { target: k.target } : {}) }, notes: ['Kolada KPI known to tillit.'] };
+    if (k) {
+      const service = k.service === undefined ? {} : { service: k.service, ...(heads.get(k.service) === id ? { headline: true } : {}) };
+      return { spec: { id, title: k.title, better: k.better, unit: k.unit, ...(k.target !== undefined ? { target: k.target } : {}), ...service }, notes: ['Kolada KPI known to tillit.'] };
+    }
     if (f.survey) {
       const notes = f.title === id ? [`CHECK: "${id}" is the file's name for it; give the title readers know.`] : [];
       return { spec: { id, title: { sv: f.title, en: f.title }, better: 'higher' as const, unit: '%' as const }, notes };

@@ -107,6 +107,9 @@ const MESSAGES = {
   'allocation-shares-normalised': (a) => `the fixed shares sum to ${a.sum} %, not 100 %: each share was divided by their sum`,
   'peer-group-no-data': (a) => `peer group "${a.group}": none of its members (${a.members}) has figures for ${a.year} in the inputs; it is compared with nothing`,
   'allocation-overlap-negative': (a) => `member ${a.member}'s population (${a.population}) is smaller than that of the members it contains (${a.contained}): "overlap": "remainder" leaves it none; shared costs are not allocated by population`,
+  'beside-cost-no-activity': (a) => `${a.area} ${a.service}: no budget line ${a.activity} to set beside its quality (budget.serviceActivity in the config names the line a service is paid from)`,
+  'beside-cost-no-forecast': (a) => `${a.area} ${a.activity}: no full-year forecast at ${a.period} (and the year is not closed): no cost per user or hour`,
+  'beside-cost-no-volume': (a) => `${a.area} ${a.activity}: the members' usage has no "${a.usage}" above 0 for ${a.year} (budget.activityVolume asks for it): no cost per user or hour`,
 } as const satisfies Record<string, (a: Record<string, string | number>) => string>;
 
 export type FindingCode = keyof typeof MESSAGES;
@@ -170,6 +173,9 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'allocation-shares-normalised': 'warning',
   'allocation-overlap-negative': 'warning',
   'peer-group-no-data': 'warning',
+  'beside-cost-no-activity': 'warning',
+  'beside-cost-no-volume': 'warning',
+  'beside-cost-no-forecast': 'warning',
 };
 
 /** Builds a finding with its message; `file` is attached by the one module that reads files. */

@@ -12,6 +12,8 @@ export const indicatorSchema = z
     unit: valueUnit.default('%'),
     target: z.number().optional(),
     breaks: z.array(z.number().int()).default([]).describe('Years where a new definition starts.'),
+    service: z.string().min(1).optional().describe('The service the indicator measures ("Hemtjänst"): its values without a service of their own (Kolada\'s) belong to it.'),
+    headline: z.boolean().optional().describe('Heads its service (or, without `service`, every service it has values for) in quality beside cost; at most one per service.'),
   })
   .strict();
 

@@ -5,15 +5,17 @@ import type { Better, ValueUnit } from './vocabulary.js';
 /**
  * Kolada KPIs tillit knows without a config. Nine have English titles, a better direction and, where
  * Kolada documents a definition change, series breaks (net cost deviation method 2019). Every other
- * KPI of Kolada's 2021 list is known by its Swedish title, with the unit its title ends in.
+ * KPI of Kolada's 2021 list is known by its Swedish title, with the unit its title ends in. The
+ * user assessments and the wait for special housing name their service, so quality beside cost can
+ * place Kolada's values (which carry none); in this list's order they head their service.
  * A config's `indicators` entry with the same id wins.
  */
 export const KOLADA_KPIS: readonly IndicatorSpec[] = [
-  { id: 'U21468', title: { sv: 'Brukarbedömning hemtjänst äldreomsorg - helhetssyn, andel (%)', en: 'User assessment, home care for the elderly – overall, share (%)' }, better: 'higher', unit: '%', breaks: [] },
-  { id: 'U23471', title: { sv: 'Brukarbedömning särskilt boende äldreomsorg -  helhetssyn, andel (%)', en: 'User assessment, special housing for the elderly – overall, share (%)' }, better: 'higher', unit: '%', breaks: [] },
+  { id: 'U21468', title: { sv: 'Brukarbedömning hemtjänst äldreomsorg - helhetssyn, andel (%)', en: 'User assessment, home care for the elderly – overall, share (%)' }, better: 'higher', unit: '%', breaks: [], service: 'Hemtjänst' },
+  { id: 'U23471', title: { sv: 'Brukarbedömning särskilt boende äldreomsorg -  helhetssyn, andel (%)', en: 'User assessment, special housing for the elderly – overall, share (%)' }, better: 'higher', unit: '%', breaks: [], service: 'Särskilt boende' },
   { id: 'U23592', title: { sv: 'Brukarbedömning, antal svarande', en: 'User assessment, respondents' }, better: 'none', unit: 'count', breaks: [] },
   { id: 'U23593', title: { sv: 'Brukarbedömning, svarsfrekvens (%)', en: 'User assessment, response rate (%)' }, better: 'higher', unit: '%', breaks: [] },
-  { id: 'U23401', title: { sv: 'Väntetid i antal dagar från ansökningsdatum till erbjudet inflyttningsdatum till särskilt boende, medelvärde', en: 'Waiting days to special housing, mean' }, better: 'lower', unit: 'days', breaks: [] },
+  { id: 'U23401', title: { sv: 'Väntetid i antal dagar från ansökningsdatum till erbjudet inflyttningsdatum till särskilt boende, medelvärde', en: 'Waiting days to special housing, mean' }, better: 'lower', unit: 'days', breaks: [], service: 'Särskilt boende' },
   { id: 'N03001', title: { sv: 'Resultat före extraordinära poster, andel av skatteintäkter och generella statsbidrag (%)', en: 'Result before extraordinary items, % of tax revenue and general grants' }, better: 'higher', unit: '%', target: 2, breaks: [] },
   { id: 'N00097', title: { sv: 'Nettokostnadsavvikelse totalt (exkl. LSS), (%)', en: 'Net cost deviation total (excl. LSS), %' }, better: 'none', unit: '%', breaks: [2019] },
   { id: 'N20900', title: { sv: 'Nettokostnadsavvikelse äldreomsorg, (%)', en: 'Net cost deviation, elderly care, %' }, better: 'none', unit: '%', breaks: [2019] },

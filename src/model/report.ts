@@ -441,17 +441,33 @@ export const reportSchema = z
     qualityBesideCost: z
       .array(
         z.object({
-          area: text("The municipality's code."),
-          service: text('The surveyed service.'),
-          indicator: text('The headline indicator (the first in the config).'),
-          value: num(`Its value at the survey period, ${IN_UNIT}.`),
+          area: areaCode('The member, municipality with budget lines, or the organisation'),
+          service: text('The service: the survey\'s, or the one the catalogue names for an indicator whose values carry none (Kolada\'s).'),
+          indicator: text("The service's headline indicator: the same for every area of the service."),
+          headlineRule: z
+            .enum(['marked', 'first-listed', 'tillit-catalogue', 'first-by-id'])
+            .describe("How the headline was chosen: `marked` (`\"headline\": true` in the config's indicators), `first-listed` (the first of the config's indicators with values for the service), `tillit-catalogue` (the first of the Kolada KPIs tillit knows that names the service), `first-by-id` (none listed: the first by id). Indicators without a better direction are never chosen by rule."),
+          period: text(`The period of the value: the series' latest within \`settings.window\` years of the report year, ${PERIOD}.`),
+          value: num(`The headline's value at that period, ${IN_UNIT}; null when hidden (\`suppressed\`) or not published.`),
+          suppressed: z.boolean().describe('The value is hidden (too few respondents, or it would reveal a hidden cell).'),
           verdict: verdict().nullable().describe("Its trend's verdict (see `quality[].trend.verdict`)."),
-          activity: z.string().nullable().describe('The budget activity that matches the service; null when none does.'),
-          deviationPct: num("That activity's deviation in percent of its budget year to date."),
-          actualPerInhabitant: num("That activity's costs year to date per inhabitant, in kr per inhabitant."),
+          activity: z.string().nullable().describe('The budget line that pays for the service (`budget.serviceActivity`, else a built-in match); null when the area has none (a finding says so).'),
+          deviationPct: num("That line's deviation in percent of its budget year to date; positive is better than budget."),
+          actualPerInhabitant: num("That line's costs year to date per inhabitant, in kr per inhabitant; null without a population for the area."),
+          populationYear: z.string().nullable().describe('The year of the population divided by: the latest in the config not after the budget year (the organisation: its members summed, when none contains another).'),
+          volume: z
+            .object({
+              usage: text("The members' `usage` measure (config `budget.activityVolume`)."),
+              per: z.enum(['user', 'hour']).describe('What the measure counts: users or hours.'),
+              year: text('The budget year the volume is of.'),
+              amount: z.number().describe('The volume: a count of users or hours in that year (the organisation: its members summed).'),
+            })
+            .nullable()
+            .describe('The volume of what the line pays for; null when the config names none for the line or the area has none for the year (a finding says so).'),
+          costPerVolume: num("The line's full-year costs (the forecast; the outcome once December is booked) per user or per hour, in kr; null without a volume above 0 or without a forecast."),
         }),
       )
-      .describe("Per municipality and service: the headline indicator beside the matching activity's budget."),
+      .describe("Per area and service: the service's headline quality indicator and its trend beside the budget line that pays for the service: deviation, cost per inhabitant and, with a volume, per user or hour."),
     peerGroups: z.array(peerGroupSchema).optional().describe('Comparison groups (Kolada groups in the data, `peers` in the config); absent when there are none.'),
     findings: z.array(findingSchema).describe('What was noticed while reading and analysing, input by input.'),
     balanceHistory: z.array(balanceHistorySchema).describe('Year-end budget balance per year, per line that has figures in a year before the report year.'),

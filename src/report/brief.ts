@@ -9,6 +9,7 @@ import { alphaText, areaName, areaQuality, briefSources, budgetHeading, budgetLa
 import { words } from './words.js';
 import { historyView, milestoneView, milestoneMethod, qualitySparkline } from './history.js';
 import { peerRows, peerWords } from './peer-view.js';
+import { besideSection } from './beside-view.js';
 
 /**
  * A brief's content as plain text, before any markup: the Markdown and the HTML brief are both
@@ -28,6 +29,8 @@ export interface Brief {
   budget: Section<Table> | null;
   /** The result against its target, as runs of text, some of them strong. */
   result: Cell[] | null;
+  /** Each service's headline indicator beside the budget line that pays for it, and notes on both. */
+  beside: (Section<Table> & { notes: string[] }) | null;
   allocation: Section<Table> | null;
   /** Years of balance: sentences on this year against the years before, the lines, the headline line's years. */
   history: Section<{ sentences: string[]; lines: Table; years: Table }> | null;
@@ -76,6 +79,7 @@ export function buildBrief(report: Report, area: string, opts: RenderOptions): B
     peers: peerSection(report, area, lang),
     budget: budgetSection(report, area, lang),
     result: resultCells(report, area, lang),
+    beside: besideSection(report, area, lang),
     allocation: isOrg ? allocationSection(report, lang) : null,
     ...historySections(report, area, lang),
     method: { heading: w.aboutFigures, body: [...methodNote(report, area, lang), ...milestoneMethod(report, lang), ...dataNotes(report, area, lang)] },

@@ -2,6 +2,7 @@ import type { FindingCode, FindingLike } from '../model/findings.js';
 import type { Lang } from '../model/vocabulary.js';
 import { both, inLang } from './phrasebook.js';
 import { groupByCode } from './warnings.js';
+import { BESIDE_FINDING_WORDS } from './beside-words.js';
 
 type Sentence = { sv: string; en: string };
 
@@ -91,6 +92,7 @@ export const FINDING_WORDS = {
   'allocation-shares-normalised': { sv: 'De fasta andelarna i fördelningsnyckeln summerar inte till 100 %; varje andel delades med deras summa.', en: 'The fixed shares of the allocation key do not add up to 100%; each share was divided by their sum.' },
   'peer-group-no-data': { sv: 'En jämförelsegrupp i konfigurationen saknar siffror för året i underlaget och jämförs inte.', en: 'A peer group in the config has no figures for the year in the inputs and is not compared.' },
   'allocation-overlap-negative': { sv: 'En medlems befolkning är mindre än de medlemmars den innehåller, så befolkningsnyckeln kunde inte räknas och de gemensamma kostnaderna fördelades inte.', en: 'A member\'s population is smaller than that of the members it contains, so the population key could not be worked out and the shared costs were not allocated.' },
+  ...BESIDE_FINDING_WORDS,
 } as const satisfies Record<FindingCode, Sentence>;
 
 /** The words around the findings' sentences. */

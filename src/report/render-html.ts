@@ -54,6 +54,10 @@ figure svg { display: block; width: 100%; height: auto; }
   .budget-row { grid-template-columns: minmax(0, 1fr) 50mm; }
   .charts { grid-template-columns: repeat(5, 1fr); }
   .generated, .legend, .method { font-size: 7pt; }
+  /* A cell on one line: a wrapped indicator or status doubles its row's height. The budget table
+     beside its chart has less width and keeps wrapping. */
+  td { white-space: nowrap; }
+  .budget-row td { white-space: normal; }
 }
 `;
 
@@ -94,6 +98,7 @@ export function renderBriefSection(brief: Brief, charts: readonly Chart[]): stri
     else out.push(htmlTable(brief.budget.body));
   }
   if (brief.result) out.push(`<p>${brief.result.map((c) => (c.strong ? `<strong>${escapeHtml(c.text)}</strong>` : escapeHtml(c.text))).join('')}</p>`);
+  if (brief.beside) out.push(`<h2>${escapeHtml(brief.beside.heading)}</h2>`, htmlTable(brief.beside.body), `<p class="legend">${brief.beside.notes.map(escapeHtml).join(' ')}</p>`);
   if (brief.allocation) out.push(`<h2>${escapeHtml(brief.allocation.heading)}</h2>`, htmlTable(brief.allocation.body));
   if (brief.history) out.push(`<h2>${escapeHtml(brief.history.heading)}</h2>`, ...brief.history.body.sentences.map((t) => `<p>${escapeHtml(t)}</p>`), htmlTable(brief.history.body.lines), htmlTable(brief.history.body.years));
   if (brief.milestones) out.push(`<h2>${escapeHtml(brief.milestones.heading)}</h2>`, `<ul>\n${brief.milestones.body.map((l) => `<li>${escapeHtml(l)}</li>`).join('\n')}\n</ul>`);

@@ -11,6 +11,7 @@ import { historyView, milestoneView, qualitySparkline } from './history.js';
 import { peerRows, peerWords } from './peer-view.js';
 import { wholeReport, type ReportFormat, type TableLayout } from './report-format.js';
 import { bullet, historyColumns, peerColumns } from './fit-sections.js';
+import { besideView } from './beside-view.js';
 
 export type { TableLayout };
 
@@ -187,6 +188,12 @@ function allocationTable(report: Report, opts: TableRenderOptions): string | und
   return `${prose(`${w.allocation} (${w.allocationKey[a.method]}${a.populationYear ? `, ${w.population} ${a.populationYear}` : ''})`, opts.paint.bold, opts)}\n${table}`;
 }
 
+/** Quality beside cost: the area's headline indicators beside the lines that pay for them (`beside-view.ts`). */
+function besideTable(report: Report, area: string, opts: TableRenderOptions): string | undefined {
+  const v = besideView(report, area, opts.lang);
+  return v === null ? undefined : [prose(v.heading, opts.paint.bold, opts), drawTable(v.columns, opts), ...v.notes.map((n) => prose(n, opts.paint.dim, opts))].join('\n');
+}
+
 /** The years of balance: the sentences, a row per line, and the headline line's years. */
 function historyTable(report: Report, area: string, opts: TableRenderOptions): string | undefined {
   const h = historyView(report, area, opts.lang, opts.unit);
@@ -226,6 +233,7 @@ export function renderTable(report: Report, opts: TableRenderOptions): string {
       peerTable(report, area.code, opts),
       budgetTable(report, report.budget.filter((b) => b.area === area.code), opts),
       result === undefined ? undefined : prose(result, plain, opts),
+      besideTable(report, area.code, opts),
       area.kind === 'organisation' ? allocationTable(report, opts) : undefined,
       historyTable(report, area.code, opts),
       milestoneLines(report, area.code, opts),

@@ -1,4 +1,5 @@
 import type { Lang } from '../model/vocabulary.js';
+import { koladaKpi } from '../model/kolada-kpis.js';
 import { both } from './phrasebook.js';
 
 /**
@@ -21,7 +22,8 @@ const KNOWN_NAMES: Record<string, { sv: string; en: string }> = {
 export const TITLE_MAX = 60;
 
 /**
- * An indicator's name as a reader knows it: the known name of a Kolada KPI, else its title
+ * An indicator's name as a reader knows it: the known name of a Kolada KPI titled as Kolada titles it
+ * (a config's own title is kept), else its title
  * without what the value column already says (a trailing unit such as ", andel (%)", ", kr/inv",
  * ", medelvärde"; a PX-Web table's " efter region och år"; Kolada's "(-2017)"), the elderly-care
  * survey's "Brukarbedömning hemtjänst äldreomsorg - trygghet" as "Trygghet, hemtjänst", and at
@@ -29,8 +31,10 @@ export const TITLE_MAX = 60;
  * @example readerTitle('X1', 'Nettokostnad äldreomsorg, kronor per invånare efter region och år', 'sv') // 'Nettokostnad äldreomsorg'
  */
 export function readerTitle(id: string, title: string, lang: Lang, max = TITLE_MAX): string {
+  // A title the config gave is the committee's own name for it and is kept.
   const known = KNOWN_NAMES[id.toUpperCase()];
-  if (known) return known[lang];
+  const kolada = koladaKpi(id)?.title;
+  if (known && (title === kolada?.sv || title === kolada?.en)) return known[lang];
   let t = title.replace(/\s+/g, ' ').trim();
   const survey = /^Brukarbedömning (.+?) äldreomsorg ?- ?(.+?)(, andel \(%\))?$/i.exec(t);
   if (survey) t = `${survey[2]!.charAt(0).toUpperCase()}${survey[2]!.slice(1)}, ${survey[1]!.toLowerCase()}`;

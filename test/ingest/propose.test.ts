@@ -14,6 +14,16 @@ describe('proposeConfig', () => {
     expect(p.indicators).toEqual([{ spec: { id: 'q', title: { sv: 'q', en: 'q' }, better: 'higher', unit: '%' }, notes: [expect.stringContaining('CHECK')] }]);
   });
 
+  it("known Kolada KPIs name their service, and the first of each service in tillit's list is marked its headline", () => {
+    const kolada = parseText('kpi,municipality_id,municipality,year,gender,value,count,status\nU23401,1460,Bengtsfors,2024,T,50,1,NA\nU23471,1460,Bengtsfors,2024,T,80,1,NA\nU21468,1460,Bengtsfors,2024,T,85,1,NA\n');
+    const p = proposeConfig([kolada], path);
+    expect(p.indicators.map((i) => [i.spec.id, i.spec.service, i.spec.headline])).toEqual([
+      ['U23401', 'Särskilt boende', undefined],
+      ['U23471', 'Särskilt boende', true],
+      ['U21468', 'Hemtjänst', true],
+    ]);
+  });
+
   it('a national file proposes no members and says why', () => {
     const rows = [...MUNICIPALITIES.keys()].slice(0, MAX_PROPOSED_MEMBERS + 1).map((c) => `2024;${c};q;40;80`);
     const p = proposeConfig([parseText(`År;Kommun;Fråga;Antal svarande;Andel\n${rows.join('\n')}\n`)], path);

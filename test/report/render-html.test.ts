@@ -13,6 +13,7 @@ function brief(text: string, over: Partial<Brief> = {}): Brief {
     peers: { heading: 'Jämförelsegrupper', body: { head: ['Grupp'], rows: [[{ text }]] } },
     budget: { heading: 'Ekonomi', body: { head: ['Verksamhet'], rows: [[{ text, strong: true }]] } },
     result: [{ text: 'Resultat', strong: true }, { text: `: ${text}` }],
+    beside: { heading: 'Kvalitet bredvid kostnad', body: { head: ['Verksamhet'], rows: [[{ text }]] }, notes: [text] },
     allocation: null,
     history: { heading: 'Ekonomi över åren', body: { sentences: [text], lines: { head: ['Verksamhet'], rows: [[{ text }]] }, years: { head: ['År'], rows: [[{ text }]] } } },
     milestones: { heading: 'Före och efter', body: [text] },
@@ -27,9 +28,9 @@ describe('HTML brief', () => {
     const html = renderHtmlDocument(HOSTILE, [{ brief: brief(HOSTILE), charts: [] }]);
     expect(html).not.toContain('<script');
     // The document title, the heading, the date line, a message, a quality cell, the table's note, a
-    // budget cell, the result line, the history's sentence, line and year, the milestone, a peer cell
-    // and the method note.
-    expect(html.match(/&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; &#39;q&#39;/g)).toHaveLength(14);
+    // budget cell, the result line, the quality beside cost's cell and note, the history's sentence,
+    // line and year, the milestone, a peer cell and the method note.
+    expect(html.match(/&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; &#39;q&#39;/g)).toHaveLength(16);
   });
   it('marks totals strong and significant differences with an asterisk, as the Markdown brief does', () => {
     const html = renderHtmlDocument('t', [{ brief: brief('Hemtjänst'), charts: [] }]);

@@ -26,3 +26,10 @@ describe('indicator names for readers', () => {
     }));
   });
 });
+
+describe('readerTitle and a config title', () => {
+  it('keeps the title a config gave a known Kolada KPI; Kolada\'s own title gets the known name', () => {
+    expect(readerTitle('U23401', 'Väntetid i antal dagar från ansökningsdatum till erbjudet inflyttningsdatum till särskilt boende, medelvärde', 'sv')).toBe('Väntetid till särskilt boende');
+    expect(readerTitle('U23401', 'Väntetid till boende (vår egen rubrik)', 'sv')).toBe('Väntetid till boende (vår egen rubrik)');
+  });
+});

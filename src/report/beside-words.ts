@@ -1,0 +1,68 @@
+import { both } from './phrasebook.js';
+
+/**
+ * The words of quality beside cost, Swedish beside English: the section's heading, columns, cells,
+ * the note on how each service's headline was chosen and what the costs are, and the sentences of
+ * its findings for a brief's method note.
+ */
+
+type HeadlineRule = 'marked' | 'first-listed' | 'tillit-catalogue' | 'first-by-id';
+type Per = 'user' | 'hour';
+
+type Head = { service: string; headline: string; value: string; trend: string; activity: string; deviationPct: string; perInhabitant: string; perVolume: string };
+type Costs = (lines: { names: string; count: number }, populationYear: string | null, volume: { year: string; unit: string } | null) => string;
+
+export const BESIDE_WORDS = {
+  heading: both('Kvalitet bredvid kostnad', 'Quality beside cost'),
+  head: both<Head>(
+    { service: 'Verksamhet', headline: 'Ledande indikator', value: 'Värde', trend: 'Trend', activity: 'Budgetpost', deviationPct: 'Avv. %', perInhabitant: 'Kr/inv. (ack)', perVolume: 'Kr per brukare eller timme (helår)' },
+    { service: 'Service', headline: 'Headline indicator', value: 'Value', trend: 'Trend', activity: 'Budget line', deviationPct: 'Dev. %', perInhabitant: 'SEK/inhab. (YTD)', perVolume: 'SEK per user or hour (full year)' },
+  ),
+  /** A cell of a service without a budget line of its own. */
+  noActivity: both('ingen budgetpost', 'no budget line'),
+  /** The head of the cost per volume column when every row counts the same (`Kr per brukare (helår)`); cells then carry no unit. */
+  perHead: both<Record<Per, string>>({ user: 'Kr per brukare (helår)', hour: 'Kr per timme (helår)' }, { user: 'SEK per user (full year)', hour: 'SEK per hour (full year)' }),
+  /** A cell's unit when rows count users and hours both (`245 300 kr per brukare`), and the note's name for the measure. */
+  per: both<Record<Per, string>>({ user: 'kr per brukare', hour: 'kr per timme' }, { user: 'SEK per user', hour: 'SEK per hour' }),
+  /** How the headlines in the section were chosen: one sentence per rule, naming the services. */
+  rule: both<Record<HeadlineRule, (services: string) => string>>(
+    {
+      marked: (s) => `Ledande indikator (${s}): markerad med "headline": true i konfigurationen.`,
+      'first-listed': (s) => `Ledande indikator (${s}): den först listade i konfigurationen som har värden för verksamheten; "headline": true väljer en annan.`,
+      'tillit-catalogue': (s) => `Ledande indikator (${s}): det först listade av de Kolada-nyckeltal tillit känner till för verksamheten; "headline": true väljer en annan.`,
+      'first-by-id': (s) => `Ledande indikator (${s}): ingen är listad i konfigurationen, så den första efter id; "headline": true väljer en annan.`,
+    },
+    {
+      marked: (s) => `Headline indicator (${s}): marked "headline": true in the config.`,
+      'first-listed': (s) => `Headline indicator (${s}): the first listed in the config with values for the service; "headline": true chooses another.`,
+      'tillit-catalogue': (s) => `Headline indicator (${s}): the first listed of the Kolada KPIs tillit knows for the service; "headline": true chooses another.`,
+      'first-by-id': (s) => `Headline indicator (${s}): none is listed in the config, so the first by id; "headline": true chooses one.`,
+    },
+  ),
+  /** What the cost columns are: the lines they are of, the population's year, and the volume's when there is one. */
+  costs: both<Costs>(
+    (lines, pop, vol) =>
+      `Belopp för ${lines.count > 1 ? 'budgetposterna' : 'budgetposten'}${lines.names ? ` ${lines.names}` : ''}: kr/inv. är utfallet hittills i år per invånare${pop ? ` (befolkning ${pop})` : ''}${vol ? `; ${vol.unit} är helårets prognos (utfallet när december är bokförd) delad med volymen ${vol.year}` : ''}.`,
+    (lines, pop, vol) =>
+      `Amounts of the budget ${lines.count > 1 ? 'lines' : 'line'}${lines.names ? ` ${lines.names}` : ''}: SEK/inhab. is the outcome to date per inhabitant${pop ? ` (population ${pop})` : ''}${vol ? `; ${vol.unit} is the year's forecast (the outcome once December is booked) divided by the volume for ${vol.year}` : ''}.`,
+  ),
+  /** The cost per volume's unit when rows count users and hours both. */
+  perEither: both('kr per brukare eller timme', 'SEK per user or hour'),
+  and: both('och', 'and'),
+};
+
+/** The sentences of quality beside cost's findings, for `FINDING_WORDS`. */
+export const BESIDE_FINDING_WORDS = {
+  'beside-cost-no-activity': {
+    sv: 'En verksamhet med kvalitetsresultat saknar budgetpost att ställas bredvid; konfigurationens budget.serviceActivity anger vilken post som betalar den.',
+    en: 'A service with quality figures has no budget line to be set beside; the config\'s budget.serviceActivity names the line that pays for it.',
+  },
+  'beside-cost-no-volume': {
+    sv: 'Volymen (brukare eller timmar) som konfigurationen anger för en budgetpost saknas eller är 0 för året, så kostnad per brukare eller timme visas inte.',
+    en: 'The volume (users or hours) the config names for a budget line is missing or 0 for the year, so no cost per user or hour is shown.',
+  },
+  'beside-cost-no-forecast': {
+    sv: 'En budgetpost saknar helårsprognos, så kostnad per brukare eller timme visas inte förrän året är bokfört.',
+    en: 'A budget line has no full-year forecast, so no cost per user or hour is shown until the year is booked.',
+  },
+} as const;

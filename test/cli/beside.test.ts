@@ -1,0 +1,59 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, tillit } from './run.js';
+
+/**
+ * The Kolada example (whose values carry no service) with hours of home care for Helsingborg only,
+ * a KPI of the config's own heading home care, and a budget line with no match for special housing.
+ */
+describe('quality beside cost, end to end, on Kolada values', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tillit-beside-'));
+  cpSync(join(ROOT, 'fixtures/helsingborg-landskrona-skane'), dir, { recursive: true });
+  const path = join(dir, 'tillit.config.json');
+  const text = readFileSync(path, 'utf8')
+    .replace('"population": { "2024": 151200, "2025": 152400 } }', '"population": { "2024": 151200, "2025": 152400 }, "usage": { "hemtjänsttimmar": { "2025": 1250000 } } }')
+    .replace('"budget": { "displayUnit": "tkr" }', `"budget": { "displayUnit": "tkr", "serviceActivity": { "Särskilt boende": "Särskilt boende" },
+      "activityVolume": { "Äldreomsorg": { "usage": "hemtjänsttimmar", "per": "hour" } } },
+    "indicators": [{ "id": "U23401", "title": { "sv": "Väntetid till särskilt boende, dagar", "en": "Waiting days" }, "better": "lower", "unit": "days", "service": "Särskilt boende", "headline": true }]`);
+  writeFileSync(path, text);
+
+  it('JSON: each service its headline, the rule that chose it, the costs of its line, per hour where the volume exists', async () => {
+    const r = await tillit(['report', '--config', path, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { qualityBesideCost: Record<string, unknown>[]; findings: { code: string; message: string }[] };
+    const hbg = json.qualityBesideCost.filter((q) => q.area === '1283');
+    expect(hbg.map((q) => [q.service, q.indicator, q.headlineRule, q.activity])).toEqual([
+      ['Hemtjänst', 'U21468', 'tillit-catalogue', 'Äldreomsorg'],
+      ['Särskilt boende', 'U23401', 'marked', null],
+    ]);
+    const budget = (JSON.parse(r.stdout) as { budget: { area: string; activity: string; forecast: number; actualYtd: number }[] }).budget.find((b) => b.area === '1283' && b.activity === 'Äldreomsorg')!;
+    expect(hbg[0]).toMatchObject({ volume: { usage: 'hemtjänsttimmar', per: 'hour', year: '2025', amount: 1250000 }, costPerVolume: Math.round((budget.forecast / 1250000) * 100) / 100 });
+    expect(hbg[0]!.actualPerInhabitant).toBe(Math.round((budget.actualYtd / 152400) * 100) / 100);
+    expect(json.findings.filter((f) => f.code.startsWith('beside-cost')).map((f) => f.message.split(':')[0])).toEqual([
+      // No line "Särskilt boende" anywhere; no hours for Landskrona or the region.
+      '1283 Särskilt boende', '1282 Särskilt boende', '12 Särskilt boende', '1282 Äldreomsorg', '12 Äldreomsorg',
+    ]);
+  });
+
+  it('Markdown: the section with its headline rules, and the findings in plain words', async () => {
+    const r = await tillit(['report', '--config', path, '--format', 'md', '--municipality', '1283']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('## Kvalitet bredvid kostnad\n\n| Verksamhet | Ledande indikator | 2025 | Trend | Budgetpost | Avv. % | Kr/inv. (ack) | Kr per timme (helår) |');
+    expect(r.stdout).toMatch(/\| Särskilt boende \| Väntetid till särskilt boende \| [^|]+ \| [^|]+ \| – ingen budgetpost \|  \|  \|  \|/);
+    expect(r.stdout).toContain('_Ledande indikator (Hemtjänst): det först listade av de Kolada-nyckeltal tillit känner till för verksamheten; "headline": true väljer en annan._');
+    expect(r.stdout).toContain('_Ledande indikator (Särskilt boende): markerad med "headline": true i konfigurationen._');
+    expect(r.stdout).toContain('En verksamhet med kvalitetsresultat saknar budgetpost att ställas bredvid');
+  });
+
+  it('the terminal table fits 80 columns and the warnings reach stderr', async () => {
+    const r = await tillit(['report', '--config', path, '--width', '80']);
+    expect(r.code).toBe(0);
+    const from = r.stdout.indexOf('Kvalitet bredvid kostnad');
+    expect(from).toBeGreaterThan(0);
+    const section = r.stdout.slice(from, r.stdout.indexOf('\n\n', from));
+    expect(Math.max(...section.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(80);
+    expect(r.stderr).toContain('warning beside-cost-no-activity: 1283 Särskilt boende: no budget line "Särskilt boende"');
+  });
+});
