@@ -148,12 +148,14 @@ function fillFromTitle(plan: RecordPlan, table: TableHead, opts: RecordOptions):
     findings.push({ code: 'area-from-title', line, args: { code: titleArea, title: truncate(title!) } });
   }
   // A table of one measure with no indicator column or setting is named after its title, else its
-  // file (what a PX-Web table without a title always was), and says so.
+  // file, and says so.
   const fileIndicator = header.indicator ?? (roles.indicator === undefined && (plan.layout === 'wide' || kind === 'values') ? title ?? fileStem(opts.file) : undefined);
   if (fileIndicator === undefined) return;
   plan.fileIndicator = fileIndicator;
-  if (header.indicator === undefined && plan.layout === 'long') {
-    findings.push({ code: 'indicator-from-file', line, args: { indicator: truncate(fileIndicator), source: title !== undefined ? 'title' : 'name' } });
+  if (header.indicator === undefined && (plan.layout === 'long' || title === undefined)) {
+    // A name taken from the file's name is a guess the reader sees on every row: said on stderr.
+    const source = title !== undefined ? 'title' : 'name';
+    findings.push({ code: 'indicator-from-file', line, ...(source === 'name' ? { severity: 'warning' as const } : {}), args: { indicator: truncate(fileIndicator), source } });
   }
 }
 
