@@ -14,7 +14,9 @@ export const NUMBER_MARKS = { sv: { group: '\u00A0', decimal: ',' }, en: { group
 const UNITS = {
   percent: both(' %', '%'),
   pp: both('p.e.', 'pp'),
-  krPerInhabitant: both('kr/inv', 'kr/inh.'),
+  krPerInhabitant: both('kr/inv', 'SEK/inh.'),
+  /** Amounts: Swedish kronor as Swedish reports write them; English reports write SEK. */
+  amount: both<Record<AmountUnit, string>>({ kr: 'kr', tkr: 'tkr', mnkr: 'mnkr' }, { kr: 'SEK', tkr: 'kSEK', mnkr: 'MSEK' }),
   hours: both('timmar', 'hours'),
   days: both('dagar', 'days'),
 };
@@ -67,7 +69,7 @@ export function formatPp(value: number, lang: Lang, decimals = 1): string {
 export function formatAmount(kr: number, unit: AmountUnit, lang: Lang, signed = false): string {
   const v = kr / UNIT_DIVISOR[unit];
   const s = formatNumber(v, UNIT_DECIMALS[unit], lang);
-  return `${signed && v > 0 && /[1-9]/.test(s) ? '+' : ''}${s} ${unit}`;
+  return `${signed && v > 0 && /[1-9]/.test(s) ? '+' : ''}${s} ${inLang(UNITS, lang).amount[unit]}`;
 }
 
 const BARS = '▁▂▃▄▅▆▇█';
@@ -124,11 +126,11 @@ export function formatValue(value: number, unit: ValueUnit, lang: Lang, decimals
     case '%':
       return formatPct(value, lang, decimals ?? 1);
     case 'kr':
-      return `${formatNumber(value, decimals ?? 0, lang)} kr`;
+      return `${formatNumber(value, decimals ?? 0, lang)} ${inLang(UNITS, lang).amount.kr}`;
     case 'kr/inv':
       return `${formatNumber(value, decimals ?? 0, lang)} ${inLang(UNITS, lang).krPerInhabitant}`;
     case 'mnkr':
-      return `${formatNumber(value, decimals ?? 1, lang)} mnkr`;
+      return `${formatNumber(value, decimals ?? 1, lang)} ${inLang(UNITS, lang).amount.mnkr}`;
     case 'hours':
       return `${formatNumber(value, decimals ?? 1, lang)} ${inLang(UNITS, lang).hours}`;
     case 'days':

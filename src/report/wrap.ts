@@ -27,7 +27,7 @@ export interface Unit {
   readonly width: number;
 }
 
-const UNIT = /^(?:%|kr|tkr|mnkr|pe|pp|p\.e\.|år|years?)(?![\p{L}\p{N}])/u;
+const UNIT = /^(?:%|kr|tkr|mnkr|SEK|kSEK|MSEK|pe|pp|p\.e\.|år|years?)(?![\p{L}\p{N}])/u;
 const DIGIT_END = /\p{N}$/u;
 const DIGIT_START = /^\p{N}/u;
 const NO_WORD = /^[^\p{L}\p{N}]+$/u;

@@ -300,7 +300,7 @@ describe('organisation totals', () => {
     // Readers see whom the line covers, in the report's language.
     const md = async (lang: string) => (await tillit(['report', '--config', 'fixtures/sources/tillit.config.json', '--format', 'md', '--lang', lang])).stdout;
     expect(await md('sv')).toContain('| Individ- och familjeomsorg (endast Mellerud) | 38,2 mnkr |');
-    expect(await md('en')).toContain('| Individ- och familjeomsorg (only Mellerud) | 38.2 mnkr |');
+    expect(await md('en')).toContain('| Individ- och familjeomsorg (only Mellerud) | 38.2 MSEK |');
     expect(await md('en')).toContain('| **Total** |');
   });
 });

@@ -62,7 +62,7 @@ describe('the formats built on it', () => {
     expect(formatPp(1.005, 'sv', 2)).toBe('+1,01 p.e.');
     expect(formatPp(-0.04, 'sv')).toBe('0,0 p.e.');
     expect(formatAmount(1_234_500, 'tkr', 'sv', true)).toBe(`+1${NBSP}235 tkr`);
-    expect(formatAmount(-1_250_000, 'mnkr', 'en')).toBe('-1.3 mnkr');
+    expect(formatAmount(-1_250_000, 'mnkr', 'en')).toBe('-1.3 MSEK');
     expect(formatAmount(-400, 'tkr', 'sv', true)).toBe('0 tkr');
   });
 });

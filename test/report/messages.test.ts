@@ -50,7 +50,7 @@ describe('key messages', () => {
       'LSS-verksamheten i Bengtsfors ligger 3,0 % över budget efter oktober; prognosen har försämrats med 1,2 mnkr sedan september.',
       'Äldreomsorgen i Bengtsfors ligger 2,0 % över budget efter oktober; prognosen pekar på ett underskott på 5,0 mnkr (prognos 245,0 mnkr mot budget 240,0 mnkr för helåret); prognosen har försämrats med 1,2 mnkr sedan september.',
     ]);
-    expect(keyMessages(r, '1460', en)[0]).toBe('The services in Bengtsfors are 2.4% over budget after October; the forecast points to a deficit of 7.5 mnkr (forecast 245.0 mnkr against a full-year budget of 240.0 mnkr); the forecast has worsened by 1.2 mnkr since September, but the spending pace suggests the forecast is too optimistic.');
+    expect(keyMessages(r, '1460', en)[0]).toBe('The services in Bengtsfors are 2.4% over budget after October; the forecast points to a deficit of 7.5 MSEK (forecast 245.0 MSEK against a full-year budget of 240.0 MSEK); the forecast has worsened by 1.2 MSEK since September, but the spending pace suggests the forecast is too optimistic.');
   });
   it('says how the forecast moved since the month before only where the inputs have both months, and says so when it did not move', () => {
     const only = report({ quality: [], budget: [budgetRow({ total: true, activity: 'Totalt', series: [budgetRow().series[1]!] })] });

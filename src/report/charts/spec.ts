@@ -184,7 +184,7 @@ function budgetSpec(row: BudgetRow, lang: Lang): TopLevelSpec {
   if (last && last.budgetYtd !== null && row.budgetYear !== null) ahead.push({ month: month(last.period), value: mn(last.budgetYtd), label: w.budgetYear }, { month: 12, value: mn(row.budgetYear), label: w.budgetYear });
   if (last && last.actualYtd !== null && row.forecast !== null) ahead.push({ month: month(last.period), value: mn(last.actualYtd), label: w.forecast }, { month: 12, value: mn(row.forecast), label: w.forecast });
   const color = { field: 'label', type: 'nominal' as const, scale: { domain: [w.budgetYtd, w.actualYtd, w.budgetYear, w.forecast], range: [COLOR.budget, COLOR.area, COLOR.budgetYear, COLOR.forecast] }, legend: { title: null, orient: 'bottom' as const, direction: 'horizontal' as const, columns: 2, symbolType: 'stroke' } };
-  const y = { field: 'value', type: 'quantitative' as const, scale: { zero: true, nice: true }, axis: { title: 'mnkr', tickCount: 4, format: ',~r', grid: true, minExtent: 30 } };
+  const y = { field: 'value', type: 'quantitative' as const, scale: { zero: true, nice: true }, axis: { title: w.millions, tickCount: 4, format: ',~r', grid: true, minExtent: 30 } };
   return {
     width: 180,
     height: 70,

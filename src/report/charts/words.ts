@@ -19,6 +19,8 @@ export const CHART_WORDS = {
   actualYtd: both('Utfall ack.', 'Actual YTD'),
   budgetYear: both('Helårsbudget', 'Annual budget'),
   forecast: both('Prognos helår', 'Full-year forecast'),
+  /** The budget chart's axis: millions of kronor. */
+  millions: both('mnkr', 'MSEK'),
   months: both(['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'], ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']),
   heading: both('Diagram', 'Charts'),
   legend: both(
