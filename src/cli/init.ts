@@ -5,7 +5,8 @@ import type { ConfigProposal } from '../config/proposal.js';
 import { renderProposal } from '../config/render-proposal.js';
 import { CONFIG_FILE, loadInputs } from '../ingest/load.js';
 import type { ParsedInput } from '../ingest/parse-input.js';
-import { proposeConfig } from '../ingest/propose.js';
+import { proposeConfig, rowsOutsideMembers } from '../ingest/propose.js';
+import { MUNICIPALITIES } from '../model/register.js';
 import { EXIT, OutputError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
@@ -39,7 +40,7 @@ export async function runInit(files: string[], opts: InitFlags, io: Io): Promise
   const reread = await readThrough(proposal, target, opts, io);
   await write(target, text, opts, files);
   const left = proposal.inputs.filter((i) => i.disabled).map((i) => i.spec.path);
-  io.stderr.write(summary(opts.out, reread, left));
+  io.stderr.write(summary(opts.out, reread, left, membership(proposal, reread)));
   return EXIT.ok;
 }
 
@@ -48,12 +49,32 @@ async function readThrough(proposal: ConfigProposal, target: string, opts: InitF
   return loadInputs({ config, path: target }, { files: [], overrides: ingestOverrides(opts), threads: threadOptions(opts, io) });
 }
 
+/**
+ * Who the config counts as the organisation, said on screen: the areas kept as comparisons, and any
+ * budget rows no member has (left out of the organisation's figures), never dropped in silence.
+ */
+function membership(proposal: ConfigProposal, inputs: readonly ParsedInput[]): string[] {
+  const lines: string[] = [];
+  if (proposal.members.length > 0) lines.push(`  members: ${proposal.members.map((m) => m.name).join(', ')}`);
+  if (proposal.peers) {
+    const names = proposal.peers.codes.map((c) => MUNICIPALITIES.get(c) ?? c);
+    lines.push(`  not members, compared with (peer group "${proposal.peers.name}"): ${names.join(', ')}`);
+  }
+  const outside = rowsOutsideMembers(inputs, proposal.members.map((m) => m.code));
+  if (outside.size > 0) {
+    const rows = [...outside.values()].reduce((a, b) => a + b, 0);
+    lines.push(`  ${rows} budget row(s) left out of the organisation's figures, no member has them: ${[...outside].map(([name, n]) => `${name} (${n})`).join(', ')}; list them under "members" to count them`);
+  }
+  return lines;
+}
+
 /** The organisation's own files as the second pass read them (named as its own); the rest as first proposed. */
 function mergeInputs(first: ConfigProposal, second: ConfigProposal): ConfigProposal['inputs'] {
   const byPath = new Map(second.inputs.map((i) => [i.spec.path, i]));
   return first.inputs.map((i) => {
     const again = i.organisationsOwn ? byPath.get(i.spec.path) : undefined;
-    return again ? { ...again, notes: [...i.notes, ...again.notes.slice(1)] } : i;
+    // The rows used as the second reading counts them (the organisation's own rows among them).
+    return again ? { ...again, notes: [again.notes[0]!, ...i.notes.slice(1), ...again.notes.slice(1)] } : i;
   });
 }
 
@@ -71,13 +92,14 @@ async function write(target: string, text: string, opts: InitFlags, inputs: stri
   }
 }
 
-function summary(out: string, inputs: Awaited<ReturnType<typeof loadInputs>>, left: readonly string[]): string {
+function summary(out: string, inputs: Awaited<ReturnType<typeof loadInputs>>, left: readonly string[], members: readonly string[]): string {
   const lines = [`tillit: wrote ${out}`];
   for (const path of left) lines.push(`  ${path}: not readable as it is, left out (commented out in the config)`);
   for (const i of inputs) {
     const { read, used, rejected } = i.counts;
     lines.push(`  ${relative(process.cwd(), i.file) || i.file}: ${i.kind ?? 'not readable'}, ${used} of ${read} rows used${rejected ? `, ${rejected} rejected` : ''}`);
   }
+  lines.push(...members);
   const next = out === CONFIG_FILE ? 'tillit report' : `tillit report --config ${out}`;
   lines.push(inputs.length + left.length === 0 ? `  a template: add your files under "inputs", then run: ${next}` : `  check the lines marked CHECK, then run: ${next}`);
   return `${lines.join('\n')}\n`;

@@ -2,6 +2,7 @@ import type { ConfigProposal, ProposedInput } from '../config/proposal.js';
 import type { IndicatorSpec } from '../config/schema.js';
 import type { Finding } from '../model/findings.js';
 import { KOLADA_KPIS } from '../model/kolada-kpis.js';
+import { overlaps, registerKind } from '../model/membership.js';
 import { areaName, type Area } from '../model/register.js';
 import type { ParsedInput } from './parse-input.js';
 
@@ -19,9 +20,19 @@ export function proposeConfig(
   path: (file: string) => string,
   known?: ConfigProposal['organisation'],
 ): ConfigProposal {
-  const municipalities = areasOf(inputs).filter((a) => a.kind === 'municipality');
-  const tooMany = municipalities.length > MAX_PROPOSED_MEMBERS;
-  const members = tooMany ? [] : municipalities.map((a) => ({ code: a.code, name: areaName(a), notes: [] }));
+  // The organisation's own files (budget lines, its respondents' answers) name its members, regions
+  // too; areas only in other files (Kolada's values, published shares) are what it is compared with.
+  const own = inputs.filter(isOwnFile);
+  const candidates = own.length > 0
+    ? areasOf(own).filter((a) => a.kind === 'municipality' || a.kind === 'region' || a.kind === 'federation').sort((a, b) => MEMBER_ORDER.indexOf(a.kind) - MEMBER_ORDER.indexOf(b.kind))
+    : areasOf(inputs).filter((a) => a.kind === 'municipality');
+  const tooMany = candidates.length > MAX_PROPOSED_MEMBERS;
+  const members = tooMany ? [] : candidates.map((a) => ({ code: a.code, name: areaName(a), notes: [] }));
+  const memberCodes = new Set(members.map((m) => m.code));
+  const compared = own.length > 0 && !tooMany
+    ? areasOf(inputs).filter((a) => a.kind === 'municipality' && !memberCodes.has(a.code)).map((a) => a.code)
+    : [];
+  const inside = overlaps(members.map((m) => ({ code: m.code, kind: registerKind(m.code) ?? 'kommunalförbund' })));
   // A second pass over files read with the first proposal keeps the organisation found in the first.
   const organisation = known ?? organisationOf(inputs, members.map((m) => m.name));
   return {
@@ -31,13 +42,45 @@ export function proposeConfig(
     ],
     organisation,
     members,
-    ...(tooMany ? { membersNote: `CHECK: ${municipalities.length} municipalities in the data (a national or regional file?): list your organisation's members here.` } : {}),
+    ...(tooMany ? { membersNote: `CHECK: ${candidates.length} ${own.length > 0 ? 'areas in the organisation\'s own files' : 'municipalities in the data (a national or regional file?)'}: list your organisation's members here.` } : {}),
+    ...(compared.length > 0 ? { peers: { name: COMPARED_GROUP, codes: compared, note: `CHECK: municipalities only in files other than the organisation's own (${own.map((i) => path(i.file)).join(', ')} ${own.length === 1 ? 'names' : 'name'} the members): a comparison group here, not members. Move one to "members" if it is one.` } } : {}),
+    ...(inside.length > 0 ? { overlap: `CHECK: ${inside.map((o) => `${areaNameOf(o.container)} contains ${o.contained.map(areaNameOf).join(', ')}`).join('; ')}: a population key counts the rest of it ("remainder"), or each member's population as written ("as-given").` } : {}),
     inputs: inputs.map((i) => proposeInput(i, path(i.file), organisation.aliases)),
     indicators: indicatorsOf(inputs),
   };
 }
 
-/** Every distinct area in the records and budget tables, in order of first appearance. */
+const areaNameOf = (code: string): string => areaName({ code, kind: registerKind(code) ?? 'federation' });
+
+/** Members as a config lists them: municipalities, then regions, then kommunalförbund. */
+const MEMBER_ORDER: readonly Area['kind'][] = ['municipality', 'region', 'federation'];
+
+/** The peer group `tillit init` puts the municipalities it found only in comparison files in. */
+export const COMPARED_GROUP = 'Jämförelsekommuner';
+
+/** A budget or follow-up file, or the organisation's respondents' answers: the organisation's own. */
+const isOwnFile = (i: ParsedInput): boolean => i.kind === 'budget' || i.kind === 'answers';
+
+/**
+ * Budget rows, by area name, that a config with these members leaves out of the organisation's
+ * figures: rows of areas that are neither a member nor the organisation itself.
+ */
+export function rowsOutsideMembers(inputs: readonly ParsedInput[], memberCodes: readonly string[]): Map<string, number> {
+  const members = new Set(memberCodes);
+  const out = new Map<string, number>();
+  for (const i of inputs) {
+    if (!i.budget) continue;
+    for (let row = 0; row < i.budget.length; row++) {
+      const a = i.budget.areas[i.budget.area[row]!]!;
+      if (a.kind === 'organisation' || ((a.kind === 'municipality' || a.kind === 'region' || a.kind === 'federation') && members.has(a.code))) continue;
+      const name = areaName(a);
+      out.set(name, (out.get(name) ?? 0) + 1);
+    }
+  }
+  return out;
+}
+
+/** Every distinct area in the records and budget tables, sorted by code. */
 function areasOf(inputs: readonly ParsedInput[]): Area[] {
   const seen = new Map<string, Area>();
   const add = (a: Area): void => {
