@@ -1,7 +1,7 @@
 import type { ConfigProposal, ProposedInput } from '../config/proposal.js';
 import type { IndicatorSpec } from '../config/schema.js';
 import type { Finding } from '../model/findings.js';
-import { KOLADA_KPIS } from '../model/kolada-kpis.js';
+import { KOLADA_KPIS, koladaKpi, unitFromTitle } from '../model/kolada-kpis.js';
 import { overlaps, registerKind } from '../model/membership.js';
 import { areaName, type Area } from '../model/register.js';
 import type { ParsedInput } from './parse-input.js';
@@ -165,6 +165,9 @@ function periodsOf(input: ParsedInput): string[] {
   return [...set].sort();
 }
 
+/** A title needs both languages: where no English one is known, the Swedish stands in and is said to. */
+const NO_ENGLISH = 'CHECK: no English title is known: "en" repeats the Swedish one (shown in reports with --lang en); write one.';
+
 /** The indicators in the records: survey ones as shares (higher is better), others as known or unknown. */
 function indicatorsOf(inputs: readonly ParsedInput[]): ConfigProposal['indicators'] {
   const known = new Map(KOLADA_KPIS.map((k) => [k.id, k]));
@@ -179,16 +182,21 @@ function indicatorsOf(inputs: readonly ParsedInput[]): ConfigProposal['indicator
   const heads = new Map<string, string>();
   for (const k of KOLADA_KPIS) if (k.service !== undefined && found.has(k.id) && !heads.has(k.service)) heads.set(k.service, k.id);
   return [...found].map(([id, f]) => {
-    const k = known.get(id);
+    const k = known.get(id) ?? koladaKpi(id);
     if (k) {
       const service = k.service === undefined ? {} : { service: k.service, ...(heads.get(k.service) === id ? { headline: true } : {}) };
-      return { spec: { id, title: k.title, better: k.better, unit: k.unit, ...(k.target !== undefined ? { target: k.target } : {}), ...service }, notes: ['Kolada KPI known to tillit.'] };
+      const notes = ['Kolada KPI known to tillit.'];
+      if (k.title.en === k.title.sv) notes.push(NO_ENGLISH);
+      if (k.better === 'none') notes.push(`CHECK: is a higher or a lower "${k.title.sv}" better? Set "better" to get a status.`);
+      return { spec: { id, title: k.title, better: k.better, unit: k.unit, ...(k.target !== undefined ? { target: k.target } : {}), ...service }, notes };
     }
     if (f.survey) {
       const notes = f.title === id ? [`CHECK: "${id}" is the file's name for it; give the title readers know.`] : [];
-      return { spec: { id, title: { sv: f.title, en: f.title }, better: 'higher' as const, unit: '%' as const }, notes };
+      return { spec: { id, title: { sv: f.title, en: f.title }, better: 'higher' as const, unit: '%' as const }, notes: [...notes, NO_ENGLISH] };
     }
-    const spec: Omit<IndicatorSpec, 'breaks'> = { id, title: { sv: f.title, en: f.title }, better: 'none', unit: 'number' };
-    return { spec, notes: [`CHECK: is a higher or a lower "${f.title}" better? Set "better" to get a status, and the "unit".`] };
+    // The unit its title ends in, as the report finds it without a config.
+    const unit = unitFromTitle(f.title);
+    const spec: Omit<IndicatorSpec, 'breaks'> = { id, title: { sv: f.title, en: f.title }, better: 'none', unit };
+    return { spec, notes: [`CHECK: is a higher or a lower "${f.title}" better? Set "better" to get a status${unit === 'number' ? ', and the "unit"' : ''}.`, NO_ENGLISH] };
   });
 }

@@ -121,4 +121,18 @@ describe('tillit init', () => {
     expect(r.stderr).toMatch(/ 13 budget row\(s\) left out of the organisation's figures, no member has them: Bengtsfors \(1\), Mellerud \(1\), /);
     expect(readFileSync(join(dir, 'tillit.config.json'), 'utf8')).toContain('// CHECK: 13 areas in the organisation\'s own files: list your organisation\'s members here.');
   });
+
+  it('an unknown indicator gets the unit its title ends in, as the report has it without a config', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-init-'));
+    writeFileSync(join(dir, 'utsatthet.csv'), '"kpi","municipality_id","year","value","municipality"\n"Invånare 0-19 år i ekonomiskt utsatta hushåll, andel (%)","2080",2021,5.6,"Falun"\n');
+    const without = await tillit(['report', 'utsatthet.csv'], { cwd: dir });
+    expect(without.stdout).toContain('5,6 %');
+    expect((await tillit(['init', 'utsatthet.csv'], { cwd: dir })).code).toBe(0);
+    const text = readFileSync(join(dir, 'tillit.config.json'), 'utf8');
+    expect(text).toContain('"better": "none", "unit": "%" }');
+    expect(text).toContain('// CHECK: no English title is known: "en" repeats the Swedish one');
+    const mine = await tillit(['report'], { cwd: dir });
+    expect(mine.code).toBe(0);
+    expect(mine.stdout).toContain('5,6 %');
+  });
 });

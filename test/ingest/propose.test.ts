@@ -11,7 +11,7 @@ describe('proposeConfig', () => {
     const p = proposeConfig([input], path);
     expect(p.members.map((m) => [m.code, m.name])).toEqual([['1460', 'Bengtsfors'], ['1461', 'Mellerud']]);
     expect(p.organisation.name).toBe('Bengtsfors–Mellerud');
-    expect(p.indicators).toEqual([{ spec: { id: 'q', title: { sv: 'q', en: 'q' }, better: 'higher', unit: '%' }, notes: [expect.stringContaining('CHECK')] }]);
+    expect(p.indicators).toEqual([{ spec: { id: 'q', title: { sv: 'q', en: 'q' }, better: 'higher', unit: '%' }, notes: [expect.stringContaining('CHECK: "q" is the file\'s name'), expect.stringContaining('CHECK: no English title is known')] }]);
   });
 
   it("known Kolada KPIs name their service, and the first of each service in tillit's list is marked its headline", () => {
@@ -88,5 +88,22 @@ describe('proposeConfig', () => {
     const budget = parseText('Period;Kommun;Verksamhet;Budget helår;Utfall ack\n2025-03;1283;Äldreomsorg;-150;-20\n2025-03;Region Skåne;Hemsjukvård;-50;-10\n2025-03;Region Skåne;Ledning;-5;-1\n', {}, 'budget.csv');
     expect([...rowsOutsideMembers([budget], ['1283'])]).toEqual([['Skåne län', 2]]);
     expect([...rowsOutsideMembers([budget], ['1283', '12'])]).toEqual([]);
+  });
+
+  it("an unknown value indicator's unit is the one its title ends in, and an English title it does not have is a CHECK", () => {
+    const values = parseText('"kpi","municipality_id","year","value"\n"Invånare 0-19 år i ekonomiskt utsatta hushåll, andel (%)","2080",2021,5.6\n');
+    const [ind] = proposeConfig([values], path).indicators;
+    expect(ind!.spec.unit).toBe('%');
+    expect(ind!.notes).toEqual([
+      'CHECK: is a higher or a lower "Invånare 0-19 år i ekonomiskt utsatta hushåll, andel (%)" better? Set "better" to get a status.',
+      'CHECK: no English title is known: "en" repeats the Swedish one (shown in reports with --lang en); write one.',
+    ]);
+  });
+
+  it("a KPI of Kolada's list tillit knows by its Swedish title only gets its unit and direction, and the English title is a CHECK", () => {
+    const values = parseText('kpi,municipality_id,year,value\nU21481,1460,2024,80\n');
+    const [ind] = proposeConfig([values], path).indicators;
+    expect([ind!.spec.better, ind!.spec.unit]).toEqual(['higher', '%']);
+    expect(ind!.notes).toContain('CHECK: no English title is known: "en" repeats the Swedish one (shown in reports with --lang en); write one.');
   });
 });
