@@ -135,4 +135,24 @@ describe('tillit init', () => {
     expect(mine.code).toBe(0);
     expect(mine.stdout).toContain('5,6 %');
   });
+
+  it('files outside the folder: refused with the way out named; with --allow-outside the config points at them and runs with the flag', async () => {
+    const shared = mkdtempSync(join(tmpdir(), 'tillit-shared-'));
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-init-'));
+    copyFileSync(join(ROOT, EXAMPLE, 'kvalitet-2016-2025.csv'), join(shared, 'kvalitet.csv'));
+    const file = join(shared, 'kvalitet.csv');
+    const refused = await tillit(['init', file], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('or pass --allow-outside');
+    expect(existsSync(join(dir, 'tillit.config.json'))).toBe(false);
+
+    const r = await tillit(['init', file, '--allow-outside'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('then run: tillit report --allow-outside');
+    const text = readFileSync(join(dir, 'tillit.config.json'), 'utf8');
+    expect(text).toContain(`{ "path": "../${join(shared, 'kvalitet.csv').split('/').slice(-2).join('/')}" }`);
+    expect(text).toContain('run every command with --allow-outside');
+    expect((await tillit(['report'], { cwd: dir })).code).toBe(2);
+    expect((await tillit(['report', '--allow-outside', '--format', 'json'], { cwd: dir })).code).toBe(0);
+  });
 });
