@@ -5,7 +5,8 @@ import type { ConfigProposal } from '../config/proposal.js';
 import { renderProposal } from '../config/render-proposal.js';
 import { CONFIG_FILE, loadInputs } from '../ingest/load.js';
 import type { ParsedInput } from '../ingest/parse-input.js';
-import { proposeConfig } from '../ingest/propose.js';
+import { proposeConfig, rowsOutsideMembers } from '../ingest/propose.js';
+import { MUNICIPALITIES } from '../model/register.js';
 import { EXIT, OutputError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
@@ -28,24 +29,48 @@ export async function runInit(files: string[], opts: InitFlags, io: Io): Promise
   const toConfig = (file: string): string => relative(dirname(target), resolve(file)).split(sep).join('/');
   // A config reads its inputs only below its own folder: one written elsewhere would not run.
   const outside = files.filter((f) => toConfig(f).startsWith('../') || isAbsolute(toConfig(f)));
-  if (outside.length > 0) throw new UsageError(`${outside[0]} is outside ${dirname(opts.out) === '.' ? 'this folder' : dirname(opts.out)}, where the config would be written; a config reads its inputs only below its own folder: write it (--out) in a folder that holds the files`);
-  const first = proposeConfig(inputs, toConfig);
+  if (outside.length > 0 && !opts.allowOutside) throw new UsageError(`${outside[0]} is outside ${dirname(opts.out) === '.' ? 'this folder' : dirname(opts.out)}, where the config would be written; a config reads its inputs only below its own folder: write it (--out) in a folder that holds the files, or pass --allow-outside (then every command run with the config needs it too)`);
+  const allowOutside = outside.length > 0;
+  const proposed = proposeConfig(inputs, toConfig);
+  // Such a config runs only with the flag: its first lines say so, as does the next step on screen.
+  const first = allowOutside
+    ? { ...proposed, notes: [proposed.notes[0]!, `Inputs outside this file's folder (${outside.join(', ')}): run every command with --allow-outside,`, 'e.g. tillit report --allow-outside   (validate the inputs with: tillit validate --allow-outside)'] }
+    : proposed;
   // Files read through the first proposal (the organisation's own rows attached) tell what the
   // first reading could not, e.g. the unit of the organisation's amounts: propose again from them.
-  const again = await readThrough(first, target, opts, io);
+  const again = await readThrough(first, target, opts, io, allowOutside);
   const proposal = { ...first, inputs: mergeInputs(first, proposeConfig(again, toConfig, first.organisation)) };
   const text = renderProposal(proposal);
   // The proposal must read the files as it says: parse it back and read them through it.
-  const reread = await readThrough(proposal, target, opts, io);
+  const reread = await readThrough(proposal, target, opts, io, allowOutside);
   await write(target, text, opts, files);
   const left = proposal.inputs.filter((i) => i.disabled).map((i) => i.spec.path);
-  io.stderr.write(summary(opts.out, reread, left));
+  io.stderr.write(summary(opts.out, reread, left, membership(proposal, reread), allowOutside));
   return EXIT.ok;
 }
 
-async function readThrough(proposal: ConfigProposal, target: string, opts: InitFlags, io: Io): Promise<ParsedInput[]> {
+async function readThrough(proposal: ConfigProposal, target: string, opts: InitFlags, io: Io, allowOutside: boolean): Promise<ParsedInput[]> {
   const config = parseConfig(renderProposal(proposal), opts.out);
-  return loadInputs({ config, path: target }, { files: [], overrides: ingestOverrides(opts), threads: threadOptions(opts, io) });
+  return loadInputs({ config, path: target }, { files: [], overrides: ingestOverrides(opts), threads: threadOptions(opts, io), allowOutside });
+}
+
+/**
+ * Who the config counts as the organisation, said on screen: the areas kept as comparisons, and any
+ * budget rows no member has (left out of the organisation's figures), never dropped in silence.
+ */
+function membership(proposal: ConfigProposal, inputs: readonly ParsedInput[]): string[] {
+  const lines: string[] = [];
+  if (proposal.members.length > 0) lines.push(`  members: ${proposal.members.map((m) => m.name).join(', ')}`);
+  if (proposal.peers) {
+    const names = proposal.peers.codes.map((c) => MUNICIPALITIES.get(c) ?? c);
+    lines.push(`  not members, compared with (peer group "${proposal.peers.name}"): ${names.join(', ')}`);
+  }
+  const outside = rowsOutsideMembers(inputs, proposal.members.map((m) => m.code));
+  if (outside.size > 0) {
+    const rows = [...outside.values()].reduce((a, b) => a + b, 0);
+    lines.push(`  ${rows} budget row(s) left out of the organisation's figures, no member has them: ${[...outside].map(([name, n]) => `${name} (${n})`).join(', ')}; list them under "members" to count them`);
+  }
+  return lines;
 }
 
 /** The organisation's own files as the second pass read them (named as its own); the rest as first proposed. */
@@ -53,7 +78,8 @@ function mergeInputs(first: ConfigProposal, second: ConfigProposal): ConfigPropo
   const byPath = new Map(second.inputs.map((i) => [i.spec.path, i]));
   return first.inputs.map((i) => {
     const again = i.organisationsOwn ? byPath.get(i.spec.path) : undefined;
-    return again ? { ...again, notes: [...i.notes, ...again.notes.slice(1)] } : i;
+    // The rows used as the second reading counts them (the organisation's own rows among them).
+    return again ? { ...again, notes: [again.notes[0]!, ...i.notes.slice(1), ...again.notes.slice(1)] } : i;
   });
 }
 
@@ -71,14 +97,15 @@ async function write(target: string, text: string, opts: InitFlags, inputs: stri
   }
 }
 
-function summary(out: string, inputs: Awaited<ReturnType<typeof loadInputs>>, left: readonly string[]): string {
+function summary(out: string, inputs: Awaited<ReturnType<typeof loadInputs>>, left: readonly string[], members: readonly string[], allowOutside: boolean): string {
   const lines = [`tillit: wrote ${out}`];
   for (const path of left) lines.push(`  ${path}: not readable as it is, left out (commented out in the config)`);
   for (const i of inputs) {
     const { read, used, rejected } = i.counts;
     lines.push(`  ${relative(process.cwd(), i.file) || i.file}: ${i.kind ?? 'not readable'}, ${used} of ${read} rows used${rejected ? `, ${rejected} rejected` : ''}`);
   }
-  const next = out === CONFIG_FILE ? 'tillit report' : `tillit report --config ${out}`;
+  lines.push(...members);
+  const next = `${out === CONFIG_FILE ? 'tillit report' : `tillit report --config ${out}`}${allowOutside ? ' --allow-outside' : ''}`;
   lines.push(inputs.length + left.length === 0 ? `  a template: add your files under "inputs", then run: ${next}` : `  check the lines marked CHECK, then run: ${next}`);
   return `${lines.join('\n')}\n`;
 }

@@ -11,6 +11,10 @@ export interface ConfigProposal {
   members: { code: string; name: string; notes: string[] }[];
   /** Members left out on purpose (too many to be one organisation), said in a note. */
   membersNote?: string;
+  /** Set when a member contains others (a region its municipalities): the allocation then says how to count them, with this note. */
+  overlap?: string;
+  /** Municipalities found only in comparison files: one named peer group, with a note saying so. */
+  peers?: { name: string; codes: string[]; note: string };
   inputs: ProposedInput[];
   indicators: { spec: Omit<IndicatorSpec, 'breaks' | 'target'> & { target?: number }; notes: string[] }[];
 }

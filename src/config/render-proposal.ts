@@ -12,6 +12,8 @@ export function renderProposal(p: ConfigProposal): string {
   out.push('{');
   out.push(...organisation(p));
   out.push(...members(p));
+  if (p.overlap) out.push(comment('  ', p.overlap), `  "allocation": ${inline({ method: 'population', overlap: 'remainder' })},`);
+  out.push(...peers(p));
   out.push(...inputs(p.inputs));
   out.push(...indicators(p));
   out.push(...defaults());
@@ -56,6 +58,11 @@ function members(p: ConfigProposal): string[] {
   });
   lines.push('  ],');
   return lines;
+}
+
+function peers(p: ConfigProposal): string[] {
+  if (!p.peers) return [];
+  return [comment('  ', p.peers.note), `  "peers": ${inline({ [p.peers.name]: p.peers.codes })},`];
 }
 
 function inputs(list: readonly ProposedInput[]): string[] {

@@ -1,7 +1,8 @@
 import type { ConfigProposal, ProposedInput } from '../config/proposal.js';
 import type { IndicatorSpec } from '../config/schema.js';
 import type { Finding } from '../model/findings.js';
-import { KOLADA_KPIS } from '../model/kolada-kpis.js';
+import { KOLADA_KPIS, koladaKpi, unitFromTitle } from '../model/kolada-kpis.js';
+import { overlaps, registerKind } from '../model/membership.js';
 import { areaName, type Area } from '../model/register.js';
 import type { ParsedInput } from './parse-input.js';
 
@@ -19,9 +20,19 @@ export function proposeConfig(
   path: (file: string) => string,
   known?: ConfigProposal['organisation'],
 ): ConfigProposal {
-  const municipalities = areasOf(inputs).filter((a) => a.kind === 'municipality');
-  const tooMany = municipalities.length > MAX_PROPOSED_MEMBERS;
-  const members = tooMany ? [] : municipalities.map((a) => ({ code: a.code, name: areaName(a), notes: [] }));
+  // The organisation's own files (budget lines, its respondents' answers) name its members, regions
+  // too; areas only in other files (Kolada's values, published shares) are what it is compared with.
+  const own = inputs.filter(isOwnFile);
+  const candidates = own.length > 0
+    ? areasOf(own).filter((a) => a.kind === 'municipality' || a.kind === 'region' || a.kind === 'federation').sort((a, b) => MEMBER_ORDER.indexOf(a.kind) - MEMBER_ORDER.indexOf(b.kind))
+    : areasOf(inputs).filter((a) => a.kind === 'municipality');
+  const tooMany = candidates.length > MAX_PROPOSED_MEMBERS;
+  const members = tooMany ? [] : candidates.map((a) => ({ code: a.code, name: areaName(a), notes: [] }));
+  const memberCodes = new Set(members.map((m) => m.code));
+  const compared = own.length > 0 && !tooMany
+    ? areasOf(inputs).filter((a) => a.kind === 'municipality' && !memberCodes.has(a.code)).map((a) => a.code)
+    : [];
+  const inside = overlaps(members.map((m) => ({ code: m.code, kind: registerKind(m.code) ?? 'kommunalförbund' })));
   // A second pass over files read with the first proposal keeps the organisation found in the first.
   const organisation = known ?? organisationOf(inputs, members.map((m) => m.name));
   return {
@@ -31,13 +42,45 @@ export function proposeConfig(
     ],
     organisation,
     members,
-    ...(tooMany ? { membersNote: `CHECK: ${municipalities.length} municipalities in the data (a national or regional file?): list your organisation's members here.` } : {}),
+    ...(tooMany ? { membersNote: `CHECK: ${candidates.length} ${own.length > 0 ? 'areas in the organisation\'s own files' : 'municipalities in the data (a national or regional file?)'}: list your organisation's members here.` } : {}),
+    ...(compared.length > 0 ? { peers: { name: COMPARED_GROUP, codes: compared, note: `CHECK: municipalities only in files other than the organisation's own (${own.map((i) => path(i.file)).join(', ')} ${own.length === 1 ? 'names' : 'name'} the members): a comparison group here, not members. Move one to "members" if it is one.` } } : {}),
+    ...(inside.length > 0 ? { overlap: `CHECK: ${inside.map((o) => `${areaNameOf(o.container)} contains ${o.contained.map(areaNameOf).join(', ')}`).join('; ')}: a population key counts the rest of it ("remainder"), or each member's population as written ("as-given").` } : {}),
     inputs: inputs.map((i) => proposeInput(i, path(i.file), organisation.aliases)),
     indicators: indicatorsOf(inputs),
   };
 }
 
-/** Every distinct area in the records and budget tables, in order of first appearance. */
+const areaNameOf = (code: string): string => areaName({ code, kind: registerKind(code) ?? 'federation' });
+
+/** Members as a config lists them: municipalities, then regions, then kommunalförbund. */
+const MEMBER_ORDER: readonly Area['kind'][] = ['municipality', 'region', 'federation'];
+
+/** The peer group `tillit init` puts the municipalities it found only in comparison files in. */
+export const COMPARED_GROUP = 'Jämförelsekommuner';
+
+/** A budget or follow-up file, or the organisation's respondents' answers: the organisation's own. */
+const isOwnFile = (i: ParsedInput): boolean => i.kind === 'budget' || i.kind === 'answers';
+
+/**
+ * Budget rows, by area name, that a config with these members leaves out of the organisation's
+ * figures: rows of areas that are neither a member nor the organisation itself.
+ */
+export function rowsOutsideMembers(inputs: readonly ParsedInput[], memberCodes: readonly string[]): Map<string, number> {
+  const members = new Set(memberCodes);
+  const out = new Map<string, number>();
+  for (const i of inputs) {
+    if (!i.budget) continue;
+    for (let row = 0; row < i.budget.length; row++) {
+      const a = i.budget.areas[i.budget.area[row]!]!;
+      if (a.kind === 'organisation' || ((a.kind === 'municipality' || a.kind === 'region' || a.kind === 'federation') && members.has(a.code))) continue;
+      const name = areaName(a);
+      out.set(name, (out.get(name) ?? 0) + 1);
+    }
+  }
+  return out;
+}
+
+/** Every distinct area in the records and budget tables, sorted by code. */
 function areasOf(inputs: readonly ParsedInput[]): Area[] {
   const seen = new Map<string, Area>();
   const add = (a: Area): void => {
@@ -122,6 +165,9 @@ function periodsOf(input: ParsedInput): string[] {
   return [...set].sort();
 }
 
+/** A title needs both languages: where no English one is known, the Swedish stands in and is said to. */
+const NO_ENGLISH = 'CHECK: no English title is known: "en" repeats the Swedish one (shown in reports with --lang en); write one.';
+
 /** The indicators in the records: survey ones as shares (higher is better), others as known or unknown. */
 function indicatorsOf(inputs: readonly ParsedInput[]): ConfigProposal['indicators'] {
   const known = new Map(KOLADA_KPIS.map((k) => [k.id, k]));
@@ -136,16 +182,21 @@ function indicatorsOf(inputs: readonly ParsedInput[]): ConfigProposal['indicator
   const heads = new Map<string, string>();
   for (const k of KOLADA_KPIS) if (k.service !== undefined && found.has(k.id) && !heads.has(k.service)) heads.set(k.service, k.id);
   return [...found].map(([id, f]) => {
-    const k = known.get(id);
+    const k = known.get(id) ?? koladaKpi(id);
     if (k) {
       const service = k.service === undefined ? {} : { service: k.service, ...(heads.get(k.service) === id ? { headline: true } : {}) };
-      return { spec: { id, title: k.title, better: k.better, unit: k.unit, ...(k.target !== undefined ? { target: k.target } : {}), ...service }, notes: ['Kolada KPI known to tillit.'] };
+      const notes = ['Kolada KPI known to tillit.'];
+      if (k.title.en === k.title.sv) notes.push(NO_ENGLISH);
+      if (k.better === 'none') notes.push(`CHECK: is a higher or a lower "${k.title.sv}" better? Set "better" to get a status.`);
+      return { spec: { id, title: k.title, better: k.better, unit: k.unit, ...(k.target !== undefined ? { target: k.target } : {}), ...service }, notes };
     }
     if (f.survey) {
       const notes = f.title === id ? [`CHECK: "${id}" is the file's name for it; give the title readers know.`] : [];
-      return { spec: { id, title: { sv: f.title, en: f.title }, better: 'higher' as const, unit: '%' as const }, notes };
+      return { spec: { id, title: { sv: f.title, en: f.title }, better: 'higher' as const, unit: '%' as const }, notes: [...notes, NO_ENGLISH] };
     }
-    const spec: Omit<IndicatorSpec, 'breaks'> = { id, title: { sv: f.title, en: f.title }, better: 'none', unit: 'number' };
-    return { spec, notes: [`CHECK: is a higher or a lower "${f.title}" better? Set "better" to get a status, and the "unit".`] };
+    // The unit its title ends in, as the report finds it without a config.
+    const unit = unitFromTitle(f.title);
+    const spec: Omit<IndicatorSpec, 'breaks'> = { id, title: { sv: f.title, en: f.title }, better: 'none', unit };
+    return { spec, notes: [`CHECK: is a higher or a lower "${f.title}" better? Set "better" to get a status${unit === 'number' ? ', and the "unit"' : ''}.`, NO_ENGLISH] };
   });
 }

@@ -88,4 +88,71 @@ describe('tillit init', () => {
     expect(r.stderr).toContain('okänd.csv: not readable as it is, left out (commented out in the config)');
     expect((await tillit(['report', '--format', 'json'], { cwd: dir })).code).toBe(0);
   });
+
+  it("a region with budget lines of its own is a member; the Kolada file's other municipalities are compared with, and the organisation's budget is the bundled config's", async () => {
+    const example = 'fixtures/helsingborg-landskrona-skane';
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-init-'));
+    for (const f of ['budget-2025.csv', 'kolada-2021-2025.csv']) copyFileSync(join(ROOT, example, f), join(dir, f));
+    const r = await tillit(['init', 'budget-2025.csv', 'kolada-2021-2025.csv'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('budget-2025.csv: budget, 72 of 72 rows used');
+    expect(r.stderr).toContain('members: Landskrona, Helsingborg, Skåne län');
+    expect(r.stderr).toMatch(/not members, compared with \(peer group "Jämförelsekommuner"\): Norrköping, .*Lund/);
+    const text = readFileSync(join(dir, 'tillit.config.json'), 'utf8');
+    // The config's comment counts the rows as the screen does (the organisation's own among them).
+    expect(text).toContain('// budget (csv): 72 of 72 rows used, 2025-01–2025-09');
+    expect(text).toContain('{ "code": "12", "name": "Skåne län" }');
+    expect(text).not.toContain('{ "code": "0581"');
+
+    const mine = await tillit(['report', '--format', 'json'], { cwd: dir });
+    expect(mine.code).toBe(0);
+    const bundled = await tillit(['report', '--config', `${example}/tillit.config.json`, '--format', 'json']);
+    expect(amounts(mine.stdout)).toEqual(amounts(bundled.stdout));
+    expect(amounts(mine.stdout).filter((a) => a.startsWith('12|')).length).toBeGreaterThan(0);
+  });
+
+  it('budget rows no member has are said on stderr, with their count', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-init-'));
+    // Thirteen municipalities' budget lines are more than one organisation: no members are proposed.
+    const codes = ['1460', '1461', '1462', '1463', '1465', '1466', '1470', '1471', '1472', '1473', '1480', '1481', '1482'];
+    writeFileSync(join(dir, 'budget.csv'), `Period;Kommun;Verksamhet;Budget helår;Utfall ack\n${codes.map((c) => `2025-03;${c};Äldreomsorg;-150;-20`).join('\n')}\n`);
+    const r = await tillit(['init', 'budget.csv'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/ 13 budget row\(s\) left out of the organisation's figures, no member has them: Bengtsfors \(1\), Mellerud \(1\), /);
+    expect(readFileSync(join(dir, 'tillit.config.json'), 'utf8')).toContain('// CHECK: 13 areas in the organisation\'s own files: list your organisation\'s members here.');
+  });
+
+  it('an unknown indicator gets the unit its title ends in, as the report has it without a config', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-init-'));
+    writeFileSync(join(dir, 'utsatthet.csv'), '"kpi","municipality_id","year","value","municipality"\n"Invånare 0-19 år i ekonomiskt utsatta hushåll, andel (%)","2080",2021,5.6,"Falun"\n');
+    const without = await tillit(['report', 'utsatthet.csv'], { cwd: dir });
+    expect(without.stdout).toContain('5,6 %');
+    expect((await tillit(['init', 'utsatthet.csv'], { cwd: dir })).code).toBe(0);
+    const text = readFileSync(join(dir, 'tillit.config.json'), 'utf8');
+    expect(text).toContain('"better": "none", "unit": "%" }');
+    expect(text).toContain('// CHECK: no English title is known: "en" repeats the Swedish one');
+    const mine = await tillit(['report'], { cwd: dir });
+    expect(mine.code).toBe(0);
+    expect(mine.stdout).toContain('5,6 %');
+  });
+
+  it('files outside the folder: refused with the way out named; with --allow-outside the config points at them and runs with the flag', async () => {
+    const shared = mkdtempSync(join(tmpdir(), 'tillit-shared-'));
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-init-'));
+    copyFileSync(join(ROOT, EXAMPLE, 'kvalitet-2016-2025.csv'), join(shared, 'kvalitet.csv'));
+    const file = join(shared, 'kvalitet.csv');
+    const refused = await tillit(['init', file], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('or pass --allow-outside');
+    expect(existsSync(join(dir, 'tillit.config.json'))).toBe(false);
+
+    const r = await tillit(['init', file, '--allow-outside'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('then run: tillit report --allow-outside');
+    const text = readFileSync(join(dir, 'tillit.config.json'), 'utf8');
+    expect(text).toContain(`{ "path": "../${join(shared, 'kvalitet.csv').split('/').slice(-2).join('/')}" }`);
+    expect(text).toContain('run every command with --allow-outside');
+    expect((await tillit(['report'], { cwd: dir })).code).toBe(2);
+    expect((await tillit(['report', '--allow-outside', '--format', 'json'], { cwd: dir })).code).toBe(0);
+  });
 });

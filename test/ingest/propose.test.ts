@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PROPOSED_MEMBERS, proposeConfig } from '../../src/ingest/propose.js';
+import { COMPARED_GROUP, MAX_PROPOSED_MEMBERS, proposeConfig, rowsOutsideMembers } from '../../src/ingest/propose.js';
 import { MUNICIPALITIES } from '../../src/model/register.js';
 import { parseText } from './helpers.js';
 
@@ -11,7 +11,7 @@ describe('proposeConfig', () => {
     const p = proposeConfig([input], path);
     expect(p.members.map((m) => [m.code, m.name])).toEqual([['1460', 'Bengtsfors'], ['1461', 'Mellerud']]);
     expect(p.organisation.name).toBe('Bengtsfors–Mellerud');
-    expect(p.indicators).toEqual([{ spec: { id: 'q', title: { sv: 'q', en: 'q' }, better: 'higher', unit: '%' }, notes: [expect.stringContaining('CHECK')] }]);
+    expect(p.indicators).toEqual([{ spec: { id: 'q', title: { sv: 'q', en: 'q' }, better: 'higher', unit: '%' }, notes: [expect.stringContaining('CHECK: "q" is the file\'s name'), expect.stringContaining('CHECK: no English title is known')] }]);
   });
 
   it("known Kolada KPIs name their service, and the first of each service in tillit's list is marked its headline", () => {
@@ -64,5 +64,46 @@ describe('proposeConfig', () => {
     const values = parseText('kpi,municipality_id,year,value\nU23401,1460,2024,40\nX1,1460,2024,3\n');
     const p = proposeConfig([values], path);
     expect(p.indicators.map((i) => [i.spec.id, i.spec.better])).toEqual([['U23401', 'lower'], ['X1', 'none']]);
+  });
+
+  it("the organisation's own budget names the members, a region too; municipalities only in a Kolada file are a comparison group", () => {
+    const budget = parseText('Period;Kommun;Verksamhet;Budget helår;Utfall ack\n2025-03;1283;Äldreomsorg;-150;-20\n2025-03;Region Skåne;Hemsjukvård;-50;-10\n2025-03;1282;Äldreomsorg;-60;-8\n', {}, 'budget.csv');
+    const kolada = parseText('kpi,municipality_id,municipality,year,gender,value,count,status\nU21468,1283,Helsingborg,2024,T,80,1,NA\nU21468,0581,Norrköping,2024,T,85,1,NA\nU21468,1281,Lund,2024,T,82,1,NA\n', {}, 'kolada.csv');
+    const p = proposeConfig([budget, kolada], path);
+    expect(p.members.map((m) => [m.code, m.name])).toEqual([['1282', 'Landskrona'], ['1283', 'Helsingborg'], ['12', 'Skåne län']]);
+    expect(p.peers).toEqual({ name: COMPARED_GROUP, codes: ['0581', '1281'], note: expect.stringMatching(/^CHECK: municipalities only in files other than the organisation's own \(budget\.csv names the members\)/) });
+    // The region contains the two municipalities: how a population key counts them needs a word.
+    expect(p.overlap).toMatch(/^CHECK: Skåne län contains Landskrona, Helsingborg/);
+  });
+
+  it('without a budget or answers of its own, the municipalities in the data are the members, as before', () => {
+    const kolada = parseText('kpi,municipality_id,year,value\nU21468,1460,2024,80\nU21468,1461,2024,70\nU21468,0012,2024,75\n');
+    const p = proposeConfig([kolada], path);
+    expect(p.members.map((m) => m.code)).toEqual(['1460', '1461']);
+    expect(p.peers).toBeUndefined();
+    expect(p.overlap).toBeUndefined();
+  });
+
+  it('budget rows of an area that is no member are counted by area, the organisation\'s own rows not', () => {
+    const budget = parseText('Period;Kommun;Verksamhet;Budget helår;Utfall ack\n2025-03;1283;Äldreomsorg;-150;-20\n2025-03;Region Skåne;Hemsjukvård;-50;-10\n2025-03;Region Skåne;Ledning;-5;-1\n', {}, 'budget.csv');
+    expect([...rowsOutsideMembers([budget], ['1283'])]).toEqual([['Skåne län', 2]]);
+    expect([...rowsOutsideMembers([budget], ['1283', '12'])]).toEqual([]);
+  });
+
+  it("an unknown value indicator's unit is the one its title ends in, and an English title it does not have is a CHECK", () => {
+    const values = parseText('"kpi","municipality_id","year","value"\n"Invånare 0-19 år i ekonomiskt utsatta hushåll, andel (%)","2080",2021,5.6\n');
+    const [ind] = proposeConfig([values], path).indicators;
+    expect(ind!.spec.unit).toBe('%');
+    expect(ind!.notes).toEqual([
+      'CHECK: is a higher or a lower "Invånare 0-19 år i ekonomiskt utsatta hushåll, andel (%)" better? Set "better" to get a status.',
+      'CHECK: no English title is known: "en" repeats the Swedish one (shown in reports with --lang en); write one.',
+    ]);
+  });
+
+  it("a KPI of Kolada's list tillit knows by its Swedish title only gets its unit and direction, and the English title is a CHECK", () => {
+    const values = parseText('kpi,municipality_id,year,value\nU21481,1460,2024,80\n');
+    const [ind] = proposeConfig([values], path).indicators;
+    expect([ind!.spec.better, ind!.spec.unit]).toEqual(['higher', '%']);
+    expect(ind!.notes).toContain('CHECK: no English title is known: "en" repeats the Swedish one (shown in reports with --lang en); write one.');
   });
 });
