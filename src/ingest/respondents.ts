@@ -132,7 +132,13 @@ export class RespondentSet implements AnswerSink<number> {
     const ours: number[][] = [];
     p.questions.forEach((text, q) => (ours[fold(q)] ??= []).push(fold(this.question(text))));
     const t = p.table;
-    for (let at = 0; at < t.length; at += WIDTH) {
+    const slots = t.length / WIDTH;
+    // Their entries in a scrambled order: taken in slot order they come sorted by the same hash
+    // this table probes by, and linear probing then builds one long run (76 000 respondents took
+    // 0.9 s instead of 0.02 s). An odd multiplier permutes a power-of-two number of slots.
+    const scramble = (slots & (slots - 1)) === 0;
+    for (let i = 0; i < slots; i++) {
+      const at = (scramble ? Math.imul(i, 0x9e3779b1) & (slots - 1) : i) * WIDTH;
       let bits = t[at + 2]!;
       if (bits === 0) continue;
       const block = t[at]! >>> BLOCK_SHIFT;
