@@ -132,7 +132,10 @@ class AnswerCounts {
   readonly slots = new KeyNumbers();
   readonly series = new KeyNumbers();
   slotSeries = new Int32Array(64);
+  slotPeriod = new Int32Array(64);
   slotRecord = new Int32Array(64);
+  /** Each series' area, indicator and service ids: its observations are put by them without looking their texts up again. */
+  readonly seriesIds: number[] = [];
   slotGender = new Uint8Array(64);
   positive = new Float64Array(64);
   other = new Float64Array(64);
@@ -144,7 +147,9 @@ class AnswerCounts {
     const g = GENDER_ORDER[r.gender];
     for (let pass = 0; pass < (g === 0 ? 1 : 2); pass++) {
       const gender = pass === 0 ? 0 : g;
-      const slot = this.slot(this.series.id(area, indicator, service * 3 + gender), period, ri, gender);
+      const series = this.series.id(area, indicator, service * 3 + gender);
+      if (series * 3 === this.seriesIds.length) this.seriesIds.push(area, indicator, service);
+      const slot = this.slot(series, period, ri, gender);
       this.positive[slot]! += r.positive;
       this.other[slot]! += r.other;
       this.excluded[slot]! += r.excluded;
@@ -159,6 +164,7 @@ class AnswerCounts {
     if (slot !== before) return slot;
     if (slot === this.slotSeries.length) {
       this.slotSeries = grown(this.slotSeries);
+      this.slotPeriod = grown(this.slotPeriod);
       this.slotRecord = grown(this.slotRecord);
       this.slotGender = grown(this.slotGender);
       this.positive = grown(this.positive);
@@ -167,6 +173,7 @@ class AnswerCounts {
       this.rejected = grown(this.rejected);
     }
     this.slotSeries[slot] = series;
+    this.slotPeriod[slot] = period;
     this.slotRecord[slot] = ri;
     this.slotGender[slot] = gender;
     return slot;
@@ -187,7 +194,9 @@ function putAnswerShares(records: readonly QualityRecord[], counts: AnswerCounts
     if (share === undefined && rejected === 0) continue;
     const r = records[counts.slotRecord[s]!]!;
     const flags = IS_SHARE | FROM_ANSWERS | (rejected > 0 ? INCOMPLETE : 0);
-    observer.put(obs.areaCodes.id(r.area.code), r.area.kind, obs.indicators.id(r.indicator), obs.services.id(r.service), counts.slotGender[s]!, obs.periods.id(r.period), share?.share ?? 0, share?.n ?? 0, flags, obs.files.id(r.source.file), r.source.line);
+    const ids = counts.slotSeries[s]! * 3;
+    const { seriesIds } = counts;
+    observer.put(seriesIds[ids]!, r.area.kind, seriesIds[ids + 1]!, seriesIds[ids + 2]!, counts.slotGender[s]!, counts.slotPeriod[s]!, share?.share ?? 0, share?.n ?? 0, flags, obs.files.id(r.source.file), r.source.line);
   }
 }
 
