@@ -71,7 +71,7 @@ class Observer {
   ): number {
     const o = this.obs;
     const cell = o.cells.id(indicator, service, period * 3 + gender);
-    const prior = o.byCellArea.claim(area, cell, 0, o.size);
+    const prior = o.byCellArea.claim(cell, area, 0, o.size);
     if (prior >= 0) return this.merge(prior, kind, value, n, flags, file, line, list);
     const i = o.push();
     o.area[i] = area;
