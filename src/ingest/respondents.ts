@@ -48,6 +48,11 @@ export class RespondentSet implements AnswerSink<number> {
   private lastHi = -1;
   private lastLo = -1;
   private lastAt = -1;
+  /** The group of the last answer added: its prefix, respondent and hash. */
+  private runPrefix = -1;
+  private runRespondent = '';
+  private runHi = 0;
+  private runLo = 0;
 
   /** Entries kept: respondents, and once more per further block of 32 questions one answers. */
   get entries(): number {
@@ -73,8 +78,16 @@ export class RespondentSet implements AnswerSink<number> {
   add(cell: number, respondent: string): void {
     this.length++;
     const q = cell % (1 << QUESTION_BITS);
-    groupHash((cell - q) / (1 << QUESTION_BITS), respondent);
-    this.mark(gHi, gLo, q >>> 5, 1 << (q & 31));
+    const prefix = (cell - q) / (1 << QUESTION_BITS);
+    // A respondent's answers come in a run: their group is hashed once for the run.
+    if (prefix !== this.runPrefix || respondent !== this.runRespondent) {
+      groupHash(prefix, respondent);
+      this.runPrefix = prefix;
+      this.runRespondent = respondent;
+      this.runHi = gHi;
+      this.runLo = gLo;
+    }
+    this.mark(this.runHi, this.runLo, q >>> 5, 1 << (q & 31));
   }
 
   /** Sets `bits` of block `block` of the group hashed (hi, lo); a bit already set makes the group a suspect. */
