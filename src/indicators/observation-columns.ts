@@ -57,7 +57,11 @@ export class ObservationColumns implements Observations {
   readonly services = new TextIndex();
   readonly periods = new TextIndex();
   readonly files = new TextIndex();
-  /** Cell and series numbers, and each area's observation in a cell. */
+  /**
+   * Cell and series numbers, and each area's observation in a cell, keyed (cell, area): the areas
+   * outermost, so the index grows by appending as a series' areas come one after another (keyed
+   * (area, cell), each doubling of the areas re-laid every slot: ~0.07 s for 2M answers).
+   */
   readonly cells = new KeyNumbers();
   readonly seriesNumbers = new KeyNumbers();
   readonly byCellArea = createRowIndex();
@@ -85,7 +89,7 @@ export class ObservationColumns implements Observations {
 
   /** The observation of an area in a cell, or -1. */
   find(area: number, cell: number): number {
-    return this.byCellArea.find(area, cell, 0);
+    return this.byCellArea.find(cell, area, 0);
   }
 
   areaId(i: number): number {

@@ -2,6 +2,7 @@ import type { AnswerRecord, QualityRecord } from '../model/records.js';
 import type { AreaKind } from '../model/register.js';
 import { periodYear } from '../model/period.js';
 import { KeyNumbers } from '../model/row-index.js';
+import { TextIndex } from '../model/text.js';
 import { countingOrder, FROM_ANSWERS, GENDER_ORDER, grown, INCOMPLETE, IS_SHARE, KIND_ID, ObservationColumns, type Source } from './observation-columns.js';
 import { pooledShare, positiveShare } from './positive-share.js';
 import type { Settings } from './settings.js';
@@ -49,10 +50,10 @@ export function observe(records: readonly QualityRecord[], settings: Settings): 
       observer.put(obs.areaCodes.id(r.area.code), r.area.kind, obs.indicators.id(r.indicator), obs.services.id(r.service), GENDER_ORDER[r.gender], period, r.value, r.n, unit === '%' && r.n !== null ? IS_SHARE : 0, obs.files.id(r.source.file), r.source.line);
     } else {
       surveyIndicators.add(r.indicator);
-      counts.add(ri, r, obs.areaCodes.id(r.area.code), obs.indicators.id(r.indicator), obs.services.id(r.service), period);
+      counts.add(r, obs.areaCodes.id(r.area.code), obs.indicators.id(r.indicator), obs.services.id(r.service), period);
     }
   }
-  putAnswerShares(records, counts, observer);
+  putAnswerShares(counts, observer);
   const memberIds = settings.memberCodes.map((c) => obs.areaCodes.id(c));
   const orgId = obs.areaCodes.id(settings.organisation.code);
   if (memberIds.length > 0) poolOrganisation(observer, memberIds, orgId);
@@ -71,7 +72,7 @@ class Observer {
   ): number {
     const o = this.obs;
     const cell = o.cells.id(indicator, service, period * 3 + gender);
-    const prior = o.byCellArea.claim(area, cell, 0, o.size);
+    const prior = o.byCellArea.claim(cell, area, 0, o.size);
     if (prior >= 0) return this.merge(prior, kind, value, n, flags, file, line, list);
     const i = o.push();
     o.area[i] = area;
@@ -125,26 +126,41 @@ class Observer {
 
 /**
  * Respondents' answers counted per series and period. They arrive per respondent gender; the total
- * (T) is their sum. A count slot keeps its series, its first record and its counts in typed arrays
+ * (T) is their sum. A count slot keeps its series, its first record's source and its counts in typed arrays
  * (no garbage: arrays of half a million values regrown were ~60 MB of a national report's analysis).
  */
 class AnswerCounts {
   readonly slots = new KeyNumbers();
   readonly series = new KeyNumbers();
   slotSeries = new Int32Array(64);
-  slotRecord = new Int32Array(64);
+  slotPeriod = new Int32Array(64);
+  /** A slot's first record's source: its file (numbered in `files`) and line. */
+  slotFile = new Int32Array(64);
+  slotLine = new Int32Array(64);
+  readonly files = new TextIndex();
+  /**
+   * Each series' area, indicator and service ids and its area's kind: its observations are put by
+   * them without going back to the records (in series order, all over the heap) nor their texts.
+   */
+  readonly seriesIds: number[] = [];
+  readonly seriesKind: AreaKind[] = [];
   slotGender = new Uint8Array(64);
   positive = new Float64Array(64);
   other = new Float64Array(64);
   excluded = new Float64Array(64);
   rejected = new Float64Array(64);
 
-  /** Counts record `ri` in its gender's slot and, for a woman's or a man's answers, in the total's. */
-  add(ri: number, r: AnswerRecord, area: number, indicator: number, service: number, period: number): void {
+  /** Counts a record in its gender's slot and, for a woman's or a man's answers, in the total's. */
+  add(r: AnswerRecord, area: number, indicator: number, service: number, period: number): void {
     const g = GENDER_ORDER[r.gender];
     for (let pass = 0; pass < (g === 0 ? 1 : 2); pass++) {
       const gender = pass === 0 ? 0 : g;
-      const slot = this.slot(this.series.id(area, indicator, service * 3 + gender), period, ri, gender);
+      const series = this.series.id(area, indicator, service * 3 + gender);
+      if (series === this.seriesKind.length) {
+        this.seriesIds.push(area, indicator, service);
+        this.seriesKind.push(r.area.kind);
+      }
+      const slot = this.slot(series, period, r, gender);
       this.positive[slot]! += r.positive;
       this.other[slot]! += r.other;
       this.excluded[slot]! += r.excluded;
@@ -152,14 +168,16 @@ class AnswerCounts {
     }
   }
 
-  /** The slot of a series in a period, made (with its first record) when new. */
-  private slot(series: number, period: number, ri: number, gender: number): number {
+  /** The slot of a series in a period, made (with its first record's source) when new. */
+  private slot(series: number, period: number, r: AnswerRecord, gender: number): number {
     const before = this.slots.size;
     const slot = this.slots.id(series, period, 0);
     if (slot !== before) return slot;
     if (slot === this.slotSeries.length) {
       this.slotSeries = grown(this.slotSeries);
-      this.slotRecord = grown(this.slotRecord);
+      this.slotPeriod = grown(this.slotPeriod);
+      this.slotFile = grown(this.slotFile);
+      this.slotLine = grown(this.slotLine);
       this.slotGender = grown(this.slotGender);
       this.positive = grown(this.positive);
       this.other = grown(this.other);
@@ -167,7 +185,9 @@ class AnswerCounts {
       this.rejected = grown(this.rejected);
     }
     this.slotSeries[slot] = series;
-    this.slotRecord[slot] = ri;
+    this.slotPeriod[slot] = period;
+    this.slotFile[slot] = this.files.id(r.source.file);
+    this.slotLine[slot] = r.source.line;
     this.slotGender[slot] = gender;
     return slot;
   }
@@ -177,7 +197,7 @@ class AnswerCounts {
  * The shares counted from answers, put in the order each series was first met, its periods as they
  * came. A cell with rejected answers is put too, marked incomplete.
  */
-function putAnswerShares(records: readonly QualityRecord[], counts: AnswerCounts, observer: Observer): void {
+function putAnswerShares(counts: AnswerCounts, observer: Observer): void {
   const { obs } = observer;
   const bySeries = countingOrder(counts.slotSeries.subarray(0, counts.slots.size), counts.series.size).order;
   for (let k = 0; k < bySeries.length; k++) {
@@ -185,9 +205,12 @@ function putAnswerShares(records: readonly QualityRecord[], counts: AnswerCounts
     const rejected = counts.rejected[s]!;
     const share = positiveShare({ positive: counts.positive[s]!, other: counts.other[s]!, excluded: counts.excluded[s]! });
     if (share === undefined && rejected === 0) continue;
-    const r = records[counts.slotRecord[s]!]!;
     const flags = IS_SHARE | FROM_ANSWERS | (rejected > 0 ? INCOMPLETE : 0);
-    observer.put(obs.areaCodes.id(r.area.code), r.area.kind, obs.indicators.id(r.indicator), obs.services.id(r.service), counts.slotGender[s]!, obs.periods.id(r.period), share?.share ?? 0, share?.n ?? 0, flags, obs.files.id(r.source.file), r.source.line);
+    const series = counts.slotSeries[s]!;
+    const { seriesIds } = counts;
+    // The file by its text: ids are given in the order observations are put, as before.
+    const file = obs.files.id(counts.files.values[counts.slotFile[s]!]!);
+    observer.put(seriesIds[series * 3]!, counts.seriesKind[series]!, seriesIds[series * 3 + 1]!, seriesIds[series * 3 + 2]!, counts.slotGender[s]!, counts.slotPeriod[s]!, share?.share ?? 0, share?.n ?? 0, flags, file, counts.slotLine[s]!);
   }
 }
 

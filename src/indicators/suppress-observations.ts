@@ -61,14 +61,28 @@ export function suppressCell(obs: ObservationColumns, list: readonly number[], m
   return residual.owner.map((k) => list[k]!);
 }
 
-/** The input rows behind hidden cells (the organisation's are its members' rows, judged on their own). */
+/**
+ * The input rows behind hidden cells (the organisation's are its members' rows, judged on their own),
+ * as suppression left them (before incomplete cells are hidden too). Gathered at the first question:
+ * only a finding with a line asks, and a national file with none (400 000 hidden cells) asks nothing.
+ */
 function hiddenSources(obs: ObservationColumns, orgId: number): (file: string, line: number) => boolean {
-  const rows = new Set<string>();
-  for (let i = 0; i < obs.size; i++) {
-    if (obs.isShown(i) || obs.areaId(i) === orgId) continue;
-    for (const src of obs.sourcesOf(i)) rows.add(`${src.line}|${src.file}`);
-  }
-  return (file, line) => rows.has(`${line}|${file}`);
+  const size = obs.size;
+  const hidden = obs.hidden.slice(0, size);
+  let rows: Map<string, Set<number>> | undefined;
+  const gather = (): Map<string, Set<number>> => {
+    const out = new Map<string, Set<number>>();
+    for (let i = 0; i < size; i++) {
+      if (hidden[i] === 0 || obs.areaId(i) === orgId) continue;
+      for (const src of obs.sourcesOf(i)) {
+        let lines = out.get(src.file);
+        if (lines === undefined) out.set(src.file, (lines = new Set()));
+        lines.add(src.line);
+      }
+    }
+    return out;
+  };
+  return (file, line) => (rows ??= gather()).get(file)?.has(line) === true;
 }
 
 /**

@@ -16,13 +16,15 @@ function textPool(): (text: string) => string {
 /**
  * Answer groups (area × period × question × service × gender) found through nested maps, so a
  * national file's millions of rows build no key text each: the area key and period are texts the
- * reader shares between rows, and a map remembers a text's hash.
+ * reader shares between rows, and a map remembers a text's hash. Service comes before question:
+ * a respondent's run of rows shares area, period and service, and only the question is looked up.
  */
 export class GroupIndex<T> {
   private readonly index = new Map<string, Map<string, Map<string, Map<string, (T | undefined)[]>>>>();
   private lastArea: string | undefined;
   private lastPeriod: string | undefined;
-  private lastQuestions: Map<string, Map<string, (T | undefined)[]>> = new Map();
+  private lastService: string | undefined;
+  private lastQuestions: Map<string, (T | undefined)[]> = new Map();
   private readonly own = textPool();
 
   /**
@@ -31,17 +33,18 @@ export class GroupIndex<T> {
    * whole block alive (2M rows: 130 MB of blocks held until the end of reading).
    */
   slots(area: string, period: string, indicator: string, service: string): (T | undefined)[] {
-    // A respondent's rows share area and period: the last pair's questions are at hand.
     let byQuestion = this.lastQuestions;
-    if (area !== this.lastArea || period !== this.lastPeriod) {
+    if (area !== this.lastArea || period !== this.lastPeriod || service !== this.lastService) {
       const byPeriod = this.index.get(area) ?? this.index.set(this.own(area), new Map()).get(area)!;
-      byQuestion = byPeriod.get(period) ?? byPeriod.set(this.own(period), new Map()).get(period)!;
-      this.lastArea = area;
-      this.lastPeriod = period;
+      const byService = byPeriod.get(period) ?? byPeriod.set(this.own(period), new Map()).get(period)!;
+      byQuestion = byService.get(service) ?? byService.set(this.own(service), new Map()).get(service)!;
+      // Kept as the pooled copies: a cell cut from a block would keep the block alive.
+      this.lastArea = this.own(area);
+      this.lastPeriod = this.own(period);
+      this.lastService = this.own(service);
       this.lastQuestions = byQuestion;
     }
-    const byService = byQuestion.get(indicator) ?? byQuestion.set(this.own(indicator), new Map()).get(indicator)!;
-    return byService.get(service) ?? byService.set(this.own(service), []).get(service)!;
+    return byQuestion.get(indicator) ?? byQuestion.set(this.own(indicator), []).get(indicator)!;
   }
 
   /** Forgets every group (the texts kept as keys stay pooled). */
@@ -49,6 +52,7 @@ export class GroupIndex<T> {
     this.index.clear();
     this.lastArea = undefined;
     this.lastPeriod = undefined;
+    this.lastService = undefined;
     this.lastQuestions = new Map();
   }
 

@@ -48,6 +48,11 @@ export class RespondentSet implements AnswerSink<number> {
   private lastHi = -1;
   private lastLo = -1;
   private lastAt = -1;
+  /** The group of the last answer added: its prefix, respondent and hash. */
+  private runPrefix = -1;
+  private runRespondent = '';
+  private runHi = 0;
+  private runLo = 0;
 
   /** Entries kept: respondents, and once more per further block of 32 questions one answers. */
   get entries(): number {
@@ -73,8 +78,16 @@ export class RespondentSet implements AnswerSink<number> {
   add(cell: number, respondent: string): void {
     this.length++;
     const q = cell % (1 << QUESTION_BITS);
-    groupHash((cell - q) / (1 << QUESTION_BITS), respondent);
-    this.mark(gHi, gLo, q >>> 5, 1 << (q & 31));
+    const prefix = (cell - q) / (1 << QUESTION_BITS);
+    // A respondent's answers come in a run: their group is hashed once for the run.
+    if (prefix !== this.runPrefix || respondent !== this.runRespondent) {
+      groupHash(prefix, respondent);
+      this.runPrefix = prefix;
+      this.runRespondent = respondent;
+      this.runHi = gHi;
+      this.runLo = gLo;
+    }
+    this.mark(this.runHi, this.runLo, q >>> 5, 1 << (q & 31));
   }
 
   /** Sets `bits` of block `block` of the group hashed (hi, lo); a bit already set makes the group a suspect. */
@@ -132,7 +145,13 @@ export class RespondentSet implements AnswerSink<number> {
     const ours: number[][] = [];
     p.questions.forEach((text, q) => (ours[fold(q)] ??= []).push(fold(this.question(text))));
     const t = p.table;
-    for (let at = 0; at < t.length; at += WIDTH) {
+    const slots = t.length / WIDTH;
+    // Their entries in a scrambled order: taken in slot order they come sorted by the same hash
+    // this table probes by, and linear probing then builds one long run (76 000 respondents took
+    // 0.9 s instead of 0.02 s). An odd multiplier permutes a power-of-two number of slots.
+    const scramble = (slots & (slots - 1)) === 0;
+    for (let i = 0; i < slots; i++) {
+      const at = (scramble ? Math.imul(i, 0x9e3779b1) & (slots - 1) : i) * WIDTH;
       let bits = t[at + 2]!;
       if (bits === 0) continue;
       const block = t[at]! >>> BLOCK_SHIFT;

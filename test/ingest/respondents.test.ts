@@ -87,6 +87,19 @@ describe('answers read twice', () => {
     expect([dups![0]!.line, dups![0]!.message.match(/as at (\S+);/)?.[1]]).toEqual([1002, 'a.csv:2']);
     expect(dups![20]!.message).toBe('199980 more answers repeat an earlier answer of the same respondent');
   });
+  it('joining a set takes each of its entries once, whatever its table size: disjoint parts add up, a shared answer is a suspect', () => {
+    for (const size of [3, 700, 90_000]) {
+      const a = new RespondentSet();
+      const b = new RespondentSet();
+      for (let i = 0; i < size; i++) for (const q of ['q1', 'q2']) {
+        a.add(a.cell('1460', '2025', 'H', q), String(i));
+        b.add(b.cell('1460', '2025', 'H', q), String(size + i));
+      }
+      b.add(b.cell('1460', '2025', 'H', 'q2'), '0');
+      a.merge(b.pack());
+      expect([a.length, a.entries, a.suspects.size]).toEqual([4 * size + 1, 2 * size, 1]);
+    }
+  });
   it('sets numbering their questions differently (parts read on other threads) are joined by the questions\' texts', () => {
     const a = new RespondentSet();
     a.add(a.cell('1460', '2025', 'H', 'q1'), '1');
