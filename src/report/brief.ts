@@ -5,7 +5,7 @@ import { findingNotes } from './finding-words.js';
 import { phrases } from './phrases.js';
 import type { BudgetRow } from '../model/report.js';
 import { previousForecast } from './brief-budget.js';
-import { alphaText, areaName, areaQuality, briefSources, budgetHeading, budgetLabel, budgetPeriodNote, fileName, indicatorName, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, resultRuns, seriesValues, statusWhy, type RenderOptions } from './view.js';
+import { alphaText, areaName, attributionLines, areaQuality, briefSources, budgetHeading, budgetLabel, budgetPeriodNote, fileName, indicatorName, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, resultRuns, seriesValues, statusWhy, type RenderOptions } from './view.js';
 import { words } from './words.js';
 import { historyView, milestoneView, milestoneMethod, qualitySparkline } from './history.js';
 import { peerRows, peerWords } from './peer-view.js';
@@ -223,7 +223,7 @@ export function methodNote(report: Report, area: string, lang: Lang): string[] {
     ...(latest.some((q) => q.trend !== null) ? [p.methodTrend] : []),
     ...(budget.length > 0 ? [p.deviationMeaning(budget.some((b) => !b.period.endsWith('-12') && b.forecast !== null))] : []),
     ...(sources.length > 0 ? [p.sources(sources.map(fileName).join(', '))] : []),
-    ...(kolada ? report.attribution : []),
+    ...(kolada ? attributionLines(report, lang) : []),
   ];
 }
 

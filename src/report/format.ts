@@ -19,7 +19,13 @@ const UNITS = {
   amount: both<Record<AmountUnit, string>>({ kr: 'kr', tkr: 'tkr', mnkr: 'mnkr' }, { kr: 'SEK', tkr: 'kSEK', mnkr: 'MSEK' }),
   hours: both('timmar', 'hours'),
   days: both('dagar', 'days'),
+  /** The unit after a number printed as exactly 1 or -1: `1 dag`, `-1 timme`. */
+  hour: both('timme', 'hour'),
+  day: both('dag', 'day'),
 };
+
+/** Whether a number as printed is one (`1`, `-1`; `1,0 dagar` stays plural), so its unit is singular. */
+const isOne = (printed: string) => /^-?1$/.test(printed);
 
 const rounders = new Map<number, Intl.NumberFormat>();
 
@@ -131,10 +137,14 @@ export function formatValue(value: number, unit: ValueUnit, lang: Lang, decimals
       return `${formatNumber(value, decimals ?? 0, lang)} ${inLang(UNITS, lang).krPerInhabitant}`;
     case 'mnkr':
       return `${formatNumber(value, decimals ?? 1, lang)} ${inLang(UNITS, lang).amount.mnkr}`;
-    case 'hours':
-      return `${formatNumber(value, decimals ?? 1, lang)} ${inLang(UNITS, lang).hours}`;
-    case 'days':
-      return `${formatNumber(value, decimals ?? 1, lang)} ${inLang(UNITS, lang).days}`;
+    case 'hours': {
+      const n = formatNumber(value, decimals ?? 1, lang);
+      return `${n} ${inLang(UNITS, lang)[isOne(n) ? 'hour' : 'hours']}`;
+    }
+    case 'days': {
+      const n = formatNumber(value, decimals ?? 1, lang);
+      return `${n} ${inLang(UNITS, lang)[isOne(n) ? 'day' : 'days']}`;
+    }
     case 'count':
       return formatNumber(value, decimals ?? 0, lang);
     case 'number':

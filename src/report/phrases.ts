@@ -146,6 +146,8 @@ export const PHRASES = {
     (list: string) => `Avvikelse = budget − utfall: positiv är bättre än budget, oavsett källans teckenkonvention${list ? ` (${list})` : ''}.`,
     (list) => `Deviation = budget − actual: positive is better than budget, whatever the source's sign convention${list ? ` (${list})` : ''}.`,
   ),
+  /** The credit Kolada's licence asks for, as the report records it (in Swedish) and as each language prints it. */
+  koladaCredit: both('Källa: Kolada (RKA), CC BY 4.0', 'Source: Kolada (RKA), CC BY 4.0'),
   ofRevenue: both(
     (target: string) => `av skatteintäkter och generella statsbidrag (mål ${target})`,
     (target) => `of tax revenue and general grants (target ${target})`,

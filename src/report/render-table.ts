@@ -1,7 +1,7 @@
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatSignedPct, formatValue, sparkline } from './format.js';
 import type { ValueUnit } from '../model/vocabulary.js';
-import { alphaText, areaName, budgetHeading, budgetLabel, budgetPeriodNote, indicatorName, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, reportAreas, resultRuns, seriesValues, signNote, statusWhy, type RenderOptions } from './view.js';
+import { alphaText, areaName, attributionLines, budgetHeading, budgetLabel, budgetPeriodNote, indicatorName, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, reportAreas, resultRuns, seriesValues, signNote, statusWhy, type RenderOptions } from './view.js';
 import { wordCut } from './titles.js';
 import { words } from './words.js';
 import { TextTable } from './text-table.js';
@@ -244,7 +244,7 @@ export function renderTable(report: Report, opts: TableRenderOptions): string {
     out.pop();
   }
   out.push('', prose(signNote(report, opts.lang), opts.paint.dim, opts));
-  for (const a of report.attribution) out.push(prose(a, opts.paint.dim, opts));
+  for (const a of attributionLines(report, opts.lang)) out.push(prose(a, opts.paint.dim, opts));
   return `${out.join('\n')}\n`;
 }
 

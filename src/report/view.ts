@@ -5,7 +5,7 @@ import type { AmountUnit, Better, Lang, ValueUnit } from '../model/vocabulary.js
 import { qualityStatusWhy } from '../model/quality-status.js';
 import { readerTitle } from './titles.js';
 import { formatAmount, formatPct, formatPeriod, formatValue, NUMBER_MARKS } from './format.js';
-import { phrases } from './phrases.js';
+import { PHRASES, phrases } from './phrases.js';
 import { minMax } from '../model/array.js';
 
 /** Colour as an optional extra; the CLI decides and passes it in (identity when off). */
@@ -229,6 +229,11 @@ export function resultRuns(report: Report, area: string, lang: Lang): Run[] | un
   const runs: Run[] = [{ text: w.result, strong: true }, { text: `: ${parts.join('; ')} ${phrases(lang).ofRevenue(formatPct(r.target, lang, 0))} ` }];
   if (r.status !== null) runs.push({ text: w.status[r.status], status: r.status });
   return runs;
+}
+
+/** The report's credit lines in the reader's language: the report records them as the source's licence words them, in Swedish. */
+export function attributionLines(report: Report, lang: Lang): string[] {
+  return report.attribution.map((a) => (a === PHRASES.koladaCredit.sv ? phrases(lang).koladaCredit : a));
 }
 
 /** One sentence on how budget figures are signed, and how each source wrote them. */

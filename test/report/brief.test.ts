@@ -60,6 +60,12 @@ describe('a brief says what a committee asks', () => {
     expect(q).toContain('Andel positiva svar');
     expect(q).not.toContain('Avvikelse');
   });
+  it('credits Kolada in the brief\'s language', () => {
+    const kolada = twoMembers({ attribution: ['Källa: Kolada (RKA), CC BY 4.0'] });
+    kolada.inputs[0] = { ...kolada.inputs[0]!, format: 'kolada-csv' };
+    expect(buildBrief(kolada, '1460', { ...sv, lang: 'en' }).method.body).toContain('Source: Kolada (RKA), CC BY 4.0');
+    expect(buildBrief(kolada, '1460', sv).method.body).toContain('Källa: Kolada (RKA), CC BY 4.0');
+  });
   it('lists findings of its own files and of files no brief draws on, by file name, not those of other areas\' files', () => {
     const finding = (file: string, code: string) => ({ code, severity: 'warning' as const, file, message: 'm' });
     const r = twoMembers({ findings: [finding('data/budget-mellerud.csv', 'unit-assumed'), finding('data/budget-bengtsfors.csv', 'sign-mixed'), finding('data/okänd.csv', 'file-empty')] });

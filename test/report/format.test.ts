@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatNumber, formatPct, formatPp } from '../../src/report/format.js';
+import { formatAmount, formatDiff, formatNumber, formatPct, formatPp, formatValue } from '../../src/report/format.js';
 
 const NBSP = '\u00A0';
 
@@ -64,5 +64,17 @@ describe('the formats built on it', () => {
     expect(formatAmount(1_234_500, 'tkr', 'sv', true)).toBe(`+1${NBSP}235 tkr`);
     expect(formatAmount(-1_250_000, 'mnkr', 'en')).toBe('-1.3 MSEK');
     expect(formatAmount(-400, 'tkr', 'sv', true)).toBe('0 tkr');
+  });
+});
+
+describe('units after one', () => {
+  it('a day or an hour printed as exactly one is singular; any other number, and 1,0, plural', () => {
+    expect(formatDiff(1, 'days', 'sv', 0)).toBe('+1 dag');
+    expect(formatDiff(-1.2, 'days', 'sv', 0)).toBe('-1 dag');
+    expect(formatDiff(2, 'days', 'sv', 0)).toBe('+2 dagar');
+    expect(formatValue(1, 'days', 'sv')).toBe('1,0 dagar');
+    expect(formatValue(1, 'hours', 'en', 0)).toBe('1 hour');
+    expect(formatValue(-1, 'hours', 'sv', 0)).toBe('-1 timme');
+    expect(formatValue(11, 'days', 'en', 0)).toBe('11 days');
   });
 });
