@@ -94,6 +94,9 @@ function qualitySection(report: Report, area: string, lang: Lang): Section<Table
   // Only differences a test was made for can be called chance; a source without n gives none.
   const comparisons = quality.flatMap((q) => [q.change, q.reference]).filter((c) => c !== null);
   const tested = comparisons.filter((c) => c.p !== null).length;
+  // p.e. is explained only where a difference is printed in it (a share's).
+  const pp = quality.some((q) => (q.change !== null || q.reference !== null) && indicatorUnit(report, q.indicator) === '%');
+  const legend = phrases(lang).significanceLegend(tested > 0 ? alphaText(report, lang) : null, tested === comparisons.length, pp);
   return {
     heading: w.quality,
     body: {
@@ -116,7 +119,7 @@ function qualitySection(report: Report, area: string, lang: Lang): Section<Table
         cell(indicatorName(report, q.indicator, lang)), cell(q.service), cell(w.missing(q.period)), cell(''), cell(''), cell(''), cell(''), cell(''), cell(sparkline(seriesValues(report, q))),
       ])),
     },
-    ...(comparisons.length > 0 ? { note: phrases(lang).significanceLegend(tested > 0 ? alphaText(report, lang) : null, tested === comparisons.length) } : {}),
+    ...(legend ? { note: legend } : {}),
   };
 }
 

@@ -101,12 +101,12 @@ export const PHRASES = {
     (forecast: boolean) => `Avvikelse mot budget: plus betyder lägre kostnader än budgeterat, minus högre.${forecast ? ' Prognosen är verksamhetens egen för helåret.' : ''}`,
     (forecast) => `Deviation from budget: plus means lower costs than budgeted, minus higher.${forecast ? ' The forecast is the service\'s own for the full year.' : ''}`,
   ),
-  /** What the quality table's marks mean: `*` where a test was made, and that unmarked differences are chance only where every one was tested. */
+  /** What the quality table's marks mean: `*` where a test was made, that unmarked differences are chance only where every one was tested, and p.e. where a difference is in them; empty where none applies. */
   significanceLegend: both(
-    (alpha: string | null, allTested: boolean) =>
-      `${alpha === null ? '' : `* statistiskt säkerställd skillnad (p < ${alpha})${allTested ? '; skillnader utan * ligger inom den slumpmässiga osäkerheten' : ''}. `}p.e. = procentenheter.`,
-    (alpha, allTested) =>
-      `${alpha === null ? '' : `* statistically significant difference (p < ${alpha})${allTested ? '; differences without * are within random uncertainty' : ''}. `}pp = percentage points.`,
+    (alpha: string | null, allTested: boolean, pp: boolean) =>
+      [alpha !== null && `* statistiskt säkerställd skillnad (p < ${alpha})${allTested ? '; skillnader utan * ligger inom den slumpmässiga osäkerheten' : ''}.`, pp && 'p.e. = procentenheter.'].filter(Boolean).join(' '),
+    (alpha, allTested, pp) =>
+      [alpha !== null && `* statistically significant difference (p < ${alpha})${allTested ? '; differences without * are within random uncertainty' : ''}.`, pp && 'pp = percentage points.'].filter(Boolean).join(' '),
   ),
   /** "Siffrorna gäller ekonomin till och med 31 oktober 2025 och kvaliteten 2025." */
   asOf: both(

@@ -108,10 +108,14 @@ function qualityTable(report: Report, area: string, opts: TableRenderOptions): s
     return `${statusCell(q.status, opts)}${superscript(n)}`;
   };
   const column = (head: string, cell: (q: QualityRow) => string, more: Partial<TableColumn> = {}): TableColumn => ({ head, cells: rows.map((q) => (gone.has(q) ? '' : cell(q))), ...more });
+  // The legend and the value's head speak of tests and intervals only where the table shows some.
+  const shown = rows.filter((q) => !gone.has(q));
+  const interval = shown.some((q) => q.low !== null && q.high !== null);
+  const tested = shown.some((q) => [q.change, q.reference].some((c) => c !== null && c.p !== null));
   const table = drawTable([
     { head: w.indicator, cells: rows.map((q) => `${title(q)}${q.gender === 'T' ? '' : ` – ${q.gender === 'K' ? w.women : w.men}`}`), wrap: true },
     { head: w.service, cells: rows.map((q) => q.service), wrap: true },
-    { head: `${report.period.survey} ${w.latest.replace(/^\S+ /, '')}`, cells: rows.map((q) => (gone.has(q) ? opts.paint.dim(`– ${w.missing(q.period)}`) : valueCell(q, report, opts))) },
+    { head: interval ? `${report.period.survey} ${w.latest.replace(/^\S+ /, '')}` : `${report.period.survey}`, cells: rows.map((q) => (gone.has(q) ? opts.paint.dim(`– ${w.missing(q.period)}`) : valueCell(q, report, opts))) },
     column(w.n, (q) => (q.n === null ? '' : formatNumber(q.n, 0, opts.lang)), { drop: 3 }),
     column(w.change, (q) => (q.change ? `${diffCell(q.change, indicatorUnit(report, q.indicator), opts)} ${opts.paint.dim(`(${q.change.from})`)}` : ''), { drop: 2 }),
     column(w.trend, (q) => (q.trend ? w.verdict[q.trend.verdict] : ''), { wrap: true }),
@@ -119,7 +123,8 @@ function qualityTable(report: Report, area: string, opts: TableRenderOptions): s
     column(w.statusHeader, marked),
     { head: w.series, cells: rows.map((q) => (gone.has(q) ? sparkline(seriesValues(report, q)) : qualitySparkline(report, q))), drop: 1 },
   ], opts);
-  const notes = [prose(w.significantNote(alphaText(report, opts.lang)), opts.paint.dim, opts), ...[...reasons].map(([why, n]) => prose(`${superscript(n)} ${why}`, opts.paint.dim, opts))];
+  const legend = w.significantNote(tested ? alphaText(report, opts.lang) : null, interval);
+  const notes = [...(legend ? [prose(legend, opts.paint.dim, opts)] : []), ...[...reasons].map(([why, n]) => prose(`${superscript(n)} ${why}`, opts.paint.dim, opts))];
   if (report.period.survey !== null && all.some((q) => olderPeriod(report, q) !== null)) notes.push(prose(w.olderNote(report.period.survey, report.settings.window), opts.paint.dim, opts));
   if (folded.size > 0) notes.push(prose(w.foldedGenders(folded.size, [...folded].filter((q) => q.status === 'yellow' || q.status === 'red').length), opts.paint.dim, opts));
   return [prose(w.quality, opts.paint.bold, opts), table, ...notes].join('\n');
@@ -243,7 +248,8 @@ export function renderTable(report: Report, opts: TableRenderOptions): string {
     out.push('', prose(`━━ ${title} ━━`, opts.paint.bold, opts), ...parts.flatMap((p) => [p, '']));
     out.pop();
   }
-  out.push('', prose(signNote(report, opts.lang), opts.paint.dim, opts));
+  // How deviations are signed, only where the report has a budget line to sign.
+  if (report.budget.length > 0) out.push('', prose(signNote(report, opts.lang), opts.paint.dim, opts));
   for (const a of attributionLines(report, opts.lang)) out.push(prose(a, opts.paint.dim, opts));
   return `${out.join('\n')}\n`;
 }

@@ -45,9 +45,10 @@ export const WORDS = {
   optimistic: both('optimistisk?', 'optimistic?'),
   suppressed: both('dold', 'hidden'),
   incomplete: both('ofullständig (svar avvisade)', 'incomplete (answers rejected)'),
+  /** The quality table's legend: the `*` where some difference was tested, the interval where some row shows one; empty where neither. */
   significantNote: both(
-    (alpha: string) => `* statistiskt säkerställd skillnad (p < ${alpha}); KI = 95 % konfidensintervall (Wilson)`,
-    (alpha) => `* statistically significant difference (p < ${alpha}); CI = 95% confidence interval (Wilson)`,
+    (alpha: string | null, interval: boolean) => [alpha !== null && `* statistiskt säkerställd skillnad (p < ${alpha})`, interval && 'KI = 95 % konfidensintervall (Wilson)'].filter(Boolean).join('; '),
+    (alpha, interval) => [alpha !== null && `* statistically significant difference (p < ${alpha})`, interval && 'CI = 95% confidence interval (Wilson)'].filter(Boolean).join('; '),
   ),
   verdict: both<Record<Verdict, string>>(
     {

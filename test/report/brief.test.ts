@@ -60,6 +60,12 @@ describe('a brief says what a committee asks', () => {
     expect(q).toContain('Andel positiva svar');
     expect(q).not.toContain('Avvikelse');
   });
+  it('explains p.e. only under differences printed in it', () => {
+    const days = twoMembers({ indicators: [{ ...report().indicators[0]!, unit: 'days' }], quality: [qualityRow({ n: null, low: null, high: null, change: { from: '2024', fromValue: 88, differencePp: 2, p: null, significant: false } })] });
+    expect(buildBrief(days, '1460', sv).quality!.note).toBeUndefined();
+    const shares = twoMembers({ quality: [qualityRow({ n: null, low: null, high: null, change: { from: '2024', fromValue: 88, differencePp: 2, p: null, significant: false } })] });
+    expect(buildBrief(shares, '1460', sv).quality!.note).toBe('p.e. = procentenheter.');
+  });
   it('credits Kolada in the brief\'s language', () => {
     const kolada = twoMembers({ attribution: ['Källa: Kolada (RKA), CC BY 4.0'] });
     kolada.inputs[0] = { ...kolada.inputs[0]!, format: 'kolada-csv' };

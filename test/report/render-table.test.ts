@@ -5,6 +5,7 @@ import { loadConfig, loadInputs } from '../../src/ingest/load.js';
 import type { Report } from '../../src/model/report.js';
 import { renderTable, type TableLayout } from '../../src/report/render-table.js';
 import { NO_PAINT } from '../../src/report/view.js';
+import { qualityRow, report as madeReport } from './factory.js';
 
 const example = async () => {
   const loaded = await loadConfig('fixtures/bengtsfors-mellerud/tillit.config.json');
@@ -57,5 +58,20 @@ describe('the terminal table laid out to a width', () => {
     const column = fitted.split('\n').filter((l) => l.startsWith('│ ')).map((l) => l.split('│')[1]!.trim());
     expect(column.join(' ')).toContain(long);
     expect(render(renamed)).toContain('│ Andel brukare som känner sig trygga med… ');
+  });
+});
+
+describe('the terminal table prints a note only where it applies', () => {
+  it('no budget sign note without budget lines, no interval note or head without an interval, no test note without a test', () => {
+    const noInterval = madeReport({ budget: [], quality: [qualityRow({ n: null, low: null, high: null })] });
+    const text = render(noInterval, { width: 100, genders: false });
+    expect(text).not.toMatch(/Avvikelse = budget|Wilson|KI|p < 0,05/);
+    expect(text).toContain('│ 2025 ');
+  });
+  it('keeps each note where it applies', async () => {
+    const text = render(await example(), { width: 100, genders: false });
+    expect(text).toContain('* statistiskt säkerställd skillnad (p < 0,05); KI = 95 % konfidensintervall (Wilson)');
+    expect(text).toContain('2025 (95 % KI)');
+    expect(text).toContain('Avvikelse = budget − utfall');
   });
 });
