@@ -249,8 +249,8 @@ export function renderTable(report: Report, opts: TableRenderOptions): string {
     out.pop();
   }
   // How deviations are signed, only where the report has a budget line to sign.
-  if (report.budget.length > 0) out.push('', prose(signNote(report, opts.lang), opts.paint.dim, opts));
-  for (const a of attributionLines(report, opts.lang)) out.push(prose(a, opts.paint.dim, opts));
+  const tail = [...(report.budget.length > 0 ? [signNote(report, opts.lang)] : []), ...attributionLines(report, opts.lang)];
+  if (tail.length > 0) out.push('', ...tail.map((t) => prose(t, opts.paint.dim, opts)));
   return `${out.join('\n')}\n`;
 }
 
