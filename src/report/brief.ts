@@ -66,18 +66,21 @@ export function buildBrief(report: Report, area: string, opts: RenderOptions): B
   const w = words(lang);
   const name = areaName(report, area);
   const isOrg = report.areas.find((a) => a.code === area)?.kind === 'organisation';
-  const when = [report.period.survey && `${w.qualityFor} ${report.period.survey}`, report.period.budget && `${w.budgetAfter} ${formatPeriod(report.period.budget, lang)}`].filter(Boolean).join(', ');
+  const quality = qualitySection(report, area, lang);
+  const budget = budgetSection(report, area, lang);
+  // The title names only what the brief has: no "kvalitet 2025" over a brief without a quality table.
+  const when = [quality && report.period.survey && `${w.qualityFor} ${report.period.survey}`, budget && report.period.budget && `${w.budgetAfter} ${formatPeriod(report.period.budget, lang)}`].filter(Boolean).join(', ');
   const messages = keyMessages(report, area, opts);
   return {
     lang,
     area,
-    title: `${isOrg ? name : `${name} (${area})`} – ${w.followUp}: ${when}`,
+    title: `${isOrg ? name : `${name} (${area})`} – ${w.followUp}${when ? `: ${when}` : ''}`,
     asOf: asOf(report, area, lang),
     generated: report.generatedAt ? `${w.generated} ${report.generatedAt}` : null,
     messages: messages.length > 0 ? { heading: w.keyMessages, body: messages } : null,
-    quality: qualitySection(report, area, lang),
+    quality,
     peers: peerSection(report, area, lang),
-    budget: budgetSection(report, area, lang),
+    budget,
     result: resultCells(report, area, lang),
     beside: besideSection(report, area, lang),
     allocation: isOrg ? allocationSection(report, lang) : null,

@@ -66,6 +66,11 @@ describe('a brief says what a committee asks', () => {
     const shares = twoMembers({ quality: [qualityRow({ n: null, low: null, high: null, change: { from: '2024', fromValue: 88, differencePp: 2, p: null, significant: false } })] });
     expect(buildBrief(shares, '1460', sv).quality!.note).toBe('p.e. = procentenheter.');
   });
+  it('names in its title only what it has', () => {
+    expect(buildBrief(twoMembers({ quality: [] }), '1460', sv).title).toBe('Bengtsfors (1460) – uppföljning: budget efter oktober 2025');
+    expect(buildBrief(twoMembers({ budget: [] }), '1460', sv).title).toBe('Bengtsfors (1460) – uppföljning: kvalitet 2025');
+    expect(buildBrief(twoMembers(), '1460', sv).title).toBe('Bengtsfors (1460) – uppföljning: kvalitet 2025, budget efter oktober 2025');
+  });
   it('credits Kolada in the brief\'s language', () => {
     const kolada = twoMembers({ attribution: ['Källa: Kolada (RKA), CC BY 4.0'] });
     kolada.inputs[0] = { ...kolada.inputs[0]!, format: 'kolada-csv' };
