@@ -5,17 +5,27 @@ const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** How a service is named in running text ("hemtjänsten", "home care"); brackets are the caller's. */
 const SERVICE_IN_TEXT: Record<string, string> = { hemtjänst: 'home care', 'särskilt boende': 'special housing', äldreomsorg: 'elderly care', lss: 'LSS', 'individ- och familjeomsorg': 'individual and family care' };
-const SV_SERVICE_SPECIAL: Record<string, string> = { 'särskilt boende': 'det särskilda boendet', lss: 'LSS-verksamheten' };
+/** A name's entry in a list of known service words, whatever its case (only the list's own keys). */
+const known = (list: Record<string, string>, name: string): string | undefined => (Object.hasOwn(list, name.toLowerCase()) ? list[name.toLowerCase()] : undefined);
+
+/**
+ * The known service words in their Swedish definite form. Any other name (a budget line's own:
+ * "Samskapad digital tjänst", a proper name) is used as written: its grammar cannot be guessed.
+ */
+const SV_SERVICE_DEFINITE: Record<string, string> = {
+  hemtjänst: 'hemtjänsten', äldreomsorg: 'äldreomsorgen', 'individ- och familjeomsorg': 'individ- och familjeomsorgen', socialtjänst: 'socialtjänsten',
+  färdtjänst: 'färdtjänsten', funktionshinderomsorg: 'funktionshinderomsorgen', handikappomsorg: 'handikappomsorgen', 'särskilt boende': 'det särskilda boendet', lss: 'LSS-verksamheten',
+};
 
 /**
  * Every sentence of the reports and briefs, Swedish beside English. Arguments are formatted values
  * (numbers, amounts and periods already in the report's language); a sentence only arranges them.
  */
 export const PHRASES = {
-  /** A lower-case service in its definite form: "hemtjänsten", "det särskilda boendet", "home care". */
+  /** A known service in its definite form, lower case ("hemtjänsten", "det särskilda boendet", "home care"); any other name as written. */
   serviceDefinite: both(
-    (s: string) => (Object.hasOwn(SV_SERVICE_SPECIAL, s) ? SV_SERVICE_SPECIAL[s]! : s.endsWith('omsorg') || s.endsWith('tjänst') ? `${s}en` : s),
-    (s) => (Object.hasOwn(SERVICE_IN_TEXT, s) ? SERVICE_IN_TEXT[s]! : s),
+    (s: string) => known(SV_SERVICE_DEFINITE, s) ?? s,
+    (s) => known(SERVICE_IN_TEXT, s) ?? s,
   ),
   sharedOrganisation: both('den gemensamma organisationen', 'the shared organisation'),
   inArea: both((name: string) => `i ${name}`, (name) => `in ${name}`),

@@ -57,10 +57,26 @@ describe('key messages', () => {
     expect(keyMessages(only, '1460', sv)[0]).not.toContain('sedan');
     const noForecastBefore = report({ quality: [], budget: [budgetRow({ total: true, activity: 'Totalt', series: [{ ...budgetRow().series[0]!, forecast: null }, budgetRow().series[1]!] })] });
     expect(keyMessages(noForecastBefore, '1460', sv)[0]).not.toContain('sedan');
-    const same = report({ quality: [], budget: [budgetRow({ total: true, activity: 'Totalt', series: [{ ...budgetRow().series[0]!, forecast: 245_020_000 }, budgetRow().series[1]!] })] });
+    const same = report({ quality: [], budget: [budgetRow({ total: true, activity: 'Totalt', series: [{ ...budgetRow().series[0]!, forecast: 245_000_300 }, budgetRow().series[1]!] })] });
     expect(keyMessages(same, '1460', sv)[0]).toMatch(/; prognosen är oförändrad sedan september\.$/);
+    // A move that rounds to 0,0 mnkr is said in tkr, not as no move.
+    const little = report({ quality: [], budget: [budgetRow({ total: true, activity: 'Totalt', series: [{ ...budgetRow().series[0]!, forecast: 245_019_000 }, budgetRow().series[1]!] })] });
+    expect(keyMessages(little, '1460', sv)[0]).toMatch(/; prognosen har förbättrats med 19 tkr sedan september\.$/);
     const better = report({ quality: [], budget: [budgetRow({ total: true, activity: 'Totalt', series: [{ ...budgetRow().series[0]!, forecast: 247_000_000 }, budgetRow().series[1]!] })] });
     expect(keyMessages(better, '1460', sv)[0]).toContain('; prognosen har förbättrats med 2,0 mnkr sedan september.');
+  });
+  it('says a forecast deviation that rounds to 0,0 mnkr in tkr', () => {
+    const r = report({ quality: [], budget: [budgetRow({ activity: 'Samskapad digital tjänst', forecastDeviation: 12_000, forecast: 239_988_000, series: [budgetRow().series[1]!] })] });
+    const text = keyMessages(r, '1460', sv).join(' ');
+    expect(text).toContain('prognosen pekar på ett överskott på 12 tkr');
+    expect(text).not.toMatch(/på 0,0 mnkr/);
+  });
+  it('puts only the known service words in their definite form; a line\'s own name is used as written', () => {
+    const line = (activity: string) => keyMessages(report({ quality: [], budget: [budgetRow({ activity, series: [budgetRow().series[1]!] })] }), '1460', sv)[0]!;
+    expect(line('Samskapad digital tjänst')).toMatch(/^Samskapad digital tjänst i Bengtsfors ligger/);
+    expect(line('Hemtjänst')).toMatch(/^Hemtjänsten i Bengtsfors ligger/);
+    expect(line('Individ- och familjeomsorg')).toMatch(/^Individ- och familjeomsorgen i Bengtsfors ligger/);
+    expect(line('Kvalitetsomsorg')).toMatch(/^Kvalitetsomsorg i Bengtsfors ligger/);
   });
   it('says why a result short of green is so where the committee set a target, and names the target', () => {
     const withTarget = (target: number | null) => report({ indicators: [{ ...report().indicators[0]!, target }], quality: [qualityRow({ value: 88.3, status: 'yellow' })] });
@@ -77,8 +93,8 @@ describe('key messages', () => {
   it('names a service the phrasebook does not know as it is, whatever it is called', () => {
     for (const service of ['constructor', 'toString', '__proto__']) {
       const r = report({ quality: [qualityRow({ service, change: { from: '2024', fromValue: 80, differencePp: 10, p: 0.001, significant: true } })] });
-      expect(keyMessages(r, '1460', sv)[0]).toContain(`inom ${service.toLowerCase()} i Bengtsfors`);
-      expect(keyMessages(r, '1460', en)[0]).toContain(`in ${service.toLowerCase()} in Bengtsfors`);
+      expect(keyMessages(r, '1460', sv)[0]).toContain(`inom ${service} i Bengtsfors`);
+      expect(keyMessages(r, '1460', en)[0]).toContain(`in ${service} in Bengtsfors`);
     }
   });
   it('has nothing to say about an area with no figures', () => {
