@@ -233,7 +233,8 @@ export function resultRuns(report: Report, area: string, lang: Lang): Run[] | un
 
 /** The report's credit lines in the reader's language: the report records them as the source's licence words them, in Swedish. */
 export function attributionLines(report: Report, lang: Lang): string[] {
-  return report.attribution.map((a) => (a === PHRASES.koladaCredit.sv ? phrases(lang).koladaCredit : a));
+  const kolada: readonly string[] = Object.values(PHRASES.koladaCredit);
+  return report.attribution.map((a) => (kolada.includes(a) ? phrases(lang).koladaCredit : a));
 }
 
 /** One sentence on how budget figures are signed, and how each source wrote them. */

@@ -31,7 +31,7 @@ describe('formats by name', () => {
     expect(renderReport(twoAreas, 'csv', opts).split('\r\n').map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['section,area', 'quality,1460', 'quality,1461', 'budget,1460', '']);
     expect(renderReport(twoAreas, 'csv', { ...opts, csvDialect: 'excel-sv' })).toMatch(/^\uFEFFsection;area;/);
     const md = renderReport(twoAreas, 'md', opts);
-    expect(md.split('\n---\n\n').map((b) => b.split('\n')[0])).toEqual(['# Bengtsfors (1460) – uppföljning: kvalitet 2025, budget efter oktober 2025', '# Mellerud (1461) – uppföljning: kvalitet 2025, budget efter oktober 2025']);
+    expect(md.split('\n---\n\n').map((b) => b.split('\n')[0])).toEqual(['# Bengtsfors (1460) – uppföljning: kvalitet 2025, budget efter oktober 2025', '# Mellerud (1461) – uppföljning: kvalitet 2025']);
     const html = renderReport(twoAreas, 'html', opts);
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="sv">')).toBe(true);
     expect(html.match(/<section class="brief"/g)).toHaveLength(2);
