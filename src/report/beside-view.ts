@@ -19,32 +19,51 @@ export interface BesideView {
 
 /**
  * An area's quality beside cost: per service, its headline indicator's value (with its year when
- * older than the report's) and trend, the budget line that pays for the service, its deviation,
- * its cost per inhabitant and, where any row has a volume, per user or hour. Null when the area
- * has no rows, or neither it nor the report has any budget line to set beside them. Laid out to a
- * width, the columns left out first to last: budget line, cost per inhabitant.
+ * older than the report's) and trend, the budget line that pays for the service (marked shared when
+ * it pays for more than one: its figures are then the whole line's), its deviation, its cost per
+ * inhabitant where any row has one and, where any row has a volume, per user or hour. Null when the
+ * area has no rows, or neither it nor the report has any budget line to set beside them; in a brief
+ * (`inBrief`), rows without a line are left out (a row of empty cells tells a committee nothing),
+ * and null when none is left. Laid out to a width, the columns left out first to last: cost per
+ * inhabitant, trend (the quality table above has it); the budget line is always kept, as it says
+ * whose the figures beside it are.
  */
-export function besideView(report: Report, area: string, lang: Lang, decimals = 1): BesideView | null {
-  const rows = report.qualityBesideCost.filter((q) => q.area === area);
-  if (rows.length === 0 || (report.budget.length === 0 && rows.every((q) => q.activity === null))) return null;
+export function besideView(report: Report, area: string, lang: Lang, decimals = 1, inBrief = false): BesideView | null {
+  const all = report.qualityBesideCost.filter((q) => q.area === area);
+  if (all.length === 0 || (report.budget.length === 0 && all.every((q) => q.activity === null))) return null;
+  const rows = inBrief ? all.filter((q) => q.activity !== null) : all;
+  if (rows.length === 0) return null;
   const b = inLang(BESIDE_WORDS, lang);
   const w = words(lang);
+  const served = servicesByLine(rows);
   const column = (head: string, cell: (q: BesideRow) => string, more: Partial<TableColumn> = {}): TableColumn => ({ head, cells: rows.map(cell), ...more });
   const columns = [
     column(b.head.service, (q) => q.service, { wrap: true }),
     column(b.head.headline, (q) => indicatorName(report, q.indicator, lang), { wrap: true }),
     column(report.period.survey ?? b.head.value, (q) => valueText(report, q, lang, decimals)),
-    column(b.head.trend, (q) => (q.verdict === null ? '' : w.verdict[q.verdict]), { wrap: true }),
-    column(b.head.activity, (q) => q.activity ?? `– ${b.noActivity}`, { wrap: true, drop: 1 }),
+    column(b.head.trend, (q) => (q.verdict === null ? '' : w.verdict[q.verdict]), { wrap: true, drop: 2 }),
+    column(b.head.activity, (q) => (q.activity === null ? `– ${b.noActivity}` : (served.get(q.activity)?.length ?? 0) > 1 ? `${q.activity} (${b.shared})` : q.activity), { wrap: true }),
     column(b.head.deviationPct, (q) => (q.deviationPct === null ? '' : `${q.deviationPct > 0 ? '+' : ''}${formatPct(q.deviationPct, lang)}`)),
-    column(b.head.perInhabitant, (q) => (q.actualPerInhabitant === null ? '' : formatNumber(q.actualPerInhabitant, 0, lang)), { drop: 2 }),
   ];
+  if (rows.some((q) => q.actualPerInhabitant !== null)) columns.push(column(b.head.perInhabitant, (q) => (q.actualPerInhabitant === null ? '' : formatNumber(q.actualPerInhabitant, 0, lang)), { drop: 1 }));
   const per = new Set(rows.flatMap((q) => (q.costPerVolume !== null && q.volume !== null ? [q.volume.per] : [])));
   if (per.size > 0) {
     const [only] = per.size === 1 ? per : [];
     columns.push(column(only ? b.perHead[only] : b.head.perVolume, (q) => (q.costPerVolume === null || q.volume === null ? '' : `${formatNumber(q.costPerVolume, 0, lang)}${only ? '' : ` ${b.per[q.volume.per]}`}`), { wrap: true }));
   }
-  return { heading: b.heading, columns, notes: notes(rows, lang) };
+  return { heading: b.heading, columns, notes: notes(rows, served, lang, inBrief) };
+}
+
+/** Each budget line in the rows, and the services it pays for, in row order. */
+function servicesByLine(rows: readonly BesideRow[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const q of rows) {
+    if (q.activity === null) continue;
+    const services = out.get(q.activity) ?? [];
+    if (!services.includes(q.service)) services.push(q.service);
+    out.set(q.activity, services);
+  }
+  return out;
 }
 
 /** The headline's value as the quality table gives it, its year first when older than the report's. */
@@ -55,8 +74,12 @@ function valueText(report: Report, q: BesideRow, lang: Lang, decimals: number): 
   return report.period.survey !== null && String(periodYear(q.period)) !== report.period.survey ? `${q.period}: ${text}` : text;
 }
 
-/** How each service's headline was chosen (one sentence per rule), then what the cost columns are. */
-function notes(rows: readonly BesideRow[], lang: Lang): string[] {
+/**
+ * The notes, first that a shared line's figures are the whole line's (right under the rows they
+ * concern), then how each service's headline was chosen (one sentence per rule; a brief's without
+ * the config's keys), then what the cost columns shown are, where any row has an amount.
+ */
+function notes(rows: readonly BesideRow[], served: Map<string, string[]>, lang: Lang, inBrief: boolean): string[] {
   const b = inLang(BESIDE_WORDS, lang);
   const byRule = new Map<BesideRow['headlineRule'], string[]>();
   for (const q of rows) {
@@ -65,17 +88,21 @@ function notes(rows: readonly BesideRow[], lang: Lang): string[] {
     byRule.set(q.headlineRule, services);
   }
   const list = (s: string[]) => (s.length === 1 ? s[0]! : `${s.slice(0, -1).join(', ')} ${b.and} ${s.at(-1)}`);
-  const population = rows.find((q) => q.populationYear !== null)?.populationYear ?? null;
+  const amounts = rows.some((q) => q.actualPerInhabitant !== null || q.costPerVolume !== null);
+  const shared = [...served].filter(([, services]) => services.length > 1).map(([line, services]) => b.sharedNote(line, list(services), amounts));
+  const rule = inBrief ? b.ruleInBrief : b.rule;
+  const perInhabitant = rows.some((q) => q.actualPerInhabitant !== null) ? { populationYear: rows.find((q) => q.populationYear !== null)?.populationYear ?? null } : null;
   const counted = rows.flatMap((q) => (q.costPerVolume !== null && q.volume !== null ? [q.volume] : []));
   const pers = new Set(counted.map((v) => v.per));
   const volume = counted[0] === undefined ? null : { year: counted[0].year, unit: pers.size === 1 ? b.per[counted[0].per] : b.perEither };
-  const lines = [...new Set(rows.flatMap((q) => (q.activity === null ? [] : [q.activity])))];
-  return [...[...byRule].map(([rule, services]) => b.rule[rule](list(services))), b.costs({ names: lines.length === 0 ? '' : list(lines), count: lines.length }, population, volume)];
+  const lines = [...new Set(rows.flatMap((q) => (q.activity !== null && (q.actualPerInhabitant !== null || q.costPerVolume !== null) ? [q.activity] : [])))];
+  const costs = lines.length === 0 ? [] : [b.costs({ names: list(lines), count: lines.length }, perInhabitant, volume)];
+  return [...shared, ...[...byRule].map(([r, services]) => rule[r](list(services))), ...costs];
 }
 
 /** The view as a brief's section: a table of plain cells and the notes under it. */
 export function besideSection(report: Report, area: string, lang: Lang): { heading: string; body: { head: string[]; rows: { text: string }[][] }; notes: string[] } | null {
-  const v = besideView(report, area, lang, 0);
+  const v = besideView(report, area, lang, 0, true);
   if (v === null) return null;
   const count = v.columns[0]?.cells.length ?? 0;
   const rows = Array.from({ length: count }, (_, r) => v.columns.map((c) => ({ text: String(c.cells[r]) })));

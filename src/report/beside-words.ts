@@ -10,13 +10,20 @@ type HeadlineRule = 'marked' | 'first-listed' | 'tillit-catalogue' | 'first-by-i
 type Per = 'user' | 'hour';
 
 type Head = { service: string; headline: string; value: string; trend: string; activity: string; deviationPct: string; perInhabitant: string; perVolume: string };
-type Costs = (lines: { names: string; count: number }, populationYear: string | null, volume: { year: string; unit: string } | null) => string;
+type Costs = (lines: { names: string; count: number }, perInhabitant: { populationYear: string | null } | null, volume: { year: string; unit: string } | null) => string;
 
 export const BESIDE_WORDS = {
   heading: both('Kvalitet bredvid kostnad', 'Quality beside cost'),
   head: both<Head>(
     { service: 'Verksamhet', headline: 'Ledande indikator', value: 'Värde', trend: 'Trend', activity: 'Budgetpost', deviationPct: 'Avv. %', perInhabitant: 'Kr/inv. (ack)', perVolume: 'Kr per brukare eller timme (helår)' },
     { service: 'Service', headline: 'Headline indicator', value: 'Value', trend: 'Trend', activity: 'Budget line', deviationPct: 'Dev. %', perInhabitant: 'SEK/inhab. (YTD)', perVolume: 'SEK per user or hour (full year)' },
+  ),
+  /** After a line's name in its cell when it pays for more than one service in the table (`Äldreomsorg (gemensam)`). */
+  shared: both('gemensam', 'shared'),
+  /** Under the table, of a line that pays for more than one service: its figures are the whole line's. */
+  sharedNote: both(
+    (line: string, services: string, amounts: boolean) => `${line} är en gemensam budgetpost för ${services}: ${amounts ? 'avvikelsen och beloppen gäller' : 'avvikelsen gäller'} hela posten, inte varje verksamhet för sig.`,
+    (line, services, amounts) => `${line} is one budget line shared by ${services}: its deviation${amounts ? ' and amounts are' : ' is'} the whole line's, not each service's.`,
   ),
   /** A cell of a service without a budget line of its own. */
   noActivity: both('ingen budgetpost', 'no budget line'),
@@ -39,12 +46,33 @@ export const BESIDE_WORDS = {
       'first-by-id': (s) => `Headline indicator (${s}): none is listed in the config, so the first by id; "headline": true chooses one.`,
     },
   ),
-  /** What the cost columns are: the lines they are of, the population's year, and the volume's when there is one. */
+  /** The same, in a brief: without the config's keys, which a brief's reader does not edit. */
+  ruleInBrief: both<Record<HeadlineRule, (services: string) => string>>(
+    {
+      marked: (s) => `Ledande indikator (${s}): vald i förväg för verksamheten.`,
+      'first-listed': (s) => `Ledande indikator (${s}): den första av de valda indikatorerna som har värden för verksamheten.`,
+      'tillit-catalogue': (s) => `Ledande indikator (${s}): det först listade av de Kolada-nyckeltal tillit känner till för verksamheten.`,
+      'first-by-id': (s) => `Ledande indikator (${s}): ingen är vald i förväg, så den första i ordning efter indikatorns kod.`,
+    },
+    {
+      marked: (s) => `Headline indicator (${s}): chosen beforehand for the service.`,
+      'first-listed': (s) => `Headline indicator (${s}): the first of the chosen indicators with values for the service.`,
+      'tillit-catalogue': (s) => `Headline indicator (${s}): the first listed of the Kolada KPIs tillit knows for the service.`,
+      'first-by-id': (s) => `Headline indicator (${s}): none is chosen beforehand, so the first in the order of the indicators' codes.`,
+    },
+  ),
+  /** What the cost columns shown are: the lines they are of, per inhabitant (with the population's year) where shown, per volume (with its year) where shown. */
   costs: both<Costs>(
-    (lines, pop, vol) =>
-      `Belopp för ${lines.count > 1 ? 'budgetposterna' : 'budgetposten'}${lines.names ? ` ${lines.names}` : ''}: kr/inv. är utfallet hittills i år per invånare${pop ? ` (befolkning ${pop})` : ''}${vol ? `; ${vol.unit} är helårets prognos (utfallet när december är bokförd) delad med volymen ${vol.year}` : ''}.`,
-    (lines, pop, vol) =>
-      `Amounts of the budget ${lines.count > 1 ? 'lines' : 'line'}${lines.names ? ` ${lines.names}` : ''}: SEK/inhab. is the outcome to date per inhabitant${pop ? ` (population ${pop})` : ''}${vol ? `; ${vol.unit} is the year's forecast (the outcome once December is booked) divided by the volume for ${vol.year}` : ''}.`,
+    (lines, inh, vol) =>
+      `Belopp för ${lines.count > 1 ? 'budgetposterna' : 'budgetposten'} ${lines.names}: ${[
+        inh && `kr/inv. är utfallet hittills i år per invånare${inh.populationYear ? ` (befolkning ${inh.populationYear})` : ''}`,
+        vol && `${vol.unit} är helårets prognos (utfallet när december är bokförd) delad med volymen ${vol.year}`,
+      ].filter(Boolean).join('; ')}.`,
+    (lines, inh, vol) =>
+      `Amounts of the budget ${lines.count > 1 ? 'lines' : 'line'} ${lines.names}: ${[
+        inh && `SEK/inhab. is the outcome to date per inhabitant${inh.populationYear ? ` (population ${inh.populationYear})` : ''}`,
+        vol && `${vol.unit} is the year's forecast (the outcome once December is booked) divided by the volume for ${vol.year}`,
+      ].filter(Boolean).join('; ')}.`,
   ),
   /** The cost per volume's unit when rows count users and hours both. */
   perEither: both('kr per brukare eller timme', 'SEK per user or hour'),
@@ -54,8 +82,9 @@ export const BESIDE_WORDS = {
 /** The sentences of quality beside cost's findings, for `FINDING_WORDS`. */
 export const BESIDE_FINDING_WORDS = {
   'beside-cost-no-activity': {
-    sv: 'En verksamhet med kvalitetsresultat saknar budgetpost att ställas bredvid; konfigurationens budget.serviceActivity anger vilken post som betalar den.',
-    en: 'A service with quality figures has no budget line to be set beside; the config\'s budget.serviceActivity names the line that pays for it.',
+    // A brief's reader does not edit the config: the key that fixes this is in the warning's message (stderr, JSON).
+    sv: 'En verksamhet med kvalitetsresultat har ingen budgetpost i underlaget att ställas bredvid.',
+    en: 'A service with quality figures has no budget line in the inputs to be set beside.',
   },
   'beside-cost-no-volume': {
     sv: 'Volymen (brukare eller timmar) som konfigurationen anger för en budgetpost saknas eller är 0 för året, så kostnad per brukare eller timme visas inte.',
