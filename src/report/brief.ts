@@ -1,5 +1,5 @@
 import type { Report } from '../model/report.js';
-import { formatAmount, formatDiff, formatMonthEnd, formatNumber, formatPct, formatPeriod, formatValue, monthName, sparkline, type Lang } from './format.js';
+import { formatAmount, formatAmountMnkr, formatDiff, formatMonthEnd, formatNumber, formatPct, formatPeriod, formatValue, monthName, sparkline, type Lang } from './format.js';
 import { keyMessages } from './messages.js';
 import { findingNotes } from './finding-words.js';
 import { phrases } from './phrases.js';
@@ -140,7 +140,8 @@ function budgetSection(report: Report, area: string, lang: Lang): Section<Table>
   const w = words(lang);
   const budget = report.budget.filter((b) => b.area === area);
   if (budget.length === 0) return null;
-  const amount = (v: number | null, signed = false) => (v === null ? '' : formatAmount(v, 'mnkr', lang, signed));
+  // A signed difference that rounds to 0,0 mnkr is given in tkr: it is small, not nothing.
+  const amount = (v: number | null, signed = false) => (v === null ? '' : signed ? formatAmountMnkr(v, lang, true) : formatAmount(v, 'mnkr', lang));
   // After December the year is closed: the year's budget and outcome, and no forecast columns.
   const closed = budget.every((b) => b.period.endsWith('-12'));
   // How the forecast moved since the month before, as its deviation moves (plus is better).

@@ -78,6 +78,16 @@ export function formatAmount(kr: number, unit: AmountUnit, lang: Lang, signed = 
   return `${signed && v > 0 && /[1-9]/.test(s) ? '+' : ''}${s} ${inLang(UNITS, lang).amount[unit]}`;
 }
 
+/**
+ * An amount in mnkr, or in tkr where mnkr would round a non-zero amount to `0,0 mnkr` (a reader
+ * reads that as nothing): `7,9 mnkr`, `+19 tkr`, `0 tkr`.
+ * @example formatAmountMnkr(19_000, 'sv', true) // '+19 tkr'
+ */
+export function formatAmountMnkr(kr: number, lang: Lang, signed = false): string {
+  const mnkr = formatAmount(kr, 'mnkr', lang, signed);
+  return /[1-9]/.test(mnkr) ? mnkr : formatAmount(kr, 'tkr', lang, signed);
+}
+
 const BARS = '▁▂▃▄▅▆▇█';
 
 /**

@@ -1,6 +1,6 @@
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import type { Lang } from '../model/vocabulary.js';
-import { formatAmount, formatNumber, formatPct, formatValue, monthName } from './format.js';
+import { formatAmount, formatAmountMnkr, formatNumber, formatPct, formatValue, monthName } from './format.js';
 import { phrases } from './phrases.js';
 import { words } from './words.js';
 import { areaName, budgetLabel, indicatorName, indicatorUnit, latestQuality, olderPeriod, seriesQuality, statusWhy, type RenderOptions } from './view.js';
@@ -12,12 +12,6 @@ function serviceDefinite(service: string, lang: Lang): string {
   const bracket = service.indexOf(' (');
   if (bracket > 0) return `${serviceDefinite(service.slice(0, bracket), lang)}${service.slice(bracket)}`;
   return phrases(lang).serviceDefinite(service);
-}
-
-/** An amount as a sentence says it: in mnkr, or in tkr where mnkr would round it to "0,0 mnkr" (a reader hears no amount). */
-function spokenAmount(kr: number, lang: Lang): string {
-  const mnkr = formatAmount(kr, 'mnkr', lang);
-  return /[1-9]/.test(mnkr) ? mnkr : formatAmount(kr, 'tkr', lang);
 }
 
 /** How running text names an area: the municipality, or "the shared organisation". */
@@ -78,14 +72,14 @@ function budgetMessage(report: Report, b: BudgetRow, name: string, opts: RenderO
   // A sum at an earlier month than some of its parts says so (they do not share a later one).
   if (b.periodNote === 'common-month') text += p.atCommonMonth;
   if (b.forecastDeviation !== null && Math.abs(b.forecastDeviation) >= 500) {
-    text += p.forecastPoints(b.forecastDeviation < 0, spokenAmount(Math.abs(b.forecastDeviation), lang));
+    text += p.forecastPoints(b.forecastDeviation < 0, formatAmountMnkr(Math.abs(b.forecastDeviation), lang));
     if (b.forecast !== null && b.budgetYear !== null) text += p.forecastLevel(formatAmount(b.forecast, 'mnkr', lang), formatAmount(b.budgetYear, 'mnkr', lang));
   }
   const before = previousForecast(b);
   if (before !== undefined) {
     // Moves that round to nothing even in tkr are no move to a reader.
     const by = before.forecast - b.forecast!;
-    const shown = spokenAmount(Math.abs(by), lang);
+    const shown = formatAmountMnkr(Math.abs(by), lang);
     text += /[1-9]/.test(shown) ? p.forecastMoved(by > 0, shown, monthName(before.period, lang)) : p.forecastUnchanged(monthName(before.period, lang));
   }
   if (b.forecastOptimistic) text += p.forecastOptimistic;

@@ -71,6 +71,11 @@ describe('a brief says what a committee asks', () => {
     expect(buildBrief(twoMembers({ budget: [] }), '1460', sv).title).toBe('Bengtsfors (1460) – uppföljning: kvalitet 2025');
     expect(buildBrief(twoMembers(), '1460', sv).title).toBe('Bengtsfors (1460) – uppföljning: kvalitet 2025, budget efter oktober 2025');
   });
+  it('gives a change in the budget table that rounds to 0,0 mnkr in tkr', () => {
+    const r = twoMembers({ budget: [budgetRow({ series: [{ ...budgetRow().series[0]!, forecast: 245_019_000 }, budgetRow().series[1]!] })] });
+    const row = buildBrief(r, '1460', sv).budget!.body.rows[0]!.map((c) => c.text);
+    expect(row.at(-2)).toBe('+19 tkr');
+  });
   it('credits Kolada in the brief\'s language', () => {
     const kolada = twoMembers({ attribution: ['Källa: Kolada (RKA), CC BY 4.0'] });
     kolada.inputs[0] = { ...kolada.inputs[0]!, format: 'kolada-csv' };

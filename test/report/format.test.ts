@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatDiff, formatNumber, formatPct, formatPp, formatValue } from '../../src/report/format.js';
+import { formatAmount, formatAmountMnkr, formatDiff, formatNumber, formatPct, formatPp, formatValue } from '../../src/report/format.js';
 
 const NBSP = '\u00A0';
 
@@ -76,5 +76,15 @@ describe('units after one', () => {
     expect(formatValue(1, 'hours', 'en', 0)).toBe('1 hour');
     expect(formatValue(-1, 'hours', 'sv', 0)).toBe('-1 timme');
     expect(formatValue(11, 'days', 'en', 0)).toBe('11 days');
+  });
+});
+
+describe('an amount in mnkr that is small, not nothing', () => {
+  it('is given in tkr where mnkr would round it to 0,0', () => {
+    expect(formatAmountMnkr(19_000, 'sv', true)).toBe('+19 tkr');
+    expect(formatAmountMnkr(-14_000, 'en', true)).toBe('-14 tkr');
+    expect(formatAmountMnkr(7_900_000, 'sv', true)).toBe('+7,9 mnkr');
+    expect(formatAmountMnkr(60_000, 'sv')).toBe('0,1 mnkr');
+    expect(formatAmountMnkr(200, 'sv', true)).toBe('0 tkr');
   });
 });
