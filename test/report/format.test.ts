@@ -82,7 +82,7 @@ describe('units after one', () => {
 describe('an amount in mnkr that is small, not nothing', () => {
   it('is given in tkr where mnkr would round it to 0,0', () => {
     expect(formatAmountMnkr(19_000, 'sv', true)).toBe('+19 tkr');
-    expect(formatAmountMnkr(-14_000, 'en', true)).toBe('-14 tkr');
+    expect(formatAmountMnkr(-14_000, 'en', true)).toBe('-14 kSEK');
     expect(formatAmountMnkr(7_900_000, 'sv', true)).toBe('+7,9 mnkr');
     expect(formatAmountMnkr(60_000, 'sv')).toBe('0,1 mnkr');
     expect(formatAmountMnkr(200, 'sv', true)).toBe('0 tkr');
