@@ -7,6 +7,7 @@ import { readerTitle } from './titles.js';
 import { formatAmount, formatPct, formatPeriod, formatValue, NUMBER_MARKS } from './format.js';
 import { phrases } from './phrases.js';
 import { minMax } from '../model/array.js';
+import { areaName as registerAreaName, NATION_CODE } from '../model/register.js';
 
 /** Colour as an optional extra; the CLI decides and passes it in (identity when off). */
 export interface Paint {
@@ -246,10 +247,14 @@ export function indicatorName(report: Report, id: string, lang: Lang, max?: numb
 /** What a row's reference is: the nation, or (where the nation lacks the cell) the area's region. */
 export type ReferenceKind = 'nation' | 'region';
 
-/** The kind of the area `q` is compared with in `reference`; null without one. */
+/** What `q` is compared with in `reference` (analysis takes the nation, `0000`, else the region); null without one. */
 export function referenceKind(report: Report, q: QualityRow): ReferenceKind | null {
-  if (q.reference === null) return null;
-  return report.areas.find((a) => a.code === q.reference!.area)?.kind === 'region' ? 'region' : 'nation';
+  return q.reference === null ? null : q.reference.area === NATION_CODE ? 'nation' : 'region';
+}
+
+/** A region's name: the report's, else the register's (a report for one municipality lists no region). */
+export function regionName(report: Report, code: string): string {
+  return report.areas.find((a) => a.code === code)?.name ?? registerAreaName({ code, kind: 'region' });
 }
 
 /**
@@ -263,7 +268,7 @@ export function referenceAgainst(report: Report, rows: readonly QualityRow[]): {
     const kind = referenceKind(report, q);
     if (kind === 'nation') nation = true;
     else if (kind === 'region') {
-      const name = areaName(report, q.reference!.area);
+      const name = regionName(report, q.reference!.area);
       if (!regions.includes(name)) regions.push(name);
     }
   }
