@@ -7,7 +7,8 @@ import type { AreaKind } from '../model/register.js';
 import type { Better } from '../model/vocabulary.js';
 import { HIDDEN_INCOMPLETE, type ObservationColumns } from './observation-columns.js';
 import type { SeriesOrder } from './order-series.js';
-import { qualityStatus } from './quality-status.js';
+import { qualityStatusAndReasons } from './quality-status.js';
+import type { StatusReason } from '../model/quality-status.js';
 import { quartileClass } from './rank.js';
 import type { Ranks } from './rank-observations.js';
 import { opt, round } from './round.js';
@@ -54,6 +55,7 @@ interface Series {
  * was 15 MB of a 2M-answer report). Frozen, so nothing can add to it.
  */
 const NO_PEERS = Object.freeze([]) as unknown as Comparison[];
+const NO_REASONS = Object.freeze([]) as unknown as StatusReason[];
 
 /**
  * The report's quality rows, made on demand from the suppressed, ranked and ordered observations:
@@ -150,9 +152,12 @@ export class QualityRows {
       isShown && s.member ? this.peers(i) : NO_PEERS,
       this.rank(i),
       null,
+      NO_REASONS,
       this.publishedSources(i),
     );
-    row.status = qualityStatus(row, s.spec?.target, s.better);
+    const judged = qualityStatusAndReasons(row, s.spec?.target, s.better);
+    row.status = judged.status;
+    if (judged.reasons.length > 0) row.statusReasons = judged.reasons;
     return row;
   }
 

@@ -1,8 +1,9 @@
-import { qualityStatusWhy } from '../model/quality-status.js';
+import { qualityStatusWhy, type StatusReason } from '../model/quality-status.js';
 import type { QualityRow } from '../model/report.js';
 import type { Better } from '../model/vocabulary.js';
 
-/** Quality status (see `qualityStatusWhy`, where its rule and reasons are). */
-export function qualityStatus(q: QualityRow, target: number | undefined, better: Better): QualityRow['status'] {
-  return qualityStatusWhy(q, target, better).status;
+/** Quality status and every reason for it, in order (see `qualityStatusWhy`, where the rule is). */
+export function qualityStatusAndReasons(q: QualityRow, target: number | undefined, better: Better): { status: QualityRow['status']; reasons: StatusReason[] } {
+  const { status, reasons } = qualityStatusWhy(q, target, better);
+  return { status, reasons };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { gender, lang } from './vocabulary.js';
+import { gender, lang, statusReason } from './vocabulary.js';
 import { areaCode, areaKind, comparisonObject, comparisonSchema, count, DIFF, findingSchema, IN_UNIT, kr, MONTH, num, P_VALUE, PERIOD, text, verdict } from './report-fields.js';
 import { balanceHistorySchema, balanceYearSchema, failOnMatchSchema, levelSchema, milestoneSchema, peerGroupSchema } from './report-years.js';
 
@@ -78,7 +78,16 @@ export const qualityRowSchema = z
     status: z
       .enum(['green', 'yellow', 'red'])
       .nullable()
-      .describe('red when the trend is worsening or the value is significantly worse than the reference; yellow when it worsened significantly since `change.from` or misses the target (`indicators[].target`); green otherwise. Null without a value, or for an indicator with no better direction.'),
+      .describe(
+        'red when the trend is worsening or the value is significantly worse than the reference; yellow when it worsened significantly since `change.from` or misses the target (`indicators[].target`); null (not assessed) when it is worse than the reference and the difference cannot be tested (`reference.p` null: no n); green otherwise, which means nothing is known to be wrong. Null also without a value, and for an indicator with no better direction. `statusReasons` says why.',
+      ),
+    statusReasons: z
+      .array(
+        statusReason.describe(
+          'worsening-trend: `trend.verdict` is worsening; below-reference: significantly worse than `reference`; fell: significantly worse than at `change.from`; below-target: misses `indicators[].target`; untested-below-reference: worse than `reference` with no test (no n on either side).',
+        ),
+      )
+      .describe('Every reason the row is short of green, in the order judged; the first decides `status` (red, red, yellow, yellow, null). Empty for green and for a row with no status for want of a value or a better direction.'),
     sources: z
       .array(z.object({ file: text('An input file the figure was read from.') }))
       // No line numbers: in an export sorted by group, the first lines of neighbouring groups give
@@ -356,6 +365,7 @@ export class QualityCell implements QualityRow {
     public peers: QualityRow['peers'],
     public rank: QualityRow['rank'],
     public status: QualityRow['status'],
+    public statusReasons: QualityRow['statusReasons'],
     public sources: QualityRow['sources'],
   ) {}
 }

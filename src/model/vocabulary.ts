@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import { AMOUNT_UNITS, BETTER, GENDERS, LANGS, VALUE_UNITS } from './words.js';
+import { AMOUNT_UNITS, BETTER, GENDERS, LANGS, STATUS_REASONS, VALUE_UNITS } from './words.js';
 import type { ValueUnit } from './words.js';
 
 /** The shared words (`words.ts`) that schemas take, as zod enums; their types are the words'. */
 export type {
   AmountUnit, Better, CsvDialect, Dash, DecimalMark, Delimiter, Encoding, ForcedEncoding, Gender, GenderFilter, Kind, Lang, Sign,
-  ValueUnit,
+  StatusReason, ValueUnit,
 } from './words.js';
 
 export const valueUnit = z.enum(VALUE_UNITS);
 export const better = z.enum(BETTER);
+export const statusReason = z.enum(STATUS_REASONS);
 export const lang = z.enum(LANGS);
 export const amountUnit = z.enum(AMOUNT_UNITS);
 export const gender = z.enum(GENDERS);

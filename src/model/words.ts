@@ -11,6 +11,12 @@ export type ValueUnit = (typeof VALUE_UNITS)[number];
 /** Which direction of an indicator is better; `none` gives no status, no rank and no judgement. */
 export const BETTER = ['higher', 'lower', 'none'] as const;
 export type Better = (typeof BETTER)[number];
+/**
+ * Why a quality row is not green, in the order they are judged (`qualityStatusWhy`); renderers
+ * word them. The reference is the nation (Riket), else the area's region.
+ */
+export const STATUS_REASONS = ['worsening-trend', 'below-reference', 'fell', 'below-target', 'untested-below-reference'] as const;
+export type StatusReason = (typeof STATUS_REASONS)[number];
 
 /** Kinds of input data: aggregated survey results, respondent-level answers, budget follow-up, indicator values. */
 export const KINDS = ['survey', 'answers', 'budget', 'values'] as const;

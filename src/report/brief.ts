@@ -5,7 +5,7 @@ import { findingNotes } from './finding-words.js';
 import { phrases } from './phrases.js';
 import type { BudgetRow } from '../model/report.js';
 import { previousForecast } from './brief-budget.js';
-import { alphaText, areaName, attributionLines, areaQuality, briefSources, budgetHeading, budgetLabel, budgetPeriodNote, fileName, indicatorName, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, resultRuns, seriesValues, statusWhy, type RenderOptions } from './view.js';
+import { alphaText, areaName, attributionLines, areaQuality, briefSources, budgetHeading, budgetLabel, budgetPeriodNote, fileName, indicatorName, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, referenceHeading, resultRuns, seriesValues, statusWhy, type RenderOptions } from './view.js';
 import { words } from './words.js';
 import { historyView, milestoneView, milestoneMethod, qualitySparkline } from './history.js';
 import { peerRows, peerWords } from './peer-view.js';
@@ -100,10 +100,11 @@ function qualitySection(report: Report, area: string, lang: Lang): Section<Table
   // p.e. is explained only where a difference is printed in it (a share's).
   const pp = quality.some((q) => (q.change !== null || q.reference !== null) && indicatorUnit(report, q.indicator) === '%');
   const legend = phrases(lang).significanceLegend(tested > 0 ? alphaText(report, lang) : null, tested === comparisons.length, pp);
+  const reference = referenceHeading(report, quality, lang);
   return {
     heading: w.quality,
     body: {
-      head: [w.indicator, w.service, `${report.period.survey}`, w.uncertainty, w.change, w.trend, w.reference, w.statusHeader, w.series],
+      head: [w.indicator, w.service, `${report.period.survey}`, w.uncertainty, w.change, w.trend, reference.head, w.statusHeader, w.series],
       rows: quality.map((q) => {
         const unit = indicatorUnit(report, q.indicator);
         const why = statusWhy(report, q, lang);
@@ -115,14 +116,14 @@ function qualitySection(report: Report, area: string, lang: Lang): Section<Table
           q.change ? cell(formatDiff(q.change.differencePp, unit, lang, 0), { significant: q.change.significant }) : cell(''),
           cell(q.trend ? w.verdict[q.trend.verdict] : ''),
           q.reference ? cell(formatDiff(q.reference.differencePp, unit, lang, 0), { significant: q.reference.significant }) : cell(''),
-          cell(q.status === null ? '' : `${w.status[q.status]}${why === null ? '' : q.status === 'green' ? ` (${why})` : `: ${why}`}`),
+          cell(q.status === null ? (why === null ? '' : `${w.notAssessed}: ${why}`) : `${w.status[q.status]}${why === null ? '' : q.status === 'green' ? ` (${why})` : `: ${why}`}`),
           cell(qualitySparkline(report, q)),
         ];
       }).concat(missing.map((q) => [
         cell(indicatorName(report, q.indicator, lang)), cell(q.service), cell(w.missing(q.period)), cell(''), cell(''), cell(''), cell(''), cell(''), cell(sparkline(seriesValues(report, q))),
       ])),
     },
-    ...(legend ? { note: legend } : {}),
+    ...(legend || reference.note !== null ? { note: [legend || null, reference.note].filter((t) => t !== null).join(' ') } : {}),
   };
 }
 

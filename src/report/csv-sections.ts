@@ -6,13 +6,14 @@ export type CsvCell = string | number | boolean | null;
 /**
  * The columns after `sources`, appended so that a reader that takes the older columns by position
  * still finds them: `total` (budget and history lines), the trended years (quality and history),
- * then the history's and the peer comparisons' own. docs/outputs.md says what each holds per section.
+ * then the history's and the peer comparisons' own, then why a quality row is short of green. docs/outputs.md says what each holds per section.
  */
 export const MORE_COLUMNS = [
   'total', 'trend_from', 'trend_to',
   'year_missing', 'missing_months', 'missing_parts', 'current_basis',
   'previous_from', 'previous_to', 'previous_years', 'previous_mean_pct', 'previous_min_pct', 'previous_max_pct', 'previous_over_budget',
   'peer_group_id', 'peer_group_name', 'peer_group_source', 'peer_value', 'peer_value_from', 'peer_members_present', 'peer_diff',
+  'status_reasons',
 ] as const;
 
 type Column = string;

@@ -3,7 +3,7 @@ import type { Lang } from '../model/vocabulary.js';
 import { formatAmount, formatAmountMnkr, formatNumber, formatPct, formatValue, monthName } from './format.js';
 import { phrases } from './phrases.js';
 import { words } from './words.js';
-import { areaName, budgetLabel, indicatorName, indicatorUnit, latestQuality, olderPeriod, seriesQuality, statusWhy, type RenderOptions } from './view.js';
+import { areaName, budgetLabel, referenceKind, regionName, indicatorName, indicatorUnit, latestQuality, olderPeriod, seriesQuality, statusWhy, type RenderOptions } from './view.js';
 import { previousForecast } from './brief-budget.js';
 
 /** Lower-case service in running Swedish/English text: "hemtjänsten", "home care". */
@@ -52,7 +52,7 @@ function qualityMessages(report: Report, area: string, opts: RenderOptions): { w
       out.push({ weight: 2.2, text: p.statusMessage({ title, where, value: v(q.value!), status: words(lang).statusWord[q.status], why }) });
     }
     if (q.reference?.significant && q.indicator === report.indicators[0]?.id) {
-      out.push({ weight: 1, text: p.versusNation({ title, where, value: v(q.value!), at, nation: v(q.reference.value), above: q.reference.differencePp > 0 }) });
+      out.push({ weight: 1, text: p.versusNation({ title, where, value: v(q.value!), at, nation: v(q.reference.value), above: q.reference.differencePp > 0, ...(referenceKind(report, q) === 'region' ? { region: regionName(report, q.reference.area) } : {}) }) });
     }
   }
   return out;

@@ -41,8 +41,9 @@ export const PHRASES = {
     (a) => `${cap(a.title)} ${a.where} ${a.up ? 'rose' : 'fell'} from ${a.from} (${a.fromPeriod}) to ${a.to} (${a.period}), a statistically significant change.`,
   ),
   versusNation: both(
-    (a: { title: string; where: string; value: string; at: string; nation: string; above: boolean }) => `${cap(a.title)} ${a.where} (${a.value}${a.at && `, ${a.at}`}) ligger ${a.above ? 'över' : 'under'} riket (${a.nation}).`,
-    (a) => `${cap(a.title)} ${a.where} (${a.value}${a.at && `, ${a.at}`}) is ${a.above ? 'above' : 'below'} the national level (${a.nation}).`,
+    (a: { title: string; where: string; value: string; at: string; nation: string; above: boolean; region?: string }) =>
+      `${cap(a.title)} ${a.where} (${a.value}${a.at && `, ${a.at}`}) ligger ${a.above ? 'över' : 'under'} ${a.region ?? 'riket'} (${a.nation}).`,
+    (a) => `${cap(a.title)} ${a.where} (${a.value}${a.at && `, ${a.at}`}) is ${a.above ? 'above' : 'below'} ${a.region ?? 'the national level'} (${a.nation}).`,
   ),
   theServices: both('Verksamheterna', 'The services'),
   cannotSum: both(
@@ -137,9 +138,20 @@ export const PHRASES = {
     (a: { title: string; where: string; value: string; status: string; why: string }) => `${cap(a.title)} ${a.where} (${a.value}) har status ${a.status}: ${a.why}.`,
     (a) => `${cap(a.title)} ${a.where} (${a.value}) is ${a.status}: ${a.why}.`,
   ),
-  statusReason: both(
-    { 'worsening-trend': 'försämras över tid', 'below-nation': 'statistiskt säkerställt sämre än riket' },
-    { 'worsening-trend': 'worsening over time', 'below-nation': 'significantly worse than the national level' },
+  statusWorsening: both('försämras över tid', 'worsening over time'),
+  /** Worse than the reference, the nation or the region: tested and significant, or not testable (no n). */
+  statusReference: both(
+    (against: 'nation' | 'region', tested: boolean) =>
+      tested ? `statistiskt säkerställt sämre än ${against === 'nation' ? 'riket' : 'länet'}` : `sämre än ${against === 'nation' ? 'riket' : 'länet'}; utan antal svarande kan skillnaden inte prövas`,
+    (against, tested) =>
+      tested ? `significantly worse than the ${against === 'nation' ? 'national' : 'county'} level` : `worse than the ${against === 'nation' ? 'national' : 'county'} level; without respondent counts the difference cannot be tested`,
+  ),
+  /** Under a table whose reference column is not the nation alone: what it compares with. */
+  referenceNote: both(
+    (head: string, regions: string, both: boolean) =>
+      both ? `${head}: jämfört med riket, och med ${regions} där källan saknar värde för riket.` : `${head}: jämfört med ${regions}, eftersom källan saknar värde för riket.`,
+    (head, regions, both) =>
+      both ? `${head}: compared with the nation, and with ${regions} where the source has no national value.` : `${head}: compared with ${regions}, as the source has no national value.`,
   ),
   statusFell: both((since: string) => `statistiskt säkerställd försämring sedan ${since}`, (since) => `significantly worse than in ${since}`),
   offTarget: both(

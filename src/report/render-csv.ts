@@ -65,7 +65,7 @@ export function* renderCsvChunks(report: Report, dialect: CsvDialect, quality: I
       t?.olsSlope ?? null, t?.olsSlopeLow ?? null, t?.olsSlopeHigh ?? null, t?.r2 ?? null, q.reference?.area ?? null,
       q.reference?.differencePp ?? null, q.reference?.p ?? null, q.reference?.significant ?? null, q.organisation?.differencePp ?? null,
       q.rank?.position ?? null, q.rank?.of ?? null, q.rank?.quartile ?? null, q.status,
-      ...Array<Cell>(13).fill(null), q.sources.map((s) => s.file).join(' '), ...moreCells({ trend_from: t?.from ?? null, trend_to: t?.to ?? null }),
+      ...Array<Cell>(13).fill(null), q.sources.map((s) => s.file).join(' '), ...moreCells({ trend_from: t?.from ?? null, trend_to: t?.to ?? null, status_reasons: q.statusReasons.length === 0 ? null : q.statusReasons.join(' ') }),
     ]);
   }
   for (const b of report.budget) {

@@ -46,7 +46,7 @@ export function qualityRowWriter(): (q: QualityRow) => string {
     }
     return `${head}${text(q.period)},"value":${num(q.value)},"n":${num(q.n)},"low":${num(q.low)},"high":${num(q.high)},"suppressed":${q.suppressed},"incomplete":${q.incomplete}`
       + `,"change":${change(q.change)},"trend":${q.trend === null ? 'null' : json(q.trend)},"reference":${comparison(q.reference)},"organisation":${comparison(q.organisation)}`
-      + `,"peers":${list(q.peers, comparison)},"rank":${rank(q.rank)},"status":${orText(q.status)},"sources":${list(q.sources, source)}}`;
+      + `,"peers":${list(q.peers, comparison)},"rank":${rank(q.rank)},"status":${orText(q.status)},"statusReasons":${list(q.statusReasons, text)},"sources":${list(q.sources, source)}}`;
   };
 }
 

@@ -1,7 +1,7 @@
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatSignedPct, formatValue, sparkline } from './format.js';
 import type { ValueUnit } from '../model/vocabulary.js';
-import { alphaText, areaName, attributionLines, budgetHeading, budgetLabel, budgetPeriodNote, indicatorName, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, reportAreas, resultRuns, seriesValues, signNote, statusWhy, type RenderOptions } from './view.js';
+import { alphaText, areaName, attributionLines, budgetHeading, budgetLabel, budgetPeriodNote, indicatorName, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, referenceHeading, reportAreas, resultRuns, seriesValues, signNote, statusWhy, type RenderOptions } from './view.js';
 import { wordCut } from './titles.js';
 import { words } from './words.js';
 import { TextTable } from './text-table.js';
@@ -100,12 +100,13 @@ function qualityTable(report: Report, area: string, opts: TableRenderOptions): s
   // Wide, a title ends at a word by 48 characters; laid out to a width it wraps instead.
   const title = (q: QualityRow) => indicatorName(report, q.indicator, opts.lang, opts.table ? Infinity : 48);
   // A status short of green says why in a footnote, one per distinct reason: `! gul¹` … `¹ under nämndens mål på 90 %`.
+  const reference = referenceHeading(report, rows.filter((q) => !gone.has(q)), opts.lang);
   const reasons = new Map<string, number>();
   const marked = (q: QualityRow) => {
-    const why = q.status === null || q.status === 'green' ? null : statusWhy(report, q, opts.lang);
+    const why = q.status === 'green' ? null : statusWhy(report, q, opts.lang);
     if (why === null) return statusCell(q.status, opts);
     const n = reasons.get(why) ?? reasons.set(why, reasons.size + 1).get(why)!;
-    return `${statusCell(q.status, opts)}${superscript(n)}`;
+    return `${q.status === null ? opts.paint.dim(w.notAssessed) : statusCell(q.status, opts)}${superscript(n)}`;
   };
   const column = (head: string, cell: (q: QualityRow) => string, more: Partial<TableColumn> = {}): TableColumn => ({ head, cells: rows.map((q) => (gone.has(q) ? '' : cell(q))), ...more });
   // The legend and the value's head speak of tests and intervals only where the table shows some.
@@ -119,12 +120,13 @@ function qualityTable(report: Report, area: string, opts: TableRenderOptions): s
     column(w.n, (q) => (q.n === null ? '' : formatNumber(q.n, 0, opts.lang)), { drop: 3 }),
     column(w.change, (q) => (q.change ? `${diffCell(q.change, indicatorUnit(report, q.indicator), opts)} ${opts.paint.dim(`(${q.change.from})`)}` : ''), { drop: 2 }),
     column(w.trend, (q) => (q.trend ? w.verdict[q.trend.verdict] : ''), { wrap: true }),
-    column(w.reference, (q) => diffCell(q.reference, indicatorUnit(report, q.indicator), opts), { drop: 4 }),
+    column(reference.head, (q) => diffCell(q.reference, indicatorUnit(report, q.indicator), opts), { drop: 4 }),
     column(w.statusHeader, marked),
     { head: w.series, cells: rows.map((q) => (gone.has(q) ? sparkline(seriesValues(report, q)) : qualitySparkline(report, q))), drop: 1 },
   ], opts);
   const legend = w.significantNote(tested ? alphaText(report, opts.lang) : null, interval);
   const notes = [...(legend ? [prose(legend, opts.paint.dim, opts)] : []), ...[...reasons].map(([why, n]) => prose(`${superscript(n)} ${why}`, opts.paint.dim, opts))];
+  if (reference.note !== null) notes.push(prose(reference.note, opts.paint.dim, opts));
   if (report.period.survey !== null && all.some((q) => olderPeriod(report, q) !== null)) notes.push(prose(w.olderNote(report.period.survey, report.settings.window), opts.paint.dim, opts));
   if (folded.size > 0) notes.push(prose(w.foldedGenders(folded.size, [...folded].filter((q) => q.status === 'yellow' || q.status === 'red').length), opts.paint.dim, opts));
   return [prose(w.quality, opts.paint.bold, opts), table, ...notes].join('\n');

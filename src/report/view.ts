@@ -7,6 +7,7 @@ import { readerTitle } from './titles.js';
 import { formatAmount, formatPct, formatPeriod, formatValue, NUMBER_MARKS } from './format.js';
 import { PHRASES, phrases } from './phrases.js';
 import { minMax } from '../model/array.js';
+import { areaName as registerAreaName, NATION_CODE } from '../model/register.js';
 
 /** Colour as an optional extra; the CLI decides and passes it in (identity when off). */
 export interface Paint {
@@ -249,20 +250,66 @@ export function indicatorName(report: Report, id: string, lang: Lang, max?: numb
   return readerTitle(id, indicatorTitle(report, id, lang), lang, max);
 }
 
+/** What a row's reference is: the nation, or (where the nation lacks the cell) the area's region. */
+export type ReferenceKind = 'nation' | 'region';
+
+/** What `q` is compared with in `reference` (analysis takes the nation, `0000`, else the region); null without one. */
+export function referenceKind(report: Report, q: QualityRow): ReferenceKind | null {
+  return q.reference === null ? null : q.reference.area === NATION_CODE ? 'nation' : 'region';
+}
+
+/** A region's name: the report's, else the register's (a report for one municipality lists no region). */
+export function regionName(report: Report, code: string): string {
+  return report.areas.find((a) => a.code === code)?.name ?? registerAreaName({ code, kind: 'region' });
+}
+
 /**
- * Why a quality row has its status, in words, and the committee's target where one is set:
- * `under målet 90 %`, `försämras över tid (mål 90 %)`, `mål 90 %` (green); null with neither.
+ * What a table's reference column compares with, over its rows: the nation, a region, or both
+ * (some rows have no national figure); the regions by name, each once, in row order.
+ */
+export function referenceAgainst(report: Report, rows: readonly QualityRow[]): { kind: ReferenceKind | 'both'; regions: string[] } {
+  const regions: string[] = [];
+  let nation = false;
+  for (const q of rows) {
+    const kind = referenceKind(report, q);
+    if (kind === 'nation') nation = true;
+    else if (kind === 'region') {
+      const name = regionName(report, q.reference!.area);
+      if (!regions.includes(name)) regions.push(name);
+    }
+  }
+  return { kind: regions.length === 0 ? 'nation' : nation ? 'both' : 'region', regions };
+}
+
+/** The reference column's heading, naming what it compares with (`Mot riket`, `Mot länet`), and a note when that is not the nation alone. */
+export function referenceHeading(report: Report, rows: readonly QualityRow[], lang: Lang): { head: string; note: string | null } {
+  const { kind, regions } = referenceAgainst(report, rows);
+  const head = words(lang).referenceAgainst[kind];
+  return { head, note: kind === 'nation' ? null : phrases(lang).referenceNote(head, regions.join(', '), kind === 'both') };
+}
+
+/**
+ * Why a quality row has its status, in words, every reason in order, and the committee's target
+ * where one is set and not already named: `under nämndens mål på 90 %`, `försämras över tid (mål
+ * 90 %)`, `försämras över tid; under nämndens mål på 90 %`, `mål 90 %` (green); null with neither.
+ * A row with no status says why only when it was withheld (worse than an untested reference).
  */
 export function statusWhy(report: Report, q: QualityRow, lang: Lang): string | null {
   const spec = report.indicators.find((i) => i.id === q.indicator);
-  if (!spec || q.status === null) return null;
-  const { reason } = qualityStatusWhy(q, spec.target, spec.better as Better);
+  if (!spec) return null;
+  const { status, reasons } = qualityStatusWhy(q, spec.target, spec.better as Better);
+  if (status === null && reasons.length === 0) return null;
   const target = spec.target === null ? null : formatValue(spec.target, indicatorUnit(report, q.indicator), lang, 0);
   const p = phrases(lang);
-  if (reason === 'below-target') return p.offTarget(spec.better === 'lower', target!);
-  const why = reason === null ? null : reason === 'fell' ? p.statusFell(q.change?.from ?? '') : p.statusReason[reason];
-  if (why === null) return target === null ? null : p.target(target);
-  return target === null ? why : `${why} (${p.target(target)})`;
+  const against = referenceKind(report, q) ?? 'nation';
+  const why = reasons.map((reason) => {
+    if (reason === 'below-target') return p.offTarget(spec.better === 'lower', target!);
+    if (reason === 'fell') return p.statusFell(q.change?.from ?? '');
+    if (reason === 'worsening-trend') return p.statusWorsening;
+    return p.statusReference(against, reason === 'below-reference');
+  });
+  if (why.length === 0) return target === null ? null : p.target(target);
+  return target === null || reasons.includes('below-target') ? why.join('; ') : `${why.join('; ')} (${p.target(target)})`;
 }
 
 /** The files an area's brief draws on, by name (no folder), in the report's order of inputs. */

@@ -21,6 +21,13 @@ export const WORDS = {
   change: both('Förändring', 'Change'),
   trend: both('Trend', 'Trend'),
   reference: both('Mot riket', 'vs national'),
+  /** The reference column's heading by what it compares with (see `referenceHeading`). */
+  referenceAgainst: both(
+    { nation: 'Mot riket', region: 'Mot länet', both: 'Mot riket/länet' },
+    { nation: 'vs national', region: 'vs county', both: 'vs national/county' },
+  ),
+  /** A quality row given no status: worse than a reference it cannot be tested against. */
+  notAssessed: both('– ej bedömd', '– not assessed'),
   statusHeader: both('Status', 'Status'),
   series: both('Serie', 'Series'),
   activity: both('Verksamhet', 'Activity'),

@@ -92,3 +92,38 @@ describe('the second bundled example: Helsingborg, Landskrona and Region Skåne'
     expect(run.stderr).toContain('allocation.overlap: member 12 contains members 1283, 1282: a population key would count their inhabitants twice; say which population to use: "overlap": "as-given"');
   }, SLOW);
 });
+
+describe('the second example\'s Kolada figures have no n: a shortfall against Riket cannot be tested', () => {
+  it('is not green (no status, reason untested-below-reference), and --fail-on status=green leaves it out', async () => {
+    const run = await tillit(['report', '--config', EXAMPLE, '--format', 'json', '--fail-on', 'status=green']);
+    expect(run.code).toBe(1);
+    const rows = JSON.parse(run.stdout).quality.filter((q: { period: string; gender: string }) => q.period === '2025' && q.gender === 'T');
+    const row = (area: string, kpi: string) => rows.find((q: { area: string; indicator: string }) => q.area === area && q.indicator === kpi);
+    // Region Skåne, Helhetssyn särskilt boende: 77.8 % against Riket's 85.4 % (−7.6 p.e., no test).
+    expect(row('12', 'U23471')).toMatchObject({ value: 77.8, reference: { area: '0000', differencePp: -7.6, p: null }, status: null, statusReasons: ['untested-below-reference'] });
+    // Helsingborg's wait, lower is better: 57.2 days against 50.9, 6.3 days worse.
+    expect(row('1283', 'U23401')).toMatchObject({ value: 57.2, status: null, statusReasons: ['untested-below-reference'] });
+    // Above Riket (85 % against 82.4 %): green, no reason.
+    expect(row('1283', 'U21468')).toMatchObject({ status: 'green', statusReasons: [] });
+    expect(run.stderr).toContain('status=green: 1283 U21468  T 2025');
+    expect(run.stderr).not.toContain('status=green: 1283 U23401');
+    expect(run.stderr).not.toContain('status=green: 12 U23471');
+  }, SLOW);
+
+  it('the table and the brief mark them not assessed and say why', async () => {
+    const table = await tillit(['report', '--config', EXAMPLE, '--municipality', '12', '--width', '120']);
+    expect(table.stdout).toMatch(/│ Helhetssyn, särskilt boende +│ +│ 77,8 % +│ +│ → ingen tydlig trend +│ -7,6 p\.e\. +│ – ej bedömd¹ +│/);
+    expect(table.stdout).toContain('\n¹ sämre än riket; utan antal svarande kan skillnaden inte prövas\n');
+    const md = await tillit(['report', '--config', EXAMPLE, '--municipality', '12', '--format', 'md', '--lang', 'en']);
+    expect(md.stdout).toContain('| -8 pp | – not assessed: worse than the national level; without respondent counts the difference cannot be tested |');
+  }, SLOW);
+});
+
+describe('a reference that is the county, not the nation', () => {
+  it('is named so: Mot länet in the table, with a note naming the county', async () => {
+    const run = await tillit(['report', '../shared/realworld/dalarna-lupp-ungadel.csv', '--municipality', '2021', '--wide']);
+    expect(run.stdout).toMatch(/│ Mot länet +│/);
+    expect(run.stdout).not.toContain('Mot riket');
+    expect(run.stdout).toContain('Mot länet: jämfört med Dalarnas län, eftersom källan saknar värde för riket.');
+  }, SLOW);
+});

@@ -5,7 +5,7 @@ import type { Better, ValueUnit } from '../../src/model/vocabulary.js';
 
 /** A published row at 2025 (only the fields peers read matter). */
 const row = (area: string, value: number | null, indicator = 'U21468', kind: QualityRow['areaKind'] = 'municipality'): QualityRow =>
-  new QualityCell(area, kind, indicator, '', 'T', '2025', value, null, null, null, value === null, false, null, null, null, null, [], null, null, []);
+  new QualityCell(area, kind, indicator, '', 'T', '2025', value, null, null, null, value === null, false, null, null, null, null, [], null, null, [], []);
 const SENSE: Record<string, { better: Better; unit: ValueUnit }> = {
   U21468: { better: 'higher', unit: '%' },
   U23401: { better: 'lower', unit: 'days' },

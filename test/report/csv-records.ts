@@ -17,7 +17,7 @@ export function csvReport(over: Partial<Report> = {}): Report {
     areas: [{ code: '1460', name: 'Bengtsfors', kind: 'municipality', member: true }],
     quality: [{
       area: '1460', areaKind: 'municipality', indicator: 'helhetssyn', service: 'Hemtjänst', gender: 'T', period: '2025', value: 87.5, n: 120, low: 80.4, high: 92.3,
-      suppressed: false, incomplete: false, change: null, trend: null, reference: null, organisation: null, rank: null, status: 'yellow', sources: [{ file: 'svar.csv' }],
+      suppressed: false, incomplete: false, change: null, trend: null, reference: null, organisation: null, rank: null, status: 'yellow', statusReasons: ['below-target'], sources: [{ file: 'svar.csv' }],
     }],
     budget: [{
       area: '1460', areaKind: 'municipality', activity: 'Äldreomsorg', total: false, period: '2025-10', status: 'red', budgetYear: 1200, budgetYtd: 1000, budgetYtdMethod: 'ytd-column',

@@ -6,7 +6,7 @@ export function qualityRow(over: Partial<QualityRow> = {}): QualityRow {
   return {
     area: '1460', areaKind: 'municipality', indicator: 'helhet', service: 'Hemtjänst', gender: 'T', period: '2025',
     value: 90, n: 100, low: 82.6, high: 94.5, suppressed: false, incomplete: false,
-    change: null, trend: null, reference: null, organisation: null, peers: [], rank: null, status: 'green',
+    change: null, trend: null, reference: null, organisation: null, peers: [], rank: null, status: 'green', statusReasons: [],
     sources: [{ file: 'kvalitet.csv' }],
     ...over,
   };

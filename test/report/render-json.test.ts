@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/indicators/analyse.js';
 import { loadConfig, loadInputs } from '../../src/ingest/load.js';
+import { STATUS_REASONS } from '../../src/model/quality-status.js';
 import { QualityCell, type QualityRow } from '../../src/model/report.js';
 import { qualityRowWriter, renderJson } from '../../src/report/render-json.js';
 
@@ -39,13 +40,13 @@ describe('quality rows as JSON', () => {
       trend: orNull(fc.record({ from: text, to: text, points: fc.nat(), theilSenSlope: orNull(number), mannKendallS: orNull(number), mannKendallP: orNull(number), olsSlope: orNull(number), olsSlopeLow: orNull(number), olsSlopeHigh: orNull(number), r2: orNull(number), verdict: fc.constantFrom('improving', 'no-clear-trend' as const) })),
       reference: orNull(comparison), organisation: orNull(comparison), peers: fc.array(comparison, { maxLength: 3 }),
       rank: orNull(fc.record({ position: fc.nat(), of: fc.nat(), quartile: fc.constantFrom(null, 'best-25', 'middle-50', 'worst-25' as const) })),
-      status: fc.constantFrom(null, 'green', 'yellow', 'red' as const), sources: fc.array(fc.record({ file: text }), { maxLength: 3 }),
-    }).map((r) => new QualityCell(r.area, r.areaKind, r.indicator, r.service, r.gender, r.period, r.value, r.n, r.low, r.high, r.suppressed, r.incomplete, r.change, r.trend, r.reference, r.organisation, r.peers, r.rank, r.status, r.sources));
+      status: fc.constantFrom(null, 'green', 'yellow', 'red' as const), statusReasons: fc.subarray([...STATUS_REASONS]), sources: fc.array(fc.record({ file: text }), { maxLength: 3 }),
+    }).map((r) => new QualityCell(r.area, r.areaKind, r.indicator, r.service, r.gender, r.period, r.value, r.n, r.low, r.high, r.suppressed, r.incomplete, r.change, r.trend, r.reference, r.organisation, r.peers, r.rank, r.status, r.statusReasons, r.sources));
     // Rows one after another, so some share a series (the writer reuses its first fields) and some do not.
     fc.assert(fc.property(fc.array(cell, { minLength: 1, maxLength: 5 }), (rows) => {
       const write = qualityRowWriter();
       for (const q of rows) expect(write(q)).toBe(JSON.stringify(q));
-      const again = rows.map((q) => new QualityCell(rows[0]!.area, rows[0]!.areaKind, rows[0]!.indicator, rows[0]!.service, rows[0]!.gender, q.period, q.value, q.n, q.low, q.high, q.suppressed, q.incomplete, q.change, q.trend, q.reference, q.organisation, q.peers, q.rank, q.status, q.sources));
+      const again = rows.map((q) => new QualityCell(rows[0]!.area, rows[0]!.areaKind, rows[0]!.indicator, rows[0]!.service, rows[0]!.gender, q.period, q.value, q.n, q.low, q.high, q.suppressed, q.incomplete, q.change, q.trend, q.reference, q.organisation, q.peers, q.rank, q.status, q.statusReasons, q.sources));
       for (const q of again) expect(write(q)).toBe(JSON.stringify(q));
     }), { numRuns: 1000 });
   });
@@ -59,7 +60,7 @@ describe('quality rows as JSON', () => {
   });
   it('writes a number JSON cannot hold as null, as JSON.stringify does', async () => {
     const q = (await example()).quality[0]!;
-    const odd = new QualityCell(q.area, q.areaKind, q.indicator, q.service, q.gender, q.period, Number.NaN, Number.POSITIVE_INFINITY, -0, 1e21, q.suppressed, q.incomplete, q.change, q.trend, q.reference, q.organisation, q.peers, q.rank, q.status, q.sources);
+    const odd = new QualityCell(q.area, q.areaKind, q.indicator, q.service, q.gender, q.period, Number.NaN, Number.POSITIVE_INFINITY, -0, 1e21, q.suppressed, q.incomplete, q.change, q.trend, q.reference, q.organisation, q.peers, q.rank, q.status, q.statusReasons, q.sources);
     expect(qualityRowWriter()(odd)).toBe(JSON.stringify(odd));
   });
 });
