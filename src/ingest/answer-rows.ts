@@ -1,7 +1,9 @@
 import type { AnswerRecord, Gender } from '../model/records.js';
 import type { Area } from '../model/register.js';
 import type { Classified } from './answers.js';
-import { areaKey } from './cell-lookups.js';
+import { answerBytes } from './answer-bytes.js';
+import type { ByteRowReader } from './byte-cells.js';
+import { areaKey, type Place } from './cell-lookups.js';
 import { GroupIndex } from './groups.js';
 import type { RecordsResult } from './record-options.js';
 import { RespondentSet, type AnswerSink } from './respondents.js';
@@ -9,7 +11,7 @@ import { at, type RowCells, type RowEnv, type RowReader, type SharedFields } fro
 import type { Row } from './table.js';
 
 /** How one answer counts in its group: a class of the scale, or a rejected answer. */
-type Counted = NonNullable<Classified> | 'rejected';
+export type Counted = NonNullable<Classified> | 'rejected';
 
 /**
  * Respondent-level rows (one answer each), counted per group, not kept: memory follows groups, not
@@ -68,8 +70,36 @@ export class AnswerRows implements RowReader {
     const answerClass = lookups.classify(indicator, at(this.answer, cells) ?? '');
     if (answerClass === undefined) return false;
     const service = at(this.service, cells) ?? '';
-    const cell = this.count(place.area, place.key, period, indicator, service, gender, answerClass, row.line);
-    if (this.respondents !== undefined) this.keepRespondent(cell, place.key, period, service, indicator, cells, row.line);
+    return this.take(place, period, indicator, service, gender, answerClass, row.line, at(this.respondent, cells) ?? '');
+  }
+
+  /** The quick path over a block's bytes (see `AnswerBytes`), when the quick path may take rows. */
+  bytes(): ByteRowReader | undefined {
+    if (!this.fast) return undefined;
+    return answerBytes(this, this.env, this.areaDefault, this.periodDefault);
+  }
+
+  /** Counts a row the quick path read whole: its group, its respondent (`respondent` the trimmed text). */
+  private take(place: Place, period: string, indicator: string, service: string, gender: Gender, answerClass: Counted, line: number, respondent: string): true {
+    const cell = this.count(place.area, place.key, period, indicator, service, gender, answerClass, line);
+    if (this.respondents !== undefined) this.keepRespondent(cell, place.key, period, service, indicator, respondent, line);
+    this.env.out.counts.used++;
+    return true;
+  }
+
+  /**
+   * A cell's gender slots and its part of the respondent key (undefined when the file names no
+   * respondent): what the byte path keeps per question while a run's area, period and service last.
+   */
+  cellOf(place: Place, period: string, indicator: string, service: string): { slots: (AnswerRecord | undefined)[]; respondent: unknown } {
+    const slots = this.index.slots(place.key, period, indicator, service);
+    return { slots, respondent: this.respondents === undefined ? undefined : this.respondentCell(slots, place.key, period, service, indicator) };
+  }
+
+  /** `take` for a cell found by `cellOf`. */
+  takeIn(cell: { slots: (AnswerRecord | undefined)[]; respondent: unknown }, area: Area, period: string, indicator: string, service: string, gender: Gender, answerClass: Counted, line: number, respondent: string): true {
+    this.countIn(cell.slots, area, period, indicator, service, gender, answerClass, line);
+    if (cell.respondent !== undefined && respondent !== '') this.respondents!.add(cell.respondent, respondent, line);
     this.env.out.counts.used++;
     return true;
   }
@@ -92,7 +122,7 @@ export class AnswerRows implements RowReader {
     }
     const key = areaKey(area);
     const answerCell = this.count(area, key, period, indicator, service, gender, answerClass!, row.line);
-    if (this.respondents !== undefined) this.keepRespondent(answerCell, key, period, service, indicator, row.cells, row.line);
+    if (this.respondents !== undefined) this.keepRespondent(answerCell, key, period, service, indicator, at(this.respondent, row.cells) ?? '', row.line);
     out.counts.used++;
   }
 
@@ -113,6 +143,11 @@ export class AnswerRows implements RowReader {
   /** Counts an answer in its group; returns the group's gender slots, which stand for its cell. */
   private count(area: Area, key: string, period: string, indicator: string, service: string, gender: Gender, answerClass: Counted, line: number): object {
     const slots = this.index.slots(key, period, indicator, service);
+    this.countIn(slots, area, period, indicator, service, gender, answerClass, line);
+    return slots;
+  }
+
+  private countIn(slots: (AnswerRecord | undefined)[], area: Area, period: string, indicator: string, service: string, gender: Gender, answerClass: Counted, line: number): void {
     const g = GroupIndex.slot(gender);
     let group = slots[g];
     if (group === undefined) {
@@ -124,16 +159,19 @@ export class AnswerRows implements RowReader {
     if (typeof answerClass === 'number') (group.scores ??= new Array<number>(11).fill(0))[answerClass]!++;
     else if (answerClass === 'rejected') group.rejected = (group.rejected ?? 0) + 1;
     else group[answerClass]++;
-    return slots;
   }
 
   /** Keeps the key of an answer that names its respondent (a blank respondent number names no one). */
-  private keepRespondent(cell: object, key: string, period: string, service: string, indicator: string, cells: readonly string[], line: number): void {
-    const id = (cells[this.respondent!] ?? '').trim();
+  private keepRespondent(cell: object, key: string, period: string, service: string, indicator: string, id: string, line: number): void {
     if (id === '') return;
+    this.respondents!.add(this.respondentCell(cell, key, period, service, indicator), id, line);
+  }
+
+  /** A cell's part of the respondent key, worked out once per cell (`cell` its gender slots). */
+  private respondentCell(cell: object, key: string, period: string, service: string, indicator: string): unknown {
     let hash = this.cellHashes.get(cell);
     if (hash === undefined) this.cellHashes.set(cell, (hash = this.respondents!.cell(key, period, service, indicator)));
-    this.respondents!.add(hash, id, line);
+    return hash;
   }
 }
 

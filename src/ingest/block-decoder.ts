@@ -40,6 +40,16 @@ export class BlockDecoder implements DecoderState {
     if (this.switched) this.firstInvalid = { line: 0, column: 0 };
   }
 
+  /**
+   * Whether a block can be read as UTF-8 bytes without decoding it whole: what `decode` would
+   * return as is. False leaves the block to `decode` (a switch of encoding, a damaged file).
+   */
+  utf8(bytes: Uint8Array): boolean {
+    if (this.encoding !== 'utf-8' || !isUtf8(bytes)) return false;
+    if (!this.sawMultibyte) this.sawMultibyte = bytes.some((b) => b >= 0x80);
+    return true;
+  }
+
   /** A block's text; undefined when it cannot be decoded (see `fatal`). `line` is the block's first line. */
   decode(bytes: Uint8Array, line: number): string | undefined {
     if (this.encoding === 'utf-8') {

@@ -31,6 +31,11 @@ export class BoundaryScanner {
     return this.pending.length - this.boundary;
   }
 
+  /** Whether the bytes scanned so far end inside quotes. */
+  get quoted(): boolean {
+    return this.inQuotes;
+  }
+
   /** Adds bytes after the pending ones. */
   append(piece: Uint8Array): void {
     const length = this.pending.length;

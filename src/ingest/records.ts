@@ -2,6 +2,7 @@ import type { Kind } from '../config/schema.js';
 import { detach } from '../model/text.js';
 import { AnswerRows } from './answer-rows.js';
 import { BudgetRows } from './budget-rows.js';
+import type { ByteRowReader } from './byte-cells.js';
 import { CellLookups } from './cell-lookups.js';
 import type { HeaderPlan } from './header-plan.js';
 import type { DecimalMark } from './number.js';
@@ -18,6 +19,8 @@ export type { Row };
 /** Takes a file's rows one at a time, so a national file never has to be held in memory. */
 export interface RecordBuilder {
   row(row: Row): void;
+  /** Reads rows from their bytes where the file's kind can (see `byte-cells.ts`); a false row goes to `row`. */
+  byteRows(): ByteRowReader | undefined;
   /** Text csv-parse could not read as records (an unterminated quote). */
   unreadable(u: { line: number; text: string }): void;
   /** Finishes the file; `truncatedAt` is the last line read when the row limit stopped reading. */
@@ -78,6 +81,17 @@ class TableRecords implements RecordBuilder {
     const cells = new RowCells(row, this.recordPlan, this.table.headers, this.opts.dash);
     const fields = readShared(cells, env);
     if (fields !== undefined) reader.read(cells, fields);
+  }
+
+  byteRows(): ByteRowReader | undefined {
+    const read = this.reading?.reader.bytes?.();
+    if (read === undefined) return undefined;
+    const counts = this.out.counts;
+    return (bytes, bounds, line) => {
+      if (!read(bytes, bounds, line)) return false;
+      counts.read++;
+      return true;
+    };
   }
 
   unreadable(u: { line: number; text: string }): void {

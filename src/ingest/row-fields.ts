@@ -5,6 +5,7 @@ import type { Gender, QualityRecord } from '../model/records.js';
 import type { Area } from '../model/register.js';
 import { normalizeLabel, truncate } from '../model/text.js';
 import { appendAll } from '../model/array.js';
+import type { ByteRowReader } from './byte-cells.js';
 import type { CellLookups } from './cell-lookups.js';
 import { ALIASES } from './columns.js';
 import { parseNumber, type DecimalMark } from './number.js';
@@ -63,6 +64,11 @@ export class RowShape {
     return normalizeLabel(cells[0] ?? '') === this.first && cells.map((c) => normalizeLabel(c)).join('\u0000') === this.key;
   }
 
+  /** Whether a row whose first cell is this (trimmed) text may repeat the header: only then is the whole row compared. */
+  mayRepeatHeader(first: string): boolean {
+    return first.length === this.firstLength && normalizeLabel(first) === this.first;
+  }
+
   repeatsHeader(cells: readonly string[]): boolean {
     return cells[0]!.trim().length === this.firstLength && this.isHeaderRow(cells);
   }
@@ -95,6 +101,8 @@ export interface SharedFields {
 export interface RowReader {
   /** Reads the common row whole without the general path's checks; false when it needs them. */
   quick(row: Row): boolean;
+  /** The quick path over a block's bytes, for kinds that have one (see `byte-cells.ts`). */
+  bytes?(): ByteRowReader | undefined;
   /** Reads the rest of a row whose shared fields the general path has read. */
   read(cells: RowCells, fields: SharedFields): void;
   /** After the last row: what the file's rows add up to. */

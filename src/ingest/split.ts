@@ -8,46 +8,14 @@ import type { ParsedInput } from './parse-input.js';
 import { RespondentSet, type PackedRespondents } from './respondents.js';
 
 /**
- * Finds where a CSV file can be cut into parts that are read on their own: just after a line feed
- * outside quotes (quote parity from the start of the file decides, as in the block reader), at or
- * after each target offset. Fed the file's bytes in order; pure.
+ * Where a part of a file may start, near `target`: just after the first line feed at or after it in
+ * `window` (bytes of the file from `offset`); undefined when the window has none. Whether that line
+ * feed is outside quotes is known only once the part before it has been read (`PartState.between`):
+ * a cut inside a quoted cell is found then, and the file is read whole instead.
  */
-export function createSplitFinder(targets: readonly number[]): { write(chunk: Uint8Array): boolean; splits(): number[] } {
-  const found: number[] = [];
-  let k = 0;
-  let offset = 0;
-  let inQuotes = false;
-  return {
-    /** Returns false once every split is found (the rest need not be read). */
-    write(chunk) {
-      let i = 0;
-      const n = chunk.length;
-      while (i < n && k < targets.length) {
-        const target = targets[k]! - offset;
-        if (i < target) {
-          // Before the target only the parity matters: hop from quote to quote.
-          const stop = Math.min(n, target);
-          let q = chunk.indexOf(0x22, i);
-          while (q >= 0 && q < stop) {
-            inQuotes = !inQuotes;
-            q = chunk.indexOf(0x22, q + 1);
-          }
-          i = stop;
-          continue;
-        }
-        const b = chunk[i]!;
-        if (b === 0x22) inQuotes = !inQuotes;
-        else if (b === 0x0a && !inQuotes) {
-          found.push(offset + i + 1);
-          while (k < targets.length && targets[k]! <= offset + i + 1) k++;
-        }
-        i++;
-      }
-      offset += n;
-      return k < targets.length;
-    },
-    splits: () => found,
-  };
+export function lineStartAfter(window: Uint8Array, offset: number, target: number): number | undefined {
+  const lf = window.indexOf(0x0a, Math.max(0, target - offset));
+  return lf < 0 ? undefined : offset + lf + 1;
 }
 
 /** One part of a split file as read on its own: lines counted from its start. */

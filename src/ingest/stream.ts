@@ -1,6 +1,7 @@
 import { finding, type FindingInput } from '../model/findings.js';
 import { BlockDecoder } from './block-decoder.js';
 import { BoundaryScanner } from './boundary-scanner.js';
+import { bytesCutLikeText, eachByteLine, lineText, plainBytes, type ByteRowReader } from './byte-cells.js';
 import type { ParsedInput, ParseOptions } from './parsed.js';
 import type { HeaderPlan } from './header-plan.js';
 import { createRecordBuilder, type RecordBuilder, type RecordsResult } from './records.js';
@@ -43,6 +44,8 @@ export interface PartState {
   fatal: boolean;
   /** Reading stopped at the row limit. */
   truncated: boolean;
+  /** The bytes fed end between records (outside quotes): a part cut there reads as the whole file would. */
+  between: boolean;
 }
 
 /**
@@ -98,7 +101,12 @@ class CsvReader implements CsvIngest {
   /** Line of the last data row read, whatever block it was in: where the row limit stopped reading. */
   private lastRowLine: number | undefined;
   private rowsSeen = 0;
+  /** Whether the bytes fed ended outside quotes (known at `end`). */
+  private between = false;
   private readonly table: { headers?: string[]; headerLine?: number; blankLines: number } = { blankLines: 0 };
+  /** The kind's byte path, once the table is set up (see `byteStream`), and its cells' bounds. */
+  private byteRows: ByteRowReader | undefined;
+  private bounds = new Int32Array(0);
   /** The first rows, kept until there are enough to decide how the table is read. */
   private readonly early: Row[] = [];
   private readonly earlyBlocks: EarlyBlock[] = [];
@@ -123,6 +131,7 @@ class CsvReader implements CsvIngest {
       { ...opts, decimal: cont.decimal, ...(cont.kind !== undefined ? { kind: cont.kind } : {}) },
       (row) => this.texts.rawText(row, this.delimiter!),
     );
+    this.useBytes();
   }
 
   head(): ChunkHead | undefined {
@@ -138,7 +147,7 @@ class CsvReader implements CsvIngest {
   }
 
   state(): PartState {
-    return { lines: this.nextLine - 1, rows: this.rowsSeen, switched: this.decoder.switched, fatal: this.fatal !== undefined, truncated: this.truncatedAt !== undefined };
+    return { lines: this.nextLine - 1, rows: this.rowsSeen, switched: this.decoder.switched, fatal: this.fatal !== undefined, truncated: this.truncatedAt !== undefined, between: this.between };
   }
 
   write(chunk: Uint8Array): boolean {
@@ -164,6 +173,7 @@ class CsvReader implements CsvIngest {
 
   end(): ParsedInput {
     if (this.fatal === undefined && !this.stopped) {
+      this.between = !this.scanner.quoted;
       this.scanner.scan(true);
       this.cut(true);
     }
@@ -218,6 +228,11 @@ class CsvReader implements CsvIngest {
   }
 
   private readBlock(bytes: Uint8Array, line: number, lineCount: number): void {
+    if (this.byteRows !== undefined && bytesCutLikeText(bytes) && this.decoder.utf8(bytes)) {
+      this.byteStream(plainBytes(bytes), line, this.byteRows);
+      this.nextLine = line + lineCount;
+      return;
+    }
     let text = this.decoder.decode(bytes, line);
     if (text === undefined) {
       this.fatal = this.decoder.fatal;
@@ -282,6 +297,44 @@ class CsvReader implements CsvIngest {
     });
   }
 
+  /**
+   * A block read from its bytes (see `byte-cells.ts`), once the table is set up: a row of the
+   * header's width goes to the kind's byte path; any other row, or one it refuses, is decoded and
+   * goes the text path's way, as in `streamRows`.
+   */
+  private byteStream(bytes: Uint8Array, first: number, read: ByteRowReader): void {
+    const builder = this.builder!;
+    const maxRows = this.opts.maxRows;
+    const width = this.table.headers!.length;
+    const delimiter = this.delimiter!;
+    eachByteLine(bytes, delimiter.charCodeAt(0), first, this.bounds, (line, start, end, cells) => {
+      if (cells === width) {
+        if (maxRows !== undefined && this.rowsSeen >= maxRows) return this.stopAt(first);
+        if (read(bytes, this.bounds, line)) {
+          this.rowsSeen++;
+          this.lastRowLine = line;
+          return true;
+        }
+      }
+      const text = lineText(bytes, start, end);
+      const row = text.split(delimiter);
+      if (row.length === 1 && row[0]!.trim() === '') return true;
+      if (maxRows !== undefined && this.rowsSeen >= maxRows) return this.stopAt(first);
+      this.rowsSeen++;
+      this.lastRowLine = line;
+      this.texts.only(line, text);
+      builder.row({ line, cells: row });
+      return true;
+    });
+  }
+
+  /** Stops reading at the row limit, in a block that starts at `blockLine`. */
+  private stopAt(blockLine: number): false {
+    this.truncatedAt = this.lastRowLine ?? blockLine;
+    this.stopped = true;
+    return false;
+  }
+
   /** Sets the table up from the first rows and hands them on. */
   private flushEarly(): void {
     if (this.builder !== undefined || this.delimiter === undefined) return;
@@ -302,7 +355,16 @@ class CsvReader implements CsvIngest {
       this.opts,
       (row) => this.texts.rawText(row, this.delimiter!),
     );
+    this.useBytes();
     return this.builder;
+  }
+
+  /** Reads the rest from bytes when the kind can (a header of two or more cells: no data row is then blank). */
+  private useBytes(): void {
+    const width = this.table.headers?.length ?? 0;
+    if (width < 2 || this.delimiter!.length !== 1 || this.delimiter!.charCodeAt(0) >= 0x80) return;
+    this.byteRows = this.builder!.byteRows();
+    this.bounds = new Int32Array(2 * width);
   }
 }
 

@@ -4,7 +4,7 @@ import { defaultConfig } from '../../src/config/parse.js';
 import { ingestOptions } from '../../src/ingest/resolve.js';
 import { createIngest, parseInput, type ParsedInput } from '../../src/ingest/parse-input.js';
 import type { AnswerRecord } from '../../src/model/records.js';
-import { createSplitFinder, mergeParts, packAnswers, unpackAnswers, type PartResult } from '../../src/ingest/split.js';
+import { lineStartAfter, mergeParts, packAnswers, unpackAnswers, type PartResult } from '../../src/ingest/split.js';
 import { createCsvIngest } from '../../src/ingest/stream.js';
 
 const opts = { ...ingestOptions(defaultConfig(), {}, {}), file: 'svar.csv' };
@@ -23,48 +23,70 @@ function comparable(input: ParsedInput) {
   return { ...rest, respondents: { entries: entries.sort(), questions, suspects: [...suspects].sort(), length } };
 }
 
-/** Feeds bytes in pieces of the given sizes (to cross every kind of boundary). */
-function splitsOf(bytes: Uint8Array, targets: number[], piece: number): number[] {
-  const finder = createSplitFinder(targets);
-  for (let at = 0; at < bytes.length; at += piece) if (!finder.write(bytes.subarray(at, at + piece))) break;
-  return finder.splits().filter((s) => s < bytes.length);
+/** Line starts after each target, as `readParallel` cuts (in windows of `window` bytes). */
+function splitsOf(bytes: Uint8Array, targets: number[], window: number): number[] {
+  const splits: number[] = [];
+  for (const t of targets) {
+    const at = lineStartAfter(bytes.subarray(t, t + window), t, t);
+    if (at !== undefined && at < bytes.length && at > (splits.at(-1) ?? 0)) splits.push(at);
+  }
+  return splits;
+}
+
+/** Whether a byte offset is outside quotes in the whole file (even quote parity before it). */
+function outsideQuotes(bytes: Uint8Array, offset: number): boolean {
+  let quotes = 0;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x22) quotes++;
+  return quotes % 2 === 0;
 }
 
 /**
  * What readParallel does, on one thread: the first part read as usual, the others with its head
  * and their records packed, as a worker sends them.
  */
-function readInParts(bytes: Uint8Array, splits: number[], blockBytes: number): ParsedInput {
+function readParts(bytes: Uint8Array, splits: number[], blockBytes: number): { merged: ParsedInput; between: boolean[] } {
   const bounds = [0, ...splits, bytes.length];
   const first = createIngest({ ...opts, blockBytes });
   first.write(bytes.subarray(0, bounds[1]));
   const parts: PartResult[] = [{ parsed: first.end(), lines: first.state()!.lines }];
+  const between = [first.state()!.between];
   const head = first.head()!;
   for (let i = 1; i + 1 < bounds.length; i++) {
     const part = createCsvIngest({ ...opts, blockBytes }, head.bom, head);
     part.write(bytes.subarray(bounds[i], bounds[i + 1]));
     const parsed = part.end();
+    between.push(part.state().between);
     const packed = packAnswers(parsed.records);
     parts.push(packed ? { parsed: { ...parsed, records: [] }, lines: part.state().lines, packed } : { parsed, lines: part.state().lines });
   }
-  return mergeParts(parts);
+  // The last part ends at the end of the file, not at a cut.
+  return { merged: mergeParts(parts), between: between.slice(0, -1) };
 }
 
-describe('createSplitFinder', () => {
-  it('cuts just after a line feed outside quotes, at or after each target', () => {
+function readInParts(bytes: Uint8Array, splits: number[], blockBytes: number): ParsedInput {
+  const { merged, between } = readParts(bytes, splits, blockBytes);
+  expect(between.every(Boolean)).toBe(true);
+  return merged;
+}
+
+describe('lineStartAfter', () => {
+  it('gives the start of the line after the first line feed at or after the target, wherever the window starts', () => {
     const bytes = Buffer.from('a;b\n1;"x\ny"\n2;z\n3;w\n');
     //                          0123 4567 8 901 2345 6789
-    expect(splitsOf(bytes, [5], 100)).toEqual([12]);
-    expect(splitsOf(bytes, [5], 1)).toEqual([12]);
-    expect(splitsOf(bytes, [1, 13], 3)).toEqual([4, 16]);
-    // Two targets before the same line feed give one split.
-    expect(splitsOf(bytes, [5, 6], 7)).toEqual([12]);
+    expect(lineStartAfter(bytes, 0, 5)).toBe(9);
+    expect(lineStartAfter(bytes.subarray(5), 5, 5)).toBe(9);
+    expect(lineStartAfter(bytes, 0, 9)).toBe(12);
+    expect(lineStartAfter(bytes, 0, 3)).toBe(4);
+    expect(lineStartAfter(bytes.subarray(0, 8), 0, 5)).toBeUndefined();
   });
-  it('finds no split inside a quote that never closes', () => {
-    expect(splitsOf(Buffer.from('a;b\n1;"open\n2;x\n3;y\n'), [6], 4)).toEqual([]);
-  });
-  it('reads "" inside quotes as two quote marks (parity unchanged)', () => {
-    expect(splitsOf(Buffer.from('a;b\n1;"say ""hi""\nmore"\n2;x\n'), [8], 5)).toEqual([24]);
+  it('a part cut inside a quoted cell says so: it does not end between records', () => {
+    const bytes = Buffer.from('Löpnummer;Kommun;År;Verksamhet;Fråga;Svar;Kön\n1;1460;2025;"Hem\ntjänst";q;Mycket nöjd;Kvinna\n2;1460;2025;Hemtjänst;q;Kanske;Man\n');
+    const inside = bytes.indexOf('"Hem') + 3;
+    const cut = lineStartAfter(bytes, 0, inside)!;
+    expect(outsideQuotes(bytes, cut)).toBe(false);
+    expect(readParts(bytes, [cut], 1 << 20).between).toEqual([false]);
+    const after = lineStartAfter(bytes, 0, cut)!;
+    expect(readParts(bytes, [after], 1 << 20).between).toEqual([true]);
   });
 });
 
@@ -87,7 +109,7 @@ describe('reading a respondent file in parts', () => {
         fc.array(fc.integer({ min: 0, max: 4000 }), { minLength: 1, maxLength: 4 }),
         fc.integer({ min: 1, max: 200 }),
         fc.integer({ min: 16, max: 400 }),
-        (rows, nl, bom, targets, piece, blockBytes) => {
+        (rows, nl, bom, targets, window, blockBytes) => {
           const text = `Löpnummer;Kommun;År;Verksamhet;Fråga;Svar;Kön${nl}${rows
             .map((r, i) => (r.broken ? `${i};${r.code};${r.year}` : [i, r.code, r.year, r.service, r.question, r.answer, r.gender].join(';')))
             .join(nl)}${nl}`;
@@ -95,8 +117,15 @@ describe('reading a respondent file in parts', () => {
           const whole = parseInput(bytes, opts);
           // Targets inside the file (the header is ~50 bytes).
           const inside = targets.map((t) => t % bytes.length).filter((t) => t > 60);
-          const splits = splitsOf(bytes, [...new Set(inside)].sort((a, b) => a - b), piece);
-          expect(comparable(readInParts(bytes, splits, blockBytes))).toEqual(comparable(whole));
+          const splits = splitsOf(bytes, [...new Set(inside)].sort((a, b) => a - b), window);
+          // A part that started right says exactly whether its cut is outside quotes, so the first
+          // wrong cut is always found (the parts after it started wrong and say nothing useful);
+          // when every cut was right, the parts merge into the whole.
+          const { merged, between } = readParts(bytes, splits, blockBytes);
+          const right = splits.map((s) => outsideQuotes(bytes, s));
+          const firstWrong = right.indexOf(false);
+          expect(between.indexOf(false)).toBe(firstWrong);
+          if (firstWrong < 0) expect(comparable(merged)).toEqual(comparable(whole));
         },
       ),
       { numRuns: 300 },
@@ -105,7 +134,7 @@ describe('reading a respondent file in parts', () => {
   it('a part boundary next to a quoted line break keeps lines, groups and rejects right', () => {
     const text = 'Löpnummer;Kommun;År;Verksamhet;Fråga;Svar;Kön\n1;1460;2025;"Hem\ntjänst";q;Mycket nöjd;Kvinna\n2;1460;2025;"Hem\ntjänst";q;Kanske;Man\n3;1460;2025;"Hem\ntjänst";q;Ganska nöjd;Kvinna\n';
     const bytes = Buffer.from(text);
-    const target = text.indexOf('tjänst";q;Kanske');
+    const target = text.indexOf('Kanske');
     const splits = splitsOf(bytes, [target], 1000);
     expect(splits).toEqual([Buffer.byteLength(text.slice(0, text.indexOf('3;1460')))]);
     const merged = readInParts(bytes, splits, 1 << 20);

@@ -1,0 +1,76 @@
+import type { Gender } from '../model/records.js';
+import type { AnswerRows, Counted } from './answer-rows.js';
+import { ByteColumn, type ByteRowReader } from './byte-cells.js';
+import type { Place } from './cell-lookups.js';
+import type { RowEnv } from './row-fields.js';
+
+/** A question as the byte path knows it: its text, the class of each answer text, and its cell while a run lasts. */
+interface Question {
+  text: string;
+  /** By answer number; null: the text path must read the row (an answer the scale does not know). */
+  classes: (Counted | null | undefined)[];
+  /** The run (area, period, service) `cell` belongs to. */
+  run: number;
+  cell: ReturnType<AnswerRows['cellOf']> | undefined;
+}
+
+/**
+ * `AnswerRows.quick` over a row's bytes: the same checks, each cell text worked out once per
+ * distinct text (see `ByteColumn`), the row then counted by `AnswerRows.takeIn`. A row whose first
+ * cell could repeat the header, or any cell the quick path would refuse, goes to the text path.
+ */
+export function answerBytes(rows: AnswerRows, env: RowEnv, areaDefault: string, periodDefault: string): ByteRowReader {
+  const { lookups, shape, plan } = env;
+  const roles = plan.roles;
+  const first = new ByteColumn(0, '', (text) => ({ text, header: shape.mayRepeatHeader(text) }), 'last');
+  // One place per area, whatever text names it ("0114", "0114 Upplands Väsby"): a run is not broken by a synonym.
+  const places = new Map<string, Place>();
+  const area = new ByteColumn(roles.municipality, areaDefault, (text): Place | undefined => {
+    const p = lookups.place(text);
+    return p === undefined ? undefined : (places.get(p.key) ?? places.set(p.key, p).get(p.key));
+  });
+  const gender = new ByteColumn(roles.gender, '', (text): Gender | undefined => (text === '' ? 'T' : lookups.gender(text)));
+  const period = new ByteColumn(roles.period, periodDefault, (text) => {
+    const p = lookups.period(text);
+    return p !== undefined && p.length === 4 ? p : undefined;
+  });
+  const question = new ByteColumn(roles.indicator, '', (text): Question | undefined => (text === '' ? undefined : { text, classes: [], run: -1, cell: undefined }));
+  const answers: string[] = [];
+  const answer = new ByteColumn(roles.answer, '', (text) => answers.push(text) - 1);
+  const service = new ByteColumn(roles.service, '', (text) => text);
+  // Respondent numbers change every few rows: only the last is kept (the first column's, when it is that).
+  const respondent = roles.respondent === 0 ? undefined : new ByteColumn(roles.respondent, '', (text) => text, 'last');
+  const classOf = (q: Question, a: number): Counted | null => {
+    let c = q.classes[a];
+    if (c === undefined) c = q.classes[a] = lookups.classify(q.text, answers[a]!) ?? null;
+    return c;
+  };
+  // A run: rows of one area, period and service (a respondent's, and often their neighbours').
+  let run = 0;
+  let runPlace: Place | undefined;
+  let runPeriod = '';
+  let runService = '';
+  return (bytes, b, line) => {
+    const head = first.get(bytes, b);
+    if (head.header) return false;
+    const place = area.get(bytes, b);
+    const g = gender.get(bytes, b);
+    const p = period.get(bytes, b);
+    const q = question.get(bytes, b);
+    if (place === undefined || g === undefined || p === undefined || q === undefined) return false;
+    const answerClass = classOf(q, answer.get(bytes, b));
+    if (answerClass === null) return false;
+    const s = service.get(bytes, b);
+    if (place !== runPlace || p !== runPeriod || s !== runService) {
+      run++;
+      runPlace = place;
+      runPeriod = p;
+      runService = s;
+    }
+    if (q.run !== run) {
+      q.run = run;
+      q.cell = rows.cellOf(place, p, q.text, s);
+    }
+    return rows.takeIn(q.cell!, place.area, p, q.text, s, g, answerClass, line, respondent === undefined ? head.text : respondent.get(bytes, b));
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * Reading rows straight from a block's bytes, for the row kinds whose common row is a handful of
+ * repeated texts (a national answers file: 2M rows, a few hundred distinct texts). A row is cut
+ * into cell bounds without making a string per cell; each cell's bytes are matched against the
+ * texts its column has seen, and only a text seen for the first time is decoded and worked out.
+ * The text path stays the reference: a row the byte path cannot take whole goes to it unchanged.
+ */
+
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** Where each cell of a row is in its block: start and end (exclusive) of cell k at 2k and 2k + 1. */
+export type CellBounds = Int32Array;
+
+/** Reads one row from its cells' bytes; false when the row needs the text path. */
+export type ByteRowReader = (bytes: Uint8Array, bounds: CellBounds, line: number) => boolean;
+
+/**
+ * Whether a block may be cut by `eachByteLine` as the text path would cut its text: no quote, and
+ * every CR the first half of a CRLF (the text path then cuts CRLF lines like LF lines).
+ */
+export function bytesCutLikeText(bytes: Uint8Array): boolean {
+  if (bytes.indexOf(0x22) >= 0) return false;
+  for (let cr = bytes.indexOf(0x0d); cr >= 0; cr = bytes.indexOf(0x0d, cr + 1)) if (bytes[cr + 1] !== 0x0a) return false;
+  return true;
+}
+
+/**
+ * Cuts an unquoted block (see `bytesCutLikeText`) into lines and each line's cells, as
+ * `eachUnquoted` cuts its text: a line ends at LF (its CR dropped), cells at the delimiter byte.
+ * `visit` gets the line's number, its byte range and its cell count (bounds are filled for the first
+ * `bounds.length / 2` cells); it returns false to stop.
+ */
+export function eachByteLine(bytes: Uint8Array, delimiter: number, firstLine: number, bounds: CellBounds, visit: (line: number, start: number, end: number, cells: number) => boolean): void {
+  const n = bytes.length;
+  const room = bounds.length >> 1;
+  let line = firstLine;
+  for (let start = 0; start < n; line++) {
+    let lf = bytes.indexOf(0x0a, start);
+    if (lf < 0) lf = n;
+    const end = lf > start && bytes[lf - 1] === 0x0d ? lf - 1 : lf;
+    let cells = 0;
+    let from = start;
+    for (let i = start; i < end; i++) {
+      if (bytes[i] !== delimiter) continue;
+      if (cells < room) {
+        bounds[2 * cells] = from;
+        bounds[2 * cells + 1] = i;
+      }
+      cells++;
+      from = i + 1;
+    }
+    if (cells < room) {
+      bounds[2 * cells] = from;
+      bounds[2 * cells + 1] = end;
+    }
+    if (!visit(line, start, end, cells + 1)) return;
+    start = lf + 1;
+  }
+}
+
+/** A cell's text, trimmed as the text path trims a role's cell. */
+export function cellText(bytes: Uint8Array, start: number, end: number): string {
+  return utf8.decode(bytes.subarray(start, end)).trim();
+}
+
+/** The text of a line, as the text path would have it. */
+export function lineText(bytes: Uint8Array, start: number, end: number): string {
+  return utf8.decode(bytes.subarray(start, end));
+}
+
+/** One distinct cell text of a column: its bytes and what it means. */
+interface Entry<T> {
+  bytes: Uint8Array;
+  value: T;
+  /** The entry of the row after this one's last time (questions come in the same order each run). */
+  next: Entry<T> | undefined;
+}
+
+/** Distinct texts a column keeps, as the text path's caches keep at most 100 000 (see `memo`). */
+const MAX_ENTRIES = 100_000;
+
+/**
+ * What one column's cells mean, found by their bytes: the previous row's cell first (rows come in
+ * runs), then the text that followed it last time, then (`keep: 'all'`) a hash table of the
+ * texts seen; `keep: 'last'` remembers only the previous row's (respondent numbers, too many to
+ * keep). `make` works a text out the first time it is seen, from the decoded, trimmed cell. One
+ * class for every column and kind, so the row loop's calls stay monomorphic.
+ */
+export class ByteColumn<T> {
+  private slots: (Entry<T> | undefined)[];
+  private size = 0;
+  private last: Entry<T> | undefined;
+
+  /** `at` is the column's index; a role no column plays reads as `make(fixed)`. */
+  constructor(private readonly at: number | undefined, fixed: string, private readonly make: (text: string) => T, private readonly keep: 'all' | 'last' = 'all') {
+    this.slots = keep === 'all' ? new Array<Entry<T> | undefined>(256).fill(undefined) : [];
+    if (at === undefined) this.last = { bytes: new Uint8Array(0), value: make(fixed), next: undefined };
+  }
+
+  get(bytes: Uint8Array, bounds: CellBounds): T {
+    const last = this.last;
+    if (this.at === undefined) return last!.value;
+    const start = bounds[2 * this.at]!;
+    const end = bounds[2 * this.at + 1]!;
+    if (last !== undefined) {
+      if (same(last.bytes, bytes, start, end)) return last.value;
+      const next = last.next;
+      if (next !== undefined && same(next.bytes, bytes, start, end)) {
+        this.last = next;
+        return next.value;
+      }
+    }
+    const entry = this.keep === 'all' ? this.find(bytes, start, end) : this.entry(bytes, start, end);
+    if (last !== undefined) last.next = entry;
+    this.last = entry;
+    return entry.value;
+  }
+
+  private entry(bytes: Uint8Array, start: number, end: number): Entry<T> {
+    return { bytes: bytes.slice(start, end), value: this.make(cellText(bytes, start, end)), next: undefined };
+  }
+
+  /** The entry of these bytes in the hash table (open addressing), added when new. */
+  private find(bytes: Uint8Array, start: number, end: number): Entry<T> {
+    const mask = this.slots.length - 1;
+    for (let i = hashBytes(bytes, start, end) & mask; ; i = (i + 1) & mask) {
+      const e = this.slots[i];
+      if (e === undefined) break;
+      if (same(e.bytes, bytes, start, end)) return e;
+    }
+    const entry = this.entry(bytes, start, end);
+    if (this.size < MAX_ENTRIES) this.add(entry);
+    return entry;
+  }
+
+  private add(entry: Entry<T>): void {
+    if (2 * ++this.size > this.slots.length) {
+      const old = this.slots;
+      this.slots = new Array<Entry<T> | undefined>(2 * old.length).fill(undefined);
+      for (const e of old) if (e !== undefined) this.place(e);
+    }
+    this.place(entry);
+  }
+
+  private place(entry: Entry<T>): void {
+    const mask = this.slots.length - 1;
+    let i = hashBytes(entry.bytes, 0, entry.bytes.length) & mask;
+    while (this.slots[i] !== undefined) i = (i + 1) & mask;
+    this.slots[i] = entry;
+  }
+}
+
+/**
+ * A Buffer as a plain Uint8Array over the same memory: its `slice` then copies (a Buffer's is a view
+ * that would keep the block alive), and one element type keeps the comparisons monomorphic.
+ */
+export function plainBytes(bytes: Uint8Array): Uint8Array {
+  return Object.getPrototypeOf(bytes) === Uint8Array.prototype ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function same(kept: Uint8Array, bytes: Uint8Array, start: number, end: number): boolean {
+  const n = kept.length;
+  if (n !== end - start) return false;
+  for (let i = 0; i < n; i++) if (kept[i] !== bytes[start + i]) return false;
+  return true;
+}
+
+/** FNV-1a over a cell's bytes. */
+function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return h;
+}

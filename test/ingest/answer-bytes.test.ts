@@ -1,0 +1,86 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { defaultConfig } from '../../src/config/parse.js';
+import { AnswerRows } from '../../src/ingest/answer-rows.js';
+import { createIngest, type ParsedInput } from '../../src/ingest/parse-input.js';
+import { ingestOptions } from '../../src/ingest/resolve.js';
+
+/** Reads bytes in chunks of `chunk` bytes through blocks of about `blockBytes`, as a stream does. */
+function read(text: string, blockBytes: number, chunk: number): ParsedInput {
+  const bytes = new TextEncoder().encode(text);
+  const ingest = createIngest({ ...ingestOptions(defaultConfig(), {}, {}), file: 'svar.csv', blockBytes });
+  for (let at = 0; at < bytes.length; at += chunk) ingest.write(bytes.subarray(at, at + chunk));
+  return ingest.end();
+}
+
+/** What a read gives that does not depend on the rows' own text nor the table's width. */
+function outcome(r: ParsedInput) {
+  return {
+    counts: r.counts, findings: r.findings.map((f) => `${f.severity} ${f.code}@${f.line}:${f.column}`), records: r.records, respondents: r.respondents?.length,
+    rejects: r.rejects.map((x) => `${x.line}: ${x.reason}`),
+  };
+}
+
+const HEADER = ['År', 'Kommun', 'Verksamhet', 'Fråga', 'Svar', 'Kön', 'Löpnummer'];
+const row = fc.oneof(
+  {
+    weight: 12,
+    arbitrary: fc.tuple(
+      fc.constantFrom('2024', '2023', ' 2024', '2024-03', 'x', ''),
+      fc.constantFrom('1460', '1460 Bengtsfors', '1461', ' 1461 ', '680', '9999', 'Mellerud', 'Bengtsfors-Mellerud', ''),
+      fc.constantFrom('Hemtjänst', 'Särskilt boende', 'Hemtjänst ', ''),
+      fc.constantFrom('helhetssyn', 'trygghet', 'bemötande', ''),
+      fc.constantFrom('Mycket nöjd', 'Ganska missnöjd', 'Vet ej', 'Kanske', '7', ' Ganska nöjd', ''),
+      fc.constantFrom('K', 'Kvinna', 'M', 'T', '', 'x'),
+      fc.constantFrom('1', '2', '3', '12', ' 2', ''),
+    ).map((cells) => cells as string[]),
+  },
+  // A repeated header, a short row, a long row, a blank line, a quoted cell.
+  { weight: 1, arbitrary: fc.constant(HEADER) },
+  { weight: 1, arbitrary: fc.constant(['2024', '1460', 'Hemtjänst']) },
+  { weight: 1, arbitrary: fc.constant(['2024', '1460', 'Hemtjänst', 'trygghet', 'Mycket nöjd', 'K', '1', 'extra']) },
+  { weight: 1, arbitrary: fc.constant(['']) },
+  { weight: 1, arbitrary: fc.constant(['2024', '1461', '"Hem;tjänst"', 'trygghet', 'Mycket nöjd', 'K', '4']) },
+);
+
+/** The first rows, read before the table is set up (the byte path starts after them). */
+const FIRST = Array.from({ length: 2000 }, (_, i) => ['2024', '1460', 'Hemtjänst', 'helhetssyn', 'Mycket nöjd', 'K', `f${i}`]);
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('AnswerRows: the byte path', () => {
+  it('property: reads every row as the text path does, whatever the blocks and chunks', () => {
+    const taken = vi.spyOn(AnswerRows.prototype, 'takeIn');
+    fc.assert(
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 80 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.integer({ min: 16, max: 600 }),
+        fc.integer({ min: 1, max: 5000 }),
+        (rows, nl, blockBytes, chunk) => {
+          const all = [...FIRST, ...rows];
+          const bytePath = read(`${[HEADER, ...all].map((cells) => cells.join(';')).join(nl)}${nl}`, blockBytes, chunk);
+          // An empty status column sends every row the general way: the reference.
+          const widen = (cells: string[]) => (cells === HEADER ? [...cells, 'Status'] : cells.length === 1 && cells[0] === '' ? cells : [...cells.slice(0, 7), '', ...cells.slice(7)]);
+          const textPath = read(`${[HEADER, ...all].map((cells) => widen(cells).join(';')).join(nl)}${nl}`, blockBytes, chunk);
+          expect(outcome(bytePath)).toEqual(outcome(textPath));
+          // A row the byte path handed back keeps its own text, line for line.
+          for (const r of bytePath.rejects) expect(r.text).toBe(all[r.line - 2]!.join(';'));
+        },
+      ),
+      { numRuns: 150 },
+    );
+    // Not vacuous: the byte path counted rows.
+    expect(taken.mock.calls.length).toBeGreaterThan(0);
+  });
+
+  it('reads a file in Windows-1252 by its text path, with the same counts as in UTF-8', () => {
+    const lines = [HEADER, ...FIRST, ['2024', '1461', 'Särskilt boende', 'trygghet', 'Ganska nöjd', 'M', '9']].map((c) => c.join(';')).join('\n');
+    const utf8 = read(`${lines}\n`, 256, 4096);
+    const latin1 = createIngest({ ...ingestOptions(defaultConfig(), {}, {}), file: 'svar.csv', blockBytes: 256 });
+    latin1.write(Buffer.from(`${lines}\n`, 'latin1'));
+    const read1252 = latin1.end();
+    expect(read1252.encoding).toBe('windows-1252');
+    expect({ counts: read1252.counts, records: read1252.records }).toEqual({ counts: utf8.counts, records: utf8.records });
+  });
+});
