@@ -34,6 +34,9 @@ export function observe(records: readonly QualityRecord[], settings: Settings): 
   const observer = new Observer();
   const { obs } = observer;
   const counts = new AnswerCounts();
+  // About one slot and one observation per record (answer groups come per gender, the total among them).
+  counts.reserve(records.length);
+  obs.reserve(records.length);
   const surveyIndicators = new Set<string>();
   const yearOf: string[] = [];
   for (let ri = 0; ri < records.length; ri++) {
@@ -150,6 +153,20 @@ class AnswerCounts {
   excluded = new Float64Array(64);
   rejected = new Float64Array(64);
 
+  /** Room for `length` slots (see `ObservationColumns.reserve`). */
+  reserve(length: number): void {
+    if (length <= this.slotSeries.length) return;
+    this.slotSeries = grown(this.slotSeries, length);
+    this.slotPeriod = grown(this.slotPeriod, length);
+    this.slotFile = grown(this.slotFile, length);
+    this.slotLine = grown(this.slotLine, length);
+    this.slotGender = grown(this.slotGender, length);
+    this.positive = grown(this.positive, length);
+    this.other = grown(this.other, length);
+    this.excluded = grown(this.excluded, length);
+    this.rejected = grown(this.rejected, length);
+  }
+
   /** Counts a record in its gender's slot and, for a woman's or a man's answers, in the total's. */
   add(r: AnswerRecord, area: number, indicator: number, service: number, period: number): void {
     const g = GENDER_ORDER[r.gender];
@@ -173,17 +190,7 @@ class AnswerCounts {
     const before = this.slots.size;
     const slot = this.slots.id(series, period, 0);
     if (slot !== before) return slot;
-    if (slot === this.slotSeries.length) {
-      this.slotSeries = grown(this.slotSeries);
-      this.slotPeriod = grown(this.slotPeriod);
-      this.slotFile = grown(this.slotFile);
-      this.slotLine = grown(this.slotLine);
-      this.slotGender = grown(this.slotGender);
-      this.positive = grown(this.positive);
-      this.other = grown(this.other);
-      this.excluded = grown(this.excluded);
-      this.rejected = grown(this.rejected);
-    }
+    if (slot === this.slotSeries.length) this.reserve(2 * slot);
     this.slotSeries[slot] = series;
     this.slotPeriod[slot] = period;
     this.slotFile[slot] = this.files.id(r.source.file);

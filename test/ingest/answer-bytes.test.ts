@@ -61,7 +61,7 @@ describe('AnswerRows: the byte path', () => {
           const all = [...FIRST, ...rows];
           const bytePath = read(`${[HEADER, ...all].map((cells) => cells.join(';')).join(nl)}${nl}`, blockBytes, chunk);
           // An empty status column sends every row the general way: the reference.
-          const widen = (cells: string[]) => (cells === HEADER ? [...cells, 'Status'] : cells.length === 1 && cells[0] === '' ? cells : [...cells.slice(0, 7), '', ...cells.slice(7)]);
+          const widen = (cells: readonly string[]) => (cells === HEADER ? [...cells, 'Status'] : cells.length === 1 && cells[0] === '' ? cells : [...cells.slice(0, 7), '', ...cells.slice(7)]);
           const textPath = read(`${[HEADER, ...all].map((cells) => widen(cells).join(';')).join(nl)}${nl}`, blockBytes, chunk);
           expect(outcome(bytePath)).toEqual(outcome(textPath));
           // A row the byte path handed back keeps its own text, line for line.
