@@ -1,6 +1,6 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import { createIngest, type ParsedInput, type ParseOptions } from './parse-input.js';
+import { createIngest, type Ingest, type ParsedInput, type ParseOptions } from './parse-input.js';
 import { lineStartAfter, mergeParts, type PackedAnswers, type PartResult } from './split.js';
 import type { PackedRespondents } from './respondents.js';
 import type { ChunkHead, PartState } from './stream.js';
@@ -124,6 +124,7 @@ export async function readParallel(path: string, opts: ParseOptions, size: numbe
       }
       if (fed >= end) break;
     }
+    if (results.length > 0 && fed === end && !ingest.state()!.between) return await readOn(fh, ingest, end, size, workers);
     const first = ingest.end();
     if (results.length === 0) return first;
     const state = ingest.state()!;
@@ -132,7 +133,7 @@ export async function readParallel(path: string, opts: ParseOptions, size: numbe
     if (replies === undefined) return await readAlone(fh, opts, size);
     const all = [state, ...replies];
     const rows = all.reduce((a, r) => a + r.rows, 0);
-    // A part that ends inside quotes was cut inside a quoted cell: the next one did not start a record.
+    // A worker's part that ends inside quotes (three or more threads) made the next part start mid-record.
     const cutWrong = all.slice(0, -1).some((r) => !r.between);
     if (cutWrong || all.some((r) => r.fatal || r.switched || r.truncated) || (opts.maxRows !== undefined && rows > opts.maxRows)) return await readAlone(fh, opts, size);
     const parts: PartResult[] = [{ parsed: first, lines: state.lines }, ...replies.map((r) => ({ parsed: r.parsed, lines: r.lines, ...(r.packed ? { packed: r.packed } : {}), ...(r.respondents ? { respondents: r.respondents } : {}) }))];
@@ -141,6 +142,16 @@ export async function readParallel(path: string, opts: ParseOptions, size: numbe
     for (const w of workers) w.stop();
     await fh.close();
   }
+}
+
+/**
+ * The first cut fell inside a quoted cell (a line break within a cell): the workers' parts started
+ * mid-record and are let go; this thread reads on from the cut, so the file is still read once.
+ */
+async function readOn(fh: FileHandle, ingest: Ingest, from: number, size: number, workers: readonly { stop: () => void }[]): Promise<ParsedInput> {
+  for (const w of workers) w.stop();
+  for await (const chunk of readRange(fh, from, size)) if (!ingest.write(chunk)) break;
+  return ingest.end();
 }
 
 async function readAlone(fh: FileHandle, opts: ParseOptions, size: number): Promise<ParsedInput> {

@@ -33,7 +33,7 @@ export interface CsvIngest {
   end(): ParsedInput;
   /** How this file is read, once its header and first rows are known: a later part is read alike. */
   head(): ChunkHead | undefined;
-  /** After `end`: line breaks read, and whether anything could make a part read differently alone. */
+  /** Line breaks read, and whether anything could make a part read differently alone (all of it known after `end`). */
   state(): PartState;
 }
 
@@ -102,8 +102,6 @@ class CsvReader implements CsvIngest {
   /** Line of the last data row read, whatever block it was in: where the row limit stopped reading. */
   private lastRowLine: number | undefined;
   private rowsSeen = 0;
-  /** Whether the bytes fed ended outside quotes (known at `end`). */
-  private between = false;
   private readonly table: { headers?: string[]; headerLine?: number; blankLines: number } = { blankLines: 0 };
   /** The kind's byte path, once the table is set up (see `byteStream`), and its cells' bounds. */
   private byteRows: ByteRowReader | undefined;
@@ -148,7 +146,7 @@ class CsvReader implements CsvIngest {
   }
 
   state(): PartState {
-    return { lines: this.nextLine - 1, rows: this.rowsSeen, switched: this.decoder.switched, fatal: this.fatal !== undefined, truncated: this.truncatedAt !== undefined, between: this.between };
+    return { lines: this.nextLine - 1, rows: this.rowsSeen, switched: this.decoder.switched, fatal: this.fatal !== undefined, truncated: this.truncatedAt !== undefined, between: !this.scanner.quoted };
   }
 
   write(chunk: Uint8Array): boolean {
@@ -174,7 +172,6 @@ class CsvReader implements CsvIngest {
 
   end(): ParsedInput {
     if (this.fatal === undefined && !this.stopped) {
-      this.between = !this.scanner.quoted;
       this.scanner.scan(true);
       this.cut(true);
     }
