@@ -1,25 +1,32 @@
 import type { Gender } from '../model/records.js';
-import type { AnswerRows, Counted } from './answer-rows.js';
+import type { Area } from '../model/register.js';
+import type { Counted } from './answers.js';
 import { ByteColumn, type ByteRowReader } from './byte-cells.js';
 import type { Place } from './cell-lookups.js';
 import type { RowEnv } from './row-fields.js';
 
+/** What the byte path counts rows with (`AnswerRows`): a cell found once per run, then each row in it. */
+export interface AnswerCounter<C> {
+  cellOf(place: Place, period: string, indicator: string, service: string): C;
+  takeIn(cell: C, area: Area, period: string, indicator: string, service: string, gender: Gender, answerClass: Counted, line: number, respondent: string): true;
+}
+
 /** A question as the byte path knows it: its text, the class of each answer text, and its cell while a run lasts. */
-interface Question {
+interface Question<C> {
   text: string;
   /** By answer number; null: the text path must read the row (an answer the scale does not know). */
   classes: (Counted | null | undefined)[];
   /** The run (area, period, service) `cell` belongs to. */
   run: number;
-  cell: ReturnType<AnswerRows['cellOf']> | undefined;
+  cell: C | undefined;
 }
 
 /**
  * `AnswerRows.quick` over a row's bytes: the same checks, each cell text worked out once per
- * distinct text (see `ByteColumn`), the row then counted by `AnswerRows.takeIn`. A row whose first
+ * distinct text (see `ByteColumn`), the row then counted by `AnswerCounter.takeIn`. A row whose first
  * cell could repeat the header, or any cell the quick path would refuse, goes to the text path.
  */
-export function answerBytes(rows: AnswerRows, env: RowEnv, areaDefault: string, periodDefault: string): ByteRowReader {
+export function answerBytes<C>(rows: AnswerCounter<C>, env: RowEnv, areaDefault: string, periodDefault: string): ByteRowReader {
   const { lookups, shape, plan } = env;
   const roles = plan.roles;
   const first = new ByteColumn(0, '', (text) => ({ text, header: shape.mayRepeatHeader(text) }), 'last');
@@ -34,13 +41,13 @@ export function answerBytes(rows: AnswerRows, env: RowEnv, areaDefault: string, 
     const p = lookups.period(text);
     return p !== undefined && p.length === 4 ? p : undefined;
   });
-  const question = new ByteColumn(roles.indicator, '', (text): Question | undefined => (text === '' ? undefined : { text, classes: [], run: -1, cell: undefined }));
+  const question = new ByteColumn(roles.indicator, '', (text): Question<C> | undefined => (text === '' ? undefined : { text, classes: [], run: -1, cell: undefined }));
   const answers: string[] = [];
   const answer = new ByteColumn(roles.answer, '', (text) => answers.push(text) - 1);
   const service = new ByteColumn(roles.service, '', (text) => text);
   // Respondent numbers change every few rows: only the last is kept (the first column's, when it is that).
   const respondent = roles.respondent === 0 ? undefined : new ByteColumn(roles.respondent, '', (text) => text, 'last');
-  const classOf = (q: Question, a: number): Counted | null => {
+  const classOf = (q: Question<C>, a: number): Counted | null => {
     let c = q.classes[a];
     if (c === undefined) c = q.classes[a] = lookups.classify(q.text, answers[a]!) ?? null;
     return c;

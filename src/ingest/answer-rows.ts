@@ -1,6 +1,6 @@
 import type { AnswerRecord, Gender } from '../model/records.js';
 import type { Area } from '../model/register.js';
-import type { Classified } from './answers.js';
+import type { Counted } from './answers.js';
 import { answerBytes } from './answer-bytes.js';
 import type { ByteRowReader } from './byte-cells.js';
 import { areaKey, type Place } from './cell-lookups.js';
@@ -10,8 +10,6 @@ import { RespondentSet, type AnswerSink } from './respondents.js';
 import { at, type RowCells, type RowEnv, type RowReader, type SharedFields } from './row-fields.js';
 import type { Row } from './table.js';
 
-/** How one answer counts in its group: a class of the scale, or a rejected answer. */
-export type Counted = NonNullable<Classified> | 'rejected';
 
 /**
  * Respondent-level rows (one answer each), counted per group, not kept: memory follows groups, not

@@ -52,6 +52,8 @@ export type AnswerClass = 'positive' | 'other' | 'excluded';
  * is read), or undefined for a label on no scale.
  */
 export type Classified = AnswerClass | number | undefined;
+/** How one answer counts in its group: a class of the scale, or a rejected answer. */
+export type Counted = NonNullable<Classified> | 'rejected';
 
 export interface AnswerScale {
   positive: readonly string[];
