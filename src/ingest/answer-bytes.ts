@@ -1,7 +1,7 @@
 import type { Gender } from '../model/records.js';
 import type { Area } from '../model/register.js';
 import type { Counted } from './answers.js';
-import { ByteColumn, type ByteRowReader } from './byte-cells.js';
+import { ByteColumn, type ByteRowReader, type TextOf } from './byte-cells.js';
 import type { Place } from './cell-lookups.js';
 import type { RowEnv } from './row-fields.js';
 
@@ -14,8 +14,8 @@ export interface AnswerCounter<C> {
 /** A question as the byte path knows it: its text, the class of each answer text, and its cell while a run lasts. */
 interface Question<C> {
   text: string;
-  /** By answer number; null: the text path must read the row (an answer the scale does not know). */
-  classes: (Counted | null | undefined)[];
+  /** By answer text; null: the text path must read the row (an answer the scale does not know). */
+  classes: WeakMap<{ text: string }, Counted | null>;
   /** The run (area, period, service) `cell` belongs to. */
   run: number;
   cell: C | undefined;
@@ -26,30 +26,31 @@ interface Question<C> {
  * distinct text (see `ByteColumn`), the row then counted by `AnswerCounter.takeIn`. A row whose first
  * cell could repeat the header, or any cell the quick path would refuse, goes to the text path.
  */
-export function answerBytes<C>(rows: AnswerCounter<C>, env: RowEnv, areaDefault: string, periodDefault: string): ByteRowReader {
+export function answerBytes<C>(rows: AnswerCounter<C>, env: RowEnv, defaults: { area: string; period: string }, textOf: TextOf): ByteRowReader {
   const { lookups, shape, plan } = env;
   const roles = plan.roles;
-  const first = new ByteColumn(0, '', (text) => ({ text, header: shape.mayRepeatHeader(text) }), 'last');
+  const column = <T>(at: number | undefined, fixed: string, make: (text: string) => T, keep: 'all' | 'last' = 'all') => new ByteColumn(at, fixed, make, textOf, keep);
+  const first = column(0, '', (text) => ({ text, header: shape.mayRepeatHeader(text) }), 'last');
   // One place per area, whatever text names it ("0114", "0114 Upplands Väsby"): a run is not broken by a synonym.
   const places = new Map<string, Place>();
-  const area = new ByteColumn(roles.municipality, areaDefault, (text): Place | undefined => {
+  const area = column(roles.municipality, defaults.area, (text): Place | undefined => {
     const p = lookups.place(text);
     return p === undefined ? undefined : (places.get(p.key) ?? places.set(p.key, p).get(p.key));
   });
-  const gender = new ByteColumn(roles.gender, '', (text): Gender | undefined => (text === '' ? 'T' : lookups.gender(text)));
-  const period = new ByteColumn(roles.period, periodDefault, (text) => {
+  const gender = column(roles.gender, '', (text): Gender | undefined => (text === '' ? 'T' : lookups.gender(text)));
+  const period = column(roles.period, defaults.period, (text) => {
     const p = lookups.period(text);
     return p !== undefined && p.length === 4 ? p : undefined;
   });
-  const question = new ByteColumn(roles.indicator, '', (text): Question<C> | undefined => (text === '' ? undefined : { text, classes: [], run: -1, cell: undefined }));
-  const answers: string[] = [];
-  const answer = new ByteColumn(roles.answer, '', (text) => answers.push(text) - 1);
-  const service = new ByteColumn(roles.service, '', (text) => text);
+  const question = column(roles.indicator, '', (text): Question<C> | undefined => (text === '' ? undefined : { text, classes: new WeakMap(), run: -1, cell: undefined }));
+  // An answer text's classes per question, by the text's entry (a column keeps at most MAX_ENTRIES).
+  const answer = column(roles.answer, '', (text) => ({ text }));
+  const service = column(roles.service, '', (text) => text);
   // Respondent numbers change every few rows: only the last is kept (the first column's, when it is that).
-  const respondent = roles.respondent === 0 ? undefined : new ByteColumn(roles.respondent, '', (text) => text, 'last');
-  const classOf = (q: Question<C>, a: number): Counted | null => {
-    let c = q.classes[a];
-    if (c === undefined) c = q.classes[a] = lookups.classify(q.text, answers[a]!) ?? null;
+  const respondent = roles.respondent === 0 ? undefined : column(roles.respondent, '', (text) => text, 'last');
+  const classOf = (q: Question<C>, a: { text: string }): Counted | null => {
+    let c = q.classes.get(a);
+    if (c === undefined) q.classes.set(a, (c = lookups.classify(q.text, a.text) ?? null));
     return c;
   };
   // A run: rows of one area, period and service (a respondent's, and often their neighbours').

@@ -2,7 +2,7 @@ import type { AnswerRecord, Gender } from '../model/records.js';
 import type { Area } from '../model/register.js';
 import type { Counted } from './answers.js';
 import { answerBytes } from './answer-bytes.js';
-import type { ByteRowReader } from './byte-cells.js';
+import type { ByteRowReader, TextOf } from './byte-cells.js';
 import { areaKey, type Place } from './cell-lookups.js';
 import { GroupIndex } from './groups.js';
 import type { RecordsResult } from './record-options.js';
@@ -72,9 +72,9 @@ export class AnswerRows implements RowReader {
   }
 
   /** The quick path over a block's bytes (see `AnswerBytes`), when the quick path may take rows. */
-  bytes(): ByteRowReader | undefined {
+  bytes(textOf: TextOf): ByteRowReader | undefined {
     if (!this.fast) return undefined;
-    return answerBytes(this, this.env, this.areaDefault, this.periodDefault);
+    return answerBytes(this, this.env, { area: this.areaDefault, period: this.periodDefault }, textOf);
   }
 
   /** Counts a row the quick path read whole: its group, its respondent (`respondent` the trimmed text). */

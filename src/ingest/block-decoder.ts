@@ -41,14 +41,19 @@ export class BlockDecoder implements DecoderState {
   }
 
   /**
-   * Whether a block can be read as UTF-8 bytes without decoding it whole: what `decode` would
-   * return as is. False leaves the block to `decode` (a switch of encoding, a damaged file).
+   * Whether a block can be read from its bytes without decoding it whole (`text` decodes its
+   * pieces): `decode` would decode it in the current encoding without a problem. False leaves the
+   * block to `decode` (a switch of encoding, a damaged file).
    */
-  utf8(bytes: Uint8Array): boolean {
-    if (this.encoding !== 'utf-8' || !isUtf8(bytes)) return false;
+  readable(bytes: Uint8Array): boolean {
+    if (this.encoding === 'windows-1252') return !(this.switched && hasUtf8Sequences(bytes));
+    if (!isUtf8(bytes)) return false;
     if (!this.sawMultibyte) this.sawMultibyte = bytes.some((b) => b >= 0x80);
     return true;
   }
+
+  /** A piece of a block `readable` said yes to, decoded as `decode` decodes the block. */
+  readonly text = (bytes: Uint8Array): string => (this.encoding === 'utf-8' ? utf8.decode(bytes) : decodeWindows1252(bytes));
 
   /** A block's text; undefined when it cannot be decoded (see `fatal`). `line` is the block's first line. */
   decode(bytes: Uint8Array, line: number): string | undefined {

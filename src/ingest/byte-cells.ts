@@ -4,15 +4,19 @@
  * into cell bounds without making a string per cell; each cell's bytes are matched against the
  * texts its column has seen, and only a text seen for the first time is decoded and worked out.
  * The text path stays the reference: a row the byte path cannot take whole goes to it unchanged.
+ * Either encoding a block can have (UTF-8, Windows-1252) cuts the same way: the delimiters, CR and
+ * LF are single ASCII bytes in both, and a file switches to Windows-1252 only while every earlier
+ * byte was ASCII, so texts seen before the switch read the same after it.
  */
-
-const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** Where each cell of a row is in its block: start and end (exclusive) of cell k at 2k and 2k + 1. */
 export type CellBounds = Int32Array;
 
 /** Reads one row from its cells' bytes; false when the row needs the text path. */
 export type ByteRowReader = (bytes: Uint8Array, bounds: CellBounds, line: number) => boolean;
+
+/** Decodes a piece of a block as the whole block would be decoded (UTF-8 or Windows-1252, see `BlockDecoder.text`). */
+export type TextOf = (bytes: Uint8Array) => string;
 
 /**
  * Whether a block may be cut by `eachByteLine` as the text path would cut its text: no quote, and
@@ -59,13 +63,8 @@ export function eachByteLine(bytes: Uint8Array, delimiter: number, firstLine: nu
 }
 
 /** A cell's text, trimmed as the text path trims a role's cell. */
-export function cellText(bytes: Uint8Array, start: number, end: number): string {
-  return utf8.decode(bytes.subarray(start, end)).trim();
-}
-
-/** The text of a line, as the text path would have it. */
-export function lineText(bytes: Uint8Array, start: number, end: number): string {
-  return utf8.decode(bytes.subarray(start, end));
+export function cellText(bytes: Uint8Array, start: number, end: number, textOf: TextOf): string {
+  return textOf(bytes.subarray(start, end)).trim();
 }
 
 /** One distinct cell text of a column: its bytes and what it means. */
@@ -74,6 +73,8 @@ interface Entry<T> {
   value: T;
   /** The entry of the row after this one's last time (questions come in the same order each run). */
   next: Entry<T> | undefined;
+  /** In the table (a column keeps at most MAX_ENTRIES texts). */
+  kept: boolean;
 }
 
 /** Distinct texts a column keeps, as the text path's caches keep at most 100 000 (see `memo`). */
@@ -99,10 +100,10 @@ export class ByteColumn<T> {
   private lastLength = -1;
   private lastValue: T | undefined;
 
-  /** `at` is the column's index; a role no column plays reads as `make(fixed)`. */
-  constructor(private readonly at: number | undefined, fixed: string, private readonly make: (text: string) => T, private readonly keep: 'all' | 'last' = 'all') {
+  /** `at` is the column's index; a role no column plays reads as `make(fixed)`; `textOf` decodes a new cell. */
+  constructor(private readonly at: number | undefined, fixed: string, private readonly make: (text: string) => T, private readonly textOf: TextOf, private readonly keep: 'all' | 'last' = 'all') {
     this.slots = keep === 'all' ? new Array<Entry<T> | undefined>(256).fill(undefined) : [];
-    if (at === undefined) this.last = { bytes: new Uint8Array(0), value: make(fixed), next: undefined };
+    if (at === undefined) this.last = { bytes: new Uint8Array(0), value: make(fixed), next: undefined, kept: true };
   }
 
   get(bytes: Uint8Array, bounds: CellBounds): T {
@@ -120,8 +121,11 @@ export class ByteColumn<T> {
       }
     }
     const entry = this.find(bytes, start, end);
-    if (last !== undefined) last.next = entry;
-    this.last = entry;
+    // Past the cap an entry is not kept, nor linked from one that is: it would hold every later one.
+    if (entry.kept) {
+      if (last !== undefined) last.next = entry;
+      this.last = entry;
+    }
     return entry.value;
   }
 
@@ -133,11 +137,11 @@ export class ByteColumn<T> {
     if (n > kept.length) this.lastBytes = new Uint8Array(2 * n);
     for (let i = 0; i < n; i++) this.lastBytes[i] = bytes[start + i]!;
     this.lastLength = n;
-    return (this.lastValue = this.make(cellText(bytes, start, end)));
+    return (this.lastValue = this.make(cellText(bytes, start, end, this.textOf)));
   }
 
   private entry(bytes: Uint8Array, start: number, end: number): Entry<T> {
-    return { bytes: bytes.slice(start, end), value: this.make(cellText(bytes, start, end)), next: undefined };
+    return { bytes: bytes.slice(start, end), value: this.make(cellText(bytes, start, end, this.textOf)), next: undefined, kept: false };
   }
 
   /** The entry of these bytes in the hash table (open addressing), added when new. */
@@ -149,7 +153,10 @@ export class ByteColumn<T> {
       if (same(e.bytes, bytes, start, end)) return e;
     }
     const entry = this.entry(bytes, start, end);
-    if (this.size < MAX_ENTRIES) this.add(entry);
+    if (this.size < MAX_ENTRIES) {
+      entry.kept = true;
+      this.add(entry);
+    }
     return entry;
   }
 

@@ -25,17 +25,17 @@ export interface PartReply extends PartState {
 const READ_BYTES = 1 << 20;
 
 /**
- * The bytes of [from, to) in 1 MiB pieces, each valid until the next is asked for: one buffer is
- * reused, so reading touches no fresh pages per MiB (a fresh buffer each cost ~0.3 s of page
- * faults over 129 MB, AMD EPYC). Every reader copies what it keeps (see `BoundaryScanner.append`).
+ * The bytes of [from, to) in 1 MiB pieces, each a buffer of its own: readers keep chunks (a UTF-16
+ * file is read whole, the Kolada JSON reader counts lines in the previous chunk), so one buffer
+ * reused would change what they kept.
  */
 export async function* readRange(fh: FileHandle, from: number, to: number): AsyncGenerator<Buffer> {
-  const buf = Buffer.allocUnsafe(Math.max(1, Math.min(READ_BYTES, to - from)));
   let pos = from;
   while (pos < to) {
-    const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, to - pos), pos);
+    const buf = Buffer.allocUnsafe(Math.min(READ_BYTES, to - pos));
+    const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
     if (bytesRead === 0) return;
-    yield buf.subarray(0, bytesRead);
+    yield bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);
     pos += bytesRead;
   }
 }
@@ -93,7 +93,7 @@ function startWorker(): { run: (job: PartJob) => Promise<PartReply>; stop: () =>
  * starts near equal shares, this thread reads the first part while workers read the others with
  * the same header and rules, and the partial groups are added up. The result is the one a
  * single-threaded read gives; whenever that cannot be guaranteed (a cut that turns out to be
- * inside a quoted cell, another kind of file, an encoding switch or a fatal problem in any part,
+ * inside a quoted cell, another kind of file, an encoding switch after the head or a fatal problem in any part,
  * more rows than the row limit) the file is read on this thread alone, on from the bytes already
  * read or again from the start.
  */
@@ -106,6 +106,7 @@ export async function readParallel(path: string, opts: ParseOptions, size: numbe
     let end = size;
     let fed = 0;
     let decided = false;
+    let switchedAtHead = false;
     for await (const chunk of readRange(fh, 0, size)) {
       const piece = fed + chunk.length > end ? chunk.subarray(0, end - fed) : chunk;
       fed += piece.length;
@@ -114,7 +115,9 @@ export async function readParallel(path: string, opts: ParseOptions, size: numbe
         const head = ingest.head();
         if (head === undefined) continue;
         decided = true;
-        if (head.kind !== 'answers' || head.switched || opts.answerScale === undefined) continue;
+        if (head.kind !== 'answers' || opts.answerScale === undefined) continue;
+        // A file already read as Windows-1252 is read so in every part (a part that meets UTF-8 fails, and the file is read whole).
+        switchedAtHead = head.switched;
         const splits = (await findSplits(fh, size, threads)).filter((s) => s > fed);
         if (splits.length === 0) continue;
         end = splits[0]!;
@@ -135,7 +138,8 @@ export async function readParallel(path: string, opts: ParseOptions, size: numbe
     const rows = all.reduce((a, r) => a + r.rows, 0);
     // A worker's part that ends inside quotes (three or more threads) made the next part start mid-record.
     const cutWrong = all.slice(0, -1).some((r) => !r.between);
-    if (cutWrong || all.some((r) => r.fatal || r.switched || r.truncated) || (opts.maxRows !== undefined && rows > opts.maxRows)) return await readAlone(fh, opts, size);
+    // A part that switched to Windows-1252 on its own did so without knowing the other parts' bytes.
+    if (cutWrong || all.some((r) => r.fatal || r.switched !== switchedAtHead || r.truncated) || (opts.maxRows !== undefined && rows > opts.maxRows)) return await readAlone(fh, opts, size);
     const parts: PartResult[] = [{ parsed: first, lines: state.lines }, ...replies.map((r) => ({ parsed: r.parsed, lines: r.lines, ...(r.packed ? { packed: r.packed } : {}), ...(r.respondents ? { respondents: r.respondents } : {}) }))];
     return mergeParts(parts);
   } finally {

@@ -2,7 +2,7 @@ import type { Kind } from '../config/schema.js';
 import { detach } from '../model/text.js';
 import { AnswerRows } from './answer-rows.js';
 import { BudgetRows } from './budget-rows.js';
-import type { ByteRowReader } from './byte-cells.js';
+import type { ByteRowReader, TextOf } from './byte-cells.js';
 import { CellLookups } from './cell-lookups.js';
 import type { HeaderPlan } from './header-plan.js';
 import type { DecimalMark } from './number.js';
@@ -20,7 +20,7 @@ export type { Row };
 export interface RecordBuilder {
   row(row: Row): void;
   /** Reads rows from their bytes where the file's kind can (see `byte-cells.ts`); a false row goes to `row`. */
-  byteRows(): ByteRowReader | undefined;
+  byteRows(textOf: TextOf): ByteRowReader | undefined;
   /** Text csv-parse could not read as records (an unterminated quote). */
   unreadable(u: { line: number; text: string }): void;
   /** Finishes the file; `truncatedAt` is the last line read when the row limit stopped reading. */
@@ -83,8 +83,8 @@ class TableRecords implements RecordBuilder {
     if (fields !== undefined) reader.read(cells, fields);
   }
 
-  byteRows(): ByteRowReader | undefined {
-    const read = this.reading?.reader.bytes?.();
+  byteRows(textOf: TextOf): ByteRowReader | undefined {
+    const read = this.reading?.reader.bytes?.(textOf);
     if (read === undefined) return undefined;
     const counts = this.out.counts;
     return (bytes, bounds, line) => {

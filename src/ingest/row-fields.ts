@@ -5,7 +5,7 @@ import type { Gender, QualityRecord } from '../model/records.js';
 import type { Area } from '../model/register.js';
 import { normalizeLabel, truncate } from '../model/text.js';
 import { appendAll } from '../model/array.js';
-import type { ByteRowReader } from './byte-cells.js';
+import type { ByteRowReader, TextOf } from './byte-cells.js';
 import type { CellLookups } from './cell-lookups.js';
 import { ALIASES } from './columns.js';
 import { parseNumber, type DecimalMark } from './number.js';
@@ -102,7 +102,7 @@ export interface RowReader {
   /** Reads the common row whole without the general path's checks; false when it needs them. */
   quick(row: Row): boolean;
   /** The quick path over a block's bytes, for kinds that have one (see `byte-cells.ts`). */
-  bytes?(): ByteRowReader | undefined;
+  bytes?(textOf: TextOf): ByteRowReader | undefined;
   /** Reads the rest of a row whose shared fields the general path has read. */
   read(cells: RowCells, fields: SharedFields): void;
   /** After the last row: what the file's rows add up to. */

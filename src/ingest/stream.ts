@@ -1,7 +1,7 @@
 import { finding, type FindingInput } from '../model/findings.js';
 import { BlockDecoder } from './block-decoder.js';
 import { BoundaryScanner } from './boundary-scanner.js';
-import { bytesCutLikeText, eachByteLine, lineText, plainBytes, type ByteRowReader } from './byte-cells.js';
+import { bytesCutLikeText, eachByteLine, plainBytes, type ByteRowReader } from './byte-cells.js';
 import type { ParsedInput, ParseOptions } from './parsed.js';
 import type { HeaderPlan } from './header-plan.js';
 import { createRecordBuilder, type RecordBuilder, type RecordsResult } from './records.js';
@@ -207,7 +207,8 @@ class CsvReader implements CsvIngest {
       // Line order, file-level findings first: the same whatever block a finding came from.
       findings: [...this.blockFindings, ...result.findings].map((f) => finding(file, f)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
     };
-    if (this.decoder.switched && this.opts.encoding === undefined) out.findings.unshift(finding(file, { code: 'encoding-detected', args: { encoding: 'windows-1252' } }));
+    // Said once per file: by its first part (a later part starts from the first one's decoder).
+    if (this.decoder.switched && this.opts.encoding === undefined && this.cont === undefined) out.findings.unshift(finding(file, { code: 'encoding-detected', args: { encoding: 'windows-1252' } }));
     if (result.kind !== undefined) out.kind = result.kind;
     if (this.title !== undefined) out.title = this.title;
     if (result.unit !== undefined) out.unit = result.unit;
@@ -226,7 +227,7 @@ class CsvReader implements CsvIngest {
   }
 
   private readBlock(bytes: Uint8Array, line: number, lineCount: number): void {
-    if (this.byteRows !== undefined && bytesCutLikeText(bytes) && this.decoder.utf8(bytes)) {
+    if (this.byteRows !== undefined && bytesCutLikeText(bytes) && this.decoder.readable(bytes)) {
       this.byteStream(plainBytes(bytes), line, this.byteRows);
       this.nextLine = line + lineCount;
       return;
@@ -314,7 +315,7 @@ class CsvReader implements CsvIngest {
           return true;
         }
       }
-      const text = lineText(bytes, start, end);
+      const text = this.decoder.text(bytes.subarray(start, end));
       const row = text.split(delimiter);
       if (row.length === 1 && row[0]!.trim() === '') return true;
       if (maxRows !== undefined && this.rowsSeen >= maxRows) return this.stopAt(first);
@@ -361,7 +362,7 @@ class CsvReader implements CsvIngest {
   private useBytes(): void {
     const width = this.table.headers?.length ?? 0;
     if (width < 2 || this.delimiter!.length !== 1 || this.delimiter!.charCodeAt(0) >= 0x80) return;
-    this.byteRows = this.builder!.byteRows();
+    this.byteRows = this.builder!.byteRows(this.decoder.text);
     this.bounds = new Int32Array(2 * width);
   }
 }

@@ -9,7 +9,7 @@ const dir = mkdtempSync(join(tmpdir(), 'tillit-threads-'));
 const env = { TILLIT_PARALLEL_MIN_BYTES: '1' };
 
 /** A respondent file with quoted line breaks throughout, bad rows and a repeated header. */
-function answersFile(name: string, rows: number, tail = '', ascii = false): string {
+function answersFile(name: string, rows: number, tail = '', ascii = false, encoding: 'utf8' | 'latin1' = 'utf8'): string {
   const services = ascii ? ['Hemtjanst', '"Sarskilt\nboende"', '"Hem\r\ntjanst"', 'Korttid'] : ['Hemtjänst', '"Särskilt\nboende"', '"Hem\r\ntjänst"', 'Korttid'];
   const answers = ascii ? ['Mycket nojd', 'Ganska nojd', 'Ganska missnojd', 'Vet ej', 'Kanske'] : ['Mycket nöjd', 'Ganska nöjd', 'Ganska missnöjd', 'Vet ej/Ingen åsikt', 'Kanske'];
   const header = ascii ? 'Lopnummer;Kommun;Ar;Verksamhet;Fraga;Svar;Kon' : 'Löpnummer;Kommun;År;Verksamhet;Fråga;Svar;Kön';
@@ -20,7 +20,7 @@ function answersFile(name: string, rows: number, tail = '', ascii = false): stri
     else lines.push([i, i % 3 === 0 ? '1460 Bengtsfors' : '1461', 2016 + (i % 10), services[i % 4], `q${i % 5}`, answers[(i * 7) % 5], i % 2 ? 'Kvinna' : 'Man'].join(';'));
   }
   const path = join(dir, name);
-  writeFileSync(path, Buffer.concat([Buffer.from(`${lines.join('\n')}\n`), Buffer.from(tail, 'latin1')]));
+  writeFileSync(path, Buffer.concat([Buffer.from(`${lines.join('\n')}\n`, encoding), Buffer.from(tail, encoding === 'utf8' ? 'latin1' : 'utf8')]));
   return path;
 }
 
@@ -79,6 +79,26 @@ describe('reading one large file on several threads', () => {
     writeFileSync(path, `Löpnummer;Kommun;År;Verksamhet;Fråga;Svar;Kön\n${[...plain(0, 30_000), long, ...plain(40_000, 30_000)].join('\n')}\n`);
     const r = await same(['validate', path, '--format', 'json']);
     expect(JSON.parse(r.stdout).files[0].rows.read).toBe(60_001);
+  });
+  it('a Windows-1252 file from its first line: read on every thread alike, said once', async () => {
+    const cp1252 = answersFile('cp1252.csv', 60_000, '', false, 'latin1');
+    const r = await same(['validate', cp1252, '--format', 'json']);
+    const v = JSON.parse(r.stdout).files[0];
+    expect(v.encoding).toBe('windows-1252');
+    expect(v.rows.read).toBe(60_000);
+    expect(v.findings.filter((f: { code: string }) => f.code === 'encoding-detected')).toHaveLength(1);
+    await same(['report', cp1252, '--format', 'json']);
+  });
+  it('a Windows-1252 file with UTF-8 late in it: the same error either way', async () => {
+    const mixed = answersFile('cp1252-utf8.csv', 60_000, '9999;1460;2025;Hemtjänst;q1;Mycket nöjd;Kvinna\n', false, 'latin1');
+    const r = await same(['validate', mixed, '--format', 'json']);
+    expect(JSON.parse(r.stdout).files[0].findings.map((f: { code: string }) => f.code)).toContain('encoding-invalid');
+  });
+  it('a UTF-16 file large enough to split: read whole, the same either way', async () => {
+    const utf16 = join(dir, 'utf16.csv');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(answersFile('for-utf16.csv', 30_000), 'utf8'), 'utf16le')]));
+    const r = await same(['validate', utf16, '--format', 'json']);
+    expect(JSON.parse(r.stdout).files[0].rows.read).toBe(30_000);
   });
   it('row limit: stops at the same row either way', async () => {
     await same(['validate', file, '--format', 'json', '--max-rows', '45000']);

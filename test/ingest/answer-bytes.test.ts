@@ -5,9 +5,9 @@ import { AnswerRows } from '../../src/ingest/answer-rows.js';
 import { createIngest, type ParsedInput } from '../../src/ingest/parse-input.js';
 import { ingestOptions } from '../../src/ingest/resolve.js';
 
-/** Reads bytes in chunks of `chunk` bytes through blocks of about `blockBytes`, as a stream does. */
-function read(text: string, blockBytes: number, chunk: number): ParsedInput {
-  const bytes = new TextEncoder().encode(text);
+/** Reads a text's bytes (UTF-8 or Windows-1252) in chunks of `chunk` bytes through blocks of about `blockBytes`, as a stream does. */
+function read(text: string, blockBytes: number, chunk: number, encoding: 'utf8' | 'latin1' = 'utf8'): ParsedInput {
+  const bytes = Buffer.from(text, encoding);
   const ingest = createIngest({ ...ingestOptions(defaultConfig(), {}, {}), file: 'svar.csv', blockBytes });
   for (let at = 0; at < bytes.length; at += chunk) ingest.write(bytes.subarray(at, at + chunk));
   return ingest.end();
@@ -57,12 +57,14 @@ describe('AnswerRows: the byte path', () => {
         fc.constantFrom('\n', '\r\n'),
         fc.integer({ min: 16, max: 600 }),
         fc.integer({ min: 1, max: 5000 }),
-        (rows, nl, blockBytes, chunk) => {
+        fc.constantFrom('utf8' as const, 'latin1' as const),
+        (rows, nl, blockBytes, chunk, encoding) => {
           const all = [...FIRST, ...rows];
-          const bytePath = read(`${[HEADER, ...all].map((cells) => cells.join(';')).join(nl)}${nl}`, blockBytes, chunk);
+          const bytePath = read(`${[HEADER, ...all].map((cells) => cells.join(';')).join(nl)}${nl}`, blockBytes, chunk, encoding);
           // An empty status column sends every row the general way: the reference.
           const widen = (cells: readonly string[]) => (cells === HEADER ? [...cells, 'Status'] : cells.length === 1 && cells[0] === '' ? cells : [...cells.slice(0, 7), '', ...cells.slice(7)]);
-          const textPath = read(`${[HEADER, ...all].map((cells) => widen(cells).join(';')).join(nl)}${nl}`, blockBytes, chunk);
+          const textPath = read(`${[HEADER, ...all].map((cells) => widen(cells).join(';')).join(nl)}${nl}`, blockBytes, chunk, encoding);
+          expect(bytePath.encoding).toBe(encoding === 'utf8' ? 'utf-8' : 'windows-1252');
           expect(outcome(bytePath)).toEqual(outcome(textPath));
           // A row the byte path handed back keeps its own text, line for line.
           for (const r of bytePath.rejects) expect(r.text).toBe(all[r.line - 2]!.join(';'));
@@ -74,13 +76,16 @@ describe('AnswerRows: the byte path', () => {
     expect(taken.mock.calls.length).toBeGreaterThan(0);
   });
 
-  it('reads a file in Windows-1252 by its text path, with the same counts as in UTF-8', () => {
+  it('a Windows-1252 file: the same counts as in UTF-8; UTF-8 after the switch is still the error of the text path', () => {
     const lines = [HEADER, ...FIRST, ['2024', '1461', 'Särskilt boende', 'trygghet', 'Ganska nöjd', 'M', '9']].map((c) => c.join(';')).join('\n');
     const utf8 = read(`${lines}\n`, 256, 4096);
-    const latin1 = createIngest({ ...ingestOptions(defaultConfig(), {}, {}), file: 'svar.csv', blockBytes: 256 });
-    latin1.write(Buffer.from(`${lines}\n`, 'latin1'));
-    const read1252 = latin1.end();
-    expect(read1252.encoding).toBe('windows-1252');
-    expect({ counts: read1252.counts, records: read1252.records }).toEqual({ counts: utf8.counts, records: utf8.records });
+    const cp1252 = read(`${lines}\n`, 256, 4096, 'latin1');
+    expect(cp1252.encoding).toBe('windows-1252');
+    expect({ counts: cp1252.counts, records: cp1252.records }).toEqual({ counts: utf8.counts, records: utf8.records });
+    // A file that switched to Windows-1252 and then holds UTF-8 is damaged: the byte path leaves the block to the decoder.
+    const damaged = Buffer.concat([Buffer.from(`${lines}\n`, 'latin1'), Buffer.from('2024;1461;Hemtjänst;trygghet;Ganska nöjd;M;10\n', 'utf8')]);
+    const ingest = createIngest({ ...ingestOptions(defaultConfig(), {}, {}), file: 'svar.csv', blockBytes: 256 });
+    ingest.write(damaged);
+    expect(ingest.end().findings.map((f) => f.code)).toEqual(['encoding-invalid']);
   });
 });

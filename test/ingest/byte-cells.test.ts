@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteColumn, bytesCutLikeText, cellText, eachByteLine, lineText } from '../../src/ingest/byte-cells.js';
+import { ByteColumn, bytesCutLikeText, cellText, eachByteLine } from '../../src/ingest/byte-cells.js';
+import { decodeWindows1252 } from '../../src/ingest/decode.js';
 import { eachUnquoted } from '../../src/ingest/table.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
+const utf8 = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+const lineText = (bytes: Uint8Array, start: number, end: number) => utf8(bytes.subarray(start, end));
 
 /** Lines and cells as `eachByteLine` cuts a text's bytes, each cell decoded. */
 function byBytes(text: string, width: number): { line: number; cells: string[] }[] {
@@ -62,7 +65,7 @@ describe('ByteColumn', () => {
     const column = new ByteColumn(0, '', (t) => {
       made.push(t);
       return `<${t}>`;
-    }, keep);
+    }, utf8, keep);
     const values = texts.map((t) => {
       const bytes = encode(t);
       return column.get(bytes, Int32Array.of(0, bytes.length));
@@ -84,15 +87,24 @@ describe('ByteColumn', () => {
       }),
     );
   });
+  it('past 100 000 texts a column keeps no more: a new text is worked out each time, and nothing links to it', () => {
+    const texts = Array.from({ length: 100_000 }, (_, i) => `t${i}`);
+    const { values, made } = reads([...texts, 'x', 'x', 't5', 'x'], 'all');
+    expect(values.slice(-4)).toEqual(['<x>', '<x>', '<t5>', '<x>']);
+    // 'x' came after the cap: worked out three times; 't5' was kept.
+    expect(made.slice(100_000)).toEqual(['x', 'x', 'x']);
+  });
   it('"last" keeps only the previous text: a text again after another is worked out again', () => {
     expect(reads(['1', '1', '2', '1'], 'last').made).toEqual(['1', '2', '1']);
   });
   it('a role no column plays reads as its fixed text worked out', () => {
-    const column = new ByteColumn(undefined, '2025', (t) => `<${t}>`);
+    const column = new ByteColumn(undefined, '2025', (t) => `<${t}>`, utf8);
     expect(column.get(encode('x'), Int32Array.of(0, 1))).toBe('<2025>');
   });
-  it('decodes a cell trimmed', () => {
+  it('decodes a cell trimmed, in the encoding of its block', () => {
     const bytes = encode('a; Särskilt boende ;b');
-    expect(cellText(bytes, 2, bytes.length - 2)).toBe('Särskilt boende');
+    expect(cellText(bytes, 2, bytes.length - 2, utf8)).toBe('Särskilt boende');
+    const latin = Buffer.from('a; Särskilt boende ;b', 'latin1');
+    expect(cellText(latin, 2, latin.length - 2, decodeWindows1252)).toBe('Särskilt boende');
   });
 });
