@@ -11,6 +11,13 @@ import { at, type RowCells, type RowEnv, type RowReader, type SharedFields } fro
 import type { Row } from './table.js';
 
 
+/** A cell as the byte path keeps it (see `AnswerRows.cellOf`). */
+interface AnswerCell {
+  slots: (AnswerRecord | undefined)[];
+  key: string;
+  respondent: unknown;
+}
+
 /**
  * Respondent-level rows (one answer each), counted per group, not kept: memory follows groups, not
  * rows. Groups are found area → period → question → service → gender (nested maps: no key text
@@ -86,18 +93,20 @@ export class AnswerRows implements RowReader {
   }
 
   /**
-   * A cell's gender slots and its part of the respondent key (undefined when the file names no
-   * respondent): what the byte path keeps per question while a run's area, period and service last.
+   * A cell's gender slots, and room for its part of the respondent key (worked out at the first
+   * answer that names a respondent, as `keepRespondent` does): what the byte path keeps per
+   * question while a run's area, period and service last.
    */
-  cellOf(place: Place, period: string, indicator: string, service: string): { slots: (AnswerRecord | undefined)[]; respondent: unknown } {
-    const slots = this.index.slots(place.key, period, indicator, service);
-    return { slots, respondent: this.respondents === undefined ? undefined : this.respondentCell(slots, place.key, period, service, indicator) };
+  cellOf(place: Place, period: string, indicator: string, service: string): AnswerCell {
+    return { slots: this.index.slots(place.key, period, indicator, service), key: place.key, respondent: undefined };
   }
 
   /** `take` for a cell found by `cellOf`. */
-  takeIn(cell: { slots: (AnswerRecord | undefined)[]; respondent: unknown }, area: Area, period: string, indicator: string, service: string, gender: Gender, answerClass: Counted, line: number, respondent: string): true {
+  takeIn(cell: AnswerCell, area: Area, period: string, indicator: string, service: string, gender: Gender, answerClass: Counted, line: number, respondent: string): true {
     this.countIn(cell.slots, area, period, indicator, service, gender, answerClass, line);
-    if (cell.respondent !== undefined && respondent !== '') this.respondents!.add(cell.respondent, respondent, line);
+    if (this.respondents !== undefined && respondent !== '') {
+      this.respondents.add((cell.respondent ??= this.respondentCell(cell.slots, cell.key, period, service, indicator)), respondent, line);
+    }
     this.env.out.counts.used++;
     return true;
   }

@@ -13,10 +13,19 @@ function read(text: string, blockBytes: number, chunk: number, encoding: 'utf8' 
   return ingest.end();
 }
 
+/** A read's respondents as what they hold (each entry's key and questions answered, the suspects), not where the table placed them. */
+function respondents(r: ParsedInput) {
+  if (r.respondents === undefined) return undefined;
+  const { table, questions, suspects, length } = r.respondents.pack();
+  const entries: string[] = [];
+  for (let at = 0; at < table.length; at += 3) if (table[at + 2] !== 0) entries.push(`${table[at]}:${table[at + 1]}:${table[at + 2]}`);
+  return { entries: entries.sort(), questions, suspects: [...suspects].sort(), length };
+}
+
 /** What a read gives that does not depend on the rows' own text nor the table's width. */
 function outcome(r: ParsedInput) {
   return {
-    counts: r.counts, findings: r.findings.map((f) => `${f.severity} ${f.code}@${f.line}:${f.column}`), records: r.records, respondents: r.respondents?.length,
+    counts: r.counts, findings: r.findings.map((f) => `${f.severity} ${f.code}@${f.line}:${f.column}`), records: r.records, respondents: respondents(r),
     rejects: r.rejects.map((x) => `${x.line}: ${x.reason}`),
   };
 }
