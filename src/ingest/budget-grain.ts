@@ -1,7 +1,6 @@
 import type { BudgetTable } from '../model/budget-table.js';
 import type { FindingInput } from '../model/findings.js';
 import type { RejectedRow, RowCounts } from '../model/input.js';
-import type { Row } from './table.js';
 
 /** Rows whose text is kept whatever their grain: a file whose first rows are the odd ones out. */
 const KEEP_FIRST = 100;
@@ -15,12 +14,15 @@ export class BudgetGrain {
   private first: boolean | undefined;
   private readonly texts = new Map<number, string>();
 
-  constructor(private readonly textOf: (row: Row) => string) {}
-
-  /** Notes table row `index` (read from `row`), dated by year when `year`. */
-  note(index: number, year: boolean, row: Row): void {
+  /** Notes table row `index`, dated by year when `year`; true when its text is to be kept (`keep`). */
+  note(index: number, year: boolean): boolean {
     this.first ??= year;
-    if (year !== this.first || index < KEEP_FIRST) this.texts.set(index, this.textOf(row));
+    return year !== this.first || index < KEEP_FIRST;
+  }
+
+  /** Keeps the text of table row `index` (see `note`). */
+  keep(index: number, text: string): void {
+    this.texts.set(index, text);
   }
 
   /**

@@ -5,8 +5,10 @@ import { createRowIndex } from '../model/row-index.js';
 import { TextIndex } from '../model/text.js';
 import { BudgetGrain } from './budget-grain.js';
 import { finishBudget, settleUnit, UNIT_SCALE } from './budget-finish.js';
-import { memo } from './cell-lookups.js';
-import { parseNumber, plainNumber, type DecimalMark } from './number.js';
+import { budgetBytes } from './budget-bytes.js';
+import type { ByteRowReader, TextOf } from './byte-cells.js';
+import { memo, type Place } from './cell-lookups.js';
+import { parseNumber, plainNumber, plainNumberBytes, type DecimalMark } from './number.js';
 import type { RecordOptions, RecordsResult } from './record-options.js';
 import { at, type RowCells, type RowEnv, type RowReader, type SharedFields } from './row-fields.js';
 import type { Row } from './table.js';
@@ -93,6 +95,8 @@ export class BudgetRows implements RowReader {
   private readonly indicator: number | undefined;
   /** The amount columns, in `AMOUNT_ROLES` order. */
   private readonly amounts: (number | undefined)[];
+  /** One row's amounts as the quick path reads them (reused row after row). */
+  private readonly quickAmounts: (number | null)[] = AMOUNT_ROLES.map(() => null);
   private readonly areaDefault: string;
   private readonly periodDefault: string;
 
@@ -101,7 +105,7 @@ export class BudgetRows implements RowReader {
     const roles = plan.roles;
     this.table = new BudgetTable(opts.file, budgetCapacity(opts.fileBytes, sample));
     this.seen = budgetKeys(this.table, lookups.activityKey);
-    this.grain = new BudgetGrain((row) => env.out.text(row));
+    this.grain = new BudgetGrain();
     this.decimal = plan.decimal;
     this.dash = opts.dash;
     this.scale = UNIT_SCALE[plan.unit];
@@ -129,32 +133,59 @@ export class BudgetRows implements RowReader {
     const period = lookups.period(at(this.period, cells) ?? this.periodDefault);
     const activityText = at(this.service, cells) || at(this.indicator, cells) || '';
     if (place === undefined || period === undefined || activityText === '') return false;
-    const a = this.amounts;
-    const budgetYear = this.quickAmount(a[0], cells);
-    const budgetYtd = this.quickAmount(a[1], cells);
-    const budgetMonth = this.quickAmount(a[2], cells);
-    const actualYtd = this.quickAmount(a[3], cells);
-    const actualMonth = this.quickAmount(a[4], cells);
-    const forecast = this.quickAmount(a[5], cells);
-    const given = this.quickAmount(a[6], cells);
-    if (budgetYear === undefined || budgetYtd === undefined || budgetMonth === undefined || actualYtd === undefined || actualMonth === undefined || forecast === undefined || given === undefined) return false;
+    const amounts = this.quickAmounts;
+    for (let k = 0; k < amounts.length; k++) {
+      const idx = this.amounts[k];
+      const v = idx === undefined ? null : this.amountOf(cells[idx]!);
+      if (v === undefined) return false;
+      amounts[k] = v;
+    }
+    const added = this.take(place, period, activityText, amounts, row.line);
+    if (added < 0) return false;
+    if (this.grain.note(added, period.length === 4)) this.grain.keep(added, this.env.out.text(row));
+    return true;
+  }
+
+  /** The quick path over a block's bytes (see `budgetBytes`), when the quick path may take rows. */
+  bytes(textOf: TextOf): ByteRowReader | undefined {
+    if (!this.fast) return undefined;
+    return budgetBytes(this, this.env, { area: this.areaDefault, period: this.periodDefault, amounts: this.amounts }, textOf);
+  }
+
+  /** Whether the quick path keeps this table row's text (see `BudgetGrain.note`); then `keepText`. */
+  wantsText(added: number, period: string): boolean {
+    return this.grain.note(added, period.length === 4);
+  }
+
+  keepText(added: number, text: string): void {
+    this.grain.keep(added, text);
+  }
+
+  /**
+   * Adds a row the quick path read whole (`amounts` in AMOUNT_ROLES order, null where missing);
+   * its table index, or -1 when its key was read before (the general path reports that).
+   */
+  take(place: Place, period: string, activityText: string, amounts: readonly (number | null)[], line: number): number {
     const table = this.table;
     const areaId = table.areaId(place.area);
     // A year is kept as written until the file's grain is known (see `BudgetGrain`).
     const monthId = table.monthId(period);
-    const activityId = table.activityId(lookups.kept(activityText));
-    if (this.seen.claim(areaId, monthId, activityId) >= 0) return false;
-    const added = table.push(areaId, monthId, activityId, row.line, budgetYear, budgetYtd, budgetMonth, actualYtd, actualMonth, forecast);
-    this.grain.note(added, period.length === 4, row);
-    if (given !== null) this.given.set(added, given);
+    const activityId = table.activityId(this.env.lookups.kept(activityText));
+    if (this.seen.claim(areaId, monthId, activityId) >= 0) return -1;
+    const added = table.push(areaId, monthId, activityId, line, amounts[0]!, amounts[1]!, amounts[2]!, amounts[3]!, amounts[4]!, amounts[5]!);
+    if (amounts[6] !== null) this.given.set(added, amounts[6]!);
     this.env.out.counts.used++;
-    return true;
+    return added;
   }
 
-  /** An amount as the quick path takes it: null when missing, undefined when it needs the general path. */
-  private quickAmount(idx: number | undefined, cells: readonly string[]): number | null | undefined {
-    if (idx === undefined) return null;
-    const text = cells[idx]!;
+  /** `amountOf` for a cell's bytes: the plain number read from them, any other cell decoded first. */
+  amountOfBytes(bytes: Uint8Array, start: number, end: number, textOf: TextOf): number | null | undefined {
+    const v = plainNumberBytes(bytes, start, end, this.decimal, this.scale);
+    return v !== undefined ? v : this.amountOf(textOf(bytes.subarray(start, end)));
+  }
+
+  /** An amount cell as the quick path takes it: null when missing, undefined when it needs the general path. */
+  amountOf(text: string): number | null | undefined {
     const v = plainNumber(text, this.decimal, this.scale);
     if (v !== undefined) return v;
     const parsed = parseNumber(text.trim(), this.decimal, this.dash, this.scale);
@@ -202,7 +233,7 @@ export class BudgetRows implements RowReader {
     }
     const v = parsed.data;
     const added = table.push(areaId, monthId, activityId, row.line, v.budgetYear, v.budgetYtd, v.budgetMonth, v.actualYtd, v.actualMonth, v.forecast);
-    this.grain.note(added, period!.length === 4, row);
+    if (this.grain.note(added, period!.length === 4)) this.grain.keep(added, out.text(row));
     if (given !== null) this.given.set(added, given);
     out.counts.used++;
   }

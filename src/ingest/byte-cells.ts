@@ -100,15 +100,17 @@ export class ByteColumn<T> {
   private lastLength = -1;
   private lastValue: T | undefined;
 
-  /** `at` is the column's index; a role no column plays reads as `make(fixed)`; `textOf` decodes a new cell. */
-  constructor(private readonly at: number | undefined, fixed: string, private readonly make: (text: string) => T, private readonly textOf: TextOf, private readonly keep: 'all' | 'last' = 'all') {
+  /**
+   * `at` is the column's index; a role no column plays reads as `make(fixed)` (worked out at the
+   * first row, as the text path works it out); `textOf` decodes a new cell.
+   */
+  constructor(private readonly at: number | undefined, private readonly fixed: string, private readonly make: (text: string) => T, private readonly textOf: TextOf, private readonly keep: 'all' | 'last' = 'all') {
     this.slots = keep === 'all' ? new Array<Entry<T> | undefined>(256).fill(undefined) : [];
-    if (at === undefined) this.last = { bytes: new Uint8Array(0), value: make(fixed), next: undefined, kept: true };
   }
 
   get(bytes: Uint8Array, bounds: CellBounds): T {
     const last = this.last;
-    if (this.at === undefined) return last!.value;
+    if (this.at === undefined) return (this.last ??= { bytes: new Uint8Array(0), value: this.make(this.fixed), next: undefined, kept: true }).value;
     const start = bounds[2 * this.at]!;
     const end = bounds[2 * this.at + 1]!;
     if (this.keep === 'last') return this.previous(bytes, start, end);

@@ -43,6 +43,32 @@ export function plainNumber(cell: string, decimal: DecimalMark, scale = 0): numb
   const v = shift === 0 ? value : shift > 0 ? value * POWERS[shift]! : value / POWERS[-shift]!;
   return cell.charCodeAt(0) === 45 ? -v : v;
 }
+/**
+ * `plainNumber` over a cell's bytes (`bytes[start..end)`), for the byte path: the same digits, the
+ * same arithmetic, the same answer (a property test compares the two); any byte that is not an
+ * ASCII digit, the mark or a leading minus gives undefined, as its character would.
+ */
+export function plainNumberBytes(bytes: Uint8Array, start: number, end: number, decimal: DecimalMark, scale = 0): number | undefined {
+  const negative = bytes[start] === 45;
+  let i = negative ? start + 1 : start;
+  if (i >= end || end - i > 16) return undefined;
+  const mark = decimal === ',' ? 44 : 46;
+  let digits = 0;
+  let value = 0;
+  let point = -1;
+  for (; i < end; i++) {
+    const c = bytes[i]!;
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      digits++;
+    } else if (c === mark && point < 0 && digits > 0 && i < end - 1) point = digits;
+    else return undefined;
+  }
+  if (digits > 15) return undefined;
+  const shift = scale - (point < 0 ? 0 : digits - point);
+  const v = shift === 0 ? value : shift > 0 ? value * POWERS[shift]! : value / POWERS[-shift]!;
+  return negative ? -v : v;
+}
 const MISSING = /^(?:\.{1,6}|na|n\/a|nan|null|×|x)$/i;
 const SPACES = /[ \u00a0\u202f\u2009]/g;
 const COMMA_DECIMAL = /^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;

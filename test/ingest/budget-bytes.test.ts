@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { defaultConfig } from '../../src/config/parse.js';
+import { BudgetRows } from '../../src/ingest/budget-rows.js';
+import { plainNumber, plainNumberBytes } from '../../src/ingest/number.js';
+import { createIngest, type ParsedInput } from '../../src/ingest/parse-input.js';
+import { ingestOptions } from '../../src/ingest/resolve.js';
+import { budgetRecords } from './helpers.js';
+
+/** Reads a text's bytes (UTF-8 or Windows-1252) in chunks through blocks of about `blockBytes`, as a stream does. */
+function read(text: string, blockBytes: number, chunk: number, encoding: 'utf8' | 'latin1'): ParsedInput {
+  const bytes = Buffer.from(text, encoding);
+  const ingest = createIngest({ ...ingestOptions(defaultConfig(), { unit: 'tkr' }, {}), file: 'budget.csv', blockBytes });
+  for (let at = 0; at < bytes.length; at += chunk) ingest.write(bytes.subarray(at, at + chunk));
+  return ingest.end();
+}
+
+/** What a read gives that does not depend on the rows' own text nor the table's width. */
+function outcome(r: ParsedInput) {
+  return {
+    counts: r.counts, findings: r.findings.map((f) => `${f.severity} ${f.code}@${f.line}:${f.column}`), records: budgetRecords(r),
+    rejects: r.rejects.map((x) => `${x.line}: ${x.reason}`), sign: r.sign, unit: r.unit,
+  };
+}
+
+const HEADER = ['Period', 'Kommun', 'Verksamhet', 'Budget helår', 'Budget månad', 'Utfall månad', 'Prognos helår'];
+const amount = fc.constantFrom('1000', '-8333,3', '12,5', '1 000', '..', '', 'x', '-0', '+5', ' 7 ', '1.000,5', '0,25');
+const row = fc.oneof(
+  {
+    weight: 12,
+    arbitrary: fc.tuple(
+      fc.constantFrom('2024-03', '2024-04', '2025-01', ' 2024-03', '2024', 'x', ''),
+      fc.constantFrom('1460', '1460 Bengtsfors', '1461', ' 1461 ', '9999', 'Mellerud', ''),
+      fc.constantFrom('Hemtjänst', 'LSS', 'Särskilt boende ', 'Summa', 'Delsumma vård', ''),
+      amount, amount, amount, amount,
+    ).map((cells) => cells as string[]),
+  },
+  { weight: 1, arbitrary: fc.constant(HEADER) },
+  { weight: 1, arbitrary: fc.constant(['2024-03', '1460', 'Hemtjänst']) },
+  { weight: 1, arbitrary: fc.constant(['2024-05', '1460', 'LSS', '1', '2', '3', '4', 'extra']) },
+  { weight: 1, arbitrary: fc.constant(['']) },
+  { weight: 1, arbitrary: fc.constant(['2024-06', '1461', '"Hem;tjänst"', '1', '2', '3', '4']) },
+);
+
+/** The first rows (read before the table is set up; the byte path starts after them), each its own line. */
+const FIRST = Array.from({ length: 2000 }, (_, i) => ['2023-01', '1460', `Verksamhet ${i}`, '12000,5', '1000,5', '990,25', '12100']);
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('BudgetRows: the byte path', () => {
+  it('property: reads every row as the text path does, whatever the blocks, chunks and encoding', () => {
+    const taken = vi.spyOn(BudgetRows.prototype, 'amountOfBytes');
+    fc.assert(
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 60 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.integer({ min: 16, max: 600 }),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.constantFrom('utf8' as const, 'latin1' as const),
+        (rows, nl, blockBytes, chunk, encoding) => {
+          const all = [...FIRST, ...rows];
+          const bytePath = read(`${[HEADER, ...all].map((cells) => cells.join(';')).join(nl)}${nl}`, blockBytes, chunk, encoding);
+          // An empty status column sends every row the general way: the reference.
+          const widen = (cells: readonly string[]) => (cells === HEADER ? [...cells, 'Status'] : cells.length === 1 && cells[0] === '' ? cells : [...cells.slice(0, 7), '', ...cells.slice(7)]);
+          const textPath = read(`${[HEADER, ...all].map((cells) => widen(cells).join(';')).join(nl)}${nl}`, blockBytes, chunk, encoding);
+          expect(outcome(bytePath)).toEqual(outcome(textPath));
+          // A row the byte path handed back keeps its own text, line for line.
+          for (const r of bytePath.rejects) expect(r.text).toBe(all[r.line - 2]!.join(';'));
+        },
+      ),
+      { numRuns: 80 },
+    );
+    expect(taken.mock.calls.length).toBeGreaterThan(0);
+  });
+
+  it('a year-dated row in a month-dated file: rejected with its own text, read from its bytes', () => {
+    const rows = [...FIRST, ['2024', '1461', 'LSS', '1', '2', '3', '4'], ['2024-02', '1461', 'LSS', '1', '2', '3', '4']];
+    const r = read(`${[HEADER, ...rows].map((c) => c.join(';')).join('\r\n')}\r\n`, 64, 1000, 'utf8');
+    expect(r.rejects.map((x) => [x.line, x.text])).toEqual([[2002, '2024;1461;LSS;1;2;3;4']]);
+  });
+});
+
+describe('plainNumberBytes', () => {
+  it('property: reads a cell as plainNumber reads its text', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^-?[0-9]{0,17}([.,][0-9]{0,6})?[ x]?$/), fc.constantFrom(',', '.') as fc.Arbitrary<',' | '.'>, fc.integer({ min: 0, max: 6 }), (cell, decimal, scale) => {
+        const bytes = Buffer.from(`;${cell};`);
+        expect(plainNumberBytes(bytes, 1, bytes.length - 1, decimal, scale)).toBe(plainNumber(cell, decimal, scale));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
