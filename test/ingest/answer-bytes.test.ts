@@ -3,15 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../../src/config/parse.js';
 import { AnswerRows } from '../../src/ingest/answer-rows.js';
 import { createIngest, type ParsedInput } from '../../src/ingest/parse-input.js';
+import { bothPaths, readStreamed } from './helpers.js';
 import { ingestOptions } from '../../src/ingest/resolve.js';
 
-/** Reads a text's bytes (UTF-8 or Windows-1252) in chunks of `chunk` bytes through blocks of about `blockBytes`, as a stream does. */
-function read(text: string, blockBytes: number, chunk: number, encoding: 'utf8' | 'latin1' = 'utf8'): ParsedInput {
-  const bytes = Buffer.from(text, encoding);
-  const ingest = createIngest({ ...ingestOptions(defaultConfig(), {}, {}), file: 'svar.csv', blockBytes });
-  for (let at = 0; at < bytes.length; at += chunk) ingest.write(bytes.subarray(at, at + chunk));
-  return ingest.end();
-}
+const read = (text: string, blockBytes: number, chunk: number, encoding: 'utf8' | 'latin1' = 'utf8') => readStreamed(text, { blockBytes, chunk, encoding, file: 'svar.csv' });
 
 /** A read's respondents as what they hold (each entry's key and questions answered, the suspects), not where the table placed them. */
 function respondents(r: ParsedInput) {
@@ -69,12 +64,9 @@ describe('AnswerRows: the byte path', () => {
         fc.constantFrom('utf8' as const, 'latin1' as const),
         (rows, nl, blockBytes, chunk, encoding) => {
           const all = [...FIRST, ...rows];
-          const bytePath = read(`${[HEADER, ...all].map((cells) => cells.join(';')).join(nl)}${nl}`, blockBytes, chunk, encoding);
-          // An empty status column sends every row the general way: the reference.
-          const widen = (cells: readonly string[]) => (cells === HEADER ? [...cells, 'Status'] : cells.length === 1 && cells[0] === '' ? cells : [...cells.slice(0, 7), '', ...cells.slice(7)]);
-          const textPath = read(`${[HEADER, ...all].map((cells) => widen(cells).join(';')).join(nl)}${nl}`, blockBytes, chunk, encoding);
+          const { quick: bytePath, general } = bothPaths(HEADER, all, { nl, blockBytes, chunk, encoding, file: 'svar.csv' });
           expect(bytePath.encoding).toBe(encoding === 'utf8' ? 'utf-8' : 'windows-1252');
-          expect(outcome(bytePath)).toEqual(outcome(textPath));
+          expect(outcome(bytePath)).toEqual(outcome(general));
           // A row the byte path handed back keeps its own text, line for line.
           for (const r of bytePath.rejects) expect(r.text).toBe(all[r.line - 2]!.join(';'));
         },

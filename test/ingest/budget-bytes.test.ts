@@ -1,19 +1,11 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { defaultConfig } from '../../src/config/parse.js';
 import { BudgetRows } from '../../src/ingest/budget-rows.js';
 import { plainNumber, plainNumberBytes } from '../../src/ingest/number.js';
-import { createIngest, type ParsedInput } from '../../src/ingest/parse-input.js';
-import { ingestOptions } from '../../src/ingest/resolve.js';
-import { budgetRecords } from './helpers.js';
+import type { ParsedInput } from '../../src/ingest/parse-input.js';
+import { bothPaths, budgetRecords, readStreamed } from './helpers.js';
 
-/** Reads a text's bytes (UTF-8 or Windows-1252) in chunks through blocks of about `blockBytes`, as a stream does. */
-function read(text: string, blockBytes: number, chunk: number, encoding: 'utf8' | 'latin1'): ParsedInput {
-  const bytes = Buffer.from(text, encoding);
-  const ingest = createIngest({ ...ingestOptions(defaultConfig(), { unit: 'tkr' }, {}), file: 'budget.csv', blockBytes });
-  for (let at = 0; at < bytes.length; at += chunk) ingest.write(bytes.subarray(at, at + chunk));
-  return ingest.end();
-}
+const read = (text: string, blockBytes: number, chunk: number, encoding: 'utf8' | 'latin1') => readStreamed(text, { blockBytes, chunk, encoding, spec: { unit: 'tkr' }, file: 'budget.csv' });
 
 /** What a read gives that does not depend on the rows' own text nor the table's width. */
 function outcome(r: ParsedInput) {
@@ -59,11 +51,8 @@ describe('BudgetRows: the byte path', () => {
         fc.constantFrom('utf8' as const, 'latin1' as const),
         (rows, nl, blockBytes, chunk, encoding) => {
           const all = [...FIRST, ...rows];
-          const bytePath = read(`${[HEADER, ...all].map((cells) => cells.join(';')).join(nl)}${nl}`, blockBytes, chunk, encoding);
-          // An empty status column sends every row the general way: the reference.
-          const widen = (cells: readonly string[]) => (cells === HEADER ? [...cells, 'Status'] : cells.length === 1 && cells[0] === '' ? cells : [...cells.slice(0, 7), '', ...cells.slice(7)]);
-          const textPath = read(`${[HEADER, ...all].map((cells) => widen(cells).join(';')).join(nl)}${nl}`, blockBytes, chunk, encoding);
-          expect(outcome(bytePath)).toEqual(outcome(textPath));
+          const { quick: bytePath, general } = bothPaths(HEADER, all, { nl, blockBytes, chunk, encoding, spec: { unit: 'tkr' }, file: 'budget.csv' });
+          expect(outcome(bytePath)).toEqual(outcome(general));
           // A row the byte path handed back keeps its own text, line for line.
           for (const r of bytePath.rejects) expect(r.text).toBe(all[r.line - 2]!.join(';'));
         },

@@ -1,7 +1,7 @@
 import { ingestOptions } from '../../src/ingest/resolve.js';
 import { defaultConfig } from '../../src/config/parse.js';
 import type { InputSpec } from '../../src/config/schema.js';
-import { parseInput, type ParsedInput } from '../../src/ingest/parse-input.js';
+import { createIngest, parseInput, type ParsedInput } from '../../src/ingest/parse-input.js';
 import type { BudgetRecord } from '../../src/model/records.js';
 
 /** Parses CSV text as `tillit validate` would with the default config and per-file overrides. */
@@ -18,4 +18,34 @@ export function codes(input: ParsedInput, severity = 'error'): string[] {
 /** A budget file's rows as records (empty for other files). */
 export function budgetRecords(input: ParsedInput): BudgetRecord[] {
   return input.budget?.records() ?? [];
+}
+
+/** How a test feeds a file: its line ends, block size, chunk size, encoding, and per-file overrides. */
+export interface Feed {
+  nl?: string;
+  blockBytes: number;
+  chunk: number;
+  encoding?: 'utf8' | 'latin1';
+  spec?: Partial<InputSpec>;
+  file?: string;
+}
+
+/** Reads a text's bytes (UTF-8 or Windows-1252) in chunks through small blocks, as a stream reads a file. */
+export function readStreamed(text: string, feed: Feed): ParsedInput {
+  const bytes = Buffer.from(text, feed.encoding ?? 'utf8');
+  const ingest = createIngest({ ...ingestOptions(defaultConfig(), feed.spec ?? {}, {}), file: feed.file ?? 'in.csv', blockBytes: feed.blockBytes });
+  for (let at = 0; at < bytes.length; at += feed.chunk) ingest.write(bytes.subarray(at, at + feed.chunk));
+  return ingest.end();
+}
+
+/**
+ * A table read both ways: as written (its kind's quick and byte paths take the common rows) and
+ * with an empty status column after the seventh (every row then goes the general way: the
+ * reference). A one-cell blank row stays blank; the header gets `Status`.
+ */
+export function bothPaths(header: readonly string[], rows: readonly (readonly string[])[], feed: Feed): { quick: ParsedInput; general: ParsedInput } {
+  const nl = feed.nl ?? '\n';
+  const widen = (cells: readonly string[]) => (cells === header ? [...cells, 'Status'] : cells.length === 1 && cells[0] === '' ? cells : [...cells.slice(0, 7), '', ...cells.slice(7)]);
+  const text = (lines: (readonly string[])[]) => `${lines.map((cells) => cells.join(';')).join(nl)}${nl}`;
+  return { quick: readStreamed(text([header, ...rows]), feed), general: readStreamed(text([header, ...rows].map(widen)), feed) };
 }
