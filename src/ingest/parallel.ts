@@ -97,9 +97,9 @@ function startWorker(): { run: (job: PartJob) => Promise<PartReply>; stop: () =>
  * starts near equal shares, this thread reads the first part while workers read the others with
  * the same header and rules, and the partial groups are added up. The result is the one a
  * single-threaded read gives; whenever that cannot be guaranteed (a cut that turns out to be
- * inside a quoted cell, another kind of file, an encoding switch after the head or a fatal problem in any part,
- * more rows than the row limit) the file is read on this thread alone, on from the bytes already
- * read or again from the start.
+ * inside a quoted cell, another kind of file, an encoding switch after the head or a fatal
+ * problem in any part, more rows than the row limit) the file is read on this thread alone, on
+ * from the bytes already read or again from the start.
  */
 export async function readParallel(path: string, opts: ParseOptions, size: number, threads: number): Promise<ParsedInput> {
   const fh = await open(path);
@@ -121,7 +121,7 @@ export async function readParallel(path: string, opts: ParseOptions, size: numbe
         if (head === undefined) continue;
         decided = true;
         if (head.kind !== 'answers' || opts.answerScale === undefined) continue;
-        // A file already read as Windows-1252 is read so in every part (a part that meets UTF-8 fails, and the file is read whole).
+        // A file already read as Windows-1252 is read so in every part (one that meets UTF-8 fails: read whole).
         switchedAtHead = head.switched;
         const splits = (await findSplits(fh, size, threads)).filter((s) => s > fed);
         if (splits.length === 0) continue;
