@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../../src/config/parse.js';
 import { AnswerRows } from '../../src/ingest/answer-rows.js';
 import { createIngest, type ParsedInput } from '../../src/ingest/parse-input.js';
-import { bothPaths, readStreamed } from './helpers.js';
+import { bothPaths, feeds, readStreamed } from './helpers.js';
 import { ingestOptions } from '../../src/ingest/resolve.js';
 
 const read = (text: string, blockBytes: number, chunk: number, encoding: 'utf8' | 'latin1' = 'utf8') => readStreamed(text, { blockBytes, chunk, encoding, file: 'svar.csv' });
@@ -58,14 +58,11 @@ describe('AnswerRows: the byte path', () => {
     fc.assert(
       fc.property(
         fc.array(row, { minLength: 1, maxLength: 80 }),
-        fc.constantFrom('\n', '\r\n'),
-        fc.integer({ min: 16, max: 600 }),
-        fc.integer({ min: 1, max: 5000 }),
-        fc.constantFrom('utf8' as const, 'latin1' as const),
-        (rows, nl, blockBytes, chunk, encoding) => {
+        feeds,
+        (rows, feed) => {
           const all = [...FIRST, ...rows];
-          const { quick: bytePath, general } = bothPaths(HEADER, all, { nl, blockBytes, chunk, encoding, file: 'svar.csv' });
-          expect(bytePath.encoding).toBe(encoding === 'utf8' ? 'utf-8' : 'windows-1252');
+          const { quick: bytePath, general } = bothPaths(HEADER, all, { ...feed, file: 'svar.csv' });
+          expect(bytePath.encoding).toBe(feed.encoding === 'utf8' ? 'utf-8' : 'windows-1252');
           expect(outcome(bytePath)).toEqual(outcome(general));
           // A row the byte path handed back keeps its own text, line for line.
           for (const r of bytePath.rejects) expect(r.text).toBe(all[r.line - 2]!.join(';'));

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BudgetRows } from '../../src/ingest/budget-rows.js';
 import { plainNumber, plainNumberBytes } from '../../src/ingest/number.js';
 import type { ParsedInput } from '../../src/ingest/parse-input.js';
-import { bothPaths, budgetRecords, readStreamed } from './helpers.js';
+import { bothPaths, feeds, budgetRecords, readStreamed } from './helpers.js';
 
 const read = (text: string, blockBytes: number, chunk: number, encoding: 'utf8' | 'latin1') => readStreamed(text, { blockBytes, chunk, encoding, spec: { unit: 'tkr' }, file: 'budget.csv' });
 
@@ -45,13 +45,10 @@ describe('BudgetRows: the byte path', () => {
     fc.assert(
       fc.property(
         fc.array(row, { minLength: 1, maxLength: 60 }),
-        fc.constantFrom('\n', '\r\n'),
-        fc.integer({ min: 16, max: 600 }),
-        fc.integer({ min: 1, max: 5000 }),
-        fc.constantFrom('utf8' as const, 'latin1' as const),
-        (rows, nl, blockBytes, chunk, encoding) => {
+        feeds,
+        (rows, feed) => {
           const all = [...FIRST, ...rows];
-          const { quick: bytePath, general } = bothPaths(HEADER, all, { nl, blockBytes, chunk, encoding, spec: { unit: 'tkr' }, file: 'budget.csv' });
+          const { quick: bytePath, general } = bothPaths(HEADER, all, { ...feed, spec: { unit: 'tkr' }, file: 'budget.csv' });
           expect(outcome(bytePath)).toEqual(outcome(general));
           // A row the byte path handed back keeps its own text, line for line.
           for (const r of bytePath.rejects) expect(r.text).toBe(all[r.line - 2]!.join(';'));

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { ingestOptions } from '../../src/ingest/resolve.js';
 import { defaultConfig } from '../../src/config/parse.js';
 import type { InputSpec } from '../../src/config/schema.js';
@@ -49,3 +50,11 @@ export function bothPaths(header: readonly string[], rows: readonly (readonly st
   const text = (lines: (readonly string[])[]) => `${lines.map((cells) => cells.join(';')).join(nl)}${nl}`;
   return { quick: readStreamed(text([header, ...rows]), feed), general: readStreamed(text([header, ...rows].map(widen)), feed) };
 }
+
+/** Ways to feed a file for the both-ways property tests: line ends, block and chunk sizes, encoding. */
+export const feeds = fc.record({
+  nl: fc.constantFrom('\n', '\r\n'),
+  blockBytes: fc.integer({ min: 16, max: 600 }),
+  chunk: fc.integer({ min: 1, max: 5000 }),
+  encoding: fc.constantFrom('utf8' as const, 'latin1' as const),
+});
