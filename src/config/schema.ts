@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { indicatorSchema, type IndicatorSpec } from '../model/indicator.js';
 import { amountUnit, lang } from '../model/vocabulary.js';
 import { KINDS, type Kind } from '../model/words.js';

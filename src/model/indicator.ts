@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { better, valueUnit } from './vocabulary.js';
 
 const title = z.object({ sv: z.string(), en: z.string() }).strict();

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { pooledRange } from './period.js';
 import { gender, type Gender } from './vocabulary.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Descriptions are given where a field is used, not on a shared schema: the same type means
 // different things in different places (a value in percent, in kr, a p-value).

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { gender } from './vocabulary.js';
 import { areaCode, areaKind, count, kr, num, text, verdict, DIFF, IN_UNIT, MONTH, PERIOD, P_VALUE } from './report-fields.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { gender, lang, statusReason } from './vocabulary.js';
 import { areaCode, areaKind, comparisonObject, comparisonSchema, count, DIFF, findingSchema, IN_UNIT, kr, MONTH, num, P_VALUE, PERIOD, text, verdict } from './report-fields.js';
 import { balanceHistorySchema, balanceYearSchema, failOnMatchSchema, levelSchema, milestoneSchema, peerGroupSchema } from './report-years.js';

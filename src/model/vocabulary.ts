@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AMOUNT_UNITS, BETTER, GENDERS, LANGS, STATUS_REASONS, VALUE_UNITS } from './words.js';
 import type { ValueUnit } from './words.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { reportSchema } from '../model/report.js';
 
 /** JSON Schema of `tillit report --format json`, printed by `tillit schema report`. */
