@@ -3,11 +3,12 @@ import { flagValue, READ_KEYS, READ_OPTIONS, type ReadKey, type ReadOption } fro
 import type { IngestOverrides } from '../ingest/resolve.js';
 import type { ParsedInput } from '../ingest/parse-input.js';
 import { formatFinding } from '../model/findings.js';
-import { defaultThreads, MAX_THREADS, type ThreadOptions } from '../ingest/read.js';
+import { MAX_THREADS, type ThreadOptions } from '../ingest/reading-workers.js';
 import { parsePeriod } from '../ingest/period.js';
 import { resolveArea } from '../model/register.js';
 import { normalizeLabel, truncate } from '../model/text.js';
 import { UsageError } from './errors.js';
+import { threadsWanted } from './warm.js';
 import type { Io } from './io.js';
 
 /** `--input-period <period>` → `inputPeriod`: the name commander gives a flag's value. */
@@ -28,15 +29,12 @@ export interface IngestFlags extends ReadFlags {
 }
 
 /**
- * Threads for reading one large file: `--threads`, else the machine's cores, at most
- * MAX_THREADS (each thread holds its own heap; a request above it is lowered, and said so on
- * stderr); files below TILLIT_PARALLEL_MIN_BYTES (default 32 MiB) are read on one thread.
+ * Threads for reading one large file (see `threadsWanted`); a request above MAX_THREADS (each
+ * thread holds its own heap) is lowered, and said so on stderr.
  */
 export function threadOptions(f: IngestFlags, io: Pick<Io, 'env' | 'stderr'>): ThreadOptions {
-  const defaults = defaultThreads();
-  const min = Number(io.env.TILLIT_PARALLEL_MIN_BYTES);
   if (f.threads !== undefined && f.threads > MAX_THREADS) io.stderr.write(`tillit: --threads ${f.threads} lowered to ${MAX_THREADS}, the most one file is read on\n`);
-  return { threads: Math.min(f.threads ?? defaults.threads, MAX_THREADS), minBytes: Number.isInteger(min) && min > 0 ? min : defaults.minBytes };
+  return threadsWanted(f.threads, io.env);
 }
 
 /** Command-line ingest flags as overrides over each file's config entry. */

@@ -5,6 +5,8 @@ import { EXIT, InputError, OutputError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import packageJson from '../../package.json' with { type: 'json' };
 import { FORMAT_NAMES } from '../report/report-format.js';
+import { stopWarmWorkers } from '../ingest/reading-workers.js';
+import { warmReaders } from './warm.js';
 
 // Commands load their modules (csv-parse, renderers, zod) only when run: `tillit --version` and
 // `--help` stay fast. The flags' choices are the plain word lists of model/words.ts for that.
@@ -76,8 +78,9 @@ export function buildProgram(io: Io, done: (code: number) => void = () => undefi
   ingestFlags(validate)
     .addHelpText('after', EXIT_HELP)
     .action(async (files: string[], opts) => {
+      warmReaders(files, opts.threads, io.env);
       const { runValidate } = await import('./validate.js');
-      done(await runValidate(files, opts, io));
+      done(await runValidate(files, opts, io).finally(stopWarmWorkers));
     });
 
   const report = program.command('report').argument('[files...]', 'input files (add to or replace the config inputs)')
@@ -102,8 +105,9 @@ export function buildProgram(io: Io, done: (code: number) => void = () => undefi
   ingestFlags(report)
     .addHelpText('after', EXIT_HELP)
     .action(async (files: string[], opts) => {
+      warmReaders(files, opts.threads, io.env);
       const { runReport } = await import('./report.js');
-      done(await runReport(files, opts, io));
+      done(await runReport(files, opts, io).finally(stopWarmWorkers));
     });
 
   const init = program.command('init').argument('[files...]', 'your data files: their kind, members, periods and columns are read')

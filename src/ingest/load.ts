@@ -6,7 +6,8 @@ import { configInputPath, ingestOptions, type IngestOverrides } from './resolve.
 import type { Config, InputSpec } from '../config/schema.js';
 import type { Finding } from '../model/findings.js';
 import type { ParsedInput, ParseOptions } from './parse-input.js';
-import { DEFAULT_MAX_BYTES, displayPath, readInput, readText, type ThreadOptions } from './read.js';
+import { DEFAULT_MAX_BYTES, displayPath, readInput, readText } from './read.js';
+import { stopWarmWorkers, type ThreadOptions } from './reading-workers.js';
 import { repeatedAnswers } from './respondents.js';
 import { sameFiles } from './same-file.js';
 import { resolveScores } from './scores.js';
@@ -107,7 +108,12 @@ export async function loadInputs(loaded: LoadedConfig, opts: LoadOptions): Promi
   // One file at a time: a thousand inputs never hold a thousand descriptors (EMFILE), and one
   // large file already has the threads it can use.
   const inputs: ParsedInput[] = [];
-  for (let k = 0; k < all.length; k++) inputs.push(await read(k));
+  try {
+    for (let k = 0; k < all.length; k++) inputs.push(await read(k));
+  } finally {
+    // Workers warmed for a file that was not cut (or not named) hold a heap each: gone before analysis.
+    stopWarmWorkers();
+  }
   resolveScores(inputs);
   // Only when a respondent is suspected of a repeat: each such file read again, on one thread, in order.
   const repeated = await repeatedAnswers(inputs, async (k, sink) => void (await read(k, { answerSink: sink }, { threads: 1, minBytes: Infinity })));

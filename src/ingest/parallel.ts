@@ -1,7 +1,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
 import { createIngest, type Ingest, type ParsedInput, type ParseOptions } from './parse-input.js';
 import { lineStartAfter, mergeParts, type PackedAnswers, type PartResult } from './split.js';
+import { readingWorker } from './reading-workers.js';
 import type { PackedRespondents } from './respondents.js';
 import type { ChunkHead, PartState } from './stream.js';
 
@@ -67,11 +67,11 @@ async function findSplits(fh: FileHandle, size: number, parts: number): Promise<
 }
 
 /**
- * A worker started before it has a job: it loads its modules (~0.18 s) while this thread reads the
- * head and finds where to cut. One never given a job is stopped unused.
+ * A worker taken before it has a job (see `readingWorker`): it loads its modules while this thread
+ * reads the head and finds where to cut. One never given a job is stopped unused.
  */
 function startWorker(): { run: (job: PartJob) => Promise<PartReply>; stop: () => void } {
-  const worker = new Worker(new URL('./worker.js', import.meta.url));
+  const worker = readingWorker();
   const result = new Promise<PartReply>((resolve, reject) => {
     worker.once('message', (reply: PartReply) => {
       resolve(reply);

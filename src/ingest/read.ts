@@ -3,25 +3,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { finding } from '../model/findings.js';
 import { visible } from '../model/text.js';
-import { availableParallelism } from 'node:os';
 import { readParallel } from './parallel.js';
 import { createIngest, noteNothingUsable, type ParsedInput, type ParseOptions } from './parse-input.js';
-
-/** How many threads may read one large file, and from what size on. */
-export interface ThreadOptions {
-  threads: number;
-  minBytes: number;
-}
-
-/** The most threads one file is read on: 8 take a national file at disk speed; 256 took 3.9 GB. */
-export const MAX_THREADS = 8;
-
-/** Below this size a file is read on one thread: starting workers costs more than it saves. */
-export const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
-
-export function defaultThreads(): ThreadOptions {
-  return { threads: availableParallelism(), minBytes: PARALLEL_MIN_BYTES };
-}
+import { defaultThreads, partsFor, type ThreadOptions } from './reading-workers.js';
 
 /** Default ceiling on one input's size; `--max-bytes` changes it. */
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024 * 1024;
@@ -48,9 +32,8 @@ export async function readInput(path: string, opts: Omit<ParseOptions, 'file'>, 
     if (info.size > maxBytes) {
       return { ...empty, findings: [finding(file, { code: 'file-too-large', args: { size: info.size, limit: maxBytes } })] };
     }
-    // Each thread takes at least half the size from which files are read on several.
-    const parts = Math.min(threads.threads, MAX_THREADS, Math.floor(info.size / Math.max(1, threads.minBytes / 2)));
-    if (parts > 1 && info.size >= threads.minBytes) return noteNothingUsable(await readParallel(path, { ...opts, file, fileBytes: info.size }, info.size, parts));
+    const parts = partsFor(info.size, threads);
+    if (parts > 1) return noteNothingUsable(await readParallel(path, { ...opts, file, fileBytes: info.size }, info.size, parts));
     const ingest = createIngest({ ...opts, file, fileBytes: info.size });
     const stream = createReadStream(path, { highWaterMark: 1 << 20 });
     // A pipe or device (/dev/stdin, a FIFO) has no size to check beforehand: bytes are counted.

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE, tillit } from './run.js';
+import { CONFIG, EXAMPLE, tillit, tillitProcess } from './run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tillit-threads-'));
 // Every file, however small, is split: the worker path runs on the bundled sizes.
@@ -112,6 +112,22 @@ describe('files of other kinds, with workers started', () => {
     const r = await same(['report', '--config', 'fixtures/bengtsfors-mellerud/tillit.config.json', '--format', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).budget.length).toBeGreaterThan(0);
+  });
+});
+
+describe('workers started as the command starts, for the files it names', () => {
+  it('the example\'s files named: workers warmed for the largest, those not cut for let go, the same bytes', async () => {
+    // The budget files are cut for too (every file is large enough here): the workers warmed for
+    // them are taken and stopped when the head shows a budget, or stopped once the inputs are read.
+    const files = ['budget-bengtsfors.csv', 'budget-mellerud.csv', 'svar-2025.csv', 'kvalitet-2016-2025.csv'].map((f) => `${EXAMPLE}/${f}`);
+    const r = await same(['report', ...files, '--config', CONFIG, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).quality.length).toBeGreaterThan(0);
+  });
+  it('a run that fails before reading (a config that is not there) ends at once, exit 2', () => {
+    const r = tillitProcess(['report', `${EXAMPLE}/svar-2025.csv`, '--config', 'nowhere.json', '--threads', '2'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nowhere\.json/);
   });
 });
 

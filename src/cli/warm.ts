@@ -1,0 +1,27 @@
+import { statSync } from 'node:fs';
+import { defaultThreads, MAX_THREADS, partsFor, warmReadingWorkers, type ThreadOptions } from '../ingest/reading-workers.js';
+import type { Io } from './io.js';
+
+/**
+ * Threads for reading one large file: `--threads`, else the machine's cores, at most
+ * MAX_THREADS; files below TILLIT_PARALLEL_MIN_BYTES (default 32 MiB) are read on one thread.
+ */
+export function threadsWanted(threads: number | undefined, env: Io['env']): ThreadOptions {
+  const defaults = defaultThreads();
+  const min = Number(env.TILLIT_PARALLEL_MIN_BYTES);
+  return { threads: Math.min(threads ?? defaults.threads, MAX_THREADS), minBytes: Number.isInteger(min) && min > 0 ? min : defaults.minBytes };
+}
+
+/**
+ * Starts the reading workers the largest file named on the command line will be cut for, before
+ * the command's modules load (~0.15 s) and the config is read: their own loading then overlaps
+ * this thread's. Only a guess from the file's size: whether it is cut is decided once its head is
+ * read, and workers not taken are stopped when the inputs are read, or the command ends
+ * (`stopWarmWorkers`).
+ */
+export function warmReaders(files: readonly string[], threads: number | undefined, env: Io['env']): void {
+  const wanted = threadsWanted(threads, env);
+  const sizes = files.map((f) => statSync(f, { throwIfNoEntry: false })?.size ?? 0);
+  const parts = Math.max(1, ...sizes.map((size) => partsFor(size, wanted)));
+  if (parts > 1) warmReadingWorkers(parts - 1);
+}
