@@ -3,9 +3,12 @@
  * @example round(2.34567, 2) // 2.35
  */
 export function round(v: number, digits: number): number {
-  const f = 10 ** digits;
+  const f = POWERS[digits] ?? 10 ** digits;
   return Math.round(v * f) / f + 0;
 }
+
+/** 10 ** k for the decimals figures are rounded to, looked up: a report rounds millions of figures. */
+const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
 
 /**
  * A figure that may be missing or not finite, rounded, or null.

@@ -1,5 +1,6 @@
 import type { QualityRow, Report } from '../model/report.js';
 import type { CsvDialect } from '../model/vocabulary.js';
+import { numberText } from './number-text.js';
 import type { ReportFormat } from './report-format.js';
 import { MORE_COLUMNS, historyRecords, moreCells, peerRecords, type CsvCell } from './csv-sections.js';
 
@@ -50,7 +51,7 @@ export function* renderCsvChunks(report: Report, dialect: CsvDialect, quality: I
   const name = (code: string) => names.get(code) ?? code;
   const cell = (c: Cell): string => {
     if (c === null) return '';
-    if (typeof c === 'number') return dialect === 'excel-sv' ? String(c).replace('.', ',') : String(c);
+    if (typeof c === 'number') return dialect === 'excel-sv' ? numberText(c).replace('.', ',') : numberText(c);
     if (typeof c === 'boolean') return c ? 'true' : 'false';
     return quote(neutralise(c), delimiter);
   };

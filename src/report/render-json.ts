@@ -1,9 +1,10 @@
 import { QualityCell, type Comparison, type QualityRow, type Report } from '../model/report.js';
+import { numberText } from './number-text.js';
 import type { ReportFormat } from './report-format.js';
 
 const json = JSON.stringify;
 /** A number as JSON writes it (a non-finite one as null). */
-const num = (v: number | null): string => (v === null || !Number.isFinite(v) ? 'null' : String(v));
+const num = (v: number | null): string => (v === null || !Number.isFinite(v) ? 'null' : numberText(v));
 
 /**
  * Quality rows as JSON, the bytes `JSON.stringify` gives. A national report has 459 000 of them,
