@@ -44,20 +44,18 @@ export async function* readRange(fh: FileHandle, from: number, to: number, reuse
   }
 }
 
-/**
- * The reading thread's part is this much larger than a worker's: it reads the head before the
- * parts start, and joins the parts after.
- */
-const FIRST_PART_WEIGHT = 1.1;
 /** Bytes read at each target to find the next line start (a longer line: no cut there). */
 const WINDOW_BYTES = 1 << 16;
 
-/** Where the parts after the first start: a line start after each target (see `lineStartAfter`). */
+/**
+ * Where the parts after the first start: a line start after each target (see `lineStartAfter`),
+ * the targets at equal shares. Workers warmed as the command starts take their job as soon as this
+ * thread has read the head, and read as fast: a larger first part left the worker waiting.
+ */
 async function findSplits(fh: FileHandle, size: number, parts: number): Promise<number[]> {
-  const total = FIRST_PART_WEIGHT + parts - 1;
   const splits: number[] = [];
   for (let i = 0; i < parts - 1; i++) {
-    const target = Math.floor((size * (FIRST_PART_WEIGHT + i)) / total);
+    const target = Math.floor((size * (i + 1)) / parts);
     const window = Buffer.allocUnsafe(Math.min(WINDOW_BYTES, size - target));
     const { bytesRead } = await fh.read(window, 0, window.length, target);
     const at = lineStartAfter(window.subarray(0, bytesRead), target, target);

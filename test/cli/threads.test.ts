@@ -72,7 +72,7 @@ describe('reading one large file on several threads', () => {
   it('a cut that falls inside a quoted cell: read on from it, the same rows and findings', async () => {
     // Plain rows around one cell whose quoted line breaks span the middle of the file, where the cut lands.
     const plain = (from: number, n: number) => Array.from({ length: n }, (_, i) => `${from + i};1461;2025;Hemtjänst;q${i % 5};Ganska nöjd;Man`);
-    // ~1.4 MB of rows, a 400 KB cell, ~1.4 MB of rows: two threads cut at ~52 %, inside the cell
+    // ~1.4 MB of rows, a 400 KB cell, ~1.4 MB of rows: two threads cut at half, inside the cell
     // (past the first 1 MiB read, where the cut is chosen).
     const long = `9;1460;2025;"Hem${'\nrad'.repeat(100_000)}";q1;Mycket nöjd;Kvinna`;
     const path = join(dir, 'quoted-middle.csv');
