@@ -26,6 +26,8 @@ export interface PackedRespondents {
   questions: string[];
   suspects: number[];
   length: number;
+  /** Entries in `table`. */
+  entries: number;
 }
 
 /**
@@ -123,9 +125,16 @@ export class RespondentSet implements AnswerSink<number> {
     }
   }
 
-  private grow(): void {
+  /** Room for `entries` entries without growing (a part's set about to be merged in). */
+  private reserve(entries: number): void {
+    let slots = this.slots;
+    while (entries > slots * MAX_LOAD) slots *= 2;
+    if (slots > this.slots) this.grow(slots);
+  }
+
+  private grow(slots = this.slots * 2): void {
     const old = this.table;
-    this.slots *= 2;
+    this.slots = slots;
     this.table = new Uint32Array(this.slots * WIDTH);
     for (let at = 0; at < old.length; at += WIDTH) {
       if (old[at + 2] === 0) continue;
@@ -144,8 +153,23 @@ export class RespondentSet implements AnswerSink<number> {
     // Their question numbers as ours, per folded number (a folded bit stands for each question folded onto it).
     const ours: number[][] = [];
     p.questions.forEach((text, q) => (ours[fold(q)] ??= []).push(fold(this.question(text))));
+    // Per block of theirs whose questions all have numbers in one block here (a file cut in parts:
+    // the same questions, met in another order), that block and each bit's bit in it: an entry's
+    // word of bits is marked at once, not bit by bit (20M answers: 6 million marks were 0.44 s of
+    // joining the parts). -1: a block folded onto by more questions, marked bit by bit.
+    const blocks = Math.ceil(ours.length / 32);
+    const toBlock = new Int32Array(blocks).fill(-1);
+    const toBit = new Int32Array(blocks * 32);
+    for (let block = 0; block < blocks; block++) {
+      const targets = ours.slice(block * 32, block * 32 + 32);
+      const one = targets.find((to) => to !== undefined)?.[0];
+      if (one === undefined || !targets.every((to) => to === undefined || (to.length === 1 && to[0]! >>> 5 === one >>> 5))) continue;
+      toBlock[block] = one >>> 5;
+      targets.forEach((to, bit) => (toBit[block * 32 + bit] = to === undefined ? 0 : to[0]! & 31));
+    }
     const t = p.table;
     const slots = t.length / WIDTH;
+    this.reserve(this.used + p.entries);
     // Their entries in a scrambled order: taken in slot order they come sorted by the same hash
     // this table probes by, and linear probing then builds one long run (76 000 respondents took
     // 0.9 s instead of 0.02 s). An odd multiplier permutes a power-of-two number of slots.
@@ -156,6 +180,12 @@ export class RespondentSet implements AnswerSink<number> {
       if (bits === 0) continue;
       const block = t[at]! >>> BLOCK_SHIFT;
       const hi = t[at]! & GROUP_MASK;
+      if (toBlock[block]! >= 0) {
+        let word = 0;
+        for (let b = bits; b !== 0; b &= b - 1) word |= 1 << toBit[block * 32 + 31 - Math.clz32(b & -b)]!;
+        this.mark(hi, t[at + 1]!, toBlock[block]!, word);
+        continue;
+      }
       while (bits !== 0) {
         const bit = 31 - Math.clz32(bits);
         bits &= ~(1 << bit);
@@ -165,7 +195,7 @@ export class RespondentSet implements AnswerSink<number> {
   }
 
   pack(): PackedRespondents {
-    return { table: this.table, questions: this.questionTexts, suspects: [...this.suspects], length: this.length };
+    return { table: this.table, questions: this.questionTexts, suspects: [...this.suspects], length: this.length, entries: this.used };
   }
 }
 

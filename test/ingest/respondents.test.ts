@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/parse.js';
 import { ingestOptions } from '../../src/ingest/resolve.js';
@@ -114,6 +115,19 @@ describe('answers read twice', () => {
     c.add(c.cell('1460', '2025', 'H', 'q2'), '2');
     a.merge(c);
     expect(a.suspects.size).toBe(1);
+  });
+  it('two sets joined are one set of all their answers: the same entries, answers and suspects, whatever order each met the questions in', () => {
+    const answer = fc.record({ area: fc.constantFrom('1460', '1461'), respondent: fc.integer({ min: 0, max: 40 }), question: fc.integer({ min: 0, max: 79 }) });
+    fc.assert(fc.property(fc.array(answer, { maxLength: 300 }), fc.array(answer, { maxLength: 300 }), (first, second) => {
+      const one = new RespondentSet();
+      const a = new RespondentSet();
+      const b = new RespondentSet();
+      const add = (set: RespondentSet, x: { area: string; respondent: number; question: number }) => set.add(set.cell(x.area, '2025', 'H', `q${x.question}`), String(x.respondent));
+      for (const x of first) add(one, x), add(a, x);
+      for (const x of second) add(one, x), add(b, x);
+      a.merge(b.pack());
+      expect([a.length, a.entries, [...a.suspects].sort()]).toEqual([one.length, one.entries, [...one.suspects].sort()]);
+    }), { numRuns: 300 });
   });
   it('a suspect that the texts do not confirm is no finding: questions past 8 160 share bits', async () => {
     const entries: Key[] = [];
