@@ -12,7 +12,17 @@ export const MIN_QUARTILE_GROUP = 8;
  */
 export function rank(values: readonly number[], better: Better): number[] {
   const sign = better === 'lower' ? 1 : -1;
-  return values.map((v) => 1 + values.filter((w) => sign * (w - v) < 0).length);
+  // Sorted best first, each rank is one more than the values before it, a tie's the first of its
+  // group's (comparing every pair was 0.43 s of a national report's analysis, 290 areas a cell).
+  // NaN is better than nothing and nothing is better than it: rank 1, as with every pair compared.
+  const order = values.flatMap((v, i) => (Number.isNaN(v) ? [] : [i])).sort((a, b) => sign * (values[a]! - values[b]!));
+  const ranks = new Array<number>(values.length).fill(1);
+  for (let k = 1; k < order.length; k++) {
+    const i = order[k]!;
+    const before = order[k - 1]!;
+    ranks[i] = sign * (values[before]! - values[i]!) < 0 ? k + 1 : ranks[before]!;
+  }
+  return ranks;
 }
 
 /**
