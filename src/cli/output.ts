@@ -100,6 +100,7 @@ const BLOCK = 1 << 20;
 export async function writeChunks(out: Writable, chunks: Iterable<string>): Promise<void> {
   let block = Buffer.allocUnsafe(BLOCK);
   let used = 0;
+  const again = new RepeatedPieces();
   const flush = async (): Promise<void> => {
     if (used === 0) return;
     const full = out.write(block.subarray(0, used));
@@ -117,9 +118,54 @@ export async function writeChunks(out: Writable, chunks: Iterable<string>): Prom
         continue;
       }
     }
-    used += block.write(chunk, used);
+    const bytes = again.bytes(chunk);
+    if (bytes !== undefined) {
+      block.set(bytes, used);
+      used += bytes.length;
+      continue;
+    }
+    const n = block.write(chunk, used);
+    if (n !== chunk.length) again.keep(chunk, block.subarray(used, used + n));
+    used += n;
   }
   await flush();
+}
+
+/** Pieces of this length or less may be kept with their bytes (a row's series fields). */
+const REPEATED_MAX = 1024;
+
+/**
+ * The UTF-8 bytes of the last two pieces that were not ASCII, for a piece that comes again: a
+ * JSON row is written as its series' first fields (the same string for each row of the series,
+ * with an "ä" in "Hemtjänst") and the rest. Encoding a text that is not ASCII took V8 four to six
+ * times as long as ASCII; copying its bytes takes less still. Writing 459 000 rows: 0.35 -> 0.14 s.
+ */
+class RepeatedPieces {
+  /** The most recent piece kept or found, then the one before it. */
+  private first = '';
+  private firstBytes = new Uint8Array(0);
+  private second = '';
+  private secondBytes = new Uint8Array(0);
+
+  bytes(piece: string): Uint8Array | undefined {
+    if (piece === this.first) return this.firstBytes;
+    if (piece !== this.second) return undefined;
+    this.swap();
+    return this.firstBytes;
+  }
+
+  keep(piece: string, bytes: Uint8Array): void {
+    if (piece.length > REPEATED_MAX) return;
+    // The older of the two goes.
+    this.swap();
+    this.first = piece;
+    this.firstBytes = new Uint8Array(bytes);
+  }
+
+  private swap(): void {
+    [this.first, this.second] = [this.second, this.first];
+    [this.firstBytes, this.secondBytes] = [this.secondBytes, this.firstBytes];
+  }
 }
 
 /** Standard output, with a full disk or a closed device an output error (EPIPE: the reader left). */

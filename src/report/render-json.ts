@@ -17,6 +17,19 @@ const num = (v: number | null): string => (v === null || !Number.isFinite(v) ? '
  * @internal Exported for its tests; no other module uses it.
  */
 export function qualityRowWriter(): (q: QualityRow) => string {
+  const pieces = qualityRowPieces('');
+  return (q) => {
+    const [head, rest] = pieces(q);
+    return head + rest;
+  };
+}
+
+/**
+ * A quality row in two pieces, as `qualityRowWriter` writes it after `indent`: the indent and its
+ * series' first fields, one string for every row of the series (the writer copies the bytes of a
+ * piece that repeats, see `writeChunks`), and the rest.
+ */
+function qualityRowPieces(indent: string): (q: QualityRow) => readonly [string, string] {
   const texts = new Map<string, string>();
   const text = (s: string): string => {
     let out = texts.get(s);
@@ -40,14 +53,14 @@ export function qualityRowWriter(): (q: QualityRow) => string {
   let series: QualityRow | undefined;
   let head = '';
   return (q) => {
-    if (!(q instanceof QualityCell)) return json(q);
+    if (!(q instanceof QualityCell)) return [indent, json(q)];
     if (series === undefined || q.area !== series.area || q.areaKind !== series.areaKind || q.indicator !== series.indicator || q.service !== series.service || q.gender !== series.gender) {
       series = q;
-      head = `{"area":${json(q.area)},"areaKind":${json(q.areaKind)},"indicator":${json(q.indicator)},"service":${json(q.service)},"gender":${json(q.gender)},"period":`;
+      head = `${indent}{"area":${json(q.area)},"areaKind":${json(q.areaKind)},"indicator":${json(q.indicator)},"service":${json(q.service)},"gender":${json(q.gender)},"period":`;
     }
-    return `${head}${text(q.period)},"value":${num(q.value)},"n":${num(q.n)},"low":${num(q.low)},"high":${num(q.high)},"suppressed":${q.suppressed},"incomplete":${q.incomplete}`
+    return [head, `${text(q.period)},"value":${num(q.value)},"n":${num(q.n)},"low":${num(q.low)},"high":${num(q.high)},"suppressed":${q.suppressed},"incomplete":${q.incomplete}`
       + `,"change":${change(q.change)},"trend":${q.trend === null ? 'null' : json(q.trend)},"reference":${comparison(q.reference)},"organisation":${comparison(q.organisation)}`
-      + `,"peers":${list(q.peers, comparison)},"rank":${rank(q.rank)},"status":${orText(q.status)},"statusReasons":${list(q.statusReasons, text)},"sources":${list(q.sources, source)}}`;
+      + `,"peers":${list(q.peers, comparison)},"rank":${rank(q.rank)},"status":${orText(q.status)},"statusReasons":${list(q.statusReasons, text)},"sources":${list(q.sources, source)}}`];
   };
 }
 
@@ -59,13 +72,14 @@ export function qualityRowWriter(): (q: QualityRow) => string {
  */
 export function* renderJsonChunks(report: Report, quality: Iterable<QualityRow> = report.quality): Generator<string> {
   const entries = Object.entries(report);
-  const qualityRow = qualityRowWriter();
   yield '{\n';
   for (let k = 0; k < entries.length; k++) {
     const [key, value] = entries[k]!;
     const comma = k < entries.length - 1 ? ',' : '';
-    if (key === 'quality' || Array.isArray(value)) {
-      yield* jsonList(key, key === 'quality' ? quality : (value as unknown[]), key === 'quality' ? qualityRow : json, comma);
+    if (key === 'quality') {
+      yield* jsonList(key, quality, qualityRowPieces(ROW_INDENT), comma);
+    } else if (Array.isArray(value)) {
+      yield* jsonList(key, value as unknown[], (item) => [ROW_INDENT, json(item)], comma);
     } else {
       yield `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}${comma}\n`;
     }
@@ -73,8 +87,13 @@ export function* renderJsonChunks(report: Report, quality: Iterable<QualityRow> 
   yield '}\n';
 }
 
-/** A top-level list, one element a line (`[]` when empty), looking one element ahead for the commas. */
-function* jsonList<T>(key: string, items: Iterable<T>, write: (item: T) => string, comma: string): Generator<string> {
+const ROW_INDENT = '    ';
+
+/**
+ * A top-level list, one element a line (`[]` when empty), looking one element ahead for the commas;
+ * `write` gives an element's line in two pieces, the first with its indent.
+ */
+function* jsonList<T>(key: string, items: Iterable<T>, write: (item: T) => readonly [string, string], comma: string): Generator<string> {
   const it = items[Symbol.iterator]();
   let item = it.next();
   if (item.done === true) {
@@ -84,7 +103,9 @@ function* jsonList<T>(key: string, items: Iterable<T>, write: (item: T) => strin
   yield `  ${JSON.stringify(key)}: [\n`;
   for (;;) {
     const next = it.next();
-    yield `    ${write(item.value)}${next.done === true ? '' : ','}\n`;
+    const [head, rest] = write(item.value);
+    yield head;
+    yield `${rest}${next.done === true ? '' : ','}\n`;
     if (next.done === true) break;
     item = next;
   }

@@ -30,6 +30,19 @@ describe('writeChunks', () => {
     await new Promise((resolve) => out.on('finish', resolve));
     expect(bytes().equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
   });
+  it('pieces that come again, ASCII or not, short or long, in any order: the same bytes as each encoded anew', async () => {
+    const heads = ['    {"service":"Hemtjänst","period":', '    {"service":"Särskilt boende","period":', '    {"service":"Hemtjanst","period":', `    {"x":"${'ö'.repeat(1500)}",`];
+    const pieces: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      // Runs of one head, then another, and back; the rest ASCII, or not (a file named with "å").
+      pieces.push(heads[Math.floor(i / 7) % 4]!, heads[(i * 5) % 3]!, `"${2015 + (i % 11)}","n":${i},"sources":[{"file":"${i % 3 === 0 ? 'svar-å.csv' : 'svar.csv'}"}]},\n`);
+    }
+    const { out, bytes } = sink(1024);
+    await writeChunks(out, pieces);
+    out.end();
+    await new Promise((resolve) => out.on('finish', resolve));
+    expect(bytes().equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
+  });
   it('writes nothing for no pieces', async () => {
     const { out, bytes } = sink(1024);
     await writeChunks(out, []);
