@@ -34,9 +34,11 @@ export function observe(records: readonly QualityRecord[], settings: Settings): 
   const observer = new Observer();
   const { obs } = observer;
   const counts = new AnswerCounts();
-  // About one slot and one observation per record (answer groups come per gender, the total among them).
-  counts.reserve(records.length);
-  obs.reserve(records.length);
+  // At most a slot per answer group and one more for a woman's or man's total, and an observation
+  // per record or slot: made that long at once (untouched room costs no pages; growing copies).
+  const perGender = records.reduce((n, r) => n + (r.kind === 'answers' && r.gender !== 'T' ? 1 : 0), 0);
+  counts.reserve(records.length + perGender);
+  obs.reserve(records.length + perGender);
   const surveyIndicators = new Set<string>();
   const yearOf: string[] = [];
   for (let ri = 0; ri < records.length; ri++) {
