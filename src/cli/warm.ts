@@ -21,7 +21,15 @@ export function threadsWanted(threads: number | undefined, env: Io['env']): Thre
  */
 export function warmReaders(files: readonly string[], threads: number | undefined, env: Io['env']): void {
   const wanted = threadsWanted(threads, env);
-  const sizes = files.map((f) => statSync(f, { throwIfNoEntry: false })?.size ?? 0);
-  const parts = Math.max(1, ...sizes.map((size) => partsFor(size, wanted)));
+  const parts = Math.max(1, ...files.map((f) => partsFor(sizeOf(f), wanted)));
   if (parts > 1) warmReadingWorkers(parts - 1);
+}
+
+/** A file's size, 0 when it cannot be told: a file that cannot be read is said when it is read. */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+  } catch {
+    return 0;
+  }
 }
