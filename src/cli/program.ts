@@ -48,6 +48,17 @@ function ingestFlags(cmd: Command, { config = true } = {}): Command {
 }
 
 /**
+ * The action of a command that reads files: reading workers are warmed for the files it names
+ * while its module loads (`warmReaders`), and those it did not take are stopped when it ends.
+ */
+function readingAction<F extends { threads?: number }>(io: Io, done: (code: number) => void, run: (files: string[], opts: F) => Promise<number>) {
+  return async (files: string[], opts: F): Promise<void> => {
+    warmReaders(files, opts.threads, io.env);
+    done(await run(files, opts).finally(stopWarmWorkers));
+  };
+}
+
+/**
  * The command line's commands; a command's action leaves its exit code with `done`. Output goes
  * to `io` only, commander's own too (its help is as wide as a terminal `io` names, and has no
  * colour to keep or strip).
@@ -77,11 +88,7 @@ export function buildProgram(io: Io, done: (code: number) => void = () => undefi
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
   ingestFlags(validate)
     .addHelpText('after', EXIT_HELP)
-    .action(async (files: string[], opts) => {
-      warmReaders(files, opts.threads, io.env);
-      const { runValidate } = await import('./validate.js');
-      done(await runValidate(files, opts, io).finally(stopWarmWorkers));
-    });
+    .action(readingAction(io, done, async (files, opts) => (await import('./validate.js')).runValidate(files, opts, io)));
 
   const report = program.command('report').argument('[files...]', 'input files (add to or replace the config inputs)')
     .description('comparison report per municipality: quality, budget, shared costs')
@@ -104,11 +111,7 @@ export function buildProgram(io: Io, done: (code: number) => void = () => undefi
     .option('--no-charts', 'no charts in md (--out DIR/) and html briefs (drawing them takes ~60 ms each)');
   ingestFlags(report)
     .addHelpText('after', EXIT_HELP)
-    .action(async (files: string[], opts) => {
-      warmReaders(files, opts.threads, io.env);
-      const { runReport } = await import('./report.js');
-      done(await runReport(files, opts, io).finally(stopWarmWorkers));
-    });
+    .action(readingAction(io, done, async (files, opts) => (await import('./report.js')).runReport(files, opts, io)));
 
   const init = program.command('init').argument('[files...]', 'your data files: their kind, members, periods and columns are read')
     .description('write a commented tillit.config.json for your files (a template without files)')
