@@ -21,9 +21,15 @@ export function threadsWanted(threads: number | undefined, env: Io['env']): Thre
  */
 export function warmReaders(files: readonly string[], threads: number | undefined, env: Io['env']): void {
   const wanted = threadsWanted(threads, env);
-  const parts = Math.max(1, ...files.map((f) => partsFor(sizeOf(f), wanted)));
+  if (wanted.threads < 2) return;
+  let parts = 1;
+  // The first files only: a run over thousands is not held up by stat calls for a guess.
+  for (const file of files.slice(0, WARM_FILES)) parts = Math.max(parts, partsFor(sizeOf(file), wanted));
   if (parts > 1) warmReadingWorkers(parts - 1);
 }
+
+/** Files named on the command line whose size is asked (a worker for a later one starts when it is read). */
+const WARM_FILES = 64;
 
 /** A file's size, 0 when it cannot be told: a file that cannot be read is said when it is read. */
 function sizeOf(path: string): number {
