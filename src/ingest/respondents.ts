@@ -164,6 +164,9 @@ export class RespondentSet implements AnswerSink<number> {
       const targets = ours.slice(block * 32, block * 32 + 32);
       const one = targets.find((to) => to !== undefined)?.[0];
       if (one === undefined || !targets.every((to) => to === undefined || (to.length === 1 && to[0]! >>> 5 === one >>> 5))) continue;
+      // Two of theirs on one bit here (folded): bit by bit, so the second still makes a suspect.
+      const bits = targets.flatMap((to) => to ?? []);
+      if (new Set(bits).size < bits.length) continue;
       toBlock[block] = one >>> 5;
       targets.forEach((to, bit) => (toBit[block * 32 + bit] = to === undefined ? 0 : to[0]! & 31));
     }

@@ -129,6 +129,20 @@ describe('answers read twice', () => {
       expect([a.length, a.entries, [...a.suspects].sort()]).toEqual([one.length, one.entries, [...one.suspects].sort()]);
     }), { numRuns: 300 });
   });
+  it('two questions of a part that share a folded bit here still make a suspect when joined, as in one set', () => {
+    const a = new RespondentSet();
+    for (let i = 0; i < 8160; i++) a.cell('1460', '2025', 'H', `f${i}`);
+    a.cell('1460', '2025', 'H', 'x0');
+    for (let i = 0; i < 31; i++) a.cell('1460', '2025', 'H', `g${i}`);
+    // Question 8 192 here folds onto 8 160's bit; in the part, the two are questions 0 and 1.
+    a.cell('1460', '2025', 'H', 'x32');
+    const b = new RespondentSet();
+    b.add(b.cell('1460', '2025', 'H', 'x0'), '1');
+    b.add(b.cell('1460', '2025', 'H', 'x32'), '1');
+    expect(b.suspects.size).toBe(0);
+    a.merge(b.pack());
+    expect(a.suspects.size).toBe(1);
+  });
   it('a suspect that the texts do not confirm is no finding: questions past 8 160 share bits', async () => {
     const entries: Key[] = [];
     for (let q = 0; q < 8200; q++) entries.push(['1460', '2025', 'H', `q${q}`, '1', q + 2]);
