@@ -11,6 +11,11 @@ describe('pooled periods', () => {
   it.each(['2024', '2025-03', '2025/11', '2019/22', '2022-2019', '2019-2019', '1990-2020', 'x-2020'])('%s is no range', (label) => {
     expect(pooledRange(label)).toBeUndefined();
   });
+  it('a period\'s year: its own (a year, a month, anything of four characters as Number reads it), or a range\'s end', () => {
+    expect(['2024', '2025-03', '2019/22', '2004-2007', '1999/00'].map(periodYear)).toEqual([2024, 2025, 2019, 2007, 2000]);
+    expect(periodYear('abcd')).toBeNaN();
+    expect(periodYear('0999')).toBe(999);
+  });
   it('years, months and ranges in time order: by the end year, a year before its months, a longer window first', () => {
     const periods = ['2020', '2016-2019', '2019-03', '2019', '2018/19', '2015-2018', '2019-12'];
     expect([...periods].sort(comparePeriods)).toEqual(['2015-2018', '2016-2019', '2018/19', '2019', '2019-03', '2019-12', '2020']);
