@@ -38,10 +38,7 @@ export function plainNumber(cell: string, decimal: DecimalMark, scale = 0): numb
     } else if (c === mark && point < 0 && digits > 0 && i < n - 1) point = digits;
     else return undefined;
   }
-  if (digits > 15) return undefined;
-  const shift = scale - (point < 0 ? 0 : digits - point);
-  const v = shift === 0 ? value : shift > 0 ? value * POWERS[shift]! : value / POWERS[-shift]!;
-  return cell.charCodeAt(0) === 45 ? -v : v;
+  return scaled(value, digits, point, scale, cell.charCodeAt(0) === 45);
 }
 /**
  * `plainNumber` over a cell's bytes (`bytes[start..end)`), for the byte path: the same digits, the
@@ -64,6 +61,14 @@ export function plainNumberBytes(bytes: Uint8Array, start: number, end: number, 
     } else if (c === mark && point < 0 && digits > 0 && i < end - 1) point = digits;
     else return undefined;
   }
+  return scaled(value, digits, point, scale, negative);
+}
+
+/**
+ * The number `plainNumber` and `plainNumberBytes` read: `digits` digits making `value`, `point` of
+ * them before the mark (-1: none), times 10^`scale`; undefined past 15 digits (no longer exact).
+ */
+function scaled(value: number, digits: number, point: number, scale: number, negative: boolean): number | undefined {
   if (digits > 15) return undefined;
   const shift = scale - (point < 0 ? 0 : digits - point);
   const v = shift === 0 ? value : shift > 0 ? value * POWERS[shift]! : value / POWERS[-shift]!;
