@@ -1,15 +1,16 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { ParsedInput } from '../ingest/parse-input.js';
+import { keptOf } from '../model/input.js';
 
 /**
  * Whether reading left far more garbage than data: rows counted into groups (a respondent file's
  * 2M answers into 140 000 groups), not rows kept one record each (a budget file), and enough of
  * them for the garbage to matter.
  */
-export function readMostlyGarbage(inputs: readonly Pick<ParsedInput, 'counts' | 'records' | 'budget'>[]): boolean {
+export function readMostlyGarbage(inputs: readonly Pick<ParsedInput, 'counts' | 'records' | 'budget' | 'answers'>[]): boolean {
   const read = inputs.reduce((a, i) => a + i.counts.read, 0);
-  const kept = inputs.reduce((a, i) => a + i.records.length + (i.budget?.length ?? 0), 0);
+  const kept = inputs.reduce((a, i) => a + keptOf(i), 0);
   return read >= 500_000 && kept * 4 <= read;
 }
 

@@ -1,10 +1,10 @@
 import type { Config } from '../config/schema.js';
 import type { BudgetTable } from '../model/budget-table.js';
-import type { ParsedInput } from '../model/input.js';
+import type { ParsedInput, QualityInput } from '../model/input.js';
 import { finding, withoutDetail, type Finding } from '../model/findings.js';
 import type { QualityRecord } from '../model/records.js';
 import { REPORT_SCHEMA_VERSION, type BudgetRow, type QualityRow, type Report } from '../model/report.js';
-import { areaName, type AreaKind } from '../model/register.js';
+import { areaName, type Area, type AreaKind } from '../model/register.js';
 import { normalizeLabel } from '../model/text.js';
 import { appendAll } from '../model/array.js';
 import { readLines, type LineEntry } from './budget-lines.js';
@@ -73,7 +73,7 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   const tables = inputs.flatMap((i) => (i.budget ? [i.budget] : []));
   const months = budgetMonths(tables, settings.period);
   const budgetPeriod = settings.period?.length === 7 ? settings.period : months.latest;
-  const table = qualityTable(records, settings);
+  const table = qualityTable(inputs, settings);
   for (let k = 0; k < findings.length; k++) {
     const f = findings[k]!;
     if (f.line !== undefined && table.behindHidden(f.file, f.line)) findings[k] = withoutDetail(f);
@@ -86,7 +86,7 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   const allocation = allocateSharedCosts(budget.shared, budget.year, budget.upTo, settings, findings);
   const besideCost = qualityBesideCost(table, budget.rows, budgetPeriod, settings, findings);
   const { balanceHistory, milestones } = yearsAndMilestones(tables, table, budget, settings, findings);
-  const groupNames = groupNamesOf(records);
+  const groupNames = groupNamesOf(inputs);
   const assembled = assemble({ inputs, records, table, budget, budgetPeriod, results, allocation, besideCost, findings, balanceHistory, milestones, groupNames }, settings);
   const peerGroups = peersOf(assembled, table, config, groupNames, findings);
   // Before the findings, as the contract lists it; absent when there are none.
@@ -217,11 +217,12 @@ function reportAreas(table: QualityTable, shownBudget: readonly BudgetRow[], gro
 }
 
 /** The names the data give areas (a Kolada group's "Större stad"), by code. */
-function groupNamesOf(records: readonly QualityRecord[]): Map<string, string> {
+function groupNamesOf(inputs: readonly QualityInput[]): Map<string, string> {
   const names = new Map<string, string>();
-  for (let ri = 0; ri < records.length; ri++) {
-    const r = records[ri]!;
-    if (r.area.name !== undefined) names.set(r.area.code, r.area.name);
+  const name = (area: Area) => area.name !== undefined && names.set(area.code, area.name);
+  for (const { records, answers } of inputs) {
+    for (let ri = 0; ri < records.length; ri++) name(records[ri]!.area);
+    answers?.areas.forEach(name);
   }
   return names;
 }

@@ -1,4 +1,6 @@
-import type { AnswerRecord, QualityRecord } from '../model/records.js';
+import { AREA, EXCLUDED, INDICATOR, OTHER, PERIOD, POSITIVE, REJECTED, SERVICE, GENDER, type AnswerTable } from '../model/answer-table.js';
+import type { QualityInput } from '../model/input.js';
+import type { QualityRecord } from '../model/records.js';
 import type { AreaKind } from '../model/register.js';
 import { periodYear } from '../model/period.js';
 import { KeyNumbers } from '../model/row-index.js';
@@ -30,39 +32,90 @@ export interface Observed {
  * values) and the organisation's pooled shares. Microdata and a published figure for the same cell:
  * the microdata is kept, the disagreement noted.
  */
-export function observe(records: readonly QualityRecord[], settings: Settings): Observed {
+export function observe(inputs: readonly QualityInput[], settings: Settings): Observed {
   const observer = new Observer();
   const { obs } = observer;
   const counts = new AnswerCounts();
   // At most a slot per answer group and one more for a woman's or man's total, and an observation
   // per record or slot: made that long at once (untouched room costs no pages; growing copies).
-  const perGender = records.reduce((n, r) => n + (r.kind === 'answers' && r.gender !== 'T' ? 1 : 0), 0);
-  counts.reserve(records.length + perGender);
-  obs.reserve(records.length + perGender);
-  const surveyIndicators = new Set<string>();
-  const yearOf: string[] = [];
-  for (let ri = 0; ri < records.length; ri++) {
-    const r = records[ri]!;
-    const period = obs.periods.id(r.period);
-    // A pooled range (`2004-2007`) counts as its end year.
-    yearOf[period] ??= String(periodYear(r.period));
-    if (r.kind === 'survey') {
-      surveyIndicators.add(r.indicator);
-      if (r.share === null) continue;
-      observer.put(obs.areaCodes.id(r.area.code), r.area.kind, obs.indicators.id(r.indicator), obs.services.id(r.service), GENDER_ORDER[r.gender], period, r.share, r.n, IS_SHARE, obs.files.id(r.source.file), r.source.line);
-    } else if (r.kind === 'values') {
-      const unit = settings.catalogue.get(r.indicator)?.unit ?? '%';
-      observer.put(obs.areaCodes.id(r.area.code), r.area.kind, obs.indicators.id(r.indicator), obs.services.id(r.service), GENDER_ORDER[r.gender], period, r.value, r.n, unit === '%' && r.n !== null ? IS_SHARE : 0, obs.files.id(r.source.file), r.source.line);
-    } else {
-      surveyIndicators.add(r.indicator);
-      counts.add(r, obs.areaCodes.id(r.area.code), obs.indicators.id(r.indicator), obs.services.id(r.service), period);
-    }
+  const room = inputs.reduce((n, i) => n + roomFor(i), 0);
+  counts.reserve(room);
+  obs.reserve(room);
+  const seen: Seen = { surveyIndicators: new Set<string>(), yearOf: [] };
+  // Input by input, in order: areas, periods and texts are numbered as they first come.
+  for (const input of inputs) {
+    observeRecords(input.records, observer, seen, settings);
+    if (input.answers !== undefined) countAnswers(input.answers, obs, counts, seen);
   }
   putAnswerShares(counts, observer);
   const memberIds = settings.memberCodes.map((c) => obs.areaCodes.id(c));
   const orgId = obs.areaCodes.id(settings.organisation.code);
   if (memberIds.length > 0) poolOrganisation(observer, memberIds, orgId);
-  return { obs, disagreements: observer.disagreements, surveyIndicators, yearOf, memberIds, orgId };
+  return { obs, disagreements: observer.disagreements, ...seen, memberIds, orgId };
+}
+
+/** What `observe` gathers beside the observations: indicators answered in surveys, each period's year. */
+interface Seen {
+  surveyIndicators: Set<string>;
+  yearOf: string[];
+}
+
+/** An input's records and answer groups, and one more for each group of a woman's or a man's answers (their total). */
+function roomFor({ records, answers }: QualityInput): number {
+  let n = records.length;
+  if (answers !== undefined) for (let i = 0; i < answers.length; i++) n += answers.key(i, GENDER) === 0 ? 1 : 2;
+  return n;
+}
+
+/** Published shares and values, each put in its cell. */
+function observeRecords(records: readonly QualityRecord[], observer: Observer, seen: Seen, settings: Settings): void {
+  const { obs } = observer;
+  for (let ri = 0; ri < records.length; ri++) {
+    const r = records[ri]!;
+    const period = periodId(obs, seen, r.period);
+    if (r.kind === 'survey') {
+      seen.surveyIndicators.add(r.indicator);
+      if (r.share === null) continue;
+      observer.put(obs.areaCodes.id(r.area.code), r.area.kind, obs.indicators.id(r.indicator), obs.services.id(r.service), GENDER_ORDER[r.gender], period, r.share, r.n, IS_SHARE, obs.files.id(r.source.file), r.source.line);
+    } else {
+      const unit = settings.catalogue.get(r.indicator)?.unit ?? '%';
+      observer.put(obs.areaCodes.id(r.area.code), r.area.kind, obs.indicators.id(r.indicator), obs.services.id(r.service), GENDER_ORDER[r.gender], period, r.value, r.n, unit === '%' && r.n !== null ? IS_SHARE : 0, obs.files.id(r.source.file), r.source.line);
+    }
+  }
+}
+
+/** A period's number, its year noted the first time (a pooled range, `2004-2007`, counts as its end year). */
+function periodId(obs: ObservationColumns, seen: Seen, text: string): number {
+  const period = obs.periods.id(text);
+  seen.yearOf[period] ??= String(periodYear(text));
+  return period;
+}
+
+/**
+ * A table's answer groups counted, group by group: each text and area numbered the first time a
+ * group names it (as records are, one by one).
+ */
+function countAnswers(t: AnswerTable, obs: ObservationColumns, counts: AnswerCounts, seen: Seen): void {
+  const areaIds: number[] = [];
+  const periods: number[] = [];
+  const indicators: number[] = [];
+  const services: number[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const p = t.key(i, PERIOD);
+    const period = (periods[p] ??= periodId(obs, seen, t.texts[p]!));
+    const a = t.key(i, AREA);
+    const area = (areaIds[a] ??= obs.areaCodes.id(t.areas[a]!.code));
+    const q = t.key(i, INDICATOR);
+    let indicator = indicators[q];
+    if (indicator === undefined) {
+      seen.surveyIndicators.add(t.texts[q]!);
+      indicator = indicators[q] = obs.indicators.id(t.texts[q]!);
+    }
+    const sv = t.key(i, SERVICE);
+    const service = (services[sv] ??= obs.services.id(t.texts[sv]!));
+    const at = { area, kind: t.areas[a]!.kind, indicator, service, period, gender: GENDER_ORDER[t.gender(i)] };
+    counts.add(at, t.count(i, POSITIVE), t.count(i, OTHER), t.count(i, EXCLUDED), t.count(i, REJECTED), t.file, t.line[i]!);
+  }
 }
 
 /** Puts observations in their cells: one per area and cell, sources that meet there merged. */
@@ -169,37 +222,47 @@ class AnswerCounts {
     this.rejected = grown(this.rejected, length);
   }
 
-  /** Counts a record in its gender's slot and, for a woman's or a man's answers, in the total's. */
-  add(r: AnswerRecord, area: number, indicator: number, service: number, period: number): void {
-    const g = GENDER_ORDER[r.gender];
+  /** Counts a group's answers in its gender's slot and, for a woman's or a man's, in the total's. */
+  add(at: GroupAt, positive: number, other: number, excluded: number, rejected: number, file: string, line: number): void {
+    const g = at.gender;
     for (let pass = 0; pass < (g === 0 ? 1 : 2); pass++) {
       const gender = pass === 0 ? 0 : g;
-      const series = this.series.id(area, indicator, service * 3 + gender);
+      const series = this.series.id(at.area, at.indicator, at.service * 3 + gender);
       if (series === this.seriesKind.length) {
-        this.seriesIds.push(area, indicator, service);
-        this.seriesKind.push(r.area.kind);
+        this.seriesIds.push(at.area, at.indicator, at.service);
+        this.seriesKind.push(at.kind);
       }
-      const slot = this.slot(series, period, r, gender);
-      this.positive[slot]! += r.positive;
-      this.other[slot]! += r.other;
-      this.excluded[slot]! += r.excluded;
-      if (r.rejected !== undefined) this.rejected[slot]! += r.rejected;
+      const slot = this.slot(series, at.period, gender, file, line);
+      this.positive[slot]! += positive;
+      this.other[slot]! += other;
+      this.excluded[slot]! += excluded;
+      this.rejected[slot]! += rejected;
     }
   }
 
-  /** The slot of a series in a period, made (with its first record's source) when new. */
-  private slot(series: number, period: number, r: AnswerRecord, gender: number): number {
+  /** The slot of a series in a period, made (with its first group's source) when new. */
+  private slot(series: number, period: number, gender: number, file: string, line: number): number {
     const before = this.slots.size;
     const slot = this.slots.id(series, period, 0);
     if (slot !== before) return slot;
     if (slot === this.slotSeries.length) this.reserve(2 * slot);
     this.slotSeries[slot] = series;
     this.slotPeriod[slot] = period;
-    this.slotFile[slot] = this.files.id(r.source.file);
-    this.slotLine[slot] = r.source.line;
+    this.slotFile[slot] = this.files.id(file);
+    this.slotLine[slot] = line;
     this.slotGender[slot] = gender;
     return slot;
   }
+}
+
+/** Where a group's answers are counted: its area (and the area's kind), indicator, service, period and gender, by number. */
+interface GroupAt {
+  area: number;
+  kind: AreaKind;
+  indicator: number;
+  service: number;
+  period: number;
+  gender: number;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Finding } from '../model/findings.js';
-import type { QualityRecord } from '../model/records.js';
+import type { QualityInput } from '../model/input.js';
 import type { QualityRow } from '../model/report.js';
 import { periodYear } from '../model/period.js';
 import type { AreaKind } from '../model/register.js';
@@ -41,13 +41,13 @@ export interface QualityTable {
 }
 
 /**
- * The quality table of a report's records: observe (records into observations, the organisation
+ * The quality table of a report's inputs: observe (records and answer groups into observations, the organisation
  * pooled) → suppress → rank → order → rows (made on demand). Each series is shown at its latest
  * period up to the report year within `settings.window` years; a series with none that recent is
  * said in a finding.
  */
-export function qualityTable(records: readonly QualityRecord[], settings: Settings): QualityTable {
-  const observed = observe(records, settings);
+export function qualityTable(inputs: readonly QualityInput[], settings: Settings): QualityTable {
+  const observed = observe(inputs, settings);
   const { obs, surveyIndicators } = observed;
   // Survey indicators are shares of positive answers: higher is better unless the config says otherwise.
   // Any other indicator without a known direction gets no rank and no status.

@@ -1,4 +1,5 @@
-import type { AnswerRecord, Gender } from '../model/records.js';
+import { AnswerTable, EXCLUDED, OTHER, POSITIVE, REJECTED } from '../model/answer-table.js';
+import type { Gender } from '../model/records.js';
 import type { Area } from '../model/register.js';
 import type { Counted } from './answers.js';
 import { answerBytes } from './answer-bytes.js';
@@ -13,7 +14,7 @@ import type { Row } from './table.js';
 
 /** A cell as the byte path keeps it (see `AnswerRows.cellOf`). */
 interface AnswerCell {
-  slots: (AnswerRecord | undefined)[];
+  slots: (number | undefined)[];
   key: string;
   respondent: unknown;
 }
@@ -21,12 +22,12 @@ interface AnswerCell {
 /**
  * Respondent-level rows (one answer each), counted per group, not kept: memory follows groups, not
  * rows. Groups are found area → period → question → service → gender (nested maps: no key text
- * built per row); each group is its record from the start, counts added as rows come, its source
- * its first row.
+ * built per row) to a group's number in an `AnswerTable`, counts added as rows come, its source its
+ * first row.
  */
 export class AnswerRows implements RowReader {
-  private readonly groups: AnswerRecord[] = [];
-  private readonly index = new GroupIndex<AnswerRecord>();
+  private readonly groups: AnswerTable;
+  private readonly index = new GroupIndex<number>();
   /** Where answers that name their respondent go, for the check for answers read twice. */
   private readonly respondents: AnswerSink | undefined;
   /** Each cell's part of the respondent key, worked out once (found by the cell's gender slots). */
@@ -46,6 +47,7 @@ export class AnswerRows implements RowReader {
   constructor(private readonly env: RowEnv) {
     const { plan, opts } = env;
     const roles = plan.roles;
+    this.groups = new AnswerTable(opts.file);
     this.respondents = roles.respondent !== undefined ? (opts.answerSink ?? new RespondentSet()) : undefined;
     this.fast = plan.layout === 'long' && roles.municipalityName === undefined && roles.status === undefined && plan.genderFilter === 'all';
     this.area = roles.municipality;
@@ -134,13 +136,12 @@ export class AnswerRows implements RowReader {
   }
 
   /**
-   * One record per answer group, in order of first appearance. Every part was checked as its row
-   * was read (a year, a registered area, a question, whole counts), so the record is built as the
-   * schema would return it, without parsing each group.
+   * The answer groups as a table, in order of first appearance. Every part was checked as its row
+   * was read (a year, a registered area, a question, whole counts), so each group is what the
+   * schema would return, without parsing it.
    */
   finish(out: RecordsResult): void {
-    for (let i = 0; i < this.groups.length; i++) out.records.push(this.groups[i]!);
-    this.groups.length = 0;
+    if (this.groups.length > 0) out.answers = this.groups;
     // No row comes after this: the index's maps go.
     this.index.clear();
     if (this.respondents instanceof RespondentSet && this.respondents.length > 0) out.respondents = this.respondents;
@@ -154,18 +155,15 @@ export class AnswerRows implements RowReader {
     return slots;
   }
 
-  private countIn(slots: (AnswerRecord | undefined)[], area: Area, period: string, indicator: string, service: string, gender: Gender, answerClass: Counted, line: number): void {
+  private countIn(slots: (number | undefined)[], area: Area, period: string, indicator: string, service: string, gender: Gender, answerClass: Counted, line: number): void {
     const g = GroupIndex.slot(gender);
     let group = slots[g];
     if (group === undefined) {
-      const { lookups, opts } = this.env;
-      group = { kind: 'answers', area, period, indicator: lookups.kept(indicator), service: lookups.kept(service), gender, positive: 0, other: 0, excluded: 0, source: { file: opts.file, line } };
-      slots[g] = group;
-      this.groups.push(group);
+      const { lookups } = this.env;
+      slots[g] = group = this.groups.add(area, period, lookups.kept(indicator), lookups.kept(service), gender, line);
     }
-    if (typeof answerClass === 'number') (group.scores ??= new Array<number>(11).fill(0))[answerClass]!++;
-    else if (answerClass === 'rejected') group.rejected = (group.rejected ?? 0) + 1;
-    else group[answerClass]++;
+    if (typeof answerClass === 'number') this.groups.score(group, answerClass);
+    else this.groups.tally(group, answerClass === 'positive' ? POSITIVE : answerClass === 'other' ? OTHER : answerClass === 'excluded' ? EXCLUDED : REJECTED);
   }
 
   /** Keeps the key of an answer that names its respondent (a blank respondent number names no one). */

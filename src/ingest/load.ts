@@ -1,3 +1,4 @@
+import { keptOf } from '../model/input.js';
 import { existsSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
@@ -132,7 +133,7 @@ export async function loadInputs(loaded: LoadedConfig, opts: LoadOptions): Promi
 export function unreadableInputs(inputs: readonly ParsedInput[]): Finding[] {
   const out: Finding[] = [];
   for (const i of inputs) {
-    if (i.counts.read > 0 || i.records.length > 0 || (i.budget?.length ?? 0) > 0) continue;
+    if (i.counts.read > 0 || keptOf(i) > 0) continue;
     const error = i.findings.find((f) => f.severity === 'error');
     if (error !== undefined) out.push(error);
   }

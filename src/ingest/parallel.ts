@@ -1,6 +1,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { createIngest, type Ingest, type ParsedInput, type ParseOptions } from './parse-input.js';
-import { lineStartAfter, mergeParts, type PackedAnswers, type PartResult } from './split.js';
+import { AnswerTable, type PlainAnswerTable } from '../model/answer-table.js';
+import { lineStartAfter, mergeParts, type PartResult } from './split.js';
 import { readingWorker } from './reading-workers.js';
 import type { PackedRespondents } from './respondents.js';
 import type { ChunkHead, PartState } from './stream.js';
@@ -17,7 +18,8 @@ export interface PartJob {
 /** What a worker sends back. */
 export interface PartReply extends PartState {
   parsed: ParsedInput;
-  packed?: PackedAnswers;
+  /** The part's answer groups (`parsed` has none). */
+  answers?: PlainAnswerTable;
   /** The part's respondents, packed (see `RespondentSet.pack`). */
   respondents?: PackedRespondents;
 }
@@ -143,7 +145,7 @@ export async function readParallel(path: string, opts: ParseOptions, size: numbe
     const cutWrong = all.slice(0, -1).some((r) => !r.between);
     // A part that switched to Windows-1252 on its own did so without knowing the other parts' bytes.
     if (cutWrong || all.some((r) => r.fatal || r.switched !== switchedAtHead || r.truncated) || (opts.maxRows !== undefined && rows > opts.maxRows)) return await readAlone(fh, opts, size);
-    const parts: PartResult[] = [{ parsed: first, lines: state.lines }, ...replies.map((r) => ({ parsed: r.parsed, lines: r.lines, ...(r.packed ? { packed: r.packed } : {}), ...(r.respondents ? { respondents: r.respondents } : {}) }))];
+    const parts: PartResult[] = [{ parsed: first, lines: state.lines }, ...replies.map((r) => ({ parsed: r.answers ? { ...r.parsed, answers: AnswerTable.from(r.answers) } : r.parsed, lines: r.lines, ...(r.respondents ? { respondents: r.respondents } : {}) }))];
     return mergeParts(parts);
   } finally {
     for (const w of workers) w.stop();

@@ -4,6 +4,7 @@ import type { Finding } from '../model/findings.js';
 import { KOLADA_KPIS, koladaKpi, unitFromTitle } from '../model/kolada-kpis.js';
 import { overlaps, registerKind } from '../model/membership.js';
 import { areaName, type Area } from '../model/register.js';
+import { INDICATOR, PERIOD } from '../model/answer-table.js';
 import type { ParsedInput } from './parse-input.js';
 
 /** More municipalities than this in the data is a national or regional file, not one organisation. */
@@ -89,6 +90,7 @@ function areasOf(inputs: readonly ParsedInput[]): Area[] {
   };
   for (const i of inputs) {
     for (const r of i.records) add(r.area);
+    i.answers?.areas.forEach(add);
     if (i.budget) for (let row = 0; row < i.budget.length; row++) add(i.budget.areas[i.budget.area[row]!]!);
   }
   return [...seen.values()].sort((a, b) => a.code.localeCompare(b.code));
@@ -161,6 +163,8 @@ function describeInput(input: ParsedInput): string {
 
 function periodsOf(input: ParsedInput): string[] {
   const set = new Set<string>(input.records.map((r) => r.period));
+  const t = input.answers;
+  if (t) for (let g = 0; g < t.length; g++) set.add(t.text(g, PERIOD));
   if (input.budget) for (const m of input.budget.months) set.add(m);
   return [...set].sort();
 }
@@ -172,10 +176,14 @@ const NO_ENGLISH = 'CHECK: no English title is known: "en" repeats the Swedish o
 function indicatorsOf(inputs: readonly ParsedInput[]): ConfigProposal['indicators'] {
   const known = new Map(KOLADA_KPIS.map((k) => [k.id, k]));
   const found = new Map<string, { title: string; survey: boolean }>();
-  for (const i of inputs) for (const r of i.records) {
-    if (found.has(r.indicator)) continue;
-    const title = 'title' in r && r.title ? r.title : r.indicator;
-    found.set(r.indicator, { title, survey: r.kind !== 'values' });
+  for (const i of inputs) {
+    for (const r of i.records) {
+      if (found.has(r.indicator)) continue;
+      const title = 'title' in r && r.title ? r.title : r.indicator;
+      found.set(r.indicator, { title, survey: r.kind !== 'values' });
+    }
+    const t = i.answers;
+    if (t) for (let g = 0; g < t.length; g++) if (!found.has(t.text(g, INDICATOR))) found.set(t.text(g, INDICATOR), { title: t.text(g, INDICATOR), survey: true });
   }
   // Each service's headline among the known KPIs found: the first in tillit's list, marked so the
   // config says which heads it (the config's own order would otherwise decide, and follows the file's).

@@ -1,3 +1,4 @@
+import type { AnswerTable } from '../model/answer-table.js';
 import type { Kind, Role } from '../config/schema.js';
 import type { BudgetTable } from '../model/budget-table.js';
 import type { FindingInput } from '../model/findings.js';
@@ -58,6 +59,8 @@ export interface RecordsResult {
   records: QualityRecord[];
   /** A budget file's rows. */
   budget?: BudgetTable;
+  /** A respondent-level file's answer groups. */
+  answers?: AnswerTable;
   findings: FindingInput[];
   counts: RowCounts;
   /** Which questions each respondent of a respondent-level file answered, for the check for answers read twice. */

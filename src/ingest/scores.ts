@@ -1,5 +1,5 @@
 import { finding } from '../model/findings.js';
-import type { AnswerRecord } from '../model/records.js';
+import { INDICATOR, OTHER, POSITIVE, SCORES, whole } from '../model/answer-table.js';
 import { NUMERIC_SCALES } from './answers.js';
 import type { ParsedInput } from './parse-input.js';
 
@@ -19,26 +19,25 @@ export function numericScale(highest: number): { max: number; positiveFrom: numb
  */
 export function resolveScores(inputs: readonly ParsedInput[]): void {
   const highest = new Map<string, { value: number; input: ParsedInput; line: number }>();
-  const scored: AnswerRecord[] = [];
-  for (const input of inputs) {
-    for (const r of input.records) {
-      if (r.kind !== 'answers' || r.scores === undefined) continue;
-      scored.push(r);
-      let top = 0;
-      for (let v = r.scores.length - 1; v > 0 && top === 0; v--) if (r.scores[v]! > 0) top = v;
-      const seen = highest.get(r.indicator);
-      if (seen === undefined) highest.set(r.indicator, { value: top, input, line: r.source.line });
+  const tables = inputs.flatMap((input) => (input.answers?.scores !== undefined ? [{ input, t: input.answers }] : []));
+  for (const { input, t } of tables) {
+    for (let i = 0; i < t.length; i++) {
+      const top = topScore(t.scores!, i);
+      if (top === 0) continue;
+      const question = t.text(i, INDICATOR);
+      const seen = highest.get(question);
+      if (seen === undefined) highest.set(question, { value: top, input, line: whole(t.line[i]!) });
       else if (top > seen.value) seen.value = top;
     }
   }
-  for (const r of scored) {
-    const scale = numericScale(highest.get(r.indicator)!.value);
-    const scores = r.scores!;
-    for (let v = 1; v < scores.length; v++) {
-      if (v >= scale.positiveFrom) r.positive += scores[v]!;
-      else r.other += scores[v]!;
+  for (const { t } of tables) {
+    const scores = t.scores!;
+    for (let i = 0; i < t.length; i++) {
+      if (topScore(scores, i) === 0) continue;
+      const scale = numericScale(highest.get(t.text(i, INDICATOR))!.value);
+      for (let v = 1; v < SCORES; v++) t.tally(i, v >= scale.positiveFrom ? POSITIVE : OTHER, scores[i * SCORES + v]!);
     }
-    delete r.scores;
+    t.scores = undefined;
   }
   for (const [question, { value, input, line }] of highest) {
     const scale = numericScale(value);
@@ -48,4 +47,10 @@ export function resolveScores(inputs: readonly ParsedInput[]): void {
     }));
     input.findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   }
+}
+
+/** The highest value group `i` has a numeric answer of; 0 when none. */
+function topScore(scores: Float64Array, i: number): number {
+  for (let v = SCORES - 1; v > 0; v--) if (scores[i * SCORES + v]! > 0) return v;
+  return 0;
 }

@@ -202,6 +202,7 @@ class CsvReader implements CsvIngest {
       counts: result.counts,
       records: result.records,
       ...(result.budget ? { budget: result.budget } : {}),
+      ...(result.answers ? { answers: result.answers } : {}),
       ...(result.respondents ? { respondents: result.respondents } : {}),
       rejects: [...result.rejects].sort((a, b) => a.line - b.line),
       // Line order, file-level findings first: the same whatever block a finding came from.

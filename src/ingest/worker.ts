@@ -3,7 +3,6 @@ import { open } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import { answerClassifier } from './answers.js';
 import { readRange, type PartJob, type PartReply } from './parallel.js';
-import { packAnswers } from './split.js';
 import { createCsvIngest } from './stream.js';
 
 // Started before its job is known (it loads its modules meanwhile); the job comes as a message.
@@ -18,11 +17,13 @@ async function run(job: PartJob): Promise<void> {
   } finally {
     await fh.close();
   }
-  const { respondents: keys, ...parsed } = ingest.end();
-  const packed = packAnswers(parsed.records);
+  const { respondents: keys, answers, ...parsed } = ingest.end();
+  const table = answers?.plain();
   const respondents = keys?.pack();
-  const reply: PartReply = packed ? { parsed: { ...parsed, records: [] }, packed, ...ingest.state() } : { parsed, ...ingest.state() };
+  const reply: PartReply = { parsed, ...ingest.state() };
+  if (table !== undefined) reply.answers = table;
   if (respondents !== undefined) reply.respondents = respondents;
-  const transfer = [...(packed ? [packed.numbers.buffer] : []), ...(respondents ? [respondents.table.buffer] : [])];
+  // The typed arrays cross by transfer; the texts and areas they name are few.
+  const transfer = [...(table ? [table.keys.buffer, table.counts.buffer, table.line.buffer, ...(table.scores ? [table.scores.buffer] : [])] : []), ...(respondents ? [respondents.table.buffer] : [])];
   parentPort!.postMessage(reply, transfer);
 }

@@ -1,3 +1,4 @@
+import type { AnswerTable } from './answer-table.js';
 import type { BudgetTable } from './budget-table.js';
 import type { Finding } from './findings.js';
 import type { QualityRecord } from './records.js';
@@ -42,7 +43,17 @@ export interface ParsedInput {
   records: QualityRecord[];
   /** A budget file's rows, as columns (see `BudgetTable`). */
   budget?: BudgetTable;
+  /** A respondent-level file's answer groups, as columns (see `AnswerTable`); its `records` are then empty. */
+  answers?: AnswerTable;
   findings: Finding[];
   /** Every rejected row with its original text (for --rejects). */
   rejects: RejectedRow[];
+}
+
+/** What the analysis reads of an input: its records, and a respondent-level file's answer groups. */
+export type QualityInput = Pick<ParsedInput, 'records' | 'answers'>;
+
+/** How many records, budget rows and answer groups an input gave. */
+export function keptOf(i: Pick<ParsedInput, 'records' | 'budget' | 'answers'>): number {
+  return i.records.length + (i.budget?.length ?? 0) + (i.answers?.length ?? 0);
 }

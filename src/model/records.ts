@@ -101,6 +101,10 @@ export type AnswerRecord = z.infer<typeof answerRecordSchema>;
 export type BudgetRecord = z.infer<typeof budgetRecordSchema>;
 export type ValueRecord = z.infer<typeof valueRecordSchema>;
 export type DataRecord = SurveyRecord | AnswerRecord | BudgetRecord | ValueRecord;
-/** What a quality file gives: shares, respondents' answers, indicator values (a budget file gives a `BudgetTable`). */
-export type QualityRecord = SurveyRecord | AnswerRecord | ValueRecord;
+/**
+ * What a quality file gives as records: published shares and indicator values. A respondent-level
+ * file gives its answer groups as an `AnswerTable` (one `AnswerRecord` each, to look at), a budget
+ * file its rows as a `BudgetTable`.
+ */
+export type QualityRecord = SurveyRecord | ValueRecord;
 export type { Gender };

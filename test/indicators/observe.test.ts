@@ -4,6 +4,7 @@ import type { Config } from '../../src/config/schema.js';
 import { observe } from '../../src/indicators/observe.js';
 import { settingsOf } from '../../src/indicators/settings.js';
 import type { AnswerRecord, Gender, SurveyRecord, ValueRecord } from '../../src/model/records.js';
+import { inputsOf } from './inputs.js';
 
 const answers = (code: string, gender: Gender, positive: number, other: number, extra: Partial<AnswerRecord> = {}): AnswerRecord => ({
   kind: 'answers', area: { code, kind: 'municipality' }, period: '2025', indicator: 'hjalp', service: 'PA', gender, positive, other, excluded: 0,
@@ -19,8 +20,8 @@ const value = (indicator: string, v: number, n: number | null): ValueRecord => (
 const members = (...codes: string[]) => settingsOf({ ...defaultConfig(), members: codes.map((code) => ({ code, name: code, population: {}, usage: {} })) } as Config);
 
 /** Every observation as "area gender value/n [flags]". */
-function shown(records: Parameters<typeof observe>[0], settings = settingsOf(defaultConfig())) {
-  const { obs } = observe(records, settings);
+function shown(records: Parameters<typeof inputsOf>[0], settings = settingsOf(defaultConfig())) {
+  const { obs } = observe(inputsOf(records), settings);
   return Array.from({ length: obs.size }, (_, i) =>
     `${obs.areaCode(i)} ${obs.genderOf(i)} ${Math.round(obs.valueOf(i) * 100) / 100}/${obs.nOf(i) ?? '-'}${obs.isShare(i) ? ' share' : ''}${obs.isFromAnswers(i) ? ' answers' : ''}${obs.isIncomplete(i) ? ' incomplete' : ''}`);
 }
@@ -32,7 +33,7 @@ describe('observe', () => {
     ]);
   });
   it('keeps the share counted from answers over a published one, notes the disagreement and merges the sources', () => {
-    const { obs, disagreements } = observe([published('1460', 60, 90), answers('1460', 'T', 70, 20)], settingsOf(defaultConfig()));
+    const { obs, disagreements } = observe(inputsOf([published('1460', 60, 90), answers('1460', 'T', 70, 20)]), settingsOf(defaultConfig()));
     expect(obs.size).toBe(1);
     expect([obs.valueOf(0), obs.nOf(0), obs.isFromAnswers(0)]).toEqual([(70 / 90) * 100, 90, true]);
     expect(obs.sourcesOf(0)).toEqual([{ file: 'svar.csv', line: 2 }, { file: 'kolada.csv', line: 5 }]);
@@ -40,12 +41,12 @@ describe('observe', () => {
     expect(disagreements[0]).toMatchObject({ obs: 0, at: { file: 'kolada.csv', line: 5 }, atAnswers: false, keptFile: 'svar.csv', value: 60, n: 90 });
   });
   it('two figures within 0.05 percentage points and the same n agree: no disagreement', () => {
-    const { obs, disagreements } = observe([published('1460', 77.8, 90, 5), answers('1460', 'T', 70, 20)], settingsOf(defaultConfig()));
+    const { obs, disagreements } = observe(inputsOf([published('1460', 77.8, 90, 5), answers('1460', 'T', 70, 20)]), settingsOf(defaultConfig()));
     expect(disagreements).toEqual([]);
     expect(obs.sourcesOf(0)).toHaveLength(2);
   });
   it('a cell with rejected answers is kept, marked incomplete', () => {
-    const { obs } = observe([answers('1460', 'T', 10, 10, { rejected: 2 })], settingsOf(defaultConfig()));
+    const { obs } = observe(inputsOf([answers('1460', 'T', 10, 10, { rejected: 2 })]), settingsOf(defaultConfig()));
     expect([obs.size, obs.isIncomplete(0)]).toEqual([1, true]);
   });
   it('pools the organisation only where every member has the cell with n (hand-worked: 40 of 50 and 45 of 60 → 85 of 110)', () => {
@@ -57,6 +58,6 @@ describe('observe', () => {
   });
   it('a value is a share when its unit is % and it has an n; a survey indicator is named as such', () => {
     expect(shown([value('X1', 55, 120), value('X2', 55, null)])).toEqual(['1460 T 55/120 share', '1460 T 55/-']);
-    expect([...observe([published('1460', 60, 90)], settingsOf(defaultConfig())).surveyIndicators]).toEqual(['hjalp']);
+    expect([...observe(inputsOf([published('1460', 60, 90)]), settingsOf(defaultConfig())).surveyIndicators]).toEqual(['hjalp']);
   });
 });

@@ -5,13 +5,14 @@ import { orderSeries } from '../../src/indicators/order-series.js';
 import { outdatedSeries } from '../../src/indicators/outdated-series.js';
 import { settingsOf } from '../../src/indicators/settings.js';
 import type { ValueRecord } from '../../src/model/records.js';
+import { inputsOf } from './inputs.js';
 
 const value = (code: string, indicator: string, period: string, file = 'k.csv'): ValueRecord => ({
   kind: 'values', area: { code, kind: 'municipality' }, period, indicator, service: '', gender: 'T', value: 50, n: null, source: { file, line: 2 },
 });
 const outdated = (records: ValueRecord[], year: string | null, window = 2) => {
   const settings = settingsOf(defaultConfig());
-  const { obs } = observe(records, settings);
+  const { obs } = observe(inputsOf(records), settings);
   return outdatedSeries(obs, orderSeries(obs, settings), year, window).map((f) => `${f.file}: ${f.message.replace(/: listed as missing.*/, '')}`);
 };
 

@@ -12,6 +12,7 @@ import { qualityTable } from '../../src/indicators/quality.js';
 import { settingsOf } from '../../src/indicators/settings.js';
 import type { AnswerRecord } from '../../src/model/records.js';
 import type { QualityRow } from '../../src/model/report.js';
+import { inputsOf } from './inputs.js';
 
 const lazyExample = async (municipalities?: string[]) => {
   const loaded = await loadConfig('fixtures/bengtsfors-mellerud/tillit.config.json');
@@ -75,7 +76,7 @@ describe('cells with rejected answers (incomplete)', () => {
 
   it('publish no share, n or interval, and say so in a finding; the total and the organisation that hold them too', () => {
     // 1460: women 40 of 50 with one answer rejected, men 30 of 40; 1461 complete (45 of 60).
-    const t = qualityTable([answers('1460', 'K', 40, 10, 1), answers('1460', 'M', 30, 10), answers('1461', 'T', 45, 15)], settingsOf(config()));
+    const t = qualityTable(inputsOf([answers('1460', 'K', 40, 10, 1), answers('1460', 'M', 30, 10), answers('1461', 'T', 45, 15)]), settingsOf(config()));
     expect(shown([...t.rows()])).toEqual([
       '1460:T - n - incomplete', '1460:K - n - incomplete', '1460:M 75 n 40', '1461:T 75 n 60', 'ORG:T - n - incomplete',
     ]);
@@ -88,15 +89,15 @@ describe('cells with rejected answers (incomplete)', () => {
     ]);
   });
   it('a cell whose every answer was rejected is shown as incomplete, not left out', () => {
-    const t = qualityTable([answers('1460', 'T', 0, 0, 3)], settingsOf(defaultConfig()));
+    const t = qualityTable(inputsOf([answers('1460', 'T', 0, 0, 3)]), settingsOf(defaultConfig()));
     expect(shown([...t.rows()])).toEqual(['1460:T - n - incomplete']);
   });
   it('a small incomplete cell says incomplete, not hidden: the label tells nothing about its n', () => {
-    const t = qualityTable([answers('1460', 'T', 5, 5, 1)], settingsOf(defaultConfig()));
+    const t = qualityTable(inputsOf([answers('1460', 'T', 5, 5, 1)]), settingsOf(defaultConfig()));
     expect(shown([...t.rows()])).toEqual(['1460:T - n - incomplete']);
   });
   it('a complete cell is published as before (hand-worked: 128 Ja of 200)', () => {
-    const t = qualityTable([answers('1460', 'T', 128, 72)], settingsOf(defaultConfig()));
+    const t = qualityTable(inputsOf([answers('1460', 'T', 128, 72)]), settingsOf(defaultConfig()));
     expect(shown([...t.rows()])).toEqual(['1460:T 64 n 200']);
     expect(t.findings).toEqual([]);
   });

@@ -6,12 +6,13 @@ import { settingsOf } from '../../src/indicators/settings.js';
 import type { ValueRecord } from '../../src/model/records.js';
 import type { AreaKind } from '../../src/model/register.js';
 import type { Better } from '../../src/model/vocabulary.js';
+import { inputsOf } from './inputs.js';
 
 const value = (code: string, v: number, kind: AreaKind = 'municipality'): ValueRecord => ({
   kind: 'values', area: { code, kind }, period: '2025', indicator: 'X1', service: '', gender: 'T', value: v, n: null, source: { file: 'v.csv', line: 2 },
 });
 const ranked = (better: Better, hide?: number) => {
-  const { obs } = observe([value('1460', 80), value('1461', 90.00004), value('1462', 90), value('0000', 99, 'nation')], settingsOf(defaultConfig()));
+  const { obs } = observe(inputsOf([value('1460', 80), value('1461', 90.00004), value('1462', 90), value('0000', 99, 'nation')]), settingsOf(defaultConfig()));
   if (hide !== undefined) obs.hidden[hide] = 1;
   const { position, of } = rankObservations(obs, () => better);
   return Array.from({ length: obs.size }, (_, i) => `${obs.areaCode(i)} ${position[i]}/${of[i]}`);

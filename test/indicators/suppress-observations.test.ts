@@ -4,6 +4,7 @@ import { observe } from '../../src/indicators/observe.js';
 import { settingsOf } from '../../src/indicators/settings.js';
 import { suppressCell, suppressObservations } from '../../src/indicators/suppress-observations.js';
 import type { AnswerRecord, Gender, SurveyRecord } from '../../src/model/records.js';
+import { inputsOf } from './inputs.js';
 
 const answers = (code: string, gender: Gender, positive: number, other: number, line = 2, extra: Partial<AnswerRecord> = {}): AnswerRecord => ({
   kind: 'answers', area: { code, kind: 'municipality' }, period: '2025', indicator: 'hjalp', service: 'PA', gender, positive, other, excluded: 0,
@@ -19,19 +20,19 @@ const hidden = (o: ReturnType<typeof observe>['obs']) => Array.from({ length: o.
 describe('suppressCell', () => {
   it('hides a gender below 30 and the other gender, from which it could be worked out (total − other)', () => {
     // Total 100 = women 20 + men 80: women are too few; men would give them away.
-    const observed = observe([answers('1460', 'K', 10, 10, 2), answers('1460', 'M', 40, 40, 3)], settings);
+    const observed = observe(inputsOf([answers('1460', 'K', 10, 10, 2), answers('1460', 'M', 40, 40, 3)]), settings);
     const { obs } = observed;
     expect(suppressCell(obs, [0, 1, 2], [], -1, 30)).toEqual([]);
     expect(hidden(obs)).toEqual(['1460 T 0', '1460 K 1', '1460 M 2']);
   });
   it('says which totals hold respondents of unknown gender, and protects those that are too few', () => {
     // Total 120, women 40, men 40: 40 of unknown gender, never published and enough on their own.
-    const enough = observe([published('1460', 'T', 50, 120, 2), published('1460', 'K', 50, 40, 3), published('1460', 'M', 50, 40, 4)], settings);
+    const enough = observe(inputsOf([published('1460', 'T', 50, 120, 2), published('1460', 'K', 50, 40, 3), published('1460', 'M', 50, 40, 4)]), settings);
     expect(suppressCell(enough.obs, [0, 1, 2], [], -1, 30)).toEqual([0]);
     expect(hidden(enough.obs)).toEqual(['1460 T 0', '1460 K 0', '1460 M 0']);
     // Total 100: 20 of unknown gender, which total − women − men would give away; the tie between
     // women and men (40 each) goes to "1460|K".
-    const few = observe([published('1460', 'T', 50, 100, 2), published('1460', 'K', 50, 40, 3), published('1460', 'M', 50, 40, 4)], settings);
+    const few = observe(inputsOf([published('1460', 'T', 50, 100, 2), published('1460', 'K', 50, 40, 3), published('1460', 'M', 50, 40, 4)]), settings);
     expect(suppressCell(few.obs, [0, 1, 2], [], -1, 30)).toEqual([0]);
     expect(hidden(few.obs)).toEqual(['1460 T 0', '1460 K 2', '1460 M 0']);
   });
@@ -39,14 +40,14 @@ describe('suppressCell', () => {
 
 describe('suppressObservations', () => {
   it('marks the rows behind a hidden cell, and says a disagreement on it without its figures', () => {
-    const observed = observe([answers('1460', 'T', 10, 10, 7), published('1460', 'T', 30, 20, 9), answers('1461', 'T', 50, 50, 8)], settings);
+    const observed = observe(inputsOf([answers('1460', 'T', 10, 10, 7), published('1460', 'T', 30, 20, 9), answers('1461', 'T', 50, 50, 8)]), settings);
     const { findings, behindHidden } = suppressObservations(observed, 30);
     expect([behindHidden('svar.csv', 7), behindHidden('kolada.csv', 9), behindHidden('svar.csv', 8)]).toEqual([true, true, false]);
     expect(findings.map((f) => f.code)).toEqual(['source-disagreement-hidden']);
     expect(findings[0]!.message).not.toContain('30');
   });
   it('keeps an incomplete cell out whatever suppression decided, with a finding naming it (no line, no count: the cell is not published)', () => {
-    const observed = observe([answers('1460', 'T', 100, 20, 2, { rejected: 3 })], settings);
+    const observed = observe(inputsOf([answers('1460', 'T', 100, 20, 2, { rejected: 3 })]), settings);
     const { findings } = suppressObservations(observed, 30);
     expect(hidden(observed.obs)).toEqual(['1460 T 3']);
     expect(findings.map((f) => [f.code, f.file, f.line])).toEqual([['cell-incomplete', 'svar.csv', undefined]]);

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../../src/config/parse.js';
 import { AnswerRows } from '../../src/ingest/answer-rows.js';
 import { createIngest, type ParsedInput } from '../../src/ingest/parse-input.js';
-import { bothPaths, feeds, readStreamed } from './helpers.js';
+import { answerRecords, bothPaths, feeds, readStreamed } from './helpers.js';
 import { ingestOptions } from '../../src/ingest/resolve.js';
 
 const read = (text: string, blockBytes: number, chunk: number, encoding: 'utf8' | 'latin1' = 'utf8') => readStreamed(text, { blockBytes, chunk, encoding, file: 'svar.csv' });
@@ -20,7 +20,7 @@ function respondents(r: ParsedInput) {
 /** What a read gives that does not depend on the rows' own text nor the table's width. */
 function outcome(r: ParsedInput) {
   return {
-    counts: r.counts, findings: r.findings.map((f) => `${f.severity} ${f.code}@${f.line}:${f.column}`), records: r.records, respondents: respondents(r),
+    counts: r.counts, findings: r.findings.map((f) => `${f.severity} ${f.code}@${f.line}:${f.column}`), records: r.records, answers: answerRecords(r), respondents: respondents(r),
     rejects: r.rejects.map((x) => `${x.line}: ${x.reason}`),
   };
 }
@@ -79,7 +79,7 @@ describe('AnswerRows: the byte path', () => {
     const utf8 = read(`${lines}\n`, 256, 4096);
     const cp1252 = read(`${lines}\n`, 256, 4096, 'latin1');
     expect(cp1252.encoding).toBe('windows-1252');
-    expect({ counts: cp1252.counts, records: cp1252.records }).toEqual({ counts: utf8.counts, records: utf8.records });
+    expect({ counts: cp1252.counts, answers: answerRecords(cp1252) }).toEqual({ counts: utf8.counts, answers: answerRecords(utf8) });
     // A file that switched to Windows-1252 and then holds UTF-8 is damaged: the byte path leaves the block to the decoder.
     const damaged = Buffer.concat([Buffer.from(`${lines}\n`, 'latin1'), Buffer.from('2024;1461;Hemtjänst;trygghet;Ganska nöjd;M;10\n', 'utf8')]);
     const ingest = createIngest({ ...ingestOptions(defaultConfig(), {}, {}), file: 'svar.csv', blockBytes: 256 });

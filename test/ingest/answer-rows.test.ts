@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ParsedInput } from '../../src/ingest/parse-input.js';
-import { parseText } from './helpers.js';
+import { answerRecords, parseText } from './helpers.js';
 
 /** What a read gives that does not depend on the rows' own text. */
 function outcome(r: ParsedInput) {
   return {
-    counts: r.counts, findings: r.findings, records: r.records, respondents: r.respondents?.length,
+    counts: r.counts, findings: r.findings, records: r.records, answers: answerRecords(r), respondents: r.respondents?.length,
     rejects: r.rejects.map((x) => `${x.line}: ${x.reason}`),
   };
 }

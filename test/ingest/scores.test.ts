@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ParsedInput } from '../../src/ingest/parse-input.js';
 import { resolveScores } from '../../src/ingest/scores.js';
 import type { AnswerRecord } from '../../src/model/records.js';
-import { parseText } from './helpers.js';
+import { answerTable } from '../indicators/inputs.js';
+import { answerRecords, parseText } from './helpers.js';
 
 /** An answer group with numeric answers counted by value (index 1–10). */
 function group(indicator: string, counts: Record<number, number>, overrides: Partial<AnswerRecord> = {}): AnswerRecord {
@@ -10,24 +11,28 @@ function group(indicator: string, counts: Record<number, number>, overrides: Par
   for (const [v, c] of Object.entries(counts)) scores[Number(v)] = c;
   return { kind: 'answers', area: { code: '1460', kind: 'municipality' }, period: '2025', indicator, service: '', gender: 'T', positive: 0, other: 0, excluded: 0, scores, source: { file: 'a.csv', line: 2 }, ...overrides };
 }
-const input = (file: string, records: AnswerRecord[]): ParsedInput => ({ file, counts: { read: 0, used: 0, rejected: 0, ignored: 0 }, records, findings: [], rejects: [] });
-const counts = (r: AnswerRecord) => [r.positive, r.other, r.excluded, r.scores];
+const input = (file: string, groups: AnswerRecord[]): ParsedInput => ({ file, counts: { read: 0, used: 0, rejected: 0, ignored: 0 }, records: [], answers: answerTable(groups, file), findings: [], rejects: [] });
+/** Group `i` of an input's table, as counted now. */
+const counts = (a: ParsedInput, i = 0) => {
+  const r = a.answers!.record(i);
+  return [r.positive, r.other, r.excluded, r.scores];
+};
 
 describe('resolveScores: numeric answers once the whole run is read', () => {
   it('1–5: 4–5 positive (hand-worked: 3 + 2 of 10)', () => {
-    const r = group('q', { 1: 1, 2: 2, 3: 2, 4: 3, 5: 2 });
-    resolveScores([input('a.csv', [r])]);
-    expect(counts(r)).toEqual([5, 5, 0, undefined]);
+    const a = input('a.csv', [group('q', { 1: 1, 2: 2, 3: 2, 4: 3, 5: 2 })]);
+    resolveScores([a]);
+    expect(counts(a)).toEqual([5, 5, 0, undefined]);
   });
   it('1–7: 6–7 positive', () => {
-    const r = group('q', { 1: 1, 5: 4, 6: 2, 7: 3 });
-    resolveScores([input('a.csv', [r])]);
-    expect(counts(r)).toEqual([5, 5, 0, undefined]);
+    const a = input('a.csv', [group('q', { 1: 1, 5: 4, 6: 2, 7: 3 })]);
+    resolveScores([a]);
+    expect(counts(a)).toEqual([5, 5, 0, undefined]);
   });
   it('1–10: 8–10 positive, added to labelled answers already counted (Vet ej stays excluded)', () => {
-    const r = group('q', { 3: 1, 7: 2, 8: 1, 10: 4 }, { positive: 0, other: 0, excluded: 3 });
-    resolveScores([input('a.csv', [r])]);
-    expect(counts(r)).toEqual([5, 3, 3, undefined]);
+    const a = input('a.csv', [group('q', { 3: 1, 7: 2, 8: 1, 10: 4 }, { positive: 0, other: 0, excluded: 3 })]);
+    resolveScores([a]);
+    expect(counts(a)).toEqual([5, 3, 3, undefined]);
   });
   it('decides per question over every file and area: a municipality whose answers stop at 5 is read on the 1–10 scale of the others', () => {
     const low = group('betyg', { 4: 2, 5: 3 }, { area: { code: '1461', kind: 'municipality' } });
@@ -36,9 +41,9 @@ describe('resolveScores: numeric answers once the whole run is read', () => {
     const a = input('a.csv', [low, other]);
     const b = input('b.csv', [high]);
     resolveScores([a, b]);
-    expect(counts(low)).toEqual([0, 5, 0, undefined]);
-    expect(counts(high)).toEqual([1, 1, 0, undefined]);
-    expect(counts(other)).toEqual([5, 0, 0, undefined]);
+    expect(counts(a, 0)).toEqual([0, 5, 0, undefined]);
+    expect(counts(b, 0)).toEqual([1, 1, 0, undefined]);
+    expect(counts(a, 1)).toEqual([5, 0, 0, undefined]);
   });
   it('says what it decided and from what, once per question, at the question\'s first group: a warning, never silent', () => {
     const a = input('a.csv', [group('betyg', { 5: 1 }, { source: { file: 'a.csv', line: 7 } }), group('betyg', { 6: 1 })]);
@@ -46,19 +51,20 @@ describe('resolveScores: numeric answers once the whole run is read', () => {
     expect(a.findings.map((f) => [f.code, f.severity, f.line])).toEqual([['answer-scale-inferred', 'warning', 7]]);
     expect(a.findings[0]!.message).toContain('1–7 scale, 6–7 positive, because the highest answer in the inputs is 6');
   });
-  it('leaves records without numeric answers and their findings alone', () => {
+  it('leaves groups without numeric answers and their findings alone', () => {
     const r: AnswerRecord = { ...group('q', {}), positive: 4, other: 1 };
     delete r.scores;
     const a = input('a.csv', [r]);
     resolveScores([a]);
-    expect(counts(r)).toEqual([4, 1, 0, undefined]);
+    expect(counts(a)).toEqual([4, 1, 0, undefined]);
     expect(a.findings).toEqual([]);
   });
   it('from a file: numbers are counted by value as rows are read, and decided from all of them', () => {
     const text = 'Kommun;År;Fråga;Svar\n' + ['2', '9', '10', '5', 'Vet ej'].map((a) => `1460;2025;q;${a}`).join('\n');
     const parsed = parseText(text);
-    expect(parsed.records).toMatchObject([{ positive: 0, other: 0, excluded: 1, scores: [0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 1] }]);
+    expect(answerRecords(parsed)).toMatchObject([{ positive: 0, other: 0, excluded: 1, scores: [0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 1] }]);
     resolveScores([parsed]);
-    expect(parsed.records).toMatchObject([{ positive: 2, other: 2, excluded: 1 }]);
+    expect(answerRecords(parsed)).toEqual([expect.objectContaining({ positive: 2, other: 2, excluded: 1 })]);
+    expect(answerRecords(parsed)[0]!.scores).toBeUndefined();
   });
 });

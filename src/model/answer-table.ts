@@ -1,0 +1,263 @@
+import { gender as genders } from './vocabulary.js';
+import type { AnswerRecord, Gender } from './records.js';
+import type { Area } from './register.js';
+import { TextIndex } from './text.js';
+
+const GENDERS: readonly Gender[] = genders.options;
+/** A group's counts, in the order a table keeps them (see `AnswerRecord`). */
+export const POSITIVE = 0;
+export const OTHER = 1;
+export const EXCLUDED = 2;
+export const REJECTED = 3;
+const COUNTS = 4;
+/** Answers 1–10 on a numeric scale not yet decided, by value; index 0 unused, as in `AnswerRecord.scores`. */
+export const SCORES = 11;
+
+/** An answer table in plain data, as a worker thread sends it (its typed arrays' buffers transferred). */
+export interface PlainAnswerTable {
+  file: string;
+  length: number;
+  areas: Area[];
+  texts: string[];
+  /** Per group: area, period, indicator, service (the last three into `texts`), gender. */
+  keys: Int32Array<ArrayBuffer>;
+  counts: Float64Array<ArrayBuffer>;
+  line: Float64Array<ArrayBuffer>;
+  scores?: Float64Array<ArrayBuffer>;
+}
+
+const KEYS = 5;
+/** The parts of a group's key (see `key`, `text`). */
+export const AREA = 0;
+export const PERIOD = 1;
+export const INDICATOR = 2;
+export const SERVICE = 3;
+export const GENDER = 4;
+
+/**
+ * The answer groups (area × period × question × service × gender) of one respondent-level file as
+ * columns, numbered in order of first appearance: counts in typed arrays, texts and areas by
+ * index. 460 000 groups (2M answers) kept as `AnswerRecord` objects were copied by every young
+ * collection while the file was read, packed and unpacked to cross threads, and read back into
+ * columns by the analysis; as columns no collection walks them and a worker's table crosses by
+ * transfer. `record(i)` gives a group as the schema's `AnswerRecord`, to look at one.
+ */
+export class AnswerTable {
+  length = 0;
+  readonly areas: Area[] = [];
+  /** Per group: KEYS numbers (see `PlainAnswerTable.keys`). */
+  keys: Int32Array<ArrayBuffer>;
+  /** Per group: COUNTS counts (POSITIVE, OTHER, EXCLUDED, REJECTED); whole numbers kept in doubles, exact past 2^31. */
+  counts: Float64Array<ArrayBuffer>;
+  /** The line of each group's first row. */
+  line: Float64Array<ArrayBuffer>;
+  /** Per group, SCORES counts of numeric answers; made at the first one, gone once the scales are decided (`resolveScores`). */
+  scores: Float64Array<ArrayBuffer> | undefined;
+  private readonly areaIds = new Map<Area, number>();
+  private readonly areaKeys = new Map<string, number>();
+  private readonly textIndex = new TextIndex();
+
+  constructor(readonly file: string, capacity = 1024) {
+    this.keys = new Int32Array(capacity * KEYS);
+    this.counts = new Float64Array(capacity * COUNTS);
+    this.line = new Float64Array(capacity);
+  }
+
+  /** A table from its plain data (`plain`). */
+  static from(p: PlainAnswerTable): AnswerTable {
+    const t = new AnswerTable(p.file, 0);
+    for (const a of p.areas) t.areaId(a);
+    for (const text of p.texts) t.textIndex.id(text);
+    Object.assign(t, { length: p.length, keys: p.keys, counts: p.counts, line: p.line, scores: p.scores });
+    return t;
+  }
+
+  /** The table as plain data, its arrays cut to its length (see `PlainAnswerTable`). */
+  plain(): PlainAnswerTable {
+    const n = this.length;
+    const p: PlainAnswerTable = {
+      file: this.file, length: n, areas: this.areas, texts: this.textIndex.values,
+      keys: this.keys.slice(0, n * KEYS), counts: this.counts.slice(0, n * COUNTS), line: this.line.slice(0, n),
+    };
+    if (this.scores !== undefined) p.scores = this.scores.slice(0, n * SCORES);
+    return p;
+  }
+
+  /** The texts the groups' period, indicator and service numbers point into. */
+  get texts(): readonly string[] {
+    return this.textIndex.values;
+  }
+
+  /** A new group, its first row at `line`; its number. */
+  add(area: Area, period: string, indicator: string, service: string, gender: Gender, line: number): number {
+    return this.push(this.areaId(area), this.textIndex.id(period), this.textIndex.id(indicator), this.textIndex.id(service), genderSlot(gender), line);
+  }
+
+  private push(area: number, period: number, indicator: number, service: number, gender: number, line: number): number {
+    if (this.length === this.line.length) this.grow();
+    const i = this.length++;
+    const k = i * KEYS;
+    this.keys[k] = area;
+    this.keys[k + 1] = period;
+    this.keys[k + 2] = indicator;
+    this.keys[k + 3] = service;
+    this.keys[k + 4] = gender;
+    this.line[i] = line;
+    return i;
+  }
+
+  /** Adds `n` to count `k` (POSITIVE … REJECTED) of group `i`. */
+  tally(i: number, k: number, n = 1): void {
+    this.counts[i * COUNTS + k]! += n;
+  }
+
+  /** Counts a numeric answer `value` (1–10) of group `i`. */
+  score(i: number, value: number, n = 1): void {
+    const scores = (this.scores ??= new Float64Array(SCORES * this.line.length));
+    scores[i * SCORES + value]! += n;
+  }
+
+  count(i: number, k: number): number {
+    return whole(this.counts[i * COUNTS + k]!);
+  }
+
+  area(i: number): Area {
+    return this.areas[this.keys[i * KEYS]!]!;
+  }
+
+  /** Group `i`'s area, period, indicator, service and gender by number (see `PlainAnswerTable.keys`). */
+  key(i: number, part: number): number {
+    return this.keys[i * KEYS + part]!;
+  }
+
+  text(i: number, part: number): string {
+    return this.textIndex.values[this.keys[i * KEYS + part]!]!;
+  }
+
+  gender(i: number): Gender {
+    return GENDERS[this.keys[i * KEYS + 4]!]!;
+  }
+
+  /** Whether group `i` has numeric answers not yet turned into positive and other. */
+  scored(i: number): boolean {
+    const s = this.scores;
+    if (s === undefined) return false;
+    for (let v = 1; v < SCORES; v++) if (s[i * SCORES + v]! > 0) return true;
+    return false;
+  }
+
+  /** Group `i` as a record, as the schema would return it. */
+  record(i: number): AnswerRecord {
+    const r: AnswerRecord = {
+      kind: 'answers', area: this.area(i), period: this.text(i, PERIOD), indicator: this.text(i, INDICATOR), service: this.text(i, SERVICE), gender: this.gender(i),
+      positive: this.count(i, POSITIVE), other: this.count(i, OTHER), excluded: this.count(i, EXCLUDED), source: { file: this.file, line: whole(this.line[i]!) },
+    };
+    if (this.count(i, REJECTED) > 0) r.rejected = this.count(i, REJECTED);
+    if (this.scored(i)) r.scores = Array.from(this.scores!.subarray(i * SCORES, (i + 1) * SCORES), whole);
+    return r;
+  }
+
+  /** Every group as a record, in order. */
+  records(): AnswerRecord[] {
+    return Array.from({ length: this.length }, (_, i) => this.record(i));
+  }
+
+  /**
+   * Adds another table's groups (a later part of the same file, its lines `shift` on): a group both
+   * have gets the other's counts added, the others are appended in their order. Groups are found
+   * by their five key numbers in an open-addressing table made for both tables at once.
+   */
+  merge(other: AnswerTable, shift: number): void {
+    const areaOf = other.areas.map((a) => this.areaId(a));
+    const textOf = other.texts.map((t) => this.textIndex.id(t));
+    this.reserve(this.length + other.length);
+    const slots = new Int32Array(2 ** Math.ceil(Math.log2(2 * (this.length + other.length) + 1)));
+    const mask = slots.length - 1;
+    // Slot values are group numbers + 1; 0 is empty.
+    const find = (k: number[]): number => {
+      for (let h = hashKey(k) & mask; ; h = (h + 1) & mask) {
+        const g = slots[h]! - 1;
+        if (g < 0 || this.hasKey(g, k)) return h;
+      }
+    };
+    const k = [0, 0, 0, 0, 0];
+    for (let g = 0; g < this.length; g++) {
+      for (let p = 0; p < KEYS; p++) k[p] = this.keys[g * KEYS + p]!;
+      slots[find(k)] = g + 1;
+    }
+    const o = other.keys;
+    for (let i = 0; i < other.length; i++) {
+      const at = i * KEYS;
+      k[AREA] = areaOf[o[at]!]!;
+      k[PERIOD] = textOf[o[at + 1]!]!;
+      k[INDICATOR] = textOf[o[at + 2]!]!;
+      k[SERVICE] = textOf[o[at + 3]!]!;
+      k[GENDER] = o[at + 4]!;
+      const h = find(k);
+      if (slots[h] === 0) slots[h] = this.push(k[0]!, k[1]!, k[2]!, k[3]!, k[4]!, other.line[i]! + shift) + 1;
+      const to = slots[h]! - 1;
+      for (let c = 0; c < COUNTS; c++) this.counts[to * COUNTS + c]! += other.counts[i * COUNTS + c]!;
+      if (other.scores === undefined) continue;
+      for (let v = 1; v < SCORES; v++) {
+        const n = other.scores[i * SCORES + v]!;
+        if (n > 0) this.score(to, v, n);
+      }
+    }
+  }
+
+  /** Whether group `g` has the key numbers `k`. */
+  private hasKey(g: number, k: readonly number[]): boolean {
+    for (let p = 0; p < KEYS; p++) if (this.keys[g * KEYS + p] !== k[p]) return false;
+    return true;
+  }
+
+  /** The index of an area: found by the object first (a file's groups share them), else by kind and code. */
+  private areaId(area: Area): number {
+    let id = this.areaIds.get(area);
+    if (id !== undefined) return id;
+    const key = `${area.kind}\u0000${area.code}`;
+    id = this.areaKeys.get(key);
+    if (id === undefined) {
+      id = this.areas.push(area) - 1;
+      this.areaKeys.set(key, id);
+    }
+    this.areaIds.set(area, id);
+    return id;
+  }
+
+  /** Room for `n` groups without growing. */
+  private reserve(n: number): void {
+    if (n > this.line.length) this.grow(n);
+  }
+
+  private grow(size = Math.max(1024, this.line.length * 2)): void {
+    this.keys = larger(this.keys, size * KEYS);
+    this.counts = larger(this.counts, size * COUNTS);
+    this.line = larger(this.line, size);
+    if (this.scores !== undefined) this.scores = larger(this.scores, size * SCORES);
+  }
+}
+
+/** A gender's number in a table: T, K, M. */
+export function genderSlot(g: Gender): number {
+  return g === 'T' ? 0 : g === 'K' ? 1 : 2;
+}
+
+function larger<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(a: T, n: number): T {
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
+}
+
+/**
+ * A whole number read back from a double as V8's small integer where it fits: kept as a double, a
+ * count or line number made every record's and source's field a boxed double. Larger ones stay exact.
+ */
+export const whole = (v: number): number => (v <= 0x7fffffff ? v | 0 : v);
+
+/** A hash of a group's five key numbers. */
+function hashKey(k: readonly number[]): number {
+  let h = 0x811c9dc5;
+  for (let p = 0; p < KEYS; p++) h = Math.imul(h ^ k[p]!, 0x01000193);
+  return (h ^ (h >>> 15)) >>> 0;
+}
