@@ -222,7 +222,7 @@ function groupNamesOf(inputs: readonly QualityInput[]): Map<string, string> {
   const name = (area: Area) => area.name !== undefined && names.set(area.code, area.name);
   for (const { records, answers } of inputs) {
     for (let ri = 0; ri < records.length; ri++) name(records[ri]!.area);
-    answers?.areas.forEach(name);
+    for (const t of answers ?? []) t.areas.forEach(name);
   }
   return names;
 }

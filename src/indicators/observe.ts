@@ -45,7 +45,7 @@ export function observe(inputs: readonly QualityInput[], settings: Settings): Ob
   // Input by input, in order: areas, periods and texts are numbered as they first come.
   for (const input of inputs) {
     observeRecords(input.records, observer, seen, settings);
-    if (input.answers !== undefined) countAnswers(input.answers, obs, counts, seen);
+    for (const t of input.answers ?? []) countAnswers(t, obs, counts, seen);
   }
   putAnswerShares(counts, observer);
   const memberIds = settings.memberCodes.map((c) => obs.areaCodes.id(c));
@@ -63,7 +63,7 @@ interface Seen {
 /** An input's records and answer groups, and one more for each group of a woman's or a man's answers (their total). */
 function roomFor({ records, answers }: QualityInput): number {
   let n = records.length;
-  if (answers !== undefined) for (let i = 0; i < answers.length; i++) n += answers.key(i, GENDER) === 0 ? 1 : 2;
+  for (const t of answers ?? []) for (let i = 0; i < t.length; i++) n += t.key(i, GENDER) === 0 ? 1 : 2;
   return n;
 }
 

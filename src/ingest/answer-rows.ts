@@ -141,7 +141,7 @@ export class AnswerRows implements RowReader {
    * schema would return, without parsing it.
    */
   finish(out: RecordsResult): void {
-    if (this.groups.length > 0) out.answers = this.groups;
+    if (this.groups.length > 0) out.answers = [this.groups];
     // No row comes after this: the index's maps go.
     this.index.clear();
     if (this.respondents instanceof RespondentSet && this.respondents.length > 0) out.respondents = this.respondents;

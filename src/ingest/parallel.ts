@@ -145,7 +145,7 @@ export async function readParallel(path: string, opts: ParseOptions, size: numbe
     const cutWrong = all.slice(0, -1).some((r) => !r.between);
     // A part that switched to Windows-1252 on its own did so without knowing the other parts' bytes.
     if (cutWrong || all.some((r) => r.fatal || r.switched !== switchedAtHead || r.truncated) || (opts.maxRows !== undefined && rows > opts.maxRows)) return await readAlone(fh, opts, size);
-    const parts: PartResult[] = [{ parsed: first, lines: state.lines }, ...replies.map((r) => ({ parsed: r.answers ? { ...r.parsed, answers: AnswerTable.from(r.answers) } : r.parsed, lines: r.lines, ...(r.respondents ? { respondents: r.respondents } : {}) }))];
+    const parts: PartResult[] = [{ parsed: first, lines: state.lines }, ...replies.map((r) => ({ parsed: r.answers ? { ...r.parsed, answers: [AnswerTable.from(r.answers)] } : r.parsed, lines: r.lines, ...(r.respondents ? { respondents: r.respondents } : {}) }))];
     return mergeParts(parts);
   } finally {
     for (const w of workers) w.stop();

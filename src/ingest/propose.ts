@@ -90,7 +90,7 @@ function areasOf(inputs: readonly ParsedInput[]): Area[] {
   };
   for (const i of inputs) {
     for (const r of i.records) add(r.area);
-    i.answers?.areas.forEach(add);
+    for (const t of i.answers ?? []) t.areas.forEach(add);
     if (i.budget) for (let row = 0; row < i.budget.length; row++) add(i.budget.areas[i.budget.area[row]!]!);
   }
   return [...seen.values()].sort((a, b) => a.code.localeCompare(b.code));
@@ -163,8 +163,7 @@ function describeInput(input: ParsedInput): string {
 
 function periodsOf(input: ParsedInput): string[] {
   const set = new Set<string>(input.records.map((r) => r.period));
-  const t = input.answers;
-  if (t) for (let g = 0; g < t.length; g++) set.add(t.text(g, PERIOD));
+  for (const t of input.answers ?? []) for (let g = 0; g < t.length; g++) set.add(t.text(g, PERIOD));
   if (input.budget) for (const m of input.budget.months) set.add(m);
   return [...set].sort();
 }
@@ -182,8 +181,7 @@ function indicatorsOf(inputs: readonly ParsedInput[]): ConfigProposal['indicator
       const title = 'title' in r && r.title ? r.title : r.indicator;
       found.set(r.indicator, { title, survey: r.kind !== 'values' });
     }
-    const t = i.answers;
-    if (t) for (let g = 0; g < t.length; g++) if (!found.has(t.text(g, INDICATOR))) found.set(t.text(g, INDICATOR), { title: t.text(g, INDICATOR), survey: true });
+    for (const t of i.answers ?? []) for (let g = 0; g < t.length; g++) if (!found.has(t.text(g, INDICATOR))) found.set(t.text(g, INDICATOR), { title: t.text(g, INDICATOR), survey: true });
   }
   // Each service's headline among the known KPIs found: the first in tillit's list, marked so the
   // config says which heads it (the config's own order would otherwise decide, and follows the file's).

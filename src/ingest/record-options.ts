@@ -60,7 +60,7 @@ export interface RecordsResult {
   /** A budget file's rows. */
   budget?: BudgetTable;
   /** A respondent-level file's answer groups. */
-  answers?: AnswerTable;
+  answers?: AnswerTable[];
   findings: FindingInput[];
   counts: RowCounts;
   /** Which questions each respondent of a respondent-level file answered, for the check for answers read twice. */

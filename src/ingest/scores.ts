@@ -19,7 +19,7 @@ export function numericScale(highest: number): { max: number; positiveFrom: numb
  */
 export function resolveScores(inputs: readonly ParsedInput[]): void {
   const highest = new Map<string, { value: number; input: ParsedInput; line: number }>();
-  const tables = inputs.flatMap((input) => (input.answers?.scores !== undefined ? [{ input, t: input.answers }] : []));
+  const tables = inputs.flatMap((input) => (input.answers ?? []).filter((t) => t.scores !== undefined).map((t) => ({ input, t })));
   for (const { input, t } of tables) {
     for (let i = 0; i < t.length; i++) {
       const top = topScore(t.scores!, i);

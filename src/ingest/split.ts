@@ -1,4 +1,4 @@
-import { AnswerTable } from '../model/answer-table.js';
+import type { AnswerTable } from '../model/answer-table.js';
 import type { ParsedInput } from './parse-input.js';
 import { RespondentSet, type PackedRespondents } from './respondents.js';
 
@@ -24,16 +24,16 @@ export interface PartResult {
 
 /**
  * Joins the parts of a respondent-level (answers) file into what a whole-file read gives: lines
- * shifted to the file's own, answer groups added up in order of first appearance (see
- * `AnswerTable.merge`), counts summed, findings and rejects in line order. The first part's table
- * is taken over (changed in place).
+ * shifted to the file's own, the parts' answer tables one after another (a group cut by a part
+ * boundary is in two: the analysis adds them up), counts summed, findings and rejects in line
+ * order. The parts' tables are taken over (their lines changed in place).
  */
 export function mergeParts(parts: readonly PartResult[]): ParsedInput {
   const first = parts[0]!.parsed;
   const counts = { read: 0, used: 0, rejected: 0, ignored: 0 };
   const findings: ParsedInput['findings'] = [];
   const rejects: ParsedInput['rejects'] = [];
-  let answers = first.answers;
+  const answers: AnswerTable[] = [];
   let shift = 0;
   // Each later part's respondents joined into the first part's (a respondent may span a cut).
   const respondents = first.respondents ?? new RespondentSet();
@@ -41,7 +41,7 @@ export function mergeParts(parts: readonly PartResult[]): ParsedInput {
     if (parsed.records.length > 0) throw new Error(`mergeParts: ${parsed.records[0]!.kind} records cannot be merged`);
     if (parsed !== first && parsed.respondents !== undefined) respondents.merge(parsed.respondents);
     if (keys !== undefined) respondents.merge(keys);
-    if (parsed !== first && parsed.answers !== undefined) (answers ??= new AnswerTable(first.file)).merge(parsed.answers, shift);
+    for (const t of parsed.answers ?? []) answers.push(t.shiftLines(shift));
     for (const f of parsed.findings) findings.push(f.line === undefined ? f : { ...f, line: f.line + shift });
     for (const r of parsed.rejects) rejects.push({ ...r, line: r.line + shift });
     counts.read += parsed.counts.read;
@@ -57,7 +57,7 @@ export function mergeParts(parts: readonly PartResult[]): ParsedInput {
     findings: findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
     rejects: rejects.sort((a, b) => a.line - b.line),
   };
-  if (answers !== undefined) out.answers = answers;
+  if (answers.length > 0) out.answers = answers;
   if (respondents.length > 0) out.respondents = respondents;
   return out;
 }

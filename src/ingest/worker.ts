@@ -17,8 +17,9 @@ async function run(job: PartJob): Promise<void> {
   } finally {
     await fh.close();
   }
+  // A part read on its own has one table at most.
   const { respondents: keys, answers, ...parsed } = ingest.end();
-  const table = answers?.plain();
+  const table = answers?.[0]?.plain();
   const respondents = keys?.pack();
   const reply: PartReply = { parsed, ...ingest.state() };
   if (table !== undefined) reply.answers = table;

@@ -162,53 +162,10 @@ export class AnswerTable {
     return Array.from({ length: this.length }, (_, i) => this.record(i));
   }
 
-  /**
-   * Adds another table's groups (a later part of the same file, its lines `shift` on): a group both
-   * have gets the other's counts added, the others are appended in their order. Groups are found
-   * by their five key numbers in an open-addressing table made for both tables at once.
-   */
-  merge(other: AnswerTable, shift: number): void {
-    const areaOf = other.areas.map((a) => this.areaId(a));
-    const textOf = other.texts.map((t) => this.textIndex.id(t));
-    this.reserve(this.length + other.length);
-    const slots = new Int32Array(2 ** Math.ceil(Math.log2(2 * (this.length + other.length) + 1)));
-    const mask = slots.length - 1;
-    // Slot values are group numbers + 1; 0 is empty.
-    const find = (k: number[]): number => {
-      for (let h = hashKey(k) & mask; ; h = (h + 1) & mask) {
-        const g = slots[h]! - 1;
-        if (g < 0 || this.hasKey(g, k)) return h;
-      }
-    };
-    const k = [0, 0, 0, 0, 0];
-    for (let g = 0; g < this.length; g++) {
-      for (let p = 0; p < KEYS; p++) k[p] = this.keys[g * KEYS + p]!;
-      slots[find(k)] = g + 1;
-    }
-    const o = other.keys;
-    for (let i = 0; i < other.length; i++) {
-      const at = i * KEYS;
-      k[AREA] = areaOf[o[at]!]!;
-      k[PERIOD] = textOf[o[at + 1]!]!;
-      k[INDICATOR] = textOf[o[at + 2]!]!;
-      k[SERVICE] = textOf[o[at + 3]!]!;
-      k[GENDER] = o[at + 4]!;
-      const h = find(k);
-      if (slots[h] === 0) slots[h] = this.push(k[0]!, k[1]!, k[2]!, k[3]!, k[4]!, other.line[i]! + shift) + 1;
-      const to = slots[h]! - 1;
-      for (let c = 0; c < COUNTS; c++) this.counts[to * COUNTS + c]! += other.counts[i * COUNTS + c]!;
-      if (other.scores === undefined) continue;
-      for (let v = 1; v < SCORES; v++) {
-        const n = other.scores[i * SCORES + v]!;
-        if (n > 0) this.score(to, v, n);
-      }
-    }
-  }
-
-  /** Whether group `g` has the key numbers `k`. */
-  private hasKey(g: number, k: readonly number[]): boolean {
-    for (let p = 0; p < KEYS; p++) if (this.keys[g * KEYS + p] !== k[p]) return false;
-    return true;
+  /** Moves every group's line on by `shift` (a later part of a file, its lines counted from its own start); returns the table. */
+  shiftLines(shift: number): this {
+    if (shift !== 0) for (let i = 0; i < this.length; i++) this.line[i]! += shift;
+    return this;
   }
 
   /** The index of an area: found by the object first (a file's groups share them), else by kind and code. */
@@ -225,12 +182,8 @@ export class AnswerTable {
     return id;
   }
 
-  /** Room for `n` groups without growing. */
-  private reserve(n: number): void {
-    if (n > this.line.length) this.grow(n);
-  }
-
-  private grow(size = Math.max(1024, this.line.length * 2)): void {
+  private grow(): void {
+    const size = Math.max(1024, this.line.length * 2);
     this.keys = larger(this.keys, size * KEYS);
     this.counts = larger(this.counts, size * COUNTS);
     this.line = larger(this.line, size);
@@ -255,9 +208,3 @@ function larger<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(a
  */
 export const whole = (v: number): number => (v <= 0x7fffffff ? v | 0 : v);
 
-/** A hash of a group's five key numbers. */
-function hashKey(k: readonly number[]): number {
-  let h = 0x811c9dc5;
-  for (let p = 0; p < KEYS; p++) h = Math.imul(h ^ k[p]!, 0x01000193);
-  return (h ^ (h >>> 15)) >>> 0;
-}

@@ -43,8 +43,12 @@ export interface ParsedInput {
   records: QualityRecord[];
   /** A budget file's rows, as columns (see `BudgetTable`). */
   budget?: BudgetTable;
-  /** A respondent-level file's answer groups, as columns (see `AnswerTable`); its `records` are then empty. */
-  answers?: AnswerTable;
+  /**
+   * A respondent-level file's answer groups, as columns (see `AnswerTable`); its `records` are then
+   * empty. One table per part the file was read in, in file order: a group with rows on both sides
+   * of a cut is in two, and the analysis adds them up as it adds up a woman's and a man's answers.
+   */
+  answers?: AnswerTable[];
   findings: Finding[];
   /** Every rejected row with its original text (for --rejects). */
   rejects: RejectedRow[];
@@ -53,7 +57,7 @@ export interface ParsedInput {
 /** What the analysis reads of an input: its records, and a respondent-level file's answer groups. */
 export type QualityInput = Pick<ParsedInput, 'records' | 'answers'>;
 
-/** How many records, budget rows and answer groups an input gave. */
+/** How many records, budget rows and answer groups an input gave (a group read in two parts counts twice). */
 export function keptOf(i: Pick<ParsedInput, 'records' | 'budget' | 'answers'>): number {
-  return i.records.length + (i.budget?.length ?? 0) + (i.answers?.length ?? 0);
+  return i.records.length + (i.budget?.length ?? 0) + (i.answers ?? []).reduce((n, t) => n + t.length, 0);
 }

@@ -26,7 +26,7 @@ export function inputsOf(items: readonly (QualityRecord | AnswerRecord)[]): Qual
   const close = () => {
     if (run.length === 0) return;
     const first = run[0]!;
-    out.push(first.kind === 'answers' ? { records: [], answers: answerTable(run as AnswerRecord[]) } : { records: run as QualityRecord[] });
+    out.push(first.kind === 'answers' ? { records: [], answers: [answerTable(run as AnswerRecord[])] } : { records: run as QualityRecord[] });
     run = [];
   };
   for (const r of items) {

@@ -4,7 +4,7 @@ import type { Config } from '../../src/config/schema.js';
 import { observe } from '../../src/indicators/observe.js';
 import { settingsOf } from '../../src/indicators/settings.js';
 import type { AnswerRecord, Gender, SurveyRecord, ValueRecord } from '../../src/model/records.js';
-import { inputsOf } from './inputs.js';
+import { answerTable, inputsOf } from './inputs.js';
 
 const answers = (code: string, gender: Gender, positive: number, other: number, extra: Partial<AnswerRecord> = {}): AnswerRecord => ({
   kind: 'answers', area: { code, kind: 'municipality' }, period: '2025', indicator: 'hjalp', service: 'PA', gender, positive, other, excluded: 0,
@@ -59,5 +59,16 @@ describe('observe', () => {
   it('a value is a share when its unit is % and it has an n; a survey indicator is named as such', () => {
     expect(shown([value('X1', 55, 120), value('X2', 55, null)])).toEqual(['1460 T 55/120 share', '1460 T 55/-']);
     expect([...observe(inputsOf([published('1460', 60, 90)]), settingsOf(defaultConfig())).surveyIndicators]).toEqual(['hjalp']);
+  });
+  it('a group read in two parts of a file (in two tables) is observed as one read whole: counts added, the first part\'s source', () => {
+    const whole = [answers('1460', 'K', 40, 10), answers('1460', 'M', 30, 10), answers('1461', 'T', 45, 15, { source: { file: 'svar.csv', line: 40 } })];
+    const first = answerTable([answers('1460', 'K', 25, 4), answers('1460', 'M', 30, 10)]);
+    const later = answerTable([answers('1461', 'T', 45, 15, { source: { file: 'svar.csv', line: 40 } }), answers('1460', 'K', 15, 6, { source: { file: 'svar.csv', line: 41 } })]);
+    const seen = (inputs: Parameters<typeof observe>[0]) => {
+      const { obs } = observe(inputs, settingsOf(defaultConfig()));
+      return Array.from({ length: obs.size }, (_, i) => `${obs.areaCode(i)} ${obs.genderOf(i)} ${obs.valueOf(i)}/${obs.nOf(i)} ${JSON.stringify(obs.sourcesOf(i))}`);
+    };
+    expect(seen([{ records: [], answers: [first, later] }])).toEqual(seen(inputsOf(whole)));
+    expect(seen(inputsOf(whole))).toHaveLength(4);
   });
 });

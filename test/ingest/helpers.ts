@@ -16,9 +16,29 @@ export function codes(input: ParsedInput, severity = 'error'): string[] {
   return input.findings.filter((f) => f.severity === severity).map((f) => `${f.code}@${f.line ?? '-'}:${f.column ?? '-'}`);
 }
 
-/** A respondent-level file's answer groups as records (empty for other files). */
+/**
+ * A respondent-level file's answer groups as records (empty for other files), as one read of the
+ * whole file gives them: a group that parts of the file each have is added up into the first.
+ */
 export function answerRecords(input: ParsedInput): AnswerRecord[] {
-  return input.answers?.records() ?? [];
+  const groups = new Map<string, AnswerRecord>();
+  for (const r of (input.answers ?? []).flatMap((t) => t.records())) {
+    const key = [r.area.kind, r.area.code, r.period, r.indicator, r.service, r.gender].join('\u0000');
+    const g = groups.get(key);
+    if (g === undefined) {
+      groups.set(key, r);
+      continue;
+    }
+    g.positive += r.positive;
+    g.other += r.other;
+    g.excluded += r.excluded;
+    if (r.rejected !== undefined) g.rejected = (g.rejected ?? 0) + r.rejected;
+    if (r.scores !== undefined) {
+      const into = (g.scores ??= new Array<number>(r.scores.length).fill(0));
+      r.scores.forEach((n, v) => (into[v]! += n));
+    }
+  }
+  return [...groups.values()];
 }
 
 /** A budget file's rows as records (empty for other files). */

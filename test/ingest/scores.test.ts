@@ -11,10 +11,10 @@ function group(indicator: string, counts: Record<number, number>, overrides: Par
   for (const [v, c] of Object.entries(counts)) scores[Number(v)] = c;
   return { kind: 'answers', area: { code: '1460', kind: 'municipality' }, period: '2025', indicator, service: '', gender: 'T', positive: 0, other: 0, excluded: 0, scores, source: { file: 'a.csv', line: 2 }, ...overrides };
 }
-const input = (file: string, groups: AnswerRecord[]): ParsedInput => ({ file, counts: { read: 0, used: 0, rejected: 0, ignored: 0 }, records: [], answers: answerTable(groups, file), findings: [], rejects: [] });
+const input = (file: string, groups: AnswerRecord[]): ParsedInput => ({ file, counts: { read: 0, used: 0, rejected: 0, ignored: 0 }, records: [], answers: [answerTable(groups, file)], findings: [], rejects: [] });
 /** Group `i` of an input's table, as counted now. */
 const counts = (a: ParsedInput, i = 0) => {
-  const r = a.answers!.record(i);
+  const r = a.answers![0]!.record(i);
   return [r.positive, r.other, r.excluded, r.scores];
 };
 
