@@ -107,7 +107,8 @@ export class AnswerRows implements RowReader {
   takeIn(cell: AnswerCell, area: Area, period: string, indicator: string, service: string, gender: Gender, answerClass: Counted, line: number, respondent: string): true {
     this.countIn(cell.slots, area, period, indicator, service, gender, answerClass, line);
     if (this.respondents !== undefined && respondent !== '') {
-      this.respondents.add((cell.respondent ??= this.respondentCell(cell.slots, cell.key, period, service, indicator)), respondent, line);
+      // Worked out once per run of the cell's rows (a map of every cell's key cost more than it saved).
+      this.respondents.add((cell.respondent ??= this.respondents.cell(cell.key, period, service, indicator)), respondent, line);
     }
     this.env.out.counts.used++;
     return true;

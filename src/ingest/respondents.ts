@@ -50,6 +50,11 @@ export class RespondentSet implements AnswerSink<number> {
   private lastHi = -1;
   private lastLo = -1;
   private lastAt = -1;
+  /** The texts of the last cell's prefix (see `cell`), and their hash. */
+  private cellArea = '';
+  private cellPeriod = '';
+  private cellService = '';
+  private cellPrefix = prefixHash('', '', '');
   /** The group of the last answer added: its prefix, respondent and hash. */
   private runPrefix = -1;
   private runRespondent = '';
@@ -63,7 +68,14 @@ export class RespondentSet implements AnswerSink<number> {
 
   /** A cell as one number: its group prefix's 40-bit hash and its question's number. */
   cell(areaKey: string, period: string, service: string, question: string): number {
-    return prefixHash(areaKey, period, service) * (1 << QUESTION_BITS) + fold(this.question(question));
+    // A run of rows shares area, year and service: their hash is worked out once for the run.
+    if (areaKey !== this.cellArea || period !== this.cellPeriod || service !== this.cellService) {
+      this.cellPrefix = prefixHash(areaKey, period, service);
+      this.cellArea = areaKey;
+      this.cellPeriod = period;
+      this.cellService = service;
+    }
+    return this.cellPrefix * (1 << QUESTION_BITS) + fold(this.question(question));
   }
 
   /** A question's number in this set, given as the question first comes. */
