@@ -1,4 +1,5 @@
 import { gender as genders } from './vocabulary.js';
+import { AreaIndex } from './area-index.js';
 import type { AnswerRecord, Gender } from './records.js';
 import type { Area } from './register.js';
 import { TextIndex } from './text.js';
@@ -17,7 +18,7 @@ export const SCORES = 11;
 export interface PlainAnswerTable {
   file: string;
   length: number;
-  areas: Area[];
+  areas: readonly Area[];
   texts: string[];
   /** Per group: area, period, indicator, service (the last three into `texts`), gender. */
   keys: Int32Array<ArrayBuffer>;
@@ -44,7 +45,8 @@ export const GENDER = 4;
  */
 export class AnswerTable {
   length = 0;
-  readonly areas: Area[] = [];
+  private readonly areaIndex = new AreaIndex();
+  readonly areas: readonly Area[] = this.areaIndex.values;
   /** Per group: KEYS numbers (see `PlainAnswerTable.keys`). */
   keys: Int32Array<ArrayBuffer>;
   /** Per group: COUNTS counts (POSITIVE, OTHER, EXCLUDED, REJECTED); whole numbers kept in doubles, exact past 2^31. */
@@ -53,8 +55,6 @@ export class AnswerTable {
   line: Float64Array<ArrayBuffer>;
   /** Per group, SCORES counts of numeric answers; made at the first one, gone once the scales are decided (`resolveScores`). */
   scores: Float64Array<ArrayBuffer> | undefined;
-  private readonly areaIds = new Map<Area, number>();
-  private readonly areaKeys = new Map<string, number>();
   private readonly textIndex = new TextIndex();
 
   constructor(readonly file: string, capacity = 1024) {
@@ -66,7 +66,7 @@ export class AnswerTable {
   /** A table from its plain data (`plain`). */
   static from(p: PlainAnswerTable): AnswerTable {
     const t = new AnswerTable(p.file, 0);
-    for (const a of p.areas) t.areaId(a);
+    for (const a of p.areas) t.areaIndex.id(a);
     for (const text of p.texts) t.textIndex.id(text);
     Object.assign(t, { length: p.length, keys: p.keys, counts: p.counts, line: p.line, scores: p.scores });
     return t;
@@ -90,7 +90,7 @@ export class AnswerTable {
 
   /** A new group, its first row at `line`; its number. */
   add(area: Area, period: string, indicator: string, service: string, gender: Gender, line: number): number {
-    return this.push(this.areaId(area), this.textIndex.id(period), this.textIndex.id(indicator), this.textIndex.id(service), genderSlot(gender), line);
+    return this.push(this.areaIndex.id(area), this.textIndex.id(period), this.textIndex.id(indicator), this.textIndex.id(service), genderSlot(gender), line);
   }
 
   private push(area: number, period: number, indicator: number, service: number, gender: number, line: number): number {
@@ -166,20 +166,6 @@ export class AnswerTable {
   shiftLines(shift: number): this {
     if (shift !== 0) for (let i = 0; i < this.length; i++) this.line[i]! += shift;
     return this;
-  }
-
-  /** The index of an area: found by the object first (a file's groups share them), else by kind and code. */
-  private areaId(area: Area): number {
-    let id = this.areaIds.get(area);
-    if (id !== undefined) return id;
-    const key = `${area.kind}\u0000${area.code}`;
-    id = this.areaKeys.get(key);
-    if (id === undefined) {
-      id = this.areas.push(area) - 1;
-      this.areaKeys.set(key, id);
-    }
-    this.areaIds.set(area, id);
-    return id;
   }
 
   private grow(): void {

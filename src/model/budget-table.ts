@@ -1,3 +1,4 @@
+import { AreaIndex } from './area-index.js';
 import type { BudgetRecord } from './records.js';
 import type { Area } from './register.js';
 import { TextIndex } from './text.js';
@@ -17,15 +18,14 @@ const WIDTH = BUDGET_AMOUNTS.length;
  */
 export class BudgetTable {
   length = 0;
-  readonly areas: Area[] = [];
+  private readonly areaIndex = new AreaIndex();
+  readonly areas: readonly Area[] = this.areaIndex.values;
   area: Int32Array;
   month: Int32Array;
   activity: Int32Array;
   line: Float64Array;
   /** Row `i`'s amounts at `i * 6 + k`, k in BUDGET_AMOUNTS order. */
   amounts: Float64Array;
-  private readonly areaIds = new Map<Area, number>();
-  private readonly areaKeys = new Map<string, number>();
   private readonly monthIndex = new TextIndex();
   private readonly activityIndex = new TextIndex();
 
@@ -37,18 +37,9 @@ export class BudgetTable {
     this.amounts = new Float64Array(capacity * WIDTH);
   }
 
-  /** The index of an area: found by the object first (a file's rows share them), else by kind and code. */
+  /** The index of an area (see `AreaIndex`). */
   areaId(area: Area): number {
-    let id = this.areaIds.get(area);
-    if (id !== undefined) return id;
-    const key = `${area.kind}\u0000${area.code}`;
-    id = this.areaKeys.get(key);
-    if (id === undefined) {
-      id = this.areas.push(area) - 1;
-      this.areaKeys.set(key, id);
-    }
-    this.areaIds.set(area, id);
-    return id;
+    return this.areaIndex.id(area);
   }
 
   /** The distinct months and activity texts the rows' indices point into. */
