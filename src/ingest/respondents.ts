@@ -1,9 +1,9 @@
 import { finding, type Finding } from '../model/findings.js';
 
 /**
- * Where a respondent-level reader sends each answer that names its respondent: `cell` once per
- * cell (area, year, service, question; the caller keeps what it returns per cell, as a
- * respondent's rows come in runs), then `add` per answer, in line order.
+ * Where a respondent-level reader sends each answer that names its respondent: `cell` for a cell
+ * (area, year, service, question; the caller keeps what it returns while a run of the cell's rows
+ * lasts, as a respondent's rows come in runs), then `add` per answer, in line order.
  */
 export interface AnswerSink<C = unknown> {
   cell(areaKey: string, period: string, service: string, question: string): C;

@@ -1,5 +1,5 @@
 import { finding } from '../model/findings.js';
-import { INDICATOR, OTHER, POSITIVE, SCORES, whole } from '../model/answer-table.js';
+import { INDICATOR, OTHER, PERIOD, POSITIVE, SCORES, SERVICE, whole, type AnswerTable } from '../model/answer-table.js';
 import { NUMERIC_SCALES } from './answers.js';
 import type { ParsedInput } from './parse-input.js';
 
@@ -15,19 +15,20 @@ export function numericScale(highest: number): { max: number; positiveFrom: numb
  * municipality whose respondents all answered 5 or lower on a 1–10 question is not read as 1–5
  * while the others are read as 1–10. That highest answer can still fall short of the scale's top
  * (a 1–7 question nobody answered 6 or 7), so each decision is a warning finding naming the
- * evidence and how to declare the scale, never a silent guess. Changes the records in place.
+ * evidence and how to declare the scale, never a silent guess. Changes the answer tables in place.
  */
 export function resolveScores(inputs: readonly ParsedInput[]): void {
   const highest = new Map<string, { value: number; input: ParsedInput; line: number }>();
   const tables = inputs.flatMap((input) => (input.answers ?? []).filter((t) => t.scores !== undefined).map((t) => ({ input, t })));
-  for (const { input, t } of tables) {
+  for (const input of inputs) {
+    if (!(input.answers ?? []).some((t) => t.scores !== undefined)) continue;
+    for (const [question, line] of firstScored(input.answers!)) if (!highest.has(question)) highest.set(question, { value: 0, input, line });
+  }
+  for (const { t } of tables) {
     for (let i = 0; i < t.length; i++) {
+      const seen = highest.get(t.text(i, INDICATOR));
       const top = topScore(t.scores!, i);
-      if (top === 0) continue;
-      const question = t.text(i, INDICATOR);
-      const seen = highest.get(question);
-      if (seen === undefined) highest.set(question, { value: top, input, line: whole(t.line[i]!) });
-      else if (top > seen.value) seen.value = top;
+      if (seen !== undefined && top > seen.value) seen.value = top;
     }
   }
   for (const { t } of tables) {
@@ -47,6 +48,32 @@ export function resolveScores(inputs: readonly ParsedInput[]): void {
     }));
     input.findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   }
+}
+
+/**
+ * Per question, the line of its first group with numeric answers, in the order a read of the whole
+ * file gives the groups. A file read in parts has a table per part: a group cut by a boundary is
+ * placed, and has its line, where the first part has it, whichever part holds its numbers.
+ */
+function firstScored(tables: readonly AnswerTable[]): Map<string, number> {
+  const first = new Map<string, number>();
+  if (tables.length === 1) {
+    const t = tables[0]!;
+    for (let i = 0; i < t.length; i++) if (topScore(t.scores!, i) > 0 && !first.has(t.text(i, INDICATOR))) first.set(t.text(i, INDICATOR), whole(t.line[i]!));
+    return first;
+  }
+  const groups = new Map<string, { question: string; line: number; scored: boolean }>();
+  for (const t of tables) {
+    for (let i = 0; i < t.length; i++) {
+      const a = t.area(i);
+      const key = `${a.kind}\u0000${a.code}\u0000${t.text(i, PERIOD)}\u0000${t.text(i, INDICATOR)}\u0000${t.text(i, SERVICE)}\u0000${t.gender(i)}`;
+      let g = groups.get(key);
+      if (g === undefined) groups.set(key, (g = { question: t.text(i, INDICATOR), line: whole(t.line[i]!), scored: false }));
+      if (t.scores !== undefined && topScore(t.scores, i) > 0) g.scored = true;
+    }
+  }
+  for (const g of groups.values()) if (g.scored && !first.has(g.question)) first.set(g.question, g.line);
+  return first;
 }
 
 /** The highest value group `i` has a numeric answer of; 0 when none. */
