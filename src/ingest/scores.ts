@@ -1,5 +1,8 @@
 import { finding } from '../model/findings.js';
-import { INDICATOR, OTHER, PERIOD, POSITIVE, SCORES, SERVICE, whole, type AnswerTable } from '../model/answer-table.js';
+import { AREA, GENDER, INDICATOR, OTHER, PERIOD, POSITIVE, SCORES, SERVICE, whole, type AnswerTable } from '../model/answer-table.js';
+import { AreaIndex } from '../model/area-index.js';
+import { createRowIndex, KeyNumbers } from '../model/row-index.js';
+import { TextIndex } from '../model/text.js';
 import { NUMERIC_SCALES } from './answers.js';
 import type { ParsedInput } from './parse-input.js';
 
@@ -62,17 +65,31 @@ function firstScored(tables: readonly AnswerTable[]): Map<string, number> {
     for (let i = 0; i < t.length; i++) if (topScore(t.scores!, i) > 0 && !first.has(t.text(i, INDICATOR))) first.set(t.text(i, INDICATOR), whole(t.line[i]!));
     return first;
   }
-  const groups = new Map<string, { question: string; line: number; scored: boolean }>();
+  // Groups numbered in that order by their key (area, period, question × service × gender), as numbers.
+  const areas = new AreaIndex();
+  const texts = new TextIndex();
+  const periods = new KeyNumbers();
+  const pairs = new KeyNumbers();
+  const index = createRowIndex();
+  const lines: number[] = [];
+  const questions: number[] = [];
+  const scored: boolean[] = [];
   for (const t of tables) {
+    const areaOf = t.areas.map((a) => areas.id(a));
+    const textOf = t.texts.map((x) => texts.id(x));
     for (let i = 0; i < t.length; i++) {
-      const a = t.area(i);
-      const key = `${a.kind}\u0000${a.code}\u0000${t.text(i, PERIOD)}\u0000${t.text(i, INDICATOR)}\u0000${t.text(i, SERVICE)}\u0000${t.gender(i)}`;
-      let g = groups.get(key);
-      if (g === undefined) groups.set(key, (g = { question: t.text(i, INDICATOR), line: whole(t.line[i]!), scored: false }));
-      if (t.scores !== undefined && topScore(t.scores, i) > 0) g.scored = true;
+      const question = textOf[t.key(i, INDICATOR)]!;
+      const pair = pairs.id(question, textOf[t.key(i, SERVICE)]!, 0);
+      const prior = index.claim(areaOf[t.key(i, AREA)]!, periods.id(textOf[t.key(i, PERIOD)]!, 0, 0), pair * 3 + t.key(i, GENDER), lines.length);
+      const g = prior >= 0 ? prior : lines.push(whole(t.line[i]!)) - 1;
+      if (prior < 0) questions.push(question);
+      if (t.scores !== undefined && topScore(t.scores, i) > 0) scored[g] = true;
     }
   }
-  for (const g of groups.values()) if (g.scored && !first.has(g.question)) first.set(g.question, g.line);
+  for (let g = 0; g < lines.length; g++) {
+    const question = texts.values[questions[g]!]!;
+    if (scored[g] === true && !first.has(question)) first.set(question, lines[g]!);
+  }
   return first;
 }
 
