@@ -93,27 +93,36 @@ async function writeDirect(target: string, shown: string, content: string | Iter
 const BLOCK = 1 << 20;
 
 /**
- * Writes text pieces to a stream in blocks of 1 MiB, waiting when it is full: memory stays flat
- * for large reports. Each piece is encoded as it comes (a report's row is a small string, cheap to
- * encode while it is new); joining pieces into one long string first cost a third more (2M answers).
+ * Writes text pieces to a stream in blocks of 1 MiB: memory stays flat for large reports. Each
+ * piece is encoded as it comes (a report's row is a small string, cheap to encode while it is new);
+ * joining pieces into one long string first cost a third more (2M answers). Two blocks take turns:
+ * one is filled while the other is written, and is written once the other is done (waiting for
+ * each block to be written before filling the next cost ~0.07 s of a 2M report; AMD EPYC).
  */
 export async function writeChunks(out: Writable, chunks: Iterable<string>): Promise<void> {
-  let block = Buffer.allocUnsafe(BLOCK);
+  let block: Buffer = Buffer.allocUnsafe(BLOCK);
+  let spare: Buffer | undefined;
   let used = 0;
+  let writing: Promise<void> | undefined;
   const again = new RepeatedPieces();
   const flush = async (): Promise<void> => {
     if (used === 0) return;
-    const full = out.write(block.subarray(0, used));
-    // The stream keeps the block until it is written: the next pieces go into a new one.
-    block = Buffer.allocUnsafe(BLOCK);
+    // The block before is written: its buffer is the next to fill.
+    if (writing !== undefined) await writing;
+    const filled = block;
+    writing = new Promise<void>((resolve, reject) => out.write(filled.subarray(0, used), (error) => (error ? reject(error) : resolve())));
+    // Seen here or when next awaited, never unhandled.
+    writing.catch(() => undefined);
+    block = spare ?? Buffer.allocUnsafe(BLOCK);
+    spare = filled;
     used = 0;
-    if (!full) await once(out, 'drain');
   };
   for (const chunk of chunks) {
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
     if (used + chunk.length * 3 > BLOCK) {
       await flush();
       if (chunk.length * 3 > BLOCK) {
+        await writing;
         if (!out.write(chunk)) await once(out, 'drain');
         continue;
       }
@@ -129,6 +138,7 @@ export async function writeChunks(out: Writable, chunks: Iterable<string>): Prom
     used += n;
   }
   await flush();
+  await writing;
 }
 
 /** Pieces of this length or less may be kept with their bytes (a row's series fields). */

@@ -43,6 +43,35 @@ describe('writeChunks', () => {
     await new Promise((resolve) => out.on('finish', resolve));
     expect(bytes().equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
   });
+  it('fills the next block while one is being written, never the one being written, and holds no more than that', async () => {
+    const got: Buffer[] = [];
+    let pending = 0;
+    let most = 0;
+    // A sink that takes its time and reads each block only when it is done with it.
+    const out = new Writable({
+      highWaterMark: 64 << 20,
+      write(chunk: Buffer, _encoding, done) {
+        most = Math.max(most, ++pending);
+        setTimeout(() => {
+          got.push(Buffer.from(chunk));
+          pending--;
+          done();
+        }, 2);
+      },
+    });
+    const pieces = Array.from({ length: 40_000 }, (_, i) => `    {"n":${i},"service":"Hemtjänst","x":"${'y'.repeat(i % 97)}"},\n`);
+    await writeChunks(out, pieces);
+    out.end();
+    await new Promise((resolve) => out.on('finish', resolve));
+    expect(got.length).toBeGreaterThan(3);
+    expect(Buffer.concat(got).equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
+    expect(most).toBe(1);
+  });
+  it('a block that cannot be written fails the write', async () => {
+    const out = new Writable({ write: (_chunk, _encoding, done) => done(new Error('ENOSPC: no space left on device')) });
+    out.on('error', () => undefined);
+    await expect(writeChunks(out, Array.from({ length: 20_000 }, () => 'x'.repeat(100)))).rejects.toThrow(/ENOSPC/);
+  });
   it('writes nothing for no pieces', async () => {
     const { out, bytes } = sink(1024);
     await writeChunks(out, []);
