@@ -40,7 +40,8 @@ async function openStream(path: string, flags: string): Promise<WriteStream> {
 }
 
 async function finish(out: WriteStream, content: string | Iterable<string>): Promise<void> {
-  await writeChunks(out, typeof content === 'string' ? [content] : content);
+  // A file stream is done with a block once it is written: its buffer may be filled again.
+  await writeChunks(out, typeof content === 'string' ? [content] : content, true);
   out.end();
   await Promise.race([once(out, 'finish'), once(out, 'error').then(([e]) => Promise.reject(e))]);
 }
@@ -95,11 +96,13 @@ const BLOCK = 1 << 20;
 /**
  * Writes text pieces to a stream in blocks of 1 MiB: memory stays flat for large reports. Each
  * piece is encoded as it comes (a report's row is a small string, cheap to encode while it is new);
- * joining pieces into one long string first cost a third more (2M answers). Two blocks take turns:
- * one is filled while the other is written, and is written once the other is done (waiting for
- * each block to be written before filling the next cost ~0.07 s of a 2M report; AMD EPYC).
+ * joining pieces into one long string first cost a third more (2M answers). A block is filled while
+ * the one before it is written, and is written once that one is done (waiting for each block to be
+ * written before filling the next cost ~0.07 s of a 2M report; AMD EPYC). With `reuse`, the two
+ * blocks take turns: only for a stream that is done with a block when its write calls back (a file
+ * stream); any other may keep what it was given, and gets a new block each time.
  */
-export async function writeChunks(out: Writable, chunks: Iterable<string>): Promise<void> {
+export async function writeChunks(out: Writable, chunks: Iterable<string>, reuse = false): Promise<void> {
   let block: Buffer = Buffer.allocUnsafe(BLOCK);
   let spare: Buffer | undefined;
   let used = 0;
@@ -114,7 +117,7 @@ export async function writeChunks(out: Writable, chunks: Iterable<string>): Prom
     // Seen here or when next awaited, never unhandled.
     writing.catch(() => undefined);
     block = spare ?? Buffer.allocUnsafe(BLOCK);
-    spare = filled;
+    spare = reuse ? filled : undefined;
     used = 0;
   };
   for (const chunk of chunks) {

@@ -52,7 +52,12 @@ export async function* readRange(fh: FileHandle, from: number, to: number, reuse
       next = undefined;
       if (piece.length === 0) return;
       pos += piece.length;
-      if (pos < to) next = readAt(pos);
+      if (pos < to) {
+        next = readAt(pos);
+        // The caller may await something else before asking for the next piece: a failed read is
+        // then thrown when it asks, not an unhandled rejection meanwhile.
+        next.catch(() => undefined);
+      }
       yield piece;
     }
   } finally {

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,21 @@ describe('readRange', () => {
       break;
     }
     await expect(fh.close()).resolves.toBeUndefined();
+  });
+  it('a read ahead that fails while the caller awaits something else is thrown when it asks, not left unhandled', async () => {
+    let reads = 0;
+    const failing = {
+      read: async (buf: Buffer, offset: number, length: number) => {
+        if (++reads === 2) throw new Error('EIO: i/o error, read');
+        buf.fill(1, offset, offset + length);
+        return { bytesRead: length, buffer: buf };
+      },
+    } as unknown as FileHandle;
+    const pieces = readRange(failing, 0, 3 << 20, () => true);
+    expect((await pieces.next()).value).toHaveLength(1 << 20);
+    // As readParallel awaits the file's cut points: the read ahead fails meanwhile.
+    await pause();
+    await expect(pieces.next()).rejects.toThrow(/EIO/);
   });
   it('a failed read is thrown to the caller', async () => {
     const fh = await open(path);
