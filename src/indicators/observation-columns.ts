@@ -3,10 +3,10 @@ import { gender as genders } from '../model/vocabulary.js';
 import type { AreaKind } from '../model/register.js';
 import { createRowIndex, KeyNumbers } from '../model/row-index.js';
 import { TextIndex } from '../model/text.js';
+import { GENDER_INDEX } from '../model/words.js';
 import type { Observations } from './cell-groups.js';
 
 export const GENDERS: readonly Gender[] = genders.options;
-export const GENDER_ORDER: Record<Gender, number> = { T: 0, K: 1, M: 2 };
 export const KINDS: readonly AreaKind[] = ['municipality', 'organisation', 'region', 'group', 'nation', 'federation'];
 /** An area kind as stored in a column: its place in KINDS. */
 export const KIND_ID = Object.fromEntries(KINDS.map((k, i) => [k, i])) as Record<AreaKind, number>;

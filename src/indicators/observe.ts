@@ -3,9 +3,10 @@ import type { QualityInput } from '../model/input.js';
 import type { QualityRecord } from '../model/records.js';
 import type { AreaKind } from '../model/register.js';
 import { periodYear } from '../model/period.js';
+import { GENDER_INDEX } from '../model/words.js';
 import { KeyNumbers } from '../model/row-index.js';
 import { TextIndex } from '../model/text.js';
-import { countingOrder, FROM_ANSWERS, GENDER_ORDER, grown, INCOMPLETE, IS_SHARE, KIND_ID, ObservationColumns, type Source } from './observation-columns.js';
+import { countingOrder, FROM_ANSWERS, grown, INCOMPLETE, IS_SHARE, KIND_ID, ObservationColumns, type Source } from './observation-columns.js';
 import { pooledShare, positiveShare } from './positive-share.js';
 import type { Settings } from './settings.js';
 
@@ -76,10 +77,10 @@ function observeRecords(records: readonly QualityRecord[], observer: Observer, s
     if (r.kind === 'survey') {
       seen.surveyIndicators.add(r.indicator);
       if (r.share === null) continue;
-      observer.put(obs.areaCodes.id(r.area.code), r.area.kind, obs.indicators.id(r.indicator), obs.services.id(r.service), GENDER_ORDER[r.gender], period, r.share, r.n, IS_SHARE, obs.files.id(r.source.file), r.source.line);
+      observer.put(obs.areaCodes.id(r.area.code), r.area.kind, obs.indicators.id(r.indicator), obs.services.id(r.service), GENDER_INDEX[r.gender], period, r.share, r.n, IS_SHARE, obs.files.id(r.source.file), r.source.line);
     } else {
       const unit = settings.catalogue.get(r.indicator)?.unit ?? '%';
-      observer.put(obs.areaCodes.id(r.area.code), r.area.kind, obs.indicators.id(r.indicator), obs.services.id(r.service), GENDER_ORDER[r.gender], period, r.value, r.n, unit === '%' && r.n !== null ? IS_SHARE : 0, obs.files.id(r.source.file), r.source.line);
+      observer.put(obs.areaCodes.id(r.area.code), r.area.kind, obs.indicators.id(r.indicator), obs.services.id(r.service), GENDER_INDEX[r.gender], period, r.value, r.n, unit === '%' && r.n !== null ? IS_SHARE : 0, obs.files.id(r.source.file), r.source.line);
     }
   }
 }
@@ -113,7 +114,7 @@ function countAnswers(t: AnswerTable, obs: ObservationColumns, counts: AnswerCou
     }
     const sv = t.key(i, SERVICE);
     const service = (services[sv] ??= obs.services.id(t.texts[sv]!));
-    const at = { area, kind: t.areas[a]!.kind, indicator, service, period, gender: GENDER_ORDER[t.gender(i)] };
+    const at = { area, kind: t.areas[a]!.kind, indicator, service, period, gender: GENDER_INDEX[t.gender(i)] };
     counts.add(at, t.count(i, POSITIVE), t.count(i, OTHER), t.count(i, EXCLUDED), t.count(i, REJECTED), t.file, t.line[i]!);
   }
 }

@@ -1,7 +1,7 @@
 import type { Gender } from '../model/records.js';
 import { detach } from '../model/text.js';
+import { GENDER_INDEX } from '../model/words.js';
 
-const SLOT: Record<Gender, number> = { T: 0, K: 1, M: 2 };
 
 /** Copies of key texts (see `detach`), one per distinct text: a look-up instead of a copy each time. */
 function textPool(): (text: string) => string {
@@ -57,7 +57,7 @@ export class GroupIndex<T> {
   }
 
   static slot(gender: Gender): number {
-    return SLOT[gender];
+    return GENDER_INDEX[gender];
   }
 }
 

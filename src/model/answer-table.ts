@@ -1,10 +1,9 @@
-import { gender as genders } from './vocabulary.js';
 import { AreaIndex } from './area-index.js';
 import type { AnswerRecord, Gender } from './records.js';
 import type { Area } from './register.js';
 import { TextIndex } from './text.js';
+import { GENDER_INDEX, GENDERS } from './words.js';
 
-const GENDERS: readonly Gender[] = genders.options;
 /** A group's counts, in the order a table keeps them (see `AnswerRecord`). */
 export const POSITIVE = 0;
 export const OTHER = 1;
@@ -90,7 +89,7 @@ export class AnswerTable {
 
   /** A new group, its first row at `line`; its number. */
   add(area: Area, period: string, indicator: string, service: string, gender: Gender, line: number): number {
-    return this.push(this.areaIndex.id(area), this.textIndex.id(period), this.textIndex.id(indicator), this.textIndex.id(service), genderSlot(gender), line);
+    return this.push(this.areaIndex.id(area), this.textIndex.id(period), this.textIndex.id(indicator), this.textIndex.id(service), GENDER_INDEX[gender], line);
   }
 
   private push(area: number, period: number, indicator: number, service: number, gender: number, line: number): number {
@@ -135,7 +134,7 @@ export class AnswerTable {
   }
 
   gender(i: number): Gender {
-    return GENDERS[this.keys[i * KEYS + 4]!]!;
+    return GENDERS[this.keys[i * KEYS + GENDER]!]!;
   }
 
   /** Whether group `i` has numeric answers not yet turned into positive and other. */
@@ -175,11 +174,6 @@ export class AnswerTable {
     this.line = larger(this.line, size);
     if (this.scores !== undefined) this.scores = larger(this.scores, size * SCORES);
   }
-}
-
-/** A gender's number in a table: T, K, M. */
-export function genderSlot(g: Gender): number {
-  return g === 'T' ? 0 : g === 'K' ? 1 : 2;
 }
 
 function larger<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(a: T, n: number): T {

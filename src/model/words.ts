@@ -57,6 +57,8 @@ export type Sign = (typeof SIGNS)[number];
 /** Respondent gender in the data: total, women (kvinnor), men (män). */
 export const GENDERS = ['T', 'K', 'M'] as const;
 export type Gender = (typeof GENDERS)[number];
+/** A gender's place in `GENDERS`: where slots and columns kept per gender hold it. */
+export const GENDER_INDEX: Readonly<Record<Gender, number>> = { T: 0, K: 1, M: 2 };
 
 /** Which gender's rows are read: one of them, or all. */
 export const GENDER_FILTERS = [...GENDERS, 'all'] as const;
