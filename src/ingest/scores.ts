@@ -30,14 +30,14 @@ export function resolveScores(inputs: readonly ParsedInput[]): void {
   for (const { t } of tables) {
     for (let i = 0; i < t.length; i++) {
       const seen = highest.get(t.text(i, INDICATOR));
-      const top = topScore(t.scores!, i);
+      const top = t.highestScore(i);
       if (seen !== undefined && top > seen.value) seen.value = top;
     }
   }
   for (const { t } of tables) {
     const scores = t.scores!;
     for (let i = 0; i < t.length; i++) {
-      if (topScore(scores, i) === 0) continue;
+      if (t.highestScore(i) === 0) continue;
       const scale = numericScale(highest.get(t.text(i, INDICATOR))!.value);
       for (let v = 1; v < SCORES; v++) t.tally(i, v >= scale.positiveFrom ? POSITIVE : OTHER, scores[i * SCORES + v]!);
     }
@@ -62,7 +62,7 @@ function firstScored(tables: readonly AnswerTable[]): Map<string, number> {
   const first = new Map<string, number>();
   if (tables.length === 1) {
     const t = tables[0]!;
-    for (let i = 0; i < t.length; i++) if (topScore(t.scores!, i) > 0 && !first.has(t.text(i, INDICATOR))) first.set(t.text(i, INDICATOR), whole(t.line[i]!));
+    for (let i = 0; i < t.length; i++) if (t.highestScore(i) > 0 && !first.has(t.text(i, INDICATOR))) first.set(t.text(i, INDICATOR), whole(t.line[i]!));
     return first;
   }
   // Groups numbered in that order by their key (area, period, question × service × gender), as numbers.
@@ -83,7 +83,7 @@ function firstScored(tables: readonly AnswerTable[]): Map<string, number> {
       const prior = index.claim(areaOf[t.key(i, AREA)]!, periods.id(textOf[t.key(i, PERIOD)]!, 0, 0), pair * 3 + t.key(i, GENDER), lines.length);
       const g = prior >= 0 ? prior : lines.push(whole(t.line[i]!)) - 1;
       if (prior < 0) questions.push(question);
-      if (t.scores !== undefined && topScore(t.scores, i) > 0) scored[g] = true;
+      if (t.highestScore(i) > 0) scored[g] = true;
     }
   }
   for (let g = 0; g < lines.length; g++) {
@@ -91,10 +91,4 @@ function firstScored(tables: readonly AnswerTable[]): Map<string, number> {
     if (scored[g] === true && !first.has(question)) first.set(question, lines[g]!);
   }
   return first;
-}
-
-/** The highest value group `i` has a numeric answer of; 0 when none. */
-function topScore(scores: Float64Array, i: number): number {
-  for (let v = SCORES - 1; v > 0; v--) if (scores[i * SCORES + v]! > 0) return v;
-  return 0;
 }

@@ -137,12 +137,11 @@ export class AnswerTable {
     return GENDERS[this.keys[i * KEYS + GENDER]!]!;
   }
 
-  /** Whether group `i` has numeric answers not yet turned into positive and other. */
-  scored(i: number): boolean {
+  /** The highest value group `i` has a numeric answer of (not yet turned into positive and other); 0 when none. */
+  highestScore(i: number): number {
     const s = this.scores;
-    if (s === undefined) return false;
-    for (let v = 1; v < SCORES; v++) if (s[i * SCORES + v]! > 0) return true;
-    return false;
+    if (s !== undefined) for (let v = SCORES - 1; v > 0; v--) if (s[i * SCORES + v]! > 0) return v;
+    return 0;
   }
 
   /** Group `i` as a record, as the schema would return it. */
@@ -152,7 +151,7 @@ export class AnswerTable {
       positive: this.count(i, POSITIVE), other: this.count(i, OTHER), excluded: this.count(i, EXCLUDED), source: { file: this.file, line: whole(this.line[i]!) },
     };
     if (this.count(i, REJECTED) > 0) r.rejected = this.count(i, REJECTED);
-    if (this.scored(i)) r.scores = Array.from(this.scores!.subarray(i * SCORES, (i + 1) * SCORES), whole);
+    if (this.highestScore(i) > 0) r.scores = Array.from(this.scores!.subarray(i * SCORES, (i + 1) * SCORES), whole);
     return r;
   }
 
