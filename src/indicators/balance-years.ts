@@ -1,13 +1,13 @@
 import type { Config } from '../config/schema.js';
 import type { BudgetTable } from '../model/budget-table.js';
 import type { Finding } from '../model/findings.js';
-import type { AreaKind } from '../model/register.js';
+import type { Area, AreaKind } from '../model/register.js';
 import type { BalanceHistory as BalanceHistoryRow, BudgetRow, Milestone } from '../model/report.js';
 import { normalizeLabel } from '../model/text.js';
 import { TOTAL_ACTIVITY } from '../model/vocabulary.js';
 import { balanceHistory, yearEnd, type YearEnd } from './balance-history.js';
 import { addUp, BudgetYear } from './budget-balance.js';
-import { readLines, type LineEntry } from './budget-lines.js';
+import { readYears, type LineEntry } from './budget-lines.js';
 import { milestoneLevels } from './milestone-level.js';
 import { SV } from './collation.js';
 import { opt } from './round.js';
@@ -44,7 +44,7 @@ export interface BalanceYears {
  * area's total, when the inputs hold any year before the report's: each year's closing budget,
  * outcome and deviation (see `yearEnd`), their trend and the report year against the years before.
  * `lines` are the report year's lines as `readLines` read them (that year and the one before);
- * older years are read here, two at a time, and their conflicts between files added to `findings`.
+ * older years are read here, and their conflicts between files added to `findings`.
  */
 export function balanceYears(tables: readonly BudgetTable[], lines: ReadonlyMap<string, LineEntry>, config: Config, o: BalanceYearsOptions, findings: Finding[]): BalanceYears {
   const empty = { history: [], milestones: config.milestones.map(() => []) };
@@ -118,10 +118,6 @@ interface LineYears {
 }
 
 /**
- * Every line's figures per year, `first` to `year`: the report year and the one before from
- * `lines`, older years read here two at a time (each reading covers a year and the one before).
- */
-/**
  * The first budget row of an area's total, or of an area's activity (by its normalised name): a
  * national file has 4 000 lines and as many rows, too many to search the rows once per line.
  */
@@ -138,10 +134,14 @@ function rowFinder(rows: readonly BudgetRow[]): (area: string, total: boolean, a
   return (area, total, activity) => first.get(key(area, total, activity));
 }
 
+/**
+ * Every line's figures per year, `first` to `year`: the report year and the one before from
+ * `lines`, older years from one reading of the tables (`readYears`).
+ */
 function yearsByLine(tables: readonly BudgetTable[], lines: ReadonlyMap<string, LineEntry>, year: number, first: number, findings: Finding[]): Map<string, LineYears> {
   const out = new Map<string, LineYears>();
-  const add = (key: string, e: LineEntry, y: number, figures: BudgetYear) => {
-    if (y < first || figures.latest() === 0) return;
+  const add = (key: string, e: { area: Area; activity: string }, y: number, figures: BudgetYear | undefined) => {
+    if (y < first || figures === undefined || figures.latest() === 0) return;
     const line = out.get(key) ?? out.set(key, { area: e.area.code, kind: e.area.kind, activity: e.activity, years: new Map() }).get(key)!;
     line.years.set(y, figures);
   };
@@ -149,14 +149,13 @@ function yearsByLine(tables: readonly BudgetTable[], lines: ReadonlyMap<string, 
     add(key, e, year, e.line.current);
     add(key, e, year - 1, e.line.before);
   }
+  const older = readYears(tables, first, year - 2, findings);
+  // Lines in the order of reading two years at a time (a sum adds its parts in this order).
   for (let y = year - 2; y >= first; y -= 2) {
-    const found: Finding[] = [];
-    for (const [key, e] of readLines(tables, y, found)) {
-      add(key, e, y, e.line.current);
-      add(key, e, y - 1, e.line.before);
+    for (const [key, e] of older) {
+      add(key, e, y, e.years[year - 2 - y]);
+      add(key, e, y - 1, e.years[year - 1 - y]);
     }
-    // The report year's reading already told of repeated files; a conflict in an older year is new.
-    findings.push(...found.filter((f) => f.code === 'budget-conflict'));
   }
   return out;
 }

@@ -168,15 +168,36 @@ describe('addUp', () => {
 });
 
 describe('BudgetYear bookkeeping', () => {
+  const six = [1, 2, Number.NaN, 4, 5, 6];
   it('knows its latest month up to a bound, whether a month holds given amounts, and where a month came from', () => {
-    const [y, other] = BudgetYear.batch(2);
-    const six = [1, 2, Number.NaN, 4, 5, 6];
-    y!.set(2, six, 0, 7).set(5, six, 0, 9);
-    expect([y!.latest(), y!.latest(4), y!.latest(1), other!.latest()]).toEqual([5, 2, 0, 0]);
-    expect([y!.origin(2), y!.origin(5), y!.origin(3), other!.origin(2)]).toEqual([7, 9, -1, -1]);
+    const y = new BudgetYear();
+    const other = new BudgetYear();
+    y.set(2, six, 0, 7).set(5, six, 0, 9);
+    expect([y.latest(), y.latest(4), y.latest(1), other.latest()]).toEqual([5, 2, 0, 0]);
+    expect([y.origin(2), y.origin(5), y.origin(3), other.origin(2)]).toEqual([7, 9, -1, -1]);
     // Missing amounts are alike; any other difference is not.
-    expect([y!.same(2, six), y!.same(2, [1, 2, 3, 4, 5, 6]), y!.same(2, [1, 2, Number.NaN, 4, 5, 7])]).toEqual([true, false, false]);
+    expect([y.same(2, six), y.same(2, [1, 2, 3, 4, 5, 6]), y.same(2, [1, 2, Number.NaN, 4, 5, 7])]).toEqual([true, false, false]);
+    y.blank(2);
+    expect([y.has(2), y.get(2, 0), y.get(5, 0)]).toEqual([true, null, 1]);
+  });
+  it('points at table rows as a held year keeps copies: same amounts, months, origins and blanks', () => {
+    // Two tables: row 1 of the second is `six`, row 0 of the first another six amounts.
+    const tables = [
+      { amounts: Float64Array.from([9, 8, 7, 6, 5, 4]), line: Float64Array.from([3]) },
+      { amounts: Float64Array.from([0, 0, 0, 0, 0, 0, ...six]), line: Float64Array.from([2, 11]) },
+    ];
+    const [y, other] = BudgetYear.onTables(2, tables);
+    y!.point(2, 1, 1);
+    y!.point(5, 0, 0);
+    other!.point(3, 0, 0);
+    expect([y!.latest(), y!.latest(4), other!.latest(), y!.has(3), other!.has(2)]).toEqual([5, 2, 3, false, false]);
+    expect([y!.get(2, 0), y!.get(2, 2), y!.get(2, 5), y!.get(5, 0), y!.get(3, 0), other!.get(3, 5)]).toEqual([1, null, 6, 9, null, 4]);
+    expect([y!.origin(2), y!.origin(5), y!.origin(3), other!.origin(2)]).toEqual([2 ** 32 + 11, 3, -1, -1]);
+    expect([y!.same(2, six), y!.same(5, six), y!.same(2, [1, 2, 3, 4, 5, 6])]).toEqual([true, false, false]);
     y!.blank(2);
-    expect([y!.has(2), y!.get(2, 0), y!.get(5, 0)]).toEqual([true, null, 1]);
+    expect([y!.has(2), y!.get(2, 0), y!.get(2, 5), y!.get(5, 0), y!.latest()]).toEqual([true, null, null, 9, 5]);
+    // The table is left as it was; only the year's month is missing.
+    expect(tables[1]!.amounts[6]).toBe(1);
+    expect(() => y!.set(1, six)).toThrow(/point/);
   });
 });

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/parse.js';
 import { ingestOptions } from '../../src/ingest/resolve.js';
-import { budgetConflicts, readLines } from '../../src/indicators/budget-lines.js';
+import { budgetConflicts, readLines, readYears } from '../../src/indicators/budget-lines.js';
+import type { BudgetYear } from '../../src/indicators/budget-balance.js';
 import { parseInput } from '../../src/ingest/parse-input.js';
 import type { Finding } from '../../src/model/findings.js';
 
@@ -48,5 +50,46 @@ describe('budgetConflicts', () => {
     const old = table('old.csv', `${HEAD}2022-05;1460;LSS;10;10\n2023-05;1460;LSS;20;20\n2025-02;1460;LSS;200;230\n`);
     const other = table('other.csv', `${HEAD}2022-05;1460;LSS;10;11\n2023-05;1460;LSS;20;21\n2025-02;1460;LSS;200;230\n`);
     expect(budgetConflicts([old, other]).map((f) => `${f.file}:${f.line} ${f.code}`)).toEqual(['other.csv:2 budget-conflict', 'other.csv:3 budget-conflict']);
+  });
+});
+
+describe('readYears', () => {
+  // Rows of a few files over years 2015-2022: two areas, activities spelled two ways, months a
+  // file repeats with the same amounts or others.
+  const row = fc.record({
+    year: fc.integer({ min: 2015, max: 2022 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    area: fc.constantFrom('1460', '1438'),
+    activity: fc.constantFrom('LSS', 'lss', 'IFO', 'Äldreomsorg'),
+    budget: fc.integer({ min: 0, max: 3 }),
+    actual: fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }),
+  });
+  const files = fc.array(fc.uniqueArray(row, { selector: (r) => `${r.year}-${r.month} ${r.area} ${r.activity.toLowerCase()}`, minLength: 1, maxLength: 25 }), { minLength: 1, maxLength: 3 });
+  const figures = (y: BudgetYear | undefined) => y === undefined || y.latest() === 0
+    ? []
+    : Array.from({ length: 12 }, (_, m) => (y.has(m + 1) ? [m + 1, y.get(m + 1, 1), y.get(m + 1, 3), y.origin(m + 1)] : [])).filter((a) => a.length > 0);
+
+  it('reads every year as readLines does two at a time: the same lines, figures, and conflicts in the same order', () => {
+    fc.assert(fc.property(files, fc.integer({ min: 2015, max: 2022 }), fc.integer({ min: 0, max: 7 }), (rows, last, span) => {
+      const tables = rows.map((rs, i) => table(`${i}.csv`, HEAD + rs.map((r) => `${r.year}-${String(r.month).padStart(2, '0')};${r.area};${r.activity};${r.budget};${r.actual ?? '..'}\n`).join('')));
+      const first = last - span;
+      const found: Finding[] = [];
+      const years = readYears(tables, first, last, found);
+      const expected: Finding[] = [];
+      for (let y = last; y >= first; y -= 2) {
+        const pass: Finding[] = [];
+        const lines = readLines(tables, y, pass);
+        // A reading of two years from `first` covers the year before it too: its conflicts are not asked for here.
+        expected.push(...pass.filter((f) => f.code === 'budget-conflict' && Number(/ \/ (\d{4})-/.exec(f.message)![1]) >= first));
+        expect([...years.keys()]).toEqual([...lines.keys()]);
+        for (const [key, e] of lines) {
+          const got = years.get(key)!;
+          expect([got.area, got.activity]).toEqual([e.area, e.activity]);
+          expect(figures(got.years[last - y])).toEqual(figures(e.line.current));
+          if (y - 1 >= first) expect(figures(got.years[last - y + 1])).toEqual(figures(e.line.before));
+        }
+      }
+      expect(found).toEqual(expected);
+    }), { numRuns: 150 });
   });
 });
