@@ -1,4 +1,5 @@
 import type { Config } from '../config/schema.js';
+import { BUDGET_AMOUNTS } from '../model/budget-table.js';
 import { finding, type Finding } from '../model/findings.js';
 import type { BudgetRow } from '../model/report.js';
 import type { AreaKind } from '../model/register.js';
@@ -66,6 +67,8 @@ export function budgetRows(entries: ReadonlyMap<string, LineEntry>, config: Conf
       const row = make(area, kind, s, s === shown.at(-1) && shown.length > 1);
       if (row === undefined) continue;
       rows.push(row);
+      const gaps = s.parts === undefined && row.actualYtd === null ? monthsWithoutOutcome(s.line.current, month(row.period)) : [];
+      if (gaps.length > 0) findings.push(finding(s.file ?? '(budget)', { code: 'budget-months-missing', args: { area, activity: row.activity, months: gaps.map((m) => monthText(o.year, m)).join(', '), period: row.period } }));
       if (row.periodNote === 'behind' && s.parts === undefined && s.file !== undefined) behind.set(`${area}\u0000${row.period}`, { file: s.file, period: row.period });
       if (row.periodNote === 'common-month' || row.periodNote === 'no-common-month') {
         const at = (m: number) => (m === 0 ? `none in ${o.year}` : monthText(o.year, m));
@@ -149,6 +152,21 @@ export function addUpLines(lines: readonly Line[], components: number): Line {
 function sumOf(shown: readonly Shown[]): Line {
   return addUpLines(shown.map((s) => s.line), shown.length);
 }
+
+/**
+ * The months 1…`upTo` of a line's year without an outcome (no row, or a row without its monthly
+ * outcome): why its outcome to date cannot be summed when no year-to-date column gives it.
+ */
+function monthsWithoutOutcome(y: BudgetYear, upTo: number): number[] {
+  const out: number[] = [];
+  for (let m = 1; m <= upTo; m++) if (!y.has(m) || y.get(m, ACTUAL_MONTH) === null) out.push(m);
+  return out;
+}
+
+const ACTUAL_MONTH = BUDGET_AMOUNTS.indexOf('actualMonth');
+
+/** The month (1–12) of a `YYYY-MM` period. */
+const month = (period: string): number => Number(period.slice(5, 7));
 
 function monthText(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, '0')}`;

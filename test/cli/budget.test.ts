@@ -136,3 +136,22 @@ describe('members whose follow-ups share no month', () => {
     expect(md.stdout).toContain('Äldreomsorgen i den gemensamma organisationen kan inte summeras: delarnas senaste månader skiljer sig och de har ingen gemensam månad i år.');
   });
 });
+
+describe('a line without one month\'s outcome (monthly amounts, no year-to-date column)', () => {
+  const dir = tmp();
+  const rows = Array.from({ length: 10 }, (_, i) => {
+    const m = String(i + 1).padStart(2, '0');
+    return [`2025-${m};1460;Äldreomsorg;120000;10000;10500`, `2025-${m};1460;LSS;60000;5000;5000`];
+  }).flat().filter((r) => !r.startsWith('2025-05;1460;Äldreomsorg'));
+  writeFileSync(join(dir, 'b.csv'), `Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad\n${rows.join('\n')}\n`);
+  it('has no deviation or status, and says which month it lacks on stderr (nothing is filled in)', async () => {
+    const r = await tillit(['report', join(dir, 'b.csv'), '--unit', 'tkr', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('b.csv: warning budget-months-missing: 1460 Äldreomsorg: no outcome for 2025-05, so its outcome to date after 2025-10 cannot be added up: the line has no deviation or status (nothing is filled in)');
+    const budget = JSON.parse(r.stdout).budget as { activity: string; deviation: number | null; status: string | null }[];
+    expect(budget.find((b) => b.activity === 'Äldreomsorg')).toMatchObject({ deviation: null, status: null });
+    // The line with every month is judged, and is not named.
+    expect(budget.find((b) => b.activity === 'LSS')).toMatchObject({ deviation: 0, status: 'green' });
+    expect(r.stderr).not.toContain('1460 LSS: no outcome');
+  });
+});
