@@ -4,7 +4,7 @@ import { KOLADA_KPIS } from '../model/kolada-kpis.js';
 import { normalizeLabel, truncate } from '../model/text.js';
 import { detectKind, mapColumns, type ColumnMap } from './columns.js';
 import { parseNumber } from './number.js';
-import { MONTHS, parsePeriodHeader } from './period.js';
+import { isPreliminary, MONTHS, parsePeriodHeader } from './period.js';
 import type { Row } from './table.js';
 
 /**
@@ -76,6 +76,9 @@ export function planHeader(headers: readonly string[], sample: readonly Row[], o
     })
     : [];
   const layout = wide.length > 0 ? 'wide' : 'long';
+  for (const w of wide) {
+    if (isPreliminary(headers[w.idx]!)) findings.push({ code: 'period-preliminary', line: opts.headerLine, column: w.idx + 1, args: { header: truncate(headers[w.idx]!), period: w.period } });
+  }
   const periodIdx = new Set(wide.map((w) => w.idx));
   const free = () => headers.map((_, i) => i).filter((i) => !taken().has(i) && !periodIdx.has(i) && headers[i]!.trim() !== '');
   const numeric = (idx: number) => isNumericColumn(rows, idx);

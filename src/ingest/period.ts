@@ -45,13 +45,22 @@ function month(y: string, m: number): string | undefined {
 
 /**
  * A wide table's period header: a period, or R's name for one (`read.csv` makes `2019` into
- * `X2019` and `2004-2007` into `X2004.2007`).
+ * `X2019` and `2004-2007` into `X2004.2007`). A period marked preliminary (`2024*`, as SCB's
+ * tables mark their newest year) is that period: `isPreliminary` tells the reader to say so.
  */
 export function parsePeriodHeader(header: string): string | undefined {
-  const h = header.trim().replace(/^"|"$/g, '');
+  const h = header.trim().replace(/^"|"$/g, '').replace(PRELIMINARY, '');
   const r = /^X(\d{4})(?:\.(\d{4}))?$/.exec(h);
   if (r !== null) return r[2] === undefined ? year(r[1]!) : parsePeriod(`${r[1]}-${r[2]}`);
   return parsePeriod(h);
+}
+
+/** A preliminary mark after a period header: one or more stars. */
+const PRELIMINARY = /\s*\*+$/;
+
+/** Whether a period header carries a preliminary mark (`2024*`). */
+export function isPreliminary(header: string): boolean {
+  return PRELIMINARY.test(header.trim().replace(/^"|"$/g, ''));
 }
 
 /** Month number 1–12 of a monthly period, or 12 for a year (a closed year). */

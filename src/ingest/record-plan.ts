@@ -136,11 +136,12 @@ function fillFromTitle(plan: RecordPlan, table: TableHead, opts: RecordOptions):
       findings.push({ code: 'period-from-header', line, args: { period: plan.titlePeriod, header: truncate(header.ytdMonth.header) } });
     }
   }
-  if (kind === 'budget') {
-    // An unread amount column leaves the file unclean; a text column (a comment) is only named.
-    for (const idx of header.unused) {
-      findings.push({ code: 'column-unused', severity: header.numeric.includes(idx) ? 'warning' : 'info', line, column: idx + 1, args: { header: truncate(table.headers[idx]!) } });
-    }
+  // An unread amount column leaves the file unclean; a text column (a comment) is only named. In a
+  // wide table every column of numbers is a period's: one not read as a period is lost data.
+  for (const idx of header.unused) {
+    const numeric = header.numeric.includes(idx);
+    if (kind !== 'budget' && !(header.layout === 'wide' && numeric)) continue;
+    findings.push({ code: 'column-unused', severity: numeric ? 'warning' : 'info', line, column: idx + 1, args: { header: truncate(table.headers[idx]!) } });
   }
   const titleArea = roles.municipality === undefined && opts.municipality === undefined && title !== undefined ? municipalityInText(title) : undefined;
   if (titleArea !== undefined) {

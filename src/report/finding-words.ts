@@ -19,6 +19,7 @@ export const FINDING_WORDS = {
   'indicator-from-file': { sv: 'Filen saknar indikatorkolumn; värdena fick namn efter filens titel eller namn.', en: 'The file has no indicator column; the values were named after the file\'s title or name.' },
   'column-unused': { sv: 'En kolumn som inte kändes igen lästes inte.', en: 'A column that was not recognised was not read.' },
   'period-from-header': { sv: 'Filen saknar periodkolumn; månaden togs från en kolumnrubrik (t.ex. "Utfall jan–aug").', en: 'The file has no period column; the month was taken from a column heading (e.g. "Utfall jan–aug").' },
+  'period-preliminary': { sv: 'Källan markerar ett års siffror som preliminära (t.ex. "2024*"); de lästes som det året.', en: 'The source marks a year\'s figures as preliminary (e.g. "2024*"); they were read as that year.' },
   'period-pooled': { sv: 'Perioder som slås samman över flera år (t.ex. 2004–2007) ordnas efter sitt sista år; överlappande perioder gör att en trend ser jämnare ut än den är.', en: 'Periods pooled over several years (e.g. 2004–2007) are ordered by their last year; overlapping periods make a trend look steadier than it is.' },
   'rows-none-usable': { sv: 'Ingen rad i filen kunde användas.', en: 'No row of the file could be used.' },
   'kind-no-amounts': { sv: 'Filen angavs som budgetfil men saknar beloppskolumner.', en: 'The file was given as a budget file but has no amount columns.' },

@@ -116,3 +116,18 @@ describe('PX-Web footnotes', () => {
     expect(r.counts).toEqual({ read: 3, used: 1, rejected: 0, ignored: 2 });
   });
 });
+
+describe('PX-Web preliminary and unread periods', () => {
+  const values = (r: ReturnType<typeof parseText>) => r.records.map((x) => `${(x as ValueRecord).period}=${(x as ValueRecord).value}`);
+  it('reads a column marked preliminary (SCB\'s "2024*") as its year, saying so', () => {
+    const r = parseText('"Tabell"\n\n"region","2023","2024*"\n"1460 Bengtsfors",1,2\n');
+    expect(values(r)).toEqual(['2023=1', '2024=2']);
+    expect(codes(r, 'warning')).toEqual(['period-preliminary@3:3']);
+    expect(r.findings.find((f) => f.code === 'period-preliminary')!.message).toBe('column "2024*" read as 2024: the source marks its figures preliminary');
+  });
+  it('names a column of numbers it cannot read as a period, never dropping it in silence', () => {
+    const r = parseText('"Tabell"\n\n"region","2023","2024 prel."\n"1460 Bengtsfors",1,2\n');
+    expect(values(r)).toEqual(['2023=1']);
+    expect(codes(r, 'warning')).toEqual(['column-unused@3:3']);
+  });
+});
