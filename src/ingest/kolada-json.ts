@@ -52,7 +52,11 @@ export function createKoladaIngest(opts: KoladaOptions): KoladaIngest {
     write: (bytes) => json.write(bytes),
     end() {
       const error = json.end();
-      if (error === undefined) return out;
+      if (error === undefined) {
+        // An empty page is said, as a CSV file with a header and no rows is: nothing was read.
+        if (out.counts.read === 0 && out.findings.length === 0) out.findings.push({ code: 'json-no-values' });
+        return out;
+      }
       const { reason, line, column } = error;
       // Half a document is not read as if it were all of it.
       return { version: undefined, records: [], rejects: [], counts: { read: 0, used: 0, rejected: 0, ignored: 0 }, findings: [{ code: 'json-invalid', line, column, args: { reason } }] };

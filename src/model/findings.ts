@@ -24,6 +24,7 @@ const MESSAGES = {
   'file-empty': () => `file is empty`,
   'file-binary': (a) => `file looks binary (NUL byte at byte ${a.offset}); expected a CSV or JSON text file`,
   'file-header-only': () => `file has a header but no data rows`,
+  'json-no-values': () => `the Kolada response has no values (its "values" are empty): nothing to read`,
   'file-too-large': (a) => `file is ${a.size} bytes, above the limit of ${a.limit} bytes (--max-bytes)`,
   'encoding-invalid': (a) => `invalid ${a.encoding} byte sequence; use --encoding windows-1252 if the file is Latin-1`,
   'encoding-detected': (a) => `no valid UTF-8; read as ${a.encoding}`,

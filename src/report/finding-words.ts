@@ -41,6 +41,7 @@ export const FINDING_WORDS = {
   'file-empty': { sv: 'Filen är tom.', en: 'The file is empty.' },
   'file-binary': { sv: 'Filen är inte en textfil (CSV eller JSON) och ingår inte.', en: 'The file is not a text file (CSV or JSON) and is not included.' },
   'file-header-only': { sv: 'Filen har rubriker men inga rader med data.', en: 'The file has headings but no rows of data.' },
+  'json-no-values': { sv: 'Kolada-svaret har inga värden.', en: 'The Kolada response has no values.' },
   'file-too-large': { sv: 'Filen är större än gränsen och lästes inte.', en: 'The file is larger than the limit and was not read.' },
   'encoding-invalid': { sv: 'Filen har tecken som inte kunde läsas; de raderna ingår inte.', en: 'The file has characters that could not be read; those rows are not included.' },
   'encoding-detected': { sv: 'Filen var inte UTF-8 och lästes som Windows-1252.', en: 'The file was not UTF-8 and was read as Windows-1252.' },

@@ -35,6 +35,15 @@ describe('Kolada API JSON', () => {
     expect(r.findings).toEqual([{ code: 'json-invalid', line: 3, column: 22, args: { reason: 'PropertyNameExpected' } }]);
   });
   // A value that begins more than one chunk back is placed where that chunk ended; real chunks are 1 MiB.
+  it('says a response with no values is empty (as a CSV file with a header and no rows), pages of them too', () => {
+    for (const text of [page([]), `[${page([])},${page([])}]`]) {
+      const r = koladaJsonToRecords(text, { file: 'k.json', gender: 'T' });
+      expect([r.records.length, r.counts.read, r.findings]).toEqual([0, 0, [{ code: 'json-no-values' }]]);
+    }
+    // One value is enough; a page that is not a values response says so instead.
+    expect(koladaJsonToRecords(page([entry('1460', 2023, [g('T', 88)])]), { file: 'k.json', gender: 'T' }).findings).toEqual([]);
+    expect(koladaJsonToRecords('{"rows": []}', { file: 'k.json', gender: 'T' }).findings.map((f) => f.code)).not.toContain('json-no-values');
+  });
   it('reads the same whatever the chunks the bytes arrive in (lines of findings included)', () => {
     const text = `\ufeff${page([entry('1460', 2023, [g('T', 88), g('K', 90)]), entry('9999', 2023, [g('T', 1)]), entry('1461', 2024, [g('T', null)]), 'x'])}`;
     const whole = koladaJsonToRecords(text, { file: 'k.json', gender: 'T' });
