@@ -24,7 +24,7 @@ const W = BUDGET_AMOUNTS.length;
 /**
  * Budget rows need the whole file: the sign convention is inferred from all amounts, total rows
  * are checked against the sum of their siblings, and a given deviation against the computed one.
- * `isTotal` names a line's sum kind (`total`, `subtotal`, or '' for an activity; see `sumKind`).
+ * `isTotal` names a line's sum kind (`total`, `subtotal`, `part`, or '' for an activity; see `sumKind`).
  * Returns the total rows.
  */
 export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, number>, isTotal: (activity: string) => string, sign: Sign | undefined, out: BudgetOut, unit: AmountUnit): Set<number> {
@@ -52,11 +52,12 @@ export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, num
     const given = givens.get(i);
     if (given !== undefined) checkGiven(table, i, given, factor, out.findings);
     if (!totals.has(i)) continue;
-    out.findings.push({ code: 'total-row', line: table.line[i]!, received: table.activities[table.activity[i]!]! });
+    const kind = total(i);
+    out.findings.push({ code: kind === 'part' ? 'budget-part-line' : 'total-row', line: table.line[i]!, received: table.activities[table.activity[i]!]! });
     out.counts.used--;
     out.counts.ignored++;
-    // A subtotal sums only some of the lines beside it: not checked against all of them.
-    if (totalText[table.activity[i]!] !== 'subtotal') checkTotal(table, i, groups.get(siblingKey(table, i)) ?? [], flip, factor, out.findings);
+    // A subtotal or a part sums only some of the lines beside it: not checked against all of them.
+    if (kind === 'total') checkTotal(table, i, groups.get(siblingKey(table, i)) ?? [], flip, factor, out.findings);
   }
   return totals;
 }

@@ -16,11 +16,13 @@ import type { Row } from './table.js';
 /**
  * Whether a budget line's text names a sum, not an activity: a total (`Summa`, `Totalt`, `Totalt
  * kommunen`), checked against the lines beside it, or a subtotal (`Delsumma …`), left out without
- * that check (it sums only some of them). `Totalt stöd och service` is an activity: "Totalt" with
- * words after it is a total only when they name the whole (the municipality, the committee…).
+ * that check (it sums only some of them), or a part of the line above it (`varav hemtjänst`,
+ * `- därav …`), which that line already counts. `Totalt stöd och service` is an activity: "Totalt"
+ * with words after it is a total only when they name the whole (the municipality, the committee…).
  */
-export function sumKind(activity: string): 'total' | 'subtotal' | undefined {
+export function sumKind(activity: string): 'total' | 'subtotal' | 'part' | undefined {
   const t = activity.trim().toLowerCase();
+  if (/^[-–•*]?\s*(varav|därav)\b/.test(t)) return 'part';
   if (/^(delsumma|delsummor|delsum|subtotal)\b/.test(t)) return 'subtotal';
   if (/^(summa|sum)\b/.test(t)) return 'total';
   if (/^(totalt?|total)\s*[:.–-]?\s*$/.test(t)) return 'total';

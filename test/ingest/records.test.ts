@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sumKind } from '../../src/ingest/budget-rows.js';
 import { answerRecordSchema, type SurveyRecord } from '../../src/model/records.js';
 import { answerRecords, budgetRecords, codes, parseText } from './helpers.js';
 
@@ -187,6 +188,23 @@ describe('budget rows', () => {
     // The grand total matches the three activities; the subtotal is not checked against all of them.
     expect(codes(r, 'warning')).toEqual([]);
     expect(codes(r, 'info')).toEqual(expect.arrayContaining(['total-row@4:-', 'total-row@6:-']));
+  });
+  it('a part of the line above ("varav", "- därav") is left out, not counted twice, and the total still checks', () => {
+    const text = [
+      'Verksamhet;Budget helår (tkr);Utfall ack',
+      'Äldreomsorg;3000;1900',
+      '  varav hemtjänst;1000;600',
+      '- därav nattpatrull;100;70',
+      'LSS;500;300',
+      'Totalt;3500;2200',
+    ].join('\n');
+    const r = parseText(text, { period: '2025-08', kind: 'budget', municipality: '1460' });
+    expect(budgetRecords(r).map((b) => b.activity)).toEqual(['Äldreomsorg', 'LSS']);
+    expect(r.counts).toEqual({ read: 5, used: 2, rejected: 0, ignored: 3 });
+    // Counted twice, the total would not match the lines (a total-mismatch warning).
+    expect(codes(r, 'warning')).toEqual([]);
+    expect(codes(r, 'info')).toEqual(expect.arrayContaining(['budget-part-line@3:-', 'budget-part-line@4:-', 'total-row@6:-']));
+    expect(['Varav hemtjänst', '• varav LSS', 'Varavgift'].map(sumKind)).toEqual(['part', 'part', undefined]);
   });
   it('an amount past 2^53 is a rejected row with its place, not a nearby number', () => {
     const r = parseText('Verksamhet;Budget helår;Utfall ack\nHemtjänst;9007199254740993;600\nLSS;1000;500\n', { period: '2025-08', kind: 'budget', municipality: '1460' });
