@@ -94,10 +94,19 @@ class TableRecords implements RecordBuilder {
     };
   }
 
+  /**
+   * Text csv-parse could not read (in practice an unterminated quote, which swallows the rest of
+   * the file): each of its lines a rejected row, so the counts say how much was lost (a stray
+   * quote on line 11 of 240 lines is 230 rows rejected, not one).
+   */
   unreadable(u: { line: number; text: string }): void {
-    this.out.counts.read++;
-    this.out.counts.rejected++;
-    this.out.rejects.push({ line: u.line, reason: 'csv-syntax', text: u.text });
+    const lines = u.text.split(/\r\n|\n|\r/);
+    lines.forEach((text, k) => {
+      if (text.trim() === '' && lines.length > 1) return;
+      this.out.counts.read++;
+      this.out.counts.rejected++;
+      this.out.rejects.push({ line: u.line + k, reason: 'csv-syntax', text });
+    });
   }
 
   finish(truncatedAt?: number): RecordsResult {

@@ -203,9 +203,11 @@ describe('--rejects: nothing is lost', () => {
     // Quoted newlines inside a rejected row keep it on one CSV record; count records by their file column.
     const records = text.split('\r\n').filter((l) => /^test\/cli\//.test(l));
     expect(records).toHaveLength(rejected);
-    expect(rejected).toBe(9);
+    expect(rejected).toBe(10);
     expect(text).toContain('test/cli/bad/survey-errors.csv,3,value-out-of-range,"2024;1460 Bengtsfors;Hemtjänst;trygghet;112;104,5"');
-    expect(text).toContain('test/cli/bad/unterminated-quote.csv,3,csv-syntax,"1460;2025;""helhetssyn;100;86');
+    // The unterminated quote's lines, each a rejected row with its own line.
+    expect(text).toContain('test/cli/bad/unterminated-quote.csv,3,csv-syntax,"1460;2025;""helhetssyn;100;86"\r\n');
+    expect(text).toContain('test/cli/bad/unterminated-quote.csv,4,csv-syntax,1461;2025;helhetssyn;90;80\r\n');
     expect(text).toContain('test/cli/hostile/header-repeated.csv,3,row-repeated-header,Kommun;År;Fråga;Antal svarande;Andel');
     expect(existsSync(`${rejects}.tmp`)).toBe(false);
     expect(statSync(rejects).size).toBeGreaterThan(100);

@@ -286,3 +286,14 @@ describe('budget sign inference with revenue lines', () => {
     expect(budgetRecords(revenueOnly).map((r) => r.actualYtd)).toEqual([-251]);
   });
 });
+
+describe('text csv-parse cannot read', () => {
+  it('counts each line an unterminated quote swallows as a rejected row (blank lines not), each kept for --rejects', () => {
+    const r = parseText('Kommun;År;Fråga;Antal svarande;Andel\n1460;2024;helhetssyn;100;85\n1460;2025;"helhetssyn;100;86\n\n1461;2025;helhetssyn;90;80\n1461;2024;helhetssyn;90;81\n');
+    expect(r.counts).toEqual({ read: 4, used: 1, rejected: 3, ignored: 0 });
+    expect(r.rejects.map((x) => `${x.line} ${x.reason} ${x.text}`)).toEqual([
+      '3 csv-syntax 1460;2025;"helhetssyn;100;86', '5 csv-syntax 1461;2025;helhetssyn;90;80', '6 csv-syntax 1461;2024;helhetssyn;90;81',
+    ]);
+    expect(codes(r)).toEqual(['csv-syntax@3:-']);
+  });
+});
