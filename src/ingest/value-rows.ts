@@ -62,7 +62,29 @@ export class ValueRows implements RowReader {
     this.keep(cells, candidates);
   }
 
-  finish(): void {}
+  finish(): void {
+    if (this.env.plan.kind === 'survey' && this.env.plan.roles.share !== undefined) this.noteFractions();
+  }
+
+  /**
+   * Shares written as fractions (0,875 for 87,5 %) read as per cent are all under 1 %: for a survey
+   * (the share of respondents positive) no area's answers look like that. An area whose every
+   * share is at most 1, one of them between 0 and 1, is named: nothing is rescaled on a guess.
+   */
+  private noteFractions(): void {
+    const { out } = this.env;
+    const byArea = new Map<string, { fraction: boolean; example?: { share: number; line: number } }>();
+    for (const r of out.records) {
+      if (r.kind !== 'survey' || r.share === null) continue;
+      const a = byArea.get(r.area.code) ?? byArea.set(r.area.code, { fraction: true }).get(r.area.code)!;
+      if (r.share > 1) a.fraction = false;
+      else if (r.share > 0 && r.share < 1) a.example ??= { share: r.share, line: r.source.line };
+    }
+    const column = this.env.plan.roles.share! + 1;
+    for (const [area, a] of byArea) {
+      if (a.fraction && a.example !== undefined) out.findings.push({ code: 'share-fraction', line: a.example.line, column, args: { area, share: a.example.share } });
+    }
+  }
 
   private survey(cells: RowCells, p: Parts): Candidate {
     const n = cells.num('n');

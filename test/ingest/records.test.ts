@@ -13,6 +13,17 @@ describe('survey rows', () => {
     expect(r.counts).toEqual({ read: 2, used: 2, rejected: 0, ignored: 0 });
     expect((r.records[1] as SurveyRecord)).toMatchObject({ area: { code: '1461' }, period: '2024', n: 98, share: 91, gender: 'T', source: { line: 3 } });
   });
+  it('names an area whose shares are all fractions (0,875 for 87,5 %), changing nothing', () => {
+    const r = parseText(survey([
+      '2024;1460;Hemtjänst;helhetssyn;112;0,875', '2024;1460;Hemtjänst;trygghet;112;1', '2024;1460;Hemtjänst;maten;112;0',
+      '2024;1461;Hemtjänst;helhetssyn;98;91,0', '2024;1461;Hemtjänst;trygghet;98;0,5',
+      // Shares of 0 and 1 alone say nothing.
+      '2024;1462;Hemtjänst;helhetssyn;98;1', '2024;1462;Hemtjänst;trygghet;98;0',
+    ]));
+    expect(codes(r, 'warning')).toEqual(['share-fraction@2:6']);
+    expect(r.findings.find((f) => f.code === 'share-fraction')!.message).toContain('every share of 1460 is at most 1 (here 0.875)');
+    expect((r.records[0] as SurveyRecord).share).toBe(0.875);
+  });
   it('rejects impossible values with line and column', () => {
     const r = parseText(survey([
       '2024;1460;Hemtjänst;helhetssyn;112;104,5',
