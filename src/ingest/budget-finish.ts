@@ -100,8 +100,33 @@ function inferSign(table: BudgetTable, totalText: readonly string[], findings: F
   }
   if (sign !== undefined && counted > 0) findings.push({ code: 'sign-inferred', args: { sign: sign === 'costs-negative' ? 'negative' : 'positive' } });
   if (sign !== undefined) return sign;
-  findings.push({ code: 'sign-mixed', args: { sign: 'positive' } });
-  return 'costs-positive';
+  return majoritySign(table, totalText, revenueText, findings);
+}
+
+/**
+ * Mixed signs: when at least three lines in four (rows, their budget amounts) share a sign, that
+ * is how costs are written, and the others are lines whose income exceeds their cost (a refugee
+ * reception run on state grants, written positive among costs written negative); they are named.
+ * Otherwise costs are taken as written positive. Either way a warning says so.
+ */
+function majoritySign(table: BudgetTable, totalText: readonly string[], revenueText: readonly boolean[], findings: FindingInput[]): Sign {
+  const a = table.amounts;
+  const rows = { negative: [] as number[], positive: [] as number[] };
+  for (let i = 0; i < table.length; i++) {
+    const t = table.activity[i]!;
+    if (totalText[t] || revenueText[t]) continue;
+    const v = [a[i * W]!, a[i * W + 1]!, a[i * W + 2]!].find((x) => x !== 0 && x === x);
+    if (v !== undefined) (v < 0 ? rows.negative : rows.positive).push(i);
+  }
+  const [most, fewer, sign] = rows.negative.length >= rows.positive.length ? [rows.negative, rows.positive, 'negative'] as const : [rows.positive, rows.negative, 'positive'] as const;
+  if (most.length < 3 * fewer.length) {
+    findings.push({ code: 'sign-mixed', args: { sign: 'positive' } });
+    return 'costs-positive';
+  }
+  const names = [...new Set(fewer.map((i) => table.activities[table.activity[i]!]!))];
+  const lines = names.slice(0, 3).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
+  findings.push({ code: 'sign-majority', args: { sign, count: most.length, of: most.length + fewer.length, lines } });
+  return sign === 'negative' ? 'costs-negative' : 'costs-positive';
 }
 
 /**

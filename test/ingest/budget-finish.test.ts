@@ -37,6 +37,18 @@ describe('finishBudget', () => {
     expect([given.out.sign, given.codes]).toEqual(['costs-positive', []]);
   });
 
+  it('mixed signs with three lines in four alike: costs read that way, the other lines named as income above cost', () => {
+    const rows = ['Äldreomsorg', 'IFO', 'LSS'].map((a): [string, ...Amounts] => [a, -100, -40, null, -42, null, -110]);
+    const t = table([...rows, ['Flyktingmottagning', 15, 5, null, 6, null, 17]]);
+    const r = finish(t);
+    expect(r.out.sign).toBe('costs-negative');
+    expect(r.out.findings).toEqual([{ code: 'sign-majority', args: { sign: 'negative', count: 3, of: 4, lines: 'Flyktingmottagning' } }]);
+    // Every amount turned, the income line's too: its budget is an income of 15.
+    expect([t.amount(0, 0), t.amount(3, 0), t.amount(3, 3)]).toEqual([100, -15, -6]);
+    // Two against one is no majority.
+    expect(finish(table([...rows.slice(0, 2), ['Flyktingmottagning', 15, 5, null, 6, null, 17]])).codes).toEqual(['sign-mixed@-']);
+  });
+
   it('only revenue lines, written positive: the net convention makes costs negative', () => {
     expect(finish(table([['Skatteintäkter', 900, null, null, null, null, null]])).out.sign).toBe('costs-negative');
   });
