@@ -165,15 +165,19 @@ export class RowCells {
   }
 }
 
+/** A line that introduces a source or a note: what an export writes under its table. */
+const FOOTNOTE = /^\s*(källa|källor|anm|anmärkning(ar)?|not|noter|fotnot(er)?|kommentar(er)?|förklaring(ar)?|teckenförklaring|source|sources|note|notes)\s*[:.]/i;
+
 /**
- * Whether a row has the table's shape: a PX-Web footnote under a wide table is set aside, a row
+ * Whether a row has the table's shape: a footnote (see FOOTNOTE) is set aside, a row
  * of another width or a repeated header is rejected. True when the row is to be read on.
  */
 export function checkShape(row: Row, env: RowEnv): boolean {
   const { out, shape } = env;
   const width = env.table.headers.length;
-  // PX-Web downloads end with footnotes ("Fotnoter", "Källa: SCB"): one text cell under a wide table.
-  if (env.plan.layout === 'wide' && row.cells.length === 1 && width > 1) {
+  // PX-Web downloads end with footnotes ("Fotnoter", "Källa: SCB"): one text cell under a wide
+  // table. Under a long one (an Excel export), one cell that reads as a note ("Källa: …", "Anm: …").
+  if (row.cells.length === 1 && width > 1 && (env.plan.layout === 'wide' || FOOTNOTE.test(row.cells[0]!))) {
     out.ignore({ code: 'footnote', line: row.line, received: truncate(row.cells[0]!) });
     return false;
   }

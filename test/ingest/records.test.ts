@@ -13,6 +13,12 @@ describe('survey rows', () => {
     expect(r.counts).toEqual({ read: 2, used: 2, rejected: 0, ignored: 0 });
     expect((r.records[1] as SurveyRecord)).toMatchObject({ area: { code: '1461' }, period: '2024', n: 98, share: 91, gender: 'T', source: { line: 3 } });
   });
+  it('sets aside a source or a note under the table (one cell, "Källa: …", "Anm. …"); any other one-cell row is still rejected', () => {
+    const r = parseText(survey(['2024;1460;Hemtjänst;helhetssyn;112;87,5', '', 'Källa: Socialstyrelsen, 2025', 'Anm. .. = uppgift saknas', 'Hemtjänst saknas']));
+    expect(codes(r, 'info')).toEqual(['footnote@4:-', 'footnote@5:-']);
+    expect(codes(r)).toEqual(['row-column-count@6:-']);
+    expect(r.counts).toEqual({ read: 4, used: 1, rejected: 1, ignored: 2 });
+  });
   it('names an area whose shares are all fractions (0,875 for 87,5 %), changing nothing', () => {
     const r = parseText(survey([
       '2024;1460;Hemtjänst;helhetssyn;112;0,875', '2024;1460;Hemtjänst;trygghet;112;1', '2024;1460;Hemtjänst;maten;112;0',
