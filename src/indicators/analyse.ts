@@ -72,7 +72,9 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   const records: readonly QualityRecord[] = inputs.length === 1 ? inputs[0]!.records : inputs.reduce((all, i) => appendAll(all, i.records), [] as QualityRecord[]);
   const tables = inputs.flatMap((i) => (i.budget ? [i.budget] : []));
   const months = budgetMonths(tables, settings.period);
-  const budgetPeriod = settings.period?.length === 7 ? settings.period : months.latest;
+  // A `--period` month no budget file has: the section is at the latest month before it that year
+  // (`period-no-budget-data` says so), not labelled with a month none of its figures are from.
+  const budgetPeriod = settings.period?.length === 7 ? latestUpTo(months.used, settings.period) : months.latest;
   const table = qualityTable(inputs, settings);
   for (let k = 0; k < findings.length; k++) {
     const f = findings[k]!;
@@ -80,7 +82,7 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   }
   appendAll(findings, table.findings);
   const coverage = coverageOf(table, tables, months.used);
-  if (settings.period !== undefined) findings.push(...periodFindings(settings.period, coverage));
+  if (settings.period !== undefined) findings.push(...periodFindings(settings.period, coverage, budgetPeriod));
   const budget = budgetSection(tables, budgetPeriod, settings, findings);
   const results = resultRows(budget.rows, settings);
   const allocation = allocateSharedCosts(budget.shared, budget.year, budget.upTo, settings, findings);
@@ -110,6 +112,13 @@ function budgetMonths(tables: readonly BudgetTable[], period: string | undefined
     });
   }
   return { used, latest };
+}
+
+/** The latest of `months` in `period`'s year up to it; null when there is none. */
+function latestUpTo(months: ReadonlySet<string>, period: string): string | null {
+  let latest: string | null = null;
+  for (const m of months) if (m.slice(0, 4) === period.slice(0, 4) && m <= period && (latest === null || m > latest)) latest = m;
+  return latest;
 }
 
 /** What the inputs hold, before `--municipality` and `--period` narrow it. */
@@ -250,14 +259,15 @@ function reportIndicators(table: QualityTable, records: readonly QualityRecord[]
  * Warnings for a `--period` that one kind of input has no figures for (when no kind has, the
  * report is not made at all): its section is empty, and the reader is told why.
  */
-function periodFindings(period: string, coverage: Coverage): Finding[] {
+function periodFindings(period: string, coverage: Coverage, budgetPeriod: string | null): Finding[] {
   const has = periodHasData(period, coverage);
   const out: Finding[] = [];
   if (!has.survey && coverage.surveyYears.length > 0) {
     out.push(finding('--period', { code: 'period-no-survey-data', args: { period: period.slice(0, 4), have: periodRanges(coverage.surveyYears) } }));
   }
   if (!has.budget && coverage.budgetMonths.length > 0) {
-    out.push(finding('--period', { code: 'period-no-budget-data', args: { period, have: periodRanges(coverage.budgetMonths) } }));
+    const have = periodRanges(coverage.budgetMonths);
+    out.push(finding('--period', budgetPeriod === null ? { code: 'period-no-budget-data', args: { period, have } } : { code: 'period-budget-earlier', args: { period, have, shown: budgetPeriod } }));
   }
   return out;
 }

@@ -110,6 +110,7 @@ const MESSAGES = {
   'series-outdated': (a) =>
     `${a.indicator}: the latest figures for ${a.areas} are from ${a.latest}, more than ${a.window} year(s) before the report year ${a.year}: listed as missing in tables and briefs (the JSON and CSV keep every year; survey.window in the config sets how old a latest figure may be)`,
   'period-no-budget-data': (a) => `no budget figures for ${a.period} (the budget files have ${a.have}); the report has no budget section`,
+  'period-budget-earlier': (a) => `no budget figures for ${a.period} (the budget files have ${a.have}); the budget section is at ${a.shown}, the latest month before it`,
   'allocation-shares-normalised': (a) => `the fixed shares sum to ${a.sum} %, not 100 %: each share was divided by their sum`,
   'peer-group-no-data': (a) => `peer group "${a.group}": none of its members (${a.members}) has figures for ${a.year} in the inputs; it is compared with nothing`,
   'allocation-overlap-negative': (a) => `member ${a.member}'s population (${a.population}) is smaller than that of the members it contains (${a.contained}): "overlap": "remainder" leaves it none; shared costs are not allocated by population`,
@@ -181,6 +182,7 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'period-no-survey-data': 'warning',
   'series-outdated': 'warning',
   'period-no-budget-data': 'warning',
+  'period-budget-earlier': 'warning',
   'allocation-shares-normalised': 'warning',
   'allocation-overlap-negative': 'warning',
   'peer-group-no-data': 'warning',

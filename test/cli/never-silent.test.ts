@@ -67,10 +67,20 @@ describe('a selection that matches nothing is an error, not an empty report', ()
     expect((await tillit(['report', 'k.csv', '--period', '2022'], { cwd: dir })).code).toBe(0);
   }, SLOW);
   it('--period that one kind of input lacks: the report is made, and the missing part is said on stderr and in the brief', async () => {
+    const r = await tillit(['report', '--config', CONFIG, '--period', '2023-05', '--format', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('--period: warning period-no-budget-data: no budget figures for 2023-05 (the budget files have 2024-01 – 2025-10); the report has no budget section');
+    expect(r.stdout).toContain('- Underlaget har inga budgetuppgifter för den begärda perioden, så ekonomidelen saknas.');
+    expect(r.stdout).not.toContain('Ekonomi');
+  });
+  it('--period a month after the budget files\' latest that year: the section is at that latest month, said so, and nothing labelled with the month asked for', async () => {
     const r = await tillit(['report', '--config', CONFIG, '--period', '2025-11', '--format', 'md']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('--period: warning period-no-budget-data: no budget figures for 2025-11 (the budget files have 2024-01 – 2025-10)');
-    expect(r.stdout).toContain('- Underlaget har inga budgetuppgifter för den begärda perioden, så ekonomidelen saknas.');
+    expect(r.stderr).toContain('--period: warning period-budget-earlier: no budget figures for 2025-11 (the budget files have 2024-01 – 2025-10); the budget section is at 2025-10, the latest month before it');
+    expect(r.stderr).not.toContain('budget-behind');
+    expect(r.stdout).toContain('- Underlaget har inga budgetuppgifter för den begärda månaden; ekonomidelen visar den senaste månaden före den.');
+    expect(r.stdout).toContain('oktober 2025');
+    expect(r.stdout).not.toContain('november 2025');
   });
   it('a report with nothing in any section (only a comparison group in the data): exit 3, one sentence, in every format', async () => {
     // A region or the nation alone gets sections of its own (issue 21); a Kolada group is only ever a comparison.

@@ -45,10 +45,15 @@ describe('budget rows when lines end at different months', () => {
     // The shared costs are split at their own latest month.
     expect(report.allocation).toMatchObject({ period: '2025-03', totals: { actualYtd: 33 } });
   });
-  it('--period YYYY-MM shows each line at its latest month up to it', () => {
+  it('--period YYYY-MM shows each line at its latest month up to it; a month no file has puts the section at the latest before it', () => {
     const b = read('b.csv', `${HEAD}2025-01;1460;LSS;100;110\n2025-03;1460;LSS;300;330\n2025-04;1460;LSS;400;450\n`);
     const report = analyse([b], config, { period: '2025-02' });
-    expect(show(report.budget.filter((r) => r.area === '1460'))).toEqual(['1460 LSS 2025-01 behind 100 110 ytd-column']);
+    expect(show(report.budget.filter((r) => r.area === '1460'))).toEqual(['1460 LSS 2025-01 null 100 110 ytd-column']);
+    expect(report.period.budget).toBe('2025-01');
+    expect(report.findings.filter((f) => f.code.startsWith('period-')).map((f) => f.message)).toEqual(['no budget figures for 2025-02 (the budget files have 2025-01, 2025-03 – 2025-04); the budget section is at 2025-01, the latest month before it']);
+    // A line that stops before a month the others have is still behind.
+    const m = read('m.csv', `${HEAD}2025-01;1461;LSS;100;110\n`);
+    expect(show(analyse([b, m], config, { period: '2025-03' }).budget.filter((r) => r.area === '1461'))).toEqual(['1461 LSS 2025-01 behind 100 110 ytd-column']);
   });
 });
 
