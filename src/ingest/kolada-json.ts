@@ -1,5 +1,6 @@
 import type { FindingInput } from '../model/findings.js';
 import { valueRecordSchema, type Gender, type ValueRecord } from '../model/records.js';
+import { isRespondentShare, SHARE_RANGE } from '../model/kolada-kpis.js';
 import { resolveArea } from '../model/register.js';
 import { truncate, visibleLabel } from '../model/text.js';
 import { createJsonStream, type JsonPath, type JsonPos, type JsonWalker } from './json-stream.js';
@@ -173,6 +174,10 @@ class KoladaEntries {
       const path = String(parsed.error.issues[0]?.path[0] ?? 'value');
       findings.push({ code: path === 'period' ? 'period-invalid' : 'value-out-of-range', ...gpos, received: truncate(JSON.stringify(path === 'period' ? period : value) ?? ''), args: { role: path, range: parsed.error.issues[0]?.message ?? '' } });
       return this.reject(gpos.line, g, path === 'period' ? 'period-invalid' : 'value-out-of-range');
+    }
+    if (isRespondentShare(kpi) && !(parsed.data.value >= 0 && parsed.data.value <= 100)) {
+      findings.push({ code: 'value-out-of-range', ...gpos, received: truncate(JSON.stringify(value)), args: { role: 'value', range: SHARE_RANGE } });
+      return this.reject(gpos.line, g, 'value-out-of-range');
     }
     const key = `${kpi}|${area.area.code}|${year}|${gender}`;
     const first = this.seen.get(key);

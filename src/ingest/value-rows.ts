@@ -1,6 +1,7 @@
 import type { Gender, QualityRecord } from '../model/records.js';
 import { surveyRecordSchema, valueRecordSchema } from '../model/records.js';
 import type { Area } from '../model/register.js';
+import { isRespondentShare, SHARE_RANGE } from '../model/kolada-kpis.js';
 import { truncate } from '../model/text.js';
 import { createPartsMap } from './groups.js';
 import type { RowCells, RowEnv, RowReader, SharedFields } from './row-fields.js';
@@ -109,6 +110,10 @@ export class ValueRows implements RowReader {
       for (const w of this.env.plan.header.wide) {
         const v = cells.num(w.idx);
         if (v === null) continue;
+        if (isRespondentShare(p.indicator) && !(v >= 0 && v <= 100)) {
+          cells.fail('value-out-of-range', w.idx, { range: SHARE_RANGE });
+          continue;
+        }
         const value = { kind: 'values', area: p.area, period: w.period, indicator: p.indicator, service: p.service, gender: p.gender, value: v, n: null, source: p.source };
         candidates.push({ schema: valueRecordSchema, value, key: key(p.area, w.period, p), fingerprint: [v] });
       }
@@ -117,6 +122,7 @@ export class ValueRows implements RowReader {
     const role = this.env.plan.roles.value !== undefined ? 'value' : 'share';
     const v = cells.num(role);
     const n = cells.num('n');
+    if (v !== null && isRespondentShare(p.indicator) && !(v >= 0 && v <= 100)) cells.fail('value-out-of-range', role, { range: SHARE_RANGE });
     if (v !== null) {
       const value = {
         kind: 'values', area: p.area, period: p.period, indicator: p.indicator, service: p.service, gender: p.gender, value: v, n, source: p.source,

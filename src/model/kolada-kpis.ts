@@ -87,6 +87,19 @@ export function koladaKpi(id: string): IndicatorSpec | undefined {
   return spec && spec.id !== id ? { ...spec, id } : spec;
 }
 
+/**
+ * Whether a Kolada KPI is a share of the user survey's respondents ("Brukarbedömning …, andel
+ * (%)"): 0–100 by definition. Kolada calls many other figures "andel (%)" that are not (a cost
+ * deviation, a self-financing ratio over 100 %), so only these are held to the range.
+ */
+export function isRespondentShare(id: string): boolean {
+  const spec = koladaKpi(id);
+  return spec !== undefined && spec.unit === '%' && /^brukarbedömning\b/i.test(spec.title.sv);
+}
+
+/** The range a respondent share is held to, as a finding names it. */
+export const SHARE_RANGE = 'between 0 and 100 (a share of the survey\'s respondents)';
+
 /** The config's indicators first, then what tillit knows of Kolada's KPIs. */
 export function indicatorCatalogue(own: readonly IndicatorSpec[]): { get(id: string): IndicatorSpec | undefined } {
   const known = new Map<string, IndicatorSpec | undefined>(own.map((i) => [i.id, i]));

@@ -19,6 +19,13 @@ describe('survey rows', () => {
     expect(codes(r)).toEqual(['row-column-count@6:-']);
     expect(r.counts).toEqual({ read: 4, used: 1, rejected: 1, ignored: 2 });
   });
+  it('holds a Kolada user-survey share to 0-100 in a long or a wide file, with its line and column', () => {
+    const long = parseText('kpi;municipality_id;year;value\nU21468;1460;2024;104,5\nU21468;1460;2023;88\nN03103;1460;2024;143\n');
+    expect(codes(long)).toEqual(['value-out-of-range@2:4']);
+    expect(long.counts).toMatchObject({ used: 2, rejected: 1 });
+    const wide = parseText('"Brukarbedömning hemtjänst äldreomsorg - helhetssyn, andel (%)"\n\n"region","2023","2024"\n"1460 Bengtsfors",88,101\n', { indicator: 'U21468' });
+    expect(codes(wide)).toEqual(['value-out-of-range@4:3']);
+  });
   it('names an area whose shares are all fractions (0,875 for 87,5 %), changing nothing', () => {
     const r = parseText(survey([
       '2024;1460;Hemtjänst;helhetssyn;112;0,875', '2024;1460;Hemtjänst;trygghet;112;1', '2024;1460;Hemtjänst;maten;112;0',

@@ -35,6 +35,12 @@ describe('Kolada API JSON', () => {
     expect(r.findings).toEqual([{ code: 'json-invalid', line: 3, column: 22, args: { reason: 'PropertyNameExpected' } }]);
   });
   // A value that begins more than one chunk back is placed where that chunk ended; real chunks are 1 MiB.
+  it('holds a user-survey share (Brukarbedömning …, andel (%)) to 0-100; other "andel (%)" KPIs may pass it', () => {
+    const r = koladaJsonToRecords(page([entry('1460', 2023, [g('T', 186)]), entry('1460', 2024, [g('T', 88)]), { kpi: 'N03103', municipality: '1460', period: 2024, values: [g('T', 143)] }]), { file: 'k.json', gender: 'T' });
+    expect(r.records.map((x) => `${x.indicator} ${x.period} ${x.value}`)).toEqual(['U21468 2024 88', 'N03103 2024 143']);
+    expect(r.findings.map((f) => `${f.code}@${f.line} ${f.received} ${f.args?.range}`)).toEqual([`value-out-of-range@${r.rejects[0]!.line} 186 between 0 and 100 (a share of the survey's respondents)`]);
+    expect(r.counts).toMatchObject({ used: 2, rejected: 1 });
+  });
   it('says a response with no values is empty (as a CSV file with a header and no rows), pages of them too', () => {
     for (const text of [page([]), `[${page([])},${page([])}]`]) {
       const r = koladaJsonToRecords(text, { file: 'k.json', gender: 'T' });
