@@ -69,6 +69,8 @@ export function budgetRows(entries: ReadonlyMap<string, LineEntry>, config: Conf
       rows.push(row);
       const gaps = s.parts === undefined && row.actualYtd === null ? monthsWithoutOutcome(s.line.current, month(row.period)) : [];
       if (gaps.length > 0) findings.push(finding(s.file ?? '(budget)', { code: 'budget-months-missing', args: { area, activity: row.activity, months: gaps.map((m) => monthText(o.year, m)).join(', '), period: row.period } }));
+      const lacking = s.parts !== undefined && row.deviation === null && row.periodNote !== 'no-common-month' ? partsWithoutFigures(s.parts, month(row.period)) : [];
+      if (lacking.length > 0) findings.push(finding('(budget)', { code: 'budget-sum-incomplete', args: { area, activity: row.activity, parts: lacking.join(', '), period: row.period } }));
       if (row.periodNote === 'behind' && s.parts === undefined && s.file !== undefined) behind.set(`${area}\u0000${row.period}`, { file: s.file, period: row.period });
       if (row.periodNote === 'common-month' || row.periodNote === 'no-common-month') {
         const at = (m: number) => (m === 0 ? `none in ${o.year}` : monthText(o.year, m));
@@ -164,6 +166,18 @@ function monthsWithoutOutcome(y: BudgetYear, upTo: number): number[] {
 }
 
 const ACTUAL_MONTH = BUDGET_AMOUNTS.indexOf('actualMonth');
+
+/**
+ * The parts of a sum without a budget or an outcome to date at `month`, which leave the sum
+ * without a deviation: named when some parts have both (when none has, no line has figures to miss).
+ */
+function partsWithoutFigures(parts: NonNullable<Shown['parts']>, month: number): string[] {
+  const lacking = parts.lines.flatMap((l, i) => {
+    const at = yearToDate(l.current).find((y) => y.month === month);
+    return at === undefined || at.budgetYtd === null || at.actualYtd === null ? [parts.labels[i]!] : [];
+  });
+  return lacking.length < parts.lines.length ? lacking : [];
+}
 
 /** The month (1–12) of a `YYYY-MM` period. */
 const month = (period: string): number => Number(period.slice(5, 7));

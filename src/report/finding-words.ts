@@ -34,6 +34,7 @@ export const FINDING_WORDS = {
   'budget-not-this-year': { sv: 'En del har inga budgetsiffror i år och visas inte.', en: 'A part has no budget figures this year and is not shown.' },
   'budget-months-differ': { sv: 'En summa görs vid den senaste månad som alla dess delar har.', en: 'A sum is made at the latest month all its parts have.' },
   'budget-months-missing': { sv: 'En rad saknar utfall för någon månad i år; dess utfall hittills kan inte summeras, så raden saknar avvikelse och status.', en: 'A line lacks an outcome for a month this year; its outcome to date cannot be added up, so it has no deviation or status.' },
+  'budget-sum-incomplete': { sv: 'En summa saknar budget eller utfall hittills för någon av sina delar och har därför ingen avvikelse eller status.', en: 'A sum lacks a budget or an outcome to date for one of its parts, so it has no deviation or status.' },
   'unit-inferred': { sv: 'Filen anger ingen beloppsenhet och beloppen vore orimliga i kronor; de lästes som tusentals eller miljoner kronor.', en: 'The file states no amount unit and the amounts would be implausible in kronor; they were read as thousands or millions of kronor.' },
   'unit-no-plausible': { sv: 'Ingen beloppsenhet gör filens belopp rimliga; beloppen ingår inte.', en: 'No amount unit makes the file\'s amounts plausible; the amounts are not included.' },
   'file-not-found': { sv: 'Filen hittades inte och ingår inte.', en: 'The file was not found and is not included.' },

@@ -6,7 +6,7 @@ import type { Report } from '../model/report.js';
  * between lines or sources, sources that disagree, and amounts whose unit was not believed.
  * Rejected rows are summarised separately.
  */
-const BUDGET_NOTICES: ReadonlySet<FindingCode> = new Set<FindingCode>(['budget-conflict', 'budget-behind', 'budget-not-this-year', 'budget-months-differ', 'budget-months-missing', 'unit-inferred', 'unit-implausible']);
+const BUDGET_NOTICES: ReadonlySet<FindingCode> = new Set<FindingCode>(['budget-conflict', 'budget-behind', 'budget-not-this-year', 'budget-months-differ', 'budget-months-missing', 'budget-sum-incomplete', 'unit-inferred', 'unit-implausible']);
 
 /** The report's budget notices as `file:line: severity code: message` lines, in report order. */
 export function budgetNotices(report: Report): string[] {

@@ -155,3 +155,16 @@ describe('a line without one month\'s outcome (monthly amounts, no year-to-date 
     expect(r.stderr).not.toContain('1460 LSS: no outcome');
   });
 });
+
+describe('a total one of whose lines has no budget', () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'b.csv'), 'Verksamhet;Budget helår;Budget ack;Utfall ack\nÄldreomsorg;224442;74814;76020,5\nLSS;66149;22049,7;22300\nÖvrigt;..;..;1200\n');
+  it('has no deviation, and stderr names the line that leaves it without one', async () => {
+    const r = await tillit(['report', join(dir, 'b.csv'), '--unit', 'tkr', '--input-municipality', '1460', '--period', '2025-04', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('(budget): warning budget-sum-incomplete: 1460 Totalt: Övrigt without a budget or an outcome to date at 2025-04, so the sum has none: no deviation or status');
+    const budget = JSON.parse(r.stdout).budget as { activity: string; total: boolean; deviation: number | null }[];
+    expect(budget.find((b) => b.total)).toMatchObject({ deviation: null });
+    expect(budget.find((b) => b.activity === 'LSS')!.deviation).toBe(-250_300);
+  });
+});
