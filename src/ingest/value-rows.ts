@@ -54,7 +54,7 @@ export class ValueRows implements RowReader {
     const indicator = lookups.kept(cells.cell('indicator') || plan.fileIndicator || '');
     const titleText = cells.cell('indicatorTitle');
     const parts: Parts = { ...fields, indicator, service, indicatorTitle: titleText === undefined ? undefined : lookups.kept(titleText), source };
-    const candidates = plan.kind === 'survey' ? [this.survey(cells, parts)] : this.values(cells, parts);
+    const candidates = plan.kind === 'survey' ? this.survey(cells, parts) : this.values(cells, parts);
     if (candidates === undefined) return;
     if (cells.errors.length > 0 || fields.area === undefined) {
       out.rejectFor(row, cells.errors);
@@ -87,10 +87,16 @@ export class ValueRows implements RowReader {
     }
   }
 
-  private survey(cells: RowCells, p: Parts): Candidate {
+  /** A survey row's record; undefined when it gives neither a share nor a positive count (a known gap, set aside). */
+  private survey(cells: RowCells, p: Parts): Candidate[] | undefined {
     const n = cells.num('n');
     const positive = cells.num('positive');
     let share = cells.num('share');
+    if (share === null && positive === null && cells.errors.length === 0) {
+      const role = this.env.plan.roles.share !== undefined ? 'share' : 'positive';
+      this.env.out.ignore({ code: 'value-missing', line: cells.row.line, column: cells.col(role), received: truncate(cells.cell(role) ?? '') });
+      return undefined;
+    }
     if (share === null && positive !== null && n !== null && n > 0 && positive <= n) share = (positive / n) * 100;
     const value = {
       kind: 'survey', area: p.area, period: p.period, indicator: p.indicator, service: p.service, gender: p.gender, n, positive, share, source: p.source,
@@ -99,7 +105,7 @@ export class ValueRows implements RowReader {
     if (positive !== null && n !== null && cells.cell('share') && share !== null && n > 0 && Math.abs((positive / n) * 100 - share) > 0.6) {
       this.env.out.findings.push({ code: 'value-share-mismatch', line: cells.row.line, column: cells.col('share'), args: { share, computed: ((positive / n) * 100).toFixed(1) } });
     }
-    return { schema: surveyRecordSchema, value, key: key(p.area, p.period, p), fingerprint: [n, positive, share] };
+    return [{ schema: surveyRecordSchema, value, key: key(p.area, p.period, p), fingerprint: [n, positive, share] }];
   }
 
   /** A long row's value, or a wide row's one per period column; undefined when a long row's value is a known gap (set aside). */

@@ -26,6 +26,12 @@ describe('survey rows', () => {
     const wide = parseText('"Brukarbedömning hemtjänst äldreomsorg - helhetssyn, andel (%)"\n\n"region","2023","2024"\n"1460 Bengtsfors",88,101\n', { indicator: 'U21468' });
     expect(codes(wide)).toEqual(['value-out-of-range@4:3']);
   });
+  it('sets aside a row with neither a share nor a positive count (a gap), saying so; a lone "-" is zero', () => {
+    const r = parseText(survey(['2024;1460;Hemtjänst;helhetssyn;112;87,5', '2024;1460;Hemtjänst;trygghet;51;..', '2024;1460;Hemtjänst;maten;42;', '2024;1460;Hemtjänst;bemotande;54;-']));
+    expect(r.counts).toEqual({ read: 4, used: 2, rejected: 0, ignored: 2 });
+    expect(codes(r, 'info')).toEqual(['value-missing@3:6', 'value-missing@4:6']);
+    expect(r.records.map((x) => (x as SurveyRecord).share)).toEqual([87.5, 0]);
+  });
   it('names an area whose shares are all fractions (0,875 for 87,5 %), changing nothing', () => {
     const r = parseText(survey([
       '2024;1460;Hemtjänst;helhetssyn;112;0,875', '2024;1460;Hemtjänst;trygghet;112;1', '2024;1460;Hemtjänst;maten;112;0',
