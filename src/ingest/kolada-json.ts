@@ -129,7 +129,9 @@ class KoladaEntries {
 
   read(entry: unknown, pos: JsonPos, positions: WeakMap<object, JsonPos>): void {
     const kpi = get(entry, 'kpi');
-    const municipality = get(entry, 'municipality');
+    // A code written as a number (a converted file): read as its digits, a lost zero repaired as in CSV.
+    const code = get(entry, 'municipality');
+    const municipality = typeof code === 'number' && Number.isInteger(code) && code >= 0 ? String(code) : code;
     const genders = get(entry, 'values');
     if (typeof kpi !== 'string' || typeof municipality !== 'string' || !Array.isArray(genders)) {
       this.out.counts.read++;
@@ -137,6 +139,8 @@ class KoladaEntries {
       this.out.findings.push({ code: 'value-required', ...pos, args: { role: 'kpi, municipality and values' } });
       return;
     }
+    const area = resolveArea(municipality);
+    if (area.ok && area.repairedFrom !== undefined) this.out.findings.push({ code: 'area-code-repaired', ...pos, received: truncate(municipality), args: { from: area.repairedFrom, to: area.area.code } });
     for (const g of genders) {
       this.out.counts.read++;
       this.gender(kpi, municipality, get(entry, 'period'), g, isObject(g) ? positions.get(g) ?? pos : pos, pos);
@@ -166,6 +170,11 @@ class KoladaEntries {
       findings.push({ code: 'area-unknown', ...pos, received: truncate(municipality) });
       return this.reject(gpos.line, g, 'area-unknown');
     }
+    if (typeof value !== 'number') {
+      findings.push({ code: 'value-out-of-range', ...gpos, received: truncate(typeof value === 'string' ? value : JSON.stringify(value) ?? ''), args: { role: 'value', range: 'a JSON number, not text' } });
+      return this.reject(gpos.line, g, 'value-out-of-range');
+    }
+
     const parsed = valueRecordSchema.safeParse({
       kind: 'values', area: area.area, period: year, indicator: visibleLabel(kpi), service: '', gender,
       value, n: null, source: { file: this.opts.file, line: gpos.line },

@@ -41,6 +41,16 @@ describe('Kolada API JSON', () => {
     expect(r.findings.map((f) => `${f.code}@${f.line} ${f.received} ${f.args?.range}`)).toEqual([`value-out-of-range@${r.rejects[0]!.line} 186 between 0 and 100 (a share of the survey's respondents)`]);
     expect(r.counts).toMatchObject({ used: 2, rejected: 1 });
   });
+  it('reads a code written as a number, repairing a lost zero once per entry as CSV does; a value written as text is rejected in words', () => {
+    const r = koladaJsonToRecords(page([
+      { kpi: 'U21468', municipality: 1460, period: 2024, values: [g('T', 88)] },
+      { kpi: 'U21468', municipality: 680, period: 2024, values: [g('T', 81), g('K', 83)] },
+      entry('1461', 2024, [g('T', '86,0' as unknown as number)]),
+    ]), { file: 'k.json', gender: 'all' });
+    expect(r.records.map((x) => `${x.area.code} ${x.gender} ${x.value}`)).toEqual(['1460 T 88', '0680 T 81', '0680 K 83']);
+    expect(r.findings.map((f) => `${f.code} ${f.received}`)).toEqual(['area-code-repaired 680', 'value-out-of-range 86,0']);
+    expect(r.findings[1]!.args).toEqual({ role: 'value', range: 'a JSON number, not text' });
+  });
   it('says a response with no values is empty (as a CSV file with a header and no rows), pages of them too', () => {
     for (const text of [page([]), `[${page([])},${page([])}]`]) {
       const r = koladaJsonToRecords(text, { file: 'k.json', gender: 'T' });
