@@ -37,7 +37,7 @@ export const READ_OPTIONS = {
     flag: { name: '--sign <convention>', help: 'how budget files write costs' },
     config: { description: 'How the source writes costs; inferred when all budget amounts share one sign.' },
   },
-  gender: { value: GENDER_FILTERS, flag: { name: '--gender <g>', help: 'keep only this gender (T total, K women, M men)' } },
+  gender: { value: GENDER_FILTERS, flag: { name: '--gender <g>', help: 'keep only this gender from indicator values (T total, K women, M men); answers and survey counts are read for every gender' } },
   period: {
     value: 'text',
     flag: { name: '--input-period <period>', help: 'period for budget files that carry none, e.g. 2025-08' },

@@ -73,10 +73,10 @@ export function planRecords(table: TableHead, sample: readonly Row[], opts: Reco
   const kolada = isKoladaExtract(table.headers);
   const plan: RecordPlan = {
     header, kind: undefined, layout, roles: map.roles, decimal, kolada,
-    // Kolada rows exist per gender; like Kolada's own views, keep the total unless told otherwise.
-    genderFilter: opts.gender ?? (kolada ? 'T' : 'all'),
+    genderFilter: genderFilterOf(kind, kolada, opts.gender),
     findings, unit: 'kr', unitAssumed: true,
   };
+  if (opts.gender !== undefined && opts.gender !== 'all' && plan.genderFilter === 'all') findings.push({ code: 'gender-not-applied', line: table.headerLine, args: { gender: opts.gender } });
   const pooled = wide.find((w) => pooledRange(w.period) !== undefined)?.period;
   if (pooled !== undefined) plan.pooled = pooled;
   const found = columnList(table.headers);
@@ -93,6 +93,17 @@ export function planRecords(table: TableHead, sample: readonly Row[], opts: Reco
   chooseUnit(plan, table, opts);
   if (table.continued) findings.length = 0;
   return plan;
+}
+
+/**
+ * Which gender's rows a file gives. Kolada rows exist per gender; like Kolada's own views, the
+ * total is kept unless told otherwise. A file of respondents' answers or of survey counts is read
+ * for every gender whatever is asked: a report of one gender's respondents suppresses other cells
+ * than the full one, and two such runs together gave away a cell of three respondents.
+ */
+function genderFilterOf(kind: string | undefined, kolada: boolean, asked: GenderFilter | undefined): GenderFilter {
+  if (kind === 'answers' || kind === 'survey') return 'all';
+  return asked ?? (kolada ? 'T' : 'all');
 }
 
 function fail(plan: RecordPlan, code: HeaderFailure, args: Record<string, string>, headerLine: number): RecordPlan {

@@ -85,6 +85,7 @@ export const FINDING_WORDS = {
   'status-excluded': { sv: 'Värden som källan markerat som osäkra eller sekretessbelagda ingår inte.', en: 'Values the source marks as uncertain or confidential are not included.' },
   'value-deleted': { sv: 'Värden som källan markerat som borttagna ingår inte.', en: 'Values the source marks as deleted are not included.' },
   'gender-filtered': { sv: 'Bara ett kön lästes; de andra hoppades över.', en: 'Only one gender was read; the others were skipped.' },
+  'gender-not-applied': { sv: 'Svar och enkätantal läses för alla kön, vilket kön som än begärdes: en rapport för ett kön skulle dölja andra celler och tillsammans med en annan körning kunna avslöja en liten.', en: 'Answers and survey counts are read for every gender, whichever was asked for: a report of one gender would hide other cells and, beside another run, could reveal a small one.' },
   'kind-unknown': { sv: 'Det gick inte att avgöra vilken sorts uppgifter filen har.', en: 'It could not be told what kind of data the file holds.' },
   'json-invalid': { sv: 'Filen är inte giltig JSON.', en: 'The file is not valid JSON.' },
   'footnote': { sv: 'Fotnoter under tabellen räknades inte som data.', en: 'Footnotes under the table were not counted as data.' },

@@ -94,3 +94,24 @@ describe('tillit report publishes nothing about a hidden cell, in any format', (
     }
   });
 });
+
+describe('runs with --gender publish the same cells as the run without (an attacker reads them all)', () => {
+  const { config } = example();
+  const quality = async (...args: string[]) => {
+    const r = await tillit(['report', '--config', config, '--format', 'json', ...args]);
+    expect(r.code).toBe(0);
+    return { r, quality: (JSON.parse(r.stdout) as { quality: Row[] }).quality };
+  };
+  it('a file of answers or survey counts is read for every gender whatever is asked, and stderr says so', async () => {
+    const all = await quality();
+    for (const gender of ['K', 'M', 'T']) {
+      const one = await quality('--gender', gender);
+      // Suppressed per run, one gender's respondents hid other cells: M's run showed a cell the
+      // full run hid, and the two together gave away three respondents.
+      expect(one.quality).toEqual(all.quality);
+      expect(one.r.stderr).toContain(`svar.csv: warning gender-not-applied: --gender ${gender} does not apply to respondents' answers or survey counts`);
+      expect(one.r.stderr).toMatch(/×2 \S*svar.csv: warning gender-not-applied: .* \(and 1 more like it\)/);
+    }
+    expect(all.r.stderr).not.toContain('gender-not-applied');
+  }, 30_000);
+});
