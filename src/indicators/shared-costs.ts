@@ -12,6 +12,7 @@ import type { Settings } from './settings.js';
 interface KeyInput {
   members: MemberWeightInput[];
   populationYear: string | null;
+  usageYear: string | null;
   /** The usage measure the fair-share gap is counted by, when the members have one. */
   measure: string | undefined;
 }
@@ -29,6 +30,13 @@ export function allocateSharedCosts(shared: Line | undefined, year: number, upTo
   const period = `${year}-${String(month).padStart(2, '0')}`;
   const input = keyInput(settings, period.slice(0, 4), findings);
   const agreed = settings.allocation;
+  const byPopulation = agreed.method === 'population' || agreed.method === 'mixed';
+  const noYear = byPopulation && input.populationYear === null ? 'population' : agreed.method === 'usage' && input.usageYear === null ? 'usage' : undefined;
+  if (noYear !== undefined) {
+    // Members' figures of different years are not one key: one member would pay for all.
+    findings.push(finding('(config)', { code: 'allocation-no-common-year', args: { method: agreed.method, what: noYear, year: period.slice(0, 4), members: yearsOf(settings.members, noYear === 'usage' ? input.measure : undefined) } }));
+    return null;
+  }
   const key: AllocationKey = agreed.method === 'mixed' ? { method: 'mixed', equalPercent: agreed.equalPercent } : { method: agreed.method };
   const weights = allocationWeights(key, input.members);
   if (!weights) {
@@ -44,27 +52,24 @@ export function allocateSharedCosts(shared: Line | undefined, year: number, upTo
 }
 
 /**
- * The key's figures in `year`: the population of the config's year (the year before, by default),
- * else (a config with only this year's figures) the latest not after the report year; the usage
- * of the latest year not after it.
+ * The key's figures in `year`, of one year for every member: the population of the config's year
+ * (the year before, by default) or the latest every member has before it, else (a config with only
+ * this year's figures) this year's; the usage of the latest year up to it every member has. Null
+ * years when the members share none.
  */
 function keyInput(settings: Settings, year: string, findings: Finding[]): KeyInput {
   const { members, allocation } = settings;
   const from = allocation.populationFrom === 'previous-year' ? String(Number(year) - 1) : year;
-  const popYear = (m: Member) =>
-    Object.keys(m.population).filter((y) => y <= from).sort().at(-1) ?? Object.keys(m.population).filter((y) => y <= year).sort().at(-1);
-  const populationYear = members.map(popYear).reduce<string | undefined>((a, b) => (a === undefined || (b !== undefined && b < a) ? b : a), popYear(members[0]!)) ?? null;
+  const populationYears = commonYears(members.map((m) => m.population));
+  const populationYear = populationYears.filter((y) => y <= from).at(-1) ?? populationYears.filter((y) => y <= year).at(-1) ?? null;
   const measure = allocation.method === 'usage' ? allocation.measure : Object.keys(members[0]!.usage).sort()[0];
-  const usageOf = (m: Member) => {
-    if (measure === undefined) return undefined;
-    const series = m.usage[measure] ?? {};
-    const y = Object.keys(series).filter((k) => k <= year).sort().at(-1);
-    return y === undefined ? undefined : series[y];
-  };
+  const usageYear = measure === undefined ? null : commonYears(members.map((m) => m.usage[measure] ?? {})).filter((y) => y <= year).at(-1) ?? null;
+  const usageOf = (m: Member) => (measure === undefined || usageYear === null ? undefined : m.usage[measure]?.[usageYear]);
   // Members that contain one another (a region and its municipalities) count as the config's `overlap` says.
   const population = memberPopulations(settings.config, populationYear, findings);
   return {
     populationYear,
+    usageYear,
     measure,
     members: members.map((m, i) => {
       const fixedShare = allocation.method === 'fixed' ? allocation.shares[m.code] : undefined;
@@ -77,6 +82,20 @@ function keyInput(settings: Settings, year: string, findings: Finding[]): KeyInp
       };
     }),
   };
+}
+
+/** The years every one of these series has a figure for, in order. */
+function commonYears(series: readonly Readonly<Record<string, number>>[]): string[] {
+  const [first, ...rest] = series;
+  return Object.keys(first ?? {}).filter((y) => rest.every((s) => s[y] !== undefined)).sort();
+}
+
+/** Each member's years of population (or of usage `measure`), for a finding: `1460 2023–2025, 1438 2022`. */
+function yearsOf(members: readonly Member[], measure: string | undefined): string {
+  return members.map((m) => {
+    const years = Object.keys(measure === undefined ? m.population : m.usage[measure] ?? {}).sort();
+    return `${m.code} ${years.length === 0 ? 'none' : years.length === 1 ? years[0] : `${years[0]}–${years.at(-1)}`}`;
+  }).join(', ');
 }
 
 /** The organisation's totals split by `weights`, member by member, with the gap to a split by usage. */

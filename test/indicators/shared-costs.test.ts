@@ -32,11 +32,31 @@ describe('allocateSharedCosts', () => {
   it('a key with nothing to go on (no population) allocates nothing, with a finding; no shared costs, no members: nothing', () => {
     const findings: Finding[] = [];
     expect(allocateSharedCosts(shared(), 2025, 12, settings({ method: 'population', populationFrom: 'previous-year' }, [member('1460', {}), member('1461', {})]), findings)).toBeNull();
-    expect(findings.map((f) => f.code)).toEqual(['allocation-impossible']);
+    expect(findings.map((f) => f.code)).toEqual(['allocation-no-common-year']);
     expect(allocateSharedCosts(undefined, 2025, 12, settings({ method: 'population', populationFrom: 'previous-year' }), findings)).toBeNull();
     expect(allocateSharedCosts(shared(), 2025, 12, settings({ method: 'population', populationFrom: 'previous-year' }, []), findings)).toBeNull();
     // Up to February the line has no month: nothing to share.
     expect(allocateSharedCosts(shared(), 2025, 2, settings({ method: 'population', populationFrom: 'previous-year' }), findings)).toBeNull();
     expect(findings).toHaveLength(1);
+  });
+  it('a member whose population is of another year: nothing allocated, the years named (each member\'s latest year made one member pay for all)', () => {
+    const findings: Finding[] = [];
+    const members = [member('1460', { 2023: 3000, 2024: 3000 }), member('1461', { 2023: 1000, 2024: 1000 }), member('1438', { 2022: 500 })];
+    expect(allocateSharedCosts(shared(), 2025, 12, settings({ method: 'population', populationFrom: 'previous-year' }, members), findings)).toBeNull();
+    expect(findings.map((f) => f.message)).toEqual(['shared costs cannot be allocated by population: the members have no population figures for one common year up to 2025 (1460 2023–2024, 1461 2023–2024, 1438 2022); set them for one year in the config']);
+    // One year in common, not the latest of each: 2023 for all three.
+    members[2] = member('1438', { 2022: 500, 2023: 500 });
+    const a = allocateSharedCosts(shared(), 2025, 12, settings({ method: 'population', populationFrom: 'previous-year' }, members), findings)!;
+    expect([a.populationYear, a.members.map((m) => m.sharePct)]).toEqual(['2023', [66.6667, 22.2222, 11.1111]]);
+  });
+  it('usage of one year for every member: the latest they all have, else nothing allocated by usage', () => {
+    const findings: Finding[] = [];
+    const members = [member('1460', { 2024: 3000 }, { brukare: { 2024: 10, 2025: 10 } }), member('1461', { 2024: 1000 }, { brukare: { 2024: 10, 2025: 30 } }), member('1438', { 2024: 1000 }, { brukare: { 2024: 20 } })];
+    const a = allocateSharedCosts(shared(), 2025, 12, settings({ method: 'usage', measure: 'brukare', populationFrom: 'previous-year' } as Config['allocation'], members), findings)!;
+    // 2024 for all (10 : 10 : 20), not 2025 for two and 2024 for the third.
+    expect(a.members.map((m) => m.sharePct)).toEqual([25, 25, 50]);
+    members[2] = member('1438', { 2024: 1000 }, { brukare: {} });
+    expect(allocateSharedCosts(shared(), 2025, 12, settings({ method: 'usage', measure: 'brukare', populationFrom: 'previous-year' } as Config['allocation'], members), findings)).toBeNull();
+    expect(findings.map((f) => f.code)).toEqual(['allocation-no-common-year']);
   });
 });
