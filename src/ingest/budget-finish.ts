@@ -104,29 +104,47 @@ function inferSign(table: BudgetTable, totalText: readonly string[], findings: F
 }
 
 /**
- * Mixed signs: when at least three lines in four (rows, their budget amounts) share a sign, that
- * is how costs are written, and the others are lines whose income exceeds their cost (a refugee
- * reception run on state grants, written positive among costs written negative); they are named.
- * Otherwise costs are taken as written positive. Either way a warning says so.
+ * Mixed signs: when at least three lines in four (an area's activity, its budget amounts in every
+ * row) are of one sign and none of both, that is how costs are written, and the others are lines
+ * whose income exceeds their cost (a refugee reception run on state grants, written positive
+ * among costs written negative); they are named. Otherwise costs are taken as written positive.
+ * Either way a warning says so.
  */
 function majoritySign(table: BudgetTable, totalText: readonly string[], revenueText: readonly boolean[], findings: FindingInput[]): Sign {
-  const a = table.amounts;
-  const rows = { negative: [] as number[], positive: [] as number[] };
-  for (let i = 0; i < table.length; i++) {
-    const t = table.activity[i]!;
-    if (totalText[t] || revenueText[t]) continue;
-    const v = [a[i * W]!, a[i * W + 1]!, a[i * W + 2]!].find((x) => x !== 0 && x === x);
-    if (v !== undefined) (v < 0 ? rows.negative : rows.positive).push(i);
+  const signs = lineSigns(table, totalText, revenueText);
+  const lines = { negative: [] as string[], positive: [] as string[], both: 0 };
+  for (const [line, sign] of signs) {
+    if (sign === 'both') lines.both++;
+    else lines[sign].push(line);
   }
-  const [most, fewer, sign] = rows.negative.length >= rows.positive.length ? [rows.negative, rows.positive, 'negative'] as const : [rows.positive, rows.negative, 'positive'] as const;
-  if (most.length < 3 * fewer.length) {
+  const [most, fewer, sign] = lines.negative.length >= lines.positive.length ? [lines.negative, lines.positive, 'negative'] as const : [lines.positive, lines.negative, 'positive'] as const;
+  if (lines.both > 0 || fewer.length === 0 || most.length < 3 * fewer.length) {
     findings.push({ code: 'sign-mixed', args: { sign: 'positive' } });
     return 'costs-positive';
   }
-  const names = [...new Set(fewer.map((i) => table.activities[table.activity[i]!]!))];
-  const lines = names.slice(0, 3).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
-  findings.push({ code: 'sign-majority', args: { sign, count: most.length, of: most.length + fewer.length, lines } });
+  const names = [...new Set(fewer.map((line) => line.slice(line.indexOf('\u0000') + 1)))];
+  const named = names.slice(0, 3).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
+  findings.push({ code: 'sign-majority', args: { sign, count: most.length, of: most.length + fewer.length, lines: named } });
   return sign === 'negative' ? 'costs-negative' : 'costs-positive';
+}
+
+/** Each cost line's sign (area code and activity), from the budget amounts of all its rows, as `inferSign` reads them. */
+function lineSigns(table: BudgetTable, totalText: readonly string[], revenueText: readonly boolean[]): Map<string, 'negative' | 'positive' | 'both'> {
+  const a = table.amounts;
+  const out = new Map<string, 'negative' | 'positive' | 'both'>();
+  for (let i = 0; i < table.length; i++) {
+    const t = table.activity[i]!;
+    if (totalText[t] || revenueText[t]) continue;
+    const line = `${table.areas[table.area[i]!]!.code}\u0000${table.activities[t]!}`;
+    for (let k = i * W; k < i * W + 3; k++) {
+      const v = a[k]!;
+      if (!(v !== 0 && v === v)) continue;
+      const sign = v < 0 ? 'negative' : 'positive';
+      const prior = out.get(line);
+      out.set(line, prior === undefined || prior === sign ? sign : 'both');
+    }
+  }
+  return out;
 }
 
 /**

@@ -49,6 +49,18 @@ describe('finishBudget', () => {
     expect(finish(table([...rows.slice(0, 2), ['Flyktingmottagning', 15, 5, null, 6, null, 17]])).codes).toEqual(['sign-mixed@-']);
   });
 
+  it('a majority is of lines, not rows; a line of both signs or only revenue lines decide nothing', () => {
+    // One line negative in nine rows, another positive in three: one line against one.
+    const nine = Array.from({ length: 9 }, (): [string, ...Amounts] => ['Äldreomsorg', -100, null, null, null, null, null]);
+    const three = Array.from({ length: 3 }, (): [string, ...Amounts] => ['LSS', 50, null, null, null, null, null]);
+    expect(finish(table([...nine, ...three])).codes).toEqual(['sign-mixed@-']);
+    // Every annual budget positive, one monthly budget negative (a correction): no line is all negative.
+    const corrected = table(['Äldreomsorg', 'IFO', 'LSS', 'Hemtjänst'].map((a, i): [string, ...Amounts] => [a, 1200, null, i === 0 ? -5 : 100, null, null, null]));
+    expect(finish(corrected).codes).toEqual(['sign-mixed@-']);
+    // Revenue lines of both signs and no cost line: nothing counted, no majority named.
+    expect(finish(table([['Skatteintäkter', 500, null, null, null, null, null], ['Statsbidrag', -20, null, null, null, null, null]])).codes).toEqual(['sign-mixed@-']);
+  });
+
   it('only revenue lines, written positive: the net convention makes costs negative', () => {
     expect(finish(table([['Skatteintäkter', 900, null, null, null, null, null]])).out.sign).toBe('costs-negative');
   });
