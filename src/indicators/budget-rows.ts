@@ -157,12 +157,18 @@ function sumOf(shown: readonly Shown[]): Line {
 
 /**
  * The months 1…`upTo` of a line's year without an outcome (no row, or a row without its monthly
- * outcome): why its outcome to date cannot be summed when no year-to-date column gives it.
+ * outcome), when the line is read month by month (some month has a monthly outcome): why its
+ * outcome to date cannot be summed. Empty for a line with no monthly outcomes at all (a
+ * year-to-date file, or one without outcomes), where nothing was to be summed.
  */
 function monthsWithoutOutcome(y: BudgetYear, upTo: number): number[] {
   const out: number[] = [];
-  for (let m = 1; m <= upTo; m++) if (!y.has(m) || y.get(m, ACTUAL_MONTH) === null) out.push(m);
-  return out;
+  let monthly = false;
+  for (let m = 1; m <= upTo; m++) {
+    if (!y.has(m) || y.get(m, ACTUAL_MONTH) === null) out.push(m);
+    else monthly = true;
+  }
+  return monthly ? out : [];
 }
 
 const ACTUAL_MONTH = BUDGET_AMOUNTS.indexOf('actualMonth');

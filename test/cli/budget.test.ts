@@ -154,6 +154,13 @@ describe('a line without one month\'s outcome (monthly amounts, no year-to-date 
     expect(budget.find((b) => b.activity === 'LSS')).toMatchObject({ deviation: 0, status: 'green' });
     expect(r.stderr).not.toContain('1460 LSS: no outcome');
   });
+  it('is not said of a line with no monthly outcome at all (a budget-only file): nothing was to be added up', async () => {
+    const budgetOnly = rows.map((r) => r.split(';').slice(0, 5).join(';'));
+    writeFileSync(join(dir, 'budget-only.csv'), `Period;Kommun;Verksamhet;Budget helår;Budget månad\n${budgetOnly.join('\n')}\n`);
+    const r = await tillit(['report', join(dir, 'budget-only.csv'), '--unit', 'tkr', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('budget-months-missing');
+  });
 });
 
 describe('a total one of whose lines has no budget', () => {
