@@ -131,7 +131,7 @@ class KoladaEntries {
     const kpi = get(entry, 'kpi');
     // A code written as a number (a converted file): read as its digits, a lost zero repaired as in CSV.
     const code = get(entry, 'municipality');
-    const municipality = typeof code === 'number' && Number.isInteger(code) && code >= 0 ? String(code) : code;
+    const municipality = typeof code === 'number' && Number.isInteger(code) && code >= 0 ? (code === 0 ? '0000' : String(code)) : code;
     const genders = get(entry, 'values');
     if (typeof kpi !== 'string' || typeof municipality !== 'string' || !Array.isArray(genders)) {
       this.out.counts.read++;

@@ -148,10 +148,11 @@ function fillFromTitle(plan: RecordPlan, table: TableHead, opts: RecordOptions):
     }
   }
   // An unread amount column leaves the file unclean; a text column (a comment) is only named. In a
-  // wide table every column of numbers is a period's: one not read as a period is lost data.
+  // wide table a column of numbers headed by a year it could not read (`2024 prel.`) is lost data;
+  // a code column beside the names (`regionkod`) is not.
   for (const idx of header.unused) {
     const numeric = header.numeric.includes(idx);
-    if (kind !== 'budget' && !(header.layout === 'wide' && numeric)) continue;
+    if (kind !== 'budget' && !(header.layout === 'wide' && numeric && /\b(19|20)\d\d\b/.test(table.headers[idx]!))) continue;
     findings.push({ code: 'column-unused', severity: numeric ? 'warning' : 'info', line, column: idx + 1, args: { header: truncate(table.headers[idx]!) } });
   }
   const titleArea = roles.municipality === undefined && opts.municipality === undefined && title !== undefined ? municipalityInText(title) : undefined;

@@ -168,6 +168,13 @@ export class RowCells {
 /** A line that introduces a source or a note: what an export writes under its table. */
 const FOOTNOTE = /^\s*(källa|källor|anm|anmärkning(ar)?|not|noter|fotnot(er)?|kommentar(er)?|förklaring(ar)?|teckenförklaring|source|sources|note|notes)\s*[:.]/i;
 
+/** A note saved from Excel, padded with delimiters to the table's width (`Anm: preliminärt;;;;`). */
+function isPaddedNote(cells: readonly string[]): boolean {
+  if (!FOOTNOTE.test(cells[0]!)) return false;
+  for (let i = 1; i < cells.length; i++) if (cells[i]!.trim() !== '') return false;
+  return true;
+}
+
 /**
  * Whether a row has the table's shape: a footnote (see FOOTNOTE) is set aside, a row
  * of another width or a repeated header is rejected. True when the row is to be read on.
@@ -177,7 +184,7 @@ export function checkShape(row: Row, env: RowEnv): boolean {
   const width = env.table.headers.length;
   // PX-Web downloads end with footnotes ("Fotnoter", "Källa: SCB"): one text cell under a wide
   // table. Under a long one (an Excel export), one cell that reads as a note ("Källa: …", "Anm: …").
-  if (row.cells.length === 1 && width > 1 && (env.plan.layout === 'wide' || FOOTNOTE.test(row.cells[0]!))) {
+  if (width > 1 && (row.cells.length === 1 ? env.plan.layout === 'wide' || FOOTNOTE.test(row.cells[0]!) : isPaddedNote(row.cells))) {
     out.ignore({ code: 'footnote', line: row.line, received: truncate(row.cells[0]!) });
     return false;
   }

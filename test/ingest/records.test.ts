@@ -14,10 +14,11 @@ describe('survey rows', () => {
     expect((r.records[1] as SurveyRecord)).toMatchObject({ area: { code: '1461' }, period: '2024', n: 98, share: 91, gender: 'T', source: { line: 3 } });
   });
   it('sets aside a source or a note under the table (one cell, "Källa: …", "Anm. …"); any other one-cell row is still rejected', () => {
-    const r = parseText(survey(['2024;1460;Hemtjänst;helhetssyn;112;87,5', '', 'Källa: Socialstyrelsen, 2025', 'Anm. .. = uppgift saknas', 'Hemtjänst saknas']));
-    expect(codes(r, 'info')).toEqual(['footnote@4:-', 'footnote@5:-']);
-    expect(codes(r)).toEqual(['row-column-count@6:-']);
-    expect(r.counts).toEqual({ read: 4, used: 1, rejected: 1, ignored: 2 });
+    const r = parseText(survey(['2024;1460;Hemtjänst;helhetssyn;112;87,5', '', 'Källa: Socialstyrelsen, 2025', 'Anm. .. = uppgift saknas', 'Not: preliminärt;;;;;', 'Hemtjänst saknas', 'Källa: SCB;1460;;;;']));
+    expect(codes(r, 'info')).toEqual(['footnote@4:-', 'footnote@5:-', 'footnote@6:-']);
+    // A one-cell row that is no note, and a note with more in its row, are still rejected.
+    expect(codes(r).map((c) => c.split('@')[1]!.split(':')[0])).toEqual(['7', '8']);
+    expect(r.counts).toEqual({ read: 6, used: 1, rejected: 2, ignored: 3 });
   });
   it('holds a Kolada user-survey share to 0-100 in a long or a wide file, with its line and column', () => {
     const long = parseText('kpi;municipality_id;year;value\nU21468;1460;2024;104,5\nU21468;1460;2023;88\nN03103;1460;2024;143\n');

@@ -44,10 +44,11 @@ describe('Kolada API JSON', () => {
   it('reads a code written as a number, repairing a lost zero once per entry as CSV does; a value written as text is rejected in words', () => {
     const r = koladaJsonToRecords(page([
       { kpi: 'U21468', municipality: 1460, period: 2024, values: [g('T', 88)] },
+      { kpi: 'U21468', municipality: 0, period: 2024, values: [g('T', 86)] },
       { kpi: 'U21468', municipality: 680, period: 2024, values: [g('T', 81), g('K', 83)] },
       entry('1461', 2024, [g('T', '86,0' as unknown as number)]),
     ]), { file: 'k.json', gender: 'all' });
-    expect(r.records.map((x) => `${x.area.code} ${x.gender} ${x.value}`)).toEqual(['1460 T 88', '0680 T 81', '0680 K 83']);
+    expect(r.records.map((x) => `${x.area.code} ${x.gender} ${x.value}`)).toEqual(['1460 T 88', '0000 T 86', '0680 T 81', '0680 K 83']);
     expect(r.findings.map((f) => `${f.code} ${f.received}`)).toEqual(['area-code-repaired 680', 'value-out-of-range 86,0']);
     expect(r.findings[1]!.args).toEqual({ role: 'value', range: 'a JSON number, not text' });
   });
@@ -150,9 +151,12 @@ describe('PX-Web preliminary and unread periods', () => {
     expect(codes(r, 'warning')).toEqual(['period-preliminary@3:3']);
     expect(r.findings.find((f) => f.code === 'period-preliminary')!.message).toBe('column "2024*" read as 2024: the source marks its figures preliminary');
   });
-  it('names a column of numbers it cannot read as a period, never dropping it in silence', () => {
+  it('names a column of numbers headed by a year it cannot read as a period, never dropping it in silence; a code column is no such column', () => {
     const r = parseText('"Tabell"\n\n"region","2023","2024 prel."\n"1460 Bengtsfors",1,2\n');
     expect(values(r)).toEqual(['2023=1']);
     expect(codes(r, 'warning')).toEqual(['column-unused@3:3']);
+    const coded = parseText('region;regionkod;2023;2024\nBengtsfors;1460;1;2\n', { indicator: 'N00945' });
+    expect(values(coded)).toEqual(['2023=1', '2024=2']);
+    expect(codes(coded, 'warning')).toEqual([]);
   });
 });
