@@ -34,6 +34,7 @@ export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, num
   const totalText = table.activities.map(isTotal);
   const total = (row: number) => totalText[table.activity[row]!]!;
   out.sign = sign ?? inferSign(table, totalText, out.findings);
+  if (sign !== undefined) noteContradiction(table, totalText, sign, out.findings);
   const flip = out.sign === 'costs-negative' ? -1 : 1;
   const factor = unitFactor(unit);
   // Costs positive; `+ 0` turns a negated zero into 0 (the table holds no −0).
@@ -63,6 +64,16 @@ export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, num
 }
 
 const siblingKey = (table: BudgetTable, i: number) => `${table.areas[table.area[i]!]!.code}|${table.months[table.month[i]!]}`;
+
+/**
+ * A sign set in the config or by `--sign` is kept; when every budget amount says the other (all
+ * costs negative under `costs-positive`), a warning says so: every deviation would be turned.
+ */
+function noteContradiction(table: BudgetTable, totalText: readonly string[], sign: Sign, findings: FindingInput[]): void {
+  const seen: FindingInput[] = [];
+  const shown = inferSign(table, totalText, seen);
+  if (seen[0]?.code === 'sign-inferred' && shown !== sign) findings.push({ code: 'sign-contradicted', args: { sign: sign === 'costs-negative' ? 'negative' : 'positive', shown: shown === 'costs-negative' ? 'negative' : 'positive' } });
+}
 
 /**
  * The sign convention the amounts show: costs all negative or all positive. Revenue lines carry

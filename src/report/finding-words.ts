@@ -70,6 +70,7 @@ export const FINDING_WORDS = {
   'duplicate-row': { sv: 'Rader som upprepas exakt räknades en gång.', en: 'Rows repeated exactly were counted once.' },
   'sign-inferred': { sv: 'Alla belopp har samma tecken; kostnaderna antogs vara skrivna med det tecknet.', en: 'All amounts share one sign; costs were taken to be written with it.' },
   'sign-mixed': { sv: 'Beloppen har blandade tecken; tecknet för kostnader antogs och kan vara fel.', en: 'Amounts have mixed signs; the sign of costs was assumed and may be wrong.' },
+  'sign-contradicted': { sv: 'Tecknet för kostnader är angivet, men alla belopp i filen har det andra tecknet; beloppen lästes som angivet.', en: 'The sign of costs is set, but every amount in the file has the other sign; the amounts were read as set.' },
   'sign-majority': { sv: 'Beloppen har blandade tecken; kostnadernas tecken togs från de flesta raderna, och raderna med det andra tecknet lästes som verksamheter med större intäkter än kostnader.', en: 'Amounts have mixed signs; the sign of costs was taken from most lines, and the lines with the other sign were read as activities whose income exceeds their cost.' },
   'unit-from-header': { sv: 'Beloppens enhet togs från en kolumnrubrik.', en: 'The amount unit was taken from a column heading.' },
   'unit-implausible': { sv: 'Beloppen är orimliga i den enhet de lästes i; enheten kan vara fel.', en: 'The amounts are implausible in the unit they were read in; the unit may be wrong.' },

@@ -33,8 +33,12 @@ describe('finishBudget', () => {
 
   it('mixed signs: costs positive assumed, and said; a sign given is not inferred', () => {
     expect(finish(table([['A', 100, null, null, null, null, null], ['B', -5, null, null, null, null, null]])).codes).toEqual(['sign-mixed@-']);
-    const given = finish(table([['A', -100, null, null, null, null, null]]), [], 'costs-positive');
-    expect([given.out.sign, given.codes]).toEqual(['costs-positive', []]);
+    const given = finish(table([['A', -100, null, null, null, null, null]]), [], 'costs-negative');
+    expect([given.out.sign, given.codes]).toEqual(['costs-negative', []]);
+    // A sign set against every amount is kept, and said: each deviation turns on it.
+    const against = finish(table([['A', -100, null, null, null, null, null], ['B', -5, null, null, null, null, null]]), [], 'costs-positive');
+    expect([against.out.sign, against.out.findings]).toEqual(['costs-positive', [{ code: 'sign-contradicted', args: { sign: 'positive', shown: 'negative' } }]]);
+    expect(finish(table([['A', 100, null, null, null, null, null], ['B', -5, null, null, null, null, null]]), [], 'costs-positive').codes).toEqual([]);
   });
 
   it('mixed signs with three lines in four alike: costs read that way, the other lines named as income above cost', () => {
