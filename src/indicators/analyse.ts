@@ -83,6 +83,7 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   appendAll(findings, table.findings);
   const coverage = coverageOf(table, tables, months.used);
   if (settings.period !== undefined) findings.push(...periodFindings(settings.period, coverage, budgetPeriod));
+  findings.push(...membersWithoutData(settings, coverage));
   const budget = budgetSection(tables, budgetPeriod, settings, findings);
   const results = resultRows(budget.rows, settings);
   const allocation = allocateSharedCosts(budget.shared, budget.year, budget.upTo, settings, findings);
@@ -112,6 +113,15 @@ function budgetMonths(tables: readonly BudgetTable[], period: string | undefined
     });
   }
   return { used, latest };
+}
+
+/**
+ * A member the inputs have no figures for is named: it has no section, and the organisation's
+ * pooled survey figures, which need every member's cell, are not made.
+ */
+function membersWithoutData(settings: Settings, coverage: Coverage): Finding[] {
+  const have = new Set([...coverage.municipalities, ...(coverage.regions ?? [])]);
+  return settings.members.filter((m) => !have.has(m.code)).map((m) => finding('(config)', { code: 'member-no-data', args: { member: `${m.code} ${m.name}` } }));
 }
 
 /** The latest of `months` in `period`'s year up to it; null when there is none. */

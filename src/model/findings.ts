@@ -98,6 +98,7 @@ const MESSAGES = {
     `${a.key}: this file and ${a.other} give different figures; the respondent-level figure is used (not shown: the cell is hidden or one of them has too few respondents)`,
   'gender-unknown-residual': (a) =>
     `${a.cells} cell(s) count respondents with no gender in the total only: they are a hidden cell of their own (total = women + men + unknown), and where they are fewer than ${a.min} a women's or men's figure is hidden too, so total − women − men cannot reveal them`,
+  'member-no-data': (a) => `member ${a.member} has no figures in the inputs: no section of its own, and no pooled survey figures for the organisation (they need every member)`,
   'allocation-no-common-year': (a) => `shared costs cannot be allocated by ${a.method}: the members have no ${a.what} figures for one common year up to ${a.year} (${a.members}); set them for one year in the config`,
   'allocation-impossible': (a) => `shared costs cannot be allocated by ${a.method}: the key has no values (population, shares or usage) for the members`,
   'budget-conflict': (a) => `${a.key}: different amounts here and at ${a.other}; the month is left without figures until the sources agree`,
@@ -175,6 +176,7 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'gender-unknown-residual': 'info',
   'allocation-impossible': 'warning',
   'allocation-no-common-year': 'warning',
+  'member-no-data': 'warning',
   'budget-repeated': 'info',
   'budget-behind': 'warning',
   'budget-not-this-year': 'warning',

@@ -129,6 +129,14 @@ describe('warnings reach the person', () => {
     expect(r.stderr).toContain('(config): warning allocation-shares-normalised: the fixed shares sum to 80 %, not 100 %: each share was divided by their sum');
     expect(r.stdout).toContain('- De fasta andelarna i fördelningsnyckeln summerar inte till 100 %; varje andel delades med deras summa.');
   });
+  it('a member with no figures in the inputs is named: no section, no pooled figures for the organisation', async () => {
+    const config = { organisation: { name: 'O', code: 'O' }, members: [{ code: '1460', name: 'Bengtsfors' }, { code: '1461', name: 'Mellerud' }, { code: '1438', name: 'Dals-Ed' }], inputs: [{ path: 'k.csv' }] };
+    const dir = folder({ 'c.json': JSON.stringify(config), 'k.csv': `${SURVEY_HEAD}\n2025;1460;Hemtjänst;helhetssyn;100;80\n2025;1461;Hemtjänst;helhetssyn;100;90\n` });
+    const r = await tillit(['report', '--config', 'c.json', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('(config): warning member-no-data: member 1438 Dals-Ed has no figures in the inputs: no section of its own, and no pooled survey figures for the organisation (they need every member)');
+    expect(r.stderr).not.toContain('member 1460');
+  });
   it('the bundled example has no warning: stderr stays empty', async () => {
     expect((await tillit(['report', '--config', CONFIG, '--format', 'json'])).stderr).toBe('');
   });
