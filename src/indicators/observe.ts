@@ -307,6 +307,8 @@ function poolOrganisation(observer: Observer, memberIds: readonly number[], orgI
     if (!pooled && !incomplete) continue;
     const f = list[0]!;
     const sources = list.flatMap((i) => obs.sourcesOf(i));
-    observer.put(orgId, 'organisation', obs.indicatorId(f), obs.serviceId(f), obs.genderId(f), obs.periodId(f), pooled?.share ?? 0, pooled?.n ?? 0, IS_SHARE | (incomplete ? INCOMPLETE : 0), obs.files.id(sources[0]!.file), sources[0]!.line, sources);
+    // Pooled from members' answers it is a figure from answers: it wins over a published one.
+    const fromAnswers = list.every((i) => obs.isFromAnswers(i)) ? FROM_ANSWERS : 0;
+    observer.put(orgId, 'organisation', obs.indicatorId(f), obs.serviceId(f), obs.genderId(f), obs.periodId(f), pooled?.share ?? 0, pooled?.n ?? 0, IS_SHARE | fromAnswers | (incomplete ? INCOMPLETE : 0), obs.files.id(sources[0]!.file), sources[0]!.line, sources);
   }
 }

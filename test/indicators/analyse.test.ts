@@ -69,6 +69,20 @@ describe('microdata and a published aggregate of the same cell', () => {
   });
 });
 
+describe('the organisation\'s own published row beside its members\' answers', () => {
+  it('keeps the figure pooled from the answers, as the finding says, in whichever order the files come', () => {
+    const answers = ['1460', '1461'].flatMap((code, k) => Array.from({ length: 40 }, (_, i) => `${k * 40 + i + 1};${code};2025;Hemtjänst;helhetssyn;${i < 30 ? 'Mycket nöjd' : 'Ganska missnöjd'}`));
+    const micro = read('svar.csv', `Löpnummer;Kommun;År;Verksamhet;Fråga;Svar\n${answers.join('\n')}\n`);
+    const own = read('org.csv', 'År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)\n2025;Gemensamt;Hemtjänst;helhetssyn;500;50,0\n');
+    for (const inputs of [[own, micro], [micro, own]]) {
+      const report = analyse(inputs, config);
+      expect(report.quality.find((q) => q.area === 'BM' && q.gender === 'T')).toMatchObject({ value: 75, n: 80 });
+      expect(report.findings.filter((f) => f.code === 'source-disagreement').map((f) => f.message))
+        .toEqual(['BM / helhetssyn / Hemtjänst / T / 2025: 50 (n 500) here, 75 (n 80) in svar.csv; the respondent-level figure is used']);
+    }
+  });
+});
+
 describe('findings on a row behind a hidden cell', () => {
   it('keep their code and file, and lose the line and the figures; a shown cell keeps both', () => {
     // Bengtsfors's cell (n 12) is hidden; Lilla Edet's (n 40, not a member) is shown. Both rows' shares disagree with positive/n.
