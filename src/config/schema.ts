@@ -4,6 +4,8 @@ import { amountUnit, lang } from '../model/vocabulary.js';
 import { KINDS, type Kind } from '../model/words.js';
 import { READ_KEYS, READ_OPTIONS, type ConfigKey, type ReadOption, type ReadValue } from './options.js';
 import { MEMBER_KINDS, memberCode, overlaps, registerKind } from '../model/membership.js';
+import { resolveArea } from '../model/register.js';
+import { normalizeLabel } from '../model/text.js';
 
 export { indicatorSchema };
 
@@ -197,7 +199,7 @@ const MAX_SHARE = 1e9;
  * for a code that is no member, or so large their sum overflows.
  */
 function configContradictions(config: {
-  organisation: { code: string };
+  organisation: { code: string; aliases?: readonly string[] };
   members: Member[];
   allocation: { method: string; shares?: Record<string, number>; overlap?: string | undefined };
   indicators: readonly { id: string; service?: string | undefined; headline?: boolean | undefined }[];
@@ -205,6 +207,7 @@ function configContradictions(config: {
   const out: { path: (string | number)[]; message: string }[] = [];
   out.push(...overlapContradictions(config));
   out.push(...headlineContradictions(config.indicators));
+  out.push(...aliasContradictions(config.organisation.aliases ?? [], config.members));
   const first = new Map<string, number>();
   config.members.forEach((m, i) => {
     const earlier = first.get(m.code);
@@ -220,6 +223,18 @@ function configContradictions(config: {
   if (config.allocation.method === 'fixed' && Object.keys(shares).length > 0 && Object.values(shares).every((v) => v === 0)) {
     out.push({ path: ['allocation', 'shares'], message: 'every share is 0: the shared costs would be allocated to nobody' });
   }
+  return out;
+}
+
+/** An organisation alias that names a member (its code, name or alias): that member's rows would be the organisation's. */
+function aliasContradictions(aliases: readonly string[], members: readonly Member[]): { path: (string | number)[]; message: string }[] {
+  const out: { path: (string | number)[]; message: string }[] = [];
+  aliases.forEach((alias, i) => {
+    const key = normalizeLabel(alias);
+    const area = resolveArea(alias);
+    const member = members.find((m) => (area.ok && area.area.code === m.code) || (m.name !== undefined && normalizeLabel(m.name) === key) || normalizeLabel(m.code) === key || m.aliases.some((a) => normalizeLabel(a) === key));
+    if (member !== undefined) out.push({ path: ['organisation', 'aliases', i], message: `"${alias}" names the member ${member.code}${member.name === undefined ? '' : ` ${member.name}`}; its rows would be read as the organisation's` });
+  });
   return out;
 }
 

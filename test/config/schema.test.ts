@@ -19,6 +19,12 @@ describe('config that cannot be right is a config error with its key path', () =
   it("the organisation's code taken by a member", () => {
     expect(error(config({ organisation: { name: 'X', code: '1461' } }))).toBe("c.json: organisation.code: the organisation's code 1461 is also a member's (members[1]); use another id");
   });
+  it("an organisation alias that names a member (its name, its code, or the register's name for its code)", () => {
+    const members = [{ code: '1460', name: 'Bengtsfors' }, { code: '1461', name: 'Mellerud' }];
+    expect(error(config({ organisation: { name: 'X', code: 'BM', aliases: ['Gemensamt', 'mellerud'] }, members }))).toBe("c.json: organisation.aliases[1]: \"mellerud\" names the member 1461 Mellerud; its rows would be read as the organisation's");
+    expect(error(config({ organisation: { name: 'X', code: 'BM', aliases: ['Bengtsfors kommun'] }, members: [{ code: '1460' }, { code: '1461' }] }))).toBe("c.json: organisation.aliases[0]: \"Bengtsfors kommun\" names the member 1460; its rows would be read as the organisation's");
+    expect(error(config({ organisation: { name: 'X', code: 'BM', aliases: ['Gemensamt', 'Socialförvaltningen'] }, members }))).toBeUndefined();
+  });
   it('fixed shares: overflowing, for a non-member, all zero', () => {
     expect(error(config({ allocation: { method: 'fixed', shares: { 1460: 1e308, 1461: 1e308 } } }))).toBe([
       'c.json: allocation.shares.1460: a share above 1000000000 (received 1e+308); shares are weights such as percentages',
