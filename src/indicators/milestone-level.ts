@@ -34,12 +34,18 @@ export interface MilestoneLevels {
  * side. Where every year on both sides has n, the values are shares in percent and `test` is set,
  * the pooled shares are compared with a two-proportion z-test; a difference is significant when
  * p < `alpha`. Unlike a series break, the series is not cut: a milestone compares, it does not
- * redefine. Undefined when either side has no year.
+ * redefine; but a declared break (`breaks`) keeps the years of another definition out of both
+ * sides. Undefined when either side has no year.
  * @example milestoneLevels([{year: 2019, value: 80}, {year: 2020, value: 82}, {year: 2021, value: 88}], 2021)
  * // { before: { from: 2019, to: 2020, years: 2, mean: 81, n: null }, after: { from: 2021, to: 2021, years: 1, mean: 88, n: null }, difference: 7, p: null, significant: false }
  */
-export function milestoneLevels(points: readonly YearValue[], at: number, opts: { test?: boolean; alpha?: number } = {}): MilestoneLevels | undefined {
-  const sorted = [...points].filter((p) => Number.isFinite(p.value)).sort((a, b) => a.year - b.year);
+export function milestoneLevels(points: readonly YearValue[], at: number, opts: { test?: boolean; alpha?: number; breaks?: readonly number[] } = {}): MilestoneLevels | undefined {
+  // Only years of the definition in use at the milestone compare: a declared break (a new
+  // definition from its year) before it starts the years before, one after it ends the years after.
+  const breaks = opts.breaks ?? [];
+  const from = Math.max(-Infinity, ...breaks.filter((b) => b <= at));
+  const to = Math.min(Infinity, ...breaks.filter((b) => b > at));
+  const sorted = [...points].filter((p) => Number.isFinite(p.value) && p.year >= from && p.year < to).sort((a, b) => a.year - b.year);
   const before = side(sorted.filter((p) => p.year < at));
   const after = side(sorted.filter((p) => p.year >= at));
   if (before === undefined || after === undefined) return undefined;

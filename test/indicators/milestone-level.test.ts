@@ -38,6 +38,15 @@ describe('milestoneLevels', () => {
     expect(milestoneLevels(points, 2021)).toBeUndefined();
     expect(milestoneLevels([], 2021)).toBeUndefined();
   });
+  it('keeps years of another definition (a declared break) out of both sides', () => {
+    const points = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022].map((year) => ({ year, value: year < 2018 ? 50 : 80 + (year >= 2021 ? 5 : 0) }));
+    // Break 2018, milestone 2021: before is 2018-2020 (80), not 2015-2020 (65).
+    expect(milestoneLevels(points, 2021, { breaks: [2018] })).toMatchObject({ before: { from: 2018, to: 2020, mean: 80 }, after: { from: 2021, to: 2022, mean: 85 }, difference: 5 });
+    expect(milestoneLevels(points, 2021)).toMatchObject({ before: { from: 2015, mean: 65 }, difference: 20 });
+    // A break after the milestone ends the years after; one in the milestone's year leaves no year before.
+    expect(milestoneLevels(points, 2017, { breaks: [2018] })).toMatchObject({ before: { from: 2015, to: 2016 }, after: { from: 2017, to: 2017, mean: 50 }, difference: 0 });
+    expect(milestoneLevels(points, 2018, { breaks: [2018] })).toBeUndefined();
+  });
   it('orders the years itself and counts a gap year on neither side', () => {
     expect(milestoneLevels([{ year: 2023, value: 90 }, { year: 2016, value: 70 }, { year: 2018, value: 74 }], 2021)).toMatchObject({
       before: { from: 2016, to: 2018, years: 2, mean: 72 }, after: { from: 2023, to: 2023, years: 1 }, difference: 18,
