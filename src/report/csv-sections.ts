@@ -6,7 +6,8 @@ export type CsvCell = string | number | boolean | null;
 /**
  * The columns after `sources`, appended so that a reader that takes the older columns by position
  * still finds them: `total` (budget and history lines), the trended years (quality and history),
- * then the history's and the peer comparisons' own, then why a quality row is short of green. docs/outputs.md says what each holds per section.
+ * then the history's and the peer comparisons' own, then why a quality row is short of green, then
+ * the shared costs' split. docs/outputs.md says what each holds per section.
  */
 export const MORE_COLUMNS = [
   'total', 'trend_from', 'trend_to',
@@ -14,6 +15,7 @@ export const MORE_COLUMNS = [
   'previous_from', 'previous_to', 'previous_years', 'previous_mean_pct', 'previous_min_pct', 'previous_max_pct', 'previous_over_budget',
   'peer_group_id', 'peer_group_name', 'peer_group_source', 'peer_value', 'peer_value_from', 'peer_members_present', 'peer_diff',
   'status_reasons',
+  'share_pct', 'allocation_method', 'population_year', 'population', 'actual_per_inhabitant_kr', 'usage_measure', 'fair_share_gap_kr',
 ] as const;
 
 type Column = string;
@@ -77,5 +79,25 @@ export function* peerRecords(report: Report, head: readonly Column[]): Generator
         peer_value_from: c.valueFrom, peer_members_present: c.membersPresent, peer_diff: c.difference,
       });
     }
+  }
+}
+
+/**
+ * The shared costs' split as records, a member each in config order: its share by the key, its
+ * parts of the budget, the costs so far and the forecast, and the gap to a split by usage (the
+ * JSON's `allocation`). None when nothing is allocated.
+ */
+export function* allocationRecords(report: Report, head: readonly Column[]): Generator<CsvCell[]> {
+  // A report made in parts (tests, one section) may lack the key.
+  const a = report.allocation ?? null;
+  if (a === null) return;
+  const names = new Map(report.areas.map((x) => [x.code, x]));
+  for (const m of a.members) {
+    yield cellsOf(head, {
+      section: 'allocation', area: m.area, area_name: names.get(m.area)?.name ?? m.area, area_kind: names.get(m.area)?.kind ?? null, period: a.period,
+      budget_year_kr: m.budgetYear, actual_ytd_kr: m.actualYtd, forecast_kr: m.forecast,
+      share_pct: m.sharePct, allocation_method: a.method, population_year: a.populationYear, population: m.population,
+      actual_per_inhabitant_kr: m.actualPerInhabitant, usage_measure: m.usageMeasure, fair_share_gap_kr: m.fairShareGap,
+    });
   }
 }

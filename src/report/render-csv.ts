@@ -2,7 +2,7 @@ import type { QualityRow, Report } from '../model/report.js';
 import type { CsvDialect } from '../model/vocabulary.js';
 import { numberText } from './number-text.js';
 import type { ReportFormat } from './report-format.js';
-import { MORE_COLUMNS, historyRecords, moreCells, peerRecords, type CsvCell } from './csv-sections.js';
+import { MORE_COLUMNS, allocationRecords, historyRecords, moreCells, peerRecords, type CsvCell } from './csv-sections.js';
 
 export type { CsvDialect };
 
@@ -25,8 +25,9 @@ type Cell = CsvCell;
 
 /**
  * The report as one CSV table, its `section` saying what a row is: a row per area × indicator ×
- * service × gender × period (quality), per area × activity (budget), per balance-history line and
- * year (history, history_year) and per peer comparison (peer), with every measure. Numbers with `.` (RFC 4180) or `,`
+ * service × gender × period (quality), per area × activity (budget), per member's part of the
+ * shared costs (allocation), per balance-history line and year (history, history_year) and per peer
+ * comparison (peer), with every measure. Numbers with `.` (RFC 4180) or `,`
  * (excel-sv, which also uses `;` and a BOM so Swedish Excel opens it as intended).
  */
 export function renderCsv(report: Report, dialect: CsvDialect): string {
@@ -76,6 +77,7 @@ export function* renderCsvChunks(report: Report, dialect: CsvDialect, quality: I
       b.forecast, b.forecastDeviation, b.forecastDeviationPct, b.projection, b.forecastOptimistic, '', ...moreCells({ total: b.total }),
     ]);
   }
+  for (const cells of allocationRecords(report, head)) yield line(cells);
   for (const cells of historyRecords(report, head)) yield line(cells);
   for (const cells of peerRecords(report, head)) yield line(cells);
 }

@@ -62,3 +62,24 @@ describe('renderCsv: balance history and peers', () => {
     expect(records(renderCsv(csvReport({ peerGroups: undefined }), 'rfc4180')).map((r) => r.section)).toEqual(['quality', 'budget']);
   });
 });
+
+describe('renderCsv: the shared costs\' split', () => {
+  const allocation = {
+    method: 'population', period: '2025-10', populationYear: '2024', totals: { budgetYear: 2000, actualYtd: 1500, forecast: 2100 },
+    members: [
+      { area: '1460', sharePct: 60, budgetYear: 1200, actualYtd: 900, forecast: 1260, population: 600, actualPerInhabitant: 1.5, usageMeasure: 'brukare', fairShareGap: 150 },
+      { area: '1461', sharePct: 40, budgetYear: 800, actualYtd: 600, forecast: 840, population: 400, actualPerInhabitant: 1.5, usageMeasure: 'brukare', fairShareGap: -150 },
+    ],
+  };
+  it('a record per member after the budget: its share by the key, its parts and the gap to a split by usage', () => {
+    const rows = records(renderCsv(csvReport({ allocation } as never), 'rfc4180'));
+    expect(rows.map((r) => r.section)).toEqual(['quality', 'budget', 'allocation', 'allocation']);
+    const [a, b] = rows.slice(2);
+    expect([a!.area, a!.area_name, a!.period, a!.share_pct, a!.allocation_method, a!.population_year, a!.population, a!.budget_year_kr, a!.actual_ytd_kr, a!.forecast_kr, a!.actual_per_inhabitant_kr, a!.usage_measure, a!.fair_share_gap_kr])
+      .toEqual(['1460', 'Bengtsfors', '2025-10', '60', 'population', '2024', '600', '1200', '900', '1260', '1.5', 'brukare', '150']);
+    expect([b!.area_name, b!.share_pct, b!.fair_share_gap_kr, b!.value]).toEqual(['1461', '40', '-150', '']);
+  });
+  it('nothing allocated: no rows of it', () => {
+    expect(records(renderCsv(csvReport({ allocation: null } as never), 'rfc4180')).map((r) => r.section)).toEqual(['quality', 'budget']);
+  });
+});
