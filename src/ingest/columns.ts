@@ -31,7 +31,7 @@ export const ALIASES: Readonly<Record<Role, readonly string[]>> = {
   ],
   n: ['antal svarande', 'n', 'respondents', 'antal', 'antal svar', 'number of respondents', 'svarande antal'],
   positive: ['antal positiva', 'positiva', 'positive', 'positive count', 'antal positiva svar'],
-  share: ['andel', 'andel positiva', 'share', 'positive share', 'andel positiva svar', 'procent', 'andel %'],
+  share: ['andel', 'andel positiva', 'share', 'positive share', 'andel positiva svar', 'procent', 'andel %', 'share positive', 'percent positive', 'share of positive answers'],
   value: ['varde', 'value', 'resultat', 'utfall varde'],
   gender: ['kon', 'gender', 'sex'],
   budgetYear: ['budget', 'budget helar', 'arsbudget', 'budget ar', 'annual budget', 'budget full year', 'budget year'],

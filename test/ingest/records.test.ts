@@ -44,6 +44,11 @@ describe('survey rows', () => {
     expect(r.findings.find((f) => f.code === 'share-fraction')!.message).toContain('every share of 1460 is at most 1 (here 0.875)');
     expect((r.records[0] as SurveyRecord).share).toBe(0.875);
   });
+  it('reads English headings as an exported survey names them', () => {
+    const r = parseText('Year;Municipality;Service;Question;Respondents;Share positive (%)\n2016;1460 Bengtsfors;Hemtjänst;helhetssyn;120;87,5\n');
+    expect(r.kind).toBe('survey');
+    expect((r.records[0] as SurveyRecord)).toMatchObject({ area: { code: '1460' }, period: '2016', n: 120, share: 87.5 });
+  });
   it('rejects impossible values with line and column', () => {
     const r = parseText(survey([
       '2024;1460;Hemtjänst;helhetssyn;112;104,5',
