@@ -115,21 +115,21 @@ function inferSign(table: BudgetTable, totalText: readonly string[], findings: F
 }
 
 /**
- * Mixed signs: when at least three lines in four (an area's activity, its budget amounts in every
- * row) are of one sign and none of both, that is how costs are written, and the others are lines
- * whose income exceeds their cost (a refugee reception run on state grants, written positive
- * among costs written negative); they are named. Otherwise costs are taken as written positive.
- * Either way a warning says so.
+ * Mixed signs: each cost line (an area's activity, the budget amounts of all its rows) takes the
+ * sign of at least three in four of its amounts (a correction month of the other sign does not
+ * turn it), else it is of both. When no line is of both and at least three lines in four share a
+ * sign, that is how costs are written; the other lines are lines whose income exceeds their cost
+ * (a refugee reception run on state grants, written positive among costs written negative), named.
+ * Otherwise costs are taken as written positive. Either way a warning says so.
  */
 function majoritySign(table: BudgetTable, totalText: readonly string[], revenueText: readonly boolean[], findings: FindingInput[]): Sign {
-  const signs = lineSigns(table, totalText, revenueText);
   const lines = { negative: [] as string[], positive: [] as string[], both: 0 };
-  for (const [line, sign] of signs) {
+  for (const [line, sign] of lineSigns(table, totalText, revenueText)) {
     if (sign === 'both') lines.both++;
     else lines[sign].push(line);
   }
   const [most, fewer, sign] = lines.negative.length >= lines.positive.length ? [lines.negative, lines.positive, 'negative'] as const : [lines.positive, lines.negative, 'positive'] as const;
-  if (lines.both > 0 || fewer.length === 0 || most.length < 3 * fewer.length) {
+  if (lines.both > 0 || most.length === 0 || most.length < 3 * fewer.length) {
     findings.push({ code: 'sign-mixed', args: { sign: 'positive' } });
     return 'costs-positive';
   }
@@ -139,10 +139,10 @@ function majoritySign(table: BudgetTable, totalText: readonly string[], revenueT
   return sign === 'negative' ? 'costs-negative' : 'costs-positive';
 }
 
-/** Each cost line's sign (area code and activity), from the budget amounts of all its rows, as `inferSign` reads them. */
+/** Each cost line's sign (area code and activity): that of three in four of its budget amounts, else both. */
 function lineSigns(table: BudgetTable, totalText: readonly string[], revenueText: readonly boolean[]): Map<string, 'negative' | 'positive' | 'both'> {
   const a = table.amounts;
-  const out = new Map<string, 'negative' | 'positive' | 'both'>();
+  const counts = new Map<string, { negative: number; positive: number }>();
   for (let i = 0; i < table.length; i++) {
     const t = table.activity[i]!;
     if (totalText[t] || revenueText[t]) continue;
@@ -150,11 +150,13 @@ function lineSigns(table: BudgetTable, totalText: readonly string[], revenueText
     for (let k = i * W; k < i * W + 3; k++) {
       const v = a[k]!;
       if (!(v !== 0 && v === v)) continue;
-      const sign = v < 0 ? 'negative' : 'positive';
-      const prior = out.get(line);
-      out.set(line, prior === undefined || prior === sign ? sign : 'both');
+      const c = counts.get(line) ?? counts.set(line, { negative: 0, positive: 0 }).get(line)!;
+      if (v < 0) c.negative++;
+      else c.positive++;
     }
   }
+  const out = new Map<string, 'negative' | 'positive' | 'both'>();
+  for (const [line, c] of counts) out.set(line, c.negative >= 3 * c.positive ? 'negative' : c.positive >= 3 * c.negative ? 'positive' : 'both');
   return out;
 }
 

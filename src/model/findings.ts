@@ -69,7 +69,7 @@ const MESSAGES = {
   'duplicate-conflict': (a) => `same key as line ${a.first} (${a.key}) with a different value`,
   'duplicate-row': (a) => `repeats line ${a.first} (${a.key}); counted once`,
   'sign-inferred': (a) => `all budget amounts are ${a.sign}: costs read as written ${a.sign}`,
-  'sign-majority': (a) => `budget amounts have mixed signs: ${a.count} of ${a.of} lines are ${a.sign}, so costs are read as written ${a.sign}; the others (${a.lines}) as lines whose income exceeds their cost (set "sign" for this file if that is wrong)`,
+  'sign-majority': (a) => `budget amounts have mixed signs: ${a.count} of ${a.of} lines are ${a.sign}, so costs are read as written ${a.sign}; ${a.lines === '' ? 'the few amounts of the other sign within them (corrections) are read as written' : `the others (${a.lines}) as lines whose income exceeds their cost`} (set "sign" for this file if that is wrong)`,
   'sign-contradicted': (a) => `the sign is set to costs written ${a.sign}, but every budget amount in the file is ${a.shown}: read as set, so every deviation is the other way round if the setting is wrong (check "sign" or --sign)`,
   'sign-mixed': (a) => `budget amounts have mixed signs; assumed costs written ${a.sign} (set "sign" for this file)`,
   'unit-from-header': (a) => `amount unit ${a.unit} taken from header "${a.header}"`,

@@ -61,6 +61,10 @@ describe('finishBudget', () => {
     // Every annual budget positive, one monthly budget negative (a correction): no line is all negative.
     const corrected = table(['Äldreomsorg', 'IFO', 'LSS', 'Hemtjänst'].map((a, i): [string, ...Amounts] => [a, 1200, null, i === 0 ? -5 : 100, null, null, null]));
     expect(finish(corrected).codes).toEqual(['sign-mixed@-']);
+    // Costs written negative, three months a line, one positive monthly budget (a correction): still negative.
+    const months = ['Äldreomsorg', 'IFO', 'LSS'].flatMap((a) => [0, 1, 2].map((m): [string, ...Amounts] => [a, -1200, null, a === 'LSS' && m === 1 ? 5 : -100, null, null, null]));
+    const negative = finish(table(months));
+    expect([negative.out.sign, negative.out.findings]).toEqual(['costs-negative', [{ code: 'sign-majority', args: { sign: 'negative', count: 3, of: 3, lines: '' } }]]);
     // Revenue lines of both signs and no cost line: nothing counted, no majority named.
     expect(finish(table([['Skatteintäkter', 500, null, null, null, null, null], ['Statsbidrag', -20, null, null, null, null, null]])).codes).toEqual(['sign-mixed@-']);
   });
