@@ -73,7 +73,7 @@ export function planRecords(table: TableHead, sample: readonly Row[], opts: Reco
   const kolada = isKoladaExtract(table.headers);
   const plan: RecordPlan = {
     header, kind: undefined, layout, roles: map.roles, decimal, kolada,
-    genderFilter: genderFilterOf(kind, kolada, opts.gender),
+    genderFilter: genderFilterOf(kind, map.roles.n !== undefined, kolada, opts.gender),
     findings, unit: 'kr', unitAssumed: true,
   };
   if (opts.gender !== undefined && opts.gender !== 'all' && plan.genderFilter === 'all') findings.push({ code: 'gender-not-applied', line: table.headerLine, args: { gender: opts.gender } });
@@ -97,12 +97,12 @@ export function planRecords(table: TableHead, sample: readonly Row[], opts: Reco
 
 /**
  * Which gender's rows a file gives. Kolada rows exist per gender; like Kolada's own views, the
- * total is kept unless told otherwise. A file of respondents' answers or of survey counts is read
- * for every gender whatever is asked: a report of one gender's respondents suppresses other cells
+ * total is kept unless told otherwise. A file of respondents' answers or of survey counts (or of
+ * values with a respondent count, `n`) is read for every gender whatever is asked: a report of one gender's respondents suppresses other cells
  * than the full one, and two such runs together gave away a cell of three respondents.
  */
-function genderFilterOf(kind: string | undefined, kolada: boolean, asked: GenderFilter | undefined): GenderFilter {
-  if (kind === 'answers' || kind === 'survey') return 'all';
+function genderFilterOf(kind: string | undefined, counted: boolean, kolada: boolean, asked: GenderFilter | undefined): GenderFilter {
+  if (kind === 'answers' || kind === 'survey' || counted) return 'all';
   return asked ?? (kolada ? 'T' : 'all');
 }
 

@@ -49,6 +49,15 @@ describe('survey rows', () => {
     expect(r.kind).toBe('survey');
     expect((r.records[0] as SurveyRecord)).toMatchObject({ area: { code: '1460' }, period: '2016', n: 120, share: 87.5 });
   });
+  it('reads every gender of values with a respondent count whatever --gender asks (suppression must see them all)', () => {
+    const text = 'kpi;municipality_id;year;gender;value;n\nU21468;1460;2025;T;80;40\nU21468;1460;2025;K;85,7;35\nU21468;1460;2025;M;40;5\n';
+    const r = parseText(text, { kind: 'values', gender: 'K' });
+    expect(r.records.map((x) => x.gender)).toEqual(['T', 'K', 'M']);
+    expect(codes(r, 'warning')).toEqual(['gender-not-applied@1:-']);
+    // Without a count the filter holds.
+    const plain = parseText(text.replace(';n\n', '\n').replace(/;(40|35|5)\n/g, '\n'), { kind: 'values', gender: 'K' });
+    expect(plain.records.map((x) => x.gender)).toEqual(['K']);
+  });
   it('rejects impossible values with line and column', () => {
     const r = parseText(survey([
       '2024;1460;Hemtjänst;helhetssyn;112;104,5',
