@@ -83,7 +83,7 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   appendAll(findings, table.findings);
   const coverage = coverageOf(table, tables, months.used);
   if (settings.period !== undefined) findings.push(...periodFindings(settings.period, coverage, budgetPeriod));
-  findings.push(...membersWithoutData(settings, coverage));
+  findings.push(...membersWithoutData(settings, table, tables));
   const budget = budgetSection(tables, budgetPeriod, settings, findings);
   const results = resultRows(budget.rows, settings);
   const allocation = allocateSharedCosts(budget.shared, budget.year, budget.upTo, settings, findings);
@@ -119,9 +119,10 @@ function budgetMonths(tables: readonly BudgetTable[], period: string | undefined
  * A member the inputs have no figures for is named: it has no section, and the organisation's
  * pooled survey figures, which need every member's cell, are not made.
  */
-function membersWithoutData(settings: Settings, coverage: Coverage): Finding[] {
-  const have = new Set([...coverage.municipalities, ...(coverage.regions ?? [])]);
-  return settings.members.filter((m) => !have.has(m.code)).map((m) => finding('(config)', { code: 'member-no-data', args: { member: `${m.code} ${m.name}` } }));
+function membersWithoutData(settings: Settings, table: QualityTable, tables: readonly BudgetTable[]): Finding[] {
+  const have = new Set(table.areas.keys());
+  for (const t of tables) for (const a of t.areas) have.add(a.code);
+  return settings.members.filter((m) => !have.has(m.code)).map((m) => finding('(config)', { code: 'member-no-data', args: { member: m.name === undefined ? m.code : `${m.code} ${m.name}` } }));
 }
 
 /** The latest of `months` in `period`'s year up to it; null when there is none. */

@@ -136,6 +136,13 @@ describe('warnings reach the person', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('(config): warning member-no-data: member 1438 Dals-Ed has no figures in the inputs: no section of its own, and no pooled survey figures for the organisation (they need every member)');
     expect(r.stderr).not.toContain('member 1460');
+    // Figures of any kind count: a region member with budget lines only has data.
+    const withRegion = { ...config, members: [...config.members.slice(0, 2), { code: '13', name: 'Region Halland' }], inputs: [{ path: 'k.csv' }, { path: 'b.csv', unit: 'tkr', period: '2025-03' }] };
+    writeFileSync(join(dir, 'c2.json'), JSON.stringify(withRegion));
+    writeFileSync(join(dir, 'b.csv'), 'Kommun;Verksamhet;Budget helår;Budget ack;Utfall ack\nRegion Halland;Vård;1200;300;310\n');
+    const r2 = await tillit(['report', '--config', 'c2.json', '--format', 'json'], { cwd: dir });
+    expect(r2.code).toBe(0);
+    expect(r2.stderr).not.toContain('member-no-data');
   });
   it('the bundled example has no warning: stderr stays empty', async () => {
     expect((await tillit(['report', '--config', CONFIG, '--format', 'json'])).stderr).toBe('');

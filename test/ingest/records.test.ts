@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sumKind } from '../../src/ingest/budget-rows.js';
+import { defaultConfig } from '../../src/config/parse.js';
+import { parseInput } from '../../src/ingest/parse-input.js';
+import { ingestOptions } from '../../src/ingest/resolve.js';
 import { answerRecordSchema, type SurveyRecord } from '../../src/model/records.js';
 import { answerRecords, budgetRecords, codes, parseText } from './helpers.js';
 
@@ -51,11 +54,12 @@ describe('survey rows', () => {
   });
   it('reads every gender of values with a respondent count whatever --gender asks (suppression must see them all)', () => {
     const text = 'kpi;municipality_id;year;gender;value;n\nU21468;1460;2025;T;80;40\nU21468;1460;2025;K;85,7;35\nU21468;1460;2025;M;40;5\n';
-    const r = parseText(text, { kind: 'values', gender: 'K' });
+    const values = (t: string) => parseInput(new TextEncoder().encode(t), { ...ingestOptions(defaultConfig(), { kind: 'values' }, { gender: 'K' }), file: 'in.csv' });
+    const r = values(text);
     expect(r.records.map((x) => x.gender)).toEqual(['T', 'K', 'M']);
     expect(codes(r, 'warning')).toEqual(['gender-not-applied@1:-']);
     // Without a count the filter holds.
-    const plain = parseText(text.replace(';n\n', '\n').replace(/;(40|35|5)\n/g, '\n'), { kind: 'values', gender: 'K' });
+    const plain = values(text.replace(';n\n', '\n').replace(/;(40|35|5)\n/g, '\n'));
     expect(plain.records.map((x) => x.gender)).toEqual(['K']);
   });
   it('rejects impossible values with line and column', () => {
