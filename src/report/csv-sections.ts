@@ -1,4 +1,5 @@
 import type { BalanceHistory, Report } from '../model/report.js';
+import { areaName, resolveArea } from '../model/register.js';
 
 /** A CSV cell before it is written: text, a number, a yes/no, or empty. */
 export type CsvCell = string | number | boolean | null;
@@ -91,10 +92,18 @@ export function* allocationRecords(report: Report, head: readonly Column[]): Gen
   // A report made in parts (tests, one section) may lack the key.
   const a = report.allocation ?? null;
   if (a === null) return;
-  const names = new Map(report.areas.map((x) => [x.code, x]));
+  // A file of the organisation alone (`--out DIR/`) lists only its own area: members by the register.
+  const listed = new Map(report.areas.map((x) => [x.code, x]));
+  const member = (code: string): { name: string; kind: string | null } => {
+    const known = listed.get(code);
+    if (known !== undefined) return known;
+    const r = resolveArea(code);
+    return r.ok ? { name: areaName(r.area), kind: r.area.kind } : { name: code, kind: null };
+  };
   for (const m of a.members) {
+    const { name, kind } = member(m.area);
     yield cellsOf(head, {
-      section: 'allocation', area: m.area, area_name: names.get(m.area)?.name ?? m.area, area_kind: names.get(m.area)?.kind ?? null, period: a.period,
+      section: 'allocation', area: m.area, area_name: name, area_kind: kind, period: a.period,
       budget_year_kr: m.budgetYear, actual_ytd_kr: m.actualYtd, forecast_kr: m.forecast,
       share_pct: m.sharePct, allocation_method: a.method, population_year: a.populationYear, population: m.population,
       actual_per_inhabitant_kr: m.actualPerInhabitant, usage_measure: m.usageMeasure, fair_share_gap_kr: m.fairShareGap,

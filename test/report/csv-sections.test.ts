@@ -77,7 +77,11 @@ describe('renderCsv: the shared costs\' split', () => {
     const [a, b] = rows.slice(2);
     expect([a!.area, a!.area_name, a!.period, a!.share_pct, a!.allocation_method, a!.population_year, a!.population, a!.budget_year_kr, a!.actual_ytd_kr, a!.forecast_kr, a!.actual_per_inhabitant_kr, a!.usage_measure, a!.fair_share_gap_kr])
       .toEqual(['1460', 'Bengtsfors', '2025-10', '60', 'population', '2024', '600', '1200', '900', '1260', '1.5', 'brukare', '150']);
-    expect([b!.area_name, b!.share_pct, b!.fair_share_gap_kr, b!.value]).toEqual(['1461', '40', '-150', '']);
+    expect([b!.area_name, b!.share_pct, b!.fair_share_gap_kr, b!.value]).toEqual(['Mellerud', '40', '-150', '']);
+  });
+  it('a file of the organisation alone names its members by the register', () => {
+    const rows = records(renderCsv(csvReport({ allocation, areas: [{ code: 'BM', name: 'BM', kind: 'organisation', member: false }] } as never), 'rfc4180'));
+    expect(rows.filter((r) => r.section === 'allocation').map((r) => `${r.area} ${r.area_name} ${r.area_kind}`)).toEqual(['1460 Bengtsfors municipality', '1461 Mellerud municipality']);
   });
   it('nothing allocated: no rows of it', () => {
     expect(records(renderCsv(csvReport({ allocation: null } as never), 'rfc4180')).map((r) => r.section)).toEqual(['quality', 'budget']);
