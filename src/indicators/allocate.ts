@@ -59,6 +59,8 @@ export function allocationWeights(key: AllocationKey, members: readonly MemberWe
     case 'usage':
       return norm(members.map((m) => m.usage));
     case 'mixed': {
+      // Wholly equal, the population plays no part.
+      if (key.equalPercent >= 100) return members.map(() => 1 / k);
       const pop = norm(members.map((m) => m.population));
       if (pop === undefined) return undefined;
       const e = key.equalPercent / 100;

@@ -30,7 +30,7 @@ export function allocateSharedCosts(shared: Line | undefined, year: number, upTo
   const period = `${year}-${String(month).padStart(2, '0')}`;
   const input = keyInput(settings, period.slice(0, 4), findings);
   const agreed = settings.allocation;
-  const byPopulation = agreed.method === 'population' || agreed.method === 'mixed';
+  const byPopulation = agreed.method === 'population' || (agreed.method === 'mixed' && agreed.equalPercent < 100);
   const noYear = byPopulation && input.populationYear === null ? 'population' : agreed.method === 'usage' && input.usageYear === null ? 'usage' : undefined;
   if (noYear !== undefined) {
     // Members' figures of different years are not one key: one member would pay for all.
@@ -60,7 +60,8 @@ export function allocateSharedCosts(shared: Line | undefined, year: number, upTo
 function keyInput(settings: Settings, year: string, findings: Finding[]): KeyInput {
   const { members, allocation } = settings;
   const from = allocation.populationFrom === 'previous-year' ? String(Number(year) - 1) : year;
-  const populationYears = commonYears(members.map((m) => m.population));
+  // A population of 0 is no figure: a member would pay nothing (or only its equal part).
+  const populationYears = commonYears(members.map((m) => Object.fromEntries(Object.entries(m.population).filter(([, v]) => v > 0))));
   const populationYear = populationYears.filter((y) => y <= from).at(-1) ?? populationYears.filter((y) => y <= year).at(-1) ?? null;
   const measure = allocation.method === 'usage' ? allocation.measure : Object.keys(members[0]!.usage).sort()[0];
   const usageYear = measure === undefined ? null : commonYears(members.map((m) => m.usage[measure] ?? {})).filter((y) => y <= year).at(-1) ?? null;

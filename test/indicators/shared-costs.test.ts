@@ -49,6 +49,14 @@ describe('allocateSharedCosts', () => {
     const a = allocateSharedCosts(shared(), 2025, 12, settings({ method: 'population', populationFrom: 'previous-year' }, members), findings)!;
     expect([a.populationYear, a.members.map((m) => m.sharePct)]).toEqual(['2023', [66.6667, 22.2222, 11.1111]]);
   });
+  it('a population of 0 is no figure; a mixed key split wholly equally needs none', () => {
+    const findings: Finding[] = [];
+    const members = [member('1460', { 2024: 3000 }), member('1461', { 2024: 0 })];
+    expect(allocateSharedCosts(shared(), 2025, 12, settings({ method: 'mixed', equalPercent: 30, populationFrom: 'previous-year' } as Config['allocation'], members), findings)).toBeNull();
+    expect(findings.map((f) => f.code)).toEqual(['allocation-no-common-year']);
+    const equal = allocateSharedCosts(shared(), 2025, 12, settings({ method: 'mixed', equalPercent: 100, populationFrom: 'previous-year' } as Config['allocation'], [member('1460', {}), member('1461', {})]), findings)!;
+    expect(equal.members.map((m) => m.sharePct)).toEqual([50, 50]);
+  });
   it('usage of one year for every member: the latest they all have, else nothing allocated by usage', () => {
     const findings: Finding[] = [];
     const members = [member('1460', { 2024: 3000 }, { brukare: { 2024: 10, 2025: 10 } }), member('1461', { 2024: 1000 }, { brukare: { 2024: 10, 2025: 30 } }), member('1438', { 2024: 1000 }, { brukare: { 2024: 20 } })];
