@@ -59,6 +59,9 @@ export function budgetRows(entries: ReadonlyMap<string, LineEntry>, config: Conf
   const rows: BudgetRow[] = [];
   const make = makeRow(config, o, coverage, orgCode);
   const behind = new Map<string, { file: string; period: string }>();
+  // Files read month by month: a line of theirs without an outcome some month is named.
+  const monthly = new Set<string>();
+  for (const e of entries.values()) if (hasMonthlyOutcome(e.line.current)) monthly.add(e.file);
   for (const [area, { kind, shown: lines }] of byArea) {
     // A copy: the organisation's own lines are also what its shared costs are made of.
     const shown = [...lines].sort((a, b) => SV.compare(a.activity, b.activity));
@@ -67,7 +70,7 @@ export function budgetRows(entries: ReadonlyMap<string, LineEntry>, config: Conf
       const row = make(area, kind, s, s === shown.at(-1) && shown.length > 1);
       if (row === undefined) continue;
       rows.push(row);
-      const gaps = s.parts === undefined && row.actualYtd === null ? monthsWithoutOutcome(s.line.current, month(row.period)) : [];
+      const gaps = s.parts === undefined && row.actualYtd === null ? monthsWithoutOutcome(s.line.current, month(row.period), s.file !== undefined && monthly.has(s.file)) : [];
       if (gaps.length > 0) findings.push(finding(s.file ?? '(budget)', { code: 'budget-months-missing', args: { area, activity: row.activity, months: gaps.map((m) => monthText(o.year, m)).join(', '), period: row.period } }));
       const lacking = s.parts !== undefined && row.deviation === null && row.periodNote !== 'no-common-month' ? partsWithoutFigures(s.parts, month(row.period)) : [];
       if (lacking.length > 0) findings.push(finding('(budget)', { code: 'budget-sum-incomplete', args: { area, activity: row.activity, parts: lacking.join(', '), period: row.period } }));
@@ -157,18 +160,20 @@ function sumOf(shown: readonly Shown[]): Line {
 
 /**
  * The months 1…`upTo` of a line's year without an outcome (no row, or a row without its monthly
- * outcome), when the line is read month by month (some month has a monthly outcome): why its
- * outcome to date cannot be summed. Empty for a line with no monthly outcomes at all (a
- * year-to-date file, or one without outcomes), where nothing was to be summed.
+ * outcome), when the line is read month by month (its file has monthly outcomes): why its outcome
+ * to date cannot be summed. Empty for a line of a year-to-date file or of one without outcomes,
+ * where nothing was to be summed.
  */
-function monthsWithoutOutcome(y: BudgetYear, upTo: number): number[] {
+function monthsWithoutOutcome(y: BudgetYear, upTo: number, monthly: boolean): number[] {
   const out: number[] = [];
-  let monthly = false;
-  for (let m = 1; m <= upTo; m++) {
-    if (!y.has(m) || y.get(m, ACTUAL_MONTH) === null) out.push(m);
-    else monthly = true;
-  }
-  return monthly ? out : [];
+  if (monthly) for (let m = 1; m <= upTo; m++) if (!y.has(m) || y.get(m, ACTUAL_MONTH) === null) out.push(m);
+  return out;
+}
+
+/** Whether a line's year has a monthly outcome in some month. */
+function hasMonthlyOutcome(y: BudgetYear): boolean {
+  for (let m = 1; m <= 12; m++) if (y.has(m) && y.get(m, ACTUAL_MONTH) !== null) return true;
+  return false;
 }
 
 const ACTUAL_MONTH = BUDGET_AMOUNTS.indexOf('actualMonth');

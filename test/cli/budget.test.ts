@@ -154,6 +154,12 @@ describe('a line without one month\'s outcome (monthly amounts, no year-to-date 
     expect(budget.find((b) => b.activity === 'LSS')).toMatchObject({ deviation: 0, status: 'green' });
     expect(r.stderr).not.toContain('1460 LSS: no outcome');
   });
+  it('is said of a line with no outcome in any month of a file read month by month', async () => {
+    const noOutcome = rows.map((r) => (r.includes(';LSS;') ? r.replace(/;5000$/, ';') : r));
+    writeFileSync(join(dir, 'no-lss.csv'), `Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad\n${noOutcome.join('\n')}\n`);
+    const r = await tillit(['report', join(dir, 'no-lss.csv'), '--unit', 'tkr', '--format', 'json']);
+    expect(r.stderr).toMatch(/no-lss.csv: warning budget-months-missing: 1460 LSS: no outcome for 2025-01, 2025-02, .* 2025-10, so its outcome to date after 2025-10 cannot be added up/);
+  });
   it('is not said of a line with no monthly outcome at all (a budget-only file): nothing was to be added up', async () => {
     const budgetOnly = rows.map((r) => r.split(';').slice(0, 5).join(';'));
     writeFileSync(join(dir, 'budget-only.csv'), `Period;Kommun;Verksamhet;Budget helår;Budget månad\n${budgetOnly.join('\n')}\n`);
