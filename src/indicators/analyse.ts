@@ -73,7 +73,7 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   const tables = inputs.flatMap((i) => (i.budget ? [i.budget] : []));
   const months = budgetMonths(tables, settings.period);
   // A `--period` month no budget file has: the section is at the latest month before it that year
-  // (`period-no-budget-data` says so), not labelled with a month none of its figures are from.
+  // (`period-budget-earlier` says so), not labelled with a month none of its figures are from.
   const budgetPeriod = settings.period?.length === 7 ? latestUpTo(months.used, settings.period) : months.latest;
   const table = qualityTable(inputs, settings);
   for (let k = 0; k < findings.length; k++) {

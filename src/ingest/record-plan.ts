@@ -97,9 +97,10 @@ export function planRecords(table: TableHead, sample: readonly Row[], opts: Reco
 
 /**
  * Which gender's rows a file gives. Kolada rows exist per gender; like Kolada's own views, the
- * total is kept unless told otherwise. A file of respondents' answers or of survey counts (or of
- * values with a respondent count, `n`) is read for every gender whatever is asked: a report of one gender's respondents suppresses other cells
- * than the full one, and two such runs together gave away a cell of three respondents.
+ * total is kept unless told otherwise. A file with respondent counts (answers, survey counts,
+ * values with an `n`) is read for every gender whatever is asked: a report of one gender's
+ * respondents suppresses other cells than the full one, and two such runs together gave away a
+ * cell of three respondents.
  */
 function genderFilterOf(kind: string | undefined, counted: boolean, kolada: boolean, asked: GenderFilter | undefined): GenderFilter {
   if (kind === 'answers' || kind === 'survey' || counted) return 'all';
