@@ -70,9 +70,9 @@ export function budgetRows(entries: ReadonlyMap<string, LineEntry>, config: Conf
       const row = make(area, kind, s, s === shown.at(-1) && shown.length > 1);
       if (row === undefined) continue;
       rows.push(row);
-      const gaps = s.parts === undefined && row.actualYtd === null ? monthsWithoutOutcome(s.line.current, month(row.period), s.file !== undefined && monthly.has(s.file)) : [];
+      const gaps = s.parts === undefined && row.actualYtd === null ? monthsWithoutOutcome(s.line.current, monthOf(row.period), s.file !== undefined && monthly.has(s.file)) : [];
       if (gaps.length > 0) findings.push(finding(s.file ?? '(budget)', { code: 'budget-months-missing', args: { area, activity: row.activity, months: gaps.map((m) => monthText(o.year, m)).join(', '), period: row.period } }));
-      const lacking = s.parts !== undefined && row.deviation === null && row.periodNote !== 'no-common-month' ? partsWithoutFigures(s.parts, month(row.period)) : [];
+      const lacking = s.parts !== undefined && row.deviation === null && row.periodNote !== 'no-common-month' ? partsWithoutFigures(s.parts, monthOf(row.period)) : [];
       if (lacking.length > 0) findings.push(finding('(budget)', { code: 'budget-sum-incomplete', args: { area, activity: row.activity, parts: lacking.join(', '), period: row.period } }));
       if (row.periodNote === 'behind' && s.parts === undefined && s.file !== undefined) behind.set(`${area}\u0000${row.period}`, { file: s.file, period: row.period });
       if (row.periodNote === 'common-month' || row.periodNote === 'no-common-month') {
@@ -191,7 +191,7 @@ function partsWithoutFigures(parts: NonNullable<Shown['parts']>, month: number):
 }
 
 /** The month (1–12) of a `YYYY-MM` period. */
-const month = (period: string): number => Number(period.slice(5, 7));
+const monthOf = (period: string): number => Number(period.slice(5, 7));
 
 function monthText(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, '0')}`;

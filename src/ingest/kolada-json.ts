@@ -143,11 +143,11 @@ class KoladaEntries {
     if (area.ok && area.repairedFrom !== undefined) this.out.findings.push({ code: 'area-code-repaired', ...pos, received: truncate(municipality), args: { from: area.repairedFrom, to: area.area.code } });
     for (const g of genders) {
       this.out.counts.read++;
-      this.gender(kpi, municipality, get(entry, 'period'), g, isObject(g) ? positions.get(g) ?? pos : pos, pos);
+      this.gender(kpi, municipality, area, get(entry, 'period'), g, isObject(g) ? positions.get(g) ?? pos : pos, pos);
     }
   }
 
-  private gender(kpi: string, municipality: string, period: unknown, g: unknown, gpos: JsonPos, pos: JsonPos): void {
+  private gender(kpi: string, municipality: string, area: ReturnType<typeof resolveArea>, period: unknown, g: unknown, gpos: JsonPos, pos: JsonPos): void {
     const { findings, counts } = this.out;
     const gender = get(g, 'gender') as Gender | undefined;
     const value = get(g, 'value');
@@ -164,7 +164,6 @@ class KoladaEntries {
     if (get(g, 'isdeleted') === true) return ignore('value-deleted');
     if (typeof status === 'string' && status.trim() !== '') return ignore('status-excluded', { status: truncate(status) });
     if (value === null || value === undefined) return ignore('value-missing');
-    const area = resolveArea(municipality);
     const year = String(period);
     if (!area.ok) {
       findings.push({ code: 'area-unknown', ...pos, received: truncate(municipality) });
