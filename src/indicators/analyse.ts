@@ -181,6 +181,10 @@ function yearsAndMilestones(
   const history = balanceYears(tables, budget.lines, config, { year: budget.year, upTo: budget.upTo, rows: budget.rows, alpha }, findings);
   const balanceHistory = history.history.filter((h) => keepArea(h.area, h.areaKind));
   const milestones = milestoneReport(config, qualityMilestones(table, config, keepArea), history.milestones, new Set(balanceHistory.map((h) => h.area)));
+  // A milestone with no levels would leave no trace in the report: it is named instead.
+  for (const m of milestones) {
+    if (m.quality.length === 0 && m.balance.length === 0) findings.push(finding('(config)', { code: 'milestone-no-levels', args: { period: m.period, label: m.label } }));
+  }
   return { balanceHistory, milestones };
 }
 

@@ -94,4 +94,18 @@ describe('milestones in the config', () => {
     expect(r.stderr).toContain('tillit.config.json: milestones[1].period: ');
     expect(r.stderr).toContain('milestone 2021 is given twice (also milestones[0])');
   });
+  it('names a milestone with no years on one side instead of leaving it out in silence', async () => {
+    const config = inputs(false);
+    const c = JSON.parse(readFileSync(config, 'utf8')) as { milestones: unknown[] };
+    c.milestones.push({ period: '2030', label: 'Ny modell' });
+    writeFileSync(config, JSON.stringify(c));
+    const r = await tillit(['report', '--config', config, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('(config): warning milestone-no-levels: milestone 2030 (Ny modell): no series in the report has a year before it and a year from it on, up to the report\'s year, so there is no level before and after it');
+    // The milestone that has levels on both sides is not named.
+    expect(r.stderr).not.toContain('milestone 2021');
+    const report = JSON.parse(r.stdout) as { milestones: { period: string; quality: unknown[] }[]; findings: { code: string }[] };
+    expect(report.milestones.map((m) => [m.period, m.quality.length > 0])).toEqual([['2021', true], ['2030', false]]);
+    expect(report.findings.filter((f) => f.code === 'milestone-no-levels')).toHaveLength(1);
+  });
 });
