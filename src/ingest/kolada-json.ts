@@ -123,7 +123,8 @@ class KoladaPages implements JsonWalker {
 /** A values entry (one indicator, area and period) to a record per gender, each used, ignored or rejected. */
 class KoladaEntries {
   /** The first line of each indicator, area, period and gender. */
-  private readonly seen = new Map<string, number>();
+  /** Each cell's first entry: its line and value (a repeat with the same value is read once). */
+  private readonly seen = new Map<string, { line: number; value: number }>();
 
   constructor(private readonly opts: KoladaOptions, private readonly out: KoladaResult) {}
 
@@ -190,10 +191,13 @@ class KoladaEntries {
     const key = `${kpi}|${area.area.code}|${year}|${gender}`;
     const first = this.seen.get(key);
     if (first !== undefined) {
-      findings.push({ code: 'duplicate-conflict', ...gpos, args: { first, key: key.replace(/\|/g, ' / ') } });
+      const args = { first: first.line, key: key.replace(/\|/g, ' / ') };
+      // The same cell twice (a page fetched twice, a code written "1460" once and 1460 once) is no conflict.
+      if (first.value === parsed.data.value) return ignore('duplicate-row', args);
+      findings.push({ code: 'duplicate-conflict', ...gpos, args });
       return this.reject(gpos.line, g, 'duplicate-conflict');
     }
-    this.seen.set(key, gpos.line);
+    this.seen.set(key, { line: gpos.line, value: parsed.data.value });
     this.out.records.push(parsed.data);
     counts.used++;
   }

@@ -95,6 +95,12 @@ describe('Kolada API JSON', () => {
     expect(r.findings.map((f) => f.code)).toEqual(['area-unknown', 'duplicate-conflict']);
     expect(r.counts).toMatchObject({ used: 1, rejected: 2 });
   });
+  it('reads a cell given twice with the same value once, its municipality written as text or as a number', () => {
+    const r = koladaJsonToRecords(page([entry('1460', 2024, [g('T', 81.5)]), { ...entry('1460', 2024, [g('T', 81.5)]), municipality: 1460 }]), { file: 'k.json', gender: 'all' });
+    expect(r.findings.map((f) => [f.code, f.args])).toEqual([['duplicate-row', { first: 8, key: 'U21468 / 1460 / 2024 / T' }]]);
+    expect(r.counts).toMatchObject({ used: 1, ignored: 1, rejected: 0 });
+    expect(r.records.map((x) => x.kind === 'values' && x.value)).toEqual([81.5]);
+  });
   it('is detected by parseInput, which reports the format', () => {
     const r = parseText(page([entry('1460', 2024, [g('T', 1)])]), {}, 'k.json');
     expect(r).toMatchObject({ format: 'kolada-json', kind: 'values', counts: { used: 1 } });
