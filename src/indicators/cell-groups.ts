@@ -47,7 +47,7 @@ export function cellGroups(list: readonly number[], o: Observations, memberIds: 
       residualOf.set(area, counts.push(unknown) - 1);
       groups.push({ total: t, parts: [k, m, counts.length - 1] });
     } else {
-      groups.push({ total: t, parts: [k, m] });
+      pushRelation(groups, t, [k, m]);
     }
   }
   if (memberIds.length > 0) {
@@ -62,11 +62,20 @@ export function cellGroups(list: readonly number[], o: Observations, memberIds: 
         else for (const c of memberIds) parts.push(of(c, g));
       }
       for (const c of memberIds) parts.push(residualOf.get(c) ?? -1);
-      groups.push({ total: org[0], parts });
+      pushRelation(groups, org[0], parts);
     }
-    for (const g of [0, 1, 2]) groups.push({ total: org?.[g] ?? -1, parts: memberIds.map((c) => of(c, g)) });
+    for (const g of [0, 1, 2]) pushRelation(groups, org?.[g] ?? -1, memberIds.map((c) => of(c, g)));
   }
   const flags = new Uint8Array(counts.length);
   flags.fill(1, list.length);
   return { n: Float64Array.from(counts), positive: Float64Array.from(positives), groups, residual: { flags, owner } };
+}
+
+/**
+ * A total and its parts, when any part is in the data: a total none of whose parts is (an area's
+ * total without a women's or men's row) is no relation a reader can use. Read as "total = 0" it
+ * made the cell unsolvable, and every figure in it was hidden.
+ */
+function pushRelation(groups: IndexedGroup[], total: number, parts: number[]): void {
+  if (parts.some((p) => p >= 0)) groups.push({ total, parts });
 }

@@ -11,7 +11,11 @@ import { pooledShare, positiveShare } from './positive-share.js';
 import type { Settings } from './settings.js';
 
 /** Two sources' figures for one cell that differ: `at` the one set aside, `kept` the one used. */
-export interface Disagreement { obs: number; at: Source; atAnswers: boolean; keptFile: string; value: number; n: number | null; keptValue: number; keptN: number | null }
+export interface Disagreement {
+  obs: number; at: Source; atAnswers: boolean; keptFile: string; value: number; n: number | null; keptValue: number; keptN: number | null;
+  /** One side is the organisation's members pooled (`poolKept`: that side is used), the other its own published row. */
+  pooled?: { poolKept: boolean };
+}
 
 /** The observations of a report's quality records, before suppression. */
 export interface Observed {
@@ -123,6 +127,8 @@ function countAnswers(t: AnswerTable, obs: ObservationColumns, counts: AnswerCou
 class Observer {
   readonly obs = new ObservationColumns();
   readonly disagreements: Disagreement[] = [];
+  /** Set while the organisation's figures are pooled from its members' (`poolOrganisation`). */
+  pooling = false;
 
   /** Puts one observation in its cell, or merges it with the one already there; returns its slot. */
   put(
@@ -167,7 +173,10 @@ class Observer {
     // An incomplete share is no figure to compare: the cell says why it is not published.
     if (!agrees && ((flags | o.flagsOf(prior)) & INCOMPLETE) === 0) {
       const fromAnswers = ((keepPrior ? flags : o.flagsOf(prior)) & FROM_ANSWERS) !== 0;
-      this.disagreements.push({ obs: prior, at: other.sources[0]!, atAnswers: fromAnswers, keptFile: keep.sources[0]!.file, value: other.value, n: other.n, keptValue: keep.value, keptN: keep.n });
+      this.disagreements.push({
+        obs: prior, at: other.sources[0]!, atAnswers: fromAnswers, keptFile: keep.sources[0]!.file, value: other.value, n: other.n, keptValue: keep.value, keptN: keep.n,
+        ...(this.pooling ? { pooled: { poolKept: !keepPrior } } : {}),
+      });
     }
     const merged = [...keep.sources, ...other.sources];
     if (!keepPrior) {
@@ -293,6 +302,7 @@ function putAnswerShares(counts: AnswerCounts, observer: Observer): void {
  */
 function poolOrganisation(observer: Observer, memberIds: readonly number[], orgId: number): void {
   const { obs } = observer;
+  observer.pooling = true;
   const byCell = new Map<number, number[]>();
   for (let i = 0, size = obs.size; i < size; i++) {
     if (!memberIds.includes(obs.areaId(i)) || !obs.isShare(i) || !obs.hasN(i)) continue;

@@ -28,7 +28,8 @@ export function suppressObservations(observed: Observed, min: number): Suppresse
     for (const i of suppressCell(obs, list, memberIds, orgId, min)) residualsByFile.set(obs.fileId(i), (residualsByFile.get(obs.fileId(i)) ?? 0) + 1);
   }
   const behindHidden = hiddenSources(obs, orgId);
-  const findings = observed.disagreements.map((d) => disagreementFinding(d, obs.key(d.obs), !obs.isShown(d.obs), min));
+  const membersShown = (i: number) => memberIds.every((m) => obs.isShown(obs.find(m, obs.cellId(i))));
+  const findings = observed.disagreements.map((d) => disagreementFinding(d, obs.key(d.obs), !obs.isShown(d.obs), min, d.pooled !== undefined && membersShown(d.obs)));
   for (const [file, cells] of residualsByFile) findings.push(finding(obs.files.values[file]!, { code: 'gender-unknown-residual', args: { cells, min } }));
   findings.push(...markIncomplete(observed));
   return { findings, behindHidden };
@@ -107,11 +108,27 @@ function markIncomplete({ obs }: Observed): Finding[] {
  * line of the figure set aside only then and when it is an aggregated row (a respondent-level
  * group's first line would tell where its rows start). A hidden cell's figures would undo hiding it.
  */
-function disagreementFinding(d: Disagreement, key: string, hidden: boolean, min: number): Finding {
+function disagreementFinding(d: Disagreement, key: string, hidden: boolean, min: number, membersShown: boolean): Finding {
   const small = (d.n !== null && d.n < min) || (d.keptN !== null && d.keptN < min);
+  if (d.pooled !== undefined) return organisationDisagreement(d, d.pooled.poolKept, key, !hidden && !small && membersShown);
   if (hidden || small) return finding(d.at.file, { code: 'source-disagreement-hidden', args: { key, other: d.keptFile } });
   return finding(d.at.file, {
     code: 'source-disagreement', ...(d.atAnswers ? {} : { line: d.at.line }),
     args: { key, value: round(d.value, 2), n: d.n ?? '–', other: d.keptFile, otherValue: round(d.keptValue, 2), otherN: d.keptN ?? '–' },
   });
+}
+
+/**
+ * The organisation's own published row against its members pooled. The pool is a total no output
+ * shows: its figures are printed only when the organisation's cell and every member's are shown
+ * (the pool then follows from them), else they could be solved for a hidden member's. The finding
+ * is on the organisation's row, which is one input row.
+ */
+function organisationDisagreement(d: Disagreement, poolKept: boolean, key: string, showFigures: boolean): Finding {
+  const own = poolKept ? { value: d.value, n: d.n, source: d.at } : { value: d.keptValue, n: d.keptN, source: { file: d.keptFile, line: undefined } };
+  const pool = poolKept ? { value: d.keptValue, n: d.keptN } : { value: d.value, n: d.n };
+  const text = (f: { value: number; n: number | null }) => `${round(f.value, 2)} (n ${f.n ?? '–'})`;
+  const figures = showFigures ? `(its own ${text(own)}, the members pooled ${text(pool)})` : "(the figures are not printed: they could give away a hidden member's)";
+  const line = showFigures && own.source.line !== undefined ? { line: own.source.line } : {};
+  return finding(own.source.file, { code: 'organisation-disagreement', ...line, args: { key, figures, used: poolKept ? "the members' answers pooled are" : "this file's figure is" } });
 }

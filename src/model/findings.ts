@@ -93,9 +93,11 @@ const MESSAGES = {
   'value-missing': () => `value missing (empty, "..", NA): a gap in the series, not an error`,
   'unit-assumed': () => `no amount unit in the config or a header; amounts read as kronor (set "unit")`,
   'source-disagreement': (a) =>
-    `${a.key}: ${a.value} (n ${a.n}) here, ${a.otherValue} (n ${a.otherN}) in ${a.other}; the respondent-level figure is used`,
+    `${a.key}: ${a.value} (n ${a.n}) here, ${a.otherValue} (n ${a.otherN}) in ${a.other}; the figure in ${a.other} is used (respondents' answers before a published figure, else the file given first)`,
+  'organisation-disagreement': (a) =>
+    `${a.key}: the organisation's own figure here differs from its members' figures pooled ${a.figures}; ${a.used} used`,
   'source-disagreement-hidden': (a) =>
-    `${a.key}: this file and ${a.other} give different figures; the respondent-level figure is used (not shown: the cell is hidden or one of them has too few respondents)`,
+    `${a.key}: this file and ${a.other} give different figures; the figure in ${a.other} is used (not shown: the cell is hidden or one of them has too few respondents)`,
   'gender-unknown-residual': (a) =>
     `${a.cells} cell(s) count respondents with no gender in the total only: they are a hidden cell of their own (total = women + men + unknown), and where they are fewer than ${a.min} a women's or men's figure is hidden too, so total − women − men cannot reveal them`,
   'member-no-data': (a) => `member ${a.member} has no figures in the inputs: no section of its own, and no pooled survey figures for the organisation (they need every member)`,
@@ -174,6 +176,7 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'rows-limit': 'error',
   'source-disagreement': 'warning',
   'source-disagreement-hidden': 'warning',
+  'organisation-disagreement': 'warning',
   'gender-unknown-residual': 'info',
   'allocation-impossible': 'warning',
   'allocation-no-common-year': 'warning',

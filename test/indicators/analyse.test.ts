@@ -61,7 +61,7 @@ describe('microdata and a published aggregate of the same cell', () => {
       expect(row('1460')).toMatchObject({ value: 70, n: 40 });
       expect(row('1460').sources).toEqual([{ file: 'svar.csv' }, { file: 'publicerat.csv' }]);
       expect(report.findings.filter((f) => f.code === 'source-disagreement').map((f) => `${f.file}:${f.line}: ${f.message}`))
-        .toEqual(['publicerat.csv:2: 1460 / helhetssyn / Hemtjänst / T / 2025: 50 (n 40) here, 70 (n 40) in svar.csv; the respondent-level figure is used']);
+        .toEqual(['publicerat.csv:2: 1460 / helhetssyn / Hemtjänst / T / 2025: 50 (n 40) here, 70 (n 40) in svar.csv; the figure in svar.csv is used (respondents\' answers before a published figure, else the file given first)']);
       // The organisation pools the kept cells: (28 + 32) / 80; its source files in the members' order, each once.
       expect(row('BM')).toMatchObject({ value: 75, n: 80 });
       expect(row('BM').sources).toEqual([{ file: 'svar.csv' }, { file: 'publicerat.csv' }]);
@@ -77,9 +77,22 @@ describe('the organisation\'s own published row beside its members\' answers', (
     for (const inputs of [[own, micro], [micro, own]]) {
       const report = analyse(inputs, config);
       expect(report.quality.find((q) => q.area === 'BM' && q.gender === 'T')).toMatchObject({ value: 75, n: 80 });
-      expect(report.findings.filter((f) => f.code === 'source-disagreement').map((f) => f.message))
-        .toEqual(['BM / helhetssyn / Hemtjänst / T / 2025: 50 (n 500) here, 75 (n 80) in svar.csv; the respondent-level figure is used']);
+      expect(report.findings.filter((f) => f.code.endsWith('disagreement')).map((f) => `${f.file}:${f.line}: ${f.message}`))
+        .toEqual(['org.csv:2: BM / helhetssyn / Hemtjänst / T / 2025: the organisation\'s own figure here differs from its members\' figures pooled (its own 50 (n 500), the members pooled 75 (n 80)); the members\' answers pooled are used']);
     }
+  });
+  it('never prints the pooled figures when a member\'s cell is hidden: they would give it away', () => {
+    // Bengtsfors 35 shown; Mellerud and Dals-Ed 2 each, hidden. The organisation's own row (80) differs from the pool (39).
+    const rows = ['1460;35;71,43', '1461;2;50,0', '1438;2;100,0', 'Gemensamt;80;70,0'].map((r) => { const [area, n, share] = r.split(';'); return `2025;${area};Hemtjänst;helhetssyn;${n};${share}`; });
+    const file = read('kvalitet.csv', `År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)\n${rows.join('\n')}\n`);
+    const three = { ...config, members: [...config.members, { code: '1438', name: 'Dals-Ed' }], survey: { ...config.survey, minRespondents: 5 } };
+    const report = analyse([file], three);
+    expect(report.quality.filter((q) => q.gender === 'T').map((q) => [q.area, q.suppressed])).toEqual([['1460', false], ['1461', true], ['1438', true], ['BM', false]]);
+    const said = report.findings.filter((f) => f.code.endsWith('disagreement'));
+    expect(said.map((f) => `${f.file}:${f.line}: ${f.message}`)).toEqual([
+      'kvalitet.csv:undefined: BM / helhetssyn / Hemtjänst / T / 2025: the organisation\'s own figure here differs from its members\' figures pooled (the figures are not printed: they could give away a hidden member\'s); this file\'s figure is used',
+    ]);
+    expect(JSON.stringify(report)).not.toMatch(/\b39\b/);
   });
 });
 

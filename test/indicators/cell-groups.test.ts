@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellGroups } from '../../src/indicators/cell-groups.js';
+import { BELOW, SHOWN, suppressCells } from '../../src/indicators/suppression.js';
 
 describe('cellGroups', () => {
   it('makes a cell of respondents with no gender and puts it in its area total and the organisation total', () => {
@@ -25,5 +26,19 @@ describe('cellGroups', () => {
       { total: -1, parts: [1, 4] },
       { total: 7, parts: [2, 5] },
     ]);
+  });
+  it('gives a total with no women\'s or men\'s row in the data no relation: read as "total = 0" it hid every figure of the cell', () => {
+    // Members 0, 1, 2 with totals only (35, 2, 30); the organisation (3) pooled: 67.
+    const rows: [number, number, number, number][] = [[0, 0, 35, 70], [1, 0, 2, 50], [2, 0, 30, 60], [3, 0, 67, 64]];
+    const o = {
+      area: Int32Array.from(rows.map((r) => r[0])), gender: Uint8Array.from(rows.map((r) => r[1])),
+      n: Float64Array.from(rows.map((r) => r[2])), value: Float64Array.from(rows.map((r) => r[3])),
+    };
+    const { groups } = cellGroups(rows.map((_, i) => i), o, [0, 1, 2], 3);
+    expect(groups).toEqual([{ total: 3, parts: [0, 1, 2] }]);
+    const { reason } = suppressCells(Float64Array.from(rows.map((r) => r[2])), groups, 5, (a, b) => a - b);
+    // The small member is hidden and one more cell with it (else 67 − 35 − 30 gives it away); not all four.
+    expect(reason[1]).toBe(BELOW);
+    expect([...reason].filter((r) => r !== SHOWN)).toHaveLength(2);
   });
 });
