@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.js';
 import type { BudgetTable } from '../model/budget-table.js';
 import type { ParsedInput, QualityInput } from '../model/input.js';
-import { finding, withoutDetail, type Finding } from '../model/findings.js';
+import { finding, referredLine, withoutDetail, type Finding } from '../model/findings.js';
 import type { QualityRecord } from '../model/records.js';
 import { REPORT_SCHEMA_VERSION, type BudgetRow, type QualityRow, type Report } from '../model/report.js';
 import { areaName, type Area, type AreaKind } from '../model/register.js';
@@ -78,7 +78,8 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   const table = qualityTable(inputs, settings);
   for (let k = 0; k < findings.length; k++) {
     const f = findings[k]!;
-    if (f.line !== undefined && table.behindHidden(f.file, f.line)) findings[k] = withoutDetail(f);
+    const refers = referredLine(f);
+    if ((f.line !== undefined && table.behindHidden(f.file, f.line)) || (refers !== undefined && table.behindHidden(f.file, refers))) findings[k] = withoutDetail(f);
   }
   appendAll(findings, table.findings);
   const coverage = coverageOf(table, tables, months.used);

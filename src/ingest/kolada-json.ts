@@ -153,8 +153,8 @@ class KoladaEntries {
     const gender = get(g, 'gender') as Gender | undefined;
     const value = get(g, 'value');
     const status = get(g, 'status');
-    const ignore = (code: FindingInput['code'], args: Record<string, string | number> = {}) => {
-      findings.push({ code, ...gpos, args });
+    const ignore = (code: FindingInput['code'], args: Record<string, string | number> = {}, refers?: number) => {
+      findings.push({ code, ...gpos, args, ...(refers === undefined ? {} : { refers }) });
       counts.ignored++;
     };
     if (gender !== 'T' && gender !== 'K' && gender !== 'M') {
@@ -193,8 +193,8 @@ class KoladaEntries {
     if (first !== undefined) {
       const args = { first: first.line, key: key.replace(/\|/g, ' / ') };
       // The same cell twice (a page fetched twice, a code written "1460" once and 1460 once) is no conflict.
-      if (first.value === parsed.data.value) return ignore('duplicate-row', args);
-      findings.push({ code: 'duplicate-conflict', ...gpos, args });
+      if (first.value === parsed.data.value) return ignore('duplicate-row', args, first.line);
+      findings.push({ code: 'duplicate-conflict', ...gpos, args, refers: first.line });
       return this.reject(gpos.line, g, 'duplicate-conflict');
     }
     this.seen.set(key, { line: gpos.line, value: parsed.data.value });

@@ -162,7 +162,7 @@ export class ValueRows implements RowReader {
       if (prior) {
         // Same values (NaN never reaches here: numbers are parsed finite).
         const same = prior.value.length === c.fingerprint.length && prior.value.every((v, i) => v === c.fingerprint[i]);
-        out.findings.push({ code: same ? 'duplicate-row' : 'duplicate-conflict', line: row.line, args: { first: prior.line, key: c.key.join(' / ') } });
+        out.findings.push({ code: same ? 'duplicate-row' : 'duplicate-conflict', line: row.line, refers: prior.line, args: { first: prior.line, key: c.key.join(' / ') } });
         rejected ||= !same;
         if (!same) reasons.push('duplicate-conflict');
         continue;

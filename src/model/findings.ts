@@ -139,6 +139,20 @@ export interface FindingInput {
   column?: number;
   received?: string;
   args?: Record<string, string | number>;
+  /** Another input line the message names (the first row of a key given twice): see `referredLine`. */
+  refers?: number;
+}
+
+/** The other input line each finding names, kept beside it (not a published field). */
+const REFERRED = new WeakMap<Finding, number>();
+
+/**
+ * The other input line a finding's message names, if any: a report leaves the finding's details out
+ * when that row is behind a hidden cell, as when its own is. Known on the thread that made the
+ * finding (files read in parts by workers are respondent files, whose findings lose every line).
+ */
+export function referredLine(f: Finding): number | undefined {
+  return REFERRED.get(f);
 }
 
 const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
@@ -219,6 +233,7 @@ export function finding(file: string, input: FindingInput): Finding {
   if (input.line !== undefined) out.line = input.line;
   if (input.column !== undefined) out.column = input.column;
   if (input.received !== undefined) out.received = visible(input.received);
+  if (input.refers !== undefined) REFERRED.set(out, input.refers);
   return out;
 }
 

@@ -85,7 +85,10 @@ describe('the organisation\'s own published row beside its members\' answers', (
     // Bengtsfors 35 shown; Mellerud and Dals-Ed 2 each, hidden. The organisation's own row (80) differs from the pool (39).
     const rows = ['1460;35;71,43', '1461;2;50,0', '1438;2;100,0', 'Gemensamt;80;70,0'].map((r) => { const [area, n, share] = r.split(';'); return `2025;${area};Hemtjänst;helhetssyn;${n};${share}`; });
     const file = read('kvalitet.csv', `År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)\n${rows.join('\n')}\n`);
-    const three = { ...config, members: [...config.members, { code: '1438', name: 'Dals-Ed' }], survey: { ...config.survey, minRespondents: 5 } };
+    const three = parseConfig(JSON.stringify({
+      organisation: { name: 'BM', code: 'BM', aliases: ['Gemensamt'] }, survey: { minRespondents: 5 },
+      members: [{ code: '1460', name: 'Bengtsfors' }, { code: '1461', name: 'Mellerud' }, { code: '1438', name: 'Dals-Ed' }],
+    }), 'test.json');
     const report = analyse([file], three);
     expect(report.quality.filter((q) => q.gender === 'T').map((q) => [q.area, q.suppressed])).toEqual([['1460', false], ['1461', true], ['1438', true], ['BM', false]]);
     const said = report.findings.filter((f) => f.code.endsWith('disagreement'));
@@ -106,6 +109,19 @@ describe('findings on a row behind a hidden cell', () => {
     expect(mismatches).toEqual([
       { code: 'value-share-mismatch', severity: 'warning', file: 'publicerat.csv', message: 'on a row behind a hidden cell; the details are left out of the report (tillit validate gives them)' },
       { code: 'value-share-mismatch', severity: 'warning', file: 'publicerat.csv', line: 3, column: 7, message: 'share 80 disagrees with positive/n = 75.0' },
+    ]);
+  });
+  it('a row repeating a hidden cell\'s row names neither line: the first row\'s line is in the message', () => {
+    // Bengtsfors's cell (line 2, n 12) is hidden and given again (line 3, the same and then another value); Lilla Edet's (n 40) is shown and repeated too.
+    const rows = ['2025;1460;Hemtjänst;helhetssyn;12;75,0', '2025;1460;Hemtjänst;helhetssyn;12;75,0', '2025;1460;Hemtjänst;helhetssyn;12;80,0', '2025;1462;Hemtjänst;helhetssyn;40;80,0', '2025;1462;Hemtjänst;helhetssyn;40;80,0'];
+    const file = read('publicerat.csv', `År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)\n${rows.join('\n')}\n`);
+    const report = analyse([file], config);
+    expect(report.quality.filter((q) => q.gender === 'T').map((q) => [q.area, q.suppressed])).toEqual([['1460', true], ['1462', false]]);
+    const hidden = 'on a row behind a hidden cell; the details are left out of the report (tillit validate gives them)';
+    expect(report.findings.filter((f) => f.code.startsWith('duplicate')).map((f) => [f.code, f.line, f.message])).toEqual([
+      ['duplicate-row', undefined, hidden],
+      ['duplicate-conflict', undefined, hidden],
+      ['duplicate-row', 6, 'repeats line 5 (1462 / 2025 / helhetssyn / Hemtjänst / T); counted once'],
     ]);
   });
 });
