@@ -190,6 +190,15 @@ function yearsAndMilestones(
 }
 
 /**
+ * A file's row counts as a report publishes them: none for a file of respondents' answers with a
+ * hidden cell. Its rows are answers, so its count bounds the respondents of every cell drawn from
+ * it (a member's own file: exactly, with the organisation's total); `tillit validate` gives them.
+ */
+function publishedCounts(input: ParsedInput, table: QualityTable): ParsedInput['counts'] | null {
+  return input.kind === 'answers' && table.hasHidden(input.file) ? null : input.counts;
+}
+
+/**
  * The report from its parts, its quality rows left out. `--municipality` narrows what is shown;
  * totals, ranks and allocation used all the data.
  */
@@ -207,7 +216,7 @@ function assemble(p: Parts, settings: Settings): Report {
     },
     inputs: p.inputs.map((i) => ({
       file: i.file, format: i.format ?? null, kind: i.kind ?? null, encoding: i.encoding ?? null, unit: i.unit ?? null, sign: i.sign ?? null,
-      areas: i.budget ? [...new Set(i.budget.areas.map((a) => a.code))] : null, rows: i.counts,
+      areas: i.budget ? [...new Set(i.budget.areas.map((a) => a.code))] : null, rows: publishedCounts(i, p.table),
     })),
     attribution: p.inputs.some((i) => i.format?.startsWith('kolada')) ? ['Källa: Kolada (RKA), CC BY 4.0'] : [],
     areas: reportAreas(p.table, shownBudget, p.groupNames, settings),

@@ -36,6 +36,8 @@ export interface QualityTable {
   areas: ReadonlyMap<string, AreaKind>;
   /** Whether an input row (file, line) is a source of a hidden cell: findings on it must not be published as they are. */
   behindHidden(file: string, line: number): boolean;
+  /** Whether a file is a source of a hidden cell (see `Suppressed.hasHidden`). */
+  hasHidden(file: string): boolean;
   /** The report's rows in report order, made anew on each call; `filter` leaves out series or rows. */
   rows(filter?: RowFilter): Generator<QualityRow>;
 }
@@ -68,7 +70,7 @@ export function qualityTable(inputs: readonly QualityInput[], settings: Settings
   }
   return {
     surveyPeriod, findings: [...suppressed.findings, ...outdatedSeries(obs, order, surveyPeriod, settings.window)], surveyIndicators, indicators, areas, years,
-    behindHidden: suppressed.behindHidden, rows: (filter) => made.rows(filter),
+    behindHidden: suppressed.behindHidden, hasHidden: suppressed.hasHidden, rows: (filter) => made.rows(filter),
   };
 }
 

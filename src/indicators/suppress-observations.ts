@@ -13,6 +13,8 @@ export interface Suppressed {
   findings: Finding[];
   /** Whether an input row (file, line) is a source of a hidden cell: findings on it must not be published as they are. */
   behindHidden(file: string, line: number): boolean;
+  /** Whether a file is a source of a hidden cell (small, given away or incomplete), the organisation's aside. */
+  hasHidden(file: string): boolean;
 }
 
 /**
@@ -32,7 +34,22 @@ export function suppressObservations(observed: Observed, min: number): Suppresse
   const findings = observed.disagreements.map((d) => disagreementFinding(d, obs.key(d.obs), !obs.isShown(d.obs), min, d.pooled !== undefined && membersShown(d.obs)));
   for (const [file, cells] of residualsByFile) findings.push(finding(obs.files.values[file]!, { code: 'gender-unknown-residual', args: { cells, min } }));
   findings.push(...markIncomplete(observed));
-  return { findings, behindHidden };
+  return { findings, behindHidden, hasHidden: hiddenFiles(obs, orgId) };
+}
+
+/** `Suppressed.hasHidden`, the files gathered at the first question (after incomplete cells are hidden). */
+function hiddenFiles(obs: ObservationColumns, orgId: number): (file: string) => boolean {
+  let files: Set<string> | undefined;
+  const gather = (): Set<string> => {
+    const out = new Set<string>();
+    for (let i = 0; i < obs.size; i++) {
+      if (obs.isShown(i) || obs.areaId(i) === orgId) continue;
+      out.add(obs.fileOf(i));
+      for (const src of obs.more.get(i) ?? []) out.add(src.file);
+    }
+    return out;
+  };
+  return (file) => (files ??= gather()).has(file);
 }
 
 /** The observations of each suppression cell that has counted shares, in order of first appearance. */

@@ -239,7 +239,8 @@ export const reportSchema = z
               rejected: count('Rows rejected, each with an error finding (a count).'),
               ignored: count('Rows set aside on purpose (total rows, other genders), each with an info finding (a count).'),
             })
-            .describe('What became of every data row.'),
+            .nullable()
+            .describe("What became of every data row; null for a file of respondents' answers with a hidden cell, whose respondents its counts would bound (`tillit validate` gives them)."),
         }),
       )
       .describe('The input files, in the order given.'),

@@ -125,3 +125,20 @@ describe('findings on a row behind a hidden cell', () => {
     ]);
   });
 });
+
+describe('row counts of a file of respondents\' answers', () => {
+  const answers = (file: string, code: string, n: number) => read(file, `Löpnummer;Kommun;År;Verksamhet;Fråga;Svar\n${Array.from({ length: n }, (_, i) => `${i + 1};${code};2025;Hemtjänst;helhetssyn;${i % 3 === 0 ? 'Ganska missnöjd' : 'Mycket nöjd'}`).join('\n')}\n`);
+  it('are left out of the report when the file has a hidden cell: they would bound its respondents (3 rows, 3 respondents)', () => {
+    const report = analyse([answers('bengtsfors.csv', '1460', 40), answers('mellerud.csv', '1461', 3)], config);
+    expect(report.quality.filter((q) => q.gender === 'T').map((q) => [q.area, q.suppressed])).toEqual([['1460', true], ['1461', true], ['BM', false]]);
+    expect(report.inputs.map((i) => [i.file, i.rows])).toEqual([['bengtsfors.csv', null], ['mellerud.csv', null]]);
+  });
+  it('are given when every cell drawn from the file is shown', () => {
+    const report = analyse([answers('bengtsfors.csv', '1460', 40), answers('mellerud.csv', '1461', 45)], config);
+    expect(report.quality.some((q) => q.suppressed)).toBe(false);
+    expect(report.inputs.map((i) => [i.file, i.rows])).toEqual([
+      ['bengtsfors.csv', { read: 40, used: 40, rejected: 0, ignored: 0 }],
+      ['mellerud.csv', { read: 45, used: 45, rejected: 0, ignored: 0 }],
+    ]);
+  });
+});
