@@ -6,7 +6,7 @@ import type { ParsedInput, ParseOptions } from './parsed.js';
 import type { HeaderPlan } from './header-plan.js';
 import { createRecordBuilder, type RecordBuilder, type RecordsResult } from './records.js';
 import { BlockTexts } from './block-texts.js';
-import { collectRows, eachUnquoted, parseBlock, readHead, type Delimiter, type Row } from './table.js';
+import { collectRows, eachUnquoted, isBlankRow, parseBlock, readHead, type Delimiter, type Row } from './table.js';
 import type { Kind } from '../config/schema.js';
 import type { DecimalMark } from './number.js';
 import { appendAll } from '../model/array.js';
@@ -283,8 +283,8 @@ class CsvReader implements CsvIngest {
     const builder = this.builder!;
     const maxRows = this.opts.maxRows;
     eachUnquoted(text, this.delimiter!, first, (line, cells) => {
-      // A blank line is no record (nothing counts them in a stream).
-      if (cells.length === 1 && cells[0]!.trim() === '') return true;
+      // A blank line (or one of only delimiters) is no record (nothing counts them in a stream).
+      if (isBlankRow(cells)) return true;
       if (maxRows !== undefined && this.rowsSeen >= maxRows) {
         this.truncatedAt = this.lastRowLine ?? blockLine;
         this.stopped = true;
@@ -318,7 +318,7 @@ class CsvReader implements CsvIngest {
       }
       const text = this.decoder.text(bytes.subarray(start, end));
       const row = text.split(delimiter);
-      if (row.length === 1 && row[0]!.trim() === '') return true;
+      if (isBlankRow(row)) return true;
       if (maxRows !== undefined && this.rowsSeen >= maxRows) return this.stopAt(first);
       this.rowsSeen++;
       this.lastRowLine = line;

@@ -301,12 +301,22 @@ export function joinCells(cells: readonly string[], delimiter: string): string {
 }
 
 /**
+ * A record with no text in any cell: an empty line, or an empty spreadsheet row that Excel saved
+ * as delimiters (`;;;;;`). Neither is a data row: both are skipped alike, as `readHead` skips them
+ * above the header (a row of nothing has no activity, area or value to reject).
+ */
+export function isBlankRow(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell.trim() !== '') return false;
+  return true;
+}
+
+/**
  * Splits a block's records into the header (the first non-blank record, when `withHeader`) and
  * data rows, counting blank lines and stopping at the row limit.
  */
 export function collectRows(records: readonly Row[], state: { headers?: string[]; headerLine?: number; blankLines: number }, rows: Row[], maxRows?: number): boolean {
   for (const r of records) {
-    if (r.cells.length === 1 && r.cells[0]!.trim() === '') {
+    if (isBlankRow(r.cells)) {
       state.blankLines++;
       continue;
     }

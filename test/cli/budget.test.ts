@@ -181,3 +181,17 @@ describe('a total one of whose lines has no budget', () => {
     expect(budget.find((b) => b.activity === 'LSS')!.deviation).toBe(-250_300);
   });
 });
+
+describe('an empty spreadsheet row saved as delimiters (`;;;;;`) between the lines', () => {
+  const dir = tmp();
+  const file = join(dir, 'b.csv');
+  writeFileSync(file, 'Kommun;Period;Verksamhet;Budget helår;Budget ack;Utfall ack\n1460;2025-08;Äldreomsorg;182035;121357;124001\n;;;;;\n;;;;;;;;\n1460;2025-08;LSS;66149;44099;44500\n');
+  it('is a blank line, as an empty line is: not a row, nothing rejected, the file clean (0)', async () => {
+    const r = await tillit(['validate', file, '--unit', 'tkr']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('rows: 2 read, 2 used, 0 rejected, 0 ignored');
+    expect(r.stdout).not.toContain('value-required');
+    expect(r.stdout).toMatch(/1 of 1 file\(s\) clean\n$/);
+    expect(r.stderr).toBe('');
+  });
+});

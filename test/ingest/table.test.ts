@@ -22,6 +22,11 @@ describe('readTable', () => {
     expect(t.blankLines).toBe(1);
     expect(t.rawText(t.rows[0]!)).toBe('1;"x\r\ny"');
   });
+  it('skips a line of only delimiters (an empty spreadsheet row) as a blank line, whatever its width', () => {
+    const t = readTable('a;b;c\n1;2;3\n;;\n;;;;;\n"";"";""\n4;5;6\n');
+    expect(lc(t.rows)).toEqual([{ line: 2, cells: ['1', '2', '3'] }, { line: 6, cells: ['4', '5', '6'] }]);
+    expect(t.blankLines).toBe(3);
+  });
   it('skips a PX-Web title and blank line, keeping the title', () => {
     const t = readTable('"Folkmängd efter region, år"\n\n"region","2023","2024"\n"1460 Bengtsfors",9564,9498\n');
     expect(t.title).toBe('Folkmängd efter region, år');
