@@ -14,8 +14,8 @@ export interface BudgetTaker {
  * `BudgetRows.quick` over a row's bytes: area, period and activity cells worked out once per
  * distinct text (see `ByteColumn`), amounts read from the bytes (`plainNumberBytes`, any other cell
  * decoded and read as the text path reads it), the row then added by `BudgetRows.take`. A row
- * whose first cell could repeat the header, a cell the quick path would refuse or a key read
- * before goes to the text path.
+ * whose first cell could repeat the header, a cell the quick path would refuse, a row with no
+ * amount or a key read before goes to the text path.
  */
 export function budgetBytes(rows: BudgetTaker, env: RowEnv, defaults: { area: string; period: string; amounts: readonly (number | undefined)[] }, textOf: TextOf): ByteRowReader {
   const { lookups, shape, plan, table } = env;
@@ -35,12 +35,16 @@ export function budgetBytes(rows: BudgetTaker, env: RowEnv, defaults: { area: st
     const p = period.get(bytes, b);
     const activity = service.get(bytes, b) || indicator.get(bytes, b);
     if (place === undefined || p === undefined || activity === '') return false;
+    let given = false;
     for (let k = 0; k < columns.length; k++) {
       const at = columns[k];
       const v = at === undefined ? null : rows.amountOfBytes(bytes, b[2 * at]!, b[2 * at + 1]!, textOf);
       if (v === undefined) return false;
       amounts[k] = v;
+      given ||= v !== null;
     }
+    // No amount: a heading or a padded footnote, which the text path tells apart and reports.
+    if (!given) return false;
     const added = rows.take(place, p, activity, amounts, line);
     if (added < 0) return false;
     // The row's own text, as `--rejects` would show it, only for rows the grain may reject.

@@ -2,7 +2,7 @@ import type { Role } from '../config/schema.js';
 import { BUDGET_AMOUNTS, BudgetTable } from '../model/budget-table.js';
 import { budgetRecordSchema } from '../model/records.js';
 import { createRowIndex } from '../model/row-index.js';
-import { TextIndex } from '../model/text.js';
+import { TextIndex, truncate } from '../model/text.js';
 import { BudgetGrain } from './budget-grain.js';
 import { finishBudget, settleUnit, UNIT_SCALE } from './budget-finish.js';
 import { budgetBytes } from './budget-bytes.js';
@@ -122,9 +122,10 @@ export class BudgetRows implements RowReader {
   }
 
   /**
-   * The common budget row: every amount readable, a known area, period and activity, not seen
-   * before. It is kept as the schema would return it (the parsers give only what the schema
-   * allows; an amount scaled past what a number holds goes the general way).
+   * The common budget row: every amount readable and at least one given, a known area, period and
+   * activity, not seen before. It is kept as the schema would return it (the parsers give only what
+   * the schema allows; an amount scaled past what a number holds goes the general way). A row with
+   * no amount is a heading or a padded footnote: the general path says which.
    */
   quick(row: Row): boolean {
     if (!this.fast) return false;
@@ -136,12 +137,15 @@ export class BudgetRows implements RowReader {
     const activityText = at(this.service, cells) || at(this.indicator, cells) || '';
     if (place === undefined || period === undefined || activityText === '') return false;
     const amounts = this.quickAmounts;
+    let given = false;
     for (let k = 0; k < amounts.length; k++) {
       const idx = this.amounts[k];
       const v = idx === undefined ? null : this.amountOf(cells[idx]!);
       if (v === undefined) return false;
       amounts[k] = v;
+      given ||= v !== null;
     }
+    if (!given) return false;
     const added = this.take(place, period, activityText, amounts, row.line);
     if (added < 0) return false;
     if (this.grain.note(added, period.length === 4)) this.grain.keep(added, this.env.out.text(row));
@@ -199,6 +203,7 @@ export class BudgetRows implements RowReader {
     const { lookups, plan, opts, out } = this.env;
     const row = cells.row;
     const activity = lookups.kept(cells.cell('service') || cells.cell('indicator') || '');
+    if (this.heading(cells, activity)) return;
     if (activity === '') cells.fail('value-required', plan.roles.service !== undefined ? 'service' : 'indicator');
     const amt = (role: Role) => cells.num(role, this.scale);
     const month = period === undefined ? undefined : period.length === 4 ? `${period}-12` : period;
@@ -238,6 +243,21 @@ export class BudgetRows implements RowReader {
     if (this.grain.note(added, period!.length === 4)) this.grain.keep(added, out.text(row));
     if (given !== null) this.given.set(added, given);
     out.counts.used++;
+  }
+
+  /**
+   * A line with text and not one amount cell filled (`Vård och omsorg;;;`) is a section heading over
+   * the lines below it (or a line left empty): read as a line it would show empty and leave every
+   * sum over it without figures. It is set aside with a finding, whatever its other cells say: with
+   * no amount there is nothing in it to reject.
+   */
+  private heading(cells: RowCells, activity: string): boolean {
+    if (activity === '') return false;
+    const row = cells.row.cells;
+    for (const idx of this.amounts) if (idx !== undefined && (row[idx] ?? '').trim() !== '') return false;
+    const column = cells.col(cells.cell('service') ? 'service' : 'indicator');
+    this.env.out.ignore({ code: 'budget-heading', line: cells.row.line, column, received: truncate(activity) });
+    return true;
   }
 
   /** Settles the file's grain, sign and unit, checks totals and deviations, and hands on the lines. */

@@ -81,6 +81,7 @@ export const FINDING_WORDS = {
   'deviation-mismatch': { sv: 'Filens egen avvikelse stämmer inte med den beräknade; den beräknade används.', en: "The file's own deviation differs from the computed one; the computed one is used." },
   'total-row': { sv: 'Summarader räknades inte två gånger.', en: 'Total rows were not counted twice.' },
   'share-fraction': { sv: 'Alla andelar för ett område är högst 1: de ser ut att vara skrivna som bråk (0,875) och inte i procent (87,5); de lästes som procent.', en: 'Every share of an area is at most 1: they look written as fractions (0.875), not per cent (87.5); they were read as per cent.' },
+  'budget-heading': { sv: 'Rader utan belopp (t.ex. rubriken "Vård och omsorg" ovanför sina verksamheter) lästes som rubriker, inte som budgetposter, och ingår inte i summorna.', en: 'Lines with no amounts (such as the heading "Vård och omsorg" above its activities) were read as headings, not budget lines, and are not in the sums.' },
   'budget-part-line': { sv: 'Rader med "varav" räknades inte som egna verksamheter: raden ovanför räknar redan in dem.', en: 'Lines of "varav" (of which) were not counted as activities of their own: the line above already counts them.' },
   'total-mismatch': { sv: 'En summarad stämmer inte med summan av sina rader.', en: 'A total row does not match the sum of its rows.' },
   'status-excluded': { sv: 'Värden som källan markerat som osäkra eller sekretessbelagda ingår inte.', en: 'Values the source marks as uncertain or confidential are not included.' },

@@ -195,3 +195,25 @@ describe('an empty spreadsheet row saved as delimiters (`;;;;;`) between the lin
     expect(r.stderr).toBe('');
   });
 });
+
+describe('a finance export with section headings (lines with text and no amount) and a source line', () => {
+  const dir = tmp();
+  const file = join(dir, 'sect.csv');
+  writeFileSync(file, 'Verksamhet;Budget helår;Budget jan-aug;Utfall jan-aug\nVård och omsorg;;;\nÄldreomsorg;182 035,0;121 356,7;124 001,2\nLSS;66 149,0;44 099,3;44 500,0\nIndivid och familj;;;\nIFO;59 942,0;39 961,3;38 700,0\nKälla: Raindance;;;\n');
+  const args = [file, '--input-municipality', '1460', '--input-period', '2025-08', '--unit', 'tkr'];
+  it('validate names the headings and the footnote as set aside on purpose, and the file is clean (0)', async () => {
+    const r = await tillit(['validate', ...args]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('rows: 6 read, 3 used, 0 rejected, 3 ignored');
+    expect(r.stdout).toContain('info budget-heading ×2\n    line 2, column 1: no amount in any amount column: read as a section heading (or a line left empty), not a budget line; not counted (received "Vård och omsorg")');
+    expect(r.stdout).toContain('line 5, column 1: no amount in any amount column');
+    expect(r.stdout).toContain('info footnote ×1\n    line 7: footnote line under the table; kept out of the data (received "Källa: Raindance")');
+  });
+  it('the report shows no empty heading lines, and the total sums the real lines', async () => {
+    const r = await tillit(['report', ...args, '--format', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).not.toMatch(/\| (Vård och omsorg|Individ och familj|Källa: Raindance) \|/);
+    expect(r.stdout).toContain('| **Totalt** | 205,4 mnkr | 207,2 mnkr | -0,9 % | 308,1 mnkr |');
+  });
+});

@@ -31,6 +31,8 @@ const row = fc.oneof(
   { weight: 1, arbitrary: fc.constant(['2024-03', '1460', 'Hemtjänst']) },
   { weight: 1, arbitrary: fc.constant(['2024-05', '1460', 'LSS', '1', '2', '3', '4', 'extra']) },
   { weight: 1, arbitrary: fc.constant(['']) },
+  // A section heading and a padded footnote: text and no amount.
+  { weight: 1, arbitrary: fc.constantFrom(['2024-03', '1460', 'Vård och omsorg', '', '', '', ''], ['', '', 'Vård och omsorg', '', '', '', ''], ['Källa: Raindance', '', '', '', '', '', '']) },
   // Empty spreadsheet rows saved as delimiters, at the table's width and wider.
   { weight: 1, arbitrary: fc.constantFrom(['', '', '', '', '', '', ''], ['', ' ', '', '', '', '', '', '', '']) },
   { weight: 1, arbitrary: fc.constant(['2024-06', '1461', '"Hem;tjänst"', '1', '2', '3', '4']) },

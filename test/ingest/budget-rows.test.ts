@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { budgetCapacity, sumKind } from '../../src/ingest/budget-rows.js';
 import type { ParsedInput } from '../../src/ingest/parse-input.js';
-import { budgetRecords, parseText } from './helpers.js';
+import { budgetRecords, codes, parseText } from './helpers.js';
 
 describe('sumKind', () => {
   it('totals, subtotals and activities that begin with "Totalt"', () => {
@@ -33,11 +33,17 @@ function outcome(r: ParsedInput) {
   };
 }
 
+const amounts = fc.oneof(
+  { weight: 5, arbitrary: fc.array(fc.constantFrom('100', '-5,5', '1 200', '..', '', 'x', '9007199254740993', '0'), { minLength: 5, maxLength: 5 }) },
+  // A heading's or a padded footnote's empty amount cells.
+  { weight: 1, arbitrary: fc.constant(['', '', '', '', '']) },
+);
+const activity = fc.constantFrom('Äldreomsorg', 'LSS', 'IFO', 'Summa', 'Delsumma vård', 'Vård och omsorg', 'Källa: Raindance', '');
 const row = fc.record({
   area: fc.constantFrom('1460', '1461', '680', '9999', 'Bengtsfors', ''),
   period: fc.constantFrom('2025-03', '2025-04', '2025', '2025-13', ''),
-  activity: fc.constantFrom('Äldreomsorg', 'LSS', 'IFO', 'Summa', 'Delsumma vård', ''),
-  amounts: fc.array(fc.constantFrom('100', '-5,5', '1 200', '..', '', 'x', '9007199254740993', '0'), { minLength: 5, maxLength: 5 }),
+  activity,
+  amounts,
 });
 
 describe('BudgetRows: the quick path', () => {
@@ -52,5 +58,49 @@ describe('BudgetRows: the quick path', () => {
       }),
       { numRuns: 300 },
     );
+  });
+  it('property: the same with the area and period from the options (no column for either)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ activity, amounts }), { minLength: 1, maxLength: 30 }), (rows) => {
+        const header = 'Verksamhet;Budget helår;Budget ack;Utfall ack;Prognos;Avvikelse';
+        const lines = rows.map((r) => [r.activity, ...r.amounts].join(';'));
+        const spec = { decimal: ',' as const, municipality: '1460', period: '2025-08' };
+        const quick = parseText(`${header}\n${lines.join('\n')}\n`, spec);
+        const general = parseText(`${header};Status\n${lines.map((l) => `${l};`).join('\n')}\n`, spec);
+        expect(outcome(quick)).toEqual(outcome(general));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+const SECTIONS = ['Vård och omsorg;;;', 'Äldreomsorg;182 035,0;121 356,7;124 001,2', 'LSS;66 149,0;44 099,3;44 500,0', 'Individ och familj;;;', 'IFO;59 942,0;39 961,3;38 700,0'];
+
+describe('BudgetRows: a line with text and no amount', () => {
+  const spec = { municipality: '1460', period: '2025-08', unit: 'tkr' as const };
+  it('is a section heading: set aside with an info finding at its text, not a budget line', () => {
+    const r = parseText(`Verksamhet;Budget helår;Budget jan-aug;Utfall jan-aug\n${SECTIONS.join('\n')}\n`, spec);
+    expect(r.counts).toEqual({ read: 5, used: 3, rejected: 0, ignored: 2 });
+    expect(codes(r, 'info')).toEqual(['sign-inferred@-:-', 'budget-heading@2:1', 'budget-heading@5:1']);
+    expect(r.findings.filter((f) => f.code === 'budget-heading').map((f) => f.received)).toEqual(['Vård och omsorg', 'Individ och familj']);
+    expect(budgetRecords(r).map((b) => b.activity)).toEqual(['Äldreomsorg', 'LSS', 'IFO']);
+  });
+  it('is a heading in a file with area and period columns too, its empty area and period no error', () => {
+    const rows = SECTIONS.map((l) => (l.endsWith(';;;') ? `;;${l}` : `1460;2025-08;${l}`));
+    const r = parseText(`Kommun;Period;Verksamhet;Budget helår;Budget jan-aug;Utfall jan-aug\n${rows.join('\n')}\n`, { unit: 'tkr' });
+    expect(r.counts).toEqual({ read: 5, used: 3, rejected: 0, ignored: 2 });
+    expect(codes(r, 'info')).toContain('budget-heading@5:3');
+    expect(codes(r)).toEqual([]);
+  });
+  it('a padded source line under a table with no area or period column is a footnote, not an activity', () => {
+    const r = parseText(`Verksamhet;Budget helår;Budget jan-aug;Utfall jan-aug\n${SECTIONS.slice(1, 3).join('\n')}\nKälla: Raindance;;;\n`, spec);
+    expect(r.counts).toEqual({ read: 3, used: 2, rejected: 0, ignored: 1 });
+    expect(codes(r, 'info')).toContain('footnote@4:-');
+    expect(budgetRecords(r).map((b) => b.activity)).toEqual(['Äldreomsorg', 'LSS']);
+  });
+  it('a line with an amount given as missing ("..") is still a line: only empty cells make a heading', () => {
+    const r = parseText('Verksamhet;Budget helår;Budget ack;Utfall ack\nÄldreomsorg;100;50;55\nÖvrigt;..;;\n', spec);
+    expect(budgetRecords(r).map((b) => b.activity)).toEqual(['Äldreomsorg', 'Övrigt']);
+    expect(codes(r, 'info')).not.toContain('budget-heading@3:1');
   });
 });
