@@ -4,6 +4,8 @@ import type { RowEnv } from './row-fields.js';
 
 /** What the byte path reads budget rows with (`BudgetRows`). */
 export interface BudgetTaker {
+  date(period: string | undefined): { written: string; read: string } | undefined;
+  used(period: string): void;
   take(place: Place, period: string, activityText: string, amounts: readonly (number | null)[], line: number): number;
   amountOfBytes(bytes: Uint8Array, start: number, end: number, textOf: TextOf): number | null | undefined;
   wantsText(added: number, period: string): boolean;
@@ -23,7 +25,7 @@ export function budgetBytes(rows: BudgetTaker, env: RowEnv, defaults: { area: st
   const column = <T>(at: number | undefined, fixed: string, make: (text: string) => T, keep: 'all' | 'last' = 'all') => new ByteColumn(at, fixed, make, textOf, keep);
   const first = column(0, '', (text) => shape.mayRepeatHeader(text), 'last');
   const area = column(roles.municipality, defaults.area, (text): Place | undefined => lookups.place(text));
-  const period = column(roles.period, defaults.period, (text) => lookups.period(text));
+  const period = column(roles.period, defaults.period, (text) => rows.date(lookups.period(text)));
   const service = column(roles.service, '', (text) => text);
   const indicator = column(roles.indicator, '', (text) => text);
   const columns = defaults.amounts;
@@ -45,10 +47,11 @@ export function budgetBytes(rows: BudgetTaker, env: RowEnv, defaults: { area: st
     }
     // No amount: a heading or a padded footnote, which the text path tells apart and reports.
     if (!given) return false;
-    const added = rows.take(place, p, activity, amounts, line);
+    const added = rows.take(place, p.read, activity, amounts, line);
     if (added < 0) return false;
+    rows.used(p.written);
     // The row's own text, as `--rejects` would show it, only for rows the grain may reject.
-    if (rows.wantsText(added, p)) rows.keepText(added, textOf(bytes.subarray(b[0]!, b[last]!)));
+    if (rows.wantsText(added, p.read)) rows.keepText(added, textOf(bytes.subarray(b[0]!, b[last]!)));
     return true;
   };
 }

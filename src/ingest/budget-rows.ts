@@ -4,6 +4,7 @@ import { budgetRecordSchema } from '../model/records.js';
 import { createRowIndex } from '../model/row-index.js';
 import { TextIndex, truncate } from '../model/text.js';
 import { BudgetGrain } from './budget-grain.js';
+import { YearToDateDating } from './budget-dating.js';
 import { finishBudget, settleUnit, UNIT_SCALE } from './budget-finish.js';
 import { budgetBytes } from './budget-bytes.js';
 import type { ByteRowReader, TextOf } from './byte-cells.js';
@@ -85,6 +86,8 @@ export class BudgetRows implements RowReader {
   private readonly seen: BudgetKeys;
   private readonly isTotal = memo((activity) => sumKind(activity) ?? '');
   private readonly grain: BudgetGrain;
+  /** Rows' periods against the months the year-to-date columns name. */
+  private readonly dating: YearToDateDating;
   private readonly decimal: DecimalMark;
   private readonly dash: RecordOptions['dash'];
   /** Decimal places the unit moves (see `UNIT_SCALE`). */
@@ -108,6 +111,7 @@ export class BudgetRows implements RowReader {
     this.table = new BudgetTable(opts.file, budgetCapacity(opts.fileBytes, sample));
     this.seen = budgetKeys(this.table, lookups.activityKey);
     this.grain = new BudgetGrain();
+    this.dating = new YearToDateDating(plan.header.ytdMonth);
     this.decimal = plan.decimal;
     this.dash = opts.dash;
     this.scale = UNIT_SCALE[plan.unit];
@@ -133,7 +137,8 @@ export class BudgetRows implements RowReader {
     const { lookups, shape } = this.env;
     if (!shape.ordinary(cells)) return false;
     const place = lookups.place(at(this.area, cells) ?? this.areaDefault);
-    const period = lookups.period(at(this.period, cells) ?? this.periodDefault);
+    const written = lookups.period(at(this.period, cells) ?? this.periodDefault);
+    const period = this.dating.date(written);
     const activityText = at(this.service, cells) || at(this.indicator, cells) || '';
     if (place === undefined || period === undefined || activityText === '') return false;
     const amounts = this.quickAmounts;
@@ -148,6 +153,7 @@ export class BudgetRows implements RowReader {
     if (!given) return false;
     const added = this.take(place, period, activityText, amounts, row.line);
     if (added < 0) return false;
+    this.dating.used(written!);
     if (this.grain.note(added, period.length === 4)) this.grain.keep(added, this.env.out.text(row));
     return true;
   }
@@ -156,6 +162,17 @@ export class BudgetRows implements RowReader {
   bytes(textOf: TextOf): ByteRowReader | undefined {
     if (!this.fast) return undefined;
     return budgetBytes(this, this.env, { area: this.areaDefault, period: this.periodDefault, amounts: this.amounts }, textOf);
+  }
+
+  /** The period a row is read at, and the one written (see `YearToDateDating.date`); undefined when it cannot be read. */
+  date(period: string | undefined): { written: string; read: string } | undefined {
+    const read = this.dating.date(period);
+    return read === undefined ? undefined : { written: period!, read };
+  }
+
+  /** Notes a row the byte path added, by the period written (see `YearToDateDating.used`). */
+  used(period: string): void {
+    this.dating.used(period);
   }
 
   /** Whether the quick path keeps this table row's text (see `BudgetGrain.note`); then `keepText`. */
@@ -199,11 +216,13 @@ export class BudgetRows implements RowReader {
     return Number.isFinite(parsed.value) ? parsed.value : undefined;
   }
 
-  read(cells: RowCells, { area, period }: SharedFields): void {
+  read(cells: RowCells, shared: SharedFields): void {
     const { lookups, plan, opts, out } = this.env;
     const row = cells.row;
     const activity = lookups.kept(cells.cell('service') || cells.cell('indicator') || '');
     if (this.heading(cells, activity)) return;
+    const { area } = shared;
+    const period = this.datePeriod(cells, shared.period);
     if (activity === '') cells.fail('value-required', plan.roles.service !== undefined ? 'service' : 'indicator');
     const amt = (role: Role) => cells.num(role, this.scale);
     const month = period === undefined ? undefined : period.length === 4 ? `${period}-12` : period;
@@ -242,7 +261,19 @@ export class BudgetRows implements RowReader {
     const added = table.push(areaId, monthId, activityId, row.line, v.budgetYear, v.budgetYtd, v.budgetMonth, v.actualYtd, v.actualMonth, v.forecast);
     if (this.grain.note(added, period!.length === 4)) this.grain.keep(added, out.text(row));
     if (given !== null) this.given.set(added, given);
+    this.dating.used(shared.period!);
     out.counts.used++;
+  }
+
+  /** The row's period as `YearToDateDating` dates it; an error noted when it contradicts the columns. */
+  private datePeriod(cells: RowCells, period: string | undefined): string | undefined {
+    const dated = this.dating.date(period);
+    if (dated === undefined && period !== undefined) {
+      const { plan, opts } = this.env;
+      const received = cells.cell('period') ?? opts.period ?? plan.titlePeriod ?? period;
+      cells.errors.push(this.dating.conflict(period, cells.row.line, plan.roles.period, received));
+    }
+    return dated;
   }
 
   /**
@@ -270,6 +301,7 @@ export class BudgetRows implements RowReader {
       if (g !== undefined) moved.set(to, g);
     });
     if (dropped > 0) this.given = moved;
+    out.findings.push(...this.dating.findings(head.headerLine));
     const totals = finishBudget(table, this.given, this.isTotal, opts.sign, out, out.unit ?? 'kr');
     settleUnit(table, out, opts, !plan.unitAssumed, head.headerLine);
     // Total rows were read, checked and reported; the report sums the lines itself.

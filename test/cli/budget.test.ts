@@ -217,3 +217,38 @@ describe('a finance export with section headings (lines with text and no amount)
     expect(r.stdout).toContain('| **Totalt** | 205,4 mnkr | 207,2 mnkr | -0,9 % | 308,1 mnkr |');
   });
 });
+
+describe('a file dated by year whose columns name months (`Budget jan-aug`)', () => {
+  const dir = tmp();
+  const file = join(dir, 'year.csv');
+  writeFileSync(file, 'År;Kommun;Verksamhet;Budget helår;Budget jan-aug;Utfall jan-aug;Prognos helår\n2025;1460;Äldreomsorg;182 035;121 357;124 001;185 500\n2025;1460;LSS;66 149;44 099;44 500;66 800\n');
+  it('validate says the year is read at August, with an info finding, and the file is clean (0)', async () => {
+    const r = await tillit(['validate', file, '--unit', 'tkr']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('info period-from-columns ×1\n    line 1: rows dated 2025 read as 2025-08: column "Budget jan-aug" names the months their amounts cover, so they are that year\'s follow-up to date, not the closed year');
+  });
+  it('the report is the follow-up after August: to date against the full-year budget, not the closed year', async () => {
+    const r = await tillit(['report', file, '--unit', 'tkr', '--format', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('# Bengtsfors (1460) – uppföljning: budget efter augusti 2025');
+    expect(r.stdout).toContain('| Äldreomsorg | 121,4 mnkr | 124,0 mnkr | -2,2 % | 182,0 mnkr | 185,5 mnkr | -3,5 mnkr | ✗ röd |');
+    expect(r.stdout).not.toContain('budget efter december 2025');
+    expect(r.stdout).not.toContain('Utfall helår');
+  });
+  it('with --input-period naming another month than the columns, the lines are rejected naming both (3)', async () => {
+    const sect = join(dir, 'sect.csv');
+    writeFileSync(sect, 'Verksamhet;Budget helår;Budget jan-aug;Utfall jan-aug\nÄldreomsorg;182 035,0;121 356,7;124 001,2\n');
+    const r = await tillit(['validate', sect, '--input-municipality', '1460', '--input-period', '2025-06', '--unit', 'tkr']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('error period-columns-differ ×1\n    line 2: period 2025-06 contradicts column "Budget jan-aug", which covers the year up to August: the amounts cannot be dated by both, and neither is taken on a guess; correct the period (column, "period" or --input-period) or the column\'s name; row left out (received "2025-06")');
+  });
+  it('with a period column naming another month than the columns, the report leaves the row out and says so on stderr', async () => {
+    const mis = join(dir, 'mis.csv');
+    writeFileSync(mis, 'Period;Kommun;Verksamhet;Budget helår;Budget jan-jun;Utfall jan-jun\n2025-08;1460;Äldreomsorg;182035;91000;92000\n2025-06;1460;LSS;66149;33000;33100\n');
+    const r = await tillit(['report', mis, '--unit', 'tkr', '--format', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${mis}:2:1: error period-columns-differ: period 2025-08 contradicts column "Budget jan-jun", which covers the year up to June`);
+    expect(r.stdout).toContain('## Ekonomi (juni 2025)');
+    expect(r.stdout).not.toContain('| Äldreomsorg |');
+  });
+});

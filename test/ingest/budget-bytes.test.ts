@@ -70,6 +70,22 @@ describe('BudgetRows: the byte path', () => {
   });
 });
 
+describe('BudgetRows: the byte path in a file whose columns name their months', () => {
+  const header = ['År', 'Kommun', 'Verksamhet', 'Budget helår', 'Budget jan-aug', 'Utfall jan-aug', 'Prognos helår'];
+  const first = Array.from({ length: 2000 }, (_, i) => ['2024', '1460', `Verksamhet ${i}`, '12000', '8000', '8100', '12100']);
+  const late = fc.tuple(fc.constantFrom('2025', '2025-08', '2025-06', '2024'), fc.constantFrom('Hemtjänst', 'LSS', 'Vård och omsorg'), fc.constantFrom('100', ''))
+    .map(([period, activity, amount]) => [period, '1460', activity, amount, amount, amount, amount]);
+  it('property: dates and rejects rows as the text path does', () => {
+    fc.assert(
+      fc.property(fc.array(late, { minLength: 1, maxLength: 20 }), feeds, (rows, feed) => {
+        const { quick: bytePath, general } = bothPaths(header, [...first, ...rows], { ...feed, spec: { unit: 'tkr' }, file: 'budget.csv' });
+        expect(outcome(bytePath)).toEqual(outcome(general));
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
 describe('plainNumberBytes', () => {
   it('property: reads a cell as plainNumber reads its text', () => {
     fc.assert(

@@ -49,8 +49,9 @@ const row = fc.record({
 describe('BudgetRows: the quick path', () => {
   it('property: reads every row as the general path does (an empty status column sends every row that way)', () => {
     fc.assert(
-      fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), (rows) => {
-        const header = 'Kommun;Period;Verksamhet;Budget helår;Budget ack;Utfall ack;Prognos;Avvikelse';
+      fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), fc.constantFrom('Budget ack;Utfall ack', 'Budget jan-apr;Utfall jan-apr'), (rows, toDate) => {
+        // Month-named columns date the rows (see YearToDateDating): a year is read at April, March contradicts them.
+        const header = `Kommun;Period;Verksamhet;Budget helår;${toDate};Prognos;Avvikelse`;
         const lines = rows.map((r) => [r.area, r.period, r.activity, ...r.amounts].join(';'));
         const quick = parseText(`${header}\n${lines.join('\n')}\n`, { decimal: ',' });
         const general = parseText(`${header};Status\n${lines.map((l) => `${l};`).join('\n')}\n`, { decimal: ',' });
@@ -61,10 +62,10 @@ describe('BudgetRows: the quick path', () => {
   });
   it('property: the same with the area and period from the options (no column for either)', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ activity, amounts }), { minLength: 1, maxLength: 30 }), (rows) => {
-        const header = 'Verksamhet;Budget helår;Budget ack;Utfall ack;Prognos;Avvikelse';
+      fc.property(fc.array(fc.record({ activity, amounts }), { minLength: 1, maxLength: 30 }), fc.constantFrom('2025', '2025-08', '2025-06'), (rows, period) => {
+        const header = 'Verksamhet;Budget helår;Budget jan-aug;Utfall jan-aug;Prognos;Avvikelse';
         const lines = rows.map((r) => [r.activity, ...r.amounts].join(';'));
-        const spec = { decimal: ',' as const, municipality: '1460', period: '2025-08' };
+        const spec = { decimal: ',' as const, municipality: '1460', period };
         const quick = parseText(`${header}\n${lines.join('\n')}\n`, spec);
         const general = parseText(`${header};Status\n${lines.map((l) => `${l};`).join('\n')}\n`, spec);
         expect(outcome(quick)).toEqual(outcome(general));
@@ -102,5 +103,35 @@ describe('BudgetRows: a line with text and no amount', () => {
     const r = parseText('Verksamhet;Budget helår;Budget ack;Utfall ack\nÄldreomsorg;100;50;55\nÖvrigt;..;;\n', spec);
     expect(budgetRecords(r).map((b) => b.activity)).toEqual(['Äldreomsorg', 'Övrigt']);
     expect(codes(r, 'info')).not.toContain('budget-heading@3:1');
+  });
+});
+
+describe('BudgetRows: a file whose columns name the months they cover (`Budget jan-aug`)', () => {
+  const head = 'År;Kommun;Verksamhet;Budget helår;Budget jan-aug;Utfall jan-aug;Prognos helår';
+  const lines = ['2025;1460;Äldreomsorg;182 035;121 357;124 001;185 500', '2025;1460;LSS;66 149;44 099;44 500;66 800'];
+  it('dated by year, is that year\'s follow-up at the last month named, not the closed year, with an info finding', () => {
+    const r = parseText(`${head}\n${lines.join('\n')}\n`, { unit: 'tkr' });
+    expect(r.counts).toEqual({ read: 2, used: 2, rejected: 0, ignored: 0 });
+    expect(budgetRecords(r)[0]).toMatchObject({ period: '2025-08', budgetYear: 182_035_000, budgetYtd: 121_357_000, actualYtd: 124_001_000, forecast: 185_500_000 });
+    expect(codes(r, 'info')).toContain('period-from-columns@1:-');
+    expect(r.findings.find((f) => f.code === 'period-from-columns')!.message).toBe('rows dated 2025 read as 2025-08: column "Budget jan-aug" names the months their amounts cover, so they are that year\'s follow-up to date, not the closed year');
+  });
+  it('with --input-period 2025, the same', () => {
+    const r = parseText(`Verksamhet;Budget helår;Budget jan-aug;Utfall jan-aug\nÄldreomsorg;182 035;121 357;124 001\n`, { unit: 'tkr', municipality: '1460', period: '2025' });
+    expect(budgetRecords(r).map((b) => b.period)).toEqual(['2025-08']);
+    expect(codes(r, 'info')).toContain('period-from-columns@1:-');
+  });
+  it('with --input-period naming another month: every line rejected, naming both (no column: the period is no cell)', () => {
+    const r = parseText(`Verksamhet;Budget helår;Budget jan-aug;Utfall jan-aug\nÄldreomsorg;182 035;121 357;124 001\nLSS;66 149;44 099;44 500\n`, { unit: 'tkr', municipality: '1460', period: '2025-06' });
+    expect(r.counts).toEqual({ read: 2, used: 0, rejected: 2, ignored: 0 });
+    expect(codes(r)).toEqual(['period-columns-differ@2:-', 'period-columns-differ@3:-']);
+    expect(r.findings[0]!.message).toContain('period 2025-06 contradicts column "Budget jan-aug", which covers the year up to August');
+  });
+  it('a period column naming another month than the columns: that row rejected at its period cell', () => {
+    const text = 'Period;Kommun;Verksamhet;Budget helår;Budget jan-jun;Utfall jan-jun\n2025-08;1460;Äldreomsorg;182035;91000;92000\n2025-06;1460;LSS;66149;33000;33100\n';
+    const r = parseText(text, { unit: 'tkr' });
+    expect(codes(r)).toEqual(['period-columns-differ@2:1']);
+    expect(r.rejects.map((x) => `${x.line}: ${x.reason}`)).toEqual(['2: period-columns-differ']);
+    expect(budgetRecords(r).map((b) => `${b.activity} ${b.period}`)).toEqual(['LSS 2025-06']);
   });
 });

@@ -1,0 +1,60 @@
+import type { FindingInput } from '../model/findings.js';
+import { truncate } from '../model/text.js';
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * A budget file's periods against the months its year-to-date columns name (`Budget jan-aug`,
+ * `Utfall t.o.m. augusti`; see `HeaderPlan.ytdMonth`). Those columns say what the amounts cover:
+ * January to that month. A row dated by a year alone (`2025`, from a column, the title or
+ * `--input-period`) is that year's follow-up at the named month, not the closed year: read as
+ * `2025-08`, and said once per year. A period naming another month (`2025-06`), or another year
+ * than the column's name (`Budget jan-aug 2024`), contradicts the columns: neither is taken on a
+ * guess, the row is rejected (see `conflict`).
+ */
+export class YearToDateDating {
+  private readonly month: string | undefined;
+  private readonly year: string | undefined;
+  private readonly dated = new Set<string>();
+
+  constructor(private readonly ytd: { month: number; header: string } | undefined) {
+    this.month = ytd === undefined ? undefined : String(ytd.month).padStart(2, '0');
+    this.year = ytd === undefined ? undefined : /\b(19|20)\d{2}\b/.exec(ytd.header)?.[0];
+  }
+
+  /**
+   * The period a row is read at; undefined when the period is unreadable or contradicts the
+   * columns. Notes nothing: a row may yet be set aside (a heading, a footnote), so `used` says
+   * which years were read at the columns' month.
+   */
+  date(period: string | undefined): string | undefined {
+    if (period === undefined || this.month === undefined) return period;
+    const year = /^\d{4}(?=-\d{2}$|$)/.exec(period)?.[0];
+    // A pooled range (`2019-2022`) is no follow-up's date: left to the reading that rejects it.
+    if (year === undefined) return period;
+    if (this.year !== undefined && year !== this.year) return undefined;
+    if (period.length === 4) return `${period}-${this.month}`;
+    return period.slice(5) === this.month ? period : undefined;
+  }
+
+  /** Notes a row read at `date(period)`: a year read at the columns' month is said (`findings`). */
+  used(period: string): void {
+    if (period.length === 4 && this.month !== undefined) this.dated.add(period);
+  }
+
+  /** The error for a row whose period (as read) `date` found against the columns. */
+  conflict(period: string, line: number, periodColumn: number | undefined, received: string): FindingInput {
+    const ytd = this.ytd!;
+    const to = this.year !== undefined ? `${MONTH_NAMES[ytd.month - 1]} ${this.year}` : MONTH_NAMES[ytd.month - 1]!;
+    return {
+      code: 'period-columns-differ', line, ...(periodColumn !== undefined ? { column: periodColumn + 1 } : {}), received: truncate(received),
+      args: { period, header: truncate(ytd.header), to },
+    };
+  }
+
+  /** One info finding per year read at the columns' month, at the header. */
+  findings(headerLine: number): FindingInput[] {
+    const header = truncate(this.ytd?.header ?? '');
+    return [...this.dated].sort().map((year) => ({ code: 'period-from-columns', line: headerLine, args: { year, period: `${year}-${this.month}`, header } }));
+  }
+}
