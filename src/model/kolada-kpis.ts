@@ -1,4 +1,4 @@
-import type { IndicatorSpec } from './indicator.js';
+import type { IndicatorSpec, KnownIndicator } from './indicator.js';
 import { KOLADA_TITLES } from './kolada-titles.js';
 import type { Better, ValueUnit } from './vocabulary.js';
 
@@ -10,7 +10,7 @@ import type { Better, ValueUnit } from './vocabulary.js';
  * place Kolada's values (which carry none); in this list's order they head their service.
  * A config's `indicators` entry with the same id wins.
  */
-export const KOLADA_KPIS: readonly IndicatorSpec[] = [
+export const KOLADA_KPIS: readonly KnownIndicator[] = [
   { id: 'U21468', title: { sv: 'Brukarbedömning hemtjänst äldreomsorg - helhetssyn, andel (%)', en: 'User assessment, home care for the elderly – overall, share (%)' }, better: 'higher', unit: '%', breaks: [], service: 'Hemtjänst' },
   { id: 'U23471', title: { sv: 'Brukarbedömning särskilt boende äldreomsorg -  helhetssyn, andel (%)', en: 'User assessment, special housing for the elderly – overall, share (%)' }, better: 'higher', unit: '%', breaks: [], service: 'Särskilt boende' },
   { id: 'U23592', title: { sv: 'Brukarbedömning, antal svarande', en: 'User assessment, respondents' }, better: 'none', unit: 'count', breaks: [] },
@@ -60,10 +60,10 @@ export function unitFromTitle(title: string): ValueUnit {
   return 'number';
 }
 
-let byId: Map<string, IndicatorSpec> | undefined;
+let byId: Map<string, KnownIndicator> | undefined;
 
 /** Every known KPI by id, made on first use from the curated specs and the title list. */
-function catalogue(): Map<string, IndicatorSpec> {
+function catalogue(): Map<string, KnownIndicator> {
   if (byId) return byId;
   byId = new Map();
   for (const line of KOLADA_TITLES.split('\n')) {
@@ -81,7 +81,7 @@ function catalogue(): Map<string, IndicatorSpec> {
  * undefined for an id Kolada's list does not have. A KPI with `better: 'none'` is one whose better
  * direction tillit does not know: it gets no status and no rank.
  */
-export function koladaKpi(id: string): IndicatorSpec | undefined {
+export function koladaKpi(id: string): KnownIndicator | undefined {
   if (!isKoladaId(id)) return undefined;
   const spec = catalogue().get(id.toUpperCase());
   return spec && spec.id !== id ? { ...spec, id } : spec;
@@ -100,13 +100,25 @@ export function isRespondentShare(id: string): boolean {
 /** The range a respondent share is held to, as a finding names it. */
 export const SHARE_RANGE = 'between 0 and 100 (a share of the survey\'s respondents)';
 
-/** The config's indicators first, then what tillit knows of Kolada's KPIs. */
+/**
+ * The config's indicators over what tillit knows of Kolada's KPIs: a key the config's entry leaves
+ * out (`better`, `unit`, `breaks`, `service`, `target`) is the catalogue's, so a title given for a
+ * KPI does not lose its unit or direction; with no catalogue entry it stays unknown.
+ */
 export function indicatorCatalogue(own: readonly IndicatorSpec[]): { get(id: string): IndicatorSpec | undefined } {
-  const known = new Map<string, IndicatorSpec | undefined>(own.map((i) => [i.id, i]));
+  const entries = new Map(own.map((i) => [i.id, i]));
+  const known = new Map<string, IndicatorSpec | undefined>();
   return {
     get(id) {
-      if (!known.has(id)) known.set(id, koladaKpi(id));
+      if (!known.has(id)) known.set(id, overCatalogue(entries.get(id), koladaKpi(id)));
       return known.get(id);
     },
   };
+}
+
+/** A config entry laid over the catalogue's: only the keys the config states replace the catalogue's. */
+function overCatalogue(entry: IndicatorSpec | undefined, kpi: KnownIndicator | undefined): IndicatorSpec | undefined {
+  if (entry === undefined || kpi === undefined) return entry ?? kpi;
+  const stated = Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined));
+  return { ...kpi, ...stated };
 }

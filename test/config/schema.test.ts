@@ -69,3 +69,14 @@ describe('members that are regions or kommunalförbund', () => {
     expect(error(config({ peers: { X: ['14'] } }))).toMatch(/^c\.json: peers\.X\[0\]: a four-digit municipality code/);
   });
 });
+
+describe('an indicator entry states only what the config writes', () => {
+  it('better, unit and breaks left out stay out: no default stands in for what the catalogue knows', () => {
+    const [entry] = parseConfig(config({ indicators: [{ id: 'N21026', title: { sv: 'Kostnad hemtjänst', en: 'Cost home care' } }] }), 'c.json').indicators;
+    expect(entry).toEqual({ id: 'N21026', title: { sv: 'Kostnad hemtjänst', en: 'Cost home care' } });
+  });
+  it('what it does write is kept', () => {
+    const written = { id: 'x', title: { sv: 'X', en: 'X' }, better: 'lower', unit: 'days', breaks: [2019] };
+    expect(parseConfig(config({ indicators: [written] }), 'c.json').indicators).toEqual([written]);
+  });
+});

@@ -162,9 +162,17 @@ describe('quality beside cost from Kolada values, which carry no service', () =>
   });
 
   it("a config entry's service places a KPI tillit does not place, and the config's list comes first", () => {
-    const config = configOf({ members, indicators: [{ id: 'U21401', title: { sv: 'Hemtjänst, tid', en: 'Home care, time' }, service: 'Hemtjänst' }] });
+    // U21401 (staff a home-care user meets in 14 days) is better lower; tillit does not know it, the entry says so.
+    const config = configOf({ members, indicators: [{ id: 'U21401', title: { sv: 'Hemtjänst, tid', en: 'Home care, time' }, better: 'lower', service: 'Hemtjänst' }] });
     const r = analyse([read(config, 'k.csv', kolada), read(config, 'b.csv', budget)], config);
     expect(r.qualityBesideCost.find((q) => q.service === 'Hemtjänst')).toMatchObject({ indicator: 'U21401', headlineRule: 'first-listed', value: 66, deviationPct: -5 });
+  });
+
+  it('an entry that states no direction for a KPI tillit knows none for gives it none: it heads nothing by rule', () => {
+    const config = configOf({ members, indicators: [{ id: 'U21401', title: { sv: 'Hemtjänst, tid', en: 'Home care, time' }, service: 'Hemtjänst' }] });
+    const r = analyse([read(config, 'k.csv', kolada), read(config, 'b.csv', budget)], config);
+    expect(r.indicators.find((i) => i.id === 'U21401')).toMatchObject({ better: 'none', unit: 'number' });
+    expect(r.qualityBesideCost.find((q) => q.service === 'Hemtjänst')).toMatchObject({ indicator: 'U21468', headlineRule: 'tillit-catalogue' });
   });
 });
 

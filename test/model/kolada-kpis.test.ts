@@ -41,11 +41,28 @@ describe('koladaKpi', () => {
 });
 
 describe('indicatorCatalogue', () => {
-  it('the config\'s entry wins over Kolada\'s', () => {
+  it('the keys the config\'s entry states win over Kolada\'s', () => {
     const own = { id: 'U21468', title: { sv: 'Helhetssyn', en: 'Overall' }, better: 'lower' as const, unit: '%' as const, breaks: [] };
     const c = indicatorCatalogue([own]);
-    expect(c.get('U21468')).toBe(own);
+    expect(c.get('U21468')).toEqual({ ...own, service: 'Hemtjänst' });
     expect(c.get('U23471')?.better).toBe('higher');
     expect(c.get('mine')).toBeUndefined();
+  });
+  it('a key the entry leaves out is the catalogue\'s, never a default (a title alone keeps the unit and direction)', () => {
+    const c = indicatorCatalogue([
+      { id: 'N21026', title: { sv: 'Kostnad hemtjänst, kr/brukare', en: 'Cost home care, SEK per user' } },
+      { id: 'N20029', title: { sv: 'NKA äo', en: 'Net cost deviation' } },
+      { id: 'U23401', title: { sv: 'Väntetid', en: 'Wait' }, better: 'none', unit: undefined },
+    ]);
+    expect(c.get('N21026')).toEqual({ id: 'N21026', title: { sv: 'Kostnad hemtjänst, kr/brukare', en: 'Cost home care, SEK per user' }, better: 'none', unit: 'kr/inv', breaks: [] });
+    expect(c.get('N20029')).toMatchObject({ better: 'none', unit: 'mnkr', breaks: [2019] });
+    expect(c.get('U23401')).toMatchObject({ better: 'none', unit: 'days', service: 'Särskilt boende' });
+  });
+  it('an entry tillit has no catalogue entry for keeps what it leaves out unknown', () => {
+    const own = { id: 'mine', title: { sv: 'Mitt', en: 'Mine' } };
+    const spec = indicatorCatalogue([own]).get('mine');
+    expect(spec).toEqual(own);
+    expect(spec?.better).toBeUndefined();
+    expect(spec?.unit).toBeUndefined();
   });
 });
