@@ -30,7 +30,8 @@ export const MUNICIPALITIES: ReadonlyMap<string, string> = parseTable(MUNICIPALI
 export const REGIONS: ReadonlyMap<string, string> = parseTable(REGION_TABLE);
 
 export const NATION_CODE = '0000';
-const NATION_NAMES = new Set(['riket', 'hela riket', 'sverige', 'riket totalt', 'sweden', 'alla kommuner']);
+const NATION_NAMES = new Set(['riket', 'hela riket', 'hela landet', 'sverige', 'riket totalt', 'sweden', 'alla kommuner']);
+const NATION: AreaResolution = { ok: true, area: { code: NATION_CODE, kind: 'nation' } };
 
 /** Like normalizeLabel but keeping å, ä, ö: Håbo (0305) and Habo (0643) differ only by the ring. */
 function exactKey(text: string): string {
@@ -74,6 +75,18 @@ function municipalityByName(raw: string): string | undefined {
   return byName.get(key) ?? (key.endsWith('s') ? byName.get(key.slice(0, -1)) : undefined);
 }
 
+/**
+ * A code of zeros: `0000` is the nation; with a name (SCB's PX-Web writes `00 Riket`, Kolada `0000
+ * Riket`) the name must be one of the nation's, or code and name disagree. A bare `0` or `00` is left
+ * to the caller: only in a file of four-digit codes is it Riket (see `CellLookups`).
+ */
+function nationByCode(digits: string, name: string | undefined): AreaResolution | undefined {
+  if (!/^0+$/.test(digits)) return undefined;
+  if (name === undefined) return digits === NATION_CODE ? NATION : undefined;
+  if (NATION_NAMES.has(normalizeLabel(name))) return NATION;
+  return { ok: false, reason: 'mismatch', code: digits, registered: 'Riket', name };
+}
+
 function regionName(code: string): string | undefined {
   return REGIONS.get(code);
 }
@@ -95,7 +108,8 @@ export function resolveArea(cell: string): AreaResolution {
   if (m) {
     const digits = m[1]!;
     const name = m[2];
-    if (digits === NATION_CODE) return { ok: true, area: { code: NATION_CODE, kind: 'nation' } };
+    const nation = nationByCode(digits, name);
+    if (nation !== undefined) return nation;
     const looksRegion = name !== undefined && / län$|^region /i.test(name);
     if (looksRegion || digits.length <= 2 || /^00\d\d$/.test(digits)) {
       const code = digits.padStart(4, '0').slice(2);

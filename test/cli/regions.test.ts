@@ -133,3 +133,20 @@ describe.skipIf(!existsSync(DALARNA))('a reference that is the county, not the n
     expect(run.stdout).toContain('Mot länet: jämfört med Dalarnas län, eftersom källan saknar värde för riket.');
   }, SLOW);
 });
+
+describe('the nation as SCB\'s PX-Web writes it, "00 Riket"', () => {
+  /** A PX-Web download: Bengtsfors, a county by its code and name, and the nation in `label`. */
+  const pxweb = (nation: string) => ['"Andel invånare 65+ år, procent efter region och år"', '', '"region","2023","2024"', '"1460 Bengtsfors",25.0,25.3', '"01 Stockholms län",18.0,18.2', `"${nation}",20.3,20.5`, ''].join('\n');
+  it.each(['00 Riket', '00 Sverige', 'Hela landet'])('%s is Riket: no row rejected, every area compared with it; 01 Stockholms län stays the region', async (nation) => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-nation-'));
+    writeFileSync(join(dir, 'px.csv'), pxweb(nation));
+    const run = await tillit(['report', join(dir, 'px.csv'), '--format', 'json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as { areas: { code: string; kind: string }[]; quality: { area: string; period: string; reference: { area: string; differencePp: number } | null }[] };
+    expect(report.areas.map((a) => [a.code, a.kind])).toEqual([['1460', 'municipality'], ['01', 'region'], ['0000', 'nation']]);
+    const at2024 = (area: string) => report.quality.find((q) => q.area === area && q.period === '2024')?.reference;
+    expect(at2024('1460')).toMatchObject({ area: '0000', differencePp: 4.8 });
+    expect(at2024('01')).toMatchObject({ area: '0000', differencePp: -2.3 });
+  }, SLOW);
+});

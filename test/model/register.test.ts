@@ -49,6 +49,18 @@ describe('resolveArea', () => {
     expect(resolveArea('0000')).toEqual({ ok: true, area: { code: '0000', kind: 'nation' } });
     expect(resolveArea('G34521')).toEqual({ ok: true, area: { code: 'G34521', kind: 'group' } });
   });
+  it.each(['00 Riket', '00 Sverige', '0 Riket', '0000 Riket', 'Hela landet', '00 Hela landet'])('%s is the nation, as SCB and others write it', (cell) => {
+    expect(resolveArea(cell)).toEqual({ ok: true, area: { code: '0000', kind: 'nation' } });
+  });
+  it('a code of zeros with another name is a code/name disagreement, not the nation nor that place', () => {
+    expect(resolveArea('00 Stockholms län')).toEqual({ ok: false, reason: 'mismatch', code: '00', registered: 'Riket', name: 'Stockholms län' });
+    expect(resolveArea('0000 Bengtsfors')).toEqual({ ok: false, reason: 'mismatch', code: '0000', registered: 'Riket', name: 'Bengtsfors' });
+  });
+  it('a region code with its name is still the region; a bare 00 is no area outside a file of codes', () => {
+    expect(resolveArea('01 Stockholms län')).toEqual({ ok: true, area: { code: '01', kind: 'region' } });
+    expect(resolveArea('01')).toEqual({ ok: true, area: { code: '01', kind: 'region' } });
+    expect(resolveArea('00')).toEqual({ ok: false, reason: 'unknown' });
+  });
   it('never guesses: unknown codes and code/name disagreements are rejected', () => {
     expect(resolveArea('9999')).toEqual({ ok: false, reason: 'unknown' });
     expect(resolveArea('Atlantis')).toEqual({ ok: false, reason: 'unknown' });
