@@ -63,8 +63,8 @@ export interface PreviousYears {
 
 export interface BalanceHistory {
   years: YearEnd[];
-  /** Trend of the year-end deviation % over the complete years (better = higher). */
-  trend: Trend;
+  /** Trend of the year-end deviation % over the complete years (better = higher); null when no year is complete. */
+  trend: Trend | null;
   /** The complete years before `reportYear`; undefined when there are none. */
   previous: PreviousYears | undefined;
 }
@@ -85,7 +85,8 @@ export function balanceHistory(ends: readonly YearEnd[], reportYear: number, alp
     years.push(byYear.get(y) ?? { year: y, budget: null, outcome: null, deviation: null, deviationPct: null, missing: 'not-closed', missingMonths: [0], missingParts: [] });
   }
   const complete = years.filter((e) => e.deviationPct !== null);
-  const t = trend(complete.map((e) => ({ x: e.year, y: e.deviationPct! })), 'higher', [], alpha);
+  // With no complete year there is nothing to trend, not a trend from year NaN to NaN.
+  const t = complete.length === 0 ? null : trend(complete.map((e) => ({ x: e.year, y: e.deviationPct! })), 'higher', [], alpha);
   const before = complete.filter((e) => e.year < reportYear).map((e) => e.deviationPct!);
   const previous = before.length === 0 ? undefined : {
     from: complete.find((e) => e.year < reportYear)!.year,

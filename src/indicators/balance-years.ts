@@ -9,6 +9,7 @@ import { balanceHistory, yearEnd, type YearEnd } from './balance-history.js';
 import { addUp, BudgetYear } from './budget-balance.js';
 import { readYears, type LineEntry } from './budget-lines.js';
 import { milestoneLevels } from './milestone-level.js';
+import type { Trend } from './trend.js';
 import { SV } from './collation.js';
 import { opt } from './round.js';
 import { settingsOf } from './settings.js';
@@ -77,10 +78,7 @@ export function balanceYears(tables: readonly BudgetTable[], lines: ReadonlyMap<
         year: String(e.year), budget: rnd(e.budget), outcome: rnd(e.outcome), deviation: rnd(e.deviation), deviationPct: opt(e.deviationPct ?? undefined),
         missing: e.missing, missingMonths: e.missingMonths, missingParts: e.missingParts,
       })),
-      trend: {
-        from: String(h.trend.from), to: String(h.trend.to), points: h.trend.points, theilSenSlope: opt(h.trend.theilSenSlope), mannKendallS: h.trend.mannKendall?.s ?? null,
-        mannKendallP: opt(h.trend.mannKendall?.p, 6), verdict: h.trend.verdict,
-      },
+      trend: trendRow(h.trend),
       current: currentYear(h.years, row, o.year, closed),
       previous: h.previous === undefined ? null : { ...h.previous, from: String(h.previous.from), to: String(h.previous.to), mean: opt(h.previous.mean)!, min: opt(h.previous.min)!, max: opt(h.previous.max)! },
     });
@@ -97,6 +95,15 @@ export function balanceYears(tables: readonly BudgetTable[], lines: ReadonlyMap<
     });
   }
   return { history, milestones };
+}
+
+/** A line's trend as the report gives it; null when no year is complete (nothing was trended). */
+function trendRow(t: Trend | null): BalanceHistoryRow['trend'] {
+  if (t === null) return null;
+  return {
+    from: String(t.from), to: String(t.to), points: t.points, theilSenSlope: opt(t.theilSenSlope), mannKendallS: t.mannKendall?.s ?? null,
+    mannKendallP: opt(t.mannKendall?.p, 6), verdict: t.verdict,
+  };
 }
 
 /** How the report year stands: its outcome when closed, else its full-year forecast, else its year to date. */

@@ -57,7 +57,7 @@ export const balanceHistorySchema = z.object({
     mannKendallS: num('Mann–Kendall S statistic (a count of concordant minus discordant pairs).'),
     mannKendallP: num(`Mann–Kendall p-value, ${P_VALUE}.`),
     verdict: verdict().describe('improving, worsening, no-clear-trend or too-few-points (the quality trends\' rules; better = higher).'),
-  }).describe('Trend of the year-end deviation in percent over the complete years.'),
+  }).nullable().describe('Trend of the year-end deviation in percent over the complete years; null when no year is complete (every year lacks December or a month\'s figures: `years[].missing` says which).'),
   current: z.object({
     period: text(`The period the report year is at, ${MONTH}.`),
     basis: z.enum(['outcome', 'forecast', 'year-to-date']).describe('What the figure is: the outcome of a closed year, the forecast, else the year to date.'),

@@ -57,7 +57,7 @@ function lineFields(h: BalanceHistory): Fields {
   const p = h.previous;
   return {
     period: h.current?.period ?? null, deviation_pct: h.current?.deviationPct ?? null, current_basis: h.current?.basis ?? null,
-    trend_verdict: t.verdict, trend_points: t.points, theil_sen_slope: t.theilSenSlope, mann_kendall_s: t.mannKendallS, mann_kendall_p: t.mannKendallP, trend_from: t.from, trend_to: t.to,
+    trend_verdict: t?.verdict ?? null, trend_points: t?.points ?? null, theil_sen_slope: t?.theilSenSlope ?? null, mann_kendall_s: t?.mannKendallS ?? null, mann_kendall_p: t?.mannKendallP ?? null, trend_from: t?.from ?? null, trend_to: t?.to ?? null,
     previous_from: p?.from ?? null, previous_to: p?.to ?? null, previous_years: p?.years ?? null, previous_mean_pct: p?.mean ?? null,
     previous_min_pct: p?.min ?? null, previous_max_pct: p?.max ?? null, previous_over_budget: p?.overBudget ?? null,
   };

@@ -130,9 +130,10 @@ export function historySentences(report: Report, h: BalanceHistory, lang: Lang):
       out.push(`${now}.`);
     }
   }
+  // A line with no complete year has no trend to word: the incomplete years are named below.
   const t = h.trend;
-  if (t.verdict === 'improving' || t.verdict === 'worsening') out.push(w.clearTrend(t.verdict === 'improving', `${t.from}–${t.to}`));
-  else if (t.verdict === 'no-clear-trend') out.push(w.noClearTrend(`${t.from}–${t.to}`));
+  if (t?.verdict === 'improving' || t?.verdict === 'worsening') out.push(w.clearTrend(t.verdict === 'improving', `${t.from}–${t.to}`));
+  else if (t?.verdict === 'no-clear-trend') out.push(w.noClearTrend(`${t.from}–${t.to}`));
   const incomplete = h.years.filter((y) => y.missing !== null).map((y) => y.year);
   if (incomplete.length > 0) out.push(w.incompleteYears(incomplete));
   return out;
@@ -160,7 +161,7 @@ export function historyView(report: Report, area: string, lang: Lang, unit: Amou
       { text: p === null || p.years < 2 ? '' : `${signedPct(p.min, lang)} – ${signedPct(p.max, lang)}` },
       { text: p === null ? '' : hw.of(p.overBudget, p.years) },
       { text: h.current?.deviationPct == null ? '' : signedPct(h.current.deviationPct, lang) },
-      { text: w.verdict[h.trend.verdict] },
+      { text: h.trend === null ? '' : w.verdict[h.trend.verdict] },
       { text: markedSparkline(h.years.map((y) => y.deviationPct), Number(h.years[0]!.year), marks) },
     ];
   });

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { records } from '../report/csv-records.js';
 import { tillit } from './run.js';
@@ -107,5 +108,34 @@ describe('milestones in the config', () => {
     const report = JSON.parse(r.stdout) as { milestones: { period: string; quality: unknown[] }[]; findings: { code: string }[] };
     expect(report.milestones.map((m) => [m.period, m.quality.length > 0])).toEqual([['2021', true], ['2030', false]]);
     expect(report.findings.filter((f) => f.code === 'milestone-no-levels')).toHaveLength(1);
+  });
+});
+
+describe('a monthly file with no complete year (2024-11 … 2025-03): no trend, and no "NaN" for its years', () => {
+  const file = (): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-history-'));
+    const months = ['2024-11', '2024-12', '2025-01', '2025-02', '2025-03'];
+    writeFileSync(join(dir, 'manad.csv'), `Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad\n${months.map((p) => `${p};Bengtsfors;Äldreomsorg;120000000;10000000;10100000`).join('\n')}\n`);
+    return join(dir, 'manad.csv');
+  };
+  it('json: valid against `tillit schema report`, the line\'s trend null and 2024 named as lacking January–October', async () => {
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse((await tillit(['schema', 'report'])).stdout) as object);
+    const r = await tillit(['report', file(), '--format', 'json', '--unit', 'kr']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { balanceHistory: { area: string; trend: unknown; years: { year: string; missing: string | null; missingMonths: number[] }[] }[] };
+    expect(validate(report) ? [] : validate.errors?.slice(0, 5)).toEqual([]);
+    expect(report.balanceHistory.map((h) => [h.area, h.trend, h.years.map((y) => [y.year, y.missing, y.missingMonths.join(',')])])).toEqual([['1460', null, [['2024', 'months-missing', '1,2,3,4,5,6,7,8,9,10']]]]);
+    expect(r.stdout).not.toContain('NaN');
+  });
+  it('csv: the history row has empty trend cells; md and the table are written, with no NaN', async () => {
+    const path = file();
+    const csv = await tillit(['report', path, '--format', 'csv', '--unit', 'kr']);
+    expect(csv.code).toBe(0);
+    expect(records(csv.stdout).filter((row) => row.section === 'history').map((row) => [row.area, row.trend_verdict, row.trend_points, row.trend_from, row.trend_to])).toEqual([['1460', '', '', '', '']]);
+    for (const format of ['md', 'table', 'html']) {
+      const r = await tillit(['report', path, '--format', format, '--unit', 'kr']);
+      expect([format, r.code, r.stderr]).toEqual([format, 0, '']);
+      expect(r.stdout).not.toContain('NaN');
+    }
   });
 });

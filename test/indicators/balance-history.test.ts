@@ -54,10 +54,10 @@ describe('balanceHistory', () => {
     const h = balanceHistory(nine(), 2025);
     expect(h.years.map((e) => e.deviationPct)).toEqual([-3, -2, -2.5, -1, -0.5, 0.5, 1, 1.5, 2]);
     // 36 pairs, one falling (−2 → −2.5): S = 35 − 1 = 34; Var S = 9·8·23/18 = 92; z = (34 − 1)/√92 = 3.4405.
-    expect(h.trend.mannKendall?.s).toBe(34);
-    expect(h.trend.mannKendall?.variance).toBe(92);
-    expect(h.trend.mannKendall?.p).toBeCloseTo(0.00058067, 6);
-    expect([h.trend.from, h.trend.to, h.trend.points, h.trend.verdict]).toEqual([2016, 2024, 9, 'improving']);
+    expect(h.trend?.mannKendall?.s).toBe(34);
+    expect(h.trend?.mannKendall?.variance).toBe(92);
+    expect(h.trend?.mannKendall?.p).toBeCloseTo(0.00058067, 6);
+    expect([h.trend?.from, h.trend?.to, h.trend?.points, h.trend?.verdict]).toEqual([2016, 2024, 9, 'improving']);
   });
   it('compares the report year with the complete years before it: mean −4/9 %, −3 to +2 %, 5 of 9 over budget', () => {
     const p = balanceHistory(nine(), 2025).previous!;
@@ -69,14 +69,14 @@ describe('balanceHistory', () => {
   it('one year: the year, no trend (too few points)', () => {
     const h = balanceHistory([yearEnd(closing(1000, 990), 2024)], 2025);
     expect(h.years).toHaveLength(1);
-    expect([h.trend.points, h.trend.verdict]).toEqual([1, 'too-few-points']);
+    expect([h.trend?.points, h.trend?.verdict]).toEqual([1, 'too-few-points']);
     expect(h.previous).toMatchObject({ from: 2024, to: 2024, years: 1, mean: 1, overBudget: 0 });
   });
   it('a gap year is shown as a year without figures, not skipped; the trend uses the years there are', () => {
     const h = balanceHistory(nine().filter((e) => e.year !== 2019), 2025);
     expect(h.years.map((e) => e.year)).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]);
     expect(h.years[3]).toMatchObject({ year: 2019, deviationPct: null, missing: 'not-closed', missingMonths: [0] });
-    expect(h.trend.points).toBe(8);
+    expect(h.trend?.points).toBe(8);
     expect(h.previous?.years).toBe(8);
   });
   it('an incomplete year (a missing month) is left out of the trend and the comparison, never guessed', () => {
@@ -84,11 +84,17 @@ describe('balanceHistory', () => {
     ends[4] = yearEnd(monthly(100, 98, [7]), 2020);
     const h = balanceHistory(ends, 2025);
     expect(h.years[4]).toMatchObject({ missing: 'months-missing', missingMonths: [7] });
-    expect(h.trend.points).toBe(8);
+    expect(h.trend?.points).toBe(8);
     expect(h.previous?.years).toBe(8);
   });
+  it('no complete year: no trend at all (not one from year NaN to NaN), the year says why', () => {
+    const h = balanceHistory([yearEnd(monthly(100, 98, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), 2024)], 2025);
+    expect(h.years).toEqual([expect.objectContaining({ year: 2024, deviationPct: null, missing: 'months-missing', missingMonths: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] })]);
+    expect(h.trend).toBeNull();
+    expect(h.previous).toBeUndefined();
+  });
   it('four complete years give no verdict; five do', () => {
-    expect(balanceHistory(nine().slice(0, 4), 2025).trend.verdict).toBe('too-few-points');
-    expect(balanceHistory(nine().slice(4), 2025).trend.verdict).not.toBe('too-few-points');
+    expect(balanceHistory(nine().slice(0, 4), 2025).trend?.verdict).toBe('too-few-points');
+    expect(balanceHistory(nine().slice(4), 2025).trend?.verdict).not.toBe('too-few-points');
   });
 });
