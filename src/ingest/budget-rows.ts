@@ -83,6 +83,8 @@ export class BudgetRows implements RowReader {
   readonly table: BudgetTable;
   /** The deviation a row states (by row), for the few files that have one. */
   private given = new Map<number, number>();
+  /** Rows whose key a later row gave different amounts: their figures are left out (see `conflict`). */
+  private readonly conflicted = new Set<number>();
   private readonly seen: BudgetKeys;
   private readonly isTotal = memo((activity) => sumKind(activity) ?? '');
   private readonly grain: BudgetGrain;
@@ -254,7 +256,7 @@ export class BudgetRows implements RowReader {
       const same = BUDGET_AMOUNTS.every((_, i) => table.amount(prior, i) === fingerprint[i]);
       out.findings.push({ code: same ? 'duplicate-row' : 'duplicate-conflict', line: row.line, args: { first: table.line[prior]!, key: key.join(' / ') } });
       if (same) out.counts.ignored++;
-      else out.reject(row, 'duplicate-conflict');
+      else this.conflict(row, prior, key.join(' / '));
       return;
     }
     const v = parsed.data;
@@ -263,6 +265,23 @@ export class BudgetRows implements RowReader {
     if (given !== null) this.given.set(added, given);
     this.dating.used(shared.period!);
     out.counts.used++;
+  }
+
+  /**
+   * A second row of a key with other amounts: two values for one cell are rejected, never picked
+   * (a per-account export, `Intäkter`/`Kostnader`/`Netto` under one activity, would otherwise show
+   * its first account as the line). This row is rejected; the first keeps its place with no
+   * figures, as a month two files disagree on is left, and is counted ignored with a finding.
+   */
+  private conflict(row: Row, prior: number, key: string): void {
+    const { out } = this.env;
+    out.reject(row, 'duplicate-conflict');
+    if (this.conflicted.has(prior)) return;
+    this.conflicted.add(prior);
+    this.table.blank(prior);
+    this.given.delete(prior);
+    out.counts.used--;
+    out.ignore({ code: 'duplicate-conflict-first', line: this.table.line[prior]!, args: { other: row.line, key } });
   }
 
   /** The row's period as `YearToDateDating` dates it; an error noted when it contradicts the columns. */

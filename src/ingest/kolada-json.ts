@@ -54,6 +54,7 @@ export function createKoladaIngest(opts: KoladaOptions): KoladaIngest {
     end() {
       const error = json.end();
       if (error === undefined) {
+        entries.dropConflicted();
         // An empty page is said, as a CSV file with a header and no rows is: nothing was read.
         if (out.counts.read === 0 && out.findings.length === 0) out.findings.push({ code: 'json-no-values' });
         return out;
@@ -122,9 +123,10 @@ class KoladaPages implements JsonWalker {
 
 /** A values entry (one indicator, area and period) to a record per gender, each used, ignored or rejected. */
 class KoladaEntries {
-  /** The first line of each indicator, area, period and gender. */
-  /** Each cell's first entry: its line and value (a repeat with the same value is read once). */
-  private readonly seen = new Map<string, { line: number; value: number }>();
+  /** Each cell's first entry: its line, value and record (a repeat with the same value is read once). */
+  private readonly seen = new Map<string, { line: number; value: number; at: number }>();
+  /** Records a later entry gave another value for: left out at the end (`dropConflicted`), with that entry's line and the key. */
+  private readonly conflicted = new Map<number, { other: number; key: string }>();
 
   constructor(private readonly opts: KoladaOptions, private readonly out: KoladaResult) {}
 
@@ -195,11 +197,26 @@ class KoladaEntries {
       // The same cell twice (a page fetched twice, a code written "1460" once and 1460 once) is no conflict.
       if (first.value === parsed.data.value) return ignore('duplicate-row', args, first.line);
       findings.push({ code: 'duplicate-conflict', ...gpos, args, refers: first.line });
+      if (!this.conflicted.has(first.at)) this.conflicted.set(first.at, { other: gpos.line, key: args.key });
       return this.reject(gpos.line, g, 'duplicate-conflict');
     }
-    this.seen.set(key, { line: gpos.line, value: parsed.data.value });
+    this.seen.set(key, { line: gpos.line, value: parsed.data.value, at: this.out.records.length });
     this.out.records.push(parsed.data);
     counts.used++;
+  }
+
+  /** Two values for one cell are rejected, never picked: the first entry's record is left out too, and counted ignored. */
+  dropConflicted(): void {
+    if (this.conflicted.size === 0) return;
+    const { out } = this;
+    out.records = out.records.filter((r, i) => {
+      const c = this.conflicted.get(i);
+      if (c === undefined) return true;
+      out.findings.push({ code: 'duplicate-conflict-first', line: r.source.line, args: c });
+      out.counts.used--;
+      out.counts.ignored++;
+      return false;
+    });
   }
 
   private reject(line: number, value: unknown, reason: string): void {

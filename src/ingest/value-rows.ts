@@ -30,7 +30,9 @@ interface Parts extends SharedFields {
  */
 export class ValueRows implements RowReader {
   /** The first row of each key, with its numbers. */
-  private readonly seen = createPartsMap<{ line: number; value: readonly (number | null)[] }>();
+  private readonly seen = createPartsMap<{ line: number; value: readonly (number | null)[]; at: number }>();
+  /** Records a later row gave another figure for (their index), with that row's line: left out at the end. */
+  private readonly conflicted = new Map<number, number>();
   /** Columns tillit has no role for (age band, housing form…) that still keep series apart (see `HeaderPlan`). */
   private readonly stubs: readonly number[];
   /** Columns the sample shows constant: they keep apart only the rows that differ from it. */
@@ -64,7 +66,40 @@ export class ValueRows implements RowReader {
   }
 
   finish(): void {
+    this.dropConflicted();
     if (this.env.plan.kind === 'survey' && this.env.plan.roles.share !== undefined) this.noteFractions();
+  }
+
+  /**
+   * Two figures for one cell are rejected, never picked: the later row was rejected when read, and
+   * the first row's record is left out here, with a finding; a row left with no record counts as
+   * ignored instead of used.
+   */
+  private dropConflicted(): void {
+    if (this.conflicted.size === 0) return;
+    const { out } = this.env;
+    const records = out.records;
+    const hit = new Map<number, number>();
+    let to = 0;
+    for (let i = 0; i < records.length; i++) {
+      const line = records[i]!.source.line;
+      const other = this.conflicted.get(i);
+      if (other === undefined) {
+        records[to++] = records[i]!;
+        continue;
+      }
+      hit.set(line, hit.get(line) ?? 0);
+      const r = records[i]!;
+      const key = [r.area.code, r.period, r.indicator, r.service, r.gender].join(' / ');
+      out.findings.push({ code: 'duplicate-conflict-first', line, args: { other, key } });
+    }
+    records.length = to;
+    for (const r of records) if (hit.has(r.source.line)) hit.set(r.source.line, hit.get(r.source.line)! + 1);
+    for (const left of hit.values()) {
+      if (left > 0) continue;
+      out.counts.used--;
+      out.counts.ignored++;
+    }
   }
 
   /**
@@ -164,10 +199,13 @@ export class ValueRows implements RowReader {
         const same = prior.value.length === c.fingerprint.length && prior.value.every((v, i) => v === c.fingerprint[i]);
         out.findings.push({ code: same ? 'duplicate-row' : 'duplicate-conflict', line: row.line, refers: prior.line, args: { first: prior.line, key: c.key.join(' / ') } });
         rejected ||= !same;
-        if (!same) reasons.push('duplicate-conflict');
+        if (!same) {
+          reasons.push('duplicate-conflict');
+          if (!this.conflicted.has(prior.at)) this.conflicted.set(prior.at, row.line);
+        }
         continue;
       }
-      this.seen.set(c.key, { line: row.line, value: c.fingerprint });
+      this.seen.set(c.key, { line: row.line, value: c.fingerprint, at: out.records.length });
       out.records.push(parsed.data as QualityRecord);
       used = true;
     }

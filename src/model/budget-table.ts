@@ -87,6 +87,11 @@ export class BudgetTable {
     return i;
   }
 
+  /** Leaves row `i` without amounts (NaN, as an amount not given). */
+  blank(i: number): void {
+    this.amounts.fill(Number.NaN, i * WIDTH, (i + 1) * WIDTH);
+  }
+
   amount(row: number, k: number): number | null {
     const v = this.amounts[row * WIDTH + k]!;
     return Number.isNaN(v) ? null : v;

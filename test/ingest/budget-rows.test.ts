@@ -135,3 +135,25 @@ describe('BudgetRows: a file whose columns name the months they cover (`Budget j
     expect(budgetRecords(r).map((b) => `${b.activity} ${b.period}`)).toEqual(['LSS 2025-06']);
   });
 });
+
+describe('BudgetRows: one key given twice with other amounts in one file', () => {
+  // A per-account export: income, costs and net under one activity, no column tillit reads for the account.
+  const file = 'Period;Kommun;Verksamhet;Kontoslag;Budget helår;Budget ack;Utfall ack\n'
+    + '2025-08;1460;Äldreomsorg;Intäkter;-20 000;-13 333;-14 000\n'
+    + '2025-08;1460;Äldreomsorg;Kostnader;202 035;134 690;138 001\n'
+    + '2025-08;1460;Äldreomsorg;Netto;182 035;121 357;124 001\n'
+    + '2025-08;1460;LSS;Netto;66 149;44 099;44 500\n';
+  it('picks neither: the first row is left without figures (counted ignored), the others rejected', () => {
+    const r = parseText(file, { unit: 'tkr', sign: 'costs-positive' });
+    expect(r.counts).toEqual({ read: 4, used: 1, rejected: 2, ignored: 1 });
+    expect(r.rejects.map((x) => `${x.line}: ${x.reason}`)).toEqual(['3: duplicate-conflict', '4: duplicate-conflict']);
+    expect(r.findings.filter((f) => f.code.startsWith('duplicate')).map((f) => `${f.code}@${f.line}`)).toEqual(['duplicate-conflict-first@2', 'duplicate-conflict@3', 'duplicate-conflict@4']);
+    const records = budgetRecords(r);
+    expect(records.map((x) => [x.activity, x.budgetYear, x.actualYtd])).toEqual([['Äldreomsorg', null, null], ['LSS', 66_149_000, 44_500_000]]);
+  });
+  it('the same amounts again are still read once', () => {
+    const r = parseText(`${file.split('\n').slice(0, 2).join('\n')}\n${file.split('\n')[1]}\n`, { unit: 'tkr', sign: 'costs-positive' });
+    expect(r.counts).toEqual({ read: 2, used: 1, rejected: 0, ignored: 1 });
+    expect(budgetRecords(r).map((x) => x.budgetYear)).toEqual([-20_000_000]);
+  });
+});

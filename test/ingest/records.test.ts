@@ -83,7 +83,10 @@ describe('survey rows', () => {
     const r = parseText(survey(['2024;1460;Hemtjänst;helhetssyn;112;87,5', '2024;1460;Hemtjänst;helhetssyn;112;87,5', '2024;Bengtsfors;Hemtjänst;helhetssyn;112;88,0']));
     expect(codes(r)).toEqual(['duplicate-conflict@4:-']);
     expect(codes(r, 'warning')).toEqual(['duplicate-row@3:-']);
-    expect(r.counts).toEqual({ read: 3, used: 1, rejected: 1, ignored: 1 });
+    // Two shares for one cell: neither is read; the first row is ignored with a finding naming the other.
+    expect(codes(r, 'info')).toEqual(['duplicate-conflict-first@2:-']);
+    expect(r.records).toEqual([]);
+    expect(r.counts).toEqual({ read: 3, used: 0, rejected: 1, ignored: 2 });
   });
   it('repairs 680 to 0680 with a warning, and reads positive counts', () => {
     const r = parseText('Kommun;År;Fråga;Verksamhet;Antal svarande;Antal positiva\n680;2024;helhetssyn;Hemtjänst;80;70\n680;2024;trygghet;Hemtjänst;80;90\n');
@@ -312,11 +315,14 @@ describe('budget rows', () => {
     for (const t of [text, generalOnly(text)]) {
       const r = parseText(t, { unit: 'kr' });
       const first = 2 + rows.length + months.length;
+      // A conflict's first row (Verksamhet 3 at line 5, LSS 2074-12 at line 2 + 600 + 2099) keeps its place without amounts.
       expect(r.findings.filter((f) => f.code.startsWith('duplicate')).map((f) => `${f.code}@${f.line}`)).toEqual([
+        'duplicate-conflict-first@5', 'duplicate-conflict-first@2701',
         `duplicate-row@${first}`, `duplicate-conflict@${first + 1}`, `duplicate-row@${first + 2}`, `duplicate-conflict@${first + 3}`,
       ]);
-      expect(r.counts).toEqual({ read: 2704, used: 2700, rejected: 2, ignored: 2 });
+      expect(r.counts).toEqual({ read: 2704, used: 2698, rejected: 2, ignored: 4 });
       expect(budgetRecords(r)).toHaveLength(2700);
+      expect(budgetRecords(r)[3]!.budgetYear).toBeNull();
     }
   });
   it('a total that does not add up is a finding', () => {

@@ -92,8 +92,10 @@ describe('Kolada API JSON', () => {
   });
   it('rejects unknown municipality ids and duplicate cells', () => {
     const r = koladaJsonToRecords(page([entry('9999', 2024, [g('T', 1)]), entry('1460', 2024, [g('T', 1)]), entry('1460', 2024, [g('T', 2)])]), { file: 'k.json', gender: 'all' });
-    expect(r.findings.map((f) => f.code)).toEqual(['area-unknown', 'duplicate-conflict']);
-    expect(r.counts).toMatchObject({ used: 1, rejected: 2 });
+    // Two values for one cell: neither is read (the first entry is ignored with a finding).
+    expect(r.findings.map((f) => f.code)).toEqual(['area-unknown', 'duplicate-conflict', 'duplicate-conflict-first']);
+    expect(r.counts).toMatchObject({ used: 0, rejected: 2, ignored: 1 });
+    expect(r.records).toEqual([]);
   });
   it('reads a cell given twice with the same value once, its municipality written as text or as a number', () => {
     const r = koladaJsonToRecords(page([entry('1460', 2024, [g('T', 81.5)]), { ...entry('1460', 2024, [g('T', 81.5)]), municipality: 1460 }]), { file: 'k.json', gender: 'all' });
