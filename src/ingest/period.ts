@@ -10,7 +10,8 @@ export const MONTHS: Readonly<Record<string, number>> = {
 
 /**
  * Normalises a period cell to `YYYY` or `YYYY-MM`: `2024`, `2025-03`, `2025-3`, `2025M03`
- * (PX-Web), `202503`, `mars 2025`, `2025 mars`. A pooled range (`2004-2007`, `2019–2022`,
+ * (PX-Web), `202503`, `mars 2025`, `2025 mars`, `03/2025`; a finance system's period end (`2025-03-31`, the
+ * month's last day: any other day, `2025-03-01` too, could be a date "as of" and is no period). A pooled range (`2004-2007`, `2019–2022`,
  * `2019/20`) is kept as written (see `model/period.ts`). Returns undefined for anything else,
  * month 13 included. Years outside 1900–2100 are rejected as typos.
  * @example parsePeriod('mars 2025') // '2025-03'
@@ -23,6 +24,10 @@ export function parsePeriod(cell: string): string | undefined {
   if (pooled !== undefined) return year(String(pooled.from)) !== undefined && year(String(pooled.to)) !== undefined ? s : undefined;
   m = /^(\d{4})(?:-|\/|M|m|\.)?(\d{1,2})$/.exec(s);
   if (m && (s.length > 6 || /\D/.test(s.slice(4)) || s.length === 6)) return month(m[1]!, Number(m[2]));
+  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (m) return lastDay(m[1]!, Number(m[2])) === Number(m[3]) ? month(m[1]!, Number(m[2])) : undefined;
+  m = /^(\d{1,2})\/(\d{4})$/.exec(s);
+  if (m) return month(m[2]!, Number(m[1]));
   const words = normalizeLabel(s).split(' ');
   if (words.length === 2) {
     const [a, b] = words as [string, string];
@@ -31,6 +36,11 @@ export function parsePeriod(cell: string): string | undefined {
     if (mm !== undefined && /^\d{4}$/.test(y)) return month(y, mm);
   }
   return undefined;
+}
+
+/** The last day of month `m` of year `y` (0 for no month). */
+function lastDay(y: string, m: number): number {
+  return m >= 1 && m <= 12 ? new Date(Date.UTC(Number(y), m, 0)).getUTCDate() : 0;
 }
 
 function year(y: string): string | undefined {
