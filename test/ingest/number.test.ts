@@ -25,8 +25,16 @@ describe('parseNumber', () => {
     ['+3.5', '.', 3.5],
     ['0', ',', 0],
     ['-', ',', 0],
+    // An accountant's negative: in brackets, or SAP's minus after the number.
+    ['(124 001,2)', ',', -124001.2],
+    ['44 500,0-', ',', -44500],
+    ['(1,234.5)', '.', -1234.5],
+    ['7\u2212', ',', -7],
   ] as const)('%s with decimal %s is %d', (cell, decimal, value) => {
     expect(parseNumber(cell, decimal)).toEqual({ kind: 'value', value });
+  });
+  it.each(['(-5)', '-5-', '(5', '5)', '()', '(+5)', '5--'])('%s is no number', (cell) => {
+    expect(parseNumber(cell, ',').kind).toBe('invalid');
   });
   it.each(['', '.', '..', '...', '......', 'NA', 'na', ' .. '])('"%s" is missing', (cell) => {
     expect(parseNumber(cell, ',')).toEqual({ kind: 'missing' });
