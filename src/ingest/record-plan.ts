@@ -154,6 +154,11 @@ function fillFromTitle(plan: RecordPlan, table: TableHead, opts: RecordOptions):
   for (const idx of header.unused) {
     const numeric = header.numeric.includes(idx);
     if (kind !== 'budget' && !(header.layout === 'wide' && numeric && /\b(19|20)\d\d\b/.test(table.headers[idx]!))) continue;
+    // A budget file's percentage (`Utfall_proc`, `Avvikelse %`) is worked out from its amounts: no amount lost.
+    if (kind === 'budget' && PERCENT_HEADER.test(table.headers[idx]!)) {
+      findings.push({ code: 'column-percent', line, column: idx + 1, args: { header: truncate(table.headers[idx]!) } });
+      continue;
+    }
     findings.push({ code: 'column-unused', severity: numeric ? 'warning' : 'info', line, column: idx + 1, args: { header: truncate(table.headers[idx]!) } });
   }
   const titleArea = roles.municipality === undefined && opts.municipality === undefined && title !== undefined ? municipalityInText(title) : undefined;
@@ -221,3 +226,6 @@ function chooseUnit(plan: RecordPlan, table: TableHead, opts: RecordOptions): vo
 function fileStem(file: string): string {
   return file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
 }
+
+/** A budget column of percentages: `%`, or `proc`/`procent` as a word of its name. */
+const PERCENT_HEADER = /%|(?:^|[\s_.-])(?:proc|procent|pct)(?:$|[\s_.-])/i;

@@ -279,6 +279,9 @@ describe('budget rows', () => {
     const r = parseText(text, { period: '2025-04', municipality: '1460', unit: 'kr' });
     expect(codes(r)).toEqual([]);
     expect(codes(r, 'info')).toContain('column-year-to-date@1:4');
+    // Its percentage column is worked out from the amounts: named, and the file still clean.
+    expect(codes(r, 'info')).toContain('column-percent@1:5');
+    expect(codes(r, 'warning')).not.toContain('column-unused@1:5');
     expect(budgetRecords(r)).toMatchObject([{ kind: 'budget', period: '2025-04', budgetYear: 412_500, actualYtd: 140_250, actualMonth: null, forecast: 415_000 }]);
     // With a period column the same header is a month's amount.
     const monthly = parseText('Period;Kommun;Verksamhet;Budget;Periodutfall\n2025-01;1460;LSS;1200;95\n', { unit: 'kr' });
