@@ -49,9 +49,10 @@ export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, num
     const key = siblingKey(table, i);
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(i);
   }
+  const opposite: number[] = [];
   for (let i = 0; i < n; i++) {
     const given = givens.get(i);
-    if (given !== undefined) checkGiven(table, i, given, factor, out.findings);
+    if (given !== undefined && checkGiven(table, i, given, factor, out.findings) === 'opposite') opposite.push(table.line[i]!);
     if (!totals.has(i)) continue;
     const kind = total(i);
     out.findings.push({ code: kind === 'part' ? 'budget-part-line' : 'total-row', line: table.line[i]!, received: table.activities[table.activity[i]!]! });
@@ -60,6 +61,7 @@ export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, num
     // A subtotal or a part sums only some of the lines beside it: not checked against all of them.
     if (kind === 'total') checkTotal(table, i, groups.get(siblingKey(table, i)) ?? [], flip, factor, out.findings);
   }
+  if (opposite.length > 0) out.findings.push({ code: 'deviation-opposite', line: opposite[0]!, args: { lines: opposite.length } });
   return totals;
 }
 
@@ -163,18 +165,20 @@ function lineSigns(table: BudgetTable, totalText: readonly string[], revenueText
 /**
  * "Avvikelse" means budget − forecast in one export and budget to date − outcome to date in
  * another ("Avvikelse jan-aug"): a given deviation is checked against both, and warned about only
- * when it is neither.
+ * when it is neither. A deviation that is one of them with the other sign (outcome − budget, as
+ * some systems write it) is 'opposite': said once for the file, not as a mismatch per line.
  */
-function checkGiven(table: BudgetTable, i: number, given: number, factor: number, findings: FindingInput[]): void {
+function checkGiven(table: BudgetTable, i: number, given: number, factor: number, findings: FindingInput[]): 'match' | 'opposite' | 'mismatch' {
   const [budgetYear, budgetYtd, actualYtd, forecast] = [table.amount(i, 0), table.amount(i, 1), table.amount(i, 3), table.amount(i, 5)];
   const forYear = budgetYear !== null && forecast !== null ? budgetYear - forecast : null;
   const toDate = budgetYtd !== null && actualYtd !== null ? budgetYtd - actualYtd : null;
   const computed = forYear ?? toDate;
   const tolerance = 0.5 * factor;
   const matches = [forYear, toDate].some((c) => c !== null && Math.abs(c - given) <= tolerance);
-  if (computed !== null && !matches) {
-    findings.push({ code: 'deviation-mismatch', line: table.line[i]!, args: { given: fmt(given / factor), computed: fmt(computed / factor) } });
-  }
+  if (computed === null || matches) return 'match';
+  if ([forYear, toDate].some((c) => c !== null && Math.abs(c + given) <= tolerance)) return 'opposite';
+  findings.push({ code: 'deviation-mismatch', line: table.line[i]!, args: { given: fmt(given / factor), computed: fmt(computed / factor) } });
+  return 'mismatch';
 }
 
 /** A total row's amounts against the sum of the lines beside it (same area and month): the first that differs is reported. */

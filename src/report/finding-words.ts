@@ -82,6 +82,7 @@ export const FINDING_WORDS = {
   'area-from-title': { sv: 'Kommunen togs från filens rubrik.', en: "The municipality was taken from the file's title." },
   'period-from-title': { sv: 'Perioden togs från filens rubrik.', en: "The period was taken from the file's title." },
   'column-year-to-date': { sv: 'Filen har ingen periodkolumn, så beloppen lästes som hittills i år.', en: 'The file has no period column, so its amounts were read as year to date.' },
+  'deviation-opposite': { sv: 'Filens egen avvikelse är skriven med motsatt tecken (utfall minus budget); tillits egen används, där plus betyder bättre än budget.', en: "The file's own deviation is written with the other sign (outcome minus budget); tillit's own is used, where plus means better than budget." },
   'deviation-mismatch': { sv: 'Filens egen avvikelse stämmer inte med den beräknade; den beräknade används.', en: "The file's own deviation differs from the computed one; the computed one is used." },
   'total-row': { sv: 'Summarader räknades inte två gånger.', en: 'Total rows were not counted twice.' },
   'share-fraction': { sv: 'Alla andelar för ett område är högst 1: de ser ut att vara skrivna som bråk (0,875) och inte i procent (87,5); de lästes som procent.', en: 'Every share of an area is at most 1: they look written as fractions (0.875), not per cent (87.5); they were read as per cent.' },

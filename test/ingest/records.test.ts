@@ -274,6 +274,14 @@ describe('budget rows', () => {
     // Äldreomsorg's −28 is budget to date − outcome to date; LSS's 15 is neither that (10) nor budget − forecast (10).
     expect(codes(r, 'warning')).toEqual(['deviation-mismatch@3:-']);
   });
+  it('a deviation written outcome − budget on every line is said once, not as a mismatch per line', () => {
+    const text = ['Verksamhet;Budget helår (tkr);Budget jan-aug 2025;Utfall jan-aug 2025;Avvikelse jan-aug', 'Äldreomsorg;1200;800;828;28', 'LSS;600;400;390;-10', 'IFO;300;200;200;0', 'Stöd;100;60;50;7'].join('\n');
+    const r = parseText(text, { kind: 'budget', municipality: '1460' });
+    // Stöd's 7 is neither 10 nor −10: a mismatch of its own.
+    expect(codes(r, 'warning')).toEqual(['deviation-mismatch@5:-']);
+    expect(r.findings.filter((f) => f.code === 'deviation-opposite').map((f) => `${f.line}: ${f.message}`))
+      .toEqual(["2: the file's own deviation has the other sign (outcome − budget) on 2 line(s), this the first: tillit's is used (budget − outcome: positive is better than budget)"]);
+  });
   it('reads "Periodutfall" as the outcome so far when the file holds one follow-up (no period column)', () => {
     const text = 'Nämnd;Verksamhet;Budget;Periodutfall;Utfall_proc;Prognos apr;Avvikelse\nSN;Äldreomsorg;-412 500;-140 250;34,0;-415 000;-2 500\n';
     const r = parseText(text, { period: '2025-04', municipality: '1460', unit: 'kr' });
