@@ -7,6 +7,7 @@ import { BudgetGrain } from './budget-grain.js';
 import { YearToDateDating } from './budget-dating.js';
 import { finishBudget, settleUnit, UNIT_SCALE } from './budget-finish.js';
 import { budgetBytes } from './budget-bytes.js';
+import { checkRunningTotals } from './budget-running.js';
 import type { ByteRowReader, TextOf } from './byte-cells.js';
 import { memo, type Place } from './cell-lookups.js';
 import { parseNumber, plainNumber, plainNumberBytes, type DecimalMark } from './number.js';
@@ -322,6 +323,9 @@ export class BudgetRows implements RowReader {
     if (dropped > 0) this.given = moved;
     out.findings.push(...this.dating.findings(head.headerLine));
     const totals = finishBudget(table, this.given, this.isTotal, opts.sign, out, out.unit ?? 'kr');
+    // Before the unit check, which makes monthly amounts annual otherwise than year-to-date ones.
+    const columns = { roles: { ...plan.roles }, headers: head.headers, mapped: opts.columns, headerLine: head.headerLine };
+    checkRunningTotals(table, columns, totals, out.findings);
     settleUnit(table, out, opts, !plan.unitAssumed, head.headerLine);
     // Total rows were read, checked and reported; the report sums the lines itself.
     if (totals.size > 0) table.retain((i) => !totals.has(i));

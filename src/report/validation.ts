@@ -23,11 +23,19 @@ export interface ValidationJson {
 }
 
 /**
- * A file passes when it was readable, no row was rejected (it has no error finding) and every
- * amount column of a finance file was read (a numeric column left unused is a warning).
+ * Warnings that leave a file unclean: a numeric column left unread, and amount columns whose
+ * amounts contradict what their names say (monthly amounts under a year-to-date or full-year
+ * name), which only mapping them in the config settles.
+ */
+const UNCLEAN: ReadonlySet<string> = new Set(['column-unused', 'budget-columns-monthly', 'budget-columns-unsure']);
+
+/**
+ * A file passes when it was readable, no row was rejected (it has no error finding), every
+ * amount column of a finance file was read (a numeric column left unused is a warning) and its
+ * amount columns hold what their names say.
  */
 export function inputOk(input: ParsedInput): boolean {
-  return !input.findings.some((f) => f.severity === 'error' || (f.code === 'column-unused' && f.severity === 'warning'));
+  return !input.findings.some((f) => f.severity === 'error' || (UNCLEAN.has(f.code) && f.severity === 'warning'));
 }
 
 function byReason(findings: readonly Finding[]): Record<string, number> {

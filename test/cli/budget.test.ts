@@ -252,3 +252,26 @@ describe('a file dated by year whose columns name months (`Budget jan-aug`)', ()
     expect(r.stdout).not.toContain('| Äldreomsorg |');
   });
 });
+
+describe('monthly amounts under plain "Budget" and "Utfall" headers, month by month', () => {
+  const dir = tmp();
+  const file = join(dir, 'plain.csv');
+  const outcomes = ['15 020', '15 400', '14 900', '15 800', '15 300', '18 146', '15 426', '16 109'];
+  writeFileSync(file, ['Period;Kommun;Verksamhet;Budget;Utfall', ...outcomes.map((o, i) => `2025-0${i + 1};1460;Äldreomsorg;15 170;${o}`)].join('\n'));
+  it('the report adds the months up: 3,9 % over budget after August, not 59 %, and says on stderr how the columns were read', async () => {
+    const r = await tillit(['report', file, '--unit', 'tkr', '--format', 'md']);
+    expect(r.code).toBe(0);
+    // Budget 8 × 15 170 = 121 360 and outcome 126 101 to date; no full-year budget is known.
+    expect(r.stdout).toContain('| Äldreomsorg | 121,4 mnkr | 126,1 mnkr | -3,9 % |  |  |  | ✗ röd |');
+    expect(r.stdout).not.toContain('59,3 %');
+    expect(r.stderr).toContain(`${file}:1:5: warning budget-columns-monthly: column "Utfall" read as monthly amounts (actualMonth), not as a total to date (actualYtd): in 1 of 1 lines its amounts fall from one month to the next (3 of 7 times)`);
+    expect(r.stderr).toContain('(and 1 more like it)');
+  });
+  it('validate names both columns and does not call the file clean (3)', async () => {
+    const r = await tillit(['validate', file, '--unit', 'tkr']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('warning budget-columns-monthly ×2\n    line 1, column 5: column "Utfall" read as monthly amounts (actualMonth)');
+    expect(r.stdout).toContain('    line 1, column 4: column "Budget" read as monthly amounts (budgetMonth), not as the full-year budget (budgetYear): in 1 of 1 lines it is closer to one month\'s outcome than to twelve months\'');
+    expect(r.stdout).toContain('0 of 1 file(s) clean');
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { budgetRecords, codes, parseText } from './helpers.js';
+
+/** Eight months of elderly care in tkr: a flat monthly budget and monthly outcomes that rise and fall. */
+const OUTCOMES = [15_020, 15_400, 14_900, 15_800, 15_300, 18_146, 15_426, 16_109];
+const rows = (budget: (m: number) => number, outcome: (m: number) => number, activity = 'Äldreomsorg') =>
+  OUTCOMES.map((_, i) => `2025-0${i + 1};1460;${activity};${budget(i + 1)};${outcome(i + 1)}`);
+const file = (head: string, lines: string[]) => `${head}\n${lines.join('\n')}\n`;
+const spec = { unit: 'tkr' as const };
+/** Each outcome's running total up to month m. */
+const toDate = (m: number) => OUTCOMES.slice(0, m).reduce((x, y) => x + y, 0);
+
+describe('monthly amounts under plain "Budget" and "Utfall" headers', () => {
+  const text = file('Period;Kommun;Verksamhet;Budget;Utfall', rows(() => 15_170, (m) => OUTCOMES[m - 1]!));
+
+  it('are read as monthly amounts, with a warning at each column naming it and what its amounts do', () => {
+    const r = parseText(text, spec);
+    expect(codes(r, 'warning')).toEqual(['budget-columns-monthly@1:5', 'budget-columns-monthly@1:4']);
+    const [actual, budget] = r.findings.filter((f) => f.code === 'budget-columns-monthly').map((f) => f.message);
+    expect(actual).toBe('column "Utfall" read as monthly amounts (actualMonth), not as a total to date (actualYtd): in 1 of 1 lines its amounts fall from one month to the next (3 of 7 times), as monthly amounts do and a total to date does not; if it is a total to date, map it under "columns" in the config ({"actualYtd": "Utfall"})');
+    expect(budget).toContain('column "Budget" read as monthly amounts (budgetMonth), not as the full-year budget (budgetYear): in 1 of 1 lines it is closer to one month\'s outcome than to twelve months\'');
+    const june = budgetRecords(r)[5]!;
+    expect(june).toMatchObject({ budgetYear: null, budgetMonth: 15_170_000, actualYtd: null, actualMonth: 18_146_000 });
+  });
+
+  it('are not moved when the config maps the columns: the mapping is the user\'s word', () => {
+    const r = parseText(text, { ...spec, columns: { actualYtd: 'Utfall', budgetYear: 'Budget' } });
+    expect(codes(r, 'warning')).toEqual([]);
+    expect(budgetRecords(r)[5]).toMatchObject({ budgetYear: 15_170_000, actualYtd: 18_146_000, actualMonth: null });
+  });
+});
+
+describe('columns that are what their names say', () => {
+  it('a running total under "Utfall" and a full-year "Budget" are read as before, without a finding', () => {
+    const r = parseText(file('Period;Kommun;Verksamhet;Budget;Utfall', rows(() => 182_040, toDate)), spec);
+    expect(codes(r, 'warning')).toEqual([]);
+    expect(budgetRecords(r)[7]).toMatchObject({ budgetYear: 182_040_000, actualYtd: 126_101_000 });
+  });
+
+  it('a monthly "Utfall" beside a full-year "Budget" twelve months\' in size: only the outcome is moved', () => {
+    const r = parseText(file('Period;Kommun;Verksamhet;Budget;Utfall', rows(() => 182_040, (m) => OUTCOMES[m - 1]!)), spec);
+    expect(codes(r, 'warning')).toEqual(['budget-columns-monthly@1:5']);
+    expect(budgetRecords(r)[7]).toMatchObject({ budgetYear: 182_040_000, actualMonth: 16_109_000, actualYtd: null });
+  });
+
+  it('one correction month in one line of three does not make a running total monthly', () => {
+    // LSS's total to date falls once (a credit in May); the other lines rise every month.
+    const lss = rows(() => 90_000, (m) => (m === 5 ? toDate(4) - 100 : toDate(m)), 'LSS');
+    const lines = [...rows(() => 182_040, toDate), ...lss, ...rows(() => 60_000, (m) => m * 5_000, 'IFO')];
+    const r = parseText(file('Period;Kommun;Verksamhet;Budget;Utfall', lines), spec);
+    expect(codes(r, 'warning')).toEqual([]);
+  });
+});
+
+describe('monthly amounts under a year-to-date name', () => {
+  it('are kept as written ("Utfall ack" says year to date) with a warning that they look monthly', () => {
+    const r = parseText(file('Period;Kommun;Verksamhet;Budget helår;Utfall ack', rows(() => 182_040, (m) => OUTCOMES[m - 1]!)), spec);
+    expect(codes(r, 'warning')).toEqual(['budget-columns-unsure@1:5']);
+    expect(r.findings.find((f) => f.code === 'budget-columns-unsure')!.message).toBe('column "Utfall ack" is read as a total to date (actualYtd), as its name or the config says, but in 1 of 1 lines its amounts fall from one month to the next (3 of 7 times), as monthly amounts do and a total to date does not: if it holds monthly amounts, every figure to date from it is wrong; map it under "columns" in the config ({"actualMonth": "Utfall ack"})');
+    expect(budgetRecords(r)[7]).toMatchObject({ actualYtd: 16_109_000, actualMonth: null });
+  });
+
+  it('a plain "Utfall" beside a monthly outcome column of its own is kept, with the same warning, and the budget beside it too', () => {
+    const lines = rows(() => 15_170, (m) => OUTCOMES[m - 1]!).map((l) => `${l};1`);
+    const r = parseText(file('Period;Kommun;Verksamhet;Budget;Utfall;Utfall månad', lines), spec);
+    expect(codes(r, 'warning')).toEqual(['budget-columns-unsure@1:5']);
+    expect(budgetRecords(r)[7]).toMatchObject({ budgetYear: 15_170_000, actualYtd: 16_109_000, actualMonth: 1_000 });
+  });
+});
