@@ -199,10 +199,11 @@ function checkTotal(table: BudgetTable, i: number, siblings: readonly number[], 
 /**
  * Believes the file's unit only when its amounts are plausible (see `checkUnit`): an assumed kr that
  * is not is read as the larger unit that is, or, when none is, the file's amounts are left out.
+ * `totals` (total, subtotal and part rows) are not measured: they count lines again.
  */
-export function settleUnit(table: BudgetTable, out: BudgetOut, opts: RecordOptions, explicit: boolean, headerLine: number): void {
+export function settleUnit(table: BudgetTable, out: BudgetOut, opts: RecordOptions, explicit: boolean, headerLine: number, totals: ReadonlySet<number>): void {
   const unit = out.unit ?? 'kr';
-  const check = checkUnit(yearlyTotals(table, (code) => opts.population?.[code]), unit, explicit);
+  const check = checkUnit(yearlyTotals(table, (code) => opts.population?.[code], totals), unit, explicit);
   if (check.finding) out.findings.push({ ...check.finding, line: headerLine });
   if (check.unit === unit) return;
   // The assumption was wrong: the finding above says what was read instead.

@@ -326,7 +326,7 @@ export class BudgetRows implements RowReader {
     // Before the unit check, which makes monthly amounts annual otherwise than year-to-date ones.
     const columns = { roles: { ...plan.roles }, headers: head.headers, mapped: opts.columns, headerLine: head.headerLine };
     checkRunningTotals(table, columns, totals, out.findings);
-    settleUnit(table, out, opts, !plan.unitAssumed, head.headerLine);
+    settleUnit(table, out, opts, !plan.unitAssumed, head.headerLine, totals);
     // Total rows were read, checked and reported; the report sums the lines itself.
     if (totals.size > 0) table.retain((i) => !totals.has(i));
     out.budget = table;

@@ -17,8 +17,18 @@ export const PER_INHABITANT = { low: 100, high: 500_000 } as const;
  */
 export const PER_AREA = { low: 1e6, high: 5e11 } as const;
 
+/**
+ * The organisation's own lines (joint management, specialists booked on the shared organisation)
+ * are its overhead, not a municipality's activities: legitimately far below 100 kr per inhabitant
+ * (830 tkr a year over 18 000 inhabitants is 45 kr each), so the per-inhabitant floor would push
+ * them up to mnkr. Their floor is absolute: 100 000 kr a year, less than one employee costs; read in
+ * kr, a tkr file of the bundled example's overhead (23 666 tkr) falls below it.
+ */
+export const ORGANISATION_LOW = 1e5;
+
 const FACTORS: readonly [AmountUnit, number][] = [['kr', 1], ['tkr', 1e3], ['mnkr', 1e6]];
 const W = BUDGET_AMOUNTS.length;
+const group = (v: number) => v.toLocaleString('en-US');
 
 /** An area's yearly amount as read and the bounds it must fall in, in kr. */
 interface Measure {
@@ -26,20 +36,25 @@ interface Measure {
   amount: number;
   low: number;
   high: number;
-  perInhabitant: boolean;
+  /** The population the bounds are per inhabitant of, when known. */
+  population?: number;
+  /** The organisation's own lines (see `ORGANISATION_LOW`). */
+  own: boolean;
 }
 
 /**
  * Each area's yearly total as read: the largest, over months, of its lines' annual amounts added
  * up (the full-year budget, else the forecast, else a year-to-date or monthly amount made annual),
- * with the bounds per inhabitant when `population` knows the area, else per area.
+ * with the bounds per inhabitant when `population` knows the area, else per area. Rows in `skip`
+ * (totals and parts of a line, which sum lines already counted) are left out.
  */
-export function yearlyTotals(table: BudgetTable, population: (code: string) => number | undefined): Measure[] {
+export function yearlyTotals(table: BudgetTable, population: (code: string) => number | undefined, skip: ReadonlySet<number> = new Set()): Measure[] {
   const monthOf = table.months.map((m) => Number(m.slice(5, 7)) || 12);
   const months = table.months.length;
   const sums = new Float64Array(table.areas.length * months);
   const a = table.amounts;
   for (let i = 0; i < table.length; i++) {
+    if (skip.has(i)) continue;
     const at = i * W;
     const m = monthOf[table.month[i]!]!;
     // BUDGET_AMOUNTS: budgetYear, budgetYtd, budgetMonth, actualYtd, actualMonth, forecast (NaN: missing).
@@ -55,11 +70,16 @@ export function yearlyTotals(table: BudgetTable, population: (code: string) => n
   return table.areas.map((area, id) => {
     let amount = 0;
     for (let m = 0; m < months; m++) amount = Math.max(amount, sums[id * months + m]!);
-    const pop = population(area.code);
-    return pop !== undefined && pop > 0
-      ? { code: area.code, amount, low: PER_INHABITANT.low * pop, high: PER_INHABITANT.high * pop, perInhabitant: true }
-      : { code: area.code, amount, low: PER_AREA.low, high: PER_AREA.high, perInhabitant: false };
+    return measureOf(area.code, amount, population(area.code), area.kind === 'organisation');
   });
+}
+
+/** An area's amount with its bounds: per inhabitant with a population, else per area; the organisation's own floor is absolute. */
+export function measureOf(code: string, amount: number, pop: number | undefined, own: boolean): Measure {
+  const perInhabitant = pop !== undefined && pop > 0;
+  const low = own ? ORGANISATION_LOW : perInhabitant ? PER_INHABITANT.low * pop : PER_AREA.low;
+  const high = perInhabitant ? PER_INHABITANT.high * pop : PER_AREA.high;
+  return { code, amount, low, high, own, ...(perInhabitant ? { population: pop } : {}) };
 }
 
 /** Whether `unit` makes most areas' totals plausible. */
@@ -68,15 +88,21 @@ function plausible(measures: readonly Measure[], factor: number): boolean {
   return ok * 2 > measures.length;
 }
 
-/** How the median area's total reads in kr: `18 kr per inhabitant (1461)` or `121 000 kr a year (1461)`. */
+/**
+ * How the median area's total reads in kr and what it is judged as: `18 kr per inhabitant a year
+ * (1461)` or `121,000 kr a year (1461)`; the organisation's own lines as kr a year, their floor's terms.
+ */
 function describe(measures: readonly Measure[], factor: number): { measure: string; what: string } {
   const sorted = [...measures].sort((x, y) => x.amount / x.low - y.amount / y.low);
   const m = sorted[Math.floor(sorted.length / 2)]!;
-  const per = m.perInhabitant ? m.low / PER_INHABITANT.low : 1;
-  const value = Math.round((m.amount * factor) / per).toLocaleString('en-US');
-  return m.perInhabitant
-    ? { measure: `${value} kr per inhabitant a year (${m.code})`, what: `a municipality's lines (plausible: ${PER_INHABITANT.low}–${PER_INHABITANT.high.toLocaleString('en-US')} kr per inhabitant)` }
-    : { measure: `${value} kr a year (${m.code})`, what: `a municipality's lines (plausible: ${PER_AREA.low.toLocaleString('en-US')} kr to ${PER_AREA.high / 1e6} mnkr a year)` };
+  const perInhabitant = m.population !== undefined && !m.own;
+  const value = group(Math.round((m.amount * factor) / (perInhabitant ? m.population! : 1)));
+  const measure = `${value} kr ${perInhabitant ? 'per inhabitant ' : ''}a year (${m.code})`;
+  const high = m.population !== undefined ? `${group(PER_INHABITANT.high)} kr per inhabitant` : `${group(PER_AREA.high / 1e6)} mnkr a year`;
+  if (m.own) return { measure, what: `the organisation's own lines (plausible: ${group(ORGANISATION_LOW)} kr a year to ${high})` };
+  return perInhabitant
+    ? { measure, what: `a municipality's lines (plausible: ${PER_INHABITANT.low}–${high})` }
+    : { measure, what: `a municipality's lines (plausible: ${group(PER_AREA.low)} kr to ${high})` };
 }
 
 export interface UnitCheck {

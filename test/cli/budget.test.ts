@@ -275,3 +275,23 @@ describe('monthly amounts under plain "Budget" and "Utfall" headers, month by mo
     expect(r.stdout).toContain('0 of 1 file(s) clean');
   });
 });
+
+describe("the organisation's own small overhead, no unit written", () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'gemensamt.csv'), 'Period;Organisation;Verksamhet;Budget helår;Budget ack;Utfall ack\n2025-08;Gemensamt;Gemensam ledning;450;300;310\n2025-08;Gemensamt;Specialister;380;253;240\n');
+  const config = join(dir, 'tillit.config.json');
+  writeFileSync(config, JSON.stringify({
+    organisation: { name: 'Gemensam nämnd', code: 'BM', aliases: ['Gemensamt'] },
+    members: [{ code: '1460', population: { 2025: 9441 } }, { code: '1461', population: { 2025: 8902 } }],
+    allocation: { method: 'mixed', equalPercent: 30 },
+    inputs: [{ path: 'gemensamt.csv' }],
+  }));
+  it('is read as tkr (45 kr per inhabitant is a plausible overhead), said on stderr, and 830 tkr is allocated, not 830 mnkr', async () => {
+    const r = await tillit(['report', '--config', config, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('gemensamt.csv:1: warning unit-inferred: amounts read as kr would be 830 kr a year (BM), implausible for the organisation\'s own lines (plausible: 100,000 kr a year to 500,000 kr per inhabitant); read as tkr (as tkr: 830,000 kr a year (BM))');
+    const json = JSON.parse(r.stdout) as { allocation: { totals: { budgetYear: number }; members: { area: string; budgetYear: number }[] } };
+    expect(json.allocation.totals.budgetYear).toBe(830_000);
+    expect(json.allocation.members.map((m) => [m.area, m.budgetYear])).toEqual([['1460', 423_536], ['1461', 406_464]]);
+  });
+});

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkUnit, PER_AREA, PER_INHABITANT, yearlyTotals } from '../../src/ingest/budget-unit.js';
+import { checkUnit, measureOf, yearlyTotals } from '../../src/ingest/budget-unit.js';
 import { budgetRecords, codes, parseText } from './helpers.js';
 
-const measure = (amount: number, pop?: number) =>
-  pop === undefined ? { code: '1461', amount, low: PER_AREA.low, high: PER_AREA.high, perInhabitant: false } : { code: '1461', amount, low: PER_INHABITANT.low * pop, high: PER_INHABITANT.high * pop, perInhabitant: true };
+const measure = (amount: number, pop?: number) => measureOf('1461', amount, pop, false);
 
 describe('yearlyTotals', () => {
   it('hand-worked: per area, the largest month of its lines made annual', () => {
@@ -12,7 +11,7 @@ describe('yearlyTotals', () => {
     const r = parseText('Period;Kommun;Verksamhet;Budget helår;Budget ack;Budget månad;Prognos helår\n'
       + '2025-03;1460;A;1200;;;\n2025-03;1460;B;;;;600\n2025-04;1460;A;;400;;\n2025-04;1460;B;;;50;\n2025-05;1460;A;1000;;;\n2025-05;1460;B;-1000;;;\n2025-05;1461;A;7;;;\n', { unit: 'kr', sign: 'costs-positive' });
     const totals = yearlyTotals(r.budget!, (code) => (code === '1460' ? 10 : undefined));
-    expect(totals.map((t) => [t.code, t.amount, t.low, t.perInhabitant])).toEqual([['1460', 2000, 1000, true], ['1461', 7, 1e6, false]]);
+    expect(totals.map((t) => [t.code, t.amount, t.low, t.population])).toEqual([['1460', 2000, 1000, 10], ['1461', 7, 1e6, undefined]]);
   });
 });
 
@@ -56,5 +55,38 @@ describe('a budget file read in an implausible unit', () => {
     const r = parseText('Verksamhet;Budget helår\nÄldreomsorg;0,00001\n', spec);
     expect(codes(r)).toEqual(['unit-no-plausible@1:-']);
     expect([r.counts, budgetRecords(r), r.rejects]).toEqual([{ read: 1, used: 0, rejected: 0, ignored: 1 }, [], []]);
+  });
+});
+
+describe('what the unit check measures', () => {
+  const spec = { kind: 'budget' as const, period: '2025-08', municipality: '1460' };
+  it('leaves out total and part rows: they count the lines again', () => {
+    const text = 'Verksamhet;Budget helår\nÄldreomsorg;182 035\nvarav hemtjänst;60 000\nIFO;126 091\nSumma;308 126\n';
+    const r = parseText(text, spec);
+    expect(r.unit).toBe('tkr');
+    // The lines' 308 126, not 308 126 + 60 000 + 308 126.
+    expect(r.findings.find((f) => f.code === 'unit-inferred')!.message).toBe('amounts read as kr would be 308,126 kr a year (1460), implausible for a municipality\'s lines (plausible: 1,000,000 kr to 500,000 mnkr a year); read as tkr (as tkr: 308,126,000 kr a year (1460)). Set "unit" if that is wrong');
+  });
+  it('groups the digits of every figure it names', () => {
+    expect(checkUnit([measure(412.5)], 'kr', false).finding!.args!.what).toBe("a municipality's lines (plausible: 1,000,000 kr to 500,000 mnkr a year)");
+    expect(checkUnit([measure(182_035, 10_000)], 'kr', false).finding!.args!.what).toBe("a municipality's lines (plausible: 100–500,000 kr per inhabitant)");
+  });
+});
+
+describe("the organisation's own lines", () => {
+  const own = (amount: number, pop?: number) => measureOf('BM', amount, pop, true);
+  it('are plausible from 100 000 kr a year whatever the population: a small overhead in tkr stays tkr', () => {
+    // 830 tkr of joint management and specialists over 18 343 inhabitants: 45 kr each, under a municipality's 100.
+    const small = checkUnit([own(830, 18_343)], 'kr', false);
+    expect(small.unit).toBe('tkr');
+    expect(small.finding).toMatchObject({ code: 'unit-inferred', args: { measure: '830 kr a year (BM)', what: "the organisation's own lines (plausible: 100,000 kr a year to 500,000 kr per inhabitant)", plausible: 'as tkr: 830,000 kr a year (BM)' } });
+    // The bundled example's overhead, 23 666 tkr, read as kr is under the floor too.
+    expect(checkUnit([own(23_666, 18_343)], 'kr', false).unit).toBe('tkr');
+    // Written in kr, it is kept; written in mnkr (0,83), it is read as mnkr.
+    expect(checkUnit([own(830_000, 18_343)], 'kr', false)).toEqual({ unit: 'kr' });
+    expect(checkUnit([own(0.83)], 'kr', false).unit).toBe('mnkr');
+  });
+  it('are measured as the organisation when it has no population', () => {
+    expect(checkUnit([own(830)], 'kr', false).finding!.args!.what).toBe("the organisation's own lines (plausible: 100,000 kr a year to 500,000 mnkr a year)");
   });
 });
