@@ -51,8 +51,8 @@ describe('tillit validate on the bad-input corpus', () => {
       'value-out-of-range@3:6', 'area-unknown@4:2', 'period-invalid@5:1', 'value-out-of-range@6:5',
       'duplicate-conflict@7:-', 'area-mismatch@8:2', 'value-number-invalid@9:6',
     ]);
-    // Line 7 gives line 2's key another share: neither is read (line 2 is ignored, with a finding).
-    expect(f.rows).toEqual({ read: 8, used: 0, rejected: 7, ignored: 1 });
+    // Line 7 gives line 2's key another share: neither is read (line 2 is ignored, with a finding); line 10 is good.
+    expect(f.rows).toEqual({ read: 9, used: 1, rejected: 7, ignored: 1 });
     expect(f.findings.filter((x) => x.code === 'duplicate-conflict-first').map((x) => x.line)).toEqual([2]);
     expect(f.findings.some((x) => x.code === 'area-code-repaired' && x.line === 9)).toBe(true);
   });
