@@ -84,6 +84,8 @@ export class BudgetRows implements RowReader {
   readonly table: BudgetTable;
   /** The deviation a row states (by row), for the few files that have one. */
   private given = new Map<number, number>();
+  /** Lines of rows with no amount but an area or period of their own: headings unless their line has amounts elsewhere (see `heading`). */
+  private readonly emptyLines = new Set<number>();
   /** Rows whose key a later row gave different amounts: their figures are left out (see `conflict`). */
   private readonly conflicted = new Set<number>();
   private readonly seen: BudgetKeys;
@@ -298,17 +300,47 @@ export class BudgetRows implements RowReader {
 
   /**
    * A line with text and not one amount cell filled (`Vård och omsorg;;;`) is a section heading over
-   * the lines below it (or a line left empty): read as a line it would show empty and leave every
-   * sum over it without figures. It is set aside with a finding, whatever its other cells say: with
-   * no amount there is nothing in it to reject.
+   * the lines below it: read as a line it would show empty and leave every sum over it without
+   * figures. It is set aside with a finding, whatever its other cells say: with no amount there is
+   * nothing in it to reject. A row with an area or a period of its own may instead be a month a line
+   * has no figures for (which `budget-months-missing` must say): it is read, and set aside at the end
+   * only if its line has no amount anywhere in the file (`settleEmptyLines`).
    */
   private heading(cells: RowCells, activity: string): boolean {
     if (activity === '') return false;
     const row = cells.row.cells;
     for (const idx of this.amounts) if (idx !== undefined && (row[idx] ?? '').trim() !== '') return false;
+    if ((cells.cell('period') ?? '').trim() !== '' || (cells.cell('municipality') ?? '').trim() !== '') {
+      this.emptyLines.add(cells.row.line);
+      return false;
+    }
     const column = cells.col(cells.cell('service') ? 'service' : 'indicator');
     this.env.out.ignore({ code: 'budget-heading', line: cells.row.line, column, received: truncate(activity) });
     return true;
+  }
+
+  /** Rows with no amount whose line (area and activity) has none in any row either: headings after all, set aside. */
+  private settleEmptyLines(table: BudgetTable, out: RecordsResult): void {
+    if (this.emptyLines.size === 0) return;
+    const width = table.activities.length;
+    const filled = new Set<number>();
+    for (let i = 0; i < table.length; i++) if (!this.emptyLines.has(table.line[i]!)) filled.add(table.area[i]! * width + table.activity[i]!);
+    const given = new Map<number, number>();
+    let to = 0;
+    table.retain((i) => {
+      const heading = this.emptyLines.has(table.line[i]!) && !filled.has(table.area[i]! * width + table.activity[i]!);
+      if (heading) {
+        out.findings.push({ code: 'budget-heading', line: table.line[i]!, received: truncate(table.activities[table.activity[i]!]!) });
+        out.counts.used--;
+        out.counts.ignored++;
+        return false;
+      }
+      const g = this.given.get(i);
+      if (g !== undefined) given.set(to, g);
+      to++;
+      return true;
+    });
+    this.given = given;
   }
 
   /** Settles the file's grain, sign and unit, checks totals and deviations, and hands on the lines. */
@@ -321,6 +353,7 @@ export class BudgetRows implements RowReader {
       if (g !== undefined) moved.set(to, g);
     });
     if (dropped > 0) this.given = moved;
+    this.settleEmptyLines(table, out);
     out.findings.push(...this.dating.findings(head.headerLine));
     const totals = finishBudget(table, this.given, this.isTotal, opts.sign, out, out.unit ?? 'kr');
     // Before the unit check, which makes monthly amounts annual otherwise than year-to-date ones.

@@ -93,6 +93,21 @@ describe('BudgetRows: a line with text and no amount', () => {
     expect(codes(r, 'info')).toContain('budget-heading@5:3');
     expect(codes(r)).toEqual([]);
   });
+  it('with its own area and period, a heading too when its line has no amount in the file (said at the end, no column)', () => {
+    const rows = SECTIONS.map((l) => `1460;2025-08;${l}`);
+    const r = parseText(`Kommun;Period;Verksamhet;Budget helår;Budget jan-aug;Utfall jan-aug\n${rows.join('\n')}\n`, { unit: 'tkr' });
+    expect(r.counts).toEqual({ read: 5, used: 3, rejected: 0, ignored: 2 });
+    expect(codes(r, 'info')).toEqual(expect.arrayContaining(['budget-heading@2:-', 'budget-heading@5:-']));
+    expect(budgetRecords(r).map((b) => b.activity)).toEqual(['Äldreomsorg', 'LSS', 'IFO']);
+  });
+  it('with its own area and period, a month without figures when its line has amounts in other months: still a line', () => {
+    const text = ['Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad', '2025-01;1460;Hemtjänst;1200;100;95', '2025-01;1460;Äldreomsorg;2400;200;210',
+      '2025-02;1460;Hemtjänst;1200;100;98', '2025-02;1460;Äldreomsorg;2400;200;190', '2025-03;1460;Hemtjänst;1200;100;101', '2025-03;1460;Äldreomsorg;;;'].join('\n');
+    const r = parseText(`${text}\n`, { unit: 'tkr' });
+    expect(r.counts).toEqual({ read: 6, used: 6, rejected: 0, ignored: 0 });
+    expect(r.findings.some((f) => f.code === 'budget-heading')).toBe(false);
+    expect(budgetRecords(r).filter((b) => b.activity === 'Äldreomsorg').map((b) => [b.period, b.actualMonth])).toEqual([['2025-01', 210_000], ['2025-02', 190_000], ['2025-03', null]]);
+  });
   it('a padded source line under a table with no area or period column is a footnote, not an activity', () => {
     const r = parseText(`Verksamhet;Budget helår;Budget jan-aug;Utfall jan-aug\n${SECTIONS.slice(1, 3).join('\n')}\nKälla: Raindance;;;\n`, spec);
     expect(r.counts).toEqual({ read: 3, used: 2, rejected: 0, ignored: 1 });
