@@ -1,4 +1,4 @@
-import type { Finding } from '../model/findings.js';
+import { finding, type Finding } from '../model/findings.js';
 import type { QualityInput } from '../model/input.js';
 import type { QualityRow } from '../model/report.js';
 import { periodYear } from '../model/period.js';
@@ -69,7 +69,7 @@ export function qualityTable(inputs: readonly QualityInput[], settings: Settings
     areas.set(obs.areaCode(i), obs.kindOf(i));
   }
   return {
-    surveyPeriod, findings: [...suppressed.findings, ...outdatedSeries(obs, order, surveyPeriod, settings.window)], surveyIndicators, indicators, areas, years,
+    surveyPeriod, findings: [...suppressed.findings, ...outdatedSeries(obs, order, surveyPeriod, settings.window), ...directionsUnknown(settings, indicators, surveyIndicators)], surveyIndicators, indicators, areas, years,
     behindHidden: suppressed.behindHidden, hasHidden: suppressed.hasHidden, rows: (filter) => made.rows(filter),
   };
 }
@@ -85,4 +85,15 @@ function latest(years: Iterable<string>): string | null {
   let out: string | null = null;
   for (const y of years) if (out === null || y > out) out = y;
   return out;
+}
+
+/**
+ * An indicator the config names, with figures in the data, whose better direction neither the
+ * config states (`"none"` stated is an answer) nor tillit's catalogue knows: it gets no status, rank or target judgement, which the
+ * config's entry (a target, say) may have been meant to give. Said, not guessed.
+ */
+function directionsUnknown(settings: Settings, inData: ReadonlySet<string>, surveyIndicators: ReadonlySet<string>): Finding[] {
+  return settings.config.indicators
+    .filter((e) => e.better === undefined && inData.has(e.id) && !surveyIndicators.has(e.id) && (settings.catalogue.get(e.id)?.better ?? 'none') === 'none')
+    .map((e) => finding('(config)', { code: 'indicator-direction-unknown', args: { id: e.id, target: e.target === undefined ? '' : ` (its target ${e.target} included)` } }));
 }

@@ -57,3 +57,13 @@ describe('a config entry for an indicator tillit does not know, with only a titl
     expect(json.indicators).toEqual([{ id: 'X21026', title: { sv: 'Kostnad hemtjänst', en: 'Cost home care' }, better: 'none', unit: 'number', target: null }]);
   }, SLOW);
 });
+
+describe('a config entry with no direction from the config or the catalogue', () => {
+  it('is named on stderr, its target too: it gets no status, rank or target judgement', async () => {
+    const run = await report(folder('N21026', { title: TITLE, target: 200000 }), 'json');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('(config): warning indicator-direction-unknown: indicator N21026 has no "better" in the config and tillit knows none for it: no status, rank or target judgement (its target 200000 included) until "better" says which way is better ("higher", "lower" or "none")');
+    const stated = await report(folder('N21026', { title: TITLE, target: 200000, better: 'lower' }), 'json');
+    expect(stated.stderr).not.toContain('indicator-direction-unknown');
+  }, SLOW);
+});
