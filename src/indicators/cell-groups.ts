@@ -55,6 +55,9 @@ export function cellGroups(list: readonly number[], o: Observations, memberIds: 
     const of = (area: number, g: number) => slotsByArea.get(area)?.[g] ?? -1;
     // The organisation's total is every member's women, men and no-gender respondents: where it
     // has no row for a gender (a member has none), that gender's member cells stand in.
+    // A member with no row for a gender the organisation's total must stand in for makes that
+    // relation untrue (its women or men would count as none): the solver could not satisfy it and
+    // hid the whole cell. Such a relation is left out; the members' totals still sum to the organisation's.
     if (org !== undefined && org[0] >= 0) {
       const parts: number[] = [];
       for (const g of [1, 2]) {
@@ -62,9 +65,13 @@ export function cellGroups(list: readonly number[], o: Observations, memberIds: 
         else for (const c of memberIds) parts.push(of(c, g));
       }
       for (const c of memberIds) parts.push(residualOf.get(c) ?? -1);
-      pushRelation(groups, org[0], parts);
+      const standsIn = [1, 2].filter((g) => org[g]! < 0).flatMap((g) => memberIds.map((c) => of(c, g)));
+      if (standsIn.every((p) => p >= 0)) pushRelation(groups, org[0], parts);
     }
-    for (const g of [0, 1, 2]) pushRelation(groups, org?.[g] ?? -1, memberIds.map((c) => of(c, g)));
+    for (const g of [0, 1, 2]) {
+      const parts = memberIds.map((c) => of(c, g));
+      if (parts.every((p) => p >= 0) || (org?.[g] ?? -1) < 0) pushRelation(groups, org?.[g] ?? -1, parts);
+    }
   }
   const flags = new Uint8Array(counts.length);
   flags.fill(1, list.length);
