@@ -321,4 +321,5 @@ function poolOrganisation(observer: Observer, memberIds: readonly number[], orgI
     const fromAnswers = list.every((i) => obs.isFromAnswers(i)) ? FROM_ANSWERS : 0;
     observer.put(orgId, 'organisation', obs.indicatorId(f), obs.serviceId(f), obs.genderId(f), obs.periodId(f), pooled?.share ?? 0, pooled?.n ?? 0, IS_SHARE | fromAnswers | (incomplete ? INCOMPLETE : 0), obs.files.id(sources[0]!.file), sources[0]!.line, sources);
   }
+  observer.pooling = false;
 }

@@ -34,9 +34,9 @@ describe('cellGroups', () => {
       area: Int32Array.from(rows.map((r) => r[0])), gender: Uint8Array.from(rows.map((r) => r[1])),
       n: Float64Array.from(rows.map((r) => r[2])), value: Float64Array.from(rows.map((r) => r[3])),
     };
-    const { groups } = cellGroups(rows.map((_, i) => i), o, [0, 1, 2], 3);
+    const { n, positive, groups } = cellGroups(rows.map((_, i) => i), o, [0, 1, 2], 3);
     expect(groups).toEqual([{ total: 3, parts: [0, 1, 2] }]);
-    const { reason } = suppressCells(Float64Array.from(rows.map((r) => r[2])), groups, 5, (a, b) => a - b);
+    const { reason } = suppressCells(n, groups, 5, (a, b) => a - b, undefined, positive);
     // The small member is hidden and one more cell with it (else 67 − 35 − 30 gives it away); not all four.
     expect(reason[1]).toBe(BELOW);
     expect([...reason].filter((r) => r !== SHOWN)).toHaveLength(2);
