@@ -102,7 +102,8 @@ export function keyMessages(report: Report, area: string, opts: RenderOptions): 
     const text = budgetMessage(report, total, name, opts);
     if (text) items.push({ weight: 2.5, text });
   }
-  for (const b of budget.filter((r) => !r.total && r.status === 'red').sort((a, b) => (a.deviationPct ?? 0) - (b.deviationPct ?? 0))) {
+  // An area's only line stands for its total above: not said twice.
+  for (const b of budget.filter((r) => !r.total && r !== total && r.status === 'red').sort((a, b) => (a.deviationPct ?? 0) - (b.deviationPct ?? 0))) {
     const text = budgetMessage(report, b, name, opts);
     if (text) items.push({ weight: 2.4, text });
   }

@@ -52,6 +52,12 @@ describe('key messages', () => {
     ]);
     expect(keyMessages(r, '1460', en)[0]).toBe('The services in Bengtsfors are 2.4% over budget after October; the forecast points to a deficit of 7.5 MSEK (forecast 245.0 MSEK against a full-year budget of 240.0 MSEK); the forecast has worsened by 1.2 MSEK since September, but the spending pace suggests the forecast is too optimistic.');
   });
+  it('says an area\'s only line, red, once: it stands for the total too', () => {
+    const r = report({ quality: [], budget: [budgetRow({ status: 'red' })] });
+    const said = keyMessages(r, '1460', sv);
+    expect(said.filter((t) => t.startsWith('Äldreomsorgen i Bengtsfors ligger'))).toHaveLength(1);
+    expect(new Set(said).size).toBe(said.length);
+  });
   it('says how the forecast moved since the month before only where the inputs have both months, and says so when it did not move', () => {
     const only = report({ quality: [], budget: [budgetRow({ total: true, activity: 'Totalt', series: [budgetRow().series[1]!] })] });
     expect(keyMessages(only, '1460', sv)[0]).not.toContain('sedan');
