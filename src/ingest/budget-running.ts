@@ -52,13 +52,14 @@ interface Falls {
  * `skip` are total and part rows. Runs after the sign is settled, on amounts as read.
  */
 export function checkRunningTotals(table: BudgetTable, cols: RunningColumns, skip: ReadonlySet<number>, findings: FindingInput[]): void {
+  // A column the config maps is what the user says it is: not second-guessed.
+  const checked = (['actualYtd', 'budgetYtd'] as const).filter((role) => cols.roles[role] !== undefined && cols.mapped?.[role] === undefined);
+  if (checked.length === 0) return;
   const lines = lineRows(table, skip);
+  const months = monthNumbers(table);
   let monthlyActual = false;
-  for (const role of ['actualYtd', 'budgetYtd'] as const) {
-    const idx = cols.roles[role];
-    // A column the config maps is what the user says it is: not second-guessed.
-    if (idx === undefined || cols.mapped?.[role] !== undefined) continue;
-    const f = falls(table, lines, K[role]);
+  for (const role of checked) {
+    const f = falls(table, lines, months, K[role]);
     if (!(f.lines > 0 && f.falling * 2 > f.lines && f.falls * 4 >= f.pairs)) continue;
     const why = `in ${f.falling} of ${f.lines} lines its amounts fall from one month to the next (${f.falls} of ${f.pairs} times), as monthly amounts do and a total to date does not`;
     const to = role === 'actualYtd' ? 'actualMonth' : 'budgetMonth';
@@ -106,23 +107,32 @@ function moveAmounts(table: BudgetTable, from: number, to: number): void {
 
 /** Each line's rows (area and activity), in month order; total and part rows left out. */
 function lineRows(table: BudgetTable, skip: ReadonlySet<number>): number[][] {
-  const byLine = new Map<string, number[]>();
+  const byLine = new Map<number, number[]>();
+  const width = table.activities.length;
   for (let i = 0; i < table.length; i++) {
     if (skip.has(i)) continue;
-    const key = `${table.area[i]}\u0000${table.activity[i]}`;
+    const key = table.area[i]! * width + table.activity[i]!;
     (byLine.get(key) ?? byLine.set(key, []).get(key)!).push(i);
   }
-  const month = (i: number) => table.months[table.month[i]!]!;
-  return [...byLine.values()].map((rows) => rows.sort((x, y) => (month(x) < month(y) ? -1 : month(x) > month(y) ? 1 : 0)));
+  // Months ranked once by their text (`YYYY-MM` sorts as time), rows sorted by rank.
+  const order = table.months.map((_, id) => id).sort((x, y) => (table.months[x]! < table.months[y]! ? -1 : 1));
+  const rank = new Int32Array(table.months.length);
+  order.forEach((id, r) => (rank[id] = r));
+  return [...byLine.values()].map((rows) => rows.sort((x, y) => rank[table.month[x]!]! - rank[table.month[y]!]!));
+}
+
+/** Each month id's place in time, year × 12 + month (−1 for a year without a month). */
+function monthNumbers(table: BudgetTable): Int32Array {
+  return Int32Array.from(table.months, (m) => (m.length === 7 ? Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) : -1));
 }
 
 /** `2025-03` then `2025-04`: the next month of the same year (a year-to-date total starts anew in January). */
-function consecutive(a: string, b: string): boolean {
-  return a.length === 7 && b.length === 7 && a.slice(0, 4) === b.slice(0, 4) && Number(b.slice(5, 7)) === Number(a.slice(5, 7)) + 1;
+function consecutive(a: number, b: number): boolean {
+  return a >= 0 && b === a + 1 && b % 12 !== 1;
 }
 
 /** How often slot `k`'s amounts fall (in size: revenue runs negative) between consecutive months of a line. */
-function falls(table: BudgetTable, lines: readonly number[][], k: number): Falls {
+function falls(table: BudgetTable, lines: readonly number[][], months: Int32Array, k: number): Falls {
   const out: Falls = { lines: 0, falling: 0, pairs: 0, falls: 0 };
   const a = table.amounts;
   for (const rows of lines) {
@@ -130,7 +140,7 @@ function falls(table: BudgetTable, lines: readonly number[][], k: number): Falls
     let fell = false;
     for (let j = 1; j < rows.length; j++) {
       const [p, q] = [rows[j - 1]!, rows[j]!];
-      if (!consecutive(table.months[table.month[p]!]!, table.months[table.month[q]!]!)) continue;
+      if (!consecutive(months[table.month[p]!]!, months[table.month[q]!]!)) continue;
       const [before, after] = [Math.abs(a[p * W + k]!), Math.abs(a[q * W + k]!)];
       // NaN (missing) compares false either way: no pair.
       if (!(before >= 0 && after >= 0)) continue;
