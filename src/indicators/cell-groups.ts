@@ -20,7 +20,7 @@ export interface Observations {
  * published (`residual.flags`), with `residual.owner` giving each one's total in `list`.
  */
 export function cellGroups(list: readonly number[], o: Observations, memberIds: readonly number[], orgId: number): {
-  n: Float64Array; positive: Float64Array; groups: IndexedGroup[]; residual: { flags: Uint8Array; owner: number[] };
+  n: Float64Array; positive: Float64Array; groups: IndexedGroup[]; residual: { flags: Uint8Array; owner: number[]; unknownGender: number };
 } {
   const slotsByArea = new Map<number, [number, number, number]>();
   for (let k = 0; k < list.length; k++) {
@@ -68,14 +68,40 @@ export function cellGroups(list: readonly number[], o: Observations, memberIds: 
       const standsIn = [1, 2].filter((g) => org[g]! < 0).flatMap((g) => memberIds.map((c) => of(c, g)));
       if (standsIn.every((p) => p >= 0)) pushRelation(groups, org[0], parts);
     }
+    const unknownGender = owner.length;
     for (const g of [0, 1, 2]) {
+      const total = org?.[g] ?? -1;
       const parts = memberIds.map((c) => of(c, g));
-      if (parts.every((p) => p >= 0) || (org?.[g] ?? -1) < 0) pushRelation(groups, org?.[g] ?? -1, parts);
+      pushRelation(groups, total, total >= 0 && parts.some((p) => p < 0) ? withImplied(total, parts, counts, positives, owner) : parts);
     }
+    return result(counts, positives, groups, list.length, owner, unknownGender);
   }
+  return result(counts, positives, groups, list.length, owner, owner.length);
+}
+
+function result(counts: number[], positives: number[], groups: IndexedGroup[], published: number, owner: number[], unknownGender: number) {
   const flags = new Uint8Array(counts.length);
-  flags.fill(1, list.length);
-  return { n: Float64Array.from(counts), positive: Float64Array.from(positives), groups, residual: { flags, owner } };
+  flags.fill(1, published);
+  return { n: Float64Array.from(counts), positive: Float64Array.from(positives), groups, residual: { flags, owner, unknownGender } };
+}
+
+/**
+ * The parts of an organisation's figure for one gender where some members have no row for it (a
+ * source held the cell back, or two rows for it were set aside): the organisation's own figure
+ * still counts them, so what it has beyond the members shown is a cell of its own, never
+ * published, protected like any other (a reader can subtract). It is added after the cells, owned
+ * by the organisation's figure. None when the members shown account for the whole figure; when they
+ * exceed it the figures contradict each other and the relation stays as written (the solver, unable
+ * to satisfy it, hides the cell).
+ */
+function withImplied(total: number, parts: readonly number[], counts: number[], positives: number[], owner: number[]): number[] {
+  const present = parts.filter((p) => p >= 0);
+  const n = counts[total]! - present.reduce((s, p) => s + counts[p]!, 0);
+  if (n < 0) return [...parts];
+  if (n === 0) return present;
+  owner.push(total);
+  positives.push(Math.max(0, positives[total]! - present.reduce((s, p) => s + positives[p]!, 0)));
+  return [...present, counts.push(n) - 1];
 }
 
 /**

@@ -76,7 +76,7 @@ export function suppressCell(obs: ObservationColumns, list: readonly number[], m
   const id = (k: number) => (k < list.length ? `${obs.areaCode(list[k]!)}|${obs.genderOf(list[k]!)}` : `${obs.areaCode(list[residual.owner[k - list.length]!]!)}|U`);
   const { reason } = suppressCells(n, groups, min, (a, b) => byCode(id(a), id(b)), residual.flags, positive);
   for (let k = 0; k < list.length; k++) if (reason[k] !== SHOWN) obs.hidden[list[k]!] = reason[k] === BELOW ? HIDDEN_BELOW : HIDDEN_SECONDARY;
-  return residual.owner.map((k) => list[k]!);
+  return residual.owner.slice(0, residual.unknownGender).map((k) => list[k]!);
 }
 
 /**

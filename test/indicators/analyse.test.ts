@@ -141,3 +141,25 @@ describe('row counts of a file of respondents\' answers', () => {
     ]);
   });
 });
+
+describe('a member with no row for a cell the organisation has its own figure for', () => {
+  const members = (codes: string[]) => parseConfig(JSON.stringify({
+    organisation: { name: 'BM', code: 'BM', aliases: ['Gemensamt'] },
+    members: codes.map((code) => ({ code })),
+  }), 'test.json');
+  const shown = (report: ReturnType<typeof analyse>) => report.quality.filter((q) => !q.suppressed).map((q) => `${q.area} ${q.gender} ${q.n}`);
+  const head = 'År;Kommun;Verksamhet;Fråga;Kön;Antal svarande;Andel positiva (%)';
+  it('the organisation\'s women less the members\' shown cannot bound the hidden member\'s women (65 − 50 = 15 with 1462\'s)', () => {
+    const rows = ['1460;T;100;80,0', '1460;K;50;80,0', '1460;M;50;80,0', '1461;T;60;75,0', '1461;K;10;50,0', '1461;M;50;80,0', '1462;T;40;70,0', 'Gemensamt;T;200;75,5', 'Gemensamt;K;65;73,8', 'Gemensamt;M;135;76,3'];
+    const file = read('k.csv', `${head}\n${rows.map((r) => `2025;${r.split(';')[0]};Hemtjänst;helhetssyn;${r.split(';').slice(1).join(';')}`).join('\n')}\n`);
+    const out = shown(analyse([file], members(['1460', '1461', '1462'])));
+    expect(out).not.toContain('1461 K 10');
+    expect(out.includes('BM K 65') && out.includes('1460 K 50')).toBe(false);
+  });
+  it('a member whose two rows for a cell conflict is a cell the organisation\'s own figure still counts: not solved for', () => {
+    const rows = ['1460;T;12;75,0', '1460;T;12;80,0', '1461;T;40;80,0', 'Gemensamt;T;52;78,8'];
+    const file = read('k.csv', `${head}\n${rows.map((r) => `2025;${r.split(';')[0]};Hemtjänst;helhetssyn;${r.split(';').slice(1).join(';')}`).join('\n')}\n`);
+    const out = shown(analyse([file], members(['1460', '1461'])));
+    expect(out.includes('BM T 52') && out.includes('1461 T 40')).toBe(false);
+  });
+});
