@@ -254,6 +254,15 @@ export class BudgetRows implements RowReader {
     const monthId = table.monthId(period!);
     const activityId = table.activityId(parsed.data.activity);
     const prior = this.seen.claim(areaId, monthId, activityId);
+    if (prior >= 0 && this.emptyLines.has(table.line[prior]!)) {
+      this.fillEmpty(prior, row.line, parsed.data, given);
+      return;
+    }
+    // This row empty, the key's earlier row with amounts: nothing to weigh against them.
+    if (prior >= 0 && this.emptyLines.delete(row.line)) {
+      out.ignore({ code: 'budget-row-empty', line: row.line, args: { other: table.line[prior]! } });
+      return;
+    }
     if (prior >= 0) {
       const fingerprint = [rec.budgetYear, rec.budgetYtd, rec.budgetMonth, rec.actualYtd, rec.actualMonth, rec.forecast];
       const same = BUDGET_AMOUNTS.every((_, i) => table.amount(prior, i) === fingerprint[i]);
@@ -285,6 +294,19 @@ export class BudgetRows implements RowReader {
     this.given.delete(prior);
     out.counts.used--;
     out.ignore({ code: 'duplicate-conflict-first', line: this.table.line[prior]!, args: { other: row.line, key } });
+  }
+
+  /**
+   * An earlier row of this key with no amount (a month left empty, read as a line) and now one with
+   * amounts: no conflict, the amounts are the line's. The empty row is counted ignored instead.
+   */
+  private fillEmpty(prior: number, line: number, v: { budgetYear: number | null; budgetYtd: number | null; budgetMonth: number | null; actualYtd: number | null; actualMonth: number | null; forecast: number | null }, given: number | null): void {
+    const { out } = this.env;
+    const empty = this.table.line[prior]!;
+    this.emptyLines.delete(empty);
+    this.table.overwrite(prior, line, [v.budgetYear, v.budgetYtd, v.budgetMonth, v.actualYtd, v.actualMonth, v.forecast]);
+    if (given !== null) this.given.set(prior, given);
+    out.ignore({ code: 'budget-row-empty', line: empty, args: { other: line } });
   }
 
   /** The row's period as `YearToDateDating` dates it; an error noted when it contradicts the columns. */

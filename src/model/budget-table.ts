@@ -87,6 +87,12 @@ export class BudgetTable {
     return i;
   }
 
+  /** Gives row `i` another line's amounts (BUDGET_AMOUNTS order), as `push` would. */
+  overwrite(i: number, line: number, amounts: readonly (number | null)[]): void {
+    this.line[i] = line;
+    for (let k = 0; k < WIDTH; k++) this.amounts[i * WIDTH + k] = (amounts[k] ?? Number.NaN) + 0;
+  }
+
   /** Leaves row `i` without amounts (NaN, as an amount not given). */
   blank(i: number): void {
     this.amounts.fill(Number.NaN, i * WIDTH, (i + 1) * WIDTH);

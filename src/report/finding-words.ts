@@ -70,6 +70,7 @@ export const FINDING_WORDS = {
   'area-code-repaired': { sv: 'Kommunkoder som tappat sin inledande nolla (680) lästes som fyrsiffriga (0680).', en: 'Municipality codes that lost their leading zero (680) were read as four digits (0680).' },
   'answer-unknown': { sv: 'Svar som inte finns på någon känd svarsskala ingår inte.', en: 'Answers on no known answer scale are not included.' },
   'duplicate-conflict': { sv: 'Samma uppgift finns två gånger med olika värden; ingen av raderna ingår.', en: 'The same figure appears twice with different values; neither row is included.' },
+  'budget-row-empty': { sv: 'En budgetrad utan belopp följdes av en rad med belopp för samma verksamhet och månad; beloppen lästes, den tomma raden räknades inte.', en: 'A budget row with no amounts was followed by one with amounts for the same line and month; the amounts were read, the empty row was not counted.' },
   'duplicate-conflict-first': { sv: 'En uppgift som finns två gånger med olika värden (t.ex. en rad per kontoslag under samma verksamhet) lämnas utan värde: inget av dem väljs.', en: 'A figure given twice with different values (such as one row per account type under one activity) is left without a value: neither is picked.' },
   'duplicate-row': { sv: 'Rader som upprepas exakt räknades en gång.', en: 'Rows repeated exactly were counted once.' },
   'sign-inferred': { sv: 'Alla belopp har samma tecken; kostnaderna antogs vara skrivna med det tecknet.', en: 'All amounts share one sign; costs were taken to be written with it.' },

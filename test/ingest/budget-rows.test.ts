@@ -151,6 +151,22 @@ describe('BudgetRows: a file whose columns name the months they cover (`Budget j
   });
 });
 
+describe('BudgetRows: an empty row and a row with amounts for one line and month', () => {
+  const head = 'Period;Kommun;Verksamhet;Periodbudget;Periodutfall';
+  it('empty first: the amounts are the line\'s, the empty row is counted ignored (no conflict)', () => {
+    const r = parseText(`${head}\n2025-01;1460;Skola;;\n2025-01;1460;Skola;200000;190000\n`, { unit: 'tkr' });
+    expect(r.counts).toEqual({ read: 2, used: 1, rejected: 0, ignored: 1 });
+    expect(r.findings.map((f) => `${f.code}@${f.line}`)).toContain('budget-row-empty@2');
+    expect(budgetRecords(r).map((x) => [x.budgetMonth, x.actualMonth, x.source.line])).toEqual([[200_000_000, 190_000_000, 3]]);
+  });
+  it('empty second: the first row\'s amounts stay, the empty row is counted ignored', () => {
+    const r = parseText(`${head}\n2025-01;1460;Skola;200000;190000\n2025-01;1460;Skola;;\n2025-02;1460;Skola;200000;195000\n`, { unit: 'tkr' });
+    expect(r.counts).toEqual({ read: 3, used: 2, rejected: 0, ignored: 1 });
+    expect(r.findings.map((f) => `${f.code}@${f.line}`)).toContain('budget-row-empty@3');
+    expect(budgetRecords(r).map((x) => x.actualMonth)).toEqual([190_000_000, 195_000_000]);
+  });
+});
+
 describe('BudgetRows: one key given twice with other amounts in one file', () => {
   // A per-account export: income, costs and net under one activity, no column tillit reads for the account.
   const file = 'Period;Kommun;Verksamhet;Kontoslag;Budget helår;Budget ack;Utfall ack\n'
