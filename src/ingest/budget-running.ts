@@ -21,6 +21,9 @@ const PLAIN: Partial<Record<Role, readonly string[]>> = { actualYtd: ['utfall', 
  */
 const MONTH_SIZED = Math.sqrt(12);
 
+/** Falls a column's amounts must show before they are moved (fewer: said, kept as written). */
+const MIN_FALLS = 3;
+
 /** Where the columns are, as the file and the config name them. */
 export interface RunningColumns {
   roles: Partial<Record<Role, number>>;
@@ -63,7 +66,8 @@ export function checkRunningTotals(table: BudgetTable, cols: RunningColumns, ski
     if (!(f.lines > 0 && f.falling * 2 > f.lines && f.falls * 4 >= f.pairs)) continue;
     const why = `in ${f.falling} of ${f.lines} lines its amounts fall from one month to the next (${f.falls} of ${f.pairs} times), as monthly amounts do and a total to date does not`;
     const to = role === 'actualYtd' ? 'actualMonth' : 'budgetMonth';
-    const moved = settle(table, cols, role, to, { not: 'a total to date', why }, findings);
+    // A credit month or two in a short file is no proof: amounts move only on MIN_FALLS falls or more.
+    const moved = settle(table, cols, role, to, { not: 'a total to date', why, proven: f.falls >= MIN_FALLS }, findings);
     if (role === 'actualYtd') monthlyActual = moved;
   }
   // A full-year budget is only judged beside an outcome read as monthly: the scale it is set against.
@@ -71,21 +75,21 @@ export function checkRunningTotals(table: BudgetTable, cols: RunningColumns, ski
   const sized = monthSized(table, lines, K.actualMonth);
   if (!(sized.lines > 0 && sized.monthly * 2 > sized.lines)) return;
   const why = `in ${sized.monthly} of ${sized.lines} lines it is closer to one month's outcome than to twelve months' (below ${MONTH_SIZED.toFixed(2)} times the average monthly outcome beside it)`;
-  settle(table, cols, 'budgetYear', 'budgetMonth', { not: 'the full-year budget', why }, findings);
+  settle(table, cols, 'budgetYear', 'budgetMonth', { not: 'the full-year budget', why, proven: true }, findings);
 }
 
 /**
  * Reads column `from` as monthly amounts (`to`) when its name is plain and `to` has no column of its own: its amounts move across, and a warning says so. Otherwise it
  * is kept as written, with a warning that it looks like monthly amounts. True when moved.
  */
-function settle(table: BudgetTable, cols: RunningColumns, from: keyof typeof K, to: 'actualMonth' | 'budgetMonth', doubt: { not: string; why: string }, findings: FindingInput[]): boolean {
+function settle(table: BudgetTable, cols: RunningColumns, from: keyof typeof K, to: 'actualMonth' | 'budgetMonth', doubt: { not: string; why: string; proven: boolean }, findings: FindingInput[]): boolean {
   const idx = cols.roles[from]!;
   const header = cols.headers[idx]!;
   const plain = PLAIN[from]?.includes(splitHeader(header).label) === true;
   const free = cols.roles[to] === undefined;
   const args = { header: truncate(header), role: from, to, not: doubt.not, why: doubt.why };
   const at = { line: cols.headerLine, column: idx + 1 };
-  if (!plain || !free) {
+  if (!plain || !free || !doubt.proven) {
     findings.push({ code: 'budget-columns-unsure', ...at, args });
     return false;
   }

@@ -67,3 +67,12 @@ describe('monthly amounts under a year-to-date name', () => {
     expect(budgetRecords(r)[7]).toMatchObject({ budgetYear: 15_170_000, actualYtd: 16_109_000, actualMonth: 1_000 });
   });
 });
+
+describe('a total to date with a credit month or two in a short file', () => {
+  it('is kept as written and said to be unsure: one fall in three is no proof', () => {
+    const text = file('Period;Kommun;Verksamhet;Budget;Utfall', ['2025-01;1460;Hemtjänst;12000;1000', '2025-02;1460;Hemtjänst;12000;2000', '2025-03;1460;Hemtjänst;12000;2900', '2025-04;1460;Hemtjänst;12000;2800']);
+    const r = parseText(text, spec);
+    expect(codes(r, 'warning')).toEqual(['budget-columns-unsure@1:5']);
+    expect(budgetRecords(r)[3]).toMatchObject({ budgetYear: 12_000_000, actualYtd: 2_800_000, actualMonth: null });
+  });
+});
