@@ -121,6 +121,7 @@ export function checkUnit(measures: readonly Measure[], unit: AmountUnit, explic
   const counted = measures.filter((m) => m.amount > 0);
   if (counted.length === 0) return { unit };
   const factorOf = FACTORS.find(([u]) => u === unit)![1];
+  if (!explicit && counted.some((m) => m.own)) return organisationUnit(counted, unit, factorOf);
   if (plausible(counted, 1)) return { unit };
   if (explicit) {
     const d = describe(counted, 1);
@@ -130,5 +131,22 @@ export function checkUnit(measures: readonly Measure[], unit: AmountUnit, explic
   const d = describe(counted, 1);
   if (found === undefined) return { unit: undefined, finding: { code: 'unit-no-plausible', args: d } };
   const as = describe(counted, found[1] / factorOf);
+  return { unit: found[0], finding: { code: 'unit-inferred', args: { ...d, unit: found[0], plausible: `as ${found[0]}: ${as.measure}` } } };
+}
+
+/**
+ * An assumed unit for the organisation's own lines, whose floor (`ORGANISATION_LOW`) is far below a
+ * municipality's: two units are then often plausible, 830 as tkr or mnkr for an overhead, 370 000
+ * as kr or tkr for a joint committee's whole budget. Finance systems write tkr without saying so
+ * (docs/DATA-NOTES): tkr when it is plausible, else the smallest plausible unit from the one read;
+ * a change of unit is said as any inferred unit is.
+ */
+function organisationUnit(measures: readonly Measure[], unit: AmountUnit, factorOf: number): UnitCheck {
+  const candidates = FACTORS.filter(([, f]) => f >= factorOf && plausible(measures, f / factorOf));
+  const found = candidates.find(([u]) => u === 'tkr') ?? candidates[0];
+  const d = describe(measures, 1);
+  if (found === undefined) return { unit: undefined, finding: { code: 'unit-no-plausible', args: d } };
+  if (found[0] === unit) return { unit };
+  const as = describe(measures, found[1] / factorOf);
   return { unit: found[0], finding: { code: 'unit-inferred', args: { ...d, unit: found[0], plausible: `as ${found[0]}: ${as.measure}` } } };
 }

@@ -82,9 +82,19 @@ describe("the organisation's own lines", () => {
     expect(small.finding).toMatchObject({ code: 'unit-inferred', args: { measure: '830 kr a year (BM)', what: "the organisation's own lines (plausible: 100,000 kr a year to 500,000 kr per inhabitant)", plausible: 'as tkr: 830,000 kr a year (BM)' } });
     // The bundled example's overhead, 23 666 tkr, read as kr is under the floor too.
     expect(checkUnit([own(23_666, 18_343)], 'kr', false).unit).toBe('tkr');
-    // Written in kr, it is kept; written in mnkr (0,83), it is read as mnkr.
-    expect(checkUnit([own(830_000, 18_343)], 'kr', false)).toEqual({ unit: 'kr' });
+    // Written in mnkr (0,83), it is read as mnkr: tkr and kr are too small.
     expect(checkUnit([own(0.83)], 'kr', false).unit).toBe('mnkr');
+    // Said in the config or the file, kr is kept.
+    expect(checkUnit([own(830_000, 18_343)], 'kr', true)).toEqual({ unit: 'kr' });
+  });
+  it('where two units are plausible for the organisation\'s lines, tkr (as finance systems write without saying)', () => {
+    // A joint committee's whole budget booked on the organisation: 370 000 as kr is above its floor,
+    // but it is 370 000 tkr, as a municipality's lines would be read.
+    const joint = checkUnit([own(370_000, 18_343)], 'kr', false);
+    expect(joint.unit).toBe('tkr');
+    expect(joint.finding).toMatchObject({ code: 'unit-inferred' });
+    // And so for 830 000 with no unit anywhere: 830 000 kr and 830 000 tkr are both possible; tkr, said.
+    expect(checkUnit([own(830_000, 18_343)], 'kr', false).unit).toBe('tkr');
   });
   it('are measured as the organisation when it has no population', () => {
     expect(checkUnit([own(830)], 'kr', false).finding!.args!.what).toBe("the organisation's own lines (plausible: 100,000 kr a year to 500,000 mnkr a year)");
