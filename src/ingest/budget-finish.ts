@@ -49,10 +49,13 @@ export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, num
     const key = siblingKey(table, i);
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(i);
   }
-  const opposite: number[] = [];
+  const opposite: FindingInput[] = [];
+  let matched = 0;
   for (let i = 0; i < n; i++) {
     const given = givens.get(i);
-    if (given !== undefined && checkGiven(table, i, given, factor, out.findings) === 'opposite') opposite.push(table.line[i]!);
+    const checked = given === undefined ? undefined : checkGiven(table, i, given, factor, out.findings);
+    if (checked === 'match') matched++;
+    else if (checked !== undefined && checked !== 'mismatch') opposite.push(checked);
     if (!totals.has(i)) continue;
     const kind = total(i);
     out.findings.push({ code: kind === 'part' ? 'budget-part-line' : 'total-row', line: table.line[i]!, received: table.activities[table.activity[i]!]! });
@@ -61,7 +64,9 @@ export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, num
     // A subtotal or a part sums only some of the lines beside it: not checked against all of them.
     if (kind === 'total') checkTotal(table, i, groups.get(siblingKey(table, i)) ?? [], flip, factor, out.findings);
   }
-  if (opposite.length > 0) out.findings.push({ code: 'deviation-opposite', line: opposite[0]!, args: { lines: opposite.length } });
+  // The other sign on most lines is the file's convention, said once; on a few, each is a mismatch.
+  if (opposite.length > matched) out.findings.push({ code: 'deviation-opposite', line: opposite[0]!.line!, args: { lines: opposite.length } });
+  else out.findings.push(...opposite);
   return totals;
 }
 
@@ -166,9 +171,9 @@ function lineSigns(table: BudgetTable, totalText: readonly string[], revenueText
  * "Avvikelse" means budget − forecast in one export and budget to date − outcome to date in
  * another ("Avvikelse jan-aug"): a given deviation is checked against both, and warned about only
  * when it is neither. A deviation that is one of them with the other sign (outcome − budget, as
- * some systems write it) is 'opposite': said once for the file, not as a mismatch per line.
+ * some systems write it) is returned, not said: once for the file when most lines have it.
  */
-function checkGiven(table: BudgetTable, i: number, given: number, factor: number, findings: FindingInput[]): 'match' | 'opposite' | 'mismatch' {
+function checkGiven(table: BudgetTable, i: number, given: number, factor: number, findings: FindingInput[]): 'match' | 'mismatch' | FindingInput {
   const [budgetYear, budgetYtd, actualYtd, forecast] = [table.amount(i, 0), table.amount(i, 1), table.amount(i, 3), table.amount(i, 5)];
   const forYear = budgetYear !== null && forecast !== null ? budgetYear - forecast : null;
   const toDate = budgetYtd !== null && actualYtd !== null ? budgetYtd - actualYtd : null;
@@ -176,8 +181,10 @@ function checkGiven(table: BudgetTable, i: number, given: number, factor: number
   const tolerance = 0.5 * factor;
   const matches = [forYear, toDate].some((c) => c !== null && Math.abs(c - given) <= tolerance);
   if (computed === null || matches) return 'match';
-  if ([forYear, toDate].some((c) => c !== null && Math.abs(c + given) <= tolerance)) return 'opposite';
-  findings.push({ code: 'deviation-mismatch', line: table.line[i]!, args: { given: fmt(given / factor), computed: fmt(computed / factor) } });
+  const mismatch: FindingInput = { code: 'deviation-mismatch', line: table.line[i]!, args: { given: fmt(given / factor), computed: fmt(computed / factor) } };
+  // The other sign: a mismatch the caller says once for the file when most lines have it.
+  if ([forYear, toDate].some((c) => c !== null && Math.abs(c + given) <= tolerance)) return mismatch;
+  findings.push(mismatch);
   return 'mismatch';
 }
 

@@ -282,6 +282,12 @@ describe('budget rows', () => {
     expect(r.findings.filter((f) => f.code === 'deviation-opposite').map((f) => `${f.line}: ${f.message}`))
       .toEqual(["2: the file's own deviation has the other sign (outcome − budget) on 2 line(s), this the first: tillit's is used (budget − outcome: positive is better than budget)"]);
   });
+  it('one line of the other sign among lines that agree is a mismatch of its own, not the file\'s convention', () => {
+    const text = ['Verksamhet;Budget helår (tkr);Budget jan-aug 2025;Utfall jan-aug 2025;Avvikelse jan-aug', 'Äldreomsorg;1200;800;828;28', 'LSS;600;400;390;10', 'IFO;300;200;190;10'].join('\n');
+    const r = parseText(text, { kind: 'budget', municipality: '1460' });
+    expect(codes(r, 'warning')).toEqual(['deviation-mismatch@2:-']);
+    expect(r.findings.some((f) => f.code === 'deviation-opposite')).toBe(false);
+  });
   it('reads "Periodutfall" as the outcome so far when the file holds one follow-up (no period column)', () => {
     const text = 'Nämnd;Verksamhet;Budget;Periodutfall;Utfall_proc;Prognos apr;Avvikelse\nSN;Äldreomsorg;-412 500;-140 250;34,0;-415 000;-2 500\n';
     const r = parseText(text, { period: '2025-04', municipality: '1460', unit: 'kr' });
