@@ -20,7 +20,7 @@ export interface Observations {
  * published (`residual.flags`), with `residual.owner` giving each one's total in `list`.
  */
 export function cellGroups(list: readonly number[], o: Observations, memberIds: readonly number[], orgId: number): {
-  n: Float64Array; positive: Float64Array; groups: IndexedGroup[]; residual: { flags: Uint8Array; owner: number[]; unknownGender: number };
+  n: Float64Array; positive: Float64Array; groups: IndexedGroup[]; residual: { flags: Uint8Array; owner: number[] }; irregular: boolean;
 } {
   const slotsByArea = new Map<number, [number, number, number]>();
   for (let k = 0; k < list.length; k++) {
@@ -54,10 +54,11 @@ export function cellGroups(list: readonly number[], o: Observations, memberIds: 
     const org = slotsByArea.get(orgId);
     const of = (area: number, g: number) => slotsByArea.get(area)?.[g] ?? -1;
     // The organisation's total is every member's women, men and no-gender respondents: where it
-    // has no row for a gender (a member has none), that gender's member cells stand in.
-    // A member with no row for a gender the organisation's total must stand in for makes that
-    // relation untrue (its women or men would count as none): the solver could not satisfy it and
-    // hid the whole cell. Such a relation is left out; the members' totals still sum to the organisation's.
+    // has no row for a gender (a member has none), that gender's member cells stand in. A member
+    // with a total only has no cell to stand in: its total is in the organisation's by the members'
+    // relation below, and this one, read with its women and men as none, would be untrue (the
+    // solver, unable to satisfy it, hid the whole cell): left out. A member missing one gender
+    // beside the other has it in its residual (total less the other), so the relation holds.
     if (org !== undefined && org[0] >= 0) {
       const parts: number[] = [];
       for (const g of [1, 2]) {
@@ -65,44 +66,33 @@ export function cellGroups(list: readonly number[], o: Observations, memberIds: 
         else for (const c of memberIds) parts.push(of(c, g));
       }
       for (const c of memberIds) parts.push(residualOf.get(c) ?? -1);
-      const standsIn = [1, 2].filter((g) => org[g]! < 0).flatMap((g) => memberIds.map((c) => of(c, g)));
-      if (standsIn.every((p) => p >= 0)) pushRelation(groups, org[0], parts);
+      const totalOnly = memberIds.some((c) => of(c, 1) < 0 && of(c, 2) < 0);
+      if (!totalOnly) pushRelation(groups, org[0], parts);
     }
-    const unknownGender = owner.length;
-    for (const g of [0, 1, 2]) {
-      const total = org?.[g] ?? -1;
-      const parts = memberIds.map((c) => of(c, g));
-      pushRelation(groups, total, total >= 0 && parts.some((p) => p < 0) ? withImplied(total, parts, counts, positives, owner) : parts);
-    }
-    return result(counts, positives, groups, list.length, owner, unknownGender);
+    for (const g of [0, 1, 2]) pushRelation(groups, org?.[g] ?? -1, memberIds.map((c) => of(c, g)));
+    return result(counts, positives, groups, list.length, owner, irregular(org, memberIds, of));
   }
-  return result(counts, positives, groups, list.length, owner, owner.length);
+  return result(counts, positives, groups, list.length, owner, false);
 }
 
-function result(counts: number[], positives: number[], groups: IndexedGroup[], published: number, owner: number[], unknownGender: number) {
+function result(counts: number[], positives: number[], groups: IndexedGroup[], published: number, owner: number[], irregular: boolean) {
   const flags = new Uint8Array(counts.length);
   flags.fill(1, published);
-  return { n: Float64Array.from(counts), positive: Float64Array.from(positives), groups, residual: { flags, owner, unknownGender } };
+  return { n: Float64Array.from(counts), positive: Float64Array.from(positives), groups, residual: { flags, owner }, irregular };
 }
 
 /**
- * The parts of an organisation's figure for one gender where some members have no row for it (a
- * source held the cell back, or two rows for it were set aside): the organisation's own figure
- * still counts them, so what it has beyond the members shown is a cell of its own, never
- * published, protected like any other (a reader can subtract). It is added after the cells, owned
- * by the organisation's figure. None when the members shown account for the whole figure; when they
- * exceed it the figures contradict each other and the relation stays as written (the solver, unable
- * to satisfy it, hides the cell).
+ * Whether the organisation has its own figure for a gender some member has no row for (its source
+ * held the cell back, or two rows for it were set aside). The organisation's figure still counts
+ * that member's respondents, and how they are tied to the member's other figures (its total, its
+ * residual) is more than these relations model: subtracting could bound or pin them (a review
+ * found both). The whole cell is hidden instead (`irregular`).
  */
-function withImplied(total: number, parts: readonly number[], counts: number[], positives: number[], owner: number[]): number[] {
-  const present = parts.filter((p) => p >= 0);
-  const n = counts[total]! - present.reduce((s, p) => s + counts[p]!, 0);
-  if (n < 0) return [...parts];
-  if (n === 0) return present;
-  owner.push(total);
-  positives.push(Math.max(0, positives[total]! - present.reduce((s, p) => s + positives[p]!, 0)));
-  return [...present, counts.push(n) - 1];
+function irregular(org: readonly number[] | undefined, memberIds: readonly number[], of: (area: number, g: number) => number): boolean {
+  if (org === undefined) return false;
+  return [0, 1, 2].some((g) => org[g]! >= 0 && memberIds.some((c) => of(c, g) < 0));
 }
+
 
 /**
  * A total and its parts, when any part is in the data: a total none of whose parts is (an area's

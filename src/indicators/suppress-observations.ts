@@ -71,12 +71,16 @@ function suppressionCells(obs: ObservationColumns): number[][] {
  * have respondents of unknown gender (a residual cell of their own, never published).
  */
 export function suppressCell(obs: ObservationColumns, list: readonly number[], memberIds: readonly number[], orgId: number, min: number): number[] {
-  const { n, positive, groups, residual } = cellGroups(list, obs, memberIds, orgId);
+  const { n, positive, groups, residual, irregular } = cellGroups(list, obs, memberIds, orgId);
+  if (irregular) {
+    for (let k = 0; k < list.length; k++) obs.hidden[list[k]!] = n[k]! < min ? HIDDEN_BELOW : HIDDEN_SECONDARY;
+    return residual.owner.map((k) => list[k]!);
+  }
   // Ties in n (rare) are broken by the "area|gender" id; a residual sorts after its area's cells.
   const id = (k: number) => (k < list.length ? `${obs.areaCode(list[k]!)}|${obs.genderOf(list[k]!)}` : `${obs.areaCode(list[residual.owner[k - list.length]!]!)}|U`);
   const { reason } = suppressCells(n, groups, min, (a, b) => byCode(id(a), id(b)), residual.flags, positive);
   for (let k = 0; k < list.length; k++) if (reason[k] !== SHOWN) obs.hidden[list[k]!] = reason[k] === BELOW ? HIDDEN_BELOW : HIDDEN_SECONDARY;
-  return residual.owner.slice(0, residual.unknownGender).map((k) => list[k]!);
+  return residual.owner.map((k) => list[k]!);
 }
 
 /**

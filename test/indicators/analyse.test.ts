@@ -163,3 +163,18 @@ describe('a member with no row for a cell the organisation has its own figure fo
     expect(out.includes('BM T 52') && out.includes('1461 T 40')).toBe(false);
   });
 });
+
+describe('an organisation\'s own figure for a gender some member has no row for (found by attack)', () => {
+  const three = parseConfig(JSON.stringify({ organisation: { name: 'BM', code: 'BM', aliases: ['Gemensamt'] }, members: [{ code: '1460' }, { code: '1461' }, { code: '1462' }] }), 'test.json');
+  const fileOf = (rows: string[]) => read('k.csv', `År;Kommun;Verksamhet;Fråga;Kön;Antal svarande;Andel positiva (%)\n${rows.map((r) => `2025;${r.split(';')[0]};Hemtjänst;helhetssyn;${r.split(';').slice(1).join(';')}`).join('\n')}\n`);
+  it('hides the whole cell: the organisation\'s women less the members\' would bound Mellerud\'s hidden men and pin their positives', () => {
+    const rows = ['1460;T;100;50', '1460;K;60;50', '1461;T;100;60', '1461;M;20;0', '1462;T;80;50', '1462;K;40;50', 'Gemensamt;K;180;61,111111'];
+    const report = analyse([fileOf(rows)], three);
+    expect(report.quality.filter((q) => !q.suppressed)).toEqual([]);
+  });
+  it('hides the whole cell: the organisation\'s total less its men and Mellerud\'s would bound two hidden women\'s cells to 1–8', () => {
+    const rows = ['1460;T;60;80', '1460;K;5;80', '1461;T;100;70', '1461;M;50;70', '1462;T;60;50', '1462;K;4;50', '1462;M;56;50', 'Gemensamt;M;161;60'];
+    const report = analyse([fileOf(rows)], three);
+    expect(report.quality.filter((q) => !q.suppressed)).toEqual([]);
+  });
+});
