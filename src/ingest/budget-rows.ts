@@ -4,6 +4,7 @@ import { budgetRecordSchema } from '../model/records.js';
 import { createRowIndex } from '../model/row-index.js';
 import { TextIndex, truncate } from '../model/text.js';
 import { BudgetGrain } from './budget-grain.js';
+import { settleEmptyLines } from './budget-headings.js';
 import { YearToDateDating } from './budget-dating.js';
 import { finishBudget, settleUnit, UNIT_SCALE } from './budget-finish.js';
 import { budgetBytes } from './budget-bytes.js';
@@ -341,30 +342,6 @@ export class BudgetRows implements RowReader {
     return true;
   }
 
-  /** Rows with no amount whose line (area and activity) has none in any row either: headings after all, set aside. */
-  private settleEmptyLines(table: BudgetTable, out: RecordsResult): void {
-    if (this.emptyLines.size === 0) return;
-    const width = table.activities.length;
-    const filled = new Set<number>();
-    for (let i = 0; i < table.length; i++) if (!this.emptyLines.has(table.line[i]!)) filled.add(table.area[i]! * width + table.activity[i]!);
-    const given = new Map<number, number>();
-    let to = 0;
-    table.retain((i) => {
-      const heading = this.emptyLines.has(table.line[i]!) && !filled.has(table.area[i]! * width + table.activity[i]!);
-      if (heading) {
-        out.findings.push({ code: 'budget-heading', line: table.line[i]!, received: truncate(table.activities[table.activity[i]!]!) });
-        out.counts.used--;
-        out.counts.ignored++;
-        return false;
-      }
-      const g = this.given.get(i);
-      if (g !== undefined) given.set(to, g);
-      to++;
-      return true;
-    });
-    this.given = given;
-  }
-
   /** Settles the file's grain, sign and unit, checks totals and deviations, and hands on the lines. */
   finish(out: RecordsResult): void {
     const { plan, opts, table: head } = this.env;
@@ -375,7 +352,7 @@ export class BudgetRows implements RowReader {
       if (g !== undefined) moved.set(to, g);
     });
     if (dropped > 0) this.given = moved;
-    this.settleEmptyLines(table, out);
+    if (this.emptyLines.size > 0) this.given = settleEmptyLines(table, this.emptyLines, this.given, out);
     out.findings.push(...this.dating.findings(head.headerLine));
     const totals = finishBudget(table, this.given, this.isTotal, opts.sign, out, out.unit ?? 'kr');
     // Before the unit check, which makes monthly amounts annual otherwise than year-to-date ones.
