@@ -12,6 +12,7 @@ import { QualityRows, type RowFilter } from './quality-rows.js';
 import { rankObservations } from './rank-observations.js';
 import type { Settings } from './settings.js';
 import { suppressObservations } from './suppress-observations.js';
+import { containersOf } from './containers.js';
 
 export type { RowFilter } from './quality-rows.js';
 
@@ -54,7 +55,7 @@ export function qualityTable(inputs: readonly QualityInput[], settings: Settings
   // Survey indicators are shares of positive answers: higher is better unless the config says otherwise.
   // Any other indicator without a known direction gets no rank and no status.
   const directionOf = (indicator: string): Better => settings.catalogue.get(indicator)?.better ?? (surveyIndicators.has(indicator) ? 'higher' : 'none');
-  const suppressed = suppressObservations(observed, settings.minRespondents);
+  const suppressed = suppressObservations(observed, settings.minRespondents, containersOf(settings.config));
   const ranks = rankObservations(obs, directionOf);
   const order = orderSeries(obs, settings);
   const years = yearsOf(obs, observed.yearOf);

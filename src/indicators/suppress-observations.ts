@@ -1,6 +1,8 @@
 import { finding, type Finding } from '../model/findings.js';
 import { KeyNumbers } from '../model/row-index.js';
+import type { AreaKind } from '../model/register.js';
 import { cellGroups } from './cell-groups.js';
+import type { Contains } from './containers.js';
 import { byCode } from './collation.js';
 import { HIDDEN_BELOW, HIDDEN_INCOMPLETE, HIDDEN_SECONDARY, type ObservationColumns } from './observation-columns.js';
 import type { Disagreement, Observed } from './observe.js';
@@ -23,11 +25,12 @@ export interface Suppressed {
  * all areas and genders) is suppressed on its own, so the order cells are taken in does not matter;
  * within a cell, observations keep their order.
  */
-export function suppressObservations(observed: Observed, min: number): Suppressed {
+export function suppressObservations(observed: Observed, min: number, containers: (code: string, kind: AreaKind) => Contains | undefined = () => undefined): Suppressed {
   const { obs, memberIds, orgId } = observed;
   const residualsByFile = new Map<number, number>();
   for (const list of suppressionCells(obs)) {
     for (const i of suppressCell(obs, list, memberIds, orgId, min)) residualsByFile.set(obs.fileId(i), (residualsByFile.get(obs.fileId(i)) ?? 0) + 1);
+    protectContainers(obs, list, min, containers);
   }
   const behindHidden = hiddenSources(obs, orgId);
   const membersShown = (i: number) => memberIds.every((m) => obs.isShown(obs.find(m, obs.cellId(i))));
@@ -81,6 +84,40 @@ export function suppressCell(obs: ObservationColumns, list: readonly number[], m
   const { reason } = suppressCells(n, groups, min, (a, b) => byCode(id(a), id(b)), residual.flags, positive);
   for (let k = 0; k < list.length; k++) if (reason[k] !== SHOWN) obs.hidden[list[k]!] = reason[k] === BELOW ? HIDDEN_BELOW : HIDDEN_SECONDARY;
   return residual.owner.map((k) => list[k]!);
+}
+
+/**
+ * A region's, the nation's, a kommunalförbund's or a group's figure counts the respondents of the
+ * municipalities in it: less those shown, it is the sum of those hidden (as the organisation's is
+ * of its members', which the groups model). A sum that would pin or bound a hidden cell below `min`
+ * (one hidden cell; all of them under `min` together; none or all positive) hides the container's
+ * figures in the cell, every gender; repeated while hiding one changes another's sums.
+ */
+function protectContainers(obs: ObservationColumns, list: readonly number[], min: number, containers: (code: string, kind: AreaKind) => Contains | undefined): void {
+  const boxes = list.filter((i) => containers(obs.areaCode(i), obs.kindOf(i)) !== undefined);
+  for (let changed = boxes.length > 0; changed;) {
+    changed = false;
+    for (const box of boxes) {
+      if (!obs.isShown(box)) continue;
+      const contains = containers(obs.areaCode(box), obs.kindOf(box))!;
+      const inside = list.filter((i) => i !== box && obs.areaId(i) !== obs.areaId(box) && obs.genderId(i) === obs.genderId(box) && contains(obs.areaCode(i), obs.kindOf(i)));
+      if (!givesAway(obs, inside.filter((i) => !obs.isShown(i)), min)) continue;
+      for (const i of list) if (obs.areaId(i) === obs.areaId(box) && obs.isShown(i)) obs.hidden[i] = HIDDEN_SECONDARY;
+      changed = true;
+    }
+  }
+}
+
+/** Whether hidden cells whose sums (respondents, positives) a reader learns are given away by them. */
+function givesAway(obs: ObservationColumns, hidden: readonly number[], min: number): boolean {
+  if (hidden.length === 0) return false;
+  let n = 0;
+  let positive = 0;
+  for (const i of hidden) {
+    n += obs.rawN(i) || 0;
+    positive += Math.round((obs.valueOf(i) * (obs.rawN(i) || 0)) / 100);
+  }
+  return hidden.length === 1 || n - (hidden.length - 1) < min || positive === 0 || positive === n;
 }
 
 /**

@@ -178,3 +178,32 @@ describe('an organisation\'s own figure for a gender some member has no row for 
     expect(report.quality.filter((q) => !q.suppressed)).toEqual([]);
   });
 });
+
+describe('a region\'s, a kommunalförbund\'s or the nation\'s figure beside the municipalities in it (found by attack)', () => {
+  const head = 'År;Kommun;Verksamhet;Fråga;Kön;Antal svarande;Andel positiva (%)';
+  const fileOf = (rows: string[]) => read('k.csv', `${head}\n${rows.map((r) => `2025;${r.split(';')[0]};Hemtjänst;helhetssyn;${r.split(';').slice(1).join(';')}`).join('\n')}\n`);
+  const shown = (report: ReturnType<typeof analyse>) => report.quality.filter((q) => !q.suppressed).map((q) => `${q.area} ${q.gender}`);
+  it('hides the region\'s figure when it less the municipalities shown would give a hidden one (447 − 425 = Hylte\'s 22 women)', () => {
+    const rows = ['1315;K;22;68,181818', '1380;K;120;70', '1381;K;45;68,888889', '1382;K;70;70', '1383;K;90;70', '1384;K;100;70', '13;K;447;69,798658'];
+    const out = shown(analyse([fileOf(rows)], config));
+    expect(out).not.toContain('1315 K');
+    expect(out).not.toContain('13 K');
+    expect(out).toContain('1380 K');
+  });
+  it('hides a kommunalförbund\'s figure that less its shown municipality gives the hidden one', () => {
+    const federation = parseConfig(JSON.stringify({ organisation: { name: 'O', code: 'O' }, members: [{ code: 'SOTEA', kind: 'kommunalförbund', contains: ['1214', '1260'] }, { code: '1260' }], allocation: { method: 'population', overlap: 'as-given' } }), 'test.json');
+    const rows = ['1214;T;48;62,5', '1214;K;26;65,384615', '1214;M;22;59,090909', '1260;T;110;70', '1260;K;60;75', '1260;M;50;64', 'SOTEA;T;158;67,721519', 'SOTEA;K;86;72,093023', 'SOTEA;M;72;62,5'];
+    const out = shown(analyse([fileOf(rows)], federation));
+    expect(out.filter((a) => a.startsWith('1214 K') || a.startsWith('1214 M'))).toEqual([]);
+    expect(out.filter((a) => a.startsWith('SOTEA'))).toEqual([]);
+  });
+  it('hides the nation\'s figure less the shown would give one hidden municipality; keeps it where two hidden are no secret together', () => {
+    const none = parseConfig(JSON.stringify({ organisation: { name: 'O', code: 'O' } }), 'test.json');
+    const one = shown(analyse([fileOf(['1460;T;25;80', '1461;T;35;60', '1462;T;100;70', '0000;T;160;69'])], none));
+    expect(one).toEqual(['1461 T', '1462 T']);
+    // 1460 and 1461 hidden (25 and 20): the nation less 1462 says they are 45 together, each at most 44.
+    const two = shown(analyse([fileOf(['1460;T;25;80', '1461;T;20;60', '1462;T;100;70', '0000;T;145;70'])], none));
+    expect(two).toEqual(expect.arrayContaining(['1462 T', '0000 T']));
+    expect(two).not.toContain('1460 T');
+  });
+});

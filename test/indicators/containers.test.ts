@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/parse.js';
+import { containersOf } from '../../src/indicators/containers.js';
+
+describe('containersOf', () => {
+  const config = parseConfig(JSON.stringify({
+    organisation: { name: 'O', code: 'O' },
+    members: [{ code: 'SOTEA', kind: 'kommunalförbund', contains: ['1214', '1260'] }],
+    peers: { G124026: ['1214', '1260'] },
+  }), 'test.json');
+  const of = containersOf(config);
+  it('the nation holds every municipality, a region those of its code, a kommunalförbund and a group their listed ones', () => {
+    expect(of('0000', 'nation')!('2580', 'municipality')).toBe(true);
+    expect(of('0000', 'nation')!('13', 'region')).toBe(false);
+    expect(of('13', 'region')!('1380', 'municipality')).toBe(true);
+    expect(of('13', 'region')!('1480', 'municipality')).toBe(false);
+    expect(of('SOTEA', 'federation')!('1214', 'municipality')).toBe(true);
+    expect(of('SOTEA', 'federation')!('1280', 'municipality')).toBe(false);
+    expect(of('G124026', 'group')!('1260', 'municipality')).toBe(true);
+  });
+  it('no other area holds any', () => {
+    expect(of('1460', 'municipality')).toBeUndefined();
+    expect(of('G999', 'group')).toBeUndefined();
+    expect(of('O', 'organisation')).toBeUndefined();
+  });
+});
