@@ -6,7 +6,7 @@ export type Contains = (code: string, kind: AreaKind) => boolean;
 
 /**
  * The areas a figure of `code` counts respondents of, when the data may publish them beside it: the
- * nation its municipalities, a region (two digits) those whose code begins with it, a kommunalförbund
+ * nation its municipalities and regions, a region (two digits) those whose code begins with it, a kommunalförbund
  * the municipalities its config entry `contains`, a group the members the config's `peers` give it.
  * Undefined for any other area (the organisation's members are in the suppression groups).
  */
@@ -15,7 +15,8 @@ export function containersOf(config: Config): (code: string, kind: AreaKind) => 
   const federations = new Map(config.members.filter((m) => (m.contains ?? []).length > 0).map((m) => [m.code, new Set(m.contains)]));
   const peers = new Map(Object.entries(config.peers ?? {}).map(([group, codes]) => [group, new Set(codes)]));
   return (code, kind) => {
-    if (kind === 'nation') return (_, k) => k === 'municipality';
+    // The nation holds the regions too: less the regions shown, it is those hidden.
+    if (kind === 'nation') return (_, k) => k === 'municipality' || k === 'region';
     if (kind === 'region') return (c, k) => k === 'municipality' && c.startsWith(code);
     const listed = federations.get(code) ?? (kind === 'group' ? peers.get(code) : undefined);
     return listed === undefined ? undefined : (c) => listed.has(c);

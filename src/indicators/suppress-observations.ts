@@ -30,7 +30,7 @@ export function suppressObservations(observed: Observed, min: number, containers
   const residualsByFile = new Map<number, number>();
   for (const list of suppressionCells(obs)) {
     for (const i of suppressCell(obs, list, memberIds, orgId, min)) residualsByFile.set(obs.fileId(i), (residualsByFile.get(obs.fileId(i)) ?? 0) + 1);
-    protectContainers(obs, list, min, containers);
+    protectContainers(obs, list, min, containers, memberIds, orgId);
   }
   const behindHidden = hiddenSources(obs, orgId);
   const membersShown = (i: number) => memberIds.every((m) => obs.isShown(obs.find(m, obs.cellId(i))));
@@ -88,36 +88,50 @@ export function suppressCell(obs: ObservationColumns, list: readonly number[], m
 
 /**
  * A region's, the nation's, a kommunalförbund's or a group's figure counts the respondents of the
- * municipalities in it: less those shown, it is the sum of those hidden (as the organisation's is
- * of its members', which the groups model). A sum that would pin or bound a hidden cell below `min`
- * (one hidden cell; all of them under `min` together; none or all positive) hides the container's
- * figures in the cell, every gender; repeated while hiding one changes another's sums.
+ * areas in it, a relation the groups do not model: less the areas shown, it bounds those hidden,
+ * alone or with any other relation. Such a figure is hidden, every gender, unless for each of its
+ * genders the areas it holds leave out at least `min` respondents (areas absent from the data) or
+ * none of them is hidden or lacks that gender's row: an attack that solved the relations jointly
+ * found any narrower test wanting. A member hidden so hides the organisation's figure too (it is
+ * the members' sum). Repeated while hiding one changes another's test.
  */
-function protectContainers(obs: ObservationColumns, list: readonly number[], min: number, containers: (code: string, kind: AreaKind) => Contains | undefined): void {
-  const boxes = list.filter((i) => containers(obs.areaCode(i), obs.kindOf(i)) !== undefined);
+function protectContainers(
+  obs: ObservationColumns, list: readonly number[], min: number, containers: (code: string, kind: AreaKind) => Contains | undefined, memberIds: readonly number[], orgId: number,
+): void {
+  const rowsOf = new Map<number, number[]>();
+  for (const i of list) (rowsOf.get(obs.areaId(i)) ?? rowsOf.set(obs.areaId(i), []).get(obs.areaId(i))!).push(i);
+  const boxes = [...rowsOf.keys()].filter((a) => containers(obs.areaCode(rowsOf.get(a)![0]!), obs.kindOf(rowsOf.get(a)![0]!)) !== undefined);
+  const hide = (area: number) => {
+    let any = false;
+    for (const i of rowsOf.get(area) ?? []) if (obs.isShown(i)) (obs.hidden[i] = HIDDEN_SECONDARY), (any = true);
+    return any;
+  };
   for (let changed = boxes.length > 0; changed;) {
     changed = false;
     for (const box of boxes) {
-      if (!obs.isShown(box)) continue;
-      const contains = containers(obs.areaCode(box), obs.kindOf(box))!;
-      const inside = list.filter((i) => i !== box && obs.areaId(i) !== obs.areaId(box) && obs.genderId(i) === obs.genderId(box) && contains(obs.areaCode(i), obs.kindOf(i)));
-      if (!givesAway(obs, inside.filter((i) => !obs.isShown(i)), min)) continue;
-      for (const i of list) if (obs.areaId(i) === obs.areaId(box) && obs.isShown(i)) obs.hidden[i] = HIDDEN_SECONDARY;
+      const own = rowsOf.get(box)!;
+      const contains = containers(obs.areaCode(own[0]!), obs.kindOf(own[0]!))!;
+      const inside = [...rowsOf.entries()].filter(([a, rows]) => a !== box && contains(obs.areaCode(rows[0]!), obs.kindOf(rows[0]!))).map(([, rows]) => rows);
+      if (!exposes(obs, own, inside, min) || !hide(box)) continue;
       changed = true;
+      if (memberIds.includes(box)) hide(orgId);
     }
   }
 }
 
-/** Whether hidden cells whose sums (respondents, positives) a reader learns are given away by them. */
-function givesAway(obs: ObservationColumns, hidden: readonly number[], min: number): boolean {
-  if (hidden.length === 0) return false;
-  let n = 0;
-  let positive = 0;
-  for (const i of hidden) {
-    n += obs.rawN(i) || 0;
-    positive += Math.round((obs.valueOf(i) * (obs.rawN(i) || 0)) / 100);
-  }
-  return hidden.length === 1 || n - (hidden.length - 1) < min || positive === 0 || positive === n;
+/** Whether a container's figures (`own`) less the areas in it (`inside`, each its rows) could narrow a hidden one. */
+function exposes(obs: ObservationColumns, own: readonly number[], inside: readonly (readonly number[])[], min: number): boolean {
+  const hidden = inside.some((rows) => rows.some((i) => !obs.isShown(i)));
+  return own.some((box) => {
+    let held = 0;
+    let lacking = false;
+    for (const rows of inside) {
+      const same = rows.find((i) => obs.genderId(i) === obs.genderId(box));
+      if (same === undefined) lacking = true;
+      else held += obs.rawN(same) || 0;
+    }
+    return (obs.rawN(box) || 0) - held < min && (hidden || lacking);
+  });
 }
 
 /**

@@ -197,13 +197,19 @@ describe('a region\'s, a kommunalförbund\'s or the nation\'s figure beside the 
     expect(out.filter((a) => a.startsWith('1214 K') || a.startsWith('1214 M'))).toEqual([]);
     expect(out.filter((a) => a.startsWith('SOTEA'))).toEqual([]);
   });
-  it('hides the nation\'s figure less the shown would give one hidden municipality; keeps it where two hidden are no secret together', () => {
+  it('hides the nation\'s figure where the municipalities in the data are all of it; keeps it where those absent hold 30 or more', () => {
     const none = parseConfig(JSON.stringify({ organisation: { name: 'O', code: 'O' } }), 'test.json');
-    const one = shown(analyse([fileOf(['1460;T;25;80', '1461;T;35;60', '1462;T;100;70', '0000;T;160;69'])], none));
-    expect(one).toEqual(['1461 T', '1462 T']);
-    // 1460 and 1461 hidden (25 and 20): the nation less 1462 says they are 45 together, each at most 44.
-    const two = shown(analyse([fileOf(['1460;T;25;80', '1461;T;20;60', '1462;T;100;70', '0000;T;145;70'])], none));
-    expect(two).toEqual(expect.arrayContaining(['1462 T', '0000 T']));
-    expect(two).not.toContain('1460 T');
+    const all = shown(analyse([fileOf(['1460;T;25;80', '1461;T;20;60', '1462;T;100;70', '0000;T;145;70'])], none));
+    expect(all).toEqual(['1462 T']);
+    // 70 508 respondents in the nation, 145 of them in the data: the rest no reader can place.
+    const few = shown(analyse([fileOf(['1460;T;25;80', '1461;T;20;60', '1462;T;100;70', '0000;T;70508;78'])], none));
+    expect(few).toEqual(['1462 T', '0000 T']);
+  });
+  it('hides the nation less the regions shown would give a hidden region, and a region hidden for its municipality (nation − regions − shown)', () => {
+    const none = parseConfig(JSON.stringify({ organisation: { name: 'O', code: 'O' } }), 'test.json');
+    const rows = ['1380;K;10;50', '1381;K;40;50', '0180;K;20;50', '0181;K;26;50', '13;K;50;50', '01;K;46;50', '0000;K;96;50'];
+    const out = shown(analyse([fileOf(rows)], none));
+    expect(out).not.toContain('13 K');
+    expect(out).not.toContain('0000 K');
   });
 });

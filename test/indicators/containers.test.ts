@@ -9,9 +9,9 @@ describe('containersOf', () => {
     peers: { G124026: ['1214', '1260'] },
   }), 'test.json');
   const of = containersOf(config);
-  it('the nation holds every municipality, a region those of its code, a kommunalförbund and a group their listed ones', () => {
+  it('the nation holds every municipality and region, a region those of its code, a kommunalförbund and a group their listed ones', () => {
     expect(of('0000', 'nation')!('2580', 'municipality')).toBe(true);
-    expect(of('0000', 'nation')!('13', 'region')).toBe(false);
+    expect(of('0000', 'nation')!('13', 'region')).toBe(true);
     expect(of('13', 'region')!('1380', 'municipality')).toBe(true);
     expect(of('13', 'region')!('1480', 'municipality')).toBe(false);
     expect(of('SOTEA', 'federation')!('1214', 'municipality')).toBe(true);
