@@ -126,12 +126,32 @@ function exposes(obs: ObservationColumns, own: readonly number[], inside: readon
     let held = 0;
     let lacking = false;
     for (const rows of inside) {
-      const same = rows.find((i) => obs.genderId(i) === obs.genderId(box));
-      if (same === undefined) lacking = true;
-      else held += obs.rawN(same) || 0;
+      const part = heldBy(obs, rows, obs.genderId(box));
+      if (part === undefined) return true;
+      held += part.n;
+      lacking ||= part.lacking;
     }
     return (obs.rawN(box) || 0) - held < min && (hidden || lacking);
   });
+}
+
+/**
+ * The most of a container's figure for gender `g` an area in it can hold, from its rows: its own
+ * figure for `g`; without one, its women and men (for the total) or its total less the other gender
+ * (for women or men: they and those of no gender), `lacking` then. Undefined when its rows cannot
+ * bound it: the whole rest could be that area's.
+ */
+function heldBy(obs: ObservationColumns, rows: readonly number[], g: number): { n: number; lacking: boolean } | undefined {
+  const of = (gender: number) => {
+    const i = rows.find((r) => obs.genderId(r) === gender);
+    return i === undefined ? undefined : obs.rawN(i) || 0;
+  };
+  const own = of(g);
+  if (own !== undefined) return { n: own, lacking: false };
+  const [total, women, men] = [of(0), of(1), of(2)];
+  if (g === 0) return women !== undefined && men !== undefined ? { n: women + men, lacking: true } : undefined;
+  const other = g === 1 ? men : women;
+  return total !== undefined && other !== undefined ? { n: total - other, lacking: true } : undefined;
 }
 
 /**
