@@ -93,7 +93,6 @@ function irregular(org: readonly number[] | undefined, memberIds: readonly numbe
   return [0, 1, 2].some((g) => org[g]! >= 0 && memberIds.some((c) => of(c, g) < 0));
 }
 
-
 /**
  * A total and its parts, when any part is in the data: a total none of whose parts is (an area's
  * total without a women's or men's row) is no relation a reader can use. Read as "total = 0" it

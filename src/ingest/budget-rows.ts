@@ -1,6 +1,6 @@
 import type { Role } from '../config/schema.js';
 import { BUDGET_AMOUNTS, BudgetTable } from '../model/budget-table.js';
-import { budgetRecordSchema } from '../model/records.js';
+import { budgetRecordSchema, type BudgetRecord } from '../model/records.js';
 import { createRowIndex } from '../model/row-index.js';
 import { TextIndex, truncate } from '../model/text.js';
 import { BudgetGrain } from './budget-grain.js';
@@ -301,11 +301,11 @@ export class BudgetRows implements RowReader {
    * An earlier row of this key with no amount (a month left empty, read as a line) and now one with
    * amounts: no conflict, the amounts are the line's. The empty row is counted ignored instead.
    */
-  private fillEmpty(prior: number, line: number, v: { budgetYear: number | null; budgetYtd: number | null; budgetMonth: number | null; actualYtd: number | null; actualMonth: number | null; forecast: number | null }, given: number | null): void {
+  private fillEmpty(prior: number, line: number, v: Pick<BudgetRecord, (typeof BUDGET_AMOUNTS)[number]>, given: number | null): void {
     const { out } = this.env;
     const empty = this.table.line[prior]!;
     this.emptyLines.delete(empty);
-    this.table.overwrite(prior, line, [v.budgetYear, v.budgetYtd, v.budgetMonth, v.actualYtd, v.actualMonth, v.forecast]);
+    this.table.overwrite(prior, line, BUDGET_AMOUNTS.map((k) => v[k]));
     if (given !== null) this.given.set(prior, given);
     out.ignore({ code: 'budget-row-empty', line: empty, args: { other: line } });
   }
