@@ -5,7 +5,6 @@ import { finding, referredLine, withoutDetail, type Finding } from '../model/fin
 import type { QualityRecord } from '../model/records.js';
 import { REPORT_SCHEMA_VERSION, type BudgetRow, type QualityRow, type Report } from '../model/report.js';
 import { areaName, type Area, type AreaKind } from '../model/register.js';
-import { normalizeLabel } from '../model/text.js';
 import { appendAll } from '../model/array.js';
 import { readLines, type LineEntry } from './budget-lines.js';
 import { MEMBER_AREA_KIND } from '../model/membership.js';
@@ -263,7 +262,8 @@ function groupNamesOf(inputs: readonly QualityInput[]): Map<string, string> {
 
 /**
  * The indicators with a figure, the config's first: title, direction and unit from the catalogue,
- * else from the data (a survey's question is a share where higher is better; a title says its unit).
+ * else from the data (a survey's question is a share where higher is better; a value's unit is
+ * what its column or title says, see `dataUnits`).
  */
 function reportIndicators(table: QualityTable, records: readonly QualityRecord[], settings: Settings): Report['indicators'] {
   const { indicatorOrder, catalogue } = settings;
@@ -276,7 +276,7 @@ function reportIndicators(table: QualityTable, records: readonly QualityRecord[]
     const spec = catalogue.get(id);
     const t = titleFromData.get(id) ?? id;
     const fromSurvey = table.surveyIndicators.has(id);
-    return { id, title: spec?.title ?? { sv: t, en: t }, better: spec?.better ?? (fromSurvey ? 'higher' : 'none'), unit: spec?.unit ?? (fromSurvey ? '%' : guessUnit(t)), target: spec?.target ?? null };
+    return { id, title: spec?.title ?? { sv: t, en: t }, better: spec?.better ?? (fromSurvey ? 'higher' : 'none'), unit: spec?.unit ?? (fromSurvey ? '%' : table.units.get(id)?.unit ?? 'number'), target: spec?.target ?? null };
   });
 }
 
@@ -295,13 +295,4 @@ function periodFindings(period: string, coverage: Coverage, budgetPeriod: string
     out.push(finding('--period', budgetPeriod === null ? { code: 'period-no-budget-data', args: { period, have } } : { code: 'period-budget-earlier', args: { period, have, shown: budgetPeriod } }));
   }
   return out;
-}
-
-/** Unit of an indicator known only by its title: shares say so, amounts name kronor. */
-function guessUnit(title: string): '%' | 'kr' | 'days' | 'number' {
-  const t = normalizeLabel(title);
-  if (/\bandel\b|procent|%|\bshare\b|percent/.test(title.toLowerCase()) || /\bandel\b/.test(t)) return '%';
-  if (/\bkr\b|kronor|\bsek\b/.test(t)) return 'kr';
-  if (/\bdagar\b|\bdays\b/.test(t)) return 'days';
-  return 'number';
 }

@@ -9,6 +9,7 @@ import { TextIndex } from '../model/text.js';
 import { countingOrder, FROM_ANSWERS, grown, INCOMPLETE, IS_SHARE, KIND_ID, ObservationColumns, type Source } from './observation-columns.js';
 import { pooledShare, positiveShare } from './positive-share.js';
 import type { Settings } from './settings.js';
+import { dataUnits, type DataUnit } from './indicator-units.js';
 
 /** Two sources' figures for one cell that differ: `at` the one set aside, `kept` the one used. */
 export interface Disagreement {
@@ -27,6 +28,8 @@ export interface Observed {
   surveyIndicators: Set<string>;
   /** Each period's year, by period id (a pooled range counts as its end year). */
   yearOf: string[];
+  /** Units of value indicators the config and the catalogue leave open, as the data give them. */
+  units: Map<string, DataUnit>;
   /** The members' and the organisation's area ids. */
   memberIds: number[];
   orgId: number;
@@ -46,7 +49,8 @@ export function observe(inputs: readonly QualityInput[], settings: Settings): Ob
   const room = inputs.reduce((n, i) => n + roomFor(i), 0);
   counts.reserve(room);
   obs.reserve(room);
-  const seen: Seen = { surveyIndicators: new Set<string>(), yearOf: [] };
+  const units = dataUnits(inputs.map((i) => i.records), settings.catalogue);
+  const seen: Seen = { surveyIndicators: new Set<string>(), yearOf: [], units };
   // Input by input, in order: areas, periods and texts are numbered as they first come.
   for (const input of inputs) {
     observeRecords(input.records, observer, seen, settings);
@@ -59,10 +63,11 @@ export function observe(inputs: readonly QualityInput[], settings: Settings): Ob
   return { obs, disagreements: observer.disagreements, ...seen, memberIds, orgId };
 }
 
-/** What `observe` gathers beside the observations: indicators answered in surveys, each period's year. */
+/** What `observe` gathers beside the observations: indicators answered in surveys, each period's year, the data's units. */
 interface Seen {
   surveyIndicators: Set<string>;
   yearOf: string[];
+  units: Map<string, DataUnit>;
 }
 
 /** An input's records and answer groups, and one more for each group of a woman's or a man's answers (their total). */
@@ -83,7 +88,8 @@ function observeRecords(records: readonly QualityRecord[], observer: Observer, s
       if (r.share === null) continue;
       observer.put(obs.areaCodes.id(r.area.code), r.area.kind, obs.indicators.id(r.indicator), obs.services.id(r.service), GENDER_INDEX[r.gender], period, r.share, r.n, IS_SHARE, obs.files.id(r.source.file), r.source.line);
     } else {
-      const unit = settings.catalogue.get(r.indicator)?.unit ?? '%';
+      // A value with its n is a share of respondents only when its unit is known to be per cent.
+      const unit = settings.catalogue.get(r.indicator)?.unit ?? seen.units.get(r.indicator)?.unit;
       observer.put(obs.areaCodes.id(r.area.code), r.area.kind, obs.indicators.id(r.indicator), obs.services.id(r.service), GENDER_INDEX[r.gender], period, r.value, r.n, unit === '%' && r.n !== null ? IS_SHARE : 0, obs.files.id(r.source.file), r.source.line);
     }
   }

@@ -13,6 +13,7 @@ import { rankObservations } from './rank-observations.js';
 import type { Settings } from './settings.js';
 import { suppressObservations } from './suppress-observations.js';
 import { containersOf } from './containers.js';
+import type { DataUnit } from './indicator-units.js';
 
 export type { RowFilter } from './quality-rows.js';
 
@@ -30,6 +31,8 @@ export interface QualityTable {
   findings: Finding[];
   /** Indicators answered in surveys (shares of respondents: higher is better unless told). */
   surveyIndicators: ReadonlySet<string>;
+  /** Units of value indicators the config and the catalogue leave open, as the data give them. */
+  units: ReadonlyMap<string, DataUnit>;
   /** Every indicator with an observation, and every area (with its kind), in no particular order. */
   indicators: ReadonlySet<string>;
   /** Every year with an observation, in no particular order. */
@@ -51,7 +54,7 @@ export interface QualityTable {
  */
 export function qualityTable(inputs: readonly QualityInput[], settings: Settings): QualityTable {
   const observed = observe(inputs, settings);
-  const { obs, surveyIndicators } = observed;
+  const { obs, surveyIndicators, units } = observed;
   // Survey indicators are shares of positive answers: higher is better unless the config says otherwise.
   // Any other indicator without a known direction gets no rank and no status.
   const directionOf = (indicator: string): Better => settings.catalogue.get(indicator)?.better ?? (surveyIndicators.has(indicator) ? 'higher' : 'none');
@@ -70,7 +73,7 @@ export function qualityTable(inputs: readonly QualityInput[], settings: Settings
     areas.set(obs.areaCode(i), obs.kindOf(i));
   }
   return {
-    surveyPeriod, findings: [...suppressed.findings, ...outdatedSeries(obs, order, surveyPeriod, settings.window), ...directionsUnknown(settings, indicators, surveyIndicators)], surveyIndicators, indicators, areas, years,
+    surveyPeriod, findings: [...suppressed.findings, ...outdatedSeries(obs, order, surveyPeriod, settings.window), ...directionsUnknown(settings, indicators, surveyIndicators), ...undescribed(settings, indicators, surveyIndicators, units)], surveyIndicators, units, indicators, areas, years,
     behindHidden: suppressed.behindHidden, hasHidden: suppressed.hasHidden, rows: (filter) => made.rows(filter),
   };
 }
@@ -97,4 +100,20 @@ function directionsUnknown(settings: Settings, inData: ReadonlySet<string>, surv
   return settings.config.indicators
     .filter((e) => e.better === undefined && inData.has(e.id) && !surveyIndicators.has(e.id) && (settings.catalogue.get(e.id)?.better ?? 'none') === 'none')
     .map((e) => finding('(config)', { code: 'indicator-direction-unknown', args: { id: e.id, target: e.target === undefined ? '' : ` (its target ${e.target} included)` } }));
+}
+
+/**
+ * An indicator with figures that neither the config's "indicators" nor tillit's catalogue
+ * describes (not a survey question, whose share of positive answers is higher-better per cent): its
+ * unit is what the data suggest and which way is better is unknown, so it gets no status or rank.
+ * Said once per indicator, with the evidence for the unit.
+ */
+function undescribed(settings: Settings, inData: ReadonlySet<string>, surveyIndicators: ReadonlySet<string>, units: ReadonlyMap<string, DataUnit>): Finding[] {
+  const out: Finding[] = [];
+  for (const id of [...inData].sort()) {
+    const unit = units.get(id);
+    if (surveyIndicators.has(id) || settings.catalogue.get(id) !== undefined || unit === undefined) continue;
+    out.push(finding(unit.file, { code: 'indicator-undescribed', args: { id, unit: unit.unit, from: unit.from, title: unit.title } }));
+  }
+  return out;
 }

@@ -55,12 +55,16 @@ function hiddenFiles(obs: ObservationColumns, orgId: number): (file: string) => 
   return (file) => (files ??= gather()).has(file);
 }
 
-/** The observations of each suppression cell that has counted shares, in order of first appearance. */
+/**
+ * The observations of each suppression cell with respondents counted (shares, and values such as
+ * a mean over n people: a total's n and sum give a hidden gender's mean alike), in order of first
+ * appearance.
+ */
 function suppressionCells(obs: ObservationColumns): number[][] {
   const numbers = new KeyNumbers();
   const cells: number[][] = [];
   for (let i = 0; i < obs.size; i++) {
-    if (!obs.isShare(i) || !obs.hasN(i)) continue;
+    if (!obs.hasN(i)) continue;
     const c = numbers.id(obs.indicatorId(i), obs.serviceId(i), obs.periodId(i));
     if (c === cells.length) cells.push([i]);
     else cells[c]!.push(i);
@@ -81,7 +85,8 @@ export function suppressCell(obs: ObservationColumns, list: readonly number[], m
   }
   // Ties in n (rare) are broken by the "area|gender" id; a residual sorts after its area's cells.
   const id = (k: number) => (k < list.length ? `${obs.areaCode(list[k]!)}|${obs.genderOf(list[k]!)}` : `${obs.areaCode(list[residual.owner[k - list.length]!]!)}|U`);
-  const { reason } = suppressCells(n, groups, min, (a, b) => byCode(id(a), id(b)), residual.flags, positive);
+  // Answers all alike give each answer away for shares; a mean's parts are no answers to count.
+  const { reason } = suppressCells(n, groups, min, (a, b) => byCode(id(a), id(b)), residual.flags, obs.isShare(list[0]!) ? positive : undefined);
   for (let k = 0; k < list.length; k++) if (reason[k] !== SHOWN) obs.hidden[list[k]!] = reason[k] === BELOW ? HIDDEN_BELOW : HIDDEN_SECONDARY;
   return residual.owner.map((k) => list[k]!);
 }

@@ -135,7 +135,8 @@ export function detectKind(roles: Partial<Record<Role, number>>): Kind | undefin
   const has = (r: Role) => roles[r] !== undefined;
   if (has('answer')) return 'answers';
   if (BUDGET_ROLES.some(has)) return 'budget';
-  if (has('n') || has('positive') || (has('share') && has('service'))) return 'survey';
+  // A value beside its n (`Värde`, `Antal svarande`) is an indicator value, not a published share.
+  if (has('positive') || (has('n') && (has('share') || !has('value'))) || (has('share') && has('service'))) return 'survey';
   if (has('value') || has('share')) return 'values';
   return undefined;
 }

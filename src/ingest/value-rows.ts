@@ -132,6 +132,7 @@ export class ValueRows implements RowReader {
       this.env.out.ignore({ code: 'value-missing', line: cells.row.line, column: cells.col(role), received: truncate(cells.cell(role) ?? '') });
       return undefined;
     }
+    if (this.withoutN(cells, n, share ?? positive, share !== null ? 'share' : 'positive')) return undefined;
     if (share === null && positive !== null && n !== null && n > 0 && positive <= n) share = (positive / n) * 100;
     const value = {
       kind: 'survey', area: p.area, period: p.period, indicator: p.indicator, service: p.service, gender: p.gender, n, positive, share, source: p.source,
@@ -141,6 +142,17 @@ export class ValueRows implements RowReader {
       this.env.out.findings.push({ code: 'value-share-mismatch', line: cells.row.line, column: cells.col('share'), args: { share, computed: ((positive / n) * 100).toFixed(1) } });
     }
     return [{ schema: surveyRecordSchema, value, key: key(p.area, p.period, p), fingerprint: [n, positive, share] }];
+  }
+
+  /**
+   * A figure whose n is blank (empty, `..`) in a file with an n column: publishers blank the n of a
+   * small group, and without it the respondent minimum cannot be checked. Set aside, said; a
+   * cell's total less its shown parts still counts those respondents (see `cellGroups`).
+   */
+  private withoutN(cells: RowCells, n: number | null, figure: number | null, role: 'share' | 'positive' | 'value'): boolean {
+    if (this.env.plan.roles.n === undefined || n !== null || figure === null || cells.errors.length > 0) return false;
+    this.env.out.ignore({ code: 'n-missing', line: cells.row.line, column: cells.col('n'), received: truncate(cells.cell('n') ?? ''), args: { role } });
+    return true;
   }
 
   /** A long row's value, or a wide row's one per period column; undefined when a long row's value is a known gap (set aside). */
@@ -163,10 +175,15 @@ export class ValueRows implements RowReader {
     const role = this.env.plan.roles.value !== undefined ? 'value' : 'share';
     const v = cells.num(role);
     const n = cells.num('n');
-    if (v !== null && isRespondentShare(p.indicator) && !(v >= 0 && v <= 100)) cells.fail('value-out-of-range', role, { range: SHARE_RANGE });
+    // A share column (`Andel`) says its values are per cent, whatever the indicator.
+    const share = role === 'share';
+    if (v !== null && (share || isRespondentShare(p.indicator)) && !(v >= 0 && v <= 100)) cells.fail('value-out-of-range', role, { range: SHARE_RANGE });
+    if (this.withoutN(cells, n, v, role)) return undefined;
     if (v !== null) {
       const value = {
-        kind: 'values', area: p.area, period: p.period, indicator: p.indicator, service: p.service, gender: p.gender, value: v, n, source: p.source,
+        kind: 'values', area: p.area, period: p.period, indicator: p.indicator, service: p.service, gender: p.gender, value: v, n,
+        ...(share ? { unit: '%' } : {}),
+        source: p.source,
         ...(p.indicatorTitle ? { title: p.indicatorTitle } : {}),
       };
       candidates.push({ schema: valueRecordSchema, value, key: key(p.area, p.period, p), fingerprint: [v, n] });

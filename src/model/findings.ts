@@ -18,6 +18,13 @@ export interface Finding {
   message: string;
 }
 
+/** How `indicator-undescribed` says where its unit came from (see `UnitEvidence`). */
+const UNIT_EVIDENCE: Record<string, (a: Record<string, string | number>) => string> = {
+  column: () => 'its values are read as per cent, as their column is a share',
+  title: (a) => `its unit is taken as ${a.unit} from its title${a.title === a.id ? '' : ` "${a.title}"`}`,
+  none: () => 'its values are plain numbers, as its title names no unit',
+};
+
 const MESSAGES = {
   'file-not-found': (a) => `file not found`,
   'file-unreadable': (a) => `cannot read file: ${a.reason}`,
@@ -99,6 +106,7 @@ const MESSAGES = {
   'kind-unknown': (a) => `cannot tell what kind of data this is; found columns: ${a.found}`,
   'json-invalid': (a) => `not valid JSON: ${a.reason}`,
   'footnote': () => `footnote line under the table; kept out of the data`,
+  'n-missing': (a) => `the ${a.role} has no number of respondents (its n is blank): publishers blank the n of small groups, and without it the respondent minimum cannot be checked, so it is not shown (give its n, or leave the n column out of the file)`,
   'value-missing': () => `value missing (empty, "..", NA): a gap in the series, not an error`,
   'unit-assumed': () => `no amount unit in the config or a header; amounts read as kronor (set "unit")`,
   'source-disagreement': (a) =>
@@ -128,6 +136,8 @@ const MESSAGES = {
   'period-no-budget-data': (a) => `no budget figures for ${a.period} (the budget files have ${a.have}); the report has no budget section`,
   'period-budget-earlier': (a) => `no budget figures for ${a.period} (the budget files have ${a.have}); the budget section is at ${a.shown}, the latest month before it`,
   'indicator-direction-unknown': (a) => `indicator ${a.id} has no "better" in the config and tillit knows none for it: no status, rank or target judgement${a.target} until "better" says which way is better ("higher", "lower" or "none")`,
+  'indicator-undescribed': (a) =>
+    `indicator "${a.id}" is neither under "indicators" in the config nor one tillit knows: ${UNIT_EVIDENCE[String(a.from)]!(a)}; which way is better is not known, so it gets no status or rank (describe it under "indicators" with "better" and "unit")`,
   'milestone-no-levels': (a) => `milestone ${a.period} (${a.label}): no series in the report has a year before it and a year from it on, up to the report's year, so there is no level before and after it`,
   'allocation-shares-normalised': (a) => `the fixed shares sum to ${a.sum} %, not 100 %: each share was divided by their sum`,
   'peer-group-no-data': (a) => `peer group "${a.group}": none of its members (${a.members}) has figures for ${a.year} in the inputs; it is compared with nothing`,
@@ -221,6 +231,7 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'budget-sum-incomplete': 'warning',
   'unit-inferred': 'warning',
   'value-missing': 'info',
+  'n-missing': 'warning',
   'answer-scale-inferred': 'warning',
   'cell-incomplete': 'warning',
   'footnote': 'info',
@@ -232,6 +243,7 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'allocation-shares-normalised': 'warning',
   'milestone-no-levels': 'warning',
   'indicator-direction-unknown': 'warning',
+  'indicator-undescribed': 'warning',
   'allocation-overlap-negative': 'warning',
   'peer-group-no-data': 'warning',
   'beside-cost-no-activity': 'warning',

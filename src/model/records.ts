@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { pooledRange } from './period.js';
-import { gender, type Gender } from './vocabulary.js';
+import { gender, valueUnit, type Gender } from './vocabulary.js';
 
 /**
  * One zod schema per record kind (STYLE rule 4): the check on rows read the general way. The
@@ -93,6 +93,8 @@ export const valueRecordSchema = z.object({
   gender,
   value: z.number(),
   n: z.number().nonnegative('zero or more').nullable(),
+  /** The unit the value's column names: `%` for a share column (`Andel`); left out when it names none. */
+  unit: valueUnit.optional(),
   source,
 });
 

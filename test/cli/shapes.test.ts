@@ -44,7 +44,7 @@ describe('the indicator in the value column\'s name', () => {
     expect(rep.quality.map((q) => `${q.indicator}:${q.period}:${q.value}`)).toEqual(['N03001:2023:12.5', 'N03001:2024:13']);
     const dir = tmp();
     writeFileSync(join(dir, 'tillit.config.json'), JSON.stringify({ inputs: [{ path: join(process.cwd(), shape('no-indicator.csv')), indicator: 'Eget nyckeltal' }] }));
-    const fromConfig = await report(['--config', join(dir, 'tillit.config.json'), '--allow-outside']);
+    const fromConfig = await report(['--config', join(dir, 'tillit.config.json'), '--allow-outside'], ['indicator-undescribed']);
     expect([...new Set(fromConfig.quality.map((q) => q.indicator))]).toEqual(['Eget nyckeltal']);
   });
   it('one column mapped to two roles is a config error (exit 2), naming the key', async () => {
@@ -66,7 +66,7 @@ describe('R\'s wide tables and pooled periods', () => {
     expect(rep.quality.filter((q) => q.area === '1461' && q.service === 'skatteintäkter').map((q) => q.period)).toEqual(['2019', '2020']);
   });
   it('2011-2014 … 2016-2019: labelled as written, ordered and trended by the end year, and said so', async () => {
-    const rep = await report([shape('pooled-region.csv')]);
+    const rep = await report([shape('pooled-region.csv')], ['indicator-undescribed']);
     const total = rep.quality.filter((q) => q.gender === 'T');
     expect(total.map((q) => q.period)).toEqual(['2011-2014', '2012-2015', '2013-2016', '2014-2017', '2015-2018', '2016-2019']);
     expect(rep.period.survey).toBe('2019');
@@ -74,9 +74,11 @@ describe('R\'s wide tables and pooled periods', () => {
     expect(rep.findings.find((f) => f.code === 'period-pooled')?.message).toContain('trended by their end year');
     // The constant stub names the indicator; the measure selector (= the value column's name) splits nothing.
     expect([...new Set(rep.quality.map((q) => `${q.indicator}|${q.service}`))]).toEqual(['Lågt socialt deltagande|']);
+    // Its column, "Andel", says the values are per cent; which way is better nothing says.
+    expect(rep.indicators).toMatchObject([{ id: 'Lågt socialt deltagande', unit: '%', better: 'none' }]);
   });
   it('school years 2019/20 are ranges ending the second year', async () => {
-    const rep = await report([shape('school-years.csv')]);
+    const rep = await report([shape('school-years.csv')], ['indicator-undescribed']);
     expect(rep.quality.map((q) => q.period)).toEqual(['2018/19', '2019/20', '2020/21', '2021/22', '2022/23']);
     expect(rep.quality.at(-1)!.trend).toMatchObject({ from: '2018/19', to: '2022/23' });
   });

@@ -213,3 +213,27 @@ describe('a region\'s, a kommunalförbund\'s or the nation\'s figure beside the 
     expect(out).not.toContain('0000 K');
   });
 });
+
+describe('indicator values the config and the catalogue do not describe', () => {
+  const plain = parseConfig('{}', 'test.json');
+  const values = (file: string, text: string) => parseInput(Buffer.from(text), { ...ingestOptions(plain, {}, {}), file });
+  it('a mean over respondents has its unit from its title, no interval, and its n held to the minimum with its genders', () => {
+    // Waiting days with n: 1460's men (20) are below 30; with the total and women shown, 60 × 50 − 55 × 30 = 20 × 67.5 would give them away.
+    const rows = ['1460;2024;T;60;50', '1460;2024;K;55;30', '1460;2024;M;67,5;20', '1461;2024;T;45;120'].map((r) => `Väntetid till särskilt boende, antal dagar;${r}`);
+    const report = analyse([values('v.csv', `Nyckeltal;Kommun;År;Kön;Värde;Antal\n${rows.join('\n')}\n`)], plain);
+    expect(report.indicators).toMatchObject([{ unit: 'days', better: 'none' }]);
+    const shown = report.quality.map((q) => `${q.area} ${q.gender} ${q.suppressed ? 'hidden' : `${q.value}/${q.n} ${q.low}`}`);
+    expect(shown).toEqual(['1460 T 60/50 null', '1460 K hidden', '1460 M hidden', '1461 T 45/120 null']);
+    const said = report.findings.filter((f) => f.code === 'indicator-undescribed');
+    expect(said.map((f) => `${f.severity} ${f.file} ${f.message}`)).toEqual([
+      'warning v.csv indicator "Väntetid till särskilt boende, antal dagar" is neither under "indicators" in the config nor one tillit knows: its unit is taken as days from its title; which way is better is not known, so it gets no status or rank (describe it under "indicators" with "better" and "unit")',
+    ]);
+  });
+  it('an indicator the config describes, or a survey question, is not said to be undescribed', () => {
+    const described = parseConfig(JSON.stringify({ indicators: [{ id: 'Väntetid', title: { sv: 'Väntetid', en: 'Waiting' }, better: 'lower', unit: 'days' }] }), 'test.json');
+    const file = parseInput(Buffer.from('Kommun;År;Nyckeltal;Värde\n1460;2024;Väntetid;60\n'), { ...ingestOptions(described, {}, {}), file: 'v.csv' });
+    const report = analyse([file], described);
+    expect(report.findings.filter((f) => f.code === 'indicator-undescribed')).toEqual([]);
+    expect(report.indicators).toMatchObject([{ id: 'Väntetid', unit: 'days', better: 'lower' }]);
+  });
+});

@@ -58,7 +58,10 @@ describe('observe', () => {
     expect(shown([answers('1460', 'T', 40, 10)], two)).toEqual(['1460 T 80/50 share answers']);
   });
   it('a value is a share when its unit is % and it has an n; a survey indicator is named as such', () => {
-    expect(shown([value('X1', 55, 120), value('X2', 55, null)])).toEqual(['1460 T 55/120 share', '1460 T 55/-']);
+    // X1's column said per cent (`Andel`); nothing says what X3 (a title with no unit) counts.
+    expect(shown([{ ...value('X1', 55, 120), unit: '%' }, value('X2', 55, null), value('X3', 55, 120)])).toEqual(['1460 T 55/120 share', '1460 T 55/-', '1460 T 55/120']);
+    // A unit named in the title counts too: days are no share, a share is.
+    expect(shown([{ ...value('X4', 45, 120), title: 'Väntetid, antal dagar' }, { ...value('X5', 45, 120), title: 'Andel nöjda' }])).toEqual(['1460 T 45/120', '1460 T 45/120 share']);
     expect([...observe(inputsOf([published('1460', 60, 90)]), settingsOf(defaultConfig())).surveyIndicators]).toEqual(['hjalp']);
   });
   it('a group read in two parts of a file (in two tables) is observed as one read whole: counts added, the first part\'s source', () => {

@@ -36,6 +36,25 @@ describe('survey rows', () => {
     expect(codes(r, 'info')).toEqual(['value-missing@3:6', 'value-missing@4:6']);
     expect(r.records.map((x) => (x as SurveyRecord).share)).toEqual([87.5, 0]);
   });
+  it('sets aside a share whose n is blank or ".." (a publisher\'s small group), said as a warning with its line and column', () => {
+    const r = parseText(survey(['2025;1460;Hemtjänst;helhetssyn;104;86', '2025;1461;Hemtjänst;helhetssyn;;80', '2025;1438;Hemtjänst;helhetssyn;..;75']));
+    expect(codes(r, 'warning')).toEqual(['n-missing@3:5', 'n-missing@4:5']);
+    expect(r.counts).toEqual({ read: 3, used: 1, rejected: 0, ignored: 2 });
+    expect(r.records.map((x) => x.area.code)).toEqual(['1460']);
+    // A value with an n column is held to the same rule.
+    const v = parseText('Kommun;År;Nyckeltal;Värde;Antal\n1460;2024;Väntetid, antal dagar;60;\n1461;2024;Väntetid, antal dagar;45;120\n');
+    expect([v.kind, codes(v, 'warning'), v.records.length]).toEqual(['values', ['n-missing@2:5'], 1]);
+  });
+  it('a value beside its n is a value with respondents, not a share missing; a share column (`Andel`) says per cent', () => {
+    const v = parseText('Kommun;År;Nyckeltal;Värde;Antal svarande\n1460;2024;Väntetid, antal dagar;60;120\n');
+    expect(v.kind).toBe('values');
+    expect(v.records[0]).toMatchObject({ kind: 'values', value: 60, n: 120 });
+    expect(v.records[0]).not.toHaveProperty('unit');
+    const share = parseText('Kommun;År;Indikator;Andel\n1460;2024;Lågt socialt deltagande;22,8\n1461;2024;Lågt socialt deltagande;140\n');
+    expect(share.records[0]).toMatchObject({ kind: 'values', value: 22.8, unit: '%' });
+    // A share column holds per cent: 140 is no share.
+    expect(codes(share)).toEqual(['value-out-of-range@3:4']);
+  });
   it('names an area whose shares are all fractions (0,875 for 87,5 %), changing nothing', () => {
     const r = parseText(survey([
       '2024;1460;Hemtjänst;helhetssyn;112;0,875', '2024;1460;Hemtjänst;trygghet;112;1', '2024;1460;Hemtjänst;maten;112;0',

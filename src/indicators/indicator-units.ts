@@ -1,0 +1,51 @@
+import type { QualityRecord } from '../model/records.js';
+import { normalizeLabel } from '../model/text.js';
+import type { ValueUnit } from '../model/vocabulary.js';
+import type { Settings } from './settings.js';
+
+/** Where the unit of an indicator the config and the catalogue leave open comes from. */
+export type UnitEvidence = 'column' | 'title' | 'none';
+
+/** An indicator's unit as the data give it, and the evidence for it. */
+export interface DataUnit {
+  unit: ValueUnit;
+  from: UnitEvidence;
+  /** The title the unit was read from (the indicator's id when the data give no title). */
+  title: string;
+  /** The file of the indicator's first figure. */
+  file: string;
+}
+
+/**
+ * The units of indicator values whose unit neither the config nor the catalogue states: a share
+ * column (`Andel`) says percent, else the title may name one (`… antal dagar`), else a plain
+ * number. One pass over the records; a share column found in any file outweighs a title.
+ */
+export function dataUnits(inputs: readonly (readonly QualityRecord[])[], catalogue: Settings['catalogue']): Map<string, DataUnit> {
+  const titles = new Map<string, string>();
+  const files = new Map<string, string>();
+  const columnUnits = new Map<string, ValueUnit>();
+  for (const records of inputs) for (let ri = 0; ri < records.length; ri++) {
+    const r = records[ri]!;
+    if (r.kind !== 'values' || catalogue.get(r.indicator)?.unit !== undefined) continue;
+    if (!files.has(r.indicator)) files.set(r.indicator, r.source.file);
+    if (!titles.has(r.indicator) || (r.title !== undefined && titles.get(r.indicator) === r.indicator)) titles.set(r.indicator, r.title ?? r.indicator);
+    if (r.unit !== undefined && !columnUnits.has(r.indicator)) columnUnits.set(r.indicator, r.unit);
+  }
+  const out = new Map<string, DataUnit>();
+  for (const [id, title] of titles) {
+    const column = columnUnits.get(id);
+    const unit = column ?? unitInTitle(title);
+    out.set(id, { unit, from: column !== undefined ? 'column' : unit === 'number' ? 'none' : 'title', title, file: files.get(id)! });
+  }
+  return out;
+}
+
+/** The unit a free-text title names: shares say so, amounts name kronor, waits name days. */
+function unitInTitle(title: string): '%' | 'kr' | 'days' | 'number' {
+  const t = normalizeLabel(title);
+  if (/\bandel\b|procent|%|\bshare\b|percent/.test(title.toLowerCase()) || /\bandel\b/.test(t)) return '%';
+  if (/\bkr\b|kronor|\bsek\b/.test(t)) return 'kr';
+  if (/\bdagar\b|\bdays\b/.test(t)) return 'days';
+  return 'number';
+}
