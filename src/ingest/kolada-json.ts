@@ -6,6 +6,7 @@ import { truncate, visibleLabel } from '../model/text.js';
 import { createJsonStream, type JsonPath, type JsonPos, type JsonWalker } from './json-stream.js';
 import type { RejectedRow, RowCounts } from './records.js';
 import type { GenderFilter } from '../model/vocabulary.js';
+import type { PageLinks } from '../model/input.js';
 
 export interface KoladaOptions {
   file: string;
@@ -15,6 +16,8 @@ export interface KoladaOptions {
 
 export interface KoladaResult {
   version: 'v2' | 'v3' | undefined;
+  /** Each page's links to the pages beside it (see `PageLinks`). */
+  pages: PageLinks[];
   records: ValueRecord[];
   rejects: RejectedRow[];
   findings: FindingInput[];
@@ -46,7 +49,7 @@ export interface KoladaIngest {
  * bad period). Broken JSON is one finding with its line and column, and no records.
  */
 export function createKoladaIngest(opts: KoladaOptions): KoladaIngest {
-  const out: KoladaResult = { version: undefined, records: [], rejects: [], findings: [], counts: { read: 0, used: 0, rejected: 0, ignored: 0 } };
+  const out: KoladaResult = { version: undefined, pages: [], records: [], rejects: [], findings: [], counts: { read: 0, used: 0, rejected: 0, ignored: 0 } };
   const entries = new KoladaEntries(opts, out);
   const json = createJsonStream(new KoladaPages(out, (entry, at) => entries.read(entry, at, json.positions)));
   return {
@@ -61,7 +64,7 @@ export function createKoladaIngest(opts: KoladaOptions): KoladaIngest {
       }
       const { reason, line, column } = error;
       // Half a document is not read as if it were all of it.
-      return { version: undefined, records: [], rejects: [], counts: { read: 0, used: 0, rejected: 0, ignored: 0 }, findings: [{ code: 'json-invalid', line, column, args: { reason } }] };
+      return { version: undefined, pages: [], records: [], rejects: [], counts: { read: 0, used: 0, rejected: 0, ignored: 0 }, findings: [{ code: 'json-invalid', line, column, args: { reason } }] };
     },
   };
 }
@@ -76,7 +79,7 @@ const NOT_KOLADA = 'JSON without a "values" array (not a Kolada values response)
 class KoladaPages implements JsonWalker {
   /** Depth of the pages: 0 for one page, 1 for an array of pages. */
   private pageDepth = 0;
-  private page: { values: boolean; nextPage: boolean; at: JsonPos } | undefined;
+  private page: { values: boolean; nextPage: boolean; at: JsonPos; links: PageLinks } | undefined;
 
   constructor(private readonly out: KoladaResult, private readonly entry: (entry: unknown, at: JsonPos) => void) {}
 
@@ -88,7 +91,7 @@ class KoladaPages implements JsonWalker {
     }
     if (path.length === depth) {
       if (kind === 'object') {
-        this.page = { values: false, nextPage: false, at };
+        this.page = { values: false, nextPage: false, at, links: { next: null, previous: null } };
         return 'walk';
       }
       this.out.findings.push({ code: 'kind-unknown', ...at, args: { found: NOT_KOLADA } });
@@ -107,8 +110,10 @@ class KoladaPages implements JsonWalker {
   value(path: JsonPath, value: unknown, at: JsonPos): void {
     const depth = this.pageDepth;
     const page = this.page;
-    if (path.length === depth + 1 && path[depth] === 'next_page' && page) page.nextPage = true;
-    else if (path.length === depth && depth === 1) this.out.findings.push({ code: 'kind-unknown', ...at, args: { found: NOT_KOLADA } });
+    if (path.length === depth + 1 && page) {
+      if (path[depth] === 'next_page') page.nextPage = true;
+      if (typeof value === 'string') notePageLink(page.links, String(path[depth]), value);
+    } else if (path.length === depth && depth === 1) this.out.findings.push({ code: 'kind-unknown', ...at, args: { found: NOT_KOLADA } });
     else if (page?.values && path.length === depth + 2 && path[depth] === 'values') this.entry(value, at);
   }
 
@@ -116,9 +121,17 @@ class KoladaPages implements JsonWalker {
     const page = this.page;
     if (path.length !== this.pageDepth || page === undefined) return;
     if (!page.values) this.out.findings.push({ code: 'kind-unknown', ...page.at, args: { found: NOT_KOLADA } });
-    else this.out.version ??= page.nextPage ? 'v2' : 'v3';
+    else {
+      this.out.version ??= page.nextPage ? 'v2' : 'v3';
+      this.out.pages.push(page.links);
+    }
     this.page = undefined;
   }
+}
+
+function notePageLink(links: PageLinks, key: string, url: string): void {
+  if (key === 'next_url' || key === 'next_page') links.next = url;
+  else if (key === 'previous_url' || key === 'previous_page' || key === 'prev_page') links.previous = url;
 }
 
 /** A values entry (one indicator, area and period) to a record per gender, each used, ignored or rejected. */

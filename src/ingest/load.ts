@@ -12,6 +12,7 @@ import { stopWarmWorkers, type ThreadOptions } from './reading-workers.js';
 import { repeatedAnswers } from './respondents.js';
 import { sameFiles } from './same-file.js';
 import { resolveScores } from './scores.js';
+import { notePagesMissing } from './kolada-pages.js';
 
 export const CONFIG_FILE = 'tillit.config.json';
 
@@ -116,6 +117,7 @@ export async function loadInputs(loaded: LoadedConfig, opts: LoadOptions): Promi
     stopWarmWorkers();
   }
   resolveScores(inputs);
+  notePagesMissing(inputs);
   // Only when a respondent is suspected of a repeat: each such file read again, on one thread, in order.
   const repeated = await repeatedAnswers(inputs, async (k, sink) => void (await read(k, { answerSink: sink }, { threads: 1, minBytes: Infinity })));
   inputs.forEach((input, k) => {

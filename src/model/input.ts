@@ -52,6 +52,14 @@ export interface ParsedInput {
   findings: Finding[];
   /** Every rejected row with its original text (for --rejects). */
   rejects: RejectedRow[];
+  /** A saved API response's pages: each page's links to the pages beside it. */
+  pages?: PageLinks[];
+}
+
+/** A saved page's links to the next and the previous page of its response (Kolada v3 `next_url`, v2 `next_page`), null at an end. */
+export interface PageLinks {
+  next: string | null;
+  previous: string | null;
 }
 
 /** What the analysis reads of an input: its records, and a respondent-level file's answer groups. */

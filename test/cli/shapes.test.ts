@@ -10,7 +10,7 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'tillit-shapes-'));
 
 interface QualityRow { area: string; areaKind: string; indicator: string; service: string; gender: string; period: string; value: number | null; trend: { from: number; to: number; points: number } | null }
 interface Finding { code: string; severity: string; line?: number; column?: number; message: string }
-interface JsonReport { areas: { code: string; kind: string; name: string }[]; quality: QualityRow[]; findings: Finding[]; budget: { area: string; activity: string; period: string; budgetYtd: number | null; actualYtd: number | null }[]; period: { survey: string | null; budget: string | null } }
+interface JsonReport { areas: { code: string; kind: string; name: string }[]; quality: QualityRow[]; findings: Finding[]; indicators: { id: string; unit: string; better: string }[]; budget: { area: string; activity: string; period: string; budgetYtd: number | null; actualYtd: number | null }[]; period: { survey: string | null; budget: string | null } }
 
 /** The report as JSON; stderr empty unless warnings are expected, then one line per warning code given. */
 async function report(args: string[], warnings: string[] = []): Promise<JsonReport> {
