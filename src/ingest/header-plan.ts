@@ -1,6 +1,6 @@
 import type { Kind, Role } from '../config/schema.js';
 import type { FindingInput } from '../model/findings.js';
-import { KOLADA_KPIS } from '../model/kolada-kpis.js';
+import { koladaIdOfTitle } from '../model/kolada-kpis.js';
 import { normalizeLabel, truncate } from '../model/text.js';
 import { detectKind, mapColumns, type ColumnMap } from './columns.js';
 import { parseNumber } from './number.js';
@@ -138,8 +138,7 @@ function finishPlan(plan: HeaderPlan, rows: readonly Row[]): HeaderPlan {
 function indicatorOfHeader(header: string): string {
   const h = header.trim();
   if (KOLADA_ID.test(h)) return h.toUpperCase();
-  const key = normalizeLabel(h);
-  return KOLADA_KPIS.find((k) => normalizeLabel(k.title.sv) === key)?.id ?? h;
+  return koladaIdOfTitle(h) ?? h;
 }
 
 /** A column whose sample cells are all numbers or gaps, with at least one number. */

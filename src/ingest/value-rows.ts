@@ -1,7 +1,7 @@
 import type { Gender, QualityRecord } from '../model/records.js';
 import { surveyRecordSchema, valueRecordSchema } from '../model/records.js';
 import type { Area } from '../model/register.js';
-import { isRespondentShare, SHARE_RANGE } from '../model/kolada-kpis.js';
+import { isKoladaId, isRespondentShare, koladaIdOfTitle, SHARE_RANGE } from '../model/kolada-kpis.js';
 import { truncate } from '../model/text.js';
 import { createPartsMap } from './groups.js';
 import type { RowCells, RowEnv, RowReader, SharedFields } from './row-fields.js';
@@ -37,6 +37,8 @@ export class ValueRows implements RowReader {
   private readonly stubs: readonly number[];
   /** Columns the sample shows constant: they keep apart only the rows that differ from it. */
   private readonly quietStubs: readonly { idx: number; value?: string }[];
+  /** Indicator cells that are a Kolada KPI's title, to its id (undefined: not a title), each said once. */
+  private readonly titled = new Map<string, string | undefined>();
 
   constructor(private readonly env: RowEnv) {
     this.stubs = env.plan.header.stubs;
@@ -53,8 +55,10 @@ export class ValueRows implements RowReader {
     const row = cells.row;
     const source = { file: opts.file, line: row.line };
     const service = lookups.kept(this.stubs.length > 0 || this.quietStubs.length > 0 ? this.stubParts(row.cells, cells.cell('service')) : cells.cell('service') ?? '');
-    const indicator = lookups.kept(cells.cell('indicator') || plan.fileIndicator || '');
-    const titleText = cells.cell('indicatorTitle');
+    const written = lookups.kept(cells.cell('indicator') || plan.fileIndicator || '');
+    const kpi = this.kpiOfTitle(written, cells);
+    const indicator = kpi ?? written;
+    const titleText = cells.cell('indicatorTitle') ?? (kpi === undefined ? undefined : written);
     const parts: Parts = { ...fields, indicator, service, indicatorTitle: titleText === undefined ? undefined : lookups.kept(titleText), source };
     const candidates = plan.kind === 'survey' ? this.survey(cells, parts) : this.values(cells, parts);
     if (candidates === undefined) return;
@@ -142,6 +146,18 @@ export class ValueRows implements RowReader {
       this.env.out.findings.push({ code: 'value-share-mismatch', line: cells.row.line, column: cells.col('share'), args: { share, computed: ((positive / n) * 100).toFixed(1) } });
     }
     return [{ schema: surveyRecordSchema, value, key: key(p.area, p.period, p), fingerprint: [n, positive, share] }];
+  }
+
+  /**
+   * The Kolada KPI an indicator cell names by its title (an rKolada extract's `kpi` column holds
+   * titles): read as the KPI, so it meets the same KPI's ids, direction and unit; said once.
+   */
+  private kpiOfTitle(written: string, cells: RowCells): string | undefined {
+    if (this.titled.has(written)) return this.titled.get(written);
+    const id = isKoladaId(written) ? undefined : koladaIdOfTitle(written);
+    this.titled.set(written, id);
+    if (id !== undefined) this.env.out.findings.push({ code: 'indicator-from-title', line: cells.row.line, column: cells.col('indicator'), args: { title: truncate(written), id } });
+    return id;
   }
 
   /**

@@ -39,6 +39,7 @@ const MESSAGES = {
   'header-unrecognised': (a) =>
     `no value or amount column recognised. Roles found: ${a.found}. Missing: ${a.missing}. Columns: ${a.columns}`,
   'header-missing-column': (a) => `roles missing: ${a.missing}. Roles found: ${a.found}. Columns: ${a.columns}`,
+  'indicator-from-title': (a) => `"${a.title}" is the title of Kolada's KPI ${a.id}: read as ${a.id}`,
   'indicator-from-header': (a) => `column "${a.header}" holds the values of one indicator: ${a.indicator}`,
   'column-as-indicator': (a) => `column "${a.header}" holds one value, "${a.value}": read as the indicator (the file has no indicator column)`,
   'indicator-from-file': (a) => `no indicator column: the values are named "${a.indicator}" after the file's ${a.source} (name them with "indicator" or --input-indicator)`,
@@ -191,6 +192,7 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'budget-columns-monthly': 'warning',
   'budget-columns-unsure': 'warning',
   'indicator-from-header': 'info',
+  'indicator-from-title': 'info',
   'indicator-from-file': 'info',
   'column-as-indicator': 'info',
   'column-unused': 'warning',

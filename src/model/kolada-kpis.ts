@@ -1,5 +1,6 @@
 import type { IndicatorSpec, KnownIndicator } from './indicator.js';
 import { KOLADA_TITLES } from './kolada-titles.js';
+import { normalizeLabel } from './text.js';
 import type { Better, ValueUnit } from './vocabulary.js';
 
 /**
@@ -48,7 +49,7 @@ export function isKoladaId(id: string): boolean {
  */
 export function unitFromTitle(title: string): ValueUnit {
   // Kolada notes the years a KPI was published in a trailing "(-2018)" or "(2015-)".
-  const t = title.replace(/(\s*\((?:-\d{4}|\d{4}-|\d{4}-\d{4})\))+\s*\.?$/, '').replace(/\.$/, '').trim().toLowerCase();
+  const t = withoutYears(title).replace(/\.$/, '').trim().toLowerCase();
   if (/\(%\)$|andel \(%\)/.test(t)) return '%';
   const suffix = t.slice(t.lastIndexOf(',') + 1).trim();
   if (/^kr\/inv\b/.test(suffix)) return 'kr/inv';
@@ -85,6 +86,31 @@ export function koladaKpi(id: string): KnownIndicator | undefined {
   if (!isKoladaId(id)) return undefined;
   const spec = catalogue().get(id.toUpperCase());
   return spec && spec.id !== id ? { ...spec, id } : spec;
+}
+
+let byTitle: Map<string, string | null> | undefined;
+
+/**
+ * The Kolada KPI a title names, as Kolada writes it (`Brukarbedömning hemtjänst äldreomsorg -
+ * helhetssyn, andel (%)`; case, accents and spacing aside, with or without its "(-2018)" years):
+ * rKolada extracts and PX tables write the title where an id would be. Undefined for a title no KPI
+ * has, or one two KPIs share.
+ */
+export function koladaIdOfTitle(title: string): string | undefined {
+  if (byTitle === undefined) {
+    byTitle = new Map();
+    const add = (key: string, id: string) => byTitle!.set(key, byTitle!.has(key) && byTitle!.get(key) !== id ? null : id);
+    for (const kpi of catalogue().values()) {
+      add(normalizeLabel(kpi.title.sv), kpi.id);
+      add(normalizeLabel(withoutYears(kpi.title.sv)), kpi.id);
+    }
+  }
+  return byTitle.get(normalizeLabel(title)) ?? undefined;
+}
+
+/** A Kolada title without the years it was published in (a trailing "(-2018)" or "(2015-)"). */
+function withoutYears(title: string): string {
+  return title.replace(/(\s*\((?:-\d{4}|\d{4}-|\d{4}-\d{4})\))+\s*\.?$/, '').trim();
 }
 
 /**

@@ -45,6 +45,12 @@ describe('survey rows', () => {
     const v = parseText('Kommun;År;Nyckeltal;Värde;Antal\n1460;2024;Väntetid, antal dagar;60;\n1461;2024;Väntetid, antal dagar;45;120\n');
     expect([v.kind, codes(v, 'warning'), v.records.length]).toEqual(['values', ['n-missing@2:5'], 1]);
   });
+  it('an rKolada extract\'s kpi column holding Kolada\'s titles reads each as its KPI, said once per title', () => {
+    const title = 'Brukarbedömning hemtjänst äldreomsorg - helhetssyn, andel (%)';
+    const r = parseText(`"kpi","municipality_id","year","value"\n"${title}","1460",2021,88\n"${title}","1460",2022,84\n"Eget mått","1460",2022,5\n`);
+    expect(r.records.map((x) => `${x.indicator} ${x.kind === 'values' ? x.title : ''}`)).toEqual([`U21468 ${title}`, `U21468 ${title}`, 'Eget mått undefined']);
+    expect(codes(r, 'info')).toEqual(['indicator-from-title@2:1']);
+  });
   it('a value beside its n is a value with respondents, not a share missing; a share column (`Andel`) says per cent', () => {
     const v = parseText('Kommun;År;Nyckeltal;Värde;Antal svarande\n1460;2024;Väntetid, antal dagar;60;120\n');
     expect(v.kind).toBe('values');

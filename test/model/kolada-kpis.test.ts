@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorCatalogue, isKoladaId, koladaKpi, unitFromTitle } from '../../src/model/kolada-kpis.js';
+import { indicatorCatalogue, isKoladaId, koladaIdOfTitle, koladaKpi, unitFromTitle } from '../../src/model/kolada-kpis.js';
 
 describe('unitFromTitle', () => {
   it.each([
@@ -64,5 +64,20 @@ describe('indicatorCatalogue', () => {
     expect(spec).toEqual(own);
     expect(spec?.better).toBeUndefined();
     expect(spec?.unit).toBeUndefined();
+  });
+});
+
+describe('koladaIdOfTitle', () => {
+  it('knows a KPI by its title as Kolada writes it, folded for case, accents and spacing, with or without its years', () => {
+    expect(koladaIdOfTitle('Brukarbedömning hemtjänst äldreomsorg - helhetssyn, andel (%)')).toBe('U21468');
+    // U23471's official title has a double space; one space (and other case) is the same title.
+    expect(koladaIdOfTitle('brukarbedömning särskilt boende äldreomsorg - helhetssyn, andel (%)')).toBe('U23471');
+    expect(koladaIdOfTitle('Invånare 0-19 år i ekonomiskt utsatta hushåll, andel (%)')).toBe('N02904');
+    expect(koladaIdOfTitle('Momsavgift, kr/inv (-2002)')).toBe('N00006');
+    expect(koladaIdOfTitle('Momsavgift, kr/inv')).toBe('N00006');
+  });
+  it('no KPI for a title Kolada does not have', () => {
+    expect(koladaIdOfTitle('Lågt socialt deltagande')).toBeUndefined();
+    expect(koladaIdOfTitle('')).toBeUndefined();
   });
 });
