@@ -110,7 +110,8 @@ export function resolveArea(cell: string): AreaResolution {
     const name = m[2];
     const nation = nationByCode(digits, name);
     if (nation !== undefined) return nation;
-    const looksRegion = name !== undefined && / län$|^region /i.test(name);
+    // A four-digit code outside 00NN is a municipality's, whatever its name: `0980 Region Gotland`.
+    const looksRegion = name !== undefined && / län$|^region /i.test(name) && (digits.length < 4 || digits.startsWith('00'));
     if (looksRegion || digits.length <= 2 || /^00\d\d$/.test(digits)) {
       const code = digits.padStart(4, '0').slice(2);
       const registered = regionName(code);

@@ -22,7 +22,7 @@ describe('resolveArea', () => {
   it.each([
     ['1460', '1460'], ['1460 Bengtsfors', '1460'], ['Bengtsfors', '1460'], ['Bengtsfors kommun', '1460'],
     ['Melleruds kommun', '1461'], ['Falu kommun', '2080'], ['MELLERUD', '1461'], ['Jonkoping', '0680'],
-    ['Lilla Edet', '1462'], ['Region Gotland', '0980'], ['Göteborgs Stad', '1480'],
+    ['Lilla Edet', '1462'], ['Region Gotland', '0980'], ['0980 Region Gotland', '0980'], ['Göteborgs Stad', '1480'],
   ])('%s → municipality %s', (cell, code) => {
     expect(resolveArea(cell)).toEqual({ ok: true, area: { code, kind: 'municipality' } });
   });
