@@ -151,8 +151,15 @@ class KoladaEntries {
     const genders = get(entry, 'values');
     if (typeof kpi !== 'string' || typeof municipality !== 'string' || !Array.isArray(genders)) {
       this.out.counts.read++;
+      const ou = get(entry, 'ou');
+      if (typeof municipality !== 'string' && ou !== undefined) {
+        this.reject(pos.line, entry, 'kolada-unit-level');
+        this.out.findings.push({ code: 'kolada-unit-level', ...pos, received: truncate(String(ou)) });
+        return;
+      }
+      const missing = [typeof kpi !== 'string' && 'kpi', typeof municipality !== 'string' && 'municipality', !Array.isArray(genders) && 'values'].filter((k) => k !== false);
       this.reject(pos.line, entry, 'value-required');
-      this.out.findings.push({ code: 'value-required', ...pos, args: { role: 'kpi, municipality and values' } });
+      this.out.findings.push({ code: 'value-required', ...pos, args: { role: missing.join(' and ') } });
       return;
     }
     const area = resolveArea(municipality);

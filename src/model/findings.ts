@@ -32,6 +32,7 @@ const MESSAGES = {
   'file-binary': (a) => `file looks binary (NUL byte at byte ${a.offset}); expected a CSV or JSON text file`,
   'file-header-only': () => `file has a header but no data rows`,
   'kolada-page-missing': (a) => `the response is one page of several, and ${a.page} (${a.url}) is not among the inputs: its values are missing from the report (save every page, following next_url until it is null, and name them all)`,
+  'kolada-unit-level': () => `a Kolada entry for an organisational unit ("ou"), not an area: tillit reads values per municipality, region and the nation (save Kolada's /data/kpi/<id>/municipality/<code> response instead)`,
   'json-no-values': () => `the Kolada response has no values (its "values" are empty): nothing to read`,
   'file-too-large': (a) => `file is ${a.size} bytes, above the limit of ${a.limit} bytes (--max-bytes)`,
   'encoding-invalid': (a) => `invalid ${a.encoding} byte sequence; use --encoding windows-1252 if the file is Latin-1`,
