@@ -91,7 +91,7 @@ class KoladaPages implements JsonWalker {
     }
     if (path.length === depth) {
       if (kind === 'object') {
-        this.page = { values: false, nextPage: false, at, links: { next: null, previous: null } };
+        this.page = { values: false, nextPage: false, at, links: { next: null, previous: null, count: null, entries: 0 } };
         return 'walk';
       }
       this.out.findings.push({ code: 'kind-unknown', ...at, args: { found: NOT_KOLADA } });
@@ -113,8 +113,12 @@ class KoladaPages implements JsonWalker {
     if (path.length === depth + 1 && page) {
       if (path[depth] === 'next_page') page.nextPage = true;
       if (typeof value === 'string') notePageLink(page.links, String(path[depth]), value);
+      if (path[depth] === 'count' && typeof value === 'number' && Number.isInteger(value)) page.links.count = value;
     } else if (path.length === depth && depth === 1) this.out.findings.push({ code: 'kind-unknown', ...at, args: { found: NOT_KOLADA } });
-    else if (page?.values && path.length === depth + 2 && path[depth] === 'values') this.entry(value, at);
+    else if (page?.values && path.length === depth + 2 && path[depth] === 'values') {
+      page.links.entries++;
+      this.entry(value, at);
+    }
   }
 
   leave(path: JsonPath): void {

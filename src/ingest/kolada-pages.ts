@@ -20,38 +20,79 @@ function pageAt(url: string): PageAt | undefined {
   return { query: u.toString(), page };
 }
 
-/** The page a saved page is, told by its neighbours' links: the next one's number less one, or the previous one's plus one. */
-function ownPage(links: PageLinks): PageAt | undefined {
-  const next = links.next === null ? undefined : pageAt(links.next);
-  if (next !== undefined) return { query: next.query, page: next.page - 1 };
-  const previous = links.previous === null ? undefined : pageAt(links.previous);
-  return previous === undefined ? undefined : { query: previous.query, page: previous.page + 1 };
+/**
+ * The response a saved page belongs to, told by its links (a link with no page number stands for
+ * itself); undefined for a page with none: a last or only page.
+ */
+function queryOf(links: PageLinks): string | undefined {
+  for (const url of [links.next, links.previous]) {
+    const at = url === null ? undefined : pageAt(url);
+    if (at !== undefined) return at.query;
+  }
+  return links.next ?? links.previous ?? undefined;
+}
+
+/** A paged response as the inputs hold it: its pages' links, its count of values, and the values held. */
+interface Response {
+  pages: { input: ParsedInput; links: PageLinks }[];
+  count: number | null;
+  held: number;
 }
 
 /**
- * A saved Kolada response is one page of many when its `next_url` (or `previous_url`) is set: a
- * page its links name that no input holds leaves that page's values out of the report, which is
- * said on the input that names it (pages may be saved as separate files, in any order). A link
- * with no page number cannot be matched and is said too.
+ * A saved Kolada response is one page of several when its `next_url` (or `previous_url`) is set.
+ * Pages of one response (the same link but for `page`) are gathered over every input, in any
+ * order; a page with no link (the last, often saved alone) counts toward every response of its
+ * `count`. Where the values held fall short of the response's `count` (or, with no count, a
+ * linked page is not there), the pages missing leave their values out of the report: said on
+ * each input holding a page of that response.
  */
 export function notePagesMissing(inputs: readonly ParsedInput[]): void {
-  const held = new Map<string, Set<number>>();
+  const responses = new Map<string, Response>();
+  const unlinked: PageLinks[] = [];
   for (const input of inputs) {
     for (const links of input.pages ?? []) {
-      const own = ownPage(links);
-      if (own !== undefined) (held.get(own.query) ?? held.set(own.query, new Set()).get(own.query)!).add(own.page);
+      const query = queryOf(links);
+      if (query === undefined) {
+        unlinked.push(links);
+        continue;
+      }
+      const r = responses.get(query) ?? responses.set(query, { pages: [], count: null, held: 0 }).get(query)!;
+      r.pages.push({ input, links });
+      r.count ??= links.count;
+      r.held += links.entries;
     }
   }
-  for (const input of inputs) {
-    const said = new Set<string>();
-    for (const links of input.pages ?? []) {
-      for (const url of [links.next, links.previous]) {
-        if (url === null || said.has(url)) continue;
-        const at = pageAt(url);
-        if (at !== undefined && held.get(at.query)?.has(at.page)) continue;
-        said.add(url);
-        input.findings.push(finding(input.file, { code: 'kolada-page-missing', args: { page: at === undefined ? 'another page' : `page ${at.page}`, url } }));
-      }
-    }
+  for (const r of responses.values()) {
+    const lastPages = unlinked.filter((l) => l.count !== null && l.count === r.count);
+    const held = r.held + lastPages.reduce((a, l) => a + l.entries, 0);
+    const short = r.count !== null ? held < r.count : lastPages.length === 0 && linkedPageMissing(r);
+    if (short) sayMissing(r, held);
+  }
+}
+
+/** With no count to go by: whether a page a link names is not held (the last page, linkless, may be any). */
+function linkedPageMissing(r: Response): boolean {
+  const held = new Set<number>();
+  for (const { links } of r.pages) {
+    const next = links.next === null ? undefined : pageAt(links.next);
+    const previous = links.previous === null ? undefined : pageAt(links.previous);
+    if (next !== undefined) held.add(next.page - 1);
+    else if (previous !== undefined) held.add(previous.page + 1);
+  }
+  return r.pages.some(({ links }) => [links.next, links.previous].some((url) => {
+    const at = url === null ? undefined : pageAt(url);
+    return at !== undefined && !held.has(at.page);
+  }));
+}
+
+function sayMissing(r: Response, held: number): void {
+  const said = new Set<ParsedInput>();
+  for (const { input, links } of r.pages) {
+    if (said.has(input)) continue;
+    said.add(input);
+    const link = links.next ?? links.previous ?? '';
+    const values = r.count === null ? 'not every page it links to is' : `${held} of its ${r.count} values are`;
+    input.findings.push(finding(input.file, { code: 'kolada-page-missing', args: { values, url: link } }));
   }
 }

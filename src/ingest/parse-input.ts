@@ -130,7 +130,7 @@ function koladaInput(file: string, k: KoladaResult, info: { encoding: Encoding; 
     file, format: 'kolada-json', ...info, kind: 'values', counts: k.counts, records: k.records, rejects: k.rejects,
     findings: k.findings.map((f) => finding(file, f)),
     ...(k.version ? { title: `Kolada API ${k.version}` } : {}),
-    ...(k.pages.some((p) => p.next !== null || p.previous !== null) ? { pages: k.pages } : {}),
+    ...(k.pages.length > 0 ? { pages: k.pages } : {}),
   };
 }
 

@@ -56,10 +56,16 @@ export interface ParsedInput {
   pages?: PageLinks[];
 }
 
-/** A saved page's links to the next and the previous page of its response (Kolada v3 `next_url`, v2 `next_page`), null at an end. */
+/**
+ * A saved page of a paged response: its links to the next and the previous page (Kolada v3
+ * `next_url`, v2 `next_page`; null at an end), the response's `count` of values over all its
+ * pages (null when not given), and the values on this page.
+ */
 export interface PageLinks {
   next: string | null;
   previous: string | null;
+  count: number | null;
+  entries: number;
 }
 
 /** What the analysis reads of an input: its records, and a respondent-level file's answer groups. */
