@@ -16,6 +16,12 @@ export const PER_INHABITANT = { low: 100, high: 500_000 } as const;
  * largest region spends.
  */
 export const PER_AREA = { low: 1e6, high: 5e11 } as const;
+/**
+ * A municipality's own ceiling without a population: three times what the largest (Stockholm,
+ * ~65 000 mnkr a year gross) spends. A kr file read as tkr for a small municipality (224 442 000
+ * as tkr: 224 000 mnkr of elderly care for Bengtsfors) lands above it, where the region ceiling let it pass.
+ */
+export const MUNICIPALITY_HIGH = 2e11;
 
 /**
  * The organisation's own lines (joint management, specialists booked on the shared organisation)
@@ -70,15 +76,15 @@ export function yearlyTotals(table: BudgetTable, population: (code: string) => n
   return table.areas.map((area, id) => {
     let amount = 0;
     for (let m = 0; m < months; m++) amount = Math.max(amount, sums[id * months + m]!);
-    return measureOf(area.code, amount, population(area.code), area.kind === 'organisation');
+    return measureOf(area.code, amount, population(area.code), area.kind === 'organisation', area.kind === 'municipality');
   });
 }
 
 /** An area's amount with its bounds: per inhabitant with a population, else per area; the organisation's own floor is absolute. */
-export function measureOf(code: string, amount: number, pop: number | undefined, own: boolean): Measure {
+export function measureOf(code: string, amount: number, pop: number | undefined, own: boolean, municipality = false): Measure {
   const perInhabitant = pop !== undefined && pop > 0;
   const low = own ? ORGANISATION_LOW : perInhabitant ? PER_INHABITANT.low * pop : PER_AREA.low;
-  const high = perInhabitant ? PER_INHABITANT.high * pop : PER_AREA.high;
+  const high = perInhabitant ? PER_INHABITANT.high * pop : municipality ? MUNICIPALITY_HIGH : PER_AREA.high;
   return { code, amount, low, high, own, ...(perInhabitant ? { population: pop } : {}) };
 }
 
@@ -98,7 +104,7 @@ function describe(measures: readonly Measure[], factor: number): { measure: stri
   const perInhabitant = m.population !== undefined && !m.own;
   const value = group(Math.round((m.amount * factor) / (perInhabitant ? m.population! : 1)));
   const measure = `${value} kr ${perInhabitant ? 'per inhabitant ' : ''}a year (${m.code})`;
-  const high = m.population !== undefined ? `${group(PER_INHABITANT.high)} kr per inhabitant` : `${group(PER_AREA.high / 1e6)} mnkr a year`;
+  const high = m.population !== undefined ? `${group(PER_INHABITANT.high)} kr per inhabitant` : `${group(m.high / 1e6)} mnkr a year`;
   if (m.own) return { measure, what: `the organisation's own lines (plausible: ${group(ORGANISATION_LOW)} kr a year to ${high})` };
   return perInhabitant
     ? { measure, what: `a municipality's lines (plausible: ${PER_INHABITANT.low}–${high})` }

@@ -23,11 +23,12 @@ export interface ValidationJson {
 }
 
 /**
- * Warnings that leave a file unclean: a numeric column left unread, and amount columns whose
+ * Warnings that leave a file unclean: a numeric column left unread, amount columns whose
  * amounts contradict what their names say (monthly amounts under a year-to-date or full-year
- * name), which only mapping them in the config settles.
+ * name) or whose unit makes them implausible, which only the config settles, and a saved page
+ * whose other pages are not read.
  */
-const UNCLEAN: ReadonlySet<string> = new Set(['column-unused', 'budget-columns-monthly', 'budget-columns-unsure']);
+const UNCLEAN: ReadonlySet<string> = new Set(['column-unused', 'budget-columns-monthly', 'budget-columns-unsure', 'unit-implausible', 'kolada-page-missing']);
 
 /**
  * A file passes when it was readable, no row was rejected (it has no error finding), every
@@ -105,7 +106,8 @@ export function renderValidation(inputs: readonly ParsedInput[]): string {
     }
     out.push('');
   }
-  const ok = inputs.filter(inputOk).length;
-  out.push(`${ok} of ${inputs.length} file(s) clean`);
+  const ok = inputs.filter(inputOk);
+  const warned = ok.filter((i) => i.findings.some((f) => f.severity === 'warning')).length;
+  out.push(`${ok.length} of ${inputs.length} file(s) clean${warned === 0 ? '' : `, ${warned} of them with warnings to read (above)`}`);
   return `${out.join('\n')}\n`;
 }

@@ -32,6 +32,13 @@ describe('checkUnit', () => {
     expect(checkUnit([measure(4e14)], 'mnkr', true)).toMatchObject({ unit: 'mnkr', finding: { code: 'unit-implausible' } });
     expect(checkUnit([measure(182_035, 10_000)], 'kr', true)).toMatchObject({ unit: 'kr', finding: { code: 'unit-implausible' } });
   });
+  it('without a population, a municipality is held below 200 000 mnkr a year, a region only below 500 000', () => {
+    // A kr file read as tkr for Bengtsfors: 290 591 000 tkr of elderly care and LSS.
+    expect(checkUnit([measureOf('1460', 2.90591e11, undefined, false, true)], 'tkr', true)).toMatchObject({ unit: 'tkr', finding: { code: 'unit-implausible', args: { hint: 'implausible for a municipality\'s lines (plausible: 1,000,000 kr to 200,000 mnkr a year)' } } });
+    expect(checkUnit([measureOf('01', 2.90591e11, undefined, false, false)], 'tkr', true)).toEqual({ unit: 'tkr' });
+    // Stockholm's whole year (~65 000 mnkr gross) stays plausible.
+    expect(checkUnit([measureOf('0180', 6.5e10, undefined, false, true)], 'kr', false)).toEqual({ unit: 'kr' });
+  });
   it('goes by most areas, and says nothing of a file without amounts', () => {
     expect(checkUnit([measure(200e6), measure(300e6), measure(5)], 'kr', false)).toEqual({ unit: 'kr' });
     expect(checkUnit([measure(200), measure(300), measure(500e6)], 'kr', false).unit).toBe('mnkr');
@@ -65,7 +72,7 @@ describe('what the unit check measures', () => {
     const r = parseText(text, spec);
     expect(r.unit).toBe('tkr');
     // The lines' 308 126, not 308 126 + 60 000 + 308 126.
-    expect(r.findings.find((f) => f.code === 'unit-inferred')!.message).toBe('amounts read as kr would be 308,126 kr a year (1460), implausible for a municipality\'s lines (plausible: 1,000,000 kr to 500,000 mnkr a year); read as tkr (as tkr: 308,126,000 kr a year (1460)). Set "unit" if that is wrong');
+    expect(r.findings.find((f) => f.code === 'unit-inferred')!.message).toBe('amounts read as kr would be 308,126 kr a year (1460), implausible for a municipality\'s lines (plausible: 1,000,000 kr to 200,000 mnkr a year); read as tkr (as tkr: 308,126,000 kr a year (1460)). Set "unit" if that is wrong');
   });
   it('groups the digits of every figure it names', () => {
     expect(checkUnit([measure(412.5)], 'kr', false).finding!.args!.what).toBe("a municipality's lines (plausible: 1,000,000 kr to 500,000 mnkr a year)");
