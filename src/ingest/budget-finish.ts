@@ -181,7 +181,8 @@ function checkGiven(table: BudgetTable, i: number, given: number, factor: number
   const tolerance = 0.5 * factor;
   const matches = [forYear, toDate].some((c) => c !== null && Math.abs(c - given) <= tolerance);
   if (computed === null || matches) return 'match';
-  const mismatch: FindingInput = { code: 'deviation-mismatch', line: table.line[i]!, args: { given: fmt(given / factor), computed: fmt(computed / factor) } };
+  const against = [forYear === null ? '' : `budget − forecast ${fmt(forYear / factor)}`, toDate === null ? '' : `budget − outcome to date ${fmt(toDate / factor)}`].filter((t) => t !== '').join(' nor ');
+  const mismatch: FindingInput = { code: 'deviation-mismatch', line: table.line[i]!, args: { given: fmt(given / factor), computed: against } };
   // The other sign: a mismatch the caller says once for the file when most lines have it.
   if ([forYear, toDate].some((c) => c !== null && Math.abs(c + given) <= tolerance)) return mismatch;
   findings.push(mismatch);

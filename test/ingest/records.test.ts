@@ -298,6 +298,8 @@ describe('budget rows', () => {
     expect(codes(r)).toEqual([]);
     // Äldreomsorg's −28 is budget to date − outcome to date; LSS's 15 is neither that (10) nor budget − forecast (10).
     expect(codes(r, 'warning')).toEqual(['deviation-mismatch@3:-']);
+    // The message names both deviations it was held to.
+    expect(r.findings.find((f) => f.code === 'deviation-mismatch')!.message).toBe('given deviation 15 is neither budget − forecast 10 nor budget − outcome to date 10 (tillit uses the amounts, not the given deviation)');
   });
   it('a deviation written outcome − budget on every line is said once, not as a mismatch per line', () => {
     const text = ['Verksamhet;Budget helår (tkr);Budget jan-aug 2025;Utfall jan-aug 2025;Avvikelse jan-aug', 'Äldreomsorg;1200;800;828;28', 'LSS;600;400;390;-10', 'IFO;300;200;200;0', 'Stöd;100;60;50;7'].join('\n');
