@@ -91,13 +91,16 @@ describe('proposeConfig', () => {
   });
 
   it("an unknown value indicator's unit is the one its title ends in, and an English title it does not have is a CHECK", () => {
-    const values = parseText('"kpi","municipality_id","year","value"\n"Invånare 0-19 år i ekonomiskt utsatta hushåll, andel (%)","2080",2021,5.6\n');
+    const values = parseText('"kpi","municipality_id","year","value"\n"Unga med lågt socialt deltagande, andel (%)","2080",2021,5.6\n');
     const [ind] = proposeConfig([values], path).indicators;
     expect(ind!.spec.unit).toBe('%');
     expect(ind!.notes).toEqual([
-      'CHECK: is a higher or a lower "Invånare 0-19 år i ekonomiskt utsatta hushåll, andel (%)" better? Set "better" to get a status.',
+      'CHECK: is a higher or a lower "Unga med lågt socialt deltagande, andel (%)" better? Set "better" to get a status.',
       'CHECK: no English title is known: "en" repeats the Swedish one (shown in reports with --lang en); write one.',
     ]);
+    // A title Kolada has is its KPI (N02904), known to tillit.
+    const kolada = parseText('"kpi","municipality_id","year","value"\n"Invånare 0-19 år i ekonomiskt utsatta hushåll, andel (%)","2080",2021,5.6\n');
+    expect(proposeConfig([kolada], path).indicators.map((i) => [i.spec.id, i.notes[0]])).toEqual([['N02904', 'Kolada KPI known to tillit.']]);
   });
 
   it("a KPI of Kolada's list tillit knows by its Swedish title only gets its unit and direction, and the English title is a CHECK", () => {
