@@ -16,6 +16,7 @@ import { byCode } from './collation.js';
 import { qualityBesideCost } from './quality-beside-cost.js';
 import { qualityTable, type QualityTable, type RowFilter } from './quality.js';
 import { resultRows } from './result-rows.js';
+import { splitFinancing } from './financing-lines.js';
 import { periodHasData, periodRanges, type Coverage } from './selection.js';
 import { settingsOf, type AnalyseOptions, type Settings } from './settings.js';
 import { allocateSharedCosts } from './shared-costs.js';
@@ -85,7 +86,7 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   if (settings.period !== undefined) findings.push(...periodFindings(settings.period, coverage, budgetPeriod));
   findings.push(...membersWithoutData(settings, table, tables));
   const budget = budgetSection(tables, budgetPeriod, settings, findings);
-  const results = resultRows(budget.rows, settings);
+  const results = resultRows([...budget.rows, ...budget.financing], settings);
   const allocation = allocateSharedCosts(budget.shared, budget.year, budget.upTo, settings, findings);
   const besideCost = qualityBesideCost(table, budget.rows, budgetPeriod, settings, findings);
   const { balanceHistory, milestones } = yearsAndMilestones(tables, table, budget, settings, findings);
@@ -146,15 +147,19 @@ function coverageOf(table: QualityTable, tables: readonly BudgetTable[], months:
  * The budget rows of the report's year, up to `--period`'s month, in report order (members first,
  * each area's total last).
  */
-function budgetSection(tables: readonly BudgetTable[], budgetPeriod: string | null, settings: Settings, findings: Finding[]): BudgetRows & { year: number; upTo: number; lines: ReadonlyMap<string, LineEntry> } {
+function budgetSection(tables: readonly BudgetTable[], budgetPeriod: string | null, settings: Settings, findings: Finding[]): BudgetRows & { year: number; upTo: number; lines: ReadonlyMap<string, LineEntry>; financing: BudgetRow[]; financingKeys: ReadonlySet<string> } {
   const year = budgetPeriod === null ? Number.NaN : Number(budgetPeriod.slice(0, 4));
   const upTo = settings.period?.length === 7 ? Number(settings.period.slice(5, 7)) : 12;
-  const lines = budgetPeriod === null ? new Map() : readLines(tables, year, findings);
-  const made = budgetRows(lines, settings.config, { year, upTo, period: budgetPeriod ?? '' });
-  findings.push(...made.findings);
+  const all = budgetPeriod === null ? new Map<string, LineEntry>() : readLines(tables, year, findings);
+  // Revenue and financial items pay for the activities: they make the result, not the activities' rows.
+  const { activities: lines, financing, findings: parted } = splitFinancing(all, settings.revenueNames);
+  const options = { year, upTo, period: budgetPeriod ?? '' };
+  const made = budgetRows(lines, settings.config, options);
+  const financed = budgetRows(financing, settings.config, { ...options, totals: false });
+  findings.push(...parted, ...made.findings, ...financed.findings);
   const { areaOrder } = settings;
   made.rows.sort((a, b) => areaOrder(a.area, a.areaKind) - areaOrder(b.area, b.areaKind) || byCode(a.area, b.area) || Number(a.total) - Number(b.total));
-  return { ...made, year, upTo, lines };
+  return { ...made, year, upTo, lines, financing: financed.rows, financingKeys: new Set(financing.keys()) };
 }
 
 /** What the steps made, put together by `assemble`. */
@@ -178,7 +183,7 @@ function yearsAndMilestones(
   tables: readonly BudgetTable[], table: QualityTable, budget: ReturnType<typeof budgetSection>, settings: Settings, findings: Finding[],
 ): { balanceHistory: Report['balanceHistory']; milestones: Report['milestones'] } {
   const { config, keepArea, alpha } = settings;
-  const history = balanceYears(tables, budget.lines, config, { year: budget.year, upTo: budget.upTo, rows: budget.rows, alpha }, findings);
+  const history = balanceYears(tables, budget.lines, config, { year: budget.year, upTo: budget.upTo, rows: budget.rows, alpha, financing: budget.financingKeys }, findings);
   const balanceHistory = history.history.filter((h) => keepArea(h.area, h.areaKind));
   const milestones = milestoneReport(config, qualityMilestones(table, config, keepArea), history.milestones, new Set(balanceHistory.map((h) => h.area)));
   // A milestone with no levels would leave no trace in the report: it is named instead.

@@ -32,6 +32,8 @@ export interface BalanceYearsOptions {
   /** The report year's budget rows: what this year is compared with the years before by. */
   rows: readonly BudgetRow[];
   alpha: number;
+  /** Keys of the report year's revenue and financial lines (see `splitFinancing`): no activities, so no history. */
+  financing?: ReadonlySet<string>;
 }
 
 export interface BalanceYears {
@@ -51,7 +53,7 @@ export function balanceYears(tables: readonly BudgetTable[], lines: ReadonlyMap<
   const empty = { history: [], milestones: config.milestones.map(() => []) };
   const first = Math.min(...tables.flatMap((t) => t.months.map((m) => Number(m.slice(0, 4)))));
   if (!(first < o.year)) return empty;
-  const byLine = yearsByLine(tables, lines, o.year, first, findings);
+  const byLine = yearsByLine(tables, lines, o.year, first, findings, o.financing ?? new Set());
   const shown = shownLines(byLine, config);
   const { areaOrder } = settingsOf(config);
   shown.sort((a, b) => areaOrder(a.area, a.kind) - areaOrder(b.area, b.kind) || (a.area < b.area ? -1 : a.area > b.area ? 1 : 0) || Number(a.total) - Number(b.total) || SV.compare(a.activity, b.activity));
@@ -145,10 +147,10 @@ function rowFinder(rows: readonly BudgetRow[]): (area: string, total: boolean, a
  * Every line's figures per year, `first` to `year`: the report year and the one before from
  * `lines`, older years from one reading of the tables (`readYears`).
  */
-function yearsByLine(tables: readonly BudgetTable[], lines: ReadonlyMap<string, LineEntry>, year: number, first: number, findings: Finding[]): Map<string, LineYears> {
+function yearsByLine(tables: readonly BudgetTable[], lines: ReadonlyMap<string, LineEntry>, year: number, first: number, findings: Finding[], financing: ReadonlySet<string>): Map<string, LineYears> {
   const out = new Map<string, LineYears>();
   const add = (key: string, e: { area: Area; activity: string }, y: number, figures: BudgetYear | undefined) => {
-    if (y < first || figures === undefined || figures.latest() === 0) return;
+    if (y < first || figures === undefined || figures.latest() === 0 || financing.has(key)) return;
     const line = out.get(key) ?? out.set(key, { area: e.area.code, kind: e.area.kind, activity: e.activity, years: new Map() }).get(key)!;
     line.years.set(y, figures);
   };

@@ -33,6 +33,8 @@ export interface BudgetRowOptions {
   upTo: number;
   /** The report's budget period: the latest month any line has, or `--period`. */
   period: string;
+  /** Whether an area of several lines gets a total (not for financing lines: they are no activities to add up). */
+  totals?: boolean;
 }
 
 /**
@@ -65,9 +67,10 @@ export function budgetRows(entries: ReadonlyMap<string, LineEntry>, config: Conf
   for (const [area, { kind, shown: lines }] of byArea) {
     // A copy: the organisation's own lines are also what its shared costs are made of.
     const shown = [...lines].sort((a, b) => SV.compare(a.activity, b.activity));
-    if (shown.length > 1) shown.push({ activity: TOTAL_ACTIVITY[config.organisation.language], line: sumOf(shown), parts: { labels: shown.map((s) => s.activity), lines: shown.map((s) => s.line) } });
+    const withTotal = shown.length > 1 && o.totals !== false;
+    if (withTotal) shown.push({ activity: TOTAL_ACTIVITY[config.organisation.language], line: sumOf(shown), parts: { labels: shown.map((s) => s.activity), lines: shown.map((s) => s.line) } });
     for (const s of shown) {
-      const row = make(area, kind, s, s === shown.at(-1) && shown.length > 1);
+      const row = make(area, kind, s, withTotal && s === shown.at(-1));
       if (row === undefined) continue;
       rows.push(row);
       const gaps = s.parts === undefined && row.actualYtd === null ? monthsWithoutOutcome(s.line.current, monthOf(row.period), s.file !== undefined && monthly.has(s.file)) : [];

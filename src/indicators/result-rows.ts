@@ -1,4 +1,4 @@
-import { isRevenueLine } from '../model/activities.js';
+import { isFinancialLine, isRevenueLine } from '../model/activities.js';
 import type { BudgetRow, Report } from '../model/report.js';
 import { normalizeLabel } from '../model/text.js';
 import { financialResult } from './financial-result.js';
@@ -9,7 +9,9 @@ import { rnd } from './shared-costs.js';
 /**
  * The result against tax revenue and general grants, per area whose lines include revenue: so far
  * this year and as forecast. Revenue and costs of different months make no result (the area's
- * total says its months differ); a side with a missing figure makes none either.
+ * total says its months differ); a side with a missing figure makes none either. `budget` holds
+ * the activities and the financing lines (see `splitFinancing`): costs are every line not revenue,
+ * financial items with them (financial income as a negative cost), as the result counts them.
  */
 export function resultRows(budget: readonly BudgetRow[], settings: Settings): Report['results'] {
   const results: Report['results'] = [];
@@ -33,6 +35,7 @@ export function resultRows(budget: readonly BudgetRow[], settings: Settings): Re
     const fc = revFc !== null && costFc !== null ? financialResult(-revFc, costFc, target) : undefined;
     results.push({
       area, period: lines[0]!.period, target,
+      revenueLines: revenue.map((b) => b.activity), financialLines: costs.filter((b) => isFinancialLine(normalizeLabel(b.activity))).map((b) => b.activity),
       revenueYtd: rnd(ytd?.revenue ?? null), costsYtd: rnd(ytd?.costs ?? null), resultYtd: rnd(ytd?.result ?? null), resultYtdPct: opt(ytd?.resultPct ?? undefined),
       revenueForecast: rnd(fc?.revenue ?? null), costsForecast: rnd(fc?.costs ?? null), resultForecast: rnd(fc?.result ?? null), resultForecastPct: opt(fc?.resultPct ?? undefined),
       // A closed year (after December) is judged by its outcome, not by a forecast.

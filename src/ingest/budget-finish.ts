@@ -1,4 +1,4 @@
-import { isRevenueLine } from '../model/activities.js';
+import { signSense } from '../model/activities.js';
 import { BUDGET_AMOUNTS, type BudgetTable } from '../model/budget-table.js';
 import type { FindingInput } from '../model/findings.js';
 import type { RowCounts, Sign } from '../model/input.js';
@@ -31,7 +31,7 @@ export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, num
   const n = table.length;
   const a = table.amounts;
   // Whether each activity text is a total row: decided once per text.
-  const totalText = table.activities.map(isTotal);
+  const totalText = settleNetCost(table.activities, table.activities.map(isTotal));
   const total = (row: number) => totalText[table.activity[row]!]!;
   out.sign = sign ?? inferSign(table, totalText, out.findings);
   if (sign !== undefined) noteContradiction(table, totalText, sign, out.findings);
@@ -58,7 +58,7 @@ export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, num
     else if (checked !== undefined && checked !== 'mismatch') opposite.push(checked);
     if (!totals.has(i)) continue;
     const kind = total(i);
-    out.findings.push({ code: kind === 'part' ? 'budget-part-line' : 'total-row', line: table.line[i]!, received: table.activities[table.activity[i]!]! });
+    out.findings.push({ code: SUM_CODE[kind] ?? 'total-row', line: table.line[i]!, received: table.activities[table.activity[i]!]! });
     out.counts.used--;
     out.counts.ignored++;
     // A subtotal or a part sums only some of the lines beside it: not checked against all of them.
@@ -68,6 +68,23 @@ export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, num
   if (opposite.length > matched) out.findings.push({ code: 'deviation-opposite', line: opposite[0]!.line!, args: { lines: opposite.length } });
   else out.findings.push(...opposite);
   return totals;
+}
+
+/** The finding a sum kind's row is set aside with (`total-row` for the others). */
+const SUM_CODE: Record<string, 'budget-part-line' | 'budget-statement-sum'> = { part: 'budget-part-line', result: 'budget-statement-sum', 'net-cost': 'budget-statement-sum' };
+
+/** A resultaträkning's operating lines, which `Verksamhetens nettokostnader` sums. */
+const OPERATING = /^(verksamhetens (intakter|kostnader)|avskrivningar|operating (income|revenue|costs|expenses)|depreciation)\b/;
+
+/**
+ * `Verksamhetens nettokostnader` is a sum where the file has the operating lines it sums (income,
+ * costs, depreciation): counted again it would double the costs. In a file without them it is the
+ * one line of costs, and an activity.
+ */
+function settleNetCost(activities: readonly string[], kinds: string[]): string[] {
+  if (!kinds.includes('net-cost')) return kinds;
+  const summed = activities.some((a, t) => kinds[t] === '' && OPERATING.test(normalizeLabel(a)));
+  return kinds.map((k) => (k === 'net-cost' && !summed ? '' : k));
 }
 
 const siblingKey = (table: BudgetTable, i: number) => `${table.areas[table.area[i]!]!.code}|${table.months[table.month[i]!]}`;
@@ -83,13 +100,15 @@ function noteContradiction(table: BudgetTable, totalText: readonly string[], sig
 }
 
 /**
- * The sign convention the amounts show: costs all negative or all positive. Revenue lines carry
- * the opposite sign to costs under the net convention, so they say nothing about how costs are
- * written unless nothing else does.
+ * The sign convention the amounts show: costs all negative or all positive. Revenue and income
+ * lines (tax revenue, `Verksamhetens intäkter`, financial income) carry the opposite sign to costs
+ * under the net convention, so they say nothing about how costs are written unless nothing else
+ * does; a net (finansnetto) may have either sign and says nothing at all.
  */
 function inferSign(table: BudgetTable, totalText: readonly string[], findings: FindingInput[]): Sign {
   const a = table.amounts;
-  const revenueText = table.activities.map((activity) => isRevenueLine(normalizeLabel(activity)));
+  const sense = table.activities.map((activity) => signSense(normalizeLabel(activity)));
+  const revenueText = sense.map((s) => s !== 'cost');
   let negative = 0;
   let counted = 0;
   const revenue: number[] = [];
@@ -99,7 +118,7 @@ function inferSign(table: BudgetTable, totalText: readonly string[], findings: F
     // The annual, year-to-date and monthly budgets (NaN where missing compares false).
     for (let k = i * W; k < i * W + 3; k++) {
       const v = a[k]!;
-      if (!(v !== 0 && v === v)) continue;
+      if (!(v !== 0 && v === v) || sense[t] === 'net') continue;
       if (revenueText[t]) revenue.push(v);
       else {
         counted++;

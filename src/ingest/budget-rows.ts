@@ -22,10 +22,15 @@ import type { Row } from './table.js';
  * that check (it sums only some of them), or a part of the line above it (`varav hemtjänst`,
  * `- därav …`), which that line already counts. `Totalt stöd och service` is an activity: "Totalt"
  * with words after it is a total only when they name the whole (the municipality, the committee…).
+ * A resultaträkning's sums: a `result` (`Årets resultat`, `Resultat efter finansiella poster`) is
+ * never a line, and `net-cost` (`Verksamhetens nettokostnader`) is the sum of the operating lines
+ * where the file has them, else the one line of costs (see `finishBudget`).
  */
-export function sumKind(activity: string): 'total' | 'subtotal' | 'part' | undefined {
+export function sumKind(activity: string): 'total' | 'subtotal' | 'part' | 'result' | 'net-cost' | undefined {
   const t = activity.trim().toLowerCase();
   if (/^[-–•*]?\s*(varav|därav)\b/.test(t)) return 'part';
+  if (/^(årets resultat|resultat (före|efter)\b|verksamhetens resultat|balanskravsresultat|(net )?result (for the year|before|after)\b)/.test(t)) return 'result';
+  if (/^(verksamhetens )?nettokostnad(er)?$|^net (operating )?costs$/.test(t)) return 'net-cost';
   if (/^(delsumma|delsummor|delsum|subtotal)\b/.test(t)) return 'subtotal';
   if (/^(summa|sum)\b/.test(t)) return 'total';
   if (/^(totalt?|total)\s*[:.–-]?\s*$/.test(t)) return 'total';

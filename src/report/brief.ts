@@ -230,9 +230,18 @@ export function methodNote(report: Report, area: string, lang: Lang): string[] {
     ...(latest.some((q) => q.n !== null) ? [p.methodUncertainty(alphaText(report, lang))] : []),
     ...(latest.some((q) => q.trend !== null) ? [p.methodTrend] : []),
     ...(budget.length > 0 ? [p.deviationMeaning(budget.some((b) => !b.period.endsWith('-12') && b.forecast !== null))] : []),
+    ...financingNote(report, area, lang),
     ...(sources.length > 0 ? [p.sources(sources.map(fileName).join(', '))] : []),
     ...(kolada ? attributionLines(report, lang) : []),
   ];
+}
+
+/** The lines a result counts that are no activities, named: the activities' total leaves them out. */
+function financingNote(report: Report, area: string, lang: Lang): string[] {
+  const r = report.results.find((x) => x.area === area);
+  // A report read back from an older JSON has no lists.
+  const lines = [...(r?.revenueLines ?? []), ...(r?.financialLines ?? [])];
+  return lines.length === 0 ? [] : [phrases(lang).financingApart(lines.join(', '))];
 }
 
 /**

@@ -5,6 +5,8 @@ import { phrases } from './phrases.js';
 import { words } from './words.js';
 import { areaName, budgetLabel, referenceKind, regionName, indicatorName, indicatorUnit, latestQuality, olderPeriod, seriesQuality, statusWhy, type RenderOptions } from './view.js';
 import { previousForecast } from './brief-budget.js';
+import { signSense } from '../model/activities.js';
+import { normalizeLabel } from '../model/text.js';
 
 /** Lower-case service in running Swedish/English text: "hemtjänsten", "home care". */
 function serviceDefinite(service: string, lang: Lang): string {
@@ -63,6 +65,9 @@ function budgetMessage(report: Report, b: BudgetRow, name: string, opts: RenderO
   const p = phrases(lang);
   const what = b.total ? p.theServices : cap(serviceDefinite(budgetLabel(report, b, lang), lang));
   if (b.periodNote === 'no-common-month') return p.cannotSum(what, name);
+  // An income line (`Verksamhetens intäkter`) is better above budget: the words of costs ("under
+  // budget") would say the opposite of its status; the table shows it.
+  if (!b.total && signSense(normalizeLabel(b.activity)) === 'income') return undefined;
   if (b.deviationPct === null) return undefined;
   const over = b.deviationPct < 0;
   const deviation = formatPct(Math.abs(b.deviationPct), lang);

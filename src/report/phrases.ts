@@ -170,6 +170,11 @@ export const PHRASES = {
   ),
   /** The credit Kolada's licence asks for, as the report records it (in Swedish) and as each language prints it. */
   koladaCredit: both('Källa: Kolada (RKA), CC BY 4.0', 'Source: Kolada (RKA), CC BY 4.0'),
+  /** Which lines the result counts that are not activities (`lines` already joined). */
+  financingApart: both(
+    (lines: string) => `${lines} är skatteintäkter, statsbidrag eller finansiella poster, inte verksamheter: de ingår inte i verksamheternas total utan räknas i resultatet.`,
+    (lines) => `${lines} are tax revenue, grants or financial items, not activities: they are not in the activities' total but counted in the result.`,
+  ),
   ofRevenue: both(
     (target: string) => `av skatteintäkter och generella statsbidrag (mål ${target})`,
     (target) => `of tax revenue and general grants (target ${target})`,

@@ -295,3 +295,59 @@ describe("the organisation's own small overhead, no unit written", () => {
     expect(json.allocation.members.map((m) => [m.area, m.budgetYear])).toEqual([['1460', 423_536], ['1461', 406_464]]);
   });
 });
+
+describe('revenue and financial lines beside the committees (a municipality-wide follow-up)', () => {
+  it('are left out of the activities and their total, named, and counted in the result', async () => {
+    const dir = tmp();
+    const file = join(dir, 'pitea.csv');
+    writeFileSync(file, [
+      'Piteå kommun;;;;', 'Belopp i mnkr;;;;', 'Verksamhet;Budget helår;Budget jan-aug;Utfall jan-aug;Prognos helår',
+      'Socialnämnden;-1 500,0;-1 000,0;-1 010,0;-1 510,0', 'Barn- och utbildningsnämnden;-1 200,0;-800,0;-798,0;-1 205,0', 'Tekniska nämnden;-300,0;-200,0;-197,0;-298,0',
+      'Skatteintäkter;2 420,0;1 613,3;1 620,1;2 431,0', 'Generella statsbidrag och utjämning;690,0;460,0;462,3;694,0', 'Finansnetto;-10,0;-6,7;-5,0;-13,0',
+    ].join('\n'));
+    const md = await tillit(['report', file, '--input-period', '2025-08', '--format', 'md']);
+    expect(md.code).toBe(0);
+    md.stdout = md.stdout.replace(/\u00a0/g, ' ');
+    // Hand-worked: the committees 2 000 budget, 2 005 outcome to date: 0,25 % over budget.
+    expect(md.stdout).toContain('| **Totalt** | 2 000,0 mnkr | 2 005,0 mnkr | -0,3 % | 3 000,0 mnkr | 3 013,0 mnkr | -13,0 mnkr |');
+    expect(md.stdout).toContain('- Verksamheterna i Piteå ligger 0,3 % över budget efter augusti');
+    expect(md.stdout).not.toMatch(/\| (Skatteintäkter|Finansnetto) \|/);
+    // 2 431 + 694 − 13 − 3 013 = 99 mnkr = 3,2 % of 3 125.
+    expect(md.stdout).toContain('prognos helår +99,0 mnkr = 3,2 % av skatteintäkter');
+    expect(md.stdout).toContain('Generella statsbidrag och utjämning, Skatteintäkter, Finansnetto är skatteintäkter, statsbidrag eller finansiella poster, inte verksamheter');
+    const json = JSON.parse((await tillit(['report', file, '--input-period', '2025-08', '--format', 'json'])).stdout) as { findings: { code: string; message: string }[]; results: { revenueLines: string[]; financialLines: string[] }[] };
+    expect(json.findings.find((f) => f.code === 'budget-financing-lines')?.message).toBe("2581: Skatteintäkter, Generella statsbidrag och utjämning, Finansnetto are revenue or financial items, not activities: left out of the activities and their total, and counted in the year's result");
+    expect(json.results[0]).toMatchObject({ revenueLines: ['Generella statsbidrag och utjämning', 'Skatteintäkter'], financialLines: ['Finansnetto'] });
+  });
+
+  it('a whole resultaträkning (Windows-1252, CRLF): its sums are not added again, income does not make the signs mixed, the result is the year’s', async () => {
+    const dir = tmp();
+    const file = join(dir, 'resultatrakning.csv');
+    const text = [
+      'Piteå kommun;;;;;', 'Resultaträkning, prognos efter augusti 2025 (mnkr);;;;;', 'Verksamhet;Budget helår;Budget jan-aug;Utfall jan-aug;Prognos helår',
+      'Verksamhetens intäkter;612,0;408,0;420,5;625,0', 'Verksamhetens kostnader;-3 480,0;-2 320,0;-2 365,2;-3 530,0', 'Avskrivningar;-165,0;-110,0;-108,7;-163,0',
+      'Verksamhetens nettokostnader;-3 033,0;-2 022,0;-2 053,4;-3 068,0', 'Skatteintäkter;2 420,0;1 613,3;1 620,1;2 431,0', 'Generella statsbidrag och utjämning;690,0;460,0;462,3;694,0',
+      'Finansiella intäkter;25,0;16,7;18,2;27,0', 'Finansiella kostnader;-40,0;-26,7;-25,1;-38,0', 'Årets resultat;62,0;41,3;22,1;46,0',
+    ].join('\r\n');
+    // Windows-1252: å, ä, Å are one byte each (latin1 agrees with it there).
+    writeFileSync(file, Buffer.from(text, 'latin1'));
+    for (const sign of [[], ['--sign', 'costs-negative']]) {
+      const r = await tillit(['report', file, '--input-period', '2025-08', '--format', 'json', ...sign]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).not.toContain('sign-mixed');
+      const report = JSON.parse(r.stdout) as { inputs: { sign: string }[]; findings: { code: string; line?: number }[]; budget: { activity: string; actualYtd: number; status: string }[]; results: Record<string, unknown>[] };
+      expect(report.inputs[0]!.sign).toBe('costs-negative');
+      expect(report.findings.filter((f) => f.code === 'budget-statement-sum').map((f) => f.line)).toEqual([7, 12]);
+      // Net costs: income (a negative cost) + costs + depreciation = 2 053,4 to date, 45,2 over the costs' budget.
+      expect(report.budget.map((b) => `${b.activity} ${b.actualYtd} ${b.status}`)).toEqual([
+        'Avskrivningar 108700000 green', 'Verksamhetens intäkter -420500000 green', 'Verksamhetens kostnader 2365200000 yellow', 'Totalt 2053400000 yellow',
+      ]);
+      // The year's result: 22,1 to date; forecast 46 = 46 / (2 431 + 694) = 1,472 %, yellow against 2 %.
+      expect(report.results).toEqual([expect.objectContaining({ resultYtd: 22_100_000, resultForecast: 46_000_000, revenueForecast: 3_125_000_000, resultForecastPct: 1.472, status: 'yellow' })]);
+    }
+    const md = await tillit(['report', file, '--input-period', '2025-08', '--format', 'md']);
+    // An income line above budget is not said to be "under budget".
+    expect(md.stdout).not.toContain('Verksamhetens intäkter i Piteå');
+    expect(md.stdout).toContain('**Resultat**: hittills +22,1 mnkr = 1,1 %; prognos helår +46,0 mnkr = 1,5 %');
+  });
+});

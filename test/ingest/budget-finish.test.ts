@@ -69,6 +69,21 @@ describe('finishBudget', () => {
     expect(finish(table([['Skatteintäkter', 500, null, null, null, null, null], ['Statsbidrag', -20, null, null, null, null, null]])).codes).toEqual(['sign-mixed@-']);
   });
 
+  it('a resultaträkning: income lines (Verksamhetens intäkter, financial income) do not make the signs mixed, a finansnetto says nothing, its sums are set aside', () => {
+    const rr = table([
+      ['Verksamhetens intäkter', 612, 408, null, 420.5, null, 625], ['Verksamhetens kostnader', -3480, -2320, null, -2365.2, null, -3530], ['Avskrivningar', -165, -110, null, -108.7, null, -163],
+      ['Verksamhetens nettokostnader', -3033, -2022, null, -2053.4, null, -3068], ['Skatteintäkter', 2420, 1613.3, null, 1620.1, null, 2431],
+      ['Finansiella intäkter', 25, 16.7, null, 18.2, null, 27], ['Finansiella kostnader', -40, -26.7, null, -25.1, null, -38], ['Finansnetto', 5, 3, null, 3, null, 5], ['Årets resultat', 62, 41.3, null, 22.1, null, 46],
+    ]);
+    const r = finish(rr);
+    expect(r.out.sign).toBe('costs-negative');
+    expect(r.codes).toEqual(['sign-inferred@-', 'budget-statement-sum@5', 'budget-statement-sum@10']);
+    expect(r.totals).toEqual([3, 8]);
+    // Net costs without the lines they sum are the one line of costs: an activity.
+    const short = finish(table([['Verksamhetens nettokostnader', -3033, null, null, null, null, null], ['Skatteintäkter', 2420, null, null, null, null, null], ['Årets resultat', 62, null, null, null, null, null]]));
+    expect([short.out.sign, short.totals, short.codes]).toEqual(['costs-negative', [2], ['sign-inferred@-', 'budget-statement-sum@4']]);
+  });
+
   it('only revenue lines, written positive: the net convention makes costs negative', () => {
     expect(finish(table([['Skatteintäkter', 900, null, null, null, null, null]])).out.sign).toBe('costs-negative');
   });

@@ -10,6 +10,11 @@ describe('sumKind', () => {
     expect(['Delsumma äldreomsorg', 'Delsummor', 'Subtotal LSS'].map(sumKind)).toEqual(Array(3).fill('subtotal'));
     expect(['Totalt stöd och service', 'Totala kostnader för IFO', 'Hemtjänst', 'Summerat'].map(sumKind)).toEqual(Array(4).fill(undefined));
   });
+  it("a resultaträkning's sums: the year's result always, net costs where the file has the lines it sums (see finishBudget)", () => {
+    expect(['Årets resultat', 'Resultat efter finansiella poster', 'Resultat före extraordinära poster', 'Verksamhetens resultat', 'Balanskravsresultat'].map(sumKind)).toEqual(Array(5).fill('result'));
+    expect(['Verksamhetens nettokostnader', 'Nettokostnader', 'Net costs'].map(sumKind)).toEqual(Array(3).fill('net-cost'));
+    expect(['Resultatenheten', 'Nettokostnader äldreomsorg', 'Verksamhetens kostnader'].map(sumKind)).toEqual(Array(3).fill(undefined));
+  });
 });
 
 describe('budgetCapacity', () => {
