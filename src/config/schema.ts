@@ -74,7 +74,15 @@ const overlap = z
   .describe('Members that overlap (a region and its municipalities): "as-given" uses each member\'s population as written; "remainder" a region\'s (or kommunalförbund\'s) less the members it contains.');
 const allocationSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('population'), populationFrom, overlap }).strict(),
-  z.object({ method: z.literal('fixed'), shares: z.record(anyMemberCode, z.number().nonnegative()), populationFrom }).strict(),
+  z
+    .object({
+      method: z.literal('fixed'),
+      shares: z
+        .record(anyMemberCode, z.number().nonnegative())
+        .describe('A share per member, every member (0 for one that pays nothing), in per cent; a sum other than 100 is normalised with a warning, shares summing to 1 are read as fractions with one.'),
+      populationFrom,
+    })
+    .strict(),
   z
     .object({ method: z.literal('mixed'), equalPercent: z.number().min(0).max(100), populationFrom, overlap })
     .strict()
@@ -223,7 +231,23 @@ function configContradictions(config: {
   if (config.allocation.method === 'fixed' && Object.keys(shares).length > 0 && Object.values(shares).every((v) => v === 0)) {
     out.push({ path: ['allocation', 'shares'], message: 'every share is 0: the shared costs would be allocated to nobody' });
   }
+  if (config.allocation.method === 'fixed') out.push(...missingShares(config.members, shares));
   return out;
+}
+
+/**
+ * A fixed key without a share for some member: nothing says what it pays (all of it, by being
+ * left over, or nothing), and the key could not be split at all. Every member is to have one; 0
+ * for a member that pays nothing.
+ */
+function missingShares(members: readonly Member[], shares: Record<string, number>): { path: (string | number)[]; message: string }[] {
+  const missing = members.filter((m) => shares[m.code] === undefined).map((m) => (m.name === undefined ? m.code : `${m.code} (${m.name})`));
+  if (missing.length === 0) return [];
+  const given = Object.keys(shares);
+  return [{
+    path: ['allocation', 'shares'],
+    message: `no share for member${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (shares given: ${given.length === 0 ? 'none' : given.join(', ')}); every member needs a share, 0 for one that pays nothing`,
+  }];
 }
 
 /** An organisation alias that names a member (its code, name or alias): that member's rows would be the organisation's. */

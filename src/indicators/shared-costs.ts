@@ -44,11 +44,22 @@ export function allocateSharedCosts(shared: Line | undefined, year: number, upTo
     return null;
   }
   if (agreed.method === 'fixed') {
-    // Shares are normalised to their sum; a key that does not add up to 100 % is said so.
-    const sum = settings.members.reduce((a, m) => a + (agreed.shares[m.code] ?? 0), 0);
-    if (Math.abs(sum - 100) > 1e-9) findings.push(finding('(config)', { code: 'allocation-shares-normalised', args: { sum: round(sum, 4) } }));
+    const note = sharesNote(settings.members.map((m) => agreed.shares[m.code] ?? 0));
+    if (note !== undefined) findings.push(finding('(config)', note));
   }
   return split(orgTotal, weights, input, period, settings);
+}
+
+/**
+ * What a fixed key that does not add up to 100 says: shares are normalised to their sum. Shares
+ * all at most 1 that add up to at most 1 (0.2, 0.45, 0.35) are fractions of the whole, not a key
+ * summing to 1 %: said as such.
+ */
+function sharesNote(shares: readonly number[]): Pick<Finding, 'code'> & { args: Record<string, number> } | undefined {
+  const sum = shares.reduce((a, b) => a + b, 0);
+  if (Math.abs(sum - 100) <= 1e-9) return undefined;
+  if (sum <= 1 + 1e-9 && shares.every((v) => v <= 1)) return { code: 'allocation-shares-fractions', args: { sum: round(sum, 4) } };
+  return { code: 'allocation-shares-normalised', args: { sum: round(sum, 4) } };
 }
 
 /**

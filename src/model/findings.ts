@@ -144,6 +144,7 @@ const MESSAGES = {
   'indicator-undescribed': (a) =>
     `indicator "${a.id}" is neither under "indicators" in the config nor one tillit knows: ${UNIT_EVIDENCE[String(a.from)]!(a)}; which way is better is not known, so it gets no status or rank (describe it under "indicators" with "better" and "unit")`,
   'milestone-no-levels': (a) => `milestone ${a.period} (${a.label}): no series in the report has a year before it and a year from it on, up to the report's year, so there is no level before and after it`,
+  'allocation-shares-fractions': (a) => `the fixed shares are at most 1 and sum to ${a.sum}: read as fractions of the whole (0.2 = 20 %)${a.sum === 1 ? '' : ', each divided by their sum'}; write them as per cent (20) to say so`,
   'allocation-shares-normalised': (a) => `the fixed shares sum to ${a.sum} %, not 100 %: each share was divided by their sum`,
   'peer-group-no-data': (a) => `peer group "${a.group}": none of its members (${a.members}) has figures for ${a.year} in the inputs; it is compared with nothing`,
   'allocation-overlap-negative': (a) => `member ${a.member}'s population (${a.population}) is smaller than that of the members it contains (${a.contained}): "overlap": "remainder" leaves it none; shared costs are not allocated by population`,
@@ -250,6 +251,7 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'period-no-budget-data': 'warning',
   'period-budget-earlier': 'warning',
   'allocation-shares-normalised': 'warning',
+  'allocation-shares-fractions': 'warning',
   'milestone-no-levels': 'warning',
   'indicator-direction-unknown': 'warning',
   'indicator-undescribed': 'warning',

@@ -129,6 +129,22 @@ describe('warnings reach the person', () => {
     expect(r.stderr).toContain('(config): warning allocation-shares-normalised: the fixed shares sum to 80 %, not 100 %: each share was divided by their sum');
     expect(r.stdout).toContain('- De fasta andelarna i fördelningsnyckeln summerar inte till 100 %; varje andel delades med deras summa.');
   });
+  it('a fixed key without a share for a member is a config error (exit 2) naming the key and the member', async () => {
+    const config = { organisation: { name: 'O', code: 'O', aliases: ['Gemensamt'] }, members: [{ code: '1460', name: 'Bengtsfors' }, { code: '1461', name: 'Mellerud' }, { code: '1438', name: 'Dals-Ed' }], allocation: { method: 'fixed', shares: { 1460: 50, 1461: 50 } }, inputs: [{ path: 'g.csv', unit: 'tkr' }] };
+    const dir = folder({ 'c.json': JSON.stringify(config), 'g.csv': 'Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad\n2025-01;Gemensamt;Ledning;1200;100;100\n' });
+    const r = await tillit(['report', '--config', 'c.json', '--format', 'md'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('c.json: allocation.shares: no share for member 1438 (Dals-Ed) (shares given: 1460, 1461)');
+  });
+  it('fixed shares written as fractions are said on stderr to be read as fractions', async () => {
+    const config = { organisation: { name: 'O', code: 'O', aliases: ['Gemensamt'] }, members: [{ code: '1460', name: 'Bengtsfors' }, { code: '1461', name: 'Mellerud' }], allocation: { method: 'fixed', shares: { 1460: 0.45, 1461: 0.55 } }, inputs: [{ path: 'g.csv', unit: 'tkr' }] };
+    const dir = folder({ 'c.json': JSON.stringify(config), 'g.csv': 'Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad\n2025-01;Gemensamt;Ledning;1200;100;100\n' });
+    const r = await tillit(['report', '--config', 'c.json', '--format', 'md'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('(config): warning allocation-shares-fractions: the fixed shares are at most 1 and sum to 1: read as fractions of the whole (0.2 = 20 %)');
+    expect(r.stderr).not.toContain('allocation-shares-normalised');
+  });
   it('a member with no figures in the inputs is named: no section, no pooled figures for the organisation', async () => {
     const config = { organisation: { name: 'O', code: 'O' }, members: [{ code: '1460', name: 'Bengtsfors' }, { code: '1461', name: 'Mellerud' }, { code: '1438', name: 'Dals-Ed' }], inputs: [{ path: 'k.csv' }] };
     const dir = folder({ 'c.json': JSON.stringify(config), 'k.csv': `${SURVEY_HEAD}\n2025;1460;Hemtjänst;helhetssyn;100;80\n2025;1461;Hemtjänst;helhetssyn;100;90\n` });

@@ -30,8 +30,17 @@ describe('config that cannot be right is a config error with its key path', () =
       'c.json: allocation.shares.1460: a share above 1000000000 (received 1e+308); shares are weights such as percentages',
       'c.json: allocation.shares.1461: a share above 1000000000 (received 1e+308); shares are weights such as percentages',
     ].join('\n'));
-    expect(error(config({ allocation: { method: 'fixed', shares: { 1460: 50, 1480: 50 } } }))).toBe('c.json: allocation.shares.1480: 1480 is not among the members (1460, 1461)');
+    expect(error(config({ allocation: { method: 'fixed', shares: { 1460: 50, 1480: 50 } } }))).toBe([
+      'c.json: allocation.shares.1480: 1480 is not among the members (1460, 1461)',
+      'c.json: allocation.shares: no share for member 1461 (shares given: 1460, 1480); every member needs a share, 0 for one that pays nothing',
+    ].join('\n'));
     expect(error(config({ allocation: { method: 'fixed', shares: { 1460: 0, 1461: 0 } } }))).toBe('c.json: allocation.shares: every share is 0: the shared costs would be allocated to nobody');
+  });
+  it('fixed shares missing for a member: what it pays nothing says, so the key is refused, naming the member', () => {
+    const members = [{ code: '1460' }, { code: '1461' }, { code: '1438', name: 'Dals-Ed' }];
+    expect(error(config({ members, allocation: { method: 'fixed', shares: { 1460: 50, 1461: 50 } } }))).toBe('c.json: allocation.shares: no share for member 1438 (Dals-Ed) (shares given: 1460, 1461); every member needs a share, 0 for one that pays nothing');
+    expect(error(config({ allocation: { method: 'fixed', shares: {} } }))).toBe('c.json: allocation.shares: no share for members 1460, 1461 (shares given: none); every member needs a share, 0 for one that pays nothing');
+    expect(error(config({ members, allocation: { method: 'fixed', shares: { 1460: 50, 1461: 50, 1438: 0 } } }))).toBeUndefined();
   });
   it('a config that fits is read', () => {
     expect(error(config({ allocation: { method: 'fixed', shares: { 1460: 30, 1461: 70 } } }))).toBeUndefined();

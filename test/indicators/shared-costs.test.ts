@@ -29,6 +29,16 @@ describe('allocateSharedCosts', () => {
     expect(a.members.map((m) => m.sharePct)).toEqual([50, 50]);
     expect(findings.map((f) => f.code)).toEqual(['allocation-shares-normalised']);
   });
+  it('fixed shares written as fractions are read as such and said to be, not as a key summing to 1 %', () => {
+    const findings: Finding[] = [];
+    const a = allocateSharedCosts(shared(), 2025, 12, settings({ method: 'fixed', shares: { 1460: 0.25, 1461: 0.75 }, populationFrom: 'previous-year' } as Config['allocation']), findings)!;
+    expect(a.members.map((m) => m.sharePct)).toEqual([25, 75]);
+    expect(findings.map((f) => [f.code, f.severity, f.message])).toEqual([['allocation-shares-fractions', 'warning', 'the fixed shares are at most 1 and sum to 1: read as fractions of the whole (0.2 = 20 %); write them as per cent (20) to say so']]);
+    // Fractions that fall short of 1 are normalised too, and said to be.
+    const short: Finding[] = [];
+    allocateSharedCosts(shared(), 2025, 12, settings({ method: 'fixed', shares: { 1460: 0.2, 1461: 0.6 }, populationFrom: 'previous-year' } as Config['allocation']), short);
+    expect(short.map((f) => f.message)).toEqual(['the fixed shares are at most 1 and sum to 0.8: read as fractions of the whole (0.2 = 20 %), each divided by their sum; write them as per cent (20) to say so']);
+  });
   it('a key with nothing to go on (no population) allocates nothing, with a finding; no shared costs, no members: nothing', () => {
     const findings: Finding[] = [];
     expect(allocateSharedCosts(shared(), 2025, 12, settings({ method: 'population', populationFrom: 'previous-year' }, [member('1460', {}), member('1461', {})]), findings)).toBeNull();
