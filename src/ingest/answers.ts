@@ -55,6 +55,12 @@ export type Classified = AnswerClass | number | undefined;
 /** How one answer counts in its group: a class of the scale, or a rejected answer. */
 export type Counted = NonNullable<Classified> | 'rejected';
 
+/**
+ * The config's answer lists (`survey.positive`, `.excluded`, `.other`, `.questions`), laid over the
+ * built-in scales: each list decides the labels it names, every other label keeps its built-in
+ * class. A config that adds a scale ("Mycket väl", "Ganska väl") or names one it shares with the
+ * built-ins ("Mycket trygg", "Ganska trygg") therefore leaves Ja, Alltid or Vet ej as they were.
+ */
 export interface AnswerScale {
   positive: readonly string[];
   excluded: readonly string[];
@@ -70,23 +76,93 @@ export function scoreOf(key: string): number | undefined {
 }
 
 /**
- * Builds a classifier: a question's own positive labels win, then the configured (or default)
- * positive labels; excluded labels and blanks leave the denominator; a number 1–10 that no list
- * names is returned as a number (its scale is decided later); any other label on no list is
- * undefined, so the row is rejected rather than silently counted as negative.
+ * A built-in positive label the config counts as not positive: named under `survey.other` or
+ * `survey.excluded` (`named`), or left out where a positive list names others of its scale
+ * (`restated`: the config's "Mycket nöjd" alone reads as a top-box share, so "Ganska nöjd" is not
+ * positive). Either way a figure changes meaning, so each is said (see `droppedPositives`).
+ */
+export interface DroppedPositive {
+  labels: readonly string[];
+  scale: string;
+  /** The config list that decides it: `survey.positive`, `survey.other`, `survey.excluded` or `survey.questions["q"]`. */
+  list: string;
+  /** Only for `restated`: the positive labels of the scale the list does name. */
+  named: readonly string[];
+  reason: 'restated' | 'named';
+  /** `other` (in the denominator) or `excluded` (out of it). */
+  as: 'other' | 'excluded';
+}
+
+/**
+ * Every built-in positive label the config turns into a not-positive one, per scale and list: the
+ * ones a list names under `other` or `excluded`, and those a positive list (global or a question's)
+ * leaves out of a scale it names some of. A list that names none of a scale's positive labels leaves
+ * that scale alone.
+ */
+export function droppedPositives(scale: AnswerScale): DroppedPositive[] {
+  const out: DroppedPositive[] = [];
+  const key = (labels: readonly string[]) => new Set(labels.map(normalizeLabel));
+  const restated = (list: string, positive: readonly string[], ownedBy: Set<string>) => {
+    const named = key(positive);
+    for (const s of LABEL_SCALES) {
+      const kept = s.positive.filter((l) => named.has(normalizeLabel(l)));
+      const left = s.positive.filter((l) => !named.has(normalizeLabel(l)) && !ownedBy.has(normalizeLabel(l)));
+      if (kept.length > 0 && left.length > 0) out.push({ labels: left, scale: s.name, list, named: kept, reason: 'restated', as: 'other' });
+    }
+  };
+  const excluded = key(scale.excluded);
+  const other = key(scale.other);
+  const positive = key(scale.positive);
+  for (const [list, names, as] of [['survey.excluded', excluded, 'excluded'], ['survey.other', other, 'other']] as const) {
+    for (const s of LABEL_SCALES) {
+      // A label in both lists is excluded (see `answerClassifier`); survey.positive naming it too loses to excluded only.
+      const labels = s.positive.filter((l) => names.has(normalizeLabel(l)) && (as === 'excluded' || (!positive.has(normalizeLabel(l)) && !excluded.has(normalizeLabel(l)))));
+      if (labels.length > 0) out.push({ labels, scale: s.name, list, named: [], reason: 'named', as });
+    }
+  }
+  // Labels the other lists already moved are said once, there.
+  const moved = new Set([...excluded, ...other]);
+  if (scale.positive.length > 0) restated('survey.positive', scale.positive, moved);
+  for (const [question, own] of Object.entries(scale.questions)) restated(`survey.questions["${question}"]`, own.positive, moved);
+  return out;
+}
+
+/**
+ * Builds a classifier: blanks and excluded labels leave the denominator; a question's own positive
+ * labels make its whole positive set (any other label it gets is valid, not positive); otherwise a
+ * label keeps its class on the built-in scales unless a config list names it (see `AnswerScale`, and
+ * `droppedPositives` for a scale a config restates); a number 1–10 that no list names is returned as
+ * a number (its scale is decided later); any other label on no list is undefined, so the row is
+ * rejected rather than silently counted as negative. Called once per question and label, not per
+ * answer (`CellLookups.classify` remembers).
  */
 export function answerClassifier(scale: AnswerScale): (question: string, answer: string) => Classified {
-  const set = (labels: readonly string[]) => new Set(labels.map(normalizeLabel));
-  const positive = set(scale.positive);
-  const excluded = set(scale.excluded);
-  const known = set([...scale.positive, ...scale.other, ...DEFAULT_POSITIVE, ...DEFAULT_OTHER]);
-  const perQuestion = new Map(Object.entries(scale.questions).map(([q, s]) => [q, set(s.positive)]));
+  const classes = labelClasses(scale);
+  const perQuestion = new Map(Object.entries(scale.questions).map(([q, s]) => [q, new Set(s.positive.map(normalizeLabel))]));
   return (question, answer) => {
     const key = normalizeLabel(answer);
-    if (key === '' || excluded.has(key)) return 'excluded';
+    const known = classes.get(key);
+    if (key === '' || known === 'excluded') return 'excluded';
     const own = perQuestion.get(question);
-    if (own?.has(key) ?? positive.has(key)) return 'positive';
-    if (known.has(key) || own !== undefined) return 'other';
-    return scoreOf(key);
+    if (own !== undefined) return own.has(key) ? 'positive' : 'other';
+    return known ?? scoreOf(key);
   };
+}
+
+/**
+ * Each label's class outside per-question lists, later entries over earlier ones: the built-in
+ * scales and don't-know labels, a restated scale's left-out positive labels as not positive, then
+ * the config's `other`, `positive` and `excluded` (a label in two of them takes the last).
+ */
+function labelClasses(scale: AnswerScale): Map<string, AnswerClass> {
+  const classes = new Map<string, AnswerClass>();
+  const put = (labels: readonly string[], c: AnswerClass) => { for (const l of labels) classes.set(normalizeLabel(l), c); };
+  put(DEFAULT_OTHER, 'other');
+  put(DEFAULT_POSITIVE, 'positive');
+  put(DEFAULT_EXCLUDED, 'excluded');
+  for (const d of droppedPositives({ ...scale, questions: {} })) if (d.reason === 'restated') put(d.labels, 'other');
+  put(scale.other, 'other');
+  put(scale.positive, 'positive');
+  put(scale.excluded, 'excluded');
+  return classes;
 }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { ConfigError, defaultConfig, parseConfig } from '../config/parse.js';
-import { configInputPath, ingestOptions, type IngestOverrides } from './resolve.js';
+import { configInputPath, droppedPositiveFindings, ingestOptions, type IngestOverrides } from './resolve.js';
 import type { Config, InputSpec } from '../config/schema.js';
 import type { Finding } from '../model/findings.js';
 import type { ParsedInput, ParseOptions } from './parse-input.js';
@@ -118,6 +118,10 @@ export async function loadInputs(loaded: LoadedConfig, opts: LoadOptions): Promi
   }
   resolveScores(inputs);
   notePagesMissing(inputs);
+  // Respondents' answers are what the config's answer lists classify (a file of shares has none);
+  // the lists are the run's, so they are said once, on its first such file.
+  const first = inputs.find((input) => (input.answers?.length ?? 0) > 0);
+  if (first !== undefined) first.findings = [...droppedPositiveFindings(config, first.file), ...first.findings];
   // Only when a respondent is suspected of a repeat: each such file read again, on one thread, in order.
   const repeated = await repeatedAnswers(inputs, async (k, sink) => void (await read(k, { answerSink: sink }, { threads: 1, minBytes: Infinity })));
   inputs.forEach((input, k) => {

@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
-import { answerClassifier, DEFAULT_EXCLUDED, DEFAULT_POSITIVE } from './answers.js';
+import { answerClassifier, droppedPositives, type AnswerScale } from './answers.js';
+import { finding, type Finding } from '../model/findings.js';
 import type { ParseOptions } from './parse-input.js';
 import { READ_KEYS, type ReadSettings } from '../config/options.js';
 import type { Config, InputSpec } from '../config/schema.js';
@@ -16,12 +17,7 @@ export type IngestOverrides = ReadSettings & {
 
 /** The options ingest needs for one file, from the config, the file's entry and the flags. */
 export function ingestOptions(config: Config, spec: Partial<InputSpec>, overrides: IngestOverrides): Omit<ParseOptions, 'file'> {
-  const answerScale = {
-    positive: config.survey.positive ?? DEFAULT_POSITIVE,
-    excluded: config.survey.excluded ?? DEFAULT_EXCLUDED,
-    other: config.survey.other,
-    questions: config.survey.questions,
-  };
+  const answerScale = answerScaleOf(config);
   const population = latestPopulation(config);
   return {
     organisation: { code: config.organisation.code, name: config.organisation.name, aliases: config.organisation.aliases },
@@ -33,6 +29,25 @@ export function ingestOptions(config: Config, spec: Partial<InputSpec>, override
     ...(population ? { population } : {}),
     ...(spec.columns ? { columns: spec.columns } : {}),
   };
+}
+
+/** The config's answer lists, which the classifier lays over the built-in scales (see `AnswerScale`). */
+export function answerScaleOf(config: Config): AnswerScale {
+  const { positive = [], excluded = [], other, questions } = config.survey;
+  return { positive, excluded, other, questions };
+}
+
+/**
+ * The config's answer lists said where they turn a built-in positive answer into a not-positive one
+ * (see `droppedPositives`), as file-level warnings of a respondent-level file: its shares differ
+ * from the usual ones, however deliberate the config.
+ */
+export function droppedPositiveFindings(config: Config, file: string): Finding[] {
+  const quote = (labels: readonly string[]) => labels.map((l) => `"${l}"`).join(', ');
+  return droppedPositives(answerScaleOf(config)).map((d) => finding(file, {
+    code: 'answer-positive-dropped',
+    args: { labels: quote(d.labels), them: quote(d.labels), count: d.labels.length, scale: d.scale, list: d.list, named: quote(d.named), reason: d.reason, as: d.as },
+  }));
 }
 
 /** Each setting of how the file is read: the flag's, else the config entry's; one left empty is not set. */

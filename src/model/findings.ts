@@ -73,6 +73,10 @@ const MESSAGES = {
   'area-mismatch': (a) => `code ${a.code} is ${a.registered}, not ${a.name}`,
   'area-code-repaired': (a) => `municipality code ${a.from} lost its leading zero; read as ${a.to}`,
   'answer-unknown': (a) => `answer is not on a known scale; add it to survey.positive or survey.other in the config`,
+  'answer-positive-dropped': (a) =>
+    `${a.labels}: positive on the built-in "${a.scale}" scale, here counted as ${a.as === 'excluded' ? 'left out of the denominator' : 'not positive'}${a.reason === 'restated'
+      ? `: ${a.list} names ${a.named} of that scale and not ${a.them}, so it replaces that scale's positive answers (name ${a.them} there too to count ${a.count === 1 ? 'it' : 'them'} as positive)`
+      : `, as ${a.list} names ${a.count === 1 ? 'it' : 'them'}`}`,
   'answer-repeated': (a) =>
     `the same respondent answers the same question again (same municipality, year, service, question and respondent number) as at ${a.first}; an answer read twice would count twice`,
   'answer-repeated-more': (a) => `${a.count} more answers repeat an earlier answer of the same respondent`,
@@ -243,6 +247,7 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'kolada-page-missing': 'warning',
   'n-missing': 'warning',
   'answer-scale-inferred': 'warning',
+  'answer-positive-dropped': 'warning',
   'cell-incomplete': 'warning',
   'footnote': 'info',
   'unit-assumed': 'warning',

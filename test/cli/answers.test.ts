@@ -127,3 +127,37 @@ describe('answer labels: the common scales are known, and an unknown one never b
     expect(quality(r.stdout).find((q) => q.gender === 'T')).toMatchObject({ value: 40, n: 60, incomplete: false });
   });
 });
+
+describe("the config's answer lists add to the built-in scales, never silently turn them negative", () => {
+  /** A folder with a config and two answer files (Ja/Ibland/Nej and Alltid … Aldrig), 2024, one municipality. */
+  function survey(list: Record<string, unknown>): string {
+    const folder = mkdtempSync(join(tmpdir(), 'tillit-scales-'));
+    const file = (name: string, question: string, counts: [string, number][]) => {
+      const labels = counts.flatMap(([label, n]) => repeat(label, n));
+      writeFileSync(join(folder, name), `${['Kommun;År;Verksamhet;Fråga;Löpnr;Svar', ...labels.map((a, i) => `2080;2024;Hemtjänst;${question};${i + 1};${a}`)].join('\n')}\n`);
+    };
+    file('jaibland.csv', 'Får du hjälp', [['Ja', 40], ['Ibland', 12], ['Nej', 8], ['Vet ej', 5], ['', 3]]);
+    file('alltid.csv', 'Kommer personalen i tid', [['Alltid', 30], ['Oftast', 15], ['Ibland', 6], ['Sällan', 3], ['Aldrig', 2], ['Vet ej', 4]]);
+    writeFileSync(join(folder, 'tillit.config.json'), JSON.stringify({ inputs: [{ path: 'jaibland.csv' }, { path: 'alltid.csv' }], survey: list }));
+    return folder;
+  }
+  const values = (stdout: string) => quality(stdout).map((q) => [q.value, q.n, q.incomplete]);
+  it('survey.positive naming the trygg scale: Ja 40/60 = 66,7 %, Alltid + Oftast 45/56 = 80,4 %, nothing on stderr', async () => {
+    const r = await tillit(['report', '--format', 'json'], { cwd: survey({ positive: ['Mycket trygg', 'Ganska trygg'], excluded: ['Ingen uppfattning', 'Vet ej'] }) });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(values(r.stdout)).toEqual([[66.6667, 60, false], [80.3571, 56, false]]);
+  });
+  it('survey.excluded alone keeps the built-in "Vet ej" out of the denominator (no answer rejected)', async () => {
+    const r = await tillit(['report', '--format', 'json'], { cwd: survey({ excluded: ['Ingen uppfattning'] }) });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(values(r.stdout)).toEqual([[66.6667, 60, false], [80.3571, 56, false]]);
+  });
+  it('a positive list naming "Alltid" alone drops "Oftast" (30/56 = 53,6 %), and says so on stderr', async () => {
+    const r = await tillit(['report', '--format', 'json'], { cwd: survey({ positive: ['Alltid'] }) });
+    expect(r.code).toBe(0);
+    expect(values(r.stdout)).toEqual([[66.6667, 60, false], [53.5714, 56, false]]);
+    expect(r.stderr).toContain('jaibland.csv: warning answer-positive-dropped: "Oftast": positive on the built-in "alltid-aldrig" scale, here counted as not positive: survey.positive names "Alltid" of that scale and not "Oftast", so it replaces that scale\'s positive answers (name "Oftast" there too to count it as positive)');
+  });
+});

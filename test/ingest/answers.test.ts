@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerClassifier, DEFAULT_EXCLUDED, DEFAULT_OTHER, DEFAULT_POSITIVE, LABEL_SCALES, scoreOf } from '../../src/ingest/answers.js';
+import { answerClassifier, DEFAULT_EXCLUDED, DEFAULT_OTHER, DEFAULT_POSITIVE, droppedPositives, LABEL_SCALES, scoreOf, type AnswerScale } from '../../src/ingest/answers.js';
 import { numericScale } from '../../src/ingest/scores.js';
 
 const classify = answerClassifier({ positive: DEFAULT_POSITIVE, excluded: DEFAULT_EXCLUDED, other: [], questions: {} });
@@ -38,6 +38,50 @@ describe('the Swedish scales known out of the box', () => {
   });
   it('scoreOf reads 1–10 only', () => {
     expect(['1', '10', '0', '11', ' 3', 'x'].map(scoreOf)).toEqual([1, 10, undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe("the config's lists lie over the built-in scales, for the labels they name", () => {
+  const scale = (over: Partial<AnswerScale>): AnswerScale => ({ positive: [], excluded: [], other: [], questions: {}, ...over });
+  const with_ = (over: Partial<AnswerScale>) => (labels: string[]) => labels.map((l) => answerClassifier(scale(over))('q', l));
+  it('survey.positive naming one scale leaves the others positive (Ja, Alltid, Oftast), and Vet ej excluded', () => {
+    const c = with_({ positive: ['Mycket trygg', 'Ganska trygg'], excluded: ['Ingen uppfattning', 'Vet ej'] });
+    expect(c(['Ja', 'Ibland', 'Nej', 'Vet ej', '', 'Alltid', 'Oftast', 'Sällan', 'Mycket trygg', 'Ganska otrygg', 'Ingen uppfattning']))
+      .toEqual(['positive', 'other', 'other', 'excluded', 'excluded', 'positive', 'positive', 'other', 'positive', 'other', 'excluded']);
+    expect(droppedPositives(scale({ positive: ['Mycket trygg', 'Ganska trygg'] }))).toEqual([]);
+  });
+  it('survey.excluded adds to the built-in don\'t-know labels; survey.other can bring one back into the denominator', () => {
+    expect(with_({ excluded: ['Ingen uppfattning'] })(['Vet ej', 'Vet inte', 'Ingen uppfattning', 'Ja'])).toEqual(['excluded', 'excluded', 'excluded', 'positive']);
+    expect(with_({ other: ['Vet ej'] })(['Vet ej', 'Vet inte'])).toEqual(['other', 'excluded']);
+  });
+  it('a new scale is added: its labels valid, its positive ones positive, the built-ins untouched', () => {
+    expect(with_({ positive: ['Mycket väl'], other: ['Ganska väl', 'Inte alls'] })(['Mycket väl', 'Ganska väl', 'Inte alls', 'Ja', 'Mycket nöjd']))
+      .toEqual(['positive', 'other', 'other', 'positive', 'positive']);
+  });
+  it('a positive list naming part of a built-in scale replaces its positive answers, and says which it dropped', () => {
+    const over = { positive: ['Mycket nöjd', 'Alltid'] };
+    expect(with_(over)(['Mycket nöjd', 'Ganska nöjd', 'Alltid', 'Oftast', 'Ja'])).toEqual(['positive', 'other', 'positive', 'other', 'positive']);
+    expect(droppedPositives(scale(over))).toEqual([
+      { labels: ['Ganska nöjd'], scale: 'nöjd', list: 'survey.positive', named: ['Mycket nöjd'], reason: 'restated', as: 'other' },
+      { labels: ['Oftast'], scale: 'alltid-aldrig', list: 'survey.positive', named: ['Alltid'], reason: 'restated', as: 'other' },
+    ]);
+  });
+  it('a built-in positive label named under other or excluded is counted so, and said', () => {
+    const over = { other: ['Ja'], excluded: ['Ganska nöjd'] };
+    expect(with_(over)(['Ja', 'Ganska nöjd', 'Mycket nöjd'])).toEqual(['other', 'excluded', 'positive']);
+    expect(droppedPositives(scale(over))).toEqual([
+      { labels: ['Ganska nöjd'], scale: 'nöjd', list: 'survey.excluded', named: [], reason: 'named', as: 'excluded' },
+      { labels: ['Ja'], scale: 'ja-nej', list: 'survey.other', named: [], reason: 'named', as: 'other' },
+    ]);
+  });
+  it("a question's own list is its whole positive set; the part of a built-in scale it leaves out is said", () => {
+    const over = { questions: { helhet: { positive: ['Mycket nöjd'] } } };
+    const c = answerClassifier(scale(over));
+    expect(['Mycket nöjd', 'Ganska nöjd', 'Ja', 'Vet ej'].map((l) => c('helhet', l))).toEqual(['positive', 'other', 'other', 'excluded']);
+    expect(c('annan', 'Ganska nöjd')).toBe('positive');
+    expect(droppedPositives(scale(over))).toEqual([
+      { labels: ['Ganska nöjd'], scale: 'nöjd', list: 'survey.questions["helhet"]', named: ['Mycket nöjd'], reason: 'restated', as: 'other' },
+    ]);
   });
 });
 
