@@ -1,5 +1,4 @@
 import type { Config } from '../config/schema.js';
-import { indicatorCatalogue } from '../model/kolada-kpis.js';
 import { periodYear } from '../model/period.js';
 import type { AreaKind } from '../model/register.js';
 import type { Milestone } from '../model/report.js';
@@ -25,11 +24,10 @@ export function qualityMilestones(table: QualityTable, config: Config, keep: (co
     const s = series.get(key) ?? series.set(key, { area: q.area, indicator: q.indicator, service: q.service, points: [] }).get(key)!;
     s.points.push({ year, value: q.value, n: q.n });
   }
-  const catalogue = indicatorCatalogue(config.indicators);
   return config.milestones.map((m) => {
     const out: Milestone['quality'] = [];
     for (const s of series.values()) {
-      const levels = milestoneLevels(s.points, Number(m.period), { test: true, alpha: config.survey.alpha, breaks: catalogue.get(s.indicator)?.breaks ?? [] });
+      const levels = milestoneLevels(s.points, Number(m.period), { test: true, alpha: config.survey.alpha, breaks: table.breaksOf(s.indicator) });
       if (levels === undefined) continue;
       const side = (l: typeof levels.before) => ({ from: String(l.from), to: String(l.to), years: l.years, mean: opt(l.mean)!, n: l.n });
       out.push({ area: s.area, indicator: s.indicator, service: s.service, before: side(levels.before), after: side(levels.after), difference: opt(levels.difference)!, p: opt(levels.p ?? undefined, 6), significant: levels.significant });

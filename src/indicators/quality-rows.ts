@@ -27,6 +27,8 @@ export interface RowFilter {
 export interface RowContext {
   catalogue: { get(id: string): IndicatorSpec | undefined };
   directionOf(indicator: string): Better;
+  /** Years where an indicator's series is broken: the catalogue's, and where its answers changed scale. */
+  breaksOf(indicator: string): readonly number[];
   alpha: number;
   memberIds: readonly number[];
   orgId: number;
@@ -105,7 +107,7 @@ export class QualityRows {
     }
     return {
       area: obs.areaCode(head), indicator, service: obs.serviceOf(head), gender: obs.genderOf(head), spec,
-      better: ctx.directionOf(indicator), breaks: spec?.breaks ?? [], member: ctx.memberIds.includes(obs.areaId(head)), shown,
+      better: ctx.directionOf(indicator), breaks: ctx.breaksOf(indicator), member: ctx.memberIds.includes(obs.areaId(head)), shown,
     };
   }
 

@@ -38,6 +38,8 @@ export interface QualityTable {
   /** Every year with an observation, in no particular order. */
   years: ReadonlySet<string>;
   areas: ReadonlyMap<string, AreaKind>;
+  /** Years where an indicator's series is broken: the config's or the catalogue's, and where its answers changed scale. */
+  breaksOf(indicator: string): readonly number[];
   /** Whether an input row (file, line) is a source of a hidden cell: findings on it must not be published as they are. */
   behindHidden(file: string, line: number): boolean;
   /** Whether a file is a source of a hidden cell (see `Suppressed.hasHidden`). */
@@ -63,8 +65,9 @@ export function qualityTable(inputs: readonly QualityInput[], settings: Settings
   const order = orderSeries(obs, settings);
   const years = yearsOf(obs, observed.yearOf);
   const surveyPeriod = settings.period?.slice(0, 4) ?? latest(years);
+  const breaksOf = seriesBreaks(inputs, settings);
   const made = new QualityRows(obs, order, ranks, {
-    catalogue: settings.catalogue, directionOf, alpha: settings.alpha, memberIds: observed.memberIds, orgId: observed.orgId, surveyPeriod, window: settings.window,
+    catalogue: settings.catalogue, directionOf, breaksOf, alpha: settings.alpha, memberIds: observed.memberIds, orgId: observed.orgId, surveyPeriod, window: settings.window,
   });
   const indicators = new Set<string>();
   const areas = new Map<string, AreaKind>();
@@ -73,8 +76,27 @@ export function qualityTable(inputs: readonly QualityInput[], settings: Settings
     areas.set(obs.areaCode(i), obs.kindOf(i));
   }
   return {
-    surveyPeriod, findings: [...suppressed.findings, ...outdatedSeries(obs, order, surveyPeriod, settings.window), ...directionsUnknown(settings, indicators, surveyIndicators), ...undescribed(settings, indicators, surveyIndicators, units)], surveyIndicators, units, indicators, areas, years,
+    surveyPeriod, findings: [...suppressed.findings, ...outdatedSeries(obs, order, surveyPeriod, settings.window), ...directionsUnknown(settings, indicators, surveyIndicators), ...undescribed(settings, indicators, surveyIndicators, units)], surveyIndicators, units, indicators, areas, years, breaksOf,
     behindHidden: suppressed.behindHidden, hasHidden: suppressed.hasHidden, rows: (filter) => made.rows(filter),
+  };
+}
+
+/**
+ * An indicator's series breaks: the config's (or tillit's catalogue's) definition changes, and the
+ * years where a survey question's answers start a new scale (`scaleBreaks`, found while reading).
+ */
+function seriesBreaks(inputs: readonly QualityInput[], settings: Settings): (indicator: string) => readonly number[] {
+  const found = new Map<string, Set<number>>();
+  for (const input of inputs) {
+    for (const [question, years] of Object.entries(input.scaleBreaks ?? {})) {
+      const set = found.get(question) ?? found.set(question, new Set()).get(question)!;
+      for (const y of years) set.add(y);
+    }
+  }
+  return (indicator) => {
+    const declared = settings.catalogue.get(indicator)?.breaks ?? [];
+    const scale = found.get(indicator);
+    return scale === undefined ? declared : [...new Set([...declared, ...scale])].sort((a, b) => a - b);
   };
 }
 

@@ -116,7 +116,9 @@ export async function loadInputs(loaded: LoadedConfig, opts: LoadOptions): Promi
     // Workers warmed for a file that was not cut (or not named) hold a heap each: gone before analysis.
     stopWarmWorkers();
   }
-  resolveScores(inputs);
+  const breaks = resolveScores(inputs);
+  // The breaks are the run's (a question's years in several files): each answers file carries them all.
+  if (breaks.size > 0) for (const input of inputs) if (input.answers !== undefined) input.scaleBreaks = Object.fromEntries(breaks);
   notePagesMissing(inputs);
   // Respondents' answers are what the config's answer lists classify (a file of shares has none);
   // the lists are the run's, so they are said once, on its first such file.

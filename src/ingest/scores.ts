@@ -1,4 +1,5 @@
-import { finding } from '../model/findings.js';
+import { finding, type Finding } from '../model/findings.js';
+import { comparePeriods, periodYear } from '../model/period.js';
 import { AREA, GENDER, INDICATOR, OTHER, PERIOD, POSITIVE, SCORES, SERVICE, whole, type AnswerTable } from '../model/answer-table.js';
 import { AreaIndex } from '../model/area-index.js';
 import { createRowIndex, KeyNumbers } from '../model/row-index.js';
@@ -11,46 +12,116 @@ export function numericScale(highest: number): { max: number; positiveFrom: numb
   return NUMERIC_SCALES.find((s) => highest <= s.max) ?? NUMERIC_SCALES.at(-1)!;
 }
 
+type NumericScale = { max: number; positiveFrom: number };
+
+/** Periods a question is read on one scale, with the highest answer given in them. */
+export interface ScaleBlock {
+  periods: string[];
+  highest: number;
+  scale: NumericScale;
+}
+
+/**
+ * A question's scale per period, from the highest answer of each (every municipality and file):
+ * one block, on the scale the highest answer in all periods fits, unless the periods fall into
+ * consecutive runs on different scales where each shorter scale's runs reach exactly its top
+ * (5 of 1–5, 7 of 1–7) and stop there: then the question changed scale (a 1–5 question became
+ * 1–10) and each run is read on its own. Runs that alternate (10, 7, 10), or a shorter run that
+ * never reaches its top (a 1–10 year whose highest answer is 4), are a sample, not a new scale.
+ * @example scaleBlocks(new Map([['2023', 5], ['2024', 5], ['2025', 10]])) // two blocks: 2023–2024 on 1–5, 2025 on 1–10
+ */
+export function scaleBlocks(highestByPeriod: ReadonlyMap<string, number>): ScaleBlock[] {
+  const periods = [...highestByPeriod.keys()].sort(comparePeriods);
+  const runs: ScaleBlock[] = [];
+  for (const period of periods) {
+    const highest = highestByPeriod.get(period)!;
+    const scale = numericScale(highest);
+    const last = runs.at(-1);
+    if (last !== undefined && last.scale === scale) {
+      last.periods.push(period);
+      last.highest = Math.max(last.highest, highest);
+    } else runs.push({ periods: [period], highest, scale });
+  }
+  const longest = Math.max(...runs.map((r) => r.scale.max));
+  const once = new Set(runs.map((r) => r.scale)).size === runs.length;
+  const clear = runs.every((r) => r.scale.max === longest || r.highest === r.scale.max);
+  if (runs.length <= 1 || !once || !clear) {
+    const highest = Math.max(...periods.map((p) => highestByPeriod.get(p)!));
+    return [{ periods, highest, scale: numericScale(highest) }];
+  }
+  return runs;
+}
+
 /**
  * Numeric answers (1–10) whose scale no config names are counted by value while files are read;
  * here, once every input is read, each question's scale is decided from the highest answer given to
- * it anywhere in the run (every municipality, year and file): one scale per question, so a
+ * it in the run (every municipality, file and year; see `scaleBlocks`): one scale per question, so a
  * municipality whose respondents all answered 5 or lower on a 1–10 question is not read as 1–5
- * while the others are read as 1–10. That highest answer can still fall short of the scale's top
- * (a 1–7 question nobody answered 6 or 7), so each decision is a warning finding naming the
- * evidence and how to declare the scale, never a silent guess. Changes the answer tables in place.
+ * while the others are read as 1–10; one per run of years only where the question clearly changed
+ * scale between years, since a 1–10 year read on the 1–5 years' scale would be 0 %. That highest
+ * answer can still fall short of the scale's top (a 1–7 question nobody answered 6 or 7), so each
+ * decision is a warning finding naming the evidence and how to declare the scale, never a silent
+ * guess. Shares on two scales are not comparable: the years where a new scale starts are returned,
+ * per question, as series breaks (no change or trend across them). Changes the answer tables in place.
  */
-export function resolveScores(inputs: readonly ParsedInput[]): void {
-  const highest = new Map<string, { value: number; input: ParsedInput; line: number }>();
+export function resolveScores(inputs: readonly ParsedInput[]): Map<string, number[]> {
   const tables = inputs.flatMap((input) => (input.answers ?? []).filter((t) => t.scores !== undefined).map((t) => ({ input, t })));
+  const first = new Map<string, { input: ParsedInput; line: number }>();
   for (const input of inputs) {
     if (!(input.answers ?? []).some((t) => t.scores !== undefined)) continue;
-    for (const [question, line] of firstScored(input.answers!)) if (!highest.has(question)) highest.set(question, { value: 0, input, line });
+    for (const [question, line] of firstScored(input.answers!)) if (!first.has(question)) first.set(question, { input, line });
   }
-  for (const { t } of tables) {
-    for (let i = 0; i < t.length; i++) {
-      const seen = highest.get(t.text(i, INDICATOR));
-      const top = t.highestScore(i);
-      if (seen !== undefined && top > seen.value) seen.value = top;
-    }
+  const blocks = new Map<string, ScaleBlock[]>();
+  const scaleOf = new Map<string, Map<string, NumericScale>>();
+  for (const [question, byPeriod] of highestAnswers(tables.map(({ t }) => t))) {
+    const decided = scaleBlocks(byPeriod);
+    blocks.set(question, decided);
+    scaleOf.set(question, new Map(decided.flatMap((b) => b.periods.map((p) => [p, b.scale] as const))));
   }
   for (const { t } of tables) {
     const scores = t.scores!;
     for (let i = 0; i < t.length; i++) {
       if (t.highestScore(i) === 0) continue;
-      const scale = numericScale(highest.get(t.text(i, INDICATOR))!.value);
+      const scale = scaleOf.get(t.text(i, INDICATOR))!.get(t.text(i, PERIOD))!;
       for (let v = 1; v < SCORES; v++) t.tally(i, v >= scale.positiveFrom ? POSITIVE : OTHER, scores[i * SCORES + v]!);
     }
     t.scores = undefined;
   }
-  for (const [question, { value, input, line }] of highest) {
-    const scale = numericScale(value);
-    input.findings.push(finding(input.file, {
-      code: 'answer-scale-inferred', line,
-      args: { question, max: scale.max, from: scale.positiveFrom, highest: value },
-    }));
+  const breaks = new Map<string, number[]>();
+  for (const [question, { input, line }] of first) {
+    const decided = blocks.get(question)!;
+    input.findings.push(scaleFinding(input.file, line, question, decided));
     input.findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    if (decided.length > 1) breaks.set(question, decided.slice(1).map((b) => periodYear(b.periods[0]!)));
   }
+  return breaks;
+}
+
+/** Per question, per period, the highest numeric answer any group gives (groups without one left out). */
+function highestAnswers(tables: readonly AnswerTable[]): Map<string, Map<string, number>> {
+  const highest = new Map<string, Map<string, number>>();
+  for (const t of tables) {
+    for (let i = 0; i < t.length; i++) {
+      const top = t.highestScore(i);
+      if (top === 0) continue;
+      const question = t.text(i, INDICATOR);
+      const period = t.text(i, PERIOD);
+      const byPeriod = highest.get(question) ?? highest.set(question, new Map()).get(question)!;
+      if (top > (byPeriod.get(period) ?? 0)) byPeriod.set(period, top);
+    }
+  }
+  return highest;
+}
+
+/** What was decided for a question: one scale (`answer-scale-inferred`), or one per run of periods (`answer-scale-changed`). */
+function scaleFinding(file: string, line: number, question: string, decided: readonly ScaleBlock[]): Finding {
+  if (decided.length === 1) {
+    const { scale, highest } = decided[0]!;
+    return finding(file, { code: 'answer-scale-inferred', line, args: { question, max: scale.max, from: scale.positiveFrom, highest } });
+  }
+  const scales = decided.map((b) => `1–${b.scale.max} (${b.scale.positiveFrom}–${b.scale.max} positive) in ${b.periods.join(', ')}, highest answer ${b.highest}`).join('; ');
+  const breaks = decided.slice(1).map((b) => b.periods[0]!).join(', ');
+  return finding(file, { code: 'answer-scale-changed', line, args: { question, scales, breaks } });
 }
 
 /**

@@ -82,6 +82,8 @@ const MESSAGES = {
   'answer-repeated-more': (a) => `${a.count} more answers repeat an earlier answer of the same respondent`,
   'answer-scale-inferred': (a) =>
     `question ${a.question}: numeric answers read as a 1–${a.max} scale, ${a.from}–${a.max} positive, because the highest answer in the inputs is ${a.highest}; if the scale is longer, list its positive answers under survey.questions`,
+  'answer-scale-changed': (a) =>
+    `question ${a.question}: its numeric answers changed scale between years, so each run of years is read on its own: ${a.scales}. Shares on two scales are not comparable: the series is broken at ${a.breaks} (no change or trend across it); if the scale did not change, list its positive answers under survey.questions`,
   'cell-incomplete': (a) => `${a.key}: not published (ofullständig): answers in this cell were rejected, so its share would be wrong`,
   'duplicate-conflict': (a) => `same key as line ${a.first} (${a.key}) with a different value`,
   'duplicate-row': (a) => `repeats line ${a.first} (${a.key}); counted once`,
@@ -248,6 +250,7 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'n-missing': 'warning',
   'answer-scale-inferred': 'warning',
   'answer-positive-dropped': 'warning',
+  'answer-scale-changed': 'warning',
   'cell-incomplete': 'warning',
   'footnote': 'info',
   'unit-assumed': 'warning',

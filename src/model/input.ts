@@ -49,6 +49,11 @@ export interface ParsedInput {
    * of a cut is in two, and the analysis adds them up as it adds up a woman's and a man's answers.
    */
   answers?: AnswerTable[];
+  /**
+   * Per survey question, the years where its numeric answers start a new scale (see
+   * `resolveScores`): series breaks the run found in the data, beside those the config declares.
+   */
+  scaleBreaks?: Readonly<Record<string, readonly number[]>>;
   findings: Finding[];
   /** Every rejected row with its original text (for --rejects). */
   rejects: RejectedRow[];
@@ -69,7 +74,7 @@ export interface PageLinks {
 }
 
 /** What the analysis reads of an input: its records, and a respondent-level file's answer groups. */
-export type QualityInput = Pick<ParsedInput, 'records' | 'answers'>;
+export type QualityInput = Pick<ParsedInput, 'records' | 'answers' | 'scaleBreaks'>;
 
 /** How many records, budget rows and answer groups an input gave (a group read in two parts counts twice). */
 export function keptOf(i: Pick<ParsedInput, 'records' | 'budget' | 'answers'>): number {

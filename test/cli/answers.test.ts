@@ -161,3 +161,24 @@ describe("the config's answer lists add to the built-in scales, never silently t
     expect(r.stderr).toContain('jaibland.csv: warning answer-positive-dropped: "Oftast": positive on the built-in "alltid-aldrig" scale, here counted as not positive: survey.positive names "Alltid" of that scale and not "Oftast", so it replaces that scale\'s positive answers (name "Oftast" there too to count it as positive)');
   });
 });
+
+describe('a question whose numeric scale changed between years', () => {
+  it('1–5 in 2023–2024, 1–10 in 2025: each year on its own scale, said, and no change or trend across the new scale', async () => {
+    const counts: Record<string, [number, number][]> = {
+      2023: [[5, 30], [4, 15], [3, 5], [2, 3], [1, 2]],
+      2024: [[5, 32], [4, 14], [3, 5], [2, 3], [1, 1]],
+      2025: [[10, 10], [9, 15], [8, 12], [7, 8], [6, 5], [5, 3], [3, 2]],
+    };
+    const rows = Object.entries(counts).flatMap(([year, c]) => c.flatMap(([v, n]) => repeat(String(v), n)).map((v, i) => `2080;${year};Hemtjänst;Nöjd;${i + 1};${v}`));
+    const path = join(dir, 'skalbyte.csv');
+    writeFileSync(path, `${['Kommun;År;Verksamhet;Fråga;Löpnr;Svar', ...rows].join('\n')}\n`);
+    const r = await tillit(['report', path, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${path}: warning answer-scale-changed: question Nöjd: its numeric answers changed scale between years, so each run of years is read on its own: 1–5 (4–5 positive) in 2023, 2024, highest answer 5; 1–10 (8–10 positive) in 2025, highest answer 10.`);
+    const rows2 = (JSON.parse(r.stdout) as { quality: (Row & { period: string; change: { differencePp: number } | null; trend: { from: string; points: number } | null })[] }).quality;
+    // 45/55, 46/55 on 4–5; 37/55 on 8–10.
+    expect(rows2.map((q) => [q.period, q.value, q.n])).toEqual([['2023', 81.8182, 55], ['2024', 83.6364, 55], ['2025', 67.2727, 55]]);
+    expect(rows2.map((q) => q.change?.differencePp ?? null)).toEqual([null, 1.8182, null]);
+    expect(rows2[2]!.trend).toMatchObject({ from: '2025', points: 1 });
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedInput } from '../../src/ingest/parse-input.js';
-import { resolveScores } from '../../src/ingest/scores.js';
+import { resolveScores, scaleBlocks } from '../../src/ingest/scores.js';
 import type { AnswerRecord } from '../../src/model/records.js';
 import { answerTable } from '../indicators/inputs.js';
 import { answerRecords, parseText } from './helpers.js';
@@ -66,5 +66,34 @@ describe('resolveScores: numeric answers once the whole run is read', () => {
     resolveScores([parsed]);
     expect(answerRecords(parsed)).toEqual([expect.objectContaining({ positive: 2, other: 2, excluded: 1 })]);
     expect(answerRecords(parsed)[0]!.scores).toBeUndefined();
+  });
+});
+
+describe('a question whose scale changed between years', () => {
+  const years = (...pairs: [string, number][]) => scaleBlocks(new Map(pairs));
+  const summary = (blocks: ReturnType<typeof scaleBlocks>) => blocks.map((b) => [b.periods, b.scale.max, b.highest]);
+  it('1–5 years then 1–10 years: each run on its own scale, in period order', () => {
+    expect(summary(years(['2025', 10], ['2023', 5], ['2024', 5]))).toEqual([[['2023', '2024'], 5, 5], [['2025'], 10, 10]]);
+    expect(summary(years(['2022', 7], ['2023', 10]))).toEqual([[['2022'], 7, 7], [['2023'], 10, 10]]);
+  });
+  it('a sample, not a scale: alternating years, or a shorter run that never reaches its top, stay on one scale', () => {
+    expect(summary(years(['2022', 10], ['2023', 7], ['2024', 10]))).toEqual([[['2022', '2023', '2024'], 10, 10]]);
+    expect(summary(years(['2023', 4], ['2024', 9]))).toEqual([[['2023', '2024'], 10, 9]]);
+    expect(summary(years(['2023', 6], ['2024', 10]))).toEqual([[['2023', '2024'], 10, 10]]);
+    expect(summary(years(['2024', 5]))).toEqual([[['2024'], 5, 5]]);
+  });
+  it('read per year (hand-worked: 2023 45 of 55 on 4–5, 2025 37 of 55 on 8–10), said once, the new scale\'s first year returned as a break', () => {
+    const old = group('Nöjd', { 5: 30, 4: 15, 3: 5, 2: 3, 1: 2 }, { period: '2023', source: { file: 'a.csv', line: 2 } });
+    const next = group('Nöjd', { 10: 10, 9: 15, 8: 12, 7: 8, 6: 5, 5: 3, 3: 2 }, { period: '2025', source: { file: 'a.csv', line: 60 } });
+    const a = input('a.csv', [old, next]);
+    const breaks = resolveScores([a]);
+    expect(counts(a, 0)).toEqual([45, 10, 0, undefined]);
+    expect(counts(a, 1)).toEqual([37, 18, 0, undefined]);
+    expect([...breaks]).toEqual([['Nöjd', [2025]]]);
+    expect(a.findings.map((f) => [f.code, f.severity, f.line])).toEqual([['answer-scale-changed', 'warning', 2]]);
+    expect(a.findings[0]!.message).toBe('question Nöjd: its numeric answers changed scale between years, so each run of years is read on its own: 1–5 (4–5 positive) in 2023, highest answer 5; 1–10 (8–10 positive) in 2025, highest answer 10. Shares on two scales are not comparable: the series is broken at 2025 (no change or trend across it); if the scale did not change, list its positive answers under survey.questions');
+  });
+  it('one scale: no break', () => {
+    expect(resolveScores([input('a.csv', [group('q', { 9: 1 }, { period: '2023' }), group('q', { 10: 1 }, { period: '2024' })])]).size).toBe(0);
   });
 });
