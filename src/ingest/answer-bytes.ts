@@ -1,4 +1,5 @@
 import type { Gender } from '../model/records.js';
+import { isMonthPeriod } from '../model/period.js';
 import type { Area } from '../model/register.js';
 import type { Counted } from './answers.js';
 import { ByteColumn, type ByteRowReader, type TextOf } from './byte-cells.js';
@@ -40,7 +41,8 @@ export function answerBytes<C>(rows: AnswerCounter<C>, env: RowEnv, defaults: { 
   const gender = column(roles.gender, '', (text): Gender | undefined => (text === '' ? 'T' : lookups.gender(text)));
   const period = column(roles.period, defaults.period, (text) => {
     const p = lookups.period(text);
-    return p !== undefined && p.length === 4 ? p : undefined;
+    // A year or pooled years (`2019/20`); a month is the general path's to reject.
+    return p !== undefined && !isMonthPeriod(p) ? p : undefined;
   });
   const question = column(roles.indicator, '', (text): Question<C> | undefined => (text === '' ? undefined : { text, classes: new WeakMap(), run: -1, cell: undefined }));
   // An answer text's classes per question, by the text's entry (a column keeps at most MAX_ENTRIES).

@@ -1,5 +1,6 @@
 import { AnswerTable, EXCLUDED, OTHER, POSITIVE, REJECTED } from '../model/answer-table.js';
 import type { Gender } from '../model/records.js';
+import { isMonthPeriod } from '../model/period.js';
 import type { Area } from '../model/register.js';
 import type { Counted } from './answers.js';
 import { answerBytes } from './answer-bytes.js';
@@ -73,7 +74,8 @@ export class AnswerRows implements RowReader {
     const gender = genderText === undefined || genderText === '' ? 'T' : lookups.gender(genderText);
     const period = lookups.period(at(this.period, cells) ?? this.periodDefault);
     const indicator = at(this.indicator, cells) ?? '';
-    if (gender === undefined || period === undefined || period.length !== 4 || indicator === '') return false;
+    // A year goes by on its length; pooled years (`2019/20`) are taken too, a month is rejected by `read`.
+    if (gender === undefined || period === undefined || (period.length !== 4 && isMonthPeriod(period)) || indicator === '') return false;
     const answerClass = lookups.classify(indicator, at(this.answer, cells) ?? '');
     if (answerClass === undefined) return false;
     const service = at(this.service, cells) ?? '';
@@ -125,7 +127,7 @@ export class AnswerRows implements RowReader {
       if (indicator === '' && cells.errors.length === 0) cells.fail('value-required', 'indicator');
       out.rejectFor(row, cells.errors);
       // A rejected answer whose cell is known leaves that cell incomplete: its share is not published.
-      if (area !== undefined && period !== undefined && period.length === 4 && indicator !== '') {
+      if (area !== undefined && period !== undefined && !isMonthPeriod(period) && indicator !== '') {
         this.count(area, areaKey(area), period, indicator, service, gender, 'rejected', row.line);
       }
       return;

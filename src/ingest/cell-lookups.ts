@@ -63,7 +63,8 @@ export class CellLookups {
   readonly area: (text: string) => AreaResolution;
   readonly period = memo((text: string) => {
     const p = parsePeriod(text);
-    if (this.pooled === undefined && p !== undefined && p.length > 7) this.pooled = pooledRange(p) === undefined ? undefined : p;
+    // Longer than a year: a month (`2025-03`) or pooled years, `2019/20` as long as a month.
+    if (this.pooled === undefined && p !== undefined && p.length > 4 && pooledRange(p) !== undefined) this.pooled = p;
     return p;
   });
   /** An area a quick path may take as it is: the organisation, or a registered area not repaired. */

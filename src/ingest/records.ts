@@ -113,7 +113,8 @@ class TableRecords implements RecordBuilder {
     const { findings } = this.out;
     if (truncatedAt !== undefined && this.opts.maxRows !== undefined) findings.push({ code: 'rows-limit', line: truncatedAt, args: { limit: this.opts.maxRows } });
     const pooled = this.reading?.env.lookups.pooled ?? this.recordPlan.pooled;
-    if (pooled !== undefined && !this.table.continued) findings.push({ code: 'period-pooled', line: this.table.headerLine, args: { example: pooled } });
+    // A later part of a split file says it too (its pooled periods may be the file's first): `mergeParts` keeps the first.
+    if (pooled !== undefined) findings.push({ code: 'period-pooled', line: this.table.headerLine, args: { example: pooled } });
     this.reading?.reader.finish(this.result);
     return this.result;
   }

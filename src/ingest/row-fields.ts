@@ -3,6 +3,7 @@ import type { FindingInput } from '../model/findings.js';
 import type { RejectedRow, RowCounts } from '../model/input.js';
 import type { Gender, QualityRecord } from '../model/records.js';
 import type { Area } from '../model/register.js';
+import { isMonthPeriod } from '../model/period.js';
 import { normalizeLabel, truncate } from '../model/text.js';
 import { appendAll } from '../model/array.js';
 import type { ByteRowReader, TextOf } from './byte-cells.js';
@@ -223,8 +224,9 @@ export function readShared(cells: RowCells, env: RowEnv): SharedFields | undefin
   const periodText = cells.cell('period') ?? opts.period ?? plan.titlePeriod ?? '';
   const period = plan.layout === 'wide' ? '' : lookups.period(periodText);
   if (plan.layout === 'long' && period === undefined) cells.fail(periodText === '' ? 'value-required' : 'period-invalid', 'period', {}, periodText);
-  // Surveys are per year: a month in a survey or respondent file is a mistake, not a finer grain.
-  else if (period !== undefined && period.length !== 4 && (plan.kind === 'survey' || plan.kind === 'answers')) cells.fail('period-not-year', 'period', {}, periodText);
+  // Surveys are per year (or pooled years, `2015-2018`, as a values file's): a month in a survey or
+  // respondent file is a mistake, not a finer grain.
+  else if (period !== undefined && isMonthPeriod(period) && (plan.kind === 'survey' || plan.kind === 'answers')) cells.fail('period-not-year', 'period', {}, periodText);
   if (cells.errors.length === 0 && plan.genderFilter !== 'all' && gender !== plan.genderFilter) {
     env.out.ignore({ code: 'gender-filtered', line: row.line, column: cells.col('gender'), args: { gender, selected: plan.genderFilter } });
     return undefined;

@@ -42,7 +42,14 @@ export function mergeParts(parts: readonly PartResult[]): ParsedInput {
     if (parsed !== first && parsed.respondents !== undefined) respondents.merge(parsed.respondents);
     if (keys !== undefined) respondents.merge(keys);
     for (const t of parsed.answers ?? []) answers.push(t.shiftLines(shift));
-    for (const f of parsed.findings) findings.push(f.line === undefined ? f : { ...f, line: f.line + shift });
+    for (const f of parsed.findings) {
+      // Said once per file, at its header line (not a part's line): by the first part that met a pooled period, as a whole-file read says it.
+      if (f.code === 'period-pooled') {
+        if (!findings.some((g) => g.code === 'period-pooled')) findings.push(f);
+        continue;
+      }
+      findings.push(f.line === undefined ? f : { ...f, line: f.line + shift });
+    }
     for (const r of parsed.rejects) rejects.push({ ...r, line: r.line + shift });
     counts.read += parsed.counts.read;
     counts.used += parsed.counts.used;

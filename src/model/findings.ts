@@ -67,7 +67,7 @@ const MESSAGES = {
   'value-share-mismatch': (a) => `share ${a.share} disagrees with positive/n = ${a.computed}`,
   'period-invalid': (a) => `not a period: expected a year (2024) or a month (2025-03, mars 2025)`,
   'period-grain': (a) => `dated by ${a.grain} in a file dated by ${a.fileGrain} (${a.rows} rows): its figures would move the follow-up month; row left out`,
-  'period-not-year': () => `survey results are per year: expected a year (2024), not a month`,
+  'period-not-year': () => `survey results are per year: expected a year (2024) or pooled years (2015-2018), not a month`,
   'gender-invalid': () => `gender must be T/K/M, Totalt/Kvinnor/Män`,
   'area-unknown': () => `not a known municipality code or name, region, "Riket" or organisation`,
   'area-mismatch': (a) => `code ${a.code} is ${a.registered}, not ${a.name}`,

@@ -182,3 +182,29 @@ describe('a question whose numeric scale changed between years', () => {
     expect(rows2[2]!.trend).toMatchObject({ from: '2025', points: 1 });
   });
 });
+
+describe('pooled years (2019/20, 2015-2018) in respondent and survey files', () => {
+  it("a survey file's pooled periods are read as a values file's (they were all rejected as 'not a month')", async () => {
+    const path = join(dir, 'pooled-survey.csv');
+    writeFileSync(path, 'År;Kommun;Fråga;Antal svarande;Andel\n2015-2018;2080 Falun;Gott allmänt hälsotillstånd;812;71,2\n2016-2019;2080 Falun;Gott allmänt hälsotillstånd;830;72,0\n');
+    const r = await tillit(['report', path, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const rep = JSON.parse(r.stdout) as { quality: (Row & { period: string })[]; findings: { code: string; message: string }[] };
+    expect(rep.quality.map((q) => [q.period, q.value, q.n])).toEqual([['2015-2018', 71.2, 812], ['2016-2019', 72, 830]]);
+    expect(rep.findings.map((f) => f.code)).toEqual(['period-pooled']);
+  });
+  it('on several threads a school year met only past the cut is said as on one (once, at the header)', async () => {
+    const path = join(dir, 'skolar.csv');
+    const rows = Array.from({ length: 80_000 }, (_, i) => `${i + 1};1460;${i < 60_000 ? '2025' : '2019/20'};Hemtjänst;q${i % 4};${['Ja', 'Nej', 'Ibland'][i % 3]};Kvinna`);
+    writeFileSync(path, `${[HEAD, ...rows].join('\n')}\n`);
+    const env = { TILLIT_PARALLEL_MIN_BYTES: '1000' };
+    const one = await tillit(['validate', path, '--threads', '1', '--format', 'json'], { env });
+    const two = await tillit(['validate', path, '--threads', '3', '--format', 'json'], { env });
+    expect(one.code).toBe(0);
+    expect(two).toEqual(one);
+    const [file] = (JSON.parse(one.stdout) as { files: { findings: { code: string; line?: number }[]; rows: { used: number } }[] }).files;
+    expect(file!.rows.used).toBe(80_000);
+    expect(file!.findings.map((f) => [f.code, f.line])).toEqual([['period-pooled', 1]]);
+  });
+});

@@ -159,6 +159,17 @@ describe('answers rows', () => {
     const aggregated = parseText(survey(['mars 2025;1460;Hemtjänst;helhetssyn;112;87,5']));
     expect(codes(aggregated)).toEqual(['period-not-year@2:1']);
   });
+  it('pooled years (2015-2018, 2019/20) are survey periods as in a values file: read, said once (period-pooled)', () => {
+    const aggregated = parseText(survey(['2015-2018;2080 Falun;;Gott allmänt hälsotillstånd;812;71,2', '2016-2019;2080 Falun;;Gott allmänt hälsotillstånd;830;72']));
+    expect(codes(aggregated)).toEqual([]);
+    expect(codes(aggregated, 'info')).toEqual(['period-pooled@1:-']);
+    expect(aggregated.records.map((x) => [x.period, x.kind === 'survey' ? x.n : null, x.kind === 'survey' ? x.share : null])).toEqual([['2015-2018', 812, 71.2], ['2016-2019', 830, 72]]);
+    // Respondents' answers in a school year: the quick path takes the first row, the general one the unreadable gender's.
+    const answers = parseText(`${head}1;1460;2019/20;Hemtjänst;helhetssyn;Mycket nöjd;Kvinna\n2;1460;2019/20;Hemtjänst;helhetssyn;Ja;?\n3;1460;2019/20;Hemtjänst;helhetssyn;Nej;Man\n`);
+    expect(codes(answers)).toEqual(['gender-invalid@3:7']);
+    expect(codes(answers, 'info')).toEqual(['period-pooled@1:-']);
+    expect(answerRecords(answers).map((x) => `${x.period}:${x.gender}:${x.positive}/${x.other}/${x.rejected ?? 0}`)).toEqual(['2019/20:K:1/0/0', '2019/20:T:0/0/1', '2019/20:M:0/1/0']);
+  });
   it('counts rows the quick path leaves to the general one into the same groups', () => {
     const r = parseText([
       `${head}1;0114;2025;Hemtjänst;q;Mycket nöjd;Kvinna`,
