@@ -38,7 +38,7 @@ export function answerBytes<C>(rows: AnswerCounter<C>, env: RowEnv, defaults: { 
     const p = lookups.place(text);
     return p === undefined ? undefined : (places.get(p.key) ?? places.set(p.key, p).get(p.key));
   });
-  const gender = column(roles.gender, '', (text): Gender | undefined => (text === '' ? 'T' : lookups.gender(text)));
+  const gender = column(roles.gender, '', (text): Gender | undefined => lookups.respondentGender(text));
   const period = column(roles.period, defaults.period, (text) => {
     const p = lookups.period(text);
     // A year or pooled years (`2019/20`); a month is the general path's to reject.

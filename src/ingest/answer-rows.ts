@@ -71,7 +71,7 @@ export class AnswerRows implements RowReader {
     const place = lookups.place(at(this.area, cells) ?? this.areaDefault);
     if (place === undefined) return false;
     const genderText = at(this.gender, cells);
-    const gender = genderText === undefined || genderText === '' ? 'T' : lookups.gender(genderText);
+    const gender = genderText === undefined ? 'T' : lookups.respondentGender(genderText);
     const period = lookups.period(at(this.period, cells) ?? this.periodDefault);
     const indicator = at(this.indicator, cells) ?? '';
     // A year goes by on its length; pooled years (`2019/20`) are taken too, a month is rejected by `read`.

@@ -36,6 +36,15 @@ const GENDERS: Record<string, Gender> = {
   m: 'M', man: 'M', 'man ': 'M', men: 'M', male: 'M', 'maen': 'M',
 };
 
+/**
+ * Genders a respondent may give that are neither woman nor man, or none stated: such a respondent's
+ * gender is unknown, as a blank one is (see `CellLookups.respondentGender`).
+ */
+const NEITHER: ReadonlySet<string> = new Set([
+  'annat', 'annat kon', 'vill ej uppge', 'vill inte uppge', 'annat vill ej uppge', 'annat/vill ej uppge', 'ej angivet', 'ej angiven',
+  'uppgift saknas', 'okant', 'okant kon', 'ovrigt', 'icke binar', 'other', 'unknown', 'not stated', 'prefer not to say',
+].map(normalizeLabel));
+
 const NATION: AreaResolution = { ok: true, area: { code: NATION_CODE, kind: 'nation' } };
 
 /** An area as the quick paths take it, with the key its answer groups are found by. */
@@ -58,6 +67,24 @@ export class CellLookups {
   /** A kept text, one copy per distinct text, shown as it may be shown anywhere (see `visibleLabel`). */
   readonly kept = memo((text) => visibleLabel(text));
   readonly gender = memo((text): Gender | undefined => GENDERS[normalizeLabel(text)]);
+  /** Whether a respondent gave a gender that is neither woman nor man (`Annat`, `Vill ej uppge`). */
+  sawNeither = false;
+  /**
+   * A respondent's gender: blank, or neither woman nor man (`Annat`, `Vill ej uppge`), is unknown,
+   * counted in the total only: with the others of unknown gender a hidden cell of its own (total =
+   * women + men + unknown), never published. Rejecting the answer instead left the total incomplete.
+   */
+  readonly respondentGender = memo((text): Gender | undefined => {
+    if (text === '') return 'T';
+    const g = this.gender(text);
+    if (g !== undefined || !this.isNeither(text)) return g;
+    this.sawNeither = true;
+    return 'T';
+  });
+  /** Whether a gender label is one of neither woman nor man, or of none stated (see `NEITHER`). */
+  isNeither(text: string): boolean {
+    return NEITHER.has(normalizeLabel(text));
+  }
   readonly activityKey = memo(normalizeLabel);
   readonly isOrganisation: (text: string) => boolean;
   readonly area: (text: string) => AreaResolution;

@@ -115,6 +115,7 @@ class TableRecords implements RecordBuilder {
     const pooled = this.reading?.env.lookups.pooled ?? this.recordPlan.pooled;
     // A later part of a split file says it too (its pooled periods may be the file's first): `mergeParts` keeps the first.
     if (pooled !== undefined) findings.push({ code: 'period-pooled', line: this.table.headerLine, args: { example: pooled } });
+    if (this.reading?.env.lookups.sawNeither === true) findings.push({ code: 'gender-neither', line: this.table.headerLine });
     this.reading?.reader.finish(this.result);
     return this.result;
   }

@@ -215,11 +215,14 @@ export function readShared(cells: RowCells, env: RowEnv): SharedFields | undefin
   const row = cells.row;
   const area = readArea(cells, env);
   let gender: Gender = 'T';
+  let neither = false;
   const genderText = cells.cell('gender');
   if (genderText !== undefined && genderText !== '') {
-    const g = lookups.gender(genderText);
-    if (g === undefined) cells.fail('gender-invalid', 'gender');
-    else gender = g;
+    const g = plan.kind === 'answers' ? lookups.respondentGender(genderText) : lookups.gender(genderText);
+    if (g !== undefined) gender = g;
+    // A published figure for "Annat" is a cell tillit does not report (its total row holds them).
+    else if (lookups.isNeither(genderText)) neither = true;
+    else cells.fail('gender-invalid', 'gender');
   }
   const periodText = cells.cell('period') ?? opts.period ?? plan.titlePeriod ?? '';
   const period = plan.layout === 'wide' ? '' : lookups.period(periodText);
@@ -227,6 +230,10 @@ export function readShared(cells: RowCells, env: RowEnv): SharedFields | undefin
   // Surveys are per year (or pooled years, `2015-2018`, as a values file's): a month in a survey or
   // respondent file is a mistake, not a finer grain.
   else if (period !== undefined && isMonthPeriod(period) && (plan.kind === 'survey' || plan.kind === 'answers')) cells.fail('period-not-year', 'period', {}, periodText);
+  if (cells.errors.length === 0 && neither) {
+    env.out.ignore({ code: 'gender-neither-row', line: row.line, column: cells.col('gender'), received: truncate(genderText!), args: { gender: truncate(genderText!) } });
+    return undefined;
+  }
   if (cells.errors.length === 0 && plan.genderFilter !== 'all' && gender !== plan.genderFilter) {
     env.out.ignore({ code: 'gender-filtered', line: row.line, column: cells.col('gender'), args: { gender, selected: plan.genderFilter } });
     return undefined;

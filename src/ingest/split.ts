@@ -22,6 +22,9 @@ export interface PartResult {
   respondents?: PackedRespondents;
 }
 
+/** Findings a file gets once, at its header line, whichever of its parts met what they say. */
+const ONCE_PER_FILE: ReadonlySet<string> = new Set(['period-pooled', 'gender-neither']);
+
 /**
  * Joins the parts of a respondent-level (answers) file into what a whole-file read gives: lines
  * shifted to the file's own, the parts' answer tables one after another (a group cut by a part
@@ -43,9 +46,9 @@ export function mergeParts(parts: readonly PartResult[]): ParsedInput {
     if (keys !== undefined) respondents.merge(keys);
     for (const t of parsed.answers ?? []) answers.push(t.shiftLines(shift));
     for (const f of parsed.findings) {
-      // Said once per file, at its header line (not a part's line): by the first part that met a pooled period, as a whole-file read says it.
-      if (f.code === 'period-pooled') {
-        if (!findings.some((g) => g.code === 'period-pooled')) findings.push(f);
+      // Said once per file, at its header line (not a part's line): by the first part that met one, as a whole-file read says it.
+      if (ONCE_PER_FILE.has(f.code)) {
+        if (!findings.some((g) => g.code === f.code)) findings.push(f);
         continue;
       }
       findings.push(f.line === undefined ? f : { ...f, line: f.line + shift });

@@ -68,6 +68,8 @@ export const FINDING_WORDS = {
   'value-share-mismatch': { sv: 'En angiven andel stämmer inte med antalet positiva svar delat med antalet svarande.', en: 'A given share does not match positive answers divided by respondents.' },
   'period-invalid': { sv: 'Perioder som inte kunde läsas som år eller månad ingår inte.', en: 'Periods that could not be read as a year or month are not included.' },
   'period-not-year': { sv: 'Enkätresultat gäller hela år; rader med en månad ingår inte.', en: 'Survey results are yearly; rows dated by month are not included.' },
+  'gender-neither': { sv: 'Några svarande har angett ett annat kön än kvinna eller man, eller inget ("Annat", "Vill ej uppge"); de räknas i totalen och skyddas som en egen grupp som aldrig visas.', en: 'Some respondents gave a gender other than woman or man, or none ("Annat", "Vill ej uppge"); they count in the total and are protected as a group of their own that is never shown.' },
+  'gender-neither-row': { sv: 'Rader för ett annat kön än kvinnor, män eller totalt (t.ex. "Annat") lästes inte; totalen för samma resultat omfattar dem.', en: 'Rows for a gender other than women, men or the total (e.g. "Annat") were not read; the total of the same result includes them.' },
   'gender-invalid': { sv: 'Rader med okänt kön ingår inte.', en: 'Rows with an unknown gender are not included.' },
   'area-unknown': { sv: 'Rader med en okänd kommun eller region ingår inte.', en: 'Rows with an unknown municipality or region are not included.' },
   'area-mismatch': { sv: 'Rader där kommunkod och kommunnamn inte stämmer överens ingår inte.', en: 'Rows whose municipality code and name disagree are not included.' },

@@ -208,3 +208,28 @@ describe('pooled years (2019/20, 2015-2018) in respondent and survey files', () 
     expect(file!.findings.map((f) => [f.code, f.line])).toEqual([['period-pooled', 1]]);
   });
 });
+
+describe('a respondent whose gender is neither woman nor man, or not stated', () => {
+  it('"Annat" and "Vill ej uppge" count in the total (not incomplete), as a hidden cell of their own; said on stderr', async () => {
+    const genders: [string, number][] = [['Kvinna', 40], ['Man', 35], ['Annat', 2], ['Vill ej uppge', 3]];
+    const rows = genders.flatMap(([g, n]) => repeat(g, n)).map((g, i) => `${i + 1};1460;2025;Hemtjänst;hjalp;${i % 3 ? 'Ja' : 'Nej'};${g}`);
+    const path = join(dir, 'kon.csv');
+    writeFileSync(path, `${[HEAD, ...rows].join('\n')}\n`);
+    const r = await tillit(['report', path, '--genders', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${path}: warning gender-neither: some respondents' gender is neither woman nor man, or not stated ("Annat", "Vill ej uppge"): counted in the total only`);
+    // 5 of unknown gender: the men's cell is hidden too, so total − women − men cannot reveal them.
+    expect(quality(r.stdout).map((q) => [q.gender, q.n, q.incomplete, q.suppressed])).toEqual([['T', 80, false, false], ['K', 40, false, false], ['M', null, false, true]]);
+  });
+  it('on several threads, met only past the cut, said as on one', async () => {
+    const path = join(dir, 'kon-stor.csv');
+    const rows = Array.from({ length: 80_000 }, (_, i) => `${i + 1};1460;2025;Hemtjänst;q${i % 4};${['Ja', 'Nej', 'Ibland'][i % 3]};${i === 70_000 ? 'Annat' : 'Kvinna'}`);
+    writeFileSync(path, `${[HEAD, ...rows].join('\n')}\n`);
+    const env = { TILLIT_PARALLEL_MIN_BYTES: '1000' };
+    const one = await tillit(['validate', path, '--threads', '1', '--format', 'json'], { env });
+    const two = await tillit(['validate', path, '--threads', '3', '--format', 'json'], { env });
+    expect(two).toEqual(one);
+    const [file] = (JSON.parse(one.stdout) as { files: { findings: { code: string; line?: number }[] }[] }).files;
+    expect(file!.findings.map((f) => [f.code, f.line])).toEqual([['gender-neither', 1]]);
+  });
+});

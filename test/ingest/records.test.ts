@@ -170,6 +170,17 @@ describe('answers rows', () => {
     expect(codes(answers, 'info')).toEqual(['period-pooled@1:-']);
     expect(answerRecords(answers).map((x) => `${x.period}:${x.gender}:${x.positive}/${x.other}/${x.rejected ?? 0}`)).toEqual(['2019/20:K:1/0/0', '2019/20:T:0/0/1', '2019/20:M:0/1/0']);
   });
+  it('a respondent of neither or no stated gender ("Annat", "Vill ej uppge") counts in the total only, said once; a published figure for them is set aside', () => {
+    const r = parseText(`${head}1;1460;2025;Hemtjänst;helhetssyn;Ja;Kvinna\n2;1460;2025;Hemtjänst;helhetssyn;Ja;Annat\n3;1460;2025;Hemtjänst;helhetssyn;Nej;Vill ej uppge\n4;1460;2025;Hemtjänst;helhetssyn;Kanske;Annat\n`);
+    expect(codes(r)).toEqual(['answer-unknown@5:6']);
+    expect(codes(r, 'warning')).toEqual(['gender-neither@1:-']);
+    // Line 5's unknown label leaves the total incomplete, as any rejected answer does; its gender is no error.
+    expect(answerRecords(r).map((x) => `${x.gender}:${x.positive}/${x.other}/${x.rejected ?? 0}`)).toEqual(['K:1/0/0', 'T:1/1/1']);
+    const aggregated = parseText('År;Kommun;Fråga;Kön;Antal svarande;Andel\n2024;2080;Q;Totalt;80;66,3\n2024;2080;Q;Annat;5;80\n');
+    expect(codes(aggregated)).toEqual([]);
+    expect(codes(aggregated, 'info')).toEqual(['gender-neither-row@3:4']);
+    expect(aggregated.counts).toEqual({ read: 2, used: 1, rejected: 0, ignored: 1 });
+  });
   it('counts rows the quick path leaves to the general one into the same groups', () => {
     const r = parseText([
       `${head}1;0114;2025;Hemtjänst;q;Mycket nöjd;Kvinna`,
