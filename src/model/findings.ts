@@ -74,7 +74,7 @@ const MESSAGES = {
   'area-unknown': () => `not a known municipality code or name, region, "Riket" or organisation`,
   'area-mismatch': (a) => `code ${a.code} is ${a.registered}, not ${a.name}`,
   'area-code-repaired': (a) => `municipality code ${a.from} lost its leading zero; read as ${a.to}`,
-  'answer-unknown': (a) => `answer is not on a known scale; add it to survey.positive or survey.other in the config`,
+  'answer-unknown': (a) => `answer is not on a known scale; in the config, add it to survey.positive (a positive answer), survey.other (a valid answer that is not positive) or survey.excluded (a don't-know or no-opinion answer such as "Ingen uppfattning", left out of the denominator)`,
   'answer-positive-dropped': (a) =>
     `${a.labels}: positive on the built-in "${a.scale}" scale, here counted as ${a.as === 'excluded' ? 'left out of the denominator' : 'not positive'}${a.reason === 'restated'
       ? `: ${a.list} names ${a.named} of that scale and not ${a.them}, so it replaces that scale's positive answers (name ${a.them} there too to count ${a.count === 1 ? 'it' : 'them'} as positive)`

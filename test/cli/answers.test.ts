@@ -102,7 +102,7 @@ describe('answer labels: the common scales are known, and an unknown one never b
     expect(r.code).toBe(0);
     expect(r.stderr).toBe([
       'tillit: 1 input row(s) rejected and left out of the report:',
-      `  ${file}:3:6: error answer-unknown: answer is not on a known scale; add it to survey.positive or survey.other in the config (received "Kanske")`,
+      `  ${file}:3:6: error answer-unknown: answer is not on a known scale; in the config, add it to survey.positive (a positive answer), survey.other (a valid answer that is not positive) or survey.excluded (a don't-know or no-opinion answer such as "Ingen uppfattning", left out of the denominator) (received "Kanske")`,
       "tillit: 2 warnings (listed in the JSON report's findings and named in the method note of each brief drawing on the file):",
       `  ×2 ${file}: warning cell-incomplete: 1460 / hjalp / Personlig assistans / T / 2025: not published (ofullständig): answers in this cell were rejected, so its share would be wrong (and 1 more like it)`,
       '',
@@ -231,5 +231,19 @@ describe('a respondent whose gender is neither woman nor man, or not stated', ()
     expect(two).toEqual(one);
     const [file] = (JSON.parse(one.stdout) as { files: { findings: { code: string; line?: number }[] }[] }).files;
     expect(file!.findings.map((f) => [f.code, f.line])).toEqual([['gender-neither', 1]]);
+  });
+});
+
+describe('an unknown "no opinion" answer: the advice leads to the right denominator', () => {
+  it('"Ingen uppfattning" rejected with advice naming survey.excluded; following it gives 35/40, not 35/46', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'tillit-excluded-'));
+    const labels = [...repeat('Ja', 35), ...repeat('Nej', 5), ...repeat('Ingen uppfattning', 6)];
+    writeFileSync(join(folder, 'svar.csv'), `${['Kommun;År;Verksamhet;Fråga;Löpnr;Svar', ...labels.map((a, i) => `1460;2025;LSS;hjalp;${i + 1};${a}`)].join('\n')}\n`);
+    const before = await tillit(['validate', 'svar.csv'], { cwd: folder });
+    expect(before.stdout).toContain('or survey.excluded (a don\'t-know or no-opinion answer such as "Ingen uppfattning", left out of the denominator)');
+    writeFileSync(join(folder, 'tillit.config.json'), JSON.stringify({ inputs: [{ path: 'svar.csv' }], survey: { minRespondents: 5, excluded: ['Ingen uppfattning'] } }));
+    const r = await tillit(['report', '--format', 'json'], { cwd: folder });
+    expect(r.code).toBe(0);
+    expect(quality(r.stdout).map((q) => [q.value, q.n])).toEqual([[87.5, 40]]);
   });
 });
