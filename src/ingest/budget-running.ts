@@ -45,13 +45,15 @@ interface Falls {
 
 /**
  * A month-by-month file's year-to-date columns should hold running totals, which grow month by
- * month (a cost to date falls only when a month books a net credit). When a year-to-date column's
- * amounts fall between consecutive months in most lines, and in at least one comparison in four,
- * they are monthly amounts: read as year to date, a month's outcome would be taken for the whole
- * year's so far. A column with a plain name (`Utfall`) is then read as monthly amounts, and a plain
- * `Budget` beside it too when it is a month's size; a column named year to date (`Utfall ack`) is
- * kept as written. Either way a warning says what the amounts look like. A column the config maps
- * is not checked: the mapping is the answer the warning asks for.
+ * month in proportion to the months counted (a cost to date falls only when a month books a net
+ * credit). Monthly amounts stay level: they fall about every other month, or rise a little. Two
+ * signs tell them apart (see `readColumn`): how often the amounts fall between consecutive months,
+ * and how much they grow over three months or more of a year. Read as year to date, a month's
+ * outcome would be taken for the whole year's so far. A column with a plain name (`Utfall`) that
+ * clearly holds monthly amounts is read so, and a plain `Budget` beside it too when it is a month's
+ * size; a column named year to date (`Utfall ack`) is kept as written. Either way a warning says
+ * what the amounts look like, and so does one when a plain column's amounts do not tell. A column
+ * the config maps is not checked: the mapping is the answer the warning asks for.
  * `skip` are total and part rows. Runs after the sign is settled, on amounts as read.
  */
 export function checkRunningTotals(table: BudgetTable, cols: RunningColumns, skip: ReadonlySet<number>, findings: FindingInput[]): void {
@@ -62,12 +64,11 @@ export function checkRunningTotals(table: BudgetTable, cols: RunningColumns, ski
   const months = monthNumbers(table);
   let monthlyActual = false;
   for (const role of checked) {
-    const f = falls(table, lines, months, K[role]);
-    if (!(f.lines > 0 && f.falling * 2 > f.lines && f.falls * 4 >= f.pairs)) continue;
-    const why = `in ${f.falling} of ${f.lines} lines its amounts fall from one month to the next (${f.falls} of ${f.pairs} times), as monthly amounts do and a total to date does not`;
+    const plain = PLAIN[role]?.includes(splitHeader(cols.headers[cols.roles[role]!]!).label) === true;
+    const doubt = readColumn(table, lines, months, K[role], plain);
+    if (doubt === undefined) continue;
     const to = role === 'actualYtd' ? 'actualMonth' : 'budgetMonth';
-    // A credit month or two in a short file is no proof: amounts move only on MIN_FALLS falls or more.
-    const moved = settle(table, cols, role, to, { not: 'a total to date', why, proven: f.falls >= MIN_FALLS }, findings);
+    const moved = settle(table, cols, role, to, { not: 'a total to date', ...doubt }, findings);
     if (role === 'actualYtd') monthlyActual = moved;
   }
   // A full-year budget is only judged beside an outcome read as monthly: the scale it is set against.
@@ -78,6 +79,37 @@ export function checkRunningTotals(table: BudgetTable, cols: RunningColumns, ski
   settle(table, cols, 'budgetYear', 'budgetMonth', { not: 'the full-year budget', why, proven: true }, findings);
 }
 
+/**
+ * What slot `k`'s amounts say a year-to-date column holds: undefined when they read as running
+ * totals (or, for a column named year to date, when nothing says otherwise), else why they look
+ * monthly or why they do not tell, and whether that is proof enough to read them as monthly.
+ * Proof is amounts that, in most lines, stay level over three months or more (growing less than a
+ * third of the way, on a log scale, to what a running total grows), or that fall between
+ * consecutive months in most lines, in at least one comparison in four and `MIN_FALLS` times at
+ * least, in a file whose amounts do not grow as running totals. Anything between is said, not
+ * picked: a plain column is kept as written with a warning whenever its lines have months to
+ * compare and neither sign is clear.
+ */
+function readColumn(table: BudgetTable, lines: readonly number[][], months: Int32Array, k: number, plain: boolean): { why: string; proven: boolean } | undefined {
+  const f = falls(table, lines, months, k);
+  const g = growth(table, lines, months, k);
+  const falling = f.lines > 0 && f.falling * 2 > f.lines && f.falls * 4 >= f.pairs;
+  const level = g.lines > 0 && g.level * 2 > g.lines;
+  const running = g.lines > 0 && g.running * 2 > g.lines;
+  const fallWhy = `in ${f.falling} of ${f.lines} lines its amounts fall from one month to the next (${f.falls} of ${f.pairs} times), as monthly amounts do and a total to date does not`;
+  const levelWhy = `in ${g.level} of ${g.lines} lines with three months or more of a year its amounts stay level instead of growing with the months as a total to date does (${g.example})`;
+  if (falling) {
+    const against = running ? `, though in ${g.running} of ${g.lines} lines they grow with the months as a total to date does` : '';
+    // A credit month or two in a short file is no proof: amounts move only on MIN_FALLS falls or more.
+    return { why: fallWhy + against, proven: level || (f.falls >= MIN_FALLS && !running) };
+  }
+  if (level) return { why: levelWhy, proven: true };
+  if (running || !plain || g.series === 0) return undefined;
+  const why = g.lines === 0
+    ? `no line has three months or more of a year to show whether its amounts grow with the months, as a total to date does, or stay level, as monthly amounts do`
+    : `its amounts neither stay level nor grow with the months as a total to date does in most of the ${g.lines} lines with three months or more of a year`;
+  return { why, proven: false };
+}
 /**
  * Reads column `from` as monthly amounts (`to`) when its name is plain and `to` has no column of its own: its amounts move across, and a warning says so. Otherwise it
  * is kept as written, with a warning that it looks like monthly amounts. True when moved.
@@ -179,4 +211,83 @@ function monthSized(table: BudgetTable, lines: readonly number[][], k: number): 
     if (budget < MONTH_SIZED * average) out.monthly++;
   }
   return out;
+}
+
+/** How a column's amounts grow over the months of a year, line by line. */
+interface Growth {
+  /** Lines with amounts in two months or more of a year: a series to judge. */
+  series: number;
+  /** Lines with three months or more of a year (the last at least twice the first's number), and those that stay level or grow as running totals do. */
+  lines: number;
+  level: number;
+  running: number;
+  /** How the first level line grew, to show what "level" means. */
+  example: string;
+}
+
+/**
+ * Where a series' growth lies between level amounts (0) and running totals (1), on a log scale:
+ * ln(last / first) / ln(last month / first month). A total to date after month m is about m
+ * months' amounts, so from month `m0` to `m1` it grows about m1 / m0 times; monthly amounts about
+ * once. Below a third is level, above two thirds running; between, the series does not tell.
+ * @example growthShare(14_600, 15_900, 1, 4) // 0.06: level
+ */
+export function growthShare(first: number, last: number, m0: number, m1: number): number {
+  return Math.log(last / first) / Math.log(m1 / m0);
+}
+
+/**
+ * Judges each line's amounts in slot `k` over each year it has (`growthShare` from its first
+ * month with an amount to its last), and counts a line level or running by most of its years.
+ * A year needs three months with amounts, the last month's number twice the first's at least
+ * (January to March, not October to December: running totals grow too little there to tell), and
+ * a first and last amount that are not zero.
+ */
+function growth(table: BudgetTable, lines: readonly number[][], months: Int32Array, k: number): Growth {
+  const out: Growth = { series: 0, lines: 0, level: 0, running: 0, example: '' };
+  const a = table.amounts;
+  for (const rows of lines) {
+    let [judged, level, running, series] = [0, 0, 0, false];
+    for (const year of yearRuns(table, rows, months, k)) {
+      if (year.length >= 2) series = true;
+      const [p, q] = [year[0]!, year.at(-1)!];
+      const [m0, m1] = [monthOfYear(months[table.month[p]!]!), monthOfYear(months[table.month[q]!]!)];
+      const [first, last] = [Math.abs(a[p * W + k]!), Math.abs(a[q * W + k]!)];
+      if (year.length < 3 || m1 < 2 * m0 || !(first > 0 && last > 0)) continue;
+      const share = growthShare(first, last, m0, m1);
+      judged++;
+      if (share < 1 / 3) level++;
+      else if (share > 2 / 3) running++;
+      if (share < 1 / 3 && out.example === '') {
+        const [from, to] = [table.months[table.month[p]!], table.months[table.month[q]!]];
+        out.example = `${table.activities[table.activity[p]!]}: ${to} is ${(last / first).toFixed(2)} times ${from}, where a total to date would be about ${(m1 / m0).toFixed(1)} times`;
+      }
+    }
+    if (series) out.series++;
+    if (judged === 0) continue;
+    out.lines++;
+    if (level > running) out.level++;
+    else if (running > level) out.running++;
+  }
+  return out;
+}
+
+/** A line's rows (in month order) split by year, keeping only those with an amount in slot `k`. */
+function yearRuns(table: BudgetTable, rows: readonly number[], months: Int32Array, k: number): number[][] {
+  const runs: number[][] = [];
+  let year = Number.NaN;
+  for (const i of rows) {
+    const m = months[table.month[i]!]!;
+    if (m < 0 || !(table.amounts[i * W + k]! === table.amounts[i * W + k]!)) continue;
+    const y = Math.floor((m - 1) / 12);
+    if (y !== year) runs.push([]);
+    year = y;
+    runs.at(-1)!.push(i);
+  }
+  return runs;
+}
+
+/** A month number from `monthNumbers` (year × 12 + month) as its month of the year, 1–12. */
+function monthOfYear(m: number): number {
+  return ((m - 1) % 12) + 1;
 }

@@ -276,6 +276,27 @@ describe('monthly amounts under plain "Budget" and "Utfall" headers, month by mo
   });
 });
 
+describe('monthly amounts that rise every month under plain "Budget" and "Utfall" (they never fall)', () => {
+  const dir = tmp();
+  const file = join(dir, 'f19-monthly-rising.csv');
+  const [care, lss] = [['14 600', '14 800', '15 200', '15 900'], ['5 700', '5 750', '5 850', '5 900']];
+  const lines = care.flatMap((o, i) => [`2025-0${i + 1};Mellerud;Äldreomsorg;15 000;${o}`, `2025-0${i + 1};Mellerud;LSS;5 800;${lss[i]}`]);
+  writeFileSync(file, `${['Period;Kommun;Verksamhet;Budget;Utfall', ...lines].join('\r\n')}\r\n`);
+  it('the report adds the months up: budget 60 000 and outcome 60 500 tkr to date, not 5 000 against 15 900', async () => {
+    const r = await tillit(['report', file, '--wide']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/│ Äldreomsorg\s+│ 60\u00A0000 tkr\s+│ 60\u00A0500 tkr\s+│ -500 tkr\s+│ -0,8 %/);
+    expect(r.stdout).not.toContain('-218,0 %');
+    expect(r.stderr).toContain(`${file}:1:5: warning budget-columns-monthly: column "Utfall" read as monthly amounts (actualMonth), not as a total to date (actualYtd): in 2 of 2 lines with three months or more of a year its amounts stay level`);
+  });
+  it('validate names the columns and does not call the file clean (3)', async () => {
+    const r = await tillit(['validate', file]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('warning budget-columns-monthly ×2');
+    expect(r.stdout).toContain('0 of 1 file(s) clean');
+  });
+});
+
 describe("the organisation's own small overhead, no unit written", () => {
   const dir = tmp();
   writeFileSync(join(dir, 'gemensamt.csv'), 'Period;Organisation;Verksamhet;Budget helår;Budget ack;Utfall ack\n2025-08;Gemensamt;Gemensam ledning;450;300;310\n2025-08;Gemensamt;Specialister;380;253;240\n');

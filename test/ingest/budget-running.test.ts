@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { growthShare } from '../../src/ingest/budget-running.js';
 import { budgetRecords, codes, parseText } from './helpers.js';
 
 /** Eight months of elderly care in tkr: a flat monthly budget and monthly outcomes that rise and fall. */
@@ -74,5 +75,59 @@ describe('a total to date with a credit month or two in a short file', () => {
     const r = parseText(text, spec);
     expect(codes(r, 'warning')).toEqual(['budget-columns-unsure@1:5']);
     expect(budgetRecords(r)[3]).toMatchObject({ budgetYear: 12_000_000, actualYtd: 2_800_000, actualMonth: null });
+  });
+});
+
+describe('monthly amounts that rise every month', () => {
+  /** Mellerud's elderly care and LSS, January–April: monthly amounts, each a little above the last. */
+  const rising = file('Period;Kommun;Verksamhet;Budget;Utfall', [
+    '2025-01;1461;Äldreomsorg;15000;14600', '2025-01;1461;LSS;5800;5700',
+    '2025-02;1461;Äldreomsorg;15000;14800', '2025-02;1461;LSS;5800;5750',
+    '2025-03;1461;Äldreomsorg;15000;15200', '2025-03;1461;LSS;5800;5850',
+    '2025-04;1461;Äldreomsorg;15000;15900', '2025-04;1461;LSS;5800;5900',
+  ]);
+
+  it('are read as monthly amounts: they never fall, but grow far less than totals to date would', () => {
+    const r = parseText(rising, spec);
+    expect(codes(r, 'warning')).toEqual(['budget-columns-monthly@1:5', 'budget-columns-monthly@1:4']);
+    expect(r.findings.find((f) => f.code === 'budget-columns-monthly')!.message).toContain('in 2 of 2 lines with three months or more of a year its amounts stay level instead of growing with the months as a total to date does (Äldreomsorg: 2025-04 is 1.09 times 2025-01, where a total to date would be about 4.0 times)');
+    expect(budgetRecords(r)[6]).toMatchObject({ budgetYear: null, budgetMonth: 15_000_000, actualYtd: null, actualMonth: 15_900_000 });
+  });
+
+  it('under "Utfall ack" are kept as written, with a warning that they look monthly', () => {
+    const r = parseText(rising.replace('Budget;Utfall', 'Budget helår;Utfall ack'), spec);
+    expect(codes(r, 'warning')).toEqual(['budget-columns-unsure@1:5']);
+    expect(budgetRecords(r)[6]).toMatchObject({ budgetYear: 15_000_000, actualYtd: 15_900_000, actualMonth: null });
+  });
+});
+
+describe('plain columns whose amounts do not tell', () => {
+  it('two months a line: kept as written, and said (budget-columns-unsure), not picked in silence', () => {
+    const text = file('Period;Kommun;Verksamhet;Budget;Utfall', ['2025-01;1461;Äldreomsorg;15000;14600', '2025-02;1461;Äldreomsorg;15000;14800']);
+    const r = parseText(text, spec);
+    expect(codes(r, 'warning')).toEqual(['budget-columns-unsure@1:5']);
+    expect(r.findings.find((f) => f.code === 'budget-columns-unsure')!.message).toContain('no line has three months or more of a year to show whether its amounts grow');
+    expect(budgetRecords(r)[1]).toMatchObject({ budgetYear: 15_000_000, actualYtd: 14_800_000 });
+  });
+
+  it('growing half as fast as totals to date: kept as written, and said', () => {
+    const text = file('Period;Kommun;Verksamhet;Budget;Utfall', ['2025-01;1461;Äldreomsorg;180000;30000', '2025-02;1461;Äldreomsorg;180000;40000', '2025-03;1461;Äldreomsorg;180000;50000', '2025-04;1461;Äldreomsorg;180000;60000']);
+    const r = parseText(text, spec);
+    expect(codes(r, 'warning')).toEqual(['budget-columns-unsure@1:5']);
+    expect(r.findings.find((f) => f.code === 'budget-columns-unsure')!.message).toContain('neither stay level nor grow with the months as a total to date does in most of the 1 lines');
+    expect(budgetRecords(r)[3]).toMatchObject({ budgetYear: 180_000_000, actualYtd: 60_000_000 });
+  });
+
+  it('one month a line (a year-to-date follow-up): nothing to compare, nothing said', () => {
+    const r = parseText(file('Period;Kommun;Verksamhet;Budget;Utfall', ['2025-04;1461;Äldreomsorg;180000;60000', '2025-04;1461;LSS;70000;23000']), spec);
+    expect(codes(r, 'warning')).toEqual([]);
+  });
+});
+
+describe('growthShare', () => {
+  it('is 0 for level amounts, 1 for running totals, between for neither', () => {
+    expect(growthShare(15_000, 15_000, 1, 4)).toBe(0);
+    expect(growthShare(15_000, 60_000, 1, 4)).toBeCloseTo(1, 12);
+    expect(growthShare(30_000, 60_000, 1, 4)).toBeCloseTo(0.5, 12);
   });
 });
