@@ -3,6 +3,7 @@ import { BUDGET_AMOUNTS, type BudgetTable } from '../model/budget-table.js';
 import type { FindingInput } from '../model/findings.js';
 import type { RowCounts, Sign } from '../model/input.js';
 import { normalizeLabel } from '../model/text.js';
+import { amountText, checkTotal, totalParts, type TotalParts } from './budget-totals.js';
 import { checkUnit, yearlyTotals } from './budget-unit.js';
 import type { AmountUnit } from './columns.js';
 import type { RecordOptions } from './record-options.js';
@@ -23,11 +24,12 @@ const W = BUDGET_AMOUNTS.length;
 
 /**
  * Budget rows need the whole file: the sign convention is inferred from all amounts, total rows
- * are checked against the sum of their siblings, and a given deviation against the computed one.
- * `isTotal` names a line's sum kind (`total`, `subtotal`, `part`, or '' for an activity; see `sumKind`).
+ * are checked against the sum of their lines (see `totalParts`), and a given deviation against the computed one.
+ * `isTotal` names a line's sum kind (`total`, `subtotal`, `part`, or '' for an activity; see `sumKind`);
+ * `headings` are the lines of the section headings set aside (sorted), where a total's section starts.
  * Returns the total rows.
  */
-export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, number>, isTotal: (activity: string) => string, sign: Sign | undefined, out: BudgetOut, unit: AmountUnit): Set<number> {
+export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, number>, isTotal: (activity: string) => string, sign: Sign | undefined, out: BudgetOut, unit: AmountUnit, headings: readonly number[] = []): Set<number> {
   const n = table.length;
   const a = table.amounts;
   // Whether each activity text is a total row: decided once per text.
@@ -42,13 +44,8 @@ export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, num
 
   const totals = new Set(totalText.some((t) => t) ? Array.from({ length: n }, (_, i) => i).filter(total) : []);
   if (givens.size === 0 && totals.size === 0) return totals;
-  // Only total rows are checked against their siblings.
-  const groups = new Map<string, number[]>();
-  for (let i = 0; i < (totals.size > 0 ? n : 0); i++) {
-    if (total(i)) continue;
-    const key = siblingKey(table, i);
-    (groups.get(key) ?? groups.set(key, []).get(key)!).push(i);
-  }
+  // Only total rows are checked against their lines.
+  const parts = totals.size > 0 ? totalParts(table, total, headings) : new Map<number, TotalParts>();
   const opposite: FindingInput[] = [];
   let matched = 0;
   for (let i = 0; i < n; i++) {
@@ -62,7 +59,7 @@ export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, num
     out.counts.used--;
     out.counts.ignored++;
     // A subtotal or a part sums only some of the lines beside it: not checked against all of them.
-    if (kind === 'total') checkTotal(table, i, groups.get(siblingKey(table, i)) ?? [], flip, factor, out.findings);
+    if (kind === 'total') checkTotal(table, i, parts.get(i)!, flip, factor, out.findings);
   }
   // The other sign on most lines is the file's convention, said once; on a few, each is a mismatch.
   if (opposite.length > matched) out.findings.push({ code: 'deviation-opposite', line: opposite[0]!.line!, args: { lines: opposite.length } });
@@ -86,8 +83,6 @@ function settleNetCost(activities: readonly string[], kinds: string[]): string[]
   const summed = activities.some((a, t) => kinds[t] === '' && OPERATING.test(normalizeLabel(a)));
   return kinds.map((k) => (k === 'net-cost' && !summed ? '' : k));
 }
-
-const siblingKey = (table: BudgetTable, i: number) => `${table.areas[table.area[i]!]!.code}|${table.months[table.month[i]!]}`;
 
 /**
  * A sign set in the config or by `--sign` is kept; when every budget amount says the other (all
@@ -200,27 +195,12 @@ function checkGiven(table: BudgetTable, i: number, given: number, factor: number
   const tolerance = 0.5 * factor;
   const matches = [forYear, toDate].some((c) => c !== null && Math.abs(c - given) <= tolerance);
   if (computed === null || matches) return 'match';
-  const against = [forYear === null ? '' : `budget − forecast ${fmt(forYear / factor)}`, toDate === null ? '' : `budget − outcome to date ${fmt(toDate / factor)}`].filter((t) => t !== '').join(' nor ');
-  const mismatch: FindingInput = { code: 'deviation-mismatch', line: table.line[i]!, args: { given: fmt(given / factor), computed: against } };
+  const against = [forYear === null ? '' : `budget − forecast ${amountText(forYear / factor)}`, toDate === null ? '' : `budget − outcome to date ${amountText(toDate / factor)}`].filter((t) => t !== '').join(' nor ');
+  const mismatch: FindingInput = { code: 'deviation-mismatch', line: table.line[i]!, args: { given: amountText(given / factor), computed: against } };
   // The other sign: a mismatch the caller says once for the file when most lines have it.
   if ([forYear, toDate].some((c) => c !== null && Math.abs(c + given) <= tolerance)) return mismatch;
   findings.push(mismatch);
   return 'mismatch';
-}
-
-/** A total row's amounts against the sum of the lines beside it (same area and month): the first that differs is reported. */
-function checkTotal(table: BudgetTable, i: number, siblings: readonly number[], flip: number, factor: number, findings: FindingInput[]): void {
-  const tolerance = 0.5 * factor;
-  for (let k = 0; k < W; k++) {
-    const given = table.amount(i, k);
-    const parts = siblings.map((s) => table.amount(s, k)).filter((v): v is number => v !== null);
-    if (given === null || parts.length === 0) continue;
-    const sum = parts.reduce((x, y) => x + y, 0);
-    if (Math.abs(sum - given) > tolerance * parts.length) {
-      findings.push({ code: 'total-mismatch', line: table.line[i]!, args: { given: fmt((given * flip) / factor), computed: fmt((sum * flip) / factor) } });
-      return;
-    }
-  }
 }
 
 /**
@@ -249,8 +229,4 @@ export function settleUnit(table: BudgetTable, out: BudgetOut, opts: RecordOptio
   // Rare (a file in the wrong unit): 15 digits keep the amount as written, without 0.1 × 1000 noise.
   for (let k = 0; k < table.length * W; k++) a[k] = Number((a[k]! * factor).toPrecision(15));
   out.unit = check.unit;
-}
-
-function fmt(v: number): string {
-  return String(Math.round(v * 100) / 100);
 }

@@ -92,6 +92,8 @@ export class BudgetRows implements RowReader {
   private given = new Map<number, number>();
   /** Lines of rows with no amount but an area or period of their own: headings unless their line has amounts elsewhere (see `heading`). */
   private readonly emptyLines = new Set<number>();
+  /** Lines of the section headings set aside: where a total row's section starts (see `totalParts`). */
+  private readonly headings: number[] = [];
   /** Rows whose key a later row gave different amounts: their figures are left out (see `conflict`). */
   private readonly conflicted = new Set<number>();
   private readonly seen: BudgetKeys;
@@ -344,6 +346,7 @@ export class BudgetRows implements RowReader {
     }
     const column = cells.col(cells.cell('service') ? 'service' : 'indicator');
     this.env.out.ignore({ code: 'budget-heading', line: cells.row.line, column, received: truncate(activity) });
+    this.headings.push(cells.row.line);
     return true;
   }
 
@@ -357,9 +360,10 @@ export class BudgetRows implements RowReader {
       if (g !== undefined) moved.set(to, g);
     });
     if (dropped > 0) this.given = moved;
-    if (this.emptyLines.size > 0) this.given = settleEmptyLines(table, this.emptyLines, this.given, out);
+    if (this.emptyLines.size > 0) this.given = settleEmptyLines(table, this.emptyLines, this.given, out, this.headings);
     out.findings.push(...this.dating.findings(head.headerLine));
-    const totals = finishBudget(table, this.given, this.isTotal, opts.sign, out, out.unit ?? 'kr');
+    const headings = this.headings.sort((x, y) => x - y);
+    const totals = finishBudget(table, this.given, this.isTotal, opts.sign, out, out.unit ?? 'kr', headings);
     // Before the unit check, which makes monthly amounts annual otherwise than year-to-date ones.
     const columns = { roles: { ...plan.roles }, headers: head.headers, mapped: opts.columns, headerLine: head.headerLine };
     checkRunningTotals(table, columns, totals, out.findings);
