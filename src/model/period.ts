@@ -31,6 +31,18 @@ export function isMonthPeriod(period: string): boolean {
   return /^\d{4}-\d{2}$/.test(period);
 }
 
+/**
+ * The month before a month of the same year: `2025-03` for `2025-04`; undefined for January
+ * (December is another year's) and for a period that is no month.
+ * @example monthBefore('2025-04') // '2025-03'
+ * @example monthBefore('2025-01') // undefined
+ */
+export function monthBefore(period: string): string | undefined {
+  if (!isMonthPeriod(period)) return undefined;
+  const month = Number(period.slice(5, 7));
+  return month > 1 ? `${period.slice(0, 4)}-${String(month - 1).padStart(2, '0')}` : undefined;
+}
+
 /** The period's position on a time axis in years: a month adds its fraction; a range counts at its end. */
 export function periodPosition(period: string): number {
   return isMonthPeriod(period) ? Number(period.slice(0, 4)) + (Number(period.slice(5, 7)) - 1) / 12 : periodYear(period);

@@ -4,6 +4,7 @@ import { keyMessages } from './messages.js';
 import { findingNotes } from './finding-words.js';
 import { phrases } from './phrases.js';
 import type { BudgetRow } from '../model/report.js';
+import { comparePeriods } from '../model/period.js';
 import { previousForecast } from './brief-budget.js';
 import { alphaText, areaName, attributionLines, areaQuality, briefSources, budgetHeading, budgetLabel, budgetPeriodNote, fileName, indicatorName, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, referenceHeading, resultRuns, seriesValues, statusWhy, type RenderOptions } from './view.js';
 import { words } from './words.js';
@@ -150,7 +151,14 @@ function budgetSection(report: Report, area: string, lang: Lang): Section<Table>
     const before = previousForecast(b);
     return before === undefined ? null : { period: before.period, by: before.forecast - b.forecast! };
   };
-  const since = closed ? undefined : budget.map(moved).find((m) => m !== null)?.period;
+  // The column is named by the month before the latest lines' month (lines behind come last).
+  const latestFirst = [...budget].sort((x, y) => comparePeriods(y.period, x.period));
+  const since = closed ? undefined : latestFirst.map(moved).find((m) => m !== null)?.period;
+  // A line behind the others moved since an earlier month than the column names: not shown under it.
+  const movedSince = (b: BudgetRow) => {
+    const m = moved(b);
+    return m !== null && m.period === since ? m.by : null;
+  };
   const forecastCells = <T>(cells: T[]) => (closed ? [] : cells);
   return {
     heading: `${w.budget} (${budgetHeading(report, budget, lang)})`,
@@ -164,7 +172,7 @@ function budgetSection(report: Report, area: string, lang: Lang): Section<Table>
         cell(amount(b.budgetYtd)),
         cell(amount(b.actualYtd)),
         cell(b.deviationPct === null ? '' : `${b.deviationPct > 0 ? '+' : ''}${formatPct(b.deviationPct, lang)}`),
-        ...forecastCells([cell(amount(b.budgetYear)), cell(amount(b.forecast)), cell(amount(b.forecastDeviation, true)), ...(since ? [cell(amount(moved(b)?.by ?? null, true))] : [])]),
+        ...forecastCells([cell(amount(b.budgetYear)), cell(amount(b.forecast)), cell(amount(b.forecastDeviation, true)), ...(since ? [cell(amount(movedSince(b), true))] : [])]),
         cell(b.status ? w.status[b.status] : ''),
       ]),
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparePeriods, periodPosition, periodYear, pooledRange, withinWindow } from '../../src/model/period.js';
+import { comparePeriods, monthBefore, periodPosition, periodYear, pooledRange, withinWindow } from '../../src/model/period.js';
 
 describe('pooled periods', () => {
   it.each([
@@ -30,5 +30,11 @@ describe('withinWindow', () => {
     expect(['2025', '2024', '2023', '2022', '2026', '2021-2024', '2024-11'].map((p) => withinWindow(p, '2025', 2))).toEqual([true, true, true, false, false, true, true]);
     expect(['2025', '2024'].map((p) => withinWindow(p, '2025', 0))).toEqual([true, false]);
     expect(withinWindow('2025', null, 2)).toBe(false);
+  });
+});
+
+describe('monthBefore', () => {
+  it('is the month before in the same year; none for January or a period that is no month', () => {
+    expect(['2025-04', '2025-10', '2025-01', '2025', '2019/20'].map(monthBefore)).toEqual(['2025-03', '2025-09', undefined, undefined, undefined]);
   });
 });

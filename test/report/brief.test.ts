@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBrief } from '../../src/report/brief.js';
+import { keyMessages } from '../../src/report/messages.js';
 import { renderBriefMd } from '../../src/report/render-md.js';
 import { NO_PAINT, statusWhy, type RenderOptions } from '../../src/report/view.js';
 import { budgetRow, qualityRow, report } from './factory.js';
@@ -100,5 +101,36 @@ describe('a brief says what a committee asks', () => {
     expect(statusCell(worse)).toBe('✗ röd: försämras över tid (mål 85 %)');
     const fell = r(null, { change: { from: '2024', fromValue: 95, differencePp: -6.7, p: 0.01, significant: true } });
     expect(statusCell(fell)).toBe('! gul: statistiskt säkerställd försämring sedan 2024');
+  });
+});
+
+describe('how the forecast moved since the month before', () => {
+  const month = (period: string, forecast: number) => ({ period, actualYtd: 1, budgetYtd: 1, forecast });
+  const change = (r: ReturnType<typeof report>) => {
+    const body = buildBrief(r, '1460', sv).budget!.body;
+    const at = body.head.findIndex((h) => h.startsWith('Ändring sedan'));
+    return { head: body.head[at], cells: body.rows.map((row) => `${row[0]!.text}: ${at < 0 ? '-' : row[at]!.text}`) };
+  };
+
+  it('is empty for a line without a forecast the month before (not a change since an earlier month), and for the total over it', () => {
+    // Elderly care has January, February and April (no March); LSS every month.
+    const care = budgetRow({ period: '2025-04', forecast: 181_000_000, series: [month('2025-01', 181_000_000), month('2025-02', 181_000_000), month('2025-04', 181_000_000)] });
+    const lss = budgetRow({ activity: 'LSS', period: '2025-04', forecast: 71_000_000, series: [month('2025-01', 70_000_000), month('2025-02', 70_500_000), month('2025-03', 70_800_000), month('2025-04', 71_000_000)] });
+    const total = budgetRow({ activity: 'Totalt', total: true, period: '2025-04', forecast: 252_000_000, series: [month('2025-01', 251_000_000), month('2025-02', 251_500_000), month('2025-04', 252_000_000)] });
+    const r = report({ quality: [], period: { survey: null, budget: '2025-04' }, budget: [care, lss, total] });
+    expect(change(r)).toEqual({ head: 'Ändring sedan mars', cells: ['Äldreomsorg: ', 'LSS: -0,2 mnkr', 'Totalt: '] });
+    expect(keyMessages(r, '1460', sv)[0]).not.toContain('sedan');
+  });
+
+  it('is not shown under the column\'s month for a line behind the others, which moved since an earlier one', () => {
+    const lss = budgetRow({ activity: 'LSS', period: '2025-03', forecast: 70_800_000, series: [month('2025-02', 70_500_000), month('2025-03', 70_800_000)] });
+    const behind = budgetRow({ activity: 'Äldreomsorg', period: '2025-02', periodNote: 'behind', forecast: 182_000_000, series: [month('2025-01', 181_000_000), month('2025-02', 182_000_000)] });
+    const r = report({ quality: [], period: { survey: null, budget: '2025-03' }, budget: [behind, lss] });
+    expect(change(r)).toEqual({ head: 'Ändring sedan februari', cells: ['Äldreomsorg (februari 2025): ', 'LSS: -0,3 mnkr'] });
+  });
+
+  it('after January there is none: December\'s forecast was another year\'s', () => {
+    const jan = budgetRow({ period: '2025-01', forecast: 181_000_000, series: [month('2024-12', 175_000_000), month('2025-01', 181_000_000)] });
+    expect(change(report({ quality: [], period: { survey: null, budget: '2025-01' }, budget: [jan] })).head).toBeUndefined();
   });
 });
