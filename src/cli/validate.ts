@@ -1,3 +1,4 @@
+import { budgetMonthGaps } from '../indicators/budget-gaps.js';
 import { budgetConflicts } from '../indicators/budget-lines.js';
 import { loadConfig, loadInputs } from '../ingest/load.js';
 import { inputOk, renderValidation, validationJson } from '../report/validation.js';
@@ -20,6 +21,8 @@ export async function runValidate(files: string[], opts: IngestFlags & { format:
   // Budget files that disagree with one another: an error in the file that disagrees.
   const tables = inputs.flatMap((i) => (i.budget ? [i.budget] : []));
   if (tables.length > 1) for (const f of budgetConflicts(tables)) inputs.find((i) => i.file === f.file)?.findings.push(f);
+  // A line whose outcome to date a missing month leaves unsummed: what the report warns of, said here too.
+  if (tables.length > 0) for (const f of budgetMonthGaps(tables)) inputs.find((i) => i.file === f.file)?.findings.push(f);
   if (opts.rejects) {
     const count = await writeRejects(opts.rejects, inputs);
     io.stderr.write(`tillit: wrote ${count} rejected row(s) to ${opts.rejects}\n`);

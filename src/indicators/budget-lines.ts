@@ -118,6 +118,8 @@ export function readLines(tables: readonly BudgetTable[], year: number, findings
 export interface YearsEntry {
   area: Area;
   activity: string;
+  /** The file the line was first read from. */
+  file: string;
   /** The figures of year `last - i` at `i`; undefined where the line has no row that year. */
   years: readonly (BudgetYear | undefined)[];
 }

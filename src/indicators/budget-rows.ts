@@ -1,10 +1,10 @@
 import type { Config } from '../config/schema.js';
-import { BUDGET_AMOUNTS } from '../model/budget-table.js';
 import { finding, type Finding } from '../model/findings.js';
 import type { BudgetRow } from '../model/report.js';
 import type { AreaKind } from '../model/register.js';
 import { normalizeLabel } from '../model/text.js';
 import { TOTAL_ACTIVITY } from '../model/vocabulary.js';
+import { hasMonthlyOutcome, monthsWithoutOutcome, monthText } from './budget-gaps.js';
 import { addUp, budgetBalance, forecastAccuracy, yearToDate, type BudgetYear } from './budget-balance.js';
 import type { Line, LineEntry } from './budget-lines.js';
 import { SV } from './collation.js';
@@ -162,26 +162,6 @@ function sumOf(shown: readonly Shown[]): Line {
 }
 
 /**
- * The months 1…`upTo` of a line's year without an outcome (no row, or a row without its monthly
- * outcome), when the line is read month by month (its file has monthly outcomes): why its outcome
- * to date cannot be summed. Empty for a line of a year-to-date file or of one without outcomes,
- * where nothing was to be summed.
- */
-function monthsWithoutOutcome(y: BudgetYear, upTo: number, monthly: boolean): number[] {
-  const out: number[] = [];
-  if (monthly) for (let m = 1; m <= upTo; m++) if (!y.has(m) || y.get(m, ACTUAL_MONTH) === null) out.push(m);
-  return out;
-}
-
-/** Whether a line's year has a monthly outcome in some month. */
-function hasMonthlyOutcome(y: BudgetYear): boolean {
-  for (let m = 1; m <= 12; m++) if (y.has(m) && y.get(m, ACTUAL_MONTH) !== null) return true;
-  return false;
-}
-
-const ACTUAL_MONTH = BUDGET_AMOUNTS.indexOf('actualMonth');
-
-/**
  * The parts of a sum without a budget or an outcome to date at `month`, which leave the sum
  * without a deviation: named when some parts have both (when none has, no line has figures to miss).
  */
@@ -195,10 +175,6 @@ function partsWithoutFigures(parts: NonNullable<Shown['parts']>, month: number):
 
 /** The month (1–12) of a `YYYY-MM` period. */
 const monthOf = (period: string): number => Number(period.slice(5, 7));
-
-function monthText(year: number, month: number): string {
-  return `${year}-${String(month).padStart(2, '0')}`;
-}
 
 function rnd(v: number | null): number | null {
   return v === null ? null : Math.round(v) + 0;

@@ -169,6 +169,33 @@ describe('a line without one month\'s outcome (monthly amounts, no year-to-date 
   });
 });
 
+describe('a monthly line without March (Äldreomsorg has January, February and April; LSS every month)', () => {
+  const dir = tmp();
+  const file = join(dir, 'b.csv');
+  writeFileSync(file, `Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad;Prognos helår\n${[
+    '2025-01;1461;Äldreomsorg;180000;15000;15500;181000', '2025-01;1461;LSS;70000;5800;5700;70000',
+    '2025-02;1461;Äldreomsorg;180000;15000;15500;181000', '2025-02;1461;LSS;70000;5800;5750;70500',
+    '2025-03;1461;LSS;70000;5800;5850;70800',
+    '2025-04;1461;Äldreomsorg;180000;15000;15500;181000', '2025-04;1461;LSS;70000;5800;5900;71000',
+  ].join('\n')}\n`);
+  it('the md brief shows no change since March for it or the total, and names the missing month in "Om siffrorna"', async () => {
+    const r = await tillit(['report', file, '--unit', 'tkr', '--format', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('b.csv: warning budget-months-missing: 1461 Äldreomsorg: no outcome for 2025-03');
+    expect(r.stdout).toContain('| Ändring sedan mars | Status |');
+    expect(r.stdout).toContain('| LSS | 23,2 mnkr | 23,2 mnkr | 0,0 % | 70,0 mnkr | 71,0 mnkr | -1,0 mnkr | -0,2 mnkr | ✓ grön |');
+    expect(r.stdout).toContain('| Äldreomsorg | 60,0 mnkr |  |  | 180,0 mnkr | 181,0 mnkr | -1,0 mnkr |  |  |');
+    expect(r.stdout).toContain('| **Totalt** | 83,2 mnkr |  |  | 250,0 mnkr | 252,0 mnkr | -2,0 mnkr |  |  |');
+    expect(r.stdout).toContain('- b.csv: En rad saknar utfall för någon månad i år; dess utfall hittills kan inte summeras, så raden saknar avvikelse och status.');
+  });
+  it('validate names it at the line\'s latest row and does not call the file clean (3)', async () => {
+    const r = await tillit(['validate', file, '--unit', 'tkr']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('warning budget-months-missing ×1\n    line 7: 1461 Äldreomsorg: no outcome for 2025-03, so its outcome to date after 2025-04 cannot be added up');
+    expect(r.stdout).toContain('0 of 1 file(s) clean');
+  });
+});
+
 describe('a total one of whose lines has no budget', () => {
   const dir = tmp();
   writeFileSync(join(dir, 'b.csv'), 'Verksamhet;Budget helår;Budget ack;Utfall ack\nÄldreomsorg;224442;74814;76020,5\nLSS;66149;22049,7;22300\nÖvrigt;..;..;1200\n');
