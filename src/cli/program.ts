@@ -101,7 +101,7 @@ export function buildProgram(io: Io, done: (code: number) => void = () => undefi
     .option('--genders', 'the table\'s rows by gender (folded under their total otherwise)')
     .addOption(new Option('--lang <lang>', 'language of the report').choices(LANGS))
     .addOption(new Option('--csv-dialect <dialect>', 'CSV flavour').choices(CSV_DIALECTS).default('rfc4180'))
-    .addOption(new Option('--amount-unit <unit>', 'unit for amounts in table and md (default: config budget.displayUnit, tkr)').choices(AMOUNT_UNITS))
+    .addOption(new Option('--amount-unit <unit>', 'unit for amounts in the table and the md and html briefs (default: table config budget.displayUnit, tkr; briefs mnkr, a column of small amounts tkr)').choices(AMOUNT_UNITS))
     .option('--fail-on <rule...>', 'exit 1 when a rule matches: status=red, trend=worsening, deviation<-2%, suppressed')
     .option('--summary <file>', 'append a short Markdown summary (e.g. $GITHUB_STEP_SUMMARY)')
     .option('--add', 'add FILES to the config inputs instead of replacing them')

@@ -275,7 +275,8 @@ async function renderWith(flags: ReportFlags, { loaded }: Plan, analysed: Analys
   const charts = await briefCharts(flags, () => analysed.full(), lang);
   const toStdout = flags.out === '-';
   const table = flags.wide === true ? {} : { table: { width: tableWidth({ flag: flags.width, toStdout, stdout: io.stdout, env: io.env }), genders: flags.genders ?? false } };
-  const options = { lang, unit: flags.amountUnit ?? loaded.config.budget.displayUnit, paint: paintFor(flags, toStdout, io), csvDialect: flags.csvDialect, ...(charts ? { charts } : {}), ...table };
+  // A brief's amounts are in mnkr unless the flag says otherwise (`displayUnit` is the table's).
+  const options = { lang, unit: flags.amountUnit ?? loaded.config.budget.displayUnit, ...(flags.amountUnit ? { briefUnit: flags.amountUnit } : {}), paint: paintFor(flags, toStdout, io), csvDialect: flags.csvDialect, ...(charts ? { charts } : {}), ...table };
   const format = FORMATS[flags.format];
   return {
     options,

@@ -1,5 +1,5 @@
 import type { Report } from '../model/report.js';
-import { formatAmount, formatAmountMnkr, formatDiff, formatMonthEnd, formatNumber, formatPct, formatPeriod, formatValue, monthName, sparkline, type Lang } from './format.js';
+import { columnUnit, formatAmount, formatDiff, formatMonthEnd, formatNumber, formatPct, formatPeriod, formatValue, monthName, sparkline, type AmountUnit, type Lang } from './format.js';
 import { keyMessages } from './messages.js';
 import { findingNotes } from './finding-words.js';
 import { phrases } from './phrases.js';
@@ -68,7 +68,7 @@ export function buildBrief(report: Report, area: string, opts: RenderOptions): B
   const name = areaName(report, area);
   const isOrg = report.areas.find((a) => a.code === area)?.kind === 'organisation';
   const quality = qualitySection(report, area, lang);
-  const budget = budgetSection(report, area, lang);
+  const budget = budgetSection(report, area, opts);
   // The title names only what the brief has: no "kvalitet 2025" over a brief without a quality table.
   const when = [quality && report.period.survey && `${w.qualityFor} ${report.period.survey}`, budget && report.period.budget && `${w.budgetAfter} ${formatPeriod(report.period.budget, lang)}`].filter(Boolean).join(', ');
   const messages = keyMessages(report, area, opts);
@@ -82,10 +82,10 @@ export function buildBrief(report: Report, area: string, opts: RenderOptions): B
     quality,
     peers: peerSection(report, area, lang),
     budget,
-    result: resultCells(report, area, lang),
+    result: resultCells(report, area, lang, opts.briefUnit),
     beside: besideSection(report, area, lang),
-    allocation: isOrg ? allocationSection(report, lang) : null,
-    ...historySections(report, area, lang),
+    allocation: isOrg ? allocationSection(report, opts) : null,
+    ...historySections(report, area, lang, opts.briefUnit),
     method: { heading: w.aboutFigures, body: [...methodNote(report, area, lang), ...milestoneMethod(report, lang), ...dataNotes(report, area, lang)] },
   };
 }
@@ -138,12 +138,17 @@ function withYear(older: string | null, text: string): string {
   return older === null || text === '' ? text : `${older}: ${text}`;
 }
 
-function budgetSection(report: Report, area: string, lang: Lang): Section<Table> | null {
+function budgetSection(report: Report, area: string, opts: RenderOptions): Section<Table> | null {
+  const { lang } = opts;
   const w = words(lang);
   const budget = report.budget.filter((b) => b.area === area);
   if (budget.length === 0) return null;
-  // A signed difference that rounds to 0,0 mnkr is given in tkr: it is small, not nothing.
-  const amount = (v: number | null, signed = false) => (v === null ? '' : signed ? formatAmountMnkr(v, lang, true) : formatAmount(v, 'mnkr', lang));
+  // Each column in one unit: `--amount-unit`'s, else its own (tkr where mnkr would show a small amount as nothing).
+  const column = (pick: (b: BudgetRow) => number | null, signed = false) => {
+    const values = budget.map(pick);
+    const unit = opts.briefUnit ?? columnUnit(values);
+    return values.map((v) => (v === null ? '' : formatAmount(v, unit, lang, signed)));
+  };
   // After December the year is closed: the year's budget and outcome, and no forecast columns.
   const closed = budget.every((b) => b.period.endsWith('-12'));
   // How the forecast moved since the month before, as its deviation moves (plus is better).
@@ -160,6 +165,8 @@ function budgetSection(report: Report, area: string, lang: Lang): Section<Table>
     return m !== null && m.period === since ? m.by : null;
   };
   const forecastCells = <T>(cells: T[]) => (closed ? [] : cells);
+  const [budgetYtd, actualYtd, budgetYear, forecast] = [column((b) => b.budgetYtd), column((b) => b.actualYtd), column((b) => b.budgetYear), column((b) => b.forecast)];
+  const [forecastDeviation, change] = [column((b) => b.forecastDeviation, true), column(movedSince, true)];
   return {
     heading: `${w.budget} (${budgetHeading(report, budget, lang)})`,
     body: {
@@ -167,12 +174,12 @@ function budgetSection(report: Report, area: string, lang: Lang): Section<Table>
         w.activity, closed ? w.budgetYear : w.budgetYtd, closed ? w.outcomeForYear : w.actualYtd, w.deviationPct,
         ...forecastCells([w.budgetYear, w.forecastYear, w.forecastDeviation, ...(since ? [w.forecastChange(monthName(since, lang))] : [])]), w.statusHeader,
       ],
-      rows: budget.map((b) => [
+      rows: budget.map((b, i) => [
         cell(budgetLabel(report, b, lang) + budgetPeriodNote(b, budget, lang), { strong: b.total }),
-        cell(amount(b.budgetYtd)),
-        cell(amount(b.actualYtd)),
+        cell(budgetYtd[i]!),
+        cell(actualYtd[i]!),
         cell(b.deviationPct === null ? '' : `${b.deviationPct > 0 ? '+' : ''}${formatPct(b.deviationPct, lang)}`),
-        ...forecastCells([cell(amount(b.budgetYear)), cell(amount(b.forecast)), cell(amount(b.forecastDeviation, true)), ...(since ? [cell(amount(movedSince(b), true))] : [])]),
+        ...forecastCells([cell(budgetYear[i]!), cell(forecast[i]!), cell(forecastDeviation[i]!), ...(since ? [cell(change[i]!)] : [])]),
         cell(b.status ? w.status[b.status] : ''),
       ]),
     },
@@ -189,8 +196,8 @@ function asOf(report: Report, area: string, lang: Lang): string | null {
 }
 
 /** The result line's runs as cells: the label strong, the rest one plain cell. */
-function resultCells(report: Report, area: string, lang: Lang): Cell[] | null {
-  const runs = resultRuns(report, area, lang);
+function resultCells(report: Report, area: string, lang: Lang, unit: AmountUnit | undefined): Cell[] | null {
+  const runs = resultRuns(report, area, lang, unit);
   if (!runs) return null;
   const out: Cell[] = [];
   for (const run of runs) {
@@ -202,10 +209,11 @@ function resultCells(report: Report, area: string, lang: Lang): Cell[] | null {
   return out;
 }
 
-function allocationSection(report: Report, lang: Lang): Section<Table> | null {
+function allocationSection(report: Report, { lang, briefUnit }: RenderOptions): Section<Table> | null {
   const w = words(lang);
   const a = report.allocation;
   if (!a) return null;
+  const unit = briefUnit ?? columnUnit(a.members.map((m) => m.actualYtd));
   return {
     heading: w.allocation,
     body: {
@@ -213,7 +221,7 @@ function allocationSection(report: Report, lang: Lang): Section<Table> | null {
       rows: a.members.map((m) => [
         cell(areaName(report, m.area)),
         cell(formatPct(m.sharePct, lang)),
-        cell(m.actualYtd === null ? '' : formatAmount(m.actualYtd, 'mnkr', lang)),
+        cell(m.actualYtd === null ? '' : formatAmount(m.actualYtd, unit, lang)),
         cell(m.actualPerInhabitant === null ? '' : formatNumber(m.actualPerInhabitant, 0, lang)),
       ]),
     },
@@ -282,7 +290,7 @@ function feedingFiles(report: Report): Set<string> {
 }
 
 /** The brief's years of balance and milestones, both in their own modules' words. */
-function historySections(report: Report, area: string, lang: Lang): Pick<Brief, 'history' | 'milestones'> {
-  const h = historyView(report, area, lang, 'mnkr');
+function historySections(report: Report, area: string, lang: Lang, unit: AmountUnit | undefined): Pick<Brief, 'history' | 'milestones'> {
+  const h = historyView(report, area, lang, unit ?? 'mnkr');
   return { history: h && { heading: h.heading, body: { sentences: h.sentences, lines: h.lines, years: h.years } }, milestones: milestoneView(report, area, lang) };
 }

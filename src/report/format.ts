@@ -88,6 +88,26 @@ export function formatAmountMnkr(kr: number, lang: Lang, signed = false): string
   return /[1-9]/.test(mnkr) ? mnkr : formatAmount(kr, 'tkr', lang, signed);
 }
 
+/**
+ * One unit for a column of amounts in a brief: mnkr, or tkr when mnkr would show one of them that
+ * is not zero as `0,0 mnkr` (a reader reads that as nothing). One unit down a column: `0 tkr`
+ * beside `-0,2 mnkr` reads as two scales. Missing amounts and zeros do not decide it.
+ * @example columnUnit([7_900_000, -19_000]) // 'tkr'
+ * @example columnUnit([7_900_000, 0, null]) // 'mnkr'
+ */
+export function columnUnit(kr: readonly (number | null)[]): AmountUnit {
+  return kr.some((v) => v !== null && v !== 0 && !/[1-9]/.test(formatAmount(v, 'mnkr', 'sv'))) ? 'tkr' : 'mnkr';
+}
+
+/**
+ * An amount in a brief's sentence, in `unit` (mnkr when none is set); mnkr that would round a
+ * non-zero amount to nothing gives way to tkr, as in `formatAmountMnkr`: a sentence saying a
+ * forecast moved by `0,0 mnkr`, or did not move, would be wrong.
+ */
+export function formatAmountIn(kr: number, unit: AmountUnit | undefined, lang: Lang, signed = false): string {
+  return unit === undefined || unit === 'mnkr' ? formatAmountMnkr(kr, lang, signed) : formatAmount(kr, unit, lang, signed);
+}
+
 const BARS = '▁▂▃▄▅▆▇█';
 
 /**

@@ -1,6 +1,6 @@
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import type { Lang } from '../model/vocabulary.js';
-import { formatAmount, formatAmountMnkr, formatNumber, formatPct, formatValue, monthName } from './format.js';
+import { formatAmount, formatAmountIn, formatNumber, formatPct, formatValue, monthName } from './format.js';
 import { phrases } from './phrases.js';
 import { words } from './words.js';
 import { areaName, budgetLabel, referenceKind, regionName, indicatorName, indicatorUnit, latestQuality, olderPeriod, seriesQuality, statusWhy, type RenderOptions } from './view.js';
@@ -77,14 +77,14 @@ function budgetMessage(report: Report, b: BudgetRow, name: string, opts: RenderO
   // A sum at an earlier month than some of its parts says so (they do not share a later one).
   if (b.periodNote === 'common-month') text += p.atCommonMonth;
   if (b.forecastDeviation !== null && Math.abs(b.forecastDeviation) >= 500) {
-    text += p.forecastPoints(b.forecastDeviation < 0, formatAmountMnkr(Math.abs(b.forecastDeviation), lang));
-    if (b.forecast !== null && b.budgetYear !== null) text += p.forecastLevel(formatAmount(b.forecast, 'mnkr', lang), formatAmount(b.budgetYear, 'mnkr', lang));
+    text += p.forecastPoints(b.forecastDeviation < 0, formatAmountIn(Math.abs(b.forecastDeviation), opts.briefUnit, lang));
+    if (b.forecast !== null && b.budgetYear !== null) text += p.forecastLevel(formatAmount(b.forecast, opts.briefUnit ?? 'mnkr', lang), formatAmount(b.budgetYear, opts.briefUnit ?? 'mnkr', lang));
   }
   const before = previousForecast(b);
   if (before !== undefined) {
     // Moves that round to nothing even in tkr are no move to a reader.
     const by = before.forecast - b.forecast!;
-    const shown = formatAmountMnkr(Math.abs(by), lang);
+    const shown = formatAmountIn(Math.abs(by), opts.briefUnit, lang);
     text += /[1-9]/.test(shown) ? p.forecastMoved(by > 0, shown, monthName(before.period, lang)) : p.forecastUnchanged(monthName(before.period, lang));
   }
   if (b.forecastOptimistic) text += p.forecastOptimistic;
@@ -155,7 +155,7 @@ function factualMessages(report: Report, area: string, opts: RenderOptions): str
   const a = report.allocation;
   if (a && report.areas.find((x) => x.code === area)?.kind === 'organisation' && a.totals.actualYtd !== null) {
     const split = a.members.map((m) => `${formatPct(m.sharePct, lang, 0)} ${areaName(report, m.area)}`).join(words(lang).and);
-    out.push(p.sharedCosts(formatAmount(a.totals.actualYtd, 'mnkr', lang), split));
+    out.push(p.sharedCosts(formatAmount(a.totals.actualYtd, opts.briefUnit ?? 'mnkr', lang), split));
   }
   const name = nameInText(report, area, lang);
   // Activities within budget limits, largest deviation first (red ones are already key messages).

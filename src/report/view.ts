@@ -22,7 +22,13 @@ export const NO_PAINT: Paint = { red: (s) => s, yellow: (s) => s, green: (s) => 
 
 export interface RenderOptions {
   lang: Lang;
+  /** The table's unit for amounts (`--amount-unit`, else the config's `budget.displayUnit`). */
   unit: AmountUnit;
+  /**
+   * The unit `--amount-unit` sets for a brief's (md, html) amounts. Unset, a brief gives each
+   * column of amounts one unit of its own (`columnUnit`) and its sentences mnkr, small amounts tkr.
+   */
+  briefUnit?: AmountUnit;
   paint: Paint;
 }
 
@@ -217,12 +223,12 @@ export interface Run {
  * The result against its target as runs, for the terminal and the briefs alike:
  * `Resultat: hittills +12,3 mnkr = 2,1 % av skatteintäkter och generella statsbidrag (mål 2 %) ✓ grön`.
  */
-export function resultRuns(report: Report, area: string, lang: Lang): Run[] | undefined {
+export function resultRuns(report: Report, area: string, lang: Lang, unit: AmountUnit = 'mnkr'): Run[] | undefined {
   const r = report.results.find((x) => x.area === area);
   if (!r) return undefined;
   const w = words(lang);
   const part = (result: number | null, pct: number | null, label: string) =>
-    result === null ? undefined : `${label} ${formatAmount(result, 'mnkr', lang, true)}${pct === null ? '' : ` = ${formatPct(pct, lang)}`}`;
+    result === null ? undefined : `${label} ${formatAmount(result, unit, lang, true)}${pct === null ? '' : ` = ${formatPct(pct, lang)}`}`;
   // After December the year is closed: its outcome, and no forecast.
   const parts = (r.period.endsWith('-12')
     ? [part(r.resultYtd, r.resultYtdPct, w.outcomeOfYear)]

@@ -27,7 +27,7 @@ describe('a brief says what a committee asks (issue 23, item 6)', () => {
   });
   it('gives the full-year budget and the forecast in kronor, and how the forecast moved since September', async () => {
     expect(mellerud).toContain('| Verksamhet | Budget ack | Utfall ack | Avv. % | Budget helår | Prognos helår | Prognos mot budget | Ändring sedan september | Status |');
-    expect(mellerud).toContain('| **Totalt** | 291,1 mnkr | 292,3 mnkr | -0,4 % | 343,8 mnkr | 345,2 mnkr | -1,4 mnkr | -0,1 mnkr | ! gul |');
+    expect(mellerud).toContain('| **Totalt** | 291,1 mnkr | 292,3 mnkr | -0,4 % | 343,8 mnkr | 345,2 mnkr | -1,4 mnkr | -141 tkr | ! gul |');
     expect(mellerud).toContain('- Verksamheterna i Mellerud ligger 0,4 % över budget efter oktober; prognosen pekar på ett underskott på 1,4 mnkr (prognos 345,2 mnkr mot budget 343,8 mnkr för helåret); prognosen har försämrats med 0,1 mnkr sedan september.');
   });
   it('marks significance on changes and says what the mark means; percentage points are "p.e.", never "pe"', async () => {
@@ -80,5 +80,24 @@ describe('status says why (issue 23, item 2)', () => {
     const out = (await tillit(['report', '--config', CONFIG, '-m', '1461', '--wide'])).stdout;
     expect(out).toMatch(/│ Nöjdhet totalt \(helhetssyn\) +│ Hemtjänst +│ 88,3 % \(81,0–93,0\) │ 111 │ [^│]+│ [^│]+│ [^│]+│ ! gul¹ │/);
     expect(out).toContain('\n¹ under nämndens mål på 90 %\n');
+  });
+});
+
+describe('--amount-unit in the md and html briefs', () => {
+  const mellerudTotal = (text: string) => text.split('\n').find((l) => l.startsWith('| **Totalt** | 291'));
+  it('md: every amount of the tables and sentences in the unit given', async () => {
+    const brief = briefOf(await md('--amount-unit', 'tkr'), 'Mellerud (1461)');
+    expect(mellerudTotal(brief)).toBe('| **Totalt** | 291\u00A0084 tkr | 292\u00A0259 tkr | -0,4 % | 343\u00A0800 tkr | 345\u00A0188 tkr | -1\u00A0388 tkr | -141 tkr | ! gul |');
+    expect(brief).toContain('prognosen pekar på ett underskott på 1\u00A0388 tkr (prognos 345\u00A0188 tkr mot budget 343\u00A0800 tkr för helåret)');
+    expect(brief).not.toContain('mnkr');
+  });
+  it('html: the same', async () => {
+    const r = await tillit(['report', '--config', CONFIG, '--format', 'html', '--amount-unit', 'tkr', '--no-charts']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('291\u00A0084 tkr');
+    expect(r.stdout).not.toContain('mnkr');
+  });
+  it('without it, one unit down each column: the change since September in tkr for every line, not -0,1 mnkr under +25 tkr', async () => {
+    expect(mellerudTotal(briefOf(await md(), 'Mellerud (1461)'))).toBe('| **Totalt** | 291,1 mnkr | 292,3 mnkr | -0,4 % | 343,8 mnkr | 345,2 mnkr | -1,4 mnkr | -141 tkr | ! gul |');
   });
 });

@@ -134,3 +134,30 @@ describe('how the forecast moved since the month before', () => {
     expect(change(report({ quality: [], period: { survey: null, budget: '2025-01' }, budget: [jan] })).head).toBeUndefined();
   });
 });
+
+describe('amounts in a brief', () => {
+  // Thousands are grouped with a no-break space (sv-SE); written as spaces here.
+  const plain = (t: string) => t.replace(/\u00A0/g, ' ');
+  const amounts = (rows: { text: string }[][]) => rows.map((r) => r.map((c) => plain(c.text)).filter((t) => /kr$/.test(t)));
+  // Elderly care's forecast moved 1,2 mnkr since September, LSS's 25 tkr.
+  const lss = budgetRow({ activity: 'LSS', series: [{ ...budgetRow().series[0]!, forecast: 244_975_000 }, budgetRow().series[1]!] });
+  const r = report({ quality: [], budget: [budgetRow(), lss] });
+
+  it('are in one unit down a column: tkr all the way when mnkr would show one of them as 0,0', () => {
+    const { head, rows } = buildBrief(r, '1460', sv).budget!.body;
+    const change = head.indexOf('Ändring sedan september');
+    expect(rows.map((row) => plain(row[change]!.text))).toEqual(['-1 200 tkr', '-25 tkr']);
+    // The other columns are all mnkr.
+    expect(rows.map((row) => row[1]!.text)).toEqual(['200,0 mnkr', '200,0 mnkr']);
+  });
+
+  it('are all in the unit --amount-unit gives (briefUnit), tables and sentences', () => {
+    const tkr = { ...sv, briefUnit: 'tkr' as const };
+    expect(amounts(buildBrief(r, '1460', tkr).budget!.body.rows)).toEqual([
+      ['200 000 tkr', '204 000 tkr', '240 000 tkr', '245 000 tkr', '-5 000 tkr', '-1 200 tkr'],
+      ['200 000 tkr', '204 000 tkr', '240 000 tkr', '245 000 tkr', '-5 000 tkr', '-25 tkr'],
+    ]);
+    expect(plain(keyMessages(r, '1460', tkr).join(' '))).toContain('prognosen pekar på ett underskott på 5 000 tkr (prognos 245 000 tkr mot budget 240 000 tkr för helåret); prognosen har försämrats med 1 200 tkr sedan september');
+    expect(renderBriefMd(buildBrief(r, '1460', tkr))).not.toContain('mnkr');
+  });
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatAmountMnkr, formatDiff, formatNumber, formatPct, formatPp, formatValue } from '../../src/report/format.js';
+import { columnUnit, formatAmount, formatAmountIn, formatAmountMnkr, formatDiff, formatNumber, formatPct, formatPp, formatValue } from '../../src/report/format.js';
 
 const NBSP = '\u00A0';
 
@@ -86,5 +86,18 @@ describe('an amount in mnkr that is small, not nothing', () => {
     expect(formatAmountMnkr(7_900_000, 'sv', true)).toBe('+7,9 mnkr');
     expect(formatAmountMnkr(60_000, 'sv')).toBe('0,1 mnkr');
     expect(formatAmountMnkr(200, 'sv', true)).toBe('0 tkr');
+  });
+});
+
+describe('one unit for a column of amounts in a brief', () => {
+  it('is mnkr, or tkr when mnkr would show a non-zero amount as 0,0; zeros and gaps do not decide', () => {
+    expect(columnUnit([7_900_000, -19_000])).toBe('tkr');
+    expect(columnUnit([7_900_000, -60_000, 0, null])).toBe('mnkr');
+    expect(columnUnit([])).toBe('mnkr');
+  });
+  it('a sentence\'s amount is in the unit set, mnkr giving way to tkr where it would say nothing', () => {
+    expect(formatAmountIn(-25_000, 'mnkr', 'sv', true)).toBe('-25 tkr');
+    expect(formatAmountIn(1_200_000, 'kr', 'en')).toBe('1,200,000 SEK');
+    expect(formatAmountIn(1_200_000, undefined, 'sv')).toBe('1,2 mnkr');
   });
 });
