@@ -5,6 +5,7 @@ import { createRowIndex } from '../model/row-index.js';
 import { TextIndex, truncate } from '../model/text.js';
 import { BudgetGrain } from './budget-grain.js';
 import { settleEmptyLines } from './budget-headings.js';
+import { committeeLine, nameCommitteeLines } from './budget-committees.js';
 import { YearToDateDating } from './budget-dating.js';
 import { finishBudget, settleUnit, UNIT_SCALE } from './budget-finish.js';
 import { budgetBytes } from './budget-bytes.js';
@@ -117,6 +118,8 @@ export class BudgetRows implements RowReader {
   private readonly quickAmounts: (number | null)[] = AMOUNT_ROLES.map(() => null);
   private readonly areaDefault: string;
   private readonly periodDefault: string;
+  /** The committee column (`Nämnd`), whose rows take the general path. */
+  private readonly committee: number | undefined;
 
   constructor(private readonly env: RowEnv, sample: readonly Row[]) {
     const { plan, opts, lookups } = env;
@@ -128,7 +131,8 @@ export class BudgetRows implements RowReader {
     this.decimal = plan.decimal;
     this.dash = opts.dash;
     this.scale = UNIT_SCALE[plan.unit];
-    this.fast = plan.layout === 'long' && roles.municipalityName === undefined && roles.status === undefined && roles.gender === undefined;
+    this.committee = plan.header.committee;
+    this.fast = plan.layout === 'long' && roles.municipalityName === undefined && roles.status === undefined && roles.gender === undefined && this.committee === undefined;
     this.area = roles.municipality;
     this.period = roles.period;
     this.service = roles.service;
@@ -232,8 +236,12 @@ export class BudgetRows implements RowReader {
   read(cells: RowCells, shared: SharedFields): void {
     const { lookups, plan, opts, out } = this.env;
     const row = cells.row;
-    const activity = lookups.kept(cells.cell('service') || cells.cell('indicator') || '');
-    if (this.heading(cells, activity)) return;
+    const written = lookups.kept(cells.cell('service') || cells.cell('indicator') || '');
+    const committee = this.committee === undefined ? '' : (row.cells[this.committee] ?? '').trim();
+    // A committee's heading or sum is written in its column, the activity's left empty.
+    const activity = written === '' ? lookups.kept(committee) : written;
+    const lineText = written !== '' && committee !== '' ? committeeLine(activity, committee) : activity;
+    if (this.heading(cells, activity, written === '' && committee !== '' ? this.committee! + 1 : undefined)) return;
     const { area } = shared;
     const period = this.datePeriod(cells, shared.period);
     if (activity === '') cells.fail('value-required', plan.roles.service !== undefined ? 'service' : 'indicator');
@@ -245,7 +253,7 @@ export class BudgetRows implements RowReader {
       actualYtd: amt('actualYtd'), actualMonth: amt('actualMonth'), forecast: amt('forecast'),
     };
     const given = amt('deviation');
-    const key = [area?.code ?? '', month ?? '', lookups.activityKey(activity)];
+    const key = [area?.code ?? '', month ?? '', lookups.activityKey(activity), ...(lineText === activity ? [] : [committee])];
     if (cells.errors.length > 0 || area === undefined) {
       out.rejectFor(row, cells.errors);
       return;
@@ -260,7 +268,7 @@ export class BudgetRows implements RowReader {
     // The area as read (one object per area in a file), not the schema's copy of it.
     const areaId = table.areaId(area);
     const monthId = table.monthId(period!);
-    const activityId = table.activityId(parsed.data.activity);
+    const activityId = table.activityId(lineText === activity ? parsed.data.activity : lineText);
     const prior = this.seen.claim(areaId, monthId, activityId);
     if (prior >= 0 && this.emptyLines.has(table.line[prior]!)) {
       this.fillEmpty(prior, row.line, parsed.data, given);
@@ -336,7 +344,7 @@ export class BudgetRows implements RowReader {
    * has no figures for (which `budget-months-missing` must say): it is read, and set aside at the end
    * only if its line has no amount anywhere in the file (`settleEmptyLines`).
    */
-  private heading(cells: RowCells, activity: string): boolean {
+  private heading(cells: RowCells, activity: string, at?: number): boolean {
     if (activity === '') return false;
     const row = cells.row.cells;
     for (const idx of this.amounts) if (idx !== undefined && (row[idx] ?? '').trim() !== '') return false;
@@ -344,7 +352,7 @@ export class BudgetRows implements RowReader {
       this.emptyLines.add(cells.row.line);
       return false;
     }
-    const column = cells.col(cells.cell('service') ? 'service' : 'indicator');
+    const column = at ?? cells.col(cells.cell('service') ? 'service' : 'indicator');
     this.env.out.ignore({ code: 'budget-heading', line: cells.row.line, column, received: truncate(activity) });
     this.headings.push(cells.row.line);
     return true;
@@ -361,6 +369,7 @@ export class BudgetRows implements RowReader {
     });
     if (dropped > 0) this.given = moved;
     if (this.emptyLines.size > 0) this.given = settleEmptyLines(table, this.emptyLines, this.given, out, this.headings);
+    if (this.committee !== undefined) nameCommitteeLines(table);
     out.findings.push(...this.dating.findings(head.headerLine));
     const headings = this.headings.sort((x, y) => x - y);
     const totals = finishBudget(table, this.given, this.isTotal, opts.sign, out, out.unit ?? 'kr', headings);

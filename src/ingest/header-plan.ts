@@ -1,6 +1,7 @@
 import type { Kind, Role } from '../config/schema.js';
 import type { FindingInput } from '../model/findings.js';
 import { koladaIdOfTitle } from '../model/kolada-kpis.js';
+import { committeeColumn } from './budget-committees.js';
 import { normalizeLabel, truncate } from '../model/text.js';
 import { detectKind, mapColumns, type ColumnMap } from './columns.js';
 import { parseNumber } from './number.js';
@@ -47,6 +48,8 @@ export interface HeaderPlan {
   zeroIsNation: boolean;
   /** The month a year-to-date column's name gives (`Utfall jan–aug`), with the header. */
   ytdMonth?: { month: number; header: string };
+  /** A finance file's committee column (`Nämnd`; see `committeeColumn`). */
+  committee?: number;
   findings: FindingInput[];
 }
 
@@ -101,6 +104,8 @@ export function planHeader(headers: readonly string[], sample: readonly Row[], o
   // Finance lines and respondents' answers are not split by columns tillit does not know.
   if (kind === 'budget' || kind === 'answers') {
     plan.unused = free();
+    if (kind === 'budget') plan.committee = committeeColumn(headers, plan.unused);
+    if (plan.committee !== undefined) plan.unused = plan.unused.filter((i) => i !== plan.committee);
     return finishPlan(plan, rows);
   }
   const valueIdx = roles.value ?? roles.share;

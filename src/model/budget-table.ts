@@ -63,6 +63,11 @@ export class BudgetTable {
     return this.activityIndex.id(activity);
   }
 
+  /** Names activity `id` anew (a committee's line, see `nameCommitteeLines`). */
+  renameActivity(id: number, activity: string): void {
+    this.activityIndex.rename(id, activity);
+  }
+
   /** Adds a row (amounts in BUDGET_AMOUNTS order); its index. */
   push(
     area: number, month: number, activity: number, line: number,
