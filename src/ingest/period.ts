@@ -28,7 +28,11 @@ export function parsePeriod(cell: string): string | undefined {
   if (m) return lastDay(m[1]!, Number(m[2])) === Number(m[3]) ? month(m[1]!, Number(m[2])) : undefined;
   m = /^(\d{1,2})\/(\d{4})$/.exec(s);
   if (m) return month(m[2]!, Number(m[1]));
-  const words = normalizeLabel(s).split(' ');
+  const folded = normalizeLabel(s);
+  // A tertial (`T1 2025`, `2025-T2`, `Tertial 3 2025`) is a follow-up after its fourth month: April, August, December.
+  const t = /^(?:(\d{4}) )?(?:t|tertial ?)([123])(?: (\d{4}))?$/.exec(folded);
+  if (t !== null && (t[1] === undefined) !== (t[3] === undefined)) return month(t[1] ?? t[3]!, 4 * Number(t[2]));
+  const words = folded.split(' ');
   if (words.length === 2) {
     const [a, b] = words as [string, string];
     const [name, y] = /^\d{4}$/.test(a) ? [b, a] : [a, b];
