@@ -41,7 +41,7 @@ export const NUMERIC_SCALES: readonly { max: number; positiveFrom: number }[] = 
 /** Positive labels of the standard Swedish scales. */
 export const DEFAULT_POSITIVE: readonly string[] = LABEL_SCALES.flatMap((s) => s.positive);
 /** Labels left out of the denominator. Blank answers are excluded too. */
-export const DEFAULT_EXCLUDED = ['Vet ej/Ingen åsikt', 'Vet ej', 'Ingen åsikt', 'Vet inte', 'Ej aktuellt'];
+export const DEFAULT_EXCLUDED = ['Vet ej/Ingen åsikt', 'Vet ej', 'Ingen åsikt', 'Vet inte', 'Ej aktuellt', 'Ingen uppfattning', 'Vet ej/Ingen uppfattning'];
 /** The non-positive remainder of the same scales: valid, counted in the denominator. */
 export const DEFAULT_OTHER: readonly string[] = [...new Set(LABEL_SCALES.flatMap((s) => s.other))];
 

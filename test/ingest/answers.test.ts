@@ -8,6 +8,8 @@ const classes = (labels: string[]) => labels.map((l) => classify('q', l));
 describe('the Swedish scales known out of the box', () => {
   it('Ja/Nej with Ibland, Delvis, Vet ej: Ja positive, Vet ej out of the denominator', () => {
     expect(classes(['Ja', 'Nej', 'Ibland', 'Delvis', 'Vet ej'])).toEqual(['positive', 'other', 'other', 'other', 'excluded']);
+    // "Ingen uppfattning" is a don't-know answer too, as common as "Ingen åsikt" in Swedish surveys.
+    expect(classes(['Ingen uppfattning', 'Vet ej/Ingen uppfattning'])).toEqual(['excluded', 'excluded']);
   });
   it('Alltid/Oftast/Ibland/Sällan/Aldrig: Alltid and Oftast positive', () => {
     expect(classes(['Alltid', 'Oftast', 'Ibland', 'Sällan', 'Aldrig'])).toEqual(['positive', 'positive', 'other', 'other', 'other']);
