@@ -1,4 +1,4 @@
-import { signSense } from '../model/activities.js';
+import { isFinancialLine, signSense } from '../model/activities.js';
 import { BUDGET_AMOUNTS, type BudgetTable } from '../model/budget-table.js';
 import type { FindingInput } from '../model/findings.js';
 import type { RowCounts, Sign } from '../model/input.js';
@@ -33,10 +33,16 @@ export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, num
   const n = table.length;
   const a = table.amounts;
   // Whether each activity text is a total row: decided once per text.
-  const totalText = settleNetCost(table.activities, table.activities.map(isTotal));
-  const total = (row: number) => totalText[table.activity[row]!]!;
-  out.sign = sign ?? inferSign(table, totalText, out.findings);
-  if (sign !== undefined) noteContradiction(table, totalText, sign, out.findings);
+  const totalText = table.activities.map(isTotal);
+  const netCostLines = netCostAsLine(table, totalText);
+  const total = (row: number) => {
+    const kind = totalText[table.activity[row]!]!;
+    return kind === 'net-cost' && netCostLines.has(table.area[row]!) ? '' : kind;
+  };
+  // Net costs carry the costs' sign whether they are a line or the sum of lines: they tell it too.
+  const signText = totalText.map((k) => (k === 'net-cost' ? '' : k));
+  out.sign = sign ?? inferSign(table, signText, out.findings);
+  if (sign !== undefined) noteContradiction(table, signText, sign, out.findings);
   const flip = out.sign === 'costs-negative' ? -1 : 1;
   const factor = unitFactor(unit);
   // Costs positive; `+ 0` turns a negated zero into 0 (the table holds no −0).
@@ -70,18 +76,23 @@ export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, num
 /** The finding a sum kind's row is set aside with (`total-row` for the others). */
 const SUM_CODE: Record<string, 'budget-part-line' | 'budget-statement-sum'> = { part: 'budget-part-line', result: 'budget-statement-sum', 'net-cost': 'budget-statement-sum' };
 
-/** A resultaträkning's operating lines, which `Verksamhetens nettokostnader` sums. */
-const OPERATING = /^(verksamhetens (intakter|kostnader)|avskrivningar|operating (income|revenue|costs|expenses)|depreciation)\b/;
-
 /**
- * `Verksamhetens nettokostnader` is a sum where the file has the operating lines it sums (income,
- * costs, depreciation): counted again it would double the costs. In a file without them it is the
- * one line of costs, and an activity.
+ * The areas whose `Verksamhetens nettokostnader` is a line of its own: it sums its area's other cost
+ * lines (committees, or operating costs and depreciation) where the area has any, and counted
+ * again it would double them; where it is the area's one line of costs it is that line. Decided per
+ * area: one file may hold a resultaträkning for one area and net costs alone for another.
  */
-function settleNetCost(activities: readonly string[], kinds: string[]): string[] {
-  if (!kinds.includes('net-cost')) return kinds;
-  const summed = activities.some((a, t) => kinds[t] === '' && OPERATING.test(normalizeLabel(a)));
-  return kinds.map((k) => (k === 'net-cost' && !summed ? '' : k));
+function netCostAsLine(table: BudgetTable, kinds: readonly string[]): Set<number> {
+  if (!kinds.includes('net-cost')) return new Set();
+  const isCost = table.activities.map((a, t) => kinds[t] === '' && signSense(normalizeLabel(a)) === 'cost' && !isFinancialLine(normalizeLabel(a)));
+  const withCosts = new Set<number>();
+  const withNetCost = new Set<number>();
+  for (let i = 0; i < table.length; i++) {
+    const t = table.activity[i]!;
+    if (isCost[t]) withCosts.add(table.area[i]!);
+    else if (kinds[t] === 'net-cost') withNetCost.add(table.area[i]!);
+  }
+  return new Set([...withNetCost].filter((area) => !withCosts.has(area)));
 }
 
 /**

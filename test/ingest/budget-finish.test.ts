@@ -84,6 +84,22 @@ describe('finishBudget', () => {
     expect([short.out.sign, short.totals, short.codes]).toEqual(['costs-negative', [2], ['sign-inferred@-', 'budget-statement-sum@4']]);
   });
 
+  it('net costs below committees are their sum (not a line again); an area whose one cost line they are keeps them as a line', () => {
+    // A driftredovisning: three committees, then their net costs, then the financing.
+    const drift = finish(table([
+      ['Kommunstyrelsen', -100, null, null, null, null, null], ['Socialnämnden', -300, null, null, null, null, null],
+      ['Verksamhetens nettokostnader', -400, null, null, null, null, null], ['Skatteintäkter', 420, null, null, null, null, null],
+    ]));
+    expect(drift.totals).toEqual([2]);
+    // Two areas in one file: 1460's net costs sum its operating lines, 1461's are its only cost line.
+    const t = new BudgetTable('b.csv', 8);
+    const [a, b] = [t.areaId({ code: '1460', kind: 'municipality' }), t.areaId({ code: '1461', kind: 'municipality' })];
+    const m = t.monthId('2025-06');
+    const row = (area: number, activity: string, v: number, line: number) => t.push(area, m, t.activityId(activity), line, v, null, null, null, null, null);
+    row(a, 'Verksamhetens intäkter', 120, 2); row(a, 'Verksamhetens kostnader', -700, 3); row(a, 'Verksamhetens nettokostnader', -580, 4);
+    row(b, 'Verksamhetens nettokostnader', -500, 5); row(b, 'Skatteintäkter', 450, 6);
+    expect(finish(t).totals).toEqual([2]);
+  });
   it('only revenue lines, written positive: the net convention makes costs negative', () => {
     expect(finish(table([['Skatteintäkter', 900, null, null, null, null, null]])).out.sign).toBe('costs-negative');
   });
