@@ -93,19 +93,31 @@ let byTitle: Map<string, string | null> | undefined;
 /**
  * The Kolada KPI a title names, as Kolada writes it (`Brukarbedömning hemtjänst äldreomsorg -
  * helhetssyn, andel (%)`; case, accents and spacing aside, with or without its "(-2018)" years):
- * rKolada extracts and PX tables write the title where an id would be. Undefined for a title no KPI
- * has, or one two KPIs share.
+ * rKolada extracts and PX tables write the title where an id would be. Kolada's own titles and
+ * tillit's for the KPIs it describes both count. A title as written wins over one matched without its
+ * years (a discontinued KPI's title less "(-2013)" is often a current KPI's). Undefined for a
+ * title no KPI has, or one two KPIs share.
  */
 export function koladaIdOfTitle(title: string): string | undefined {
-  if (byTitle === undefined) {
-    byTitle = new Map();
-    const add = (key: string, id: string) => byTitle!.set(key, byTitle!.has(key) && byTitle!.get(key) !== id ? null : id);
-    for (const kpi of catalogue().values()) {
-      add(normalizeLabel(kpi.title.sv), kpi.id);
-      add(normalizeLabel(withoutYears(kpi.title.sv)), kpi.id);
-    }
-  }
+  byTitle ??= titleIndex();
   return byTitle.get(normalizeLabel(title)) ?? undefined;
+}
+
+function titleIndex(): Map<string, string | null> {
+  const exact = new Map<string, string | null>();
+  const stripped = new Map<string, string | null>();
+  const add = (map: Map<string, string | null>, title: string, id: string) => {
+    const key = normalizeLabel(title);
+    map.set(key, map.has(key) && map.get(key) !== id ? null : id);
+  };
+  const titles: [string, string][] = KOLADA_TITLES.split('\n').map((line) => [line.slice(0, line.indexOf('\t')), line.slice(line.indexOf('\t') + 1)]);
+  for (const kpi of KOLADA_KPIS) titles.push([kpi.id, kpi.title.sv]);
+  for (const [id, title] of titles) {
+    add(exact, title, id);
+    add(stripped, withoutYears(title), id);
+  }
+  for (const [key, id] of stripped) if (!exact.has(key)) exact.set(key, id);
+  return exact;
 }
 
 /** A Kolada title without the years it was published in (a trailing "(-2018)" or "(2015-)"). */

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { KOLADA_TITLES } from '../../src/model/kolada-titles.js';
+import { normalizeLabel } from '../../src/model/text.js';
 import { indicatorCatalogue, isKoladaId, koladaIdOfTitle, koladaKpi, unitFromTitle } from '../../src/model/kolada-kpis.js';
 
 describe('unitFromTitle', () => {
@@ -75,6 +77,15 @@ describe('koladaIdOfTitle', () => {
     expect(koladaIdOfTitle('Invånare 0-19 år i ekonomiskt utsatta hushåll, andel (%)')).toBe('N02904');
     expect(koladaIdOfTitle('Momsavgift, kr/inv (-2002)')).toBe('N00006');
     expect(koladaIdOfTitle('Momsavgift, kr/inv')).toBe('N00006');
+  });
+  it('every title of Kolada\'s list that no other KPI shares names its own KPI, and so do Kolada\'s titles of the KPIs tillit describes', () => {
+    const titles = KOLADA_TITLES.split('\n').map((line) => [line.slice(0, line.indexOf('\t')), line.slice(line.indexOf('\t') + 1)] as const);
+    const count = new Map<string, number>();
+    for (const [, title] of titles) count.set(normalizeLabel(title), (count.get(normalizeLabel(title)) ?? 0) + 1);
+    const wrong = titles.filter(([id, title]) => count.get(normalizeLabel(title)) === 1 && koladaIdOfTitle(title) !== id);
+    expect(wrong).toEqual([]);
+    expect(titles.filter(([, title]) => count.get(normalizeLabel(title))! > 1).every(([, title]) => koladaIdOfTitle(title) === undefined)).toBe(true);
+    expect(koladaIdOfTitle('Resultat före extraord. poster (kommunen), andel (%) av skatt & generella statsbidrag')).toBe('N03001');
   });
   it('no KPI for a title Kolada does not have', () => {
     expect(koladaIdOfTitle('Lågt socialt deltagande')).toBeUndefined();
