@@ -14,7 +14,8 @@ export interface IndexedGroup {
  */
 export interface Disclosed {
   n: ArrayLike<number>;
-  positive: ArrayLike<number>;
+  /** Positive counts; undefined where cells hold no counts of answers (a mean over n people): only n is solved. */
+  positive?: ArrayLike<number>;
   groups: readonly IndexedGroup[];
   /** 1 where a reader has the cell's n and positive count. */
   shown: ArrayLike<number>;
@@ -56,7 +57,8 @@ export function hiddenRanges(d: Disclosed, targets: readonly number[]): Range[] 
 export function firstExposed(d: Disclosed, targets: readonly number[], min: number): number {
   const model = readerModel(d);
   const tables: Map<string, number>[] = [];
-  const truth = (key: string) => (key[0] === 'n' ? d.n : d.positive)[Number(key.slice(1))]!;
+  const truth = (key: string) => (key[0] === 'n' ? d.n : d.positive!)[Number(key.slice(1))]!;
+  const kinds = d.positive === undefined ? (['n'] as const) : (['n', 'p'] as const);
   const seen = (key: string, ok: (v: number) => boolean) => ok(truth(key)) || tables.some((t) => ok(t.get(key) ?? 0));
   const extreme = (keys: string | string[], direction: 'minimize' | 'maximize'): number => {
     const { value, table } = optimum(model, keys, direction);
@@ -68,7 +70,7 @@ export function firstExposed(d: Disclosed, targets: readonly number[], min: numb
   const open = (kind: string, ok: (key: string) => boolean) => targets.map((t) => `${kind}${t}`).filter((key) => !ok(key));
   const varies = (key: string) => seen(key, (v) => v !== truth(key));
   const reachesMin = (key: string) => d.n[Number(key.slice(1))]! >= min || seen(key, (v) => v >= min);
-  for (const [kind, ok] of [['n', reachesMin], ['n', varies], ['p', varies]] as const) {
+  for (const [kind, ok] of [['n', reachesMin], ['n', varies], ...(d.positive === undefined ? [] : [['p', varies]] as const)] as const) {
     for (const direction of ['maximize', 'minimize'] as const) {
       if (ok === reachesMin && direction === 'minimize') continue;
       for (let keys = open(kind, ok), before = Infinity; keys.length > 1 && keys.length < before; keys = open(kind, ok)) {
@@ -86,7 +88,7 @@ export function firstExposed(d: Disclosed, targets: readonly number[], min: numb
   for (const t of targets) {
     const n = `n${t}`;
     if (d.n[t]! < min && !seen(n, (v) => v >= min) && !(extreme(n, 'maximize') >= min)) return t;
-    if (pinned(n) || pinned(`p${t}`)) return t;
+    if (kinds.some((kind) => pinned(`${kind}${t}`))) return t;
   }
   return -1;
 }
@@ -135,17 +137,21 @@ function readerModel(d: Disclosed): ReaderModel {
   const cells = new Set<number>();
   for (const g of d.groups) for (const id of [g.total, ...g.parts]) if (id >= 0 && unknown(id)) cells.add(id);
   for (const i of [...cells].sort((a, b) => a - b)) {
-    variables.set(`n${i}`, new Map([[`least${i}`, 1], [`within${i}`, -1]]));
-    variables.set(`p${i}`, new Map([[`within${i}`, 1]]));
     // A cell whose every answer was rejected holds none that count (it is published as incomplete).
     constraints.set(`least${i}`, { min: Math.min(1, d.n[i]!) });
+    if (d.positive === undefined) {
+      variables.set(`n${i}`, new Map([[`least${i}`, 1]]));
+      continue;
+    }
+    variables.set(`n${i}`, new Map([[`least${i}`, 1], [`within${i}`, -1]]));
+    variables.set(`p${i}`, new Map([[`within${i}`, 1]]));
     constraints.set(`within${i}`, { max: 0 });
   }
   d.groups.forEach((g, k) => {
     // A group whose total is not there (no organisation row for a gender) says nothing.
     if (g.total < 0) return;
-    for (const kind of ['n', 'p'] as const) {
-      const value = kind === 'n' ? d.n : d.positive;
+    for (const kind of d.positive === undefined ? (['n'] as const) : (['n', 'p'] as const)) {
+      const value = kind === 'n' ? d.n : d.positive!;
       // total = Σ parts, as Σ unknown parts − unknown total = known total − Σ known parts.
       let rest = 0;
       let terms = 0;

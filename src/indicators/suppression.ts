@@ -31,6 +31,7 @@ export const UNPUBLISHED = 3;
  * − women − men): below `min` it is hidden like any small cell; from `min` on it needs no protection.
  * `positive[i]`, when given, is the cell's positive answers: a group whose hidden parts a reader can
  * tell all answered alike (none positive, or every one) gives their answers away, and is protected too.
+ * Cells of means (`positive` undefined) have no answers to count: only their n is solved for.
  * Returns each cell's reason and the secondary cells in the order they were hidden.
  */
 export function suppressCells(
@@ -90,17 +91,15 @@ export function suppressCells(
   learn();
   spread();
   // Then what a reader who combines groups can solve for, where groups share cells.
-  if (positive !== undefined) {
-    for (const component of linkedComponents(groups, reason)) {
-      for (;;) {
-        const shown = Uint8Array.from(reason, (r) => (r === SHOWN ? 1 : 0));
-        const exposed = firstExposed({ n, positive, groups: component, shown }, targetsOf(component, reason), min);
-        if (exposed < 0) break;
-        const next = neighbourToHide(exposed, component, n, reason, before);
-        if (next < 0) break;
-        hide(next);
-        spread();
-      }
+  for (const component of linkedComponents(groups, reason)) {
+    for (;;) {
+      const shown = Uint8Array.from(reason, (r) => (r === SHOWN ? 1 : 0));
+      const exposed = firstExposed({ n, positive, groups: component, shown }, targetsOf(component, reason), min);
+      if (exposed < 0) break;
+      const next = neighbourToHide(exposed, component, n, reason, before);
+      if (next < 0) break;
+      hide(next);
+      spread();
     }
   }
   return { reason, secondary };

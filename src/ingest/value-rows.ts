@@ -136,7 +136,7 @@ export class ValueRows implements RowReader {
       this.env.out.ignore({ code: 'value-missing', line: cells.row.line, column: cells.col(role), received: truncate(cells.cell(role) ?? '') });
       return undefined;
     }
-    if (this.withoutN(cells, n, share ?? positive, share !== null ? 'share' : 'positive')) return undefined;
+    if (this.withoutN(cells, p, n, share ?? positive, share !== null ? 'share' : 'positive')) return undefined;
     if (share === null && positive !== null && n !== null && n > 0 && positive <= n) share = (positive / n) * 100;
     const value = {
       kind: 'survey', area: p.area, period: p.period, indicator: p.indicator, service: p.service, gender: p.gender, n, positive, share, source: p.source,
@@ -163,10 +163,13 @@ export class ValueRows implements RowReader {
   /**
    * A figure whose n is blank (empty, `..`) in a file with an n column: publishers blank the n of a
    * small group, and without it the respondent minimum cannot be checked. Set aside, said; a
-   * cell's total less its shown parts still counts those respondents (see `cellGroups`).
+   * cell's total less its shown parts still counts those respondents (see `cellGroups`). The
+   * nation's and a region's figures are often published without an n and are no small group: kept
+   * (with no interval), as their comparisons need them.
    */
-  private withoutN(cells: RowCells, n: number | null, figure: number | null, role: 'share' | 'positive' | 'value'): boolean {
+  private withoutN(cells: RowCells, p: Parts, n: number | null, figure: number | null, role: 'share' | 'positive' | 'value'): boolean {
     if (this.env.plan.roles.n === undefined || n !== null || figure === null || cells.errors.length > 0) return false;
+    if (p.area?.kind === 'nation' || p.area?.kind === 'region') return false;
     this.env.out.ignore({ code: 'n-missing', line: cells.row.line, column: cells.col('n'), received: truncate(cells.cell('n') ?? ''), args: { role } });
     return true;
   }
@@ -194,7 +197,7 @@ export class ValueRows implements RowReader {
     // A share column (`Andel`) says its values are per cent, whatever the indicator.
     const share = role === 'share';
     if (v !== null && (share || isRespondentShare(p.indicator)) && !(v >= 0 && v <= 100)) cells.fail('value-out-of-range', role, { range: SHARE_RANGE });
-    if (this.withoutN(cells, n, v, role)) return undefined;
+    if (this.withoutN(cells, p, n, v, role)) return undefined;
     if (v !== null) {
       const value = {
         kind: 'values', area: p.area, period: p.period, indicator: p.indicator, service: p.service, gender: p.gender, value: v, n,
