@@ -153,7 +153,7 @@ export const configSchema = z
     survey: z
       .object({
         positive: z.array(z.string()).optional().describe('Answer labels counted as positive, over the built-in scales: a label not named keeps its built-in class, except the other positive answers of a built-in scale this names some of (said on stderr).'),
-        excluded: z.array(z.string()).optional().describe('Labels left out of the denominator ("Ingen uppfattning"), besides the built-in "Vet ej", "Vet inte", "Ingen åsikt", "Ej aktuellt".'),
+        excluded: z.array(z.string()).optional().describe('Labels left out of the denominator ("Ingen erfarenhet"), besides the built-in "Vet ej", "Vet inte", "Ingen åsikt", "Ingen uppfattning", "Ej aktuellt".'),
         other: z.array(z.string()).default([]).describe('Further valid, non-positive labels (in the denominator); a built-in "Vet ej" named here is counted in the denominator.'),
         questions: z
           .record(z.string(), z.object({ positive: z.array(z.string()) }).strict())

@@ -113,13 +113,22 @@ function highestAnswers(tables: readonly AnswerTable[]): Map<string, Map<string,
   return highest;
 }
 
+/**
+ * What the answers show of a scale, no more than choosing it shows: the highest answer itself
+ * would tell a reader that every answer of a hidden cell was below the positive ones (3 on 1–5).
+ */
+function scaleEvidence(max: number): string {
+  const below = NUMERIC_SCALES.filter((s) => s.max < max).at(-1)?.max;
+  return below === undefined ? `no answer is above ${max}` : max === NUMERIC_SCALES.at(-1)!.max ? `answers go above ${below}` : `answers go above ${below} and none above ${max}`;
+}
+
 /** What was decided for a question: one scale (`answer-scale-inferred`), or one per run of periods (`answer-scale-changed`). */
 function scaleFinding(file: string, line: number, question: string, decided: readonly ScaleBlock[]): Finding {
   if (decided.length === 1) {
-    const { scale, highest } = decided[0]!;
-    return finding(file, { code: 'answer-scale-inferred', line, args: { question, max: scale.max, from: scale.positiveFrom, highest } });
+    const { scale } = decided[0]!;
+    return finding(file, { code: 'answer-scale-inferred', line, args: { question, max: scale.max, from: scale.positiveFrom, evidence: scaleEvidence(scale.max) } });
   }
-  const scales = decided.map((b) => `1–${b.scale.max} (${b.scale.positiveFrom}–${b.scale.max} positive) in ${b.periods.join(', ')}, highest answer ${b.highest}`).join('; ');
+  const scales = decided.map((b) => `1–${b.scale.max} (${b.scale.positiveFrom}–${b.scale.max} positive) in ${b.periods.join(', ')}, where ${scaleEvidence(b.scale.max)}`).join('; ');
   const breaks = decided.slice(1).map((b) => b.periods[0]!).join(', ');
   return finding(file, { code: 'answer-scale-changed', line, args: { question, scales, breaks } });
 }

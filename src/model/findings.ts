@@ -74,7 +74,7 @@ const MESSAGES = {
   'area-unknown': () => `not a known municipality code or name, region, "Riket" or organisation`,
   'area-mismatch': (a) => `code ${a.code} is ${a.registered}, not ${a.name}`,
   'area-code-repaired': (a) => `municipality code ${a.from} lost its leading zero; read as ${a.to}`,
-  'answer-unknown': (a) => `answer is not on a known scale; in the config, add it to survey.positive (a positive answer), survey.other (a valid answer that is not positive) or survey.excluded (a don't-know or no-opinion answer such as "Ingen uppfattning", left out of the denominator)`,
+  'answer-unknown': (a) => `answer is not on a known scale; in the config, add it to survey.positive (a positive answer), survey.other (a valid answer that is not positive) or survey.excluded (a don't-know or not-applicable answer such as "Ingen erfarenhet", left out of the denominator)`,
   'answer-positive-dropped': (a) =>
     `${a.labels}: positive on the built-in "${a.scale}" scale, here counted as ${a.as === 'excluded' ? 'left out of the denominator' : 'not positive'}${a.reason === 'restated'
       ? `: ${a.list} names ${a.named} of that scale and not ${a.them}, so it replaces that scale's positive answers (name ${a.them} there too to count ${a.count === 1 ? 'it' : 'them'} as positive)`
@@ -83,7 +83,7 @@ const MESSAGES = {
     `the same respondent answers the same question again (same municipality, year, service, question and respondent number) as at ${a.first}; an answer read twice would count twice`,
   'answer-repeated-more': (a) => `${a.count} more answers repeat an earlier answer of the same respondent`,
   'answer-scale-inferred': (a) =>
-    `question ${a.question}: numeric answers read as a 1–${a.max} scale, ${a.from}–${a.max} positive, because the highest answer in the inputs is ${a.highest}; if the scale is longer, list its positive answers under survey.questions`,
+    `question ${a.question}: numeric answers read as a 1–${a.max} scale, ${a.from}–${a.max} positive, because ${a.evidence} in the inputs; if the scale is longer, list its positive answers under survey.questions`,
   'answer-scale-changed': (a) =>
     `question ${a.question}: its numeric answers changed scale between years, so each run of years is read on its own: ${a.scales}. Shares on two scales are not comparable: the series is broken at ${a.breaks} (no change or trend across it); if the scale did not change, list its positive answers under survey.questions`,
   'cell-incomplete': (a) => `${a.key}: not published (ofullständig): answers in this cell were rejected, so its share would be wrong`,

@@ -102,7 +102,7 @@ describe('answer labels: the common scales are known, and an unknown one never b
     expect(r.code).toBe(0);
     expect(r.stderr).toBe([
       'tillit: 1 input row(s) rejected and left out of the report:',
-      `  ${file}:3:6: error answer-unknown: answer is not on a known scale; in the config, add it to survey.positive (a positive answer), survey.other (a valid answer that is not positive) or survey.excluded (a don't-know or no-opinion answer such as "Ingen uppfattning", left out of the denominator) (received "Kanske")`,
+      `  ${file}:3:6: error answer-unknown: answer is not on a known scale; in the config, add it to survey.positive (a positive answer), survey.other (a valid answer that is not positive) or survey.excluded (a don't-know or not-applicable answer such as "Ingen erfarenhet", left out of the denominator) (received "Kanske")`,
       "tillit: 2 warnings (listed in the JSON report's findings and named in the method note of each brief drawing on the file):",
       `  ×2 ${file}: warning cell-incomplete: 1460 / hjalp / Personlig assistans / T / 2025: not published (ofullständig): answers in this cell were rejected, so its share would be wrong (and 1 more like it)`,
       '',
@@ -123,7 +123,7 @@ describe('answer labels: the common scales are known, and an unknown one never b
     const answers = ['10', '9', '8', '7', '5', '3', '1', '8', '2', '6'];
     const r = await tillit(['report', answersFile('betyg.csv', Array.from({ length: 6 }, () => answers).flat()), '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('warning answer-scale-inferred: question hjalp: numeric answers read as a 1–10 scale, 8–10 positive, because the highest answer in the inputs is 10');
+    expect(r.stderr).toContain('warning answer-scale-inferred: question hjalp: numeric answers read as a 1–10 scale, 8–10 positive, because answers go above 7 in the inputs;');
     expect(quality(r.stdout).find((q) => q.gender === 'T')).toMatchObject({ value: 40, n: 60, incomplete: false });
   });
 });
@@ -174,7 +174,7 @@ describe('a question whose numeric scale changed between years', () => {
     writeFileSync(path, `${['Kommun;År;Verksamhet;Fråga;Löpnr;Svar', ...rows].join('\n')}\n`);
     const r = await tillit(['report', path, '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`${path}: warning answer-scale-changed: question Nöjd: its numeric answers changed scale between years, so each run of years is read on its own: 1–5 (4–5 positive) in 2023, 2024, highest answer 5; 1–10 (8–10 positive) in 2025, highest answer 10.`);
+    expect(r.stderr).toContain(`${path}: warning answer-scale-changed: question Nöjd: its numeric answers changed scale between years, so each run of years is read on its own: 1–5 (4–5 positive) in 2023, 2024, where no answer is above 5; 1–10 (8–10 positive) in 2025, where answers go above 7.`);
     const rows2 = (JSON.parse(r.stdout) as { quality: (Row & { period: string; change: { differencePp: number } | null; trend: { from: string; points: number } | null })[] }).quality;
     // 45/55, 46/55 on 4–5; 37/55 on 8–10.
     expect(rows2.map((q) => [q.period, q.value, q.n])).toEqual([['2023', 81.8182, 55], ['2024', 83.6364, 55], ['2025', 67.2727, 55]]);
@@ -235,13 +235,13 @@ describe('a respondent whose gender is neither woman nor man, or not stated', ()
 });
 
 describe('an unknown "no opinion" answer: the advice leads to the right denominator', () => {
-  it('"Ingen uppfattning" rejected with advice naming survey.excluded; following it gives 35/40, not 35/46', async () => {
+  it('"Ingen erfarenhet" rejected with advice naming survey.excluded; following it gives 35/40, not 35/46', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'tillit-excluded-'));
-    const labels = [...repeat('Ja', 35), ...repeat('Nej', 5), ...repeat('Ingen uppfattning', 6)];
+    const labels = [...repeat('Ja', 35), ...repeat('Nej', 5), ...repeat('Ingen erfarenhet', 6)];
     writeFileSync(join(folder, 'svar.csv'), `${['Kommun;År;Verksamhet;Fråga;Löpnr;Svar', ...labels.map((a, i) => `1460;2025;LSS;hjalp;${i + 1};${a}`)].join('\n')}\n`);
     const before = await tillit(['validate', 'svar.csv'], { cwd: folder });
-    expect(before.stdout).toContain('or survey.excluded (a don\'t-know or no-opinion answer such as "Ingen uppfattning", left out of the denominator)');
-    writeFileSync(join(folder, 'tillit.config.json'), JSON.stringify({ inputs: [{ path: 'svar.csv' }], survey: { minRespondents: 5, excluded: ['Ingen uppfattning'] } }));
+    expect(before.stdout).toContain('or survey.excluded (a don\'t-know or not-applicable answer such as "Ingen erfarenhet", left out of the denominator)');
+    writeFileSync(join(folder, 'tillit.config.json'), JSON.stringify({ inputs: [{ path: 'svar.csv' }], survey: { minRespondents: 5, excluded: ['Ingen erfarenhet'] } }));
     const r = await tillit(['report', '--format', 'json'], { cwd: folder });
     expect(r.code).toBe(0);
     expect(quality(r.stdout).map((q) => [q.value, q.n])).toEqual([[87.5, 40]]);

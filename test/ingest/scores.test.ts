@@ -49,7 +49,12 @@ describe('resolveScores: numeric answers once the whole run is read', () => {
     const a = input('a.csv', [group('betyg', { 5: 1 }, { source: { file: 'a.csv', line: 7 } }), group('betyg', { 6: 1 })]);
     resolveScores([a]);
     expect(a.findings.map((f) => [f.code, f.severity, f.line])).toEqual([['answer-scale-inferred', 'warning', 7]]);
-    expect(a.findings[0]!.message).toContain('1–7 scale, 6–7 positive, because the highest answer in the inputs is 6');
+    // The message shows what choosing the scale shows, not the highest answer (3 of 5 would say no one was positive).
+    expect(a.findings[0]!.message).toContain('1–7 scale, 6–7 positive, because answers go above 5 and none above 7 in the inputs');
+    const low = input('low.csv', [group('trygg', { 1: 4, 3: 8 })]);
+    resolveScores([low]);
+    expect(low.findings[0]!.message).toContain('1–5 scale, 4–5 positive, because no answer is above 5 in the inputs');
+    expect(low.findings[0]!.message).not.toContain('3');
   });
   it('leaves groups without numeric answers and their findings alone', () => {
     const r: AnswerRecord = { ...group('q', {}), positive: 4, other: 1 };
@@ -91,7 +96,7 @@ describe('a question whose scale changed between years', () => {
     expect(counts(a, 1)).toEqual([37, 18, 0, undefined]);
     expect([...breaks]).toEqual([['Nöjd', [2025]]]);
     expect(a.findings.map((f) => [f.code, f.severity, f.line])).toEqual([['answer-scale-changed', 'warning', 2]]);
-    expect(a.findings[0]!.message).toBe('question Nöjd: its numeric answers changed scale between years, so each run of years is read on its own: 1–5 (4–5 positive) in 2023, highest answer 5; 1–10 (8–10 positive) in 2025, highest answer 10. Shares on two scales are not comparable: the series is broken at 2025 (no change or trend across it); if the scale did not change, list its positive answers under survey.questions');
+    expect(a.findings[0]!.message).toBe('question Nöjd: its numeric answers changed scale between years, so each run of years is read on its own: 1–5 (4–5 positive) in 2023, where no answer is above 5; 1–10 (8–10 positive) in 2025, where answers go above 7. Shares on two scales are not comparable: the series is broken at 2025 (no change or trend across it); if the scale did not change, list its positive answers under survey.questions');
   });
   it('one scale: no break', () => {
     expect(resolveScores([input('a.csv', [group('q', { 9: 1 }, { period: '2023' }), group('q', { 10: 1 }, { period: '2024' })])]).size).toBe(0);
