@@ -1,5 +1,6 @@
 import { finding, type Finding } from '../model/findings.js';
 import { KeyNumbers } from '../model/row-index.js';
+import { periodYear, pooledRange } from '../model/period.js';
 import type { AreaKind } from '../model/register.js';
 import { cellGroups } from './cell-groups.js';
 import type { Contains } from './containers.js';
@@ -32,6 +33,7 @@ export function suppressObservations(observed: Observed, min: number, containers
     for (const i of suppressCell(obs, list, memberIds, orgId, min)) residualsByFile.set(obs.fileId(i), (residualsByFile.get(obs.fileId(i)) ?? 0) + 1);
     protectContainers(obs, list, min, containers, memberIds, orgId);
   }
+  protectPooled(obs);
   const behindHidden = hiddenSources(obs, orgId);
   const membersShown = (i: number) => memberIds.every((m) => obs.isShown(obs.find(m, obs.cellId(i))));
   const findings = observed.disagreements.map((d) => disagreementFinding(d, obs.key(d.obs), !obs.isShown(d.obs), min, d.pooled !== undefined && membersShown(d.obs)));
@@ -53,6 +55,36 @@ function hiddenFiles(obs: ObservationColumns, orgId: number): (file: string) => 
     return out;
   };
   return (file) => (files ??= gather()).has(file);
+}
+
+/**
+ * A pooled period (`2016-2018`) counts the respondents of the years it covers: beside them, less
+ * the years shown it gives those hidden (2018's 10 = 100 − 40 − 50). Where a covered year of a
+ * question and service is hidden or incomplete in any area, that pooled period's figures of the
+ * question and service are hidden in every area and gender: a narrower rule would leave the
+ * organisation's and the genders' totals to solve with. Heavy-handed, and rare: data mixing pooled
+ * periods with the years they cover.
+ */
+function protectPooled(obs: ObservationColumns): void {
+  const pooled = new Map<number, { from: number; to: number }>();
+  obs.periods.values.forEach((text, id) => {
+    const range = pooledRange(text);
+    if (range !== undefined) pooled.set(id, range);
+  });
+  if (pooled.size === 0) return;
+  const key = (i: number) => `${obs.indicatorId(i)}|${obs.serviceId(i)}`;
+  const hiddenYears = new Map<string, Set<number>>();
+  for (let i = 0; i < obs.size; i++) {
+    if (pooled.has(obs.periodId(i)) || (obs.isShown(i) && !obs.isIncomplete(i))) continue;
+    const years = hiddenYears.get(key(i)) ?? hiddenYears.set(key(i), new Set()).get(key(i))!;
+    years.add(periodYear(obs.periodOf(i)));
+  }
+  for (let i = 0; i < obs.size; i++) {
+    const range = pooled.get(obs.periodId(i));
+    if (range === undefined || !obs.isShown(i)) continue;
+    const years = hiddenYears.get(key(i));
+    if (years !== undefined && [...years].some((y) => y >= range.from && y <= range.to)) obs.hidden[i] = HIDDEN_SECONDARY;
+  }
 }
 
 /**

@@ -237,3 +237,16 @@ describe('indicator values the config and the catalogue do not describe', () => 
     expect(report.indicators).toMatchObject([{ id: 'Väntetid', unit: 'days', better: 'lower' }]);
   });
 });
+
+describe('pooled periods beside the years they cover', () => {
+  it('a pooled period less the years shown would give a hidden year: hidden, in every gender', () => {
+    const plain = parseConfig('{}', 'test.json');
+    const rows = ['2016;1380;T;40;80', '2017;1380;T;50;70', '2018;1380;T;10;30', '2016-2018;1380;T;100;70', '2016-2018;1380;K;60;70', '2016-2018;1380;M;40;70'];
+    const text = `År;Kommun;Kön;Antal svarande;Andel positiva\n${rows.join('\n')}\n`;
+    const file = parseInput(Buffer.from(text), { ...ingestOptions(plain, { indicator: 'helhetssyn' }, {}), file: 's.csv' });
+    const report = analyse([file], plain);
+    const shown = report.quality.filter((q) => !q.suppressed).map((q) => `${q.period} ${q.gender} ${q.n}`);
+    // 2018's 10 = 100 − 40 − 50 if 2016-2018 were shown.
+    expect(shown).toEqual(['2016 T 40', '2017 T 50']);
+  });
+});
