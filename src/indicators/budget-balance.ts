@@ -82,6 +82,16 @@ export interface RowSource {
 const ROWS = 2 ** 32;
 
 /**
+ * A table-backed year's `origin` taken apart: the index of the table the month's row is in and the
+ * row's line in that file. The one place that knows how `origin` packs them.
+ * @example tableLine(2 * 2 ** 32 + 7) // { table: 2, line: 7 }
+ */
+export function tableLine(origin: number): { table: number; line: number } {
+  const table = Math.floor(origin / ROWS);
+  return { table, line: origin - table * ROWS };
+}
+
+/**
  * One budget line's year: for each month 1–12 whether a record gives it, that record's amounts
  * (NaN where it gives none) in BUDGET_AMOUNTS order, all in kr with costs positive, and where the
  * record came from. Of several records for one month, the last one set counts: analysis checks

@@ -1,12 +1,10 @@
 import { BUDGET_AMOUNTS, type BudgetTable } from '../model/budget-table.js';
 import { finding, type Finding } from '../model/findings.js';
-import type { BudgetYear } from './budget-balance.js';
+import { tableLine, type BudgetYear } from './budget-balance.js';
 import { readYears } from './budget-lines.js';
 
 const ACTUAL_YTD = BUDGET_AMOUNTS.indexOf('actualYtd');
 const ACTUAL_MONTH = BUDGET_AMOUNTS.indexOf('actualMonth');
-/** A table-backed year's origin is its table's index × 2^32 + the row's line (see `BudgetYear.origin`). */
-const LINES = 2 ** 32;
 
 /**
  * The months 1…`upTo` of a line's year without an outcome (no row, or a row without its monthly
@@ -32,33 +30,45 @@ export function monthText(year: number, month: number): string {
 }
 
 /**
- * The `budget-months-missing` findings of budget tables over every year they hold: what a report
- * says of each line at its latest month, for a check of the files alone (`tillit validate`), so a
- * file that leaves a line without an outcome to date is not called clean there and warned about
- * only by `report`. A line of a file read month by month (one with a monthly outcome somewhere),
- * at its latest month of each year, without an outcome to date there and without a monthly
- * outcome in some month before it, is named with those months, at the line of its latest row.
+ * The `budget-months-missing` findings of budget tables: what a report says of each line at its
+ * latest month, for a check of the files alone (`tillit validate`), so a file that leaves a line
+ * without an outcome to date is not called clean there and warned about only by `report`. Only the
+ * year a report judges is checked, the latest year the tables hold: a rolling export (May to April)
+ * or last year's November and December beside this year's file leave earlier months of an older
+ * year without rows, which no report adds up. A line of that year read month by month (a table
+ * holding one of its months has a monthly outcome somewhere), without an outcome to date at its
+ * latest month and without a monthly outcome in some month before it, is named with those months,
+ * in the file and at the line of its latest row; each table's findings in order of line.
  */
 export function budgetMonthGaps(tables: readonly BudgetTable[]): Finding[] {
   const years = tables.flatMap((t) => t.months.map((m) => Number(m.slice(0, 4))));
   if (years.length === 0) return [];
-  const [first, last] = [Math.min(...years), Math.max(...years)];
+  const year = Math.max(...years);
   // readYears' conflicts are budgetConflicts' to tell.
-  const entries = readYears(tables, first, last, []);
-  const monthly = new Set<string>();
-  for (const e of entries.values()) if (e.years.some((y) => y !== undefined && hasMonthlyOutcome(y))) monthly.add(e.file);
-  const findings: Finding[] = [];
+  const entries = readYears(tables, year, year, []);
+  const monthly = tables.map(hasMonthlyOutcomes);
+  const byTable: Finding[][] = tables.map(() => []);
   for (const e of entries.values()) {
-    e.years.forEach((y, i) => {
-      const month = y?.latest() ?? 0;
-      if (y === undefined || month === 0 || y.get(month, ACTUAL_YTD) !== null) return;
-      const gaps = monthsWithoutOutcome(y, month, monthly.has(e.file));
-      if (gaps.length === 0) return;
-      const year = last - i;
-      // The line of its latest month's row: the figure to date that cannot be made.
-      const line = y.origin(month) % LINES;
-      findings.push(finding(e.file, { code: 'budget-months-missing', line, args: { area: e.area.code, activity: e.activity, months: gaps.map((m) => monthText(year, m)).join(', '), period: monthText(year, month) } }));
-    });
+    const y = e.years[0];
+    const month = y?.latest() ?? 0;
+    if (y === undefined || month === 0 || y.get(month, ACTUAL_YTD) !== null) continue;
+    const gaps = monthsWithoutOutcome(y, month, readMonthByMonth(y, monthly));
+    if (gaps.length === 0) continue;
+    // The row of its latest month: the figure to date that cannot be made, in the file it is in.
+    const at = tableLine(y.origin(month));
+    byTable[at.table]!.push(finding(tables[at.table]!.file, { code: 'budget-months-missing', line: at.line, args: { area: e.area.code, activity: e.activity, months: gaps.map((m) => monthText(year, m)).join(', '), period: monthText(year, month) } }));
   }
-  return findings;
+  return byTable.flatMap((found) => found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+}
+
+/** Whether some row of a table has a monthly outcome: its lines are read month by month. */
+function hasMonthlyOutcomes(t: BudgetTable): boolean {
+  for (let i = 0; i < t.length; i++) if (!Number.isNaN(t.amounts[i * BUDGET_AMOUNTS.length + ACTUAL_MONTH]!)) return true;
+  return false;
+}
+
+/** Whether a table-backed year has a month from a table read month by month (`monthly`, by table index). */
+function readMonthByMonth(y: BudgetYear, monthly: readonly boolean[]): boolean {
+  for (let m = 1; m <= 12; m++) if (y.has(m) && monthly[tableLine(y.origin(m)).table] === true) return true;
+  return false;
 }

@@ -2,7 +2,7 @@ import { BUDGET_AMOUNTS, type BudgetTable } from '../model/budget-table.js';
 import { finding, type Finding } from '../model/findings.js';
 import type { Area } from '../model/register.js';
 import { normalizeLabel } from '../model/text.js';
-import { BudgetYear } from './budget-balance.js';
+import { BudgetYear, tableLine } from './budget-balance.js';
 
 /** A budget line's figures: the report's year and the year before it. */
 export interface Line {
@@ -17,9 +17,6 @@ export interface LineEntry {
   line: Line;
   file: string;
 }
-
-/** A record's origin as one number: the table's index and the row's line (see `BudgetYear.origin`). */
-const LINES = 2 ** 32;
 
 /** A line as `readRows` reads it: its figures per year read (by the year's slot), made as rows come. */
 interface RowsEntry {
@@ -58,8 +55,8 @@ function readRows(tables: readonly BudgetTable[], slots: number, slotOf: (year: 
     const monthOf = Int8Array.from(t.months, (m) => Number(m.slice(5, 7)));
     const slotOfMonth = Int32Array.from(t.months, (m, i) => (monthOf[i]! >= 1 && monthOf[i]! <= 12 ? slotOf(Number(m.slice(0, 4))) : -1));
     const conflict = (y: BudgetYear, slot: number, month: number, i: number) => {
-      const o = y.origin(month);
-      const other = `${tables[Math.floor(o / LINES)]!.file}:${o % LINES}`;
+      const o = tableLine(y.origin(month));
+      const other = `${tables[o.table]!.file}:${o.line}`;
       if (y.same(month, t.amounts, i * BUDGET_AMOUNTS.length)) {
         const pair = `${ti}\u0000${other.replace(/:\d+$/, '')}`;
         const r = repeats.get(pair);

@@ -196,6 +196,21 @@ describe('a monthly line without March (Äldreomsorg has January, February and A
   });
 });
 
+describe('a line over two files, last year\'s November and December and this year\'s January to April without February\'s outcome', () => {
+  const dir = tmp();
+  const head = 'Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad;Prognos helår';
+  writeFileSync(join(dir, 'b2024.csv'), `${head}\n2024-11;1460;LSS;60000;5000;5000;60000\n2024-12;1460;LSS;60000;5000;5000;60000\n`);
+  writeFileSync(join(dir, 'b2025.csv'), `${head}\n2025-01;1460;LSS;60000;5000;5000;60000\n2025-02;1460;LSS;60000;5000;;60000\n2025-03;1460;LSS;60000;5000;5000;60000\n2025-04;1460;LSS;60000;5000;5000;60000\n`);
+  it('validate names the gap in the file and at the line it is in, and calls last year\'s file clean (3)', async () => {
+    const r = await tillit(['validate', join(dir, 'b2024.csv'), join(dir, 'b2025.csv'), '--unit', 'tkr']);
+    expect(r.code).toBe(3);
+    const [before, after] = r.stdout.split(/\n\n(?=\S*b2025\.csv\n)/);
+    expect(before).not.toContain('budget-months-missing');
+    expect(after).toContain('warning budget-months-missing ×1\n    line 5: 1460 LSS: no outcome for 2025-02, so its outcome to date after 2025-04 cannot be added up');
+    expect(r.stdout).toContain('1 of 2 file(s) clean');
+  });
+});
+
 describe('a total one of whose lines has no budget', () => {
   const dir = tmp();
   writeFileSync(join(dir, 'b.csv'), 'Verksamhet;Budget helår;Budget ack;Utfall ack\nÄldreomsorg;224442;74814;76020,5\nLSS;66149;22049,7;22300\nÖvrigt;..;..;1200\n');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addUp, budgetBalance, budgetStatus, BudgetYear, forecastAccuracy, yearToDate } from '../../src/indicators/budget-balance.js';
+import { addUp, budgetBalance, budgetStatus, BudgetYear, forecastAccuracy, tableLine, yearToDate } from '../../src/indicators/budget-balance.js';
 import { BUDGET_AMOUNTS } from '../../src/model/budget-table.js';
 import type { BudgetRecord } from '../../src/model/records.js';
 
@@ -105,6 +105,13 @@ describe('BudgetYear', () => {
     const y = yearOf([rec({ period: '2025-03', forecast: 1200 }), rec({ period: '2025-03', forecast: null, actualMonth: 90 })]);
     expect([y.has(3), y.get(3, 5), y.get(3, 4), y.get(4, 4)]).toEqual([true, null, 90, null]);
     expect(forecastAccuracy(yearOf(months(12, (m) => ({ actualMonth: 100, forecast: m === 3 ? 1250 : 1200 })).concat(rec({ period: '2025-03', forecast: 1300 }))))).toHaveLength(12);
+  });
+
+  it('tells a table-backed month\'s table and line apart again (tableLine)', () => {
+    const tables = [0, 1, 2].map((t) => ({ amounts: new Float64Array(12 * BUDGET_AMOUNTS.length), line: Float64Array.from({ length: 12 }, (_, i) => 100 * t + i + 2) }));
+    const [y] = BudgetYear.onTables(1, tables);
+    y!.point(4, 2, 7);
+    expect(tableLine(y!.origin(4))).toEqual({ table: 2, line: 209 });
   });
 });
 

@@ -20,9 +20,33 @@ describe('budgetMonthGaps (what validate says of a line a missing month leaves w
     expect(said([t])).toEqual(['b.csv:7 warning budget-months-missing: 1461 Äldreomsorg: no outcome for 2025-03, so its outcome to date after 2025-04 cannot be added up: the line has no deviation or status (nothing is filled in)']);
   });
 
-  it('names each year of a line on its own', () => {
-    const t = table('b.csv', `${MONTHLY}2024-01;1461;LSS;70000;5800;5700;70000\n2024-03;1461;LSS;70000;5800;5700;70000\n2025-01;1461;LSS;70000;5800;5700;70000\n2025-02;1461;LSS;70000;5800;5700;70000\n`);
-    expect(budgetMonthGaps([t]).map((f) => `${f.line} ${f.message.split(',')[0]}`)).toEqual(['3 1461 LSS: no outcome for 2024-02']);
+  it('checks only the year a report judges, the latest the tables hold: an older year\'s missing months are no gap', () => {
+    const t = table('b.csv', `${MONTHLY}2024-01;1461;LSS;70000;5800;5700;70000\n2024-03;1461;LSS;70000;5800;5700;70000\n2025-01;1461;LSS;70000;5800;5700;70000\n2025-03;1461;LSS;70000;5800;5700;70000\n`);
+    expect(budgetMonthGaps([t]).map((f) => `${f.line} ${f.message.split(',')[0]}`)).toEqual(['5 1461 LSS: no outcome for 2025-02']);
+  });
+
+  it('says nothing of a rolling export (May to April) or of last year\'s November and December beside this year', () => {
+    const months = ['2024-05', '2024-06', '2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12', '2025-01', '2025-02', '2025-03', '2025-04'];
+    const rolling = table('rolling.csv', `${MONTHLY}${months.map((m) => `${m};1461;LSS;70000;5800;5700;70000`).join('\n')}\n`);
+    const before = table('b2024.csv', `${MONTHLY}2024-11;1461;LSS;70000;5800;5700;70000\n2024-12;1461;LSS;70000;5800;5700;70000\n`);
+    const after = table('b2025.csv', `${MONTHLY}2025-01;1461;LSS;70000;5800;5700;70000\n2025-02;1461;LSS;70000;5800;5700;70000\n`);
+    expect(said([rolling])).toEqual([]);
+    expect(said([before, after])).toEqual([]);
+  });
+
+  it('names the file and line of the row the gap is in, not the file the line was first read from, in order of line', () => {
+    const before = table('b2024.csv', `${MONTHLY}2024-11;1461;LSS;70000;5800;5700;70000\n2024-12;1461;LSS;70000;5800;5700;70000\n`);
+    const after = table('b2025.csv', `${MONTHLY}${[
+      '2025-01;1461;Äldreomsorg;180000;15000;15500;181000', '2025-01;1461;LSS;70000;5800;5700;70000',
+      '2025-02;1461;Äldreomsorg;180000;15000;;181000', '2025-02;1461;LSS;70000;5800;;70000',
+      '2025-03;1461;Äldreomsorg;180000;15000;15500;181000',
+      '2025-04;1461;LSS;70000;5800;5700;70000',
+    ].join('\n')}\n`);
+    // LSS was first read from b2024.csv, so it comes first among the lines; its latest row is below Äldreomsorg's.
+    expect(budgetMonthGaps([before, after]).map((f) => `${f.file}:${f.line} ${f.message.split(',')[0]}`)).toEqual([
+      'b2025.csv:6 1461 Äldreomsorg: no outcome for 2025-02',
+      'b2025.csv:7 1461 LSS: no outcome for 2025-02',
+    ]);
   });
 
   it('says nothing of a year-to-date file or of a file without outcomes: nothing was to be added up', () => {
