@@ -24,6 +24,9 @@ const MONTH_SIZED = Math.sqrt(12);
 /** Falls a column's amounts must show before they are moved (fewer: said, kept as written). */
 const MIN_FALLS = 3;
 
+/** Which years of a line `growth` judges, as said in its findings. */
+const SPANNING = 'spanning enough of a year (the last month at least twice the first)';
+
 /** Where the columns are, as the file and the config name them. */
 export interface RunningColumns {
   roles: Partial<Record<Role, number>>;
@@ -48,7 +51,7 @@ interface Falls {
  * month in proportion to the months counted (a cost to date falls only when a month books a net
  * credit). Monthly amounts stay level: they fall about every other month, or rise a little. Two
  * signs tell them apart (see `readColumn`): how often the amounts fall between consecutive months,
- * and how much they grow over three months or more of a year. Read as year to date, a month's
+ * and how much they grow over a year from a month to one at least twice as far into it. Read as year to date, a month's
  * outcome would be taken for the whole year's so far. A column with a plain name (`Utfall`) that
  * clearly holds monthly amounts is read so, and a plain `Budget` beside it too when it is a month's
  * size; a column named year to date (`Utfall ack`) is kept as written. Either way a warning says
@@ -83,7 +86,7 @@ export function checkRunningTotals(table: BudgetTable, cols: RunningColumns, ski
  * What slot `k`'s amounts say a year-to-date column holds: undefined when they read as running
  * totals (or, for a column named year to date, when nothing says otherwise), else why they look
  * monthly or why they do not tell, and whether that is proof enough to read them as monthly.
- * Proof is amounts that, in most lines, stay level over three months or more (growing less than a
+ * Proof is amounts that, in most lines, stay level over enough of a year (see `growth`; growing less than a
  * third of the way, on a log scale, to what a running total grows), or that fall between
  * consecutive months in most lines, in at least one comparison in four and `MIN_FALLS` times at
  * least, in a file whose amounts do not grow as running totals. Anything between is said, not
@@ -97,7 +100,7 @@ function readColumn(table: BudgetTable, lines: readonly number[][], months: Int3
   const level = g.lines > 0 && g.level * 2 > g.lines;
   const running = g.lines > 0 && g.running * 2 > g.lines;
   const fallWhy = `in ${f.falling} of ${f.lines} lines its amounts fall from one month to the next (${f.falls} of ${f.pairs} times), as monthly amounts do and a total to date does not`;
-  const levelWhy = `in ${g.level} of ${g.lines} lines with three months or more of a year its amounts stay level instead of growing with the months as a total to date does (${g.example})`;
+  const levelWhy = `in ${g.level} of ${g.lines} lines ${SPANNING} its amounts stay level instead of growing with the months as a total to date does (${g.example})`;
   if (falling) {
     const against = running ? `, though in ${g.running} of ${g.lines} lines they grow with the months as a total to date does` : '';
     // A credit month or two in a short file is no proof: amounts move only on MIN_FALLS falls or more.
@@ -106,8 +109,8 @@ function readColumn(table: BudgetTable, lines: readonly number[][], months: Int3
   if (level) return { why: levelWhy, proven: true };
   if (running || !plain || g.series === 0) return undefined;
   const why = g.lines === 0
-    ? `no line has three months or more of a year to show whether its amounts grow with the months, as a total to date does, or stay level, as monthly amounts do`
-    : `its amounts neither stay level nor grow with the months as a total to date does in most of the ${g.lines} lines with three months or more of a year`;
+    ? `no line spans enough of a year (its last month at least twice its first) to show whether its amounts grow with the months, as a total to date does, or stay level, as monthly amounts do`
+    : `its amounts neither stay level nor grow with the months as a total to date does in most of the ${g.lines} lines ${SPANNING}`;
   return { why, proven: false };
 }
 /**
@@ -217,7 +220,7 @@ function monthSized(table: BudgetTable, lines: readonly number[][], k: number): 
 interface Growth {
   /** Lines with amounts in two months or more of a year: a series to judge. */
   series: number;
-  /** Lines with three months or more of a year (the last at least twice the first's number), and those that stay level or grow as running totals do. */
+  /** Lines with a year judged (see `growth`), and those that stay level or grow as running totals do. */
   lines: number;
   level: number;
   running: number;
@@ -239,9 +242,10 @@ export function growthShare(first: number, last: number, m0: number, m1: number)
 /**
  * Judges each line's amounts in slot `k` over each year it has (`growthShare` from its first
  * month with an amount to its last), and counts a line level or running by most of its years.
- * A year needs three months with amounts, the last month's number twice the first's at least
+ * A year needs two months with amounts, the last month's number twice the first's at least
  * (January to March, not October to December: running totals grow too little there to tell), and
- * a first and last amount that are not zero.
+ * a first and last amount that are not zero. Two are enough: only the first and the last are
+ * compared, and a file of two follow-ups a year (tertials, April and August) has no third.
  */
 function growth(table: BudgetTable, lines: readonly number[][], months: Int32Array, k: number): Growth {
   const out: Growth = { series: 0, lines: 0, level: 0, running: 0, example: '' };
@@ -253,7 +257,7 @@ function growth(table: BudgetTable, lines: readonly number[][], months: Int32Arr
       const [p, q] = [year[0]!, year.at(-1)!];
       const [m0, m1] = [monthOfYear(months[table.month[p]!]!), monthOfYear(months[table.month[q]!]!)];
       const [first, last] = [Math.abs(a[p * W + k]!), Math.abs(a[q * W + k]!)];
-      if (year.length < 3 || m1 < 2 * m0 || !(first > 0 && last > 0)) continue;
+      if (year.length < 2 || m1 < 2 * m0 || !(first > 0 && last > 0)) continue;
       const share = growthShare(first, last, m0, m1);
       judged++;
       if (share < 1 / 3) level++;

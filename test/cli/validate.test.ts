@@ -99,6 +99,21 @@ describe('tillit validate on the bad-input corpus', () => {
   });
 });
 
+describe('tillit validate on a budget file of two tertial follow-ups (T1 and T2)', () => {
+  it('calls a plain "Utfall" that doubles from April to August a total to date, and the file clean (0)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'tillit-validate-')), 'tert2.csv');
+    writeFileSync(file, [
+      'Period;Kommun;Verksamhet;Budget;Utfall;Prognos',
+      'T1 2025;1460;Äldreomsorg;-224000;-75000;-226000', 'T2 2025;1460;Äldreomsorg;-224000;-151000;-227000',
+      'T1 2025;1460;LSS;-66000;-22000;-66500', 'T2 2025;1460;LSS;-66000;-44500;-66800',
+    ].join('\n'));
+    const r = await tillit(['validate', file, '--unit', 'tkr']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('budget-columns');
+    expect(r.stdout).toMatch(/1 of 1 file\(s\) clean\n$/);
+  });
+});
+
 describe('usage errors exit 2', () => {
   it('an unknown option or a bad choice', async () => {
     expect((await tillit(['validate', '--bogus'])).code).toBe(2);

@@ -57,7 +57,7 @@ describe('monthly amounts under a year-to-date name', () => {
   it('are kept as written ("Utfall ack" says year to date) with a warning that they look monthly', () => {
     const r = parseText(file('Period;Kommun;Verksamhet;Budget helår;Utfall ack', rows(() => 182_040, (m) => OUTCOMES[m - 1]!)), spec);
     expect(codes(r, 'warning')).toEqual(['budget-columns-unsure@1:5']);
-    expect(r.findings.find((f) => f.code === 'budget-columns-unsure')!.message).toBe('column "Utfall ack" is read as a total to date (actualYtd), as its name or the config says, but in 1 of 1 lines its amounts fall from one month to the next (3 of 7 times), as monthly amounts do and a total to date does not: if it holds monthly amounts, every figure to date from it is wrong; map it under "columns" in the config ({"actualMonth": "Utfall ack"})');
+    expect(r.findings.find((f) => f.code === 'budget-columns-unsure')!.message).toBe('column "Utfall ack" is read as a total to date (actualYtd), as its name or the config says, but in 1 of 1 lines its amounts fall from one month to the next (3 of 7 times), as monthly amounts do and a total to date does not: if it holds monthly amounts, every figure to date from it is wrong; map it under "columns" in the config, {"actualMonth": "Utfall ack"} if it holds monthly amounts or {"actualYtd": "Utfall ack"} if it is a total to date');
     expect(budgetRecords(r)[7]).toMatchObject({ actualYtd: 16_109_000, actualMonth: null });
   });
 
@@ -90,7 +90,7 @@ describe('monthly amounts that rise every month', () => {
   it('are read as monthly amounts: they never fall, but grow far less than totals to date would', () => {
     const r = parseText(rising, spec);
     expect(codes(r, 'warning')).toEqual(['budget-columns-monthly@1:5', 'budget-columns-monthly@1:4']);
-    expect(r.findings.find((f) => f.code === 'budget-columns-monthly')!.message).toContain('in 2 of 2 lines with three months or more of a year its amounts stay level instead of growing with the months as a total to date does (Äldreomsorg: 2025-04 is 1.09 times 2025-01, where a total to date would be about 4.0 times)');
+    expect(r.findings.find((f) => f.code === 'budget-columns-monthly')!.message).toContain('in 2 of 2 lines spanning enough of a year (the last month at least twice the first) its amounts stay level instead of growing with the months as a total to date does (Äldreomsorg: 2025-04 is 1.09 times 2025-01, where a total to date would be about 4.0 times)');
     expect(budgetRecords(r)[6]).toMatchObject({ budgetYear: null, budgetMonth: 15_000_000, actualYtd: null, actualMonth: 15_900_000 });
   });
 
@@ -102,12 +102,19 @@ describe('monthly amounts that rise every month', () => {
 });
 
 describe('plain columns whose amounts do not tell', () => {
-  it('two months a line: kept as written, and said (budget-columns-unsure), not picked in silence', () => {
-    const text = file('Period;Kommun;Verksamhet;Budget;Utfall', ['2025-01;1461;Äldreomsorg;15000;14600', '2025-02;1461;Äldreomsorg;15000;14800']);
+  it('two months a line that do not span enough of a year (February and March): kept as written, and said (budget-columns-unsure), not picked in silence', () => {
+    const text = file('Period;Kommun;Verksamhet;Budget;Utfall', ['2025-02;1461;Äldreomsorg;15000;14600', '2025-03;1461;Äldreomsorg;15000;14800']);
     const r = parseText(text, spec);
     expect(codes(r, 'warning')).toEqual(['budget-columns-unsure@1:5']);
-    expect(r.findings.find((f) => f.code === 'budget-columns-unsure')!.message).toContain('no line has three months or more of a year to show whether its amounts grow');
+    expect(r.findings.find((f) => f.code === 'budget-columns-unsure')!.message).toContain('no line spans enough of a year (its last month at least twice its first) to show whether its amounts grow');
     expect(budgetRecords(r)[1]).toMatchObject({ budgetYear: 15_000_000, actualYtd: 14_800_000 });
+  });
+
+  it('three months a line that do not span enough (October to December, totals to date): said with the rule, not as too few months', () => {
+    const text = file('Period;Kommun;Verksamhet;Budget;Utfall', ['2025-10;1461;Äldreomsorg;180000;150000', '2025-11;1461;Äldreomsorg;180000;165000', '2025-12;1461;Äldreomsorg;180000;180000']);
+    const r = parseText(text, spec);
+    expect(codes(r, 'warning')).toEqual(['budget-columns-unsure@1:5']);
+    expect(r.findings.find((f) => f.code === 'budget-columns-unsure')!.message).toContain('no line spans enough of a year (its last month at least twice its first)');
   });
 
   it('growing half as fast as totals to date: kept as written, and said', () => {
@@ -121,6 +128,25 @@ describe('plain columns whose amounts do not tell', () => {
   it('one month a line (a year-to-date follow-up): nothing to compare, nothing said', () => {
     const r = parseText(file('Period;Kommun;Verksamhet;Budget;Utfall', ['2025-04;1461;Äldreomsorg;180000;60000', '2025-04;1461;LSS;70000;23000']), spec);
     expect(codes(r, 'warning')).toEqual([]);
+  });
+});
+
+describe('two follow-ups a year (tertials: April and August)', () => {
+  const tertials = (t2: (t1: number) => number) => file('Period;Kommun;Verksamhet;Budget;Utfall;Prognos', [
+    `T1 2025;1460;Äldreomsorg;-224000;-75000;-226000`, `T2 2025;1460;Äldreomsorg;-224000;${t2(-75000)};-227000`,
+    `T1 2025;1460;LSS;-66000;-22000;-66500`, `T2 2025;1460;LSS;-66000;${t2(-22000)};-66800`,
+  ]);
+
+  it('a plain "Utfall" that doubles from April to August is a total to date, read so without a finding', () => {
+    const r = parseText(tertials((t1) => Math.round(t1 * 2.02)), spec);
+    expect(codes(r, 'warning')).toEqual([]);
+    expect(budgetRecords(r)[1]).toMatchObject({ budgetYear: 224_000_000, actualYtd: 151_500_000, actualMonth: null });
+  });
+
+  it('a plain "Utfall" that stays level from April to August is no total to date: read as the follow-up\'s own amounts, and said', () => {
+    const r = parseText(tertials((t1) => t1 - 1000), spec);
+    expect(codes(r, 'warning')).toContain('budget-columns-monthly@1:5');
+    expect(budgetRecords(r)[1]).toMatchObject({ actualYtd: null, actualMonth: 76_000_000 });
   });
 });
 
