@@ -32,15 +32,20 @@ export function isMonthPeriod(period: string): boolean {
 }
 
 /**
- * The month before a month of the same year: `2025-03` for `2025-04`; undefined for January
- * (December is another year's) and for a period that is no month.
- * @example monthBefore('2025-04') // '2025-03'
- * @example monthBefore('2025-01') // undefined
+ * The follow-up before a month: the latest of `months` that is earlier in the same year, not
+ * necessarily the calendar month before (tertials follow April with August). Undefined when there
+ * is none (a January: December is another year's) and for a period that is no month.
+ * @example followUpBefore('2025-08', ['2025-04', '2025-08']) // '2025-04'
+ * @example followUpBefore('2025-04', ['2025-02', '2025-03', '2025-04']) // '2025-03'
+ * @example followUpBefore('2025-01', ['2024-12', '2025-01']) // undefined
  */
-export function monthBefore(period: string): string | undefined {
+export function followUpBefore(period: string, months: Iterable<string>): string | undefined {
   if (!isMonthPeriod(period)) return undefined;
-  const month = Number(period.slice(5, 7));
-  return month > 1 ? `${period.slice(0, 4)}-${String(month - 1).padStart(2, '0')}` : undefined;
+  const year = period.slice(0, 4);
+  let before: string | undefined;
+  // `YYYY-MM` texts of one year sort as time.
+  for (const m of months) if (isMonthPeriod(m) && m.startsWith(year) && m < period && (before === undefined || m > before)) before = m;
+  return before;
 }
 
 /** The period's position on a time axis in years: a month adds its fraction; a range counts at its end. */

@@ -150,7 +150,7 @@ export const budgetRowSchema = z
           period: text(`The month, ${MONTH}.`),
           actualYtd: kr('The outcome year to date after that month'),
           budgetYtd: kr('The budget year to date after that month'),
-          forecast: kr('The full-year forecast made that month (the brief says how it moved since the month before)'),
+          forecast: kr('The full-year forecast made that month (the brief says how it moved since the follow-up before)'),
         }),
       )
       .describe('Year to date after each month of the year up to `period` (for the charts), with the forecast made each month.'),

@@ -5,7 +5,7 @@ import { findingNotes } from './finding-words.js';
 import { phrases } from './phrases.js';
 import type { BudgetRow } from '../model/report.js';
 import { comparePeriods } from '../model/period.js';
-import { previousForecast } from './brief-budget.js';
+import { followUpMonths, previousForecast } from './brief-budget.js';
 import { alphaText, areaName, attributionLines, areaQuality, briefSources, budgetHeading, budgetLabel, budgetPeriodNote, fileName, indicatorName, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, referenceHeading, resultRuns, seriesValues, statusWhy, type RenderOptions } from './view.js';
 import { words } from './words.js';
 import { historyView, milestoneView, milestoneMethod, qualitySparkline } from './history.js';
@@ -151,12 +151,13 @@ function budgetSection(report: Report, area: string, opts: RenderOptions): Secti
   };
   // After December the year is closed: the year's budget and outcome, and no forecast columns.
   const closed = budget.every((b) => b.period.endsWith('-12'));
-  // How the forecast moved since the month before, as its deviation moves (plus is better).
+  // How the forecast moved since the follow-up before, as its deviation moves (plus is better).
+  const followUps = followUpMonths(report.budget);
   const moved = (b: BudgetRow) => {
-    const before = previousForecast(b);
+    const before = previousForecast(b, followUps);
     return before === undefined ? null : { period: before.period, by: before.forecast - b.forecast! };
   };
-  // The column is named by the month before the latest lines' month (lines behind come last).
+  // The column is named by the follow-up before the latest lines' month (lines behind come last).
   const latestFirst = [...budget].sort((x, y) => comparePeriods(y.period, x.period));
   const since = closed ? undefined : latestFirst.map(moved).find((m) => m !== null)?.period;
   // A line behind the others moved since an earlier month than the column names: not shown under it.

@@ -4,7 +4,7 @@ import { formatAmount, formatAmountIn, formatNumber, formatPct, formatValue, mon
 import { phrases } from './phrases.js';
 import { words } from './words.js';
 import { areaName, budgetLabel, referenceKind, regionName, indicatorName, indicatorUnit, latestQuality, olderPeriod, seriesQuality, statusWhy, type RenderOptions } from './view.js';
-import { previousForecast } from './brief-budget.js';
+import { followUpMonths, previousForecast } from './brief-budget.js';
 import { signSense } from '../model/activities.js';
 import { normalizeLabel } from '../model/text.js';
 
@@ -80,7 +80,7 @@ function budgetMessage(report: Report, b: BudgetRow, name: string, opts: RenderO
     text += p.forecastPoints(b.forecastDeviation < 0, formatAmountIn(Math.abs(b.forecastDeviation), opts.briefUnit, lang));
     if (b.forecast !== null && b.budgetYear !== null) text += p.forecastLevel(formatAmount(b.forecast, opts.briefUnit ?? 'mnkr', lang), formatAmount(b.budgetYear, opts.briefUnit ?? 'mnkr', lang));
   }
-  const before = previousForecast(b);
+  const before = previousForecast(b, followUpMonths(report.budget));
   if (before !== undefined) {
     // Moves that round to nothing even in tkr are no move to a reader.
     const by = before.forecast - b.forecast!;

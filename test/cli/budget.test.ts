@@ -196,6 +196,22 @@ describe('a monthly line without March (Äldreomsorg has January, February and A
   });
 });
 
+describe('two tertial follow-ups (T1 and T2) with a forecast', () => {
+  const dir = tmp();
+  const file = join(dir, 'tert2.csv');
+  writeFileSync(file, `Period;Kommun;Verksamhet;Budget;Utfall;Prognos\n${[
+    'T1 2025;1460;Äldreomsorg;-224000;-75000;-226000', 'T2 2025;1460;Äldreomsorg;-224000;-151000;-227000',
+    'T1 2025;1460;LSS;-66000;-22000;-66500', 'T2 2025;1460;LSS;-66000;-44500;-66800',
+  ].join('\n')}\n`);
+  it('the md brief shows the forecast\'s change since April, the follow-up before August', async () => {
+    const r = await tillit(['report', file, '--unit', 'tkr', '--format', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('| Prognos mot budget | Ändring sedan april | Status |');
+    expect(r.stdout).toContain('| Äldreomsorg | 149,3 mnkr | 151,0 mnkr | -1,1 % | 224,0 mnkr | 227,0 mnkr | -3,0 mnkr | -1,0 mnkr | ! gul |');
+    expect(r.stdout).toContain('prognosen har försämrats med 1,0 mnkr sedan april.');
+  });
+});
+
 describe('a line over two files, last year\'s November and December and this year\'s January to April without February\'s outcome', () => {
   const dir = tmp();
   const head = 'Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad;Prognos helår';

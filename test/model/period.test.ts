@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparePeriods, monthBefore, periodPosition, periodYear, pooledRange, withinWindow } from '../../src/model/period.js';
+import { comparePeriods, followUpBefore, periodPosition, periodYear, pooledRange, withinWindow } from '../../src/model/period.js';
 
 describe('pooled periods', () => {
   it.each([
@@ -33,8 +33,12 @@ describe('withinWindow', () => {
   });
 });
 
-describe('monthBefore', () => {
-  it('is the month before in the same year; none for January or a period that is no month', () => {
-    expect(['2025-04', '2025-10', '2025-01', '2025', '2019/20'].map(monthBefore)).toEqual(['2025-03', '2025-09', undefined, undefined, undefined]);
+describe('followUpBefore', () => {
+  const monthly = ['2024-12', '2025-01', '2025-02', '2025-03', '2025-04', '2025-09', '2025-10'];
+  it('is the latest earlier month given in the same year; none for January or a period that is no month', () => {
+    expect(['2025-04', '2025-10', '2025-01', '2025', '2019/20'].map((p) => followUpBefore(p, monthly))).toEqual(['2025-03', '2025-09', undefined, undefined, undefined]);
+  });
+  it('is the follow-up before, not the calendar month: April before August in tertials, whatever the order given', () => {
+    expect(['2025-08', '2025-12', '2025-04'].map((p) => followUpBefore(p, ['2025-12', '2025-04', '2025-08', '2024-12']))).toEqual(['2025-04', '2025-08', undefined]);
   });
 });

@@ -129,6 +129,14 @@ describe('how the forecast moved since the month before', () => {
     expect(change(r)).toEqual({ head: 'Ändring sedan februari', cells: ['Äldreomsorg (februari 2025): ', 'LSS: -0,3 mnkr'] });
   });
 
+  it('is since the follow-up before, not the calendar month: April for tertials (April and August), and empty for a line that missed it', () => {
+    const care = budgetRow({ period: '2025-08', forecast: 227_000_000, series: [month('2025-04', 226_000_000), month('2025-08', 227_000_000)] });
+    const lss = budgetRow({ activity: 'LSS', period: '2025-08', forecast: 66_800_000, series: [month('2025-08', 66_800_000)] });
+    const r = report({ quality: [], period: { survey: null, budget: '2025-08' }, budget: [care, lss] });
+    expect(change(r)).toEqual({ head: 'Ändring sedan april', cells: ['Äldreomsorg: -1,0 mnkr', 'LSS: '] });
+    expect(keyMessages(r, '1460', sv).join(' ')).toContain('prognosen har försämrats med 1,0 mnkr sedan april');
+  });
+
   it('after January there is none: December\'s forecast was another year\'s', () => {
     const jan = budgetRow({ period: '2025-01', forecast: 181_000_000, series: [month('2024-12', 175_000_000), month('2025-01', 181_000_000)] });
     expect(change(report({ quality: [], period: { survey: null, budget: '2025-01' }, budget: [jan] })).head).toBeUndefined();
