@@ -153,7 +153,7 @@ function budgetSection(tables: readonly BudgetTable[], budgetPeriod: string | nu
   const all = budgetPeriod === null ? new Map<string, LineEntry>() : readLines(tables, year, findings);
   // Revenue and financial items pay for the activities: they make the result, not the activities' rows.
   const { activities: lines, financing, findings: parted } = splitFinancing(all, settings.revenueNames);
-  const options = { year, upTo, period: budgetPeriod ?? '' };
+  const options = { year, upTo, period: budgetPeriod ?? '', files: tables.map((t) => t.file) };
   const made = budgetRows(lines, settings.config, options);
   const financed = budgetRows(financing, settings.config, { ...options, totals: false });
   findings.push(...parted, ...made.findings, ...financed.findings);

@@ -5,7 +5,7 @@ import type { AreaKind } from '../model/register.js';
 import { normalizeLabel } from '../model/text.js';
 import { TOTAL_ACTIVITY } from '../model/vocabulary.js';
 import { hasMonthlyOutcome, monthsWithoutOutcome, monthText } from './budget-gaps.js';
-import { addUp, budgetBalance, forecastAccuracy, yearToDate, type BudgetYear } from './budget-balance.js';
+import { addUp, budgetBalance, forecastAccuracy, tableLine, yearToDate, type BudgetYear } from './budget-balance.js';
 import type { Line, LineEntry } from './budget-lines.js';
 import { SV } from './collation.js';
 import { opt, round } from './round.js';
@@ -35,6 +35,8 @@ export interface BudgetRowOptions {
   period: string;
   /** Whether an area of several lines gets a total (not for financing lines: they are no activities to add up). */
   totals?: boolean;
+  /** The budget tables' files by index: a line's missing months are said in the file of its latest row. */
+  files?: readonly string[];
 }
 
 /**
@@ -74,7 +76,7 @@ export function budgetRows(entries: ReadonlyMap<string, LineEntry>, config: Conf
       if (row === undefined) continue;
       rows.push(row);
       const gaps = s.parts === undefined && row.actualYtd === null ? monthsWithoutOutcome(s.line.current, monthOf(row.period), s.file !== undefined && monthly.has(s.file)) : [];
-      if (gaps.length > 0) findings.push(finding(s.file ?? '(budget)', { code: 'budget-months-missing', args: { area, activity: row.activity, months: gaps.map((m) => monthText(o.year, m)).join(', '), period: row.period } }));
+      if (gaps.length > 0) findings.push(finding(fileOfRow(s, monthOf(row.period), o.files) ?? '(budget)', { code: 'budget-months-missing', args: { area, activity: row.activity, months: gaps.map((m) => monthText(o.year, m)).join(', '), period: row.period } }));
       const lacking = s.parts !== undefined && row.deviation === null && row.periodNote !== 'no-common-month' ? partsWithoutFigures(s.parts, monthOf(row.period)) : [];
       if (lacking.length > 0) findings.push(finding('(budget)', { code: 'budget-sum-incomplete', args: { area, activity: row.activity, parts: lacking.join(', '), period: row.period } }));
       if (row.periodNote === 'behind' && s.parts === undefined && s.file !== undefined) behind.set(`${area}\u0000${row.period}`, { file: s.file, period: row.period });
@@ -175,6 +177,16 @@ function partsWithoutFigures(parts: NonNullable<Shown['parts']>, month: number):
 
 /** The month (1–12) of a `YYYY-MM` period. */
 const monthOf = (period: string): number => Number(period.slice(5, 7));
+
+/**
+ * The file of a line's row at `month`: a line read from several files (last year's November and
+ * December beside this year's) has its rows in another file than the one it was first read from.
+ * The line's own file when its year points at no table row.
+ */
+function fileOfRow(s: Shown, month: number, files: readonly string[] | undefined): string | undefined {
+  const origin = s.parts === undefined && files !== undefined ? s.line.current.origin(month) : -1;
+  return origin < 0 ? s.file : files?.[tableLine(origin).table] ?? s.file;
+}
 
 function rnd(v: number | null): number | null {
   return v === null ? null : Math.round(v) + 0;

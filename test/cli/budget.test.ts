@@ -225,6 +225,12 @@ describe('a line over two files, last year\'s November and December and this yea
     expect(after).toContain('warning budget-months-missing ×1\n    line 5: 1460 LSS: no outcome for 2025-02, so its outcome to date after 2025-04 cannot be added up');
     expect(r.stdout).toContain('1 of 2 file(s) clean');
   });
+  it('report names the file the gap is in, not the one the line was first read from', async () => {
+    const r = await tillit(['report', join(dir, 'b2024.csv'), join(dir, 'b2025.csv'), '--unit', 'tkr', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${join(dir, 'b2025.csv')}: warning budget-months-missing: 1460 LSS: no outcome for 2025-02, so its outcome to date after 2025-04 cannot be added up`);
+    expect(r.stderr).not.toContain('b2024.csv: warning budget-months-missing');
+  });
 });
 
 describe('a total one of whose lines has no budget', () => {
