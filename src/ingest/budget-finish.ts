@@ -56,7 +56,7 @@ export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, num
   let matched = 0;
   for (let i = 0; i < n; i++) {
     const given = givens.get(i);
-    const checked = given === undefined ? undefined : checkGiven(table, i, given, factor, out.findings);
+    const checked = given === undefined ? undefined : checkGiven(table, i, given, factor, flip, out.findings);
     if (checked === 'match') matched++;
     else if (checked !== undefined && checked !== 'mismatch') opposite.push(checked);
     if (!totals.has(i)) continue;
@@ -198,7 +198,7 @@ function lineSigns(table: BudgetTable, totalText: readonly string[], revenueText
  * when it is neither. A deviation that is one of them with the other sign (outcome − budget, as
  * some systems write it) is returned, not said: once for the file when most lines have it.
  */
-function checkGiven(table: BudgetTable, i: number, given: number, factor: number, findings: FindingInput[]): 'match' | 'mismatch' | FindingInput {
+function checkGiven(table: BudgetTable, i: number, given: number, factor: number, flip: number, findings: FindingInput[]): 'match' | 'mismatch' | FindingInput {
   const [budgetYear, budgetYtd, actualYtd, forecast] = [table.amount(i, 0), table.amount(i, 1), table.amount(i, 3), table.amount(i, 5)];
   const forYear = budgetYear !== null && forecast !== null ? budgetYear - forecast : null;
   const toDate = budgetYtd !== null && actualYtd !== null ? budgetYtd - actualYtd : null;
@@ -206,8 +206,9 @@ function checkGiven(table: BudgetTable, i: number, given: number, factor: number
   const tolerance = 0.5 * factor;
   const matches = [forYear, toDate].some((c) => c !== null && Math.abs(c - given) <= tolerance);
   if (computed === null || matches) return 'match';
-  const against = [forYear === null ? '' : `budget − forecast ${amountText(forYear / factor)}`, toDate === null ? '' : `budget − outcome to date ${amountText(toDate / factor)}`].filter((t) => t !== '').join(' nor ');
-  const mismatch: FindingInput = { code: 'deviation-mismatch', line: table.line[i]!, args: { given: amountText(given / factor), computed: against } };
+  // The file's own figures, in its sign (the amounts here are turned to costs positive).
+  const asWritten = (v: number | null) => (v === null ? '' : Number(amountText((v * flip) / factor)));
+  const mismatch: FindingInput = { code: 'deviation-mismatch', line: table.line[i]!, args: { given: Number(amountText(given / factor)), forYear: asWritten(forYear), toDate: asWritten(toDate) } };
   // The other sign: a mismatch the caller says once for the file when most lines have it.
   if ([forYear, toDate].some((c) => c !== null && Math.abs(c + given) <= tolerance)) return mismatch;
   findings.push(mismatch);

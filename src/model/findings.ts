@@ -104,7 +104,10 @@ const MESSAGES = {
   'budget-columns-unsure': (a) => `column "${a.header}" is read as ${a.not} (${a.role}), as its name or the config says, but ${a.why}: if it holds monthly amounts, every figure to date from it is wrong; map it under "columns" in the config, {"${a.to}": "${a.header}"} if it holds monthly amounts or {"${a.role}": "${a.header}"} if it is ${a.not}`,
   'column-year-to-date': (a) => `"${a.header}" read as ${a.role} (year to date): the file has no period column, so it holds one follow-up, not months`,
   'deviation-opposite': (a) => `the file's own deviation has the other sign (outcome − budget) on ${a.lines} line(s), this the first: tillit's is used (budget − outcome: positive is better than budget)`,
-  'deviation-mismatch': (a) => `given deviation ${a.given} is ${String(a.computed).includes(' nor ') ? 'neither' : 'not'} ${a.computed} (tillit uses the amounts, not the given deviation)`,
+  'deviation-mismatch': (a) => {
+    const readings = [a.forYear === '' ? '' : `budget − forecast ${a.forYear}`, a.toDate === '' ? '' : `budget − outcome to date ${a.toDate}`].filter((t) => t !== '');
+    return `given deviation ${a.given} is ${readings.length > 1 ? 'neither' : 'not'} ${readings.join(' nor ')}, as the file writes them (tillit uses the amounts, not the given deviation)`;
+  },
   'total-row': (a) => `total row recognised; not counted`,
   'share-fraction': (a) => `every share of ${a.area} is at most 1 (here ${a.share}): read as per cent, none reaches 1 %. Fractions (0.875 for 87.5 %) must be written as per cent`,
   'budget-heading': () => `no amount in any amount column: read as a section heading (or a line left empty), not a budget line; not counted`,

@@ -324,7 +324,10 @@ describe('budget rows', () => {
     // Äldreomsorg's −28 is budget to date − outcome to date; LSS's 15 is neither that (10) nor budget − forecast (10).
     expect(codes(r, 'warning')).toEqual(['deviation-mismatch@3:-']);
     // The message names both deviations it was held to.
-    expect(r.findings.find((f) => f.code === 'deviation-mismatch')!.message).toBe('given deviation 15 is neither budget − forecast 10 nor budget − outcome to date 10 (tillit uses the amounts, not the given deviation)');
+    expect(r.findings.find((f) => f.code === 'deviation-mismatch')!.message).toBe('given deviation 15 is neither budget − forecast 10 nor budget − outcome to date 10, as the file writes them (tillit uses the amounts, not the given deviation)');
+    // In a file writing costs negative, the figures named are the file's own: budget −224 000 − forecast −228 000 = 4 000.
+    const negative = parseText('Verksamhet;Budget helår;Budget ack;Utfall ack;Prognos helår;Avvikelse\nÄldreomsorg;-224000;-112000;-115000;-228000;500\nLSS;-66000;-33000;-32000;-65000;-1000\nIFO;-50000;-25000;-26000;-51000;1000\n', { kind: 'budget', municipality: '1460', period: '2025-06' });
+    expect(negative.findings.find((f) => f.code === 'deviation-mismatch')).toMatchObject({ line: 2, message: 'given deviation 500 is neither budget − forecast 4000 nor budget − outcome to date 3000, as the file writes them (tillit uses the amounts, not the given deviation)' });
   });
   it('a deviation written outcome − budget on every line is said once, not as a mismatch per line', () => {
     const text = ['Verksamhet;Budget helår (tkr);Budget jan-aug 2025;Utfall jan-aug 2025;Avvikelse jan-aug', 'Äldreomsorg;1200;800;828;28', 'LSS;600;400;390;-10', 'IFO;300;200;200;0', 'Stöd;100;60;50;7'].join('\n');
