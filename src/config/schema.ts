@@ -79,7 +79,7 @@ const allocationSchema = z.discriminatedUnion('method', [
       method: z.literal('fixed'),
       shares: z
         .record(anyMemberCode, z.number().nonnegative())
-        .describe('A share per member, every member (0 for one that pays nothing), in per cent; a sum other than 100 is normalised with a warning, shares summing to 1 are read as fractions with one.'),
+        .describe('A share per member, every member (0 for one that pays nothing), in per cent; a sum other than 100 is normalised with a warning, shares all at most 1 and summing to at most 1 (0.2, 0.45, 0.35) are read as fractions, with a warning.'),
       populationFrom,
     })
     .strict(),

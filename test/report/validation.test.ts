@@ -7,7 +7,7 @@ const input = (file: string, ...found: FindingInput[]): ParsedInput => ({
   file, kind: 'budget', counts: { read: 2, used: 2, rejected: 0, ignored: 0 }, records: [], rejects: [], findings: found.map((f) => finding(file, f)),
 });
 const implausible: FindingInput = { code: 'unit-implausible', line: 3, args: { amount: '290,591,000,000 kr a year (1460)', unit: 'tkr', hint: 'implausible' } };
-const pageMissing: FindingInput = { code: 'kolada-page-missing', args: { page: 'page 2', url: 'https://api.kolada.se/v3/x?page=2' } };
+const pageMissing: FindingInput = { code: 'kolada-page-missing', args: { values: '2 of its 4 values are', url: 'https://api.kolada.se/v3/x?page=2' } };
 const warned: FindingInput = { code: 'series-outdated', args: { indicator: 'U21468', areas: '1460', latest: '2019', window: 2, year: '2022' } };
 
 describe('inputOk', () => {
