@@ -219,7 +219,7 @@ function assemble(p: Parts, settings: Settings): Report {
       amountUnit: 'kr', signConvention: 'costs-positive; deviation positive = better than budget',
     },
     inputs: p.inputs.map((i) => ({
-      file: i.file, format: i.format ?? null, kind: i.kind ?? null, encoding: i.encoding ?? null, unit: i.unit ?? null, sign: i.sign ?? null,
+      file: i.file, format: i.format ?? null, kind: i.kind ?? null, encoding: i.encoding ?? null, unit: i.unit ?? null, sign: i.sign ?? null, ...(i.signAreas ? { signByArea: i.signAreas } : {}),
       areas: i.budget ? [...new Set(i.budget.areas.map((a) => a.code))] : null, rows: publishedCounts(i, p.table),
     })),
     attribution: p.inputs.some((i) => i.format?.startsWith('kolada')) ? ['Källa: Kolada (RKA), CC BY 4.0'] : [],

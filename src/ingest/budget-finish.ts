@@ -1,7 +1,7 @@
 import { isFinancialLine, signSense } from '../model/activities.js';
 import { BUDGET_AMOUNTS, type BudgetTable } from '../model/budget-table.js';
 import type { FindingInput } from '../model/findings.js';
-import type { RowCounts, Sign } from '../model/input.js';
+import type { RowCounts, Sign, SignAreas } from '../model/input.js';
 import { normalizeLabel } from '../model/text.js';
 import { amountText, checkTotal, totalParts, type TotalParts } from './budget-totals.js';
 import { checkUnit, yearlyTotals } from './budget-unit.js';
@@ -17,6 +17,8 @@ interface BudgetOut {
   findings: FindingInput[];
   counts: RowCounts;
   sign?: Sign;
+  /** The areas of a file whose areas write costs each their own way (see `signsByArea`). */
+  signAreas?: SignAreas;
   unit?: AmountUnit;
 }
 
@@ -41,12 +43,15 @@ export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, num
   };
   // Net costs carry the costs' sign whether they are a line or the sum of lines: they tell it too.
   const signText = totalText.map((k) => (k === 'net-cost' ? '' : k));
-  out.sign = sign ?? inferSign(table, signText, out.findings);
+  const inferred = sign ?? inferSign(table, signText, out.findings);
+  out.sign = typeof inferred === 'string' ? inferred : inferred.sign;
   if (sign !== undefined) noteContradiction(table, signText, sign, out.findings);
-  const flip = out.sign === 'costs-negative' ? -1 : 1;
+  const negativeAreas = typeof inferred === 'string' ? undefined : inferred.negative;
+  if (typeof inferred !== 'string') out.signAreas = areaCodes(table, inferred);
+  const flipOf = (row: number) => ((negativeAreas === undefined ? out.sign === 'costs-negative' : negativeAreas.has(table.area[row]!)) ? -1 : 1);
   const factor = unitFactor(unit);
   // Costs positive; `+ 0` turns a negated zero into 0 (the table holds no −0).
-  if (flip === -1) for (let k = 0; k < n * W; k++) a[k] = -a[k]! + 0;
+  for (let i = 0; i < n; i++) if (flipOf(i) === -1) for (let k = i * W; k < (i + 1) * W; k++) a[k] = -a[k]! + 0;
 
   const totals = new Set(totalText.some((t) => t) ? Array.from({ length: n }, (_, i) => i).filter(total) : []);
   if (givens.size === 0 && totals.size === 0) return totals;
@@ -56,7 +61,7 @@ export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, num
   let matched = 0;
   for (let i = 0; i < n; i++) {
     const given = givens.get(i);
-    const checked = given === undefined ? undefined : checkGiven(table, i, given, factor, flip, out.findings);
+    const checked = given === undefined ? undefined : checkGiven(table, i, given, factor, flipOf(i), out.findings);
     if (checked === 'match') matched++;
     else if (checked !== undefined && checked !== 'mismatch') opposite.push(checked);
     if (!totals.has(i)) continue;
@@ -65,7 +70,7 @@ export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, num
     out.counts.used--;
     out.counts.ignored++;
     // A subtotal or a part sums only some of the lines beside it: not checked against all of them.
-    if (kind === 'total') checkTotal(table, i, parts.get(i)!, flip, factor, out.findings);
+    if (kind === 'total') checkTotal(table, i, parts.get(i)!, flipOf(i), factor, out.findings);
   }
   // The other sign on most lines is the file's convention, said once; on a few, each is a mismatch.
   if (opposite.length > matched) out.findings.push({ code: 'deviation-opposite', line: opposite[0]!.line!, args: { lines: opposite.length } });
@@ -111,7 +116,7 @@ function noteContradiction(table: BudgetTable, totalText: readonly string[], sig
  * under the net convention, so they say nothing about how costs are written unless nothing else
  * does; a net (finansnetto) may have either sign and says nothing at all.
  */
-function inferSign(table: BudgetTable, totalText: readonly string[], findings: FindingInput[]): Sign {
+function inferSign(table: BudgetTable, totalText: readonly string[], findings: FindingInput[]): Sign | ByArea {
   const a = table.amounts;
   const sense = table.activities.map((activity) => signSense(normalizeLabel(activity)));
   const revenueText = sense.map((s) => s !== 'cost');
@@ -154,11 +159,18 @@ function inferSign(table: BudgetTable, totalText: readonly string[], findings: F
  * (a refugee reception run on state grants, written positive among costs written negative), named.
  * Otherwise costs are taken as written positive. Either way a warning says so.
  */
-function majoritySign(table: BudgetTable, totalText: readonly string[], revenueText: readonly boolean[], findings: FindingInput[]): Sign {
+function majoritySign(table: BudgetTable, totalText: readonly string[], revenueText: readonly boolean[], findings: FindingInput[]): Sign | ByArea {
   const lines = { negative: [] as string[], positive: [] as string[], both: 0 };
-  for (const [line, sign] of lineSigns(table, totalText, revenueText)) {
+  const signs = lineSigns(table, totalText, revenueText);
+  for (const [line, sign] of signs) {
     if (sign === 'both') lines.both++;
     else lines[sign].push(line);
+  }
+  const byArea = signsByArea(table, signs);
+  if (byArea !== undefined) {
+    const { negative, positive } = areaCodes(table, byArea);
+    findings.push({ code: 'sign-by-area', args: { negative: negative.join(', '), positive: positive.join(', ') } });
+    return byArea;
   }
   const [most, fewer, sign] = lines.negative.length >= lines.positive.length ? [lines.negative, lines.positive, 'negative'] as const : [lines.positive, lines.negative, 'positive'] as const;
   if (lines.both > 0 || most.length === 0 || most.length < 3 * fewer.length) {
@@ -169,6 +181,44 @@ function majoritySign(table: BudgetTable, totalText: readonly string[], revenueT
   const named = names.slice(0, 3).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
   findings.push({ code: 'sign-majority', args: { sign, count: most.length, of: most.length + fewer.length, lines: named } });
   return sign === 'negative' ? 'costs-negative' : 'costs-positive';
+}
+
+/** The area codes of each sign, as the report states them. */
+function areaCodes(table: BudgetTable, byArea: ByArea): SignAreas {
+  const codes = (negative: boolean) => table.areas.filter((_, id) => byArea.areas.has(id) && byArea.negative.has(id) === negative).map((area) => area.code);
+  return { negative: codes(true), positive: codes(false) };
+}
+
+/** Areas of one file that write costs each their own way: the areas written negative (and the sign most areas write). */
+interface ByArea {
+  sign: Sign;
+  negative: Set<number>;
+  /** The areas with cost lines. */
+  areas: Set<number>;
+}
+
+/**
+ * A file of several areas, each of whose cost lines all carry one sign, the areas differing (one
+ * municipality's export writes costs negative, the next one's positive, pasted together): each
+ * area's costs are read as its lines write them. Undefined when any area's lines differ among
+ * themselves, or all areas agree.
+ */
+function signsByArea(table: BudgetTable, signs: ReadonlyMap<string, 'negative' | 'positive' | 'both'>): ByArea | undefined {
+  const byCode = new Map(table.areas.map((area, id) => [area.code, id]));
+  const areaSign = new Map<number, 'negative' | 'positive' | 'both'>();
+  const lines = new Map<number, number>();
+  for (const [line, sign] of signs) {
+    const id = byCode.get(line.slice(0, line.indexOf('\u0000')))!;
+    const before = areaSign.get(id);
+    areaSign.set(id, before === undefined || before === sign ? sign : 'both');
+    lines.set(id, (lines.get(id) ?? 0) + 1);
+  }
+  const values = [...areaSign.values()];
+  if (areaSign.size < 2 || values.includes('both') || !values.includes('negative') || !values.includes('positive')) return undefined;
+  // One line of the other sign is more likely a line whose income exceeds its cost than a convention.
+  if ([...lines.values()].some((count) => count < 2)) return undefined;
+  const negative = new Set([...areaSign].filter(([, s]) => s === 'negative').map(([id]) => id));
+  return { sign: negative.size * 2 > areaSign.size ? 'costs-negative' : 'costs-positive', negative, areas: new Set(areaSign.keys()) };
 }
 
 /** Each cost line's sign (area code and activity): that of three in four of its budget amounts, else both. */

@@ -2,7 +2,7 @@ import type { AnswerTable } from '../model/answer-table.js';
 import type { Kind, Role } from '../config/schema.js';
 import type { BudgetTable } from '../model/budget-table.js';
 import type { FindingInput } from '../model/findings.js';
-import type { RejectedRow, RowCounts, Sign } from '../model/input.js';
+import type { RejectedRow, RowCounts, Sign, SignAreas } from '../model/input.js';
 import type { QualityRecord } from '../model/records.js';
 import type { Dash, GenderFilter } from '../model/vocabulary.js';
 import type { AnswerScale, Classified } from './answers.js';
@@ -56,6 +56,7 @@ export interface RecordsResult {
   decimal: DecimalMark;
   unit?: AmountUnit;
   sign?: Sign;
+  signAreas?: SignAreas;
   records: QualityRecord[];
   /** A budget file's rows. */
   budget?: BudgetTable;

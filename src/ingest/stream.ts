@@ -214,6 +214,7 @@ class CsvReader implements CsvIngest {
     if (this.title !== undefined) out.title = this.title;
     if (result.unit !== undefined) out.unit = result.unit;
     if (result.sign !== undefined) out.sign = result.sign;
+    if (result.signAreas !== undefined) out.signAreas = result.signAreas;
     return out;
   }
 

@@ -39,6 +39,8 @@ export interface ParsedInput {
   title?: string;
   unit?: string;
   sign?: Sign;
+  /** A budget file whose areas write costs each their own way: the areas of each sign (`sign` is most areas'). */
+  signAreas?: SignAreas;
   counts: RowCounts;
   records: QualityRecord[];
   /** A budget file's rows, as columns (see `BudgetTable`). */
@@ -71,6 +73,12 @@ export interface PageLinks {
   previous: string | null;
   count: number | null;
   entries: number;
+}
+
+/** The area codes of a budget file written costs negative and costs positive, when they differ by area. */
+export interface SignAreas {
+  negative: string[];
+  positive: string[];
 }
 
 /** What the analysis reads of an input: its records, and a respondent-level file's answer groups. */

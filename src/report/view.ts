@@ -248,7 +248,10 @@ export function attributionLines(report: Report, lang: Lang): string[] {
 export function signNote(report: Report, lang: Lang): string {
   const w = words(lang);
   const files = report.inputs.filter((i) => i.sign !== null);
-  return phrases(lang).signNote(files.map((i) => `${i.file}: ${i.sign === 'costs-negative' ? w.costsNegative : w.costsPositive}`).join('; '));
+  const how = (i: (typeof files)[number]) => (i.signByArea
+    ? `${w.costsNegative} (${i.signByArea.negative.join(', ')}), ${w.costsPositive} (${i.signByArea.positive.join(', ')})`
+    : i.sign === 'costs-negative' ? w.costsNegative : w.costsPositive);
+  return phrases(lang).signNote(files.map((i) => `${i.file}: ${how(i)}`).join('; '));
 }
 
 /** An indicator's name as readers know it (see `readerTitle`). */

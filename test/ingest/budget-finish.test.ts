@@ -3,7 +3,7 @@ import { finishBudget } from '../../src/ingest/budget-finish.js';
 import { sumKind } from '../../src/ingest/budget-rows.js';
 import { BudgetTable } from '../../src/model/budget-table.js';
 import type { FindingInput } from '../../src/model/findings.js';
-import type { Sign } from '../../src/model/input.js';
+import type { Sign, SignAreas } from '../../src/model/input.js';
 
 type Amounts = [number | null, number | null, number | null, number | null, number | null, number | null];
 
@@ -17,7 +17,7 @@ function table(lines: [string, ...Amounts][]): BudgetTable {
 }
 
 function finish(t: BudgetTable, givens: [number, number][] = [], sign?: Sign) {
-  const out = { findings: [] as FindingInput[], counts: { read: t.length, used: t.length, rejected: 0, ignored: 0 }, sign: undefined as Sign | undefined };
+  const out: { findings: FindingInput[]; counts: { read: number; used: number; rejected: number; ignored: number }; sign?: Sign; signAreas?: SignAreas } = { findings: [], counts: { read: t.length, used: t.length, rejected: 0, ignored: 0 } };
   const totals = finishBudget(t, new Map(givens), (a) => sumKind(a) ?? '', sign, out, 'kr');
   return { totals: [...totals], out, codes: out.findings.map((f) => `${f.code}@${f.line ?? '-'}`) };
 }
@@ -99,6 +99,23 @@ describe('finishBudget', () => {
     row(a, 'Verksamhetens intäkter', 120, 2); row(a, 'Verksamhetens kostnader', -700, 3); row(a, 'Verksamhetens nettokostnader', -580, 4);
     row(b, 'Verksamhetens nettokostnader', -500, 5); row(b, 'Skatteintäkter', 450, 6);
     expect(finish(t).totals).toEqual([2]);
+  });
+  it('areas that each write costs their own way, every line alike, are each read their way, and said', () => {
+    const t = new BudgetTable('b.csv', 8);
+    const [a, b] = [t.areaId({ code: '1460', kind: 'municipality' }), t.areaId({ code: '1461', kind: 'municipality' })];
+    const m = t.monthId('2025-04');
+    const row = (area: number, activity: string, budgetYtd: number, actualYtd: number, line: number) => t.push(area, m, t.activityId(activity), line, null, budgetYtd, null, actualYtd, null, null);
+    row(a, 'Äldreomsorg', -74814, -76120, 2); row(a, 'LSS', -22050, -21980, 3); row(b, 'Äldreomsorg', 69479, 69100, 4); row(b, 'LSS', 23149, 23900, 5);
+    const r = finish(t);
+    expect(r.codes).toEqual(['sign-by-area@-']);
+    expect(r.out).toMatchObject({ signAreas: { negative: ['1460'], positive: ['1461'] } });
+    // Costs positive throughout: 1460's overspend is 76 120 − 74 814 = 1 306, as 1461's lines read.
+    expect([t.amount(0, 1), t.amount(0, 3), t.amount(2, 1), t.amount(2, 3)]).toEqual([74814, 76120, 69479, 69100]);
+    // One line of the other sign in an area is a line whose income exceeds its cost, not a convention.
+    const one = new BudgetTable('b.csv', 8);
+    const [c, d] = [one.areaId({ code: '1460', kind: 'municipality' }), one.areaId({ code: '1461', kind: 'municipality' })];
+    for (const [area, activity, v, line] of [[c, 'A', -10, 2], [c, 'B', -20, 3], [c, 'C', -30, 4], [d, 'A', 5, 5]] as const) one.push(area, m, one.activityId(activity), line, v, null, null, null, null, null);
+    expect(finish(one).codes).toEqual(['sign-majority@-']);
   });
   it('only revenue lines, written positive: the net convention makes costs negative', () => {
     expect(finish(table([['Skatteintäkter', 900, null, null, null, null, null]])).out.sign).toBe('costs-negative');
