@@ -11,6 +11,7 @@ import { DEFAULT_MAX_BYTES, displayPath, readInput, readText } from './read.js';
 import { stopWarmWorkers, type ThreadOptions } from './reading-workers.js';
 import { repeatedAnswers } from './respondents.js';
 import { sameFiles } from './same-file.js';
+import { sameAnswers } from './same-answers.js';
 import { resolveScores } from './scores.js';
 import { notePagesMissing } from './kolada-pages.js';
 
@@ -88,6 +89,13 @@ async function refuseSameFile(files: readonly string[]): Promise<void> {
   throw new ConfigError(`${displayPath(same.first)} and ${displayPath(same.second)} are ${how}, named twice as inputs; each is read once or its rows would count twice: name it once`);
 }
 
+/** Two respondent-level files with the same answers (a copy in another encoding): refused as the same file named twice is. */
+function refuseSameAnswers(inputs: readonly ParsedInput[]): void {
+  const same = sameAnswers(inputs);
+  if (same === undefined) return;
+  throw new ConfigError(`${displayPath(same[0])} and ${displayPath(same[1])} hold the same answers (every group and count alike, a copy saved in another encoding or with other line endings?), named twice as inputs; each is read once or its answers would count twice: name it once`);
+}
+
 /** The paths a run reads, config inputs (unless replaced by FILES) first. */
 export function inputPaths(loaded: LoadedConfig, files: readonly string[], addToConfig = false): string[] {
   const fromConfig = loaded.path !== undefined && (files.length === 0 || addToConfig) ? loaded.config.inputs.map((spec) => configInputPath(loaded.path!, spec)) : [];
@@ -120,6 +128,7 @@ export async function loadInputs(loaded: LoadedConfig, opts: LoadOptions): Promi
   // The breaks are the run's (a question's years in several files): each answers file carries them all.
   if (breaks.size > 0) for (const input of inputs) if (input.answers !== undefined) input.scaleBreaks = Object.fromEntries(breaks);
   notePagesMissing(inputs);
+  refuseSameAnswers(inputs);
   // Respondents' answers are what the config's answer lists classify (a file of shares has none);
   // the lists are the run's, so they are said once, on its first such file.
   const first = inputs.find((input) => (input.answers?.length ?? 0) > 0);
