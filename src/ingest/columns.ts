@@ -78,6 +78,8 @@ export interface ColumnMap {
   /** Amount unit found in a header, with the header it came from. */
   unit?: { unit: AmountUnit; header: string };
   ambiguous: { role: Role; columns: string[] }[];
+  /** The year a full-year budget column names (`Budget 2025`), with its header. */
+  budgetYearNamed?: { year: number; header: string; column: number };
 }
 
 /**
@@ -97,9 +99,12 @@ export function mapColumns(headers: readonly string[], overrides: Partial<Record
       taken.add(idx);
     }
   }
+  const yearBudgets: { idx: number; year: number }[] = [];
   headers.forEach((header, idx) => {
     if (taken.has(idx)) return;
     const split = splitHeader(header);
+    const year = YEAR_BUDGET.exec(split.label);
+    if (year !== null) yearBudgets.push({ idx, year: Number(year[1]) });
     const role = LOOKUP.get(split.label) ?? PREFIXES.find(([p]) => split.label.startsWith(`${p} `))?.[1];
     if (split.unit && !unit) unit = { unit: split.unit, header };
     if (role === undefined || overrides[role] !== undefined) return;
@@ -108,10 +113,18 @@ export function mapColumns(headers: readonly string[], overrides: Partial<Record
     else if (role === 'municipality' && roles.municipalityName === undefined) roles.municipalityName = idx;
     else ambiguous.push({ role, columns: [headers[roles[role]!]!, header] });
   });
+  // `Budget 2025` is the year's budget; beside `Budget 2024` (last year's, for comparison) the latest is.
+  const latest = yearBudgets.sort((a, b) => b.year - a.year)[0];
+  const named = latest !== undefined && roles.budgetYear === undefined && overrides.budgetYear === undefined;
+  if (named) roles.budgetYear = latest.idx;
   const out: ColumnMap = { roles, ambiguous };
+  if (named) out.budgetYearNamed = { year: latest.year, header: headers[latest.idx]!, column: latest.idx + 1 };
   if (unit) out.unit = unit;
   return out;
 }
+
+/** A full-year budget named by its year (`Budget 2025`, `Årsbudget 2025`). */
+const YEAR_BUDGET = /^(?:budget|arsbudget|budget helar) ((?:19|20)\d\d)$/;
 
 /** Whether a cell's text is a column name tillit knows (what a title line never is). */
 export function isKnownColumn(cell: string): boolean {

@@ -403,6 +403,23 @@ describe('budget rows', () => {
   });
 });
 
+describe('a full-year budget named by its year', () => {
+  const read = (text: string) => parseText(text, { kind: 'budget', municipality: '1460', period: '2025-08', unit: 'tkr', sign: 'costs-positive' });
+  it('"Budget 2025" is the year\'s budget, said; beside "Budget 2024" the latest, the other left unused and said', () => {
+    const one = read('Verksamhet;Budget 2025;Utfall ack\nÄldreomsorg;224442;151900\n');
+    expect(budgetRecords(one)[0]).toMatchObject({ budgetYear: 224442000, actualYtd: 151900000 });
+    expect(codes(one, 'info')).toContain('budget-year-column@1:2');
+    const two = read('Verksamhet;Budget 2024;Budget 2025;Utfall ack\nÄldreomsorg;220000;224442;151900\n');
+    expect(budgetRecords(two)[0]).toMatchObject({ budgetYear: 224442000 });
+    expect(codes(two, 'warning')).toEqual(['column-unused@1:2']);
+  });
+  it('a budget named by another year than the figures is read, with a warning naming both years', () => {
+    const other = read('Verksamhet;Budget 2024;Utfall ack\nÄldreomsorg;220000;151900\n');
+    expect(codes(other, 'warning')).toEqual(['budget-year-column-differs@1:2']);
+    expect(other.findings.find((f) => f.code === 'budget-year-column-differs')!.message).toContain('is the budget of 2024, but the file\'s figures are of 2025');
+  });
+});
+
 describe('budget sign inference with revenue lines', () => {
   it('ignores revenue lines when costs decide, and uses them (net convention) when only revenue is present', () => {
     const mixed = parseText('Verksamhet;Budget helår;Utfall ack\nSkatteintäkter;500;251\nÄldreomsorg;-400;-204\n', { kind: 'budget', period: '2025-06', municipality: '1460', unit: 'kr' });
