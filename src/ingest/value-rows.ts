@@ -164,12 +164,13 @@ export class ValueRows implements RowReader {
    * A figure whose n is blank (empty, `..`) in a file with an n column: publishers blank the n of a
    * small group, and without it the respondent minimum cannot be checked. Set aside, said; a
    * cell's total less its shown parts still counts those respondents (see `cellGroups`). The
-   * nation's and a region's figures are often published without an n and are no small group: kept
-   * (with no interval), as their comparisons need them.
+   * nation's figure is often published without an n and is no small group: kept (with no interval),
+   * as comparisons with Riket need it. A region's is not: it may hold one municipality (Gotland),
+   * and its share less its municipalities' gives the hidden ones.
    */
   private withoutN(cells: RowCells, p: Parts, n: number | null, figure: number | null, role: 'share' | 'positive' | 'value'): boolean {
     if (this.env.plan.roles.n === undefined || n !== null || figure === null || cells.errors.length > 0) return false;
-    if (p.area?.kind === 'nation' || p.area?.kind === 'region') return false;
+    if (p.area?.kind === 'nation') return false;
     this.env.out.ignore({ code: 'n-missing', line: cells.row.line, column: cells.col('n'), received: truncate(cells.cell('n') ?? ''), args: { role } });
     return true;
   }

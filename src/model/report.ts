@@ -231,7 +231,10 @@ export const reportSchema = z
           encoding: z.string().nullable().describe('The character encoding it was read in (`utf-8`, `windows-1252`, `utf-16le`, `utf-16be`); null when not read as text.'),
           unit: z.string().nullable().describe('The amount unit a budget file was read in (`kr`, `tkr`, `mnkr`); its amounts are in kr in the report. Null for other files.'),
           sign: z.string().nullable().describe('How a budget file writes costs (`costs-positive`, `costs-negative`); null for other files.'),
-          signByArea: z.object({ negative: z.array(z.string()), positive: z.array(z.string()) }).optional()
+          signByArea: z.object({
+            negative: z.array(z.string()).describe('Area codes whose lines write costs negative.'),
+            positive: z.array(z.string()).describe('Area codes whose lines write costs positive.'),
+          }).optional()
             .describe('Only for a budget file whose areas write costs each their own way (every line of an area alike): the area codes written costs negative and costs positive; `sign` is then most areas\' way.'),
           areas: z.array(z.string()).nullable().describe('The area codes a budget file has lines for (a brief names only the files it draws on); null for other files, whose rows name their areas.'),
           rows: z
