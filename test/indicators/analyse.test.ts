@@ -249,4 +249,17 @@ describe('pooled periods beside the years they cover', () => {
     // 2018's 10 = 100 − 40 − 50 if 2016-2018 were shown.
     expect(shown).toEqual(['2016 T 40', '2017 T 50']);
   });
+  const shownOf = (rows: string[]) => {
+    const plain = parseConfig('{}', 'test.json');
+    const file = parseInput(Buffer.from(`År;Kommun;Kön;Antal svarande;Andel positiva\n${rows.join('\n')}\n`), { ...ingestOptions(plain, { indicator: 'helhetssyn' }, {}), file: 's.csv' });
+    return analyse([file], plain).quality.filter((q) => !q.suppressed).map((q) => `${q.period} ${q.n}`);
+  };
+  it('a window inside a shown window is a period inside it: 2016-2017 = 2016-2018 − 2018', () => {
+    expect(shownOf(['2016-2017;1380;T;20;50', '2016-2018;1380;T;80;75', '2018;1380;T;60;83,3'])).toEqual(['2018 60']);
+  });
+  it('a year the data leave out (its n blank, set aside) beside a window holding the others: the window is hidden', () => {
+    expect(shownOf(['2016;1380;T;40;80', '2017;1380;T;50;70', '2018;1380;T;;30', '2016-2018;1380;T;100;70'])).toEqual(['2016 40', '2017 50']);
+    // Windows alone (no years inside them) are shown.
+    expect(shownOf(['2015-2017;1380;T;90;70', '2016-2018;1380;T;95;72'])).toEqual(['2015-2017 90', '2016-2018 95']);
+  });
 });
