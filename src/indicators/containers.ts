@@ -19,6 +19,9 @@ export function containersOf(config: Config): (code: string, kind: AreaKind) => 
     if (kind === 'nation') return (_, k) => k === 'municipality' || k === 'region';
     if (kind === 'region') return (c, k) => k === 'municipality' && c.startsWith(code);
     const listed = federations.get(code) ?? (kind === 'group' ? peers.get(code) : undefined);
-    return listed === undefined ? undefined : (c) => listed.has(c);
+    if (listed !== undefined) return (c) => listed.has(c);
+    // A group whose members tillit does not know (a Kolada `G…` group, or one the config keys by its
+    // name) may hold any municipality: its members are public, so it is taken to hold them all.
+    return kind === 'group' ? (_, k) => k === 'municipality' : undefined;
   };
 }
