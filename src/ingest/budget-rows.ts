@@ -24,6 +24,8 @@ import type { Row } from './table.js';
  * that check (it sums only some of them), or a part of the line above it (`varav hemtjänst`,
  * `- därav …`), which that line already counts. `Totalt stöd och service` is an activity: "Totalt"
  * with words after it is a total only when they name the whole (the municipality, the committee…).
+ * Excel's pivot tables write a group's sum after it (`Kommunstyrelsen Summa`, `Totalsumma`), and
+ * others `S:a …`, `…, summa`, `… totalt`: totals too.
  * A resultaträkning's sums: a `result` (`Årets resultat`, `Resultat efter finansiella poster`) is
  * never a line, and `net-cost` (`Verksamhetens nettokostnader`) is the sum of the operating lines
  * where the file has them, else the one line of costs (see `finishBudget`).
@@ -34,7 +36,8 @@ export function sumKind(activity: string): 'total' | 'subtotal' | 'part' | 'resu
   if (/^(årets resultat|resultat (före|efter)\b|verksamhetens resultat|balanskravsresultat|(net )?result (for the year|before|after)\b)/.test(t)) return 'result';
   if (/^(verksamhetens )?nettokostnad(er)?$|^net (operating )?costs$/.test(t)) return 'net-cost';
   if (/^(delsumma|delsummor|delsum|subtotal)\b/.test(t)) return 'subtotal';
-  if (/^(summa|sum)\b/.test(t)) return 'total';
+  if (/^(summa|sum|totalsumma|s:a)(\b|$|\s)/.test(t) || /^s:a/.test(t)) return 'total';
+  if (/\S[,\s]+(summa|totalt|totalsumma)$/.test(t)) return 'total';
   if (/^(totalt?|total)\s*[:.–-]?\s*$/.test(t)) return 'total';
   if (/^(totalt?|total)\s+(för\s+)?(hela\s+)?(kommunen|nämnden|förvaltningen|organisationen|verksamhet(en|erna)?|alla( verksamheter)?|samtliga( verksamheter)?)\b/.test(t)) return 'total';
   return undefined;
@@ -240,7 +243,7 @@ export class BudgetRows implements RowReader {
     const written = lookups.kept(cells.cell('service') || cells.cell('indicator') || '');
     const committee = this.committee === undefined ? '' : (row.cells[this.committee] ?? '').trim();
     // A committee's heading or sum is written in its column, the activity's left empty.
-    const activity = written === '' ? lookups.kept(committee) : written;
+    const activity = written === '' ? lookups.kept(committeeSum(committee)) : written;
     const lineText = written !== '' && committee !== '' ? committeeLine(activity, committee) : activity;
     if (this.heading(cells, activity, written === '' && committee !== '' ? this.committee! + 1 : undefined)) return;
     const { area } = shared;
@@ -397,4 +400,12 @@ function budgetYearNamed(named: { year: number; header: string; column: number }
   return other === undefined
     ? [{ code: 'budget-year-column', line, column: named.column, args }]
     : [{ code: 'budget-year-column-differs', line, column: named.column, args: { ...args, other } }];
+}
+
+/**
+ * A committee column's own sum row (`Totalt Kommunstyrelsen`, `Kommunstyrelsen Resultat`, as pivot
+ * tables write them) named so that it reads as the total it is; any other text as written.
+ */
+function committeeSum(text: string): string {
+  return sumKind(text) === undefined && /^(totalt?|total)\s|\s(resultat|result)$/i.test(text) ? `Summa ${text}` : text;
 }

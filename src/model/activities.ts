@@ -1,5 +1,5 @@
 /** Budget lines that are revenue, not cost: tax revenue, general state grants, equalisation. */
-const REVENUE = /skatteintakt|statsbidrag|utjamning|kommunalekonomisk|tax revenue|general grant/;
+const REVENUE = /skatteintakt|statsbidrag|utjamning|kommunalekonomisk|tax revenue|general grant|government grant|kommunalskatt|^skatter\b|generella bidrag|regleringsbidrag|regleringsavgift|strukturbidrag|slutavrakning|fastighetsavgift/;
 
 /**
  * Financial items of a resultaträkning (finansnetto, financial income and costs): they count in the

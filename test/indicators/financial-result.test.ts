@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { financialResult } from '../../src/indicators/financial-result.js';
 import { isRevenueLine } from '../../src/model/activities.js';
+import { normalizeLabel } from '../../src/model/text.js';
 
 describe('financialResult', () => {
   it('result as % of tax revenue and grants against the target (hand-worked)', () => {
@@ -21,5 +22,11 @@ describe('isRevenueLine', () => {
     expect(isRevenueLine('generella statsbidrag och utjamning')).toBe(true);
     expect(isRevenueLine('aldreomsorg')).toBe(false);
     expect(isRevenueLine('finansnetto', ['finansnetto'])).toBe(true);
+  });
+  it('knows the names municipalities and SKR give tax revenue and grants', () => {
+    const names = ['Kommunalskatt', 'Allmän kommunalskatt', 'Skatter', 'Skatter och bidrag', 'Generella bidrag från staten', 'Regleringsbidrag', 'Regleringsavgift',
+      'Strukturbidrag', 'Slutavräkning', 'Kommunal fastighetsavgift', 'Inkomstutjämning', 'Kostnadsutjämning', 'LSS-utjämning', 'General government grants and equalisation'];
+    expect(names.filter((n) => !isRevenueLine(normalizeLabel(n)))).toEqual([]);
+    expect(['Skattehandläggning', 'Bidrag till föreningar', 'Fastighetsförvaltning'].filter((n) => isRevenueLine(normalizeLabel(n)))).toEqual([]);
   });
 });

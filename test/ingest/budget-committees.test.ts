@@ -29,4 +29,10 @@ describe('a finance file with a committee column', () => {
     expect(codes(r, 'info').filter((c) => !c.startsWith('sign'))).toEqual(['budget-heading@2:-', 'total-row@5:-']);
     expect(lines(text)).toEqual(['Äldreomsorg 100000/110000', 'LSS 50000/40000']);
   });
+  it('a committee\'s sum as pivot tables write it in its column (Totalt …, … Resultat, … Summa) is a total, not a line', () => {
+    for (const sum of ['Totalt Socialnämnden', 'Socialnämnden Resultat', 'Socialnämnden Summa']) {
+      const text = `Kommun;Period;Nämnd;Verksamhet;Budget ack;Utfall ack\n2581;2025-08;Socialnämnden;Äldreomsorg;100;110\n2581;2025-08;Socialnämnden;LSS;50;40\n2581;2025-08;${sum};;150;150\n`;
+      expect([sum, lines(text)]).toEqual([sum, ['Äldreomsorg 100000/110000', 'LSS 50000/40000']]);
+    }
+  });
 });

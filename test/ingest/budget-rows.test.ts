@@ -10,6 +10,10 @@ describe('sumKind', () => {
     expect(['Delsumma äldreomsorg', 'Delsummor', 'Subtotal LSS'].map(sumKind)).toEqual(Array(3).fill('subtotal'));
     expect(['Totalt stöd och service', 'Totala kostnader för IFO', 'Hemtjänst', 'Summerat'].map(sumKind)).toEqual(Array(4).fill(undefined));
   });
+  it('sums written after their group, as Excel\'s pivot tables and others write them', () => {
+    expect(['Kommunstyrelsen Summa', 'Totalsumma', 'S:a Kommunstyrelsen', 'S:a', 'Kommunstyrelsen, summa', 'Kommunstyrelsen totalt'].map(sumKind)).toEqual(Array(6).fill('total'));
+    expect(['Summering av insatser', 'Totalförsvar', 'Hemtjänst totaltid'].map(sumKind)).toEqual(Array(3).fill(undefined));
+  });
   it("a resultaträkning's sums: the year's result always, net costs where the file has the lines it sums (see finishBudget)", () => {
     expect(['Årets resultat', 'Resultat efter finansiella poster', 'Resultat före extraordinära poster', 'Verksamhetens resultat', 'Balanskravsresultat'].map(sumKind)).toEqual(Array(5).fill('result'));
     expect(['Verksamhetens nettokostnader', 'Nettokostnader', 'Net costs'].map(sumKind)).toEqual(Array(3).fill('net-cost'));
