@@ -166,7 +166,7 @@ function majoritySign(table: BudgetTable, totalText: readonly string[], revenueT
     if (sign === 'both') lines.both++;
     else lines[sign].push(line);
   }
-  const byArea = signsByArea(table, signs);
+  const byArea = signsByArea(table, signs, areaSizes(table, totalText, revenueText));
   if (byArea !== undefined) {
     const { negative, positive } = areaCodes(table, byArea);
     findings.push({ code: 'sign-by-area', args: { negative: negative.join(', '), positive: positive.join(', ') } });
@@ -203,7 +203,7 @@ interface ByArea {
  * area's costs are read as its lines write them. Undefined when any area's lines differ among
  * themselves, or all areas agree.
  */
-function signsByArea(table: BudgetTable, signs: ReadonlyMap<string, 'negative' | 'positive' | 'both'>): ByArea | undefined {
+function signsByArea(table: BudgetTable, signs: ReadonlyMap<string, 'negative' | 'positive' | 'both'>, sizes: ReadonlyMap<number, number>): ByArea | undefined {
   const byCode = new Map(table.areas.map((area, id) => [area.code, id]));
   const areaSign = new Map<number, 'negative' | 'positive' | 'both'>();
   const lines = new Map<number, number>();
@@ -215,10 +215,26 @@ function signsByArea(table: BudgetTable, signs: ReadonlyMap<string, 'negative' |
   }
   const values = [...areaSign.values()];
   if (areaSign.size < 2 || values.includes('both') || !values.includes('negative') || !values.includes('positive')) return undefined;
-  // One line of the other sign is more likely a line whose income exceeds its cost than a convention.
-  if ([...lines.values()].some((count) => count < 2)) return undefined;
+  // A small area of the other sign is more likely lines whose income exceeds their cost (a refugee
+  // reception, a labour-market unit) than a convention: an area says how it writes costs by two
+  // lines or more, its budget at least a tenth of the largest area's (another municipality's).
+  const largest = Math.max(...sizes.values());
+  if ([...lines].some(([id, count]) => count < 2 || (sizes.get(id) ?? 0) * 10 < largest)) return undefined;
   const negative = new Set([...areaSign].filter(([, s]) => s === 'negative').map(([id]) => id));
   return { sign: negative.size * 2 > areaSign.size ? 'costs-negative' : 'costs-positive', negative, areas: new Set(areaSign.keys()) };
+}
+
+/** Each area's budget over its cost lines, in absolute amounts (a row's full-year budget, else its budget to date or month). */
+function areaSizes(table: BudgetTable, totalText: readonly string[], revenueText: readonly boolean[]): Map<number, number> {
+  const a = table.amounts;
+  const sizes = new Map<number, number>();
+  for (let i = 0; i < table.length; i++) {
+    const t = table.activity[i]!;
+    if (totalText[t] || revenueText[t]) continue;
+    const v = [a[i * W]!, a[i * W + 1]!, a[i * W + 2]!].find((x) => x === x) ?? 0;
+    sizes.set(table.area[i]!, (sizes.get(table.area[i]!) ?? 0) + Math.abs(v));
+  }
+  return sizes;
 }
 
 /** Each cost line's sign (area code and activity): that of three in four of its budget amounts, else both. */

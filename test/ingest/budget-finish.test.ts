@@ -105,16 +105,17 @@ describe('finishBudget', () => {
     const [a, b] = [t.areaId({ code: '1460', kind: 'municipality' }), t.areaId({ code: '1461', kind: 'municipality' })];
     const m = t.monthId('2025-04');
     const row = (area: number, activity: string, budgetYtd: number, actualYtd: number, line: number) => t.push(area, m, t.activityId(activity), line, null, budgetYtd, null, actualYtd, null, null);
-    row(a, 'Äldreomsorg', -74814, -76120, 2); row(a, 'LSS', -22050, -21980, 3); row(b, 'Äldreomsorg', 69479, 69100, 4); row(b, 'LSS', 23149, 23900, 5);
+    row(a, 'Äldreomsorg', -74814, -76120, 2); row(a, 'LSS', -22050, -21980, 3); row(a, 'IFO', -19981, -20400, 4);
+    row(b, 'Äldreomsorg', 69479, 69100, 5); row(b, 'LSS', 23149, 23900, 6); row(b, 'IFO', 18000, 17500, 7);
     const r = finish(t);
     expect(r.codes).toEqual(['sign-by-area@-']);
     expect(r.out).toMatchObject({ signAreas: { negative: ['1460'], positive: ['1461'] } });
     // Costs positive throughout: 1460's overspend is 76 120 − 74 814 = 1 306, as 1461's lines read.
-    expect([t.amount(0, 1), t.amount(0, 3), t.amount(2, 1), t.amount(2, 3)]).toEqual([74814, 76120, 69479, 69100]);
-    // One line of the other sign in an area is a line whose income exceeds its cost, not a convention.
+    expect([t.amount(0, 1), t.amount(0, 3), t.amount(3, 1), t.amount(3, 3)]).toEqual([74814, 76120, 69479, 69100]);
+    // Lines of the other sign in a small area are lines whose income exceeds their cost, not a convention.
     const one = new BudgetTable('b.csv', 8);
     const [c, d] = [one.areaId({ code: '1460', kind: 'municipality' }), one.areaId({ code: '1461', kind: 'municipality' })];
-    for (const [area, activity, v, line] of [[c, 'A', -10, 2], [c, 'B', -20, 3], [c, 'C', -30, 4], [d, 'A', 5, 5]] as const) one.push(area, m, one.activityId(activity), line, v, null, null, null, null, null);
+    for (const [area, activity, v, line] of [[c, 'A', -10, 2], [c, 'B', -20, 3], [c, 'C', -30, 4], [c, 'D', -40, 5], [c, 'E', -50, 6], [c, 'F', -60, 7], [d, 'A', 5, 8], [d, 'B', 6, 9]] as const) one.push(area, m, one.activityId(activity), line, v, null, null, null, null, null);
     expect(finish(one).codes).toEqual(['sign-majority@-']);
   });
   it('only revenue lines, written positive: the net convention makes costs negative', () => {
