@@ -71,7 +71,7 @@ export class ValueRows implements RowReader {
 
   finish(): void {
     this.dropConflicted();
-    if (this.env.plan.kind === 'survey' && this.env.plan.roles.share !== undefined) this.noteFractions();
+    if (this.env.plan.roles.share !== undefined) this.noteFractions();
   }
 
   /**
@@ -115,12 +115,14 @@ export class ValueRows implements RowReader {
     const { out } = this.env;
     const byArea = new Map<string, { fraction: boolean; example?: { share: number; line: number } }>();
     for (const r of out.records) {
-      if (r.kind !== 'survey' || r.share === null) continue;
+      // A survey's share, or a value from a share column (`Andel`): per cent either way.
+      const share = r.kind === 'survey' ? r.share : r.unit === '%' ? r.value : null;
+      if (share === null) continue;
       const a = byArea.get(r.area.code) ?? byArea.set(r.area.code, { fraction: true }).get(r.area.code)!;
-      if (r.share > 1) a.fraction = false;
-      else if (r.share > 0 && r.share < 1) a.example ??= { share: r.share, line: r.source.line };
+      if (share > 1) a.fraction = false;
+      else if (share > 0 && share < 1) a.example ??= { share, line: r.source.line };
     }
-    const column = this.env.plan.roles.share! + 1;
+    const column = (this.env.plan.roles.share ?? this.env.plan.roles.value ?? 0) + 1;
     for (const [area, a] of byArea) {
       if (a.fraction && a.example !== undefined) out.findings.push({ code: 'share-fraction', line: a.example.line, column, args: { area, share: a.example.share } });
     }

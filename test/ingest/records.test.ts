@@ -64,6 +64,9 @@ describe('survey rows', () => {
     expect(share.records[0]).toMatchObject({ kind: 'values', value: 22.8, unit: '%' });
     // A share column holds per cent: 140 is no share.
     expect(codes(share)).toEqual(['value-out-of-range@3:4']);
+    // Fractions in a share column of a values file are named as a survey's are.
+    const fractions = parseText('Kommun;År;Indikator;Andel\n1460;2024;Nöjda med maten;0,85\n1460;2025;Nöjda med maten;0,80\n');
+    expect(codes(fractions, 'warning')).toEqual(['share-fraction@2:4']);
   });
   it('names an area whose shares are all fractions (0,875 for 87,5 %), changing nothing', () => {
     const r = parseText(survey([
