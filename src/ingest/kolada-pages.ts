@@ -49,12 +49,12 @@ interface Response {
  */
 export function notePagesMissing(inputs: readonly ParsedInput[]): void {
   const responses = new Map<string, Response>();
-  const unlinked: PageLinks[] = [];
+  const unlinked: { input: ParsedInput; links: PageLinks }[] = [];
   for (const input of inputs) {
     for (const links of input.pages ?? []) {
       const query = queryOf(links);
       if (query === undefined) {
-        unlinked.push(links);
+        unlinked.push({ input, links });
         continue;
       }
       const r = responses.get(query) ?? responses.set(query, { pages: [], count: null, held: 0 }).get(query)!;
@@ -63,11 +63,18 @@ export function notePagesMissing(inputs: readonly ParsedInput[]): void {
       r.held += links.entries;
     }
   }
+  const counted = new Set<PageLinks>();
   for (const r of responses.values()) {
-    const lastPages = unlinked.filter((l) => l.count !== null && l.count === r.count);
+    const lastPages = unlinked.filter(({ links }) => links.count !== null && links.count === r.count).map(({ links }) => links);
+    for (const l of lastPages) counted.add(l);
     const held = r.held + lastPages.reduce((a, l) => a + l.entries, 0);
     const short = r.count !== null ? held < r.count : lastPages.length === 0 && linkedPageMissing(r);
     if (short) sayMissing(r, held);
+  }
+  // A page with no links, of no response held, whose count says the response has more values.
+  for (const { input, links } of unlinked) {
+    if (counted.has(links) || links.count === null || links.entries >= links.count) continue;
+    input.findings.push(finding(input.file, { code: 'kolada-page-missing', args: { values: `${links.entries} of its ${links.count} values are`, url: 'it links to no other page' } }));
   }
 }
 

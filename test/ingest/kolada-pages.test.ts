@@ -28,6 +28,8 @@ describe('notePagesMissing', () => {
   });
   it('a last page with no links at all (no previous_url) counts toward the response of its count', () => {
     expect(said(read('p1.json', page(1, 2, '1460')), read('p2.json', page(2, 2, '0000', false)))).toEqual([]);
+    // Alone, its count says the response has more values than it holds.
+    expect(said(read('p2.json', page(2, 2, '0000', false)))).toEqual(['p2.json warning 2 of its 4 values are']);
   });
   it('a middle page missing is said on each page held; a lone page with no links says nothing', () => {
     expect(said(read('p1.json', page(1, 3, '1460')), read('p3.json', page(3, 3, '0001')))).toEqual(['p1.json warning 4 of its 6 values are', 'p3.json warning 4 of its 6 values are']);
