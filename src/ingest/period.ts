@@ -30,7 +30,7 @@ export function parsePeriod(cell: string): string | undefined {
   if (m) return month(m[2]!, Number(m[1]));
   const folded = normalizeLabel(s);
   // A tertial (`T1 2025`, `2025-T2`, `Tertial 3 2025`) is a follow-up after its fourth month: April, August, December.
-  const t = /^(?:(\d{4}) )?(?:t|tertial ?)([123])(?: (\d{4}))?$/.exec(folded);
+  const t = /^(?:(\d{4}) ?)?(?:t|tertial ?)([123]),?(?: (\d{4}))?$/.exec(folded);
   if (t !== null && (t[1] === undefined) !== (t[3] === undefined)) return month(t[1] ?? t[3]!, 4 * Number(t[2]));
   const words = folded.split(' ');
   if (words.length === 2) {
@@ -91,6 +91,8 @@ export function periodInText(text: string): string | undefined {
   const named = [...normalizeLabel(text).matchAll(/\b([a-z]+) (\d{4})\b/g)]
     .map((m) => (MONTHS[m[1]!] !== undefined ? month(m[2]!, MONTHS[m[1]!]!) : undefined));
   const iso = [...text.matchAll(/\b(\d{4})-(\d{2})\b/g)].map((m) => month(m[1]!, Number(m[2])));
-  const found = new Set([...named, ...iso].filter((p): p is string => p !== undefined));
+  // `Tertial 2 2025`, `T2 2025`, `Tertialrapport 2, 2025`: after the tertial's fourth month.
+  const tertials = [...normalizeLabel(text).matchAll(/\b(?:t|tertial|tertialrapport) ?([123]),? (\d{4})\b/g)].map((m) => month(m[2]!, 4 * Number(m[1])));
+  const found = new Set([...named, ...iso, ...tertials].filter((p): p is string => p !== undefined));
   return found.size === 1 ? [...found][0] : undefined;
 }

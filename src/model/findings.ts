@@ -65,7 +65,7 @@ const MESSAGES = {
   'value-not-integer': (a) => `${a.role} must be a whole number`,
   'value-positive-exceeds-n': (a) => `positive answers (${a.positive}) exceed respondents (${a.n})`,
   'value-share-mismatch': (a) => `share ${a.share} disagrees with positive/n = ${a.computed}`,
-  'period-invalid': (a) => `not a period: expected a year (2024) or a month (2025-03, mars 2025)`,
+  'period-invalid': (a) => `not a period: expected a year (2024), a month (2025-03, mars 2025), a tertial (T1 2025) or pooled years (2015-2018)`,
   'period-grain': (a) => `dated by ${a.grain} in a file dated by ${a.fileGrain} (${a.rows} rows): its figures would move the follow-up month; row left out`,
   'period-not-year': () => `survey results are per year: expected a year (2024) or pooled years (2015-2018), not a month`,
   'gender-invalid': () => `gender must be T/K/M, Totalt/Kvinnor/Män; a respondent of neither or no stated gender is written blank, "Annat" or "Vill ej uppge" (counted in the total only)`,

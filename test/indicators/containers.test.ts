@@ -20,7 +20,10 @@ describe('containersOf', () => {
   });
   it('no other area holds any', () => {
     expect(of('1460', 'municipality')).toBeUndefined();
-    expect(of('G999', 'group')).toBeUndefined();
     expect(of('O', 'organisation')).toBeUndefined();
+  });
+  it('a group whose members tillit does not know may hold any municipality: taken to hold them all', () => {
+    const unknown = of('G999', 'group')!;
+    expect([unknown('1460', 'municipality'), unknown('0180', 'municipality'), unknown('14', 'region')]).toEqual([true, true, false]);
   });
 });

@@ -8,7 +8,7 @@ describe('parsePeriod', () => {
     // A finance system's period end and month/year.
     ['2025-03-31', '2025-03'], ['2025-02-28', '2025-02'], ['2024-02-29', '2024-02'], ['03/2025', '2025-03'], ['12/2024', '2024-12'],
     // A tertial report is after its fourth month.
-    ['T1 2025', '2025-04'], ['2025-T2', '2025-08'], ['Tertial 3 2024', '2024-12'], ['t1-2025', '2025-04'], ['2025 tertial 2', '2025-08'],
+    ['T1 2025', '2025-04'], ['2025-T2', '2025-08'], ['Tertial 3 2024', '2024-12'], ['t1-2025', '2025-04'], ['2025 tertial 2', '2025-08'], ['Tertial 1, 2025', '2025-04'], ['2025T1', '2025-04'],
   ])('%s → %s', (cell, period) => {
     expect(parsePeriod(cell)).toBe(period);
   });
@@ -18,6 +18,9 @@ describe('parsePeriod', () => {
 });
 
 describe('periodInText', () => {
+  it('finds the tertial a title names, as the month it ends', () => {
+    expect(['Driftredovisning per tertial 2 2025 (mnkr)', 'Tertial 2 2025, mnkr', 'T2 2025 mnkr', 'Tertialrapport 2, 2025'].map(periodInText)).toEqual(Array(4).fill('2025-08'));
+  });
   it('finds the month a title names', () => {
     expect(periodInText('Månadsuppföljning april 2025, belopp i tkr')).toBe('2025-04');
     expect(periodInText('Uppföljning jan–apr 2025')).toBe('2025-04');
