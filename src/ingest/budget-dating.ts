@@ -58,3 +58,18 @@ export class YearToDateDating {
     return [...this.dated].sort().map((year) => ({ code: 'period-from-columns', line: headerLine, args: { year, period: `${year}-${this.month}`, header } }));
   }
 }
+
+/**
+ * A full-year budget named by its year (`Budget 2025`) is read as the year's budget, said; for a
+ * file whose figures are of another year it is last (or next) year's, which the report would set
+ * against this year's outcome: said as a warning, with the year it is.
+ */
+export function budgetYearNamed(named: { year: number; header: string; column: number } | undefined, months: readonly string[], line: number): FindingInput[] {
+  if (named === undefined) return [];
+  const years = [...new Set(months.map((m) => Number(m.slice(0, 4))))];
+  const other = years.find((y) => y !== named.year);
+  const args = { header: truncate(named.header), year: named.year };
+  return other === undefined
+    ? [{ code: 'budget-year-column', line, column: named.column, args }]
+    : [{ code: 'budget-year-column-differs', line, column: named.column, args: { ...args, other } }];
+}

@@ -3,11 +3,10 @@ import { BUDGET_AMOUNTS, BudgetTable } from '../model/budget-table.js';
 import { budgetRecordSchema, type BudgetRecord } from '../model/records.js';
 import { createRowIndex } from '../model/row-index.js';
 import { TextIndex, truncate } from '../model/text.js';
-import type { FindingInput } from '../model/findings.js';
 import { BudgetGrain } from './budget-grain.js';
 import { settleEmptyLines } from './budget-headings.js';
 import { committeeLine, nameCommitteeLines } from './budget-committees.js';
-import { YearToDateDating } from './budget-dating.js';
+import { budgetYearNamed, YearToDateDating } from './budget-dating.js';
 import { finishBudget, settleUnit, UNIT_SCALE } from './budget-finish.js';
 import { budgetBytes } from './budget-bytes.js';
 import { checkRunningTotals } from './budget-running.js';
@@ -385,21 +384,6 @@ export class BudgetRows implements RowReader {
     if (totals.size > 0) table.retain((i) => !totals.has(i));
     out.budget = table;
   }
-}
-
-/**
- * A full-year budget named by its year (`Budget 2025`) is read as the year's budget, said; for a
- * file whose figures are of another year it is last (or next) year's, which the report would set
- * against this year's outcome: said as a warning, with the year it is.
- */
-function budgetYearNamed(named: { year: number; header: string; column: number } | undefined, months: readonly string[], line: number): FindingInput[] {
-  if (named === undefined) return [];
-  const years = [...new Set(months.map((m) => Number(m.slice(0, 4))))];
-  const other = years.find((y) => y !== named.year);
-  const args = { header: truncate(named.header), year: named.year };
-  return other === undefined
-    ? [{ code: 'budget-year-column', line, column: named.column, args }]
-    : [{ code: 'budget-year-column-differs', line, column: named.column, args: { ...args, other } }];
 }
 
 /**
