@@ -15,9 +15,10 @@ export function containersOf(config: Config): (code: string, kind: AreaKind) => 
   const federations = new Map(config.members.filter((m) => (m.contains ?? []).length > 0).map((m) => [m.code, new Set(m.contains)]));
   const peers = new Map(Object.entries(config.peers ?? {}).map(([group, codes]) => [group, new Set(codes)]));
   return (code, kind) => {
-    // The nation holds the regions too: less the regions shown, it is those hidden.
-    if (kind === 'nation') return (_, k) => k === 'municipality' || k === 'region';
-    if (kind === 'region') return (c, k) => k === 'municipality' && c.startsWith(code);
+    // The nation holds the regions too: less the regions shown, it is those hidden. It and a region
+    // hold a kommunalförbund of their municipalities: less it, they give a hidden one beside it.
+    if (kind === 'nation') return (_, k) => k === 'municipality' || k === 'region' || k === 'federation';
+    if (kind === 'region') return (c, k) => (k === 'municipality' && c.startsWith(code)) || (k === 'federation' && [...(federations.get(c) ?? [])].every((m) => m.startsWith(code)));
     const listed = federations.get(code) ?? (kind === 'group' ? peers.get(code) : undefined);
     if (listed !== undefined) return (c) => listed.has(c);
     // A group whose members tillit does not know (a Kolada `G…` group, or one the config keys by its

@@ -263,3 +263,16 @@ describe('pooled periods beside the years they cover', () => {
     expect(shownOf(['2015-2017;1380;T;90;70', '2016-2018;1380;T;95;72'])).toEqual(['2015-2017 90', '2016-2018 95']);
   });
 });
+
+describe('containers together', () => {
+  it('a region holding a kommunalförbund of its municipalities: the region less the förbund and the shown ones gave a hidden one', () => {
+    const config = parseConfig(JSON.stringify({ members: [{ code: 'HFB', kind: 'kommunalförbund', name: 'Hallands förbund', contains: ['1382', '1383', '1384'] }] }), 'test.json');
+    const rows = [['1380', 80, 58, 22], ['1315', 100, 60, 40], ['1381', 100, 60, 40], ['HFB', 150, 90, 60], ['13', 430, 268, 162]]
+      .flatMap(([area, t, k, m]) => [`${area};T;${t};80`, `${area};K;${k};80`, `${area};M;${m};80`]);
+    const file = parseInput(Buffer.from(`Kommun;Kön;Antal svarande;Andel\n${rows.join('\n')}\n`), { ...ingestOptions(config, { indicator: 'helhetssyn', period: '2025' }, {}), file: 's.csv' });
+    const report = analyse([file], config);
+    const shown = (area: string) => report.quality.filter((q) => q.area === area && !q.suppressed).map((q) => q.gender);
+    // 1380's men (22) = 13's 162 − HFB's 60 − 1315's 40 − 1381's 40 if the region's figures were shown.
+    expect([shown('1380'), shown('13')]).toEqual([['T'], []]);
+  });
+});
