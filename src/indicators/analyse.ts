@@ -19,6 +19,7 @@ import { resultRows } from './result-rows.js';
 import { splitFinancing } from './financing-lines.js';
 import { periodHasData, periodRanges, type Coverage } from './selection.js';
 import { settingsOf, type AnalyseOptions, type Settings } from './settings.js';
+import { negativeShares } from './share-direction.js';
 import { allocateSharedCosts } from './shared-costs.js';
 
 export type { AnalyseOptions } from './settings.js';
@@ -84,7 +85,7 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   appendAll(findings, table.findings);
   const coverage = coverageOf(table, tables, months.used);
   if (settings.period !== undefined) findings.push(...periodFindings(settings.period, coverage, budgetPeriod));
-  findings.push(...membersWithoutData(settings, table, tables));
+  findings.push(...membersWithoutData(settings, table, tables), ...negativeShares(inputs, settings));
   const budget = budgetSection(tables, budgetPeriod, settings, findings);
   const results = resultRows([...budget.rows, ...budget.financing], settings);
   const allocation = allocateSharedCosts(budget.shared, budget.year, budget.upTo, settings, findings);

@@ -57,6 +57,8 @@ export interface RecordsResult {
   unit?: AmountUnit;
   sign?: Sign;
   signAreas?: SignAreas;
+  /** A survey file's share column, as its header names it (`Andel missnöjda`: see `negativeShares`). */
+  shareHeader?: string;
   records: QualityRecord[];
   /** A budget file's rows. */
   budget?: BudgetTable;

@@ -46,6 +46,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   if (plan.kind !== undefined) result.kind = plan.kind;
   if (plan.failed !== undefined) return new TableRecords(plan, out, result, opts, table);
   if (plan.kind === 'budget') result.unit = plan.unit;
+  if (plan.kind === 'survey' && plan.roles.share !== undefined) result.shareHeader = table.headers[plan.roles.share]!;
   const lookups = new CellLookups(opts, plan.header.zeroIsNation, plan.pooled);
   const env: RowEnv = { opts, table, plan, out, lookups, shape: new RowShape(table.headers) };
   const reader = plan.kind === 'answers' ? new AnswerRows(env) : plan.kind === 'budget' ? new BudgetRows(env, sample) : new ValueRows(env);

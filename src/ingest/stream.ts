@@ -215,6 +215,7 @@ class CsvReader implements CsvIngest {
     if (result.unit !== undefined) out.unit = result.unit;
     if (result.sign !== undefined) out.sign = result.sign;
     if (result.signAreas !== undefined) out.signAreas = result.signAreas;
+    if (result.shareHeader !== undefined) out.shareHeader = result.shareHeader;
     return out;
   }
 

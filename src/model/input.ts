@@ -41,6 +41,8 @@ export interface ParsedInput {
   sign?: Sign;
   /** A budget file whose areas write costs each their own way: the areas of each sign (`sign` is most areas'). */
   signAreas?: SignAreas;
+  /** A survey file's share column, as its header names it. */
+  shareHeader?: string;
   counts: RowCounts;
   records: QualityRecord[];
   /** A budget file's rows, as columns (see `BudgetTable`). */
