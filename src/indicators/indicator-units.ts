@@ -1,3 +1,4 @@
+import { finding, type Finding } from '../model/findings.js';
 import type { QualityRecord } from '../model/records.js';
 import { normalizeLabel } from '../model/text.js';
 import type { ValueUnit } from '../model/vocabulary.js';
@@ -48,4 +49,24 @@ function unitInTitle(title: string): '%' | 'kr' | 'days' | 'number' {
   if (/\bkr\b|kronor|\bsek\b/.test(t)) return 'kr';
   if (/\bdagar\b|\bdays\b/.test(t)) return 'days';
   return 'number';
+}
+
+/**
+ * Values whose per cent only their title gives (`Andel nöjda …` beside a `Värde` column): an area
+ * whose every value is at most 1, one between 0 and 1, wrote fractions (0,85 for 85 %), read as
+ * under 1 %. Named, as a share column's are when read (`share-fraction`); nothing is rescaled.
+ */
+export function titleFractions(inputs: readonly (readonly QualityRecord[])[], units: ReadonlyMap<string, DataUnit>): Finding[] {
+  const byArea = new Map<string, { file: string; area: string; fraction: boolean; example?: { share: number; line: number } }>();
+  for (const records of inputs) for (let ri = 0; ri < records.length; ri++) {
+    const r = records[ri]!;
+    const unit = r.kind === 'values' ? units.get(r.indicator) : undefined;
+    if (r.kind !== 'values' || unit === undefined || unit.from !== 'title' || unit.unit !== '%') continue;
+    const key = `${r.source.file}\u0000${r.area.code}`;
+    const a = byArea.get(key) ?? byArea.set(key, { file: r.source.file, area: r.area.code, fraction: true }).get(key)!;
+    if (r.value > 1) a.fraction = false;
+    else if (r.value > 0 && r.value < 1) a.example ??= { share: r.value, line: r.source.line };
+  }
+  return [...byArea.values()].filter((a) => a.fraction && a.example !== undefined)
+    .map((a) => finding(a.file, { code: 'share-fraction', line: a.example!.line, args: { area: a.area, share: a.example!.share } }));
 }

@@ -1,4 +1,4 @@
-import { finding, type Finding } from '../model/findings.js';
+import { finding, withoutDetail, type Finding } from '../model/findings.js';
 import type { QualityInput } from '../model/input.js';
 import type { QualityRow } from '../model/report.js';
 import { periodYear } from '../model/period.js';
@@ -13,7 +13,7 @@ import { rankObservations } from './rank-observations.js';
 import type { Settings } from './settings.js';
 import { suppressObservations } from './suppress-observations.js';
 import { containersOf } from './containers.js';
-import type { DataUnit } from './indicator-units.js';
+import { titleFractions, type DataUnit } from './indicator-units.js';
 
 export type { RowFilter } from './quality-rows.js';
 
@@ -76,7 +76,7 @@ export function qualityTable(inputs: readonly QualityInput[], settings: Settings
     areas.set(obs.areaCode(i), obs.kindOf(i));
   }
   return {
-    surveyPeriod, findings: [...suppressed.findings, ...outdatedSeries(obs, order, surveyPeriod, settings.window), ...directionsUnknown(settings, indicators, surveyIndicators), ...undescribed(settings, indicators, surveyIndicators, units)], surveyIndicators, units, indicators, areas, years, breaksOf,
+    surveyPeriod, findings: [...suppressed.findings, ...outdatedSeries(obs, order, surveyPeriod, settings.window), ...directionsUnknown(settings, indicators, surveyIndicators), ...undescribed(settings, indicators, surveyIndicators, units), ...titleFractions(inputs.map((i) => i.records), units).map((f) => (suppressed.behindHidden(f.file, f.line!) ? withoutDetail(f) : f))], surveyIndicators, units, indicators, areas, years, breaksOf,
     behindHidden: suppressed.behindHidden, hasHidden: suppressed.hasHidden, rows: (filter) => made.rows(filter),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataUnits } from '../../src/indicators/indicator-units.js';
+import { dataUnits, titleFractions } from '../../src/indicators/indicator-units.js';
 import type { ValueRecord } from '../../src/model/records.js';
 
 const value = (indicator: string, more: Partial<ValueRecord> = {}, file = 'v.csv'): ValueRecord => ({
@@ -20,5 +20,16 @@ describe('dataUnits', () => {
     const catalogue = { get: (id: string) => (id === 'U21468' ? { id, title: { sv: id, en: id }, unit: '%' as const } : undefined) };
     expect([...dataUnits([[value('U21468'), value('X')]], catalogue).keys()]).toEqual(['X']);
     expect(dataUnits([[]], none).size).toBe(0);
+  });
+});
+
+describe('titleFractions', () => {
+  const units = new Map([['A', { unit: '%' as const, from: 'title' as const, title: 'Andel nöjda', file: 'v.csv' }], ['B', { unit: '%' as const, from: 'column' as const, title: 'B', file: 'v.csv' }]]);
+  it('an area whose every value of a title-per-cent indicator is at most 1, one between 0 and 1, is named', () => {
+    const f = titleFractions([[value('A', { value: 0.85 }), value('A', { value: 0.8, period: '2025' }), value('A', { value: 82, area: { code: '1461', kind: 'municipality' } })]], units);
+    expect(f.map((x) => `${x.code} ${x.file}:${x.line} ${x.message.slice(0, 40)}`)).toEqual(['share-fraction v.csv:2 every share of 1460 is at most 1 (here 0']);
+  });
+  it('a share column\'s values are checked when read, not here; values above 1 or of 0 and 1 only say nothing', () => {
+    expect(titleFractions([[value('B', { value: 0.5 }), value('A', { value: 1 }), value('A', { value: 0, period: '2025' })]], units)).toEqual([]);
   });
 });
