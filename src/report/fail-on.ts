@@ -47,34 +47,48 @@ const budgetMatch = (rule: FailOnRule, r: BudgetLike, valuePct: number | null): 
 });
 
 /**
+ * The areas a rule judges: the organisation and its members where the config names them, else
+ * every area but the references (Riket, Kolada groups) the report compares them with. A member's
+ * monthly run must not fail on the nation's figure.
+ */
+function subjectOf(report: Report): (area: string, kind: string | undefined) => boolean {
+  const members = new Set(report.organisation.members);
+  if (members.size > 0) return (area) => members.has(area) || area === report.organisation.code;
+  return (_, kind) => kind !== 'nation' && kind !== 'group';
+}
+
+/**
  * Every match of the rules, rule by rule in the order given: the quality rows tables and briefs
  * show (each series' latest within the window, `shownQuality`), budget lines at their month. A budget match carries the percent its rule read
  * (the deviation for `status` and `deviation`, the forecast deviation for `forecast`, the
  * forecast's optimism for `optimistic`).
  */
 export function evaluateFailOn(report: Report, rules: readonly FailOnRule[]): FailOnMatch[] {
-  const latest = shownQuality(report);
+  const subject = subjectOf(report);
+  const latest = shownQuality(report).filter((r) => subject(r.area, r.areaKind));
+  const budget = report.budget.filter((r) => subject(r.area, undefined));
   const out: FailOnMatch[] = [];
-  for (const rule of rules) {
+  // A rule given twice matches once.
+  for (const rule of rules.filter((r, k) => rules.findIndex((x) => x.text === r.text) === k)) {
     switch (rule.kind) {
       case 'status':
         for (const r of latest) if (r.status === rule.value) out.push(qualityMatch(rule, r));
-        for (const r of report.budget) if (r.status === rule.value) out.push(budgetMatch(rule, r, r.deviationPct));
+        for (const r of budget) if (r.status === rule.value) out.push(budgetMatch(rule, r, r.deviationPct));
         break;
       case 'trend':
         for (const r of latest) if (r.trend?.verdict === rule.value) out.push(qualityMatch(rule, r));
         break;
       case 'deviation':
-        for (const r of report.budget) if (r.deviationPct !== null && compare(r.deviationPct, rule.op, rule.value)) out.push(budgetMatch(rule, r, r.deviationPct));
+        for (const r of budget) if (r.deviationPct !== null && compare(r.deviationPct, rule.op, rule.value)) out.push(budgetMatch(rule, r, r.deviationPct));
         break;
       case 'forecast':
-        for (const r of report.budget) if (r.forecastDeviationPct !== null && compare(r.forecastDeviationPct, rule.op, rule.value)) out.push(budgetMatch(rule, r, r.forecastDeviationPct));
+        for (const r of budget) if (r.forecastDeviationPct !== null && compare(r.forecastDeviationPct, rule.op, rule.value)) out.push(budgetMatch(rule, r, r.forecastDeviationPct));
         break;
       case 'suppressed':
         for (const r of latest) if (r.suppressed) out.push(qualityMatch(rule, r));
         break;
       case 'optimistic':
-        for (const r of report.budget) if (r.forecastOptimistic) out.push(budgetMatch(rule, r, r.forecastOptimismPct));
+        for (const r of budget) if (r.forecastOptimistic) out.push(budgetMatch(rule, r, r.forecastOptimismPct));
         break;
     }
   }

@@ -88,3 +88,15 @@ describe('--fail-on rules', () => {
     expect(lines(report({ quality: [], budget: [] }), rules('status=red', 'deviation<0', 'suppressed', 'optimistic'))).toEqual([]);
   });
 });
+
+describe('--fail-on judges the report\'s own areas', () => {
+  const red = (area: string, areaKind: 'municipality' | 'nation' | 'organisation' | 'group') => qualityRow({ area, areaKind, status: 'red' });
+  it('with members: the members and the organisation, never Riket, a group or another municipality', () => {
+    const r = report({ quality: [red('1460', 'municipality'), red('ORG', 'organisation'), red('0000', 'nation'), red('1461', 'municipality'), red('G1', 'group')] });
+    expect(lines(r, rules('status=red')).map((l) => l.split(' ')[1])).toEqual(['1460', 'ORG']);
+  });
+  it('without members: every area but Riket and groups; a rule given twice matches once', () => {
+    const r = report({ organisation: { name: 'x', code: 'ORG', language: 'sv', members: [] }, quality: [red('1460', 'municipality'), red('0000', 'nation'), red('G1', 'group')] });
+    expect(lines(r, rules('status=red', 'status=red'))).toEqual(['status=red: 1460 helhet Hemtjänst T 2025']);
+  });
+});
