@@ -208,6 +208,7 @@ const MAX_SHARE = 1e9;
  */
 function configContradictions(config: {
   organisation: { code: string; aliases?: readonly string[] };
+  budget: { yellowBelow: number; redBelow: number };
   members: Member[];
   allocation: { method: string; shares?: Record<string, number>; overlap?: string | undefined };
   indicators: readonly { id: string; service?: string | undefined; headline?: boolean | undefined }[];
@@ -216,6 +217,11 @@ function configContradictions(config: {
   out.push(...overlapContradictions(config));
   out.push(...headlineContradictions(config.indicators));
   out.push(...aliasContradictions(config.organisation.aliases ?? [], config.members));
+  out.push(...repeatedIndicators(config.indicators));
+  // Red above yellow would make every line short of budget by less than the yellow mark red.
+  if (config.budget.redBelow > config.budget.yellowBelow) {
+    out.push({ path: ['budget', 'redBelow'], message: `red below ${config.budget.redBelow} % is above yellow below ${config.budget.yellowBelow} %: red must be the lower mark (e.g. yellowBelow 0, redBelow -2)` });
+  }
   const first = new Map<string, number>();
   config.members.forEach((m, i) => {
     const earlier = first.get(m.code);
@@ -248,6 +254,18 @@ function missingShares(members: readonly Member[], shares: Record<string, number
     path: ['allocation', 'shares'],
     message: `no share for member${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (shares given: ${given.length === 0 ? 'none' : given.join(', ')}); every member needs a share, 0 for one that pays nothing`,
   }];
+}
+
+/** An indicator given twice: the second entry would silently replace the first's direction, target and title. */
+function repeatedIndicators(indicators: readonly { id: string }[]): { path: (string | number)[]; message: string }[] {
+  const first = new Map<string, number>();
+  const out: { path: (string | number)[]; message: string }[] = [];
+  indicators.forEach((ind, i) => {
+    const earlier = first.get(ind.id);
+    if (earlier !== undefined) out.push({ path: ['indicators', i, 'id'], message: `indicator ${ind.id} is given twice (also indicators[${earlier}]); give it once` });
+    else first.set(ind.id, i);
+  });
+  return out;
 }
 
 /** An organisation alias that names a member (its code, name or alias): that member's rows would be the organisation's. */

@@ -13,6 +13,11 @@ const error = (text: string) => {
 };
 
 describe('config that cannot be right is a config error with its key path', () => {
+  it('an indicator given twice, and a red mark above the yellow one', () => {
+    const ind = (better: string) => ({ id: 'helhetssyn', title: { sv: 'x', en: 'x' }, better });
+    expect(error(config({ indicators: [ind('higher'), ind('lower')] }))).toBe('c.json: indicators[1].id: indicator helhetssyn is given twice (also indicators[0]); give it once');
+    expect(error(config({ budget: { yellowBelow: 0, redBelow: 5 } }))).toBe('c.json: budget.redBelow: red below 5 % is above yellow below 0 %: red must be the lower mark (e.g. yellowBelow 0, redBelow -2)');
+  });
   it('a member listed twice', () => {
     expect(error(config({ members: [{ code: '1460' }, { code: '1461' }, { code: '1460' }] }))).toBe('c.json: members[2].code: member 1460 is listed twice (also members[0]); its costs would be counted twice');
   });
