@@ -1,8 +1,12 @@
 import type { Config } from '../config/schema.js';
-import type { AreaKind } from '../model/register.js';
+import { MUNICIPALITIES, type AreaKind } from '../model/register.js';
 
-/** Whether an area (code, kind) is among a container's: its municipalities, or a group's members. */
-export type Contains = (code: string, kind: AreaKind) => boolean;
+/**
+ * Whether an area (code, kind) is among a container's: its municipalities, or a group's members.
+ * `guessed` marks a group whose members tillit does not know, taken to hold every municipality:
+ * it may hold one, not surely.
+ */
+export type Contains = ((code: string, kind: AreaKind) => boolean) & { guessed?: true };
 
 /**
  * The areas a figure of `code` counts respondents of, when the data may publish them beside it: the
@@ -23,6 +27,26 @@ export function containersOf(config: Config): (code: string, kind: AreaKind) => 
     if (listed !== undefined) return (c) => listed.has(c);
     // A group whose members tillit does not know (a Kolada `G…` group, or one the config keys by its
     // name) may hold any municipality: its members are public, so it is taken to hold them all.
-    return kind === 'group' ? (_, k) => k === 'municipality' : undefined;
+    return kind === 'group' ? Object.assign((_: string, k: AreaKind) => k === 'municipality', { guessed: true as const }) : undefined;
   };
+}
+
+/**
+ * The municipalities two containers may both hold, when neither holds the other: a region and a
+ * group of municipalities in it and elsewhere, a kommunalförbund across a county line. Less each
+ * other, such figures cancel what they share, the municipalities absent from the data among it
+ * too: what protects a hidden area in one but not the other is only what that one holds alone.
+ * Empty when they share none or one holds the other (its figure is then among the other's areas).
+ * `extra` adds codes to look at beyond the register's municipalities (a config's own codes).
+ */
+export function sharedMunicipalities(
+  a: { code: string; kind: AreaKind; contains: Contains }, b: { code: string; kind: AreaKind; contains: Contains }, extra: readonly string[] = [],
+): string[] {
+  // The common shapes answered without a look at each municipality: two counties share none, and
+  // the nation holds every county and kommunalförbund.
+  if (a.kind === 'region' && b.kind === 'region') return [];
+  if (a.contains(b.code, b.kind) || b.contains(a.code, a.kind)) return [];
+  const out: string[] = [];
+  for (const code of new Set([...MUNICIPALITIES.keys(), ...extra])) if (a.contains(code, 'municipality') && b.contains(code, 'municipality')) out.push(code);
+  return out;
 }

@@ -15,6 +15,19 @@ export interface CellGroup {
 
 
 /**
+ * The answers of cells of means: each cell's sum of answers (mean × n), and the lowest and highest
+ * mean any cell of the suppression cell has. A reader who knows a scale's end (5 on 1–5) and sees
+ * the hidden parts of a group average exactly there knows every hidden part's mean; tillit does not
+ * know the scale, so the cell's own extremes stand in for its ends (an average at the highest mean
+ * of the cell has every part there, whatever the scale).
+ */
+export interface MeanAnswers {
+  sum: ArrayLike<number>;
+  lo: number;
+  hi: number;
+}
+
+/**
  * `suppressCells`' answer per cell: 0 shown, 1 below the threshold, 2 hidden to protect another,
  * 3 never published and needing no protection (an unknown-gender residual of `min` or more).
  */
@@ -31,12 +44,14 @@ export const UNPUBLISHED = 3;
  * − women − men): below `min` it is hidden like any small cell; from `min` on it needs no protection.
  * `positive[i]`, when given, is the cell's positive answers: a group whose hidden parts a reader can
  * tell all answered alike (none positive, or every one) gives their answers away, and is protected too.
- * Cells of means (`positive` undefined) have no answers to count: only their n is solved for.
+ * Cells of means (`positive` undefined) have no answers to count: only their n is solved for, and,
+ * with `means`, a group whose hidden parts average at the cell's lowest or highest mean (every one
+ * of them has that mean) is protected as one whose parts all answered alike.
  * Returns each cell's reason and the secondary cells in the order they were hidden.
  */
 export function suppressCells(
   n: ArrayLike<number>, groups: readonly IndexedGroup[], min: number, before: (a: number, b: number) => number,
-  residual?: ArrayLike<number>, positive?: ArrayLike<number>,
+  residual?: ArrayLike<number>, positive?: ArrayLike<number>, means?: MeanAnswers,
 ): { reason: Uint8Array; secondary: number[] } {
   const reason = new Uint8Array(n.length);
   let unpublished = 0;
@@ -83,7 +98,7 @@ export function suppressCells(
     for (let changed = true; changed;) {
       changed = false;
       for (const g of groups) {
-        const next = exposedBy(g, n, reason, known, min, before, least, positive);
+        const next = exposedBy(g, n, reason, known, min, before, least, positive, means);
         if (next >= 0) (hide(next), (changed = true));
       }
     }
@@ -201,6 +216,7 @@ function loneUnknown(g: IndexedGroup, known: Uint8Array): number {
 function exposedBy(
   g: IndexedGroup, n: ArrayLike<number>, reason: Uint8Array, known: Uint8Array, min: number,
   before: (a: number, b: number) => number, least: (id: number, depth: number) => number, positive: ArrayLike<number> | undefined,
+  means: MeanAnswers | undefined,
 ): number {
   let hidden = 0;
   let lone = -1;
@@ -208,6 +224,7 @@ function exposedBy(
   let hiddenParts = 0;
   let hiddenMass = g.total >= 0 ? n[g.total]! : 0;
   let hiddenPositive = g.total >= 0 && positive !== undefined ? positive[g.total]! : 0;
+  let hiddenSum = g.total >= 0 && means !== undefined ? means.sum[g.total]! : 0;
   let hiddenLeast = 0;
   let hiddenLeastMin = Number.POSITIVE_INFINITY;
   // k = -1 is the total; a loop, not a closure per group (a national report has ~10⁶ group visits).
@@ -228,6 +245,7 @@ function exposedBy(
     if (k >= 0) {
       hiddenMass -= n[id]!;
       if (positive !== undefined) hiddenPositive -= positive[id]!;
+      if (means !== undefined) hiddenSum -= means.sum[id]!;
     }
     if (reason[id] === SHOWN && (next < 0 || n[id]! < n[next]! || (n[id] === n[next] && before(id, next) < 0))) next = id;
   }
@@ -239,7 +257,20 @@ function exposedBy(
   if (totalKnown && hiddenParts > 0 && hiddenMass - (hiddenLeast - hiddenLeastMin) < min) return next;
   // Hidden parts known to have answered all alike (none positive, or all) would say how each answered.
   if (totalKnown && hiddenParts > 0 && positive !== undefined && (hiddenPositive <= 0 || hiddenPositive >= hiddenMass)) return next;
+  if (totalKnown && hiddenParts > 0 && means !== undefined && atEnd(hiddenSum, hiddenMass, means.lo, means.hi)) return next;
   return -1;
+}
+
+/**
+ * Whether `mass` respondents whose answers sum to `sum` average at `lo` or `hi` (or beyond), the
+ * ends their means lie within: then each of them is there. Sums of decimal means are not exact in
+ * binary; a relative slack far below any published rounding absorbs that.
+ * @example atEnd(250, 50, 1, 5) // true: 50 respondents averaging 5 on 1–5
+ */
+export function atEnd(sum: number, mass: number, lo: number, hi: number): boolean {
+  if (!(mass > 0)) return false;
+  const slack = 1e-9 * mass * Math.max(1, Math.abs(lo), Math.abs(hi));
+  return sum <= lo * mass + slack || sum >= hi * mass - slack;
 }
 
 /**

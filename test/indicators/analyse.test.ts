@@ -276,3 +276,39 @@ describe('containers together', () => {
     expect([shown('1380'), shown('13')]).toEqual([['T'], []]);
   });
 });
+
+describe('a figure whose rest answered alike, and containers that overlap (found by attack)', () => {
+  const none = parseConfig(JSON.stringify({ organisation: { name: 'O', code: 'O' } }), 'test.json');
+  const survey = (rows: string[], cfg = none) => {
+    const file = parseInput(Buffer.from(`Kommun;Kön;Antal svarande;Andel\n${rows.join('\n')}\n`), { ...ingestOptions(cfg, { indicator: 'helhetssyn', period: '2025' }, {}), file: 's.csv' });
+    return analyse([file], cfg).quality.filter((q) => !q.suppressed).map((q) => q.area);
+  };
+  const means = (rows: string[], cfg = none) => {
+    const file = parseInput(Buffer.from(`Nyckeltal;Kommun;År;Kön;Värde;Antal\n${rows.map((r) => `Nöjdhet;${r.replace(/^(\S+?);/, '$1;2025;T;')}`).join('\n')}\n`), { ...ingestOptions(cfg, {}, {}), file: 'v.csv' });
+    return analyse([file], cfg).quality.filter((q) => !q.suppressed).map((q) => q.area);
+  };
+  it('a region at 100 % beside a hidden municipality says it is at 100 %: hidden, however many it leaves unaccounted', () => {
+    expect(survey(['1380;T;50;100', '1381;T;40;100', '1382;T;10;100', '1383;T;60;100', '13;T;500;100'])).toEqual(['1380', '1381', '1383']);
+    expect(survey(['1380;T;50;0', '1382;T;10;0', '13;T;500;0'])).toEqual(['1380']);
+    // What the shown ones leave (450 of 500, 440 positive) did not all answer alike: the region stays.
+    expect(survey(['1380;T;50;100', '1382;T;10;100', '13;T;500;98'])).toEqual(['1380', '13']);
+  });
+  it('a mean at the end of the cell\'s means (5,0): the organisation\'s and the region\'s figures give the hidden members theirs', () => {
+    const org = parseConfig(JSON.stringify({ organisation: { name: 'BM', code: 'BM', aliases: ['Gemensamt'] }, members: [{ code: '1380' }, { code: '1381' }, { code: '1382' }] }), 'test.json');
+    expect(means(['1380;5,0;40', '1381;5,0;10', '1382;5,0;45', 'Gemensamt;5,0;95', '13;5,0;400'], org)).toEqual([]);
+    expect(means(['1380;5,0;40', '1381;5,0;10', '1382;5,0;45', '13;5,0;400'])).toEqual(['1380', '1382']);
+    expect(means(['1380;5,0;40', '1381;5,0;10', '1382;4,6;45', '13;4,9;400'])).toEqual(['1380', '1382', '13']);
+    // The rest of the region averages 4,2, beyond every mean of the cell: no end a hidden one sits at.
+    expect(means(['1380;3,1;40', '1381;3,9;10', '1382;3,4;40', '13;4,0;400'])).toEqual(['1380', '1382', '13']);
+  });
+  it('a region and a group sharing the municipalities absent from the data: less each other they gave a hidden one (270 − 250 − 60 + 50 = 10)', () => {
+    const rows = ['1380;T;60;50', '1381;T;10;70', '0180;T;50;40', '13;T;270;63,7', 'G124026;T;250;62'];
+    const listed = parseConfig(JSON.stringify({ peers: { G124026: ['0180', '1315', '1382', '1383', '1384'] } }), 'test.json');
+    expect(survey(rows, listed)).toEqual(['0180', '1380', 'G124026']);
+    // A group of unknown members may hold them too.
+    expect(survey(rows)).toEqual(['0180', '1380', 'G124026']);
+    // A group holding none of the region's municipalities cancels nothing.
+    const apart = parseConfig(JSON.stringify({ peers: { G124026: ['0180', '0181', '0182'] } }), 'test.json');
+    expect(survey(['1380;T;60;50', '1381;T;10;70', '0180;T;50;40', '13;T;270;63,7', 'G124026;T;250;62'], apart)).toEqual(['0180', '1380', '13', 'G124026']);
+  });
+});

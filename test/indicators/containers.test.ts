@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/parse.js';
-import { containersOf } from '../../src/indicators/containers.js';
+import { containersOf, sharedMunicipalities } from '../../src/indicators/containers.js';
 
 describe('containersOf', () => {
   const config = parseConfig(JSON.stringify({
@@ -25,5 +25,21 @@ describe('containersOf', () => {
   it('a group whose members tillit does not know may hold any municipality: taken to hold them all', () => {
     const unknown = of('G999', 'group')!;
     expect([unknown('1460', 'municipality'), unknown('0180', 'municipality'), unknown('14', 'region')]).toEqual([true, true, false]);
+  });
+});
+
+describe('sharedMunicipalities', () => {
+  const config = parseConfig(JSON.stringify({ peers: { G1: ['0180', '1315', '1382'], G2: ['0180', '0181'] } }), 'test.json');
+  const of = containersOf(config);
+  const box = (code: string, kind: 'region' | 'nation' | 'group') => ({ code, kind, contains: of(code, kind)! });
+  it('what two containers, neither holding the other, may both hold', () => {
+    expect(sharedMunicipalities(box('13', 'region'), box('G1', 'group'))).toEqual(['1315', '1382']);
+    expect(sharedMunicipalities(box('13', 'region'), box('G2', 'group'))).toEqual([]);
+    expect(sharedMunicipalities(box('13', 'region'), box('G9', 'group'))).toHaveLength(6);
+    expect(sharedMunicipalities(box('0000', 'nation'), box('G2', 'group'))).toEqual(['0180', '0181']);
+  });
+  it('none where one holds the other or two counties meet', () => {
+    expect(sharedMunicipalities(box('0000', 'nation'), box('13', 'region'))).toEqual([]);
+    expect(sharedMunicipalities(box('13', 'region'), box('14', 'region'))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BELOW, SECONDARY, SHOWN, suppress, suppressCells, UNPUBLISHED, type CellGroup } from '../../src/indicators/suppression.js';
+import { atEnd, BELOW, SECONDARY, SHOWN, suppress, suppressCells, UNPUBLISHED, type CellGroup } from '../../src/indicators/suppression.js';
 
 describe('suppressCells', () => {
   it('hides the smallest shown count, skips absent cells (-1) and breaks ties only between equal counts', () => {
@@ -77,5 +77,24 @@ describe('suppress', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('suppressCells over means', () => {
+  // An organisation of three members (40, 10, 45 respondents): the middle one is small, the first hidden to protect it.
+  const n = [95, 40, 10, 45];
+  const groups = [{ total: 0, parts: [1, 2, 3] }];
+  const hiddenWith = (means: number[]) => [...suppressCells(n, groups, 30, () => 0, undefined, undefined, { sum: means.map((m, i) => m * n[i]!), lo: Math.min(...means), hi: Math.max(...means) }).reason];
+  it('hidden parts averaging at the cell\'s highest or lowest mean each have it: the group is protected as one whose parts answered alike', () => {
+    expect(hiddenWith([5, 5, 5, 5])).toEqual([SECONDARY, SECONDARY, BELOW, SECONDARY]);
+    // 40 and 10 at the lowest mean, 1: the 45 beside them hidden too; then the total (1,95) says only its own.
+    expect(hiddenWith([185 / 95, 1, 1, 3])).toEqual([SHOWN, SECONDARY, BELOW, SECONDARY]);
+  });
+  it('hidden parts averaging inside the cell\'s means say nothing of each: only n decides, as before', () => {
+    expect(hiddenWith([4.2, 4, 5, 4.2])).toEqual([SHOWN, SECONDARY, BELOW, SHOWN]);
+    expect([...suppressCells(n, groups, 30, () => 0).reason]).toEqual([SHOWN, SECONDARY, BELOW, SHOWN]);
+  });
+  it('atEnd: a sum at or beyond either end, with slack for decimal means', () => {
+    expect([atEnd(250, 50, 1, 5), atEnd(50, 50, 1, 5), atEnd(0.1 * 3 * 10, 30, 0.1 * 3, 5), atEnd(249, 50, 1, 5), atEnd(0, 0, 1, 5)]).toEqual([true, true, true, false, false]);
   });
 });
