@@ -2,7 +2,7 @@ import { pooledRange } from '../model/period.js';
 import type { Gender } from '../model/records.js';
 import { NATION_CODE, resolveArea, type Area, type AreaResolution } from '../model/register.js';
 import { detach, normalizeLabel, visibleLabel } from '../model/text.js';
-import type { Classified } from './answers.js';
+import { DEFAULT_POSITIVE, type Classified } from './answers.js';
 import { parsePeriod } from './period.js';
 import type { RecordOptions } from './record-options.js';
 
@@ -98,6 +98,11 @@ export class CellLookups {
   readonly place: (text: string) => Place | undefined;
   readonly orgArea: Area;
   private readonly byQuestion = new Map<string, (answer: string) => Classified>();
+  /**
+   * The built-in positive labels among the answers classified (normalised): a config that counts
+   * one of them otherwise is said only where the data holds it. Noted once per question and label.
+   */
+  readonly builtInPositives = new Set<string>();
 
   constructor(private readonly opts: RecordOptions, zeroIsNation: boolean, pooled: string | undefined) {
     this.pooled = pooled;
@@ -119,11 +124,17 @@ export class CellLookups {
     let f = this.byQuestion.get(question);
     if (f === undefined) {
       const q = detach(question);
-      this.byQuestion.set(q, (f = memo((a) => this.opts.classify(q, a))));
+      this.byQuestion.set(q, (f = memo((a) => {
+        const key = normalizeLabel(a);
+        if (BUILT_IN_POSITIVE.has(key)) this.builtInPositives.add(key);
+        return this.opts.classify(q, a);
+      })));
     }
     return f(answer);
   }
 }
+
+const BUILT_IN_POSITIVE: ReadonlySet<string> = new Set(DEFAULT_POSITIVE.map(normalizeLabel));
 
 function plainArea(r: AreaResolution): Area | undefined {
   return r.ok && r.repairedFrom === undefined ? r.area : undefined;

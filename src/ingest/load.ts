@@ -130,9 +130,9 @@ export async function loadInputs(loaded: LoadedConfig, opts: LoadOptions): Promi
   notePagesMissing(inputs);
   refuseSameAnswers(inputs);
   // Respondents' answers are what the config's answer lists classify (a file of shares has none);
-  // the lists are the run's, so they are said once, on its first such file.
-  const first = inputs.find((input) => (input.answers?.length ?? 0) > 0);
-  if (first !== undefined) first.findings = [...droppedPositiveFindings(config, first.file), ...first.findings];
+  // the lists are the run's, so each is said once, on the first file whose answers it changes.
+  const dropped = droppedPositiveFindings(config, inputs);
+  for (const { input, finding } of [...dropped].reverse()) inputs[input]!.findings = [finding, ...inputs[input]!.findings];
   // Only when a respondent is suspected of a repeat: each such file read again, on one thread, in order.
   const repeated = await repeatedAnswers(inputs, async (k, sink) => void (await read(k, { answerSink: sink }, { threads: 1, minBytes: Infinity })));
   inputs.forEach((input, k) => {

@@ -64,6 +64,8 @@ export interface RecordsResult {
   budget?: BudgetTable;
   /** A respondent-level file's answer groups. */
   answers?: AnswerTable[];
+  /** The built-in positive labels a respondent-level file's answers hold, normalised (see `CellLookups.builtInPositives`). */
+  builtInPositives?: string[];
   findings: FindingInput[];
   counts: RowCounts;
   /** Which questions each respondent of a respondent-level file answered, for the check for answers read twice. */

@@ -1,7 +1,8 @@
 import { dirname, resolve } from 'node:path';
 import { answerClassifier, droppedPositives, type AnswerScale } from './answers.js';
 import { finding, type Finding } from '../model/findings.js';
-import type { ParseOptions } from './parse-input.js';
+import type { ParsedInput, ParseOptions } from './parse-input.js';
+import { normalizeLabel } from '../model/text.js';
 import { READ_KEYS, type ReadSettings } from '../config/options.js';
 import type { Config, InputSpec } from '../config/schema.js';
 
@@ -39,15 +40,26 @@ export function answerScaleOf(config: Config): AnswerScale {
 
 /**
  * The config's answer lists said where they turn a built-in positive answer into a not-positive one
- * (see `droppedPositives`), as file-level warnings of a respondent-level file: its shares differ
- * from the usual ones, however deliberate the config.
+ * (see `droppedPositives`), as file-level warnings: its shares differ from the usual ones, however
+ * deliberate the config. Only labels the answers read hold are named (`builtInPositives` of each
+ * input), each warning on the first input that holds one of its labels: a list that leaves out a
+ * label no respondent gave changes no share.
  */
-export function droppedPositiveFindings(config: Config, file: string): Finding[] {
+export function droppedPositiveFindings(config: Config, inputs: readonly Pick<ParsedInput, 'file' | 'builtInPositives'>[]): { input: number; finding: Finding }[] {
   const quote = (labels: readonly string[]) => labels.map((l) => `"${l}"`).join(', ');
-  return droppedPositives(answerScaleOf(config)).map((d) => finding(file, {
-    code: 'answer-positive-dropped',
-    args: { labels: quote(d.labels), them: quote(d.labels), count: d.labels.length, scale: d.scale, list: d.list, named: quote(d.named), reason: d.reason, as: d.as },
-  }));
+  const held = inputs.map((i) => new Set(i.builtInPositives ?? []));
+  return droppedPositives(answerScaleOf(config)).flatMap((d) => {
+    const labels = d.labels.filter((l) => held.some((h) => h.has(normalizeLabel(l))));
+    const input = held.findIndex((h) => labels.some((l) => h.has(normalizeLabel(l))));
+    if (input < 0) return [];
+    return [{
+      input,
+      finding: finding(inputs[input]!.file, {
+        code: 'answer-positive-dropped',
+        args: { labels: quote(labels), them: quote(labels), count: labels.length, scale: d.scale, list: d.list, named: quote(d.named), reason: d.reason, as: d.as },
+      }),
+    }];
+  });
 }
 
 /** Each setting of how the file is read: the flag's, else the config entry's; one left empty is not set. */

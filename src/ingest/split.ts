@@ -37,6 +37,7 @@ export function mergeParts(parts: readonly PartResult[]): ParsedInput {
   const findings: ParsedInput['findings'] = [];
   const rejects: ParsedInput['rejects'] = [];
   const answers: AnswerTable[] = [];
+  const positives = new Set<string>();
   let shift = 0;
   // Each later part's respondents joined into the first part's (a respondent may span a cut).
   const respondents = first.respondents ?? new RespondentSet();
@@ -45,6 +46,7 @@ export function mergeParts(parts: readonly PartResult[]): ParsedInput {
     if (parsed !== first && parsed.respondents !== undefined) respondents.merge(parsed.respondents);
     if (keys !== undefined) respondents.merge(keys);
     for (const t of parsed.answers ?? []) answers.push(t.shiftLines(shift));
+    for (const l of parsed.builtInPositives ?? []) positives.add(l);
     for (const f of parsed.findings) {
       // Said once per file, at its header line (not a part's line): by the first part that met one, as a whole-file read says it.
       if (ONCE_PER_FILE.has(f.code)) {
@@ -68,6 +70,7 @@ export function mergeParts(parts: readonly PartResult[]): ParsedInput {
     rejects: rejects.sort((a, b) => a.line - b.line),
   };
   if (answers.length > 0) out.answers = answers;
+  if (positives.size > 0) out.builtInPositives = [...positives].sort();
   if (respondents.length > 0) out.respondents = respondents;
   return out;
 }

@@ -216,6 +216,7 @@ class CsvReader implements CsvIngest {
     if (result.sign !== undefined) out.sign = result.sign;
     if (result.signAreas !== undefined) out.signAreas = result.signAreas;
     if (result.shareHeader !== undefined) out.shareHeader = result.shareHeader;
+    if (result.builtInPositives !== undefined) out.builtInPositives = result.builtInPositives;
     return out;
   }
 

@@ -54,6 +54,12 @@ export interface ParsedInput {
    */
   answers?: AnswerTable[];
   /**
+   * The built-in positive answer labels (`Ganska nöjd`, `Oftast`) among a respondent-level file's
+   * answers, normalised and sorted: a config list that counts one of them otherwise is said only for
+   * the labels the answers hold.
+   */
+  builtInPositives?: string[];
+  /**
    * Per survey question, the years where its numeric answers start a new scale (see
    * `resolveScores`): series breaks the run found in the data, beside those the config declares.
    */

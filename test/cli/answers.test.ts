@@ -148,6 +148,25 @@ describe("the config's answer lists add to the built-in scales, never silently t
     expect(r.stderr).toBe('');
     expect(values(r.stdout)).toEqual([[66.6667, 60, false], [80.3571, 56, false]]);
   });
+  it('a positive list leaving out a label no respondent gave ("Ganska nöjd" of Mycket nöjd) says nothing: no share changes', async () => {
+    const r = await tillit(['report', '--format', 'json'], { cwd: survey({ positive: ['Mycket nöjd', 'Ja', 'Alltid', 'Oftast'] }) });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(values(r.stdout)).toEqual([[66.6667, 60, false], [80.3571, 56, false]]);
+  });
+  it('on several threads, a left-out label met only past the cut is said as on one', async () => {
+    const path = join(dir, 'oftast-sent.csv');
+    const rows = Array.from({ length: 80_000 }, (_, i) => `${i + 1};1460;2025;Hemtjänst;q${i % 4};${i === 70_000 ? 'Oftast' : ['Alltid', 'Aldrig'][i % 2]};Kvinna`);
+    writeFileSync(path, `${[HEAD, ...rows].join('\n')}\n`);
+    const config = join(dir, 'oftast.config.json');
+    writeFileSync(config, JSON.stringify({ survey: { positive: ['Alltid'] } }));
+    const env = { TILLIT_PARALLEL_MIN_BYTES: '1000' };
+    const one = await tillit(['validate', path, '--config', config, '--threads', '1', '--format', 'json'], { env });
+    const two = await tillit(['validate', path, '--config', config, '--threads', '3', '--format', 'json'], { env });
+    expect(two).toEqual(one);
+    const [file] = (JSON.parse(one.stdout) as { files: { findings: { code: string; message: string }[] }[] }).files;
+    expect(file!.findings.filter((f) => f.code === 'answer-positive-dropped').map((f) => f.message.slice(0, 8))).toEqual(['"Oftast"']);
+  });
   it('survey.excluded alone keeps the built-in "Vet ej" out of the denominator (no answer rejected)', async () => {
     const r = await tillit(['report', '--format', 'json'], { cwd: survey({ excluded: ['Ingen uppfattning'] }) });
     expect(r.code).toBe(0);
@@ -158,7 +177,8 @@ describe("the config's answer lists add to the built-in scales, never silently t
     const r = await tillit(['report', '--format', 'json'], { cwd: survey({ positive: ['Alltid'] }) });
     expect(r.code).toBe(0);
     expect(values(r.stdout)).toEqual([[66.6667, 60, false], [53.5714, 56, false]]);
-    expect(r.stderr).toContain('jaibland.csv: warning answer-positive-dropped: "Oftast": positive on the built-in "alltid-aldrig" scale, here counted as not positive: survey.positive names "Alltid" of that scale and not "Oftast", so it replaces that scale\'s positive answers (name "Oftast" there too to count it as positive)');
+    // Said on the file whose answers it changes: "Oftast" is in alltid.csv, not in jaibland.csv.
+    expect(r.stderr).toContain('alltid.csv: warning answer-positive-dropped: "Oftast": positive on the built-in "alltid-aldrig" scale, here counted as not positive: survey.positive names "Alltid" of that scale and not "Oftast", so it replaces that scale\'s positive answers (name "Oftast" there too to count it as positive)');
   });
 });
 

@@ -44,6 +44,12 @@ describe('CellLookups', () => {
     expect(given.pooled).toBe('1998-2001');
   });
 
+  it('notes the built-in positive labels among the answers it classifies (normalised), and no other label', () => {
+    const l = lookups();
+    for (const a of ['Ja', 'Nej', 'Ganska  nöjd', 'ja', 'Vet ej', '4', 'Oftast']) l.classify('hjalp', a);
+    expect([...l.builtInPositives].sort()).toEqual(['ganska nojd', 'ja', 'oftast']);
+  });
+
   it('genders in the words files use; an unknown one is undefined', () => {
     const l = lookups();
     expect(['Kvinnor', 'män', 'Totalt', 'x'].map((t) => l.gender(t))).toEqual(['K', 'M', 'T', undefined]);
