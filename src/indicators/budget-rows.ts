@@ -62,7 +62,9 @@ export function budgetRows(entries: ReadonlyMap<string, LineEntry>, config: Conf
 
   const rows: BudgetRow[] = [];
   const make = makeRow(config, o, coverage, orgCode);
-  const behind = new Map<string, { file: string; period: string }>();
+  const behind = new Map<string, { file: string; period: string; lines: string[] }>();
+  /** Per area: its own lines (no sums), and its total's row when the area has one. */
+  const areaLines = new Map<string, { count: number; total?: BudgetRow }>();
   // Files read month by month: a line of theirs without an outcome some month is named.
   const monthly = new Set<string>();
   for (const e of entries.values()) if (hasMonthlyOutcome(e.line.current)) monthly.add(e.file);
@@ -71,15 +73,22 @@ export function budgetRows(entries: ReadonlyMap<string, LineEntry>, config: Conf
     const shown = [...lines].sort((a, b) => SV.compare(a.activity, b.activity));
     const withTotal = shown.length > 1 && o.totals !== false;
     if (withTotal) shown.push({ activity: TOTAL_ACTIVITY[config.organisation.language], line: sumOf(shown), parts: { labels: shown.map((s) => s.activity), lines: shown.map((s) => s.line) } });
+    const own = { count: shown.filter((s) => s.parts === undefined).length } as { count: number; total?: BudgetRow };
+    areaLines.set(area, own);
     for (const s of shown) {
       const row = make(area, kind, s, withTotal && s === shown.at(-1));
       if (row === undefined) continue;
       rows.push(row);
+      if (row.total) own.total = row;
       const gaps = s.parts === undefined && row.actualYtd === null ? monthsWithoutOutcome(s.line.current, monthOf(row.period), s.file !== undefined && monthly.has(s.file)) : [];
       if (gaps.length > 0) findings.push(finding(fileOfRow(s, monthOf(row.period), o.files) ?? '(budget)', { code: 'budget-months-missing', args: { area, activity: row.activity, months: gaps.map((m) => monthText(o.year, m)).join(', '), period: row.period } }));
       const lacking = s.parts !== undefined && row.deviation === null && row.periodNote !== 'no-common-month' ? partsWithoutFigures(s.parts, monthOf(row.period)) : [];
       if (lacking.length > 0) findings.push(finding('(budget)', { code: 'budget-sum-incomplete', args: { area, activity: row.activity, parts: lacking.join(', '), period: row.period } }));
-      if (row.periodNote === 'behind' && s.parts === undefined && s.file !== undefined) behind.set(`${area}\u0000${row.period}`, { file: s.file, period: row.period });
+      if (row.periodNote === 'behind' && s.parts === undefined && s.file !== undefined) {
+        const key = `${area}\u0000${row.period}`;
+        const at = behind.get(key) ?? behind.set(key, { file: s.file, period: row.period, lines: [] }).get(key)!;
+        at.lines.push(row.activity);
+      }
       if (row.periodNote === 'common-month' || row.periodNote === 'no-common-month') {
         const at = (m: number) => (m === 0 ? `none in ${o.year}` : monthText(o.year, m));
         const parts = s.parts!.lines.map((l, i) => `${s.parts!.labels[i]} ${at(l.current.latest(o.upTo))}`).join(', ');
@@ -94,9 +103,24 @@ export function budgetRows(entries: ReadonlyMap<string, LineEntry>, config: Conf
     if (e.line.current.latest(o.upTo) === 0 && before > 0) stale.set(e.area.code, { file: e.file, period: monthText(o.year - 1, before) });
   }
   for (const [area, b] of stale) findings.push(finding(b.file, { code: 'budget-not-this-year', args: { area, year: o.year, period: b.period } }));
-  for (const [key, b] of behind) findings.push(finding(b.file, { code: 'budget-behind', args: { area: key.split('\u0000')[0]!, period: b.period, latest: o.period } }));
+  for (const [key, b] of behind) {
+    const area = key.split('\u0000')[0]!;
+    findings.push(finding(b.file, { code: 'budget-behind', args: { area, period: b.period, latest: o.period, ...behindLines(b.lines, areaLines.get(area)) } }));
+  }
   const shared = sharedShown.length > 1 ? sumOf(sharedShown) : sharedShown[0]?.line;
   return { rows, findings, shared, kinds: new Map([...byArea].map(([a, { kind }]) => [a, kind])) };
+}
+
+/**
+ * What `budget-behind` says of an area's lines behind at one month: nothing more when they are all
+ * its lines (the whole area is behind); else which lines they are and, when the area's total is held
+ * to the latest month all its lines share, that month: a total of year-to-date figures is of one
+ * month, never of each line's own.
+ */
+function behindLines(lines: readonly string[], area: { count: number; total?: BudgetRow } | undefined): { lines: string; count: number; total: string } | Record<string, never> {
+  if (area === undefined || lines.length >= area.count) return {};
+  const total = area.total?.periodNote === 'common-month' ? area.total.period : '';
+  return { lines: lines.join(', '), count: lines.length, total };
 }
 
 /** The members' lines summed per activity (spelled alike after normalising); `coverage` learns which members each covers. */

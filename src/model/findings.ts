@@ -143,7 +143,9 @@ const MESSAGES = {
   'allocation-impossible': (a) => `shared costs cannot be allocated by ${a.method}: the key has no values (population, shares or usage) for the members`,
   'budget-conflict': (a) => `${a.key}: different amounts here and at ${a.other}; the month is left without figures until the sources agree`,
   'budget-repeated': (a) => `${a.count} row(s) repeat the same amounts as ${a.other} (the first of them); read once`,
-  'budget-behind': (a) => `${a.area}'s budget figures go up to ${a.period}, the others' to ${a.latest}: its lines are shown at ${a.period}`,
+  'budget-behind': (a) => a.lines === undefined
+    ? `${a.area}'s budget figures go up to ${a.period}, the others' to ${a.latest}: its lines are shown at ${a.period}`
+    : `${a.area} ${a.lines}: budget figures go up to ${a.period}, the report's budget period is ${a.latest}: ${a.count === 1 ? 'the line is' : 'these lines are'} shown at ${a.period}, ${a.area}'s other lines at their latest month${a.total === '' ? '' : `, and ${a.area}'s total at ${a.total}, the latest month all its lines share (a year-to-date total is of one month)`}`,
   'budget-not-this-year': (a) => `${a.area} has lines with no budget figures in ${a.year} (they go up to ${a.period}): not shown`,
   'budget-months-missing': (a) => `${a.area} ${a.activity}: no outcome for ${a.months}, so its outcome to date after ${a.period} cannot be added up: the line has no deviation or status (nothing is filled in)`,
   'budget-sum-incomplete': (a) => `${a.area} ${a.activity}: ${a.parts} without a budget or an outcome to date at ${a.period}, so the sum has none: no deviation or status`,

@@ -42,6 +42,22 @@ describe('a member one month behind the others (the example without Mellerud\'s 
   });
 });
 
+describe('one stale line in a member\'s file (the example without Bengtsfors\' LSS for September and October)', () => {
+  const dir = tmp();
+  cpSync(join(ROOT, EXAMPLE), dir, { recursive: true });
+  const bengtsfors = readFileSync(join(dir, 'budget-bengtsfors.csv'), 'utf8');
+  writeFileSync(join(dir, 'budget-bengtsfors.csv'), bengtsfors.split('\n').filter((l) => !/^2025-(09|10);Bengtsfors kommun;LSS;/.test(l)).join('\n'));
+  it('names the line behind, not the whole member, and says the member\'s total is at the month all its lines share', async () => {
+    const r = await tillit(['report', '--config', join(dir, 'tillit.config.json')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("budget-bengtsfors.csv: warning budget-behind: 1460 LSS: budget figures go up to 2025-08, the report's budget period is 2025-10: the line is shown at 2025-08, 1460's other lines at their latest month, and 1460's total at 2025-08, the latest month all its lines share (a year-to-date total is of one month)");
+    expect(r.stderr).not.toContain("1460's budget figures go up to");
+    expect(r.stdout).toMatch(/│ LSS \(augusti 2025\)\s+│/);
+    expect(r.stdout).toMatch(/│ Äldreomsorg\s+│ -6\u00A0678 tkr/);
+    expect(r.stdout).toContain('Totalt (augusti 2025, senaste');
+  });
+});
+
 describe('one row dated by year in a monthly file', () => {
   const dir = tmp();
   const file = join(dir, 'grain.csv');

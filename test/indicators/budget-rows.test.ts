@@ -45,6 +45,23 @@ describe('budget rows when lines end at different months', () => {
     // The shared costs are split at their own latest month.
     expect(report.allocation).toMatchObject({ period: '2025-03', totals: { actualYtd: 33 } });
   });
+  it('one line of an area behind: named, with the month the area\'s total is held to; two lines behind at one month named together', () => {
+    const b = read('b.csv', `${HEAD}${[1, 2, 3].map((m) => `2025-0${m};1460;IFO;${10 * m};${10 * m}`).join('\n')}\n2025-01;1460;LSS;100;110\n2025-02;1460;LSS;200;220\n`);
+    const report = analyse([b], config);
+    expect(show(report.budget.filter((r) => r.area === '1460'))).toEqual([
+      '1460 IFO 2025-03 null 30 30 ytd-column',
+      '1460 LSS 2025-02 behind 200 220 ytd-column',
+      '1460 Totalt 2025-02 common-month 220 240 summed',
+    ]);
+    expect(report.findings.filter((f) => f.code === 'budget-behind').map((f) => `${f.file} ${f.message}`)).toEqual([
+      "b.csv 1460 LSS: budget figures go up to 2025-02, the report's budget period is 2025-03: the line is shown at 2025-02, 1460's other lines at their latest month, and 1460's total at 2025-02, the latest month all its lines share (a year-to-date total is of one month)",
+    ]);
+    const three = read('b.csv', `${HEAD}2025-01;1460;IFO;10;10\n2025-01;1460;LSS;100;110\n2025-01;1460;Ledning;2;2\n2025-02;1460;Ledning;5;5\n2025-01;1461;LSS;50;50\n`);
+    expect(analyse([three], config).findings.filter((f) => f.code === 'budget-behind').map((f) => f.message)).toEqual([
+      "1460 IFO, LSS: budget figures go up to 2025-01, the report's budget period is 2025-02: these lines are shown at 2025-01, 1460's other lines at their latest month, and 1460's total at 2025-01, the latest month all its lines share (a year-to-date total is of one month)",
+      "1461's budget figures go up to 2025-01, the others' to 2025-02: its lines are shown at 2025-01",
+    ]);
+  });
   it('--period YYYY-MM shows each line at its latest month up to it; a month no file has puts the section at the latest before it', () => {
     const b = read('b.csv', `${HEAD}2025-01;1460;LSS;100;110\n2025-03;1460;LSS;300;330\n2025-04;1460;LSS;400;450\n`);
     const report = analyse([b], config, { period: '2025-02' });
