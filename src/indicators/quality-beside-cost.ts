@@ -56,6 +56,11 @@ export function qualityBesideCost(table: QualityTable, budget: readonly BudgetRo
         note(finding('(config)', { code: 'beside-cost-no-activity', args: { area: q.area, service, activity: activityNames(service, settings).map((n) => `"${n}"`).join(' or ') } }));
       }
       const population = populationOf(q.area, q.areaKind, year, settings);
+      const perInhabitant = activity?.actualYtd != null && population !== null && population.count > 0 ? round(activity.actualYtd / population.count, 2) : null;
+      if (perInhabitant !== null && population!.year !== year) {
+        const lacking = population!.lacking;
+        note(finding('(config)', { code: 'beside-cost-population-year', args: { area: q.area, year: year!, used: population!.year, members: lacking.join(', '), count: lacking.length } }));
+      }
       const volume = activity === null || year === null ? null : volumeOf(activity.activity, q.area, q.areaKind, year, settings, note);
       const fullYear = activity === null ? null : activity.period.endsWith('-12') ? activity.actualYtd : activity.forecast;
       if (activity !== null && volume !== null && fullYear === null) {
@@ -65,7 +70,7 @@ export function qualityBesideCost(table: QualityTable, budget: readonly BudgetRo
         area: q.area, service, indicator: headline.indicator, headlineRule: headline.rule, period: q.period, value: q.value, suppressed: q.suppressed,
         verdict: q.trend?.verdict ?? null,
         activity: activity?.activity ?? null, deviationPct: activity?.deviationPct ?? null,
-        actualPerInhabitant: activity?.actualYtd != null && population !== null && population.count > 0 ? round(activity.actualYtd / population.count, 2) : null,
+        actualPerInhabitant: perInhabitant,
         populationYear: population?.year ?? null,
         volume,
         costPerVolume: volume !== null && volume.amount > 0 && fullYear !== null ? round(fullYear / volume.amount, 2) : null,
@@ -137,8 +142,9 @@ function activityFor(service: string, area: string, budget: readonly BudgetRow[]
 /**
  * An area's population: a member's latest year in the config not after the budget year; the
  * organisation's, its members' summed at the latest year all have, when none contains another.
+ * `lacking`: the members without a population for the budget year itself (a year before it is used).
  */
-function populationOf(area: string, kind: AreaKind, year: string | null, settings: Settings): { year: string; count: number } | null {
+function populationOf(area: string, kind: AreaKind, year: string | null, settings: Settings): { year: string; count: number; lacking: string[] } | null {
   if (year === null) return null;
   const latestOf = (m: Member) => Object.keys(m.population).filter((y) => y <= year).sort().at(-1);
   if (kind === 'organisation') {
@@ -146,11 +152,12 @@ function populationOf(area: string, kind: AreaKind, year: string | null, setting
     if (members.length === 0 || overlaps(members).length > 0) return null;
     const common = members.map(latestOf).reduce<string | undefined>((a, y) => (a === undefined || y === undefined ? undefined : y < a ? y : a), '9999');
     if (common === undefined || !members.every((m) => m.population[common] !== undefined)) return null;
-    return { year: common, count: members.reduce((s, m) => s + m.population[common]!, 0) };
+    const lacking = members.filter((m) => m.population[year] === undefined).map((m) => m.code);
+    return { year: common, count: members.reduce((s, m) => s + m.population[common]!, 0), lacking };
   }
   const member = settings.members.find((m) => m.code === area);
   const y = member && latestOf(member);
-  return member && y ? { year: y, count: member.population[y]! } : null;
+  return member && y ? { year: y, count: member.population[y]!, lacking: [member.code] } : null;
 }
 
 /** The volume the config names for an activity, for an area and year (the organisation: its members summed); a finding when it is missing. */

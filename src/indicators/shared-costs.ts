@@ -12,6 +12,8 @@ import type { Settings } from './settings.js';
 interface KeyInput {
   members: MemberWeightInput[];
   populationYear: string | null;
+  /** The year the config asks the key's population of (`populationFrom`), which `populationYear` falls back from when a member lacks it. */
+  populationWanted: string;
   usageYear: string | null;
   /** The usage measure the fair-share gap is counted by, when the members have one. */
   measure: string | undefined;
@@ -37,6 +39,7 @@ export function allocateSharedCosts(shared: Line | undefined, year: number, upTo
     findings.push(finding('(config)', { code: 'allocation-no-common-year', args: { method: agreed.method, what: noYear, year: period.slice(0, 4), members: yearsOf(settings.members, noYear === 'usage' ? input.measure : undefined) } }));
     return null;
   }
+  if (byPopulation && input.populationYear !== input.populationWanted) findings.push(populationFallback(settings, input, period.slice(0, 4)));
   const key: AllocationKey = agreed.method === 'mixed' ? { method: 'mixed', equalPercent: agreed.equalPercent } : { method: agreed.method };
   const weights = allocationWeights(key, input.members);
   if (!weights) {
@@ -81,6 +84,7 @@ function keyInput(settings: Settings, year: string, findings: Finding[]): KeyInp
   const population = memberPopulations(settings.config, populationYear, findings);
   return {
     populationYear,
+    populationWanted: from,
     usageYear,
     measure,
     members: members.map((m, i) => {
@@ -94,6 +98,18 @@ function keyInput(settings: Settings, year: string, findings: Finding[]): KeyInp
       };
     }),
   };
+}
+
+/**
+ * What a key by population of another year than the config's says: the year wanted, the members
+ * without a population for it, and the year every member's is taken from instead (one year for
+ * all: each member's own latest would make members of different years one key).
+ */
+function populationFallback(settings: Settings, input: KeyInput, year: string): Finding {
+  const wanted = input.populationWanted;
+  const lacking = settings.members.filter((m) => !((m.population[wanted] ?? 0) > 0)).map((m) => m.code);
+  const why = settings.allocation.populationFrom === 'previous-year' ? `the year before ${year}` : 'the report year';
+  return finding('(config)', { code: 'allocation-population-year', args: { wanted, why, members: lacking.join(', '), count: lacking.length, used: input.populationYear!, later: input.populationYear! > wanted ? 1 : 0 } });
 }
 
 /** The years every one of these series has a figure for, in order. */

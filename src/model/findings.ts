@@ -140,6 +140,7 @@ const MESSAGES = {
     `${a.cells} cell(s) count respondents with no gender in the total only: they are a hidden cell of their own (total = women + men + unknown), and where they are fewer than ${a.min} a women's or men's figure is hidden too, so total − women − men cannot reveal them`,
   'member-no-data': (a) => `member ${a.member} has no figures in the inputs: no section of its own, and no pooled survey figures for the organisation (they need every member)`,
   'allocation-no-common-year': (a) => `shared costs cannot be allocated by ${a.method}: the members have no ${a.what} figures for one common year up to ${a.year} (${a.members}); set them for one year in the config`,
+  'allocation-population-year': (a) => `the population key is of ${a.wanted} (${a.why}), but ${a.members} ${a.count === 1 ? 'has' : 'have'} no population for ${a.wanted} in the config: shared costs are split by every member's population of ${a.used}, ${a.later === 1 ? `the only year up to the report year all members have` : `the latest year before ${a.wanted} all members have`} (give ${a.wanted}'s population to use it)`,
   'allocation-impossible': (a) => `shared costs cannot be allocated by ${a.method}: the key has no values (population, shares or usage) for the members`,
   'budget-conflict': (a) => `${a.key}: different amounts here and at ${a.other}; the month is left without figures until the sources agree`,
   'budget-repeated': (a) => `${a.count} row(s) repeat the same amounts as ${a.other} (the first of them); read once`,
@@ -169,6 +170,7 @@ const MESSAGES = {
   'allocation-overlap-negative': (a) => `member ${a.member}'s population (${a.population}) is smaller than that of the members it contains (${a.contained}): "overlap": "remainder" leaves it none; shared costs are not allocated by population`,
   'beside-cost-no-activity': (a) => `${a.area} ${a.service}: no budget line ${a.activity} to set beside its quality (budget.serviceActivity in the config names the line a service is paid from)`,
   'beside-cost-no-forecast': (a) => `${a.area} ${a.activity}: no full-year forecast at ${a.period} (and the year is not closed): no cost per user or hour`,
+  'beside-cost-population-year': (a) => `${a.members === a.area ? a.area : `${a.area}: ${a.members}`} ${a.count === 1 ? 'has' : 'have'} no population for ${a.year} (the budget year) in the config: costs per inhabitant are divided by the population of ${a.used}, the latest year up to it${a.members === a.area ? '' : ' all members have'} (give ${a.year}'s population to use it)`,
   'beside-cost-no-volume': (a) => `${a.area} ${a.activity}: the members' usage has no "${a.usage}" above 0 for ${a.year} (budget.activityVolume asks for it): no cost per user or hour`,
 } as const satisfies Record<string, (a: Record<string, string | number>) => string>;
 
@@ -255,6 +257,7 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'gender-unknown-residual': 'info',
   'allocation-impossible': 'warning',
   'allocation-no-common-year': 'warning',
+  'allocation-population-year': 'warning',
   'member-no-data': 'warning',
   'budget-repeated': 'info',
   'budget-behind': 'warning',
@@ -286,6 +289,7 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'peer-group-no-data': 'warning',
   'beside-cost-no-activity': 'warning',
   'beside-cost-no-volume': 'warning',
+  'beside-cost-population-year': 'warning',
   'beside-cost-no-forecast': 'warning',
 };
 

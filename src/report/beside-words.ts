@@ -90,6 +90,10 @@ export const BESIDE_FINDING_WORDS = {
     sv: 'Volymen (brukare eller timmar) som konfigurationen anger för en budgetpost saknas eller är 0 för året, så kostnad per brukare eller timme visas inte.',
     en: 'The volume (users or hours) the config names for a budget line is missing or 0 for the year, so no cost per user or hour is shown.',
   },
+  'beside-cost-population-year': {
+    sv: 'Befolkningen för budgetåret saknas för en medlem; kostnaden per invånare är delad med befolkningen ett tidigare år (året står i noten under tabellen).',
+    en: 'The population of the budget year is missing for a member; the cost per inhabitant is divided by the population of an earlier year (the year is in the note under the table).',
+  },
   'beside-cost-no-forecast': {
     sv: 'En budgetpost saknar helårsprognos, så kostnad per brukare eller timme visas inte förrän året är bokfört.',
     en: 'A budget line has no full-year forecast, so no cost per user or hour is shown until the year is booked.',

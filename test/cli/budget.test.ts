@@ -58,6 +58,22 @@ describe('one stale line in a member\'s file (the example without Bengtsfors\' L
   });
 });
 
+describe('a member whose population the config gives for 2023 only (the example, Mellerud without 2024 and 2025)', () => {
+  const dir = tmp();
+  cpSync(join(ROOT, EXAMPLE), dir, { recursive: true });
+  const path = join(dir, 'tillit.config.json');
+  writeFileSync(path, readFileSync(path, 'utf8').replace('"population": { "2023": 8987, "2024": 8931, "2025": 8902 }', '"population": { "2023": 8987 }'));
+  it('splits the shared costs and divides per inhabitant by 2023, and says so on stderr, naming the member and both years', async () => {
+    const r = await tillit(['report', '--config', path]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("(config): warning allocation-population-year: the population key is of 2024 (the year before 2025), but 1461 has no population for 2024 in the config: shared costs are split by every member's population of 2023, the latest year before 2024 all members have (give 2024's population to use it)");
+    expect(r.stderr).toContain("(config): warning beside-cost-population-year: 1461 has no population for 2025 (the budget year) in the config: costs per inhabitant are divided by the population of 2023, the latest year up to it (give 2025's population to use it) (and 1 more like it)");
+    expect(r.stdout).toContain('Fördelning av gemensamma kostnader (blandad nyckel, befolkning 2023)');
+    const md = await tillit(['report', '--config', path, '--format', 'md']);
+    expect(md.stdout).toContain('Fördelningsnyckelns befolkning saknas för det år avtalet anger för någon medlem');
+  });
+});
+
 describe('one row dated by year in a monthly file', () => {
   const dir = tmp();
   const file = join(dir, 'grain.csv');

@@ -184,3 +184,21 @@ describe('config: "headline"', () => {
     ] })).toThrow('indicators[1].headline: indicators[0] (a) already heads "hemtjänst"; mark one indicator per service');
   });
 });
+
+describe('quality beside cost: a population of another year than the budget year', () => {
+  it('per inhabitant by the latest year before it, and said: the member lacking it, and the organisation summed at that year', () => {
+    const config = configOf({ members: [
+      { code: '1460', population: { 2024: 9000, 2025: 10000 }, usage: { 'brukare äo': { 2025: 500 } } },
+      { code: '1461', population: { 2024: 8000 }, usage: { 'brukare äo': { 2025: 400 } } },
+    ] });
+    const both = [survey, '2025;1461 Mellerud;Hemtjänst;helhetssyn;60;50'].join('\n');
+    const report = analyse([read(config, 'k.csv', both), read(config, 'b.csv', budget)], config);
+    const rows = report.qualityBesideCost.filter((q) => q.service === 'Hemtjänst').map((q) => [q.area, q.populationYear, q.actualPerInhabitant]);
+    // 630 000 / 10 000 (2025); 490 000 / 8 000 (2024); (630 000 + 490 000) / (9 000 + 8 000) (2024, the year both have).
+    expect(rows).toEqual([['1460', '2025', 63], ['1461', '2024', 61.25], ['BM', '2024', 65.88]]);
+    expect(report.findings.filter((f) => f.code === 'beside-cost-population-year').map((f) => [f.severity, f.message])).toEqual([
+      ['warning', "1461 has no population for 2025 (the budget year) in the config: costs per inhabitant are divided by the population of 2024, the latest year up to it (give 2025's population to use it)"],
+      ['warning', "BM: 1461 has no population for 2025 (the budget year) in the config: costs per inhabitant are divided by the population of 2024, the latest year up to it all members have (give 2025's population to use it)"],
+    ]);
+  });
+});

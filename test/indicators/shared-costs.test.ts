@@ -56,8 +56,25 @@ describe('allocateSharedCosts', () => {
     expect(findings.map((f) => f.message)).toEqual(['shared costs cannot be allocated by population: the members have no population figures for one common year up to 2025 (1460 2023–2024, 1461 2023–2024, 1438 2022); set them for one year in the config']);
     // One year in common, not the latest of each: 2023 for all three.
     members[2] = member('1438', { 2022: 500, 2023: 500 });
-    const a = allocateSharedCosts(shared(), 2025, 12, settings({ method: 'population', populationFrom: 'previous-year' }, members), findings)!;
+    const used: Finding[] = [];
+    const a = allocateSharedCosts(shared(), 2025, 12, settings({ method: 'population', populationFrom: 'previous-year' }, members), used)!;
     expect([a.populationYear, a.members.map((m) => m.sharePct)]).toEqual(['2023', [66.6667, 22.2222, 11.1111]]);
+    // 2023 is not the year the key asks for (2024): said, naming who lacks it.
+    expect(used.map((f) => [f.code, f.severity, f.message])).toEqual([['allocation-population-year', 'warning', "the population key is of 2024 (the year before 2025), but 1438 has no population for 2024 in the config: shared costs are split by every member's population of 2023, the latest year before 2024 all members have (give 2024's population to use it)"]]);
+  });
+  it('a key of the year before, with only the report year\'s population: that year\'s used, and said; the year asked for, nothing said', () => {
+    const findings: Finding[] = [];
+    const members = [member('1460', { 2025: 3000 }), member('1461', { 2024: 900, 2025: 1000 })];
+    const a = allocateSharedCosts(shared(), 2025, 12, settings({ method: 'mixed', equalPercent: 30, populationFrom: 'previous-year' } as Config['allocation'], members), findings)!;
+    expect(a.populationYear).toBe('2025');
+    expect(findings.map((f) => f.message)).toEqual(["the population key is of 2024 (the year before 2025), but 1460 has no population for 2024 in the config: shared costs are split by every member's population of 2025, the only year up to the report year all members have (give 2024's population to use it)"]);
+    const own: Finding[] = [];
+    expect(allocateSharedCosts(shared(), 2025, 12, settings({ method: 'population', populationFrom: 'report-year' } as Config['allocation'], members), own)!.populationYear).toBe('2025');
+    expect(own).toEqual([]);
+    // A key that uses no population (fixed, usage, all equal) says nothing of its year.
+    const fixed: Finding[] = [];
+    allocateSharedCosts(shared(), 2025, 12, settings({ method: 'fixed', shares: { 1460: 50, 1461: 50 }, populationFrom: 'previous-year' } as Config['allocation'], members), fixed);
+    expect(fixed).toEqual([]);
   });
   it('a population of 0 is no figure; a mixed key split wholly equally needs none', () => {
     const findings: Finding[] = [];
