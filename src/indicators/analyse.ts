@@ -172,7 +172,7 @@ interface Parts {
   budgetPeriod: string | null;
   results: Report['results'];
   allocation: Report['allocation'];
-  besideCost: Report['qualityBesideCost'];
+  besideCost: ReturnType<typeof qualityBesideCost>;
   findings: Finding[];
   balanceHistory: Report['balanceHistory'];
   milestones: Report['milestones'];
@@ -230,7 +230,9 @@ function assemble(p: Parts, settings: Settings): Report {
     budget: shownBudget,
     allocation: p.allocation,
     results: p.results.filter((r) => keepArea(r.area, p.budget.kinds.get(r.area) ?? 'municipality')),
-    qualityBesideCost: p.besideCost,
+    qualityBesideCost: p.besideCost.rows,
+    // Absent when no service is left out, as the contract has it.
+    ...(p.besideCost.leftOut.length > 0 ? { qualityBesideCostLeftOut: p.besideCost.leftOut } : {}),
     findings: p.findings,
     balanceHistory: p.balanceHistory,
     milestones: p.milestones,

@@ -12,6 +12,7 @@ import { serviceHeadline, type Headline } from './service-headline.js';
 import type { Settings } from './settings.js';
 
 type BesideRow = Report['qualityBesideCost'][number];
+type LeftOut = NonNullable<Report['qualityBesideCostLeftOut']>[number];
 
 /** The budget activity a surveyed service is paid from, when the config does not say. */
 const DEFAULT_SERVICE_ACTIVITY: Record<string, string> = {
@@ -35,10 +36,12 @@ const DEFAULT_SERVICE_ACTIVITY: Record<string, string> = {
  * service is its own (a survey's) or, when it has none (Kolada's), the one its catalogue entry
  * names; a value with neither belongs to no service. An area's service without a matching budget
  * line, without the volume the config asks for, or with a volume but no full-year figure (no
- * forecast before December), gets a finding (once budget figures exist).
+ * forecast before December), gets a finding (once budget figures exist). An area with figures for a
+ * service but none for its headline has no row for it: `leftOut` names it, with a finding (once
+ * budget figures exist), so a service does not vanish from an area's section unremarked.
  * Rows come area by area in report order, services in Swedish alphabetical order.
  */
-export function qualityBesideCost(table: QualityTable, budget: readonly BudgetRow[], budgetPeriod: string | null, settings: Settings, findings: Finding[]): Report['qualityBesideCost'] {
+export function qualityBesideCost(table: QualityTable, budget: readonly BudgetRow[], budgetPeriod: string | null, settings: Settings, findings: Finding[]): { rows: Report['qualityBesideCost']; leftOut: LeftOut[] } {
   const areas = areasBesideCost(budget, settings);
   const latest = latestByService(table, areas, settings);
   const year = budgetPeriod?.slice(0, 4) ?? null;
@@ -48,7 +51,14 @@ export function qualityBesideCost(table: QualityTable, budget: readonly BudgetRo
     if (!said.has(f.message)) findings.push(f);
     said.add(f.message);
   };
-  for (const { service, headline, rows } of headlines(latest, table, settings)) {
+  const leftOut: LeftOut[] = [];
+  for (const { service, headline, rows, without } of headlines(latest, table, settings)) {
+    for (const q of without) {
+      if (!settings.keepArea(q.area, q.areaKind) || budget.length === 0) continue;
+      leftOut.push({ area: q.area, service, indicator: headline.indicator });
+      const to = Number(table.surveyPeriod);
+      note(finding('(config)', { code: 'beside-cost-no-headline', args: { area: q.area, service, indicator: headline.indicator, from: to - settings.window, to } }));
+    }
     for (const q of rows) {
       if (!settings.keepArea(q.area, q.areaKind)) continue;
       const activity = activityFor(service, q.area, budget, settings);
@@ -77,7 +87,8 @@ export function qualityBesideCost(table: QualityTable, budget: readonly BudgetRo
       });
     }
   }
-  return out.sort((a, b) => areaRank(a.area, table, settings) - areaRank(b.area, table, settings) || byCode(a.area, b.area) || SV.compare(a.service, b.service));
+  const order = (a: { area: string; service: string }, b: { area: string; service: string }) => areaRank(a.area, table, settings) - areaRank(b.area, table, settings) || byCode(a.area, b.area) || SV.compare(a.service, b.service);
+  return { rows: out.sort(order), leftOut: leftOut.sort(order) };
 }
 
 /** Members, municipalities with budget lines and the organisation: where quality sits beside cost. */
@@ -107,15 +118,24 @@ function latestByService(table: QualityTable, areas: ReadonlySet<string>, settin
   return byService;
 }
 
-/** Each service's headline and its rows, area by area; a service whose indicators have no better direction has none. */
-function* headlines(latest: Map<string, Map<string, QualityRow>>, table: QualityTable, settings: Settings): Generator<{ service: string; headline: Headline; rows: QualityRow[] }> {
+/**
+ * Each service's headline and its rows, area by area, and a row of each area with figures for the
+ * service but none for its headline (`without`); a service whose indicators have no better
+ * direction has none.
+ */
+function* headlines(latest: Map<string, Map<string, QualityRow>>, table: QualityTable, settings: Settings): Generator<{ service: string; headline: Headline; rows: QualityRow[]; without: QualityRow[] }> {
   const directionOf = (id: string) => settings.catalogue.get(id)?.better ?? (table.surveyIndicators.has(id) ? 'higher' : 'none');
   const catalogue = { get: settings.catalogue.get, indicatorOrder: settings.indicatorOrder, directionOf };
   for (const series of latest.values()) {
     const rows = [...series.values()];
     const service = rows[0]!.service !== '' ? rows[0]!.service : settings.catalogue.get(rows[0]!.indicator)!.service!;
     const headline = serviceHeadline(service, [...new Set(rows.map((q) => q.indicator))], catalogue);
-    if (headline !== null) yield { service, headline, rows: rows.filter((q) => q.indicator === headline.indicator) };
+    if (headline === null) continue;
+    const headed = rows.filter((q) => q.indicator === headline.indicator);
+    const withHeadline = new Set(headed.map((q) => q.area));
+    const without = new Map<string, QualityRow>();
+    for (const q of rows) if (!withHeadline.has(q.area) && !without.has(q.area)) without.set(q.area, q);
+    yield { service, headline, rows: headed, without: [...without.values()] };
   }
 }
 

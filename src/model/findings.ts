@@ -171,6 +171,7 @@ const MESSAGES = {
   'beside-cost-no-activity': (a) => `${a.area} ${a.service}: no budget line ${a.activity} to set beside its quality (budget.serviceActivity in the config names the line a service is paid from)`,
   'beside-cost-no-forecast': (a) => `${a.area} ${a.activity}: no full-year forecast at ${a.period} (and the year is not closed): no cost per user or hour`,
   'beside-cost-population-year': (a) => `${a.members === a.area ? a.area : `${a.area}: ${a.members}`} ${a.count === 1 ? 'has' : 'have'} no population for ${a.year} (the budget year) in the config: costs per inhabitant are divided by the population of ${a.used}, the latest year up to it${a.members === a.area ? '' : ' all members have'} (give ${a.year}'s population to use it)`,
+  'beside-cost-no-headline': (a) => `${a.area} ${a.service}: its headline indicator ${a.indicator} has no figure for ${a.area} from ${a.from} to ${a.to} (other indicators of the service have): the service is left out of quality beside cost for ${a.area}`,
   'beside-cost-no-volume': (a) => `${a.area} ${a.activity}: the members' usage has no "${a.usage}" above 0 for ${a.year} (budget.activityVolume asks for it): no cost per user or hour`,
 } as const satisfies Record<string, (a: Record<string, string | number>) => string>;
 
@@ -289,6 +290,7 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'peer-group-no-data': 'warning',
   'beside-cost-no-activity': 'warning',
   'beside-cost-no-volume': 'warning',
+  'beside-cost-no-headline': 'warning',
   'beside-cost-population-year': 'warning',
   'beside-cost-no-forecast': 'warning',
 };

@@ -327,6 +327,16 @@ export const reportSchema = z
         }),
       )
       .describe("Per area and service: the service's headline quality indicator and its trend beside the budget line that pays for the service: deviation, cost per inhabitant and, with a volume, per user or hour."),
+    qualityBesideCostLeftOut: z
+      .array(
+        z.object({
+          area: areaCode('The area with figures for the service but none for its headline'),
+          service: text('The service left out of the area\'s `qualityBesideCost`.'),
+          indicator: text("The service's headline indicator, which has no figure for the area within `settings.window` years of the report year."),
+        }),
+      )
+      .optional()
+      .describe('Services an area has figures for but not for their headline indicator, so they have no row in `qualityBesideCost` (a finding, `beside-cost-no-headline`, says so too); absent when there are none (or no budget figures).'),
     peerGroups: z.array(peerGroupSchema).optional().describe('Comparison groups (Kolada groups in the data, `peers` in the config); absent when there are none.'),
     findings: z.array(findingSchema).describe('What was noticed while reading and analysing, input by input.'),
     balanceHistory: z.array(balanceHistorySchema).describe('Year-end budget balance per year, per line that has figures in a year before the report year.'),

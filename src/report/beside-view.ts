@@ -24,16 +24,19 @@ export interface BesideView {
  * inhabitant where any row has one and, where any row has a volume, per user or hour. Null when the
  * area has no rows, or neither it nor the report has any budget line to set beside them; in a brief
  * (`inBrief`), rows without a line are left out (a row of empty cells tells a committee nothing),
- * and null when none is left. Laid out to a width, the columns left out first to last: cost per
+ * and null when none is left. A service the area has figures for but none for its headline
+ * (`qualityBesideCostLeftOut`) is named in a note under the table, and when no row is left the
+ * section is that note alone (no columns). Laid out to a width, the columns left out first to last: cost per
  * inhabitant, trend (the quality table above has it); the budget line is always kept, as it says
  * whose the figures beside it are.
  */
 export function besideView(report: Report, area: string, lang: Lang, decimals = 1, inBrief = false): BesideView | null {
   const all = report.qualityBesideCost.filter((q) => q.area === area);
-  if (all.length === 0 || (report.budget.length === 0 && all.every((q) => q.activity === null))) return null;
-  const rows = inBrief ? all.filter((q) => q.activity !== null) : all;
-  if (rows.length === 0) return null;
   const b = inLang(BESIDE_WORDS, lang);
+  const leftOut = (report.qualityBesideCostLeftOut ?? []).filter((q) => q.area === area).map((q) => b.leftOut(q.service, indicatorName(report, q.indicator, lang)));
+  if ((all.length === 0 && leftOut.length === 0) || (report.budget.length === 0 && all.every((q) => q.activity === null))) return null;
+  const rows = inBrief ? all.filter((q) => q.activity !== null) : all;
+  if (rows.length === 0) return leftOut.length === 0 ? null : { heading: b.heading, columns: [], notes: leftOut };
   const w = words(lang);
   const served = servicesByLine(rows);
   const column = (head: string, cell: (q: BesideRow) => string, more: Partial<TableColumn> = {}): TableColumn => ({ head, cells: rows.map(cell), ...more });
@@ -51,7 +54,7 @@ export function besideView(report: Report, area: string, lang: Lang, decimals = 
     const [only] = per.size === 1 ? per : [];
     columns.push(column(only ? b.perHead[only] : b.head.perVolume, (q) => (q.costPerVolume === null || q.volume === null ? '' : `${formatNumber(q.costPerVolume, 0, lang)}${only ? '' : ` ${b.per[q.volume.per]}`}`), { wrap: true }));
   }
-  return { heading: b.heading, columns, notes: notes(rows, served, lang, inBrief) };
+  return { heading: b.heading, columns, notes: [...notes(rows, served, lang, inBrief), ...leftOut] };
 }
 
 /** Each budget line in the rows, and the services it pays for, in row order. */

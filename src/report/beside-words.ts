@@ -74,6 +74,11 @@ export const BESIDE_WORDS = {
         vol && `${vol.unit} is the year's forecast (the outcome once December is booked) divided by the volume for ${vol.year}`,
       ].filter(Boolean).join('; ')}.`,
   ),
+  /** Under the table, of a service the area has figures for but none for its headline: why it has no row. */
+  leftOut: both(
+    (service: string, indicator: string) => `${service} visas inte här: verksamhetens ledande indikator, ${indicator}, saknar siffra för området under rapportens år.`,
+    (service, indicator) => `${service} is not shown here: its headline indicator, ${indicator}, has no figure for the area within the report's years.`,
+  ),
   /** The cost per volume's unit when rows count users and hours both. */
   perEither: both('kr per brukare eller timme', 'SEK per user or hour'),
   and: both('och', 'and'),
@@ -89,6 +94,10 @@ export const BESIDE_FINDING_WORDS = {
   'beside-cost-no-volume': {
     sv: 'Volymen (brukare eller timmar) som konfigurationen anger för en budgetpost saknas eller är 0 för året, så kostnad per brukare eller timme visas inte.',
     en: 'The volume (users or hours) the config names for a budget line is missing or 0 for the year, so no cost per user or hour is shown.',
+  },
+  'beside-cost-no-headline': {
+    sv: 'En verksamhet med kvalitetsresultat saknar siffra för sin ledande indikator för ett område under rapportens år och visas inte i Kvalitet bredvid kostnad för det området (noten under tabellen säger vilken).',
+    en: 'A service with quality figures has no figure of its headline indicator for an area within the report\'s years and is not shown in Quality beside cost for that area (the note under the table says which).',
   },
   'beside-cost-population-year': {
     sv: 'Befolkningen för budgetåret saknas för en medlem; kostnaden per invånare är delad med befolkningen ett tidigare år (året står i noten under tabellen).',

@@ -198,7 +198,8 @@ function allocationTable(report: Report, opts: TableRenderOptions): string | und
 /** Quality beside cost: the area's headline indicators beside the lines that pay for them (`beside-view.ts`). */
 function besideTable(report: Report, area: string, opts: TableRenderOptions): string | undefined {
   const v = besideView(report, area, opts.lang);
-  return v === null ? undefined : [prose(v.heading, opts.paint.bold, opts), drawTable(v.columns, opts), ...v.notes.map((n) => prose(n, opts.paint.dim, opts))].join('\n');
+  // With no row left, the section is its notes alone (the services left out, and why).
+  return v === null ? undefined : [prose(v.heading, opts.paint.bold, opts), ...(v.columns.length > 0 ? [drawTable(v.columns, opts)] : []), ...v.notes.map((n) => prose(n, opts.paint.dim, opts))].join('\n');
 }
 
 /** The years of balance: the sentences, a row per line, and the headline line's years. */

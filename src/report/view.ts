@@ -101,6 +101,7 @@ export function scopeReport(report: Report, area: string): Report {
       ...report.allocation, members: report.allocation.members.filter((m) => m.area === area),
     },
     qualityBesideCost: report.qualityBesideCost.filter((q) => q.area === area),
+    ...((report.qualityBesideCostLeftOut ?? []).some((q) => q.area === area) ? { qualityBesideCostLeftOut: report.qualityBesideCostLeftOut!.filter((q) => q.area === area) } : {}),
     failOn: report.failOn.filter((m) => m.area === area),
     balanceHistory: report.balanceHistory.filter((h) => h.area === area),
     milestones: report.milestones.map((m) => ({ ...m, quality: m.quality.filter((q) => q.area === area), balance: m.balance.filter((b) => b.area === area) })),

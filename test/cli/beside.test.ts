@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, tillit } from './run.js';
+import { EXAMPLE, ROOT, tillit } from './run.js';
 
 /**
  * The Kolada example (whose values carry no service) with hours of home care for Helsingborg only,
@@ -58,3 +58,27 @@ describe('quality beside cost, end to end, on Kolada values', () => {
     expect(r.stderr).toContain('warning beside-cost-no-activity: 1283 Särskilt boende: no budget line "Särskilt boende"');
   });
 });
+
+describe('quality beside cost: a service whose headline has no figure for an area (the example without Mellerud\'s overall satisfaction in special housing)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tillit-beside-'));
+  cpSync(join(ROOT, EXAMPLE), dir, { recursive: true });
+  const drop = (name: string, encoding: BufferEncoding, row: RegExp) => {
+    const path = join(dir, name);
+    writeFileSync(path, readFileSync(path, encoding).split('\n').filter((l) => !row.test(l)).join('\n'), encoding);
+  };
+  drop('svar-2025.csv', 'latin1', /;1461 Mellerud;2025;Särskilt boende;helhetssyn;/);
+  drop('kvalitet-2016-2025.csv', 'utf8', /;1461 Mellerud;Särskilt boende;helhetssyn;/);
+  it('is not dropped unsaid: a warning on stderr, a note under Mellerud\'s and the organisation\'s tables, and the JSON names it', async () => {
+    const config = join(dir, 'tillit.config.json');
+    const r = await tillit(['report', '--config', config]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('(config): warning beside-cost-no-headline: 1461 Särskilt boende: its headline indicator helhetssyn has no figure for 1461 from 2023 to 2025 (other indicators of the service have): the service is left out of quality beside cost for 1461 (and 1 more like it)');
+    expect(r.stdout.match(/Särskilt boende visas inte här: verksamhetens ledande indikator, Nöjdhet totalt\n\(helhetssyn\), saknar siffra för området under rapportens år\./g)).toHaveLength(2);
+    const json = JSON.parse((await tillit(['report', '--config', config, '--format', 'json'])).stdout) as { qualityBesideCostLeftOut: unknown[] };
+    expect(json.qualityBesideCostLeftOut).toEqual([
+      { area: '1461', service: 'Särskilt boende', indicator: 'helhetssyn' },
+      { area: 'BM', service: 'Särskilt boende', indicator: 'helhetssyn' },
+    ]);
+  });
+});
+

@@ -202,3 +202,30 @@ describe('quality beside cost: a population of another year than the budget year
     ]);
   });
 });
+
+describe('quality beside cost: a service an area has figures for, but none for its headline', () => {
+  // helhetssyn listed first heads home care; 1461 has trygghet only, so the organisation (pooled where every member has the cell) has no helhetssyn either.
+  const config = configOf({ indicators: [{ id: 'helhetssyn', title: { sv: 'Helhetssyn', en: 'Overall' } }, { id: 'trygghet', title: { sv: 'Trygghet', en: 'Safety' } }] });
+  it('has no row, is named in qualityBesideCostLeftOut, and a warning says which and why', () => {
+    const report = analyse([read(config, 'k.csv', survey), read(config, 'b.csv', budget)], config);
+    expect(report.qualityBesideCost.filter((q) => q.service === 'Hemtjänst').map((q) => [q.area, q.indicator, q.value])).toEqual([['1460', 'helhetssyn', 90]]);
+    expect(report.qualityBesideCostLeftOut).toEqual([
+      { area: '1461', service: 'Hemtjänst', indicator: 'helhetssyn' },
+      { area: 'BM', service: 'Hemtjänst', indicator: 'helhetssyn' },
+    ]);
+    expect(report.findings.filter((f) => f.code === 'beside-cost-no-headline').map((f) => [f.severity, f.message])).toEqual([
+      ['warning', '1461 Hemtjänst: its headline indicator helhetssyn has no figure for 1461 from 2023 to 2025 (other indicators of the service have): the service is left out of quality beside cost for 1461'],
+      ['warning', 'BM Hemtjänst: its headline indicator helhetssyn has no figure for BM from 2023 to 2025 (other indicators of the service have): the service is left out of quality beside cost for BM'],
+    ]);
+  });
+  it('without budget figures there is no section to leave it out of: nothing named, nothing said', () => {
+    const report = analyse([read(config, 'k.csv', survey)], config);
+    expect(report.qualityBesideCostLeftOut).toBeUndefined();
+    expect(report.findings.some((f) => f.code === 'beside-cost-no-headline')).toBe(false);
+  });
+  it('every area with the headline: the field is absent (reports without the shape are unchanged)', () => {
+    const report = analyse([read(configOf(), 'k.csv', survey), read(configOf(), 'b.csv', budget)], configOf());
+    expect('qualityBesideCostLeftOut' in report).toBe(false);
+  });
+});
+

@@ -135,3 +135,42 @@ describe('quality beside cost, rendered', () => {
     expect(method).toContain('En verksamhet med kvalitetsresultat har ingen budgetpost i underlaget att ställas bredvid.');
   });
 });
+
+describe('quality beside cost, rendered: services left out', () => {
+  const two = parseConfig(JSON.stringify({
+    organisation: { name: 'Org', code: 'ORG' },
+    members: [{ code: '1460', population: { 2025: 10000 } }, { code: '1461', population: { 2025: 8000 } }],
+    indicators: [{ id: 'helhetssyn', title: { sv: 'Helhetssyn', en: 'Overall' } }, { id: 'trygghet', title: { sv: 'Trygghet', en: 'Feeling safe' } }],
+  }), 'c.json');
+  const readTwo = (file: string, text: string) => parseInput(Buffer.from(text), { ...ingestOptions(two, { unit: 'kr', sign: 'costs-positive' }, {}), file });
+  const rows = [
+    'År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)',
+    '2025;1460 Bengtsfors;Hemtjänst;helhetssyn;100;80',
+    '2025;1460 Bengtsfors;Särskilt boende;helhetssyn;50;70',
+    '2025;1461 Mellerud;Hemtjänst;helhetssyn;60;75',
+    // Mellerud's special housing: safety only, no overall satisfaction.
+    '2025;1461 Mellerud;Särskilt boende;trygghet;40;60',
+  ].join('\n');
+  const lines = ['Period;Kommun;Verksamhet;Budget helår;Budget ack;Utfall ack', '2025-06;1460;Äldreomsorg;1000;500;520', '2025-06;1461;Äldreomsorg;800;400;390'].join('\n');
+  const r = analyse([readTwo('k.csv', rows), readTwo('b.csv', lines)], two);
+  it('a note under the table names the service and its headline, in the table and the brief, in either language', () => {
+    expect(besideView(r, '1461', 'sv')!.notes.at(-1)).toBe('Särskilt boende visas inte här: verksamhetens ledande indikator, Helhetssyn, saknar siffra för området under rapportens år.');
+    expect(besideSection(r, '1461', 'en')!.notes.at(-1)).toBe("Särskilt boende is not shown here: its headline indicator, Overall, has no figure for the area within the report's years.");
+    expect(besideView(r, '1460', 'sv')!.notes.some((n) => n.includes('visas inte här'))).toBe(false);
+  });
+  it('an area whose every service is left out: the section is the note alone, without a table', () => {
+    const onlySafety = rows.replace('2025;1461 Mellerud;Hemtjänst;helhetssyn;60;75', '2025;1461 Mellerud;Hemtjänst;trygghet;60;75');
+    const all = analyse([readTwo('k.csv', onlySafety), readTwo('b.csv', lines)], two);
+    const v = besideView(all, '1461', 'sv')!;
+    expect(v.columns).toEqual([]);
+    expect(v.notes).toEqual([
+      'Hemtjänst visas inte här: verksamhetens ledande indikator, Helhetssyn, saknar siffra för området under rapportens år.',
+      'Särskilt boende visas inte här: verksamhetens ledande indikator, Helhetssyn, saknar siffra för området under rapportens år.',
+    ]);
+    const text = renderTable(all, { ...opts('sv'), table: { width: 80, genders: false } });
+    expect(text).toContain('Kvalitet bredvid kostnad\nHemtjänst visas inte här');
+    const md = renderBriefMd(buildBrief(all, '1461', opts('sv')));
+    expect(md).toContain('## Kvalitet bredvid kostnad\n\n_Hemtjänst visas inte här');
+  });
+});
+
