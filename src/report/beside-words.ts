@@ -76,8 +76,8 @@ export const BESIDE_WORDS = {
   ),
   /** Under the table, of a service the area has figures for but none for its headline: why it has no row. */
   leftOut: both(
-    (service: string, indicator: string) => `${service} visas inte här: verksamhetens ledande indikator, ${indicator}, saknar siffra för området under rapportens år.`,
-    (service, indicator) => `${service} is not shown here: its headline indicator, ${indicator}, has no figure for the area within the report's years.`,
+    (service: string, indicator: string) => `${service} visas inte här: verksamhetens ledande indikator (${indicator}) saknar siffra för området under rapportens år.`,
+    (service, indicator) => `${service} is not shown here: its headline indicator (${indicator}) has no figure for the area within the report's years.`,
   ),
   /** The cost per volume's unit when rows count users and hours both. */
   perEither: both('kr per brukare eller timme', 'SEK per user or hour'),

@@ -154,8 +154,8 @@ describe('quality beside cost, rendered: services left out', () => {
   const lines = ['Period;Kommun;Verksamhet;Budget helår;Budget ack;Utfall ack', '2025-06;1460;Äldreomsorg;1000;500;520', '2025-06;1461;Äldreomsorg;800;400;390'].join('\n');
   const r = analyse([readTwo('k.csv', rows), readTwo('b.csv', lines)], two);
   it('a note under the table names the service and its headline, in the table and the brief, in either language', () => {
-    expect(besideView(r, '1461', 'sv')!.notes.at(-1)).toBe('Särskilt boende visas inte här: verksamhetens ledande indikator, Helhetssyn, saknar siffra för området under rapportens år.');
-    expect(besideSection(r, '1461', 'en')!.notes.at(-1)).toBe("Särskilt boende is not shown here: its headline indicator, Overall, has no figure for the area within the report's years.");
+    expect(besideView(r, '1461', 'sv')!.notes.at(-1)).toBe('Särskilt boende visas inte här: verksamhetens ledande indikator (Helhetssyn) saknar siffra för området under rapportens år.');
+    expect(besideSection(r, '1461', 'en')!.notes.at(-1)).toBe("Särskilt boende is not shown here: its headline indicator (Overall) has no figure for the area within the report's years.");
     expect(besideView(r, '1460', 'sv')!.notes.some((n) => n.includes('visas inte här'))).toBe(false);
   });
   it('an area whose every service is left out: the section is the note alone, without a table', () => {
@@ -164,8 +164,8 @@ describe('quality beside cost, rendered: services left out', () => {
     const v = besideView(all, '1461', 'sv')!;
     expect(v.columns).toEqual([]);
     expect(v.notes).toEqual([
-      'Hemtjänst visas inte här: verksamhetens ledande indikator, Helhetssyn, saknar siffra för området under rapportens år.',
-      'Särskilt boende visas inte här: verksamhetens ledande indikator, Helhetssyn, saknar siffra för området under rapportens år.',
+      'Hemtjänst visas inte här: verksamhetens ledande indikator (Helhetssyn) saknar siffra för området under rapportens år.',
+      'Särskilt boende visas inte här: verksamhetens ledande indikator (Helhetssyn) saknar siffra för området under rapportens år.',
     ]);
     const text = renderTable(all, { ...opts('sv'), table: { width: 80, genders: false } });
     expect(text).toContain('Kvalitet bredvid kostnad\nHemtjänst visas inte här');
