@@ -28,10 +28,9 @@ export function parsePeriod(cell: string): string | undefined {
   if (m) return lastDay(m[1]!, Number(m[2])) === Number(m[3]) ? month(m[1]!, Number(m[2])) : undefined;
   m = /^(\d{1,2})\/(\d{4})$/.exec(s);
   if (m) return month(m[2]!, Number(m[1]));
+  const tertial = tertialIn(s, true);
+  if (tertial.length > 0) return tertial[0] ?? undefined;
   const folded = normalizeLabel(s);
-  // A tertial (`T1 2025`, `2025-T2`, `Tertial 3 2025`) is a follow-up after its fourth month: April, August, December.
-  const t = /^(?:(\d{4}) ?)?(?:t|tertial ?)([123]),?(?: (\d{4}))?$/.exec(folded);
-  if (t !== null && (t[1] === undefined) !== (t[3] === undefined)) return month(t[1] ?? t[3]!, 4 * Number(t[2]));
   const words = folded.split(' ');
   if (words.length === 2) {
     const [a, b] = words as [string, string];
@@ -91,8 +90,49 @@ export function periodInText(text: string): string | undefined {
   const named = [...normalizeLabel(text).matchAll(/\b([a-z]+) (\d{4})\b/g)]
     .map((m) => (MONTHS[m[1]!] !== undefined ? month(m[2]!, MONTHS[m[1]!]!) : undefined));
   const iso = [...text.matchAll(/\b(\d{4})-(\d{2})\b/g)].map((m) => month(m[1]!, Number(m[2])));
-  // `Tertial 2 2025`, `T2 2025`, `Tertialrapport 2, 2025`: after the tertial's fourth month.
-  const tertials = [...normalizeLabel(text).matchAll(/\b(?:t|tertial|tertialrapport) ?([123]),? (\d{4})\b/g)].map((m) => month(m[2]!, 4 * Number(m[1])));
-  const found = new Set([...named, ...iso, ...tertials].filter((p): p is string => p !== undefined));
+  const tertials = tertialIn(text, false);
+  // A tertial whose months say otherwise (`Tertial 1 (jan–mar) 2025`) leaves the month a guess.
+  if (tertials.includes(null)) return undefined;
+  const found = new Set([...named, ...iso, ...tertials].filter((p): p is string => p !== undefined && p !== null));
   return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** A month name, longest first so `januari` is not read as `jan` and a stray `i`. */
+const MONTH_WORD = `(${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|')})`;
+/**
+ * How Swedish follow-ups number a tertial: `T2`, `Tertial 2`, `Tertialrapport 2`,
+ * `Tertialuppföljning 2`, `Delår 2`, `Delårsrapport 2`, `andra tertialen`. Delår is matched with its
+ * å: `delar` is an everyday word ("parts").
+ */
+const TERTIAL_NUMBERED = String.raw`(?:(t|tertial|tertialrapport|tertialuppföljning|tertialbokslut|delår|delårsrapport|delårsbokslut) ?([123])|(första|andra|tredje) tertialen)`;
+/** The months it covers, when written beside it: `(jan-apr)`, `januari–april`. */
+const TERTIAL_MONTHS = String.raw`(?: \(?${MONTH_WORD} ${MONTH_WORD}\)?)?`;
+const TERTIAL_AFTER = String.raw`${TERTIAL_NUMBERED}${TERTIAL_MONTHS},? (\d{4})`;
+const TERTIAL_CELL = new RegExp(String.raw`^(?:${TERTIAL_AFTER}|(\d{4}) ?${TERTIAL_NUMBERED}${TERTIAL_MONTHS})$`);
+const TERTIAL_TEXT = new RegExp(String.raw`(?<![\p{L}\d])${TERTIAL_AFTER}(?!\d)`, 'gu');
+const ORDINAL: Readonly<Record<string, number>> = { första: 1, andra: 2, tredje: 3 };
+
+/**
+ * The months tertial follow-ups name, each the month its tertial ends: after April, August or
+ * December (`T2 2025`, `Tertial 1 (jan-apr) 2025`, `Delår 1 2025` → `2025-04`). Delår (an interim
+ * report) is numbered by the tertials: `Delår 1` after April, `Delår 2` after August; there is no
+ * third (the year ends in the annual accounts), so `Delår 3` is no month. A tertial whose written
+ * months end elsewhere (`T1 (jan–mar) 2025`) is null: which month is meant would be a guess.
+ * `whole` reads a cell that is nothing but the tertial (the year before it or after it); otherwise
+ * every tertial in a text, year after it.
+ */
+function tertialIn(text: string, whole: boolean): (string | null)[] {
+  const folded = text.normalize('NFC').toLowerCase().replace(/[_\-–—./:]+/g, ' ').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+  const matches = whole ? [TERTIAL_CELL.exec(folded)].filter((m) => m !== null) : [...folded.matchAll(TERTIAL_TEXT)];
+  return matches.map((m) => {
+    // The cell's two shapes: word, number, months, year (groups 1–6), or year, word, number, months (7–12).
+    const [word, num, ordinal, from, to, year] = m[6] !== undefined || !whole ? m.slice(1, 7) : [m[8], m[9], m[10], m[11], m[12], m[7]];
+    const n = ordinal !== undefined ? ORDINAL[ordinal]! : Number(num);
+    if (word?.startsWith('delår') && n === 3) return null;
+    const end = month(year!, 4 * n);
+    if (end === undefined) return null;
+    // The months written beside it are the tertial's own (from its first month) or the year's to date.
+    if (to !== undefined && (MONTHS[to] !== 4 * n || (MONTHS[from!]! !== 1 && MONTHS[from!]! !== 4 * n - 3))) return null;
+    return end;
+  });
 }

@@ -468,3 +468,24 @@ describe('revenue and financial lines beside the committees (a municipality-wide
     expect(md.stdout).toContain('**Resultat**: hittills +22,1 mnkr = 1,1 %; prognos helår +46,0 mnkr = 1,5 %');
   });
 });
+
+describe('a budget file dated only by its title, as tertial reports are written', () => {
+  const dir = tmp();
+  const file = (name: string, title: string) => {
+    writeFileSync(join(dir, name), `Bengtsfors kommun\n${title}\nVerksamhet;Budget helår;Budget ack;Utfall ack\nÄldreomsorg;224442;74814;76020\nLSS;66149;22049;22300\n`);
+    return join(dir, name);
+  };
+  it.each([['Tertial 1 (jan-apr) 2025', 'april'], ['Delår 2 2025', 'augusti'], ['T2 2025', 'augusti']])('"%s" is read as after %s, and said', async (title, month) => {
+    const r = await tillit(['report', file('t.csv', title), '--unit', 'tkr', '--format', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`– uppföljning: budget efter ${month} 2025`);
+    const json = JSON.parse((await tillit(['report', join(dir, 't.csv'), '--unit', 'tkr', '--format', 'json'])).stdout) as { findings: { code: string; message: string }[] };
+    expect(json.findings.find((f) => f.code === 'period-from-title')?.message).toContain(`taken from the title "Bengtsfors kommun – ${title}"`);
+  });
+  it('a title that names no month ("Delårsrapport 2025": June or August?) is said, not guessed (3)', async () => {
+    const r = await tillit(['report', file('d.csv', 'Delårsrapport 2025'), '--unit', 'tkr', '--format', 'md']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('error header-missing-column: roles missing: period');
+    expect(r.stdout).toBe('');
+  });
+});

@@ -17,6 +17,34 @@ describe('parsePeriod', () => {
   });
 });
 
+// The Swedish ways of writing a tertial follow-up, each read as the month its tertial ends, in a
+// period cell and in a title alike.
+const TERTIALS: [string, string][] = [
+  ['Tertial 1 (jan-apr) 2025', '2025-04'], ['Tertial 1 (jan–apr) 2025', '2025-04'], ['Tertial 1 (januari–april) 2025', '2025-04'], ['Tertial 1 jan-apr 2025', '2025-04'],
+  ['Tertial 2 2025', '2025-08'], ['T2 2025', '2025-08'], ['T2 (jan-aug) 2025', '2025-08'], ['Tertial 2 (maj–aug) 2025', '2025-08'],
+  ['Tertialrapport 1 (jan-apr) 2025', '2025-04'], ['Tertialuppföljning 2 2025', '2025-08'], ['Tertialbokslut 3 2025', '2025-12'],
+  ['Delår 1 2025', '2025-04'], ['Delår 2 2025', '2025-08'], ['Delår 1, 2025', '2025-04'], ['Delårsrapport 1 2025', '2025-04'], ['Delårsrapport 2 (jan-aug) 2025', '2025-08'], ['Delårsbokslut 2 2025', '2025-08'],
+  ['Första tertialen 2025', '2025-04'], ['andra tertialen 2025', '2025-08'], ['Tredje tertialen 2025', '2025-12'],
+];
+/** Tertials that cannot be read as one month: no number, a third delår, months that end elsewhere, `delar` without its å (an everyday word). */
+const NOT_TERTIALS = ['Delårsrapport 2025', 'Delår 2025', 'Delår 3 2025', 'Tertial 1 (jan-mar) 2025', 'T2 (jan-jun) 2025', 'Tertial 2 (feb–aug) 2025', 'Delar 1 2025', 'Tertial 2025'];
+
+describe('tertials', () => {
+  it.each(TERTIALS)('the cell %s is %s', (cell, period) => {
+    expect(parsePeriod(cell)).toBe(period);
+  });
+  it.each(TERTIALS)('the title %s names %s', (title, period) => {
+    expect(periodInText(`Driftuppföljning ${title}, belopp i tkr`)).toBe(period);
+  });
+  it.each(NOT_TERTIALS)('%s is read as no month, neither in a cell nor in a title', (text) => {
+    expect(parsePeriod(text)).toBeUndefined();
+    expect(periodInText(`Driftuppföljning ${text}`)).toBeUndefined();
+  });
+  it('a tertial with months that end elsewhere leaves the title unread, even where a month is named beside it', () => {
+    expect(periodInText('Tertial 1 jan-mar 2025')).toBeUndefined();
+  });
+});
+
 describe('periodInText', () => {
   it('finds the tertial a title names, as the month it ends', () => {
     expect(['Driftredovisning per tertial 2 2025 (mnkr)', 'Tertial 2 2025, mnkr', 'T2 2025 mnkr', 'Tertialrapport 2, 2025'].map(periodInText)).toEqual(Array(4).fill('2025-08'));
