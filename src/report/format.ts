@@ -60,6 +60,27 @@ export function formatNumber(value: number, decimals: number, lang: Lang): strin
   return `${sign}${grouped}${frac !== undefined ? decimal + frac : ''}`;
 }
 
+/**
+ * A number as `formatNumber` shows it at `decimals`, as a number: what a reader takes it for.
+ * @example shownNumber(3.84, 1) // 3.8
+ */
+export function shownNumber(value: number, decimals: number): number {
+  return Number(rounder(decimals).format(value));
+}
+
+/**
+ * The difference a reader works out from two figures as shown at `decimals`: a difference printed
+ * beside the figures it is between must be theirs (3,84 → 3,91 shown as 3,8 → 3,9 is +0,1, whatever
+ * the unrounded +0,07 rounds to). Summed in whole units of the last decimal, so no binary residue
+ * (3.9 − 3.8 = 0.10000000000000009) reaches the text.
+ * @example shownDifference(3.91, 3.84, 1) // 0.1
+ * @example shownDifference(86.4, 80.6, 0) // 5 (86 − 81; the unrounded 5.8 would print +6)
+ */
+export function shownDifference(after: number, before: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  return (Math.round(shownNumber(after, decimals) * scale) - Math.round(shownNumber(before, decimals) * scale)) / scale;
+}
+
 /** `87,3 %` (sv) or `87.3%` (en). */
 export function formatPct(value: number, lang: Lang, decimals = 1): string {
   return `${formatNumber(value, decimals, lang)}${inLang(UNITS, lang).percent}`;
@@ -156,29 +177,31 @@ export function monthName(period: string, lang: Lang): string {
 }
 
 
+/** The decimals a value of each unit is shown with unless told otherwise. */
+export const VALUE_DECIMALS: Readonly<Record<ValueUnit, number>> = { '%': 1, kr: 0, 'kr/inv': 0, mnkr: 1, hours: 1, days: 1, count: 0, number: 1 };
+
 /** A value in its indicator's unit: `87,3 %`, `25 256 kr`, `91,7 dagar`, `1 234`. */
-export function formatValue(value: number, unit: ValueUnit, lang: Lang, decimals?: number): string {
+export function formatValue(value: number, unit: ValueUnit, lang: Lang, decimals = VALUE_DECIMALS[unit]): string {
   switch (unit) {
     case '%':
-      return formatPct(value, lang, decimals ?? 1);
+      return formatPct(value, lang, decimals);
     case 'kr':
-      return `${formatNumber(value, decimals ?? 0, lang)} ${inLang(UNITS, lang).amount.kr}`;
+      return `${formatNumber(value, decimals, lang)} ${inLang(UNITS, lang).amount.kr}`;
     case 'kr/inv':
-      return `${formatNumber(value, decimals ?? 0, lang)} ${inLang(UNITS, lang).krPerInhabitant}`;
+      return `${formatNumber(value, decimals, lang)} ${inLang(UNITS, lang).krPerInhabitant}`;
     case 'mnkr':
-      return `${formatNumber(value, decimals ?? 1, lang)} ${inLang(UNITS, lang).amount.mnkr}`;
+      return `${formatNumber(value, decimals, lang)} ${inLang(UNITS, lang).amount.mnkr}`;
     case 'hours': {
-      const n = formatNumber(value, decimals ?? 1, lang);
+      const n = formatNumber(value, decimals, lang);
       return `${n} ${inLang(UNITS, lang)[isOne(n) ? 'hour' : 'hours']}`;
     }
     case 'days': {
-      const n = formatNumber(value, decimals ?? 1, lang);
+      const n = formatNumber(value, decimals, lang);
       return `${n} ${inLang(UNITS, lang)[isOne(n) ? 'day' : 'days']}`;
     }
     case 'count':
-      return formatNumber(value, decimals ?? 0, lang);
     case 'number':
-      return formatNumber(value, decimals ?? 1, lang);
+      return formatNumber(value, decimals, lang);
   }
 }
 

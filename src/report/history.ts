@@ -1,5 +1,5 @@
 import type { BalanceHistory, BalanceYear, Milestone, Report } from '../model/report.js';
-import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, sparkline, type AmountUnit, type Lang } from './format.js';
+import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, shownDifference, sparkline, type AmountUnit, type Lang } from './format.js';
 import { periodYear } from '../model/period.js';
 import type { QualityRow } from '../model/report.js';
 import { areaName, indicatorName, indicatorUnit, seriesQuality, seriesValues } from './view.js';
@@ -208,11 +208,13 @@ function qualityLines(report: Report, m: Milestone, area: string, lang: Lang): s
   const w = historyWords(lang);
   return m.quality.filter((q) => q.area === area).map((q) => {
     const unit = indicatorUnit(report, q.indicator);
-    const v = (x: number) => (unit === '%' ? formatPct(x, lang, 0) : formatNumber(x, 1, lang));
+    const decimals = unit === '%' ? 0 : 1;
+    const v = (x: number) => (unit === '%' ? formatPct(x, lang, decimals) : formatNumber(x, decimals, lang));
     const title = `${indicatorName(report, q.indicator, lang)}${q.service ? ` (${q.service})` : ''}`;
     const test = q.p === null ? w.notTested : q.significant ? w.significant : w.notSignificant;
     const level = w.beforeAfter({ what: title, before: v(q.before.mean), beforeSpan: span(q.before.from, q.before.to), after: v(q.after.mean), afterSpan: span(q.after.from, q.after.to) });
-    return `${level} (${formatDiff(q.difference, unit, lang, unit === '%' ? 0 : 1)}, ${test})`;
+    // The difference of the two means as shown, so the three figures add up (the JSON keeps the exact one).
+    return `${level} (${formatDiff(shownDifference(q.after.mean, q.before.mean, decimals), unit, lang, decimals)}, ${test})`;
   });
 }
 

@@ -1,5 +1,5 @@
 import type { PeerGroup, Report } from '../model/report.js';
-import { formatDiff, formatValue, type Lang } from './format.js';
+import { formatDiff, formatValue, shownDifference, VALUE_DECIMALS, type Lang } from './format.js';
 import { indicatorName, indicatorUnit } from './view.js';
 import { both, inLang } from './phrasebook.js';
 
@@ -53,7 +53,8 @@ export function peerCells(report: Report, area: string, lang: Lang): PeerCells[]
         value: formatValue(c.value, unit, lang),
         groupValue: formatValue(c.groupValue, unit, lang),
         basis: c.valueFrom === 'kolada' ? w.kolada : w.mean(c.membersPresent),
-        difference: formatDiff(c.difference, unit, lang),
+        // The difference of the two values as shown beside it, so the row adds up (the JSON keeps the exact one).
+        difference: formatDiff(shownDifference(c.value, c.groupValue, VALUE_DECIMALS[unit]), unit, lang),
         rank: c.rank === null ? '' : w.rank(c.rank.position, c.rank.of),
         quartile: c.rank?.quartile ? w.quartile[c.rank.quartile] : '',
       });

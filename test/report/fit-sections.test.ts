@@ -31,6 +31,12 @@ function peerReport(comparisons: Partial<Comparison>[]): Report {
 }
 
 describe('peerColumns', () => {
+  it('a difference is that of the two values as shown beside it', () => {
+    // 85,04 and 88,06 show as 85,0 % and 88,1 %: -3,1 p.e. (the unrounded -3,02 would print -3,0).
+    const columns = peerColumns(peerReport([{ value: 85.04, groupValue: 88.06, difference: -3.02 }]), '1283', 'sv');
+    expect(columns.map((c) => c.cells[0])).toEqual(expect.arrayContaining(['85,0 %', '88,1 %', '-3,1 p.e.']));
+  });
+
   it('the group value, its basis, the rank and its quartile in columns of their own, with the order they are left out in', () => {
     const columns = peerColumns(peerReport([{}, { rank: { position: 9, of: 9, quartile: 'worst-25' }, valueFrom: 'kolada' }]), '1283', 'sv');
     expect(columns.map((c) => [c.head, c.drop])).toEqual([

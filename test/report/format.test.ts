@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { columnUnit, formatAmount, formatAmountIn, formatAmountMnkr, formatDiff, formatNumber, formatPct, formatPp, formatValue } from '../../src/report/format.js';
+import { columnUnit, formatAmount, formatAmountIn, formatAmountMnkr, formatDiff, formatNumber, formatPct, formatPp, formatValue, shownDifference } from '../../src/report/format.js';
 
 const NBSP = '\u00A0';
 
@@ -64,6 +64,24 @@ describe('the formats built on it', () => {
     expect(formatAmount(1_234_500, 'tkr', 'sv', true)).toBe(`+1${NBSP}235 tkr`);
     expect(formatAmount(-1_250_000, 'mnkr', 'en')).toBe('-1.3 MSEK');
     expect(formatAmount(-400, 'tkr', 'sv', true)).toBe('0 tkr');
+  });
+});
+
+describe('a difference as the figures beside it are shown', () => {
+  it('is the difference of the rounded figures, not the rounded difference', () => {
+    // 3,84 → 3,91 shows as 3,8 → 3,9: +0,1, where the unrounded +0,07 rounds to +0,1 by luck; 3,86 → 3,94 shows 3,9 → 3,9, not +0,1.
+    expect(formatDiff(shownDifference(3.91, 3.84, 1), 'number', 'sv', 1)).toBe('+0,1');
+    expect(formatDiff(shownDifference(3.94, 3.86, 1), 'number', 'sv', 1)).toBe('0,0');
+    expect(formatDiff(shownDifference(86.4, 80.6, 0), '%', 'sv', 0)).toBe('+5 p.e.');
+    // Rounded as shown (half away from zero on the decimal: 1,005 → 1,01), with no binary residue.
+    expect(shownDifference(1.005, 0, 2)).toBe(1.01);
+    expect(shownDifference(3.9, 3.8, 1)).toBe(0.1);
+  });
+  it('always equals the difference a reader works out from the two shown figures', () => {
+    fc.assert(fc.property(fc.double({ min: -1e4, max: 1e4, noNaN: true }), fc.double({ min: -1e4, max: 1e4, noNaN: true }), fc.integer({ min: 0, max: 2 }), (a, b, d) => {
+      const shown = (x: number) => Number(formatNumber(x, d, 'en').replaceAll(',', ''));
+      expect(formatNumber(shownDifference(a, b, d), d, 'en')).toBe(formatNumber(shown(a) - shown(b), d, 'en'));
+    }));
   });
 });
 

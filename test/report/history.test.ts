@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BalanceHistory, Report } from '../../src/model/report.js';
-import { historySentences, historyView, markedSparkline } from '../../src/report/history.js';
+import { historySentences, historyView, markedSparkline, milestoneView } from '../../src/report/history.js';
 
 describe('markedSparkline', () => {
   it('puts | before the milestone year, only inside the series', () => {
@@ -53,5 +53,32 @@ describe('historySentences and historyView', () => {
   it('no section for a line with a single complete year', () => {
     const one = report({ years: [{ year: '2024', budget: 1000, outcome: 990, deviation: 10, deviationPct: 1, missing: null, missingMonths: [], missingParts: [] }] });
     expect(historyView(one, 'BM', 'sv', 'kr')).toBeNull();
+  });
+});
+
+describe('milestoneView', () => {
+  const level = (from: string, to: string, mean: number) => ({ from, to, years: Number(to) - Number(from) + 1, mean, n: null });
+  const r = {
+    areas: [{ code: '1460', name: 'Bengtsfors', kind: 'municipality', member: true }],
+    indicators: [
+      { id: 'helhet', title: { sv: 'Nöjdhet', en: 'Satisfaction' }, better: 'higher', unit: '%', target: null },
+      { id: 'medel', title: { sv: 'Medelbetyg', en: 'Mean score' }, better: 'higher', unit: 'number', target: null },
+    ],
+    milestones: [{
+      period: '2021', label: 'Ny taxa',
+      quality: [
+        { area: '1460', indicator: 'helhet', service: 'Hemtjänst', before: level('2018', '2020', 80.6), after: level('2021', '2024', 86.4), difference: 5.8, p: null, significant: false },
+        { area: '1460', indicator: 'medel', service: 'Hemtjänst', before: level('2018', '2020', 3.86), after: level('2021', '2024', 3.94), difference: 0.08, p: null, significant: false },
+      ],
+      balance: [],
+    }],
+    quality: [], balanceHistory: [],
+  } as unknown as Report;
+  it('the difference is that of the two means as shown, so the three figures add up', () => {
+    const body = milestoneView(r, '1460', 'sv')!.body.join('\n');
+    // 80,6 and 86,4 show as 81 % and 86 %: +5 p.e. (the unrounded 5,8 would print +6).
+    expect(body).toContain('Nöjdhet (Hemtjänst) i snitt 81 % 2018–2020 och 86 % 2021–2024 (+5 p.e.,');
+    // 3,86 and 3,94 both show as 3,9: no difference to see (the unrounded 0,08 would print +0,1).
+    expect(body).toContain('Medelbetyg (Hemtjänst) i snitt 3,9 2018–2020 och 3,9 2021–2024 (0,0,');
   });
 });
