@@ -1,21 +1,10 @@
 import { BUDGET_AMOUNTS } from '../model/budget-table.js';
+import { budgetStatus, type BudgetStatus, type StatusThresholds } from '../model/budget-status.js';
 
-export type Status = 'green' | 'yellow' | 'red';
+export { budgetStatus, type StatusThresholds };
+export type Status = BudgetStatus;
 export type YtdMethod = 'ytd-column' | 'sum-of-months' | 'annual-pro-rata' | 'summed';
 
-export interface StatusThresholds {
-  /** Deviation % of budget below which status is yellow (e.g. 0: any overspend). */
-  yellowBelow: number;
-  /** Deviation % of budget below which status is red (e.g. −2). */
-  redBelow: number;
-}
-
-/**
- * Traffic light on the year-to-date deviation in % of budget (positive = better than budget):
- * red below `redBelow`, yellow below `yellowBelow`, otherwise green.
- * @example budgetStatus(-3.5, { yellowBelow: 0, redBelow: -2 }) // 'red'
- * @internal Exported for its tests; no other module uses it.
- */
 /**
  * `part` as a percentage of a budget amount, or null when the budget is below one krona: a share of
  * almost nothing (a budget to date of 0,0000000001 kr) would be an absurd −1e15 %, not a signal.
@@ -23,12 +12,6 @@ export interface StatusThresholds {
  */
 export function percentOf(part: number, budget: number | null): number | null {
   return budget !== null && Math.abs(budget) >= 1 ? (part / Math.abs(budget)) * 100 : null;
-}
-
-export function budgetStatus(deviationPct: number, t: StatusThresholds): Status {
-  if (deviationPct < t.redBelow) return 'red';
-  if (deviationPct < t.yellowBelow) return 'yellow';
-  return 'green';
 }
 
 export interface BudgetBalance {

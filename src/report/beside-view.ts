@@ -4,9 +4,10 @@ import type { Lang } from '../model/vocabulary.js';
 import { BESIDE_WORDS } from './beside-words.js';
 import { inLang } from './phrasebook.js';
 import type { TableColumn } from './fit-table.js';
-import { formatNumber, formatPct, formatValue } from './format.js';
+import { formatNumber, formatValue } from './format.js';
 import { indicatorName, indicatorUnit } from './view.js';
 import { words } from './words.js';
+import { deviationText } from './deviation-text.js';
 
 type BesideRow = Report['qualityBesideCost'][number];
 
@@ -46,7 +47,8 @@ export function besideView(report: Report, area: string, lang: Lang, decimals = 
     column(report.period.survey ?? b.head.value, (q) => valueText(report, q, lang, decimals)),
     column(b.head.trend, (q) => (q.verdict === null ? '' : w.verdict[q.verdict]), { wrap: true, drop: 2 }),
     column(b.head.activity, (q) => (q.activity === null ? `– ${b.noActivity}` : (served.get(q.activity)?.length ?? 0) > 1 ? `${q.activity} (${b.shared})` : q.activity), { wrap: true }),
-    column(b.head.deviationPct, (q) => (q.deviationPct === null ? '' : `${q.deviationPct > 0 ? '+' : ''}${formatPct(q.deviationPct, lang)}`)),
+    // As the budget table shows the same line's deviation: no colour here, but no other figure either.
+    column(b.head.deviationPct, (q) => (q.deviationPct === null ? '' : deviationText(q.deviationPct, report.settings.budgetThresholds, lang))),
   ];
   if (rows.some((q) => q.actualPerInhabitant !== null)) columns.push(column(b.head.perInhabitant, (q) => (q.actualPerInhabitant === null ? '' : formatNumber(q.actualPerInhabitant, 0, lang)), { drop: 1 }));
   const per = new Set(rows.flatMap((q) => (q.costPerVolume !== null && q.volume !== null ? [q.volume.per] : [])));

@@ -11,6 +11,7 @@ import { words } from './words.js';
 import { historyView, milestoneView, milestoneMethod, qualitySparkline } from './history.js';
 import { peerRows, peerWords } from './peer-view.js';
 import { besideSection } from './beside-view.js';
+import { anyFinerDeviation, budgetStatusNote, deviationText } from './deviation-text.js';
 
 /**
  * A brief's content as plain text, before any markup: the Markdown and the HTML brief are both
@@ -168,6 +169,9 @@ function budgetSection(report: Report, area: string, opts: RenderOptions): Secti
   const forecastCells = <T>(cells: T[]) => (closed ? [] : cells);
   const [budgetYtd, actualYtd, budgetYear, forecast] = [column((b) => b.budgetYtd), column((b) => b.actualYtd), column((b) => b.budgetYear), column((b) => b.forecast)];
   const [forecastDeviation, change] = [column((b) => b.forecastDeviation, true), column(movedSince, true)];
+  const thresholds = report.settings.budgetThresholds;
+  // What the colours mean, with the config's thresholds: a reader cannot tell why -0,3 % is yellow.
+  const note = budget.some((b) => b.status !== null) ? budgetStatusNote(thresholds, lang, closed, anyFinerDeviation(budget, thresholds)) : undefined;
   return {
     heading: `${w.budget} (${budgetHeading(report, budget, lang)})`,
     body: {
@@ -179,11 +183,12 @@ function budgetSection(report: Report, area: string, opts: RenderOptions): Secti
         cell(budgetLabel(report, b, lang) + budgetPeriodNote(b, budget, lang), { strong: b.total }),
         cell(budgetYtd[i]!),
         cell(actualYtd[i]!),
-        cell(b.deviationPct === null ? '' : `${b.deviationPct > 0 ? '+' : ''}${formatPct(b.deviationPct, lang)}`),
+        cell(b.deviationPct === null ? '' : deviationText(b.deviationPct, thresholds, lang, b.status ?? undefined)),
         ...forecastCells([cell(budgetYear[i]!), cell(forecast[i]!), cell(forecastDeviation[i]!), ...(since ? [cell(change[i]!)] : [])]),
         cell(b.status ? w.status[b.status] : ''),
       ]),
     },
+    ...(note === undefined ? {} : { note }),
   };
 }
 

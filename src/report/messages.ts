@@ -7,6 +7,7 @@ import { areaName, budgetLabel, referenceKind, regionName, indicatorName, indica
 import { followUpMonths, previousForecast } from './brief-budget.js';
 import { signSense } from '../model/activities.js';
 import { normalizeLabel } from '../model/text.js';
+import { deviationDecimals } from './deviation-text.js';
 
 /** Lower-case service in running Swedish/English text: "hemtjänsten", "home care". */
 function serviceDefinite(service: string, lang: Lang): string {
@@ -70,7 +71,9 @@ function budgetMessage(report: Report, b: BudgetRow, name: string, opts: RenderO
   if (!b.total && signSense(normalizeLabel(b.activity)) === 'income') return undefined;
   if (b.deviationPct === null) return undefined;
   const over = b.deviationPct < 0;
-  const deviation = formatPct(Math.abs(b.deviationPct), lang);
+  // As many decimals as the budget table shows, so the sentence says the colour's side of the threshold too.
+  const decimals = b.status === null ? 1 : deviationDecimals(b.deviationPct, b.status, report.settings.budgetThresholds) ?? 1;
+  const deviation = formatPct(Math.abs(b.deviationPct), lang, decimals);
   // After December the year is closed: its outcome is said, and no forecast.
   if (b.period.endsWith('-12') && b.periodNote === null) return p.closedYear({ what, name, deviation, over, year: b.period.slice(0, 4) });
   let text = p.budgetDeviation({ what, name, plural: b.total, deviation, over, month: monthName(b.period, lang) });

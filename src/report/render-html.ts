@@ -96,6 +96,7 @@ export function renderBriefSection(brief: Brief, charts: readonly Chart[]): stri
     out.push(`<h2>${escapeHtml(brief.budget.heading)}</h2>`);
     if (budget.length > 0) out.push(`<div class="budget-row">\n${htmlTable(brief.budget.body)}\n${htmlCharts(budget, 'budget-chart')}\n</div>`);
     else out.push(htmlTable(brief.budget.body));
+    if (brief.budget.note) out.push(`<p class="legend">${escapeHtml(brief.budget.note)}</p>`);
   }
   if (brief.result) out.push(`<p>${brief.result.map((c) => (c.strong ? `<strong>${escapeHtml(c.text)}</strong>` : escapeHtml(c.text))).join('')}</p>`);
   if (brief.beside) out.push(`<h2>${escapeHtml(brief.beside.heading)}</h2>`, ...(brief.beside.body.head.length > 0 ? [htmlTable(brief.beside.body)] : []), `<p class="legend">${brief.beside.notes.map(escapeHtml).join(' ')}</p>`);

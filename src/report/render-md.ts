@@ -64,6 +64,7 @@ export function renderBriefMd(brief: Brief, charts: readonly Chart[] = []): stri
   if (brief.peers) out.push(`## ${brief.peers.heading}`, '', mdTable(brief.peers.body), '');
   if (brief.budget) {
     out.push(`## ${brief.budget.heading}`, '', mdTable(brief.budget.body), '');
+    if (brief.budget.note) out.push(`_${escapeMd(brief.budget.note)}_`, '');
     if (budget.length > 0) out.push(mdCharts(budget), '');
   }
   if (brief.result) out.push(brief.result.map((c) => c.text.replace(/^(\s*)([\s\S]*?)(\s*)$/, (_, lead: string, text: string, trail: string) => `${lead}${mdCell({ ...c, text })}${trail}`)).join(''), '');

@@ -1,5 +1,5 @@
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
-import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatSignedPct, formatValue, sparkline } from './format.js';
+import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatValue, sparkline } from './format.js';
 import type { ValueUnit } from '../model/vocabulary.js';
 import { alphaText, areaName, attributionLines, budgetHeading, budgetLabel, budgetPeriodNote, indicatorName, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, referenceHeading, reportAreas, resultRuns, seriesValues, signNote, statusWhy, type RenderOptions } from './view.js';
 import { wordCut } from './titles.js';
@@ -12,6 +12,7 @@ import { peerRows, peerWords } from './peer-view.js';
 import { wholeReport, type ReportFormat, type TableLayout } from './report-format.js';
 import { bullet, historyColumns, peerColumns } from './fit-sections.js';
 import { besideView } from './beside-view.js';
+import { deviationText } from './deviation-text.js';
 
 export type { TableLayout };
 
@@ -163,7 +164,7 @@ function budgetTable(report: Report, rows: readonly BudgetRow[], opts: TableRend
     column(w.budgetYtd, (b) => amount(b.budgetYtd), { drop: 4 }),
     column(w.actualYtd, (b) => amount(b.actualYtd), { drop: 3 }),
     column(w.deviation, (b) => amount(b.deviation, true)),
-    column(w.deviationPct, (b) => (b.deviationPct === null ? '' : formatSignedPct(b.deviationPct, opts.lang))),
+    column(w.deviationPct, (b) => (b.deviationPct === null ? '' : deviationText(b.deviationPct, report.settings.budgetThresholds, opts.lang, b.status ?? undefined))),
     column(w.pace, (b) => (b.pacePct === null ? '' : `${formatPct(b.pacePct, opts.lang)} (${formatPct(b.elapsedPct, opts.lang)})`), { drop: 2 }),
     column(w.forecastDeviation, (b) => (b.forecastDeviation === null ? '' : `${amount(b.forecastDeviation, true)}${b.forecastOptimistic ? ` ⚠ ${w.optimistic}` : ''}`), { wrap: true }),
     column(w.statusHeader, (b) => statusCell(b.status, opts)),

@@ -489,3 +489,28 @@ describe('a budget file dated only by its title, as tertial reports are written'
     expect(r.stdout).toBe('');
   });
 });
+
+describe('a line 0,04 % over budget: yellow, and the brief says why', () => {
+  const dir = tmp();
+  const file = join(dir, 'b.csv');
+  writeFileSync(file, 'Period;Kommun;Verksamhet;Budget helår;Budget ack;Utfall ack\n2025-04;1460;Äldreomsorg;300000;100000;100040\n2025-04;1460;LSS;60000;20000;20410\n');
+  it('md and html show -0,04 %, not 0,0 %, and what the colours mean by the default thresholds', async () => {
+    const md = await tillit(['report', file, '--unit', 'tkr', '--format', 'md']);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain('| Äldreomsorg | 100,0 mnkr | 100,0 mnkr | -0,04 % | 300,0 mnkr |  |  | ! gul |');
+    expect(md.stdout).toContain('_Status: grön när kostnaderna hittills i år ligger på eller under budget, röd när de ligger mer än 2 % över budget, gul däremellan. Färgen avgörs av den exakta avvikelsen; en avvikelse nära en gräns visas därför med fler decimaler._');
+    const html = await tillit(['report', file, '--unit', 'tkr', '--format', 'html', '--lang', 'en']);
+    expect(html.stdout).toContain('<td>-0.04%</td>');
+    expect(html.stdout).toContain('<p class="legend">Status: green when costs so far this year are at or under budget, red when they are more than 2% over budget, yellow in between.');
+    // The JSON keeps its figures as they were.
+    const json = JSON.parse((await tillit(['report', file, '--unit', 'tkr', '--format', 'json'])).stdout) as { budget: { activity: string; deviationPct: number; status: string }[] };
+    expect(json.budget.find((b) => b.activity === 'Äldreomsorg')).toMatchObject({ deviationPct: -0.04, status: 'yellow' });
+  });
+  it('the thresholds said are the config\'s', async () => {
+    writeFileSync(join(dir, 'tillit.config.json'), '{ "budget": { "yellowBelow": -0.5, "redBelow": -2.5 } }');
+    const md = await tillit(['report', file, '--config', join(dir, 'tillit.config.json'), '--unit', 'tkr', '--format', 'md']);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain('| Äldreomsorg | 100,0 mnkr | 100,0 mnkr | 0,0 % | 300,0 mnkr |  |  | ✓ grön |');
+    expect(md.stdout).toContain('_Status: grön när kostnaderna hittills i år ligger högst 0,5 % över budget, röd när de ligger mer än 2,5 % över budget, gul däremellan._');
+  });
+});

@@ -31,6 +31,21 @@ describe('a brief says what a committee asks', () => {
     const once = twoMembers({ budget: [budgetRow({ series: [budgetRow().series[1]!] })] });
     expect(buildBrief(once, '1460', sv).budget!.body.head).not.toContain('Ändring sedan september');
   });
+  it('says under the budget table what its colours mean, with the report\'s thresholds, and shows no figure of another colour', () => {
+    const r = twoMembers({
+      settings: { ...report().settings, budgetThresholds: { yellowBelow: -0.5, redBelow: -3 } },
+      budget: [budgetRow({ deviationPct: -0.5004, status: 'yellow' }), budgetRow({ activity: 'LSS', deviationPct: -0.04, status: 'green' })],
+    });
+    const budget = buildBrief(r, '1460', sv).budget!;
+    // -0,5004 % is below -0,5: "-0,5 %" would not be; -0,04 % is green here, with one decimal.
+    expect(budget.body.rows.map((row) => `${row[0]!.text} ${row[3]!.text} ${row.at(-1)!.text}`)).toEqual(['Äldreomsorg -0,5004 % ! gul', 'LSS 0,0 % ✓ grön']);
+    expect(budget.note).toBe('Status: grön när kostnaderna hittills i år ligger högst 0,5 % över budget, röd när de ligger mer än 3 % över budget, gul däremellan. Färgen avgörs av den exakta avvikelsen; en avvikelse nära en gräns visas därför med fler decimaler.');
+    const md = renderBriefMd(buildBrief(r, '1460', sv));
+    expect(md).toContain('| Äldreomsorg | 200,0 mnkr | 204,0 mnkr | -0,5004 % |');
+    expect(md).toContain('_Status: grön när kostnaderna hittills i år ligger högst 0,5 % över budget, röd när de ligger mer än 3 % över budget, gul däremellan.');
+    // The key message says the same figure as the table.
+    expect(keyMessages(r, '1460', sv).join('\n')).toContain('ligger 0,5004 % över budget');
+  });
   it('marks significant differences and says what the mark means, in procentenheter', () => {
     const r = twoMembers({ quality: [qualityRow({ change: { from: '2024', fromValue: 80, differencePp: 10, p: 0.001, significant: true } })] });
     const md = renderBriefMd(buildBrief(r, '1460', sv));
