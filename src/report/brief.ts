@@ -1,12 +1,12 @@
 import type { Report } from '../model/report.js';
-import { columnUnit, formatAmount, formatDiff, formatMonthEnd, formatNumber, formatPct, formatPeriod, formatValue, monthName, sparkline, type AmountUnit, type Lang } from './format.js';
+import { columnUnit, decimalsOf, formatAmount, formatDiff, formatMonthEnd, formatNumber, formatPct, formatPeriod, formatValue, monthName, sparkline, type AmountUnit, type Lang } from './format.js';
 import { keyMessages } from './messages.js';
 import { findingNotes } from './finding-words.js';
 import { phrases } from './phrases.js';
 import type { BudgetRow } from '../model/report.js';
 import { comparePeriods } from '../model/period.js';
 import { followUpMonths, previousForecast } from './brief-budget.js';
-import { alphaText, areaName, attributionLines, areaQuality, briefSources, budgetHeading, budgetLabel, budgetPeriodNote, fileName, indicatorName, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, referenceHeading, resultRuns, seriesValues, statusWhy, type RenderOptions } from './view.js';
+import { areaName, attributionLines, areaQuality, briefSources, budgetHeading, budgetLabel, budgetPeriodNote, fileName, indicatorName, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, referenceHeading, resultRuns, seriesValues, statusWhy, type RenderOptions } from './view.js';
 import { words } from './words.js';
 import { historyView, milestoneView, milestoneMethod, qualitySparkline } from './history.js';
 import { peerRows, peerWords } from './peer-view.js';
@@ -101,7 +101,7 @@ function qualitySection(report: Report, area: string, lang: Lang): Section<Table
   const tested = comparisons.filter((c) => c.p !== null).length;
   // p.e. is explained only where a difference is printed in it (a share's).
   const pp = quality.some((q) => (q.change !== null || q.reference !== null) && indicatorUnit(report, q.indicator) === '%');
-  const legend = phrases(lang).significanceLegend(tested > 0 ? alphaText(report, lang) : null, tested === comparisons.length, pp);
+  const legend = phrases(lang).significanceLegend(tested > 0, tested === comparisons.length, pp);
   const reference = referenceHeading(report, quality, lang);
   return {
     heading: w.quality,
@@ -249,7 +249,7 @@ export function methodNote(report: Report, area: string, lang: Lang): string[] {
   const kolada = report.inputs.some((i) => sources.includes(i.file) && i.format?.startsWith('kolada'));
   return [
     ...(rows.some((q) => q.n !== null || q.suppressed || q.incomplete) ? [p.methodShares(report.settings.minRespondents)] : []),
-    ...(latest.some((q) => q.n !== null) ? [p.methodUncertainty(alphaText(report, lang))] : []),
+    ...(latest.some((q) => q.n !== null) ? [p.methodUncertainty(formatNumber(report.settings.alpha * 100, decimalsOf(report.settings.alpha * 100), lang))] : []),
     ...(latest.some((q) => q.trend !== null) ? [p.methodTrend] : []),
     ...(budget.length > 0 ? [p.deviationMeaning(budget.some((b) => !b.period.endsWith('-12') && b.forecast !== null))] : []),
     ...financingNote(report, area, lang),

@@ -1,6 +1,6 @@
 import { budgetStatus, type BudgetStatus, type StatusThresholds } from '../model/budget-status.js';
 import type { Lang } from '../model/vocabulary.js';
-import { formatPct, formatSignedPct, shownNumber } from './format.js';
+import { decimalsOf, formatPct, formatSignedPct, shownNumber } from './format.js';
 import { both, inLang } from './phrasebook.js';
 
 /** The most decimals a deviation is shown with to keep its colour: four is a hundred kronor on a budget of a billion. */
@@ -35,11 +35,6 @@ export function deviationText(pct: number, t: StatusThresholds, lang: Lang, stat
 /** Whether some deviation of `pcts` is shown with more than one decimal, or as "just below", to keep its colour. */
 export function anyFinerDeviation(lines: readonly { deviationPct: number | null; status: BudgetStatus | null }[], t: StatusThresholds): boolean {
   return lines.some((b) => b.deviationPct !== null && b.status !== null && deviationDecimals(b.deviationPct, b.status, t) !== 1);
-}
-
-/** The decimals a threshold is written with: as the config gives it (`-1,5`), none for a whole number. */
-function decimalsOf(v: number): number {
-  return Math.min(String(v).split('.')[1]?.length ?? 0, MAX_DECIMALS);
 }
 
 /** A threshold as a share of the budget, unsigned: `2 %`, `1,5 %`. */

@@ -81,6 +81,15 @@ export function shownDifference(after: number, before: number, decimals: number)
   return (Math.round(shownNumber(after, decimals) * scale) - Math.round(shownNumber(before, decimals) * scale)) / scale;
 }
 
+/**
+ * The decimals a setting is written with, as the config gives it: none for `5`, one for `0,5`, at
+ * most four (a float's residue, 0.1 × 100 = 10.000000000000002, is none).
+ * @example decimalsOf(-1.5) // 1
+ */
+export function decimalsOf(v: number): number {
+  return String(Math.round(v * 1e4) / 1e4).split('.')[1]?.length ?? 0;
+}
+
 /** `87,3 %` (sv) or `87.3%` (en). */
 export function formatPct(value: number, lang: Lang, decimals = 1): string {
   return `${formatNumber(value, decimals, lang)}${inLang(UNITS, lang).percent}`;

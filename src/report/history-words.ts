@@ -36,8 +36,8 @@ export const HISTORY_WORDS = {
     (a) => `${a.now}. ${a.one ? `${a.years} ended` : `The years ${a.years} ended on average`} ${a.mean}${a.range}${a.count}.`,
   ),
   clearTrend: both(
-    (good: boolean, span: string) => `Avvikelsen vid årets slut har ${good ? 'förbättrats' : 'försämrats'} över åren ${span}, en tydlig trend (Mann–Kendall, minst fem år).`,
-    (good, span) => `The year-end deviation has ${good ? 'improved' : 'worsened'} over ${span}, a clear trend (Mann–Kendall, at least five years).`,
+    (good: boolean, span: string) => `Avvikelsen vid årets slut har ${good ? 'förbättrats' : 'försämrats'} över åren ${span}, en tydlig trend som knappast är en slump.`,
+    (good, span) => `The year-end deviation has ${good ? 'improved' : 'worsened'} over ${span}, a clear trend that is hardly chance.`,
   ),
   noClearTrend: both((span: string) => `Avvikelsen vid årets slut visar ingen tydlig trend över åren ${span}.`, (span) => `The year-end deviation shows no clear trend over ${span}.`),
   incompleteYears: both(
@@ -66,8 +66,8 @@ export const HISTORY_WORDS = {
   yearEndDeviation: both('budgetavvikelsen vid årets slut', 'the year-end budget deviation'),
   yearEndDeviationFor: both((activity: string) => `budgetavvikelsen vid årets slut för ${activity}`, (activity) => `the year-end budget deviation for ${activity}`),
   milestoneMethod: both(
-    'Före och efter en milstolpe jämförs snittet av åren före med snittet av milstolpens år och åren efter; där alla år har antal svarande prövas skillnaden med ett tvåproportionstest. Milstolpen markeras med | i serierna och som linje i diagrammen; till skillnad från ett seriebrott delar den inte trenden.',
-    'Before and after a milestone, the mean of the years before is compared with the mean of the milestone year and the years after; where every year has a number of respondents, the difference is tested with a two-proportion test. The milestone is marked | in the series and as a line in the charts; unlike a series break, it does not cut the trend.',
+    'Före och efter en milstolpe jämförs snittet av åren före med snittet av milstolpens år och åren efter; där alla år har antal svarande prövas om skillnaden är större än slumpen kan förklara. Milstolpen markeras med | i serierna och som linje i diagrammen. Den delar inte trenden, som ett seriebrott gör (när en fråga eller ett mått har ändrats).',
+    'Before and after a milestone, the mean of the years before is compared with the mean of the milestone year and the years after; where every year has a number of respondents, it is tested whether the difference is larger than chance can explain. The milestone is marked | in the series and as a line in the charts. It does not cut the trend, as a series break does (when a question or a measure has changed).',
   ),
 };
 

@@ -102,11 +102,15 @@ export const PHRASES = {
     (min: number) => `Andel positiva svar räknas utan "Vet ej/Ingen åsikt". Resultat med färre än ${min} svarande visas inte, och inte heller resultat som annars skulle gå att räkna fram ur andra (till exempel totalen minus kvinnor och män, där de som inte angett kön är en egen grupp). Alla sådana står som "dold", utan skäl: skälet skulle säga ungefär hur många som svarat.`,
     (min) => `Share of positive answers excludes "Don't know". Results with fewer than ${min} respondents are not shown, nor results that could otherwise be worked out from others (for example the total less women and men, where those who gave no gender are a group of their own). All of them read "hidden", with no reason: the reason would tell roughly how many answered.`,
   ),
+  /** The interval and what "statistiskt säkerställd" means, without the method's names (docs/method.md has them); `inHundred` is the significance level per hundred (`5`). */
   methodUncertainty: both(
-    (alpha: string) => `Osäkerheten är ett 95 % konfidensintervall (Wilson). En förändring kallas förändring bara när den är statistiskt säkerställd (p < ${alpha}).`,
-    (alpha) => `Uncertainty is a 95% confidence interval (Wilson). A change is only called a change when statistically significant (p < ${alpha}).`,
+    (inHundred: string) => `Osäkerhet är det spann som det verkliga värdet med 95 procents säkerhet ligger inom, med tanke på hur många som svarat: ju färre svar, desto bredare spann. En skillnad kallas förändring bara när den är statistiskt säkerställd, det vill säga så stor att den av en slump skulle uppstå i färre än ${inHundred} fall av 100 om inget egentligen hade ändrats.`,
+    (inHundred) => `Uncertainty is the range the true value lies within with 95 per cent certainty, given how many answered: the fewer answers, the wider the range. A difference is only called a change when it is statistically significant, that is, so large that it would arise by chance in fewer than ${inHundred} cases in 100 if nothing had really changed.`,
   ),
-  methodTrend: both('En trend kräver minst fem år och ska vara statistiskt säkerställd (Mann–Kendall).', 'A trend needs at least five years and must be statistically significant (Mann–Kendall).'),
+  methodTrend: both(
+    'En trend (förbättras eller försämras) kräver minst fem år där värdena rört sig åt samma håll så tydligt att det knappast är en slump; annars står det "ingen tydlig trend".',
+    'A trend (improving or worsening) needs at least five years in which the values moved the same way so clearly that it is hardly chance; otherwise it reads "no clear trend".',
+  ),
   /** What a deviation's sign means, and whose the forecast is where the brief shows one (a closed year has none). */
   deviationMeaning: both(
     (forecast: boolean) => `Avvikelse mot budget: plus betyder lägre kostnader än budgeterat, minus högre.${forecast ? ' Prognosen är verksamhetens egen för helåret.' : ''}`,
@@ -114,10 +118,10 @@ export const PHRASES = {
   ),
   /** What the quality table's marks mean: `*` where a test was made, that unmarked differences are chance only where every one was tested, and p.e. where a difference is in them; empty where none applies. */
   significanceLegend: both(
-    (alpha: string | null, allTested: boolean, pp: boolean) =>
-      [alpha !== null && `* statistiskt säkerställd skillnad (p < ${alpha})${allTested ? '; skillnader utan * ligger inom den slumpmässiga osäkerheten' : ''}.`, pp && 'p.e. = procentenheter.'].filter(Boolean).join(' '),
-    (alpha, allTested, pp) =>
-      [alpha !== null && `* statistically significant difference (p < ${alpha})${allTested ? '; differences without * are within random uncertainty' : ''}.`, pp && 'pp = percentage points.'].filter(Boolean).join(' '),
+    (tested: boolean, allTested: boolean, pp: boolean) =>
+      [tested && `* statistiskt säkerställd skillnad, större än slumpen kan förklara${allTested ? '; skillnader utan * ligger inom den slumpmässiga osäkerheten' : ''}.`, pp && 'p.e. = procentenheter.'].filter(Boolean).join(' '),
+    (tested, allTested, pp) =>
+      [tested && `* statistically significant difference, larger than chance can explain${allTested ? '; differences without * are within random uncertainty' : ''}.`, pp && 'pp = percentage points.'].filter(Boolean).join(' '),
   ),
   /** "Siffrorna gäller ekonomin till och med 31 oktober 2025 och kvaliteten 2025." */
   asOf: both(

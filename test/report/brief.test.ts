@@ -50,7 +50,7 @@ describe('a brief says what a committee asks', () => {
     const r = twoMembers({ quality: [qualityRow({ change: { from: '2024', fromValue: 80, differencePp: 10, p: 0.001, significant: true } })] });
     const md = renderBriefMd(buildBrief(r, '1460', sv));
     expect(md).toContain('| +10 p.e.\\* |');
-    expect(md).toContain('_\\* statistiskt säkerställd skillnad (p &lt; 0,05); skillnader utan \\* ligger inom den slumpmässiga osäkerheten. p.e. = procentenheter._');
+    expect(md).toContain('_\\* statistiskt säkerställd skillnad, större än slumpen kan förklara; skillnader utan \\* ligger inom den slumpmässiga osäkerheten. p.e. = procentenheter._');
     expect(md).not.toMatch(/\bpe\b/);
   });
   it('calls unmarked differences chance only where a test was made for each', () => {
@@ -58,7 +58,21 @@ describe('a brief says what a committee asks', () => {
     const none = twoMembers({ quality: [qualityRow({ n: null, change: untested })] });
     expect(buildBrief(none, '1460', sv).quality!.note).toBe('p.e. = procentenheter.');
     const some = twoMembers({ quality: [qualityRow({ n: null, change: untested }), qualityRow({ service: 'Särskilt boende', change: { ...untested, p: 0.2 } })] });
-    expect(buildBrief(some, '1460', sv).quality!.note).toBe('* statistiskt säkerställd skillnad (p < 0,05). p.e. = procentenheter.');
+    expect(buildBrief(some, '1460', sv).quality!.note).toBe('* statistiskt säkerställd skillnad, större än slumpen kan förklara. p.e. = procentenheter.');
+  });
+  it('says in "Om siffrorna" what the uncertainty, a change and a trend are in plain words, the level from the settings, no method names', () => {
+    const r = twoMembers({
+      settings: { ...report().settings, alpha: 0.1 },
+      quality: [qualityRow({ sources: [{ file: 'data/kvalitet.csv' }], trend: { from: '2016', to: '2025', points: 10, theilSenSlope: 1, mannKendallS: 30, mannKendallP: 0.01, olsSlope: 1, olsSlopeLow: 0.5, olsSlopeHigh: 1.5, r2: 0.6, verdict: 'improving' } })],
+    });
+    for (const lang of ['sv', 'en'] as const) {
+      const text = buildBrief(r, '1460', { ...sv, lang }).method.body.join('\n');
+      expect(text).not.toMatch(/wilson|mann|kendall|theil|konfidensintervall|confidence interval|p-värde|p-value|p < |signifikans|tvåproportion|two-proportion/i);
+    }
+    const text = buildBrief(r, '1460', sv).method.body.join('\n');
+    expect(text).toContain('Osäkerhet är det spann som det verkliga värdet med 95 procents säkerhet ligger inom, med tanke på hur många som svarat: ju färre svar, desto bredare spann.');
+    expect(text).toContain('så stor att den av en slump skulle uppstå i färre än 10 fall av 100 om inget egentligen hade ändrats.');
+    expect(text).toContain('En trend (förbättras eller försämras) kräver minst fem år där värdena rört sig åt samma håll så tydligt att det knappast är en slump');
   });
   it('names sources by file name, only those it draws on, and no sign convention', () => {
     const body = buildBrief(twoMembers(), '1460', sv).method.body;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BalanceHistory, Report } from '../../src/model/report.js';
-import { historySentences, historyView, markedSparkline, milestoneView } from '../../src/report/history.js';
+import { historySentences, historyView, markedSparkline, milestoneMethod, milestoneView } from '../../src/report/history.js';
 
 describe('markedSparkline', () => {
   it('puts | before the milestone year, only inside the series', () => {
@@ -80,5 +80,17 @@ describe('milestoneView', () => {
     expect(body).toContain('Nöjdhet (Hemtjänst) i snitt 81 % 2018–2020 och 86 % 2021–2024 (+5 p.e.,');
     // 3,86 and 3,94 both show as 3,9: no difference to see (the unrounded 0,08 would print +0,1).
     expect(body).toContain('Medelbetyg (Hemtjänst) i snitt 3,9 2018–2020 och 3,9 2021–2024 (0,0,');
+  });
+});
+
+describe('the words of years and milestones name no statistical method', () => {
+  it('a clear trend and the milestone note in plain words', () => {
+    const r = report({ trend: { from: '2016', to: '2024', points: 9, theilSenSlope: 0.3, mannKendallS: 34, mannKendallP: 0.0005, verdict: 'improving' } });
+    const withMilestone = { ...r, milestones: [{ period: '2021', label: 'Ny taxa', quality: [], balance: [] }] } as Report;
+    for (const lang of ['sv', 'en'] as const) {
+      const text = [...historySentences(r, r.balanceHistory[0]!, lang), ...milestoneMethod(withMilestone, lang)].join('\n');
+      expect(text).not.toMatch(/mann|kendall|tvåproportion|two-proportion|test\b|p < /i);
+    }
+    expect(historySentences(r, r.balanceHistory[0]!, 'sv')).toContain('Avvikelsen vid årets slut har förbättrats över åren 2016–2024, en tydlig trend som knappast är en slump.');
   });
 });
