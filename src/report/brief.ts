@@ -1,14 +1,14 @@
 import type { Report } from '../model/report.js';
-import { columnUnit, decimalsOf, formatAmount, formatDiff, formatMonthEnd, formatNumber, formatPct, formatPeriod, formatValue, monthName, sparkline, type AmountUnit, type Lang } from './format.js';
+import { columnUnit, decimalsOf, formatAmount, formatDiff, formatMonthEnd, formatNumber, formatPct, formatPeriod, formatValue, monthName, type AmountUnit, type Lang } from './format.js';
 import { keyMessages } from './messages.js';
 import { findingNotes } from './finding-words.js';
 import { phrases } from './phrases.js';
 import type { BudgetRow } from '../model/report.js';
 import { comparePeriods } from '../model/period.js';
 import { followUpMonths, previousForecast } from './brief-budget.js';
-import { areaName, attributionLines, areaQuality, briefSources, budgetHeading, budgetLabel, budgetPeriodNote, fileName, indicatorName, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, referenceHeading, resultRuns, seriesValues, statusWhy, type RenderOptions } from './view.js';
+import { areaName, attributionLines, areaQuality, briefSources, budgetHeading, budgetLabel, budgetPeriodNote, fileName, indicatorName, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, referenceHeading, resultRuns, statusWhy, type RenderOptions } from './view.js';
 import { words } from './words.js';
-import { historyView, milestoneView, milestoneMethod, qualitySparkline } from './history.js';
+import { historyView, milestoneView, milestoneMethod, qualitySparkline, seriesBreak } from './history.js';
 import { peerRows, peerWords } from './peer-view.js';
 import { besideSection } from './beside-view.js';
 import { anyFinerDeviation, budgetStatusNote, deviationText } from './deviation-text.js';
@@ -122,7 +122,7 @@ function qualitySection(report: Report, area: string, lang: Lang): Section<Table
           cell(qualitySparkline(report, q)),
         ];
       }).concat(missing.map((q) => [
-        cell(indicatorName(report, q.indicator, lang)), cell(q.service), cell(w.missing(q.period)), cell(''), cell(''), cell(''), cell(''), cell(''), cell(sparkline(seriesValues(report, q))),
+        cell(indicatorName(report, q.indicator, lang)), cell(q.service), cell(w.missing(q.period)), cell(''), cell(''), cell(''), cell(''), cell(''), cell(qualitySparkline(report, q, false)),
       ])),
     },
     ...(legend || reference.note !== null ? { note: [legend || null, reference.note].filter((t) => t !== null).join(' ') } : {}),
@@ -251,6 +251,7 @@ export function methodNote(report: Report, area: string, lang: Lang): string[] {
     ...(rows.some((q) => q.n !== null || q.suppressed || q.incomplete) ? [p.methodShares(report.settings.minRespondents)] : []),
     ...(latest.some((q) => q.n !== null) ? [p.methodUncertainty(formatNumber(report.settings.alpha * 100, decimalsOf(report.settings.alpha * 100), lang))] : []),
     ...(latest.some((q) => q.trend !== null) ? [p.methodTrend] : []),
+    ...([...latest, ...outdatedQuality(report, area)].some((q) => q.gender === 'T' && seriesBreak(report, q) !== null) ? [p.seriesBreakNote] : []),
     ...(budget.length > 0 ? [p.deviationMeaning(budget.some((b) => !b.period.endsWith('-12') && b.forecast !== null))] : []),
     ...financingNote(report, area, lang),
     ...(sources.length > 0 ? [p.sources(sources.map(fileName).join(', '))] : []),

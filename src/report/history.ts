@@ -1,6 +1,6 @@
 import type { BalanceHistory, BalanceYear, Milestone, Report } from '../model/report.js';
 import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, shownDifference, sparkline, type AmountUnit, type Lang } from './format.js';
-import { periodYear } from '../model/period.js';
+import { comparePeriods, periodYear } from '../model/period.js';
 import type { QualityRow } from '../model/report.js';
 import { areaName, indicatorName, indicatorUnit, seriesQuality, seriesValues } from './view.js';
 import { words } from './words.js';
@@ -56,24 +56,52 @@ function againstBudget(v: number, lang: Lang): string {
 /** The years a line's history covers, as `2016–2024`. */
 const span = (from: string, to: string) => (from === to ? from : `${from}–${to}`);
 
-/** Where a series crosses a milestone: `|` before the milestone year's mark (only inside the series). */
-export function markedSparkline(values: readonly (number | null)[], firstYear: number, milestones: readonly number[]): string {
+/** What stands between two years a sparkline must not join: a series break (a new question, scale or definition). A no-break space, so a table never wraps the line there. */
+export const BREAK_GAP = '\u00A0';
+
+/**
+ * Where a series crosses a milestone: `|` before the milestone year's mark; where it breaks (a new
+ * definition from that year, `breaks`), a gap: the years before and after measure different
+ * things, so the line is not drawn through. Both only inside the series.
+ * @example markedSparkline([1, 2, 3, 4], 2019, [2021]) // '▁▃|▆█'
+ * @example markedSparkline([1, 2, 3, 4], 2019, [], [2021]) // '▁▃ ▆█' (a no-break space)
+ */
+export function markedSparkline(values: readonly (number | null)[], firstYear: number, milestones: readonly number[], breaks: readonly number[] = []): string {
   const line = sparkline(values);
   if (line === '') return line;
   const chars = [...line];
-  for (const at of [...milestones].sort((a, b) => b - a)) {
-    const i = at - firstYear;
-    if (i > 0 && i < chars.length) chars.splice(i, 0, '|');
+  const marks = [...milestones.map((year) => ({ year, mark: '|' })), ...breaks.map((year) => ({ year, mark: BREAK_GAP }))];
+  for (const { year, mark } of marks.sort((a, b) => b.year - a.year)) {
+    const i = year - firstYear;
+    if (i > 0 && i < chars.length) chars.splice(i, 0, mark);
   }
   return chars.join('');
 }
 
-/** A quality row's sparkline, with the config's milestones marked (the plain sparkline when there are none). */
-export function qualitySparkline(report: Report, q: QualityRow): string {
+/**
+ * The year a row's series starts anew, as far as the report shows it: its trend is of the segment
+ * after the latest break (a declared one, or a question's new answer scale), so a trend starting
+ * after the series' first shown year means a break there. Earlier breaks are not in the report.
+ */
+export function seriesBreak(report: Report, q: QualityRow): number | null {
+  if (q.trend === null) return null;
+  const shown = seriesQuality(report, q.area, q.indicator, q.service, q.gender).filter((r) => r.value !== null && comparePeriods(r.period, q.period) <= 0);
+  const first = shown.length === 0 ? undefined : Math.min(...shown.map((r) => periodYear(r.period)));
+  const from = periodYear(q.trend.from);
+  return first !== undefined && from > first ? from : null;
+}
+
+/**
+ * A quality row's sparkline: a gap at its series break, and the config's milestones marked
+ * (`milestones: false` for a series no longer current, as the tables list it).
+ */
+export function qualitySparkline(report: Report, q: QualityRow, milestones = true): string {
   const values = seriesValues(report, q);
-  if (report.milestones.length === 0) return sparkline(values);
-  const years = seriesQuality(report, q.area, q.indicator, q.service, q.gender).map((r) => periodYear(r.period));
-  return markedSparkline(values, Math.min(...years), milestoneYears(report));
+  const at = seriesBreak(report, q);
+  const marks = milestones ? milestoneYears(report) : [];
+  if (marks.length === 0 && at === null) return sparkline(values);
+  const years = seriesQuality(report, q.area, q.indicator, q.service, q.gender).filter((r) => comparePeriods(r.period, q.period) <= 0).map((r) => periodYear(r.period));
+  return markedSparkline(values, Math.min(...years), marks, at === null ? [] : [at]);
 }
 
 /** The years of the milestones in the config. */

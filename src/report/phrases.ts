@@ -111,6 +111,11 @@ export const PHRASES = {
     'En trend (förbättras eller försämras) kräver minst fem år där värdena rört sig åt samma håll så tydligt att det knappast är en slump; annars står det "ingen tydlig trend".',
     'A trend (improving or worsening) needs at least five years in which the values moved the same way so clearly that it is hardly chance; otherwise it reads "no clear trend".',
   ),
+  /** Where a brief's sparkline has a gap for a series break (`history.ts`, `BREAK_GAP`). */
+  seriesBreakNote: both(
+    'Ett mellanrum i en serie markerar ett seriebrott: frågan, svarsskalan eller måttet ändrades det året, så åren före och efter jämförs inte med varandra.',
+    'A gap in a series marks a series break: the question, the answer scale or the measure changed that year, so the years before and after are not compared with each other.',
+  ),
   /** What a deviation's sign means, and whose the forecast is where the brief shows one (a closed year has none). */
   deviationMeaning: both(
     (forecast: boolean) => `Avvikelse mot budget: plus betyder lägre kostnader än budgeterat, minus högre.${forecast ? ' Prognosen är verksamhetens egen för helåret.' : ''}`,

@@ -1,7 +1,7 @@
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, formatValue, sparkline } from './format.js';
 import type { ValueUnit } from '../model/vocabulary.js';
-import { alphaText, areaName, attributionLines, budgetHeading, budgetLabel, budgetPeriodNote, indicatorName, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, referenceHeading, reportAreas, resultRuns, seriesValues, signNote, statusWhy, type RenderOptions } from './view.js';
+import { alphaText, areaName, attributionLines, budgetHeading, budgetLabel, budgetPeriodNote, indicatorName, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, referenceHeading, reportAreas, resultRuns, signNote, statusWhy, type RenderOptions } from './view.js';
 import { wordCut } from './titles.js';
 import { words } from './words.js';
 import { TextTable } from './text-table.js';
@@ -123,7 +123,7 @@ function qualityTable(report: Report, area: string, opts: TableRenderOptions): s
     column(w.trend, (q) => (q.trend ? w.verdict[q.trend.verdict] : ''), { wrap: true }),
     column(reference.head, (q) => diffCell(q.reference, indicatorUnit(report, q.indicator), opts), { drop: 4 }),
     column(w.statusHeader, marked),
-    { head: w.series, cells: rows.map((q) => (gone.has(q) ? sparkline(seriesValues(report, q)) : qualitySparkline(report, q))), drop: 1 },
+    { head: w.series, cells: rows.map((q) => qualitySparkline(report, q, !gone.has(q))), drop: 1 },
   ], opts);
   const legend = w.significantNote(tested ? alphaText(report, opts.lang) : null, interval);
   const notes = [...(legend ? [prose(legend, opts.paint.dim, opts)] : []), ...[...reasons].map(([why, n]) => prose(`${superscript(n)} ${why}`, opts.paint.dim, opts))];

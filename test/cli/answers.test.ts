@@ -200,6 +200,13 @@ describe('a question whose numeric scale changed between years', () => {
     expect(rows2.map((q) => [q.period, q.value, q.n])).toEqual([['2023', 81.8182, 55], ['2024', 83.6364, 55], ['2025', 67.2727, 55]]);
     expect(rows2.map((q) => q.change?.differencePp ?? null)).toEqual([null, 1.8182, null]);
     expect(rows2[2]!.trend).toMatchObject({ from: '2025', points: 1 });
+    // The brief's sparkline does not join 2024 (1–5) to 2025 (1–10): a gap, and "Om siffrorna" says what it is.
+    const md = await tillit(['report', path, '--format', 'md']);
+    expect(md.stdout).toContain('| Nöjd | Hemtjänst | 67 % | 54–78 |  | · för få år |  | ✓ grön | ▇█\u00A0▁ |');
+    expect(md.stdout).toContain('- Ett mellanrum i en serie markerar ett seriebrott: frågan, svarsskalan eller måttet ändrades det året, så åren före och efter jämförs inte med varandra.');
+    const html = await tillit(['report', path, '--format', 'html', '--lang', 'en']);
+    expect(html.stdout).toContain('▇█\u00A0▁</td>');
+    expect(html.stdout).toContain('A gap in a series marks a series break');
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BalanceHistory, Report } from '../../src/model/report.js';
-import { historySentences, historyView, markedSparkline, milestoneMethod, milestoneView } from '../../src/report/history.js';
+import { BREAK_GAP, historySentences, historyView, markedSparkline, milestoneMethod, milestoneView, qualitySparkline, seriesBreak } from '../../src/report/history.js';
+import { qualityRow, report as reportOf } from './factory.js';
 
 describe('markedSparkline', () => {
   it('puts | before the milestone year, only inside the series', () => {
@@ -10,6 +11,28 @@ describe('markedSparkline', () => {
     expect(markedSparkline([1, 2, 3, 4], 2019, [2023])).not.toContain('|');
     expect(markedSparkline([1, 2, 3, 4], 2019, [])).toBe(markedSparkline([1, 2, 3, 4], 2019, [2030]));
     expect(markedSparkline([1], 2019, [2020])).toBe('');
+  });
+  it('leaves a gap (a no-break space) at a series break: the years either side are not joined', () => {
+    expect(markedSparkline([1, 2, 3, 4], 2019, [], [2021])).toBe(`▁▃${BREAK_GAP}▆█`);
+    expect(markedSparkline([1, 2, 3, 4], 2019, [2022], [2021])).toBe(`▁▃${BREAK_GAP}▆|█`);
+    expect(markedSparkline([1, 2, 3, 4], 2019, [], [2019])).toBe('▁▃▆█');
+  });
+});
+
+describe('a quality series\' break in its sparkline', () => {
+  // 2021–2022 on one scale, 2023–2024 on a new one: the trend is of 2023 on.
+  const trend = { from: '2023', to: '2024', points: 2, theilSenSlope: null, mannKendallS: null, mannKendallP: null, olsSlope: null, olsSlopeLow: null, olsSlopeHigh: null, r2: null, verdict: 'too-few-points' as const };
+  const rows = [qualityRow({ period: '2021', value: 80 }), qualityRow({ period: '2022', value: 82 }), qualityRow({ period: '2023', value: 60 }), qualityRow({ period: '2024', value: 66, trend })];
+  it('is where its trend starts after its first shown year, and the line has a gap there', () => {
+    const r = reportOf({ quality: rows, period: { survey: '2024', budget: null } });
+    expect(seriesBreak(r, rows[3]!)).toBe(2023);
+    expect(qualitySparkline(r, rows[3]!)).toBe(`▇█${BREAK_GAP}▁▃`);
+  });
+  it('no break where the trend starts at the first shown year (hidden years before it are no break)', () => {
+    const hidden = [qualityRow({ period: '2022', value: null, suppressed: true }), rows[2]!, { ...rows[3]!, trend: { ...trend, from: '2023' } }];
+    const r = reportOf({ quality: hidden, period: { survey: '2024', budget: null } });
+    expect(seriesBreak(r, hidden[2]!)).toBeNull();
+    expect(qualitySparkline(r, hidden[2]!)).toBe('·▁█');
   });
 });
 
