@@ -126,7 +126,7 @@ describe('a brief says what a committee asks', () => {
     const statusCell = (rep: ReturnType<typeof r>) => buildBrief(rep, '1460', sv).quality!.body.rows[0]!.at(-2)!.text;
     expect(statusCell(r(90))).toBe('! gul: under nämndens mål på 90 %');
     expect(statusCell(r(85, { status: 'green' }))).toBe('✓ grön (mål 85 %)');
-    const worse = r(85, { status: 'red', trend: { from: 2016, to: 2025, points: 10, theilSenSlope: -1, mannKendallS: -20, mannKendallP: 0.01, olsSlope: -1, olsSlopeLow: -2, olsSlopeHigh: -0.5, r2: 0.6, verdict: 'worsening' } });
+    const worse = r(85, { status: 'red', trend: { from: '2016', to: '2025', points: 10, theilSenSlope: -1, mannKendallS: -20, mannKendallP: 0.01, olsSlope: -1, olsSlopeLow: -2, olsSlopeHigh: -0.5, r2: 0.6, verdict: 'worsening' } });
     expect(statusCell(worse)).toBe('✗ röd: försämras över tid (mål 85 %)');
     const fell = r(null, { change: { from: '2024', fromValue: 95, differencePp: -6.7, p: 0.01, significant: true } });
     expect(statusCell(fell)).toBe('! gul: statistiskt säkerställd försämring sedan 2024');
