@@ -7,6 +7,7 @@ import { sharedMunicipalities, type Contains } from './containers.js';
 import { byCode } from './collation.js';
 import { HIDDEN_BELOW, HIDDEN_INCOMPLETE, HIDDEN_SECONDARY, type ObservationColumns } from './observation-columns.js';
 import type { Disagreement, Observed } from './observe.js';
+import { restByHalves } from './rest-halves.js';
 import { round } from './round.js';
 import { atEnd, BELOW, SHOWN, suppressCells, type IndexedGroup, type MeanAnswers } from './suppression.js';
 
@@ -181,7 +182,9 @@ function meanAnswers(obs: ObservationColumns, list: readonly number[], n: ArrayL
  * genders the areas it holds leave out at least `min` respondents (areas absent from the data) or
  * none of them is hidden or lacks that gender's row: an attack that solved the relations jointly
  * found any narrower test wanting. It is hidden too where what it leaves all answered alike (at
- * 0 % or 100 %, or a mean at an end of the cell's: `alikeRest`), and where a container it overlaps
+ * 0 % or 100 %, or a mean at an end of the cell's: `alikeRest`), where what it leaves, positive
+ * answers and the rest apart, or less a gender, bounds a small hidden part (`restByHalves`: an
+ * unknown-gender residual among them), and where a container it overlaps
  * cancels what it leaves (`throughOverlap`). A member hidden so hides the organisation's figure too
  * (it is the members' sum). Repeated while hiding one changes another's test.
  */
@@ -207,7 +210,7 @@ function protectContainers(
     changed = false;
     for (const box of boxes) {
       const inside = insideOf(box);
-      const exposed = exposes(obs, box.rows, inside, min) || alikeRest(obs, box.rows, inside, ends)
+      const exposed = exposes(obs, box.rows, inside, min) || alikeRest(obs, box.rows, inside, ends) || restByHalves(obs, box.rows, inside, min, ends.share)
         || boxes.some((other) => other !== box && shared(box, other).length > 0 && throughOverlap(obs, box, inside, other, insideOf(other), shared(box, other), rowsOf, min));
       if (!exposed || !hide(box.area)) continue;
       changed = true;

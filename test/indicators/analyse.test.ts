@@ -312,3 +312,22 @@ describe('a figure whose rest answered alike, and containers that overlap (found
     expect(survey(['1380;T;60;50', '1381;T;10;70', '0180;T;50;40', '13;T;270;63,7', 'G124026;T;250;62'], apart)).toEqual(['0180', '1380', '13', 'G124026']);
   });
 });
+
+describe('a residual inside a container, by positive answers and the rest apart (found by attack)', () => {
+  const none = parseConfig(JSON.stringify({ organisation: { name: 'O', code: 'O' } }), 'test.json');
+  const shown = (rows: string[]) => {
+    const file = parseInput(Buffer.from(`Kommun;Kön;Antal svarande;Andel\n${rows.join('\n')}\n`), { ...ingestOptions(none, { indicator: 'helhetssyn', period: '2025' }, {}), file: 's.csv' });
+    return analyse([file], none).quality.filter((q) => !q.suppressed).map((q) => `${q.area} ${q.gender}`);
+  };
+  // 1383: 96 = 61 women (none positive) + 34 men (25 positive, hidden) + 1 of no gender (positive).
+  const municipality = ['1383;T;96;27,083333', '1383;K;61;0', '1383;M;34;73,529412'];
+  it('a region\'s total less its men leaves 31 women and no-gender respondents, 2 negative: the no-gender one is at most 26 + 2', () => {
+    // Region 13: 96 + 78 absent (30 women and no gender, 28 positive; 48 men, 24 positive).
+    // Total less men, less 1383's women: 31 left, 29 positive; 1383's total less its women leaves 26 positive.
+    expect(shown([...municipality, '13;T;174;44,827586', '13;M;82;59,756098'])).toEqual(['1383 T', '1383 K']);
+  });
+  it('where what is left holds enough of each, the region is shown', () => {
+    // 60 women and no gender absent, 30 positive: at most 26 + 9 = 35 for the no-gender one.
+    expect(shown([...municipality, '13;T;204;39,215686', '13;M;82;59,756098'])).toEqual(['1383 T', '1383 K', '13 T', '13 M']);
+  });
+});
