@@ -54,7 +54,9 @@ export function restByHalves(obs: ObservationColumns, own: readonly number[], in
     }
     return { a, b, known };
   };
-  for (const f of FIGURES) {
+  // One kind of area at a time: the nation holds its municipalities and, again, its regions.
+  const kinds = new Set(inside.map((rows) => obs.kindOf(rows[0]!)));
+  for (const f of FIGURES) for (const kind of kinds) {
     const box = figure(own, f.rows);
     if (box === undefined || !box.known) continue;
     // What the areas in the data leave of the figure: the areas absent from it, in each half.
@@ -63,6 +65,7 @@ export function restByHalves(obs: ObservationColumns, own: readonly number[], in
     const open: (readonly number[])[] = [];
     let whole = true;
     for (const rows of inside) {
+      if (obs.kindOf(rows[0]!) !== kind) continue;
       const held = figure(rows, f.rows);
       // An area without a row the figure needs: what it holds is `exposes`' question.
       if (held === undefined) (whole = false);
