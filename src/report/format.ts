@@ -186,6 +186,19 @@ export function monthName(period: string, lang: Lang): string {
 }
 
 
+/**
+ * Two values a sentence sets against each other ("from … to …", "… above the nation's …"), with
+ * the fewest decimals from `decimals` up to two more at which they read differently: a change the
+ * data support is never printed as 88 % to 88 %.
+ * @example distinctValues(88.31, 87.94, '%', 'sv', 0) // ['88,3 %', '87,9 %']
+ */
+export function distinctValues(a: number, b: number, unit: ValueUnit, lang: Lang, decimals: number): [string, string] {
+  for (let d = decimals; ; d++) {
+    const pair: [string, string] = [formatValue(a, unit, lang, d), formatValue(b, unit, lang, d)];
+    if (pair[0] !== pair[1] || d >= decimals + 2) return pair;
+  }
+}
+
 /** The decimals a value of each unit is shown with unless told otherwise. */
 export const VALUE_DECIMALS: Readonly<Record<ValueUnit, number>> = { '%': 1, kr: 0, 'kr/inv': 0, mnkr: 1, hours: 1, days: 1, count: 0, number: 1 };
 

@@ -1,6 +1,6 @@
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import type { Lang } from '../model/vocabulary.js';
-import { formatAmount, formatAmountIn, formatNumber, formatPct, formatValue, monthName } from './format.js';
+import { distinctValues, formatAmount, formatAmountIn, formatNumber, formatPct, formatValue, monthName } from './format.js';
 import { phrases } from './phrases.js';
 import { words } from './words.js';
 import { areaName, budgetLabel, referenceKind, regionName, indicatorName, indicatorUnit, latestQuality, olderPeriod, seriesQuality, statusWhy, type RenderOptions } from './view.js';
@@ -44,9 +44,11 @@ function qualityMessages(report: Report, area: string, opts: RenderOptions): { w
       const from = first?.value ?? undefined;
       // The verb follows the numbers, the judgement follows the indicator's better direction.
       const up = from !== undefined ? q.value! > from : (t.theilSenSlope ?? 0) > 0;
-      out.push({ weight: 3, text: p.trendClear({ title, where, up, from: from === undefined ? undefined : v(from), to: v(q.value!), at, since: t.from, good: t.verdict === 'improving' }) });
+      const [fromText, toText] = from === undefined ? [undefined, v(q.value!)] : distinctValues(from, q.value!, unit, lang, 0);
+      out.push({ weight: 3, text: p.trendClear({ title, where, up, from: fromText, to: toText, at, since: t.from, good: t.verdict === 'improving' }) });
     } else if (q.change?.significant) {
-      out.push({ weight: 2, text: p.changeSignificant({ title, where, up: q.change.differencePp > 0, from: v(q.change.fromValue), fromPeriod: q.change.from, to: v(q.value!), period: q.period }) });
+      const [fromText, toText] = distinctValues(q.change.fromValue, q.value!, unit, lang, 0);
+      out.push({ weight: 2, text: p.changeSignificant({ title, where, up: q.change.differencePp > 0, from: fromText, fromPeriod: q.change.from, to: toText, period: q.period }) });
     }
     // A status short of green where the committee set a target says why, and names the target.
     const spec = report.indicators.find((i) => i.id === q.indicator);
@@ -55,7 +57,8 @@ function qualityMessages(report: Report, area: string, opts: RenderOptions): { w
       out.push({ weight: 2.2, text: p.statusMessage({ title, where, value: v(q.value!), status: words(lang).statusWord[q.status], why }) });
     }
     if (q.reference?.significant && q.indicator === report.indicators[0]?.id) {
-      out.push({ weight: 1, text: p.versusNation({ title, where, value: v(q.value!), at, nation: v(q.reference.value), above: q.reference.differencePp > 0, ...(referenceKind(report, q) === 'region' ? { region: regionName(report, q.reference.area) } : {}) }) });
+      const [valueText, nationText] = distinctValues(q.value!, q.reference.value, unit, lang, 0);
+      out.push({ weight: 1, text: p.versusNation({ title, where, value: valueText, at, nation: nationText, above: q.reference.differencePp > 0, ...(referenceKind(report, q) === 'region' ? { region: regionName(report, q.reference.area) } : {}) }) });
     }
   }
   return out;

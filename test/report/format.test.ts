@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { columnUnit, formatAmount, formatAmountIn, formatAmountMnkr, formatDiff, formatNumber, formatPct, formatPp, formatValue, shownDifference } from '../../src/report/format.js';
+import { columnUnit, formatAmount, formatAmountIn, formatAmountMnkr, formatDiff, formatNumber, formatPct, formatPp, formatValue, distinctValues, shownDifference } from '../../src/report/format.js';
 
 const NBSP = '\u00A0';
 
@@ -117,5 +117,16 @@ describe('one unit for a column of amounts in a brief', () => {
     expect(formatAmountIn(-25_000, 'mnkr', 'sv', true)).toBe('-25 tkr');
     expect(formatAmountIn(1_200_000, 'kr', 'en')).toBe('1,200,000 SEK');
     expect(formatAmountIn(1_200_000, undefined, 'sv')).toBe('1,2 mnkr');
+  });
+});
+
+describe('distinctValues', () => {
+  it('the fewest decimals from those asked, up to two more, at which two values read differently', () => {
+    expect(distinctValues(88.31, 87.94, '%', 'sv', 0)).toEqual(['88,3 %', '87,9 %']);
+    expect(distinctValues(90, 86, '%', 'sv', 0)).toEqual(['90 %', '86 %']);
+    expect(distinctValues(88.04, 87.96, '%', 'en', 0)).toEqual(['88.04%', '87.96%']);
+    // Alike even at two more: as alike at the most decimals, never more.
+    expect(distinctValues(88.001, 88.002, '%', 'sv', 0)).toEqual(['88,00 %', '88,00 %']);
+    expect(distinctValues(12.34, 12.31, 'days', 'sv', 1)).toEqual(['12,34 dagar', '12,31 dagar']);
   });
 });

@@ -15,6 +15,28 @@ describe('key messages', () => {
     expect(keyMessages(r, '1460', sv)[0]).toBe('Nöjdhet totalt inom hemtjänsten i Bengtsfors har ökat från 80 % till 90 % sedan 2016 – en tydlig förbättring.');
     expect(keyMessages(r, '1460', en)[0]).toBe('Overall satisfaction in home care in Bengtsfors has risen from 80% to 90% since 2016 – a clear improvement.');
   });
+  it('figures set against each other never read alike: a decimal more where whole per cent would round them together', () => {
+    const r = report({
+      quality: [
+        qualityRow({ period: '2016', value: 87.8 }),
+        qualityRow({
+          value: 88.3, trend: trend('improving'),
+          reference: { area: '0000', value: 87.9, differencePp: 0.4, p: 0.001, significant: true },
+        }),
+        qualityRow({
+          service: 'Särskilt boende', value: 88.04,
+          change: { from: '2024', fromValue: 87.96, differencePp: 0.08, p: 0.01, significant: true },
+        }),
+      ],
+    });
+    const messages = keyMessages(r, '1460', sv);
+    expect(messages).toContain('Nöjdhet totalt inom hemtjänsten i Bengtsfors har ökat från 87,8 % till 88,3 % sedan 2016 – en tydlig förbättring.');
+    expect(messages).toContain('Nöjdhet totalt inom hemtjänsten i Bengtsfors (88,3 %) ligger över riket (87,9 %).');
+    expect(messages).toContain('Nöjdhet totalt inom det särskilda boendet i Bengtsfors steg från 87,96 % (2024) till 88,04 % (2025), en statistiskt säkerställd förändring.');
+    // Apart in whole per cent: whole per cent, as before.
+    expect(keyMessages(report({ quality: [qualityRow({ value: 90, reference: { area: '0000', value: 86, differencePp: 4, p: 0.001, significant: true } })] }), '1460', sv))
+      .toContain('Nöjdhet totalt inom hemtjänsten i Bengtsfors (90 %) ligger över riket (86 %).');
+  });
   it('names a significant change with both years, and a significant gap to the nation', () => {
     const r = report({
       quality: [qualityRow({
