@@ -136,7 +136,7 @@ function split(orgTotal: BudgetBalance, weights: number[], input: KeyInput, peri
   // The usage shares are rounded as the allocation is, so the gaps sum to 0 as the two splits do.
   const fair = usageWeights && orgTotal.actualYtd !== null ? largestRemainder(Math.round(orgTotal.actualYtd), usageWeights)! : null;
   return {
-    method: settings.allocation.method, period, populationYear: input.populationYear,
+    method: settings.allocation.method, period, equalPercent: settings.allocation.method === 'mixed' ? settings.allocation.equalPercent : null, populationYear: input.populationYear, usageYear: usageWeights || settings.allocation.method === 'usage' ? input.usageYear : null,
     totals: { budgetYear: rnd(orgTotal.budgetYear), actualYtd: rnd(orgTotal.actualYtd), forecast: rnd(orgTotal.forecast) },
     members: settings.members.map((m, i) => {
       const pop = input.members[i]!.population;

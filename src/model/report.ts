@@ -161,7 +161,9 @@ export const allocationSchema = z
   .object({
     method: z.enum(['population', 'fixed', 'mixed', 'usage']).describe("The key: by population, by fixed shares, mixed (a part equally, the rest by population), or by usage (`allocation.measure`)."),
     period: text(`The budget month the costs are split after, ${MONTH}.`),
+    equalPercent: z.number().nullable().describe('For the `mixed` key, the percent of the costs split equally (the rest by population); null for any other key.'),
     populationYear: z.string().nullable().describe('The year of the population figures the key uses (a year, `2024`); null when there are none.'),
+    usageYear: z.string().nullable().describe('The year of the usage figures the key (`usage`) or the members\' `fairShareGap` use: the latest up to the budget year every member has (a year, `2024`); null without usage figures.'),
     totals: z
       .object({
         budgetYear: kr('The full-year budget of the shared costs'),
@@ -349,6 +351,8 @@ export type Report = z.infer<typeof reportSchema>;
 export type QualityRow = z.infer<typeof qualityRowSchema>;
 export type BudgetRow = z.infer<typeof budgetRowSchema>;
 export type AllocationResult = z.infer<typeof allocationSchema>;
+/** How shared costs are split: by population, fixed shares, mixed, or usage. */
+export type AllocationMethod = AllocationResult['method'];
 export type Comparison = z.infer<typeof comparisonObject>;
 export type FailOnMatch = z.infer<typeof failOnMatchSchema>;
 export type PeerGroup = z.infer<typeof peerGroupSchema>;

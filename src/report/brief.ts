@@ -231,6 +231,10 @@ function allocationSection(report: Report, { lang, briefUnit }: RenderOptions): 
         cell(m.actualPerInhabitant === null ? '' : formatNumber(m.actualPerInhabitant, 0, lang)),
       ]),
     },
+    note: phrases(lang).allocationKeyNote({
+      method: a.method, equalPercent: a.equalPercent === null ? null : formatNumber(a.equalPercent, decimalsOf(a.equalPercent), lang),
+      usageYear: a.usageYear, populationYear: a.populationYear, perInhabitant: a.members.some((m) => m.actualPerInhabitant !== null),
+    }),
   };
 }
 

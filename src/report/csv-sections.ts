@@ -16,7 +16,7 @@ export const MORE_COLUMNS = [
   'previous_from', 'previous_to', 'previous_years', 'previous_mean_pct', 'previous_min_pct', 'previous_max_pct', 'previous_over_budget',
   'peer_group_id', 'peer_group_name', 'peer_group_source', 'peer_value', 'peer_value_from', 'peer_members_present', 'peer_diff',
   'status_reasons',
-  'share_pct', 'allocation_method', 'population_year', 'population', 'actual_per_inhabitant_kr', 'usage_measure', 'fair_share_gap_kr',
+  'share_pct', 'allocation_method', 'population_year', 'population', 'actual_per_inhabitant_kr', 'usage_measure', 'fair_share_gap_kr', 'usage_year',
 ] as const;
 
 type Column = string;
@@ -106,7 +106,7 @@ export function* allocationRecords(report: Report, head: readonly Column[]): Gen
       section: 'allocation', area: m.area, area_name: name, area_kind: kind, period: a.period,
       budget_year_kr: m.budgetYear, actual_ytd_kr: m.actualYtd, forecast_kr: m.forecast,
       share_pct: m.sharePct, allocation_method: a.method, population_year: a.populationYear, population: m.population,
-      actual_per_inhabitant_kr: m.actualPerInhabitant, usage_measure: m.usageMeasure, fair_share_gap_kr: m.fairShareGap,
+      actual_per_inhabitant_kr: m.actualPerInhabitant, usage_measure: m.usageMeasure, fair_share_gap_kr: m.fairShareGap, usage_year: m.usageMeasure === null ? null : a.usageYear,
     });
   }
 }

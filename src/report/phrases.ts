@@ -1,3 +1,4 @@
+import type { AllocationMethod } from '../model/report.js';
 import type { Lang } from '../model/vocabulary.js';
 import { both, inLang } from './phrasebook.js';
 
@@ -39,6 +40,18 @@ export const PHRASES = {
     (a: { title: string; where: string; up: boolean; from: string; fromPeriod: string; to: string; period: string }) =>
       `${cap(a.title)} ${a.where} ${a.up ? 'steg' : 'sjönk'} från ${a.from} (${a.fromPeriod}) till ${a.to} (${a.period}), en statistiskt säkerställd förändring.`,
     (a) => `${cap(a.title)} ${a.where} ${a.up ? 'rose' : 'fell'} from ${a.from} (${a.fromPeriod}) to ${a.to} (${a.period}), a statistically significant change.`,
+  ),
+  allocationKeyNote: both(
+    (a: { method: AllocationMethod; equalPercent: string | null; usageYear: string | null; populationYear: string | null; perInhabitant: boolean }) => {
+      const pop = a.populationYear ? `befolkningen ${a.populationYear}` : 'befolkningen';
+      const key = { population: `efter ${pop}`, fixed: 'efter avtalets fasta andelar', mixed: `${a.equalPercent ?? ''} % lika, resten efter ${pop}`, usage: `efter nyttjandet${a.usageYear ? ` ${a.usageYear}` : ''}` }[a.method];
+      return `Kostnaderna fördelas ${key}.${a.perInhabitant && a.method !== 'population' && a.method !== 'mixed' && a.populationYear ? ` Per invånare med ${pop}.` : ''}`;
+    },
+    (a) => {
+      const pop = a.populationYear ? `the population of ${a.populationYear}` : 'population';
+      const key = { population: `by ${pop}`, fixed: "by the agreement's fixed shares", mixed: `${a.equalPercent ?? ''}% equally, the rest by ${pop}`, usage: `by usage${a.usageYear ? ` in ${a.usageYear}` : ''}` }[a.method];
+      return `The costs are split ${key}.${a.perInhabitant && a.method !== 'population' && a.method !== 'mixed' && a.populationYear ? ` Per inhabitant by ${pop}.` : ''}`;
+    },
   ),
   versusNation: both(
     (a: { title: string; where: string; value: string; at: string; nation: string; above: boolean; region?: string }) =>

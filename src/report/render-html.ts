@@ -100,7 +100,7 @@ export function renderBriefSection(brief: Brief, charts: readonly Chart[]): stri
   }
   if (brief.result) out.push(`<p>${brief.result.map((c) => (c.strong ? `<strong>${escapeHtml(c.text)}</strong>` : escapeHtml(c.text))).join('')}</p>`);
   if (brief.beside) out.push(`<h2>${escapeHtml(brief.beside.heading)}</h2>`, ...(brief.beside.body.head.length > 0 ? [htmlTable(brief.beside.body)] : []), `<p class="legend">${brief.beside.notes.map(escapeHtml).join(' ')}</p>`);
-  if (brief.allocation) out.push(`<h2>${escapeHtml(brief.allocation.heading)}</h2>`, htmlTable(brief.allocation.body));
+  if (brief.allocation) out.push(`<h2>${escapeHtml(brief.allocation.heading)}</h2>`, htmlTable(brief.allocation.body), ...(brief.allocation.note ? [`<p class="legend">${escapeHtml(brief.allocation.note)}</p>`] : []));
   if (brief.history) out.push(`<h2>${escapeHtml(brief.history.heading)}</h2>`, ...brief.history.body.sentences.map((t) => `<p>${escapeHtml(t)}</p>`), htmlTable(brief.history.body.lines), htmlTable(brief.history.body.years));
   if (brief.milestones) out.push(`<h2>${escapeHtml(brief.milestones.heading)}</h2>`, `<ul>\n${brief.milestones.body.map((l) => `<li>${escapeHtml(l)}</li>`).join('\n')}\n</ul>`);
   out.push(`<h2>${escapeHtml(brief.method.heading)}</h2>`, `<ul class="method">\n${brief.method.body.map((l) => `<li>${escapeHtml(l)}</li>`).join('\n')}\n</ul>`);

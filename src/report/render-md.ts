@@ -69,7 +69,7 @@ export function renderBriefMd(brief: Brief, charts: readonly Chart[] = []): stri
   }
   if (brief.result) out.push(brief.result.map((c) => c.text.replace(/^(\s*)([\s\S]*?)(\s*)$/, (_, lead: string, text: string, trail: string) => `${lead}${mdCell({ ...c, text })}${trail}`)).join(''), '');
   if (brief.beside) out.push(`## ${brief.beside.heading}`, '', ...(brief.beside.body.head.length > 0 ? [mdTable(brief.beside.body), ''] : []), ...brief.beside.notes.flatMap((n) => [`_${escapeMd(n)}_`, '']));
-  if (brief.allocation) out.push(`## ${brief.allocation.heading}`, '', mdTable(brief.allocation.body), '');
+  if (brief.allocation) out.push(`## ${brief.allocation.heading}`, '', mdTable(brief.allocation.body), '', ...(brief.allocation.note ? [`_${escapeMd(brief.allocation.note)}_`, ''] : []));
   out.push(...mdHistory(brief));
   out.push(`## ${brief.method.heading}`, '', ...brief.method.body.map((l) => `- ${escapeMd(l)}`), '');
   return `${out.join('\n').replace(/\n+$/, '')}\n`;

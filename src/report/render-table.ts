@@ -191,9 +191,10 @@ function allocationTable(report: Report, opts: TableRenderOptions): string | und
     column(w.actualYtd, (m) => amount(m.actualYtd), { drop: 2 }),
     column(w.forecast, (m) => amount(m.forecast)),
     column(w.perInhabitant, (m) => (m.actualPerInhabitant === null ? '' : formatNumber(m.actualPerInhabitant, 0, opts.lang)), { drop: 1 }),
-    column(w.fairGap, (m) => (m.fairShareGap === null ? '' : `${amount(m.fairShareGap, true)} (${m.usageMeasure})`), { wrap: true }),
+    column(w.fairGap, (m) => (m.fairShareGap === null ? '' : `${amount(m.fairShareGap, true)} (${m.usageMeasure}${a.usageYear ? ` ${a.usageYear}` : ''})`), { wrap: true }),
   ], opts);
-  return `${prose(`${w.allocation} (${w.allocationKey[a.method]}${a.populationYear ? `, ${w.population} ${a.populationYear}` : ''})`, opts.paint.bold, opts)}\n${table}`;
+  const key = `${w.allocationKey[a.method]}${a.method === 'usage' && a.usageYear ? ` ${a.usageYear}` : ''}`;
+  return `${prose(`${w.allocation} (${key}${a.populationYear ? `, ${w.population} ${a.populationYear}` : ''})`, opts.paint.bold, opts)}\n${table}`;
 }
 
 /** Quality beside cost: the area's headline indicators beside the lines that pay for them (`beside-view.ts`). */

@@ -1,9 +1,9 @@
+import type { AllocationMethod } from '../model/report.js';
 import { TOTAL_ACTIVITY, type Lang } from '../model/words.js';
 import { both, inLang } from './phrasebook.js';
 
 type Verdict = 'improving' | 'worsening' | 'increasing' | 'decreasing' | 'no-clear-trend' | 'too-few-points';
 type Status = 'green' | 'yellow' | 'red';
-type AllocationMethod = 'population' | 'fixed' | 'mixed' | 'usage';
 
 /**
  * Every word and heading the renderers print, Swedish beside English (sentences are in

@@ -22,6 +22,15 @@ describe('allocateSharedCosts', () => {
     expect(a.members.map((m) => [m.area, m.sharePct, m.actualYtd, m.budgetYear, m.actualPerInhabitant])).toEqual([['1460', 75, 2251, 9000, 0.75], ['1461', 25, 750, 3000, 0.75]]);
     // By usage (10 : 30 users) 1460 would pay 750 and 1461 2 251: the gaps are the differences.
     expect(a.members.map((m) => [m.usageMeasure, m.fairShareGap])).toEqual([['brukare', 1501], ['brukare', -1501]]);
+    // The gap's usage is of a year too, said beside the population's.
+    expect([a.usageYear, a.equalPercent]).toEqual(['2025', null]);
+  });
+  it('a mixed key says its equal part; a key without usage figures has no usage year', () => {
+    const mixed = allocateSharedCosts(shared(), 2025, 12, settings({ method: 'mixed', equalPercent: 30, populationFrom: 'previous-year' } as Config['allocation']), [])!;
+    expect([mixed.method, mixed.equalPercent]).toEqual(['mixed', 30]);
+    const bare = [member('1460', { 2024: 3000 }), member('1461', { 2024: 1000 })];
+    const plain = allocateSharedCosts(shared(), 2025, 12, settings({ method: 'population', populationFrom: 'previous-year' }, bare), [])!;
+    expect([plain.usageYear, plain.equalPercent, plain.members[0]!.usageMeasure]).toEqual([null, null, null]);
   });
   it('a fixed key that does not add up to 100 % is normalised, and said so', () => {
     const findings: Finding[] = [];
@@ -88,8 +97,9 @@ describe('allocateSharedCosts', () => {
     const findings: Finding[] = [];
     const members = [member('1460', { 2024: 3000 }, { brukare: { 2024: 10, 2025: 10 } }), member('1461', { 2024: 1000 }, { brukare: { 2024: 10, 2025: 30 } }), member('1438', { 2024: 1000 }, { brukare: { 2024: 20 } })];
     const a = allocateSharedCosts(shared(), 2025, 12, settings({ method: 'usage', measure: 'brukare', populationFrom: 'previous-year' } as Config['allocation'], members), findings)!;
-    // 2024 for all (10 : 10 : 20), not 2025 for two and 2024 for the third.
+    // 2024 for all (10 : 10 : 20), not 2025 for two and 2024 for the third; the report says which year.
     expect(a.members.map((m) => m.sharePct)).toEqual([25, 25, 50]);
+    expect([a.usageYear, a.equalPercent]).toEqual(['2024', null]);
     members[2] = member('1438', { 2024: 1000 }, { brukare: {} });
     expect(allocateSharedCosts(shared(), 2025, 12, settings({ method: 'usage', measure: 'brukare', populationFrom: 'previous-year' } as Config['allocation'], members), findings)).toBeNull();
     expect(findings.map((f) => f.code)).toEqual(['allocation-no-common-year']);

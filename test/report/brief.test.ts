@@ -198,3 +198,22 @@ describe('amounts in a brief', () => {
     expect(renderBriefMd(buildBrief(r, '1460', tkr))).not.toContain('mnkr');
   });
 });
+
+describe('the shared costs\' split in a brief', () => {
+  const allocation = (method: string, equalPercent: number | null) => ({
+    method, period: '2025-10', equalPercent, populationYear: '2024', usageYear: '2023', totals: { budgetYear: 2000, actualYtd: 1500, forecast: 2100 },
+    members: [
+      { area: '1460', sharePct: 60, budgetYear: 1200, actualYtd: 900, forecast: 1260, population: 600, actualPerInhabitant: 1.5, usageMeasure: 'brukare', fairShareGap: 150 },
+      { area: '1461', sharePct: 40, budgetYear: 800, actualYtd: 600, forecast: 840, population: 400, actualPerInhabitant: 1.5, usageMeasure: 'brukare', fairShareGap: -150 },
+    ],
+  });
+  const org = (a: ReturnType<typeof allocation>) => ({ ...report(), allocation: a, organisation: { ...report().organisation, code: 'BM' }, areas: [...report().areas, { code: 'BM', name: 'BM', kind: 'organisation', member: false }] }) as never;
+  it('says how the costs are split: the key, its equal part, and the years of the figures it uses', () => {
+    const note = (method: string, equal: number | null, lang: 'sv' | 'en' = 'sv') => buildBrief(org(allocation(method, equal)), 'BM', { ...sv, lang }).allocation?.note;
+    expect(note('mixed', 30)).toBe('Kostnaderna fördelas 30 % lika, resten efter befolkningen 2024.');
+    expect(note('population', null)).toBe('Kostnaderna fördelas efter befolkningen 2024.');
+    expect(note('usage', null)).toBe('Kostnaderna fördelas efter nyttjandet 2023. Per invånare med befolkningen 2024.');
+    expect(note('fixed', null, 'en')).toBe("The costs are split by the agreement's fixed shares. Per inhabitant by the population of 2024.");
+    expect(renderBriefMd(buildBrief(org(allocation('mixed', 12.5)), 'BM', sv))).toContain('_Kostnaderna fördelas 12,5 % lika, resten efter befolkningen 2024._');
+  });
+});

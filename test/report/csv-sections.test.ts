@@ -65,7 +65,7 @@ describe('renderCsv: balance history and peers', () => {
 
 describe('renderCsv: the shared costs\' split', () => {
   const allocation = {
-    method: 'population', period: '2025-10', populationYear: '2024', totals: { budgetYear: 2000, actualYtd: 1500, forecast: 2100 },
+    method: 'population', period: '2025-10', equalPercent: null, populationYear: '2024', usageYear: '2025', totals: { budgetYear: 2000, actualYtd: 1500, forecast: 2100 },
     members: [
       { area: '1460', sharePct: 60, budgetYear: 1200, actualYtd: 900, forecast: 1260, population: 600, actualPerInhabitant: 1.5, usageMeasure: 'brukare', fairShareGap: 150 },
       { area: '1461', sharePct: 40, budgetYear: 800, actualYtd: 600, forecast: 840, population: 400, actualPerInhabitant: 1.5, usageMeasure: 'brukare', fairShareGap: -150 },
@@ -78,6 +78,8 @@ describe('renderCsv: the shared costs\' split', () => {
     expect([a!.area, a!.area_name, a!.period, a!.share_pct, a!.allocation_method, a!.population_year, a!.population, a!.budget_year_kr, a!.actual_ytd_kr, a!.forecast_kr, a!.actual_per_inhabitant_kr, a!.usage_measure, a!.fair_share_gap_kr])
       .toEqual(['1460', 'Bengtsfors', '2025-10', '60', 'population', '2024', '600', '1200', '900', '1260', '1.5', 'brukare', '150']);
     expect([b!.area_name, b!.share_pct, b!.fair_share_gap_kr, b!.value]).toEqual(['Mellerud', '40', '-150', '']);
+    // The usage the gap is measured by is of a year, said in its own column.
+    expect([a!.usage_year, b!.usage_year]).toEqual(['2025', '2025']);
   });
   it('a file of the organisation alone names its members by the register', () => {
     const rows = records(renderCsv(csvReport({ allocation, areas: [{ code: 'BM', name: 'BM', kind: 'organisation', member: false }] } as never), 'rfc4180'));
