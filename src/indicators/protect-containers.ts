@@ -51,19 +51,44 @@ function protectContainers(
     for (const i of rowsOf.get(area) ?? []) if (obs.isShown(i)) (obs.hidden[i] = HIDDEN_SECONDARY), (any = true);
     return any;
   };
-  const insideOf = (box: Box) => [...rowsOf.entries()].filter(([a, rows]) => a !== box.area && box.contains(obs.areaCode(rows[0]!), obs.kindOf(rows[0]!))).map(([, rows]) => rows);
+  // What each container holds is fixed for the cell; only what is shown changes as boxes are hidden.
+  const insides = new Map<Box, (readonly number[])[]>();
+  const insideOf = (box: Box) => insides.get(box)
+    ?? insides.set(box, [...rowsOf.entries()].filter(([a, rows]) => a !== box.area && box.contains(obs.areaCode(rows[0]!), obs.kindOf(rows[0]!))).map(([, rows]) => rows)).get(box)!;
+  let byCode: Map<string, readonly number[]> | undefined;
   const ends = cellEnds(obs, list);
+  const shownBox = (box: Box) => box.rows.some((i) => obs.isShown(i));
+  const hideBox = (box: Box) => {
+    if (!hide(box.area)) return false;
+    if (memberIds.includes(box.area)) hide(orgId);
+    return true;
+  };
+  // The overlap test asks a shown other container: one the other rules hide anyway gives nothing
+  // away, so they run to their end before any overlap is judged, whatever order the rows came in.
   for (let changed = boxes.length > 0; changed;) {
     changed = false;
     for (const box of boxes) {
+      if (!shownBox(box)) continue;
       const inside = insideOf(box);
-      const exposed = exposes(obs, box.rows, inside, min) || alikeRest(obs, box.rows, inside, ends) || restByHalves(obs, box.rows, inside, min, ends.share)
-        || boxes.some((other) => other !== box && shared(box, other).length > 0 && throughOverlap(obs, box, inside, other, insideOf(other), shared(box, other), rowsOf, min));
-      if (!exposed || !hide(box.area)) continue;
-      changed = true;
-      if (memberIds.includes(box.area)) hide(orgId);
+      if (exposes(obs, box.rows, inside, min) || alikeRest(obs, box.rows, inside, ends) || restByHalves(obs, box.rows, inside, min, ends.share)) changed = hideBox(box) || changed;
+    }
+    if (changed) continue;
+    for (const box of boxes) {
+      if (!shownBox(box)) continue;
+      const overlaps = boxes.some((other) => other !== box && shared(box, other).length > 0
+        && throughOverlap(obs, box, insideOf(box), other, insideOf(other), shared(box, other), (byCode ??= codesOf(obs, rowsOf)), min));
+      // One at a time: hiding it may leave another rule something to hide first.
+      if (overlaps && hideBox(box)) {
+        changed = true;
+        break;
+      }
     }
   }
+}
+
+/** A cell's rows per area code. */
+function codesOf(obs: ObservationColumns, rowsOf: ReadonlyMap<number, readonly number[]>): Map<string, readonly number[]> {
+  return new Map([...rowsOf.values()].map((rows) => [obs.areaCode(rows[0]!), rows]));
 }
 
 /** A container in one suppression cell: its area, code, kind, what it holds and its rows. */
@@ -148,10 +173,9 @@ function near(sum: number, mass: number, mean: number): boolean {
  */
 function throughOverlap(
   obs: ObservationColumns, box: Box, inside: readonly (readonly number[])[], other: Box, otherInside: readonly (readonly number[])[],
-  shared: readonly string[], rowsOf: ReadonlyMap<number, readonly number[]>, min: number,
+  shared: readonly string[], byCode: ReadonlyMap<string, readonly number[]>, min: number,
 ): boolean {
   if (shared.length === 0) return false;
-  const byCode = new Map([...rowsOf.values()].map((rows) => [obs.areaCode(rows[0]!), rows]));
   return box.rows.some((b) => {
     if (!obs.isShown(b)) return false;
     const g = obs.genderId(b);

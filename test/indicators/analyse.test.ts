@@ -311,6 +311,14 @@ describe('a figure whose rest answered alike, and containers that overlap (found
     const apart = parseConfig(JSON.stringify({ peers: { G124026: ['0180', '0181', '0182'] } }), 'test.json');
     expect(survey(['1380;T;60;50', '1381;T;10;70', '0180;T;50;40', '13;T;270;63,7', 'G124026;T;250;62'], apart)).toEqual(['0180', '1380', '13', 'G124026']);
   });
+  it('a container hidden anyway (its own members leave too few) gives nothing through an overlap: the region stands, whichever row comes first', () => {
+    // G124026 holds 1380, 0180, 0181 (hidden) and 1315 (absent, 20): less its shown members it leaves 20, so it is hidden.
+    // Region 13 leaves 35 (1381 hidden; 1315 and 1382 absent); only beside a shown G124026 would it leave 35 − 30 = 5.
+    const listed = parseConfig(JSON.stringify({ peers: { G124026: ['1380', '0180', '0181', '1315'] } }), 'test.json');
+    const areas = ['1380;T;60;50', '1381;T;10;70', '0180;T;50;40', '0181;T;10;60'];
+    expect(survey([...areas, '13;T;105;60', 'G124026;T;140;55'], listed)).toEqual(['0180', '1380', '13']);
+    expect(survey([...areas, 'G124026;T;140;55', '13;T;105;60'], listed)).toEqual(['0180', '1380', '13']);
+  });
 });
 
 describe('a residual inside a container, by positive answers and the rest apart (found by attack)', () => {
