@@ -55,6 +55,19 @@ function protectContainers(
   const insides = new Map<Box, (readonly number[])[]>();
   const insideOf = (box: Box) => insides.get(box)
     ?? insides.set(box, [...rowsOf.entries()].filter(([a, rows]) => a !== box.area && box.contains(obs.areaCode(rows[0]!), obs.kindOf(rows[0]!))).map(([, rows]) => rows)).get(box)!;
+  // The areas in a container not in another container in it (a region's municipalities give way
+  // to the region): each respondent in it counted once.
+  const tops = new Map<Box, (readonly number[])[]>();
+  const topOf = (box: Box) => {
+    let top = tops.get(box);
+    if (top === undefined) {
+      const inside = insideOf(box);
+      const within = boxes.filter((b) => b !== box && inside.includes(b.rows));
+      top = within.length === 0 ? inside : inside.filter((rows) => !within.some((b) => b.rows !== rows && b.contains(obs.areaCode(rows[0]!), obs.kindOf(rows[0]!))));
+      tops.set(box, top);
+    }
+    return top;
+  };
   let byCode: Map<string, readonly number[]> | undefined;
   const ends = cellEnds(obs, list);
   const shownBox = (box: Box) => box.rows.some((i) => obs.isShown(i));
@@ -70,7 +83,7 @@ function protectContainers(
     for (const box of boxes) {
       if (!shownBox(box)) continue;
       const inside = insideOf(box);
-      if (exposes(obs, box.rows, inside, min) || alikeRest(obs, box.rows, inside, ends) || restByHalves(obs, box.rows, inside, min, ends.share)) changed = hideBox(box) || changed;
+      if (exposes(obs, box.rows, inside, topOf(box), min) || alikeRest(obs, box.rows, inside, ends) || restByHalves(obs, box.rows, inside, min, ends.share)) changed = hideBox(box) || changed;
     }
     if (changed) continue;
     for (const box of boxes) {
@@ -201,8 +214,23 @@ function throughOverlap(
   });
 }
 
-/** Whether a container's figures (`own`) less the areas in it (`inside`, each its rows) could narrow a hidden one. */
-function exposes(obs: ObservationColumns, own: readonly number[], inside: readonly (readonly number[])[], min: number): boolean {
+/**
+ * Whether a container's figures (`own`) less the areas in it (`inside`, each its rows) could narrow
+ * a hidden one. The nation holds its municipalities and, again, its regions: less both at once it
+ * would leave less than nothing whatever is hidden. So it is asked of each kind of area apart, and
+ * of `top`, the areas in it not in another container in it (the regions in the data and the
+ * municipalities outside them: less a region and the municipalities of regions absent from the
+ * data, the nation bounds those hidden among the latter).
+ */
+function exposes(obs: ObservationColumns, own: readonly number[], inside: readonly (readonly number[])[], top: readonly (readonly number[])[], min: number): boolean {
+  const kinds = new Set(inside.map((rows) => obs.kindId(rows[0]!)));
+  if (kinds.size === 1) return exposesBy(obs, own, inside, min);
+  for (const kind of kinds) if (exposesBy(obs, own, inside.filter((rows) => obs.kindId(rows[0]!) === kind), min)) return true;
+  return exposesBy(obs, own, top, min);
+}
+
+/** `exposes` for areas of one kind. */
+function exposesBy(obs: ObservationColumns, own: readonly number[], inside: readonly (readonly number[])[], min: number): boolean {
   const hidden = inside.some((rows) => rows.some((i) => !obs.isShown(i)));
   return own.some((box) => {
     let held = 0;

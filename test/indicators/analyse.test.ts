@@ -339,3 +339,23 @@ describe('a residual inside a container, by positive answers and the rest apart 
     expect(shown([...municipality, '13;T;204;39,215686', '13;M;82;59,756098'])).toEqual(['1383 T', '1383 K', '13 T', '13 M']);
   });
 });
+
+describe('the nation holds its municipalities and, again, its regions', () => {
+  const none = parseConfig(JSON.stringify({ organisation: { name: 'O', code: 'O' } }), 'test.json');
+  const shown = (rows: string[]) => {
+    const file = parseInput(Buffer.from(`Kommun;Kön;Antal svarande;Andel\n${rows.join('\n')}\n`), { ...ingestOptions(none, { indicator: 'helhetssyn', period: '2025' }, {}), file: 's.csv' });
+    return analyse([file], none).quality.filter((q) => !q.suppressed).map((q) => q.area);
+  };
+  it('less each kind apart: Riket stands where a hidden municipality is covered by those absent, in its region and in the country', () => {
+    // 1381's 10 are hidden; region 13 leaves 50 absent, Riket less its municipalities 200 (less its regions 100).
+    const rows = ['1380;T;100;80', '1381;T;10;70', '1480;T;150;75', '13;T;160;78', '14;T;200;76', 'Riket;T;460;77'];
+    expect(shown(rows)).toEqual(['1380', '1480', '13', '14', '0000']);
+    // Too few absent in its region: the region goes; Riket stands on the 100 of the regions absent from the data.
+    expect(shown(['1380;T;100;80', '1381;T;10;70', '1480;T;150;75', '13;T;120;78', '14;T;200;76', 'Riket;T;420;77'])).toEqual(['1380', '1480', '14', '0000']);
+    // Riket less region 13 is the rest of the country: 0180's 10 and 5 absent (fuzz5 seed 541). Less
+    // its municipalities alone it leaves 55, less its regions alone 15 of no region: both miss it.
+    expect(shown(['1380;T;100;80', '0180;T;10;70', '13;T;150;78', 'Riket;T;165;77'])).toEqual(['1380', '13']);
+    // Nothing absent beyond region 13's 10: Riket less region 14 is region 13, less 1380 it is 1381's: Riket goes too.
+    expect(shown(['1380;T;100;80', '1381;T;10;70', '1480;T;150;75', '13;T;120;78', '14;T;150;76', 'Riket;T;270;77'])).toEqual(['1380', '1480', '14']);
+  });
+});
