@@ -117,8 +117,8 @@ export const PHRASES = {
   ),
   /** The interval and what "statistiskt säkerställd" means, without the method's names (docs/method.md has them); `inHundred` is the significance level per hundred (`5`). */
   methodUncertainty: both(
-    (inHundred: string) => `Osäkerhet är det spann som det verkliga värdet med 95 procents säkerhet ligger inom, med tanke på hur många som svarat: ju färre svar, desto bredare spann. En skillnad kallas förändring bara när den är statistiskt säkerställd, det vill säga så stor att den av en slump skulle uppstå i färre än ${inHundred} fall av 100 om inget egentligen hade ändrats.`,
-    (inHundred) => `Uncertainty is the range the true value lies within with 95 per cent certainty, given how many answered: the fewer answers, the wider the range. A difference is only called a change when it is statistically significant, that is, so large that it would arise by chance in fewer than ${inHundred} cases in 100 if nothing had really changed.`,
+    (inHundred: string) => `Osäkerhet är det spann som det verkliga värdet med 95 procents säkerhet ligger inom, med tanke på hur många som svarat: ju färre svar, desto bredare spann. En skillnad mot förra mätningen räknas som säkerställd bara när den är så stor att den av en slump skulle uppstå i färre än ${inHundred} fall av 100 om inget egentligen hade ändrats; andra skillnader kan vara slump.`,
+    (inHundred) => `Uncertainty is the range the true value lies within with 95 per cent certainty, given how many answered: the fewer answers, the wider the range. A difference from the previous survey only counts as significant when it is so large that it would arise by chance in fewer than ${inHundred} cases in 100 if nothing had really changed; other differences may be chance.`,
   ),
   methodTrend: both(
     'En trend (förbättras eller försämras) kräver minst fem år där värdena rört sig åt samma håll så tydligt att det knappast är en slump; annars står det "ingen tydlig trend".',

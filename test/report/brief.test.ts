@@ -71,7 +71,7 @@ describe('a brief says what a committee asks', () => {
     }
     const text = buildBrief(r, '1460', sv).method.body.join('\n');
     expect(text).toContain('Osäkerhet är det spann som det verkliga värdet med 95 procents säkerhet ligger inom, med tanke på hur många som svarat: ju färre svar, desto bredare spann.');
-    expect(text).toContain('så stor att den av en slump skulle uppstå i färre än 10 fall av 100 om inget egentligen hade ändrats.');
+    expect(text).toContain('En skillnad mot förra mätningen räknas som säkerställd bara när den är så stor att den av en slump skulle uppstå i färre än 10 fall av 100 om inget egentligen hade ändrats; andra skillnader kan vara slump.');
     expect(text).toContain('En trend (förbättras eller försämras) kräver minst fem år där värdena rört sig åt samma håll så tydligt att det knappast är en slump');
   });
   it('names sources by file name, only those it draws on, and no sign convention', () => {
