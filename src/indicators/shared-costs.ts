@@ -40,6 +40,8 @@ export function allocateSharedCosts(shared: Line | undefined, year: number, upTo
     return null;
   }
   if (byPopulation && input.populationYear !== input.populationWanted) findings.push(populationFallback(settings, input, period.slice(0, 4)));
+  const usageLate = usageFallback(settings, input, period.slice(0, 4));
+  if (usageLate !== undefined) findings.push(usageLate);
   const key: AllocationKey = agreed.method === 'mixed' ? { method: 'mixed', equalPercent: agreed.equalPercent } : { method: agreed.method };
   const weights = allocationWeights(key, input.members);
   if (!weights) {
@@ -110,6 +112,22 @@ function populationFallback(settings: Settings, input: KeyInput, year: string): 
   const lacking = settings.members.filter((m) => !((m.population[wanted] ?? 0) > 0)).map((m) => m.code);
   const why = settings.allocation.populationFrom === 'previous-year' ? `the year before ${year}` : 'the report year';
   return finding('(config)', { code: 'allocation-population-year', args: { wanted, why, members: lacking.join(', '), count: lacking.length, used: input.populationYear!, later: input.populationYear! > wanted ? 1 : 0 } });
+}
+
+/**
+ * What usage of an earlier year than some member gives says, where usage counts (the key, or the
+ * gap to a split by usage): the latest year up to the report's any member has, the members without
+ * it, and the year all are counted by instead (one year for all, as for population).
+ */
+function usageFallback(settings: Settings, input: KeyInput, year: string): Finding | undefined {
+  const { measure, usageYear } = input;
+  if (measure === undefined || usageYear === null) return undefined;
+  const series = settings.members.map((m) => m.usage[measure] ?? {});
+  const wanted = series.flatMap((s) => Object.keys(s)).filter((y) => y <= year).sort().at(-1);
+  if (wanted === undefined || wanted <= usageYear) return undefined;
+  const lacking = settings.members.filter((_, i) => series[i]![wanted] === undefined).map((m) => m.code);
+  const what = settings.allocation.method === 'usage' ? 'shared costs' : 'the gaps to a split by usage';
+  return finding('(config)', { code: 'allocation-usage-year', args: { measure, wanted, members: lacking.join(', '), count: lacking.length, used: usageYear, what } });
 }
 
 /** The years every one of these series has a figure for, in order. */

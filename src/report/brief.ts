@@ -233,7 +233,8 @@ function allocationSection(report: Report, { lang, briefUnit }: RenderOptions): 
     },
     note: phrases(lang).allocationKeyNote({
       method: a.method, equalPercent: a.equalPercent === null ? null : formatNumber(a.equalPercent, decimalsOf(a.equalPercent), lang),
-      usageYear: a.usageYear, populationYear: a.populationYear, perInhabitant: a.members.some((m) => m.actualPerInhabitant !== null),
+      usageYear: a.usageYear, measure: a.members.find((m) => m.usageMeasure !== null)?.usageMeasure ?? null,
+      populationYear: a.populationYear, perInhabitant: a.members.some((m) => m.actualPerInhabitant !== null),
     }),
   };
 }

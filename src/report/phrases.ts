@@ -42,14 +42,14 @@ export const PHRASES = {
     (a) => `${cap(a.title)} ${a.where} ${a.up ? 'rose' : 'fell'} from ${a.from} (${a.fromPeriod}) to ${a.to} (${a.period}), a statistically significant change.`,
   ),
   allocationKeyNote: both(
-    (a: { method: AllocationMethod; equalPercent: string | null; usageYear: string | null; populationYear: string | null; perInhabitant: boolean }) => {
+    (a: { method: AllocationMethod; equalPercent: string | null; usageYear: string | null; measure: string | null; populationYear: string | null; perInhabitant: boolean }) => {
       const pop = a.populationYear ? `befolkningen ${a.populationYear}` : 'befolkningen';
-      const key = { population: `efter ${pop}`, fixed: 'efter avtalets fasta andelar', mixed: `${a.equalPercent ?? ''} % lika, resten efter ${pop}`, usage: `efter nyttjandet${a.usageYear ? ` ${a.usageYear}` : ''}` }[a.method];
+      const key = { population: `efter ${pop}`, fixed: 'efter avtalets fasta andelar', mixed: `${a.equalPercent ?? ''} % lika, resten efter ${pop}`, usage: `efter nyttjandet${a.measure ? ` (${a.measure})` : ''}${a.usageYear ? ` ${a.usageYear}` : ''}` }[a.method];
       return `Kostnaderna fördelas ${key}.${a.perInhabitant && a.method !== 'population' && a.method !== 'mixed' && a.populationYear ? ` Per invånare med ${pop}.` : ''}`;
     },
     (a) => {
       const pop = a.populationYear ? `the population of ${a.populationYear}` : 'population';
-      const key = { population: `by ${pop}`, fixed: "by the agreement's fixed shares", mixed: `${a.equalPercent ?? ''}% equally, the rest by ${pop}`, usage: `by usage${a.usageYear ? ` in ${a.usageYear}` : ''}` }[a.method];
+      const key = { population: `by ${pop}`, fixed: "by the agreement's fixed shares", mixed: `${a.equalPercent ?? ''}% equally, the rest by ${pop}`, usage: `by usage${a.measure ? ` (${a.measure})` : ''}${a.usageYear ? ` in ${a.usageYear}` : ''}` }[a.method];
       return `The costs are split ${key}.${a.perInhabitant && a.method !== 'population' && a.method !== 'mixed' && a.populationYear ? ` Per inhabitant by ${pop}.` : ''}`;
     },
   ),

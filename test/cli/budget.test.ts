@@ -58,6 +58,23 @@ describe('one stale line in a member\'s file (the example without Bengtsfors\' L
   });
 });
 
+describe('a split by usage where a member lacks the latest year\'s usage (the example, Mellerud\'s brukare without 2025)', () => {
+  const dir = tmp();
+  cpSync(join(ROOT, EXAMPLE), dir, { recursive: true });
+  const path = join(dir, 'tillit.config.json');
+  writeFileSync(path, readFileSync(path, 'utf8')
+    .replace('"brukare": { "2024": 547, "2025": 566 }', '"brukare": { "2024": 547 }')
+    .replace('"allocation": { "method": "mixed", "equalPercent": 30 }', '"allocation": { "method": "usage", "measure": "brukare" }'));
+  it('splits by every member\'s usage of 2024, and says so on stderr and in the brief', async () => {
+    const r = await tillit(['report', '--config', path]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("(config): warning allocation-usage-year: usage (brukare) is given for 2025, but 1461 has none for it in the config: shared costs are counted by every member's brukare of 2024, the latest year all members have (give 2025's to use it)");
+    expect(r.stdout).toContain('Fördelning av gemensamma kostnader (efter nyttjande 2024, befolkning 2024)');
+    const md = await tillit(['report', '--config', path, '--format', 'md']);
+    expect(md.stdout).toContain('_Kostnaderna fördelas efter nyttjandet (brukare) 2024. Per invånare med befolkningen 2024._');
+  });
+});
+
 describe('a member whose population the config gives for 2023 only (the example, Mellerud without 2024 and 2025)', () => {
   const dir = tmp();
   cpSync(join(ROOT, EXAMPLE), dir, { recursive: true });

@@ -100,6 +100,9 @@ describe('allocateSharedCosts', () => {
     // 2024 for all (10 : 10 : 20), not 2025 for two and 2024 for the third; the report says which year.
     expect(a.members.map((m) => m.sharePct)).toEqual([25, 25, 50]);
     expect([a.usageYear, a.equalPercent]).toEqual(['2024', null]);
+    // Said: 1438 has no 2025, which the others have.
+    expect(findings.map((f) => [f.code, f.message])).toEqual([['allocation-usage-year', "usage (brukare) is given for 2025, but 1438 has none for it in the config: shared costs are counted by every member's brukare of 2024, the latest year all members have (give 2025's to use it)"]]);
+    findings.length = 0;
     members[2] = member('1438', { 2024: 1000 }, { brukare: {} });
     expect(allocateSharedCosts(shared(), 2025, 12, settings({ method: 'usage', measure: 'brukare', populationFrom: 'previous-year' } as Config['allocation'], members), findings)).toBeNull();
     expect(findings.map((f) => f.code)).toEqual(['allocation-no-common-year']);

@@ -212,7 +212,7 @@ describe('the shared costs\' split in a brief', () => {
     const note = (method: string, equal: number | null, lang: 'sv' | 'en' = 'sv') => buildBrief(org(allocation(method, equal)), 'BM', { ...sv, lang }).allocation?.note;
     expect(note('mixed', 30)).toBe('Kostnaderna fördelas 30 % lika, resten efter befolkningen 2024.');
     expect(note('population', null)).toBe('Kostnaderna fördelas efter befolkningen 2024.');
-    expect(note('usage', null)).toBe('Kostnaderna fördelas efter nyttjandet 2023. Per invånare med befolkningen 2024.');
+    expect(note('usage', null)).toBe('Kostnaderna fördelas efter nyttjandet (brukare) 2023. Per invånare med befolkningen 2024.');
     expect(note('fixed', null, 'en')).toBe("The costs are split by the agreement's fixed shares. Per inhabitant by the population of 2024.");
     expect(renderBriefMd(buildBrief(org(allocation('mixed', 12.5)), 'BM', sv))).toContain('_Kostnaderna fördelas 12,5 % lika, resten efter befolkningen 2024._');
   });
