@@ -210,7 +210,7 @@ function configContradictions(config: {
   organisation: { code: string; aliases?: readonly string[] };
   budget: { yellowBelow: number; redBelow: number };
   members: Member[];
-  allocation: { method: string; shares?: Record<string, number>; overlap?: string | undefined };
+  allocation: { method: string; shares?: Record<string, number>; overlap?: string | undefined; measure?: string };
   indicators: readonly { id: string; service?: string | undefined; headline?: boolean | undefined }[];
 }): { path: (string | number)[]; message: string }[] {
   const out: { path: (string | number)[]; message: string }[] = [];
@@ -238,7 +238,19 @@ function configContradictions(config: {
     out.push({ path: ['allocation', 'shares'], message: 'every share is 0: the shared costs would be allocated to nobody' });
   }
   if (config.allocation.method === 'fixed') out.push(...missingShares(config.members, shares));
+  out.push(...unknownMeasure(config.members, config.allocation.measure));
   return out;
+}
+
+/**
+ * A key by a usage measure no member gives while they give others (a misspelt "brukare"): nothing
+ * could be split, and the section would go with a note on years where the name is what is wrong.
+ */
+function unknownMeasure(members: readonly Member[], measure: string | undefined): { path: (string | number)[]; message: string }[] {
+  if (measure === undefined || members.some((m) => m.usage[measure] !== undefined)) return [];
+  // No usage given at all is figures still to come: said when the report is made (allocation-no-common-year).
+  const given = [...new Set(members.flatMap((m) => Object.keys(m.usage)))];
+  return given.length === 0 ? [] : [{ path: ['allocation', 'measure'], message: `no member gives usage "${measure}" (members' usage: ${given.map((g) => `"${g}"`).join(', ')})` }];
 }
 
 /**

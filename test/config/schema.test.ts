@@ -47,6 +47,13 @@ describe('config that cannot be right is a config error with its key path', () =
     expect(error(config({ allocation: { method: 'fixed', shares: {} } }))).toBe('c.json: allocation.shares: no share for members 1460, 1461 (shares given: none); every member needs a share, 0 for one that pays nothing');
     expect(error(config({ members, allocation: { method: 'fixed', shares: { 1460: 50, 1461: 50, 1438: 0 } } }))).toBeUndefined();
   });
+  it('a split by a usage measure no member gives (a misspelling): refused, naming what the members give', () => {
+    const members = [{ code: '1460', usage: { brukare: { 2025: 10 } } }, { code: '1461', usage: { brukare: { 2025: 30 }, timmar: { 2025: 5 } } }];
+    expect(error(config({ members, allocation: { method: 'usage', measure: 'brukarna' } }))).toBe('c.json: allocation.measure: no member gives usage "brukarna" (members\' usage: "brukare", "timmar")');
+    // No usage given yet at all: read, and said when the report finds no year to split by.
+    expect(error(config({ allocation: { method: 'usage', measure: 'brukare' } }))).toBeUndefined();
+    expect(error(config({ members, allocation: { method: 'usage', measure: 'timmar' } }))).toBeUndefined();
+  });
   it('a config that fits is read', () => {
     expect(error(config({ allocation: { method: 'fixed', shares: { 1460: 30, 1461: 70 } } }))).toBeUndefined();
   });
