@@ -221,7 +221,8 @@ function allocationSection(report: Report, { lang, briefUnit }: RenderOptions): 
   if (!a) return null;
   const unit = briefUnit ?? columnUnit(a.members.map((m) => m.actualYtd));
   return {
-    heading: w.allocation,
+    // Its month said where it is not the brief's (the shared costs' file behind the others').
+    heading: a.period === report.period.budget ? w.allocation : `${w.allocation} (${formatPeriod(a.period, lang)})`,
     body: {
       head: [w.member, w.share, w.actualYtd, w.perInhabitant],
       rows: a.members.map((m) => [

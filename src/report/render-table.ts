@@ -194,7 +194,8 @@ function allocationTable(report: Report, opts: TableRenderOptions): string | und
     column(w.fairGap, (m) => (m.fairShareGap === null ? '' : `${amount(m.fairShareGap, true)} (${m.usageMeasure}${a.usageYear ? ` ${a.usageYear}` : ''})`), { wrap: true }),
   ], opts);
   const key = `${w.allocationKey[a.method]}${a.method === 'usage' && a.usageYear ? ` ${a.usageYear}` : ''}`;
-  return `${prose(`${w.allocation} (${key}${a.populationYear ? `, ${w.population} ${a.populationYear}` : ''})`, opts.paint.bold, opts)}\n${table}`;
+  const month = a.period === report.period.budget ? '' : `, ${formatPeriod(a.period, opts.lang)}`;
+  return `${prose(`${w.allocation} (${key}${a.populationYear ? `, ${w.population} ${a.populationYear}` : ''}${month})`, opts.paint.bold, opts)}\n${table}`;
 }
 
 /** Quality beside cost: the area's headline indicators beside the lines that pay for them (`beside-view.ts`). */

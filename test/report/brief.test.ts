@@ -216,4 +216,10 @@ describe('the shared costs\' split in a brief', () => {
     expect(note('fixed', null, 'en')).toBe("The costs are split by the agreement's fixed shares. Per inhabitant by the population of 2024.");
     expect(renderBriefMd(buildBrief(org(allocation('mixed', 12.5)), 'BM', sv))).toContain('_Kostnaderna fördelas 12,5 % lika, resten efter befolkningen 2024._');
   });
+  it('names its month where the shared costs are of another month than the brief\'s budget', () => {
+    const heading = (period: string) => buildBrief(org({ ...allocation('population', null), period }), 'BM', sv).allocation?.heading;
+    const budget = (report().period.budget)!;
+    expect(heading(budget)).toBe('Fördelning av gemensamma kostnader');
+    expect(heading('2025-08')).toBe('Fördelning av gemensamma kostnader (augusti 2025)');
+  });
 });
