@@ -3,7 +3,7 @@ import type { Gender } from '../model/records.js';
 import { NATION_CODE, resolveArea, type Area, type AreaResolution } from '../model/register.js';
 import { detach, normalizeLabel, visibleLabel } from '../model/text.js';
 import { DEFAULT_POSITIVE, type Classified } from './answers.js';
-import { parsePeriod } from './period.js';
+import { isTertialCell, parsePeriod } from './period.js';
 import type { RecordOptions } from './record-options.js';
 
 /**
@@ -88,8 +88,11 @@ export class CellLookups {
   readonly activityKey = memo(normalizeLabel);
   readonly isOrganisation: (text: string) => boolean;
   readonly area: (text: string) => AreaResolution;
+  /** The first period cell read as a tertial follow-up, and the month it was read as (said once per file). */
+  tertial: { text: string; period: string } | undefined;
   readonly period = memo((text: string) => {
     const p = parsePeriod(text);
+    if (this.tertial === undefined && p !== undefined && isTertialCell(text)) this.tertial = { text: detach(text.trim()), period: p };
     // Longer than a year: a month (`2025-03`) or pooled years, `2019/20` as long as a month.
     if (this.pooled === undefined && p !== undefined && p.length > 4 && pooledRange(p) !== undefined) this.pooled = p;
     return p;

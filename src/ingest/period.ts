@@ -121,6 +121,11 @@ const ORDINAL: Readonly<Record<string, number>> = { första: 1, andra: 2, tredje
  * `whole` reads a cell that is nothing but the tertial (the year before it or after it); otherwise
  * every tertial in a text, year after it.
  */
+/** Whether a period cell is a tertial follow-up (`T2 2025`, `Delår 1 2025`): read as the month its tertial ends, which is said. */
+export function isTertialCell(cell: string): boolean {
+  return tertialIn(cell.trim(), true).length > 0;
+}
+
 function tertialIn(text: string, whole: boolean): (string | null)[] {
   const folded = text.normalize('NFC').toLowerCase().replace(/[_\-–—./:]+/g, ' ').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
   const matches = whole ? [TERTIAL_CELL.exec(folded)].filter((m) => m !== null) : [...folded.matchAll(TERTIAL_TEXT)];

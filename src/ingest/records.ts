@@ -117,6 +117,8 @@ class TableRecords implements RecordBuilder {
     // A later part of a split file says it too (its pooled periods may be the file's first): `mergeParts` keeps the first.
     if (pooled !== undefined) findings.push({ code: 'period-pooled', line: this.table.headerLine, args: { example: pooled } });
     if (this.reading?.env.lookups.sawNeither === true) findings.push({ code: 'gender-neither', line: this.table.headerLine });
+    const tertial = this.reading?.env.lookups.tertial;
+    if (tertial !== undefined) findings.push({ code: 'period-tertial', line: this.table.headerLine, args: { text: tertial.text, period: tertial.period } });
     const positives = this.reading?.env.lookups.builtInPositives;
     if (this.kind === 'answers' && positives !== undefined && positives.size > 0) this.result.builtInPositives = [...positives].sort();
     this.reading?.reader.finish(this.result);

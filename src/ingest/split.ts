@@ -23,7 +23,7 @@ export interface PartResult {
 }
 
 /** Findings a file gets once, at its header line, whichever of its parts met what they say. */
-const ONCE_PER_FILE: ReadonlySet<string> = new Set(['period-pooled', 'gender-neither']);
+const ONCE_PER_FILE: ReadonlySet<string> = new Set(['period-pooled', 'gender-neither', 'period-tertial']);
 
 /**
  * Joins the parts of a respondent-level (answers) file into what a whole-file read gives: lines

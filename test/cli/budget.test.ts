@@ -258,6 +258,9 @@ describe('two tertial follow-ups (T1 and T2) with a forecast', () => {
     expect(r.stdout).toContain('| Prognos mot budget | Ändring sedan april | Status |');
     expect(r.stdout).toContain('| Äldreomsorg | 149,3 mnkr | 151,0 mnkr | -1,1 % | 224,0 mnkr | 227,0 mnkr | -3,0 mnkr | -1,0 mnkr | ! gul |');
     expect(r.stdout).toContain('prognosen har försämrats med 1,0 mnkr sedan april.');
+    // The months are read, not given: said once for the file, on stderr.
+    expect(r.stderr).toContain('tert2.csv:1: warning period-tertial: period "T1 2025" read as 2025-04, the month its tertial ends (April, August, December; a numbered delår counts by tertials): a follow-up of another month needs the month itself (2025-06)');
+    expect(r.stderr.match(/period-tertial/g)).toHaveLength(1);
   });
 });
 
