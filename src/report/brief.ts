@@ -285,7 +285,10 @@ export function dataNotes(report: Report, area: string, lang: Lang): string[] {
   if (areaQuality(report, area).some((q) => q.value !== null && q.n === null)) out.push(phrases(lang).noUncertaintyWithoutN);
   const own = new Set(briefSources(report, area));
   const others = feedingFiles(report);
-  const findings = report.findings.filter((f) => own.has(f.file) || !others.has(f.file)).map((f) => ({ ...f, file: fileName(f.file) }));
+  // The shared costs' split is the organisation's section: what its key assumed is said there only.
+  const isOrg = report.areas.find((a) => a.code === area)?.kind === 'organisation';
+  const sectionElsewhere = (code: string) => code.startsWith('allocation-') && !isOrg;
+  const findings = report.findings.filter((f) => (own.has(f.file) || !others.has(f.file)) && !sectionElsewhere(f.code)).map((f) => ({ ...f, file: fileName(f.file) }));
   return [...out, ...findingNotes(findings, lang)];
 }
 

@@ -88,6 +88,9 @@ describe('a member whose population the config gives for 2023 only (the example,
     expect(r.stdout).toContain('Fördelning av gemensamma kostnader (blandad nyckel, befolkning 2023)');
     const md = await tillit(['report', '--config', path, '--format', 'md']);
     expect(md.stdout).toContain('Fördelningsnyckelns befolkning saknas för det år avtalet anger för någon medlem');
+    // In the organisation's brief, which has the split, not in the members', which have none.
+    expect(md.stdout.match(/Fördelningsnyckelns befolkning saknas/g)).toHaveLength(1);
+    expect(md.stdout.slice(md.stdout.indexOf('Fördelningsnyckelns befolkning saknas'))).not.toMatch(/\n# /);
   });
 });
 
