@@ -130,12 +130,15 @@ export function columnUnit(kr: readonly (number | null)[]): AmountUnit {
 }
 
 /**
- * An amount in a brief's sentence, in `unit` (mnkr when none is set); mnkr that would round a
- * non-zero amount to nothing gives way to tkr, as in `formatAmountMnkr`: a sentence saying a
- * forecast moved by `0,0 mnkr`, or did not move, would be wrong.
+ * An amount in a brief's sentence, in `unit` (mnkr when none is set, tkr below a million); mnkr
+ * that would round a non-zero amount to nothing gives way to tkr, as in `formatAmountMnkr`: a
+ * sentence saying a forecast moved by `0,0 mnkr`, or did not move, would be wrong.
  */
 export function formatAmountIn(kr: number, unit: AmountUnit | undefined, lang: Lang, signed = false): string {
-  return unit === undefined || unit === 'mnkr' ? formatAmountMnkr(kr, lang, signed) : formatAmount(kr, unit, lang, signed);
+  if (unit !== undefined && unit !== 'mnkr') return formatAmount(kr, unit, lang, signed);
+  // Under a million, mnkr's one decimal is a rounding of up to a third (141 tkr as 0,1 mnkr) beside
+  // a table that gives the tkr: unless a unit is asked for, such an amount is said in tkr.
+  return unit === undefined && Math.abs(kr) < 1_000_000 ? formatAmount(kr, 'tkr', lang, signed) : formatAmountMnkr(kr, lang, signed);
 }
 
 const BARS = '▁▂▃▄▅▆▇█';

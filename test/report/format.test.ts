@@ -130,3 +130,14 @@ describe('distinctValues', () => {
     expect(distinctValues(12.34, 12.31, 'days', 'sv', 1)).toEqual(['12,34 dagar', '12,31 dagar']);
   });
 });
+
+describe('formatAmountIn: an amount in a sentence', () => {
+  it('under a million in tkr unless a unit is asked for (141 tkr, not 0,1 mnkr); from a million in mnkr', () => {
+    expect(formatAmountIn(141_000, undefined, 'sv')).toBe('141 tkr');
+    expect(formatAmountIn(-999_400, undefined, 'sv', true)).toBe('-999 tkr');
+    expect(formatAmountIn(1_000_000, undefined, 'sv')).toBe('1,0 mnkr');
+    expect(formatAmountIn(141_000, 'mnkr', 'sv')).toBe('0,1 mnkr');
+    expect(formatAmountIn(14_000, 'mnkr', 'sv')).toBe('14 tkr');
+    expect(formatAmountIn(141_000, 'kr', 'en')).toBe('141,000 SEK');
+  });
+});
