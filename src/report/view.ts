@@ -182,7 +182,7 @@ export function indicatorUnit(report: Report, id: string): ValueUnit {
 
 /**
  * An area's budget heading period: its latest row's month, and the report's when the area is behind
- * (`okt 2025` or `sep 2025; övriga okt 2025`).
+ * (`okt 2025` or `sep 2025; resten av rapporten okt 2025`: a member's brief has no others).
  */
 export function budgetHeading(report: Report, rows: readonly BudgetRow[], lang: Lang): string {
   const latest = rows.reduce((a, b) => (b.period > a ? b.period : a), rows[0]!.period);

@@ -77,7 +77,7 @@ export const WORDS = {
   population: both('befolkning', 'population'),
   qualityFor: both('kvalitet', 'quality'),
   budgetAfter: both('budget efter', 'budget after'),
-  others: both('övriga', 'others'),
+  others: both('resten av rapporten', 'the rest of the report'),
   commonMonth: both('senaste gemensamma månad', 'latest month all share'),
   noCommonMonth: both('ingen gemensam månad – ingen summa', 'no month in common – no sum'),
   followUp: both('uppföljning', 'follow-up'),

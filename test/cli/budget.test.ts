@@ -24,7 +24,7 @@ describe('a member one month behind the others (the example without Mellerud\'s 
     expect(r.stderr).toContain("budget-mellerud.csv: warning budget-behind: 1461's budget figures go up to 2025-09, the others' to 2025-10: its lines are shown at 2025-09");
     expect(r.stderr).toContain('  ×4 (budget): warning budget-months-differ: BM Individ- och familjeomsorg: its parts do not share their latest month (1460 2025-10, 1461 2025-09); summed at 2025-09, the latest month all share (and 3 more like it)');
     expect(r.stderr).toContain('deviation<-2%: 1461 Individ- och familjeomsorg 2025-09 (-2.29 %)');
-    expect(r.stdout).toContain('Ekonomi (september 2025; övriga oktober 2025)');
+    expect(r.stdout).toContain('Ekonomi (september 2025; resten av rapporten oktober 2025)');
     expect(r.stdout).toMatch(/│ Individ- och familjeomsorg\s+│ 43\u00A0930 tkr/);
     // The organisation's total is not empty: it is at the month all its parts share.
     expect(r.stdout).toMatch(/│ Totalt \(september 2025, senaste gemensamma månad\)\s+│ 559\u00A0360 tkr/);
@@ -32,7 +32,7 @@ describe('a member one month behind the others (the example without Mellerud\'s 
   it('says the same in Markdown and JSON', async () => {
     const md = await tillit(['report', '--config', config, '--format', 'md']);
     expect(md.code).toBe(0);
-    expect(md.stdout).toContain('## Ekonomi (september 2025; övriga oktober 2025)');
+    expect(md.stdout).toContain('## Ekonomi (september 2025; resten av rapporten oktober 2025)');
     expect(md.stdout).toContain('| **Totalt (september 2025, senaste gemensamma månad)** | 559,4 mnkr |');
     expect(md.stdout).toContain('Verksamheterna i den gemensamma organisationen ligger 1,2 % över budget efter september (senaste månad som alla delar har)');
     const json = JSON.parse((await tillit(['report', '--config', config, '--format', 'json'])).stdout) as { budget: { area: string; activity: string; period: string; periodNote: string | null }[] };
