@@ -6,7 +6,7 @@ import { phrases } from './phrases.js';
 import type { BudgetRow } from '../model/report.js';
 import { comparePeriods } from '../model/period.js';
 import { followUpMonths, previousForecast } from './brief-budget.js';
-import { areaName, attributionLines, areaQuality, briefSources, budgetHeading, budgetLabel, budgetPeriodNote, fileName, indicatorName, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, referenceHeading, resultRuns, statusWhy, type RenderOptions } from './view.js';
+import { areaName, attributionLines, isOrganisation, areaQuality, briefSources, budgetHeading, budgetLabel, budgetPeriodNote, fileName, indicatorName, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, referenceHeading, resultRuns, statusWhy, type RenderOptions } from './view.js';
 import { words } from './words.js';
 import { historyView, milestoneView, milestoneMethod, qualitySparkline, seriesBreak } from './history.js';
 import { peerRows, peerWords } from './peer-view.js';
@@ -67,7 +67,7 @@ export function buildBrief(report: Report, area: string, opts: RenderOptions): B
   const { lang } = opts;
   const w = words(lang);
   const name = areaName(report, area);
-  const isOrg = report.areas.find((a) => a.code === area)?.kind === 'organisation';
+  const isOrg = isOrganisation(report, area);
   const quality = qualitySection(report, area, lang);
   const budget = budgetSection(report, area, opts);
   // The title names only what the brief has: no "kvalitet 2025" over a brief without a quality table.
@@ -286,7 +286,7 @@ export function dataNotes(report: Report, area: string, lang: Lang): string[] {
   const own = new Set(briefSources(report, area));
   const others = feedingFiles(report);
   // The shared costs' split is the organisation's section: what its key assumed is said there only.
-  const isOrg = report.areas.find((a) => a.code === area)?.kind === 'organisation';
+  const isOrg = isOrganisation(report, area);
   const sectionElsewhere = (code: string) => code.startsWith('allocation-') && !isOrg;
   const findings = report.findings.filter((f) => (own.has(f.file) || !others.has(f.file)) && !sectionElsewhere(f.code)).map((f) => ({ ...f, file: fileName(f.file) }));
   return [...out, ...findingNotes(findings, lang)];

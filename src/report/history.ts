@@ -2,7 +2,7 @@ import type { BalanceHistory, BalanceYear, Milestone, Report } from '../model/re
 import { formatAmount, formatDiff, formatNumber, formatPct, formatPeriod, shownDifference, sparkline, type AmountUnit, type Lang } from './format.js';
 import { comparePeriods, periodYear } from '../model/period.js';
 import type { QualityRow } from '../model/report.js';
-import { areaName, indicatorName, indicatorUnit, seriesQuality, seriesValues } from './view.js';
+import { areaName, indicatorName, isOrganisation, indicatorUnit, seriesQuality, seriesValues } from './view.js';
 import { words } from './words.js';
 import { historyWords } from './history-words.js';
 import { phrases } from './phrases.js';
@@ -136,7 +136,7 @@ export function historySentences(report: Report, h: BalanceHistory, lang: Lang):
   const w = historyWords(lang);
   const out: string[] = [];
   const what = h.total ? phrases(lang).theServices : h.activity;
-  const where = w.where(what, report.areas.find((a) => a.code === h.area)?.kind === 'organisation' ? phrases(lang).sharedOrganisation : areaName(report, h.area));
+  const where = w.where(what, isOrganisation(report, h.area) ? phrases(lang).sharedOrganisation : areaName(report, h.area));
   const p = h.previous;
   const c = h.current;
   if (c !== null && c.deviationPct !== null) {

@@ -3,7 +3,7 @@ import type { Lang } from '../model/vocabulary.js';
 import { distinctValues, formatAmount, formatAmountIn, formatNumber, formatPct, formatValue, monthName } from './format.js';
 import { phrases } from './phrases.js';
 import { words } from './words.js';
-import { areaName, budgetLabel, referenceKind, regionName, indicatorName, indicatorUnit, latestQuality, olderPeriod, seriesQuality, statusWhy, type RenderOptions } from './view.js';
+import { areaName, budgetLabel, isOrganisation, referenceKind, regionName, indicatorName, indicatorUnit, latestQuality, olderPeriod, seriesQuality, statusWhy, type RenderOptions } from './view.js';
 import { followUpMonths, previousForecast } from './brief-budget.js';
 import { signSense } from '../model/activities.js';
 import { normalizeLabel } from '../model/text.js';
@@ -159,7 +159,7 @@ function factualMessages(report: Report, area: string, opts: RenderOptions): str
   const p = phrases(lang);
   const out: string[] = [];
   const a = report.allocation;
-  if (a && report.areas.find((x) => x.code === area)?.kind === 'organisation' && a.totals.actualYtd !== null) {
+  if (a && isOrganisation(report, area) && a.totals.actualYtd !== null) {
     const split = a.members.map((m) => `${formatPct(m.sharePct, lang, 0)} ${areaName(report, m.area)}`).join(words(lang).and);
     out.push(p.sharedCosts(formatAmount(a.totals.actualYtd, opts.briefUnit ?? 'mnkr', lang), split));
   }

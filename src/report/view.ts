@@ -97,7 +97,7 @@ export function scopeReport(report: Report, area: string): Report {
     areas: report.areas.filter((a) => a.code === area),
     quality: [...areaQuality(report, area)],
     budget: report.budget.filter((b) => b.area === area),
-    allocation: report.areas.find((a) => a.code === area)?.kind === 'organisation' ? report.allocation : report.allocation && {
+    allocation: isOrganisation(report, area) ? report.allocation : report.allocation && {
       ...report.allocation, members: report.allocation.members.filter((m) => m.area === area),
     },
     qualityBesideCost: report.qualityBesideCost.filter((q) => q.area === area),
@@ -165,6 +165,11 @@ export function seriesValues(report: Report, row: QualityRow): (number | null)[]
 
 export function indicatorTitle(report: Report, id: string, lang: Lang): string {
   return report.indicators.find((i) => i.id === id)?.title[lang] ?? id;
+}
+
+/** Whether an area is the organisation (its brief has the shared costs' split and the members' sums). */
+export function isOrganisation(report: Report, area: string): boolean {
+  return report.areas.find((a) => a.code === area)?.kind === 'organisation';
 }
 
 export function areaName(report: Report, code: string): string {
@@ -326,8 +331,7 @@ export function statusWhy(report: Report, q: QualityRow, lang: Lang): string | n
 export function briefSources(report: Report, area: string): string[] {
   const files = new Set<string>();
   for (const q of areaQuality(report, area)) for (const s of q.sources) files.add(s.file);
-  const isOrg = report.areas.find((a) => a.code === area)?.kind === 'organisation';
-  const covered = isOrg ? new Set([area, ...report.organisation.members]) : new Set([area]);
+  const covered = isOrganisation(report, area) ? new Set([area, ...report.organisation.members]) : new Set([area]);
   const hasBudget = report.budget.some((b) => b.area === area);
   for (const i of report.inputs) if (hasBudget && i.areas?.some((a) => covered.has(a))) files.add(i.file);
   return report.inputs.map((i) => i.file).filter((f) => files.has(f));
