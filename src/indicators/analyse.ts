@@ -119,12 +119,17 @@ function budgetMonths(tables: readonly BudgetTable[], period: string | undefined
 
 /**
  * A member the inputs have no figures for is named: it has no section, and the organisation's
- * pooled survey figures, which need every member's cell, are not made.
+ * pooled survey figures, which need every member's cell, are not made. A member with some figures
+ * but not every cell another member has is named with what it lacks (`organisation-member-gap`).
  */
 function membersWithoutData(settings: Settings, table: QualityTable, tables: readonly BudgetTable[]): Finding[] {
   const have = new Set(table.areas.keys());
   for (const t of tables) for (const a of t.areas) have.add(a.code);
-  return settings.members.filter((m) => !have.has(m.code)).map((m) => finding('(config)', { code: 'member-no-data', args: { member: m.name === undefined ? m.code : `${m.code} ${m.name}` } }));
+  const none = settings.members.filter((m) => !have.has(m.code));
+  return [
+    ...none.map((m) => finding('(config)', { code: 'member-no-data', args: { member: m.name === undefined ? m.code : `${m.code} ${m.name}` } })),
+    ...table.organisationGaps.filter((g) => !none.some((m) => m.code === g.member)).map((g) => g.finding),
+  ];
 }
 
 /** The latest of `months` in `period`'s year up to it; null when there is none. */

@@ -33,6 +33,15 @@ export interface Observed {
   /** The members' and the organisation's area ids. */
   memberIds: number[];
   orgId: number;
+  /** Cells some members have and others lack: the organisation has no pooled figure there (`poolOrganisation`). */
+  organisationGaps: OrganisationGap[];
+}
+
+/** The cells a member lacks (no figure with a number of respondents) where another member has one. */
+export interface OrganisationGap {
+  member: number;
+  /** One observation of another member's per cell lacked: its indicator, service and period name the cell. */
+  cells: number[];
 }
 
 /**
@@ -59,8 +68,8 @@ export function observe(inputs: readonly QualityInput[], settings: Settings): Ob
   putAnswerShares(counts, observer);
   const memberIds = settings.memberCodes.map((c) => obs.areaCodes.id(c));
   const orgId = obs.areaCodes.id(settings.organisation.code);
-  if (memberIds.length > 0) poolOrganisation(observer, memberIds, orgId);
-  return { obs, disagreements: observer.disagreements, ...seen, memberIds, orgId };
+  const organisationGaps = memberIds.length > 0 ? poolOrganisation(observer, memberIds, orgId) : [];
+  return { obs, disagreements: observer.disagreements, ...seen, memberIds, orgId, organisationGaps };
 }
 
 /** What `observe` gathers beside the observations: indicators answered in surveys, each period's year, the data's units. */
@@ -304,9 +313,12 @@ function putAnswerShares(counts: AnswerCounts, observer: Observer): void {
 
 /**
  * Organisation totals: pooled over all members, only where every member has the cell with n. A
- * member's incomplete cell leaves the organisation's incomplete too.
+ * member's incomplete cell leaves the organisation's incomplete too. Returns, per member, the cells
+ * it lacks where another has one and the organisation has no figure of its own: no pooled figure is
+ * made there, which shortens the organisation's series (a member's early years deleted leave its
+ * trend "too few years") and must be said.
  */
-function poolOrganisation(observer: Observer, memberIds: readonly number[], orgId: number): void {
+function poolOrganisation(observer: Observer, memberIds: readonly number[], orgId: number): OrganisationGap[] {
   const { obs } = observer;
   observer.pooling = true;
   const byCell = new Map<number, number[]>();
@@ -316,8 +328,13 @@ function poolOrganisation(observer: Observer, memberIds: readonly number[], orgI
     if (list) list.push(i);
     else byCell.set(obs.cellId(i), [i]);
   }
-  for (const list of byCell.values()) {
-    if (list.length !== memberIds.length) continue;
+  const gaps = new Map<number, number[]>();
+  for (const [cell, list] of byCell) {
+    if (list.length !== memberIds.length) {
+      if (obs.find(orgId, cell) >= 0) continue;
+      for (const m of memberIds) if (!list.some((i) => obs.areaId(i) === m)) (gaps.get(m) ?? gaps.set(m, []).get(m)!).push(list[0]!);
+      continue;
+    }
     const pooled = pooledShare(list.map((i) => ({ share: obs.valueOf(i), n: obs.rawN(i) })));
     const incomplete = list.some((i) => obs.isIncomplete(i));
     if (!pooled && !incomplete) continue;
@@ -328,4 +345,5 @@ function poolOrganisation(observer: Observer, memberIds: readonly number[], orgI
     observer.put(orgId, 'organisation', obs.indicatorId(f), obs.serviceId(f), obs.genderId(f), obs.periodId(f), pooled?.share ?? 0, pooled?.n ?? 0, IS_SHARE | fromAnswers | (incomplete ? INCOMPLETE : 0), obs.files.id(sources[0]!.file), sources[0]!.line, sources);
   }
   observer.pooling = false;
+  return memberIds.flatMap((member) => (gaps.has(member) ? [{ member, cells: gaps.get(member)! }] : []));
 }

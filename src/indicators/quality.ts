@@ -14,6 +14,7 @@ import type { Settings } from './settings.js';
 import { suppressObservations } from './suppress-observations.js';
 import { containersOf } from './containers.js';
 import { titleFractions, type DataUnit } from './indicator-units.js';
+import { organisationGaps, type GapFinding } from './organisation-gaps.js';
 
 export type { RowFilter } from './quality-rows.js';
 
@@ -29,6 +30,8 @@ export interface QualityTable {
   surveyPeriod: string | null;
   /** Findings made while observations were put together (published figures that disagree, series too old to show). */
   findings: Finding[];
+  /** Members lacking cells others have, where the organisation then has no figure: said unless the member has no data at all. */
+  organisationGaps: GapFinding[];
   /** Indicators answered in surveys (shares of respondents: higher is better unless told). */
   surveyIndicators: ReadonlySet<string>;
   /** Units of value indicators the config and the catalogue leave open, as the data give them. */
@@ -76,7 +79,7 @@ export function qualityTable(inputs: readonly QualityInput[], settings: Settings
     areas.set(obs.areaCode(i), obs.kindOf(i));
   }
   return {
-    surveyPeriod, findings: [...suppressed.findings, ...outdatedSeries(obs, order, surveyPeriod, settings.window), ...directionsUnknown(settings, indicators, surveyIndicators), ...undescribed(settings, indicators, surveyIndicators, units), ...titleFractions(inputs.map((i) => i.records), units).map((f) => (suppressed.behindHidden(f.file, f.line!) ? withoutDetail(f) : f))], surveyIndicators, units, indicators, areas, years, breaksOf,
+    surveyPeriod, organisationGaps: organisationGaps(obs, observed.organisationGaps, settings), findings: [...suppressed.findings, ...outdatedSeries(obs, order, surveyPeriod, settings.window), ...directionsUnknown(settings, indicators, surveyIndicators), ...undescribed(settings, indicators, surveyIndicators, units), ...titleFractions(inputs.map((i) => i.records), units).map((f) => (suppressed.behindHidden(f.file, f.line!) ? withoutDetail(f) : f))], surveyIndicators, units, indicators, areas, years, breaksOf,
     behindHidden: suppressed.behindHidden, hasHidden: suppressed.hasHidden, rows: (filter) => made.rows(filter),
   };
 }

@@ -140,6 +140,7 @@ const MESSAGES = {
   'gender-unknown-residual': (a) =>
     `${a.cells} cell(s) count respondents with no gender in the total only: they are a hidden cell of their own (total = women + men + unknown), and where they are fewer than ${a.min} a women's or men's figure is hidden too, so total − women − men cannot reveal them`,
   'member-no-data': (a) => `member ${a.member} has no figures in the inputs: no section of its own, and no pooled survey figures for the organisation (they need every member)`,
+  'organisation-member-gap': (a) => `${a.member} has no figure with a number of respondents for ${a.indicators} (${a.services}) in ${a.periods}, where other members have one: ${a.organisation}'s survey figures pool every member's, so it has none there (${a.cells} cell(s)), and its series and trends cover only the periods all members give`,
   'allocation-no-common-year': (a) => `shared costs cannot be allocated by ${a.method}: the members have no ${a.what} figures for one common year up to ${a.year} (${a.members}); set them for one year in the config`,
   'allocation-usage-year': (a) => `usage (${a.measure}) is given for ${a.wanted}, but ${a.members} ${a.count === 1 ? 'has' : 'have'} none for it in the config: ${a.what} are counted by every member's ${a.measure} of ${a.used}, the latest year all members have (give ${a.wanted}'s to use it)`,
   'allocation-population-year': (a) => `the population key is of ${a.wanted} (${a.why}), but ${a.members} ${a.count === 1 ? 'has' : 'have'} no population for ${a.wanted} in the config: shared costs are split by every member's population of ${a.used}, ${a.later === 1 ? `the only year up to the report year all members have` : `the latest year before ${a.wanted} all members have`} (give ${a.wanted}'s population to use it)`,
@@ -264,6 +265,7 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'allocation-population-year': 'warning',
   'allocation-usage-year': 'warning',
   'member-no-data': 'warning',
+  'organisation-member-gap': 'warning',
   'budget-repeated': 'info',
   'budget-behind': 'warning',
   'budget-not-this-year': 'warning',

@@ -160,8 +160,11 @@ describe('warnings reach the person', () => {
     expect(r2.code).toBe(0);
     expect(r2.stderr).not.toContain('member-no-data');
   });
-  it('the bundled example has no warning: stderr stays empty', async () => {
-    expect((await tillit(['report', '--config', CONFIG, '--format', 'json'])).stderr).toBe('');
+  it('the bundled example has no warning: stderr stays empty; its one gap (Mellerud has no 2019 trygghet figure in särskilt boende) is an info', async () => {
+    const r = await tillit(['report', '--config', CONFIG, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    const gaps = (JSON.parse(r.stdout) as { findings: { code: string; severity: string; message: string }[] }).findings.filter((f) => f.code === 'organisation-member-gap');
+    expect(gaps).toEqual([expect.objectContaining({ severity: 'info', message: expect.stringContaining('1461 Mellerud has no figure with a number of respondents for trygghet (Särskilt boende) in 2019') })]);
   });
 });
 
