@@ -1,4 +1,4 @@
-import type { Report } from '../model/report.js';
+import type { QualityRow, Report } from '../model/report.js';
 import { columnUnit, decimalsOf, formatAmount, formatDiff, formatMonthEnd, formatNumber, formatPct, formatPeriod, formatValue, monthName, type AmountUnit, type Lang } from './format.js';
 import { keyMessages } from './messages.js';
 import { findingNotes } from './finding-words.js';
@@ -6,7 +6,7 @@ import { phrases } from './phrases.js';
 import type { BudgetRow } from '../model/report.js';
 import { comparePeriods } from '../model/period.js';
 import { followUpMonths, previousForecast } from './brief-budget.js';
-import { areaName, attributionLines, isOrganisation, areaQuality, briefSources, budgetHeading, budgetLabel, budgetPeriodNote, fileName, indicatorName, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, referenceHeading, resultRuns, statusWhy, type RenderOptions } from './view.js';
+import { areaName, attributionLines, isOrganisation, areaQuality, briefSources, budgetHeading, budgetLabel, budgetPeriodNote, fileName, indicatorName, indicatorUnit, latestQuality, olderPeriod, outdatedQuality, referenceAgainst, referenceHeading, resultRuns, statusWhy, type RenderOptions } from './view.js';
 import { words } from './words.js';
 import { historyView, milestoneView, milestoneMethod, qualitySparkline, seriesBreak } from './history.js';
 import { peerRows, peerWords } from './peer-view.js';
@@ -103,11 +103,13 @@ function qualitySection(report: Report, area: string, lang: Lang): Section<Table
   const pp = quality.some((q) => (q.change !== null || q.reference !== null) && indicatorUnit(report, q.indicator) === '%');
   const legend = phrases(lang).significanceLegend(tested > 0, tested === comparisons.length, pp);
   const reference = referenceHeading(report, quality, lang);
+  const sparklines = quality.map((q) => qualitySparkline(report, q)).concat(missing.map((q) => qualitySparkline(report, q, false)));
+  const notes = [legend || null, reference.note, ...marksExplained(report, quality, sparklines, lang)].filter((t) => t !== null);
   return {
     heading: w.quality,
     body: {
       head: [w.indicator, w.service, `${report.period.survey}`, w.uncertainty, w.change, w.trend, reference.head, w.statusHeader, w.series],
-      rows: quality.map((q) => {
+      rows: quality.map((q, k) => {
         const unit = indicatorUnit(report, q.indicator);
         const why = statusWhy(report, q, lang);
         return [
@@ -119,14 +121,26 @@ function qualitySection(report: Report, area: string, lang: Lang): Section<Table
           cell(q.trend ? w.verdict[q.trend.verdict] : ''),
           q.reference ? cell(formatDiff(q.reference.differencePp, unit, lang, 0), { significant: q.reference.significant }) : cell(''),
           cell(q.status === null ? (why === null ? '' : `${w.notAssessed}: ${why}`) : `${w.status[q.status]}${why === null ? '' : q.status === 'green' ? ` (${why})` : `: ${why}`}`),
-          cell(qualitySparkline(report, q)),
+          cell(sparklines[k]!),
         ];
-      }).concat(missing.map((q) => [
-        cell(indicatorName(report, q.indicator, lang)), cell(q.service), cell(w.missing(q.period)), cell(''), cell(''), cell(''), cell(''), cell(''), cell(qualitySparkline(report, q, false)),
+      }).concat(missing.map((q, k) => [
+        cell(indicatorName(report, q.indicator, lang)), cell(q.service), cell(w.missing(q.period)), cell(''), cell(''), cell(''), cell(''), cell(''), cell(sparklines[quality.length + k]!),
       ])),
     },
-    ...(legend || reference.note !== null ? { note: [legend || null, reference.note].filter((t) => t !== null).join(' ') } : {}),
+    ...(notes.length > 0 ? { note: notes.join(' ') } : {}),
   };
+}
+
+/** What the status colours and a series' dots mean, where the table has them. */
+function marksExplained(report: Report, quality: readonly QualityRow[], sparklines: readonly string[], lang: Lang): string[] {
+  const p = phrases(lang);
+  const out: string[] = [];
+  if (quality.some((q) => q.status !== null)) {
+    const targets = quality.some((q) => q.status !== null && (report.indicators.find((i) => i.id === q.indicator)?.target ?? null) !== null);
+    out.push(p.qualityStatusLegend(referenceAgainst(report, quality).kind, targets));
+  }
+  if (sparklines.some((s) => s.includes('·'))) out.push(p.seriesGapNote);
+  return out;
 }
 
 function peerSection(report: Report, area: string, lang: Lang): Section<Table> | null {

@@ -141,6 +141,18 @@ export const PHRASES = {
     (tested, allTested, pp) =>
       [tested && `* statistically significant difference, larger than chance can explain${allTested ? '; differences without * are within random uncertainty' : ''}.`, pp && 'pp = percentage points.'].filter(Boolean).join(' '),
   ),
+  /**
+   * What the quality table's status colours mean (`qualityStatusWhy`'s rule), in words: the reference
+   * as the table compares with it, and the committee's target only where one is set.
+   */
+  qualityStatusLegend: both(
+    (against: 'nation' | 'region' | 'both', targets: boolean) =>
+      `Status: röd när värdet försämras över tid eller är statistiskt säkerställt sämre än ${against === 'nation' ? 'riket' : against === 'region' ? 'länet' : 'riket (eller länet)'}; gul när det har försämrats statistiskt säkerställt sedan förra mätningen${targets ? ' eller ligger under nämndens mål' : ''}; grön annars.`,
+    (against, targets) =>
+      `Status: red when the value is worsening over time or significantly worse than the ${against === 'nation' ? 'national' : against === 'region' ? 'county' : 'national (or county)'} level; yellow when it worsened significantly since the previous survey${targets ? ' or is below the committee\'s target' : ''}; green otherwise.`,
+  ),
+  /** Where a brief's sparkline has a year without a figure (`sparkline`'s `·`). */
+  seriesGapNote: both('En punkt (·) i serien är ett år utan redovisat värde (saknas eller dolt).', 'A dot (·) in a series is a year with no figure shown (missing or hidden).'),
   /** "Siffrorna gäller ekonomin till och med 31 oktober 2025 och kvaliteten 2025." */
   asOf: both(
     (budget: string | null, survey: string | null) => `Siffrorna gäller ${[budget && `ekonomin till och med ${budget}`, survey && `kvaliteten ${survey}`].filter(Boolean).join(' och ')}.`,

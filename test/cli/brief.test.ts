@@ -31,7 +31,7 @@ describe('a brief says what a committee asks (issue 23, item 6)', () => {
     expect(mellerud).toContain('- Verksamheterna i Mellerud ligger 0,4 % över budget efter oktober; prognosen pekar på ett underskott på 1,4 mnkr (prognos 345,2 mnkr mot budget 343,8 mnkr för helåret); prognosen har försämrats med 141 tkr sedan september.');
   });
   it('marks significance on changes and says what the mark means; percentage points are "p.e.", never "pe"', async () => {
-    expect(mellerud).toContain('_\\* statistiskt säkerställd skillnad, större än slumpen kan förklara; skillnader utan \\* ligger inom den slumpmässiga osäkerheten. p.e. = procentenheter._');
+    expect(mellerud).toContain('_\\* statistiskt säkerställd skillnad, större än slumpen kan förklara; skillnader utan \\* ligger inom den slumpmässiga osäkerheten. p.e. = procentenheter. Status: röd när');
     expect(mellerud).toContain('| -4 p.e. |');
     expect(all).not.toMatch(/\d pe\b/);
     expect((await tillit(['report', '--config', CONFIG])).stdout).not.toMatch(/\d pe\b/);

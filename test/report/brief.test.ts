@@ -47,7 +47,7 @@ describe('a brief says what a committee asks', () => {
     expect(keyMessages(r, '1460', sv).join('\n')).toContain('ligger 0,5004 % över budget');
   });
   it('marks significant differences and says what the mark means, in procentenheter', () => {
-    const r = twoMembers({ quality: [qualityRow({ change: { from: '2024', fromValue: 80, differencePp: 10, p: 0.001, significant: true } })] });
+    const r = twoMembers({ quality: [qualityRow({ status: null, change: { from: '2024', fromValue: 80, differencePp: 10, p: 0.001, significant: true } })] });
     const md = renderBriefMd(buildBrief(r, '1460', sv));
     expect(md).toContain('| +10 p.e.\\* |');
     expect(md).toContain('_\\* statistiskt säkerställd skillnad, större än slumpen kan förklara; skillnader utan \\* ligger inom den slumpmässiga osäkerheten. p.e. = procentenheter._');
@@ -55,9 +55,9 @@ describe('a brief says what a committee asks', () => {
   });
   it('calls unmarked differences chance only where a test was made for each', () => {
     const untested = { from: '2024', fromValue: 80, differencePp: 10, p: null, significant: false };
-    const none = twoMembers({ quality: [qualityRow({ n: null, change: untested })] });
+    const none = twoMembers({ quality: [qualityRow({ n: null, status: null, change: untested })] });
     expect(buildBrief(none, '1460', sv).quality!.note).toBe('p.e. = procentenheter.');
-    const some = twoMembers({ quality: [qualityRow({ n: null, change: untested }), qualityRow({ service: 'Särskilt boende', change: { ...untested, p: 0.2 } })] });
+    const some = twoMembers({ quality: [qualityRow({ n: null, status: null, change: untested }), qualityRow({ service: 'Särskilt boende', status: null, change: { ...untested, p: 0.2 } })] });
     expect(buildBrief(some, '1460', sv).quality!.note).toBe('* statistiskt säkerställd skillnad, större än slumpen kan förklara. p.e. = procentenheter.');
   });
   it('says in "Om siffrorna" what the uncertainty, a change and a trend are in plain words, the level from the settings, no method names', () => {
@@ -91,10 +91,23 @@ describe('a brief says what a committee asks', () => {
     expect(q).not.toContain('Avvikelse');
   });
   it('explains p.e. only under differences printed in it', () => {
-    const days = twoMembers({ indicators: [{ ...report().indicators[0]!, unit: 'days' }], quality: [qualityRow({ n: null, low: null, high: null, change: { from: '2024', fromValue: 88, differencePp: 2, p: null, significant: false } })] });
+    const days = twoMembers({ indicators: [{ ...report().indicators[0]!, unit: 'days' }], quality: [qualityRow({ n: null, low: null, high: null, status: null, change: { from: '2024', fromValue: 88, differencePp: 2, p: null, significant: false } })] });
     expect(buildBrief(days, '1460', sv).quality!.note).toBeUndefined();
-    const shares = twoMembers({ quality: [qualityRow({ n: null, low: null, high: null, change: { from: '2024', fromValue: 88, differencePp: 2, p: null, significant: false } })] });
+    const shares = twoMembers({ quality: [qualityRow({ n: null, low: null, high: null, status: null, change: { from: '2024', fromValue: 88, differencePp: 2, p: null, significant: false } })] });
     expect(buildBrief(shares, '1460', sv).quality!.note).toBe('p.e. = procentenheter.');
+  });
+  it('says under the quality table what its status colours mean, naming the target only where one is set, and what a dot in a series is', () => {
+    const withTarget = twoMembers({ indicators: [{ ...report().indicators[0]!, target: 90 }] });
+    expect(buildBrief(withTarget, '1460', sv).quality!.note).toBe('Status: röd när värdet försämras över tid eller är statistiskt säkerställt sämre än riket; gul när det har försämrats statistiskt säkerställt sedan förra mätningen eller ligger under nämndens mål; grön annars.');
+    const noTarget = twoMembers({ indicators: [{ ...report().indicators[0]!, target: null }] });
+    expect(buildBrief(noTarget, '1460', { ...sv, lang: 'en' }).quality!.note).toBe('Status: red when the value is worsening over time or significantly worse than the national level; yellow when it worsened significantly since the previous survey; green otherwise.');
+    // No row with a status: no legend of colours.
+    expect(buildBrief(twoMembers({ quality: [qualityRow({ status: null })] }), '1460', sv).quality!.note).toBeUndefined();
+    // A year without a figure in the series: its dot is explained.
+    const gap = twoMembers({ quality: ['2022', '2023', '2024', '2025'].map((period, k) => qualityRow({ period, status: null, value: k === 1 ? null : 80 + k, suppressed: k === 1 })) });
+    const brief = buildBrief(gap, '1460', sv).quality!;
+    expect(brief.body.rows[0]!.at(-1)!.text).toContain('·');
+    expect(brief.note).toBe('En punkt (·) i serien är ett år utan redovisat värde (saknas eller dolt).');
   });
   it('names in its title only what it has', () => {
     expect(buildBrief(twoMembers({ quality: [] }), '1460', sv).title).toBe('Bengtsfors (1460) – uppföljning: budget efter oktober 2025');
