@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js';
 import { finding, type Finding } from '../model/findings.js';
+import { BUDGET_AMOUNTS } from '../model/budget-table.js';
 import type { BudgetRow } from '../model/report.js';
 import type { AreaKind } from '../model/register.js';
 import { normalizeLabel } from '../model/text.js';
@@ -63,6 +64,7 @@ export function budgetRows(entries: ReadonlyMap<string, LineEntry>, config: Conf
   const rows: BudgetRow[] = [];
   const make = makeRow(config, o, coverage, orgCode);
   const behind = new Map<string, { file: string; period: string; lines: string[] }>();
+  const evenPace = new Map<string, EvenPace>();
   /** Per area: its own lines (no sums), and its total's row when the area has one. */
   const areaLines = new Map<string, { count: number; total?: BudgetRow }>();
   // Files read month by month: a line of theirs without an outcome some month is named.
@@ -84,6 +86,7 @@ export function budgetRows(entries: ReadonlyMap<string, LineEntry>, config: Conf
       if (gaps.length > 0) findings.push(finding(fileOfRow(s, monthOf(row.period), o.files) ?? '(budget)', { code: 'budget-months-missing', args: { area, activity: row.activity, months: gaps.map((m) => monthText(o.year, m)).join(', '), period: row.period } }));
       const lacking = s.parts !== undefined && row.deviation === null && row.periodNote !== 'no-common-month' ? partsWithoutFigures(s.parts, monthOf(row.period)) : [];
       if (lacking.length > 0) findings.push(finding('(budget)', { code: 'budget-sum-incomplete', args: { area, activity: row.activity, parts: lacking.join(', '), period: row.period } }));
+      if (s.parts === undefined && row.budgetYtdMethod === 'annual-pro-rata') noteEvenPace(evenPace, area, s, row, o);
       if (row.periodNote === 'behind' && s.parts === undefined && s.file !== undefined) {
         const key = `${area}\u0000${row.period}`;
         const at = behind.get(key) ?? behind.set(key, { file: s.file, period: row.period, lines: [] }).get(key)!;
@@ -107,6 +110,9 @@ export function budgetRows(entries: ReadonlyMap<string, LineEntry>, config: Conf
     const area = key.split('\u0000')[0]!;
     findings.push(finding(b.file, { code: 'budget-behind', args: { area, period: b.period, latest: o.period, ...behindLines(b.lines, areaLines.get(area)) } }));
   }
+  for (const e of evenPace.values()) {
+    findings.push(finding(e.file, { code: 'budget-ytd-even-pace', args: { area: e.area, lines: e.lines.join(', '), count: e.lines.length, period: e.period, months: monthOf(e.period), missing: e.missing.join(', ') } }));
+  }
   const shared = sharedShown.length > 1 ? sumOf(sharedShown) : sharedShown[0]?.line;
   return { rows, findings, shared, kinds: new Map([...byArea].map(([a, { kind }]) => [a, kind])) };
 }
@@ -121,6 +127,34 @@ function behindLines(lines: readonly string[], area: { count: number; total?: Bu
   if (area === undefined || lines.length >= area.count) return {};
   const total = area.total?.periodNote === 'common-month' ? area.total.period : '';
   return { lines: lines.join(', '), count: lines.length, total };
+}
+
+/** An area's lines in one file whose budget to date is the full-year budget × m/12, at one month. */
+interface EvenPace {
+  file: string;
+  area: string;
+  period: string;
+  lines: string[];
+  /** Months without a monthly budget, where the file gives monthly budgets for others. */
+  missing: string[];
+}
+
+const BUDGET_MONTH = BUDGET_AMOUNTS.indexOf('budgetMonth');
+
+/**
+ * A line whose budget to date is the full-year budget × m/12 (no year-to-date budget, and not every
+ * month's budget): an even pace, which a seasonal budget (summer staffing, a December peak) is not.
+ * Its deviation rests on that, so it is said (`budget-ytd-even-pace`), per file, area and month.
+ */
+function noteEvenPace(evenPace: Map<string, EvenPace>, area: string, s: Shown, row: BudgetRow, o: BudgetRowOptions): void {
+  const file = fileOfRow(s, monthOf(row.period), o.files) ?? '(budget)';
+  const key = `${file}\u0000${area}\u0000${row.period}`;
+  const e = evenPace.get(key) ?? evenPace.set(key, { file, area, period: row.period, lines: [], missing: [] }).get(key)!;
+  e.lines.push(row.activity);
+  const y = s.line.current;
+  const months = Array.from({ length: monthOf(row.period) }, (_, i) => i + 1);
+  if (!months.some((m) => y.has(m) && y.get(m, BUDGET_MONTH) !== null)) return;
+  for (const m of months) if ((!y.has(m) || y.get(m, BUDGET_MONTH) === null) && !e.missing.includes(monthText(o.year, m))) e.missing.push(monthText(o.year, m));
 }
 
 /** The members' lines summed per activity (spelled alike after normalising); `coverage` learns which members each covers. */

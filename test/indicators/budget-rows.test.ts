@@ -103,3 +103,24 @@ describe('a member with no figures in the report year', () => {
       ]);
   });
 });
+
+describe('a budget to date taken as an even pace', () => {
+  const findings = (report: ReturnType<typeof analyse>) => report.findings.filter((f) => f.code === 'budget-ytd-even-pace').map((f) => `${f.file} ${f.severity} ${f.message}`);
+  it('is said where the file gives neither a budget to date nor monthly budgets: the deviation rests on 8/12 of the year', () => {
+    const b = read('b.csv', 'Period;Kommun;Verksamhet;Budget helår;Utfall ack\n2025-08;1460;Äldreomsorg;1200;850\n2025-08;1460;LSS;600;390\n');
+    const report = analyse([b], config);
+    // Hand-worked: 1 200 × 8/12 = 800 against 850; 600 × 8/12 = 400 against 390.
+    expect(show(report.budget.filter((r) => !r.total && r.area === '1460'))).toEqual(['1460 LSS 2025-08 null 400 390 annual-pro-rata', '1460 Äldreomsorg 2025-08 null 800 850 annual-pro-rata']);
+    expect(findings(report)).toEqual(['b.csv warning 1460 LSS, Äldreomsorg: no budget to date at 2025-08 (no year-to-date budget column, and no monthly budgets): their budget to date is taken as the full-year budget × 8/12, as if spent at an even pace, and any deviation from it rests on that; a budget that follows the seasons would give another (give the budget to date, or every month\'s budget)']);
+  });
+  it('names the month without a budget where the file gives monthly budgets for the others', () => {
+    const months = [1, 2, 4].map((m) => `2025-0${m};1460;LSS;1200;100;90`).join('\n');
+    const report = analyse([read('m.csv', `Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad\n${months}\n`)], config);
+    expect(findings(report)).toEqual([expect.stringContaining('m.csv warning 1460 LSS: no budget to date at 2025-04 (no monthly budget for 2025-03): its budget to date is taken as the full-year budget × 4/12')]);
+  });
+  it('is not said where the budget to date is given or every month has its budget', () => {
+    expect(findings(analyse([read('y.csv', `${HEAD}2025-03;1460;LSS;300;330\n`)], config))).toEqual([]);
+    const months = [1, 2, 3].map((m) => `2025-0${m};1460;LSS;1200;100;90`).join('\n');
+    expect(findings(analyse([read('m.csv', `Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad\n${months}\n`)], config))).toEqual([]);
+  });
+});
