@@ -168,9 +168,22 @@ function budgetTable(report: Report, rows: readonly BudgetRow[], opts: TableRend
     column(w.pace, (b) => (b.pacePct === null ? '' : `${formatPct(b.pacePct, opts.lang)} (${formatPct(b.elapsedPct, opts.lang)})`), { drop: 2 }),
     column(w.forecastDeviation, (b) => (b.forecastDeviation === null ? '' : `${amount(b.forecastDeviation, true)}${b.forecastOptimistic ? ` ⚠ ${w.optimistic}` : ''}`), { wrap: true }),
     column(w.statusHeader, (b) => statusCell(b.status, opts)),
-    column(w.series, (b) => sparkline(b.series.map((s) => (s.actualYtd !== null && s.budgetYtd ? s.actualYtd / s.budgetYtd : null))), { drop: 1 }),
+    column(w.series, (b) => sparkline(monthByMonth(b.series, (s) => (s.actualYtd !== null && s.budgetYtd ? s.actualYtd / s.budgetYtd : null))), { drop: 1 }),
   ], opts);
   return `${prose(`${w.budget} (${budgetHeading(report, rows, opts.lang)})`, opts.paint.bold, opts)}\n${table}`;
+}
+
+/**
+ * A budget line's series as one value per month from its first month to its last: a month with no
+ * row is null, drawn as a gap (`·`), so the sparkline never joins the months either side of it.
+ */
+function monthByMonth(series: BudgetRow['series'], value: (s: BudgetRow['series'][number]) => number | null): (number | null)[] {
+  const at = (period: string) => Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
+  if (series.length === 0) return [];
+  const first = at(series[0]!.period);
+  const out: (number | null)[] = new Array(at(series.at(-1)!.period) - first + 1).fill(null);
+  for (const s of series) out[at(s.period) - first] = value(s);
+  return out;
 }
 
 /**

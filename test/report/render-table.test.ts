@@ -5,7 +5,7 @@ import { loadConfig, loadInputs } from '../../src/ingest/load.js';
 import type { Report } from '../../src/model/report.js';
 import { renderTable, type TableLayout } from '../../src/report/render-table.js';
 import { NO_PAINT } from '../../src/report/view.js';
-import { qualityRow, report as madeReport } from './factory.js';
+import { budgetRow, qualityRow, report as madeReport } from './factory.js';
 
 const example = async () => {
   const loaded = await loadConfig('fixtures/bengtsfors-mellerud/tillit.config.json');
@@ -73,5 +73,15 @@ describe('the terminal table prints a note only where it applies', () => {
     expect(text).toContain('* statistiskt säkerställd skillnad (p < 0,05); KI = 95 % konfidensintervall (Wilson)');
     expect(text).toContain('2025 (95 % KI)');
     expect(text).toContain('Avvikelse = budget − utfall');
+  });
+});
+
+describe('the budget table\'s series', () => {
+  it('leaves a gap (·) for a month without a row, never joining the months either side', () => {
+    const month = (m: number, ratio: number) => ({ period: `2025-0${m}`, actualYtd: ratio * m * 100, budgetYtd: m * 100, forecast: null });
+    const r = madeReport({ budget: [budgetRow({ period: '2025-04', series: [month(1, 1), month(2, 1.1), month(4, 1.3)] })] });
+    const text = render(r, { width: 220, genders: false });
+    // Jan 1,0 (lowest), Feb 1,1, no March, Apr 1,3 (highest): four marks, the third a gap.
+    expect(text).toContain(' ▁▃·█ ');
   });
 });
