@@ -203,6 +203,20 @@ function actualYearToDate(y: BudgetYear, month: number): [number | null, BudgetB
 }
 
 /**
+ * Budget year to date after `month`: the YTD column when given, else the sum of monthly budgets when
+ * every month has one, else the full-year budget × month/12 (an even pace, which is said:
+ * `budget-ytd-even-pace`).
+ */
+export function budgetYearToDate(y: BudgetYear, month: number): [number | null, YtdMethod | null] {
+  const column = y.get(month, BUDGET_YTD);
+  if (column !== null) return [column, 'ytd-column'];
+  const monthBudgets = complete(y, month) ? sumOfMonths(y, month, BUDGET_MONTH) : null;
+  if (monthBudgets !== null) return [monthBudgets, 'sum-of-months'];
+  const budgetYear = y.get(month, BUDGET_YEAR);
+  return budgetYear !== null ? [(budgetYear * month) / 12, 'annual-pro-rata'] : [null, null];
+}
+
+/**
  * Balance of one line after `month` (1–12) of its year.
  * Year-to-date budget: the YTD column when present; else the sum of monthly budgets when every
  * month 1..m has one; else full-year budget × m/12 (method says which). Actual YTD likewise
@@ -210,13 +224,7 @@ function actualYearToDate(y: BudgetYear, month: number): [number | null, BudgetB
  */
 export function budgetBalance(y: BudgetYear, month: number, thresholds: StatusThresholds, forecastMargin: number): BudgetBalance {
   const budgetYear = y.get(month, BUDGET_YEAR);
-  let budgetYtd: number | null = null;
-  let budgetYtdMethod: YtdMethod | null = null;
-  const column = y.get(month, BUDGET_YTD);
-  const monthBudgets = complete(y, month) ? sumOfMonths(y, month, BUDGET_MONTH) : null;
-  if (column !== null) [budgetYtd, budgetYtdMethod] = [column, 'ytd-column'];
-  else if (monthBudgets !== null) [budgetYtd, budgetYtdMethod] = [monthBudgets, 'sum-of-months'];
-  else if (budgetYear !== null) [budgetYtd, budgetYtdMethod] = [(budgetYear * month) / 12, 'annual-pro-rata'];
+  const [budgetYtd, budgetYtdMethod] = budgetYearToDate(y, month);
   const [actualYtd, actualYtdMethod] = actualYearToDate(y, month);
 
   const deviation = budgetYtd !== null && actualYtd !== null ? budgetYtd - actualYtd : null;

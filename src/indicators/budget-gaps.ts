@@ -1,10 +1,11 @@
 import { BUDGET_AMOUNTS, type BudgetTable } from '../model/budget-table.js';
 import { finding, type Finding } from '../model/findings.js';
-import { tableLine, type BudgetYear } from './budget-balance.js';
+import { budgetYearToDate, tableLine, type BudgetYear } from './budget-balance.js';
 import { readYears } from './budget-lines.js';
 
 const ACTUAL_YTD = BUDGET_AMOUNTS.indexOf('actualYtd');
 const ACTUAL_MONTH = BUDGET_AMOUNTS.indexOf('actualMonth');
+const BUDGET_MONTH = BUDGET_AMOUNTS.indexOf('budgetMonth');
 
 /**
  * The months 1…`upTo` of a line's year without an outcome (no row, or a row without its monthly
@@ -16,6 +17,22 @@ export function monthsWithoutOutcome(y: BudgetYear, upTo: number, monthly: boole
   const out: number[] = [];
   if (monthly) for (let m = 1; m <= upTo; m++) if (!y.has(m) || y.get(m, ACTUAL_MONTH) === null) out.push(m);
   return out;
+}
+
+/**
+ * The months 1…`upTo` without a monthly budget, where the line gives monthly budgets for others:
+ * why its budget to date is not their sum. Empty where it gives none (a year-to-date or annual file).
+ */
+export function monthsWithoutBudget(y: BudgetYear, upTo: number): number[] {
+  const months = Array.from({ length: upTo }, (_, i) => i + 1);
+  if (!months.some((m) => y.has(m) && y.get(m, BUDGET_MONTH) !== null)) return [];
+  return months.filter((m) => !y.has(m) || y.get(m, BUDGET_MONTH) === null);
+}
+
+/** The `budget-ytd-even-pace` finding of an area's lines at one month whose budget to date is the full-year budget × m/12. */
+export function evenPaceFinding(file: string, area: string, activities: readonly string[], period: string, missing: readonly string[], line?: number): Finding {
+  const args = { area, lines: activities.join(', '), count: activities.length, period, months: Number(period.slice(5, 7)), missing: missing.join(', ') };
+  return finding(file, { code: 'budget-ytd-even-pace', ...(line === undefined ? {} : { line }), args });
 }
 
 /** Whether a line's year has a monthly outcome in some month. */
@@ -30,7 +47,7 @@ export function monthText(year: number, month: number): string {
 }
 
 /**
- * The `budget-months-missing` findings of budget tables: what a report says of each line at its
+ * The `budget-months-missing` and `budget-ytd-even-pace` findings of budget tables: what a report says of each line at its
  * latest month, for a check of the files alone (`tillit validate`), so a file that leaves a line
  * without an outcome to date is not called clean there and warned about only by `report`. Only the
  * year a report judges is checked, the latest year the tables hold: a rolling export (May to April)
@@ -51,12 +68,17 @@ export function budgetMonthGaps(tables: readonly BudgetTable[]): Finding[] {
   for (const e of entries.values()) {
     const y = e.years[0];
     const month = y?.latest() ?? 0;
-    if (y === undefined || month === 0 || y.get(month, ACTUAL_YTD) !== null) continue;
-    const gaps = monthsWithoutOutcome(y, month, readMonthByMonth(y, monthly));
-    if (gaps.length === 0) continue;
+    if (y === undefined || month === 0) continue;
     // The row of its latest month: the figure to date that cannot be made, in the file it is in.
     const at = tableLine(y.origin(month));
-    byTable[at.table]!.push(finding(tables[at.table]!.file, { code: 'budget-months-missing', line: at.line, args: { area: e.area.code, activity: e.activity, months: gaps.map((m) => monthText(year, m)).join(', '), period: monthText(year, month) } }));
+    const file = tables[at.table]!.file;
+    if (budgetYearToDate(y, month)[1] === 'annual-pro-rata') {
+      byTable[at.table]!.push(evenPaceFinding(file, e.area.code, [e.activity], monthText(year, month), monthsWithoutBudget(y, month).map((m) => monthText(year, m)), at.line));
+    }
+    if (y.get(month, ACTUAL_YTD) !== null) continue;
+    const gaps = monthsWithoutOutcome(y, month, readMonthByMonth(y, monthly));
+    if (gaps.length === 0) continue;
+    byTable[at.table]!.push(finding(file, { code: 'budget-months-missing', line: at.line, args: { area: e.area.code, activity: e.activity, months: gaps.map((m) => monthText(year, m)).join(', '), period: monthText(year, month) } }));
   }
   return byTable.flatMap((found) => found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
 }

@@ -1,11 +1,10 @@
 import type { Config } from '../config/schema.js';
 import { finding, type Finding } from '../model/findings.js';
-import { BUDGET_AMOUNTS } from '../model/budget-table.js';
 import type { BudgetRow } from '../model/report.js';
 import type { AreaKind } from '../model/register.js';
 import { normalizeLabel } from '../model/text.js';
 import { TOTAL_ACTIVITY } from '../model/vocabulary.js';
-import { hasMonthlyOutcome, monthsWithoutOutcome, monthText } from './budget-gaps.js';
+import { evenPaceFinding, hasMonthlyOutcome, monthsWithoutBudget, monthsWithoutOutcome, monthText } from './budget-gaps.js';
 import { addUp, budgetBalance, forecastAccuracy, tableLine, yearToDate, type BudgetYear } from './budget-balance.js';
 import type { Line, LineEntry } from './budget-lines.js';
 import { SV } from './collation.js';
@@ -111,7 +110,7 @@ export function budgetRows(entries: ReadonlyMap<string, LineEntry>, config: Conf
     findings.push(finding(b.file, { code: 'budget-behind', args: { area, period: b.period, latest: o.period, ...behindLines(b.lines, areaLines.get(area)) } }));
   }
   for (const e of evenPace.values()) {
-    findings.push(finding(e.file, { code: 'budget-ytd-even-pace', args: { area: e.area, lines: e.lines.join(', '), count: e.lines.length, period: e.period, months: monthOf(e.period), missing: e.missing.join(', ') } }));
+    findings.push(evenPaceFinding(e.file, e.area, e.lines, e.period, e.missing.sort()));
   }
   const shared = sharedShown.length > 1 ? sumOf(sharedShown) : sharedShown[0]?.line;
   return { rows, findings, shared, kinds: new Map([...byArea].map(([a, { kind }]) => [a, kind])) };
@@ -139,8 +138,6 @@ interface EvenPace {
   missing: string[];
 }
 
-const BUDGET_MONTH = BUDGET_AMOUNTS.indexOf('budgetMonth');
-
 /**
  * A line whose budget to date is the full-year budget × m/12 (no year-to-date budget, and not every
  * month's budget): an even pace, which a seasonal budget (summer staffing, a December peak) is not.
@@ -151,10 +148,7 @@ function noteEvenPace(evenPace: Map<string, EvenPace>, area: string, s: Shown, r
   const key = `${file}\u0000${area}\u0000${row.period}`;
   const e = evenPace.get(key) ?? evenPace.set(key, { file, area, period: row.period, lines: [], missing: [] }).get(key)!;
   e.lines.push(row.activity);
-  const y = s.line.current;
-  const months = Array.from({ length: monthOf(row.period) }, (_, i) => i + 1);
-  if (!months.some((m) => y.has(m) && y.get(m, BUDGET_MONTH) !== null)) return;
-  for (const m of months) if ((!y.has(m) || y.get(m, BUDGET_MONTH) === null) && !e.missing.includes(monthText(o.year, m))) e.missing.push(monthText(o.year, m));
+  for (const m of monthsWithoutBudget(s.line.current, monthOf(row.period))) if (!e.missing.includes(monthText(o.year, m))) e.missing.push(monthText(o.year, m));
 }
 
 /** The members' lines summed per activity (spelled alike after normalising); `coverage` learns which members each covers. */
