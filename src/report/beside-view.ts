@@ -99,7 +99,7 @@ function notes(rows: readonly BesideRow[], served: Map<string, string[]>, lang: 
   const perInhabitant = rows.some((q) => q.actualPerInhabitant !== null) ? { populationYear: rows.find((q) => q.populationYear !== null)?.populationYear ?? null } : null;
   const counted = rows.flatMap((q) => (q.costPerVolume !== null && q.volume !== null ? [q.volume] : []));
   const pers = new Set(counted.map((v) => v.per));
-  const volume = counted[0] === undefined ? null : { year: counted[0].year, unit: pers.size === 1 ? b.per[counted[0].per] : b.perEither };
+  const volume = counted[0] === undefined ? null : { year: counted[0].year, unit: pers.size === 1 ? b.per[counted[0].per] : b.perEither, counted: pers.size === 1 ? b.counted[counted[0].per] : b.countedEither };
   const lines = [...new Set(rows.flatMap((q) => (q.activity !== null && (q.actualPerInhabitant !== null || q.costPerVolume !== null) ? [q.activity] : [])))];
   const costs = lines.length === 0 ? [] : [b.costs({ names: list(lines), count: lines.length }, perInhabitant, volume)];
   return [...shared, ...[...byRule].map(([r, services]) => rule[r](list(services))), ...costs];

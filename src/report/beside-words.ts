@@ -10,7 +10,7 @@ type HeadlineRule = 'marked' | 'first-listed' | 'tillit-catalogue' | 'first-by-i
 type Per = 'user' | 'hour';
 
 type Head = { service: string; headline: string; value: string; trend: string; activity: string; deviationPct: string; perInhabitant: string; perVolume: string };
-type Costs = (lines: { names: string; count: number }, perInhabitant: { populationYear: string | null } | null, volume: { year: string; unit: string } | null) => string;
+type Costs = (lines: { names: string; count: number }, perInhabitant: { populationYear: string | null } | null, volume: { year: string; unit: string; counted: string } | null) => string;
 
 export const BESIDE_WORDS = {
   heading: both('Kvalitet bredvid kostnad', 'Quality beside cost'),
@@ -31,6 +31,9 @@ export const BESIDE_WORDS = {
   perHead: both<Record<Per, string>>({ user: 'Kr per brukare (helår)', hour: 'Kr per timme (helår)' }, { user: 'SEK per user (full year)', hour: 'SEK per hour (full year)' }),
   /** A cell's unit when rows count users and hours both (`245 300 kr per brukare`), and the note's name for the measure. */
   per: both<Record<Per, string>>({ user: 'kr per brukare', hour: 'kr per timme' }, { user: 'SEK per user', hour: 'SEK per hour' }),
+  /** What a cost per volume is divided by, in the note (`delad med antalet brukare 2025`). */
+  counted: both<Record<Per, string>>({ user: 'antalet brukare', hour: 'antalet timmar' }, { user: 'the number of users', hour: 'the number of hours' }),
+  countedEither: both('antalet brukare eller timmar', 'the number of users or hours'),
   /** How the headlines in the section were chosen: one sentence per rule, naming the services. */
   rule: both<Record<HeadlineRule, (services: string) => string>>(
     {
@@ -66,12 +69,12 @@ export const BESIDE_WORDS = {
     (lines, inh, vol) =>
       `Belopp för ${lines.count > 1 ? 'budgetposterna' : 'budgetposten'} ${lines.names}: ${[
         inh && `kr/inv. är utfallet hittills i år per invånare${inh.populationYear ? ` (befolkning ${inh.populationYear})` : ''}`,
-        vol && `${vol.unit} är helårets prognos (utfallet när december är bokförd) delad med volymen ${vol.year}`,
+        vol && `${vol.unit} är helårets prognos (utfallet när december är bokförd) delad med ${vol.counted} ${vol.year}`,
       ].filter(Boolean).join('; ')}.`,
     (lines, inh, vol) =>
       `Amounts of the budget ${lines.count > 1 ? 'lines' : 'line'} ${lines.names}: ${[
         inh && `SEK/inhab. is the outcome to date per inhabitant${inh.populationYear ? ` (population ${inh.populationYear})` : ''}`,
-        vol && `${vol.unit} is the year's forecast (the outcome once December is booked) divided by the volume for ${vol.year}`,
+        vol && `${vol.unit} is the year's forecast (the outcome once December is booked) divided by ${vol.counted} in ${vol.year}`,
       ].filter(Boolean).join('; ')}.`,
   ),
   /** Under the table, of a service the area has figures for but none for its headline: why it has no row. */

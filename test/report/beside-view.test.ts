@@ -49,7 +49,7 @@ describe('quality beside cost, rendered', () => {
     // A brief's notes name no config key.
     expect(s.notes).toEqual([
       'Ledande indikator (Hemtjänst och LSS): den första av de valda indikatorerna som har värden för verksamheten.',
-      'Belopp för budgetposterna Hemtjänst och LSS: kr/inv. är utfallet hittills i år per invånare (befolkning 2025); kr per brukare eller timme är helårets prognos (utfallet när december är bokförd) delad med volymen 2025.',
+      'Belopp för budgetposterna Hemtjänst och LSS: kr/inv. är utfallet hittills i år per invånare (befolkning 2025); kr per brukare eller timme är helårets prognos (utfallet när december är bokförd) delad med antalet brukare eller timmar 2025.',
     ]);
     // The terminal's keeps the row, and tells the analyst the config's key.
     const v = besideView(report, '1460', 'sv')!;
