@@ -1,6 +1,7 @@
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
+import type { StatusThresholds } from '../model/budget-status.js';
 import type { Lang } from '../model/vocabulary.js';
-import { distinctValues, formatAmount, formatAmountIn, formatNumber, formatPct, formatValue, monthName } from './format.js';
+import { decimalsOf, distinctValues, formatAmount, formatAmountIn, formatNumber, formatPct, formatValue, monthName } from './format.js';
 import { phrases } from './phrases.js';
 import { words } from './words.js';
 import { areaName, budgetLabel, isOrganisation, referenceKind, regionName, indicatorName, indicatorUnit, latestQuality, olderPeriod, seriesQuality, statusWhy, type RenderOptions } from './view.js';
@@ -64,6 +65,18 @@ function qualityMessages(report: Report, area: string, opts: RenderOptions): { w
   return out;
 }
 
+/**
+ * A deviation in a sentence, unsigned (the sentence says over or under): as many decimals as the
+ * budget table shows, so it says the colour's side of the threshold too; where no few decimals can
+ * (a deviation of kronor), "drygt 2 %" as the table's "strax under −2 %".
+ */
+function deviationWords(pct: number, status: BudgetRow['status'], t: StatusThresholds, lang: Lang): string {
+  const decimals = status === null ? 1 : deviationDecimals(pct, status, t);
+  if (decimals !== undefined) return formatPct(Math.abs(pct), lang, decimals);
+  const limit = status === 'red' ? t.redBelow : t.yellowBelow;
+  return phrases(lang).nearLimit(limit === 0 ? null : formatPct(Math.abs(limit), lang, decimalsOf(limit)), pct < 0);
+}
+
 function budgetMessage(report: Report, b: BudgetRow, name: string, opts: RenderOptions): string | undefined {
   const { lang } = opts;
   const p = phrases(lang);
@@ -74,9 +87,7 @@ function budgetMessage(report: Report, b: BudgetRow, name: string, opts: RenderO
   if (!b.total && signSense(normalizeLabel(b.activity)) === 'income') return undefined;
   if (b.deviationPct === null) return undefined;
   const over = b.deviationPct < 0;
-  // As many decimals as the budget table shows, so the sentence says the colour's side of the threshold too.
-  const decimals = b.status === null ? 1 : deviationDecimals(b.deviationPct, b.status, report.settings.budgetThresholds) ?? 1;
-  const deviation = formatPct(Math.abs(b.deviationPct), lang, decimals);
+  const deviation = deviationWords(b.deviationPct, b.status, report.settings.budgetThresholds, lang);
   // After December the year is closed: its outcome is said, and no forecast.
   if (b.period.endsWith('-12') && b.periodNote === null) return p.closedYear({ what, name, deviation, over, year: b.period.slice(0, 4) });
   let text = p.budgetDeviation({ what, name, plural: b.total, deviation, over, month: monthName(b.period, lang) });

@@ -63,6 +63,15 @@ export const PHRASES = {
     (what: string, name: string) => `${what} i ${name} kan inte summeras: delarnas senaste månader skiljer sig och de har ingen gemensam månad i år.`,
     (what, name) => `${what} in ${name} cannot be summed: their parts' latest months differ and they share no month this year.`,
   ),
+  /**
+   * A deviation too close to a threshold for a figure of a few decimals to keep its colour's side
+   * (a few kronor), as the budget table's "strax under −2 %" says it: `limit` the threshold unsigned
+   * (null at 0 %), `over` whether costs are over budget ("drygt 2 %" over, "knappt 0,5 %" under).
+   */
+  nearLimit: both(
+    (limit: string | null, over: boolean) => (limit === null ? 'strax' : `${over ? 'drygt' : 'knappt'} ${limit}`),
+    (limit, over) => (limit === null ? 'just' : `just ${over ? 'over' : 'under'} ${limit}`),
+  ),
   /** "Äldreomsorgen i Bengtsfors ligger 3,4 % över budget efter oktober" (no full stop: more may follow). */
   budgetDeviation: both(
     (a: { what: string; name: string; plural: boolean; deviation: string; over: boolean; month: string }) =>

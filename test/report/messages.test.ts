@@ -129,3 +129,16 @@ describe('key messages', () => {
     expect(keyMessages(report({ quality: [] }), '1460', sv)).toEqual([]);
   });
 });
+
+describe('a deviation a few kronor past a threshold', () => {
+  it('is said as the table says it ("strax under −1 %"): "drygt 1 % över budget", never "1,0 %"', () => {
+    const line = (deviationPct: number, status: 'red' | 'yellow' | 'green') => report({ quality: [], budget: [budgetRow({ deviationPct, status })] });
+    // The factory's red starts below −1 %: −1,0000001 % is red, and even four decimals show −1,0000.
+    expect(keyMessages(line(-1.0000001, 'red'), '1460', sv).join('\n')).toContain('Äldreomsorgen i Bengtsfors ligger drygt 1 % över budget efter oktober');
+    expect(keyMessages(line(-1.0000001, 'red'), '1460', en).join('\n')).toContain('is just over 1% over budget after October');
+    // A hair over budget where yellow starts below 0 %.
+    expect(keyMessages(line(-0.0000001, 'yellow'), '1460', sv).join('\n')).toContain('ligger strax över budget efter oktober');
+    // A figure a few decimals can show keeps its decimals.
+    expect(keyMessages(line(-1.03, 'red'), '1460', sv).join('\n')).toContain('ligger 1,03 % över budget efter oktober');
+  });
+});
