@@ -40,21 +40,22 @@ export function besideView(report: Report, area: string, lang: Lang, decimals = 
   if (rows.length === 0) return leftOut.length === 0 ? null : { heading: b.heading, columns: [], notes: leftOut };
   const w = words(lang);
   const served = servicesByLine(rows);
+  const head = inBrief ? { ...b.head, ...b.briefHead } : b.head;
   const column = (head: string, cell: (q: BesideRow) => string, more: Partial<TableColumn> = {}): TableColumn => ({ head, cells: rows.map(cell), ...more });
   const columns = [
-    column(b.head.service, (q) => q.service, { wrap: true }),
-    column(b.head.headline, (q) => indicatorName(report, q.indicator, lang), { wrap: true }),
-    column(report.period.survey ?? b.head.value, (q) => valueText(report, q, lang, decimals)),
-    column(b.head.trend, (q) => (q.verdict === null ? '' : w.verdict[q.verdict]), { wrap: true, drop: 2 }),
-    column(b.head.activity, (q) => (q.activity === null ? `– ${b.noActivity}` : (served.get(q.activity)?.length ?? 0) > 1 ? `${q.activity} (${b.shared})` : q.activity), { wrap: true }),
+    column(head.service, (q) => q.service, { wrap: true }),
+    column(head.headline, (q) => indicatorName(report, q.indicator, lang), { wrap: true }),
+    column(report.period.survey ?? head.value, (q) => valueText(report, q, lang, decimals)),
+    column(head.trend, (q) => (q.verdict === null ? '' : w.verdict[q.verdict]), { wrap: true, drop: 2 }),
+    column(head.activity, (q) => (q.activity === null ? `– ${b.noActivity}` : (served.get(q.activity)?.length ?? 0) > 1 ? `${q.activity} (${b.shared})` : q.activity), { wrap: true }),
     // As the budget table shows the same line's deviation: no colour here, but no other figure either.
-    column(b.head.deviationPct, (q) => (q.deviationPct === null ? '' : deviationText(q.deviationPct, report.settings.budgetThresholds, lang))),
+    column(head.deviationPct, (q) => (q.deviationPct === null ? '' : deviationText(q.deviationPct, report.settings.budgetThresholds, lang))),
   ];
-  if (rows.some((q) => q.actualPerInhabitant !== null)) columns.push(column(b.head.perInhabitant, (q) => (q.actualPerInhabitant === null ? '' : formatNumber(q.actualPerInhabitant, 0, lang)), { drop: 1 }));
+  if (rows.some((q) => q.actualPerInhabitant !== null)) columns.push(column(head.perInhabitant, (q) => (q.actualPerInhabitant === null ? '' : formatNumber(q.actualPerInhabitant, 0, lang)), { drop: 1 }));
   const per = new Set(rows.flatMap((q) => (q.costPerVolume !== null && q.volume !== null ? [q.volume.per] : [])));
   if (per.size > 0) {
     const [only] = per.size === 1 ? per : [];
-    columns.push(column(only ? b.perHead[only] : b.head.perVolume, (q) => (q.costPerVolume === null || q.volume === null ? '' : `${formatNumber(q.costPerVolume, 0, lang)}${only ? '' : ` ${b.per[q.volume.per]}`}`), { wrap: true }));
+    columns.push(column(only ? b.perHead[only] : head.perVolume, (q) => (q.costPerVolume === null || q.volume === null ? '' : `${formatNumber(q.costPerVolume, 0, lang)}${only ? '' : ` ${b.per[q.volume.per]}`}`), { wrap: true }));
   }
   return { heading: b.heading, columns, notes: [...notes(rows, served, lang, inBrief), ...leftOut] };
 }
@@ -96,12 +97,12 @@ function notes(rows: readonly BesideRow[], served: Map<string, string[]>, lang: 
   const amounts = rows.some((q) => q.actualPerInhabitant !== null || q.costPerVolume !== null);
   const shared = [...served].filter(([, services]) => services.length > 1).map(([line, services]) => b.sharedNote(line, list(services), amounts));
   const rule = inBrief ? b.ruleInBrief : b.rule;
-  const perInhabitant = rows.some((q) => q.actualPerInhabitant !== null) ? { populationYear: rows.find((q) => q.populationYear !== null)?.populationYear ?? null } : null;
+  const perInhabitant = rows.some((q) => q.actualPerInhabitant !== null) ? { populationYear: rows.find((q) => q.populationYear !== null)?.populationYear ?? null, inBrief } : null;
   const counted = rows.flatMap((q) => (q.costPerVolume !== null && q.volume !== null ? [q.volume] : []));
   const pers = new Set(counted.map((v) => v.per));
   const volume = counted[0] === undefined ? null : { year: counted[0].year, unit: pers.size === 1 ? b.per[counted[0].per] : b.perEither, counted: pers.size === 1 ? b.counted[counted[0].per] : b.countedEither };
   const lines = [...new Set(rows.flatMap((q) => (q.activity !== null && (q.actualPerInhabitant !== null || q.costPerVolume !== null) ? [q.activity] : [])))];
-  const costs = lines.length === 0 ? [] : [b.costs({ names: list(lines), count: lines.length }, perInhabitant, volume)];
+  const costs = lines.length === 0 ? [] : [b.costs({ names: list(lines), count: lines.length }, perInhabitant, volume)].filter((t) => t !== '');
   return [...shared, ...[...byRule].map(([r, services]) => rule[r](list(services))), ...costs];
 }
 

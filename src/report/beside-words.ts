@@ -10,13 +10,24 @@ type HeadlineRule = 'marked' | 'first-listed' | 'tillit-catalogue' | 'first-by-i
 type Per = 'user' | 'hour';
 
 type Head = { service: string; headline: string; value: string; trend: string; activity: string; deviationPct: string; perInhabitant: string; perVolume: string };
-type Costs = (lines: { names: string; count: number }, perInhabitant: { populationYear: string | null } | null, volume: { year: string; unit: string; counted: string } | null) => string;
+type Costs = (lines: { names: string; count: number }, perInhabitant: { populationYear: string | null; inBrief: boolean } | null, volume: { year: string; unit: string; counted: string } | null) => string;
+
+/** `head: a; b.` of the clauses there are; empty when there are none. */
+function sentence(head: string, ...clauses: (string | null | false | undefined | '')[]): string {
+  const said = clauses.filter((c): c is string => typeof c === 'string' && c !== '');
+  return said.length === 0 ? '' : `${head}: ${said.join('; ')}.`;
+}
 
 export const BESIDE_WORDS = {
   heading: both('Kvalitet bredvid kostnad', 'Quality beside cost'),
   head: both<Head>(
     { service: 'Verksamhet', headline: 'Ledande indikator', value: 'Värde', trend: 'Trend', activity: 'Budgetpost', deviationPct: 'Avv. %', perInhabitant: 'Kr/inv. (ack)', perVolume: 'Kr per brukare eller timme (helår)' },
     { service: 'Service', headline: 'Headline indicator', value: 'Value', trend: 'Trend', activity: 'Budget line', deviationPct: 'Dev. %', perInhabitant: 'SEK/inhab. (YTD)', perVolume: 'SEK per user or hour (full year)' },
+  ),
+  /** The heads a brief words otherwise, for readers who do not read "Avv." or "ack". */
+  briefHead: both<Pick<Head, 'deviationPct' | 'perInhabitant'>>(
+    { deviationPct: 'Avvikelse', perInhabitant: 'Kr per invånare hittills i år' },
+    { deviationPct: 'Deviation', perInhabitant: 'SEK per inhabitant to date' },
   ),
   /** After a line's name in its cell when it pays for more than one service in the table (`Äldreomsorg (gemensam)`). */
   shared: both('gemensam', 'shared'),
@@ -66,16 +77,16 @@ export const BESIDE_WORDS = {
   ),
   /** What the cost columns shown are: the lines they are of, per inhabitant (with the population's year) where shown, per volume (with its year) where shown. */
   costs: both<Costs>(
-    (lines, inh, vol) =>
-      `Belopp för ${lines.count > 1 ? 'budgetposterna' : 'budgetposten'} ${lines.names}: ${[
-        inh && `kr/inv. är utfallet hittills i år per invånare${inh.populationYear ? ` (befolkning ${inh.populationYear})` : ''}`,
-        vol && `${vol.unit} är helårets prognos (utfallet när december är bokförd) delad med ${vol.counted} ${vol.year}`,
-      ].filter(Boolean).join('; ')}.`,
-    (lines, inh, vol) =>
-      `Amounts of the budget ${lines.count > 1 ? 'lines' : 'line'} ${lines.names}: ${[
-        inh && `SEK/inhab. is the outcome to date per inhabitant${inh.populationYear ? ` (population ${inh.populationYear})` : ''}`,
-        vol && `${vol.unit} is the year's forecast (the outcome once December is booked) divided by ${vol.counted} in ${vol.year}`,
-      ].filter(Boolean).join('; ')}.`,
+    (lines, inh, vol) => sentence(
+      `Belopp för ${lines.count > 1 ? 'budgetposterna' : 'budgetposten'} ${lines.names}`,
+      inh && (inh.inBrief ? inh.populationYear && `kr per invånare räknas med befolkningen ${inh.populationYear}` : `kr/inv. är utfallet hittills i år per invånare${inh.populationYear ? ` (befolkning ${inh.populationYear})` : ''}`),
+      vol && `${vol.unit} är helårets prognos (utfallet när december är bokförd) delad med ${vol.counted} ${vol.year}`,
+    ),
+    (lines, inh, vol) => sentence(
+      `Amounts of the budget ${lines.count > 1 ? 'lines' : 'line'} ${lines.names}`,
+      inh && (inh.inBrief ? inh.populationYear && `SEK per inhabitant is counted with the population of ${inh.populationYear}` : `SEK/inhab. is the outcome to date per inhabitant${inh.populationYear ? ` (population ${inh.populationYear})` : ''}`),
+      vol && `${vol.unit} is the year's forecast (the outcome once December is booked) divided by ${vol.counted} in ${vol.year}`,
+    ),
   ),
   /** Under the table, of a service the area has figures for but none for its headline: why it has no row. */
   leftOut: both(

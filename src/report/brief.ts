@@ -190,7 +190,7 @@ function budgetSection(report: Report, area: string, opts: RenderOptions): Secti
     heading: `${w.budget} (${budgetHeading(report, budget, lang)})`,
     body: {
       head: [
-        w.activity, closed ? w.budgetYear : w.budgetYtd, closed ? w.outcomeForYear : w.actualYtd, w.deviationPct,
+        w.activity, closed ? w.budgetYear : w.briefBudgetYtd, closed ? w.outcomeForYear : w.briefActualYtd, w.briefDeviationPct,
         ...forecastCells([w.budgetYear, w.forecastYear, w.forecastDeviation, ...(since ? [w.forecastChange(monthName(since, lang))] : [])]), w.statusHeader,
       ],
       rows: budget.map((b, i) => [
@@ -238,7 +238,7 @@ function allocationSection(report: Report, { lang, briefUnit }: RenderOptions): 
     // Its month said where it is not the brief's (the shared costs' file behind the others').
     heading: a.period === report.period.budget ? w.allocation : `${w.allocation} (${formatPeriod(a.period, lang)})`,
     body: {
-      head: [w.member, w.share, w.actualYtd, w.perInhabitant],
+      head: [w.member, w.share, w.briefActualYtd, w.perInhabitant],
       rows: a.members.map((m) => [
         cell(areaName(report, m.area)),
         cell(formatPct(m.sharePct, lang)),

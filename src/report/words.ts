@@ -36,6 +36,10 @@ export const WORDS = {
   outcomeForYear: both('Utfall helår', 'Outcome for the year'),
   deviation: both('Avvikelse', 'Deviation'),
   deviationPct: both('Avv. %', 'Dev. %'),
+  /** A brief's words for the same columns, for readers who do not read "ack" or "Avv.". */
+  briefBudgetYtd: both('Budget hittills i år', 'Budget to date'),
+  briefActualYtd: both('Utfall hittills i år', 'Actual to date'),
+  briefDeviationPct: both('Avvikelse', 'Deviation'),
   pace: both('Förbrukat (riktvärde)', 'Spent (benchmark)'),
   forecastDeviation: both('Prognos mot budget', 'Forecast vs budget'),
   member: both('Medlem', 'Member'),

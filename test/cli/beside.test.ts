@@ -40,7 +40,7 @@ describe('quality beside cost, end to end, on Kolada values', () => {
   it('Markdown: the section with its headline rules, and the findings in plain words', async () => {
     const r = await tillit(['report', '--config', path, '--format', 'md', '--municipality', '1283']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('## Kvalitet bredvid kostnad\n\n| Verksamhet | Ledande indikator | 2025 | Trend | Budgetpost | Avv. % | Kr/inv. (ack) | Kr per timme (helår) |');
+    expect(r.stdout).toContain('## Kvalitet bredvid kostnad\n\n| Verksamhet | Ledande indikator | 2025 | Trend | Budgetpost | Avvikelse | Kr per invånare hittills i år | Kr per timme (helår) |');
     // A brief leaves out a service without a line, and names no config key.
     expect(r.stdout).not.toMatch(/\| Särskilt boende \| Väntetid till särskilt boende \|[^\n]*– ingen budgetpost/);
     expect(r.stdout).toContain('_Ledande indikator (Hemtjänst): det först listade av de Kolada-nyckeltal tillit känner till för verksamheten._');

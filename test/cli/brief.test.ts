@@ -26,7 +26,7 @@ describe('a brief says what a committee asks (issue 23, item 6)', () => {
     expect(await md('--lang', 'en')).toContain('\nFigures as of 31 October 2025 for the budget and 2025 for quality.\n');
   });
   it('gives the full-year budget and the forecast in kronor, and how the forecast moved since September', async () => {
-    expect(mellerud).toContain('| Verksamhet | Budget ack | Utfall ack | Avv. % | Budget helår | Prognos helår | Prognos mot budget | Ändring sedan september | Status |');
+    expect(mellerud).toContain('| Verksamhet | Budget hittills i år | Utfall hittills i år | Avvikelse | Budget helår | Prognos helår | Prognos mot budget | Ändring sedan september | Status |');
     expect(mellerud).toContain('| **Totalt** | 291,1 mnkr | 292,3 mnkr | -0,4 % | 343,8 mnkr | 345,2 mnkr | -1,4 mnkr | -141 tkr | ! gul |');
     expect(mellerud).toContain('- Verksamheterna i Mellerud ligger 0,4 % över budget efter oktober; prognosen pekar på ett underskott på 1,4 mnkr (prognos 345,2 mnkr mot budget 343,8 mnkr för helåret); prognosen har försämrats med 141 tkr sedan september.');
   });

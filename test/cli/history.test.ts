@@ -79,7 +79,7 @@ describe('a report after December', () => {
     const md = r.stdout.split('\n# ')[0]!;
     expect(md).toContain('- Äldreomsorgen i Bengtsfors slutade 2024 2,0 % under budget (utfall för året).');
     expect(md).toContain('Äldreomsorg i Bengtsfors slutade 2024 2,0 % under budget (utfall för året). Åren 2016–2023 slutade i snitt 0,8 % över budget');
-    expect(md).toContain('| Verksamhet | Budget helår | Utfall helår | Avv. % | Status |');
+    expect(md).toContain('| Verksamhet | Budget helår | Utfall helår | Avvikelse | Status |');
     expect(md).not.toMatch(/prognos/i);
   });
 });

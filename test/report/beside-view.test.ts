@@ -38,7 +38,7 @@ describe('quality beside cost, rendered', () => {
   it('a brief table: value with its year when older, the line, deviation, per inhabitant, per hour or per user (hand-worked)', () => {
     const s = besideSection(report, '1460', 'sv')!;
     expect(s.heading).toBe('Kvalitet bredvid kostnad');
-    expect(s.body.head).toEqual(['Verksamhet', 'Ledande indikator', '2025', 'Trend', 'Budgetpost', 'Avv. %', 'Kr/inv. (ack)', 'Kr per brukare eller timme (helår)']);
+    expect(s.body.head).toEqual(['Verksamhet', 'Ledande indikator', '2025', 'Trend', 'Budgetpost', 'Avvikelse', 'Kr per invånare hittills i år', 'Kr per brukare eller timme (helår)']);
     // A brief leaves out the service without a line (Individ- och familjeomsorg): a row of empty cells.
     expect(s.body.rows.map((r) => r.map((c) => c.text))).toEqual([
       // 1 100 000 closed-year outcome / 20 000 hours = 55; 1 100 000 / 10 000 inhabitants = 110.
@@ -49,7 +49,7 @@ describe('quality beside cost, rendered', () => {
     // A brief's notes name no config key.
     expect(s.notes).toEqual([
       'Ledande indikator (Hemtjänst och LSS): den första av de valda indikatorerna som har värden för verksamheten.',
-      'Belopp för budgetposterna Hemtjänst och LSS: kr/inv. är utfallet hittills i år per invånare (befolkning 2025); kr per brukare eller timme är helårets prognos (utfallet när december är bokförd) delad med antalet brukare eller timmar 2025.',
+      'Belopp för budgetposterna Hemtjänst och LSS: kr per invånare räknas med befolkningen 2025; kr per brukare eller timme är helårets prognos (utfallet när december är bokförd) delad med antalet brukare eller timmar 2025.',
     ]);
     // The terminal's keeps the row, and tells the analyst the config's key.
     const v = besideView(report, '1460', 'sv')!;
@@ -59,11 +59,11 @@ describe('quality beside cost, rendered', () => {
 
   it('in English, the Markdown brief gets the section after the budget, its notes in italics', () => {
     const md = renderBriefMd(buildBrief(report, '1460', opts('en')));
-    expect(md).toContain('## Quality beside cost\n\n| Service | Headline indicator | 2025 | Trend | Budget line | Dev. % | SEK/inhab. (YTD) | SEK per user or hour (full year) |');
+    expect(md).toContain('## Quality beside cost\n\n| Service | Headline indicator | 2025 | Trend | Budget line | Deviation | SEK per inhabitant to date | SEK per user or hour (full year) |');
     expect(md).toContain('| LSS | Feeling safe | 2024: 70% | · too few years | LSS | +2.5% | 78 | 1,950 SEK per user |');
     expect(md).not.toContain('Individ- och familjeomsorg | Feeling safe');
     expect(md).toContain('\n_Headline indicator (Hemtjänst and LSS): the first of the chosen indicators with values for the service._\n');
-    expect(md).toContain('\n_Amounts of the budget lines Hemtjänst and LSS: SEK/inhab. is the outcome to date per inhabitant (population 2025); SEK per user or hour is the year\'s forecast');
+    expect(md).toContain('\n_Amounts of the budget lines Hemtjänst and LSS: SEK per inhabitant is counted with the population of 2025; SEK per user or hour is the year\'s forecast');
     expect(md.indexOf('## Quality beside cost')).toBeGreaterThan(md.indexOf('## Budget'));
   });
 

@@ -25,7 +25,7 @@ describe('a brief says what a committee asks', () => {
   });
   it('gives the full-year budget, the forecast and how it moved since the month before, in kronor', () => {
     const { head, rows } = buildBrief(twoMembers(), '1460', sv).budget!.body;
-    expect(head).toEqual(['Verksamhet', 'Budget ack', 'Utfall ack', 'Avv. %', 'Budget helår', 'Prognos helår', 'Prognos mot budget', 'Ändring sedan september', 'Status']);
+    expect(head).toEqual(['Verksamhet', 'Budget hittills i år', 'Utfall hittills i år', 'Avvikelse', 'Budget helår', 'Prognos helår', 'Prognos mot budget', 'Ändring sedan september', 'Status']);
     expect(rows[0]!.map((c) => c.text)).toEqual(['Äldreomsorg', '200,0 mnkr', '204,0 mnkr', '-2,0 %', '240,0 mnkr', '245,0 mnkr', '-5,0 mnkr', '-1,2 mnkr', '✗ röd']);
     // Without a forecast the month before there is no column for it.
     const once = twoMembers({ budget: [budgetRow({ series: [budgetRow().series[1]!] })] });
