@@ -4,6 +4,8 @@ import { solve, type Constraint, type Model } from 'yalps';
 export interface IndexedGroup {
   total: number;
   parts: readonly number[];
+  /** A container's relation (region or nation = the areas in it + those absent): where it gives a part away, the container is what is hidden. */
+  container?: boolean;
 }
 
 /**

@@ -10,7 +10,7 @@ import { atEnd } from './suppression.js';
  */
 export function containerProtection(
   obs: ObservationColumns, min: number, containers: (code: string, kind: AreaKind) => Contains | undefined, memberIds: readonly number[], orgId: number,
-): (list: readonly number[]) => void {
+): (list: readonly number[], solved?: ReadonlySet<number>) => void {
   const shared = new Map<string, string[]>();
   const extra = [...new Set(obs.areaCodes.values)];
   const sharedOf = (a: Box, b: Box): string[] => {
@@ -19,7 +19,7 @@ export function containerProtection(
     const key = `${a.kind}|${a.code}|${b.kind}|${b.code}`;
     return shared.get(key) ?? shared.set(key, sharedMunicipalities(a, b, extra)).get(key)!;
   };
-  return (list) => protectContainers(obs, list, min, containers, memberIds, orgId, sharedOf);
+  return (list, solved = new Set()) => protectContainers(obs, list, min, containers, memberIds, orgId, sharedOf, solved);
 }
 
 /**
@@ -37,7 +37,7 @@ export function containerProtection(
  */
 function protectContainers(
   obs: ObservationColumns, list: readonly number[], min: number, containers: (code: string, kind: AreaKind) => Contains | undefined, memberIds: readonly number[], orgId: number,
-  shared: (a: Box, b: Box) => string[],
+  shared: (a: Box, b: Box) => string[], solved: ReadonlySet<number>,
 ): void {
   const rowsOf = new Map<number, number[]>();
   for (const i of list) (rowsOf.get(obs.areaId(i)) ?? rowsOf.set(obs.areaId(i), []).get(obs.areaId(i))!).push(i);
@@ -83,11 +83,16 @@ function protectContainers(
     for (const box of boxes) {
       if (!shownBox(box)) continue;
       const inside = insideOf(box);
+      // A container whose relations the solver had: only what it does not check is asked here.
+      if (solved.has(box.area)) {
+        if (alikeRest(obs, box.rows, inside, ends)) changed = hideBox(box) || changed;
+        continue;
+      }
       if (exposes(obs, box.rows, inside, topOf(box), min) || alikeRest(obs, box.rows, inside, ends) || restByHalves(obs, box.rows, inside, min, ends.share)) changed = hideBox(box) || changed;
     }
     if (changed) continue;
     for (const box of boxes) {
-      if (!shownBox(box)) continue;
+      if (!shownBox(box) || solved.has(box.area)) continue;
       const overlaps = boxes.some((other) => other !== box && shared(box, other).length > 0
         && throughOverlap(obs, box, insideOf(box), other, insideOf(other), shared(box, other), (byCode ??= codesOf(obs, rowsOf)), min));
       // One at a time: hiding it may leave another rule something to hide first.

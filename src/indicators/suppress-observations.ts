@@ -3,6 +3,7 @@ import { KeyNumbers } from '../model/row-index.js';
 import { periodYear, pooledRange } from '../model/period.js';
 import type { AreaKind } from '../model/register.js';
 import { cellGroups } from './cell-groups.js';
+import { containerRelations } from './container-relations.js';
 import type { Contains } from './containers.js';
 import { byCode } from './collation.js';
 import { HIDDEN_BELOW, HIDDEN_INCOMPLETE, HIDDEN_SECONDARY, type ObservationColumns } from './observation-columns.js';
@@ -31,9 +32,12 @@ export function suppressObservations(observed: Observed, min: number, containers
   const { obs, memberIds, orgId } = observed;
   const residualsByFile = new Map<number, number>();
   const protectContainers = containerProtection(obs, min, containers, memberIds, orgId);
+  // Without an organisation, a region's and the nation's figures go to the solver as relations.
+  const modelled = memberIds.length === 0 ? containers : undefined;
   for (const list of suppressionCells(obs)) {
-    for (const i of suppressCell(obs, list, memberIds, orgId, min)) residualsByFile.set(obs.fileId(i), (residualsByFile.get(obs.fileId(i)) ?? 0) + 1);
-    protectContainers(list);
+    const { residuals, solved } = suppressCellWith(obs, list, memberIds, orgId, min, modelled);
+    for (const i of residuals) residualsByFile.set(obs.fileId(i), (residualsByFile.get(obs.fileId(i)) ?? 0) + 1);
+    protectContainers(list, solved);
   }
   protectPooled(obs);
   const behindHidden = hiddenSources(obs, orgId);
@@ -127,20 +131,52 @@ function suppressionCells(obs: ObservationColumns): number[][] {
  * have respondents of unknown gender (a residual cell of their own, never published).
  */
 export function suppressCell(obs: ObservationColumns, list: readonly number[], memberIds: readonly number[], orgId: number, min: number): number[] {
-  const { n, positive, groups, residual, irregular } = cellGroups(list, obs, memberIds, orgId);
+  return suppressCellWith(obs, list, memberIds, orgId, min).residuals;
+}
+
+/**
+ * `suppressCell`, with the relations of the regions and the nation in the cell given to the solver
+ * where `containers` is given and they can be modelled (`containerRelations`). Returns, beside the
+ * residuals, the area ids of the containers so solved: `protectContainers` leaves them to the
+ * solver but for what it does not check (a rest all alike).
+ */
+function suppressCellWith(
+  obs: ObservationColumns, list: readonly number[], memberIds: readonly number[], orgId: number, min: number,
+  containers?: (code: string, kind: AreaKind) => Contains | undefined,
+): { residuals: number[]; solved: ReadonlySet<number> } {
+  const cell = cellGroups(list, obs, memberIds, orgId);
+  const { residual, irregular } = cell;
+  let { n, positive, groups } = cell;
+  const residuals = residual.owner.map((k) => list[k]!);
   if (irregular) {
     for (let k = 0; k < list.length; k++) obs.hidden[list[k]!] = n[k]! < min ? HIDDEN_BELOW : HIDDEN_SECONDARY;
-    return residual.owner.map((k) => list[k]!);
+    return { residuals, solved: NONE };
+  }
+  let flags: ArrayLike<number> = residual.flags;
+  const boxes = containers === undefined ? undefined : containerRelations(list, obs, n, obs.isShare(list[0]!) ? positive : undefined, groups, residual.owner, containers);
+  if (boxes !== undefined) {
+    // Free cells after the others: n and positive 0, flag 2.
+    const size = n.length + boxes.free;
+    const grow = (a: Float64Array) => { const out = new Float64Array(size); out.set(a); return out; };
+    n = grow(n);
+    positive = grow(positive);
+    const f = new Uint8Array(size);
+    f.set(residual.flags);
+    f.fill(2, residual.flags.length);
+    flags = f;
+    groups = boxes.groups;
   }
   // Ties in n (rare) are broken by the "area|gender" id; a residual sorts after its area's cells.
   const id = (k: number) => (k < list.length ? `${obs.areaCode(list[k]!)}|${obs.genderOf(list[k]!)}` : `${obs.areaCode(list[residual.owner[k - list.length]!]!)}|U`);
   // Answers all alike give each answer away: for shares, none or every one positive; for means,
   // hidden parts averaging at an end of the cell's means.
   const share = obs.isShare(list[0]!);
-  const { reason } = suppressCells(n, groups, min, (a, b) => byCode(id(a), id(b)), residual.flags, share ? positive : undefined, share ? undefined : meanAnswers(obs, list, n, groups, residual.owner));
+  const { reason } = suppressCells(n, groups, min, (a, b) => byCode(id(a), id(b)), flags, share ? positive : undefined, share ? undefined : meanAnswers(obs, list, n, groups, residual.owner));
   for (let k = 0; k < list.length; k++) if (reason[k] !== SHOWN) obs.hidden[list[k]!] = reason[k] === BELOW ? HIDDEN_BELOW : HIDDEN_SECONDARY;
-  return residual.owner.map((k) => list[k]!);
+  return { residuals, solved: boxes?.containers ?? NONE };
 }
+
+const NONE: ReadonlySet<number> = new Set();
 
 /**
  * The sums of answers of a cell of means (`MeanAnswers`), numbered as `cellGroups` numbers them:

@@ -35,6 +35,12 @@ export const SHOWN = 0;
 export const BELOW = 1;
 export const SECONDARY = 2;
 export const UNPUBLISHED = 3;
+/**
+ * 4: a free cell (`residual[i]` = 2): what a reader cannot see and tillit does not know either,
+ * such as the respondents of areas absent from the data or a gender an area has no row for. Never
+ * published, never a target, at least 0; it only carries a relation.
+ */
+export const FREE = 4;
 
 /**
  * Primary and secondary suppression over cells numbered 0 … n.length − 1 (see `suppress`), without
@@ -56,7 +62,8 @@ export function suppressCells(
   const reason = new Uint8Array(n.length);
   let unpublished = 0;
   for (let i = 0; i < n.length; i++) {
-    if (n[i]! < min) reason[i] = BELOW;
+    if (residual !== undefined && residual[i] === 2) reason[i] = FREE;
+    else if (n[i]! < min) reason[i] = BELOW;
     else if (residual !== undefined && residual[i] === 1) (reason[i] = UNPUBLISHED), unpublished++;
   }
   // known[i] = 1: a reader has the cell's n, shown or worked out (a residual whose groups give it).
@@ -76,6 +83,7 @@ export function suppressCells(
   groups.forEach((g, k) => g.total >= 0 && (totalOf[g.total] ??= []).push(k));
   const least = (id: number, depth: number): number => {
     if (known[id] === 1) return n[id]!;
+    if (reason[id] === FREE) return 0;
     let out = 1;
     if (depth < 3) {
       for (const k of totalOf[id] ?? []) {
@@ -189,7 +197,23 @@ function neighbourToHide(
     }
     return next;
   };
-  const near = smallest(component.filter((g) => g.total === exposed || g.parts.includes(exposed)));
+  const holding = component.filter((g) => g.total === exposed || g.parts.includes(exposed));
+  // Where containers' relations reach it (through its area's figures, and up through containers
+  // hidden already), the smallest shown container goes first: the areas in it stay.
+  const reach = new Set<number>([exposed]);
+  for (const g of holding) for (const id of [g.total, ...g.parts]) if (id >= 0) reach.add(id);
+  let box = -1;
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const g of component) {
+      if (g.container !== true || g.total < 0 || !g.parts.some((p) => reach.has(p))) continue;
+      if (reason[g.total] === SHOWN) {
+        if (box < 0 || n[g.total]! < n[box]! || (n[g.total] === n[box] && before(g.total, box) < 0)) box = g.total;
+      } else if (!reach.has(g.total)) (reach.add(g.total), (grew = true));
+    }
+  }
+  if (box >= 0) return box;
+  const near = smallest(holding);
   return near >= 0 ? near : smallest(component);
 }
 
@@ -235,10 +259,13 @@ function exposedBy(
       hidden++;
       lone = id;
       if (k >= 0) {
-        hiddenParts++;
         const l = least(id, 0);
         hiddenLeast += l;
-        if (l < hiddenLeastMin) hiddenLeastMin = l;
+        // A free part (absent areas) is no secret of its own: it only gives the others room.
+        if (reason[id] !== FREE) {
+          hiddenParts++;
+          if (l < hiddenLeastMin) hiddenLeastMin = l;
+        }
       }
       continue;
     }
@@ -250,11 +277,16 @@ function exposedBy(
     if (reason[id] === SHOWN && (next < 0 || n[id]! < n[next]! || (n[id] === n[next] && before(id, next) < 0))) next = id;
   }
   if (next < 0) return -1;
-  if (hidden === 1 && reason[lone] !== UNPUBLISHED) return next;
+  // A container's relation that gives a part away: the container goes, not an area in it.
+  if (g.container === true && reason[g.total] === SHOWN) next = g.total;
+  if (hidden === 1 && reason[lone] !== UNPUBLISHED && reason[lone] !== FREE) return next;
   const totalKnown = g.total >= 0 && known[g.total] === 1;
   // The largest a hidden part can be: what is left less the least the other hidden parts hold
   // (the part that must hold the least is the one left with the least room).
   if (totalKnown && hiddenParts > 0 && hiddenMass - (hiddenLeast - hiddenLeastMin) < min) return next;
+  // A container's rest answering alike is `alikeRest`'s (protect-containers.ts): the areas absent
+  // from it may average beyond the cell's ends.
+  if (g.container === true) return -1;
   // Hidden parts known to have answered all alike (none positive, or all) would say how each answered.
   if (totalKnown && hiddenParts > 0 && positive !== undefined && (hiddenPositive <= 0 || hiddenPositive >= hiddenMass)) return next;
   if (totalKnown && hiddenParts > 0 && means !== undefined && atEnd(hiddenSum, hiddenMass, means.lo, means.hi)) return next;

@@ -1,0 +1,136 @@
+import { MUNICIPALITIES, type AreaKind } from '../model/register.js';
+import type { Contains } from './containers.js';
+import type { IndexedGroup } from './suppression.js';
+
+/** What `containerRelations` reads of a cell's observations. */
+export interface AreaRows {
+  areaId(i: number): number;
+  areaCode(i: number): string;
+  kindOf(i: number): AreaKind;
+  genderId(i: number): number;
+}
+
+/**
+ * The relations a region's and the nation's figures add to one suppression cell, for the solver:
+ * per gender g (total, women, men), container_g = Σ the areas in it, their g + what the areas absent
+ * from the data hold (an unknown ≥ 0 of each gender, the total's at least the women's and men's:
+ * absent_total = absent_women + absent_men + absent_no_gender). A region holds the municipalities of
+ * its code; the nation the regions in the data and the municipalities of regions that are not (a
+ * region in the data stands for its municipalities: each respondent counted once, and nation less
+ * municipalities follows). Exact for every reader who knows the register and nothing of the areas
+ * absent from the data.
+ *
+ * An area without a gender's row still has that gender: inside its residual (its total less its
+ * other gender: that gender and no gender), or inside its total (women, men and no gender, where it
+ * has neither gender's row), or, without a total, its total is its genders and no gender. Each such
+ * part is a free cell: never published, no target, at least 0, its size unknown to the solver too.
+ *
+ * Cells are numbered after `n`'s (observations, then residuals); free cells get n and positive 0,
+ * which only the bound "at least min(1, n)" reads. Returns undefined, leaving the cell to the
+ * conservative container rules (`protectContainers`), where the cell has areas these relations do
+ * not model (a kommunalförbund, a group, an organisation) or its figures do not add up (a container
+ * holding fewer than its areas).
+ */
+export function containerRelations(
+  list: readonly number[], obs: AreaRows, n: ArrayLike<number>, positive: ArrayLike<number> | undefined, groups: readonly IndexedGroup[],
+  residualOwner: readonly number[], contains: (code: string, kind: AreaKind) => Contains | undefined,
+): { free: number; groups: IndexedGroup[]; containers: Set<number> } | undefined {
+  const slots = new Map<number, { code: string; kind: AreaKind; rows: [number, number, number] }>();
+  for (let k = 0; k < list.length; k++) {
+    const i = list[k]!;
+    const kind = obs.kindOf(i);
+    if (kind !== 'municipality' && kind !== 'region' && kind !== 'nation') return undefined;
+    let s = slots.get(obs.areaId(i));
+    if (s === undefined) slots.set(obs.areaId(i), (s = { code: obs.areaCode(i), kind, rows: [-1, -1, -1] }));
+    s.rows[obs.genderId(i)] = k;
+  }
+  const boxes = [...slots.entries()].filter(([, s]) => s.kind !== 'municipality');
+  if (boxes.length === 0) return undefined;
+  const residualOf = new Map<number, number>();
+  residualOwner.forEach((t, r) => residualOf.set(t, n.length - residualOwner.length + r));
+  let next = n.length;
+  const free = () => next++;
+  const added: IndexedGroup[] = [];
+  // Each area's total, women and men as cells: its own rows, or free cells inside what it has; -1 is none (0).
+  const genders = new Map<number, [number, number, number]>();
+  for (const [area, { rows: [t, k, m] }] of slots) {
+    if (t >= 0) {
+      if (k < 0 && m < 0) {
+        const parts = [free(), free(), free()];
+        added.push({ total: t, parts });
+        genders.set(area, [t, parts[0]!, parts[1]!]);
+      } else if (k < 0 || m < 0) {
+        const r = residualOf.get(t);
+        let missing = -1;
+        if (r !== undefined) {
+          missing = free();
+          added.push({ total: r, parts: [missing, free()] });
+        }
+        genders.set(area, [t, k < 0 ? missing : k, m < 0 ? missing : m]);
+      } else {
+        genders.set(area, [t, k, m]);
+      }
+    } else {
+      const [kk, mm] = [k < 0 ? free() : k, m < 0 ? free() : m];
+      const total = free();
+      added.push({ total, parts: [kk, mm, free()] });
+      genders.set(area, [total, kk, mm]);
+    }
+  }
+  const regions = boxes.filter(([, s]) => s.kind === 'region');
+  const containers = new Set<number>();
+  for (const [area, box] of boxes) {
+    const holds = contains(box.code, box.kind);
+    if (holds === undefined || holds.guessed === true) return undefined;
+    const inside = [...slots.entries()].filter(([a, s]) => {
+      if (a === area || !holds(s.code, s.kind)) return false;
+      if (box.kind === 'region') return s.kind === 'municipality';
+      // The nation: its regions, and the municipalities of no region in the data.
+      return s.kind === 'region' || (s.kind === 'municipality' && !regions.some(([, r]) => contains(r.code, r.kind)?.(s.code, s.kind) === true));
+    }).map(([a]) => genders.get(a)!);
+    if (inside.length === 0) continue;
+    const own = genders.get(area)!;
+    // A container none of a gender (its total less the other gender is 0): its areas have none
+    // either, a relation with no cell to carry it. Left to the conservative rules.
+    if (own.includes(-1)) return undefined;
+    // A reader who knows the register knows when no municipality of the container is absent: then
+    // it is exactly the areas in it.
+    const codes = new Set([...slots.values()].filter((s) => s.kind === 'municipality').map((s) => s.code));
+    const regionHolds = (code: string) => regions.some(([, r]) => contains(r.code, r.kind)?.(code, 'municipality') === true);
+    const whole = [...MUNICIPALITIES.keys()].every((code) => !holds(code, 'municipality') || codes.has(code) || (box.kind === 'nation' && regionHolds(code)));
+    const absent = whole ? [-1, -1, -1] : [free(), free(), free()];
+    if (!whole) added.push({ total: absent[0]!, parts: [absent[1]!, absent[2]!, free()] });
+    for (const g of [0, 1, 2]) added.push({ total: own[g]!, parts: [...inside.map((cells) => cells[g]!), absent[g]!], container: true });
+    if (!addsUp(own, inside, n, positive)) return undefined;
+    containers.add(area);
+  }
+  if (containers.size === 0) return undefined;
+  return { free: next - n.length, groups: [...groups, ...added], containers };
+}
+
+/**
+ * Whether a container's figures hold at least those of the areas in it, where all are published
+ * (positive answers and the rest apart, and the total at least the women's and men's absent): else
+ * the relations have no solution, and the solver would hide everything.
+ */
+function addsUp(own: readonly number[], inside: readonly (readonly number[])[], n: ArrayLike<number>, positive: ArrayLike<number> | undefined): boolean {
+  const rest: ([number, number] | undefined)[] = [0, 1, 2].map((g) => {
+    if (own[g]! < 0 || own[g]! >= n.length) return undefined;
+    let a = n[own[g]!]!;
+    let p = positive?.[own[g]!] ?? 0;
+    for (const cells of inside) {
+      const c = cells[g]!;
+      if (c < 0) continue;
+      if (c >= n.length) return undefined;
+      a -= n[c]!;
+      p -= positive?.[c] ?? 0;
+    }
+    return [a, p];
+  });
+  for (const r of rest) if (r !== undefined && (r[0] < 0 || r[1] < 0 || r[1] > r[0])) return false;
+  const [t, k, m] = rest;
+  if (t !== undefined && k !== undefined && m !== undefined) {
+    if (t[0] < k[0] + m[0] || t[1] < k[1] + m[1] || t[0] - t[1] < k[0] - k[1] + m[0] - m[1]) return false;
+  }
+  return true;
+}
