@@ -6,7 +6,7 @@ import { cellGroups } from './cell-groups.js';
 import { containerRelations } from './container-relations.js';
 import type { Contains } from './containers.js';
 import { byCode } from './collation.js';
-import { HIDDEN_BELOW, HIDDEN_INCOMPLETE, HIDDEN_SECONDARY, type ObservationColumns } from './observation-columns.js';
+import { HIDDEN_BELOW, HIDDEN_INCOMPLETE, HIDDEN_SECONDARY, KIND_ID, type ObservationColumns } from './observation-columns.js';
 import type { Disagreement, Observed } from './observe.js';
 import { containerProtection } from './protect-containers.js';
 import { round } from './round.js';
@@ -32,8 +32,9 @@ export function suppressObservations(observed: Observed, min: number, containers
   const { obs, memberIds, orgId } = observed;
   const residualsByFile = new Map<number, number>();
   const protectContainers = containerProtection(obs, min, containers, memberIds, orgId);
-  // Without an organisation, a region's and the nation's figures go to the solver as relations.
-  const modelled = memberIds.length === 0 ? containers : undefined;
+  // Without an organisation, a region's and the nation's figures go to the solver as relations;
+  // a report without either (the common case) does no work per cell for them.
+  const modelled = memberIds.length === 0 && hasContainers(obs) ? containers : undefined;
   for (const list of suppressionCells(obs)) {
     const { residuals, solved } = suppressCellWith(obs, list, memberIds, orgId, min, modelled);
     for (const i of residuals) residualsByFile.set(obs.fileId(i), (residualsByFile.get(obs.fileId(i)) ?? 0) + 1);
@@ -46,6 +47,12 @@ export function suppressObservations(observed: Observed, min: number, containers
   for (const [file, cells] of residualsByFile) findings.push(finding(obs.files.values[file]!, { code: 'gender-unknown-residual', args: { cells, min } }));
   findings.push(...markIncomplete(observed));
   return { findings, behindHidden, hasHidden: hiddenFiles(obs, orgId) };
+}
+
+/** Whether any observation is a region's or the nation's. */
+function hasContainers(obs: ObservationColumns): boolean {
+  for (let i = 0; i < obs.size; i++) if (obs.kind[i] === KIND_ID.region || obs.kind[i] === KIND_ID.nation) return true;
+  return false;
 }
 
 /** `Suppressed.hasHidden`, the files gathered at the first question (after incomplete cells are hidden). */
