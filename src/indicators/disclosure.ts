@@ -87,10 +87,20 @@ export function firstExposed(d: Disclosed, targets: readonly number[], min: numb
     if (extreme(key, 'maximize') > truth(key)) return false;
     return !(extreme(key, 'minimize') < truth(key));
   };
+  // A cell whose every respondent answered positively: a reader who can tell none of them did not
+  // (n − positive pinned at 0) knows each one's answer, whatever its n.
+  const allPositive = (t: number): boolean => {
+    if (d.positive === undefined || !(d.n[t]! > 0) || d.positive[t] !== d.n[t]) return false;
+    if (tables.some((table) => (table.get(`n${t}`) ?? 0) > (table.get(`p${t}`) ?? 0))) return false;
+    const { value, table } = optimum(model, [`n${t}`, [`p${t}`, -1]], 'maximize');
+    if (table !== undefined) tables.push(table);
+    return !(value > 0);
+  };
   for (const t of targets) {
     const n = `n${t}`;
     if (d.n[t]! < min && !seen(n, (v) => v >= min) && !(extreme(n, 'maximize') >= min)) return t;
     if (kinds.some((kind) => pinned(`${kind}${t}`))) return t;
+    if (allPositive(t)) return t;
   }
   return -1;
 }
@@ -112,12 +122,12 @@ function bound(m: ReaderModel, variable: string, direction: 'minimize' | 'maximi
  * The extreme of one unknown (or of the sum of several), and a whole table that reaches it (when
  * one was found).
  */
-function optimum(m: ReaderModel, variables: string | string[], direction: 'minimize' | 'maximize'): { value: number; table?: Map<string, number> } {
-  const all = typeof variables === 'string' ? [variables] : variables;
-  const coefficients = all.map((v) => m.variables.get(v));
+function optimum(m: ReaderModel, variables: string | (string | [string, number])[], direction: 'minimize' | 'maximize'): { value: number; table?: Map<string, number> } {
+  const all = (typeof variables === 'string' ? [variables] : variables).map((v) => (typeof v === 'string' ? ([v, 1] as const) : v));
+  const coefficients = all.map(([v]) => m.variables.get(v));
   // A shown cell's value is a constant; it is never a target, but keep the answer exact.
   if (coefficients.some((c) => c === undefined)) return { value: Number.NaN };
-  for (const c of coefficients) c!.set('objective', 1);
+  coefficients.forEach((c, k) => c!.set('objective', all[k]![1]));
   const model: Model<string, string> = { direction, objective: 'objective', constraints: m.constraints, variables: m.variables, integers: true };
   const solution = solve(model, OPTIONS);
   for (const c of coefficients) c!.delete('objective');

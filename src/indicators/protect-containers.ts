@@ -85,7 +85,7 @@ function protectContainers(
       const inside = insideOf(box);
       // A container whose relations the solver had: only what it does not check is asked here.
       if (solved.has(box.area)) {
-        if (alikeRest(obs, box.rows, inside, ends)) changed = hideBox(box) || changed;
+        if (alikeRest(obs, box.rows, inside, ends, topOf(box))) changed = hideBox(box) || changed;
         continue;
       }
       if (exposes(obs, box.rows, inside, topOf(box), min) || alikeRest(obs, box.rows, inside, ends) || restByHalves(obs, box.rows, inside, min, ends.share)) changed = hideBox(box) || changed;
@@ -145,14 +145,14 @@ function answersOf(obs: ObservationColumns, i: number, share: boolean): number {
 
 /**
  * Whether a shown container figure, less the areas in it shown for its gender (one kind of area
- * at a time: the nation's municipalities, then its regions), leaves respondents who all answered
+ * at a time: the nation's municipalities, then its regions, then its regions with the municipalities outside them), leaves respondents who all answered
  * alike while an area in it is hidden or lacks that gender: every one of them positive or none, or
  * (a mean) averaging at the lowest or highest mean of the cell, which a scale's end would be. A
  * region at 100 % says each hidden municipality in it is at 100 %; counts and sizes the other rules
  * leave open do not hide that. For a mean, where the areas left unknown all have rows of that
  * gender (hidden ones), the rest must average exactly at the cell's end: one beyond it is no end.
  */
-function alikeRest(obs: ObservationColumns, own: readonly number[], inside: readonly (readonly number[])[], ends: CellEnds): boolean {
+function alikeRest(obs: ObservationColumns, own: readonly number[], inside: readonly (readonly number[])[], ends: CellEnds, top: readonly (readonly number[])[] = inside): boolean {
   return own.some((box) => {
     if (!obs.isShown(box)) return false;
     const g = obs.genderId(box);
@@ -161,12 +161,15 @@ function alikeRest(obs: ObservationColumns, own: readonly number[], inside: read
     if (unknown.length === 0) return false;
     const lacking = unknown.some((rows) => rowOf(rows) === undefined);
     const kinds = new Set(inside.map((rows) => obs.kindOf(rows[0]!)));
-    for (const kind of kinds) {
+    // Each kind of area apart, and (the nation) the regions with the municipalities outside them.
+    const slices: (readonly (readonly number[])[])[] = [...kinds].map((kind) => inside.filter((rows) => obs.kindOf(rows[0]!) === kind));
+    if (kinds.size > 1) slices.push(top);
+    for (const slice of slices) {
       let mass = obs.rawN(box) || 0;
       let sum = answersOf(obs, box, ends.share);
-      for (const rows of inside) {
+      for (const rows of slice) {
         const r = rowOf(rows);
-        if (r === undefined || !obs.isShown(r) || obs.kindOf(r) !== kind) continue;
+        if (r === undefined || !obs.isShown(r)) continue;
         mass -= obs.rawN(r) || 0;
         sum -= answersOf(obs, r, ends.share);
       }

@@ -284,9 +284,9 @@ function exposedBy(
   // The largest a hidden part can be: what is left less the least the other hidden parts hold
   // (the part that must hold the least is the one left with the least room).
   if (totalKnown && hiddenParts > 0 && hiddenMass - (hiddenLeast - hiddenLeastMin) < min) return next;
-  // A container's rest answering alike is `alikeRest`'s (protect-containers.ts): the areas absent
-  // from it may average beyond the cell's ends.
-  if (g.container === true) return -1;
+  // A container's rest of means at an end is `alikeRest`'s (protect-containers.ts): the areas absent
+  // from it may average beyond the cell's ends. Shares have real ends (none positive, or all).
+  if (g.container === true && positive === undefined) return -1;
   // Hidden parts known to have answered all alike (none positive, or all) would say how each answered.
   if (totalKnown && hiddenParts > 0 && positive !== undefined && (hiddenPositive <= 0 || hiddenPositive >= hiddenMass)) return next;
   if (totalKnown && hiddenParts > 0 && means !== undefined && atEnd(hiddenSum, hiddenMass, means.lo, means.hi)) return next;
