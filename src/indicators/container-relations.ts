@@ -2,6 +2,14 @@ import { MUNICIPALITIES, type AreaKind } from '../model/register.js';
 import type { Contains } from './containers.js';
 import type { IndexedGroup } from './suppression.js';
 
+/**
+ * The most areas a cell may hold for the nation's relations to go to the solver too. The nation
+ * links every area of a cell into one integer program, which yalps solves too slowly for a national
+ * cell (290 municipalities: seconds a cell, a quarter of an hour a report); there the nation keeps
+ * the conservative rule (`protectContainers`) and only the regions (a program each) are solved.
+ */
+export const NATION_AREAS = 60;
+
 /** What `containerRelations` reads of a cell's observations. */
 export interface AreaRows {
   areaId(i: number): number;
@@ -27,13 +35,14 @@ export interface AreaRows {
  *
  * Cells are numbered after `n`'s (observations, then residuals); free cells get n and positive 0,
  * which only the bound "at least min(1, n)" reads. Returns undefined, leaving the cell to the
- * conservative container rules (`protectContainers`), where the cell has areas these relations do
+ * conservative container rules (`protectContainers`), as the nation of a cell of more than
+ * `nationAreas` areas is, where the cell has areas these relations do
  * not model (a kommunalförbund, a group, an organisation) or its figures do not add up (a container
  * holding fewer than its areas).
  */
 export function containerRelations(
   list: readonly number[], obs: AreaRows, n: ArrayLike<number>, positive: ArrayLike<number> | undefined, groups: readonly IndexedGroup[],
-  residualOwner: readonly number[], contains: (code: string, kind: AreaKind) => Contains | undefined,
+  residualOwner: readonly number[], contains: (code: string, kind: AreaKind) => Contains | undefined, nationAreas = NATION_AREAS,
 ): { free: number; groups: IndexedGroup[]; containers: Set<number> } | undefined {
   const slots = new Map<number, { code: string; kind: AreaKind; rows: [number, number, number] }>();
   for (let k = 0; k < list.length; k++) {
@@ -80,6 +89,7 @@ export function containerRelations(
   const regions = boxes.filter(([, s]) => s.kind === 'region');
   const containers = new Set<number>();
   for (const [area, box] of boxes) {
+    if (box.kind === 'nation' && slots.size > nationAreas) continue;
     const holds = contains(box.code, box.kind);
     if (holds === undefined || holds.guessed === true) return undefined;
     const inside = [...slots.entries()].filter(([a, s]) => {
