@@ -38,6 +38,7 @@ export function suppressObservations(observed: Observed, min: number, containers
   for (const list of suppressionCells(obs)) {
     const { residuals, solved } = suppressCellWith(obs, list, memberIds, orgId, min, modelled);
     for (const i of residuals) residualsByFile.set(obs.fileId(i), (residualsByFile.get(obs.fileId(i)) ?? 0) + 1);
+    if (solved.size > 0) hideNationUnsolved(obs, list, solved);
     protectContainers(list, solved);
   }
   protectPooled(obs);
@@ -47,6 +48,19 @@ export function suppressObservations(observed: Observed, min: number, containers
   for (const [file, cells] of residualsByFile) findings.push(finding(obs.files.values[file]!, { code: 'gender-unknown-residual', args: { cells, min } }));
   findings.push(...markIncomplete(observed));
   return { findings, behindHidden, hasHidden: hiddenFiles(obs, orgId) };
+}
+
+/**
+ * Where the regions' relations were solved and the nation's were not (a cell too large for one
+ * program: `NATION_AREAS`), the nation is hidden, every gender, wherever anything in the cell is:
+ * the conservative rule, asked beside regions shown by the solver, let a reader combine them (the
+ * attack bounded a region's respondents of no gender below the threshold through the nation). With
+ * it hidden, what is published is what the solver had. Shown where nothing is hidden.
+ */
+function hideNationUnsolved(obs: ObservationColumns, list: readonly number[], solved: ReadonlySet<number>): void {
+  const nation = list.filter((i) => obs.kind[i] === KIND_ID.nation && !solved.has(obs.areaId(i)));
+  if (nation.length === 0 || !list.some((i) => !obs.isShown(i))) return;
+  for (const i of nation) if (obs.isShown(i)) obs.hidden[i] = HIDDEN_SECONDARY;
 }
 
 /** Whether any observation is a region's or the nation's. */
