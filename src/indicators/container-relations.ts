@@ -5,8 +5,9 @@ import type { IndexedGroup } from './suppression.js';
 /**
  * The most areas a cell may hold for the nation's relations to go to the solver too. The nation
  * links every area of a cell into one integer program, which yalps solves too slowly for a national
- * cell (290 municipalities: seconds a cell, a quarter of an hour a report); there the nation keeps
- * the conservative rule (`protectContainers`) and only the regions (a program each) are solved.
+ * cell (290 municipalities: seconds a cell, a quarter of an hour a report); there only the regions
+ * (a program each) are solved, and the nation is hidden wherever anything in the cell is
+ * (`hideNationUnsolved`, suppress-observations.ts), so that what is published is what was solved.
  */
 export const NATION_AREAS = 60;
 
