@@ -1,4 +1,5 @@
 import { finding, type Finding } from '../model/findings.js';
+import { firstNamed } from '../model/text.js';
 import type { ObservationColumns } from './observation-columns.js';
 import type { OrganisationGap } from './observe.js';
 import { periodRanges } from './selection.js';
@@ -61,10 +62,7 @@ function memberSpans(obs: ObservationColumns, members: ReadonlySet<number>): Map
 }
 
 function argsOf(obs: ObservationColumns, cells: readonly number[], member: string, organisation: string): Record<string, string | number> {
-  const named = (ids: Iterable<string>) => {
-    const all = [...new Set(ids)].sort();
-    return all.length <= NAMED ? all.join(', ') : `${all.slice(0, NAMED).join(', ')} and ${all.length - NAMED} more`;
-  };
+  const named = (ids: Iterable<string>) => firstNamed([...new Set(ids)].sort(), NAMED);
   return {
     member,
     periods: periodRanges(cells.map((i) => obs.periodOf(i))),

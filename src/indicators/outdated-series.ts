@@ -1,4 +1,5 @@
 import { finding, type Finding } from '../model/findings.js';
+import { firstNamed } from '../model/text.js';
 import { periodYear, withinWindow } from '../model/period.js';
 import type { ObservationColumns } from './observation-columns.js';
 import type { SeriesOrder } from './order-series.js';
@@ -25,7 +26,7 @@ export function outdatedSeries(obs: ObservationColumns, order: SeriesOrder, year
   }
   return [...byIndicator].map(([indicator, e]) => {
     const codes = [...e.areas];
-    const areas = codes.length <= NAMED ? codes.join(', ') : `${codes.slice(0, NAMED).join(', ')} and ${codes.length - NAMED} more`;
+    const areas = firstNamed(codes, NAMED);
     return finding(e.file, { code: 'series-outdated', args: { indicator: obs.indicators.values[indicator]!, areas, latest: e.latest, window, year } });
   });
 }

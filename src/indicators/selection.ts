@@ -1,7 +1,7 @@
 import type { QualityRow, Report } from '../model/report.js';
 import { withinWindow } from '../model/period.js';
 import { MUNICIPALITIES, resolveArea, type AreaKind } from '../model/register.js';
-import { normalizeLabel } from '../model/text.js';
+import { firstNamed, normalizeLabel } from '../model/text.js';
 import type { RowFilter } from './quality-rows.js';
 
 /** What the inputs hold, before `--municipality` and `--period` narrow it. */
@@ -41,7 +41,7 @@ export function periodRanges(periods: readonly string[], max = 6): string {
     i = j + 1;
   }
   if (runs.length === 0) return 'none';
-  return runs.length <= max ? runs.join(', ') : `${runs.slice(0, max).join(', ')} and ${runs.length - max} more`;
+  return firstNamed(runs, max);
 }
 
 /** Whether the inputs have figures of each kind at `period` (`YYYY`: any month of the year). */

@@ -1,6 +1,6 @@
 import { finding, type Finding } from '../model/findings.js';
 import type { ParsedInput } from '../model/input.js';
-import { normalizeLabel } from '../model/text.js';
+import { firstNamed, normalizeLabel } from '../model/text.js';
 import type { Settings } from './settings.js';
 
 /** A share column's header that names negative answers (`Andel missnöjda`, `Andel ej nöjda`). */
@@ -19,7 +19,7 @@ export function negativeShares(inputs: readonly ParsedInput[], settings: Setting
     for (const r of input.records) if (r.kind === 'survey' && settings.catalogue.get(r.indicator)?.better === undefined) questions.add(r.indicator);
     if (questions.size === 0) continue;
     const listed = [...questions].sort();
-    const named = listed.slice(0, 3).join(', ') + (listed.length > 3 ? ` and ${listed.length - 3} more` : '');
+    const named = firstNamed(listed, 3);
     out.push(finding(input.file, { code: 'share-negative-header', args: { header: input.shareHeader, questions: named } }));
   }
   return out;

@@ -2,7 +2,7 @@ import { isFinancialLine, signSense } from '../model/activities.js';
 import { BUDGET_AMOUNTS, type BudgetTable } from '../model/budget-table.js';
 import type { FindingInput } from '../model/findings.js';
 import type { RowCounts, Sign, SignAreas } from '../model/input.js';
-import { normalizeLabel } from '../model/text.js';
+import { firstNamed, normalizeLabel } from '../model/text.js';
 import { amountText, checkTotal, totalParts, type TotalParts } from './budget-totals.js';
 import { checkUnit, yearlyTotals } from './budget-unit.js';
 import type { AmountUnit } from './columns.js';
@@ -178,7 +178,7 @@ function majoritySign(table: BudgetTable, totalText: readonly string[], revenueT
     return 'costs-positive';
   }
   const names = [...new Set(fewer.map((line) => line.slice(line.indexOf('\u0000') + 1)))];
-  const named = names.slice(0, 3).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
+  const named = firstNamed(names, 3);
   findings.push({ code: 'sign-majority', args: { sign, count: most.length, of: most.length + fewer.length, lines: named } });
   return sign === 'negative' ? 'costs-negative' : 'costs-positive';
 }

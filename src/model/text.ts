@@ -85,3 +85,12 @@ export class TextIndex {
     if (!this.ids.has(text)) this.ids.set(text, id);
   }
 }
+
+/**
+ * The first `max` items joined with commas, then how many more: how a message names a list it
+ * cannot give whole.
+ * @example firstNamed(['0180', '1280', '1480', '2480'], 3) // '0180, 1280, 1480 and 1 more'
+ */
+export function firstNamed(items: readonly string[], max: number): string {
+  return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detach, truncate, visible, visibleLabel } from '../../src/model/text.js';
+import { detach, firstNamed, truncate, visible, visibleLabel } from '../../src/model/text.js';
 
 describe('detach', () => {
   it('gives back exactly the same text, lone surrogates and all', () => {
@@ -34,5 +34,13 @@ describe('visibleLabel: a label keeps its line breaks, nothing else hides or con
   it('keeps LF, CRLF and tabs; escapes a lone CR, ESC and bidi overrides', () => {
     expect(visibleLabel('Två\nrader\r\noch\ttabb')).toBe('Två\nrader\r\noch\ttabb');
     expect(visibleLabel('FAIL\rOK \u001b[32m\u202e')).toBe('FAIL\\x0dOK \\x1b[32m\\u202e');
+  });
+});
+
+describe('firstNamed', () => {
+  it('names up to max items, then how many more', () => {
+    expect(firstNamed([], 3)).toBe('');
+    expect(firstNamed(['a', 'b', 'c'], 3)).toBe('a, b, c');
+    expect(firstNamed(['a', 'b', 'c', 'd', 'e'], 3)).toBe('a, b, c and 2 more');
   });
 });
