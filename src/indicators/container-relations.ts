@@ -61,32 +61,7 @@ export function containerRelations(
   let next = n.length;
   const free = () => next++;
   const added: IndexedGroup[] = [];
-  // Each area's total, women and men as cells: its own rows, or free cells inside what it has; -1 is none (0).
-  const genders = new Map<number, [number, number, number]>();
-  for (const [area, { rows: [t, k, m] }] of slots) {
-    if (t >= 0) {
-      if (k < 0 && m < 0) {
-        const parts = [free(), free(), free()];
-        added.push({ total: t, parts });
-        genders.set(area, [t, parts[0]!, parts[1]!]);
-      } else if (k < 0 || m < 0) {
-        const r = residualOf.get(t);
-        let missing = -1;
-        if (r !== undefined) {
-          missing = free();
-          added.push({ total: r, parts: [missing, free()] });
-        }
-        genders.set(area, [t, k < 0 ? missing : k, m < 0 ? missing : m]);
-      } else {
-        genders.set(area, [t, k, m]);
-      }
-    } else {
-      const [kk, mm] = [k < 0 ? free() : k, m < 0 ? free() : m];
-      const total = free();
-      added.push({ total, parts: [kk, mm, free()] });
-      genders.set(area, [total, kk, mm]);
-    }
-  }
+  const genders = areaGenders(slots, residualOf, free, added);
   const regions = boxes.filter(([, s]) => s.kind === 'region');
   const containers = new Set<number>();
   for (const [area, box] of boxes) {
@@ -117,6 +92,42 @@ export function containerRelations(
   }
   if (containers.size === 0) return undefined;
   return { free: next - n.length, groups: [...groups, ...added], containers };
+}
+
+
+/**
+ * Each area's total, women and men as cells: its own rows, or free cells (`free`) inside what it
+ * has, with the relations that put them there added to `added`; -1 is none (0).
+ */
+function areaGenders(
+  slots: ReadonlyMap<number, { rows: [number, number, number] }>, residualOf: ReadonlyMap<number, number>, free: () => number, added: IndexedGroup[],
+): Map<number, [number, number, number]> {
+  const genders = new Map<number, [number, number, number]>();
+  for (const [area, { rows: [t, k, m] }] of slots) {
+    if (t >= 0) {
+      if (k < 0 && m < 0) {
+        const parts = [free(), free(), free()];
+        added.push({ total: t, parts });
+        genders.set(area, [t, parts[0]!, parts[1]!]);
+      } else if (k < 0 || m < 0) {
+        const r = residualOf.get(t);
+        let missing = -1;
+        if (r !== undefined) {
+          missing = free();
+          added.push({ total: r, parts: [missing, free()] });
+        }
+        genders.set(area, [t, k < 0 ? missing : k, m < 0 ? missing : m]);
+      } else {
+        genders.set(area, [t, k, m]);
+      }
+    } else {
+      const [kk, mm] = [k < 0 ? free() : k, m < 0 ? free() : m];
+      const total = free();
+      added.push({ total, parts: [kk, mm, free()] });
+      genders.set(area, [total, kk, mm]);
+    }
+  }
+  return genders;
 }
 
 /**
