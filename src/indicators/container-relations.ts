@@ -7,7 +7,7 @@ import type { IndexedGroup } from './suppression.js';
  * links every area of a cell into one integer program, which yalps solves too slowly for a national
  * cell (290 municipalities: seconds a cell, a quarter of an hour a report); there only the regions
  * (a program each) are solved, and the nation is hidden wherever anything in the cell is
- * (`hideNationUnsolved`, suppress-observations.ts), so that what is published is what was solved.
+ * (`hideUnsolved`, suppress-observations.ts), so that what is published is what was solved.
  */
 export const NATION_AREAS = 60;
 
@@ -20,14 +20,16 @@ export interface AreaRows {
 }
 
 /**
- * The relations a region's and the nation's figures add to one suppression cell, for the solver:
- * per gender g (total, women, men), container_g = Σ the areas in it, their g + what the areas absent
- * from the data hold (an unknown ≥ 0 of each gender, the total's at least the women's and men's:
- * absent_total = absent_women + absent_men + absent_no_gender). A region holds the municipalities of
- * its code; the nation the regions in the data and the municipalities of regions that are not (a
- * region in the data stands for its municipalities: each respondent counted once, and nation less
- * municipalities follows). Exact for every reader who knows the register and nothing of the areas
- * absent from the data.
+ * The relations the containers' figures add to one suppression cell, for the solver: per gender g
+ * (total, women, men), container_g = Σ the areas in it, their g + what the areas absent from the
+ * data hold (an unknown ≥ 0 of each gender, the total's at least the women's and men's:
+ * absent_total = absent_women + absent_men + absent_no_gender). A region holds the municipalities
+ * of its code; a kommunalförbund and a peer group the municipalities their config entries name; the
+ * nation the regions in the data and the municipalities of regions that are not (a region in the
+ * data stands for its municipalities: each respondent counted once, and nation less municipalities
+ * follows). Exact for every reader who knows the register and the groups' members and nothing of
+ * the areas absent from the data. The organisation's relations (members = organisation) are
+ * `cellGroups`'; its own figures are in no container.
  *
  * An area without a gender's row still has that gender: inside its residual (its total less its
  * other gender: that gender and no gender), or inside its total (women, men and no gender, where it
@@ -35,72 +37,117 @@ export interface AreaRows {
  * part is a free cell: never published, no target, at least 0, its size unknown to the solver too.
  *
  * Cells are numbered after `n`'s (observations, then residuals); free cells get n and positive 0,
- * which only the bound "at least min(1, n)" reads. Returns undefined, leaving the cell to the
- * conservative container rules (`protectContainers`), as the nation of a cell of more than
- * `nationAreas` areas is, where the cell has areas these relations do
- * not model (a kommunalförbund, a group, an organisation) or its figures do not add up (a container
- * holding fewer than its areas).
+ * which only the bound "at least min(1, n)" reads. `unsolved` are the containers whose relations
+ * the solver does not have: a group whose members tillit does not know (a reader may), and the
+ * nation of a cell of more than `nationAreas` areas. They must be hidden wherever anything in the
+ * cell is (`hideUnsolved`, suppress-observations.ts). Returns undefined, leaving the cell to the
+ * conservative container rules (`protectContainers`), where it has no container or its figures do
+ * not add up (a container holding fewer than its areas).
  */
 export function containerRelations(
   list: readonly number[], obs: AreaRows, n: ArrayLike<number>, positive: ArrayLike<number> | undefined, groups: readonly IndexedGroup[],
   residualOwner: readonly number[], contains: (code: string, kind: AreaKind) => Contains | undefined, nationAreas = NATION_AREAS,
-): { free: number; groups: IndexedGroup[]; containers: Set<number> } | undefined {
-  const slots = new Map<number, { code: string; kind: AreaKind; rows: [number, number, number] }>();
-  for (let k = 0; k < list.length; k++) {
-    const i = list[k]!;
-    const kind = obs.kindOf(i);
-    if (kind !== 'municipality' && kind !== 'region' && kind !== 'nation') return undefined;
-    let s = slots.get(obs.areaId(i));
-    if (s === undefined) slots.set(obs.areaId(i), (s = { code: obs.areaCode(i), kind, rows: [-1, -1, -1] }));
-    s.rows[obs.genderId(i)] = k;
-  }
-  const boxes = [...slots.entries()].filter(([, s]) => s.kind !== 'municipality');
+): { free: number; groups: IndexedGroup[]; containers: Set<number>; unsolved: Set<number> } | undefined {
+  const slots = areaSlots(list, obs);
+  const boxes = [...slots.entries()].filter(([, s]) => s.kind !== 'municipality' && contains(s.code, s.kind) !== undefined);
   if (boxes.length === 0) return undefined;
   const residualOf = new Map<number, number>();
   residualOwner.forEach((t, r) => residualOf.set(t, n.length - residualOwner.length + r));
   let next = n.length;
   const free = () => next++;
   const added: IndexedGroup[] = [];
+  const large = slots.size > nationAreas;
+  addNamedAbsent(slots, boxes.map(([, s]) => contains(s.code, s.kind)!));
   const genders = areaGenders(slots, residualOf, free, added);
-  const regions = boxes.filter(([, s]) => s.kind === 'region');
+  const regions = boxes.filter(([, s]) => s.kind === 'region').map(([, r]) => contains(r.code, r.kind)!);
+  const codes = new Set([...slots.values()].filter((s) => s.kind === 'municipality').map((s) => s.code));
   const containers = new Set<number>();
+  const unsolved = new Set<number>();
   for (const [area, box] of boxes) {
-    if (box.kind === 'nation' && slots.size > nationAreas) continue;
-    const holds = contains(box.code, box.kind);
-    if (holds === undefined || holds.guessed === true) return undefined;
-    const inside = [...slots.entries()].filter(([a, s]) => {
-      if (a === area || !holds(s.code, s.kind)) return false;
-      if (box.kind === 'region') return s.kind === 'municipality';
-      // The nation: its regions, and the municipalities of no region in the data.
-      return s.kind === 'region' || (s.kind === 'municipality' && !regions.some(([, r]) => contains(r.code, r.kind)?.(s.code, s.kind) === true));
-    }).map(([a]) => genders.get(a)!);
+    const holds = contains(box.code, box.kind)!;
+    const inside = [...slots.entries()].filter(([a, s]) => a !== area && holds(s.code, s.kind) && isInside(box.kind, s, regions)).map(([a]) => genders.get(a)!);
     if (inside.length === 0) continue;
+    if (holds.guessed === true || (box.kind === 'nation' && large)) {
+      unsolved.add(area);
+      continue;
+    }
     const own = genders.get(area)!;
     // A container none of a gender (its total less the other gender is 0): its areas have none
     // either, a relation with no cell to carry it. Left to the conservative rules.
-    if (own.includes(-1)) return undefined;
-    // A reader who knows the register knows when no municipality of the container is absent: then
-    // it is exactly the areas in it.
-    const codes = new Set([...slots.values()].filter((s) => s.kind === 'municipality').map((s) => s.code));
-    const regionHolds = (code: string) => regions.some(([, r]) => contains(r.code, r.kind)?.(code, 'municipality') === true);
-    const whole = [...MUNICIPALITIES.keys()].every((code) => !holds(code, 'municipality') || codes.has(code) || (box.kind === 'nation' && regionHolds(code)));
-    const absent = whole ? [-1, -1, -1] : [free(), free(), free()];
-    if (!whole) added.push({ total: absent[0]!, parts: [absent[1]!, absent[2]!, free()] });
+    if (own.includes(-1) || !addsUp(own, inside, n, positive)) return undefined;
+    // A reader who knows the register and the groups knows when no area of the container is absent:
+    // then it is exactly the areas in it.
+    const absent = isWhole(box.kind, holds, codes, regions) ? [-1, -1, -1] : [free(), free(), free()];
+    if (absent[0]! >= 0) added.push({ total: absent[0]!, parts: [absent[1]!, absent[2]!, free()] });
     for (const g of [0, 1, 2]) added.push({ total: own[g]!, parts: [...inside.map((cells) => cells[g]!), absent[g]!], container: true });
-    if (!addsUp(own, inside, n, positive)) return undefined;
     containers.add(area);
   }
-  if (containers.size === 0) return undefined;
-  return { free: next - n.length, groups: [...groups, ...added], containers };
+  // Without a container solved, the areas' free cells relate nothing: the cell's own groups stand.
+  if (containers.size === 0) return unsolved.size === 0 ? undefined : { free: 0, groups: [...groups], containers, unsolved };
+  return { free: next - n.length, groups: [...groups, ...added], containers, unsolved };
 }
 
+interface Slot {
+  code: string;
+  kind: AreaKind;
+  /** The cell's place in `list` of the area's total, women and men; -1 for none. */
+  rows: [number, number, number];
+}
+
+/** The cell's areas, the organisation's aside (its relations are the members'). */
+function areaSlots(list: readonly number[], obs: AreaRows): Map<number, Slot> {
+  const slots = new Map<number, Slot>();
+  for (let k = 0; k < list.length; k++) {
+    const i = list[k]!;
+    const kind = obs.kindOf(i);
+    if (kind === 'organisation') continue;
+    let s = slots.get(obs.areaId(i));
+    if (s === undefined) slots.set(obs.areaId(i), (s = { code: obs.areaCode(i), kind, rows: [-1, -1, -1] }));
+    s.rows[obs.genderId(i)] = k;
+  }
+  return slots;
+}
+
+/**
+ * The municipalities a kommunalförbund or group names that are not in the data, as areas of their
+ * own (ids below 0, no rows: `areaGenders` gives them free cells). A reader who knows the members
+ * knows that the same absent municipality is inside the group and inside its region: one unknown
+ * in both relations, not an unknown rest in each (a region's rest would else cancel the group's).
+ */
+function addNamedAbsent(slots: Map<number, Slot>, holds: readonly Contains[]): void {
+  const present = new Set([...slots.values()].map((s) => s.code));
+  let id = -1;
+  for (const h of holds) {
+    for (const code of h.guessed === true ? [] : h.listed ?? []) {
+      if (present.has(code)) continue;
+      present.add(code);
+      slots.set(id--, { code, kind: 'municipality', rows: [-1, -1, -1] });
+    }
+  }
+}
+
+/**
+ * Whether an area a container holds is one of the parts of its relation: a region's, a
+ * kommunalförbund's and a group's municipalities; the nation's regions and the municipalities of no
+ * region in the data (each respondent counted once; a kommunalförbund's are its municipalities').
+ */
+function isInside(kind: AreaKind, area: Slot, regions: readonly Contains[]): boolean {
+  if (kind !== 'nation') return area.kind === 'municipality';
+  return area.kind === 'region' || (area.kind === 'municipality' && !regions.some((holds) => holds(area.code, 'municipality')));
+}
+
+/** Whether every municipality a container holds is in the data (`codes`), or in a region that is (the nation). */
+function isWhole(kind: AreaKind, holds: Contains, codes: ReadonlySet<string>, regions: readonly Contains[]): boolean {
+  if (kind === 'federation' || kind === 'group') return holds.listed !== undefined && holds.listed.every((code) => codes.has(code));
+  return [...MUNICIPALITIES.keys()].every((code) => !holds(code, 'municipality') || codes.has(code) || (kind === 'nation' && regions.some((r) => r(code, 'municipality'))));
+}
 
 /**
  * Each area's total, women and men as cells: its own rows, or free cells (`free`) inside what it
  * has, with the relations that put them there added to `added`; -1 is none (0).
  */
 function areaGenders(
-  slots: ReadonlyMap<number, { rows: [number, number, number] }>, residualOf: ReadonlyMap<number, number>, free: () => number, added: IndexedGroup[],
+  slots: ReadonlyMap<number, Slot>, residualOf: ReadonlyMap<number, number>, free: () => number, added: IndexedGroup[],
 ): Map<number, [number, number, number]> {
   const genders = new Map<number, [number, number, number]>();
   for (const [area, { rows: [t, k, m] }] of slots) {

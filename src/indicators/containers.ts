@@ -4,9 +4,10 @@ import { MUNICIPALITIES, type AreaKind } from '../model/register.js';
 /**
  * Whether an area (code, kind) is among a container's: its municipalities, or a group's members.
  * `guessed` marks a group whose members tillit does not know, taken to hold every municipality:
- * it may hold one, not surely.
+ * it may hold one, not surely. `listed`: the municipalities a kommunalförbund's or group's config
+ * entry names (a region's and the nation's are the register's).
  */
-export type Contains = ((code: string, kind: AreaKind) => boolean) & { guessed?: true };
+export type Contains = ((code: string, kind: AreaKind) => boolean) & { guessed?: true; listed?: readonly string[] };
 
 /**
  * The areas a figure of `code` counts respondents of, when the data may publish them beside it: the
@@ -24,7 +25,7 @@ export function containersOf(config: Config): (code: string, kind: AreaKind) => 
     if (kind === 'nation') return (_, k) => k === 'municipality' || k === 'region' || k === 'federation';
     if (kind === 'region') return (c, k) => (k === 'municipality' && c.startsWith(code)) || (k === 'federation' && [...(federations.get(c) ?? [])].every((m) => m.startsWith(code)));
     const listed = federations.get(code) ?? (kind === 'group' ? peers.get(code) : undefined);
-    if (listed !== undefined) return (c) => listed.has(c);
+    if (listed !== undefined) return Object.assign((c: string) => listed.has(c), { listed: [...listed] });
     // A group whose members tillit does not know (a Kolada `G…` group, or one the config keys by its
     // name) may hold any municipality: its members are public, so it is taken to hold them all.
     return kind === 'group' ? Object.assign((_: string, k: AreaKind) => k === 'municipality', { guessed: true as const }) : undefined;

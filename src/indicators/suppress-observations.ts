@@ -32,13 +32,13 @@ export function suppressObservations(observed: Observed, min: number, containers
   const { obs, memberIds, orgId } = observed;
   const residualsByFile = new Map<number, number>();
   const protectContainers = containerProtection(obs, min, containers, memberIds, orgId);
-  // Without an organisation, a region's and the nation's figures go to the solver as relations;
-  // a report without either (the common case) does no work per cell for them.
-  const modelled = memberIds.length === 0 && hasContainers(obs) ? containers : undefined;
+  // Containers' figures (regions, the nation, kommunalförbund, peer groups) go to the solver as
+  // relations; a report without any (the common case) does no work per cell for them.
+  const modelled = hasContainers(obs) ? containers : undefined;
   for (const list of suppressionCells(obs)) {
-    const { residuals, solved } = suppressCellWith(obs, list, memberIds, orgId, min, modelled);
+    const { residuals, solved, unsolved } = suppressCellWith(obs, list, memberIds, orgId, min, modelled);
     for (const i of residuals) residualsByFile.set(obs.fileId(i), (residualsByFile.get(obs.fileId(i)) ?? 0) + 1);
-    if (solved.size > 0) hideNationUnsolved(obs, list, solved);
+    hideUnsolved(obs, list, unsolved);
     protectContainers(list, solved);
   }
   protectPooled(obs);
@@ -51,21 +51,22 @@ export function suppressObservations(observed: Observed, min: number, containers
 }
 
 /**
- * Where the regions' relations were solved and the nation's were not (a cell too large for one
- * program: `NATION_AREAS`), the nation is hidden, every gender, wherever anything in the cell is:
- * the conservative rule, asked beside regions shown by the solver, let a reader combine them (the
- * attack bounded a region's respondents of no gender below the threshold through the nation). With
- * it hidden, what is published is what the solver had. Shown where nothing is hidden.
+ * A container whose relations the solver does not have (`containerRelations`: a group whose members
+ * tillit does not know, the nation of a cell too large for one program) is hidden, every gender,
+ * wherever anything in the cell is: the conservative rules, asked beside containers and an
+ * organisation solved jointly, let a reader combine them (an attack bounded a region's respondents
+ * of no gender below the threshold through the nation). With it hidden, what is published is what
+ * the solver had. Shown where nothing is hidden.
  */
-function hideNationUnsolved(obs: ObservationColumns, list: readonly number[], solved: ReadonlySet<number>): void {
-  const nation = list.filter((i) => obs.kind[i] === KIND_ID.nation && !solved.has(obs.areaId(i)));
-  if (nation.length === 0 || !list.some((i) => !obs.isShown(i))) return;
-  for (const i of nation) if (obs.isShown(i)) obs.hidden[i] = HIDDEN_SECONDARY;
+function hideUnsolved(obs: ObservationColumns, list: readonly number[], unsolved: ReadonlySet<number>): void {
+  if (unsolved.size === 0 || !list.some((i) => !obs.isShown(i))) return;
+  for (const i of list) if (unsolved.has(obs.areaId(i)) && obs.isShown(i)) obs.hidden[i] = HIDDEN_SECONDARY;
 }
 
-/** Whether any observation is a region's or the nation's. */
+/** Whether any observation is a container's: a region's, the nation's, a kommunalförbund's or a group's. */
 function hasContainers(obs: ObservationColumns): boolean {
-  for (let i = 0; i < obs.size; i++) if (obs.kind[i] === KIND_ID.region || obs.kind[i] === KIND_ID.nation) return true;
+  const kinds = [KIND_ID.region, KIND_ID.nation, KIND_ID.federation, KIND_ID.group];
+  for (let i = 0; i < obs.size; i++) if (kinds.includes(obs.kind[i]!)) return true;
   return false;
 }
 
@@ -156,22 +157,23 @@ export function suppressCell(obs: ObservationColumns, list: readonly number[], m
 }
 
 /**
- * `suppressCell`, with the relations of the regions and the nation in the cell given to the solver
- * where `containers` is given and they can be modelled (`containerRelations`). Returns, beside the
- * residuals, the area ids of the containers so solved: `protectContainers` leaves them to the
- * solver but for what it does not check (a rest all alike).
+ * `suppressCell`, with the relations of the containers in the cell (regions, the nation,
+ * kommunalförbund, peer groups) given to the solver where `containers` is given and they can be
+ * modelled (`containerRelations`). Returns, beside the residuals, the area ids of the containers so
+ * solved (`protectContainers` leaves them to the solver but for what it does not check: a rest all
+ * alike) and of those it could not have (`hideUnsolved`).
  */
 function suppressCellWith(
   obs: ObservationColumns, list: readonly number[], memberIds: readonly number[], orgId: number, min: number,
   containers?: (code: string, kind: AreaKind) => Contains | undefined,
-): { residuals: number[]; solved: ReadonlySet<number> } {
+): { residuals: number[]; solved: ReadonlySet<number>; unsolved: ReadonlySet<number> } {
   const cell = cellGroups(list, obs, memberIds, orgId);
   const { residual, irregular } = cell;
   let { n, positive, groups } = cell;
   const residuals = residual.owner.map((k) => list[k]!);
   if (irregular) {
     for (let k = 0; k < list.length; k++) obs.hidden[list[k]!] = n[k]! < min ? HIDDEN_BELOW : HIDDEN_SECONDARY;
-    return { residuals, solved: NONE };
+    return { residuals, solved: NONE, unsolved: NONE };
   }
   let flags: ArrayLike<number> = residual.flags;
   const boxes = containers === undefined ? undefined : containerRelations(list, obs, n, obs.isShare(list[0]!) ? positive : undefined, groups, residual.owner, containers);
@@ -194,7 +196,7 @@ function suppressCellWith(
   const share = obs.isShare(list[0]!);
   const { reason } = suppressCells(n, groups, min, (a, b) => byCode(id(a), id(b)), flags, share ? positive : undefined, share ? undefined : meanAnswers(obs, list, n, groups, residual.owner));
   for (let k = 0; k < list.length; k++) if (reason[k] !== SHOWN) obs.hidden[list[k]!] = reason[k] === BELOW ? HIDDEN_BELOW : HIDDEN_SECONDARY;
-  return { residuals, solved: boxes?.containers ?? NONE };
+  return { residuals, solved: boxes?.containers ?? NONE, unsolved: boxes?.unsolved ?? NONE };
 }
 
 const NONE: ReadonlySet<number> = new Set();
