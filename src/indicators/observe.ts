@@ -32,6 +32,8 @@ export interface Observed {
   units: Map<string, DataUnit>;
   /** The members' and the organisation's area ids. */
   memberIds: number[];
+  /** The members the organisation's figures are the sum of (`Settings.poolCodes`). */
+  poolIds: number[];
   orgId: number;
   /** Cells some members have and others lack: the organisation has no pooled figure there (`poolOrganisation`). */
   organisationGaps: OrganisationGap[];
@@ -67,9 +69,10 @@ export function observe(inputs: readonly QualityInput[], settings: Settings): Ob
   }
   putAnswerShares(counts, observer);
   const memberIds = settings.memberCodes.map((c) => obs.areaCodes.id(c));
+  const poolIds = settings.poolCodes.map((c) => obs.areaCodes.id(c));
   const orgId = obs.areaCodes.id(settings.organisation.code);
-  const organisationGaps = memberIds.length > 0 ? poolOrganisation(observer, memberIds, orgId) : [];
-  return { obs, disagreements: observer.disagreements, ...seen, memberIds, orgId, organisationGaps };
+  const organisationGaps = poolIds.length > 0 ? poolOrganisation(observer, poolIds, orgId) : [];
+  return { obs, disagreements: observer.disagreements, ...seen, memberIds, poolIds, orgId, organisationGaps };
 }
 
 /** What `observe` gathers beside the observations: indicators answered in surveys, each period's year, the data's units. */
@@ -312,7 +315,8 @@ function putAnswerShares(counts: AnswerCounts, observer: Observer): void {
 }
 
 /**
- * Organisation totals: pooled over all members, only where every member has the cell with n. A
+ * Organisation totals: pooled over the members no other member contains (`poolIds`), only where
+ * every one of them has the cell with n. A
  * member's incomplete cell leaves the organisation's incomplete too. Returns, per member, the cells
  * it lacks where another has one and the organisation has no figure of its own: no pooled figure is
  * made there, which shortens the organisation's series (a member's early years deleted leave its

@@ -1,4 +1,5 @@
 import { finding, type Finding } from '../model/findings.js';
+import { contains } from '../model/membership.js';
 import { firstNamed } from '../model/text.js';
 import type { ObservationColumns } from './observation-columns.js';
 import type { OrganisationGap } from './observe.js';
@@ -38,6 +39,23 @@ export function organisationGaps(obs: ObservationColumns, gaps: readonly Organis
       member: code,
       finding: finding('(config)', { code: 'organisation-member-gap', severity, args: argsOf(obs, some, name === undefined ? code : `${code} ${name}`, settings.organisation.code) }),
     }));
+  });
+}
+
+/**
+ * Members inside another member (Helsingborg and Landskrona inside Region Skåne) are in the
+ * organisation's pooled survey figures through it, not again: said where the organisation has such
+ * a figure, as its n is then the containing member's, not the sum of every member's.
+ */
+export function poolOverlaps(obs: ObservationColumns, orgId: number, settings: Settings): Finding[] {
+  if (settings.poolCodes.length === settings.memberCodes.length) return [];
+  let pooled = false;
+  for (let i = 0; i < obs.size && !pooled; i++) pooled = obs.areaId(i) === orgId && obs.isShare(i) && obs.hasN(i);
+  if (!pooled) return [];
+  return settings.poolCodes.flatMap((container) => {
+    const inside = settings.members.filter((m) => m.code !== container && !settings.poolCodes.includes(m.code) && contains(settings.members.find((c) => c.code === container)!, m.code));
+    if (inside.length === 0) return [];
+    return [finding('(config)', { code: 'organisation-pool-overlap', args: { organisation: settings.organisation.code, container, inside: inside.map((m) => m.code).join(', ') } })];
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Config, Member } from '../config/schema.js';
 import { indicatorCatalogue } from '../model/kolada-kpis.js';
+import { contains } from '../model/membership.js';
 import type { IndicatorSpec } from '../model/indicator.js';
 import type { AreaKind } from '../model/register.js';
 import { normalizeLabel } from '../model/text.js';
@@ -26,6 +27,11 @@ export interface Settings {
   readonly organisation: Config['organisation'];
   readonly members: readonly Member[];
   readonly memberCodes: readonly string[];
+  /**
+   * The members the organisation's survey figures pool: those no other member contains (Region
+   * Skåne's figures count Helsingborg's respondents already: added again, they would count twice).
+   */
+  readonly poolCodes: readonly string[];
   /** Significance level of comparisons and trends. */
   readonly alpha: number;
   /** Fewest respondents a published cell may have. */
@@ -63,6 +69,7 @@ export function settingsOf(config: Config, opts: AnalyseOptions = {}): Settings 
     organisation: config.organisation,
     members: config.members,
     memberCodes,
+    poolCodes: config.members.filter((m) => !config.members.some((o) => contains(o, m.code))).map((m) => m.code),
     alpha: config.survey.alpha,
     minRespondents: config.survey.minRespondents,
     window: config.survey.window,

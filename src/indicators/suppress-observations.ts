@@ -29,14 +29,14 @@ export interface Suppressed {
  * within a cell, observations keep their order.
  */
 export function suppressObservations(observed: Observed, min: number, containers: (code: string, kind: AreaKind) => Contains | undefined = () => undefined): Suppressed {
-  const { obs, memberIds, orgId } = observed;
+  const { obs, memberIds, poolIds, orgId } = observed;
   const residualsByFile = new Map<number, number>();
   const protectContainers = containerProtection(obs, min, containers, memberIds, orgId);
   // Containers' figures (regions, the nation, kommunalförbund, peer groups) go to the solver as
   // relations; a report without any (the common case) does no work per cell for them.
   const modelled = hasContainers(obs) ? containers : undefined;
   for (const list of suppressionCells(obs)) {
-    const { residuals, solved, unsolved } = suppressCellWith(obs, list, memberIds, orgId, min, modelled);
+    const { residuals, solved, unsolved } = suppressCellWith(obs, list, poolIds, orgId, min, modelled);
     for (const i of residuals) residualsByFile.set(obs.fileId(i), (residualsByFile.get(obs.fileId(i)) ?? 0) + 1);
     hideUnsolved(obs, list, unsolved);
     protectContainers(list, solved);

@@ -140,6 +140,7 @@ const MESSAGES = {
   'gender-unknown-residual': (a) =>
     `${a.cells} cell(s) count respondents with no gender in the total only: they are a hidden cell of their own (total = women + men + unknown), and where they are fewer than ${a.min} a women's or men's figure is hidden too, so total − women − men cannot reveal them`,
   'member-no-data': (a) => `member ${a.member} has no figures in the inputs: no section of its own, and no pooled survey figures for the organisation (they need every member)`,
+  'organisation-pool-overlap': (a) => `${a.organisation}'s survey figures pool member ${a.container} with the members inside it (${a.inside}) counted once: their respondents are already in ${a.container}'s figures, so the organisation's n is ${a.container}'s, not the sum of every member's`,
   'organisation-member-gap': (a) => `${a.member} has no figure with a number of respondents for ${a.indicators} (${a.services}) in ${a.periods}, where other members have one: ${a.organisation}'s survey figures pool every member's, so it has none there (${a.cells} cell(s)), and its series and trends cover only the periods all members give`,
   'allocation-no-common-year': (a) => `shared costs cannot be allocated by ${a.method}: the members have no ${a.what} figures for one common year up to ${a.year} (${a.members}); set them for one year in the config`,
   'allocation-usage-year': (a) => `usage (${a.measure}) is given for ${a.wanted}, but ${a.members} ${a.count === 1 ? 'has' : 'have'} none for it in the config: ${a.what} are counted by every member's ${a.measure} of ${a.used}, the latest year all members have (give ${a.wanted}'s to use it)`,
@@ -267,6 +268,7 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'allocation-usage-year': 'warning',
   'member-no-data': 'warning',
   'organisation-member-gap': 'warning',
+  'organisation-pool-overlap': 'warning',
   'budget-repeated': 'info',
   'budget-behind': 'warning',
   'budget-ytd-even-pace': 'warning',

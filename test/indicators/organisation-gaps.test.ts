@@ -49,3 +49,28 @@ describe('the organisation where a member lacks cells another has', () => {
     expect(gaps(report)).toEqual([]);
   });
 });
+
+describe('members inside another member (Helsingborg and Landskrona inside Region Skåne)', () => {
+  const skane = parseConfig(JSON.stringify({
+    organisation: { name: 'Skåne', code: 'SK' },
+    members: [{ code: '12', name: 'Region Skåne' }, { code: '1283', name: 'Helsingborg' }, { code: '1282', name: 'Landskrona' }],
+    allocation: { method: 'population', overlap: 'as-given' },
+  }), 'test.json');
+  const survey = (text: string) => parseInput(Buffer.from(`År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)\n${text}`), { ...ingestOptions(skane, {}, {}), file: 'k.csv' });
+  it("the organisation's figure counts their respondents once, through the region, and says so", () => {
+    const report = analyse([survey('2025;12;Hemtjänst;helhetssyn;500;80\n2025;1283;Hemtjänst;helhetssyn;120;75\n2025;1282;Hemtjänst;helhetssyn;60;70\n')], skane);
+    expect(report.quality.filter((q) => q.area === 'SK').map((q) => [q.n, q.value])).toEqual([[500, 80]]);
+    expect(report.findings.filter((f) => f.code === 'organisation-pool-overlap').map((f) => `${f.severity} ${f.message}`)).toEqual([
+      "warning SK's survey figures pool member 12 with the members inside it (1283, 1282) counted once: their respondents are already in 12's figures, so the organisation's n is 12's, not the sum of every member's",
+    ]);
+    // A member inside another lacking a cell takes nothing from the organisation's figure.
+    const without = analyse([survey('2025;12;Hemtjänst;helhetssyn;500;80\n2025;1283;Hemtjänst;helhetssyn;120;75\n')], skane);
+    expect(without.quality.filter((q) => q.area === 'SK').map((q) => q.n)).toEqual([500]);
+    expect(without.findings.filter((f) => f.code === 'organisation-member-gap')).toEqual([]);
+  });
+  it('members apart from one another say nothing of it, and are all pooled', () => {
+    const report = analyse([read(`${rows([2025], '1460')}\n${rows([2025], '1461')}\n`)], config);
+    expect(report.findings.filter((f) => f.code === 'organisation-pool-overlap')).toEqual([]);
+    expect(report.quality.filter((q) => q.area === 'BM').map((q) => q.n)).toEqual([200]);
+  });
+});
