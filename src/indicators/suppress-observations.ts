@@ -3,7 +3,7 @@ import { KeyNumbers } from '../model/row-index.js';
 import { periodYear, pooledRange } from '../model/period.js';
 import type { AreaKind } from '../model/register.js';
 import { cellGroups } from './cell-groups.js';
-import { containerRelations } from './container-relations.js';
+import { containerRelations, NATION_AREAS } from './container-relations.js';
 import type { Contains } from './containers.js';
 import { byCode } from './collation.js';
 import { HIDDEN_BELOW, HIDDEN_INCOMPLETE, HIDDEN_SECONDARY, KIND_ID, type ObservationColumns } from './observation-columns.js';
@@ -31,6 +31,8 @@ export interface Suppressed {
 export function suppressObservations(observed: Observed, min: number, containers: (code: string, kind: AreaKind) => Contains | undefined = () => undefined): Suppressed {
   const { obs, memberIds, poolIds, orgId } = observed;
   const residualsByFile = new Map<number, number>();
+  // Per area held back by `hideUnsolved`: one of its observations, and in how many cells.
+  const heldBack = new Map<number, { first: number; cells: number }>();
   const protectContainers = containerProtection(obs, min, containers, memberIds, orgId);
   // Containers' figures (regions, the nation, kommunalförbund, peer groups) go to the solver as
   // relations; a report without any (the common case) does no work per cell for them.
@@ -38,7 +40,11 @@ export function suppressObservations(observed: Observed, min: number, containers
   for (const list of suppressionCells(obs)) {
     const { residuals, solved, unsolved } = suppressCellWith(obs, list, poolIds, orgId, min, modelled);
     for (const i of residuals) residualsByFile.set(obs.fileId(i), (residualsByFile.get(obs.fileId(i)) ?? 0) + 1);
-    hideUnsolved(obs, list, unsolved);
+    for (const i of hideUnsolved(obs, list, unsolved)) {
+      const held = heldBack.get(obs.areaId(i));
+      if (held === undefined) heldBack.set(obs.areaId(i), { first: i, cells: 1 });
+      else held.cells++;
+    }
     protectContainers(list, solved);
   }
   protectPooled(obs);
@@ -46,6 +52,7 @@ export function suppressObservations(observed: Observed, min: number, containers
   const membersShown = (i: number) => memberIds.every((m) => obs.isShown(obs.find(m, obs.cellId(i))));
   const findings = observed.disagreements.map((d) => disagreementFinding(d, obs.key(d.obs), !obs.isShown(d.obs), min, d.pooled !== undefined && membersShown(d.obs)));
   for (const [file, cells] of residualsByFile) findings.push(finding(obs.files.values[file]!, { code: 'gender-unknown-residual', args: { cells, min } }));
+  for (const { first, cells } of heldBack.values()) findings.push(heldBackFinding(obs.areaCode(first), obs.kindOf(first), cells, obs.fileOf(first)));
   findings.push(...markIncomplete(observed));
   return { findings, behindHidden, hasHidden: hiddenFiles(obs, orgId) };
 }
@@ -56,11 +63,25 @@ export function suppressObservations(observed: Observed, min: number, containers
  * wherever anything in the cell is: the conservative rules, asked beside containers and an
  * organisation solved jointly, let a reader combine them (an attack bounded a region's respondents
  * of no gender below the threshold through the nation). With it hidden, what is published is what
- * the solver had. Shown where nothing is hidden.
+ * the solver had. Shown where nothing is hidden. Returns an observation of each area it hid.
  */
-function hideUnsolved(obs: ObservationColumns, list: readonly number[], unsolved: ReadonlySet<number>): void {
-  if (unsolved.size === 0 || !list.some((i) => !obs.isShown(i))) return;
-  for (const i of list) if (unsolved.has(obs.areaId(i)) && obs.isShown(i)) obs.hidden[i] = HIDDEN_SECONDARY;
+function hideUnsolved(obs: ObservationColumns, list: readonly number[], unsolved: ReadonlySet<number>): number[] {
+  if (unsolved.size === 0 || !list.some((i) => !obs.isShown(i))) return [];
+  const hid = new Map<number, number>();
+  for (const i of list) if (unsolved.has(obs.areaId(i)) && obs.isShown(i)) (obs.hidden[i] = HIDDEN_SECONDARY), hid.set(obs.areaId(i), hid.get(obs.areaId(i)) ?? i);
+  return [...hid.values()];
+}
+
+/**
+ * What `hideUnsolved` held back, said once per area: a figure missing from every cell with a hidden
+ * one would else look like a small group of its own. A group's members listed in the config let the
+ * solver have it; the nation of a national file has no such remedy.
+ */
+function heldBackFinding(code: string, kind: AreaKind, cells: number, file: string): Finding {
+  const why = kind === 'nation'
+    ? `with more than ${NATION_AREAS} areas in a cell, tillit cannot check what Riket less its regions and municipalities would give away`
+    : `tillit does not know the group's members, so it cannot check what its figure less theirs would give away; list them under "peers" in the config ("${code}": ["1460", …]) to have it checked, and shown where it gives nothing away`;
+  return finding(file, { code: 'container-held-back', args: { area: kind === 'nation' ? 'Riket' : code, cells, why } });
 }
 
 /** Whether any observation is a container's: a region's, the nation's, a kommunalförbund's or a group's. */

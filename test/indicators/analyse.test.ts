@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MUNICIPALITIES } from '../../src/model/register.js';
 import { parseConfig } from '../../src/config/parse.js';
 import { ingestOptions } from '../../src/ingest/resolve.js';
 import { analyse } from '../../src/indicators/analyse.js';
@@ -328,6 +329,19 @@ describe('a figure whose rest answered alike, and containers that overlap (found
     // A group holding none of the region's municipalities cancels nothing.
     const apart = parseConfig(JSON.stringify({ peers: { G124026: ['0180', '0181', '0182'] } }), 'test.json');
     expect(survey(['1380;T;60;50', '1381;T;10;70', '0180;T;50;40', '13;T;270;63,7', 'G124026;T;250;62'], apart)).toEqual(['0180', '1380', '13', 'G124026']);
+  });
+  it('a figure the solver cannot have (a group of unknown members, the nation beside more than 60 areas) is hidden where another is, and said', () => {
+    const heldBack = (rows: string[]) => {
+      const file = parseInput(Buffer.from(`Kommun;Kön;Antal svarande;Andel\n${rows.join('\n')}\n`), { ...ingestOptions(none, { indicator: 'helhetssyn', period: '2025' }, {}), file: 's.csv' });
+      const report = analyse([file], none);
+      return { shown: report.quality.filter((q) => !q.suppressed).map((q) => q.area), said: report.findings.filter((f) => f.code === 'container-held-back').map((f) => `${f.severity} ${f.message.split(':')[0]}`) };
+    };
+    expect(heldBack(['1380;T;60;50', '1381;T;10;70', 'G124026;T;250;62'])).toEqual({ shown: ['1380'], said: ["warning G124026's figures are hidden in 1 cell(s) (question × service × period), each because another figure of the cell is hidden"] });
+    // Nothing hidden: nothing to hold back, nothing said.
+    expect(heldBack(['1380;T;60;50', '1381;T;40;70', 'G124026;T;250;62'])).toEqual({ shown: ['1380', '1381', 'G124026'], said: [] });
+    const codes = [...MUNICIPALITIES.keys()].slice(0, 61);
+    const nation = heldBack([...codes.map((c, k) => `${c};T;${k === 0 ? 10 : 40};50`), `Riket;T;${10 + 60 * 40 + 5000};50`]);
+    expect([nation.shown.includes('0000'), nation.shown.length, nation.said]).toEqual([false, 60, ["warning Riket's figures are hidden in 1 cell(s) (question × service × period), each because another figure of the cell is hidden"]]);
   });
   it('a region and a group that overlap, solved together: both stand where no hidden one is narrowed, whichever row comes first', () => {
     // G124026 holds 1380, 0180, 0181 (hidden) and 1315 (absent): 0181 + 1315 = 140 − 60 − 50 = 30.
