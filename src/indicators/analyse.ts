@@ -7,7 +7,7 @@ import { REPORT_SCHEMA_VERSION, type BudgetRow, type QualityRow, type Report } f
 import { areaName, type Area, type AreaKind } from '../model/register.js';
 import { appendAll } from '../model/array.js';
 import { readLines, type LineEntry } from './budget-lines.js';
-import { MEMBER_AREA_KIND } from '../model/membership.js';
+import { contains, MEMBER_AREA_KIND } from '../model/membership.js';
 import { peerGroups as peersOf } from './peers.js';
 import { balanceYears } from './balance-years.js';
 import { milestoneReport, qualityMilestones } from './milestones.js';
@@ -119,15 +119,18 @@ function budgetMonths(tables: readonly BudgetTable[], period: string | undefined
 
 /**
  * A member the inputs have no figures for is named: it has no section, and the organisation's
- * pooled survey figures, which need every member's cell, are not made. A member with some figures
+ * pooled survey figures, which need every member's cell, are not made (unless it is inside
+ * another member, whose figures hold its respondents). A member with some figures
  * but not every cell another member has is named with what it lacks (`organisation-member-gap`).
  */
 function membersWithoutData(settings: Settings, table: QualityTable, tables: readonly BudgetTable[]): Finding[] {
   const have = new Set(table.areas.keys());
   for (const t of tables) for (const a of t.areas) have.add(a.code);
   const none = settings.members.filter((m) => !have.has(m.code));
+  // A member inside another (a municipality in a member region) is pooled through it, not itself.
+  const holder = (code: string) => settings.members.find((o) => settings.poolCodes.includes(o.code) && contains(o, code))?.code;
   return [
-    ...none.map((m) => finding('(config)', { code: 'member-no-data', args: { member: m.name === undefined ? m.code : `${m.code} ${m.name}` } })),
+    ...none.map((m) => finding('(config)', { code: 'member-no-data', args: { member: m.name === undefined ? m.code : `${m.code} ${m.name}`, inside: holder(m.code) ?? '' } })),
     ...table.organisationGaps.filter((g) => !none.some((m) => m.code === g.member)).map((g) => g.finding),
   ];
 }

@@ -67,6 +67,9 @@ describe('members inside another member (Helsingborg and Landskrona inside Regio
     const without = analyse([survey('2025;12;Hemtjänst;helhetssyn;500;80\n2025;1283;Hemtjänst;helhetssyn;120;75\n')], skane);
     expect(without.quality.filter((q) => q.area === 'SK').map((q) => q.n)).toEqual([500]);
     expect(without.findings.filter((f) => f.code === 'organisation-member-gap')).toEqual([]);
+    expect(without.findings.filter((f) => f.code === 'member-no-data').map((f) => f.message)).toEqual([
+      "member 1282 Landskrona has no figures in the inputs: no section of its own, and the organisation's survey figures count its respondents through 12, which holds it",
+    ]);
   });
   it('members apart from one another say nothing of it, and are all pooled', () => {
     const report = analyse([read(`${rows([2025], '1460')}\n${rows([2025], '1461')}\n`)], config);
