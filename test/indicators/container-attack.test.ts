@@ -10,8 +10,8 @@ import { MUNICIPALITIES } from '../../src/model/register.js';
 
 /**
  * An attacker who knows the register and every group's members, against published figures of
- * municipalities, their regions, Riket, an organisation and a peer group (listed in the config or
- * not) in one cell. Each municipality of the two regions is an unknown of its own (women, men and
+ * municipalities, their regions, Riket, an organisation (with a kommunalförbund among its members
+ * at times) and a peer group (listed in the config or not) in one cell. Each municipality of the two regions is an unknown of its own (women, men and
  * no gender; n and positive answers), the rest of the country one more; every published row is a
  * sum of them. HiGHS then bounds each hidden cell that holds fewer than the threshold, and each
  * area's respondents of no gender where they are that few.
@@ -34,6 +34,8 @@ interface World {
   org: string[];
   group: string[];
   listed: boolean;
+  /** A kommunalförbund's municipalities (a member of the organisation, rows of its own), or none. */
+  federation: string[];
 }
 
 const cell: fc.Arbitrary<Cell> = fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 10, max: 60 }), fc.integer({ min: 40, max: 200 }))
@@ -48,20 +50,25 @@ const worlds: fc.Arbitrary<World> = fc.record({
   org: fc.integer({ min: 0, max: 3 }),
   group: fc.subarray(LOCAL, { minLength: 0, maxLength: 4 }),
   listed: fc.boolean(),
-}).map(({ truth, present, drop, nation, org, group, listed }) => {
-  const areas = [...present, ...REGIONS, ...(group.length >= 2 ? ['G99'] : []), ...(nation ? ['0000'] : [])];
+  federation: fc.subarray(LOCAL, { minLength: 0, maxLength: 3 }),
+}).map(({ truth, present, drop, nation, org, group, listed, federation }) => {
+  const fed = federation.length >= 2 ? federation : [];
+  const areas = [...present, ...REGIONS, ...(group.length >= 2 ? ['G99'] : []), ...(fed.length > 0 ? ['KF1'] : []), ...(nation ? ['0000'] : [])];
   // A gender row left out now and then (a publisher holds it back); totals nearly always given.
   const rows = areas.flatMap((area, k) => (['T', 'K', 'M'] as const).filter((g, j) => drop[(k * 3 + j) % drop.length]! > (g === 'T' ? 0 : 1)).map((g) => ({ area, g })));
   return {
     truth: Object.fromEntries(UNITS.map((u, i) => [u, truth[i]!])),
-    present, rows, org: org >= 2 ? present.slice(0, org) : [], group: group.length >= 2 ? group : [], listed,
+    present, rows, group: group.length >= 2 ? group : [], listed, federation: fed,
+    // The organisation: some municipalities in the data, and the kommunalförbund (none of its own in it).
+    org: [...(org >= 2 || fed.length > 0 ? present.filter((m) => !fed.includes(m)).slice(0, Math.max(1, org)) : []), ...(fed.length > 0 ? ['KF1'] : [])],
   };
 });
 
 /** The units a published area counts. */
 function unitsOf(w: World, area: string): string[] {
-  if (area === 'ORG') return w.org;
+  if (area === 'ORG') return [...new Set(w.org.flatMap((m) => unitsOf(w, m)))];
   if (area === 'G99') return w.group;
+  if (area === 'KF1') return w.federation;
   if (area === '0000') return UNITS;
   if (REGIONS.includes(area)) return LOCAL.filter((u) => u.startsWith(area));
   return [area];
@@ -72,7 +79,7 @@ const sumOf = (w: World, units: string[], gs: readonly G[]): Cell =>
 
 function publish(w: World) {
   const config = parseConfig(JSON.stringify({
-    ...(w.org.length > 0 ? { organisation: { name: 'Org', code: 'ORG' }, members: w.org.map((code) => ({ code })) } : {}),
+    ...(w.org.length > 0 ? { organisation: { name: 'Org', code: 'ORG' }, members: w.org.map((code) => (code === 'KF1' ? { code, kind: 'kommunalförbund', contains: w.federation } : { code })) } : {}),
     ...(w.group.length > 0 && w.listed ? { peers: { G99: w.group } } : {}),
     survey: { minRespondents: MIN },
   }), 'test.json');
@@ -134,12 +141,16 @@ function attack(w: World, published: ReturnType<typeof publish>): string[] {
   return leaks;
 }
 
-describe('no small hidden cell can be narrowed through regions, Riket, an organisation and a peer group', () => {
+describe('no small hidden cell can be narrowed through regions, Riket, an organisation, a kommunalförbund and a peer group', () => {
   // A fixed seed: the same tables every run. TILLIT_PRIVACY_RUNS=200 runs that many fresh ones.
-  it('random municipalities of two counties, their regions, Riket, an organisation and a group (listed or not), gender rows left out', () => {
+  it('random municipalities of two counties, their regions, Riket, an organisation (a kommunalförbund among its members at times) and a group (listed or not), gender rows left out', () => {
     fc.assert(
       fc.property(worlds, (w) => {
-        expect(attack(w, publish(w))).toEqual([]);
+        const published = publish(w);
+        // Every area with respondents is read as what it is (a kommunalförbund's own rows among them).
+        const given = new Set(w.rows.filter(({ area, g }) => sumOf(w, unitsOf(w, area), gendersOf(g)).n > 0).map((r) => r.area).map((a) => (a === 'Riket' ? '0000' : a)));
+        expect([...given].filter((a) => !published.some((q) => q.area === a))).toEqual([]);
+        expect(attack(w, published)).toEqual([]);
       }),
       { numRuns: Number(process.env.TILLIT_PRIVACY_RUNS ?? 8), ...(process.env.TILLIT_PRIVACY_RUNS ? {} : { seed: 20261203 }) },
     );
