@@ -40,14 +40,16 @@ export interface AreaRows {
  * which only the bound "at least min(1, n)" reads. `unsolved` are the containers whose relations
  * the solver does not have: a group whose members tillit does not know (a reader may), and the
  * nation of a cell of more than `nationAreas` areas. They must be hidden wherever anything in the
- * cell is (`hideUnsolved`, suppress-observations.ts). Returns undefined, leaving the cell to the
- * conservative container rules (`protectContainers`), where it has no container or its figures do
+ * cell is (`hideUnsolved`, suppress-observations.ts). `countsOnly` are the containers whose counts
+ * add up but whose positive answers worked out from rounded shares do not: the solver has their
+ * counts only, and the conservative rules ask the rest. Returns undefined, leaving the cell to the
+ * conservative container rules (`protectContainers`), where it has no container or its counts do
  * not add up (a container holding fewer than its areas).
  */
 export function containerRelations(
   list: readonly number[], obs: AreaRows, n: ArrayLike<number>, positive: ArrayLike<number> | undefined, groups: readonly IndexedGroup[],
   residualOwner: readonly number[], contains: (code: string, kind: AreaKind) => Contains | undefined, nationAreas = NATION_AREAS,
-): { free: number; groups: IndexedGroup[]; containers: Set<number>; unsolved: Set<number> } | undefined {
+): { free: number; groups: IndexedGroup[]; containers: Set<number>; unsolved: Set<number>; countsOnly: Set<number> } | undefined {
   const slots = areaSlots(list, obs);
   const boxes = [...slots.entries()].filter(([, s]) => s.kind !== 'municipality' && contains(s.code, s.kind) !== undefined);
   if (boxes.length === 0) return undefined;
@@ -63,6 +65,7 @@ export function containerRelations(
   const codes = new Set([...slots.values()].filter((s) => s.kind === 'municipality').map((s) => s.code));
   const containers = new Set<number>();
   const unsolved = new Set<number>();
+  const countsOnly = new Set<number>();
   for (const [area, box] of boxes) {
     const holds = contains(box.code, box.kind)!;
     const inside = [...slots.entries()].filter(([a, s]) => a !== area && holds(s.code, s.kind) && isInside(box.kind, s, regions)).map(([a]) => genders.get(a)!);
@@ -74,17 +77,22 @@ export function containerRelations(
     const own = genders.get(area)!;
     // A container none of a gender (its total less the other gender is 0): its areas have none
     // either, a relation with no cell to carry it. Left to the conservative rules.
-    if (own.includes(-1) || !addsUp(own, inside, n, positive)) return undefined;
+    if (own.includes(-1) || !addsUp(own, inside, n, undefined)) return undefined;
+    // Positive answers worked out from shares rounded to a decimal or two (a county's 2 600 at
+    // 78,6 %: 2 043 to 2 044) need not add up where the counts do: the solver then has this
+    // container's counts only, and the conservative rules ask the rest (`countsOnly`).
+    const counts = positive !== undefined && !addsUp(own, inside, n, positive) ? ({ countsOnly: true } as const) : {};
+    if (counts.countsOnly === true) countsOnly.add(area);
     // A reader who knows the register and the groups knows when no area of the container is absent:
     // then it is exactly the areas in it.
     const absent = isWhole(box.kind, holds, codes, regions) ? [-1, -1, -1] : [free(), free(), free()];
     if (absent[0]! >= 0) added.push({ total: absent[0]!, parts: [absent[1]!, absent[2]!, free()] });
-    for (const g of [0, 1, 2]) added.push({ total: own[g]!, parts: [...inside.map((cells) => cells[g]!), absent[g]!], container: true });
+    for (const g of [0, 1, 2]) added.push({ total: own[g]!, parts: [...inside.map((cells) => cells[g]!), absent[g]!], container: true, ...counts });
     containers.add(area);
   }
   // Without a container solved, the areas' free cells relate nothing: the cell's own groups stand.
-  if (containers.size === 0) return unsolved.size === 0 ? undefined : { free: 0, groups: [...groups], containers, unsolved };
-  return { free: next - n.length, groups: [...groups, ...added], containers, unsolved };
+  if (containers.size === 0) return unsolved.size === 0 ? undefined : { free: 0, groups: [...groups], containers, unsolved, countsOnly };
+  return { free: next - n.length, groups: [...groups, ...added], containers, unsolved, countsOnly };
 }
 
 interface Slot {

@@ -6,6 +6,8 @@ export interface IndexedGroup {
   parts: readonly number[];
   /** A container's relation (region or nation = the areas in it + those absent): where it gives a part away, the container is what is hidden. */
   container?: boolean;
+  /** A relation of counts only: the positive answers, worked out from rounded shares, need not add up. */
+  countsOnly?: boolean;
 }
 
 /**
@@ -162,7 +164,7 @@ function readerModel(d: Disclosed): ReaderModel {
   d.groups.forEach((g, k) => {
     // A group whose total is not there (no organisation row for a gender) says nothing.
     if (g.total < 0) return;
-    for (const kind of d.positive === undefined ? (['n'] as const) : (['n', 'p'] as const)) {
+    for (const kind of d.positive === undefined || g.countsOnly === true ? (['n'] as const) : (['n', 'p'] as const)) {
       const value = kind === 'n' ? d.n : d.positive!;
       // total = Σ parts, as Σ unknown parts − unknown total = known total − Σ known parts.
       let rest = 0;

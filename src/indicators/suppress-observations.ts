@@ -217,7 +217,9 @@ function suppressCellWith(
   const share = obs.isShare(list[0]!);
   const { reason } = suppressCells(n, groups, min, (a, b) => byCode(id(a), id(b)), flags, share ? positive : undefined, share ? undefined : meanAnswers(obs, list, n, groups, residual.owner));
   for (let k = 0; k < list.length; k++) if (reason[k] !== SHOWN) obs.hidden[list[k]!] = reason[k] === BELOW ? HIDDEN_BELOW : HIDDEN_SECONDARY;
-  return { residuals, solved: boxes?.containers ?? NONE, unsolved: boxes?.unsolved ?? NONE };
+  // A container solved for its counts only answers to the conservative rules too.
+  const solved = boxes === undefined ? NONE : new Set([...boxes.containers].filter((a) => !boxes.countsOnly.has(a)));
+  return { residuals, solved, unsolved: boxes?.unsolved ?? NONE };
 }
 
 const NONE: ReadonlySet<number> = new Set();
