@@ -40,7 +40,8 @@ export interface AreaRows {
  * which only the bound "at least min(1, n)" reads. `unsolved` are the containers whose relations
  * the solver does not have: a group whose members tillit does not know (a reader may), and the
  * nation of a cell of more than `nationAreas` areas. They must be hidden wherever anything in the
- * cell is (`hideUnsolved`, suppress-observations.ts). `countsOnly` are the containers whose counts
+ * cell is (`hideUnsolved`, suppress-observations.ts); `fewer` hears of a container that counts
+ * fewer respondents than the areas in it. `countsOnly` are the containers whose counts
  * add up but whose positive answers worked out from rounded shares do not: the solver has their
  * counts only, and the conservative rules ask the rest. Returns undefined, leaving the cell to the
  * conservative container rules (`protectContainers`), where it has no container or its counts do
@@ -49,6 +50,7 @@ export interface AreaRows {
 export function containerRelations(
   list: readonly number[], obs: AreaRows, n: ArrayLike<number>, positive: ArrayLike<number> | undefined, groups: readonly IndexedGroup[],
   residualOwner: readonly number[], contains: (code: string, kind: AreaKind) => Contains | undefined, nationAreas = NATION_AREAS,
+  fewer?: (area: number) => void,
 ): { free: number; groups: IndexedGroup[]; containers: Set<number>; unsolved: Set<number>; countsOnly: Set<number> } | undefined {
   const slots = areaSlots(list, obs);
   const boxes = [...slots.entries()].filter(([, s]) => s.kind !== 'municipality' && contains(s.code, s.kind) !== undefined);
@@ -77,7 +79,11 @@ export function containerRelations(
     const own = genders.get(area)!;
     // A container none of a gender (its total less the other gender is 0): its areas have none
     // either, a relation with no cell to carry it. Left to the conservative rules.
-    if (own.includes(-1) || !addsUp(own, inside, n, undefined)) return undefined;
+    if (own.includes(-1)) return undefined;
+    if (!addsUp(own, inside, n, undefined)) {
+      fewer?.(area);
+      return undefined;
+    }
     // Positive answers worked out from shares rounded to a decimal or two (a county's 2 600 at
     // 78,6 %: 2 043 to 2 044) need not add up where the counts do: the solver then has this
     // container's counts only, and the conservative rules ask the rest (`countsOnly`).

@@ -33,19 +33,21 @@ export function suppressObservations(observed: Observed, min: number, containers
   const residualsByFile = new Map<number, number>();
   // Per area held back by `hideUnsolved`: one of its observations, and in how many cells.
   const heldBack = new Map<number, { first: number; cells: number }>();
+  // Per container counting fewer respondents than the areas in it: one of its cells, and how many.
+  const short = new Map<number, { first: number; cells: number }>();
   const protectContainers = containerProtection(obs, min, containers, memberIds, orgId);
   // Containers' figures (regions, the nation, kommunalförbund, peer groups) go to the solver as
   // relations; a report without any (the common case) does no work per cell for them.
   const modelled = hasContainers(obs) ? containers : undefined;
   for (const list of suppressionCells(obs)) {
-    const { residuals, solved, unsolved } = suppressCellWith(obs, list, poolIds, orgId, min, modelled);
+    let fewer = -1;
+    const { residuals, solved, unsolved } = suppressCellWith(obs, list, poolIds, orgId, min, modelled, (area) => (fewer = area));
     for (const i of residuals) residualsByFile.set(obs.fileId(i), (residualsByFile.get(obs.fileId(i)) ?? 0) + 1);
-    for (const i of hideUnsolved(obs, list, unsolved)) {
-      const held = heldBack.get(obs.areaId(i));
-      if (held === undefined) heldBack.set(obs.areaId(i), { first: i, cells: 1 });
-      else held.cells++;
-    }
+    for (const i of hideUnsolved(obs, list, unsolved)) tally(heldBack, obs.areaId(i), i);
     protectContainers(list, solved);
+    // Said only where the cell shows everything: beside a hidden area, that its container holds
+    // fewer would bound the hidden one from below.
+    if (fewer >= 0 && list.every((i) => obs.isShown(i))) tally(short, fewer, list.find((i) => obs.areaId(i) === fewer)!);
   }
   protectPooled(obs);
   const behindHidden = hiddenSources(obs, orgId);
@@ -53,8 +55,17 @@ export function suppressObservations(observed: Observed, min: number, containers
   const findings = observed.disagreements.map((d) => disagreementFinding(d, obs.key(d.obs), !obs.isShown(d.obs), min, d.pooled !== undefined && membersShown(d.obs)));
   for (const [file, cells] of residualsByFile) findings.push(finding(obs.files.values[file]!, { code: 'gender-unknown-residual', args: { cells, min } }));
   for (const { first, cells } of heldBack.values()) findings.push(heldBackFinding(obs.areaCode(first), obs.kindOf(first), cells, obs.fileOf(first)));
+  // No figures: they would give the hidden areas' counts. The cell named is the first one.
+  for (const { first, cells } of short.values()) findings.push(finding(obs.fileOf(first), { code: 'container-fewer', args: { area: obs.areaCode(first), cells, key: obs.key(first) } }));
   findings.push(...markIncomplete(observed));
   return { findings, behindHidden, hasHidden: hiddenFiles(obs, orgId) };
+}
+
+/** Counts one more cell for `area`, keeping the observation it was first counted at. */
+function tally(cells: Map<number, { first: number; cells: number }>, area: number, first: number): void {
+  const seen = cells.get(area);
+  if (seen === undefined) cells.set(area, { first, cells: 1 });
+  else seen.cells++;
 }
 
 /**
@@ -186,7 +197,7 @@ export function suppressCell(obs: ObservationColumns, list: readonly number[], m
  */
 function suppressCellWith(
   obs: ObservationColumns, list: readonly number[], memberIds: readonly number[], orgId: number, min: number,
-  containers?: (code: string, kind: AreaKind) => Contains | undefined,
+  containers?: (code: string, kind: AreaKind) => Contains | undefined, fewer?: (area: number) => void,
 ): { residuals: number[]; solved: ReadonlySet<number>; unsolved: ReadonlySet<number> } {
   const cell = cellGroups(list, obs, memberIds, orgId);
   const { residual, irregular } = cell;
@@ -197,7 +208,7 @@ function suppressCellWith(
     return { residuals, solved: NONE, unsolved: NONE };
   }
   let flags: ArrayLike<number> = residual.flags;
-  const boxes = containers === undefined ? undefined : containerRelations(list, obs, n, obs.isShare(list[0]!) ? positive : undefined, groups, residual.owner, containers);
+  const boxes = containers === undefined ? undefined : containerRelations(list, obs, n, obs.isShare(list[0]!) ? positive : undefined, groups, residual.owner, containers, undefined, fewer);
   if (boxes !== undefined) {
     // Free cells after the others: n and positive 0, flag 2.
     const size = n.length + boxes.free;

@@ -137,6 +137,7 @@ const MESSAGES = {
     `${a.key}: the organisation's own figure here differs from its members' figures pooled ${a.figures}; ${a.used} used`,
   'source-disagreement-hidden': (a) =>
     `${a.key}: this file and ${a.other} give different figures; the figure in ${a.other} is used (not shown: the cell is hidden or one of them has too few respondents)`,
+  'container-fewer': (a) => `${a.area} counts fewer respondents than the areas in it that the data also give (a region its municipalities, Riket its regions, a kommunalförbund or group its members) in ${a.cells} cell(s), the first ${a.key}: the sources disagree or count different people, so its figures there are held to the stricter rules for figures that do not add up`,
   'container-held-back': (a) => `${a.area}'s figures are hidden in ${a.cells} cell(s) (question × service × period), each because another figure of the cell is hidden: ${a.why}`,
   'gender-unknown-residual': (a) =>
     `${a.cells} cell(s) count respondents with no gender in the total only: they are a hidden cell of their own (total = women + men + unknown), and where they are fewer than ${a.min} a women's or men's figure is hidden too, so total − women − men cannot reveal them`,
@@ -264,6 +265,7 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'organisation-disagreement': 'warning',
   'gender-unknown-residual': 'info',
   'container-held-back': 'warning',
+  'container-fewer': 'warning',
   'allocation-impossible': 'warning',
   'allocation-no-common-year': 'warning',
   'allocation-population-year': 'warning',

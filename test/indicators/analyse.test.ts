@@ -346,6 +346,18 @@ describe('a figure whose rest answered alike, and containers that overlap (found
     const apart = parseConfig(JSON.stringify({ peers: { G124026: ['0180', '0181', '0182'] } }), 'test.json');
     expect(survey(['1380;T;60;50', '1381;T;10;70', '0180;T;50;40', '13;T;270;63,7', 'G124026;T;250;62'], apart)).toEqual(['0180', '1380', '13', 'G124026']);
   });
+  it('a region counting fewer respondents than its municipalities in the data is said, where the cell shows everything', () => {
+    const said = (rows: string[]) => {
+      const file = parseInput(Buffer.from(`Kommun;Kön;Antal svarande;Andel\n${rows.join('\n')}\n`), { ...ingestOptions(none, { indicator: 'helhetssyn', period: '2025' }, {}), file: 's.csv' });
+      return analyse([file], none).findings.filter((f) => f.code === 'container-fewer').map((f) => `${f.severity} ${f.file} ${f.message}`);
+    };
+    expect(said(['1283;T;420;85', '1282;T;140;80', '12;T;500;85,5'])).toEqual([
+      'warning s.csv 12 counts fewer respondents than the areas in it that the data also give (a region its municipalities, Riket its regions, a kommunalförbund or group its members) in 1 cell(s), the first 12 / helhetssyn /  / T / 2025: the sources disagree or count different people, so its figures there are held to the stricter rules for figures that do not add up',
+    ]);
+    // Beside a hidden municipality it would say the hidden one holds more than the region leaves.
+    expect(said(['1283;T;420;85', '1282;T;14;80', '12;T;430;85,5'])).toEqual([]);
+    expect(said(['1283;T;420;85', '1282;T;140;80', '12;T;600;85,5'])).toEqual([]);
+  });
   it('a figure the solver cannot have (a group of unknown members, the nation beside more than 60 areas) is hidden where another is, and said', () => {
     const heldBack = (rows: string[]) => {
       const file = parseInput(Buffer.from(`Kommun;Kön;Antal svarande;Andel\n${rows.join('\n')}\n`), { ...ingestOptions(none, { indicator: 'helhetssyn', period: '2025' }, {}), file: 's.csv' });
