@@ -48,7 +48,7 @@ export interface AreaRows {
  * not add up (a container holding fewer than its areas).
  */
 export function containerRelations(
-  list: readonly number[], obs: AreaRows, n: ArrayLike<number>, positive: ArrayLike<number> | undefined, groups: readonly IndexedGroup[],
+  list: readonly number[], obs: AreaRows, n: ArrayLike<number>, positive: Positives | undefined, groups: readonly IndexedGroup[],
   residualOwner: readonly number[], contains: (code: string, kind: AreaKind) => Contains | undefined, nationAreas = NATION_AREAS,
   fewer?: (area: number) => void,
 ): { free: number; groups: IndexedGroup[]; containers: Set<number>; unsolved: Set<number>; countsOnly: Set<number> } | undefined {
@@ -191,29 +191,40 @@ function areaGenders(
   return genders;
 }
 
+/** Positive answers per cell as the solver reads them: the least and most each can be (rounded shares). */
+export interface Positives {
+  lo: ArrayLike<number>;
+  hi: ArrayLike<number>;
+}
+
 /**
  * Whether a container's figures hold at least those of the areas in it, where all are published
- * (positive answers and the rest apart, and the total at least the women's and men's absent): else
- * the relations have no solution, and the solver would hide everything.
+ * (positive answers and the rest apart, and the total at least the women's and men's absent), for
+ * some positive counts within each cell's range: else the relations have no solution, and the
+ * solver would hide everything.
  */
-function addsUp(own: readonly number[], inside: readonly (readonly number[])[], n: ArrayLike<number>, positive: ArrayLike<number> | undefined): boolean {
-  const rest: ([number, number] | undefined)[] = [0, 1, 2].map((g) => {
+function addsUp(own: readonly number[], inside: readonly (readonly number[])[], n: ArrayLike<number>, positive: Positives | undefined): boolean {
+  // Per gender: the rest's n, and the least and most of its positive answers.
+  const rest: ([number, number, number] | undefined)[] = [0, 1, 2].map((g) => {
     if (own[g]! < 0 || own[g]! >= n.length) return undefined;
     let a = n[own[g]!]!;
-    let p = positive?.[own[g]!] ?? 0;
+    let lo = positive?.lo[own[g]!] ?? 0;
+    let hi = positive?.hi[own[g]!] ?? 0;
     for (const cells of inside) {
       const c = cells[g]!;
       if (c < 0) continue;
       if (c >= n.length) return undefined;
       a -= n[c]!;
-      p -= positive?.[c] ?? 0;
+      lo -= positive?.hi[c] ?? 0;
+      hi -= positive?.lo[c] ?? 0;
     }
-    return [a, p];
+    return [a, Math.max(lo, 0), Math.min(hi, a)];
   });
-  for (const r of rest) if (r !== undefined && (r[0] < 0 || r[1] < 0 || r[1] > r[0])) return false;
+  for (const r of rest) if (r !== undefined && (r[0] < 0 || r[1] > r[2])) return false;
   const [t, k, m] = rest;
   if (t !== undefined && k !== undefined && m !== undefined) {
-    if (t[0] < k[0] + m[0] || t[1] < k[1] + m[1] || t[0] - t[1] < k[0] - k[1] + m[0] - m[1]) return false;
+    // Total ≥ women + men, in respondents, in positive answers and in the rest.
+    if (t[0] < k[0] + m[0] || t[2] < k[1] + m[1] || t[0] - t[1] < k[0] - k[2] + m[0] - m[2]) return false;
   }
   return true;
 }

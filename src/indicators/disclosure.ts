@@ -21,6 +21,11 @@ export interface Disclosed {
   /** Positive counts; undefined where cells hold no counts of answers (a mean over n people): only n is solved. */
   positive?: ArrayLike<number>;
   groups: readonly IndexedGroup[];
+  /**
+   * Where a shown cell's positive count is not one number (its share rounded: 78,6 % of 2 600 is
+   * 2 043 or 2 044), the least and most it can be; absent where every count is exact.
+   */
+  positiveRange?: { lo: ArrayLike<number>; hi: ArrayLike<number> };
   /** 1 where a reader has the cell's n and positive count. */
   shown: ArrayLike<number>;
 }
@@ -62,8 +67,11 @@ export function firstExposed(d: Disclosed, targets: readonly number[], min: numb
   const model = readerModel(d);
   const tables: Map<string, number>[] = [];
   const truth = (key: string) => (key[0] === 'n' ? d.n : d.positive!)[Number(key.slice(1))]!;
+  // With rounded shares tillit does not know a hidden cell's positive count either: only tables
+  // the solver found witness that it can vary.
+  const witness = (key: string) => key[0] === 'n' || d.positiveRange === undefined;
   const kinds = d.positive === undefined ? (['n'] as const) : (['n', 'p'] as const);
-  const seen = (key: string, ok: (v: number) => boolean) => ok(truth(key)) || tables.some((t) => ok(t.get(key) ?? 0));
+  const seen = (key: string, ok: (v: number) => boolean) => (witness(key) && ok(truth(key))) || tables.some((t) => ok(t.get(key) ?? 0));
   const extreme = (keys: string | string[], direction: 'minimize' | 'maximize'): number => {
     const { value, table } = optimum(model, keys, direction);
     if (table !== undefined) tables.push(table);
@@ -72,7 +80,7 @@ export function firstExposed(d: Disclosed, targets: readonly number[], min: numb
   // Tables that move many cells at once (the sum of those not yet seen to vary, up, then down)
   // usually show most cells can vary with a few solves; what is left is solved one cell at a time.
   const open = (kind: string, ok: (key: string) => boolean) => targets.map((t) => `${kind}${t}`).filter((key) => !ok(key));
-  const varies = (key: string) => seen(key, (v) => v !== truth(key));
+  const varies = (key: string) => (witness(key) ? seen(key, (v) => v !== truth(key)) : new Set(tables.map((t) => t.get(key) ?? 0)).size > 1);
   const reachesMin = (key: string) => d.n[Number(key.slice(1))]! >= min || seen(key, (v) => v >= min);
   for (const [kind, ok] of [['n', reachesMin], ['n', varies], ...(d.positive === undefined ? [] : [['p', varies]] as const)] as const) {
     for (const direction of ['maximize', 'minimize'] as const) {
@@ -85,7 +93,8 @@ export function firstExposed(d: Disclosed, targets: readonly number[], min: numb
   }
   // Whether a reader can narrow `key` to its true value; NaN (no answer within the cap) counts as pinned.
   const pinned = (key: string): boolean => {
-    if (seen(key, (v) => v !== truth(key))) return false;
+    if (varies(key)) return false;
+    if (!witness(key)) return !(extreme(key, 'maximize') > extreme(key, 'minimize'));
     if (extreme(key, 'maximize') > truth(key)) return false;
     return !(extreme(key, 'minimize') < truth(key));
   };
@@ -141,16 +150,31 @@ function optimum(m: ReaderModel, variables: string | (string | [string, number])
 
 /**
  * The integer program over a reader's unknowns: per hidden cell an n and a positive count (shown
- * cells enter as constants), at least one respondent per hidden cell (none where it has none), positive ≤ n, and each group
+ * cells enter as constants, but for a positive count its rounded share leaves a range: then an
+ * unknown within it), at least one respondent per hidden cell (none where it has none), positive ≤ n, and each group
  * adding up in n and in positive counts.
  */
 function readerModel(d: Disclosed): ReaderModel {
   const constraints = new Map<string, Constraint>();
   const variables = new Map<string, Map<string, number>>();
   const unknown = (i: number) => d.shown[i] !== 1;
+  const range = d.positiveRange;
+  // A shown cell's positive count is an unknown too where its rounded share leaves it a range.
+  const rounded = (i: number) => !unknown(i) && range !== undefined && range.lo[i]! < range.hi[i]!;
+  const unknownOf = (kind: 'n' | 'p', i: number) => unknown(i) || (kind === 'p' && rounded(i));
   const cells = new Set<number>();
-  for (const g of d.groups) for (const id of [g.total, ...g.parts]) if (id >= 0 && unknown(id)) cells.add(id);
+  for (const g of d.groups) {
+    for (const id of [g.total, ...g.parts]) {
+      if (id < 0 || !(unknown(id) || (d.positive !== undefined && g.countsOnly !== true && rounded(id)))) continue;
+      cells.add(id);
+    }
+  }
   for (const i of [...cells].sort((a, b) => a - b)) {
+    if (!unknown(i)) {
+      variables.set(`p${i}`, new Map([[`range${i}`, 1]]));
+      constraints.set(`range${i}`, { min: range!.lo[i]!, max: range!.hi[i]! });
+      continue;
+    }
     // A cell whose every answer was rejected holds none that count (it is published as incomplete).
     constraints.set(`least${i}`, { min: Math.min(1, d.n[i]!) });
     if (d.positive === undefined) {
@@ -173,7 +197,7 @@ function readerModel(d: Disclosed): ReaderModel {
         const id = j < 0 ? g.total : g.parts[j]!;
         if (id < 0) continue;
         const sign = j < 0 ? -1 : 1;
-        if (unknown(id)) {
+        if (unknownOf(kind, id)) {
           variables.get(`${kind}${id}`)!.set(`${kind}group${k}`, sign);
           terms++;
         } else {

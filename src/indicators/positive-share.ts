@@ -40,3 +40,17 @@ export function pooledShare(groups: readonly { share: number; n: number }[]): Sh
   }
   return n > 0 ? { share: (positive / n) * 100, n, positive } : undefined;
 }
+
+/**
+ * The whole numbers of positive answers out of `n` a share can be, read to its last decimal.
+ * @example countRange(78.6, 2600) // [2043, 2044]
+ */
+export function countRange(share: number, n: number): [number, number] {
+  let decimals = 0;
+  while (decimals < 6 && Math.abs(share * 10 ** decimals - Math.round(share * 10 ** decimals)) > 1e-6) decimals++;
+  const half = 0.5 * 10 ** -decimals;
+  const mid = Math.round((share * n) / 100);
+  const lo = Math.max(0, Math.min(mid, Math.ceil((n * (share - half)) / 100 - 1e-9)));
+  const hi = Math.min(n, Math.max(mid, Math.floor((n * (share + half)) / 100 + 1e-9)));
+  return [lo, hi];
+}

@@ -3,12 +3,13 @@ import { KeyNumbers } from '../model/row-index.js';
 import { periodYear, pooledRange } from '../model/period.js';
 import type { AreaKind } from '../model/register.js';
 import { cellGroups } from './cell-groups.js';
-import { containerRelations, NATION_AREAS } from './container-relations.js';
+import { containerRelations, NATION_AREAS, type Positives } from './container-relations.js';
 import type { Contains } from './containers.js';
 import { byCode } from './collation.js';
 import { HIDDEN_BELOW, HIDDEN_INCOMPLETE, HIDDEN_SECONDARY, KIND_ID, type ObservationColumns } from './observation-columns.js';
 import type { Disagreement, Observed } from './observe.js';
 import { containerProtection } from './protect-containers.js';
+import { countRange } from './positive-share.js';
 import { round } from './round.js';
 import { BELOW, SHOWN, suppressCells, type IndexedGroup, type MeanAnswers } from './suppression.js';
 
@@ -208,13 +209,19 @@ function suppressCellWith(
     return { residuals, solved: NONE, unsolved: NONE };
   }
   let flags: ArrayLike<number> = residual.flags;
-  const boxes = containers === undefined ? undefined : containerRelations(list, obs, n, obs.isShare(list[0]!) ? positive : undefined, groups, residual.owner, containers, undefined, fewer);
+  const share = obs.isShare(list[0]!);
+  const ranges = share ? positiveRanges(obs, list, n, positive) : undefined;
+  // Every count one number (small cells, shares written in full): the solver reads them as such.
+  let rounded = false;
+  for (let k = 0; ranges !== undefined && k < list.length && !rounded; k++) rounded = ranges.lo[k] !== ranges.hi[k];
+  const boxes = containers === undefined ? undefined : containerRelations(list, obs, n, ranges, groups, residual.owner, containers, undefined, fewer);
   if (boxes !== undefined) {
     // Free cells after the others: n and positive 0, flag 2.
     const size = n.length + boxes.free;
     const grow = (a: Float64Array) => { const out = new Float64Array(size); out.set(a); return out; };
     n = grow(n);
     positive = grow(positive);
+    if (ranges !== undefined) (ranges.lo = grow(ranges.lo as Float64Array)), (ranges.hi = grow(ranges.hi as Float64Array));
     const f = new Uint8Array(size);
     f.set(residual.flags);
     f.fill(2, residual.flags.length);
@@ -225,8 +232,7 @@ function suppressCellWith(
   const id = (k: number) => (k < list.length ? `${obs.areaCode(list[k]!)}|${obs.genderOf(list[k]!)}` : `${obs.areaCode(list[residual.owner[k - list.length]!]!)}|U`);
   // Answers all alike give each answer away: for shares, none or every one positive; for means,
   // hidden parts averaging at an end of the cell's means.
-  const share = obs.isShare(list[0]!);
-  const { reason } = suppressCells(n, groups, min, (a, b) => byCode(id(a), id(b)), flags, share ? positive : undefined, share ? undefined : meanAnswers(obs, list, n, groups, residual.owner));
+  const { reason } = suppressCells(n, groups, min, (a, b) => byCode(id(a), id(b)), flags, share ? positive : undefined, share ? undefined : meanAnswers(obs, list, n, groups, residual.owner), rounded ? ranges : undefined);
   for (let k = 0; k < list.length; k++) if (reason[k] !== SHOWN) obs.hidden[list[k]!] = reason[k] === BELOW ? HIDDEN_BELOW : HIDDEN_SECONDARY;
   // A container solved for its counts only answers to the conservative rules too.
   const solved = boxes === undefined ? NONE : new Set([...boxes.containers].filter((a) => !boxes.countsOnly.has(a)));
@@ -234,6 +240,19 @@ function suppressCellWith(
 }
 
 const NONE: ReadonlySet<number> = new Set();
+
+/**
+ * The least and most positive answers each observation's share can stand for, rounded as it is
+ * written: 78,6 % of 2 600 is 2 043 or 2 044 (a share read to its last written decimal, at most
+ * six); cells after the observations (residuals, then free cells) keep their one count.
+ */
+function positiveRanges(obs: ObservationColumns, list: readonly number[], n: ArrayLike<number>, positive: ArrayLike<number>): Positives {
+  const lo = Float64Array.from(positive);
+  const hi = Float64Array.from(positive);
+  for (let k = 0; k < list.length; k++) [lo[k], hi[k]] = countRange(obs.valueOf(list[k]!), n[k]!);
+  return { lo, hi };
+}
+
 
 /**
  * The sums of answers of a cell of means (`MeanAnswers`), numbered as `cellGroups` numbers them:

@@ -1,4 +1,4 @@
-import { firstExposed, type IndexedGroup } from './disclosure.js';
+import { firstExposed, type Disclosed, type IndexedGroup } from './disclosure.js';
 
 export type { IndexedGroup } from './disclosure.js';
 
@@ -53,11 +53,12 @@ export const FREE = 4;
  * Cells of means (`positive` undefined) have no answers to count: only their n is solved for, and,
  * with `means`, a group whose hidden parts average at the cell's lowest or highest mean (every one
  * of them has that mean) is protected as one whose parts all answered alike.
+ * `positiveRange` gives, where a share was rounded, the least and most a shown cell's positive count can be.
  * Returns each cell's reason and the secondary cells in the order they were hidden.
  */
 export function suppressCells(
   n: ArrayLike<number>, groups: readonly IndexedGroup[], min: number, before: (a: number, b: number) => number,
-  residual?: ArrayLike<number>, positive?: ArrayLike<number>, means?: MeanAnswers,
+  residual?: ArrayLike<number>, positive?: ArrayLike<number>, means?: MeanAnswers, positiveRange?: Disclosed['positiveRange'],
 ): { reason: Uint8Array; secondary: number[] } {
   const reason = new Uint8Array(n.length);
   let unpublished = 0;
@@ -117,7 +118,7 @@ export function suppressCells(
   for (const component of linkedComponents(groups, reason)) {
     for (;;) {
       const shown = Uint8Array.from(reason, (r) => (r === SHOWN ? 1 : 0));
-      const exposed = firstExposed({ n, positive, groups: component, shown }, targetsOf(component, reason), min);
+      const exposed = firstExposed({ n, positive, groups: component, shown, ...(positiveRange === undefined ? {} : { positiveRange }) }, targetsOf(component, reason), min);
       if (exposed < 0) break;
       const next = neighbourToHide(exposed, component, n, reason, before);
       if (next < 0) break;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mannKendall } from '../../src/indicators/mann-kendall.js';
 import { normalCdf } from '../../src/indicators/normal.js';
 import { olsTrend } from '../../src/indicators/ols-trend.js';
-import { pooledShare, positiveShare } from '../../src/indicators/positive-share.js';
+import { countRange, pooledShare, positiveShare } from '../../src/indicators/positive-share.js';
 import { theilSen } from '../../src/indicators/theil-sen.js';
 import { twoProportionTest } from '../../src/indicators/two-proportion-test.js';
 import { wilsonInterval } from '../../src/indicators/wilson-interval.js';
@@ -147,5 +147,29 @@ describe('olsTrend', () => {
     expect(flat.slope).toBe(0);
     expect(flat.r2).toBeUndefined();
     expect(flat.slopeLow).toBe(0);
+  });
+});
+
+describe('countRange', () => {
+  it('the positive counts a share rounded as written can stand for', () => {
+    // 78,6 % of 2 600: 78,55–78,65 % is 2 042,3–2 044,9, so 2 043 or 2 044.
+    expect(countRange(78.6, 2600)).toEqual([2043, 2044]);
+    // Whole per cent: 68 % of 1 264 is 67,5–68,5 %, 853,2–865,8.
+    expect(countRange(68, 1264)).toEqual([854, 865]);
+    // Small cells and shares written in full are one count; the ends stay within 0 and n.
+    expect(countRange(80, 40)).toEqual([32, 32]);
+    expect(countRange(62.425447, 503)).toEqual([314, 314]);
+    expect(countRange(100, 250)).toEqual([249, 250]);
+    expect(countRange(0, 250)).toEqual([0, 1]);
+  });
+  it('holds the share\'s own rounded count, whatever the share and n', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 3 }), (n, p0, d) => {
+      const p = p0 % (n + 1);
+      const share = Number(((100 * p) / n).toFixed(d));
+      const [lo, hi] = countRange(share, n);
+      expect(lo).toBeLessThanOrEqual(p);
+      expect(hi).toBeGreaterThanOrEqual(p);
+      expect([lo >= 0, hi <= n]).toEqual([true, true]);
+    }));
   });
 });
