@@ -111,7 +111,13 @@ export const memberSchema = z
       ctx.addIssue({ code: 'custom', path: ['kind'], message: `"${m.code}" is a ${known === undefined ? 'code in no register' : `${known} code`}, not a ${m.kind}'s` });
       return z.NEVER;
     }
-    return { ...m, kind: m.kind ?? known! };
+    const kind = m.kind ?? known!;
+    // Read only for a kommunalförbund: elsewhere it would be ignored, and the user not know it.
+    if (m.contains.length > 0 && kind !== 'kommunalförbund') {
+      ctx.addIssue({ code: 'custom', path: ['contains'], message: `"contains" is for a kommunalförbund ("kind": "kommunalförbund"); ${kind === 'region' ? `region ${m.code}'s municipalities are known from its code` : `municipality ${m.code} contains no other area`}` });
+      return z.NEVER;
+    }
+    return { ...m, kind };
   });
 
 /** Peer groups: a name (or a Kolada group id, `G…`) and the municipalities in it. */

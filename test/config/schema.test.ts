@@ -68,6 +68,10 @@ describe('members that are regions or kommunalförbund', () => {
     expect(c.allocation.method === 'fixed' && c.allocation.shares).toEqual({ 1283: 40, 1282: 20, 12: 40 });
     expect(error(config({ members: [{ code: '12' }, { code: '0012' }], allocation: { method: 'fixed', shares: { 12: 1 } } }))).toBe('c.json: members[1].code: member 12 is listed twice (also members[0]); its costs would be counted twice');
   });
+  it('"contains" on a municipality or a region is refused, not ignored', () => {
+    expect(error(config({ members: [{ code: '1283', contains: ['1282'] }] }))).toBe('c.json: members[0].contains: "contains" is for a kommunalförbund ("kind": "kommunalförbund"); municipality 1283 contains no other area');
+    expect(error(config({ members: [{ code: '12', contains: ['1282'] }] }))).toBe('c.json: members[0].contains: "contains" is for a kommunalförbund ("kind": "kommunalförbund"); region 12\'s municipalities are known from its code');
+  });
   it('a code in no register needs "kind": "kommunalförbund"; a kind that contradicts the code is refused', () => {
     expect(error(config({ members: [{ code: 'SOTEA' }] }))).toBe('c.json: members[0].code: "SOTEA" is no municipality code (four digits, "0680") or region code (two, "12" or "0012"); a kommunalförbund needs "kind": "kommunalförbund"');
     expect(error(config({ members: [{ code: '99' }] }))).toMatch(/members\[0\]\.code: "99" is no municipality code/);
