@@ -55,6 +55,10 @@ function protectContainers(
   const insides = new Map<Box, (readonly number[])[]>();
   const insideOf = (box: Box) => insides.get(box)
     ?? insides.set(box, [...rowsOf.entries()].filter(([a, rows]) => a !== box.area && box.contains(obs.areaCode(rows[0]!), obs.kindOf(rows[0]!))).map(([, rows]) => rows)).get(box)!;
+  // A group whose members tillit does not know may hold any municipality of a region: a region at
+  // 0 % or 100 % says each of the group's hidden figures is there too (asked of the rest alone).
+  const guessed = boxes.filter((b) => b.contains.guessed === true).map((b) => b.rows);
+  const alikeInside = (box: Box) => (box.kind === 'region' || box.kind === 'nation' ? [...insideOf(box), ...guessed] : insideOf(box));
   // The areas in a container not in another container in it (a region's municipalities give way
   // to the region): each respondent in it counted once.
   const tops = new Map<Box, (readonly number[])[]>();
@@ -85,10 +89,10 @@ function protectContainers(
       const inside = insideOf(box);
       // A container whose relations the solver had: only what it does not check is asked here.
       if (solved.has(box.area)) {
-        if (alikeRest(obs, box.rows, inside, ends, topOf(box))) changed = hideBox(box) || changed;
+        if (alikeRest(obs, box.rows, alikeInside(box), ends, topOf(box))) changed = hideBox(box) || changed;
         continue;
       }
-      if (exposes(obs, box.rows, inside, topOf(box), min) || alikeRest(obs, box.rows, inside, ends) || restByHalves(obs, box.rows, inside, min, ends.share)) changed = hideBox(box) || changed;
+      if (exposes(obs, box.rows, inside, topOf(box), min) || alikeRest(obs, box.rows, alikeInside(box), ends) || restByHalves(obs, box.rows, inside, min, ends.share)) changed = hideBox(box) || changed;
     }
     if (changed) continue;
     for (const box of boxes) {

@@ -362,6 +362,16 @@ describe('a figure whose rest answered alike, and containers that overlap (found
     const apart = parseConfig(JSON.stringify({ peers: { G124026: ['0180', '0181', '0182'] } }), 'test.json');
     expect(survey(['1380;T;60;50', '1381;T;10;70', '0180;T;50;40', '13;T;270;63,7', 'G124026;T;250;62'], apart)).toEqual(['0180', '1380', '13', 'G124026']);
   });
+  it('a region at 0 % beside a hidden figure of a group of unknown members: the group may be in it, so the region goes (container attack)', () => {
+    // G124026's women (12, hidden) may be Halland's: region 13 at 0 % would say none of them answered positively.
+    const heldBack = (rows: string[]) => {
+      const file = parseInput(Buffer.from(`Kommun;Kön;Antal svarande;Andel\n${rows.join('\n')}\n`), { ...ingestOptions(none, { indicator: 'helhetssyn', period: '2025' }, {}), file: 's.csv' });
+      return analyse([file], none).quality.filter((q) => !q.suppressed).map((q) => `${q.area} ${q.gender}`);
+    };
+    expect(heldBack(['13;T;150;0', 'G124026;K;12;0'])).toEqual([]);
+    // Not at an end: what the region says of the group's women is no more than of anyone's.
+    expect(heldBack(['13;T;150;40', 'G124026;K;12;0'])).toEqual(['13 T']);
+  });
   it('a region counting fewer respondents than its municipalities in the data is said, where the cell shows everything', () => {
     const said = (rows: string[]) => {
       const file = parseInput(Buffer.from(`Kommun;Kön;Antal svarande;Andel\n${rows.join('\n')}\n`), { ...ingestOptions(none, { indicator: 'helhetssyn', period: '2025' }, {}), file: 's.csv' });
