@@ -41,13 +41,19 @@ export function pooledShare(groups: readonly { share: number; n: number }[]): Sh
   return n > 0 ? { share: (positive / n) * 100, n, positive } : undefined;
 }
 
+/** The decimals a number is written with, at most six: 78.6 → 1. */
+export function decimalsOf(x: number): number {
+  let decimals = 0;
+  while (decimals < 6 && Math.abs(x * 10 ** decimals - Math.round(x * 10 ** decimals)) > 1e-6) decimals++;
+  return decimals;
+}
+
 /**
- * The whole numbers of positive answers out of `n` a share can be, read to its last decimal.
+ * The whole numbers of positive answers out of `n` a share can be, read to `decimals` (by default
+ * its own last decimal; a file's shares are read to the most any of them has: 78,0 beside 78,6).
  * @example countRange(78.6, 2600) // [2043, 2044]
  */
-export function countRange(share: number, n: number): [number, number] {
-  let decimals = 0;
-  while (decimals < 6 && Math.abs(share * 10 ** decimals - Math.round(share * 10 ** decimals)) > 1e-6) decimals++;
+export function countRange(share: number, n: number, decimals = decimalsOf(share)): [number, number] {
   const half = 0.5 * 10 ** -decimals;
   const mid = Math.round((share * n) / 100);
   const lo = Math.max(0, Math.min(mid, Math.ceil((n * (share - half)) / 100 - 1e-9)));

@@ -9,7 +9,7 @@ import { byCode } from './collation.js';
 import { HIDDEN_BELOW, HIDDEN_INCOMPLETE, HIDDEN_SECONDARY, KIND_ID, type ObservationColumns } from './observation-columns.js';
 import type { Disagreement, Observed } from './observe.js';
 import { containerProtection } from './protect-containers.js';
-import { countRange } from './positive-share.js';
+import { countRange, decimalsOf } from './positive-share.js';
 import { round } from './round.js';
 import { BELOW, SHOWN, suppressCells, type IndexedGroup, type MeanAnswers } from './suppression.js';
 
@@ -40,9 +40,10 @@ export function suppressObservations(observed: Observed, min: number, containers
   // Containers' figures (regions, the nation, kommunalförbund, peer groups) go to the solver as
   // relations; a report without any (the common case) does no work per cell for them.
   const modelled = hasContainers(obs) ? containers : undefined;
+  const places = shareDecimals(obs, orgId);
   for (const list of suppressionCells(obs)) {
     let fewer = -1;
-    const { residuals, solved, unsolved } = suppressCellWith(obs, list, poolIds, orgId, min, modelled, (area) => (fewer = area));
+    const { residuals, solved, unsolved } = suppressCellWith(obs, list, poolIds, orgId, min, modelled, (area) => (fewer = area), places);
     for (const i of residuals) residualsByFile.set(obs.fileId(i), (residualsByFile.get(obs.fileId(i)) ?? 0) + 1);
     for (const i of hideUnsolved(obs, list, unsolved)) tally(heldBack, obs.areaId(i), i);
     protectContainers(list, solved);
@@ -198,7 +199,7 @@ export function suppressCell(obs: ObservationColumns, list: readonly number[], m
  */
 function suppressCellWith(
   obs: ObservationColumns, list: readonly number[], memberIds: readonly number[], orgId: number, min: number,
-  containers?: (code: string, kind: AreaKind) => Contains | undefined, fewer?: (area: number) => void,
+  containers?: (code: string, kind: AreaKind) => Contains | undefined, fewer?: (area: number) => void, places: ReadonlyMap<number, number> = new Map(),
 ): { residuals: number[]; solved: ReadonlySet<number>; unsolved: ReadonlySet<number> } {
   const cell = cellGroups(list, obs, memberIds, orgId);
   const { residual, irregular } = cell;
@@ -210,7 +211,7 @@ function suppressCellWith(
   }
   let flags: ArrayLike<number> = residual.flags;
   const share = obs.isShare(list[0]!);
-  const ranges = share ? positiveRanges(obs, list, n, positive) : undefined;
+  const ranges = share ? positiveRanges(obs, list, n, positive, places) : undefined;
   // Every count one number (small cells, shares written in full): the solver reads them as such.
   let rounded = false;
   for (let k = 0; ranges !== undefined && k < list.length && !rounded; k++) rounded = ranges.lo[k] !== ranges.hi[k];
@@ -246,11 +247,28 @@ const NONE: ReadonlySet<number> = new Set();
  * written: 78,6 % of 2 600 is 2 043 or 2 044 (a share read to its last written decimal, at most
  * six); cells after the observations (residuals, then free cells) keep their one count.
  */
-function positiveRanges(obs: ObservationColumns, list: readonly number[], n: ArrayLike<number>, positive: ArrayLike<number>): Positives {
+function positiveRanges(obs: ObservationColumns, list: readonly number[], n: ArrayLike<number>, positive: ArrayLike<number>, places: ReadonlyMap<number, number>): Positives {
   const lo = Float64Array.from(positive);
   const hi = Float64Array.from(positive);
-  for (let k = 0; k < list.length; k++) [lo[k], hi[k]] = countRange(obs.valueOf(list[k]!), n[k]!);
+  for (let k = 0; k < list.length; k++) {
+    const i = list[k]!;
+    [lo[k], hi[k]] = countRange(obs.valueOf(i), n[k]!, Math.max(decimalsOf(obs.valueOf(i)), places.get(obs.fileId(i)) ?? 0));
+  }
   return { lo, hi };
+}
+
+/**
+ * The most decimals each file writes its shares with (a reader who sees 78,6 beside 78,0 knows the
+ * latter to a tenth too); the organisation's figures, pooled by tillit, aside.
+ */
+function shareDecimals(obs: ObservationColumns, orgId: number): Map<number, number> {
+  const places = new Map<number, number>();
+  for (let i = 0; i < obs.size; i++) {
+    if (!obs.isShare(i) || obs.areaId(i) === orgId) continue;
+    const d = decimalsOf(obs.valueOf(i));
+    if (d > (places.get(obs.fileId(i)) ?? -1)) places.set(obs.fileId(i), d);
+  }
+  return places;
 }
 
 

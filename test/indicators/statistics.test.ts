@@ -161,6 +161,9 @@ describe('countRange', () => {
     expect(countRange(62.425447, 503)).toEqual([314, 314]);
     expect(countRange(100, 250)).toEqual([249, 250]);
     expect(countRange(0, 250)).toEqual([0, 1]);
+    // 78 in a file that writes tenths (78,6 elsewhere) is 78,0: 77,95–78,05 % of 2 600.
+    expect(countRange(78, 2600, 1)).toEqual([2027, 2029]);
+    expect(countRange(78, 2600)).toEqual([2015, 2041]);
   });
   it('holds the share\'s own rounded count, whatever the share and n', () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 3 }), (n, p0, d) => {
