@@ -40,7 +40,9 @@ export function suppressObservations(observed: Observed, min: number, containers
   // Containers' figures (regions, the nation, kommunalförbund, peer groups) go to the solver as
   // relations; a report without any (the common case) does no work per cell for them.
   const modelled = hasContainers(obs) ? containers : undefined;
-  const places = shareDecimals(obs, orgId);
+  // Ranges of positive answers matter only to the solver, which has work only beside containers or
+  // an organisation: a national file of municipalities alone reads no decimals.
+  const places = modelled !== undefined || poolIds.length > 0 ? shareDecimals(obs, orgId) : undefined;
   for (const list of suppressionCells(obs)) {
     let fewer = -1;
     const { residuals, solved, unsolved } = suppressCellWith(obs, list, poolIds, orgId, min, modelled, (area) => (fewer = area), places);
@@ -199,7 +201,7 @@ export function suppressCell(obs: ObservationColumns, list: readonly number[], m
  */
 function suppressCellWith(
   obs: ObservationColumns, list: readonly number[], memberIds: readonly number[], orgId: number, min: number,
-  containers?: (code: string, kind: AreaKind) => Contains | undefined, fewer?: (area: number) => void, places: ReadonlyMap<number, number> = new Map(),
+  containers?: (code: string, kind: AreaKind) => Contains | undefined, fewer?: (area: number) => void, places?: ReadonlyMap<number, number>,
 ): { residuals: number[]; solved: ReadonlySet<number>; unsolved: ReadonlySet<number> } {
   const cell = cellGroups(list, obs, memberIds, orgId);
   const { residual, irregular } = cell;
@@ -211,7 +213,7 @@ function suppressCellWith(
   }
   let flags: ArrayLike<number> = residual.flags;
   const share = obs.isShare(list[0]!);
-  const ranges = share ? positiveRanges(obs, list, n, positive, places) : undefined;
+  const ranges = share && places !== undefined ? positiveRanges(obs, list, n, positive, places) : undefined;
   // Every count one number (small cells, shares written in full): the solver reads them as such.
   let rounded = false;
   for (let k = 0; ranges !== undefined && k < list.length && !rounded; k++) rounded = ranges.lo[k] !== ranges.hi[k];
