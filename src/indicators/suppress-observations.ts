@@ -32,10 +32,10 @@ export interface Suppressed {
 export function suppressObservations(observed: Observed, min: number, containers: (code: string, kind: AreaKind) => Contains | undefined = () => undefined): Suppressed {
   const { obs, memberIds, poolIds, orgId } = observed;
   const residualsByFile = new Map<number, number>();
-  // Per area held back by `hideUnsolved`: one of its observations, and in how many cells.
-  const heldBack = new Map<number, { first: number; cells: number }>();
-  // Per container counting fewer respondents than the areas in it: one of its cells, and how many.
-  const short = new Map<number, { first: number; cells: number }>();
+  // Per area held back by `hideUnsolved`, and per container counting fewer respondents than the
+  // areas in it: one of its observations, and in how many cells.
+  const heldBack: Tally = new Map();
+  const short: Tally = new Map();
   const protectContainers = containerProtection(obs, min, containers, memberIds, orgId);
   // Containers' figures (regions, the nation, kommunalförbund, peer groups) go to the solver as
   // relations; a report without any (the common case) does no work per cell for them.
@@ -65,8 +65,11 @@ export function suppressObservations(observed: Observed, min: number, containers
   return { findings, behindHidden, hasHidden: hiddenFiles(obs, orgId) };
 }
 
+/** Per area: the observation it was first counted at, and in how many cells. */
+type Tally = Map<number, { first: number; cells: number }>;
+
 /** Counts one more cell for `area`, keeping the observation it was first counted at. */
-function tally(cells: Map<number, { first: number; cells: number }>, area: number, first: number): void {
+function tally(cells: Tally, area: number, first: number): void {
   const seen = cells.get(area);
   if (seen === undefined) cells.set(area, { first, cells: 1 });
   else seen.cells++;
