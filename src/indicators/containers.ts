@@ -1,4 +1,5 @@
 import type { Config } from '../config/schema.js';
+import { MEMBER_AREA_KIND } from '../model/membership.js';
 import { MUNICIPALITIES, type AreaKind } from '../model/register.js';
 
 /**
@@ -50,4 +51,29 @@ export function sharedMunicipalities(
   const out: string[] = [];
   for (const code of new Set([...MUNICIPALITIES.keys(), ...extra])) if (a.contains(code, 'municipality') && b.contains(code, 'municipality')) out.push(code);
   return out;
+}
+
+/** An area as a comparison names it. */
+export interface Place {
+  code: string;
+  kind: AreaKind;
+}
+
+/**
+ * Whether every respondent of `inner` is among `outer`'s, as far as tillit knows: the nation holds
+ * every other area, the organisation its members and what they hold, a region, kommunalförbund or
+ * listed group the areas `containersOf` gives it. A group whose members tillit does not know holds
+ * none for sure. What a comparison's test needs: a part is tested against the rest of its whole.
+ */
+export function holdsRespondents(config: Config): (outer: Place, inner: Place) => boolean {
+  const containerOf = containersOf(config);
+  const members: Place[] = config.members.map((m) => ({ code: m.code, kind: MEMBER_AREA_KIND[m.kind ?? 'municipality'] }));
+  const holds = (outer: Place, inner: Place): boolean => {
+    if (outer.code === inner.code && outer.kind === inner.kind) return false;
+    if (outer.kind === 'nation') return inner.kind !== 'nation';
+    if (outer.kind === 'organisation') return members.some((m) => (m.code === inner.code && m.kind === inner.kind) || holds(m, inner));
+    const contains = containerOf(outer.code, outer.kind);
+    return contains !== undefined && contains.guessed !== true && contains(inner.code, inner.kind);
+  };
+  return holds;
 }

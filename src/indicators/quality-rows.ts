@@ -13,7 +13,7 @@ import { quartileClass } from './rank.js';
 import type { Ranks } from './rank-observations.js';
 import { opt, round } from './round.js';
 import { spansBreak, trend } from './trend.js';
-import { twoProportionTest } from './two-proportion-test.js';
+import { partProportionTest, twoProportionTest } from './two-proportion-test.js';
 import { wilsonInterval } from './wilson-interval.js';
 
 export interface RowFilter {
@@ -30,6 +30,8 @@ export interface RowContext {
   /** Years where an indicator's series is broken: the catalogue's, and where its answers changed scale. */
   breaksOf(indicator: string): readonly number[];
   alpha: number;
+  /** Whether every respondent of `inner` is among `outer`'s (a municipality and its region, a member and the organisation). */
+  holds(outer: { code: string; kind: AreaKind }, inner: { code: string; kind: AreaKind }): boolean;
   memberIds: readonly number[];
   orgId: number;
   /** The report's survey year. */
@@ -71,6 +73,8 @@ export class QualityRows {
   private readonly xOf: number[];
   /** A row's sources as published, one shared list per single file. */
   private readonly fileLists: { file: string }[][] = [];
+  /** `nesting` of two areas, by their ids. */
+  private readonly nested = new Map<number, number>();
 
   constructor(
     private readonly obs: ObservationColumns,
@@ -169,11 +173,37 @@ export class QualityRows {
     if (b < 0 || !obs.isShown(b)) return null;
     const aN = obs.rawN(a);
     const bN = obs.rawN(b);
-    const test = obs.isShare(a) && obs.isShare(b) && aN && bN ? twoProportionTest(obs.valueOf(a), aN, obs.valueOf(b), bN) : undefined;
+    const test = obs.isShare(a) && obs.isShare(b) && aN && bN ? this.test(a, aN, b, bN) : undefined;
     return {
       area: obs.areaCode(b), value: round(obs.valueOf(b), 4), differencePp: round(obs.valueOf(a) - obs.valueOf(b), 4),
       p: test ? round(test.p, 6) : null, significant: test !== undefined && test.p < this.ctx.alpha,
     };
+  }
+
+  /**
+   * The two-proportion test of shares `a` and `b`: against the rest of `b` where `b` holds `a`'s
+   * respondents (a municipality against its region or Riket, a member against the organisation),
+   * of `a` where `a` holds `b`'s; else as independent samples (two areas apart, two periods).
+   */
+  private test(a: number, aN: number, b: number, bN: number): { p: number } | undefined {
+    const { obs } = this;
+    const [areaA, areaB] = [obs.areaId(a), obs.areaId(b)];
+    const nesting = areaA === areaB ? 0 : this.nesting(areaA, obs.kindOf(a), areaB, obs.kindOf(b));
+    if (nesting === 1) return partProportionTest(obs.valueOf(a), aN, obs.valueOf(b), bN);
+    if (nesting === -1) return partProportionTest(obs.valueOf(b), bN, obs.valueOf(a), aN);
+    return twoProportionTest(obs.valueOf(a), aN, obs.valueOf(b), bN);
+  }
+
+  /** 1 where area `b` holds area `a`'s respondents, -1 where `a` holds `b`'s, else 0; asked once a pair. */
+  private nesting(a: number, aKind: AreaKind, b: number, bKind: AreaKind): number {
+    const key = a * 0x10000 + b;
+    let known = this.nested.get(key);
+    if (known === undefined) {
+      const [placeA, placeB] = [{ code: this.obs.areaCodes.values[a]!, kind: aKind }, { code: this.obs.areaCodes.values[b]!, kind: bKind }];
+      known = this.ctx.holds(placeB, placeA) ? 1 : this.ctx.holds(placeA, placeB) ? -1 : 0;
+      this.nested.set(key, known);
+    }
+    return known;
   }
 
   /** The change since the previous shown period; none across a declared break (two definitions). */

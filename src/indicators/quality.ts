@@ -12,7 +12,7 @@ import { QualityRows, type RowFilter } from './quality-rows.js';
 import { rankObservations } from './rank-observations.js';
 import type { Settings } from './settings.js';
 import { suppressObservations } from './suppress-observations.js';
-import { containersOf } from './containers.js';
+import { containersOf, holdsRespondents } from './containers.js';
 import { titleFractions, type DataUnit } from './indicator-units.js';
 import { organisationGaps, poolOverlaps, type GapFinding } from './organisation-gaps.js';
 
@@ -70,7 +70,7 @@ export function qualityTable(inputs: readonly QualityInput[], settings: Settings
   const surveyPeriod = settings.period?.slice(0, 4) ?? latest(years);
   const breaksOf = seriesBreaks(inputs, settings);
   const made = new QualityRows(obs, order, ranks, {
-    catalogue: settings.catalogue, directionOf, breaksOf, alpha: settings.alpha, memberIds: observed.memberIds, orgId: observed.orgId, surveyPeriod, window: settings.window,
+    catalogue: settings.catalogue, directionOf, breaksOf, alpha: settings.alpha, holds: holdsRespondents(settings.config), memberIds: observed.memberIds, orgId: observed.orgId, surveyPeriod, window: settings.window,
   });
   const indicators = new Set<string>();
   const areas = new Map<string, AreaKind>();

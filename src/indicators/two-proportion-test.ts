@@ -24,3 +24,22 @@ export function twoProportionTest(share1: number, n1: number, share2: number, n2
   const z = (p1 - p2) / se;
   return { differencePp, z, p: twoSidedP(z) };
 }
+
+/**
+ * A part against a whole that holds it (a municipality against its region or Riket, a member
+ * against the organisation's pooled figure): the part's respondents are among the whole's, so the
+ * two are not independent samples, and the test above would take the part's own noise as the
+ * whole's too. Tested instead against the rest of the whole, (whole × N − part × n) / (N − n), the
+ * respondents outside the part: the part differs from the whole exactly when it differs from the
+ * rest (part − whole = (1 − n/N) × (part − rest)). `differencePp` stays part − whole. Undefined
+ * when either n is 0 or the whole counts no one besides the part (the same respondents, or a whole
+ * that counts fewer: no rest to test against). The rest is kept within 0–100 % (rounded shares).
+ * @example partProportionTest(70, 100, 80, 300) // rest 85 % of 200: z −3.06…, p 0.0022…
+ */
+export function partProportionTest(partShare: number, n: number, wholeShare: number, wholeN: number): ProportionTest | undefined {
+  const restN = wholeN - n;
+  if (!(n > 0 && restN > 0)) return undefined;
+  const restShare = Math.min(100, Math.max(0, (wholeShare * wholeN - partShare * n) / restN));
+  const test = twoProportionTest(partShare, n, restShare, restN)!;
+  return { ...test, differencePp: partShare - wholeShare };
+}

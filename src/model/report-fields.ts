@@ -34,7 +34,7 @@ export const comparisonObject = z.object({
   area: areaCode('The area compared with'),
   value: z.number().describe(`Its value for the same indicator, service, gender and period, ${IN_UNIT}.`),
   differencePp: z.number().describe(`This row's value minus the compared value: ${DIFF}.`),
-  p: num(`Two-proportion z-test p-value (pooled variance), ${P_VALUE}; null when either side has no n (no test).`),
+  p: num(`Two-proportion z-test p-value (pooled variance), ${P_VALUE}; where one side holds the other's respondents (an area and its region, Riket or organisation), the part against the rest of the whole. Null when either side has no n, or the whole has no one besides the part (no test).`),
   significant: z.boolean().describe('Whether p is below `settings.alpha`; false without a test.'),
 });
 export const comparisonSchema = (against: string) => comparisonObject.nullable().describe(against);

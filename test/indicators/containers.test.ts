@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { AreaKind } from '../../src/model/register.js';
 import { parseConfig } from '../../src/config/parse.js';
-import { containersOf, sharedMunicipalities } from '../../src/indicators/containers.js';
+import { containersOf, holdsRespondents, sharedMunicipalities } from '../../src/indicators/containers.js';
 
 describe('containersOf', () => {
   const config = parseConfig(JSON.stringify({
@@ -41,5 +42,35 @@ describe('sharedMunicipalities', () => {
   it('none where one holds the other or two counties meet', () => {
     expect(sharedMunicipalities(box('0000', 'nation'), box('13', 'region'))).toEqual([]);
     expect(sharedMunicipalities(box('13', 'region'), box('14', 'region'))).toEqual([]);
+  });
+});
+
+describe('holdsRespondents', () => {
+  const config = parseConfig(JSON.stringify({
+    organisation: { name: 'O', code: 'O' },
+    members: [{ code: 'SOTEA', kind: 'kommunalförbund', contains: ['1214', '1260'] }, { code: '12' }, { code: '1460' }],
+    peers: { G124026: ['1214', '1260'] },
+  }), 'test.json');
+  const holds = holdsRespondents(config);
+  const at = (code: string, kind: AreaKind) => ({ code, kind });
+  it('the nation every other area; a region, kommunalförbund and listed group their municipalities', () => {
+    expect(holds(at('0000', 'nation'), at('G999', 'group'))).toBe(true);
+    expect(holds(at('0000', 'nation'), at('O', 'organisation'))).toBe(true);
+    expect(holds(at('0000', 'nation'), at('0000', 'nation'))).toBe(false);
+    expect(holds(at('14', 'region'), at('1460', 'municipality'))).toBe(true);
+    expect(holds(at('14', 'region'), at('1260', 'municipality'))).toBe(false);
+    expect(holds(at('SOTEA', 'federation'), at('1260', 'municipality'))).toBe(true);
+    expect(holds(at('G124026', 'group'), at('1214', 'municipality'))).toBe(true);
+  });
+  it('the organisation its members and what they hold, nothing else', () => {
+    expect(holds(at('O', 'organisation'), at('1460', 'municipality'))).toBe(true);
+    expect(holds(at('O', 'organisation'), at('1280', 'municipality'))).toBe(true);
+    expect(holds(at('O', 'organisation'), at('SOTEA', 'federation'))).toBe(true);
+    expect(holds(at('O', 'organisation'), at('1461', 'municipality'))).toBe(false);
+    expect(holds(at('1460', 'municipality'), at('O', 'organisation'))).toBe(false);
+  });
+  it('a group whose members tillit does not know holds none for sure; a municipality holds nothing', () => {
+    expect(holds(at('G999', 'group'), at('1460', 'municipality'))).toBe(false);
+    expect(holds(at('1460', 'municipality'), at('1460', 'municipality'))).toBe(false);
   });
 });

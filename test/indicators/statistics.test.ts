@@ -5,7 +5,7 @@ import { normalCdf } from '../../src/indicators/normal.js';
 import { olsTrend } from '../../src/indicators/ols-trend.js';
 import { countRange, pooledShare, positiveShare } from '../../src/indicators/positive-share.js';
 import { theilSen } from '../../src/indicators/theil-sen.js';
-import { twoProportionTest } from '../../src/indicators/two-proportion-test.js';
+import { partProportionTest, twoProportionTest } from '../../src/indicators/two-proportion-test.js';
 import { wilsonInterval } from '../../src/indicators/wilson-interval.js';
 
 // Reference values below were computed independently with SciPy 1.17.1 / NumPy 2.4.6:
@@ -69,6 +69,33 @@ describe('twoProportionTest', () => {
   it('degenerate: n = 0 is undefined; identical 100 % shares give z = 0, p = 1', () => {
     expect(twoProportionTest(90, 0, 80, 10)).toBeUndefined();
     expect(twoProportionTest(100, 40, 100, 50)).toEqual({ differencePp: 0, z: 0, p: 1 });
+  });
+});
+
+describe('partProportionTest', () => {
+  it('tests a part against the rest of its whole (counts and z from SciPy norm.sf over the rest\'s own counts)', () => {
+    // 70 of 100 inside a whole of 240 of 300: the rest is 170 of 200.
+    const t = partProportionTest(70, 100, 80, 300)!;
+    expect(t.differencePp).toBe(-10);
+    expect(t.z).toBeCloseTo(-3.0618621784789735, 6);
+    expect(t.p).toBeCloseTo(0.0021996470611130516, 6);
+    // A municipality that is 40 % of its region: 600 of 1000 inside 1510 of 2500 (rest 910 of 1500).
+    const big = partProportionTest(60, 1000, 60.4, 2500)!;
+    expect(big.p).toBeCloseTo(0.7384539262565926, 6);
+    // Taken as independent samples, the part's noise counted twice: p 0.827, a wider test than the data give.
+    expect(twoProportionTest(60, 1000, 60.4, 2500)!.p).toBeCloseTo(0.8270536883508962, 6);
+  });
+  it('a whole of two parts: the part against the whole is the part against the other part', () => {
+    const whole = (82.3 * 110 + 87.5 * 120) / 230;
+    expect(partProportionTest(87.5, 120, whole, 230)!.p).toBeCloseTo(twoProportionTest(87.5, 120, 82.3, 110)!.p, 10);
+  });
+  it('degenerate: no rest (the same respondents, or a whole counting fewer) or n = 0 is untested; a rounded whole keeps the rest within 0–100 %', () => {
+    expect(partProportionTest(80, 100, 80, 100)).toBeUndefined();
+    expect(partProportionTest(80, 100, 79, 90)).toBeUndefined();
+    expect(partProportionTest(80, 0, 79, 90)).toBeUndefined();
+    // 50 of 50 inside 50 of 60, published as 83,3 %: the rest is 0 of 10, not −0,2 %.
+    expect(partProportionTest(100, 50, 83.3, 60)!.p).toBe(twoProportionTest(100, 50, 0, 10)!.p);
+    expect(partProportionTest(100, 50, 83.3, 60)!.differencePp).toBeCloseTo(16.7, 10);
   });
 });
 
