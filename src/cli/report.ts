@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { configInputPath } from '../ingest/resolve.js';
 import { analyseLazily, type LazyReport } from '../indicators/analyse.js';
-import { coverageText, isEmptyReport, municipalityCode, municipalityProblem, periodProblem, type Coverage } from '../indicators/selection.js';
+import { coverageText, isEmptyReport, municipalityCode, municipalityProblem, periodProblem, sectionlessAreas, type Coverage } from '../indicators/selection.js';
 import { loadConfig, loadInputs, unreadableInputs, type LoadedConfig } from '../ingest/load.js';
 import type { ParsedInput } from '../ingest/parse-input.js';
 import { formatFinding, type Finding } from '../model/findings.js';
@@ -256,7 +256,18 @@ function analyseInputs(inputs: ParsedInput[], flags: ReportFlags, { loaded }: Pl
     const when = [report.period.survey, report.period.budget].filter((p) => p !== null).join(' / ');
     throw new InputError(`nothing to report: no figures for a municipality or the organisation${when ? ` at ${when}` : ''} (the inputs have ${coverageText(coverage)}); nothing written`);
   }
+  if (municipalities && !ALL_ROWS.has(flags.format)) refuseSectionless(sectionlessAreas(municipalities, report, rows), flags.format);
   return new Analysed(report, rows);
+}
+
+/** Formats that carry every row of the areas kept, sections or not. */
+const ALL_ROWS: ReadonlySet<Format> = new Set(['json', 'csv']);
+
+/** `-m` naming a region or the nation a table or brief would leave out (it is only the rows' comparison there): refused, with where it is. */
+function refuseSectionless(areas: Report['areas'], format: Format): void {
+  if (areas.length === 0) return;
+  const named = areas.map((a) => `${a.code} ${a.name}`).join(', ');
+  throw new UsageError(`--municipality: ${named} gets no section of its own in a ${format} report beside the organisation or its municipalities: it is what their rows are compared with (Mot riket / Mot länet). Its rows are in --format json and csv; a report of it alone is made without --config (tillit report FILE -m ${areas[0]!.code})`);
 }
 
 /** How the report is rendered: its options (language, unit, colour, charts) and its text as chunks. */

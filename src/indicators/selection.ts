@@ -143,3 +143,17 @@ export function isEmptyReport(report: Report, rows: (filter?: RowFilter) => Iter
   for (const _ of rows({ row: shown })) return false;
   return true;
 }
+
+/**
+ * The regions and the nation `-m` names (`requested`, as codes) that tables and briefs give no
+ * section: beside a member, a municipality or the organisation (its rows or its budget) they are
+ * what those rows are compared with, and have sections of their own only where none is left.
+ */
+export function sectionlessAreas(requested: readonly string[], report: Report, rows: (filter?: RowFilter) => Iterable<QualityRow>): Report['areas'] {
+  const asked = report.areas.filter((a) => requested.includes(a.code) && !a.member && (a.kind === 'region' || a.kind === 'nation'));
+  if (asked.length === 0) return [];
+  if (report.budget.length > 0) return asked;
+  const members = new Set(report.areas.filter((a) => a.member).map((a) => a.code));
+  for (const _ of rows({ row: (code, kind) => kind === 'municipality' || kind === 'organisation' || members.has(code) })) return asked;
+  return [];
+}

@@ -39,6 +39,17 @@ describe('a selection that matches nothing is an error, not an empty report', ()
   it('-m with a municipality that is not in the data (Falun): exit 2 saying so', async () => {
     await refusedEverywhere(['--config', exampleConfig, '-m', 'Falun'], 2, /--municipality: 2080 Falun has no figures in the inputs; municipalities in the data: 1460 Bengtsfors, 1461 Mellerud\n/);
   }, SLOW);
+  it('-m with Riket beside the organisation: a table or brief would leave it out, so exit 2 saying where its rows are; JSON and CSV carry them', async () => {
+    for (const format of ['table', 'md', 'html']) {
+      const r = await tillit(['report', '--config', CONFIG, '-m', 'Riket', '-m', '1460', '--format', format]);
+      expect(r.code, format).toBe(2);
+      expect(r.stdout, format).toBe('');
+      expect(r.stderr, format).toContain(`tillit: --municipality: 0000 Riket gets no section of its own in a ${format} report beside the organisation or its municipalities: it is what their rows are compared with (Mot riket / Mot länet). Its rows are in --format json and csv; a report of it alone is made without --config (tillit report FILE -m 0000)\n`);
+    }
+    const json = await tillit(['report', '--config', CONFIG, '-m', 'Riket', '--format', 'json']);
+    expect(json.code).toBe(0);
+    expect((JSON.parse(json.stdout) as { quality: { area: string }[] }).quality.some((q) => q.area === '0000')).toBe(true);
+  }, SLOW);
   it('-m takes a name as well as a code', async () => {
     const byName = await tillit(['report', '--config', CONFIG, '-m', 'Melleruds kommun', '--format', 'md']);
     expect(byName.code).toBe(0);
