@@ -182,12 +182,21 @@ export const PHRASES = {
     (a) => `${cap(a.title)} ${a.where} (${a.value}) is ${a.status}: ${a.why}.`,
   ),
   statusWorsening: both('försämras över tid', 'worsening over time'),
-  /** Worse than the reference, the nation or the region: tested and significant, or not testable (no n). */
+  /**
+   * Worse than the reference, the nation or the region: tested and significant, or not testable;
+   * `untested` says whose number of respondents is missing: the row's own, or only the reference's.
+   */
   statusReference: both(
-    (against: 'nation' | 'region', tested: boolean) =>
-      tested ? `statistiskt säkerställt sämre än ${against === 'nation' ? 'riket' : 'länet'}` : `sämre än ${against === 'nation' ? 'riket' : 'länet'}; utan antal svarande kan skillnaden inte prövas`,
-    (against, tested) =>
-      tested ? `significantly worse than the ${against === 'nation' ? 'national' : 'county'} level` : `worse than the ${against === 'nation' ? 'national' : 'county'} level; without respondent counts the difference cannot be tested`,
+    (against: 'nation' | 'region', untested: 'tested' | 'own' | 'reference') => {
+      const whole = against === 'nation' ? 'riket' : 'länet';
+      if (untested === 'tested') return `statistiskt säkerställt sämre än ${whole}`;
+      return untested === 'own' ? `sämre än ${whole}; utan antal svarande kan skillnaden inte prövas` : `sämre än ${whole}; källan anger inget antal svarande för ${whole}, så skillnaden kan inte prövas`;
+    },
+    (against, untested) => {
+      const whole = against === 'nation' ? 'national' : 'county';
+      if (untested === 'tested') return `significantly worse than the ${whole} level`;
+      return untested === 'own' ? `worse than the ${whole} level; without respondent counts the difference cannot be tested` : `worse than the ${whole} level; the source gives no respondent count for the ${whole} level, so the difference cannot be tested`;
+    },
   ),
   /** Under a table whose reference column is not the nation alone: what it compares with. */
   referenceNote: both(

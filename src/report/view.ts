@@ -321,7 +321,7 @@ export function statusWhy(report: Report, q: QualityRow, lang: Lang): string | n
     if (reason === 'below-target') return p.offTarget(spec.better === 'lower', target!);
     if (reason === 'fell') return p.statusFell(q.change?.from ?? '');
     if (reason === 'worsening-trend') return p.statusWorsening;
-    return p.statusReference(against, reason === 'below-reference');
+    return p.statusReference(against, reason === 'below-reference' ? 'tested' : q.n === null ? 'own' : 'reference');
   });
   if (why.length === 0) return target === null ? null : p.target(target);
   return target === null || reasons.includes('below-target') ? why.join('; ') : `${why.join('; ')} (${p.target(target)})`;

@@ -34,6 +34,12 @@ describe('a row worse than an untested reference', () => {
     expect(statusWhy(r, r.quality[0]!, 'en')).toBe('worse than the national level; without respondent counts the difference cannot be tested');
   });
 
+  it('where the row has its n and only the reference lacks one, says the source gives none for the reference', () => {
+    const r = withRow({ n: 120 });
+    expect(statusWhy(r, r.quality[0]!, 'sv')).toBe('sämre än riket; källan anger inget antal svarande för riket, så skillnaden kan inte prövas');
+    expect(statusWhy(r, r.quality[0]!, 'en')).toBe('worse than the national level; the source gives no respondent count for the national level, so the difference cannot be tested');
+  });
+
   it('the table marks it not assessed, with the reason in a footnote', () => {
     const text = renderTable(withRow({}), { ...sv, table: { width: 120, genders: false } });
     expect(text).toMatch(/│ – ej bedömd¹ *│/);
