@@ -94,7 +94,7 @@ function regionName(code: string): string | undefined {
 /**
  * Reads a municipality cell the way people write it: `1460`, `680` (repaired to `0680`),
  * `Bengtsfors`, `Melleruds kommun`, `1460 Bengtsfors`, `14 Västra Götalands län`, `Riket`,
- * Kolada ids (`0014` region, `0000` nation, `G…` groups). A code and a name that disagree are a
+ * Kolada ids (`0014` region, `0000` nation, `G…` groups, `G124026 Större stad`). A code and a name that disagree are a
  * mismatch, never a guess.
  */
 export function resolveArea(cell: string): AreaResolution {
@@ -103,6 +103,9 @@ export function resolveArea(cell: string): AreaResolution {
   const key = normalizeLabel(text);
   if (NATION_NAMES.has(key)) return { ok: true, area: { code: NATION_CODE, kind: 'nation' } };
   if (/^g\d+$/.test(key)) return { ok: true, area: { code: text.toUpperCase(), kind: 'group' } };
+  // `G124026 Större stad`: the group's id and the name its rows give it, in one cell.
+  const group = /^(g\d+)\s+(\S.*)$/i.exec(text);
+  if (group) return { ok: true, area: { code: group[1]!.toUpperCase(), kind: 'group', name: group[2]! } };
 
   const m = /^(\d{1,4})(?:\s+(.+))?$/.exec(text);
   if (m) {

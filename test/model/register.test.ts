@@ -48,6 +48,8 @@ describe('resolveArea', () => {
     expect(resolveArea('Riket')).toEqual({ ok: true, area: { code: '0000', kind: 'nation' } });
     expect(resolveArea('0000')).toEqual({ ok: true, area: { code: '0000', kind: 'nation' } });
     expect(resolveArea('G34521')).toEqual({ ok: true, area: { code: 'G34521', kind: 'group' } });
+    expect(resolveArea('G124026 Större stad')).toEqual({ ok: true, area: { code: 'G124026', kind: 'group', name: 'Större stad' } });
+    expect(resolveArea('g124026  Större stad ')).toEqual({ ok: true, area: { code: 'G124026', kind: 'group', name: 'Större stad' } });
   });
   it.each(['00 Riket', '00 Sverige', '0 Riket', '0000 Riket', 'Hela landet', '00 Hela landet'])('%s is the nation, as SCB and others write it', (cell) => {
     expect(resolveArea(cell)).toEqual({ ok: true, area: { code: '0000', kind: 'nation' } });
