@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { configInputPath } from '../ingest/resolve.js';
 import { analyseLazily, type LazyReport } from '../indicators/analyse.js';
-import { coverageText, isEmptyReport, municipalityCode, municipalityProblem, periodProblem, sectionlessAreas, type Coverage } from '../indicators/selection.js';
+import { coverageText, federationNamed, isEmptyReport, municipalityCode, municipalityProblem, periodProblem, sectionlessAreas, type Coverage } from '../indicators/selection.js';
 import { loadConfig, loadInputs, unreadableInputs, type LoadedConfig } from '../ingest/load.js';
 import type { ParsedInput } from '../ingest/parse-input.js';
 import { formatFinding, type Finding } from '../model/findings.js';
@@ -118,8 +118,8 @@ async function briefCharts(flags: ReportFlags, report: () => Report, lang: Lang)
  * (3) naming the periods there are (a report with nothing in any section is refused after the
  * warnings that may explain it).
  */
-function checkSelection(flags: ReportFlags, coverage: Coverage): void {
-  const unknown = flags.municipality ? municipalityProblem(flags.municipality, coverage) : undefined;
+function checkSelection(flags: ReportFlags, coverage: Coverage, federation: (text: string) => string | undefined): void {
+  const unknown = flags.municipality ? municipalityProblem(flags.municipality, coverage, undefined, federation) : undefined;
   if (unknown) throw new UsageError(unknown);
   const period = flags.period ? periodProblem(flags.period, coverage) : undefined;
   if (period) throw new InputError(`${period}; nothing written`);
@@ -237,7 +237,8 @@ class Analysed {
 function analyseInputs(inputs: ParsedInput[], flags: ReportFlags, { loaded }: Plan, { stderr, env }: Io): Analysed {
   // `-m 1460`, `-m Bengtsfors`, `-m 20`, `-m Dalarna`: a municipality or a region, as the data names them;
   // one that names nothing in the data is refused below with the valid ones.
-  const municipalities = flags.municipality?.map((m) => municipalityCode(m) ?? ((r) => (r.ok ? r.area.code : m))(resolveArea(m)));
+  const federation = federationNamed(loaded.config.members);
+  const municipalities = flags.municipality?.map((m) => municipalityCode(m) ?? federation(m) ?? ((r) => (r.ok ? r.area.code : m))(resolveArea(m)));
   const at = generatedAt(flags, env);
   const { report, rows, coverage } = analyseLazily(inputs, loaded.config, {
     ...(flags.period ? { period: flags.period } : {}),
@@ -250,7 +251,7 @@ function analyseInputs(inputs: ParsedInput[], flags: ReportFlags, { loaded }: Pl
   if (flags.strict && report.findings.some((f) => f.code === 'budget-conflict')) throw new InputError('--strict: budget sources disagree; no report written');
   // Analysis has what it needs: the records (2M answers: ~40 MB) are let go before writing.
   inputs.length = 0;
-  checkSelection(flags, coverage);
+  checkSelection(flags, coverage, federation);
   for (const line of warningLines(report.findings)) stderr.write(`${line}\n`);
   if (isEmptyReport(report, rows)) {
     const when = [report.period.survey, report.period.budget].filter((p) => p !== null).join(' / ');

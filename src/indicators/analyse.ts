@@ -148,7 +148,7 @@ function coverageOf(table: QualityTable, tables: readonly BudgetTable[], months:
   for (const [code, kind] of table.areas) if (kind === 'municipality') municipalities.add(code);
   for (const t of tables) for (const a of t.areas) if (a.kind === 'municipality') municipalities.add(a.code);
   const regions = new Set<string>();
-  for (const [code, kind] of table.areas) if (kind === 'region' || kind === 'nation') regions.add(code);
+  for (const [code, kind] of table.areas) if (kind === 'region' || kind === 'nation' || kind === 'federation') regions.add(code);
   return { municipalities: [...municipalities].sort(byCode), regions: [...regions].sort(byCode), surveyYears: [...table.years].sort(byCode), budgetMonths: [...months].sort(byCode) };
 }
 

@@ -8,7 +8,7 @@ import type { RowFilter } from './quality-rows.js';
 export interface Coverage {
   /** Municipalities with any figure (survey, indicator value or budget line), by code, sorted. */
   municipalities: string[];
-  /** Regions and the nation with any figure, by code, sorted: `-m` may name them too. */
+  /** Regions, the nation and kommunalförbund with any figure, by code, sorted: `-m` may name them too. */
   regions?: string[];
   /** Years with a survey result or indicator value, sorted. */
   surveyYears: string[];
@@ -105,14 +105,19 @@ export function closestMunicipalities(text: string, available: readonly string[]
 
 /**
  * The sentence for `--municipality` values that match no municipality in the data, or undefined
- * when each does. A municipality that exists but has no figures is named as such.
+ * when each does. A municipality that exists but has no figures is named as such. A kommunalförbund
+ * member (`federation` gives its code from its id or a name) with figures is taken too.
  */
-export function municipalityProblem(requested: readonly string[], coverage: Coverage, names: (code: string) => string = (c) => MUNICIPALITIES.get(c) ?? c): string | undefined {
+export function municipalityProblem(
+  requested: readonly string[], coverage: Coverage, names: (code: string) => string = (c) => MUNICIPALITIES.get(c) ?? c, federation: (text: string) => string | undefined = () => undefined,
+): string | undefined {
   const problems: string[] = [];
   let suggest = '';
   for (const text of requested) {
     const code = municipalityCode(text);
     if (code !== undefined && coverage.municipalities.includes(code)) continue;
+    const member = federation(text);
+    if (member !== undefined && coverage.regions?.includes(member)) continue;
     const region = resolveArea(text);
     if (region.ok && region.area.kind !== 'municipality' && coverage.regions?.includes(region.area.code)) continue;
     problems.push(code === undefined
@@ -156,4 +161,11 @@ export function sectionlessAreas(requested: readonly string[], report: Report, r
   const members = new Set(report.areas.filter((a) => a.member).map((a) => a.code));
   for (const _ of rows({ row: (code, kind) => kind === 'municipality' || kind === 'organisation' || members.has(code) })) return asked;
   return [];
+}
+
+/** A kommunalförbund member of the config by its code, name or an alias (any case), else undefined. */
+export function federationNamed(members: readonly { code: string; kind?: string | undefined; name?: string | undefined; aliases?: readonly string[] | undefined }[]): (text: string) => string | undefined {
+  const byName = new Map<string, string>();
+  for (const m of members) if (m.kind === 'kommunalförbund') for (const name of [m.code, m.name ?? '', ...(m.aliases ?? [])]) if (name !== '') byName.set(normalizeLabel(name), m.code);
+  return (text) => byName.get(normalizeLabel(text));
 }

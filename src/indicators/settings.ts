@@ -54,7 +54,7 @@ export interface Settings {
   areaOrder(code: string, kind: AreaKind): number;
   /** Report order of indicators: the config's first, in its order. */
   indicatorOrder(id: string): number;
-  /** Whether an area is shown: `--municipality` narrows municipalities and regions only. */
+  /** Whether an area is shown: `--municipality` narrows municipalities, regions and kommunalförbund only. */
   keepArea(code: string, kind: AreaKind): boolean;
 }
 
@@ -86,6 +86,6 @@ export function settingsOf(config: Config, opts: AnalyseOptions = {}): Settings 
       const m = memberCodes.indexOf(code);
       return m >= 0 ? m : memberCodes.length + KIND_ORDER[kind] * 10_000;
     },
-    keepArea: (code, kind) => (kind !== 'municipality' && kind !== 'region') || municipalities === undefined || municipalities.includes(code),
+    keepArea: (code, kind) => (kind !== 'municipality' && kind !== 'region' && kind !== 'federation') || municipalities === undefined || municipalities.includes(code),
   };
 }

@@ -50,6 +50,20 @@ describe('a selection that matches nothing is an error, not an empty report', ()
     expect(json.code).toBe(0);
     expect((JSON.parse(json.stdout) as { quality: { area: string }[] }).quality.some((q) => q.area === '0000')).toBe(true);
   }, SLOW);
+  it('-m names a kommunalförbund member by its id or name, and a municipality\'s -m leaves the kommunalförbund out', async () => {
+    const dir = folder({
+      'tillit.config.json': JSON.stringify({ organisation: { name: 'Sydost', code: 'SO' }, members: [{ code: 'SOTEA', kind: 'kommunalförbund', name: 'Sydöstra förbundet', contains: ['1214', '1260'] }, { code: '1262' }], inputs: [{ path: 'k.csv' }] }),
+      'k.csv': 'Kommun;År;Verksamhet;Fråga;Antal svarande;Andel positiva (%)\nSOTEA;2025;Hemtjänst;helhetssyn;200;80\n1262;2025;Hemtjänst;helhetssyn;150;70\n',
+    });
+    const sections = async (m: string) => {
+      const r = await tillit(['report', '--config', 'tillit.config.json', '-m', m, '--format', 'md'], { cwd: dir });
+      expect(r.code, m).toBe(0);
+      return r.stdout.split('\n').filter((l) => l.startsWith('# ')).map((l) => l.replace(/ – uppföljning: .*/, ''));
+    };
+    expect(await sections('SOTEA')).toEqual(['# Sydöstra förbundet (SOTEA)', '# Sydost']);
+    expect(await sections('sydöstra förbundet')).toEqual(['# Sydöstra förbundet (SOTEA)', '# Sydost']);
+    expect(await sections('1262')).toEqual(['# Lomma (1262)', '# Sydost']);
+  });
   it('-m takes a name as well as a code', async () => {
     const byName = await tillit(['report', '--config', CONFIG, '-m', 'Melleruds kommun', '--format', 'md']);
     expect(byName.code).toBe(0);
