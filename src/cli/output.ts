@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
+import { createWriteStream, fstatSync, rmSync, type WriteStream } from 'node:fs';
 import { appendFile, chmod, mkdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
@@ -184,9 +184,27 @@ class RepeatedPieces {
 /** Standard output, with a full disk or a closed device an output error (EPIPE: the reader left). */
 export async function writeStdout(stdout: Writable, chunks: Iterable<string>): Promise<void> {
   try {
-    await writeChunks(stdout, chunks);
+    const file = fileDescriptor(stdout);
+    if (file === undefined) await writeChunks(stdout, chunks);
+    else await finish(createWriteStream('', { fd: file, autoClose: false }), chunks);
   } catch (error) {
     throw new OutputError(`cannot write to standard output: ${reason(error)}`, { cause: error });
+  }
+}
+
+/**
+ * Standard output's descriptor when it is a regular file (`> report.json`, as a CI job writes a
+ * report), else undefined. Node writes standard output to a file synchronously, so the main thread
+ * waited while the kernel copied each block (0.1–0.4 s of a 2M-answer report); a file stream on the
+ * same descriptor copies one block on libuv's thread pool while the next is filled.
+ */
+function fileDescriptor(stdout: Writable): number | undefined {
+  const fd = (stdout as { fd?: unknown }).fd;
+  if (typeof fd !== 'number') return undefined;
+  try {
+    return fstatSync(fd).isFile() ? fd : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -19,17 +19,18 @@ const num = (v: number | null): string => (v === null || !Number.isFinite(v) ? '
 export function qualityRowWriter(): (q: QualityRow) => string {
   const pieces = qualityRowPieces('');
   return (q) => {
-    const [head, rest] = pieces(q);
-    return head + rest;
+    const [head, rest] = pieces(q, true);
+    return head + rest.slice(0, -1);
   };
 }
 
 /**
  * A quality row in two pieces, as `qualityRowWriter` writes it after `indent`: the indent and its
  * series' first fields, one string for every row of the series (the writer copies the bytes of a
- * piece that repeats, see `writeChunks`), and the rest.
+ * piece that repeats, see `writeChunks`), and the rest with the line's end (a comma unless `last`).
+ * A hidden row's rest is the same text for every hidden row of its period and file: made once.
  */
-function qualityRowPieces(indent: string): (q: QualityRow) => readonly [string, string] {
+function qualityRowPieces(indent: string): (q: QualityRow, last: boolean) => readonly [string, string] {
   const texts = new Map<string, string>();
   const text = (s: string): string => {
     let out = texts.get(s);
@@ -50,18 +51,34 @@ function qualityRowPieces(indent: string): (q: QualityRow) => readonly [string, 
     return `${out}]`;
   };
   const source = (s: QualityRow['sources'][number]): string => `{"file":${text(s.file)}}`;
+  const rest = (q: QualityCell, end: string): string => `${text(q.period)},"value":${num(q.value)},"n":${num(q.n)},"low":${num(q.low)},"high":${num(q.high)},"suppressed":${q.suppressed},"incomplete":${q.incomplete}`
+    + `,"change":${change(q.change)},"trend":${q.trend === null ? 'null' : json(q.trend)},"reference":${comparison(q.reference)},"organisation":${comparison(q.organisation)}`
+    + `,"peers":${list(q.peers, comparison)},"rank":${rank(q.rank)},"status":${orText(q.status)},"statusReasons":${list(q.statusReasons, text)},"sources":${list(q.sources, source)}}${end}`;
+  // By file, then period: a hidden row's rest, not last and last, suppressed and incomplete.
+  const hiddenRests = new Map<string, Map<string, string[]>>();
+  const hiddenRest = (q: QualityCell, last: boolean): string => {
+    const file = q.sources[0]!.file;
+    const byPeriod = hiddenRests.get(file) ?? hiddenRests.set(file, new Map()).get(file)!;
+    const made = byPeriod.get(q.period) ?? byPeriod.set(q.period, []).get(q.period)!;
+    const k = (last ? 1 : 0) + (q.incomplete ? 2 : 0) + (q.suppressed ? 4 : 0);
+    return (made[k] ??= rest(q, last ? '\n' : ',\n'));
+  };
   let series: QualityRow | undefined;
   let head = '';
-  return (q) => {
-    if (!(q instanceof QualityCell)) return [indent, json(q)];
+  return (q, last) => {
+    if (!(q instanceof QualityCell)) return [indent, `${json(q)}${last ? '' : ','}\n`];
     if (series === undefined || q.area !== series.area || q.areaKind !== series.areaKind || q.indicator !== series.indicator || q.service !== series.service || q.gender !== series.gender) {
       series = q;
       head = `${indent}{"area":${json(q.area)},"areaKind":${json(q.areaKind)},"indicator":${json(q.indicator)},"service":${json(q.service)},"gender":${json(q.gender)},"period":`;
     }
-    return [head, `${text(q.period)},"value":${num(q.value)},"n":${num(q.n)},"low":${num(q.low)},"high":${num(q.high)},"suppressed":${q.suppressed},"incomplete":${q.incomplete}`
-      + `,"change":${change(q.change)},"trend":${q.trend === null ? 'null' : json(q.trend)},"reference":${comparison(q.reference)},"organisation":${comparison(q.organisation)}`
-      + `,"peers":${list(q.peers, comparison)},"rank":${rank(q.rank)},"status":${orText(q.status)},"statusReasons":${list(q.statusReasons, text)},"sources":${list(q.sources, source)}}`];
+    return [head, isBareHidden(q) ? hiddenRest(q, last) : rest(q, last ? '\n' : ',\n')];
   };
+}
+
+/** A hidden row with nothing beside its place and flags: no figure, comparison, trend or status, one source. */
+function isBareHidden(q: QualityCell): boolean {
+  return q.value === null && q.n === null && q.low === null && q.high === null && q.change === null && q.trend === null && q.reference === null && q.organisation === null
+    && q.peers.length === 0 && q.rank === null && q.status === null && q.statusReasons.length === 0 && q.sources.length === 1;
 }
 
 /**
@@ -79,7 +96,7 @@ export function* renderJsonChunks(report: Report, quality: Iterable<QualityRow> 
     if (key === 'quality') {
       yield* jsonList(key, quality, qualityRowPieces(ROW_INDENT), comma);
     } else if (Array.isArray(value)) {
-      yield* jsonList(key, value as unknown[], (item) => [ROW_INDENT, json(item)], comma);
+      yield* jsonList(key, value as unknown[], (item, last) => [ROW_INDENT, `${json(item)}${last ? '' : ','}\n`], comma);
     } else {
       yield `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}${comma}\n`;
     }
@@ -91,9 +108,10 @@ const ROW_INDENT = '    ';
 
 /**
  * A top-level list, one element a line (`[]` when empty), looking one element ahead for the commas;
- * `write` gives an element's line in two pieces, the first with its indent.
+ * `write` gives an element's line in two pieces, the first with its indent, the second with the
+ * line's end (a comma unless it is the `last`).
  */
-function* jsonList<T>(key: string, items: Iterable<T>, write: (item: T) => readonly [string, string], comma: string): Generator<string> {
+function* jsonList<T>(key: string, items: Iterable<T>, write: (item: T, last: boolean) => readonly [string, string], comma: string): Generator<string> {
   const it = items[Symbol.iterator]();
   let item = it.next();
   if (item.done === true) {
@@ -103,9 +121,9 @@ function* jsonList<T>(key: string, items: Iterable<T>, write: (item: T) => reado
   yield `  ${JSON.stringify(key)}: [\n`;
   for (;;) {
     const next = it.next();
-    const [head, rest] = write(item.value);
+    const [head, rest] = write(item.value, next.done === true);
     yield head;
-    yield `${rest}${next.done === true ? '' : ','}\n`;
+    yield rest;
     if (next.done === true) break;
     item = next;
   }

@@ -1,6 +1,9 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { writeChunks } from '../../src/cli/output.js';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeChunks, writeStdout } from '../../src/cli/output.js';
 
 /**
  * A slow sink: with a small buffer writing has to wait for 'drain'; with a large one the stream
@@ -89,5 +92,19 @@ describe('writeChunks', () => {
     const { out, bytes } = sink(1024);
     await writeChunks(out, []);
     expect(bytes().length).toBe(0);
+  });
+  it('standard output that is a file is written through its descriptor, after what it holds, and leaves it open for what follows', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'tillit-stdout-')), 'report.json');
+    const fd = openSync(path, 'w');
+    writeSync(fd, 'before\n');
+    // What Node gives a process whose standard output is a file: a stream that writes to `fd` at once.
+    let throughStream = 0;
+    const stdout = Object.assign(new Writable({ write: (chunk: Buffer, _e, done) => { throughStream++; writeSync(fd, chunk); done(); } }), { fd });
+    const pieces = Array.from({ length: 50_000 }, (_, i) => `    {"n":${i},"service":"Hemtjänst"},\n`);
+    await writeStdout(stdout, pieces);
+    writeSync(fd, 'after\n');
+    closeSync(fd);
+    expect(throughStream).toBe(0);
+    expect(readFileSync(path).equals(Buffer.from(`before\n${pieces.join('')}after\n`, 'utf8'))).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { analyse } from '../../src/indicators/analyse.js';
 import { loadConfig, loadInputs } from '../../src/ingest/load.js';
 import { STATUS_REASONS } from '../../src/model/quality-status.js';
 import { QualityCell, type QualityRow } from '../../src/model/report.js';
-import { qualityRowWriter, renderJson } from '../../src/report/render-json.js';
+import { qualityRowWriter, renderJson, renderJsonChunks } from '../../src/report/render-json.js';
 
 const example = async () => {
   const loaded = await loadConfig('fixtures/bengtsfors-mellerud/tillit.config.json');
@@ -49,6 +49,21 @@ describe('quality rows as JSON', () => {
       const again = rows.map((q) => new QualityCell(rows[0]!.area, rows[0]!.areaKind, rows[0]!.indicator, rows[0]!.service, rows[0]!.gender, q.period, q.value, q.n, q.low, q.high, q.suppressed, q.incomplete, q.change, q.trend, q.reference, q.organisation, q.peers, q.rank, q.status, q.statusReasons, q.sources));
       for (const q of again) expect(write(q)).toBe(JSON.stringify(q));
     }), { numRuns: 1000 });
+  });
+  it('writes hidden rows (made once per file, period and flags) as JSON.stringify does, the last one without its comma', async () => {
+    const report = await example();
+    const hidden = fc.record({
+      area: fc.constantFrom('1460', '1461'), period: fc.constantFrom('2024', '2025', '2004-2007'), file: fc.constantFrom('a.csv', 'b.csv', 'ä "c".csv'),
+      suppressed: fc.boolean(), incomplete: fc.boolean(), trend: fc.boolean(),
+    }).map((r) => new QualityCell(r.area, 'municipality', 'helhetssyn', 'Hemtjänst', 'T', r.period, null, null, null, null, r.suppressed, r.incomplete, null,
+      r.trend ? report.quality.find((q) => q.trend !== null)!.trend : null, null, null, [], null, null, [], [{ file: r.file }]));
+    fc.assert(fc.property(fc.array(hidden, { minLength: 1, maxLength: 12 }), (rows) => {
+      const write = qualityRowWriter();
+      for (const q of rows) expect(write(q)).toBe(JSON.stringify(q));
+      const lines = [...renderJsonChunks(report, rows)].join('').split('\n');
+      const at = lines.indexOf('  "quality": [');
+      expect(lines.slice(at + 1, at + 2 + rows.length)).toEqual([...rows.map((q, i) => `    ${JSON.stringify(q)}${i < rows.length - 1 ? ',' : ''}`), '  ],']);
+    }), { numRuns: 300 });
   });
   it('leaves rows made another way to JSON.stringify, in their own key order', async () => {
     const q = (await example()).quality.find((r) => r.trend !== null)!;
