@@ -69,7 +69,8 @@ export function cellGroups(list: readonly number[], o: Observations, memberIds: 
       const totalOnly = memberIds.some((c) => of(c, 1) < 0 && of(c, 2) < 0);
       if (!totalOnly) pushRelation(groups, org[0], parts);
     }
-    for (const g of [0, 1, 2]) pushRelation(groups, org?.[g] ?? -1, memberIds.map((c) => of(c, g)));
+    // Its figure is the config's: where members give a hidden one away, the organisation's is hidden.
+    for (const g of [0, 1, 2]) pushRelation(groups, org?.[g] ?? -1, memberIds.map((c) => of(c, g)), true);
     return result(counts, positives, groups, list.length, owner, irregular(org, memberIds, of));
   }
   return result(counts, positives, groups, list.length, owner, false);
@@ -98,6 +99,6 @@ function irregular(org: readonly number[] | undefined, memberIds: readonly numbe
  * total without a women's or men's row) is no relation a reader can use. Read as "total = 0" it
  * made the cell unsolvable, and every figure in it was hidden.
  */
-function pushRelation(groups: IndexedGroup[], total: number, parts: number[]): void {
-  if (parts.some((p) => p >= 0)) groups.push({ total, parts });
+function pushRelation(groups: IndexedGroup[], total: number, parts: number[], hideTotal = false): void {
+  if (parts.some((p) => p >= 0)) groups.push(hideTotal ? { total, parts, hideTotal } : { total, parts });
 }

@@ -6,6 +6,12 @@ export interface IndexedGroup {
   parts: readonly number[];
   /** A container's relation (region or nation = the areas in it + those absent): where it gives a part away, the container is what is hidden. */
   container?: boolean;
+  /**
+   * A relation only the config makes (the organisation = Σ its members): where it gives a part away,
+   * its total is what is hidden, so each member's figure is shown or hidden as a report of the same
+   * files without the config shows it (else the two reports together would give the part away).
+   */
+  hideTotal?: boolean;
   /** A relation of counts only: the positive answers, worked out from rounded shares, need not add up. */
   countsOnly?: boolean;
 }

@@ -200,14 +200,15 @@ function neighbourToHide(
   };
   const holding = component.filter((g) => g.total === exposed || g.parts.includes(exposed));
   // Where containers' relations reach it (through its area's figures, and up through containers
-  // hidden already), the smallest shown container goes first: the areas in it stay.
+  // hidden already), the smallest shown container goes first: the areas in it stay. The
+  // organisation is a container here too (see `IndexedGroup.hideTotal`).
   const reach = new Set<number>([exposed]);
   for (const g of holding) for (const id of [g.total, ...g.parts]) if (id >= 0) reach.add(id);
   let box = -1;
   for (let grew = true; grew;) {
     grew = false;
     for (const g of component) {
-      if (g.container !== true || g.total < 0 || !g.parts.some((p) => reach.has(p))) continue;
+      if ((g.container !== true && g.hideTotal !== true) || g.total < 0 || !g.parts.some((p) => reach.has(p))) continue;
       if (reason[g.total] === SHOWN) {
         if (box < 0 || n[g.total]! < n[box]! || (n[g.total] === n[box] && before(g.total, box) < 0)) box = g.total;
       } else if (!reach.has(g.total)) (reach.add(g.total), (grew = true));
@@ -278,8 +279,9 @@ function exposedBy(
     if (reason[id] === SHOWN && (next < 0 || n[id]! < n[next]! || (n[id] === n[next] && before(id, next) < 0))) next = id;
   }
   if (next < 0) return -1;
-  // A container's relation that gives a part away: the container goes, not an area in it.
-  if (g.container === true && reason[g.total] === SHOWN) next = g.total;
+  // A container's relation that gives a part away: the container goes, not an area in it; so does
+  // the organisation's (a figure only the config makes).
+  if ((g.container === true || g.hideTotal === true) && reason[g.total] === SHOWN) next = g.total;
   if (hidden === 1 && reason[lone] !== UNPUBLISHED && reason[lone] !== FREE) return next;
   const totalKnown = g.total >= 0 && known[g.total] === 1;
   // The largest a hidden part can be: what is left less the least the other hidden parts hold

@@ -31,6 +31,13 @@ export const MUNICIPALITY_HIGH = 2e11;
  * kr, a tkr file of the bundled example's overhead (23 666 tkr) falls below it.
  */
 export const ORGANISATION_LOW = 1e5;
+/**
+ * Their ceiling per inhabitant of the members: 60 000 kr a year, twice what a municipality spends
+ * per inhabitant on elderly care, LSS and individual and family care together (~20 000–30 000 kr):
+ * an organisation's own lines are at most the members' shared activities. Without it, 2 400 000 kr
+ * of a joint committee's own costs read as tkr (2 400 mnkr for 18 000 inhabitants) passed.
+ */
+export const ORGANISATION_PER_INHABITANT_HIGH = 60_000;
 
 const FACTORS: readonly [AmountUnit, number][] = [['kr', 1], ['tkr', 1e3], ['mnkr', 1e6]];
 const W = BUDGET_AMOUNTS.length;
@@ -84,7 +91,7 @@ export function yearlyTotals(table: BudgetTable, population: (code: string) => n
 export function measureOf(code: string, amount: number, pop: number | undefined, own: boolean, municipality = false): Measure {
   const perInhabitant = pop !== undefined && pop > 0;
   const low = own ? ORGANISATION_LOW : perInhabitant ? PER_INHABITANT.low * pop : PER_AREA.low;
-  const high = perInhabitant ? PER_INHABITANT.high * pop : municipality ? MUNICIPALITY_HIGH : PER_AREA.high;
+  const high = perInhabitant ? (own ? ORGANISATION_PER_INHABITANT_HIGH : PER_INHABITANT.high) * pop : municipality ? MUNICIPALITY_HIGH : PER_AREA.high;
   return { code, amount, low, high, own, ...(perInhabitant ? { population: pop } : {}) };
 }
 
@@ -104,7 +111,7 @@ function describe(measures: readonly Measure[], factor: number): { measure: stri
   const perInhabitant = m.population !== undefined && !m.own;
   const value = group(Math.round((m.amount * factor) / (perInhabitant ? m.population! : 1)));
   const measure = `${value} kr ${perInhabitant ? 'per inhabitant ' : ''}a year (${m.code})`;
-  const high = m.population !== undefined ? `${group(PER_INHABITANT.high)} kr per inhabitant` : `${group(m.high / 1e6)} mnkr a year`;
+  const high = m.population !== undefined ? `${group(m.own ? ORGANISATION_PER_INHABITANT_HIGH : PER_INHABITANT.high)} kr per inhabitant` : `${group(m.high / 1e6)} mnkr a year`;
   if (m.own) return { measure, what: `the organisation's own lines (plausible: ${group(ORGANISATION_LOW)} kr a year to ${high})` };
   return perInhabitant
     ? { measure, what: `a municipality's lines (plausible: ${PER_INHABITANT.low}–${high})` }
@@ -145,7 +152,8 @@ export function checkUnit(measures: readonly Measure[], unit: AmountUnit, explic
  * municipality's: two units are then often plausible, 830 as tkr or mnkr for an overhead, 370 000
  * as kr or tkr for a joint committee's whole budget. Finance systems write tkr without saying so
  * (docs/DATA-NOTES): tkr when it is plausible, else the smallest plausible unit from the one read;
- * a change of unit is said as any inferred unit is.
+ * a change of unit is said as any inferred unit is, and where the unit read was plausible too, that
+ * the unit is a guess between the two.
  */
 function organisationUnit(measures: readonly Measure[], unit: AmountUnit, factorOf: number): UnitCheck {
   const candidates = FACTORS.filter(([, f]) => f >= factorOf && plausible(measures, f / factorOf));
@@ -154,5 +162,8 @@ function organisationUnit(measures: readonly Measure[], unit: AmountUnit, factor
   if (found === undefined) return { unit: undefined, finding: { code: 'unit-no-plausible', args: d } };
   if (found[0] === unit) return { unit };
   const as = describe(measures, found[1] / factorOf);
-  return { unit: found[0], finding: { code: 'unit-inferred', args: { ...d, unit: found[0], plausible: `as ${found[0]}: ${as.measure}` } } };
+  // Read as they are, the amounts were plausible too: a guess between two units, said as one.
+  const args: Record<string, string> = { ...d, unit: found[0], plausible: `as ${found[0]}: ${as.measure}` };
+  if (candidates.some(([u]) => u === unit)) args.ambiguous = unit;
+  return { unit: found[0], finding: { code: 'unit-inferred', args } };
 }

@@ -159,7 +159,9 @@ const MESSAGES = {
   'budget-sum-incomplete': (a) => `${a.area} ${a.activity}: ${a.parts} without a budget or an outcome to date at ${a.period}, so the sum has none: no deviation or status`,
   'budget-financing-lines': (a) => `${a.area}: ${a.lines} ${a.count === 1 ? 'is' : 'are'} revenue or financial items, not activities: left out of the activities and their total, and counted in the year's result`,
   'budget-months-differ': (a) => `${a.area} ${a.activity}: its parts do not share their latest month (${a.parts}); ${a.period === '' ? 'no month is common to all, so the sum has no figures' : `summed at ${a.period}, the latest month all share`}`,
-  'unit-inferred': (a) => `amounts read as kr would be ${a.measure}, implausible for ${a.what}; read as ${a.unit} (${a.plausible}). Set "unit" if that is wrong`,
+  'unit-inferred': (a) => a.ambiguous === undefined
+    ? `amounts read as kr would be ${a.measure}, implausible for ${a.what}; read as ${a.unit} (${a.plausible}). Set "unit" if that is wrong`
+    : `no amount unit, and both kr and ${a.unit} are plausible for ${a.what} (as kr: ${a.measure}; ${a.plausible}): read as ${a.unit}, as finance systems write amounts without saying. Set "unit" to be sure`,
   'unit-no-plausible': (a) => `amounts read as kr would be ${a.measure}; no unit (kr, tkr, mnkr) gives a plausible amount for ${a.what}: amounts left out (set "unit" to read them anyway)`,
   'rows-limit': (a) => `more than ${a.limit} rows (--max-rows); the rest were not read`,
   'period-no-survey-data': (a) => `no survey results or indicator values for ${a.period} (the inputs have ${a.have}); the report has no quality figures for that year (older ones within survey.window are shown with their year)`,

@@ -429,7 +429,7 @@ describe("the organisation's own small overhead, no unit written", () => {
   it('is read as tkr (45 kr per inhabitant is a plausible overhead), said on stderr, and 830 tkr is allocated, not 830 mnkr', async () => {
     const r = await tillit(['report', '--config', config, '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('gemensamt.csv:1: warning unit-inferred: amounts read as kr would be 830 kr a year (BM), implausible for the organisation\'s own lines (plausible: 100,000 kr a year to 500,000 kr per inhabitant); read as tkr (as tkr: 830,000 kr a year (BM))');
+    expect(r.stderr).toContain('gemensamt.csv:1: warning unit-inferred: amounts read as kr would be 830 kr a year (BM), implausible for the organisation\'s own lines (plausible: 100,000 kr a year to 60,000 kr per inhabitant); read as tkr (as tkr: 830,000 kr a year (BM))');
     const json = JSON.parse(r.stdout) as { allocation: { totals: { budgetYear: number }; members: { area: string; budgetYear: number }[] } };
     expect(json.allocation.totals.budgetYear).toBe(830_000);
     expect(json.allocation.members.map((m) => [m.area, m.budgetYear])).toEqual([['1460', 423_536], ['1461', 406_464]]);

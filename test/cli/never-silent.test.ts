@@ -136,10 +136,10 @@ describe('warnings reach the person', () => {
     const dir = folder({ 'b.csv': `${budget}\n` });
     const sv = (await tillit(['report', 'b.csv', '--format', 'md'], { cwd: dir })).stdout;
     const note = sv.slice(sv.indexOf('## Om siffrorna'));
-    expect(note).toContain('- b.csv: Filen anger ingen beloppsenhet och beloppen vore orimliga i kronor; de lästes som tusentals eller miljoner kronor.');
+    expect(note).toContain('- b.csv: Filen anger ingen beloppsenhet; beloppen lästes som tusentals eller miljoner kronor, eftersom de i kronor vore orimliga eller mindre troliga (varningen anger enheten).');
     expect(note).toContain('- b.csv: Rader som upprepas exakt räknades en gång. (2 fall)');
     const en = (await tillit(['report', 'b.csv', '--format', 'md', '--lang', 'en'], { cwd: dir })).stdout;
-    expect(en.slice(en.indexOf('## About the figures'))).toContain('- b.csv: The file states no amount unit and the amounts would be implausible in kronor; they were read as thousands or millions of kronor.');
+    expect(en.slice(en.indexOf('## About the figures'))).toContain('- b.csv: The file states no amount unit; the amounts were read as thousands or millions of kronor, as in kronor they would be implausible or less likely (the warning names the unit).');
   });
   it('rejected rows are named in the method note too', async () => {
     const r = await tillit(['report', 'test/cli/bad/survey-errors.csv', '--format', 'md']);

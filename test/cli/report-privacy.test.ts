@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tillit } from './run.js';
+import { CONFIG, ROOT, tillit } from './run.js';
 
 /**
  * Bengtsfors: 35 women, 45 men and 3 who gave no gender (all 3 positive); Mellerud: 40 women and
@@ -37,7 +37,7 @@ function example(): { dir: string; config: string } {
 
 const REASONS = /below-threshold|secondary|skydd|protection|n < \d|n &lt; \d|n \\< \d/;
 
-interface Row { area: string; gender: string; value: number | null; n: number | null; low: number | null; high: number | null; suppressed: boolean; sources: object[] }
+interface Row { area: string; indicator: string; service: string; period: string; gender: string; value: number | null; n: number | null; low: number | null; high: number | null; suppressed: boolean; sources: object[] }
 
 describe('tillit report publishes nothing about a hidden cell, in any format', () => {
   const { config } = example();
@@ -113,5 +113,37 @@ describe('runs with --gender publish the same cells as the run without (an attac
       expect(one.r.stderr).toMatch(/×2 \S*svar.csv: warning gender-not-applied: .* \(and 1 more like it\)/);
     }
     expect(all.r.stderr).not.toContain('gender-not-applied');
+  }, 30_000);
+});
+
+describe('a report with the organisation\'s config and one of the same files without it hide the same cells of each municipality (an attacker reads both)', () => {
+  const hiddenOf = async (args: string[], cwd: string) => {
+    const r = await tillit(['report', ...args, '--format', 'json'], { cwd });
+    expect(r.code).toBe(0);
+    const rows = (JSON.parse(r.stdout) as { quality: Row[] }).quality.filter((q) => /^\d{4}$/.test(q.area));
+    return { rows: rows.length, hidden: rows.filter((q) => q.suppressed).map((q) => `${q.area} ${q.indicator} ${q.service} ${q.gender} ${q.period}`).sort() };
+  };
+  it('the bundled example: the organisation\'s figure is hidden where its members\' relation would give a hidden one away, not a member\'s', async () => {
+    const plain = mkdtempSync(join(tmpdir(), 'tillit-plain-'));
+    for (const file of ['kvalitet-2016-2025.csv', 'svar-2025.csv']) writeFileSync(join(plain, file), readFileSync(join(ROOT, 'fixtures/bengtsfors-mellerud', file)));
+    const withConfig = await hiddenOf(['--config', join(ROOT, CONFIG)], ROOT);
+    const without = await hiddenOf(['kvalitet-2016-2025.csv', 'svar-2025.csv'], plain);
+    expect(withConfig.rows).toBe(without.rows);
+    expect(without.hidden.length).toBeGreaterThan(10);
+    // At the session's start the config's run hid three more: Bengtsfors' 2018 and Mellerud's 2025
+    // home-care genders, shown without it; the organisation's figure beside them gave them away.
+    expect(withConfig.hidden).toEqual(without.hidden);
+  }, 30_000);
+  it('two members, one hidden: the organisation\'s total goes, the other member stays (65 − 40 = 25 was Mellerud\'s)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-two-'));
+    const rows = ['Löpnummer;Kommun;År;Verksamhet;Fråga;Svar'];
+    for (let k = 0; k < 40; k++) rows.push(`${k + 1};1460;2025;Hemtjänst;helhetssyn;${k < 34 ? 'Mycket nöjd' : 'Ganska missnöjd'}`);
+    for (let k = 0; k < 25; k++) rows.push(`${k + 100};1461;2025;Hemtjänst;helhetssyn;${k < 20 ? 'Mycket nöjd' : 'Ganska missnöjd'}`);
+    writeFileSync(join(dir, 'svar.csv'), `${rows.join('\n')}\n`);
+    writeFileSync(join(dir, 'org.json'), JSON.stringify({ organisation: { name: 'Gemensam nämnd', code: 'GN' }, members: [{ code: '1460' }, { code: '1461' }], inputs: [{ path: 'svar.csv' }] }));
+    const r = await tillit(['report', '--config', 'org.json', '--format', 'json'], { cwd: dir });
+    const shown = (JSON.parse(r.stdout) as { quality: Row[] }).quality.filter((q) => !q.suppressed).map((q) => `${q.area} ${q.n}`);
+    expect(shown).toEqual(['1460 40']);
+    expect((await hiddenOf(['svar.csv'], dir)).hidden).toEqual(['1461 helhetssyn Hemtjänst T 2025']);
   }, 30_000);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkUnit, measureOf, yearlyTotals } from '../../src/ingest/budget-unit.js';
+import { finding } from '../../src/model/findings.js';
 import { budgetRecords, codes, parseText } from './helpers.js';
 
 const measure = (amount: number, pop?: number) => measureOf('1461', amount, pop, false);
@@ -86,7 +87,7 @@ describe("the organisation's own lines", () => {
     // 830 tkr of joint management and specialists over 18 343 inhabitants: 45 kr each, under a municipality's 100.
     const small = checkUnit([own(830, 18_343)], 'kr', false);
     expect(small.unit).toBe('tkr');
-    expect(small.finding).toMatchObject({ code: 'unit-inferred', args: { measure: '830 kr a year (BM)', what: "the organisation's own lines (plausible: 100,000 kr a year to 500,000 kr per inhabitant)", plausible: 'as tkr: 830,000 kr a year (BM)' } });
+    expect(small.finding).toMatchObject({ code: 'unit-inferred', args: { measure: '830 kr a year (BM)', what: "the organisation's own lines (plausible: 100,000 kr a year to 60,000 kr per inhabitant)", plausible: 'as tkr: 830,000 kr a year (BM)' } });
     // The bundled example's overhead, 23 666 tkr, read as kr is under the floor too.
     expect(checkUnit([own(23_666, 18_343)], 'kr', false).unit).toBe('tkr');
     // Written in mnkr (0,83), it is read as mnkr: tkr and kr are too small.
@@ -100,8 +101,19 @@ describe("the organisation's own lines", () => {
     const joint = checkUnit([own(370_000, 18_343)], 'kr', false);
     expect(joint.unit).toBe('tkr');
     expect(joint.finding).toMatchObject({ code: 'unit-inferred' });
-    // And so for 830 000 with no unit anywhere: 830 000 kr and 830 000 tkr are both possible; tkr, said.
-    expect(checkUnit([own(830_000, 18_343)], 'kr', false).unit).toBe('tkr');
+    // And so for 830 000 with no unit anywhere: 830 000 kr and 830 000 tkr are both possible; tkr,
+    // said as a guess between the two.
+    const both = checkUnit([own(830_000, 18_343)], 'kr', false);
+    expect(both.unit).toBe('tkr');
+    expect(both.finding!.args!.ambiguous).toBe('kr');
+    expect(finding('g.csv', both.finding!).message).toBe('no amount unit, and both kr and tkr are plausible for the organisation\'s own lines (plausible: 100,000 kr a year to 60,000 kr per inhabitant) (as kr: 830,000 kr a year (BM); as tkr: 830,000,000 kr a year (BM)): read as tkr, as finance systems write amounts without saying. Set "unit" to be sure');
+    // Where only tkr is plausible, the message says kr would be implausible, as before.
+    expect(checkUnit([own(830, 18_343)], 'kr', false).finding!.args!.ambiguous).toBeUndefined();
+  });
+  it('are at most 60 000 kr per inhabitant of the members: 2 400 000 kr of a joint committee\'s own costs stays kr', () => {
+    // As tkr, 2 400 mnkr for 18 429 inhabitants (130 000 kr each): more than the members spend on everything they share.
+    expect(checkUnit([own(2_400_000, 18_429)], 'kr', false)).toEqual({ unit: 'kr' });
+    expect(checkUnit([own(9_000_000, 18_429)], 'kr', false)).toEqual({ unit: 'kr' });
   });
   it('are measured as the organisation when it has no population', () => {
     expect(checkUnit([own(830)], 'kr', false).finding!.args!.what).toBe("the organisation's own lines (plausible: 100,000 kr a year to 500,000 mnkr a year)");
