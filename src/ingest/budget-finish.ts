@@ -155,7 +155,7 @@ function inferSign(table: BudgetTable, totalText: readonly string[], findings: F
  * Mixed signs: each cost line (an area's activity, the budget amounts of all its rows) takes the
  * sign of at least three in four of its amounts (a correction month of the other sign does not
  * turn it), else it is of both. When no line is of both and at least three lines in four share a
- * sign, that is how costs are written; the other lines are lines whose income exceeds their cost
+ * sign, or the lines of the sign most have hold nine tenths of the budget, that is how costs are written; the other lines are lines whose income exceeds their cost
  * (a refugee reception run on state grants, written positive among costs written negative), named.
  * Otherwise costs are taken as written positive. Either way a warning says so.
  */
@@ -172,8 +172,9 @@ function majoritySign(table: BudgetTable, totalText: readonly string[], revenueT
     findings.push({ code: 'sign-by-area', args: { negative: negative.join(', '), positive: positive.join(', ') } });
     return byArea;
   }
-  const [most, fewer, sign] = lines.negative.length >= lines.positive.length ? [lines.negative, lines.positive, 'negative'] as const : [lines.positive, lines.negative, 'positive'] as const;
-  if (lines.both > 0 || most.length === 0 || most.length < 3 * fewer.length) {
+  const sizes = lineSizes(table, totalText, revenueText);
+  const [most, fewer, sign] = heavier(lines, sizes);
+  if (lines.both > 0 || most.length === 0 || (most.length < 3 * fewer.length && !outweighs(most, fewer, sizes))) {
     findings.push({ code: 'sign-mixed', args: { sign: 'positive' } });
     return 'costs-positive';
   }
@@ -181,6 +182,26 @@ function majoritySign(table: BudgetTable, totalText: readonly string[], revenueT
   const named = firstNamed(names, 3);
   findings.push({ code: 'sign-majority', args: { sign, count: most.length, of: most.length + fewer.length, lines: named } });
   return sign === 'negative' ? 'costs-negative' : 'costs-positive';
+}
+
+/**
+ * The lines of the sign most lines have, those of the other, and that sign; on a tie in count, the
+ * sign of the larger budget.
+ */
+function heavier(lines: { negative: string[]; positive: string[] }, sizes: ReadonlyMap<string, number>): readonly [string[], string[], 'negative' | 'positive'] {
+  const size = (list: readonly string[]) => list.reduce((sum, line) => sum + (sizes.get(line) ?? 0), 0);
+  const negativeFirst = lines.negative.length > lines.positive.length || (lines.negative.length === lines.positive.length && size(lines.negative) >= size(lines.positive));
+  return negativeFirst ? [lines.negative, lines.positive, 'negative'] : [lines.positive, lines.negative, 'positive'];
+}
+
+/**
+ * Whether the lines of the sign most have hold nine tenths of the budget: two elderly-care and
+ * family-care lines written negative beside a refugee reception run on grants (+1 200 tkr) write
+ * costs negative, however few lines the file has.
+ */
+function outweighs(most: readonly string[], fewer: readonly string[], sizes: ReadonlyMap<string, number>): boolean {
+  const size = (list: readonly string[]) => list.reduce((sum, line) => sum + (sizes.get(line) ?? 0), 0);
+  return most.length >= 2 && size(most) >= 9 * size(fewer);
 }
 
 /** The area codes of each sign, as the report states them. */
@@ -226,16 +247,29 @@ function signsByArea(table: BudgetTable, signs: ReadonlyMap<string, 'negative' |
 
 /** Each area's budget over its cost lines, in absolute amounts (a row's full-year budget, else its budget to date or month). */
 function areaSizes(table: BudgetTable, totalText: readonly string[], revenueText: readonly boolean[]): Map<number, number> {
+  return sizesBy(table, totalText, revenueText, (i) => table.area[i]!);
+}
+
+/** Each cost line's budget (its key as `lineSigns` gives it), in absolute amounts. */
+function lineSizes(table: BudgetTable, totalText: readonly string[], revenueText: readonly boolean[]): Map<string, number> {
+  return sizesBy(table, totalText, revenueText, (i) => lineKey(table, i));
+}
+
+function sizesBy<K>(table: BudgetTable, totalText: readonly string[], revenueText: readonly boolean[], keyOf: (i: number) => K): Map<K, number> {
   const a = table.amounts;
-  const sizes = new Map<number, number>();
+  const sizes = new Map<K, number>();
   for (let i = 0; i < table.length; i++) {
     const t = table.activity[i]!;
     if (totalText[t] || revenueText[t]) continue;
     const v = [a[i * W]!, a[i * W + 1]!, a[i * W + 2]!].find((x) => x === x) ?? 0;
-    sizes.set(table.area[i]!, (sizes.get(table.area[i]!) ?? 0) + Math.abs(v));
+    const key = keyOf(i);
+    sizes.set(key, (sizes.get(key) ?? 0) + Math.abs(v));
   }
   return sizes;
 }
+
+/** A cost line: its area's code and its activity. */
+const lineKey = (table: BudgetTable, i: number): string => `${table.areas[table.area[i]!]!.code}\u0000${table.activities[table.activity[i]!]!}`;
 
 /** Each cost line's sign (area code and activity): that of three in four of its budget amounts, else both. */
 function lineSigns(table: BudgetTable, totalText: readonly string[], revenueText: readonly boolean[]): Map<string, 'negative' | 'positive' | 'both'> {
@@ -244,7 +278,7 @@ function lineSigns(table: BudgetTable, totalText: readonly string[], revenueText
   for (let i = 0; i < table.length; i++) {
     const t = table.activity[i]!;
     if (totalText[t] || revenueText[t]) continue;
-    const line = `${table.areas[table.area[i]!]!.code}\u0000${table.activities[t]!}`;
+    const line = lineKey(table, i);
     for (let k = i * W; k < i * W + 3; k++) {
       const v = a[k]!;
       if (!(v !== 0 && v === v)) continue;

@@ -49,8 +49,14 @@ describe('finishBudget', () => {
     expect(r.out.findings).toEqual([{ code: 'sign-majority', args: { sign: 'negative', count: 3, of: 4, lines: 'Flyktingmottagning' } }]);
     // Every amount turned, the income line's too: its budget is an income of 15.
     expect([t.amount(0, 0), t.amount(3, 0), t.amount(3, 3)]).toEqual([100, -15, -6]);
-    // Two against one is no majority.
-    expect(finish(table([...rows.slice(0, 2), ['Flyktingmottagning', 15, 5, null, 6, null, 17]])).codes).toEqual(['sign-mixed@-']);
+    // Two against one is no majority of lines, but the two hold nine tenths of the budget (200
+    // against 15): costs written negative (read as positive, overspending showed as a surplus).
+    const two = finish(table([...rows.slice(0, 2), ['Flyktingmottagning', 15, 5, null, 6, null, 17]]));
+    expect([two.out.sign, two.out.findings]).toEqual(['costs-negative', [{ code: 'sign-majority', args: { sign: 'negative', count: 2, of: 3, lines: 'Flyktingmottagning' } }]]);
+    // Against a line of a quarter of their budget, they decide nothing.
+    expect(finish(table([...rows.slice(0, 2), ['Flyktingmottagning', 50, 5, null, 6, null, 17]])).codes).toEqual(['sign-mixed@-']);
+    // One line alone, however large, is no majority.
+    expect(finish(table([rows[0]!, ['Flyktingmottagning', 5, 5, null, 6, null, 17]])).codes).toEqual(['sign-mixed@-']);
   });
 
   it('a majority is of lines, not rows; a line of both signs or only revenue lines decide nothing', () => {
