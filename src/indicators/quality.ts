@@ -13,6 +13,7 @@ import { rankObservations } from './rank-observations.js';
 import type { Settings } from './settings.js';
 import { suppressObservations } from './suppress-observations.js';
 import { containersOf, holdsRespondents } from './containers.js';
+import { withoutServiceTotals } from './service-totals.js';
 import { titleFractions, type DataUnit } from './indicator-units.js';
 import { organisationGaps, poolOverlaps, type GapFinding } from './organisation-gaps.js';
 
@@ -58,7 +59,8 @@ export interface QualityTable {
  * said in a finding.
  */
 export function qualityTable(inputs: readonly QualityInput[], settings: Settings): QualityTable {
-  const observed = observe(inputs, settings);
+  const services = withoutServiceTotals(inputs);
+  const observed = observe(services.inputs, settings);
   const { obs, surveyIndicators, units } = observed;
   // Survey indicators are shares of positive answers: higher is better unless the config says otherwise.
   // Any other indicator without a known direction gets no rank and no status.
@@ -79,7 +81,7 @@ export function qualityTable(inputs: readonly QualityInput[], settings: Settings
     areas.set(obs.areaCode(i), obs.kindOf(i));
   }
   return {
-    surveyPeriod, organisationGaps: organisationGaps(obs, observed.organisationGaps, settings), findings: [...suppressed.findings, ...poolOverlaps(obs, observed.orgId, settings), ...outdatedSeries(obs, order, surveyPeriod, settings.window), ...directionsUnknown(settings, indicators, surveyIndicators), ...undescribed(settings, indicators, surveyIndicators, units), ...titleFractions(inputs.map((i) => i.records), units).map((f) => (suppressed.behindHidden(f.file, f.line!) ? withoutDetail(f) : f))], surveyIndicators, units, indicators, areas, years, breaksOf,
+    surveyPeriod, organisationGaps: organisationGaps(obs, observed.organisationGaps, settings), findings: [...services.findings, ...suppressed.findings, ...poolOverlaps(obs, observed.orgId, settings), ...outdatedSeries(obs, order, surveyPeriod, settings.window), ...directionsUnknown(settings, indicators, surveyIndicators), ...undescribed(settings, indicators, surveyIndicators, units), ...titleFractions(inputs.map((i) => i.records), units).map((f) => (suppressed.behindHidden(f.file, f.line!) ? withoutDetail(f) : f))], surveyIndicators, units, indicators, areas, years, breaksOf,
     behindHidden: suppressed.behindHidden, hasHidden: suppressed.hasHidden, rows: (filter) => made.rows(filter),
   };
 }

@@ -142,6 +142,7 @@ const MESSAGES = {
   'gender-unknown-residual': (a) =>
     `${a.cells} cell(s) count respondents with no gender in the total only: they are a hidden cell of their own (total = women + men + unknown), and where they are fewer than ${a.min} a women's or men's figure is hidden too, so total − women − men cannot reveal them`,
   'member-no-data': (a) => `member ${a.member} has no figures in the inputs: no section of its own, ${a.inside === '' ? 'and no pooled survey figures for the organisation (they need every member)' : `and the organisation's survey figures count its respondents through ${a.inside}, which holds it`}`,
+  'service-total-left-out': (a) => `${a.services} ${Number(a.count) === 1 ? 'is' : 'are'} the total of the file's other services (by ${Number(a.count) === 1 ? 'its label or its respondents' : 'their labels or respondents'}): left out, as a total beside the services would give a hidden one away; the services are reported`,
   'organisation-pool-overlap': (a) => `${a.organisation}'s survey figures pool member ${a.container} with the members inside it (${a.inside}) counted once: their respondents are already in ${a.container}'s figures, so the organisation's n is ${a.container}'s, not the sum of every member's`,
   'organisation-member-gap': (a) => `${a.member} has no figure with a number of respondents for ${a.indicators} (${a.services}) in ${a.periods}, where other members have one: ${a.organisation}'s survey figures pool every member's, so it has none there (${a.cells} cell(s)), and its series and trends cover only the periods all members give`,
   'allocation-no-common-year': (a) => `shared costs cannot be allocated by ${a.method}: the members have no ${a.what} figures for one common year up to ${a.year} (${a.members}); set them for one year in the config`,
@@ -275,6 +276,7 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'member-no-data': 'warning',
   'organisation-member-gap': 'warning',
   'organisation-pool-overlap': 'warning',
+  'service-total-left-out': 'warning',
   'budget-repeated': 'info',
   'budget-behind': 'warning',
   'budget-ytd-even-pace': 'warning',
