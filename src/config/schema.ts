@@ -117,6 +117,13 @@ export const memberSchema = z
       ctx.addIssue({ code: 'custom', path: ['contains'], message: `"contains" is for a kommunalförbund ("kind": "kommunalförbund"); ${kind === 'region' ? `region ${m.code}'s municipalities are known from its code` : `municipality ${m.code} contains no other area`}` });
       return z.NEVER;
     }
+    // A name that is another area's (`{"code": "1460", "name": "Mellerud"}`) would head Bengtsfors'
+    // figures with Mellerud's name: refused, as the same mismatch in a data file is.
+    const named = m.name === undefined ? undefined : resolveArea(m.name);
+    if (named?.ok === true && named.area.kind !== 'group' && named.area.code !== m.code) {
+      ctx.addIssue({ code: 'custom', path: ['name'], message: `"${m.name}" is ${named.area.kind === 'nation' ? 'Riket' : `${named.area.kind} ${named.area.code}`}, not ${m.code}; give the member its own name, or the code of the area named` });
+      return z.NEVER;
+    }
     return { ...m, kind };
   });
 

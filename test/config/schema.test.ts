@@ -68,6 +68,12 @@ describe('members that are regions or kommunalförbund', () => {
     expect(c.allocation.method === 'fixed' && c.allocation.shares).toEqual({ 1283: 40, 1282: 20, 12: 40 });
     expect(error(config({ members: [{ code: '12' }, { code: '0012' }], allocation: { method: 'fixed', shares: { 12: 1 } } }))).toBe('c.json: members[1].code: member 12 is listed twice (also members[0]); its costs would be counted twice');
   });
+  it('a name that is another area\'s is refused (it would head the code\'s figures); a name of its own or the code\'s is kept', () => {
+    expect(error(config({ members: [{ code: '1460', name: 'Mellerud' }] }))).toBe('c.json: members[0].name: "Mellerud" is municipality 1461, not 1460; give the member its own name, or the code of the area named');
+    expect(error(config({ members: [{ code: '1283', name: 'Skåne' }] }))).toBe('c.json: members[0].name: "Skåne" is region 12, not 1283; give the member its own name, or the code of the area named');
+    const kept = read(config({ members: [{ code: '1460', name: 'Bengtsfors kommun' }, { code: '1461', name: 'Melleruds socialtjänst' }, { code: '0012', name: 'Region Skåne' }], allocation: { method: 'fixed', shares: { 1460: 40, 1461: 20, 12: 40 } } }));
+    expect(kept.members.map((m) => m.name)).toEqual(['Bengtsfors kommun', 'Melleruds socialtjänst', 'Region Skåne']);
+  });
   it('"contains" on a municipality or a region is refused, not ignored', () => {
     expect(error(config({ members: [{ code: '1283', contains: ['1282'] }] }))).toBe('c.json: members[0].contains: "contains" is for a kommunalförbund ("kind": "kommunalförbund"); municipality 1283 contains no other area');
     expect(error(config({ members: [{ code: '12', contains: ['1282'] }] }))).toBe('c.json: members[0].contains: "contains" is for a kommunalförbund ("kind": "kommunalförbund"); region 12\'s municipalities are known from its code');
