@@ -1,6 +1,6 @@
 import { finding, type Finding } from '../model/findings.js';
 import type { QualityRecord } from '../model/records.js';
-import { normalizeLabel } from '../model/text.js';
+import { unitInTitle } from '../model/kolada-kpis.js';
 import type { ValueUnit } from '../model/vocabulary.js';
 import type { Settings } from './settings.js';
 
@@ -40,15 +40,6 @@ export function dataUnits(inputs: readonly (readonly QualityRecord[])[], catalog
     out.set(id, { unit, from: column !== undefined ? 'column' : unit === 'number' ? 'none' : 'title', title, file: files.get(id)! });
   }
   return out;
-}
-
-/** The unit a free-text title names: shares say so, amounts name kronor, waits name days. */
-function unitInTitle(title: string): '%' | 'kr' | 'days' | 'number' {
-  const t = normalizeLabel(title);
-  if (/\bandel\b|procent|%|\bshare\b|percent/.test(title.toLowerCase()) || /\bandel\b/.test(t)) return '%';
-  if (/\bkr\b|kronor|\bsek\b/.test(t)) return 'kr';
-  if (/\bdagar\b|\bdays\b/.test(t)) return 'days';
-  return 'number';
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ConfigProposal, ProposedInput } from '../config/proposal.js';
 import type { IndicatorSpec } from '../config/schema.js';
 import type { Finding } from '../model/findings.js';
-import { KOLADA_KPIS, koladaKpi, unitFromTitle } from '../model/kolada-kpis.js';
+import { KOLADA_KPIS, koladaKpi, unitFromTitle, unitInTitle } from '../model/kolada-kpis.js';
 import { overlaps, registerKind } from '../model/membership.js';
 import { areaName, type Area } from '../model/register.js';
 import { INDICATOR, PERIOD } from '../model/answer-table.js';
@@ -201,7 +201,9 @@ function indicatorsOf(inputs: readonly ParsedInput[]): ConfigProposal['indicator
       return { spec: { id, title: { sv: f.title, en: f.title }, better: 'higher' as const, unit: '%' as const }, notes: [...notes, NO_ENGLISH] };
     }
     // The unit its title ends in, as the report finds it without a config.
-    const unit = unitFromTitle(f.title);
+    const suffix = unitFromTitle(f.title);
+    // Else any unit the title names (`…, kronor per invånare efter region och år`), as the report reads it.
+    const unit = suffix === 'number' ? unitInTitle(f.title) : suffix;
     const spec: Omit<IndicatorSpec, 'breaks'> = { id, title: { sv: f.title, en: f.title }, better: 'none', unit };
     return { spec, notes: [`CHECK: is a higher or a lower "${f.title}" better? Set "better" to get a status${unit === 'number' ? ', and the "unit"' : ''}.`, NO_ENGLISH] };
   });

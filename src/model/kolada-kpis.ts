@@ -61,6 +61,15 @@ export function unitFromTitle(title: string): ValueUnit {
   return 'number';
 }
 
+/** The unit a free-text title names: shares say so, amounts name kronor, waits name days. */
+export function unitInTitle(title: string): '%' | 'kr' | 'days' | 'number' {
+  const t = normalizeLabel(title);
+  if (/\bandel\b|procent|%|\bshare\b|percent/.test(title.toLowerCase()) || /\bandel\b/.test(t)) return '%';
+  if (/\bkr\b|kronor|\bsek\b/.test(t)) return 'kr';
+  if (/\bdagar\b|\bdays\b/.test(t)) return 'days';
+  return 'number';
+}
+
 let byId: Map<string, KnownIndicator> | undefined;
 
 /** Every known KPI by id, made on first use from the curated specs and the title list. */

@@ -103,6 +103,13 @@ describe('proposeConfig', () => {
     expect(proposeConfig([kolada], path).indicators.map((i) => [i.spec.id, i.notes[0]])).toEqual([['N02904', 'Kolada KPI known to tillit.']]);
   });
 
+  it('a unit the title names anywhere (a PX-Web title, kronor per invånare) is written as the report reads it without a config', () => {
+    const values = parseText('"kpi","municipality_id","year","value"\n"Nettokostnad äldreomsorg, kronor per invånare efter region och år","2080",2021,25256\n');
+    const [ind] = proposeConfig([values], path).indicators;
+    expect(ind!.spec.unit).toBe('kr');
+    expect(ind!.notes[0]).toBe('CHECK: is a higher or a lower "Nettokostnad äldreomsorg, kronor per invånare efter region och år" better? Set "better" to get a status.');
+  });
+
   it("a KPI of Kolada's list tillit knows by its Swedish title only gets its unit and direction, and the English title is a CHECK", () => {
     const values = parseText('kpi,municipality_id,year,value\nU21481,1460,2024,80\n');
     const [ind] = proposeConfig([values], path).indicators;
