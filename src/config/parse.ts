@@ -1,4 +1,5 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { MUNICIPALITIES, REGIONS } from '../model/register.js';
 import { configSchema, type Config } from './schema.js';
 
 export class ConfigError extends Error {
@@ -33,7 +34,17 @@ export function parseConfig(text: string, file: string): Config {
     const lines = result.error.issues.map((issue) => `${file}: ${formatPath(issue.path)}: ${issue.message}`);
     throw new ConfigError(lines.join('\n'), { cause: result.error });
   }
-  return result.data;
+  const config = result.data;
+  // Members and no organisation: the organisation is theirs, named by them, not by the tool.
+  const named = typeof raw === 'object' && raw !== null && 'organisation' in raw;
+  if (!named && config.members.length > 0) config.organisation.name = membersName(config.members);
+  return config;
+}
+
+/** The members' names as one: `Bengtsfors`, `Bengtsfors och Mellerud`, `Bengtsfors, Mellerud och Dals-Ed`. */
+function membersName(members: Config['members']): string {
+  const names = members.map((m) => m.name ?? MUNICIPALITIES.get(m.code) ?? REGIONS.get(m.code) ?? m.code);
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} och ${names.at(-1)!}`;
 }
 
 function formatPath(path: PropertyKey[]): string {

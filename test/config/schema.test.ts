@@ -74,6 +74,13 @@ describe('members that are regions or kommunalförbund', () => {
     const kept = read(config({ members: [{ code: '1460', name: 'Bengtsfors kommun' }, { code: '1461', name: 'Melleruds socialtjänst' }, { code: '0012', name: 'Region Skåne' }], allocation: { method: 'fixed', shares: { 1460: 40, 1461: 20, 12: 40 } } }));
     expect(kept.members.map((m) => m.name)).toEqual(['Bengtsfors kommun', 'Melleruds socialtjänst', 'Region Skåne']);
   });
+  it('members and no organisation: the organisation is named by its members, not by the tool', () => {
+    const json = (c: object) => read(JSON.stringify(c)).organisation.name;
+    expect(json({ members: [{ code: '1460' }, { code: '1461', name: 'Melleruds kommun' }, { code: '1462' }] })).toBe('Bengtsfors, Melleruds kommun och Lilla Edet');
+    expect(json({ members: [{ code: '1460' }] })).toBe('Bengtsfors');
+    expect(json({ organisation: { name: 'Gemensam nämnd' }, members: [{ code: '1460' }] })).toBe('Gemensam nämnd');
+    expect(json({})).toBe('tillit');
+  });
   it('"contains" on a municipality or a region is refused, not ignored', () => {
     expect(error(config({ members: [{ code: '1283', contains: ['1282'] }] }))).toBe('c.json: members[0].contains: "contains" is for a kommunalförbund ("kind": "kommunalförbund"); municipality 1283 contains no other area');
     expect(error(config({ members: [{ code: '12', contains: ['1282'] }] }))).toBe('c.json: members[0].contains: "contains" is for a kommunalförbund ("kind": "kommunalförbund"); region 12\'s municipalities are known from its code');
