@@ -144,7 +144,8 @@ function marksExplained(report: Report, quality: readonly QualityRow[], sparklin
 }
 
 function peerSection(report: Report, area: string, lang: Lang): Section<Table> | null {
-  const rows = peerRows(report, area, lang);
+  // Rounded as the brief's quality table rounds (81 %, -3 p.e.), not as the terminal's (80,6 %).
+  const rows = peerRows(report, area, lang, 0);
   return rows.length === 0 ? null : { heading: peerWords(lang).heading, body: { head: [...peerWords(lang).head], rows: rows.map((r) => r.map((t) => cell(t))) } };
 }
 

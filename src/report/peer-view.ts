@@ -40,21 +40,22 @@ export interface PeerCells {
  * the group, the indicator, the area's value, the group's and where it comes from, the difference
  * and the rank within the group with its quartile when there is one.
  */
-export function peerCells(report: Report, area: string, lang: Lang): PeerCells[] {
+export function peerCells(report: Report, area: string, lang: Lang, decimals?: number): PeerCells[] {
   const w = peerWords(lang);
   const out: PeerCells[] = [];
   for (const g of report.peerGroups ?? []) {
     for (const c of g.comparisons) {
       if (c.area !== area || c.gender !== 'T') continue;
       const unit = indicatorUnit(report, c.indicator);
+      const places = decimals ?? VALUE_DECIMALS[unit];
       out.push({
         group: g.name,
         indicator: `${indicatorName(report, c.indicator, lang)}${c.service ? ` – ${c.service}` : ''}`,
-        value: formatValue(c.value, unit, lang),
-        groupValue: formatValue(c.groupValue, unit, lang),
+        value: formatValue(c.value, unit, lang, places),
+        groupValue: formatValue(c.groupValue, unit, lang, places),
         basis: c.valueFrom === 'kolada' ? w.kolada : w.mean(c.membersPresent),
         // The difference of the two values as shown beside it, so the row adds up (the JSON keeps the exact one).
-        difference: formatDiff(shownDifference(c.value, c.groupValue, VALUE_DECIMALS[unit]), unit, lang),
+        difference: formatDiff(shownDifference(c.value, c.groupValue, places), unit, lang, places),
         rank: c.rank === null ? '' : w.rank(c.rank.position, c.rank.of),
         quartile: c.rank?.quartile ? w.quartile[c.rank.quartile] : '',
       });
@@ -63,9 +64,9 @@ export function peerCells(report: Report, area: string, lang: Lang): PeerCells[]
   return out;
 }
 
-/** `peerCells` as the wide table's rows: the basis after the group's value, the quartile after the rank. */
-export function peerRows(report: Report, area: string, lang: Lang): string[][] {
-  return peerCells(report, area, lang).map((c) => [
+/** `peerCells` as the wide table's rows: the basis after the group's value, the quartile after the rank. `decimals` as the rest of a brief rounds (0). */
+export function peerRows(report: Report, area: string, lang: Lang, decimals?: number): string[][] {
+  return peerCells(report, area, lang, decimals).map((c) => [
     c.group, c.indicator, c.value, `${c.groupValue} (${c.basis})`, c.difference, c.rank === '' ? '' : `${c.rank}${c.quartile ? ` (${c.quartile})` : ''}`,
   ]);
 }

@@ -4,6 +4,7 @@ import type { BalanceHistory, PeerGroup, Report } from '../../src/model/report.j
 import { bullet, historyColumns, peerColumns } from '../../src/report/fit-sections.js';
 import { fitTable } from '../../src/report/fit-table.js';
 import { historyView } from '../../src/report/history.js';
+import { peerRows } from '../../src/report/peer-view.js';
 
 const widest = (text: string) => Math.max(...text.split('\n').map((l) => stringWidth(l)));
 
@@ -35,6 +36,11 @@ describe('peerColumns', () => {
     // 85,04 and 88,06 show as 85,0 % and 88,1 %: -3,1 p.e. (the unrounded -3,02 would print -3,0).
     const columns = peerColumns(peerReport([{ value: 85.04, groupValue: 88.06, difference: -3.02 }]), '1283', 'sv');
     expect(columns.map((c) => c.cells[0])).toEqual(expect.arrayContaining(['85,0 %', '88,1 %', '-3,1 p.e.']));
+  });
+
+  it('in a brief, rounded as the brief\'s quality table is: whole per cent and points, the difference of the two shown', () => {
+    // 80,6 and 78,5 show as 81 % and 79 % (not 80,6 % beside the quality table's 81 %): +2 p.e.
+    expect(peerRows(peerReport([{ value: 80.6, groupValue: 78.5, difference: 2.1 }]), '1283', 'sv', 0)[0]!.slice(2, 5)).toEqual(['81 %', '79 % (medel av 8)', '+2 p.e.']);
   });
 
   it('the group value, its basis, the rank and its quartile in columns of their own, with the order they are left out in', () => {
