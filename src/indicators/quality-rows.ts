@@ -6,6 +6,7 @@ import { periodPosition, periodYear, withinWindow } from '../model/period.js';
 import type { AreaKind } from '../model/register.js';
 import type { Better } from '../model/vocabulary.js';
 import { HIDDEN_INCOMPLETE, type ObservationColumns } from './observation-columns.js';
+import type { Place } from './containers.js';
 import type { SeriesOrder } from './order-series.js';
 import { qualityStatusAndReasons } from './quality-status.js';
 import type { StatusReason } from '../model/quality-status.js';
@@ -31,7 +32,7 @@ export interface RowContext {
   breaksOf(indicator: string): readonly number[];
   alpha: number;
   /** Whether every respondent of `inner` is among `outer`'s (a municipality and its region, a member and the organisation). */
-  holds(outer: { code: string; kind: AreaKind }, inner: { code: string; kind: AreaKind }): boolean;
+  holds(outer: Place, inner: Place): boolean;
   memberIds: readonly number[];
   orgId: number;
   /** The report's survey year. */
