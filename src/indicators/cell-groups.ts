@@ -67,7 +67,7 @@ export function cellGroups(list: readonly number[], o: Observations, memberIds: 
       }
       for (const c of memberIds) parts.push(residualOf.get(c) ?? -1);
       const totalOnly = memberIds.some((c) => of(c, 1) < 0 && of(c, 2) < 0);
-      if (!totalOnly) pushRelation(groups, org[0], parts);
+      if (!totalOnly) pushRelation(groups, org[0], parts, true);
     }
     // Its figure is the config's: where members give a hidden one away, the organisation's is hidden.
     for (const g of [0, 1, 2]) pushRelation(groups, org?.[g] ?? -1, memberIds.map((c) => of(c, g)), true);

@@ -70,13 +70,14 @@ export function suppressCells(
   // known[i] = 1: a reader has the cell's n, shown or worked out (a residual whose groups give it).
   const known = new Uint8Array(n.length);
   const learn = (): void => {
-    for (let i = 0; i < n.length; i++) known[i] = reason[i] === SHOWN ? 1 : 0;
-    for (let again = unpublished > 0; again;) {
-      again = false;
-      for (const g of groups) {
-        const lone = loneUnknown(g, known);
-        if (lone >= 0 && reason[lone] === UNPUBLISHED) (known[lone] = 1), (again = true);
-      }
+    for (;;) {
+      for (let i = 0; i < n.length; i++) known[i] = reason[i] === SHOWN ? 1 : 0;
+      const shield = learnResiduals(groups, known, reason, unpublished);
+      if (shield < 0) return;
+      // A relation only the config makes would give a residual away, and through it a member's
+      // figure a report without the config shows: one of the organisation's own goes instead.
+      reason[shield] = SECONDARY;
+      secondary.push(shield);
     }
   };
   // The groups each cell is the total of: a hidden total has at least as many respondents as its parts.
@@ -96,6 +97,7 @@ export function suppressCells(
     return out;
   };
   const secondary: number[] = [];
+  const shield = (g: IndexedGroup): number => shieldOf(g, groups, reason);
   const hide = (i: number): void => {
     reason[i] = SECONDARY;
     secondary.push(i);
@@ -107,7 +109,7 @@ export function suppressCells(
     for (let changed = true; changed;) {
       changed = false;
       for (const g of groups) {
-        const next = exposedBy(g, n, reason, known, min, before, least, positive, means);
+        const next = exposedBy(g, n, reason, known, min, before, least, positive, means, shield);
         if (next >= 0) (hide(next), (changed = true));
       }
     }
@@ -219,6 +221,35 @@ function neighbourToHide(
   return near >= 0 ? near : smallest(component);
 }
 
+/**
+ * Marks the residuals a reader works out (a group's lone unknown), group after group. Returns -1, or
+ * the organisation's figure to hide first where a relation only the config makes (`hideTotal`)
+ * would give one away and one of the organisation's shown figures in it is no sum of shown members.
+ */
+function learnResiduals(groups: readonly IndexedGroup[], known: Uint8Array, reason: Uint8Array, unpublished: number): number {
+  for (let again = unpublished > 0; again;) {
+    again = false;
+    for (const g of groups) {
+      const lone = loneUnknown(g, known);
+      if (lone < 0 || reason[lone] !== UNPUBLISHED) continue;
+      const shield = g.hideTotal === true ? shieldOf(g, groups, reason) : -1;
+      if (shield >= 0) return shield;
+      known[lone] = 1;
+      again = true;
+    }
+  }
+  return -1;
+}
+
+/** A shown cell of `g` that is the total of another config relation with a part not shown (a figure of the organisation no reader can add up), or -1. */
+function shieldOf(g: IndexedGroup, groups: readonly IndexedGroup[], reason: Uint8Array): number {
+  for (const id of [g.total, ...g.parts]) {
+    if (id < 0 || reason[id] !== SHOWN) continue;
+    if (groups.some((h) => h !== g && h.hideTotal === true && h.total === id && h.parts.some((p) => p < 0 || reason[p] !== SHOWN))) return id;
+  }
+  return -1;
+}
+
 /** The one cell of a group a reader does not know, or -1 when there are none or several. */
 function loneUnknown(g: IndexedGroup, known: Uint8Array): number {
   let lone = -1;
@@ -242,8 +273,11 @@ function loneUnknown(g: IndexedGroup, known: Uint8Array): number {
 function exposedBy(
   g: IndexedGroup, n: ArrayLike<number>, reason: Uint8Array, known: Uint8Array, min: number,
   before: (a: number, b: number) => number, least: (id: number, depth: number) => number, positive: ArrayLike<number> | undefined,
-  means: MeanAnswers | undefined,
+  means: MeanAnswers | undefined, shield: (g: IndexedGroup) => number,
 ): number {
+  // A relation without its total (the organisation has no row for a gender) gives no part away:
+  // hiding a member's cell for it hid what a report without the config shows (a helper's attack).
+  if (g.total < 0) return -1;
   let hidden = 0;
   let lone = -1;
   let next = -1;
@@ -280,8 +314,14 @@ function exposedBy(
   }
   if (next < 0) return -1;
   // A container's relation that gives a part away: the container goes, not an area in it; so does
-  // the organisation's (a figure only the config makes).
-  if ((g.container === true || g.hideTotal === true) && reason[g.total] === SHOWN) next = g.total;
+  // the organisation's (a figure only the config makes): first one of its figures no reader can
+  // add up from shown members (its total may be their sum, and hiding it would hide nothing).
+  if (g.container === true && reason[g.total] === SHOWN) next = g.total;
+  if (g.hideTotal === true) {
+    const own = shield(g);
+    if (own >= 0) next = own;
+    else if (reason[g.total] === SHOWN) next = g.total;
+  }
   if (hidden === 1 && reason[lone] !== UNPUBLISHED && reason[lone] !== FREE) return next;
   const totalKnown = g.total >= 0 && known[g.total] === 1;
   // The largest a hidden part can be: what is left less the least the other hidden parts hold

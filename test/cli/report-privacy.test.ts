@@ -134,6 +134,18 @@ describe('a report with the organisation\'s config and one of the same files wit
     // home-care genders, shown without it; the organisation's figure beside them gave them away.
     expect(withConfig.hidden).toEqual(without.hidden);
   }, 30_000);
+  it('the organisation\'s figures by gender do not give a member\'s no-gender respondents away (a helper\'s attack: 91 − 68 = 23)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-residual-'));
+    const head = 'År;Kommun;Verksamhet;Fråga;Kön;Antal svarande;Andel positiva (%)';
+    const cells = [['1460', 'T', 112, '53,6'], ['1460', 'K', 68, '29,4'], ['1460', 'M', 11, '90,9'], ['1461', 'T', 55, '34,5'], ['1461', 'K', 23, '34,8'], ['1461', 'M', 32, '34,4']];
+    writeFileSync(join(dir, 'k.csv'), `${head}\n${cells.map(([a, g, n, v]) => `2025;${a};Hemtjänst;helhetssyn;${g};${n};${v}`).join('\n')}\n`);
+    // Organisation K and M shown would make Bengtsfors' 33 of no gender known, and its 11 men
+    // with them: its women (68, shown without the config) were hidden, and 91 − 68 gave Mellerud's 23.
+    writeFileSync(join(dir, 'org.json'), JSON.stringify({ organisation: { name: 'Org', code: 'ORG' }, members: [{ code: '1460' }, { code: '1461' }], inputs: [{ path: 'k.csv' }] }));
+    expect((await hiddenOf(['--config', 'org.json'], dir)).hidden).toEqual((await hiddenOf(['k.csv'], dir)).hidden);
+    const r = await tillit(['report', '--config', 'org.json', '--format', 'json'], { cwd: dir });
+    expect((JSON.parse(r.stdout) as { quality: Row[] }).quality.filter((q) => q.area === 'ORG' && !q.suppressed).map((q) => q.gender)).toEqual(['T']);
+  }, 30_000);
   it('two members, one hidden: the organisation\'s total goes, the other member stays (65 − 40 = 25 was Mellerud\'s)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tillit-two-'));
     const rows = ['Löpnummer;Kommun;År;Verksamhet;Fråga;Svar'];

@@ -64,6 +64,8 @@ describe('suppress', () => {
             }
           }
           for (const g of groups) {
+            // A relation whose total is no cell (an organisation with no row for a gender) relates nothing.
+            if (!n.has(g.total)) continue;
             const cellsOf = [g.total, ...g.parts].filter((c) => n.has(c));
             if (!cellsOf.some((c) => known.has(c) && !residual.has(c))) continue; // nothing left to hide
             const unknown = [...new Set(cellsOf)].filter((c) => !known.has(c));
