@@ -11,7 +11,7 @@ const HEAD = 'År;Kommun;Verksamhet;Fråga;Antal svarande;Antal positiva';
 
 describe('isTotalService', () => {
   it('knows the labels of a total of services, a stub value joined to a service too', () => {
-    for (const label of ['Totalt', 'Total', 'Samtliga verksamheter', 'Alla enheter', 'Äldreomsorg totalt', 'Totalt äldreomsorg', 'Hemtjänst / Totalt', 'Hemtjänst – Totalt', 'Summa', 'S:a']) expect(isTotalService(label), label).toBe(true);
+    for (const label of ['Totalt', 'Total', 'Total:', 'Samtliga verksamheter', 'Alla enheter', 'Hela kommunen', 'Äldreomsorg totalt', 'Äldreomsorg (totalt)', 'Totalt äldreomsorg', 'Hemtjänst / Totalt', 'Hemtjänst – Totalt', 'Summa', 'S:a']) expect(isTotalService(label), label).toBe(true);
     for (const label of ['Hemtjänst', 'Särskilt boende', 'Äldreomsorg', 'Totalförsvar', 'Allaktivitetshus', 'Korttidsboende']) expect(isTotalService(label), label).toBe(false);
   });
 });
@@ -29,6 +29,18 @@ describe('a total of services beside them', () => {
   it('a unit column\'s total within a service, as its stub joins it', () => {
     const r = report('År;Kommun;Verksamhet;Enhet;Fråga;Antal svarande;Antal positiva', ['2025;1460;Hemtjänst;Norr;helhetssyn;85;75', '2025;1460;Hemtjänst;Söder;helhetssyn;22;13', '2025;1460;Hemtjänst;Totalt;helhetssyn;107;88']);
     expect(r.quality.map((q) => `${q.service} ${q.suppressed ? 'dold' : q.n}`)).toEqual(['Hemtjänst / Norr 85', 'Hemtjänst / Söder dold']);
+  });
+  it('a level between the services and the total, a total in a file of its own, and services all labelled totals (a privacy helper\'s attack)', () => {
+    const shown = (r: ReturnType<typeof report>) => r.quality.map((q) => `${q.service} ${q.suppressed ? 'dold' : q.n}`);
+    // Totalt = Äldreomsorg + IFO, Äldreomsorg = Hemtjänst + Särskilt boende: 130 − 110 gave the 20.
+    expect(shown(report(HEAD, ['2025;1460;Hemtjänst;helhetssyn;110;95', '2025;1460;Särskilt boende;helhetssyn;20;15', '2025;1460;Äldreomsorg;helhetssyn;130;110', '2025;1460;IFO;helhetssyn;50;40', '2025;1460;Totalt;helhetssyn;180;150']))).toEqual(['Hemtjänst 110', 'IFO 50', 'Särskilt boende dold']);
+    expect(shown(report(HEAD, ['2025;1460;Hemtjänst totalt;helhetssyn;110;95', '2025;1460;Särskilt boende totalt;helhetssyn;20;15', '2025;1460;Totalt;helhetssyn;130;110']))).toEqual(['Hemtjänst totalt 110', 'Särskilt boende totalt dold']);
+    const apart = analyse([
+      parseInput(Buffer.from(`${HEAD}\n2025;1461;Hemtjänst;helhetssyn;110;95\n2025;1461;Särskilt boende;helhetssyn;20;15\n`), { ...ingestOptions(config, {}, {}), file: 'tjanster.csv' }),
+      parseInput(Buffer.from(`${HEAD}\n2025;1461;Totalt;helhetssyn;130;110\n`), { ...ingestOptions(config, {}, {}), file: 'totalt.csv' }),
+    ], config);
+    expect(apart.quality.map((q) => `${q.service} ${q.suppressed ? 'dold' : q.n}`)).toEqual(['Hemtjänst 110', 'Särskilt boende dold']);
+    expect(apart.findings.filter((f) => f.code === 'service-total-left-out').map((f) => f.file)).toEqual(['totalt.csv']);
   });
   it('stays where it is the file\'s only service, or where a service only happens to be larger than the others', () => {
     expect(report(HEAD, ['2025;1460;Totalt;helhetssyn;130;107']).quality.map((q) => q.service)).toEqual(['Totalt']);
