@@ -22,7 +22,7 @@ describe('a total of services beside them', () => {
       const r = report(HEAD, ['2025;1460;Hemtjänst;helhetssyn;110;95', '2025;1460;Särskilt boende;helhetssyn;20;12', `2025;1460;${total};helhetssyn;130;107`]);
       expect(r.quality.map((q) => `${q.service} ${q.suppressed ? 'dold' : q.n}`), total).toEqual(['Hemtjänst 110', 'Särskilt boende dold']);
       expect(r.findings.filter((f) => f.code === 'service-total-left-out').map((f) => f.message), total).toEqual([
-        `${total} is the total of the file's other services (by its label or its respondents): left out, as a total beside the services would give a hidden one away; the services are reported`,
+        `${total} is a total of other services for the same question (by its label or its respondents): left out, as a total beside the services would give a hidden one away; the services are reported`,
       ]);
     }
   });
