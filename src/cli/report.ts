@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { configInputPath } from '../ingest/resolve.js';
 import { analyseLazily, type LazyReport } from '../indicators/analyse.js';
-import { coverageText, federationNamed, isEmptyReport, municipalityCode, municipalityProblem, periodProblem, sectionlessAreas, type Coverage } from '../indicators/selection.js';
+import { coverageText, isEmptyReport, municipalityCode, municipalityProblem, periodProblem, sectionlessAreas, type Coverage } from '../indicators/selection.js';
 import { loadConfig, loadInputs, unreadableInputs, type LoadedConfig } from '../ingest/load.js';
 import type { ParsedInput } from '../ingest/parse-input.js';
 import { formatFinding, type Finding } from '../model/findings.js';
@@ -14,6 +14,7 @@ import { evaluateFailOn, failOnLine, githubError, parseFailOn, type FailOnRule }
 import { withinWindow } from '../model/period.js';
 import { resolveArea } from '../model/register.js';
 import { keptOf } from '../model/input.js';
+import { federationNamed, federationsOf } from '../model/membership.js';
 import type { Report } from '../model/report.js';
 import { renderBriefCharts, type BriefCharts } from '../report/charts/index.js';
 import { FORMATS } from '../report/formats.js';
@@ -237,7 +238,7 @@ class Analysed {
 function analyseInputs(inputs: ParsedInput[], flags: ReportFlags, { loaded }: Plan, { stderr, env }: Io): Analysed {
   // `-m 1460`, `-m Bengtsfors`, `-m 20`, `-m Dalarna`: a municipality or a region, as the data names them;
   // one that names nothing in the data is refused below with the valid ones.
-  const federation = federationNamed(loaded.config.members);
+  const federation = federationNamed(federationsOf(loaded.config.members));
   const municipalities = flags.municipality?.map((m) => municipalityCode(m) ?? federation(m) ?? ((r) => (r.ok ? r.area.code : m))(resolveArea(m)));
   const at = generatedAt(flags, env);
   const { report, rows, coverage } = analyseLazily(inputs, loaded.config, {

@@ -162,10 +162,3 @@ export function sectionlessAreas(requested: readonly string[], report: Report, r
   for (const _ of rows({ row: (code, kind) => kind === 'municipality' || kind === 'organisation' || members.has(code) })) return asked;
   return [];
 }
-
-/** A kommunalförbund member of the config by its code, name or an alias (any case), else undefined. */
-export function federationNamed(members: readonly { code: string; kind?: string | undefined; name?: string | undefined; aliases?: readonly string[] | undefined }[]): (text: string) => string | undefined {
-  const byName = new Map<string, string>();
-  for (const m of members) if (m.kind === 'kommunalförbund') for (const name of [m.code, m.name ?? '', ...(m.aliases ?? [])]) if (name !== '') byName.set(normalizeLabel(name), m.code);
-  return (text) => byName.get(normalizeLabel(text));
-}

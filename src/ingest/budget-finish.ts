@@ -155,8 +155,9 @@ function inferSign(table: BudgetTable, totalText: readonly string[], findings: F
  * Mixed signs: each cost line (an area's activity, the budget amounts of all its rows) takes the
  * sign of at least three in four of its amounts (a correction month of the other sign does not
  * turn it), else it is of both. When no line is of both and at least three lines in four share a
- * sign, or the lines of the sign most have hold nine tenths of the budget, that is how costs are written; the other lines are lines whose income exceeds their cost
- * (a refugee reception run on state grants, written positive among costs written negative), named.
+ * sign, or the lines of the sign most have hold nine tenths of the budget, that is how costs are
+ * written; the other lines are lines whose income exceeds their cost (a refugee reception run on
+ * state grants, written positive among costs written negative), named.
  * Otherwise costs are taken as written positive. Either way a warning says so.
  */
 function majoritySign(table: BudgetTable, totalText: readonly string[], revenueText: readonly boolean[], findings: FindingInput[]): Sign | ByArea {
@@ -189,8 +190,7 @@ function majoritySign(table: BudgetTable, totalText: readonly string[], revenueT
  * sign of the larger budget.
  */
 function heavier(lines: { negative: string[]; positive: string[] }, sizes: ReadonlyMap<string, number>): readonly [string[], string[], 'negative' | 'positive'] {
-  const size = (list: readonly string[]) => list.reduce((sum, line) => sum + (sizes.get(line) ?? 0), 0);
-  const negativeFirst = lines.negative.length > lines.positive.length || (lines.negative.length === lines.positive.length && size(lines.negative) >= size(lines.positive));
+  const negativeFirst = lines.negative.length > lines.positive.length || (lines.negative.length === lines.positive.length && budgetOf(lines.negative, sizes) >= budgetOf(lines.positive, sizes));
   return negativeFirst ? [lines.negative, lines.positive, 'negative'] : [lines.positive, lines.negative, 'positive'];
 }
 
@@ -200,9 +200,11 @@ function heavier(lines: { negative: string[]; positive: string[] }, sizes: Reado
  * costs negative, however few lines the file has.
  */
 function outweighs(most: readonly string[], fewer: readonly string[], sizes: ReadonlyMap<string, number>): boolean {
-  const size = (list: readonly string[]) => list.reduce((sum, line) => sum + (sizes.get(line) ?? 0), 0);
-  return most.length >= 2 && size(most) >= 9 * size(fewer);
+  return most.length >= 2 && budgetOf(most, sizes) >= 9 * budgetOf(fewer, sizes);
 }
+
+/** The lines' budget together (`lineSizes`). */
+const budgetOf = (lines: readonly string[], sizes: ReadonlyMap<string, number>): number => lines.reduce((sum, line) => sum + (sizes.get(line) ?? 0), 0);
 
 /** The area codes of each sign, as the report states them. */
 function areaCodes(table: BudgetTable, byArea: ByArea): SignAreas {

@@ -2,6 +2,7 @@ import { pooledRange } from '../model/period.js';
 import type { Gender } from '../model/records.js';
 import { NATION_CODE, resolveArea, type Area, type AreaResolution } from '../model/register.js';
 import { detach, normalizeLabel, visibleLabel } from '../model/text.js';
+import { federationNamed } from '../model/membership.js';
 import { DEFAULT_POSITIVE, type Classified } from './answers.js';
 import { isTertialCell, parsePeriod } from './period.js';
 import type { RecordOptions } from './record-options.js';
@@ -146,12 +147,11 @@ function plainArea(r: AreaResolution): Area | undefined {
 /** `resolveArea`, and a kommunalförbund member by its id or one of its names where the register knows nothing. */
 function federationAware(federations: RecordOptions['federations']): (text: string) => AreaResolution {
   if (federations === undefined || federations.length === 0) return resolveArea;
-  const byName = new Map<string, string>();
-  for (const f of federations) for (const name of [f.code, ...f.names]) byName.set(normalizeLabel(name), f.code);
+  const named = federationNamed(federations);
   return (text) => {
     const res = resolveArea(text);
     if (res.ok || res.reason !== 'unknown') return res;
-    const code = byName.get(normalizeLabel(text));
+    const code = named(text);
     return code === undefined ? res : { ok: true, area: { code, kind: 'federation' } };
   };
 }

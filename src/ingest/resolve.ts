@@ -3,6 +3,7 @@ import { answerClassifier, droppedPositives, type AnswerScale } from './answers.
 import { finding, type Finding } from '../model/findings.js';
 import type { ParsedInput, ParseOptions } from './parse-input.js';
 import { normalizeLabel } from '../model/text.js';
+import { federationsOf } from '../model/membership.js';
 import { READ_KEYS, type ReadSettings } from '../config/options.js';
 import type { Config, InputSpec } from '../config/schema.js';
 
@@ -91,7 +92,7 @@ function latestPopulation(config: Config): Record<string, number> | undefined {
 
 /** Kommunalförbund members, whose rows name them by the id or the names the config gives. */
 function federations(config: Config): Pick<Omit<ParseOptions, 'file'>, 'federations'> {
-  const list = config.members.filter((m) => m.kind === 'kommunalförbund').map((m) => ({ code: m.code, names: [...(m.name === undefined ? [] : [m.name]), ...m.aliases] }));
+  const list = federationsOf(config.members);
   return list.length > 0 ? { federations: list } : {};
 }
 

@@ -1,4 +1,5 @@
 import { MUNICIPALITIES, REGIONS } from './register.js';
+import { normalizeLabel } from './text.js';
 
 /**
  * What an organisation's members can be: municipalities (kommunkod, four digits), regions
@@ -70,4 +71,22 @@ export function keyPopulations(members: readonly MemberShape[], populations: rea
     });
     return rest < 0 ? undefined : rest;
   });
+}
+
+/** A kommunalförbund member and the names its rows may give it: the config's name and aliases. */
+export interface FederationNames {
+  code: string;
+  names: readonly string[];
+}
+
+/** The config's kommunalförbund members with their names. */
+export function federationsOf(members: readonly { code: string; kind?: string | undefined; name?: string | undefined; aliases?: readonly string[] | undefined }[]): FederationNames[] {
+  return members.filter((m) => m.kind === 'kommunalförbund').map((m) => ({ code: m.code, names: [...(m.name === undefined ? [] : [m.name]), ...(m.aliases ?? [])] }));
+}
+
+/** A kommunalförbund's code from its id or one of its names (any case), else undefined. */
+export function federationNamed(federations: readonly FederationNames[]): (text: string) => string | undefined {
+  const byName = new Map<string, string>();
+  for (const f of federations) for (const name of [f.code, ...f.names]) byName.set(normalizeLabel(name), f.code);
+  return (text) => byName.get(normalizeLabel(text));
 }
