@@ -76,6 +76,9 @@ function scaled(value: number, digits: number, point: number, scale: number, neg
 }
 const MISSING = /^(?:\.{1,6}|na|n\/a|nan|null|×|x)$/i;
 const SPACES = /[ \u00a0\u202f\u2009]/g;
+const HAS_SPACE = /[ \u00a0\u202f\u2009]/;
+/** Space-grouped digits: one to three, then groups of exactly three (`77 5000` and `2 5400` are typing slips, not numbers). */
+const SPACE_GROUPED = /^[+-]?\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?$/;
 /** A negative amount in brackets, or with its minus after it; the inside unsigned. */
 const ACCOUNTING_NEGATIVE = /^\(([^()+\-−–]+)\)$|^([^+\-−–]+)[-−]$/;
 const COMMA_DECIMAL = /^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
@@ -85,7 +88,7 @@ const POINT_DECIMAL = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
  * Reads a number the way Swedish and international files write it. The decimal mark is the
  * file's, decided once: in a decimal-comma file `1,234` is 1.234, in a decimal-point file it is
  * 1234 (a grouping comma). Accepts thousands separators space, U+00A0, U+202F, the Unicode minus
- * U+2212, a leading `+`, a trailing `%`, and an accountant's negative: `(1 234,5)` or, as SAP writes
+ * U+2212 (space-grouped digits in groups of three: `77 5000` is no number), a leading `+`, a trailing `%`, and an accountant's negative: `(1 234,5)` or, as SAP writes
  * it, `1 234,5-`. Missing: empty, one to six dots, `NA`. A lone `-` is zero
  * (Statistics Sweden: "nothing to report") unless `dash` is `missing`. `scale`: the value times
  * ten to that power, correctly rounded (see `plainNumber`); infinite if that is past a double.
@@ -101,7 +104,9 @@ export function parseNumber(cell: string, decimal: DecimalMark, dash: Dash = 'ze
   if (s === '-' || s === '–' || s === '−') return dash === 'zero' ? { kind: 'value', value: 0 } : { kind: 'missing' };
   const accounting = ACCOUNTING_NEGATIVE.exec(s);
   if (accounting !== null) s = `-${(accounting[1] ?? accounting[2]!).trim()}`;
-  s = s.replace(/\s*%$/, '').replace(/^[−–]/, '-').replace(SPACES, '');
+  s = s.replace(/\s*%$/, '').replace(/^[−–]/, '-');
+  if (HAS_SPACE.test(s) && !SPACE_GROUPED.test(s)) return { kind: 'invalid' };
+  s = s.replace(SPACES, '');
   if (decimal === ',') {
     if (!COMMA_DECIMAL.test(s)) return { kind: 'invalid' };
     s = s.replace(/\./g, '').replace(',', '.');

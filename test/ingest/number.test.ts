@@ -39,6 +39,16 @@ describe('parseNumber', () => {
   it.each(['', '.', '..', '...', '......', 'NA', 'na', ' .. '])('"%s" is missing', (cell) => {
     expect(parseNumber(cell, ',')).toEqual({ kind: 'missing' });
   });
+  it.each(['77 5000', '19 95 0', '2 5400,0', '1 2,5', '12 3456', '1 234 56', '1234 567', '- 1 234', '1 234,5 6'])('"%s": digits grouped by spaces other than in threes are a typing slip, not a number', (cell) => {
+    expect(parseNumber(cell, ',').kind).toBe('invalid');
+    expect(parseNumber(cell.replace(',', '.'), '.').kind).toBe('invalid');
+  });
+  it.each([['12 345 678', 12345678], ['-1 234', -1234], ['1\u00a0234\u202f567,25', 1234567.25], ['(1 234)', -1234], ['999 000-', -999000], [' 1 234 ', 1234]] as const)(
+    '"%s" is grouped in threes: %d',
+    (cell, value) => {
+      expect(parseNumber(cell, ',')).toEqual({ kind: 'value', value });
+    },
+  );
   it('"-" is missing when configured so', () => {
     expect(parseNumber('-', ',', 'missing')).toEqual({ kind: 'missing' });
   });
