@@ -7,7 +7,8 @@ export interface BudgetTaker {
   date(period: string | undefined): { written: string; read: string } | undefined;
   used(period: string): void;
   take(place: Place, period: string, activityText: string, amounts: readonly (number | null)[], line: number): number;
-  amountOfBytes(bytes: Uint8Array, start: number, end: number, textOf: TextOf): number | null | undefined;
+  /** The `k`th amount column's cell (each column may name its own unit). */
+  amountOfBytes(bytes: Uint8Array, start: number, end: number, textOf: TextOf, k: number): number | null | undefined;
   wantsText(added: number, period: string): boolean;
   keepText(added: number, text: string): void;
 }
@@ -40,7 +41,7 @@ export function budgetBytes(rows: BudgetTaker, env: RowEnv, defaults: { area: st
     let given = false;
     for (let k = 0; k < columns.length; k++) {
       const at = columns[k];
-      const v = at === undefined ? null : rows.amountOfBytes(bytes, b[2 * at]!, b[2 * at + 1]!, textOf);
+      const v = at === undefined ? null : rows.amountOfBytes(bytes, b[2 * at]!, b[2 * at + 1]!, textOf, k);
       if (v === undefined) return false;
       amounts[k] = v;
       given ||= v !== null;

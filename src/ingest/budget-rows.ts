@@ -107,8 +107,8 @@ export class BudgetRows implements RowReader {
   private readonly dating: YearToDateDating;
   private readonly decimal: DecimalMark;
   private readonly dash: RecordOptions['dash'];
-  /** Decimal places the unit moves (see `UNIT_SCALE`). */
-  private readonly scale: number;
+  /** Decimal places each amount column's unit moves (see `UNIT_SCALE`), in `AMOUNT_ROLES` order. */
+  private readonly scales: number[];
   /** Whether the quick path may take rows: nothing in the header asks for the general path's checks. */
   private readonly fast: boolean;
   private readonly area: number | undefined;
@@ -133,7 +133,7 @@ export class BudgetRows implements RowReader {
     this.dating = new YearToDateDating(plan.header.ytdMonth);
     this.decimal = plan.decimal;
     this.dash = opts.dash;
-    this.scale = UNIT_SCALE[plan.unit];
+    this.scales = AMOUNT_ROLES.map((r) => UNIT_SCALE[plan.columnUnits[r] ?? plan.unit]);
     this.committee = plan.header.committee;
     this.fast = plan.layout === 'long' && roles.municipalityName === undefined && roles.status === undefined && roles.gender === undefined && this.committee === undefined;
     this.area = roles.municipality;
@@ -165,7 +165,7 @@ export class BudgetRows implements RowReader {
     let given = false;
     for (let k = 0; k < amounts.length; k++) {
       const idx = this.amounts[k];
-      const v = idx === undefined ? null : this.amountOf(cells[idx]!);
+      const v = idx === undefined ? null : this.amountOf(cells[idx]!, k);
       if (v === undefined) return false;
       amounts[k] = v;
       given ||= v !== null;
@@ -222,16 +222,17 @@ export class BudgetRows implements RowReader {
   }
 
   /** `amountOf` for a cell's bytes: the plain number read from them, any other cell decoded first. */
-  amountOfBytes(bytes: Uint8Array, start: number, end: number, textOf: TextOf): number | null | undefined {
-    const v = plainNumberBytes(bytes, start, end, this.decimal, this.scale);
-    return v !== undefined ? v : this.amountOf(textOf(bytes.subarray(start, end)));
+  amountOfBytes(bytes: Uint8Array, start: number, end: number, textOf: TextOf, k: number): number | null | undefined {
+    const v = plainNumberBytes(bytes, start, end, this.decimal, this.scales[k]!);
+    return v !== undefined ? v : this.amountOf(textOf(bytes.subarray(start, end)), k);
   }
 
-  /** An amount cell as the quick path takes it: null when missing, undefined when it needs the general path. */
-  amountOf(text: string): number | null | undefined {
-    const v = plainNumber(text, this.decimal, this.scale);
+  /** The `k`th amount cell (`AMOUNT_ROLES` order) as the quick path takes it: null when missing, undefined when it needs the general path. */
+  amountOf(text: string, k: number): number | null | undefined {
+    const scale = this.scales[k]!;
+    const v = plainNumber(text, this.decimal, scale);
     if (v !== undefined) return v;
-    const parsed = parseNumber(text.trim(), this.decimal, this.dash, this.scale);
+    const parsed = parseNumber(text.trim(), this.decimal, this.dash, scale);
     if (parsed.kind !== 'value') return parsed.kind === 'missing' ? null : undefined;
     return Number.isFinite(parsed.value) ? parsed.value : undefined;
   }
@@ -248,7 +249,7 @@ export class BudgetRows implements RowReader {
     const { area } = shared;
     const period = this.datePeriod(cells, shared.period);
     if (activity === '') cells.fail('value-required', plan.roles.service !== undefined ? 'service' : 'indicator');
-    const amt = (role: Role) => cells.num(role, this.scale);
+    const amt = (role: Role) => cells.num(role, this.scales[AMOUNT_ROLES.indexOf(role)]!);
     const month = period === undefined ? undefined : period.length === 4 ? `${period}-12` : period;
     const rec = {
       kind: 'budget', area, period: month, activity, source: { file: opts.file, line: row.line },

@@ -75,8 +75,10 @@ for (const [role, names] of Object.entries(ALIASES) as [Role, readonly string[]]
 export interface ColumnMap {
   /** Role → 0-based column index. */
   roles: Partial<Record<Role, number>>;
-  /** Amount unit found in a header, with the header it came from. */
+  /** Amount unit found in a header, with the header it came from: the first such header. */
   unit?: { unit: AmountUnit; header: string };
+  /** Every header naming a unit, by column index (a file may write one column in kr, another in tkr). */
+  units: Map<number, AmountUnit>;
   ambiguous: { role: Role; columns: string[] }[];
   /** The year a full-year budget column names (`Budget 2025`), with its header. */
   budgetYearNamed?: { year: number; header: string; column: number };
@@ -91,6 +93,7 @@ export function mapColumns(headers: readonly string[], overrides: Partial<Record
   const roles: Partial<Record<Role, number>> = {};
   const ambiguous: ColumnMap['ambiguous'] = [];
   let unit: ColumnMap['unit'];
+  const units = new Map<number, AmountUnit>();
   const taken = new Set<number>();
   for (const [role, header] of Object.entries(overrides) as [Role, string][]) {
     const idx = headers.findIndex((h) => normalizeLabel(h) === normalizeLabel(header));
@@ -101,8 +104,9 @@ export function mapColumns(headers: readonly string[], overrides: Partial<Record
   }
   const yearBudgets: { idx: number; year: number }[] = [];
   headers.forEach((header, idx) => {
-    if (taken.has(idx)) return;
     const split = splitHeader(header);
+    if (split.unit) units.set(idx, split.unit);
+    if (taken.has(idx)) return;
     const year = YEAR_BUDGET.exec(split.label);
     if (year !== null) yearBudgets.push({ idx, year: Number(year[1]) });
     const role = LOOKUP.get(split.label) ?? PREFIXES.find(([p]) => split.label.startsWith(`${p} `))?.[1];
@@ -117,7 +121,7 @@ export function mapColumns(headers: readonly string[], overrides: Partial<Record
   const latest = yearBudgets.sort((a, b) => b.year - a.year)[0];
   const named = latest !== undefined && roles.budgetYear === undefined && overrides.budgetYear === undefined;
   if (named) roles.budgetYear = latest.idx;
-  const out: ColumnMap = { roles, ambiguous };
+  const out: ColumnMap = { roles, ambiguous, units };
   if (named) out.budgetYearNamed = { year: latest.year, header: headers[latest.idx]!, column: latest.idx + 1 };
   if (unit) out.unit = unit;
   return out;

@@ -47,6 +47,8 @@ export interface RecordPlan {
   /** A budget file's amount unit and whether it was only assumed. */
   unit: AmountUnit;
   unitAssumed: boolean;
+  /** Amount columns whose own header names another unit than `unit` (`Budget månad (kr)` beside `Budget helår (tkr)`), by role. */
+  columnUnits: Partial<Record<Role, AmountUnit>>;
 }
 
 /** Rows the decimal mark is judged from. */
@@ -74,7 +76,7 @@ export function planRecords(table: TableHead, sample: readonly Row[], opts: Reco
   const plan: RecordPlan = {
     header, kind: undefined, layout, roles: map.roles, decimal, kolada,
     genderFilter: genderFilterOf(kind, map.roles.n !== undefined, kolada, opts.gender),
-    findings, unit: 'kr', unitAssumed: true,
+    findings, unit: 'kr', unitAssumed: true, columnUnits: {},
   };
   if (opts.gender !== undefined && opts.gender !== 'all' && plan.genderFilter === 'all') findings.push({ code: 'gender-not-applied', line: table.headerLine, args: { gender: opts.gender } });
   const pooled = wide.find((w) => pooledRange(w.period) !== undefined)?.period;
@@ -220,6 +222,29 @@ function chooseUnit(plan: RecordPlan, table: TableHead, opts: RecordOptions): vo
   } else if (opts.unit === undefined && titleUnit !== undefined) {
     plan.findings.push({ code: 'unit-from-title', line, args: { unit: titleUnit, title: truncate(table.title!) } });
   } else if (opts.unit === undefined) plan.findings.push({ code: 'unit-assumed', line });
+  if (opts.unit === undefined) unitsPerColumn(plan, table);
+}
+
+/**
+ * Amount columns that name different units are each read in their own (a column naming none in the
+ * file's, the first one named), said with a warning: one unit for all made `Budget månad (kr)`
+ * beside `Budget helår (tkr)` a thousand times too large.
+ */
+function unitsPerColumn(plan: RecordPlan, table: TableHead): void {
+  const { units } = plan.header.map;
+  const named: string[] = [];
+  const unnamed: string[] = [];
+  for (const role of [...BUDGET_AMOUNTS, 'deviation'] as const) {
+    const idx = plan.roles[role];
+    if (idx === undefined) continue;
+    const unit = units.get(idx);
+    if (unit === undefined) unnamed.push(table.headers[idx]!);
+    else named.push(`"${table.headers[idx]!}" in ${unit}`);
+    if (unit !== undefined && unit !== plan.unit) plan.columnUnits[role] = unit;
+  }
+  if (Object.keys(plan.columnUnits).length === 0) return;
+  const rest = unnamed.length === 0 ? '' : `; ${unnamed.map((h) => `"${h}"`).join(', ')}, naming none, in ${plan.unit} as the first named`;
+  plan.findings.push({ code: 'unit-per-column', line: table.headerLine, args: { columns: named.join(', '), rest } });
 }
 
 /** `dir/pxweb-andel-65plus.csv` → `pxweb-andel-65plus`: a name for a table with no title. */

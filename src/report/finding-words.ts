@@ -90,6 +90,7 @@ export const FINDING_WORDS = {
   'sign-contradicted': { sv: 'Tecknet för kostnader är angivet, men alla belopp i filen har det andra tecknet; beloppen lästes som angivet.', en: 'The sign of costs is set, but every amount in the file has the other sign; the amounts were read as set.' },
   'sign-majority': { sv: 'Beloppen har blandade tecken; kostnadernas tecken togs från de flesta raderna, och raderna med det andra tecknet lästes som verksamheter med större intäkter än kostnader.', en: 'Amounts have mixed signs; the sign of costs was taken from most lines, and the lines with the other sign were read as activities whose income exceeds their cost.' },
   'unit-from-header': { sv: 'Beloppens enhet togs från en kolumnrubrik.', en: 'The amount unit was taken from a column heading.' },
+  'unit-per-column': { sv: 'Kolumnerna anger olika beloppsenheter; varje kolumn lästes i sin egen enhet.', en: 'The columns name different amount units; each column was read in its own.' },
   'unit-implausible': { sv: 'Beloppen är orimliga i den enhet de lästes i; enheten kan vara fel.', en: 'The amounts are implausible in the unit they were read in; the unit may be wrong.' },
   'unit-from-title': { sv: 'Beloppens enhet togs från filens rubrik.', en: "The amount unit was taken from the file's title." },
   'area-from-title': { sv: 'Kommunen togs från filens rubrik.', en: "The municipality was taken from the file's title." },

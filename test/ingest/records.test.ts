@@ -279,6 +279,22 @@ describe('budget rows', () => {
     expect(budgetRecords(r)).toHaveLength(2);
     expect(r.counts).toEqual({ read: 3, used: 2, rejected: 0, ignored: 1 });
   });
+  it.each([
+    ['the quick and byte paths', ''],
+    ['the general path (a name column)', ';Hörby'],
+  ])('amount columns naming different units are each read in their own, said once: %s', (_, name) => {
+    // 3 000 rows: past the first 2 000 the byte path reads them.
+    const lines = [`Period;Kommun${name === '' ? '' : ';Kommunnamn'};Verksamhet;Budget helår (tkr);Budget månad (kr);Utfall månad (kr);Prognos helår`];
+    for (let a = 0; a < 250; a++) for (let m = 1; m <= 12; m++) lines.push(`2025-${String(m).padStart(2, '0')};1266${name};Verksamhet ${a};182 000;15 166 667;${15_400_000 + a};185000,5`);
+    const r = parseText(lines.join('\n'));
+    expect(codes(r, 'warning')).toEqual(['unit-per-column@1:-']);
+    expect(r.findings.find((f) => f.code === 'unit-per-column')!.message).toContain('"Prognos helår", naming none, in tkr as the first named');
+    const records = budgetRecords(r);
+    expect(records).toHaveLength(3000);
+    for (const i of [0, 1999, 2999]) {
+      expect(records[i]).toMatchObject({ budgetYear: 182_000_000, budgetMonth: 15_166_667, actualMonth: 15_400_000 + Math.floor(i / 12), forecast: 185_000_500 });
+    }
+  });
   it('a subtotal ("Delsumma") is left out, not counted twice; "Totalt stöd och service" is an activity', () => {
     const text = [
       'Verksamhet;Budget helår (tkr);Utfall ack',
