@@ -254,6 +254,7 @@ function analyseInputs(inputs: ParsedInput[], flags: ReportFlags, { loaded }: Pl
   inputs.length = 0;
   checkSelection(flags, coverage, federation);
   for (const line of warningLines(report.findings)) stderr.write(`${line}\n`);
+  if (flags.strict && report.findings.some((f) => f.code === 'unit-implausible')) throw new InputError('--strict: amounts implausible in the unit they were read in (unit-implausible above); no report written');
   if (isEmptyReport(report, rows)) {
     const when = [report.period.survey, report.period.budget].filter((p) => p !== null).join(' / ');
     throw new InputError(`nothing to report: no figures for a municipality or the organisation${when ? ` at ${when}` : ''} (the inputs have ${coverageText(coverage)}); nothing written`);

@@ -4,7 +4,7 @@ import type { Lang } from '../model/vocabulary.js';
 import { decimalsOf, distinctValues, formatAmount, formatAmountIn, formatNumber, formatPct, formatValue, monthName } from './format.js';
 import { phrases } from './phrases.js';
 import { words } from './words.js';
-import { areaName, budgetLabel, isOrganisation, referenceKind, regionName, indicatorName, indicatorUnit, latestQuality, olderPeriod, seriesQuality, statusWhy, type RenderOptions } from './view.js';
+import { areaName, briefSources, budgetLabel, isOrganisation, referenceKind, regionName, indicatorName, indicatorUnit, latestQuality, olderPeriod, seriesQuality, statusWhy, type RenderOptions } from './view.js';
 import { followUpMonths, previousForecast } from './brief-budget.js';
 import { signSense } from '../model/activities.js';
 import { normalizeLabel } from '../model/text.js';
@@ -144,9 +144,18 @@ export function keyMessages(report: Report, area: string, opts: RenderOptions): 
   // missing figure for a small one.
   const incomplete = latestQuality(report, area).filter((q) => q.incomplete).length;
   if (incomplete > 0) out.unshift(p.incompleteResults(incomplete));
+  // Amounts implausible in the unit they were read in (`unit-implausible`) are said first too: each
+  // could be a thousand times off, and a reader takes a key message at face value.
+  if (budget.length > 0 && unitDoubted(report, area)) out.unshift(p.unitDoubted);
   const hidden = latestQuality(report, area).filter((q) => q.suppressed).length;
   if (out.length < 3 && hidden > 0) out.push(p.hiddenResults(hidden, report.settings.minRespondents));
   return out.slice(0, 6);
+}
+
+/** Whether a budget file the area's brief draws on has amounts implausible in their unit. */
+function unitDoubted(report: Report, area: string): boolean {
+  const doubted = report.findings.filter((f) => f.code === 'unit-implausible').map((f) => f.file);
+  return doubted.length > 0 && briefSources(report, area).some((f) => doubted.includes(f));
 }
 
 /**

@@ -89,6 +89,10 @@ export const PHRASES = {
     (deficit, amount) => `; the forecast points to a ${deficit ? 'deficit' : 'surplus'} of ${amount}`,
   ),
   forecastOptimistic: both(', men utfallstakten tyder på att prognosen är för optimistisk', ', but the spending pace suggests the forecast is too optimistic'),
+  unitDoubted: both(
+    'Beloppen nedan är osäkra: i den enhet underlaget anger är de orimligt stora eller små för verksamheten, så enheten är troligen fel och varje belopp kan vara fel med en faktor 1 000.',
+    'The amounts below are in doubt: in the unit the source gives they are implausibly large or small for the activity, so the unit is probably wrong and every amount may be off by a factor of 1,000.',
+  ),
   incompleteResults: both(
     (count: number) => `${count} resultat redovisas inte eftersom en del svar i dem inte kunde läsas (svarsalternativ utanför kända skalor eller rader som inte gick att läsa); de skulle annars bli fel.`,
     (count) => `${count} results are not shown because some answers in them could not be read (answer labels on no known scale, or rows that could not be read); they would otherwise be wrong.`,

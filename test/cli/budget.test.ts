@@ -147,6 +147,26 @@ describe('two files giving one line and month different amounts', () => {
   });
 });
 
+describe('amounts implausible in the unit their header names', () => {
+  const dir = tmp();
+  const file = join(dir, 'ekonomi.csv');
+  // kronor under a tkr header: 240 000 mnkr of elderly care for Höör.
+  writeFileSync(file, 'Period;Kommun;Verksamhet;Budget helår (tkr);Utfall ack (tkr);Prognos helår (tkr)\n2025-08;1267;Äldreomsorg;240000000;163200000;244800000\n2025-08;1267;LSS;55000000;36300000;54450000\n');
+  it('are reported with the doubt first in the brief and a warning on stderr', async () => {
+    const r = await tillit(['report', file, '--format', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${file}:1: warning unit-implausible: amounts read as tkr reach`);
+    const messages = r.stdout.slice(r.stdout.indexOf('## Det viktigaste'));
+    expect(messages.split('\n')[2]).toBe('- Beloppen nedan är osäkra: i den enhet underlaget anger är de orimligt stora eller små för verksamheten, så enheten är troligen fel och varje belopp kan vara fel med en faktor 1 000.');
+  });
+  it('--strict stops with 3 and writes nothing', async () => {
+    const r = await tillit(['report', file, '--strict']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('--strict: amounts implausible in the unit they were read in (unit-implausible above); no report written');
+    expect(r.stdout).toBe('');
+  });
+});
+
 describe('amounts in tkr with no unit anywhere', () => {
   const dir = tmp();
   writeFileSync(join(dir, 'tillit.config.json'), JSON.stringify({
