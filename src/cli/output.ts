@@ -32,9 +32,17 @@ function tempPath(path: string): string {
   return join(dirname(path), Buffer.byteLength(name) + tag.length + 3 <= 255 ? `.${name}.${tag}` : `.tillit.${tag}`);
 }
 
-async function openStream(path: string, flags: string): Promise<WriteStream> {
-  const out = createWriteStream(path, { flags });
+/**
+ * A stream's errors are taken by the write that meets them (`writeChunks`, `finish`): without a
+ * listener, the stream's own 'error' event would end the process with a stack trace and exit 1.
+ */
+function quiet(out: WriteStream): WriteStream {
   out.on('error', () => undefined);
+  return out;
+}
+
+async function openStream(path: string, flags: string): Promise<WriteStream> {
+  const out = quiet(createWriteStream(path, { flags }));
   await Promise.race([once(out, 'open'), once(out, 'error').then(([e]) => Promise.reject(e))]);
   return out;
 }
@@ -186,7 +194,7 @@ export async function writeStdout(stdout: Writable, chunks: Iterable<string>): P
   try {
     const file = fileDescriptor(stdout);
     if (file === undefined) await writeChunks(stdout, chunks);
-    else await finish(createWriteStream('', { fd: file, autoClose: false }), chunks);
+    else await finish(quiet(createWriteStream('', { fd: file, autoClose: false })), chunks);
   } catch (error) {
     throw new OutputError(`cannot write to standard output: ${reason(error)}`, { cause: error });
   }

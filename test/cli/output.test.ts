@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { closeSync, mkdtempSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeChunks, writeStdout } from '../../src/cli/output.js';
@@ -106,5 +106,13 @@ describe('writeChunks', () => {
     closeSync(fd);
     expect(throughStream).toBe(0);
     expect(readFileSync(path).equals(Buffer.from(`before\n${pieces.join('')}after\n`, 'utf8'))).toBe(true);
+  });
+  it('standard output that is a file it cannot write (opened read-only) is an output error, not an unhandled one', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'tillit-stdout-')), 'report.json');
+    writeFileSync(path, '');
+    const fd = openSync(path, 'r');
+    const stdout = Object.assign(new Writable({ write: (_c, _e, done) => done() }), { fd });
+    await expect(writeStdout(stdout, ['{"a":1}\n'])).rejects.toThrow(/cannot write to standard output: EBADF/);
+    closeSync(fd);
   });
 });
