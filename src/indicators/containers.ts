@@ -68,10 +68,14 @@ export interface Place {
 export function holdsRespondents(config: Config): (outer: Place, inner: Place) => boolean {
   const containerOf = containersOf(config);
   const members: Place[] = config.members.map((m) => ({ code: m.code, kind: MEMBER_AREA_KIND[m.kind ?? 'municipality'] }));
+  const listed = new Set(config.members.filter((m) => (m.contains ?? []).length > 0).map((m) => m.code));
   const holds = (outer: Place, inner: Place): boolean => {
     if (outer.code === inner.code && outer.kind === inner.kind) return false;
     if (outer.kind === 'nation') return inner.kind !== 'nation';
     if (outer.kind === 'organisation') return members.some((m) => (m.code === inner.code && m.kind === inner.kind) || holds(m, inner));
+    // A kommunalförbund whose municipalities the config does not list is in no region for sure
+    // (suppression's containers take it to be, which is the cautious way there, not here).
+    if (inner.kind === 'federation' && !listed.has(inner.code)) return false;
     const contains = containerOf(outer.code, outer.kind);
     return contains !== undefined && contains.guessed !== true && contains(inner.code, inner.kind);
   };

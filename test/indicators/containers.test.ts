@@ -71,6 +71,11 @@ describe('holdsRespondents', () => {
   });
   it('a group whose members tillit does not know holds none for sure; a municipality holds nothing', () => {
     expect(holds(at('G999', 'group'), at('1460', 'municipality'))).toBe(false);
+    expect(holds(at('12', 'region'), at('SOTEA', 'federation'))).toBe(true);
+    // A kommunalförbund the config lists no municipalities of: no region holds it for sure.
+    const unlisted = holdsRespondents(parseConfig(JSON.stringify({ members: [{ code: '14' }, { code: 'KF1', kind: 'kommunalförbund', name: 'Dalslands KF' }] }), 'test.json'));
+    expect(unlisted(at('14', 'region'), at('KF1', 'federation'))).toBe(false);
+    expect(unlisted(at('0000', 'nation'), at('KF1', 'federation'))).toBe(true);
     expect(holds(at('1460', 'municipality'), at('1460', 'municipality'))).toBe(false);
   });
 });
