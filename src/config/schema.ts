@@ -120,7 +120,9 @@ export const memberSchema = z
     // A name that is another area's (`{"code": "1460", "name": "Mellerud"}`) would head Bengtsfors'
     // figures with Mellerud's name: refused, as the same mismatch in a data file is.
     const named = m.name === undefined ? undefined : resolveArea(m.name);
-    if (named?.ok === true && named.area.kind !== 'group' && named.area.code !== m.code) {
+    // Gotland is a municipality (0980) and a region (09) of one name: the name read beside the code decides.
+    const itsOwn = named?.ok === true && resolveArea(`${m.code} ${m.name}`).ok;
+    if (named?.ok === true && named.area.kind !== 'group' && named.area.code !== m.code && !itsOwn) {
       ctx.addIssue({ code: 'custom', path: ['name'], message: `"${m.name}" is ${named.area.kind === 'nation' ? 'Riket' : `${named.area.kind} ${named.area.code}`}, not ${m.code}; give the member its own name, or the code of the area named` });
       return z.NEVER;
     }

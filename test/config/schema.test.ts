@@ -73,6 +73,11 @@ describe('members that are regions or kommunalförbund', () => {
     expect(error(config({ members: [{ code: '1283', name: 'Skåne' }] }))).toBe('c.json: members[0].name: "Skåne" is region 12, not 1283; give the member its own name, or the code of the area named');
     const kept = read(config({ members: [{ code: '1460', name: 'Bengtsfors kommun' }, { code: '1461', name: 'Melleruds socialtjänst' }, { code: '0012', name: 'Region Skåne' }], allocation: { method: 'fixed', shares: { 1460: 40, 1461: 20, 12: 40 } } }));
     expect(kept.members.map((m) => m.name)).toEqual(['Bengtsfors kommun', 'Melleruds socialtjänst', 'Region Skåne']);
+    // Gotland is a municipality and a region of one name: either code may carry it.
+    expect(read(config({ members: [{ code: '09', name: 'Region Gotland' }, { code: '1460' }] })).members[0]!.name).toBe('Region Gotland');
+    expect(read(config({ members: [{ code: '09', name: 'Gotland' }] })).members[0]!.name).toBe('Gotland');
+    expect(read(config({ members: [{ code: '0980', name: 'Region Gotland' }] })).members[0]!.name).toBe('Region Gotland');
+    expect(error(config({ members: [{ code: '1460', name: 'Gotland' }] }))).toMatch(/"Gotland" is municipality 0980, not 1460/);
   });
   it('members and no organisation: the organisation is named by its members, not by the tool', () => {
     const json = (c: object) => read(JSON.stringify(c)).organisation.name;
