@@ -59,7 +59,7 @@ export interface QualityTable {
  * said in a finding.
  */
 export function qualityTable(inputs: readonly QualityInput[], settings: Settings): QualityTable {
-  const services = withoutServiceTotals(inputs);
+  const services = withoutServiceTotals(inputs, settings.minRespondents);
   const observed = observe(services.inputs, settings);
   const { obs, surveyIndicators, units } = observed;
   // Survey indicators are shares of positive answers: higher is better unless the config says otherwise.

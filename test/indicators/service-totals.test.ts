@@ -48,4 +48,27 @@ describe('a total of services beside them', () => {
     expect(apart.quality.map((q) => q.service)).toEqual(['Hemtjänst', 'Korttidsboende', 'Särskilt boende']);
     expect(apart.findings.some((f) => f.code === 'service-total-left-out')).toBe(false);
   });
+  it('a service whose respondents once happen to equal two others\' stays; across questions the sums decide (a reviewer\'s case)', () => {
+    const shown = (r: ReturnType<typeof report>) => r.quality.map((q) => `${q.service} ${q.indicator} ${q.suppressed ? 'dold' : q.n}`);
+    // 120 = 45 + 75 in the one place they all stand, no part small: a coincidence, not a total.
+    const once = report(HEAD, ['2024;1460;Hemtjänst;helhet;120;85', '2024;1460;Särskilt boende;helhet;45;36', '2024;1460;Dagverksamhet;helhet;75;68']);
+    expect(shown(once)).toEqual(['Dagverksamhet helhet 75', 'Hemtjänst helhet 120', 'Särskilt boende helhet 45']);
+    expect(once.findings.some((f) => f.code === 'service-total-left-out')).toBe(false);
+    // The same coincidence in one question of two, the other question's respondents not adding up: no total.
+    const twoQuestions = report(HEAD, ['2024;1460;Hemtjänst;helhet;120;85', '2024;1460;Särskilt boende;helhet;45;36', '2024;1460;Dagverksamhet;helhet;75;68', '2024;1460;Hemtjänst;trygghet;118;80', '2024;1460;Särskilt boende;trygghet;44;30', '2024;1460;Dagverksamhet;trygghet;70;60']);
+    expect(twoQuestions.quality).toHaveLength(6);
+    // A real total adds up question after question, no part small: left out.
+    const real = report(HEAD, ['2024;1460;Äldreomsorg;helhet;120;85', '2024;1460;Särskilt boende;helhet;45;36', '2024;1460;Hemtjänst;helhet;75;49', '2024;1460;Äldreomsorg;trygghet;118;80', '2024;1460;Särskilt boende;trygghet;44;30', '2024;1460;Hemtjänst;trygghet;74;50']);
+    expect(shown(real).sort()).toEqual(['Hemtjänst helhet 75', 'Hemtjänst trygghet 74', 'Särskilt boende helhet 45', 'Särskilt boende trygghet 44']);
+  });
+  it('a labelled total stays where no other service stands beside it, a municipality\'s only figure; Riket\'s goes, as it would give the others back', () => {
+    const r = report(HEAD, ['2024;1460;Totalt;helhet;160;130', '2024;1461;Hemtjänst;helhet;120;100', '2024;1461;Särskilt boende;helhet;40;30', '2024;1461;Totalt;helhet;160;130', '2024;Riket;Totalt;helhet;320;260']);
+    expect(r.quality.map((q) => `${q.area} ${q.service} ${q.n}`).sort()).toEqual(['1460 Totalt 160', '1461 Hemtjänst 120', '1461 Särskilt boende 40']);
+    expect(r.findings.filter((f) => f.code === 'service-total-left-out').map((f) => f.message)).toEqual([
+      'Totalt is a total of other services for the same question (by its label or its respondents): left out, as a total beside the services would give a hidden one away; the services are reported',
+    ]);
+    // A woman's and a man's total would add up to the one left out: they go with it.
+    const byGender = report(`${HEAD};Kön`, ['2024;1461;Hemtjänst;helhet;120;100;Totalt', '2024;1461;Särskilt boende;helhet;40;30;Totalt', '2024;1461;Totalt;helhet;160;130;Totalt', '2024;1461;Totalt;helhet;90;70;Kvinnor', '2024;1461;Totalt;helhet;70;60;Män']);
+    expect(byGender.quality.map((q) => `${q.service} ${q.gender}`).sort()).toEqual(['Hemtjänst T', 'Särskilt boende T']);
+  });
 });
