@@ -17,6 +17,8 @@ export const IS_SHARE = 1;
 export const FROM_ANSWERS = 2;
 /** `flags`: some answers in the cell were rejected: the share would be wrong, so it is not published. */
 export const INCOMPLETE = 4;
+/** `flags`: a published share that is its file's count of positive answers over n, to the last bit (not a rounded share). */
+export const FROM_COUNTS = 8;
 /** `hidden`: 0 shown, 1 below the threshold, 2 hidden to protect another, 3 incomplete. */
 export const HIDDEN_BELOW = 1;
 export const HIDDEN_SECONDARY = 2;
@@ -173,6 +175,10 @@ export class ObservationColumns implements Observations {
   }
   isFromAnswers(i: number): boolean {
     return (this.flags[i]! & FROM_ANSWERS) !== 0;
+  }
+  /** Whether the value is exact: counted from answers, or a published count over its n (`FROM_COUNTS`). */
+  isExact(i: number): boolean {
+    return (this.flags[i]! & (FROM_ANSWERS | FROM_COUNTS)) !== 0;
   }
   isIncomplete(i: number): boolean {
     return (this.flags[i]! & INCOMPLETE) !== 0;

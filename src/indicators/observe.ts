@@ -6,7 +6,7 @@ import { periodYear } from '../model/period.js';
 import { GENDER_INDEX } from '../model/words.js';
 import { KeyNumbers } from '../model/row-index.js';
 import { TextIndex } from '../model/text.js';
-import { countingOrder, FROM_ANSWERS, grown, INCOMPLETE, IS_SHARE, KIND_ID, ObservationColumns, type Source } from './observation-columns.js';
+import { countingOrder, FROM_ANSWERS, FROM_COUNTS, grown, INCOMPLETE, IS_SHARE, KIND_ID, ObservationColumns, type Source } from './observation-columns.js';
 import { pooledShare, positiveShare } from './positive-share.js';
 import type { Settings } from './settings.js';
 import { dataUnits, type DataUnit } from './indicator-units.js';
@@ -98,7 +98,8 @@ function observeRecords(records: readonly QualityRecord[], observer: Observer, s
     if (r.kind === 'survey') {
       seen.surveyIndicators.add(r.indicator);
       if (r.share === null) continue;
-      observer.put(obs.areaCodes.id(r.area.code), r.area.kind, obs.indicators.id(r.indicator), obs.services.id(r.service), GENDER_INDEX[r.gender], period, r.share, r.n, IS_SHARE, obs.files.id(r.source.file), r.source.line);
+      const exact = r.positive !== null && r.n !== null && r.n > 0 && (r.positive / r.n) * 100 === r.share;
+      observer.put(obs.areaCodes.id(r.area.code), r.area.kind, obs.indicators.id(r.indicator), obs.services.id(r.service), GENDER_INDEX[r.gender], period, r.share, r.n, IS_SHARE | (exact ? FROM_COUNTS : 0), obs.files.id(r.source.file), r.source.line);
     } else {
       // A value with its n is a share of respondents only when its unit is known to be per cent.
       const unit = settings.catalogue.get(r.indicator)?.unit ?? seen.units.get(r.indicator)?.unit;

@@ -15,6 +15,7 @@ import type { Ranks } from './rank-observations.js';
 import { opt, round } from './round.js';
 import { spansBreak, trend } from './trend.js';
 import { partProportionTest, twoProportionTest } from './two-proportion-test.js';
+import { decimalsOf } from './positive-share.js';
 import { wilsonInterval } from './wilson-interval.js';
 
 export interface RowFilter {
@@ -76,6 +77,8 @@ export class QualityRows {
   private readonly fileLists: { file: string }[][] = [];
   /** `nesting` of two areas, by their ids. */
   private readonly nested = new Map<number, number>();
+  /** Half the last decimal of each file's published shares, by file id (-1: the organisation's); made when first asked. */
+  private halves: Map<number, number> | undefined;
 
   constructor(
     private readonly obs: ObservationColumns,
@@ -190,14 +193,26 @@ export class QualityRows {
     const { obs } = this;
     const [areaA, areaB] = [obs.areaId(a), obs.areaId(b)];
     const nesting = areaA === areaB ? 0 : this.nesting(areaA, obs.kindOf(a), areaB, obs.kindOf(b));
-    if (nesting === 1) return partProportionTest(obs.valueOf(a), aN, obs.valueOf(b), bN);
-    if (nesting === -1) return partProportionTest(obs.valueOf(b), bN, obs.valueOf(a), aN);
+    if (nesting === 1) return partProportionTest(obs.valueOf(a), aN, obs.valueOf(b), bN, this.half(a), this.half(b));
+    if (nesting === -1) return partProportionTest(obs.valueOf(b), bN, obs.valueOf(a), aN, this.half(b), this.half(a));
     return twoProportionTest(obs.valueOf(a), aN, obs.valueOf(b), bN);
+  }
+
+  /**
+   * How far a share may lie from the count it stands for: none from answers counted, half the last
+   * decimal its file writes shares to when published (see `shareDecimals`), the most of any file for
+   * the organisation's figure (pooled from its members' published ones, or its own).
+   */
+  private half(i: number): number {
+    const { obs } = this;
+    if (obs.isExact(i)) return 0;
+    this.halves ??= roundingHalves(obs, this.ctx.orgId);
+    return this.halves.get(obs.areaId(i) === this.ctx.orgId ? -1 : obs.fileId(i)) ?? 0;
   }
 
   /** 1 where area `b` holds area `a`'s respondents, -1 where `a` holds `b`'s, else 0; asked once a pair. */
   private nesting(a: number, aKind: AreaKind, b: number, bKind: AreaKind): number {
-    const key = a * 0x10000 + b;
+    const key = a * 2 ** 26 + b;
     let known = this.nested.get(key);
     if (known === undefined) {
       const [placeA, placeB] = [{ code: this.obs.areaCodes.values[a]!, kind: aKind }, { code: this.obs.areaCodes.values[b]!, kind: bKind }];
@@ -275,4 +290,20 @@ export class QualityRows {
     if (list === undefined) return (this.fileLists[obs.fileId(i)] ??= Object.freeze([Object.freeze({ file: obs.fileOf(i) })]) as unknown as { file: string }[]);
     return [...new Set(list.map((src) => src.file))].map((file) => ({ file }));
   }
+}
+
+/**
+ * Half the last decimal each file writes its rounded shares to (78,0 beside 78,6 is read to a
+ * tenth too), by file id; under -1 the largest, for the organisation's figure.
+ */
+function roundingHalves(obs: ObservationColumns, orgId: number): Map<number, number> {
+  const places = new Map<number, number>();
+  for (let i = 0; i < obs.size; i++) {
+    if (!obs.isShare(i) || obs.isExact(i) || obs.areaId(i) === orgId) continue;
+    const d = decimalsOf(obs.valueOf(i));
+    if (d > (places.get(obs.fileId(i)) ?? -1)) places.set(obs.fileId(i), d);
+  }
+  const halves = new Map([...places].map(([file, d]) => [file, 0.5 * 10 ** -d]));
+  halves.set(-1, Math.max(0, ...halves.values()));
+  return halves;
 }

@@ -33,13 +33,20 @@ export function twoProportionTest(share1: number, n1: number, share2: number, n2
  * respondents outside the part: the part differs from the whole exactly when it differs from the
  * rest (part − whole = (1 − n/N) × (part − rest)). `differencePp` stays part − whole. Undefined
  * when either n is 0 or the whole counts no one besides the part (the same respondents, or a whole
- * that counts fewer: no rest to test against). The rest is kept within 0–100 % (rounded shares).
+ * that counts fewer: no rest to test against). The rest is kept within 0–100 %.
+ * Published shares are rounded: `partHalf` and `wholeHalf` are how far each may lie from the count
+ * it stands for (0,5 for whole percents). The rest magnifies that by about N / (N − n), so the part
+ * is tested at the point of its range nearest the rest's range: a difference rounding can make is
+ * no difference (80 % of 990 within 81 % of 1 090: the rest is anywhere from 80,5 to 100 %).
  * @example partProportionTest(70, 100, 80, 300) // rest 85 % of 200: z −3.06…, p 0.0022…
  */
-export function partProportionTest(partShare: number, n: number, wholeShare: number, wholeN: number): ProportionTest | undefined {
+export function partProportionTest(partShare: number, n: number, wholeShare: number, wholeN: number, partHalf = 0, wholeHalf = 0): ProportionTest | undefined {
   const restN = wholeN - n;
   if (!(n > 0 && restN > 0)) return undefined;
-  const restShare = Math.min(100, Math.max(0, (wholeShare * wholeN - partShare * n) / restN));
-  const test = twoProportionTest(partShare, n, restShare, restN)!;
+  const rest = (whole: number, part: number) => Math.min(100, Math.max(0, (whole * wholeN - part * n) / restN));
+  const [low, high] = [rest(wholeShare - wholeHalf, partShare + partHalf), rest(wholeShare + wholeHalf, partShare - partHalf)];
+  const [partLow, partHigh] = [partShare - partHalf, partShare + partHalf];
+  const [part, restShare] = high < partLow ? [partLow, high] : low > partHigh ? [partHigh, low] : [partShare, partShare];
+  const test = twoProportionTest(part, n, restShare, restN)!;
   return { ...test, differencePp: partShare - wholeShare };
 }

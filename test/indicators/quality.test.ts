@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { twoProportionTest } from '../../src/indicators/two-proportion-test.js';
 import { parseConfig } from '../../src/config/parse.js';
 import { ingestOptions } from '../../src/ingest/resolve.js';
 import { analyse, analyseLazily } from '../../src/indicators/analyse.js';
@@ -173,21 +174,27 @@ describe('the report year by default', () => {
 });
 
 describe('a comparison with a whole that holds the area', () => {
-  const report = (members: string[], lines: string[]) => {
+  const report = (members: string[], lines: string[], column = 'Andel positiva (%)') => {
     const config = parseConfig(JSON.stringify({ organisation: { name: 'X', code: 'X' }, members: members.map((code) => ({ code })) }), 'test.json');
-    const input = parseInput(Buffer.from(`År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)\n${lines.join('\n')}\n`), { ...ingestOptions(config, {}, {}), file: 'k.csv' });
+    const input = parseInput(Buffer.from(`År;Kommun;Verksamhet;Fråga;Antal svarande;${column}\n${lines.join('\n')}\n`), { ...ingestOptions(config, {}, {}), file: 'k.csv' });
     return analyse([input], config, { period: '2025' }).quality;
   };
   it('tests a municipality against the rest of its region: 600 of 1 000 inside 1 510 of 2 500 (SciPy: p 0.7385; as independent samples 0.8271)', () => {
-    const rows = report([], ['2025;0180;Hemtjänst;helhetssyn;1000;60', '2025;01;Hemtjänst;helhetssyn;2500;60.4']);
+    const rows = report([], ['2025;0180;Hemtjänst;helhetssyn;1000;600', '2025;01;Hemtjänst;helhetssyn;2500;1510'], 'Antal positiva');
     expect(rows.find((q) => q.area === '0180')!.reference).toMatchObject({ area: '01', differencePp: -0.4, p: 0.738454 });
   });
+  it('published shares are rounded: the part at its value nearest the rest\'s range (60,0 and 60,4 to a tenth: 60,05 against at least 60,55)', () => {
+    const rows = report([], ['2025;0180;Hemtjänst;helhetssyn;1000;60', '2025;01;Hemtjänst;helhetssyn;2500;60.4']);
+    const low = (60.35 * 2500 - 60.05 * 1000) / 1500;
+    expect(low).toBeCloseTo(60.55, 10);
+    expect(rows.find((q) => q.area === '0180')!.reference!.p).toBeCloseTo(twoProportionTest(60.05, 1000, low, 1500)!.p, 6);
+  });
   it('tests a member against the other members: two members\' organisation figure is the other member\'s test', () => {
-    const rows = report(['1460', '1461'], ['2025;1460;Hemtjänst;helhetssyn;120;87.5', '2025;1461;Hemtjänst;helhetssyn;110;82.3']);
+    const rows = report(['1460', '1461'], ['2025;1460;Hemtjänst;helhetssyn;120;105', '2025;1461;Hemtjänst;helhetssyn;110;90'], 'Antal positiva');
     const bengtsfors = rows.find((q) => q.area === '1460')!;
     expect(bengtsfors.organisation!.area).toBe('X');
     expect(bengtsfors.organisation!.p).toBe(bengtsfors.peers[0]!.p);
-    // SciPy over 105 of 120 against 90,53 of 110: p 0.26975.
-    expect(bengtsfors.organisation!.p).toBeCloseTo(0.26975, 5);
+    // Hand-worked: 105 of 120 against 90 of 110, pooled 195 of 230: z = 1.1984, p 0.2308.
+    expect(bengtsfors.organisation!.p).toBeCloseTo(0.2308, 4);
   });
 });

@@ -97,6 +97,21 @@ describe('partProportionTest', () => {
     expect(partProportionTest(100, 50, 83.3, 60)!.p).toBe(twoProportionTest(100, 50, 0, 10)!.p);
     expect(partProportionTest(100, 50, 83.3, 60)!.differencePp).toBeCloseTo(16.7, 10);
   });
+  it('rounded shares: tested at the part\'s value nearest the rest\'s range, which rounding widens by about N / (N − n) (a reviewer\'s case)', () => {
+    // 80 % of 990 within 81 % of 1 090, whole percents: the rest is 90,9 % as written, but anywhere
+    // from 80,5 % to 100 % as rounded; 80,5 % is within the part's 79,5–80,5 %: no difference shown.
+    expect(partProportionTest(80, 990, 81, 1090)!.p).toBeLessThan(0.01);
+    expect(partProportionTest(80, 990, 81, 1090, 0.5, 0.5)!.p).toBe(1);
+    expect(partProportionTest(80, 990, 81, 1090, 0.5, 0.5)!.differencePp).toBe(-1);
+    // 70 of 100 inside 80 % of 300, whole percents: the rest is at least (79,5 × 300 − 70,5 × 100) / 200
+    // = 84,0 %, tested against 70,5 %: 70,5 against 84 as counts would be (hand-worked, as above).
+    const rounded = partProportionTest(70, 100, 80, 300, 0.5, 0.5)!;
+    expect(rounded.p).toBeCloseTo(twoProportionTest(70.5, 100, 84, 200)!.p, 12);
+    expect(rounded.p).toBeGreaterThan(partProportionTest(70, 100, 80, 300)!.p);
+    expect(rounded.p).toBeLessThan(0.01);
+    // Exact shares (counted from answers): as without rounding.
+    expect(partProportionTest(70, 100, 80, 300, 0, 0)).toEqual(partProportionTest(70, 100, 80, 300));
+  });
 });
 
 describe('theilSen', () => {
