@@ -19,6 +19,8 @@ export const FROM_ANSWERS = 2;
 export const INCOMPLETE = 4;
 /** `flags`: a published share that is its file's count of positive answers over n, to the last bit (not a rounded share). */
 export const FROM_COUNTS = 8;
+/** `flags`: the organisation's figure pooled by tillit from its members' (`poolOrganisation`): exact, given theirs. */
+export const POOLED = 16;
 /** `hidden`: 0 shown, 1 below the threshold, 2 hidden to protect another, 3 incomplete. */
 export const HIDDEN_BELOW = 1;
 export const HIDDEN_SECONDARY = 2;
@@ -175,6 +177,9 @@ export class ObservationColumns implements Observations {
   }
   isFromAnswers(i: number): boolean {
     return (this.flags[i]! & FROM_ANSWERS) !== 0;
+  }
+  isPooled(i: number): boolean {
+    return (this.flags[i]! & POOLED) !== 0;
   }
   /** Whether the value is exact: counted from answers, or a published count over its n (`FROM_COUNTS`). */
   isExact(i: number): boolean {

@@ -6,7 +6,7 @@ import { periodYear } from '../model/period.js';
 import { GENDER_INDEX } from '../model/words.js';
 import { KeyNumbers } from '../model/row-index.js';
 import { TextIndex } from '../model/text.js';
-import { countingOrder, FROM_ANSWERS, FROM_COUNTS, grown, INCOMPLETE, IS_SHARE, KIND_ID, ObservationColumns, type Source } from './observation-columns.js';
+import { countingOrder, FROM_ANSWERS, FROM_COUNTS, grown, INCOMPLETE, IS_SHARE, POOLED, KIND_ID, ObservationColumns, type Source } from './observation-columns.js';
 import { pooledShare, positiveShare } from './positive-share.js';
 import type { Settings } from './settings.js';
 import { dataUnits, type DataUnit } from './indicator-units.js';
@@ -347,7 +347,7 @@ function poolOrganisation(observer: Observer, memberIds: readonly number[], orgI
     const sources = list.flatMap((i) => obs.sourcesOf(i));
     // Pooled from members' answers it is a figure from answers: it wins over a published one.
     const fromAnswers = list.every((i) => obs.isFromAnswers(i)) ? FROM_ANSWERS : 0;
-    observer.put(orgId, 'organisation', obs.indicatorId(f), obs.serviceId(f), obs.genderId(f), obs.periodId(f), pooled?.share ?? 0, pooled?.n ?? 0, IS_SHARE | fromAnswers | (incomplete ? INCOMPLETE : 0), obs.files.id(sources[0]!.file), sources[0]!.line, sources);
+    observer.put(orgId, 'organisation', obs.indicatorId(f), obs.serviceId(f), obs.genderId(f), obs.periodId(f), pooled?.share ?? 0, pooled?.n ?? 0, IS_SHARE | POOLED | fromAnswers | (incomplete ? INCOMPLETE : 0), obs.files.id(sources[0]!.file), sources[0]!.line, sources);
   }
   observer.pooling = false;
   return memberIds.flatMap((member) => (gaps.has(member) ? [{ member, cells: gaps.get(member)! }] : []));

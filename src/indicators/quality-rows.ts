@@ -14,7 +14,7 @@ import { quartileClass } from './rank.js';
 import type { Ranks } from './rank-observations.js';
 import { opt, round } from './round.js';
 import { spansBreak, trend } from './trend.js';
-import { partProportionTest, twoProportionTest } from './two-proportion-test.js';
+import { partProportionTest, twoProportionTest, type ProportionTest } from './two-proportion-test.js';
 import { decimalsOf } from './positive-share.js';
 import { wilsonInterval } from './wilson-interval.js';
 
@@ -35,6 +35,8 @@ export interface RowContext {
   /** Whether every respondent of `inner` is among `outer`'s (a municipality and its region, a member and the organisation). */
   holds(outer: Place, inner: Place): boolean;
   memberIds: readonly number[];
+  /** The members the organisation's figures are pooled from (`Settings.poolCodes`). */
+  poolIds: readonly number[];
   orgId: number;
   /** The report's survey year. */
   surveyPeriod: string | null;
@@ -193,9 +195,20 @@ export class QualityRows {
     const { obs } = this;
     const [areaA, areaB] = [obs.areaId(a), obs.areaId(b)];
     const nesting = areaA === areaB ? 0 : this.nesting(areaA, obs.kindOf(a), areaB, obs.kindOf(b));
-    if (nesting === 1) return partProportionTest(obs.valueOf(a), aN, obs.valueOf(b), bN, this.half(a), this.half(b));
-    if (nesting === -1) return partProportionTest(obs.valueOf(b), bN, obs.valueOf(a), aN, this.half(b), this.half(a));
+    if (nesting === 1) return this.partTest(a, aN, b, bN);
+    if (nesting === -1) return this.partTest(b, bN, a, aN);
     return twoProportionTest(obs.valueOf(a), aN, obs.valueOf(b), bN);
+  }
+
+  /**
+   * `part` against the rest of `whole`, each share as far from its count as its rounding allows;
+   * against the organisation's figure pooled from the members' own, a member's rest is the others'
+   * figures exactly (its rounding cancels), as the test against them gives.
+   */
+  private partTest(part: number, partN: number, whole: number, wholeN: number): ProportionTest | undefined {
+    const { obs } = this;
+    const exact = obs.isPooled(whole) && this.ctx.poolIds.includes(obs.areaId(part));
+    return partProportionTest(obs.valueOf(part), partN, obs.valueOf(whole), wholeN, exact ? 0 : this.half(part), exact ? 0 : this.half(whole));
   }
 
   /**

@@ -72,7 +72,7 @@ export function qualityTable(inputs: readonly QualityInput[], settings: Settings
   const surveyPeriod = settings.period?.slice(0, 4) ?? latest(years);
   const breaksOf = seriesBreaks(inputs, settings);
   const made = new QualityRows(obs, order, ranks, {
-    catalogue: settings.catalogue, directionOf, breaksOf, alpha: settings.alpha, holds: holdsRespondents(settings.config), memberIds: observed.memberIds, orgId: observed.orgId, surveyPeriod, window: settings.window,
+    catalogue: settings.catalogue, directionOf, breaksOf, alpha: settings.alpha, holds: holdsRespondents(settings.config), memberIds: observed.memberIds, poolIds: observed.poolIds, orgId: observed.orgId, surveyPeriod, window: settings.window,
   });
   const indicators = new Set<string>();
   const areas = new Map<string, AreaKind>();

@@ -196,5 +196,10 @@ describe('a comparison with a whole that holds the area', () => {
     expect(bengtsfors.organisation!.p).toBe(bengtsfors.peers[0]!.p);
     // Hand-worked: 105 of 120 against 90 of 110, pooled 195 of 230: z = 1.1984, p 0.2308.
     expect(bengtsfors.organisation!.p).toBeCloseTo(0.2308, 4);
+    // Rounded shares: the figure tillit pools from them is exact given them, so the member's rest is
+    // the other member's published share, rounding and all: the same test as against it.
+    const rounded = report(['1460', '1461'], ['2025;1460;Hemtjänst;helhetssyn;120;87.5', '2025;1461;Hemtjänst;helhetssyn;110;82.3']).find((q) => q.area === '1460')!;
+    expect(rounded.organisation!.p).toBe(rounded.peers[0]!.p);
+    expect(rounded.organisation!.p).toBeCloseTo(0.26975, 5);
   });
 });
