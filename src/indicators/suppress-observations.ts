@@ -29,8 +29,14 @@ export interface Suppressed {
  * all areas and genders) is suppressed on its own, so the order cells are taken in does not matter;
  * within a cell, observations keep their order.
  */
-export function suppressObservations(observed: Observed, min: number, containers: (code: string, kind: AreaKind) => Contains | undefined = () => undefined): Suppressed {
+export function suppressObservations(
+  observed: Observed, min: number, containers: (code: string, kind: AreaKind) => Contains | undefined = () => undefined,
+  plain?: { containers: (code: string, kind: AreaKind) => Contains | undefined; containersOnlyData: boolean },
+): Suppressed {
   const { obs, memberIds, poolIds, orgId } = observed;
+  // What a report of the same data without the config hides: the two published side by side must
+  // give no more away than that one (see `agreeWithPlain`).
+  const plainHidden = plain === undefined ? undefined : hiddenWithout(obs, min, plain.containers, orgId);
   const residualsByFile = new Map<number, number>();
   // Per area held back by `hideUnsolved`, and per container counting fewer respondents than the
   // areas in it: one of its observations, and in how many cells.
@@ -53,6 +59,7 @@ export function suppressObservations(observed: Observed, min: number, containers
     // fewer would bound the hidden one from below.
     if (fewer >= 0 && list.every((i) => obs.isShown(i))) tally(short, fewer, list.find((i) => obs.areaId(i) === fewer)!);
   }
+  if (plainHidden !== undefined) agreeWithPlain(obs, plainHidden, poolIds, orgId, plain!.containersOnlyData);
   protectPooled(obs);
   const behindHidden = hiddenSources(obs, orgId);
   const membersShown = (i: number) => memberIds.every((m) => obs.isShown(obs.find(m, obs.cellId(i))));
@@ -63,6 +70,56 @@ export function suppressObservations(observed: Observed, min: number, containers
   for (const { first, cells } of short.values()) findings.push(finding(obs.fileOf(first), { code: 'container-fewer', args: { area: obs.areaCode(first), cells, key: obs.key(first) } }));
   findings.push(...markIncomplete(observed));
   return { findings, behindHidden, hasHidden: hiddenFiles(obs, orgId) };
+}
+
+/**
+ * The observations a report of the same data without the config would hide (its containers only
+ * those the data name, no organisation): suppressed as such a report suppresses them, the verdicts
+ * copied out and the observations left shown for the report's own suppression.
+ */
+function hiddenWithout(obs: ObservationColumns, min: number, containers: (code: string, kind: AreaKind) => Contains | undefined, orgId: number): Uint8Array {
+  const modelled = hasContainers(obs) ? containers : undefined;
+  // The organisation's figures, a plain report has none of, stand apart (no relation holds them) and
+  // tell nothing of how its files round their shares.
+  const places = modelled !== undefined ? shareDecimals(obs, orgId) : undefined;
+  const protect = containerProtection(obs, min, containers, [], -1);
+  for (const list of suppressionCells(obs)) {
+    const { solved, unsolved } = suppressCellWith(obs, list, [], -1, min, modelled, undefined, places);
+    hideUnsolved(obs, list, unsolved);
+    protect(list, solved);
+  }
+  protectPooled(obs);
+  const hidden = Uint8Array.from(obs.hidden.subarray(0, obs.size));
+  obs.hidden.fill(0, 0, obs.size);
+  return hidden;
+}
+
+/**
+ * A report with the config and one without it, read side by side (attackers read every output,
+ * and a config is no secret): where the config's relations made this report hide an area's cell the
+ * plain one shows in a suppression cell (a member's total, where the plain report hides a region's
+ * men), each report alone was safe and the two together were not (a reviewer's attack bounded a
+ * member's 7 women to at most 22). There the areas' cells are hidden as the plain report hides them, and the
+ * organisation's figures shown exactly where its members' own are all shown: then they add nothing a
+ * reader does not have. Where the config also says which municipalities a kommunalförbund or a peer
+ * group holds (`sameContainers` false), the plain report may show what those relations give away:
+ * every cell hidden in either stays hidden, so this report shows a part of what the plain one shows.
+ */
+function agreeWithPlain(obs: ObservationColumns, plainHidden: Uint8Array, poolIds: readonly number[], orgId: number, sameContainers: boolean): void {
+  for (const list of suppressionCells(obs)) {
+    // Showing all the plain report shows, and more, this report is the one a reader combining the
+    // two has: it was solved with every relation, the organisation's among them.
+    if (list.every((i) => obs.areaId(i) === orgId || plainHidden[i] !== 0 || obs.isShown(i))) continue;
+    for (const i of list) if (obs.areaId(i) !== orgId && (plainHidden[i] !== 0 ? obs.isShown(i) : sameContainers)) obs.hidden[i] = plainHidden[i]!;
+    for (const i of list) {
+      if (obs.areaId(i) !== orgId) continue;
+      const given = poolIds.length > 0 && poolIds.every((m) => {
+        const j = obs.find(m, obs.cellId(i));
+        return j >= 0 && obs.isShown(j);
+      });
+      obs.hidden[i] = given ? 0 : obs.isShown(i) ? HIDDEN_SECONDARY : obs.hidden[i]!;
+    }
+  }
 }
 
 /** Per area: the observation it was first counted at, and in how many cells. */

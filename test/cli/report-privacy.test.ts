@@ -146,6 +146,20 @@ describe('a report with the organisation\'s config and one of the same files wit
     const r = await tillit(['report', '--config', 'org.json', '--format', 'json'], { cwd: dir });
     expect((JSON.parse(r.stdout) as { quality: Row[] }).quality.filter((q) => q.area === 'ORG' && !q.suppressed).map((q) => q.gender)).toEqual(['T']);
   }, 30_000);
+  it('a region beside them: the config\'s run hides the region\'s cells as the plain run does too (a reviewer\'s cross-run attack bounded 1461\'s 7 women to at most 22)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-cross-'));
+    const cells = ['1460;T;11;18,181818', '1460;M;10;20,000000', '1461;T;31;51,612903', '1461;K;7;42,857143', '1461;M;24;54,166667', '1462;T;135;44,444444', '1462;K;82;70,731707', '1462;M;47;0,000000', '14;T;399;27,067669', '14;K;147;41,496599', '14;M;243;17,695473'];
+    writeFileSync(join(dir, 'd.csv'), `Kommun;År;Fråga;Verksamhet;Kön;Antal svarande;Andel\n${cells.map((c) => { const [a, g, n, v] = c.split(';'); return `${a};2024;Helhet;Hemtjänst;${g};${n};${v}`; }).join('\n')}\n`);
+    writeFileSync(join(dir, 'plain.json'), JSON.stringify({ survey: { minRespondents: 30 }, inputs: [{ path: 'd.csv' }] }));
+    writeFileSync(join(dir, 'org.json'), JSON.stringify({ members: [{ code: '1461' }, { code: '1462' }], survey: { minRespondents: 30 }, inputs: [{ path: 'd.csv' }] }));
+    const published = async (config: string) => (JSON.parse((await tillit(['report', '--config', config, '--format', 'json'], { cwd: dir })).stdout) as { quality: Row[] }).quality.map((q) => `${q.area} ${q.gender} ${q.suppressed ? 'dold' : q.n}`).sort();
+    const [plain, org] = [await published('plain.json'), await published('org.json')];
+    // Before: the config's run hid 1461's total (31) and showed the region's men (243), the plain run the other way round.
+    expect(plain).toEqual(['1460 M dold', '1460 T dold', '1461 K dold', '1461 M dold', '1461 T 31', '14 K dold', '14 M dold', '14 T 399', '1462 K 82', '1462 M dold', '1462 T 135'].sort());
+    expect(org.filter((c) => !/^[A-Z]/.test(c))).toEqual(plain);
+    // The organisation's total is its members' shown totals added up (166 = 31 + 135); its genders are not.
+    expect(org.filter((c) => /^[A-Z]/.test(c))).toEqual(expect.arrayContaining([expect.stringMatching(/ T 166$/), expect.stringMatching(/ K dold$/), expect.stringMatching(/ M dold$/)]));
+  }, 30_000);
   it('two members, one hidden: the organisation\'s total goes, the other member stays (65 − 40 = 25 was Mellerud\'s)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tillit-two-'));
     const rows = ['Löpnummer;Kommun;År;Verksamhet;Fråga;Svar'];
