@@ -12,7 +12,7 @@ import { budgetBytes } from './budget-bytes.js';
 import { checkRunningTotals } from './budget-running.js';
 import type { ByteRowReader, TextOf } from './byte-cells.js';
 import { memo, type Place } from './cell-lookups.js';
-import { parseNumber, plainNumber, plainNumberBytes, type DecimalMark } from './number.js';
+import { isDash, parseNumber, plainNumber, plainNumberBytes, type DecimalMark } from './number.js';
 import type { RecordOptions, RecordsResult } from './record-options.js';
 import { at, type RowCells, type RowEnv, type RowReader, type SharedFields } from './row-fields.js';
 import type { Row } from './table.js';
@@ -232,6 +232,8 @@ export class BudgetRows implements RowReader {
     const scale = this.scales[k]!;
     const v = plainNumber(text, this.decimal, scale);
     if (v !== undefined) return v;
+    // A dash read as zero is said (`dash-zero`): the general path counts it.
+    if (this.dash !== 'missing' && isDash(text)) return undefined;
     const parsed = parseNumber(text.trim(), this.decimal, this.dash, scale);
     if (parsed.kind !== 'value') return parsed.kind === 'missing' ? null : undefined;
     return Number.isFinite(parsed.value) ? parsed.value : undefined;

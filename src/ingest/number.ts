@@ -84,6 +84,12 @@ const ACCOUNTING_NEGATIVE = /^\(([^()+\-−–]+)\)$|^([^+\-−–]+)[-−]$/;
 const COMMA_DECIMAL = /^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
 const POINT_DECIMAL = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 
+/** Whether a cell is a lone dash (`-`, `–` or `−`): Statistics Sweden's "nothing to report". */
+export function isDash(cell: string): boolean {
+  const s = cell.trim();
+  return s === '-' || s === '–' || s === '−';
+}
+
 /**
  * Reads a number the way Swedish and international files write it. The decimal mark is the
  * file's, decided once: in a decimal-comma file `1,234` is 1.234, in a decimal-point file it is
@@ -101,7 +107,7 @@ export function parseNumber(cell: string, decimal: DecimalMark, dash: Dash = 'ze
   if (plain !== undefined) return { kind: 'value', value: plain };
   let s = cell.trim();
   if (s === '' || MISSING.test(s)) return { kind: 'missing' };
-  if (s === '-' || s === '–' || s === '−') return dash === 'zero' ? { kind: 'value', value: 0 } : { kind: 'missing' };
+  if (isDash(s)) return dash === 'zero' ? { kind: 'value', value: 0 } : { kind: 'missing' };
   const accounting = ACCOUNTING_NEGATIVE.exec(s);
   if (accounting !== null) s = `-${(accounting[1] ?? accounting[2]!).trim()}`;
   s = s.replace(/\s*%$/, '').replace(/^[−–]/, '-');

@@ -58,6 +58,7 @@ class TableRecords implements RecordBuilder {
   readonly kind: Kind | undefined;
   readonly decimal: DecimalMark;
   readonly plan: HeaderPlan;
+  private dashes: { line: number; column: number; count: number } | undefined;
 
   constructor(
     private readonly recordPlan: RecordPlan,
@@ -82,6 +83,13 @@ class TableRecords implements RecordBuilder {
     const cells = new RowCells(row, this.recordPlan, this.table.headers, this.opts.dash);
     const fields = readShared(cells, env);
     if (fields !== undefined) reader.read(cells, fields);
+    if (cells.dashes.length > 0 && cells.errors.length === 0) this.noteDashes(row.line, cells.dashes);
+  }
+
+  /** Lone dashes read as zero: counted, the first one's place kept, said once at the end (`dash-zero`). */
+  private noteDashes(line: number, columns: readonly number[]): void {
+    if (this.dashes === undefined) this.dashes = { line, column: columns[0]!, count: 0 };
+    this.dashes.count += columns.length;
   }
 
   byteRows(textOf: TextOf): ByteRowReader | undefined {
@@ -117,6 +125,7 @@ class TableRecords implements RecordBuilder {
     // A later part of a split file says it too (its pooled periods may be the file's first): `mergeParts` keeps the first.
     if (pooled !== undefined) findings.push({ code: 'period-pooled', line: this.table.headerLine, args: { example: pooled } });
     if (this.reading?.env.lookups.sawNeither === true) findings.push({ code: 'gender-neither', line: this.table.headerLine });
+    if (this.dashes !== undefined) findings.push({ code: 'dash-zero', line: this.dashes.line, column: this.dashes.column, args: { count: this.dashes.count } });
     const tertial = this.reading?.env.lookups.tertial;
     if (tertial !== undefined) findings.push({ code: 'period-tertial', line: this.table.headerLine, args: { text: tertial.text, period: tertial.period } });
     const positives = this.reading?.env.lookups.builtInPositives;

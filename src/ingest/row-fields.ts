@@ -9,7 +9,7 @@ import { appendAll } from '../model/array.js';
 import type { ByteRowReader, TextOf } from './byte-cells.js';
 import type { CellLookups } from './cell-lookups.js';
 import { ALIASES } from './columns.js';
-import { parseNumber, type DecimalMark } from './number.js';
+import { isDash, parseNumber, type DecimalMark } from './number.js';
 import type { RecordOptions, RecordsResult, TableHead } from './record-options.js';
 import type { RecordPlan } from './record-plan.js';
 import type { Row } from './table.js';
@@ -113,6 +113,8 @@ export interface RowReader {
 /** One row's cells by role, with the errors found in them so far (general path). */
 export class RowCells {
   readonly errors: FindingInput[] = [];
+  /** The columns (1-based) of cells holding a lone dash read as zero (see `parseNumber`). */
+  readonly dashes: number[] = [];
 
   constructor(readonly row: Row, private readonly plan: RecordPlan, private readonly headers: readonly string[], private readonly dash: RecordOptions['dash']) {}
 
@@ -150,6 +152,7 @@ export class RowCells {
       this.fail('value-beyond-exact', role);
       return null;
     }
+    if (parsed.kind === 'value' && parsed.value === 0 && isDash(text)) this.dashes.push(typeof role === 'number' ? role + 1 : this.col(role));
     return parsed.kind === 'value' ? parsed.value : null;
   }
 

@@ -35,6 +35,19 @@ describe('survey rows', () => {
     expect(r.counts).toEqual({ read: 4, used: 2, rejected: 0, ignored: 2 });
     expect(codes(r, 'info')).toEqual(['value-missing@3:6', 'value-missing@4:6']);
     expect(r.records.map((x) => (x as SurveyRecord).share)).toEqual([87.5, 0]);
+    // Said, never silent: a dash may mean missing in another source.
+    expect(codes(r, 'warning')).toEqual(['dash-zero@5:6']);
+    expect(r.findings.find((f) => f.code === 'dash-zero')!.message).toBe('1 cell(s) holding a lone "-" read as 0, Statistics Sweden\'s "nothing to report" (this is the first); if "-" means missing here, set "dash": "missing" for this file');
+  });
+  it('lone dashes read as zero are counted once per file, in a budget file\'s quick path too; none with "dash": "missing"', () => {
+    const lines = ['Period;Kommun;Verksamhet;Budget helår;Utfall ack'];
+    for (let m = 1; m <= 12; m++) for (let a = 0; a < 200; a++) lines.push(`2025-${String(m).padStart(2, '0')};1460;Verksamhet ${a};${a === 7 ? '−' : '1000'};${a % 50 === 3 ? '-' : '500'}`);
+    const r = parseText(lines.join('\n'), { unit: 'tkr' });
+    const dash = r.findings.filter((f) => f.code === 'dash-zero');
+    expect(dash.map((f) => `${f.line}:${f.column} ${f.message.split(' ')[0]}`)).toEqual(['5:5 60']);
+    expect(budgetRecords(r).filter((x) => x.budgetYear === 0)).toHaveLength(12);
+    const missing = parseText(lines.join('\n'), { unit: 'tkr', dash: 'missing' });
+    expect(missing.findings.some((f) => f.code === 'dash-zero')).toBe(false);
   });
   it('sets aside a share whose n is blank or ".." (a publisher\'s small group), said as a warning with its line and column', () => {
     const r = parseText(survey(['2025;1460;Hemtjänst;helhetssyn;104;86', '2025;1461;Hemtjänst;helhetssyn;;80', '2025;1438;Hemtjänst;helhetssyn;..;75']));
