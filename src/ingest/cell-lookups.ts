@@ -70,13 +70,18 @@ export class CellLookups {
   readonly gender = memo((text): Gender | undefined => GENDERS[normalizeLabel(text)]);
   /** Whether a respondent gave a gender that is neither woman nor man (`Annat`, `Vill ej uppge`). */
   sawNeither = false;
+  /** Whether a respondent's gender cell was blank (said as `sawNeither` is, where the file has a gender column). */
+  sawBlank = false;
   /**
    * A respondent's gender: blank, or neither woman nor man (`Annat`, `Vill ej uppge`), is unknown,
    * counted in the total only: with the others of unknown gender a hidden cell of its own (total =
    * women + men + unknown), never published. Rejecting the answer instead left the total incomplete.
    */
   readonly respondentGender = memo((text): Gender | undefined => {
-    if (text === '') return 'T';
+    if (text === '') {
+      this.sawBlank = true;
+      return 'T';
+    }
     const g = this.gender(text);
     if (g !== undefined || !this.isNeither(text)) return g;
     this.sawNeither = true;

@@ -124,7 +124,8 @@ class TableRecords implements RecordBuilder {
     const pooled = this.reading?.env.lookups.pooled ?? this.recordPlan.pooled;
     // A later part of a split file says it too (its pooled periods may be the file's first): `mergeParts` keeps the first.
     if (pooled !== undefined) findings.push({ code: 'period-pooled', line: this.table.headerLine, args: { example: pooled } });
-    if (this.reading?.env.lookups.sawNeither === true) findings.push({ code: 'gender-neither', line: this.table.headerLine });
+    const lookups = this.reading?.env.lookups;
+    if (lookups !== undefined && (lookups.sawNeither || (lookups.sawBlank && this.recordPlan.roles.gender !== undefined))) findings.push({ code: 'gender-neither', line: this.table.headerLine });
     if (this.dashes !== undefined) findings.push({ code: 'dash-zero', line: this.dashes.line, column: this.dashes.column, args: { count: this.dashes.count } });
     const tertial = this.reading?.env.lookups.tertial;
     if (tertial !== undefined) findings.push({ code: 'period-tertial', line: this.table.headerLine, args: { text: tertial.text, period: tertial.period } });

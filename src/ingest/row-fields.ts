@@ -220,6 +220,8 @@ export function readShared(cells: RowCells, env: RowEnv): SharedFields | undefin
   let gender: Gender = 'T';
   let neither = false;
   const genderText = cells.cell('gender');
+  // A respondent's blank gender is unknown, said as the quick path says it (`respondentGender`).
+  if (genderText === '' && plan.kind === 'answers') lookups.sawBlank = true;
   if (genderText !== undefined && genderText !== '') {
     const g = plan.kind === 'answers' ? lookups.respondentGender(genderText) : lookups.gender(genderText);
     if (g !== undefined) gender = g;

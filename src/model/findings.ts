@@ -69,7 +69,7 @@ const MESSAGES = {
   'period-grain': (a) => `dated by ${a.grain} in a file dated by ${a.fileGrain} (${a.rows} rows): its figures would move the follow-up month; row left out`,
   'period-not-year': () => `survey results are per year: expected a year (2024) or pooled years (2015-2018), not a month`,
   'gender-invalid': () => `gender must be T/K/M, Totalt/Kvinnor/Män; a respondent of neither or no stated gender is written blank, "Annat" or "Vill ej uppge" (counted in the total only)`,
-  'gender-neither': () => `some respondents' gender is neither woman nor man, or not stated ("Annat", "Vill ej uppge"): counted in the total only, as a blank gender is; with the others of unknown gender they are a hidden cell of their own (total = women + men + unknown), never published`,
+  'gender-neither': () => `some respondents' gender is neither woman nor man, or not stated ("Annat", "Vill ej uppge", a blank cell): counted in the total only; with the others of unknown gender they are a hidden cell of their own (total = women + men + unknown), never published`,
   'gender-neither-row': (a) => `gender "${a.gender}" is neither the total, women nor men: a figure tillit does not report (the total row of the same cell includes it); row not read`,
   'area-unknown': () => `not a known municipality code or name, region, "Riket" or organisation`,
   'area-mismatch': (a) => `code ${a.code} is ${a.registered}, not ${a.name}`,

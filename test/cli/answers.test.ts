@@ -244,7 +244,7 @@ describe('a respondent whose gender is neither woman nor man, or not stated', ()
     writeFileSync(path, `${[HEAD, ...rows].join('\n')}\n`);
     const r = await tillit(['report', path, '--genders', '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`${path}: warning gender-neither: some respondents' gender is neither woman nor man, or not stated ("Annat", "Vill ej uppge"): counted in the total only`);
+    expect(r.stderr).toContain(`${path}: warning gender-neither: some respondents' gender is neither woman nor man, or not stated ("Annat", "Vill ej uppge", a blank cell): counted in the total only`);
     // 5 of unknown gender: the men's cell is hidden too, so total − women − men cannot reveal them.
     expect(quality(r.stdout).map((q) => [q.gender, q.n, q.incomplete, q.suppressed])).toEqual([['T', 80, false, false], ['K', 40, false, false], ['M', null, false, true]]);
   });

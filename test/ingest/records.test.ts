@@ -196,6 +196,11 @@ describe('answers rows', () => {
     expect(codes(r, 'warning')).toEqual(['gender-neither@1:-']);
     // Line 5's unknown label leaves the total incomplete, as any rejected answer does; its gender is no error.
     expect(answerRecords(r).map((x) => `${x.gender}:${x.positive}/${x.other}/${x.rejected ?? 0}`)).toEqual(['K:1/0/0', 'T:1/1/1']);
+    // A blank gender is said too, where the file has a gender column; a file without one has none to say.
+    const blank = parseText(`${head}1;1460;2025;Hemtjänst;helhetssyn;Ja;Kvinna\n2;1460;2025;Hemtjänst;helhetssyn;Ja;\n`);
+    expect(codes(blank, 'warning')).toEqual(['gender-neither@1:-']);
+    const none = parseText('Löpnr;Kommun;År;Verksamhet;Fråga;Svar\n1;1460;2025;Hemtjänst;helhetssyn;Ja\n');
+    expect(codes(none, 'warning')).toEqual([]);
     const aggregated = parseText('År;Kommun;Fråga;Kön;Antal svarande;Andel\n2024;2080;Q;Totalt;80;66,3\n2024;2080;Q;Annat;5;80\n');
     expect(codes(aggregated)).toEqual([]);
     expect(codes(aggregated, 'info')).toEqual(['gender-neither-row@3:4']);
@@ -212,7 +217,8 @@ describe('answers rows', () => {
       '6;0114;2025;Hemtjänst;q;Ganska nöjd;kvinna',
     ].join('\n'));
     expect(answerRecords(r).map((x) => `${x.area.code}:${x.gender}:${x.positive}/${x.other}/${x.excluded}@${x.source.line}`)).toEqual(['0114:K:2/1/1@2', '0114:T:1/0/0@6']);
-    expect(codes(r, 'warning')).toEqual(['area-code-repaired@3:2']);
+    // Row 4's blank gender counts in the total only, said.
+    expect(codes(r, 'warning')).toEqual(['gender-neither@1:-', 'area-code-repaired@3:2']);
     expect(codes(r)).toEqual(['row-repeated-header@5:-', 'area-unknown@7:2']);
     // Records are built without zod, as the schema would return them.
     expect(answerRecords(r).length).toBeGreaterThan(0);
