@@ -24,6 +24,11 @@ export interface RecordOptions {
   population?: Readonly<Record<string, number>>;
   sign?: Sign;
   period?: string;
+  /**
+   * The report's `--period` month: the period of a finance export that names none in a column, its
+   * title or its columns' names (`Utfall jan–aug` beside it keeps its month, in the report's year).
+   */
+  reportPeriod?: string;
   /** Area for files without a municipality column (a single committee's export). */
   municipality?: string;
   /** Indicator for files without an indicator column (`--input-indicator`, `"indicator"`). */

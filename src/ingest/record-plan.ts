@@ -143,12 +143,17 @@ function fillFromTitle(plan: RecordPlan, table: TableHead, opts: RecordOptions):
     plan.titlePeriod = titlePeriod;
     findings.push({ code: 'period-from-title', line, args: { period: titlePeriod, title: truncate(title!) } });
   } else if (undated && header.ytdMonth !== undefined) {
-    // `Utfall jan–aug` dates the file when a year is written beside it (in its name or the title).
-    const y = /\b(19|20)\d{2}\b/.exec(header.ytdMonth.header) ?? (title !== undefined ? /\b(19|20)\d{2}\b/.exec(title) : null);
-    if (y !== null) {
-      plan.titlePeriod = `${y[0]}-${String(header.ytdMonth.month).padStart(2, '0')}`;
+    // `Utfall jan–aug` dates the file when a year is written beside it (in its name or the title),
+    // else the report's year.
+    const y = /\b(19|20)\d{2}\b/.exec(header.ytdMonth.header)?.[0] ?? (title !== undefined ? /\b(19|20)\d{2}\b/.exec(title)?.[0] : undefined) ?? opts.reportPeriod?.slice(0, 4);
+    if (y !== undefined) {
+      plan.titlePeriod = `${y}-${String(header.ytdMonth.month).padStart(2, '0')}`;
       findings.push({ code: 'period-from-header', line, args: { period: plan.titlePeriod, header: truncate(header.ytdMonth.header) } });
     }
+  } else if (undated && opts.reportPeriod !== undefined) {
+    // A finance export without a period anywhere is read as of the report's month, and says so.
+    plan.titlePeriod = opts.reportPeriod;
+    findings.push({ code: 'period-from-report', line, args: { period: opts.reportPeriod } });
   }
   // An unread amount column leaves the file unclean; a text column (a comment) is only named. In a
   // wide table a column of numbers headed by a year it could not read (`2024 prel.`) is lost data;

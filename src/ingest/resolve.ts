@@ -28,6 +28,7 @@ export function ingestOptions(config: Config, spec: Partial<InputSpec>, override
     answerScale,
     ...readSettings(spec, overrides),
     ...(overrides.maxRows ? { maxRows: overrides.maxRows } : {}),
+    ...(overrides.fallbackPeriod !== undefined ? { reportPeriod: overrides.fallbackPeriod } : {}),
     ...(population ? { population } : {}),
     ...(spec.columns ? { columns: spec.columns } : {}),
   };
@@ -66,8 +67,7 @@ export function droppedPositiveFindings(config: Config, inputs: readonly Pick<Pa
 /** Each setting of how the file is read: the flag's, else the config entry's; one left empty is not set. */
 function readSettings(spec: ReadSettings, overrides: IngestOverrides): ReadSettings {
   return Object.fromEntries(READ_KEYS.flatMap((key) => {
-    // A finance export without a period anywhere is read as of the report's month.
-    const value = overrides[key] ?? spec[key] ?? (key === 'period' ? overrides.fallbackPeriod : undefined);
+    const value = overrides[key] ?? spec[key];
     return value ? [[key, value]] : [];
   }));
 }

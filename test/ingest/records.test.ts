@@ -4,6 +4,7 @@ import { sumKind } from '../../src/ingest/budget-rows.js';
 import { defaultConfig } from '../../src/config/parse.js';
 import { parseInput } from '../../src/ingest/parse-input.js';
 import { ingestOptions } from '../../src/ingest/resolve.js';
+import type { InputSpec } from '../../src/config/schema.js';
 import { answerRecordSchema, type SurveyRecord } from '../../src/model/records.js';
 import { answerRecords, budgetRecords, codes, parseText } from './helpers.js';
 
@@ -38,6 +39,22 @@ describe('survey rows', () => {
     // Said, never silent: a dash may mean missing in another source.
     expect(codes(r, 'warning')).toEqual(['dash-zero@5:6']);
     expect(r.findings.find((f) => f.code === 'dash-zero')!.message).toBe('1 cell(s) holding a lone "-" read as 0, Statistics Sweden\'s "nothing to report" (this is the first); if "-" means missing here, set "dash": "missing" for this file');
+  });
+  it('the report\'s --period dates only a file that names no period itself: not one its title or its columns date (a new analyst\'s case)', () => {
+    const read = (text: string, spec: Partial<InputSpec>) => parseInput(new TextEncoder().encode(text), { ...ingestOptions(defaultConfig(), { unit: 'mnkr', ...spec }, { fallbackPeriod: '2025-06' }), file: 'in.csv' });
+    const titled = read('Hörby kommun;;;\nUppföljning jan-aug 2025;;;\nVerksamhet;Budget helår;Budget jan-aug;Utfall jan-aug\nÄldreomsorg;180;120;125\n', {});
+    expect(codes(titled)).toEqual([]);
+    expect(budgetRecords(titled).map((r) => r.period)).toEqual(['2025-08']);
+    // Columns name the months and no year is written: the report's year.
+    const byColumns = read('Verksamhet;Budget helår;Budget jan-aug;Utfall jan-aug\nÄldreomsorg;180;120;125\n', { municipality: '1266' });
+    expect(budgetRecords(byColumns).map((r) => r.period)).toEqual(['2025-08']);
+    // Nothing dates it: the report's month, said on stderr.
+    const undated = read('Verksamhet;Budget helår;Budget ack;Utfall ack\nÄldreomsorg;180;120;125\n', { municipality: '1266' });
+    expect(budgetRecords(undated).map((r) => r.period)).toEqual(['2025-06']);
+    expect(codes(undated, 'warning')).toContain('period-from-report@1:-');
+    // A period set for the file wins, with nothing said.
+    const set = read('Verksamhet;Budget helår;Budget ack;Utfall ack\nÄldreomsorg;180;120;125\n', { municipality: '1266', period: '2025-04' });
+    expect([budgetRecords(set).map((r) => r.period), codes(set, 'warning')]).toEqual([['2025-04'], []]);
   });
   it('lone dashes read as zero are counted once per file, in a budget file\'s quick path too; none with "dash": "missing"', () => {
     const lines = ['Period;Kommun;Verksamhet;Budget helår;Utfall ack'];

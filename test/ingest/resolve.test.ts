@@ -14,10 +14,10 @@ describe('ingestOptions: flags over a config entry', () => {
   it('a flag wins over the entry; what the flags leave alone comes from the entry', () => {
     expect(settings({ path: 'a.csv', decimal: ',', unit: 'tkr', dash: 'missing' }, { decimal: '.', gender: 'K' })).toEqual({ decimal: '.', unit: 'tkr', dash: 'missing', gender: 'K' });
   });
-  it('the report\'s month is the period only of a file that has none in its entry or the flags', () => {
-    expect(settings({ path: 'a.csv' }, { fallbackPeriod: '2025-08' })).toEqual({ period: '2025-08' });
-    expect(settings({ path: 'a.csv', period: '2025-06' }, { fallbackPeriod: '2025-08' })).toEqual({ period: '2025-06' });
-    expect(settings({ path: 'a.csv', period: '2025-06' }, { period: '2025-07', fallbackPeriod: '2025-08' })).toEqual({ period: '2025-07' });
+  it('the report\'s month is passed on apart: the file\'s own dating, its entry and the flags come before it (see record-plan)', () => {
+    expect(settings({ path: 'a.csv' }, { fallbackPeriod: '2025-08' })).toEqual({ reportPeriod: '2025-08' });
+    expect(settings({ path: 'a.csv', period: '2025-06' }, { fallbackPeriod: '2025-08' })).toEqual({ period: '2025-06', reportPeriod: '2025-08' });
+    expect(settings({ path: 'a.csv', period: '2025-06' }, { period: '2025-07', fallbackPeriod: '2025-08' })).toEqual({ period: '2025-07', reportPeriod: '2025-08' });
   });
   it('an empty text sets nothing, and the row limit and columns pass through', () => {
     expect(settings({ path: 'a.csv', municipality: '', columns: { value: 'Värde' } }, { maxRows: 10 })).toEqual({ maxRows: 10, columns: { value: 'Värde' } });
