@@ -139,6 +139,11 @@ export class ValueRows implements RowReader {
       return undefined;
     }
     if (this.withoutN(cells, p, n, share ?? positive, share !== null ? 'share' : 'positive')) return undefined;
+    // No respondents, no share: a cell of none is no figure (shown hidden, it would claim at least one).
+    if (n === 0 && cells.errors.length === 0) {
+      this.env.out.ignore({ code: 'n-zero', line: cells.row.line, column: cells.col('n'), received: truncate(cells.cell('n') ?? '') });
+      return undefined;
+    }
     if (share === null && positive !== null && n !== null && n > 0 && positive <= n) share = (positive / n) * 100;
     const value = {
       kind: 'survey', area: p.area, period: p.period, indicator: p.indicator, service: p.service, gender: p.gender, n, positive, share, source: p.source,

@@ -116,6 +116,7 @@ export const FINDING_WORDS = {
   'kind-unknown': { sv: 'Det gick inte att avgöra vilken sorts uppgifter filen har.', en: 'It could not be told what kind of data the file holds.' },
   'json-invalid': { sv: 'Filen är inte giltig JSON.', en: 'The file is not valid JSON.' },
   'footnote': { sv: 'Fotnoter under tabellen räknades inte som data.', en: 'Footnotes under the table were not counted as data.' },
+  'n-zero': { sv: 'Rader utan svarande (antal 0) har inget resultat och redovisas inte.', en: 'Rows with no respondents (n of 0) have no result and are not shown.' },
   'n-missing': { sv: 'Resultat utan antal svarande visas inte: utgivare lämnar antalet tomt för små grupper, och utan det kan gränsen för minsta antal svarande inte prövas.', en: 'Results without a number of respondents are not shown: publishers leave the number blank for small groups, and without it the minimum number of respondents cannot be checked.' },
   'kolada-unit-level': { sv: 'Värden från Kolada per verksamhetsenhet lästes inte; tillit läser värden per kommun, region och riket.', en: 'Kolada values per organisational unit were not read; tillit reads values per municipality, region and the nation.' },
   'kolada-page-missing': { sv: 'Ett sparat svar från Kolada är en av flera sidor och alla sidor finns inte med, så värdena på de saknade sidorna saknas i rapporten.', en: 'A saved Kolada response is one of several pages and not every page is among the inputs, so the values on the missing pages are missing from the report.' },

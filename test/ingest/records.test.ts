@@ -66,6 +66,12 @@ describe('survey rows', () => {
     const missing = parseText(lines.join('\n'), { unit: 'tkr', dash: 'missing' });
     expect(missing.findings.some((f) => f.code === 'dash-zero')).toBe(false);
   });
+  it('sets aside a figure of no respondents (n 0, or "-" read as 0): hidden, it would claim at least one (a new analyst\'s case)', () => {
+    const r = parseText(survey(['2024;1266;Korttidsboende;bemotande;-;-', '2024;1266;Hemtjänst;bemotande;0;0', '2024;1266;Särskilt boende;bemotande;45;80']));
+    expect(codes(r, 'info')).toEqual(['n-zero@2:5', 'n-zero@3:5']);
+    expect(r.counts).toEqual({ read: 3, used: 1, rejected: 0, ignored: 2 });
+    expect(r.records.map((x) => x.service)).toEqual(['Särskilt boende']);
+  });
   it('sets aside a share whose n is blank or ".." (a publisher\'s small group), said as a warning with its line and column', () => {
     const r = parseText(survey(['2025;1460;Hemtjänst;helhetssyn;104;86', '2025;1461;Hemtjänst;helhetssyn;;80', '2025;1438;Hemtjänst;helhetssyn;..;75']));
     expect(codes(r, 'warning')).toEqual(['n-missing@3:5', 'n-missing@4:5']);
