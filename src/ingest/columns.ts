@@ -1,6 +1,7 @@
 import type { Kind, Role } from '../config/schema.js';
 import { normalizeLabel } from '../model/text.js';
 import type { AmountUnit } from '../model/vocabulary.js';
+import { MONTHS } from './period.js';
 
 /**
  * Header aliases per role, compared after `normalizeLabel` (case, accents, `_`/`-` folded) and
@@ -79,7 +80,8 @@ export interface ColumnMap {
   unit?: { unit: AmountUnit; header: string };
   /** Every header naming a unit, by column index (a file may write one column in kr, another in tkr). */
   units: Map<number, AmountUnit>;
-  ambiguous: { role: Role; columns: string[] }[];
+  /** Two headers for one role: the first is used, or `used` (the later of two month-named forecasts). */
+  ambiguous: { role: Role; columns: string[]; used?: string }[];
   /** The year a full-year budget column names (`Budget 2025`), with its header. */
   budgetYearNamed?: { year: number; header: string; column: number };
 }
@@ -115,7 +117,11 @@ export function mapColumns(headers: readonly string[], overrides: Partial<Record
     if (roles[role] === undefined) roles[role] = idx;
     // `Kommunkod;Kommun`: the second municipality column is the name, checked against the code.
     else if (role === 'municipality' && roles.municipalityName === undefined) roles.municipalityName = idx;
-    else ambiguous.push({ role, columns: [headers[roles[role]!]!, header] });
+    else if (laterMonth(split.label, splitHeader(headers[roles[role]!]!).label)) {
+      // `Prognos T1` and `Prognos aug`: the later forecast is the one a follow-up reports.
+      ambiguous.push({ role, columns: [headers[roles[role]!]!, header], used: header });
+      roles[role] = idx;
+    } else ambiguous.push({ role, columns: [headers[roles[role]!]!, header] });
   });
   // `Budget 2025` is the year's budget; beside `Budget 2024` (last year's, for comparison) the latest is.
   const latest = yearBudgets.sort((a, b) => b.year - a.year)[0];
@@ -125,6 +131,21 @@ export function mapColumns(headers: readonly string[], overrides: Partial<Record
   if (named) out.budgetYearNamed = { year: latest.year, header: headers[latest.idx]!, column: latest.idx + 1 };
   if (unit) out.unit = unit;
   return out;
+}
+
+/**
+ * Whether a prefixed header (`prognos aug`, `avvikelse t2`) names a later month than another of the
+ * same prefix: a month's name, or a tertial's (T1 April, T2 August, T3 December).
+ */
+function laterMonth(label: string, than: string): boolean {
+  const [a, b] = [suffixMonth(label), suffixMonth(than)];
+  return a !== undefined && b !== undefined && a > b;
+}
+
+function suffixMonth(label: string): number | undefined {
+  const word = label.split(' ').at(-1) ?? '';
+  const tertial = /^t([123])$/.exec(word);
+  return tertial !== null ? 4 * Number(tertial[1]) : MONTHS[word];
 }
 
 /** A full-year budget named by its year (`Budget 2025`, `Årsbudget 2025`). */

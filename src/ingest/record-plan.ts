@@ -67,7 +67,7 @@ export function planRecords(table: TableHead, sample: readonly Row[], opts: Reco
   });
   const { map, wide, layout } = header;
   for (const a of map.ambiguous) {
-    findings.push({ code: 'header-ambiguous-column', line: table.headerLine, args: { role: a.role, columns: a.columns.join(', ') } });
+    findings.push({ code: 'header-ambiguous-column', line: table.headerLine, args: { role: a.role, columns: a.columns.join(', '), used: a.used === undefined ? 'the first' : `"${a.used}", the later month` } });
   }
   findings.push(...header.findings);
   const kind = opts.kind ?? (layout === 'wide' ? 'values' : detectKind(map.roles));
