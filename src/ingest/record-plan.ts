@@ -228,6 +228,18 @@ function chooseUnit(plan: RecordPlan, table: TableHead, opts: RecordOptions): vo
     plan.findings.push({ code: 'unit-from-title', line, args: { unit: titleUnit, title: truncate(table.title!) } });
   } else if (opts.unit === undefined) plan.findings.push({ code: 'unit-assumed', line });
   if (opts.unit === undefined) unitsPerColumn(plan, table);
+  else unitsAgainstHeaders(plan, table, opts.unit);
+}
+
+/** A unit set for the file (config, `--unit`) that an amount column's header contradicts: kept, and said. */
+function unitsAgainstHeaders(plan: RecordPlan, table: TableHead, unit: AmountUnit): void {
+  const { units } = plan.header.map;
+  const against = [...BUDGET_AMOUNTS, 'deviation' as const].flatMap((role) => {
+    const idx = plan.roles[role];
+    const named = idx === undefined ? undefined : units.get(idx);
+    return named !== undefined && named !== unit ? [`"${table.headers[idx!]!}"`] : [];
+  });
+  if (against.length > 0) plan.findings.push({ code: 'unit-header-differs', line: table.headerLine, args: { unit, columns: against.join(', ') } });
 }
 
 /**

@@ -40,6 +40,12 @@ describe('survey rows', () => {
     expect(codes(r, 'warning')).toEqual(['dash-zero@5:6']);
     expect(r.findings.find((f) => f.code === 'dash-zero')!.message).toBe('1 cell(s) holding a lone "-" read as 0, Statistics Sweden\'s "nothing to report" (this is the first); if "-" means missing here, set "dash": "missing" for this file');
   });
+  it('a unit set for the file that a header contradicts is kept and said', () => {
+    const r = parseText('Verksamhet;Budget helår (kr);Utfall ack\nÄldreomsorg;182000000;121000000\n', { unit: 'tkr', municipality: '1266', period: '2025-08' });
+    expect(codes(r, 'warning')).toContain('unit-header-differs@1:-');
+    expect(budgetRecords(r)[0]!.budgetYear).toBe(182_000_000_000);
+    expect(codes(parseText('Verksamhet;Budget helår (tkr);Utfall ack\nÄldreomsorg;182000;121000\n', { unit: 'tkr', municipality: '1266', period: '2025-08' }), 'warning')).not.toContain('unit-header-differs@1:-');
+  });
   it('the report\'s --period dates only a file that names no period itself: not one its title or its columns date (a new analyst\'s case)', () => {
     const read = (text: string, spec: Partial<InputSpec>) => parseInput(new TextEncoder().encode(text), { ...ingestOptions(defaultConfig(), { unit: 'mnkr', ...spec }, { fallbackPeriod: '2025-06' }), file: 'in.csv' });
     const titled = read('Hörby kommun;;;\nUppföljning jan-aug 2025;;;\nVerksamhet;Budget helår;Budget jan-aug;Utfall jan-aug\nÄldreomsorg;180;120;125\n', {});
