@@ -232,8 +232,8 @@ export class BudgetRows implements RowReader {
     const scale = this.scales[k]!;
     const v = plainNumber(text, this.decimal, scale);
     if (v !== undefined) return v;
-    // A dash read as zero is said (`dash-zero`): the general path counts it.
-    if (this.dash !== 'missing' && isDash(text)) return undefined;
+    // A dash read as zero, a comma read as grouping: said (`RowCells.readings`), so the general path counts them.
+    if ((this.dash !== 'missing' && isDash(text)) || (this.decimal === '.' && text.includes(','))) return undefined;
     const parsed = parseNumber(text.trim(), this.decimal, this.dash, scale);
     if (parsed.kind !== 'value') return parsed.kind === 'missing' ? null : undefined;
     return Number.isFinite(parsed.value) ? parsed.value : undefined;

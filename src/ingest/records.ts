@@ -8,7 +8,7 @@ import type { HeaderPlan } from './header-plan.js';
 import type { DecimalMark } from './number.js';
 import type { RecordOptions, RecordsResult, TableHead } from './record-options.js';
 import { planRecords, type RecordPlan } from './record-plan.js';
-import { checkShape, readShared, RowCells, RowOutcomes, RowShape, type RowEnv, type RowReader } from './row-fields.js';
+import { checkShape, readShared, RowCells, RowOutcomes, RowShape, type ReadingCode, type RowEnv, type RowReader } from './row-fields.js';
 import { joinCells, type Row } from './table.js';
 import { ValueRows } from './value-rows.js';
 
@@ -58,7 +58,8 @@ class TableRecords implements RecordBuilder {
   readonly kind: Kind | undefined;
   readonly decimal: DecimalMark;
   readonly plan: HeaderPlan;
-  private dashes: { line: number; column: number; count: number } | undefined;
+  /** Per reading said once (`RowCells.readings`): the first cell's place and how many. */
+  private readonly readings = new Map<ReadingCode, { line: number; column: number; count: number }>();
 
   constructor(
     private readonly recordPlan: RecordPlan,
@@ -83,13 +84,13 @@ class TableRecords implements RecordBuilder {
     const cells = new RowCells(row, this.recordPlan, this.table.headers, this.opts.dash);
     const fields = readShared(cells, env);
     if (fields !== undefined) reader.read(cells, fields);
-    if (cells.dashes.length > 0 && cells.errors.length === 0) this.noteDashes(row.line, cells.dashes);
+    if (cells.errors.length === 0) for (const r of cells.readings) this.note(r.code, row.line, r.column);
   }
 
-  /** Lone dashes read as zero: counted, the first one's place kept, said once at the end (`dash-zero`). */
-  private noteDashes(line: number, columns: readonly number[]): void {
-    if (this.dashes === undefined) this.dashes = { line, column: columns[0]!, count: 0 };
-    this.dashes.count += columns.length;
+  /** A cell read one way of two: counted, the first one's place kept, said once at the end. */
+  private note(code: ReadingCode, line: number, column: number): void {
+    const seen = this.readings.get(code) ?? this.readings.set(code, { line, column, count: 0 }).get(code)!;
+    seen.count++;
   }
 
   byteRows(textOf: TextOf): ByteRowReader | undefined {
@@ -126,7 +127,7 @@ class TableRecords implements RecordBuilder {
     if (pooled !== undefined) findings.push({ code: 'period-pooled', line: this.table.headerLine, args: { example: pooled } });
     const lookups = this.reading?.env.lookups;
     if (lookups !== undefined && (lookups.sawNeither || (lookups.sawBlank && this.recordPlan.roles.gender !== undefined))) findings.push({ code: 'gender-neither', line: this.table.headerLine });
-    if (this.dashes !== undefined) findings.push({ code: 'dash-zero', line: this.dashes.line, column: this.dashes.column, args: { count: this.dashes.count } });
+    for (const [code, r] of this.readings) findings.push({ code, line: r.line, column: r.column, args: { count: r.count } });
     const tertial = this.reading?.env.lookups.tertial;
     if (tertial !== undefined) findings.push({ code: 'period-tertial', line: this.table.headerLine, args: { text: tertial.text, period: tertial.period } });
     const positives = this.reading?.env.lookups.builtInPositives;

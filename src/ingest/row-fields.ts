@@ -110,11 +110,17 @@ export interface RowReader {
   finish(out: RecordsResult): void;
 }
 
+/** A reading of a cell said once per file (see `RowCells.readings`). */
+export type ReadingCode = 'dash-zero' | 'comma-grouped';
+
 /** One row's cells by role, with the errors found in them so far (general path). */
 export class RowCells {
   readonly errors: FindingInput[] = [];
-  /** The columns (1-based) of cells holding a lone dash read as zero (see `parseNumber`). */
-  readonly dashes: number[] = [];
+  /**
+   * Cells read one way of two, said once per file: a lone dash read as zero (`dash-zero`), a comma
+   * read as a thousands separator in a file whose decimal mark is a point (`comma-grouped`).
+   */
+  readonly readings: { code: ReadingCode; column: number }[] = [];
 
   constructor(readonly row: Row, private readonly plan: RecordPlan, private readonly headers: readonly string[], private readonly dash: RecordOptions['dash']) {}
 
@@ -152,7 +158,9 @@ export class RowCells {
       this.fail('value-beyond-exact', role);
       return null;
     }
-    if (parsed.kind === 'value' && parsed.value === 0 && isDash(text)) this.dashes.push(typeof role === 'number' ? role + 1 : this.col(role));
+    const column = typeof role === 'number' ? role + 1 : this.col(role);
+    if (parsed.kind === 'value' && parsed.value === 0 && isDash(text)) this.readings.push({ code: 'dash-zero', column });
+    else if (parsed.kind === 'value' && decimal === '.' && text.includes(',')) this.readings.push({ code: 'comma-grouped', column });
     return parsed.kind === 'value' ? parsed.value : null;
   }
 

@@ -40,6 +40,14 @@ describe('survey rows', () => {
     expect(codes(r, 'warning')).toEqual(['dash-zero@5:6']);
     expect(r.findings.find((f) => f.code === 'dash-zero')!.message).toBe('1 cell(s) holding a lone "-" read as 0, Statistics Sweden\'s "nothing to report" (this is the first); if "-" means missing here, set "dash": "missing" for this file');
   });
+  it('a comma read as grouped thousands in a file of decimal points is said once, with a count (a new analyst\'s case)', () => {
+    const r = parseText('"kpi","municipality_id","municipality","period","gender","value"\n"N00097","1266","Hörby","2024","T","1,234"\n"N00097","1267","Höör","2024","T","12.5"\n"N00097","1260","Bjuv","2024","T","2,345.5"\n');
+    expect(r.records.map((x) => (x as { value: number }).value)).toEqual([1234, 12.5, 2345.5]);
+    expect(codes(r, 'warning')).toEqual(['comma-grouped@2:6']);
+    expect(r.findings.find((f) => f.code === 'comma-grouped')!.message.startsWith('2 number(s) with a comma')).toBe(true);
+    const budget = parseText('Period,Kommun,Verksamhet,Budget helår,Utfall ack\n2025-08,1266,Äldreomsorg,"182,000.5",121000.25\n', { unit: 'tkr' });
+    expect(codes(budget, 'warning')).toContain('comma-grouped@2:4');
+  });
   it('a unit set for the file that a header contradicts is kept and said', () => {
     const r = parseText('Verksamhet;Budget helår (kr);Utfall ack\nÄldreomsorg;182000000;121000000\n', { unit: 'tkr', municipality: '1266', period: '2025-08' });
     expect(codes(r, 'warning')).toContain('unit-header-differs@1:-');
