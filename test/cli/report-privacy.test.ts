@@ -160,6 +160,21 @@ describe('a report with the organisation\'s config and one of the same files wit
     // The organisation's total is its members' shown totals added up (166 = 31 + 135); its genders are not.
     expect(org.filter((c) => /^[A-Z]/.test(c))).toEqual(expect.arrayContaining([expect.stringMatching(/ T 166$/), expect.stringMatching(/ K dold$/), expect.stringMatching(/ M dold$/)]));
   }, 30_000);
+  it('a kommunalförbund\'s own rows and the organisation\'s own rounded row add nothing beside the plain run (a helper\'s attacks)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-cross2-'));
+    const published = async (config: object, rows: string[]) => {
+      writeFileSync(join(dir, 'd.csv'), `Kommun;År;Fråga;Verksamhet;Kön;Antal svarande;Andel\n${rows.map((c) => { const [a, g, n, v] = c.split(';'); return `${a};2024;Helhet;Hemtjänst;${g};${n};${v}`; }).join('\n')}\n`);
+      writeFileSync(join(dir, 'c.json'), JSON.stringify({ ...config, survey: { minRespondents: 30 }, inputs: [{ path: 'd.csv' }] }));
+      return (JSON.parse((await tillit(['report', '--config', 'c.json', '--format', 'json'], { cwd: dir })).stdout) as { quality: Row[] }).quality.filter((q) => !q.suppressed).map((q) => `${q.area} ${q.gender}`).sort();
+    };
+    // Riket 500 less the kommunalförbund's 400 and its women 300 less 220 left 1462's 10 men at most 20.
+    const kf = ['1462;M;10;20,0', '0000;T;500;38,4', '0000;K;300;31,7', 'KF1;T;400;36,3', 'KF1;K;220;25,0'];
+    expect(await published({}, kf)).toEqual(['0000 K', '0000 T']);
+    expect(await published({ members: [{ code: 'KF1', kind: 'kommunalförbund', name: 'Förbundet', contains: ['1460', '1461'] }] }, kf)).toEqual(['0000 T']);
+    // 15 % of 60 and 43 % of 115 beside the organisation's own 34 % of 175 and the region's 28 % of 210: 1462's 10 had no positive answer.
+    const own = ['1460;T;60;15', '1461;T;115;43', '1462;T;10;0', '14;T;210;28', 'Gemensamt;T;175;34'];
+    expect(await published({ organisation: { name: 'X', code: 'X', aliases: ['Gemensamt'] }, members: [{ code: '1460' }, { code: '1461' }] }, own)).toEqual(['14 T', '1460 T', '1461 T']);
+  }, 30_000);
   it('two members, one hidden: the organisation\'s total goes, the other member stays (65 − 40 = 25 was Mellerud\'s)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tillit-two-'));
     const rows = ['Löpnummer;Kommun;År;Verksamhet;Fråga;Svar'];
