@@ -1,5 +1,4 @@
 import { finding, type Finding } from '../model/findings.js';
-import { KeyNumbers } from '../model/row-index.js';
 import type { AreaKind } from '../model/register.js';
 import { cellGroups } from './cell-groups.js';
 import { containerRelations, NATION_AREAS, type Positives } from './container-relations.js';
@@ -10,6 +9,8 @@ import type { Disagreement, Observed } from './observe.js';
 import { containerProtection } from './protect-containers.js';
 import { countRange, decimalsOf } from './positive-share.js';
 import { protectPooled } from './protect-pooled.js';
+import { agreeWithPlain, configOnly, hideOwnRoundedBesideHidden } from './beside-plain.js';
+import { suppressionCells } from './suppression-cells.js';
 import { round } from './round.js';
 import { BELOW, SHOWN, suppressCells, type IndexedGroup, type MeanAnswers } from './suppression.js';
 
@@ -74,15 +75,6 @@ export function suppressObservations(
 }
 
 /**
- * The areas only a config makes: the organisation (pooled, or its own rows by an alias) and a
- * kommunalförbund (a code in no register). A report without the config has no figure of theirs.
- */
-function configOnly(obs: ObservationColumns, i: number): boolean {
-  const kind = obs.kind[i]!;
-  return kind === KIND_ID.organisation || kind === KIND_ID.federation;
-}
-
-/**
  * The observations a report of the same data without the config would hide (its containers only
  * those the data name, no organisation, no kommunalförbund): suppressed as such a report suppresses
  * them, the verdicts copied out and the observations left shown for the report's own suppression.
@@ -103,61 +95,6 @@ function hiddenWithout(obs: ObservationColumns, min: number, containers: (code: 
   const hidden = Uint8Array.from(obs.hidden.subarray(0, obs.size));
   obs.hidden.fill(0, 0, obs.size);
   return hidden;
-}
-
-/**
- * A report with the config and one without it, read side by side (attackers read every output,
- * and a config is no secret): where the config's relations made this report hide an area's cell the
- * plain one shows in a suppression cell (a member's total, where the plain report hides a region's
- * men), each report alone was safe and the two together were not (a reviewer's attack bounded a
- * member's 7 women to at most 22). There the areas' cells are hidden as the plain report hides
- * them, and the figures only the config makes (the organisation's, a kommunalförbund's) shown only
- * where tillit pooled them from areas all shown: then they add nothing a reader does not have.
- * Where the config also says which municipalities a kommunalförbund or a peer group holds
- * (`sameContainers` false), the plain report may show what those relations give away: every cell
- * hidden in either stays hidden, so this report shows a part of what the plain one shows.
- */
-function agreeWithPlain(obs: ObservationColumns, plainHidden: Uint8Array, poolIds: readonly number[], sameContainers: boolean): void {
-  for (const list of suppressionCells(obs)) {
-    // Showing all the plain report shows, and more, this report is the one a reader combining the
-    // two has: it was solved with every relation, the config's among them.
-    if (list.every((i) => configOnly(obs, i) || plainHidden[i] !== 0 || obs.isShown(i))) continue;
-    for (const i of list) if (!configOnly(obs, i) && (plainHidden[i] !== 0 ? obs.isShown(i) : sameContainers)) obs.hidden[i] = plainHidden[i]!;
-    for (const i of list) {
-      if (!configOnly(obs, i)) continue;
-      // A figure published in a file (the organisation's own row, a kommunalförbund's) adds its own
-      // rounding to its parts' even where they are all shown: only one tillit pooled is given.
-      const parts = obs.isPooled(i) ? poolIds : [];
-      const given = parts.length > 0 && parts.every((m) => {
-        const j = obs.find(m, obs.cellId(i));
-        return j >= 0 && obs.isShown(j) && !configOnly(obs, j);
-      });
-      obs.hidden[i] = given ? 0 : obs.isShown(i) ? HIDDEN_SECONDARY : obs.hidden[i]!;
-    }
-  }
-}
-
-/**
- * The organisation's own published share (a row of its own, not pooled by tillit), rounded as
- * published and counting exactly its members' respondents, is hidden wherever its suppression cell
- * hides anything: its rounding narrows the members' positive answers beyond what theirs allow, and
- * through a region's figure that pinned a hidden neighbour's (a helper's attack: 15 % of 60, 43 % of
- * 115, the organisation's 34 % of 175 and the region's 28 % of 210 left 0 positive answers for
- * 1462's 10). The solver does not yet see this. A row counting others too (its own staff's clients)
- * has their positive answers free beside the members'.
- */
-function hideOwnRoundedBesideHidden(obs: ObservationColumns, orgId: number, poolIds: readonly number[]): void {
-  const membersN = (i: number): number => poolIds.reduce((sum, m) => {
-    const j = obs.find(m, obs.cellId(i));
-    return j < 0 || !obs.hasN(j) ? Number.NaN : sum + obs.rawN(j);
-  }, 0);
-  for (const list of suppressionCells(obs)) {
-    if (!list.some((i) => !obs.isShown(i))) continue;
-    for (const i of list) {
-      if (obs.areaId(i) !== orgId || !obs.isShown(i) || !obs.isShare(i) || obs.isPooled(i) || obs.isExact(i)) continue;
-      if (poolIds.length > 0 && membersN(i) === obs.rawN(i)) obs.hidden[i] = HIDDEN_SECONDARY;
-    }
-  }
 }
 
 /** Per area: the observation it was first counted at, and in how many cells. */
@@ -217,23 +154,6 @@ function hiddenFiles(obs: ObservationColumns, orgId: number): (file: string) => 
     return out;
   };
   return (file) => (files ??= gather()).has(file);
-}
-
-/**
- * The observations of each suppression cell with respondents counted (shares, and values such as
- * a mean over n people: a total's n and sum give a hidden gender's mean alike), in order of first
- * appearance.
- */
-function suppressionCells(obs: ObservationColumns): number[][] {
-  const numbers = new KeyNumbers();
-  const cells: number[][] = [];
-  for (let i = 0; i < obs.size; i++) {
-    if (!obs.hasN(i)) continue;
-    const c = numbers.id(obs.indicatorId(i), obs.serviceId(i), obs.periodId(i));
-    if (c === cells.length) cells.push([i]);
-    else cells[c]!.push(i);
-  }
-  return cells;
 }
 
 /**
