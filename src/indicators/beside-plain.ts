@@ -43,24 +43,27 @@ export function agreeWithPlain(obs: ObservationColumns, plainHidden: Uint8Array,
 }
 
 /**
- * The organisation's own published share (a row of its own, not pooled by tillit), rounded as
- * published and counting exactly its members' respondents, is hidden wherever its suppression cell
- * hides anything: its rounding narrows the members' positive answers beyond what theirs allow, and
- * through a region's figure that pinned a hidden neighbour's (a helper's attack: 15 % of 60, 43 % of
- * 115, the organisation's 34 % of 175 and the region's 28 % of 210 left 0 positive answers for
- * 1462's 10). The solver does not yet see this. A row counting others too (its own staff's clients)
- * has their positive answers free beside the members'.
+ * The organisation's own published row (a row of its own, not pooled by tillit):
+ * - counting a few more than its members (105 beside 50 + 50), the rest is a group of its own,
+ *   respondents no member's row holds: below the minimum, the row is hidden (a helper's attack);
+ * - counting exactly its members, a rounded share is hidden wherever its suppression cell hides
+ *   anything: its rounding narrows the members' positive answers beyond what theirs allow, and
+ *   through a region's figure that pinned a hidden neighbour's (15 % of 60, 43 % of 115, the
+ *   organisation's 34 % of 175 and the region's 28 % of 210 left 0 positive answers for 1462's 10).
+ *   The solver does not yet see this.
  */
-export function hideOwnRoundedBesideHidden(obs: ObservationColumns, orgId: number, poolIds: readonly number[]): void {
+export function hideOwnRows(obs: ObservationColumns, orgId: number, poolIds: readonly number[], min: number): void {
+  if (poolIds.length === 0) return;
   const membersN = (i: number): number => poolIds.reduce((sum, m) => {
     const j = obs.find(m, obs.cellId(i));
     return j < 0 || !obs.hasN(j) ? Number.NaN : sum + obs.rawN(j);
   }, 0);
   for (const list of suppressionCells(obs)) {
-    if (!list.some((i) => !obs.isShown(i))) continue;
+    const anyHidden = list.some((i) => !obs.isShown(i));
     for (const i of list) {
-      if (obs.areaId(i) !== orgId || !obs.isShown(i) || !obs.isShare(i) || obs.isPooled(i) || obs.isExact(i)) continue;
-      if (poolIds.length > 0 && membersN(i) === obs.rawN(i)) obs.hidden[i] = HIDDEN_SECONDARY;
+      if (obs.areaId(i) !== orgId || !obs.isShown(i) || obs.isPooled(i) || obs.isFromAnswers(i)) continue;
+      const rest = obs.rawN(i) - membersN(i);
+      if ((rest > 0 && rest < min) || (rest === 0 && anyHidden && obs.isShare(i) && !obs.isExact(i))) obs.hidden[i] = HIDDEN_SECONDARY;
     }
   }
 }

@@ -9,7 +9,7 @@ import type { Disagreement, Observed } from './observe.js';
 import { containerProtection } from './protect-containers.js';
 import { countRange, decimalsOf } from './positive-share.js';
 import { protectPooled } from './protect-pooled.js';
-import { agreeWithPlain, configOnly, hideOwnRoundedBesideHidden } from './beside-plain.js';
+import { agreeWithPlain, configOnly, hideOwnRows } from './beside-plain.js';
 import { suppressionCells } from './suppression-cells.js';
 import { round } from './round.js';
 import { BELOW, SHOWN, suppressCells, type IndexedGroup, type MeanAnswers } from './suppression.js';
@@ -61,7 +61,7 @@ export function suppressObservations(
     if (fewer >= 0 && list.every((i) => obs.isShown(i))) tally(short, fewer, list.find((i) => obs.areaId(i) === fewer)!);
   }
   if (plainHidden !== undefined) agreeWithPlain(obs, plainHidden, poolIds, plain!.containersOnlyData);
-  if (orgId >= 0) hideOwnRoundedBesideHidden(obs, orgId, poolIds);
+  if (orgId >= 0) hideOwnRows(obs, orgId, poolIds, min);
   protectPooled(obs);
   const behindHidden = hiddenSources(obs, orgId);
   const membersShown = (i: number) => memberIds.every((m) => obs.isShown(obs.find(m, obs.cellId(i))));

@@ -174,6 +174,9 @@ describe('a report with the organisation\'s config and one of the same files wit
     // 15 % of 60 and 43 % of 115 beside the organisation's own 34 % of 175 and the region's 28 % of 210: 1462's 10 had no positive answer.
     const own = ['1460;T;60;15', '1461;T;115;43', '1462;T;10;0', '14;T;210;28', 'Gemensamt;T;175;34'];
     expect(await published({ organisation: { name: 'X', code: 'X', aliases: ['Gemensamt'] }, members: [{ code: '1460' }, { code: '1461' }] }, own)).toEqual(['14 T', '1460 T', '1461 T']);
+    // 105 beside 50 + 50: 5 respondents no member's row holds, and their positive answers.
+    const more = ['1460;T;50;60', '1461;T;50;70', 'Gemensamt;T;105;66'];
+    expect(await published({ organisation: { name: 'X', code: 'X', aliases: ['Gemensamt'] }, members: [{ code: '1460' }, { code: '1461' }] }, more)).toEqual(['1460 T', '1461 T']);
   }, 30_000);
   it('two members, one hidden: the organisation\'s total goes, the other member stays (65 − 40 = 25 was Mellerud\'s)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tillit-two-'));
