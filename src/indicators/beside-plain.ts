@@ -1,5 +1,23 @@
+import type { Config } from '../config/schema.js';
+import type { AreaKind } from '../model/register.js';
+import { containersOf, type Contains } from './containers.js';
 import { HIDDEN_SECONDARY, KIND_ID, type ObservationColumns } from './observation-columns.js';
 import { suppressionCells } from './suppression-cells.js';
+
+/**
+ * How a report of the same data without the config suppresses (see `agreeWithPlain`): its
+ * containers, those the data name alone, and whether the config adds relations beyond the
+ * organisation's (a kommunalförbund's or a peer group's municipalities). Undefined for a config that
+ * tells the suppression nothing the data do not.
+ */
+export function plainSuppression(config: Config): { containers: (code: string, kind: AreaKind) => Contains | undefined; containersOnlyData: boolean } | undefined {
+  const peers = Object.keys(config.peers ?? {}).length > 0;
+  if (config.members.length === 0 && !peers) return undefined;
+  return {
+    containers: containersOf({ ...config, members: [], peers: {} }),
+    containersOnlyData: !peers && config.members.every((m) => (m.contains ?? []).length === 0),
+  };
+}
 
 /**
  * The areas only a config makes: the organisation (pooled, or its own rows by an alias) and a

@@ -14,6 +14,7 @@ import type { Settings } from './settings.js';
 import { suppressObservations } from './suppress-observations.js';
 import { containersOf, holdsRespondents } from './containers.js';
 import { withoutServiceTotals } from './service-totals.js';
+import { plainSuppression } from './beside-plain.js';
 import { titleFractions, type DataUnit } from './indicator-units.js';
 import { organisationGaps, poolOverlaps, type GapFinding } from './organisation-gaps.js';
 
@@ -65,7 +66,7 @@ export function qualityTable(inputs: readonly QualityInput[], settings: Settings
   // Survey indicators are shares of positive answers: higher is better unless the config says otherwise.
   // Any other indicator without a known direction gets no rank and no status.
   const directionOf = (indicator: string): Better => settings.catalogue.get(indicator)?.better ?? (surveyIndicators.has(indicator) ? 'higher' : 'none');
-  const suppressed = suppressObservations(observed, settings.minRespondents, containersOf(settings.config), configured(settings.config) ? { containers: containersOf(plainConfig(settings.config)), containersOnlyData: onlyDataContainers(settings.config) } : undefined);
+  const suppressed = suppressObservations(observed, settings.minRespondents, containersOf(settings.config), plainSuppression(settings.config));
   const ranks = rankObservations(obs, directionOf);
   const order = orderSeries(obs, settings);
   const years = yearsOf(obs, observed.yearOf);
@@ -143,19 +144,4 @@ function undescribed(settings: Settings, inData: ReadonlySet<string>, surveyIndi
     out.push(finding(unit.file, { code: 'indicator-undescribed', args: { id, unit: unit.unit, from: unit.from, title: unit.title } }));
   }
   return out;
-}
-
-/** Whether the config tells the suppression anything the data do not: an organisation's members, a kommunalförbund's municipalities or a peer group's. */
-function configured(config: Settings['config']): boolean {
-  return config.members.length > 0 || Object.keys(config.peers ?? {}).length > 0;
-}
-
-/** The config as a report without one has it: no members, no peer groups. */
-function plainConfig(config: Settings['config']): Settings['config'] {
-  return { ...config, members: [], peers: {} };
-}
-
-/** Whether the config names no kommunalförbund's nor peer group's municipalities: its only relations are the organisation's. */
-function onlyDataContainers(config: Settings['config']): boolean {
-  return Object.keys(config.peers ?? {}).length === 0 && config.members.every((m) => (m.contains ?? []).length === 0);
 }
