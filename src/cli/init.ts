@@ -5,7 +5,7 @@ import type { ConfigProposal } from '../config/proposal.js';
 import { renderProposal } from '../config/render-proposal.js';
 import { CONFIG_FILE, loadInputs } from '../ingest/load.js';
 import type { ParsedInput } from '../ingest/parse-input.js';
-import { proposeConfig, rowsOutsideMembers } from '../ingest/propose.js';
+import { proposeConfig, rowsOutsideMembers, rowsUsed } from '../ingest/propose.js';
 import { MUNICIPALITIES } from '../model/register.js';
 import { EXIT, OutputError, UsageError } from './errors.js';
 import type { Io } from './io.js';
@@ -101,8 +101,8 @@ function summary(out: string, inputs: Awaited<ReturnType<typeof loadInputs>>, le
   const lines = [`tillit: wrote ${out}`];
   for (const path of left) lines.push(`  ${path}: not readable as it is, left out (commented out in the config)`);
   for (const i of inputs) {
-    const { read, used, rejected } = i.counts;
-    lines.push(`  ${relative(process.cwd(), i.file) || i.file}: ${i.kind ?? 'not readable'}, ${used} of ${read} rows used${rejected ? `, ${rejected} rejected` : ''}`);
+    const rejected = i.kind !== 'answers' && i.counts.rejected > 0 ? `, ${i.counts.rejected} rejected` : '';
+    lines.push(`  ${relative(process.cwd(), i.file) || i.file}: ${i.kind ?? 'not readable'}, ${rowsUsed(i)}${rejected}`);
   }
   lines.push(...members);
   const next = `${out === CONFIG_FILE ? 'tillit report' : `tillit report --config ${out}`}${allowOutside ? ' --allow-outside' : ''}`;

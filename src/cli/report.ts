@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { configInputPath } from '../ingest/resolve.js';
 import { analyseLazily, type LazyReport } from '../indicators/analyse.js';
+import { publishedFindings } from '../indicators/published-findings.js';
 import { coverageText, isEmptyReport, municipalityCode, municipalityProblem, periodProblem, sectionlessAreas, type Coverage } from '../indicators/selection.js';
 import { loadConfig, loadInputs, unreadableInputs, type LoadedConfig } from '../ingest/load.js';
 import type { ParsedInput } from '../ingest/parse-input.js';
@@ -203,7 +204,8 @@ async function readInputs(files: string[], flags: ReportFlags, { loaded }: Plan,
 
 /** Input errors on stderr, the first ten; with --strict, no report. */
 function listRejected(inputs: readonly ParsedInput[], strict: boolean, stderr: Output): void {
-  const rejected = inputs.flatMap((i) => i.findings.filter((f) => f.severity === 'error'));
+  // As the report publishes them: a respondent's line, or a hidden cell's figure as written, stays out.
+  const rejected = inputs.flatMap((i) => publishedFindings(i).filter((f) => f.severity === 'error'));
   if (rejected.length === 0) return;
   const rejectedRows = inputs.reduce((a, i) => a + i.counts.rejected, 0);
   // A file can fail with no row rejected (every row set aside on purpose): no "0 rows" line then.

@@ -2,6 +2,7 @@ import type { Config } from '../config/schema.js';
 import type { BudgetTable } from '../model/budget-table.js';
 import type { ParsedInput, QualityInput } from '../model/input.js';
 import { finding, referredLine, withoutDetail, type Finding } from '../model/findings.js';
+import { publishedFindings } from './published-findings.js';
 import type { QualityRecord } from '../model/records.js';
 import { REPORT_SCHEMA_VERSION, type BudgetRow, type QualityRow, type Report } from '../model/report.js';
 import { areaName, type Area, type AreaKind } from '../model/register.js';
@@ -48,24 +49,6 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
  * drops the code when the loop ends), where `for … of` made an iterator result per element (2M
  * answers: ~120 MB, ~0.1 s).
  */
-/**
- * An input's findings as a report may publish them. A row of a respondent-level file is a person:
- * its line, column and the text it held stay out (in an export sorted by group, a rejected row's
- * line says where a hidden group's rows lie), for `tillit validate` and `--rejects` to give. A row
- * of a published table is a cell: `behindHidden` decides.
- */
-function publishedFindings(input: ParsedInput): Finding[] {
-  if (input.kind !== 'answers') return input.findings;
-  return input.findings.map((f) => {
-    if (f.line === undefined && f.received === undefined) return f;
-    const out = { ...f };
-    delete out.line;
-    delete out.column;
-    delete out.received;
-    return out;
-  });
-}
-
 export function analyseLazily(inputs: readonly ParsedInput[], config: Config, opts: AnalyseOptions = {}): LazyReport {
   const settings = settingsOf(config, opts);
   const findings: Finding[] = inputs.flatMap(publishedFindings);

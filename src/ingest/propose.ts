@@ -151,14 +151,27 @@ export function proposeInput(input: ParsedInput, path: string, organisationAlias
     }
   }
   const errors = countBy(input.findings.filter((f) => !(organisationsOwn && f.code === 'area-unknown')), 'error');
-  if (errors.size > 0) notes.push(`CHECK: ${input.counts.rejected} row(s) rejected (${[...errors].map(([c, n]) => `${c} ×${n}`).join(', ')}); see tillit validate.`);
+  if (errors.size > 0) {
+    const counted = input.kind !== 'answers';
+    notes.push(`CHECK: ${counted ? `${input.counts.rejected} row(s)` : 'rows'} rejected (${[...errors].map(([c, n]) => (counted ? `${c} ×${n}` : c)).join(', ')}); see tillit validate.`);
+  }
   return { spec, notes };
 }
 
 function describeInput(input: ParsedInput): string {
   const periods = periodsOf(input);
   const span = periods.length === 0 ? '' : `, ${periods[0]}${periods.length > 1 ? `–${periods.at(-1)}` : ''}`;
-  return `${input.kind ?? 'unknown kind'} (${input.format ?? 'unread'}): ${input.counts.used} of ${input.counts.read} rows used${span}`;
+  return `${input.kind ?? 'unknown kind'} (${input.format ?? 'unread'}): ${rowsUsed(input)}${span}`;
+}
+
+/**
+ * How many rows were used, for a config that is kept beside published reports: a file of answers
+ * gets no count, as its report gets none (its rows are answers: a count less a shown group's n
+ * bounds a hidden one's); `tillit validate` counts them.
+ */
+export function rowsUsed(input: Pick<ParsedInput, 'kind' | 'counts'>): string {
+  if (input.kind === 'answers') return 'rows not counted here (tillit validate counts them)';
+  return `${input.counts.used} of ${input.counts.read} rows used`;
 }
 
 function periodsOf(input: ParsedInput): string[] {

@@ -191,3 +191,47 @@ describe('a report with the organisation\'s config and one of the same files wit
     expect((await hiddenOf(['svar.csv'], dir)).hidden).toEqual(['1461 helhetssyn Hemtjänst T 2025']);
   }, 30_000);
 });
+
+describe('what a report says of rows it leaves out gives no hidden figure away (a helper\'s attacks on side channels)', () => {
+  it('a survey row rejected for its n as written ("12*"): neither stderr nor the JSON quotes it, else 100 − 12 gave the hidden women', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-received-'));
+    writeFileSync(join(dir, 'k.csv'), 'År;Kommun;Verksamhet;Fråga;Kön;Antal svarande;Andel positiva (%)\n2025;1460;Hemtjänst;helhetssyn;T;100;80,0\n2025;1460;Hemtjänst;helhetssyn;K;88;85,2\n2025;1460;Hemtjänst;helhetssyn;M;12*;41,7*\n');
+    const r = await tillit(['report', 'k.csv', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { quality: Row[]; findings: { code: string; line?: number; column?: number; received?: string }[] };
+    expect(report.quality.filter((q) => !q.suppressed).map((q) => `${q.gender} ${q.n}`)).toEqual(['T 100']);
+    for (const out of [r.stdout, r.stderr]) expect(out).not.toMatch(/12\*|41,7\*/);
+    // Where it is stays: a line of an aggregated file is a cell, not a person.
+    expect(report.findings.filter((f) => f.code === 'value-number-invalid').map((f) => `${f.line}:${f.column} ${f.received}`)).toEqual(['4:6 undefined', '4:7 undefined']);
+    expect(r.stderr).toContain('k.csv:4:6: error value-number-invalid: n: not a number in this file\'s format (decimal mark \',\'; digits grouped in threes) (the text is left out of the report: tillit validate gives it)');
+    expect((await tillit(['validate', 'k.csv'], { cwd: dir })).stdout).toContain('(received "12*")');
+  });
+  it('a rejected answer in a file of answers: stderr names no line (lines 2–101 were 1460\'s 100, so line 109 bounded 1461\'s hidden women)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-lines-'));
+    const rows = ['Löpnummer;Kommun;År;Verksamhet;Fråga;Svar;Kön'];
+    let id = 0;
+    const add = (code: string, n: number, gender: string, answer = 'Mycket nöjd') => { for (let k = 0; k < n; k++) rows.push(`${++id};${code};2025;Hemtjänst;helhetssyn;${k === 1 ? answer : 'Mycket nöjd'};${gender}`); };
+    add('1460', 55, 'Kvinna');
+    add('1460', 45, 'Man');
+    add('1461', 7, 'Kvinna');
+    add('1461', 5, 'Man', 'Jättebra');
+    writeFileSync(join(dir, 'svar.csv'), `${rows.join('\n')}\n`);
+    const r = await tillit(['report', 'svar.csv', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('  svar.csv: error answer-unknown: answer is not on a known scale;');
+    expect(r.stderr).toContain('(its line is left out of the report: tillit validate gives it)');
+    expect(`${r.stdout}${r.stderr}`).not.toMatch(/svar\.csv:\d|Jättebra|"line"/);
+    expect((await tillit(['validate', 'svar.csv'], { cwd: dir })).stdout).toContain('line 110, column 6: answer is not on a known scale');
+  });
+  it('tillit init writes no row count of a file of answers into the config (112 − 100 was the hidden 12)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-init-counts-'));
+    const rows = ['Löpnummer;Kommun;År;Verksamhet;Fråga;Svar'];
+    for (let k = 0; k < 112; k++) rows.push(`${k + 1};${k < 100 ? '1460' : '1461'};2025;Hemtjänst;helhetssyn;Mycket nöjd`);
+    writeFileSync(join(dir, 'svar.csv'), `${rows.join('\n')}\n`);
+    const r = await tillit(['init', 'svar.csv'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const config = readFileSync(join(dir, 'tillit.config.json'), 'utf8');
+    expect(config).toContain('// answers (csv): rows not counted here (tillit validate counts them), 2025');
+    for (const out of [config, r.stdout, r.stderr]) expect(out).not.toMatch(/112|\b12\b/);
+  });
+});

@@ -328,6 +328,14 @@ describe('pooled periods beside the years they cover', () => {
     // Windows alone (no years inside them) are shown.
     expect(shownOf(['2015-2017;1380;T;90;70', '2016-2018;1380;T;95;72'])).toEqual(['2015-2017 90', '2016-2018 95']);
   });
+  it('a window inside another shown one gives the years between them: the outer goes where that rest is 1 to min − 1 (a helper\'s attack)', () => {
+    // 130 at 80,0 % less 110 at 85,5 %: 2016 alone had 20 respondents, 104 − 94 = 10 positive.
+    expect(shownOf(['2016-2019;1380;T;130;80,0', '2017-2019;1380;T;110;85,5', '2020;1380;T;50;80'])).toEqual(['2017-2019 110', '2020 50']);
+    expect(shownOf(['2017-2019;1380;T;110;85,5', '2017-2018;1380;T;100;85,0'])).toEqual(['2017-2018 100']);
+    // A rest of min or more may be shown, as a container's; a rest of 0 is the same respondents.
+    expect(shownOf(['2016-2019;1380;T;140;80,0', '2017-2019;1380;T;110;85,5'])).toEqual(['2016-2019 140', '2017-2019 110']);
+    expect(shownOf(['2016-2019;1380;T;110;85,5', '2017-2019;1380;T;110;85,5'])).toEqual(['2016-2019 110', '2017-2019 110']);
+  });
 });
 
 describe('containers together', () => {

@@ -1,0 +1,41 @@
+import type { Finding } from '../model/findings.js';
+import type { ParsedInput } from '../model/input.js';
+
+/**
+ * An input's findings as a report may publish them (in its JSON and on stderr alike; `tillit
+ * validate`, which publishes no figures, and `--rejects` give them in full):
+ * - a row of a respondent-level file is a person: its line, column and the text it held stay out
+ *   (in an export sorted by group, a rejected row's line says where a hidden group's rows lie);
+ * - a rejected row of a survey or values file is a cell the report does not show, and the text it
+ *   held is that cell's figure as written (`12*`, `ca 10`): the text stays out, and figures the
+ *   message quotes. Suppression treats the missing cell as a hidden rest beside its total, so the
+ *   text would give back what the cells hidden to protect it keep. Its line and column stay: a
+ *   line of an aggregated file is a cell, not a respondent;
+ * - a row of a published table is a cell: `behindHidden` decides later, in analysis.
+ */
+export function publishedFindings(input: ParsedInput): Finding[] {
+  if (input.kind === 'answers') return input.findings.map(personless);
+  if (input.kind === 'budget' || input.budget !== undefined) return input.findings;
+  return input.findings.map((f) => (f.severity === 'error' && (f.received !== undefined || f.code in WITHOUT_FIGURES) ? figureless(f) : f));
+}
+
+function personless(f: Finding): Finding {
+  if (f.line === undefined && f.received === undefined) return f;
+  const out = { ...f };
+  delete out.line;
+  delete out.column;
+  delete out.received;
+  out.message += ' (its line is left out of the report: tillit validate gives it)';
+  return out;
+}
+
+/** Errors whose message quotes the row's figures, worded without them. */
+const WITHOUT_FIGURES: Readonly<Record<string, string>> = { 'value-positive-exceeds-n': 'positive answers exceed respondents' };
+
+function figureless(f: Finding): Finding {
+  const out = { ...f };
+  delete out.received;
+  out.message = WITHOUT_FIGURES[f.code] ?? f.message;
+  out.message += ' (the text is left out of the report: tillit validate gives it)';
+  return out;
+}
