@@ -1,11 +1,12 @@
 import type { Config } from '../config/schema.js';
-import type { BudgetTable } from '../model/budget-table.js';
+import { BUDGET_AMOUNTS, type BudgetTable } from '../model/budget-table.js';
 import type { ParsedInput, QualityInput } from '../model/input.js';
 import { finding, referredLine, withoutDetail, type Finding } from '../model/findings.js';
 import { publishedFindings } from './published-findings.js';
 import type { QualityRecord } from '../model/records.js';
 import { REPORT_SCHEMA_VERSION, type BudgetRow, type QualityRow, type Report } from '../model/report.js';
 import { areaName, type Area, type AreaKind } from '../model/register.js';
+import { firstNamed } from '../model/text.js';
 import { appendAll } from '../model/array.js';
 import { readLines, type LineEntry } from './budget-lines.js';
 import { contains, MEMBER_AREA_KIND } from '../model/membership.js';
@@ -55,10 +56,12 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   // One input's records as they are (a copy of 300 000 references is garbage), several joined.
   const records: readonly QualityRecord[] = inputs.length === 1 ? inputs[0]!.records : inputs.reduce((all, i) => appendAll(all, i.records), [] as QualityRecord[]);
   const tables = inputs.flatMap((i) => (i.budget ? [i.budget] : []));
-  const months = budgetMonths(tables, settings.period);
+  const months = budgetMonths(tables);
   // A `--period` month no budget file has: the section is at the latest month before it that year
-  // (`period-budget-earlier` says so), not labelled with a month none of its figures are from.
-  const budgetPeriod = settings.period?.length === 7 ? latestUpTo(months.used, settings.period) : months.latest;
+  // (`period-budget-earlier` says so), not labelled with a month none of its figures are from; nor
+  // at a month with budget or forecast only (the months ahead of the ledger), when any has an outcome.
+  const booked = latestIn(months.booked, settings.period);
+  const budgetPeriod = booked ?? latestIn(months.used, settings.period);
   const table = qualityTable(inputs, settings);
   for (let k = 0; k < findings.length; k++) {
     const f = findings[k]!;
@@ -68,6 +71,7 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   appendAll(findings, table.findings);
   const coverage = coverageOf(table, tables, months.used);
   if (settings.period !== undefined) findings.push(...periodFindings(settings.period, coverage, budgetPeriod));
+  findings.push(...outcomeFindings(tables, months.used, budgetPeriod, booked !== null, settings.period));
   findings.push(...membersWithoutData(settings, table, tables), ...negativeShares(inputs, settings));
   const budget = budgetSection(tables, budgetPeriod, settings, findings);
   const results = resultRows([...budget.rows, ...budget.financing], settings);
@@ -83,21 +87,54 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   return { report, coverage, rows: (filter: RowFilter = {}) => table.rows({ ...filter, row: (code: string, kind: AreaKind, period: string) => keepArea(code, kind) && (filter.row?.(code, kind, period) ?? true) }) };
 }
 
-/** The months with a budget figure, and the latest of them (within `--period`'s year when one is given). */
-function budgetMonths(tables: readonly BudgetTable[], period: string | undefined): { used: Set<string>; latest: string | null } {
-  let latest: string | null = null;
-  const inYear = period?.length === 4 ? `${period}-` : '';
+/** The months with a budget figure, and those with an outcome (a row whose outcome to date or month is given). */
+function budgetMonths(tables: readonly BudgetTable[]): { used: Set<string>; booked: Set<string> } {
   const used = new Set<string>();
+  const booked = new Set<string>();
   for (const t of tables) {
     const has = new Uint8Array(t.months.length);
-    for (let i = 0; i < t.length; i++) has[t.month[i]!] = 1;
+    for (let i = 0; i < t.length; i++) {
+      const m = t.month[i]!;
+      has[m] = has[m]! | (hasOutcome(t, i) ? 3 : 1);
+    }
     t.months.forEach((month, id) => {
-      if (has[id] !== 1) return;
-      used.add(month);
-      if (month.startsWith(inYear) && (latest === null || month > latest)) latest = month;
+      if (has[id] !== 0) used.add(month);
+      if (has[id] === 3) booked.add(month);
     });
   }
-  return { used, latest };
+  return { used, booked };
+}
+
+function hasOutcome(t: BudgetTable, i: number): boolean {
+  const at = i * BUDGET_AMOUNTS.length;
+  return !Number.isNaN(t.amounts[at + ACTUAL_YTD]!) || !Number.isNaN(t.amounts[at + ACTUAL_MONTH]!);
+}
+const ACTUAL_YTD = BUDGET_AMOUNTS.indexOf('actualYtd');
+const ACTUAL_MONTH = BUDGET_AMOUNTS.indexOf('actualMonth');
+
+/**
+ * The latest of `months` the report may be at: any, in `--period`'s year when it is a year, or in
+ * its year up to it when it is a month; null when there is none.
+ */
+function latestIn(months: ReadonlySet<string>, period: string | undefined): string | null {
+  let latest: string | null = null;
+  const fits = (m: string) => period === undefined || (m.slice(0, 4) === period.slice(0, 4) && (period.length === 4 || m <= period));
+  for (const m of months) if (fits(m) && (latest === null || m > latest)) latest = m;
+  return latest;
+}
+
+/**
+ * What the budget section's month leaves out: months with budget or forecast only after it (an
+ * info when the report found its month itself, a warning when `--period` asked for a later one), or
+ * no outcome at all up to it.
+ */
+function outcomeFindings(tables: readonly BudgetTable[], used: ReadonlySet<string>, budgetPeriod: string | null, booked: boolean, period: string | undefined): Finding[] {
+  if (budgetPeriod === null) return [];
+  if (!booked) return [finding('(budget)', { code: 'budget-no-outcome', args: { files: firstNamed(tables.map((t) => t.file), 3), shown: budgetPeriod } })];
+  const ahead = [...used].filter((m) => m.slice(0, 4) === budgetPeriod.slice(0, 4) && m > budgetPeriod && (period?.length !== 7 || m <= period)).sort();
+  if (ahead.length === 0) return [];
+  if (period?.length === 7) return [finding('--period', { code: 'period-budget-unbooked', args: { period, shown: budgetPeriod } })];
+  return [finding('(budget)', { code: 'budget-outcome-ends', args: { months: periodRanges(ahead), shown: budgetPeriod } })];
 }
 
 /**
@@ -118,13 +155,6 @@ function membersWithoutData(settings: Settings, table: QualityTable, tables: rea
   ];
 }
 
-/** The latest of `months` in `period`'s year up to it; null when there is none. */
-function latestUpTo(months: ReadonlySet<string>, period: string): string | null {
-  let latest: string | null = null;
-  for (const m of months) if (m.slice(0, 4) === period.slice(0, 4) && m <= period && (latest === null || m > latest)) latest = m;
-  return latest;
-}
-
 /** What the inputs hold, before `--municipality` and `--period` narrow it. */
 function coverageOf(table: QualityTable, tables: readonly BudgetTable[], months: ReadonlySet<string>): Coverage {
   const municipalities = new Set<string>();
@@ -141,7 +171,8 @@ function coverageOf(table: QualityTable, tables: readonly BudgetTable[], months:
  */
 function budgetSection(tables: readonly BudgetTable[], budgetPeriod: string | null, settings: Settings, findings: Finding[]): BudgetRows & { year: number; upTo: number; lines: ReadonlyMap<string, LineEntry>; financing: BudgetRow[]; financingKeys: ReadonlySet<string> } {
   const year = budgetPeriod === null ? Number.NaN : Number(budgetPeriod.slice(0, 4));
-  const upTo = settings.period?.length === 7 ? Number(settings.period.slice(5, 7)) : 12;
+  // The section's month, not `--period`'s: a later month asked for has no outcome yet, or no rows.
+  const upTo = budgetPeriod !== null ? Number(budgetPeriod.slice(5, 7)) : settings.period?.length === 7 ? Number(settings.period.slice(5, 7)) : 12;
   const all = budgetPeriod === null ? new Map<string, LineEntry>() : readLines(tables, year, findings);
   // Revenue and financial items pay for the activities: they make the result, not the activities' rows.
   const { activities: lines, financing, findings: parted } = splitFinancing(all, settings.revenueNames);

@@ -107,6 +107,28 @@ describe('a selection that matches nothing is an error, not an empty report', ()
     expect(r.stdout).toContain('oktober 2025');
     expect(r.stdout).not.toContain('november 2025');
   });
+  it('months ahead of the ledger (budget all year, outcome 0 or blank after August): the section is after August, not a year closed far under budget (a helper\'s file)', async () => {
+    const head = 'Period;Kommun;Verksamhet;Budget helår (tkr);Budget månad (tkr);Utfall månad (tkr);Prognos helår (tkr)';
+    const months = (after: string) => Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`).flatMap((m) => [`${m};1460;Äldreomsorg;224400;18700;${m <= '2025-08' ? 19100 : after};226000`, `${m};1460;IFO;60000;5000;${m <= '2025-08' ? 4900 : after};59000`]);
+    const dir = folder({ 'noll.csv': `${head}\n${months('0').join('\n')}\n`, 'tom.csv': `${head}\n${months('').join('\n')}\n`, 'budget.csv': 'År;Kommun;Verksamhet;Budget helår (tkr)\n2025;1460;Äldreomsorg;224 442\n2025;1460;IFO;59 942\n' });
+    const zero = await tillit(['report', 'noll.csv', '--format', 'json'], { cwd: dir });
+    expect(zero.code).toBe(0);
+    expect(zero.stderr).toContain('noll.csv:1: warning outcome-not-booked: outcome 0 in every line of 1460 for 2025-09, 2025-10, 2025-11, 2025-12, after the last month with any other outcome that year: read as not booked yet (blank), not as a month without costs');
+    const report = JSON.parse(zero.stdout) as { period: { budget: string }; budget: { activity: string; deviation: number | null }[]; findings: { code: string; message: string }[] };
+    expect(report.period.budget).toBe('2025-08');
+    // 8 × 18 700 − 8 × 19 100 and 8 × 5 000 − 8 × 4 900, in kronor: not +71 600 tkr after December.
+    expect(report.budget.map((b) => `${b.activity} ${b.deviation}`)).toEqual(['IFO 800000', 'Äldreomsorg -3200000', 'Totalt -2400000']);
+    expect(report.findings.find((f) => f.code === 'budget-outcome-ends')?.message).toBe('the budget files have budget or forecast for 2025-09 – 2025-12, but no outcome yet: the budget section is at 2025-08, the latest month with an outcome');
+    const blank = await tillit(['report', 'tom.csv', '--format', 'json'], { cwd: dir });
+    expect((JSON.parse(blank.stdout) as typeof report).budget.map((b) => `${b.activity} ${b.deviation}`)).toEqual(['IFO 800000', 'Äldreomsorg -3200000', 'Totalt -2400000']);
+    expect(blank.stderr).not.toContain('budget-months-missing');
+    const asked = await tillit(['report', 'tom.csv', '--period', '2025-12'], { cwd: dir });
+    expect(asked.code).toBe(0);
+    expect(asked.stderr).toContain('--period: warning period-budget-unbooked: no outcome for 2025-12 yet (the budget files\' outcome ends at 2025-08; later months have budget or forecast only): the budget section is at 2025-08');
+    expect(asked.stdout).toContain('budget efter augusti 2025');
+    const only = await tillit(['report', 'budget.csv'], { cwd: dir });
+    expect(only.stderr).toContain('(budget): warning budget-no-outcome: no outcome in any budget row of budget.csv up to 2025-12: the budget section shows budgets and forecasts only, with no deviation or status');
+  });
   it('a report with nothing in any section (only a comparison group in the data): exit 3, one sentence, in every format', async () => {
     // A region or the nation alone gets sections of its own (issue 21); a Kolada group is only ever a comparison.
     const dir = folder({ 'r.csv': 'kpi,municipality_id,municipality,year,gender,value,count,status\nN00097,G12345,Större stad,2024,T,1.5,1,\nN00097,G12345,Större stad,2025,T,1.7,1,\n' });

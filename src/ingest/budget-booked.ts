@@ -1,0 +1,51 @@
+import { BUDGET_AMOUNTS, type BudgetTable } from '../model/budget-table.js';
+import type { FindingInput } from '../model/findings.js';
+import { firstNamed } from '../model/text.js';
+
+const W = BUDGET_AMOUNTS.length;
+const OUTCOMES = [BUDGET_AMOUNTS.indexOf('actualYtd'), BUDGET_AMOUNTS.indexOf('actualMonth')] as const;
+
+/**
+ * Months not booked yet. Finance systems export the months ahead of the ledger with their budget and
+ * an outcome of 0, and as outcome those 0s close the year far under budget ("slutade 2025 32 % under
+ * budget" after August). Per area and year, an outcome of 0 in a month after the area's last month
+ * with any other outcome is read as blank: the report's month is then the latest with an outcome,
+ * and a line still without one says so (`budget-months-missing`). An area whose outcome is 0 in
+ * every month of a year has booked nothing that year. Said once per file (`outcome-not-booked`).
+ */
+export function unbookedOutcomes(table: BudgetTable, findings: FindingInput[], headerLine: number): void {
+  const when = table.months.map(monthOf);
+  const a = table.amounts;
+  const last = new Map<string, number>();
+  const keyOf = (i: number) => `${table.area[i]}|${when[table.month[i]!]?.year}`;
+  for (let i = 0; i < table.length; i++) {
+    const m = when[table.month[i]!];
+    if (m === undefined || !OUTCOMES.some((k) => booked(a[i * W + k]!))) continue;
+    const key = keyOf(i);
+    if ((last.get(key) ?? 0) < m.month) last.set(key, m.month);
+  }
+  const months = new Set<string>();
+  const areas = new Set<string>();
+  for (let i = 0; i < table.length; i++) {
+    const m = when[table.month[i]!];
+    if (m === undefined || m.month <= (last.get(keyOf(i)) ?? 0)) continue;
+    for (const k of OUTCOMES) {
+      if (a[i * W + k] !== 0) continue;
+      a[i * W + k] = Number.NaN;
+      months.add(table.months[table.month[i]!]!);
+      areas.add(table.areas[table.area[i]!]!.code);
+    }
+  }
+  if (months.size === 0) return;
+  findings.push({ code: 'outcome-not-booked', line: headerLine, args: { areas: firstNamed([...areas].sort(), 6), months: firstNamed([...months].sort(), 6) } });
+}
+
+function booked(v: number): boolean {
+  return v === v && v !== 0;
+}
+
+/** `2025-08` or a year-dated `2025` (its figures are after December) as numbers. */
+function monthOf(text: string): { year: number; month: number } | undefined {
+  const m = /^(\d{4})(?:-(\d{2}))?$/.exec(text);
+  return m === null ? undefined : { year: Number(m[1]), month: m[2] === undefined ? 12 : Number(m[2]) };
+}
