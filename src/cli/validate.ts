@@ -1,5 +1,7 @@
 import { budgetMonthGaps } from '../indicators/budget-gaps.js';
 import { budgetConflicts } from '../indicators/budget-lines.js';
+import { dataUnits, valueFractions } from '../indicators/indicator-units.js';
+import { indicatorCatalogue } from '../model/kolada-kpis.js';
 import { loadConfig, loadInputs } from '../ingest/load.js';
 import { inputOk, renderValidation, validationJson } from '../report/validation.js';
 import { EXIT, UsageError } from './errors.js';
@@ -23,6 +25,10 @@ export async function runValidate(files: string[], opts: IngestFlags & { format:
   if (tables.length > 1) for (const f of budgetConflicts(tables)) inputs.find((i) => i.file === f.file)?.findings.push(f);
   // A line whose outcome to date a missing month leaves unsummed: what the report warns of, said here too.
   if (tables.length > 0) for (const f of budgetMonthGaps(tables)) inputs.find((i) => i.file === f.file)?.findings.push(f);
+  // Shares in per cent by the catalogue or the config (Kolada's), written as fractions: as the report says.
+  const catalogue = indicatorCatalogue(loaded.config.indicators);
+  const records = inputs.map((i) => i.records);
+  for (const f of valueFractions(records, dataUnits(records, catalogue), catalogue)) inputs.find((i) => i.file === f.file)?.findings.push(f);
   if (opts.rejects) {
     const count = await writeRejects(opts.rejects, inputs);
     io.stderr.write(`tillit: wrote ${count} rejected row(s) to ${opts.rejects}\n`);

@@ -1,4 +1,5 @@
 import { finding, type Finding } from '../model/findings.js';
+import { FractionCheck, fractionFindings } from '../model/fractions.js';
 import type { QualityRecord } from '../model/records.js';
 import { unitInTitle } from '../model/kolada-kpis.js';
 import type { ValueUnit } from '../model/vocabulary.js';
@@ -43,21 +44,20 @@ export function dataUnits(inputs: readonly (readonly QualityRecord[])[], catalog
 }
 
 /**
- * Values whose per cent only their title gives (`Andel nöjda …` beside a `Värde` column): an area
- * whose every value is at most 1, one between 0 and 1, wrote fractions (0,85 for 85 %), read as
- * under 1 %. Named, as a share column's are when read (`share-fraction`); nothing is rescaled.
+ * Values in per cent by the config, the catalogue (Kolada's `andel (%)`) or their title (`Andel
+ * nöjda …` beside a `Värde` column), not by their column (those are checked as read): shares
+ * written as fractions among them are named (`share-fraction`, `share-fraction-among`; see
+ * `FractionCheck`); nothing is rescaled.
  */
-export function titleFractions(inputs: readonly (readonly QualityRecord[])[], units: ReadonlyMap<string, DataUnit>): Finding[] {
-  const byArea = new Map<string, { file: string; area: string; fraction: boolean; example?: { share: number; line: number } }>();
+export function valueFractions(inputs: readonly (readonly QualityRecord[])[], units: ReadonlyMap<string, DataUnit>, catalogue: Settings['catalogue']): Finding[] {
+  const byFile = new Map<string, FractionCheck<string>>();
+  const percent = new Map<string, boolean>();
+  const isPercent = (id: string) => percent.get(id) ?? percent.set(id, (catalogue.get(id)?.unit ?? units.get(id)?.unit) === '%').get(id)!;
   for (const records of inputs) for (let ri = 0; ri < records.length; ri++) {
     const r = records[ri]!;
-    const unit = r.kind === 'values' ? units.get(r.indicator) : undefined;
-    if (r.kind !== 'values' || unit === undefined || unit.from !== 'title' || unit.unit !== '%') continue;
-    const key = `${r.source.file}\u0000${r.area.code}`;
-    const a = byArea.get(key) ?? byArea.set(key, { file: r.source.file, area: r.area.code, fraction: true }).get(key)!;
-    if (r.value > 1) a.fraction = false;
-    else if (r.value > 0 && r.value < 1) a.example ??= { share: r.value, line: r.source.line };
+    if (r.kind !== 'values' || r.unit !== undefined || !isPercent(r.indicator)) continue;
+    const check = byFile.get(r.source.file) ?? byFile.set(r.source.file, new FractionCheck()).get(r.source.file)!;
+    check.add(`${r.area.code}\u0000${r.indicator}`, r.value, r.source.line);
   }
-  return [...byArea.values()].filter((a) => a.fraction && a.example !== undefined)
-    .map((a) => finding(a.file, { code: 'share-fraction', line: a.example!.line, args: { area: a.area, share: a.example!.share } }));
+  return [...byFile].flatMap(([file, check]) => fractionFindings(check.suspects()).map((f) => finding(file, f)));
 }

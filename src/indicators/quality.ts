@@ -15,7 +15,7 @@ import { suppressObservations } from './suppress-observations.js';
 import { containersOf, holdsRespondents } from './containers.js';
 import { withoutServiceTotals } from './service-totals.js';
 import { plainSuppression } from './beside-plain.js';
-import { titleFractions, type DataUnit } from './indicator-units.js';
+import { valueFractions, type DataUnit } from './indicator-units.js';
 import { organisationGaps, poolOverlaps, type GapFinding } from './organisation-gaps.js';
 
 export type { RowFilter } from './quality-rows.js';
@@ -82,7 +82,7 @@ export function qualityTable(inputs: readonly QualityInput[], settings: Settings
     areas.set(obs.areaCode(i), obs.kindOf(i));
   }
   return {
-    surveyPeriod, organisationGaps: organisationGaps(obs, observed.organisationGaps, settings), findings: [...services.findings, ...suppressed.findings, ...poolOverlaps(obs, observed.orgId, settings), ...outdatedSeries(obs, order, surveyPeriod, settings.window), ...directionsUnknown(settings, indicators, surveyIndicators), ...undescribed(settings, indicators, surveyIndicators, units), ...titleFractions(inputs.map((i) => i.records), units).map((f) => (suppressed.behindHidden(f.file, f.line!) ? withoutDetail(f) : f))], surveyIndicators, units, indicators, areas, years, breaksOf,
+    surveyPeriod, organisationGaps: organisationGaps(obs, observed.organisationGaps, settings), findings: [...services.findings, ...suppressed.findings, ...poolOverlaps(obs, observed.orgId, settings), ...outdatedSeries(obs, order, surveyPeriod, settings.window), ...directionsUnknown(settings, indicators, surveyIndicators), ...undescribed(settings, indicators, surveyIndicators, units), ...valueFractions(inputs.map((i) => i.records), units, settings.catalogue).map((f) => (suppressed.behindHidden(f.file, f.line!) ? withoutDetail(f) : f))], surveyIndicators, units, indicators, areas, years, breaksOf,
     behindHidden: suppressed.behindHidden, hasHidden: suppressed.hasHidden, rows: (filter) => made.rows(filter),
   };
 }

@@ -1,4 +1,5 @@
 import type { Gender, QualityRecord } from '../model/records.js';
+import { FractionCheck, fractionFindings } from '../model/fractions.js';
 import { surveyRecordSchema, valueRecordSchema } from '../model/records.js';
 import type { Area } from '../model/register.js';
 import { isKoladaId, isRespondentShare, koladaIdOfTitle, SHARE_RANGE } from '../model/kolada-kpis.js';
@@ -106,26 +107,17 @@ export class ValueRows implements RowReader {
     }
   }
 
-  /**
-   * Shares written as fractions (0,875 for 87,5 %) read as per cent are all under 1 %: for a survey
-   * (the share of respondents positive) no area's answers look like that. An area whose every
-   * share is at most 1, one of them between 0 and 1, is named: nothing is rescaled on a guess.
-   */
+  /** Shares written as fractions among shares in per cent, named (see `FractionCheck`): nothing is rescaled. */
   private noteFractions(): void {
     const { out } = this.env;
-    const byArea = new Map<string, { fraction: boolean; example?: { share: number; line: number } }>();
+    const check = new FractionCheck<string>();
     for (const r of out.records) {
       // A survey's share, or a value from a share column (`Andel`): per cent either way.
       const share = r.kind === 'survey' ? r.share : r.unit === '%' ? r.value : null;
-      if (share === null) continue;
-      const a = byArea.get(r.area.code) ?? byArea.set(r.area.code, { fraction: true }).get(r.area.code)!;
-      if (share > 1) a.fraction = false;
-      else if (share > 0 && share < 1) a.example ??= { share, line: r.source.line };
+      if (share !== null) check.add(`${r.area.code}\u0000${r.indicator}`, share, r.source.line);
     }
     const column = (this.env.plan.roles.share ?? this.env.plan.roles.value ?? 0) + 1;
-    for (const [area, a] of byArea) {
-      if (a.fraction && a.example !== undefined) out.findings.push({ code: 'share-fraction', line: a.example.line, column, args: { area, share: a.example.share } });
-    }
+    out.findings.push(...fractionFindings(check.suspects()).map((f) => ({ ...f, column })));
   }
 
   /** A survey row's record; undefined when it gives neither a share nor a positive count (a known gap, set aside). */

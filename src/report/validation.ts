@@ -26,10 +26,10 @@ export interface ValidationJson {
  * Warnings that leave a file unclean: a numeric column left unread, amount columns whose
  * amounts contradict what their names say (monthly amounts under a year-to-date or full-year
  * name) or whose unit makes them implausible, which only the config settles, a line whose outcome
- * to date a missing month leaves unsummed (the report shows it without a deviation or status), and
- * a saved page whose other pages are not read.
+ * to date a missing month leaves unsummed (the report shows it without a deviation or status),
+ * a saved page whose other pages are not read, and shares that look written as fractions.
  */
-const UNCLEAN: ReadonlySet<string> = new Set(['column-unused', 'budget-columns-monthly', 'budget-columns-unsure', 'unit-implausible', 'budget-months-missing', 'kolada-page-missing', 'budget-year-column-differs']);
+const UNCLEAN: ReadonlySet<string> = new Set(['column-unused', 'budget-columns-monthly', 'budget-columns-unsure', 'unit-implausible', 'budget-months-missing', 'kolada-page-missing', 'budget-year-column-differs', 'share-fraction', 'share-fraction-among']);
 
 /**
  * A file passes when it was readable, no row was rejected (it has no error finding), every

@@ -164,3 +164,20 @@ describe('tillit validate on real source shapes (fixtures/sources)', () => {
     expect(r.stdout).toContain('line 5: total row recognised; not counted (received "Summa nämnd")');
   });
 });
+
+describe('tillit validate: shares written as fractions are no clean file (a helper\'s files read "86 % → 1 %, significant")', () => {
+  it('one fraction among per cent in a survey file, and a Kolada file of per-cent KPIs: exit 3, the share named; report warns on stderr', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-fractions-'));
+    writeFileSync(join(dir, 'enkat.csv'), 'År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)\n2023;1460;Hemtjänst;helhetssyn;120;85\n2024;1460;Hemtjänst;helhetssyn;118;86\n2025;1460;Hemtjänst;helhetssyn;110;0,89\n');
+    writeFileSync(join(dir, 'kolada.csv'), 'kpi,municipality_id,municipality,year,gender,value\nU21468,1460,Bengtsfors,2023,T,86\nU21468,1460,Bengtsfors,2024,T,88\nU21468,1460,Bengtsfors,2025,T,0.91\n');
+    const survey = await tillit(['validate', 'enkat.csv'], { cwd: dir });
+    expect(survey.code).toBe(3);
+    expect(survey.stdout).toContain("line 4, column 6: 1460 helhetssyn: share 0.89 beside its other figures' 85.5 (their median): read as per cent it is under 1 %, as none of them is; a fraction (0.875 for 87.5 %) must be written as per cent");
+    const kolada = await tillit(['validate', 'kolada.csv'], { cwd: dir });
+    expect(kolada.code).toBe(3);
+    expect(kolada.stdout).toContain("line 4: 1460 U21468: share 0.91 beside its other figures' 87 (their median)");
+    const report = await tillit(['report', 'kolada.csv'], { cwd: dir });
+    expect(report.code).toBe(0);
+    expect(report.stderr).toContain('kolada.csv:4: warning share-fraction-among: 1460 U21468: share 0.91');
+  });
+});

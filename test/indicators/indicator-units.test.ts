@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataUnits, titleFractions } from '../../src/indicators/indicator-units.js';
+import { dataUnits, valueFractions } from '../../src/indicators/indicator-units.js';
 import type { ValueRecord } from '../../src/model/records.js';
 
 const value = (indicator: string, more: Partial<ValueRecord> = {}, file = 'v.csv'): ValueRecord => ({
@@ -23,13 +23,22 @@ describe('dataUnits', () => {
   });
 });
 
-describe('titleFractions', () => {
+describe('valueFractions', () => {
   const units = new Map([['A', { unit: '%' as const, from: 'title' as const, title: 'Andel nöjda', file: 'v.csv' }], ['B', { unit: '%' as const, from: 'column' as const, title: 'B', file: 'v.csv' }]]);
+  const kolada = { get: (id: string) => (id === 'U21468' ? { id, title: { sv: id, en: id }, unit: '%' as const } : undefined) };
   it('an area whose every value of a title-per-cent indicator is at most 1, one between 0 and 1, is named', () => {
-    const f = titleFractions([[value('A', { value: 0.85 }), value('A', { value: 0.8, period: '2025' }), value('A', { value: 82, area: { code: '1461', kind: 'municipality' } })]], units);
+    const f = valueFractions([[value('A', { value: 0.85 }), value('A', { value: 0.8, period: '2025' }), value('A', { value: 82, area: { code: '1461', kind: 'municipality' } })]], units, none);
     expect(f.map((x) => `${x.code} ${x.file}:${x.line} ${x.message.slice(0, 40)}`)).toEqual(['share-fraction v.csv:2 every share of 1460 is at most 1 (here 0']);
   });
-  it('a share column\'s values are checked when read, not here; values above 1 or of 0 and 1 only say nothing', () => {
-    expect(titleFractions([[value('B', { value: 0.5 }), value('A', { value: 1 }), value('A', { value: 0, period: '2025' })]], units)).toEqual([]);
+  it('a value of the column\'s own per cent is checked when read, not here; values above 1 or of 0 and 1 only say nothing', () => {
+    expect(valueFractions([[value('B', { value: 0.5, unit: '%' }), value('A', { value: 1 }), value('A', { value: 0, period: '2025' })]], units, none)).toEqual([]);
+  });
+  it('a catalogue share (Kolada U21468): all fractions, or one fraction among per cent, a helper\'s files gave "0,9 % ✓ grön"', () => {
+    const all = valueFractions([[value('U21468', { value: 0.86 }), value('U21468', { value: 0.88, period: '2025' })]], new Map(), kolada);
+    expect(all.map((x) => `${x.code}:${x.line}`)).toEqual(['share-fraction:2']);
+    const among = valueFractions([[value('U21468', { value: 86 }), value('U21468', { value: 88, period: '2023' }), value('U21468', { value: 0.91, period: '2025', source: { file: 'v.csv', line: 4 } })]], new Map(), kolada);
+    expect(among.map((x) => x.message)).toEqual(["1460 U21468: share 0.91 beside its other figures' 87 (their median): read as per cent it is under 1 %, as none of them is; a fraction (0.875 for 87.5 %) must be written as per cent"]);
+    // A small share among small ones (0,5 beside 1,2 and 2,3) is a share.
+    expect(valueFractions([[value('U21468', { value: 1.2 }), value('U21468', { value: 2.3, period: '2023' }), value('U21468', { value: 0.5, period: '2025' })]], new Map(), kolada)).toEqual([]);
   });
 });
