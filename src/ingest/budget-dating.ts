@@ -1,3 +1,4 @@
+import { BUDGET_AMOUNTS, type BudgetTable } from '../model/budget-table.js';
 import type { FindingInput } from '../model/findings.js';
 import { truncate } from '../model/text.js';
 
@@ -72,4 +73,19 @@ export function budgetYearNamed(named: { year: number; header: string; column: n
   return other === undefined
     ? [{ code: 'budget-year-column', line, column: named.column, args }]
     : [{ code: 'budget-year-column-differs', line, column: named.column, args: { ...args, other } }];
+}
+
+/**
+ * A forecast column named by a year none of the file's figures are of (`Prognos 2026` in a 2025
+ * follow-up) is next year's: set against this year's budget it was "prognos mot budget −5 558 tkr".
+ * It is not read (its amounts are left blank), with a warning; a forecast of one of the figures'
+ * years is read.
+ */
+export function forecastYearNamed(named: { year: number; header: string; column: number } | undefined, table: BudgetTable, line: number): FindingInput[] {
+  if (named === undefined) return [];
+  const years = new Set(table.months.map((m) => Number(m.slice(0, 4))));
+  if (years.size === 0 || years.has(named.year)) return [];
+  const k = BUDGET_AMOUNTS.indexOf('forecast');
+  for (let i = 0; i < table.length; i++) table.amounts[i * BUDGET_AMOUNTS.length + k] = Number.NaN;
+  return [{ code: 'forecast-year-differs', line, column: named.column, args: { header: truncate(named.header), year: named.year, years: [...years].sort().join(', ') } }];
 }

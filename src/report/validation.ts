@@ -29,7 +29,7 @@ export interface ValidationJson {
  * to date a missing month leaves unsummed (the report shows it without a deviation or status),
  * a saved page whose other pages are not read, and shares that look written as fractions.
  */
-const UNCLEAN: ReadonlySet<string> = new Set(['column-unused', 'budget-columns-monthly', 'budget-columns-unsure', 'unit-implausible', 'budget-months-missing', 'kolada-page-missing', 'budget-year-column-differs', 'share-fraction', 'share-fraction-among']);
+const UNCLEAN: ReadonlySet<string> = new Set(['column-unused', 'budget-columns-monthly', 'budget-columns-unsure', 'unit-implausible', 'budget-months-missing', 'kolada-page-missing', 'budget-year-column-differs', 'forecast-year-differs', 'share-fraction', 'share-fraction-among']);
 
 /**
  * A file passes when it was readable, no row was rejected (it has no error finding), every

@@ -494,6 +494,14 @@ describe('a full-year budget named by its year', () => {
     expect(codes(other, 'warning')).toEqual(['budget-year-column-differs@1:2']);
     expect(other.findings.find((f) => f.code === 'budget-year-column-differs')!.message).toContain('is the budget of 2024, but the file\'s figures are of 2025');
   });
+  it('a forecast named by a year none of the figures are of ("Prognos 2026" in a 2025 follow-up) is not read, with a warning; mapped in the config, it is', () => {
+    const next = read('Verksamhet;Budget 2025;Utfall ack;Prognos 2026\nÄldreomsorg;224442;151900;230000\n');
+    expect(budgetRecords(next)[0]).toMatchObject({ budgetYear: 224442000, actualYtd: 151900000, forecast: null });
+    expect(codes(next, 'warning')).toEqual(['forecast-year-differs@1:4']);
+    expect(budgetRecords(read('Verksamhet;Budget 2025;Utfall ack;Prognos 2025\nÄldreomsorg;224442;151900;230000\n'))[0]).toMatchObject({ forecast: 230000000 });
+    const mapped = parseText('Verksamhet;Budget 2025;Utfall ack;Prognos 2026\nÄldreomsorg;224442;151900;230000\n', { kind: 'budget', municipality: '1460', period: '2025-08', unit: 'tkr', sign: 'costs-positive', columns: { forecast: 'Prognos 2026' } });
+    expect(budgetRecords(mapped)[0]).toMatchObject({ forecast: 230000000 });
+  });
 });
 
 describe('budget sign inference with revenue lines', () => {
