@@ -78,6 +78,8 @@ class TableRecords implements RecordBuilder {
     this.out.counts.read++;
     const reading = this.reading;
     if (reading === undefined) return this.out.reject(row, this.recordPlan.failed!);
+    const under = reading.env.shape.otherHeaderLine;
+    if (under !== undefined) return this.underOtherHeader(row, under);
     if (reading.reader.quick(row)) return;
     const { env, reader } = reading;
     if (!checkShape(row, env)) return;
@@ -85,6 +87,12 @@ class TableRecords implements RecordBuilder {
     const fields = readShared(cells, env);
     if (fields !== undefined) reader.read(cells, fields);
     if (cells.errors.length === 0) for (const r of cells.readings) this.note(r.code, row.line, r.column);
+  }
+
+  /** A row under another table's header: not this table's, rejected (a project's line added into the operating total). */
+  private underOtherHeader(row: Row, header: number): void {
+    this.out.findings.push({ code: 'row-under-other-header', line: row.line, args: { header } });
+    this.out.reject(row, 'row-under-other-header');
   }
 
   /** A cell read one way of two: counted, the first one's place kept, said once at the end. */
@@ -97,8 +105,10 @@ class TableRecords implements RecordBuilder {
     const read = this.reading?.reader.bytes?.(textOf);
     if (read === undefined) return undefined;
     const counts = this.out.counts;
+    const shape = this.reading!.env.shape;
     return (bytes, bounds, line) => {
-      if (!read(bytes, bounds, line)) return false;
+      // Under another table's header every row goes to `row`, which rejects it.
+      if (shape.otherHeaderLine !== undefined || !read(bytes, bounds, line)) return false;
       counts.read++;
       return true;
     };

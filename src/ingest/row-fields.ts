@@ -54,7 +54,12 @@ export class RowShape {
   /** Normalising changes case and accents, never the trimmed length: a cheap check before it. */
   private readonly firstLength: number;
 
+  /** The line of another table's header (`isOtherHeader`): no row under it is this table's. */
+  otherHeaderLine: number | undefined;
+  private readonly names: ReadonlySet<string>;
+
   constructor(private readonly headers: readonly string[]) {
+    this.names = new Set(headers.map(normalizeLabel).filter((n) => n !== ''));
     this.key = headers.map(normalizeLabel).join('\u0000');
     this.first = normalizeLabel(headers[0] ?? '');
     this.firstLength = (headers[0] ?? '').length;
@@ -68,6 +73,23 @@ export class RowShape {
   /** Whether a row whose first cell is this (trimmed) text may repeat the header: only then is the whole row compared. */
   mayRepeatHeader(first: string): boolean {
     return first.length === this.firstLength && normalizeLabel(first) === this.first;
+  }
+
+  /**
+   * A header of another table under this one (`Kommun;Period;Projekt;Budget helår;…` under the
+   * operating lines, as Excel sheets stack an investment table): at least two cells, most of the
+   * row's texts, are this header's names, and it is not this header repeated.
+   */
+  isOtherHeader(cells: readonly string[]): boolean {
+    let texts = 0;
+    let names = 0;
+    for (const c of cells) {
+      const n = normalizeLabel(c);
+      if (n === '') continue;
+      texts++;
+      if (this.names.has(n)) names++;
+    }
+    return names >= 2 && 2 * names > texts;
   }
 
   repeatsHeader(cells: readonly string[]): boolean {
@@ -211,6 +233,12 @@ export function checkShape(row: Row, env: RowEnv): boolean {
       return false;
     }
   } else repeated = shape.repeatsHeader(row.cells);
+  if (!repeated && shape.isOtherHeader(row.cells)) {
+    shape.otherHeaderLine = row.line;
+    out.findings.push({ code: 'row-other-header', line: row.line, received: truncate(row.cells.join(';')) });
+    out.reject(row, 'row-other-header');
+    return false;
+  }
   if (!repeated) return true;
   out.findings.push({ code: 'row-repeated-header', line: row.line });
   out.reject(row, 'row-repeated-header');

@@ -65,6 +65,8 @@ export const FINDING_WORDS = {
   'csv-syntax': { sv: 'Filen har fel i CSV-formatet (t.ex. ett citattecken som inte avslutas); berörda rader ingår inte.', en: 'The file has CSV format errors (e.g. an unclosed quote); the rows affected are not included.' },
   'row-column-count': { sv: 'Rader med fel antal fält ingår inte.', en: 'Rows with the wrong number of fields are not included.' },
   'row-repeated-header': { sv: 'Rubrikraden upprepas inne i filen; den räknas inte som data.', en: 'The heading line is repeated inside the file; it is not counted as data.' },
+  'row-other-header': { sv: 'En annan tabells rubrikrad står under tabellen; den och raderna under den läses inte som tabellens rader.', en: 'Another table\'s heading line stands under the table; it and the rows below it are not read as the table\'s rows.' },
+  'row-under-other-header': { sv: 'Rader under en annan tabells rubrikrad läses inte.', en: 'Rows under another table\'s heading line are not read.' },
   'value-beyond-exact': { sv: 'Tal större än vad som kan hållas exakt (över 9 biljarder) ingår inte.', en: 'Numbers too large to be held exactly (over 9 quadrillion) are not included.' },
   'value-number-invalid': { sv: 'Värden som inte är tal ingår inte.', en: 'Values that are not numbers are not included.' },
   'value-required': { sv: 'Rader där ett nödvändigt värde saknas ingår inte.', en: 'Rows missing a required value are not included.' },

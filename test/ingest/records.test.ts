@@ -525,3 +525,27 @@ describe('text csv-parse cannot read', () => {
     expect(codes(r)).toEqual(['csv-syntax@3:-']);
   });
 });
+
+describe('another table under the first (an Excel sheet with investments below the operating lines)', () => {
+  const text = [
+    'Kommun;Period;Verksamhet;Budget helår;Budget ack;Utfall ack;Prognos helår',
+    '1460;2025-08;Äldreomsorg;224 442;149 628;152 100;226 000',
+    '1460;2025-08;IFO;59 942;39 961;38 500;59 000',
+    ';;;;;;',
+    'Investeringar;;;;;;',
+    'Kommun;Period;Projekt;Budget helår;Budget ack;Utfall ack;Prognos helår',
+    '1460;2025-08;Nytt äldreboende;45 000;30 000;12 000;40 000',
+  ].join('\n');
+  it('its header and every row under it are rejected, not added into the operating lines (a helper\'s file turned −1 912 tkr into +16 088)', () => {
+    const r = parseText(`${text}\n`, { unit: 'tkr' });
+    expect(budgetRecords(r).map((b) => b.activity)).toEqual(['Äldreomsorg', 'IFO']);
+    expect(codes(r).filter((c) => c.startsWith('row-'))).toEqual(['row-other-header@6:-', 'row-under-other-header@7:-']);
+    // The padding line is no row; the heading above the header is a rejected one.
+    expect(r.counts).toMatchObject({ read: 5, used: 2, rejected: 3 });
+  });
+  it('the same header repeated is one rejected row, and the rows after it are read', () => {
+    const r = parseText(`${text.split('\n').slice(0, 3).join('\n')}\nKommun;Period;Verksamhet;Budget helår;Budget ack;Utfall ack;Prognos helår\n1460;2025-08;LSS;66 149;44 099;45 000;66 500\n`, { unit: 'tkr' });
+    expect(budgetRecords(r).map((b) => b.activity)).toEqual(['Äldreomsorg', 'IFO', 'LSS']);
+    expect(codes(r)).toEqual(['row-repeated-header@4:-']);
+  });
+});
