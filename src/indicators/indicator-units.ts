@@ -1,5 +1,5 @@
 import { finding, type Finding } from '../model/findings.js';
-import { FractionCheck, fractionFindings } from '../model/fractions.js';
+import { FractionCheck } from '../model/fractions.js';
 import type { QualityRecord } from '../model/records.js';
 import { unitInTitle } from '../model/kolada-kpis.js';
 import type { ValueUnit } from '../model/vocabulary.js';
@@ -50,14 +50,14 @@ export function dataUnits(inputs: readonly (readonly QualityRecord[])[], catalog
  * `FractionCheck`); nothing is rescaled.
  */
 export function valueFractions(inputs: readonly (readonly QualityRecord[])[], units: ReadonlyMap<string, DataUnit>, catalogue: Settings['catalogue']): Finding[] {
-  const byFile = new Map<string, FractionCheck<string>>();
+  const byFile = new Map<string, FractionCheck>();
   const percent = new Map<string, boolean>();
   const isPercent = (id: string) => percent.get(id) ?? percent.set(id, (catalogue.get(id)?.unit ?? units.get(id)?.unit) === '%').get(id)!;
   for (const records of inputs) for (let ri = 0; ri < records.length; ri++) {
     const r = records[ri]!;
     if (r.kind !== 'values' || r.unit !== undefined || !isPercent(r.indicator)) continue;
     const check = byFile.get(r.source.file) ?? byFile.set(r.source.file, new FractionCheck()).get(r.source.file)!;
-    check.add(`${r.area.code}\u0000${r.indicator}`, r.value, r.source.line);
+    check.add(r.area.code, r.indicator, r.value, r.source.line);
   }
-  return [...byFile].flatMap(([file, check]) => fractionFindings(check.suspects()).map((f) => finding(file, f)));
+  return [...byFile].flatMap(([file, check]) => check.findings().map((f) => finding(file, f)));
 }

@@ -1,5 +1,5 @@
 import type { Gender, QualityRecord } from '../model/records.js';
-import { FractionCheck, fractionFindings } from '../model/fractions.js';
+import { FractionCheck } from '../model/fractions.js';
 import { surveyRecordSchema, valueRecordSchema } from '../model/records.js';
 import type { Area } from '../model/register.js';
 import { isKoladaId, isRespondentShare, koladaIdOfTitle, SHARE_RANGE } from '../model/kolada-kpis.js';
@@ -110,14 +110,14 @@ export class ValueRows implements RowReader {
   /** Shares written as fractions among shares in per cent, named (see `FractionCheck`): nothing is rescaled. */
   private noteFractions(): void {
     const { out } = this.env;
-    const check = new FractionCheck<string>();
+    const check = new FractionCheck();
     for (const r of out.records) {
       // A survey's share, or a value from a share column (`Andel`): per cent either way.
       const share = r.kind === 'survey' ? r.share : r.unit === '%' ? r.value : null;
-      if (share !== null) check.add(`${r.area.code}\u0000${r.indicator}`, share, r.source.line);
+      if (share !== null) check.add(r.area.code, r.indicator, share, r.source.line);
     }
     const column = (this.env.plan.roles.share ?? this.env.plan.roles.value ?? 0) + 1;
-    out.findings.push(...fractionFindings(check.suspects()).map((f) => ({ ...f, column })));
+    out.findings.push(...check.findings().map((f) => ({ ...f, column })));
   }
 
   /** A survey row's record; undefined when it gives neither a share nor a positive count (a known gap, set aside). */
