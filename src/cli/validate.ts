@@ -1,5 +1,6 @@
 import { budgetMonthGaps } from '../indicators/budget-gaps.js';
 import { budgetConflicts } from '../indicators/budget-lines.js';
+import { crossFileDisagreements } from '../indicators/cross-file.js';
 import { dataUnits, valueFractions } from '../indicators/indicator-units.js';
 import { indicatorCatalogue } from '../model/kolada-kpis.js';
 import { loadConfig, loadInputs } from '../ingest/load.js';
@@ -29,6 +30,8 @@ export async function runValidate(files: string[], opts: IngestFlags & { format:
   const catalogue = indicatorCatalogue(loaded.config.indicators);
   const records = inputs.map((i) => i.records);
   for (const f of valueFractions(records, dataUnits(records, catalogue), catalogue)) inputs.find((i) => i.file === f.file)?.findings.push(f);
+  // Two files' figures for one cell: a report uses one of them (answers first, else the file named first).
+  for (const f of crossFileDisagreements(inputs)) inputs.find((i) => i.file === f.file)?.findings.push(f);
   if (opts.rejects) {
     const count = await writeRejects(opts.rejects, inputs);
     io.stderr.write(`tillit: wrote ${count} rejected row(s) to ${opts.rejects}\n`);

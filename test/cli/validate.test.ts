@@ -181,3 +181,18 @@ describe('tillit validate: shares written as fractions are no clean file (a help
     expect(report.stderr).toContain('kolada.csv:4: warning share-fraction-among: 1460 U21468: share 0.91');
   });
 });
+
+describe('tillit validate: two files with different figures for one cell are no clean pair (a report uses the first named)', () => {
+  it('names the cell, both figures and both files, exit 3; the report warns and uses the first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-two-sources-'));
+    const head = 'År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)';
+    writeFileSync(join(dir, 'a.csv'), `${head}\n2025;1460;Hemtjänst;helhetssyn;110;90\n`);
+    writeFileSync(join(dir, 'b.csv'), `${head}\n2025;1460;Hemtjänst;helhetssyn;112;80\n`);
+    const v = await tillit(['validate', 'a.csv', 'b.csv'], { cwd: dir });
+    expect(v.code).toBe(3);
+    expect(v.stdout).toContain('line 2: 1460 / helhetssyn / Hemtjänst / T / 2025: 80 (n 112) here, 90 (n 110) in a.csv; the figure in a.csv is used');
+    expect(v.stdout).toContain('1 of 2 file(s) clean');
+    const r = await tillit(['report', 'a.csv', 'b.csv', '--format', 'json'], { cwd: dir });
+    expect(r.stderr).toContain('b.csv:2: warning source-disagreement');
+  });
+});
