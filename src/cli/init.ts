@@ -1,3 +1,4 @@
+import { addInputChecks } from '../indicators/input-checks.js';
 import { writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { defaultConfig, parseConfig } from '../config/parse.js';
@@ -43,6 +44,7 @@ export async function runInit(files: string[], opts: InitFlags, io: Io): Promise
   const text = renderProposal(proposal);
   // The proposal must read the files as it says: parse it back and read them through it.
   const reread = await readThrough(proposal, target, opts, io, allowOutside);
+  addInputChecks(reread, parseConfig(text, opts.out));
   await write(target, text, opts, files);
   const left = proposal.inputs.filter((i) => i.disabled).map((i) => i.spec.path);
   io.stderr.write(summary(opts.out, reread, left, membership(proposal, reread), allowOutside));
@@ -97,12 +99,21 @@ async function write(target: string, text: string, opts: InitFlags, inputs: stri
   }
 }
 
+/** A file's warnings by code, for the line that names it: what `tillit validate` lists in full (counts left out for a file of answers, as its rows are). */
+function warningsOf(input: ParsedInput): string {
+  const codes = new Map<string, number>();
+  for (const f of input.findings) if (f.severity === 'warning') codes.set(f.code, (codes.get(f.code) ?? 0) + 1);
+  if (codes.size === 0) return '';
+  const named = [...codes].map(([code, n]) => (input.kind === 'answers' || n === 1 ? code : `${code} ×${n}`));
+  return `; CHECK warnings: ${named.join(', ')} (tillit validate names them)`;
+}
+
 function summary(out: string, inputs: Awaited<ReturnType<typeof loadInputs>>, left: readonly string[], members: readonly string[], allowOutside: boolean): string {
   const lines = [`tillit: wrote ${out}`];
   for (const path of left) lines.push(`  ${path}: not readable as it is, left out (commented out in the config)`);
   for (const i of inputs) {
     const rejected = i.kind !== 'answers' && i.counts.rejected > 0 ? `, ${i.counts.rejected} rejected` : '';
-    lines.push(`  ${relative(process.cwd(), i.file) || i.file}: ${i.kind ?? 'not readable'}, ${rowsUsed(i)}${rejected}`);
+    lines.push(`  ${relative(process.cwd(), i.file) || i.file}: ${i.kind ?? 'not readable'}, ${rowsUsed(i)}${rejected}${warningsOf(i)}`);
   }
   lines.push(...members);
   const next = `${out === CONFIG_FILE ? 'tillit report' : `tillit report --config ${out}`}${allowOutside ? ' --allow-outside' : ''}`;

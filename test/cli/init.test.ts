@@ -155,4 +155,11 @@ describe('tillit init', () => {
     expect((await tillit(['report'], { cwd: dir })).code).toBe(2);
     expect((await tillit(['report', '--allow-outside', '--format', 'json'], { cwd: dir })).code).toBe(0);
   });
+  it('says which files have warnings a report would give, by code (a helper saw "6 of 6 rows used" and no word of a fraction)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-init-warn-'));
+    writeFileSync(join(dir, 'enkat.csv'), 'År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)\n2023;1460;Hemtjänst;helhetssyn;120;85\n2024;1460;Hemtjänst;helhetssyn;118;86\n2025;1460;Hemtjänst;helhetssyn;110;0,89\n');
+    const r = await tillit(['init', 'enkat.csv'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('  enkat.csv: survey, 3 of 3 rows used; CHECK warnings: share-fraction-among (tillit validate names them)');
+  });
 });
