@@ -234,4 +234,12 @@ describe('what a report says of rows it leaves out gives no hidden figure away (
     expect(config).toContain('// answers (csv): rows not counted here (tillit validate counts them), 2025');
     for (const out of [config, r.stdout, r.stderr]) expect(out).not.toMatch(/112|\b12\b/);
   });
+  it('a share written as a fraction is named by its own figure only: the others of its series may be hidden (a median of one is that figure)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-fraction-'));
+    writeFileSync(join(dir, 'k.csv'), 'År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)\n2023;1460;Hemtjänst;helhetssyn;12;83,3\n2025;1460;Hemtjänst;helhetssyn;110;0,91\n');
+    const r = await tillit(['report', 'k.csv', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning share-fraction-among: 1460 helhetssyn: share 0.91 beside figures of the same area and indicator over ten times as large');
+    expect(`${r.stdout}${r.stderr}`).not.toMatch(/83[.,]3|\b12\b/);
+  });
 });

@@ -37,7 +37,7 @@ describe('valueFractions', () => {
     const all = valueFractions([[value('U21468', { value: 0.86 }), value('U21468', { value: 0.88, period: '2025' })]], new Map(), kolada);
     expect(all.map((x) => `${x.code}:${x.line}`)).toEqual(['share-fraction:2']);
     const among = valueFractions([[value('U21468', { value: 86 }), value('U21468', { value: 88, period: '2023' }), value('U21468', { value: 0.91, period: '2025', source: { file: 'v.csv', line: 4 } })]], new Map(), kolada);
-    expect(among.map((x) => x.message)).toEqual(["1460 U21468: share 0.91 beside its other figures' 87 (their median): read as per cent it is under 1 %, as none of them is; a fraction (0.875 for 87.5 %) must be written as per cent"]);
+    expect(among.map((x) => x.message)).toEqual(["1460 U21468: share 0.91 beside figures of the same area and indicator over ten times as large: read as per cent it is under 1 %, as none of them is; a fraction (0.875 for 87.5 %) must be written as per cent"]);
     // A small share among small ones (0,5 beside 1,2 and 2,3) is a share.
     expect(valueFractions([[value('U21468', { value: 1.2 }), value('U21468', { value: 2.3, period: '2023' }), value('U21468', { value: 0.5, period: '2025' })]], new Map(), kolada)).toEqual([]);
   });
