@@ -1,6 +1,6 @@
 import { BUDGET_AMOUNTS, type BudgetTable } from '../model/budget-table.js';
 import type { FindingInput } from '../model/findings.js';
-import { truncate } from '../model/text.js';
+import { firstNamed, truncate } from '../model/text.js';
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -88,4 +88,22 @@ export function forecastYearNamed(named: { year: number; header: string; column:
   const k = BUDGET_AMOUNTS.indexOf('forecast');
   for (let i = 0; i < table.length; i++) table.amounts[i * BUDGET_AMOUNTS.length + k] = Number.NaN;
   return [{ code: 'forecast-year-differs', line, column: named.column, args: { header: truncate(named.header), year: named.year, years: [...years].sort().join(', ') } }];
+}
+
+/**
+ * A title that names another area or period than the rows' own columns (`Melleruds kommun` above
+ * rows of 1460, `jan-aug 2025` above rows of 2025-06): the columns are read, and the title said, as
+ * one of the two is wrong and a reader of the file would believe the title.
+ */
+export function titleAgainstRows(aside: { area?: string; period?: string; title: string } | undefined, table: BudgetTable, line: number): FindingInput[] {
+  if (aside === undefined || table.length === 0) return [];
+  const out: FindingInput[] = [];
+  const title = truncate(aside.title);
+  const areas = table.areas.map((a) => a.code);
+  if (aside.area !== undefined && !areas.includes(aside.area)) out.push({ code: 'title-area-differs', line, args: { code: aside.area, title, areas: firstNamed(areas, 6) } });
+  const period = aside.period;
+  if (period !== undefined && !table.months.some((m) => (period.length === 4 ? m.startsWith(period) : m === period))) {
+    out.push({ code: 'title-period-differs', line, args: { period, title, periods: firstNamed([...table.months].sort(), 6) } });
+  }
+  return out;
 }

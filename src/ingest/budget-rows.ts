@@ -6,7 +6,7 @@ import { TextIndex, truncate } from '../model/text.js';
 import { BudgetGrain } from './budget-grain.js';
 import { settleEmptyLines } from './budget-headings.js';
 import { committeeLine, nameCommitteeLines } from './budget-committees.js';
-import { budgetYearNamed, forecastYearNamed, YearToDateDating } from './budget-dating.js';
+import { budgetYearNamed, forecastYearNamed, titleAgainstRows, YearToDateDating } from './budget-dating.js';
 import { unbookedOutcomes } from './budget-booked.js';
 import { finishBudget, settleUnit, UNIT_SCALE } from './budget-finish.js';
 import { budgetBytes } from './budget-bytes.js';
@@ -377,7 +377,7 @@ export class BudgetRows implements RowReader {
     if (dropped > 0) this.given = moved;
     if (this.emptyLines.size > 0) this.given = settleEmptyLines(table, this.emptyLines, this.given, out, this.headings);
     if (this.committee !== undefined) nameCommitteeLines(table);
-    out.findings.push(...this.dating.findings(head.headerLine), ...budgetYearNamed(plan.header.map.budgetYearNamed, table.months, head.headerLine), ...forecastYearNamed(plan.header.map.forecastYearNamed, table, head.headerLine));
+    out.findings.push(...this.dating.findings(head.headerLine), ...budgetYearNamed(plan.header.map.budgetYearNamed, table.months, head.headerLine), ...forecastYearNamed(plan.header.map.forecastYearNamed, table, head.headerLine), ...titleAgainstRows(plan.titleAside, table, head.headerLine));
     const headings = this.headings.sort((x, y) => x - y);
     const totals = finishBudget(table, this.given, this.isTotal, opts.sign, out, out.unit ?? 'kr', headings);
     // Before the unit check, which makes monthly amounts annual otherwise than year-to-date ones.

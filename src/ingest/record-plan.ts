@@ -42,6 +42,8 @@ export interface RecordPlan {
   titlePeriod?: string;
   /** The area of every row when no column or option gives it, read from the title. */
   titleArea?: string;
+  /** What a budget file's title names that its columns give too (checked against the rows when read: `titleAside`). */
+  titleAside?: { area?: string; period?: string; title: string };
   /** The indicator of every row when no column holds it. */
   fileIndicator?: string;
   /** A budget file's amount unit and whether it was only assumed. */
@@ -168,6 +170,7 @@ function fillFromTitle(plan: RecordPlan, table: TableHead, opts: RecordOptions):
     }
     findings.push({ code: 'column-unused', severity: numeric ? 'warning' : 'info', line, column: idx + 1, args: { header: truncate(table.headers[idx]!) } });
   }
+  if (kind === 'budget' && title !== undefined) noteTitleAside(plan, title, opts);
   const titleArea = roles.municipality === undefined && opts.municipality === undefined && title !== undefined ? municipalityInText(title) : undefined;
   if (titleArea !== undefined) {
     plan.titleArea = titleArea;
@@ -183,6 +186,13 @@ function fillFromTitle(plan: RecordPlan, table: TableHead, opts: RecordOptions):
     const source = title !== undefined ? 'title' : 'name';
     findings.push({ code: 'indicator-from-file', line, ...(source === 'name' ? { severity: 'warning' as const } : {}), args: { indicator: truncate(fileIndicator), source } });
   }
+}
+
+/** The area and period a budget file's title names where a column gives them: the rows are read by the column, and checked against the title once read. */
+function noteTitleAside(plan: RecordPlan, title: string, opts: RecordOptions): void {
+  const area = plan.roles.municipality !== undefined && opts.municipality === undefined ? municipalityInText(title) : undefined;
+  const period = plan.roles.period !== undefined && opts.period === undefined ? periodInText(title) : undefined;
+  if (area !== undefined || period !== undefined) plan.titleAside = { ...(area !== undefined ? { area } : {}), ...(period !== undefined ? { period } : {}), title };
 }
 
 /** The roles the plan's kind needs that neither a column, an option nor the title gives. */
@@ -224,6 +234,7 @@ function chooseUnit(plan: RecordPlan, table: TableHead, opts: RecordOptions): vo
   const line = table.headerLine;
   if (opts.unit === undefined && map.unit) {
     plan.findings.push({ code: 'unit-from-header', line, args: { unit: map.unit.unit, header: map.unit.header } });
+    if (titleUnit !== undefined && titleUnit !== map.unit.unit) plan.findings.push({ code: 'unit-title-differs', line, args: { titleUnit, title: truncate(table.title!), unit: map.unit.unit, header: truncate(map.unit.header) } });
   } else if (opts.unit === undefined && titleUnit !== undefined) {
     plan.findings.push({ code: 'unit-from-title', line, args: { unit: titleUnit, title: truncate(table.title!) } });
   } else if (opts.unit === undefined) plan.findings.push({ code: 'unit-assumed', line });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { YearToDateDating } from '../../src/ingest/budget-dating.js';
+import { budgetRecords, codes, parseText } from './helpers.js';
 
 describe('YearToDateDating', () => {
   it('reads a year at the month the columns name, and says so once per year a row was used in', () => {
@@ -32,5 +33,24 @@ describe('YearToDateDating', () => {
     expect([none.date('2025'), none.date('2025-03'), none.date(undefined)]).toEqual(['2025', '2025-03', undefined]);
     const d = new YearToDateDating({ month: 8, header: 'Budget jan-aug' });
     expect([d.date(undefined), d.date('2019-2022')]).toEqual([undefined, '2019-2022']);
+  });
+});
+
+describe('a title that names another area, period or unit than the columns (a helper\'s files, read silently by the columns)', () => {
+  const read = (title: string, head: string, row: string) => parseText(`${title};;;;;;\n${head}\n${row}\n`);
+  it('is said, and the columns are read', () => {
+    const area = read('Melleruds kommun – Månadsuppföljning jan-aug 2025 – Belopp i tkr', 'Kommun;Period;Verksamhet;Budget helår;Budget ack;Utfall ack', '1460;2025-08;IFO;59 942;39 961;38 500');
+    expect(codes(area, 'warning')).toEqual(['title-area-differs@2:-']);
+    expect(budgetRecords(area)[0]).toMatchObject({ area: { code: '1460' }, period: '2025-08' });
+    const period = read('Månadsuppföljning jan-aug 2025 – Belopp i tkr', 'Kommun;Period;Verksamhet;Budget helår;Budget ack;Utfall ack', '1460;2025-06;IFO;59 942;29 971;28 000');
+    expect(codes(period, 'warning')).toEqual(['title-period-differs@2:-']);
+    expect(budgetRecords(period)[0]).toMatchObject({ period: '2025-06' });
+    const unit = read('Bengtsfors kommun – jan-aug 2025 – Belopp i mnkr', 'Period;Verksamhet;Budget helår (tkr);Budget ack;Utfall ack', '2025-08;IFO;59 942;39 961;38 500');
+    expect(codes(unit, 'warning')).toEqual(['unit-title-differs@2:-']);
+    expect(budgetRecords(unit)[0]).toMatchObject({ budgetYear: 59_942_000 });
+  });
+  it('a title that agrees with the columns says nothing', () => {
+    const same = read('Bengtsfors kommun – Månadsuppföljning jan-aug 2025 – Belopp i tkr', 'Kommun;Period;Verksamhet;Budget helår (tkr);Budget ack;Utfall ack', '1460;2025-08;IFO;59 942;39 961;38 500');
+    expect(codes(same, 'warning')).toEqual([]);
   });
 });
