@@ -77,13 +77,13 @@ export function checkTotal(table: BudgetTable, i: number, parts: TotalParts, fli
   const shown = (v: number) => amountText((v * flip) / factor);
   const at = { code: 'total-mismatch', line: table.line[i]! } as const;
   if (parts.section === undefined || section === undefined) {
-    findings.push({ ...at, args: { given: shown(whole.given), computed: shown(whole.sum) } });
+    findings.push({ ...at, args: { amount: BUDGET_AMOUNTS[whole.k]!, given: shown(whole.given), computed: shown(whole.sum) } });
     return;
   }
   const lines = parts.section.map((r) => table.line[r]!);
   findings.push({
     ...at,
-    args: { given: shown(section.given), computed: shown(section.sum), rows: lines.length, lines: `${lines[0]}–${lines.at(-1)}`, whole: shown(sumAt(table, parts.all, section.k)) },
+    args: { amount: BUDGET_AMOUNTS[section.k]!, given: shown(section.given), computed: shown(section.sum), rows: lines.length, lines: `${lines[0]}–${lines.at(-1)}`, whole: shown(sumAt(table, parts.all, section.k)) },
   });
 }
 

@@ -131,8 +131,8 @@ const MESSAGES = {
   'budget-statement-sum': () => `a sum of the result statement (resultaträkning: net costs, the year's result): not counted as a line, which would count the lines it sums again`,
   'budget-part-line': () => `a part of the line above it ("varav", "därav"): not counted as a line of its own, which would count it twice`,
   'total-mismatch': (a) => a.whole === undefined
-    ? `total ${a.given} differs from the sum of its rows ${a.computed}`
-    : `total ${a.given} differs from the sum of the ${a.rows} rows of its section (lines ${a.lines}) ${a.computed}, and from the sum of all its rows ${a.whole}`,
+    ? `${a.amount}: total ${a.given} differs from the sum of its rows ${a.computed}`
+    : `${a.amount}: total ${a.given} differs from the sum of the ${a.rows} rows of its section (lines ${a.lines}) ${a.computed}, and from the sum of all its rows ${a.whole}`,
   'status-excluded': (a) => `value has status "${a.status}" (uncertain or confidential); excluded`,
   'value-deleted': () => `value is marked deleted (isdeleted); excluded`,
   'gender-not-applied': (a) => `--gender ${a.gender} does not apply to a file with respondent counts (answers, survey counts, values with n): every gender is read (a report of one gender's respondents would hide other cells, and two runs together could reveal a small one); rows by gender are shown with --genders`,

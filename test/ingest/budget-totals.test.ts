@@ -16,13 +16,13 @@ describe('section sums under headings', () => {
       'Totalt;516 500;344 800;347 850;517 900',
     ]), spec);
     expect(codes(r, 'warning')).toEqual(['total-mismatch@10:-']);
-    expect(messages(r)).toEqual(['10: total 347850 differs from the sum of its rows 344850']);
+    expect(messages(r)).toEqual(['10: actualYtd: total 347850 differs from the sum of its rows 344850']);
     expect(budgetRecords(r).map((b) => b.activity)).toEqual(['Äldreomsorg', 'LSS', 'Förskola', 'Grundskola']);
   });
 
   it('a section sum that is wrong is said with both sums: its section\'s and all rows\'', () => {
     const r = parseText(file(['Vård och omsorg;;;;', ...CARE, 'Summa vård och omsorg;286 500;191 500;194 850;289 900', 'Barn och utbildning;;;;', ...SCHOOL, 'Summa barn och utbildning;230 000;153 300;151 000;228 000']), spec);
-    expect(messages(r)).toEqual(['5: total 194850 differs from the sum of the 2 rows of its section (lines 3–4) 193850, and from the sum of all its rows 344850']);
+    expect(messages(r)).toEqual(['5: actualYtd: total 194850 differs from the sum of the 2 rows of its section (lines 3–4) 193850, and from the sum of all its rows 344850']);
   });
 
   it('a "Totalt" under the last heading, with no section sums, may sum the whole', () => {
@@ -39,6 +39,6 @@ describe('section sums without headings', () => {
 
   it('a total at the top sums the lines below it', () => {
     const r = parseText(file(['Totalt;516 500;344 800;344 850;517 990', ...CARE, ...SCHOOL]), spec);
-    expect(messages(r)).toEqual(['2: total 517990 differs from the sum of its rows 517900']);
+    expect(messages(r)).toEqual(['2: forecast: total 517990 differs from the sum of its rows 517900']);
   });
 });
