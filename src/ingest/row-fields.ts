@@ -173,7 +173,7 @@ export class RowCells {
     const decimal: DecimalMark = this.plan.decimal;
     const parsed = parseNumber(text, decimal, this.dash, shift);
     if (parsed.kind === 'invalid') {
-      this.fail('value-number-invalid', role, { decimal });
+      this.fail('value-number-invalid', role, { decimal, hint: numberHint(text, decimal) });
       return null;
     }
     if (parsed.kind === 'inexact') {
@@ -315,4 +315,12 @@ function readArea(cells: RowCells, env: RowEnv): Area | undefined {
 /** A column's trimmed text; undefined when there is no such column. */
 export function at(idx: number | undefined, cells: readonly string[]): string | undefined {
   return idx === undefined ? undefined : (cells[idx] ?? '').trim();
+}
+
+/** Why a cell is no number, where it is plain: a publisher's mark for a hidden figure, a program's `2024.0`. */
+function numberHint(text: string, decimal: DecimalMark): string {
+  if (/^#[A-ZÅÄÖ/]+[0!?]*$/i.test(text)) return ': an Excel error value (#DIVISION/0!, #VÄRDEFEL!, #N/A): the formula behind it failed; fix it in the sheet';
+  if (/[<>*×]|^x$/i.test(text)) return ': it looks like a publisher\'s mark for a hidden or uncertain figure (a "<" or "*" beside a number, or an "x"), which no report may read as a number; give the number, or leave the cell empty or ".." for a gap';
+  if (decimal === ',' && /^-?\d+\.0+$/.test(text)) return ': a whole number written with ".0" by a program (2024.0) in a file of decimal commas; save it without the decimals';
+  return '';
 }

@@ -203,7 +203,7 @@ describe('what a report says of rows it leaves out gives no hidden figure away (
     for (const out of [r.stdout, r.stderr]) expect(out).not.toMatch(/12\*|41,7\*/);
     // Where it is stays: a line of an aggregated file is a cell, not a person.
     expect(report.findings.filter((f) => f.code === 'value-number-invalid').map((f) => `${f.line}:${f.column} ${f.received}`)).toEqual(['4:6 undefined', '4:7 undefined']);
-    expect(r.stderr).toContain('k.csv:4:6: error value-number-invalid: n: not a number in this file\'s format (decimal mark \',\'; digits grouped in threes) (the text is left out of the report: tillit validate gives it)');
+    expect(r.stderr).toContain('k.csv:4:6: error value-number-invalid: n: not a number in this file\'s format (decimal mark \',\'; digits grouped in threes): it looks like a publisher\'s mark for a hidden or uncertain figure (a "<" or "*" beside a number, or an "x"), which no report may read as a number; give the number, or leave the cell empty or ".." for a gap (the text is left out of the report: tillit validate gives it)');
     expect((await tillit(['validate', 'k.csv'], { cwd: dir })).stdout).toContain('(received "12*")');
   });
   it('a rejected answer in a file of answers: stderr names no line (lines 2–101 were 1460\'s 100, so line 109 bounded 1461\'s hidden women)', async () => {

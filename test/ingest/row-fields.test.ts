@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RowShape } from '../../src/ingest/row-fields.js';
+import { parseText } from './helpers.js';
 
 describe('RowShape', () => {
   const shape = new RowShape(['År', 'Kommun', 'Fråga', 'Andel']);
@@ -12,5 +13,17 @@ describe('RowShape', () => {
     expect(shape.ordinary(['2024', '1460', 'helhetssyn', '87'])).toBe(true);
     expect(shape.ordinary(['2024', '1460', 'helhetssyn'])).toBe(false);
     expect(shape.ordinary(['År', 'Kommun', 'Fråga', 'Andel'])).toBe(false);
+  });
+});
+
+describe('a cell that is no number says what it looks like (a helper found "not a number" for <30 and #DIVISION/0! unhelpful)', () => {
+  it('a publisher\'s mark for a hidden figure, an Excel error, or nothing more', () => {
+    const r = parseText('År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)\n2025;1460;Hemtjänst;helhetssyn;<30;80\n2025;1461;Hemtjänst;helhetssyn;40;#DIVISION/0!\n2025;1462;Hemtjänst;helhetssyn;40;8o\n');
+    const hints = r.findings.filter((f) => f.code === 'value-number-invalid').map((f) => `${f.line}: ${f.message.split('threes)')[1]}`);
+    expect(hints).toEqual([
+      '2: : it looks like a publisher\'s mark for a hidden or uncertain figure (a "<" or "*" beside a number, or an "x"), which no report may read as a number; give the number, or leave the cell empty or ".." for a gap',
+      '3: : an Excel error value (#DIVISION/0!, #VÄRDEFEL!, #N/A): the formula behind it failed; fix it in the sheet',
+      '4: ',
+    ]);
   });
 });
