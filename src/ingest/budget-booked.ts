@@ -16,28 +16,30 @@ const OUTCOMES = [BUDGET_AMOUNTS.indexOf('actualYtd'), BUDGET_AMOUNTS.indexOf('a
 export function unbookedOutcomes(table: BudgetTable, findings: FindingInput[], headerLine: number): void {
   const when = table.months.map(monthOf);
   const a = table.amounts;
-  const last = new Map<string, number>();
-  const keyOf = (i: number) => `${table.area[i]}|${when[table.month[i]!]?.year}`;
+  // The last month booked, per area and year: a map keyed by both as one number, no text per row.
+  const last = new Map<number, number>();
+  const keyOf = (i: number, year: number) => table.area[i]! * 10_000 + year;
   for (let i = 0; i < table.length; i++) {
     const m = when[table.month[i]!];
-    if (m === undefined || !OUTCOMES.some((k) => booked(a[i * W + k]!))) continue;
-    const key = keyOf(i);
+    if (m === undefined || !(booked(a[i * W + OUTCOMES[0]]!) || booked(a[i * W + OUTCOMES[1]]!))) continue;
+    const key = keyOf(i, m.year);
     if ((last.get(key) ?? 0) < m.month) last.set(key, m.month);
   }
-  const months = new Set<string>();
-  const areas = new Set<string>();
+  const months = new Set<number>();
+  const areas = new Set<number>();
   for (let i = 0; i < table.length; i++) {
     const m = when[table.month[i]!];
-    if (m === undefined || m.month <= (last.get(keyOf(i)) ?? 0)) continue;
+    if (m === undefined || m.month <= (last.get(keyOf(i, m.year)) ?? 0)) continue;
     for (const k of OUTCOMES) {
       if (a[i * W + k] !== 0) continue;
       a[i * W + k] = Number.NaN;
-      months.add(table.months[table.month[i]!]!);
-      areas.add(table.areas[table.area[i]!]!.code);
+      months.add(table.month[i]!);
+      areas.add(table.area[i]!);
     }
   }
   if (months.size === 0) return;
-  findings.push({ code: 'outcome-not-booked', line: headerLine, args: { areas: firstNamed([...areas].sort(), 6), months: firstNamed([...months].sort(), 6) } });
+  const codes = [...areas].map((id) => table.areas[id]!.code).sort();
+  findings.push({ code: 'outcome-not-booked', line: headerLine, args: { areas: firstNamed(codes, 6), months: firstNamed([...months].map((id) => table.months[id]!).sort(), 6) } });
 }
 
 function booked(v: number): boolean {
