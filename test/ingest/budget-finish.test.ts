@@ -139,7 +139,7 @@ describe('finishBudget', () => {
     expect(r.totals).toEqual([2, 3]);
     // The budget matches (150); the outcome does not (60 against 63, past half a krona per line): the first amount that differs is reported.
     expect(r.codes).toEqual(['total-row@4', 'total-row@5', 'total-mismatch@5']);
-    expect(r.out.findings.at(-1)!.args).toEqual({ given: '63', computed: '60' });
+    expect(r.out.findings.at(-1)!.args).toEqual({ amount: 'actualYtd', given: '63', computed: '60' });
     expect(r.out.counts).toMatchObject({ used: 2, ignored: 2 });
   });
 
