@@ -93,10 +93,12 @@ async function progressLine(paths: string[], stderr: Output): Promise<{ done(): 
  * in every share they touch: they are listed and no report is written.
  */
 function refuseRepeatedAnswers(inputs: readonly ParsedInput[], stderr: Output): void {
-  const repeated = inputs.flatMap((i) => i.findings.filter((f) => f.code === 'answer-repeated' || f.code === 'answer-repeated-more'));
-  if (repeated.length === 0) return;
-  for (const f of repeated.slice(0, 10)) stderr.write(`  ${formatFinding(f)}\n`);
-  if (repeated.length > 10) stderr.write(`  … ${repeated.length - 10} more (tillit validate, or --format json of validate)\n`);
+  const repeats = (i: ParsedInput) => i.findings.some((f) => f.code === 'answer-repeated' || f.code === 'answer-repeated-more');
+  const files = inputs.filter(repeats);
+  if (files.length === 0) return;
+  // Where a respondent's rows lie is said by tillit validate, not in a report's output: a line of a
+  // file of answers sorted by group says where a group's rows start.
+  for (const i of files) stderr.write(`  ${i.file}: error answer-repeated: the same respondent answers the same question again (same municipality, year, service, question and respondent number); tillit validate names the lines\n`);
   throw new InputError('answers read twice: the same respondent answers the same question more than once (listed above); each would count twice, so no report is written');
 }
 
@@ -208,8 +210,11 @@ function listRejected(inputs: readonly ParsedInput[], strict: boolean, stderr: O
   const rejected = inputs.flatMap((i) => publishedFindings(i).filter((f) => f.severity === 'error'));
   if (rejected.length === 0) return;
   const rejectedRows = inputs.reduce((a, i) => a + i.counts.rejected, 0);
+  // Rejected answers are not counted here, as a report counts no rows of a file of answers.
+  const answers = inputs.some((i) => i.kind === 'answers' && i.counts.rejected > 0);
+  const left = strict ? '' : ' and left out of the report';
   // A file can fail with no row rejected (every row set aside on purpose): no "0 rows" line then.
-  stderr.write(rejectedRows > 0 ? `tillit: ${rejectedRows} input row(s) rejected${strict ? '' : ' and left out of the report'}:\n` : 'tillit: input errors:\n');
+  stderr.write(answers ? `tillit: input rows rejected${left} (rows of answers are not counted here: tillit validate counts them):\n` : rejectedRows > 0 ? `tillit: ${rejectedRows} input row(s) rejected${left}:\n` : 'tillit: input errors:\n');
   for (const f of rejected.slice(0, 10)) stderr.write(`  ${formatFinding(f)}\n`);
   if (rejected.length > 10) stderr.write(`  … ${rejected.length - 10} more (tillit validate, or the JSON report's findings)\n`);
   if (strict) throw new InputError('--strict: no report written');

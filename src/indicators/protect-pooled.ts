@@ -11,10 +11,10 @@ import { HIDDEN_SECONDARY, type ObservationColumns } from './observation-columns
  * as a window hidden so is itself inside a larger one. Heavy-handed, and rare: data mixing pooled
  * periods with the years they cover.
  */
-export function protectPooled(obs: ObservationColumns, min: number): void {
+export function protectPooled(obs: ObservationColumns): void {
   const ranges = obs.periods.values.map((text) => pooledRange(text) ?? { from: periodYear(text), to: periodYear(text) });
   if (!ranges.some((r) => r.to > r.from)) return;
-  hideAroundSmallRests(obs, ranges, min);
+  hideAroundSmallRests(obs, ranges);
   const cell = (i: number) => `${obs.indicatorId(i)}|${obs.serviceId(i)}`;
   const series = (i: number) => `${cell(i)}|${obs.areaId(i)}|${obs.genderId(i)}`;
   const yearsOf = new Map<string, Set<number>>();
@@ -52,30 +52,26 @@ type Range = { from: number; to: number };
 /**
  * Two windows shown one inside the other (2016-2019 and 2017-2019) give the years the outer has and
  * the inner lacks as their difference (2016: 130 − 110 = 20 respondents, 104 − 94 = 10 positive),
- * though no row holds those years. Where that rest is 1 to `min` − 1 respondents in any area and
- * gender, the outer window is hidden in every area and gender of its question and service (as
- * above, a narrower rule would leave the totals to solve with); the inner one stays. A rest of 0
- * is the same respondents; `min` or more may be shown, as a container's rest may.
+ * though no row holds those years; and with a third (2014-2016, 2016-2018 and 2014-2018 give 2016),
+ * or across genders (a total's 2014-2018 less the women's and men's 2015-2018), the combinations are
+ * many. A window with another window of its question and service shown strictly inside it, in any
+ * area and gender, is hidden in every area and gender; the inner one stays. Windows that overlap
+ * without one holding the other (rolling 2015-2017, 2016-2018) differ by two groups, never one.
  */
-function hideAroundSmallRests(obs: ObservationColumns, ranges: readonly Range[], min: number): void {
+function hideAroundSmallRests(obs: ObservationColumns, ranges: readonly Range[]): void {
   const cell = (i: number) => `${obs.indicatorId(i)}|${obs.serviceId(i)}`;
-  const byCell = new Map<string, Map<string, number>>();
+  const shown = new Map<string, Set<number>>();
   for (let i = 0; i < obs.size; i++) {
     const r = ranges[obs.periodId(i)]!;
     if (r.to === r.from || !obs.isShown(i) || !obs.hasN(i)) continue;
-    const series = `${obs.areaId(i)}|${obs.genderId(i)}|${obs.periodId(i)}`;
-    (byCell.get(cell(i)) ?? byCell.set(cell(i), new Map()).get(cell(i))!).set(series, obs.rawN(i));
+    (shown.get(cell(i)) ?? shown.set(cell(i), new Set()).get(cell(i))!).add(obs.periodId(i));
   }
   const outer = new Set<string>();
-  for (const [c, windows] of byCell) {
-    for (const [series, n] of windows) {
-      const [area, gender, period] = series.split('|').map(Number) as [number, number, number];
-      const r = ranges[period]!;
-      ranges.forEach((w, p) => {
-        if (p === period || w.to === w.from || w.from < r.from || w.to > r.to) return;
-        const inner = windows.get(`${area}|${gender}|${p}`);
-        if (inner !== undefined && n - inner > 0 && n - inner < min) outer.add(`${c}|${period}`);
-      });
+  for (const [c, periods] of shown) {
+    for (const p of periods) {
+      const r = ranges[p]!;
+      const holds = [...periods].some((q) => q !== p && ranges[q]!.from >= r.from && ranges[q]!.to <= r.to && (ranges[q]!.from > r.from || ranges[q]!.to < r.to));
+      if (holds) outer.add(`${c}|${p}`);
     }
   }
   if (outer.size === 0) return;

@@ -5,7 +5,8 @@ import type { ParsedInput } from '../model/input.js';
  * An input's findings as a report may publish them (in its JSON and on stderr alike; `tillit
  * validate`, which publishes no figures, and `--rejects` give them in full):
  * - a row of a respondent-level file is a person: its line, column and the text it held stay out
- *   (in an export sorted by group, a rejected row's line says where a hidden group's rows lie);
+ *   (in an export sorted by group, a rejected row's line says where a hidden group's rows lie), and
+ *   findings alike are said once (one per rejected answer would count a hidden group's answers);
  * - a rejected row of a survey or values file is a cell the report does not show, and the text it
  *   held is that cell's figure as written (`12*`, `ca 10`): the text stays out, and figures the
  *   message quotes. Suppression treats the missing cell as a hidden rest beside its total, so the
@@ -14,7 +15,7 @@ import type { ParsedInput } from '../model/input.js';
  * - a row of a published table is a cell: `behindHidden` decides later, in analysis.
  */
 export function publishedFindings(input: ParsedInput): Finding[] {
-  if (input.kind === 'answers') return input.findings.map(personless);
+  if (input.kind === 'answers') return onceEach(input.findings.map(personless));
   if (input.kind === 'budget' || input.budget !== undefined) return input.findings;
   return input.findings.map((f) => (f.severity === 'error' && (f.received !== undefined || f.code in WITHOUT_FIGURES) ? figureless(f) : f));
 }
@@ -38,4 +39,15 @@ function figureless(f: Finding): Finding {
   out.message = WITHOUT_FIGURES[f.code] ?? f.message;
   out.message += ' (the text is left out of the report: tillit validate gives it)';
   return out;
+}
+
+/** Findings that read the same said once, in their first place. */
+function onceEach(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.severity}\u0000${f.code}\u0000${f.message}\u0000${f.line ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

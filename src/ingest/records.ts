@@ -79,7 +79,7 @@ class TableRecords implements RecordBuilder {
     const reading = this.reading;
     if (reading === undefined) return this.out.reject(row, this.recordPlan.failed!);
     const under = reading.env.shape.otherHeaderLine;
-    if (under !== undefined) return this.underOtherHeader(row, under);
+    if (under !== undefined) return this.underOtherHeader(row);
     if (reading.reader.quick(row)) return;
     const { env, reader } = reading;
     if (!checkShape(row, env)) return;
@@ -90,8 +90,9 @@ class TableRecords implements RecordBuilder {
   }
 
   /** A row under another table's header: not this table's, rejected (a project's line added into the operating total). */
-  private underOtherHeader(row: Row, header: number): void {
-    this.out.findings.push({ code: 'row-under-other-header', line: row.line, args: { header } });
+  private underOtherHeader(row: Row): void {
+    // The header's line is not in the message: in a file of answers it would say where a group's rows end.
+    this.out.findings.push({ code: 'row-under-other-header', line: row.line });
     this.out.reject(row, 'row-under-other-header');
   }
 

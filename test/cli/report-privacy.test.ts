@@ -242,4 +242,20 @@ describe('what a report says of rows it leaves out gives no hidden figure away (
     expect(r.stderr).toContain('warning share-fraction-among: 1460 helhetssyn: share 0.91 beside figures of the same area and indicator over ten times as large');
     expect(`${r.stdout}${r.stderr}`).not.toMatch(/83[.,]3|\b12\b/);
   });
+  it('a file of answers: no count of rejected answers, no line in any message (a reviewer read 114 − 2 − 100 = 12 from "under another table\'s header (line 114)")', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-answer-lines-'));
+    const rows = ['Löpnummer;Kommun;År;Verksamhet;Fråga;Svar'];
+    for (let k = 0; k < 100; k++) rows.push(`${k + 1};1460;2025;Hemtjänst;helhetssyn;Mycket nöjd`);
+    for (let k = 0; k < 12; k++) rows.push(`${k + 200};1461;2025;Hemtjänst;helhetssyn;Jättebra`);
+    rows.push('Löpnummer;Kommun;År;Enhet;Fråga;Svar', '300;1460;2025;Hemtjänst;helhetssyn;Mycket nöjd');
+    writeFileSync(join(dir, 'svar.csv'), `${rows.join('\n')}\n`);
+    const r = await tillit(['report', 'svar.csv', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const findings = JSON.stringify((JSON.parse(r.stdout) as { findings: object[] }).findings);
+    for (const out of [findings, r.stderr]) expect(out).not.toMatch(/\b(1[01][0-9]|12)\b|"line"/);
+    expect(r.stderr).toContain('tillit: input rows rejected and left out of the report (rows of answers are not counted here: tillit validate counts them):');
+    // Each kind of error once, however many answers it rejected.
+    expect(r.stderr.match(/error answer-unknown/g)).toHaveLength(1);
+    expect(r.stderr).toContain('error row-under-other-header: under another table\'s header (row-other-header, above): not read as this table\'s row');
+  });
 });

@@ -328,13 +328,16 @@ describe('pooled periods beside the years they cover', () => {
     // Windows alone (no years inside them) are shown.
     expect(shownOf(['2015-2017;1380;T;90;70', '2016-2018;1380;T;95;72'])).toEqual(['2015-2017 90', '2016-2018 95']);
   });
-  it('a window inside another shown one gives the years between them: the outer goes where that rest is 1 to min − 1 (a helper\'s attack)', () => {
+  it('a window with another shown inside it gives the years between them: the outer goes, in every area and gender (helpers\' attacks)', () => {
     // 130 at 80,0 % less 110 at 85,5 %: 2016 alone had 20 respondents, 104 − 94 = 10 positive.
     expect(shownOf(['2016-2019;1380;T;130;80,0', '2017-2019;1380;T;110;85,5', '2020;1380;T;50;80'])).toEqual(['2017-2019 110', '2020 50']);
     expect(shownOf(['2017-2019;1380;T;110;85,5', '2017-2018;1380;T;100;85,0'])).toEqual(['2017-2018 100']);
-    // A rest of min or more may be shown, as a container's; a rest of 0 is the same respondents.
-    expect(shownOf(['2016-2019;1380;T;140;80,0', '2017-2019;1380;T;110;85,5'])).toEqual(['2016-2019 140', '2017-2019 110']);
-    expect(shownOf(['2016-2019;1380;T;110;85,5', '2017-2019;1380;T;110;85,5'])).toEqual(['2016-2019 110', '2017-2019 110']);
+    // Three windows: 62 + 62 − 122 gave 2016's 2 respondents, none positive.
+    expect(shownOf(['2014-2016;1380;T;62;72,5806', '2016-2018;1380;T;62;75,8065', '2014-2018;1380;T;122;75,4098'])).toEqual(['2014-2016 62', '2016-2018 62']);
+    // Across genders and areas: the total's 2014-2018 less the women's and men's 2015-2018 (and another area's).
+    expect(shownOf(['2014-2018;1380;T;125;76', '2015-2018;1380;K;60;78,33', '2015-2018;1380;M;60;80', '2014-2018;1381;T;200;70'])).toEqual(['2015-2018 60', '2015-2018 60']);
+    // Rolling windows overlap without one holding the other: they differ by two groups, never one.
+    expect(shownOf(['2015-2017;1380;T;90;70', '2016-2018;1380;T;95;72', '2017-2019;1380;T;99;71'])).toEqual(['2015-2017 90', '2016-2018 95', '2017-2019 99']);
   });
 });
 
