@@ -1,53 +1,129 @@
+import { isBookedAhead } from '../model/activities.js';
 import { BUDGET_AMOUNTS, type BudgetTable } from '../model/budget-table.js';
 import type { FindingInput } from '../model/findings.js';
-import { firstNamed } from '../model/text.js';
+import type { RowCounts } from '../model/input.js';
+import { firstNamed, normalizeLabel } from '../model/text.js';
 
 const W = BUDGET_AMOUNTS.length;
-const OUTCOMES = [BUDGET_AMOUNTS.indexOf('actualYtd'), BUDGET_AMOUNTS.indexOf('actualMonth')] as const;
+const BUDGET_MONTH = BUDGET_AMOUNTS.indexOf('budgetMonth');
+const ACTUAL_YTD = BUDGET_AMOUNTS.indexOf('actualYtd');
+const ACTUAL_MONTH = BUDGET_AMOUNTS.indexOf('actualMonth');
 
 /**
- * Months not booked yet. Finance systems export the months ahead of the ledger with their budget and
- * an outcome of 0, and as outcome those 0s close the year far under budget ("slutade 2025 32 % under
- * budget" after August). Per area and year, an outcome of 0 in a month after the area's last month
- * with any other outcome is read as blank: the report's month is then the latest with an outcome,
- * and a line still without one says so (`budget-months-missing`). An area whose outcome is 0 in
- * every month of a year has booked nothing that year. Said once per file (`outcome-not-booked`).
+ * Months not booked yet. Finance systems export the months ahead of the ledger with their budget
+ * and an outcome of 0 (or, to date, the last month's carried forward), and as outcome those close
+ * the year far under budget ("slutade 2025 32 % under budget" after August). Per area and year,
+ * the rows after the area's last month with an outcome (other than 0, or than the month before's to
+ * date) whose outcome is 0, carried forward or blank are set aside: the area's lines then end at
+ * their last month booked, as a member a month behind does (labelled, `budget-behind`), and the
+ * report's month is the latest with an outcome. A 0 beside a month's budget of 0 (a fee paid by the
+ * quarter) is a month without costs. Lines booked ahead (tax revenue, grants, financial items) tell
+ * which months are booked only in an area of nothing else. An area with no month booked that year
+ * keeps its rows, its 0s read as blank. Said once per file (`outcome-not-booked`), per area.
  */
-export function unbookedOutcomes(table: BudgetTable, findings: FindingInput[], headerLine: number): void {
+export function unbookedOutcomes(table: BudgetTable, out: { findings: FindingInput[]; counts: RowCounts }, headerLine: number): void {
   const when = table.months.map(monthOf);
-  const a = table.amounts;
-  // The last month booked, per area and year: a map keyed by both as one number, no text per row.
-  const last = new Map<number, number>();
-  const keyOf = (i: number, year: number) => table.area[i]! * 10_000 + year;
+  const ahead = table.activities.map((a) => isBookedAhead(normalizeLabel(a)));
+  const flat = carriedForward(table, when);
+  const empty = (i: number) => emptyOutcome(table, i, flat);
+  const last = lastBooked(table, when, ahead, (i) => given(table, i) && !empty(i));
+  const set = new Set<number>();
+  // Per area: the first month set aside (an area with none booked: its year).
+  const from = new Map<number, string>();
+  const note = (area: number, text: string) => {
+    if ((from.get(area) ?? '\uffff') > text) from.set(area, text);
+  };
   for (let i = 0; i < table.length; i++) {
     const m = when[table.month[i]!];
-    if (m === undefined || !(booked(a[i * W + OUTCOMES[0]]!) || booked(a[i * W + OUTCOMES[1]]!))) continue;
-    const key = keyOf(i, m.year);
-    if ((last.get(key) ?? 0) < m.month) last.set(key, m.month);
-  }
-  const months = new Set<number>();
-  const areas = new Set<number>();
-  for (let i = 0; i < table.length; i++) {
-    const m = when[table.month[i]!];
-    if (m === undefined || m.month <= (last.get(keyOf(i, m.year)) ?? 0)) continue;
-    for (const k of OUTCOMES) {
-      if (a[i * W + k] !== 0) continue;
-      a[i * W + k] = Number.NaN;
-      months.add(table.month[i]!);
-      areas.add(table.area[i]!);
+    if (m === undefined || !empty(i)) continue;
+    const booked = last.get(table.area[i]! * 10_000 + m.year);
+    if (booked !== undefined && m.month <= booked) continue;
+    if (booked === undefined) {
+      // No month booked that year: the rows stay, an outcome of 0 read as blank.
+      zeroToBlank(table, i);
+      note(table.area[i]!, `all of ${m.year}`);
+      continue;
     }
+    set.add(i);
+    note(table.area[i]!, `from ${table.months[table.month[i]!]!}`);
   }
-  if (months.size === 0) return;
-  const codes = [...areas].map((id) => table.areas[id]!.code).sort();
-  findings.push({ code: 'outcome-not-booked', line: headerLine, args: { areas: firstNamed(codes, 6), months: firstNamed([...months].map((id) => table.months[id]!).sort(), 6) } });
+  if (from.size === 0) return;
+  if (set.size > 0) {
+    table.retain((i) => !set.has(i));
+    out.counts.used -= set.size;
+    out.counts.ignored += set.size;
+  }
+  const areas = [...from].map(([area, text]) => `${table.areas[area]!.code} ${text}`).sort();
+  out.findings.push({ code: 'outcome-not-booked', line: headerLine, args: { areas: firstNamed(areas, 6), rows: set.size } });
 }
 
-function booked(v: number): boolean {
-  return v === v && v !== 0;
+/**
+ * Per area and year (area × 10 000 + year), the last month a line not booked ahead has an outcome
+ * in that says something was booked (`booked`), or any line in an area of such lines only.
+ */
+function lastBooked(table: BudgetTable, when: readonly (Month | undefined)[], ahead: readonly boolean[], booked: (i: number) => boolean): Map<number, number> {
+  const own = new Map<number, number>();
+  const any = new Map<number, number>();
+  for (let i = 0; i < table.length; i++) {
+    const m = when[table.month[i]!];
+    if (m === undefined || !booked(i)) continue;
+    const key = table.area[i]! * 10_000 + m.year;
+    if ((any.get(key) ?? 0) < m.month) any.set(key, m.month);
+    if (!ahead[table.activity[i]!]! && (own.get(key) ?? 0) < m.month) own.set(key, m.month);
+  }
+  for (const [key, month] of any) if (!own.has(key)) own.set(key, month);
+  return own;
+}
+
+function given(table: BudgetTable, i: number): boolean {
+  return table.amounts[i * W + ACTUAL_MONTH] === table.amounts[i * W + ACTUAL_MONTH] || table.amounts[i * W + ACTUAL_YTD] === table.amounts[i * W + ACTUAL_YTD];
+}
+
+/**
+ * Whether a row gives an outcome that says nothing was booked: 0 (a month's beside a budget for
+ * it) or carried forward to date. A blank outcome is no such claim: it stays, and a line missing a
+ * month is said as such (`budget-months-missing`).
+ */
+function emptyOutcome(table: BudgetTable, i: number, flat: Uint8Array): boolean {
+  const a = table.amounts;
+  const month = a[i * W + ACTUAL_MONTH]!;
+  const ytd = a[i * W + ACTUAL_YTD]!;
+  if (!given(table, i)) return false;
+  const monthEmpty = month !== month || (month === 0 && a[i * W + BUDGET_MONTH] !== 0);
+  const ytdEmpty = ytd !== ytd || ytd === 0 || flat[i] === 1;
+  return monthEmpty && ytdEmpty;
+}
+
+/** Rows whose outcome to date is the same line's of the month before, with no month's outcome beside it. */
+function carriedForward(table: BudgetTable, when: readonly (Month | undefined)[]): Uint8Array {
+  const flat = new Uint8Array(table.length);
+  const at = new Map<number, number>();
+  const key = (i: number, m: Month) => ((table.area[i]! * 100_000 + table.activity[i]!) * 1_000 + (m.year % 1_000)) * 13 + m.month;
+  for (let i = 0; i < table.length; i++) {
+    const m = when[table.month[i]!];
+    if (m !== undefined) at.set(key(i, m), i);
+  }
+  const a = table.amounts;
+  for (let i = 0; i < table.length; i++) {
+    const m = when[table.month[i]!];
+    if (m === undefined || m.month === 1 || a[i * W + ACTUAL_MONTH] === a[i * W + ACTUAL_MONTH]) continue;
+    const before = at.get(key(i, { year: m.year, month: m.month - 1 }));
+    if (before !== undefined && a[i * W + ACTUAL_YTD] === a[before * W + ACTUAL_YTD]) flat[i] = 1;
+  }
+  return flat;
+}
+
+function zeroToBlank(table: BudgetTable, i: number): void {
+  for (const k of [ACTUAL_MONTH, ACTUAL_YTD]) if (table.amounts[i * W + k] === 0) table.amounts[i * W + k] = Number.NaN;
+}
+
+interface Month {
+  year: number;
+  month: number;
 }
 
 /** `2025-08` or a year-dated `2025` (its figures are after December) as numbers. */
-function monthOf(text: string): { year: number; month: number } | undefined {
+function monthOf(text: string): Month | undefined {
   const m = /^(\d{4})(?:-(\d{2}))?$/.exec(text);
   return m === null ? undefined : { year: Number(m[1]), month: m[2] === undefined ? 12 : Number(m[2]) };
 }

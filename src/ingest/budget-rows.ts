@@ -382,7 +382,7 @@ export class BudgetRows implements RowReader {
     const totals = finishBudget(table, this.given, this.isTotal, opts.sign, out, out.unit ?? 'kr', headings);
     // Before the unit check, which makes monthly amounts annual otherwise than year-to-date ones.
     const columns = { roles: { ...plan.roles }, headers: head.headers, mapped: opts.columns, headerLine: head.headerLine };
-    unbookedOutcomes(table, out.findings, head.headerLine);
+    unbookedOutcomes(table, out, head.headerLine);
     checkRunningTotals(table, columns, totals, out.findings);
     settleUnit(table, out, opts, !plan.unitAssumed, head.headerLine, totals);
     // Total rows were read, checked and reported; the report sums the lines itself.

@@ -21,6 +21,14 @@ export function isRevenueLine(normalizedActivity: string, extra: readonly string
   return REVENUE.test(normalizedActivity) || extra.includes(normalizedActivity);
 }
 
+/**
+ * Lines paid or booked a month ahead (tax revenue, state grants, financial items): their outcome
+ * says nothing of which months the ledger has closed.
+ */
+export function isBookedAhead(normalizedActivity: string): boolean {
+  return REVENUE.test(normalizedActivity) || FINANCIAL.test(normalizedActivity);
+}
+
 /** Whether a line is a financial item of the result (see `FINANCIAL`), not an activity. */
 export function isFinancialLine(normalizedActivity: string): boolean {
   return FINANCIAL.test(normalizedActivity);

@@ -168,7 +168,7 @@ const MESSAGES = {
     ? `${a.area}'s budget figures go up to ${a.period}, the others' to ${a.latest}: its lines are shown at ${a.period}`
     : `${a.area} ${a.lines}: budget figures go up to ${a.period}, the report's budget period is ${a.latest}: ${a.count === 1 ? 'the line is' : 'these lines are'} shown at ${a.period}, ${a.area}'s other lines at their latest month${a.total === '' ? '' : `, and ${a.area}'s total at ${a.total}, the latest month all its lines share (a year-to-date total is of one month)`}`,
   'budget-not-this-year': (a) => `${a.area} has lines with no budget figures in ${a.year} (they go up to ${a.period}): not shown`,
-  'outcome-not-booked': (a) => `outcome 0 in every line of ${a.areas} for ${a.months}, after the last month with any other outcome that year: read as not booked yet (blank), not as a month without costs`,
+  'outcome-not-booked': (a) => `an outcome of 0 (or the month before's carried forward to date) in every line after the last month with any other outcome that year (${a.areas}): read as not booked yet, not as months without costs${Number(a.rows) > 0 ? `; ${a.rows} row(s) of those months set aside, so each area's lines end at its last month booked` : ''}`,
   'budget-outcome-ends': (a) => `the budget files have budget or forecast for ${a.months}, but no outcome yet: the budget section is at ${a.shown}, the latest month with an outcome`,
   'period-budget-unbooked': (a) => `no outcome for ${a.period} yet (the budget files' outcome ends at ${a.shown}; later months have budget or forecast only): the budget section is at ${a.shown}`,
   'budget-no-outcome': (a) => `no outcome in any budget row of ${a.files} up to ${a.shown}: the budget section shows budgets and forecasts only, with no deviation or status`,

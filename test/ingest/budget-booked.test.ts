@@ -2,31 +2,48 @@ import { describe, expect, it } from 'vitest';
 import { budgetRecords, codes, parseText } from './helpers.js';
 
 const HEAD = 'Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad';
-/** Months 1–12 of two lines of an area; `outcome(m)` per month (null: blank). */
-const year = (code: string, outcome: (m: number, line: string) => number | null) =>
-  Array.from({ length: 12 }, (_, i) => i + 1).flatMap((m) => ['Äldreomsorg', 'IFO'].map((line) => `2025-${String(m).padStart(2, '0')};${code};${line};224400;18700;${outcome(m, line) ?? ''}`));
-const parse = (lines: string[]) => parseText(`${HEAD}\n${lines.join('\n')}\n`, { unit: 'tkr' });
-const outcomes = (r: ReturnType<typeof parse>, code: string) => budgetRecords(r).filter((b) => b.area.code === code && b.activity === 'IFO').map((b) => b.actualMonth);
+const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
+/** Months 1–12 of two lines of an area; `outcome(m)` per month (null: blank); a budget of 18 700 a month unless `budget` says. */
+const year = (code: string, outcome: (m: number, line: string) => number | null, budget = (_m: number, _line: string) => 18_700) =>
+  MONTHS.flatMap((m) => ['Äldreomsorg', 'IFO'].map((line) => `2025-${String(m).padStart(2, '0')};${code};${line};224400;${budget(m, line)};${outcome(m, line) ?? ''}`));
+const parse = (lines: string[], head = HEAD) => parseText(`${head}\n${lines.join('\n')}\n`, { unit: 'tkr' });
+const outcomes = (r: ReturnType<typeof parse>, code: string, line = 'IFO') => budgetRecords(r).filter((b) => b.area.code === code && b.activity === line).map((b) => b.actualMonth ?? b.actualYtd);
 
-describe('months not booked yet, exported with an outcome of 0', () => {
-  it('0 in every line of an area after its last month with an outcome is read as blank, with a warning naming the months', () => {
+describe('months not booked yet, exported with an outcome of 0 or carried forward', () => {
+  it('rows of 0 in every line of an area after its last month with an outcome are set aside, with a warning per area', () => {
     const r = parse(year('1460', (m) => (m <= 8 ? 19_100 : 0)));
-    expect(outcomes(r, '1460')).toEqual([...Array(8).fill(19_100_000), null, null, null, null]);
-    expect(codes(r, 'warning')).toContain('outcome-not-booked@1:-');
-    expect(r.findings.find((f) => f.code === 'outcome-not-booked')!.message).toBe('outcome 0 in every line of 1460 for 2025-09, 2025-10, 2025-11, 2025-12, after the last month with any other outcome that year: read as not booked yet (blank), not as a month without costs');
+    expect(outcomes(r, '1460')).toEqual(Array(8).fill(19_100_000));
+    expect(r.counts).toMatchObject({ read: 24, used: 16, ignored: 8 });
+    expect(r.findings.find((f) => f.code === 'outcome-not-booked')!.message).toBe("an outcome of 0 (or the month before's carried forward to date) in every line after the last month with any other outcome that year (1460 from 2025-09): read as not booked yet, not as months without costs; 8 row(s) of those months set aside, so each area's lines end at its last month booked");
   });
-  it('is decided per area: one that has booked September keeps its 0s before it, another that has not loses its September', () => {
+  it('is decided per area: one that booked September keeps its 0s before it; a member a month behind ends at its own last month', () => {
     const r = parse([...year('1460', (m, line) => (m <= 9 ? (line === 'IFO' && m === 3 ? 0 : 19_100) : 0)), ...year('1461', (m) => (m <= 8 ? 5_000 : 0))]);
-    expect(outcomes(r, '1460')).toEqual([19_100_000, 19_100_000, 0, ...Array(6).fill(19_100_000), null, null, null]);
-    expect(outcomes(r, '1461')).toEqual([...Array(8).fill(5_000_000), null, null, null, null]);
+    expect(outcomes(r, '1460')).toEqual([19_100_000, 19_100_000, 0, ...Array(6).fill(19_100_000)]);
+    expect(outcomes(r, '1461')).toEqual(Array(8).fill(5_000_000));
+    expect(r.findings.find((f) => f.code === 'outcome-not-booked')!.message).toContain('(1460 from 2025-10, 1461 from 2025-09)');
   });
-  it('a 0 in one line beside an outcome in another is an outcome of 0; blanks stay blank; a year of 0s has booked nothing', () => {
+  it('a 0 beside another line\'s outcome that month, or beside a month\'s budget of 0 (a fee by the quarter), is an outcome of 0; a blank stays', () => {
     const one = parse(year('1460', (m, line) => (line === 'IFO' && m > 8 ? 0 : 19_100)));
     expect(outcomes(one, '1460')).toEqual([...Array(8).fill(19_100_000), 0, 0, 0, 0]);
     expect(codes(one, 'warning')).not.toContain('outcome-not-booked@1:-');
-    // Blank in one line, 0 in the other, after August: nothing booked, the 0s too.
+    const fee = parse(year('1460', (m) => (m % 3 === 0 && m <= 6 ? 9_000 : 0), (m) => (m % 3 === 0 ? 9_000 : 0)));
+    // Its 0s beside no budget say the ledger is booked to November; December's 0 beside a fee is not booked.
+    expect(outcomes(fee, '1460')).toEqual([0, 0, 9_000_000, 0, 0, 9_000_000, 0, 0, 0, 0, 0]);
     const blank = parse(year('1460', (m, line) => (m <= 8 ? 19_100 : line === 'IFO' ? 0 : null)));
-    expect(outcomes(blank, '1460')).toEqual([...Array(8).fill(19_100_000), null, null, null, null]);
+    expect(outcomes(blank, '1460')).toEqual(Array(8).fill(19_100_000));
+    expect(outcomes(blank, '1460', 'Äldreomsorg')).toEqual([...Array(8).fill(19_100_000), null, null, null, null]);
+  });
+  it('an outcome to date carried forward from the month before is no month booked', () => {
+    const ytd = MONTHS.flatMap((m) => [`2025-${String(m).padStart(2, '0')};1460;IFO;60000;${5_000 * m};${4_900 * Math.min(m, 8)}`]);
+    const r = parse(ytd, 'Period;Kommun;Verksamhet;Budget helår;Budget ack;Utfall ack');
+    expect(outcomes(r, '1460')).toEqual(Array.from({ length: 8 }, (_, i) => 4_900_000 * (i + 1)));
+    expect(codes(r, 'warning')).toContain('outcome-not-booked@1:-');
+  });
+  it('tax revenue booked ahead does not make a month booked; an area with no month booked keeps its rows, 0 read as blank', () => {
+    const tax = MONTHS.map((m) => `2025-${String(m).padStart(2, '0')};1460;Skatteintäkter;-600000;-50000;-50000`);
+    const r = parse([...year('1460', (m) => (m <= 8 ? 19_100 : 0)), ...tax]);
+    expect(outcomes(r, '1460')).toEqual(Array(8).fill(19_100_000));
+    expect(outcomes(r, '1460', 'Skatteintäkter')).toHaveLength(12);
     expect(outcomes(parse(year('1460', () => 0)), '1460')).toEqual(Array(12).fill(null));
   });
 });
