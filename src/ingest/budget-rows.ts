@@ -360,6 +360,12 @@ export class BudgetRows implements RowReader {
       return false;
     }
     const column = at ?? cells.col(cells.cell('service') ? 'service' : 'indicator');
+    // `Investeringar` over project lines starts another table: its rows are no operating lines.
+    if (this.env.shape.startsOtherTable(activity, cells.row.line)) {
+      this.env.out.findings.push({ code: 'row-other-header', line: cells.row.line, column, received: truncate(activity) });
+      this.env.out.reject(cells.row, 'row-other-header');
+      return true;
+    }
     this.env.out.ignore({ code: 'budget-heading', line: cells.row.line, column, received: truncate(activity) });
     this.headings.push(cells.row.line);
     return true;

@@ -119,7 +119,8 @@ function startWorker(): { run: (job: PartJob) => Promise<PartReply>; stop: () =>
  * the same header and rules, and the partial groups are added up. The result is the one a
  * single-threaded read gives; whenever that cannot be guaranteed (a cut that turns out to be
  * inside a quoted cell, another kind of file, an encoding switch after the head or a fatal
- * problem in any part, more rows than the row limit) the file is read on this thread alone, on
+ * problem in any part, another table's header before the last part, more rows than the row limit)
+ * the file is read on this thread alone, on
  * from the bytes already read or again from the start.
  */
 export async function readParallel(path: string, opts: ParseOptions, size: number, threads: number): Promise<ParsedInput> {
@@ -165,7 +166,9 @@ export async function readParallel(path: string, opts: ParseOptions, size: numbe
     // A worker's part that ends inside quotes (three or more threads) made the next part start mid-record.
     const cutWrong = all.slice(0, -1).some((r) => !r.between);
     // A part that switched to Windows-1252 on its own did so without knowing the other parts' bytes.
-    if (cutWrong || all.some((r) => r.fatal || r.switched !== switchedAtHead || r.truncated) || (opts.maxRows !== undefined && rows > opts.maxRows)) return await readAlone(fh, opts, size);
+    // Another table's header ends the table for every later row, the later parts' too: they read on as if it had not.
+    const otherTable = [first, ...replies.map((r) => r.parsed)].slice(0, -1).some((p) => p.findings.some((f) => f.code === 'row-other-header'));
+    if (cutWrong || otherTable || all.some((r) => r.fatal || r.switched !== switchedAtHead || r.truncated) || (opts.maxRows !== undefined && rows > opts.maxRows)) return await readAlone(fh, opts, size);
     const parts: PartResult[] = [{ parsed: first, lines: state.lines }, ...replies.map((r) => ({ parsed: r.answers ? { ...r.parsed, answers: [AnswerTable.from(r.answers)] } : r.parsed, lines: r.lines, ...(r.respondents ? { respondents: r.respondents } : {}) }))];
     return mergeParts(parts);
   } finally {

@@ -47,6 +47,9 @@ export class RowOutcomes {
   }
 }
 
+/** A first cell that names another table's rows: projects, investments. */
+const OTHER_TABLE = /^(projekt|investering|investment)/;
+
 /** Whether a row repeats the header, and whether it is the ordinary row the quick paths take. */
 export class RowShape {
   private readonly key: string;
@@ -81,15 +84,38 @@ export class RowShape {
    * row's texts, are this header's names, and it is not this header repeated.
    */
   isOtherHeader(cells: readonly string[]): boolean {
+    return this.headerLike(cells) === 'other';
+  }
+
+  /**
+   * A row whose texts are mostly the header's names (two or more): `own` when each name is in its
+   * own column and only the first cell differs (the header repeated with a caption, `Vård och
+   * omsorg;Budget helår;…`, or with its first cell blank, as a print title repeats it), else
+   * `other` (a name out of its place, another label beside them: `Kommun;Period;Projekt;…`, or a
+   * first cell naming projects or investments); undefined for any other row.
+   */
+  headerLike(cells: readonly string[]): 'own' | 'other' | undefined {
     let texts = 0;
     let names = 0;
-    for (const c of cells) {
-      const n = normalizeLabel(c);
+    let placed = true;
+    for (let j = 0; j < cells.length; j++) {
+      const n = normalizeLabel(cells[j]!);
       if (n === '') continue;
       texts++;
-      if (this.names.has(n)) names++;
+      if (this.names.has(n)) {
+        names++;
+        if (n !== normalizeLabel(this.headers[j] ?? '')) placed = false;
+      } else if (j > 0) placed = false;
     }
-    return names >= 2 && 2 * names > texts;
+    if (names < 2 || 2 * names <= texts) return undefined;
+    return placed && !OTHER_TABLE.test(normalizeLabel(cells[0] ?? '')) ? 'own' : 'other';
+  }
+
+  /** A heading line naming projects or investments (`Investeringar`) starts another table at `line`: true when it does. */
+  startsOtherTable(heading: string, line: number): boolean {
+    if (!OTHER_TABLE.test(normalizeLabel(heading))) return false;
+    this.otherHeaderLine = line;
+    return true;
   }
 
   repeatsHeader(cells: readonly string[]): boolean {
@@ -232,7 +258,7 @@ export function checkShape(row: Row, env: RowEnv): boolean {
       out.reject(row, 'row-column-count');
       return false;
     }
-  } else repeated = shape.repeatsHeader(row.cells);
+  } else repeated = shape.repeatsHeader(row.cells) || shape.headerLike(row.cells) === 'own';
   if (!repeated && shape.isOtherHeader(row.cells)) {
     shape.otherHeaderLine = row.line;
     out.findings.push({ code: 'row-other-header', line: row.line, received: truncate(row.cells.join(';')) });

@@ -92,6 +92,21 @@ describe('answers read twice are refused, never summed', () => {
   });
 });
 
+describe('another table\'s header in a file of answers read on two threads (a reviewer\'s file: the second part read on past it)', () => {
+  it('every row under it is rejected on any number of threads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-other-'));
+    const rows = Array.from({ length: 30_000 }, (_, i) => `${i + 1};1460;2025;Hemtjänst;helhetssyn;${i % 3 ? 'Mycket nöjd' : 'Ganska missnöjd'};Kvinna`);
+    const under = Array.from({ length: 30_000 }, (_, i) => `${i + 1};1462;2025;Hemtjänst;helhetssyn;Mycket nöjd;Man`);
+    writeFileSync(join(dir, 'svar.csv'), `${[HEAD, ...rows.slice(0, 1000), 'Löpnummer;Kommun;År;Enhet;Fråga;Svar;Kön', ...rows.slice(1000), ...under].join('\n')}\n`);
+    const env = { TILLIT_PARALLEL_MIN_BYTES: '1000' };
+    const one = await tillit(['report', 'svar.csv', '--threads', '1', '--format', 'json'], { cwd: dir, env });
+    const two = await tillit(['report', 'svar.csv', '--threads', '2', '--format', 'json'], { cwd: dir, env });
+    expect(two).toEqual(one);
+    expect(one.code).toBe(0);
+    expect(quality(one.stdout).map((q) => `${q.gender} ${q.n}`)).toEqual(['T 1000', 'K 1000']);
+  }, 30_000);
+});
+
 describe('answer labels: the common scales are known, and an unknown one never becomes 0 %', () => {
   it('Ja / Ibland / Nej (128/47/25): 64 % of 200, exit 0, nothing on stderr', async () => {
     const r = await tillit(['report', answersFile('ja-nej.csv', jaIblandNej), '--format', 'json']);

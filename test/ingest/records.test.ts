@@ -543,6 +543,18 @@ describe('another table under the first (an Excel sheet with investments below t
     // The padding line is no row; the heading above the header is a rejected one.
     expect(r.counts).toMatchObject({ read: 5, used: 2, rejected: 3 });
   });
+  it('the header repeated with a caption or a blank first cell (a print title, a section) is one rejected row; a heading of investments ends the table (helpers\' files)', () => {
+    const head = 'Verksamhet;Budget helår;Budget ack;Utfall ack;Prognos helår';
+    const read = (lines: string[]) => parseText(`${head}\n${lines.join('\n')}\n`, { unit: 'tkr', municipality: '1460', period: '2025-08' });
+    for (const again of [';Budget helår;Budget ack;Utfall ack;Prognos helår', 'Vård och omsorg;Budget helår;Budget ack;Utfall ack;Prognos helår']) {
+      const r = read(['Äldreomsorg;224 442;149 628;152 100;226 000', again, 'IFO;59 942;39 961;38 500;59 000']);
+      expect(budgetRecords(r).map((b) => b.activity)).toEqual(['Äldreomsorg', 'IFO']);
+      expect(codes(r)).toEqual(['row-repeated-header@3:-']);
+    }
+    const invest = read(['Äldreomsorg;224 442;149 628;152 100;226 000', 'Investeringar;;;;', 'Nytt äldreboende;18 000;9 500;9 500;18 000']);
+    expect(budgetRecords(invest).map((b) => b.activity)).toEqual(['Äldreomsorg']);
+    expect(codes(invest)).toEqual(['row-other-header@3:1', 'row-under-other-header@4:-']);
+  });
   it('the same header repeated is one rejected row, and the rows after it are read', () => {
     const r = parseText(`${text.split('\n').slice(0, 3).join('\n')}\nKommun;Period;Verksamhet;Budget helår;Budget ack;Utfall ack;Prognos helår\n1460;2025-08;LSS;66 149;44 099;45 000;66 500\n`, { unit: 'tkr' });
     expect(budgetRecords(r).map((b) => b.activity)).toEqual(['Äldreomsorg', 'IFO', 'LSS']);
