@@ -1,7 +1,7 @@
 import { finding, type Finding } from '../model/findings.js';
 import { FractionCheck } from '../model/fractions.js';
 import type { QualityRecord } from '../model/records.js';
-import { unitInTitle } from '../model/kolada-kpis.js';
+import { isKoladaId, isRespondentShare, unitInTitle } from '../model/kolada-kpis.js';
 import type { ValueUnit } from '../model/vocabulary.js';
 import type { Settings } from './settings.js';
 
@@ -52,7 +52,9 @@ export function dataUnits(inputs: readonly (readonly QualityRecord[])[], catalog
 export function valueFractions(inputs: readonly (readonly QualityRecord[])[], units: ReadonlyMap<string, DataUnit>, catalogue: Settings['catalogue']): Finding[] {
   const byFile = new Map<string, FractionCheck>();
   const percent = new Map<string, boolean>();
-  const isPercent = (id: string) => percent.get(id) ?? percent.set(id, (catalogue.get(id)?.unit ?? units.get(id)?.unit) === '%').get(id)!;
+  // Kolada calls many figures "andel (%)" that are no share (a result, a cost deviation): of its
+  // KPIs only shares of respondents are checked; an indicator's own title saying per cent is.
+  const isPercent = (id: string) => percent.get(id) ?? percent.set(id, isKoladaId(id) ? isRespondentShare(id) : (catalogue.get(id)?.unit ?? units.get(id)?.unit) === '%').get(id)!;
   for (const records of inputs) for (let ri = 0; ri < records.length; ri++) {
     const r = records[ri]!;
     if (r.kind !== 'values' || r.unit !== undefined || !isPercent(r.indicator)) continue;

@@ -114,7 +114,7 @@ export class ValueRows implements RowReader {
     for (const r of out.records) {
       // A survey's share, or a value from a share column (`Andel`): per cent either way.
       const share = r.kind === 'survey' ? r.share : r.unit === '%' ? r.value : null;
-      if (share !== null) check.add(r.area.code, r.indicator, share, r.source.line);
+      if (share !== null) check.add(r.area.code, r.indicator, share, r.source.line, r.kind === 'survey' ? r.n : null);
     }
     const column = (this.env.plan.roles.share ?? this.env.plan.roles.value ?? 0) + 1;
     out.findings.push(...check.findings().map((f) => ({ ...f, column })));

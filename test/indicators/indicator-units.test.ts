@@ -38,6 +38,9 @@ describe('valueFractions', () => {
     expect(all.map((x) => `${x.code}:${x.line}`)).toEqual(['share-fraction:2']);
     const among = valueFractions([[value('U21468', { value: 86 }), value('U21468', { value: 88, period: '2023' }), value('U21468', { value: 0.91, period: '2025', source: { file: 'v.csv', line: 4 } })]], new Map(), kolada);
     expect(among.map((x) => x.message)).toEqual(["1460 U21468: share 0.91 beside figures of the same area and indicator over ten times as large: read as per cent it is under 1 %, as none of them is; a fraction (0.875 for 87.5 %) must be written as per cent"]);
+    // A Kolada per-cent KPI that is no share of respondents (N03001, a result as % of tax revenue) is not checked.
+    const result = { get: (id: string) => (id === 'N03001' ? { id, title: { sv: id, en: id }, unit: '%' as const } : undefined) };
+    expect(valueFractions([[value('N03001', { value: 4.5 }), value('N03001', { value: 3.9, period: '2023' }), value('N03001', { value: 0.3, period: '2025' })]], new Map(), result)).toEqual([]);
     // A small share among small ones (0,5 beside 1,2 and 2,3) is a share.
     expect(valueFractions([[value('U21468', { value: 1.2 }), value('U21468', { value: 2.3, period: '2023' }), value('U21468', { value: 0.5, period: '2025' })]], new Map(), kolada)).toEqual([]);
   });

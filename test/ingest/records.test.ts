@@ -72,7 +72,7 @@ describe('survey rows', () => {
   });
   it('lone dashes read as zero are counted once per file, in a budget file\'s quick path too; none with "dash": "missing"', () => {
     const lines = ['Period;Kommun;Verksamhet;Budget helår;Utfall ack'];
-    for (let m = 1; m <= 12; m++) for (let a = 0; a < 200; a++) lines.push(`2025-${String(m).padStart(2, '0')};1460;Verksamhet ${a};${a === 7 ? '−' : '1000'};${a % 50 === 3 ? '-' : '500'}`);
+    for (let m = 1; m <= 12; m++) for (let a = 0; a < 200; a++) lines.push(`2025-${String(m).padStart(2, '0')};1460;Verksamhet ${a};${a === 7 ? '−' : '1000'};${a % 50 === 3 ? '-' : 500 * m}`);
     const r = parseText(lines.join('\n'), { unit: 'tkr' });
     const dash = r.findings.filter((f) => f.code === 'dash-zero');
     expect(dash.map((f) => `${f.line}:${f.column} ${f.message.split(' ')[0]}`)).toEqual(['5:5 60']);
@@ -125,7 +125,8 @@ describe('survey rows', () => {
       // Shares of 0 and 1 alone say nothing.
       '2024;1462;Hemtjänst;helhetssyn;98;1', '2024;1462;Hemtjänst;trygghet;98;0',
     ]));
-    expect(codes(r, 'warning')).toEqual(['share-fraction@2:6']);
+    // 1461's 0,5 beside its 91,0 is no whole number of its 98 respondents (0,49 of one) read as per cent.
+    expect(codes(r, 'warning')).toEqual(['share-fraction@2:6', 'share-fraction-count@6:6']);
     expect(r.findings.find((f) => f.code === 'share-fraction')!.message).toContain('every share of 1460 is at most 1 (here 0.875)');
     expect((r.records[0] as SurveyRecord).share).toBe(0.875);
   });

@@ -23,3 +23,15 @@ describe('FractionCheck', () => {
     expect(check([['1460', 'a', 50], ['1460', 'a', 60]])).toEqual([]);
   });
 });
+
+describe('FractionCheck: shares of respondents', () => {
+  it('a share under 1 that is no whole number of its respondents read as per cent; 1 of 112 (0,89 %) is one', () => {
+    const c = new FractionCheck();
+    c.add('1460', 'helhetssyn', 90, 2, 110);
+    c.add('1460', 'trygghet', 0.86, 3, 112);
+    c.add('1460', 'maten', 0.89, 4, 112);
+    c.add('1461', 'netto', -2, 5);
+    c.add('1461', 'netto', 0.4, 6);
+    expect(c.findings().map((f) => `${f.code}@${f.line}`)).toEqual(['share-fraction-count@3']);
+  });
+});
