@@ -1,6 +1,6 @@
 import { finding, type Finding } from '../model/findings.js';
 import type { QualityRecord } from '../model/records.js';
-import { round } from './round.js';
+import { figuresAgree, round } from './round.js';
 
 /**
  * Two files' figures for one cell (area, period, question or indicator, service, gender) that
@@ -26,7 +26,7 @@ export function crossFileDisagreements(inputs: readonly { file: string; records:
         continue;
       }
       if (prior.file === input.file || mine.has(key)) continue;
-      const agrees = Math.abs(prior.value - value) < 0.05 + 1e-9 && (prior.n === null || r.n === null || prior.n === r.n);
+      const agrees = figuresAgree(prior.value, value) && (prior.n === null || r.n === null || prior.n === r.n);
       if (!agrees) out.push(finding(input.file, { code: 'source-disagreement', line: r.source.line, args: { key, value: round(value, 2), n: r.n ?? '–', other: prior.file, otherValue: round(prior.value, 2), otherN: prior.n ?? '–' } }));
     }
   }

@@ -1,3 +1,4 @@
+import { figuresAgree } from './round.js';
 import { AREA, EXCLUDED, INDICATOR, OTHER, PERIOD, POSITIVE, REJECTED, SERVICE, GENDER, type AnswerTable } from '../model/answer-table.js';
 import type { QualityInput } from '../model/input.js';
 import type { QualityRecord } from '../model/records.js';
@@ -188,7 +189,7 @@ class Observer {
     const ours = { value, n, sources: mine };
     const keep = keepPrior ? theirs : ours;
     const other = keepPrior ? ours : theirs;
-    const agrees = Math.abs(keep.value - other.value) < 0.05 + 1e-9 && (keep.n === null || other.n === null || keep.n === other.n);
+    const agrees = figuresAgree(keep.value, other.value) && (keep.n === null || other.n === null || keep.n === other.n);
     // An incomplete share is no figure to compare: the cell says why it is not published.
     if (!agrees && ((flags | o.flagsOf(prior)) & INCOMPLETE) === 0) {
       const fromAnswers = ((keepPrior ? flags : o.flagsOf(prior)) & FROM_ANSWERS) !== 0;

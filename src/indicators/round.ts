@@ -17,3 +17,13 @@ const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
 export function opt(v: number | undefined, digits = 4): number | null {
   return v === undefined || !Number.isFinite(v) ? null : round(v, digits);
 }
+
+/**
+ * Whether two sources' figures for a cell agree: within 0.05 (a share to one decimal), or one is the
+ * other rounded to the whole or one decimal (Kolada's 88 beside a file's 87,6).
+ */
+export function figuresAgree(a: number, b: number): boolean {
+  if (Math.abs(a - b) < 0.05 + 1e-9) return true;
+  for (const d of [0, 1]) if ((round(a, d) === a && round(b, d) === a) || (round(b, d) === b && round(a, d) === b)) return true;
+  return false;
+}

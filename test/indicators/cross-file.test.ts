@@ -22,4 +22,8 @@ describe('crossFileDisagreements', () => {
     ]);
     expect(found.map((f) => f.code)).toEqual(['source-disagreement']);
   });
+  it('a figure that is the other rounded (Kolada\'s whole 88 beside a file\'s 87,6) agrees; 88 beside 87,4 does not', () => {
+    const pair = (x: number, y: number) => crossFileDisagreements([{ file: 'a.csv', records: [survey('a.csv', 2, x, 100)] }, { file: 'b.csv', records: [survey('b.csv', 2, y, 100)] }]).length;
+    expect([pair(88, 87.6), pair(87.6, 88), pair(85.4, 85.35), pair(88, 87.4), pair(85.4, 85.3)]).toEqual([0, 0, 0, 1, 1]);
+  });
 });
