@@ -81,13 +81,13 @@ export function budgetYearNamed(named: { year: number; header: string; column: n
  * It is not read (its amounts are left blank), with a warning; a forecast of one of the figures'
  * years is read.
  */
-export function forecastYearNamed(named: { year: number; header: string; column: number } | undefined, table: BudgetTable, line: number): FindingInput[] {
+export function forecastYearNamed(named: { years: number[]; header: string; column: number } | undefined, table: BudgetTable, line: number): FindingInput[] {
   if (named === undefined) return [];
   const years = new Set(table.months.map((m) => Number(m.slice(0, 4))));
-  if (years.size === 0 || years.has(named.year)) return [];
+  if (years.size === 0 || named.years.some((y) => years.has(y))) return [];
   const k = BUDGET_AMOUNTS.indexOf('forecast');
   for (let i = 0; i < table.length; i++) table.amounts[i * BUDGET_AMOUNTS.length + k] = Number.NaN;
-  return [{ code: 'forecast-year-differs', line, column: named.column, args: { header: truncate(named.header), year: named.year, years: [...years].sort().join(', ') } }];
+  return [{ code: 'forecast-year-differs', line, column: named.column, args: { header: truncate(named.header), year: named.years.join('/'), years: [...years].sort().join(', ') } }];
 }
 
 /**

@@ -84,8 +84,8 @@ export interface ColumnMap {
   ambiguous: { role: Role; columns: string[]; used?: string }[];
   /** The year a full-year budget column names (`Budget 2025`), with its header. */
   budgetYearNamed?: { year: number; header: string; column: number };
-  /** The year the forecast column names (`Prognos 2026`), with its header. */
-  forecastYearNamed?: { year: number; header: string; column: number };
+  /** The years the forecast column names (`Prognos 2026`, `Prognos 2025/2026`), with its header. */
+  forecastYearNamed?: { years: number[]; header: string; column: number };
 }
 
 /**
@@ -131,8 +131,9 @@ export function mapColumns(headers: readonly string[], overrides: Partial<Record
   if (named) roles.budgetYear = latest.idx;
   const out: ColumnMap = { roles, ambiguous, units };
   if (named) out.budgetYearNamed = { year: latest.year, header: headers[latest.idx]!, column: latest.idx + 1 };
-  const forecastYear = roles.forecast === undefined || overrides.forecast !== undefined ? null : /\b((?:19|20)\d\d)\b/.exec(splitHeader(headers[roles.forecast]!).label);
-  if (forecastYear) out.forecastYearNamed = { year: Number(forecastYear[1]), header: headers[roles.forecast!]!, column: roles.forecast! + 1 };
+  // `Prognos 2026`; `Prognos 2025/2026` names both years.
+  const forecastYears = roles.forecast === undefined || overrides.forecast !== undefined ? [] : [...splitHeader(headers[roles.forecast]!).label.matchAll(/\b((?:19|20)\d\d)\b/g)].map((m) => Number(m[1]));
+  if (forecastYears.length > 0) out.forecastYearNamed = { years: forecastYears, header: headers[roles.forecast!]!, column: roles.forecast! + 1 };
   if (unit) out.unit = unit;
   return out;
 }

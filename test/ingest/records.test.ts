@@ -500,6 +500,7 @@ describe('a full-year budget named by its year', () => {
     expect(budgetRecords(next)[0]).toMatchObject({ budgetYear: 224442000, actualYtd: 151900000, forecast: null });
     expect(codes(next, 'warning')).toEqual(['forecast-year-differs@1:4']);
     expect(budgetRecords(read('Verksamhet;Budget 2025;Utfall ack;Prognos 2025\nÄldreomsorg;224442;151900;230000\n'))[0]).toMatchObject({ forecast: 230000000 });
+    expect(budgetRecords(read('Verksamhet;Budget 2025;Utfall ack;Prognos 2024/2025\nÄldreomsorg;224442;151900;230000\n'))[0]).toMatchObject({ forecast: 230000000 });
     const mapped = parseText('Verksamhet;Budget 2025;Utfall ack;Prognos 2026\nÄldreomsorg;224442;151900;230000\n', { kind: 'budget', municipality: '1460', period: '2025-08', unit: 'tkr', sign: 'costs-positive', columns: { forecast: 'Prognos 2026' } });
     expect(budgetRecords(mapped)[0]).toMatchObject({ forecast: 230000000 });
   });
