@@ -23,13 +23,18 @@ export function protectPooled(obs: ObservationColumns): void {
     if (r.to === r.from) (yearsOf.get(series(i)) ?? yearsOf.set(series(i), new Set()).get(series(i))!).add(r.from);
   }
   // A window some series has part of, not all: the years it lacks are hidden from the window's view.
-  const partial = (i: number, r: { from: number; to: number }) => {
-    const years = yearsOf.get(series(i));
+  const partly = (years: Set<number> | undefined, r: Range) => {
     if (years === undefined) return false;
     let held = 0;
     for (let y = r.from; y <= r.to; y++) if (years.has(y)) held++;
     return held > 0 && held < r.to - r.from + 1;
   };
+  // A region's (or Riket's) window holds its municipalities' years: one of them holding part of the
+  // window's years gives the rest away too (region 09's 2016-2019 less Gotland's 2017–2019 was
+  // Gotland's 2016, its n left blank).
+  const inside = areasInside(obs);
+  const partial = (i: number, r: Range) => partly(yearsOf.get(series(i)), r)
+    || (inside.get(obs.areaId(i)) ?? []).some((a) => partly(yearsOf.get(`${cell(i)}|${a}|${obs.genderId(i)}`), r));
   for (let changed = true; changed;) {
     changed = false;
     const hidden = new Map<string, { from: number; to: number }[]>();
@@ -76,4 +81,17 @@ function hideAroundSmallRests(obs: ObservationColumns, ranges: readonly Range[])
   }
   if (outer.size === 0) return;
   for (let i = 0; i < obs.size; i++) if (obs.isShown(i) && outer.has(`${cell(i)}|${obs.periodId(i)}`)) obs.hidden[i] = HIDDEN_SECONDARY;
+}
+
+/** Per region and Riket among the observations' areas: the areas of the data inside it (municipalities; Riket's regions too). */
+function areasInside(obs: ObservationColumns): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  const kinds = new Map<number, { code: string; kind: string }>();
+  for (let i = 0; i < obs.size; i++) if (!kinds.has(obs.areaId(i))) kinds.set(obs.areaId(i), { code: obs.areaCode(i), kind: obs.kindOf(i) });
+  for (const [id, a] of kinds) {
+    if (a.kind !== 'region' && a.kind !== 'nation') continue;
+    const held = [...kinds].filter(([other, b]) => other !== id && (b.kind === 'municipality' ? a.kind === 'nation' || b.code.startsWith(a.code) : a.kind === 'nation' && b.kind === 'region')).map(([other]) => other);
+    if (held.length > 0) out.set(id, held);
+  }
+  return out;
 }

@@ -315,18 +315,18 @@ function markIncomplete({ obs }: Observed): Finding[] {
 
 /**
  * The finding for two sources that disagree on a cell. It names the cell and the files; the
- * figures only when the cell is shown and neither side counts fewer than `min` respondents, and the
- * line of the figure set aside only then and when it is an aggregated row (a respondent-level
- * group's first line would tell where its rows start). A hidden cell's figures would undo hiding it.
+ * figures never (those kept are the cell's, shown where it is; those set aside are published
+ * nowhere else), the line of the figure set aside only when the cell is shown, neither side counts
+ * fewer than `min` respondents and it is an aggregated row (a respondent-level group's first line
+ * would tell where its rows start).
  */
 function disagreementFinding(d: Disagreement, key: string, hidden: boolean, min: number, membersShown: boolean): Finding {
   const small = (d.n !== null && d.n < min) || (d.keptN !== null && d.keptN < min);
   if (d.pooled !== undefined) return organisationDisagreement(d, d.pooled.poolKept, key, !hidden && !small && membersShown);
   if (hidden || small) return finding(d.at.file, { code: 'source-disagreement-hidden', args: { key, other: d.keptFile } });
-  return finding(d.at.file, {
-    code: 'source-disagreement', ...(d.atAnswers ? {} : { line: d.at.line }),
-    args: { key, value: round(d.value, 2), n: d.n ?? '–', other: d.keptFile, otherValue: round(d.keptValue, 2), otherN: d.keptN ?? '–' },
-  });
+  // The figure set aside is not published: the other file's total less its women and men gave its
+  // respondents with no gender (112 − 56 − 44), which that file's own report hides.
+  return finding(d.at.file, { code: 'source-disagreement', ...(d.atAnswers ? {} : { line: d.at.line }), args: { key, other: d.keptFile } });
 }
 
 /**

@@ -145,8 +145,9 @@ const MESSAGES = {
   'n-missing': (a) => `the ${a.role} has no number of respondents (its n is blank): publishers blank the n of small groups, and without it the respondent minimum cannot be checked, so it is not shown (give its n, or leave the n column out of the file)`,
   'value-missing': () => `value missing (empty, "..", NA): a gap in the series, not an error`,
   'unit-assumed': () => `no amount unit in the config or a header; amounts read as kronor (set "unit")`,
-  'source-disagreement': (a) =>
-    `${a.key}: ${a.value} (n ${a.n}) here, ${a.otherValue} (n ${a.otherN}) in ${a.other}; the figure in ${a.other} is used (respondents' answers before a published figure, else the file given first)`,
+  'source-disagreement': (a) => a.value === undefined
+    ? `${a.key}: the figure here differs from the one in ${a.other}, which is used (respondents' answers before a published figure, else the file given first; tillit validate gives both)`
+    : `${a.key}: ${a.value} (n ${a.n}) here, ${a.otherValue} (n ${a.otherN}) in ${a.other}; the figure in ${a.other} is used (respondents' answers before a published figure, else the file given first)`,
   'organisation-disagreement': (a) =>
     `${a.key}: the organisation's own figure here differs from its members' figures pooled ${a.figures}; ${a.used} used`,
   'source-disagreement-hidden': (a) =>

@@ -258,4 +258,14 @@ describe('what a report says of rows it leaves out gives no hidden figure away (
     expect(r.stderr.match(/error answer-unknown/g)).toHaveLength(1);
     expect(r.stderr).toContain('error row-under-other-header: under another table\'s header (row-other-header, above): not read as this table\'s row');
   });
+  it('two files disagreeing on shown cells: the figures set aside are not quoted (112 − 56 − 44 gave the second file\'s 12 of no gender, a helper\'s attack)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-aside-'));
+    const head = 'År;Kommun;Verksamhet;Fråga;Kön;Antal svarande;Antal positiva';
+    writeFileSync(join(dir, 'a.csv'), `${head}\n2025;1460;Hemtjänst;helhetssyn;T;100;80\n2025;1460;Hemtjänst;helhetssyn;K;55;45\n2025;1460;Hemtjänst;helhetssyn;M;45;35\n`);
+    writeFileSync(join(dir, 'b.csv'), `${head}\n2025;1460;Hemtjänst;helhetssyn;T;112;82\n2025;1460;Hemtjänst;helhetssyn;K;56;46\n2025;1460;Hemtjänst;helhetssyn;M;44;34\n`);
+    const r = await tillit(['report', 'a.csv', 'b.csv', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    for (const out of [r.stdout, r.stderr]) expect(out).not.toMatch(/\b(112|56|44)\b|73[.,]21|82[.,]14|77[.,]27/);
+    expect(r.stderr).toContain('b.csv:2: warning source-disagreement: 1460 / helhetssyn / Hemtjänst / T / 2025: the figure here differs from the one in a.csv, which is used');
+  });
 });
