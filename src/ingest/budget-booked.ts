@@ -26,10 +26,12 @@ export function unbookedOutcomes(table: BudgetTable, out: { findings: FindingInp
   const ahead = table.activities.map((a) => isBookedAhead(normalizeLabel(a)));
   const flat = carriedForward(table, when);
   const empty = (i: number) => emptyOutcome(table, i, flat);
-  const last = lastBooked(table, when, ahead, (i) => given(table, i) && !empty(i));
+  const booked = (i: number) => given(table, i) && !empty(i);
+  const last = lastBooked(table, when, ahead, booked);
   const set = new Set<number>();
-  // Per area: the first month set aside (an area with none booked: its year).
+  // Per area: the first month set aside (an area with none booked: its year), and the months between left blank.
   const from = new Map<number, string>();
+  const gaps = new Map<number, Set<string>>();
   const note = (area: number, text: string) => {
     if ((from.get(area) ?? '\uffff') > text) from.set(area, text);
   };
@@ -47,13 +49,17 @@ export function unbookedOutcomes(table: BudgetTable, out: { findings: FindingInp
     set.add(i);
     note(table.area[i]!, `from ${table.months[table.month[i]!]!}`);
   }
-  if (from.size === 0) return;
+  blankMonthsBetween(table, when, last, booked, (area, month) => (gaps.get(area) ?? gaps.set(area, new Set()).get(area)!).add(month));
+  if (from.size === 0 && gaps.size === 0) return;
   if (set.size > 0) {
     table.retain((i) => !set.has(i));
     out.counts.used -= set.size;
     out.counts.ignored += set.size;
   }
-  const areas = [...from].map(([area, text]) => `${table.areas[area]!.code} ${text}`).sort();
+  const areas = [...new Set([...from.keys(), ...gaps.keys()])].map((area) => {
+    const parts = [...(from.has(area) ? [from.get(area)!] : []), ...[...(gaps.get(area) ?? [])].sort().map((m) => `${m} left blank`)];
+    return `${table.areas[area]!.code} ${parts.join(', ')}`;
+  }).sort();
   out.findings.push({ code: 'outcome-not-booked', line: headerLine, args: { areas: firstNamed(areas, 6), rows: set.size } });
 }
 
@@ -111,6 +117,32 @@ function carriedForward(table: BudgetTable, when: readonly (Month | undefined)[]
     if (before !== undefined && a[i * W + ACTUAL_YTD] === a[before * W + ACTUAL_YTD]) flat[i] = 1;
   }
   return flat;
+}
+
+/**
+ * A month before an area's last booked one in which every line's outcome is 0 (beside a budget) or
+ * carried forward: no month without costs but one not booked (or exported) in time. Read as blank,
+ * as a month left empty is, so the lines say they miss it (`budget-months-missing`).
+ */
+function blankMonthsBetween(table: BudgetTable, when: readonly (Month | undefined)[], last: ReadonlyMap<number, number>, booked: (i: number) => boolean, note: (area: number, month: string) => void): void {
+  const rows = new Map<number, number[]>();
+  const full = new Set<number>();
+  for (let i = 0; i < table.length; i++) {
+    const m = when[table.month[i]!];
+    if (m === undefined || m.month >= (last.get(table.area[i]! * 10_000 + m.year) ?? 0)) continue;
+    const key = table.area[i]! * 1_000_000 + m.year * 100 + m.month;
+    if (booked(i)) full.add(key);
+    (rows.get(key) ?? rows.set(key, []).get(key)!).push(i);
+  }
+  for (const [key, list] of rows) {
+    if (full.has(key) || !list.some((i) => hasZero(table, i))) continue;
+    for (const i of list) zeroToBlank(table, i);
+    note(table.area[list[0]!]!, table.months[table.month[list[0]!]!]!);
+  }
+}
+
+function hasZero(table: BudgetTable, i: number): boolean {
+  return table.amounts[i * W + ACTUAL_MONTH] === 0 || table.amounts[i * W + ACTUAL_YTD] === 0;
 }
 
 function zeroToBlank(table: BudgetTable, i: number): void {

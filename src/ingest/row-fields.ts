@@ -47,8 +47,8 @@ export class RowOutcomes {
   }
 }
 
-/** A first cell that names another table's rows: projects, investments. */
-const OTHER_TABLE = /^(projekt|investering|investment)/;
+/** A first cell or heading that names another table's rows, alone: projects, investments (not `Projekt och utveckling`, an activity's heading). */
+const OTHER_TABLE = /^(projekt|investeringar|investeringsprojekt|investeringsbudget|investeringsredovisning|investering|investments?)$/;
 
 /** Whether a row repeats the header, and whether it is the ordinary row the quick paths take. */
 export class RowShape {

@@ -14,7 +14,12 @@ describe('months not booked yet, exported with an outcome of 0 or carried forwar
     const r = parse(year('1460', (m) => (m <= 8 ? 19_100 : 0)));
     expect(outcomes(r, '1460')).toEqual(Array(8).fill(19_100_000));
     expect(r.counts).toMatchObject({ read: 24, used: 16, ignored: 8 });
-    expect(r.findings.find((f) => f.code === 'outcome-not-booked')!.message).toBe("an outcome of 0 (or the month before's carried forward to date) in every line after the last month with any other outcome that year (1460 from 2025-09): read as not booked yet, not as months without costs; 8 row(s) of those months set aside, so each area's lines end at its last month booked");
+    expect(r.findings.find((f) => f.code === 'outcome-not-booked')!.message).toBe("an outcome of 0 (or the month before's carried forward to date) in every line of an area for a month (1460 from 2025-09): read as not booked yet, not as a month without costs; 8 row(s) after an area's last month booked set aside, so its lines end there");
+  });
+  it('a month of 0s in every line between months booked is read as blank, as a month left empty is (a helper\'s May)', () => {
+    const r = parse(year('1460', (m) => (m === 5 ? 0 : m <= 8 ? 19_100 : null)));
+    expect(outcomes(r, '1460')).toEqual([19_100_000, 19_100_000, 19_100_000, 19_100_000, null, 19_100_000, 19_100_000, 19_100_000, null, null, null, null]);
+    expect(r.findings.find((f) => f.code === 'outcome-not-booked')!.message).toContain('(1460 2025-05 left blank)');
   });
   it('is decided per area: one that booked September keeps its 0s before it; a member a month behind ends at its own last month', () => {
     const r = parse([...year('1460', (m, line) => (m <= 9 ? (line === 'IFO' && m === 3 ? 0 : 19_100) : 0)), ...year('1461', (m) => (m <= 8 ? 5_000 : 0))]);
@@ -27,8 +32,9 @@ describe('months not booked yet, exported with an outcome of 0 or carried forwar
     expect(outcomes(one, '1460')).toEqual([...Array(8).fill(19_100_000), 0, 0, 0, 0]);
     expect(codes(one, 'warning')).not.toContain('outcome-not-booked@1:-');
     const fee = parse(year('1460', (m) => (m % 3 === 0 && m <= 6 ? 9_000 : 0), (m) => (m % 3 === 0 ? 9_000 : 0)));
-    // Its 0s beside no budget say the ledger is booked to November; December's 0 beside a fee is not booked.
-    expect(outcomes(fee, '1460')).toEqual([0, 0, 9_000_000, 0, 0, 9_000_000, 0, 0, 0, 0, 0]);
+    // Its 0s beside no budget say the ledger is booked to November; December's 0 beside a fee is not
+    // booked, and September's, in every line, is a month not booked in time: blank, said as missing.
+    expect(outcomes(fee, '1460')).toEqual([0, 0, 9_000_000, 0, 0, 9_000_000, 0, 0, null, 0, 0]);
     const blank = parse(year('1460', (m, line) => (m <= 8 ? 19_100 : line === 'IFO' ? 0 : null)));
     expect(outcomes(blank, '1460')).toEqual(Array(8).fill(19_100_000));
     expect(outcomes(blank, '1460', 'Äldreomsorg')).toEqual([...Array(8).fill(19_100_000), null, null, null, null]);
