@@ -64,21 +64,34 @@ export function unbookedOutcomes(table: BudgetTable, out: { findings: FindingInp
 }
 
 /**
- * Per area and year (area × 10 000 + year), the last month a line not booked ahead has an outcome
- * in that says something was booked (`booked`), or any line in an area of such lines only.
+ * Per area and year (area × 10 000 + year), the last month in which at least half the area's lines
+ * not booked ahead have an outcome that says something was booked (`booked`); any line's in an area
+ * of lines booked ahead only. One line invoiced ahead (rent for the quarter) then moves no month:
+ * its neighbours' 0s after their last month are not costs of 0.
  */
 function lastBooked(table: BudgetTable, when: readonly (Month | undefined)[], ahead: readonly boolean[], booked: (i: number) => boolean): Map<number, number> {
-  const own = new Map<number, number>();
+  // Per area, year and month: lines with a row, and those booked (own lines; all lines).
+  const own = new Map<number, [number, number]>();
   const any = new Map<number, number>();
   for (let i = 0; i < table.length; i++) {
     const m = when[table.month[i]!];
-    if (m === undefined || !booked(i)) continue;
+    if (m === undefined) continue;
     const key = table.area[i]! * 10_000 + m.year;
-    if ((any.get(key) ?? 0) < m.month) any.set(key, m.month);
-    if (!ahead[table.activity[i]!]! && (own.get(key) ?? 0) < m.month) own.set(key, m.month);
+    if (booked(i) && (any.get(key) ?? 0) < m.month) any.set(key, m.month);
+    if (ahead[table.activity[i]!]!) continue;
+    const at = key * 13 + m.month;
+    const c = own.get(at) ?? own.set(at, [0, 0]).get(at)!;
+    c[0]++;
+    if (booked(i)) c[1]++;
   }
-  for (const [key, month] of any) if (!own.has(key)) own.set(key, month);
-  return own;
+  const out = new Map<number, number>();
+  for (const [at, [lines, done]] of own) {
+    const key = Math.floor(at / 13);
+    const month = at % 13;
+    if (done > 0 && 2 * done >= lines && (out.get(key) ?? 0) < month) out.set(key, month);
+  }
+  for (const [key, month] of any) if (!out.has(key) && ![...own.keys()].some((at) => Math.floor(at / 13) === key)) out.set(key, month);
+  return out;
 }
 
 function given(table: BudgetTable, i: number): boolean {

@@ -45,6 +45,13 @@ describe('months not booked yet, exported with an outcome of 0 or carried forwar
     expect(outcomes(r, '1460')).toEqual(Array.from({ length: 8 }, (_, i) => 4_900_000 * (i + 1)));
     expect(codes(r, 'warning')).toContain('outcome-not-booked@1:-');
   });
+  it('one line invoiced ahead (rent for the quarter) moves no month: its neighbours\' 0s after August are set aside (a helper\'s file read them as costs of 0, "+18,3 % ✓ grön")', () => {
+    const rent = MONTHS.map((m) => `2025-${String(m).padStart(2, '0')};1460;Lokaler;12000;1000;${m <= 10 ? (m % 3 === 1 ? 3000 : 0) : ''}`);
+    const r = parse([...year('1460', (m) => (m <= 8 ? 19_100 : 0)), ...rent]);
+    expect(outcomes(r, '1460')).toEqual(Array(8).fill(19_100_000));
+    // Its own 0 of September, after the area's last month, goes too; October's invoice stays.
+    expect(outcomes(r, '1460', 'Lokaler')).toEqual([3_000_000, 0, 0, 3_000_000, 0, 0, 3_000_000, 0, 3_000_000, null, null]);
+  });
   it('tax revenue booked ahead does not make a month booked; an area with no month booked keeps its rows, 0 read as blank', () => {
     const tax = MONTHS.map((m) => `2025-${String(m).padStart(2, '0')};1460;Skatteintäkter;-600000;-50000;-50000`);
     const r = parse([...year('1460', (m) => (m <= 8 ? 19_100 : 0)), ...tax]);
