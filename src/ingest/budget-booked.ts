@@ -23,11 +23,12 @@ const ACTUAL_MONTH = BUDGET_AMOUNTS.indexOf('actualMonth');
  */
 export function unbookedOutcomes(table: BudgetTable, out: { findings: FindingInput[]; counts: RowCounts }, headerLine: number): void {
   const when = table.months.map(monthOf);
+  const cal = calendar(table, when);
   const ahead = table.activities.map((a) => isBookedAhead(normalizeLabel(a)));
   const flat = carriedForward(table, when);
   const empty = (i: number) => emptyOutcome(table, i, flat);
   const booked = (i: number) => given(table, i) && !empty(i);
-  const last = lastBooked(table, when, ahead, booked);
+  const last = lastBooked(table, cal, ahead, booked);
   const set = new Set<number>();
   // Per area: the first month set aside (an area with none booked: its year), and the months between left blank.
   const from = new Map<number, string>();
@@ -36,20 +37,20 @@ export function unbookedOutcomes(table: BudgetTable, out: { findings: FindingInp
     if ((from.get(area) ?? '\uffff') > text) from.set(area, text);
   };
   for (let i = 0; i < table.length; i++) {
-    const m = when[table.month[i]!];
-    if (m === undefined || !empty(i)) continue;
-    const booked = last.get(table.area[i]! * 10_000 + m.year);
-    if (booked !== undefined && m.month <= booked) continue;
-    if (booked === undefined) {
+    const slot = cal.slot[i]!;
+    if (slot < 0 || !empty(i)) continue;
+    const month = cal.month[i]!;
+    if (last[slot] !== 0 && month <= last[slot]!) continue;
+    if (last[slot] === 0) {
       // No month booked that year: the rows stay, an outcome of 0 read as blank.
       zeroToBlank(table, i);
-      note(table.area[i]!, `all of ${m.year}`);
+      note(table.area[i]!, `all of ${when[table.month[i]!]!.year}`);
       continue;
     }
     set.add(i);
     note(table.area[i]!, `from ${table.months[table.month[i]!]!}`);
   }
-  blankMonthsBetween(table, when, last, booked, (area, month) => (gaps.get(area) ?? gaps.set(area, new Set()).get(area)!).add(month));
+  blankMonthsBetween(table, cal, last, booked, (area, month) => (gaps.get(area) ?? gaps.set(area, new Set()).get(area)!).add(month));
   if (from.size === 0 && gaps.size === 0) return;
   if (set.size > 0) {
     table.retain((i) => !set.has(i));
@@ -63,35 +64,64 @@ export function unbookedOutcomes(table: BudgetTable, out: { findings: FindingInp
   out.findings.push({ code: 'outcome-not-booked', line: headerLine, args: { areas: firstNamed(areas, 6), rows: set.size } });
 }
 
-/**
- * Per area and year (area × 10 000 + year), the last month in which at least half the area's lines
- * not booked ahead have an outcome that says something was booked (`booked`); any line's in an area
- * of lines booked ahead only. One line invoiced ahead (rent for the quarter) then moves no month:
- * its neighbours' 0s after their last month are not costs of 0.
- */
-function lastBooked(table: BudgetTable, when: readonly (Month | undefined)[], ahead: readonly boolean[], booked: (i: number) => boolean): Map<number, number> {
-  // Per area, year and month: lines with a row, and those booked (own lines; all lines).
-  const own = new Map<number, [number, number]>();
-  const any = new Map<number, number>();
+/** Each row's area and year as one number (`slot`, −1 for a period that is no month) and its month: typed arrays, no map per row. */
+interface Calendar {
+  slot: Int32Array;
+  month: Uint8Array;
+  slots: number;
+}
+
+function calendar(table: BudgetTable, when: readonly (Month | undefined)[]): Calendar {
+  const years = when.filter((m): m is Month => m !== undefined).map((m) => m.year);
+  const first = years.length > 0 ? Math.min(...years) : 0;
+  const span = years.length > 0 ? Math.max(...years) - first + 1 : 1;
+  const slot = new Int32Array(table.length);
+  const month = new Uint8Array(table.length);
   for (let i = 0; i < table.length; i++) {
     const m = when[table.month[i]!];
-    if (m === undefined) continue;
-    const key = table.area[i]! * 10_000 + m.year;
-    if (booked(i) && (any.get(key) ?? 0) < m.month) any.set(key, m.month);
-    if (ahead[table.activity[i]!]!) continue;
-    const at = key * 13 + m.month;
-    const c = own.get(at) ?? own.set(at, [0, 0]).get(at)!;
-    c[0]++;
-    if (booked(i)) c[1]++;
+    slot[i] = m === undefined ? -1 : table.area[i]! * span + (m.year - first);
+    month[i] = m?.month ?? 0;
   }
-  const out = new Map<number, number>();
-  for (const [at, [lines, done]] of own) {
-    const key = Math.floor(at / 13);
-    const month = at % 13;
-    if (done > 0 && 2 * done >= lines && (out.get(key) ?? 0) < month) out.set(key, month);
+  return { slot, month, slots: table.areas.length * span };
+}
+
+/**
+ * Per area and year (a `Calendar` slot), the last month in which at least half the area's lines not
+ * booked ahead have an outcome that says something was booked (`booked`); any line's in an area of
+ * lines booked ahead only; 0 for none. One line invoiced ahead (rent for the quarter) then moves no
+ * month: its neighbours' 0s after their last month are not costs of 0.
+ */
+function lastBooked(table: BudgetTable, cal: Calendar, ahead: readonly boolean[], booked: (i: number) => boolean): Uint8Array {
+  const lines = new Int32Array(cal.slots * 13);
+  const done = new Int32Array(cal.slots * 13);
+  const any = new Uint8Array(cal.slots);
+  const own = new Uint8Array(cal.slots);
+  for (let i = 0; i < table.length; i++) {
+    const slot = cal.slot[i]!;
+    if (slot < 0) continue;
+    const month = cal.month[i]!;
+    const yes = booked(i);
+    if (yes && any[slot]! < month) any[slot] = month;
+    if (ahead[table.activity[i]!]) continue;
+    own[slot] = 1;
+    lines[slot * 13 + month]!++;
+    if (yes) done[slot * 13 + month]!++;
   }
-  for (const [key, month] of any) if (!out.has(key) && ![...own.keys()].some((at) => Math.floor(at / 13) === key)) out.set(key, month);
-  return out;
+  const last = new Uint8Array(cal.slots);
+  for (let slot = 0; slot < cal.slots; slot++) {
+    if (own[slot] === 0) {
+      last[slot] = any[slot]!;
+      continue;
+    }
+    for (let month = 12; month >= 1; month--) {
+      const d = done[slot * 13 + month]!;
+      if (d > 0 && 2 * d >= lines[slot * 13 + month]!) {
+        last[slot] = month;
+        break;
+      }
+    }
+  }
+  return last;
 }
 
 function given(table: BudgetTable, i: number): boolean {
@@ -116,16 +146,21 @@ function emptyOutcome(table: BudgetTable, i: number, flat: Uint8Array): boolean 
 /** Rows whose outcome to date is the same line's of the month before, with no month's outcome beside it. */
 function carriedForward(table: BudgetTable, when: readonly (Month | undefined)[]): Uint8Array {
   const flat = new Uint8Array(table.length);
+  const a = table.amounts;
+  // Rows with an outcome to date and none for the month: in a file of monthly outcomes, none.
+  const toDate = (i: number) => a[i * W + ACTUAL_MONTH] !== a[i * W + ACTUAL_MONTH] && a[i * W + ACTUAL_YTD] === a[i * W + ACTUAL_YTD];
+  let any = false;
+  for (let i = 0; i < table.length && !any; i++) any = toDate(i);
+  if (!any) return flat;
   const at = new Map<number, number>();
   const key = (i: number, m: Month) => ((table.area[i]! * 100_000 + table.activity[i]!) * 1_000 + (m.year % 1_000)) * 13 + m.month;
   for (let i = 0; i < table.length; i++) {
     const m = when[table.month[i]!];
-    if (m !== undefined) at.set(key(i, m), i);
+    if (m !== undefined && toDate(i)) at.set(key(i, m), i);
   }
-  const a = table.amounts;
   for (let i = 0; i < table.length; i++) {
     const m = when[table.month[i]!];
-    if (m === undefined || m.month === 1 || a[i * W + ACTUAL_MONTH] === a[i * W + ACTUAL_MONTH]) continue;
+    if (m === undefined || m.month === 1 || !toDate(i)) continue;
     const before = at.get(key(i, { year: m.year, month: m.month - 1 }));
     if (before !== undefined && a[i * W + ACTUAL_YTD] === a[before * W + ACTUAL_YTD]) flat[i] = 1;
   }
@@ -137,20 +172,24 @@ function carriedForward(table: BudgetTable, when: readonly (Month | undefined)[]
  * carried forward: no month without costs but one not booked (or exported) in time. Read as blank,
  * as a month left empty is, so the lines say they miss it (`budget-months-missing`).
  */
-function blankMonthsBetween(table: BudgetTable, when: readonly (Month | undefined)[], last: ReadonlyMap<number, number>, booked: (i: number) => boolean, note: (area: number, month: string) => void): void {
-  const rows = new Map<number, number[]>();
-  const full = new Set<number>();
+function blankMonthsBetween(table: BudgetTable, cal: Calendar, last: Uint8Array, booked: (i: number) => boolean, note: (area: number, month: string) => void): void {
+  const before = (i: number) => cal.slot[i]! >= 0 && cal.month[i]! < last[cal.slot[i]!]!;
+  const at = (i: number) => cal.slot[i]! * 13 + cal.month[i]!;
+  const full = new Uint8Array(cal.slots * 13);
+  for (let i = 0; i < table.length; i++) if (before(i) && booked(i)) full[at(i)] = 1;
+  // Only months with no line booked are gone through again: in most files, none.
+  const zeroed = new Uint8Array(cal.slots * 13);
+  let some = false;
   for (let i = 0; i < table.length; i++) {
-    const m = when[table.month[i]!];
-    if (m === undefined || m.month >= (last.get(table.area[i]! * 10_000 + m.year) ?? 0)) continue;
-    const key = table.area[i]! * 1_000_000 + m.year * 100 + m.month;
-    if (booked(i)) full.add(key);
-    (rows.get(key) ?? rows.set(key, []).get(key)!).push(i);
+    if (!before(i) || full[at(i)] === 1 || !hasZero(table, i)) continue;
+    zeroed[at(i)] = 1;
+    some = true;
   }
-  for (const [key, list] of rows) {
-    if (full.has(key) || !list.some((i) => hasZero(table, i))) continue;
-    for (const i of list) zeroToBlank(table, i);
-    note(table.area[list[0]!]!, table.months[table.month[list[0]!]!]!);
+  if (!some) return;
+  for (let i = 0; i < table.length; i++) {
+    if (!before(i) || zeroed[at(i)] !== 1) continue;
+    zeroToBlank(table, i);
+    note(table.area[i]!, table.months[table.month[i]!]!);
   }
 }
 
