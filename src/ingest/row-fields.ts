@@ -57,7 +57,7 @@ export class RowShape {
   /** Normalising changes case and accents, never the trimmed length: a cheap check before it. */
   private readonly firstLength: number;
 
-  /** The line of another table's header (`isOtherHeader`): no row under it is this table's. */
+  /** The line where another table starts (`headerLike` 'other', `startsOtherTable`): no row under it is this table's. */
   otherHeaderLine: number | undefined;
   private readonly names: ReadonlySet<string>;
 
@@ -79,15 +79,6 @@ export class RowShape {
   }
 
   /**
-   * A header of another table under this one (`Kommun;Period;Projekt;Budget helår;…` under the
-   * operating lines, as Excel sheets stack an investment table): at least two cells, most of the
-   * row's texts, are this header's names, and it is not this header repeated.
-   */
-  isOtherHeader(cells: readonly string[]): boolean {
-    return this.headerLike(cells) === 'other';
-  }
-
-  /**
    * A row whose texts are mostly the header's names (two or more): `own` when each name is in its
    * own column and only the first cell differs (the header repeated with a caption, `Vård och
    * omsorg;Budget helår;…`, or with its first cell blank, as a print title repeats it), else
@@ -99,8 +90,17 @@ export class RowShape {
     let names = 0;
     let placed = true;
     for (let j = 0; j < cells.length; j++) {
-      const n = normalizeLabel(cells[j]!);
-      if (n === '') continue;
+      const cell = cells[j]!;
+      // A figure (a digit, a sign, a mark) is no name: only a cell that starts with a letter is normalised.
+      const c = cell.trimStart().charCodeAt(0);
+      if (!(c >= 65)) {
+        if (cell.trim() !== '') {
+          texts++;
+          if (j > 0) placed = false;
+        }
+        continue;
+      }
+      const n = normalizeLabel(cell);
       texts++;
       if (this.names.has(n)) {
         names++;
@@ -258,8 +258,10 @@ export function checkShape(row: Row, env: RowEnv): boolean {
       out.reject(row, 'row-column-count');
       return false;
     }
-  } else repeated = shape.repeatsHeader(row.cells) || shape.headerLike(row.cells) === 'own';
-  if (!repeated && shape.isOtherHeader(row.cells)) {
+  } else repeated = shape.repeatsHeader(row.cells);
+  const like = repeated ? undefined : shape.headerLike(row.cells);
+  if (like === 'own') repeated = true;
+  if (like === 'other') {
     shape.otherHeaderLine = row.line;
     out.findings.push({ code: 'row-other-header', line: row.line, received: truncate(row.cells.join(';')) });
     out.reject(row, 'row-other-header');

@@ -27,3 +27,17 @@ describe('a cell that is no number says what it looks like (a helper found "not 
     ]);
   });
 });
+
+describe('RowShape.headerLike', () => {
+  const shape = new RowShape(['Kommun', 'Period', 'Verksamhet', 'Budget helår', 'Utfall ack']);
+  it('the header again with a caption or a blank first cell is its own; a name out of place, another label or a projects heading is another table\'s; data rows are neither', () => {
+    expect(shape.headerLike(['', 'Period', 'Verksamhet', 'Budget helår', 'Utfall ack'])).toBe('own');
+    expect(shape.headerLike(['Vård och omsorg', 'Period', 'Verksamhet', 'Budget helår', 'Utfall ack'])).toBe('own');
+    expect(shape.headerLike(['Kommun', 'Period', 'Projekt', 'Budget helår', 'Utfall ack'])).toBe('other');
+    expect(shape.headerLike(['Investeringar', 'Period', 'Verksamhet', 'Budget helår', 'Utfall ack'])).toBe('other');
+    expect(shape.headerLike(['Period', 'Kommun', 'Verksamhet', 'Utfall ack', 'Budget helår'])).toBe('other');
+    expect(shape.headerLike(['1460', '2025-08', 'Äldreomsorg', '224 442', '152 100'])).toBeUndefined();
+    // One name among figures is a data row whose activity happens to read like a column.
+    expect(shape.headerLike(['1460', '2025-08', 'Verksamhet', '224 442', '152 100'])).toBeUndefined();
+  });
+});
