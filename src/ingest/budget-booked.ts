@@ -36,8 +36,17 @@ export function unbookedOutcomes(table: BudgetTable, out: { findings: FindingInp
   const note = (area: number, text: string) => {
     if ((from.get(area) ?? '\uffff') > text) from.set(area, text);
   };
+  // Per year: the latest month any area booked. An area that booked less far is behind the others:
+  // its rows with no outcome after its own last month are set aside, so it is labelled behind.
+  const latest = new Uint8Array(cal.span);
+  for (let slot = 0; slot < last.length; slot++) latest[slot % cal.span] = Math.max(latest[slot % cal.span]!, last[slot]!);
   for (let i = 0; i < table.length; i++) {
     const slot = cal.slot[i]!;
+    if (slot >= 0 && !given(table, i) && last[slot] !== 0 && cal.month[i]! > last[slot]! && last[slot]! < latest[slot % cal.span]!) {
+      set.add(i);
+      note(table.area[i]!, `from ${table.months[table.month[i]!]!}`);
+      continue;
+    }
     if (slot < 0 || !empty(i)) continue;
     const month = cal.month[i]!;
     if (last[slot] !== 0 && month <= last[slot]!) continue;
@@ -69,6 +78,8 @@ interface Calendar {
   slot: Int32Array;
   month: Uint8Array;
   slots: number;
+  /** Years from the first to the last: a slot's year is `slot % span` after the first. */
+  span: number;
 }
 
 function calendar(table: BudgetTable, when: readonly (Month | undefined)[]): Calendar {
@@ -82,7 +93,7 @@ function calendar(table: BudgetTable, when: readonly (Month | undefined)[]): Cal
     slot[i] = m === undefined ? -1 : table.area[i]! * span + (m.year - first);
     month[i] = m?.month ?? 0;
   }
-  return { slot, month, slots: table.areas.length * span };
+  return { slot, month, slots: table.areas.length * span, span };
 }
 
 /**

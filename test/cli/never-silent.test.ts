@@ -113,7 +113,7 @@ describe('a selection that matches nothing is an error, not an empty report', ()
     const dir = folder({ 'noll.csv': `${head}\n${months('0').join('\n')}\n`, 'tom.csv': `${head}\n${months('').join('\n')}\n`, 'budget.csv': 'År;Kommun;Verksamhet;Budget helår (tkr)\n2025;1460;Äldreomsorg;224 442\n2025;1460;IFO;59 942\n' });
     const zero = await tillit(['report', 'noll.csv', '--format', 'json'], { cwd: dir });
     expect(zero.code).toBe(0);
-    expect(zero.stderr).toContain("noll.csv:1: warning outcome-not-booked: an outcome of 0 (or the month before's carried forward to date) in every line of an area for a month (1460 from 2025-09): read as not booked yet, not as a month without costs; 8 row(s) after an area's last month booked set aside, so its lines end there");
+    expect(zero.stderr).toContain("noll.csv:1: warning outcome-not-booked: an outcome of 0 (or the month before's carried forward to date, or none where other areas have one) in every line of an area for a month (1460 from 2025-09): read as not booked yet, not as a month without costs; 8 row(s) after an area's last month booked set aside, so its lines end there");
     const report = JSON.parse(zero.stdout) as { period: { budget: string }; budget: { activity: string; deviation: number | null }[]; findings: { code: string; message: string }[] };
     expect(report.period.budget).toBe('2025-08');
     // 8 × 18 700 − 8 × 19 100 and 8 × 5 000 − 8 × 4 900, in kronor: not +71 600 tkr after December.

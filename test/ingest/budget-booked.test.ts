@@ -14,7 +14,7 @@ describe('months not booked yet, exported with an outcome of 0 or carried forwar
     const r = parse(year('1460', (m) => (m <= 8 ? 19_100 : 0)));
     expect(outcomes(r, '1460')).toEqual(Array(8).fill(19_100_000));
     expect(r.counts).toMatchObject({ read: 24, used: 16, ignored: 8 });
-    expect(r.findings.find((f) => f.code === 'outcome-not-booked')!.message).toBe("an outcome of 0 (or the month before's carried forward to date) in every line of an area for a month (1460 from 2025-09): read as not booked yet, not as a month without costs; 8 row(s) after an area's last month booked set aside, so its lines end there");
+    expect(r.findings.find((f) => f.code === 'outcome-not-booked')!.message).toBe("an outcome of 0 (or the month before's carried forward to date, or none where other areas have one) in every line of an area for a month (1460 from 2025-09): read as not booked yet, not as a month without costs; 8 row(s) after an area's last month booked set aside, so its lines end there");
   });
   it('a month of 0s in every line between months booked is read as blank, as a month left empty is (a helper\'s May)', () => {
     const r = parse(year('1460', (m) => (m === 5 ? 0 : m <= 8 ? 19_100 : null)));
@@ -44,6 +44,12 @@ describe('months not booked yet, exported with an outcome of 0 or carried forwar
     const r = parse(ytd, 'Period;Kommun;Verksamhet;Budget helår;Budget ack;Utfall ack');
     expect(outcomes(r, '1460')).toEqual(Array.from({ length: 8 }, (_, i) => 4_900_000 * (i + 1)));
     expect(codes(r, 'warning')).toContain('outcome-not-booked@1:-');
+  });
+  it('a member with no outcome for a month the others booked is behind them: its rows set aside (a helper\'s file gave it no figures); months no area booked stay', () => {
+    const r = parse([...year('1460', (m) => (m <= 8 ? 19_100 : null)), ...year('1461', (m) => (m <= 7 ? 5_000 : null))]);
+    expect(outcomes(r, '1461')).toEqual(Array(7).fill(5_000_000));
+    expect(outcomes(r, '1460')).toEqual([...Array(8).fill(19_100_000), null, null, null, null]);
+    expect(r.findings.find((f) => f.code === 'outcome-not-booked')!.message).toContain('(1461 from 2025-08)');
   });
   it('one line invoiced ahead (rent for the quarter) moves no month: its neighbours\' 0s after August are set aside (a helper\'s file read them as costs of 0, "+18,3 % ✓ grön")', () => {
     const rent = MONTHS.map((m) => `2025-${String(m).padStart(2, '0')};1460;Lokaler;12000;1000;${m <= 10 ? (m % 3 === 1 ? 3000 : 0) : ''}`);
