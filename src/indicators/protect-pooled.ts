@@ -1,4 +1,6 @@
 import { periodYear, pooledRange } from '../model/period.js';
+import type { AreaKind } from '../model/register.js';
+import type { Contains } from './containers.js';
 import { HIDDEN_SECONDARY, type ObservationColumns } from './observation-columns.js';
 
 /**
@@ -11,7 +13,7 @@ import { HIDDEN_SECONDARY, type ObservationColumns } from './observation-columns
  * as a window hidden so is itself inside a larger one. Heavy-handed, and rare: data mixing pooled
  * periods with the years they cover.
  */
-export function protectPooled(obs: ObservationColumns): void {
+export function protectPooled(obs: ObservationColumns, containers: (code: string, kind: AreaKind) => Contains | undefined): void {
   const ranges = obs.periods.values.map((text) => pooledRange(text) ?? { from: periodYear(text), to: periodYear(text) });
   if (!ranges.some((r) => r.to > r.from)) return;
   hideAroundSmallRests(obs, ranges);
@@ -29,12 +31,15 @@ export function protectPooled(obs: ObservationColumns): void {
     for (let y = r.from; y <= r.to; y++) if (years.has(y)) held++;
     return held > 0 && held < r.to - r.from + 1;
   };
-  // A region's (or Riket's) window holds its municipalities' years: one of them holding part of the
-  // window's years gives the rest away too (region 09's 2016-2019 less Gotland's 2017–2019 was
-  // Gotland's 2016, its n left blank).
-  const inside = areasInside(obs);
-  const partial = (i: number, r: Range) => partly(yearsOf.get(series(i)), r)
-    || (inside.get(obs.areaId(i)) ?? []).some((a) => partly(yearsOf.get(`${cell(i)}|${a}|${obs.genderId(i)}`), r));
+  // A window adds up years, an area's years its parts' (a region's its municipalities', a
+  // kommunalförbund's its members', a total's its genders'): any area inside or around the window's,
+  // in any gender, holding part of the window's years gives the rest away too (region 09's
+  // 2016-2019 less Gotland's 2017–2019 was Gotland's 2016, its n left blank; a total's window less
+  // the men's window and the women's years bounded the women's blanked year).
+  const related = relatedAreas(obs, containers);
+  const genders = new Set<number>();
+  for (let i = 0; i < obs.size; i++) genders.add(obs.genderId(i));
+  const partial = (i: number, r: Range) => [obs.areaId(i), ...(related.get(obs.areaId(i)) ?? [])].some((a) => [...genders].some((g) => partly(yearsOf.get(`${cell(i)}|${a}|${g}`), r)));
   for (let changed = true; changed;) {
     changed = false;
     const hidden = new Map<string, { from: number; to: number }[]>();
@@ -83,15 +88,20 @@ function hideAroundSmallRests(obs: ObservationColumns, ranges: readonly Range[])
   for (let i = 0; i < obs.size; i++) if (obs.isShown(i) && outer.has(`${cell(i)}|${obs.periodId(i)}`)) obs.hidden[i] = HIDDEN_SECONDARY;
 }
 
-/** Per region and Riket among the observations' areas: the areas of the data inside it (municipalities; Riket's regions too). */
-function areasInside(obs: ObservationColumns): Map<number, number[]> {
-  const out = new Map<number, number[]>();
-  const kinds = new Map<number, { code: string; kind: string }>();
-  for (let i = 0; i < obs.size; i++) if (!kinds.has(obs.areaId(i))) kinds.set(obs.areaId(i), { code: obs.areaCode(i), kind: obs.kindOf(i) });
-  for (const [id, a] of kinds) {
-    if (a.kind !== 'region' && a.kind !== 'nation') continue;
-    const held = [...kinds].filter(([other, b]) => other !== id && (b.kind === 'municipality' ? a.kind === 'nation' || b.code.startsWith(a.code) : a.kind === 'nation' && b.kind === 'region')).map(([other]) => other);
-    if (held.length > 0) out.set(id, held);
+/** Per area of the observations: the areas inside it and those it is inside (by `containers`: regions, Riket, kommunalförbund, groups). */
+function relatedAreas(obs: ObservationColumns, containers: (code: string, kind: AreaKind) => Contains | undefined): Map<number, Set<number>> {
+  const areas = new Map<number, { code: string; kind: AreaKind }>();
+  for (let i = 0; i < obs.size; i++) if (!areas.has(obs.areaId(i))) areas.set(obs.areaId(i), { code: obs.areaCode(i), kind: obs.kindOf(i) });
+  const out = new Map<number, Set<number>>();
+  const link = (a: number, b: number) => (out.get(a) ?? out.set(a, new Set()).get(a)!).add(b);
+  for (const [id, a] of areas) {
+    const holds = containers(a.code, a.kind);
+    if (holds === undefined) continue;
+    for (const [other, b] of areas) {
+      if (other === id || !holds(b.code, b.kind)) continue;
+      link(id, other);
+      link(other, id);
+    }
   }
   return out;
 }

@@ -62,7 +62,7 @@ export function suppressObservations(
   }
   if (plainHidden !== undefined) agreeWithPlain(obs, plainHidden, poolIds, plain!.containersOnlyData);
   if (orgId >= 0) hideOwnRows(obs, orgId, poolIds, min);
-  protectPooled(obs);
+  protectPooled(obs, containers);
   const behindHidden = hiddenSources(obs, orgId);
   const membersShown = (i: number) => memberIds.every((m) => obs.isShown(obs.find(m, obs.cellId(i))));
   const findings = observed.disagreements.map((d) => disagreementFinding(d, obs.key(d.obs), !obs.isShown(d.obs), min, d.pooled !== undefined && membersShown(d.obs)));
@@ -91,7 +91,7 @@ function hiddenWithout(obs: ObservationColumns, min: number, containers: (code: 
     hideUnsolved(obs, list, unsolved);
     protect(list, solved);
   }
-  protectPooled(obs);
+  protectPooled(obs, containers);
   const hidden = Uint8Array.from(obs.hidden.subarray(0, obs.size));
   obs.hidden.fill(0, 0, obs.size);
   return hidden;

@@ -125,9 +125,9 @@ const MESSAGES = {
     return `given deviation ${a.given} is ${readings.length > 1 ? 'neither' : 'not'} ${readings.join(' nor ')}, as the file writes them (tillit uses the amounts, not the given deviation)`;
   },
   'total-row': (a) => `total row recognised; not counted`,
-  'share-fraction-among': (a) => `${a.area} ${a.indicator}: share ${a.share} beside figures of the same area and indicator over ten times as large: read as per cent it is under 1 %, as none of them is; a fraction (0.875 for 87.5 %) must be written as per cent`,
-  'share-fraction-count': (a) => `${a.area} ${a.indicator}: share ${a.share} of ${a.n} respondents is no whole number of them read as per cent; a fraction (0.875 for 87.5 %) must be written as per cent`,
-  'share-fraction': (a) => `every share of ${a.area} is at most 1 (here ${a.share}): read as per cent, none reaches 1 %. Fractions (0.875 for 87.5 %) must be written as per cent`,
+  'share-fraction-among': (a) => `${a.area} ${a.indicator}: a share under 1 beside figures of the same area and indicator over ten times as large: read as per cent it is under 1 %, as none of them is; a fraction (0.875 for 87.5 %) must be written as per cent`,
+  'share-fraction-count': (a) => `${a.area} ${a.indicator}: a share under 1 that is no whole number of its respondents read as per cent; a fraction (0.875 for 87.5 %) must be written as per cent`,
+  'share-fraction': (a) => `every share of ${a.area} is at most 1: read as per cent, none reaches 1 %. Fractions (0.875 for 87.5 %) must be written as per cent`,
   'budget-heading': () => `no amount in any amount column: read as a section heading (or a line left empty), not a budget line; not counted`,
   'budget-statement-sum': () => `a sum of the result statement (resultaträkning: net costs, the year's result): not counted as a line, which would count the lines it sums again`,
   'budget-part-line': () => `a part of the line above it ("varav", "därav"): not counted as a line of its own, which would count it twice`,

@@ -40,16 +40,17 @@ export class FractionCheck {
     const named = new Set<string>();
     for (const [area, a] of this.areas) {
       if (a.above || a.negative || a.first === undefined) continue;
-      out.push({ code: 'share-fraction', line: a.first.line, args: { area, share: a.first.share } });
+      // No figure is quoted: the row may be one set aside beside another file's, or beside hidden ones.
+      out.push({ code: 'share-fraction', line: a.first.line, args: { area } });
       named.add(area);
     }
     for (const s of this.series.values()) {
       if (s.small.length === 0 || s.negative) continue;
       const median = s.shares.length > 0 ? medianOf(s.shares) : 0;
       for (const f of s.small) {
-        // The median is not quoted: the figures it is of may be hidden cells'.
-        if (f.share * 10 < median) out.push({ code: 'share-fraction-among', line: f.line, args: { area: s.area, indicator: s.indicator, share: f.share } });
-        else if (f.n !== undefined && !named.has(s.area)) out.push({ code: 'share-fraction-count', line: f.line, args: { area: s.area, indicator: s.indicator, share: f.share, n: f.n } });
+        // Neither the share nor the median is quoted: the figures may be hidden cells' or set aside.
+        if (f.share * 10 < median) out.push({ code: 'share-fraction-among', line: f.line, args: { area: s.area, indicator: s.indicator } });
+        else if (f.n !== undefined && !named.has(s.area)) out.push({ code: 'share-fraction-count', line: f.line, args: { area: s.area, indicator: s.indicator } });
       }
     }
     return out;

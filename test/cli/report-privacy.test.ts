@@ -239,7 +239,7 @@ describe('what a report says of rows it leaves out gives no hidden figure away (
     writeFileSync(join(dir, 'k.csv'), 'År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)\n2023;1460;Hemtjänst;helhetssyn;12;83,3\n2025;1460;Hemtjänst;helhetssyn;110;0,91\n');
     const r = await tillit(['report', 'k.csv', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('warning share-fraction-among: 1460 helhetssyn: share 0.91 beside figures of the same area and indicator over ten times as large');
+    expect(r.stderr).toContain('warning share-fraction-among: 1460 helhetssyn: a share under 1 beside figures of the same area and indicator over ten times as large');
     expect(`${r.stdout}${r.stderr}`).not.toMatch(/83[.,]3|\b12\b/);
   });
   it('a file of answers: no count of rejected answers, no line in any message (a reviewer read 114 − 2 − 100 = 12 from "under another table\'s header (line 114)")', async () => {
@@ -267,5 +267,25 @@ describe('what a report says of rows it leaves out gives no hidden figure away (
     expect(r.code).toBe(0);
     for (const out of [r.stdout, r.stderr]) expect(out).not.toMatch(/\b(112|56|44)\b|73[.,]21|82[.,]14|77[.,]27/);
     expect(r.stderr).toContain('b.csv:2: warning source-disagreement: 1460 / helhetssyn / Hemtjänst / T / 2025: the figure here differs from the one in a.csv, which is used');
+  });
+  it('a kommunalförbund\'s window less its members\' years gave a member\'s blanked year (505 − 300 − 186 = 19, a helper\'s attack)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-kf-window-'));
+    const rows = ['2016;1460;T;;7', '2017;1460;T;60;50', '2018;1460;T;62;51', '2019;1460;T;64;52', '2016-2019;1461;T;300;250', '2016-2019;SOT;T;505;410', '2016-2019;1462;T;300;250'];
+    writeFileSync(join(dir, 'a.csv'), `År;Kommun;Kön;Antal svarande;Antal positiva\n${rows.join('\n')}\n`);
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ organisation: { name: 'Test', code: 'BM' }, members: [{ code: 'SOT', name: 'Sotförbundet', kind: 'kommunalförbund', contains: ['1460', '1461'] }, { code: '1462', name: 'Lilla Edet' }], survey: { minRespondents: 30 }, inputs: [{ path: 'a.csv', indicator: 'helhetssyn' }] }));
+    const r = await tillit(['report', '--config', 'c.json', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const shown = (JSON.parse(r.stdout) as { quality: Row[] }).quality.filter((q) => !q.suppressed).map((q) => `${q.area} ${q.period}`);
+    expect(shown.filter((k) => k.includes('-'))).toEqual([]);
+  });
+  it('a share written as a fraction in a file set aside beside another: its finding quotes no share and no n (100 − 56 − 32 = 12, a helper\'s attack)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-aside-fraction-'));
+    const head = 'År;Kommun;Verksamhet;Fråga;Kön;Antal svarande;Andel positiva (%)';
+    writeFileSync(join(dir, 'a.csv'), `${head}\n2025;1460;Hemtjänst;helhetssyn;T;120;80\n2025;1460;Hemtjänst;helhetssyn;K;60;82\n2025;1460;Hemtjänst;helhetssyn;M;60;78\n`);
+    writeFileSync(join(dir, 'b.csv'), `${head}\n2025;1460;Hemtjänst;helhetssyn;T;100;0,97\n2025;1460;Hemtjänst;helhetssyn;K;56;0,95\n2025;1460;Hemtjänst;helhetssyn;M;32;0,9\n`);
+    const r = await tillit(['report', 'a.csv', 'b.csv', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    for (const out of [r.stdout, r.stderr]) expect(out).not.toMatch(/\b(100|56|32)\b|0[.,]97|0[.,]95|0[.,]9\b/);
+    expect(r.stderr).toContain('warning share-fraction');
   });
 });

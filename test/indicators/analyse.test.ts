@@ -339,6 +339,9 @@ describe('pooled periods beside the years they cover', () => {
     expect(shownOf(['2014-2018;1380;T;125;76', '2015-2018;1380;K;60;78,33', '2015-2018;1380;M;60;80', '2014-2018;1381;T;200;70'])).toEqual(['2015-2018 60', '2015-2018 60']);
     // A region's window less its only municipality's years shown gave the year the file left blank (a helper's attack).
     expect(shownOf(['2017;0980;T;60;83,33', '2018;0980;T;62;82,26', '2019;0980;T;64;81,25', '2016;0980;T;;7', '2016-2019;09;T;205;78,05'])).toEqual(['2017 60', '2018 62', '2019 64']);
+    // A municipality's window less its region's years; a total's window less the men's window and the women's years (helpers' attacks).
+    expect(shownOf(['2016;09;T;;7', '2017;09;T;60;83,33', '2018;09;T;62;82,26', '2019;09;T;64;81,25', '2016-2019;0980;T;205;78,05'])).toEqual(['2017 60', '2018 62', '2019 64']);
+    expect(shownOf(['2016;0980;K;;7', '2017;0980;K;60;83,33', '2018;0980;K;62;82,26', '2019;0980;K;64;81,25', '2016-2019;0980;M;300;83,33', '2016-2019;0980;T;505;81,19'])).toEqual(['2017 60', '2018 62', '2019 64']);
     // Rolling windows overlap without one holding the other: they differ by two groups, never one.
     expect(shownOf(['2015-2017;1380;T;90;70', '2016-2018;1380;T;95;72', '2017-2019;1380;T;99;71'])).toEqual(['2015-2017 90', '2016-2018 95', '2017-2019 99']);
   });

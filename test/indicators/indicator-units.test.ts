@@ -28,7 +28,7 @@ describe('valueFractions', () => {
   const kolada = { get: (id: string) => (id === 'U21468' ? { id, title: { sv: id, en: id }, unit: '%' as const } : undefined) };
   it('an area whose every value of a title-per-cent indicator is at most 1, one between 0 and 1, is named', () => {
     const f = valueFractions([[value('A', { value: 0.85 }), value('A', { value: 0.8, period: '2025' }), value('A', { value: 82, area: { code: '1461', kind: 'municipality' } })]], units, none);
-    expect(f.map((x) => `${x.code} ${x.file}:${x.line} ${x.message.slice(0, 40)}`)).toEqual(['share-fraction v.csv:2 every share of 1460 is at most 1 (here 0']);
+    expect(f.map((x) => `${x.code} ${x.file}:${x.line} ${x.message.slice(0, 45)}`)).toEqual(['share-fraction v.csv:2 every share of 1460 is at most 1: read as per']);
   });
   it('a value of the column\'s own per cent is checked when read, not here; values above 1 or of 0 and 1 only say nothing', () => {
     expect(valueFractions([[value('B', { value: 0.5, unit: '%' }), value('A', { value: 1 }), value('A', { value: 0, period: '2025' })]], units, none)).toEqual([]);
@@ -37,7 +37,7 @@ describe('valueFractions', () => {
     const all = valueFractions([[value('U21468', { value: 0.86 }), value('U21468', { value: 0.88, period: '2025' })]], new Map(), kolada);
     expect(all.map((x) => `${x.code}:${x.line}`)).toEqual(['share-fraction:2']);
     const among = valueFractions([[value('U21468', { value: 86 }), value('U21468', { value: 88, period: '2023' }), value('U21468', { value: 0.91, period: '2025', source: { file: 'v.csv', line: 4 } })]], new Map(), kolada);
-    expect(among.map((x) => x.message)).toEqual(["1460 U21468: share 0.91 beside figures of the same area and indicator over ten times as large: read as per cent it is under 1 %, as none of them is; a fraction (0.875 for 87.5 %) must be written as per cent"]);
+    expect(among.map((x) => x.message)).toEqual(["1460 U21468: a share under 1 beside figures of the same area and indicator over ten times as large: read as per cent it is under 1 %, as none of them is; a fraction (0.875 for 87.5 %) must be written as per cent"]);
     // A Kolada per-cent KPI that is no share of respondents (N03001, a result as % of tax revenue) is not checked.
     const result = { get: (id: string) => (id === 'N03001' ? { id, title: { sv: id, en: id }, unit: '%' as const } : undefined) };
     expect(valueFractions([[value('N03001', { value: 4.5 }), value('N03001', { value: 3.9, period: '2023' }), value('N03001', { value: 0.3, period: '2025' })]], new Map(), result)).toEqual([]);

@@ -127,7 +127,7 @@ describe('survey rows', () => {
     ]));
     // 1461's 0,5 beside its 91,0 is no whole number of its 98 respondents (0,49 of one) read as per cent.
     expect(codes(r, 'warning')).toEqual(['share-fraction@2:6', 'share-fraction-count@6:6']);
-    expect(r.findings.find((f) => f.code === 'share-fraction')!.message).toContain('every share of 1460 is at most 1 (here 0.875)');
+    expect(r.findings.find((f) => f.code === 'share-fraction')!.message).toContain('every share of 1460 is at most 1: read as per cent');
     expect((r.records[0] as SurveyRecord).share).toBe(0.875);
   });
   it('reads English headings as an exported survey names them', () => {
