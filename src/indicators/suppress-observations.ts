@@ -63,7 +63,10 @@ export function suppressObservations(
   if (plainHidden !== undefined) agreeWithPlain(obs, plainHidden, poolIds, plain!.containersOnlyData);
   if (orgId >= 0) hideOwnRows(obs, orgId, poolIds, min);
   protectPooled(obs, containers);
-  const behindHidden = hiddenSources(obs, orgId);
+  // A row whose figure a disagreement set aside is published nowhere: its findings go without detail too.
+  const hiddenRow = hiddenSources(obs, orgId);
+  const aside = new Set(observed.disagreements.map((d) => `${d.at.file}\u0000${d.at.line}`));
+  const behindHidden = (file: string, line: number) => aside.has(`${file}\u0000${line}`) || hiddenRow(file, line);
   const membersShown = (i: number) => memberIds.every((m) => obs.isShown(obs.find(m, obs.cellId(i))));
   const findings = observed.disagreements.map((d) => disagreementFinding(d, obs.key(d.obs), !obs.isShown(d.obs), min, d.pooled !== undefined && membersShown(d.obs)));
   for (const [file, cells] of residualsByFile) findings.push(finding(obs.files.values[file]!, { code: 'gender-unknown-residual', args: { cells, min } }));

@@ -366,12 +366,12 @@ export function finding(file: string, input: FindingInput): Finding {
 }
 
 /**
- * A finding on an input row behind a hidden cell, as a report publishes it: its code, severity and
- * file, without the line, the text received or figures (any of them could tell the hidden cell's
- * size or share). `tillit validate`, which publishes no figures, still gives them in full.
+ * A finding on an input row behind a hidden cell, or one whose figure a disagreement set aside, as a
+ * report publishes it: its code, severity and file, without the line, the text received or figures
+ * (any of them could tell the hidden cell's size or share). `tillit validate`, which publishes no figures, still gives them in full.
  */
 export function withoutDetail(f: Finding): Finding {
-  return { code: f.code, severity: f.severity, file: f.file, message: 'on a row behind a hidden cell; the details are left out of the report (tillit validate gives them)' };
+  return { code: f.code, severity: f.severity, file: f.file, message: "on a row whose figures the report does not show (a hidden cell's, or set aside for another file's); the details are left out of the report (tillit validate gives them)" };
 }
 
 /** `file:line:col: severity code: message (received "x")` — the one sentence form. */

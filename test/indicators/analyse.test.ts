@@ -109,7 +109,7 @@ describe('findings on a row behind a hidden cell', () => {
     expect(report.quality.filter((q) => q.gender === 'T').map((q) => [q.area, q.suppressed])).toEqual([['1460', true], ['1462', false]]);
     const mismatches = report.findings.filter((f) => f.code === 'value-share-mismatch');
     expect(mismatches).toEqual([
-      { code: 'value-share-mismatch', severity: 'warning', file: 'publicerat.csv', message: 'on a row behind a hidden cell; the details are left out of the report (tillit validate gives them)' },
+      { code: 'value-share-mismatch', severity: 'warning', file: 'publicerat.csv', message: "on a row whose figures the report does not show (a hidden cell's, or set aside for another file's); the details are left out of the report (tillit validate gives them)" },
       { code: 'value-share-mismatch', severity: 'warning', file: 'publicerat.csv', line: 3, column: 7, message: 'share 80 disagrees with positive/n = 75.0' },
     ]);
   });
@@ -119,7 +119,7 @@ describe('findings on a row behind a hidden cell', () => {
     const file = read('publicerat.csv', `År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)\n${rows.join('\n')}\n`);
     const report = analyse([file], config);
     expect(report.quality.filter((q) => q.gender === 'T').map((q) => [q.area, q.suppressed])).toEqual([['1460', true], ['1461', true], ['1462', false], ['BM', true]]);
-    const hidden = 'on a row behind a hidden cell; the details are left out of the report (tillit validate gives them)';
+    const hidden = "on a row whose figures the report does not show (a hidden cell's, or set aside for another file's); the details are left out of the report (tillit validate gives them)";
     expect(report.findings.filter((f) => f.code.startsWith('duplicate')).map((f) => [f.code, f.line, f.message])).toEqual([
       ['duplicate-row', undefined, hidden],
       ['duplicate-row', 6, 'repeats line 5 (1462 / 2025 / helhetssyn / Hemtjänst / T); counted once'],
