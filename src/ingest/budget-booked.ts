@@ -27,7 +27,7 @@ export function unbookedOutcomes(table: BudgetTable, out: { findings: FindingInp
   const ahead = table.activities.map((a) => isBookedAhead(normalizeLabel(a)));
   const flat = carriedForward(table, when);
   const empty = (i: number) => emptyOutcome(table, i, flat);
-  const booked = (i: number) => given(table, i) && !empty(i);
+  const booked = (i: number) => table.hasOutcome(i) && !empty(i);
   const last = lastBooked(table, cal, ahead, booked);
   const set = new Set<number>();
   // Per area: the first month set aside (an area with none booked: its year), and the months between left blank.
@@ -42,7 +42,7 @@ export function unbookedOutcomes(table: BudgetTable, out: { findings: FindingInp
   for (let slot = 0; slot < last.length; slot++) latest[slot % cal.span] = Math.max(latest[slot % cal.span]!, last[slot]!);
   for (let i = 0; i < table.length; i++) {
     const slot = cal.slot[i]!;
-    if (slot >= 0 && !given(table, i) && last[slot] !== 0 && cal.month[i]! > last[slot]! && last[slot]! < latest[slot % cal.span]!) {
+    if (slot >= 0 && !table.hasOutcome(i) && last[slot] !== 0 && cal.month[i]! > last[slot]! && last[slot]! < latest[slot % cal.span]!) {
       set.add(i);
       note(table.area[i]!, `from ${table.months[table.month[i]!]!}`);
       continue;
@@ -135,10 +135,6 @@ function lastBooked(table: BudgetTable, cal: Calendar, ahead: readonly boolean[]
   return last;
 }
 
-function given(table: BudgetTable, i: number): boolean {
-  return table.amounts[i * W + ACTUAL_MONTH] === table.amounts[i * W + ACTUAL_MONTH] || table.amounts[i * W + ACTUAL_YTD] === table.amounts[i * W + ACTUAL_YTD];
-}
-
 /**
  * Whether a row gives an outcome that says nothing was booked: 0 (a month's beside a budget for
  * it) or carried forward to date. A blank outcome is no such claim: it stays, and a line missing a
@@ -148,7 +144,7 @@ function emptyOutcome(table: BudgetTable, i: number, flat: Uint8Array): boolean 
   const a = table.amounts;
   const month = a[i * W + ACTUAL_MONTH]!;
   const ytd = a[i * W + ACTUAL_YTD]!;
-  if (!given(table, i)) return false;
+  if (!table.hasOutcome(i)) return false;
   const monthEmpty = month !== month || (month === 0 && a[i * W + BUDGET_MONTH] !== 0);
   const ytdEmpty = ytd !== ytd || ytd === 0 || flat[i] === 1;
   return monthEmpty && ytdEmpty;

@@ -6,6 +6,8 @@ import { TextIndex } from './text.js';
 /** A budget row's amounts, in the order a table keeps them. */
 export const BUDGET_AMOUNTS = ['budgetYear', 'budgetYtd', 'budgetMonth', 'actualYtd', 'actualMonth', 'forecast'] as const;
 const WIDTH = BUDGET_AMOUNTS.length;
+const ACTUAL_YTD = BUDGET_AMOUNTS.indexOf('actualYtd');
+const ACTUAL_MONTH = BUDGET_AMOUNTS.indexOf('actualMonth');
 
 /**
  * One budget file's rows as columns: typed arrays of amounts and line numbers, and indices into the
@@ -106,6 +108,11 @@ export class BudgetTable {
   amount(row: number, k: number): number | null {
     const v = this.amounts[row * WIDTH + k]!;
     return Number.isNaN(v) ? null : v;
+  }
+
+  /** Whether row `i` gives an outcome, to date or for its month. */
+  hasOutcome(i: number): boolean {
+    return !Number.isNaN(this.amounts[i * WIDTH + ACTUAL_YTD]!) || !Number.isNaN(this.amounts[i * WIDTH + ACTUAL_MONTH]!);
   }
 
   /** Row `i` as a record, as the schema would return it. */
