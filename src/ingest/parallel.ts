@@ -67,6 +67,9 @@ export async function* readRange(fh: FileHandle, from: number, to: number, reuse
   }
 }
 
+/** Bytes fed at a time until the head is read (the table is set up within its first 2000 rows). */
+const HEAD_SLICE_BYTES = 1 << 16;
+
 /** Bytes read at each target to find the next line start (a longer line: no cut there). */
 const WINDOW_BYTES = 1 << 16;
 
@@ -135,10 +138,14 @@ export async function readParallel(path: string, opts: ParseOptions, size: numbe
     let switchedAtHead = false;
     // Once the head is read the file is known to be CSV (`head` is a CSV reader's): pieces may share a buffer.
     for await (const chunk of readRange(fh, 0, size, () => decided)) {
-      const piece = fed + chunk.length > end ? chunk.subarray(0, end - fed) : chunk;
-      fed += piece.length;
-      if (!ingest.write(piece)) break;
-      if (!decided) {
+      let off = 0;
+      // Until the head is read the bytes go in small slices: the workers wait for it, and a whole
+      // piece read first held them back ~0.1 s (2M answers, AMD EPYC).
+      while (!decided && off < chunk.length) {
+        const slice = chunk.subarray(off, off + HEAD_SLICE_BYTES);
+        off += slice.length;
+        fed += slice.length;
+        if (!ingest.write(slice)) return ingest.end();
         const head = ingest.head();
         if (head === undefined) continue;
         decided = true;
@@ -152,6 +159,9 @@ export async function readParallel(path: string, opts: ParseOptions, size: numbe
         const bounds = [...splits, size];
         for (let i = 0; i + 1 < bounds.length; i++) results.push(workers[i]!.run({ path, start: bounds[i]!, end: bounds[i + 1]!, opts: plain, head }));
       }
+      const rest = chunk.subarray(off, off + Math.max(0, end - fed));
+      fed += rest.length;
+      if (rest.length > 0 && !ingest.write(rest)) break;
       if (fed >= end) break;
     }
     if (results.length > 0 && fed === end && !ingest.state()!.between) return await readOn(fh, ingest, end, size, workers);
