@@ -8,7 +8,7 @@ import { GENDER_INDEX } from '../model/words.js';
 import { KeyNumbers } from '../model/row-index.js';
 import { TextIndex } from '../model/text.js';
 import { countingOrder, FROM_ANSWERS, FROM_COUNTS, grown, INCOMPLETE, IS_SHARE, POOLED, KIND_ID, ObservationColumns, type Source } from './observation-columns.js';
-import { pooledShare, positiveShare } from './positive-share.js';
+import { pooledShare } from './positive-share.js';
 import type { Settings } from './settings.js';
 import { dataUnits, type DataUnit } from './indicator-units.js';
 
@@ -125,6 +125,7 @@ function countAnswers(t: AnswerTable, obs: ObservationColumns, counts: AnswerCou
   const periods: number[] = [];
   const indicators: number[] = [];
   const services: number[] = [];
+  const file = counts.files.id(t.file);
   for (let i = 0; i < t.length; i++) {
     const p = t.key(i, PERIOD);
     const period = (periods[p] ??= periodId(obs, seen, t.texts[p]!));
@@ -138,8 +139,10 @@ function countAnswers(t: AnswerTable, obs: ObservationColumns, counts: AnswerCou
     }
     const sv = t.key(i, SERVICE);
     const service = (services[sv] ??= obs.services.id(t.texts[sv]!));
-    const at = { area, kind: t.areas[a]!.kind, indicator, service, period, gender: GENDER_INDEX[t.gender(i)] };
-    counts.add(at, t.count(i, POSITIVE), t.count(i, OTHER), t.count(i, EXCLUDED), t.count(i, REJECTED), t.file, t.line[i]!);
+    const gender = GENDER_INDEX[t.gender(i)];
+    // A woman's or a man's answers count in the total's slot too (made first, as the total comes first).
+    if (gender !== 0) counts.add(area, t.areas[a]!.kind, indicator, service, period, 0, t, i, file);
+    counts.add(area, t.areas[a]!.kind, indicator, service, period, gender, t, i, file);
   }
 }
 
@@ -252,47 +255,33 @@ class AnswerCounts {
     this.rejected = grown(this.rejected, length);
   }
 
-  /** Counts a group's answers in its gender's slot and, for a woman's or a man's, in the total's. */
-  add(at: GroupAt, positive: number, other: number, excluded: number, rejected: number, file: string, line: number): void {
-    const g = at.gender;
-    for (let pass = 0; pass < (g === 0 ? 1 : 2); pass++) {
-      const gender = pass === 0 ? 0 : g;
-      const series = this.series.id(at.area, at.indicator, at.service * 3 + gender);
-      if (series === this.seriesKind.length) {
-        this.seriesIds.push(at.area, at.indicator, at.service);
-        this.seriesKind.push(at.kind);
-      }
-      const slot = this.slot(series, at.period, gender, file, line);
-      this.positive[slot]! += positive;
-      this.other[slot]! += other;
-      this.excluded[slot]! += excluded;
-      this.rejected[slot]! += rejected;
+  /** Counts group `i` of table `t` in the slot of its series (area, indicator, service, `gender`) and period. */
+  add(area: number, kind: AreaKind, indicator: number, service: number, period: number, gender: number, t: AnswerTable, i: number, file: number): void {
+    const series = this.series.id(area, indicator, service * 3 + gender);
+    if (series === this.seriesKind.length) {
+      this.seriesIds.push(area, indicator, service);
+      this.seriesKind.push(kind);
     }
+    const slot = this.slot(series, period, gender, file, t.line[i]!);
+    this.positive[slot]! += t.count(i, POSITIVE);
+    this.other[slot]! += t.count(i, OTHER);
+    this.excluded[slot]! += t.count(i, EXCLUDED);
+    this.rejected[slot]! += t.count(i, REJECTED);
   }
 
   /** The slot of a series in a period, made (with its first group's source) when new. */
-  private slot(series: number, period: number, gender: number, file: string, line: number): number {
+  private slot(series: number, period: number, gender: number, file: number, line: number): number {
     const before = this.slots.size;
     const slot = this.slots.id(series, period, 0);
     if (slot !== before) return slot;
     if (slot === this.slotSeries.length) this.reserve(2 * slot);
     this.slotSeries[slot] = series;
     this.slotPeriod[slot] = period;
-    this.slotFile[slot] = this.files.id(file);
+    this.slotFile[slot] = file;
     this.slotLine[slot] = line;
     this.slotGender[slot] = gender;
     return slot;
   }
-}
-
-/** Where a group's answers are counted: its area (and the area's kind), indicator, service, period and gender, by number. */
-interface GroupAt {
-  area: number;
-  kind: AreaKind;
-  indicator: number;
-  service: number;
-  period: number;
-  gender: number;
 }
 
 /**
@@ -301,18 +290,21 @@ interface GroupAt {
  */
 function putAnswerShares(counts: AnswerCounts, observer: Observer): void {
   const { obs } = observer;
+  const { seriesIds } = counts;
   const bySeries = countingOrder(counts.slotSeries.subarray(0, counts.slots.size), counts.series.size).order;
+  // Each file's id among the observations', given as the first observation from it is put (as before).
+  const fileIds: number[] = [];
   for (let k = 0; k < bySeries.length; k++) {
     const s = bySeries[k]!;
     const rejected = counts.rejected[s]!;
-    const share = positiveShare({ positive: counts.positive[s]!, other: counts.other[s]!, excluded: counts.excluded[s]! });
-    if (share === undefined && rejected === 0) continue;
+    const positive = counts.positive[s]!;
+    // The share as `positiveShare` makes it, without an object per cell.
+    const n = positive + counts.other[s]!;
+    if (n === 0 && rejected === 0) continue;
     const flags = IS_SHARE | FROM_ANSWERS | (rejected > 0 ? INCOMPLETE : 0);
     const series = counts.slotSeries[s]!;
-    const { seriesIds } = counts;
-    // The file by its text: ids are given in the order observations are put, as before.
-    const file = obs.files.id(counts.files.values[counts.slotFile[s]!]!);
-    observer.put(seriesIds[series * 3]!, counts.seriesKind[series]!, seriesIds[series * 3 + 1]!, seriesIds[series * 3 + 2]!, counts.slotGender[s]!, counts.slotPeriod[s]!, share?.share ?? 0, share?.n ?? 0, flags, file, counts.slotLine[s]!);
+    const file = (fileIds[counts.slotFile[s]!] ??= obs.files.id(counts.files.values[counts.slotFile[s]!]!));
+    observer.put(seriesIds[series * 3]!, counts.seriesKind[series]!, seriesIds[series * 3 + 1]!, seriesIds[series * 3 + 2]!, counts.slotGender[s]!, counts.slotPeriod[s]!, n === 0 ? 0 : (positive / n) * 100, n, flags, file, counts.slotLine[s]!);
   }
 }
 
