@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { ByteColumn, bytesCutLikeText, cellText, eachByteLine } from '../../src/ingest/byte-cells.js';
 import { decodeWindows1252 } from '../../src/ingest/decode.js';
 import { eachUnquoted } from '../../src/ingest/table.js';
+import type { Delimiter } from '../../src/model/vocabulary.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const utf8 = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 const lineText = (bytes: Uint8Array, start: number, end: number) => utf8(bytes.subarray(start, end));
 
 /** Lines and cells as `eachByteLine` cuts a text's bytes, each cell decoded; the bytes start `offset` bytes into their buffer. */
-function byBytes(text: string, width: number, offset = 0, delimiter = ';'): { line: number; cells: string[] }[] {
+function byBytes(text: string, width: number, offset = 0, delimiter: Delimiter = ';'): { line: number; cells: string[] }[] {
   const encoded = encode(text);
   // Delimiters and line ends just outside the block: none of them is read.
   const bytes = new Uint8Array(encoded.length + offset + 7).fill(offset % 2 === 0 ? delimiter.charCodeAt(0) : 0x0a).subarray(offset, offset + encoded.length);
@@ -25,7 +26,7 @@ function byBytes(text: string, width: number, offset = 0, delimiter = ';'): { li
   return out;
 }
 
-function byText(text: string, delimiter = ';'): { line: number; cells: string[] }[] {
+function byText(text: string, delimiter: Delimiter = ';'): { line: number; cells: string[] }[] {
   const out: { line: number; cells: string[] }[] = [];
   eachUnquoted(text, delimiter, 5, (line, cells) => {
     out.push({ line, cells });
@@ -40,7 +41,7 @@ describe('eachByteLine', () => {
     fc.assert(
       // Any start in a word (blocks are cut anywhere in their buffer, words are read four bytes at a
       // time where aligned), and a buffer of delimiters or line ends around them.
-      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 20 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 7 }), fc.constantFrom(';', '\t', ',', '|'), (rows, nl, last, width, offset, delimiter) => {
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 20 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 7 }), fc.constantFrom<Delimiter>(';', '\t', ','), (rows, nl, last, width, offset, delimiter) => {
         const text = rows.map((r) => r.join(delimiter)).join(nl) + (last ? nl : '');
         expect(bytesCutLikeText(encode(text))).toBe(true);
         expect(byBytes(text, width, offset, delimiter)).toEqual(byText(text, delimiter));
