@@ -11,6 +11,9 @@ import { countingOrder, FROM_ANSWERS, FROM_COUNTS, grown, INCOMPLETE, IS_SHARE, 
 import { pooledShare } from './positive-share.js';
 import type { Settings } from './settings.js';
 import { dataUnits, type DataUnit } from './indicator-units.js';
+import { respondentCounts, type RespondentCounts } from './respondent-counts.js';
+import { isKoladaId, isRespondentShare } from '../model/kolada-kpis.js';
+import type { Finding } from '../model/findings.js';
 
 /** Two sources' figures for one cell that differ: `at` the one set aside, `kept` the one used. */
 export interface Disagreement {
@@ -38,6 +41,8 @@ export interface Observed {
   orgId: number;
   /** Cells some members have and others lack: the organisation has no pooled figure there (`poolOrganisation`). */
   organisationGaps: OrganisationGap[];
+  /** Files whose shares took their n from a count indicator (`respondentCounts`). */
+  countFindings: Finding[];
 }
 
 /** The cells a member lacks (no figure with a number of respondents) where another member has one. */
@@ -62,7 +67,10 @@ export function observe(inputs: readonly QualityInput[], settings: Settings): Ob
   counts.reserve(room);
   obs.reserve(room);
   const units = dataUnits(inputs.map((i) => i.records), settings.catalogue);
-  const seen: Seen = { surveyIndicators: new Set<string>(), yearOf: [], units };
+  const unitOf = (indicator: string) => settings.catalogue.get(indicator)?.unit ?? units.get(indicator)?.unit;
+  // Of Kolada's "andel (%)" only the survey's shares of respondents are (see `isRespondentShare`).
+  const respondents = respondentCounts(inputs.map((i) => i.records), (id) => (isKoladaId(id) ? isRespondentShare(id) : unitOf(id) === '%'));
+  const seen: Seen = { surveyIndicators: new Set<string>(), yearOf: [], units, unitOf, counts: respondents };
   // Input by input, in order: areas, periods and texts are numbered as they first come.
   for (const input of inputs) {
     observeRecords(input.records, observer, seen, settings);
@@ -73,7 +81,7 @@ export function observe(inputs: readonly QualityInput[], settings: Settings): Ob
   const poolIds = settings.poolCodes.map((c) => obs.areaCodes.id(c));
   const orgId = obs.areaCodes.id(settings.organisation.code);
   const organisationGaps = poolIds.length > 0 ? poolOrganisation(observer, poolIds, orgId) : [];
-  return { obs, disagreements: observer.disagreements, ...seen, memberIds, poolIds, orgId, organisationGaps };
+  return { obs, disagreements: observer.disagreements, surveyIndicators: seen.surveyIndicators, yearOf: seen.yearOf, units, memberIds, poolIds, orgId, organisationGaps, countFindings: respondents.findings };
 }
 
 /** What `observe` gathers beside the observations: indicators answered in surveys, each period's year, the data's units. */
@@ -81,6 +89,10 @@ interface Seen {
   surveyIndicators: Set<string>;
   yearOf: string[];
   units: Map<string, DataUnit>;
+  /** An indicator's unit: the config's, the catalogue's or the data's. */
+  unitOf: (indicator: string) => string | undefined;
+  /** Respondents of shares whose file gives them as an indicator of its own. */
+  counts: RespondentCounts;
 }
 
 /** An input's records and answer groups, and one more for each group of a woman's or a man's answers (their total). */
@@ -103,8 +115,9 @@ function observeRecords(records: readonly QualityRecord[], observer: Observer, s
       observer.put(obs.areaCodes.id(r.area.code), r.area.kind, obs.indicators.id(r.indicator), obs.services.id(r.service), GENDER_INDEX[r.gender], period, r.share, r.n, IS_SHARE | (exact ? FROM_COUNTS : 0), obs.files.id(r.source.file), r.source.line);
     } else {
       // A value with its n is a share of respondents only when its unit is known to be per cent.
-      const unit = settings.catalogue.get(r.indicator)?.unit ?? seen.units.get(r.indicator)?.unit;
-      observer.put(obs.areaCodes.id(r.area.code), r.area.kind, obs.indicators.id(r.indicator), obs.services.id(r.service), GENDER_INDEX[r.gender], period, r.value, r.n, unit === '%' && r.n !== null ? IS_SHARE : 0, obs.files.id(r.source.file), r.source.line);
+      const share = seen.unitOf(r.indicator) === '%';
+      const n = r.n ?? (share ? seen.counts.nOf(r) : null);
+      observer.put(obs.areaCodes.id(r.area.code), r.area.kind, obs.indicators.id(r.indicator), obs.services.id(r.service), GENDER_INDEX[r.gender], period, r.value, n, share && n !== null ? IS_SHARE : 0, obs.files.id(r.source.file), r.source.line);
     }
   }
 }

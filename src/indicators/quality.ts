@@ -82,7 +82,7 @@ export function qualityTable(inputs: readonly QualityInput[], settings: Settings
     areas.set(obs.areaCode(i), obs.kindOf(i));
   }
   return {
-    surveyPeriod, organisationGaps: organisationGaps(obs, observed.organisationGaps, settings), findings: [...services.findings, ...suppressed.findings, ...poolOverlaps(obs, observed.orgId, settings), ...outdatedSeries(obs, order, surveyPeriod, settings.window), ...directionsUnknown(settings, indicators, surveyIndicators), ...undescribed(settings, indicators, surveyIndicators, units), ...valueFractions(inputs.map((i) => i.records), units, settings.catalogue).map((f) => (suppressed.behindHidden(f.file, f.line!) ? withoutDetail(f) : f))], surveyIndicators, units, indicators, areas, years, breaksOf,
+    surveyPeriod, organisationGaps: organisationGaps(obs, observed.organisationGaps, settings), findings: [...services.findings, ...observed.countFindings, ...suppressed.findings, ...poolOverlaps(obs, observed.orgId, settings), ...outdatedSeries(obs, order, surveyPeriod, settings.window), ...directionsUnknown(settings, indicators, surveyIndicators), ...undescribed(settings, indicators, surveyIndicators, units), ...valueFractions(inputs.map((i) => i.records), units, settings.catalogue).map((f) => (suppressed.behindHidden(f.file, f.line!) ? withoutDetail(f) : f))], surveyIndicators, units, indicators, areas, years, breaksOf,
     behindHidden: suppressed.behindHidden, hasHidden: suppressed.hasHidden, rows: (filter) => made.rows(filter),
   };
 }

@@ -192,6 +192,7 @@ const MESSAGES = {
   'indicator-direction-unknown': (a) => `indicator ${a.id} has no "better" in the config and tillit knows none for it: no status, rank or target judgement${a.target} until "better" says which way is better ("higher", "lower" or "none")`,
   'indicator-undescribed': (a) =>
     `indicator "${a.id}" is neither under "indicators" in the config nor one tillit knows: ${UNIT_EVIDENCE[String(a.from)]!(a)}; which way is better is not known, so it gets no status or rank (describe it under "indicators" with "better" and "unit")`,
+  'n-from-count': (a) => `${a.shares} give no number of respondents of their own: each takes its n from ${a.count} in the same file, area, period, service and gender, so a share of fewer respondents than survey.minRespondents is hidden (give each share's own n in an n column to use it instead)`,
   'milestone-no-levels': (a) => `milestone ${a.period} (${a.label}): no series in the report has a year before it and a year from it on, up to the report's year, so there is no level before and after it`,
   'allocation-shares-fractions': (a) => `the fixed shares are at most 1 and sum to ${a.sum}: read as fractions of the whole (0.2 = 20 %)${a.sum === 1 ? '' : ', each divided by their sum'}; write them as per cent (20) to say so`,
   'allocation-shares-normalised': (a) => `the fixed shares sum to ${a.sum} %, not 100 %: each share was divided by their sum`,
@@ -339,6 +340,7 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'milestone-no-levels': 'warning',
   'indicator-direction-unknown': 'warning',
   'indicator-undescribed': 'warning',
+  'n-from-count': 'warning',
   'allocation-overlap-negative': 'warning',
   'peer-group-no-data': 'warning',
   'beside-cost-no-activity': 'warning',

@@ -288,4 +288,17 @@ describe('what a report says of rows it leaves out gives no hidden figure away (
     for (const out of [r.stdout, r.stderr]) expect(out).not.toMatch(/\b(100|56|32)\b|0[.,]97|0[.,]95|0[.,]9\b/);
     expect(r.stderr).toContain("b.csv: warning share-fraction: on a row whose figures the report does not show (a hidden cell's, or set aside for another file's)");
   });
+  it('a share beside its respondents given as an indicator of their own (PX-Web\'s "Antal svarande" row) is hidden under the threshold: "50 %" beside "20" named a small group', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-count-row-'));
+    writeFileSync(join(dir, 'px.csv'), '"Brukarbedömning hemtjänst efter region, tabellinnehåll och år"\n\n"region";"tabellinnehåll";"2022";"2023"\n"0642 Mullsjö";"Antal svarande";40;20\n"0642 Mullsjö";"Andel positiva, procent";80;50\n"0643 Habo";"Antal svarande";110;105\n"0643 Habo";"Andel positiva, procent";90;91\n');
+    for (const format of ['json', 'csv', 'md']) {
+      const r = await tillit(['report', 'px.csv', '--format', format], { cwd: dir });
+      expect(r.code).toBe(0);
+      expect(r.stdout).not.toMatch(/\b50([.,]0)?\b/);
+      expect(r.stderr).toContain('px.csv: warning n-from-count: "Andel positiva, procent" give no number of respondents of their own: each takes its n from "Antal svarande" in the same file');
+    }
+    const quality = (JSON.parse((await tillit(['report', 'px.csv', '--format', 'json'], { cwd: dir })).stdout) as { quality: Row[] }).quality;
+    const share = quality.filter((q) => q.indicator === 'Andel positiva, procent').map((q) => `${q.area} ${q.period} ${q.suppressed ? 'hidden' : `${q.value} n ${q.n}`}`);
+    expect(share).toEqual(['0642 2022 80 n 40', '0642 2023 hidden', '0643 2022 90 n 110', '0643 2023 91 n 105']);
+  });
 });

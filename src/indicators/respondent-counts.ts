@@ -1,0 +1,100 @@
+import { finding, type Finding } from '../model/findings.js';
+import { koladaKpi } from '../model/kolada-kpis.js';
+import type { QualityRecord, ValueRecord } from '../model/records.js';
+
+/**
+ * A title that names a count of respondents: PX-Web's `tabellinnehåll` "Antal svarande" beside
+ * "Andel positiva", Kolada's "Brukarbedömning …, antal svar". A response rate ("svarsfrekvens") or
+ * a count of anything else is not one.
+ */
+const COUNT_TITLE = /(^|[\s,;:(-])antal\s+(svar|svarande|besvarade(\s+enkäter)?|respondenter)(?=$|[\s,;:)])|\bnumber of respondents\b/iu;
+
+/** A response rate: "svarsfrekvens", "response rate". */
+const RATE_TITLE = /svarsfrekvens|response rate/iu;
+
+/** What a count title says besides the count: "Brukarbedömning IFO totalt, antal svar" → "brukarbedömning ifo totalt". */
+const stem = (title: string): string => title.replace(COUNT_TITLE, ' ').replace(/[\s,;:(-]+$/u, '').trim().toLowerCase();
+
+/** Where a figure is: its file, area, period, service and gender. */
+const place = (r: ValueRecord): string => `${r.source.file}\u0000${r.area.code}\u0000${r.period}\u0000${r.service}\u0000${r.gender}`;
+
+/** The respondents behind shares their own rows give no n for (see `respondentCounts`). */
+export interface RespondentCounts {
+  /** The respondents of a share's figure, from its file's count indicator; null when it has none there. */
+  nOf(r: ValueRecord): number | null;
+  /** One warning per file whose shares took their n from a count indicator. */
+  findings: Finding[];
+}
+
+/**
+ * Shares (per cent, no n of their own) whose file gives the number of respondents as an indicator
+ * of its own, for the same area, period, service and gender: the share takes that count as its n, so
+ * a share of fewer respondents than the threshold is hidden as one with its n beside it would be
+ * (shown, "50 %" beside "20 respondents" named a small group). A file with one count indicator links
+ * it to each of its shares; with several, a share takes the one whose title it begins with.
+ */
+export function respondentCounts(inputs: readonly (readonly QualityRecord[])[], isShare: (indicator: string) => boolean): RespondentCounts {
+  const titles = new Map<string, string>();
+  const indicatorsOf = new Map<string, Set<string>>();
+  for (const records of inputs) for (const r of records) {
+    if (r.kind !== 'values') continue;
+    // A Kolada KPI's title is tillit's catalogue's when its file gives none.
+    if (!titles.has(r.indicator)) titles.set(r.indicator, r.title ?? koladaKpi(r.indicator)?.title.sv ?? r.indicator);
+    (indicatorsOf.get(r.source.file) ?? indicatorsOf.set(r.source.file, new Set()).get(r.source.file)!).add(r.indicator);
+  }
+  const isCount = (id: string) => !isShare(id) && COUNT_TITLE.test(titles.get(id)!);
+  // A response rate is a share of those asked, not of those who answered: no n of respondents.
+  const takesCount = (id: string) => isShare(id) && !RATE_TITLE.test(titles.get(id)!);
+  // Per file, each share's count indicator.
+  const countOf = new Map<string, Map<string, string>>();
+  const findings: Finding[] = [];
+  for (const [file, ids] of indicatorsOf) {
+    const counts = [...ids].filter(isCount);
+    if (counts.length === 0) continue;
+    const links = new Map<string, string>();
+    for (const id of ids) {
+      if (!takesCount(id)) continue;
+      const count = counts.length === 1 ? counts[0] : countFor(titles.get(id)!, counts, titles);
+      if (count !== undefined) links.set(id, count);
+    }
+    if (links.size === 0) continue;
+    countOf.set(file, links);
+    const shares = [...links.keys()].map((id) => titles.get(id)!);
+    findings.push(finding(file, { code: 'n-from-count', args: { shares: listed(shares), count: listed([...new Set(links.values())].map((id) => titles.get(id)!)) } }));
+  }
+  const n = countValues(inputs, countOf);
+  return {
+    nOf: (r) => {
+      const count = countOf.get(r.source.file)?.get(r.indicator);
+      return count === undefined ? null : (n.get(`${count}\u0000${place(r)}`) ?? null);
+    },
+    findings,
+  };
+}
+
+/** The count indicator whose stem the share's title begins with (the longest), if any. */
+function countFor(title: string, counts: readonly string[], titles: ReadonlyMap<string, string>): string | undefined {
+  const lower = title.toLowerCase();
+  let best: string | undefined;
+  let length = 0;
+  for (const id of counts) {
+    const s = stem(titles.get(id)!);
+    if (s.length > length && lower.startsWith(s)) [best, length] = [id, s.length];
+  }
+  return best;
+}
+
+/** The linked count indicators' values, by indicator and place; a count that is no whole number of respondents is none. */
+function countValues(inputs: readonly (readonly QualityRecord[])[], countOf: ReadonlyMap<string, ReadonlyMap<string, string>>): Map<string, number> {
+  const used = new Set<string>();
+  for (const links of countOf.values()) for (const id of links.values()) used.add(id);
+  const out = new Map<string, number>();
+  for (const records of inputs) for (const r of records) {
+    if (r.kind !== 'values' || !used.has(r.indicator) || !countOf.has(r.source.file)) continue;
+    if (Number.isInteger(r.value) && r.value >= 0) out.set(`${r.indicator}\u0000${place(r)}`, r.value);
+  }
+  return out;
+}
+
+/** Titles quoted, at most three named: `"A", "B", "C" and 2 more`. */
+const listed = (titles: readonly string[]): string => titles.slice(0, 3).map((t) => `"${t}"`).join(', ') + (titles.length > 3 ? ` and ${titles.length - 3} more` : '');

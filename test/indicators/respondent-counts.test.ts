@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { respondentCounts } from '../../src/indicators/respondent-counts.js';
+import type { ValueRecord } from '../../src/model/records.js';
+
+/** A value record of `file`: indicator, area, period, value (service '', gender T). */
+const value = (file: string, indicator: string, area: string, period: string, v: number, title?: string): ValueRecord => ({
+  kind: 'values', area: { code: area, kind: 'municipality' }, period, indicator, ...(title ? { title } : {}), service: '', gender: 'T', value: v, n: null, source: { file, line: 2 },
+});
+
+const percent = (id: string) => /andel/i.test(id) && !/antal/i.test(id);
+
+describe('respondentCounts', () => {
+  it('a file with one count indicator gives each of its shares its n, place by place', () => {
+    const records = [
+      value('px.csv', 'Antal svarande', '0642', '2023', 20),
+      value('px.csv', 'Andel positiva, procent', '0642', '2023', 50),
+      value('px.csv', 'Andel nöjda', '0642', '2023', 60),
+      value('px.csv', 'Andel positiva, procent', '0642', '2024', 70),
+      value('px.csv', 'Antal svarande', '0643', '2023', 105),
+      value('px.csv', 'Andel positiva, procent', '0643', '2023', 91),
+    ];
+    const counts = respondentCounts([records], percent);
+    expect(counts.nOf(records[1]!)).toBe(20);
+    expect(counts.nOf(records[2]!)).toBe(20);
+    // 2024 has no count: no n.
+    expect(counts.nOf(records[3]!)).toBeNull();
+    expect(counts.nOf(records[5]!)).toBe(105);
+    expect(counts.findings.map((f) => [f.code, f.severity, f.file])).toEqual([['n-from-count', 'warning', 'px.csv']]);
+    expect(counts.findings[0]!.message).toContain('"Andel positiva, procent", "Andel nöjda"');
+    expect(counts.findings[0]!.message).toContain('"Antal svarande"');
+  });
+
+  it('another file\'s count, a count that is no whole number and a count indicator itself give no n', () => {
+    const a = [value('a.csv', 'Andel positiva', '0642', '2023', 50)];
+    const b = [value('b.csv', 'Antal svarande', '0642', '2023', 20)];
+    expect(respondentCounts([a, b], percent).nOf(a[0]!)).toBeNull();
+    const c = [value('c.csv', 'Antal svarande', '0642', '2023', 20.5), value('c.csv', 'Andel positiva', '0642', '2023', 50)];
+    expect(respondentCounts([c], percent).nOf(c[1]!)).toBeNull();
+    expect(respondentCounts([c], percent).nOf(c[0]!)).toBeNull();
+  });
+
+  it('with several counts a share takes the one whose title it begins with; a response rate takes none', () => {
+    const ifo = 'Brukarbedömning individ- och familjeomsorg totalt';
+    const eb = 'Brukarbedömning ekonomiskt bistånd IFO';
+    const records = [
+      value('k.json', 'U30901', '2506', '2024', 24, `${ifo}, antal svar`),
+      value('k.json', 'U31901', '2506', '2024', 80, `${eb}, antal svar`),
+      value('k.json', 'U30452', '2506', '2024', 96, `${ifo} - helhetssyn, andel (%)`),
+      value('k.json', 'U31501', '2506', '2024', 70, `${eb} - helhetssyn, andel (%)`),
+      value('k.json', 'U30900', '2506', '2024', 60, `${ifo}, svarsfrekvens (%)`),
+      value('k.json', 'U99999', '2506', '2024', 55, 'Hemtjänst - helhetssyn, andel (%)'),
+    ];
+    const share = (id: string) => ['U30452', 'U31501', 'U30900', 'U99999'].includes(id);
+    const counts = respondentCounts([records], share);
+    expect(records.map((r) => counts.nOf(r))).toEqual([null, null, 24, 80, null, null]);
+  });
+
+  it('a response rate or a count of something else is no count of respondents', () => {
+    const records = [
+      value('x.csv', 'Svarsfrekvens', '0642', '2023', 20),
+      value('x.csv', 'Antal platser', '0642', '2023', 20),
+      value('x.csv', 'Andel positiva', '0642', '2023', 50),
+    ];
+    const counts = respondentCounts([records], percent);
+    expect(counts.nOf(records[2]!)).toBeNull();
+    expect(counts.findings).toEqual([]);
+  });
+});
