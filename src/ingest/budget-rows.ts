@@ -11,6 +11,7 @@ import { unbookedOutcomes } from './budget-booked.js';
 import { finishBudget, settleUnit, UNIT_SCALE } from './budget-finish.js';
 import { budgetBytes } from './budget-bytes.js';
 import { checkRunningTotals } from './budget-running.js';
+import { forecastImplausible } from './budget-forecast.js';
 import type { ByteRowReader, TextOf } from './byte-cells.js';
 import { memo, type Place } from './cell-lookups.js';
 import { isDash, parseNumber, plainNumber, plainNumberBytes, type DecimalMark } from './number.js';
@@ -389,6 +390,8 @@ export class BudgetRows implements RowReader {
     // Before the unit check, which makes monthly amounts annual otherwise than year-to-date ones.
     const columns = { roles: { ...plan.roles }, headers: head.headers, mapped: opts.columns, headerLine: head.headerLine };
     unbookedOutcomes(table, out, head.headerLine);
+    const forecastAt = plan.roles.forecast;
+    out.findings.push(...forecastImplausible(table, forecastAt === undefined ? undefined : { text: head.headers[forecastAt]!, column: forecastAt + 1 }, totals));
     checkRunningTotals(table, columns, totals, out.findings);
     settleUnit(table, out, opts, !plan.unitAssumed, head.headerLine, totals);
     // Total rows were read, checked and reported; the report sums the lines itself.

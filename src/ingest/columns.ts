@@ -62,6 +62,13 @@ function unitOfWord(word: string): AmountUnit {
   return word === 'tkr' || word === 'tusen kronor' ? 'tkr' : word === 'kr' || word === 'kronor' ? 'kr' : 'mnkr';
 }
 
+/**
+ * A `Prognos …` header that names a difference (`Prognos +/-`, `Prognos avvikelse`, `Prognos mot
+ * budget`) is no forecast (a forecast's deviation read as the forecast gave "+242 000 tkr mot
+ * budget"). Left unused, it is said as such (`column-unused`).
+ */
+const DEVIATION_OF = /\+\s*\/?\s*-|-\s*\/\s*\+|±|\b(avv|avvik\w*|diff\w*|mot budget|jmf\w*|j[aä]mf[oö]rt)\b/iu;
+
 /** Prefixes for finance headers that carry a month name, e.g. `Prognos apr`. */
 const PREFIXES: readonly [string, Role][] = [
   ['prognos', 'forecast'],
@@ -113,7 +120,8 @@ export function mapColumns(headers: readonly string[], overrides: Partial<Record
     if (taken.has(idx)) return;
     const year = YEAR_BUDGET.exec(split.label);
     if (year !== null) yearBudgets.push({ idx, year: Number(year[1]) });
-    const role = LOOKUP.get(split.label) ?? PREFIXES.find(([p]) => split.label.startsWith(`${p} `))?.[1];
+    const prefixed = PREFIXES.find(([p]) => split.label.startsWith(`${p} `))?.[1];
+    const role = LOOKUP.get(split.label) ?? (prefixed === 'forecast' && DEVIATION_OF.test(header) ? undefined : prefixed);
     if (split.unit && !unit) unit = { unit: split.unit, header };
     if (role === undefined || overrides[role] !== undefined) return;
     if (roles[role] === undefined) roles[role] = idx;

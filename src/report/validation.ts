@@ -30,7 +30,7 @@ export interface ValidationJson {
  * a saved page whose other pages are not read, shares that look written as fractions, and two
  * files' different figures for one cell (a report would use one by the files' order).
  */
-const UNCLEAN: ReadonlySet<string> = new Set(['column-unused', 'budget-columns-monthly', 'budget-columns-unsure', 'unit-implausible', 'budget-months-missing', 'kolada-page-missing', 'budget-year-column-differs', 'forecast-year-differs', 'share-fraction', 'share-fraction-among', 'share-fraction-count', 'source-disagreement']);
+const UNCLEAN: ReadonlySet<string> = new Set(['column-unused', 'budget-columns-monthly', 'budget-columns-unsure', 'unit-implausible', 'budget-months-missing', 'kolada-page-missing', 'budget-year-column-differs', 'forecast-year-differs', 'forecast-implausible', 'share-fraction', 'share-fraction-among', 'share-fraction-count', 'source-disagreement']);
 
 /**
  * A file passes when it was readable, no row was rejected (it has no error finding), every

@@ -13,6 +13,14 @@ describe('mapColumns', () => {
     // No month to tell them apart: the first, as before.
     expect(mapColumns(['Verksamhet', 'Prognos', 'Helårsprognos']).roles.forecast).toBe(1);
   });
+  it('a forecast header that names a difference is no forecast; "Avvikelse …" stays a deviation (a new analyst\'s "Prognos +/-")', () => {
+    for (const header of ['Prognos +/-', 'Prognos +-', 'Prognos ±', 'Prognos avvikelse', 'Prognos avv.', 'Prognos mot budget', 'Prognos diff', 'Prognos jmf budget']) {
+      expect(mapColumns(['Verksamhet', 'Budget helår', header]).roles.forecast, header).toBeUndefined();
+    }
+    expect(mapColumns(['Verksamhet', 'Prognos aug']).roles.forecast).toBe(1);
+    expect(mapColumns(['Verksamhet', 'Prognos helår']).roles.forecast).toBe(1);
+    expect(mapColumns(['Verksamhet', 'Avvikelse prognos']).roles.deviation).toBe(1);
+  });
   it('every header naming a unit, by column', () => {
     expect([...mapColumns(['Verksamhet', 'Budget helår (tkr)', 'Budget månad (kr)', 'Utfall']).units]).toEqual([[1, 'tkr'], [2, 'kr']]);
   });
