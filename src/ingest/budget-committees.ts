@@ -41,3 +41,79 @@ export function nameCommitteeLines(table: BudgetTable): void {
     table.renameActivity(id, committees.get(activity)!.size > 1 ? `${activity} (${text.slice(sep + 1)})` : activity);
   });
 }
+
+/**
+ * Headers of a finance export's levels finer than its lines (Hypergene, Stratsys, Raindance:
+ * `Ansvar; Verksamhet; Kontoklass; Projekt; …`): account class, account, responsibility, cost
+ * centre, project. Rows of one line that differ there are its parts, added up (`BudgetDetail`).
+ */
+const DETAIL = /^(kontoklass|kontoklasser|konto|kontogrupp|kontotyp|kontoslag|kontonamn|ansvar|ansvarsomrade|ansvarsenhet|ansvarsnamn|ansvarskod|kostnadsstalle|kst|projekt|projektnamn|motpart|objekt|resultatenhet|account|account class|account group|cost centre|cost center|responsibility|project)$/;
+
+/** A finance file's columns of finer levels than its lines (see `DETAIL`), among those no role took. */
+export function detailColumns(headers: readonly string[], free: readonly number[]): number[] {
+  return free.filter((idx) => DETAIL.test(normalizeLabel(headers[idx] ?? '')));
+}
+
+/** A detail cell that is the sum of its line's parts (`Netto`, `Summa`, `Totalt`): its parts are added up instead. */
+const DETAIL_TOTAL = /^(netto|summa|totalt?|resultat|total|sum)\b/;
+
+/** What a row of a line met before is to it (see `BudgetDetail.meet`). */
+export type DetailStep = 'first' | 'add' | 'replace' | 'skip' | 'same';
+
+/**
+ * The parts of each line in a file with detail columns: the first row of a line keeps its place,
+ * each later row with another detail is added to it. A sum row (`Netto`) is the line while it has no
+ * parts, replaced by the first part and left out once parts come: the parts are added instead. A row
+ * of a detail already met is the duplicate it was before (`same`). Counts what it did for one finding.
+ */
+export class BudgetDetail {
+  private readonly state = new Map<number, Set<string> | 'sum'>();
+  /** Each detail column's texts, the first few. */
+  private readonly texts: Set<string>[];
+  private added = 0;
+  private sums = 0;
+
+  constructor(private readonly columns: readonly number[], private readonly headers: readonly string[]) {
+    this.texts = columns.map(() => new Set());
+  }
+
+  /** The row's detail: its detail cells, trimmed, joined. */
+  of(cells: readonly string[]): string {
+    return this.columns.map((c) => (cells[c] ?? '').trim()).join(' / ');
+  }
+
+  /** What a row with `detail` is to table row `row` (its line's first row), noted. */
+  meet(row: number, detail: string): DetailStep {
+    detail.split(' / ').forEach((d, k) => this.texts[k]!.size < 4 && this.texts[k]!.add(d));
+    const sum = detail.split(' / ').some((d) => DETAIL_TOTAL.test(normalizeLabel(d)));
+    const state = this.state.get(row);
+    if (state === undefined) {
+      this.state.set(row, sum ? 'sum' : new Set([detail]));
+      return 'first';
+    }
+    if (state === 'sum') {
+      if (sum) return 'same';
+      this.state.set(row, new Set([detail]));
+      this.sums++;
+      return 'replace';
+    }
+    if (sum) {
+      this.sums++;
+      return 'skip';
+    }
+    if (state.has(detail)) return 'same';
+    state.add(detail);
+    this.added++;
+    return 'add';
+  }
+
+  /** What was added up and left out, once for the file at its header line. */
+  findings(line: number): { code: 'budget-detail-summed'; line: number; args: Record<string, string | number> }[] {
+    if (this.added === 0 && this.sums === 0) return [];
+    // The columns whose texts differ: those the parts are of.
+    const varied = this.columns.filter((_, k) => this.texts[k]!.size > 1).map((c) => ({ header: this.headers[c]!, texts: [...this.texts[this.columns.indexOf(c)]!].filter((t) => t !== '') }));
+    const header = varied.map((v) => `"${v.header}"`).join(', ');
+    const examples = varied.map((v) => v.texts.slice(0, 3).join(', ')).join('; ');
+    return [{ code: 'budget-detail-summed', line, args: { header, examples, rows: this.added, sums: this.sums } }];
+  }
+}

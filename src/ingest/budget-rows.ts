@@ -5,7 +5,7 @@ import { createRowIndex } from '../model/row-index.js';
 import { TextIndex, truncate } from '../model/text.js';
 import { BudgetGrain } from './budget-grain.js';
 import { settleEmptyLines } from './budget-headings.js';
-import { committeeLine, nameCommitteeLines } from './budget-committees.js';
+import { BudgetDetail, committeeLine, nameCommitteeLines, type DetailStep } from './budget-committees.js';
 import { budgetYearNamed, forecastYearNamed, titleAgainstRows, YearToDateDating } from './budget-dating.js';
 import { unbookedOutcomes } from './budget-booked.js';
 import { finishBudget, settleUnit, UNIT_SCALE } from './budget-finish.js';
@@ -125,6 +125,8 @@ export class BudgetRows implements RowReader {
   private readonly periodDefault: string;
   /** The committee column (`Nämnd`), whose rows take the general path. */
   private readonly committee: number | undefined;
+  /** The parts of lines in detail columns (`Kontoklass`, `Ansvar`), whose rows take the general path too. */
+  private readonly detail: BudgetDetail | undefined;
 
   constructor(private readonly env: RowEnv, sample: readonly Row[]) {
     const { plan, opts, lookups } = env;
@@ -137,7 +139,8 @@ export class BudgetRows implements RowReader {
     this.dash = opts.dash;
     this.scales = AMOUNT_ROLES.map((r) => UNIT_SCALE[plan.columnUnits[r] ?? plan.unit]);
     this.committee = plan.header.committee;
-    this.fast = plan.layout === 'long' && roles.municipalityName === undefined && roles.status === undefined && roles.gender === undefined && this.committee === undefined;
+    this.detail = plan.header.detail === undefined ? undefined : new BudgetDetail(plan.header.detail, env.table.headers);
+    this.fast = plan.layout === 'long' && roles.municipalityName === undefined && roles.status === undefined && roles.gender === undefined && this.committee === undefined && this.detail === undefined;
     this.area = roles.municipality;
     this.period = roles.period;
     this.service = roles.service;
@@ -250,6 +253,7 @@ export class BudgetRows implements RowReader {
     const activity = written === '' ? lookups.kept(committeeSum(committee)) : written;
     const lineText = written !== '' && committee !== '' ? committeeLine(activity, committee) : activity;
     if (this.heading(cells, activity, written === '' && committee !== '' ? this.committee! + 1 : undefined)) return;
+    const detail = this.detail?.of(row.cells) ?? '';
     const { area } = shared;
     const period = this.datePeriod(cells, shared.period);
     if (activity === '') cells.fail('value-required', plan.roles.service !== undefined ? 'service' : 'indicator');
@@ -282,6 +286,13 @@ export class BudgetRows implements RowReader {
       this.fillEmpty(prior, row.line, parsed.data, given);
       return;
     }
+    // A line whose rows disagreed takes no more figures: a part added to it would stand for the line.
+    if (prior >= 0 && this.conflicted.has(prior)) {
+      out.findings.push({ code: 'duplicate-conflict', line: row.line, args: { first: table.line[prior]!, key: key.join(' / ') } });
+      this.conflict(row, prior, key.join(' / '));
+      return;
+    }
+    if (prior >= 0 && this.detail !== undefined && this.part(prior, row.line, this.detail.meet(prior, detail), parsed.data, given)) return;
     // This row empty, the key's earlier row with amounts: nothing to weigh against them.
     if (prior >= 0 && this.emptyLines.delete(row.line)) {
       out.ignore({ code: 'budget-row-empty', line: row.line, args: { other: table.line[prior]! } });
@@ -297,10 +308,33 @@ export class BudgetRows implements RowReader {
     }
     const v = parsed.data;
     const added = table.push(areaId, monthId, activityId, row.line, v.budgetYear, v.budgetYtd, v.budgetMonth, v.actualYtd, v.actualMonth, v.forecast);
+    this.detail?.meet(added, detail);
     if (this.grain.note(added, period!.length === 4)) this.grain.keep(added, out.text(row));
     if (given !== null) this.given.set(added, given);
     this.dating.used(shared.period!);
     out.counts.used++;
+  }
+
+  /**
+   * A part of a line (another account class, responsibility or project; see `BudgetDetail.meet`):
+   * its amounts added to the line's, or in place of its sum row's, or the row a sum of parts read
+   * (left out). False for a row the duplicate check is to weigh.
+   */
+  private part(prior: number, line: number, step: DetailStep, v: Pick<BudgetRecord, (typeof BUDGET_AMOUNTS)[number]>, given: number | null): boolean {
+    const { counts } = this.env.out;
+    if (step === 'same' || step === 'first') return false;
+    if (step === 'skip') counts.ignored++;
+    else if (step === 'replace') {
+      this.table.overwrite(prior, line, BUDGET_AMOUNTS.map((k) => v[k]));
+      if (given === null) this.given.delete(prior);
+      else this.given.set(prior, given);
+      counts.ignored++;
+    } else {
+      this.table.add(prior, BUDGET_AMOUNTS.map((k) => v[k]));
+      if (given !== null) this.given.set(prior, (this.given.get(prior) ?? 0) + given);
+      counts.used++;
+    }
+    return true;
   }
 
   /**
@@ -384,7 +418,7 @@ export class BudgetRows implements RowReader {
     if (dropped > 0) this.given = moved;
     if (this.emptyLines.size > 0) this.given = settleEmptyLines(table, this.emptyLines, this.given, out, this.headings);
     if (this.committee !== undefined) nameCommitteeLines(table);
-    out.findings.push(...this.dating.findings(head.headerLine), ...budgetYearNamed(plan.header.map.budgetYearNamed, table.months, head.headerLine), ...forecastYearNamed(plan.header.map.forecastYearNamed, table, head.headerLine), ...titleAgainstRows(plan.titleAside, table, head.headerLine));
+    out.findings.push(...(this.detail?.findings(head.headerLine) ?? []), ...this.dating.findings(head.headerLine), ...budgetYearNamed(plan.header.map.budgetYearNamed, table.months, head.headerLine), ...forecastYearNamed(plan.header.map.forecastYearNamed, table, head.headerLine), ...titleAgainstRows(plan.titleAside, table, head.headerLine));
     const headings = this.headings.sort((x, y) => x - y);
     const totals = finishBudget(table, this.given, this.isTotal, opts.sign, out, out.unit ?? 'kr', headings);
     // Before the unit check, which makes monthly amounts annual otherwise than year-to-date ones.

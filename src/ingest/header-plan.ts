@@ -1,7 +1,7 @@
 import type { Kind, Role } from '../config/schema.js';
 import type { FindingInput } from '../model/findings.js';
 import { koladaIdOfTitle } from '../model/kolada-kpis.js';
-import { committeeColumn } from './budget-committees.js';
+import { committeeColumn, detailColumns } from './budget-committees.js';
 import { normalizeLabel, truncate } from '../model/text.js';
 import { detectKind, mapColumns, type ColumnMap } from './columns.js';
 import { parseNumber } from './number.js';
@@ -50,6 +50,8 @@ export interface HeaderPlan {
   ytdMonth?: { month: number; header: string };
   /** A finance file's committee column (`Nämnd`; see `committeeColumn`). */
   committee?: number;
+  /** A finance file's columns of finer levels than its lines (`Kontoklass`, `Ansvar`; see `detailColumns`). */
+  detail?: number[];
   findings: FindingInput[];
 }
 
@@ -106,6 +108,8 @@ export function planHeader(headers: readonly string[], sample: readonly Row[], o
     plan.unused = free();
     if (kind === 'budget') plan.committee = committeeColumn(headers, plan.unused);
     if (plan.committee !== undefined) plan.unused = plan.unused.filter((i) => i !== plan.committee);
+    const detail = kind === 'budget' ? detailColumns(headers, plan.unused) : [];
+    if (detail.length > 0) (plan.detail = detail), (plan.unused = plan.unused.filter((i) => !detail.includes(i)));
     return finishPlan(plan, rows);
   }
   const valueIdx = roles.value ?? roles.share;

@@ -36,3 +36,39 @@ describe('a finance file with a committee column', () => {
     }
   });
 });
+
+describe('a finance file with detail columns (Hypergene, Stratsys: Ansvar, Kontoklass, Projekt)', () => {
+  const head = 'Period;Ansvar;Verksamhet;Kontoklass;Projekt;Budget helår;Budget ack;Utfall ack';
+  const rows = [
+    '2025-03;7100 Äldreomsorg;Hemtjänst;Intäkter;;-12 000;-3 000;-3 100',
+    '2025-03;7100 Äldreomsorg;Hemtjänst;Personalkostnader;;60 000;15 000;15 400',
+    '2025-03;7100 Äldreomsorg;Hemtjänst;Övriga kostnader;;12 000;3 000;2 900',
+    '2025-03;7100 Äldreomsorg;Särskilt boende;Personalkostnader;;90 000;22 500;22 800',
+    '2025-03;7100 Äldreomsorg;Särskilt boende;Personalkostnader;P123 Digitalisering;4 000;1 000;1 200',
+    '2025-03;7200 IFO;Individ- och familjeomsorg;Netto;;44 000;11 000;11 550',
+    '2025-03;7200 IFO;Individ- och familjeomsorg;Intäkter;;-6 000;-1 500;-1 450',
+    '2025-03;7200 IFO;Individ- och familjeomsorg;Kostnader;;50 000;12 500;13 000',
+  ];
+  const read = (lines: string[]) => parseText(`${head}\n${lines.join('\n')}\n`, { unit: 'tkr', municipality: '1460' });
+  const ytd = (r: ReturnType<typeof read>) => r.budget!.records().map((b) => `${b.activity} ${b.budgetYtd! / 1000} ${b.actualYtd! / 1000}`);
+
+  it('adds a line\'s parts up (a "Netto" row among them left out), and says so once: every row was a conflict before, the report blank with exit 0', () => {
+    const r = read(rows);
+    expect(ytd(r)).toEqual(['Hemtjänst 15000 15200', 'Särskilt boende 23500 24000', 'Individ- och familjeomsorg 11000 11550']);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const said = r.findings.filter((f) => f.code === 'budget-detail-summed');
+    expect(said.map((f) => [f.severity, f.line])).toEqual([['warning', 1]]);
+    expect(said[0]!.message).toContain('"Ansvar", "Kontoklass", "Projekt"');
+    expect(said[0]!.message).toContain('4 row(s) were added to their line\'s first, and 1 sum row(s) there ("Netto", "Summa") left out');
+    expect(r.counts).toMatchObject({ used: 7, ignored: 1, rejected: 0 });
+  });
+  it('a row of a part met before is the conflict it was, and the line takes no more parts after one', () => {
+    const r = read([rows[3]!, rows[3]!.replace('22 800', '22 900'), rows[4]!]);
+    expect(r.findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.line])).toEqual([['duplicate-conflict', 3], ['duplicate-conflict', 4]]);
+    expect(r.budget!.records().map((b) => b.actualYtd)).toEqual([null]);
+  });
+  it('a column of another name (a version, a scenario) is no part: its rows conflict as before', () => {
+    const r = parseText(`Period;Verksamhet;Version;Budget ack;Utfall ack\n2025-03;Hemtjänst;V1;3 000;3 100\n2025-03;Hemtjänst;V2;3 200;3 100\n`, { unit: 'tkr', municipality: '1460' });
+    expect(r.findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(['duplicate-conflict']);
+  });
+});

@@ -177,8 +177,8 @@ describe('BudgetRows: an empty row and a row with amounts for one line and month
 });
 
 describe('BudgetRows: one key given twice with other amounts in one file', () => {
-  // A per-account export: income, costs and net under one activity, no column tillit reads for the account.
-  const file = 'Period;Kommun;Verksamhet;Kontoslag;Budget helår;Budget ack;Utfall ack\n'
+  // Income, costs and net under one activity, in a column tillit does not know the meaning of.
+  const file = 'Period;Kommun;Verksamhet;Typ;Budget helår;Budget ack;Utfall ack\n'
     + '2025-08;1460;Äldreomsorg;Intäkter;-20 000;-13 333;-14 000\n'
     + '2025-08;1460;Äldreomsorg;Kostnader;202 035;134 690;138 001\n'
     + '2025-08;1460;Äldreomsorg;Netto;182 035;121 357;124 001\n'
@@ -190,6 +190,11 @@ describe('BudgetRows: one key given twice with other amounts in one file', () =>
     expect(r.findings.filter((f) => f.code.startsWith('duplicate')).map((f) => `${f.code}@${f.line}`)).toEqual(['duplicate-conflict-first@2', 'duplicate-conflict@3', 'duplicate-conflict@4']);
     const records = budgetRecords(r);
     expect(records.map((x) => [x.activity, x.budgetYear, x.actualYtd])).toEqual([['Äldreomsorg', null, null], ['LSS', 66_149_000, 44_500_000]]);
+  });
+  it('under a column naming the account kind (Kontoslag) the kinds are the line\'s parts, added up, and the Netto row left out: the line is the file\'s own net', () => {
+    const r = parseText(file.replace(';Typ;', ';Kontoslag;'), { unit: 'tkr', sign: 'costs-positive' });
+    expect(r.counts).toEqual({ read: 4, used: 3, rejected: 0, ignored: 1 });
+    expect(budgetRecords(r).map((x) => [x.activity, x.budgetYear, x.actualYtd])).toEqual([['Äldreomsorg', 182_035_000, 124_001_000], ['LSS', 66_149_000, 44_500_000]]);
   });
   it('the same amounts again are still read once', () => {
     const r = parseText(`${file.split('\n').slice(0, 2).join('\n')}\n${file.split('\n')[1]}\n`, { unit: 'tkr', sign: 'costs-positive' });
