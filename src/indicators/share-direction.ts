@@ -1,10 +1,8 @@
 import { finding, type Finding } from '../model/findings.js';
 import type { ParsedInput } from '../model/input.js';
-import { firstNamed, normalizeLabel } from '../model/text.js';
+import { namesNegativeAnswers } from '../model/negative-wording.js';
+import { firstNamed } from '../model/text.js';
 import type { Settings } from './settings.js';
-
-/** A share column's header that names negative answers (`Andel missnöjda`, `Andel ej nöjda`). */
-const NEGATIVE = /\b(missnojd|missnojda|negativ|negativa|otrygg|otrygga|ej nojd|ej nojda|inte nojd|inte nojda|dissatisfied|unsatisfied|negative)\b/;
 
 /**
  * A survey's share is read as its positive answers, better the higher it is; a file whose share
@@ -14,7 +12,7 @@ const NEGATIVE = /\b(missnojd|missnojda|negativ|negativa|otrygg|otrygga|ej nojd|
 export function negativeShares(inputs: readonly ParsedInput[], settings: Settings): Finding[] {
   const out: Finding[] = [];
   for (const input of inputs) {
-    if (input.shareHeader === undefined || !NEGATIVE.test(normalizeLabel(input.shareHeader))) continue;
+    if (input.shareHeader === undefined || !namesNegativeAnswers(input.shareHeader)) continue;
     const questions = new Set<string>();
     for (const r of input.records) if (r.kind === 'survey' && settings.catalogue.get(r.indicator)?.better === undefined) questions.add(r.indicator);
     if (questions.size === 0) continue;
