@@ -1,4 +1,5 @@
 import { finding, type Finding } from '../model/findings.js';
+import { INDICATOR } from '../model/answer-table.js';
 import type { ParsedInput } from '../model/input.js';
 import { namesNegativeAnswers } from '../model/negative-wording.js';
 import { firstNamed } from '../model/text.js';
@@ -6,19 +7,49 @@ import type { Settings } from './settings.js';
 
 /**
  * A survey's share is read as its positive answers, better the higher it is; a file whose share
- * column names negative answers would show rising dissatisfaction as improving. Said per file for
- * its questions whose direction neither the config nor the catalogue gives.
+ * column names negative answers (`Andel missnöjda`), or a question worded for them (`Besväras av
+ * ensamhet`, `Andel ej nöjda`, `Väntetid`), would show rising dissatisfaction as improving. Said
+ * for the questions whose direction neither the config nor the catalogue gives: per file for its
+ * share column, else per question. The direction stays higher: the wording is a guess, the warning
+ * asks the analyst to set it.
  */
 export function negativeShares(inputs: readonly ParsedInput[], settings: Settings): Finding[] {
   const out: Finding[] = [];
   for (const input of inputs) {
-    if (input.shareHeader === undefined || !namesNegativeAnswers(input.shareHeader)) continue;
-    const questions = new Set<string>();
-    for (const r of input.records) if (r.kind === 'survey' && settings.catalogue.get(r.indicator)?.better === undefined) questions.add(r.indicator);
-    if (questions.size === 0) continue;
-    const listed = [...questions].sort();
-    const named = firstNamed(listed, 3);
-    out.push(finding(input.file, { code: 'share-negative-header', args: { header: input.shareHeader, questions: named } }));
+    const questions = [...surveyQuestions(input)].filter(([id]) => settings.catalogue.get(id)?.better === undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    if (questions.length === 0) continue;
+    // A negative share column makes every question's share a negative one: said once, for the file.
+    if (input.shareHeader !== undefined && namesNegativeAnswers(input.shareHeader)) {
+      out.push(finding(input.file, { code: 'share-negative-header', args: { header: input.shareHeader, questions: firstNamed(questions.map(([id]) => id), 3) } }));
+      continue;
+    }
+    for (const [id, texts] of questions) {
+      if (texts.some(namesNegativeAnswers)) out.push(finding(input.file, { code: 'question-negative-wording', args: { question: id } }));
+    }
+  }
+  return out;
+}
+
+/**
+ * A file's survey questions, each with its texts: its id and any title its rows give, for published
+ * shares; the question as written, for respondents' answers (told apart by number, not per group).
+ */
+function surveyQuestions(input: ParsedInput): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of input.records) {
+    if (r.kind !== 'survey') continue;
+    const texts = out.get(r.indicator) ?? out.set(r.indicator, [r.indicator]).get(r.indicator)!;
+    if (r.title !== undefined && !texts.includes(r.title)) texts.push(r.title);
+  }
+  for (const t of input.answers ?? []) {
+    const seen = new Set<number>();
+    for (let g = 0; g < t.length; g++) {
+      const k = t.key(g, INDICATOR);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const id = t.text(g, INDICATOR);
+      if (!out.has(id)) out.set(id, [id]);
+    }
   }
   return out;
 }

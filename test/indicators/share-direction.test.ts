@@ -5,8 +5,15 @@ import { parseInput } from '../../src/ingest/parse-input.js';
 import { negativeShares } from '../../src/indicators/share-direction.js';
 import { settingsOf } from '../../src/indicators/settings.js';
 
-const text = (header: string) => `År;Kommun;Verksamhet;Fråga;Antal svarande;${header}\n2024;1460;Hemtjänst;Helhetssyn;100;11\n2025;1460;Hemtjänst;Helhetssyn;100;14\n`;
-const read = (header: string, config = parseConfig('{}', 'test.json')) => parseInput(Buffer.from(text(header)), { ...ingestOptions(config, { columns: { share: header } }, {}), file: 's.csv' });
+const text = (header: string, question: string) => `År;Kommun;Verksamhet;Fråga;Antal svarande;${header}\n2024;1460;Hemtjänst;${question};100;11\n2025;1460;Hemtjänst;${question};100;14\n`;
+const read = (header: string, config = parseConfig('{}', 'test.json'), question = 'Helhetssyn') => parseInput(Buffer.from(text(header, question)), { ...ingestOptions(config, { columns: { share: header } }, {}), file: 's.csv' });
+/** Published shares (`Andel (%)`) of the questions given, one row each. */
+const shares = (questions: string[], config = parseConfig('{}', 'test.json')) =>
+  parseInput(Buffer.from(`År;Kommun;Verksamhet;Fråga;Antal svarande;Andel (%)\n${questions.map((q) => `2024;0643;Särskilt boende;${q};400;20\n`).join('')}`), { ...ingestOptions(config, {}, {}), file: 'q.csv' });
+/** Respondents' answers (Ja/Nej) to the questions given, in two groups (municipalities) each. */
+const answers = (questions: string[]) =>
+  parseInput(Buffer.from(`Löpnr;Kommun;År;Verksamhet;Fråga;Svar\n${questions.flatMap((q, i) => [`${2 * i + 1};0643;2024;Särskilt boende;${q};Ja`, `${2 * i + 2};0680;2024;Särskilt boende;${q};Nej`]).join('\n')}\n`), { ...ingestOptions(parseConfig('{}', 'test.json'), {}, {}), file: 'a.csv' });
+const said = (findings: { severity: string; file: string; code: string; message: string }[]) => findings.map((f) => `${f.severity} ${f.file} ${f.code} ${/question "([^"]*)"/.exec(f.message)?.[1] ?? ''}`);
 
 describe('negativeShares', () => {
   it('a share column naming negative answers, for questions whose direction nothing gives: said, as a warning on the file', () => {
@@ -19,5 +26,29 @@ describe('negativeShares', () => {
     expect(negativeShares([read('Andel nöjda (%)')], settingsOf(plain))).toEqual([]);
     const described = parseConfig(JSON.stringify({ indicators: [{ id: 'Helhetssyn', title: { sv: 'Missnöjda', en: 'Dissatisfied' }, better: 'lower' }] }), 'test.json');
     expect(negativeShares([read('Andel missnöjda (%)', described)], settingsOf(described))).toEqual([]);
+  });
+
+  it('a published question worded for negative answers, whose direction nothing gives: said per question, as a warning on the file', () => {
+    const plain = settingsOf(parseConfig('{}', 'test.json'));
+    const input = shares(['Besväras av ensamhet', 'Andel ej nöjda med maten', 'Väntetid för att få plats (andel som väntat mer än 3 mån)', 'Nöjd med maten', 'Känner sig trygg', 'Helhetssyn', 'bemotande', 'Får hjälp i tid']);
+    expect(said(negativeShares([input], plain))).toEqual([
+      'warning q.csv question-negative-wording Andel ej nöjda med maten',
+      'warning q.csv question-negative-wording Besväras av ensamhet',
+      'warning q.csv question-negative-wording Väntetid för att få plats (andel som väntat mer än 3 mån)',
+    ]);
+  });
+  it("a respondent-level question worded for negative answers is said the same way, once however many groups ask it", () => {
+    const plain = settingsOf(parseConfig('{}', 'test.json'));
+    expect(said(negativeShares([answers(['Besväras du av ensamhet?', 'Nöjd med maten'])], plain))).toEqual(['warning a.csv question-negative-wording Besväras du av ensamhet?']);
+  });
+  it('a negatively worded question the config gives a direction, either way, says nothing', () => {
+    for (const better of ['lower', 'higher']) {
+      const described = parseConfig(JSON.stringify({ indicators: [{ id: 'Besväras av ensamhet', title: { sv: 'Besväras av ensamhet', en: 'Lonely' }, better }] }), 'test.json');
+      expect(negativeShares([shares(['Besväras av ensamhet'], described)], settingsOf(described))).toEqual([]);
+    }
+  });
+  it('a share column naming negative answers is said once for the file, not again per question', () => {
+    const plain = parseConfig('{}', 'test.json');
+    expect(said(negativeShares([read('Andel missnöjda (%)', plain, 'Väntetid')], settingsOf(plain)))).toEqual(['warning s.csv share-negative-header ']);
   });
 });
