@@ -4,6 +4,7 @@ import type { Finding } from '../model/findings.js';
 import { KOLADA_KPIS, koladaKpi, unitFromTitle, unitInTitle } from '../model/kolada-kpis.js';
 import { overlaps, registerKind } from '../model/membership.js';
 import { areaName, type Area } from '../model/register.js';
+import { namesNegativeAnswers } from '../model/negative-wording.js';
 import { INDICATOR, PERIOD } from '../model/answer-table.js';
 import type { ParsedInput } from './parse-input.js';
 
@@ -184,6 +185,21 @@ function periodsOf(input: ParsedInput): string[] {
 /** A title needs both languages: where no English one is known, the Swedish stands in and is said to. */
 const NO_ENGLISH = 'CHECK: no English title is known: "en" repeats the Swedish one (shown in reports with --lang en); write one.';
 
+/**
+ * A survey question as a share, better higher; one worded for negative answers (`Besväras av
+ * ensamhet`) is written without "better" and marked: a report then reads it as higher and warns
+ * (`question-negative-wording`) until the analyst says which way is better, where "higher" written
+ * here would silence that warning.
+ */
+function surveyQuestion(id: string, title: string): ConfigProposal['indicators'][number] {
+  const notes = title === id ? [`CHECK: "${id}" is the file's name for it; give the title readers know.`] : [];
+  if (namesNegativeAnswers(id) || namesNegativeAnswers(title)) {
+    notes.push(`CHECK: "${title}" is worded for negative answers: is a lower share better? Set "better": "lower" if so, "higher" if not (until then reports read it as higher and warn).`);
+    return { spec: { id, title: { sv: title, en: title }, unit: '%' }, notes: [...notes, NO_ENGLISH] };
+  }
+  return { spec: { id, title: { sv: title, en: title }, better: 'higher', unit: '%' }, notes: [...notes, NO_ENGLISH] };
+}
+
 /** The indicators in the records: survey ones as shares (higher is better), others as known or unknown. */
 function indicatorsOf(inputs: readonly ParsedInput[]): ConfigProposal['indicators'] {
   const known = new Map(KOLADA_KPIS.map((k) => [k.id, k]));
@@ -209,10 +225,7 @@ function indicatorsOf(inputs: readonly ParsedInput[]): ConfigProposal['indicator
       if (k.better === 'none') notes.push(`CHECK: is a higher or a lower "${k.title.sv}" better? Set "better" to get a status.`);
       return { spec: { id, title: k.title, better: k.better, unit: k.unit, ...(k.target !== undefined ? { target: k.target } : {}), ...service }, notes };
     }
-    if (f.survey) {
-      const notes = f.title === id ? [`CHECK: "${id}" is the file's name for it; give the title readers know.`] : [];
-      return { spec: { id, title: { sv: f.title, en: f.title }, better: 'higher' as const, unit: '%' as const }, notes: [...notes, NO_ENGLISH] };
-    }
+    if (f.survey) return surveyQuestion(id, f.title);
     // The unit its title ends in, as the report finds it without a config.
     const suffix = unitFromTitle(f.title);
     // Else any unit the title names (`…, kronor per invånare efter region och år`), as the report reads it.

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +57,18 @@ describe('a survey question worded for negative answers', () => {
     const report = JSON.parse(r.stdout) as Json;
     expect(report.quality.filter((q) => q.area === '0643' && q.indicator === 'Besväras av ensamhet').map((q) => q.status)).toEqual(['green']);
     expect(r.stderr).not.toContain('question-negative-wording');
+  });
+
+  it('init marks it CHECK and leaves "better" to the analyst, so the report made with that config still warns', async () => {
+    const dir = folder({ 'survey.csv': SURVEY });
+    expect((await tillit(['init', 'survey.csv'], { cwd: dir })).code).toBe(0);
+    const text = readFileSync(join(dir, 'tillit.config.json'), 'utf8');
+    expect(text).toContain('// CHECK: "Besväras av ensamhet" is worded for negative answers: is a lower share better? Set "better": "lower" if so, "higher" if not');
+    expect(text).toContain('{ "id": "Besväras av ensamhet", "title": { "sv": "Besväras av ensamhet", "en": "Besväras av ensamhet" }, "unit": "%" }');
+    expect(text).toContain('{ "id": "Nöjd med maten", "title": { "sv": "Nöjd med maten", "en": "Nöjd med maten" }, "better": "higher", "unit": "%" }');
+    const r = await tillit(['report'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(WARNING);
   });
 
   it("in respondents' answers (Ja/Nej) it is said the same way", async () => {

@@ -14,6 +14,19 @@ describe('proposeConfig', () => {
     expect(p.indicators).toEqual([{ spec: { id: 'q', title: { sv: 'q', en: 'q' }, better: 'higher', unit: '%' }, notes: [expect.stringContaining('CHECK: "q" is the file\'s name'), expect.stringContaining('CHECK: no English title is known')] }]);
   });
 
+  it('a question worded for negative answers is marked CHECK and written without "better", so a report warns until it is set; a positive one stays higher', () => {
+    const published = parseText('År;Kommun;Verksamhet;Fråga;Antal svarande;Andel (%)\n2024;0643;Särskilt boende;Besväras av ensamhet;400;20\n2024;0643;Särskilt boende;Nöjd med maten;400;80\n');
+    const answers = parseText('Löpnr;Kommun;År;Verksamhet;Fråga;Svar\n1;0643;2024;Särskilt boende;Andel ej nöjda med maten;Ja\n2;0643;2024;Särskilt boende;Känner sig trygg;Ja\n', {}, 'a.csv');
+    const p = proposeConfig([published, answers], path);
+    expect(p.indicators.map((i) => [i.spec.id, i.spec.better, i.notes.filter((n) => n.includes('worded for negative answers')).length])).toEqual([
+      ['Besväras av ensamhet', undefined, 1],
+      ['Nöjd med maten', 'higher', 0],
+      ['Andel ej nöjda med maten', undefined, 1],
+      ['Känner sig trygg', 'higher', 0],
+    ]);
+    expect(p.indicators[0]!.notes).toContain('CHECK: "Besväras av ensamhet" is worded for negative answers: is a lower share better? Set "better": "lower" if so, "higher" if not (until then reports read it as higher and warn).');
+  });
+
   it("known Kolada KPIs name their service, and the first of each service in tillit's list is marked its headline", () => {
     const kolada = parseText('kpi,municipality_id,municipality,year,gender,value,count,status\nU23401,1460,Bengtsfors,2024,T,50,1,NA\nU23471,1460,Bengtsfors,2024,T,80,1,NA\nU21468,1460,Bengtsfors,2024,T,85,1,NA\n');
     const p = proposeConfig([kolada], path);
