@@ -26,17 +26,25 @@ export const LABEL_SCALES: readonly LabelScale[] = [
   { name: 'alla-ingen', positive: ['Alla'], other: ['Några', 'Ingen'] },
 ];
 
+/** A numeric scale 1–max and the first of its positive answers. */
+export type NumericScale = { max: number; positiveFrom: number };
+
 /**
  * Numeric scales, told apart by the highest answer given to a question in the whole run (see
  * `resolveScores`), each with its positive answers: the top two boxes of five and of seven
  * (the usual "positive" of 1–5 and 1–7 scales), and 8–10 of ten (Statistics Sweden's "nöjd" on
  * its 1–10 citizen surveys; the top two alone would call a 7 of 10 negative and an 8 neutral).
  */
-export const NUMERIC_SCALES: readonly { max: number; positiveFrom: number }[] = [
+export const NUMERIC_SCALES: readonly NumericScale[] = [
   { max: 5, positiveFrom: 4 },
   { max: 7, positiveFrom: 6 },
   { max: 10, positiveFrom: 8 },
 ];
+
+/** The numeric scale a question's highest answer fits: the shortest of 1–5, 1–7 and 1–10 that holds it. */
+export function numericScale(highest: number): NumericScale {
+  return NUMERIC_SCALES.find((s) => highest <= s.max) ?? NUMERIC_SCALES.at(-1)!;
+}
 
 /** Positive labels of the standard Swedish scales. */
 export const DEFAULT_POSITIVE: readonly string[] = LABEL_SCALES.flatMap((s) => s.positive);

@@ -1,18 +1,14 @@
 import { finding, type Finding } from '../model/findings.js';
 import { comparePeriods, periodYear } from '../model/period.js';
-import { AREA, GENDER, INDICATOR, OTHER, PERIOD, POSITIVE, SCORES, SERVICE, whole, type AnswerTable } from '../model/answer-table.js';
+import { AREA, GENDER, INDICATOR, OTHER, PERIOD, POSITIVE, REJECTED, SCORES, SERVICE, whole, type AnswerTable } from '../model/answer-table.js';
 import { AreaIndex } from '../model/area-index.js';
 import { createRowIndex, KeyNumbers } from '../model/row-index.js';
 import { TextIndex } from '../model/text.js';
-import { NUMERIC_SCALES } from './answers.js';
+import { NUMERIC_SCALES, numericScale, type NumericScale } from './answers.js';
 import type { ParsedInput } from './parse-input.js';
+import { scaleDoubt, type ScaleDoubt } from './scale-doubt.js';
 
-/** The numeric scale a question's highest answer fits: the shortest of 1–5, 1–7 and 1–10 that holds it. */
-export function numericScale(highest: number): { max: number; positiveFrom: number } {
-  return NUMERIC_SCALES.find((s) => highest <= s.max) ?? NUMERIC_SCALES.at(-1)!;
-}
-
-type NumericScale = { max: number; positiveFrom: number };
+export { numericScale };
 
 /** Periods a question is read on one scale, with the highest answer given in them. */
 export interface ScaleBlock {
@@ -61,8 +57,11 @@ export function scaleBlocks(highestByPeriod: ReadonlyMap<string, number>): Scale
  * scale between years, since a 1–10 year read on the 1–5 years' scale would be 0 %. That highest
  * answer can still fall short of the scale's top (a 1–7 question nobody answered 6 or 7), so each
  * decision is a warning finding naming the evidence and how to declare the scale, never a silent
- * guess. Shares on two scales are not comparable: the years where a new scale starts are returned,
- * per question, as series breaks (no change or trend across them). Changes the answer tables in place.
+ * guess. Where the answers show a code rather than a scale (1–5 and 9, or 1–6: see `scaleDoubt`),
+ * nothing is decided: the question's numeric answers are counted as rejected, so none of its cells
+ * is published, and an error says what was seen and how to declare it. Shares on two scales are
+ * not comparable: the years where a new scale starts are returned, per question, as series breaks
+ * (no change or trend across them). Changes the answer tables in place.
  */
 export function resolveScores(inputs: readonly ParsedInput[]): Map<string, number[]> {
   const tables = inputs.flatMap((input) => (input.answers ?? []).filter((t) => t.scores !== undefined).map((t) => ({ input, t })));
@@ -71,46 +70,66 @@ export function resolveScores(inputs: readonly ParsedInput[]): Map<string, numbe
     if (!(input.answers ?? []).some((t) => t.scores !== undefined)) continue;
     for (const [question, line] of firstScored(input.answers!)) if (!first.has(question)) first.set(question, { input, line });
   }
-  const blocks = new Map<string, ScaleBlock[]>();
-  const scaleOf = new Map<string, Map<string, NumericScale>>();
-  for (const [question, byPeriod] of highestAnswers(tables.map(({ t }) => t))) {
-    const decided = scaleBlocks(byPeriod);
-    blocks.set(question, decided);
-    scaleOf.set(question, new Map(decided.flatMap((b) => b.periods.map((p) => [p, b.scale] as const))));
-  }
-  for (const { t } of tables) {
-    const scores = t.scores!;
-    for (let i = 0; i < t.length; i++) {
-      if (t.highestScore(i) === 0) continue;
-      const scale = scaleOf.get(t.text(i, INDICATOR))!.get(t.text(i, PERIOD))!;
-      for (let v = 1; v < SCORES; v++) t.tally(i, v >= scale.positiveFrom ? POSITIVE : OTHER, scores[i * SCORES + v]!);
-    }
-    t.scores = undefined;
-  }
+  const decisions = new Map<string, ScaleDecision>();
+  for (const [question, byPeriod] of answersByValue(tables.map(({ t }) => t))) decisions.set(question, decideScale(byPeriod));
+  for (const { t } of tables) countScores(t, decisions);
   const breaks = new Map<string, number[]>();
   for (const [question, { input, line }] of first) {
-    const decided = blocks.get(question)!;
-    input.findings.push(scaleFinding(input.file, line, question, decided));
+    const decided = decisions.get(question)!;
+    input.findings.push(decided.doubt === undefined ? scaleFinding(input.file, line, question, decided.blocks) : doubtFinding(input.file, line, question, decided.doubt));
     input.findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    if (decided.length > 1) breaks.set(question, decided.slice(1).map((b) => periodYear(b.periods[0]!)));
+    if (decided.doubt === undefined && decided.blocks.length > 1) breaks.set(question, decided.blocks.slice(1).map((b) => periodYear(b.periods[0]!)));
   }
   return breaks;
 }
 
-/** Per question, per period, the highest numeric answer any group gives (groups without one left out). */
-function highestAnswers(tables: readonly AnswerTable[]): Map<string, Map<string, number>> {
-  const highest = new Map<string, Map<string, number>>();
+/** A question's scale per run of periods, or the reason it has none (`doubt`). */
+interface ScaleDecision {
+  blocks: ScaleBlock[];
+  scaleOf: Map<string, NumericScale>;
+  doubt?: ScaleDoubt;
+}
+
+function decideScale(byPeriod: ReadonlyMap<string, Float64Array>): ScaleDecision {
+  const blocks = scaleBlocks(new Map([...byPeriod].map(([period, counts]) => [period, highestValue(counts)])));
+  const scaleOf = new Map(blocks.flatMap((b) => b.periods.map((p) => [p, b.scale] as const)));
+  const doubt = scaleDoubt(byPeriod, blocks);
+  return doubt === undefined ? { blocks, scaleOf } : { blocks, scaleOf, doubt };
+}
+
+/** Turns a table's numeric answers into positive and other on their question's scale, or into rejected where it has none. */
+function countScores(t: AnswerTable, decisions: ReadonlyMap<string, ScaleDecision>): void {
+  const scores = t.scores!;
+  for (let i = 0; i < t.length; i++) {
+    if (t.highestScore(i) === 0) continue;
+    const decided = decisions.get(t.text(i, INDICATOR))!;
+    const scale = decided.doubt === undefined ? decided.scaleOf.get(t.text(i, PERIOD))! : undefined;
+    for (let v = 1; v < SCORES; v++) t.tally(i, scale === undefined ? REJECTED : v >= scale.positiveFrom ? POSITIVE : OTHER, scores[i * SCORES + v]!);
+  }
+  t.scores = undefined;
+}
+
+/** Per question, per period, the numeric answers of every group (every file and area) by value (index 1–10). */
+function answersByValue(tables: readonly AnswerTable[]): Map<string, Map<string, Float64Array>> {
+  const out = new Map<string, Map<string, Float64Array>>();
   for (const t of tables) {
+    const scores = t.scores!;
     for (let i = 0; i < t.length; i++) {
-      const top = t.highestScore(i);
-      if (top === 0) continue;
+      if (t.highestScore(i) === 0) continue;
       const question = t.text(i, INDICATOR);
       const period = t.text(i, PERIOD);
-      const byPeriod = highest.get(question) ?? highest.set(question, new Map()).get(question)!;
-      if (top > (byPeriod.get(period) ?? 0)) byPeriod.set(period, top);
+      const byPeriod = out.get(question) ?? out.set(question, new Map()).get(question)!;
+      const counts = byPeriod.get(period) ?? byPeriod.set(period, new Float64Array(SCORES)).get(period)!;
+      for (let v = 1; v < SCORES; v++) counts[v]! += scores[i * SCORES + v]!;
     }
   }
-  return highest;
+  return out;
+}
+
+function highestValue(counts: Float64Array): number {
+  let v = counts.length - 1;
+  while (v > 0 && counts[v] === 0) v--;
+  return v;
 }
 
 /**
@@ -131,6 +150,18 @@ function scaleFinding(file: string, line: number, question: string, decided: rea
   const scales = decided.map((b) => `1–${b.scale.max} (${b.scale.positiveFrom}–${b.scale.max} positive) in ${b.periods.join(', ')}, where ${scaleEvidence(b.scale.max)}`).join('; ');
   const breaks = decided.slice(1).map((b) => b.periods[0]!).join(', ');
   return finding(file, { code: 'answer-scale-changed', line, args: { question, scales, breaks } });
+}
+
+/** Why a question's numeric answers are read on no scale, and the config that settles it (`answer-scale-unclear`). */
+function doubtFinding(file: string, line: number, question: string, doubt: ScaleDoubt): Finding {
+  const quoted = (values: readonly number[]) => values.map((v) => `"${v}"`).join(', ');
+  const longer = numericScale(doubt.codes.at(-1)!);
+  const positive = Array.from({ length: longer.max - longer.positiveFrom + 1 }, (_, k) => longer.positiveFrom + k);
+  const codes = doubt.codes.length === 1 ? String(doubt.codes[0]) : `${doubt.codes[0]}–${doubt.codes.at(-1)}`;
+  return finding(file, {
+    code: 'answer-scale-unclear', line,
+    args: { question, reason: doubt.reason, values: doubt.values, periods: doubt.periods.join(', '), codes, fits: doubt.fits, unused: doubt.unused, excluded: quoted(doubt.codes), positive: quoted(positive) },
+  });
 }
 
 /**

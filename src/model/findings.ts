@@ -88,6 +88,10 @@ const MESSAGES = {
     `question ${a.question}: numeric answers read as a 1–${a.max} scale, ${a.from}–${a.max} positive, because ${a.evidence} in the inputs; if the scale is longer, list its positive answers under survey.questions`,
   'answer-scale-changed': (a) =>
     `question ${a.question}: its numeric answers changed scale between years, so each run of years is read on its own: ${a.scales}. Shares on two scales are not comparable: the series is broken at ${a.breaks} (no change or trend across it); if the scale did not change, list its positive answers under survey.questions`,
+  'answer-scale-unclear': (a) =>
+    `question ${a.question}: its numeric answers in ${a.periods} are ${a.values}: ${a.reason === 'apart'
+      ? `none is ${a.unused}, so ${a.codes} stands apart above the 1–${a.fits} the others fit`
+      : `${a.codes} is one past the top of 1–${a.fits} and none is ${a.unused}`}, as a code for no answer (such as "Vet ej") after a 1–${a.fits} scale would. tillit does not guess whether ${a.codes} is an answer: no share of the question is published. In the config, name a code that is no answer under survey.excluded ([${a.excluded}]), or, if it is an answer, the question's positive answers under survey.questions ({"${a.question}": {"positive": [${a.positive}]}})`,
   'cell-incomplete': (a) => `${a.key}: not published (ofullständig): answers in this cell were rejected, so its share would be wrong`,
   'duplicate-conflict': (a) => `same key as line ${a.first} (${a.key}) with a different value`,
   'duplicate-row': (a) => `repeats line ${a.first} (${a.key}); counted once`,
@@ -334,6 +338,7 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'answer-scale-inferred': 'warning',
   'answer-positive-dropped': 'warning',
   'answer-scale-changed': 'warning',
+  'answer-scale-unclear': 'error',
   'cell-incomplete': 'warning',
   'footnote': 'info',
   'unit-assumed': 'warning',

@@ -151,6 +151,45 @@ describe('answer labels: the common scales are known, and an unknown one never b
   });
 });
 
+describe('numeric answers with a code for "Vet ej" above the scale are read on none, never on a longer one', () => {
+  /** A folder with one respondent file of 2024 answers by value (`[value, count]`) and, given a survey list, a config naming it. */
+  function numbers(name: string, counts: [number, number][], survey?: Record<string, unknown>): string {
+    const folder = mkdtempSync(join(tmpdir(), 'tillit-codes-'));
+    const answers = counts.flatMap(([v, n]) => repeat(String(v), n));
+    writeFileSync(join(folder, name), `${['Löpnr;Kommun;År;Verksamhet;Fråga;Svar', ...answers.map((a, i) => `${i + 1};0180;2024;Hemtjänst;helhetssyn;${a}`)].join('\n')}\n`);
+    if (survey !== undefined) writeFileSync(join(folder, 'tillit.config.json'), JSON.stringify({ inputs: [{ path: name }], survey }));
+    return folder;
+  }
+  const vetEj9: [number, number][] = [[1, 16], [2, 15], [3, 9], [4, 40], [5, 28], [9, 12]];
+  it('1–5 and 9 (none of 6–8): not published (it read 10,0 % on 1–10, green), an error names the values and the config; validate and --strict exit 3', async () => {
+    const folder = numbers('svar9.csv', vetEj9);
+    const path = join(folder, 'svar9.csv');
+    const r = await tillit(['report', path, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${path}: error answer-scale-unclear: question helhetssyn: its numeric answers in 2024 are 1–5 and 9: none is 6–8, so 9 stands apart above the 1–5 the others fit, as a code for no answer (such as "Vet ej") after a 1–5 scale would. tillit does not guess whether 9 is an answer: no share of the question is published. In the config, name a code that is no answer under survey.excluded (["9"]), or, if it is an answer, the question's positive answers under survey.questions ({"helhetssyn": {"positive": ["8", "9", "10"]}})`);
+    expect(r.stderr).not.toContain('answer-scale-inferred');
+    expect(quality(r.stdout).map((q) => [q.gender, q.value, q.n, q.incomplete])).toEqual([['T', null, null, true]]);
+    const v = await tillit(['validate', path]);
+    expect(v.code).toBe(3);
+    expect(v.stdout).toContain('  error answer-scale-unclear ×1\n    line 2: question helhetssyn: its numeric answers in 2024 are 1–5 and 9:');
+    expect(v.stdout).toContain('0 of 1 file(s) clean');
+    expect((await tillit(['report', path, '--strict'])).code).toBe(3);
+  });
+  it('with the code declared under survey.excluded: read on 1–5, 68 positive of 108 = 63,0 %', async () => {
+    const r = await tillit(['report', '--format', 'json'], { cwd: numbers('svar9.csv', vetEj9, { excluded: ['9'] }) });
+    expect(r.code).toBe(0);
+    expect(quality(r.stdout).map((q) => [q.gender, q.value, q.n, q.incomplete])).toEqual([['T', 62.963, 108, false]]);
+    expect(r.stderr).toContain('warning answer-scale-inferred: question helhetssyn: numeric answers read as a 1–5 scale');
+  });
+  it('1–5 and 6 (none of 7): not read as 1–7 with 6 its only positive answer; validate exits 3', async () => {
+    const folder = numbers('svar6.csv', [[1, 8], [2, 10], [3, 4], [4, 15], [5, 13], [6, 10]]);
+    const r = await tillit(['report', join(folder, 'svar6.csv'), '--format', 'json']);
+    expect(r.stderr).toContain('error answer-scale-unclear: question helhetssyn: its numeric answers in 2024 are 1–6: 6 is one past the top of 1–5 and none is 7');
+    expect(quality(r.stdout).map((q) => [q.value, q.incomplete])).toEqual([[null, true]]);
+    expect((await tillit(['validate', join(folder, 'svar6.csv')])).code).toBe(3);
+  });
+});
+
 describe("the config's answer lists add to the built-in scales, never silently turn them negative", () => {
   /** A folder with a config and two answer files (Ja/Ibland/Nej and Alltid … Aldrig), 2024, one municipality. */
   function survey(list: Record<string, unknown>): string {
