@@ -49,6 +49,24 @@ const UNIT_IN_HEADER = /[\s,(]*(?:belopp i\s*)?\b(kr|tkr|mnkr|mkr|tusen kronor|m
 
 export type { AmountUnit };
 
+/** Swedish words for a respondent's weight, alone (`Vikt`) or ending a compound (`Kalibreringsvikt`). */
+const WEIGHT_SV = /^(\p{L}*vikt(er)?|vikt(ning|ningsfaktor|faktor(er)?|tal|variabel))$/u;
+/** Compounds ending in -vikt that are a body's weight, not a survey's: a health survey may ask them. */
+const BODY_WEIGHT = new Set(['overvikt', 'undervikt', 'kroppsvikt', 'fodelsevikt', 'normalvikt', 'idealvikt']);
+/** English and statistics packages' names: `weight`, `FinalWeight`, `calwgt`, `wt`. */
+const WEIGHT_EN = /^(\p{L}*weights?|weight\p{L}*|\p{L}*wgt|wght|wt)$/u;
+
+/**
+ * Whether a header names a weight per respondent, as a word of it (`Vikt`, `Viktfaktor`,
+ * `Kalibreringsvikt`, `weight`, `design_wgt`): tillit counts respondents unweighted, so a file
+ * that carries weights is said (`column-weight`). `Viktigaste orsak` and `Övervikt` are no weight.
+ * @example isWeightHeader('Kalibreringsvikt') // true
+ * @example isWeightHeader('Viktigaste anledning') // false
+ */
+export function isWeightHeader(header: string): boolean {
+  return normalizeLabel(header).split(/[^\p{L}\d]+/u).some((w) => (WEIGHT_SV.test(w) && !BODY_WEIGHT.has(w)) || WEIGHT_EN.test(w));
+}
+
 /** Splits `Budget helår (tkr)` into the label `budget helar` and the unit `tkr`. */
 export function splitHeader(header: string): { label: string; unit?: AmountUnit } {
   const norm = normalizeLabel(header.replace(/[()[\]]/g, ' '));

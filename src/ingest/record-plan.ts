@@ -5,7 +5,7 @@ import { municipalityInText } from '../model/register.js';
 import { normalizeLabel, truncate } from '../model/text.js';
 import { BUDGET_AMOUNTS } from '../model/budget-table.js';
 import type { GenderFilter } from '../model/vocabulary.js';
-import { detectKind, REQUIRED, unitInTitle, type AmountUnit } from './columns.js';
+import { detectKind, isWeightHeader, REQUIRED, unitInTitle, type AmountUnit } from './columns.js';
 import { planHeader, type HeaderPlan } from './header-plan.js';
 import { missingRoleArgs } from './missing-roles.js';
 import { detectDecimal, type DecimalMark } from './number.js';
@@ -170,6 +170,7 @@ function fillFromTitle(plan: RecordPlan, table: TableHead, opts: RecordOptions):
     }
     findings.push({ code: 'column-unused', severity: numeric ? 'warning' : 'info', line, column: idx + 1, args: { header: truncate(table.headers[idx]!) } });
   }
+  if (kind === 'answers') noteWeights(plan, table);
   if (kind === 'budget' && title !== undefined) noteTitleAside(plan, title, opts);
   const titleArea = roles.municipality === undefined && opts.municipality === undefined && title !== undefined ? municipalityInText(title) : undefined;
   if (titleArea !== undefined) {
@@ -186,6 +187,19 @@ function fillFromTitle(plan: RecordPlan, table: TableHead, opts: RecordOptions):
     const source = title !== undefined ? 'title' : 'name';
     findings.push({ code: 'indicator-from-file', line, ...(source === 'name' ? { severity: 'warning' as const } : {}), args: { indicator: truncate(fileIndicator), source } });
   }
+}
+
+/**
+ * Weights in a respondent file, said once for the file: tillit counts each respondent once, so a
+ * weighted survey's published shares can differ from its own (66,7 % unweighted where the weights
+ * give 39,1 %), and nothing else would show the column was there.
+ */
+function noteWeights(plan: RecordPlan, table: TableHead): void {
+  const weights = plan.header.unused.filter((idx) => isWeightHeader(table.headers[idx]!));
+  if (weights.length === 0) return;
+  const named = weights.map((idx) => `${idx + 1} "${truncate(table.headers[idx]!)}"`);
+  const columns = `${named.length === 1 ? 'column' : 'columns'} ${named.length === 1 ? named[0]! : `${named.slice(0, -1).join(', ')} and ${named.at(-1)!}`}`;
+  plan.findings.push({ code: 'column-weight', line: table.headerLine, column: weights[0]! + 1, args: { columns, count: weights.length } });
 }
 
 /** The area and period a budget file's title names where a column gives them: the rows are read by the column, and checked against the title once read. */

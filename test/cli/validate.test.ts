@@ -196,3 +196,22 @@ describe('tillit validate: two files with different figures for one cell are no 
     expect(r.stderr).toContain('b.csv:2: warning source-disagreement');
   });
 });
+
+describe('tillit validate: a respondent file with a weight column is not clean (its shares are counted unweighted)', () => {
+  it('the tester\'s file (66,7 % unweighted, 39,1 % weighted): a warning naming the column, exit 3; the report says it and shows the unweighted share', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-weight-'));
+    const rows = Array.from({ length: 90 }, (_, i) => `${i + 1};0180;2024;Hemtjänst;helhetssyn;${i < 60 ? 'Mycket nöjd' : 'Ganska missnöjd'};${i < 60 ? '0,5' : '1,55'}`);
+    writeFileSync(join(dir, 'svar.csv'), `${['Löpnr;Kommun;År;Verksamhet;Fråga;Svar;Viktfaktor', ...rows].join('\n')}\n`);
+    const v = await tillit(['validate', 'svar.csv'], { cwd: dir });
+    expect(v.code).toBe(3);
+    expect(v.stdout).toContain('  warning column-weight ×1\n    line 1, column 7: column 7 "Viktfaktor" holds a weight per respondent, but tillit counts every respondent once (unweighted): its shares may differ from the publisher\'s weighted figures;');
+    expect(v.stdout).toContain('0 of 1 file(s) clean');
+    const j = json((await tillit(['validate', 'svar.csv', '--format', 'json'], { cwd: dir })).stdout);
+    expect(j.ok).toBe(false);
+    expect(j.files[0]!.findings.map((f) => `${f.code}@${f.severity}@${f.line}:${f.column}`)).toEqual(['column-weight@warning@1:7']);
+    const r = await tillit(['report', 'svar.csv', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('svar.csv: warning column-weight: column 7 "Viktfaktor" holds a weight per respondent');
+    expect((JSON.parse(r.stdout) as { quality: { value: number }[] }).quality[0]).toMatchObject({ value: 66.6667 });
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapColumns } from '../../src/ingest/columns.js';
+import { isWeightHeader, mapColumns } from '../../src/ingest/columns.js';
 import { parseText } from './helpers.js';
 
 describe('mapColumns', () => {
@@ -28,5 +28,16 @@ describe('mapColumns', () => {
     const r = parseText('Kommun;Verksamhet;Budget 2025;Utfall ack;Prognos T1;Prognos aug\n1266;Äldreomsorg;182 000;124 900;184 000;186 400\n', { unit: 'tkr', period: '2025-08' });
     expect(r.budget!.records()[0]!.forecast).toBe(186_400_000);
     expect(r.findings.find((f) => f.code === 'header-ambiguous-column')!.message).toBe('columns Prognos T1, Prognos aug both mean forecast; using "Prognos aug", the later month');
+  });
+});
+
+describe('isWeightHeader: a respondent\'s weight, by a word of its header', () => {
+  it('Swedish and English names, alone, compounded or among other words, any case', () => {
+    const weights = ['Vikt', 'VIKT', 'vikter', 'Viktfaktor', 'Kalibreringsvikt', 'Designvikt', 'Viktning', 'vikt_kalibrerad', 'Slutlig vikt', 'weight', 'Weights', 'FinalWeight', 'weight_final', 'wgt', 'calwgt', 'WT'];
+    expect(weights.filter((h) => !isWeightHeader(h))).toEqual([]);
+  });
+  it('not "important" (viktig), a body\'s weight, or a word that only holds the letters', () => {
+    const others = ['Viktigaste orsak', 'Viktigt', 'Övervikt', 'Kroppsvikt', 'Födelsevikt', 'Utförare', 'Enhet', 'Ålder', 'Löpnr', 'Kön', 'Weighbridge', 'twt'];
+    expect(others.filter(isWeightHeader)).toEqual([]);
   });
 });

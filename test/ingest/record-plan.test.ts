@@ -77,3 +77,23 @@ describe('planRecords', () => {
     expect(plan('Region;2004-2007;2008-2011', ['Riket;1;2'], {}, { title: 'Andel' }).pooled).toBe('2004-2007');
   });
 });
+
+describe('a weight column in a respondent file (tillit counts respondents unweighted)', () => {
+  const head = 'Löpnr;Kommun;År;Verksamhet;Fråga;Svar';
+  const row = '1;0180;2024;Hemtjänst;helhetssyn;Mycket nöjd';
+  it('a warning at the header naming the column by number and header; one for the file, however many', () => {
+    const p = plan(`${head};Vikt`, [`${row};0,5`]);
+    expect(p.kind).toBe('answers');
+    expect(p.findings.filter((f) => f.code === 'column-weight')).toEqual([
+      { code: 'column-weight', line: 1, column: 7, args: { columns: 'column 7 "Vikt"', count: 1 } },
+    ]);
+    const two = plan(`Kalibreringsvikt;${head};Designvikt`, [`1,2;${row};0,9`]);
+    expect(two.findings.filter((f) => f.code === 'column-weight')).toEqual([
+      { code: 'column-weight', line: 1, column: 1, args: { columns: 'columns 1 "Kalibreringsvikt" and 8 "Designvikt"', count: 2 } },
+    ]);
+  });
+  it('no weight, no finding: other extra columns of a respondent file, and a survey file\'s "Vikt"', () => {
+    expect(codes(plan(`${head};Ålder;Viktigaste orsak`, [`${row};85;Personalen`]))).toEqual([]);
+    expect(codes(plan('År;Kommun;Fråga;Antal svarande;Andel;Vikt', ['2024;1460;helhetssyn;112;87,5;1']))).not.toContain('column-weight@1:6');
+  });
+});
