@@ -20,7 +20,7 @@ import { qualityTable, type QualityTable, type RowFilter } from './quality.js';
 import { resultRows } from './result-rows.js';
 import { splitFinancing } from './financing-lines.js';
 import { periodHasData, periodRanges, type Coverage } from './selection.js';
-import { settingsOf, type AnalyseOptions, type Settings } from './settings.js';
+import { directionOf, settingsOf, type AnalyseOptions, type Settings } from './settings.js';
 import { negativeShares } from './share-direction.js';
 import { allocateSharedCosts } from './shared-costs.js';
 
@@ -51,7 +51,9 @@ export function analyse(inputs: readonly ParsedInput[], config: Config, opts: An
  * answers: ~120 MB, ~0.1 s).
  */
 export function analyseLazily(inputs: readonly ParsedInput[], config: Config, opts: AnalyseOptions = {}): LazyReport {
-  const settings = settingsOf(config, opts);
+  // Questions worded for negative answers with no direction given get none (see `negativeShares`).
+  const negative = negativeShares(inputs, settingsOf(config, opts));
+  const settings: Settings = { ...settingsOf(config, opts), directionless: negative.questions };
   const findings: Finding[] = inputs.flatMap(publishedFindings);
   // One input's records as they are (a copy of 300 000 references is garbage), several joined.
   const records: readonly QualityRecord[] = inputs.length === 1 ? inputs[0]!.records : inputs.reduce((all, i) => appendAll(all, i.records), [] as QualityRecord[]);
@@ -72,7 +74,7 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   const coverage = coverageOf(table, tables, months.used);
   if (settings.period !== undefined) findings.push(...periodFindings(settings.period, coverage, budgetPeriod));
   findings.push(...outcomeFindings(tables, months.used, budgetPeriod, booked !== null, settings.period));
-  findings.push(...membersWithoutData(settings, table, tables), ...negativeShares(inputs, settings));
+  findings.push(...membersWithoutData(settings, table, tables), ...negative.findings);
   const budget = budgetSection(tables, budgetPeriod, settings, findings);
   const results = resultRows([...budget.rows, ...budget.financing], settings);
   const allocation = allocateSharedCosts(budget.shared, budget.year, budget.upTo, settings, findings);
@@ -256,7 +258,7 @@ function reportIndicators(table: QualityTable, records: readonly QualityRecord[]
     const spec = catalogue.get(id);
     const t = titleFromData.get(id) ?? id;
     const fromSurvey = table.surveyIndicators.has(id);
-    return { id, title: spec?.title ?? { sv: t, en: t }, better: spec?.better ?? (fromSurvey ? 'higher' : 'none'), unit: spec?.unit ?? (fromSurvey ? '%' : table.units.get(id)?.unit ?? 'number'), target: spec?.target ?? null };
+    return { id, title: spec?.title ?? { sv: t, en: t }, better: directionOf(settings, id, fromSurvey), unit: spec?.unit ?? (fromSurvey ? '%' : table.units.get(id)?.unit ?? 'number'), target: spec?.target ?? null };
   });
 }
 

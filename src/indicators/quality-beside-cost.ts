@@ -9,7 +9,7 @@ import { byCode, SV } from './collation.js';
 import type { QualityTable } from './quality.js';
 import { round } from './round.js';
 import { serviceHeadline, type Headline } from './service-headline.js';
-import type { Settings } from './settings.js';
+import { directionOf as direction, type Settings } from './settings.js';
 
 type BesideRow = Report['qualityBesideCost'][number];
 type LeftOut = NonNullable<Report['qualityBesideCostLeftOut']>[number];
@@ -124,7 +124,7 @@ function latestByService(table: QualityTable, areas: ReadonlySet<string>, settin
  * direction has none.
  */
 function* headlines(latest: Map<string, Map<string, QualityRow>>, table: QualityTable, settings: Settings): Generator<{ service: string; headline: Headline; rows: QualityRow[]; without: QualityRow[] }> {
-  const directionOf = (id: string) => settings.catalogue.get(id)?.better ?? (table.surveyIndicators.has(id) ? 'higher' : 'none');
+  const directionOf = (id: string) => direction(settings, id, table.surveyIndicators.has(id));
   const catalogue = { get: settings.catalogue.get, indicatorOrder: settings.indicatorOrder, directionOf };
   for (const series of latest.values()) {
     const rows = [...series.values()];

@@ -10,7 +10,7 @@ import { orderSeries } from './order-series.js';
 import { outdatedSeries } from './outdated-series.js';
 import { QualityRows, type RowFilter } from './quality-rows.js';
 import { rankObservations } from './rank-observations.js';
-import type { Settings } from './settings.js';
+import { directionOf as direction, type Settings } from './settings.js';
 import { suppressObservations } from './suppress-observations.js';
 import { containersOf, holdsRespondents } from './containers.js';
 import { withoutServiceTotals } from './service-totals.js';
@@ -65,7 +65,7 @@ export function qualityTable(inputs: readonly QualityInput[], settings: Settings
   const { obs, surveyIndicators, units } = observed;
   // Survey indicators are shares of positive answers: higher is better unless the config says otherwise.
   // Any other indicator without a known direction gets no rank and no status.
-  const directionOf = (indicator: string): Better => settings.catalogue.get(indicator)?.better ?? (surveyIndicators.has(indicator) ? 'higher' : 'none');
+  const directionOf = (indicator: string): Better => direction(settings, indicator, surveyIndicators.has(indicator));
   const suppressed = suppressObservations(observed, settings.minRespondents, containersOf(settings.config), plainSuppression(settings.config));
   const ranks = rankObservations(obs, directionOf);
   const order = orderSeries(obs, settings);

@@ -1,3 +1,4 @@
+import type { Better } from '../model/vocabulary.js';
 import type { Config, Member } from '../config/schema.js';
 import { indicatorCatalogue } from '../model/kolada-kpis.js';
 import { contains } from '../model/membership.js';
@@ -56,6 +57,20 @@ export interface Settings {
   indicatorOrder(id: string): number;
   /** Whether an area is shown: `--municipality` narrows municipalities, regions and kommunalförbund only. */
   keepArea(code: string, kind: AreaKind): boolean;
+  /**
+   * Survey questions worded for negative answers whose direction nothing gives (`negativeShares`):
+   * read as "higher is better", as other questions are, their red and green would be turned around.
+   */
+  readonly directionless: ReadonlySet<string>;
+}
+
+/**
+ * Which way an indicator is better: the config's or the catalogue's; else a survey question's share
+ * is better higher, unless it is worded for negative answers (then none: no status or rank until
+ * "better" says); any other indicator none.
+ */
+export function directionOf(settings: Settings, id: string, survey: boolean): Better {
+  return settings.catalogue.get(id)?.better ?? (survey && !settings.directionless.has(id) ? 'higher' : 'none');
 }
 
 /** The one `Settings` of a report, from the config and the command's options. */
@@ -87,5 +102,6 @@ export function settingsOf(config: Config, opts: AnalyseOptions = {}): Settings 
       return m >= 0 ? m : memberCodes.length + KIND_ORDER[kind] * 10_000;
     },
     keepArea: (code, kind) => (kind !== 'municipality' && kind !== 'region' && kind !== 'federation') || municipalities === undefined || municipalities.includes(code),
+    directionless: new Set(),
   };
 }

@@ -10,24 +10,29 @@ import type { Settings } from './settings.js';
  * column names negative answers (`Andel missnöjda`), or a question worded for them (`Besväras av
  * ensamhet`, `Andel ej nöjda`, `Väntetid`), would show rising dissatisfaction as improving. Said
  * for the questions whose direction neither the config nor the catalogue gives: per file for its
- * share column, else per question. The direction stays higher: the wording is a guess, the warning
- * asks the analyst to set it.
+ * share column, else per question. Such a question gets no direction (no status, rank or better or
+ * worse wording; red where it was better misled more than none): the wording is a guess, the warning
+ * asks the analyst to set it. Returns the warnings and the questions.
  */
-export function negativeShares(inputs: readonly ParsedInput[], settings: Settings): Finding[] {
+export function negativeShares(inputs: readonly ParsedInput[], settings: Settings): { findings: Finding[]; questions: Set<string> } {
   const out: Finding[] = [];
+  const negative = new Set<string>();
   for (const input of inputs) {
     const questions = [...surveyQuestions(input)].filter(([id]) => settings.catalogue.get(id)?.better === undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     if (questions.length === 0) continue;
     // A negative share column makes every question's share a negative one: said once, for the file.
     if (input.shareHeader !== undefined && namesNegativeAnswers(input.shareHeader)) {
       out.push(finding(input.file, { code: 'share-negative-header', args: { header: input.shareHeader, questions: firstNamed(questions.map(([id]) => id), 3) } }));
+      for (const [id] of questions) negative.add(id);
       continue;
     }
     for (const [id, texts] of questions) {
-      if (texts.some(namesNegativeAnswers)) out.push(finding(input.file, { code: 'question-negative-wording', args: { question: id } }));
+      if (!texts.some(namesNegativeAnswers) || negative.has(id)) continue;
+      negative.add(id);
+      out.push(finding(input.file, { code: 'question-negative-wording', args: { question: id } }));
     }
   }
-  return out;
+  return { findings: out, questions: negative };
 }
 
 /**

@@ -30,19 +30,20 @@ interface Json {
 const WARNING = 'survey.csv: warning question-negative-wording: question "Besväras av ensamhet" is worded for negative answers';
 
 describe('a survey question worded for negative answers', () => {
-  it('is read as higher is better, as a negative share column is, and said on stderr and in the JSON; a positive question is not', async () => {
+  it('gets no status, rank or direction until "better" says (it showed red where it was better), and is said on stderr and in the JSON; a positive question is not', async () => {
     const dir = folder({ 'survey.csv': SURVEY });
     const table = await tillit(['report', 'survey.csv'], { cwd: dir });
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/│ Besväras av +│ Särskilt boende │ 20,0 % .*│ ✗ röd¹ │/);
+    expect(table.stdout).toMatch(/│ Besväras av +│ Särskilt boende │ 20,0 % .*│ +│\n/);
+    expect(table.stdout).not.toContain('röd');
     expect(table.stderr).toContain(WARNING);
     expect(table.stderr).not.toContain('"Nöjd med maten" is worded');
 
     const json = await tillit(['report', 'survey.csv', '--format', 'json'], { cwd: dir });
     expect(json.code).toBe(0);
     const report = JSON.parse(json.stdout) as Json;
-    expect(report.quality.filter((q) => q.area === '0643').map((q) => [q.indicator, q.status])).toEqual([['Besväras av ensamhet', 'red'], ['Nöjd med maten', 'green']]);
-    expect(report.indicators.map((i) => [i.id, i.better])).toEqual([['Besväras av ensamhet', 'higher'], ['Nöjd med maten', 'higher']]);
+    expect(report.quality.filter((q) => q.area === '0643').map((q) => [q.indicator, q.status])).toEqual([['Besväras av ensamhet', null], ['Nöjd med maten', 'green']]);
+    expect(report.indicators.map((i) => [i.id, i.better])).toEqual([['Besväras av ensamhet', 'none'], ['Nöjd med maten', 'higher']]);
     expect((report.findings ?? []).filter((f) => f.code === 'question-negative-wording').map((f) => [f.severity, f.file, /^question "([^"]*)"/.exec(f.message)?.[1]])).toEqual([
       ['warning', 'survey.csv', 'Besväras av ensamhet'],
     ]);

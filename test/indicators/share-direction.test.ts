@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/parse.js';
 import { ingestOptions } from '../../src/ingest/resolve.js';
 import { parseInput } from '../../src/ingest/parse-input.js';
-import { negativeShares } from '../../src/indicators/share-direction.js';
+import { negativeShares as negativeSharesOf } from '../../src/indicators/share-direction.js';
+
+/** The warnings alone. */
+const negativeShares = (...args: Parameters<typeof negativeSharesOf>) => negativeSharesOf(...args).findings;
 import { settingsOf } from '../../src/indicators/settings.js';
 
 const text = (header: string, question: string) => `År;Kommun;Verksamhet;Fråga;Antal svarande;${header}\n2024;1460;Hemtjänst;${question};100;11\n2025;1460;Hemtjänst;${question};100;14\n`;
@@ -46,6 +49,12 @@ describe('negativeShares', () => {
       const described = parseConfig(JSON.stringify({ indicators: [{ id: 'Besväras av ensamhet', title: { sv: 'Besväras av ensamhet', en: 'Lonely' }, better }] }), 'test.json');
       expect(negativeShares([shares(['Besväras av ensamhet'], described)], settingsOf(described))).toEqual([]);
     }
+  });
+  it('the questions said are returned: they get no direction (no status or rank) until "better" says', () => {
+    const plain = settingsOf(parseConfig('{}', 'test.json'));
+    const input = shares(['Besväras av ensamhet', 'Nöjd med maten']);
+    expect([...negativeSharesOf([input], plain).questions]).toEqual(['Besväras av ensamhet']);
+    expect([...negativeSharesOf([read('Andel missnöjda (%)', parseConfig('{}', 'test.json'), 'Väntetid')], plain).questions]).toEqual(['Väntetid']);
   });
   it('a share column naming negative answers is said once for the file, not again per question', () => {
     const plain = parseConfig('{}', 'test.json');
