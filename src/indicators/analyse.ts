@@ -76,7 +76,7 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   findings.push(...outcomeFindings(tables, months.used, budgetPeriod, booked !== null, settings.period));
   findings.push(...membersWithoutData(settings, table, tables), ...negative.findings);
   const budget = budgetSection(tables, budgetPeriod, settings, findings);
-  const results = resultRows([...budget.rows, ...budget.financing], settings);
+  const results = resultRows([...budget.rows, ...budget.financing], settings, findings);
   const allocation = allocateSharedCosts(budget.shared, budget.year, budget.upTo, settings, findings);
   const besideCost = qualityBesideCost(table, budget.rows, budgetPeriod, settings, findings);
   const { balanceHistory, milestones } = yearsAndMilestones(tables, table, budget, settings, findings);

@@ -1,4 +1,5 @@
 import { isFinancialLine, isRevenueLine } from '../model/activities.js';
+import { finding, type Finding } from '../model/findings.js';
 import type { BudgetRow, Report } from '../model/report.js';
 import { normalizeLabel } from '../model/text.js';
 import { financialResult } from './financial-result.js';
@@ -7,13 +8,20 @@ import type { Settings } from './settings.js';
 import { rnd } from './shared-costs.js';
 
 /**
+ * Tax revenue and general grants cover a municipality's net costs, give or take a few per cent: a
+ * file whose revenue lines cover under half its costs holds no whole result statement (a committee's
+ * one grant line, read as the revenue, made a result of -1 950 %).
+ */
+const PART_OF_COSTS = 0.5;
+
+/**
  * The result against tax revenue and general grants, per area whose lines include revenue: so far
  * this year and as forecast. Revenue and costs of different months make no result (the area's
  * total says its months differ); a side with a missing figure makes none either. `budget` holds
  * the activities and the financing lines (see `splitFinancing`): costs are every line not revenue,
  * financial items with them (financial income as a negative cost), as the result counts them.
  */
-export function resultRows(budget: readonly BudgetRow[], settings: Settings): Report['results'] {
+export function resultRows(budget: readonly BudgetRow[], settings: Settings, findings: Finding[]): Report['results'] {
   const results: Report['results'] = [];
   const target = settings.budget.resultTarget;
   const linesOf = new Map<string, BudgetRow[]>();
@@ -33,6 +41,11 @@ export function resultRows(budget: readonly BudgetRow[], settings: Settings): Re
     // Revenue is held as a negative cost internally (net convention); the result speaks of it as positive.
     const ytd = revYtd !== null && costYtd !== null ? financialResult(-revYtd, costYtd, target) : undefined;
     const fc = revFc !== null && costFc !== null ? financialResult(-revFc, costFc, target) : undefined;
+    const partial = [ytd, fc].find((r) => r !== undefined && r.revenue < PART_OF_COSTS * r.costs);
+    if (partial !== undefined) {
+      findings.push(finding('(budget)', { code: 'result-revenue-partial', args: { area, lines: revenue.map((b) => b.activity).join(', '), share: Math.round((100 * partial.revenue) / partial.costs) } }));
+      continue;
+    }
     results.push({
       area, period: lines[0]!.period, target,
       revenueLines: revenue.map((b) => b.activity), financialLines: costs.filter((b) => isFinancialLine(normalizeLabel(b.activity))).map((b) => b.activity),

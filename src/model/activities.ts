@@ -17,8 +17,17 @@ const INCOME = /^(verksamhetens intakter|finansiella? intakter|financial income|
 /** A net of income and costs (finansnetto): either sign is plausible, so its sign says nothing. */
 const NET = /^(finansnetto|finansiella? (poster|netto)|financial (items|net))\b/;
 
+/**
+ * A grant for a purpose (`Riktade statsbidrag äldreomsorg`): an activity's own income, not the
+ * general revenue a result is a share of (read as that, a committee's one grant line made its
+ * result -1 950 % "of tax revenue and general state grants").
+ */
+const TARGETED = /\b(riktade?|riktat|specialdestinerade?|oronmarkta?|targeted|earmarked)\b/;
+
+const isRevenue = (normalizedActivity: string): boolean => REVENUE.test(normalizedActivity) && !TARGETED.test(normalizedActivity);
+
 export function isRevenueLine(normalizedActivity: string, extra: readonly string[] = []): boolean {
-  return REVENUE.test(normalizedActivity) || extra.includes(normalizedActivity);
+  return isRevenue(normalizedActivity) || extra.includes(normalizedActivity);
 }
 
 /**
@@ -26,7 +35,7 @@ export function isRevenueLine(normalizedActivity: string, extra: readonly string
  * says nothing of which months the ledger has closed.
  */
 export function isBookedAhead(normalizedActivity: string): boolean {
-  return REVENUE.test(normalizedActivity) || FINANCIAL.test(normalizedActivity);
+  return isRevenue(normalizedActivity) || FINANCIAL.test(normalizedActivity);
 }
 
 /** Whether a line is a financial item of the result (see `FINANCIAL`), not an activity. */
