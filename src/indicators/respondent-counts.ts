@@ -30,8 +30,7 @@ export interface RespondentCounts {
  * Shares (per cent, no n of their own) whose file gives the number of respondents as an indicator
  * of its own, for the same area, period, service and gender: the share takes that count as its n, so
  * a share of fewer respondents than the threshold is hidden as one with its n beside it would be
- * (shown, "50 %" beside "20 respondents" named a small group). A file with one count indicator links
- * it to each of its shares; with several, a share takes the one whose title it begins with.
+ * (shown, "50 %" beside "20 respondents" named a small group). Which count is a share's: see `countFor`.
  */
 export function respondentCounts(inputs: readonly (readonly QualityRecord[])[], isShare: (indicator: string) => boolean): RespondentCounts {
   const titles = new Map<string, string>();
@@ -54,7 +53,7 @@ export function respondentCounts(inputs: readonly (readonly QualityRecord[])[], 
     const links = new Map<string, string>();
     for (const id of ids) {
       if (!takesCount(id)) continue;
-      const count = counts.length === 1 ? counts[0] : countFor(titles.get(id)!, counts, titles);
+      const count = countFor(titles.get(id)!, counts, titles);
       if (count !== undefined) links.set(id, count);
     }
     if (links.size === 0) continue;
@@ -72,14 +71,21 @@ export function respondentCounts(inputs: readonly (readonly QualityRecord[])[], 
   };
 }
 
-/** The count indicator whose stem the share's title begins with (the longest), if any. */
+/**
+ * The count indicator of a share: one whose title names no survey ("Antal svarande", PX-Web's
+ * table of one survey) when it is the file's only one; else the one whose stem is the share's
+ * survey, the whole of what its title says before a separator ("Brukarbedömning IFO totalt" for
+ * "Brukarbedömning IFO totalt - helhetssyn"; not "Brukarbedömning" for "Brukarbedömning hemtjänst
+ * …", a count of every survey's respondents, or of another's).
+ */
 function countFor(title: string, counts: readonly string[], titles: ReadonlyMap<string, string>): string | undefined {
   const lower = title.toLowerCase();
   let best: string | undefined;
-  let length = 0;
+  let length = -1;
   for (const id of counts) {
     const s = stem(titles.get(id)!);
-    if (s.length > length && lower.startsWith(s)) [best, length] = [id, s.length];
+    const names = s === '' ? counts.length === 1 : lower.startsWith(s) && /^\s*[-–,:;(]/u.test(lower.slice(s.length));
+    if (names && s.length > length) [best, length] = [id, s.length];
   }
   return best;
 }

@@ -55,6 +55,15 @@ describe('respondentCounts', () => {
     expect(records.map((r) => counts.nOf(r))).toEqual([null, null, 24, 80, null, null]);
   });
 
+  it('a count whose title names a survey only in part ("Brukarbedömning, antal svarande") is no share\'s: each survey its own count', () => {
+    const records = [
+      value('k.json', 'U23592', '2506', '2024', 24, 'Brukarbedömning, antal svarande'),
+      value('k.json', 'U21468', '2506', '2024', 96, 'Brukarbedömning hemtjänst äldreomsorg - helhetssyn, andel (%)'),
+    ];
+    const counts = respondentCounts([records], (id) => id === 'U21468');
+    expect(counts.nOf(records[1]!)).toBeNull();
+    expect(counts.findings).toEqual([]);
+  });
   it('a response rate or a count of something else is no count of respondents', () => {
     const records = [
       value('x.csv', 'Svarsfrekvens', '0642', '2023', 20),
