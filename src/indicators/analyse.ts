@@ -101,8 +101,12 @@ function membersWithoutData(settings: Settings, table: QualityTable, tables: rea
   const none = settings.members.filter((m) => !have.has(m.code));
   // A member inside another (a municipality in a member region) is pooled through it, not itself.
   const holder = (code: string) => settings.members.find((o) => settings.poolCodes.includes(o.code) && contains(o, code))?.code;
+  // A member with figures but no budget line beside members with some: the organisation's budget is theirs alone.
+  const budgeted = new Set(tables.flatMap((t) => t.areas.map((a) => a.code)));
+  const unbudgeted = settings.members.some((m) => budgeted.has(m.code)) ? settings.members.filter((m) => !budgeted.has(m.code) && !none.includes(m) && holder(m.code) === undefined) : [];
   return [
     ...none.map((m) => finding('(config)', { code: 'member-no-data', args: { member: m.name === undefined ? m.code : `${m.code} ${m.name}`, inside: holder(m.code) ?? '' } })),
+    ...unbudgeted.map((m) => finding('(config)', { code: 'member-no-budget', args: { member: m.name === undefined ? m.code : `${m.code} ${m.name}` } })),
     ...table.organisationGaps.filter((g) => !none.some((m) => m.code === g.member)).map((g) => g.finding),
   ];
 }

@@ -65,7 +65,7 @@ export function qualityBesideCost(table: QualityTable, budget: readonly BudgetRo
       if (activity === null && budget.length > 0) {
         note(finding('(config)', { code: 'beside-cost-no-activity', args: { area: q.area, service, activity: activityNames(service, settings).map((n) => `"${n}"`).join(' or ') } }));
       }
-      const population = populationOf(q.area, q.areaKind, year, settings);
+      const population = populationOf(q.area, q.areaKind, year, settings, activity?.members ?? undefined);
       const perInhabitant = activity?.actualYtd != null && population !== null && population.count > 0 ? round(activity.actualYtd / population.count, 2) : null;
       if (perInhabitant !== null && population!.year !== year) {
         const lacking = population!.lacking;
@@ -161,14 +161,16 @@ function activityFor(service: string, area: string, budget: readonly BudgetRow[]
 
 /**
  * An area's population: a member's latest year in the config not after the budget year; the
- * organisation's, its members' summed at the latest year all have, when none contains another.
+ * organisation's, its members' summed at the latest year all have, when none contains another:
+ * of the members its line covers (`covered`) when that is fewer than all (a line of one member's,
+ * per inhabitant of both, halved its cost per inhabitant).
  * `lacking`: the members without a population for the budget year itself (a year before it is used).
  */
-function populationOf(area: string, kind: AreaKind, year: string | null, settings: Settings): { year: string; count: number; lacking: string[] } | null {
+function populationOf(area: string, kind: AreaKind, year: string | null, settings: Settings, covered?: readonly string[]): { year: string; count: number; lacking: string[] } | null {
   if (year === null) return null;
   const latestOf = (m: Member) => Object.keys(m.population).filter((y) => y <= year).sort().at(-1);
   if (kind === 'organisation') {
-    const members = settings.members;
+    const members = covered === undefined ? settings.members : settings.members.filter((m) => covered.includes(m.code));
     if (members.length === 0 || overlaps(members).length > 0) return null;
     const common = members.map(latestOf).reduce<string | undefined>((a, y) => (a === undefined || y === undefined ? undefined : y < a ? y : a), '9999');
     if (common === undefined || !members.every((m) => m.population[common] !== undefined)) return null;

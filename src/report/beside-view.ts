@@ -5,7 +5,7 @@ import { BESIDE_WORDS } from './beside-words.js';
 import { inLang } from './phrasebook.js';
 import type { TableColumn } from './fit-table.js';
 import { formatNumber, formatValue } from './format.js';
-import { indicatorName, indicatorUnit } from './view.js';
+import { budgetLabel, indicatorName, indicatorUnit } from './view.js';
 import { words } from './words.js';
 import { deviationText } from './deviation-text.js';
 
@@ -31,6 +31,12 @@ export interface BesideView {
  * inhabitant, trend (the quality table above has it); the budget line is always kept, as it says
  * whose the figures beside it are.
  */
+/** A row's budget line as the budget table names it: an organisation's line of some members says whose ("Äldreomsorg (endast Bengtsfors)"). */
+function lineName(report: Report, q: BesideRow, lang: Lang): string {
+  const line = report.budget.find((r) => r.area === q.area && !r.total && r.activity === q.activity);
+  return line === undefined ? q.activity! : budgetLabel(report, line, lang);
+}
+
 export function besideView(report: Report, area: string, lang: Lang, decimals = 1, inBrief = false): BesideView | null {
   const all = report.qualityBesideCost.filter((q) => q.area === area);
   const b = inLang(BESIDE_WORDS, lang);
@@ -47,7 +53,7 @@ export function besideView(report: Report, area: string, lang: Lang, decimals = 
     column(head.headline, (q) => indicatorName(report, q.indicator, lang), { wrap: true }),
     column(report.period.survey ?? head.value, (q) => valueText(report, q, lang, decimals)),
     column(head.trend, (q) => (q.verdict === null ? '' : w.verdict[q.verdict]), { wrap: true, drop: 2 }),
-    column(head.activity, (q) => (q.activity === null ? `– ${b.noActivity}` : (served.get(q.activity)?.length ?? 0) > 1 ? `${q.activity} (${b.shared})` : q.activity), { wrap: true }),
+    column(head.activity, (q) => (q.activity === null ? `– ${b.noActivity}` : (served.get(q.activity)?.length ?? 0) > 1 ? `${q.activity} (${b.shared})` : lineName(report, q, lang)), { wrap: true }),
     // As the budget table shows the same line's deviation: no colour here, but no other figure either.
     column(head.deviationPct, (q) => (q.deviationPct === null ? '' : deviationText(q.deviationPct, report.settings.budgetThresholds, lang))),
   ];

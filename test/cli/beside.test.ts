@@ -82,3 +82,24 @@ describe('quality beside cost: a service whose headline has no figure for an are
   });
 });
 
+
+describe('an organisation of two members with a budget file for one (a new analyst\'s config)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tillit-one-budget-'));
+  writeFileSync(join(dir, 'budget-1460.csv'), 'Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad;Prognos helår\n2025-01;1460;Äldreomsorg;240 000;20 000;20 500;241 000\n2025-02;1460;Äldreomsorg;240 000;20 000;19 800;241 000\n2025-03;1460;Äldreomsorg;240 000;20 000;20 900;241 000\n');
+  writeFileSync(join(dir, 'kval.csv'), 'År;Kommun;Verksamhet;Fråga;Antal svarande;Andel\n2024;1460;Hemtjänst;helhetssyn;112;86\n2024;1461;Hemtjänst;helhetssyn;95;90\n');
+  writeFileSync(join(dir, 'tillit.config.json'), JSON.stringify({
+    organisation: { name: 'BM socialförvaltning', code: 'BM' },
+    members: [{ code: '1460', name: 'Bengtsfors', population: { '2025': 9441 } }, { code: '1461', name: 'Mellerud', population: { '2025': 8902 } }],
+    inputs: [{ path: 'budget-1460.csv', unit: 'tkr' }, { path: 'kval.csv' }],
+  }));
+
+  it('the organisation\'s cost per inhabitant is of the members its line covers (61 200 tkr / 9 441, not / 18 343), the line says whose, and the member without a budget is named', async () => {
+    const r = await tillit(['report', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { qualityBesideCost: { area: string; activity: string | null; actualPerInhabitant: number | null }[] };
+    expect(json.qualityBesideCost.filter((q) => q.activity !== null).map((q) => [q.area, q.actualPerInhabitant])).toEqual([['1460', 6482.36], ['BM', 6482.36]]);
+    expect(r.stderr).toContain('(config): warning member-no-budget: member 1461 Mellerud has no budget line in the inputs, where other members have');
+    const table = await tillit(['report', '--wide'], { cwd: dir });
+    expect(table.stdout).toMatch(/│ Hemtjänst +│ helhetssyn +│ 87,8 % │[^\n]*│ Äldreomsorg \(endast Bengtsfors\) +│/);
+  });
+});
