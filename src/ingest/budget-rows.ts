@@ -12,6 +12,7 @@ import { finishBudget, settleUnit, UNIT_SCALE } from './budget-finish.js';
 import { budgetBytes } from './budget-bytes.js';
 import { checkRunningTotals } from './budget-running.js';
 import { forecastImplausible } from './budget-forecast.js';
+import { checkMonthSums } from './budget-month-sums.js';
 import type { ByteRowReader, TextOf } from './byte-cells.js';
 import { memo, type Place } from './cell-lookups.js';
 import { isDash, parseNumber, plainNumber, plainNumberBytes, type DecimalMark } from './number.js';
@@ -428,6 +429,8 @@ export class BudgetRows implements RowReader {
     out.findings.push(...forecastImplausible(table, forecastAt === undefined ? undefined : { text: head.headers[forecastAt]!, column: forecastAt + 1 }, totals));
     checkRunningTotals(table, columns, totals, out.findings);
     settleUnit(table, out, opts, !plan.unitAssumed, head.headerLine, totals);
+    // On the settled unit and sign (to give both figures as written), and the roles as settled above.
+    checkMonthSums(table, { ...columns, factor: 10 ** UNIT_SCALE[out.unit ?? 'kr'], sign: out.sign, signAreas: out.signAreas }, totals, out.findings);
     // Total rows were read, checked and reported; the report sums the lines itself.
     if (totals.size > 0) table.retain((i) => !totals.has(i));
     out.budget = table;

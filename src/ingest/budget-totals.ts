@@ -89,15 +89,23 @@ export function checkTotal(table: BudgetTable, i: number, parts: TotalParts, fli
 
 /** The first amount (slot `k`) of row `i` that differs from the sum of `rows` by more than half a unit per row; undefined when none does. */
 function firstDifference(table: BudgetTable, i: number, rows: readonly number[], factor: number): { k: number; given: number; sum: number } | undefined {
-  const tolerance = 0.5 * factor;
   for (let k = 0; k < W; k++) {
     const given = table.amount(i, k);
     const parts = rows.map((s) => table.amount(s, k)).filter((v): v is number => v !== null);
     if (given === null || parts.length === 0) continue;
     const sum = parts.reduce((x, y) => x + y, 0);
-    if (Math.abs(sum - given) > tolerance * parts.length) return { k, given, sum };
+    if (!withinRounding(given, sum, factor, parts.length)) return { k, given, sum };
   }
   return undefined;
+}
+
+/**
+ * Whether a figure and a sum its file also gives agree to the rounding of the `cells` summed: each
+ * cell, written in the file's unit (`factor` kr), may be off by half a unit.
+ * @example withinRounding(11_900_000, 11_100_000, 1000, 4) // false: 800 tkr apart, 2 tkr allowed
+ */
+export function withinRounding(given: number, sum: number, factor: number, cells: number): boolean {
+  return Math.abs(sum - given) <= 0.5 * factor * cells;
 }
 
 /** The sum of slot `k` over `rows` (missing amounts left out). */

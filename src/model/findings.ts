@@ -128,6 +128,7 @@ const MESSAGES = {
   'period-from-report': (a) => `the file names no period (no period column, none in its title or columns' names): read as of the report's --period ${a.period} (set "period" for this file if it is another month's follow-up)`,
   'budget-columns-monthly': (a) => `column "${a.header}" read as monthly amounts (${a.to}), not as ${a.not} (${a.role}): ${a.why}; if it is ${a.not}, map it under "columns" in the config ({"${a.role}": "${a.header}"})`,
   'budget-columns-unsure': (a) => `column "${a.header}" is read as ${a.not} (${a.role}), as its name or the config says, but ${a.why}: if it holds monthly amounts, every figure to date from it is wrong; map it under "columns" in the config, {"${a.to}": "${a.header}"} if it holds monthly amounts or {"${a.role}": "${a.header}"} if it is ${a.not}`,
+  'budget-ytd-months-differ': (a) => `${a.area} ${a.activity}: ${a.measure} to date at ${a.period} is ${a.ytd} in "${a.ytdHeader}", but "${a.monthHeader}" sums to ${a.sum} over ${a.months} (${a.differ} of ${a.compared} month(s) of the year compared differ beyond rounding): the report uses the year-to-date figure ${a.ytd} for the deviation, status and series, as it does in every file with a year-to-date column, and not the monthly amounts; one of the two columns is wrong, check the export`,
   'column-year-to-date': (a) => `"${a.header}" read as ${a.role} (year to date): the file has no period column, so it holds one follow-up, not months`,
   'deviation-opposite': (a) => `the file's own deviation has the other sign (outcome − budget) on ${a.lines} line(s), this the first: tillit's is used (budget − outcome: positive is better than budget)`,
   'deviation-mismatch': (a) => {
@@ -274,6 +275,7 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'column-year-to-date': 'info',
   'budget-columns-monthly': 'warning',
   'budget-columns-unsure': 'warning',
+  'budget-ytd-months-differ': 'warning',
   'indicator-from-header': 'info',
   'indicator-from-title': 'info',
   'indicator-from-file': 'info',
