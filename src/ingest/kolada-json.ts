@@ -3,6 +3,7 @@ import { valueRecordSchema, type Gender, type ValueRecord } from '../model/recor
 import { isRespondentShare, SHARE_RANGE } from '../model/kolada-kpis.js';
 import { resolveArea } from '../model/register.js';
 import { truncate, visibleLabel } from '../model/text.js';
+import { GenderTally } from './gender-tally.js';
 import { createJsonStream, type JsonPath, type JsonPos, type JsonWalker } from './json-stream.js';
 import type { RejectedRow, RowCounts } from './records.js';
 import type { GenderFilter } from '../model/vocabulary.js';
@@ -58,6 +59,7 @@ export function createKoladaIngest(opts: KoladaOptions): KoladaIngest {
       const error = json.end();
       if (error === undefined) {
         entries.dropConflicted();
+        out.findings.push(...entries.genders.findings());
         // An empty page is said, as a CSV file with a header and no rows is: nothing was read.
         if (out.counts.read === 0 && out.findings.length === 0) out.findings.push({ code: 'json-no-values' });
         return out;
@@ -144,8 +146,12 @@ class KoladaEntries {
   private readonly seen = new Map<string, { line: number; value: number; at: number }>();
   /** Records a later entry gave another value for: left out at the end (`dropConflicted`), with that entry's line and the key. */
   private readonly conflicted = new Map<number, { other: number; key: string }>();
+  /** Which KPIs have entries of the gender read (see `GenderTally`). */
+  readonly genders: GenderTally;
 
-  constructor(private readonly opts: KoladaOptions, private readonly out: KoladaResult) {}
+  constructor(private readonly opts: KoladaOptions, private readonly out: KoladaResult) {
+    this.genders = new GenderTally(opts.gender);
+  }
 
   read(entry: unknown, pos: JsonPos, positions: WeakMap<object, JsonPos>): void {
     const kpi = get(entry, 'kpi');
@@ -187,7 +193,11 @@ class KoladaEntries {
       findings.push({ code: 'gender-invalid', ...gpos, received: truncate(String(gender)) });
       return this.reject(gpos.line, g, 'gender-invalid');
     }
-    if (this.opts.gender !== 'all' && gender !== this.opts.gender) return ignore('gender-filtered', { gender, selected: this.opts.gender });
+    if (this.opts.gender !== 'all' && gender !== this.opts.gender) {
+      this.genders.skip(kpi, gender, gpos.line);
+      return ignore('gender-filtered', { gender, selected: this.opts.gender });
+    }
+    this.genders.kept(kpi);
     if (get(g, 'isdeleted') === true) return ignore('value-deleted');
     if (typeof status === 'string' && status.trim() !== '') return ignore('status-excluded', { status: truncate(status) });
     if (value === null || value === undefined) return ignore('value-missing');

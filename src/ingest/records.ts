@@ -4,6 +4,7 @@ import { AnswerRows } from './answer-rows.js';
 import { BudgetRows } from './budget-rows.js';
 import type { ByteRowReader, TextOf } from './byte-cells.js';
 import { CellLookups } from './cell-lookups.js';
+import { GenderTally } from './gender-tally.js';
 import type { HeaderPlan } from './header-plan.js';
 import type { DecimalMark } from './number.js';
 import type { RecordOptions, RecordsResult, TableHead } from './record-options.js';
@@ -48,7 +49,7 @@ export function createRecordBuilder(table: TableHead, sample: readonly Row[], op
   if (plan.kind === 'budget') result.unit = plan.unit;
   if (plan.kind === 'survey' && plan.roles.share !== undefined) result.shareHeader = table.headers[plan.roles.share]!;
   const lookups = new CellLookups(opts, plan.header.zeroIsNation, plan.pooled);
-  const env: RowEnv = { opts, table, plan, out, lookups, shape: new RowShape(table.headers) };
+  const env: RowEnv = { opts, table, plan, out, lookups, shape: new RowShape(table.headers), genders: new GenderTally(plan.genderFilter) };
   const reader = plan.kind === 'answers' ? new AnswerRows(env) : plan.kind === 'budget' ? new BudgetRows(env, sample) : new ValueRows(env);
   return new TableRecords(plan, out, result, opts, table, { env, reader });
 }
@@ -138,6 +139,7 @@ class TableRecords implements RecordBuilder {
     if (pooled !== undefined) findings.push({ code: 'period-pooled', line: this.table.headerLine, args: { example: pooled } });
     const lookups = this.reading?.env.lookups;
     if (lookups !== undefined && (lookups.sawNeither || (lookups.sawBlank && this.recordPlan.roles.gender !== undefined))) findings.push({ code: 'gender-neither', line: this.table.headerLine });
+    if (this.reading !== undefined) findings.push(...this.reading.env.genders.findings());
     for (const [code, r] of this.readings) findings.push({ code, line: r.line, column: r.column, args: { count: r.count } });
     const tertial = this.reading?.env.lookups.tertial;
     if (tertial !== undefined) findings.push({ code: 'period-tertial', line: this.table.headerLine, args: { text: tertial.text, period: tertial.period } });

@@ -8,6 +8,7 @@ import { normalizeLabel, truncate } from '../model/text.js';
 import { appendAll } from '../model/array.js';
 import type { ByteRowReader, TextOf } from './byte-cells.js';
 import type { CellLookups } from './cell-lookups.js';
+import type { GenderTally } from './gender-tally.js';
 import { ALIASES } from './columns.js';
 import { isDash, parseNumber, type DecimalMark } from './number.js';
 import type { RecordOptions, RecordsResult, TableHead } from './record-options.js';
@@ -136,6 +137,8 @@ export interface RowEnv {
   out: RowOutcomes;
   lookups: CellLookups;
   shape: RowShape;
+  /** Which indicators have rows of the gender read, in a file read for one (see `GenderTally`). */
+  genders: GenderTally;
 }
 
 /** The fields every kind of row has, read by the general path. */
@@ -303,7 +306,7 @@ export function readShared(cells: RowCells, env: RowEnv): SharedFields | undefin
     env.out.ignore({ code: 'gender-neither-row', line: row.line, column: cells.col('gender'), received: truncate(genderText!), args: { gender: truncate(genderText!) } });
     return undefined;
   }
-  if (cells.errors.length === 0 && plan.genderFilter !== 'all' && gender !== plan.genderFilter) {
+  if (plan.genderFilter !== 'all' && !tallyGender(cells, env, gender)) {
     env.out.ignore({ code: 'gender-filtered', line: row.line, column: cells.col('gender'), args: { gender, selected: plan.genderFilter } });
     return undefined;
   }
@@ -314,6 +317,17 @@ export function readShared(cells: RowCells, env: RowEnv): SharedFields | undefin
     return undefined;
   }
   return { area, gender, period };
+}
+
+/**
+ * Whether a row of a file read for one gender is read (its gender is that one, or its errors reject
+ * it anyway), told to the file's `GenderTally` under the row's indicator as written.
+ */
+function tallyGender(cells: RowCells, env: RowEnv, gender: Gender): boolean {
+  const indicator = cells.cell('indicator') || env.plan.fileIndicator || '';
+  if (gender === env.plan.genderFilter) env.genders.kept(indicator);
+  else if (cells.errors.length === 0) env.genders.skip(indicator, gender, cells.row.line);
+  return gender === env.plan.genderFilter || cells.errors.length > 0;
 }
 
 /** Area: a code or name, the organisation's aliases, and the name column checked against the code. */

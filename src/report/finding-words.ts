@@ -133,6 +133,7 @@ export const FINDING_WORDS = {
   'total-mismatch': { sv: 'En summarad stämmer inte med summan av sina rader.', en: 'A total row does not match the sum of its rows.' },
   'status-excluded': { sv: 'Värden som källan markerat som osäkra eller sekretessbelagda ingår inte.', en: 'Values the source marks as uncertain or confidential are not included.' },
   'value-deleted': { sv: 'Värden som källan markerat som borttagna ingår inte.', en: 'Values the source marks as deleted are not included.' },
+  'gender-only-skipped': { sv: 'Ett nyckeltal hade bara rader för andra kön än det som lästes (t.ex. bara kvinnor och män, ingen total) och saknas därför helt i rapporten; --gender all läser alla kön.', en: 'An indicator had rows only of genders other than the one read (e.g. women and men, no total) and is therefore missing from the report; --gender all reads every gender.' },
   'gender-filtered': { sv: 'Bara ett kön lästes; de andra hoppades över.', en: 'Only one gender was read; the others were skipped.' },
   'gender-not-applied': { sv: 'Svar och enkätantal läses för alla kön, vilket kön som än begärdes: en rapport för ett kön skulle dölja andra celler och tillsammans med en annan körning kunna avslöja en liten.', en: 'Answers and survey counts are read for every gender, whichever was asked for: a report of one gender would hide other cells and, beside another run, could reveal a small one.' },
   'kind-unknown': { sv: 'Det gick inte att avgöra vilken sorts uppgifter filen har.', en: 'It could not be told what kind of data the file holds.' },

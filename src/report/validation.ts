@@ -23,7 +23,8 @@ export interface ValidationJson {
 }
 
 /**
- * Warnings that leave a file unclean: a numeric column left unread, amount columns whose
+ * Warnings that leave a file unclean: a numeric column left unread, an indicator left unread
+ * whole (its rows all of genders not read), amount columns whose
  * amounts contradict what their names say (monthly amounts under a year-to-date or full-year
  * name) or whose unit makes them implausible, which only the config settles, a year-to-date column
  * that is not the sum of the monthly column beside it (one of the two is wrong), a line whose outcome
@@ -32,7 +33,7 @@ export interface ValidationJson {
  * files' different figures for one cell (a report would use one by the files' order), and a
  * respondent file's weights (its shares are counted unweighted).
  */
-const UNCLEAN: ReadonlySet<string> = new Set(['column-unused', 'column-weight', 'budget-columns-monthly', 'budget-columns-unsure', 'budget-ytd-months-differ', 'unit-implausible', 'budget-months-missing', 'kolada-page-missing', 'budget-year-column-differs', 'forecast-year-differs', 'forecast-implausible', 'share-fraction', 'share-fraction-among', 'share-fraction-count', 'source-disagreement']);
+const UNCLEAN: ReadonlySet<string> = new Set(['column-unused', 'column-weight', 'budget-columns-monthly', 'budget-columns-unsure', 'budget-ytd-months-differ', 'gender-only-skipped', 'unit-implausible', 'budget-months-missing', 'kolada-page-missing', 'budget-year-column-differs', 'forecast-year-differs', 'forecast-implausible', 'share-fraction', 'share-fraction-among', 'share-fraction-count', 'source-disagreement']);
 
 /**
  * A file passes when it was readable, no row was rejected (it has no error finding), every

@@ -213,6 +213,9 @@ describe('tillit validate: a respondent file with a weight column is not clean (
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('svar.csv: warning column-weight: column 7 "Viktfaktor" holds a weight per respondent');
     expect((JSON.parse(r.stdout) as { quality: { value: number }[] }).quality[0]).toMatchObject({ value: 66.6667 });
+  });
+});
+
 describe('tillit validate: an outcome to date that is not the sum of the months beside it is no clean file (a tester\'s file showed IFO red at −8,2 % where its months give −0,9 %)', () => {
   it('names the line, month and both figures, exit 3; the report warns on stderr and says it uses the figure to date', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tillit-ack-months-'));
@@ -230,5 +233,26 @@ describe('tillit validate: an outcome to date that is not the sum of the months 
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('ack.csv:7:6: warning budget-ytd-months-differ: 1460 Individ- och familjeomsorg: outcome to date at 2025-03 is 11900');
     expect(r.stderr).toContain('the report uses the year-to-date figure 11900');
+  });
+});
+
+describe('tillit validate: a Kolada KPI with only women\'s and men\'s rows is no clean file (a tester\'s KPI vanished from the report with infos alone)', () => {
+  it('names the KPI and the flag that reads it, exit 3; the report warns on stderr; --gender all reads it, clean', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-km-only-'));
+    writeFileSync(join(dir, 'k.json'), [
+      '{"values":[',
+      '{"kpi":"U21468","municipality":"1460","period":2024,"values":[{"gender":"T","count":1,"status":"","value":84}]},',
+      '{"kpi":"U23471","municipality":"1460","period":2024,"values":[{"gender":"K","count":1,"status":"","value":82},{"gender":"M","count":1,"status":"","value":74}]}',
+      '],"count":2,"next_page":null}',
+    ].join('\n'));
+    const v = await tillit(['validate', 'k.json'], { cwd: dir });
+    expect(v.code).toBe(3);
+    expect(v.stdout).toContain('warning gender-only-skipped ×1\n    line 3: indicator U23471 has rows only for K (women) and M (men) (2 row(s), from this line on), none for T (total), the gender read: it is left out of the report whole; --gender all (every gender, each shown as its own row) or --gender K or --gender M reads it');
+    const r = await tillit(['report', 'k.json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('k.json:3: warning gender-only-skipped: indicator U23471 has rows only for K (women) and M (men)');
+    const all = await tillit(['validate', 'k.json', '--gender', 'all'], { cwd: dir });
+    expect(all.code).toBe(0);
+    expect(all.stdout).not.toContain('gender-only-skipped');
   });
 });
