@@ -20,8 +20,21 @@ const ACTUAL_MONTH = BUDGET_AMOUNTS.indexOf('actualMonth');
  * quarter) is a month without costs. Lines booked ahead (tax revenue, grants, financial items) tell
  * which months are booked only in an area of nothing else. An area with no month booked that year
  * keeps its rows, its 0s read as blank. Said once per file (`outcome-not-booked`), per area.
+ * Returns `totals` (the total rows' places) as they are after the rows set aside: kept as they were,
+ * later total rows would have named lines' places (a "Totalt" read as a line, twice the sum).
  */
-export function unbookedOutcomes(table: BudgetTable, out: { findings: FindingInput[]; counts: RowCounts }, headerLine: number): void {
+/** The places of `rows` once the rows in `gone` are taken out of a table of `length`. */
+function placesAfter(length: number, gone: ReadonlySet<number>, rows: ReadonlySet<number>): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0, to = 0; i < length; i++) {
+    if (gone.has(i)) continue;
+    if (rows.has(i)) out.add(to);
+    to++;
+  }
+  return out;
+}
+
+export function unbookedOutcomes(table: BudgetTable, out: { findings: FindingInput[]; counts: RowCounts }, headerLine: number, totals: ReadonlySet<number>): ReadonlySet<number> {
   const when = table.months.map(monthOf);
   const cal = calendar(table, when);
   const ahead = table.activities.map((a) => isBookedAhead(normalizeLabel(a)));
@@ -60,7 +73,8 @@ export function unbookedOutcomes(table: BudgetTable, out: { findings: FindingInp
     note(table.area[i]!, `from ${table.months[table.month[i]!]!}`);
   }
   blankMonthsBetween(table, cal, last, booked, (area, month) => (gaps.get(area) ?? gaps.set(area, new Set()).get(area)!).add(month));
-  if (from.size === 0 && gaps.size === 0) return;
+  if (from.size === 0 && gaps.size === 0) return totals;
+  const moved = set.size > 0 ? placesAfter(table.length, set, totals) : totals;
   if (set.size > 0) {
     table.retain((i) => !set.has(i));
     out.counts.used -= set.size;
@@ -71,6 +85,7 @@ export function unbookedOutcomes(table: BudgetTable, out: { findings: FindingInp
     return `${table.areas[area]!.code} ${parts.join(', ')}`;
   }).sort();
   out.findings.push({ code: 'outcome-not-booked', line: headerLine, args: { areas: firstNamed(areas, 6), rows: set.size } });
+  return moved;
 }
 
 /** Each row's area and year as one number (`slot`, −1 for a period that is no month) and its month: typed arrays, no map per row. */

@@ -421,10 +421,10 @@ export class BudgetRows implements RowReader {
     if (this.committee !== undefined) nameCommitteeLines(table);
     out.findings.push(...(this.detail?.findings(head.headerLine) ?? []), ...this.dating.findings(head.headerLine), ...budgetYearNamed(plan.header.map.budgetYearNamed, table.months, head.headerLine), ...forecastYearNamed(plan.header.map.forecastYearNamed, table, head.headerLine), ...titleAgainstRows(plan.titleAside, table, head.headerLine));
     const headings = this.headings.sort((x, y) => x - y);
-    const totals = finishBudget(table, this.given, this.isTotal, opts.sign, out, out.unit ?? 'kr', headings);
+    const summed = finishBudget(table, this.given, this.isTotal, opts.sign, out, out.unit ?? 'kr', headings);
     // Before the unit check, which makes monthly amounts annual otherwise than year-to-date ones.
     const columns = { roles: { ...plan.roles }, headers: head.headers, mapped: opts.columns, headerLine: head.headerLine };
-    unbookedOutcomes(table, out, head.headerLine);
+    const totals = unbookedOutcomes(table, out, head.headerLine, summed);
     const forecastAt = plan.roles.forecast;
     out.findings.push(...forecastImplausible(table, forecastAt === undefined ? undefined : { text: head.headers[forecastAt]!, column: forecastAt + 1 }, totals));
     checkRunningTotals(table, columns, totals, out.findings);

@@ -10,6 +10,16 @@ const parse = (lines: string[], head = HEAD) => parseText(`${head}\n${lines.join
 const outcomes = (r: ReturnType<typeof parse>, code: string, line = 'IFO') => budgetRecords(r).filter((b) => b.area.code === code && b.activity === line).map((b) => b.actualMonth ?? b.actualYtd);
 
 describe('months not booked yet, exported with an outcome of 0 or carried forward', () => {
+  it('a total row after the rows set aside stays a total: its place moved with them (a helper\'s file sorted by line read "Totalt" as a line, twice the sum)', () => {
+    const lines = ['Hemtjänst', 'IFO', 'Totalt'].flatMap((line) => [1, 2, 3].map((m) => {
+      const [budget, outcome] = line === 'Totalt' ? [200, m === 3 ? 0 : 210] : [100, m === 3 ? 0 : 105];
+      return `2025-0${m};1460;${line};${budget * 12};${budget};${outcome}`;
+    }));
+    const r = parse(lines);
+    expect([...new Set(budgetRecords(r).map((b) => b.activity))]).toEqual(['Hemtjänst', 'IFO']);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(r.findings.map((f) => f.code)).toContain('outcome-not-booked');
+  });
   it('rows of 0 in every line of an area after its last month with an outcome are set aside, with a warning per area', () => {
     const r = parse(year('1460', (m) => (m <= 8 ? 19_100 : 0)));
     expect(outcomes(r, '1460')).toEqual(Array(8).fill(19_100_000));
