@@ -1,3 +1,4 @@
+import { periodYear, pooledRange } from '../model/period.js';
 import type { Kind, Role } from '../config/schema.js';
 import type { FindingInput } from '../model/findings.js';
 import { koladaIdOfTitle } from '../model/kolada-kpis.js';
@@ -67,6 +68,22 @@ const KOLADA_ID = /^[nu]\d{5}$/i;
 const SAMPLE_ROWS = 500;
 
 /** Plans how to read a table with these headers (see `HeaderPlan`). */
+/**
+ * A wide table's pooled-period columns whose every year is a column of its own (`2019-2023` beside
+ * 2019 … 2023: an average, or `2022-2023` a change): read as a period, each became the year's next
+ * figure (a trend of six points, "+3,4 p.e." against the average, a change of 2 read as a share of
+ * 2 %). A window over years the table does not give one by one stays a period of its own.
+ */
+function windowsCovered(wide: readonly { idx: number; period: string }[]): { idx: number; period: string }[] {
+  const years = new Set(wide.flatMap((w) => (pooledRange(w.period) === undefined ? [periodYear(w.period)] : [])));
+  return wide.filter((w) => {
+    const r = pooledRange(w.period);
+    if (r === undefined) return false;
+    for (let y = r.from; y <= r.to; y++) if (!years.has(y)) return false;
+    return true;
+  });
+}
+
 export function planHeader(headers: readonly string[], sample: readonly Row[], opts: PlanOptions): HeaderPlan {
   const map = mapColumns(headers, opts.columns);
   const findings: FindingInput[] = [];
@@ -80,11 +97,14 @@ export function planHeader(headers: readonly string[], sample: readonly Row[], o
       return period === undefined ? [] : [{ idx, period }];
     })
     : [];
+  const covered = windowsCovered(wide);
+  for (const w of covered) findings.push({ code: 'period-window-covered', line: opts.headerLine, column: w.idx + 1, args: { header: truncate(headers[w.idx]!) } });
+  const periodIdx = new Set(wide.map((w) => w.idx));
+  if (covered.length > 0) wide.splice(0, wide.length, ...wide.filter((w) => !covered.includes(w)));
   const layout = wide.length > 0 ? 'wide' : 'long';
   for (const w of wide) {
     if (isPreliminary(headers[w.idx]!)) findings.push({ code: 'period-preliminary', line: opts.headerLine, column: w.idx + 1, args: { header: truncate(headers[w.idx]!), period: w.period } });
   }
-  const periodIdx = new Set(wide.map((w) => w.idx));
   const free = () => headers.map((_, i) => i).filter((i) => !taken().has(i) && !periodIdx.has(i) && headers[i]!.trim() !== '');
   const numeric = (idx: number) => isNumericColumn(rows, idx);
   const plan: HeaderPlan = { map, layout, wide, stubs: [], quiet: [], unused: [], numeric: [], zeroIsNation: false, findings };

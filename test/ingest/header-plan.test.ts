@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planHeader } from '../../src/ingest/header-plan.js';
 import type { Row } from '../../src/ingest/table.js';
+import { parseText } from './helpers.js';
 
 /** A header and rows as a CSV reader gives them (comma-separated, no quotes). */
 function plan(header: string, rows: string[], opts: Parameters<typeof planHeader>[2] = { headerLine: 1 }) {
@@ -70,5 +71,19 @@ describe('planHeader', () => {
     expect(tom.ytdMonth).toEqual({ month: 8, header: 'Utfall t.o.m. augusti' });
     // Two different months: which one dates the file would be a guess.
     expect(plan('Verksamhet,Budget jan-apr,Utfall jan-aug', ['A,1,2']).ytdMonth).toBeUndefined();
+  });
+});
+
+describe('a wide table\'s column over years it gives one by one (PX-Web\'s average "2019-2023", a change "2022-2023")', () => {
+  it('is not read, with a warning at its column; a window over years the table lacks stays a period', () => {
+    const read = (head: string, rows: string[]) => parseText(`${head}\n${rows.join('\n')}\n`, { indicator: 'helhetssyn', kind: 'values' });
+    const r = read('region;2019;2020;2021;2022;2023;2019-2023', ['0180 Stockholm;80;82;81;83;79;81', '0114 Upplands Väsby;84;86;85;88;90;86,6']);
+    expect([...new Set(r.records.map((x) => x.period))]).toEqual(['2019', '2020', '2021', '2022', '2023']);
+    expect(r.findings.filter((f) => f.code === 'period-window-covered').map((f) => [f.severity, f.line, f.column])).toEqual([['warning', 1, 7]]);
+    const change = read('region;2021;2022;2023;2022-2023', ['0114 Upplands Väsby;84;86;88;2']);
+    expect(change.records.map((x) => `${x.period} ${x.kind === 'values' ? x.value : ''}`)).toEqual(['2021 84', '2022 86', '2023 88']);
+    const apart = read('region;2016-2019;2020;2021', ['0114 Upplands Väsby;81;84;86']);
+    expect(apart.records.map((x) => x.period)).toEqual(['2016-2019', '2020', '2021']);
+    expect(apart.findings.map((f) => f.code)).not.toContain('period-window-covered');
   });
 });
