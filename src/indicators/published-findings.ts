@@ -26,7 +26,7 @@ function personless(f: Finding): Finding {
   delete out.line;
   delete out.column;
   delete out.received;
-  out.message += ' (its line is left out of the report: tillit validate gives it)';
+  out.message += ' (a report names no line of a file of answers: tillit validate gives it)';
   return out;
 }
 

@@ -109,8 +109,15 @@ let byTitle: Map<string, string | null> | undefined;
  */
 export function koladaIdOfTitle(title: string): string | undefined {
   byTitle ??= titleIndex();
-  return byTitle.get(normalizeLabel(title)) ?? undefined;
+  const key = normalizeLabel(title);
+  return byTitle.get(key) ?? byTitle.get(key.replace(PX_DIMENSIONS, '')) ?? undefined;
 }
+
+/**
+ * What PX-Web appends to a table's title: the dimensions it is "by" (`… andel (%) efter region och
+ * år`, `… efter region, tabellinnehåll och år`), which no KPI's own title has.
+ */
+const PX_DIMENSIONS = /\s+efter\s+[\p{L}\s,]+\soch\s[\p{L}]+$/u;
 
 function titleIndex(): Map<string, string | null> {
   const exact = new Map<string, string | null>();

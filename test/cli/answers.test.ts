@@ -125,7 +125,7 @@ describe('answer labels: the common scales are known, and an unknown one never b
     expect(r.stderr).toBe([
       'tillit: input rows rejected and left out of the report (rows of answers are not counted here: tillit validate counts them):',
       // A respondent's line and answer stay out of a report (they would say where a group's rows lie): tillit validate gives them.
-      `  ${file}: error answer-unknown: answer is not on a known scale; in the config, add it to survey.positive (a positive answer), survey.other (a valid answer that is not positive) or survey.excluded (a don't-know or not-applicable answer such as "Ingen erfarenhet", left out of the denominator) (its line is left out of the report: tillit validate gives it)`,
+      `  ${file}: error answer-unknown: answer is not on a known scale; in the config, add it to survey.positive (a positive answer), survey.other (a valid answer that is not positive) or survey.excluded (a don't-know or not-applicable answer such as "Ingen erfarenhet", left out of the denominator) (a report names no line of a file of answers: tillit validate gives it)`,
       "tillit: 2 warnings (listed in the JSON report's findings and named in the method note of each brief drawing on the file):",
       `  ×2 ${file}: warning cell-incomplete: 1460 / hjalp / Personlig assistans / T / 2025: not published (ofullständig): answers in this cell were rejected, so its share would be wrong (and 1 more like it)`,
       '',

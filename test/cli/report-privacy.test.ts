@@ -219,7 +219,7 @@ describe('what a report says of rows it leaves out gives no hidden figure away (
     const r = await tillit(['report', 'svar.csv', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('  svar.csv: error answer-unknown: answer is not on a known scale;');
-    expect(r.stderr).toContain('(its line is left out of the report: tillit validate gives it)');
+    expect(r.stderr).toContain('(a report names no line of a file of answers: tillit validate gives it)');
     expect(`${r.stdout}${r.stderr}`).not.toMatch(/svar\.csv:\d|Jättebra|"line"/);
     expect((await tillit(['validate', 'svar.csv'], { cwd: dir })).stdout).toContain('line 110, column 6: answer is not on a known scale');
   });

@@ -72,6 +72,9 @@ describe('indicatorCatalogue', () => {
 describe('koladaIdOfTitle', () => {
   it('knows a KPI by its title as Kolada writes it, folded for case, accents and spacing, with or without its years', () => {
     expect(koladaIdOfTitle('Brukarbedömning hemtjänst äldreomsorg - helhetssyn, andel (%)')).toBe('U21468');
+    // PX-Web's title names the dimensions too (a tester's file showed the title, no status).
+    expect(koladaIdOfTitle('Brukarbedömning hemtjänst äldreomsorg - helhetssyn, andel (%) efter region och år')).toBe('U21468');
+    expect(koladaIdOfTitle('Brukarbedömning hemtjänst äldreomsorg - helhetssyn, andel (%) efter region, tabellinnehåll och år')).toBe('U21468');
     // U23471's official title has a double space; one space (and other case) is the same title.
     expect(koladaIdOfTitle('brukarbedömning särskilt boende äldreomsorg - helhetssyn, andel (%)')).toBe('U23471');
     expect(koladaIdOfTitle('Invånare 0-19 år i ekonomiskt utsatta hushåll, andel (%)')).toBe('N02904');
