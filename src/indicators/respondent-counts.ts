@@ -1,5 +1,5 @@
 import { finding, type Finding } from '../model/findings.js';
-import { koladaKpi } from '../model/kolada-kpis.js';
+import { koladaTitle } from '../model/kolada-kpis.js';
 import type { QualityRecord, ValueRecord } from '../model/records.js';
 
 /**
@@ -38,7 +38,7 @@ export function respondentCounts(inputs: readonly (readonly QualityRecord[])[], 
   for (const records of inputs) for (const r of records) {
     if (r.kind !== 'values') continue;
     // A Kolada KPI's title is tillit's catalogue's when its file gives none.
-    if (!titles.has(r.indicator)) titles.set(r.indicator, r.title ?? koladaKpi(r.indicator)?.title.sv ?? r.indicator);
+    if (!titles.has(r.indicator)) titles.set(r.indicator, r.title ?? koladaTitle(r.indicator) ?? r.indicator);
     (indicatorsOf.get(r.source.file) ?? indicatorsOf.set(r.source.file, new Set()).get(r.source.file)!).add(r.indicator);
   }
   const isCount = (id: string) => !isShare(id) && COUNT_TITLE.test(titles.get(id)!);

@@ -107,6 +107,11 @@ let byTitle: Map<string, string | null> | undefined;
  * years (a discontinued KPI's title less "(-2013)" is often a current KPI's). Undefined for a
  * title no KPI has, or one two KPIs share.
  */
+/** A Kolada KPI's title as Kolada writes it (in Swedish, the source's language), if tillit knows the KPI. */
+export function koladaTitle(id: string): string | undefined {
+  return koladaKpi(id)?.title.sv;
+}
+
 export function koladaIdOfTitle(title: string): string | undefined {
   byTitle ??= titleIndex();
   const key = normalizeLabel(title);
