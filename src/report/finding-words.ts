@@ -139,6 +139,7 @@ export const FINDING_WORDS = {
   'gender-not-applied': { sv: 'Svar och enkätantal läses för alla kön, vilket kön som än begärdes: en rapport för ett kön skulle dölja andra celler och tillsammans med en annan körning kunna avslöja en liten.', en: 'Answers and survey counts are read for every gender, whichever was asked for: a report of one gender would hide other cells and, beside another run, could reveal a small one.' },
   'kind-unknown': { sv: 'Det gick inte att avgöra vilken sorts uppgifter filen har.', en: 'It could not be told what kind of data the file holds.' },
   'json-invalid': { sv: 'Filen är inte giltig JSON.', en: 'The file is not valid JSON.' },
+  'area-sum-row': { sv: 'En summarad (Totalt, Samtliga kommuner) i en tabell lästes inte: den är ingen kommun.', en: 'A sum row (Totalt, all municipalities) of a table was not read: it is no area.' },
   'footnote': { sv: 'Fotnoter under tabellen räknades inte som data.', en: 'Footnotes under the table were not counted as data.' },
   'n-zero': { sv: 'Rader utan svarande (antal 0) har inget resultat och redovisas inte.', en: 'Rows with no respondents (n of 0) have no result and are not shown.' },
   'n-missing': { sv: 'Resultat utan antal svarande visas inte: utgivare lämnar antalet tomt för små grupper, och utan det kan gränsen för minsta antal svarande inte prövas.', en: 'Results without a number of respondents are not shown: publishers leave the number blank for small groups, and without it the minimum number of respondents cannot be checked.' },

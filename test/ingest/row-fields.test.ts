@@ -41,3 +41,15 @@ describe('RowShape.headerLike', () => {
     expect(shape.headerLike(['1460', '2025-08', 'Verksamhet', '224 442', '152 100'])).toBeUndefined();
   });
 });
+
+describe('a published table\'s sum rows in its area column (a tester\'s "Totalt", "Samtliga kommuner", "Jönköpings län totalt")', () => {
+  it('are set aside with an info finding, not rejected as unknown areas; Riket under any of its names stays Riket', () => {
+    const head = 'År;Kommun;Verksamhet;Fråga;Antal svarande;Andel';
+    const rows = ['2024;Habo;Hemtjänst;helhetssyn;110;91', '2024;Samtliga kommuner;Hemtjänst;helhetssyn;90000;86', '2024;Jönköpings län totalt;Hemtjänst;helhetssyn;3000;85', '2024;Summa;Hemtjänst;helhetssyn;93110;86', '2024;Totalt;Hemtjänst;helhetssyn;930;84,9', '2024;Riket totalt;Hemtjänst;helhetssyn;90000;86', '2024;Totalsumman för Habo;Hemtjänst;helhetssyn;1;1'];
+    const r = parseText(`${head}\n${rows.join('\n')}\n`);
+    expect(r.records.map((x) => x.area.code)).toEqual(['0643', '0000']);
+    expect(r.findings.filter((f) => f.code === 'area-sum-row').map((f) => [f.severity, f.line, f.column])).toEqual([['info', 3, 2], ['info', 4, 2], ['info', 5, 2], ['info', 6, 2]]);
+    // Anything else unknown is still an error.
+    expect(r.findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.line])).toEqual([['area-unknown', 8]]);
+  });
+});
