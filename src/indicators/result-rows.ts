@@ -41,7 +41,8 @@ export function resultRows(budget: readonly BudgetRow[], settings: Settings, fin
     // Revenue is held as a negative cost internally (net convention); the result speaks of it as positive.
     const ytd = revYtd !== null && costYtd !== null ? financialResult(-revYtd, costYtd, target) : undefined;
     const fc = revFc !== null && costFc !== null ? financialResult(-revFc, costFc, target) : undefined;
-    const partial = [ytd, fc].find((r) => r !== undefined && r.revenue < PART_OF_COSTS * r.costs);
+    // Judged by the full year where there is a forecast: tax booked by the quarter is small to date.
+    const partial = [fc ?? ytd].find((r) => r !== undefined && r.revenue < PART_OF_COSTS * r.costs);
     if (partial !== undefined) {
       findings.push(finding('(budget)', { code: 'result-revenue-partial', args: { area, lines: revenue.map((b) => b.activity).join(', '), share: Math.round((100 * partial.revenue) / partial.costs) } }));
       continue;

@@ -54,8 +54,14 @@ export function detailColumns(headers: readonly string[], free: readonly number[
   return free.filter((idx) => DETAIL.test(normalizeLabel(headers[idx] ?? '')));
 }
 
-/** A detail cell that is the sum of its line's parts (`Netto`, `Summa`, `Totalt`): its parts are added up instead. */
-const DETAIL_TOTAL = /^(netto|summa|totalt?|resultat|total|sum)\b/;
+/**
+ * A detail cell that is the sum of its line's parts (`Netto`, `Nettokostnad`, `Summa`, `Totalt`):
+ * its parts are added up instead. `Summa intäkter` is a part (a class's sum), not the line's.
+ */
+const DETAIL_TOTAL = /^(netto\w*(\s.*)?|summa|totalt?|total|sum|s:a|resultat)$/;
+
+/** A detail cell that is part of another row's amount (`varav projekt P1`, `P1 (därav)`): already in the line. */
+const DETAIL_INCLUDED = /\b(varav|darav)\b/;
 
 /** What a row of a line met before is to it (see `BudgetDetail.meet`). */
 export type DetailStep = 'first' | 'add' | 'replace' | 'skip' | 'same';
@@ -82,10 +88,20 @@ export class BudgetDetail {
     return this.columns.map((c) => (cells[c] ?? '').trim()).join(' / ');
   }
 
-  /** What a row with `detail` is to table row `row` (its line's first row), noted. */
+  /**
+   * What a row with `detail` is to table row `row` (its line's first row), noted. A row whose detail
+   * cells are all blank is the line's sum as a `Netto` row is (an export's subtotal row); a `varav`
+   * row is skipped once the line has parts (its amount is in theirs).
+   */
   meet(row: number, detail: string): DetailStep {
-    detail.split(' / ').forEach((d, k) => this.texts[k]!.size < 4 && this.texts[k]!.add(d));
-    const sum = detail.split(' / ').some((d) => DETAIL_TOTAL.test(normalizeLabel(d)));
+    const cells = detail.split(' / ');
+    cells.forEach((d, k) => this.texts[k]!.size < 4 && this.texts[k]!.add(d));
+    const labels = cells.map(normalizeLabel);
+    const sum = labels.every((d) => d === '') || labels.some((d) => DETAIL_TOTAL.test(d));
+    if (labels.some((d) => DETAIL_INCLUDED.test(d)) && this.state.has(row)) {
+      this.sums++;
+      return 'skip';
+    }
     const state = this.state.get(row);
     if (state === undefined) {
       this.state.set(row, sum ? 'sum' : new Set([detail]));

@@ -18,7 +18,7 @@ function implausible(budget: number, booked: number, forecast: number): boolean 
 }
 
 /**
- * A forecast column most of whose lines (two at least) cannot be a full-year forecast
+ * A forecast column more than half of whose lines (two at least) cannot be a full-year forecast
  * (`implausible`) is not read: its amounts are left blank, with a warning naming the first such
  * line, as a forecast deviation read as the forecast turned every judgement of it. `totals` (sum
  * rows) are not counted: they count lines again.
@@ -31,13 +31,14 @@ export function forecastImplausible(table: BudgetTable, header: { text: string; 
   let first = -1;
   for (let i = 0; i < table.length; i++) {
     const [budget, booked, forecast] = [a[i * WIDTH + BUDGET_YEAR]!, a[i * WIDTH + ACTUAL_YTD]!, a[i * WIDTH + FORECAST]!];
-    if (totals.has(i) || Number.isNaN(budget) || Number.isNaN(booked) || Number.isNaN(forecast) || booked === 0) continue;
+    // A line of budget 0 (a unit financed internally) may forecast anything near 0: no evidence.
+    if (totals.has(i) || Number.isNaN(budget) || Number.isNaN(booked) || Number.isNaN(forecast) || booked === 0 || budget === 0) continue;
     checked++;
     if (!implausible(budget, booked, forecast)) continue;
     odd++;
     if (first < 0) first = i;
   }
-  if (checked < 2 || 2 * odd < checked) return [];
+  if (checked < 2 || 2 * odd <= checked) return [];
   for (let i = 0; i < table.length; i++) a[i * WIDTH + FORECAST] = Number.NaN;
   return [{ code: 'forecast-implausible', line: table.line[first]!, column: header.column, args: { header: truncate(header.text), lines: odd, checked } }];
 }

@@ -85,7 +85,7 @@ function unitOfWord(word: string): AmountUnit {
  * budget`) is no forecast (a forecast's deviation read as the forecast gave "+242 000 tkr mot
  * budget"). Left unused, it is said as such (`column-unused`).
  */
-const DEVIATION_OF = /\+\s*\/?\s*-|-\s*\/\s*\+|±|\b(avv|avvik\w*|diff\w*|mot budget|jmf\w*|j[aä]mf[oö]rt)\b/iu;
+const DEVIATION_OF = /\+\s*\/?\s*-|-\s*\/\s*\+|±|\b(avvikelse\w*|diff|differens\w*|mot budget|jmf|j[aä]mf[oö]rt med)\b/iu;
 
 /** Prefixes for finance headers that carry a month name, e.g. `Prognos apr`. */
 const PREFIXES: readonly [string, Role][] = [

@@ -35,7 +35,8 @@ export function isRevenueLine(normalizedActivity: string, extra: readonly string
  * says nothing of which months the ledger has closed.
  */
 export function isBookedAhead(normalizedActivity: string): boolean {
-  return isRevenue(normalizedActivity) || FINANCIAL.test(normalizedActivity);
+  // A targeted grant is no general revenue, but is paid ahead or by the quarter as grants are.
+  return REVENUE.test(normalizedActivity) || FINANCIAL.test(normalizedActivity);
 }
 
 /** Whether a line is a financial item of the result (see `FINANCIAL`), not an activity. */

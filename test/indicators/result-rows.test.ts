@@ -33,6 +33,11 @@ describe('resultRows', () => {
     // A deficit of a municipality's size is still a result: 1 000 against costs of 1 300.
     expect(resultRows([line('Skatteintäkter', -1000, -2000), line('Äldreomsorg', 1300, 2600)], settings, findings)).toHaveLength(1);
   });
+  it('revenue is judged by the full-year forecast where there is one: tax booked by the quarter is small to date (a helper\'s February)', () => {
+    const findings: Finding[] = [];
+    expect(resultRows([line('Skatteintäkter', -300, -6000), line('Äldreomsorg', 980, 5880)], settingsOf(defaultConfig()), findings)).toHaveLength(1);
+    expect(findings).toEqual([]);
+  });
   it('a targeted grant (Riktade statsbidrag) is an activity\'s income, not revenue: no result from it', () => {
     expect(resultRows([line('Riktade statsbidrag äldreomsorg', -3750, -15000), line('Hemtjänst', 31000, 122000)], settingsOf(defaultConfig()), [])).toEqual([]);
   });

@@ -67,6 +67,21 @@ describe('a finance file with detail columns (Hypergene, Stratsys: Ansvar, Konto
     expect(r.findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.line])).toEqual([['duplicate-conflict', 3], ['duplicate-conflict', 4]]);
     expect(r.budget!.records().map((b) => b.actualYtd)).toEqual([null]);
   });
+  it('a line\'s own sum in any order and wording is not added to its parts (a helper\'s "Nettokostnad", blank class, "varav" project, "Summa intäkter")', () => {
+    const file = (col: string, rows: string[]) => parseText(`Kommun;Period;Verksamhet;${col};Budget ack;Utfall ack\n${rows.map((r) => `1460;2025-06;Äldreomsorg;${r}`).join('\n')}\n`, { unit: 'tkr' });
+    const line = (r: ReturnType<typeof file>) => r.budget!.records().map((b) => `${b.budgetYtd! / 1000} ${b.actualYtd! / 1000}`);
+    const cases: [string, string[]][] = [
+      ['Kontoklass', ['Intäkter;-15 000;-15 400', 'Personalkostnader;100 000;102 300', 'Övriga kostnader;35 000;34 100', 'Nettokostnad;120 000;121 000']],
+      ['Kontoklass', [';120 000;121 000', 'Intäkter;-15 000;-15 400', 'Personalkostnader;100 000;102 300', 'Övriga kostnader;35 000;34 100']],
+      ['Projekt', [';120 000;121 000', 'P1001 Välfärdsteknik (varav);2 000;2 600']],
+      ['Kontoklass', ['Summa intäkter;-15 000;-15 400', 'Summa kostnader;135 000;136 400', 'Nettokostnad;120 000;121 000']],
+    ];
+    for (const [col, rows] of cases) {
+      const r = file(col, rows);
+      expect(line(r), rows.join(' | ')).toEqual(['120000 121000']);
+      expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    }
+  });
   it('a column of another name (a version, a scenario) is no part: its rows conflict as before', () => {
     const r = parseText(`Period;Verksamhet;Version;Budget ack;Utfall ack\n2025-03;Hemtjänst;V1;3 000;3 100\n2025-03;Hemtjänst;V2;3 200;3 100\n`, { unit: 'tkr', municipality: '1460' });
     expect(r.findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(['duplicate-conflict']);

@@ -17,6 +17,10 @@ describe('a forecast column of deviations (a new analyst\'s plain "Prognos" of -
     expect(forecasts(r)).toEqual([242000, -20400, 60500, 1000].map((v) => v * 1000));
     expect(r.findings.map((f) => f.code)).not.toContain('forecast-implausible');
   });
+  it('half the lines odd is not most, and a line of budget 0 (financed internally) is no evidence (a helper\'s exploatering and internal service)', () => {
+    expect(forecasts(read(['Exploatering;0;0;-2 400;300', 'Kommunledning;30 000;7 500;7 000;29 500', 'Lokalservice;0;0;1 250;0', 'Gata och park;10 000;2 500;-400;200']))).toEqual([300, 29500, 0, 200].map((v) => v * 1000));
+    expect(forecasts(read(['Äldreomsorg;240 000;60 000;61 200;-2 000', 'Kommunledning;30 000;7 500;7 000;29 500']))).toEqual([-2000000, 29500000]);
+  });
   it('one line is too few to judge', () => {
     const r = read(['Äldreomsorg;240 000;60 000;61 200;-2 000']);
     expect(forecasts(r)).toEqual([-2000000]);

@@ -14,11 +14,12 @@ describe('mapColumns', () => {
     expect(mapColumns(['Verksamhet', 'Prognos', 'Helårsprognos']).roles.forecast).toBe(1);
   });
   it('a forecast header that names a difference is no forecast; "Avvikelse …" stays a deviation (a new analyst\'s "Prognos +/-")', () => {
-    for (const header of ['Prognos +/-', 'Prognos +-', 'Prognos ±', 'Prognos avvikelse', 'Prognos avv.', 'Prognos mot budget', 'Prognos diff', 'Prognos jmf budget']) {
+    for (const header of ['Prognos +/-', 'Prognos +-', 'Prognos ±', 'Prognos avvikelse', 'Prognos mot budget', 'Prognos diff', 'Prognos jmf budget']) {
       expect(mapColumns(['Verksamhet', 'Budget helår', header]).roles.forecast, header).toBeUndefined();
     }
     expect(mapColumns(['Verksamhet', 'Prognos aug']).roles.forecast).toBe(1);
     expect(mapColumns(['Verksamhet', 'Prognos helår']).roles.forecast).toBe(1);
+    expect(mapColumns(['Verksamhet', 'Prognos helår exkl. avv.kostnader']).roles.forecast).toBe(1);
     expect(mapColumns(['Verksamhet', 'Avvikelse prognos']).roles.deviation).toBe(1);
   });
   it('every header naming a unit, by column', () => {
