@@ -9,6 +9,13 @@ import type { QualityRecord, ValueRecord } from '../model/records.js';
  */
 const COUNT_TITLE = /(^|[\s,;:(-])antal\s+(svar|svarande|besvarade(\s+enkäter)?|respondenter)(?=$|[\s,;:)])|\bnumber of respondents\b/iu;
 
+/**
+ * A share a survey's respondents give ("Andel positiva", "nöjda", "Brukarbedömning …"): what a count
+ * of respondents that names no survey is lent to. A file's other per-cent figures (a population
+ * share, sick leave) are no answers of those respondents.
+ */
+const SURVEY_SHARE = /positiv|nöjd|instämm|brukarbedömning|helhetssyn|bemötande|trygg|förtroende|inflytande|svar|gott|bra\b/u;
+
 /** A response rate: "svarsfrekvens", "response rate". */
 const RATE_TITLE = /svarsfrekvens|response rate/iu;
 
@@ -84,7 +91,7 @@ function countFor(title: string, counts: readonly string[], titles: ReadonlyMap<
   let length = -1;
   for (const id of counts) {
     const s = stem(titles.get(id)!);
-    const names = s === '' ? counts.length === 1 : lower.startsWith(s) && /^\s*[-–,:;(]/u.test(lower.slice(s.length));
+    const names = s === '' ? counts.length === 1 && SURVEY_SHARE.test(lower) : lower.startsWith(s) && /^\s*[-–,:;(]/u.test(lower.slice(s.length));
     if (names && s.length > length) [best, length] = [id, s.length];
   }
   return best;

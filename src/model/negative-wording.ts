@@ -15,9 +15,17 @@ const TERMS = [
   'vantetid(?:en|er|erna)?', 'vantat (?:mer|langre)', 'waiting time',
 ];
 
-// A term right after a negation is the positive answer (`Andel som inte besväras av ensamhet`,
-// `Trygg och utan oro`, `Andel ej missnöjda`).
-const NEGATIVE = new RegExp(`(?<!\\b(?:ej|inte|utan|aldrig|not|without|never) )\\b(?:${TERMS.join('|')})\\b`);
+// A term up to two words after a negation is the positive answer (`Andel som inte besväras av
+// ensamhet`, `Trygg och utan oro`, `Andel ej missnöjda`, `inte känner sig otrygga`).
+const NEGATION = '\\b(?:ej|inte|utan|aldrig|not|without|never)(?: \\w+){0,2} ';
+const NEGATIVE = new RegExp(`(?<!${NEGATION})\\b(?:${TERMS.join('|')})\\b`);
+
+/**
+ * A question that asks for the content or safe answer is read as that share whatever else it names
+ * (`Hur nöjd eller missnöjd är du`, `Nöjd med väntetiden`, `Känner du dig trygg när du är ensam`,
+ * `Kan du få hjälp om du känner dig orolig`): a helper found each of these flagged.
+ */
+const POSITIVE = new RegExp(`(?<!${NEGATION})\\b(?:nojda?|trygga?|hjalp|fortroende|satisfied)\\b`);
 
 /** A wait said to be reasonable (`Rimlig väntetid till vårdcentral`) is a share of content answers. */
 const REASONABLE = /\b(?:rimlig|rimliga|rimligt|acceptabel|acceptabla|acceptabelt|reasonable)\b/;
@@ -30,6 +38,8 @@ const REASONABLE = /\b(?:rimlig|rimliga|rimligt|acceptabel|acceptabla|acceptabel
  * @example namesNegativeAnswers('Andel som inte besväras av ensamhet') // false
  */
 export function namesNegativeAnswers(text: string): boolean {
-  const t = normalizeLabel(text);
-  return NEGATIVE.test(t) && !REASONABLE.test(t);
+  // "Besvaras" written without its accent is "is answered" (`Mina frågor besvaras av personalen`)
+  // unless a trouble follows (`Besvaras ofta av ensamhet`, a file written without accents).
+  const t = /besvär/iu.test(text) ? normalizeLabel(text) : normalizeLabel(text).replace(/\bbesvar\w*(?: \w+)? av (?!ensamhet|oro|angest|angslan|smarta|trotthet|nedstamdhet|somn)/g, '');
+  return NEGATIVE.test(t) && !REASONABLE.test(t) && !POSITIVE.test(t);
 }

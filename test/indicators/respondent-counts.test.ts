@@ -64,6 +64,16 @@ describe('respondentCounts', () => {
     expect(counts.nOf(records[1]!)).toBeNull();
     expect(counts.findings).toEqual([]);
   });
+  it('a count that names no survey is lent only to shares that are answers (not a population share or sick leave in the same file, a helper\'s key figures)', () => {
+    const records = [
+      value('x.csv', 'Antal svarande', '0642', '2023', 24),
+      value('x.csv', 'Andel positiva', '0642', '2023', 80),
+      value('x.csv', 'Andel invånare 65+ (%)', '0642', '2023', 28.3),
+      value('x.csv', 'Sjukfrånvaro kommunalt anställda (%)', '0642', '2023', 7.6),
+    ];
+    const counts = respondentCounts([records], (id) => id !== 'Antal svarande');
+    expect(records.map((r) => counts.nOf(r))).toEqual([null, 24, null, null]);
+  });
   it('a response rate or a count of something else is no count of respondents', () => {
     const records = [
       value('x.csv', 'Svarsfrekvens', '0642', '2023', 20),
