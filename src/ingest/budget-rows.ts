@@ -430,7 +430,9 @@ export class BudgetRows implements RowReader {
     checkRunningTotals(table, columns, totals, out.findings);
     settleUnit(table, out, opts, !plan.unitAssumed, head.headerLine, totals);
     // On the settled unit and sign (to give both figures as written), and the roles as settled above.
-    checkMonthSums(table, { ...columns, factor: 10 ** UNIT_SCALE[out.unit ?? 'kr'], sign: out.sign, signAreas: out.signAreas }, totals, out.findings);
+    // Rounding is judged in the coarsest unit the columns are written in (months in kr beside a year to date in tkr).
+    const factor = Math.max(...(['budgetYtd', 'budgetMonth', 'actualYtd', 'actualMonth'] as const).map((r) => 10 ** UNIT_SCALE[plan.columnUnits[r] ?? out.unit ?? 'kr']));
+    checkMonthSums(table, { ...columns, factor, sign: out.sign, signAreas: out.signAreas }, totals, out.findings);
     // Total rows were read, checked and reported; the report sums the lines itself.
     if (totals.size > 0) table.retain((i) => !totals.has(i));
     out.budget = table;

@@ -90,7 +90,7 @@ export function planRecords(table: TableHead, sample: readonly Row[], opts: Reco
     return fail(plan, 'kind-no-amounts', missingRoleArgs(table.headers, map.roles, ['budgetYear', 'budgetYtd', 'actualYtd'], found), table.headerLine);
   }
   plan.kind = kind;
-  fillFromTitle(plan, table, opts);
+  fillFromTitle(plan, table, opts, sample);
   const missing = missingRoles(plan, opts);
   if (missing.length > 0) return fail(plan, 'header-missing-column', missingRoleArgs(table.headers, map.roles, missing, found), table.headerLine);
   if (kind === 'budget' && plan.roles.period === undefined) moveYearToDate(plan, table, opts);
@@ -134,7 +134,7 @@ function columnList(headers: readonly string[]): string {
 }
 
 /** What the title (or a column's name) says that no column does: period, area, indicator; and a budget file's unread columns. */
-function fillFromTitle(plan: RecordPlan, table: TableHead, opts: RecordOptions): void {
+function fillFromTitle(plan: RecordPlan, table: TableHead, opts: RecordOptions, sample: readonly Row[]): void {
   const { header, kind, roles, findings } = plan;
   const title = table.title;
   const line = table.headerLine;
@@ -170,7 +170,7 @@ function fillFromTitle(plan: RecordPlan, table: TableHead, opts: RecordOptions):
     }
     findings.push({ code: 'column-unused', severity: numeric ? 'warning' : 'info', line, column: idx + 1, args: { header: truncate(table.headers[idx]!) } });
   }
-  if (kind === 'answers') noteWeights(plan, table);
+  if (kind === 'answers') noteWeights(plan, table, sample);
   if (kind === 'budget' && title !== undefined) noteTitleAside(plan, title, opts);
   const titleArea = roles.municipality === undefined && opts.municipality === undefined && title !== undefined ? municipalityInText(title) : undefined;
   if (titleArea !== undefined) {
@@ -194,8 +194,10 @@ function fillFromTitle(plan: RecordPlan, table: TableHead, opts: RecordOptions):
  * weighted survey's published shares can differ from its own (66,7 % unweighted where the weights
  * give 39,1 %), and nothing else would show the column was there.
  */
-function noteWeights(plan: RecordPlan, table: TableHead): void {
-  const weights = plan.header.unused.filter((idx) => isWeightHeader(table.headers[idx]!));
+function noteWeights(plan: RecordPlan, table: TableHead, sample: readonly Row[]): void {
+  // A weight the same for every respondent of the first rows (an export's column of 1s) weighs nothing.
+  const varies = (idx: number) => sample.length < 2 || new Set(sample.map((r) => (r.cells[idx] ?? '').trim())).size > 1;
+  const weights = plan.header.unused.filter((idx) => isWeightHeader(table.headers[idx]!) && varies(idx));
   if (weights.length === 0) return;
   const named = weights.map((idx) => `${idx + 1} "${truncate(table.headers[idx]!)}"`);
   const columns = `${named.length === 1 ? 'column' : 'columns'} ${named.length === 1 ? named[0]! : `${named.slice(0, -1).join(', ')} and ${named.at(-1)!}`}`;

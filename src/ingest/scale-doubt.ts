@@ -48,7 +48,8 @@ export function scaleDoubt(byPeriod: ReadonlyMap<string, ArrayLike<number>>, blo
  * it. "Vet ej" written as 9 after a 1–5 scale looks so (1–5, none of 6–8, 9): read on 1–10, the
  * code would be the only positive answer. A rare low answer under the bulk (1, none of 2, then
  * 3–10) is not apart: the top run starts inside 1–5, the scale the 1 fits, so that gap needs no
- * longer scale. Counts by value, index 1–10 (0 unused).
+ * longer scale; nor is one under a run of several (1, none of 2–5, 6–10). Counts by value, index
+ * 1–10 (0 unused).
  * @example valuesApart([0, 16, 15, 9, 40, 28, 0, 0, 0, 12, 0]) // { codes: [9], fits: 5, below: 5 }
  * @example valuesApart([0, 1, 0, 4, 5, 6, 7, 9, 12, 8, 3]) // undefined
  */
@@ -61,6 +62,11 @@ export function valuesApart(counts: ArrayLike<number>): { codes: number[]; fits:
   let below = from - 2;
   while (below > 0 && !used(below)) below--;
   if (below <= 0) return undefined;
+  // Codes are one or two values over a scale whose answers spread over it (three values at least):
+  // 1, then 6–10, is a low answer under a 1–10 bulk, not a bulk under five codes (a helper's file).
+  let spread = 0;
+  for (let v = 1; v <= below; v++) if (used(v)) spread++;
+  if (top - from > 1 || spread < 3) return undefined;
   const fits = numericScale(below).max;
   return fits < from ? { codes: range(from, top), fits, below } : undefined;
 }

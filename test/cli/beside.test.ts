@@ -98,7 +98,7 @@ describe('an organisation of two members with a budget file for one (a new analy
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as { qualityBesideCost: { area: string; activity: string | null; actualPerInhabitant: number | null }[] };
     expect(json.qualityBesideCost.filter((q) => q.activity !== null).map((q) => [q.area, q.actualPerInhabitant])).toEqual([['1460', 6482.36], ['BM', 6482.36]]);
-    expect(r.stderr).toContain('(config): warning member-no-budget: member 1461 Mellerud has no budget line in the inputs, where other members have');
+    expect(r.stderr).toContain('(config): warning member-no-budget: member 1461 Mellerud has no budget line of its own in the inputs, where other members have');
     const table = await tillit(['report', '--wide'], { cwd: dir });
     expect(table.stdout).toMatch(/│ Hemtjänst +│ helhetssyn +│ 87,8 % │[^\n]*│ Äldreomsorg \(endast Bengtsfors\) +│/);
   });

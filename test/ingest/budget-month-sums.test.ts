@@ -70,4 +70,8 @@ describe('a budget to date that is not the sum of the monthly budgets beside it'
     expect(codes(r, 'warning')).toEqual(['budget-ytd-months-differ@4:4']);
     expect(messages(r)[0]).toContain('1460 IFO: budget to date at 2025-03 is 12000 in "Budget ack", but "Budget månad" sums to 11000 over 2025-01 to 2025-03 (1 of 3 month(s)');
   });
+  it('months in kr beside a year to date in whole tkr agree within the coarser unit\'s rounding (a helper\'s file)', () => {
+    const text = 'Period;Kommun;Verksamhet;Budget helår (kr);Utfall månad (kr);Utfall ack (tkr)\n2025-01;1460;Äldreomsorg;240000000;20619544;20620\n2025-02;1460;Äldreomsorg;240000000;20928646;41548\n';
+    expect(messages(parseText(text))).toEqual([]);
+  });
 });

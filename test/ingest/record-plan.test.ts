@@ -92,6 +92,10 @@ describe('a weight column in a respondent file (tillit counts respondents unweig
       { code: 'column-weight', line: 1, column: 1, args: { columns: 'columns 1 "Kalibreringsvikt" and 8 "Designvikt"', count: 2 } },
     ]);
   });
+  it('a weight the same for every respondent (an unweighted export\'s column of 1s, a helper\'s file) weighs nothing: no finding', () => {
+    expect(codes(plan(`${head};Vikt`, [`${row};1`, `2;0180;2024;Hemtjänst;helhetssyn;Ganska nöjd;1`, `3;0180;2024;Hemtjänst;helhetssyn;Mycket missnöjd;1`]))).toEqual([]);
+    expect(codes(plan(`${head};Vikt`, [`${row};1`, `2;0180;2024;Hemtjänst;helhetssyn;Ganska nöjd;1,4`]))).toContain('column-weight@1:7');
+  });
   it('no weight, no finding: other extra columns of a respondent file, and a survey file\'s "Vikt"', () => {
     expect(codes(plan(`${head};Ålder;Viktigaste orsak`, [`${row};85;Personalen`]))).toEqual([]);
     expect(codes(plan('År;Kommun;Fråga;Antal svarande;Andel;Vikt', ['2024;1460;helhetssyn;112;87,5;1']))).not.toContain('column-weight@1:6');

@@ -67,4 +67,8 @@ describe('scaleDoubt: a question\'s periods and the runs of periods read on one 
     expect(scaleDoubt(new Map([['2024', byValue({ 1: 16, 2: 15, 3: 9, 4: 40, 5: 40 })]]), [block(['2024'], 5)])).toBeUndefined();
     expect(scaleDoubt(new Map([['2024', spread]]), [block(['2024'], 10)])).toBeUndefined();
   });
+  it('a low answer under a run of several is no bulk under codes (a helper\'s 1–10 question: two answered 1, the rest 6–10)', () => {
+    expect(valuesApart([0, 2, 0, 0, 0, 0, 5, 8, 12, 9, 10])).toBeUndefined();
+    expect(valuesApart([0, 16, 15, 9, 40, 28, 0, 0, 0, 12, 0])).toEqual({ codes: [9], fits: 5, below: 5 });
+  });
 });
