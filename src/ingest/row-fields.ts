@@ -338,8 +338,9 @@ function tallyGender(cells: RowCells, env: RowEnv, gender: Gender): boolean {
  * or budget lines, whose sums are other columns'.
  */
 function isSumRow(cells: RowCells, env: RowEnv): boolean {
+  if (env.plan.kind !== 'survey' && env.plan.kind !== 'values') return false;
   const text = cells.cell('municipality');
-  if ((env.plan.kind !== 'survey' && env.plan.kind !== 'values') || text === undefined || !SUM_AREA.test(normalizeLabel(text))) return false;
+  if (text === undefined || !SUM_AREA.test(normalizeLabel(text))) return false;
   if (env.lookups.area(text).ok) return false;
   env.out.ignore({ code: 'area-sum-row', line: cells.row.line, column: cells.col('municipality'), received: truncate(text) });
   return true;
