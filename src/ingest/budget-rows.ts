@@ -5,7 +5,8 @@ import { createRowIndex } from '../model/row-index.js';
 import { TextIndex, truncate } from '../model/text.js';
 import { BudgetGrain } from './budget-grain.js';
 import { settleEmptyLines } from './budget-headings.js';
-import { BudgetDetail, committeeLine, nameCommitteeLines, type DetailStep } from './budget-committees.js';
+import { committeeLine, nameCommitteeLines } from './budget-committees.js';
+import { BudgetDetail } from './budget-detail.js';
 import { budgetYearNamed, forecastYearNamed, titleAgainstRows, YearToDateDating } from './budget-dating.js';
 import { unbookedOutcomes } from './budget-booked.js';
 import { finishBudget, settleUnit, UNIT_SCALE } from './budget-finish.js';
@@ -254,7 +255,6 @@ export class BudgetRows implements RowReader {
     const activity = written === '' ? lookups.kept(committeeSum(committee)) : written;
     const lineText = written !== '' && committee !== '' ? committeeLine(activity, committee) : activity;
     if (this.heading(cells, activity, written === '' && committee !== '' ? this.committee! + 1 : undefined)) return;
-    const detail = this.detail?.of(row.cells) ?? '';
     const { area } = shared;
     const period = this.datePeriod(cells, shared.period);
     if (activity === '') cells.fail('value-required', plan.roles.service !== undefined ? 'service' : 'indicator');
@@ -283,6 +283,12 @@ export class BudgetRows implements RowReader {
     const monthId = table.monthId(period!);
     const activityId = table.activityId(lineText === activity ? parsed.data.activity : lineText);
     const prior = this.seen.claim(areaId, monthId, activityId);
+    // A file with detail columns: every row of a line is kept, and the line settled at the end.
+    if (prior >= 0 && this.detail !== undefined) {
+      this.detail.keep(prior, row.cells, BUDGET_AMOUNTS.map((k) => parsed.data[k]), given, row.line);
+      out.counts.used++;
+      return;
+    }
     if (prior >= 0 && this.emptyLines.has(table.line[prior]!)) {
       this.fillEmpty(prior, row.line, parsed.data, given);
       return;
@@ -293,7 +299,7 @@ export class BudgetRows implements RowReader {
       this.conflict(row, prior, key.join(' / '));
       return;
     }
-    if (prior >= 0 && this.detail !== undefined && this.part(prior, row.line, this.detail.meet(prior, detail), parsed.data, given)) return;
+
     // This row empty, the key's earlier row with amounts: nothing to weigh against them.
     if (prior >= 0 && this.emptyLines.delete(row.line)) {
       out.ignore({ code: 'budget-row-empty', line: row.line, args: { other: table.line[prior]! } });
@@ -309,33 +315,26 @@ export class BudgetRows implements RowReader {
     }
     const v = parsed.data;
     const added = table.push(areaId, monthId, activityId, row.line, v.budgetYear, v.budgetYtd, v.budgetMonth, v.actualYtd, v.actualMonth, v.forecast);
-    this.detail?.meet(added, detail);
+    this.detail?.keep(added, row.cells, BUDGET_AMOUNTS.map((k) => v[k]), given, row.line);
     if (this.grain.note(added, period!.length === 4)) this.grain.keep(added, out.text(row));
     if (given !== null) this.given.set(added, given);
     this.dating.used(shared.period!);
     out.counts.used++;
   }
 
-  /**
-   * A part of a line (another account class, responsibility or project; see `BudgetDetail.meet`):
-   * its amounts added to the line's, or in place of its sum row's, or the row a sum of parts read
-   * (left out). False for a row the duplicate check is to weigh.
-   */
-  private part(prior: number, line: number, step: DetailStep, v: Pick<BudgetRecord, (typeof BUDGET_AMOUNTS)[number]>, given: number | null): boolean {
-    const { counts } = this.env.out;
-    if (step === 'same' || step === 'first') return false;
-    if (step === 'skip') counts.ignored++;
-    else if (step === 'replace') {
-      this.table.overwrite(prior, line, BUDGET_AMOUNTS.map((k) => v[k]));
-      if (given === null) this.given.delete(prior);
-      else this.given.set(prior, given);
-      counts.ignored++;
-    } else {
-      this.table.add(prior, BUDGET_AMOUNTS.map((k) => v[k]));
-      if (given !== null) this.given.set(prior, (this.given.get(prior) ?? 0) + given);
-      counts.used++;
+  /** Settles the lines of a file with detail columns (see `BudgetDetail`), its counts and findings. */
+  private settleDetail(out: RecordsResult, headerLine: number): void {
+    const settled = this.detail!.settle(this.table, this.given, headerLine);
+    out.findings.push(...settled.findings);
+    out.counts.used -= settled.left;
+    out.counts.ignored += settled.left;
+    for (const c of settled.conflicted) {
+      out.counts.used -= c.rows;
+      out.counts.ignored += 1;
+      out.counts.rejected += c.rows - 1;
     }
-    return true;
+    // A line's first row without amounts, given them by its parts, is no empty line.
+    for (const row of settled.settled) this.emptyLines.delete(this.table.line[row]!);
   }
 
   /**
@@ -417,9 +416,10 @@ export class BudgetRows implements RowReader {
       if (g !== undefined) moved.set(to, g);
     });
     if (dropped > 0) this.given = moved;
+    if (this.detail !== undefined) this.settleDetail(out, head.headerLine);
     if (this.emptyLines.size > 0) this.given = settleEmptyLines(table, this.emptyLines, this.given, out, this.headings);
     if (this.committee !== undefined) nameCommitteeLines(table);
-    out.findings.push(...(this.detail?.findings(head.headerLine) ?? []), ...this.dating.findings(head.headerLine), ...budgetYearNamed(plan.header.map.budgetYearNamed, table.months, head.headerLine), ...forecastYearNamed(plan.header.map.forecastYearNamed, table, head.headerLine), ...titleAgainstRows(plan.titleAside, table, head.headerLine));
+    out.findings.push(...this.dating.findings(head.headerLine), ...budgetYearNamed(plan.header.map.budgetYearNamed, table.months, head.headerLine), ...forecastYearNamed(plan.header.map.forecastYearNamed, table, head.headerLine), ...titleAgainstRows(plan.titleAside, table, head.headerLine));
     const headings = this.headings.sort((x, y) => x - y);
     const summed = finishBudget(table, this.given, this.isTotal, opts.sign, out, out.unit ?? 'kr', headings);
     // Before the unit check, which makes monthly amounts annual otherwise than year-to-date ones.
