@@ -69,7 +69,7 @@ export function observe(inputs: readonly QualityInput[], settings: Settings): Ob
   const units = dataUnits(inputs.map((i) => i.records), settings.catalogue);
   const unitOf = (indicator: string) => settings.catalogue.get(indicator)?.unit ?? units.get(indicator)?.unit;
   // Of Kolada's "andel (%)" only the survey's shares of respondents are (see `isRespondentShare`).
-  const respondents = respondentCounts(inputs.map((i) => i.records), (id) => (isKoladaId(id) ? isRespondentShare(id) : unitOf(id) === '%'));
+  const respondents = respondentCounts(inputs.map((i) => i.records), (id) => (isKoladaId(id) ? isRespondentShare(id) : unitOf(id) === '%'), settings.minRespondents);
   const seen: Seen = { surveyIndicators: new Set<string>(), yearOf: [], units, unitOf, counts: respondents };
   // Input by input, in order: areas, periods and texts are numbered as they first come.
   for (const input of inputs) {
@@ -194,13 +194,15 @@ class Observer {
   }
 
   /**
-   * A second figure for a cell: the one from answers wins (else the first), the sources join, and a
+   * A second figure for a cell: the one from answers wins (else the one with an n, else the first), the sources join, and a
    * figure that differs from the one kept is noted.
    */
   private merge(prior: number, kind: AreaKind, value: number, n: number | null, flags: number, file: number, line: number, list?: Source[]): number {
     const o = this.obs;
     const mine = list ?? [{ file: o.files.values[file]!, line }];
-    const keepPrior = o.isFromAnswers(prior) || (flags & FROM_ANSWERS) === 0;
+    // Answers win; else the figure with its n (a copy without one, read first, showed a share of 20
+    // respondents that the copy with its n hides), else the first.
+    const keepPrior = o.isFromAnswers(prior) || ((flags & FROM_ANSWERS) === 0 && !(!o.hasN(prior) && n !== null));
     const theirs = { value: o.valueOf(prior), n: o.nOf(prior), sources: o.sourcesOf(prior) };
     const ours = { value, n, sources: mine };
     const keep = keepPrior ? theirs : ours;

@@ -23,7 +23,8 @@ const RATE_TITLE = /svarsfrekvens|response rate/iu;
 const stem = (title: string): string => title.replace(COUNT_TITLE, ' ').replace(/[\s,;:(-]+$/u, '').trim().toLowerCase();
 
 /** Where a figure is: its file, area, period, service and gender. */
-const place = (r: ValueRecord): string => `${r.source.file}\u0000${r.area.code}\u0000${r.period}\u0000${r.service}\u0000${r.gender}`;
+const place = (r: ValueRecord): string => placeOf(r, r.service, r.gender);
+const placeOf = (r: ValueRecord, service: string, gender: string): string => `${r.source.file}\u0000${r.area.code}\u0000${r.period}\u0000${service}\u0000${gender}`;
 
 /** The respondents behind shares their own rows give no n for (see `respondentCounts`). */
 export interface RespondentCounts {
@@ -39,7 +40,7 @@ export interface RespondentCounts {
  * a share of fewer respondents than the threshold is hidden as one with its n beside it would be
  * (shown, "50 %" beside "20 respondents" named a small group). Which count is a share's: see `countFor`.
  */
-export function respondentCounts(inputs: readonly (readonly QualityRecord[])[], isShare: (indicator: string) => boolean): RespondentCounts {
+export function respondentCounts(inputs: readonly (readonly QualityRecord[])[], isShare: (indicator: string) => boolean, min = 0): RespondentCounts {
   const titles = new Map<string, string>();
   const indicatorsOf = new Map<string, Set<string>>();
   for (const records of inputs) for (const r of records) {
@@ -72,7 +73,13 @@ export function respondentCounts(inputs: readonly (readonly QualityRecord[])[], 
   return {
     nOf: (r) => {
       const count = countOf.get(r.source.file)?.get(r.indicator);
-      return count === undefined ? null : (n.get(`${count}\u0000${place(r)}`) ?? null);
+      if (count === undefined) return null;
+      const exact = n.get(`${count}\u0000${place(r)}`);
+      if (exact !== undefined) return exact;
+      // A part of a counted group (women of all, a service of all services) has at most its
+      // respondents: under the threshold the group's count hides it too; above, its own n is unknown.
+      const group = [placeOf(r, r.service, 'T'), placeOf(r, '', r.gender), placeOf(r, '', 'T')].map((p) => n.get(`${count}\u0000${p}`)).find((v) => v !== undefined);
+      return group !== undefined && group < min ? group : null;
     },
     findings,
   };

@@ -301,4 +301,15 @@ describe('what a report says of rows it leaves out gives no hidden figure away (
     const share = quality.filter((q) => q.indicator === 'Andel positiva, procent').map((q) => `${q.area} ${q.period} ${q.suppressed ? 'hidden' : `${q.value} n ${q.n}`}`);
     expect(share).toEqual(['0642 2022 80 n 40', '0642 2023 hidden', '0643 2022 90 n 110', '0643 2023 91 n 105']);
   });
+  it('the same share in two files, one without an n read first: the copy with its n (20) is the cell\'s, so it is hidden in either order (a reviewer\'s attack)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-n-order-'));
+    writeFileSync(join(dir, 'a.csv'), 'År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)\n2024;1460;Hemtjänst;helhetssyn;20;50\n2024;1461;Hemtjänst;helhetssyn;200;70\n');
+    writeFileSync(join(dir, 'b.csv'), 'År;Kommun;Verksamhet;Fråga;Andel positiva (%)\n2024;1460;Hemtjänst;helhetssyn;50\n2024;1461;Hemtjänst;helhetssyn;70\n');
+    for (const order of [['a.csv', 'b.csv'], ['b.csv', 'a.csv']]) {
+      const r = await tillit(['report', ...order, '--format', 'json'], { cwd: dir });
+      expect(r.code).toBe(0);
+      const rows = (JSON.parse(r.stdout) as { quality: Row[] }).quality.filter((q) => q.area === '1460');
+      expect(rows.map((q) => [q.suppressed, q.value])).toEqual([[true, null]]);
+    }
+  });
 });

@@ -74,6 +74,12 @@ describe('respondentCounts', () => {
     const counts = respondentCounts([records], (id) => id !== 'Antal svarande');
     expect(records.map((r) => counts.nOf(r))).toEqual([null, 24, null, null]);
   });
+  it('a gender or service within a counted group under the threshold takes the group\'s count (at most that many answered); above it, none (a reviewer\'s attack)', () => {
+    const at = (gender: 'T' | 'K' | 'M', service: string, indicator: string, area: string, v: number): ValueRecord => ({ ...value('g.csv', indicator, area, '2024', v), gender, service });
+    const records = [at('T', '', 'Antal svarande', '1460', 20), at('K', '', 'Andel positiva', '1460', 40), at('T', 'Hemtjänst', 'Andel positiva', '1460', 70), at('T', '', 'Antal svarande', '1461', 200), at('K', '', 'Andel positiva', '1461', 65)];
+    const counts = respondentCounts([records], (id) => id === 'Andel positiva', 30);
+    expect(records.map((r) => counts.nOf(r))).toEqual([null, 20, 20, null, null]);
+  });
   it('a response rate or a count of something else is no count of respondents', () => {
     const records = [
       value('x.csv', 'Svarsfrekvens', '0642', '2023', 20),
