@@ -59,7 +59,7 @@ export class BudgetDetail {
   }
 
   /** Settles every line with more than one row; returns the findings (a conflict is an error at its line). */
-  settle(table: BudgetTable, given: Map<number, number>, headerLine: number): { findings: FindingInput[]; conflicted: { row: number; rows: number }[]; left: number; settled: number[] } {
+  settle(table: BudgetTable, given: Map<number, number>, headerLine: number): { findings: FindingInput[]; conflicted: { row: number; rows: number }[]; left: number; settled: number[]; most: number } {
     const findings: FindingInput[] = [];
     const conflicted: { row: number; rows: number }[] = [];
     const settled: number[] = [];
@@ -83,7 +83,7 @@ export class BudgetDetail {
       left += s.left;
     }
     if (parts + left > 0) findings.push({ code: 'budget-detail-summed', line: headerLine, args: { header: this.columns.map((c) => `"${this.headers[c]}"`).join(', '), rows: parts, sums: left } });
-    return { findings, conflicted, left, settled };
+    return { findings, conflicted, left, settled, most: Math.max(1, ...[...this.rows.values()].map((l) => l.length)) };
   }
 
   private line(list: readonly DetailRow[]): Settled {

@@ -19,6 +19,8 @@ export interface MonthSumColumns {
   headers: readonly string[];
   /** Amounts in the table are kr × this per unit of the file (1000 for tkr). */
   factor: number;
+  /** The most rows added into one line (a file of parts, `BudgetDetail`): each was rounded. */
+  parts?: number;
   sign: Sign | undefined;
   signAreas: SignAreas | undefined;
 }
@@ -44,7 +46,7 @@ export function checkMonthSums(table: BudgetTable, cols: MonthSumColumns, skip: 
   for (let id = 0; id < years.count; id++) {
     if (years.repeated[id] === 1) continue;
     for (const p of pairs) {
-      const d = firstDifference(table, years.rowAt, id, BUDGET_AMOUNTS.indexOf(p.ytd), BUDGET_AMOUNTS.indexOf(p.month), cols.factor);
+      const d = firstDifference(table, years.rowAt, id, BUDGET_AMOUNTS.indexOf(p.ytd), BUDGET_AMOUNTS.indexOf(p.month), cols.factor, cols.parts ?? 1);
       if (d === undefined) continue;
       const i = d.row;
       const shown = (v: number) => amountText((v * flip[table.area[i]!]!) / cols.factor);
@@ -124,7 +126,7 @@ function lineYears(table: BudgetTable, skip: ReadonlySet<number>): LineYears {
  * amounts (slot `month`) from January, beyond the rounding of the cells summed; with how many
  * months were compared and how many differ. The sum stops at the first month without a monthly amount.
  */
-function firstDifference(table: BudgetTable, rowAt: Int32Array, id: number, ytd: number, month: number, factor: number): { row: number; month: number; ytd: number; sum: number; differ: number; compared: number } | undefined {
+function firstDifference(table: BudgetTable, rowAt: Int32Array, id: number, ytd: number, month: number, factor: number, parts: number): { row: number; month: number; ytd: number; sum: number; differ: number; compared: number } | undefined {
   const a = table.amounts;
   let [sum, differ, compared] = [0, 0, 0];
   let first: { row: number; month: number; ytd: number; sum: number } | undefined;
@@ -138,7 +140,7 @@ function firstDifference(table: BudgetTable, rowAt: Int32Array, id: number, ytd:
     if (given !== given) continue;
     compared++;
     // The year to date and each of the m months summed are each rounded to the file's unit.
-    if (withinRounding(given, sum, factor, m + 1)) continue;
+    if (withinRounding(given, sum, factor, (m + 1) * parts)) continue;
     differ++;
     first ??= { row: i, month: m, ytd: given, sum };
   }

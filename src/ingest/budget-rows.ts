@@ -129,6 +129,8 @@ export class BudgetRows implements RowReader {
   private readonly committee: number | undefined;
   /** The parts of lines in detail columns (`Kontoklass`, `Ansvar`), whose rows take the general path too. */
   private readonly detail: BudgetDetail | undefined;
+  /** The most rows added into one line: the rounding a sum of them may carry. */
+  private partsPerLine = 1;
 
   constructor(private readonly env: RowEnv, sample: readonly Row[]) {
     const { plan, opts, lookups } = env;
@@ -325,6 +327,7 @@ export class BudgetRows implements RowReader {
   /** Settles the lines of a file with detail columns (see `BudgetDetail`), its counts and findings. */
   private settleDetail(out: RecordsResult, headerLine: number): void {
     const settled = this.detail!.settle(this.table, this.given, headerLine);
+    this.partsPerLine = settled.most;
     out.findings.push(...settled.findings);
     out.counts.used -= settled.left;
     out.counts.ignored += settled.left;
@@ -432,7 +435,7 @@ export class BudgetRows implements RowReader {
     // On the settled unit and sign (to give both figures as written), and the roles as settled above.
     // Rounding is judged in the coarsest unit the columns are written in (months in kr beside a year to date in tkr).
     const factor = Math.max(...(['budgetYtd', 'budgetMonth', 'actualYtd', 'actualMonth'] as const).map((r) => 10 ** UNIT_SCALE[plan.columnUnits[r] ?? out.unit ?? 'kr']));
-    checkMonthSums(table, { ...columns, factor, sign: out.sign, signAreas: out.signAreas }, totals, out.findings);
+    checkMonthSums(table, { ...columns, factor, parts: this.partsPerLine, sign: out.sign, signAreas: out.signAreas }, totals, out.findings);
     // Total rows were read, checked and reported; the report sums the lines itself.
     if (totals.size > 0) table.retain((i) => !totals.has(i));
     out.budget = table;

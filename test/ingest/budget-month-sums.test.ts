@@ -74,4 +74,8 @@ describe('a budget to date that is not the sum of the monthly budgets beside it'
     const text = 'Period;Kommun;Verksamhet;Budget helår (kr);Utfall månad (kr);Utfall ack (tkr)\n2025-01;1460;Äldreomsorg;240000000;20619544;20620\n2025-02;1460;Äldreomsorg;240000000;20928646;41548\n';
     expect(messages(parseText(text))).toEqual([]);
   });
+  it('a line added up from parts (Kontoklass) carries each part\'s rounding: no warning for what rounding explains (a reviewer\'s file)', () => {
+    const lines = ['Period;Kommun;Verksamhet;Kontoklass;Budget helår;Budget månad;Budget ack;Utfall månad;Utfall ack', '2025-01;Bengtsfors;Äldreomsorg;Personal;20000;1667;1667;1;1', '2025-01;Bengtsfors;Äldreomsorg;Lokaler;20000;1667;1667;1;1', '2025-01;Bengtsfors;Äldreomsorg;Material;20000;1667;1667;1;1', '2025-01;Bengtsfors;Äldreomsorg;Tjänster;20000;1667;1667;1;1', '2025-02;Bengtsfors;Äldreomsorg;Personal;20000;1667;3333;1;3', '2025-02;Bengtsfors;Äldreomsorg;Lokaler;20000;1667;3333;1;3', '2025-02;Bengtsfors;Äldreomsorg;Material;20000;1667;3333;1;3', '2025-02;Bengtsfors;Äldreomsorg;Tjänster;20000;1667;3333;1;3', '2025-01;Bengtsfors;LSS;Personal;9000;750;750;700;700', '2025-02;Bengtsfors;LSS;Personal;9000;750;1500;800;1500'];
+    expect(messages(parseText(`${lines.join('\n')}\n`, { unit: 'tkr' }))).toEqual([]);
+  });
 });
