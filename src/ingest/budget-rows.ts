@@ -285,12 +285,7 @@ export class BudgetRows implements RowReader {
     const monthId = table.monthId(period!);
     const activityId = table.activityId(lineText === activity ? parsed.data.activity : lineText);
     const prior = this.seen.claim(areaId, monthId, activityId);
-    // A file with detail columns: every row of a line is kept, and the line settled at the end.
-    if (prior >= 0 && this.detail !== undefined) {
-      this.detail.keep(prior, row.cells, BUDGET_AMOUNTS.map((k) => parsed.data[k]), given, row.line);
-      out.counts.used++;
-      return;
-    }
+    if (prior >= 0 && this.keepPart(prior, row, parsed.data, given)) return;
     if (prior >= 0 && this.emptyLines.has(table.line[prior]!)) {
       this.fillEmpty(prior, row.line, parsed.data, given);
       return;
@@ -322,6 +317,14 @@ export class BudgetRows implements RowReader {
     if (given !== null) this.given.set(added, given);
     this.dating.used(shared.period!);
     out.counts.used++;
+  }
+
+  /** A file with detail columns: every row of a line is kept (counted used), and the line settled at the end. */
+  private keepPart(prior: number, row: Row, v: Pick<BudgetRecord, (typeof BUDGET_AMOUNTS)[number]>, given: number | null): boolean {
+    if (this.detail === undefined) return false;
+    this.detail.keep(prior, row.cells, BUDGET_AMOUNTS.map((k) => v[k]), given, row.line);
+    this.env.out.counts.used++;
+    return true;
   }
 
   /** Settles the lines of a file with detail columns (see `BudgetDetail`), its counts and findings. */
