@@ -340,12 +340,14 @@ function tallyGender(cells: RowCells, env: RowEnv, gender: Gender): boolean {
 function isSumRow(cells: RowCells, env: RowEnv): boolean {
   if (env.plan.kind !== 'survey' && env.plan.kind !== 'values') return false;
   const text = cells.cell('municipality');
-  if (text === undefined || !SUM_AREA.test(normalizeLabel(text))) return false;
+  // Most rows name an area: a cheap look at the raw text first, then the whole test.
+  if (text === undefined || !SUM_HINT.test(text) || !SUM_AREA.test(normalizeLabel(text))) return false;
   if (env.lookups.area(text).ok) return false;
   env.out.ignore({ code: 'area-sum-row', line: cells.row.line, column: cells.col('municipality'), received: truncate(text) });
   return true;
 }
 
+const SUM_HINT = /tot|summ|s:a|samtlig|alla|hela|länet|lanet/i;
 const SUM_AREA = /^(totalt?|total|summa|s:a|samtliga( kommuner)?|alla kommuner|hela lanet|lanet( totalt)?|[\p{L} ]+ lan,? (totalt|summa)|samtliga kommuner i [\p{L} ]+)$/u;
 
 /** Area: a code or name, the organisation's aliases, and the name column checked against the code. */
