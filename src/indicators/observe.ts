@@ -8,7 +8,7 @@ import { GENDER_INDEX } from '../model/words.js';
 import { KeyNumbers } from '../model/row-index.js';
 import { TextIndex } from '../model/text.js';
 import { countingOrder, FROM_ANSWERS, FROM_COUNTS, grown, INCOMPLETE, IS_SHARE, POOLED, KIND_ID, ObservationColumns, type Source } from './observation-columns.js';
-import { pooledShare } from './positive-share.js';
+import { pooledShare, positiveShare } from './positive-share.js';
 import type { Settings } from './settings.js';
 import { dataUnits, type DataUnit } from './indicator-units.js';
 import { respondentCounts, type RespondentCounts } from './respondent-counts.js';
@@ -312,14 +312,12 @@ function putAnswerShares(counts: AnswerCounts, observer: Observer): void {
   for (let k = 0; k < bySeries.length; k++) {
     const s = bySeries[k]!;
     const rejected = counts.rejected[s]!;
-    const positive = counts.positive[s]!;
-    // The share as `positiveShare` makes it, without an object per cell.
-    const n = positive + counts.other[s]!;
-    if (n === 0 && rejected === 0) continue;
+    const share = positiveShare({ positive: counts.positive[s]!, other: counts.other[s]!, excluded: counts.excluded[s]! });
+    if (share === undefined && rejected === 0) continue;
     const flags = IS_SHARE | FROM_ANSWERS | (rejected > 0 ? INCOMPLETE : 0);
     const series = counts.slotSeries[s]!;
     const file = (fileIds[counts.slotFile[s]!] ??= obs.files.id(counts.files.values[counts.slotFile[s]!]!));
-    observer.put(seriesIds[series * 3]!, counts.seriesKind[series]!, seriesIds[series * 3 + 1]!, seriesIds[series * 3 + 2]!, counts.slotGender[s]!, counts.slotPeriod[s]!, n === 0 ? 0 : (positive / n) * 100, n, flags, file, counts.slotLine[s]!);
+    observer.put(seriesIds[series * 3]!, counts.seriesKind[series]!, seriesIds[series * 3 + 1]!, seriesIds[series * 3 + 2]!, counts.slotGender[s]!, counts.slotPeriod[s]!, share?.share ?? 0, share?.n ?? 0, flags, file, counts.slotLine[s]!);
   }
 }
 

@@ -100,16 +100,6 @@ export class BudgetTable {
     for (let k = 0; k < WIDTH; k++) this.amounts[i * WIDTH + k] = (amounts[k] ?? Number.NaN) + 0;
   }
 
-  /** Adds amounts (BUDGET_AMOUNTS order) to row `i`'s: an amount not given adds nothing, one given to none is set. */
-  add(i: number, amounts: readonly (number | null)[]): void {
-    for (let k = 0; k < WIDTH; k++) {
-      const v = amounts[k];
-      if (v === null || v === undefined) continue;
-      const at = i * WIDTH + k;
-      this.amounts[at] = Number.isNaN(this.amounts[at]!) ? v : this.amounts[at]! + v;
-    }
-  }
-
   /** Leaves row `i` without amounts (NaN, as an amount not given). */
   blank(i: number): void {
     this.amounts.fill(Number.NaN, i * WIDTH, (i + 1) * WIDTH);
