@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KOLADA_TITLES } from '../../src/model/kolada-titles.js';
 import { normalizeLabel } from '../../src/model/text.js';
-import { indicatorCatalogue, isKoladaId, koladaIdOfTitle, koladaKpi, unitFromTitle } from '../../src/model/kolada-kpis.js';
+import { indicatorCatalogue, isKoladaId, koladaIdOfTitle, koladaKpi, normalizedTitles, unitFromTitle } from '../../src/model/kolada-kpis.js';
 
 describe('unitFromTitle', () => {
   it.each([
@@ -89,6 +89,12 @@ describe('koladaIdOfTitle', () => {
     expect(wrong).toEqual([]);
     expect(titles.filter(([, title]) => count.get(normalizeLabel(title))! > 1).every(([, title]) => koladaIdOfTitle(title) === undefined)).toBe(true);
     expect(koladaIdOfTitle('Resultat före extraord. poster (kommunen), andel (%) av skatt & generella statsbidrag')).toBe('N03001');
+  });
+  it('folds the whole list at once exactly as normalizeLabel folds each title', () => {
+    const titles = KOLADA_TITLES.split('\n').map((line) => line.slice(line.indexOf('\t') + 1));
+    const folded = normalizedTitles();
+    expect(folded).toHaveLength(titles.length);
+    expect(titles.filter((title, i) => folded[i] !== normalizeLabel(title))).toEqual([]);
   });
   it('no KPI for a title Kolada does not have', () => {
     expect(koladaIdOfTitle('Lågt socialt deltagande')).toBeUndefined();
