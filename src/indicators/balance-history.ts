@@ -1,4 +1,4 @@
-import { budgetBalance, percentOf, type BudgetYear } from './budget-balance.js';
+import { percentOf, toDate, type BudgetYear } from './budget-balance.js';
 import { trend, type Trend } from './trend.js';
 
 /** Why a year has no year-end figures. */
@@ -21,9 +21,6 @@ export interface YearEnd {
   missingParts: string[];
 }
 
-/** Thresholds do not matter for a year end; budgetBalance wants them. */
-const ANY = { yellowBelow: 0, redBelow: 0 };
-
 /**
  * A line's closing balance for `year`: after December, the full-year budget (December's, else the
  * year-to-date budget after December) against the year-to-date outcome, made as `budgetBalance`
@@ -35,7 +32,7 @@ const ANY = { yellowBelow: 0, redBelow: 0 };
 export function yearEnd(y: BudgetYear, year: number): YearEnd {
   const empty = { year, budget: null, outcome: null, deviation: null, deviationPct: null, missingMonths: [] as number[], missingParts: [] as string[] };
   if (!y.has(12)) return { ...empty, missing: 'not-closed', missingMonths: [y.latest()] };
-  const b = budgetBalance(y, 12, ANY, 0);
+  const b = toDate(y, 12);
   // The full-year budget as December's record gives it; else the year to date after December.
   const budget = b.budgetYear ?? b.budgetYtd;
   const deviation = budget !== null && b.actualYtd !== null ? budget - b.actualYtd : null;

@@ -217,6 +217,15 @@ export function budgetYearToDate(y: BudgetYear, month: number): [number | null, 
 }
 
 /**
+ * The full-year budget as month `month`'s record gives it, and the budget and the actual to date
+ * after it, made as `budgetBalance` makes them: what a year end is judged by, without the rest of a
+ * balance (a national file's history judges ~40 000 line-years).
+ */
+export function toDate(y: BudgetYear, month: number): { budgetYear: number | null; budgetYtd: number | null; actualYtd: number | null } {
+  return { budgetYear: y.get(month, BUDGET_YEAR), budgetYtd: budgetYearToDate(y, month)[0], actualYtd: actualYearToDate(y, month)[0] };
+}
+
+/**
  * Balance of one line after `month` (1–12) of its year.
  * Year-to-date budget: the YTD column when present; else the sum of monthly budgets when every
  * month 1..m has one; else full-year budget × m/12 (method says which). Actual YTD likewise
@@ -293,6 +302,12 @@ export interface YearToDate {
  */
 export function yearToDate(y: BudgetYear): YearToDate[] {
   const out: YearToDate[] = [];
+  eachYearToDate(y, (month, budgetYear, budgetYtd, actualYtd, forecast) => out.push({ month, budgetYear, budgetYtd, actualYtd, forecast }));
+  return out;
+}
+
+/** `yearToDate`'s figures handed to `visit` month by month, without an object a month: `addUp` sums ~40 000 line-years of a national file. */
+function eachYearToDate(y: BudgetYear, visit: (month: number, budgetYear: number | null, budgetYtd: number | null, actualYtd: number | null, forecast: number | null) => void): void {
   // Sums of months hold only while no month before is missing.
   let allPresent = true;
   let budgetSum: number | null = 0;
@@ -308,9 +323,8 @@ export function yearToDate(y: BudgetYear): YearToDate[] {
     actualSum = actualSum === null || actualMonth === null ? null : actualSum + actualMonth;
     const budgetYear = y.get(m, BUDGET_YEAR);
     const budgetYtd = y.get(m, BUDGET_YTD) ?? (allPresent ? budgetSum : null) ?? (budgetYear !== null ? (budgetYear * m) / 12 : null);
-    out.push({ month: m, budgetYear, budgetYtd, actualYtd: y.get(m, ACTUAL_YTD) ?? (allPresent ? actualSum : null), forecast: y.get(m, FORECAST) });
+    visit(m, budgetYear, budgetYtd, y.get(m, ACTUAL_YTD) ?? (allPresent ? actualSum : null), y.get(m, FORECAST));
   }
-  return out;
 }
 
 /**
@@ -325,20 +339,18 @@ export function yearToDate(y: BudgetYear): YearToDate[] {
 export function addUp(lines: readonly BudgetYear[], components: number): BudgetYear {
   const sums = new Float64Array(12 * WIDTH);
   const parts = new Uint32Array(13);
-  for (const line of lines) {
-    for (const r of yearToDate(line)) {
-      const at = (r.month - 1) * WIDTH;
-      parts[r.month]!++;
-      // A missing amount is NaN, and so is any sum it enters.
-      const add = (k: number, v: number | null) => (sums[at + k] = sums[at + k]! + (v ?? Number.NaN));
-      add(BUDGET_YEAR, r.budgetYear);
-      add(BUDGET_YTD, r.budgetYtd);
-      add(BUDGET_MONTH, null);
-      add(ACTUAL_YTD, r.actualYtd);
-      add(ACTUAL_MONTH, null);
-      add(FORECAST, r.forecast);
-    }
-  }
+  // A missing amount is NaN, and so is any sum it enters; monthly amounts are missing in a sum.
+  const add = (month: number, budgetYear: number | null, budgetYtd: number | null, actualYtd: number | null, forecast: number | null) => {
+    const at = (month - 1) * WIDTH;
+    parts[month]!++;
+    sums[at + BUDGET_YEAR] = sums[at + BUDGET_YEAR]! + (budgetYear ?? Number.NaN);
+    sums[at + BUDGET_YTD] = sums[at + BUDGET_YTD]! + (budgetYtd ?? Number.NaN);
+    sums[at + BUDGET_MONTH] = Number.NaN;
+    sums[at + ACTUAL_YTD] = sums[at + ACTUAL_YTD]! + (actualYtd ?? Number.NaN);
+    sums[at + ACTUAL_MONTH] = Number.NaN;
+    sums[at + FORECAST] = sums[at + FORECAST]! + (forecast ?? Number.NaN);
+  };
+  for (const line of lines) eachYearToDate(line, add);
   const out = new BudgetYear();
   for (let m = 1; m <= 12; m++) if (components > 0 && parts[m] === components) out.set(m, sums, (m - 1) * WIDTH);
   return out;

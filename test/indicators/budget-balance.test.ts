@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addUp, budgetBalance, budgetStatus, BudgetYear, forecastAccuracy, tableLine, yearToDate } from '../../src/indicators/budget-balance.js';
+import { addUp, budgetBalance, budgetStatus, BudgetYear, forecastAccuracy, tableLine, toDate, yearToDate } from '../../src/indicators/budget-balance.js';
 import { BUDGET_AMOUNTS } from '../../src/model/budget-table.js';
 import type { BudgetRecord } from '../../src/model/records.js';
 
@@ -136,6 +136,15 @@ describe('yearToDate', () => {
   });
   it('is empty for a year without records', () => {
     expect(yearToDate(new BudgetYear())).toEqual([]);
+  });
+});
+
+describe('toDate', () => {
+  it('gives the full-year budget and the budget and actual to date as budgetBalance makes them', () => {
+    fc.assert(fc.property(line, fc.integer({ min: 1, max: 12 }), (y, month) => {
+      const b = budgetBalance(y, month, t, 0);
+      expect(toDate(y, month)).toEqual({ budgetYear: b.budgetYear, budgetYtd: b.budgetYtd, actualYtd: b.actualYtd });
+    }));
   });
 });
 
