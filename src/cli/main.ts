@@ -18,4 +18,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(EXIT.usage);
 });
 
+// Messages are extras beside the results: a reader that left stderr (`2>&1 | head`) or a stderr
+// that refuses must not end the run. Unhandled, the error killed it with exit 1 (the --fail-on
+// code) before `--out` was written; now the rest of stderr is dropped and the run ends as it would.
+process.stderr.on('error', () => undefined);
+
 process.exitCode = await run(process.argv, { stdout: process.stdout, stderr: process.stderr, env: process.env });
