@@ -106,7 +106,7 @@ export function buildProgram(io: Io, done: (code: number) => void = () => undefi
     .option('--summary <file>', 'append a short Markdown summary (e.g. $GITHUB_STEP_SUMMARY)')
     .option('--add', 'add FILES to the config inputs instead of replacing them')
     .option('--strict', 'a rejected input row, budget files that disagree or amounts implausible in their unit: exit 3, no report')
-    .option('--generated-at <iso>', 'stamp the report with this time (default: none, or SOURCE_DATE_EPOCH)')
+    .option('--generated-at <iso>', 'stamp the report with this time: an ISO 8601 date, or time with Z or an offset (default: none, or SOURCE_DATE_EPOCH)')
     .option('--no-color', 'no colour (also when NO_COLOR is set or stdout is not a terminal; FORCE_COLOR=1 forces it)')
     .option('--no-charts', 'no charts in md (--out DIR/) and html briefs (drawing them takes ~60 ms each)');
   ingestFlags(report)

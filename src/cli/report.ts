@@ -63,8 +63,8 @@ function paintFor(flags: ReportFlags, toTerminal: boolean, io: Io): Paint {
 
 function generatedAt(flags: ReportFlags, env: NodeJS.ProcessEnv): string | undefined {
   if (flags.generatedAt !== undefined) {
-    const d = new Date(flags.generatedAt);
-    if (Number.isNaN(d.getTime())) throw new UsageError(`--generated-at: not a date: "${flags.generatedAt}" (expected ISO 8601, e.g. 2025-11-05T08:00:00Z)`);
+    const d = isoInstant(flags.generatedAt);
+    if (d === undefined) throw new UsageError(`--generated-at: not an ISO 8601 date, or time with its zone: "${truncate(flags.generatedAt)}" (expected e.g. 2025-11-05 or 2025-11-05T08:00:00Z; a time needs Z or an offset such as +01:00, so that every machine stamps the same)`);
     return d.toISOString();
   }
   const epoch = env.SOURCE_DATE_EPOCH;
@@ -75,6 +75,25 @@ function generatedAt(flags: ReportFlags, env: NodeJS.ProcessEnv): string | undef
     return d.toISOString();
   }
   return undefined;
+}
+
+/**
+ * An ISO 8601 date (`2025-11-05`, midnight UTC) or date and time with its zone (`Z`, `+01:00`),
+ * a real day and time. `new Date(text)` alone took anything it could guess (`5` was May 2001),
+ * rolled an impossible day over (`2025-02-30` was 2 March) and read a time without a zone in the
+ * machine's own, so the same command stamped different bytes on two machines.
+ */
+function isoInstant(text: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/.exec(text);
+  if (m === null) return undefined;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = m.slice(1, 7).map((x) => (x === undefined ? undefined : Number(x)));
+  const day0 = new Date(Date.UTC(year!, month! - 1, day!));
+  if (day0.getUTCFullYear() !== year || day0.getUTCMonth() !== month! - 1 || day0.getUTCDate() !== day) return undefined;
+  if (hour! > 23 || minute! > 59 || second! > 59) return undefined;
+  const offset = m[7];
+  if (offset !== undefined && offset !== 'Z' && (Number(offset.slice(1, 3)) > 23 || Number(offset.slice(-2)) > 59)) return undefined;
+  const d = new Date(text);
+  return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
 /** Only a person at a terminal waiting on large inputs sees a progress line, on stderr. */

@@ -76,6 +76,25 @@ describe('tillit report on the bundled example', () => {
     const epoch = JSON.parse((await tillit(['report', '--config', CONFIG, '--format', 'json'], { env: { SOURCE_DATE_EPOCH: '1762329600' } })).stdout) as { generatedAt: unknown };
     expect(epoch.generatedAt).toBe('2025-11-05T08:00:00.000Z');
   });
+  it('--generated-at takes ISO 8601 only: a date, or a time with its zone; anything else is exit 2', async () => {
+    const stamp = async (at: string) => (JSON.parse((await tillit(['report', '--config', CONFIG, '--format', 'json', '--generated-at', at])).stdout) as { generatedAt: unknown }).generatedAt;
+    expect(await stamp('2025-11-05')).toBe('2025-11-05T00:00:00.000Z');
+    expect(await stamp('2025-11-05T09:00:00+01:00')).toBe('2025-11-05T08:00:00.000Z');
+    expect(await stamp('2024-02-29T08:00Z')).toBe('2024-02-29T08:00:00.000Z');
+    // A guess (`5` was May 2001, `1/2/2025` 2 January), a day that rolls over (`2025-02-30` was
+    // 2 March) and a time read in the machine's own zone (other bytes on another machine).
+    for (const bad of ['5', '1/2/2025', 'Nov 5 2025', '2025-02-30', '2025-11-05T10:00', '2025-11-05T24:00:00Z']) {
+      const r = await tillit(['report', '--config', CONFIG, '--format', 'json', '--generated-at', bad]);
+      expect(r.code, bad).toBe(2);
+      expect(r.stdout, bad).toBe('');
+      expect(r.stderr, bad).toContain(`--generated-at: not an ISO 8601 date, or time with its zone: "${bad}"`);
+    }
+  });
+  it('--generated-at without a zone is refused in any time zone, not read in it', () => {
+    const r = tillitProcess(['report', '--config', CONFIG, '--format', 'json', '--generated-at', '2025-11-05T10:00'], { env: { TZ: 'America/New_York' } });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+  });
   it('--period picks an earlier year and month', async () => {
     const r = JSON.parse((await tillit(['report', '--config', CONFIG, '--format', 'json', '--period', '2024-12'])).stdout) as { period: unknown; budget: { forecastAccuracy: unknown[] }[] };
     expect(r.period).toEqual({ survey: '2024', budget: '2024-12' });
