@@ -1,4 +1,4 @@
-import { QualityCell, type Comparison, type QualityRow, type Report } from '../model/report.js';
+import { QualityCell, reportSchema, type Comparison, type QualityRow, type Report } from '../model/report.js';
 import { numberText } from './number-text.js';
 import type { ReportFormat } from './report-format.js';
 
@@ -88,7 +88,7 @@ function isBareHidden(q: QualityCell): boolean {
  * rows: rows made as they are written (`analyseLazily`) are never all held at once.
  */
 export function* renderJsonChunks(report: Report, quality: Iterable<QualityRow> = report.quality): Generator<string> {
-  const entries = Object.entries(report);
+  const entries = inSchemaOrder(report);
   yield '{\n';
   for (let k = 0; k < entries.length; k++) {
     const [key, value] = entries[k]!;
@@ -105,6 +105,18 @@ export function* renderJsonChunks(report: Report, quality: Iterable<QualityRow> 
 }
 
 const ROW_INDENT = '    ';
+
+/** The contract's keys, in the order the schema lists them. */
+const KEY_ORDER = new Map(Object.keys(reportSchema.shape).map((k, i) => [k, i]));
+
+/**
+ * The report's fields in schema order (`failOn` last), whatever order the model was put together
+ * in: a report with peer groups had them, and the findings after them, behind `failOn`.
+ */
+function inSchemaOrder(report: Report): [string, unknown][] {
+  const at = (k: string) => KEY_ORDER.get(k) ?? KEY_ORDER.size;
+  return Object.entries(report).sort(([a], [b]) => at(a) - at(b));
+}
 
 /**
  * A top-level list, one element a line (`[]` when empty), looking one element ahead for the commas;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/indicators/analyse.js';
 import { loadConfig, loadInputs } from '../../src/ingest/load.js';
 import { STATUS_REASONS } from '../../src/model/quality-status.js';
-import { QualityCell, type QualityRow } from '../../src/model/report.js';
+import { QualityCell, reportSchema, type QualityRow, type Report } from '../../src/model/report.js';
 import { qualityRowWriter, renderJson, renderJsonChunks } from '../../src/report/render-json.js';
 
 const example = async () => {
@@ -77,5 +77,15 @@ describe('quality rows as JSON', () => {
     const q = (await example()).quality[0]!;
     const odd = new QualityCell(q.area, q.areaKind, q.indicator, q.service, q.gender, q.period, Number.NaN, Number.POSITIVE_INFINITY, -0, 1e21, q.suppressed, q.incomplete, q.change, q.trend, q.reference, q.organisation, q.peers, q.rank, q.status, q.statusReasons, q.sources);
     expect(qualityRowWriter()(odd)).toBe(JSON.stringify(odd));
+  });
+});
+
+describe('the report as JSON', () => {
+  it('writes the fields in schema order, failOn last, whatever order the model was put together in', async () => {
+    const report = await example();
+    const reversed = Object.fromEntries(Object.entries({ ...report, peerGroups: [] }).reverse()) as unknown as Report;
+    const keys = Object.keys(JSON.parse(renderJson(reversed)) as object);
+    expect(keys).toEqual(Object.keys(reportSchema.shape).filter((k) => k in reversed));
+    expect(keys.at(-1)).toBe('failOn');
   });
 });
