@@ -302,7 +302,10 @@ export function dataNotes(report: Report, area: string, lang: Lang): string[] {
   const others = feedingFiles(report);
   // The shared costs' split is the organisation's section: what its key assumed is said there only.
   const isOrg = isOrganisation(report, area);
-  const sectionElsewhere = (code: string) => code.startsWith('allocation-') && !isOrg;
+  // A service left out of quality beside cost is named under that area's table: only its brief
+  // says so (the finding, of the config, names no file another brief could be told apart by).
+  const leftOutHere = (report.qualityBesideCostLeftOut ?? []).some((q) => q.area === area);
+  const sectionElsewhere = (code: string) => (code.startsWith('allocation-') && !isOrg) || (code === 'beside-cost-no-headline' && !leftOutHere);
   const findings = report.findings.filter((f) => (own.has(f.file) || !others.has(f.file)) && !sectionElsewhere(f.code)).map((f) => ({ ...f, file: fileName(f.file) }));
   return [...out, ...findingNotes(findings, lang)];
 }

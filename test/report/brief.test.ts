@@ -133,6 +133,14 @@ describe('a brief says what a committee asks', () => {
     expect(notes).toContain('okänd.csv: Filen är tom.');
     expect(notes.join('\n')).not.toContain('mellerud');
   });
+  it('says a service is left out of quality beside cost only in the brief of the area it is left out for', () => {
+    const finding = { code: 'beside-cost-no-headline', severity: 'warning' as const, file: '(config)', message: 'm' };
+    const r = twoMembers({ findings: [finding], qualityBesideCostLeftOut: [{ area: '1461', service: 'Särskilt boende', indicator: 'helhetssyn' }] });
+    const note = 'visas inte i Kvalitet bredvid kostnad';
+    expect(buildBrief(r, '1461', sv).method.body.join('\n')).toContain(note);
+    expect(buildBrief(r, '1460', sv).method.body.join('\n')).not.toContain(note);
+    expect(buildBrief(r, '1460', { ...sv, lang: 'en' }).method.body.join('\n')).not.toContain('not shown in Quality beside cost');
+  });
   it('says why a status is not green, with the committee\'s target where set', () => {
     const r = (target: number | null, over = {}) => twoMembers({ indicators: [{ ...report().indicators[0]!, target }], quality: [qualityRow({ value: 88.3, status: 'yellow', ...over })] });
     expect(statusWhy(r(90), r(90).quality[0]!, 'sv')).toBe('under nämndens mål på 90 %');
