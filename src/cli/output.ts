@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, fstatSync, rmSync, type WriteStream } from 'node:fs';
-import { appendFile, chmod, mkdir, realpath, rename, rm, stat } from 'node:fs/promises';
+import { appendFile, chmod, mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { basename, dirname, join, resolve, sep } from 'node:path';
@@ -258,9 +258,27 @@ export async function writeOutputs(
 /** `--summary`: appends, never overwrites (GitHub's $GITHUB_STEP_SUMMARY is shared by steps). */
 export async function appendSummary(path: string, content: string): Promise<void> {
   try {
-    await appendFile(path, content);
+    await appendFile(path, `${await blockBreak(path)}${content}`);
   } catch (error) {
     throw new OutputError(`cannot append to ${path}: ${(error as NodeJS.ErrnoException).code}`, { cause: error });
+  }
+}
+
+/**
+ * What goes before an appended summary: a blank line when the file ends inside a line (a step
+ * before wrote `echo -n`), else the heading would be glued to that line's end and be no heading.
+ * Only a regular file is looked at: a pipe or device cannot be read back.
+ */
+async function blockBreak(path: string): Promise<string> {
+  const info = await stat(path).catch(() => undefined);
+  if (info === undefined || !info.isFile() || info.size === 0) return '';
+  const file = await open(path, 'r');
+  try {
+    const last = Buffer.alloc(1);
+    await file.read(last, 0, 1, info.size - 1);
+    return last[0] === 0x0a ? '' : '\n\n';
+  } finally {
+    await file.close();
   }
 }
 

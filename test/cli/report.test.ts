@@ -162,6 +162,18 @@ describe('exit codes and the CI contract', () => {
     expect(text.match(/^### /gm)).toHaveLength(2);
     expect(text).toContain('(--fail-on)');
   });
+  it('--summary after a step that left its line open starts a block of its own, not the end of that line', async () => {
+    const dir = tmp();
+    const file = join(dir, 'summary.md');
+    writeFileSync(file, 'Earlier step: no newline');
+    const r = await tillit(['report', '--config', CONFIG, '--format', 'json', '--summary', file]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toMatch(/^Earlier step: no newline\n\n### Socialförvaltningen /);
+    // A new or empty file starts with the heading.
+    const fresh = join(dir, 'fresh.md');
+    await tillit(['report', '--config', CONFIG, '--format', 'json', '--summary', fresh]);
+    expect(readFileSync(fresh, 'utf8').startsWith('### ')).toBe(true);
+  });
   it('--out DIR writes one file per municipality and one for the organisation (and, for md, their charts)', async () => {
     const dir = join(tmp(), 'briefs/');
     const r = await tillit(['report', '--config', CONFIG, '--format', 'md', '--out', dir]);
