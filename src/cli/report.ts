@@ -296,7 +296,9 @@ const ALL_ROWS: ReadonlySet<Format> = new Set(['json', 'csv']);
 function refuseSectionless(areas: Report['areas'], format: Format): void {
   if (areas.length === 0) return;
   const named = areas.map((a) => `${a.code} ${a.name}`).join(', ');
-  throw new UsageError(`--municipality: ${named} gets no section of its own in a ${format} report beside the organisation or its municipalities: it is what their rows are compared with (Mot riket / Mot länet). Its rows are in --format json and csv; a report of it alone is made without --config (tillit report FILE -m ${areas[0]!.code})`);
+  // A peer group's member is compared in the peer table; a region or the nation beside each row.
+  const where = areas.every((a) => a.kind === 'municipality') ? 'Jämförelsegrupper: it is in a peer group' : 'Mot riket / Mot länet';
+  throw new UsageError(`--municipality: ${named} gets no section of its own in a ${format} report beside the organisation or its municipalities: it is what their rows are compared with (${where}). Its rows are in --format json and csv; a report of it alone is made without --config (tillit report FILE -m ${areas[0]!.code})`);
 }
 
 /** How the report is rendered: its options (language, unit, colour, charts) and its text as chunks. */

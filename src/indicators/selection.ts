@@ -153,12 +153,17 @@ export function isEmptyReport(report: Report, rows: (filter?: RowFilter) => Iter
  * The regions and the nation `-m` names (`requested`, as codes) that tables and briefs give no
  * section: beside a member, a municipality or the organisation (its rows or its budget) they are
  * what those rows are compared with, and have sections of their own only where none is left.
+ * So are municipalities in the data only as members of a peer group, always.
  */
 export function sectionlessAreas(requested: readonly string[], report: Report, rows: (filter?: RowFilter) => Iterable<QualityRow>): Report['areas'] {
+  // A municipality in the data only as a member of a peer group is never given a section (the
+  // peer table compares the areas shown with it): named alone, the report showed something else.
+  const inGroups = new Set((report.peerGroups ?? []).flatMap((g) => g.members));
+  const peers = report.areas.filter((a) => requested.includes(a.code) && !a.member && a.kind === 'municipality' && inGroups.has(a.code));
   const asked = report.areas.filter((a) => requested.includes(a.code) && !a.member && (a.kind === 'region' || a.kind === 'nation'));
-  if (asked.length === 0) return [];
-  if (report.budget.length > 0) return asked;
+  if (asked.length === 0) return peers;
+  if (report.budget.length > 0) return [...asked, ...peers];
   const members = new Set(report.areas.filter((a) => a.member).map((a) => a.code));
-  for (const _ of rows({ row: (code, kind) => kind === 'municipality' || kind === 'organisation' || members.has(code) })) return asked;
-  return [];
+  for (const _ of rows({ row: (code, kind) => kind === 'municipality' || kind === 'organisation' || members.has(code) })) return [...asked, ...peers];
+  return peers;
 }

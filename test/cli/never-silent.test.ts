@@ -50,6 +50,20 @@ describe('a selection that matches nothing is an error, not an empty report', ()
     expect(json.code).toBe(0);
     expect((JSON.parse(json.stdout) as { quality: { area: string }[] }).quality.some((q) => q.area === '0000')).toBe(true);
   }, SLOW);
+  it('-m with a municipality in the data only as a peer-group member: exit 2 saying where its rows are, not a report without it', async () => {
+    const peers = 'fixtures/helsingborg-landskrona-skane/tillit.config.json';
+    for (const format of ['table', 'md', 'html']) {
+      const r = await tillit(['report', '--config', peers, '-m', '0581', '--format', format]);
+      expect(r.code, format).toBe(2);
+      expect(r.stdout, format).toBe('');
+      expect(r.stderr, format).toContain(`tillit: --municipality: 0581 Norrköping gets no section of its own in a ${format} report beside the organisation or its municipalities: it is what their rows are compared with (Jämförelsegrupper: it is in a peer group). Its rows are in --format json and csv; a report of it alone is made without --config (tillit report FILE -m 0581)\n`);
+    }
+    const json = await tillit(['report', '--config', peers, '-m', '0581', '--format', 'json']);
+    expect(json.code).toBe(0);
+    expect((JSON.parse(json.stdout) as { quality: { area: string }[] }).quality.some((q) => q.area === '0581')).toBe(true);
+    // A member named beside it still gets its section; the peer is what is refused.
+    expect((await tillit(['report', '--config', peers, '-m', '1282', '--format', 'md'])).code).toBe(0);
+  }, SLOW);
   it('-m names a kommunalförbund member by its id or name, and a municipality\'s -m leaves the kommunalförbund out', async () => {
     const dir = folder({
       'tillit.config.json': JSON.stringify({ organisation: { name: 'Sydost', code: 'SO' }, members: [{ code: 'SOTEA', kind: 'kommunalförbund', name: 'Sydöstra förbundet', contains: ['1214', '1260'] }, { code: '1262' }], inputs: [{ path: 'k.csv' }] }),
