@@ -361,7 +361,7 @@ function decideFailOn(flags: ReportFlags, { rules }: Plan, analysed: Analysed): 
 /** --summary appended; the exit code: --fail-on's when a rule matches (each match on stderr), else 0. */
 async function exitCode(flags: ReportFlags, analysed: Analysed, rendering: Rendering, { stderr, env }: Io): Promise<number> {
   const lines = analysed.report.failOn.map(failOnLine);
-  if (flags.summary) await appendSummary(flags.summary, renderSummary(analysed.full(), lines, { ...rendering.options, paint: NO_PAINT }));
+  if (flags.summary) await appendSummary(flags.summary, renderSummary(analysed.full(), analysed.report.failOn, { ...rendering.options, paint: NO_PAINT }));
   if (lines.length === 0) return EXIT.ok;
   stderr.write(`tillit: --fail-on matched ${lines.length} time(s):\n`);
   // In GitHub Actions each match is an error annotation on the run; elsewhere a line a person reads.

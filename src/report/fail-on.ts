@@ -1,5 +1,6 @@
 import type { FailOnMatch, Report } from '../model/report.js';
-import { formatNumber } from './format.js';
+import type { Lang } from '../model/vocabulary.js';
+import { formatNumber, formatPct } from './format.js';
 import { shownQuality } from './view.js';
 
 export type FailOnRule =
@@ -97,12 +98,21 @@ export function evaluateFailOn(report: Report, rules: readonly FailOnRule[]): Fa
 
 /**
  * A match as one line of text, `rule: where (value)`: `status=red: 1460 helhetssyn Hemtjänst T 2025`,
- * `deviation<-2%: 1460 Äldreomsorg 2025-10 (-2.35 %)`. Names from data are as the data wrote them:
+ * `deviation<-2%: 1460 Äldreomsorg 2025-10 (-2.35 %)`, one form for every log (stderr). Names from data are as the data wrote them:
  * whoever prints the line makes them safe for where it goes.
  */
 export function failOnLine(m: FailOnMatch): string {
+  return matchLine(m, (v) => `${formatNumber(v, 2, 'en')} %`);
+}
+
+/** A match as the text formats write it (the step summary): the percent in the report's language, `-2,35 %`, `-2.35%`. */
+export function failOnText(m: FailOnMatch, lang: Lang): string {
+  return matchLine(m, (v) => formatPct(v, lang, 2));
+}
+
+function matchLine(m: FailOnMatch, pct: (v: number) => string): string {
   if (m.section === 'quality') return `${m.rule}: ${m.area} ${m.indicator} ${m.service} ${m.gender} ${m.period}`;
-  return `${m.rule}: ${m.area} ${m.activity} ${m.period}${m.valuePct === null ? '' : ` (${formatNumber(m.valuePct, 2, 'en')} %)`}`;
+  return `${m.rule}: ${m.area} ${m.activity} ${m.period}${m.valuePct === null ? '' : ` (${pct(m.valuePct)})`}`;
 }
 
 /**

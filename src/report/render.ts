@@ -1,7 +1,8 @@
-import type { Report } from '../model/report.js';
+import type { FailOnMatch, Report } from '../model/report.js';
 import { slug } from '../model/text.js';
 import type { BriefCharts } from './charts/index.js';
 import { formatPeriod } from './format.js';
+import { failOnText } from './fail-on.js';
 import { FORMATS, renderArea } from './formats.js';
 import { keyMessages } from './messages.js';
 import { escapeMd } from './render-md.js';
@@ -23,7 +24,7 @@ export function reportFiles(report: Report, format: Format, opts: ReportRenderOp
 }
 
 /** A short Markdown summary for CI step summaries: key messages per area and any --fail-on matches. */
-export function renderSummary(report: Report, matches: readonly string[], opts: RenderOptions): string {
+export function renderSummary(report: Report, matches: readonly FailOnMatch[], opts: RenderOptions): string {
   const out = [`### ${escapeMd(report.organisation.name)}: ${[report.period.survey, report.period.budget && formatPeriod(report.period.budget, opts.lang)].filter(Boolean).join(' · ')}`, ''];
   for (const a of reportAreas(report)) {
     const messages = keyMessages(report, a.code, opts);
@@ -32,7 +33,7 @@ export function renderSummary(report: Report, matches: readonly string[], opts: 
   }
   if (matches.length > 0) {
     out.push(`**${words(opts.lang).rulesMatched} (--fail-on)**`, '');
-    for (const m of matches) out.push(`- ${escapeMd(m)}`);
+    for (const m of matches) out.push(`- ${escapeMd(failOnText(m, opts.lang))}`);
     out.push('');
   }
   return `${out.join('\n')}\n`;

@@ -161,6 +161,9 @@ describe('exit codes and the CI contract', () => {
     expect(text.startsWith('# Earlier step\n### ')).toBe(true);
     expect(text.match(/^### /gm)).toHaveLength(2);
     expect(text).toContain('(--fail-on)');
+    // Numbers as the Swedish text formats write them; stderr keeps one form for every log.
+    expect(text).toContain('- status=red: 1460 Äldreomsorg 2025-10 (-3,41 %)\n');
+    expect(text).not.toContain('-3.41');
   });
   it('--summary after a step that left its line open starts a block of its own, not the end of that line', async () => {
     const dir = tmp();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FailOnMatch } from '../../src/model/report.js';
-import { evaluateFailOn, failOnLine, githubError, parseFailOn, type FailOnRule } from '../../src/report/fail-on.js';
+import { evaluateFailOn, failOnLine, failOnText, githubError, parseFailOn, type FailOnRule } from '../../src/report/fail-on.js';
+import { renderSummary } from '../../src/report/render.js';
+import { NO_PAINT } from '../../src/report/view.js';
 import { budgetRow, qualityRow, report } from './factory.js';
 
 const budget = (over: Partial<FailOnMatch> = {}): FailOnMatch => ({
@@ -15,6 +17,19 @@ describe('failOnLine', () => {
     expect(failOnLine(budget({ rule: 'optimistic', valuePct: null }))).toBe('optimistic: 1460 Äldreomsorg 2025-10');
     expect(failOnLine({ rule: 'status=red', section: 'quality', area: '1461', indicator: 'helhetssyn', service: 'Hemtjänst', gender: 'T', activity: null, period: '2025', valuePct: null }))
       .toBe('status=red: 1461 helhetssyn Hemtjänst T 2025');
+  });
+});
+
+describe('failOnText, the step summary\'s line', () => {
+  it('writes the percent as the text formats do, in the report\'s language', () => {
+    expect(failOnText(budget(), 'sv')).toBe('deviation<-2%: 1460 Äldreomsorg 2025-10 (-3,41 %)');
+    expect(failOnText(budget(), 'en')).toBe('deviation<-2%: 1460 Äldreomsorg 2025-10 (-3.41%)');
+    expect(failOnText(budget({ rule: 'optimistic', valuePct: null }), 'sv')).toBe('optimistic: 1460 Äldreomsorg 2025-10');
+  });
+  it('is what the summary lists under the rules that matched, not the stderr line', () => {
+    const text = renderSummary(report(), [budget()], { lang: 'sv', unit: 'mnkr', paint: NO_PAINT });
+    expect(text).toContain('- deviation&lt;-2%: 1460 Äldreomsorg 2025-10 (-3,41 %)\n');
+    expect(text).not.toContain('-3.41');
   });
 });
 
