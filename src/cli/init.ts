@@ -11,7 +11,8 @@ import { MUNICIPALITIES } from '../model/register.js';
 import { EXIT, OutputError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
-import { writeOutputs } from './output.js';
+import { writeOutputs, writeRejects } from './output.js';
+import { guardOutputs } from './paths.js';
 
 export interface InitFlags extends IngestFlags {
   out: string;
@@ -26,7 +27,9 @@ export interface InitFlags extends IngestFlags {
 export async function runInit(files: string[], opts: InitFlags, io: Io): Promise<number> {
   const target = resolve(opts.out);
   const overrides = ingestOverrides(opts);
-  const inputs = await loadInputs({ config: defaultConfig() }, { files, overrides, threads: threadOptions(opts, io) });
+  // --rejects is never one of the files read, nor the config written (checked before reading).
+  if (opts.rejects) await guardOutputs([{ role: '--rejects', path: opts.rejects }], [...files.map((path) => ({ role: 'the input', path })), { role: '--out', path: target }]);
+  const inputs = await loadInputs({ config: defaultConfig() }, { files, overrides, threads: threadOptions(opts, io), ...limits(opts) });
   const toConfig = (file: string): string => relative(dirname(target), resolve(file)).split(sep).join('/');
   // A config reads its inputs only below its own folder: one written elsewhere would not run.
   const outside = files.filter((f) => toConfig(f).startsWith('../') || isAbsolute(toConfig(f)));
@@ -48,12 +51,19 @@ export async function runInit(files: string[], opts: InitFlags, io: Io): Promise
   await write(target, text, opts, files);
   const left = proposal.inputs.filter((i) => i.disabled).map((i) => i.spec.path);
   io.stderr.write(summary(opts.out, reread, left, membership(proposal, reread), allowOutside));
+  // The rows the config written rejects, as `tillit validate --rejects` with it would list them.
+  if (opts.rejects) io.stderr.write(`tillit: wrote ${await writeRejects(opts.rejects, reread)} rejected row(s) to ${opts.rejects}\n`);
   return EXIT.ok;
+}
+
+/** `--max-bytes`, as every command that reads files takes it (the row limit is in the overrides). */
+function limits(opts: InitFlags): { maxBytes?: number } {
+  return opts.maxBytes ? { maxBytes: opts.maxBytes } : {};
 }
 
 async function readThrough(proposal: ConfigProposal, target: string, opts: InitFlags, io: Io, allowOutside: boolean): Promise<ParsedInput[]> {
   const config = parseConfig(renderProposal(proposal), opts.out);
-  return loadInputs({ config, path: target }, { files: [], overrides: ingestOverrides(opts), threads: threadOptions(opts, io), allowOutside });
+  return loadInputs({ config, path: target }, { files: [], overrides: ingestOverrides(opts), threads: threadOptions(opts, io), allowOutside, ...limits(opts) });
 }
 
 /**

@@ -89,6 +89,23 @@ describe('tillit init', () => {
     expect((await tillit(['report', '--format', 'json'], { cwd: dir })).code).toBe(0);
   });
 
+  it('takes --rejects and --max-bytes as every command that reads files does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-init-'));
+    writeFileSync(join(dir, 'k.csv'), 'År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)\n2024;1460 Bengtsfors;Hemtjänst;helhetssyn;120;87,5\n2025;1460 Bengtsfors;Hemtjänst;helhetssyn;abc;88\n');
+    const r = await tillit(['init', 'k.csv', '--rejects', 'rejects.csv'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('tillit: wrote 1 rejected row(s) to rejects.csv\n');
+    expect(readFileSync(join(dir, 'rejects.csv'), 'utf8')).toBe('file,line,reason,text\r\nk.csv,3,value-number-invalid,2025;1460 Bengtsfors;Hemtjänst;helhetssyn;abc;88\r\n');
+    // Never over an input.
+    const over = await tillit(['init', 'k.csv', '--rejects', 'k.csv', '--out', 'other.json'], { cwd: dir });
+    expect(over.code).toBe(2);
+    expect(existsSync(join(dir, 'other.json'))).toBe(false);
+    // A file above --max-bytes is not read: left out, with the reason.
+    const big = await tillit(['init', 'k.csv', '--max-bytes', '10', '--out', 'small.json'], { cwd: dir });
+    expect(big.code).toBe(0);
+    expect(readFileSync(join(dir, 'small.json'), 'utf8')).toMatch(/\/\/ not readable as it is \(file is \d+ bytes, above the limit of 10 bytes \(--max-bytes\)\): \{ "path": "k.csv" \}/);
+  });
+
   it("a region with budget lines of its own is a member; the Kolada file's other municipalities are compared with, and the organisation's budget is the bundled config's", async () => {
     const example = 'fixtures/helsingborg-landskrona-skane';
     const dir = mkdtempSync(join(tmpdir(), 'tillit-init-'));
