@@ -28,6 +28,11 @@ export const PHRASES = {
     (s: string) => known(SV_SERVICE_DEFINITE, s) ?? s,
     (s) => known(SERVICE_IN_TEXT, s) ?? s,
   ),
+  /** A service named in a list, lower case: "hemtjänst"; in English a known one in English ("home care"). */
+  serviceInList: both(
+    (s: string) => s.toLowerCase(),
+    (s) => known(SERVICE_IN_TEXT, s) ?? s.toLowerCase(),
+  ),
   sharedOrganisation: both('den gemensamma organisationen', 'the shared organisation'),
   inArea: both((name: string) => `i ${name}`, (name) => `in ${name}`),
   inServiceInArea: both((service: string, name: string) => `inom ${service} i ${name}`, (service, name) => `in ${service} in ${name}`),

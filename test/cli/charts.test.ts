@@ -55,6 +55,7 @@ describe('charts beside Markdown briefs (--format md --out DIR/)', () => {
     expect(Object.keys(a).length).toBe(27);
     expect(b).toEqual(a);
     expect(a['1461-mellerud-budget.svg']).toContain('<title>Chart: Mellerud, budget and actual year to date January–October 2025: ');
+    expect(a['1461-mellerud-helhetssyn-hemtjanst.svg']).toContain('<title>Chart: Overall satisfaction, home care, Mellerud 2016–2025: ');
   });
   it('--no-charts leaves them out', async () => {
     const dir = join(tmp(), 'plain/');

@@ -2,6 +2,7 @@ import type { BudgetRow, QualityRow, Report } from '../../model/report.js';
 import { formatAmount, formatNumber, formatPeriod, formatValue, monthName, type Lang } from '../format.js';
 import { areaName, indicatorName, indicatorUnit } from '../view.js';
 import { both, inLang } from '../phrasebook.js';
+import { phrases } from '../phrases.js';
 
 /** One year of a chart: the area's value and interval, the nation, the peers. */
 export interface YearPoint {
@@ -64,7 +65,8 @@ export function qualityAlt(report: Report, row: QualityRow, points: readonly Yea
   const shown = points.filter((p) => p.value !== null);
   const first = shown[0]!;
   const last = shown.at(-1)!;
-  const what = [indicatorName(report, row.indicator, lang), row.service.toLowerCase(), areaName(report, row.area)].filter(Boolean).join(', ');
+  // The service as the brief's sentences name it: "home care" in English, not the data's "hemtjänst".
+  const what = [indicatorName(report, row.indicator, lang), phrases(lang).serviceInList(row.service), areaName(report, row.area)].filter(Boolean).join(', ');
   const parts = [w.fromTo(`${v(first.value!)} (${first.year})`, `${v(last.value!)} (${last.year})`)];
   if (last.low !== null && last.high !== null) parts[0] += w.uncertainty(`${formatNumber(last.low, 0, lang)}–${formatValue(last.high, unit, lang, 0)}`);
   const nation = points.at(-1)?.nation;

@@ -45,6 +45,12 @@ describe('indicator chart', () => {
     expect(svg).toMatch(/font-family="sans-serif"/);
     expect(inlineSvg(svg)).not.toMatch(/http/);
   });
+  it('in English names the service in English, as the brief\'s sentences do, not as the data writes it', () => {
+    const en = briefChartSpecs(report, '1460', 'en');
+    expect(en.find((c) => c.file.endsWith('-helhetssyn-sarskilt-boende.svg'))!.alt).toMatch(/^Chart: Overall satisfaction, special housing, Bengtsfors 2016–2025: /);
+    expect(en.find((c) => c.file.endsWith('-helhetssyn-hemtjanst.svg'))!.alt).toMatch(/^Chart: Overall satisfaction, home care, Bengtsfors /);
+    expect(en.map((c) => c.alt).join('\n')).not.toMatch(/hemtjänst|särskilt boende/);
+  });
   it('gives the same bytes each time', async () => {
     const c = spec('-inflytande-sarskilt-boende.svg');
     expect(await renderSvg(c.spec, c.alt)).toBe(await renderSvg(c.spec, c.alt));
