@@ -40,6 +40,9 @@ describe('charts beside Markdown briefs (--format md --out DIR/)', () => {
         expect(XMLValidator.validate(svg)).toBe(true);
         linked.push(path.slice('charts/'.length));
       }
+      // The legend is every brief's, the organisation's too: its line is no municipality's value.
+      expect(md, b).toContain('_Blå linje: värdet per år, med ljusblått band för osäkerheten (95 %);');
+      expect(md, b).not.toContain('kommunens värde');
     }
     // Every chart written is linked, and every link has its chart.
     expect(linked.sort()).toEqual(svgs);

@@ -25,7 +25,7 @@ export const CHART_WORDS = {
   months: both(['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'], ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']),
   heading: both('Diagram', 'Charts'),
   legend: both(
-    'Blå linje: kommunens värde per år, med ljusblått band för osäkerheten (95 %); grå streckad: riket; orange: jämförelsekommuner; grön prickad: målvärde; lodrät streckad: serieavbrott (värden före och efter jämförs inte).',
+    'Blå linje: värdet per år, med ljusblått band för osäkerheten (95 %); grå streckad: riket; orange: jämförelsekommuner; grön prickad: målvärde; lodrät streckad: serieavbrott (värden före och efter jämförs inte).',
     'Blue line: the value per year, with a light blue band for the uncertainty (95%); grey dashed: national level; orange: peer municipalities; green dotted: target; vertical dashed: series break (values before and after are not compared).',
   ),
   /** How the chart library writes numbers on axes. */
