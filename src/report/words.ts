@@ -105,8 +105,9 @@ export const WORDS = {
   ),
   droppedColumns: both((heads: string) => `Fler kolumner med --wide: ${heads}`, (heads) => `More columns with --wide: ${heads}`),
   foldedGenders: both(
-    (rows: number, flagged: number) => `Rader per kön (${rows}) visas med --genders${flagged > 0 ? `; ${flagged} av dem är gula eller röda` : ''}.`,
-    (rows, flagged) => `Rows by gender (${rows}) are shown with --genders${flagged > 0 ? `; ${flagged} of them are yellow or red` : ''}.`,
+    // One of them agrees in the singular: "1 av dem är gul eller röd", "1 of them is".
+    (rows: number, flagged: number) => `Rader per kön (${rows}) visas med --genders${flagged === 1 ? '; 1 av dem är gul eller röd' : flagged > 0 ? `; ${flagged} av dem är gula eller röda` : ''}.`,
+    (rows, flagged) => `Rows by gender (${rows}) are shown with --genders${flagged === 1 ? '; 1 of them is yellow or red' : flagged > 0 ? `; ${flagged} of them are yellow or red` : ''}.`,
   ),
 };
 

@@ -55,7 +55,8 @@ describe('tillit report: the table fits the terminal', () => {
     expect(r.stdout).toContain('│ Trygghet – kvinnor │ Hemtjänst  │ 82,4 % (72,2–89,4) │ · för få år  │ ✓ grön │');
     expect(r.stdout).not.toContain('--genders');
     expect(widest(r.stdout)).toBeLessThanOrEqual(80);
-    expect((await tillit(['report', '--config', CONFIG, '-m', '1461'])).stdout).toContain('Rader per kön (16) visas med --genders; 1 av dem är gula eller röda.');
+    expect((await tillit(['report', '--config', CONFIG, '-m', '1461'])).stdout).toContain('Rader per kön (16) visas med --genders; 1 av dem är gul eller röd.');
+    expect((await tillit(['report', '--config', CONFIG, '-m', '1461', '--lang', 'en'])).stdout).toContain('Rows by gender (16) are shown with --genders; 1 of them is yellow or red.');
   });
   it('--wide with --width is a usage error; --width takes a positive whole number', async () => {
     const both = await tillit(['report', '--config', CONFIG, '--wide', '--width', '100']);
