@@ -102,7 +102,7 @@ export function buildProgram(io: Io, done: (code: number) => void = () => undefi
     .addOption(new Option('--lang <lang>', 'language of the report').choices(LANGS))
     .addOption(new Option('--csv-dialect <dialect>', 'CSV flavour').choices(CSV_DIALECTS).default('rfc4180'))
     .addOption(new Option('--amount-unit <unit>', 'unit for amounts in the table and the md and html briefs (default: table config budget.displayUnit, tkr; briefs mnkr, a column of small amounts tkr)').choices(AMOUNT_UNITS))
-    .option('--fail-on <rule...>', 'exit 1 when a rule matches: status=red, trend=worsening, deviation<-2%, suppressed')
+    .option('--fail-on <rule...>', 'exit 1 when a rule matches: status=red|yellow|green, trend=worsening, deviation<-2%, forecast<-1% (<, <=, >, >=), suppressed, optimistic')
     .option('--summary <file>', 'append a short Markdown summary (e.g. $GITHUB_STEP_SUMMARY)')
     .option('--add', 'add FILES to the config inputs instead of replacing them')
     .option('--strict', 'a rejected input row, budget files that disagree or amounts implausible in their unit: exit 3, no report')
