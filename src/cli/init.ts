@@ -11,7 +11,7 @@ import { MUNICIPALITIES } from '../model/register.js';
 import { EXIT, OutputError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
-import { writeOutputs, writeRejects } from './output.js';
+import { reason, writeOutputs, writeRejects } from './output.js';
 import { guardOutputs } from './paths.js';
 
 export interface InitFlags extends IngestFlags {
@@ -105,7 +105,7 @@ async function write(target: string, text: string, opts: InitFlags, inputs: stri
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new UsageError(`${opts.out} exists; tillit init never replaces a config (--force to do so)`);
-    throw new OutputError(`cannot write ${opts.out}: ${code ?? (error as Error).message}`, { cause: error });
+    throw new OutputError(`cannot write ${opts.out}: ${reason(error)}`, { cause: error });
   }
 }
 

@@ -54,7 +54,33 @@ async function finish(out: WriteStream, content: string | Iterable<string>): Pro
   await Promise.race([once(out, 'finish'), once(out, 'error').then(([e]) => Promise.reject(e))]);
 }
 
-const reason = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+/**
+ * Why an output failed: the system's code, which one can search for, and what it means in words
+ * (`ENOENT (no such folder)`), as an input that cannot be read is named.
+ * @internal Exported for its tests.
+ */
+export function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === undefined) return (error as Error).message;
+  const words = OUTPUT_REASONS[code];
+  return words === undefined ? code : `${code} (${words})`;
+}
+
+/** File-system failures of writing, in words; any other code is shown as it is. */
+const OUTPUT_REASONS: Record<string, string> = {
+  // Writing creates the file: what is missing is a folder on its path.
+  ENOENT: 'no such folder',
+  ENOTDIR: 'a folder in its path is not a folder',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  ELOOP: 'too many symbolic links (a loop)',
+  ENAMETOOLONG: 'the name is too long',
+  EEXIST: 'it exists',
+};
 
 /**
  * A regular file (or a new one) is written via a temporary file in the same directory and a
@@ -248,7 +274,7 @@ export async function writeOutputs(
     try {
       await mkdir(resolve(out), { recursive: true });
     } catch (error) {
-      throw new OutputError(`cannot create directory ${out}: ${(error as NodeJS.ErrnoException).code}`, { cause: error });
+      throw new OutputError(`cannot create directory ${out}: ${reason(error)}`, { cause: error });
     }
   }
   for (const t of targets) await writeAtomic(t.path, t.content);
@@ -260,7 +286,7 @@ export async function appendSummary(path: string, content: string): Promise<void
   try {
     await appendFile(path, `${await blockBreak(path)}${content}`);
   } catch (error) {
-    throw new OutputError(`cannot append to ${path}: ${(error as NodeJS.ErrnoException).code}`, { cause: error });
+    throw new OutputError(`cannot append to ${path}: ${reason(error)}`, { cause: error });
   }
 }
 

@@ -4,6 +4,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync, writeSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeChunks, writeStdout } from '../../src/cli/output.js';
+import { CONFIG, tillit } from './run.js';
 
 /**
  * A slow sink: with a small buffer writing has to wait for 'drain'; with a large one the stream
@@ -114,5 +115,23 @@ describe('writeChunks', () => {
     const stdout = Object.assign(new Writable({ write: (_c, _e, done) => done() }), { fd });
     await expect(writeStdout(stdout, ['{"a":1}\n'])).rejects.toThrow(/cannot write to standard output: EBADF/);
     closeSync(fd);
+  });
+});
+
+describe('an output that cannot be written', () => {
+  it('is named with the system\'s code and what it means, for --out, --summary and init', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-out-'));
+    writeFileSync(join(dir, 'file'), 'x');
+    const cases: [string[], string][] = [
+      [['report', '--config', CONFIG, '--out', join(dir, 'missing', 'r.json')], `tillit: cannot write ${join(dir, 'missing', 'r.json')}: ENOENT (no such folder)\n`],
+      [['report', '--config', CONFIG, '--out', join(dir, 'file', 'r.txt')], `tillit: cannot write ${join(dir, 'file', 'r.txt')}: ENOTDIR (a folder in its path is not a folder)\n`],
+      [['report', '--config', CONFIG, '--format', 'json', '--summary', dir], `tillit: cannot append to ${dir}: EISDIR (it is a directory)\n`],
+      [['init', '--out', join(dir, 'missing', 'c.json')], `tillit: cannot write ${join(dir, 'missing', 'c.json')}: ENOENT (no such folder)\n`],
+    ];
+    for (const [args, message] of cases) {
+      const r = await tillit(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(message);
+    }
   });
 });
