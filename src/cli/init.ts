@@ -49,7 +49,7 @@ export async function runInit(files: string[], opts: InitFlags, io: Io): Promise
   const reread = await readThrough(proposal, target, opts, io, allowOutside);
   addInputChecks(reread, parseConfig(text, opts.out));
   await write(target, text, opts, files);
-  const left = proposal.inputs.filter((i) => i.disabled).map((i) => i.spec.path);
+  const left = proposal.inputs.filter((i) => i.disabled).map((i) => ({ path: i.spec.path, why: i.disabled! }));
   io.stderr.write(summary(opts.out, reread, left, membership(proposal, reread), allowOutside));
   // The rows the config written rejects, as `tillit validate --rejects` with it would list them.
   if (opts.rejects) io.stderr.write(`tillit: wrote ${await writeRejects(opts.rejects, reread)} rejected row(s) to ${opts.rejects}\n`);
@@ -118,9 +118,11 @@ function warningsOf(input: ParsedInput): string {
   return `; CHECK warnings: ${named.join(', ')} (tillit validate names them)`;
 }
 
-function summary(out: string, inputs: Awaited<ReturnType<typeof loadInputs>>, left: readonly string[], members: readonly string[], allowOutside: boolean): string {
+function summary(out: string, inputs: Awaited<ReturnType<typeof loadInputs>>, left: readonly { path: string; why: string }[], members: readonly string[], allowOutside: boolean): string {
   const lines = [`tillit: wrote ${out}`];
-  for (const path of left) lines.push(`  ${path}: not readable as it is, left out (commented out in the config)`);
+  // Why, on screen too (a finding's message, control characters already made visible): a name
+  // mistyped ("file not found") is seen before the config is opened.
+  for (const { path, why } of left) lines.push(`  ${path}: ${why}, left out (commented out in the config)`);
   for (const i of inputs) {
     const rejected = i.kind !== 'answers' && i.counts.rejected > 0 ? `, ${i.counts.rejected} rejected` : '';
     lines.push(`  ${relative(process.cwd(), i.file) || i.file}: ${i.kind ?? 'not readable'}, ${rowsUsed(i)}${rejected}${warningsOf(i)}`);

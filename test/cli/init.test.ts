@@ -85,8 +85,15 @@ describe('tillit init', () => {
     expect(r.code).toBe(0);
     const text = readFileSync(join(dir, 'tillit.config.json'), 'utf8');
     expect(text).toMatch(/\/\/ not readable as it is \(.*Columns: a, b, c\): \{ "path": "okänd.csv" \}/);
-    expect(r.stderr).toContain('okänd.csv: not readable as it is, left out (commented out in the config)');
+    expect(r.stderr).toMatch(/ okänd\.csv: not readable as it is \(.*Columns: a, b, c\), left out \(commented out in the config\)\n/);
     expect((await tillit(['report', '--format', 'json'], { cwd: dir })).code).toBe(0);
+  });
+
+  it('a file named that is not there (a typo) is said on screen, not only in the config', async () => {
+    const dir = analystFolder();
+    const r = await tillit(['init', 'kvalitet-2016-2025.csv', 'budegt-mellerud.csv'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('  budegt-mellerud.csv: not readable as it is (file not found), left out (commented out in the config)\n');
   });
 
   it('takes --rejects and --max-bytes as every command that reads files does', async () => {
