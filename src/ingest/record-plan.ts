@@ -84,6 +84,10 @@ export function planRecords(table: TableHead, sample: readonly Row[], opts: Reco
   const pooled = wide.find((w) => pooledRange(w.period) !== undefined)?.period;
   if (pooled !== undefined) plan.pooled = pooled;
   const found = columnList(table.headers);
+  // A column the config maps that the file does not have: the role is not read at all (the
+  // column tillit would have found for it is passed over), so an `n` column was silently lost.
+  const unmapped = mappedMissing(table.headers, opts.columns);
+  if (unmapped.length > 0) return fail(plan, 'header-missing-column', { ...missingRoleArgs(table.headers, map.roles, [], found), missing: unmapped.join('; ') }, table.headerLine);
   if (kind === undefined) return fail(plan, 'header-unrecognised', missingRoleArgs(table.headers, map.roles, ['value'], found), table.headerLine);
   if (opts.kind === 'budget' && !BUDGET_AMOUNTS.some((r) => map.roles[r] !== undefined)) {
     // Forcing the kind cannot make amounts of other columns: a usage error, not rows of nothing.
@@ -109,6 +113,14 @@ export function planRecords(table: TableHead, sample: readonly Row[], opts: Reco
 function genderFilterOf(kind: string | undefined, counted: boolean, kolada: boolean, asked: GenderFilter | undefined): GenderFilter {
   if (kind === 'answers' || kind === 'survey' || counted) return 'all';
   return asked ?? (kolada ? 'T' : 'all');
+}
+
+/** Each role the config's `columns` maps to a header no column of the file has, as a message names it. */
+function mappedMissing(headers: readonly string[], columns: RecordOptions['columns']): string[] {
+  const names = new Set(headers.map(normalizeLabel));
+  return Object.entries(columns ?? {})
+    .filter(([, header]) => header !== undefined && !names.has(normalizeLabel(header)))
+    .map(([role, header]) => `${role} (the config's "columns" maps it to "${truncate(header!, 40)}", which is no column of the file)`);
 }
 
 function fail(plan: RecordPlan, code: HeaderFailure, args: Record<string, string>, headerLine: number): RecordPlan {

@@ -45,6 +45,15 @@ describe('planRecords', () => {
     expect(p.findings.at(-1)!.args!.missing).toMatch(/^period/);
   });
 
+  it('a column the config maps that the file lacks fails the plan, naming the mapping: the role is not read elsewhere', () => {
+    // "Antal" for n in a file whose column is "Antal svarande": read without n, its small cells were published.
+    const p = plan('År;Kommun;Fråga;Antal svarande;Andel', ['2024;1460;helhetssyn;24;87,5'], { columns: { n: 'Antal', share: 'Andel' } });
+    expect([p.failed, p.kind]).toEqual(['header-missing-column', undefined]);
+    expect(p.findings.at(-1)!.args!.missing).toBe('n (the config\'s "columns" maps it to "Antal", which is no column of the file)');
+    // Spelled as the header is, but for case and accents, it is the column.
+    expect(plan('År;Kommun;Fråga;Antal svarande;Andel', ['2024;1460;helhetssyn;24;87,5'], { columns: { n: 'antal SVARANDE' } }).failed).toBeUndefined();
+  });
+
   it('a budget file dated and measured by its title, its "Periodutfall" read as the outcome so far', () => {
     const p = plan('Verksamhet;Budget helår;Periodutfall;Kommentar', ['Äldreomsorg;1200;800;ok'], { municipality: '1460' }, { title: 'Månadsuppföljning april 2025, belopp i tkr' });
     expect(p).toMatchObject({ kind: 'budget', titlePeriod: '2025-04', unit: 'tkr', unitAssumed: false });
