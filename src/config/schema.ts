@@ -231,7 +231,7 @@ function configContradictions(config: {
   const out: { path: (string | number)[]; message: string }[] = [];
   out.push(...overlapContradictions(config));
   out.push(...headlineContradictions(config.indicators));
-  out.push(...aliasContradictions(config.organisation.aliases ?? [], config.members));
+  out.push(...organisationNameContradictions(config.organisation, config.members));
   out.push(...repeatedIndicators(config.indicators));
   // Red above yellow would make every line short of budget by less than the yellow mark red.
   if (config.budget.redBelow > config.budget.yellowBelow) {
@@ -295,15 +295,32 @@ function repeatedIndicators(indicators: readonly { id: string }[]): { path: (str
   return out;
 }
 
-/** An organisation alias that names a member (its code, name or alias): that member's rows would be the organisation's. */
-function aliasContradictions(aliases: readonly string[], members: readonly Member[]): { path: (string | number)[]; message: string }[] {
+/**
+ * An organisation code or alias that names a member (its code, name or alias) or any other area
+ * tillit knows (a municipality, a region, Riket, a Kolada group): cells are matched to the
+ * organisation before the register, so that area's rows would be read as the organisation's own
+ * (`"code": "1281"` made Lund's figures the organisation's). The name is what reports head it with,
+ * and is matched only where it names no area (`ingest/cell-lookups.ts`).
+ */
+function organisationNameContradictions(
+  organisation: { code: string; aliases?: readonly string[] },
+  members: readonly Member[],
+): { path: (string | number)[]; message: string }[] {
   const out: { path: (string | number)[]; message: string }[] = [];
-  aliases.forEach((alias, i) => {
-    const key = normalizeLabel(alias);
-    const area = resolveArea(alias);
+  const check = (text: string, path: (string | number)[], memberCodeSaid: boolean) => {
+    const key = normalizeLabel(text);
+    const area = resolveArea(text);
     const member = members.find((m) => (area.ok && area.area.code === m.code) || (m.name !== undefined && normalizeLabel(m.name) === key) || normalizeLabel(m.code) === key || m.aliases.some((a) => normalizeLabel(a) === key));
-    if (member !== undefined) out.push({ path: ['organisation', 'aliases', i], message: `"${alias}" names the member ${member.code}${member.name === undefined ? '' : ` ${member.name}`}; its rows would be read as the organisation's` });
-  });
+    if (member !== undefined) {
+      if (!memberCodeSaid) out.push({ path, message: `"${text}" names the member ${member.code}${member.name === undefined ? '' : ` ${member.name}`}; its rows would be read as the organisation's` });
+    } else if (area.ok) {
+      const named = area.area.kind === 'nation' ? 'Riket' : `${area.area.kind} ${area.area.code}`;
+      out.push({ path, message: `"${text}" names ${named}; its rows would be read as the organisation's: ${path[2] === undefined ? 'give the organisation an id of its own' : 'leave it out of the aliases'}` });
+    }
+  };
+  // A member's own code as the organisation's is said by `configContradictions`.
+  check(organisation.code, ['organisation', 'code'], members.some((m) => m.code === organisation.code));
+  (organisation.aliases ?? []).forEach((alias, i) => check(alias, ['organisation', 'aliases', i], false));
   return out;
 }
 

@@ -116,7 +116,10 @@ export class CellLookups {
   constructor(private readonly opts: RecordOptions, zeroIsNation: boolean, pooled: string | undefined) {
     this.pooled = pooled;
     const org = opts.organisation;
-    const aliases = new Set([org.code, org.name, ...org.aliases].map(normalizeLabel));
+    // A name that is an area's ("Bengtsfors", the name of a one-member organisation without one of
+    // its own; "Bengtsfors kommun") heads the reports but means that area in a cell: read as the
+    // organisation's, the member's own rows became the shared costs. The config refuses such a code or alias.
+    const aliases = new Set([org.code, ...(resolveArea(org.name).ok ? [] : [org.name]), ...org.aliases].map(normalizeLabel));
     this.isOrganisation = memo((text) => aliases.has(normalizeLabel(text)));
     // Kolada's dumps write Riket `0` among four-digit codes.
     const resolve = federationAware(opts.federations);

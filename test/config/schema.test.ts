@@ -30,6 +30,14 @@ describe('config that cannot be right is a config error with its key path', () =
     expect(error(config({ organisation: { name: 'X', code: 'BM', aliases: ['Bengtsfors kommun'] }, members: [{ code: '1460' }, { code: '1461' }] }))).toBe("c.json: organisation.aliases[0]: \"Bengtsfors kommun\" names the member 1460; its rows would be read as the organisation's");
     expect(error(config({ organisation: { name: 'X', code: 'BM', aliases: ['Gemensamt', 'Socialförvaltningen'] }, members }))).toBeUndefined();
   });
+  it("an organisation code or alias that names another area: that area's rows would be the organisation's", () => {
+    // "1281" made Lund's Kolada figures the organisation's, and its section vanished from the briefs.
+    expect(error(config({ organisation: { name: 'X', code: '1281' } }))).toBe('c.json: organisation.code: "1281" names municipality 1281; its rows would be read as the organisation\'s: give the organisation an id of its own');
+    expect(error(config({ organisation: { name: 'X', code: '0000' } }))).toBe('c.json: organisation.code: "0000" names Riket; its rows would be read as the organisation\'s: give the organisation an id of its own');
+    expect(error(config({ organisation: { name: 'X', code: 'BM', aliases: ['Gemensamt', 'Region Skåne'] } }))).toBe('c.json: organisation.aliases[1]: "Region Skåne" names region 12; its rows would be read as the organisation\'s: leave it out of the aliases');
+    // A name heads the reports: it may be an area's (it is matched to cells only where it is not).
+    expect(error(config({ organisation: { name: 'Bengtsfors kommun', code: 'BM', aliases: ['Gemensamt'] } }))).toBeUndefined();
+  });
   it('fixed shares: overflowing, for a non-member, all zero', () => {
     expect(error(config({ allocation: { method: 'fixed', shares: { 1460: 1e308, 1461: 1e308 } } }))).toBe([
       'c.json: allocation.shares.1460: a share above 1000000000 (received 1e+308); shares are weights such as percentages',

@@ -27,6 +27,14 @@ describe('CellLookups', () => {
     expect(l.area('680')).toMatchObject({ ok: true, repairedFrom: '680' });
   });
 
+  it("the organisation's name is its cells' only where it names no area: a one-member organisation is named by its member", () => {
+    const named = (name: string) => new CellLookups({ ...ingestOptions(defaultConfig(), {}, {}), file: 'x.csv', organisation: { code: 'ORG', name, aliases: [] } }, false, undefined);
+    // Read as the organisation's, Bengtsfors' own budget became the shared costs.
+    expect(named('Bengtsfors').place('Bengtsfors')?.area).toEqual({ code: '1460', kind: 'municipality' });
+    expect(named('Bengtsfors kommun').place('Bengtsfors kommun')?.area).toEqual({ code: '1460', kind: 'municipality' });
+    expect(named('Gemensam nämnd').place('Gemensam nämnd')?.area).toEqual({ code: 'ORG', kind: 'organisation' });
+  });
+
   it('`0` is the nation only where the plan says the area column holds codes', () => {
     expect(lookups(true).area('0')).toMatchObject({ ok: true, area: { code: '0000', kind: 'nation' } });
     expect(lookups(false).area('0').ok).toBe(false);
