@@ -71,7 +71,7 @@ export function qualityBesideCost(table: QualityTable, budget: readonly BudgetRo
         const lacking = population!.lacking;
         note(finding('(config)', { code: 'beside-cost-population-year', args: { area: q.area, year: year!, used: population!.year, members: lacking.join(', '), count: lacking.length } }));
       }
-      const volume = activity === null || year === null ? null : volumeOf(activity.activity, q.area, q.areaKind, year, settings, note);
+      const volume = activity === null || year === null ? null : volumeOf(activity.activity, q.area, q.areaKind, year, settings, note, activity.members ?? undefined);
       const fullYear = activity === null ? null : activity.period.endsWith('-12') ? activity.actualYtd : activity.forecast;
       if (activity !== null && volume !== null && fullYear === null) {
         note(finding('(config)', { code: 'beside-cost-no-forecast', args: { area: q.area, activity: activity.activity, period: activity.period } }));
@@ -182,11 +182,17 @@ function populationOf(area: string, kind: AreaKind, year: string | null, setting
   return member && y ? { year: y, count: member.population[y]!, lacking: [member.code] } : null;
 }
 
-/** The volume the config names for an activity, for an area and year (the organisation: its members summed); a finding when it is missing. */
-function volumeOf(activity: string, area: string, kind: AreaKind, year: string, settings: Settings, note: (f: Finding) => void): BesideRow['volume'] {
+/**
+ * The volume the config names for an activity, for an area and year (the organisation: its members
+ * summed, those its line covers (`covered`) when fewer than all, as for its population: a line of
+ * one member's, per user of both, halved its cost per user); a finding when it is missing.
+ */
+function volumeOf(activity: string, area: string, kind: AreaKind, year: string, settings: Settings, note: (f: Finding) => void, covered?: readonly string[]): BesideRow['volume'] {
   const spec = Object.entries(settings.budget.activityVolume).find(([a]) => normalizeLabel(a) === normalizeLabel(activity))?.[1];
   if (spec === undefined) return null;
-  const members = kind === 'organisation' ? settings.members : settings.members.filter((m) => m.code === area);
+  const members = kind === 'organisation'
+    ? covered === undefined ? settings.members : settings.members.filter((m) => covered.includes(m.code))
+    : settings.members.filter((m) => m.code === area);
   const amounts = members.map((m) => m.usage[spec.usage]?.[year]);
   const missing = () => note(finding('(config)', { code: 'beside-cost-no-volume', args: { area, activity, usage: spec.usage, year } }));
   if (members.length === 0 || amounts.some((a) => a === undefined)) {

@@ -203,6 +203,21 @@ describe('quality beside cost: a population of another year than the budget year
   });
 });
 
+describe("quality beside cost: the organisation's line that only some members have", () => {
+  it('is per user of the members it covers, as it is per inhabitant of them (hand-worked)', () => {
+    const config = configOf({ members: [
+      { code: '1460', population: { 2025: 10000 }, usage: { 'brukare äo': { 2025: 500 } } },
+      { code: '1461', population: { 2025: 8000 }, usage: { 'brukare äo': { 2025: 400 } } },
+    ] });
+    // 1461 books its elderly care under another name: the organisation's Äldreomsorg is 1460's alone.
+    const own = budget.replace('2025-06;1461;Äldreomsorg;', '2025-06;1461;Äldreomsorg Mellerud;');
+    const report = analyse([read(config, 'k.csv', survey), read(config, 'b.csv', own)], config);
+    const org = report.qualityBesideCost.find((q) => q.area === 'BM' && q.service === 'Hemtjänst')!;
+    // 630 000 / 10 000 inhabitants of 1460; 1 260 000 forecast / 500 users of 1460 (not / 900 of both: 1 400).
+    expect([org.actualPerInhabitant, org.volume?.amount, org.costPerVolume]).toEqual([63, 500, 2520]);
+  });
+});
+
 describe('quality beside cost: a service an area has figures for, but none for its headline', () => {
   // helhetssyn listed first heads home care; 1461 has trygghet only, so the organisation (pooled where every member has the cell) has no helhetssyn either.
   const config = configOf({ indicators: [{ id: 'helhetssyn', title: { sv: 'Helhetssyn', en: 'Overall' } }, { id: 'trygghet', title: { sv: 'Trygghet', en: 'Safety' } }] });
