@@ -4,7 +4,7 @@ import { amountUnit, lang } from '../model/vocabulary.js';
 import { KINDS, type Kind } from '../model/words.js';
 import { READ_KEYS, READ_OPTIONS, type ConfigKey, type ReadOption, type ReadValue } from './options.js';
 import { MEMBER_KINDS, memberCode, overlaps, registerKind } from '../model/membership.js';
-import { resolveArea } from '../model/register.js';
+import { MUNICIPALITIES, REGIONS, resolveArea } from '../model/register.js';
 import { normalizeLabel } from '../model/text.js';
 
 export { indicatorSchema };
@@ -131,7 +131,22 @@ export const memberSchema = z
 
 /** Peer groups: a name (or a Kolada group id, `G…`) and the municipalities in it. */
 const peersSchema = z
-  .record(z.string().min(1), z.array(code).min(1))
+  .record(
+    z.string().min(1),
+    z.array(code).min(1).superRefine((codes, ctx) => {
+      // A code listed twice counted twice in the group's mean and rank; one that is no municipality
+      // (a typo, a region in Kolada's spelling "0012") was left out of the group without a word.
+      const seen = new Map<string, number>();
+      codes.forEach((c, i) => {
+        const earlier = seen.get(c);
+        if (earlier !== undefined) ctx.addIssue({ code: 'custom', path: [i], message: `${c} is listed twice (also [${earlier}]); it would count twice in the group's mean and rank` });
+        else seen.set(c, i);
+        if (MUNICIPALITIES.has(c)) return;
+        const region = REGIONS.has(memberCode(c)) ? memberCode(c) : undefined;
+        ctx.addIssue({ code: 'custom', path: [i], message: region !== undefined ? `"${c}" is region ${region}'s code (as Kolada writes it); a peer group lists municipalities` : `"${c}" is no municipality code` });
+      });
+    }),
+  )
   .default({})
   .describe('Comparison groups beside Riket and the region: {"Liknande kommuner": ["1438", "1439"]}. A key that is a Kolada group\'s id or name in the data gives that group its members.');
 

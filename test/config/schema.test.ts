@@ -118,6 +118,11 @@ describe('members that are regions or kommunalförbund', () => {
   it('peers: a name and four-digit municipality codes', () => {
     expect(read(config({ peers: { 'Liknande kommuner': ['1438', '1439'] } })).peers).toEqual({ 'Liknande kommuner': ['1438', '1439'] });
     expect(error(config({ peers: { X: ['14'] } }))).toMatch(/^c\.json: peers\.X\[0\]: a four-digit municipality code/);
+    // Listed twice it counted twice in the group's mean (90.6 where Lund and Halmstad give 89.85); a
+    // code that is no municipality's was left out of the group without a word.
+    expect(error(config({ peers: { X: ['1281', '1380', '1281'] } }))).toBe("c.json: peers.X[2]: 1281 is listed twice (also [0]); it would count twice in the group's mean and rank");
+    expect(error(config({ peers: { X: ['1281', '9999'] } }))).toBe('c.json: peers.X[1]: "9999" is no municipality code');
+    expect(error(config({ peers: { X: ['0012', '1281'] } }))).toBe('c.json: peers.X[0]: "0012" is region 12\'s code (as Kolada writes it); a peer group lists municipalities');
   });
 });
 
