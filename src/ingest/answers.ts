@@ -146,12 +146,14 @@ export function droppedPositives(scale: AnswerScale): DroppedPositive[] {
  */
 export function answerClassifier(scale: AnswerScale): (question: string, answer: string) => Classified {
   const classes = labelClasses(scale);
-  const perQuestion = new Map(Object.entries(scale.questions).map(([q, s]) => [q, new Set(s.positive.map(normalizeLabel))]));
+  // A question is named as its text is written but for case, accents and spacing, as answers are:
+  // `"Helhetssyn"` for the file's `helhetssyn` was not applied, while a warning said it was.
+  const perQuestion = new Map(Object.entries(scale.questions).map(([q, s]) => [normalizeLabel(q), new Set(s.positive.map(normalizeLabel))]));
   return (question, answer) => {
     const key = normalizeLabel(answer);
     const known = classes.get(key);
     if (key === '' || known === 'excluded') return 'excluded';
-    const own = perQuestion.get(question);
+    const own = perQuestion.size === 0 ? undefined : perQuestion.get(normalizeLabel(question));
     if (own !== undefined) return own.has(key) ? 'positive' : 'other';
     return known ?? scoreOf(key);
   };

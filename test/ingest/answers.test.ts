@@ -81,6 +81,9 @@ describe("the config's lists lie over the built-in scales, for the labels they n
     const c = answerClassifier(scale(over));
     expect(['Mycket nöjd', 'Ganska nöjd', 'Ja', 'Vet ej'].map((l) => c('helhet', l))).toEqual(['positive', 'other', 'other', 'excluded']);
     expect(c('annan', 'Ganska nöjd')).toBe('positive');
+    // The question as the file writes it, but for case and spacing: the config's "Helhetssyn" is the file's "helhetssyn".
+    const upper = answerClassifier(scale({ questions: { ' Helhetssyn': { positive: ['Mycket nöjd'] } } }));
+    expect(['Mycket nöjd', 'Ganska nöjd'].map((l) => upper('helhetssyn', l))).toEqual(['positive', 'other']);
     expect(droppedPositives(scale(over))).toEqual([
       { labels: ['Ganska nöjd'], scale: 'nöjd', list: 'survey.questions["helhet"]', named: ['Mycket nöjd'], reason: 'restated', as: 'other' },
     ]);
