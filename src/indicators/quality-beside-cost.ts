@@ -87,8 +87,36 @@ export function qualityBesideCost(table: QualityTable, budget: readonly BudgetRo
       });
     }
   }
+  findings.push(...unusedKeys(latest, budget, settings));
   const order = (a: { area: string; service: string }, b: { area: string; service: string }) => areaRank(a.area, table, settings) - areaRank(b.area, table, settings) || byCode(a.area, b.area) || SV.compare(a.service, b.service);
   return { rows: out.sort(order), leftOut: leftOut.sort(order) };
+}
+
+/**
+ * `budget.activityVolume` keys that name no budget line, and `budget.serviceActivity` keys that name
+ * no service with quality figures: each applies to nothing ("Äldreomsorgen" for the line
+ * "Äldreomsorg" took the cost per user away without a word). Said only where there are lines, or
+ * services, to name.
+ */
+function unusedKeys(latest: ReadonlyMap<string, unknown>, budget: readonly BudgetRow[], settings: Settings): Finding[] {
+  const out: Finding[] = [];
+  const some = (names: Iterable<string>) => {
+    const list = [...new Set(names)].sort(SV.compare);
+    return ` (${list.slice(0, 6).map((n) => `"${n}"`).join(', ')}${list.length > 6 ? ', …' : ''})`;
+  };
+  const lines = budget.filter((b) => !b.total).map((b) => b.activity);
+  const lineKeys = new Set(lines.map(normalizeLabel));
+  if (lines.length > 0) {
+    for (const activity of Object.keys(settings.budget.activityVolume)) {
+      if (!lineKeys.has(normalizeLabel(activity))) out.push(finding('(config)', { code: 'config-entry-unused', args: { key: 'budget.activityVolume', id: activity, kind: 'budget line', hint: some(lines), effect: 'no cost per user or hour is worked out by it' } }));
+    }
+  }
+  if (latest.size > 0) {
+    for (const service of Object.keys(settings.budget.serviceActivity)) {
+      if (!latest.has(normalizeLabel(service))) out.push(finding('(config)', { code: 'config-entry-unused', args: { key: 'budget.serviceActivity', id: service, kind: 'service with quality figures', hint: '', effect: 'the line it names is set beside nothing' } }));
+    }
+  }
+  return out;
 }
 
 /** Members, municipalities with budget lines and the organisation: where quality sits beside cost. */

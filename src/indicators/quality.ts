@@ -17,6 +17,8 @@ import { withoutServiceTotals } from './service-totals.js';
 import { plainSuppression } from './beside-plain.js';
 import { valueFractions, type DataUnit } from './indicator-units.js';
 import { organisationGaps, poolOverlaps, type GapFinding } from './organisation-gaps.js';
+import { koladaIdOfTitle, koladaTitle } from '../model/kolada-kpis.js';
+import { normalizeLabel } from '../model/text.js';
 
 export type { RowFilter } from './quality-rows.js';
 
@@ -82,7 +84,7 @@ export function qualityTable(inputs: readonly QualityInput[], settings: Settings
     areas.set(obs.areaCode(i), obs.kindOf(i));
   }
   return {
-    surveyPeriod, organisationGaps: organisationGaps(obs, observed.organisationGaps, settings), findings: [...services.findings, ...observed.countFindings, ...suppressed.findings, ...poolOverlaps(obs, observed.orgId, settings), ...outdatedSeries(obs, order, surveyPeriod, settings.window), ...directionsUnknown(settings, indicators, surveyIndicators), ...undescribed(settings, indicators, surveyIndicators, units), ...valueFractions(inputs.map((i) => i.records), units, settings.catalogue).map((f) => (suppressed.behindHidden(f.file, f.line!) ? withoutDetail(f) : f))], surveyIndicators, units, indicators, areas, years, breaksOf,
+    surveyPeriod, organisationGaps: organisationGaps(obs, observed.organisationGaps, settings), findings: [...services.findings, ...observed.countFindings, ...suppressed.findings, ...poolOverlaps(obs, observed.orgId, settings), ...outdatedSeries(obs, order, surveyPeriod, settings.window), ...directionsUnknown(settings, indicators, surveyIndicators), ...unusedEntries(settings, indicators), ...undescribed(settings, indicators, surveyIndicators, units), ...valueFractions(inputs.map((i) => i.records), units, settings.catalogue).map((f) => (suppressed.behindHidden(f.file, f.line!) ? withoutDetail(f) : f))], surveyIndicators, units, indicators, areas, years, breaksOf,
     behindHidden: suppressed.behindHidden, hasHidden: suppressed.hasHidden, rows: (filter) => made.rows(filter),
   };
 }
@@ -128,6 +130,43 @@ function directionsUnknown(settings: Settings, inData: ReadonlySet<string>, surv
   return settings.config.indicators
     .filter((e) => e.better === undefined && inData.has(e.id) && !surveyIndicators.has(e.id) && (settings.catalogue.get(e.id)?.better ?? 'none') === 'none')
     .map((e) => finding('(config)', { code: 'indicator-direction-unknown', args: { id: e.id, target: e.target === undefined ? '' : ` (its target ${e.target} included)` } }));
+}
+
+/**
+ * A config entry under "indicators", or a `survey.questions` key, that names no indicator or
+ * question in the inputs: its title, direction and target (or positive answers) apply to nothing.
+ * A spelling unlike the data's ("Helhetssyn" for "helhetssyn", "u21468" for "U21468", a Kolada
+ * KPI's title for its id) dropped a target without a word; the data's spelling is named where one
+ * is the same indicator. Said only when the inputs have quality figures at all.
+ */
+function unusedEntries(settings: Settings, inData: ReadonlySet<string>): Finding[] {
+  if (inData.size === 0) return [];
+  const byLabel = new Map<string, string>();
+  for (const id of [...inData].sort()) {
+    byLabel.set(normalizeLabel(id), id);
+    const title = koladaTitle(id);
+    if (title !== undefined) byLabel.set(normalizeLabel(title), id);
+  }
+  const spelled = (text: string): string | undefined => {
+    const kpi = koladaIdOfTitle(text);
+    return byLabel.get(normalizeLabel(text)) ?? (kpi === undefined ? undefined : byLabel.get(normalizeLabel(kpi))) ?? (koladaTitle(text) === undefined ? undefined : byLabel.get(normalizeLabel(koladaTitle(text)!)));
+  };
+  const hint = (text: string) => {
+    const as = spelled(text);
+    return as === undefined ? '' : ` (the inputs have it as "${as}")`;
+  };
+  const out: Finding[] = [];
+  settings.config.indicators.forEach((e, i) => {
+    if (inData.has(e.id)) return;
+    out.push(finding('(config)', { code: 'config-entry-unused', args: { key: `indicators[${i}].id`, id: e.id, kind: 'indicator', hint: hint(e.id), effect: 'its title, direction and target apply to nothing' } }));
+  });
+  // survey.questions is matched as answers are, case and accents aside (`ingest/answers.ts`).
+  const questions = new Set([...inData].map(normalizeLabel));
+  for (const question of Object.keys(settings.config.survey.questions)) {
+    if (questions.has(normalizeLabel(question))) continue;
+    out.push(finding('(config)', { code: 'config-entry-unused', args: { key: 'survey.questions', id: question, kind: 'question', hint: hint(question), effect: 'its positive answers apply to nothing' } }));
+  }
+  return out;
 }
 
 /**

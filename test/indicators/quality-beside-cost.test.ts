@@ -203,6 +203,22 @@ describe('quality beside cost: a population of another year than the budget year
   });
 });
 
+describe('quality beside cost: config keys that name nothing', () => {
+  it('a volume for a line no budget has, a line for a service no survey has: said, not ignored', () => {
+    const config = configOf({ budget: {
+      activityVolume: { Äldreomsorgen: { usage: 'brukare äo', per: 'user' } },
+      serviceActivity: { Hemtjänsten: 'Äldreomsorg', Hemtjänst: 'Äldreomsorg' },
+    } });
+    const report = analyse([read(config, 'k.csv', survey), read(config, 'b.csv', budget)], config);
+    expect(report.findings.filter((f) => f.code === 'config-entry-unused').map((f) => f.message)).toEqual([
+      'budget.activityVolume: "Äldreomsorgen" is no budget line in the inputs ("Äldreomsorg"): no cost per user or hour is worked out by it',
+      'budget.serviceActivity: "Hemtjänsten" is no service with quality figures in the inputs: the line it names is set beside nothing',
+    ]);
+    // Without it the cost per user was left out without a word.
+    expect(report.qualityBesideCost.find((q) => q.area === '1460' && q.service === 'Hemtjänst')?.costPerVolume).toBeNull();
+  });
+});
+
 describe("quality beside cost: the organisation's line that only some members have", () => {
   it('is per user of the members it covers, as it is per inhabitant of them (hand-worked)', () => {
     const config = configOf({ members: [

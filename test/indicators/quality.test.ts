@@ -133,6 +133,28 @@ describe('indicators whose better direction is unknown', () => {
   });
 });
 
+describe('a config entry that names nothing in the inputs', () => {
+  const csv = ['kpi,municipality_id,year,value', 'U21468,1460,2024,85', 'helhetssyn,1460,2024,90'].join('\n');
+  const findingsOf = async (over: Record<string, unknown>) => {
+    const { parseText } = await import('../ingest/helpers.js');
+    const config = parseConfig(JSON.stringify(over), 'c.json');
+    return analyse([parseText(csv)], config).findings.filter((f) => f.code === 'config-entry-unused').map((f) => f.message);
+  };
+  const entry = (id: string) => ({ id, title: { sv: 'Nöjdhet', en: 'Satisfaction' }, better: 'higher', target: 90 });
+  it('is said, with the inputs\' spelling where one is the same indicator: its target was dropped without a word', async () => {
+    expect(await findingsOf({ indicators: [entry('Helhetssyn'), entry('u21468'), entry('Brukarbedömning hemtjänst äldreomsorg - helhetssyn, andel (%)'), entry('U99999')], survey: { questions: { Trygghet: { positive: ['Ja'] } } } })).toEqual([
+      'indicators[0].id: "Helhetssyn" is no indicator in the inputs (the inputs have it as "helhetssyn"): its title, direction and target apply to nothing',
+      'indicators[1].id: "u21468" is no indicator in the inputs (the inputs have it as "U21468"): its title, direction and target apply to nothing',
+      'indicators[2].id: "Brukarbedömning hemtjänst äldreomsorg - helhetssyn, andel (%)" is no indicator in the inputs (the inputs have it as "U21468"): its title, direction and target apply to nothing',
+      'indicators[3].id: "U99999" is no indicator in the inputs: its title, direction and target apply to nothing',
+      'survey.questions: "Trygghet" is no question in the inputs: its positive answers apply to nothing',
+    ]);
+  });
+  it('entries spelled as the inputs spell them say nothing; a question is matched as answers are, case aside', async () => {
+    expect(await findingsOf({ indicators: [entry('helhetssyn'), entry('U21468')], survey: { questions: { Helhetssyn: { positive: ['Ja'] } } } })).toEqual([]);
+  });
+});
+
 describe('change across a declared series break', () => {
   const survey = (breaks: number[]) => {
     const config = parseConfig(JSON.stringify({
