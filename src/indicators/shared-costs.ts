@@ -139,7 +139,8 @@ function commonYears(series: readonly Readonly<Record<string, number>>[]): strin
 /** Each member's years of population (or of usage `measure`), for a finding: `1460 2023–2025, 1438 2022`. */
 function yearsOf(members: readonly Member[], measure: string | undefined): string {
   return members.map((m) => {
-    const years = Object.keys(measure === undefined ? m.population : m.usage[measure] ?? {}).sort();
+    // A population of 0 is no figure (`keyInput`): named as a year, it read as a year in common.
+    const years = Object.entries(measure === undefined ? m.population : m.usage[measure] ?? {}).filter(([, v]) => measure !== undefined || v > 0).map(([y]) => y).sort();
     return `${m.code} ${years.length === 0 ? 'none' : years.length === 1 ? years[0] : `${years[0]}–${years.at(-1)}`}`;
   }).join(', ');
 }

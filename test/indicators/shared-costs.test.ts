@@ -90,6 +90,8 @@ describe('allocateSharedCosts', () => {
     const members = [member('1460', { 2024: 3000 }), member('1461', { 2024: 0 })];
     expect(allocateSharedCosts(shared(), 2025, 12, settings({ method: 'mixed', equalPercent: 30, populationFrom: 'previous-year' } as Config['allocation'], members), findings)).toBeNull();
     expect(findings.map((f) => f.code)).toEqual(['allocation-no-common-year']);
+    // The 0 is no year of 1461's: named as one, 2024 read as a year both members have.
+    expect(findings[0]!.message).toBe('shared costs cannot be allocated by mixed: the members have no population figures for one common year up to 2025 (1460 2024, 1461 none); set them for one year in the config');
     const equal = allocateSharedCosts(shared(), 2025, 12, settings({ method: 'mixed', equalPercent: 100, populationFrom: 'previous-year' } as Config['allocation'], [member('1460', {}), member('1461', {})]), findings)!;
     expect(equal.members.map((m) => m.sharePct)).toEqual([50, 50]);
   });
