@@ -14,6 +14,9 @@ import { sameFiles } from './same-file.js';
 import { sameAnswers } from './same-answers.js';
 import { resolveScores } from './scores.js';
 import { notePagesMissing } from './kolada-pages.js';
+import { parsePeriod } from './period.js';
+import { resolveArea } from '../model/register.js';
+import { normalizeLabel, truncate } from '../model/text.js';
 
 export const CONFIG_FILE = 'tillit.config.json';
 
@@ -78,6 +81,25 @@ export async function refuseOutside(configPath: string, inputs: readonly InputSp
 }
 
 /**
+ * A config input's `period` or `municipality` is the person's words, not the file's, as the
+ * flags `--input-period` and `--input-municipality` are: one that cannot be read is a config error
+ * naming the key, not a rejection of every row at column 1 of the file (exit 0 with a report
+ * without the file, or exit 3 with nothing).
+ */
+function refuseUnreadableSettings(configPath: string, config: Config): void {
+  const own = [config.organisation.code, config.organisation.name, ...config.organisation.aliases, ...config.members.flatMap((m) => [m.code, ...(m.name === undefined ? [] : [m.name]), ...m.aliases])].map(normalizeLabel);
+  config.inputs.forEach((spec, i) => {
+    const at = `${displayPath(configPath)}: inputs[${i}]`;
+    if (spec.period !== undefined && parsePeriod(spec.period) === undefined) {
+      throw new ConfigError(`${at}.period: not a period: "${truncate(spec.period)}" (expected a year, 2025, a month, 2025-08 or augusti 2025, or a tertial, T2 2025)`);
+    }
+    if (spec.municipality !== undefined && !resolveArea(spec.municipality).ok && !own.includes(normalizeLabel(spec.municipality))) {
+      throw new ConfigError(`${at}.municipality: not a known municipality code or name, region, "Riket", member or the organisation: "${truncate(spec.municipality)}"`);
+    }
+  });
+}
+
+/**
  * The same file named twice (one path, two spellings or links, or a copy with identical bytes) is
  * refused before anything is read: its answers would count twice. A usage error (exit 2): the
  * list of inputs is wrong, not a file in it.
@@ -107,6 +129,7 @@ export async function loadInputs(loaded: LoadedConfig, opts: LoadOptions): Promi
   const { config, path } = loaded;
   const useConfig = path !== undefined && (opts.files.length === 0 || opts.addToConfig);
   if (useConfig && !opts.allowOutside) await refuseOutside(path, config.inputs);
+  if (useConfig) refuseUnreadableSettings(path, config);
   const fromConfig = useConfig
     ? config.inputs.map((spec) => ({ file: configInputPath(path, spec), spec }))
     : [];
