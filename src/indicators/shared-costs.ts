@@ -48,6 +48,10 @@ export function allocateSharedCosts(shared: Line | undefined, year: number, upTo
     findings.push(finding('(config)', { code: 'allocation-impossible', args: { method: agreed.method } }));
     return null;
   }
+  // 0.3 for 30 %, as fixed shares are written as fractions: 0.3 % split equally is no agreement's.
+  if (agreed.method === 'mixed' && agreed.equalPercent > 0 && agreed.equalPercent < 1) {
+    findings.push(finding('(config)', { code: 'allocation-equal-fraction', args: { equal: agreed.equalPercent, rest: round(100 - agreed.equalPercent, 4), meant: round(agreed.equalPercent * 100, 4) } }));
+  }
   if (agreed.method === 'fixed') {
     const note = sharesNote(settings.members.map((m) => agreed.shares[m.code] ?? 0));
     if (note !== undefined) findings.push(finding('(config)', note));

@@ -32,6 +32,17 @@ describe('allocateSharedCosts', () => {
     const plain = allocateSharedCosts(shared(), 2025, 12, settings({ method: 'population', populationFrom: 'previous-year' }, bare), [])!;
     expect([plain.usageYear, plain.equalPercent, plain.members[0]!.usageMeasure]).toEqual([null, null, null]);
   });
+  it('an equal part under 1 % is split as written, and said: 0.3 for 30 % left the key all but population', () => {
+    const findings: Finding[] = [];
+    const a = allocateSharedCosts(shared(), 2025, 12, settings({ method: 'mixed', equalPercent: 0.3, populationFrom: 'previous-year' } as Config['allocation']), findings)!;
+    // 0.003 / 2 + 0.997 · 3/4 = 0.0015 + 0.74775 = 0.74925.
+    expect(a.members.map((m) => m.sharePct)).toEqual([74.925, 25.075]);
+    expect(findings.map((f) => [f.code, f.severity, f.message])).toEqual([['allocation-equal-fraction', 'warning', 'equalPercent 0.3 is per cent: 0.3 % of the shared costs is split equally and 99.7 % by population (written as a fraction, 0.3 means 30 %: write 30 to split that equally)']]);
+    const none: Finding[] = [];
+    allocateSharedCosts(shared(), 2025, 12, settings({ method: 'mixed', equalPercent: 0, populationFrom: 'previous-year' } as Config['allocation']), none);
+    allocateSharedCosts(shared(), 2025, 12, settings({ method: 'mixed', equalPercent: 1, populationFrom: 'previous-year' } as Config['allocation']), none);
+    expect(none).toEqual([]);
+  });
   it('a fixed key that does not add up to 100 % is normalised, and said so', () => {
     const findings: Finding[] = [];
     const a = allocateSharedCosts(shared(), 2025, 12, settings({ method: 'fixed', shares: { 1460: 30, 1461: 30 }, populationFrom: 'previous-year' } as Config['allocation']), findings)!;
