@@ -186,7 +186,9 @@ export class ValueRows implements RowReader {
           cells.fail('value-out-of-range', w.idx, { range: SHARE_RANGE });
           continue;
         }
-        const value = { kind: 'values', area: p.area, period: w.period, indicator: p.indicator, service: p.service, gender: p.gender, value: v, n: null, source: p.source };
+        // The title column names the indicator in a wide file as in a long one: a count of
+        // respondents is known by it (`n-from-count`), and a share of fewer is hidden.
+        const value = { kind: 'values', area: p.area, period: w.period, indicator: p.indicator, service: p.service, gender: p.gender, value: v, n: null, source: p.source, ...(p.indicatorTitle ? { title: p.indicatorTitle } : {}) };
         candidates.push({ schema: valueRecordSchema, value, key: key(p.area, w.period, p), fingerprint: [v] });
       }
       return candidates;
