@@ -201,26 +201,38 @@ function profile(rows: readonly Row[], idx: number, areaIdx: number | undefined)
   return { perArea: perArea && byArea.size > 1 && byArea.size < rows.length };
 }
 
-const YTD_HEADER = /^(budget|utfall|avvikelse)(?: ack(?:umulerat)?)? (?:(?:jan|januari) )?(?:t ?o ?m |till och med )?([a-z]+)(?: \d{4})?$/;
+const YTD_HEADER = /^(budget|utfall|avvikelse)(?: ack(?:umulerat)?)? (?:(?:jan|januari) )?(?:t ?o ?m |till och med )?([a-z]+)(?: (\d{4}))?$/;
 const YTD_ROLE: Record<string, Role> = { budget: 'budgetYtd', utfall: 'actualYtd', avvikelse: 'deviation' };
 
 /**
  * Finance columns named by the months they cover (`Budget jan-aug`, `Utfall jan–aug`, `Avvikelse
  * jan-aug`, `Utfall t.o.m. augusti`) are year-to-date amounts up to that month. Gives the month
- * when every such column names the same one.
+ * when every such column names the same one, with the header that dates the file. Of two such
+ * columns for one role that differ by their year (`Utfall jan-aug 2024` beside `Utfall jan-aug
+ * 2025`, last year's for comparison) the latest is the year's, and one without a year beside one
+ * with is this year's: the first in the file, read as this year's, gave last year's outcome
+ * against this year's budget ("+4,2 %" for "-1,5 %"). The other is left unused, and said so.
  */
 function yearToDateColumns(headers: readonly string[], map: ColumnMap, taken: Set<number>): HeaderPlan['ytdMonth'] {
   const months = new Set<number>();
-  let first: string | undefined;
+  const chosen = new Map<Role, { idx: number; year: number; header: string }>();
   headers.forEach((header, idx) => {
     const m = YTD_HEADER.exec(normalizeLabel(header.replace(/[()[\]]/g, ' ')));
     const month = m === null ? undefined : MONTHS[m[2]!];
     if (m === null || month === undefined) return;
     months.add(month);
-    first ??= header;
     const role = YTD_ROLE[m[1]!]!;
     // `Avvikelse jan-aug` is already the deviation by its prefix; a named role stays where it is.
-    if (map.roles[role] === undefined && !taken.has(idx)) map.roles[role] = idx;
+    if (taken.has(idx) || (map.roles[role] !== undefined && !chosen.has(role))) return;
+    const year = m[3] === undefined ? Infinity : Number(m[3]);
+    const prior = chosen.get(role);
+    if (prior !== undefined && prior.year >= year) return;
+    chosen.set(role, { idx, year, header });
+    map.roles[role] = idx;
   });
-  return months.size === 1 ? { month: [...months][0]!, header: first! } : undefined;
+  if (months.size !== 1) return undefined;
+  // The file is dated by a chosen column, one that names its year when one does.
+  const dating = [...chosen.values()].sort((a, b) => a.idx - b.idx);
+  const first = dating.find((c) => c.year !== Infinity) ?? dating[0];
+  return { month: [...months][0]!, header: first?.header ?? headers.find((h) => YTD_HEADER.test(normalizeLabel(h.replace(/[()[\]]/g, ' '))))! };
 }

@@ -87,3 +87,22 @@ describe('a wide table\'s column over years it gives one by one (PX-Web\'s avera
     expect(apart.findings.map((f) => f.code)).not.toContain('period-window-covered');
   });
 });
+
+describe('year-to-date columns that differ by their year', () => {
+  it('read the latest year\'s (or the one without a year) whichever comes first, and date the file by it', () => {
+    const older = plan('Verksamhet,Budget 2025,Utfall jan-aug 2024,Utfall jan-aug 2025,Prognos 2025', ['A,10,5,7,11']);
+    expect(older.map.roles.actualYtd).toBe(3);
+    expect(older.ytdMonth).toEqual({ month: 8, header: 'Utfall jan-aug 2025' });
+    expect(older.unused).toEqual([2]);
+    const later = plan('Verksamhet,Budget 2025,Utfall jan-aug 2025,Utfall jan-aug 2024,Prognos 2025', ['A,10,7,5,11']);
+    expect(later.map.roles.actualYtd).toBe(2);
+    expect(later.ytdMonth).toEqual({ month: 8, header: 'Utfall jan-aug 2025' });
+    // Without a year beside one with: this year's, last year's named for comparison.
+    expect(plan('Verksamhet,Budget,Utfall jan-aug 2024,Utfall jan-aug', ['A,10,5,7']).map.roles.actualYtd).toBe(3);
+  });
+  it('give a file dated by the later year its later outcome', () => {
+    const r = parseText('Verksamhet;Budget 2025;Utfall jan-aug 2024;Utfall jan-aug 2025;Prognos 2025\nÄldreomsorg;214 900;138 100;146 950;219 500\n', { municipality: '1461', unit: 'tkr' });
+    const b = r.budget!.records();
+    expect(b.map((x) => [x.period, x.actualYtd, x.forecast])).toEqual([['2025-08', 146_950_000, 219_500_000]]);
+  });
+});
