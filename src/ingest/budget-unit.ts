@@ -1,5 +1,7 @@
 import { BUDGET_AMOUNTS, type BudgetTable } from '../model/budget-table.js';
+import { isFinancialLine, signSense } from '../model/activities.js';
 import type { FindingInput } from '../model/findings.js';
+import { normalizeLabel } from '../model/text.js';
 import type { AmountUnit } from './columns.js';
 
 /**
@@ -59,12 +61,22 @@ interface Measure {
  * Each area's yearly total as read: the largest, over months, of its lines' annual amounts added
  * up (the full-year budget, else the forecast, else a year-to-date or monthly amount made annual),
  * with the bounds per inhabitant when `population` knows the area, else per area. Rows in `skip`
- * (totals and parts of a line, which sum lines already counted) are left out.
+ * (totals and parts of a line, which sum lines already counted) are left out, and so are revenue,
+ * income and financial lines where the area has lines of costs: the bounds are of what a
+ * municipality spends, and a whole municipality's tax revenue and grants, about as large as its
+ * costs, doubled the sum (its tkr read as kronor passed: 194 kr per inhabitant where its costs
+ * were 96). An area of such lines alone is measured by them.
  */
 export function yearlyTotals(table: BudgetTable, population: (code: string) => number | undefined, skip: ReadonlySet<number> = new Set()): Measure[] {
   const monthOf = table.months.map((m) => Number(m.slice(5, 7)) || 12);
   const months = table.months.length;
   const sums = new Float64Array(table.areas.length * months);
+  const costSums = new Float64Array(table.areas.length * months);
+  const withCosts = new Uint8Array(table.areas.length);
+  const isCost = table.activities.map((text) => {
+    const label = normalizeLabel(text);
+    return signSense(label) === 'cost' && !isFinancialLine(label);
+  });
   const a = table.amounts;
   for (let i = 0; i < table.length; i++) {
     if (skip.has(i)) continue;
@@ -78,11 +90,17 @@ export function yearlyTotals(table: BudgetTable, population: (code: string) => n
     if (v !== v) v = a[at + 2]! * 12;
     if (v !== v) v = a[at + 4]! * 12;
     const at2 = table.area[i]! * months + table.month[i]!;
-    if (v === v) sums[at2] = sums[at2]! + Math.abs(v);
+    if (v !== v) continue;
+    sums[at2] = sums[at2]! + Math.abs(v);
+    if (isCost[table.activity[i]!]) {
+      costSums[at2] = costSums[at2]! + Math.abs(v);
+      withCosts[table.area[i]!] = 1;
+    }
   }
   return table.areas.map((area, id) => {
+    const measured = withCosts[id] ? costSums : sums;
     let amount = 0;
-    for (let m = 0; m < months; m++) amount = Math.max(amount, sums[id * months + m]!);
+    for (let m = 0; m < months; m++) amount = Math.max(amount, measured[id * months + m]!);
     return measureOf(area.code, amount, population(area.code), area.kind === 'organisation', area.kind === 'municipality');
   });
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkUnit, measureOf, yearlyTotals } from '../../src/ingest/budget-unit.js';
 import { finding } from '../../src/model/findings.js';
+import { defaultConfig } from '../../src/config/parse.js';
+import { parseInput } from '../../src/ingest/parse-input.js';
+import { ingestOptions } from '../../src/ingest/resolve.js';
 import { budgetRecords, codes, parseText } from './helpers.js';
 
 const measure = (amount: number, pop?: number) => measureOf('1461', amount, pop, false);
@@ -13,6 +16,25 @@ describe('yearlyTotals', () => {
       + '2025-03;1460;A;1200;;;\n2025-03;1460;B;;;;600\n2025-04;1460;A;;400;;\n2025-04;1460;B;;;50;\n2025-05;1460;A;1000;;;\n2025-05;1460;B;-1000;;;\n2025-05;1461;A;7;;;\n', { unit: 'kr', sign: 'costs-positive' });
     const totals = yearlyTotals(r.budget!, (code) => (code === '1460' ? 10 : undefined));
     expect(totals.map((t) => [t.code, t.amount, t.low, t.population])).toEqual([['1460', 2000, 1000, 10], ['1461', 7, 1e6, undefined]]);
+  });
+});
+
+describe('yearlyTotals of a whole municipality', () => {
+  const file = 'Verksamhet;Budget helår;Budget jan-aug;Utfall jan-aug;Prognos helår\n'
+    + 'Kommunstyrelsen;−45 000;−30 000;−29 500;−44 800\nSocialnämnden;−420 000;−280 000;−287 000;−428 000\n'
+    + 'Barn- och utbildningsnämnden;−380 000;−253 333;−252 000;−379 000\nSamhällsbyggnadsnämnden;−60 000;−40 000;−41 000;−61 000\n'
+    + 'Skatteintäkter;620 000;413 333;415 000;622 000\nGenerella statsbidrag och utjämning;300 000;200 000;201 000;301 500\nFinansnetto;−5 000;−3 333;−2 800;−4 500\n';
+  it('measures its costs, not its tax revenue and grants beside them', () => {
+    const r = parseText(file, { municipality: '1460', period: '2025-08', unit: 'kr' });
+    // Costs alone: 45 000 + 420 000 + 380 000 + 60 000; the revenue and finansnetto would double it.
+    expect(yearlyTotals(r.budget!, () => undefined).map((t) => t.amount)).toEqual([905_000]);
+  });
+  it('reads its tkr written without a unit as tkr: as kronor the costs are 96 kr per inhabitant', () => {
+    const config = defaultConfig();
+    const r = parseInput(new TextEncoder().encode(file), { ...ingestOptions(config, { municipality: '1460', period: '2025-08' }, {}), population: { '1460': 9441 }, file: 'in.csv' });
+    expect(r.unit).toBe('tkr');
+    expect(codes(r, 'warning')).toContain('unit-inferred@1:-');
+    expect(budgetRecords(r).find((b) => b.activity === 'Socialnämnden')?.actualYtd).toBe(287_000_000);
   });
 });
 
