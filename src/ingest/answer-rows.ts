@@ -42,6 +42,8 @@ export class AnswerRows implements RowReader {
   private readonly answer: number | undefined;
   private readonly service: number | undefined;
   private readonly respondent: number | undefined;
+  /** A count column (`Antal`): each row is an answer given by that many respondents (see `read`). */
+  private readonly counted: boolean;
   private readonly areaDefault: string;
   private readonly periodDefault: string;
 
@@ -50,7 +52,8 @@ export class AnswerRows implements RowReader {
     const roles = plan.roles;
     this.groups = new AnswerTable(opts.file);
     this.respondents = roles.respondent !== undefined ? (opts.answerSink ?? new RespondentSet()) : undefined;
-    this.fast = plan.layout === 'long' && roles.municipalityName === undefined && roles.status === undefined && plan.genderFilter === 'all';
+    this.counted = roles.n !== undefined;
+    this.fast = plan.layout === 'long' && roles.municipalityName === undefined && roles.status === undefined && plan.genderFilter === 'all' && !this.counted;
     this.area = roles.municipality;
     this.gender = roles.gender;
     this.period = roles.period;
@@ -123,6 +126,7 @@ export class AnswerRows implements RowReader {
     const indicator = lookups.kept(cells.cell('indicator') || plan.fileIndicator || '');
     const answerClass = lookups.classify(indicator, cells.cell('answer') ?? '');
     if (answerClass === undefined) cells.fail('answer-unknown', 'answer');
+    const times = this.counted ? this.respondentsOf(cells) : 1;
     if (cells.errors.length > 0 || area === undefined || period === undefined || indicator === '') {
       if (indicator === '' && cells.errors.length === 0) cells.fail('value-required', 'indicator');
       out.rejectFor(row, cells.errors);
@@ -133,7 +137,7 @@ export class AnswerRows implements RowReader {
       return;
     }
     const key = areaKey(area);
-    const answerCell = this.count(area, key, period, indicator, service, gender, answerClass!, row.line);
+    const answerCell = this.count(area, key, period, indicator, service, gender, answerClass!, row.line, times!);
     if (this.respondents !== undefined) this.keepRespondent(answerCell, key, period, service, indicator, at(this.respondent, row.cells) ?? '', row.line);
     out.counts.used++;
   }
@@ -151,22 +155,42 @@ export class AnswerRows implements RowReader {
     this.cellHashes.clear();
   }
 
-  /** Counts an answer in its group; returns the group's gender slots, which stand for its cell. */
-  private count(area: Area, key: string, period: string, indicator: string, service: string, gender: Gender, answerClass: Counted, line: number): object {
+  /**
+   * How many respondents gave a row's answer, in a file of answers with a count column: a published
+   * distribution ("Vad tycker de äldre": `Svarsalternativ;Antal`) has a row per answer and its
+   * count, and read as one respondent each its 135 respondents were 5, every cell hidden. A count
+   * that is blank or `..` (held back), or no whole number, leaves the row out and its cell
+   * incomplete: its share would be wrong. Undefined then.
+   */
+  private respondentsOf(cells: RowCells): number | undefined {
+    const n = cells.num('n');
+    if (n === null) {
+      if (cells.errors.length === 0) cells.fail('value-required', 'n');
+      return undefined;
+    }
+    if (!Number.isInteger(n) || n < 0) {
+      cells.fail('value-out-of-range', 'n', { range: 'a whole number, zero or more' });
+      return undefined;
+    }
+    return n;
+  }
+
+  /** Counts an answer (`times` respondents' alike) in its group; returns the group's gender slots, which stand for its cell. */
+  private count(area: Area, key: string, period: string, indicator: string, service: string, gender: Gender, answerClass: Counted, line: number, times = 1): object {
     const slots = this.index.slots(key, period, indicator, service);
-    this.countIn(slots, area, period, indicator, service, gender, answerClass, line);
+    this.countIn(slots, area, period, indicator, service, gender, answerClass, line, times);
     return slots;
   }
 
-  private countIn(slots: (number | undefined)[], area: Area, period: string, indicator: string, service: string, gender: Gender, answerClass: Counted, line: number): void {
+  private countIn(slots: (number | undefined)[], area: Area, period: string, indicator: string, service: string, gender: Gender, answerClass: Counted, line: number, times = 1): void {
     const g = GroupIndex.slot(gender);
     let group = slots[g];
     if (group === undefined) {
       const { lookups } = this.env;
       slots[g] = group = this.groups.add(area, period, lookups.kept(indicator), lookups.kept(service), gender, line);
     }
-    if (typeof answerClass === 'number') this.groups.score(group, answerClass);
-    else this.groups.tally(group, answerClass === 'positive' ? POSITIVE : answerClass === 'other' ? OTHER : answerClass === 'excluded' ? EXCLUDED : REJECTED);
+    if (typeof answerClass === 'number') this.groups.score(group, answerClass, times);
+    else this.groups.tally(group, answerClass === 'positive' ? POSITIVE : answerClass === 'other' ? OTHER : answerClass === 'excluded' ? EXCLUDED : REJECTED, answerClass === 'rejected' ? 1 : times);
   }
 
   /** Keeps the key of an answer that names its respondent (a blank respondent number names no one). */

@@ -183,6 +183,9 @@ function fillFromTitle(plan: RecordPlan, table: TableHead, opts: RecordOptions, 
     findings.push({ code: 'column-unused', severity: numeric ? 'warning' : 'info', line, column: idx + 1, args: { header: truncate(table.headers[idx]!) } });
   }
   if (kind === 'answers') noteWeights(plan, table, sample);
+  // A file of answers with a count column is a distribution, a row per answer given by that many
+  // (see `AnswerRows.respondentsOf`): said, as the rows are no longer respondents.
+  if (kind === 'answers' && roles.n !== undefined) findings.push({ code: 'answer-counts', line, column: roles.n + 1, args: { header: truncate(table.headers[roles.n]!) } });
   if (kind === 'budget' && title !== undefined) noteTitleAside(plan, title, opts);
   const titleArea = roles.municipality === undefined && opts.municipality === undefined && title !== undefined ? municipalityInText(title) : undefined;
   if (titleArea !== undefined) {

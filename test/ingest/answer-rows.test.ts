@@ -35,3 +35,25 @@ describe('AnswerRows: the quick path', () => {
     );
   });
 });
+
+describe('AnswerRows: a published distribution of answers (a row per answer, with its count)', () => {
+  const head = 'År;Kommun;Verksamhet;Fråga;Svarsalternativ;Antal;Andel (%)\n';
+  it('counts each answer as many times as its count says (hand-worked: 105 positive of 135)', () => {
+    const r = parseText(`${head}2025;1460;Hemtjänst;Helhetssyn;Mycket nöjd;60;40,0\n2025;1460;Hemtjänst;Helhetssyn;Ganska nöjd;45;30,0\n`
+      + '2025;1460;Hemtjänst;Helhetssyn;Varken nöjd eller missnöjd;15;10,0\n2025;1460;Hemtjänst;Helhetssyn;Ganska missnöjd;8;5,3\n'
+      + '2025;1460;Hemtjänst;Helhetssyn;Mycket missnöjd;7;4,7\n2025;1460;Hemtjänst;Helhetssyn;Vet ej/Ingen åsikt;15;10,0\n');
+    expect(r.kind).toBe('answers');
+    expect(answerRecords(r).map((a) => [a.positive, a.other, a.excluded])).toEqual([[105, 30, 15]]);
+    expect(r.findings.filter((f) => f.code === 'answer-counts').map((f) => `${f.line}:${f.column}`)).toEqual(['1:6']);
+  });
+  it('counts numeric answers too, and leaves a cell whose count is held back or no whole number incomplete', () => {
+    const r = parseText(`${head}2025;1460;Hemtjänst;Trygghet;5;40;\n2025;1460;Hemtjänst;Trygghet;2;10;\n`
+      + '2025;1461;Hemtjänst;Trygghet;Mycket nöjd;..;\n2025;1461;Hemtjänst;Trygghet;Ganska nöjd;20;\n2025;1438;Hemtjänst;Trygghet;Ganska nöjd;2,5;\n');
+    const byArea = new Map(answerRecords(r).map((a) => [a.area.code, a]));
+    expect(byArea.get('1460')?.scores?.[5]).toBe(40);
+    expect(byArea.get('1460')?.scores?.[2]).toBe(10);
+    expect(byArea.get('1461')?.rejected).toBe(1);
+    expect(byArea.get('1438')?.rejected).toBe(1);
+    expect(r.findings.filter((f) => f.severity === 'error').map((f) => `${f.code}@${f.line}:${f.column}`)).toEqual(['value-required@4:6', 'value-out-of-range@6:6']);
+  });
+});
