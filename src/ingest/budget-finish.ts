@@ -3,7 +3,7 @@ import { BUDGET_AMOUNTS, type BudgetTable } from '../model/budget-table.js';
 import type { FindingInput } from '../model/findings.js';
 import type { RowCounts, Sign, SignAreas } from '../model/input.js';
 import { firstNamed, normalizeLabel } from '../model/text.js';
-import { amountText, checkTotal, totalParts, type TotalParts } from './budget-totals.js';
+import { amountText, checkTotal, totalParts, withinRounding, type TotalParts } from './budget-totals.js';
 import { checkUnit, yearlyTotals } from './budget-unit.js';
 import type { AmountUnit } from './columns.js';
 import type { RecordOptions } from './record-options.js';
@@ -53,10 +53,14 @@ export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, num
   // Costs positive; `+ 0` turns a negated zero into 0 (the table holds no −0).
   for (let i = 0; i < n; i++) if (flipOf(i) === -1) for (let k = i * W; k < (i + 1) * W; k++) a[k] = -a[k]! + 0;
 
-  const totals = new Set(totalText.some((t) => t) ? Array.from({ length: n }, (_, i) => i).filter(total) : []);
+  // A group's row that carries its lines' sum under no sum word (`Vård och omsorg` above its
+  // indented activities, a committee's row above its own): a subtotal, found by its amounts.
+  const groupSums = groupSumRows(table, total, factor);
+  const kindOf = (row: number) => (groupSums.has(row) ? 'subtotal' : total(row));
+  const totals = new Set(totalText.some((t) => t) || groupSums.size > 0 ? Array.from({ length: n }, (_, i) => i).filter(kindOf) : []);
   if (givens.size === 0 && totals.size === 0) return totals;
   // Only total rows are checked against their lines.
-  const parts = totals.size > 0 ? totalParts(table, total, headings) : new Map<number, TotalParts>();
+  const parts = totals.size > 0 ? totalParts(table, kindOf, headings) : new Map<number, TotalParts>();
   const opposite: FindingInput[] = [];
   let matched = 0;
   for (let i = 0; i < n; i++) {
@@ -65,6 +69,13 @@ export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, num
     if (checked === 'match') matched++;
     else if (checked !== undefined && checked !== 'mismatch') opposite.push(checked);
     if (!totals.has(i)) continue;
+    const lines = groupSums.get(i);
+    if (lines !== undefined) {
+      out.findings.push({ code: 'budget-group-sum', line: table.line[i]!, received: table.activities[table.activity[i]!]!, args: { lines: `${table.line[lines[0]!]!}–${table.line[lines.at(-1)!]!}` } });
+      out.counts.used--;
+      out.counts.ignored++;
+      continue;
+    }
     const kind = total(i);
     out.findings.push({ code: SUM_CODE[kind] ?? 'total-row', line: table.line[i]!, received: table.activities[table.activity[i]!]! });
     out.counts.used--;
@@ -76,6 +87,66 @@ export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, num
   if (opposite.length > matched) out.findings.push({ code: 'deviation-opposite', line: opposite[0]!.line!, args: { lines: opposite.length } });
   else out.findings.push(...opposite);
   return totals;
+}
+
+/** Rows a group sum may add up, at most: a section of a finance report, not the whole file. */
+const GROUP_MAX = 64;
+
+/**
+ * Rows whose every amount is the sum of the lines right below them (to the rounding of the cells
+ * added), in the same area and month, with no sum word in their text: a finance report's group row
+ * (`Vård och omsorg;200 000;…` above `  Hemtjänst;80 000` and `  Särskilt boende;120 000`; a
+ * `Nämnd;Verksamhet` export's committee row above its activities). Counted as a line, it doubled the
+ * area's total. Each is mapped to the rows it sums. Groups within groups are found from the bottom
+ * up: a group row already found is skipped in the sum of the one above, whose lines it repeats.
+ * At least two amounts must agree, and two of the rows summed must have an amount other than 0: one
+ * line and a line of zeros below another of the same amounts is no group.
+ */
+function groupSumRows(table: BudgetTable, kind: (row: number) => string, factor: number): Map<number, number[]> {
+  const groups = new Map<number, number[]>();
+  const months = table.months.length;
+  for (let i = 0; i < table.length; i++) {
+    if (kind(i) !== '') continue;
+    const key = table.area[i]! * months + table.month[i]!;
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(i);
+  }
+  const out = new Map<number, number[]>();
+  const sums = new Float64Array(W);
+  const cells = new Uint32Array(W);
+  for (const rows of groups.values()) {
+    if (rows.length < 3) continue;
+    rows.sort((x, y) => table.line[x]! - table.line[y]!);
+    for (let p = rows.length - 3; p >= 0; p--) {
+      const parent = rows[p]!;
+      const slots: number[] = [];
+      for (let k = 0; k < W; k++) if (table.amount(parent, k) !== null) slots.push(k);
+      if (slots.length < 2 || slots.every((k) => table.amount(parent, k) === 0)) continue;
+      sums.fill(0);
+      cells.fill(0);
+      const children: number[] = [];
+      let nonZero = 0;
+      for (let q = p + 1; q < rows.length && children.length < GROUP_MAX; q++) {
+        const child = rows[q]!;
+        if (out.has(child)) continue;
+        if (table.activity[child] === table.activity[parent]) break;
+        children.push(child);
+        let any = false;
+        for (const k of slots) {
+          const v = table.amount(child, k);
+          if (v === null) continue;
+          sums[k] = sums[k]! + v;
+          cells[k] = cells[k]! + 1;
+          if (v !== 0) any = true;
+        }
+        if (any) nonZero++;
+        if (nonZero >= 2 && slots.every((k) => cells[k]! > 0 && withinRounding(table.amount(parent, k)!, sums[k]!, factor, cells[k]! + 1))) {
+          out.set(parent, children);
+          break;
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /** The finding a sum kind's row is set aside with (`total-row` for the others). */

@@ -149,3 +149,37 @@ describe('finishBudget', () => {
     expect(finish(t, [[0, -10], [1, 10], [2, 3]], 'costs-positive').codes).toEqual(['deviation-mismatch@4']);
   });
 });
+
+describe('finishBudget: a group row carrying its lines\' sum under no sum word', () => {
+  it('is a sum, not a line (hand-worked: the two groups 200 000 and 50 000 are their lines\' sums)', () => {
+    const t = table([
+      ['Vård och omsorg', 200_000, 133_333, null, 134_000, null, 202_000],
+      ['Hemtjänst', 80_000, 53_333, null, 55_000, null, 83_000],
+      ['Särskilt boende', 120_000, 80_000, null, 79_000, null, 119_000],
+      ['Individ- och familjeomsorg', 50_000, 33_333, null, 35_000, null, 52_500],
+      ['Barn och unga', 30_000, 20_000, null, 21_000, null, 31_500],
+      ['Försörjningsstöd', 20_000, 13_333, null, 14_000, null, 21_000],
+    ]);
+    const r = finish(t);
+    expect(r.totals).toEqual([0, 3]);
+    expect(r.codes).toEqual(['sign-inferred@-', 'budget-group-sum@2', 'budget-group-sum@5']);
+    expect(r.out.findings[1]).toMatchObject({ args: { lines: '3–4' }, received: 'Vård och omsorg' });
+    expect(r.out.counts).toMatchObject({ used: 4, ignored: 2 });
+  });
+  it('finds groups within groups from the bottom up, to the rounding of the cells added', () => {
+    const t = table([
+      ['Socialnämnden', 250_001, 166_667, null, 169_000, null, null],
+      ['Äldreomsorg', 200_000, 133_333, null, 134_000, null, null],
+      ['Hemtjänst', 80_000, 53_333, null, 55_000, null, null],
+      ['Särskilt boende', 120_000, 80_000, null, 79_000, null, null],
+      ['IFO', 50_000, 33_333, null, 35_000, null, null],
+    ]);
+    expect(finish(t).totals).toEqual([0, 1]);
+  });
+  it('leaves lines that only happen to agree in one amount, or beside a line of zeros, as lines', () => {
+    const one = table([['A', 300, null, null, 100, null, null], ['B', 100, null, null, 60, null, null], ['C', 200, null, null, 30, null, null]]);
+    expect(finish(one).totals).toEqual([]);
+    const zeros = table([['A', 300, null, null, 100, null, null], ['B', 300, null, null, 100, null, null], ['C', 0, null, null, 0, null, null]]);
+    expect(finish(zeros).totals).toEqual([]);
+  });
+});
