@@ -64,6 +64,8 @@ export function budgetRows(entries: ReadonlyMap<string, LineEntry>, config: Conf
   const make = makeRow(config, o, coverage, orgCode);
   const behind = new Map<string, { file: string; period: string; lines: string[] }>();
   const evenPace = new Map<string, EvenPace>();
+  /** Per file, area and period: lines whose forecast is of an earlier month (see `noteEarlierForecast`). */
+  const earlierForecast = new Map<string, { file: string; area: string; period: string; lines: string[]; months: Set<string> }>();
   /** Per area: its own lines (no sums), and its total's row when the area has one. */
   const areaLines = new Map<string, { count: number; total?: BudgetRow }>();
   // Files read month by month: a line of theirs without an outcome some month is named.
@@ -86,6 +88,7 @@ export function budgetRows(entries: ReadonlyMap<string, LineEntry>, config: Conf
       const lacking = s.parts !== undefined && row.deviation === null && row.periodNote !== 'no-common-month' ? partsWithoutFigures(s.parts, monthOf(row.period)) : [];
       if (lacking.length > 0) findings.push(finding('(budget)', { code: 'budget-sum-incomplete', args: { area, activity: row.activity, parts: lacking.join(', '), period: row.period } }));
       if (s.parts === undefined && row.budgetYtdMethod === 'annual-pro-rata') noteEvenPace(evenPace, area, s, row, o);
+      if (s.parts === undefined && row.forecast === null) noteEarlierForecast(earlierForecast, area, s, row, o);
       if (row.periodNote === 'behind' && s.parts === undefined && s.file !== undefined) {
         const key = `${area}\u0000${row.period}`;
         const at = behind.get(key) ?? behind.set(key, { file: s.file, period: row.period, lines: [] }).get(key)!;
@@ -112,6 +115,9 @@ export function budgetRows(entries: ReadonlyMap<string, LineEntry>, config: Conf
   for (const e of evenPace.values()) {
     findings.push(evenPaceFinding(e.file, e.area, e.lines, e.period, e.missing.sort()));
   }
+  for (const e of earlierForecast.values()) {
+    findings.push(finding(e.file, { code: 'budget-forecast-earlier', args: { area: e.area, lines: e.lines.join(', '), period: e.period, forecast: [...e.months].sort().join(', ') } }));
+  }
   const shared = sharedShown.length > 1 ? sumOf(sharedShown) : sharedShown[0]?.line;
   return { rows, findings, shared, kinds: new Map([...byArea].map(([a, { kind }]) => [a, kind])) };
 }
@@ -126,6 +132,22 @@ function behindLines(lines: readonly string[], area: { count: number; total?: Bu
   if (area === undefined || lines.length >= area.count) return {};
   const total = area.total?.periodNote === 'common-month' ? area.total.period : '';
   return { lines: lines.join(', '), count: lines.length, total };
+}
+
+/**
+ * A line with no forecast at its month that had one earlier in the year: finance systems forecast
+ * after February, April, August and October, and a September report of such a file showed no
+ * forecast (and no optimism check) with nothing said. The August forecast is not carried into
+ * September (it is of another month's knowledge); the warning names it and its month.
+ */
+function noteEarlierForecast(notes: Map<string, { file: string; area: string; period: string; lines: string[]; months: Set<string> }>, area: string, s: Shown, row: BudgetRow, o: BudgetRowOptions): void {
+  const earlier = row.series.filter((y) => y.forecast !== null && y.period < row.period).at(-1);
+  if (earlier === undefined) return;
+  const file = fileOfRow(s, monthOf(row.period), o.files) ?? '(budget)';
+  const key = `${file}\u0000${area}\u0000${row.period}`;
+  const e = notes.get(key) ?? notes.set(key, { file, area, period: row.period, lines: [], months: new Set() }).get(key)!;
+  e.lines.push(row.activity);
+  e.months.add(earlier.period);
 }
 
 /** An area's lines in one file whose budget to date is the full-year budget × m/12, at one month. */

@@ -183,6 +183,7 @@ const MESSAGES = {
   'allocation-impossible': (a) => `shared costs cannot be allocated by ${a.method}: the key has no values (population, shares or usage) for the members`,
   'budget-conflict': (a) => `${a.key}: different amounts here and at ${a.other}; the month is left without figures until the sources agree`,
   'budget-repeated': (a) => `${a.count} row(s) repeat the same amounts as ${a.other} (the first of them); read once`,
+  'budget-forecast-earlier': (a) => `${a.area} ${a.lines}: no forecast at ${a.period}; the latest, of ${a.forecast}, is not shown (nor checked against the pace), as it is of an earlier month: report with --period ${String(a.forecast).split(', ').at(-1)} to see it, or give the forecast every month`,
   'budget-behind': (a) => a.lines === undefined
     ? `${a.area}'s budget figures go up to ${a.period}, the others' to ${a.latest}: its lines are shown at ${a.period}`
     : `${a.area} ${a.lines}: budget figures go up to ${a.period}, the report's budget period is ${a.latest}: ${a.count === 1 ? 'the line is' : 'these lines are'} shown at ${a.period}, ${a.area}'s other lines at their latest month${a.total === '' ? '' : `, and ${a.area}'s total at ${a.total}, the latest month all its lines share (a year-to-date total is of one month)`}`,
@@ -340,6 +341,7 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'organisation-pool-overlap': 'warning',
   'service-total-left-out': 'warning',
   'budget-repeated': 'info',
+  'budget-forecast-earlier': 'warning',
   'budget-behind': 'warning',
   'budget-ytd-even-pace': 'warning',
   'budget-not-this-year': 'warning',

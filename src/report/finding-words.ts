@@ -41,6 +41,7 @@ export const FINDING_WORDS = {
   'cell-incomplete': { sv: 'Resultat där något svar avvisades visas inte (ofullständiga).', en: 'Results where an answer was rejected are not shown (incomplete).' },
   'budget-conflict': { sv: 'Två filer anger olika belopp för samma verksamhet och månad; den månaden visas utan siffror.', en: 'Two files give different amounts for the same activity and month; that month is shown without figures.' },
   'budget-repeated': { sv: 'Samma belopp fanns i två filer och lästes en gång.', en: 'The same amounts were in two files and were read once.' },
+  'budget-forecast-earlier': { sv: 'En eller flera rader saknar prognos den senaste månaden men hade en tidigare i år; den tidigare prognosen visas inte.', en: 'One or more lines have no forecast in the latest month but had one earlier in the year; the earlier forecast is not shown.' },
   'budget-behind': { sv: 'En del har budgetsiffror till en tidigare månad än de övriga och visas vid sin senaste månad.', en: 'A part has budget figures up to an earlier month than the others and is shown at its latest month.' },
   'budget-not-this-year': { sv: 'En del har inga budgetsiffror i år och visas inte.', en: 'A part has no budget figures this year and is not shown.' },
   'budget-financing-lines': { sv: 'Skatteintäkter, statsbidrag och finansiella poster är inte verksamheter: de ingår inte i verksamheternas total utan i årets resultat.', en: 'Tax revenue, grants and financial items are not activities: they are left out of the activities\' total and counted in the year\'s result.' },

@@ -124,3 +124,14 @@ describe('a budget to date taken as an even pace', () => {
     expect(findings(analyse([read('m.csv', `Period;Kommun;Verksamhet;Budget helår;Budget månad;Utfall månad\n${months}\n`)], config))).toEqual([]);
   });
 });
+
+describe('a forecast given only in forecast months', () => {
+  it('is not carried into a later month, and the warning names it and its month', () => {
+    const head = 'Period;Kommun;Verksamhet;Budget helår;Budget ack;Utfall ack;Prognos helår\n';
+    const rows = [1, 2, 3].map((m) => `2025-0${m};1461;LSS;1200;${100 * m};${110 * m};${m === 2 ? 1300 : ''}\n2025-0${m};1461;IFO;600;${50 * m};${50 * m};${m === 3 ? 600 : ''}`);
+    const report = analyse([read('m.csv', `${head}${rows.join('\n')}\n`)], config);
+    expect(report.budget.filter((r) => r.area === '1461').map((r) => `${r.activity} ${r.forecast}`)).toEqual(['IFO 600', 'LSS null', 'Totalt null']);
+    const said = report.findings.filter((f) => f.code === 'budget-forecast-earlier').map((f) => `${f.file} ${f.severity} ${f.message}`);
+    expect(said).toEqual(['m.csv warning 1461 LSS: no forecast at 2025-03; the latest, of 2025-02, is not shown (nor checked against the pace), as it is of an earlier month: report with --period 2025-02 to see it, or give the forecast every month']);
+  });
+});
