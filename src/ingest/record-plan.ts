@@ -171,10 +171,12 @@ function fillFromTitle(plan: RecordPlan, table: TableHead, opts: RecordOptions, 
   }
   // An unread amount column leaves the file unclean; a text column (a comment) is only named. In a
   // wide table a column of numbers headed by a year it could not read (`2024 prel.`) is lost data;
-  // a code column beside the names (`regionkod`) is not.
+  // a code column beside the names (`regionkod`) is not. In a file of survey results a column of
+  // numbers no role takes is a figure of the survey left unread: those asked (`Antal tillfrågade`,
+  // read as no n, left a share of 27 respondents shown), a response rate, last year's share.
   for (const idx of header.unused) {
     const numeric = header.numeric.includes(idx);
-    if (kind !== 'budget' && !(header.layout === 'wide' && numeric && /\b(19|20)\d\d\b/.test(table.headers[idx]!))) continue;
+    if (kind !== 'budget' && !(kind === 'survey' && numeric) && !(header.layout === 'wide' && numeric && /\b(19|20)\d\d\b/.test(table.headers[idx]!))) continue;
     // A budget file's percentage (`Utfall_proc`, `Avvikelse %`) is worked out from its amounts: no amount lost.
     if (kind === 'budget' && PERCENT_HEADER.test(table.headers[idx]!)) {
       findings.push({ code: 'column-percent', line, column: idx + 1, args: { header: truncate(table.headers[idx]!) } });

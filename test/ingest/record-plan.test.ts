@@ -110,3 +110,12 @@ describe('a weight column in a respondent file (tillit counts respondents unweig
     expect(codes(plan('År;Kommun;Fråga;Antal svarande;Andel;Vikt', ['2024;1460;helhetssyn;112;87,5;1']))).not.toContain('column-weight@1:6');
   });
 });
+
+describe('planRecords: a survey file\'s columns of numbers no role takes', () => {
+  it('are named as unread (those asked, a response rate, last year\'s share), a text column is not', () => {
+    const p = plan('År;Kommun;Verksamhet;Fråga;Antal tillfrågade;Svarsfrekvens (%);Andel positiva (%);Kommentar', ['2025;1461;Hemtjänst;Helhetssyn;50;55;90;ok']);
+    expect(p.kind).toBe('survey');
+    expect(codes(p)).toEqual(['column-unused@1:5', 'column-unused@1:6']);
+    expect(p.findings.map((f) => f.severity)).toEqual(['warning', 'warning']);
+  });
+});
