@@ -92,15 +92,54 @@ export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, num
 /** Rows a group sum may add up, at most: a section of a finance report, not the whole file. */
 const GROUP_MAX = 64;
 
+/** Amounts added up per slot, with how many cells each holds and how many rows had one other than 0. */
+class Added {
+  readonly sums = new Float64Array(W);
+  readonly cells = new Uint32Array(W);
+  rows: number[] = [];
+  nonZero = 0;
+
+  constructor(private readonly table: BudgetTable) {}
+
+  add(row: number, slots: readonly number[] = ALL_SLOTS): void {
+    this.rows.push(row);
+    let any = false;
+    for (const k of slots) {
+      const v = this.table.amount(row, k);
+      if (v === null) continue;
+      this.sums[k] = this.sums[k]! + v;
+      this.cells[k] = this.cells[k]! + 1;
+      if (v !== 0) any = true;
+    }
+    if (any) this.nonZero++;
+  }
+
+  reset(): void {
+    this.sums.fill(0);
+    this.cells.fill(0);
+    this.rows = [];
+    this.nonZero = 0;
+  }
+
+  /** Whether `row`'s every amount in `slots` is this sum, to the rounding of the cells added. */
+  sumOf(row: number, slots: readonly number[], factor: number): boolean {
+    return this.nonZero >= 2 && slots.every((k) => this.cells[k]! > 0 && withinRounding(this.table.amount(row, k)!, this.sums[k]!, factor, this.cells[k]! + 1));
+  }
+}
+
+const ALL_SLOTS: readonly number[] = Array.from({ length: W }, (_, k) => k);
+
 /**
- * Rows whose every amount is the sum of the lines right below them (to the rounding of the cells
- * added), in the same area and month, with no sum word in their text: a finance report's group row
- * (`Vård och omsorg;200 000;…` above `  Hemtjänst;80 000` and `  Särskilt boende;120 000`; a
- * `Nämnd;Verksamhet` export's committee row above its activities). Counted as a line, it doubled the
- * area's total. Each is mapped to the rows it sums. Groups within groups are found from the bottom
- * up: a group row already found is skipped in the sum of the one above, whose lines it repeats.
- * At least two amounts must agree, and two of the rows summed must have an amount other than 0: one
- * line and a line of zeros below another of the same amounts is no group.
+ * Rows whose every amount is the sum of lines beside them (to the rounding of the cells added), in
+ * the same area and month, with no sum word in their text: a finance report's group row. Counted as
+ * a line, it doubled the area's total. Written above its lines (`Vård och omsorg;200 000;…` above
+ * `  Hemtjänst;80 000` and `  Särskilt boende;120 000`; a `Nämnd;Verksamhet` export's committee
+ * row above its activities), it sums the lines right below it; groups within groups are found from
+ * the bottom up, a group row already found skipped in the sum of the one above. Where none is, a
+ * row may sum the lines above it instead (a pivot's group row under its lines): those since the
+ * group's start or the last sum found, or all the lines above (a whole's row at the end). Each is
+ * mapped to the rows it sums. At least two amounts must agree, and two of the rows summed must have
+ * an amount other than 0: one line and a line of zeros beside another of the same amounts is no group.
  */
 function groupSumRows(table: BudgetTable, kind: (row: number) => string, factor: number): Map<number, number[]> {
   const groups = new Map<number, number[]>();
@@ -111,39 +150,44 @@ function groupSumRows(table: BudgetTable, kind: (row: number) => string, factor:
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(i);
   }
   const out = new Map<number, number[]>();
-  const sums = new Float64Array(W);
-  const cells = new Uint32Array(W);
+  const section = new Added(table);
+  const whole = new Added(table);
+  const slotsOf = (row: number) => ALL_SLOTS.filter((k) => table.amount(row, k) !== null);
+  const candidate = (slots: readonly number[], row: number) => slots.length >= 2 && slots.some((k) => table.amount(row, k) !== 0);
   for (const rows of groups.values()) {
     if (rows.length < 3) continue;
     rows.sort((x, y) => table.line[x]! - table.line[y]!);
+    let above = 0;
     for (let p = rows.length - 3; p >= 0; p--) {
       const parent = rows[p]!;
-      const slots: number[] = [];
-      for (let k = 0; k < W; k++) if (table.amount(parent, k) !== null) slots.push(k);
-      if (slots.length < 2 || slots.every((k) => table.amount(parent, k) === 0)) continue;
-      sums.fill(0);
-      cells.fill(0);
-      const children: number[] = [];
-      let nonZero = 0;
-      for (let q = p + 1; q < rows.length && children.length < GROUP_MAX; q++) {
+      const slots = slotsOf(parent);
+      if (!candidate(slots, parent)) continue;
+      section.reset();
+      for (let q = p + 1; q < rows.length && section.rows.length < GROUP_MAX; q++) {
         const child = rows[q]!;
         if (out.has(child)) continue;
         if (table.activity[child] === table.activity[parent]) break;
-        children.push(child);
-        let any = false;
-        for (const k of slots) {
-          const v = table.amount(child, k);
-          if (v === null) continue;
-          sums[k] = sums[k]! + v;
-          cells[k] = cells[k]! + 1;
-          if (v !== 0) any = true;
-        }
-        if (any) nonZero++;
-        if (nonZero >= 2 && slots.every((k) => cells[k]! > 0 && withinRounding(table.amount(parent, k)!, sums[k]!, factor, cells[k]! + 1))) {
-          out.set(parent, children);
+        section.add(child, slots);
+        if (section.sumOf(parent, slots, factor)) {
+          out.set(parent, section.rows);
+          above++;
           break;
         }
       }
+    }
+    if (above > 0) continue;
+    section.reset();
+    whole.reset();
+    for (const row of rows) {
+      const slots = slotsOf(row);
+      const sums = candidate(slots, row) ? [section, whole].find((a) => a.sumOf(row, slots, factor)) : undefined;
+      if (sums !== undefined) {
+        out.set(row, [...sums.rows]);
+        section.reset();
+        continue;
+      }
+      section.add(row);
+      whole.add(row);
     }
   }
   return out;

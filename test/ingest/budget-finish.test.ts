@@ -183,3 +183,20 @@ describe('finishBudget: a group row carrying its lines\' sum under no sum word',
     expect(finish(zeros).totals).toEqual([]);
   });
 });
+
+describe('finishBudget: a group row under its lines, with no sum word', () => {
+  it('sums the lines since the last sum, or all lines above it (a whole at the end)', () => {
+    const t = table([
+      ['Hemtjänst', 80_000, 53_333, null, 55_000, null, 83_000],
+      ['Särskilt boende', 120_000, 80_000, null, 79_000, null, 119_000],
+      ['Vård och omsorg', 200_000, 133_333, null, 134_000, null, 202_000],
+      ['Barn och unga', 30_000, 20_000, null, 21_000, null, 31_500],
+      ['Försörjningsstöd', 20_000, 13_333, null, 14_000, null, 21_000],
+      ['Individ- och familjeomsorg', 50_000, 33_333, null, 35_000, null, 52_500],
+      ['Socialnämnden', 250_000, 166_666, null, 169_000, null, 254_500],
+    ]);
+    const r = finish(t);
+    expect(r.totals).toEqual([2, 5, 6]);
+    expect(r.out.findings.filter((f) => f.code === 'budget-group-sum').map((f) => f.args?.lines)).toEqual(['2–3', '5–6', '2–6']);
+  });
+});
