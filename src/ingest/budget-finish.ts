@@ -128,6 +128,8 @@ class Added {
 }
 
 const ALL_SLOTS: readonly number[] = Array.from({ length: W }, (_, k) => k);
+/** The first slot that is no budget (BUDGET_AMOUNTS: budgetYear, budgetYtd, budgetMonth, actualYtd, actualMonth, forecast). */
+const OUTCOME_SLOT = 3;
 
 /**
  * Rows whose every amount is the sum of lines beside them (to the rounding of the cells added), in
@@ -138,8 +140,9 @@ const ALL_SLOTS: readonly number[] = Array.from({ length: W }, (_, k) => k);
  * the bottom up, a group row already found skipped in the sum of the one above. Where none is, a
  * row may sum the lines above it instead (a pivot's group row under its lines): those since the
  * group's start or the last sum found, or all the lines above (a whole's row at the end). Each is
- * mapped to the rows it sums. At least two amounts must agree, and two of the rows summed must have
- * an amount other than 0: one line and a line of zeros beside another of the same amounts is no group.
+ * mapped to the rows it sums. Every amount must agree, a budget and an outcome or forecast among
+ * them, and two of the rows summed must have an amount other than 0: one line and a line of zeros
+ * beside another of the same amounts is no group.
  */
 function groupSumRows(table: BudgetTable, kind: (row: number) => string, factor: number): Map<number, number[]> {
   const groups = new Map<number, number[]>();
@@ -153,7 +156,9 @@ function groupSumRows(table: BudgetTable, kind: (row: number) => string, factor:
   const section = new Added(table);
   const whole = new Added(table);
   const slotsOf = (row: number) => ALL_SLOTS.filter((k) => table.amount(row, k) !== null);
-  const candidate = (slots: readonly number[], row: number) => slots.length >= 2 && slots.some((k) => table.amount(row, k) !== 0);
+  // A budget and an outcome or forecast: budgets alone (the year's and to date, one a share of the
+  // other) agree by design when one line's budget is two others' (300 000 = 100 000 + 200 000).
+  const candidate = (slots: readonly number[], row: number) => slots.some((k) => k < OUTCOME_SLOT) && slots.some((k) => k >= OUTCOME_SLOT) && slots.some((k) => table.amount(row, k) !== 0);
   for (const rows of groups.values()) {
     if (rows.length < 3) continue;
     rows.sort((x, y) => table.line[x]! - table.line[y]!);

@@ -200,3 +200,12 @@ describe('finishBudget: a group row under its lines, with no sum word', () => {
     expect(r.out.findings.filter((f) => f.code === 'budget-group-sum').map((f) => f.args?.lines)).toEqual(['2–3', '5–6', '2–6']);
   });
 });
+
+describe('finishBudget: budgets alone', () => {
+  it('never make a group: one line\'s budget may be two others\' (the year\'s and to date agree by design)', () => {
+    const t = table([['Äldreomsorg', 300_000, 200_000, null, null, null, null], ['LSS', 100_000, 66_667, null, null, null, null], ['IFO', 200_000, 133_333, null, null, null, null]]);
+    expect(finish(t).totals).toEqual([]);
+    const lines = table([['LSS', 100_000, 66_667, null, null, null, null], ['IFO', 200_000, 133_333, null, null, null, null], ['Äldreomsorg', 300_000, 200_000, null, null, null, null]]);
+    expect(finish(lines).totals).toEqual([]);
+  });
+});
