@@ -156,9 +156,10 @@ function groupSumRows(table: BudgetTable, kind: (row: number) => string, factor:
   const section = new Added(table);
   const whole = new Added(table);
   const slotsOf = (row: number) => ALL_SLOTS.filter((k) => table.amount(row, k) !== null);
-  // A budget and an outcome or forecast: budgets alone (the year's and to date, one a share of the
-  // other) agree by design when one line's budget is two others' (300 000 = 100 000 + 200 000).
-  const candidate = (slots: readonly number[], row: number) => slots.some((k) => k < OUTCOME_SLOT) && slots.some((k) => k >= OUTCOME_SLOT) && slots.some((k) => table.amount(row, k) !== 0);
+  // A budget and an outcome or forecast, neither 0: budgets alone (the year's and to date, one a
+  // share of the other) agree by design when one line's budget is two others' (300 000 = 100 000 +
+  // 200 000), and so do outcomes of 0 in a month not booked yet.
+  const candidate = (slots: readonly number[], row: number) => slots.some((k) => k < OUTCOME_SLOT && table.amount(row, k) !== 0) && slots.some((k) => k >= OUTCOME_SLOT && table.amount(row, k) !== 0);
   for (const rows of groups.values()) {
     if (rows.length < 3) continue;
     rows.sort((x, y) => table.line[x]! - table.line[y]!);

@@ -207,5 +207,8 @@ describe('finishBudget: budgets alone', () => {
     expect(finish(t).totals).toEqual([]);
     const lines = table([['LSS', 100_000, 66_667, null, null, null, null], ['IFO', 200_000, 133_333, null, null, null, null], ['Äldreomsorg', 300_000, 200_000, null, null, null, null]]);
     expect(finish(lines).totals).toEqual([]);
+    // Nor do outcomes of 0 (a month not booked yet) beside such budgets.
+    const unbooked = table([['LSS', 100_000, 66_667, null, 0, null, null], ['IFO', 200_000, 133_333, null, 0, null, null], ['Äldreomsorg', 300_000, 200_000, null, 0, null, null]]);
+    expect(finish(unbooked).totals).toEqual([]);
   });
 });
