@@ -1,4 +1,4 @@
-import type { Finding } from '../model/findings.js';
+import { withoutDetail, type Finding } from '../model/findings.js';
 import type { ParsedInput } from '../model/input.js';
 
 /**
@@ -11,13 +11,21 @@ import type { ParsedInput } from '../model/input.js';
  *   held is that cell's figure as written (`12*`, `ca 10`): the text stays out, and figures the
  *   message quotes. Suppression treats the missing cell as a hidden rest beside its total, so the
  *   text would give back what the cells hidden to protect it keep. Its line and column stay: a
- *   line of an aggregated file is a cell, not a respondent;
+ *   line of an aggregated file is a cell, not a respondent. Any other finding on that row, or on
+ *   a row two figures for one cell set aside (`duplicate-conflict-first`), goes without detail, as
+ *   one behind a hidden cell does: a warning quoted the rejected men's "share 83.3 disagrees with
+ *   positive/n = 108.3" (a helper's attack);
  * - a row of a published table is a cell: `behindHidden` decides later, in analysis.
  */
 export function publishedFindings(input: ParsedInput): Finding[] {
   if (input.kind === 'answers') return onceEach(input.findings.map(personless));
   if (input.kind === 'budget' || input.budget !== undefined) return input.findings;
-  return input.findings.map((f) => (f.severity === 'error' && (f.received !== undefined || f.code in WITHOUT_FIGURES) ? figureless(f) : f));
+  const unread = new Set<number>(input.rejects.map((r) => r.line));
+  for (const f of input.findings) if (f.code === 'duplicate-conflict-first' && f.line !== undefined) unread.add(f.line);
+  return input.findings.map((f) => {
+    if (f.severity === 'error') return f.received !== undefined || f.code in WITHOUT_FIGURES ? figureless(f) : f;
+    return f.line !== undefined && unread.has(f.line) && f.code !== 'duplicate-conflict-first' ? withoutDetail(f) : f;
+  });
 }
 
 function personless(f: Finding): Finding {
