@@ -325,7 +325,7 @@ function markIncomplete({ obs }: Observed): Finding[] {
  */
 function disagreementFinding(d: Disagreement, key: string, hidden: boolean, min: number, membersShown: boolean): Finding {
   const small = (d.n !== null && d.n < min) || (d.keptN !== null && d.keptN < min);
-  if (d.pooled !== undefined) return organisationDisagreement(d, d.pooled.poolKept, key, !hidden && !small && membersShown);
+  if (d.pooled !== undefined) return organisationDisagreement(d, d.pooled.poolKept, key, !hidden && !small && membersShown, min);
   if (hidden || small) return finding(d.at.file, { code: 'source-disagreement-hidden', args: { key, other: d.keptFile } });
   // The figure set aside is not published: the other file's total less its women and men gave its
   // respondents with no gender (112 − 56 − 44), which that file's own report hides.
@@ -335,12 +335,17 @@ function disagreementFinding(d: Disagreement, key: string, hidden: boolean, min:
 /**
  * The organisation's own published row against its members pooled. The pool is a total no output
  * shows: its figures are printed only when the organisation's cell and every member's are shown
- * (the pool then follows from them), else they could be solved for a hidden member's. The finding
+ * (the pool then follows from them), else they could be solved for a hidden member's; and only
+ * where the own row counts the members' respondents, or at least `min` more or fewer: the
+ * difference is a group of its own (its own 65.7 of 105 beside the pool's 65 of 100 gave 5
+ * respondents no member's row holds and their 4 positive answers, a helper's attack). The finding
  * is on the organisation's row, which is one input row.
  */
-function organisationDisagreement(d: Disagreement, poolKept: boolean, key: string, showFigures: boolean): Finding {
+function organisationDisagreement(d: Disagreement, poolKept: boolean, key: string, shown: boolean, min: number): Finding {
   const own = poolKept ? { value: d.value, n: d.n, source: d.at } : { value: d.keptValue, n: d.keptN, source: { file: d.keptFile, line: undefined } };
   const pool = poolKept ? { value: d.keptValue, n: d.keptN } : { value: d.value, n: d.n };
+  const rest = own.n !== null && pool.n !== null ? Math.abs(own.n - pool.n) : 0;
+  const showFigures = shown && (rest === 0 || rest >= min);
   const text = (f: { value: number; n: number | null }) => `${round(f.value, 2)} (n ${f.n ?? '–'})`;
   const figures = showFigures ? `(its own ${text(own)}, the members pooled ${text(pool)})` : "(the figures are not printed: they could give away a hidden member's)";
   const line = showFigures && own.source.line !== undefined ? { line: own.source.line } : {};

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../src/config/parse.js';
+import { defaultConfig, parseConfig } from '../../src/config/parse.js';
+import { analyse } from '../../src/indicators/analyse.js';
 import { observe } from '../../src/indicators/observe.js';
 import { settingsOf } from '../../src/indicators/settings.js';
 import { suppressCell, suppressObservations } from '../../src/indicators/suppress-observations.js';
 import type { AnswerRecord, Gender, SurveyRecord } from '../../src/model/records.js';
+import { parseInput } from '../../src/ingest/parse-input.js';
+import { ingestOptions } from '../../src/ingest/resolve.js';
 import { inputsOf } from './inputs.js';
 
 const answers = (code: string, gender: Gender, positive: number, other: number, line = 2, extra: Partial<AnswerRecord> = {}): AnswerRecord => ({
@@ -53,5 +56,18 @@ describe('suppressObservations', () => {
     expect(findings.map((f) => [f.code, f.file, f.line])).toEqual([['cell-incomplete', 'svar.csv', undefined]]);
     expect(findings[0]!.message).toMatch(/^1460 \/ hjalp \/ PA \/ T \/ 2025: not published \(ofullständig\): answers in this cell were rejected/);
     expect(findings[0]!.message).not.toMatch(/\d answer/);
+  });
+  it('quotes the organisation\'s own row beside its members\' pool only where both count the same respondents, or the minimum more or fewer (65.7 of 105 beside 65 of 100: 5 respondents, 4 positive, a helper\'s attack)', () => {
+    const config = parseConfig(JSON.stringify({ organisation: { name: 'X', code: 'X', aliases: ['Gemensamt'] }, members: [{ code: '1460' }, { code: '1461' }] }), 'c.json');
+    const svar = ['Löpnummer;Kommun;År;Verksamhet;Fråga;Svar'];
+    for (let k = 0; k < 100; k++) svar.push(`${k + 1};${k < 50 ? '1460' : '1461'};2025;Hemtjänst;helhetssyn;${k % 50 < (k < 50 ? 30 : 35) ? 'Mycket nöjd' : 'Ganska missnöjd'}`);
+    const messages = (n: number, share: string) => analyse([
+      parseInput(Buffer.from(`${svar.join('\n')}\n`), { ...ingestOptions(config, {}, {}), file: 'svar.csv' }),
+      parseInput(Buffer.from(`År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)\n2025;Gemensamt;Hemtjänst;helhetssyn;${n};${share}\n`), { ...ingestOptions(config, {}, {}), file: 'org.csv' }),
+    ], config).findings.filter((f) => f.code === 'organisation-disagreement').map((f) => f.message);
+    expect(messages(105, '65,7')).toEqual([expect.stringContaining('the figures are not printed')]);
+    expect(messages(105, '65,7')[0]).not.toMatch(/105|65[.,]7/);
+    expect(messages(100, '66,0')).toEqual([expect.stringContaining('(its own 66 (n 100), the members pooled 65 (n 100))')]);
+    expect(messages(130, '66,0')).toEqual([expect.stringContaining('(its own 66 (n 130), the members pooled 65 (n 100))')]);
   });
 });
