@@ -1,3 +1,4 @@
+import { AREA, INDICATOR, OTHER, PERIOD, POSITIVE, SERVICE, type AnswerTable } from '../model/answer-table.js';
 import { finding, type Finding } from '../model/findings.js';
 import type { QualityInput } from '../model/input.js';
 import type { QualityRecord } from '../model/records.js';
@@ -17,8 +18,9 @@ export function isTotalService(service: string): boolean {
 /**
  * Survey rows of a service that is the total of other services for an indicator, in any of the
  * inputs: labelled so (`isTotalService`), or counting exactly the respondents of two or more other
- * services together wherever they all stand (`sumsOthers`): `Äldreomsorg` beside `Hemtjänst` and
- * `Särskilt boende`, a level between them and `Totalt`. Such a total less the services shown gives a
+ * services together wherever they all stand, or anywhere one of them is below the minimum
+ * (`sumsOthers`, `sumsSearched`): `Äldreomsorg` beside `Hemtjänst` and `Särskilt boende`, a level
+ * between them and `Totalt`. The services beside it may be published rows or counted from answers. Such a total less the services shown gives a
  * hidden one away, and the suppression's relations are across areas, not services: a total's row is
  * left out where another service of its indicator stands beside it, with what would give it back
  * (`totalRowsLeftOut`), said in a warning per file; a municipality's total standing alone is its
@@ -28,9 +30,14 @@ export function isTotalService(service: string): boolean {
  */
 export function withoutServiceTotals(inputs: readonly QualityInput[], minRespondents: number): { inputs: QualityInput[]; findings: Finding[] } {
   const records = inputs.flatMap((i) => i.records);
-  const totals = totalServices(records, minRespondents);
+  // Only a published row can be a total; with none, nothing is looked at (a file of answers alone).
+  if (!records.some(isSurvey)) return { inputs: [...inputs], findings: [] };
+  // Services counted from answers stand beside a published total too: "Totalt" 112 beside the
+  // answers' Hemtjänst 100 gave their hidden Särskilt boende's 12 (a helper's attack).
+  const answered = answerCells(inputs.flatMap((i) => i.answers ?? []));
+  const totals = totalServices(records, answered, minRespondents);
   if (totals.size === 0) return { inputs: [...inputs], findings: [] };
-  const leftOut = totalRowsLeftOut(records, totals);
+  const leftOut = totalRowsLeftOut(records, answered, totals);
   const out = inputs.map((input) => ({ ...input, records: input.records.filter((r) => !leftOut(r)) }));
   const byFile = new Map<string, string[]>();
   for (const r of records) {
@@ -42,15 +49,48 @@ export function withoutServiceTotals(inputs: readonly QualityInput[], minRespond
   return { inputs: out, findings };
 }
 
+/** A cell counted from answers: its indicator, service, area, period and gender, with its respondents. */
+interface AnswerCell {
+  indicator: string;
+  service: string;
+  area: string;
+  period: string;
+  gender: string;
+  n: number;
+}
+
+/**
+ * The cells files of answers give, each with its respondents (positive and other answers; a group
+ * split over parts of a file added up), a woman's and a man's also in their total.
+ */
+function answerCells(tables: readonly AnswerTable[]): AnswerCell[] {
+  const cells = new Map<string, AnswerCell>();
+  for (const t of tables) {
+    for (let i = 0; i < t.length; i++) {
+      const n = t.count(i, POSITIVE) + t.count(i, OTHER);
+      const gender = t.gender(i);
+      for (const g of gender === 'T' ? ['T'] : ['T', gender]) {
+        const at = { indicator: t.text(i, INDICATOR), service: t.text(i, SERVICE), area: t.areas[t.key(i, AREA)]!.code, period: t.text(i, PERIOD), gender: g };
+        const k = `${at.indicator}\u0000${at.service}\u0000${at.area}\u0000${at.period}\u0000${g}`;
+        const c = cells.get(k);
+        if (c !== undefined) c.n += n;
+        else cells.set(k, { ...at, n });
+      }
+    }
+  }
+  return [...cells.values()];
+}
+
 /**
  * Which of the totals' rows go: those with another service of their indicator beside them, and
  * with them what would give them back: the same area and period's other genders (a woman's and a
  * man's add up to the total) and every container's row of the total in that period (Riket less the
  * municipalities' totals shown is the one left out). What stays is an area's only figure.
  */
-function totalRowsLeftOut(records: readonly QualityRecord[], totals: ReadonlySet<string>): (r: QualityRecord) => boolean {
+function totalRowsLeftOut(records: readonly QualityRecord[], answered: readonly AnswerCell[], totals: ReadonlySet<string>): (r: QualityRecord) => boolean {
   const beside = new Set<string>();
   for (const r of records) if (isSurvey(r) && !totals.has(key(r.indicator, r.service))) beside.add(groupOf(r));
+  for (const c of answered) if (!totals.has(key(c.indicator, c.service))) beside.add(`${c.indicator}\u0000${c.area}\u0000${c.period}\u0000${c.gender}`);
   const places = new Set<string>();
   const periods = new Set<string>();
   for (const r of records) {
@@ -70,14 +110,19 @@ const groupOf = (r: Extract<QualityRecord, { kind: 'survey' | 'values' }>) => `$
 /** Each service's respondents per area, period and gender, by indicator. */
 type Counts = Map<string, Map<string, Map<string, number>>>;
 
-/** The (indicator, service) keys of the totals among records. */
-function totalServices(records: readonly QualityRecord[], minRespondents: number): Set<string> {
+/** The (indicator, service) keys of the totals among records, beside the services answers give. */
+function totalServices(records: readonly QualityRecord[], answered: readonly AnswerCell[], minRespondents: number): Set<string> {
   const cells: Counts = new Map();
-  for (const r of records) {
-    if (!isSurvey(r)) continue;
-    const services = cells.get(r.indicator) ?? cells.set(r.indicator, new Map()).get(r.indicator)!;
-    const groups = services.get(r.service) ?? services.set(r.service, new Map()).get(r.service)!;
-    if (r.n !== null) groups.set(`${r.area.code}\u0000${r.period}\u0000${r.gender}`, r.n);
+  const put = (indicator: string, service: string, group: string, n: number | null) => {
+    const services = cells.get(indicator) ?? cells.set(indicator, new Map()).get(indicator)!;
+    const groups = services.get(service) ?? services.set(service, new Map()).get(service)!;
+    if (n !== null) groups.set(group, n);
+  };
+  for (const r of records) if (isSurvey(r)) put(r.indicator, r.service, `${r.area.code}\u0000${r.period}\u0000${r.gender}`, r.n);
+  // A published row's n stands for its cell; the answers' count where no row gives one.
+  for (const c of answered) {
+    const group = `${c.area}\u0000${c.period}\u0000${c.gender}`;
+    if (cells.get(c.indicator)?.get(c.service)?.has(group) !== true) put(c.indicator, c.service, group, c.n);
   }
   const out = new Set<string>();
   const sums = new Map<string, SumEvidence>();
@@ -88,9 +133,16 @@ function totalServices(records: readonly QualityRecord[], minRespondents: number
     const labelled = named.length === all.length ? [] : named;
     for (const s of labelled) out.add(key(indicator, s));
     const parts = all.filter((s) => !labelled.includes(s));
-    for (const s of parts) sumsOthers(indicator, s, parts.filter((o) => o !== s), services, sums, minRespondents);
+    for (const s of parts) {
+      const others = parts.filter((o) => o !== s);
+      if (others.length <= MAX_SEARCHED) sumsOthers(indicator, s, others, services, sums, minRespondents);
+      else if (sumsSearched(indicator, s, others, services, sums, minRespondents)) out.add(key(indicator, s));
+    }
   }
-  for (const e of sums.values()) if (e.holds && (e.matched > 1 || e.protects)) for (const k of e.keys) out.add(k);
+  // A total is one whose sum holds wherever its parts all stand, in more than one group; or one
+  // that adds up where a part is below the minimum, whatever other groups say: a total one
+  // respondent off in 2025 (a service the file does not give) still gave 2024's 12 away.
+  for (const e of sums.values()) if ((e.holds && e.matched > 1) || e.protects) for (const k of e.keys) out.add(k);
   return out;
 }
 
@@ -113,8 +165,9 @@ const MAX_SEARCHED = 8;
  * Adds to `sums` what one indicator says of service `s` as the sum of each set of two or more
  * `others`. A total is one where the sum holds everywhere they all stand, in more than one group
  * (over all indicators: a real total counts its services' respondents question after question), or
- * in its one group where a part is below the minimum: a service whose respondents only once happen
- * to equal two others' stays, unless leaving it would give a small one away.
+ * in any group where a part is below the minimum, whatever the others say: a service whose
+ * respondents only once happen to equal two others' stays, unless leaving it would give a small one
+ * away.
  */
 function sumsOthers(indicator: string, s: string, others: readonly string[], services: ReadonlyMap<string, ReadonlyMap<string, number>>, sums: Map<string, SumEvidence>, minRespondents: number): void {
   if (others.length < 2 || others.length > MAX_SEARCHED) return;
@@ -130,17 +183,79 @@ function sumsOthers(indicator: string, s: string, others: readonly string[], ser
       if (counts.some((c) => c === undefined)) continue;
       if (counts.reduce((a, c) => a! + c!, 0) !== n) {
         holds = false;
-        break;
+        continue;
       }
       matched++;
       protects ||= counts.some((c) => c! < minRespondents);
     }
-    if (matched === 0 && holds) continue;
-    const id = [s, ...members].join('\u0000');
-    const e = sums.get(id) ?? sums.set(id, { holds: true, matched: 0, protects: false, keys: [] }).get(id)!;
-    e.holds &&= holds;
-    e.matched += matched;
-    e.protects ||= protects;
-    e.keys.push(key(indicator, s));
+    if (matched === 0) continue;
+    note(sums, indicator, [s, ...members], holds, matched, protects);
   }
+}
+
+/** Adds one set's evidence (see `SumEvidence`) under its members' names. */
+function note(sums: Map<string, SumEvidence>, indicator: string, names: readonly string[], holds: boolean, matched: number, protects: boolean): void {
+  // The same set in every question, in whatever order its services first came.
+  const id = [names[0]!, ...names.slice(1).sort()].join('\u0000');
+  const e = sums.get(id) ?? sums.set(id, { holds: true, matched: 0, protects: false, keys: [] }).get(id)!;
+  e.holds &&= holds;
+  e.matched += matched;
+  e.protects ||= protects;
+  e.keys.push(key(indicator, names[0]!));
+}
+
+/** How many steps one search for the sets of services adding up to another may take. */
+const SEARCH_STEPS = 20_000;
+
+/**
+ * `sumsOthers` for more others than all their sets can be tried (2^9 and more): in each group of
+ * `s`, the sets of the others standing there that add up to its respondents, found by a search that
+ * drops a branch once its sum is past the target or cannot reach it, are noted with what every
+ * group says of them. Where a search runs out of steps while another service of its group is
+ * below the minimum, the sets are not all known and one of them may give that one away: true,
+ * `s` is taken for a total (a national file of 10 services hid nothing before, a helper's attack).
+ */
+function sumsSearched(indicator: string, s: string, others: readonly string[], services: ReadonlyMap<string, ReadonlyMap<string, number>>, sums: Map<string, SumEvidence>, minRespondents: number): boolean {
+  const found = new Set<string>();
+  for (const [group, target] of services.get(s)!) {
+    const here = others.filter((o) => services.get(o)!.has(group)).map((o) => ({ name: o, n: services.get(o)!.get(group)! })).filter((o) => o.n <= target).sort((a, b) => b.n - a.n);
+    const after = new Array<number>(here.length + 1).fill(0);
+    for (let k = here.length - 1; k >= 0; k--) after[k] = after[k + 1]! + here[k]!.n;
+    let steps = 0;
+    const chosen: number[] = [];
+    const search = (from: number, sum: number): boolean => {
+      if (++steps > SEARCH_STEPS) return false;
+      if (sum === target && chosen.length >= 2) found.add(chosen.map((k) => here[k]!.name).sort().join('\u0000'));
+      for (let k = from; k < here.length; k++) {
+        if (sum + after[k]! < target) break;
+        if (sum + here[k]!.n > target) continue;
+        // A part of 0 respondents adds nothing: a set with it is the set without it.
+        if (here[k]!.n === 0) continue;
+        chosen.push(k);
+        const done = search(k + 1, sum + here[k]!.n);
+        chosen.pop();
+        if (!done) return false;
+      }
+      return true;
+    };
+    if (!search(0, 0) && others.some((o) => (services.get(o)!.get(group) ?? Infinity) < minRespondents)) return true;
+  }
+  for (const set of found) {
+    const members = set.split('\u0000');
+    let matched = 0;
+    let holds = true;
+    let protects = false;
+    for (const [group, n] of services.get(s)!) {
+      const counts = members.map((m) => services.get(m)!.get(group));
+      if (counts.some((c) => c === undefined)) continue;
+      if (counts.reduce((a, c) => a! + c!, 0) !== n) {
+        holds = false;
+        continue;
+      }
+      matched++;
+      protects ||= counts.some((c) => c! < minRespondents);
+    }
+    note(sums, indicator, [s, ...members], holds, matched, protects);
+  }
+  return false;
 }

@@ -71,4 +71,28 @@ describe('a total of services beside them', () => {
     const byGender = report(`${HEAD};Kön`, ['2024;1461;Hemtjänst;helhet;120;100;Totalt', '2024;1461;Särskilt boende;helhet;40;30;Totalt', '2024;1461;Totalt;helhet;160;130;Totalt', '2024;1461;Totalt;helhet;90;70;Kvinnor', '2024;1461;Totalt;helhet;70;60;Män']);
     expect(byGender.quality.map((q) => `${q.service} ${q.gender}`).sort()).toEqual(['Hemtjänst T', 'Särskilt boende T']);
   });
+  it('a total beside services counted from answers is left out too, a labelled one or one that adds up (112 − 100 gave the answers\' hidden 12, a helper\'s attack)', () => {
+    const svar = ['Löpnummer;Kommun;År;Verksamhet;Fråga;Svar'];
+    for (let k = 0; k < 112; k++) svar.push(`${k + 1};1460;2025;${k < 100 ? 'Hemtjänst' : 'Särskilt boende'};helhetssyn;${k < 80 || (k >= 100 && k < 109) ? 'Mycket nöjd' : 'Ganska missnöjd'}`);
+    for (const total of ['Totalt', 'Äldreomsorg']) {
+      const r = analyse([
+        parseInput(Buffer.from(`${svar.join('\n')}\n`), { ...ingestOptions(config, {}, {}), file: 'svar.csv' }),
+        parseInput(Buffer.from(`År;Kommun;Verksamhet;Fråga;Antal svarande;Andel positiva (%)\n2025;1460;${total};helhetssyn;112;79,5\n`), { ...ingestOptions(config, {}, {}), file: 'pub.csv' }),
+      ], config);
+      expect(r.quality.map((q) => `${q.service} ${q.suppressed ? 'dold' : q.n}`), total).toEqual(['Hemtjänst 100', 'Särskilt boende dold']);
+      expect(r.findings.filter((f) => f.code === 'service-total-left-out').map((f) => f.file), total).toEqual(['pub.csv']);
+    }
+  });
+  it('a total that adds up where a part is small is left out though another year is one respondent off (2024\'s 112 − 100 gave the hidden 12, a helper\'s attack)', () => {
+    const r = report(HEAD, ['2024;1460;Äldreomsorg;helhetssyn;112;89', '2024;1460;Hemtjänst;helhetssyn;100;80', '2024;1460;Särskilt boende;helhetssyn;12;9', '2025;1460;Äldreomsorg;helhetssyn;141;110', '2025;1460;Hemtjänst;helhetssyn;100;80', '2025;1460;Särskilt boende;helhetssyn;40;30']);
+    expect(r.quality.map((q) => `${q.service} ${q.period} ${q.suppressed ? 'dold' : q.n}`)).toEqual(['Hemtjänst 2024 100', 'Hemtjänst 2025 100', 'Särskilt boende 2024 dold', 'Särskilt boende 2025 40']);
+  });
+  it('a total among ten services and more is looked for too (a national file of ten hid nothing, a helper\'s attack)', () => {
+    const others = ['LSS-boende', 'Daglig verksamhet', 'Korttidsvistelse', 'Personlig assistans', 'Ledsagarservice', 'Kontaktperson', 'Avlösarservice', 'Familjehem'];
+    const rows = (year: number) => [`${year};1460;Äldreomsorg;helhetssyn;112;89`, `${year};1460;Hemtjänst;helhetssyn;100;80`, `${year};1460;Särskilt boende;helhetssyn;12;9`, ...others.map((o, k) => `${year};1460;${o};helhetssyn;${(k + 1) * 101 + 100};${(k + 1) * 60 + 50}`)];
+    const r = report(HEAD, [...rows(2024), ...rows(2025)]);
+    expect(r.quality.filter((q) => q.service === 'Äldreomsorg')).toEqual([]);
+    expect(r.quality.filter((q) => q.service === 'Särskilt boende').map((q) => q.suppressed)).toEqual([true, true]);
+    expect(r.quality.filter((q) => !q.suppressed)).toHaveLength(18);
+  });
 });
