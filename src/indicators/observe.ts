@@ -116,6 +116,8 @@ function observeRecords(records: readonly QualityRecord[], observer: Observer, s
     } else {
       // A value with its n is a share of respondents only when its unit is known to be per cent.
       const share = seen.unitOf(r.indicator) === '%';
+      // A share whose file counts respondents but not its own: its n cannot be checked (`n-count-missing`).
+      if (share && seen.counts.unchecked(r)) continue;
       const n = r.n ?? (share ? seen.counts.nOf(r) : null);
       observer.put(obs.areaCodes.id(r.area.code), r.area.kind, obs.indicators.id(r.indicator), obs.services.id(r.service), GENDER_INDEX[r.gender], period, r.value, n, share && n !== null ? IS_SHARE : 0, obs.files.id(r.source.file), r.source.line);
     }

@@ -211,6 +211,7 @@ const MESSAGES = {
   'indicator-undescribed': (a) =>
     `indicator "${a.id}" is neither under "indicators" in the config nor one tillit knows: ${UNIT_EVIDENCE[String(a.from)]!(a)}; which way is better is not known, so it gets no status or rank (describe it under "indicators" with "better" and "unit")`,
   'n-from-count': (a) => `${a.shares} give no number of respondents of their own: each takes its n from ${a.count} in the same file, area, period, service and gender, so a share of fewer respondents than survey.minRespondents is hidden, and so are the shares of a gender or service within such a group (give each share's own n in an n column to use it instead)`,
+  'n-count-missing': (a) => `${a.shares}: where the count of respondents beside a share is missing (blank, as publishers blank the counts of small groups) or given only for the group it is part of (all genders, all services), the share's respondents cannot be checked against survey.minRespondents: it is not shown (give each share's count)`,
   'milestone-no-levels': (a) => `milestone ${a.period} (${a.label}): no series in the report has a year before it and a year from it on, up to the report's year, so there is no level before and after it`,
   'allocation-shares-fractions': (a) => `the fixed shares are at most 1 and sum to ${a.sum}: read as fractions of the whole (0.2 = 20 %)${a.sum === 1 ? '' : ', each divided by their sum'}; write them as per cent (20) to say so`,
   'allocation-equal-fraction': (a) => `equalPercent ${a.equal} is per cent: ${a.equal} % of the shared costs is split equally and ${a.rest} % by population (written as a fraction, ${a.equal} means ${a.meant} %: write ${a.meant} to split that equally)`,
@@ -377,6 +378,7 @@ const DEFAULT_SEVERITY: Partial<Record<FindingCode, Severity>> = {
   'indicator-direction-unknown': 'warning',
   'indicator-undescribed': 'warning',
   'n-from-count': 'warning',
+  'n-count-missing': 'warning',
   'allocation-overlap-negative': 'warning',
   'config-entry-unused': 'warning',
   'peer-group-no-data': 'warning',

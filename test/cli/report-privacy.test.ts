@@ -313,3 +313,16 @@ describe('what a report says of rows it leaves out gives no hidden figure away (
     }
   });
 });
+
+describe('a count of respondents in a file of its own rows gives no hidden cell away (a helper\'s attacks)', () => {
+  it('a gender\'s share whose count the file gives for all genders only is not shown: 82.8 % and 54.5 % beside 75 % of 40 were 24 of 29 women and 6 of 11 men', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-count-parts-'));
+    writeFileSync(join(dir, 'px.csv'), '"Brukarbedömning hemtjänst efter region, kön, tabellinnehåll och år"\n\n"region";"kön";"tabellinnehåll";"2023"\n"0642 Mullsjö";"totalt";"Antal svarande";40\n"0642 Mullsjö";"totalt";"Andel positiva, procent";75\n"0642 Mullsjö";"kvinnor";"Andel positiva, procent";82.8\n"0642 Mullsjö";"män";"Andel positiva, procent";54.5\n');
+    for (const format of ['json', 'csv', 'md']) {
+      const r = await tillit(['report', 'px.csv', '--format', format], { cwd: dir });
+      expect(r.code).toBe(0);
+      expect(r.stdout).not.toMatch(/82[.,]8|54[.,]5/);
+      expect(r.stderr).toContain('warning n-count-missing');
+    }
+  });
+});

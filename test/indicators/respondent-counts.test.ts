@@ -22,10 +22,11 @@ describe('respondentCounts', () => {
     const counts = respondentCounts([records], percent);
     expect(counts.nOf(records[1]!)).toBe(20);
     expect(counts.nOf(records[2]!)).toBe(20);
-    // 2024 has no count: no n.
+    // 2024 has no count: no n, and one that cannot be checked (its count blank, as a small group's).
     expect(counts.nOf(records[3]!)).toBeNull();
+    expect(counts.unchecked(records[3]!)).toBe(true);
     expect(counts.nOf(records[5]!)).toBe(105);
-    expect(counts.findings.map((f) => [f.code, f.severity, f.file])).toEqual([['n-from-count', 'warning', 'px.csv']]);
+    expect(counts.findings.map((f) => [f.code, f.severity, f.file])).toEqual([['n-from-count', 'warning', 'px.csv'], ['n-count-missing', 'warning', 'px.csv']]);
     expect(counts.findings[0]!.message).toContain('"Andel positiva, procent", "Andel nöjda"');
     expect(counts.findings[0]!.message).toContain('"Antal svarande"');
   });
@@ -89,5 +90,15 @@ describe('respondentCounts', () => {
     const counts = respondentCounts([records], percent);
     expect(counts.nOf(records[2]!)).toBeNull();
     expect(counts.findings).toEqual([]);
+  });
+  it('a share with no count of its own where its file counts respondents is unchecked: women\'s 82.8 % and men\'s 54.5 % beside 75 % of 40 were 24 of 29 and 6 of 11 (a helper\'s attack)', () => {
+    const at = (gender: 'T' | 'K' | 'M', indicator: string, period: string, v: number): ValueRecord => ({ ...value('g.csv', indicator, '0642', period, v), gender });
+    const records = [at('T', 'Antal svarande', '2023', 40), at('T', 'Andel positiva', '2023', 75), at('K', 'Andel positiva', '2023', 82.8), at('M', 'Andel positiva', '2023', 54.5), at('T', 'Andel positiva', '2024', 50), at('K', 'Antal svarande', '2025', 20), at('K', 'Andel positiva', '2025', 50)];
+    const counts = respondentCounts([records], (id) => id === 'Andel positiva', 30);
+    // 2024's count is blank (a small group's, as publishers blank them); 2025's women are counted, under 30.
+    expect(records.map((r) => counts.unchecked(r))).toEqual([false, false, true, true, true, false, false]);
+    expect(counts.nOf(records[6]!)).toBe(20);
+    expect(counts.findings.map((f) => f.code)).toEqual(['n-from-count', 'n-count-missing']);
+    expect(counts.findings[1]!.message).not.toMatch(/\d/);
   });
 });
