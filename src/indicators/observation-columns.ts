@@ -21,6 +21,11 @@ export const INCOMPLETE = 4;
 export const FROM_COUNTS = 8;
 /** `flags`: the organisation's figure pooled by tillit from its members' (`poolOrganisation`): exact, given theirs. */
 export const POOLED = 16;
+/**
+ * `flags`: a count of respondents given as an indicator of its own ("Antal svarande"): its n is its
+ * value, so it is hidden as the cell it counts would be; it has no answers (no mean, no share).
+ */
+export const IS_COUNT = 32;
 /** `hidden`: 0 shown, 1 below the threshold, 2 hidden to protect another, 3 incomplete. */
 export const HIDDEN_BELOW = 1;
 export const HIDDEN_SECONDARY = 2;
@@ -174,6 +179,9 @@ export class ObservationColumns implements Observations {
   }
   isShare(i: number): boolean {
     return (this.flags[i]! & IS_SHARE) !== 0;
+  }
+  isCount(i: number): boolean {
+    return (this.flags[i]! & IS_COUNT) !== 0;
   }
   isFromAnswers(i: number): boolean {
     return (this.flags[i]! & FROM_ANSWERS) !== 0;

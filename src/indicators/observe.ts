@@ -7,11 +7,11 @@ import { periodYear } from '../model/period.js';
 import { GENDER_INDEX } from '../model/words.js';
 import { KeyNumbers } from '../model/row-index.js';
 import { TextIndex } from '../model/text.js';
-import { countingOrder, FROM_ANSWERS, FROM_COUNTS, grown, INCOMPLETE, IS_SHARE, POOLED, KIND_ID, ObservationColumns, type Source } from './observation-columns.js';
+import { countingOrder, FROM_ANSWERS, FROM_COUNTS, grown, INCOMPLETE, IS_COUNT, IS_SHARE, POOLED, KIND_ID, ObservationColumns, type Source } from './observation-columns.js';
 import { pooledShare, positiveShare } from './positive-share.js';
 import type { Settings } from './settings.js';
 import { dataUnits, type DataUnit } from './indicator-units.js';
-import { respondentCounts, type RespondentCounts } from './respondent-counts.js';
+import { countKey, respondentCounts, type RespondentCounts } from './respondent-counts.js';
 import { isKoladaId, isRespondentShare } from '../model/kolada-kpis.js';
 import type { Finding } from '../model/findings.js';
 
@@ -43,6 +43,8 @@ export interface Observed {
   organisationGaps: OrganisationGap[];
   /** Files whose shares took their n from a count indicator (`respondentCounts`). */
   countFindings: Finding[];
+  /** Each share that took its n from a count indicator, with that count's observation: shown or hidden together. */
+  countLinks: [share: number, count: number][];
 }
 
 /** The cells a member lacks (no figure with a number of respondents) where another member has one. */
@@ -70,7 +72,7 @@ export function observe(inputs: readonly QualityInput[], settings: Settings): Ob
   const unitOf = (indicator: string) => settings.catalogue.get(indicator)?.unit ?? units.get(indicator)?.unit;
   // Of Kolada's "andel (%)" only the survey's shares of respondents are (see `isRespondentShare`).
   const respondents = respondentCounts(inputs.map((i) => i.records), (id) => (isKoladaId(id) ? isRespondentShare(id) : unitOf(id) === '%'), settings.minRespondents);
-  const seen: Seen = { surveyIndicators: new Set<string>(), yearOf: [], units, unitOf, counts: respondents };
+  const seen: Seen = { surveyIndicators: new Set<string>(), yearOf: [], units, unitOf, counts: respondents, countAt: new Map(), countOf: [] };
   // Input by input, in order: areas, periods and texts are numbered as they first come.
   for (const input of inputs) {
     observeRecords(input.records, observer, seen, settings);
@@ -81,7 +83,8 @@ export function observe(inputs: readonly QualityInput[], settings: Settings): Ob
   const poolIds = settings.poolCodes.map((c) => obs.areaCodes.id(c));
   const orgId = obs.areaCodes.id(settings.organisation.code);
   const organisationGaps = poolIds.length > 0 ? poolOrganisation(observer, poolIds, orgId) : [];
-  return { obs, disagreements: observer.disagreements, surveyIndicators: seen.surveyIndicators, yearOf: seen.yearOf, units, memberIds, poolIds, orgId, organisationGaps, countFindings: respondents.findings };
+  const countLinks = seen.countOf.flatMap(([share, key]): [number, number][] => (seen.countAt.has(key) ? [[share, seen.countAt.get(key)!]] : []));
+  return { obs, disagreements: observer.disagreements, surveyIndicators: seen.surveyIndicators, yearOf: seen.yearOf, units, memberIds, poolIds, orgId, organisationGaps, countFindings: respondents.findings, countLinks };
 }
 
 /** What `observe` gathers beside the observations: indicators answered in surveys, each period's year, the data's units. */
@@ -93,6 +96,10 @@ interface Seen {
   unitOf: (indicator: string) => string | undefined;
   /** Respondents of shares whose file gives them as an indicator of its own. */
   counts: RespondentCounts;
+  /** Each count of respondents' observation, by `countKey`. */
+  countAt: Map<string, number>;
+  /** Each share whose n came from a count, with the count's `countKey`. */
+  countOf: [number, string][];
 }
 
 /** An input's records and answer groups, and one more for each group of a woman's or a man's answers (their total). */
@@ -118,8 +125,13 @@ function observeRecords(records: readonly QualityRecord[], observer: Observer, s
       const share = seen.unitOf(r.indicator) === '%';
       // A share whose file counts respondents but not its own: its n cannot be checked (`n-count-missing`).
       if (share && seen.counts.unchecked(r)) continue;
-      const n = r.n ?? (share ? seen.counts.nOf(r) : null);
-      observer.put(obs.areaCodes.id(r.area.code), r.area.kind, obs.indicators.id(r.indicator), obs.services.id(r.service), GENDER_INDEX[r.gender], period, r.value, n, share && n !== null ? IS_SHARE : 0, obs.files.id(r.source.file), r.source.line);
+      // A count of respondents is the n of what it counts: hidden as that cell would be.
+      const count = !share && seen.counts.isCount(r);
+      const n = r.n ?? (share ? seen.counts.nOf(r) : count ? r.value : null);
+      const i = observer.put(obs.areaCodes.id(r.area.code), r.area.kind, obs.indicators.id(r.indicator), obs.services.id(r.service), GENDER_INDEX[r.gender], period, r.value, n, share && n !== null ? IS_SHARE : count ? IS_COUNT : 0, obs.files.id(r.source.file), r.source.line);
+      if (count) seen.countAt.set(countKey(r.indicator, r), i);
+      const of = share && r.n === null ? seen.counts.countKeyOf(r) : undefined;
+      if (of !== undefined) seen.countOf.push([i, of]);
     }
   }
 }

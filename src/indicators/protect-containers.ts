@@ -131,6 +131,8 @@ interface CellEnds {
 
 function cellEnds(obs: ObservationColumns, list: readonly number[]): CellEnds {
   if (obs.isShare(list[0]!)) return { share: true, lo: 0, hi: 1 };
+  // A count of respondents has no answers, so no end its rest could sit at.
+  if (obs.isCount(list[0]!)) return { share: false, lo: Number.NEGATIVE_INFINITY, hi: Number.POSITIVE_INFINITY };
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (const i of list) {

@@ -151,7 +151,8 @@ export class QualityRows {
     const row = new QualityCell(
       s.area, kind, s.indicator, s.service, s.gender, obs.periodOf(i),
       isShown ? round(obs.valueOf(i), 4) : null,
-      isShown ? n : null,
+      // A count of respondents is its own n: its value says it.
+      isShown && !obs.isCount(i) ? n : null,
       ci ? round(ci.low * 100, 4) : null,
       ci ? round(ci.high * 100, 4) : null,
       !isShown && obs.hiddenAs(i) !== HIDDEN_INCOMPLETE,

@@ -37,6 +37,10 @@ export interface RespondentCounts {
    * without an n, women's 82.8 % and men's 54.5 % beside 75 % of 40 were 24 of 29 and 6 of 11.
    */
   unchecked(r: ValueRecord): boolean;
+  /** Whether a value is a count of respondents (a title such as "Antal svarande"), a whole number: the n of what it counts. */
+  isCount(r: ValueRecord): boolean;
+  /** Where a share's own count is (see `countKey`); undefined for a share with none. */
+  countKeyOf(r: ValueRecord): string | undefined;
   /** One warning per file whose shares took their n from a count indicator. */
   findings: Finding[];
 }
@@ -97,8 +101,18 @@ export function respondentCounts(inputs: readonly (readonly QualityRecord[])[], 
   return {
     nOf: (r) => nOf(r) ?? null,
     unchecked: (r) => r.n === null && nOf(r) === undefined,
+    isCount: (r) => r.n === null && isCount(r.indicator) && Number.isInteger(r.value) && r.value >= 0,
+    countKeyOf: (r) => {
+      const count = countOf.get(r.source.file)?.get(r.indicator);
+      return count !== undefined && n.has(`${count}\u0000${place(r)}`) ? countKey(count, r) : undefined;
+    },
     findings,
   };
+}
+
+/** A count's place among the observations: its file, area, period, service, gender and indicator. */
+export function countKey(indicator: string, r: ValueRecord): string {
+  return `${indicator}\u0000${place(r)}`;
 }
 
 /**

@@ -63,6 +63,12 @@ export function suppressObservations(
   if (plainHidden !== undefined) agreeWithPlain(obs, plainHidden, poolIds, plain!.containersOnlyData);
   if (orgId >= 0) hideOwnRows(obs, orgId, poolIds, min);
   protectPooled(obs, containers);
+  // A share and the count of respondents it took its n from are one cell: either hidden hides both
+  // (a count of 20 shown beside its hidden share was that share's n; a share shown has its n).
+  for (const [share, count] of observed.countLinks) {
+    if (obs.isShown(share) === obs.isShown(count)) continue;
+    obs.hidden[obs.isShown(share) ? share : count] = HIDDEN_SECONDARY;
+  }
   // A row whose figure a disagreement set aside is published nowhere: its findings go without detail too.
   const hiddenRow = hiddenSources(obs, orgId);
   const aside = new Set(observed.disagreements.map((d) => `${d.at.file}\u0000${d.at.line}`));
@@ -211,7 +217,9 @@ function suppressCellWith(
   const id = (k: number) => (k < list.length ? `${obs.areaCode(list[k]!)}|${obs.genderOf(list[k]!)}` : `${obs.areaCode(list[residual.owner[k - list.length]!]!)}|U`);
   // Answers all alike give each answer away: for shares, none or every one positive; for means,
   // hidden parts averaging at an end of the cell's means.
-  const { reason } = suppressCells(n, groups, min, (a, b) => byCode(id(a), id(b)), flags, share ? positive : undefined, share ? undefined : meanAnswers(obs, list, n, groups, residual.owner), rounded ? ranges : undefined);
+  // A count of respondents has no answers: its n alone is solved for.
+  const means = share || obs.isCount(list[0]!) ? undefined : meanAnswers(obs, list, n, groups, residual.owner);
+  const { reason } = suppressCells(n, groups, min, (a, b) => byCode(id(a), id(b)), flags, share ? positive : undefined, means, rounded ? ranges : undefined);
   for (let k = 0; k < list.length; k++) if (reason[k] !== SHOWN) obs.hidden[list[k]!] = reason[k] === BELOW ? HIDDEN_BELOW : HIDDEN_SECONDARY;
   // A container solved for its counts only answers to the conservative rules too.
   const solved = boxes === undefined ? NONE : new Set([...boxes.containers].filter((a) => !boxes.countsOnly.has(a)));

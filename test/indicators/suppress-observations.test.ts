@@ -70,4 +70,16 @@ describe('suppressObservations', () => {
     expect(messages(100, '66,0')).toEqual([expect.stringContaining('(its own 66 (n 100), the members pooled 65 (n 100))')]);
     expect(messages(130, '66,0')).toEqual([expect.stringContaining('(its own 66 (n 130), the members pooled 65 (n 100))')]);
   });
+  it('hides a count of respondents given as an indicator of its own as the cell it counts: "Antal svarande" 20 beside the hidden share was its n, and men\'s 12 beside 100 and 88 (a helper\'s attack)', () => {
+    const config = parseConfig('{}', 'c.json');
+    const shown = (text: string) => analyse([parseInput(Buffer.from(text), { ...ingestOptions(config, {}, {}), file: 'px.csv' })], config).quality.map((q) => `${q.indicator} ${q.gender} ${q.period} ${q.suppressed ? 'dold' : q.value}`);
+    expect(shown('"Brukarbedömning hemtjänst efter region, tabellinnehåll och år"\n\n"region";"tabellinnehåll";"2022";"2023"\n"0642 Mullsjö";"Antal svarande";40;20\n"0642 Mullsjö";"Andel positiva, procent";80;50\n')).toEqual([
+      'Andel positiva, procent T 2022 80', 'Andel positiva, procent T 2023 dold', 'Antal svarande T 2022 40', 'Antal svarande T 2023 dold',
+    ]);
+    const genders = '"Brukarbedömning hemtjänst efter region, kön, tabellinnehåll och år"\n\n"region";"kön";"tabellinnehåll";"2023"\n'
+      + [['totalt', 100, 80], ['kvinnor', 88, 79.5], ['män', 12, 83.3]].map(([g, n, v]) => `"0642 Mullsjö";"${g}";"Antal svarande";${n}\n"0642 Mullsjö";"${g}";"Andel positiva, procent";${v}\n`).join('');
+    expect(shown(genders)).toEqual(['Andel positiva, procent T 2023 80', 'Andel positiva, procent K 2023 dold', 'Andel positiva, procent M 2023 dold', 'Antal svarande T 2023 100', 'Antal svarande K 2023 dold', 'Antal svarande M 2023 dold']);
+    // A count with no share beside it is hidden under the threshold too, and its genders with it.
+    expect(shown('"Brukarbedömning efter region, kön, tabellinnehåll och år"\n\n"region";"kön";"tabellinnehåll";"2023"\n"0642 Mullsjö";"totalt";"Antal svarande";100\n"0642 Mullsjö";"kvinnor";"Antal svarande";88\n"0642 Mullsjö";"män";"Antal svarande";12\n')).toEqual(['Antal svarande T 2023 100', 'Antal svarande K 2023 dold', 'Antal svarande M 2023 dold']);
+  });
 });
