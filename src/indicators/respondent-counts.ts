@@ -16,6 +16,14 @@ const COUNT_TITLE = /(^|[\s,;:(-])antal\s+(svar|svarande|besvarade(\s+enkäter)?
  */
 const SURVEY_SHARE = /positiv|nöjd|instämm|brukarbedömning|helhetssyn|bemötande|trygg|förtroende|inflytande|svar|gott|bra\b/u;
 
+/**
+ * Whether a value record is a count of respondents by its title ("Antal svarande", Kolada's "…,
+ * antal svar"), a whole number: the respondents of the cell it counts.
+ */
+export function countsRespondents(r: ValueRecord): boolean {
+  return r.n === null && Number.isInteger(r.value) && r.value >= 0 && COUNT_TITLE.test(r.title ?? koladaTitle(r.indicator) ?? r.indicator);
+}
+
 /** A response rate: "svarsfrekvens", "response rate". */
 const RATE_TITLE = /svarsfrekvens|response rate/iu;
 

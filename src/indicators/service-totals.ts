@@ -3,6 +3,7 @@ import { finding, type Finding } from '../model/findings.js';
 import type { QualityInput } from '../model/input.js';
 import type { QualityRecord } from '../model/records.js';
 import { firstNamed, normalizeLabel } from '../model/text.js';
+import { countsRespondents } from './respondent-counts.js';
 
 /** Words that make a service a total wherever they stand: `Totalt`, `Äldreomsorg (totalt)`, a stub's `Hemtjänst – Totalt`. */
 const TOTAL_WORDS: ReadonlySet<string> = new Set(['total', 'totalt', 'totalsumma', 'summa', 'sammantaget']);
@@ -118,7 +119,9 @@ function totalServices(records: readonly QualityRecord[], answered: readonly Ans
     const groups = services.get(service) ?? services.set(service, new Map()).get(service)!;
     if (n !== null) groups.set(group, n);
   };
-  for (const r of records) if (isSurvey(r)) put(r.indicator, r.service, `${r.area.code}\u0000${r.period}\u0000${r.gender}`, r.n);
+  // A count of respondents ("Antal svarande") is its cell's n: a file that gives its shares' n so
+  // has its totals found by their counts (112 = 100 + 12 beside shares of no n of their own).
+  for (const r of records) if (isSurvey(r)) put(r.indicator, r.service, `${r.area.code}\u0000${r.period}\u0000${r.gender}`, r.n ?? (r.kind === 'values' && countsRespondents(r) ? r.value : null));
   // A published row's n stands for its cell; the answers' count where no row gives one.
   for (const c of answered) {
     const group = `${c.area}\u0000${c.period}\u0000${c.gender}`;
@@ -143,6 +146,11 @@ function totalServices(records: readonly QualityRecord[], answered: readonly Ans
   // that adds up where a part is below the minimum, whatever other groups say: a total one
   // respondent off in 2025 (a service the file does not give) still gave 2024's 12 away.
   for (const e of sums.values()) if ((e.holds && e.matched > 1) || e.protects) for (const k of e.keys) out.add(k);
+  // A total found by a file's count of respondents is a total of the shares that count stands
+  // beside: that service of every indicator of the file goes too.
+  const counted = new Map<string, Set<string>>();
+  for (const r of records) if (r.kind === 'values' && countsRespondents(r) && out.has(key(r.indicator, r.service))) (counted.get(r.source.file) ?? counted.set(r.source.file, new Set()).get(r.source.file)!).add(r.service);
+  for (const r of records) if (isSurvey(r) && counted.get(r.source.file)?.has(r.service) === true) out.add(key(r.indicator, r.service));
   return out;
 }
 

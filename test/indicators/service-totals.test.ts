@@ -95,4 +95,12 @@ describe('a total of services beside them', () => {
     expect(r.quality.filter((q) => q.service === 'Särskilt boende').map((q) => q.suppressed)).toEqual([true, true]);
     expect(r.quality.filter((q) => !q.suppressed)).toHaveLength(18);
   });
+  it('a total found by a file\'s count of respondents goes with the shares that took their n from it (112 − 100 of "Antal svarande" gave the hidden 12, a helper\'s attack)', () => {
+    const px = '"Brukarbedömning efter region, verksamhet, tabellinnehåll och år"\n\n"region";"verksamhet";"tabellinnehåll";"2023"\n'
+      + [['Hemtjänst', 100, 80], ['Särskilt boende', 12, 75], ['Äldreomsorg', 112, 79.5]].map(([s, n, v]) => `"0642 Mullsjö";"${s}";"Antal svarande";${n}\n"0642 Mullsjö";"${s}";"Andel positiva, procent";${v}\n`).join('');
+    const r = analyse([parseInput(Buffer.from(px), { ...ingestOptions(config, {}, {}), file: 'px.csv' })], config);
+    expect(r.quality.map((q) => `${q.indicator} ${q.service} ${q.suppressed ? 'dold' : q.value}`)).toEqual([
+      'Andel positiva, procent Hemtjänst 80', 'Andel positiva, procent Särskilt boende dold', 'Antal svarande Hemtjänst 100', 'Antal svarande Särskilt boende dold',
+    ]);
+  });
 });
