@@ -8,6 +8,7 @@ import { HIDDEN_BELOW, HIDDEN_INCOMPLETE, HIDDEN_SECONDARY, KIND_ID, type Observ
 import type { Disagreement, Observed } from './observe.js';
 import { containerProtection } from './protect-containers.js';
 import { countRange, decimalsOf } from './positive-share.js';
+import { protectCounts } from './protect-counts.js';
 import { protectPooled } from './protect-pooled.js';
 import { agreeWithPlain, configOnly, hideOwnRows } from './beside-plain.js';
 import { suppressionCells } from './suppression-cells.js';
@@ -63,12 +64,8 @@ export function suppressObservations(
   if (plainHidden !== undefined) agreeWithPlain(obs, plainHidden, poolIds, plain!.containersOnlyData);
   if (orgId >= 0) hideOwnRows(obs, orgId, poolIds, min);
   protectPooled(obs, containers);
-  // A share and the count of respondents it took its n from are one cell: either hidden hides both
-  // (a count of 20 shown beside its hidden share was that share's n; a share shown has its n).
-  for (const [share, count] of observed.countLinks) {
-    if (obs.isShown(share) === obs.isShown(count)) continue;
-    obs.hidden[obs.isShown(share) ? share : count] = HIDDEN_SECONDARY;
-  }
+  // Counts of respondents beside the shares that took their n from them, and beside each other.
+  protectCounts(obs, observed.countLinks);
   // A row whose figure a disagreement set aside is published nowhere: its findings go without detail too.
   const hiddenRow = hiddenSources(obs, orgId);
   const aside = new Set(observed.disagreements.map((d) => `${d.at.file}\u0000${d.at.line}`));
