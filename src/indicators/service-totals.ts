@@ -35,7 +35,7 @@ export function withoutServiceTotals(inputs: readonly QualityInput[], minRespond
   if (!records.some(isSurvey)) return { inputs: [...inputs], findings: [] };
   // Services counted from answers stand beside a published total too: "Totalt" 112 beside the
   // answers' Hemtjänst 100 gave their hidden Särskilt boende's 12 (a helper's attack).
-  const answered = answerCells(inputs.flatMap((i) => i.answers ?? []));
+  const answered = answerCells(inputs.flatMap((i) => i.answers ?? []), new Set(records.filter(isSurvey).map((r) => r.indicator)));
   const totals = totalServices(records, answered, minRespondents);
   if (totals.size === 0) return { inputs: [...inputs], findings: [] };
   const leftOut = totalRowsLeftOut(records, answered, totals);
@@ -61,13 +61,16 @@ interface AnswerCell {
 }
 
 /**
- * The cells files of answers give, each with its respondents (positive and other answers; a group
- * split over parts of a file added up), a woman's and a man's also in their total.
+ * The cells files of answers give for `indicators` (those of published rows), each with its
+ * respondents (positive and other answers; a group split over parts of a file added up), a woman's
+ * and a man's also in their total.
  */
-function answerCells(tables: readonly AnswerTable[]): AnswerCell[] {
+function answerCells(tables: readonly AnswerTable[], indicators: ReadonlySet<string>): AnswerCell[] {
   const cells = new Map<string, AnswerCell>();
   for (const t of tables) {
     for (let i = 0; i < t.length; i++) {
+      // Only a question some published row gives can stand beside a total of it.
+      if (!indicators.has(t.text(i, INDICATOR))) continue;
       const n = t.count(i, POSITIVE) + t.count(i, OTHER);
       const gender = t.gender(i);
       for (const g of gender === 'T' ? ['T'] : ['T', gender]) {
