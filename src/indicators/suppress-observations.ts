@@ -10,6 +10,7 @@ import { containerProtection } from './protect-containers.js';
 import { countRange, decimalsOf } from './positive-share.js';
 import { protectCounts } from './protect-counts.js';
 import { protectPooled } from './protect-pooled.js';
+import { protectUnnumbered } from './protect-unnumbered.js';
 import { agreeWithPlain, configOnly, hideOwnRows } from './beside-plain.js';
 import { suppressionCells } from './suppression-cells.js';
 import { round } from './round.js';
@@ -66,6 +67,8 @@ export function suppressObservations(
   protectPooled(obs, containers);
   // Counts of respondents beside the shares that took their n from them, and beside each other.
   protectCounts(obs, observed.countLinks);
+  // Containers' figures without an n, beside the areas they hold (the solver has no relation of theirs).
+  protectUnnumbered(obs, containers, orgId, poolIds);
   // A row whose figure a disagreement set aside is published nowhere: its findings go without detail too.
   const hiddenRow = hiddenSources(obs, orgId);
   const aside = new Set(observed.disagreements.map((d) => `${d.at.file}\u0000${d.at.line}`));
