@@ -14,7 +14,7 @@ import type { RecordOptions, TableHead } from './record-options.js';
 import type { Row } from './table.js';
 
 /** Why every row of a file is rejected: its header cannot be read as any kind of data. */
-export type HeaderFailure = 'header-unrecognised' | 'kind-no-amounts' | 'header-missing-column';
+export type HeaderFailure = 'header-unrecognised' | 'kind-no-amounts' | 'header-missing-column' | 'answers-n-repeated';
 
 /** Roles to the columns that play them (see `ColumnMap`). */
 export type Roles = Partial<Record<Role, number>>;
@@ -94,6 +94,10 @@ export function planRecords(table: TableHead, sample: readonly Row[], opts: Reco
     return fail(plan, 'kind-no-amounts', missingRoleArgs(table.headers, map.roles, ['budgetYear', 'budgetYtd', 'actualYtd'], found), table.headerLine);
   }
   plan.kind = kind;
+  if (kind === 'answers' && repeatsN(map.roles, sample)) {
+    const idx = map.roles.n!;
+    return fail(plan, 'answers-n-repeated', { header: truncate(table.headers[idx]!) }, table.headerLine);
+  }
   fillFromTitle(plan, table, opts, sample);
   const missing = missingRoles(plan, opts);
   if (missing.length > 0) return fail(plan, 'header-missing-column', missingRoleArgs(table.headers, map.roles, missing, found), table.headerLine);
@@ -101,6 +105,30 @@ export function planRecords(table: TableHead, sample: readonly Row[], opts: Reco
   chooseUnit(plan, table, opts);
   if (table.continued) findings.length = 0;
   return plan;
+}
+
+/**
+ * Whether a file of answers' count column repeats one number on every answer of a question (the
+ * question's respondents beside each answer's share, `Svarsalternativ;Andel (%);Antal svarande`),
+ * as the first rows show: each row's count is then no count of its answer, and counted as such,
+ * the question's 150 respondents became 900. Judged by the questions with two answers or more in
+ * the sample (one of three or more, or two questions): every one repeats its number.
+ */
+function repeatsN(roles: Roles, sample: readonly Row[]): boolean {
+  const n = roles.n;
+  if (n === undefined) return false;
+  const keyRoles = (['municipality', 'period', 'indicator', 'service', 'gender'] as const).map((r) => roles[r]).filter((i): i is number => i !== undefined);
+  const groups = new Map<string, Set<string>>();
+  const sizes = new Map<string, number>();
+  for (const row of sample) {
+    const key = keyRoles.map((i) => (row.cells[i] ?? '').trim()).join('\u0000');
+    (groups.get(key) ?? groups.set(key, new Set()).get(key)!).add((row.cells[n] ?? '').trim());
+    sizes.set(key, (sizes.get(key) ?? 0) + 1);
+  }
+  const judged = [...groups].filter(([key]) => sizes.get(key)! >= 2);
+  // Two answers may share a count by chance: one question of two answers alone decides nothing.
+  const enough = judged.length >= 2 || judged.some(([key]) => sizes.get(key)! >= 3);
+  return enough && judged.every(([, counts]) => counts.size === 1);
 }
 
 /**

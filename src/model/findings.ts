@@ -39,6 +39,7 @@ const MESSAGES = {
   'encoding-detected': (a) => `no valid UTF-8; read as ${a.encoding}`,
   'header-unrecognised': (a) =>
     `no value or amount column recognised. Roles found: ${a.found}. Missing: ${a.missing}. Columns: ${a.columns}`,
+  'answers-n-repeated': (a) => `column "${a.header}" gives one number on every answer of a question: the question's respondents, not how many gave each answer, so no answer can be counted from it; tillit reads answers one per row, or with a count per answer (Antal), or survey results as a share of positive answers with n (Andel positiva;Antal svarande)`,
   'header-missing-column': (a) => `roles missing: ${a.missing}. Roles found: ${a.found}. Columns: ${a.columns}`,
   'indicator-from-title': (a) => `"${a.title}" is the title of Kolada's KPI ${a.id}: read as ${a.id}`,
   'indicator-from-header': (a) => `column "${a.header}" holds the values of one indicator: ${a.indicator}`,

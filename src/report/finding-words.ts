@@ -64,6 +64,7 @@ export const FINDING_WORDS = {
   'encoding-invalid': { sv: 'Filen har tecken som inte kunde läsas; de raderna ingår inte.', en: 'The file has characters that could not be read; those rows are not included.' },
   'encoding-detected': { sv: 'Filen var inte UTF-8 och lästes som Windows-1252.', en: 'The file was not UTF-8 and was read as Windows-1252.' },
   'header-unrecognised': { sv: 'Filen har inga kända kolumnrubriker och kunde inte tolkas.', en: 'The file has no known column headings and could not be read.' },
+  'answers-n-repeated': { sv: 'En fil med svar anger samma antal på varje svarsalternativ (frågans antal svarande, inte hur många som gav svaret) och kunde inte räknas.', en: 'A file of answers gives the same count on every answer (the question\'s respondents, not how many gave the answer) and could not be counted.' },
   'header-missing-column': { sv: 'En kolumn som behövs saknas i filen.', en: 'A column that is needed is missing from the file.' },
   'header-ambiguous-column': { sv: 'Två kolumner betyder samma sak; den första användes.', en: 'Two columns mean the same thing; the first was used.' },
   'csv-syntax': { sv: 'Filen har fel i CSV-formatet (t.ex. ett citattecken som inte avslutas); berörda rader ingår inte.', en: 'The file has CSV format errors (e.g. an unclosed quote); the rows affected are not included.' },
