@@ -52,7 +52,8 @@ export class AnswerRows implements RowReader {
     const roles = plan.roles;
     this.groups = new AnswerTable(opts.file);
     this.respondents = roles.respondent !== undefined ? (opts.answerSink ?? new RespondentSet()) : undefined;
-    this.counted = roles.n !== undefined;
+    // A respondent's row is one answer whatever else it says: a count column is no count of it.
+    this.counted = roles.n !== undefined && roles.respondent === undefined;
     this.fast = plan.layout === 'long' && roles.municipalityName === undefined && roles.status === undefined && plan.genderFilter === 'all' && !this.counted;
     this.area = roles.municipality;
     this.gender = roles.gender;

@@ -94,7 +94,7 @@ export function planRecords(table: TableHead, sample: readonly Row[], opts: Reco
     return fail(plan, 'kind-no-amounts', missingRoleArgs(table.headers, map.roles, ['budgetYear', 'budgetYtd', 'actualYtd'], found), table.headerLine);
   }
   plan.kind = kind;
-  if (kind === 'answers' && repeatsN(map.roles, sample)) {
+  if (kind === 'answers' && map.roles.respondent === undefined && repeatsN(map.roles, sample)) {
     const idx = map.roles.n!;
     return fail(plan, 'answers-n-repeated', { header: truncate(table.headers[idx]!) }, table.headerLine);
   }
@@ -215,7 +215,7 @@ function fillFromTitle(plan: RecordPlan, table: TableHead, opts: RecordOptions, 
   if (kind === 'answers') noteWeights(plan, table, sample);
   // A file of answers with a count column is a distribution, a row per answer given by that many
   // (see `AnswerRows.respondentsOf`): said, as the rows are no longer respondents.
-  if (kind === 'answers' && roles.n !== undefined) findings.push({ code: 'answer-counts', line, column: roles.n + 1, args: { header: truncate(table.headers[roles.n]!) } });
+  if (kind === 'answers' && roles.n !== undefined && roles.respondent === undefined) findings.push({ code: 'answer-counts', line, column: roles.n + 1, args: { header: truncate(table.headers[roles.n]!) } });
   if (kind === 'budget' && title !== undefined) noteTitleAside(plan, title, opts);
   const titleArea = roles.municipality === undefined && opts.municipality === undefined && title !== undefined ? municipalityInText(title) : undefined;
   if (titleArea !== undefined) {

@@ -57,3 +57,11 @@ describe('AnswerRows: a published distribution of answers (a row per answer, wit
     expect(r.findings.filter((f) => f.severity === 'error').map((f) => `${f.code}@${f.line}:${f.column}`)).toEqual(['value-required@4:6', 'value-out-of-range@6:6']);
   });
 });
+
+describe('AnswerRows: a respondent\'s row beside a count column', () => {
+  it('is one answer: the count is no count of it', () => {
+    const r = parseText('Löpnummer;År;Kommun;Fråga;Svar;Antal\n1;2025;1460;Helhetssyn;Mycket nöjd;3\n2;2025;1460;Helhetssyn;Ganska missnöjd;2\n');
+    expect(answerRecords(r).map((a) => [a.positive, a.other])).toEqual([[1, 1]]);
+    expect(r.findings.map((f) => f.code)).not.toContain('answer-counts');
+  });
+});
