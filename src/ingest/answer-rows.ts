@@ -1,4 +1,4 @@
-import { AnswerTable, EXCLUDED, OTHER, POSITIVE, REJECTED } from '../model/answer-table.js';
+import { AnswerTable, EXCLUDED, OTHER, POSITIVE, REJECTED, SCORES } from '../model/answer-table.js';
 import type { Gender } from '../model/records.js';
 import { isMonthPeriod } from '../model/period.js';
 import type { Area } from '../model/register.js';
@@ -44,6 +44,8 @@ export class AnswerRows implements RowReader {
   private readonly respondent: number | undefined;
   /** A count column (`Antal`): each row is an answer given by that many respondents (see `read`). */
   private readonly counted: boolean;
+  /** A distribution's rows for the total (`Totalt`), per cell: reconciled with its genders at the end (see `settleTotals`). */
+  private readonly totals = new Map<(number | undefined)[], { area: Area; period: string; indicator: string; service: string; line: number; counts: Map<Counted, number> }>();
   private readonly areaDefault: string;
   private readonly periodDefault: string;
 
@@ -138,6 +140,11 @@ export class AnswerRows implements RowReader {
       return;
     }
     const key = areaKey(area);
+    if (this.counted && gender === 'T' && this.namesTotal(cells.cell('gender'))) {
+      this.keepTotal(area, key, period, indicator, service, answerClass!, row.line, times!);
+      out.counts.used++;
+      return;
+    }
     const answerCell = this.count(area, key, period, indicator, service, gender, answerClass!, row.line, times!);
     if (this.respondents !== undefined) this.keepRespondent(answerCell, key, period, service, indicator, at(this.respondent, row.cells) ?? '', row.line);
     out.counts.used++;
@@ -149,11 +156,53 @@ export class AnswerRows implements RowReader {
    * schema would return, without parsing it.
    */
   finish(out: RecordsResult): void {
+    this.settleTotals(out);
     if (this.groups.length > 0) out.answers = [this.groups];
     // No row comes after this: the index's maps go.
     this.index.clear();
     if (this.respondents instanceof RespondentSet && this.respondents.length > 0) out.respondents = this.respondents;
     this.cellHashes.clear();
+  }
+
+  /** Whether a gender cell names the total (`Totalt`, `T`, `Alla`), not a gender left blank or of neither. */
+  private namesTotal(text: string | undefined): boolean {
+    const t = (text ?? '').trim();
+    return t !== '' && !this.env.lookups.isNeither(t);
+  }
+
+  /** Keeps a distribution's total row's count, per cell and answer class (see `settleTotals`). */
+  private keepTotal(area: Area, key: string, period: string, indicator: string, service: string, answerClass: Counted, line: number, times: number): void {
+    const slots = this.index.slots(key, period, indicator, service);
+    const t = this.totals.get(slots) ?? this.totals.set(slots, { area, period, indicator, service, line, counts: new Map() }).get(slots)!;
+    t.counts.set(answerClass, (t.counts.get(answerClass) ?? 0) + times);
+  }
+
+  /**
+   * A distribution by gender with rows for the total (`Kön`: Kvinnor, Män, Totalt) gives every
+   * respondent twice: the total is women, men and those of no stated gender, and added to the
+   * genders as respondents of none, it doubled the cell's n (236 for 118). The total's rows count
+   * only what they add to the genders: per answer, the total less women and men, the respondents
+   * of no stated gender. A total short of its genders leaves the cell incomplete, with an error.
+   */
+  private settleTotals(out: RecordsResult): void {
+    for (const [slots, t] of this.totals) {
+      const parts = [slots[GroupIndex.slot('K')], slots[GroupIndex.slot('M')]].filter((g): g is number => g !== undefined);
+      const rest = new Map<Counted, number>();
+      for (const [c, n] of t.counts) rest.set(c, n - parts.reduce((sum, g) => sum + this.countOf(g, c), 0));
+      if ([...rest.values()].some((n) => n < 0)) {
+        out.findings.push({ code: 'answer-total-short', line: t.line, column: (this.gender ?? 0) + 1, args: { key: [t.area.code, t.indicator, t.service, t.period].filter((x) => x !== '').join(' / ') } });
+        this.countIn(slots, t.area, t.period, t.indicator, t.service, 'T', 'rejected', t.line);
+        continue;
+      }
+      for (const [c, n] of rest) if (n > 0) this.countIn(slots, t.area, t.period, t.indicator, t.service, 'T', c, t.line, n);
+    }
+    this.totals.clear();
+  }
+
+  /** A group's count of one answer class (a numeric answer's value, or a class of the scale). */
+  private countOf(group: number, c: Counted): number {
+    if (typeof c === 'number') return this.groups.scores?.[group * SCORES + c] ?? 0;
+    return this.groups.count(group, c === 'positive' ? POSITIVE : c === 'other' ? OTHER : c === 'excluded' ? EXCLUDED : REJECTED);
   }
 
   /**

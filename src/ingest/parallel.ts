@@ -149,7 +149,10 @@ export async function readParallel(path: string, opts: ParseOptions, size: numbe
         const head = ingest.head();
         if (head === undefined) continue;
         decided = true;
-        if (head.kind !== 'answers' || opts.answerScale === undefined) continue;
+        // A distribution (a count column, no respondent) is read whole: its total rows are settled
+        // against its genders' rows, which another part may hold.
+        const roles = head.plan.map.roles;
+        if (head.kind !== 'answers' || opts.answerScale === undefined || (roles.n !== undefined && roles.respondent === undefined)) continue;
         // A file already read as Windows-1252 is read so in every part (one that meets UTF-8 fails: read whole).
         switchedAtHead = head.switched;
         const splits = (await findSplits(fh, size, threads)).filter((s) => s > fed);

@@ -79,6 +79,7 @@ const MESSAGES = {
   'area-unknown': () => `not a known municipality code or name, region, "Riket" or organisation`,
   'area-mismatch': (a) => `code ${a.code} is ${a.registered}, not ${a.name}`,
   'area-code-repaired': (a) => `municipality code ${a.from} lost its leading zero; read as ${a.to}`,
+  'answer-total-short': (a) => `${a.key}: the total's rows count fewer of an answer than women and men together: the cell is not published (ofullständig)`,
   'answer-unknown': (a) => `answer is not on a known scale; in the config, add it to survey.positive (a positive answer), survey.other (a valid answer that is not positive) or survey.excluded (a don't-know or not-applicable answer such as "Ingen erfarenhet", left out of the denominator)`,
   'answer-positive-dropped': (a) =>
     `${a.labels}: positive on the built-in "${a.scale}" scale, here counted as ${a.as === 'excluded' ? 'left out of the denominator' : 'not positive'}${a.reason === 'restated'

@@ -65,3 +65,20 @@ describe('AnswerRows: a respondent\'s row beside a count column', () => {
     expect(r.findings.map((f) => f.code)).not.toContain('answer-counts');
   });
 });
+
+describe('AnswerRows: a distribution by gender with rows for the total', () => {
+  const head = 'År;Kommun;Fråga;Kön;Svarsalternativ;Antal\n';
+  const rows = (total: [number, number, number]) => ['Kvinnor;Mycket nöjd;40', 'Kvinnor;Ganska nöjd;30', 'Kvinnor;Ganska missnöjd;20', 'Män;Mycket nöjd;20', 'Män;Ganska nöjd;5', 'Män;Ganska missnöjd;3',
+    `Totalt;Mycket nöjd;${total[0]}`, `Totalt;Ganska nöjd;${total[1]}`, `Totalt;Ganska missnöjd;${total[2]}`].map((r) => `2025;1460;Helhetssyn;${r}`).join('\n');
+  const byGender = (text: string) => new Map(answerRecords(parseText(`${head}${text}\n`)).map((a) => [a.gender, [a.positive, a.other, a.rejected ?? 0]]));
+  it('counts the total\'s respondents once: those of no stated gender are the total less women and men (hand-worked: 2)', () => {
+    expect(byGender(rows([60, 35, 23]))).toEqual(new Map([['K', [70, 20, 0]], ['M', [25, 3, 0]]]));
+    // 62 positive in all, 60 of them women and men: 2 of no stated gender.
+    expect(byGender(rows([62, 35, 23]))).toEqual(new Map([['K', [70, 20, 0]], ['M', [25, 3, 0]], ['T', [2, 0, 0]]]));
+  });
+  it('leaves the cell incomplete, with an error, when the total is short of its genders', () => {
+    const r = parseText(`${head}${rows([55, 35, 23])}\n`);
+    expect(answerRecords(r).find((a) => a.gender === 'T')?.rejected).toBe(1);
+    expect(r.findings.filter((f) => f.severity === 'error').map((f) => `${f.code}@${f.line}:${f.column}`)).toEqual(['answer-total-short@8:4']);
+  });
+});
