@@ -283,7 +283,9 @@ function analyseInputs(inputs: ParsedInput[], flags: ReportFlags, { loaded }: Pl
   if (flags.strict && report.findings.some((f) => f.code === 'unit-implausible')) throw new InputError('--strict: amounts implausible in the unit they were read in (unit-implausible above); no report written');
   if (isEmptyReport(report, rows)) {
     const when = [report.period.survey, report.period.budget].filter((p) => p !== null).join(' / ');
-    throw new InputError(`nothing to report: no figures for a municipality or the organisation${when ? ` at ${when}` : ''} (the inputs have ${coverageText(coverage)}); nothing written`);
+    // Cells there may be, every one without a figure because answers in it were rejected (listed above).
+    const rejected = report.findings.some((f) => f.code === 'cell-incomplete') ? ': every cell has answers rejected (listed above)' : '';
+    throw new InputError(`nothing to report: no figures for a municipality or the organisation${when ? ` at ${when}` : ''} (the inputs have ${coverageText(coverage)})${rejected}; nothing written`);
   }
   if (municipalities && !ALL_ROWS.has(flags.format)) refuseSectionless(sectionlessAreas(municipalities, report, rows), flags.format);
   return new Analysed(report, rows);

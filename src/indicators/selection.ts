@@ -134,6 +134,7 @@ export function municipalityProblem(
 
 /**
  * Whether a report has nothing to show: no budget line, result or allocation, and no quality row
+ * but cells whose answers were rejected (no figure: `incomplete`)
  * for a municipality or the organisation at the report's survey year or within the window before it (the sections every format
  * is made of). `rows` are the report's quality rows as `analyseLazily` gives them.
  */
@@ -145,7 +146,8 @@ export function isEmptyReport(report: Report, rows: (filter?: RowFilter) => Iter
   const local = report.areas.some((a) => a.kind === 'municipality' || a.kind === 'organisation');
   const shown = (_area: string, kind: AreaKind, period: string) =>
     (kind === 'municipality' || kind === 'organisation' || (!local && (kind === 'region' || kind === 'nation'))) && withinWindow(period, year, report.settings.window);
-  for (const _ of rows({ row: shown })) return false;
+  // A cell whose answers were rejected has no figure: a report of nothing else is empty.
+  for (const r of rows({ row: shown })) if (!r.incomplete) return false;
   return true;
 }
 

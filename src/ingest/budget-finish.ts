@@ -130,6 +130,8 @@ class Added {
 const ALL_SLOTS: readonly number[] = Array.from({ length: W }, (_, k) => k);
 /** The first slot that is no budget (BUDGET_AMOUNTS: budgetYear, budgetYtd, budgetMonth, actualYtd, actualMonth, forecast). */
 const OUTCOME_SLOT = 3;
+/** The forecast's slot: no outcome. */
+const FORECAST_SLOT = 5;
 
 /**
  * Rows whose every amount is the sum of lines beside them (to the rounding of the cells added), in
@@ -140,8 +142,7 @@ const OUTCOME_SLOT = 3;
  * the bottom up, a group row already found skipped in the sum of the one above. Where none is, a
  * row may sum the lines above it instead (a pivot's group row under its lines): those since the
  * group's start or the last sum found, or all the lines above (a whole's row at the end). Each is
- * mapped to the rows it sums. Every amount must agree, a budget and an outcome or forecast among
- * them, and two of the rows summed must have an amount other than 0: one line and a line of zeros
+ * mapped to the rows it sums. Every amount must agree, a budget and an outcome among them, and two of the rows summed must have an amount other than 0: one line and a line of zeros
  * beside another of the same amounts is no group.
  */
 function groupSumRows(table: BudgetTable, kind: (row: number) => string, factor: number): Map<number, number[]> {
@@ -156,10 +157,11 @@ function groupSumRows(table: BudgetTable, kind: (row: number) => string, factor:
   const section = new Added(table);
   const whole = new Added(table);
   const slotsOf = (row: number) => ALL_SLOTS.filter((k) => table.amount(row, k) !== null);
-  // A budget and an outcome or forecast, neither 0: budgets alone (the year's and to date, one a
-  // share of the other) agree by design when one line's budget is two others' (300 000 = 100 000 +
-  // 200 000), and so do outcomes of 0 in a month not booked yet.
-  const candidate = (slots: readonly number[], row: number) => slots.some((k) => k < OUTCOME_SLOT && table.amount(row, k) !== 0) && slots.some((k) => k >= OUTCOME_SLOT && table.amount(row, k) !== 0);
+  // A budget and an outcome, neither 0: budgets alone (the year's and to date, one a share of the
+  // other) agree by design when one line's budget is two others' (300 000 = 100 000 + 200 000), and
+  // so do outcomes of 0 in a month not booked yet. A forecast is no second witness: most lines are
+  // forecast at their budget, so it agrees wherever the budgets do.
+  const candidate = (slots: readonly number[], row: number) => slots.some((k) => k < OUTCOME_SLOT && table.amount(row, k) !== 0) && slots.some((k) => k >= OUTCOME_SLOT && k !== FORECAST_SLOT && table.amount(row, k) !== 0);
   for (const rows of groups.values()) {
     if (rows.length < 3) continue;
     rows.sort((x, y) => table.line[x]! - table.line[y]!);

@@ -149,6 +149,21 @@ describe('a selection that matches nothing is an error, not an empty report', ()
     const dir = folder({ 'r.csv': 'kpi,municipality_id,municipality,year,gender,value,count,status\nN00097,G12345,Större stad,2024,T,1.5,1,\nN00097,G12345,Större stad,2025,T,1.7,1,\n' });
     await refusedEverywhere(['r.csv'], 3, /^tillit: nothing to report: no figures for a municipality or the organisation at 2025 \(the inputs have survey and indicator years 2024–2025\); nothing written\n$/, dir);
   }, SLOW);
+  it('a file of answers whose every row is rejected (gender coded 1/2): exit 3, not a table of cells marked incomplete', async () => {
+    const rows = ['Löpnummer;Kommun;År;Verksamhet;Fråga;Svar;Kön'];
+    for (let i = 1; i <= 40; i++) rows.push(`${i};${i % 2 ? 1460 : 1461};2025;Hemtjänst;Helhetssyn;${i % 3 ? 'Mycket nöjd' : 'Ganska missnöjd'};${1 + (i % 2)}`);
+    const dir = folder({ 'svar.csv': `${rows.join('\n')}\n` });
+    for (const format of FORMATS) {
+      const r = await tillit(['report', 'svar.csv', '--format', format], { cwd: dir });
+      expect(r.code, format).toBe(3);
+      expect(r.stdout, format).toBe('');
+      expect(r.stderr, format).toContain('error gender-invalid');
+      expect(r.stderr, format).toMatch(/tillit: nothing to report: no figures for a municipality or the organisation at 2025 \(the inputs have [^)]*\): every cell has answers rejected \(listed above\); nothing written\n$/);
+    }
+    // One readable answer is a figure: the report is made, its other cells marked incomplete.
+    writeFileSync(join(dir, 'svar.csv'), `${rows.join('\n')}\n41;1460;2025;Hemtjänst;Trygghet;Mycket nöjd;K\n`);
+    expect((await tillit(['report', 'svar.csv'], { cwd: dir })).code).toBe(0);
+  }, SLOW);
 });
 
 describe('warnings reach the person', () => {

@@ -211,4 +211,11 @@ describe('finishBudget: budgets alone', () => {
     const unbooked = table([['LSS', 100_000, 66_667, null, 0, null, null], ['IFO', 200_000, 133_333, null, 0, null, null], ['Äldreomsorg', 300_000, 200_000, null, 0, null, null]]);
     expect(finish(unbooked).totals).toEqual([]);
   });
+  it('nor with forecasts made at budget, as most lines are (a reviewer\'s Budget;Prognos file lost Vuxenutbildning −12 000 as Musikskola and Bibliotek\'s sum)', () => {
+    const atBudget = table([['Vuxenutbildning', -12_000, null, null, null, null, -12_000], ['Musikskola', -4_000, null, null, null, null, -4_000], ['Bibliotek', -8_000, null, null, null, null, -8_000]]);
+    expect(finish(atBudget).totals).toEqual([]);
+    // Months ahead: a monthly budget and the year's forecast, no outcome booked.
+    const ahead = table([['Vuxenutbildning', null, null, -1_000, null, null, -12_000], ['Musikskola', null, null, -333.3, null, null, -4_000], ['Bibliotek', null, null, -666.7, null, null, -8_000]]);
+    expect(finish(ahead).totals).toEqual([]);
+  });
 });
