@@ -200,11 +200,15 @@ function fillFromTitle(plan: RecordPlan, table: TableHead, opts: RecordOptions, 
   // An unread amount column leaves the file unclean; a text column (a comment) is only named. In a
   // wide table a column of numbers headed by a year it could not read (`2024 prel.`) is lost data;
   // a code column beside the names (`regionkod`) is not. In a file of survey results a column of
-  // numbers no role takes is a figure of the survey left unread: those asked (`Antal tillfrågade`,
-  // read as no n, left a share of 27 respondents shown), a response rate, last year's share.
+  // numbers no role takes that counts people is a figure of the survey left unread: those asked
+  // (`Antal tillfrågade`, read as no n, left a share of 27 respondents shown), a response rate, a
+  // share of another year (`Andel positiva 2024 (%)`). A code (`Länskod`, `Frågenr`), an interval or
+  // the nation's share beside it changes no figure.
   for (const idx of header.unused) {
     const numeric = header.numeric.includes(idx);
-    if (kind !== 'budget' && !(kind === 'survey' && numeric) && !(header.layout === 'wide' && numeric && /\b(19|20)\d\d\b/.test(table.headers[idx]!))) continue;
+    const named = table.headers[idx]!;
+    const yearly = numeric && (header.layout === 'wide' || kind === 'survey') && /\b(19|20)\d\d\b/.test(named);
+    if (kind !== 'budget' && !yearly && !(kind === 'survey' && numeric && RESPONDENTS_HEADER.test(named))) continue;
     // A budget file's percentage (`Utfall_proc`, `Avvikelse %`) is worked out from its amounts: no amount lost.
     if (kind === 'budget' && PERCENT_HEADER.test(table.headers[idx]!)) {
       findings.push({ code: 'column-percent', line, column: idx + 1, args: { header: truncate(table.headers[idx]!) } });
@@ -343,3 +347,5 @@ function fileStem(file: string): string {
 
 /** A budget column of percentages: `%`, or `proc`/`procent` as a word of its name. */
 const PERCENT_HEADER = /%|(?:^|[\s_.-])(?:proc|procent|pct)(?:$|[\s_.-])/i;
+/** A survey column that counts people or how many of them answered: those asked, a response rate, a drop-out. */
+const RESPONDENTS_HEADER = /antal|tillfr|svarsfrekv|frekvens|svarande|respond|urval|bortfall|\bn\b/i;

@@ -113,10 +113,15 @@ describe('a weight column in a respondent file (tillit counts respondents unweig
 
 describe('planRecords: a survey file\'s columns of numbers no role takes', () => {
   it('are named as unread (those asked, a response rate, last year\'s share), a text column is not', () => {
-    const p = plan('År;Kommun;Verksamhet;Fråga;Antal tillfrågade;Svarsfrekvens (%);Andel positiva (%);Kommentar', ['2025;1461;Hemtjänst;Helhetssyn;50;55;90;ok']);
+    const p = plan('År;Kommun;Verksamhet;Fråga;Antal tillfrågade;Svarsfrekvens (%);Andel positiva (%);Kommentar;Andel positiva 2024 (%)', ['2025;1461;Hemtjänst;Helhetssyn;50;55;90;ok;88']);
     expect(p.kind).toBe('survey');
-    expect(codes(p)).toEqual(['column-unused@1:5', 'column-unused@1:6']);
-    expect(p.findings.map((f) => f.severity)).toEqual(['warning', 'warning']);
+    expect(codes(p)).toEqual(['column-unused@1:5', 'column-unused@1:6', 'column-unused@1:9']);
+    expect(p.findings.map((f) => f.severity)).toEqual(['warning', 'warning', 'warning']);
+  });
+  it('a code, an interval or the nation\'s share beside the figures is no unread figure of the survey (a reviewer\'s Länskod left an ordinary file unclean)', () => {
+    const p = plan('Länskod;Kommun;År;Verksamhet;Frågenr;Fråga;Antal svarande;Andel positiva (%);KI nedre;KI övre;Riket (%)', ['14;1461;2025;Hemtjänst;3;Helhetssyn;50;90;82;98;88']);
+    expect(p.kind).toBe('survey');
+    expect(codes(p)).toEqual([]);
   });
 });
 
