@@ -1,13 +1,8 @@
 import { finding, type Finding } from '../model/findings.js';
-import { koladaTitle } from '../model/kolada-kpis.js';
+import { koladaTitle, RESPONDENT_COUNT_TITLE } from '../model/kolada-kpis.js';
 import type { QualityRecord, ValueRecord } from '../model/records.js';
 
-/**
- * A title that names a count of respondents: PX-Web's `tabellinnehåll` "Antal svarande" beside
- * "Andel positiva", Kolada's "Brukarbedömning …, antal svar". A response rate ("svarsfrekvens") or
- * a count of anything else is not one.
- */
-const COUNT_TITLE = /(^|[\s,;:(-])antal\s+(svar|svarande|besvarade(\s+enkäter)?|respondenter)(?=$|[\s,;:)])|\bnumber of respondents\b/iu;
+const COUNT_TITLE = RESPONDENT_COUNT_TITLE;
 
 /**
  * A share a survey's respondents give ("Andel positiva", "nöjda", "Brukarbedömning …"): what a count

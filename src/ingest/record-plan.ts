@@ -1,6 +1,7 @@
 import type { Kind, Role } from '../config/schema.js';
 import type { FindingInput } from '../model/findings.js';
 import { pooledRange } from '../model/period.js';
+import { countsRespondentsTitle } from '../model/kolada-kpis.js';
 import { municipalityInText } from '../model/register.js';
 import { normalizeLabel, truncate } from '../model/text.js';
 import { BUDGET_AMOUNTS } from '../model/budget-table.js';
@@ -77,7 +78,7 @@ export function planRecords(table: TableHead, sample: readonly Row[], opts: Reco
   const kolada = isKoladaExtract(table.headers);
   const plan: RecordPlan = {
     header, kind: undefined, layout, roles: map.roles, decimal, kolada,
-    genderFilter: genderFilterOf(kind, map.roles.n !== undefined, kolada, opts.gender),
+    genderFilter: genderFilterOf(kind, map.roles.n !== undefined || countsRespondents(header.indicator, map.roles.indicator, sample), kolada, opts.gender),
     findings, unit: 'kr', unitAssumed: true, columnUnits: {},
   };
   if (opts.gender !== undefined && opts.gender !== 'all' && plan.genderFilter === 'all') findings.push({ code: 'gender-not-applied', line: table.headerLine, args: { gender: opts.gender } });
@@ -149,6 +150,25 @@ function mappedMissing(headers: readonly string[], columns: RecordOptions['colum
   return Object.entries(columns ?? {})
     .filter(([, header]) => header !== undefined && !names.has(normalizeLabel(header)))
     .map(([role, header]) => `${role} (the config's "columns" maps it to "${truncate(header!, 40)}", which is no column of the file)`);
+}
+
+/**
+ * Whether a file of values counts respondents as an indicator of its own ("Antal svarande", Kolada's
+ * "…, antal svar"), its file's indicator or one its first rows name: its shares take their n from it,
+ * so it is a file with respondent counts, read for every gender (a run of `--gender K` showed the
+ * women's 88 that the full run hides to protect the men's 12).
+ */
+function countsRespondents(indicator: string | undefined, column: number | undefined, sample: readonly Row[]): boolean {
+  if (indicator !== undefined && countsRespondentsTitle(indicator)) return true;
+  if (column === undefined) return false;
+  const seen = new Set<string>();
+  for (const row of sample) {
+    const text = row.cells[column] ?? '';
+    if (seen.has(text)) continue;
+    seen.add(text);
+    if (countsRespondentsTitle(text)) return true;
+  }
+  return false;
 }
 
 function fail(plan: RecordPlan, code: HeaderFailure, args: Record<string, string>, headerLine: number): RecordPlan {

@@ -195,3 +195,15 @@ function overCatalogue(entry: IndicatorSpec | undefined, kpi: KnownIndicator | u
   const stated = Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined));
   return { ...kpi, ...stated };
 }
+
+/**
+ * A title that names a count of respondents: PX-Web's `tabellinnehåll` "Antal svarande" beside
+ * "Andel positiva", Kolada's "Brukarbedömning …, antal svar". A response rate ("svarsfrekvens") or
+ * a count of anything else is not one.
+ */
+export const RESPONDENT_COUNT_TITLE = /(^|[\s,;:(-])antal\s+(svar|svarande|besvarade(\s+enkäter)?|respondenter)(?=$|[\s,;:)])|\bnumber of respondents\b/iu;
+
+/** Whether an indicator (a Kolada id, known by its title, or a title) counts respondents. */
+export function countsRespondentsTitle(indicator: string): boolean {
+  return RESPONDENT_COUNT_TITLE.test(koladaTitle(indicator.toUpperCase()) ?? indicator);
+}

@@ -109,7 +109,7 @@ describe('runs with --gender publish the same cells as the run without (an attac
       // Suppressed per run, one gender's respondents hid other cells: M's run showed a cell the
       // full run hid, and the two together gave away three respondents.
       expect(one.quality).toEqual(all.quality);
-      expect(one.r.stderr).toContain(`svar.csv: warning gender-not-applied: --gender ${gender} does not apply to a file with respondent counts (answers, survey counts, values with n)`);
+      expect(one.r.stderr).toContain(`svar.csv: warning gender-not-applied: --gender ${gender} does not apply to a file with respondent counts (answers, survey counts, values with n, a count of respondents such as "Antal svarande")`);
       expect(one.r.stderr).toMatch(/×2 \S*svar.csv: warning gender-not-applied: .* \(and 1 more like it\)/);
     }
     expect(all.r.stderr).not.toContain('gender-not-applied');
