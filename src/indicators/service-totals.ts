@@ -139,11 +139,8 @@ function totalServices(records: readonly QualityRecord[], answered: readonly Ans
     const labelled = named.length === all.length ? [] : named;
     for (const s of labelled) out.add(key(indicator, s));
     const parts = all.filter((s) => !labelled.includes(s));
-    for (const s of parts) {
-      const others = parts.filter((o) => o !== s);
-      if (others.length <= MAX_SEARCHED) sumsOthers(indicator, s, others, services, sums, minRespondents);
-      else if (sumsSearched(indicator, s, others, services, sums, minRespondents)) out.add(key(indicator, s));
-    }
+    if (parts.length - 1 > MAX_SEARCHED) sumsSearched(indicator, parts, services, sums, minRespondents);
+    else for (const s of parts) sumsOthers(indicator, s, parts.filter((o) => o !== s), services, sums, minRespondents);
   }
   // A total is one whose sum holds wherever its parts all stand, in more than one group; or one
   // that adds up where a part is below the minimum, whatever other groups say: a total one
@@ -215,58 +212,69 @@ function note(sums: Map<string, SumEvidence>, indicator: string, names: readonly
   e.keys.push(key(indicator, names[0]!));
 }
 
-/** How many steps one search for the sets of services adding up to another may take. */
+/** How many steps one search, and all of an indicator's, may take; and how many services a set found so may have. */
 const SEARCH_STEPS = 20_000;
+const INDICATOR_STEPS = 2_000_000;
+const SEARCHED_PARTS = 4;
 
 /**
- * `sumsOthers` for more others than all their sets can be tried (2^9 and more): in each group of
- * `s`, the sets of the others standing there that add up to its respondents, found by a search that
- * drops a branch once its sum is past the target or cannot reach it, are noted with what every
- * group says of them. Where a search runs out of steps while another service of its group is
- * below the minimum, the sets are not all known and one of them may give that one away: true,
- * `s` is taken for a total (a national file of 10 services hid nothing before, a helper's attack).
+ * `sumsOthers` for more services than all their sets can be tried (ten and more, 2^9 sets each):
+ * in each group, the sets of up to four services standing there that add up to another's
+ * respondents, found by a search that drops a branch once its sum is past the target or cannot
+ * reach it, are noted with what every group says of them (a national file of ten services hid
+ * nothing before, a helper's attack). A search is cut at its steps, an indicator's searches at
+ * theirs (a national file of units, thousands of services): sets of more services, or past the
+ * steps, are not found, as none were before.
  */
-function sumsSearched(indicator: string, s: string, others: readonly string[], services: ReadonlyMap<string, ReadonlyMap<string, number>>, sums: Map<string, SumEvidence>, minRespondents: number): boolean {
-  const found = new Set<string>();
-  for (const [group, target] of services.get(s)!) {
-    const here = others.filter((o) => services.get(o)!.has(group)).map((o) => ({ name: o, n: services.get(o)!.get(group)! })).filter((o) => o.n <= target).sort((a, b) => b.n - a.n);
-    const after = new Array<number>(here.length + 1).fill(0);
-    for (let k = here.length - 1; k >= 0; k--) after[k] = after[k + 1]! + here[k]!.n;
-    let steps = 0;
-    const chosen: number[] = [];
-    const search = (from: number, sum: number): boolean => {
-      if (++steps > SEARCH_STEPS) return false;
-      if (sum === target && chosen.length >= 2) found.add(chosen.map((k) => here[k]!.name).sort().join('\u0000'));
-      for (let k = from; k < here.length; k++) {
-        if (sum + after[k]! < target) break;
-        if (sum + here[k]!.n > target) continue;
-        // A part of 0 respondents adds nothing: a set with it is the set without it.
-        if (here[k]!.n === 0) continue;
-        chosen.push(k);
-        const done = search(k + 1, sum + here[k]!.n);
-        chosen.pop();
-        if (!done) return false;
-      }
-      return true;
-    };
-    if (!search(0, 0) && others.some((o) => (services.get(o)!.get(group) ?? Infinity) < minRespondents)) return true;
-  }
-  for (const set of found) {
-    const members = set.split('\u0000');
-    let matched = 0;
-    let holds = true;
-    let protects = false;
-    for (const [group, n] of services.get(s)!) {
-      const counts = members.map((m) => services.get(m)!.get(group));
-      if (counts.some((c) => c === undefined)) continue;
-      if (counts.reduce((a, c) => a! + c!, 0) !== n) {
-        holds = false;
-        continue;
-      }
-      matched++;
-      protects ||= counts.some((c) => c! < minRespondents);
+function sumsSearched(indicator: string, parts: readonly string[], services: ReadonlyMap<string, ReadonlyMap<string, number>>, sums: Map<string, SumEvidence>, minRespondents: number): void {
+  // Each group's services, once: a service's others are those of its groups, not the indicator's all.
+  const byGroup = new Map<string, { name: string; n: number }[]>();
+  for (const name of parts) for (const [group, n] of services.get(name)!) (byGroup.get(group) ?? byGroup.set(group, []).get(group)!).push({ name, n });
+  for (const list of byGroup.values()) list.sort((a, b) => b.n - a.n);
+  let budget = INDICATOR_STEPS;
+  for (const s of parts) {
+    const found = new Set<string>();
+    for (const [group, target] of services.get(s)!) {
+      const here = byGroup.get(group)!.filter((o) => o.name !== s && o.n > 0 && o.n <= target);
+      const after = new Array<number>(here.length + 1).fill(0);
+      for (let k = here.length - 1; k >= 0; k--) after[k] = after[k + 1]! + here[k]!.n;
+      let steps = 0;
+      const chosen: number[] = [];
+      const search = (from: number, sum: number): void => {
+        if (++steps > SEARCH_STEPS || --budget < 0) return;
+        if (sum === target && chosen.length >= 2) found.add(chosen.map((k) => here[k]!.name).join('\u0000'));
+        if (chosen.length === SEARCHED_PARTS) return;
+        for (let k = from; k < here.length; k++) {
+          if (sum + after[k]! < target) break;
+          if (sum + here[k]!.n > target) continue;
+          chosen.push(k);
+          search(k + 1, sum + here[k]!.n);
+          chosen.pop();
+        }
+      };
+      search(0, 0);
+      if (budget < 0) break;
     }
-    note(sums, indicator, [s, ...members], holds, matched, protects);
+    for (const set of found) {
+      const members = set.split('\u0000');
+      let matched = 0;
+      let holds = true;
+      let protects = false;
+      for (const [group, n] of services.get(s)!) {
+        const counts = members.map((m) => services.get(m)!.get(group));
+        if (counts.some((c) => c === undefined)) continue;
+        if (counts.reduce((a, c) => a! + c!, 0) !== n) {
+          holds = false;
+          continue;
+        }
+        matched++;
+        protects ||= counts.some((c) => c! < minRespondents);
+      }
+      // Among so many services a sum with a small part in one group is a coincidence more often than
+      // not (units of 5 to 99 respondents, thirty to a municipality): a set found so is a total only
+      // where it holds in every group they all stand in, more than one.
+      note(sums, indicator, [s, ...members], holds, matched, protects && holds && matched > 1);
+    }
+    if (budget < 0) return;
   }
-  return false;
 }
