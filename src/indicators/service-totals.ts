@@ -214,7 +214,7 @@ function note(sums: Map<string, SumEvidence>, indicator: string, names: readonly
 
 /** How many steps one search, and all of an indicator's, may take; and how many services a set found so may have. */
 const SEARCH_STEPS = 20_000;
-const INDICATOR_STEPS = 2_000_000;
+const INDICATOR_STEPS = 500_000;
 const SEARCHED_PARTS = 4;
 
 /**
