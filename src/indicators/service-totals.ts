@@ -36,9 +36,9 @@ export function withoutServiceTotals(inputs: readonly QualityInput[], minRespond
   // Services counted from answers stand beside a published total too: "Totalt" 112 beside the
   // answers' Hemtjänst 100 gave their hidden Särskilt boende's 12 (a helper's attack).
   const answered = answerCells(inputs.flatMap((i) => i.answers ?? []), new Set(records.filter(isSurvey).map((r) => r.indicator)));
-  const totals = totalServices(records, answered, minRespondents);
-  if (totals.size === 0) return { inputs: [...inputs], findings: [] };
-  const leftOut = totalRowsLeftOut(records, answered, totals);
+  const { totals, spots } = totalServices(records, answered, minRespondents);
+  if (totals.size === 0 && spots.size === 0) return { inputs: [...inputs], findings: [] };
+  const leftOut = totalRowsLeftOut(records, answered, totals, spots);
   const out = inputs.map((input) => ({ ...input, records: input.records.filter((r) => !leftOut(r)) }));
   const byFile = new Map<string, string[]>();
   for (const r of records) {
@@ -91,7 +91,7 @@ function answerCells(tables: readonly AnswerTable[], indicators: ReadonlySet<str
  * man's add up to the total) and every container's row of the total in that period (Riket less the
  * municipalities' totals shown is the one left out). What stays is an area's only figure.
  */
-function totalRowsLeftOut(records: readonly QualityRecord[], answered: readonly AnswerCell[], totals: ReadonlySet<string>): (r: QualityRecord) => boolean {
+function totalRowsLeftOut(records: readonly QualityRecord[], answered: readonly AnswerCell[], totals: ReadonlySet<string>, spots: ReadonlySet<string>): (r: QualityRecord) => boolean {
   const beside = new Set<string>();
   for (const r of records) if (isSurvey(r) && !totals.has(key(r.indicator, r.service))) beside.add(groupOf(r));
   for (const c of answered) if (!totals.has(key(c.indicator, c.service))) beside.add(`${c.indicator}\u0000${c.area}\u0000${c.period}\u0000${c.gender}`);
@@ -102,8 +102,16 @@ function totalRowsLeftOut(records: readonly QualityRecord[], answered: readonly 
     places.add(`${key(r.indicator, r.service)}\u0000${r.area.code}\u0000${r.period}`);
     periods.add(`${key(r.indicator, r.service)}\u0000${r.period}`);
   }
-  return (r) => isSurvey(r) && totals.has(key(r.indicator, r.service))
-    && (places.has(`${key(r.indicator, r.service)}\u0000${r.area.code}\u0000${r.period}`) || (r.area.kind !== 'municipality' && periods.has(`${key(r.indicator, r.service)}\u0000${r.period}`)));
+  // A place where a service adds up with a small part only there: its row, its genders', and its
+  // containers' rows of that service that year.
+  const spotPeriods = new Set([...spots].map((spot) => {
+    const [indicator, service, , period] = spot.split('\u0000');
+    return `${key(indicator!, service!)}\u0000${period}`;
+  }));
+  return (r) => isSurvey(r) && ((totals.has(key(r.indicator, r.service))
+    && (places.has(`${key(r.indicator, r.service)}\u0000${r.area.code}\u0000${r.period}`) || (r.area.kind !== 'municipality' && periods.has(`${key(r.indicator, r.service)}\u0000${r.period}`))))
+    || spots.has(`${key(r.indicator, r.service)}\u0000${r.area.code}\u0000${r.period}`)
+    || (r.area.kind !== 'municipality' && spotPeriods.has(`${key(r.indicator, r.service)}\u0000${r.period}`)));
 }
 
 const isSurvey = (r: QualityRecord): r is Extract<QualityRecord, { kind: 'survey' | 'values' }> => r.kind === 'survey' || r.kind === 'values';
@@ -114,8 +122,11 @@ const groupOf = (r: Extract<QualityRecord, { kind: 'survey' | 'values' }>) => `$
 /** Each service's respondents per area, period and gender, by indicator. */
 type Counts = Map<string, Map<string, Map<string, number>>>;
 
-/** The (indicator, service) keys of the totals among records, beside the services answers give. */
-function totalServices(records: readonly QualityRecord[], answered: readonly AnswerCell[], minRespondents: number): Set<string> {
+/**
+ * The (indicator, service) keys of the totals among records, beside the services answers give; and
+ * the places (indicator, service, area, period) where a service adds up with a small part only there.
+ */
+function totalServices(records: readonly QualityRecord[], answered: readonly AnswerCell[], minRespondents: number): { totals: Set<string>; spots: Set<string> } {
   const cells: Counts = new Map();
   const put = (indicator: string, service: string, group: string, n: number | null) => {
     const services = cells.get(indicator) ?? cells.set(indicator, new Map()).get(indicator)!;
@@ -142,17 +153,36 @@ function totalServices(records: readonly QualityRecord[], answered: readonly Ans
     if (parts.length - 1 > MAX_SEARCHED) sumsSearched(indicator, parts, services, sums, minRespondents);
     else for (const s of parts) sumsOthers(indicator, s, parts.filter((o) => o !== s), services, sums, minRespondents);
   }
-  // A total is one whose sum holds wherever its parts all stand, in more than one group; or one
-  // that adds up where a part is below the minimum, whatever other groups say: a total one
-  // respondent off in 2025 (a service the file does not give) still gave 2024's 12 away.
-  for (const e of sums.values()) if ((e.holds && e.matched > 1) || e.protects) for (const k of e.keys) out.add(k);
+  // A total is one whose sum holds wherever its parts all stand, in more than one group, or in its
+  // one group where a part is below the minimum. A sum that holds where a part is below the minimum
+  // but not everywhere is left out there (its area and year): a total one respondent off in 2025 (a
+  // service the file does not give) still gave 2024's 12 away, and a service that only once
+  // happens to equal others' with a small one among them would give that one away as well.
+  const spots = new Set<string>();
+  for (const e of sums.values()) {
+    if (e.holds && (e.matched > 1 || e.protects)) for (const k of e.keys) out.add(k);
+    else if (e.protects) e.keys.forEach((k, i) => { for (const g of e.spots[i]!) spots.add(`${k}\u0000${spotOf(g)}`); });
+  }
   // A total found by a file's count of respondents is a total of the shares that count stands
   // beside: that service of every indicator of the file goes too.
   const counted = new Map<string, Set<string>>();
-  for (const r of records) if (r.kind === 'values' && countsRespondents(r) && out.has(key(r.indicator, r.service))) (counted.get(r.source.file) ?? counted.set(r.source.file, new Set()).get(r.source.file)!).add(r.service);
-  for (const r of records) if (isSurvey(r) && counted.get(r.source.file)?.has(r.service) === true) out.add(key(r.indicator, r.service));
-  return out;
+  const spotted = new Map<string, Set<string>>();
+  for (const r of records) {
+    if (r.kind !== 'values' || !countsRespondents(r)) continue;
+    if (out.has(key(r.indicator, r.service))) (counted.get(r.source.file) ?? counted.set(r.source.file, new Set()).get(r.source.file)!).add(r.service);
+    const spot = `${key(r.indicator, r.service)}\u0000${r.area.code}\u0000${r.period}`;
+    if (spots.has(spot)) (spotted.get(r.source.file) ?? spotted.set(r.source.file, new Set()).get(r.source.file)!).add(`${r.service}\u0000${r.area.code}\u0000${r.period}`);
+  }
+  for (const r of records) {
+    if (!isSurvey(r)) continue;
+    if (counted.get(r.source.file)?.has(r.service) === true) out.add(key(r.indicator, r.service));
+    if (spotted.get(r.source.file)?.has(`${r.service}\u0000${r.area.code}\u0000${r.period}`) === true) spots.add(`${key(r.indicator, r.service)}\u0000${r.area.code}\u0000${r.period}`);
+  }
+  return { totals: out, spots };
 }
+
+/** A group's area and period (its key less the gender): where a sum's row and its genders go. */
+const spotOf = (group: string): string => group.slice(0, group.lastIndexOf('\u0000'));
 
 /**
  * What the data say of one service as the sum of one set of others, over every indicator and group
@@ -164,6 +194,8 @@ interface SumEvidence {
   matched: number;
   protects: boolean;
   keys: string[];
+  /** Per key, the groups (area, period, gender) where the sum holds with a part below the minimum. */
+  spots: string[][];
 }
 
 /** At most this many other services are searched for a set that adds up to one (2^8 sets). */
@@ -185,7 +217,7 @@ function sumsOthers(indicator: string, s: string, others: readonly string[], ser
     if (members.length < 2) continue;
     let matched = 0;
     let holds = true;
-    let protects = false;
+    const spots: string[] = [];
     for (const [group, n] of own) {
       const counts = members.map((m) => services.get(m)!.get(group));
       if (counts.some((c) => c === undefined)) continue;
@@ -194,22 +226,23 @@ function sumsOthers(indicator: string, s: string, others: readonly string[], ser
         continue;
       }
       matched++;
-      protects ||= counts.some((c) => c! < minRespondents);
+      if (counts.some((c) => c! < minRespondents)) spots.push(group);
     }
     if (matched === 0) continue;
-    note(sums, indicator, [s, ...members], holds, matched, protects);
+    note(sums, indicator, [s, ...members], holds, matched, spots);
   }
 }
 
 /** Adds one set's evidence (see `SumEvidence`) under its members' names. */
-function note(sums: Map<string, SumEvidence>, indicator: string, names: readonly string[], holds: boolean, matched: number, protects: boolean): void {
+function note(sums: Map<string, SumEvidence>, indicator: string, names: readonly string[], holds: boolean, matched: number, spots: readonly string[]): void {
   // The same set in every question, in whatever order its services first came.
   const id = [names[0]!, ...names.slice(1).sort()].join('\u0000');
-  const e = sums.get(id) ?? sums.set(id, { holds: true, matched: 0, protects: false, keys: [] }).get(id)!;
+  const e = sums.get(id) ?? sums.set(id, { holds: true, matched: 0, protects: false, keys: [], spots: [] }).get(id)!;
   e.holds &&= holds;
   e.matched += matched;
-  e.protects ||= protects;
+  e.protects ||= spots.length > 0;
   e.keys.push(key(indicator, names[0]!));
+  e.spots.push([...spots]);
 }
 
 /** How many steps one search, and all of an indicator's, may take; and how many services a set found so may have. */
@@ -259,7 +292,7 @@ function sumsSearched(indicator: string, parts: readonly string[], services: Rea
       const members = set.split('\u0000');
       let matched = 0;
       let holds = true;
-      let protects = false;
+      const spots: string[] = [];
       for (const [group, n] of services.get(s)!) {
         const counts = members.map((m) => services.get(m)!.get(group));
         if (counts.some((c) => c === undefined)) continue;
@@ -268,12 +301,12 @@ function sumsSearched(indicator: string, parts: readonly string[], services: Rea
           continue;
         }
         matched++;
-        protects ||= counts.some((c) => c! < minRespondents);
+        if (counts.some((c) => c! < minRespondents)) spots.push(group);
       }
       // Among so many services a sum with a small part in one group is a coincidence more often than
       // not (units of 5 to 99 respondents, thirty to a municipality): a set found so is a total only
       // where it holds in every group they all stand in, more than one.
-      note(sums, indicator, [s, ...members], holds, matched, protects && holds && matched > 1);
+      note(sums, indicator, [s, ...members], holds, matched, holds && matched > 1 ? spots : []);
     }
     if (budget < 0) return;
   }
