@@ -32,7 +32,7 @@ const W = BUDGET_AMOUNTS.length;
  * `headings` are the lines of the section headings set aside (sorted), where a total's section starts.
  * Returns the total rows.
  */
-export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, number>, isTotal: (activity: string) => string, sign: Sign | undefined, out: BudgetOut, unit: AmountUnit, headings: readonly number[] = []): Set<number> {
+export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, number>, isTotal: (activity: string) => string, sign: Sign | undefined, out: BudgetOut, unit: AmountUnit, headings: readonly number[] = [], givenToDate = false): Set<number> {
   const n = table.length;
   const a = table.amounts;
   // Whether each activity text is a total row: decided once per text.
@@ -66,7 +66,7 @@ export function finishBudget(table: BudgetTable, givens: ReadonlyMap<number, num
   let matched = 0;
   for (let i = 0; i < n; i++) {
     const given = givens.get(i);
-    const checked = given === undefined ? undefined : checkGiven(table, i, given, factor, flipOf(i), out.findings);
+    const checked = given === undefined ? undefined : checkGiven(table, i, given, factor, flipOf(i), out.findings, givenToDate);
     if (checked === 'match') matched++;
     else if (checked !== undefined && checked !== 'mismatch') opposite.push(checked);
     if (!totals.has(i)) continue;
@@ -312,9 +312,11 @@ function lineSigns(table: BudgetTable, totalText: readonly string[], revenueText
  * when it is neither. A deviation that is one of them with the other sign (outcome − budget, as
  * some systems write it) is returned, not said: once for the file when most lines have it.
  */
-function checkGiven(table: BudgetTable, i: number, given: number, factor: number, flip: number, findings: FindingInput[]): 'match' | 'mismatch' | FindingInput {
+function checkGiven(table: BudgetTable, i: number, given: number, factor: number, flip: number, findings: FindingInput[], toDateOnly: boolean): 'match' | 'mismatch' | FindingInput {
   const [budgetYear, budgetYtd, actualYtd, forecast] = [table.amount(i, 0), table.amount(i, 1), table.amount(i, 3), table.amount(i, 5)];
-  const forYear = budgetYear !== null && forecast !== null ? budgetYear - forecast : null;
+  // A deviation to date (`Avvikelse ack`) is no full year's: compared with budget − forecast it was
+  // called wrong where the file had no outcome to check it by.
+  const forYear = !toDateOnly && budgetYear !== null && forecast !== null ? budgetYear - forecast : null;
   const toDate = budgetYtd !== null && actualYtd !== null ? budgetYtd - actualYtd : null;
   const computed = forYear ?? toDate;
   const tolerance = 0.5 * factor;

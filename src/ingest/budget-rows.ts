@@ -2,7 +2,7 @@ import type { Role } from '../config/schema.js';
 import { BUDGET_AMOUNTS, BudgetTable } from '../model/budget-table.js';
 import { budgetRecordSchema, type BudgetRecord } from '../model/records.js';
 import { createRowIndex } from '../model/row-index.js';
-import { TextIndex, truncate } from '../model/text.js';
+import { normalizeLabel, TextIndex, truncate } from '../model/text.js';
 import { BudgetGrain } from './budget-grain.js';
 import { settleEmptyLines } from './budget-headings.js';
 import { committeeLine, nameCommitteeLines } from './budget-committees.js';
@@ -88,6 +88,8 @@ function budgetKeys(table: BudgetTable, activityKey: (activity: string) => strin
 
 /** The amount columns in the order a table keeps them, then a stated deviation. */
 const AMOUNT_ROLES: readonly Role[] = [...BUDGET_AMOUNTS, 'deviation'];
+/** A stated deviation's header that names it to date (`Avvikelse ack`, `Avvikelse hittills`, `deviation ytd`). */
+const TO_DATE = /\b(ack|ackumulerad|ackumulerat|hittills|ytd|period)\b/;
 
 /**
  * A budget file's rows, kept in file order as columns (sign, totals and deviations need the whole
@@ -427,7 +429,8 @@ export class BudgetRows implements RowReader {
     if (this.committee !== undefined) nameCommitteeLines(table);
     out.findings.push(...this.dating.findings(head.headerLine), ...budgetYearNamed(plan.header.map.budgetYearNamed, table.months, head.headerLine), ...forecastYearNamed(plan.header.map.forecastYearNamed, table, head.headerLine), ...titleAgainstRows(plan.titleAside, table, head.headerLine));
     const headings = this.headings.sort((x, y) => x - y);
-    const summed = finishBudget(table, this.given, this.isTotal, opts.sign, out, out.unit ?? 'kr', headings);
+    const deviation = plan.roles.deviation === undefined ? '' : head.headers[plan.roles.deviation]!;
+    const summed = finishBudget(table, this.given, this.isTotal, opts.sign, out, out.unit ?? 'kr', headings, TO_DATE.test(normalizeLabel(deviation)));
     // Before the unit check, which makes monthly amounts annual otherwise than year-to-date ones.
     const columns = { roles: { ...plan.roles }, headers: head.headers, mapped: opts.columns, headerLine: head.headerLine };
     const totals = unbookedOutcomes(table, out, head.headerLine, summed);

@@ -336,6 +336,15 @@ describe('budget rows', () => {
     expect(budgetRecords(r)).toHaveLength(2);
     expect(r.counts).toEqual({ read: 3, used: 2, rejected: 0, ignored: 1 });
   });
+  it('a deviation to date (Avvikelse ack) is checked against budget − outcome to date only, never against budget − forecast', () => {
+    const head = 'Verksamhet;Budget helår (tkr);Budget ack;Avvikelse ack;Prognos helår';
+    // No outcome: nothing to check it by (it was called wrong against 182 035 − 186 000).
+    const alone = parseText([head, 'Äldreomsorg;182035;121357;-3543;186000', 'IFO;48200;32133;333;47900'].join('\n'), { period: '2025-08', kind: 'budget', municipality: '1460' });
+    expect(codes(alone, 'warning')).not.toContain('deviation-mismatch@2:-');
+    // With an outcome to date it is checked by it: 800 − 828 = −28, not the −40 written.
+    const checked = parseText(['Verksamhet;Budget helår (tkr);Budget ack;Utfall ack;Prognos helår;Avvikelse ack', 'Äldreomsorg;1200;800;828;1240;-40', 'LSS;600;400;390;590;10'].join('\n'), { period: '2025-08', kind: 'budget', municipality: '1460' });
+    expect(codes(checked, 'warning')).toEqual(['deviation-mismatch@2:-']);
+  });
   it.each([
     ['the quick and byte paths', ''],
     ['the general path (a name column)', ';Hörby'],
