@@ -218,11 +218,37 @@ export class AnswerRows implements RowReader {
       if (cells.errors.length === 0) cells.fail('value-required', 'n');
       return undefined;
     }
+    if (this.env.plan.answerShares) return this.sharedOut(cells, n);
     if (!Number.isInteger(n) || n < 0) {
       cells.fail('value-out-of-range', 'n', { range: 'a whole number, zero or more' });
       return undefined;
     }
     return n;
+  }
+
+  /**
+   * How many of a question's `n` respondents gave a row's answer, from the answer's share of them
+   * (`Andel (%)` beside `Antal svarande` on every answer): the one whole number the share, rounded
+   * to its decimals, allows. Where it allows two (a share to one decimal of a thousand respondents or
+   * more), or none, the row is rejected and its cell incomplete: its share would be a guess.
+   */
+  private sharedOut(cells: RowCells, n: number): number | undefined {
+    const share = cells.num('share');
+    const text = cells.cell('share') ?? '';
+    if (share === null || !Number.isInteger(n) || n < 0 || share < 0 || share > 100) {
+      if (cells.errors.length === 0) cells.fail(share === null ? 'value-required' : 'value-out-of-range', share === null ? 'share' : 'n', { range: 'a whole number of respondents and a share from 0 to 100' });
+      return undefined;
+    }
+    // Half a unit of the share's last decimal, in respondents.
+    const decimals = /[.,](\d+)\s*%?\s*$/.exec(text)?.[1]?.length ?? 0;
+    const half = (0.5 * 10 ** -decimals * n) / 100;
+    const exact = (share * n) / 100;
+    const whole = [Math.ceil(exact - half - 1e-9), Math.floor(exact + half + 1e-9)];
+    if (whole[0] !== whole[1]) {
+      cells.fail('value-out-of-range', 'share', { range: `a share that gives one whole number of the ${n} respondents (${text} % of them is ${exact.toFixed(2)})` });
+      return undefined;
+    }
+    return whole[0];
   }
 
   /** Counts an answer (`times` respondents' alike) in its group; returns the group's gender slots, which stand for its cell. */

@@ -47,6 +47,12 @@ export interface RecordPlan {
   titleAside?: { area?: string; period?: string; title: string };
   /** The indicator of every row when no column holds it. */
   fileIndicator?: string;
+  /**
+   * A file of answers giving each answer's share of its question's respondents beside their number
+   * on every answer (`Svarsalternativ;Andel (%);Antal svarande`): how many gave an answer is the share
+   * of that number (see `AnswerRows.respondentsOf`).
+   */
+  answerShares?: boolean;
   /** A budget file's amount unit and whether it was only assumed. */
   unit: AmountUnit;
   unitAssumed: boolean;
@@ -97,7 +103,9 @@ export function planRecords(table: TableHead, sample: readonly Row[], opts: Reco
   plan.kind = kind;
   if (kind === 'answers' && map.roles.respondent === undefined && repeatsN(map.roles, sample)) {
     const idx = map.roles.n!;
-    return fail(plan, 'answers-n-repeated', { header: truncate(table.headers[idx]!) }, table.headerLine);
+    if (map.roles.share === undefined) return fail(plan, 'answers-n-repeated', { header: truncate(table.headers[idx]!) }, table.headerLine);
+    plan.answerShares = true;
+    findings.push({ code: 'answer-shares', line: table.headerLine, column: map.roles.share + 1, args: { share: truncate(table.headers[map.roles.share]!), n: truncate(table.headers[idx]!) } });
   }
   fillFromTitle(plan, table, opts, sample);
   const missing = missingRoles(plan, opts);
@@ -239,7 +247,7 @@ function fillFromTitle(plan: RecordPlan, table: TableHead, opts: RecordOptions, 
   if (kind === 'answers') noteWeights(plan, table, sample);
   // A file of answers with a count column is a distribution, a row per answer given by that many
   // (see `AnswerRows.respondentsOf`): said, as the rows are no longer respondents.
-  if (kind === 'answers' && roles.n !== undefined && roles.respondent === undefined) findings.push({ code: 'answer-counts', line, column: roles.n + 1, args: { header: truncate(table.headers[roles.n]!) } });
+  if (kind === 'answers' && roles.n !== undefined && roles.respondent === undefined && !plan.answerShares) findings.push({ code: 'answer-counts', line, column: roles.n + 1, args: { header: truncate(table.headers[roles.n]!) } });
   if (kind === 'budget' && title !== undefined) noteTitleAside(plan, title, opts);
   const titleArea = roles.municipality === undefined && opts.municipality === undefined && title !== undefined ? municipalityInText(title) : undefined;
   if (titleArea !== undefined) {

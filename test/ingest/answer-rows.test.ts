@@ -58,6 +58,27 @@ describe('AnswerRows: a published distribution of answers (a row per answer, wit
   });
 });
 
+describe('AnswerRows: a distribution of shares beside the question\'s respondents on every answer', () => {
+  const head = 'År;Kommun;Verksamhet;Fråga;Svarsalternativ;Andel (%);Antal svarande\n';
+  const rows = (area: string, n: number, shares: string[]) => ['Mycket nöjd', 'Ganska nöjd', 'Varken nöjd eller missnöjd', 'Ganska missnöjd', 'Mycket missnöjd', 'Vet ej/Ingen åsikt']
+    .map((a, i) => `2025;${area};Hemtjänst;Helhetssyn;${a};${shares[i]};${n}`).slice(0, shares.length).join('\n');
+  it('counts each answer as its share of the respondents (hand-worked: 60 + 45 positive, 30 other, 15 without an opinion of 150)', () => {
+    const r = parseText(`${head}${rows('1460', 150, ['40,0', '30,0', '10,0', '5,3', '4,7', '10,0'])}\n`);
+    expect(answerRecords(r).map((a) => [a.positive, a.other, a.excluded, a.rejected ?? 0])).toEqual([[105, 30, 15, 0]]);
+    expect(r.findings.filter((f) => f.code === 'answer-shares').map((f) => `${f.line}:${f.column}`)).toEqual(['1:6']);
+  });
+  it('leaves a cell incomplete where a share allows two whole numbers (one decimal of 2 000 respondents) or none', () => {
+    const r = parseText(`${head}${rows('1460', 2000, ['40,1', '59,9'])}\n${rows('1461', 40, ['52,3', '47,7'])}\n${rows('1438', 1200, ['40,1', '59,9'])}\n`);
+    const byArea = new Map(answerRecords(r).map((a) => [a.area.code, [a.positive, a.other, a.rejected ?? 0]]));
+    // 40,1 % of 2 000 is 802 ± 1: 801, 802 or 803. 52,3 % of 40 is 20,92 ± 0,02: no whole number.
+    expect(byArea.get('1460')).toEqual([0, 0, 2]);
+    expect(byArea.get('1461')).toEqual([0, 0, 2]);
+    // 40,1 % of 1 200 is 481,2 ± 0,6: 481 alone, and 59,9 % 719.
+    expect(byArea.get('1438')).toEqual([1200, 0, 0]);
+    expect(r.findings.filter((f) => f.severity === 'error').map((f) => `${f.code}@${f.line}:${f.column}`)).toEqual(['value-out-of-range@2:6', 'value-out-of-range@3:6', 'value-out-of-range@4:6', 'value-out-of-range@5:6']);
+  });
+});
+
 describe('AnswerRows: a respondent\'s row beside a count column', () => {
   it('is one answer: the count is no count of it', () => {
     const r = parseText('Löpnummer;År;Kommun;Fråga;Svar;Antal\n1;2025;1460;Helhetssyn;Mycket nöjd;3\n2;2025;1460;Helhetssyn;Ganska missnöjd;2\n');

@@ -136,14 +136,21 @@ describe('planRecords: a survey file\'s columns of numbers no role takes', () =>
 describe('planRecords: a file of answers whose count column repeats the question\'s respondents', () => {
   const head = 'År;Kommun;Fråga;Svarsalternativ;Andel (%);Antal svarande';
   const answers = ['Mycket nöjd;40,0', 'Ganska nöjd;30,0', 'Varken nöjd eller missnöjd;10,0', 'Ganska missnöjd;5,3', 'Mycket missnöjd;4,7', 'Vet ej;10,0'];
-  it('is refused at the header: counted per row, 150 respondents were 900', () => {
+  it('with each answer\'s share beside it, is read as shares of that number (counted per row, 150 respondents were 900)', () => {
     const p = plan(head, answers.map((a) => `2025;1460;Helhetssyn;${a};150`));
+    expect(p.failed).toBeUndefined();
+    expect(p.answerShares).toBe(true);
+    expect(codes(p)).toEqual(['answer-shares@1:5']);
+  });
+  it('with no share beside it, is refused at the header', () => {
+    const bare = 'År;Kommun;Fråga;Svarsalternativ;Antal svarande';
+    const p = plan(bare, answers.map((a) => `2025;1460;Helhetssyn;${a.split(';')[0]};150`));
     expect(p.failed).toBe('answers-n-repeated');
     expect(codes(p)).toEqual(['answers-n-repeated@1:-']);
     // Ja / Nej over two questions, each repeating its n.
-    expect(plan(head, ['2025;1460;Q1;Ja;80;50', '2025;1460;Q1;Nej;20;50', '2025;1460;Q2;Ja;70;48', '2025;1460;Q2;Nej;30;48']).failed).toBe('answers-n-repeated');
+    expect(plan(bare, ['2025;1460;Q1;Ja;50', '2025;1460;Q1;Nej;50', '2025;1460;Q2;Ja;48', '2025;1460;Q2;Nej;48']).failed).toBe('answers-n-repeated');
     // One question of two answers sharing a count by chance decides nothing.
-    expect(plan(head, ['2025;1460;Q1;Ja;50;40', '2025;1460;Q1;Nej;50;40']).failed).toBeUndefined();
+    expect(plan(bare, ['2025;1460;Q1;Ja;40', '2025;1460;Q1;Nej;40']).failed).toBeUndefined();
   });
   it('counts per answer (two answers may share a count) are read', () => {
     const p = plan(head, answers.map((a, i) => `2025;1460;Helhetssyn;${a};${[60, 45, 15, 8, 8, 15][i]}`));
