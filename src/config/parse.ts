@@ -31,7 +31,7 @@ export function parseConfig(text: string, file: string): Config {
   const raw = parseJsonc(text.replace(/^\uFEFF/, ''), file);
   const result = configSchema.safeParse(raw);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `${file}: ${formatPath(issue.path)}: ${issue.message}`);
+    const lines = result.error.issues.map((issue) => `${file}: ${formatPath(issue.path)}: ${messageOf(issue)}`);
     throw new ConfigError(lines.join('\n'), { cause: result.error });
   }
   const config = result.data;
@@ -45,6 +45,11 @@ export function parseConfig(text: string, file: string): Config {
 function membersName(members: Config['members']): string {
   const names = members.map((m) => m.name ?? MUNICIPALITIES.get(m.code) ?? REGIONS.get(m.code) ?? m.code);
   return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} och ${names.at(-1)!}`;
+}
+
+/** An issue's message; a record key's own (`"1460 Bengtsfors"` as a share's key), not zod's "Invalid key in record". */
+function messageOf(issue: { code: string; message: string; issues?: readonly { message: string }[] }): string {
+  return issue.code === 'invalid_key' && issue.issues?.[0] !== undefined ? issue.issues[0].message : issue.message;
 }
 
 function formatPath(path: PropertyKey[]): string {

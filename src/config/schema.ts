@@ -11,7 +11,18 @@ export { indicatorSchema };
 
 const code = z.string().regex(/^\d{4}$/, 'a four-digit municipality code as a string, e.g. "0680"');
 /** A member's id: a kommunkod, a länskod (`12`, or Kolada's `0012`), or a kommunalförbund's own id. */
-const anyMemberCode = z.string().regex(/^[\p{L}\d][\p{L}\d_-]*$/u, 'a member code: a municipality\'s four digits ("0680"), a region\'s two ("12" or "0012"), or a kommunalförbund\'s own id ("SOT")').transform(memberCode);
+const anyMemberCode = z
+  .string()
+  // "1460 Bengtsfors", as data files write it: the message names the code meant.
+  .regex(/^[\p{L}\d][\p{L}\d_-]*$/u, { error: (issue) => `a member code: a municipality's four digits ("0680"), a region's two ("12" or "0012"), or a kommunalförbund's own id ("SOT") (received "${String(issue.input)}"${codeHint(String(issue.input))})` })
+  .transform(memberCode);
+
+/** What a code written as a name (or a code and a name) names: `; "1460" is Bengtsfors' code`. */
+function codeHint(text: string): string {
+  const area = resolveArea(text);
+  if (!area.ok || (area.area.kind !== 'municipality' && area.area.kind !== 'region')) return '';
+  return `; write ${area.area.kind} ${area.area.code}'s code, "${area.area.code}"`;
+}
 const yearKey = z.string().regex(/^\d{4}$/, 'a year, e.g. "2024"');
 
 export { KINDS };
@@ -104,7 +115,8 @@ export const memberSchema = z
   .transform((m, ctx) => {
     const known = registerKind(m.code);
     if (m.kind === undefined && known === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['code'], message: `"${m.code}" is no municipality code (four digits, "0680") or region code (two, "12" or "0012"); a kommunalförbund needs "kind": "kommunalförbund"` });
+      const hint = codeHint(m.code);
+      ctx.addIssue({ code: 'custom', path: ['code'], message: `"${m.code}" is no municipality code (four digits, "0680") or region code (two, "12" or "0012")${hint === '' ? '; a kommunalförbund needs "kind": "kommunalförbund"' : hint}` });
       return z.NEVER;
     }
     if (m.kind !== undefined && m.kind !== 'kommunalförbund' && m.kind !== known) {

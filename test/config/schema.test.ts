@@ -98,6 +98,12 @@ describe('members that are regions or kommunalförbund', () => {
     expect(error(config({ members: [{ code: '1283', contains: ['1282'] }] }))).toBe('c.json: members[0].contains: "contains" is for a kommunalförbund ("kind": "kommunalförbund"); municipality 1283 contains no other area');
     expect(error(config({ members: [{ code: '12', contains: ['1282'] }] }))).toBe('c.json: members[0].contains: "contains" is for a kommunalförbund ("kind": "kommunalförbund"); region 12\'s municipalities are known from its code');
   });
+  it('a member code written as a name, or as a data file writes it, names the code meant, also as a share\'s key', () => {
+    expect(error(config({ members: [{ code: 'Bengtsfors' }] }))).toBe('c.json: members[0].code: "Bengtsfors" is no municipality code (four digits, "0680") or region code (two, "12" or "0012"); write municipality 1460\'s code, "1460"');
+    expect(error(config({ members: [{ code: '1460 Bengtsfors' }] }))).toBe('c.json: members[0].code: a member code: a municipality\'s four digits ("0680"), a region\'s two ("12" or "0012"), or a kommunalförbund\'s own id ("SOT") (received "1460 Bengtsfors"; write municipality 1460\'s code, "1460")');
+    // zod's "Invalid key in record" said nothing of what was wrong with the key.
+    expect(error(config({ allocation: { method: 'fixed', shares: { '1460 Bengtsfors': 50, 1461: 50 } } }))).toMatch(/^c\.json: allocation\.shares\.1460 Bengtsfors: a member code: .*\(received "1460 Bengtsfors"; write municipality 1460's code, "1460"\)/);
+  });
   it('a code in no register needs "kind": "kommunalförbund"; a kind that contradicts the code is refused', () => {
     expect(error(config({ members: [{ code: 'SOTEA' }] }))).toBe('c.json: members[0].code: "SOTEA" is no municipality code (four digits, "0680") or region code (two, "12" or "0012"); a kommunalförbund needs "kind": "kommunalförbund"');
     expect(error(config({ members: [{ code: '99' }] }))).toMatch(/members\[0\]\.code: "99" is no municipality code/);
