@@ -106,7 +106,7 @@ export const memberSchema = z
     code: anyMemberCode,
     kind: z.enum(MEMBER_KINDS).optional().describe('Taken from the code (four digits a municipality, two a region); "kommunalförbund" for a federation with its own id.'),
     name: z.string().optional(),
-    aliases: z.array(z.string().min(1)).default([]).describe('Cell texts in files that mean this member (a kommunalförbund\'s name as its files write it).'),
+    aliases: z.array(z.string().min(1)).default([]).describe('For a kommunalförbund: cell texts in files that mean it (its name as its files write it).'),
     contains: z.array(code).default([]).describe('For a kommunalförbund: the municipalities it is made of (a region\'s are known).'),
     population: z.record(yearKey, z.number().int().nonnegative()).default({}),
     usage: z.record(z.string(), z.record(yearKey, z.number().nonnegative())).default({}),
@@ -127,6 +127,12 @@ export const memberSchema = z
     // Read only for a kommunalförbund: elsewhere it would be ignored, and the user not know it.
     if (m.contains.length > 0 && kind !== 'kommunalförbund') {
       ctx.addIssue({ code: 'custom', path: ['contains'], message: `"contains" is for a kommunalförbund ("kind": "kommunalförbund"); ${kind === 'region' ? `region ${m.code}'s municipalities are known from its code` : `municipality ${m.code} contains no other area`}` });
+      return z.NEVER;
+    }
+    // Read only for a kommunalförbund, as "contains" is: a municipality's or region's rows are those
+    // its code or name gives, and cells written as its alias were rejected as unknown areas.
+    if (m.aliases.length > 0 && kind !== 'kommunalförbund') {
+      ctx.addIssue({ code: 'custom', path: ['aliases'], message: `"aliases" is for a kommunalförbund ("kind": "kommunalförbund"); ${kind} ${m.code}'s rows are those that name its code or name as the register has them, and tillit reads no other text as it` });
       return z.NEVER;
     }
     // A name that is another area's (`{"code": "1460", "name": "Mellerud"}`) would head Bengtsfors'

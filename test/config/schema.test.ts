@@ -94,6 +94,11 @@ describe('members that are regions or kommunalförbund', () => {
     expect(json({ organisation: { name: 'Gemensam nämnd' }, members: [{ code: '1460' }] })).toBe('Gemensam nämnd');
     expect(json({})).toBe('tillit');
   });
+  it('"aliases" on a municipality or a region is refused, not ignored: its rows so written were rejected as unknown areas', () => {
+    expect(error(config({ members: [{ code: '1460' }, { code: '1461', aliases: ['Melleruds socialtjänst'] }] }))).toBe('c.json: members[1].aliases: "aliases" is for a kommunalförbund ("kind": "kommunalförbund"); municipality 1461\'s rows are those that name its code or name as the register has them, and tillit reads no other text as it');
+    expect(error(config({ members: [{ code: '12', aliases: ['RS'] }] }))).toMatch(/^c\.json: members\[0\]\.aliases: "aliases" is for a kommunalförbund .*; region 12's rows/);
+    expect(error(config({ members: [{ code: 'SOTEA', kind: 'kommunalförbund', aliases: ['Söderåsen SF'] }] }))).toBeUndefined();
+  });
   it('"contains" on a municipality or a region is refused, not ignored', () => {
     expect(error(config({ members: [{ code: '1283', contains: ['1282'] }] }))).toBe('c.json: members[0].contains: "contains" is for a kommunalförbund ("kind": "kommunalförbund"); municipality 1283 contains no other area');
     expect(error(config({ members: [{ code: '12', contains: ['1282'] }] }))).toBe('c.json: members[0].contains: "contains" is for a kommunalförbund ("kind": "kommunalförbund"); region 12\'s municipalities are known from its code');
