@@ -34,6 +34,11 @@ export interface RecordOptions {
   /** Indicator for files without an indicator column (`--input-indicator`, `"indicator"`). */
   indicator?: string;
   columns?: Partial<Record<Role, string>>;
+  /**
+   * The settings of `period`, `municipality` and `indicator` the file's config entry gives (not a
+   * flag, which applies to every file named): one the file has a column for is not read, and said.
+   */
+  configured?: { period?: string; municipality?: string; indicator?: string };
   /** Keep only this gender; `all` keeps every row. */
   gender?: GenderFilter;
   /** Most data rows read from one file. */

@@ -107,6 +107,11 @@ export function planRecords(table: TableHead, sample: readonly Row[], opts: Reco
     plan.answerShares = true;
     findings.push({ code: 'answer-shares', line: table.headerLine, column: map.roles.share + 1, args: { share: truncate(table.headers[map.roles.share]!), n: truncate(table.headers[idx]!) } });
   }
+  for (const [key, value] of Object.entries(opts.configured ?? {})) {
+    // The column wins: a setting the user wrote for this file that changes nothing is said.
+    const idx = plan.roles[key as 'period' | 'municipality' | 'indicator'];
+    if (idx !== undefined) findings.push({ code: 'setting-unused', line: table.headerLine, column: idx + 1, args: { key, value: truncate(value, 40), header: truncate(table.headers[idx] ?? '', 30) } });
+  }
   fillFromTitle(plan, table, opts, sample);
   const missing = missingRoles(plan, opts);
   if (missing.length > 0) return fail(plan, 'header-missing-column', missingRoleArgs(table.headers, map.roles, missing, found), table.headerLine);

@@ -27,6 +27,7 @@ export function ingestOptions(config: Config, spec: Partial<InputSpec>, override
     classify: answerClassifier(answerScale),
     answerScale,
     ...readSettings(spec, overrides),
+    ...configuredSettings(spec, overrides),
     ...(overrides.maxRows ? { maxRows: overrides.maxRows } : {}),
     ...(overrides.fallbackPeriod !== undefined ? { reportPeriod: overrides.fallbackPeriod } : {}),
     ...(population ? { population } : {}),
@@ -62,6 +63,12 @@ export function droppedPositiveFindings(config: Config, inputs: readonly Pick<Pa
       }),
     }];
   });
+}
+
+/** The config entry's own `period`, `municipality` and `indicator`, where no flag replaces them. */
+function configuredSettings(spec: Partial<InputSpec>, overrides: IngestOverrides): Pick<Omit<ParseOptions, 'file'>, 'configured'> {
+  const keys = (['period', 'municipality', 'indicator'] as const).filter((k) => spec[k] && overrides[k] === undefined);
+  return keys.length === 0 ? {} : { configured: Object.fromEntries(keys.map((k) => [k, spec[k]!])) };
 }
 
 /** Each setting of how the file is read: the flag's, else the config entry's; one left empty is not set. */

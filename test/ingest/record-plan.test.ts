@@ -62,6 +62,16 @@ describe('planRecords', () => {
     expect(plan('År;Kommun;Fråga;Antal svarande;Andel', ['2024;1460;helhetssyn;24;87,5'], { columns: { n: 'antal SVARANDE' } }).failed).toBeUndefined();
   });
 
+  it("a config entry's period, municipality or indicator that the file has a column for is not read, and said", () => {
+    const p = plan('Period;Kommun;Verksamhet;Budget helår;Utfall ack', ['2025-03;1460;Äldreomsorg;1200;300'], { period: '2025-06', configured: { period: '2025-06', municipality: '1461' }, municipality: '1461' });
+    expect(p.findings.filter((f) => f.code === 'setting-unused').map((f) => [f.column, f.args])).toEqual([
+      [1, { key: 'period', value: '2025-06', header: 'Period' }],
+      [2, { key: 'municipality', value: '1461', header: 'Kommun' }],
+    ]);
+    // A file without the column reads the setting: nothing to say.
+    expect(plan('Verksamhet;Budget helår;Utfall ack', ['Äldreomsorg;1200;300'], { period: '2025-06', municipality: '1460', configured: { period: '2025-06', municipality: '1460' } }).findings.filter((f) => f.code === 'setting-unused')).toEqual([]);
+  });
+
   it('a budget file dated and measured by its title, its "Periodutfall" read as the outcome so far', () => {
     const p = plan('Verksamhet;Budget helår;Periodutfall;Kommentar', ['Äldreomsorg;1200;800;ok'], { municipality: '1460' }, { title: 'Månadsuppföljning april 2025, belopp i tkr' });
     expect(p).toMatchObject({ kind: 'budget', titlePeriod: '2025-04', unit: 'tkr', unitAssumed: false });

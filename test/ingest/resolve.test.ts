@@ -16,7 +16,9 @@ describe('ingestOptions: flags over a config entry', () => {
   });
   it('the report\'s month is passed on apart: the file\'s own dating, its entry and the flags come before it (see record-plan)', () => {
     expect(settings({ path: 'a.csv' }, { fallbackPeriod: '2025-08' })).toEqual({ reportPeriod: '2025-08' });
-    expect(settings({ path: 'a.csv', period: '2025-06' }, { fallbackPeriod: '2025-08' })).toEqual({ period: '2025-06', reportPeriod: '2025-08' });
+    // The entry's own period is also kept as configured: a file with a period column says it is not read.
+    expect(settings({ path: 'a.csv', period: '2025-06' }, { fallbackPeriod: '2025-08' })).toEqual({ period: '2025-06', configured: { period: '2025-06' }, reportPeriod: '2025-08' });
+    // A flag's applies to every file named, with a column or without: nothing to say of it.
     expect(settings({ path: 'a.csv', period: '2025-06' }, { period: '2025-07', fallbackPeriod: '2025-08' })).toEqual({ period: '2025-07', reportPeriod: '2025-08' });
   });
   it('an empty text sets nothing, and the row limit and columns pass through', () => {
