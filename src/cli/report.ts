@@ -152,7 +152,7 @@ function checkSelection(flags: ReportFlags, coverage: Coverage, federation: (tex
 export function unreadableSentence(failed: readonly Finding[]): string {
   const f = failed[0]!;
   const at = f.line === undefined ? f.file : `${f.file}:${f.line}${f.column === undefined ? '' : `:${f.column}`}`;
-  const first = f.code === 'file-not-found' ? `file not found: ${f.file}`
+  const first = f.code === 'file-not-found' ? `file not found: ${f.file}${f.message.replace(/^file not found/, '')}`
     : f.code === 'file-unreadable' ? `cannot read ${f.file}: ${f.message.replace(/^cannot read file: /, '')}`
     : `cannot use ${at}: ${f.message}`;
   return failed.length === 1 ? first : `${first} (and ${failed.length - 1} more file(s) that cannot be read; tillit validate lists them)`;

@@ -5,7 +5,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { ConfigError, defaultConfig, parseConfig } from '../config/parse.js';
 import { configInputPath, droppedPositiveFindings, ingestOptions, type IngestOverrides } from './resolve.js';
 import type { Config, InputSpec } from '../config/schema.js';
-import type { Finding } from '../model/findings.js';
+import { finding, type Finding } from '../model/findings.js';
 import type { ParsedInput, ParseOptions } from './parse-input.js';
 import { DEFAULT_MAX_BYTES, displayPath, readInput, readText } from './read.js';
 import { stopWarmWorkers, type ThreadOptions } from './reading-workers.js';
@@ -146,6 +146,10 @@ export async function loadInputs(loaded: LoadedConfig, opts: LoadOptions): Promi
   } finally {
     // Workers warmed for a file that was not cut (or not named) hold a heap each: gone before analysis.
     stopWarmWorkers();
+  }
+  // A config's input not found is a wrong path in the config: the key that names it is said.
+  for (let k = 0; k < fromConfig.length; k++) {
+    inputs[k]!.findings = inputs[k]!.findings.map((f) => (f.code === 'file-not-found' ? finding(inputs[k]!.file, { code: 'file-not-found', args: { key: `inputs[${k}].path`, config: displayPath(path!) } }) : f));
   }
   const breaks = resolveScores(inputs);
   // The breaks are the run's (a question's years in several files): each answers file carries them all.

@@ -26,7 +26,7 @@ const UNIT_EVIDENCE: Record<string, (a: Record<string, string | number>) => stri
 };
 
 const MESSAGES = {
-  'file-not-found': (a) => `file not found`,
+  'file-not-found': (a) => `file not found${a.key === undefined ? '' : ` (${a.key} in ${a.config})`}`,
   'file-unreadable': (a) => `cannot read file: ${a.reason}`,
   'file-empty': () => `file is empty`,
   'file-binary': (a) => `file looks binary (NUL byte at byte ${a.offset}); expected a CSV or JSON text file`,

@@ -31,3 +31,13 @@ describe("a config input's period and municipality", () => {
     for (const municipality of ['1460', 'Bengtsfors kommun', 'Bengtsfors', 'GN', 'Gemensam nämnd']) expect(await refusal({ period: 'april 2025', municipality })).toBeUndefined();
   });
 });
+
+describe("a config's input that is not there", () => {
+  it('is said with the key that names it: the path in the config is what is wrong', async () => {
+    const path = join(dir, 'missing.json');
+    writeFileSync(path, JSON.stringify({ inputs: [{ path: 'b.csv', unit: 'tkr', period: '2025-04', municipality: '1460' }, { path: 'budget-melerud.csv' }] }));
+    const inputs = await loadInputs(await loadConfig(path), { files: [], overrides: {} });
+    expect(inputs[1]!.findings.map((f) => [f.code, f.message.replace(/in .*missing\.json/, 'in missing.json')])).toEqual([['file-not-found', 'file not found (inputs[1].path in missing.json)']]);
+    expect(inputs[0]!.findings.some((f) => f.code === 'file-not-found')).toBe(false);
+  });
+});
