@@ -196,13 +196,16 @@ function activityFor(service: string, area: string, budget: readonly BudgetRow[]
  */
 function populationOf(area: string, kind: AreaKind, year: string | null, settings: Settings, covered?: readonly string[]): { year: string; count: number; lacking: string[] } | null {
   if (year === null) return null;
-  const latestOf = (m: Member) => Object.keys(m.population).filter((y) => y <= year).sort().at(-1);
+  // A population of 0 is no figure, as for the allocation key: divided by, Mellerud's 0 doubled the
+  // organisation's cost per inhabitant and blanked Mellerud's own without a word.
+  const has = (m: Member, y: string) => (m.population[y] ?? 0) > 0;
+  const latestOf = (m: Member) => Object.keys(m.population).filter((y) => y <= year && has(m, y)).sort().at(-1);
   if (kind === 'organisation') {
     const members = covered === undefined ? settings.members : settings.members.filter((m) => covered.includes(m.code));
     if (members.length === 0 || overlaps(members).length > 0) return null;
     const common = members.map(latestOf).reduce<string | undefined>((a, y) => (a === undefined || y === undefined ? undefined : y < a ? y : a), '9999');
-    if (common === undefined || !members.every((m) => m.population[common] !== undefined)) return null;
-    const lacking = members.filter((m) => m.population[year] === undefined).map((m) => m.code);
+    if (common === undefined || !members.every((m) => has(m, common))) return null;
+    const lacking = members.filter((m) => !has(m, year)).map((m) => m.code);
     return { year: common, count: members.reduce((s, m) => s + m.population[common]!, 0), lacking };
   }
   const member = settings.members.find((m) => m.code === area);

@@ -234,6 +234,21 @@ describe("quality beside cost: the organisation's line that only some members ha
   });
 });
 
+describe('quality beside cost: a population of 0', () => {
+  it('is no figure: the latest year with one is used and said, never a division by a sum with 0 in it (hand-worked)', () => {
+    const config = configOf({ members: [
+      { code: '1460', population: { 2025: 10000 }, usage: { 'brukare äo': { 2025: 500 } } },
+      { code: '1461', population: { 2024: 8000, 2025: 0 }, usage: { 'brukare äo': { 2025: 400 } } },
+    ] });
+    const both = [survey, '2025;1461 Mellerud;Hemtjänst;helhetssyn;60;50'].join('\n');
+    const report = analyse([read(config, 'k.csv', both), read(config, 'b.csv', budget)], config);
+    const rows = report.qualityBesideCost.filter((q) => q.service === 'Hemtjänst').map((q) => [q.area, q.populationYear, q.actualPerInhabitant]);
+    // 490 000 / 8 000 (2024); the organisation has no year both members have (1461's 2025 is 0): none,
+    // where it was (630 000 + 490 000) / (10 000 + 0) = 112, twice its cost per inhabitant.
+    expect(rows).toEqual([['1460', '2025', 63], ['1461', '2024', 61.25], ['BM', null, null]]);
+  });
+});
+
 describe('quality beside cost: a service an area has figures for, but none for its headline', () => {
   // helhetssyn listed first heads home care; 1461 has trygghet only, so the organisation (pooled where every member has the cell) has no helhetssyn either.
   const config = configOf({ indicators: [{ id: 'helhetssyn', title: { sv: 'Helhetssyn', en: 'Overall' } }, { id: 'trygghet', title: { sv: 'Trygghet', en: 'Safety' } }] });
