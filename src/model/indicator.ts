@@ -2,7 +2,9 @@ import * as z from 'zod';
 import { better, valueUnit } from './vocabulary.js';
 import type { Better, ValueUnit } from './vocabulary.js';
 
-const title = z.object({ sv: z.string(), en: z.string() }).strict();
+/** A title in one language: an empty one headed the indicator's rows with nothing in that language's reports. */
+const titleText = z.string().regex(/\S/, 'an empty title: rows of this indicator would have no name in reports in this language; write one (the other language\'s may stand in)');
+const title = z.object({ sv: titleText, en: titleText }).strict();
 
 /**
  * An indicator as a catalogue entry: the config's `indicators`, and the Kolada KPIs tillit knows.

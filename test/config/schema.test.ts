@@ -18,6 +18,10 @@ describe('config that cannot be right is a config error with its key path', () =
     expect(error(config({ indicators: [ind('higher'), ind('lower')] }))).toBe('c.json: indicators[1].id: indicator helhetssyn is given twice (also indicators[0]); give it once');
     expect(error(config({ budget: { yellowBelow: 0, redBelow: 5 } }))).toBe('c.json: budget.redBelow: red below 5 % is above yellow below 0 %: red must be the lower mark (e.g. yellowBelow 0, redBelow -2)');
   });
+  it('an indicator title left empty in one language', () => {
+    // With "en": "" every English report named the indicator with nothing.
+    expect(error(config({ indicators: [{ id: 'helhetssyn', title: { sv: 'Helhetssyn', en: ' ' } }] }))).toBe("c.json: indicators[0].title.en: an empty title: rows of this indicator would have no name in reports in this language; write one (the other language's may stand in)");
+  });
   it('a member listed twice', () => {
     expect(error(config({ members: [{ code: '1460' }, { code: '1461' }, { code: '1460' }] }))).toBe('c.json: members[2].code: member 1460 is listed twice (also members[0]); its costs would be counted twice');
   });
