@@ -105,7 +105,7 @@ export const memberSchema = z
   .object({
     code: anyMemberCode,
     kind: z.enum(MEMBER_KINDS).optional().describe('Taken from the code (four digits a municipality, two a region); "kommunalförbund" for a federation with its own id.'),
-    name: z.string().optional(),
+    name: z.string().regex(/\S/, 'an empty name: the member\'s rows and its part of the shared costs would be headed with nothing; leave "name" out to use the register\'s').optional(),
     aliases: z.array(z.string().min(1)).default([]).describe('For a kommunalförbund: cell texts in files that mean it (its name as its files write it).'),
     contains: z.array(code).default([]).describe('For a kommunalförbund: the municipalities it is made of (a region\'s are known).'),
     population: z.record(yearKey, z.number().int().nonnegative()).default({}),
@@ -173,7 +173,7 @@ export const configSchema = z
     $schema: z.string().optional(),
     organisation: z
       .object({
-        name: z.string().min(1),
+        name: z.string().min(1).regex(/\S/, 'a name of only spaces: the organisation\'s section would be headed with nothing'),
         code: z.string().min(1).default('ORG').describe('Id used for rows booked on the organisation itself.'),
         aliases: z.array(z.string()).default([]).describe('Cell texts meaning the organisation.'),
         language: lang.default('sv'),

@@ -22,6 +22,11 @@ describe('config that cannot be right is a config error with its key path', () =
     // With "en": "" every English report named the indicator with nothing.
     expect(error(config({ indicators: [{ id: 'helhetssyn', title: { sv: 'Helhetssyn', en: ' ' } }] }))).toBe("c.json: indicators[0].title.en: an empty title: rows of this indicator would have no name in reports in this language; write one (the other language's may stand in)");
   });
+  it('a member or organisation name left empty', () => {
+    // "" headed the member's brief "(1460)" and left its row of the shared costs without a name.
+    expect(error(config({ members: [{ code: '1460', name: '' }, { code: '1461' }] }))).toBe('c.json: members[0].name: an empty name: the member\'s rows and its part of the shared costs would be headed with nothing; leave "name" out to use the register\'s');
+    expect(error(config({ organisation: { name: '  ', code: 'BM' } }))).toBe("c.json: organisation.name: a name of only spaces: the organisation's section would be headed with nothing");
+  });
   it('a member listed twice', () => {
     expect(error(config({ members: [{ code: '1460' }, { code: '1461' }, { code: '1460' }] }))).toBe('c.json: members[2].code: member 1460 is listed twice (also members[0]); its costs would be counted twice');
   });
