@@ -104,11 +104,16 @@ function refuseUnreadableSettings(configPath: string, config: Config): void {
  * refused before anything is read: its answers would count twice. A usage error (exit 2): the
  * list of inputs is wrong, not a file in it.
  */
-async function refuseSameFile(files: readonly string[]): Promise<void> {
+async function refuseSameFile(files: readonly string[], config?: { path: string; inputs: number }): Promise<void> {
   const same = await sameFiles(files);
   if (same === undefined) return;
   const how = same.how === 'path' ? 'the same file' : 'files with identical content';
-  throw new ConfigError(`${displayPath(same.first)} and ${displayPath(same.second)} are ${how}, named twice as inputs; each is read once or its rows would count twice: name it once`);
+  // Which entries name them: a config's keys, or the command line.
+  const first = files.indexOf(same.first);
+  const second = files.findIndex((f, i) => i > first && f === same.second);
+  const named = (i: number) => (config !== undefined && i < config.inputs ? `inputs[${i}].path` : 'the command line');
+  const where = config === undefined || (first >= config.inputs && second >= config.inputs) ? '' : ` (${named(first)} and ${named(second)} in ${displayPath(config.path)})`;
+  throw new ConfigError(`${displayPath(same.first)} and ${displayPath(same.second)} are ${how}, named twice as inputs${where}; each is read once or its rows would count twice: name it once`);
 }
 
 /** Two respondent-level files with the same answers (a copy in another encoding): refused as the same file named twice is. */
@@ -135,7 +140,7 @@ export async function loadInputs(loaded: LoadedConfig, opts: LoadOptions): Promi
     : [];
   const fromArgs = opts.files.map((file) => ({ file, spec: config.inputs.find((s) => path !== undefined && configInputPath(path, s) === resolve(file)) ?? {} }));
   const all = [...fromConfig, ...fromArgs];
-  await refuseSameFile(all.map((a) => a.file));
+  await refuseSameFile(all.map((a) => a.file), useConfig ? { path: path!, inputs: fromConfig.length } : undefined);
   const read = (k: number, more: Partial<ParseOptions> = {}, threads = opts.threads) =>
     readInput(all[k]!.file, { ...ingestOptions(config, all[k]!.spec, opts.overrides), ...more }, opts.maxBytes ?? DEFAULT_MAX_BYTES, threads);
   // One file at a time: a thousand inputs never hold a thousand descriptors (EMFILE), and one

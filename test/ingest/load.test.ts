@@ -41,3 +41,12 @@ describe("a config's input that is not there", () => {
     expect(inputs[0]!.findings.some((f) => f.code === 'file-not-found')).toBe(false);
   });
 });
+
+describe('a file a config names twice', () => {
+  it('is refused naming both keys, not only the file', async () => {
+    const path = join(dir, 'twice.json');
+    writeFileSync(path, JSON.stringify({ inputs: [{ path: 'b.csv', period: '2025-04', municipality: '1460' }, { path: './b.csv' }] }));
+    const message = await loadInputs(await loadConfig(path), { files: [], overrides: {} }).then(() => '', (e: Error) => e.message);
+    expect(message).toMatch(/are the same file, named twice as inputs \(inputs\[0\]\.path and inputs\[1\]\.path in .*twice\.json\); each is read once/);
+  });
+});
