@@ -53,7 +53,7 @@ export function allocateSharedCosts(shared: Line | undefined, year: number, upTo
     findings.push(finding('(config)', { code: 'allocation-equal-fraction', args: { equal: agreed.equalPercent, rest: round(100 - agreed.equalPercent, 4), meant: round(agreed.equalPercent * 100, 4) } }));
   }
   if (agreed.method === 'fixed') {
-    const note = sharesNote(settings.members.map((m) => agreed.shares[m.code] ?? 0));
+    const note = sharesNote(settings.members.map((m) => [m.code, agreed.shares[m.code] ?? 0] as const));
     if (note !== undefined) findings.push(finding('(config)', note));
   }
   return split(orgTotal, weights, input, period, settings);
@@ -64,11 +64,14 @@ export function allocateSharedCosts(shared: Line | undefined, year: number, upTo
  * all at most 1 that add up to at most 1 (0.2, 0.45, 0.35) are fractions of the whole, not a key
  * summing to 1 %: said as such.
  */
-function sharesNote(shares: readonly number[]): Pick<Finding, 'code'> & { args: Record<string, number> } | undefined {
+function sharesNote(byMember: readonly (readonly [string, number])[]): Pick<Finding, 'code'> & { args: Record<string, number | string> } | undefined {
+  const shares = byMember.map(([, v]) => v);
   const sum = shares.reduce((a, b) => a + b, 0);
   if (Math.abs(sum - 100) <= 1e-9) return undefined;
   if (sum <= 1 + 1e-9 && shares.every((v) => v <= 1)) return { code: 'allocation-shares-fractions', args: { sum: round(sum, 4) } };
-  return { code: 'allocation-shares-normalised', args: { sum: round(sum, 4) } };
+  // 0.52 beside 48: a fraction among per cent, which the division by the sum turns into 1 % of the costs.
+  const fractions = shares.some((v) => v > 1) ? byMember.filter(([, v]) => v > 0 && v < 1) : [];
+  return { code: 'allocation-shares-normalised', args: { sum: round(sum, 4), ...(fractions.length > 0 ? { fractions: fractions.map(([code, v]) => `${code}'s ${v}`).join(', ') } : {}) } };
 }
 
 /**

@@ -218,7 +218,7 @@ const MESSAGES = {
   'milestone-no-levels': (a) => `milestone ${a.period} (${a.label}): no series in the report has a year before it and a year from it on, up to the report's year, so there is no level before and after it`,
   'allocation-shares-fractions': (a) => `the fixed shares are at most 1 and sum to ${a.sum}: read as fractions of the whole (0.2 = 20 %)${a.sum === 1 ? '' : ', each divided by their sum'}; write them as per cent (20) to say so`,
   'allocation-equal-fraction': (a) => `equalPercent ${a.equal} is per cent: ${a.equal} % of the shared costs is split equally and ${a.rest} % by population (written as a fraction, ${a.equal} means ${a.meant} %: write ${a.meant} to split that equally)`,
-  'allocation-shares-normalised': (a) => `the fixed shares sum to ${a.sum} %, not 100 %: each share was divided by their sum`,
+  'allocation-shares-normalised': (a) => `the fixed shares sum to ${a.sum} %, not 100 %: each share was divided by their sum${a.fractions === undefined ? '' : `; ${a.fractions} beside shares above 1 look like fractions among per cent (0.52 for 52 %?)`}`,
   'setting-unused': (a) => `the config's "${a.key}" for this file ("${a.value}") is not used: the file has a column for it ("${a.header}"), which is read instead (leave "${a.key}" out, or map another column)`,
   'config-entry-unused': (a) => `${a.key}: "${a.id}" is no ${a.kind} in the inputs${a.hint}: ${a.effect}`,
   'peer-group-no-data': (a) => `peer group "${a.group}": none of its members (${a.members}) has figures for ${a.year} in the inputs; it is compared with nothing`,

@@ -48,6 +48,13 @@ describe('allocateSharedCosts', () => {
     const a = allocateSharedCosts(shared(), 2025, 12, settings({ method: 'fixed', shares: { 1460: 30, 1461: 30 }, populationFrom: 'previous-year' } as Config['allocation']), findings)!;
     expect(a.members.map((m) => m.sharePct)).toEqual([50, 50]);
     expect(findings.map((f) => f.code)).toEqual(['allocation-shares-normalised']);
+    expect(findings[0]!.message).toBe('the fixed shares sum to 60 %, not 100 %: each share was divided by their sum');
+  });
+  it('a fraction among per cent is named: 0.52 beside 48 gave 1460 1.1 % of the costs', () => {
+    const findings: Finding[] = [];
+    const a = allocateSharedCosts(shared(), 2025, 12, settings({ method: 'fixed', shares: { 1460: 0.52, 1461: 48 }, populationFrom: 'previous-year' } as Config['allocation']), findings)!;
+    expect(a.members.map((m) => m.sharePct)).toEqual([1.0717, 98.9283]);
+    expect(findings.map((f) => f.message)).toEqual(["the fixed shares sum to 48.52 %, not 100 %: each share was divided by their sum; 1460's 0.52 beside shares above 1 look like fractions among per cent (0.52 for 52 %?)"]);
   });
   it('fixed shares written as fractions are read as such and said to be, not as a key summing to 1 %', () => {
     const findings: Finding[] = [];
