@@ -141,15 +141,22 @@ function directionsUnknown(settings: Settings, inData: ReadonlySet<string>, surv
  */
 function unusedEntries(settings: Settings, inData: ReadonlySet<string>): Finding[] {
   if (inData.size === 0) return [];
-  const byLabel = new Map<string, string>();
-  for (const id of [...inData].sort()) {
-    byLabel.set(normalizeLabel(id), id);
-    const title = koladaTitle(id);
-    if (title !== undefined) byLabel.set(normalizeLabel(title), id);
-  }
+  // Made only for an entry that names nothing: a national file has thousands of indicators.
+  let labels: Map<string, string> | undefined;
+  const byLabel = () => {
+    if (labels !== undefined) return labels;
+    labels = new Map<string, string>();
+    for (const id of [...inData].sort()) {
+      labels.set(normalizeLabel(id), id);
+      const title = koladaTitle(id);
+      if (title !== undefined) labels.set(normalizeLabel(title), id);
+    }
+    return labels;
+  };
   const spelled = (text: string): string | undefined => {
     const kpi = koladaIdOfTitle(text);
-    return byLabel.get(normalizeLabel(text)) ?? (kpi === undefined ? undefined : byLabel.get(normalizeLabel(kpi))) ?? (koladaTitle(text) === undefined ? undefined : byLabel.get(normalizeLabel(koladaTitle(text)!)));
+    const title = koladaTitle(text);
+    return byLabel().get(normalizeLabel(text)) ?? (kpi === undefined ? undefined : byLabel().get(normalizeLabel(kpi))) ?? (title === undefined ? undefined : byLabel().get(normalizeLabel(title)));
   };
   const hint = (text: string) => {
     const as = spelled(text);
@@ -161,8 +168,9 @@ function unusedEntries(settings: Settings, inData: ReadonlySet<string>): Finding
     out.push(finding('(config)', { code: 'config-entry-unused', args: { key: `indicators[${i}].id`, id: e.id, kind: 'indicator', hint: hint(e.id), effect: 'its title, direction and target apply to nothing' } }));
   });
   // survey.questions is matched as answers are, case and accents aside (`ingest/answers.ts`).
-  const questions = new Set([...inData].map(normalizeLabel));
-  for (const question of Object.keys(settings.config.survey.questions)) {
+  const keys = Object.keys(settings.config.survey.questions);
+  const questions = keys.length === 0 ? new Set<string>() : new Set([...inData].map(normalizeLabel));
+  for (const question of keys) {
     if (questions.has(normalizeLabel(question))) continue;
     out.push(finding('(config)', { code: 'config-entry-unused', args: { key: 'survey.questions', id: question, kind: 'question', hint: hint(question), effect: 'its positive answers apply to nothing' } }));
   }
