@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { wantsColor } from './color.js';
 import { tableWidth } from './width.js';
+import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { configInputPath } from '../ingest/resolve.js';
@@ -177,6 +178,7 @@ interface Plan {
 
 /** Options checked, the config loaded, outputs that would overwrite an input refused: nothing read yet. */
 async function parseOptions(files: string[], flags: ReportFlags): Promise<Plan> {
+  refuseSwallowedFiles(flags);
   if (flags.period !== undefined && !/^\d{4}(-(0[1-9]|1[0-2]))?$/.test(flags.period)) {
     throw new UsageError(`--period: expected YYYY or YYYY-MM, got "${flags.period}"`);
   }
@@ -194,6 +196,18 @@ async function parseOptions(files: string[], flags: ReportFlags): Promise<Plan> 
     ...(flags.summary ? [{ role: '--summary', path: flags.summary }] : []),
   ], kept);
   return { rules: parsedRules.rules, loaded, kept };
+}
+
+/**
+ * `-m` and `--fail-on` take every word after them: `tillit report -m 1461 budget.csv` took the
+ * file as a municipality, and said "no input files" (or that it is no municipality). A value that
+ * is a file is refused saying so, and how to name both.
+ */
+function refuseSwallowedFiles(flags: ReportFlags): void {
+  for (const [flag, values] of [['--municipality', flags.municipality], ['--fail-on', flags.failOn]] as const) {
+    const file = (values ?? []).find((v) => statSync(v, { throwIfNoEntry: false })?.isFile() === true);
+    if (file !== undefined) throw new UsageError(`${flag} took the file ${file} as one of its values: it takes every word after it; name the files first (tillit report FILE... ${flag} ...) or end its values with -- (${flag} ... -- FILE...)`);
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG, ROOT, tillit } from './run.js';
+import { CONFIG, EXAMPLE, ROOT, tillit } from './run.js';
 
 const FORMATS = ['table', 'json', 'csv', 'md'] as const;
 const exampleConfig = join(ROOT, CONFIG);
@@ -77,6 +77,19 @@ describe('a selection that matches nothing is an error, not an empty report', ()
     expect(await sections('SOTEA')).toEqual(['# Sydöstra förbundet (SOTEA)', '# Sydost']);
     expect(await sections('sydöstra förbundet')).toEqual(['# Sydöstra förbundet (SOTEA)', '# Sydost']);
     expect(await sections('1262')).toEqual(['# Lomma (1262)', '# Sydost']);
+  });
+  it('-m or --fail-on before a file takes the file as a value: exit 2 saying so and how to name both', async () => {
+    const file = `${EXAMPLE}/budget-mellerud.csv`;
+    for (const [flag, value] of [['-m', '1461'], ['--fail-on', 'status=red']] as const) {
+      const r = await tillit(['report', flag, value, file]);
+      const long = flag === '-m' ? '--municipality' : flag;
+      expect(r.code, flag).toBe(2);
+      expect(r.stdout, flag).toBe('');
+      expect(r.stderr, flag).toBe(`tillit: ${long} took the file ${file} as one of its values: it takes every word after it; name the files first (tillit report FILE... ${long} ...) or end its values with -- (${long} ... -- FILE...)\n`);
+      const ended = await tillit(['report', '--format', 'json', flag, value, '--', file]);
+      expect([0, 1], flag).toContain(ended.code);
+      expect((JSON.parse(ended.stdout) as { inputs: { file: string }[] }).inputs.map((i) => i.file), flag).toEqual([file]);
+    }
   });
   it('-m takes a name as well as a code', async () => {
     const byName = await tillit(['report', '--config', CONFIG, '-m', 'Melleruds kommun', '--format', 'md']);
