@@ -149,7 +149,7 @@ function peerTable(report: Report, area: string, opts: TableRenderOptions): stri
 /**
  * Budget lines. Laid out to a width, the columns left out first to last: series, spent against the
  * benchmark, actual to date, budget to date; activity, deviation, deviation %, forecast against
- * budget and status stay.
+ * budget (unless no line has a forecast) and status stay.
  */
 function budgetTable(report: Report, rows: readonly BudgetRow[], opts: TableRenderOptions): string | undefined {
   if (rows.length === 0) return undefined;
@@ -166,7 +166,11 @@ function budgetTable(report: Report, rows: readonly BudgetRow[], opts: TableRend
     column(w.deviation, (b) => amount(b.deviation, true)),
     column(w.deviationPct, (b) => (b.deviationPct === null ? '' : deviationText(b.deviationPct, report.settings.budgetThresholds, opts.lang, b.status ?? undefined))),
     column(w.pace, (b) => (b.pacePct === null ? '' : `${formatPct(b.pacePct, opts.lang)} (${formatPct(b.elapsedPct, opts.lang)})`), { drop: 2 }),
-    column(w.forecastDeviation, (b) => (b.forecastDeviation === null ? '' : `${amount(b.forecastDeviation, true)}${b.forecastOptimistic ? ` ⚠ ${w.optimistic}` : ''}`), { wrap: true }),
+    // Laid out to a width, a forecast column no line has a figure for is left out (inputs without
+    // forecasts): kept, it took the room of a column with figures. `--wide` draws every column.
+    ...(opts.table !== undefined && rows.every((b) => b.forecastDeviation === null) ? [] : [
+      column(w.forecastDeviation, (b) => (b.forecastDeviation === null ? '' : `${amount(b.forecastDeviation, true)}${b.forecastOptimistic ? ` ⚠ ${w.optimistic}` : ''}`), { wrap: true }),
+    ]),
     column(w.statusHeader, (b) => statusCell(b.status, opts)),
     column(w.series, (b) => sparkline(monthByMonth(b.series, (s) => (s.actualYtd !== null && s.budgetYtd ? s.actualYtd / s.budgetYtd : null))), { drop: 1 }),
   ], opts);

@@ -25,6 +25,16 @@ describe('the terminal table laid out to a width', () => {
       expect(widest(render(report, { width: 80, genders: true }, lang))).toBeLessThanOrEqual(80);
     }
   });
+  it('leaves out a forecast column no budget line has a figure for, to keep one with figures; --wide draws it', () => {
+    const noForecast = { forecast: null, forecastDeviation: null, forecastDeviationPct: null, projection: null };
+    const r = madeReport({ quality: [], budget: [budgetRow(noForecast), budgetRow({ ...noForecast, activity: 'LSS', deviation: 1_000_000, deviationPct: 0.5, status: 'green' })] });
+    const fitted = render(r, { width: 80, genders: false });
+    expect(fitted).not.toContain('Prognos');
+    expect(fitted).toContain('│ Utfall ack  │');
+    expect(render(r)).toContain('Prognos mot budget');
+    // One line with a forecast keeps the column.
+    expect(render(madeReport({ quality: [], budget: [budgetRow(noForecast), budgetRow({ activity: 'LSS' })] }), { width: 80, genders: false })).toContain('Prognos');
+  });
   it('names the columns it left out, in table order, and how to see them', async () => {
     const report = await example();
     const at80 = render(report, { width: 80, genders: false });
