@@ -87,7 +87,9 @@ function budgetMessage(report: Report, b: BudgetRow, name: string, opts: RenderO
   if (!b.total && signSense(normalizeLabel(b.activity)) === 'income') return undefined;
   if (b.deviationPct === null) return undefined;
   const over = b.deviationPct < 0;
-  const deviation = deviationWords(b.deviationPct, b.status, report.settings.budgetThresholds, lang);
+  const words = deviationWords(b.deviationPct, b.status, report.settings.budgetThresholds, lang);
+  // A deviation that shows as zero is on budget: "0,0 % under budget" says a side it has not.
+  const deviation = /^0([.,]0*)?\D*$/.test(words) ? null : words;
   // After December the year is closed: its outcome is said, and no forecast.
   if (b.period.endsWith('-12') && b.periodNote === null) return p.closedYear({ what, name, deviation, over, year: b.period.slice(0, 4) });
   let text = p.budgetDeviation({ what, name, plural: b.total, deviation, over, month: monthName(b.period, lang) });

@@ -78,15 +78,16 @@ export const PHRASES = {
     (limit, over) => (limit === null ? 'just' : `just ${over ? 'over' : 'under'} ${limit}`),
   ),
   /** "Äldreomsorgen i Bengtsfors ligger 3,4 % över budget efter oktober" (no full stop: more may follow). */
+  /** `deviation` null: on budget as shown (`0,0 %` would read "0,0 % under budget"). */
   budgetDeviation: both(
-    (a: { what: string; name: string; plural: boolean; deviation: string; over: boolean; month: string }) =>
-      `${a.what} i ${a.name} ligger ${a.deviation} ${a.over ? 'över' : 'under'} budget efter ${a.month}`,
-    (a) => `${a.what} in ${a.name} ${a.plural ? 'are' : 'is'} ${a.deviation} ${a.over ? 'over' : 'under'} budget after ${a.month}`,
+    (a: { what: string; name: string; plural: boolean; deviation: string | null; over: boolean; month: string }) =>
+      `${a.what} i ${a.name} ligger ${a.deviation === null ? 'i nivå med' : `${a.deviation} ${a.over ? 'över' : 'under'}`} budget efter ${a.month}`,
+    (a) => `${a.what} in ${a.name} ${a.plural ? 'are' : 'is'} ${a.deviation === null ? 'on' : `${a.deviation} ${a.over ? 'over' : 'under'}`} budget after ${a.month}`,
   ),
   /** A closed year's line: its outcome for the year against the budget. */
   closedYear: both(
-    (a: { what: string; name: string; deviation: string; over: boolean; year: string }) => `${a.what} i ${a.name} slutade ${a.year} ${a.deviation} ${a.over ? 'över' : 'under'} budget (utfall för året).`,
-    (a) => `${a.what} in ${a.name} ended ${a.year} ${a.deviation} ${a.over ? 'over' : 'under'} budget (outcome for the year).`,
+    (a: { what: string; name: string; deviation: string | null; over: boolean; year: string }) => `${a.what} i ${a.name} slutade ${a.year} ${a.deviation === null ? 'i nivå med' : `${a.deviation} ${a.over ? 'över' : 'under'}`} budget (utfall för året).`,
+    (a) => `${a.what} in ${a.name} ended ${a.year} ${a.deviation === null ? 'on' : `${a.deviation} ${a.over ? 'over' : 'under'}`} budget (outcome for the year).`,
   ),
   atCommonMonth: both(' (senaste månad som alla delar har)', ' (the latest month all parts have)'),
   forecastPoints: both(

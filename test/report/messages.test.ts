@@ -74,6 +74,14 @@ describe('key messages', () => {
     ]);
     expect(keyMessages(r, '1460', en)[0]).toBe('The services in Bengtsfors are 2.4% over budget after October; the forecast points to a deficit of 7.5 MSEK (forecast 245.0 MSEK against a full-year budget of 240.0 MSEK); the forecast has worsened by 1.2 MSEK since September, but the spending pace suggests the forecast is too optimistic.');
   });
+  it('a deviation that shows as zero is on budget, not "0,0 % under budget"', () => {
+    const onBudget = (over: Parameters<typeof budgetRow>[0]) => report({ quality: [], budget: [budgetRow({ activity: 'Totalt', total: true, status: 'green', forecastDeviation: 0, ...over })] });
+    expect(keyMessages(onBudget({ deviationPct: 0, deviation: 0 }), '1460', sv)[0]).toMatch(/^Verksamheterna i Bengtsfors ligger i nivå med budget efter oktober/);
+    expect(keyMessages(onBudget({ deviationPct: 0.0249, deviation: 50_000 }), '1460', en)[0]).toMatch(/^The services in Bengtsfors are on budget after October/);
+    expect(keyMessages(onBudget({ deviationPct: 0.0249, deviation: 50_000, period: '2024-12' }), '1460', sv)[0]).toBe('Verksamheterna i Bengtsfors slutade 2024 i nivå med budget (utfall för året).');
+    // A figure that keeps its colour with a decimal more is said with it.
+    expect(keyMessages(onBudget({ deviationPct: -0.02, deviation: -40_000, status: 'yellow' }), '1460', sv)[0]).toMatch(/^Verksamheterna i Bengtsfors ligger 0,02 % över budget efter oktober/);
+  });
   it('says an area\'s only line, red, once: it stands for the total too', () => {
     const r = report({ quality: [], budget: [budgetRow({ status: 'red' })] });
     const said = keyMessages(r, '1460', sv);
