@@ -291,6 +291,19 @@ export async function appendSummary(path: string, content: string): Promise<void
 }
 
 /**
+ * `--summary` checked before anything is read or written: a folder that is not there, or a
+ * directory in the file's place, is exit 2 with nothing written, not after the report (and in place
+ * of --fail-on's exit code).
+ */
+export async function checkAppendable(path: string): Promise<void> {
+  const folder = await stat(dirname(resolve(path))).catch((error: unknown) => error as NodeJS.ErrnoException);
+  const fail = (code: string) => new OutputError(`cannot append to ${path}: ${reason(Object.assign(new Error(code), { code }))}`);
+  if (folder instanceof Error) throw fail(folder.code ?? 'ENOENT');
+  if (!folder.isDirectory()) throw fail('ENOTDIR');
+  if ((await stat(path).catch(() => undefined))?.isDirectory() === true) throw fail('EISDIR');
+}
+
+/**
  * What goes before an appended summary: a blank line when the file ends inside a line (a step
  * before wrote `echo -n`), else the heading would be glued to that line's end and be no heading.
  * Only a regular file is looked at: a pipe or device cannot be read back.

@@ -29,7 +29,7 @@ import { EXIT, InputError, UsageError } from './errors.js';
 import type { Io, Output } from './io.js';
 import { checkForcedKind, checkIngestFlags, ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
 import { collectGarbage, readMostlyGarbage } from './memory.js';
-import { appendSummary, writeOutputs, writeRejects, writeStdout } from './output.js';
+import { appendSummary, checkAppendable, writeOutputs, writeRejects, writeStdout } from './output.js';
 import { guardOutputs, protectedFiles, type Named } from './paths.js';
 import type { AmountUnit, CsvDialect, Lang } from '../model/vocabulary.js';
 
@@ -195,6 +195,7 @@ async function parseOptions(files: string[], flags: ReportFlags): Promise<Plan> 
     ...(flags.rejects ? [{ role: '--rejects', path: flags.rejects }] : []),
     ...(flags.summary ? [{ role: '--summary', path: flags.summary }] : []),
   ], kept);
+  if (flags.summary) await checkAppendable(flags.summary);
   return { rules: parsedRules.rules, loaded, kept };
 }
 

@@ -177,6 +177,14 @@ describe('exit codes and the CI contract', () => {
     await tillit(['report', '--config', CONFIG, '--format', 'json', '--summary', fresh]);
     expect(readFileSync(fresh, 'utf8').startsWith('### ')).toBe(true);
   });
+  it('--summary that cannot be appended to is refused before anything is written, not after the report', async () => {
+    const dir = tmp();
+    const summary = join(dir, 'no-such-folder', 'summary.md');
+    const r = await tillit(['report', '--config', CONFIG, '--format', 'json', '--fail-on', 'status=red', '--summary', summary]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`tillit: cannot append to ${summary}: ENOENT (no such folder)\n`);
+  });
   it('--out DIR writes one file per municipality and one for the organisation (and, for md, their charts)', async () => {
     const dir = join(tmp(), 'briefs/');
     const r = await tillit(['report', '--config', CONFIG, '--format', 'md', '--out', dir]);
