@@ -5,7 +5,7 @@
 // fixture, and (with --bench) generated national inputs.
 // Usage: node scripts/compare-output.mjs [--base REF] [--bench] [--rows N] [--budget-rows N]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +50,8 @@ function files(dir) {
 function run(tree, label, caseArgs) {
   const outDir = join(work, 'out', label);
   rmSync(outDir, { recursive: true, force: true });
+  // There, so that `--summary {out}/summary.md` is appended to (and compared) rather than refused.
+  mkdirSync(outDir, { recursive: true });
   const argv = caseArgs.map((a) => a.replaceAll('{out}', outDir));
   const r = spawnSync(process.execPath, [join(tree, 'bin/tillit.js'), ...argv], {
     cwd: root,
