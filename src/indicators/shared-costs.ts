@@ -146,9 +146,12 @@ function commonYears(series: readonly Readonly<Record<string, number>>[]): strin
 /** Each member's years of population (or of usage `measure`), for a finding: `1460 2023–2025, 1438 2022`. */
 function yearsOf(members: readonly Member[], measure: string | undefined): string {
   return members.map((m) => {
-    // A population of 0 is no figure (`keyInput`): named as a year, it read as a year in common.
-    const years = Object.entries(measure === undefined ? m.population : m.usage[measure] ?? {}).filter(([, v]) => measure !== undefined || v > 0).map(([y]) => y).sort();
-    return `${m.code} ${years.length === 0 ? 'none' : years.length === 1 ? years[0] : `${years[0]}–${years.at(-1)}`}`;
+    const given = Object.entries(measure === undefined ? m.population : m.usage[measure] ?? {});
+    // A population of 0 is no figure for the key (`keyInput` passes over it): named as such, not as a year it has.
+    const zero = measure === undefined ? given.filter(([, v]) => v <= 0).map(([y]) => y).sort() : [];
+    const years = given.map(([y]) => y).filter((y) => !zero.includes(y)).sort();
+    const span = years.length === 0 ? 'none' : years.length === 1 ? years[0] : `${years[0]}–${years.at(-1)}`;
+    return `${m.code} ${span}${zero.length > 0 ? ` (population 0 in ${zero.join(', ')})` : ''}`;
   }).join(', ');
 }
 

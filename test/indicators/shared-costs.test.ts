@@ -66,6 +66,11 @@ describe('allocateSharedCosts', () => {
     allocateSharedCosts(shared(), 2025, 12, settings({ method: 'fixed', shares: { 1460: 0.2, 1461: 0.6 }, populationFrom: 'previous-year' } as Config['allocation']), short);
     expect(short.map((f) => f.message)).toEqual(['the fixed shares are at most 1 and sum to 0.8: read as fractions of the whole (0.2 = 20 %), each divided by their sum; write them as per cent (20) to say so']);
   });
+  it('a population of 0 is no figure: the finding says so rather than name the year as one the member has', () => {
+    const findings: Finding[] = [];
+    expect(allocateSharedCosts(shared(), 2025, 12, settings({ method: 'population', populationFrom: 'previous-year' }, [member('1460', { 2024: 0 }), member('1461', { 2024: 8931 })]), findings)).toBeNull();
+    expect(findings.map((f) => f.message)).toEqual(['shared costs cannot be allocated by population: the members have no population figures for one common year up to 2025 (1460 none (population 0 in 2024), 1461 2024); set them for one year in the config']);
+  });
   it('a key with nothing to go on (no population) allocates nothing, with a finding; no shared costs, no members: nothing', () => {
     const findings: Finding[] = [];
     expect(allocateSharedCosts(shared(), 2025, 12, settings({ method: 'population', populationFrom: 'previous-year' }, [member('1460', {}), member('1461', {})]), findings)).toBeNull();
@@ -109,7 +114,7 @@ describe('allocateSharedCosts', () => {
     expect(allocateSharedCosts(shared(), 2025, 12, settings({ method: 'mixed', equalPercent: 30, populationFrom: 'previous-year' } as Config['allocation'], members), findings)).toBeNull();
     expect(findings.map((f) => f.code)).toEqual(['allocation-no-common-year']);
     // The 0 is no year of 1461's: named as one, 2024 read as a year both members have.
-    expect(findings[0]!.message).toBe('shared costs cannot be allocated by mixed: the members have no population figures for one common year up to 2025 (1460 2024, 1461 none); set them for one year in the config');
+    expect(findings[0]!.message).toBe('shared costs cannot be allocated by mixed: the members have no population figures for one common year up to 2025 (1460 2024, 1461 none (population 0 in 2024)); set them for one year in the config');
     const equal = allocateSharedCosts(shared(), 2025, 12, settings({ method: 'mixed', equalPercent: 100, populationFrom: 'previous-year' } as Config['allocation'], [member('1460', {}), member('1461', {})]), findings)!;
     expect(equal.members.map((m) => m.sharePct)).toEqual([50, 50]);
   });
