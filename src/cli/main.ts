@@ -10,10 +10,12 @@ import { run } from './program.js';
 // for this thread and the reading workers alike).
 setFlagsFromString('--no-allocation-site-pretenuring');
 
-// `tillit report | head` closes stdout early: that is the reader's choice, not an error.
+// `tillit report | head` closes stdout early: that is the reader's choice, not an error. The run
+// goes on without it (`writeStdout` stops writing) and ends with its own exit code, its summary
+// appended: exiting here ended it with 0 before --fail-on's 1 was returned.
 // Any other failure (a full disk, a device that refuses) is an output error: one sentence, exit 2.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  if (error.code === 'EPIPE') return;
   process.stderr.write(`tillit: cannot write to standard output: ${error.code ?? error.message}\n`);
   process.exit(EXIT.usage);
 });

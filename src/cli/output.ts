@@ -215,13 +215,17 @@ class RepeatedPieces {
   }
 }
 
-/** Standard output, with a full disk or a closed device an output error (EPIPE: the reader left). */
+/**
+ * Standard output, with a full disk or a closed device an output error. EPIPE is the reader
+ * leaving (`| head`): writing stops there, and the run goes on to its summary and exit code.
+ */
 export async function writeStdout(stdout: Writable, chunks: Iterable<string>): Promise<void> {
   try {
     const file = fileDescriptor(stdout);
     if (file === undefined) await writeChunks(stdout, chunks);
     else await finish(quiet(createWriteStream('', { fd: file, autoClose: false })), chunks);
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return;
     throw new OutputError(`cannot write to standard output: ${reason(error)}`, { cause: error });
   }
 }

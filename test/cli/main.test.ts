@@ -48,4 +48,17 @@ describe('a reader that leaves early', () => {
     const r = await runClosing(['report', '--config', CONFIG], 'stdout');
     expect(r.code).toBe(0);
   }, 120_000);
+
+  it('stdout closed (| head) with --fail-on matching: exit 1 and the summary appended, not exit 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-stdout-'));
+    for (const format of ['json', 'html']) {
+      const summary = join(dir, `${format}.md`);
+      const r = await runClosing(['report', '--config', CONFIG, '--format', format, '--fail-on', 'status=red', '--summary', summary], 'stdout');
+      expect(r.code, format).toBe(1);
+      expect(r.other, format).toContain('tillit: --fail-on matched 7 time(s):');
+      expect(readFileSync(summary, 'utf8'), format).toContain('(--fail-on)');
+    }
+    // validate keeps its own code too.
+    expect((await runClosing(['validate', 'test/cli/bad/survey-errors.csv'], 'stdout')).code).toBe(3);
+  }, 120_000);
 });
