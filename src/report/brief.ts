@@ -1,5 +1,5 @@
 import type { QualityRow, Report } from '../model/report.js';
-import { columnUnit, decimalsOf, formatAmount, formatDiff, formatMonthEnd, formatNumber, formatPct, formatPeriod, formatValue, monthName, type AmountUnit, type Lang } from './format.js';
+import { columnUnit, decimalsOf, formatAmount, formatDiff, formatMonthEnd, formatNumber, formatPct, formatPeriod, formatStamp, formatValue, monthName, type AmountUnit, type Lang } from './format.js';
 import { keyMessages } from './messages.js';
 import { findingNotes } from './finding-words.js';
 import { phrases } from './phrases.js';
@@ -78,7 +78,8 @@ export function buildBrief(report: Report, area: string, opts: RenderOptions): B
     area,
     title: `${isOrg ? name : `${name} (${area})`} – ${w.followUp}${when ? `: ${when}` : ''}`,
     asOf: asOf(report, area, lang),
-    generated: report.generatedAt ? `${w.generated} ${report.generatedAt}` : null,
+    // Said as a date and time, not as the JSON's ISO text (a brief is read by politicians).
+    generated: report.generatedAt ? `${w.generated} ${formatStamp(report.generatedAt, lang)}` : null,
     messages: messages.length > 0 ? { heading: w.keyMessages, body: messages } : null,
     quality,
     peers: peerSection(report, area, lang),

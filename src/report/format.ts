@@ -184,6 +184,17 @@ export function formatMonthEnd(period: string, lang: Lang): string {
   return `${days} ${formatPeriod(period, lang)}`;
 }
 
+/**
+ * A moment (`generatedAt`, ISO 8601 in UTC) as a reader says it: `5 november 2025 kl. 08:00 (UTC)`,
+ * `5 November 2025, 08:00 UTC`, not `2025-11-05T08:00:00.000Z`.
+ */
+export function formatStamp(iso: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})/.exec(iso);
+  if (m === null) return iso;
+  const day = `${Number(m[3])} ${formatPeriod(`${m[1]}-${m[2]}`, lang)}`;
+  return lang === 'sv' ? `${day} kl. ${m[4]} (UTC)` : `${day}, ${m[4]} UTC`;
+}
+
 export function monthName(period: string, lang: Lang): string {
   return MONTHS[lang][Number(period.slice(5, 7)) - 1]!;
 }

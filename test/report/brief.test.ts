@@ -23,6 +23,11 @@ describe('a brief says what a committee asks', () => {
     expect(buildBrief(twoMembers(), '1460', sv).asOf).toBe('Siffrorna gäller ekonomin till och med 31 oktober 2025 och kvaliteten 2025.');
     expect(buildBrief(twoMembers(), '1461', { ...sv, lang: 'en' }).asOf).toBe('Figures as of 31 October 2025 for the budget.');
   });
+  it('says when it was made as a date and time, not as ISO text, and only when asked', () => {
+    expect(buildBrief(twoMembers({ generatedAt: '2025-11-05T08:00:00.000Z' }), '1460', sv).generated).toBe('Skapad 5 november 2025 kl. 08:00 (UTC)');
+    expect(buildBrief(twoMembers({ generatedAt: '2025-11-05T08:00:00.000Z' }), '1460', { ...sv, lang: 'en' }).generated).toBe('Generated 5 November 2025, 08:00 UTC');
+    expect(buildBrief(twoMembers(), '1460', sv).generated).toBeNull();
+  });
   it('gives the full-year budget, the forecast and how it moved since the month before, in kronor', () => {
     const { head, rows } = buildBrief(twoMembers(), '1460', sv).budget!.body;
     expect(head).toEqual(['Verksamhet', 'Budget hittills i år', 'Utfall hittills i år', 'Avvikelse', 'Budget helår', 'Prognos helår', 'Prognos mot budget', 'Ändring sedan september', 'Status']);
