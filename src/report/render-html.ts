@@ -5,7 +5,7 @@ import { formatPeriod } from './format.js';
 import { wholeReport, type ReportFormat, type ReportRenderOptions } from './report-format.js';
 import { reportAreas } from './view.js';
 import { inlineSvg } from './charts/svg.js';
-import { chartWords } from './charts/words.js';
+import { chartLegend } from './charts/words.js';
 
 /**
  * Escapes text for HTML element content and quoted attributes.
@@ -89,7 +89,7 @@ export function renderBriefSection(brief: Brief, charts: readonly Chart[]): stri
   if (brief.quality) {
     out.push(`<h2>${escapeHtml(brief.quality.heading)}</h2>`, htmlTable(brief.quality.body, brief.quality.body.head.length - 1));
     if (brief.quality.note) out.push(`<p class="legend">${escapeHtml(brief.quality.note)}</p>`);
-    if (quality.length > 0) out.push(htmlCharts(quality, 'charts'), `<p class="legend">${escapeHtml(chartWords(brief.lang).legend)}</p>`);
+    if (quality.length > 0) out.push(htmlCharts(quality, 'charts'), `<p class="legend">${escapeHtml(chartLegend(quality, brief.lang))}</p>`);
   }
   if (brief.peers) out.push(`<h2>${escapeHtml(brief.peers.heading)}</h2>`, htmlTable(brief.peers.body));
   if (brief.budget) {

@@ -1,7 +1,7 @@
 import type { Report } from '../model/report.js';
 import { buildBrief, type Brief, type Cell, type Table } from './brief.js';
 import type { Chart } from './charts/index.js';
-import { chartWords } from './charts/words.js';
+import { chartLegend } from './charts/words.js';
 import { reportAreas, type RenderOptions } from './view.js';
 import { wholeReport, type ReportFormat } from './report-format.js';
 import { visible } from '../model/text.js';
@@ -59,7 +59,7 @@ export function renderBriefMd(brief: Brief, charts: readonly Chart[] = []): stri
   if (brief.quality) {
     out.push(`## ${brief.quality.heading}`, '', mdTable(brief.quality.body), '');
     if (brief.quality.note) out.push(`_${escapeMd(brief.quality.note)}_`, '');
-    if (quality.length > 0) out.push(mdCharts(quality), '', `_${escapeMd(chartWords(brief.lang).legend)}_`, '');
+    if (quality.length > 0) out.push(mdCharts(quality), '', `_${escapeMd(chartLegend(quality, brief.lang))}_`, '');
   }
   if (brief.peers) out.push(`## ${brief.peers.heading}`, '', mdTable(brief.peers.body), '');
   if (brief.budget) {

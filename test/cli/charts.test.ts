@@ -48,6 +48,15 @@ describe('charts beside Markdown briefs (--format md --out DIR/)', () => {
     expect(linked.sort()).toEqual(svgs);
     expect(r.stderr).toContain(`tillit: wrote 27 chart(s) to ${join(dir, 'charts')}/\n`);
   });
+  it('the legend names only what the brief\'s charts draw: no target where none is set, a milestone where one is', async () => {
+    const legend = async (config: string, brief: string) => {
+      const dir = join(tmp(), 'legend/');
+      expect((await tillit(['report', '--config', config, '--format', 'md', '--out', dir])).code).toBe(0);
+      return readFileSync(join(dir, brief), 'utf8').split('\n').find((l) => l.startsWith('_Blå linje'));
+    };
+    expect(await legend('fixtures/helsingborg-landskrona-skane/tillit.config.json', '1283-helsingborg.md')).toBe('_Blå linje: värdet per år; grå streckad: riket; orange: jämförelsekommuner._');
+    expect(await legend('test/cli/years/tillit.config.json', '1460-bengtsfors.md')).toContain('lila: milstolpe (nivån före och efter)');
+  });
   it('writes the same bytes on a second run, in English with English alt text', async () => {
     const run = async () => {
       const dir = join(tmp(), 'en/');

@@ -52,7 +52,7 @@ describe('formats by name', () => {
     expect(JSON.parse(renderArea(twoAreas, '1461', 'json', opts)).quality).toEqual([twoAreas.quality[1]]);
   });
   it('links an area\'s charts from its Markdown file and inlines them in HTML', () => {
-    const chart = { file: 'charts/1460-helhet.svg', alt: 'Diagram: Nöjdhet', kind: 'quality' as const, svg: '<svg xmlns="http://www.w3.org/2000/svg"><title>x</title></svg>' };
+    const chart = { file: 'charts/1460-helhet.svg', alt: 'Diagram: Nöjdhet', kind: 'quality' as const, marks: [], svg: '<svg xmlns="http://www.w3.org/2000/svg"><title>x</title></svg>' };
     const withCharts = { ...opts, charts: new Map([['1460', [chart]]]) };
     expect(renderArea(twoAreas, '1460', 'md', withCharts)).toContain('![Diagram: Nöjdhet](charts/1460-helhet.svg)');
     expect(renderArea(twoAreas, '1461', 'md', withCharts)).not.toContain('charts/');

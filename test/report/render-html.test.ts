@@ -44,8 +44,8 @@ describe('HTML brief', () => {
   it('puts each brief in a section that starts a new printed page, and inlines charts without namespaces', () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="1"><title>a</title></svg>\n';
     const html = renderHtmlDocument('t', [
-      { brief: brief('A'), charts: [{ file: 'charts/a.svg', alt: 'a', kind: 'quality', svg }] },
-      { brief: brief('B', { area: '1461', quality: null }), charts: [{ file: 'charts/b.svg', alt: 'b', kind: 'budget', svg }] },
+      { brief: brief('A'), charts: [{ file: 'charts/a.svg', alt: 'a', kind: 'quality', marks: [], svg }] },
+      { brief: brief('B', { area: '1461', quality: null }), charts: [{ file: 'charts/b.svg', alt: 'b', kind: 'budget', marks: [], svg }] },
     ]);
     expect(html.match(/<section class="brief"/g)).toHaveLength(2);
     expect(html).toContain('section.brief { break-after: page;');

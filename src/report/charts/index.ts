@@ -9,6 +9,8 @@ export interface Chart {
   file: string;
   alt: string;
   kind: ChartSpec['kind'];
+  /** What it draws beside its own line (`ChartSpec.marks`), for the brief's legend. */
+  marks: ChartSpec['marks'];
   svg: string;
 }
 
@@ -20,7 +22,7 @@ export async function renderBriefCharts(report: Report, lang: Lang): Promise<Bri
   const out = new Map<string, Chart[]>();
   for (const area of reportAreas(report)) {
     const charts: Chart[] = [];
-    for (const c of briefChartSpecs(report, area.code, lang)) charts.push({ file: c.file, alt: c.alt, kind: c.kind, svg: await renderSvg(c.spec, c.alt) });
+    for (const c of briefChartSpecs(report, area.code, lang)) charts.push({ file: c.file, alt: c.alt, kind: c.kind, marks: c.marks, svg: await renderSvg(c.spec, c.alt) });
     out.set(area.code, charts);
   }
   return out;

@@ -4,7 +4,7 @@ import { periodYear } from '../../model/period.js';
 import { slug } from '../../model/text.js';
 import type { Lang } from '../format.js';
 import { areaName, indicatorName, indicatorUnit, latestQuality, seriesQuality } from '../view.js';
-import { chartWords, budgetAlt, qualityAlt, type YearPoint } from './words.js';
+import { chartWords, budgetAlt, qualityAlt, type LegendMark, type YearPoint } from './words.js';
 
 export type { YearPoint };
 import { yDomain } from './scale.js';
@@ -15,6 +15,16 @@ export interface ChartSpec {
   alt: string;
   kind: 'quality' | 'budget';
   spec: TopLevelSpec;
+  /** What an indicator chart draws beside its own line, for the legend under the brief's charts. */
+  marks: readonly LegendMark[];
+}
+
+
+/** The marks a quality chart's spec draws: its layers with something to draw. */
+function marksOf(spec: TopLevelSpec): LegendMark[] {
+  const layers = (spec as { layer?: { name?: string; data?: { values?: unknown[] } }[] }).layer ?? [];
+  const drawn = new Set(layers.filter((l) => (l.data?.values?.length ?? 0) > 0).map((l) => l.name));
+  return (['band', 'nation', 'peers', 'target', 'break', 'milestone'] as const).filter((m) => drawn.has(m));
 }
 
 /** The plot area of an indicator chart, in pixels (axes and title come on top). */
@@ -231,15 +241,19 @@ export function briefChartSpecs(report: Report, area: string, lang: Lang): Chart
     used.add(candidate);
     return `charts/${candidate}.svg`;
   };
-  const out: ChartSpec[] = chartedRows(report, area).map(({ row, points }) => ({
-    file: file(`${base}-${slug(row.indicator)}${row.service ? `-${slug(row.service)}` : ''}`),
-    alt: qualityAlt(report, row, points, breakYear(row, points), lang),
-    kind: 'quality' as const,
-    spec: qualitySpec(report, row, points, lang),
-  }));
+  const out: ChartSpec[] = chartedRows(report, area).map(({ row, points }) => {
+    const spec = qualitySpec(report, row, points, lang);
+    return {
+      file: file(`${base}-${slug(row.indicator)}${row.service ? `-${slug(row.service)}` : ''}`),
+      alt: qualityAlt(report, row, points, breakYear(row, points), lang),
+      kind: 'quality' as const,
+      spec,
+      marks: marksOf(spec),
+    };
+  });
   const budget = chartedBudget(report, area);
   if (budget && (budget.actualYtd !== null || budget.series.length > 0)) {
-    out.push({ file: file(`${base}-budget`), alt: budgetAlt(report, budget, lang), kind: 'budget', spec: budgetSpec(budget, lang) });
+    out.push({ file: file(`${base}-budget`), alt: budgetAlt(report, budget, lang), kind: 'budget', spec: budgetSpec(budget, lang), marks: [] });
   }
   return out;
 }

@@ -24,9 +24,10 @@ export const CHART_WORDS = {
   millions: both('mnkr', 'MSEK'),
   months: both(['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'], ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']),
   heading: both('Diagram', 'Charts'),
+  /** The legend's parts: the blue line, then each mark some chart of the brief draws, in this order. */
   legend: both(
-    'Blå linje: värdet per år, med ljusblått band för osäkerheten (95 %); grå streckad: riket; orange: jämförelsekommuner; grön prickad: målvärde; lodrät streckad: serieavbrott (värden före och efter jämförs inte).',
-    'Blue line: the value per year, with a light blue band for the uncertainty (95%); grey dashed: national level; orange: peer municipalities; green dotted: target; vertical dashed: series break (values before and after are not compared).',
+    { line: 'Blå linje: värdet per år', band: 'med ljusblått band för osäkerheten (95 %)', nation: 'grå streckad: riket', peers: 'orange: jämförelsekommuner', target: 'grön prickad: målvärde', break: 'lodrät streckad: serieavbrott (värden före och efter jämförs inte)', milestone: 'lila: milstolpe (nivån före och efter)' },
+    { line: 'Blue line: the value per year', band: 'with a light blue band for the uncertainty (95%)', nation: 'grey dashed: national level', peers: 'orange: peer municipalities', target: 'green dotted: target', break: 'vertical dashed: series break (values before and after are not compared)', milestone: 'purple: milestone (the level before and after)' },
   ),
   /** How the chart library writes numbers on axes. */
   numberLocale: both(
@@ -48,6 +49,22 @@ export const CHART_WORDS = {
     (who, months, parts) => `Chart: ${who}, budget and actual year to date ${months}: ${parts}.`,
   ),
 };
+
+/** The marks of an indicator chart a legend explains, beside the blue line every one has. */
+export type LegendMark = 'band' | 'nation' | 'peers' | 'target' | 'break' | 'milestone';
+
+/**
+ * The legend under a brief's indicator charts: what they draw and no more (a target, a series
+ * break or a milestone only where some chart has one), e.g. "Blå linje: värdet per år, med
+ * ljusblått band för osäkerheten (95 %); grå streckad: riket."
+ */
+export function chartLegend(charts: readonly { marks: readonly LegendMark[] }[], lang: Lang): string {
+  const w = inLang(CHART_WORDS, lang).legend;
+  const drawn = new Set(charts.flatMap((c) => c.marks));
+  const line = drawn.has('band') ? `${w.line}, ${w.band}` : w.line;
+  const rest = (['nation', 'peers', 'target', 'break', 'milestone'] as const).filter((m) => drawn.has(m)).map((m) => w[m]);
+  return `${[line, ...rest].join('; ')}.`;
+}
 
 export function chartWords(lang: Lang) {
   return inLang(CHART_WORDS, lang);
