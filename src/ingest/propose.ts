@@ -24,7 +24,9 @@ export function proposeConfig(
 ): ConfigProposal {
   // The organisation's own files (budget lines, its respondents' answers) name its members, regions
   // too; areas only in other files (Kolada's values, published shares) are what it is compared with.
-  const own = inputs.filter(isOwnFile);
+  // Only such files that name some area: one that could not be read names no member, and taken as
+  // the organisation's own it made every municipality of the other files a comparison (no member).
+  const own = inputs.filter((i) => isOwnFile(i) && areasOf([i]).length > 0);
   const candidates = own.length > 0
     ? areasOf(own).filter((a) => a.kind === 'municipality' || a.kind === 'region' || a.kind === 'federation').sort((a, b) => MEMBER_ORDER.indexOf(a.kind) - MEMBER_ORDER.indexOf(b.kind))
     : areasOf(inputs).filter((a) => a.kind === 'municipality');

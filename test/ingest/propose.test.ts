@@ -89,6 +89,16 @@ describe('proposeConfig', () => {
     expect(p.overlap).toMatch(/^CHECK: Skåne län contains Landskrona, Helsingborg/);
   });
 
+  it('a budget file that could not be read names no member: the municipalities of the other files are the members, not a comparison group', () => {
+    // No municipality column: not readable as it is.
+    const budget = parseText('Period;Verksamhet;Periodbudget;Periodutfall\n2025-03;Äldreomsorg;10;11\n', { kind: 'budget' }, 'ekonomi.csv');
+    const kolada = parseText('kpi,municipality_id,municipality,year,gender,value,count,status\nU21468,1460,Bengtsfors,2024,T,80,1,NA\nU21468,1461,Mellerud,2024,T,85,1,NA\n', {}, 'kolada.csv');
+    expect(budget.kind).toBe('budget');
+    const p = proposeConfig([budget, kolada], path);
+    expect(p.members.map((m) => m.code)).toEqual(['1460', '1461']);
+    expect(p.peers).toBeUndefined();
+  });
+
   it('without a budget or answers of its own, the municipalities in the data are the members, as before', () => {
     const kolada = parseText('kpi,municipality_id,year,value\nU21468,1460,2024,80\nU21468,1461,2024,70\nU21468,0012,2024,75\n');
     const p = proposeConfig([kolada], path);
