@@ -72,3 +72,14 @@ export function checkIngestFlags(f: IngestFlags, organisation: { code: string; n
     }
   }
 }
+
+/**
+ * A path option given empty (`--summary "$GITHUB_STEP_SUMMARY"` where the variable is not set) is a
+ * usage error: `--summary` and `--rejects` were skipped without a word, `--out` named the working
+ * directory ("cannot write …: EISDIR").
+ */
+export function checkPathFlags(paths: Record<string, string | undefined>): void {
+  for (const [flag, path] of Object.entries(paths)) {
+    if (path !== undefined && path.trim() === '') throw new UsageError(`${flag}: the path is empty (${flag === '--summary' ? '$GITHUB_STEP_SUMMARY outside GitHub Actions, or another unset variable?' : 'an unset variable?'})`);
+  }
+}

@@ -10,7 +10,7 @@ import { proposeConfig, rowsOutsideMembers, rowsUsed } from '../ingest/propose.j
 import { MUNICIPALITIES } from '../model/register.js';
 import { EXIT, OutputError, UsageError } from './errors.js';
 import type { Io } from './io.js';
-import { ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
+import { checkPathFlags, ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
 import { reason, writeOutputs, writeRejects } from './output.js';
 import { guardOutputs } from './paths.js';
 
@@ -25,6 +25,7 @@ export interface InitFlags extends IngestFlags {
  * files, and writes it as commented JSON. Never replaces an existing file without `--force`.
  */
 export async function runInit(files: string[], opts: InitFlags, io: Io): Promise<number> {
+  checkPathFlags({ '--out': opts.out, '--rejects': opts.rejects });
   const target = resolve(opts.out);
   const overrides = ingestOverrides(opts);
   // --rejects is never one of the files read, nor the config written (checked before reading).

@@ -27,7 +27,7 @@ import { budgetNotices } from '../report/notices.js';
 import { warningLines } from '../report/warnings.js';
 import { EXIT, InputError, UsageError } from './errors.js';
 import type { Io, Output } from './io.js';
-import { checkForcedKind, checkIngestFlags, ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
+import { checkForcedKind, checkIngestFlags, checkPathFlags, ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
 import { collectGarbage, readMostlyGarbage } from './memory.js';
 import { appendSummary, checkAppendable, writeOutputs, writeRejects, writeStdout } from './output.js';
 import { guardOutputs, protectedFiles, type Named } from './paths.js';
@@ -178,6 +178,7 @@ interface Plan {
 
 /** Options checked, the config loaded, outputs that would overwrite an input refused: nothing read yet. */
 async function parseOptions(files: string[], flags: ReportFlags): Promise<Plan> {
+  checkPathFlags({ '--out': flags.out, '--summary': flags.summary, '--rejects': flags.rejects, '--config': flags.config });
   refuseSwallowedFiles(flags);
   if (flags.period !== undefined && !/^\d{4}(-(0[1-9]|1[0-2]))?$/.test(flags.period)) {
     throw new UsageError(`--period: expected YYYY or YYYY-MM, got "${flags.period}"`);

@@ -3,12 +3,13 @@ import { loadConfig, loadInputs } from '../ingest/load.js';
 import { inputOk, renderValidation, validationJson } from '../report/validation.js';
 import { EXIT, UsageError } from './errors.js';
 import type { Io } from './io.js';
-import { checkForcedKind, checkIngestFlags, ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
+import { checkForcedKind, checkIngestFlags, checkPathFlags, ingestOverrides, threadOptions, type IngestFlags } from './flags.js';
 import { jsonChunks } from '../report/json-chunks.js';
 import { writeRejects, writeStdout } from './output.js';
 import { guardOutputs, protectedFiles } from './paths.js';
 
 export async function runValidate(files: string[], opts: IngestFlags & { format: 'text' | 'json' }, io: Io): Promise<number> {
+  checkPathFlags({ '--rejects': opts.rejects, '--config': opts.config });
   const loaded = await loadConfig(opts.config);
   if (files.length === 0 && loaded.config.inputs.length === 0) {
     throw new UsageError('no input files: name them (tillit validate FILE...) or list them under "inputs" in a config');

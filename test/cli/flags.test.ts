@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { READ_KEYS, READ_OPTIONS } from '../../src/config/options.js';
 import { DEFAULT_MAX_ROWS, ingestOverrides } from '../../src/cli/flags.js';
 import { buildProgram } from '../../src/cli/program.js';
+import { CONFIG, tillit } from './run.js';
 
 describe('read flags', () => {
   it('become overrides under the config\'s keys, a tab by its name, the row limit defaulted', () => {
@@ -18,6 +19,24 @@ describe('read flags', () => {
       const cmd = program.commands.find((c) => c.name() === name)!;
       const read = cmd.options.filter((o) => o.helpGroupHeading?.startsWith('Reading input files'));
       expect(read.slice(0, flags.length).map((o) => [o.flags, o.description]), name).toEqual(flags.map((f) => [f.name, f.help]));
+    }
+  });
+});
+
+describe('a path option given empty', () => {
+  it('is exit 2 naming it, not skipped (--summary, --rejects) or taken as the working directory (--out)', async () => {
+    const cases: [string[], string][] = [
+      [['report', '--config', CONFIG, '--summary', ''], '--summary: the path is empty ($GITHUB_STEP_SUMMARY outside GitHub Actions, or another unset variable?)'],
+      [['report', '--config', CONFIG, '--rejects', ''], '--rejects: the path is empty (an unset variable?)'],
+      [['report', '--config', CONFIG, '--out', ''], '--out: the path is empty (an unset variable?)'],
+      [['validate', '--config', CONFIG, '--rejects', ''], '--rejects: the path is empty (an unset variable?)'],
+      [['init', '--out', ''], '--out: the path is empty (an unset variable?)'],
+    ];
+    for (const [args, message] of cases) {
+      const r = await tillit(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout, args.join(' ')).toBe('');
+      expect(r.stderr, args.join(' ')).toBe(`tillit: ${message}\n`);
     }
   });
 });
