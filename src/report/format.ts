@@ -191,9 +191,14 @@ export function formatMonthEnd(period: string, lang: Lang): string {
 export function formatStamp(iso: string, lang: Lang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})/.exec(iso);
   if (m === null) return iso;
-  const day = `${Number(m[3])} ${formatPeriod(`${m[1]}-${m[2]}`, lang)}`;
-  return lang === 'sv' ? `${day} kl. ${m[4]} (UTC)` : `${day}, ${m[4]} UTC`;
+  return STAMP[lang](`${Number(m[3])} ${formatPeriod(`${m[1]}-${m[2]}`, lang)}`, m[4]!);
 }
+
+/** A day and a time of day (UTC) as each language writes them together. */
+const STAMP: Record<Lang, (day: string, time: string) => string> = {
+  sv: (day, time) => `${day} kl. ${time} (UTC)`,
+  en: (day, time) => `${day}, ${time} UTC`,
+};
 
 export function monthName(period: string, lang: Lang): string {
   return MONTHS[lang][Number(period.slice(5, 7)) - 1]!;
