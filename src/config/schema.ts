@@ -217,6 +217,18 @@ export const configSchema = z
           .describe('Years before the report year a series\' latest figures may be from and still be shown, labelled with their year; older ones are listed as missing.'),
       })
       .strict()
+      .superRefine((survey, ctx) => {
+        // A label in two lists was decided by a rule of precedence no one reads: a config error instead.
+        const seen = new Map<string, string>();
+        for (const list of ['positive', 'excluded', 'other'] as const) {
+          (survey[list] ?? []).forEach((label, i) => {
+            const key = normalizeLabel(label);
+            const earlier = seen.get(key);
+            if (earlier !== undefined && !earlier.startsWith(`survey.${list}[`)) ctx.addIssue({ code: 'custom', path: [list, i], message: `"${label}" is also under ${earlier}: an answer is positive, left out or other, not two of them; name it in one list` });
+            if (earlier === undefined) seen.set(key, `survey.${list}[${i}]`);
+          });
+        }
+      })
       .prefault({}),
     budget: z
       .object({

@@ -27,6 +27,12 @@ describe('config that cannot be right is a config error with its key path', () =
     expect(error(config({ members: [{ code: '1460', name: '' }, { code: '1461' }] }))).toBe('c.json: members[0].name: an empty name: the member\'s rows and its part of the shared costs would be headed with nothing; leave "name" out to use the register\'s');
     expect(error(config({ organisation: { name: '  ', code: 'BM' } }))).toBe("c.json: organisation.name: a name of only spaces: the organisation's section would be headed with nothing");
   });
+  it('an answer label under two of survey.positive, .excluded and .other (case and spacing aside)', () => {
+    // Decided by a rule of precedence, "vet ej" under other and under excluded was left out unsaid.
+    expect(error(config({ survey: { excluded: ['Ingen erfarenhet', 'Vet ej'], other: ['vet  ej'] } }))).toBe('c.json: survey.other[0]: "vet  ej" is also under survey.excluded[1]: an answer is positive, left out or other, not two of them; name it in one list');
+    expect(error(config({ survey: { positive: ['Ja'], other: ['Nej', 'JA'] } }))).toBe('c.json: survey.other[1]: "JA" is also under survey.positive[0]: an answer is positive, left out or other, not two of them; name it in one list');
+    expect(error(config({ survey: { positive: ['Ja', 'Ja'], excluded: ['Vet ej'], other: ['Nej'] } }))).toBeUndefined();
+  });
   it('a member listed twice', () => {
     expect(error(config({ members: [{ code: '1460' }, { code: '1461' }, { code: '1460' }] }))).toBe('c.json: members[2].code: member 1460 is listed twice (also members[0]); its costs would be counted twice');
   });
