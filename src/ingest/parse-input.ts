@@ -118,20 +118,31 @@ function parseWhole(bytes: Uint8Array, opts: ParseOptions): ParsedInput {
     return fileFailure(file, { code: 'file-empty' });
   }
   const info = { encoding: decoded.encoding, bom: decoded.bom };
-  if (looksLikeKolada(decoded.text)) return koladaInput(file, koladaJsonToRecords(decoded.text, { file, gender: opts.gender ?? 'T' }), info);
+  if (looksLikeKolada(decoded.text)) return koladaInput(opts, koladaJsonToRecords(decoded.text, { file, gender: opts.gender ?? 'T' }), info);
   // UTF-16 text that is not JSON: hand its UTF-8 form to the CSV reader.
   const csv = createCsvIngest({ ...opts, encoding: 'utf-8' }, false);
   csv.write(Buffer.from(decoded.text, 'utf8'));
   return { ...csv.end(), encoding: decoded.encoding, bom: decoded.bom };
 }
 
-function koladaInput(file: string, k: KoladaResult, info: { encoding: Encoding; bom: boolean }): ParsedInput {
+function koladaInput(opts: ParseOptions, k: KoladaResult, info: { encoding: Encoding; bom: boolean }): ParsedInput {
+  const { file } = opts;
   return {
     file, format: 'kolada-json', ...info, kind: 'values', counts: k.counts, records: k.records, rejects: k.rejects,
-    findings: k.findings.map((f) => finding(file, f)),
+    findings: [...csvSettingsUnused(opts), ...k.findings].map((f) => finding(file, f)),
     ...(k.version ? { title: `Kolada API ${k.version}` } : {}),
     ...(k.pages.length > 0 ? { pages: k.pages } : {}),
   };
+}
+
+/**
+ * Settings of how a CSV file's text is read (`columns`, `delimiter`, `decimal`, `dash`), given for a
+ * file of Kolada JSON: its fields are named and its numbers JSON's, so none applies; said, as a
+ * mapping written for the file was otherwise dropped without a word.
+ */
+function csvSettingsUnused(opts: ParseOptions): FindingInput[] {
+  const given = [...(opts.columns && Object.keys(opts.columns).length > 0 ? ['columns'] : []), ...(['delimiter', 'decimal', 'dash'] as const).filter((k) => opts[k] !== undefined)];
+  return given.map((key) => ({ code: 'setting-not-json', args: { key } }));
 }
 
 interface KoladaWay {
@@ -176,7 +187,7 @@ function koladaWay(opts: ParseOptions): KoladaWay {
     },
     end() {
       if (bad !== undefined) return fileFailure(file, bad);
-      return koladaInput(file, k.end(), { encoding: cp1252 ? 'windows-1252' : 'utf-8', bom: bom ?? false });
+      return koladaInput(opts, k.end(), { encoding: cp1252 ? 'windows-1252' : 'utf-8', bom: bom ?? false });
     },
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { koladaJsonToRecords } from '../../src/ingest/kolada-json.js';
+import { parseText } from './helpers.js';
 
 const read = (text: string) => koladaJsonToRecords(text, { file: 'k.json', gender: 'T' });
 
@@ -12,5 +13,16 @@ describe('entries that are not an area\'s values', () => {
   it('an entry missing a key names the key it lacks', () => {
     const r = read('{"values":[{"kpi":"U21468","period":2024,"values":[{"gender":"T","value":80}]},{"municipality":"1460","period":2024,"values":[]}]}');
     expect(r.findings.map((f) => `${f.code} ${String(f.args?.role)}`)).toEqual(['value-required municipality', 'value-required kpi']);
+  });
+});
+
+describe('settings of how a CSV file is read, given for a file of Kolada JSON', () => {
+  it('are said as not used (a mapping written for the file was dropped without a word); the values are read as ever', () => {
+    const json = '{"values":[{"kpi":"U21468","municipality":"1460","period":2024,"values":[{"gender":"T","value":80}]}]}';
+    const r = parseText(json, { delimiter: ';', decimal: ',', columns: { value: 'Värde' } }, 'k.json');
+    expect(r.format).toBe('kolada-json');
+    expect(r.findings.filter((f) => f.code === 'setting-not-json').map((f) => `${f.severity} ${f.message.slice(0, f.message.indexOf(' is for'))}`)).toEqual(['warning "columns"', 'warning "delimiter"', 'warning "decimal"']);
+    expect(r.records).toHaveLength(1);
+    expect(parseText(json, {}, 'k.json').findings.filter((f) => f.code === 'setting-not-json')).toEqual([]);
   });
 });
