@@ -31,6 +31,14 @@ export function looksLikeKolada(text: string): boolean {
   return (head.startsWith('{') || head.startsWith('[')) && /"values"\s*:/.test(text.slice(0, 4096));
 }
 
+/**
+ * Whether text opens as JSON does (an object or an array, then a key, a value or its end): a file
+ * of JSON that is no Kolada response, which read as CSV was "a header but no data rows".
+ */
+export function looksLikeJson(text: string): boolean {
+  return /^\s*[[{]\s*(["{[\]}\d-]|true|false|null|$)/.test(text);
+}
+
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const get = (v: unknown, key: string): unknown => (isObject(v) && Object.hasOwn(v, key) ? v[key] : undefined);

@@ -2,7 +2,7 @@ import { finding, type Finding, type FindingInput } from '../model/findings.js';
 import type { BudgetTable } from '../model/budget-table.js';
 import type { QualityRecord } from '../model/records.js';
 import { decode, decodeWindows1252, firstInvalidUtf8, type Encoding } from './decode.js';
-import { createKoladaIngest, koladaJsonToRecords, looksLikeKolada, type KoladaResult } from './kolada-json.js';
+import { createKoladaIngest, koladaJsonToRecords, looksLikeJson, looksLikeKolada, type KoladaResult } from './kolada-json.js';
 import type { DecimalMark } from './number.js';
 import type { ParsedInput, ParseOptions } from './parsed.js';
 import { createCsvIngest, type ChunkHead, type CsvIngest, type PartState } from './stream.js';
@@ -43,10 +43,16 @@ export function createIngest(opts: ParseOptions): Ingest {
       way = 'whole';
       return;
     }
-    if (looksLikeKolada(prefix.replace(/^\u00ef\u00bb\u00bf/, ''))) {
+    const text = prefix.replace(/^\u00ef\u00bb\u00bf/, '');
+    if (looksLikeKolada(text)) {
       way = koladaWay(opts);
       head.length = 0;
       way.write(bytes);
+      return;
+    }
+    if (looksLikeJson(text)) {
+      way = { write: () => false, end: () => fileFailure(opts.file, { code: 'json-not-kolada' }) };
+      head.length = 0;
       return;
     }
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -119,6 +125,7 @@ function parseWhole(bytes: Uint8Array, opts: ParseOptions): ParsedInput {
   }
   const info = { encoding: decoded.encoding, bom: decoded.bom };
   if (looksLikeKolada(decoded.text)) return koladaInput(opts, koladaJsonToRecords(decoded.text, { file, gender: opts.gender ?? 'T' }), info);
+  if (looksLikeJson(decoded.text)) return fileFailure(file, { code: 'json-not-kolada' });
   // UTF-16 text that is not JSON: hand its UTF-8 form to the CSV reader.
   const csv = createCsvIngest({ ...opts, encoding: 'utf-8' }, false);
   csv.write(Buffer.from(decoded.text, 'utf8'));

@@ -29,6 +29,7 @@ const MESSAGES = {
   'file-not-found': (a) => `file not found${a.key === undefined ? '' : ` (${a.key} in ${a.config})`}`,
   'file-unreadable': (a) => `cannot read file: ${a.reason}`,
   'file-empty': () => `file is empty`,
+  'json-not-kolada': () => 'a JSON file that is no Kolada API response (an object with "values": [...], as api.kolada.se gives): tillit reads Kolada JSON, and other tables as CSV',
   'file-binary': (a) => `file looks binary (NUL byte at byte ${a.offset}); expected a CSV or JSON text file`,
   'file-header-only': () => `file has a header but no data rows`,
   'kolada-page-missing': (a) => `a page of a paged response (${a.url}), and ${a.values} among the inputs: the values of its missing pages are missing from the report (save every page, following next_url until it is null, and name them all)`,

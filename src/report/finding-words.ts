@@ -59,6 +59,7 @@ export const FINDING_WORDS = {
   'file-not-found': { sv: 'Filen hittades inte och ingår inte.', en: 'The file was not found and is not included.' },
   'file-unreadable': { sv: 'Filen kunde inte läsas och ingår inte.', en: 'The file could not be read and is not included.' },
   'file-empty': { sv: 'Filen är tom.', en: 'The file is empty.' },
+  'json-not-kolada': { sv: 'Filen är JSON men inte ett svar från Koladas API och ingår inte.', en: 'The file is JSON but no response from Kolada\'s API, and is not included.' },
   'file-binary': { sv: 'Filen är inte en textfil (CSV eller JSON) och ingår inte.', en: 'The file is not a text file (CSV or JSON) and is not included.' },
   'file-header-only': { sv: 'Filen har rubriker men inga rader med data.', en: 'The file has headings but no rows of data.' },
   'json-no-values': { sv: 'Kolada-svaret har inga värden.', en: 'The Kolada response has no values.' },

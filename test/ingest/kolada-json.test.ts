@@ -26,3 +26,17 @@ describe('settings of how a CSV file is read, given for a file of Kolada JSON', 
     expect(parseText(json, {}, 'k.json').findings.filter((f) => f.code === 'setting-not-json')).toEqual([]);
   });
 });
+
+describe('a file of JSON that is no Kolada response', () => {
+  it('is refused as such, not read as CSV ("a header but no data rows")', () => {
+    for (const text of ['[1,2,3]\n', '{}\n', '{"data": [{"kommun": "1460", "varde": 80}]}\n', '\ufeff  [\n  {"a": 1}\n]\n']) {
+      const r = parseText(text, {}, 'x.json');
+      expect(r.findings.map((f) => f.code), text).toEqual(['json-not-kolada']);
+      expect(r.records).toEqual([]);
+    }
+  });
+  it('a CSV whose header opens with a bracket is still CSV', () => {
+    const r = parseText('[Kommun];År;Fråga;Antal svarande;Andel positiva (%)\n1460;2024;helhetssyn;40;80\n');
+    expect(r.findings.map((f) => f.code)).not.toContain('json-not-kolada');
+  });
+});
