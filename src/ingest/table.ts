@@ -203,10 +203,31 @@ export function parseCsv(text: string, delimiter: Delimiter, firstLine: number):
     const lastLine = firstLine + all.length - 1 - (all.at(-1) === '' ? 1 : 0);
     const from = Math.min(line, lastLine);
     const lostText = all.slice(from - firstLine, lastLine - firstLine + 1).join('\n');
-    block.findings.push({ code: 'csv-syntax', line: from, args: { reason: `${skipped[0]!.reason}; lines ${from}–${lastLine} not read` } });
+    const column = openQuoteColumn(all[from - firstLine] ?? '', delimiter);
+    block.findings.push({ code: 'csv-syntax', line: from, ...(column === undefined ? {} : { column }), args: { reason: `${skipped[0]!.reason}; lines ${from}–${lastLine} not read` } });
     block.unreadable.push({ line: from, text: lostText });
   }
   return block;
+}
+
+/**
+ * The column whose opening quote a line leaves open (a quote opens a cell only at its start, as
+ * csv-parse reads them with `relax_quotes`): where an unterminated quote, which runs to the end of
+ * the file, begins. Undefined when the line closes every quote it opens.
+ */
+function openQuoteColumn(line: string, delimiter: Delimiter): number | undefined {
+  let quoted = false;
+  let column = 1;
+  let opened = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') i++;
+      else if (c === '"') quoted = false;
+    } else if (c === delimiter) column++;
+    else if (c === '"' && (i === 0 || line[i - 1] === delimiter)) [quoted, opened] = [true, column];
+  }
+  return quoted ? opened : undefined;
 }
 
 /**

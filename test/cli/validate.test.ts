@@ -65,7 +65,7 @@ describe('tillit validate on the bad-input corpus', () => {
     const r = await tillit(['validate', bad('unterminated-quote.csv'), '--format', 'json']);
     expect(r.code).toBe(3);
     const f = json(r.stdout).files[0]!;
-    expect(errors(f)).toEqual(['csv-syntax@3:-']);
+    expect(errors(f)).toEqual(['csv-syntax@3:3']);
     // Each line the quote swallowed is a row lost: lines 3 and 4.
     expect(f.rows).toMatchObject({ read: 3, used: 1, rejected: 2 });
   });

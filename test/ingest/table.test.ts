@@ -37,7 +37,7 @@ describe('readTable', () => {
   it('reports an unterminated quote with the lines it swallowed instead of throwing', () => {
     const t = readTable('a;b\n1;2\n3;"x\n4;5\n');
     expect(lc(t.rows)).toEqual([{ line: 2, cells: ['1', '2'] }]);
-    expect(t.findings).toEqual([{ code: 'csv-syntax', line: 3, args: { reason: expect.stringContaining('lines 3–4 not read') } }]);
+    expect(t.findings).toEqual([{ code: 'csv-syntax', line: 3, column: 2, args: { reason: expect.stringContaining('lines 3–4 not read') } }]);
     expect(t.unreadable).toEqual([{ line: 3, text: '3;"x\n4;5' }]);
   });
   it('splits mixed CRLF, LF and CR line endings as lines', () => {
@@ -134,5 +134,14 @@ describe('title lines saved from Excel', () => {
   });
   it('a padded line that names a column is the header, not a title', () => {
     expect(readHead('Verksamhet;;;\r\nA;1;2;3\r\n').skippedLines).toBe(0);
+  });
+});
+
+describe('an unterminated quote names the column it opens in', () => {
+  it('the cell whose opening quote is never closed; quotes inside a cell or closed on the line are none', () => {
+    const at = (line: string) => readTable(`a;b;c\n${line}\n4;5;6\n`).findings[0]?.column;
+    expect(at('1;2;"x')).toBe(3);
+    expect(at('"1";"2')).toBe(2);
+    expect(at('1;a"b;"c"";d')).toBe(3);
   });
 });
