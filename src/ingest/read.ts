@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { finding } from '../model/findings.js';
+import { countsRespondentsTitle } from '../model/kolada-kpis.js';
 import { visible } from '../model/text.js';
 import { readParallel } from './parallel.js';
 import { createIngest, noteNothingUsable, type ParsedInput, type ParseOptions } from './parse-input.js';
@@ -49,7 +50,12 @@ export async function readInput(path: string, opts: Omit<ParseOptions, 'file'>, 
         break;
       }
     }
-    return noteNothingUsable(ingest.end());
+    const result = noteNothingUsable(ingest.end());
+    // A pipe cannot be read again (and a file of Kolada JSON seldom comes through one).
+    if (!info.isFile() || !countedByGender(result, opts)) return result;
+    const all = await readInput(path, { ...opts, gender: 'all' }, maxBytes, threads);
+    if (opts.gender !== undefined) all.findings.unshift(finding(file, { code: 'gender-not-applied', args: { gender: opts.gender } }));
+    return all;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ...empty, findings: [finding(file, { code: 'file-not-found' })] };
@@ -58,6 +64,17 @@ export async function readInput(path: string, opts: Omit<ParseOptions, 'file'>, 
     }
     throw error;
   }
+}
+
+/**
+ * Whether a file of Kolada JSON read for one gender holds a count of respondents ("…, antal
+ * svarande"): read entry by entry, its filter was set before any count was seen, so it is read again
+ * for every gender, as a CSV file with counts is (`genderFilterOf`): one gender's run hid none of the
+ * cells that the other genders' small ones make a full run hide, and the two runs together gave a
+ * small group away.
+ */
+function countedByGender(result: ParsedInput, opts: Omit<ParseOptions, 'file'>): boolean {
+  return result.format === 'kolada-json' && opts.gender !== 'all' && result.records.some((r) => r.kind === 'values' && countsRespondentsTitle(r.indicator));
 }
 
 /** File-system failures in words; any other code is shown as it is. */

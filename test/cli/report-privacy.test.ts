@@ -114,6 +114,20 @@ describe('runs with --gender publish the same cells as the run without (an attac
     }
     expect(all.r.stderr).not.toContain('gender-not-applied');
   }, 30_000);
+  it('a saved Kolada response with a count of respondents is read for every gender too: --gender K showed the women\'s 79,5 % of 88 beside the default run\'s 80 % of 100 (the men: 12, 10 positive)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-kolada-gender-'));
+    const entry = (kpi: string, t: number, k: number, m: number) => ({ kpi, municipality: '1460', period: 2024, values: [['T', t], ['K', k], ['M', m]].map(([gender, value]) => ({ gender, value, count: 1, status: '' })) });
+    writeFileSync(join(dir, 'k.json'), JSON.stringify({ count: 2, values: [entry('U30452', 80, 79.5, 83.3), entry('U30901', 100, 88, 12)] }));
+    const shown = async (...args: string[]) => {
+      const r = await tillit(['report', 'k.json', '--format', 'json', ...args], { cwd: dir });
+      expect(r.code).toBe(0);
+      return { r, shown: (JSON.parse(r.stdout) as { quality: Row[] }).quality.filter((q) => q.indicator === 'U30452' && !q.suppressed).map((q) => `${q.gender} ${q.value}`) };
+    };
+    expect((await shown()).shown).toEqual(['T 80']);
+    const women = await shown('--gender', 'K');
+    expect(women.shown).toEqual(['T 80']);
+    expect(women.r.stderr).toContain('k.json: warning gender-not-applied: --gender K does not apply to a file with respondent counts');
+  }, 30_000);
 });
 
 describe('a report with the organisation\'s config and one of the same files without it hide the same cells of each municipality (an attacker reads both)', () => {
