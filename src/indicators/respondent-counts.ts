@@ -1,15 +1,8 @@
 import { finding, type Finding } from '../model/findings.js';
-import { koladaTitle, RESPONDENT_COUNT_TITLE } from '../model/kolada-kpis.js';
+import { koladaTitle, RESPONDENT_COUNT_TITLE, SURVEY_SHARE_TITLE } from '../model/kolada-kpis.js';
 import type { QualityRecord, ValueRecord } from '../model/records.js';
 
 const COUNT_TITLE = RESPONDENT_COUNT_TITLE;
-
-/**
- * A share a survey's respondents give ("Andel positiva", "nöjda", "Brukarbedömning …"): what a count
- * of respondents that names no survey is lent to. A file's other per-cent figures (a population
- * share, sick leave) are no answers of those respondents.
- */
-const SURVEY_SHARE = /positiv|nöjd|instämm|brukarbedömning|helhetssyn|bemötande|trygg|förtroende|inflytande|svar|gott|bra\b/u;
 
 /**
  * Whether a value record is a count of respondents by its title ("Antal svarande", Kolada's "…,
@@ -131,7 +124,7 @@ function countFor(title: string, counts: readonly string[], titles: ReadonlyMap<
   let length = -1;
   for (const id of counts) {
     const s = stem(titles.get(id)!);
-    const names = s === '' ? counts.length === 1 && SURVEY_SHARE.test(lower) : lower.startsWith(s) && /^\s*[-–,:;(]/u.test(lower.slice(s.length));
+    const names = s === '' ? counts.length === 1 && SURVEY_SHARE_TITLE.test(lower) : lower.startsWith(s) && /^\s*[-–,:;(]/u.test(lower.slice(s.length));
     if (names && s.length > length) [best, length] = [id, s.length];
   }
   return best;

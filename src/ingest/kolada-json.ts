@@ -1,6 +1,6 @@
 import type { FindingInput } from '../model/findings.js';
 import { valueRecordSchema, type Gender, type ValueRecord } from '../model/records.js';
-import { isRespondentShare, SHARE_RANGE } from '../model/kolada-kpis.js';
+import { isRespondentShare, SHARE_RANGE, surveyFigureTitle } from '../model/kolada-kpis.js';
 import { resolveArea } from '../model/register.js';
 import { truncate, visibleLabel } from '../model/text.js';
 import { GenderTally } from './gender-tally.js';
@@ -13,6 +13,8 @@ export interface KoladaOptions {
   file: string;
   /** Keep only this gender; Kolada's default view is `T` (total). */
   gender: GenderFilter;
+  /** Survey figures (`surveyFigureTitle`) of every gender whatever `gender` keeps (see `RecordPlan.surveyGenders`). */
+  surveyGenders?: boolean;
 }
 
 export interface KoladaResult {
@@ -201,7 +203,7 @@ class KoladaEntries {
       findings.push({ code: 'gender-invalid', ...gpos, received: truncate(String(gender)) });
       return this.reject(gpos.line, g, 'gender-invalid');
     }
-    if (this.opts.gender !== 'all' && gender !== this.opts.gender) {
+    if (this.opts.gender !== 'all' && gender !== this.opts.gender && !(this.opts.surveyGenders === true && surveyFigureTitle(kpi))) {
       this.genders.skip(kpi, gender, gpos.line);
       return ignore('gender-filtered', { gender, selected: this.opts.gender });
     }

@@ -124,7 +124,7 @@ function parseWhole(bytes: Uint8Array, opts: ParseOptions): ParsedInput {
     return fileFailure(file, { code: 'file-empty' });
   }
   const info = { encoding: decoded.encoding, bom: decoded.bom };
-  if (looksLikeKolada(decoded.text)) return koladaInput(opts, koladaJsonToRecords(decoded.text, { file, gender: opts.gender ?? 'T' }), info);
+  if (looksLikeKolada(decoded.text)) return koladaInput(opts, koladaJsonToRecords(decoded.text, { file, gender: opts.gender ?? 'T', ...(opts.surveyGenders ? { surveyGenders: true } : {}) }), info);
   if (looksLikeJson(decoded.text)) return fileFailure(file, { code: 'json-not-kolada' });
   // UTF-16 text that is not JSON: hand its UTF-8 form to the CSV reader.
   const csv = createCsvIngest({ ...opts, encoding: 'utf-8' }, false);
@@ -163,7 +163,7 @@ interface KoladaWay {
  */
 function koladaWay(opts: ParseOptions): KoladaWay {
   const { file } = opts;
-  const k = createKoladaIngest({ file, gender: opts.gender ?? 'T' });
+  const k = createKoladaIngest({ file, gender: opts.gender ?? 'T', ...(opts.surveyGenders ? { surveyGenders: true } : {}) });
   const cp1252 = opts.encoding === 'windows-1252';
   const check = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let bom: boolean | undefined;

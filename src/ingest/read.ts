@@ -53,7 +53,7 @@ export async function readInput(path: string, opts: Omit<ParseOptions, 'file'>, 
     const result = noteNothingUsable(ingest.end());
     // A pipe cannot be read again (and a file of Kolada JSON seldom comes through one).
     if (!info.isFile() || !countedByGender(result, opts)) return result;
-    const all = await readInput(path, { ...opts, gender: 'all' }, maxBytes, threads);
+    const all = await readInput(path, { ...opts, surveyGenders: true }, maxBytes, threads);
     if (opts.gender !== undefined) all.findings.unshift(finding(file, { code: 'gender-not-applied', args: { gender: opts.gender } }));
     return all;
   } catch (error) {
@@ -69,12 +69,12 @@ export async function readInput(path: string, opts: Omit<ParseOptions, 'file'>, 
 /**
  * Whether a file of Kolada JSON read for one gender holds a count of respondents ("…, antal
  * svarande"): read entry by entry, its filter was set before any count was seen, so it is read again
- * for every gender, as a CSV file with counts is (`genderFilterOf`): one gender's run hid none of the
+ * with its survey figures of every gender, as a CSV file with counts is (`RecordPlan.surveyGenders`): one gender's run hid none of the
  * cells that the other genders' small ones make a full run hide, and the two runs together gave a
  * small group away.
  */
 function countedByGender(result: ParsedInput, opts: Omit<ParseOptions, 'file'>): boolean {
-  return result.format === 'kolada-json' && opts.gender !== 'all' && result.records.some((r) => r.kind === 'values' && countsRespondentsTitle(r.indicator));
+  return result.format === 'kolada-json' && opts.gender !== 'all' && opts.surveyGenders !== true && result.records.some((r) => r.kind === 'values' && countsRespondentsTitle(r.indicator));
 }
 
 /** File-system failures in words; any other code is shown as it is. */

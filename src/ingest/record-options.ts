@@ -41,6 +41,8 @@ export interface RecordOptions {
   configured?: { period?: string; municipality?: string; indicator?: string };
   /** Keep only this gender; `all` keeps every row. */
   gender?: GenderFilter;
+  /** A file of Kolada JSON read again because it counts respondents: its survey figures are read for every gender (see `RecordPlan.surveyGenders`). */
+  surveyGenders?: boolean;
   /** Most data rows read from one file. */
   maxRows?: number;
   /** Bytes per parsed block when streaming (tests make it small to put boundaries everywhere). */

@@ -48,6 +48,12 @@ export interface RecordPlan {
   /** The indicator of every row when no column holds it. */
   fileIndicator?: string;
   /**
+   * A file of values read for one gender that counts respondents among its indicators ("Antal
+   * svarande", Kolada's "…, antal svar"): its survey figures, the counts and the shares beside them
+   * (`surveyFigureTitle`), are read for every gender, its other indicators for the one asked.
+   */
+  surveyGenders?: boolean;
+  /**
    * A file of answers giving each answer's share of its question's respondents beside their number
    * on every answer (`Svarsalternativ;Andel (%);Antal svarande`): how many gave an answer is the share
    * of that number (see `AnswerRows.respondentsOf`).
@@ -84,10 +90,11 @@ export function planRecords(table: TableHead, sample: readonly Row[], opts: Reco
   const kolada = isKoladaExtract(table.headers);
   const plan: RecordPlan = {
     header, kind: undefined, layout, roles: map.roles, decimal, kolada,
-    genderFilter: genderFilterOf(kind, map.roles.n !== undefined || countsRespondents(header.indicator, map.roles.indicator, sample), kolada, opts.gender),
+    genderFilter: genderFilterOf(kind, map.roles.n !== undefined, kolada, opts.gender),
     findings, unit: 'kr', unitAssumed: true, columnUnits: {},
   };
-  if (opts.gender !== undefined && opts.gender !== 'all' && plan.genderFilter === 'all') findings.push({ code: 'gender-not-applied', line: table.headerLine, args: { gender: opts.gender } });
+  if (plan.genderFilter !== 'all' && countsRespondents(header.indicator, map.roles.indicator, sample)) plan.surveyGenders = true;
+  if (opts.gender !== undefined && opts.gender !== 'all' && (plan.genderFilter === 'all' || plan.surveyGenders)) findings.push({ code: 'gender-not-applied', line: table.headerLine, args: { gender: opts.gender } });
   const pooled = wide.find((w) => pooledRange(w.period) !== undefined)?.period;
   if (pooled !== undefined) plan.pooled = pooled;
   const found = columnList(table.headers);
@@ -168,8 +175,8 @@ function mappedMissing(headers: readonly string[], columns: RecordOptions['colum
 /**
  * Whether a file of values counts respondents as an indicator of its own ("Antal svarande", Kolada's
  * "…, antal svar"), its file's indicator or one its first rows name: its shares take their n from it,
- * so it is a file with respondent counts, read for every gender (a run of `--gender K` showed the
- * women's 88 that the full run hides to protect the men's 12).
+ * so its survey figures are read for every gender (a run of `--gender K` showed the women's 88 that
+ * the full run hides to protect the men's 12); its registry figures keep the gender asked.
  */
 function countsRespondents(indicator: string | undefined, column: number | undefined, sample: readonly Row[]): boolean {
   if (indicator !== undefined && countsRespondentsTitle(indicator)) return true;

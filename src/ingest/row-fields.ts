@@ -4,6 +4,7 @@ import type { RejectedRow, RowCounts } from '../model/input.js';
 import type { Gender, QualityRecord } from '../model/records.js';
 import type { Area } from '../model/register.js';
 import { isMonthPeriod } from '../model/period.js';
+import { surveyFigureTitle } from '../model/kolada-kpis.js';
 import { normalizeLabel, truncate } from '../model/text.js';
 import { appendAll } from '../model/array.js';
 import type { ByteRowReader, TextOf } from './byte-cells.js';
@@ -307,7 +308,7 @@ export function readShared(cells: RowCells, env: RowEnv): SharedFields | undefin
     env.out.ignore({ code: 'gender-neither-row', line: row.line, column: cells.col('gender'), received: truncate(genderText!), args: { gender: truncate(genderText!) } });
     return undefined;
   }
-  if (plan.genderFilter !== 'all' && !tallyGender(cells, env, gender)) {
+  if (plan.genderFilter !== 'all' && !everyGender(cells, env) && !tallyGender(cells, env, gender)) {
     env.out.ignore({ code: 'gender-filtered', line: row.line, column: cells.col('gender'), args: { gender, selected: plan.genderFilter } });
     return undefined;
   }
@@ -318,6 +319,11 @@ export function readShared(cells: RowCells, env: RowEnv): SharedFields | undefin
     return undefined;
   }
   return { area, gender, period };
+}
+
+/** Whether a row is a survey's figure in a file that reads those for every gender (`RecordPlan.surveyGenders`). */
+function everyGender(cells: RowCells, env: RowEnv): boolean {
+  return env.plan.surveyGenders === true && surveyFigureTitle(cells.cell('indicator') || env.plan.fileIndicator || '');
 }
 
 /**

@@ -155,7 +155,7 @@ const MESSAGES = {
     : `${a.amount}: total ${a.given} differs from the sum of the ${a.rows} rows of its section (lines ${a.lines}) ${a.computed}, and from the sum of all its rows ${a.whole}`,
   'status-excluded': (a) => `value has status "${a.status}" (uncertain or confidential); excluded`,
   'value-deleted': () => `value is marked deleted (isdeleted); excluded`,
-  'gender-not-applied': (a) => `--gender ${a.gender} does not apply to a file with respondent counts (answers, survey counts, values with n, a count of respondents such as "Antal svarande"): every gender is read (a report of one gender's respondents would hide other cells, and two runs together could reveal a small one); rows by gender are shown with --genders`,
+  'gender-not-applied': (a) => `--gender ${a.gender} does not apply to a file with respondent counts (answers, survey counts, values with n, a count of respondents such as "Antal svarande"): its respondents' figures, the counts and the shares beside them, are read for every gender, any other figure of it for the one asked (a report of one gender's respondents would hide other cells, and two runs together could reveal a small one); rows by gender are shown with --genders`,
   'gender-filtered': (a) => `gender ${a.gender} skipped: reading gender ${a.selected} only (--gender all keeps every gender)`,
   'gender-only-skipped': (a) => `indicator ${a.indicator} has rows only for ${a.genders} (${a.rows} row(s), from this line on), none for ${a.selected}, the gender read: it is left out of the report whole; ${a.flags} reads it`,
   'kind-unknown': (a) => `cannot tell what kind of data this is; found columns: ${a.found}`,

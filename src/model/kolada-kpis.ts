@@ -207,3 +207,19 @@ export const RESPONDENT_COUNT_TITLE = /(^|[\s,;:(-])antal\s+(svar|svarande|besva
 export function countsRespondentsTitle(indicator: string): boolean {
   return RESPONDENT_COUNT_TITLE.test(koladaTitle(indicator.toUpperCase()) ?? indicator);
 }
+
+/**
+ * A title of a share a survey's respondents give ("Andel positiva", "nöjda", "Brukarbedömning …"):
+ * what a count of respondents that names no survey is lent to. A file's other per-cent figures (a
+ * population share, sick leave) are no answers of those respondents.
+ */
+export const SURVEY_SHARE_TITLE = /positiv|nöjd|instämm|brukarbedömning|helhetssyn|bemötande|trygg|förtroende|inflytande|svar|gott|bra\b/iu;
+
+/**
+ * Whether an indicator is a survey's figure, a share its respondents give or a count of them: what
+ * a file with counts of respondents reads for every gender (see `RecordPlan.surveyGenders`).
+ */
+export function surveyFigureTitle(indicator: string): boolean {
+  const title = koladaTitle(indicator.toUpperCase()) ?? indicator;
+  return RESPONDENT_COUNT_TITLE.test(title) || SURVEY_SHARE_TITLE.test(title);
+}

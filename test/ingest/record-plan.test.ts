@@ -28,12 +28,14 @@ describe('planRecords', () => {
     expect(plan('Kommun;År;Kön;Värde', ['1460;2024;K;1']).genderFilter).toBe('all');
   });
 
-  it('a file of values that counts respondents ("Antal svarande", Kolada\'s "…, antal svarande") is read for every gender: --gender K showed the women\'s 88 that the full run hides to protect the men\'s 12 (a helper\'s attack)', () => {
+  it('a file of values that counts respondents ("Antal svarande", Kolada\'s "…, antal svarande") reads its survey figures for every gender: --gender K showed the women\'s 88 that the full run hides to protect the men\'s 12 (a helper\'s attack)', () => {
     const px = plan('region;kön;tabellinnehåll;2023', ['0642 Mullsjö;kvinnor;Antal svarande;88', '0642 Mullsjö;kvinnor;Andel positiva, procent;79.5'], { gender: 'K' });
-    expect(px.genderFilter).toBe('all');
+    expect([px.genderFilter, px.surveyGenders]).toEqual(['K', true]);
     expect(codes(px)).toContain('gender-not-applied@1:-');
-    expect(plan('kpi;municipality_id;year;gender;value', ['U23592;1460;2024;T;40']).genderFilter).toBe('all');
-    expect(plan('region;kön;tabellinnehåll;2023', ['0642 Mullsjö;kvinnor;Andel positiva, procent;79.5'], { gender: 'K' }).genderFilter).toBe('K');
+    const kolada = plan('kpi;municipality_id;year;gender;value', ['U23592;1460;2024;T;40']);
+    expect([kolada.genderFilter, kolada.surveyGenders]).toEqual(['T', true]);
+    expect(codes(kolada)).not.toContain('gender-not-applied@1:-');
+    expect(plan('region;kön;tabellinnehåll;2023', ['0642 Mullsjö;kvinnor;Andel positiva, procent;79.5'], { gender: 'K' }).surveyGenders).toBeUndefined();
   });
 
   it('a header that names nothing fails as unrecognised, naming no kind', () => {

@@ -526,6 +526,17 @@ describe('budget sign inference with revenue lines', () => {
   });
 });
 
+describe('a Kolada extract with a count of respondents, read for one gender', () => {
+  it('reads the survey\'s figures (the count, its shares) for every gender and the registry\'s for the gender asked (a reviewer\'s unemployment lost its women\'s figure)', () => {
+    const rows = [['U21468', 'T', 77.2], ['U21468', 'K', 71.8], ['U21468', 'M', 84], ['U23592', 'T', 170], ['U23592', 'K', 96], ['U23592', 'M', 74], ['N00919', 'T', 4.9], ['N00919', 'K', 9], ['N00919', 'M', 1.2]];
+    const text = `kpi,municipality_id,municipality,year,gender,value,count,status\n${rows.map(([kpi, g, v]) => `${kpi},1438,Dals-Ed,2025,${g},${v},1,`).join('\n')}\n`;
+    const r = parseInput(new TextEncoder().encode(text), { ...ingestOptions(defaultConfig(), {}, { gender: 'K' }), file: 'k.csv' });
+    const kept = (r.records as { indicator: string; gender: string }[]).map((x) => `${x.indicator} ${x.gender}`).sort();
+    expect(kept).toEqual(['N00919 K', 'U21468 K', 'U21468 M', 'U21468 T', 'U23592 K', 'U23592 M', 'U23592 T']);
+    expect(codes(r, 'warning')).toContain('gender-not-applied@1:-');
+  });
+});
+
 describe('text csv-parse cannot read', () => {
   it('counts each line an unterminated quote swallows as a rejected row (blank lines not), each kept for --rejects', () => {
     const r = parseText('Kommun;År;Fråga;Antal svarande;Andel\n1460;2024;helhetssyn;100;85\n1460;2025;"helhetssyn;100;86\n\n1461;2025;helhetssyn;90;80\n1461;2024;helhetssyn;90;81\n');
