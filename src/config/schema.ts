@@ -129,12 +129,6 @@ export const memberSchema = z
       ctx.addIssue({ code: 'custom', path: ['contains'], message: `"contains" is for a kommunalförbund ("kind": "kommunalförbund"); ${kind === 'region' ? `region ${m.code}'s municipalities are known from its code` : `municipality ${m.code} contains no other area`}` });
       return z.NEVER;
     }
-    // Read only for a kommunalförbund, as "contains" is: a municipality's or region's rows are those
-    // its code or name gives, and cells written as its alias were rejected as unknown areas.
-    if (m.aliases.length > 0 && kind !== 'kommunalförbund') {
-      ctx.addIssue({ code: 'custom', path: ['aliases'], message: `"aliases" is for a kommunalförbund ("kind": "kommunalförbund"); ${kind} ${m.code}'s rows are those that name its code or name as the register has them, and tillit reads no other text as it` });
-      return z.NEVER;
-    }
     // A name that is another area's (`{"code": "1460", "name": "Mellerud"}`) would head Bengtsfors'
     // figures with Mellerud's name: refused, as the same mismatch in a data file is.
     const named = m.name === undefined ? undefined : resolveArea(m.name);

@@ -74,7 +74,7 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   const coverage = coverageOf(table, tables, months.used);
   if (settings.period !== undefined) findings.push(...periodFindings(settings.period, coverage, budgetPeriod));
   findings.push(...outcomeFindings(tables, months.used, budgetPeriod, booked !== null, settings.period));
-  findings.push(...membersWithoutData(settings, table, tables), ...negative.findings);
+  findings.push(...membersWithoutData(settings, table, tables), ...unreadAliases(config), ...negative.findings);
   const budget = budgetSection(tables, budgetPeriod, settings, findings);
   const results = resultRows([...budget.rows, ...budget.financing], settings, findings);
   const allocation = allocateSharedCosts(budget.shared, budget.year, budget.upTo, settings, findings);
@@ -87,6 +87,15 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
   const report: Report = peerGroups.length === 0 ? assembled : (({ findings: all, ...rest }) => ({ ...rest, peerGroups, findings: all }))(assembled);
   const { keepArea } = settings;
   return { report, coverage, rows: (filter: RowFilter = {}) => table.rows({ ...filter, row: (code: string, kind: AreaKind, period: string) => keepArea(code, kind) && (filter.row?.(code, kind, period) ?? true) }) };
+}
+
+/**
+ * A municipality's or region's `aliases` read as nothing: its rows are those that name its code or
+ * its name as the register has it, and a cell written as an alias is an unknown area. Said, not
+ * refused: a config that names its members as the register does works as it is.
+ */
+function unreadAliases(config: Config): Finding[] {
+  return config.members.flatMap((m, i) => (m.kind === 'kommunalförbund' || m.aliases.length === 0 ? [] : [finding('(config)', { code: 'member-aliases-unread', args: { key: `members[${i}].aliases`, member: m.code, kind: m.kind } })]));
 }
 
 /**

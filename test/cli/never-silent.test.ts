@@ -250,6 +250,13 @@ describe('warnings reach the person', () => {
     expect(r2.code).toBe(0);
     expect(r2.stderr).not.toContain('member-no-data');
   });
+  it('"aliases" on a municipality member is said as unread, and the report is made (a reviewer\'s working config was refused)', async () => {
+    const config = { organisation: { name: 'O', code: 'O' }, members: [{ code: '1460', name: 'Bengtsfors' }, { code: '1461', name: 'Mellerud', aliases: ['Melleruds kommun'] }], inputs: [{ path: 'k.csv' }] };
+    const dir = folder({ 'c.json': JSON.stringify(config), 'k.csv': `${SURVEY_HEAD}\n2025;1460;Hemtjänst;helhetssyn;100;80\n2025;1461;Hemtjänst;helhetssyn;100;90\n` });
+    const r = await tillit(['report', '--config', 'c.json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('(config): warning member-aliases-unread: members[1].aliases: "aliases" is read for a kommunalförbund only; municipality 1461\'s rows are those that name its code or its name as the register has it');
+  });
   it('the bundled example has no warning: stderr stays empty; its one gap (Mellerud has no 2019 trygghet figure in särskilt boende) is an info', async () => {
     const r = await tillit(['report', '--config', CONFIG, '--format', 'json']);
     expect(r.stderr).toBe('');
