@@ -36,6 +36,12 @@ export function proposeConfig(
   const compared = own.length > 0 && !tooMany
     ? areasOf(inputs).filter((a) => a.kind === 'municipality' && !memberCodes.has(a.code)).map((a) => a.code)
     : [];
+  const ownFiles = (files: readonly ParsedInput[]) => `${files.map((i) => path(i.file)).join(', ')} ${files.length === 1 ? 'names' : 'name'}`;
+  // Members taken from published figures are a guess the user is told to check: they may be a comparison group.
+  const unnamed = inputs.filter(isOwnFile);
+  const membersNote = tooMany ? `CHECK: ${candidates.length} ${own.length > 0 ? 'areas in the organisation\'s own files' : 'municipalities in the data (a national or regional file?)'}: list your organisation's members here.`
+    : own.length === 0 && members.length > 0 ? `CHECK: members taken from files of published figures, as ${unnamed.length > 0 ? `the organisation's own files name none (${ownFiles(unnamed)} no municipality: no column for one, or not readable as they are)` : 'no budget file or file of answers names them'}: keep your organisation's own, and move the others to "peers".`
+    : undefined;
   const inside = overlaps(members.map((m) => ({ code: m.code, kind: registerKind(m.code) ?? 'kommunalförbund' })));
   // A second pass over files read with the first proposal keeps the organisation found in the first.
   const organisation = known ?? organisationOf(inputs, members.map((m) => m.name));
@@ -46,8 +52,8 @@ export function proposeConfig(
     ],
     organisation,
     members,
-    ...(tooMany ? { membersNote: `CHECK: ${candidates.length} ${own.length > 0 ? 'areas in the organisation\'s own files' : 'municipalities in the data (a national or regional file?)'}: list your organisation's members here.` } : {}),
-    ...(compared.length > 0 ? { peers: { name: COMPARED_GROUP, codes: compared, note: `CHECK: municipalities only in files other than the organisation's own (${own.map((i) => path(i.file)).join(', ')} ${own.length === 1 ? 'names' : 'name'} the members): a comparison group here, not members. Move one to "members" if it is one.` } } : {}),
+    ...(membersNote === undefined ? {} : { membersNote }),
+    ...(compared.length > 0 ? { peers: { name: COMPARED_GROUP, codes: compared, note: `CHECK: municipalities only in files other than the organisation's own (${ownFiles(own)} the members): a comparison group here, not members. Move one to "members" if it is one.` } } : {}),
     ...(inside.length > 0 ? { overlap: `CHECK: ${inside.map((o) => `${areaNameOf(o.container)} contains ${o.contained.map(areaNameOf).join(', ')}`).join('; ')}: a population key counts the rest of it ("remainder"), or each member's population as written ("as-given").` } : {}),
     inputs: inputs.map((i) => proposeInput(i, path(i.file), organisation.aliases)),
     indicators: indicatorsOf(inputs),

@@ -97,6 +97,8 @@ describe('proposeConfig', () => {
     const p = proposeConfig([budget, kolada], path);
     expect(p.members.map((m) => m.code)).toEqual(['1460', '1461']);
     expect(p.peers).toBeUndefined();
+    // A guess the user is told to check: they may be a comparison group (a reviewer's one municipality beside three).
+    expect(p.membersNote).toBe('CHECK: members taken from files of published figures, as the organisation\'s own files name none (ekonomi.csv names no municipality: no column for one, or not readable as they are): keep your organisation\'s own, and move the others to "peers".');
   });
 
   it('without a budget or answers of its own, the municipalities in the data are the members, as before', () => {
@@ -105,6 +107,7 @@ describe('proposeConfig', () => {
     expect(p.members.map((m) => m.code)).toEqual(['1460', '1461']);
     expect(p.peers).toBeUndefined();
     expect(p.overlap).toBeUndefined();
+    expect(p.membersNote).toBe('CHECK: members taken from files of published figures, as no budget file or file of answers names them: keep your organisation\'s own, and move the others to "peers".');
   });
 
   it('budget rows of an area that is no member are counted by area, the organisation\'s own rows not', () => {
