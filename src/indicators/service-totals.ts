@@ -305,8 +305,11 @@ function sumsSearched(indicator: string, parts: readonly string[], services: Rea
       }
       // Among so many services a sum with a small part in one group is a coincidence more often than
       // not (units of 5 to 99 respondents, thirty to a municipality): a set found so is a total only
-      // where it holds in every group they all stand in, more than one.
-      note(sums, indicator, [s, ...members], holds, matched, holds && matched > 1 ? spots : []);
+      // where it holds in every group they all stand in, more than one; or in the one group a file
+      // gives, where nothing says otherwise (one municipality's Äldreomsorg 229 = 112 + 108 + 9 among
+      // eleven services gave its hidden Korttidsboende's 9 and its 6 positive answers).
+      const alone = services.get(s)!.size === 1;
+      note(sums, indicator, [s, ...members], holds, matched, holds && (matched > 1 || alone) ? spots : []);
     }
     if (budget < 0) return;
   }
