@@ -245,7 +245,8 @@ export class AnswerRows implements RowReader {
     const exact = (share * n) / 100;
     const whole = [Math.ceil(exact - half - 1e-9), Math.floor(exact + half + 1e-9)];
     if (whole[0] !== whole[1]) {
-      cells.fail('value-out-of-range', 'share', { range: `a share that gives one whole number of the ${n} respondents (${text} % of them is ${exact.toFixed(2)})` });
+      const allows = whole[0]! > whole[1]! ? 'no whole number' : `any of ${whole[0]}–${whole[1]}`;
+      cells.fail('value-out-of-range', 'share', { range: `a share that gives one whole number of the ${n} respondents (${text} % of them is ${exact.toFixed(2)}, rounded from ${allows}; a file giving each answer's count, Antal, or its share to more decimals is read)` });
       return undefined;
     }
     return whole[0];
