@@ -95,7 +95,7 @@ export function analyseLazily(inputs: readonly ParsedInput[], config: Config, op
  * refused: a config that names its members as the register does works as it is.
  */
 function unreadAliases(config: Config): Finding[] {
-  return config.members.flatMap((m, i) => (m.kind === 'kommunalförbund' || m.aliases.length === 0 ? [] : [finding('(config)', { code: 'member-aliases-unread', args: { key: `members[${i}].aliases`, member: m.code, kind: m.kind } })]));
+  return config.members.flatMap((m, i) => (m.kind === 'kommunalförbund' || (m.aliases ?? []).length === 0 ? [] : [finding('(config)', { code: 'member-aliases-unread', args: { key: `members[${i}].aliases`, member: m.code, kind: m.kind } })]));
 }
 
 /**
