@@ -215,19 +215,7 @@ function sumsOthers(indicator: string, s: string, others: readonly string[], ser
   for (let set = 1; set < 1 << others.length; set++) {
     const members = others.filter((_, k) => (set >> k) & 1);
     if (members.length < 2) continue;
-    let matched = 0;
-    let holds = true;
-    const spots: string[] = [];
-    for (const [group, n] of own) {
-      const counts = members.map((m) => services.get(m)!.get(group));
-      if (counts.some((c) => c === undefined)) continue;
-      if (counts.reduce((a, c) => a! + c!, 0) !== n) {
-        holds = false;
-        continue;
-      }
-      matched++;
-      if (counts.some((c) => c! < minRespondents)) spots.push(group);
-    }
+    const { matched, holds, spots } = evidenceOf(own, members, services, minRespondents);
     if (matched === 0) continue;
     note(sums, indicator, [s, ...members], holds, matched, spots);
   }
@@ -290,19 +278,7 @@ function sumsSearched(indicator: string, parts: readonly string[], services: Rea
     }
     for (const set of found) {
       const members = set.split('\u0000');
-      let matched = 0;
-      let holds = true;
-      const spots: string[] = [];
-      for (const [group, n] of services.get(s)!) {
-        const counts = members.map((m) => services.get(m)!.get(group));
-        if (counts.some((c) => c === undefined)) continue;
-        if (counts.reduce((a, c) => a! + c!, 0) !== n) {
-          holds = false;
-          continue;
-        }
-        matched++;
-        if (counts.some((c) => c! < minRespondents)) spots.push(group);
-      }
+      const { matched, holds, spots } = evidenceOf(services.get(s)!, members, services, minRespondents);
       // Among so many services a sum with a small part in one group is a coincidence more often than
       // not (units of 5 to 99 respondents, thirty to a municipality): a set found so is a total only
       // where it holds in every group they all stand in, more than one; or in the one group a file
@@ -313,4 +289,26 @@ function sumsSearched(indicator: string, parts: readonly string[], services: Rea
     }
     if (budget < 0) return;
   }
+}
+
+/**
+ * Whether `members`' respondents add up to a service's (`own`, by group) wherever they all stand:
+ * in how many groups they do, whether they do in every one, and the groups where they do with a
+ * member below the minimum.
+ */
+function evidenceOf(own: ReadonlyMap<string, number>, members: readonly string[], services: ReadonlyMap<string, ReadonlyMap<string, number>>, minRespondents: number): { matched: number; holds: boolean; spots: string[] } {
+  let matched = 0;
+  let holds = true;
+  const spots: string[] = [];
+  for (const [group, n] of own) {
+    const counts = members.map((m) => services.get(m)!.get(group));
+    if (counts.some((c) => c === undefined)) continue;
+    if (counts.reduce((a, c) => a! + c!, 0) !== n) {
+      holds = false;
+      continue;
+    }
+    matched++;
+    if (counts.some((c) => c! < minRespondents)) spots.push(group);
+  }
+  return { matched, holds, spots };
 }
