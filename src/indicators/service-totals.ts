@@ -216,7 +216,8 @@ function sumsOthers(indicator: string, s: string, others: readonly string[], ser
     const members = others.filter((_, k) => (set >> k) & 1);
     if (members.length < 2) continue;
     const { matched, holds, spots } = evidenceOf(own, members, services, minRespondents);
-    if (matched === 0) continue;
+    // A question where the set never adds up still counts against it (`holds`): the sum must hold wherever they all stand.
+    if (matched === 0 && holds) continue;
     note(sums, indicator, [s, ...members], holds, matched, spots);
   }
 }

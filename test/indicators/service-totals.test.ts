@@ -90,6 +90,15 @@ describe('a total of services beside them', () => {
     const national = report(HEAD, ['2024;1460;Hemtjänst;helhetssyn;112;89', '2024;1460;Särskilt boende;helhetssyn;100;80', '2024;1460;Korttidsboende;helhetssyn;12;9', '2024;1461;Hemtjänst;helhetssyn;150;120', '2024;1461;Särskilt boende;helhetssyn;60;50', '2024;1461;Korttidsboende;helhetssyn;40;30', '2024;14;Hemtjänst;helhetssyn;5000;4000', '2025;1460;Hemtjänst;helhetssyn;115;90']);
     expect(national.quality.map((q) => `${q.area} ${q.service} ${q.period} ${q.suppressed ? 'dold' : q.n}`).filter((q) => q.includes('Hemtjänst'))).toEqual(['1460 Hemtjänst 2025 115', '1461 Hemtjänst 2024 150']);
   });
+  it('a question where the set never adds up counts against it: Hemtjänst 120 = 45 + 75 in helhet but not in trygghet is no total (a reviewer\'s case)', () => {
+    const rows = (year: number) => [
+      `${year};1460;Hemtjänst;helhet;120;100`, `${year};1460;Särskilt boende;helhet;45;40`, `${year};1460;Korttidsboende;helhet;75;60`,
+      `${year};1460;Hemtjänst;trygghet;${year === 2024 ? 118 : 119};100`, `${year};1460;Särskilt boende;trygghet;45;40`, `${year};1460;Korttidsboende;trygghet;69;60`,
+    ];
+    const r = report(HEAD, [...rows(2024), ...rows(2025)]);
+    expect(r.quality).toHaveLength(12);
+    expect(r.findings.map((f) => f.code)).not.toContain('service-total-left-out');
+  });
   it('a total among ten services and more is looked for too (a national file of ten hid nothing, a helper\'s attack)', () => {
     const others = ['LSS-boende', 'Daglig verksamhet', 'Korttidsvistelse', 'Personlig assistans', 'Ledsagarservice', 'Kontaktperson', 'Avlösarservice', 'Familjehem'];
     const rows = (year: number) => [`${year};1460;Äldreomsorg;helhetssyn;112;89`, `${year};1460;Hemtjänst;helhetssyn;100;80`, `${year};1460;Särskilt boende;helhetssyn;12;9`, ...others.map((o, k) => `${year};1460;${o};helhetssyn;${(k + 1) * 101 + 100};${(k + 1) * 60 + 50}`)];
