@@ -116,8 +116,8 @@ export function groupSumRows(table: BudgetTable, kind: (row: number) => string, 
     whole.reset();
     for (const row of rows) {
       // A national file has ~500 000 rows: the sums are tested on one amount before all of them.
-      const first = ALL_SLOTS.find((k) => table.amount(row, k) !== null);
-      const slots = first !== undefined && (section.near(row, first, factor) || whole.near(row, first, factor)) ? slotsOf(row) : [];
+      const first = firstSlot(table, row);
+      const slots = first >= 0 && (section.near(row, first, factor) || whole.near(row, first, factor)) ? slotsOf(row) : [];
       const sums = slots.length > 0 && candidate(slots, row) ? [section, whole].find((a) => a.sumOf(row, slots, factor)) : undefined;
       if (sums !== undefined) {
         out.set(row, [...sums.rows]);
@@ -140,8 +140,9 @@ export function groupSumRows(table: BudgetTable, kind: (row: number) => string, 
 function mayHoldSum(table: BudgetTable, rows: readonly number[], factor: number): boolean {
   const n = rows.length;
   const tolerance = 0.5 * factor * (n + 1);
+  const slots = rows.map((r) => firstSlot(table, r));
   for (let k = 0; k < W; k++) {
-    const first = rows.map((r) => firstSlot(table, r) === k);
+    const first = slots.map((f) => f === k);
     if (!first.includes(true)) continue;
     const v = rows.map((r) => table.amount(r, k) ?? 0);
     let above = 0;

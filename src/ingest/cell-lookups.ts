@@ -3,6 +3,7 @@ import type { Gender } from '../model/records.js';
 import { NATION_CODE, resolveArea, type Area, type AreaResolution } from '../model/register.js';
 import { detach, normalizeLabel, visibleLabel } from '../model/text.js';
 import { federationNamed } from '../model/membership.js';
+import { surveyFigureTitle } from '../model/kolada-kpis.js';
 import { DEFAULT_POSITIVE, type Classified } from './answers.js';
 import { isTertialCell, parsePeriod } from './period.js';
 import type { RecordOptions } from './record-options.js';
@@ -92,6 +93,8 @@ export class CellLookups {
     return NEITHER.has(normalizeLabel(text));
   }
   readonly activityKey = memo(normalizeLabel);
+  /** Whether an indicator is a survey's figure (see `surveyFigureTitle`), once per text. */
+  readonly surveyFigure = memo(surveyFigureTitle);
   readonly isOrganisation: (text: string) => boolean;
   readonly area: (text: string) => AreaResolution;
   /** The first period cell read as a tertial follow-up, and the month it was read as (said once per file). */

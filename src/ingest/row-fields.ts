@@ -4,7 +4,6 @@ import type { RejectedRow, RowCounts } from '../model/input.js';
 import type { Gender, QualityRecord } from '../model/records.js';
 import type { Area } from '../model/register.js';
 import { isMonthPeriod } from '../model/period.js';
-import { surveyFigureTitle } from '../model/kolada-kpis.js';
 import { normalizeLabel, truncate } from '../model/text.js';
 import { appendAll } from '../model/array.js';
 import type { ByteRowReader, TextOf } from './byte-cells.js';
@@ -323,7 +322,7 @@ export function readShared(cells: RowCells, env: RowEnv): SharedFields | undefin
 
 /** Whether a row is a survey's figure in a file that reads those for every gender (`RecordPlan.surveyGenders`). */
 function everyGender(cells: RowCells, env: RowEnv): boolean {
-  return env.plan.surveyGenders === true && surveyFigureTitle(cells.cell('indicator') || env.plan.fileIndicator || '');
+  return env.plan.surveyGenders === true && env.lookups.surveyFigure(cells.cell('indicator') || env.plan.fileIndicator || '');
 }
 
 /**
