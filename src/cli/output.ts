@@ -8,6 +8,7 @@ import type { ParsedInput } from '../ingest/parse-input.js';
 import { renderRejects } from '../report/render-rejects.js';
 import { OutputError, UsageError } from './errors.js';
 import { guardOutputs, type Named } from './paths.js';
+import { FS_WORDS } from '../model/fs-words.js';
 
 /** Temporary files being written: removed should the run be stopped by a signal. */
 const liveTemps = new Set<string>();
@@ -61,24 +62,20 @@ async function finish(out: WriteStream, content: string | Iterable<string>): Pro
  */
 export function reason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === undefined) return (error as Error).message;
+  return code === undefined ? (error as Error).message : codeText(code);
+}
+
+/** A system code beside its words: `ENOENT (no such folder)`; a code with none as it is. */
+function codeText(code: string): string {
   const words = OUTPUT_REASONS[code];
   return words === undefined ? code : `${code} (${words})`;
 }
 
 /** File-system failures of writing, in words; any other code is shown as it is. */
 const OUTPUT_REASONS: Record<string, string> = {
+  ...FS_WORDS,
   // Writing creates the file: what is missing is a folder on its path.
   ENOENT: 'no such folder',
-  ENOTDIR: 'a folder in its path is not a folder',
-  EISDIR: 'it is a directory',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'disk quota exceeded',
-  ELOOP: 'too many symbolic links (a loop)',
-  ENAMETOOLONG: 'the name is too long',
   EEXIST: 'it exists',
 };
 
@@ -301,7 +298,7 @@ export async function appendSummary(path: string, content: string): Promise<void
  */
 export async function checkAppendable(path: string): Promise<void> {
   const folder = await stat(dirname(resolve(path))).catch((error: unknown) => error as NodeJS.ErrnoException);
-  const fail = (code: string) => new OutputError(`cannot append to ${path}: ${reason(Object.assign(new Error(code), { code }))}`);
+  const fail = (code: string) => new OutputError(`cannot append to ${path}: ${codeText(code)}`);
   if (folder instanceof Error) throw fail(folder.code ?? 'ENOENT');
   if (!folder.isDirectory()) throw fail('ENOTDIR');
   if ((await stat(path).catch(() => undefined))?.isDirectory() === true) throw fail('EISDIR');

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { finding } from '../model/findings.js';
+import { FS_WORDS } from '../model/fs-words.js';
 import { countsRespondentsTitle } from '../model/kolada-kpis.js';
 import { visible } from '../model/text.js';
 import { readParallel } from './parallel.js';
@@ -29,7 +30,7 @@ export async function readInput(path: string, opts: Omit<ParseOptions, 'file'>, 
   const empty = { file, counts: { read: 0, used: 0, rejected: 0, ignored: 0 }, records: [], rejects: [] };
   try {
     const info = await stat(path);
-    if (info.isDirectory()) return { ...empty, findings: [finding(file, { code: 'file-unreadable', args: { reason: FS_REASONS.EISDIR! } })] };
+    if (info.isDirectory()) return { ...empty, findings: [finding(file, { code: 'file-unreadable', args: { reason: FS_WORDS.EISDIR! } })] };
     if (info.size > maxBytes) {
       return { ...empty, findings: [finding(file, { code: 'file-too-large', args: { size: info.size, limit: maxBytes } })] };
     }
@@ -60,7 +61,7 @@ export async function readInput(path: string, opts: Omit<ParseOptions, 'file'>, 
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ...empty, findings: [finding(file, { code: 'file-not-found' })] };
     if (typeof code === 'string' && /^E[A-Z0-9]+$/.test(code)) {
-      return { ...empty, findings: [finding(file, { code: 'file-unreadable', args: { reason: FS_REASONS[code] ?? code } })] };
+      return { ...empty, findings: [finding(file, { code: 'file-unreadable', args: { reason: FS_WORDS[code] ?? code } })] };
     }
     throw error;
   }
@@ -76,20 +77,6 @@ export async function readInput(path: string, opts: Omit<ParseOptions, 'file'>, 
 function countedByGender(result: ParsedInput, opts: Omit<ParseOptions, 'file'>): boolean {
   return result.format === 'kolada-json' && opts.gender !== 'all' && opts.surveyGenders !== true && result.records.some((r) => r.kind === 'values' && countsRespondentsTitle(r.indicator));
 }
-
-/** File-system failures in words; any other code is shown as it is. */
-const FS_REASONS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'it is a directory',
-  ENOTDIR: 'a folder in its path is not a folder',
-  ELOOP: 'too many symbolic links (a loop)',
-  ENAMETOOLONG: 'the name is too long',
-  EMFILE: 'too many open files',
-  ENFILE: 'too many open files',
-  EIO: 'input/output error',
-  ENXIO: 'no such device',
-};
 
 /** Reads a config file's text; missing or unreadable files become a ConfigError upstream. */
 export async function readText(path: string): Promise<string> {
