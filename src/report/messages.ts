@@ -1,7 +1,7 @@
 import type { BudgetRow, QualityRow, Report } from '../model/report.js';
 import type { StatusThresholds } from '../model/budget-status.js';
 import type { Lang } from '../model/vocabulary.js';
-import { decimalsOf, distinctValues, formatAmount, formatAmountIn, formatNumber, formatPct, formatValue, monthName } from './format.js';
+import { decimalsOf, distinctValues, formatAmount, formatAmountIn, formatNumber, formatPct, formatValue, monthName, shownNumber } from './format.js';
 import { phrases } from './phrases.js';
 import { words } from './words.js';
 import { areaName, briefSources, budgetLabel, isOrganisation, referenceKind, regionName, indicatorName, indicatorUnit, latestQuality, olderPeriod, seriesQuality, statusWhy, type RenderOptions } from './view.js';
@@ -70,9 +70,10 @@ function qualityMessages(report: Report, area: string, opts: RenderOptions): { w
  * budget table shows, so it says the colour's side of the threshold too; where no few decimals can
  * (a deviation of kronor), "drygt 2 %" as the table's "strax under −2 %".
  */
-function deviationWords(pct: number, status: BudgetRow['status'], t: StatusThresholds, lang: Lang): string {
+/** A deviation's size in words; null where it shows as zero (on budget, no side to say). */
+function deviationWords(pct: number, status: BudgetRow['status'], t: StatusThresholds, lang: Lang): string | null {
   const decimals = status === null ? 1 : deviationDecimals(pct, status, t);
-  if (decimals !== undefined) return formatPct(Math.abs(pct), lang, decimals);
+  if (decimals !== undefined) return shownNumber(Math.abs(pct), decimals) === 0 ? null : formatPct(Math.abs(pct), lang, decimals);
   const limit = status === 'red' ? t.redBelow : t.yellowBelow;
   return phrases(lang).nearLimit(limit === 0 ? null : formatPct(Math.abs(limit), lang, decimalsOf(limit)), pct < 0);
 }
@@ -87,9 +88,8 @@ function budgetMessage(report: Report, b: BudgetRow, name: string, opts: RenderO
   if (!b.total && signSense(normalizeLabel(b.activity)) === 'income') return undefined;
   if (b.deviationPct === null) return undefined;
   const over = b.deviationPct < 0;
-  const words = deviationWords(b.deviationPct, b.status, report.settings.budgetThresholds, lang);
   // A deviation that shows as zero is on budget: "0,0 % under budget" says a side it has not.
-  const deviation = /^0([.,]0*)?\D*$/.test(words) ? null : words;
+  const deviation = deviationWords(b.deviationPct, b.status, report.settings.budgetThresholds, lang);
   // After December the year is closed: its outcome is said, and no forecast.
   if (b.period.endsWith('-12') && b.periodNote === null) return p.closedYear({ what, name, deviation, over, year: b.period.slice(0, 4) });
   let text = p.budgetDeviation({ what, name, plural: b.total, deviation, over, month: monthName(b.period, lang) });

@@ -77,8 +77,10 @@ export const PHRASES = {
     (limit: string | null, over: boolean) => (limit === null ? 'strax' : `${over ? 'drygt' : 'knappt'} ${limit}`),
     (limit, over) => (limit === null ? 'just' : `just ${over ? 'over' : 'under'} ${limit}`),
   ),
-  /** "Äldreomsorgen i Bengtsfors ligger 3,4 % över budget efter oktober" (no full stop: more may follow). */
-  /** `deviation` null: on budget as shown (`0,0 %` would read "0,0 % under budget"). */
+  /**
+   * "Äldreomsorgen i Bengtsfors ligger 3,4 % över budget efter oktober" (no full stop: more may
+   * follow); `deviation` null: on budget as shown (`0,0 %` would read "0,0 % under budget").
+   */
   budgetDeviation: both(
     (a: { what: string; name: string; plural: boolean; deviation: string | null; over: boolean; month: string }) =>
       `${a.what} i ${a.name} ligger ${a.deviation === null ? 'i nivå med' : `${a.deviation} ${a.over ? 'över' : 'under'}`} budget efter ${a.month}`,
