@@ -2,21 +2,19 @@ import { finding, type Finding } from '../model/findings.js';
 import { koladaTitle, RESPONDENT_COUNT_TITLE, SURVEY_SHARE_TITLE } from '../model/kolada-kpis.js';
 import type { QualityRecord, ValueRecord } from '../model/records.js';
 
-const COUNT_TITLE = RESPONDENT_COUNT_TITLE;
-
 /**
  * Whether a value record is a count of respondents by its title ("Antal svarande", Kolada's "…,
  * antal svar"), a whole number: the respondents of the cell it counts.
  */
 export function countsRespondents(r: ValueRecord): boolean {
-  return r.n === null && Number.isInteger(r.value) && r.value >= 0 && COUNT_TITLE.test(r.title ?? koladaTitle(r.indicator) ?? r.indicator);
+  return r.n === null && Number.isInteger(r.value) && r.value >= 0 && RESPONDENT_COUNT_TITLE.test(r.title ?? koladaTitle(r.indicator) ?? r.indicator);
 }
 
 /** A response rate: "svarsfrekvens", "response rate". */
 const RATE_TITLE = /svarsfrekvens|response rate/iu;
 
 /** What a count title says besides the count: "Brukarbedömning IFO totalt, antal svar" → "brukarbedömning ifo totalt". */
-const stem = (title: string): string => title.replace(COUNT_TITLE, ' ').replace(/[\s,;:(-]+$/u, '').trim().toLowerCase();
+const stem = (title: string): string => title.replace(RESPONDENT_COUNT_TITLE, ' ').replace(/[\s,;:(-]+$/u, '').trim().toLowerCase();
 
 /** Where a figure is: its file, area, period, service and gender. */
 const place = (r: ValueRecord): string => placeOf(r, r.service, r.gender);
@@ -56,7 +54,7 @@ export function respondentCounts(inputs: readonly (readonly QualityRecord[])[], 
     if (!titles.has(r.indicator)) titles.set(r.indicator, r.title ?? koladaTitle(r.indicator) ?? r.indicator);
     (indicatorsOf.get(r.source.file) ?? indicatorsOf.set(r.source.file, new Set()).get(r.source.file)!).add(r.indicator);
   }
-  const isCount = (id: string) => !isShare(id) && COUNT_TITLE.test(titles.get(id)!);
+  const isCount = (id: string) => !isShare(id) && RESPONDENT_COUNT_TITLE.test(titles.get(id)!);
   // A response rate is a share of those asked, not of those who answered: no n of respondents.
   const takesCount = (id: string) => isShare(id) && !RATE_TITLE.test(titles.get(id)!);
   // Per file, each share's count indicator.
